@@ -1,0 +1,224 @@
+/* main.c - kempt(1): options, files, exit codes. No text logic here: the
+ * library does all of that, and describes its own options, so this program
+ * offers every library option without knowing it in advance.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "config.h"
+
+#include "cli.h"
+#include "kempt.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Options of the program itself, not of the library. */
+enum {
+  OPT_HELP = 'h',
+  OPT_VERSION = 'V',
+  OPT_OUTPUT = 'o',
+  OPT_NUL = 'z',
+  OPT_LIST_STAGES = 1000,
+  OPT_EXPLAIN,
+  OPT_LIBRARY = 2000 /* + index of a library option */
+};
+
+struct cli_option {
+  const char *name;
+  int has_arg, val;
+  const char *arg, *help;
+};
+
+static const struct cli_option cli_options[] = {
+    {"output", 1, OPT_OUTPUT, "FILE", "write to FILE instead of stdout"},
+    {NULL, 0, OPT_NUL, NULL, "same as --format=nul"},
+    {"explain", 0, OPT_EXPLAIN, NULL,
+     "report each change on stderr: stage, offset, rule, before -> after"},
+    {"list-stages", 0, OPT_LIST_STAGES, NULL,
+     "print the stages and what each does, then exit"},
+    {"help", 0, OPT_HELP, NULL, "print this help, then exit"},
+    {"version", 0, OPT_VERSION, NULL, "print the version, then exit"},
+};
+#define N_CLI (sizeof cli_options / sizeof cli_options[0])
+
+static void print_option(FILE *f, int shortc, const char *name,
+                         const char *arg, const char *help) {
+  char left[64];
+  int n = shortc ? snprintf(left, sizeof left, "  -%c%s", shortc,
+                            name ? ", " : "")
+                 : snprintf(left, sizeof left, "      ");
+  if (name)
+    snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", name,
+             arg ? "=" : "", arg ? arg : "");
+  if (strlen(left) > 24)
+    fprintf(f, "%s\n%26s%s\n", left, "", help);
+  else
+    fprintf(f, "%-26s%s\n", left, help);
+}
+
+static void print_help(void) {
+  printf("Usage: kempt [OPTION]... [FILE]...\n"
+         "Turn scraped web-page text into clean paragraphs.\n"
+         "With no FILE, or when FILE is -, read standard input.\n\n");
+  const char *owner = "";
+  const struct kempt_option *o;
+  for (size_t i = 0; (o = kempt_option_get(i)) != NULL; i++) {
+    if (strcmp(owner, o->owner) != 0) {
+      owner = o->owner;
+      if (strcmp(owner, "core") == 0)
+        printf("Pipeline:\n");
+      else
+        printf("\n%s options:\n", owner);
+    }
+    print_option(stdout, o->short_name, o->name, o->arg, o->help);
+    if (strcmp(o->name, "format") == 0)
+      cli_print_formats(stdout);
+  }
+  printf("\nProgram:\n");
+  for (size_t i = 0; i < N_CLI; i++)
+    print_option(stdout, cli_options[i].name ? 0 : cli_options[i].val,
+                 cli_options[i].name, cli_options[i].arg,
+                 cli_options[i].help);
+  printf("\nExit status: 0 all well (warnings included), 1 an input could "
+         "not be read\nor the output not written, 2 usage error.\n");
+}
+
+static void list_stages(void) {
+  const struct kempt_stage_info *si;
+  for (size_t i = 0; (si = kempt_stage_get(i)) != NULL; i++)
+    printf("%-8s %s%s\n", si->name, si->summary,
+           si->optional ? "" : " (always runs)");
+}
+
+__attribute__((format(printf, 1, 2))) _Noreturn static void
+usage_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "kempt: ");
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'kempt --help' for more information.\n");
+  exit(2);
+}
+
+/* getopt_long's tables, built from the library's options and ours. */
+struct opt_tables {
+  struct option longs[128];
+  char shorts[128];
+};
+
+static void build_tables(struct opt_tables *t) {
+  size_t nl = 0, ns = 0;
+  const struct kempt_option *o;
+  for (size_t i = 0; (o = kempt_option_get(i)) != NULL && nl < 100; i++) {
+    int has_arg = o->type == KEMPT_OPT_FLAG ? no_argument : required_argument;
+    t->longs[nl++] = (struct option){o->name, has_arg, NULL,
+                                     OPT_LIBRARY + (int)i};
+    if (o->short_name) {
+      t->shorts[ns++] = (char)o->short_name;
+      if (has_arg)
+        t->shorts[ns++] = ':';
+    }
+  }
+  for (size_t i = 0; i < N_CLI; i++) {
+    const struct cli_option *c = &cli_options[i];
+    if (c->name)
+      t->longs[nl++] = (struct option){c->name, c->has_arg, NULL, c->val};
+    if (c->val < 128) {
+      t->shorts[ns++] = (char)c->val;
+      if (c->has_arg)
+        t->shorts[ns++] = ':';
+    }
+  }
+  t->longs[nl] = (struct option){NULL, 0, NULL, 0};
+  t->shorts[ns] = '\0';
+}
+
+/* The library option with this short letter, as an OPT_LIBRARY value. */
+static int library_short(int c) {
+  const struct kempt_option *o;
+  for (size_t i = 0; (o = kempt_option_get(i)) != NULL; i++)
+    if (o->short_name == c)
+      return OPT_LIBRARY + (int)i;
+  return c;
+}
+
+static void set_library_option(struct cli_run *run, int idx, const char *arg) {
+  const struct kempt_option *o = kempt_option_get((size_t)idx);
+  if (o->type == KEMPT_OPT_FILE) {
+    if (cli_set_file_option(run, o->name, arg) != 0)
+      exit(2);
+    return;
+  }
+  enum kempt_status st = kempt_config_set(run->cfg, o->name, arg, 0);
+  if (st == KEMPT_ERR_NOMEM) {
+    fprintf(stderr, "kempt: out of memory\n");
+    exit(1);
+  }
+  if (st != KEMPT_OK) {
+    if (strcmp(o->name, "stages") == 0 || strcmp(o->name, "skip") == 0)
+      usage_error("invalid stage list '%s' (see --list-stages; --stages "
+                  "and --skip cannot be combined)",
+                  arg);
+    fprintf(stderr, "kempt: invalid value '%s' for --%s\n", arg ? arg : "",
+            o->name);
+    usage_error("%s", o->choices ? o->choices : "see --help");
+  }
+}
+
+static void parse_args(struct cli_run *run, int argc, char **argv) {
+  struct opt_tables t;
+  build_tables(&t);
+  int c;
+  while ((c = getopt_long(argc, argv, t.shorts, t.longs, NULL)) != -1) {
+    if (c != '?' && c < 128 && c != 'h' && c != 'V' && c != 'o' && c != 'z')
+      c = library_short(c);
+    switch (c) {
+    case OPT_HELP:
+      print_help();
+      exit(0);
+    case OPT_VERSION:
+      printf("kempt %s (libkempt %s)\n", PACKAGE_VERSION, kempt_version());
+      exit(0);
+    case OPT_LIST_STAGES:
+      list_stages();
+      exit(0);
+    case OPT_OUTPUT:
+      run->output = optarg;
+      break;
+    case OPT_NUL:
+      set_library_option(run, cli_library_index("format"), "nul");
+      break;
+    case OPT_EXPLAIN:
+      run->explain = 1;
+      break;
+    case '?':
+      fprintf(stderr, "Try 'kempt --help' for more information.\n");
+      exit(2);
+    default:
+      set_library_option(run, c - OPT_LIBRARY, optarg);
+    }
+  }
+  run->files = argv + optind;
+  run->nfiles = (size_t)(argc - optind);
+}
+
+int main(int argc, char **argv) {
+  signal(SIGPIPE, SIG_DFL); /* `kempt | head` ends quietly */
+  struct cli_run run;
+  memset(&run, 0, sizeof run);
+  run.cfg = kempt_config_new(NULL);
+  if (!run.cfg) {
+    fprintf(stderr, "kempt: out of memory\n");
+    return 1;
+  }
+  parse_args(&run, argc, argv);
+  int status = cli_run(&run);
+  kempt_config_free(run.cfg);
+  return status;
+}

@@ -1,0 +1,297 @@
+/* run.c - kempt(1)'s input and output: files in, buffered output out.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "config.h"
+
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define IN_SIZE (256 * 1024)
+#define OUT_SIZE (256 * 1024)
+
+struct out {
+  int fd;
+  size_t len;
+  int failed; /* errno of the first failed write, or 0 */
+  char buf[OUT_SIZE];
+};
+
+static int write_all(int fd, const char *p, size_t n) {
+  while (n) {
+    ssize_t w = write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR)
+        continue;
+      return errno;
+    }
+    p += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+static int out_flush(struct out *o) {
+  if (!o->failed && o->len)
+    o->failed = write_all(o->fd, o->buf, o->len);
+  o->len = 0;
+  return o->failed;
+}
+
+static enum kempt_status out_write(void *ud, const char *p, size_t n) {
+  struct out *o = ud;
+  if (o->len + n > OUT_SIZE && out_flush(o))
+    return KEMPT_ERR_WRITE;
+  if (n > OUT_SIZE / 2) {
+    o->failed = write_all(o->fd, p, n);
+    return o->failed ? KEMPT_ERR_WRITE : KEMPT_OK;
+  }
+  memcpy(o->buf + o->len, p, n);
+  o->len += n;
+  return KEMPT_OK;
+}
+
+/* --explain: one line per change, with newlines and tabs made visible. */
+static void put_visible(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '\n')
+      fputs("\\n", stderr);
+    else if (p[i] == '\t')
+      fputs("\\t", stderr);
+    else if ((unsigned char)p[i] < 0x20)
+      fprintf(stderr, "\\x%02x", (unsigned char)p[i]);
+    else
+      fputc(p[i], stderr);
+  }
+}
+
+static void on_event(void *ud, const struct kempt_event *ev) {
+  (void)ud;
+  fprintf(stderr, "kempt: explain: %s doc %llu @%llu %s: \"", ev->stage,
+          (unsigned long long)ev->document, (unsigned long long)ev->offset,
+          ev->rule);
+  put_visible(ev->before, ev->before_len > 200 ? 200 : ev->before_len);
+  fputs(ev->before_len > 200 ? "...\" -> \"" : "\" -> \"", stderr);
+  put_visible(ev->after, ev->after_len > 200 ? 200 : ev->after_len);
+  fputs(ev->after_len > 200 ? "...\"\n" : "\"\n", stderr);
+}
+
+static const char *current_name = "-";
+
+static void on_warning(void *ud, const char *msg) {
+  (void)ud;
+  fprintf(stderr, "kempt: %s: warning: %s\n", current_name, msg);
+}
+
+/* Read the whole file at path into a malloc'd buffer. */
+static char *slurp(const char *path, size_t *len) {
+  int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+  if (fd < 0)
+    return NULL;
+  size_t n = 0, size = 0;
+  char *p = NULL;
+  for (;;) {
+    if (n == size) {
+      size = size ? 2 * size : 65536;
+      char *q = realloc(p, size);
+      if (!q)
+        break;
+      p = q;
+    }
+    ssize_t r = read(fd, p + n, size - n);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r <= 0) {
+      if (r == 0) {
+        *len = n;
+        if (fd)
+          close(fd);
+        return p;
+      }
+      break;
+    }
+    n += (size_t)r;
+  }
+  int e = errno;
+  free(p);
+  if (fd)
+    close(fd);
+  errno = e;
+  return NULL;
+}
+
+int cli_set_file_option(struct cli_run *run, const char *name,
+                        const char *path) {
+  size_t len = 0;
+  char *data = slurp(path, &len);
+  if (!data) {
+    fprintf(stderr, "kempt: %s: %s\n", path, strerror(errno));
+    return -1;
+  }
+  enum kempt_status st = kempt_config_set(run->cfg, name, data, len);
+  free(data);
+  if (st != KEMPT_OK) {
+    fprintf(stderr, "kempt: %s: %s\n", path, kempt_strerror(st));
+    return -1;
+  }
+  return 0;
+}
+
+int cli_library_index(const char *name) {
+  const struct kempt_option *o;
+  for (size_t i = 0; (o = kempt_option_get(i)) != NULL; i++)
+    if (strcmp(o->name, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+void cli_print_formats(FILE *f) {
+  fprintf(f, "%26s%s\n", "", "FMT: text (default) | nul | jsonl | wet, as "
+                             "far as built; see kempt(1)");
+}
+
+/* Feed one input stream; returns 0, or 1 if it could not be read. On a
+ * library error *fatal is set to the status. */
+static int feed_fd(kempt *k, int fd, const char *name, char *buf,
+                   enum kempt_status *fatal) {
+  current_name = name;
+  for (;;) {
+    ssize_t r = read(fd, buf, IN_SIZE);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0) {
+      fprintf(stderr, "kempt: %s: %s\n", name, strerror(errno));
+      *fatal = kempt_finish(k); /* what was read is still cleaned */
+      return 1;
+    }
+    if (r == 0)
+      break;
+    *fatal = kempt_feed(k, buf, (size_t)r);
+    if (*fatal != KEMPT_OK)
+      return 0;
+  }
+  *fatal = kempt_finish(k);
+  return 0;
+}
+
+static int open_input(const char *path, int *fd) {
+  if (strcmp(path, "-") == 0) {
+    *fd = 0;
+    return 0;
+  }
+  *fd = open(path, O_RDONLY);
+  struct stat sb;
+  if (*fd >= 0 && fstat(*fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    close(*fd);
+    errno = EISDIR;
+    *fd = -1;
+  }
+  if (*fd < 0) {
+    fprintf(stderr, "kempt: %s: %s\n", path, strerror(errno));
+    return 1;
+  }
+  return 0;
+}
+
+/* Output to -o FILE goes to a temporary file renamed at the end. */
+static int open_output(struct cli_run *run, struct out *o, char **tmp) {
+  *tmp = NULL;
+  if (!run->output || strcmp(run->output, "-") == 0) {
+    o->fd = 1;
+    return 0;
+  }
+  size_t n = strlen(run->output);
+  *tmp = malloc(n + 8);
+  if (!*tmp)
+    return -1;
+  memcpy(*tmp, run->output, n);
+  memcpy(*tmp + n, ".XXXXXX", 8);
+  o->fd = mkstemp(*tmp);
+  if (o->fd < 0) {
+    fprintf(stderr, "kempt: %s: %s\n", run->output, strerror(errno));
+    free(*tmp);
+    *tmp = NULL;
+    return -1;
+  }
+  mode_t mask = umask(0); /* mkstemp makes 0600; use the usual mode */
+  umask(mask);
+  fchmod(o->fd, 0666 & ~mask);
+  return 0;
+}
+
+static int close_output(struct cli_run *run, struct out *o, char *tmp,
+                        int ok) {
+  int e = out_flush(o);
+  if (!e && tmp && close(o->fd) != 0)
+    e = errno;
+  if (e && e != EPIPE)
+    fprintf(stderr, "kempt: %s: %s\n", run->output ? run->output : "stdout",
+            strerror(e));
+  if (tmp) {
+    if (!e && ok && rename(tmp, run->output) != 0) {
+      e = errno;
+      fprintf(stderr, "kempt: %s: %s\n", run->output, strerror(e));
+    }
+    if (e || !ok)
+      unlink(tmp);
+    free(tmp);
+  }
+  return e ? 1 : 0;
+}
+
+static int run_files(struct cli_run *run, kempt *k, char *buf) {
+  static char *stdin_only[] = {"-"};
+  char **files = run->nfiles ? run->files : stdin_only;
+  size_t n = run->nfiles ? run->nfiles : 1;
+  int status = 0;
+  for (size_t i = 0; i < n; i++) {
+    int fd;
+    if (open_input(files[i], &fd)) {
+      status = 1;
+      continue;
+    }
+    enum kempt_status st = KEMPT_OK;
+    status |= feed_fd(k, fd, files[i], buf, &st);
+    if (fd)
+      close(fd);
+    if (st == KEMPT_ERR_WRITE)
+      return status | 1;
+    if (st != KEMPT_OK) {
+      fprintf(stderr, "kempt: %s: %s\n", files[i], kempt_strerror(st));
+      kempt_reset(k);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+int cli_run(struct cli_run *run) {
+  static struct out o;
+  char *tmp;
+  if (open_output(run, &o, &tmp) != 0)
+    return 1;
+  kempt_config_output(run->cfg, out_write, &o);
+  kempt_config_warnings(run->cfg, on_warning, NULL);
+  if (run->explain)
+    kempt_config_events(run->cfg, on_event, NULL);
+  enum kempt_status st;
+  kempt *k = kempt_new(run->cfg, &st);
+  char *buf = malloc(IN_SIZE);
+  if (!k || !buf) {
+    fprintf(stderr, "kempt: %s\n", kempt_strerror(k ? KEMPT_ERR_NOMEM : st));
+    kempt_free(k);
+    free(buf);
+    close_output(run, &o, tmp, 0);
+    return 1;
+  }
+  int status = run_files(run, k, buf);
+  free(buf);
+  kempt_free(k);
+  return status | close_output(run, &o, tmp, 1);
+}

@@ -1,0 +1,287 @@
+/* decode.c - the decode stage: any bytes in, valid UTF-8 out.
+ *
+ * Runs of bytes that need no change (printable ASCII, TAB, LF and valid
+ * UTF-8 sequences) are copied as a whole; the rest is handled one byte or
+ * sequence at a time: a BOM at the start of the document is dropped, CRLF
+ * and lone CR become LF, FF and VT become LF (they separate pages and lines
+ * in text dumps), the other C0 controls and DEL are removed, and a byte
+ * that does not start a valid UTF-8 sequence is read as Windows-1252.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "internal.h"
+#include "kempt_decode.h"
+
+#define OUT_SIZE 16384
+
+struct decode {
+  const struct kempt_env *env;
+  uint64_t pos;         /* input offset in the document */
+  bool started;         /* a byte of this document was seen (BOM check) */
+  bool after_cr;        /* the last byte was CR: drop a following LF */
+  unsigned char pend[4]; /* start of a UTF-8 sequence split by the chunk */
+  size_t npend;
+  size_t nout;
+  char out[OUT_SIZE];
+};
+
+/* Windows-1252 for 0x80..0x9F; the five undefined bytes map to Latin-1. */
+static const uint16_t cp1252_c1[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+static enum kempt_status flush_out(struct decode *d) {
+  enum kempt_status s = kempt__emit(d->env, d->out, d->nout);
+  d->nout = 0;
+  return s;
+}
+
+static enum kempt_status put(struct decode *d, const void *p, size_t n) {
+  if (d->nout + n > OUT_SIZE) {
+    enum kempt_status s = flush_out(d);
+    if (s != KEMPT_OK)
+      return s;
+    if (n > OUT_SIZE / 2)
+      return kempt__emit(d->env, p, n); /* big runs skip the copy */
+  }
+  memcpy(d->out + d->nout, p, n);
+  d->nout += n;
+  return KEMPT_OK;
+}
+
+static size_t utf8_encode(uint32_t cp, char *o) {
+  if (cp < 0x80) {
+    o[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    o[0] = (char)(0xC0 | (cp >> 6));
+    o[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  o[0] = (char)(0xE0 | (cp >> 12));
+  o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  o[2] = (char)(0x80 | (cp & 0x3F));
+  return 3;
+}
+
+/* Length of the valid UTF-8 sequence at p (2..4), 0 if it may be valid but
+ * is cut short by the end of the available bytes, -1 if invalid. The lead
+ * byte is known to be >= 0x80. Ranges as in Unicode's Table 3-7, so
+ * overlong forms and surrogates are invalid. */
+static int utf8_seq(const unsigned char *p, size_t avail) {
+  unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+  int len;
+  if (c >= 0xC2 && c <= 0xDF)
+    len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    lo = c == 0xE0 ? 0xA0 : 0x80;
+    hi = c == 0xED ? 0x9F : 0xBF;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    lo = c == 0xF0 ? 0x90 : 0x80;
+    hi = c == 0xF4 ? 0x8F : 0xBF;
+  } else
+    return -1;
+  for (int i = 1; i < len; i++) {
+    if ((size_t)i >= avail)
+      return 0;
+    unsigned char lim_lo = i == 1 ? lo : 0x80, lim_hi = i == 1 ? hi : 0xBF;
+    if (p[i] < lim_lo || p[i] > lim_hi)
+      return -1;
+  }
+  return len;
+}
+
+/* A byte that is not part of valid UTF-8, read as Windows-1252. */
+static enum kempt_status put_cp1252(struct decode *d, unsigned char c) {
+  char o[3];
+  uint32_t cp = c < 0xA0 ? cp1252_c1[c - 0x80] : c;
+  size_t n = utf8_encode(cp, o);
+  kempt__change(d->env, "invalid-utf8-as-cp1252", d->pos, (const char *)&c, 1,
+                o, n);
+  return put(d, o, n);
+}
+
+/* One control byte (< 0x20 but TAB and LF, or DEL). */
+static enum kempt_status put_control(struct decode *d, unsigned char c) {
+  if (c == '\r' || c == '\f' || c == '\v') {
+    kempt__change(d->env, c == '\r' ? "cr-to-lf" : "break-to-lf", d->pos,
+                  (const char *)&c, 1, "\n", 1);
+    d->after_cr = c == '\r';
+    return put(d, "\n", 1);
+  }
+  kempt__change(d->env, "control-removed", d->pos, (const char *)&c, 1, "",
+                0);
+  return KEMPT_OK;
+}
+
+static inline bool plain_byte(unsigned char c) {
+  return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t';
+}
+
+/* Length of the run at p..end that needs no change (ASCII fast path). */
+static size_t clean_run(const unsigned char *p, const unsigned char *end) {
+  const unsigned char *q = p;
+  for (;;) {
+    while (q < end && plain_byte(*q))
+      q++;
+    if (q == end || *q < 0x80)
+      return (size_t)(q - p);
+    int len = utf8_seq(q, (size_t)(end - q));
+    if (len <= 0)
+      return (size_t)(q - p);
+    q += len;
+  }
+}
+
+/* Handle the bytes at p that clean_run stopped at; returns bytes used or 0
+ * when the rest (an incomplete sequence) must wait for more input. */
+static size_t special(struct decode *d, const unsigned char *p, size_t avail,
+                      enum kempt_status *s) {
+  unsigned char c = p[0];
+  if (c < 0x80) {
+    if (c == '\n' && d->after_cr) {
+      d->after_cr = false;
+      return 1; /* the LF of a CRLF */
+    }
+    *s = plain_byte(c) ? put(d, p, 1) : put_control(d, c);
+    return 1;
+  }
+  int len = utf8_seq(p, avail);
+  if (len == 0)
+    return 0;
+  if (len < 0) {
+    *s = put_cp1252(d, c);
+    return 1;
+  }
+  if (!d->started && len == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+    kempt__change(d->env, "bom-removed", d->pos, (const char *)p, 3, "", 0);
+    return 3;
+  }
+  *s = put(d, p, (size_t)len);
+  return (size_t)len;
+}
+
+/* Decode p[0..n); returns the number of bytes used (less than n only when
+ * an incomplete sequence is left at the end and final is false). */
+static size_t decode_bytes(struct decode *d, const unsigned char *p, size_t n,
+                           bool final, enum kempt_status *s) {
+  size_t i = 0;
+  while (i < n && *s == KEMPT_OK) {
+    size_t run = (d->started && !d->after_cr) ? clean_run(p + i, p + n) : 0;
+    if (run) {
+      *s = put(d, p + i, run);
+      i += run;
+      d->pos += run;
+      continue;
+    }
+    size_t used = special(d, p + i, n - i, s);
+    if (used == 0) {
+      if (!final)
+        break;
+      *s = put_cp1252(d, p[i]); /* cut short by the end of the document */
+      used = 1;
+    }
+    if (p[i] != '\r')
+      d->after_cr = false;
+    d->started = true;
+    d->pos += used;
+    i += used;
+  }
+  return i;
+}
+
+/* Finish the sequence split by the previous chunk, using up to 3 bytes of
+ * the new one; returns how many bytes of p it took. */
+static size_t stitch(struct decode *d, const unsigned char *p, size_t n,
+                     enum kempt_status *s) {
+  unsigned char tmp[8];
+  size_t k = d->npend, take = n < 3 ? n : 3;
+  memcpy(tmp, d->pend, k);
+  memcpy(tmp + k, p, take);
+  /* this may run on into the new bytes: they are counted as taken */
+  size_t used = decode_bytes(d, tmp, k + take, false, s);
+  if (used < k) { /* still incomplete: keep it all */
+    memmove(d->pend, tmp + used, k + take - used);
+    d->npend = k + take - used;
+    return take;
+  }
+  d->npend = 0;
+  return used - k;
+}
+
+static enum kempt_status decode_feed(void *st, const char *data, size_t n) {
+  struct decode *d = st;
+  const unsigned char *p = (const unsigned char *)data;
+  enum kempt_status s = KEMPT_OK;
+  if (d->npend && n) {
+    size_t t = stitch(d, p, n, &s);
+    p += t;
+    n -= t;
+  }
+  if (s == KEMPT_OK && n) {
+    size_t used = decode_bytes(d, p, n, false, &s);
+    if (s == KEMPT_OK && used < n) {
+      memcpy(d->pend, p + used, n - used);
+      d->npend = n - used;
+    }
+  }
+  if (s == KEMPT_OK)
+    s = flush_out(d);
+  return s;
+}
+
+static void decode_reset(void *st) {
+  struct decode *d = st;
+  const struct kempt_env *env = d->env;
+  memset(d, 0, offsetof(struct decode, out));
+  d->env = env;
+}
+
+static enum kempt_status decode_finish(void *st) {
+  struct decode *d = st;
+  enum kempt_status s = KEMPT_OK;
+  if (d->npend) {
+    unsigned char tmp[4];
+    size_t k = d->npend;
+    memcpy(tmp, d->pend, k);
+    d->npend = 0;
+    decode_bytes(d, tmp, k, true, &s);
+  }
+  if (s == KEMPT_OK)
+    s = flush_out(d);
+  decode_reset(d);
+  return s;
+}
+
+static enum kempt_status decode_init(void *st, const struct kempt_env *env) {
+  struct decode *d = st;
+  d->env = env;
+  return KEMPT_OK;
+}
+
+const struct kempt_stage_ops kempt__decode_ops = {
+    {"decode",
+     "any bytes to valid UTF-8: BOM, CRLF/CR to LF, controls removed, "
+     "invalid bytes read as Windows-1252",
+     0},
+    false,
+    false,
+    sizeof(struct decode),
+    NULL,
+    decode_init,
+    decode_feed,
+    NULL,
+    decode_finish,
+    decode_reset,
+    NULL};
+
+kempt_stage *kempt_decode_new(const kempt_config *cfg,
+                              const struct kempt_sink *sink,
+                              enum kempt_status *err) {
+  return kempt_stage_new("decode", cfg, sink, err);
+}

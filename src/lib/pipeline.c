@@ -1,0 +1,274 @@
+/* pipeline.c - the kempt handle: framing, the chain of stages, the writer.
+ *
+ * input -> framing -> decode -> [repair] -> split -> [block stages] ->
+ * write -> framing -> output callback. Each stage's sink feeds the next
+ * stage; the end of a document cascades down the chain the same way.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "internal.h"
+
+#define MAX_CHAIN (KEMPT__MAX_STAGES + 2)
+
+struct kempt {
+  const struct kempt_allocator *alloc;
+  kempt_config *cfg; /* our own copy */
+  struct kempt_report report;
+  struct kempt_stage chain[MAX_CHAIN];
+  size_t nchain;
+  const struct kempt_frame_ops *frame;
+  void *frame_state;
+  struct kempt_frame_env fenv;
+  kempt_write_fn write;
+  void *write_ud;
+  struct kempt_counters counters;
+  enum kempt_status error; /* sticky */
+  uint64_t pos, errpos;    /* input offset in the current stream */
+};
+
+/* ---- links between stages ---- */
+
+static enum kempt_status next_bytes(void *ud, const char *p, size_t n) {
+  struct kempt_stage *st = ud;
+  return st->ops->feed(st->state, p, n);
+}
+
+static enum kempt_status next_block(void *ud, const struct kempt_block *b) {
+  struct kempt_stage *st = ud;
+  return st->ops->block(st->state, b);
+}
+
+static enum kempt_status next_end(void *ud) {
+  struct kempt_stage *st = ud;
+  enum kempt_status s = st->ops->finish(st->state);
+  if (s == KEMPT_OK && st->env.sink.end)
+    s = st->env.sink.end(st->env.sink.ud);
+  return s;
+}
+
+/* The writer's output goes to the framing. */
+static enum kempt_status to_frame(void *ud, const char *p, size_t n) {
+  kempt *k = ud;
+  return k->frame->out(k->frame_state, p, n);
+}
+
+/* ---- what the framing drives ---- */
+
+static enum kempt_status doc_begin(void *ud) {
+  kempt *k = ud;
+  k->report.document = k->counters.documents_in++;
+  return KEMPT_OK;
+}
+
+static enum kempt_status doc_bytes(void *ud, const char *p, size_t n) {
+  kempt *k = ud;
+  return next_bytes(&k->chain[0], p, n);
+}
+
+static enum kempt_status doc_end(void *ud) {
+  kempt *k = ud;
+  return next_end(&k->chain[0]);
+}
+
+/* The user's output, counted; any failure becomes KEMPT_ERR_WRITE. */
+static enum kempt_status user_write(void *ud, const char *p, size_t n) {
+  kempt *k = ud;
+  if (!n)
+    return KEMPT_OK;
+  k->counters.bytes_out += n;
+  return k->write(k->write_ud, p, n) == KEMPT_OK ? KEMPT_OK
+                                                 : KEMPT_ERR_WRITE;
+}
+
+/* ---- building ---- */
+
+/* The stages this configuration runs, in order, with split and write. */
+static size_t plan_chain(const kempt_config *cfg,
+                         const struct kempt_stage_ops **plan) {
+  size_t n = 0;
+  bool split_done = false;
+  const struct kempt_stage_ops *so;
+  for (size_t i = 0; (so = kempt__stage_at(i)) != NULL; i++) {
+    if (!kempt__config_stage_on(cfg, i))
+      continue;
+    if (so->takes_blocks && !split_done) {
+      plan[n++] = &kempt__split_ops;
+      split_done = true;
+    }
+    plan[n++] = so;
+  }
+  if (!split_done)
+    plan[n++] = &kempt__split_ops;
+  plan[n++] = &kempt__write_ops;
+  return n;
+}
+
+static struct kempt_sink link_to(kempt *k, size_t i) {
+  struct kempt_sink sink = {NULL, NULL, NULL, NULL};
+  if (i + 1 < k->nchain) {
+    struct kempt_stage *next = &k->chain[i + 1];
+    sink.bytes = next_bytes;
+    sink.block = next_block;
+    sink.end = next_end;
+    sink.ud = next;
+  } else {
+    sink.bytes = to_frame;
+    sink.ud = k;
+  }
+  return sink;
+}
+
+static enum kempt_status open_chain(kempt *k) {
+  const struct kempt_stage_ops *plan[MAX_CHAIN];
+  k->nchain = plan_chain(k->cfg, plan);
+  for (size_t i = 0; i < k->nchain; i++)
+    k->chain[i].ops = plan[i];
+  for (size_t i = 0; i < k->nchain; i++) {
+    struct kempt_sink sink = link_to(k, i);
+    enum kempt_status s =
+        kempt__stage_open(&k->chain[i], plan[i], k->cfg, &sink, &k->report);
+    if (s != KEMPT_OK)
+      return s;
+  }
+  return KEMPT_OK;
+}
+
+static enum kempt_status open_frame(kempt *k) {
+  k->frame = kempt__frame_find(kempt__opt_str(k->cfg, "format", "text"));
+  if (!k->frame)
+    return KEMPT_ERR_USAGE;
+  k->frame_state = kempt__calloc(k->alloc, k->frame->state_size);
+  if (!k->frame_state)
+    return KEMPT_ERR_NOMEM;
+  struct kempt_frame_env *e = &k->fenv;
+  e->alloc = k->alloc;
+  e->cfg = k->cfg;
+  e->chain.begin = doc_begin;
+  e->chain.bytes = doc_bytes;
+  e->chain.end = doc_end;
+  e->chain.ud = k;
+  e->report = &k->report;
+  e->write = user_write;
+  e->write_ud = k;
+  e->documents_out = &k->counters.documents_out;
+  return k->frame->init(k->frame_state, e);
+}
+
+kempt *kempt_new(const kempt_config *cfg, enum kempt_status *err) {
+  enum kempt_status dummy;
+  if (!err)
+    err = &dummy;
+  *err = KEMPT_ERR_USAGE;
+  kempt_write_fn w;
+  void *wud;
+  struct kempt_report r;
+  memset(&r, 0, sizeof r);
+  if (!cfg)
+    return NULL;
+  kempt__config_callbacks(cfg, &w, &wud, &r.event, &r.event_ud, &r.warn,
+                          &r.warn_ud);
+  if (!w)
+    return NULL;
+  const struct kempt_allocator *a = kempt__config_alloc(cfg);
+  kempt *k = kempt__calloc(a, sizeof *k);
+  *err = KEMPT_ERR_NOMEM;
+  if (!k)
+    return NULL;
+  k->alloc = a;
+  k->report = r;
+  k->write = w;
+  k->write_ud = wud;
+  k->cfg = kempt__config_clone(cfg);
+  *err = k->cfg ? open_chain(k) : KEMPT_ERR_NOMEM;
+  if (*err == KEMPT_OK)
+    *err = open_frame(k);
+  if (*err != KEMPT_OK) {
+    kempt_free(k);
+    return NULL;
+  }
+  return k;
+}
+
+void kempt_free(kempt *k) {
+  if (!k)
+    return;
+  if (k->frame_state && k->frame && k->frame->fini)
+    k->frame->fini(k->frame_state);
+  kempt__free(k->alloc, k->frame_state);
+  for (size_t i = 0; i < k->nchain; i++)
+    kempt__stage_close(&k->chain[i]);
+  kempt_config_free(k->cfg);
+  kempt__free(k->alloc, k);
+}
+
+/* ---- running ---- */
+
+static enum kempt_status fail(kempt *k, enum kempt_status s) {
+  if (s != KEMPT_OK && k->error == KEMPT_OK) {
+    k->error = s;
+    k->errpos = k->pos;
+  }
+  return s;
+}
+
+enum kempt_status kempt_feed(kempt *k, const void *data, size_t len) {
+  if (!k)
+    return KEMPT_ERR_USAGE;
+  if (k->error)
+    return k->error;
+  if (!len)
+    return KEMPT_OK;
+  k->counters.bytes_in += len;
+  enum kempt_status s = k->frame->feed(k->frame_state, data, len);
+  k->pos += len;
+  return fail(k, s);
+}
+
+enum kempt_status kempt_finish(kempt *k) {
+  if (!k)
+    return KEMPT_ERR_USAGE;
+  if (k->error)
+    return k->error;
+  enum kempt_status s = k->frame->finish(k->frame_state);
+  k->pos = 0;
+  if (s == KEMPT_OK && k->frame->reset)
+    k->frame->reset(k->frame_state);
+  return fail(k, s);
+}
+
+void kempt_reset(kempt *k) {
+  if (!k)
+    return;
+  for (size_t i = 0; i < k->nchain; i++)
+    if (k->chain[i].ops->reset)
+      k->chain[i].ops->reset(k->chain[i].state);
+  if (k->frame->reset)
+    k->frame->reset(k->frame_state);
+  k->error = KEMPT_OK;
+  k->pos = 0;
+}
+
+uint64_t kempt_errpos(const kempt *k) { return k ? k->errpos : 0; }
+
+void kempt_get_counters(const kempt *k, struct kempt_counters *out) {
+  *out = k->counters;
+  out->warnings = k->report.warnings;
+}
+
+uint64_t kempt_stage_changes(const kempt *k, const char *name) {
+  uint64_t n = 0;
+  for (size_t i = 0; i < k->report.nrules; i++)
+    if (strcmp(k->report.rules[i].stage, name) == 0)
+      n += k->report.rules[i].count;
+  return n;
+}
+
+int kempt_rule_count(const kempt *k, size_t i, const char **stage,
+                     const char **rule, uint64_t *count) {
+  if (i >= k->report.nrules)
+    return 0;
+  *stage = k->report.rules[i].stage;
+  *rule = k->report.rules[i].rule;
+  *count = k->report.rules[i].count;
+  return 1;
+}

@@ -1,0 +1,191 @@
+/* split.c - the block splitter: decoded lines in, blocks out.
+ *
+ * A block is a run of lines that are not blank; a line holding only
+ * spaces, tabs and no-break spaces is blank. Blocks are capped in size
+ * (KEMPT__BLOCK_CAP, option max-block): a longer one is cut after its last
+ * complete line, or inside a line at a character boundary, and flagged
+ * KEMPT_BLOCK_CUT, with a warning.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "internal.h"
+
+#define KEMPT__BLOCK_CAP (1u << 20)
+
+struct split {
+  const struct kempt_env *env;
+  struct kempt_buf buf;   /* the open block: lines, each ended by '\n' */
+  size_t line_start;      /* offset in buf of the open line */
+  uint32_t nlines;        /* complete lines in buf */
+  uint64_t offset;        /* decoded offset of the next byte */
+  uint64_t block_offset;  /* decoded offset of the open block */
+  uint64_t index;         /* blocks emitted in this document */
+  bool warned;
+};
+
+static bool blank_line(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == ' ' || c == '\t')
+      continue;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/* Emit buf[0..len) (without a final '\n') as a block and drop it. */
+static enum kempt_status emit(struct split *s, size_t len, uint32_t nlines,
+                              uint32_t flags) {
+  struct kempt_block b = {s->buf.data, len, flags, nlines,
+                          s->block_offset, s->index++, NULL};
+  enum kempt_status st = kempt__emit_block(s->env, &b);
+  return st;
+}
+
+/* Close the open block (if any) at a blank line or the end. */
+static enum kempt_status close_block(struct split *s) {
+  enum kempt_status st = KEMPT_OK;
+  if (s->nlines)
+    st = emit(s, s->line_start - 1, s->nlines, 0);
+  kempt__buf_clear(&s->buf);
+  s->line_start = 0;
+  s->nlines = 0;
+  return st;
+}
+
+/* The open line just ended (its '\n' is in buf). */
+static enum kempt_status end_line(struct split *s) {
+  size_t start = s->line_start;
+  if (blank_line(s->buf.data + start, s->buf.len - 1 - start)) {
+    s->buf.len = start;
+    enum kempt_status st = close_block(s);
+    s->block_offset = s->offset;
+    return st;
+  }
+  s->nlines++;
+  s->line_start = s->buf.len;
+  return KEMPT_OK;
+}
+
+/* Length of buf's prefix up to n that does not cut a UTF-8 sequence. */
+static size_t char_boundary(const char *p, size_t n) {
+  size_t k = n;
+  while (k > 0 && n - k < 3 && ((unsigned char)p[k] & 0xC0) == 0x80)
+    k--;
+  return k ? k : n;
+}
+
+/* The block is full: emit its complete lines, or cut the open line. */
+static enum kempt_status force_boundary(struct split *s) {
+  if (!s->warned) {
+    kempt__warn(s->env->report,
+                "a block longer than %zu bytes was cut into pieces",
+                s->buf.cap);
+    s->warned = true;
+  }
+  size_t keep_from, emit_len;
+  uint32_t nl = s->nlines;
+  if (s->nlines) {
+    emit_len = s->line_start - 1;
+    keep_from = s->line_start;
+  } else {
+    emit_len = keep_from = char_boundary(s->buf.data, s->buf.len);
+    nl = 1;
+  }
+  enum kempt_status st = emit(s, emit_len, nl, KEMPT_BLOCK_CUT);
+  memmove(s->buf.data, s->buf.data + keep_from, s->buf.len - keep_from);
+  s->buf.len -= keep_from;
+  s->block_offset += keep_from;
+  s->line_start = 0;
+  s->nlines = 0;
+  return st;
+}
+
+/* Append n bytes to the open line, cutting the block when it is full. */
+static enum kempt_status append(struct split *s, const char *p, size_t n) {
+  while (n) {
+    size_t room = s->buf.cap - s->buf.len;
+    if (room == 0) {
+      enum kempt_status st = force_boundary(s);
+      if (st != KEMPT_OK)
+        return st;
+      continue;
+    }
+    size_t k = n < room ? n : room;
+    enum kempt_status st = kempt__buf_add(&s->buf, p, k);
+    if (st != KEMPT_OK)
+      return st;
+    p += k;
+    n -= k;
+  }
+  return KEMPT_OK;
+}
+
+static enum kempt_status split_feed(void *st, const char *p, size_t n) {
+  struct split *s = st;
+  while (n) {
+    const char *nl = memchr(p, '\n', n);
+    size_t k = nl ? (size_t)(nl - p) + 1 : n;
+    enum kempt_status r = append(s, p, k);
+    s->offset += k;
+    if (r == KEMPT_OK && nl)
+      r = end_line(s);
+    if (r != KEMPT_OK)
+      return r;
+    p += k;
+    n -= k;
+  }
+  return KEMPT_OK;
+}
+
+static void split_reset(void *st) {
+  struct split *s = st;
+  kempt__buf_clear(&s->buf);
+  s->line_start = 0;
+  s->nlines = 0;
+  s->offset = s->block_offset = s->index = 0;
+  s->warned = false;
+}
+
+static enum kempt_status split_finish(void *st) {
+  struct split *s = st;
+  enum kempt_status r = KEMPT_OK;
+  if (s->buf.len > s->line_start) /* a last line without '\n' */
+    r = append(s, "\n", 1);
+  if (r == KEMPT_OK && s->buf.len > s->line_start)
+    r = end_line(s);
+  if (r == KEMPT_OK)
+    r = close_block(s);
+  split_reset(s);
+  return r;
+}
+
+static enum kempt_status split_init(void *st, const struct kempt_env *env) {
+  struct split *s = st;
+  s->env = env;
+  size_t cap = (size_t)kempt__opt_int(env->cfg, "max-block", KEMPT__BLOCK_CAP);
+  kempt__buf_init(&s->buf, env->alloc, cap < 64 ? 64 : cap);
+  return KEMPT_OK;
+}
+
+static void split_fini(void *st) {
+  struct split *s = st;
+  kempt__buf_free(&s->buf);
+}
+
+const struct kempt_stage_ops kempt__split_ops = {
+    {"split", "lines to blocks (paragraph candidates) at blank lines", 0},
+    false,
+    true,
+    sizeof(struct split),
+    NULL,
+    split_init,
+    split_feed,
+    NULL,
+    split_finish,
+    split_reset,
+    split_fini};

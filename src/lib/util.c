@@ -1,0 +1,111 @@
+/* util.c - allocation through the handle's allocator, bounded buffers.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+
+static void *std_malloc(size_t n, void *ud) {
+  (void)ud;
+  return malloc(n);
+}
+
+static void *std_realloc(void *p, size_t n, void *ud) {
+  (void)ud;
+  return realloc(p, n);
+}
+
+static void std_free(void *p, void *ud) {
+  (void)ud;
+  free(p);
+}
+
+static const struct kempt_allocator std_allocator = {std_malloc, std_realloc,
+                                                     std_free, NULL};
+
+const struct kempt_allocator *kempt__default_allocator(void) {
+  return &std_allocator;
+}
+
+void *kempt__malloc(const struct kempt_allocator *a, size_t n) {
+  return a->malloc_fn(n ? n : 1, a->ud);
+}
+
+void *kempt__calloc(const struct kempt_allocator *a, size_t n) {
+  void *p = kempt__malloc(a, n);
+  if (p)
+    memset(p, 0, n);
+  return p;
+}
+
+void *kempt__realloc(const struct kempt_allocator *a, void *p, size_t n) {
+  return a->realloc_fn(p, n ? n : 1, a->ud);
+}
+
+void kempt__free(const struct kempt_allocator *a, void *p) {
+  if (p)
+    a->free_fn(p, a->ud);
+}
+
+char *kempt__memdup(const struct kempt_allocator *a, const void *p, size_t n) {
+  char *q = kempt__malloc(a, n + 1);
+  if (!q)
+    return NULL;
+  if (n)
+    memcpy(q, p, n);
+  q[n] = '\0';
+  return q;
+}
+
+void kempt__buf_init(struct kempt_buf *b, const struct kempt_allocator *a,
+                     size_t cap) {
+  b->data = NULL;
+  b->len = b->size = 0;
+  b->cap = cap;
+  b->alloc = a;
+}
+
+enum kempt_status kempt__buf_reserve(struct kempt_buf *b, size_t n) {
+  if (n > b->cap || b->len > b->cap - n)
+    return KEMPT_ERR_LIMIT;
+  if (b->len + n <= b->size)
+    return KEMPT_OK;
+  size_t size = b->size ? b->size : 256;
+  while (size < b->len + n)
+    size = size > SIZE_MAX / 2 ? b->len + n : size * 2;
+  if (size > b->cap + 1)
+    size = b->cap + 1; /* +1 leaves room for a terminating NUL */
+  char *p = kempt__realloc(b->alloc, b->data, size);
+  if (!p)
+    return KEMPT_ERR_NOMEM;
+  b->data = p;
+  b->size = size;
+  return KEMPT_OK;
+}
+
+enum kempt_status kempt__buf_add(struct kempt_buf *b, const void *p,
+                                 size_t n) {
+  if (!n)
+    return KEMPT_OK;
+  enum kempt_status st = kempt__buf_reserve(b, n);
+  if (st != KEMPT_OK)
+    return st;
+  memcpy(b->data + b->len, p, n);
+  b->len += n;
+  return KEMPT_OK;
+}
+
+enum kempt_status kempt__buf_addc(struct kempt_buf *b, char c) {
+  if (b->len < b->size) {
+    b->data[b->len++] = c;
+    return KEMPT_OK;
+  }
+  return kempt__buf_add(b, &c, 1);
+}
+
+void kempt__buf_free(struct kempt_buf *b) {
+  kempt__free(b->alloc, b->data);
+  b->data = NULL;
+  b->len = b->size = 0;
+}

@@ -1,0 +1,120 @@
+/* test_decode.c - the decode stage.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "kempt_decode.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Decode in with every chunk size 0 (whole) .. 7; all must agree. */
+static void check(const char *in, size_t n, const char *want) {
+  for (size_t chunk = 0; chunk < 8; chunk++) {
+    size_t len;
+    char *out = stage_run("decode", NULL, in, n, chunk, &len);
+    cr_assert_eq(len, strlen(want), "chunk %zu: length %zu, want %zu", chunk,
+                 len, strlen(want));
+    cr_assert_str_eq(out, want, "chunk %zu", chunk);
+    free(out);
+  }
+}
+#define CHECK(in, want) check(in, sizeof(in) - 1, want)
+
+Test(decode, valid_utf8_passes_unchanged) {
+  CHECK("caf\xc3\xa9 \xd0\xb4\xd0\xbe\xd0\xbc \xe6\x97\xa5\xe6\x9c\xac "
+        "\xf0\x9f\x98\x80\tok\n",
+        "caf\xc3\xa9 \xd0\xb4\xd0\xbe\xd0\xbc \xe6\x97\xa5\xe6\x9c\xac "
+        "\xf0\x9f\x98\x80\tok\n");
+}
+
+Test(decode, leading_bom_stripped_inner_bom_kept) {
+  CHECK("\xef\xbb\xbfHello", "Hello");
+  CHECK("a\xef\xbb\xbf" "b", "a\xef\xbb\xbf" "b");
+}
+
+Test(decode, line_ends) {
+  CHECK("a\r\nb\rc\n\r\n", "a\nb\nc\n\n");
+  CHECK("a\r\r\nb", "a\n\nb");
+  CHECK("page one\fpage two\vx", "page one\npage two\nx");
+}
+
+Test(decode, controls_removed_tab_kept) {
+  CHECK("a\x00" "b\x01\x1b[0m\x7f\tc", "ab[0m\tc");
+}
+
+Test(decode, cp1252_bytes) {
+  CHECK("caf\xe9", "caf\xc3\xa9");
+  CHECK("\x93quoted\x94 \x96 it\x92s \x80" "5",
+        "\xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x93 it\xe2\x80\x99s "
+        "\xe2\x82\xac" "5");
+  /* the five bytes cp1252 leaves undefined are read as Latin-1 */
+  CHECK("\x81\x8d\x8f\x90\x9d", "\xc2\x81\xc2\x8d\xc2\x8f\xc2\x90\xc2\x9d");
+}
+
+Test(decode, overlong_and_surrogates_are_invalid) {
+  CHECK("\xc0\xaf", "\xc3\x80\xc2\xaf");
+  CHECK("\xed\xa0\x80", "\xc3\xad\xc2\xa0\xe2\x82\xac");
+  CHECK("\xf4\x90\x80\x80", "\xc3\xb4\xc2\x90\xe2\x82\xac\xe2\x82\xac");
+  CHECK("\xe0\x80\xaf", "\xc3\xa0\xe2\x82\xac\xc2\xaf");
+}
+
+Test(decode, truncated_sequences) {
+  CHECK("abc\xe2\x82", "abc\xc3\xa2\xe2\x80\x9a");
+  CHECK("\xe2\x82x", "\xc3\xa2\xe2\x80\x9ax");
+  CHECK("\xf0\x9f\x98", "\xc3\xb0\xc5\xb8\xcb\x9c");
+}
+
+Test(decode, mixed_cp1252_and_utf8) {
+  CHECK("na\xefve \xc3\xa9t\xe9", "na\xc3\xafve \xc3\xa9t\xc3\xa9");
+}
+
+Test(decode, any_bytes_give_valid_utf8_whatever_the_chunks) {
+  char in[4096];
+  srand(7);
+  for (int round = 0; round < 20; round++) {
+    for (size_t i = 0; i < sizeof in; i++)
+      in[i] = (char)(rand() % 4 ? rand() % 256 : 0xC0 + rand() % 0x40);
+    size_t wl;
+    char *whole = stage_run("decode", NULL, in, sizeof in, 0, &wl);
+    cr_assert(valid_utf8(whole, wl));
+    cr_assert_null(memchr(whole, '\r', wl));
+    for (size_t chunk = 1; chunk < 6; chunk++) {
+      size_t l;
+      char *o = stage_run("decode", NULL, in, sizeof in, chunk, &l);
+      cr_assert_eq(l, wl);
+      cr_assert(memcmp(o, whole, l) == 0, "round %d chunk %zu", round, chunk);
+      free(o);
+    }
+    free(whole);
+  }
+}
+
+static int events;
+static void count_event(void *ud, const struct kempt_event *ev) {
+  (void)ud;
+  if (strcmp(ev->rule, "invalid-utf8-as-cp1252") == 0) {
+    cr_assert_str_eq(ev->stage, "decode");
+    cr_assert_eq(ev->offset, 3);
+    events++;
+  }
+}
+
+static enum kempt_status drop(void *ud, const char *p, size_t n) {
+  (void)ud, (void)p, (void)n;
+  return KEMPT_OK;
+}
+
+Test(decode, explain_reports_each_change) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_events(cfg, count_event, NULL);
+  struct kempt_sink sink = {drop, NULL, NULL, NULL};
+  kempt_stage *st = kempt_decode_new(cfg, &sink, NULL);
+  cr_assert_not_null(st);
+  cr_assert_eq(kempt_stage_feed(st, "caf\xe9", 4), KEMPT_OK);
+  cr_assert_eq(kempt_stage_finish(st), KEMPT_OK);
+  cr_assert_eq(events, 1);
+  kempt_stage_free(st);
+  kempt_config_free(cfg);
+}

@@ -1,0 +1,238 @@
+/* test_pipeline.c - the pipeline, paragraph output, framings, config.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const DECODE_ONLY[] = {"stages=decode", NULL};
+
+static void check(const char *const *opts, const char *in, size_t n,
+                  const char *want) {
+  size_t len;
+  char *out = assert_chunking_invariant(opts, in, n);
+  len = strlen(out);
+  cr_assert_str_eq(out, want);
+  cr_assert_eq(len, strlen(want));
+  free(out);
+}
+#define CHECK(opts, in, want) check(opts, in, sizeof(in) - 1, want)
+
+Test(output, empty_input_gives_empty_output) {
+  CHECK(NULL, "", "");
+  CHECK(NULL, " \n\t\n\n", "");
+}
+
+Test(output, one_blank_line_between_paragraphs_one_final_newline) {
+  CHECK(DECODE_ONLY, "\n\n  first  \n\n\n\nsecond", "first\n\nsecond\n");
+  CHECK(DECODE_ONLY, "a\n \t \nb\n\xc2\xa0\nc\n", "a\n\nb\n\nc\n");
+}
+
+Test(output, inner_lines_kept_common_indent_removed) {
+  CHECK(DECODE_ONLY, "    one\n      two  \n    three\n",
+        "one\n  two\nthree\n");
+}
+
+Test(output, crlf_page) {
+  CHECK(DECODE_ONLY, "Title\r\n\r\nBody line\r\n\r\n\r\n", "Title\n\nBody line\n");
+}
+
+Test(framing, nul_documents_kept_even_empty) {
+  static const char *const nul[] = {"format=nul", NULL};
+  static const char in[] = "a\0\0b\n\nc\0";
+  check(nul, in, sizeof in - 1, "a\n");
+  size_t len;
+  char *out = kempt_run(nul, in, sizeof in - 1, WHOLE, 0, 0, &len);
+  cr_assert_eq(len, 10);
+  cr_assert(memcmp(out, "a\n\0\0b\n\nc\n\0", 10) == 0);
+  free(out);
+  out = kempt_run(nul, "x", 1, WHOLE, 0, 0, &len); /* no final NUL */
+  cr_assert(len == 3 && memcmp(out, "x\n\0", 3) == 0);
+  free(out);
+  out = kempt_run(nul, "", 0, WHOLE, 0, 0, &len); /* no document at all */
+  cr_assert_eq(len, 0);
+  free(out);
+}
+
+struct sink {
+  char buf[256];
+  size_t len;
+  int fail_after; /* fail the n-th write, or never when < 0 */
+};
+
+static enum kempt_status to_sink(void *ud, const char *p, size_t n) {
+  struct sink *s = ud;
+  if (s->fail_after == 0)
+    return KEMPT_ERR_WRITE;
+  if (s->fail_after > 0)
+    s->fail_after--;
+  cr_assert_lt(s->len + n, sizeof s->buf);
+  memcpy(s->buf + s->len, p, n);
+  s->len += n;
+  return KEMPT_OK;
+}
+
+Test(framing, text_streams_are_documents_joined_by_a_blank_line) {
+  struct sink s = {.fail_after = -1};
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_output(cfg, to_sink, &s);
+  kempt *k = kempt_new(cfg, NULL);
+  kempt_config_free(cfg);
+  cr_assert_not_null(k);
+  cr_assert_eq(kempt_feed(k, "one\n", 4), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK); /* an empty document */
+  cr_assert_eq(kempt_feed(k, "two", 3), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  s.buf[s.len] = '\0';
+  cr_assert_str_eq(s.buf, "one\n\ntwo\n");
+  struct kempt_counters c;
+  kempt_get_counters(k, &c);
+  cr_assert_eq(c.documents_in, 3);
+  cr_assert_eq(c.documents_out, 3);
+  cr_assert_eq(c.bytes_in, 7);
+  cr_assert_eq(c.bytes_out, 9);
+  kempt_free(k);
+}
+
+Test(pipeline, errors_are_sticky_until_reset) {
+  struct sink s = {.fail_after = 0};
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_output(cfg, to_sink, &s);
+  kempt *k = kempt_new(cfg, NULL);
+  kempt_config_free(cfg);
+  enum kempt_status st = kempt_feed(k, "text\n\nmore", 10);
+  if (st == KEMPT_OK)
+    st = kempt_finish(k);
+  cr_assert_eq(st, KEMPT_ERR_WRITE);
+  cr_assert_eq(kempt_feed(k, "x", 1), KEMPT_ERR_WRITE);
+  cr_assert_eq(kempt_finish(k), KEMPT_ERR_WRITE);
+  kempt_reset(k);
+  s.fail_after = -1;
+  cr_assert_eq(kempt_feed(k, "x", 1), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  kempt_free(k);
+}
+
+Test(config, stage_selection) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  cr_assert_eq(kempt_config_set(cfg, "stages", "nosuch", 0), KEMPT_ERR_USAGE);
+  cr_assert_eq(kempt_config_set(cfg, "stages", "", 0), KEMPT_ERR_USAGE);
+  cr_assert_eq(kempt_config_set(cfg, "stages", "split", 0), KEMPT_ERR_USAGE);
+  cr_assert_eq(kempt_config_set(cfg, "stages", "decode", 0), KEMPT_OK);
+  cr_assert_eq(kempt_config_has_stage(cfg, "decode"), 1);
+  cr_assert_eq(kempt_config_has_stage(cfg, "nosuch"), -1);
+  cr_assert_eq(kempt_config_set(cfg, "skip", "decode", 0), KEMPT_ERR_USAGE);
+  kempt_config_free(cfg);
+}
+
+Test(config, options_are_validated) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  cr_assert_eq(kempt_config_set(cfg, "no-such-option", "1", 0),
+               KEMPT_ERR_USAGE);
+  cr_assert_eq(kempt_config_set(cfg, "format", "xml", 0), KEMPT_ERR_USAGE);
+  cr_assert_eq(kempt_config_set(cfg, "format", "nul", 0), KEMPT_OK);
+  cr_assert_eq(kempt_config_set(cfg, "keep-chrome", "maybe", 0),
+               KEMPT_ERR_USAGE);
+  cr_assert_eq(kempt_config_set(cfg, "max-block", "12x", 0), KEMPT_ERR_USAGE);
+  cr_assert_eq(kempt_config_set(cfg, "max-block", "100", 0), KEMPT_OK);
+  cr_assert_null(kempt_new(cfg, NULL), "no output callback: no handle");
+  kempt_config_free(cfg);
+}
+
+Test(config, tables_describe_stages_and_options) {
+  const struct kempt_stage_info *si = kempt_stage_get(0);
+  cr_assert_not_null(si);
+  cr_assert_str_eq(si->name, "decode");
+  cr_assert_eq(si->optional, 0);
+  size_t n = 0;
+  while (kempt_option_get(n))
+    n++;
+  cr_assert_geq(n, 4);
+  cr_assert_str_eq(kempt_strerror(KEMPT_ERR_NOMEM), "out of memory");
+  cr_assert_not_null(kempt_version());
+}
+
+Test(limits, long_block_is_cut_with_a_warning_and_valid_utf8) {
+  static const char *const opts[] = {"max-block=100", NULL};
+  char in[1000];
+  for (size_t i = 0; i + 1 < sizeof in; i += 2)
+    memcpy(in + i, "\xc3\xa9", 2); /* no newline at all */
+  char *out = assert_chunking_invariant(opts, in, sizeof in);
+  size_t len = strlen(out);
+  cr_assert(valid_utf8(out, len));
+  cr_assert_gt(len, 990); /* nothing dropped */
+  free(out);
+}
+
+/* Allocation failure: fail the n-th allocation for n = 0, 1, 2, ... until
+ * the whole run succeeds; every failure must come back as a status. */
+static long alloc_budget;
+static void *fail_malloc(size_t n, void *ud) {
+  (void)ud;
+  return alloc_budget-- > 0 ? malloc(n) : NULL;
+}
+static void *fail_realloc(void *p, size_t n, void *ud) {
+  (void)ud;
+  return alloc_budget-- > 0 ? realloc(p, n) : NULL;
+}
+static void std_free(void *p, void *ud) {
+  (void)ud;
+  free(p);
+}
+
+Test(limits, every_allocation_failure_is_a_status) {
+  static const struct kempt_allocator fa = {fail_malloc, fail_realloc,
+                                            std_free, NULL};
+  static const char in[] = "Caf\xe9 society\r\n\r\nA second paragraph.\n";
+  for (long n = 0;; n++) {
+    cr_assert_lt(n, 10000);
+    alloc_budget = n;
+    kempt_config *cfg = kempt_config_new(&fa);
+    if (!cfg)
+      continue;
+    struct sink s = {.fail_after = -1};
+    kempt_config_output(cfg, to_sink, &s);
+    enum kempt_status st;
+    kempt *k = kempt_new(cfg, &st);
+    kempt_config_free(cfg);
+    if (!k) {
+      cr_assert_eq(st, KEMPT_ERR_NOMEM);
+      continue;
+    }
+    st = kempt_feed(k, in, sizeof in - 1);
+    if (st == KEMPT_OK)
+      st = kempt_finish(k);
+    kempt_free(k);
+    if (st == KEMPT_OK)
+      break;
+    cr_assert_eq(st, KEMPT_ERR_NOMEM);
+  }
+}
+
+/* Every page of corpus/ comes out the same whatever the chunking. */
+Test(corpus, chunking_invariant_on_every_page) {
+  DIR *d = opendir(srcpath("corpus"));
+  cr_assert_not_null(d, "corpus/ not found (top_srcdir?)");
+  struct dirent *e;
+  int pages = 0;
+  while ((e = readdir(d)) != NULL) {
+    size_t n = strlen(e->d_name);
+    if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+      continue;
+    char rel[512];
+    snprintf(rel, sizeof rel, "corpus/%s", e->d_name);
+    size_t len;
+    char *in = slurp_file(srcpath(rel), &len);
+    cr_assert_not_null(in, "%s", rel);
+    free(assert_chunking_invariant(NULL, in, len));
+    free(in);
+    pages++;
+  }
+  closedir(d);
+  cr_assert_gt(pages, 0);
+}
