@@ -1,0 +1,58 @@
+/* lang.h - cheap language evidence from function words (stop words), for
+ * the stages whose rules depend on the language (spacing, glue, chrome).
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#ifndef KEMPT_LANG_H
+#define KEMPT_LANG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Languages with a function-word list (src/data/stopwords.txt order). */
+enum kempt_lang {
+  KEMPT_LANG_NONE = 0, /* unknown: too little evidence, or another one */
+  KEMPT_LANG_EN,
+  KEMPT_LANG_FR,
+  KEMPT_LANG_DE,
+  KEMPT_LANG_ES,
+  KEMPT_LANG_IT,
+  KEMPT_LANG_PT,
+  KEMPT_LANG_NL,
+  KEMPT_LANG_RU,
+  KEMPT_LANG_PL,
+  KEMPT_LANG_SV,
+  KEMPT_LANG_COUNT
+};
+
+/* ISO 639-1 code of l ("en"), or "" for KEMPT_LANG_NONE. */
+const char *kempt__lang_code(enum kempt_lang l);
+
+/* Languages in which the word w[0..n) (any case) is a function word: bit
+ * (l - 1) is set for language l. 0 for other words. */
+uint32_t kempt__stopword_langs(const char *w, size_t n);
+
+/* Find the next word (a run of letters and combining marks) in p[0..n):
+ * returns true and sets *start and *len, or false when there is none. */
+bool kempt__next_word(const char *p, size_t n, size_t *start, size_t *len);
+
+/* Function-word counts of a stretch of text, to be added up over blocks. */
+struct kempt_lang_count {
+  uint32_t words;                   /* all words seen */
+  uint32_t stop;                    /* words that are a function word in
+                                       some language */
+  uint32_t hits[KEMPT_LANG_COUNT];  /* function words, per language */
+};
+
+/* Add the words of text[0..n) to c. */
+void kempt__lang_add(struct kempt_lang_count *c, const char *text, size_t n);
+
+/* The language with clearly the most function words (at least 3, and a
+ * third more than the runner-up), or KEMPT_LANG_NONE. */
+enum kempt_lang kempt__lang_best(const struct kempt_lang_count *c);
+
+/* kempt__lang_add over text alone, then kempt__lang_best. */
+enum kempt_lang kempt__lang_guess(const char *text, size_t n);
+
+#endif
