@@ -1,0 +1,724 @@
+/* mojibake.c - UTF-8 that was read in a single-byte charset, reversed.
+ *
+ * For each known charset, every character of the segment is mapped back
+ * to the byte it would have come from (ASCII as itself; U+FFFD, a byte
+ * lost on the way, as a wildcard). Runs of those bytes that form valid
+ * multi-byte UTF-8 (CESU-8 surrogate pairs included) are candidates. A
+ * candidate is judged on its own evidence, never on a guess about the
+ * whole document:
+ *
+ *  - the characters it replaces must look damaged: letter + symbol pairs
+ *    glued inside words, case flips, script changes, C1 controls, the
+ *    classic lead letters Ã Â â of cp1252 followed by a symbol;
+ *  - what it decodes to must be plausible in place: no controls, private
+ *    use or unassigned code points, no rare letters (IPA, phonetic
+ *    extensions, historic Cyrillic ...), no letter of a script other than
+ *    its neighbours', no case flip against its neighbours, no lone letter
+ *    of a script that has no neighbour on the line;
+ *  - weak candidates (a lost NBSP read from a space, a lone NBSP, a single
+ *    two-byte fix on a line that also holds clean non-ASCII text) count
+ *    only when the line holds stronger evidence for the same charset.
+ *
+ * The repaired text is examined again, so mojibake stacked two or three
+ * times comes undone one layer per round.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "repair_internal.h"
+
+#include <utf8proc.h>
+
+#include "charsets_table.h"
+
+#define HI_MAX 64
+#define ROUNDS 3
+#define WILD 0x1A /* the byte standing for a lost one (U+FFFD) */
+
+struct hi_entry {
+  uint32_t cp;
+  uint8_t byte;
+};
+
+struct cand {
+  size_t c0, c1;     /* characters replaced: cps[c0..c1) */
+  size_t a0, a1;     /* their replacement: dec[a0..a1) */
+  bool space;        /* a space was read as a lost NBSP */
+  bool strong_space; /* ... in the "à" pattern, good evidence on its own */
+  bool wild;         /* a byte was lost: the result is U+FFFD */
+  bool c1ctl;        /* it replaces a C1 control */
+  int verdict;       /* 0 rejected, 1 weak, 2 strong */
+};
+
+struct kempt_mojibake {
+  size_t max;         /* characters of a segment */
+  uint32_t *cps;      /* the segment */
+  uint32_t *tmp;      /* the next round */
+  uint32_t *dec;      /* decoded candidates */
+  uint8_t *bytes;     /* the segment in one charset; 0 = not encodable */
+  struct cand *cands;
+  size_t n, ndec, ncand;
+  uint8_t lo[CS_COUNT][0x800];
+  struct hi_entry hi[CS_COUNT][HI_MAX];
+  uint8_t nhi[CS_COUNT];
+};
+
+/* ---- tables ----------------------------------------------------------- */
+
+static bool windows_cs(int cs) { return cs <= CS_CP1257; }
+
+static void build(struct kempt_mojibake *m) {
+  for (int cs = 0; cs < CS_COUNT; cs++) {
+    for (unsigned b = 0x80; b < 0x100; b++) {
+      uint32_t cp = charset_high[cs][b - 0x80];
+      if (cp < 0x800)
+        m->lo[cs][cp] = (uint8_t)b;
+      else if (m->nhi[cs] < HI_MAX)
+        m->hi[cs][m->nhi[cs]++] = (struct hi_entry){cp, (uint8_t)b};
+    }
+    /* sloppy: a C1 control stands for the byte of the same value */
+    for (uint32_t cp = 0x80; cp < 0xA0 && windows_cs(cs); cp++)
+      if (!m->lo[cs][cp])
+        m->lo[cs][cp] = (uint8_t)cp;
+  }
+}
+
+static uint8_t enc(const struct kempt_mojibake *m, int cs, uint32_t cp) {
+  if (cp < 0x80)
+    return (uint8_t)cp;
+  if (cp < 0x800)
+    return m->lo[cs][cp];
+  if (cp == 0xFFFD)
+    return WILD;
+  if ((cp < 0x2000 || cp >= 0x2600) && cp != 0xFB01 && cp != 0xFB02 &&
+      cp != 0xF8FF)
+    return 0;
+  for (unsigned i = 0; i < m->nhi[cs]; i++)
+    if (m->hi[cs][i].cp == cp)
+      return m->hi[cs][i].byte;
+  return 0;
+}
+
+bool kempt__mojibake_suspect(const struct kempt_mojibake *m, uint32_t cp) {
+  if (cp < 0x80)
+    return false;
+  for (int cs = 0; cs < CS_COUNT; cs++)
+    if (enc(m, cs, cp))
+      return true;
+  return false;
+}
+
+struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
+                                           size_t max_chars) {
+  struct kempt_mojibake *m = kempt__calloc(a, sizeof *m);
+  if (!m)
+    return NULL;
+  m->max = max_chars;
+  m->cps = kempt__malloc(a, (max_chars + 2) * sizeof *m->cps);
+  m->tmp = kempt__malloc(a, (max_chars + 2) * sizeof *m->tmp);
+  m->dec = kempt__malloc(a, (max_chars + 2) * sizeof *m->dec);
+  m->bytes = kempt__malloc(a, max_chars + 2);
+  m->cands = kempt__malloc(a, (max_chars / 2 + 2) * sizeof *m->cands);
+  if (!m->cps || !m->tmp || !m->dec || !m->bytes || !m->cands) {
+    kempt__mojibake_free(a, m);
+    return NULL;
+  }
+  build(m);
+  return m;
+}
+
+void kempt__mojibake_free(const struct kempt_allocator *a,
+                          struct kempt_mojibake *m) {
+  if (!m)
+    return;
+  kempt__free(a, m->cps);
+  kempt__free(a, m->tmp);
+  kempt__free(a, m->dec);
+  kempt__free(a, m->bytes);
+  kempt__free(a, m->cands);
+  kempt__free(a, m);
+}
+
+/* ---- character classes ---------------------------------------------------- */
+
+enum kind { K_NONE, K_SPACE, K_ASCII, K_LETTER, K_SYMBOL, K_MARK, K_CTRL };
+
+static const utf8proc_property_t *prop(uint32_t cp) {
+  return utf8proc_get_property((utf8proc_int32_t)cp);
+}
+
+static enum kind kind_of(uint32_t cp) {
+  if (cp == 0)
+    return K_NONE;
+  if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0)
+    return K_SPACE;
+  if (cp < 0x80)
+    return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? K_LETTER : K_ASCII;
+  if (cp == 0xAA || cp == 0xBA)
+    return K_SYMBOL;
+  switch (prop(cp)->category) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+    return K_LETTER;
+  case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
+    return K_MARK;
+  case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+  case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CS:
+  case UTF8PROC_CATEGORY_CN:
+    return K_CTRL;
+  case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+  case UTF8PROC_CATEGORY_ZP:
+    return K_SPACE;
+  default:
+    return K_SYMBOL;
+  }
+}
+
+static bool is_upper(uint32_t cp) {
+  int c = prop(cp)->category;
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_lower(uint32_t cp) {
+  return prop(cp)->category == UTF8PROC_CATEGORY_LL;
+}
+
+enum script { S_OTHER, S_LATIN, S_GREEK, S_CYRILLIC, S_ARMENIAN, S_HEBREW,
+              S_ARABIC, S_THAI, S_CJK, S_INDIC };
+
+static int script_of(uint32_t cp) {
+  if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF))
+    return S_LATIN;
+  if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x1F00 && cp <= 0x1FFF))
+    return S_GREEK;
+  if (cp >= 0x400 && cp <= 0x52F)
+    return S_CYRILLIC;
+  if (cp >= 0x530 && cp <= 0x58F)
+    return S_ARMENIAN;
+  if (cp >= 0x590 && cp <= 0x5FF)
+    return S_HEBREW;
+  if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+      (cp >= 0x8A0 && cp <= 0x8FF))
+    return S_ARABIC;
+  if (cp >= 0x900 && cp <= 0xDFF)
+    return S_INDIC + (int)((cp - 0x900) / 0x80);
+  if (cp >= 0xE00 && cp <= 0xE7F)
+    return S_THAI;
+  if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x2E80 && cp <= 0x9FFF) ||
+      (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0xFF00 && cp <= 0xFFEF) || cp >= 0x20000)
+    return S_CJK;
+  return S_OTHER;
+}
+
+/* Letters that real text seldom holds but mojibake often makes. */
+static bool rare(uint32_t cp) {
+  if (cp >= 0x180 && cp <= 0x24F)
+    return !(cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0 ||
+             (cp >= 0x1CD && cp <= 0x1DC) || (cp >= 0x218 && cp <= 0x21B) ||
+             cp == 0x192);
+  if (cp == 0x17F || (cp >= 0x250 && cp <= 0x2C5) ||
+      (cp >= 0x2E0 && cp <= 0x2FF))
+    return true;
+  if ((cp >= 0x460 && cp <= 0x48F) || (cp >= 0x4C0 && cp <= 0x52F))
+    return true;
+  if (cp >= 0x530 && cp <= 0x58F)
+    return true;
+  if ((cp >= 0x700 && cp <= 0x89F) || (cp >= 0x1800 && cp <= 0x18AF))
+    return true;
+  if ((cp >= 0x1D00 && cp <= 0x1DFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
+      (cp >= 0xA720 && cp <= 0xA7FF))
+    return true;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF)
+    return true;
+  return (cp & 0xFFFE) == 0xFFFE;
+}
+
+static bool natural_end(uint32_t cp) { /* may follow a word */
+  switch (cp) {
+  case 0x2019: case 0x201D: case 0x2026: case 0x2122: case 0xAE:
+  case 0xA9: case 0xB0: case 0xB2: case 0xB3: case 0xB9: case 0xBB:
+  case 0x203A: case 0x2030:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool natural_start(uint32_t cp) { /* may open a word */
+  switch (cp) {
+  case 0x201C: case 0x2018: case 0x201E: case 0x201A: case 0xAB:
+  case 0x2039: case 0xBF: case 0xA1:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool box(uint32_t cp) { return cp >= 0x2500 && cp <= 0x259F; }
+
+static bool wordish(uint32_t cp) {
+  enum kind k = kind_of(cp);
+  return k == K_LETTER || (cp >= '0' && cp <= '9');
+}
+
+/* ---- judging the characters replaced ---------------------------------- */
+
+/* A window of characters: the candidate plus two of context each side. */
+struct view {
+  uint32_t c[24 + 2 * 4]; /* unused (not read) past n */
+  size_t n, b0, b1;      /* the candidate is c[b0..b1) */
+};
+
+static uint32_t at(const struct view *v, size_t i, int d) {
+  long j = (long)i + d;
+  return j < 0 || (size_t)j >= v->n ? 0 : v->c[j];
+}
+
+static int pair_weird(const struct view *v, size_t i, int cs) {
+  uint32_t x = v->c[i], y = at(v, i, 1);
+  enum kind kx = kind_of(x), ky = kind_of(y);
+  bool xin = i >= v->b0 && i < v->b1, yin = i + 1 >= v->b0 && i + 1 < v->b1;
+  if (cs == CS_CP1252 && xin && yin && (x == 0xC3 || x == 0xC2 || x == 0xE2)) {
+    bool apos = y == 0x2019 && wordish(at(v, i, 2)) && !wordish(at(v, i, -1));
+    return apos ? 0 : 2;
+  }
+  if (kx == K_SPACE || ky == K_SPACE || kx == K_NONE || ky == K_NONE)
+    return 0;
+  if (kx == K_LETTER && ky == K_LETTER) {
+    if (is_lower(x) && is_upper(y))
+      return 2;
+    return script_of(x) != script_of(y) ? 2 : 0;
+  }
+  if (kx == K_LETTER && ky == K_SYMBOL)
+    return natural_end(y) && !wordish(at(v, i, 2)) ? 0 : 2;
+  if (kx == K_SYMBOL && ky == K_LETTER) {
+    if (natural_start(x) && !wordish(at(v, i, -1)))
+      return 0;
+    return wordish(at(v, i, -1)) || box(x) ? 2 : 1;
+  }
+  if (kx == K_SYMBOL && ky == K_SYMBOL)
+    return 1;
+  return 0;
+}
+
+static int weirdness(const struct view *v, int cs) {
+  int w = 0;
+  size_t from = v->b0 ? v->b0 - 1 : 0;
+  for (size_t i = from; i < v->b1 && i + 1 < v->n; i++)
+    w += pair_weird(v, i, cs);
+  for (size_t i = v->b0; i < v->b1; i++) {
+    if (v->c[i] >= 0x80 && v->c[i] < 0xA0)
+      w += 3;
+    if (v->c[i] == 0xFFFD || v->c[i] == '?')
+      w += 1;
+  }
+  return w;
+}
+
+/* ---- judging the replacement -------------------------------------------- */
+
+static bool bad_char(const struct view *v, size_t i) {
+  uint32_t cp = v->c[i], prev = at(v, i, -1);
+  enum kind k = kind_of(cp);
+  if (cp == 0xFFFD)
+    return false;
+  if (k == K_CTRL || rare(cp))
+    return cp != 0x200D && cp != 0xFE0F && cp != 0xAD;
+  if (k == K_MARK) {
+    enum kind kp = kind_of(prev);
+    if (kp == K_SPACE || kp == K_NONE)
+      return true;
+    bool generic = (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x20D0 &&
+                                                    cp <= 0x20FF) ||
+                   cp == 0xFE0F;
+    return !generic && script_of(cp) != script_of(prev);
+  }
+  return false;
+}
+
+/* A letter against its neighbours: script and case. */
+static bool bad_letter(const struct view *v, size_t i) {
+  uint32_t cp = v->c[i], p = at(v, i, -1), pp = at(v, i, -2);
+  uint32_t nx = at(v, i, 1);
+  int s = script_of(cp);
+  for (int d = -1; d <= 1; d += 2) {
+    uint32_t o = at(v, i, d);
+    if (kind_of(o) != K_LETTER)
+      continue;
+    int so = script_of(o);
+    bool greek_latin = (s == S_GREEK && so == S_LATIN) ||
+                       (s == S_LATIN && so == S_GREEK);
+    if (so != s && !greek_latin)
+      return true;
+  }
+  if (kind_of(p) == K_LETTER && is_upper(cp) && is_lower(p))
+    return true;
+  if (kind_of(p) == K_LETTER && kind_of(pp) == K_LETTER && is_lower(cp) &&
+      is_upper(p) && is_upper(pp) && !(kind_of(nx) == K_LETTER &&
+                                       is_lower(nx)))
+    return true;
+  return false;
+}
+
+static bool lone_ok(uint32_t cp) { /* one-letter words */
+  return cp == 0xE0 || cp == 0xE1 || cp == 0xE8 || cp == 0xE9 ||
+         cp == 0xF2 || cp == 0xF3 || cp == 0xFA;
+}
+
+static bool plausible(const struct view *v) {
+  size_t letters = 0;
+  uint32_t letter = 0;
+  for (size_t i = v->b0; i < v->b1; i++) {
+    if (bad_char(v, i))
+      return false;
+    if (kind_of(v->c[i]) == K_LETTER) {
+      if (bad_letter(v, i))
+        return false;
+      letters++;
+      letter = v->c[i];
+    }
+  }
+  bool alone = kind_of(at(v, v->b0, -1)) != K_LETTER &&
+               kind_of(at(v, v->b1 - 1, 1)) != K_LETTER;
+  if (letters == 1 && alone && v->b1 - v->b0 == 1 && !lone_ok(letter))
+    return false;
+  return true;
+}
+
+/* ---- finding candidates ------------------------------------------------ */
+
+static bool cont(uint8_t b) { return b >= 0x80 && b <= 0xBF; }
+
+/* Whether a space at slot k of a sequence led by b0 may be a lost NBSP. */
+static bool space_slot(uint8_t b0, int k) {
+  if (k == 1 && (b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE ||
+                 b0 == 0xD0 || b0 == 0xD9))
+    return true;
+  if (b0 == 0xE2 || b0 == 0xE3)
+    return true;
+  if (b0 >= 0xE0 && b0 <= 0xE3 && k == 2)
+    return true;
+  return b0 == 0xF0;
+}
+
+/* Whether text after a space-for-NBSP at j allows that reading. */
+static bool space_ok(const struct kempt_mojibake *m, size_t j, uint8_t b0) {
+  uint32_t nx = j + 1 < m->n ? m->cps[j + 1] : 0;
+  if (b0 == 0xC3)
+    return nx == ' ' || (kind_of(nx) == K_LETTER && is_lower(nx));
+  return nx >= 0x80 || kind_of(nx) == K_LETTER;
+}
+
+struct seq {
+  size_t len;   /* characters used */
+  uint32_t cp;  /* decoded */
+  bool space, wild;
+};
+
+static int seq_len(uint8_t b0) {
+  if (b0 >= 0xC2 && b0 <= 0xDF)
+    return 2;
+  if (b0 >= 0xE0 && b0 <= 0xEF)
+    return 3;
+  return b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+}
+
+static bool slot_ok(uint8_t b0, int k, uint8_t b) {
+  if (k != 1)
+    return cont(b);
+  if (b0 == 0xE0)
+    return b >= 0xA0 && b <= 0xBF;
+  if (b0 == 0xF0)
+    return b >= 0x90 && b <= 0xBF;
+  if (b0 == 0xF4)
+    return b >= 0x80 && b <= 0x8F;
+  return cont(b);
+}
+
+static uint32_t combine(const uint8_t *b, int len) {
+  uint32_t cp = b[0] & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
+  for (int k = 1; k < len; k++)
+    cp = (cp << 6) | (b[k] & 0x3Fu);
+  return cp;
+}
+
+static bool slot(const struct kempt_mojibake *m, int cs, size_t j,
+                 uint8_t b0, int k, uint8_t *b, struct seq *s) {
+  uint8_t x = m->bytes[j];
+  bool lost = x == WILD && m->cps[j] == 0xFFFD;
+  if (x >= 0x80 && slot_ok(b0, k, x)) {
+    *b = x;
+    return true;
+  }
+  uint32_t c = m->cps[j];
+  bool wild_ok = windows_cs(cs) && (k > 1 || seq_len(b0) > 2 ||
+                                    b0 == 0xC2 || b0 == 0xC3);
+  if (lost || (c == '?' && cs == CS_CP1252 && wild_ok)) {
+    *b = 0x80;
+    s->wild = true;
+    return true;
+  }
+  if (c == ' ' && space_slot(b0, k) && space_ok(m, j, b0)) {
+    *b = 0xA0;
+    s->space = true;
+    return true;
+  }
+  return false;
+}
+
+/* CESU-8: a surrogate pair, six bytes, at i; true with s filled. */
+static bool cesu(const struct kempt_mojibake *m, size_t i, struct seq *s) {
+  const uint8_t *b = m->bytes + i;
+  if (i + 6 > m->n || b[0] != 0xED || b[1] < 0xA0 || b[1] > 0xAF ||
+      !cont(b[2]) || b[3] != 0xED || b[4] < 0xB0 || b[4] > 0xBF ||
+      !cont(b[5]))
+    return false;
+  uint32_t hi = combine(b, 3), lo = combine(b + 3, 3);
+  s->cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+  s->len = 6;
+  return true;
+}
+
+static bool sequence(const struct kempt_mojibake *m, int cs, size_t i,
+                     struct seq *s) {
+  uint8_t b[4] = {m->bytes[i], 0, 0, 0};
+  int len = seq_len(b[0]);
+  *s = (struct seq){0, 0, false, false};
+  if (!len || i + (size_t)len > m->n)
+    return false;
+  if (b[0] == 0xED && cesu(m, i, s))
+    return true;
+  for (int k = 1; k < len; k++)
+    if (!slot(m, cs, i + (size_t)k, b[0], k, &b[k], s))
+      return false;
+  s->len = (size_t)len;
+  s->cp = s->wild ? 0xFFFD : combine(b, len);
+  if (!s->wild && s->cp >= 0xD800 && s->cp <= 0xDFFF)
+    return false;
+  return true;
+}
+
+/* After a C3 read from a space: "à " unless the word goes on in the
+ * Portuguese "às", "àquele" way or the space was doubled. */
+static bool keep_space(const struct kempt_mojibake *m, size_t j) {
+  static const char *const glue[] = {"s ", "quele", "quela", "quilo", " "};
+  for (size_t g = 0; g < sizeof glue / sizeof glue[0]; g++) {
+    size_t k = 0;
+    while (glue[g][k] && j + 1 + k < m->n &&
+           m->cps[j + 1 + k] == (unsigned char)glue[g][k])
+      k++;
+    if (!glue[g][k])
+      return false;
+  }
+  return true;
+}
+
+static void add_cand(struct kempt_mojibake *m, size_t c0, size_t c1,
+                     size_t a0, struct cand *proto) {
+  struct cand *c = &m->cands[m->ncand++];
+  *c = *proto;
+  c->c0 = c0;
+  c->c1 = c1;
+  c->a0 = a0;
+  c->a1 = m->ndec;
+}
+
+/* Chains of valid sequences from i; returns the characters used. */
+static size_t chain(struct kempt_mojibake *m, int cs, size_t i) {
+  struct cand proto = {0, 0, 0, 0, false, false, false, false, 0};
+  size_t start = i, a0 = m->ndec;
+  struct seq s;
+  while (i < m->n && sequence(m, cs, i, &s)) {
+    for (size_t k = i; k < i + s.len; k++)
+      proto.c1ctl |= m->cps[k] >= 0x80 && m->cps[k] < 0xA0;
+    m->dec[m->ndec++] = s.cp;
+    i += s.len;
+    proto.wild |= s.wild;
+    if (s.space && m->cps[i - 1] == ' ' && m->bytes[i - s.len] == 0xC3) {
+      proto.strong_space = cs == CS_CP1252;
+      if (keep_space(m, i - 1))
+        m->dec[m->ndec++] = ' ';
+    }
+    proto.space |= s.space;
+  }
+  if (i > start && m->ncand < m->max / 2)
+    add_cand(m, start, i, a0, &proto);
+  else
+    m->ndec = a0;
+  return i > start ? i - start : 1;
+}
+
+/* ---- deciding -------------------------------------------------------------- */
+
+static void fill_view(const struct kempt_mojibake *m, const struct cand *c,
+                      struct view *v, bool after) {
+  size_t n = 0, len = after ? c->a1 - c->a0 : c->c1 - c->c0;
+  const uint32_t *src = after ? m->dec + c->a0 : m->cps + c->c0;
+  if (len > 24)
+    len = 24; /* long runs: the start is judged */
+  for (size_t k = c->c0 >= 2 ? c->c0 - 2 : 0; k < c->c0; k++)
+    v->c[n++] = m->cps[k];
+  v->b0 = n;
+  for (size_t k = 0; k < len; k++)
+    v->c[n++] = src[k];
+  v->b1 = n;
+  for (size_t k = c->c1; k < c->c1 + 2 && k < m->n; k++)
+    v->c[n++] = m->cps[k];
+  v->n = n;
+}
+
+static bool only_nbsp(const struct kempt_mojibake *m, const struct cand *c) {
+  for (size_t k = c->a0; k < c->a1; k++)
+    if (m->dec[k] != 0xA0)
+      return false;
+  return true;
+}
+
+/* Judge one candidate: 0 reject, 1 weak, 2 strong. */
+static int judge(const struct kempt_mojibake *m, const struct cand *c,
+                 int cs, bool mixed) {
+  struct view before, after;
+  fill_view(m, c, &before, false);
+  fill_view(m, c, &after, true);
+  int need = cs == CS_CP1252 || cs == CS_CP1251 ? 2 : 3;
+  if (weirdness(&before, cs) < need || !plausible(&after))
+    return 0;
+  if ((c->space && !c->strong_space) || only_nbsp(m, c))
+    return 1;
+  if (mixed && c->c1 - c->c0 == 2 && !c->c1ctl && !c->wild)
+    return 1;
+  return 2;
+}
+
+/* Whether the line holds high bytes of cs that no candidate explains. */
+static bool mixed_line(const struct kempt_mojibake *m) {
+  size_t k = 0;
+  for (size_t i = 0; i < m->n; i++) {
+    while (k < m->ncand && m->cands[k].c1 <= i)
+      k++;
+    bool inside = k < m->ncand && m->cands[k].c0 <= i;
+    if (!inside && m->bytes[i] >= 0x80)
+      return true;
+  }
+  return false;
+}
+
+/* Judge all candidates of cs; returns how many are to be applied. */
+static size_t decide(struct kempt_mojibake *m, int cs) {
+  bool mixed = mixed_line(m);
+  size_t strong = 0, weak_mixed = 0, rejected = 0, total = 0;
+  for (size_t k = 0; k < m->ncand; k++) {
+    struct cand *c = &m->cands[k];
+    c->verdict = judge(m, c, cs, mixed);
+    strong += c->verdict == 2;
+    rejected += c->verdict == 0;
+    weak_mixed += c->verdict == 1 && !c->space && !only_nbsp(m, c);
+  }
+  bool minor = cs != CS_CP1252 && cs != CS_CP1251;
+  if (minor && rejected)
+    return 0; /* this reading makes garbage elsewhere on the line */
+  for (size_t k = 0; k < m->ncand; k++) {
+    struct cand *c = &m->cands[k];
+    bool weak_ok = strong > 0 || (weak_mixed >= 2 && !c->space);
+    if (c->verdict == 2 || (c->verdict == 1 && weak_ok))
+      total++;
+    else
+      c->verdict = 0;
+  }
+  return total;
+}
+
+/* ---- applying ---------------------------------------------------------------- */
+
+static size_t utf8_len(uint32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 4 <= room; i++)
+    k += kempt__utf8_put(c[i], o + k);
+  return k;
+}
+
+static void report(const struct kempt_mojibake *m, const struct cand *c,
+                   int cs, const struct kempt_env *env, uint64_t base) {
+  char b[64], a[64];
+  uint64_t off = base;
+  for (size_t k = 0; k < c->c0; k++)
+    off += utf8_len(m->cps[k]);
+  size_t bl = encode_run(m->cps + c->c0, c->c1 - c->c0, b, sizeof b);
+  size_t al = encode_run(m->dec + c->a0, c->a1 - c->a0, a, sizeof a);
+  kempt__change(env, charset_rule[cs], off, b, bl, a, al);
+}
+
+static void apply(struct kempt_mojibake *m, int cs,
+                  const struct kempt_env *env, uint64_t base) {
+  size_t n = 0, i = 0;
+  for (size_t k = 0; k < m->ncand; k++) {
+    const struct cand *c = &m->cands[k];
+    if (!c->verdict)
+      continue;
+    while (i < c->c0)
+      m->tmp[n++] = m->cps[i++];
+    report(m, c, cs, env, base);
+    for (size_t a = c->a0; a < c->a1; a++)
+      m->tmp[n++] = m->dec[a];
+    i = c->c1;
+  }
+  while (i < m->n)
+    m->tmp[n++] = m->cps[i++];
+  uint32_t *t = m->cps;
+  m->cps = m->tmp;
+  m->tmp = t;
+  m->n = n;
+}
+
+static size_t try_charset(struct kempt_mojibake *m, int cs) {
+  bool lead = false;
+  for (size_t i = 0; i < m->n; i++) {
+    m->bytes[i] = enc(m, cs, m->cps[i]);
+    lead |= m->bytes[i] >= 0xC2;
+  }
+  if (!lead)
+    return 0;
+  m->ncand = m->ndec = 0;
+  for (size_t i = 0; i < m->n;)
+    i += m->bytes[i] >= 0xC2 ? chain(m, cs, i) : 1;
+  return m->ncand ? decide(m, cs) : 0;
+}
+
+static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
+                      uint64_t base) {
+  for (int cs = 0; cs < CS_COUNT; cs++) {
+    if (try_charset(m, cs)) {
+      apply(m, cs, env, base);
+      return true;
+    }
+  }
+  return false;
+}
+
+enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
+                                      const struct kempt_env *env,
+                                      uint64_t base, const char *p, size_t n,
+                                      struct kempt_buf *out) {
+  const unsigned char *u = (const unsigned char *)p;
+  kempt__buf_clear(out);
+  m->n = 0;
+  for (size_t i = 0; i < n && m->n < m->max;)
+    i += kempt__utf8_get(u + i, n - i, &m->cps[m->n++]);
+  bool changed = false;
+  for (int r = 0; r < ROUNDS && one_round(m, env, base); r++)
+    changed = true;
+  if (!changed)
+    return kempt__buf_add(out, p, n);
+  enum kempt_status st = kempt__buf_reserve(out, n);
+  for (size_t i = 0; i < m->n && st == KEMPT_OK; i++) {
+    char o[4];
+    st = kempt__buf_add(out, o, kempt__utf8_put(m->cps[i], o));
+  }
+  return st;
+}

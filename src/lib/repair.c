@@ -1,0 +1,765 @@
+/* repair.c - the repair stage: damaged characters in, clean UTF-8 out.
+ *
+ * The text is cut into segments: lines (with their '\n'), a line longer
+ * than SEG_CAP cut after its last space (or character) before the cap, so
+ * the cuts depend on the text alone and never on how it was fed. A
+ * segment whose bytes need no work (ASCII without '&' or controls) is
+ * copied through as it is; the others go through up to three passes:
+ *
+ *   1. mojibake (mojibake.c), only when the segment holds characters that
+ *      are the image of a high byte in one of the known charsets;
+ *   2. characters: HTML references (entities.c), controls, ANSI escapes,
+ *      invisible characters, spaces, line and paragraph separators,
+ *      ligatures, runs of U+FFFD, and the optional folds;
+ *   3. normalization (NFC or NFKC with utf8proc), only on the spans around
+ *      characters that fail a quick check, from the starter before to the
+ *      next starter that cannot combine.
+ *
+ * Mojibake goes first: a C1 control is often part of it ("â€" + U+009D
+ * was a right double quote); only what is left over is read as cp1252.
+ *
+ * Markup: in a segment that holds a markup-like tag ("<b>", "</p>", "<!--")
+ * the references of the markup characters (&lt; &gt; &amp; &quot; &apos;
+ * and their numeric forms) are kept, since decoding them would make text
+ * and markup ambiguous; all other references are decoded.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "repair_internal.h"
+#include "kempt_repair.h"
+
+#include <utf8proc.h>
+
+#define SEG_CAP 16384      /* longest segment worked on at once */
+#define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
+#define WIN_CAP 1024       /* longest span normalized at once (bytes) */
+#define UCS_CAP (WIN_CAP * 18 + 64)
+#define FLAG_LIMIT 0x3000  /* per-instance flag table below this */
+
+enum { FL_MOJI = 1, FL_CHAR = 2, FL_NORM = 4 };
+
+struct repair {
+  const struct kempt_env *env;
+  bool nfkc, keep_nbsp, fullwidth, ascii_quotes;
+  uint64_t pos;          /* document offset of the next segment */
+  struct kempt_buf hold; /* the start of an unfinished segment */
+  struct kempt_buf a, b; /* pass outputs */
+  utf8proc_int32_t *ucs; /* normalization workspace, UCS_CAP entries */
+  struct kempt_mojibake *mj;
+  uint8_t flags[FLAG_LIMIT];
+};
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+
+size_t kempt__utf8_put(uint32_t cp, char *o) {
+  if (cp < 0x80) {
+    o[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    o[0] = (char)(0xC0 | (cp >> 6));
+    o[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    o[0] = (char)(0xE0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  o[0] = (char)(0xF0 | (cp >> 18));
+  o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  o[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+size_t kempt__utf8_get(const unsigned char *p, size_t n, uint32_t *cp) {
+  unsigned char c = p[0];
+  if (c < 0x80 || n < 2) {
+    *cp = c;
+    return 1;
+  }
+  if (c < 0xE0) {
+    *cp = ((uint32_t)(c & 0x1F) << 6) | (p[1] & 0x3Fu);
+    return 2;
+  }
+  if (c < 0xF0 || n < 4) {
+    if (n < 3) {
+      *cp = c;
+      return 1;
+    }
+    *cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+          (p[2] & 0x3Fu);
+    return 3;
+  }
+  *cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+        ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3Fu);
+  return 4;
+}
+
+/* ---- character classes -------------------------------------------------- */
+
+/* Starters that are the second half of a canonical composition. */
+static bool compose_second(uint32_t cp) {
+  static const uint32_t list[] = {
+      0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2,
+      0x0CD5, 0x0CD6, 0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x0FB5, 0x0FB7,
+      0x102E, 0x1B35, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA,
+      0x114BD, 0x115AF, 0x11930};
+  if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2))
+    return true;
+  for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+    if (list[i] == cp)
+      return true;
+  return false;
+}
+
+/* Whether cp may change under normalization, alone or with a neighbour. */
+static bool norm_flag(uint32_t cp, bool nfkc) {
+  const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+  if (pr->combining_class != 0 || pr->comp_exclusion || compose_second(cp))
+    return true;
+  if (pr->decomp_seqindex == UINT16_MAX)
+    return false;
+  if (pr->decomp_type != 0)
+    return nfkc;
+  utf8proc_int32_t d[4];
+  int last = 0;
+  utf8proc_ssize_t k = utf8proc_decompose_char(
+      (utf8proc_int32_t)cp, d, 4, UTF8PROC_DECOMPOSE, &last);
+  return k == 1; /* a singleton never comes back */
+}
+
+static bool char_flag(uint32_t cp, bool fullwidth) {
+  if (cp < 0xA0)
+    return cp >= 0x7F || (cp < 0x20 && cp != '\t' && cp != '\n');
+  switch (cp) {
+  case 0x00A0: case 0x00AD: case 0x061C: case 0x1680: case 0x180E:
+  case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x2060:
+  case 0x3000: case 0xFEFF: case 0xFFFD:
+    return true;
+  default:
+    break;
+  }
+  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2018 && cp <= 0x201F) ||
+      (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+    return true;
+  if (cp >= 0xFB00 && cp <= 0xFB06)
+    return true;
+  return fullwidth && cp >= 0xFF01 && cp <= 0xFF5E;
+}
+
+static unsigned compute_flags(const struct repair *r, uint32_t cp) {
+  unsigned f = 0;
+  if (kempt__mojibake_suspect(r->mj, cp))
+    f |= FL_MOJI;
+  if (char_flag(cp, r->fullwidth))
+    f |= FL_CHAR;
+  if (norm_flag(cp, r->nfkc))
+    f |= FL_NORM;
+  return f;
+}
+
+static inline unsigned cp_flags(const struct repair *r, uint32_t cp) {
+  if (cp < FLAG_LIMIT)
+    return r->flags[cp];
+  if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+    return 0; /* Han and Hangul syllables: nothing to do */
+  return compute_flags(r, cp);
+}
+
+static inline bool needy(unsigned char c) {
+  return c >= 0x7F || c == '&' || (c < 0x20 && c != '\t' && c != '\n');
+}
+
+/* ---- pass 2: characters ------------------------------------------------- */
+
+struct cpass {
+  struct repair *r;
+  const unsigned char *p;
+  size_t n, i;
+  bool markup, rtl;
+  struct kempt_buf *out;
+  unsigned nflags; /* flags of what was written */
+  enum kempt_status st;
+};
+
+static void cp_out(struct cpass *c, const char *s, size_t n) {
+  if (c->st == KEMPT_OK)
+    c->st = kempt__buf_add(c->out, s, n);
+}
+
+static void change(struct cpass *c, const char *rule, size_t blen,
+                   const char *after, size_t alen) {
+  kempt__change(c->r->env, rule, c->r->pos + c->i, (const char *)c->p + c->i,
+                blen, after, alen);
+  cp_out(c, after, alen);
+  c->i += blen;
+}
+
+static bool is_rtl(uint32_t cp) {
+  return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+         (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+static bool joining_script(uint32_t cp) { /* ZWNJ/ZWJ are meaningful */
+  return (cp >= 0x0600 && cp <= 0x08FF) || (cp >= 0x0900 && cp <= 0x0DFF) ||
+         (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC) ||
+         (cp >= 0x0700 && cp <= 0x074F) || (cp >= 0x1780 && cp <= 0x17FF);
+}
+
+static bool emoji_like(uint32_t cp) {
+  return cp >= 0x1F000 || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0xFE0F ||
+         (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+         cp == 0x200D || cp == 0x2640 || cp == 0x2642;
+}
+
+/* The code point before byte i of the pass input (0 at the start). */
+static uint32_t prev_cp(const struct cpass *c) {
+  size_t j = c->i;
+  if (j == 0)
+    return 0;
+  do
+    j--;
+  while (j > 0 && (c->p[j] & 0xC0) == 0x80);
+  uint32_t cp;
+  kempt__utf8_get(c->p + j, c->i - j, &cp);
+  return cp;
+}
+
+static uint32_t next_cp(const struct cpass *c, size_t len) {
+  size_t j = c->i + len;
+  uint32_t cp = 0;
+  if (j < c->n)
+    kempt__utf8_get(c->p + j, c->n - j, &cp);
+  return cp;
+}
+
+static void joiner(struct cpass *c, uint32_t cp) {
+  uint32_t prev = prev_cp(c), next = next_cp(c, 3);
+  bool keep = joining_script(prev) && joining_script(next);
+  if (cp == 0x200D)
+    keep = keep || (emoji_like(prev) && emoji_like(next));
+  if (keep) {
+    cp_out(c, (const char *)c->p + c->i, 3);
+    c->i += 3;
+    return;
+  }
+  change(c, "zero-width", 3, "", 0);
+}
+
+static const char *const ligatures[7] = {"ff", "fi", "fl", "ffi",
+                                         "ffl", "st", "st"};
+
+static const char *quote_fold(uint32_t cp) {
+  if (cp >= 0x2018 && cp <= 0x201B)
+    return "'";
+  return "\"";
+}
+
+/* Spaces, separators, invisible characters (cp >= 0xA0). */
+static bool special_space(struct cpass *c, uint32_t cp, size_t len) {
+  if (cp == 0x00A0 && c->r->keep_nbsp)
+    return false;
+  if (cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+      cp == 0x202F || cp == 0x205F || cp == 0x3000) {
+    change(c, "space", len, " ", 1);
+    return true;
+  }
+  if (cp == 0x2028 || cp == 0x2029) {
+    change(c, cp == 0x2028 ? "line-separator" : "paragraph-separator", len,
+           "\n\n", cp == 0x2028 ? 1 : 2);
+    return true;
+  }
+  if (cp == 0x200C || cp == 0x200D) {
+    joiner(c, cp);
+    return true;
+  }
+  if (cp == 0x200B || cp == 0x2060 || cp == 0x180E) {
+    change(c, "zero-width", len, "", 0);
+    return true;
+  }
+  return false;
+}
+
+/* The other characters that pass 2 may change (cp >= 0xA0). */
+static bool special_char(struct cpass *c, uint32_t cp, size_t len) {
+  if (special_space(c, cp, len))
+    return true;
+  if (cp == 0x00AD) {
+    change(c, "soft-hyphen", len, "", 0);
+  } else if (cp == 0xFEFF) {
+    change(c, "bom", len, "", 0);
+  } else if (cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+             (cp >= 0x202A && cp <= 0x202E) ||
+             (cp >= 0x2066 && cp <= 0x2069)) {
+    if (c->rtl)
+      return false;
+    change(c, "bidi-control", len, "", 0);
+  } else if (cp >= 0xFB00 && cp <= 0xFB06) {
+    const char *l = ligatures[cp - 0xFB00];
+    change(c, "ligature", len, l, strlen(l));
+  } else if (cp >= 0xFF01 && cp <= 0xFF5E && c->r->fullwidth) {
+    char o = (char)(cp - 0xFEE0);
+    change(c, "fullwidth", len, &o, 1);
+  } else if (cp >= 0x2018 && cp <= 0x201F && c->r->ascii_quotes) {
+    change(c, "ascii-quotes", len, quote_fold(cp), 1);
+  } else if (cp == 0xFFFD && c->out->len >= 3 &&
+             memcmp(c->out->data + c->out->len - 3, "\xef\xbf\xbd", 3) ==
+                 0) {
+    change(c, "replacement-run", len, "", 0);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+static const uint16_t cp1252_c1[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+static void c1_control(struct cpass *c, uint32_t cp) {
+  uint32_t m = cp1252_c1[cp - 0x80];
+  if (!m) {
+    change(c, "control", 2, "", 0);
+    return;
+  }
+  char o[4];
+  size_t k = kempt__utf8_put(m, o);
+  c->nflags |= cp_flags(c->r, m);
+  change(c, "c1-as-cp1252", 2, o, k);
+}
+
+/* ESC [ parameters intermediates final: the length, 0 if not complete. */
+static size_t ansi_len(const unsigned char *p, size_t n) {
+  size_t k = 2;
+  if (n < 3 || p[1] != '[')
+    return 0;
+  while (k < n && k < 64 && p[k] >= 0x30 && p[k] <= 0x3F)
+    k++;
+  while (k < n && k < 64 && p[k] >= 0x20 && p[k] <= 0x2F)
+    k++;
+  return k < n && p[k] >= 0x40 && p[k] <= 0x7E ? k + 1 : 0;
+}
+
+static void ascii_special(struct cpass *c, unsigned char ch) {
+  if (ch == '&') {
+    char o[8];
+    size_t olen = 0;
+    size_t k = kempt__entity((const char *)c->p + c->i, c->n - c->i,
+                             c->markup, o, &olen);
+    if (k) {
+      for (size_t j = 0; j < olen;) {
+        uint32_t cp;
+        j += kempt__utf8_get((const unsigned char *)o + j, olen - j, &cp);
+        c->nflags |= cp_flags(c->r, cp);
+      }
+      change(c, "entity", k, o, olen);
+      return;
+    }
+    cp_out(c, "&", 1);
+    c->i++;
+    return;
+  }
+  size_t k = ch == 0x1B ? ansi_len(c->p + c->i, c->n - c->i) : 0;
+  if (k)
+    change(c, "ansi-escape", k, "", 0);
+  else if (ch == '\r') {
+    cp_out(c, "\r", 1);
+    c->i++;
+  } else {
+    change(c, "control", 1, "", 0);
+  }
+}
+
+/* Whether the segment holds a markup-like tag: "<" + letter, "/" or "!",
+ * and a ">" later. */
+static bool has_markup(const unsigned char *p, size_t n) {
+  const unsigned char *lt = memchr(p, '<', n);
+  while (lt) {
+    size_t at = (size_t)(lt - p);
+    unsigned char nx = at + 1 < n ? p[at + 1] : 0;
+    if (((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z') || nx == '/' ||
+        nx == '!')
+      if (memchr(lt, '>', n - at))
+        return true;
+    lt = memchr(lt + 1, '<', n - at - 1);
+  }
+  return false;
+}
+
+static bool has_rtl(const unsigned char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    i += kempt__utf8_get(p + i, n - i, &cp);
+    if (is_rtl(cp))
+      return true;
+  }
+  return false;
+}
+
+static void cpass_step(struct cpass *c) {
+  unsigned char ch = c->p[c->i];
+  size_t run = c->i;
+  while (run < c->n && !needy(c->p[run]))
+    run++;
+  if (run > c->i) {
+    cp_out(c, (const char *)c->p + c->i, run - c->i);
+    c->i = run;
+    return;
+  }
+  if (ch < 0x80) {
+    ascii_special(c, ch);
+    return;
+  }
+  uint32_t cp;
+  size_t len = kempt__utf8_get(c->p + c->i, c->n - c->i, &cp);
+  if (cp >= 0x80 && cp < 0xA0) {
+    c1_control(c, cp);
+    return;
+  }
+  if (cp_flags(c->r, cp) & FL_CHAR && special_char(c, cp, len))
+    return;
+  c->nflags |= cp_flags(c->r, cp);
+  cp_out(c, (const char *)c->p + c->i, len);
+  c->i += len;
+}
+
+static enum kempt_status char_pass(struct repair *r, const char *p, size_t n,
+                                   struct kempt_buf *out, unsigned *nflags) {
+  struct cpass c = {r, (const unsigned char *)p, n, 0, false, false,
+                    out, 0, KEMPT_OK};
+  c.markup = memchr(p, '&', n) && has_markup(c.p, n);
+  c.rtl = has_rtl(c.p, n);
+  kempt__buf_clear(out);
+  while (c.i < n && c.st == KEMPT_OK)
+    cpass_step(&c);
+  *nflags = c.nflags;
+  return c.st;
+}
+
+/* ---- pass 3: normalization ------------------------------------------------ */
+
+static unsigned ccc_of(uint32_t cp) {
+  return utf8proc_get_property((utf8proc_int32_t)cp)->combining_class;
+}
+
+/* Start of the span to normalize around the character at i. */
+static size_t span_start(const unsigned char *p, size_t floor, size_t i,
+                         uint32_t cp) {
+  if (ccc_of(cp) == 0 && !compose_second(cp))
+    return i;
+  size_t j = i;
+  while (j > floor) {
+    do
+      j--;
+    while (j > floor && (p[j] & 0xC0) == 0x80);
+    uint32_t c;
+    kempt__utf8_get(p + j, i - j, &c);
+    if (ccc_of(c) == 0 || i - j >= WIN_CAP / 2)
+      return j;
+  }
+  return j;
+}
+
+/* End of the span: the next character that is a starter and passes the
+ * quick check (it cannot combine with what is before it). */
+static size_t span_end(const struct repair *r, const unsigned char *p,
+                       size_t n, size_t s, size_t i) {
+  while (i < n && i - s < WIN_CAP - 8) {
+    uint32_t c;
+    size_t len = kempt__utf8_get(p + i, n - i, &c);
+    if (c < 0x80 || (!(cp_flags(r, c) & FL_NORM) && ccc_of(c) == 0))
+      break;
+    i += len;
+  }
+  return i;
+}
+
+static enum kempt_status normalize_span(struct repair *r, const char *p,
+                                        size_t n, struct kempt_buf *out) {
+  utf8proc_option_t o = UTF8PROC_STABLE | (r->nfkc ? UTF8PROC_COMPAT : 0);
+  utf8proc_ssize_t k =
+      utf8proc_decompose((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n,
+                         r->ucs, UCS_CAP, o | UTF8PROC_DECOMPOSE);
+  if (k < 0 || k > UCS_CAP)
+    return kempt__buf_add(out, p, n);
+  k = utf8proc_reencode(r->ucs, k, o | UTF8PROC_COMPOSE);
+  if (k < 0)
+    return kempt__buf_add(out, p, n);
+  if ((size_t)k != n || memcmp(r->ucs, p, n) != 0)
+    kempt__change(r->env, r->nfkc ? "nfkc" : "nfc", r->pos, p, n,
+                  (const char *)r->ucs, (size_t)k);
+  return kempt__buf_add(out, r->ucs, (size_t)k);
+}
+
+static enum kempt_status norm_pass(struct repair *r, const char *text,
+                                   size_t n, struct kempt_buf *out) {
+  const unsigned char *p = (const unsigned char *)text;
+  size_t i = 0, done = 0;
+  enum kempt_status st = KEMPT_OK;
+  kempt__buf_clear(out);
+  while (i < n && st == KEMPT_OK) {
+    uint32_t cp;
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t len = kempt__utf8_get(p + i, n - i, &cp);
+    if (!(cp_flags(r, cp) & FL_NORM)) {
+      i += len;
+      continue;
+    }
+    size_t s = span_start(p, done, i, cp);
+    size_t e = span_end(r, p, n, s, i + len);
+    st = kempt__buf_add(out, text + done, s - done);
+    if (st == KEMPT_OK)
+      st = normalize_span(r, text + s, e - s, out);
+    done = i = e;
+  }
+  if (st == KEMPT_OK)
+    st = kempt__buf_add(out, text + done, n - done);
+  return st;
+}
+
+/* ---- segments ------------------------------------------------------------ */
+
+static unsigned scan_flags(const struct repair *r, const unsigned char *p,
+                           size_t n) {
+  unsigned f = 0;
+  for (size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      f |= needy(p[i]) ? FL_CHAR : 0;
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    i += kempt__utf8_get(p + i, n - i, &cp);
+    f |= cp_flags(r, cp);
+  }
+  return f;
+}
+
+static enum kempt_status work(struct repair *r, const char *p, size_t n) {
+  unsigned f = scan_flags(r, (const unsigned char *)p, n), nf = 0;
+  enum kempt_status st = KEMPT_OK;
+  struct kempt_buf *in = NULL, *out = &r->a;
+  if (f & FL_MOJI) {
+    st = kempt__mojibake_fix(r->mj, r->env, r->pos, p, n, out);
+    if (st != KEMPT_OK)
+      return st;
+    in = out;
+    out = &r->b;
+    f = scan_flags(r, (const unsigned char *)in->data, in->len);
+  }
+  if (f & FL_CHAR) {
+    st = char_pass(r, in ? in->data : p, in ? in->len : n, out, &nf);
+    if (st != KEMPT_OK)
+      return st;
+    f = (f & ~(unsigned)FL_NORM) | nf;
+    in = out;
+    out = in == &r->a ? &r->b : &r->a;
+  }
+  if (f & FL_NORM) {
+    st = norm_pass(r, in ? in->data : p, in ? in->len : n, out);
+    in = out;
+  }
+  if (st == KEMPT_OK)
+    st = kempt__emit(r->env, in ? in->data : p, in ? in->len : n);
+  return st;
+}
+
+/* Repair one segment p[0..n). */
+static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && !needy((unsigned char)p[i]))
+    i++;
+  enum kempt_status st =
+      i == n ? kempt__emit(r->env, p, n) : work(r, p, n);
+  r->pos += n;
+  return st;
+}
+
+/* Where to cut SEG_CAP bytes of a line with no '\n': after the last space
+ * in the second half, else after the last character that fits. */
+static size_t cut_at(const char *p) {
+  for (size_t k = SEG_CAP; k > SEG_CAP / 2; k--)
+    if (p[k - 1] == ' ')
+      return k;
+  size_t k = SEG_CAP;
+  while (k > 0 && ((unsigned char)p[k] & 0xC0) == 0x80)
+    k--;
+  return k;
+}
+
+/* Length of the next complete segment at p[0..n), 0 if none is complete. */
+static size_t next_segment(const char *p, size_t n) {
+  size_t lim = n < SEG_CAP ? n : SEG_CAP;
+  const char *nl = memchr(p, '\n', lim);
+  if (nl)
+    return (size_t)(nl - p) + 1;
+  return n > SEG_CAP ? cut_at(p) : 0;
+}
+
+/* Copy whole clean lines straight through: everything before the line
+ * that holds the first byte needing work (or before the last line, when
+ * none does). Cuts of long clean lines cannot matter: a clean segment
+ * comes out as it went in. Returns the bytes used. */
+static size_t fast_lines(struct repair *r, const char *p, size_t n,
+                         enum kempt_status *st) {
+  size_t i = 0;
+  while (i < n && !needy((unsigned char)p[i]))
+    i++;
+  size_t k = i;
+  while (k > 0 && p[k - 1] != '\n')
+    k--;
+  if (k > 0)
+    *st = kempt__emit(r->env, p, k);
+  r->pos += k;
+  return k;
+}
+
+static enum kempt_status feed_direct(struct repair *r, const char *p,
+                                     size_t n, size_t *used) {
+  enum kempt_status st = KEMPT_OK;
+  size_t i = 0;
+  while (i < n && st == KEMPT_OK) {
+    size_t k = fast_lines(r, p + i, n - i, &st);
+    if (k) {
+      i += k;
+      continue;
+    }
+    size_t seg = next_segment(p + i, n - i);
+    if (!seg)
+      break;
+    st = segment(r, p + i, seg);
+    i += seg;
+  }
+  *used = i;
+  return st;
+}
+
+static enum kempt_status feed_hold(struct repair *r, const char **pp,
+                                   size_t *pn) {
+  const char *p = *pp;
+  size_t n = *pn, room = SEG_CAP + 1 - r->hold.len;
+  size_t take = n < room ? n : room;
+  const char *nl = memchr(p, '\n', take);
+  if (nl)
+    take = (size_t)(nl - p) + 1;
+  enum kempt_status st = kempt__buf_add(&r->hold, p, take);
+  *pp = p + take;
+  *pn = n - take;
+  if (st != KEMPT_OK)
+    return st;
+  size_t seg = next_segment(r->hold.data, r->hold.len);
+  while (seg && st == KEMPT_OK) {
+    st = segment(r, r->hold.data, seg);
+    memmove(r->hold.data, r->hold.data + seg, r->hold.len - seg);
+    r->hold.len -= seg;
+    seg = next_segment(r->hold.data, r->hold.len);
+  }
+  return st;
+}
+
+static enum kempt_status repair_feed(void *state, const char *p, size_t n) {
+  struct repair *r = state;
+  enum kempt_status st = KEMPT_OK;
+  while (n && r->hold.len && st == KEMPT_OK)
+    st = feed_hold(r, &p, &n);
+  if (!n || st != KEMPT_OK)
+    return st;
+  size_t used = 0;
+  st = feed_direct(r, p, n, &used);
+  if (st == KEMPT_OK && used < n)
+    st = kempt__buf_add(&r->hold, p + used, n - used);
+  return st;
+}
+
+static void repair_reset(void *state) {
+  struct repair *r = state;
+  kempt__buf_clear(&r->hold);
+  r->pos = 0;
+}
+
+static enum kempt_status repair_finish(void *state) {
+  struct repair *r = state;
+  enum kempt_status st = KEMPT_OK;
+  if (r->hold.len)
+    st = segment(r, r->hold.data, r->hold.len);
+  repair_reset(r);
+  return st;
+}
+
+static void repair_fini(void *state) {
+  struct repair *r = state;
+  kempt__buf_free(&r->hold);
+  kempt__buf_free(&r->a);
+  kempt__buf_free(&r->b);
+  kempt__free(r->env->alloc, r->ucs);
+  kempt__mojibake_free(r->env->alloc, r->mj);
+  r->ucs = NULL;
+  r->mj = NULL;
+}
+
+static enum kempt_status repair_init(void *state,
+                                     const struct kempt_env *env) {
+  struct repair *r = state;
+  r->env = env;
+  r->nfkc = kempt__opt_flag(env->cfg, "nfkc");
+  r->keep_nbsp = kempt__opt_flag(env->cfg, "keep-nbsp");
+  r->fullwidth = kempt__opt_flag(env->cfg, "fullwidth");
+  r->ascii_quotes = kempt__opt_flag(env->cfg, "ascii-quotes");
+  kempt__buf_init(&r->hold, env->alloc, SEG_CAP + 1);
+  kempt__buf_init(&r->a, env->alloc, PASS_CAP);
+  kempt__buf_init(&r->b, env->alloc, PASS_CAP);
+  r->ucs = kempt__malloc(env->alloc, UCS_CAP * sizeof *r->ucs);
+  r->mj = kempt__mojibake_new(env->alloc, SEG_CAP);
+  if (!r->ucs || !r->mj) {
+    repair_fini(r);
+    return KEMPT_ERR_NOMEM;
+  }
+  for (uint32_t cp = 0; cp < FLAG_LIMIT; cp++)
+    r->flags[cp] = (uint8_t)(cp < 0x80 ? 0 : compute_flags(r, cp));
+  return KEMPT_OK;
+}
+
+static const struct kempt_option repair_options[] = {
+    {"nfkc", 0, KEMPT_OPT_FLAG, "repair", NULL, NULL,
+     "normalize to NFKC instead of NFC"},
+    {"keep-nbsp", 0, KEMPT_OPT_FLAG, "repair", NULL, NULL,
+     "keep no-break spaces (U+00A0) instead of making them spaces"},
+    {"fullwidth", 0, KEMPT_OPT_FLAG, "repair", NULL, NULL,
+     "fold fullwidth ASCII forms (U+FF01..U+FF5E) to ASCII"},
+    {"ascii-quotes", 0, KEMPT_OPT_FLAG, "repair", NULL, NULL,
+     "straighten curly quotes to ' and \""},
+    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+
+const struct kempt_stage_ops kempt__repair_ops = {
+    {"repair",
+     "mojibake, HTML entities, invisible characters and controls, Unicode "
+     "spaces, ligatures, NFC",
+     1},
+    false,
+    false,
+    sizeof(struct repair),
+    repair_options,
+    repair_init,
+    repair_feed,
+    NULL,
+    repair_finish,
+    repair_reset,
+    repair_fini};
+
+kempt_stage *kempt_repair_new(const kempt_config *cfg,
+                              const struct kempt_sink *sink,
+                              enum kempt_status *err) {
+  return kempt_stage_new("repair", cfg, sink, err);
+}

@@ -1,0 +1,54 @@
+/* repair_internal.h - what the files of the repair stage share.
+ *
+ * repair.c is the stage (segments, fast path, invisible characters,
+ * normalization), entities.c decodes HTML character references and
+ * mojibake.c reverses UTF-8 that was read in a single-byte charset.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#ifndef KEMPT_REPAIR_INTERNAL_H
+#define KEMPT_REPAIR_INTERNAL_H
+
+#include "internal.h"
+
+/* Longest entity reference looked at: "&" + name + ";" (the longest HTML5
+ * name is 32 characters with its ";"), or a numeric one. */
+#define KEMPT__ENTITY_WINDOW 40
+
+/* Decode the character reference at p[0] == '&' of the n bytes p..p+n.
+ * 'markup' says the text around holds markup-like tags: the references of
+ * the five markup characters (& < > " ') are then left alone. On success
+ * writes the UTF-8 value to out (room for 8 bytes), its length to *olen,
+ * and returns the bytes of the reference; returns 0 when p holds no
+ * reference to decode. */
+size_t kempt__entity(const char *p, size_t n, bool markup, char *out,
+                     size_t *olen);
+
+/* Encoders of the single-byte charsets (built once per stage instance). */
+struct kempt_mojibake;
+struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
+                                           size_t max_chars);
+void kempt__mojibake_free(const struct kempt_allocator *a,
+                          struct kempt_mojibake *m);
+
+/* Whether code point cp could be part of mojibake (the image of a high
+ * byte in one of the charsets, or U+FFFD). */
+bool kempt__mojibake_suspect(const struct kempt_mojibake *m,
+                             uint32_t cp);
+
+/* Reverse mojibake in one segment (a line) p[0..n) of valid UTF-8 (at most
+ * max_chars characters), writing the result to out; every repair is
+ * reported through env at offset base + its position. Returns KEMPT_OK or
+ * a buffer error. When nothing changes, out holds a copy of p. */
+enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
+                                      const struct kempt_env *env,
+                                      uint64_t base, const char *p, size_t n,
+                                      struct kempt_buf *out);
+
+/* UTF-8 helpers: encode cp (returns 1..4 bytes); decode the valid UTF-8
+ * character at p (n > 0 bytes available, known valid), returning its length
+ * and the code point in *cp. */
+size_t kempt__utf8_put(uint32_t cp, char *o);
+size_t kempt__utf8_get(const unsigned char *p, size_t n, uint32_t *cp);
+
+#endif /* KEMPT_REPAIR_INTERNAL_H */
