@@ -33,6 +33,8 @@
 #define HI_MAX 64
 #define ROUNDS 3
 #define WILD 0x1A /* the byte standing for a lost one (U+FFFD) */
+#define DEEP_MAX 48
+enum { V_GARBAGE, V_WEAK, V_STRONG }; /* longest run decoded again as a whole */
 
 struct hi_entry {
   uint32_t cp;
@@ -45,8 +47,10 @@ struct cand {
   bool space;        /* a space was read as a lost NBSP */
   bool strong_space; /* ... in the "à" pattern, good evidence on its own */
   bool wild;         /* a byte was lost: the result is U+FFFD */
+  size_t nseq;       /* UTF-8 sequences decoded */
+  bool firm;         /* what it replaces looks damaged enough */
   bool c1ctl;        /* it replaces a C1 control */
-  int verdict;       /* 0 rejected, 1 weak, 2 strong */
+  int verdict;       /* V_... */
 };
 
 struct kempt_mojibake {
@@ -56,7 +60,7 @@ struct kempt_mojibake {
   uint32_t *dec;      /* decoded candidates */
   uint8_t *bytes;     /* the segment in one charset; 0 = not encodable */
   struct cand *cands;
-  size_t n, ndec, ncand;
+  size_t n, ndec, ncand, deccap;
   uint8_t lo[CS_COUNT][0x800];
   struct hi_entry hi[CS_COUNT][HI_MAX];
   uint8_t nhi[CS_COUNT];
@@ -115,7 +119,8 @@ struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
   m->max = max_chars;
   m->cps = kempt__malloc(a, (max_chars + 2) * sizeof *m->cps);
   m->tmp = kempt__malloc(a, (max_chars + 2) * sizeof *m->tmp);
-  m->dec = kempt__malloc(a, (max_chars + 2) * sizeof *m->dec);
+  m->deccap = 2 * (max_chars + 2);
+  m->dec = kempt__malloc(a, m->deccap * sizeof *m->dec);
   m->bytes = kempt__malloc(a, max_chars + 2);
   m->cands = kempt__malloc(a, (max_chars / 2 + 2) * sizeof *m->cands);
   if (!m->cps || !m->tmp || !m->dec || !m->bytes || !m->cands) {
@@ -188,7 +193,8 @@ enum script { S_OTHER, S_LATIN, S_GREEK, S_CYRILLIC, S_ARMENIAN, S_HEBREW,
               S_ARABIC, S_THAI, S_CJK, S_INDIC };
 
 static int script_of(uint32_t cp) {
-  if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF))
+  if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+      (cp >= 0xFB00 && cp <= 0xFB06))
     return S_LATIN;
   if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x1F00 && cp <= 0x1FFF))
     return S_GREEK;
@@ -296,6 +302,8 @@ static int pair_weird(const struct view *v, size_t i, int cs) {
   if (kx == K_SYMBOL && ky == K_LETTER) {
     if (natural_start(x) && !wordish(at(v, i, -1)))
       return 0;
+    if (x == 0x2019 && wordish(at(v, i, -1)))
+      return 0; /* an apostrophe */
     return wordish(at(v, i, -1)) || box(x) ? 2 : 1;
   }
   if (kx == K_SYMBOL && ky == K_SYMBOL)
@@ -339,7 +347,7 @@ static bool bad_char(const struct view *v, size_t i) {
 }
 
 /* A letter against its neighbours: script and case. */
-static bool bad_letter(const struct view *v, size_t i) {
+static bool bad_letter(const struct view *v, size_t i, size_t letters) {
   uint32_t cp = v->c[i], p = at(v, i, -1), pp = at(v, i, -2);
   uint32_t nx = at(v, i, 1);
   int s = script_of(cp);
@@ -350,7 +358,7 @@ static bool bad_letter(const struct view *v, size_t i) {
     int so = script_of(o);
     bool greek_latin = (s == S_GREEK && so == S_LATIN) ||
                        (s == S_LATIN && so == S_GREEK);
-    if (so != s && !greek_latin)
+    if (so != s && !greek_latin && letters < 3)
       return true;
   }
   if (kind_of(p) == K_LETTER && is_upper(cp) && is_lower(p))
@@ -364,21 +372,23 @@ static bool bad_letter(const struct view *v, size_t i) {
 
 static bool lone_ok(uint32_t cp) { /* one-letter words */
   return cp == 0xE0 || cp == 0xE1 || cp == 0xE8 || cp == 0xE9 ||
-         cp == 0xF2 || cp == 0xF3 || cp == 0xFA;
+         cp == 0xF2 || cp == 0xF3 || cp == 0xFA || cp == 0xC0 ||
+         cp == 0xC8 || cp == 0xC9;
 }
 
 static bool plausible(const struct view *v) {
   size_t letters = 0;
   uint32_t letter = 0;
-  for (size_t i = v->b0; i < v->b1; i++) {
-    if (bad_char(v, i))
-      return false;
+  for (size_t i = v->b0; i < v->b1; i++)
     if (kind_of(v->c[i]) == K_LETTER) {
-      if (bad_letter(v, i))
-        return false;
       letters++;
       letter = v->c[i];
     }
+  for (size_t i = v->b0; i < v->b1; i++) {
+    if (bad_char(v, i))
+      return false;
+    if (kind_of(v->c[i]) == K_LETTER && bad_letter(v, i, letters))
+      return false;
   }
   bool alone = kind_of(at(v, v->b0, -1)) != K_LETTER &&
                kind_of(at(v, v->b1 - 1, 1)) != K_LETTER;
@@ -403,9 +413,16 @@ static bool space_slot(uint8_t b0, int k) {
   return b0 == 0xF0;
 }
 
+/* A run of characters and their bytes in one charset. */
+struct text {
+  const uint32_t *cps;
+  const uint8_t *bytes; /* 0 = not encodable */
+  size_t n;
+};
+
 /* Whether text after a space-for-NBSP at j allows that reading. */
-static bool space_ok(const struct kempt_mojibake *m, size_t j, uint8_t b0) {
-  uint32_t nx = j + 1 < m->n ? m->cps[j + 1] : 0;
+static bool space_ok(const struct text *t, size_t j, uint8_t b0) {
+  uint32_t nx = j + 1 < t->n ? t->cps[j + 1] : 0;
   if (b0 == 0xC3)
     return nx == ' ' || (kind_of(nx) == K_LETTER && is_lower(nx));
   return nx >= 0x80 || kind_of(nx) == K_LETTER;
@@ -444,23 +461,22 @@ static uint32_t combine(const uint8_t *b, int len) {
   return cp;
 }
 
-static bool slot(const struct kempt_mojibake *m, int cs, size_t j,
-                 uint8_t b0, int k, uint8_t *b, struct seq *s) {
-  uint8_t x = m->bytes[j];
-  bool lost = x == WILD && m->cps[j] == 0xFFFD;
+static bool slot(const struct text *t, int cs, size_t j, uint8_t b0, int k,
+                 uint8_t *b, struct seq *s) {
+  uint8_t x = t->bytes[j];
+  uint32_t c = t->cps[j];
+  bool lost = x == WILD && c == 0xFFFD;
   if (x >= 0x80 && slot_ok(b0, k, x)) {
     *b = x;
     return true;
   }
-  uint32_t c = m->cps[j];
-  bool wild_ok = windows_cs(cs) && (k > 1 || seq_len(b0) > 2 ||
-                                    b0 == 0xC2 || b0 == 0xC3);
-  if (lost || (c == '?' && cs == CS_CP1252 && wild_ok)) {
+  bool wild_ok = k > 1 || seq_len(b0) > 2 || b0 == 0xC2 || b0 == 0xC3;
+  if ((lost && windows_cs(cs)) || (c == '?' && cs == CS_CP1252 && wild_ok)) {
     *b = 0x80;
     s->wild = true;
     return true;
   }
-  if (c == ' ' && space_slot(b0, k) && space_ok(m, j, b0)) {
+  if (c == ' ' && space_slot(b0, k) && space_ok(t, j, b0)) {
     *b = 0xA0;
     s->space = true;
     return true;
@@ -469,9 +485,9 @@ static bool slot(const struct kempt_mojibake *m, int cs, size_t j,
 }
 
 /* CESU-8: a surrogate pair, six bytes, at i; true with s filled. */
-static bool cesu(const struct kempt_mojibake *m, size_t i, struct seq *s) {
-  const uint8_t *b = m->bytes + i;
-  if (i + 6 > m->n || b[0] != 0xED || b[1] < 0xA0 || b[1] > 0xAF ||
+static bool cesu(const struct text *t, size_t i, struct seq *s) {
+  const uint8_t *b = t->bytes + i;
+  if (i + 6 > t->n || b[0] != 0xED || b[1] < 0xA0 || b[1] > 0xAF ||
       !cont(b[2]) || b[3] != 0xED || b[4] < 0xB0 || b[4] > 0xBF ||
       !cont(b[5]))
     return false;
@@ -481,17 +497,16 @@ static bool cesu(const struct kempt_mojibake *m, size_t i, struct seq *s) {
   return true;
 }
 
-static bool sequence(const struct kempt_mojibake *m, int cs, size_t i,
-                     struct seq *s) {
-  uint8_t b[4] = {m->bytes[i], 0, 0, 0};
+static bool sequence(const struct text *t, int cs, size_t i, struct seq *s) {
+  uint8_t b[4] = {t->bytes[i], 0, 0, 0};
   int len = seq_len(b[0]);
   *s = (struct seq){0, 0, false, false};
-  if (!len || i + (size_t)len > m->n)
+  if (!len || i + (size_t)len > t->n)
     return false;
-  if (b[0] == 0xED && cesu(m, i, s))
+  if (b[0] == 0xED && cesu(t, i, s))
     return true;
   for (int k = 1; k < len; k++)
-    if (!slot(m, cs, i + (size_t)k, b[0], k, &b[k], s))
+    if (!slot(t, cs, i + (size_t)k, b[0], k, &b[k], s))
       return false;
   s->len = (size_t)len;
   s->cp = s->wild ? 0xFFFD : combine(b, len);
@@ -502,12 +517,12 @@ static bool sequence(const struct kempt_mojibake *m, int cs, size_t i,
 
 /* After a C3 read from a space: "à " unless the word goes on in the
  * Portuguese "às", "àquele" way or the space was doubled. */
-static bool keep_space(const struct kempt_mojibake *m, size_t j) {
+static bool keep_space(const struct text *t, size_t j) {
   static const char *const glue[] = {"s ", "quele", "quela", "quilo", " "};
   for (size_t g = 0; g < sizeof glue / sizeof glue[0]; g++) {
     size_t k = 0;
-    while (glue[g][k] && j + 1 + k < m->n &&
-           m->cps[j + 1 + k] == (unsigned char)glue[g][k])
+    while (glue[g][k] && j + 1 + k < t->n &&
+           t->cps[j + 1 + k] == (unsigned char)glue[g][k])
       k++;
     if (!glue[g][k])
       return false;
@@ -527,18 +542,20 @@ static void add_cand(struct kempt_mojibake *m, size_t c0, size_t c1,
 
 /* Chains of valid sequences from i; returns the characters used. */
 static size_t chain(struct kempt_mojibake *m, int cs, size_t i) {
-  struct cand proto = {0, 0, 0, 0, false, false, false, false, 0};
+  struct cand proto = {0};
+  struct text t = {m->cps, m->bytes, m->n};
   size_t start = i, a0 = m->ndec;
   struct seq s;
-  while (i < m->n && sequence(m, cs, i, &s)) {
+  while (i < m->n && sequence(&t, cs, i, &s)) {
     for (size_t k = i; k < i + s.len; k++)
       proto.c1ctl |= m->cps[k] >= 0x80 && m->cps[k] < 0xA0;
     m->dec[m->ndec++] = s.cp;
     i += s.len;
+    proto.nseq++;
     proto.wild |= s.wild;
     if (s.space && m->cps[i - 1] == ' ' && m->bytes[i - s.len] == 0xC3) {
       proto.strong_space = cs == CS_CP1252;
-      if (keep_space(m, i - 1))
+      if (keep_space(&t, i - 1))
         m->dec[m->ndec++] = ' ';
     }
     proto.space |= s.space;
@@ -548,6 +565,27 @@ static size_t chain(struct kempt_mojibake *m, int cs, size_t i) {
   else
     m->ndec = a0;
   return i > start ? i - start : 1;
+}
+
+/* Decode all of in[0..n) as one chain in some charset, into out (room
+ * for n); returns the characters written, 0 if no charset reads it all. */
+static size_t decode_whole(const struct kempt_mojibake *m, const uint32_t *in,
+                           size_t n, uint32_t *out) {
+  uint8_t bytes[DEEP_MAX];
+  struct text t = {in, bytes, n};
+  for (int cs = 0; cs < CS_COUNT && n <= DEEP_MAX; cs++) {
+    for (size_t i = 0; i < n; i++)
+      bytes[i] = enc(m, cs, in[i]);
+    size_t i = 0, k = 0;
+    struct seq s;
+    while (i < n && sequence(&t, cs, i, &s) && !s.space) {
+      out[k++] = s.cp;
+      i += s.len;
+    }
+    if (i == n)
+      return k;
+  }
+  return 0;
 }
 
 /* ---- deciding -------------------------------------------------------------- */
@@ -576,20 +614,48 @@ static bool only_nbsp(const struct kempt_mojibake *m, const struct cand *c) {
   return true;
 }
 
-/* Judge one candidate: 0 reject, 1 weak, 2 strong. */
-static int judge(const struct kempt_mojibake *m, const struct cand *c,
-                 int cs, bool mixed) {
-  struct view before, after;
+/* Whether the replacement is plausible in place; if it is not, whether
+ * decoding it again (mojibake stacked) gives one that is, which then
+ * becomes the replacement. */
+static bool settle(struct kempt_mojibake *m, struct cand *c) {
+  struct view v;
+  for (int depth = 0; depth < ROUNDS; depth++) {
+    fill_view(m, c, &v, true);
+    if (plausible(&v))
+      return true;
+    size_t n = c->a1 - c->a0;
+    if (m->ndec + n > m->deccap)
+      return false;
+    size_t k = decode_whole(m, m->dec + c->a0, n, m->dec + m->ndec);
+    if (!k)
+      return false;
+    c->a0 = m->ndec;
+    m->ndec += k;
+    c->a1 = m->ndec;
+  }
+  return false;
+}
+
+/* Judge one candidate: V_GARBAGE, V_WEAK (applied only with stronger
+ * evidence on the line) or V_STRONG. */
+static int judge(struct kempt_mojibake *m, struct cand *c, int cs,
+                 bool mixed) {
+  struct view before;
   fill_view(m, c, &before, false);
-  fill_view(m, c, &after, true);
+  int w = weirdness(&before, cs) + (c->space ? 1 : 0);
+  if (!settle(m, c))
+    return V_GARBAGE;
   int need = cs == CS_CP1252 || cs == CS_CP1251 ? 2 : 3;
-  if (weirdness(&before, cs) < need || !plausible(&after))
-    return 0;
-  if ((c->space && !c->strong_space) || only_nbsp(m, c))
-    return 1;
-  if (mixed && c->c1 - c->c0 == 2 && !c->c1ctl && !c->wild)
-    return 1;
-  return 2;
+  if (w < need)
+    return V_WEAK;
+  c->firm = true;
+  if (c->strong_space)
+    return V_STRONG;
+  if ((c->space && c->nseq == 1) || only_nbsp(m, c))
+    return V_WEAK;
+  if (mixed && c->nseq == 1 && c->c1 - c->c0 == 2 && !c->c1ctl && !c->wild)
+    return V_WEAK;
+  return V_STRONG;
 }
 
 /* Whether the line holds high bytes of cs that no candidate explains. */
@@ -608,24 +674,24 @@ static bool mixed_line(const struct kempt_mojibake *m) {
 /* Judge all candidates of cs; returns how many are to be applied. */
 static size_t decide(struct kempt_mojibake *m, int cs) {
   bool mixed = mixed_line(m);
-  size_t strong = 0, weak_mixed = 0, rejected = 0, total = 0;
+  size_t strong = 0, weak_firm = 0, garbage = 0, total = 0;
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
     c->verdict = judge(m, c, cs, mixed);
-    strong += c->verdict == 2;
-    rejected += c->verdict == 0;
-    weak_mixed += c->verdict == 1 && !c->space && !only_nbsp(m, c);
+    strong += c->verdict == V_STRONG;
+    garbage += c->verdict == V_GARBAGE;
+    weak_firm += c->verdict == V_WEAK && c->firm && !c->space;
   }
   bool minor = cs != CS_CP1252 && cs != CS_CP1251;
-  if (minor && rejected)
+  if (minor && garbage)
     return 0; /* this reading makes garbage elsewhere on the line */
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
-    bool weak_ok = strong > 0 || (weak_mixed >= 2 && !c->space);
-    if (c->verdict == 2 || (c->verdict == 1 && weak_ok))
+    bool backed = strong > 0 || (weak_firm >= 2 && c->firm && !c->space);
+    if (c->verdict == V_STRONG || (c->verdict == V_WEAK && backed))
       total++;
     else
-      c->verdict = 0;
+      c->verdict = V_GARBAGE;
   }
   return total;
 }
@@ -659,7 +725,7 @@ static void apply(struct kempt_mojibake *m, int cs,
   size_t n = 0, i = 0;
   for (size_t k = 0; k < m->ncand; k++) {
     const struct cand *c = &m->cands[k];
-    if (!c->verdict)
+    if (c->verdict == V_GARBAGE)
       continue;
     while (i < c->c0)
       m->tmp[n++] = m->cps[i++];
@@ -708,9 +774,17 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
   const unsigned char *u = (const unsigned char *)p;
   kempt__buf_clear(out);
   m->n = 0;
-  for (size_t i = 0; i < n && m->n < m->max;)
-    i += kempt__utf8_get(u + i, n - i, &m->cps[m->n++]);
   bool changed = false;
+  for (size_t i = 0; i < n && m->n < m->max;) {
+    size_t len = kempt__utf8_get(u + i, n - i, &m->cps[m->n]);
+    if (m->cps[m->n] == 0xFFFD && m->n && m->cps[m->n - 1] == 0xFFFD) {
+      kempt__change(env, "replacement-run", base + i, p + i, len, "", 0);
+      changed = true;
+    } else {
+      m->n++;
+    }
+    i += len;
+  }
   for (int r = 0; r < ROUNDS && one_round(m, env, base); r++)
     changed = true;
   if (!changed)

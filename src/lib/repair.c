@@ -179,7 +179,7 @@ struct cpass {
   struct repair *r;
   const unsigned char *p;
   size_t n, i;
-  bool markup, rtl;
+  bool rtl;
   struct kempt_buf *out;
   unsigned nflags; /* flags of what was written */
   enum kempt_status st;
@@ -305,10 +305,6 @@ static bool special_char(struct cpass *c, uint32_t cp, size_t len) {
     change(c, "fullwidth", len, &o, 1);
   } else if (cp >= 0x2018 && cp <= 0x201F && c->r->ascii_quotes) {
     change(c, "ascii-quotes", len, quote_fold(cp), 1);
-  } else if (cp == 0xFFFD && c->out->len >= 3 &&
-             memcmp(c->out->data + c->out->len - 3, "\xef\xbf\xbd", 3) ==
-                 0) {
-    change(c, "replacement-run", len, "", 0);
   } else {
     return false;
   }
@@ -347,19 +343,6 @@ static size_t ansi_len(const unsigned char *p, size_t n) {
 
 static void ascii_special(struct cpass *c, unsigned char ch) {
   if (ch == '&') {
-    char o[8];
-    size_t olen = 0;
-    size_t k = kempt__entity((const char *)c->p + c->i, c->n - c->i,
-                             c->markup, o, &olen);
-    if (k) {
-      for (size_t j = 0; j < olen;) {
-        uint32_t cp;
-        j += kempt__utf8_get((const unsigned char *)o + j, olen - j, &cp);
-        c->nflags |= cp_flags(c->r, cp);
-      }
-      change(c, "entity", k, o, olen);
-      return;
-    }
     cp_out(c, "&", 1);
     c->i++;
     return;
@@ -434,15 +417,42 @@ static void cpass_step(struct cpass *c) {
 
 static enum kempt_status char_pass(struct repair *r, const char *p, size_t n,
                                    struct kempt_buf *out, unsigned *nflags) {
-  struct cpass c = {r, (const unsigned char *)p, n, 0, false, false,
+  struct cpass c = {r, (const unsigned char *)p, n, 0, false,
                     out, 0, KEMPT_OK};
-  c.markup = memchr(p, '&', n) && has_markup(c.p, n);
   c.rtl = has_rtl(c.p, n);
   kempt__buf_clear(out);
   while (c.i < n && c.st == KEMPT_OK)
     cpass_step(&c);
   *nflags = c.nflags;
   return c.st;
+}
+
+/* ---- pass 1: HTML character references ------------------------------ */
+
+static enum kempt_status entity_pass(struct repair *r, const char *p,
+                                     size_t n, struct kempt_buf *out) {
+  bool markup = has_markup((const unsigned char *)p, n);
+  const char *amp = memchr(p, '&', n);
+  size_t done = 0;
+  enum kempt_status st = KEMPT_OK;
+  kempt__buf_clear(out);
+  while (amp && st == KEMPT_OK) {
+    size_t at = (size_t)(amp - p), olen = 0;
+    char o[8];
+    size_t k = kempt__entity(amp, n - at, markup, o, &olen);
+    if (k) {
+      kempt__change(r->env, "entity", r->pos + at, amp, k, o, olen);
+      st = kempt__buf_add(out, p + done, at - done);
+      if (st == KEMPT_OK)
+        st = kempt__buf_add(out, o, olen);
+      done = at + k;
+    }
+    size_t from = k ? at + k : at + 1;
+    amp = from < n ? memchr(p + from, '&', n - from) : NULL;
+  }
+  if (st == KEMPT_OK)
+    st = kempt__buf_add(out, p + done, n - done);
+  return st;
 }
 
 /* ---- pass 3: normalization ------------------------------------------------ */
@@ -547,27 +557,36 @@ static unsigned scan_flags(const struct repair *r, const unsigned char *p,
   return f;
 }
 
+/* Next output buffer: the one that is not 'in'. */
+static struct kempt_buf *other(struct repair *r, const struct kempt_buf *in) {
+  return in == &r->a ? &r->b : &r->a;
+}
+
 static enum kempt_status work(struct repair *r, const char *p, size_t n) {
-  unsigned f = scan_flags(r, (const unsigned char *)p, n), nf = 0;
-  enum kempt_status st = KEMPT_OK;
   struct kempt_buf *in = NULL, *out = &r->a;
-  if (f & FL_MOJI) {
-    st = kempt__mojibake_fix(r->mj, r->env, r->pos, p, n, out);
-    if (st != KEMPT_OK)
-      return st;
+  enum kempt_status st = KEMPT_OK;
+  if (memchr(p, '&', n)) {
+    st = entity_pass(r, p, n, out);
     in = out;
-    out = &r->b;
+  }
+  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len)
+                  : scan_flags(r, (const unsigned char *)p, n);
+  if (st == KEMPT_OK && (f & FL_MOJI)) {
+    out = other(r, in);
+    st = kempt__mojibake_fix(r->mj, r->env, r->pos, in ? in->data : p,
+                             in ? in->len : n, out);
+    in = out;
     f = scan_flags(r, (const unsigned char *)in->data, in->len);
   }
-  if (f & FL_CHAR) {
+  if (st == KEMPT_OK && (f & FL_CHAR)) {
+    unsigned nf = 0;
+    out = other(r, in);
     st = char_pass(r, in ? in->data : p, in ? in->len : n, out, &nf);
-    if (st != KEMPT_OK)
-      return st;
     f = (f & ~(unsigned)FL_NORM) | nf;
     in = out;
-    out = in == &r->a ? &r->b : &r->a;
   }
-  if (f & FL_NORM) {
+  if (st == KEMPT_OK && (f & FL_NORM)) {
+    out = other(r, in);
     st = norm_pass(r, in ? in->data : p, in ? in->len : n, out);
     in = out;
   }
