@@ -665,7 +665,7 @@ static bool mixed_line(const struct kempt_mojibake *m) {
     while (k < m->ncand && m->cands[k].c1 <= i)
       k++;
     bool inside = k < m->ncand && m->cands[k].c0 <= i;
-    if (!inside && m->bytes[i] >= 0x80)
+    if (!inside && m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
       return true;
   }
   return false;

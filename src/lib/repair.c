@@ -115,20 +115,24 @@ static bool compose_second(uint32_t cp) {
   return false;
 }
 
-/* Whether cp may change under normalization, alone or with a neighbour. */
+/* Whether cp may change under normalization, alone or with a neighbour:
+ * a combining mark, the second half of a composition, or a character
+ * whose own normal form is not itself. */
 static bool norm_flag(uint32_t cp, bool nfkc) {
   const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
   if (pr->combining_class != 0 || pr->comp_exclusion || compose_second(cp))
     return true;
   if (pr->decomp_seqindex == UINT16_MAX)
     return false;
-  if (pr->decomp_type != 0)
-    return nfkc;
-  utf8proc_int32_t d[4];
+  utf8proc_option_t o = nfkc ? UTF8PROC_COMPAT : 0;
+  utf8proc_int32_t d[24];
   int last = 0;
   utf8proc_ssize_t k = utf8proc_decompose_char(
-      (utf8proc_int32_t)cp, d, 4, UTF8PROC_DECOMPOSE, &last);
-  return k == 1; /* a singleton never comes back */
+      (utf8proc_int32_t)cp, d, 24, o | UTF8PROC_DECOMPOSE, &last);
+  if (k < 1 || k > 24)
+    return true;
+  k = utf8proc_normalize_utf32(d, k, o | UTF8PROC_COMPOSE);
+  return k != 1 || d[0] != (utf8proc_int32_t)cp;
 }
 
 static bool char_flag(uint32_t cp, bool fullwidth) {
