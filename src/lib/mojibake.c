@@ -61,6 +61,7 @@ struct kempt_mojibake {
   uint8_t *bytes;     /* the segment in one charset; 0 = not encodable */
   struct cand *cands;
   size_t n, ndec, ncand, deccap;
+  uint32_t csmask; /* charsets worth trying */
   uint8_t lo[CS_COUNT][0x800];
   struct hi_entry hi[CS_COUNT][HI_MAX];
   uint8_t nhi[CS_COUNT];
@@ -102,13 +103,22 @@ static uint8_t enc(const struct kempt_mojibake *m, int cs, uint32_t cp) {
   return 0;
 }
 
-bool kempt__mojibake_suspect(const struct kempt_mojibake *m, uint32_t cp) {
-  if (cp < 0x80)
-    return false;
-  for (int cs = 0; cs < CS_COUNT; cs++)
-    if (enc(m, cs, cp))
-      return true;
-  return false;
+static bool space_lead(int cs, uint8_t b0);
+
+uint32_t kempt__mojibake_class(const struct kempt_mojibake *m, uint32_t cp) {
+  uint32_t f = 0;
+  if (cp == 0xFFFD)
+    return KEMPT__MJ_CONT(0xFFFFu);
+  for (int cs = 0; cs < CS_COUNT && cp >= 0x80; cs++) {
+    uint8_t b = enc(m, cs, cp);
+    if (b >= 0x80 && b <= 0xBF)
+      f |= KEMPT__MJ_CONT(1u << cs);
+    if (b >= 0xC2 && b <= 0xF4)
+      f |= 1u << cs;
+    if (space_lead(cs, b))
+      f |= KEMPT__MJ_OPEN;
+  }
+  return f;
 }
 
 struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
@@ -401,12 +411,25 @@ static bool plausible(const struct view *v) {
 
 static bool cont(uint8_t b) { return b >= 0x80 && b <= 0xBF; }
 
+/* Whether a two-byte sequence led by b0 in charset cs may have lost its
+ * NBSP to a space: ftfy's set for cp1252 and Latin-1, the "à" and "Р"
+ * leads for cp1251, the "à" lead for the other Windows charsets. */
+static bool space_lead(int cs, uint8_t b0) {
+  if (cs == CS_CP1252)
+    return b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE ||
+           b0 == 0xD0 || b0 == 0xD9;
+  if (cs == CS_CP1251)
+    return b0 == 0xC3 || b0 == 0xD0;
+  return b0 == 0xC3 && windows_cs(cs);
+}
+
 /* Whether a space at slot k of a sequence led by b0 may be a lost NBSP. */
-static bool space_slot(uint8_t b0, int k) {
-  if (k == 1 && (b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE ||
-                 b0 == 0xD0 || b0 == 0xD9))
+static bool space_slot(int cs, uint8_t b0, int k) {
+  if (k == 1 && space_lead(cs, b0))
     return true;
-  if (b0 == 0xE2 || b0 == 0xE3)
+  if (cs != CS_CP1252)
+    return false;
+  if ((b0 == 0xE2 || b0 == 0xE3) && k == 1)
     return true;
   if (b0 >= 0xE0 && b0 <= 0xE3 && k == 2)
     return true;
@@ -476,7 +499,7 @@ static bool slot(const struct text *t, int cs, size_t j, uint8_t b0, int k,
     s->wild = true;
     return true;
   }
-  if (c == ' ' && space_slot(b0, k) && space_ok(t, j, b0)) {
+  if (c == ' ' && space_slot(cs, b0, k) && space_ok(t, j, b0)) {
     *b = 0xA0;
     s->space = true;
     return true;
@@ -743,6 +766,8 @@ static void apply(struct kempt_mojibake *m, int cs,
 }
 
 static size_t try_charset(struct kempt_mojibake *m, int cs) {
+  if (!(m->csmask & (1u << cs)))
+    return 0;
   bool lead = false;
   for (size_t i = 0; i < m->n; i++) {
     m->bytes[i] = enc(m, cs, m->cps[i]);
@@ -770,6 +795,7 @@ static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
 enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
                                       const struct kempt_env *env,
                                       uint64_t base, const char *p, size_t n,
+                                      uint32_t csmask,
                                       struct kempt_buf *out) {
   const unsigned char *u = (const unsigned char *)p;
   kempt__buf_clear(out);
@@ -785,8 +811,11 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
     }
     i += len;
   }
-  for (int r = 0; r < ROUNDS && one_round(m, env, base); r++)
+  m->csmask = csmask;
+  for (int r = 0; r < ROUNDS && one_round(m, env, base); r++) {
     changed = true;
+    m->csmask = 0xFFFF; /* the repaired text may be damaged otherwise */
+  }
   if (!changed)
     return kempt__buf_add(out, p, n);
   enum kempt_status st = kempt__buf_reserve(out, n);

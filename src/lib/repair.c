@@ -36,6 +36,8 @@
 #define UCS_CAP (WIN_CAP * 18 + 64)
 #define FLAG_LIMIT 0x3000  /* per-instance flag table below this */
 
+/* Flags of a code point; FL_MOJI is only a result of scan_flags: a lead
+ * followed by what may continue it in the same charset. */
 enum { FL_MOJI = 1, FL_CHAR = 2, FL_NORM = 4 };
 
 struct repair {
@@ -46,7 +48,9 @@ struct repair {
   struct kempt_buf a, b; /* pass outputs */
   utf8proc_int32_t *ucs; /* normalization workspace, UCS_CAP entries */
   struct kempt_mojibake *mj;
+  uint32_t csmask;       /* charsets with a lead + continuation pair */
   uint8_t flags[FLAG_LIMIT];
+  uint32_t mjc[FLAG_LIMIT]; /* kempt__mojibake_class */
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -156,13 +160,19 @@ static bool char_flag(uint32_t cp, bool fullwidth) {
 
 static unsigned compute_flags(const struct repair *r, uint32_t cp) {
   unsigned f = 0;
-  if (kempt__mojibake_suspect(r->mj, cp))
-    f |= FL_MOJI;
   if (char_flag(cp, r->fullwidth))
     f |= FL_CHAR;
   if (norm_flag(cp, r->nfkc))
     f |= FL_NORM;
   return f;
+}
+
+static inline uint32_t cp_mjc(const struct repair *r, uint32_t cp) {
+  if (cp < FLAG_LIMIT)
+    return r->mjc[cp];
+  if (cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
+    return kempt__mojibake_class(r->mj, cp);
+  return 0;
 }
 
 static inline unsigned cp_flags(const struct repair *r, uint32_t cp) {
@@ -175,6 +185,37 @@ static inline unsigned cp_flags(const struct repair *r, uint32_t cp) {
 
 static inline bool needy(unsigned char c) {
   return c >= 0x7F || c == '&' || (c < 0x20 && c != '\t' && c != '\n');
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Whether one of the 8 bytes of w may need work: a byte >= 0x7F, below
+ * 0x20 (TAB and LF too: they are rare enough) or '&'. */
+static inline bool word_needy(uint64_t w) {
+  uint64_t amp = w ^ (ONES * '&'), del = w ^ (ONES * 0x7F);
+  uint64_t hit = w | ((w - ONES * 0x20) & ~w) | ((amp - ONES) & ~amp) |
+                 ((del - ONES) & ~del);
+  return (hit & HIGHS) != 0;
+}
+
+/* Index of the first byte of p[0..n) that needs work, n if none. */
+static size_t clean_prefix(const unsigned char *p, size_t n) {
+  size_t i = 0;
+  for (;;) {
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      if (word_needy(w))
+        break;
+      i += 8;
+    }
+    size_t end = i + 8 < n ? i + 8 : n;
+    while (i < end && !needy(p[i]))
+      i++;
+    if (i < end || i == n)
+      return i;
+  }
 }
 
 /* ---- pass 2: characters ------------------------------------------------- */
@@ -395,8 +436,7 @@ static bool has_rtl(const unsigned char *p, size_t n) {
 static void cpass_step(struct cpass *c) {
   unsigned char ch = c->p[c->i];
   size_t run = c->i;
-  while (run < c->n && !needy(c->p[run]))
-    run++;
+  run += clean_prefix(c->p + run, c->n - run);
   if (run > c->i) {
     cp_out(c, (const char *)c->p + c->i, run - c->i);
     c->i = run;
@@ -545,20 +585,31 @@ static enum kempt_status norm_pass(struct repair *r, const char *text,
 
 /* ---- segments ------------------------------------------------------------ */
 
-static unsigned scan_flags(const struct repair *r, const unsigned char *p,
+/* The flags of the characters of p[0..n), and FL_MOJI when a possible
+ * lead byte is followed by a possible continuation in the same charset
+ * (those charsets go to r->csmask). */
+static unsigned scan_flags(struct repair *r, const unsigned char *p,
                            size_t n) {
   unsigned f = 0;
+  uint32_t prev = 0, mask = 0;
   for (size_t i = 0; i < n;) {
     if (p[i] < 0x80) {
       f |= needy(p[i]) ? FL_CHAR : 0;
+      if ((p[i] == ' ' || p[i] == '?') && (prev & KEMPT__MJ_OPEN))
+        mask |= prev & KEMPT__MJ_LEADS;
+      prev = 0;
       i++;
       continue;
     }
     uint32_t cp;
     i += kempt__utf8_get(p + i, n - i, &cp);
     f |= cp_flags(r, cp);
+    uint32_t c = cp_mjc(r, cp);
+    mask |= (c >> 16) & prev;
+    prev = c;
   }
-  return f;
+  r->csmask = mask & KEMPT__MJ_LEADS;
+  return f | (r->csmask ? FL_MOJI : 0);
 }
 
 /* Next output buffer: the one that is not 'in'. */
@@ -578,7 +629,7 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n) {
   if (st == KEMPT_OK && (f & FL_MOJI)) {
     out = other(r, in);
     st = kempt__mojibake_fix(r->mj, r->env, r->pos, in ? in->data : p,
-                             in ? in->len : n, out);
+                             in ? in->len : n, r->csmask, out);
     in = out;
     f = scan_flags(r, (const unsigned char *)in->data, in->len);
   }
@@ -601,9 +652,7 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n) {
 
 /* Repair one segment p[0..n). */
 static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
-  size_t i = 0;
-  while (i < n && !needy((unsigned char)p[i]))
-    i++;
+  size_t i = clean_prefix((const unsigned char *)p, n);
   enum kempt_status st =
       i == n ? kempt__emit(r->env, p, n) : work(r, p, n);
   r->pos += n;
@@ -637,9 +686,7 @@ static size_t next_segment(const char *p, size_t n) {
  * comes out as it went in. Returns the bytes used. */
 static size_t fast_lines(struct repair *r, const char *p, size_t n,
                          enum kempt_status *st) {
-  size_t i = 0;
-  while (i < n && !needy((unsigned char)p[i]))
-    i++;
+  size_t i = clean_prefix((const unsigned char *)p, n);
   size_t k = i;
   while (k > 0 && p[k - 1] != '\n')
     k--;
@@ -749,8 +796,10 @@ static enum kempt_status repair_init(void *state,
     repair_fini(r);
     return KEMPT_ERR_NOMEM;
   }
-  for (uint32_t cp = 0; cp < FLAG_LIMIT; cp++)
-    r->flags[cp] = (uint8_t)(cp < 0x80 ? 0 : compute_flags(r, cp));
+  for (uint32_t cp = 0x80; cp < FLAG_LIMIT; cp++) {
+    r->flags[cp] = (uint8_t)compute_flags(r, cp);
+    r->mjc[cp] = kempt__mojibake_class(r->mj, cp);
+  }
   return KEMPT_OK;
 }
 

@@ -31,18 +31,26 @@ struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
 void kempt__mojibake_free(const struct kempt_allocator *a,
                           struct kempt_mojibake *m);
 
-/* Whether code point cp could be part of mojibake (the image of a high
- * byte in one of the charsets, or U+FFFD). */
-bool kempt__mojibake_suspect(const struct kempt_mojibake *m,
-                             uint32_t cp);
+/* What code point cp can be in mojibake, as bit masks of charsets: bit
+ * cs set when cp is the image of a lead byte (0xC2..0xF4) in charset
+ * number cs, KEMPT__MJ_CONT(bit) when it is the image of a continuation
+ * byte (0x80..0xBF; U+FFFD, a lost byte, in all), and KEMPT__MJ_OPEN when
+ * a space or '?' after it may stand for a lost continuation byte. */
+#define KEMPT__MJ_LEADS 0x7FFFu
+#define KEMPT__MJ_OPEN 0x8000u
+#define KEMPT__MJ_CONT(mask) ((uint32_t)(mask) << 16)
+uint32_t kempt__mojibake_class(const struct kempt_mojibake *m, uint32_t cp);
 
 /* Reverse mojibake in one segment (a line) p[0..n) of valid UTF-8 (at most
  * max_chars characters), writing the result to out; every repair is
- * reported through env at offset base + its position. Returns KEMPT_OK or
- * a buffer error. When nothing changes, out holds a copy of p. */
+ * reported through env at offset base + its position. csmask: the
+ * charsets worth trying first (bits as in kempt__mojibake_class). Returns
+ * KEMPT_OK or a buffer error. When nothing changes, out holds a copy of
+ * p. */
 enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
                                       const struct kempt_env *env,
                                       uint64_t base, const char *p, size_t n,
+                                      uint32_t csmask,
                                       struct kempt_buf *out);
 
 /* UTF-8 helpers: encode cp (returns 1..4 bytes); decode the valid UTF-8
