@@ -34,7 +34,7 @@
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
 #define WIN_CAP 1024       /* longest span normalized at once (bytes) */
 #define UCS_CAP (WIN_CAP * 18 + 64)
-#define FLAG_LIMIT 0x3000  /* per-instance flag table below this */
+#define FLAG_LIMIT 0x3100  /* per-instance flag table below this (kana) */
 
 /* Flags of a code point; FL_MOJI is only a result of scan_flags: a lead
  * followed by what may continue it in the same charset. */
@@ -139,7 +139,7 @@ static bool norm_flag(uint32_t cp, bool nfkc) {
   return k != 1 || d[0] != (utf8proc_int32_t)cp;
 }
 
-static bool char_flag(uint32_t cp, bool fullwidth) {
+static bool char_flag(uint32_t cp, bool fullwidth, bool quotes) {
   if (cp < 0xA0)
     return cp >= 0x7F || (cp < 0x20 && cp != '\t' && cp != '\n');
   switch (cp) {
@@ -150,9 +150,11 @@ static bool char_flag(uint32_t cp, bool fullwidth) {
   default:
     break;
   }
-  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2018 && cp <= 0x201F) ||
-      (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+      (cp >= 0x2066 && cp <= 0x2069))
     return true;
+  if (cp >= 0x2018 && cp <= 0x201F)
+    return quotes;
   if (cp >= 0xFB00 && cp <= 0xFB06)
     return true;
   return fullwidth && cp >= 0xFF01 && cp <= 0xFF5E;
@@ -160,7 +162,7 @@ static bool char_flag(uint32_t cp, bool fullwidth) {
 
 static unsigned compute_flags(const struct repair *r, uint32_t cp) {
   unsigned f = 0;
-  if (char_flag(cp, r->fullwidth))
+  if (char_flag(cp, r->fullwidth, r->ascii_quotes))
     f |= FL_CHAR;
   if (norm_flag(cp, r->nfkc))
     f |= FL_NORM;
@@ -591,22 +593,34 @@ static enum kempt_status norm_pass(struct repair *r, const char *text,
 static unsigned scan_flags(struct repair *r, const unsigned char *p,
                            size_t n) {
   unsigned f = 0;
-  uint32_t prev = 0, mask = 0;
+  uint32_t mask = 0;
   for (size_t i = 0; i < n;) {
     if (p[i] < 0x80) {
-      f |= needy(p[i]) ? FL_CHAR : 0;
-      if ((p[i] == ' ' || p[i] == '?') && (prev & KEMPT__MJ_OPEN))
-        mask |= prev & KEMPT__MJ_LEADS;
-      prev = 0;
-      i++;
+      size_t k = 0;
+      while (k < 8 && i + k < n && p[i + k] < 0x80 && !needy(p[i + k]))
+        k++;
+      if (k == 8)
+        k += clean_prefix(p + i + 8, n - i - 8);
+      if (k == 0 && p[i] < 0x80) {
+        f |= FL_CHAR; /* an ASCII byte needing work */
+        k = 1;
+      }
+      i += k;
       continue;
     }
-    uint32_t cp;
+    uint32_t cp, c;
     i += kempt__utf8_get(p + i, n - i, &cp);
     f |= cp_flags(r, cp);
-    uint32_t c = cp_mjc(r, cp);
-    mask |= (c >> 16) & prev;
-    prev = c;
+    c = cp_mjc(r, cp);
+    if ((c & KEMPT__MJ_LEADS) && i < n) {
+      uint32_t nx = 0;
+      if (p[i] >= 0x80)
+        kempt__utf8_get(p + i, n - i, &nx);
+      if (nx)
+        mask |= (cp_mjc(r, nx) >> 16) & c;
+      else if ((p[i] == ' ' || p[i] == '?') && (c & KEMPT__MJ_OPEN))
+        mask |= c;
+    }
   }
   r->csmask = mask & KEMPT__MJ_LEADS;
   return f | (r->csmask ? FL_MOJI : 0);
@@ -617,15 +631,18 @@ static struct kempt_buf *other(struct repair *r, const struct kempt_buf *in) {
   return in == &r->a ? &r->b : &r->a;
 }
 
-static enum kempt_status work(struct repair *r, const char *p, size_t n) {
+/* Repair segment p[0..n) whose first 'clean' bytes need no work. */
+static enum kempt_status work(struct repair *r, const char *p, size_t n,
+                              size_t clean) {
   struct kempt_buf *in = NULL, *out = &r->a;
   enum kempt_status st = KEMPT_OK;
-  if (memchr(p, '&', n)) {
+  if (memchr(p + clean, '&', n - clean)) {
     st = entity_pass(r, p, n, out);
     in = out;
   }
-  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len)
-                  : scan_flags(r, (const unsigned char *)p, n);
+  unsigned f =
+      in ? scan_flags(r, (const unsigned char *)in->data, in->len)
+         : scan_flags(r, (const unsigned char *)p + clean, n - clean);
   if (st == KEMPT_OK && (f & FL_MOJI)) {
     out = other(r, in);
     st = kempt__mojibake_fix(r->mj, r->env, r->pos, in ? in->data : p,
@@ -654,7 +671,7 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n) {
 static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
   size_t i = clean_prefix((const unsigned char *)p, n);
   enum kempt_status st =
-      i == n ? kempt__emit(r->env, p, n) : work(r, p, n);
+      i == n ? kempt__emit(r->env, p, n) : work(r, p, n, i);
   r->pos += n;
   return st;
 }
