@@ -612,6 +612,8 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p,
     i += kempt__utf8_get(p + i, n - i, &cp);
     f |= cp_flags(r, cp);
     c = cp_mjc(r, cp);
+    if (cp == 0xFFFD && i + 3 <= n && memcmp(p + i, "\xef\xbf\xbd", 3) == 0)
+      mask |= 1; /* a run of U+FFFD: collapsed by the mojibake pass */
     if ((c & KEMPT__MJ_LEADS) && i < n) {
       uint32_t nx = 0;
       if (p[i] >= 0x80)
