@@ -381,6 +381,11 @@ static bool bad_letter(const struct view *v, size_t i, size_t letters) {
 }
 
 static bool lone_ok(uint32_t cp) { /* one-letter words */
+  static const char cyr[] = {0x30, 0x32, 0x38, 0x3A, 0x3E, 0x41, 0x43,
+                             0x4F, 0x10, 0x12, 0x18, 0x1A, 0x1E, 0x21,
+                             0x23, 0x2F}; /* а в и к о с у я, capitals */
+  if (cp >= 0x410 && cp <= 0x44F && memchr(cyr, (int)(cp - 0x400), 16))
+    return true;
   return cp == 0xE0 || cp == 0xE1 || cp == 0xE8 || cp == 0xE9 ||
          cp == 0xF2 || cp == 0xF3 || cp == 0xFA || cp == 0xC0 ||
          cp == 0xC8 || cp == 0xC9;
