@@ -62,6 +62,7 @@ struct kempt_mojibake {
   struct cand *cands;
   size_t n, ndec, ncand, deccap;
   uint32_t csmask; /* charsets worth trying */
+  int round;       /* 0, or later: the line is known to hold mojibake */
   uint8_t lo[CS_COUNT][0x800];
   struct hi_entry hi[CS_COUNT][HI_MAX];
   uint8_t nhi[CS_COUNT];
@@ -246,6 +247,8 @@ static bool rare(uint32_t cp) {
   if ((cp >= 0x1D00 && cp <= 0x1DFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
       (cp >= 0xA720 && cp <= 0xA7FF))
     return true;
+  if ((cp >= 0x3190 && cp <= 0x319F) || (cp >= 0x3400 && cp <= 0x4DBF))
+    return true; /* kanbun marks, CJK extension A */
   if (cp >= 0xFDD0 && cp <= 0xFDEF)
     return true;
   return (cp & 0xFFFE) == 0xFFFE;
@@ -407,7 +410,8 @@ static bool plausible(const struct view *v) {
   }
   bool alone = kind_of(at(v, v->b0, -1)) != K_LETTER &&
                kind_of(at(v, v->b1 - 1, 1)) != K_LETTER;
-  if (letters == 1 && alone && v->b1 - v->b0 == 1 && !lone_ok(letter))
+  if (letters == 1 && alone && v->b1 - v->b0 == 1 && letter < 0x800 &&
+      !lone_ok(letter))
     return false;
   return true;
 }
@@ -699,9 +703,36 @@ static bool mixed_line(const struct kempt_mojibake *m) {
   return false;
 }
 
+static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room);
+/* Lead + continuation pairs that no candidate explains: a garble that
+ * no reading in this charset undoes. */
+static size_t unexplained_pairs(const struct kempt_mojibake *m) {
+  size_t k = 0, pairs = 0;
+  for (size_t i = 0; i + 1 < m->n; i++) {
+    while (k < m->ncand && m->cands[k].c1 <= i)
+      k++;
+    bool inside = k < m->ncand && m->cands[k].c0 <= i + 1;
+    pairs += !inside && m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 &&
+             cont(m->bytes[i + 1]);
+  }
+  return pairs;
+}
+
+/* Non-ASCII characters the charset cannot encode. */
+static size_t foreign(const struct kempt_mojibake *m) {
+  size_t n = 0;
+  for (size_t i = 0; i < m->n; i++)
+    n += m->cps[i] >= 0x80 && !m->bytes[i];
+  return n;
+}
+
 /* Judge all candidates of cs; returns how many are to be applied. */
 static size_t decide(struct kempt_mojibake *m, int cs) {
   bool mixed = mixed_line(m);
+  bool minor = cs != CS_CP1252 && cs != CS_CP1251;
+  size_t odd = unexplained_pairs(m) + (minor && !m->round ? foreign(m) : 0);
+  if (odd > m->ncand)
+    return 0;
   size_t strong = 0, weak_firm = 0, garbage = 0, total = 0;
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
@@ -710,12 +741,12 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
     garbage += c->verdict == V_GARBAGE;
     weak_firm += c->verdict == V_WEAK && c->firm && !c->space;
   }
-  bool minor = cs != CS_CP1252 && cs != CS_CP1251;
-  if (minor && garbage)
+  if ((minor || m->round > 0) && garbage)
     return 0; /* this reading makes garbage elsewhere on the line */
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
-    bool backed = strong > 0 || (weak_firm >= 2 && c->firm && !c->space);
+    bool backed = strong > 0 || (m->round > 0 && !c->space) ||
+                  (weak_firm >= 2 && c->firm && !c->space);
     if (c->verdict == V_STRONG || (c->verdict == V_WEAK && backed))
       total++;
     else
@@ -817,7 +848,8 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
     i += len;
   }
   m->csmask = csmask;
-  for (int r = 0; r < ROUNDS && one_round(m, env, base); r++) {
+  m->round = 0;
+  for (int r = 0; r < ROUNDS && one_round(m, env, base); m->round = ++r) {
     changed = true;
     m->csmask = 0xFFFF; /* the repaired text may be damaged otherwise */
   }
