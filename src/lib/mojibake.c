@@ -109,7 +109,7 @@ static bool space_lead(int cs, uint8_t b0);
 uint32_t kempt__mojibake_class(const struct kempt_mojibake *m, uint32_t cp) {
   uint32_t f = 0;
   if (cp == 0xFFFD)
-    return KEMPT__MJ_CONT(0xFFFFu);
+    return KEMPT__MJ_CONT((1u << CS_COUNT) - 1);
   for (int cs = 0; cs < CS_COUNT && cp >= 0x80; cs++) {
     uint8_t b = enc(m, cs, cp);
     if (b >= 0x80 && b <= 0xBF)

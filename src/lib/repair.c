@@ -49,8 +49,7 @@ struct repair {
   utf8proc_int32_t *ucs; /* normalization workspace, UCS_CAP entries */
   struct kempt_mojibake *mj;
   uint32_t csmask;       /* charsets with a lead + continuation pair */
-  uint8_t flags[FLAG_LIMIT];
-  uint32_t mjc[FLAG_LIMIT]; /* kempt__mojibake_class */
+  uint32_t info[FLAG_LIMIT]; /* cp_info below FLAG_LIMIT */
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -169,20 +168,22 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
   return f;
 }
 
-static inline uint32_t cp_mjc(const struct repair *r, uint32_t cp) {
+/* Everything known of cp: its mojibake class (kempt__mojibake_class) in
+ * the low bits, its FL_ flags from bit INFO_SHIFT. */
+#define INFO_SHIFT 27
+static inline uint32_t cp_info(const struct repair *r, uint32_t cp) {
   if (cp < FLAG_LIMIT)
-    return r->mjc[cp];
+    return r->info[cp];
+  if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+    return 0; /* Han and Hangul syllables: nothing to do */
+  uint32_t m = 0;
   if (cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
-    return kempt__mojibake_class(r->mj, cp);
-  return 0;
+    m = kempt__mojibake_class(r->mj, cp);
+  return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT;
 }
 
 static inline unsigned cp_flags(const struct repair *r, uint32_t cp) {
-  if (cp < FLAG_LIMIT)
-    return r->flags[cp];
-  if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
-    return 0; /* Han and Hangul syllables: nothing to do */
-  return compute_flags(r, cp);
+  return cp_info(r, cp) >> INFO_SHIFT;
 }
 
 static inline bool needy(unsigned char c) {
@@ -593,9 +594,12 @@ static enum kempt_status norm_pass(struct repair *r, const char *text,
 static unsigned scan_flags(struct repair *r, const unsigned char *p,
                            size_t n) {
   unsigned f = 0;
-  uint32_t mask = 0;
+  uint32_t mask = 0, prev = 0, last = 0;
   for (size_t i = 0; i < n;) {
     if (p[i] < 0x80) {
+      if ((prev & KEMPT__MJ_OPEN) && (p[i] == ' ' || p[i] == '?'))
+        mask |= prev;
+      prev = last = 0;
       size_t k = 0;
       while (k < 8 && i + k < n && p[i + k] < 0x80 && !needy(p[i + k]))
         k++;
@@ -608,21 +612,15 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p,
       i += k;
       continue;
     }
-    uint32_t cp, c;
+    uint32_t cp;
     i += kempt__utf8_get(p + i, n - i, &cp);
-    f |= cp_flags(r, cp);
-    c = cp_mjc(r, cp);
-    if (cp == 0xFFFD && i + 3 <= n && memcmp(p + i, "\xef\xbf\xbd", 3) == 0)
+    uint32_t c = cp_info(r, cp);
+    f |= c >> INFO_SHIFT;
+    mask |= (c >> 16) & prev;
+    if (cp == 0xFFFD && last == 0xFFFD)
       mask |= 1; /* a run of U+FFFD: collapsed by the mojibake pass */
-    if ((c & KEMPT__MJ_LEADS) && i < n) {
-      uint32_t nx = 0;
-      if (p[i] >= 0x80)
-        kempt__utf8_get(p + i, n - i, &nx);
-      if (nx)
-        mask |= (cp_mjc(r, nx) >> 16) & c;
-      else if ((p[i] == ' ' || p[i] == '?') && (c & KEMPT__MJ_OPEN))
-        mask |= c;
-    }
+    prev = c;
+    last = cp;
   }
   r->csmask = mask & KEMPT__MJ_LEADS;
   return f | (r->csmask ? FL_MOJI : 0);
@@ -816,8 +814,8 @@ static enum kempt_status repair_init(void *state,
     return KEMPT_ERR_NOMEM;
   }
   for (uint32_t cp = 0x80; cp < FLAG_LIMIT; cp++) {
-    r->flags[cp] = (uint8_t)compute_flags(r, cp);
-    r->mjc[cp] = kempt__mojibake_class(r->mj, cp);
+    r->info[cp] = kempt__mojibake_class(r->mj, cp) |
+                  (uint32_t)compute_flags(r, cp) << INFO_SHIFT;
   }
   return KEMPT_OK;
 }
