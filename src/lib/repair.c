@@ -541,7 +541,8 @@ static size_t span_end(const struct repair *r, const unsigned char *p,
 }
 
 static enum kempt_status normalize_span(struct repair *r, const char *p,
-                                        size_t n, struct kempt_buf *out) {
+                                        size_t n, size_t at,
+                                        struct kempt_buf *out) {
   utf8proc_option_t o = UTF8PROC_STABLE | (r->nfkc ? UTF8PROC_COMPAT : 0);
   utf8proc_ssize_t k =
       utf8proc_decompose((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n,
@@ -552,7 +553,7 @@ static enum kempt_status normalize_span(struct repair *r, const char *p,
   if (k < 0)
     return kempt__buf_add(out, p, n);
   if ((size_t)k != n || memcmp(r->ucs, p, n) != 0)
-    kempt__change(r->env, r->nfkc ? "nfkc" : "nfc", r->pos, p, n,
+    kempt__change(r->env, r->nfkc ? "nfkc" : "nfc", r->pos + at, p, n,
                   (const char *)r->ucs, (size_t)k);
   return kempt__buf_add(out, r->ucs, (size_t)k);
 }
@@ -578,7 +579,7 @@ static enum kempt_status norm_pass(struct repair *r, const char *text,
     size_t e = span_end(r, p, n, s, i + len);
     st = kempt__buf_add(out, text + done, s - done);
     if (st == KEMPT_OK)
-      st = normalize_span(r, text + s, e - s, out);
+      st = normalize_span(r, text + s, e - s, s, out);
     done = i = e;
   }
   if (st == KEMPT_OK)
