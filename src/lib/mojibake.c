@@ -835,9 +835,14 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
                                       struct kempt_buf *out) {
   const unsigned char *u = (const unsigned char *)p;
   kempt__buf_clear(out);
+  size_t chars = 0;
+  for (size_t i = 0; i < n; i++)
+    chars += (u[i] & 0xC0) != 0x80;
+  if (chars > m->max) /* longer than a segment can be: left alone */
+    return kempt__buf_add(out, p, n);
   m->n = 0;
   bool changed = false;
-  for (size_t i = 0; i < n && m->n < m->max;) {
+  for (size_t i = 0; i < n;) {
     size_t len = kempt__utf8_get(u + i, n - i, &m->cps[m->n]);
     if (m->cps[m->n] == 0xFFFD && m->n && m->cps[m->n - 1] == 0xFFFD) {
       kempt__change(env, "replacement-run", base + i, p + i, len, "", 0);

@@ -77,7 +77,14 @@ size_t kempt__utf8_put(uint32_t cp, char *o) {
   return 4;
 }
 
+static inline size_t get_cp(const unsigned char *p, size_t n, uint32_t *cp);
+
 size_t kempt__utf8_get(const unsigned char *p, size_t n, uint32_t *cp) {
+  return get_cp(p, n, cp);
+}
+
+/* The character at p (valid UTF-8, n > 0 bytes available). */
+static inline size_t get_cp(const unsigned char *p, size_t n, uint32_t *cp) {
   unsigned char c = p[0];
   if (c < 0x80 || n < 2) {
     *cp = c;
@@ -614,7 +621,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p,
       continue;
     }
     uint32_t cp;
-    i += kempt__utf8_get(p + i, n - i, &cp);
+    i += get_cp(p + i, n - i, &cp);
     uint32_t c = cp_info(r, cp);
     f |= c >> INFO_SHIFT;
     mask |= (c >> 16) & prev;
