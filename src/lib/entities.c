@@ -100,11 +100,11 @@ static size_t numeric(const char *p, size_t n, bool markup, char *out,
   if (k == start || k - start > 16)
     return 0;
   uint32_t cp = numeric_value(v);
-  if (markup && (cp == '&' || cp == '<' || cp == '>' || cp == '"' ||
-                 cp == '\''))
+  if (markup &&
+      (cp == '&' || cp == '<' || cp == '>' || cp == '"' || cp == '\''))
     return 0;
-  bool control = (cp < 0x20 && cp != '\t' && cp != '\n') ||
-                 (cp >= 0x7F && cp < 0xA0);
+  bool control =
+      (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0);
   *olen = control ? 0 : kempt__utf8_put(cp, out);
   return k < n && p[k] == ';' ? k + 1 : k;
 }

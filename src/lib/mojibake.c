@@ -54,11 +54,11 @@ struct cand {
 };
 
 struct kempt_mojibake {
-  size_t max;         /* characters of a segment */
-  uint32_t *cps;      /* the segment */
-  uint32_t *tmp;      /* the next round */
-  uint32_t *dec;      /* decoded candidates */
-  uint8_t *bytes;     /* the segment in one charset; 0 = not encodable */
+  size_t max;     /* characters of a segment */
+  uint32_t *cps;  /* the segment */
+  uint32_t *tmp;  /* the next round */
+  uint32_t *dec;  /* decoded candidates */
+  uint8_t *bytes; /* the segment in one charset; 0 = not encodable */
   struct cand *cands;
   size_t n, ndec, ncand, deccap;
   uint32_t csmask; /* charsets worth trying */
@@ -154,7 +154,8 @@ void kempt__mojibake_free(const struct kempt_allocator *a,
   kempt__free(a, m);
 }
 
-/* ---- character classes ---------------------------------------------------- */
+/* ---- character classes ----------------------------------------------------
+ */
 
 enum kind { K_NONE, K_SPACE, K_ASCII, K_LETTER, K_SYMBOL, K_MARK, K_CTRL };
 
@@ -172,18 +173,24 @@ static enum kind kind_of(uint32_t cp) {
   if (cp == 0xAA || cp == 0xBA)
     return K_SYMBOL;
   switch (prop(cp)->category) {
-  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-  case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
   case UTF8PROC_CATEGORY_LO:
     return K_LETTER;
-  case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
   case UTF8PROC_CATEGORY_ME:
     return K_MARK;
-  case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
-  case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CS:
+  case UTF8PROC_CATEGORY_CC:
+  case UTF8PROC_CATEGORY_CF:
+  case UTF8PROC_CATEGORY_CO:
+  case UTF8PROC_CATEGORY_CS:
   case UTF8PROC_CATEGORY_CN:
     return K_CTRL;
-  case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+  case UTF8PROC_CATEGORY_ZS:
+  case UTF8PROC_CATEGORY_ZL:
   case UTF8PROC_CATEGORY_ZP:
     return K_SPACE;
   default:
@@ -200,8 +207,18 @@ static bool is_lower(uint32_t cp) {
   return prop(cp)->category == UTF8PROC_CATEGORY_LL;
 }
 
-enum script { S_OTHER, S_LATIN, S_GREEK, S_CYRILLIC, S_ARMENIAN, S_HEBREW,
-              S_ARABIC, S_THAI, S_CJK, S_INDIC };
+enum script {
+  S_OTHER,
+  S_LATIN,
+  S_GREEK,
+  S_CYRILLIC,
+  S_ARMENIAN,
+  S_HEBREW,
+  S_ARABIC,
+  S_THAI,
+  S_CJK,
+  S_INDIC
+};
 
 static int script_of(uint32_t cp) {
   if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
@@ -256,9 +273,19 @@ static bool rare(uint32_t cp) {
 
 static bool natural_end(uint32_t cp) { /* may follow a word */
   switch (cp) {
-  case 0x2019: case 0x201D: case 0x2026: case 0x2122: case 0xAE:
-  case 0xA9: case 0xB0: case 0xB2: case 0xB3: case 0xB9: case 0xBB:
-  case 0x203A: case 0x2030:
+  case 0x2019:
+  case 0x201D:
+  case 0x2026:
+  case 0x2122:
+  case 0xAE:
+  case 0xA9:
+  case 0xB0:
+  case 0xB2:
+  case 0xB3:
+  case 0xB9:
+  case 0xBB:
+  case 0x203A:
+  case 0x2030:
     return true;
   default:
     return false;
@@ -267,8 +294,14 @@ static bool natural_end(uint32_t cp) { /* may follow a word */
 
 static bool natural_start(uint32_t cp) { /* may open a word */
   switch (cp) {
-  case 0x201C: case 0x2018: case 0x201E: case 0x201A: case 0xAB:
-  case 0x2039: case 0xBF: case 0xA1:
+  case 0x201C:
+  case 0x2018:
+  case 0x201E:
+  case 0x201A:
+  case 0xAB:
+  case 0x2039:
+  case 0xBF:
+  case 0xA1:
     return true;
   default:
     return false;
@@ -287,7 +320,7 @@ static bool wordish(uint32_t cp) {
 /* A window of characters: the candidate plus two of context each side. */
 struct view {
   uint32_t c[24 + 2 * 4]; /* unused (not read) past n */
-  size_t n, b0, b1;      /* the candidate is c[b0..b1) */
+  size_t n, b0, b1;       /* the candidate is c[b0..b1) */
 };
 
 static uint32_t at(const struct view *v, size_t i, int d) {
@@ -351,9 +384,8 @@ static bool bad_char(const struct view *v, size_t i) {
     enum kind kp = kind_of(prev);
     if (kp == K_SPACE || kp == K_NONE)
       return true;
-    bool generic = (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x20D0 &&
-                                                    cp <= 0x20FF) ||
-                   cp == 0xFE0F;
+    bool generic = (cp >= 0x300 && cp <= 0x36F) ||
+                   (cp >= 0x20D0 && cp <= 0x20FF) || cp == 0xFE0F;
     return !generic && script_of(cp) != script_of(prev);
   }
   return false;
@@ -369,29 +401,28 @@ static bool bad_letter(const struct view *v, size_t i, size_t letters) {
     if (kind_of(o) != K_LETTER)
       continue;
     int so = script_of(o);
-    bool greek_latin = (s == S_GREEK && so == S_LATIN) ||
-                       (s == S_LATIN && so == S_GREEK);
+    bool greek_latin =
+        (s == S_GREEK && so == S_LATIN) || (s == S_LATIN && so == S_GREEK);
     if (so != s && !greek_latin && letters < 3)
       return true;
   }
   if (kind_of(p) == K_LETTER && is_upper(cp) && is_lower(p))
     return true;
   if (kind_of(p) == K_LETTER && kind_of(pp) == K_LETTER && is_lower(cp) &&
-      is_upper(p) && is_upper(pp) && !(kind_of(nx) == K_LETTER &&
-                                       is_lower(nx)))
+      is_upper(p) && is_upper(pp) && !(kind_of(nx) == K_LETTER && is_lower(nx)))
     return true;
   return false;
 }
 
-static bool lone_ok(uint32_t cp) { /* one-letter words */
-  static const char cyr[] = {0x30, 0x32, 0x38, 0x3A, 0x3E, 0x41, 0x43,
-                             0x4F, 0x10, 0x12, 0x18, 0x1A, 0x1E, 0x21,
-                             0x23, 0x2F}; /* а в и к о с у я, capitals */
+/* One-letter words: à á è é ò ó ú À È É, and Russian а в и к о с у я
+ * with their capitals (as offsets from U+0400). */
+static bool lone_ok(uint32_t cp) {
+  static const char cyr[] = {0x30, 0x32, 0x38, 0x3A, 0x3E, 0x41, 0x43, 0x4F,
+                             0x10, 0x12, 0x18, 0x1A, 0x1E, 0x21, 0x23, 0x2F};
   if (cp >= 0x410 && cp <= 0x44F && memchr(cyr, (int)(cp - 0x400), 16))
     return true;
-  return cp == 0xE0 || cp == 0xE1 || cp == 0xE8 || cp == 0xE9 ||
-         cp == 0xF2 || cp == 0xF3 || cp == 0xFA || cp == 0xC0 ||
-         cp == 0xC8 || cp == 0xC9;
+  return cp == 0xE0 || cp == 0xE1 || cp == 0xE8 || cp == 0xE9 || cp == 0xF2 ||
+         cp == 0xF3 || cp == 0xFA || cp == 0xC0 || cp == 0xC8 || cp == 0xC9;
 }
 
 static bool plausible(const struct view *v) {
@@ -425,8 +456,8 @@ static bool cont(uint8_t b) { return b >= 0x80 && b <= 0xBF; }
  * leads for cp1251, the "à" lead for the other Windows charsets. */
 static bool space_lead(int cs, uint8_t b0) {
   if (cs == CS_CP1252)
-    return b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE ||
-           b0 == 0xD0 || b0 == 0xD9;
+    return b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE || b0 == 0xD0 ||
+           b0 == 0xD9;
   if (cs == CS_CP1251)
     return b0 == 0xC3 || b0 == 0xD0;
   return b0 == 0xC3 && windows_cs(cs);
@@ -461,8 +492,8 @@ static bool space_ok(const struct text *t, size_t j, uint8_t b0) {
 }
 
 struct seq {
-  size_t len;   /* characters used */
-  uint32_t cp;  /* decoded */
+  size_t len;  /* characters used */
+  uint32_t cp; /* decoded */
   bool space, wild;
 };
 
@@ -520,8 +551,7 @@ static bool slot(const struct text *t, int cs, size_t j, uint8_t b0, int k,
 static bool cesu(const struct text *t, size_t i, struct seq *s) {
   const uint8_t *b = t->bytes + i;
   if (i + 6 > t->n || b[0] != 0xED || b[1] < 0xA0 || b[1] > 0xAF ||
-      !cont(b[2]) || b[3] != 0xED || b[4] < 0xB0 || b[4] > 0xBF ||
-      !cont(b[5]))
+      !cont(b[2]) || b[3] != 0xED || b[4] < 0xB0 || b[4] > 0xBF || !cont(b[5]))
     return false;
   uint32_t hi = combine(b, 3), lo = combine(b + 3, 3);
   s->cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
@@ -562,8 +592,8 @@ static bool keep_space(const struct text *t, size_t j) {
   return true;
 }
 
-static void add_cand(struct kempt_mojibake *m, size_t c0, size_t c1,
-                     size_t a0, struct cand *proto) {
+static void add_cand(struct kempt_mojibake *m, size_t c0, size_t c1, size_t a0,
+                     struct cand *proto) {
   struct cand *c = &m->cands[m->ncand++];
   *c = *proto;
   c->c0 = c0;
@@ -620,7 +650,8 @@ static size_t decode_whole(const struct kempt_mojibake *m, const uint32_t *in,
   return 0;
 }
 
-/* ---- deciding -------------------------------------------------------------- */
+/* ---- deciding --------------------------------------------------------------
+ */
 
 static void fill_view(const struct kempt_mojibake *m, const struct cand *c,
                       struct view *v, bool after) {
@@ -670,8 +701,7 @@ static bool settle(struct kempt_mojibake *m, struct cand *c) {
 
 /* Judge one candidate: V_GARBAGE, V_WEAK (applied only with stronger
  * evidence on the line) or V_STRONG. */
-static int judge(struct kempt_mojibake *m, struct cand *c, int cs,
-                 bool mixed) {
+static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
   struct view before;
   fill_view(m, c, &before, false);
   int w = weirdness(&before, cs) + (c->space ? 1 : 0);
@@ -755,7 +785,8 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
   return total;
 }
 
-/* ---- applying ---------------------------------------------------------------- */
+/* ---- applying
+ * ---------------------------------------------------------------- */
 
 static size_t utf8_len(uint32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
@@ -768,8 +799,8 @@ static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room) {
   return k;
 }
 
-static void report(const struct kempt_mojibake *m, const struct cand *c,
-                   int cs, const struct kempt_env *env, uint64_t base) {
+static void report(const struct kempt_mojibake *m, const struct cand *c, int cs,
+                   const struct kempt_env *env, uint64_t base) {
   char b[64], a[64];
   uint64_t off = base;
   for (size_t k = 0; k < c->c0; k++)
@@ -779,8 +810,8 @@ static void report(const struct kempt_mojibake *m, const struct cand *c,
   kempt__change(env, charset_rule[cs], off, b, bl, a, al);
 }
 
-static void apply(struct kempt_mojibake *m, int cs,
-                  const struct kempt_env *env, uint64_t base) {
+static void apply(struct kempt_mojibake *m, int cs, const struct kempt_env *env,
+                  uint64_t base) {
   size_t n = 0, i = 0;
   for (size_t k = 0; k < m->ncand; k++) {
     const struct cand *c = &m->cands[k];
@@ -831,8 +862,7 @@ static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
 enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
                                       const struct kempt_env *env,
                                       uint64_t base, const char *p, size_t n,
-                                      uint32_t csmask,
-                                      struct kempt_buf *out) {
+                                      uint32_t csmask, struct kempt_buf *out) {
   const unsigned char *u = (const unsigned char *)p;
   kempt__buf_clear(out);
   size_t chars = 0;

@@ -25,16 +25,16 @@
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
-#include "repair_internal.h"
 #include "kempt_repair.h"
+#include "repair_internal.h"
 
 #include <utf8proc.h>
 
-#define SEG_CAP 16384      /* longest segment worked on at once */
+#define SEG_CAP 16384           /* longest segment worked on at once */
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
-#define WIN_CAP 1024       /* longest span normalized at once (bytes) */
+#define WIN_CAP 1024            /* longest span normalized at once (bytes) */
 #define UCS_CAP (WIN_CAP * 18 + 64)
-#define FLAG_LIMIT 0x3100  /* per-instance flag table below this (kana) */
+#define FLAG_LIMIT 0x3100 /* per-instance flag table below this (kana) */
 
 /* Flags of a code point; FL_MOJI is only a result of scan_flags: a lead
  * followed by what may continue it in the same charset. */
@@ -48,7 +48,7 @@ struct repair {
   struct kempt_buf a, b; /* pass outputs */
   utf8proc_int32_t *ucs; /* normalization workspace, UCS_CAP entries */
   struct kempt_mojibake *mj;
-  uint32_t csmask;       /* charsets with a lead + continuation pair */
+  uint32_t csmask;           /* charsets with a lead + continuation pair */
   uint32_t info[FLAG_LIMIT]; /* cp_info below FLAG_LIMIT */
 };
 
@@ -113,10 +113,10 @@ static inline size_t get_cp(const unsigned char *p, size_t n, uint32_t *cp) {
 /* Starters that are the second half of a canonical composition. */
 static bool compose_second(uint32_t cp) {
   static const uint32_t list[] = {
-      0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2,
-      0x0CD5, 0x0CD6, 0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x0FB5, 0x0FB7,
-      0x102E, 0x1B35, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA,
-      0x114BD, 0x115AF, 0x11930};
+      0x09BE,  0x09D7,  0x0B3E,  0x0B56,  0x0B57,  0x0BBE,  0x0BD7,
+      0x0CC2,  0x0CD5,  0x0CD6,  0x0D3E,  0x0D57,  0x0DCF,  0x0DDF,
+      0x0FB5,  0x0FB7,  0x102E,  0x1B35,  0x11127, 0x1133E, 0x11357,
+      0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930};
   if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2))
     return true;
   for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
@@ -137,8 +137,8 @@ static bool norm_flag(uint32_t cp, bool nfkc) {
   utf8proc_option_t o = nfkc ? UTF8PROC_COMPAT : 0;
   utf8proc_int32_t d[24];
   int last = 0;
-  utf8proc_ssize_t k = utf8proc_decompose_char(
-      (utf8proc_int32_t)cp, d, 24, o | UTF8PROC_DECOMPOSE, &last);
+  utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 24,
+                                               o | UTF8PROC_DECOMPOSE, &last);
   if (k < 1 || k > 24)
     return true;
   k = utf8proc_normalize_utf32(d, k, o | UTF8PROC_COMPOSE);
@@ -149,9 +149,19 @@ static bool char_flag(uint32_t cp, bool fullwidth, bool quotes) {
   if (cp < 0xA0)
     return cp >= 0x7F || (cp < 0x20 && cp != '\t' && cp != '\n');
   switch (cp) {
-  case 0x00A0: case 0x00AD: case 0x061C: case 0x1680: case 0x180E:
-  case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x2060:
-  case 0x3000: case 0xFEFF: case 0xFFFD:
+  case 0x00A0:
+  case 0x00AD:
+  case 0x061C:
+  case 0x1680:
+  case 0x180E:
+  case 0x2028:
+  case 0x2029:
+  case 0x202F:
+  case 0x205F:
+  case 0x2060:
+  case 0x3000:
+  case 0xFEFF:
+  case 0xFFFD:
     return true;
   default:
     break;
@@ -304,7 +314,7 @@ static void joiner(struct cpass *c, uint32_t cp) {
   change(c, "zero-width", 3, "", 0);
 }
 
-static const char *const ligatures[7] = {"ff", "fi", "fl", "ffi",
+static const char *const ligatures[7] = {"ff",  "fi", "fl", "ffi",
                                          "ffl", "st", "st"};
 
 static const char *quote_fold(uint32_t cp) {
@@ -347,8 +357,7 @@ static bool special_char(struct cpass *c, uint32_t cp, size_t len) {
   } else if (cp == 0xFEFF) {
     change(c, "bom", len, "", 0);
   } else if (cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-             (cp >= 0x202A && cp <= 0x202E) ||
-             (cp >= 0x2066 && cp <= 0x2069)) {
+             (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
     if (c->rtl)
       return false;
     change(c, "bidi-control", len, "", 0);
@@ -367,10 +376,10 @@ static bool special_char(struct cpass *c, uint32_t cp, size_t len) {
 }
 
 static const uint16_t cp1252_c1[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 static void c1_control(struct cpass *c, uint32_t cp) {
   uint32_t m = cp1252_c1[cp - 0x80];
@@ -420,8 +429,7 @@ static bool has_markup(const unsigned char *p, size_t n) {
   while (lt) {
     size_t at = (size_t)(lt - p);
     unsigned char nx = at + 1 < n ? p[at + 1] : 0;
-    if (((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z') || nx == '/' ||
-        nx == '!')
+    if (((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z') || nx == '/' || nx == '!')
       if (memchr(lt, '>', n - at))
         return true;
     lt = memchr(lt + 1, '<', n - at - 1);
@@ -471,8 +479,7 @@ static void cpass_step(struct cpass *c) {
 
 static enum kempt_status char_pass(struct repair *r, const char *p, size_t n,
                                    struct kempt_buf *out, unsigned *nflags) {
-  struct cpass c = {r, (const unsigned char *)p, n, 0, false,
-                    out, 0, KEMPT_OK};
+  struct cpass c = {r, (const unsigned char *)p, n, 0, false, out, 0, KEMPT_OK};
   c.rtl = has_rtl(c.p, n);
   kempt__buf_clear(out);
   while (c.i < n && c.st == KEMPT_OK)
@@ -483,8 +490,8 @@ static enum kempt_status char_pass(struct repair *r, const char *p, size_t n,
 
 /* ---- pass 1: HTML character references ------------------------------ */
 
-static enum kempt_status entity_pass(struct repair *r, const char *p,
-                                     size_t n, struct kempt_buf *out) {
+static enum kempt_status entity_pass(struct repair *r, const char *p, size_t n,
+                                     struct kempt_buf *out) {
   bool markup = has_markup((const unsigned char *)p, n);
   const char *amp = memchr(p, '&', n);
   size_t done = 0;
@@ -509,7 +516,8 @@ static enum kempt_status entity_pass(struct repair *r, const char *p,
   return st;
 }
 
-/* ---- pass 3: normalization ------------------------------------------------ */
+/* ---- pass 3: normalization ------------------------------------------------
+ */
 
 static unsigned ccc_of(uint32_t cp) {
   return utf8proc_get_property((utf8proc_int32_t)cp)->combining_class;
@@ -535,8 +543,8 @@ static size_t span_start(const unsigned char *p, size_t floor, size_t i,
 
 /* End of the span: the next character that is a starter and passes the
  * quick check (it cannot combine with what is before it). */
-static size_t span_end(const struct repair *r, const unsigned char *p,
-                       size_t n, size_t s, size_t i) {
+static size_t span_end(const struct repair *r, const unsigned char *p, size_t n,
+                       size_t s, size_t i) {
   while (i < n && i - s < WIN_CAP - 8) {
     uint32_t c;
     size_t len = kempt__utf8_get(p + i, n - i, &c);
@@ -565,8 +573,8 @@ static enum kempt_status normalize_span(struct repair *r, const char *p,
   return kempt__buf_add(out, r->ucs, (size_t)k);
 }
 
-static enum kempt_status norm_pass(struct repair *r, const char *text,
-                                   size_t n, struct kempt_buf *out) {
+static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
+                                   struct kempt_buf *out) {
   const unsigned char *p = (const unsigned char *)text;
   size_t i = 0, done = 0;
   enum kempt_status st = KEMPT_OK;
@@ -599,8 +607,7 @@ static enum kempt_status norm_pass(struct repair *r, const char *text,
 /* The flags of the characters of p[0..n), and FL_MOJI when a possible
  * lead byte is followed by a possible continuation in the same charset
  * (those charsets go to r->csmask). */
-static unsigned scan_flags(struct repair *r, const unsigned char *p,
-                           size_t n) {
+static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
   unsigned f = 0;
   uint32_t mask = 0, prev = 0, last = 0;
   for (size_t i = 0; i < n;) {
@@ -648,9 +655,8 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
     st = entity_pass(r, p, n, out);
     in = out;
   }
-  unsigned f =
-      in ? scan_flags(r, (const unsigned char *)in->data, in->len)
-         : scan_flags(r, (const unsigned char *)p + clean, n - clean);
+  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len)
+                  : scan_flags(r, (const unsigned char *)p + clean, n - clean);
   if (st == KEMPT_OK && (f & FL_MOJI)) {
     out = other(r, in);
     st = kempt__mojibake_fix(r->mj, r->env, r->pos, in ? in->data : p,
@@ -678,8 +684,7 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
 /* Repair one segment p[0..n). */
 static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
   size_t i = clean_prefix((const unsigned char *)p, n);
-  enum kempt_status st =
-      i == n ? kempt__emit(r->env, p, n) : work(r, p, n, i);
+  enum kempt_status st = i == n ? kempt__emit(r->env, p, n) : work(r, p, n, i);
   r->pos += n;
   return st;
 }
@@ -721,8 +726,8 @@ static size_t fast_lines(struct repair *r, const char *p, size_t n,
   return k;
 }
 
-static enum kempt_status feed_direct(struct repair *r, const char *p,
-                                     size_t n, size_t *used) {
+static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
+                                     size_t *used) {
   enum kempt_status st = KEMPT_OK;
   size_t i = 0;
   while (i < n && st == KEMPT_OK) {
@@ -804,8 +809,7 @@ static void repair_fini(void *state) {
   r->mj = NULL;
 }
 
-static enum kempt_status repair_init(void *state,
-                                     const struct kempt_env *env) {
+static enum kempt_status repair_init(void *state, const struct kempt_env *env) {
   struct repair *r = state;
   r->env = env;
   r->nfkc = kempt__opt_flag(env->cfg, "nfkc");

@@ -50,8 +50,7 @@ uint32_t kempt__mojibake_class(const struct kempt_mojibake *m, uint32_t cp);
 enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
                                       const struct kempt_env *env,
                                       uint64_t base, const char *p, size_t n,
-                                      uint32_t csmask,
-                                      struct kempt_buf *out);
+                                      uint32_t csmask, struct kempt_buf *out);
 
 /* UTF-8 helpers: encode cp (returns 1..4 bytes); decode the valid UTF-8
  * character at p (n > 0 bytes available, known valid), returning its length

@@ -17,26 +17,86 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const english[] = {
-    "the", "of", "and", "a", "to", "in", "is", "that", "for", "it", "as",
-    "was", "with", "be", "by", "on", "not", "he", "this", "are", "or",
-    "his", "from", "at", "which", "but", "have", "an", "had", "they",
-    "government", "minister", "said", "people", "election", "market",
-    "company", "report", "year", "week", "city", "police", "court",
-    "it\xe2\x80\x99s", "don\xe2\x80\x99t", "caf\xc3\xa9", "\xe2\x80\x9cwe",
-    "know\xe2\x80\x9d", "2024", "percent", "\xe2\x80\x94", "public"};
+static const char *const english[] = {"the",
+                                      "of",
+                                      "and",
+                                      "a",
+                                      "to",
+                                      "in",
+                                      "is",
+                                      "that",
+                                      "for",
+                                      "it",
+                                      "as",
+                                      "was",
+                                      "with",
+                                      "be",
+                                      "by",
+                                      "on",
+                                      "not",
+                                      "he",
+                                      "this",
+                                      "are",
+                                      "or",
+                                      "his",
+                                      "from",
+                                      "at",
+                                      "which",
+                                      "but",
+                                      "have",
+                                      "an",
+                                      "had",
+                                      "they",
+                                      "government",
+                                      "minister",
+                                      "said",
+                                      "people",
+                                      "election",
+                                      "market",
+                                      "company",
+                                      "report",
+                                      "year",
+                                      "week",
+                                      "city",
+                                      "police",
+                                      "court",
+                                      "it\xe2\x80\x99s",
+                                      "don\xe2\x80\x99t",
+                                      "caf\xc3\xa9",
+                                      "\xe2\x80\x9cwe",
+                                      "know\xe2\x80\x9d",
+                                      "2024",
+                                      "percent",
+                                      "\xe2\x80\x94",
+                                      "public"};
 static const char *const mixed[] = {
-    "Stra\xc3\x9f" "e", "M\xc3\xbcnchen", "\xc3\xbc" "ber", "Gr\xc3\xb6\xc3\x9f" "e",
-    "\xc3\xa9t\xc3\xa9", "d\xc3\xa9j\xc3\xa0", "fran\xc3\xa7" "ais",
+    "Stra\xc3\x9f"
+    "e",
+    "M\xc3\xbcnchen",
+    "\xc3\xbc"
+    "ber",
+    "Gr\xc3\xb6\xc3\x9f"
+    "e",
+    "\xc3\xa9t\xc3\xa9",
+    "d\xc3\xa9j\xc3\xa0",
+    "fran\xc3\xa7"
+    "ais",
     "\xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb5\xd0\xbb"
     "\xd1\x8c\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe",
-    "\xd0\xb2", "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+    "\xd0\xb2",
+    "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
     "\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd0\xb8",
     "\xce\xba\xcf\x85\xce\xb2\xce\xad\xcf\x81\xce\xbd\xce\xb7\xcf\x83\xce\xb7",
     "\xe6\x97\xa5\xe6\x9c\xac\xe3\x81\xae\xe6\x94\xbf\xe5\xba\x9c",
     "\xe3\x83\x8b\xe3\x83\xa5\xe3\x83\xbc\xe3\x82\xb9",
-    "\xec\xa0\x95\xeb\xb6\x80\xeb\x8a\x94", "\xec\x84\x9c\xec\x9a\xb8",
-    "the", "and", "market", "said", "2024", "\xe2\x80\x9cnews\xe2\x80\x9d"};
+    "\xec\xa0\x95\xeb\xb6\x80\xeb\x8a\x94",
+    "\xec\x84\x9c\xec\x9a\xb8",
+    "the",
+    "and",
+    "market",
+    "said",
+    "2024",
+    "\xe2\x80\x9cnews\xe2\x80\x9d"};
 
 static size_t gen(char *buf, size_t size, const char *const *words,
                   size_t nwords) {
@@ -80,9 +140,8 @@ static double run(const char *buf, size_t n, int with_repair) {
     size_t out = 0;
     kempt_config *cfg = kempt_config_new(NULL);
     struct kempt_sink null = {to_null, NULL, NULL, &out};
-    kempt_stage *rep = with_repair ? kempt_stage_new("repair", cfg, &null,
-                                                     NULL)
-                                   : NULL;
+    kempt_stage *rep =
+        with_repair ? kempt_stage_new("repair", cfg, &null, NULL) : NULL;
     struct kempt_sink next = {to_stage, NULL, NULL, rep};
     kempt_stage *dec =
         kempt_stage_new("decode", cfg, with_repair ? &next : &null, NULL);

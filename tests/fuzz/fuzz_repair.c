@@ -45,8 +45,11 @@ static enum kempt_status to_stage(void *ud, const char *p, size_t n) {
 static int valid_utf8(const unsigned char *s, size_t n) {
   for (size_t i = 0; i < n;) {
     unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2
-                 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+    size_t len = c < 0x80                ? 1
+                 : c >= 0xC2 && c < 0xE0 ? 2
+                 : c >= 0xE0 && c < 0xF0 ? 3
+                 : c >= 0xF0 && c < 0xF5 ? 4
+                                         : 0;
     if (!len || i + len > n)
       return 0;
     for (size_t k = 1; k < len; k++)
@@ -88,8 +91,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       kempt_config_set(cfg, flags[i], NULL, 0);
   size_t chunk = 1 + data[1] % 17;
   const char *p = (const char *)data + 2;
-  struct out whole = run(cfg, p, size - 2, size), cut = run(cfg, p, size - 2,
-                                                            chunk);
+  struct out whole = run(cfg, p, size - 2, size),
+             cut = run(cfg, p, size - 2, chunk);
   if (!valid_utf8((const unsigned char *)whole.p, whole.len) ||
       whole.len != cut.len ||
       (whole.len && memcmp(whole.p, cut.p, whole.len) != 0))

@@ -23,10 +23,10 @@ static void check_opts(const char *const *opts, const char *in, size_t n,
   }
 }
 #define CHECK(in, want) check_opts(NULL, in, sizeof(in) - 1, want)
-#define CHECK_OPT(opt, in, want)                                           \
-  do {                                                                     \
-    const char *const o_[] = {opt, NULL};                                  \
-    check_opts(o_, in, sizeof(in) - 1, want);                              \
+#define CHECK_OPT(opt, in, want)                                               \
+  do {                                                                         \
+    const char *const o_[] = {opt, NULL};                                      \
+    check_opts(o_, in, sizeof(in) - 1, want);                                  \
   } while (0)
 
 /* ---- fast path and streaming ------------------------------------------ */
@@ -87,8 +87,8 @@ Test(repair, random_bytes_stay_valid_and_chunk_independent) {
   srand(11);
   for (int round = 0; round < 10; round++) {
     for (size_t i = 0; i < sizeof in; i++) {
-      static const char *const bits[] = {"\xc3", "\x83", "\xc2", "&", "#",
-                                         ";", "a", " ", "\xa9", "\n"};
+      static const char *const bits[] = {"\xc3", "\x83", "\xc2", "&",    "#",
+                                         ";",    "a",    " ",    "\xa9", "\n"};
       in[i] = bits[rand() % 10][0];
       if (rand() % 5 == 0)
         in[i] = (char)(rand() % 256);
@@ -106,7 +106,8 @@ Test(repair, invisible_characters) {
         "zerowidth softhyphen inner bom");
   CHECK("word\xe2\x81\xa0joiner", "wordjoiner");
   /* ZWJ kept inside an emoji sequence, removed between letters */
-  CHECK("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb a\xe2\x80\x8d" "b",
+  CHECK("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb a\xe2\x80\x8d"
+        "b",
         "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb ab");
   /* ZWNJ kept in Persian, removed in English */
   CHECK("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4\xd9\x88\xd8\xaf "
@@ -116,37 +117,50 @@ Test(repair, invisible_characters) {
 
 Test(repair, bidi_controls_only_where_needed) {
   CHECK("\xe2\x80\x8eLeft\xe2\x80\xaa text\xe2\x80\xac", "Left text");
-  CHECK("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x8e" "ABC",
-        "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x8e" "ABC");
+  CHECK("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x8e"
+        "ABC",
+        "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x8e"
+        "ABC");
 }
 
 Test(repair, controls_and_terminal_escapes) {
   /* alone, repair sees what decode would have removed */
-  CHECK("\x1b[1;31mred\x1b[0m plain\x01 \x7f" "end\r\n",
+  CHECK("\x1b[1;31mred\x1b[0m plain\x01 \x7f"
+        "end\r\n",
         "red plain end\r\n");
   /* C1 controls: cp1252 where it defines the byte, else removed */
-  CHECK("\xc2\x93quoted\xc2\x94 \xc2\x85 \xc2\x81x", "\xe2\x80\x9cquoted"
-                                                  "\xe2\x80\x9d \xe2\x80\xa6 x");
+  CHECK("\xc2\x93quoted\xc2\x94 \xc2\x85 \xc2\x81x",
+        "\xe2\x80\x9cquoted"
+        "\xe2\x80\x9d \xe2\x80\xa6 x");
 }
 
 Test(repair, spaces_and_separators) {
-  CHECK("a\xc2\xa0" "b\xe2\x80\x89" "c\xe3\x80\x80" "d\xe2\x80\xaf" "e",
+  CHECK("a\xc2\xa0"
+        "b\xe2\x80\x89"
+        "c\xe3\x80\x80"
+        "d\xe2\x80\xaf"
+        "e",
         "a b c d e");
-  CHECK_OPT("keep-nbsp", "a\xc2\xa0" "b\xe2\x80\x89" "c",
-            "a\xc2\xa0" "b c");
+  CHECK_OPT("keep-nbsp",
+            "a\xc2\xa0"
+            "b\xe2\x80\x89"
+            "c",
+            "a\xc2\xa0"
+            "b c");
   CHECK("one\xe2\x80\xa8two\xe2\x80\xa9three", "one\ntwo\n\nthree");
 }
 
 Test(repair, ligatures_split) {
-  CHECK("\xef\xac\x81nd \xef\xac\x82ow o\xef\xac\x80 o\xef\xac\x83" "ce "
-        "ba\xef\xac\x84" "e",
+  CHECK("\xef\xac\x81nd \xef\xac\x82ow o\xef\xac\x80 o\xef\xac\x83"
+        "ce "
+        "ba\xef\xac\x84"
+        "e",
         "find flow off office baffle");
 }
 
 Test(repair, options_fullwidth_and_quotes) {
   CHECK("\xef\xbc\xa1\xef\xbc\x91", "\xef\xbc\xa1\xef\xbc\x91");
-  CHECK_OPT("fullwidth", "\xef\xbc\xa1\xef\xbc\x91\xef\xbc\x81",
-            "A1!");
+  CHECK_OPT("fullwidth", "\xef\xbc\xa1\xef\xbc\x91\xef\xbc\x81", "A1!");
   CHECK_OPT("ascii-quotes",
             "\xe2\x80\x9cit\xe2\x80\x99s\xe2\x80\x9d \xe2\x80\x98x\xe2\x80\x99",
             "\"it's\" 'x'");
@@ -188,11 +202,10 @@ Test(repair, entities_are_decoded_once) {
 
 Test(repair, nfc_on_spans) {
   CHECK("e\xcc\x81t\xc3\xa9 A\xcc\x8a \xe2\x84\xab", "\xc3\xa9t\xc3\xa9 "
-                                                   "\xc3\x85 \xc3\x85");
+                                                     "\xc3\x85 \xc3\x85");
   /* reordering of marks, Hangul jamo */
   CHECK("a\xcc\x81\xcc\xa3", "\xe1\xba\xa1\xcc\x81");
-  CHECK("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab",
-        "\xed\x95\x9c");
+  CHECK("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", "\xed\x95\x9c");
 }
 
 Test(repair, nfkc_on_request) {
@@ -242,17 +255,16 @@ static FILE *open_normalization_test(int *is_pipe) {
     return f;
   if (access("/usr/share/unicode/NormalizationTest.txt.bz2", R_OK) == 0) {
     *is_pipe = 1;
-    return popen("bzip2 -dc /usr/share/unicode/NormalizationTest.txt.bz2",
-                 "r");
+    return popen("bzip2 -dc /usr/share/unicode/NormalizationTest.txt.bz2", "r");
   }
   return NULL;
 }
 
 /* Characters the whole stage changes on purpose besides normalization. */
 static int touched_by_other_rules(const char *s) {
-  static const char *const marks[] = {"\xc2\xa0", "\xc2\xad", "\xe2\x80",
-                                      "\xe2\x81", "\xef\xbb\xbf", "\xe3\x80\x80",
-                                      "\xef\xac", "\xe1\x9a\x80"};
+  static const char *const marks[] = {
+      "\xc2\xa0",     "\xc2\xad",     "\xe2\x80", "\xe2\x81",
+      "\xef\xbb\xbf", "\xe3\x80\x80", "\xef\xac", "\xe1\x9a\x80"};
   for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
     if (strstr(s, marks[i]))
       return 1;
@@ -318,8 +330,10 @@ Test(repair, mojibake_other_charsets) {
   /* MacRoman */
   CHECK("wei\xe2\x88\x9a\xc3\xbc", "wei\xc3\x9f");
   /* cp437 */
-  CHECK("\xe2\x94\x80\xc3\xae" "e\xe2\x94\xbc\xc3\xadtina",
-        "\xc4\x8c" "e\xc5\xa1tina");
+  CHECK("\xe2\x94\x80\xc3\xae"
+        "e\xe2\x94\xbc\xc3\xadtina",
+        "\xc4\x8c"
+        "e\xc5\xa1tina");
 }
 
 Test(repair, mojibake_stacked) {
@@ -343,30 +357,43 @@ Test(repair, mojibake_cesu8_and_lossy) {
   CHECK("\xc3\xa2\xe2\x82\xac\xc5\x93x\xc3\xa2\xe2\x82\xac\xef\xbf\xbd",
         "\xe2\x80\x9cx\xef\xbf\xbd");
   /* runs of U+FFFD in the input become one */
-  CHECK("a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b", "a\xef\xbf\xbd" "b");
+  CHECK("a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+        "b",
+        "a\xef\xbf\xbd"
+        "b");
 }
 
 Test(repair, mojibake_a_grave_from_a_space) {
   CHECK("voil\xc3\x83 le travail", "voil\xc3\xa0 le travail");
   CHECK("aten\xc3\x83\xc2\xa7\xc3\x83\xc2\xa3o \xc3\x83 s crian\xc3\x83"
-        "\xc2\xa7" "as",
-        "aten\xc3\xa7\xc3\xa3o \xc3\xa0s crian\xc3\xa7" "as");
+        "\xc2\xa7"
+        "as",
+        "aten\xc3\xa7\xc3\xa3o \xc3\xa0s crian\xc3\xa7"
+        "as");
   CHECK("C O N C L U S \xc3\x83 O", "C O N C L U S \xc3\x83 O");
 }
 
 Test(repair, mojibake_negatives_stay) {
   const char *const keep[] = {
-      "4288\xc3\x97\xe2\x80\xa6", "HUHLL \xc3\x95\xe2\x80\xa6",
+      "4288\xc3\x97\xe2\x80\xa6",
+      "HUHLL \xc3\x95\xe2\x80\xa6",
       "Join ZZAJ\xc3\x89\xe2\x80\x99s list",
-      "L\xe2\x80\x99\xc3\xa9pisode 8", "2012\xe2\x80\x94\xe2\x88\x9e",
-      "SENS\xd0\x95 - Oleg", "(-1/2)! = \xe2\x88\x9a\xcf\x80",
-      "\xe2\x94\x9c\xe2\x94\xa4" "a\xe2\x94\xbc\xe2\x94\x90" "a",
-      "Bremer/Mccoy \xe2\x80\x93 Dr\xc3\x83\xc2\xa5" "ber",
+      "L\xe2\x80\x99\xc3\xa9pisode 8",
+      "2012\xe2\x80\x94\xe2\x88\x9e",
+      "SENS\xd0\x95 - Oleg",
+      "(-1/2)! = \xe2\x88\x9a\xcf\x80",
+      "\xe2\x94\x9c\xe2\x94\xa4"
+      "a\xe2\x94\xbc\xe2\x94\x90"
+      "a",
+      "Bremer/Mccoy \xe2\x80\x93 Dr\xc3\x83\xc2\xa5"
+      "ber",
       "There are a lot of \xc3\x83\xe2\x80\x99s here",
       "I'm a fan of Bront\xc3\xab\xe2\x80\xa6\xe2\x80\x9d",
       "\xd0\x92\xd0\x86\xd0\x9a\xd0\x86 is Ukrainian",
-      "NICIODAT\xc4\x82\xe2\x84\xa2", "a radius of 10 \xc3\x85\xe2\x80\x94",
-      "Offering 5\xc3\x97\xc2\xa3" "35 pin ups",
+      "NICIODAT\xc4\x82\xe2\x84\xa2",
+      "a radius of 10 \xc3\x85\xe2\x80\x94",
+      "Offering 5\xc3\x97\xc2\xa3"
+      "35 pin ups",
       "NESTL\xc3\x89\xc2\xae requiere"};
   for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
     check_opts(NULL, keep[i], strlen(keep[i]), keep[i]);
