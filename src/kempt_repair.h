@@ -16,9 +16,18 @@
  * Options (kempt_config_set): "nfkc", "keep-nbsp", "fullwidth" (fold
  * fullwidth ASCII forms), "ascii-quotes" (straighten curly quotes).
  *
+ * HTML references: the full HTML5 table; names without ";" only for the
+ * legacy set HTML allows and not before "=" or a letter or digit; numeric
+ * ones as HTML5 reads them (0x80..0x9F as Windows-1252; 0, surrogates and
+ * values past U+10FFFF give U+FFFD). In a line holding a markup-like tag
+ * ("<b>", "</p>", "<!--") the references of the markup characters
+ * (&lt; &gt; &amp; &quot; &apos;) are kept, since decoding them there
+ * would make text and markup ambiguous.
+ *
  * Text is worked on a line at a time (a line longer than 16 KiB is cut at
  * a space), so memory stays bounded and the output does not depend on how
- * the input is cut into chunks.
+ * the input is cut into chunks. The input is expected to be valid UTF-8
+ * (the decode stage's output); other bytes are passed on, not repaired.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
