@@ -233,7 +233,8 @@ static int script_of(uint32_t cp) {
   if (cp >= 0x590 && cp <= 0x5FF)
     return S_HEBREW;
   if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
-      (cp >= 0x8A0 && cp <= 0x8FF))
+      (cp >= 0x8A0 && cp <= 0x8FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+      (cp >= 0xFE70 && cp <= 0xFEFF))
     return S_ARABIC;
   if (cp >= 0x900 && cp <= 0xDFF)
     return S_INDIC + (int)((cp - 0x900) / 0x80);
@@ -403,7 +404,9 @@ static bool bad_letter(const struct view *v, size_t i, size_t letters) {
     int so = script_of(o);
     bool greek_latin =
         (s == S_GREEK && so == S_LATIN) || (s == S_LATIN && so == S_GREEK);
-    if (so != s && !greek_latin && letters < 3)
+    /* CJK text glues particles to Latin acronyms: "SNS에", "KBS의" */
+    bool cjk_acronym = s == S_CJK && d < 0 && so == S_LATIN && is_upper(o);
+    if (so != s && !greek_latin && !cjk_acronym && letters < 3)
       return true;
   }
   if (kind_of(p) == K_LETTER && is_upper(cp) && is_lower(p))
@@ -425,6 +428,8 @@ static bool lone_ok(uint32_t cp) {
          cp == 0xF3 || cp == 0xFA || cp == 0xC0 || cp == 0xC8 || cp == 0xC9;
 }
 
+static int context_script(const struct view *v, bool inside);
+
 static bool plausible(const struct view *v) {
   size_t letters = 0;
   uint32_t letter = 0;
@@ -442,7 +447,7 @@ static bool plausible(const struct view *v) {
   bool alone = kind_of(at(v, v->b0, -1)) != K_LETTER &&
                kind_of(at(v, v->b1 - 1, 1)) != K_LETTER;
   if (letters == 1 && alone && v->b1 - v->b0 == 1 && letter < 0x800 &&
-      !lone_ok(letter))
+      !lone_ok(letter) && script_of(letter) != context_script(v, false))
     return false;
   return true;
 }
@@ -701,12 +706,52 @@ static bool settle(struct kempt_mojibake *m, struct cand *c) {
 
 /* Judge one candidate: V_GARBAGE, V_WEAK (applied only with stronger
  * evidence on the line) or V_STRONG. */
+/* The script of the letters of v outside the candidate (S_OTHER when
+ * none or several), and of those inside. */
+static int context_script(const struct view *v, bool inside) {
+  int s = -1;
+  for (size_t i = 0; i < v->n; i++) {
+    if ((i >= v->b0 && i < v->b1) != inside || kind_of(v->c[i]) != K_LETTER)
+      continue;
+    int si = script_of(v->c[i]);
+    if (s >= 0 && si != s)
+      return S_OTHER;
+    s = si;
+  }
+  return s < 0 ? S_OTHER : s;
+}
+
+static bool common_mark(uint32_t cp) {
+  return (cp >= 0x2013 && cp <= 0x2026) || cp == 0x20AC || cp == 0x2122 ||
+         (cp >= 0x2600 && cp <= 0x27BF) || cp >= 0x1F000;
+}
+
+/* Evidence from the replacement: letters of a foreign script giving way
+ * to letters of the line's own, or three or more characters collapsing
+ * into one common mark (a curly quote, dash, ellipsis, emoji). */
+static int fit_bonus(const struct kempt_mojibake *m, const struct cand *c,
+                     const struct view *before) {
+  struct view after;
+  fill_view(m, c, &after, true);
+  int ctx = context_script(before, false), sb = context_script(before, true);
+  int sa = context_script(&after, true);
+  int bonus = ctx != S_OTHER && sb != S_OTHER && sb != ctx && sa == ctx ? 2 : 0;
+  uint32_t a = m->dec[c->a0], nx = c->c1 < m->n ? m->cps[c->c1] : 0;
+  if (c->a1 - c->a0 == 1 && c->c1 - c->c0 >= 3 && common_mark(a))
+    bonus += 3;
+  if (c->a1 - c->a0 == 1 && prop(a)->category == UTF8PROC_CATEGORY_SC &&
+      nx >= '0' && nx <= '9')
+    bonus += 2; /* a currency sign before its amount */
+  return bonus;
+}
+
 static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
   struct view before;
   fill_view(m, c, &before, false);
   int w = weirdness(&before, cs) + (c->space ? 1 : 0);
   if (!settle(m, c))
     return V_GARBAGE;
+  w += fit_bonus(m, c, &before);
   int need = cs == CS_CP1252 || cs == CS_CP1251 ? 2 : 3;
   if (w < need)
     return V_WEAK;
