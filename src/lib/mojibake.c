@@ -752,7 +752,7 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
   if (!settle(m, c))
     return V_GARBAGE;
   w += fit_bonus(m, c, &before);
-  int need = cs == CS_CP1252 || cs == CS_CP1251 ? 2 : 3;
+  int need = cs <= CS_CP1250 ? 2 : 3;
   if (w < need)
     return V_WEAK;
   c->firm = true;
