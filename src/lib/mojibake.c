@@ -820,8 +820,9 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
     return 0; /* this reading makes garbage elsewhere on the line */
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
-    bool backed = strong > 0 || (m->round > 0 && !c->space) ||
-                  (weak_firm >= 2 && c->firm && !c->space);
+    bool later = m->round > 0 && (!c->space || only_nbsp(m, c));
+    bool backed =
+        strong > 0 || later || (weak_firm >= 2 && c->firm && !c->space);
     if (c->verdict == V_STRONG || (c->verdict == V_WEAK && backed))
       total++;
     else
@@ -893,15 +894,35 @@ static size_t try_charset(struct kempt_mojibake *m, int cs) {
   return m->ncand ? decide(m, cs) : 0;
 }
 
+/* Characters the applied candidates of the last try_charset replace. */
+static size_t covered(const struct kempt_mojibake *m) {
+  size_t n = 0;
+  for (size_t k = 0; k < m->ncand; k++)
+    if (m->cands[k].verdict != V_GARBAGE)
+      n += m->cands[k].c1 - m->cands[k].c0;
+  return n;
+}
+
+/* One round: the charset whose reading explains the most characters
+ * (the earlier one in the table on a tie) is applied. */
 static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
                       uint64_t base) {
+  int best = -1;
+  size_t most = 0;
   for (int cs = 0; cs < CS_COUNT; cs++) {
-    if (try_charset(m, cs)) {
-      apply(m, cs, env, base);
-      return true;
+    if (!try_charset(m, cs))
+      continue;
+    size_t c = covered(m);
+    if (c > most) {
+      most = c;
+      best = cs;
     }
   }
-  return false;
+  if (best < 0)
+    return false;
+  try_charset(m, best);
+  apply(m, best, env, base);
+  return true;
 }
 
 enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
