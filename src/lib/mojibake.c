@@ -428,9 +428,12 @@ static bool lone_ok(uint32_t cp) {
          cp == 0xF3 || cp == 0xFA || cp == 0xC0 || cp == 0xC8 || cp == 0xC9;
 }
 
-static int context_script(const struct view *v, bool inside);
+/* Whether the replacement in v is plausible in place: P_NO, P_LONE (a
+ * lone letter that is not a known one-letter word: only with other
+ * evidence on the line) or P_YES. */
+enum { P_NO, P_LONE, P_YES };
 
-static bool plausible(const struct view *v) {
+static int plausible(const struct view *v) {
   size_t letters = 0;
   uint32_t letter = 0;
   for (size_t i = v->b0; i < v->b1; i++)
@@ -440,16 +443,16 @@ static bool plausible(const struct view *v) {
     }
   for (size_t i = v->b0; i < v->b1; i++) {
     if (bad_char(v, i))
-      return false;
+      return P_NO;
     if (kind_of(v->c[i]) == K_LETTER && bad_letter(v, i, letters))
-      return false;
+      return P_NO;
   }
   bool alone = kind_of(at(v, v->b0, -1)) != K_LETTER &&
                kind_of(at(v, v->b1 - 1, 1)) != K_LETTER;
   if (letters == 1 && alone && v->b1 - v->b0 == 1 && letter < 0x800 &&
-      !lone_ok(letter) && script_of(letter) != context_script(v, false))
-    return false;
-  return true;
+      !lone_ok(letter))
+    return P_LONE;
+  return P_YES;
 }
 
 /* ---- finding candidates ------------------------------------------------ */
@@ -682,32 +685,33 @@ static bool only_nbsp(const struct kempt_mojibake *m, const struct cand *c) {
   return true;
 }
 
-/* Whether the replacement is plausible in place; if it is not, whether
- * decoding it again (mojibake stacked) gives one that is, which then
- * becomes the replacement. */
-static bool settle(struct kempt_mojibake *m, struct cand *c) {
+/* Whether the replacement is plausible in place (P_...); if it is not,
+ * whether decoding it again (mojibake stacked) gives one that is, which
+ * then becomes the replacement. */
+static int settle(struct kempt_mojibake *m, struct cand *c) {
   struct view v;
   for (int depth = 0; depth < ROUNDS; depth++) {
     fill_view(m, c, &v, true);
-    if (plausible(&v))
-      return true;
+    int p = plausible(&v);
+    if (p != P_NO)
+      return p;
     size_t n = c->a1 - c->a0;
     if (m->ndec + n > m->deccap)
-      return false;
+      return P_NO;
     size_t k = decode_whole(m, m->dec + c->a0, n, m->dec + m->ndec);
     if (!k)
-      return false;
+      return P_NO;
     c->a0 = m->ndec;
     m->ndec += k;
     c->a1 = m->ndec;
   }
-  return false;
+  return P_NO;
 }
 
 /* Judge one candidate: V_GARBAGE, V_WEAK (applied only with stronger
  * evidence on the line) or V_STRONG. */
-/* The script of the letters of v outside the candidate (S_OTHER when
- * none or several), and of those inside. */
+/* The script of the letters of v outside the candidate (or inside it):
+ * -1 when there are none, S_OTHER when they are of several. */
 static int context_script(const struct view *v, bool inside) {
   int s = -1;
   for (size_t i = 0; i < v->n; i++) {
@@ -718,7 +722,7 @@ static int context_script(const struct view *v, bool inside) {
       return S_OTHER;
     s = si;
   }
-  return s < 0 ? S_OTHER : s;
+  return s; /* -1: no letters */
 }
 
 static bool common_mark(uint32_t cp) {
@@ -735,7 +739,9 @@ static int fit_bonus(const struct kempt_mojibake *m, const struct cand *c,
   fill_view(m, c, &after, true);
   int ctx = context_script(before, false), sb = context_script(before, true);
   int sa = context_script(&after, true);
-  int bonus = ctx != S_OTHER && sb != S_OTHER && sb != ctx && sa == ctx ? 2 : 0;
+  bool foreign = ctx >= 0 && ctx != S_OTHER && sb >= 0 && sb != S_OTHER &&
+                 sb != ctx && (sa == ctx || sa < 0);
+  int bonus = foreign ? 2 : 0;
   uint32_t a = m->dec[c->a0], nx = c->c1 < m->n ? m->cps[c->c1] : 0;
   if (c->a1 - c->a0 == 1 && c->c1 - c->c0 >= 3 && common_mark(a))
     bonus += 3;
@@ -749,9 +755,12 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
   struct view before;
   fill_view(m, c, &before, false);
   int w = weirdness(&before, cs) + (c->space ? 1 : 0);
-  if (!settle(m, c))
+  int p = settle(m, c);
+  if (p == P_NO)
     return V_GARBAGE;
   w += fit_bonus(m, c, &before);
+  if (p == P_LONE)
+    return V_WEAK;
   int need = cs <= CS_CP1250 ? 2 : 3;
   if (w < need)
     return V_WEAK;
