@@ -374,13 +374,18 @@ static int weirdness(const struct view *v, int cs) {
 
 /* ---- judging the replacement -------------------------------------------- */
 
+static bool invisible(uint32_t cp) {
+  return cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 ||
+         cp == 0xFEFF || cp == 0xFE0F;
+}
+
 static bool bad_char(const struct view *v, size_t i) {
   uint32_t cp = v->c[i], prev = at(v, i, -1);
   enum kind k = kind_of(cp);
   if (cp == 0xFFFD)
     return false;
   if (k == K_CTRL || rare(cp))
-    return cp != 0x200D && cp != 0xFE0F && cp != 0xAD;
+    return !invisible(cp); /* removed later, as the other invisibles */
   if (k == K_MARK) {
     enum kind kp = kind_of(prev);
     if (kp == K_SPACE || kp == K_NONE)
@@ -404,9 +409,9 @@ static bool bad_letter(const struct view *v, size_t i, size_t letters) {
     int so = script_of(o);
     bool greek_latin =
         (s == S_GREEK && so == S_LATIN) || (s == S_LATIN && so == S_GREEK);
-    /* CJK text glues particles to Latin acronyms: "SNS에", "KBS의" */
-    bool cjk_acronym = s == S_CJK && d < 0 && so == S_LATIN && is_upper(o);
-    if (so != s && !greek_latin && !cjk_acronym && letters < 3)
+    /* CJK text glues words to Latin ones: "SNS에", "iPhoneの" */
+    bool cjk_latin = s == S_CJK && so == S_LATIN;
+    if (so != s && !greek_latin && !cjk_latin && letters < 3)
       return true;
   }
   if (kind_of(p) == K_LETTER && is_upper(cp) && is_lower(p))
@@ -726,8 +731,8 @@ static int context_script(const struct view *v, bool inside) {
 }
 
 static bool common_mark(uint32_t cp) {
-  return (cp >= 0x2013 && cp <= 0x2026) || cp == 0x20AC || cp == 0x2122 ||
-         (cp >= 0x2600 && cp <= 0x27BF) || cp >= 0x1F000;
+  return (cp >= 0x2013 && cp <= 0x2026) || (cp >= 0x20A0 && cp <= 0x20BF) ||
+         cp == 0x2122 || (cp >= 0x2600 && cp <= 0x27BF) || cp >= 0x1F000;
 }
 
 /* Evidence from the replacement: letters of a foreign script giving way
