@@ -861,7 +861,7 @@ static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room) {
 
 static void report(const struct kempt_mojibake *m, const struct cand *c, int cs,
                    const struct kempt_env *env, uint64_t base) {
-  char b[64], a[64];
+  char b[512], a[512];
   uint64_t off = base;
   for (size_t k = 0; k < c->c0; k++)
     off += utf8_len(m->cps[k]);
