@@ -410,7 +410,7 @@ static bool bad_letter(const struct view *v, size_t i, size_t letters) {
     bool greek_latin =
         (s == S_GREEK && so == S_LATIN) || (s == S_LATIN && so == S_GREEK);
     /* CJK text glues words to Latin ones: "SNS에", "iPhoneの" */
-    bool cjk_latin = s == S_CJK && so == S_LATIN;
+    bool cjk_latin = s == S_CJK && o < 0x80;
     if (so != s && !greek_latin && !cjk_latin && letters < 3)
       return true;
   }
