@@ -454,8 +454,7 @@ static int plausible(const struct view *v) {
   }
   bool alone = kind_of(at(v, v->b0, -1)) != K_LETTER &&
                kind_of(at(v, v->b1 - 1, 1)) != K_LETTER;
-  if (letters == 1 && alone && v->b1 - v->b0 == 1 && letter < 0x800 &&
-      !lone_ok(letter))
+  if (letters == 1 && alone && v->b1 - v->b0 == 1 && !lone_ok(letter))
     return P_LONE;
   return P_YES;
 }
