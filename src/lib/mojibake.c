@@ -337,6 +337,9 @@ static int pair_weird(const struct view *v, size_t i, int cs) {
     bool apos = y == 0x2019 && wordish(at(v, i, 2)) && !wordish(at(v, i, -1));
     return apos ? 0 : 2;
   }
+  /* the leads of all of Russian's letters in cp1251: "Р" and "С" */
+  if (cs == CS_CP1251 && xin && yin && (x == 0x420 || x == 0x421))
+    return 2;
   if (kx == K_SPACE || ky == K_SPACE || kx == K_NONE || ky == K_NONE)
     return 0;
   if (kx == K_LETTER && ky == K_LETTER) {
@@ -712,6 +715,16 @@ static int settle(struct kempt_mojibake *m, struct cand *c) {
   return P_NO;
 }
 
+/* The accented letters most frequent in text written in Latin script
+ * (Romance languages, German): a prior that lets one such repair stand on
+ * a line that also holds clean non-ASCII text. */
+static bool frequent(uint32_t cp) {
+  static const char set[] = "\xe0\xe1\xe2\xe3\xe4\xe7\xe8\xe9\xea\xeb\xec\xed"
+                            "\xee\xef\xf1\xf2\xf3\xf4\xf5\xf6\xf9\xfa\xfb\xfc"
+                            "\xdf\xc9";
+  return cp >= 0xC0 && cp <= 0xFF && memchr(set, (int)cp, sizeof set - 1);
+}
+
 /* Judge one candidate: V_GARBAGE, V_WEAK (applied only with stronger
  * evidence on the line) or V_STRONG. */
 /* The script of the letters of v outside the candidate (or inside it):
@@ -773,7 +786,8 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
     return V_STRONG;
   if ((c->space && c->nseq == 1) || only_nbsp(m, c))
     return V_WEAK;
-  if (mixed && c->nseq == 1 && c->c1 - c->c0 == 2 && !c->c1ctl && !c->wild)
+  if (mixed && c->nseq == 1 && c->c1 - c->c0 == 2 && !c->c1ctl && !c->wild &&
+      !frequent(m->dec[c->a0]))
     return V_WEAK;
   return V_STRONG;
 }
