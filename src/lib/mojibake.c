@@ -49,6 +49,7 @@ struct cand {
   bool wild;         /* a byte was lost: the result is U+FFFD */
   size_t nseq;       /* UTF-8 sequences decoded */
   bool firm;         /* what it replaces looks damaged enough */
+  bool fits;         /* foreign letters give way to the line's script */
   bool c1ctl;        /* it replaces a C1 control */
   int verdict;       /* V_... */
 };
@@ -750,7 +751,7 @@ static bool common_mark(uint32_t cp) {
 /* Evidence from the replacement: letters of a foreign script giving way
  * to letters of the line's own, or three or more characters collapsing
  * into one common mark (a curly quote, dash, ellipsis, emoji). */
-static int fit_bonus(const struct kempt_mojibake *m, const struct cand *c,
+static int fit_bonus(const struct kempt_mojibake *m, struct cand *c,
                      const struct view *before) {
   struct view after;
   fill_view(m, c, &after, true);
@@ -759,6 +760,7 @@ static int fit_bonus(const struct kempt_mojibake *m, const struct cand *c,
   bool foreign = ctx >= 0 && ctx != S_OTHER && sb >= 0 && sb != S_OTHER &&
                  sb != ctx && (sa == ctx || sa < 0);
   int bonus = foreign ? 2 : 0;
+  c->fits = foreign;
   uint32_t a = m->dec[c->a0], nx = c->c1 < m->n ? m->cps[c->c1] : 0;
   if (c->a1 - c->a0 == 1 && c->c1 - c->c0 >= 3 && common_mark(a))
     bonus += 3;
@@ -787,7 +789,7 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
   if ((c->space && c->nseq == 1) || only_nbsp(m, c))
     return V_WEAK;
   if (mixed && c->nseq == 1 && c->c1 - c->c0 == 2 && !c->c1ctl && !c->wild &&
-      !frequent(m->dec[c->a0]))
+      !frequent(m->dec[c->a0]) && !c->fits)
     return V_WEAK;
   return V_STRONG;
 }
