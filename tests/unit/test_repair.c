@@ -336,6 +336,23 @@ Test(repair, mojibake_other_charsets) {
         "e\xc5\xa1tina");
 }
 
+Test(repair, mojibake_one_word_among_clean_text) {
+  /* clean non-ASCII elsewhere on the line does not block a clear repair */
+  CHECK("It\xe2\x80\x99s Cond\xc3\x83\xc2\xa9 Nast \xe2\x80\x94 ok",
+        "It\xe2\x80\x99s Cond\xc3\xa9 Nast \xe2\x80\x94 ok");
+  /* a one-letter Russian word read as cp1252 among clean Russian */
+  CHECK("\xe2\x80\x94 \xd0\xbf\xd0\xb5\xd1\x80\xd1\x86\xd0\xb0 "
+        "\xc3\x90\xc2\xb8 \xd1\x81\xd0\xbe\xd0\xbb\xd1\x8c",
+        "\xe2\x80\x94 \xd0\xbf\xd0\xb5\xd1\x80\xd1\x86\xd0\xb0 "
+        "\xd0\xb8 \xd1\x81\xd0\xbe\xd0\xbb\xd1\x8c");
+  /* a Korean particle glued to a Latin acronym, with a C1 control */
+  CHECK("SNS\xc3\xac\xe2\x80\x94\xc2\x90 ok", "SNS\xec\x97\x90 ok");
+  /* a zero-width space read as cp1252, then removed */
+  CHECK("a \xc3\xa2\xe2\x82\xac\xe2\x80\xb9"
+        "b",
+        "a b");
+}
+
 Test(repair, mojibake_stacked) {
   /* cp1252 three times */
   CHECK("doesn\xc3\x83\xc6\x92\xc3\x82\xc2\xa2\xc3\x83\xc2\xa2\xc3\xa2"
