@@ -874,12 +874,10 @@ static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room) {
   return k;
 }
 
+/* Report candidate c, whose text starts at byte offset off. */
 static void report(const struct kempt_mojibake *m, const struct cand *c, int cs,
-                   const struct kempt_env *env, uint64_t base) {
+                   const struct kempt_env *env, uint64_t off) {
   char b[512], a[512];
-  uint64_t off = base;
-  for (size_t k = 0; k < c->c0; k++)
-    off += utf8_len(m->cps[k]);
   size_t bl = encode_run(m->cps + c->c0, c->c1 - c->c0, b, sizeof b);
   size_t al = encode_run(m->dec + c->a0, c->a1 - c->a0, a, sizeof a);
   kempt__change(env, charset_rule[cs], off, b, bl, a, al);
@@ -888,16 +886,20 @@ static void report(const struct kempt_mojibake *m, const struct cand *c, int cs,
 static void apply(struct kempt_mojibake *m, int cs, const struct kempt_env *env,
                   uint64_t base) {
   size_t n = 0, i = 0;
+  uint64_t off = base;
   for (size_t k = 0; k < m->ncand; k++) {
     const struct cand *c = &m->cands[k];
     if (c->verdict == V_GARBAGE)
       continue;
-    while (i < c->c0)
-      m->tmp[n++] = m->cps[i++];
-    report(m, c, cs, env, base);
+    for (; i < c->c0; i++) {
+      off += utf8_len(m->cps[i]);
+      m->tmp[n++] = m->cps[i];
+    }
+    report(m, c, cs, env, off);
     for (size_t a = c->a0; a < c->a1; a++)
       m->tmp[n++] = m->dec[a];
-    i = c->c1;
+    for (; i < c->c1; i++)
+      off += utf8_len(m->cps[i]);
   }
   while (i < m->n)
     m->tmp[n++] = m->cps[i++];
@@ -910,12 +912,13 @@ static void apply(struct kempt_mojibake *m, int cs, const struct kempt_env *env,
 static size_t try_charset(struct kempt_mojibake *m, int cs) {
   if (!(m->csmask & (1u << cs)))
     return 0;
-  bool lead = false;
+  bool pair = false; /* a lead followed by what may continue it */
   for (size_t i = 0; i < m->n; i++) {
     m->bytes[i] = enc(m, cs, m->cps[i]);
-    lead |= m->bytes[i] >= 0xC2;
+    uint8_t b = m->bytes[i], prev = i ? m->bytes[i - 1] : 0;
+    pair |= prev >= 0xC2 && (cont(b) || b == WILD || b == ' ' || b == '?');
   }
-  if (!lead)
+  if (!pair)
     return 0;
   m->ncand = m->ndec = 0;
   for (size_t i = 0; i < m->n;)
