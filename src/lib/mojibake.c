@@ -67,6 +67,8 @@ struct kempt_mojibake {
   uint8_t lo[CS_COUNT][0x800];
   struct hi_entry hi[CS_COUNT][HI_MAX];
   uint8_t nhi[CS_COUNT];
+  uint32_t cls[0x800]; /* kempt__mojibake_class below U+0800 */
+  int parsed;          /* the charset whose candidates cands holds */
 };
 
 /* ---- tables ----------------------------------------------------------- */
@@ -140,6 +142,8 @@ struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
     return NULL;
   }
   build(m);
+  for (uint32_t cp = 0x80; cp < 0x800; cp++)
+    m->cls[cp] = kempt__mojibake_class(m, cp);
   return m;
 }
 
@@ -171,7 +175,11 @@ static enum kind kind_of(uint32_t cp) {
     return K_SPACE;
   if (cp < 0x80)
     return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? K_LETTER : K_ASCII;
-  if (cp == 0xAA || cp == 0xBA)
+  if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7)
+    return K_LETTER; /* Latin-1 letters, the bulk of cp1252 mojibake */
+  if (cp == 0xAD)
+    return K_CTRL;
+  if (cp == 0xAA || cp == 0xBA || (cp >= 0xA1 && cp <= 0xBF && cp != 0xB5))
     return K_SYMBOL;
   switch (prop(cp)->category) {
   case UTF8PROC_CATEGORY_LU:
@@ -200,11 +208,15 @@ static enum kind kind_of(uint32_t cp) {
 }
 
 static bool is_upper(uint32_t cp) {
+  if (cp < 0x80 || (cp >= 0xC0 && cp <= 0xFF))
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
   int c = prop(cp)->category;
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 static bool is_lower(uint32_t cp) {
+  if (cp < 0x80 || (cp >= 0xDF && cp <= 0xFF))
+    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp != 0xF7);
   return prop(cp)->category == UTF8PROC_CATEGORY_LL;
 }
 
@@ -921,6 +933,7 @@ static size_t try_charset(struct kempt_mojibake *m, int cs) {
   if (!pair)
     return 0;
   m->ncand = m->ndec = 0;
+  m->parsed = cs;
   for (size_t i = 0; i < m->n;)
     i += m->bytes[i] >= 0xC2 ? chain(m, cs, i) : 1;
   return m->ncand ? decide(m, cs) : 0;
@@ -952,9 +965,28 @@ static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
   }
   if (best < 0)
     return false;
-  try_charset(m, best);
+  if (best != m->parsed) /* its candidates were overwritten: again */
+    try_charset(m, best);
   apply(m, best, env, base);
   return true;
+}
+
+/* The charsets in which the text holds a lead + continuation pair. */
+static uint32_t pair_mask(const struct kempt_mojibake *m) {
+  uint32_t prev = 0, mask = 0;
+  for (size_t i = 0; i < m->n; i++) {
+    uint32_t cp = m->cps[i], c;
+    if (cp < 0x80) {
+      if ((prev & KEMPT__MJ_OPEN) && (cp == ' ' || cp == '?'))
+        mask |= prev;
+      prev = 0;
+      continue;
+    }
+    c = cp < 0x800 ? m->cls[cp] : kempt__mojibake_class(m, cp);
+    mask |= (c >> 16) & prev;
+    prev = c;
+  }
+  return mask & KEMPT__MJ_LEADS;
 }
 
 enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
@@ -984,7 +1016,7 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
   m->round = 0;
   for (int r = 0; r < ROUNDS && one_round(m, env, base); m->round = ++r) {
     changed = true;
-    m->csmask = 0xFFFF; /* the repaired text may be damaged otherwise */
+    m->csmask = pair_mask(m); /* the repaired text, damaged otherwise? */
   }
   if (!changed)
     return kempt__buf_add(out, p, n);
