@@ -186,21 +186,30 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
 }
 
 /* Everything known of cp: its mojibake class (kempt__mojibake_class) in
- * the low bits, its FL_ flags from bit INFO_SHIFT. */
+ * the low bits, its FL_ flags from bit INFO_SHIFT; below FLAG_LIMIT kept
+ * in r->info once asked for (INFO_KNOWN), so that a new handle is cheap. */
 #define INFO_SHIFT 27
-static inline uint32_t cp_info(const struct repair *r, uint32_t cp) {
-  if (cp < FLAG_LIMIT)
-    return r->info[cp];
-  if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
-    return 0; /* Han and Hangul syllables: nothing to do */
+#define INFO_KNOWN 0x80000000u
+static uint32_t compute_info(const struct repair *r, uint32_t cp) {
   uint32_t m = 0;
-  if (cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
+  if (cp < 0x2600 || cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
     m = kempt__mojibake_class(r->mj, cp);
-  return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT;
+  return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT | INFO_KNOWN;
 }
 
-static inline unsigned cp_flags(const struct repair *r, uint32_t cp) {
-  return cp_info(r, cp) >> INFO_SHIFT;
+static inline uint32_t cp_info(struct repair *r, uint32_t cp) {
+  if (cp < FLAG_LIMIT) {
+    if (!r->info[cp])
+      r->info[cp] = compute_info(r, cp);
+    return r->info[cp];
+  }
+  if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+    return 0; /* Han and Hangul syllables: nothing to do */
+  return compute_info(r, cp);
+}
+
+static inline unsigned cp_flags(struct repair *r, uint32_t cp) {
+  return (cp_info(r, cp) & ~INFO_KNOWN) >> INFO_SHIFT;
 }
 
 static inline bool needy(unsigned char c) {
@@ -543,7 +552,7 @@ static size_t span_start(const unsigned char *p, size_t floor, size_t i,
 
 /* End of the span: the next character that is a starter and passes the
  * quick check (it cannot combine with what is before it). */
-static size_t span_end(const struct repair *r, const unsigned char *p, size_t n,
+static size_t span_end(struct repair *r, const unsigned char *p, size_t n,
                        size_t s, size_t i) {
   while (i < n && i - s < WIN_CAP - 8) {
     uint32_t c;
@@ -630,7 +639,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
     uint32_t cp;
     i += get_cp(p + i, n - i, &cp);
     uint32_t c = cp_info(r, cp);
-    f |= c >> INFO_SHIFT;
+    f |= (c & ~INFO_KNOWN) >> INFO_SHIFT;
     mask |= (c >> 16) & prev;
     if (cp == 0xFFFD && last == 0xFFFD)
       mask |= 1; /* a run of U+FFFD: collapsed by the mojibake pass */
@@ -825,10 +834,8 @@ static enum kempt_status repair_init(void *state, const struct kempt_env *env) {
     repair_fini(r);
     return KEMPT_ERR_NOMEM;
   }
-  for (uint32_t cp = 0x80; cp < FLAG_LIMIT; cp++) {
-    r->info[cp] = kempt__mojibake_class(r->mj, cp) |
-                  (uint32_t)compute_flags(r, cp) << INFO_SHIFT;
-  }
+  for (uint32_t cp = 0; cp < 0x80; cp++)
+    r->info[cp] = INFO_KNOWN;
   return KEMPT_OK;
 }
 
