@@ -1,26 +1,37 @@
 /* mojibake.c - UTF-8 that was read in a single-byte charset, reversed.
  *
- * For each known charset, every character of the segment is mapped back
- * to the byte it would have come from (ASCII as itself; U+FFFD, a byte
- * lost on the way, as a wildcard). Runs of those bytes that form valid
- * multi-byte UTF-8 (CESU-8 surrogate pairs included) are candidates. A
- * candidate is judged on its own evidence, never on a guess about the
- * whole document:
+ * For each known charset, every character of the segment (a line) is
+ * mapped back to the byte it would have come from (ASCII as itself;
+ * U+FFFD, a byte lost on the way, as a wildcard; a space or '?' after
+ * some lead bytes as a lost NBSP or byte). Runs of those bytes that form
+ * valid multi-byte UTF-8 (CESU-8 surrogate pairs included) are
+ * candidates. A candidate is judged on its own evidence and that of its
+ * line, never on a guess about the whole document:
  *
  *  - the characters it replaces must look damaged: letter + symbol pairs
  *    glued inside words, case flips, script changes, C1 controls, the
- *    classic lead letters Ã Â â of cp1252 followed by a symbol;
+ *    telltale leads (Ã Â â in cp1252, Р С in cp1251) followed by what
+ *    continues them; the replacement may add evidence: letters foreign to
+ *    the line giving way to letters of its script, three or more
+ *    characters collapsing into one common mark (’ — … €), a currency
+ *    sign before its amount;
  *  - what it decodes to must be plausible in place: no controls, private
  *    use or unassigned code points, no rare letters (IPA, phonetic
- *    extensions, historic Cyrillic ...), no letter of a script other than
- *    its neighbours', no case flip against its neighbours, no lone letter
- *    of a script that has no neighbour on the line;
- *  - weak candidates (a lost NBSP read from a space, a lone NBSP, a single
- *    two-byte fix on a line that also holds clean non-ASCII text) count
- *    only when the line holds stronger evidence for the same charset.
+ *    extensions, historic Cyrillic, CJK extension A ...), no letter of a
+ *    script other than its neighbours' (CJK after ASCII letters and Greek
+ *    beside Latin are fine), no case flip against its neighbours;
+ *  - weak candidates (too little damage, a lost NBSP read from a space, a
+ *    lone NBSP, a lone letter that is not a one-letter word, a single
+ *    two-byte repair to an infrequent letter on a line that also holds
+ *    clean non-ASCII text) count only with stronger evidence on the line;
+ *  - a reading in a less common charset is dropped when it would make
+ *    garbage elsewhere on the line; a line holding lead + continuation
+ *    pairs that no candidate explains is a garble and is left alone.
  *
- * The repaired text is examined again, so mojibake stacked two or three
- * times comes undone one layer per round.
+ * Each round applies the charset whose reading explains the most
+ * characters; the repaired text is examined again, so mojibake stacked
+ * two or three times comes undone (a candidate whose first reading is
+ * implausible is also decoded again at once).
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -32,9 +43,9 @@
 
 #define HI_MAX 64
 #define ROUNDS 3
-#define WILD 0x1A /* the byte standing for a lost one (U+FFFD) */
-#define DEEP_MAX 48
-enum { V_GARBAGE, V_WEAK, V_STRONG }; /* longest run decoded again as a whole */
+#define WILD 0x1A   /* the byte standing for a lost one (U+FFFD) */
+#define DEEP_MAX 48 /* longest run decoded again as a whole */
+enum { V_GARBAGE, V_WEAK, V_STRONG }; /* verdicts on a candidate */
 
 struct hi_entry {
   uint32_t cp;

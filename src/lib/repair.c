@@ -2,21 +2,29 @@
  *
  * The text is cut into segments: lines (with their '\n'), a line longer
  * than SEG_CAP cut after its last space (or character) before the cap, so
- * the cuts depend on the text alone and never on how it was fed. A
- * segment whose bytes need no work (ASCII without '&' or controls) is
- * copied through as it is; the others go through up to three passes:
+ * the cuts depend on the text alone and never on how it was fed. A line
+ * is also the unit of evidence for mojibake. A segment whose bytes need
+ * no work (ASCII without '&' or controls) is copied through as it is,
+ * and so is one whose characters all pass the quick checks (no possible
+ * mojibake pair, nothing to remove or map, normalization quick check
+ * passed); only an unfinished line is held between feeds. The others go
+ * through up to four passes, each only when needed:
  *
- *   1. mojibake (mojibake.c), only when the segment holds characters that
- *      are the image of a high byte in one of the known charsets;
- *   2. characters: HTML references (entities.c), controls, ANSI escapes,
+ *   1. HTML character references (entities.c), first, as ftfy does, so
+ *      that "&Atilde;&copy;" is seen as the mojibake it is;
+ *   2. mojibake (mojibake.c), when a character that is the image of a
+ *      lead byte in some charset is followed by one that may continue it;
+ *   3. characters: controls (C1 controls read as cp1252), ANSI escapes,
  *      invisible characters, spaces, line and paragraph separators,
- *      ligatures, runs of U+FFFD, and the optional folds;
- *   3. normalization (NFC or NFKC with utf8proc), only on the spans around
+ *      ligatures, and the optional folds;
+ *   4. normalization (NFC or NFKC with utf8proc), only on the spans around
  *      characters that fail a quick check, from the starter before to the
  *      next starter that cannot combine.
  *
- * Mojibake goes first: a C1 control is often part of it ("â€" + U+009D
- * was a right double quote); only what is left over is read as cp1252.
+ * Mojibake goes before control removal: a C1 control is often part of it
+ * ("â€" + U+009D was a right double quote); only what is left over is
+ * read as cp1252. Runs of U+FFFD in the input become one U+FFFD (in the
+ * mojibake pass, so that those its own decoding makes are kept).
  *
  * Markup: in a segment that holds a markup-like tag ("<b>", "</p>", "<!--")
  * the references of the markup characters (&lt; &gt; &amp; &quot; &apos;
