@@ -953,14 +953,20 @@ static size_t try_charset(struct kempt_mojibake *m, int cs) {
 /* Characters the applied candidates of the last try_charset replace. */
 static size_t covered(const struct kempt_mojibake *m) {
   size_t n = 0;
-  for (size_t k = 0; k < m->ncand; k++)
-    if (m->cands[k].verdict != V_GARBAGE)
-      n += m->cands[k].c1 - m->cands[k].c0;
+  for (size_t k = 0; k < m->ncand; k++) {
+    const struct cand *c = &m->cands[k];
+    if (c->verdict == V_GARBAGE)
+      continue;
+    n += 4 * (c->c1 - c->c0); /* ties: the more frequent letters win */
+    for (size_t a = c->a0; a < c->a1; a++)
+      n += frequent(m->dec[a]);
+  }
   return n;
 }
 
 /* One round: the charset whose reading explains the most characters
- * (the earlier one in the table on a tie) is applied. */
+ * (then: gives the more frequent letters; then: comes first in the
+ * table) is applied. */
 static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
                       uint64_t base) {
   int best = -1;
