@@ -10,12 +10,14 @@
 
 extern const struct kempt_stage_ops kempt__decode_ops;
 extern const struct kempt_stage_ops kempt__unwrap_ops;
+extern const struct kempt_stage_ops kempt__dedup_ops;
 extern const struct kempt_frame_ops kempt__frame_text_ops;
 extern const struct kempt_frame_ops kempt__frame_nul_ops;
 
 static const struct kempt_stage_ops *const stages[] = {
     &kempt__decode_ops,
     &kempt__unwrap_ops,
+    &kempt__dedup_ops,
 };
 
 static const struct kempt_frame_ops *const framings[] = {
