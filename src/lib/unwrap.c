@@ -46,6 +46,7 @@
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
 #define LONG_LINE 900u /* columns: only a dumper's limit cuts such lines */
 #define MIN_WRAP 30u   /* the narrowest wrapping width believed */
+#define SLACK 10u        /* "full" is within W / SLACK of the width W */
 #define STRONG_BREAKS 3u /* breaks that show wrapping without help */
 #define WRAP_HIST 512u    /* widths counted for the document's width */
 #define OUT_SLACK 4096u
@@ -358,6 +359,13 @@ static bool full(const struct line *a, const struct line *b, uint32_t w) {
   return a->total + 1 + b->first > w;
 }
 
+/* The same with some slack: wrappers that balance lines (fmt, par) break
+ * a little before the width. */
+static bool nearly_full(const struct line *a, const struct line *b,
+                        uint32_t w) {
+  return full(a, b, w - w / SLACK);
+}
+
 /* The evidence over a block's joinable line breaks. */
 struct evidence {
   uint32_t breaks, full, lower, stop, words;
@@ -373,7 +381,7 @@ static void gather(const struct line *L, size_t nl, uint32_t w,
     if (!ok)
       continue;
     ev->breaks++;
-    ev->full += full(&L[i], &L[i + 1], w);
+    ev->full += nearly_full(&L[i], &L[i + 1], w);
     ev->lower += L[i + 1].lower;
     ev->stop += L[i].stop;
     ev->words += L[i].words;
@@ -436,10 +444,11 @@ static void decide(const struct unwrap *u, struct line *L, size_t nl,
     else if (!ok)
       a->joined = false;
     else if (pl->wrapped)
-      a->joined = full(a, b, pl->width) || (b->lower && !a->stop);
+      a->joined = full(a, b, pl->width) || (b->lower && !a->stop) ||
+                  (nearly_full(a, b, pl->width) && !a->stop);
     else
       a->joined = item && dw >= MIN_WRAP && a->total <= dw + 2 &&
-                  full(a, b, dw) && (b->lower || !a->stop);
+                  nearly_full(a, b, dw) && (b->lower || !a->stop);
     head = !a->joined;
   }
   L[nl - 1].joined = false;
