@@ -329,9 +329,10 @@ static enum kempt_status copies(struct dedup *d, const struct kempt_block *b) {
   return st == KEMPT_OK ? fresh(d, b, h, chars) : st;
 }
 
-/* Any block reaches step 2. */
+/* Any block reaches step 2; removed blocks and the pieces of a block cut
+ * at the size cap are no paragraphs of their own: they pass. */
 static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
-  if (!(b->flags & KEMPT_BLOCK_REMOVED))
+  if (!(b->flags & (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_CUT)))
     return copies(d, b);
   if (d->run && !d->confirmed)
     return hold(d, b, 0, false);
@@ -351,8 +352,9 @@ static uint32_t count_words(const char *p, size_t n) {
   return w;
 }
 
-#define NO_JOIN (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS | \
-                 KEMPT_BLOCK_TITLE)
+#define NO_JOIN                                                          \
+  (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS |          \
+   KEMPT_BLOCK_TITLE | KEMPT_BLOCK_CUT)
 
 /* Whether a kept paragraph may be the first half of a cut sentence. */
 static bool open_end(const struct kempt_block *b) {
