@@ -13,10 +13,10 @@
  *    paragraph just before it is removed ("dedup adjacent"). A run of two
  *    or more paragraphs equal to an earlier run is removed ("dedup run"):
  *    the mobile and desktop copies of a page; the run must hold
- *    RUN_MIN_CHARS characters and some prose (a paragraph of
- *    LONG_PARA_CHARS at least that ends a sentence): repeated runs of
- *    short lines or data are recipe steps, meal plans, menus - content, or
- *    the chrome stage's business. A lone paragraph that repeats an
+ *    RUN_MIN_CHARS characters and a paragraph of substance (prose or a
+ *    list of LONG_PARA_CHARS at least): repeated runs of short lines or
+ *    of data are recipe steps, meal plans - content, or the chrome
+ *    stage's business. A lone paragraph that repeats an
  *    earlier one elsewhere stays: a refrain, an interview question.
  *
  * Removed blocks are flagged KEMPT_BLOCK_REMOVED and still passed on. The
@@ -36,7 +36,7 @@
 #define QUEUE_BYTES (2u << 20) /* text held while a run is uncertain */
 #define QUEUE_BLOCKS 1024u
 #define RUN_MIN_CHARS 80u     /* a shorter repeated run is not a copy */
-#define LONG_PARA_CHARS 100u  /* ... nor one without a sentence this long */
+#define LONG_PARA_CHARS 100u  /* ... nor one without a paragraph this long */
 #define JOIN_MIN_WORDS 3u     /* a cut sentence's first half, at least */
 
 #define FNV_OFFSET 0xcbf29ce484222325ull
@@ -123,7 +123,7 @@ struct dedup {
   uint32_t ncand;
   uint32_t run;       /* paragraphs matched so far (0: no run) */
   uint32_t run_chars; /* their characters */
-  bool run_long;      /* one of them is prose (see prose()) */
+  bool run_long;      /* one of them is substantial() */
   bool confirmed;     /* the run is a copy: remove as it goes */
   struct queue held;  /* the run's paragraphs and removed blocks between */
   uint64_t held_hash[QUEUE_BLOCKS]; /* hashes of the held blocks */
@@ -182,13 +182,18 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
   return h ? h : 1;
 }
 
-/* A paragraph of LONG_PARA_CHARS characters at least that ends a
- * sentence: prose, as copied articles have, unlike repeated data. */
-static bool prose(const struct kempt_block *b, uint32_t chars) {
+/* Whether a paragraph has substance enough to make a repeated run a copy:
+ * LONG_PARA_CHARS characters at least, and prose (it ends a sentence) or
+ * a block of three lines or more (a list, a menu). Repeated runs of short
+ * lines or of data - recipe steps, a meal plan - are content. */
+static bool substantial(const struct kempt_block *b, uint32_t chars) {
   size_t n = b->len;
   while (n && kempt__is_space((unsigned char)b->text[n - 1]))
     n--;
-  return chars >= LONG_PARA_CHARS && kempt__ends_sentence(b->text, n);
+  if (chars < LONG_PARA_CHARS)
+    return false;
+  return kempt__ends_sentence(b->text, n) ||
+         ((b->flags & KEMPT_BLOCK_LINES) && b->nlines >= 3);
 }
 
 /* ---- the history of kept paragraphs ------------------------------------------ */
@@ -300,7 +305,7 @@ static enum kempt_status fresh(struct dedup *d, const struct kempt_block *b,
   }
   d->run = 1;
   d->run_chars = chars;
-  d->run_long = prose(b, chars);
+  d->run_long = substantial(b, chars);
   d->confirmed = false;
   return hold(d, b, h, true);
 }
@@ -314,7 +319,7 @@ static enum kempt_status copies(struct dedup *d, const struct kempt_block *b) {
   if (d->run && follow(d, h)) {
     d->run++;
     d->run_chars += chars;
-    d->run_long = d->run_long || prose(b, chars);
+    d->run_long = d->run_long || substantial(b, chars);
     if (d->confirmed)
       return out_removed(d, b, RULE_RUN);
     enum kempt_status st = hold(d, b, h, true);
