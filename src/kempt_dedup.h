@@ -4,12 +4,15 @@
  * A block stage, the last of the pipeline. It removes (flags
  * KEMPT_BLOCK_REMOVED, with rule "dedup adjacent" or "dedup run", and
  * still passes on) the copies that scrapers make: a paragraph equal to the
- * kept paragraph just before it, and a run of two or more paragraphs (80
- * characters at least) equal to an earlier run - the mobile and desktop
- * copies of a page. Paragraphs are compared by a hash of their text with
- * white space collapsed and case folded. A lone paragraph that repeats one
- * further back stays: articles repeat a question, a refrain, a step on
- * purpose. The first occurrence is always the one kept.
+ * kept paragraph just before it, and a run of two or more paragraphs equal
+ * to an earlier run - the mobile and desktop copies of a page - when the
+ * run holds a paragraph of substance (prose of 100 characters or more
+ * that ends a sentence, or a list block of three lines or more).
+ * Paragraphs are compared by a hash of their text with white space
+ * collapsed and case folded. A lone paragraph that repeats one further
+ * back stays (articles repeat a question, a refrain on purpose), and so do
+ * repeated runs of short lines (recipe steps, a meal plan). The first
+ * occurrence is always the one kept.
  *
  * Before that, a kept paragraph that ends without sentence punctuation
  * and the next kept one, if it starts in lower case and only removed
