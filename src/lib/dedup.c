@@ -94,8 +94,9 @@ static enum kempt_status q_push(struct queue *q, const struct kempt_block *b) {
 
 static struct kempt_block q_get(const struct queue *q, size_t i) {
   const struct qent *e = &q->e[i];
-  struct kempt_block b = {q->text.data + e->pos, e->len, e->flags,
-                          e->nlines, e->offset, 0, e->rule};
+  const char *text = q->text.data ? q->text.data + e->pos : "";
+  struct kempt_block b = {text, e->len, e->flags, e->nlines, e->offset, 0,
+                          e->rule};
   return b;
 }
 
@@ -393,7 +394,7 @@ static bool continues(const struct kempt_block *b) {
 static enum kempt_status flush_head(struct dedup *d) {
   enum kempt_status st = KEMPT_OK;
   if (d->has_head) {
-    d->head_meta.text = d->head.data;
+    d->head_meta.text = d->head.data ? d->head.data : "";
     d->head_meta.len = d->head.len;
     st = step2(d, &d->head_meta);
   }

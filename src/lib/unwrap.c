@@ -758,8 +758,9 @@ static enum kempt_status process(struct unwrap *u,
 
 static struct kempt_block held_block(const struct unwrap *u, size_t i) {
   const struct held *h = &u->held[i];
-  struct kempt_block b = {u->text.data + h->pos, h->len, h->flags, h->nlines,
-                          h->offset, 0, h->rule};
+  const char *text = u->text.data ? u->text.data + h->pos : "";
+  struct kempt_block b = {text, h->len, h->flags, h->nlines, h->offset, 0,
+                          h->rule};
   return b;
 }
 
@@ -773,7 +774,8 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
     st = process(u, &b, i + 1 < u->nheld ? &nb : NULL);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
-  memmove(u->text.data, u->text.data + cut, u->text.len - cut);
+  if (cut)
+    memmove(u->text.data, u->text.data + cut, u->text.len - cut);
   u->text.len -= cut;
   memmove(u->held, u->held + n, (u->nheld - n) * sizeof *u->held);
   u->nheld -= n;
