@@ -30,14 +30,14 @@
 #include "kempt_dedup.h"
 #include "textchar.h"
 
-#define HIST_MAX 32768u       /* paragraphs remembered per window */
-#define HASH_SLOTS 65536u     /* index slots, a power of two > HIST_MAX */
-#define MAX_CAND 64u          /* earlier runs followed at once */
+#define HIST_MAX 32768u        /* paragraphs remembered per window */
+#define HASH_SLOTS 65536u      /* index slots, a power of two > HIST_MAX */
+#define MAX_CAND 64u           /* earlier runs followed at once */
 #define QUEUE_BYTES (2u << 20) /* text held while a run is uncertain */
 #define QUEUE_BLOCKS 1024u
-#define RUN_MIN_CHARS 80u     /* a shorter repeated run is not a copy */
-#define LONG_PARA_CHARS 100u  /* ... nor one without a paragraph this long */
-#define JOIN_MIN_WORDS 3u     /* a cut sentence's first half, at least */
+#define RUN_MIN_CHARS 80u    /* a shorter repeated run is not a copy */
+#define LONG_PARA_CHARS 100u /* ... nor one without a paragraph this long */
+#define JOIN_MIN_WORDS 3u    /* a cut sentence's first half, at least */
 
 #define FNV_OFFSET 0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull
@@ -84,8 +84,8 @@ static bool q_room(const struct queue *q, const struct kempt_block *b) {
 }
 
 static enum kempt_status q_push(struct queue *q, const struct kempt_block *b) {
-  struct qent e = {q->text.len, b->len, b->flags, b->nlines, b->offset,
-                   b->rule};
+  struct qent e = {q->text.len, b->len,    b->flags,
+                   b->nlines,   b->offset, b->rule};
   enum kempt_status st = kempt__buf_add(&q->text, b->text, b->len);
   if (st == KEMPT_OK)
     q->e[q->n++] = e;
@@ -95,12 +95,12 @@ static enum kempt_status q_push(struct queue *q, const struct kempt_block *b) {
 static struct kempt_block q_get(const struct queue *q, size_t i) {
   const struct qent *e = &q->e[i];
   const char *text = q->text.data ? q->text.data + e->pos : "";
-  struct kempt_block b = {text, e->len, e->flags, e->nlines, e->offset, 0,
-                          e->rule};
+  struct kempt_block b = {text,      e->len, e->flags, e->nlines,
+                          e->offset, 0,      e->rule};
   return b;
 }
 
-/* ---- state ---------------------------------------------------------------- */
+/* ---- state --------------------------------------------------------------- */
 
 struct slot {
   uint64_t hash;
@@ -116,8 +116,8 @@ struct dedup {
   bool has_head;
   struct queue cut; /* the removed blocks after it */
   /* step 2: the paragraphs kept so far, and a run being matched */
-  uint64_t *hist;  /* hashes in document order */
-  uint32_t *prev;  /* position + 1 of the previous equal hash, or 0 */
+  uint64_t *hist; /* hashes in document order */
+  uint32_t *prev; /* position + 1 of the previous equal hash, or 0 */
   uint32_t nhist;
   struct slot *slots;
   uint32_t cand[MAX_CAND]; /* start positions of the earlier runs */
@@ -130,7 +130,7 @@ struct dedup {
   uint64_t held_hash[QUEUE_BLOCKS]; /* hashes of the held blocks */
 };
 
-/* ---- output ------------------------------------------------------------------ */
+/* ---- output -------------------------------------------------------------- */
 
 static enum kempt_status out(struct dedup *d, const struct kempt_block *b) {
   struct kempt_block c = *b;
@@ -138,9 +138,8 @@ static enum kempt_status out(struct dedup *d, const struct kempt_block *b) {
   return kempt__emit_block(d->env, &c);
 }
 
-static enum kempt_status out_removed(struct dedup *d,
-                                     const struct kempt_block *b,
-                                     const char *rule) {
+static enum kempt_status
+out_removed(struct dedup *d, const struct kempt_block *b, const char *rule) {
   struct kempt_block c = *b;
   c.flags |= KEMPT_BLOCK_REMOVED;
   c.rule = rule;
@@ -148,7 +147,7 @@ static enum kempt_status out_removed(struct dedup *d,
   return out(d, &c);
 }
 
-/* ---- hashing ------------------------------------------------------------------ */
+/* ---- hashing ------------------------------------------------------------- */
 
 static bool is_space_cp(int32_t cp) {
   if (cp < 0x80)
@@ -197,7 +196,7 @@ static bool substantial(const struct kempt_block *b, uint32_t chars) {
          ((b->flags & KEMPT_BLOCK_LINES) && b->nlines >= 3);
 }
 
-/* ---- the history of kept paragraphs ------------------------------------------ */
+/* ---- the history of kept paragraphs -------------------------------------- */
 
 static struct slot *find_slot(struct dedup *d, uint64_t h) {
   uint32_t i = (uint32_t)(h & (HASH_SLOTS - 1));
@@ -248,7 +247,7 @@ static uint32_t follow(struct dedup *d, uint64_t h) {
   return k;
 }
 
-/* ---- runs --------------------------------------------------------------------- */
+/* ---- runs ---------------------------------------------------------------- */
 
 /* The held run was no copy: its paragraphs are kept and remembered. */
 static enum kempt_status release(struct dedup *d) {
@@ -345,7 +344,7 @@ static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
   return out(d, b);
 }
 
-/* ---- re-joining a sentence cut by removed blocks ------------------------------ */
+/* ---- re-joining a sentence cut by removed blocks ------------------------- */
 
 static uint32_t count_words(const char *p, size_t n) {
   uint32_t w = 0;
@@ -358,8 +357,8 @@ static uint32_t count_words(const char *p, size_t n) {
   return w;
 }
 
-#define NO_JOIN                                                          \
-  (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS |          \
+#define NO_JOIN                                                                \
+  (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS |                \
    KEMPT_BLOCK_TITLE | KEMPT_BLOCK_CUT)
 
 /* Whether a kept paragraph may be the first half of a cut sentence. */
@@ -430,8 +429,8 @@ static enum kempt_status join_head(struct dedup *d,
     st = kempt__buf_add(&d->head, b->text + i, b->len - i);
   if (st != KEMPT_OK)
     return st;
-  kempt__change(d->env, "rejoined-across-removed", b->offset, "\n\n", 2,
-                " ", 1);
+  kempt__change(d->env, "rejoined-across-removed", b->offset, "\n\n", 2, " ",
+                1);
   d->head_meta.flags |= KEMPT_BLOCK_JOINED;
   d->head_meta.nlines = 1;
   d->head_meta.text = d->head.data;
@@ -451,14 +450,13 @@ static enum kempt_status dedup_block(void *st, const struct kempt_block *b) {
     enum kempt_status s = flush_head(d);
     return s == KEMPT_OK ? step2(d, b) : s;
   }
-  if (d->cut.n && continues(b) &&
-      d->head.len + 1 + b->len <= d->head.cap)
+  if (d->cut.n && continues(b) && d->head.len + 1 + b->len <= d->head.cap)
     return join_head(d, b);
   enum kempt_status s = flush_head(d);
   return s == KEMPT_OK ? open_head(d, b) : s;
 }
 
-/* ---- life cycle --------------------------------------------------------------- */
+/* ---- life cycle ---------------------------------------------------------- */
 
 static void dedup_reset(void *st) {
   struct dedup *d = st;

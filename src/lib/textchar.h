@@ -21,8 +21,8 @@ static inline size_t kempt__cp(const char *p, size_t n, int32_t *cp) {
     return 1;
   }
   utf8proc_int32_t v;
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p,
-                                        (utf8proc_ssize_t)n, &v);
+  utf8proc_ssize_t k =
+      utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &v);
   if (k <= 0) {
     *cp = -1;
     return 1;
@@ -98,9 +98,9 @@ static inline size_t kempt__hspace(const char *p, size_t n) {
 
 /* Closing quotes and brackets that may follow a sentence's final mark. */
 static inline bool kempt__cp_closer(int32_t cp) {
-  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-         cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A ||
-         cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+         cp == 0x2019 || cp == 0x00BB || cp == 0x203A || cp == 0x300D ||
+         cp == 0x300F || cp == 0xFF09;
 }
 
 static inline bool kempt__cp_stop(int32_t cp) {
@@ -128,9 +128,8 @@ static inline int32_t kempt__first_cp(const char *p, size_t n) {
   int32_t cp = -1;
   while (i < n) {
     i += kempt__cp(p + i, n - i, &cp);
-    if (!(cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
-          cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x201E ||
-          cp == 0x2039))
+    if (!(cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
+          cp == 0x2018 || cp == 0x00AB || cp == 0x201E || cp == 0x2039))
       return cp;
   }
   return -1;

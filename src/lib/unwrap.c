@@ -44,11 +44,11 @@
 #define MAX_LINES 4096u /* a block with more lines passes unchanged */
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
-#define LONG_LINE 900u /* columns: only a dumper's limit cuts such lines */
-#define MIN_WRAP 30u   /* the narrowest wrapping width believed */
+#define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
+#define MIN_WRAP 30u     /* the narrowest wrapping width believed */
 #define SLACK 10u        /* "full" is within W / SLACK of the width W */
 #define STRONG_BREAKS 3u /* breaks that show wrapping without help */
-#define WRAP_HIST 512u    /* widths counted for the document's width */
+#define WRAP_HIST 512u   /* widths counted for the document's width */
 #define OUT_SLACK 4096u
 #define OUT_GROWTH 9u /* output <= 8 x input: tabs become spaces */
 
@@ -87,10 +87,10 @@ struct unwrap {
   size_t nused;
   struct line *lines;
   struct kempt_buf out;
-  uint64_t index;     /* blocks emitted in this document */
-  uint32_t doc_width; /* widest line of the document so far */
+  uint64_t index;                /* blocks emitted in this document */
+  uint32_t doc_width;            /* widest line of the document so far */
   uint32_t wrap_hist[WRAP_HIST]; /* widths of strongly wrapped blocks */
-  bool in_refs;       /* inside a text browser's list of references */
+  bool in_refs; /* inside a text browser's list of references */
 };
 
 /* ---- vocabulary --------------------------------------------------------- */
@@ -182,7 +182,7 @@ static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
   }
 }
 
-/* ---- lines ---------------------------------------------------------------- */
+/* ---- lines --------------------------------------------------------------- */
 
 static uint32_t cp_cols(int32_t cp) {
   if (cp < 0x80)
@@ -342,8 +342,7 @@ struct plan {
 
 /* Whether the break between a and b may be a wrap at all; a_head: a
  * starts a logical line. */
-static bool joinable(const struct line *a, const struct line *b,
-                     bool a_head) {
+static bool joinable(const struct line *a, const struct line *b, bool a_head) {
   if (b->marker || a->table || b->table || a->rule || b->rule || !a->alnum ||
       !b->alnum)
     return false;
@@ -420,11 +419,9 @@ static void judge(const struct line *L, size_t nl, uint32_t dw,
  * document's widest line dw): a is very long and b's first word would
  * have passed dw, and a is text (many words), not a table row. Neither
  * indentation nor a dash starting b counts then. */
-static bool cut_line(const struct line *a, const struct line *b,
-                     uint32_t dw) {
-  return a->total >= LONG_LINE && a->width >= LONG_LINE / 2 &&
-         a->words >= 16 && full(a, b, dw) && b->alnum && !a->table &&
-         !b->table;
+static bool cut_line(const struct line *a, const struct line *b, uint32_t dw) {
+  return a->total >= LONG_LINE && a->width >= LONG_LINE / 2 && a->words >= 16 &&
+         full(a, b, dw) && b->alnum && !a->table && !b->table;
 }
 
 /* Decide each line break of the block: sets L[i].joined. A list item's
@@ -464,7 +461,7 @@ static uint32_t doc_wrap(const struct unwrap *u) {
   return best;
 }
 
-/* ---- writing ---------------------------------------------------------------- */
+/* ---- writing ------------------------------------------------------------- */
 
 /* Whether a text browser's link marker "[12]" starts at p: digits in
  * brackets right before a letter. Returns its length or 0. */
@@ -482,14 +479,14 @@ static size_t link_marker(const char *p, size_t n) {
 }
 
 /* Append content t[s..e) to out without link markers. */
-static enum kempt_status put_content(struct unwrap *u, const char *t,
-                                     size_t s, size_t e, uint64_t off) {
+static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
+                                     size_t e, uint64_t off) {
   size_t from = s;
   enum kempt_status st = KEMPT_OK;
   for (size_t i = s; i < e && st == KEMPT_OK; i++) {
     unsigned char prev = i == s ? ' ' : (unsigned char)t[i - 1];
-    if (t[i] != '[' || !(prev == ' ' || prev == '\t' || prev == '(' ||
-                         prev == 0xA0))
+    if (t[i] != '[' ||
+        !(prev == ' ' || prev == '\t' || prev == '(' || prev == 0xA0))
       continue;
     size_t m = link_marker(t + i, e - i);
     if (!m)
@@ -507,7 +504,8 @@ static const char *separator(const struct unwrap *u, const char *t,
                              const struct line *a, const struct line *b,
                              const char **rule) {
   *rule = a->total >= LONG_LINE ? "long-line-joined" : "wrapped-line-joined";
-  if (!a->hyphen || !kempt__cp_alnum(kempt__first_cp(t + b->start, b->end - b->start)))
+  if (!a->hyphen ||
+      !kempt__cp_alnum(kempt__first_cp(t + b->start, b->end - b->start)))
     return " ";
   size_t ls = a->end - 1, rlen;
   while (ls > a->start) {
@@ -708,12 +706,11 @@ static bool in_references(struct unwrap *u, const struct kempt_block *b,
   return u->in_refs;
 }
 
-/* ---- blocks ------------------------------------------------------------------ */
+/* ---- blocks -------------------------------------------------------------- */
 
 /* Write a block of kept lines with the given extra flags. */
-static enum kempt_status put_kept(struct unwrap *u,
-                                  const struct kempt_block *b, struct line *L,
-                                  size_t nl, uint32_t flags) {
+static enum kempt_status put_kept(struct unwrap *u, const struct kempt_block *b,
+                                  struct line *L, size_t nl, uint32_t flags) {
   for (size_t i = 0; i < nl; i++)
     L[i].joined = false;
   struct kempt_block c = *b;
@@ -730,8 +727,7 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
 
 /* Unwrap one block and send the result on; next is the block after it,
  * if known. */
-static enum kempt_status process(struct unwrap *u,
-                                 const struct kempt_block *b,
+static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
                                  const struct kempt_block *next) {
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return pass(u, b);
@@ -759,8 +755,8 @@ static enum kempt_status process(struct unwrap *u,
 static struct kempt_block held_block(const struct unwrap *u, size_t i) {
   const struct held *h = &u->held[i];
   const char *text = u->text.data ? u->text.data + h->pos : "";
-  struct kempt_block b = {text, h->len, h->flags, h->nlines, h->offset, 0,
-                          h->rule};
+  struct kempt_block b = {text,      h->len, h->flags, h->nlines,
+                          h->offset, 0,      h->rule};
   return b;
 }
 

@@ -40,9 +40,9 @@ struct tblocks run_blocks(const char *name, const char *const *opts,
     cr_assert_lt(k, sizeof key);
     memcpy(key, opts[i], k);
     key[k] = '\0';
-    cr_assert_eq(kempt_config_set(cfg, key, eq ? eq + 1 : NULL,
-                                  eq ? strlen(eq + 1) : 0),
-                 KEMPT_OK);
+    cr_assert_eq(
+        kempt_config_set(cfg, key, eq ? eq + 1 : NULL, eq ? strlen(eq + 1) : 0),
+        KEMPT_OK);
   }
   struct kempt_sink sink = {NULL, collect, NULL, &t};
   kempt_stage *st = kempt_stage_new(name, cfg, &sink, NULL);
@@ -52,11 +52,14 @@ struct tblocks run_blocks(const char *name, const char *const *opts,
     uint32_t lines = 1;
     for (const char *p = texts[i]; *p; p++)
       lines += *p == '\n';
-    struct kempt_block b = {texts[i], strlen(texts[i]),  flags ? flags[i] : 0,
-                            lines,    off,               i,
-                            flags && (flags[i] & KEMPT_BLOCK_REMOVED)
-                                ? "test removed"
-                                : NULL};
+    struct kempt_block b = {
+        texts[i],
+        strlen(texts[i]),
+        flags ? flags[i] : 0,
+        lines,
+        off,
+        i,
+        flags && (flags[i] & KEMPT_BLOCK_REMOVED) ? "test removed" : NULL};
     cr_assert_eq(kempt_stage_feed_block(st, &b), KEMPT_OK);
     off += b.len + 2;
   }

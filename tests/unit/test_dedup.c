@@ -19,22 +19,22 @@ static char *dedup(const char *const *opts, const char *in) {
   return assert_chunking_invariant(opts, in, strlen(in));
 }
 
-#define CHECK(opts, in, want)                                                \
-  do {                                                                       \
-    char *out_ = dedup(opts, in);                                            \
-    cr_assert_str_eq(out_, want);                                            \
-    free(out_);                                                              \
+#define CHECK(opts, in, want)                                                  \
+  do {                                                                         \
+    char *out_ = dedup(opts, in);                                              \
+    cr_assert_str_eq(out_, want);                                              \
+    free(out_);                                                                \
   } while (0)
 
-#define P1                                                                   \
-  "The harbour authority said on Tuesday that the old ferry terminal would " \
-  "close for repairs at the end of the month, two years after the last "  \
+#define P1                                                                     \
+  "The harbour authority said on Tuesday that the old ferry terminal would "   \
+  "close for repairs at the end of the month, two years after the last "       \
   "storm damaged it."
-#define P2                                                                   \
-  "Passengers will board from a temporary pier on the north side of the "   \
+#define P2                                                                     \
+  "Passengers will board from a temporary pier on the north side of the "      \
   "bay until the work is finished next summer."
-#define P3                                                                   \
-  "Local traders worry that fewer visitors will walk past their shops "     \
+#define P3                                                                     \
+  "Local traders worry that fewer visitors will walk past their shops "        \
   "while the pier is in use, and ask for a new bus stop."
 
 Test(dedup, a_paragraph_repeating_the_one_before_is_removed) {
@@ -44,10 +44,11 @@ Test(dedup, a_paragraph_repeating_the_one_before_is_removed) {
 }
 
 Test(dedup, white_space_and_case_do_not_matter) {
-  CHECK(ONLY_DEDUP, P1 "\n\n  the HARBOUR authority  said on\ttuesday that "
-                       "the old ferry\nterminal would close for repairs at "
-                       "the end of the month,  two years after\nthe last "
-                       "storm damaged it.\n",
+  CHECK(ONLY_DEDUP,
+        P1 "\n\n  the HARBOUR authority  said on\ttuesday that "
+           "the old ferry\nterminal would close for repairs at "
+           "the end of the month,  two years after\nthe last "
+           "storm damaged it.\n",
         P1 "\n");
 }
 
@@ -122,8 +123,8 @@ Test(dedup, removed_blocks_in_a_run_pass_in_order) {
   struct tblocks t = run_blocks("dedup", NULL, texts, flags, 7);
   cr_assert_eq(t.n, 7);
   const char *want[] = {P1, P2, "Menu", P1, "ad", P2, "end"};
-  const char *rules[] = {NULL, NULL, NULL, "dedup run", "test removed",
-                         "dedup run", NULL};
+  const char *rules[] = {NULL,           NULL,        NULL, "dedup run",
+                         "test removed", "dedup run", NULL};
   for (size_t i = 0; i < 7; i++) {
     cr_assert_str_eq(t.b[i].text, want[i]);
     if (rules[i])
@@ -137,8 +138,10 @@ Test(dedup, removed_blocks_in_a_run_pass_in_order) {
 Test(dedup, a_sentence_cut_by_removed_blocks_is_joined) {
   const char *texts[] = {"Budget",
                          "The council said it will spend the money on",
-                         "ADVERTISEMENT", "Read more: other news",
-                         "new bus lanes and cycle paths.", "Next one."};
+                         "ADVERTISEMENT",
+                         "Read more: other news",
+                         "new bus lanes and cycle paths.",
+                         "Next one."};
   uint32_t flags[] = {0, 0, KEMPT_BLOCK_REMOVED, KEMPT_BLOCK_REMOVED, 0, 0};
   struct tblocks t = run_blocks("dedup", NULL, texts, flags, 6);
   cr_assert_eq(t.n, 5);
@@ -157,9 +160,9 @@ Test(dedup, a_sentence_cut_by_removed_blocks_is_joined) {
 }
 
 Test(dedup, a_sentence_cut_twice_is_joined_twice) {
-  const char *texts[] = {"The council said it will spend the money on",
-                         "AD", "new bus lanes, on cycle paths and on",
-                         "AD", "a new bridge."};
+  const char *texts[] = {"The council said it will spend the money on", "AD",
+                         "new bus lanes, on cycle paths and on", "AD",
+                         "a new bridge."};
   uint32_t flags[] = {0, KEMPT_BLOCK_REMOVED, 0, KEMPT_BLOCK_REMOVED, 0};
   struct tblocks t = run_blocks("dedup", NULL, texts, flags, 5);
   char *kept = kept_text(&t);
@@ -249,8 +252,8 @@ Test(dedup, many_paragraphs_stay_bounded) {
 Test(dedup, any_bytes_any_chunks) {
   char in[3000];
   srand(5);
-  const char pieces[][12] = {"a", "b ", "\n\n", "same text. ", "on", "\n",
-                             "\xc3", "X", "\xe2\x80\xa2", "."};
+  const char pieces[][12] = {"a",  "b ",   "\n\n", "same text. ",  "on",
+                             "\n", "\xc3", "X",    "\xe2\x80\xa2", "."};
   for (int round = 0; round < 10; round++) {
     size_t n = 0;
     while (n + 12 < sizeof in) {

@@ -18,11 +18,11 @@ static char *unwrap(const char *in) {
   return assert_chunking_invariant(ONLY_UNWRAP, in, strlen(in));
 }
 
-#define CHECK(in, want)                                                      \
-  do {                                                                       \
-    char *out_ = unwrap(in);                                                 \
-    cr_assert_str_eq(out_, want);                                            \
-    free(out_);                                                              \
+#define CHECK(in, want)                                                        \
+  do {                                                                         \
+    char *out_ = unwrap(in);                                                   \
+    cr_assert_str_eq(out_, want);                                              \
+    free(out_);                                                                \
   } while (0)
 
 /* One block through the stage alone: the blocks that come out. */
@@ -107,8 +107,10 @@ Test(unwrap, unknown_join_keeps_the_hyphen) {
 
 Test(unwrap, a_hyphenated_form_elsewhere_keeps_the_hyphen) {
   char in[1024];
-  snprintf(in, sizeof in, "%s\nThe government, the long-term view and the "
-           "longterm one.\n", HYPHENS);
+  snprintf(in, sizeof in,
+           "%s\nThe government, the long-term view and the "
+           "longterm one.\n",
+           HYPHENS);
   char *out = unwrap(in);
   cr_assert_not_null(strstr(out, "the government's share"), "%s", out);
   cr_assert_not_null(strstr(out, "for the long-term repairs"), "%s", out);
@@ -303,8 +305,7 @@ Test(unwrap, explain_reports_each_join) {
   struct kempt_sink sink = {NULL, ignore, NULL, NULL};
   kempt_stage *st = kempt_unwrap_new(cfg, &sink, NULL);
   cr_assert_not_null(st);
-  struct kempt_block b = {HARBOUR_72, sizeof HARBOUR_72 - 2, 0, 5, 0, 0,
-                          NULL};
+  struct kempt_block b = {HARBOUR_72, sizeof HARBOUR_72 - 2, 0, 5, 0, 0, NULL};
   cr_assert_eq(kempt_stage_feed_block(st, &b), KEMPT_OK);
   cr_assert_eq(kempt_stage_finish(st), KEMPT_OK);
   cr_assert_eq(joins, 4);
@@ -339,8 +340,9 @@ Test(unwrap, a_document_larger_than_the_window) {
 Test(unwrap, any_bytes_any_chunks) {
   char in[3000];
   srand(11);
-  const char pieces[][8] = {"a", "b ", "\n", "  ", "-\n", "[1]", "\xe2\x80\xa2",
-                            "\xc3", "\n\n", ".", "A", "\t", "x-"};
+  const char pieces[][8] = {"a",   "b ",           "\n",   "  ",   "-\n",
+                            "[1]", "\xe2\x80\xa2", "\xc3", "\n\n", ".",
+                            "A",   "\t",           "x-"};
   for (int round = 0; round < 10; round++) {
     size_t n = 0;
     while (n + 8 < sizeof in) {
