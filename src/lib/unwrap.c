@@ -49,6 +49,9 @@
 #define SLACK 10u        /* "full" is within W / SLACK of the width W */
 #define STRONG_BREAKS 3u /* breaks that show wrapping without help */
 #define WRAP_HIST 512u   /* widths counted for the document's width */
+#define WRAP_WINDOW 3u  /* ... in windows of this many columns */
+#define MIN_VOTES 3u    /* blocks needed to know the width */
+#define STRONG_VOTES 3u /* a strongly wrapped block is worth this many */
 #define OUT_SLACK 4096u
 #define OUT_GROWTH 9u /* output <= 8 x input: tabs become spaces */
 
@@ -68,6 +71,7 @@ struct line {
   uint32_t width, total; /* columns of the content; with the indentation */
   uint32_t first;        /* columns of the first word */
   uint32_t marker;       /* columns of a list marker and its space, or 0 */
+  bool dash;             /* the marker is a dash (dialogue, a list) */
   bool alnum;            /* has a letter or digit */
   bool lower, upper;     /* case of the first letter */
   bool stop;             /* ends a sentence */
@@ -89,7 +93,8 @@ struct unwrap {
   struct kempt_buf out;
   uint64_t index;                /* blocks emitted in this document */
   uint32_t doc_width;            /* widest line of the document so far */
-  uint32_t wrap_hist[WRAP_HIST]; /* widths of strongly wrapped blocks */
+  uint32_t wrap_hist[WRAP_HIST]; /* votes for the document's wrap width */
+  uint32_t wrap_votes;           /* all votes */
   bool in_refs; /* inside a text browser's list of references */
 };
 
@@ -284,6 +289,9 @@ static void classify(const char *p, size_t n, struct line *l) {
     l->hyphen = kempt__cp_alnum(before);
   }
   l->marker = marker_cols(p, n);
+  int32_t m;
+  kempt__cp(p, n, &m);
+  l->dash = l->marker && (m == 0x2013 || m == 0x2014);
 }
 
 /* Parse the line t[s..e) into l: false when it is blank. */
@@ -338,6 +346,7 @@ struct plan {
   uint32_t width; /* W: the block's widest line */
   bool wrapped;   /* the block is hard-wrapped prose */
   bool strong;    /* ... and shows it on its own */
+  bool uniform;   /* its lines but the last are nearly full */
 };
 
 /* Whether the break between a and b may be a wrap at all; a_head: a
@@ -349,7 +358,8 @@ static bool joinable(const struct line *a, const struct line *b, bool a_head) {
   if (!a_head)
     return b->indent == a->indent;
   if (a->marker)
-    return b->indent == a->indent + a->marker;
+    return b->indent == a->indent + a->marker ||
+           (a->dash && b->indent == a->indent);
   return b->indent <= a->indent;
 }
 
@@ -387,16 +397,27 @@ static void gather(const struct line *L, size_t nl, uint32_t w,
   }
 }
 
-/* Prose-like breaks: next lines often start in lower case, few lines end
- * a sentence, lines hold several words. */
+/* Prose-like breaks: next lines often start in lower case (or in a script
+ * without case), few lines end a sentence, lines hold several words. */
 static bool prose(const struct evidence *ev) {
   return ev->breaks && ev->lower && 3 * ev->lower >= ev->breaks &&
          2 * ev->stop <= ev->breaks && ev->words >= 4 * ev->breaks;
 }
 
+/* The same, weaker, for a block whose breaks all fall at the document's
+ * wrap width: no sentence ends at all may stand for lower-case starts. */
+static bool prose_at_width(const struct evidence *ev) {
+  return ev->breaks && 2 * ev->stop <= ev->breaks &&
+         ev->words >= 4 * ev->breaks &&
+         (3 * ev->lower >= ev->breaks || !ev->stop);
+}
+
 /* Judge a block: hard-wrapped on its own evidence (strong: at least
- * STRONG_BREAKS joinable breaks, three quarters of them full), or, with
- * less, when its breaks all fall at the document's wrap width dw. */
+ * STRONG_BREAKS joinable breaks, nearly all full), or, with less, when its
+ * breaks all fall at the document's wrap width dw. A block is uniform
+ * when all its lines but the last are nearly full words of text: a vote
+ * for the document's wrap width, if it has two breaks at least (two-line
+ * blocks are too often a caption and a credit, repeated). */
 static void judge(const struct line *L, size_t nl, uint32_t dw,
                   struct plan *pl) {
   uint32_t w = 0;
@@ -407,11 +428,13 @@ static void judge(const struct line *L, size_t nl, uint32_t dw,
   pl->width = w;
   pl->strong = w >= MIN_WRAP && ev.breaks >= STRONG_BREAKS &&
                4 * ev.full >= 3 * ev.breaks && prose(&ev);
+  pl->uniform = w >= MIN_WRAP && ev.breaks >= 2 && ev.breaks + 1 == nl &&
+                ev.full == ev.breaks && prose_at_width(&ev);
   pl->wrapped = pl->strong;
   if (pl->strong || dw < MIN_WRAP || w > dw + 2)
     return;
   gather(L, nl, dw, &ev);
-  pl->wrapped = ev.full == ev.breaks && prose(&ev);
+  pl->wrapped = ev.full == ev.breaks && prose_at_width(&ev);
   pl->width = dw;
 }
 
@@ -451,13 +474,22 @@ static void decide(const struct unwrap *u, struct line *L, size_t nl,
   L[nl - 1].joined = false;
 }
 
-/* The document's wrap width: the most common width of its strongly
- * hard-wrapped blocks (the wider one on a tie), or 0. */
+/* The document's wrap width: the widest of the WRAP_WINDOW widths that
+ * most uniform blocks have (strong ones count STRONG_VOTES times), when
+ * they are at least MIN_VOTES and a third of all the votes; else 0. */
 static uint32_t doc_wrap(const struct unwrap *u) {
-  uint32_t best = 0;
-  for (uint32_t w = MIN_WRAP; w < WRAP_HIST; w++)
-    if (u->wrap_hist[w] && u->wrap_hist[w] >= u->wrap_hist[best])
+  uint32_t best = 0, best_votes = 0, sum = 0;
+  for (uint32_t w = MIN_WRAP; w < WRAP_HIST; w++) {
+    sum += u->wrap_hist[w];
+    if (w >= MIN_WRAP + WRAP_WINDOW)
+      sum -= u->wrap_hist[w - WRAP_WINDOW];
+    if (u->wrap_hist[w] && sum >= best_votes) {
       best = w;
+      best_votes = sum;
+    }
+  }
+  if (best_votes < MIN_VOTES || 3 * best_votes < u->wrap_votes)
+    return 0;
   return best;
 }
 
@@ -609,7 +641,7 @@ static enum kempt_status put_group(struct unwrap *u,
 
 /* A paragraph of its own inside a hard-wrapped block? */
 static bool own_paragraph(const struct line *L, size_t j) {
-  return !L[j].marker && (L[j].joined || L[j].stop);
+  return (!L[j].marker || L[j].dash) && (L[j].joined || L[j].stop);
 }
 
 /* Write the block's lines as decided: a hard-wrapped block becomes one
@@ -816,8 +848,12 @@ static void learn(struct unwrap *u, const struct kempt_block *b) {
     return;
   struct plan pl;
   judge(u->lines, nl, 0, &pl);
-  if (pl.strong && pl.width < WRAP_HIST)
-    u->wrap_hist[pl.width]++;
+  if (!pl.uniform && !pl.strong)
+    return;
+  uint32_t votes = pl.strong ? STRONG_VOTES : 1;
+  if (pl.width < WRAP_HIST)
+    u->wrap_hist[pl.width] += votes;
+  u->wrap_votes += votes;
 }
 
 static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
@@ -851,6 +887,7 @@ static void unwrap_reset(void *st) {
   u->doc_width = 0;
   u->in_refs = false;
   memset(u->wrap_hist, 0, sizeof u->wrap_hist);
+  u->wrap_votes = 0;
 }
 
 static enum kempt_status unwrap_finish(void *st) {
