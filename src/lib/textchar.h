@@ -74,6 +74,11 @@ static inline bool kempt__cp_lower(int32_t cp) {
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+/* A letter of a script without case (Hangul, Han, Arabic, Hebrew, ...). */
+static inline bool kempt__cp_caseless(int32_t cp) {
+  return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
+}
+
 static inline bool kempt__cp_upper(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z';

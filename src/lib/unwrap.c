@@ -49,9 +49,9 @@
 #define SLACK 10u        /* "full" is within W / SLACK of the width W */
 #define STRONG_BREAKS 3u /* breaks that show wrapping without help */
 #define WRAP_HIST 512u   /* widths counted for the document's width */
-#define WRAP_WINDOW 3u  /* ... in windows of this many columns */
-#define MIN_VOTES 3u    /* blocks needed to know the width */
-#define STRONG_VOTES 3u /* a strongly wrapped block is worth this many */
+#define WRAP_WINDOW 3u   /* ... in windows of this many columns */
+#define MIN_VOTES 3u     /* blocks needed to know the width */
+#define STRONG_VOTES 3u  /* a strongly wrapped block is worth this many */
 #define OUT_SLACK 4096u
 #define OUT_GROWTH 9u /* output <= 8 x input: tabs become spaces */
 
@@ -73,7 +73,7 @@ struct line {
   uint32_t marker;       /* columns of a list marker and its space, or 0 */
   bool dash;             /* the marker is a dash (dialogue, a list) */
   bool alnum;            /* has a letter or digit */
-  bool lower, upper;     /* case of the first letter */
+  bool lower, upper;     /* case of the first letter (no case: lower) */
   bool stop;             /* ends a sentence */
   bool hyphen;           /* ends in a hyphen after a letter or digit */
   bool table, rule;      /* a table row; a rule (no letters) */
@@ -248,6 +248,15 @@ static uint32_t marker_cols(const char *p, size_t n) {
   return cols;
 }
 
+/* Whether cp belongs to a wide script written without spaces between
+ * words (Han, kana, their punctuation), not Hangul. */
+static bool nospace_script(int32_t cp) {
+  if (cp < 0x2E80 || cp_cols(cp) != 2)
+    return false;
+  return !(cp >= 0x3130 && cp <= 0x318F) && !(cp >= 0xA960 && cp <= 0xA97F) &&
+         !(cp >= 0xAC00 && cp <= 0xD7FF);
+}
+
 /* Width, first word, letters and table cells of the content p[0..n). */
 static void measure(const char *p, size_t n, struct line *l) {
   uint32_t cols = 0, spaces = 0, bars = 0;
@@ -255,20 +264,22 @@ static void measure(const char *p, size_t n, struct line *l) {
   for (size_t i = 0; i < n;) {
     int32_t cp;
     size_t k = kempt__cp(p + i, n - i, &cp);
-    bool space = cp == ' ' || cp == 0xA0;
+    bool space = cp == ' ' || cp == 0xA0 || cp == '\t';
     if (cp == '\t' || (space && ++spaces >= 3))
       l->table = true;
     if (!space)
       spaces = 0;
-    if (cp == '|' || cp == 0x2502)
-      bars++;
-    if ((space || cp == '\t') && in_first)
-      in_first = false;
-    if ((space || cp == '\t') && spaces <= 1)
+    bars += cp == '|' || cp == 0x2502;
+    if (space && spaces <= 1)
       l->words++;
+    in_first = in_first && !space;
     cols += cp == '\t' ? 8 - cols % 8 : cp_cols(cp);
     if (in_first)
       l->first = cols;
+    if (nospace_script(cp)) { /* each character is a word */
+      l->words++;
+      in_first = false;
+    }
     l->alnum = l->alnum || kempt__cp_alnum(cp);
     i += k;
   }
@@ -281,7 +292,7 @@ static void measure(const char *p, size_t n, struct line *l) {
 /* Case of the first letter, sentence end, final hyphen. */
 static void classify(const char *p, size_t n, struct line *l) {
   int32_t cp = kempt__first_cp(p, n), before;
-  l->lower = kempt__cp_lower(cp);
+  l->lower = kempt__cp_lower(cp) || kempt__cp_caseless(cp);
   l->upper = kempt__cp_upper(cp);
   l->stop = kempt__ends_sentence(p, n);
   if (n >= 2 && p[n - 1] == '-') {
@@ -531,14 +542,21 @@ static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
   return st == KEMPT_OK ? kempt__buf_add(&u->out, t + from, e - from) : st;
 }
 
-/* The separator between joined lines a and b: " ", "-" or "". */
+/* The separator between joined lines a and b: " ", nothing between
+ * characters of scripts without spaces, or for a final hyphen (*hyphen
+ * set) "-" or nothing. */
 static const char *separator(const struct unwrap *u, const char *t,
                              const struct line *a, const struct line *b,
-                             const char **rule) {
+                             const char **rule, bool *hyphen) {
   *rule = a->total >= LONG_LINE ? "long-line-joined" : "wrapped-line-joined";
-  if (!a->hyphen ||
-      !kempt__cp_alnum(kempt__first_cp(t + b->start, b->end - b->start)))
+  *hyphen = false;
+  int32_t last, next = kempt__first_cp(t + b->start, b->end - b->start);
+  kempt__cp_last(t + a->start, a->end - a->start, &last);
+  if (nospace_script(last) && nospace_script(next))
+    return "";
+  if (!a->hyphen || !kempt__cp_alnum(next))
     return " ";
+  *hyphen = true;
   size_t ls = a->end - 1, rlen;
   while (ls > a->start) {
     int32_t cp;
@@ -564,9 +582,10 @@ static enum kempt_status put_join(struct unwrap *u, const char *t,
                                   const struct line *a, const struct line *b,
                                   uint64_t off) {
   const char *rule;
-  const char *sep = separator(u, t, a, b, &rule);
-  size_t cut = a->end - (*sep == ' ' ? 0 : 1);
-  if (*sep != ' ')
+  bool hyphen;
+  const char *sep = separator(u, t, a, b, &rule, &hyphen);
+  size_t cut = a->end - (hyphen ? 1 : 0);
+  if (hyphen)
     u->out.len--; /* the hyphen already written */
   kempt__change(u->env, rule, off + cut, t + cut, b->start - cut, sep,
                 strlen(sep));

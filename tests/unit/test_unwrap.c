@@ -225,6 +225,39 @@ Test(unwrap, cyrillic_wrapped_text_is_joined) {
         "потом выложить на блюдо и подавать с лимоном.\n");
 }
 
+Test(unwrap, japanese_lines_join_without_a_space) {
+  CHECK("日本語の文章は単語の間に空白を置かないので、折り返された行を\n"
+        "つなぐときには空白を入れてはいけない。この段落は三十六桁で\n"
+        "折り返されていて、各行はほぼ同じ幅になっているはずである。\n"
+        "最後の行は短い。\n",
+        "日本語の文章は単語の間に空白を置かないので、折り返された行をつなぐ"
+        "ときには空白を入れてはいけない。この段落は三十六桁で折り返されてい"
+        "て、各行はほぼ同じ幅になっているはずである。最後の行は短い。\n");
+}
+
+Test(unwrap, korean_lines_join_with_a_space) {
+  CHECK("한국어는 단어 사이에 띄어쓰기를 하므로 줄을 이을 때\n"
+        "공백을 넣어야 한다. 이 문단은 일정한 폭으로 줄이\n"
+        "바뀌어 있으며 마지막 줄만 짧게 끝나도록 만들어진\n"
+        "예문이다.\n",
+        "한국어는 단어 사이에 띄어쓰기를 하므로 줄을 이을 때 공백을 넣어야 "
+        "한다. 이 문단은 일정한 폭으로 줄이 바뀌어 있으며 마지막 줄만 짧게 "
+        "끝나도록 만들어진 예문이다.\n");
+}
+
+Test(unwrap, dialogue_dashes_continue_at_the_same_indentation) {
+  CHECK("\xe2\x80\x94 I always liked cooking, and my mother taught me how to\n"
+        "make bread when I was still so small that I had to stand on a\n"
+        "chair to reach the table, which I still remember with joy, and\n"
+        "with the smell of the oven.\n"
+        "\xe2\x80\x94 And now?\n",
+        "\xe2\x80\x94 I always liked cooking, and my mother taught me how to "
+        "make bread when I was still so small that I had to stand on a chair "
+        "to reach the table, which I still remember with joy, and with the "
+        "smell of the oven.\n\n"
+        "\xe2\x80\x94 And now?\n");
+}
+
 Test(unwrap, short_wrapped_block_needs_the_documents_wrap_width) {
   const char *two =
       "The pier will open in the spring, after the inspectors from the county\n"
