@@ -198,10 +198,11 @@ static uint32_t cp_cols(int32_t cp) {
 
 static bool is_bullet(int32_t cp) {
   static const int32_t bullets[] = {
-      '-',    '*',    '+',    0x00B7, 0x2013, 0x2014, 0x2022, 0x2023,
-      0x2043, 0x2192, 0x203B, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6,
-      0x25BA, 0x25C6, 0x25C7, 0x25CB, 0x25CF, 0x25E6, 0x2605, 0x2606,
-      0x2610, 0x2666, 0x2713, 0x2714, 0x2717, 0x2718, 0x27A2, 0x27A4};
+      '-',    '*',    '+',    '>',    0x00B7, 0x2013, 0x2014, 0x2022, 0x2023,
+      0x2043, 0x2192, 0x203B, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6, 0x25BA,
+      0x25C6, 0x25C7, 0x25CB, 0x25CF, 0x25E6, 0x2605, 0x2606, 0x2610, 0x2666,
+      0x2713, 0x2714, 0x2717, 0x2718, 0x27A2, 0x27A4};
+  /* '>': quoted mail, whose lines are kept as they are */
   for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
     if (bullets[i] == cp)
       return true;
@@ -289,12 +290,13 @@ static void measure(const char *p, size_t n, struct line *l) {
   l->rule = !l->alnum && cols >= 3;
 }
 
-/* Case of the first letter, sentence end, final hyphen. */
+/* Case of the first letter, sentence end (or a brace, as code lines
+ * end), final hyphen. */
 static void classify(const char *p, size_t n, struct line *l) {
   int32_t cp = kempt__first_cp(p, n), before;
   l->lower = kempt__cp_lower(cp) || kempt__cp_caseless(cp);
   l->upper = kempt__cp_upper(cp);
-  l->stop = kempt__ends_sentence(p, n);
+  l->stop = kempt__ends_sentence(p, n) || p[n - 1] == '{' || p[n - 1] == '}';
   if (n >= 2 && p[n - 1] == '-') {
     kempt__cp_last(p, n - 1, &before);
     l->hyphen = kempt__cp_alnum(before);

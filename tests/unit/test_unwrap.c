@@ -170,6 +170,22 @@ Test(unwrap, verse_table_and_address_keep_their_lines) {
   tblocks_free(&t);
 }
 
+Test(unwrap, quoted_mail_and_code_keep_their_lines) {
+  const char *quote =
+      "> The council said on Monday that it would spend the money on new\n"
+      "> bus lanes and cycle paths across the whole of the city centre, and\n"
+      "> that the work would start in the spring after a consultation with\n"
+      "> residents.\n";
+  CHECK(quote, quote);
+  const char *code = "int main(void) {\n"
+                     "  for (int i = 0; i < 10; i++) {\n"
+                     "    printf(\"hello world number %d of many\\n\", i);\n"
+                     "  }\n"
+                     "  return 0;\n"
+                     "}\n";
+  CHECK(code, code);
+}
+
 Test(unwrap, short_menu_lines_are_not_joined) {
   const char *menu = "Twitter Facebook Pinterest Instagram\nweb analytics\n";
   CHECK(menu, menu);
