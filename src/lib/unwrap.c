@@ -6,17 +6,24 @@
  * two apart line by line:
  *
  * - a line is "full" when the next line's first word would not have fitted
- *   on it within the block's width W (its widest line): a wrapper broke it
+ *   on it within the block's width W (its widest line), give or take a
+ *   tenth (balancing wrappers such as fmt break early): a wrapper broke it
  *   there, not the author;
- * - a block is hard-wrapped when W is at least MIN_WRAP columns, at least
- *   three quarters of its joinable line breaks are full, next lines often
- *   start in lower case and lines seldom end a sentence;
  * - a line break is joinable when the indentation is consistent (the same,
  *   a first-line indent, or the hanging indent of a list item) and neither
- *   line is a list item start, a table row or a rule.
+ *   line is a list item start, a table row, a rule or quoted mail;
+ * - a block is hard-wrapped on its own evidence when W is at least
+ *   MIN_WRAP columns and it has STRONG_BREAKS joinable breaks or more,
+ *   three quarters of them full, lines of several words that seldom end a
+ *   sentence, and next lines that often start in lower case (or in a
+ *   script without case);
+ * - a shorter block is hard-wrapped when all its breaks are full at the
+ *   document's wrap width: the width that most blocks of nearly full
+ *   lines share, if they agree.
  *
  * In a hard-wrapped block the full lines (and those a lower-case
- * continuation follows) are joined with a space; a short line that ends a
+ * continuation follows) are joined with a space (with none between
+ * characters of scripts written without spaces); a short line that ends a
  * sentence ends a paragraph, and each paragraph becomes a block of its
  * own. Elsewhere lines are kept (the block gets KEMPT_BLOCK_LINES), except
  * the continuation lines of a wrapped list item and the pieces of a line
@@ -73,7 +80,7 @@ struct line {
   uint32_t marker;       /* columns of a list marker and its space, or 0 */
   bool dash;             /* the marker is a dash (dialogue, a list) */
   bool alnum;            /* has a letter or digit */
-  bool lower, upper;     /* case of the first letter (no case: lower) */
+  bool lower;            /* starts in lower case (or without case) */
   bool stop;             /* ends a sentence */
   bool hyphen;           /* ends in a hyphen after a letter or digit */
   bool table, rule;      /* a table row; a rule (no letters) */
@@ -295,7 +302,6 @@ static void measure(const char *p, size_t n, struct line *l) {
 static void classify(const char *p, size_t n, struct line *l) {
   int32_t cp = kempt__first_cp(p, n), before;
   l->lower = kempt__cp_lower(cp) || kempt__cp_caseless(cp);
-  l->upper = kempt__cp_upper(cp);
   l->stop = kempt__ends_sentence(p, n) || p[n - 1] == '{' || p[n - 1] == '}';
   if (n >= 2 && p[n - 1] == '-') {
     kempt__cp_last(p, n - 1, &before);
