@@ -265,3 +265,31 @@ Test(dedup, any_bytes_any_chunks) {
     free(out);
   }
 }
+
+Test(dedup, never_reorders_and_every_copy_has_an_original) {
+  const char *pool[] = {P1, P2, P3, "Short line.", "- a\n- b\n- c", "Menu."};
+  const char *texts[200];
+  uint32_t flags[200];
+  srand(3);
+  for (int round = 0; round < 20; round++) {
+    for (size_t i = 0; i < 200; i++) {
+      texts[i] = pool[rand() % 6];
+      flags[i] = rand() % 5 == 0 ? KEMPT_BLOCK_REMOVED : 0;
+      if (texts[i][0] == '-')
+        flags[i] |= KEMPT_BLOCK_LINES;
+    }
+    struct tblocks t = run_blocks("dedup", NULL, texts, flags, 200);
+    cr_assert_eq(t.n, 200); /* nothing to join: all end a sentence */
+    for (size_t i = 0; i < 200; i++) {
+      cr_assert_str_eq(t.b[i].text, texts[i]);
+      if ((t.b[i].flags & KEMPT_BLOCK_REMOVED) && !flags[i]) {
+        bool original = false; /* an equal kept paragraph comes earlier */
+        for (size_t j = 0; j < i && !original; j++)
+          original = !(t.b[j].flags & KEMPT_BLOCK_REMOVED) &&
+                     strcmp(t.b[j].text, texts[i]) == 0;
+        cr_assert(original, "round %d block %zu", round, i);
+      }
+    }
+    tblocks_free(&t);
+  }
+}

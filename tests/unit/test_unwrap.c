@@ -403,3 +403,39 @@ Test(unwrap, any_bytes_any_chunks) {
     free(out);
   }
 }
+
+/* The characters of s that are not white space, in a malloc'd string. */
+static char *ink(const char *s) {
+  char *o = malloc(strlen(s) + 1), *p = o;
+  for (; *s; s++)
+    if (*s != ' ' && *s != '\n' && *s != '\t')
+      *p++ = *s;
+  *p = '\0';
+  return o;
+}
+
+Test(unwrap, only_white_space_changes_without_hyphens_or_markers) {
+  const char *words[] = {
+      "the ",         "council ", "said ",   "It ",
+      "was ",         "late. ",   "\n",      "\n",
+      "\n\n",         "    ",     "* ",      "1. ",
+      "and ",         "bus ",     "lanes, ", "\xc3\xa9t\xc3\xa9 ",
+      "\xe6\x97\xa5 "};
+  char in[4000];
+  srand(17);
+  for (int round = 0; round < 30; round++) {
+    size_t n = 0;
+    while (n + 16 < sizeof in) {
+      const char *w = words[rand() % 17];
+      memcpy(in + n, w, strlen(w));
+      n += strlen(w);
+    }
+    in[n] = '\0';
+    char *out = unwrap(in);
+    char *a = ink(in), *b = ink(out);
+    cr_assert_str_eq(a, b, "round %d", round);
+    free(a);
+    free(b);
+    free(out);
+  }
+}
