@@ -870,6 +870,8 @@ static uint32_t widest_line(const char *t, size_t n) {
  * hard-wrapped on its own evidence. */
 static void learn(struct unwrap *u, const struct kempt_block *b) {
   vocab_scan(u, b->text, b->len);
+  if (!memchr(b->text, '\n', b->len))
+    return;
   size_t nl = parse_lines(u->lines, b->text, b->len);
   if (nl == SIZE_MAX || nl < 2)
     return;
