@@ -10,17 +10,27 @@
 
 extern const struct kempt_stage_ops kempt__decode_ops;
 extern const struct kempt_stage_ops kempt__repair_ops;
+extern const struct kempt_stage_ops kempt__unwrap_ops;
+extern const struct kempt_stage_ops kempt__spacing_ops;
+extern const struct kempt_stage_ops kempt__glue_ops;
+extern const struct kempt_stage_ops kempt__chrome_ops;
+extern const struct kempt_stage_ops kempt__dedup_ops;
 extern const struct kempt_frame_ops kempt__frame_text_ops;
 extern const struct kempt_frame_ops kempt__frame_nul_ops;
+extern const struct kempt_frame_ops kempt__frame_jsonl_ops;
+extern const struct kempt_frame_ops kempt__frame_wet_ops;
 
 static const struct kempt_stage_ops *const stages[] = {
-    &kempt__decode_ops,
-    &kempt__repair_ops,
+    &kempt__decode_ops,  &kempt__repair_ops, &kempt__unwrap_ops,
+    &kempt__spacing_ops, &kempt__glue_ops,   &kempt__chrome_ops,
+    &kempt__dedup_ops,
 };
 
 static const struct kempt_frame_ops *const framings[] = {
     &kempt__frame_text_ops,
     &kempt__frame_nul_ops,
+    &kempt__frame_jsonl_ops,
+    &kempt__frame_wet_ops,
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

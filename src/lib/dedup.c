@@ -1,0 +1,526 @@
+/* dedup.c - the dedup stage: drop the copies scrapers make, and join the
+ * halves of a sentence that a removed block cut in two.
+ *
+ * Two steps, in this order, over the kept blocks (removed ones pass by):
+ *
+ * 1. Re-joining: a paragraph that ends without sentence punctuation,
+ *    followed (past at least one removed block and nothing else) by a
+ *    paragraph that starts in lower case, is one paragraph with it:
+ *    "... spend the money on" / ADVERTISEMENT / "new bus lanes." The
+ *    removed blocks come after the joined paragraph.
+ * 2. Copies: each paragraph is reduced to a 64-bit hash of its text with
+ *    white space collapsed and case folded. A paragraph equal to the kept
+ *    paragraph just before it is removed ("dedup adjacent"). A run of two
+ *    or more paragraphs equal to an earlier run is removed ("dedup run"):
+ *    the mobile and desktop copies of a page; the run must hold
+ *    RUN_MIN_CHARS characters and a paragraph of substance (prose or a
+ *    list of LONG_PARA_CHARS at least): repeated runs of short lines or
+ *    of data are recipe steps, meal plans - content, or the chrome
+ *    stage's business. A lone paragraph that repeats an
+ *    earlier one elsewhere stays: a refrain, an interview question.
+ *
+ * Removed blocks are flagged KEMPT_BLOCK_REMOVED and still passed on. The
+ * stage holds only the blocks of a run it is not sure of yet (bounded by
+ * QUEUE_BYTES); it remembers the hashes of up to HIST_MAX paragraphs of a
+ * document, and starts a new window past that.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "internal.h"
+#include "kempt_dedup.h"
+#include "textchar.h"
+
+#define HIST_MAX 32768u        /* paragraphs remembered per window */
+#define HASH_SLOTS 65536u      /* index slots, a power of two > HIST_MAX */
+#define MAX_CAND 64u           /* earlier runs followed at once */
+#define QUEUE_BYTES (2u << 20) /* text held while a run is uncertain */
+#define QUEUE_BLOCKS 1024u
+#define RUN_MIN_CHARS 80u    /* a shorter repeated run is not a copy */
+#define LONG_PARA_CHARS 100u /* ... nor one without a paragraph this long */
+#define JOIN_MIN_WORDS 3u    /* a cut sentence's first half, at least */
+
+#define FNV_OFFSET 0xcbf29ce484222325ull
+#define FNV_PRIME 0x100000001b3ull
+
+static const char RULE_ADJACENT[] = "dedup adjacent";
+static const char RULE_RUN[] = "dedup run";
+
+/* ---- a queue of held blocks ---------------------------------------------- */
+
+struct qent {
+  size_t pos, len;
+  uint32_t flags, nlines;
+  uint64_t offset;
+  const char *rule;
+};
+
+struct queue {
+  struct kempt_buf text;
+  struct qent *e;
+  size_t n;
+};
+
+static bool q_init(struct queue *q, const struct kempt_allocator *a) {
+  kempt__buf_init(&q->text, a, QUEUE_BYTES);
+  q->e = kempt__malloc(a, QUEUE_BLOCKS * sizeof *q->e);
+  q->n = 0;
+  return q->e != NULL;
+}
+
+static void q_free(struct queue *q, const struct kempt_allocator *a) {
+  kempt__buf_free(&q->text);
+  kempt__free(a, q->e);
+  q->e = NULL;
+}
+
+static void q_clear(struct queue *q) {
+  kempt__buf_clear(&q->text);
+  q->n = 0;
+}
+
+/* Whether b fits in the queue. */
+static bool q_room(const struct queue *q, const struct kempt_block *b) {
+  return q->n < QUEUE_BLOCKS && q->text.len + b->len <= q->text.cap;
+}
+
+static enum kempt_status q_push(struct queue *q, const struct kempt_block *b) {
+  struct qent e = {q->text.len, b->len,    b->flags,
+                   b->nlines,   b->offset, b->rule};
+  enum kempt_status st = kempt__buf_add(&q->text, b->text, b->len);
+  if (st == KEMPT_OK)
+    q->e[q->n++] = e;
+  return st;
+}
+
+static struct kempt_block q_get(const struct queue *q, size_t i) {
+  const struct qent *e = &q->e[i];
+  const char *text = q->text.data ? q->text.data + e->pos : "";
+  struct kempt_block b = {text,      e->len, e->flags, e->nlines,
+                          e->offset, 0,      e->rule};
+  return b;
+}
+
+/* ---- state --------------------------------------------------------------- */
+
+struct slot {
+  uint64_t hash;
+  uint32_t last; /* position + 1 of its latest occurrence; 0 = empty */
+};
+
+struct dedup {
+  const struct kempt_env *env;
+  uint64_t index; /* blocks emitted in this document */
+  /* step 1: a paragraph that may continue past removed blocks */
+  struct kempt_buf head; /* its text */
+  struct kempt_block head_meta;
+  bool has_head;
+  struct queue cut; /* the removed blocks after it */
+  /* step 2: the paragraphs kept so far, and a run being matched */
+  uint64_t *hist; /* hashes in document order */
+  uint32_t *prev; /* position + 1 of the previous equal hash, or 0 */
+  uint32_t nhist;
+  struct slot *slots;
+  uint32_t cand[MAX_CAND]; /* start positions of the earlier runs */
+  uint32_t ncand;
+  uint32_t run;       /* paragraphs matched so far (0: no run) */
+  uint32_t run_chars; /* their characters */
+  bool run_long;      /* one of them is substantial() */
+  bool confirmed;     /* the run is a copy: remove as it goes */
+  struct queue held;  /* the run's paragraphs and removed blocks between */
+  uint64_t held_hash[QUEUE_BLOCKS]; /* hashes of the held blocks */
+};
+
+/* ---- output -------------------------------------------------------------- */
+
+static enum kempt_status out(struct dedup *d, const struct kempt_block *b) {
+  struct kempt_block c = *b;
+  c.index = d->index++;
+  return kempt__emit_block(d->env, &c);
+}
+
+static enum kempt_status
+out_removed(struct dedup *d, const struct kempt_block *b, const char *rule) {
+  struct kempt_block c = *b;
+  c.flags |= KEMPT_BLOCK_REMOVED;
+  c.rule = rule;
+  kempt__change(d->env, rule, b->offset, b->text, b->len, "", 0);
+  return out(d, &c);
+}
+
+/* ---- hashing ------------------------------------------------------------- */
+
+static bool is_space_cp(int32_t cp) {
+  if (cp < 0x80)
+    return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  if (cp < 0)
+    return false;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+         c == UTF8PROC_CATEGORY_ZP;
+}
+
+/* Hash of the text with white space collapsed and case folded; *chars
+ * gets the number of characters that are not white space. */
+static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
+  uint64_t h = FNV_OFFSET;
+  bool gap = false;
+  uint32_t c = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    i += kempt__cp(p + i, n - i, &cp);
+    if (is_space_cp(cp)) {
+      gap = c > 0;
+      continue;
+    }
+    if (gap)
+      h = (h ^ ' ') * FNV_PRIME;
+    gap = false;
+    h = (h ^ (uint64_t)(uint32_t)kempt__cp_fold(cp)) * FNV_PRIME;
+    c++;
+  }
+  *chars = c;
+  return h ? h : 1;
+}
+
+/* Whether a paragraph has substance enough to make a repeated run a copy:
+ * LONG_PARA_CHARS characters at least, and prose (it ends a sentence) or
+ * a block of three lines or more (a list, a menu). Repeated runs of short
+ * lines or of data - recipe steps, a meal plan - are content. */
+static bool substantial(const struct kempt_block *b, uint32_t chars) {
+  size_t n = b->len;
+  while (n && kempt__is_space((unsigned char)b->text[n - 1]))
+    n--;
+  if (chars < LONG_PARA_CHARS)
+    return false;
+  return kempt__ends_sentence(b->text, n) ||
+         ((b->flags & KEMPT_BLOCK_LINES) && b->nlines >= 3);
+}
+
+/* ---- the history of kept paragraphs -------------------------------------- */
+
+static struct slot *find_slot(struct dedup *d, uint64_t h) {
+  uint32_t i = (uint32_t)(h & (HASH_SLOTS - 1));
+  while (d->slots[i].last && d->slots[i].hash != h)
+    i = (i + 1) & (HASH_SLOTS - 1);
+  return &d->slots[i];
+}
+
+static void hist_clear(struct dedup *d) {
+  for (uint32_t k = 0; k < d->nhist; k++)
+    find_slot(d, d->hist[k])->last = 0;
+  d->nhist = 0;
+  d->ncand = 0;
+  d->run = 0;
+  d->confirmed = false;
+}
+
+/* Remember a kept paragraph; a full window starts over. */
+static void hist_add(struct dedup *d, uint64_t h) {
+  if (d->nhist == HIST_MAX)
+    hist_clear(d);
+  struct slot *s = find_slot(d, h);
+  d->prev[d->nhist] = s->last;
+  d->hist[d->nhist++] = h;
+  s->hash = h;
+  s->last = d->nhist;
+}
+
+/* The earlier positions of hash h, latest first, into d->cand. */
+static void find_cands(struct dedup *d, uint64_t h) {
+  uint32_t p = find_slot(d, h)->last;
+  d->ncand = 0;
+  while (p && d->ncand < MAX_CAND) {
+    d->cand[d->ncand++] = p - 1;
+    p = d->prev[p - 1];
+  }
+}
+
+/* Keep the earlier runs that go on with hash h; their number. */
+static uint32_t follow(struct dedup *d, uint64_t h) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < d->ncand; i++) {
+    uint32_t next = d->cand[i] + d->run;
+    if (next < d->nhist && d->hist[next] == h)
+      d->cand[k++] = d->cand[i];
+  }
+  d->ncand = k;
+  return k;
+}
+
+/* ---- runs ---------------------------------------------------------------- */
+
+/* The held run was no copy: its paragraphs are kept and remembered. */
+static enum kempt_status release(struct dedup *d) {
+  enum kempt_status st = KEMPT_OK;
+  for (size_t i = 0; i < d->held.n && st == KEMPT_OK; i++) {
+    struct kempt_block b = q_get(&d->held, i);
+    if (d->held_hash[i])
+      hist_add(d, d->held_hash[i]);
+    st = out(d, &b);
+  }
+  q_clear(&d->held);
+  d->run = 0;
+  d->confirmed = false;
+  return st;
+}
+
+/* The held run is a copy: remove its paragraphs. */
+static enum kempt_status confirm(struct dedup *d) {
+  enum kempt_status st = KEMPT_OK;
+  for (size_t i = 0; i < d->held.n && st == KEMPT_OK; i++) {
+    struct kempt_block b = q_get(&d->held, i);
+    st = b.flags & KEMPT_BLOCK_REMOVED ? out(d, &b)
+                                       : out_removed(d, &b, RULE_RUN);
+  }
+  q_clear(&d->held);
+  d->confirmed = true;
+  return st;
+}
+
+/* Hold block b (hash h, remembered if it is a kept paragraph) while the
+ * run is uncertain; when the queue is full, the run is given up. */
+static enum kempt_status hold(struct dedup *d, const struct kempt_block *b,
+                              uint64_t h, bool kept) {
+  if (q_room(&d->held, b)) {
+    d->held_hash[d->held.n] = kept ? h : 0;
+    return q_push(&d->held, b);
+  }
+  enum kempt_status st = release(d);
+  if (st != KEMPT_OK)
+    return st;
+  if (kept)
+    hist_add(d, h);
+  return out(d, b);
+}
+
+/* A paragraph with no run going on. */
+static enum kempt_status fresh(struct dedup *d, const struct kempt_block *b,
+                               uint64_t h, uint32_t chars) {
+  if (d->nhist && d->hist[d->nhist - 1] == h)
+    return out_removed(d, b, RULE_ADJACENT);
+  find_cands(d, h);
+  if (!d->ncand) {
+    hist_add(d, h);
+    return out(d, b);
+  }
+  d->run = 1;
+  d->run_chars = chars;
+  d->run_long = substantial(b, chars);
+  d->confirmed = false;
+  return hold(d, b, h, true);
+}
+
+/* A kept paragraph reaches step 2. */
+static enum kempt_status copies(struct dedup *d, const struct kempt_block *b) {
+  uint32_t chars;
+  uint64_t h = norm_hash(b->text, b->len, &chars);
+  if (!chars)
+    return d->run && !d->confirmed ? hold(d, b, h, false) : out(d, b);
+  if (d->run && follow(d, h)) {
+    d->run++;
+    d->run_chars += chars;
+    d->run_long = d->run_long || substantial(b, chars);
+    if (d->confirmed)
+      return out_removed(d, b, RULE_RUN);
+    enum kempt_status st = hold(d, b, h, true);
+    if (st == KEMPT_OK && d->run && d->run_long &&
+        d->run_chars >= RUN_MIN_CHARS)
+      st = confirm(d);
+    return st;
+  }
+  enum kempt_status st = d->run && !d->confirmed ? release(d) : KEMPT_OK;
+  d->run = 0;
+  d->confirmed = false;
+  return st == KEMPT_OK ? fresh(d, b, h, chars) : st;
+}
+
+/* Any block reaches step 2; removed blocks and the pieces of a block cut
+ * at the size cap are no paragraphs of their own: they pass. */
+static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
+  if (!(b->flags & (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_CUT)))
+    return copies(d, b);
+  if (d->run && !d->confirmed)
+    return hold(d, b, 0, false);
+  return out(d, b);
+}
+
+/* ---- re-joining a sentence cut by removed blocks ------------------------- */
+
+static uint32_t count_words(const char *p, size_t n) {
+  uint32_t w = 0;
+  bool in = false;
+  for (size_t i = 0; i < n; i++) {
+    bool sp = kempt__is_space((unsigned char)p[i]);
+    w += !sp && !in;
+    in = !sp;
+  }
+  return w;
+}
+
+#define NO_JOIN                                                                \
+  (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS |                \
+   KEMPT_BLOCK_TITLE | KEMPT_BLOCK_CUT)
+
+/* Whether a kept paragraph may be the first half of a cut sentence. */
+static bool open_end(const struct kempt_block *b) {
+  if (b->flags & NO_JOIN)
+    return false;
+  size_t n = b->len;
+  while (n && kempt__is_space((unsigned char)b->text[n - 1]))
+    n--;
+  if (!n || kempt__ends_sentence(b->text, n))
+    return false;
+  int32_t cp;
+  kempt__cp_last(b->text, n, &cp);
+  return (kempt__cp_alnum(cp) || cp == ',') &&
+         count_words(b->text, n) >= JOIN_MIN_WORDS;
+}
+
+/* Whether b continues a sentence: a paragraph starting in lower case. */
+static bool continues(const struct kempt_block *b) {
+  if (b->flags & NO_JOIN)
+    return false;
+  size_t i = 0;
+  while (i < b->len && kempt__is_space((unsigned char)b->text[i]))
+    i++;
+  int32_t cp = -1;
+  if (i < b->len)
+    kempt__cp(b->text + i, b->len - i, &cp);
+  return kempt__cp_lower(cp);
+}
+
+/* Send the open paragraph and the removed blocks after it to step 2. */
+static enum kempt_status flush_head(struct dedup *d) {
+  enum kempt_status st = KEMPT_OK;
+  if (d->has_head) {
+    d->head_meta.text = d->head.data ? d->head.data : "";
+    d->head_meta.len = d->head.len;
+    st = step2(d, &d->head_meta);
+  }
+  for (size_t i = 0; i < d->cut.n && st == KEMPT_OK; i++) {
+    struct kempt_block b = q_get(&d->cut, i);
+    st = step2(d, &b);
+  }
+  q_clear(&d->cut);
+  d->has_head = false;
+  return st;
+}
+
+/* Make b the open paragraph, or pass it on. */
+static enum kempt_status open_head(struct dedup *d,
+                                   const struct kempt_block *b) {
+  if (!open_end(b) || b->len > d->head.cap / 2)
+    return step2(d, b);
+  kempt__buf_clear(&d->head);
+  enum kempt_status st = kempt__buf_add(&d->head, b->text, b->len);
+  d->head_meta = *b;
+  d->has_head = st == KEMPT_OK;
+  return st;
+}
+
+/* Append b (the rest of the sentence) to the open paragraph. */
+static enum kempt_status join_head(struct dedup *d,
+                                   const struct kempt_block *b) {
+  size_t i = 0;
+  while (i < b->len && kempt__is_space((unsigned char)b->text[i]))
+    i++;
+  enum kempt_status st = kempt__buf_addc(&d->head, ' ');
+  if (st == KEMPT_OK)
+    st = kempt__buf_add(&d->head, b->text + i, b->len - i);
+  if (st != KEMPT_OK)
+    return st;
+  kempt__change(d->env, "rejoined-across-removed", b->offset, "\n\n", 2, " ",
+                1);
+  d->head_meta.flags |= KEMPT_BLOCK_JOINED;
+  d->head_meta.nlines = 1;
+  d->head_meta.text = d->head.data;
+  d->head_meta.len = d->head.len;
+  if (open_end(&d->head_meta))
+    return KEMPT_OK; /* it may go on past more removed blocks */
+  return flush_head(d);
+}
+
+static enum kempt_status dedup_block(void *st, const struct kempt_block *b) {
+  struct dedup *d = st;
+  if (!d->has_head)
+    return open_head(d, b);
+  if (b->flags & KEMPT_BLOCK_REMOVED) {
+    if (q_room(&d->cut, b))
+      return q_push(&d->cut, b);
+    enum kempt_status s = flush_head(d);
+    return s == KEMPT_OK ? step2(d, b) : s;
+  }
+  if (d->cut.n && continues(b) && d->head.len + 1 + b->len <= d->head.cap)
+    return join_head(d, b);
+  enum kempt_status s = flush_head(d);
+  return s == KEMPT_OK ? open_head(d, b) : s;
+}
+
+/* ---- life cycle ---------------------------------------------------------- */
+
+static void dedup_reset(void *st) {
+  struct dedup *d = st;
+  kempt__buf_clear(&d->head);
+  d->has_head = false;
+  q_clear(&d->cut);
+  q_clear(&d->held);
+  hist_clear(d);
+  d->index = 0;
+}
+
+static enum kempt_status dedup_finish(void *st) {
+  struct dedup *d = st;
+  enum kempt_status s = flush_head(d);
+  if (s == KEMPT_OK && d->run && !d->confirmed)
+    s = release(d);
+  dedup_reset(d);
+  return s;
+}
+
+static enum kempt_status dedup_init(void *st, const struct kempt_env *env) {
+  struct dedup *d = st;
+  const struct kempt_allocator *a = env->alloc;
+  d->env = env;
+  kempt__buf_init(&d->head, a, QUEUE_BYTES);
+  bool ok = q_init(&d->cut, a);
+  ok = q_init(&d->held, a) && ok;
+  d->hist = kempt__malloc(a, HIST_MAX * sizeof *d->hist);
+  d->prev = kempt__malloc(a, HIST_MAX * sizeof *d->prev);
+  d->slots = kempt__calloc(a, HASH_SLOTS * sizeof *d->slots);
+  if (!ok || !d->hist || !d->prev || !d->slots)
+    return KEMPT_ERR_NOMEM;
+  return KEMPT_OK;
+}
+
+static void dedup_fini(void *st) {
+  struct dedup *d = st;
+  const struct kempt_allocator *a = d->env->alloc;
+  kempt__buf_free(&d->head);
+  q_free(&d->cut, a);
+  q_free(&d->held, a);
+  kempt__free(a, d->hist);
+  kempt__free(a, d->prev);
+  kempt__free(a, d->slots);
+}
+
+const struct kempt_stage_ops kempt__dedup_ops = {
+    {"dedup",
+     "drop repeated paragraphs and repeated runs of paragraphs (page "
+     "copies); re-join a sentence that removed blocks cut in two",
+     1},
+    true,
+    true,
+    sizeof(struct dedup),
+    NULL,
+    dedup_init,
+    NULL,
+    dedup_block,
+    dedup_finish,
+    dedup_reset,
+    dedup_fini};
+
+kempt_stage *kempt_dedup_new(const kempt_config *cfg,
+                             const struct kempt_sink *sink,
+                             enum kempt_status *err) {
+  return kempt_stage_new("dedup", cfg, sink, err);
+}

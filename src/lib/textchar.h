@@ -1,0 +1,143 @@
+/* textchar.h - small character helpers of the block stages unwrap and
+ * dedup: code points out of text that is meant to be UTF-8 (a bad byte is
+ * read as the code point -1, one byte long), their classes, case folding
+ * and sentence ends.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#ifndef KEMPT_TEXTCHAR_H
+#define KEMPT_TEXTCHAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <utf8proc.h>
+
+/* The code point at p[0..n), n > 0: returns its length in bytes. */
+static inline size_t kempt__cp(const char *p, size_t n, int32_t *cp) {
+  unsigned char c = (unsigned char)p[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  utf8proc_int32_t v;
+  utf8proc_ssize_t k =
+      utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &v);
+  if (k <= 0) {
+    *cp = -1;
+    return 1;
+  }
+  *cp = v;
+  return (size_t)k;
+}
+
+/* The code point that ends p[0..n), n > 0: returns its length in bytes. */
+static inline size_t kempt__cp_last(const char *p, size_t n, int32_t *cp) {
+  size_t k = 1;
+  while (k < n && k < 4 && ((unsigned char)p[n - k] & 0xC0) == 0x80)
+    k++;
+  int32_t v;
+  if (kempt__cp(p + n - k, k, &v) == k) {
+    *cp = v;
+    return k;
+  }
+  *cp = -1;
+  return 1;
+}
+
+static inline bool kempt__cp_letter(int32_t cp) {
+  if (cp < 0x80)
+    return (unsigned)((cp | 0x20) - 'a') < 26;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+/* Letters and the marks that combine with them. */
+static inline bool kempt__cp_wordchar(int32_t cp) {
+  if (cp < 0x80)
+    return (unsigned)((cp | 0x20) - 'a') < 26;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+}
+
+static inline bool kempt__cp_alnum(int32_t cp) {
+  if (cp < 0x80)
+    return (unsigned)((cp | 0x20) - 'a') < 26 || (unsigned)(cp - '0') < 10;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static inline bool kempt__cp_lower(int32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'a' && cp <= 'z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* A letter of a script without case (Hangul, Han, Arabic, Hebrew, ...). */
+static inline bool kempt__cp_caseless(int32_t cp) {
+  return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
+}
+
+static inline bool kempt__cp_upper(int32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static inline int32_t kempt__cp_fold(int32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  return cp < 0 ? cp : utf8proc_tolower(cp);
+}
+
+/* Horizontal white space: space, tab, no-break space (U+00A0). */
+static inline size_t kempt__hspace(const char *p, size_t n) {
+  if (n && (p[0] == ' ' || p[0] == '\t'))
+    return 1;
+  if (n >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+    return 2;
+  return 0;
+}
+
+/* Closing quotes and brackets that may follow a sentence's final mark. */
+static inline bool kempt__cp_closer(int32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+         cp == 0x2019 || cp == 0x00BB || cp == 0x203A || cp == 0x300D ||
+         cp == 0x300F || cp == 0xFF09;
+}
+
+static inline bool kempt__cp_stop(int32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' ||
+         cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+         cp == 0xFF1A || cp == 0x061F || cp == 0x0964;
+}
+
+/* Whether p[0..n) (trimmed) ends a sentence: . ! ? : ; ... possibly
+ * followed by closing quotes or brackets. */
+static inline bool kempt__ends_sentence(const char *p, size_t n) {
+  int32_t cp = -1;
+  while (n) {
+    n -= kempt__cp_last(p, n, &cp);
+    if (!kempt__cp_closer(cp))
+      return kempt__cp_stop(cp);
+  }
+  return false;
+}
+
+/* The first code point of p[0..n) after opening quotes and brackets, or
+ * -1. */
+static inline int32_t kempt__first_cp(const char *p, size_t n) {
+  size_t i = 0;
+  int32_t cp = -1;
+  while (i < n) {
+    i += kempt__cp(p + i, n - i, &cp);
+    if (!(cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
+          cp == 0x2018 || cp == 0x00AB || cp == 0x201E || cp == 0x2039))
+      return cp;
+  }
+  return -1;
+}
+
+#endif /* KEMPT_TEXTCHAR_H */

@@ -1,0 +1,979 @@
+/* unwrap.c - the unwrap stage: whole paragraphs out of hard-wrapped lines.
+ *
+ * A block (lines without a blank line between them) is either one
+ * paragraph that a text dumper wrapped, or text whose line structure is
+ * content: a list, verse, a table, an address, a menu. The stage tells the
+ * two apart line by line:
+ *
+ * - a line is "full" when the next line's first word would not have fitted
+ *   on it within the block's width W (its widest line), give or take a
+ *   tenth (balancing wrappers such as fmt break early): a wrapper broke it
+ *   there, not the author;
+ * - a line break is joinable when the indentation is consistent (the same,
+ *   a first-line indent, or the hanging indent of a list item) and neither
+ *   line is a list item start, a table row, a rule or quoted mail;
+ * - a block is hard-wrapped on its own evidence when W is at least
+ *   MIN_WRAP columns and it has STRONG_BREAKS joinable breaks or more,
+ *   three quarters of them full, lines of several words that seldom end a
+ *   sentence, and next lines that often start in lower case (or in a
+ *   script without case);
+ * - a shorter block is hard-wrapped when all its breaks are full at the
+ *   document's wrap width: the width that most blocks of nearly full
+ *   lines share, if they agree.
+ *
+ * In a hard-wrapped block the full lines (and those a lower-case
+ * continuation follows) are joined with a space (with none between
+ * characters of scripts written without spaces); a short line that ends a
+ * sentence ends a paragraph, and each paragraph becomes a block of its
+ * own. Elsewhere lines are kept (the block gets KEMPT_BLOCK_LINES), except
+ * the continuation lines of a wrapped list item and the pieces of a line
+ * that a dumper cut at its line-length limit (w3m cuts lines at about 1023
+ * columns): a line of LONG_LINE columns or more after which the next word
+ * would pass the widest line of the document is joined with the next.
+ *
+ * An end-of-line hyphen between letters is removed when the joined word
+ * occurs elsewhere in the document (and the hyphenated form does not);
+ * otherwise it is kept ("long-term"). The stage holds the document's
+ * blocks until its end, up to HOLD_BYTES, to know its vocabulary; past
+ * that it works on a window. Text browsers' link markers ("[12]Share") are
+ * removed, and a "References" list of numbered URLs is flagged
+ * KEMPT_BLOCK_REFS for the chrome stage. The common indentation of kept
+ * lines is removed, and so is white space at the ends of lines.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "internal.h"
+#include "kempt_unwrap.h"
+#include "textchar.h"
+
+#define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
+#define HOLD_BLOCKS 16384u
+#define MAX_LINES 4096u /* a block with more lines passes unchanged */
+#define VOCAB_SLOTS (1u << 17)
+#define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
+#define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
+#define MIN_WRAP 30u     /* the narrowest wrapping width believed */
+#define SLACK 10u        /* "full" is within W / SLACK of the width W */
+#define STRONG_BREAKS 3u /* breaks that show wrapping without help */
+#define WRAP_HIST 512u   /* widths counted for the document's width */
+#define WRAP_WINDOW 3u   /* ... in windows of this many columns */
+#define MIN_VOTES 3u     /* blocks needed to know the width */
+#define STRONG_VOTES 3u  /* a strongly wrapped block is worth this many */
+#define OUT_SLACK 4096u
+#define OUT_GROWTH 9u /* output <= 8 x input: tabs become spaces */
+
+#define FNV_OFFSET 0xcbf29ce484222325ull
+#define FNV_PRIME 0x100000001b3ull
+
+struct held {
+  size_t pos, len; /* text in u->text */
+  uint32_t flags, nlines;
+  uint64_t offset;
+  const char *rule;
+};
+
+struct line {
+  size_t start, end;     /* the content (no indentation, trimmed) */
+  uint32_t indent;       /* columns of indentation */
+  uint32_t width, total; /* columns of the content; with the indentation */
+  uint32_t first;        /* columns of the first word */
+  uint32_t marker;       /* columns of a list marker and its space, or 0 */
+  bool dash;             /* the marker is a dash (dialogue, a list) */
+  bool alnum;            /* has a letter or digit */
+  bool lower;            /* starts in lower case (or without case) */
+  bool stop;             /* ends a sentence */
+  bool hyphen;           /* ends in a hyphen after a letter or digit */
+  bool table, rule;      /* a table row; a rule (no letters) */
+  uint32_t words;        /* runs of white space inside, plus one */
+  bool joined;           /* joined with the next line */
+};
+
+struct unwrap {
+  const struct kempt_env *env;
+  struct kempt_buf text; /* the held blocks' text */
+  struct held *held;
+  size_t nheld;
+  uint64_t *vocab; /* open addressing set of word hashes; 0 = empty */
+  uint32_t *used;  /* the slots in use, to clear them */
+  size_t nused;
+  struct line *lines;
+  struct kempt_buf out;
+  uint64_t index;                /* blocks emitted in this document */
+  uint32_t doc_width;            /* widest line of the document so far */
+  uint32_t wrap_hist[WRAP_HIST]; /* votes for the document's wrap width */
+  uint32_t wrap_votes;           /* all votes */
+  bool in_refs; /* inside a text browser's list of references */
+};
+
+/* ---- vocabulary --------------------------------------------------------- */
+
+static uint64_t mix(uint64_t h, int32_t cp) {
+  return (h ^ (uint64_t)(uint32_t)cp) * FNV_PRIME;
+}
+
+/* Hash the folded letters of the word at p[0..n) into h; *len gets the
+ * word's length in bytes. */
+static uint64_t hash_word(uint64_t h, const char *p, size_t n, size_t *len) {
+  size_t i = 0;
+  while (i < n) {
+    int32_t cp;
+    size_t k = kempt__cp(p + i, n - i, &cp);
+    if (!kempt__cp_wordchar(cp))
+      break;
+    h = mix(h, kempt__cp_fold(cp));
+    i += k;
+  }
+  *len = i;
+  return h ? h : 1;
+}
+
+static void vocab_put(struct unwrap *u, uint64_t h) {
+  if (u->nused >= VOCAB_MAX)
+    return;
+  uint32_t i = (uint32_t)(h & (VOCAB_SLOTS - 1));
+  while (u->vocab[i] && u->vocab[i] != h)
+    i = (i + 1) & (VOCAB_SLOTS - 1);
+  if (!u->vocab[i]) {
+    u->vocab[i] = h;
+    u->used[u->nused++] = i;
+  }
+}
+
+static bool vocab_has(const struct unwrap *u, uint64_t h) {
+  uint32_t i = (uint32_t)(h & (VOCAB_SLOTS - 1));
+  while (u->vocab[i]) {
+    if (u->vocab[i] == h)
+      return true;
+    i = (i + 1) & (VOCAB_SLOTS - 1);
+  }
+  return false;
+}
+
+static void vocab_clear(struct unwrap *u) {
+  for (size_t i = 0; i < u->nused; i++)
+    u->vocab[u->used[i]] = 0;
+  u->nused = 0;
+}
+
+/* Whether p[0..n) starts with a hyphen that ends its line. */
+static bool eol_hyphen(const char *p, size_t n) {
+  if (!n || p[0] != '-')
+    return false;
+  size_t i = 1, k;
+  while ((k = kempt__hspace(p + i, n - i)) != 0)
+    i += k;
+  return i < n && p[i] == '\n';
+}
+
+/* Add the words of a block to the vocabulary, and its compounds
+ * ("long-term") as wholes; the halves of a word broken at the end of a
+ * line are not words. */
+static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
+  size_t i = 0;
+  bool skip = false;
+  while (i < n) {
+    int32_t cp;
+    size_t k = kempt__cp(t + i, n - i, &cp), len;
+    if (!kempt__cp_wordchar(cp)) {
+      i += k;
+      continue;
+    }
+    uint64_t h = hash_word(FNV_OFFSET, t + i, n - i, &len);
+    i += len;
+    bool broken = eol_hyphen(t + i, n - i);
+    if (skip || broken) {
+      skip = broken;
+      continue;
+    }
+    vocab_put(u, h);
+    if (i + 1 < n && t[i] == '-') {
+      uint64_t c = hash_word(mix(h, '-'), t + i + 1, n - i - 1, &len);
+      if (len)
+        vocab_put(u, c);
+    }
+  }
+}
+
+/* ---- lines --------------------------------------------------------------- */
+
+static uint32_t cp_cols(int32_t cp) {
+  if (cp < 0x80)
+    return 1;
+  int w = utf8proc_charwidth(cp);
+  return w > 0 ? (uint32_t)w : 0;
+}
+
+static bool is_bullet(int32_t cp) {
+  static const int32_t bullets[] = {
+      '-',    '*',    '+',    '>',    0x00B7, 0x2013, 0x2014, 0x2022, 0x2023,
+      0x2043, 0x2192, 0x203B, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6, 0x25BA,
+      0x25C6, 0x25C7, 0x25CB, 0x25CF, 0x25E6, 0x2605, 0x2606, 0x2610, 0x2666,
+      0x2713, 0x2714, 0x2717, 0x2718, 0x27A2, 0x27A4};
+  /* '>': quoted mail, whose lines are kept as they are */
+  for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
+    if (bullets[i] == cp)
+      return true;
+  return false;
+}
+
+/* Bytes of an enumerator at p: "12." "3)" "(4)" "(b)" "b)", or 0. */
+static size_t enumerator(const char *p, size_t n) {
+  size_t i = p[0] == '(' ? 1 : 0, d = i;
+  while (i < n && i - d < 3 && p[i] >= '0' && p[i] <= '9')
+    i++;
+  if (i == d && i < n && p[i] >= 'a' && p[i] <= 'z')
+    i++;
+  if (i == d || i >= n)
+    return 0;
+  bool letter = p[i - 1] >= 'a';
+  if (p[i] == ')' || (p[i] == '.' && !d && !letter))
+    return i + 1;
+  return 0;
+}
+
+/* Columns of a list marker and the white space after it at the start of
+ * the content p[0..n), or 0. A bullet alone on its line is a marker. */
+static uint32_t marker_cols(const char *p, size_t n) {
+  int32_t cp;
+  size_t m = kempt__cp(p, n, &cp);
+  uint32_t cols = cp_cols(cp);
+  if (!is_bullet(cp)) {
+    m = enumerator(p, n);
+    cols = (uint32_t)m;
+  }
+  if (!m)
+    return 0;
+  if (m == n)
+    return cp == -1 ? 0 : cols;
+  size_t k = kempt__hspace(p + m, n - m);
+  if (!k)
+    return 0;
+  while (k) {
+    cols += p[m] == '\t' ? 8 - cols % 8 : 1;
+    m += k;
+    k = kempt__hspace(p + m, n - m);
+  }
+  return cols;
+}
+
+/* Whether cp belongs to a wide script written without spaces between
+ * words (Han, kana, their punctuation), not Hangul. */
+static bool nospace_script(int32_t cp) {
+  if (cp < 0x2E80 || cp_cols(cp) != 2)
+    return false;
+  return !(cp >= 0x3130 && cp <= 0x318F) && !(cp >= 0xA960 && cp <= 0xA97F) &&
+         !(cp >= 0xAC00 && cp <= 0xD7FF);
+}
+
+/* Width, first word, letters and table cells of the content p[0..n). */
+static void measure(const char *p, size_t n, struct line *l) {
+  uint32_t cols = 0, spaces = 0, bars = 0;
+  bool in_first = true;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t k = kempt__cp(p + i, n - i, &cp);
+    bool space = cp == ' ' || cp == 0xA0 || cp == '\t';
+    if (cp == '\t' || (space && ++spaces >= 3))
+      l->table = true;
+    if (!space)
+      spaces = 0;
+    bars += cp == '|' || cp == 0x2502;
+    if (space && spaces <= 1)
+      l->words++;
+    in_first = in_first && !space;
+    cols += cp == '\t' ? 8 - cols % 8 : cp_cols(cp);
+    if (in_first)
+      l->first = cols;
+    if (nospace_script(cp)) { /* each character is a word */
+      l->words++;
+      in_first = false;
+    }
+    l->alnum = l->alnum || kempt__cp_alnum(cp);
+    i += k;
+  }
+  l->width = cols;
+  l->words++;
+  l->table = l->table || bars >= 2;
+  l->rule = !l->alnum && cols >= 3;
+}
+
+/* Case of the first letter, sentence end (or a brace, as code lines
+ * end), final hyphen. */
+static void classify(const char *p, size_t n, struct line *l) {
+  int32_t cp = kempt__first_cp(p, n), before;
+  l->lower = kempt__cp_lower(cp) || kempt__cp_caseless(cp);
+  l->stop = kempt__ends_sentence(p, n) || p[n - 1] == '{' || p[n - 1] == '}';
+  if (n >= 2 && p[n - 1] == '-') {
+    kempt__cp_last(p, n - 1, &before);
+    l->hyphen = kempt__cp_alnum(before);
+  }
+  l->marker = marker_cols(p, n);
+  int32_t m;
+  kempt__cp(p, n, &m);
+  l->dash = l->marker && (m == 0x2013 || m == 0x2014);
+}
+
+/* Parse the line t[s..e) into l: false when it is blank. */
+static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
+  uint32_t col = 0;
+  size_t i = s, k;
+  while ((k = kempt__hspace(t + i, e - i)) != 0) {
+    col = t[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+    i += k;
+  }
+  size_t j = e;
+  while (j > i) {
+    if (t[j - 1] == ' ' || t[j - 1] == '\t')
+      j--;
+    else if (j - i >= 2 && (unsigned char)t[j - 2] == 0xC2 &&
+             (unsigned char)t[j - 1] == 0xA0)
+      j -= 2;
+    else
+      break;
+  }
+  if (j == i)
+    return false;
+  memset(l, 0, sizeof *l);
+  l->start = i;
+  l->end = j;
+  l->indent = col;
+  measure(t + i, j - i, l);
+  l->total = l->indent + l->width;
+  classify(t + i, j - i, l);
+  return true;
+}
+
+/* Split a block into non-blank lines: their number, or SIZE_MAX when
+ * there are more than MAX_LINES. */
+static size_t parse_lines(struct line *L, const char *t, size_t n) {
+  size_t nl = 0, i = 0;
+  while (i < n) {
+    const char *e = memchr(t + i, '\n', n - i);
+    size_t end = e ? (size_t)(e - t) : n;
+    if (nl == MAX_LINES)
+      return SIZE_MAX;
+    if (parse_line(t, i, end, &L[nl]))
+      nl++;
+    i = end + 1;
+  }
+  return nl;
+}
+
+/* ---- deciding ------------------------------------------------------------ */
+
+struct plan {
+  uint32_t width; /* W: the block's widest line */
+  bool wrapped;   /* the block is hard-wrapped prose */
+  bool strong;    /* ... and shows it on its own */
+  bool uniform;   /* its lines but the last are nearly full */
+};
+
+/* Whether the break between a and b may be a wrap at all; a_head: a
+ * starts a logical line. */
+static bool joinable(const struct line *a, const struct line *b, bool a_head) {
+  if (b->marker || a->table || b->table || a->rule || b->rule || !a->alnum ||
+      !b->alnum)
+    return false;
+  if (!a_head)
+    return b->indent == a->indent;
+  if (a->marker)
+    return b->indent == a->indent + a->marker ||
+           (a->dash && b->indent == a->indent);
+  return b->indent <= a->indent;
+}
+
+/* Whether the next line's first word would have passed width w on a. */
+static bool full(const struct line *a, const struct line *b, uint32_t w) {
+  return a->total + 1 + b->first > w;
+}
+
+/* The same with some slack: wrappers that balance lines (fmt, par) break
+ * a little before the width. */
+static bool nearly_full(const struct line *a, const struct line *b,
+                        uint32_t w) {
+  return full(a, b, w - w / SLACK);
+}
+
+/* The evidence over a block's joinable line breaks. */
+struct evidence {
+  uint32_t breaks, full, lower, stop, words;
+};
+
+static void gather(const struct line *L, size_t nl, uint32_t w,
+                   struct evidence *ev) {
+  memset(ev, 0, sizeof *ev);
+  bool head = true;
+  for (size_t i = 0; i + 1 < nl; i++) {
+    bool ok = joinable(&L[i], &L[i + 1], head);
+    head = !ok;
+    if (!ok)
+      continue;
+    ev->breaks++;
+    ev->full += nearly_full(&L[i], &L[i + 1], w);
+    ev->lower += L[i + 1].lower;
+    ev->stop += L[i].stop;
+    ev->words += L[i].words;
+  }
+}
+
+/* Prose-like breaks: next lines often start in lower case (or in a script
+ * without case), few lines end a sentence, lines hold several words. */
+static bool prose(const struct evidence *ev) {
+  return ev->breaks && ev->lower && 3 * ev->lower >= ev->breaks &&
+         2 * ev->stop <= ev->breaks && ev->words >= 4 * ev->breaks;
+}
+
+/* The same, weaker, for a block whose breaks all fall at the document's
+ * wrap width: no sentence ends at all may stand for lower-case starts. */
+static bool prose_at_width(const struct evidence *ev) {
+  return ev->breaks && 2 * ev->stop <= ev->breaks &&
+         ev->words >= 4 * ev->breaks &&
+         (3 * ev->lower >= ev->breaks || !ev->stop);
+}
+
+/* Judge a block: hard-wrapped on its own evidence (strong: at least
+ * STRONG_BREAKS joinable breaks, nearly all full), or, with less, when its
+ * breaks all fall at the document's wrap width dw. A block is uniform
+ * when all its lines but the last are nearly full words of text: a vote
+ * for the document's wrap width, if it has two breaks at least (two-line
+ * blocks are too often a caption and a credit, repeated). */
+static void judge(const struct line *L, size_t nl, uint32_t dw,
+                  struct plan *pl) {
+  uint32_t w = 0;
+  for (size_t i = 0; i < nl; i++)
+    w = L[i].total > w ? L[i].total : w;
+  struct evidence ev;
+  gather(L, nl, w, &ev);
+  pl->width = w;
+  pl->strong = w >= MIN_WRAP && ev.breaks >= STRONG_BREAKS &&
+               4 * ev.full >= 3 * ev.breaks && prose(&ev);
+  pl->uniform = w >= MIN_WRAP && ev.breaks >= 2 && ev.breaks + 1 == nl &&
+                ev.full == ev.breaks && prose_at_width(&ev);
+  pl->wrapped = pl->strong;
+  if (pl->strong || dw < MIN_WRAP || w > dw + 2)
+    return;
+  gather(L, nl, dw, &ev);
+  pl->wrapped = ev.full == ev.breaks && prose_at_width(&ev);
+  pl->width = dw;
+}
+
+/* Whether a dumper cut line a at its line-length limit (about the
+ * document's widest line dw): a is very long and b's first word would
+ * have passed dw, and a is text (many words), not a table row. Neither
+ * indentation nor a dash starting b counts then. */
+static bool cut_line(const struct line *a, const struct line *b, uint32_t dw) {
+  return a->total >= LONG_LINE && a->width >= LONG_LINE / 2 && a->words >= 16 &&
+         full(a, b, dw) && b->alnum && !a->table && !b->table;
+}
+
+/* Decide each line break of the block: sets L[i].joined. A list item's
+ * continuation lines are joined in a block that is not hard-wrapped only
+ * at the document's wrap width. */
+static void decide(const struct unwrap *u, struct line *L, size_t nl,
+                   const struct plan *pl, uint32_t dw) {
+  bool head = true, item = false;
+  for (size_t i = 0; i + 1 < nl; i++) {
+    struct line *a = &L[i];
+    const struct line *b = &L[i + 1];
+    if (head)
+      item = a->marker != 0;
+    bool ok = joinable(a, b, head);
+    if (cut_line(a, b, u->doc_width))
+      a->joined = true;
+    else if (!ok)
+      a->joined = false;
+    else if (pl->wrapped)
+      a->joined = full(a, b, pl->width) || (b->lower && !a->stop) ||
+                  (nearly_full(a, b, pl->width) && !a->stop);
+    else
+      a->joined = item && dw >= MIN_WRAP && a->total <= dw + 2 &&
+                  nearly_full(a, b, dw) && (b->lower || !a->stop);
+    head = !a->joined;
+  }
+  L[nl - 1].joined = false;
+}
+
+/* The document's wrap width: the widest of the WRAP_WINDOW widths that
+ * most uniform blocks have (strong ones count STRONG_VOTES times), when
+ * they are at least MIN_VOTES and a third of all the votes; else 0. */
+static uint32_t doc_wrap(const struct unwrap *u) {
+  uint32_t best = 0, best_votes = 0, sum = 0;
+  for (uint32_t w = MIN_WRAP; w < WRAP_HIST; w++) {
+    sum += u->wrap_hist[w];
+    if (w >= MIN_WRAP + WRAP_WINDOW)
+      sum -= u->wrap_hist[w - WRAP_WINDOW];
+    if (u->wrap_hist[w] && sum >= best_votes) {
+      best = w;
+      best_votes = sum;
+    }
+  }
+  if (best_votes < MIN_VOTES || 3 * best_votes < u->wrap_votes)
+    return 0;
+  return best;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+/* Whether a text browser's link marker "[12]" starts at p: digits in
+ * brackets right before a letter. Returns its length or 0. */
+static size_t link_marker(const char *p, size_t n) {
+  size_t i = 1;
+  if (n < 4 || p[0] != '[')
+    return 0;
+  while (i < n && i <= 5 && p[i] >= '0' && p[i] <= '9')
+    i++;
+  if (i == 1 || i >= n - 1 || p[i] != ']')
+    return 0;
+  int32_t cp;
+  kempt__cp(p + i + 1, n - i - 1, &cp);
+  return kempt__cp_letter(cp) ? i + 1 : 0;
+}
+
+/* Append content t[s..e) to out without link markers. */
+static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
+                                     size_t e, uint64_t off) {
+  size_t from = s;
+  enum kempt_status st = KEMPT_OK;
+  for (size_t i = s; i < e && st == KEMPT_OK; i++) {
+    unsigned char prev = i == s ? ' ' : (unsigned char)t[i - 1];
+    if (t[i] != '[' ||
+        !(prev == ' ' || prev == '\t' || prev == '(' || prev == 0xA0))
+      continue;
+    size_t m = link_marker(t + i, e - i);
+    if (!m)
+      continue;
+    st = kempt__buf_add(&u->out, t + from, i - from);
+    kempt__change(u->env, "link-marker-removed", off + i, t + i, m, "", 0);
+    from = i + m;
+    i += m - 1;
+  }
+  return st == KEMPT_OK ? kempt__buf_add(&u->out, t + from, e - from) : st;
+}
+
+/* The separator between joined lines a and b: " ", nothing between
+ * characters of scripts without spaces, or for a final hyphen (*hyphen
+ * set) "-" or nothing. */
+static const char *separator(const struct unwrap *u, const char *t,
+                             const struct line *a, const struct line *b,
+                             const char **rule, bool *hyphen) {
+  *rule = a->total >= LONG_LINE ? "long-line-joined" : "wrapped-line-joined";
+  *hyphen = false;
+  int32_t last, next = kempt__first_cp(t + b->start, b->end - b->start);
+  kempt__cp_last(t + a->start, a->end - a->start, &last);
+  if (nospace_script(last) && nospace_script(next))
+    return "";
+  if (!a->hyphen || !kempt__cp_alnum(next))
+    return " ";
+  *hyphen = true;
+  size_t ls = a->end - 1, rlen;
+  while (ls > a->start) {
+    int32_t cp;
+    size_t k = kempt__cp_last(t + a->start, ls - a->start, &cp);
+    if (!kempt__cp_wordchar(cp))
+      break;
+    ls -= k;
+  }
+  *rule = "eol-hyphen-kept";
+  size_t llen;
+  uint64_t h = hash_word(FNV_OFFSET, t + ls, a->end - 1 - ls, &llen);
+  uint64_t joined = hash_word(h, t + b->start, b->end - b->start, &rlen);
+  uint64_t comp = hash_word(mix(h, '-'), t + b->start, rlen, &rlen);
+  if (!llen || !rlen || !b->lower || !vocab_has(u, joined) ||
+      vocab_has(u, comp))
+    return "-";
+  *rule = "eol-hyphen-removed";
+  return "";
+}
+
+/* Append the join of line a with the next line b. */
+static enum kempt_status put_join(struct unwrap *u, const char *t,
+                                  const struct line *a, const struct line *b,
+                                  uint64_t off) {
+  const char *rule;
+  bool hyphen;
+  const char *sep = separator(u, t, a, b, &rule, &hyphen);
+  size_t cut = a->end - (hyphen ? 1 : 0);
+  if (hyphen)
+    u->out.len--; /* the hyphen already written */
+  kempt__change(u->env, rule, off + cut, t + cut, b->start - cut, sep,
+                strlen(sep));
+  return kempt__buf_add(&u->out, sep, strlen(sep));
+}
+
+/* Append the logical line starting at line j (with its continuations);
+ * returns the index of its last line in *last. */
+static enum kempt_status put_logical(struct unwrap *u, const char *t,
+                                     const struct line *L, size_t j,
+                                     size_t *last, uint64_t off) {
+  enum kempt_status st = put_content(u, t, L[j].start, L[j].end, off);
+  while (st == KEMPT_OK && L[j].joined) {
+    st = put_join(u, t, &L[j], &L[j + 1], off);
+    j++;
+    if (st == KEMPT_OK)
+      st = put_content(u, t, L[j].start, L[j].end, off);
+  }
+  *last = j;
+  return st;
+}
+
+static enum kempt_status put_spaces(struct kempt_buf *b, uint32_t n) {
+  enum kempt_status st = KEMPT_OK;
+  while (n-- && st == KEMPT_OK)
+    st = kempt__buf_addc(b, ' ');
+  return st;
+}
+
+/* The end (exclusive) of the logical line starting at line j. */
+static size_t logical_end(const struct line *L, size_t j) {
+  while (L[j].joined)
+    j++;
+  return j + 1;
+}
+
+static enum kempt_status emit_out(struct unwrap *u, uint32_t flags,
+                                  uint32_t nlines, uint64_t offset,
+                                  const char *rule) {
+  struct kempt_block b = {u->out.data, u->out.len, flags, nlines,
+                          offset,      u->index++, rule};
+  return kempt__emit_block(u->env, &b);
+}
+
+/* Write lines [from, to) (whole logical lines) as one block. */
+static enum kempt_status put_group(struct unwrap *u,
+                                   const struct kempt_block *b,
+                                   const struct line *L, size_t from,
+                                   size_t to) {
+  uint32_t common = UINT32_MAX, nlog = 0, joined = 0;
+  for (size_t j = from; j < to; j = logical_end(L, j)) {
+    common = L[j].indent < common ? L[j].indent : common;
+    nlog++;
+  }
+  kempt__buf_clear(&u->out);
+  enum kempt_status st = KEMPT_OK;
+  for (size_t j = from, last; j < to && st == KEMPT_OK; j = last + 1) {
+    if (j > from)
+      st = kempt__buf_addc(&u->out, '\n');
+    if (st == KEMPT_OK && nlog > 1)
+      st = put_spaces(&u->out, L[j].indent - common);
+    if (st == KEMPT_OK)
+      st = put_logical(u, b->text, L, j, &last, b->offset);
+    joined += last > j;
+  }
+  if (st != KEMPT_OK)
+    return st;
+  uint32_t flags = b->flags | (nlog > 1 ? KEMPT_BLOCK_LINES : 0) |
+                   (joined ? KEMPT_BLOCK_JOINED : 0);
+  return emit_out(u, flags, nlog, b->offset + L[from].start, b->rule);
+}
+
+/* A paragraph of its own inside a hard-wrapped block? */
+static bool own_paragraph(const struct line *L, size_t j) {
+  return (!L[j].marker || L[j].dash) && (L[j].joined || L[j].stop);
+}
+
+/* Write the block's lines as decided: a hard-wrapped block becomes one
+ * block per paragraph (lines that are not paragraphs stay together),
+ * another block stays one block. */
+static enum kempt_status put_lines(struct unwrap *u,
+                                   const struct kempt_block *b,
+                                   const struct line *L, size_t nl,
+                                   bool wrapped) {
+  if (!wrapped)
+    return put_group(u, b, L, 0, nl);
+  enum kempt_status st = KEMPT_OK;
+  size_t j = 0;
+  while (j < nl && st == KEMPT_OK) {
+    size_t end = logical_end(L, j);
+    if (!own_paragraph(L, j))
+      while (end < nl && !own_paragraph(L, end))
+        end = logical_end(L, end);
+    st = put_group(u, b, L, j, end);
+    j = end;
+  }
+  return st;
+}
+
+/* ---- references of text browsers --------------------------------------- */
+
+static bool is_url(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (kempt__is_space((unsigned char)p[i]))
+      return false;
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (memcmp(p + i, "://", 3) == 0)
+      return i > 0;
+  return (n > 7 && memcmp(p, "mailto:", 7) == 0) ||
+         (n > 11 && memcmp(p, "javascript:", 11) == 0);
+}
+
+static bool text_is(const char *p, size_t n, const char *s) {
+  return n == strlen(s) && memcmp(p, s, n) == 0;
+}
+
+/* A numbered link target ("12. http://..." or "[12] http://..."): 1; a
+ * lynx section label ("Visible links:"): 0; anything else: -1. */
+static int ref_line(const char *p, size_t n) {
+  if (text_is(p, n, "Visible links:") || text_is(p, n, "Hidden links:") ||
+      text_is(p, n, "Visible links"))
+    return 0;
+  size_t i = p[0] == '[' ? 1 : 0, d = i;
+  while (i < n && p[i] >= '0' && p[i] <= '9')
+    i++;
+  if (i == d || i >= n || p[i] != (d ? ']' : '.'))
+    return -1;
+  i++;
+  size_t k, s = i;
+  while ((k = kempt__hspace(p + i, n - i)) != 0)
+    i += k;
+  return i > s && is_url(p + i, n - i) ? 1 : -1;
+}
+
+/* Whether the block is a list of link targets (or a lynx label). */
+static bool ref_list(const char *t, size_t n, bool label_ok) {
+  size_t i = 0, urls = 0;
+  struct line l;
+  while (i < n) {
+    const char *e = memchr(t + i, '\n', n - i);
+    size_t end = e ? (size_t)(e - t) : n;
+    if (parse_line(t, i, end, &l)) {
+      int r = ref_line(t + l.start, l.end - l.start);
+      if (r < 0)
+        return false;
+      urls += (size_t)r;
+    }
+    i = end + 1;
+  }
+  return urls > 0 || label_ok;
+}
+
+static bool refs_heading(const char *t, size_t n) {
+  struct line l;
+  if (memchr(t, '\n', n) || !parse_line(t, 0, n, &l))
+    return false;
+  return text_is(t + l.start, l.end - l.start, "References") ||
+         text_is(t + l.start, l.end - l.start, "References:");
+}
+
+/* Whether block b belongs to a references list (next: the block after
+ * it, or NULL); follows the list across blocks. */
+static bool in_references(struct unwrap *u, const struct kempt_block *b,
+                          const struct kempt_block *next) {
+  if (u->in_refs && ref_list(b->text, b->len, true))
+    return true;
+  u->in_refs = next && refs_heading(b->text, b->len) &&
+               ref_list(next->text, next->len, false);
+  return u->in_refs;
+}
+
+/* ---- blocks -------------------------------------------------------------- */
+
+/* Write a block of kept lines with the given extra flags. */
+static enum kempt_status put_kept(struct unwrap *u, const struct kempt_block *b,
+                                  struct line *L, size_t nl, uint32_t flags) {
+  for (size_t i = 0; i < nl; i++)
+    L[i].joined = false;
+  struct kempt_block c = *b;
+  c.flags |= flags;
+  return put_group(u, &c, L, 0, nl);
+}
+
+/* Pass a block on as it came (removed, or too many lines). */
+static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
+  struct kempt_block c = *b;
+  c.index = u->index++;
+  return kempt__emit_block(u->env, &c);
+}
+
+/* Unwrap one block and send the result on; next is the block after it,
+ * if known. */
+static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
+                                 const struct kempt_block *next) {
+  if (b->flags & KEMPT_BLOCK_REMOVED)
+    return pass(u, b);
+  struct line *L = u->lines;
+  size_t nl = parse_lines(L, b->text, b->len);
+  if (nl == SIZE_MAX || nl == 0 ||
+      b->len > (u->out.cap - OUT_SLACK) / OUT_GROWTH)
+    return pass(u, b);
+  if (in_references(u, b, next)) {
+    kempt__change(u->env, "references-list", b->offset, b->text, b->len,
+                  b->text, b->len);
+    return put_kept(u, b, L, nl, KEMPT_BLOCK_REFS);
+  }
+  if (nl == 1)
+    return put_kept(u, b, L, nl, 0);
+  struct plan pl;
+  uint32_t dw = doc_wrap(u);
+  judge(L, nl, dw, &pl);
+  decide(u, L, nl, &pl, dw);
+  return put_lines(u, b, L, nl, pl.wrapped);
+}
+
+/* ---- holding the document ----------------------------------------------- */
+
+static struct kempt_block held_block(const struct unwrap *u, size_t i) {
+  const struct held *h = &u->held[i];
+  const char *text = u->text.data ? u->text.data + h->pos : "";
+  struct kempt_block b = {text,      h->len, h->flags, h->nlines,
+                          h->offset, 0,      h->rule};
+  return b;
+}
+
+/* Process and emit the first n held blocks, and forget them. */
+static enum kempt_status flush(struct unwrap *u, size_t n) {
+  enum kempt_status st = KEMPT_OK;
+  for (size_t i = 0; i < n && st == KEMPT_OK; i++) {
+    struct kempt_block b = held_block(u, i), nb;
+    if (i + 1 < u->nheld)
+      nb = held_block(u, i + 1);
+    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL);
+  }
+  size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
+  if (cut)
+    memmove(u->text.data, u->text.data + cut, u->text.len - cut);
+  u->text.len -= cut;
+  memmove(u->held, u->held + n, (u->nheld - n) * sizeof *u->held);
+  u->nheld -= n;
+  for (size_t i = 0; i < u->nheld; i++)
+    u->held[i].pos -= cut;
+  return st;
+}
+
+/* Make room for a block of len bytes (at most HOLD_BYTES / 2): flush the
+ * oldest blocks until half the window is free, keeping the last one (a
+ * look-ahead). */
+static enum kempt_status make_room(struct unwrap *u, size_t len) {
+  if (u->nheld < HOLD_BLOCKS && u->text.len + len <= HOLD_BYTES)
+    return KEMPT_OK;
+  size_t n = 0;
+  while (n + 1 < u->nheld && (u->text.len - u->held[n].pos > HOLD_BYTES / 2 ||
+                              u->nheld - n > HOLD_BLOCKS / 2))
+    n++;
+  return flush(u, n);
+}
+
+/* The widest line of a block, in columns. */
+static uint32_t widest_line(const char *t, size_t n) {
+  uint32_t best = 0;
+  struct line l;
+  for (size_t i = 0; i < n;) {
+    const char *e = memchr(t + i, '\n', n - i);
+    size_t end = e ? (size_t)(e - t) : n;
+    if (end - i >= LONG_LINE / 4 && parse_line(t, i, end, &l))
+      best = l.total > best ? l.total : best;
+    i = end + 1;
+  }
+  return best;
+}
+
+/* Learn from a block that arrives: its words, and its width when it is
+ * hard-wrapped on its own evidence. */
+static void learn(struct unwrap *u, const struct kempt_block *b) {
+  vocab_scan(u, b->text, b->len);
+  if (!memchr(b->text, '\n', b->len))
+    return;
+  size_t nl = parse_lines(u->lines, b->text, b->len);
+  if (nl == SIZE_MAX || nl < 2)
+    return;
+  struct plan pl;
+  judge(u->lines, nl, 0, &pl);
+  if (!pl.uniform && !pl.strong)
+    return;
+  uint32_t votes = pl.strong ? STRONG_VOTES : 1;
+  if (pl.width < WRAP_HIST)
+    u->wrap_hist[pl.width] += votes;
+  u->wrap_votes += votes;
+}
+
+static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
+  struct unwrap *u = st;
+  uint32_t w = widest_line(b->text, b->len);
+  u->doc_width = w > u->doc_width ? w : u->doc_width;
+  if (b->len > HOLD_BYTES / 2) { /* too big to hold: no look-ahead */
+    enum kempt_status s = flush(u, u->nheld);
+    return s == KEMPT_OK ? process(u, b, NULL) : s;
+  }
+  enum kempt_status s = make_room(u, b->len);
+  if (s != KEMPT_OK)
+    return s;
+  struct held h = {u->text.len, b->len,    b->flags,
+                   b->nlines,   b->offset, b->rule};
+  s = kempt__buf_add(&u->text, b->text, b->len);
+  if (s != KEMPT_OK)
+    return s;
+  u->held[u->nheld++] = h;
+  if (!(b->flags & KEMPT_BLOCK_REMOVED))
+    learn(u, b);
+  return KEMPT_OK;
+}
+
+static void unwrap_reset(void *st) {
+  struct unwrap *u = st;
+  kempt__buf_clear(&u->text);
+  u->nheld = 0;
+  vocab_clear(u);
+  u->index = 0;
+  u->doc_width = 0;
+  u->in_refs = false;
+  memset(u->wrap_hist, 0, sizeof u->wrap_hist);
+  u->wrap_votes = 0;
+}
+
+static enum kempt_status unwrap_finish(void *st) {
+  struct unwrap *u = st;
+  enum kempt_status s = flush(u, u->nheld);
+  unwrap_reset(u);
+  return s;
+}
+
+static enum kempt_status unwrap_init(void *st, const struct kempt_env *env) {
+  struct unwrap *u = st;
+  u->env = env;
+  kempt__buf_init(&u->text, env->alloc, HOLD_BYTES);
+  uint64_t max_block = kempt__opt_int(env->cfg, "max-block", 1u << 20);
+  if (max_block < HOLD_BYTES)
+    max_block = HOLD_BYTES;
+  if (max_block > SIZE_MAX / OUT_GROWTH - OUT_SLACK)
+    max_block = SIZE_MAX / OUT_GROWTH - OUT_SLACK;
+  kempt__buf_init(&u->out, env->alloc,
+                  OUT_GROWTH * (size_t)max_block + OUT_SLACK);
+  u->held = kempt__malloc(env->alloc, HOLD_BLOCKS * sizeof *u->held);
+  u->vocab = kempt__calloc(env->alloc, VOCAB_SLOTS * sizeof *u->vocab);
+  u->used = kempt__malloc(env->alloc, VOCAB_MAX * sizeof *u->used);
+  u->lines = kempt__malloc(env->alloc, MAX_LINES * sizeof *u->lines);
+  if (!u->held || !u->vocab || !u->used || !u->lines)
+    return KEMPT_ERR_NOMEM;
+  return KEMPT_OK;
+}
+
+static void unwrap_fini(void *st) {
+  struct unwrap *u = st;
+  kempt__buf_free(&u->text);
+  kempt__buf_free(&u->out);
+  kempt__free(u->env->alloc, u->held);
+  kempt__free(u->env->alloc, u->vocab);
+  kempt__free(u->env->alloc, u->used);
+  kempt__free(u->env->alloc, u->lines);
+}
+
+const struct kempt_stage_ops kempt__unwrap_ops = {
+    {"unwrap",
+     "join hard-wrapped lines into paragraphs, undo end-of-line hyphens, "
+     "keep the lines of lists, verse and tables",
+     1},
+    true,
+    true,
+    sizeof(struct unwrap),
+    NULL,
+    unwrap_init,
+    NULL,
+    unwrap_block,
+    unwrap_finish,
+    unwrap_reset,
+    unwrap_fini};
+
+kempt_stage *kempt_unwrap_new(const kempt_config *cfg,
+                              const struct kempt_sink *sink,
+                              enum kempt_status *err) {
+  return kempt_stage_new("unwrap", cfg, sink, err);
+}

@@ -1,0 +1,441 @@
+/* test_unwrap.c - the unwrap stage.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "blocks.h"
+#include "chunks.h"
+#include "kempt_unwrap.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ONLY_UNWRAP[] = {"stages=unwrap", NULL};
+
+/* The text through decode, split, unwrap and write, whole and chunked. */
+static char *unwrap(const char *in) {
+  return assert_chunking_invariant(ONLY_UNWRAP, in, strlen(in));
+}
+
+#define CHECK(in, want)                                                        \
+  do {                                                                         \
+    char *out_ = unwrap(in);                                                   \
+    cr_assert_str_eq(out_, want);                                              \
+    free(out_);                                                                \
+  } while (0)
+
+/* One block through the stage alone: the blocks that come out. */
+static struct tblocks one(const char *text) {
+  const char *texts[] = {text};
+  return run_blocks("unwrap", NULL, texts, NULL, 1);
+}
+
+static const char HARBOUR_72[] =
+    "    The harbour authority said on Tuesday that the old ferry terminal\n"
+    "    would close for repairs at the end of the month, and that "
+    "passengers\n"
+    "    would board from a temporary pier on the north side of the bay "
+    "until\n"
+    "    the work is finished next summer. Local traders worry that fewer\n"
+    "    visitors will walk past their shops while the pier is in use.\n";
+
+static const char HARBOUR_ONE[] =
+    "The harbour authority said on Tuesday that the old ferry terminal "
+    "would close for repairs at the end of the month, and that passengers "
+    "would board from a temporary pier on the north side of the bay until "
+    "the work is finished next summer. Local traders worry that fewer "
+    "visitors will walk past their shops while the pier is in use.\n";
+
+Test(unwrap, hard_wrapped_at_72_with_indentation_becomes_one_line) {
+  CHECK(HARBOUR_72, HARBOUR_ONE);
+  struct tblocks t = one(HARBOUR_72);
+  cr_assert_eq(t.n, 1);
+  cr_assert(t.b[0].flags & KEMPT_BLOCK_JOINED);
+  cr_assert_not(t.b[0].flags & KEMPT_BLOCK_LINES);
+  cr_assert_eq(t.b[0].nlines, 1);
+  tblocks_free(&t);
+}
+
+Test(unwrap, paragraphs_inside_one_wrapped_block_are_split) {
+  const char *in =
+      "Engineers found cracks in two of the concrete piles last winter, "
+      "after a\n"
+      "storm pushed a loose barge against the structure, and the insurer "
+      "asked for\n"
+      "a full survey before it would renew the policy. The survey took three "
+      "months\n"
+      "and cost more than the repairs themselves.\n"
+      "   Work on the new piles will start in March. The contractor expects "
+      "to\n"
+      "drive the first of them before the spring tides, weather permitting,\n"
+      "and to finish the deck by the end of the year.\n";
+  CHECK(in, "Engineers found cracks in two of the concrete piles last "
+            "winter, after a storm pushed a loose barge against the "
+            "structure, and the insurer asked for a full survey before it "
+            "would renew the policy. The survey took three months and cost "
+            "more than the repairs themselves.\n\n"
+            "Work on the new piles will start in March. The contractor "
+            "expects to drive the first of them before the spring tides, "
+            "weather permitting, and to finish the deck by the end of the "
+            "year.\n");
+}
+
+static const char HYPHENS[] =
+    "The minister said the money for the new berths and the govern-\n"
+    "ment's share of the long-term plan would be paid out in spring,\n"
+    "and that the harbour board would draw up a schedule for the long-\n"
+    "term repairs of the old terminal before the end of the year.\n";
+
+Test(unwrap, end_of_line_hyphens_by_the_documents_vocabulary) {
+  char in[1024];
+  snprintf(in, sizeof in, "%s\nThe government agreed.\n", HYPHENS);
+  CHECK(in, "The minister said the money for the new berths and the "
+            "government's share of the long-term plan would be paid out in "
+            "spring, and that the harbour board would draw up a schedule "
+            "for the long-term repairs of the old terminal before the end "
+            "of the year.\n\nThe government agreed.\n");
+}
+
+Test(unwrap, unknown_join_keeps_the_hyphen) {
+  CHECK(HYPHENS, "The minister said the money for the new berths and the "
+                 "govern-ment's share of the long-term plan would be paid "
+                 "out in spring, and that the harbour board would draw up a "
+                 "schedule for the long-term repairs of the old terminal "
+                 "before the end of the year.\n");
+}
+
+Test(unwrap, a_hyphenated_form_elsewhere_keeps_the_hyphen) {
+  char in[1024];
+  snprintf(in, sizeof in,
+           "%s\nThe government, the long-term view and the "
+           "longterm one.\n",
+           HYPHENS);
+  char *out = unwrap(in);
+  cr_assert_not_null(strstr(out, "the government's share"), "%s", out);
+  cr_assert_not_null(strstr(out, "for the long-term repairs"), "%s", out);
+  free(out);
+}
+
+Test(unwrap, lists_keep_their_lines) {
+  CHECK("  \xe2\x80\xa2 apples from the orchard\n"
+        "  \xe2\x80\xa2 pears, when they are ripe\n"
+        "  \xe2\x80\xa2 plums\n",
+        "\xe2\x80\xa2 apples from the orchard\n"
+        "\xe2\x80\xa2 pears, when they are ripe\n"
+        "\xe2\x80\xa2 plums\n");
+  CHECK("1. Preheat the oven and grease a large baking tin with butter\n"
+        "2. mix the flour, the sugar and the eggs in a bowl until smooth\n"
+        "3. bake for forty minutes, then leave it to cool on a rack\n",
+        "1. Preheat the oven and grease a large baking tin with butter\n"
+        "2. mix the flour, the sugar and the eggs in a bowl until smooth\n"
+        "3. bake for forty minutes, then leave it to cool on a rack\n");
+  struct tblocks t = one("- one\n- two\n  - nested three");
+  cr_assert_eq(t.n, 1);
+  cr_assert(t.b[0].flags & KEMPT_BLOCK_LINES);
+  cr_assert_str_eq(t.b[0].text, "- one\n- two\n  - nested three");
+  cr_assert_eq(t.b[0].nlines, 3);
+  tblocks_free(&t);
+}
+
+Test(unwrap, wrapped_list_items_are_joined_item_by_item) {
+  CHECK("  - the council will spend the money on new bus lanes and on\n"
+        "    cycle paths across the whole of the city centre next year\n"
+        "  - the harbour board will repair the old ferry terminal and\n"
+        "    build a temporary pier on the north side of the bay soon\n"
+        "  - the county will pay for a new road to the industrial park\n"
+        "    and for the lights at the busy crossing near the school\n",
+        "- the council will spend the money on new bus lanes and on cycle "
+        "paths across the whole of the city centre next year\n"
+        "- the harbour board will repair the old ferry terminal and build a "
+        "temporary pier on the north side of the bay soon\n"
+        "- the county will pay for a new road to the industrial park and "
+        "for the lights at the busy crossing near the school\n");
+}
+
+Test(unwrap, verse_table_and_address_keep_their_lines) {
+  const char *verse = "The woods are lovely, dark and deep,\n"
+                      "But I have promises to keep,\n"
+                      "And miles to go before I sleep,\n"
+                      "And miles to go before I sleep.\n";
+  CHECK(verse, verse);
+  const char *table = "Name        Price   Stock\n"
+                      "apples      1.20    300\n"
+                      "pears       2.10    120\n";
+  CHECK(table, table);
+  const char *address = "Harbour Authority\n12 Quay Street\nPortsmouth\n";
+  CHECK(address, address);
+  struct tblocks t = one("The woods are lovely, dark and deep,\nBut I have");
+  cr_assert(t.b[0].flags & KEMPT_BLOCK_LINES);
+  tblocks_free(&t);
+}
+
+Test(unwrap, quoted_mail_and_code_keep_their_lines) {
+  const char *quote =
+      "> The council said on Monday that it would spend the money on new\n"
+      "> bus lanes and cycle paths across the whole of the city centre, and\n"
+      "> that the work would start in the spring after a consultation with\n"
+      "> residents.\n";
+  CHECK(quote, quote);
+  const char *code = "int main(void) {\n"
+                     "  for (int i = 0; i < 10; i++) {\n"
+                     "    printf(\"hello world number %d of many\\n\", i);\n"
+                     "  }\n"
+                     "  return 0;\n"
+                     "}\n";
+  CHECK(code, code);
+}
+
+Test(unwrap, short_menu_lines_are_not_joined) {
+  const char *menu = "Twitter Facebook Pinterest Instagram\nweb analytics\n";
+  CHECK(menu, menu);
+  CHECK("twitter\ninstagram\nyoutube\nfacebook\n",
+        "twitter\ninstagram\nyoutube\nfacebook\n");
+}
+
+/* A line of n columns of "lorem " words, without the final space. */
+static char *long_line(size_t n) {
+  char *s = malloc(n + 8);
+  size_t i = 0;
+  while (i + 6 <= n) {
+    memcpy(s + i, "lorem ", 6);
+    i += 6;
+  }
+  s[i - 1] = '\0';
+  return s;
+}
+
+Test(unwrap, lines_cut_at_a_dumpers_limit_are_joined) {
+  char *a = long_line(1020); /* 1019 columns */
+  size_t n = strlen(a) + 200;
+  char *in = malloc(n), *want = malloc(n);
+  snprintf(in, n, "%s\nipsum dolor sit amet.\n", a);
+  snprintf(want, n, "%s ipsum dolor sit amet.\n", a);
+  CHECK(in, want);
+  /* The next word would have fitted under the widest line: a real break. */
+  char *b = long_line(950);
+  char rule[3 * 1023 + 1];
+  for (size_t i = 0; i < 1023; i++)
+    memcpy(rule + 3 * i, "\xe2\x94\x81", 3);
+  rule[3 * 1023] = '\0';
+  size_t m = strlen(rule) + strlen(b) + 100;
+  char *in2 = malloc(m);
+  snprintf(in2, m, "%s\n\n%s\nNext line.\n", rule, b);
+  char *out = unwrap(in2);
+  cr_assert_not_null(strstr(out, "lorem\nNext line."));
+  free(out);
+  free(a);
+  free(b);
+  free(in);
+  free(want);
+  free(in2);
+}
+
+Test(unwrap, cyrillic_wrapped_text_is_joined) {
+  CHECK("В тарелку насыпать муку для обвалки рыбы, посолить\n"
+        "её со всех сторон и обжарить на сковороде с маслом\n"
+        "до золотистой корочки, а потом выложить на блюдо и\n"
+        "подавать с лимоном.\n",
+        "В тарелку насыпать муку для обвалки рыбы, посолить её со всех "
+        "сторон и обжарить на сковороде с маслом до золотистой корочки, а "
+        "потом выложить на блюдо и подавать с лимоном.\n");
+}
+
+Test(unwrap, japanese_lines_join_without_a_space) {
+  CHECK("日本語の文章は単語の間に空白を置かないので、折り返された行を\n"
+        "つなぐときには空白を入れてはいけない。この段落は三十六桁で\n"
+        "折り返されていて、各行はほぼ同じ幅になっているはずである。\n"
+        "最後の行は短い。\n",
+        "日本語の文章は単語の間に空白を置かないので、折り返された行をつなぐ"
+        "ときには空白を入れてはいけない。この段落は三十六桁で折り返されてい"
+        "て、各行はほぼ同じ幅になっているはずである。最後の行は短い。\n");
+}
+
+Test(unwrap, korean_lines_join_with_a_space) {
+  CHECK("한국어는 단어 사이에 띄어쓰기를 하므로 줄을 이을 때\n"
+        "공백을 넣어야 한다. 이 문단은 일정한 폭으로 줄이\n"
+        "바뀌어 있으며 마지막 줄만 짧게 끝나도록 만들어진\n"
+        "예문이다.\n",
+        "한국어는 단어 사이에 띄어쓰기를 하므로 줄을 이을 때 공백을 넣어야 "
+        "한다. 이 문단은 일정한 폭으로 줄이 바뀌어 있으며 마지막 줄만 짧게 "
+        "끝나도록 만들어진 예문이다.\n");
+}
+
+Test(unwrap, dialogue_dashes_continue_at_the_same_indentation) {
+  CHECK("\xe2\x80\x94 I always liked cooking, and my mother taught me how to\n"
+        "make bread when I was still so small that I had to stand on a\n"
+        "chair to reach the table, which I still remember with joy, and\n"
+        "with the smell of the oven.\n"
+        "\xe2\x80\x94 And now?\n",
+        "\xe2\x80\x94 I always liked cooking, and my mother taught me how to "
+        "make bread when I was still so small that I had to stand on a chair "
+        "to reach the table, which I still remember with joy, and with the "
+        "smell of the oven.\n\n"
+        "\xe2\x80\x94 And now?\n");
+}
+
+Test(unwrap, short_wrapped_block_needs_the_documents_wrap_width) {
+  const char *two =
+      "The pier will open in the spring, after the inspectors from the county\n"
+      "have signed off the new railings.\n";
+  CHECK(two, two); /* alone: not enough evidence */
+  char in[2048];
+  snprintf(in, sizeof in, "%s\n%s", HARBOUR_72, two);
+  char *out = unwrap(in);
+  cr_assert_not_null(strstr(out, "county have signed"), "%s", out);
+  free(out);
+}
+
+Test(unwrap, link_markers_of_text_browsers) {
+  CHECK("Read [12]Share this and [3]Tweet it.\n[4]Home\n",
+        "Read Share this and Tweet it.\nHome\n");
+  /* footnotes and image names are no link markers */
+  CHECK("up to 1,000 alarms per shift [1], even at night\n",
+        "up to 1,000 alarms per shift [1], even at night\n");
+  CHECK("word[2] and [image] and [svg][364413]\n",
+        "word[2] and [image] and [svg][364413]\n");
+}
+
+Test(unwrap, references_list_is_flagged) {
+  const char *texts[] = {"Some [1]text.", "References",
+                         "   1. http://example.com/a\n"
+                         "   2. https://example.org/b?c=d",
+                         "   Hidden links:\n   3. mailto:x@example.net",
+                         "After."};
+  struct tblocks t = run_blocks("unwrap", NULL, texts, NULL, 5);
+  cr_assert_eq(t.n, 5);
+  cr_assert_str_eq(t.b[0].text, "Some text.");
+  cr_assert_not(t.b[0].flags & KEMPT_BLOCK_REFS);
+  for (size_t i = 1; i < 4; i++)
+    cr_assert(t.b[i].flags & KEMPT_BLOCK_REFS, "block %zu", i);
+  cr_assert_str_eq(t.b[2].text,
+                   "1. http://example.com/a\n2. https://example.org/b?c=d");
+  cr_assert_not(t.b[4].flags & KEMPT_BLOCK_REFS);
+  tblocks_free(&t);
+  /* a "References" heading before ordinary text is content */
+  const char *texts2[] = {"References", "Smith, J. (2019). A book."};
+  t = run_blocks("unwrap", NULL, texts2, NULL, 2);
+  cr_assert_not(t.b[0].flags & KEMPT_BLOCK_REFS);
+  tblocks_free(&t);
+}
+
+Test(unwrap, removed_blocks_pass_unchanged) {
+  const char *texts[] = {"  ADVERTISEMENT\n  [12]here", "kept"};
+  uint32_t flags[] = {KEMPT_BLOCK_REMOVED, 0};
+  struct tblocks t = run_blocks("unwrap", NULL, texts, flags, 2);
+  cr_assert_eq(t.n, 2);
+  cr_assert_str_eq(t.b[0].text, "  ADVERTISEMENT\n  [12]here");
+  cr_assert(t.b[0].flags & KEMPT_BLOCK_REMOVED);
+  cr_assert_str_eq(t.b[0].rule, "test removed");
+  cr_assert_eq(t.b[0].index, 0);
+  cr_assert_eq(t.b[1].index, 1);
+  tblocks_free(&t);
+}
+
+static int joins;
+static void count_joins(void *ud, const struct kempt_event *ev) {
+  (void)ud;
+  cr_assert_str_eq(ev->stage, "unwrap");
+  if (strcmp(ev->rule, "wrapped-line-joined") == 0) {
+    cr_assert_eq(ev->before_len, 5); /* "\n" and the indentation */
+    cr_assert_eq(ev->after_len, 1);
+    joins++;
+  }
+}
+
+static enum kempt_status ignore(void *ud, const struct kempt_block *b) {
+  (void)ud, (void)b;
+  return KEMPT_OK;
+}
+
+Test(unwrap, explain_reports_each_join) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_events(cfg, count_joins, NULL);
+  struct kempt_sink sink = {NULL, ignore, NULL, NULL};
+  kempt_stage *st = kempt_unwrap_new(cfg, &sink, NULL);
+  cr_assert_not_null(st);
+  struct kempt_block b = {HARBOUR_72, sizeof HARBOUR_72 - 2, 0, 5, 0, 0, NULL};
+  cr_assert_eq(kempt_stage_feed_block(st, &b), KEMPT_OK);
+  cr_assert_eq(kempt_stage_finish(st), KEMPT_OK);
+  cr_assert_eq(joins, 4);
+  kempt_stage_free(st);
+  kempt_config_free(cfg);
+}
+
+Test(unwrap, clean_paragraphs_pass_unchanged) {
+  const char *clean = "A title\n\nA first paragraph, on one line.\n\n"
+                      "Another one, also on one line.\n";
+  CHECK(clean, clean);
+}
+
+Test(unwrap, a_document_larger_than_the_window) {
+  size_t copies = 5u << 20 >> 9; /* about 5 MiB */
+  size_t n = copies * (sizeof HARBOUR_72 + 1) + 1;
+  char *in = malloc(n), *p = in;
+  for (size_t i = 0; i < copies; i++) {
+    memcpy(p, HARBOUR_72, sizeof HARBOUR_72 - 1);
+    p += sizeof HARBOUR_72 - 1;
+    *p++ = '\n';
+  }
+  *p = '\0';
+  size_t len;
+  char *out = kempt_run(ONLY_UNWRAP, in, (size_t)(p - in), WHOLE, 0, 0, &len);
+  cr_assert_eq(len, copies * (sizeof HARBOUR_ONE) - 1);
+  cr_assert(memcmp(out, HARBOUR_ONE, sizeof HARBOUR_ONE - 1) == 0);
+  free(out);
+  free(in);
+}
+
+Test(unwrap, any_bytes_any_chunks) {
+  char in[3000];
+  srand(11);
+  const char pieces[][8] = {"a",   "b ",           "\n",   "  ",   "-\n",
+                            "[1]", "\xe2\x80\xa2", "\xc3", "\n\n", ".",
+                            "A",   "\t",           "x-"};
+  for (int round = 0; round < 10; round++) {
+    size_t n = 0;
+    while (n + 8 < sizeof in) {
+      const char *s = pieces[rand() % 13];
+      memcpy(in + n, s, strlen(s));
+      n += strlen(s);
+    }
+    char *out = assert_chunking_invariant(ONLY_UNWRAP, in, n);
+    free(out);
+  }
+}
+
+/* The characters of s that are not white space, in a malloc'd string. */
+static char *ink(const char *s) {
+  char *o = malloc(strlen(s) + 1), *p = o;
+  for (; *s; s++)
+    if (*s != ' ' && *s != '\n' && *s != '\t')
+      *p++ = *s;
+  *p = '\0';
+  return o;
+}
+
+Test(unwrap, only_white_space_changes_without_hyphens_or_markers) {
+  const char *words[] = {
+      "the ",         "council ", "said ",   "It ",
+      "was ",         "late. ",   "\n",      "\n",
+      "\n\n",         "    ",     "* ",      "1. ",
+      "and ",         "bus ",     "lanes, ", "\xc3\xa9t\xc3\xa9 ",
+      "\xe6\x97\xa5 "};
+  char in[4000];
+  srand(17);
+  for (int round = 0; round < 30; round++) {
+    size_t n = 0;
+    while (n + 16 < sizeof in) {
+      const char *w = words[rand() % 17];
+      memcpy(in + n, w, strlen(w));
+      n += strlen(w);
+    }
+    in[n] = '\0';
+    char *out = unwrap(in);
+    char *a = ink(in), *b = ink(out);
+    cr_assert_str_eq(a, b, "round %d", round);
+    free(a);
+    free(b);
+    free(out);
+  }
+}
