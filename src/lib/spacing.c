@@ -909,43 +909,81 @@ static void quote_pass(struct pass *ps, char *t, size_t n) {
 
 /* ---- the fast path ---------------------------------------------------- */
 
-/* Bytes that may start something to change; the rest is copied. */
-static bool hot(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '(' || c == '[' || c == '{' ||
-         c == '.' || c == '!' || c == '?' || c == 0xE2;
+/* The fast path looks at each pair of bytes through their kinds. */
+enum kind { K_OTHER, K_SPACE, K_TAB, K_NL, K_OPEN, K_STOP, K_PUNCT, K_CAP,
+            K_QUOTE, K_E2, K_80 };
+
+#define KINDS_ASCII_UPPER(k)                                                  \
+  ['A'] = k, ['B'] = k, ['C'] = k, ['D'] = k, ['E'] = k, ['F'] = k,          \
+  ['G'] = k, ['H'] = k, ['I'] = k, ['J'] = k, ['K'] = k, ['L'] = k,          \
+  ['M'] = k, ['N'] = k, ['O'] = k, ['P'] = k, ['Q'] = k, ['R'] = k,          \
+  ['S'] = k, ['T'] = k, ['U'] = k, ['V'] = k, ['W'] = k, ['X'] = k,          \
+  ['Y'] = k, ['Z'] = k
+
+static const unsigned char kind[128] = {
+    [' '] = K_SPACE, ['\t'] = K_TAB, ['\n'] = K_NL, ['('] = K_OPEN,
+    ['['] = K_OPEN, ['{'] = K_OPEN, ['.'] = K_STOP, ['!'] = K_STOP,
+    ['?'] = K_STOP, [','] = K_PUNCT, [';'] = K_PUNCT, [':'] = K_PUNCT,
+    [')'] = K_PUNCT, [']'] = K_PUNCT, ['}'] = K_PUNCT, ['"'] = K_QUOTE,
+    ['\''] = K_QUOTE, KINDS_ASCII_UPPER(K_CAP)};
+
+static inline unsigned kind_of(unsigned char c) {
+  if (c < 0x80)
+    return kind[c];
+  return c == 0x80 ? K_80 : c == 0xE2 ? K_E2 : K_CAP;
 }
 
-/* Whether anything at p[i] (a hot byte) could change. */
-static bool hot_here(const char *p, size_t n, size_t i) {
-  unsigned char c = (unsigned char)p[i];
-  unsigned char next = i + 1 < n ? (unsigned char)p[i + 1] : '\n';
+#define B(k) (1u << (k))
+/* For the kind of a byte, the kinds of the next byte worth a closer look. */
+static const uint16_t worth[] = {
+    [K_SPACE] = B(K_SPACE) | B(K_TAB) | B(K_NL) | B(K_STOP) | B(K_PUNCT),
+    [K_TAB] = 0xFFFF,
+    [K_NL] = B(K_SPACE) | B(K_TAB),
+    [K_OPEN] = B(K_SPACE),
+    [K_STOP] = B(K_CAP) | B(K_QUOTE) | B(K_PUNCT) | B(K_OPEN) | B(K_E2) |
+               B(K_80),
+    [K_E2] = B(K_80),
+    [K_OTHER] = 0, [K_PUNCT] = 0, [K_CAP] = 0, [K_QUOTE] = 0, [K_80] = 0};
+#undef B
+
+/* Whether the three bytes at p[i] (lead byte 0xE2) could change. */
+static bool hot_e2(const char *p, size_t n, size_t i) {
   unsigned char prev = i > 0 ? (unsigned char)p[i - 1] : '\n';
-  switch (c) {
-  case '\t':
+  if (i + 2 >= n || (unsigned char)p[i + 1] != 0x80)
+    return false;
+  unsigned char c = (unsigned char)p[i + 2];
+  if (c == LDQUO || c == LSQUO)
+    return prev != ' ' && prev != '\n';
+  return c == HELLIP && i + 3 < n && (unsigned char)p[i + 3] > ' ';
+}
+
+/* Whether anything at p[i] (a byte that starts a pair worth a look)
+ * could change. */
+static bool hot_here(const char *p, size_t n, size_t i) {
+  unsigned char next = i + 1 < n ? (unsigned char)p[i + 1] : '\n';
+  switch (kind_of((unsigned char)p[i])) {
+  case K_SPACE:
+  case K_TAB:
+  case K_NL:
+  case K_OPEN:
     return true;
-  case ' ':
-    return prev == '\n' || (next && strchr(" \t\n,.;:!?)]}", next));
-  case '(':
-  case '[':
-  case '{':
-    return next == ' ';
-  case 0xE2:
-    if (i + 2 >= n || next != 0x80)
-      return false;
-    c = (unsigned char)p[i + 2];
-    if (c == LDQUO || c == LSQUO)
-      return prev != ' ' && prev != '\n';
-    return c == HELLIP && i + 3 < n && (unsigned char)p[i + 3] > ' ';
-  default: /* . ! ? */
-    return next >= 'A' && next != '\\' && !(next >= 'a' && next <= 'z') &&
-           next != '_' && next != '`';
+  case K_STOP: /* . ! ? before a capital, a quote, a bracket or non-ASCII */
+    return next >= 'A' || next == '"' || next == '\'' || next == '(' ||
+           next == ')' || next == '[' || next == ']';
+  default:
+    return hot_e2(p, n, i);
   }
 }
 
 static bool needs_work(const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (hot((unsigned char)p[i]) && hot_here(p, n, i))
+  if (n && (hspace(p[0]) || hspace(p[n - 1])))
+    return true;
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned a = kind_of((unsigned char)p[i]);
+    unsigned b = kind_of((unsigned char)p[i + 1]);
+    if (((worth[a] >> b) & 1u) && hot_here(p, n, i))
       return true;
+  }
   return false;
 }
 
