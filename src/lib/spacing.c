@@ -340,8 +340,9 @@ static enum act period(struct pass *ps, size_t i) {
   if (j < n && in[j] == '.')
     return KEEP; /* " .." */
   if (ends_here(in, n, j)) {
-    if (j + 1 < n && in[j] == ' ' && in[j + 1] == '.')
-      return KEEP; /* " . . ." */
+    if (j + 1 < n && in[j] == ' ' && (in[j + 1] == '.' ||
+                                      ascii_lower(in[j + 1])))
+      return KEEP; /* " . . .", or no sentence end: "git add . and" */
     return in_code(ps, i) || after_open_word(in, i) ? KEEP : DROP;
   }
   return sentence_ok(ps, i, j) ? SENTENCE : KEEP;
@@ -448,8 +449,9 @@ static bool close_space(struct pass *ps, size_t i) {
   const char *in = ps->in;
   char close = in[i + 1];
   char open = close == ')' ? '(' : close == ']' ? '[' : '{';
-  if (emoticon(in, i))
-    return false;
+  if (emoticon(in, i) || ((in[i - 1] == ')' || in[i - 1] == '(') &&
+                           emoticon(in, i - 1)))
+    return false; /* "(so happy :) )" */
   size_t o = find_open(in, i, open, close);
   if (o == SIZE_MAX || o + 1 == i)
     return false;
@@ -688,6 +690,8 @@ static bool sentence_ok(struct pass *ps, size_t e, size_t r) {
   size_t ws, we;
   if (!left_word(ps->in, e, &ws) || !right_word(ps->in, ps->n, r, &we))
     return false;
+  if (e - ws < 4 && !kempt__stopword_langs(ps->in + r, we - r))
+    return false; /* "obj.Method": short words need a function word */
   if (!token_clean(ps->in, ps->n, ws, we) || in_code(ps, e))
     return false;
   return lang_of(ps->s) != KEMPT_LANG_NONE;
