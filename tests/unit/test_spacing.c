@@ -356,3 +356,90 @@ Test(spacing, handle_from_its_header) {
   kempt_stage_free(st);
   kempt_config_free(cfg);
 }
+
+/* ---- blocks fed directly ------------------------------------------------- */
+
+struct collect {
+  char text[512];
+  size_t len;
+  uint32_t nlines;
+};
+
+static enum kempt_status collect_block(void *ud, const struct kempt_block *b) {
+  struct collect *c = ud;
+  cr_assert_lt(b->len, sizeof c->text);
+  memcpy(c->text, b->text, b->len);
+  c->text[b->len] = '\0';
+  c->len = b->len;
+  c->nlines = b->nlines;
+  return KEMPT_OK;
+}
+
+static void feed_one(const char *text, uint32_t flags, uint32_t nlines,
+                     struct collect *c) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  struct kempt_sink sink = {NULL, collect_block, NULL, c};
+  enum kempt_status err;
+  kempt_stage *st = kempt_spacing_new(cfg, &sink, &err);
+  cr_assert_not_null(st);
+  struct kempt_block b = {text, strlen(text), flags, nlines, 0, 0, NULL};
+  cr_assert_eq(kempt_stage_feed_block(st, &b), KEMPT_OK);
+  cr_assert_eq(kempt_stage_finish(st), KEMPT_OK);
+  kempt_stage_free(st);
+  kempt_config_free(cfg);
+}
+
+Test(spacing, lines_flag_keeps_indentation_and_columns) {
+  struct collect c;
+  feed_one("Name    Age  \n  Bob     42 ,", KEMPT_BLOCK_LINES, 2, &c);
+  cr_assert_str_eq(c.text, "Name    Age\n  Bob     42,");
+  cr_assert_eq(c.nlines, 2);
+  feed_one("Name    Age  \n  Bob     42", 0, 2, &c);
+  cr_assert_str_eq(c.text, "Name Age\nBob 42");
+  cr_assert_eq(c.nlines, 2);
+}
+
+/* Fail the n-th allocation for n = 0, 1, ... until the run succeeds: every
+ * failure must come back as a status, with no leak (valgrind/ASan). */
+static long budget;
+static void *fail_malloc(size_t n, void *ud) {
+  (void)ud;
+  return budget-- > 0 ? malloc(n) : NULL;
+}
+static void *fail_realloc(void *p, size_t n, void *ud) {
+  (void)ud;
+  return budget-- > 0 ? realloc(p, n) : NULL;
+}
+static void std_free(void *p, void *ud) {
+  (void)ud;
+  free(p);
+}
+
+Test(spacing, every_allocation_failure_is_a_status) {
+  static const struct kempt_allocator fa = {fail_malloc, fail_realloc,
+                                            std_free, NULL};
+  static const char in[] = "It rose  on Friday .Analysts said , in March."
+                           "Prices fell.\n\nA  second  one .\n";
+  for (long n = 0;; n++) {
+    cr_assert_lt(n, 10000);
+    budget = n;
+    kempt_config *cfg = kempt_config_new(&fa);
+    if (!cfg)
+      continue;
+    kempt_config_output(cfg, discard, NULL);
+    enum kempt_status st = kempt_config_set(cfg, "stages", "spacing", 0);
+    kempt *k = st == KEMPT_OK ? kempt_new(cfg, &st) : NULL;
+    kempt_config_free(cfg);
+    if (!k) {
+      cr_assert_eq(st, KEMPT_ERR_NOMEM);
+      continue;
+    }
+    st = kempt_feed(k, in, sizeof in - 1);
+    if (st == KEMPT_OK)
+      st = kempt_finish(k);
+    kempt_free(k);
+    if (st == KEMPT_OK)
+      break;
+    cr_assert_eq(st, KEMPT_ERR_NOMEM);
+  }
+}
