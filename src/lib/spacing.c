@@ -30,14 +30,18 @@
 
 #include <utf8proc.h>
 
-#define DOC_EVIDENCE 40   /* function words of a document worth counting */
+#define DOC_HEAD 2048     /* bytes of a document kept as its language sample */
+#define BLOCK_SAMPLE 4096 /* bytes of a block its language is guessed from */
 #define BRACKET_REACH 400 /* bytes searched for a matching bracket */
 #define SHORT_BLOCK 8     /* words: fewer take the document's language */
 
 struct spacing {
   const struct kempt_env *env;
   struct kempt_buf a, b;        /* pass buffers */
-  struct kempt_lang_count doc;  /* evidence of the document's first blocks */
+  char head[DOC_HEAD];          /* the document's first blocks, a sample */
+  size_t nhead;
+  size_t head_guessed;          /* nhead when doc_lang was guessed */
+  int doc_lang;                 /* of head; -1 = not guessed yet */
   const char *blk;              /* the block being worked on */
   size_t blen;
   int lang;                     /* of that block; -1 = not decided yet */
@@ -172,24 +176,41 @@ static void report(struct pass *ps, const char *rule, size_t at,
 
 /* ---- language and context ------------------------------------------ */
 
-/* The block's language, or the document's when the block says too little. */
+/* The language of the document's first blocks (guessed when needed). */
+static enum kempt_lang doc_lang(struct spacing *s) {
+  if (s->doc_lang < 0 || s->head_guessed != s->nhead) {
+    s->doc_lang = (int)kempt__lang_guess(s->head, s->nhead);
+    s->head_guessed = s->nhead;
+  }
+  return (enum kempt_lang)s->doc_lang;
+}
+
+/* The block's language, or the document's when the block is too short to
+ * tell. */
 static enum kempt_lang lang_of(struct spacing *s) {
   if (s->lang < 0) {
     struct kempt_lang_count c;
     memset(&c, 0, sizeof c);
-    kempt__lang_add(&c, s->blk, s->blen);
+    kempt__lang_add(&c, s->blk, s->blen < BLOCK_SAMPLE ? s->blen
+                                                       : BLOCK_SAMPLE);
     enum kempt_lang l = kempt__lang_best(&c);
     if (l == KEMPT_LANG_NONE && c.words < SHORT_BLOCK)
-      l = kempt__lang_best(&s->doc);
+      l = doc_lang(s);
     s->lang = (int)l;
   }
   return (enum kempt_lang)s->lang;
 }
 
-/* Count the first blocks of a document until there is enough evidence. */
-static void doc_evidence(struct spacing *s, const char *p, size_t n) {
-  if (s->doc.stop < DOC_EVIDENCE)
-    kempt__lang_add(&s->doc, p, n > 4096 ? 4096 : n);
+/* Keep the first blocks of a document as a sample of its language. */
+static void doc_sample(struct spacing *s, const char *p, size_t n) {
+  size_t room = DOC_HEAD - s->nhead;
+  if (room < 2)
+    return;
+  if (n > room - 1)
+    n = room - 1;
+  memcpy(s->head + s->nhead, p, n);
+  s->head[s->nhead + n] = '\n';
+  s->nhead += n + 1;
 }
 
 static bool contains(const char *p, size_t n, const char *needle) {
@@ -1021,7 +1042,7 @@ static void clean_block(struct spacing *s, const struct kempt_block *b) {
 
 static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   struct spacing *s = st;
-  doc_evidence(s, b->text, b->len);
+  doc_sample(s, b->text, b->len);
   if ((b->flags & KEMPT_BLOCK_REMOVED) || !needs_work(b->text, b->len))
     return kempt__emit_block(s->env, b);
   size_t room = b->len + b->len / 2 + 16;
@@ -1046,7 +1067,8 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
 
 static enum kempt_status spacing_finish(void *st) {
   struct spacing *s = st;
-  memset(&s->doc, 0, sizeof s->doc);
+  s->nhead = 0;
+  s->doc_lang = -1;
   return KEMPT_OK;
 }
 
@@ -1059,6 +1081,7 @@ static void spacing_reset(void *st) {
 static enum kempt_status spacing_init(void *st, const struct kempt_env *env) {
   struct spacing *s = st;
   s->env = env;
+  s->doc_lang = -1;
   size_t block = (size_t)kempt__opt_int(env->cfg, "max-block", 1u << 20);
   size_t cap = block < SIZE_MAX / 4 ? block * 2 + 64 : SIZE_MAX / 2;
   kempt__buf_init(&s->a, env->alloc, cap);
