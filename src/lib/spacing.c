@@ -45,6 +45,7 @@ struct spacing {
   const char *blk;              /* the block being worked on */
   size_t blen;
   int lang;                     /* of that block; -1 = not decided yet */
+  int guill;                    /* it has « or »; -1 = not looked yet */
   bool warned;
 };
 
@@ -157,6 +158,19 @@ static bool has3(const char *p, size_t n, unsigned char c3) {
   return false;
 }
 
+/* Whether p[0..n) holds « or ». */
+static bool has_guillemet(const char *p, size_t n) {
+  const char *q = memchr(p, 0xC2, n);
+  while (q) {
+    size_t i = (size_t)(q - p);
+    if (i + 1 < n && ((unsigned char)p[i + 1] == 0xAB ||
+                      (unsigned char)p[i + 1] == 0xBB))
+      return true;
+    q = memchr(q + 1, 0xC2, n - i - 1);
+  }
+  return false;
+}
+
 /* ---- output ----------------------------------------------------------- */
 
 /* Room was reserved before the pass: these cannot fail. */
@@ -211,6 +225,14 @@ static void doc_sample(struct spacing *s, const char *p, size_t n) {
   memcpy(s->head + s->nhead, p, n);
   s->head[s->nhead + n] = '\n';
   s->nhead += n + 1;
+}
+
+/* Whether the block quotes with « » (French typography may be quoted in
+ * a paragraph of another language). */
+static bool guillemets(struct spacing *s) {
+  if (s->guill < 0)
+    s->guill = has_guillemet(s->blk, s->blen);
+  return s->guill;
 }
 
 static bool contains(const char *p, size_t n, const char *needle) {
@@ -376,7 +398,8 @@ static enum act colon(struct pass *ps, size_t i) {
   size_t n = ps->n, j = i + 2;
   char c = in[i + 1];
   enum kempt_lang l = lang_of(ps->s);
-  if (l == KEMPT_LANG_NONE || l == KEMPT_LANG_FR || in_code(ps, i))
+  if (l == KEMPT_LANG_NONE || l == KEMPT_LANG_FR || in_code(ps, i) ||
+      guillemets(ps->s))
     return KEEP;
   bool end = j >= n || in[j] == ' ' || in[j] == '\n' || in[j] == '"' ||
              is3(in, n, j, RDQUO);
@@ -1031,6 +1054,7 @@ static void clean_block(struct spacing *s, const struct kempt_block *b) {
   s->blk = b->text;
   s->blen = b->len;
   s->lang = -1;
+  s->guill = -1;
   run_pass(&ps, s, b->text, b->len, &s->a, b->offset);
   space_pass(&ps, (b->flags & KEMPT_BLOCK_LINES) != 0);
   run_pass(&ps, s, s->a.data, s->a.len, &s->b, b->offset);

@@ -109,6 +109,9 @@ Test(spacing, french_keeps_its_spaces) {
   same("Le prix\xc2\xa0: 5\xc2\xa0\xe2\x82\xac ; il est l\xc3\xa0"
        "\xe2\x80\xaf!" FR);
   same("« Nous ne savons pas », a déclaré le ministre." FR);
+  /* French quoted in an English paragraph */
+  same("He said : « Je ne sais pas ! » and the minister said it was in the "
+       "report.");
   /* but a space before a comma is wrong in French too */
   becomes("Le ministre , qui était là, a parlé." FR,
           "Le ministre, qui était là, a parlé." FR);
