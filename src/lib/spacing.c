@@ -19,8 +19,9 @@
  *             (“ closing after a word, ‘ inside "can‘t").
  *
  * The language is that of the block's function words (lang.h), or when the
- * block is too short to tell, that of the document's first blocks. A block in which none
- * of the passes could change anything is passed on as it is (fast path).
+ * block is too short to tell, that of the document's first blocks. A block in
+ * which none of the passes could change anything is passed on as it is (fast
+ * path).
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -37,15 +38,15 @@
 
 struct spacing {
   const struct kempt_env *env;
-  struct kempt_buf a, b;        /* pass buffers */
-  char head[DOC_HEAD];          /* the document's first blocks, a sample */
+  struct kempt_buf a, b; /* pass buffers */
+  char head[DOC_HEAD];   /* the document's first blocks, a sample */
   size_t nhead;
-  size_t head_guessed;          /* nhead when doc_lang was guessed */
-  int doc_lang;                 /* of head; -1 = not guessed yet */
-  const char *blk;              /* the block being worked on */
+  size_t head_guessed; /* nhead when doc_lang was guessed */
+  int doc_lang;        /* of head; -1 = not guessed yet */
+  const char *blk;     /* the block being worked on */
   size_t blen;
-  int lang;                     /* of that block; -1 = not decided yet */
-  int guill;                    /* it has « or »; -1 = not looked yet */
+  int lang;  /* of that block; -1 = not decided yet */
+  int guill; /* it has « or »; -1 = not looked yet */
   bool warned;
 };
 
@@ -138,12 +139,12 @@ static bool is3(const char *p, size_t n, size_t i, unsigned char c3) {
          (unsigned char)p[i + 1] == 0x80 && (unsigned char)p[i + 2] == c3;
 }
 
-#define LDQUO 0x9C /* “ E2 80 9C */
-#define RDQUO 0x9D /* ” */
-#define BDQUO 0x9E /* „ */
-#define LSQUO 0x98 /* ‘ */
-#define RSQUO 0x99 /* ’ */
-#define SBQUO 0x9A /* ‚ */
+#define LDQUO 0x9C  /* “ E2 80 9C */
+#define RDQUO 0x9D  /* ” */
+#define BDQUO 0x9E  /* „ */
+#define LSQUO 0x98  /* ‘ */
+#define RSQUO 0x99  /* ’ */
+#define SBQUO 0x9A  /* ‚ */
 #define HELLIP 0xA6 /* … */
 
 /* Whether p[0..n) holds the three-byte punctuation E2 80 c3. */
@@ -163,8 +164,8 @@ static bool has_guillemet(const char *p, size_t n) {
   const char *q = memchr(p, 0xC2, n);
   while (q) {
     size_t i = (size_t)(q - p);
-    if (i + 1 < n && ((unsigned char)p[i + 1] == 0xAB ||
-                      (unsigned char)p[i + 1] == 0xBB))
+    if (i + 1 < n &&
+        ((unsigned char)p[i + 1] == 0xAB || (unsigned char)p[i + 1] == 0xBB))
       return true;
     q = memchr(q + 1, 0xC2, n - i - 1);
   }
@@ -180,7 +181,9 @@ static void put(struct pass *ps, const char *p, size_t n) {
   o->len += n;
 }
 
-static void putc1(struct pass *ps, char c) { ps->out->data[ps->out->len++] = c; }
+static void putc1(struct pass *ps, char c) {
+  ps->out->data[ps->out->len++] = c;
+}
 
 static void report(struct pass *ps, const char *rule, size_t at,
                    const char *before, size_t blen, const char *after,
@@ -205,8 +208,8 @@ static enum kempt_lang lang_of(struct spacing *s) {
   if (s->lang < 0) {
     struct kempt_lang_count c;
     memset(&c, 0, sizeof c);
-    kempt__lang_add(&c, s->blk, s->blen < BLOCK_SAMPLE ? s->blen
-                                                       : BLOCK_SAMPLE);
+    kempt__lang_add(&c, s->blk,
+                    s->blen < BLOCK_SAMPLE ? s->blen : BLOCK_SAMPLE);
     enum kempt_lang l = kempt__lang_best(&c);
     if (l == KEMPT_LANG_NONE && c.words < SHORT_BLOCK)
       l = doc_lang(s);
@@ -245,8 +248,8 @@ static bool contains(const char *p, size_t n, const char *needle) {
 
 /* A line that looks like program code or markup. */
 static bool code_line(const char *p, size_t n) {
-  static const char *const marks[] = {"{", "}", "==", "!=", "&&", "||",
-                                      "=>", "->", "();", "()", "</", "/>",
+  static const char *const marks[] = {"{",  "}",  "==",       "!=", "&&", "||",
+                                      "=>", "->", "();",      "()", "</", "/>",
                                       "::", "+=", "#include", "$("};
   for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
     if (contains(p, n, marks[i]))
@@ -351,8 +354,7 @@ static bool ends_here(const char *in, size_t n, size_t j) {
   if (j >= n)
     return true;
   char c = in[j];
-  if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == ')' ||
-      c == ']')
+  if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == ')' || c == ']')
     return true;
   return is3(in, n, j, RDQUO) || is3(in, n, j, RSQUO);
 }
@@ -383,8 +385,8 @@ static enum act period(struct pass *ps, size_t i) {
   if (j < n && in[j] == '.')
     return KEEP; /* " .." */
   if (ends_here(in, n, j)) {
-    if (j + 1 < n && in[j] == ' ' && (in[j + 1] == '.' ||
-                                      ascii_lower(in[j + 1])))
+    if (j + 1 < n && in[j] == ' ' &&
+        (in[j + 1] == '.' || ascii_lower(in[j + 1])))
       return KEEP; /* " . . .", or no sentence end: "git add . and" */
     return in_code(ps, i) || after_open_word(in, i) ? KEEP : DROP;
   }
@@ -493,8 +495,8 @@ static bool close_space(struct pass *ps, size_t i) {
   const char *in = ps->in;
   char close = in[i + 1];
   char open = close == ')' ? '(' : close == ']' ? '[' : '{';
-  if (emoticon(in, i) || ((in[i - 1] == ')' || in[i - 1] == '(') &&
-                           emoticon(in, i - 1)))
+  if (emoticon(in, i) ||
+      ((in[i - 1] == ')' || in[i - 1] == '(') && emoticon(in, i - 1)))
     return false; /* "(so happy :) )" */
   size_t o = find_open(in, i, open, close);
   if (o == SIZE_MAX || o + 1 == i)
@@ -582,10 +584,10 @@ static void punct_pass(struct pass *ps) {
 
 /* Words after which no sentence ends: "the .Net framework". */
 static bool open_word(const char *w, size_t n) {
-  static const char *const words[] = {"the", "a", "an", "of", "to", "and",
-                                      "or", "with", "from", "into", "than",
-                                      "by", "via", "using", "der", "die",
-                                      "das", "le", "la", "les", "el"};
+  static const char *const words[] = {
+      "the",  "a",    "an",   "of",   "to", "and", "or",
+      "with", "from", "into", "than", "by", "via", "using",
+      "der",  "die",  "das",  "le",   "la", "les", "el"};
   char low[8];
   if (n >= sizeof low)
     return false;
@@ -610,11 +612,12 @@ static bool after_open_word(const char *in, size_t e) {
 /* Right words that are a domain ending or a file type: "Amazon.Com". */
 static bool suffix_word(const char *w, size_t n) {
   static const char *const words[] = {
-      "com", "net", "org", "edu", "gov", "mil", "info", "biz", "io", "co",
-      "uk", "tv", "fm", "ly", "ai", "app", "dev", "pdf", "doc", "docx",
-      "txt", "htm", "html", "php", "asp", "aspx", "jpg", "jpeg", "png",
-      "gif", "xls", "xlsx", "ppt", "pptx", "zip", "exe", "csv", "xml",
-      "json", "js", "py", "java", "cs", "mp", "mov", "avi", "md", "ts"};
+      "com", "net",  "org", "edu",  "gov", "mil", "info", "biz",
+      "io",  "co",   "uk",  "tv",   "fm",  "ly",  "ai",   "app",
+      "dev", "pdf",  "doc", "docx", "txt", "htm", "html", "php",
+      "asp", "aspx", "jpg", "jpeg", "png", "gif", "xls",  "xlsx",
+      "ppt", "pptx", "zip", "exe",  "csv", "xml", "json", "js",
+      "py",  "java", "cs",  "mp",   "mov", "avi", "md",   "ts"};
   char low[8];
   if (n >= sizeof low)
     return false;
@@ -878,10 +881,10 @@ static bool closing_place(const char *t, size_t n, size_t i) {
 
 /* Elided words before an apostrophe, French and Italian: "l‘homme". */
 static bool elision(const char *w, size_t n) {
-  static const char *const words[] = {"l", "d", "j", "n", "s", "c", "m", "t",
-                                      "qu", "jusqu", "lorsqu", "puisqu",
-                                      "dell", "all", "dall", "nell", "sull",
-                                      "un", "quest", "quell"};
+  static const char *const words[] = {
+      "l",    "d",    "j",     "n",      "s",      "c",    "m",
+      "t",    "qu",   "jusqu", "lorsqu", "puisqu", "dell", "all",
+      "dall", "nell", "sull",  "un",     "quest",  "quell"};
   char low[8];
   if (n >= sizeof low)
     return false;
@@ -958,21 +961,31 @@ static void quote_pass(struct pass *ps, char *t, size_t n) {
 /* ---- the fast path ---------------------------------------------------- */
 
 /* The fast path looks at each pair of bytes through their kinds. */
-enum kind { K_OTHER, K_SPACE, K_TAB, K_NL, K_OPEN, K_STOP, K_PUNCT, K_CAP,
-            K_QUOTE, K_E2, K_80 };
+enum kind {
+  K_OTHER,
+  K_SPACE,
+  K_TAB,
+  K_NL,
+  K_OPEN,
+  K_STOP,
+  K_PUNCT,
+  K_CAP,
+  K_QUOTE,
+  K_E2,
+  K_80
+};
 
-#define KINDS_ASCII_UPPER(k)                                                  \
-  ['A'] = k, ['B'] = k, ['C'] = k, ['D'] = k, ['E'] = k, ['F'] = k,          \
-  ['G'] = k, ['H'] = k, ['I'] = k, ['J'] = k, ['K'] = k, ['L'] = k,          \
-  ['M'] = k, ['N'] = k, ['O'] = k, ['P'] = k, ['Q'] = k, ['R'] = k,          \
-  ['S'] = k, ['T'] = k, ['U'] = k, ['V'] = k, ['W'] = k, ['X'] = k,          \
-  ['Y'] = k, ['Z'] = k
+#define KINDS_ASCII_UPPER(k)                                                   \
+  ['A'] = k, ['B'] = k, ['C'] = k, ['D'] = k, ['E'] = k, ['F'] = k, ['G'] = k, \
+  ['H'] = k, ['I'] = k, ['J'] = k, ['K'] = k, ['L'] = k, ['M'] = k, ['N'] = k, \
+  ['O'] = k, ['P'] = k, ['Q'] = k, ['R'] = k, ['S'] = k, ['T'] = k, ['U'] = k, \
+  ['V'] = k, ['W'] = k, ['X'] = k, ['Y'] = k, ['Z'] = k
 
 static const unsigned char kind[128] = {
-    [' '] = K_SPACE, ['\t'] = K_TAB, ['\n'] = K_NL, ['('] = K_OPEN,
-    ['['] = K_OPEN, ['{'] = K_OPEN, ['.'] = K_STOP, ['!'] = K_STOP,
-    ['?'] = K_STOP, [','] = K_PUNCT, [';'] = K_PUNCT, [':'] = K_PUNCT,
-    [')'] = K_PUNCT, [']'] = K_PUNCT, ['}'] = K_PUNCT, ['"'] = K_QUOTE,
+    [' '] = K_SPACE,  ['\t'] = K_TAB,          ['\n'] = K_NL,   ['('] = K_OPEN,
+    ['['] = K_OPEN,   ['{'] = K_OPEN,          ['.'] = K_STOP,  ['!'] = K_STOP,
+    ['?'] = K_STOP,   [','] = K_PUNCT,         [';'] = K_PUNCT, [':'] = K_PUNCT,
+    [')'] = K_PUNCT,  [']'] = K_PUNCT,         ['}'] = K_PUNCT, ['"'] = K_QUOTE,
     ['\''] = K_QUOTE, KINDS_ASCII_UPPER(K_CAP)};
 
 static inline unsigned kind_of(unsigned char c) {
@@ -983,15 +996,19 @@ static inline unsigned kind_of(unsigned char c) {
 
 #define B(k) (1u << (k))
 /* For the kind of a byte, the kinds of the next byte worth a closer look. */
-static const uint16_t worth[] = {
-    [K_SPACE] = B(K_SPACE) | B(K_TAB) | B(K_NL) | B(K_STOP) | B(K_PUNCT),
-    [K_TAB] = 0xFFFF,
-    [K_NL] = B(K_SPACE) | B(K_TAB),
-    [K_OPEN] = B(K_SPACE),
-    [K_STOP] = B(K_CAP) | B(K_QUOTE) | B(K_PUNCT) | B(K_OPEN) | B(K_E2) |
-               B(K_80),
-    [K_E2] = B(K_80),
-    [K_OTHER] = 0, [K_PUNCT] = 0, [K_CAP] = 0, [K_QUOTE] = 0, [K_80] = 0};
+static const uint16_t worth[] = {[K_SPACE] = B(K_SPACE) | B(K_TAB) | B(K_NL) |
+                                             B(K_STOP) | B(K_PUNCT),
+                                 [K_TAB] = 0xFFFF,
+                                 [K_NL] = B(K_SPACE) | B(K_TAB),
+                                 [K_OPEN] = B(K_SPACE),
+                                 [K_STOP] = B(K_CAP) | B(K_QUOTE) | B(K_PUNCT) |
+                                            B(K_OPEN) | B(K_E2) | B(K_80),
+                                 [K_E2] = B(K_80),
+                                 [K_OTHER] = 0,
+                                 [K_PUNCT] = 0,
+                                 [K_CAP] = 0,
+                                 [K_QUOTE] = 0,
+                                 [K_80] = 0};
 #undef B
 
 /* Whether the three bytes at p[i] (lead byte 0xE2) could change. */
@@ -1035,7 +1052,8 @@ static bool needs_work(const char *p, size_t n) {
   return false;
 }
 
-/* ---- the stage ------------------------------------------------------------ */
+/* ---- the stage ------------------------------------------------------------
+ */
 
 static void run_pass(struct pass *ps, struct spacing *s, const char *in,
                      size_t n, struct kempt_buf *out, uint64_t base) {
@@ -1075,8 +1093,10 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
     r = kempt__buf_reserve(&s->b, room);
   if (r == KEMPT_ERR_LIMIT) {
     if (!s->warned)
-      kempt__warn(s->env->report, "spacing: a block of %zu bytes was passed "
-                                  "on unchanged (too long)", b->len);
+      kempt__warn(s->env->report,
+                  "spacing: a block of %zu bytes was passed "
+                  "on unchanged (too long)",
+                  b->len);
     s->warned = true;
     return kempt__emit_block(s->env, b);
   }

@@ -15,10 +15,12 @@
 
 /* Context that makes a paragraph English to the language guess. */
 #define EN " and the minister said that it was in the report of the day."
-#define FR " Le ministre a dit que les discussions sont dans une phase " \
-           "difficile, mais il reste optimiste pour la suite."
-#define DE " Die Verhandlungen sind nicht einfach, sagte der Minister, " \
-           "und sie werden noch dauern."
+#define FR                                                                     \
+  " Le ministre a dit que les discussions sont dans une phase "                \
+  "difficile, mais il reste optimiste pour la suite."
+#define DE                                                                     \
+  " Die Verhandlungen sind nicht einfach, sagte der Minister, "                \
+  "und sie werden noch dauern."
 
 /* The spacing stage alone over in, fed whole and in chunks of 1..3. */
 static char *spacing(const char *in) {
@@ -41,8 +43,8 @@ static void same(const char *in) {
 
 static void becomes(const char *in, const char *want) {
   char *out = spacing(in);
-  cr_expect_str_eq(out, want, "\n  in:   %s\n  out:  %s\n  want: %s", in,
-                   out, want);
+  cr_expect_str_eq(out, want, "\n  in:   %s\n  out:  %s\n  want: %s", in, out,
+                   want);
   free(out);
 }
 
@@ -272,7 +274,8 @@ Test(spacing, lines_block_keeps_alignment) {
   becomes("Name    Age\nBob     42", "Name Age\nBob 42");
 }
 
-/* ---- reporting ------------------------------------------------------------- */
+/* ---- reporting -------------------------------------------------------------
+ */
 
 struct seen {
   char rules[16][48];
@@ -314,14 +317,15 @@ Test(spacing, every_change_is_reported_with_its_rule) {
     cr_expect_str_eq(s.rules[i], want[i]);
 }
 
-/* ---- stream properties ------------------------------------------------------ */
+/* ---- stream properties ------------------------------------------------------
+ */
 
 Test(spacing, chunking_invariant) {
   static const char *const opts[] = {"stages=spacing", NULL};
   const char *in =
       "Title  of  the page\n\nIt rose on Friday .Analysts said , in "
-      "March.Prices fell (a lot ) and it can‘t last\xe2\x80\x9c, he said."
-      EN "\n\nIl a dit : « Bonjour ! »" FR "\n\nEr sagte „ja“, und ging." DE
+      "March.Prices fell (a lot ) and it can‘t last\xe2\x80\x9c, he said." EN
+      "\n\nIl a dit : « Bonjour ! »" FR "\n\nEr sagte „ja“, und ging." DE
       "\n\nwww.apple.com  and 3.5\tand U.S.Army\n";
   char *out = assert_chunking_invariant(opts, in, strlen(in));
   cr_assert(strstr(out, "Friday. Analysts said, in March. Prices fell (a "
@@ -342,8 +346,7 @@ Test(spacing, any_bytes_stay_valid) {
       in[i] = alphabet[(size_t)rand() % (sizeof alphabet - 1)];
     static const char *const opts[] = {"stages=spacing", NULL};
     size_t n;
-    char *out = kempt_run(opts, in, sizeof in, RANDOM, 16, (unsigned)round,
-                          &n);
+    char *out = kempt_run(opts, in, sizeof in, RANDOM, 16, (unsigned)round, &n);
     cr_assert(valid_utf8(out, n));
     free(out);
   }
@@ -419,8 +422,8 @@ static void std_free(void *p, void *ud) {
 }
 
 Test(spacing, every_allocation_failure_is_a_status) {
-  static const struct kempt_allocator fa = {fail_malloc, fail_realloc,
-                                            std_free, NULL};
+  static const struct kempt_allocator fa = {fail_malloc, fail_realloc, std_free,
+                                            NULL};
   static const char in[] = "It rose  on Friday .Analysts said , in March."
                            "Prices fell.\n\nA  second  one .\n";
   for (long n = 0;; n++) {
