@@ -286,7 +286,7 @@ static size_t line_start(struct pass *ps, size_t a, size_t b, bool keep) {
     i++;
   if (keep)
     put(ps, ps->in + a, i - a);
-  else if (i > a && i < b)
+  else if (i > a)
     report(ps, "trim-space", a, ps->in + a, i - a, "", 0);
   return i;
 }
