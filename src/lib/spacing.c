@@ -415,8 +415,27 @@ static enum act colon(struct pass *ps, size_t i) {
   return DROP;
 }
 
+/* Whether the token before the space at in[i] is a URL, an address, a
+ * path or a file name: a space before the punctuation after one keeps the
+ * punctuation out of it ("see http://example.com/a.htm ."). */
+static bool url_before(const char *in, size_t i) {
+  size_t a = i;
+  while (a > 0 && in[a - 1] != ' ' && in[a - 1] != '\n')
+    a--;
+  for (size_t k = a; k < i; k++) {
+    char c = in[k], d = k + 1 < i ? in[k + 1] : ' ';
+    if (c == '/' || c == '@' || c == '\\')
+      return true;
+    bool alnum =
+        (d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z');
+    if (c == '.' && alnum)
+      return true;
+  }
+  return false;
+}
+
 static enum act before_punct(struct pass *ps, size_t i) {
-  if (!carries(ps->in, i))
+  if (!carries(ps->in, i) || url_before(ps->in, i))
     return KEEP;
   switch (ps->in[i + 1]) {
   case ',':

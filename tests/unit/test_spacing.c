@@ -264,6 +264,9 @@ Test(spacing, ellipses_emoticons_numbers) {
       "if (x != y) { return a ? b : c; }",
       "x = y ? 1 : 0;",
       "git add . and then it was in the report" EN,
+      "See http://example.com/terms.htm . The rest is in the report" EN,
+      "It is in /usr/share/common-licenses/GPL-2 . The rest" EN,
+      "Link with libfoo.so . Then run it and see the report" EN,
       "the value is . and the minister said" EN,
   };
   ALL_SAME(clean);
