@@ -695,7 +695,9 @@ static bool word_tail(const char *in, size_t n, size_t i) {
     return true;
   unsigned char c = (unsigned char)in[i];
   unsigned char d = i + 1 < n ? (unsigned char)in[i + 1] : ' ';
-  if (c == ' ' || c == '\n' || (c && strchr(",;!?)]\"'-", c)))
+  if (c == ' ')
+    return !(d && strchr("=(){}[]<>|&+*/%^~", d)); /* "self.Emin = 1" */
+  if (c == '\n' || (c && strchr(",;!?\"'-", c)))
     return true;
   if (c == ':')
     return d == ' ' || d == '\n';
@@ -750,16 +752,68 @@ static bool token_clean(const char *in, size_t n, size_t ws, size_t we) {
   return true;
 }
 
+/* Whether the two words are quoted as one: "'typing.Any'". */
+static bool quoted_name(const char *in, size_t n, size_t ws, size_t we) {
+  int32_t a = prev_cp(in, ws), b = -1;
+  if (we < n)
+    cp_at(in, n, we, &b);
+  bool qa = a == '"' || a == '\'' || a == 0x2018 || a == 0x201C;
+  bool qb = b == '"' || b == '\'' || b == 0x2019 || b == 0x201D;
+  return qa && qb;
+}
+
+/* Names that are followed by a dot and a member in code, not by the end
+ * of a sentence. */
+static bool receiver(const char *w, size_t n) {
+  static const char *const words[] = {
+      "self",   "this",   "that",    "cls",     "obj",         "args", "kwargs",
+      "std",    "system", "console", "window",  "document",    "math", "string",
+      "java",   "javax",  "android", "import",  "from",        "sys",  "object",
+      "module", "types",  "typing",  "numbers", "collections", "util"};
+  char low[16];
+  if (n >= sizeof low)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)(w[i] | 0x20);
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
+      return true;
+  return false;
+}
+
+/* Whether the word in[ws..e) is followed by a dot and a letter somewhere
+ * else in the text too: a name with members ("threading.Thread" beside
+ * "threading.local"), not a sentence end. */
+static bool member_again(const char *in, size_t n, size_t ws, size_t e) {
+  size_t len = e - ws;
+  const char *q = in;
+  while (n - (size_t)(q - in) > len + 1) {
+    const char *hit = memchr(q, in[ws], n - (size_t)(q - in) - len - 1);
+    if (!hit)
+      return false;
+    size_t h = (size_t)(hit - in);
+    if (h != ws && memcmp(hit, in + ws, len) == 0 && in[h + len] == '.' &&
+        ascii_lower((char)(in[h + len + 1] | 0x20)) &&
+        (h == 0 || !is_letter(cls((unsigned char)in[h - 1]))))
+      return true;
+    q = hit + 1;
+  }
+  return false;
+}
+
 /* A sentence ends with the word that ends at in[e] and the next starts
  * with the word at in[r]: the evidence is strong enough to add a space. */
 static bool sentence_ok(struct pass *ps, size_t e, size_t r) {
   size_t ws, we;
   if (!left_word(ps->in, e, &ws) || !right_word(ps->in, ps->n, r, &we))
     return false;
-  if (e - ws < 4 && !kempt__stopword_langs(ps->in + r, we - r))
-    return false; /* "obj.Method": short words need a function word */
-  if (!token_clean(ps->in, ps->n, ws, we) || in_code(ps, e))
+  if (!token_clean(ps->in, ps->n, ws, we) || in_code(ps, e) ||
+      quoted_name(ps->in, ps->n, ws, we))
     return false;
+  if (!kempt__stopword_langs(ps->in + r, we - r) &&
+      (e - ws < 4 || receiver(ps->in + ws, e - ws) ||
+       member_again(ps->in, ps->n, ws, e)))
+    return false; /* "obj.Method", "self.Emin": without a function word */
   return lang_of(ps->s) != KEMPT_LANG_NONE;
 }
 
