@@ -35,6 +35,8 @@
 #define BLOCK_SAMPLE 4096 /* bytes of a block its language is guessed from */
 #define BRACKET_REACH 400 /* bytes searched for a matching bracket */
 #define SHORT_BLOCK 8     /* words: fewer take the document's language */
+#define TOKEN_REACH 256   /* bytes of a token looked at around a word */
+#define MEMBER_REACH 2048 /* bytes searched for other uses of a name */
 
 struct spacing {
   const struct kempt_env *env;
@@ -736,12 +738,17 @@ static bool right_word(const char *in, size_t n, size_t r, size_t *we) {
  * nothing of a URL, an address, a number, a path or code. */
 static bool token_clean(const char *in, size_t n, size_t ws, size_t we) {
   size_t a = ws, b = we;
-  while (a > 0 && in[a - 1] != ' ' && in[a - 1] != '\n')
+  while (a > 0 && in[a - 1] != ' ' && in[a - 1] != '\n') {
     a--;
+    if (ws - a > TOKEN_REACH)
+      return false; /* no word of prose is that long */
+  }
   for (size_t k = a; k < ws; k++)
     if (strchr("/@\\_=#~|<>{}:.0123456789", in[k]) && in[k])
       return false;
   for (; b < n && in[b] != ' ' && in[b] != '\n'; b++) {
+    if (b - we > TOKEN_REACH)
+      return false;
     char c = in[b], d = b + 1 < n ? in[b + 1] : ' ';
     if (strchr("/@\\_=#~|<>{}0123456789", c) && c)
       return false;
@@ -786,7 +793,10 @@ static bool receiver(const char *w, size_t n) {
  * "threading.local"), not a sentence end. */
 static bool member_again(const char *in, size_t n, size_t ws, size_t e) {
   size_t len = e - ws;
-  const char *q = in;
+  size_t lo = ws > MEMBER_REACH ? ws - MEMBER_REACH : 0;
+  if (n - e > MEMBER_REACH)
+    n = e + MEMBER_REACH;
+  const char *q = in + lo;
   while (n - (size_t)(q - in) > len + 1) {
     const char *hit = memchr(q, in[ws], n - (size_t)(q - in) - len - 1);
     if (!hit)
@@ -986,7 +996,7 @@ static bool contraction(const char *t, size_t n, size_t i) {
 /* ‘ at t[i] is an apostrophe inside a word and should be ’. */
 static bool apostrophe(struct spacing *s, const char *t, size_t n, size_t i) {
   int32_t cp = prev_cp(t, i);
-  if (cp < 0 || !is_letter(cls(cp)) || has3(t, n, SBQUO))
+  if (cp < 0 || !is_letter(cls(cp)))
     return false;
   enum kempt_lang l = lang_of(s);
   if (l == KEMPT_LANG_EN || l == KEMPT_LANG_NONE)
@@ -994,7 +1004,7 @@ static bool apostrophe(struct spacing *s, const char *t, size_t n, size_t i) {
   if (l != KEMPT_LANG_FR && l != KEMPT_LANG_IT)
     return false;
   size_t ws = i;
-  while (ws > 0 && ascii_lower((char)(t[ws - 1] | 0x20)))
+  while (ws > 0 && i - ws < 8 && ascii_lower((char)(t[ws - 1] | 0x20)))
     ws--;
   int32_t next;
   if (i + 3 >= n || (ws > 0 && is_letter(cls(prev_cp(t, ws)))))
@@ -1006,7 +1016,8 @@ static bool apostrophe(struct spacing *s, const char *t, size_t n, size_t i) {
 static void quote_pass(struct pass *ps, char *t, size_t n) {
   char stack[16]; /* the open double quotes: “ or „ */
   size_t depth = 0;
-  int right = -1; /* closes_right(), decided when first needed */
+  int right = -1;                /* closes_right(), decided when first needed */
+  bool low9 = has3(t, n, SBQUO); /* ‚…‘ quotes: ‘ closes, leave it */
   for (size_t i = 0; i + 2 < n; i++) {
     if ((unsigned char)t[i] != 0xE2 || (unsigned char)t[i + 1] != 0x80)
       continue;
@@ -1024,7 +1035,7 @@ static void quote_pass(struct pass *ps, char *t, size_t n) {
         stack[depth++] = (char)c;
     } else if (c == RDQUO && depth) {
       depth--;
-    } else if (c == LSQUO && apostrophe(ps->s, t, n, i)) {
+    } else if (c == LSQUO && !low9 && apostrophe(ps->s, t, n, i)) {
       report(ps, "apostrophe-direction", i, t + i, 3, "\xE2\x80\x99", 3);
       t[i + 2] = (char)RSQUO;
     }
