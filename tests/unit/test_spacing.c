@@ -456,3 +456,37 @@ Test(spacing, every_allocation_failure_is_a_status) {
     cr_assert_eq(st, KEMPT_ERR_NOMEM);
   }
 }
+
+/* Repetitive hostile blocks: every look-around is bounded, so these run
+ * in linear time; the output is valid and not much longer. */
+Test(spacing, hostile_blocks) {
+  static const char *const units[] = {"'aa.Bb",
+                                      "the summit.Prices ",
+                                      "threading.Thread ",
+                                      "( ",
+                                      "(a ",
+                                      "a )",
+                                      "x ,",
+                                      "l\xe2\x80\x98"
+                                      "a",
+                                      "a\xe2\x80\x9c ",
+                                      " \t",
+                                      "a .",
+                                      "the : ",
+                                      "x  y\n"};
+  static const char *const opts[] = {"stages=spacing", NULL};
+  for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+    size_t k = strlen(units[u]), n = 0;
+    char *in = malloc(65536 + k);
+    while (n + k <= 65536) {
+      memcpy(in + n, units[u], k);
+      n += k;
+    }
+    size_t outlen;
+    char *out = kempt_run(opts, in, n, FIXED, 4096, 0, &outlen);
+    cr_assert(valid_utf8(out, outlen), "unit %zu", u);
+    cr_assert_leq(outlen, n + n / 2 + 1, "unit %zu", u);
+    free(out);
+    free(in);
+  }
+}
