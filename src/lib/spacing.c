@@ -820,9 +820,10 @@ static bool sentence_ok(struct pass *ps, size_t e, size_t r) {
   if (!token_clean(ps->in, ps->n, ws, we) || in_code(ps, e) ||
       quoted_name(ps->in, ps->n, ws, we))
     return false;
+  bool dot = ps->in[e] == '.'; /* code has members after dots only */
   if (!kempt__stopword_langs(ps->in + r, we - r) &&
-      (e - ws < 4 || receiver(ps->in + ws, e - ws) ||
-       member_again(ps->in, ps->n, ws, e)))
+      (e - ws < 4 || (dot && receiver(ps->in + ws, e - ws)) ||
+       (dot && member_again(ps->in, ps->n, ws, e))))
     return false; /* "obj.Method", "self.Emin": without a function word */
   return lang_of(ps->s) != KEMPT_LANG_NONE;
 }
