@@ -49,6 +49,7 @@ struct spacing {
   size_t blen;
   int lang;  /* of that block; -1 = not decided yet */
   int guill; /* it has « or »; -1 = not looked yet */
+  int forced;                   /* language from the options, or -1 */
   bool warned;
 };
 
@@ -207,6 +208,8 @@ static enum kempt_lang doc_lang(struct spacing *s) {
 /* The block's language, or the document's when the block is too short to
  * tell. */
 static enum kempt_lang lang_of(struct spacing *s) {
+  if (s->forced >= 0)
+    return (enum kempt_lang)s->forced;
   if (s->lang < 0) {
     struct kempt_lang_count c;
     memset(&c, 0, sizeof c);
@@ -1207,10 +1210,20 @@ static void spacing_reset(void *st) {
   s->warned = false;
 }
 
+/* The language the option spacing-lang names, or -1 for "auto". */
+static int forced_lang(const kempt_config *cfg) {
+  const char *code = kempt__opt_str(cfg, "spacing-lang", "auto");
+  for (int l = KEMPT_LANG_NONE + 1; l < KEMPT_LANG_COUNT; l++)
+    if (strcmp(code, kempt__lang_code((enum kempt_lang)l)) == 0)
+      return l;
+  return -1;
+}
+
 static enum kempt_status spacing_init(void *st, const struct kempt_env *env) {
   struct spacing *s = st;
   s->env = env;
   s->doc_lang = -1;
+  s->forced = forced_lang(env->cfg);
   size_t block = (size_t)kempt__opt_int(env->cfg, "max-block", 1u << 20);
   size_t cap = block < SIZE_MAX / 4 ? block * 2 + 64 : SIZE_MAX / 2;
   kempt__buf_init(&s->a, env->alloc, cap);
@@ -1224,6 +1237,14 @@ static void spacing_fini(void *st) {
   kempt__buf_free(&s->b);
 }
 
+static const struct kempt_option spacing_options[] = {
+    {"spacing-lang", 0, KEMPT_OPT_STRING, "spacing", "LANG",
+     "auto|en|fr|de|es|it|pt|nl|ru|pl|sv",
+     "language whose punctuation spacing and quotes to follow (French keeps "
+     "a space before : ; ! ?); auto: each paragraph's own, from its "
+     "function words (default)"},
+    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+
 const struct kempt_stage_ops kempt__spacing_ops = {
     {"spacing",
      "collapse runs of white space; remove the space before , . ; : ! ? "
@@ -1233,7 +1254,7 @@ const struct kempt_stage_ops kempt__spacing_ops = {
     true,
     true,
     sizeof(struct spacing),
-    NULL,
+    spacing_options,
     spacing_init,
     NULL,
     spacing_block,

@@ -490,3 +490,19 @@ Test(spacing, hostile_blocks) {
     free(in);
   }
 }
+
+Test(spacing, language_option) {
+  static const char *const fr[] = {"spacing-lang=fr", NULL};
+  static const char *const en[] = {"spacing-lang=en", NULL};
+  const char *in = "Note : yes ?";
+  char *out = stage_run("spacing", fr, in, strlen(in), 0, NULL);
+  cr_assert_str_eq(out, "Note : yes ?");
+  free(out);
+  out = stage_run("spacing", en, in, strlen(in), 0, NULL);
+  cr_assert_str_eq(out, "Note: yes?");
+  free(out);
+  kempt_config *cfg = kempt_config_new(NULL);
+  cr_assert_eq(kempt_config_set(cfg, "spacing-lang", "xx", 0),
+               KEMPT_ERR_USAGE);
+  kempt_config_free(cfg);
+}
