@@ -11,7 +11,14 @@
  * curly quote is turned the right way when the language and the other
  * quotes of the paragraph make it clear ("further“," to "further”,",
  * "can‘t" to "can’t"; German „…“ stays). Line breaks are kept. Each
- * change is reported with its rule name.
+ * change is reported with its rule name: collapse-space, trim-space,
+ * space-before-punct, space-inside-brackets, missing-space-after-sentence,
+ * quote-direction, apostrophe-direction.
+ *
+ * The language is guessed per paragraph from its function words (the
+ * document's first paragraphs decide for a short one); the option
+ * "spacing-lang" (en, fr, de, es, it, pt, nl, ru, pl, sv or auto) names it
+ * instead.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
