@@ -51,9 +51,9 @@ struct spacing {
   int doc_lang;        /* of head; -1 = not guessed yet */
   const char *blk;     /* the block being worked on */
   size_t blen;
-  int lang;  /* of that block; -1 = not decided yet */
-  int guill; /* it has « or »; -1 = not looked yet */
-  int forced;                   /* language from the options, or -1 */
+  int lang;   /* of that block; -1 = not decided yet */
+  int guill;  /* it has « or »; -1 = not looked yet */
+  int forced; /* language from the options, or -1 */
   bool warned;
 };
 
@@ -257,9 +257,10 @@ static bool contains(const char *p, size_t n, const char *needle) {
 
 /* A line that looks like program code or markup. */
 static bool code_line(const char *p, size_t n) {
-  static const char *const marks[] = {"{",  "}",  "==",       "!=", "&&", "||",
-                                      "=>", "->", "();",      "()", "</", "/>",
-                                      "::", "+=", "#include", "$("};
+  static const char *const marks[] = {
+      "{",  "}",        "==", "!=", "&&",  "||",     "=>",
+      "->", "();",      "()", "</", "/>",  "::",     "+=",
+      ":=", "#include", "$(", "${", "#!/", "; then", "; do"};
   for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
     if (contains(p, n, marks[i]))
       return true;
@@ -416,6 +417,8 @@ static enum act colon(struct pass *ps, size_t i) {
              is3(in, n, j, RDQUO);
   if (c == '!' || c == '?')
     end = end || ends_here(in, n, j) || in[j] == '!' || in[j] == '?';
+  if (j + 1 < n && in[j] == ' ' && in[j + 1] == '-' && c == '!')
+    return KEEP; /* a shell test, "test ! -d dir" */
   if (!end)
     return KEEP;
   if (c == ':' && (in[i - 1] >= '0' && in[i - 1] <= '9') && j + 1 < n &&
