@@ -5,7 +5,8 @@
  *
  *   space     runs of spaces and tabs inside a line become one space, and
  *             lines are trimmed (a block whose line structure is content,
- *             KEMPT_BLOCK_LINES, keeps its indentation and inner runs);
+ *             KEMPT_BLOCK_LINES, and a list of link targets keep their
+ *             indentation and inner runs);
  *   punct     a space before , . ; : ! ? and inside ( ) [ ] { } goes,
  *             unless the language puts one there (French: : ; ! ?), the
  *             language is unknown (: ; ! ? stay), or it is an ellipsis,
@@ -1169,7 +1170,7 @@ static void clean_block(struct spacing *s, const struct kempt_block *b) {
   s->lang = -1;
   s->guill = -1;
   run_pass(&ps, s, b->text, b->len, &s->a, b->offset);
-  space_pass(&ps, (b->flags & KEMPT_BLOCK_LINES) != 0);
+  space_pass(&ps, (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0);
   run_pass(&ps, s, s->a.data, s->a.len, &s->b, b->offset);
   punct_pass(&ps);
   run_pass(&ps, s, s->b.data, s->b.len, &s->a, b->offset);
