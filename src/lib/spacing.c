@@ -1,0 +1,1277 @@
+/* spacing.c - the spacing stage: white space and punctuation spacing.
+ *
+ * A block stage. Each block goes through up to four passes, each of which
+ * copies the text and changes only what clear evidence supports:
+ *
+ *   space     runs of spaces and tabs inside a line become one space, and
+ *             lines are trimmed (a block whose line structure is content,
+ *             KEMPT_BLOCK_LINES, and a list of link targets keep their
+ *             indentation and inner runs);
+ *   punct     a space before , . ; : ! ? and inside ( ) [ ] { } goes,
+ *             unless the language puts one there (French: : ; ! ?), the
+ *             language is unknown (: ; ! ? stay), or it is an ellipsis,
+ *             an emoticon, code or symmetric spacing in code or maths;
+ *   sentence  a missing space after a sentence end is added ("March.Prices")
+ *             when a lower-case-ending word of two letters or more meets a
+ *             capitalised lower-case word, outside URLs, e-mail addresses,
+ *             numbers, initials, file names and code;
+ *   quotes    a mis-directed curly quote is turned the right way when the
+ *             paragraph's language and its other quotes make it clear
+ *             (“ closing after a word, ‘ inside "can‘t").
+ *
+ * The language is that of the block's function words (lang.h), or when the
+ * block is too short to tell, that of the document's first blocks (a 2 KB
+ * sample), or the one named by the option spacing-lang. A block in which no
+ * pass could change anything is passed on as it is: the fast path looks at
+ * each pair of bytes through a table of byte kinds. Every look-around is
+ * bounded, so any block costs linear time. Changes are reported with their
+ * rule; the offset of a change found by a later pass is its place in the
+ * block as the earlier passes left it.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "internal.h"
+#include "kempt_spacing.h"
+#include "lang.h"
+
+#include <utf8proc.h>
+
+#define DOC_HEAD 2048     /* bytes of a document kept as its language sample */
+#define BLOCK_SAMPLE 4096 /* bytes of a block its language is guessed from */
+#define BRACKET_REACH 400 /* bytes searched for a matching bracket */
+#define SHORT_BLOCK 8     /* words: fewer take the document's language */
+#define TOKEN_REACH 256   /* bytes of a token looked at around a word */
+#define MEMBER_REACH 2048 /* bytes searched for other uses of a name */
+
+struct spacing {
+  const struct kempt_env *env;
+  struct kempt_buf a, b; /* pass buffers */
+  char head[DOC_HEAD];   /* the document's first blocks, a sample */
+  size_t nhead;
+  size_t head_guessed; /* nhead when doc_lang was guessed */
+  int doc_lang;        /* of head; -1 = not guessed yet */
+  const char *blk;     /* the block being worked on */
+  size_t blen;
+  int lang;   /* of that block; -1 = not decided yet */
+  int guill;  /* it has « or »; -1 = not looked yet */
+  int forced; /* language from the options, or -1 */
+  bool warned;
+};
+
+/* One pass: input text, output buffer (room reserved), line context. */
+struct pass {
+  struct spacing *s;
+  const char *in;
+  size_t n;
+  struct kempt_buf *out;
+  uint64_t base;
+  size_t lstart, lend; /* the line cached in lcode */
+  bool lcode;          /* that line looks like code */
+  unsigned quotes;     /* straight double quotes copied so far */
+};
+
+/* ---- characters ------------------------------------------------------ */
+
+enum cclass { C_OTHER, C_LOWER, C_UPPER, C_LETTER, C_DIGIT, C_MARK };
+
+static enum cclass cls(int32_t cp) {
+  if (cp < 0x80) {
+    if (cp >= 'a' && cp <= 'z')
+      return C_LOWER;
+    if (cp >= 'A' && cp <= 'Z')
+      return C_UPPER;
+    return cp >= '0' && cp <= '9' ? C_DIGIT : C_OTHER;
+  }
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LL:
+    return C_LOWER;
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LT:
+    return C_UPPER;
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+    return C_LETTER;
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
+    return C_MARK;
+  case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+    return C_DIGIT;
+  default:
+    return C_OTHER;
+  }
+}
+
+static bool is_letter(enum cclass c) {
+  return c == C_LOWER || c == C_UPPER || c == C_LETTER || c == C_MARK;
+}
+
+/* The code point at p[i] (i < n); returns its length, at least 1. */
+static size_t cp_at(const char *p, size_t n, size_t i, int32_t *cp) {
+  unsigned char c = (unsigned char)p[i];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+                                        (utf8proc_ssize_t)(n - i), cp);
+  if (k <= 0) {
+    *cp = -1;
+    return 1;
+  }
+  return (size_t)k;
+}
+
+/* The code point that ends just before p[i]; returns its length (0 and
+ * cp = '\n' at the start). */
+static size_t cp_before(const char *p, size_t i, int32_t *cp) {
+  if (i == 0) {
+    *cp = '\n';
+    return 0;
+  }
+  size_t j = i - 1;
+  while (j > 0 && i - j < 4 && ((unsigned char)p[j] & 0xC0) == 0x80)
+    j--;
+  size_t k = cp_at(p, i, j, cp);
+  if (j + k != i) { /* not a whole sequence: the last byte alone */
+    *cp = -1;
+    return 1;
+  }
+  return k;
+}
+
+static bool is3(const char *p, size_t n, size_t i, unsigned char c3) {
+  return i + 2 < n && (unsigned char)p[i] == 0xE2 &&
+         (unsigned char)p[i + 1] == 0x80 && (unsigned char)p[i + 2] == c3;
+}
+
+#define LDQUO 0x9C  /* “ E2 80 9C */
+#define RDQUO 0x9D  /* ” */
+#define BDQUO 0x9E  /* „ */
+#define LSQUO 0x98  /* ‘ */
+#define RSQUO 0x99  /* ’ */
+#define SBQUO 0x9A  /* ‚ */
+#define HELLIP 0xA6 /* … */
+
+/* Whether p[0..n) holds the three-byte punctuation E2 80 c3. */
+static bool has3(const char *p, size_t n, unsigned char c3) {
+  const char *q = memchr(p, 0xE2, n);
+  while (q) {
+    size_t i = (size_t)(q - p);
+    if (is3(p, n, i, c3))
+      return true;
+    q = memchr(q + 1, 0xE2, n - i - 1);
+  }
+  return false;
+}
+
+/* Whether p[0..n) holds « or ». */
+static bool has_guillemet(const char *p, size_t n) {
+  const char *q = memchr(p, 0xC2, n);
+  while (q) {
+    size_t i = (size_t)(q - p);
+    if (i + 1 < n &&
+        ((unsigned char)p[i + 1] == 0xAB || (unsigned char)p[i + 1] == 0xBB))
+      return true;
+    q = memchr(q + 1, 0xC2, n - i - 1);
+  }
+  return false;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+/* Room was reserved before the pass: these cannot fail. */
+static void put(struct pass *ps, const char *p, size_t n) {
+  struct kempt_buf *o = ps->out;
+  memcpy(o->data + o->len, p, n);
+  o->len += n;
+}
+
+static void putc1(struct pass *ps, char c) {
+  ps->out->data[ps->out->len++] = c;
+}
+
+static void report(struct pass *ps, const char *rule, size_t at,
+                   const char *before, size_t blen, const char *after,
+                   size_t alen) {
+  kempt__change(ps->s->env, rule, ps->base + at, before, blen, after, alen);
+}
+
+/* ---- language and context ------------------------------------------ */
+
+/* The language of the document's first blocks (guessed when needed). */
+static enum kempt_lang doc_lang(struct spacing *s) {
+  if (s->doc_lang < 0 || s->head_guessed != s->nhead) {
+    s->doc_lang = (int)kempt__lang_guess(s->head, s->nhead);
+    s->head_guessed = s->nhead;
+  }
+  return (enum kempt_lang)s->doc_lang;
+}
+
+/* The block's language, or the document's when the block is too short to
+ * tell. */
+static enum kempt_lang lang_of(struct spacing *s) {
+  if (s->forced >= 0)
+    return (enum kempt_lang)s->forced;
+  if (s->lang < 0) {
+    struct kempt_lang_count c;
+    memset(&c, 0, sizeof c);
+    kempt__lang_add(&c, s->blk,
+                    s->blen < BLOCK_SAMPLE ? s->blen : BLOCK_SAMPLE);
+    enum kempt_lang l = kempt__lang_best(&c);
+    if (l == KEMPT_LANG_NONE && c.words < SHORT_BLOCK)
+      l = doc_lang(s);
+    s->lang = (int)l;
+  }
+  return (enum kempt_lang)s->lang;
+}
+
+/* Keep the first blocks of a document as a sample of its language. */
+static void doc_sample(struct spacing *s, const char *p, size_t n) {
+  size_t room = DOC_HEAD - s->nhead;
+  if (room < 2)
+    return;
+  if (n > room - 1)
+    n = room - 1;
+  memcpy(s->head + s->nhead, p, n);
+  s->head[s->nhead + n] = '\n';
+  s->nhead += n + 1;
+}
+
+/* Whether the block quotes with « » (French typography may be quoted in
+ * a paragraph of another language). */
+static bool guillemets(struct spacing *s) {
+  if (s->guill < 0)
+    s->guill = has_guillemet(s->blk, s->blen);
+  return s->guill;
+}
+
+static bool contains(const char *p, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (size_t i = 0; i + k <= n; i++)
+    if (p[i] == needle[0] && memcmp(p + i, needle, k) == 0)
+      return true;
+  return false;
+}
+
+/* A line that looks like program code or markup. */
+static bool code_line(const char *p, size_t n) {
+  static const char *const marks[] = {
+      "{",  "}",        "==", "!=", "&&",  "||",     "=>",
+      "->", "();",      "()", "</", "/>",  "::",     "+=",
+      ":=", "#include", "$(", "${", "#!/", "; then", "; do"};
+  for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+    if (contains(p, n, marks[i]))
+      return true;
+  while (n && p[n - 1] == ' ')
+    n--;
+  return n && p[n - 1] == ';';
+}
+
+/* Whether the line holding in[i] looks like code (cached per line). */
+static bool in_code(struct pass *ps, size_t i) {
+  if (i < ps->lstart || i >= ps->lend) {
+    size_t a = i, b = i;
+    while (a > 0 && ps->in[a - 1] != '\n')
+      a--;
+    const char *nl = memchr(ps->in + i, '\n', ps->n - i);
+    b = nl ? (size_t)(nl - ps->in) : ps->n;
+    ps->lstart = a;
+    ps->lend = b + 1;
+    ps->lcode = code_line(ps->in + a, b - a);
+  }
+  return ps->lcode;
+}
+
+/* ---- pass 1: white space ------------------------------------------- */
+
+static bool hspace(char c) { return c == ' ' || c == '\t'; }
+
+/* Copy the white space at the start of line in[a..b) or drop it; returns
+ * where the text starts. */
+static size_t line_start(struct pass *ps, size_t a, size_t b, bool keep) {
+  size_t i = a;
+  while (i < b && hspace(ps->in[i]))
+    i++;
+  if (keep)
+    put(ps, ps->in + a, i - a);
+  else if (i > a)
+    report(ps, "trim-space", a, ps->in + a, i - a, "", 0);
+  return i;
+}
+
+/* One line in[a..b): collapse inner runs (unless keep) and trim. */
+static void space_line(struct pass *ps, size_t a, size_t b, bool keep) {
+  const char *in = ps->in;
+  size_t i = line_start(ps, a, b, keep);
+  while (i < b) {
+    size_t j = i;
+    while (j < b && !hspace(in[j]))
+      j++;
+    put(ps, in + i, j - i);
+    i = j;
+    while (j < b && hspace(in[j]))
+      j++;
+    if (j == b) {
+      if (j > i)
+        report(ps, "trim-space", i, in + i, j - i, "", 0);
+      break;
+    }
+    if (keep) {
+      put(ps, in + i, j - i);
+    } else {
+      if (j - i > 1 || in[i] != ' ')
+        report(ps, "collapse-space", i, in + i, j - i, " ", 1);
+      putc1(ps, ' ');
+    }
+    i = j;
+  }
+}
+
+static void space_pass(struct pass *ps, bool keep) {
+  size_t a = 0;
+  while (a <= ps->n) {
+    const char *nl = memchr(ps->in + a, '\n', ps->n - a);
+    size_t b = nl ? (size_t)(nl - ps->in) : ps->n;
+    space_line(ps, a, b, keep);
+    if (!nl)
+      break;
+    putc1(ps, '\n');
+    a = b + 1;
+  }
+}
+
+/* ---- pass 2: space before punctuation, inside brackets ---------------- */
+
+/* Whether the character before in[i] may carry punctuation directly: a
+ * letter, digit, closing bracket or closing quote. */
+static bool carries(const char *in, size_t i) {
+  int32_t cp;
+  cp_before(in, i, &cp);
+  if (cp < 0)
+    return false;
+  if (cls(cp) != C_OTHER)
+    return true;
+  if (cp < 0x80)
+    return cp != 0 && strchr(")]}\"'%", (int)cp) != NULL;
+  return cp == 0x201D || cp == 0x2019 || cp == 0xBB;
+}
+
+/* Whether the punctuation before in[j] ends there: the end, a space or a
+ * closing quote or bracket follows. */
+static bool ends_here(const char *in, size_t n, size_t j) {
+  if (j >= n)
+    return true;
+  char c = in[j];
+  if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == ')' || c == ']')
+    return true;
+  return is3(in, n, j, RDQUO) || is3(in, n, j, RSQUO);
+}
+
+enum act { KEEP, DROP, MOVE, SENTENCE };
+
+static bool sentence_ok(struct pass *ps, size_t e, size_t r);
+static bool after_open_word(const char *in, size_t e);
+
+static bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+static enum act comma(struct pass *ps, size_t i) {
+  const char *in = ps->in;
+  size_t j = i + 2;
+  if (ends_here(in, ps->n, j))
+    return in_code(ps, i) ? KEEP : DROP;
+  int32_t cp;
+  cp_before(in, i, &cp);
+  if (ascii_lower(in[j]) && cls(cp) == C_LOWER && !in_code(ps, i) &&
+      lang_of(ps->s) != KEMPT_LANG_NONE)
+    return MOVE; /* "tariffs ,while" */
+  return KEEP;
+}
+
+static enum act period(struct pass *ps, size_t i) {
+  const char *in = ps->in;
+  size_t n = ps->n, j = i + 2;
+  if (j < n && in[j] == '.')
+    return KEEP; /* " .." */
+  if (ends_here(in, n, j)) {
+    if (j + 1 < n && in[j] == ' ' &&
+        (in[j + 1] == '.' || ascii_lower(in[j + 1])))
+      return KEEP; /* " . . .", or no sentence end: "git add . and" */
+    return in_code(ps, i) || after_open_word(in, i) ? KEEP : DROP;
+  }
+  return sentence_ok(ps, i, j) ? SENTENCE : KEEP;
+}
+
+/* : ; ! ? take a space before them in French, and we keep it when the
+ * language is not known. */
+static enum act colon(struct pass *ps, size_t i) {
+  const char *in = ps->in;
+  size_t n = ps->n, j = i + 2;
+  char c = in[i + 1];
+  enum kempt_lang l = lang_of(ps->s);
+  if (l == KEMPT_LANG_NONE || l == KEMPT_LANG_FR || in_code(ps, i) ||
+      guillemets(ps->s))
+    return KEEP;
+  bool end = j >= n || in[j] == ' ' || in[j] == '\n' || in[j] == '"' ||
+             is3(in, n, j, RDQUO);
+  if (c == '!' || c == '?')
+    end = end || ends_here(in, n, j) || in[j] == '!' || in[j] == '?';
+  if (j + 1 < n && in[j] == ' ' && in[j + 1] == '-' && c == '!')
+    return KEEP; /* a shell test, "test ! -d dir" */
+  if (!end)
+    return KEEP;
+  if (c == ':' && (in[i - 1] >= '0' && in[i - 1] <= '9') && j + 1 < n &&
+      in[j + 1] >= '0' && in[j + 1] <= '9')
+    return KEEP; /* a score or ratio, "3 : 2" */
+  return DROP;
+}
+
+/* Whether the token before the space at in[i] is a URL, an address, a
+ * path or a file name: a space before the punctuation after one keeps the
+ * punctuation out of it ("see http://example.com/a.htm ."). */
+static bool url_before(const char *in, size_t i) {
+  size_t a = i;
+  while (a > 0 && in[a - 1] != ' ' && in[a - 1] != '\n')
+    a--;
+  for (size_t k = a; k < i; k++) {
+    char c = in[k], d = k + 1 < i ? in[k + 1] : ' ';
+    if (c == '/' || c == '@' || c == '\\')
+      return true;
+    bool alnum =
+        (d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z');
+    if (c == '.' && alnum)
+      return true;
+  }
+  return false;
+}
+
+static enum act before_punct(struct pass *ps, size_t i) {
+  if (!carries(ps->in, i) || url_before(ps->in, i))
+    return KEEP;
+  switch (ps->in[i + 1]) {
+  case ',':
+    return comma(ps, i);
+  case '.':
+    return period(ps, i);
+  case ';':
+  case ':':
+  case '!':
+  case '?':
+    return colon(ps, i);
+  default:
+    return KEEP;
+  }
+}
+
+static char closer_of(char open) {
+  return open == '(' ? ')' : open == '[' ? ']' : '}';
+}
+
+/* A bracket that is part of an emoticon, ":)", ";-(", "=]". */
+static bool emoticon(const char *in, size_t k) {
+  if (k > 1 && in[k - 1] == '-')
+    k--;
+  return k > 0 && (in[k - 1] == ':' || in[k - 1] == ';' || in[k - 1] == '=');
+}
+
+/* The opener of the closer at in[i] (searched back within the line), or
+ * SIZE_MAX. */
+static size_t find_open(const char *in, size_t i, char open, char close) {
+  size_t depth = 0, stop = i > BRACKET_REACH ? i - BRACKET_REACH : 0;
+  for (size_t k = i; k-- > stop;) {
+    if (in[k] == '\n')
+      break;
+    if (in[k] == close && !emoticon(in, k))
+      depth++;
+    else if (in[k] == open && !emoticon(in, k) && depth-- == 0)
+      return k;
+  }
+  return SIZE_MAX;
+}
+
+static size_t find_close(const char *in, size_t n, size_t i, char open,
+                         char close) {
+  size_t depth = 0, stop = n - i > BRACKET_REACH ? i + BRACKET_REACH : n;
+  for (size_t k = i + 1; k < stop; k++) {
+    if (in[k] == '\n')
+      break;
+    if (in[k] == open && !emoticon(in, k))
+      depth++;
+    else if (in[k] == close && !emoticon(in, k) && depth-- == 0)
+      return k;
+  }
+  return SIZE_MAX;
+}
+
+/* Whether "( text )" with spaces on both sides may lose them: prose, not
+ * code, maths or an empty box. Square brackets and braces spaced on both
+ * sides are kept: "[ Read more ]" is a deliberate style. */
+static bool inner_prose(struct pass *ps, size_t a, size_t b, char open) {
+  size_t letters = 0;
+  if (open != '(' || in_code(ps, a))
+    return false;
+  for (size_t k = a; k < b; k++) {
+    unsigned char c = (unsigned char)ps->in[k];
+    if (strchr("=+*/<>|&^\\$#@~;{}", c) && c)
+      return false;
+    letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    letters += c >= 0xC0;
+  }
+  return letters >= 2;
+}
+
+/* The space at in[i] comes before the closer in[i + 1]: drop it? */
+static bool close_space(struct pass *ps, size_t i) {
+  const char *in = ps->in;
+  char close = in[i + 1];
+  char open = close == ')' ? '(' : close == ']' ? '[' : '{';
+  if (emoticon(in, i) ||
+      ((in[i - 1] == ')' || in[i - 1] == '(') && emoticon(in, i - 1)))
+    return false; /* "(so happy :) )" */
+  size_t o = find_open(in, i, open, close);
+  if (o == SIZE_MAX || o + 1 == i)
+    return false;
+  if (in[o + 1] != ' ')
+    return true;
+  return inner_prose(ps, o + 2, i, open);
+}
+
+/* The opener in[i] is followed by a space: drop it? */
+static bool open_space(struct pass *ps, size_t i) {
+  const char *in = ps->in;
+  char open = in[i], close = closer_of(open);
+  if (emoticon(in, i))
+    return false;
+  size_t c = find_close(in, ps->n, i, open, close);
+  if (c == SIZE_MAX || c == i + 2)
+    return false;
+  if (in[c - 1] != ' ')
+    return true;
+  return inner_prose(ps, i + 2, c - 1, open);
+}
+
+/* An opening bracket at in[i]; returns the bytes used. */
+static size_t punct_open(struct pass *ps, size_t i) {
+  const char *in = ps->in;
+  putc1(ps, in[i]);
+  if (i + 2 < ps->n && in[i + 1] == ' ' && in[i + 2] != ' ' &&
+      in[i + 2] != '\n' && open_space(ps, i)) {
+    report(ps, "space-inside-brackets", i, in + i, 2, in + i, 1);
+    return 2;
+  }
+  return 1;
+}
+
+/* A space at in[i]; returns the bytes used. */
+static size_t punct_space(struct pass *ps, size_t i) {
+  const char *in = ps->in;
+  char c = i + 1 < ps->n ? in[i + 1] : '\n';
+  if (i == 0 || in[i - 1] == '\n' || in[i - 1] == ' ' || c == ' ' ||
+      c == '\n') {
+    putc1(ps, ' ');
+    return 1;
+  }
+  if (c == ')' || c == ']' || c == '}') {
+    if (!close_space(ps, i)) {
+      putc1(ps, ' ');
+      return 1;
+    }
+    report(ps, "space-inside-brackets", i, in + i, 2, in + i + 1, 1);
+    return 1;
+  }
+  enum act a = before_punct(ps, i);
+  if (a == KEEP) {
+    putc1(ps, ' ');
+    return 1;
+  }
+  if (a == DROP) {
+    report(ps, "space-before-punct", i, in + i, 2, in + i + 1, 1);
+    return 1;
+  }
+  char moved[2] = {c, ' '};
+  put(ps, moved, 2);
+  report(ps, a == MOVE ? "space-before-punct" : "missing-space-after-sentence",
+         i, in + i, 2, moved, 2);
+  return 2;
+}
+
+static void punct_pass(struct pass *ps) {
+  const char *in = ps->in;
+  size_t i = 0, n = ps->n;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && in[j] != ' ' && in[j] != '(' && in[j] != '[' &&
+           in[j] != '{')
+      j++;
+    put(ps, in + i, j - i);
+    if (j == n)
+      break;
+    i = j + (in[j] == ' ' ? punct_space(ps, j) : punct_open(ps, j));
+  }
+}
+
+/* ---- pass 3: missing space after a sentence end ---------------------- */
+
+/* Words after which no sentence ends: "the .Net framework". */
+static bool open_word(const char *w, size_t n) {
+  static const char *const words[] = {
+      "the",  "a",    "an",   "of",   "to", "and", "or",
+      "with", "from", "into", "than", "by", "via", "using",
+      "der",  "die",  "das",  "le",   "la", "les", "el"};
+  char low[8];
+  if (n >= sizeof low)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)(w[i] | 0x20);
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
+      return true;
+  return false;
+}
+
+/* The word ending at in[e] is one after which no sentence ends: a space
+ * before the period there stands for a dropped word ("set to ."). */
+static bool after_open_word(const char *in, size_t e) {
+  size_t a = e;
+  while (a > 0 && ascii_lower((char)(in[a - 1] | 0x20)))
+    a--;
+  return (a == 0 || in[a - 1] == ' ' || in[a - 1] == '\n') &&
+         open_word(in + a, e - a);
+}
+
+/* Right words that are a domain ending or a file type: "Amazon.Com". */
+static bool suffix_word(const char *w, size_t n) {
+  static const char *const words[] = {
+      "com", "net",  "org", "edu",  "gov", "mil", "info", "biz",
+      "io",  "co",   "uk",  "tv",   "fm",  "ly",  "ai",   "app",
+      "dev", "pdf",  "doc", "docx", "txt", "htm", "html", "php",
+      "asp", "aspx", "jpg", "jpeg", "png", "gif", "xls",  "xlsx",
+      "ppt", "pptx", "zip", "exe",  "csv", "xml", "json", "js",
+      "py",  "java", "cs",  "mp",   "mov", "avi", "md",   "ts"};
+  char low[8];
+  if (n >= sizeof low)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)(w[i] | 0x20);
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
+      return true;
+  return false;
+}
+
+/* What may stand before the word a sentence ends with. */
+static bool word_lead(int32_t cp) {
+  if (cp == '\n' || cp == ' ' || cp == '"' || cp == '\'' || cp == '(' ||
+      cp == '[' || cp == '-')
+    return true;
+  return cp == 0x201C || cp == 0x2018 || cp == 0x201E || cp == 0xAB ||
+         cp == 0xBF || cp == 0xA1 || cp == 0x2013 || cp == 0x2014;
+}
+
+static int32_t prev_cp(const char *in, size_t i) {
+  int32_t cp;
+  cp_before(in, i, &cp);
+  return cp;
+}
+
+/* The word ending at in[e] ends a sentence: two letters or more, the last
+ * lower-case, no capital after the first; *ws is set to its start. */
+static bool left_word(const char *in, size_t e, size_t *ws) {
+  size_t i = e, letters = 0;
+  int32_t cp, last = -1;
+  bool upper = false;
+  for (;;) {
+    size_t k = cp_before(in, i, &cp);
+    enum cclass c = cp < 0 ? C_OTHER : cls(cp);
+    if (k == 0 || !is_letter(c))
+      break;
+    if (c == C_LETTER || upper)
+      return false; /* no case, or a capital inside: "iPhone", "McCain" */
+    upper = c == C_UPPER;
+    if (c != C_MARK) {
+      letters++;
+      if (last < 0)
+        last = cp;
+    }
+    i -= k;
+  }
+  *ws = i;
+  return letters >= 2 && last >= 0 && cls(last) == C_LOWER &&
+         word_lead(prev_cp(in, i)) && !open_word(in + i, e - i);
+}
+
+/* What may follow the word a sentence starts with. */
+static bool word_tail(const char *in, size_t n, size_t i) {
+  if (i >= n)
+    return true;
+  unsigned char c = (unsigned char)in[i];
+  unsigned char d = i + 1 < n ? (unsigned char)in[i + 1] : ' ';
+  if (c == ' ')
+    return !(d && strchr("=(){}[]<>|&+*/%^~", d)); /* "self.Emin = 1" */
+  if (c == '\n' || (c && strchr(",;!?\"'-", c)))
+    return true;
+  if (c == ':')
+    return d == ' ' || d == '\n';
+  if (c == '.')
+    return !(d >= '0' && d <= '9') && !((d | 0x20) >= 'a' && (d | 0x20) <= 'z');
+  if (c < 0x80)
+    return false;
+  int32_t cp;
+  cp_at(in, n, i, &cp);
+  return cp == 0x2019 || cp == 0x201D || cp == 0xBB || cp == 0x2026 ||
+         cp == 0x2013 || cp == 0x2014;
+}
+
+/* The word at in[r] starts a sentence: a capital, then lower case only
+ * (at least one letter); *we is set to its end. */
+static bool right_word(const char *in, size_t n, size_t r, size_t *we) {
+  int32_t cp;
+  size_t i = r + cp_at(in, n, r, &cp), lower = 0;
+  if (cp < 0 || cls(cp) != C_UPPER)
+    return false;
+  while (i < n) {
+    size_t k = cp_at(in, n, i, &cp);
+    enum cclass c = cp < 0 ? C_OTHER : cls(cp);
+    if (!is_letter(c))
+      break;
+    if (c != C_LOWER && c != C_MARK)
+      return false;
+    lower += c == C_LOWER;
+    i += k;
+  }
+  *we = i;
+  return lower >= 1 && word_tail(in, n, i) && !suffix_word(in + r, i - r);
+}
+
+/* The rest of the white-space-delimited token around the two words holds
+ * nothing of a URL, an address, a number, a path or code. */
+static bool token_clean(const char *in, size_t n, size_t ws, size_t we) {
+  size_t a = ws, b = we;
+  while (a > 0 && in[a - 1] != ' ' && in[a - 1] != '\n') {
+    a--;
+    if (ws - a > TOKEN_REACH)
+      return false; /* no word of prose is that long */
+  }
+  for (size_t k = a; k < ws; k++)
+    if (strchr("/@\\_=#~|<>{}:.0123456789", in[k]) && in[k])
+      return false;
+  for (; b < n && in[b] != ' ' && in[b] != '\n'; b++) {
+    if (b - we > TOKEN_REACH)
+      return false;
+    char c = in[b], d = b + 1 < n ? in[b + 1] : ' ';
+    if (strchr("/@\\_=#~|<>{}0123456789", c) && c)
+      return false;
+    if ((c == '.' || c == ':') && d != ' ' && d != '\n' && d != '.' &&
+        d != '"' && d != '\'' && (unsigned char)d < 0x80)
+      return false;
+  }
+  return true;
+}
+
+/* Whether the two words are quoted as one: "'typing.Any'". */
+static bool quoted_name(const char *in, size_t n, size_t ws, size_t we) {
+  int32_t a = prev_cp(in, ws), b = -1;
+  if (we < n)
+    cp_at(in, n, we, &b);
+  bool qa = a == '"' || a == '\'' || a == 0x2018 || a == 0x201C;
+  bool qb = b == '"' || b == '\'' || b == 0x2019 || b == 0x201D;
+  return qa && qb;
+}
+
+/* Names that are followed by a dot and a member in code, not by the end
+ * of a sentence. */
+static bool receiver(const char *w, size_t n) {
+  static const char *const words[] = {
+      "self",   "this",   "that",    "cls",     "obj",         "args", "kwargs",
+      "std",    "system", "console", "window",  "document",    "math", "string",
+      "java",   "javax",  "android", "import",  "from",        "sys",  "object",
+      "module", "types",  "typing",  "numbers", "collections", "util"};
+  char low[16];
+  if (n >= sizeof low)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)(w[i] | 0x20);
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
+      return true;
+  return false;
+}
+
+/* Whether the word in[ws..e) is followed by a dot and a letter somewhere
+ * else in the text too: a name with members ("threading.Thread" beside
+ * "threading.local"), not a sentence end. */
+static bool member_again(const char *in, size_t n, size_t ws, size_t e) {
+  size_t len = e - ws;
+  size_t lo = ws > MEMBER_REACH ? ws - MEMBER_REACH : 0;
+  if (n - e > MEMBER_REACH)
+    n = e + MEMBER_REACH;
+  const char *q = in + lo;
+  while (n - (size_t)(q - in) > len + 1) {
+    const char *hit = memchr(q, in[ws], n - (size_t)(q - in) - len - 1);
+    if (!hit)
+      return false;
+    size_t h = (size_t)(hit - in);
+    if (h != ws && memcmp(hit, in + ws, len) == 0 && in[h + len] == '.' &&
+        ascii_lower((char)(in[h + len + 1] | 0x20)) &&
+        (h == 0 || !is_letter(cls((unsigned char)in[h - 1]))))
+      return true;
+    q = hit + 1;
+  }
+  return false;
+}
+
+/* A sentence ends with the word that ends at in[e] and the next starts
+ * with the word at in[r]: the evidence is strong enough to add a space. */
+static bool sentence_ok(struct pass *ps, size_t e, size_t r) {
+  size_t ws, we;
+  if (!left_word(ps->in, e, &ws) || !right_word(ps->in, ps->n, r, &we))
+    return false;
+  if (!token_clean(ps->in, ps->n, ws, we) || in_code(ps, e) ||
+      quoted_name(ps->in, ps->n, ws, we))
+    return false;
+  bool dot = ps->in[e] == '.'; /* code has members after dots only */
+  if (!kempt__stopword_langs(ps->in + r, we - r) &&
+      (e - ws < 4 || (dot && receiver(ps->in + ws, e - ws)) ||
+       (dot && member_again(ps->in, ps->n, ws, e))))
+    return false; /* "obj.Method", "self.Emin": without a function word */
+  return lang_of(ps->s) != KEMPT_LANG_NONE;
+}
+
+static size_t stop_len(const char *in, size_t n, size_t i) {
+  char c = in[i];
+  if (c == '.' || c == '!' || c == '?')
+    return 1;
+  return is3(in, n, i, HELLIP) ? 3 : 0;
+}
+
+/* Closing brackets and quotes after a sentence end at in[j]; *q counts the
+ * straight double quotes. Returns where they end. */
+static size_t skip_closers(const char *in, size_t n, size_t j, unsigned *q) {
+  for (int t = 0; t < 2 && j < n; t++) {
+    if (in[j] == ')' || in[j] == ']')
+      j++;
+    else if (is3(in, n, j, RDQUO) || is3(in, n, j, RSQUO))
+      j += 3;
+    else if (in[j] == '"' && *q % 2 == 1) {
+      ++*q;
+      j++;
+    } else
+      break;
+  }
+  return j;
+}
+
+/* An opening quote or bracket before the next sentence at in[k]. */
+static size_t skip_opener(const char *in, size_t n, size_t k, unsigned q) {
+  if (k < n && (in[k] == '(' || (in[k] == '"' && q % 2 == 0)))
+    return k + 1;
+  if (is3(in, n, k, LDQUO) || is3(in, n, k, BDQUO) || is3(in, n, k, LSQUO))
+    return k + 3;
+  return k;
+}
+
+/* Where the word before the closers that end at in[i] ends. */
+static size_t before_closers(const char *in, size_t i) {
+  for (int t = 0; t < 2 && i > 0; t++) {
+    char c = in[i - 1];
+    if (c == ')' || c == ']' || c == '"' || c == '\'')
+      i--;
+    else if (i >= 3 && (is3(in, i, i - 3, RDQUO) || is3(in, i, i - 3, RSQUO)))
+      i -= 3;
+    else
+      break;
+  }
+  return i;
+}
+
+static void copy_counting(struct pass *ps, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++)
+    ps->quotes += ps->in[k] == '"';
+  put(ps, ps->in + a, b - a);
+}
+
+/* A run of sentence punctuation at in[i]; returns the bytes used. */
+static size_t sentence_at(struct pass *ps, size_t i) {
+  const char *in = ps->in;
+  size_t n = ps->n, j = i, k, r, e, len;
+  while (j < n && (len = stop_len(in, n, j)) > 0)
+    j += len;
+  unsigned q = ps->quotes;
+  k = skip_closers(in, n, j, &q);
+  r = skip_opener(in, n, k, q);
+  e = before_closers(in, i);
+  if (r < n && r - i < 24 && sentence_ok(ps, e, r)) {
+    char after[32];
+    memcpy(after, in + i, k - i);
+    after[k - i] = ' ';
+    memcpy(after + k - i + 1, in + k, r - k);
+    report(ps, "missing-space-after-sentence", i, in + i, r - i, after,
+           r - i + 1);
+    copy_counting(ps, i, k);
+    putc1(ps, ' ');
+    return k - i;
+  }
+  copy_counting(ps, i, j);
+  return j - i;
+}
+
+static bool sentence_byte(char c) {
+  return c == '.' || c == '!' || c == '?' || c == '"' || c == '\xE2';
+}
+
+static void sentence_pass(struct pass *ps) {
+  const char *in = ps->in;
+  size_t i = 0, n = ps->n;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && !sentence_byte(in[j]))
+      j++;
+    put(ps, in + i, j - i);
+    if (j == n)
+      break;
+    if (in[j] == '"' || (in[j] == '\xE2' && !is3(in, n, j, HELLIP))) {
+      copy_counting(ps, j, j + 1);
+      i = j + 1;
+    } else {
+      i = j + sentence_at(ps, j);
+    }
+  }
+}
+
+/* ---- pass 4: quote direction ----------------------------------------- */
+
+/* Whether “ may be turned into ”: the language closes with ” (or the
+ * block already does) and the block has no low quotes „ ‚ (German,
+ * Czech ... close with “). */
+static bool closes_right(struct spacing *s, const char *t, size_t n) {
+  if (has3(t, n, BDQUO) || has3(t, n, SBQUO))
+    return false;
+  switch (lang_of(s)) {
+  case KEMPT_LANG_DE:
+  case KEMPT_LANG_RU:
+    return false;
+  case KEMPT_LANG_NONE:
+    return has3(t, n, RDQUO);
+  default:
+    return true;
+  }
+}
+
+/* The quote at t[i] stands where a quote closes: after a word or a
+ * sentence end, before a space, punctuation or the end. */
+static bool closing_place(const char *t, size_t n, size_t i) {
+  int32_t cp = prev_cp(t, i);
+  if (cp < 0 || cp == '\n' || cp == ' ')
+    return false;
+  if (cls(cp) == C_OTHER && !(cp < 0x80 && strchr(".,!?;:", (int)cp) && cp) &&
+      cp != 0x2026)
+    return false;
+  if (i + 3 >= n)
+    return true;
+  char c = t[i + 3];
+  return c == ' ' || c == '\n' || (c && strchr(",.;:!?)]", c));
+}
+
+/* Elided words before an apostrophe, French and Italian: "l‘homme". */
+static bool elision(const char *w, size_t n) {
+  static const char *const words[] = {
+      "l",    "d",    "j",     "n",      "s",      "c",    "m",
+      "t",    "qu",   "jusqu", "lorsqu", "puisqu", "dell", "all",
+      "dall", "nell", "sull",  "un",     "quest",  "quell"};
+  char low[8];
+  if (n >= sizeof low)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)(w[i] | 0x20);
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
+      return true;
+  return false;
+}
+
+/* An English contraction after ‘ at t[i]: "can‘t", "it‘s", "we‘re". */
+static bool contraction(const char *t, size_t n, size_t i) {
+  static const char *const tails[] = {"t", "s", "d", "m", "ll", "re", "ve"};
+  size_t a = i + 3;
+  for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+    size_t m = strlen(tails[k]);
+    if (a + m <= n && memcmp(t + a, tails[k], m) == 0 &&
+        (a + m == n || !is_letter(cls((unsigned char)t[a + m]))) &&
+        (a + m == n || (unsigned char)t[a + m] < 0x80))
+      return true;
+  }
+  return false;
+}
+
+/* ‘ at t[i] is an apostrophe inside a word and should be ’. */
+static bool apostrophe(struct spacing *s, const char *t, size_t n, size_t i) {
+  int32_t cp = prev_cp(t, i);
+  if (cp < 0 || !is_letter(cls(cp)))
+    return false;
+  enum kempt_lang l = lang_of(s);
+  if (l == KEMPT_LANG_EN || l == KEMPT_LANG_NONE)
+    return contraction(t, n, i);
+  if (l != KEMPT_LANG_FR && l != KEMPT_LANG_IT)
+    return false;
+  size_t ws = i;
+  while (ws > 0 && i - ws < 8 && ascii_lower((char)(t[ws - 1] | 0x20)))
+    ws--;
+  int32_t next;
+  if (i + 3 >= n || (ws > 0 && is_letter(cls(prev_cp(t, ws)))))
+    return false;
+  cp_at(t, n, i + 3, &next);
+  return next >= 0 && is_letter(cls(next)) && elision(t + ws, i - ws);
+}
+
+static void quote_pass(struct pass *ps, char *t, size_t n) {
+  char stack[16]; /* the open double quotes: “ or „ */
+  size_t depth = 0;
+  int right = -1;                /* closes_right(), decided when first needed */
+  bool low9 = has3(t, n, SBQUO); /* ‚…‘ quotes: ‘ closes, leave it */
+  for (size_t i = 0; i + 2 < n; i++) {
+    if ((unsigned char)t[i] != 0xE2 || (unsigned char)t[i + 1] != 0x80)
+      continue;
+    unsigned char c = (unsigned char)t[i + 2];
+    if (c == LDQUO && closing_place(t, n, i)) {
+      char open = depth ? stack[--depth] : 0;
+      if (right < 0)
+        right = closes_right(ps->s, t, n);
+      if (open != (char)BDQUO && right) {
+        report(ps, "quote-direction", i, t + i, 3, "\xE2\x80\x9D", 3);
+        t[i + 2] = (char)RDQUO;
+      }
+    } else if (c == LDQUO || c == BDQUO) {
+      if (depth < sizeof stack)
+        stack[depth++] = (char)c;
+    } else if (c == RDQUO && depth) {
+      depth--;
+    } else if (c == LSQUO && !low9 && apostrophe(ps->s, t, n, i)) {
+      report(ps, "apostrophe-direction", i, t + i, 3, "\xE2\x80\x99", 3);
+      t[i + 2] = (char)RSQUO;
+    }
+  }
+}
+
+/* ---- the fast path ---------------------------------------------------- */
+
+/* The fast path looks at each pair of bytes through their kinds. */
+enum kind {
+  K_OTHER,
+  K_SPACE,
+  K_TAB,
+  K_NL,
+  K_OPEN,
+  K_STOP,
+  K_PUNCT,
+  K_CAP,
+  K_QUOTE,
+  K_E2,
+  K_80
+};
+
+#define KINDS_ASCII_UPPER(k)                                                   \
+  ['A'] = k, ['B'] = k, ['C'] = k, ['D'] = k, ['E'] = k, ['F'] = k, ['G'] = k, \
+  ['H'] = k, ['I'] = k, ['J'] = k, ['K'] = k, ['L'] = k, ['M'] = k, ['N'] = k, \
+  ['O'] = k, ['P'] = k, ['Q'] = k, ['R'] = k, ['S'] = k, ['T'] = k, ['U'] = k, \
+  ['V'] = k, ['W'] = k, ['X'] = k, ['Y'] = k, ['Z'] = k
+
+static const unsigned char kind[128] = {
+    [' '] = K_SPACE,  ['\t'] = K_TAB,          ['\n'] = K_NL,   ['('] = K_OPEN,
+    ['['] = K_OPEN,   ['{'] = K_OPEN,          ['.'] = K_STOP,  ['!'] = K_STOP,
+    ['?'] = K_STOP,   [','] = K_PUNCT,         [';'] = K_PUNCT, [':'] = K_PUNCT,
+    [')'] = K_PUNCT,  [']'] = K_PUNCT,         ['}'] = K_PUNCT, ['"'] = K_QUOTE,
+    ['\''] = K_QUOTE, KINDS_ASCII_UPPER(K_CAP)};
+
+static inline unsigned kind_of(unsigned char c) {
+  if (c < 0x80)
+    return kind[c];
+  return c == 0x80 ? K_80 : c == 0xE2 ? K_E2 : K_CAP;
+}
+
+#define B(k) (1u << (k))
+/* For the kind of a byte, the kinds of the next byte worth a closer look. */
+static const uint16_t worth[] = {[K_SPACE] = B(K_SPACE) | B(K_TAB) | B(K_NL) |
+                                             B(K_STOP) | B(K_PUNCT),
+                                 [K_TAB] = 0xFFFF,
+                                 [K_NL] = B(K_SPACE) | B(K_TAB),
+                                 [K_OPEN] = B(K_SPACE),
+                                 [K_STOP] = B(K_CAP) | B(K_QUOTE) | B(K_PUNCT) |
+                                            B(K_OPEN) | B(K_E2) | B(K_80),
+                                 [K_E2] = B(K_80),
+                                 [K_OTHER] = 0,
+                                 [K_PUNCT] = 0,
+                                 [K_CAP] = 0,
+                                 [K_QUOTE] = 0,
+                                 [K_80] = 0};
+#undef B
+
+/* Whether the three bytes at p[i] (lead byte 0xE2) could change. */
+static bool hot_e2(const char *p, size_t n, size_t i) {
+  unsigned char prev = i > 0 ? (unsigned char)p[i - 1] : '\n';
+  if (i + 2 >= n || (unsigned char)p[i + 1] != 0x80)
+    return false;
+  unsigned char c = (unsigned char)p[i + 2];
+  if (c == LDQUO || c == LSQUO)
+    return prev != ' ' && prev != '\n';
+  return c == HELLIP && i + 3 < n && (unsigned char)p[i + 3] > ' ';
+}
+
+/* Whether anything at p[i] (a byte that starts a pair worth a look)
+ * could change. */
+static bool hot_here(const char *p, size_t n, size_t i) {
+  unsigned char next = i + 1 < n ? (unsigned char)p[i + 1] : '\n';
+  switch (kind_of((unsigned char)p[i])) {
+  case K_SPACE:
+  case K_TAB:
+  case K_NL:
+  case K_OPEN:
+    return true;
+  case K_STOP: /* . ! ? before a capital, a quote, a bracket or non-ASCII */
+    return next >= 'A' || next == '"' || next == '\'' || next == '(' ||
+           next == ')' || next == '[' || next == ']';
+  default:
+    return hot_e2(p, n, i);
+  }
+}
+
+static bool needs_work(const char *p, size_t n) {
+  if (n && (hspace(p[0]) || hspace(p[n - 1])))
+    return true;
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned a = kind_of((unsigned char)p[i]);
+    unsigned b = kind_of((unsigned char)p[i + 1]);
+    if (((worth[a] >> b) & 1u) && hot_here(p, n, i))
+      return true;
+  }
+  return false;
+}
+
+/* ---- the stage ------------------------------------------------------------
+ */
+
+static void run_pass(struct pass *ps, struct spacing *s, const char *in,
+                     size_t n, struct kempt_buf *out, uint64_t base) {
+  memset(ps, 0, sizeof *ps);
+  ps->s = s;
+  ps->in = in;
+  ps->n = n;
+  ps->out = out;
+  ps->base = base;
+  kempt__buf_clear(out);
+}
+
+/* All four passes over b; the result is in s->a. */
+static void clean_block(struct spacing *s, const struct kempt_block *b) {
+  struct pass ps;
+  s->blk = b->text;
+  s->blen = b->len;
+  s->lang = -1;
+  s->guill = -1;
+  run_pass(&ps, s, b->text, b->len, &s->a, b->offset);
+  space_pass(&ps, (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0);
+  run_pass(&ps, s, s->a.data, s->a.len, &s->b, b->offset);
+  punct_pass(&ps);
+  run_pass(&ps, s, s->b.data, s->b.len, &s->a, b->offset);
+  sentence_pass(&ps);
+  quote_pass(&ps, s->a.data, s->a.len);
+}
+
+static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
+  struct spacing *s = st;
+  doc_sample(s, b->text, b->len);
+  if ((b->flags & KEMPT_BLOCK_REMOVED) || !needs_work(b->text, b->len))
+    return kempt__emit_block(s->env, b);
+  size_t room = b->len + b->len / 2 + 16;
+  enum kempt_status r = kempt__buf_reserve(&s->a, room);
+  if (r == KEMPT_OK)
+    r = kempt__buf_reserve(&s->b, room);
+  if (r == KEMPT_ERR_LIMIT) {
+    if (!s->warned)
+      kempt__warn(s->env->report,
+                  "spacing: a block of %zu bytes was passed "
+                  "on unchanged (too long)",
+                  b->len);
+    s->warned = true;
+    return kempt__emit_block(s->env, b);
+  }
+  if (r != KEMPT_OK)
+    return r;
+  clean_block(s, b);
+  struct kempt_block out = *b;
+  out.text = s->a.data;
+  out.len = s->a.len;
+  return kempt__emit_block(s->env, &out);
+}
+
+static enum kempt_status spacing_finish(void *st) {
+  struct spacing *s = st;
+  s->nhead = 0;
+  s->doc_lang = -1;
+  return KEMPT_OK;
+}
+
+static void spacing_reset(void *st) {
+  struct spacing *s = st;
+  spacing_finish(s);
+  s->warned = false;
+}
+
+/* The language the option spacing-lang names, or -1 for "auto". */
+static int forced_lang(const kempt_config *cfg) {
+  const char *code = kempt__opt_str(cfg, "spacing-lang", "auto");
+  for (int l = KEMPT_LANG_NONE + 1; l < KEMPT_LANG_COUNT; l++)
+    if (strcmp(code, kempt__lang_code((enum kempt_lang)l)) == 0)
+      return l;
+  return -1;
+}
+
+static enum kempt_status spacing_init(void *st, const struct kempt_env *env) {
+  struct spacing *s = st;
+  s->env = env;
+  s->doc_lang = -1;
+  s->forced = forced_lang(env->cfg);
+  size_t block = (size_t)kempt__opt_int(env->cfg, "max-block", 1u << 20);
+  size_t cap = block < SIZE_MAX / 4 ? block * 2 + 64 : SIZE_MAX / 2;
+  kempt__buf_init(&s->a, env->alloc, cap);
+  kempt__buf_init(&s->b, env->alloc, cap);
+  return KEMPT_OK;
+}
+
+static void spacing_fini(void *st) {
+  struct spacing *s = st;
+  kempt__buf_free(&s->a);
+  kempt__buf_free(&s->b);
+}
+
+static const struct kempt_option spacing_options[] = {
+    {"spacing-lang", 0, KEMPT_OPT_STRING, "spacing", "LANG",
+     "auto|en|fr|de|es|it|pt|nl|ru|pl|sv",
+     "language whose punctuation spacing and quotes to follow (French keeps "
+     "a space before : ; ! ?); auto: each paragraph's own, from its "
+     "function words (default)"},
+    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+
+const struct kempt_stage_ops kempt__spacing_ops = {
+    {"spacing",
+     "collapse runs of white space; remove the space before , . ; : ! ? "
+     "(kept where the language puts one); add a missing space after a "
+     "sentence end; turn mis-directed curly quotes",
+     1},
+    true,
+    true,
+    sizeof(struct spacing),
+    spacing_options,
+    spacing_init,
+    NULL,
+    spacing_block,
+    spacing_finish,
+    spacing_reset,
+    spacing_fini};
+
+kempt_stage *kempt_spacing_new(const kempt_config *cfg,
+                               const struct kempt_sink *sink,
+                               enum kempt_status *err) {
+  return kempt_stage_new("spacing", cfg, sink, err);
+}
