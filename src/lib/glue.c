@@ -37,20 +37,28 @@
 
 /* ---- a hash table of lower-case words ----------------------------------- */
 
-enum { W_HYPHEN = 1, W_LOOKED = 2, W_PROPER = 4, W_PAIRL = 8 };
+enum { W_HYPHEN = 1, W_LOOKED = 2, W_PROPER = 4, W_PAIRL = 8, W_LANGS = 16 };
 
 struct word {
-  uint32_t off, hash; /* key in the pool; hash 0 = empty slot */
+  uint32_t off;       /* key in the pool */
   uint16_t len;
   uint8_t flags;
   uint8_t level;      /* wordlist level when W_LOOKED, 0 = unknown */
   uint32_t count;     /* standalone occurrences */
   uint32_t capmid;    /* capitalised, not at a sentence start */
+  uint32_t langs;     /* function word of these languages (lang.h bits) */
+};
+
+struct slot {
+  uint32_t id;   /* 1 + index in words; 0 = empty */
+  uint32_t hash;
 };
 
 struct vocab {
-  struct word *slots;
-  size_t size, used, max; /* size a power of 2 (0 before first use) */
+  struct slot *slots;
+  size_t size;        /* a power of 2 (0 before first use) */
+  struct word *words; /* dense, in order of arrival */
+  size_t used, cap, max;
   struct kempt_buf pool;
   const struct kempt_allocator *alloc;
 };
@@ -61,7 +69,7 @@ static uint32_t hash_bytes(const char *p, size_t n) {
     h ^= (unsigned char)p[i];
     h *= 16777619u;
   }
-  return h ? h : 1;
+  return h;
 }
 
 static void vocab_init(struct vocab *v, const struct kempt_allocator *a,
@@ -73,7 +81,7 @@ static void vocab_init(struct vocab *v, const struct kempt_allocator *a,
 }
 
 static void vocab_clear(struct vocab *v) {
-  if (v->slots)
+  if (v->slots && v->used)
     memset(v->slots, 0, v->size * sizeof *v->slots);
   v->used = 0;
   kempt__buf_clear(&v->pool);
@@ -81,58 +89,83 @@ static void vocab_clear(struct vocab *v) {
 
 static void vocab_free(struct vocab *v) {
   kempt__free(v->alloc, v->slots);
+  kempt__free(v->alloc, v->words);
   kempt__buf_free(&v->pool);
   v->slots = NULL;
-  v->size = v->used = 0;
+  v->words = NULL;
+  v->size = v->used = v->cap = 0;
 }
 
-static struct word *vocab_find(const struct vocab *v, const char *k, size_t n,
+/* The slot of key k[0..n) with hash h: its own, or the empty one where it
+ * would go. */
+static struct slot *vocab_slot(const struct vocab *v, const char *k, size_t n,
                                uint32_t h) {
-  if (!v->size)
-    return NULL;
   size_t mask = v->size - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    struct word *w = &v->slots[i];
-    if (w->hash == 0)
-      return w;
-    if (w->hash == h && w->len == n && memcmp(v->pool.data + w->off, k, n) == 0)
-      return w;
+    struct slot *sl = &v->slots[i];
+    if (sl->id == 0)
+      return sl;
+    const struct word *w = &v->words[sl->id - 1];
+    if (sl->hash == h && w->len == n &&
+        memcmp(v->pool.data + w->off, k, n) == 0)
+      return sl;
   }
 }
 
 static enum kempt_status vocab_grow(struct vocab *v) {
   size_t nsize = v->size ? v->size * 2 : 1024;
-  struct word *ns = kempt__calloc(v->alloc, nsize * sizeof *ns);
+  struct slot *ns = kempt__calloc(v->alloc, nsize * sizeof *ns);
   if (!ns)
     return KEMPT_ERR_NOMEM;
-  struct word *old = v->slots;
+  struct slot *old = v->slots;
   size_t osize = v->size;
   v->slots = ns;
   v->size = nsize;
   for (size_t i = 0; i < osize; i++)
-    if (old[i].hash) {
-      const char *k = v->pool.data + old[i].off;
-      *vocab_find(v, k, old[i].len, old[i].hash) = old[i];
+    if (old[i].id) {
+      size_t mask = nsize - 1, j = old[i].hash & mask;
+      while (ns[j].id)
+        j = (j + 1) & mask;
+      ns[j] = old[i];
     }
   kempt__free(v->alloc, old);
+  if (v->used + 1 > v->cap) {
+    size_t cap = nsize / 2;
+    struct word *nw = kempt__realloc(v->alloc, v->words, cap * sizeof *nw);
+    if (!nw)
+      return KEMPT_ERR_NOMEM;
+    v->words = nw;
+    v->cap = cap;
+  }
   return KEMPT_OK;
 }
 
-/* The entry of lower-case key k[0..n), added when missing. *w is NULL when
- * the table is full (not an error: the word is then not counted). */
+static struct word *vocab_get(const struct vocab *v, const char *k, size_t n) {
+  if (!v->used)
+    return NULL;
+  struct slot *sl = vocab_slot(v, k, n, hash_bytes(k, n));
+  return sl->id ? &v->words[sl->id - 1] : NULL;
+}
+
+/* The entry of lower-case key k[0..n), added when missing (*added set).
+ * *w is NULL when the table is full (not an error: the word is then not
+ * counted). The pointer is valid until the next addition. */
 static enum kempt_status vocab_add(struct vocab *v, const char *k, size_t n,
                                    struct word **w) {
   uint32_t h = hash_bytes(k, n);
-  *w = vocab_find(v, k, n, h);
-  if (*w && (*w)->hash)
-    return KEMPT_OK;
+  struct slot *sl = v->size ? vocab_slot(v, k, n, h) : NULL;
   *w = NULL;
+  if (sl && sl->id) {
+    *w = &v->words[sl->id - 1];
+    return KEMPT_OK;
+  }
   if (v->used >= v->max)
     return KEMPT_OK;
   if (2 * (v->used + 1) > v->size) {
     enum kempt_status s = vocab_grow(v);
     if (s != KEMPT_OK)
       return s;
+    sl = vocab_slot(v, k, n, h);
   }
   size_t off = v->pool.len;
   enum kempt_status s = kempt__buf_add(&v->pool, k, n);
@@ -140,24 +173,21 @@ static enum kempt_status vocab_add(struct vocab *v, const char *k, size_t n,
     return KEMPT_OK;
   if (s != KEMPT_OK)
     return s;
-  *w = vocab_find(v, k, n, h);
-  memset(*w, 0, sizeof **w);
-  (*w)->off = (uint32_t)off;
-  (*w)->len = (uint16_t)n;
-  (*w)->hash = h;
-  v->used++;
+  struct word *e = &v->words[v->used];
+  memset(e, 0, sizeof *e);
+  e->off = (uint32_t)off;
+  e->len = (uint16_t)n;
+  sl->id = (uint32_t)++v->used;
+  sl->hash = h;
+  *w = e;
   return KEMPT_OK;
-}
-
-static struct word *vocab_get(const struct vocab *v, const char *k, size_t n) {
-  struct word *w = vocab_find(v, k, n, hash_bytes(k, n));
-  return w && w->hash ? w : NULL;
 }
 
 /* ---- the stage's state ---------------------------------------------------- */
 
 struct held {
   size_t start, len; /* text in the window buffer */
+  const char *ext;   /* or here: a block too big to hold, weighed alone */
   uint32_t flags, nlines;
   uint64_t offset, index;
   const char *rule;
@@ -165,11 +195,22 @@ struct held {
   bool weigh; /* English: its tokens are weighed */
 };
 
+/* A token that may be two glued words, found while counting. */
+struct cand {
+  uint32_t block, start; /* held block, offset of the raw token in it */
+  uint16_t rlen, core, clen;
+};
+
 struct glue {
   const struct kempt_env *env;
   struct kempt_buf text;  /* the held blocks' text */
   struct held *blocks;
   size_t nblocks, capblocks;
+  struct cand *cands;     /* of the held blocks, in text order */
+  size_t ncands, capcands;
+  uint32_t *ids;          /* the held blocks' words as vocabulary ids, 0
+                             between words that punctuation separates */
+  size_t nids, capids;
   struct vocab doc;       /* this document's words */
   struct vocab user;      /* --words */
   struct vocab pairs;     /* "left right" pairs of candidate splits */
@@ -177,6 +218,25 @@ struct glue {
   struct kempt_buf out;   /* a rewritten block */
   bool warned;
 };
+
+/* Make room for one more element in a growable array of at most max. */
+static enum kempt_status room(const struct kempt_allocator *a, void **p,
+                              size_t n, size_t *cap, size_t elem,
+                              size_t max) {
+  if (n < *cap)
+    return KEMPT_OK;
+  if (n >= max)
+    return KEMPT_ERR_LIMIT;
+  size_t ncap = *cap ? 2 * *cap : 256;
+  if (ncap > max)
+    ncap = max;
+  void *np = kempt__realloc(a, *p, ncap * elem);
+  if (!np)
+    return KEMPT_ERR_NOMEM;
+  *p = np;
+  *cap = ncap;
+  return KEMPT_OK;
+}
 
 static const struct kempt_option glue_options[] = {
     {"words", 0, KEMPT_OPT_FILE, "glue", "FILE", NULL,
@@ -201,8 +261,16 @@ static inline bool is_ws(unsigned char c) {
  * ASCII punctuation, curly quotes, dashes, ellipsis, guillemets. 0 if none. */
 static size_t punct_len(const char *p, size_t n) {
   unsigned char c = (unsigned char)p[0];
-  if (c < 0x80)
-    return strchr("\"'()[]{}<>.,;:!?*", c) && c ? 1 : 0;
+  if (c < 0x80) {
+    switch (c) {
+    case '"': case '\'': case '(': case ')': case '[': case ']': case '{':
+    case '}': case '<': case '>': case '.': case ',': case ';': case ':':
+    case '!': case '?': case '*':
+      return 1;
+    default:
+      return 0;
+    }
+  }
   unsigned char c1 = n > 1 ? (unsigned char)p[1] : 0;
   unsigned char c2 = n > 2 ? (unsigned char)p[2] : 0;
   if (c == 0xC2 && (c1 == 0xAB || c1 == 0xBB || c1 == 0xBF || c1 == 0xA1))
@@ -295,29 +363,60 @@ static size_t lower_ascii(const char *p, size_t n, char *buf) {
   return n;
 }
 
+/* Whether c followed by d marks code, markup or a command. */
+static bool code_mark(unsigned char c, unsigned char d) {
+  switch (c) {
+  case '{': case '}': case '\\': case '=':
+    return true;
+  case '(': return d == ')';
+  case '-': return d == '>';
+  case ':': return d == ':';
+  case '<': return d == '/';
+  case '/': return d == '>';
+  case '&': return d == '&';
+  case '|': return d == '|';
+  case '$': return d == ' ';
+  default: return false;
+  }
+}
+
 /* A line that looks like code, markup or a command: its tokens are left
  * alone. */
 static bool code_line(const char *p, size_t n) {
-  static const char *const marks[] = {"{", "}", "()", "=", "->", "::", "</",
-                                      "/>", "&&", "||", "\\", "$ "};
-  for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-    size_t k = strlen(marks[m]);
-    for (size_t i = 0; i + k <= n; i++)
-      if (memcmp(p + i, marks[m], k) == 0)
-        return true;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0x80 && !is_alpha(c) && c != ' ' &&
+        code_mark(c, i + 1 < n ? (unsigned char)p[i + 1] : 0))
+      return true;
   }
   while (n && is_ws((unsigned char)p[n - 1]))
     n--;
   return n && p[n - 1] == ';';
 }
 
+/* Signs of an address, a handle, a tag or an identifier in a token. */
+static bool id_char(unsigned char c) {
+  switch (c) {
+  case '@': case '/': case '\\': case '#': case '_': case '=': case '|':
+  case '~': case '^': case '+': case '&': case '%': case '$':
+    return true;
+  default:
+    return c >= '0' && c <= '9';
+  }
+}
+
 /* ---- the document's vocabulary ------------------------------------------- */
 
+#define CANDS_CAP (1u << 20)
+#define IDS_CAP (4u << 20)
+
 /* Count one word (ASCII letters) seen on its own; mid: not at a sentence
- * start. */
+ * start. *out is its entry, or NULL. */
 static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
-                                    bool mid, uint8_t flags) {
+                                    bool mid, uint8_t flags,
+                                    struct word **out) {
   char key[MAX_TOKEN * 2];
+  *out = NULL;
   if (n == 0 || n > sizeof key)
     return KEMPT_OK;
   lower_ascii(p, n, key);
@@ -325,7 +424,12 @@ static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
   enum kempt_status s = vocab_add(&g->doc, key, n, &w);
   if (s != KEMPT_OK || !w)
     return s;
+  if (!(w->flags & W_LANGS)) {
+    w->langs = kempt__stopword_langs(key, n);
+    w->flags |= W_LANGS;
+  }
   w->flags |= flags;
+  *out = w;
   if (flags & W_HYPHEN)
     return KEMPT_OK;
   w->count++;
@@ -342,6 +446,7 @@ static enum kempt_status count_compound(struct glue *g, const char *p,
   size_t jn = 0, i = 0;
   bool apostrophe = false;
   enum kempt_status s = KEMPT_OK;
+  struct word *w;
   while (i < n && s == KEMPT_OK) {
     size_t j = i;
     while (j < n && is_alpha((unsigned char)p[j]))
@@ -349,7 +454,7 @@ static enum kempt_status count_compound(struct glue *g, const char *p,
     if (j == i)
       return KEMPT_OK; /* digits, other scripts: not a word of ours */
     if (!apostrophe)
-      s = count_word(g, p + i, j - i, mid || i > 0, 0);
+      s = count_word(g, p + i, j - i, mid || i > 0, 0, &w);
     if (jn + (j - i) <= sizeof joined)
       memcpy(joined + jn, p + i, j - i);
     jn += j - i;
@@ -364,31 +469,108 @@ static enum kempt_status count_compound(struct glue *g, const char *p,
     i = j + k;
   }
   if (s == KEMPT_OK && jn <= sizeof joined && !apostrophe)
-    s = count_word(g, joined, jn, mid, W_HYPHEN);
+    s = count_word(g, joined, jn, mid, W_HYPHEN, &w);
   return s;
 }
 
-static enum kempt_status count_token(struct glue *g, const struct token *t,
-                                     bool mid) {
-  const char *p = t->raw + t->core;
-  if (t->clen == 0 || t->clen > MAX_TOKEN)
-    return KEMPT_OK;
-  if (all_alpha(p, t->clen))
-    return count_word(g, p, t->clen, mid, 0);
-  return count_compound(g, p, t->clen, mid);
+static void add_langs(struct kempt_lang_count *c, uint32_t m) {
+  c->words++;
+  for (int l = 1; m; l++, m >>= 1)
+    if (m & 1u)
+      c->hits[l]++;
 }
 
-static enum kempt_status count_block(struct glue *g, const char *p, size_t n) {
-  size_t pos = 0;
-  struct token t;
-  bool mid = false;
-  while (next_token(p, n, &pos, &t)) {
-    enum kempt_status s = count_token(g, &t, mid);
-    if (s != KEMPT_OK)
-      return s;
-    mid = !ends_sentence(&t);
-  }
+static enum kempt_status push_id(struct glue *g, uint32_t id) {
+  if (!id && (!g->nids || !g->ids[g->nids - 1]))
+    return KEMPT_OK;
+  enum kempt_status s = room(g->env->alloc, (void **)&g->ids, g->nids,
+                             &g->capids, sizeof *g->ids, IDS_CAP);
+  if (s == KEMPT_OK)
+    g->ids[g->nids++] = id;
+  return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
+}
+
+static bool candidate_shape(const struct token *t, size_t *inner);
+static int entry_level(struct word *w, const char *key, bool *proper);
+
+/* Keep the token for weighing when it has the shape of a glued pair and
+ * its entry is no known word. */
+static enum kempt_status note_candidate(struct glue *g, const struct token *t,
+                                        struct word *w, size_t block,
+                                        const char *text) {
+  size_t inner;
+  bool proper;
+  if (!w || t->rlen > UINT16_MAX || !candidate_shape(t, &inner) ||
+      entry_level(w, g->doc.pool.data + w->off, &proper) ||
+      vocab_get(&g->user, g->doc.pool.data + w->off, w->len))
+    return KEMPT_OK;
+  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
+                             &g->capcands, sizeof *g->cands, CANDS_CAP);
+  if (s != KEMPT_OK)
+    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
+  struct cand c = {(uint32_t)block, (uint32_t)(t->raw - text),
+                   (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen};
+  g->cands[g->ncands++] = c;
   return KEMPT_OK;
+}
+
+struct counting {
+  struct held *h;
+  size_t block;
+  const char *text;
+  bool mid, code;
+};
+
+static enum kempt_status count_token(struct glue *g, const struct token *t,
+                                     struct counting *c) {
+  const char *p = t->raw + t->core;
+  struct word *w = NULL;
+  enum kempt_status s = KEMPT_OK;
+  if (t->clen && t->clen <= MAX_TOKEN && all_alpha(p, t->clen)) {
+    s = count_word(g, p, t->clen, c->mid, 0, &w);
+    add_langs(&c->h->lang, w ? w->langs : 0);
+    if (s == KEMPT_OK && !c->code)
+      s = note_candidate(g, t, w, c->block, c->text);
+  } else {
+    kempt__lang_add(&c->h->lang, t->raw, t->rlen);
+    if (t->clen && t->clen <= MAX_TOKEN)
+      s = count_compound(g, p, t->clen, c->mid);
+  }
+  uint32_t id = w ? (uint32_t)(w - g->doc.words) + 1 : 0;
+  if (s == KEMPT_OK && (t->core || !id))
+    s = push_id(g, 0);
+  if (s == KEMPT_OK && id)
+    s = push_id(g, id);
+  if (s == KEMPT_OK && id && t->core + t->clen < t->rlen)
+    s = push_id(g, 0);
+  c->mid = !ends_sentence(t);
+  return s;
+}
+
+/* Count the words of held block number block, whose text is text. */
+static enum kempt_status count_block(struct glue *g, size_t block,
+                                     const char *text) {
+  struct held *h = &g->blocks[block];
+  struct counting c = {h, block, text, false, false};
+  const char *p = text;
+  size_t n = h->len;
+  enum kempt_status s = KEMPT_OK;
+  while (n && s == KEMPT_OK) {
+    const char *nl = memchr(p, '\n', n);
+    size_t len = nl ? (size_t)(nl - p) : n, pos = 0;
+    struct token t;
+    c.code = code_line(p, len);
+    while (s == KEMPT_OK && next_token(p, len, &pos, &t))
+      s = count_token(g, &t, &c);
+    size_t step = nl ? len + 1 : len;
+    p += step;
+    n -= step;
+  }
+  if (s == KEMPT_OK)
+    s = push_id(g, 0);
+  for (int l = 0; l < KEMPT_LANG_COUNT; l++)
+    g->doc_lang.hits[l] += h->lang.hits[l];
+  return s;
 }
 
 /* ---- evidence --------------------------------------------------------------- */
@@ -453,7 +635,7 @@ static bool candidate_shape(const struct token *t, size_t *inner) {
   if (n < MIN_TOKEN || n > MAX_TOKEN || !all_alpha(p, n))
     return false;
   for (size_t i = 0; i < t->rlen; i++)
-    if (strchr("@/\\#_=|~^+&%$", t->raw[i]) && t->raw[i])
+    if (id_char((unsigned char)t->raw[i]))
       return false;
   *inner = 0;
   for (size_t i = 1; i < n; i++)
@@ -572,6 +754,15 @@ static size_t decide(struct glue *g, const struct token *t) {
 
 /* ---- the held window: pairs, rewriting, emitting ---------------------- */
 
+static const char *held_text(const struct glue *g, const struct held *h) {
+  return h->ext ? h->ext : g->text.data + h->start;
+}
+
+static struct token cand_token(const struct cand *c, const char *text) {
+  struct token t = {text + c->start, c->rlen, c->core, c->clen};
+  return t;
+}
+
 /* Note the spaced pairs that a split of a candidate token would make, so
  * that count_pairs can look for them. */
 static enum kempt_status want_pairs(struct glue *g, const struct token *t) {
@@ -588,18 +779,17 @@ static enum kempt_status want_pairs(struct glue *g, const struct token *t) {
     struct word *right = vocab_get(&g->doc, key + i + 1, k - i - 1);
     if (!left || !right)
       continue;
+    left->flags |= W_PAIRL;
     struct word *w;
     enum kempt_status s = vocab_add(&g->pairs, key, k, &w);
     if (s != KEMPT_OK)
       return s;
-    left->flags |= W_PAIRL;
   }
   return KEMPT_OK;
 }
 
 /* Whether the tokens of block b are weighed: English by the function
- * words of the block and its neighbours (or, when they are too few, of the
- * document). */
+ * words of the block, or of it and its neighbours, or of the document. */
 static bool english(const struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
@@ -617,119 +807,70 @@ static bool english(const struct glue *g, size_t b) {
   return kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
 }
 
-typedef enum kempt_status (*token_fn)(struct glue *g, const struct token *t,
-                                      void *ud);
-
-/* Call fn for each token of p[0..n) on a line that does not look like
- * code. */
-static enum kempt_status each_token(struct glue *g, const char *p, size_t n,
-                                    token_fn fn, void *ud) {
-  while (n) {
-    const char *nl = memchr(p, '\n', n);
-    size_t len = nl ? (size_t)(nl - p) : n, pos = 0;
-    struct token t;
-    if (!code_line(p, len))
-      while (next_token(p, len, &pos, &t)) {
-        enum kempt_status s = fn(g, &t, ud);
-        if (s != KEMPT_OK)
-          return s;
-      }
-    size_t step = nl ? len + 1 : len;
-    p += step;
-    n -= step;
-  }
-  return KEMPT_OK;
-}
-
-static enum kempt_status want_fn(struct glue *g, const struct token *t,
-                                 void *ud) {
-  (void)ud;
-  return want_pairs(g, t);
-}
-
-/* Count the wanted pairs where they stand spaced: a word without closing
- * punctuation followed by a word. */
-static void count_pairs(struct glue *g, const char *p, size_t n) {
-  size_t pos = 0;
-  struct token t;
-  const char *prev = NULL;
-  size_t plen = 0;
-  while (next_token(p, n, &pos, &t)) {
-    const char *c = t.raw + t.core;
-    if (prev && t.clen && t.clen <= MAX_TOKEN && all_alpha(c, t.clen)) {
-      char key[2 * MAX_TOKEN + 2];
-      lower_ascii(prev, plen, key);
-      key[plen] = ' ';
-      lower_ascii(c, t.clen, key + plen + 1);
-      struct word *w = vocab_get(&g->pairs, key, plen + 1 + t.clen);
-      if (w)
-        w->count++;
-    }
-    prev = NULL;
-    if (t.clen && t.clen <= MAX_TOKEN && t.core + t.clen == t.rlen &&
-        all_alpha(c, t.clen)) {
-      char key[MAX_TOKEN];
-      lower_ascii(c, t.clen, key);
-      struct word *w = vocab_get(&g->doc, key, t.clen);
-      if (w && (w->flags & W_PAIRL)) {
-        prev = c;
-        plen = t.clen;
-      }
-    }
+/* Count the wanted pairs where they stand spaced in the held blocks. */
+static void count_pairs(struct glue *g) {
+  for (size_t i = 0; i + 1 < g->nids; i++) {
+    uint32_t a = g->ids[i], b = g->ids[i + 1];
+    if (!a || !b || !(g->doc.words[a - 1].flags & W_PAIRL))
+      continue;
+    const struct word *l = &g->doc.words[a - 1], *r = &g->doc.words[b - 1];
+    char key[2 * MAX_TOKEN + 2];
+    if ((size_t)l->len + r->len + 1 > sizeof key)
+      continue;
+    memcpy(key, g->doc.pool.data + l->off, l->len);
+    key[l->len] = ' ';
+    memcpy(key + l->len + 1, g->doc.pool.data + r->off, r->len);
+    struct word *w = vocab_get(&g->pairs, key, l->len + 1 + r->len);
+    if (w)
+      w->count++;
   }
 }
 
-struct rewrite {
-  const char *text; /* the block's text */
-  size_t done;      /* bytes of it copied to out */
-  uint64_t offset;  /* the block's offset */
-  enum kempt_status err;
-};
-
-/* Split one token if the evidence says so: copy up to the split point and
- * a space to out. */
-static enum kempt_status split_fn(struct glue *g, const struct token *t,
-                                  void *ud) {
-  struct rewrite *rw = ud;
-  size_t at = decide(g, t);
+/* Split the candidate if the evidence says so: copy the block up to the
+ * split point and a space to out. */
+static enum kempt_status split_cand(struct glue *g, const struct held *h,
+                                    const char *text, const struct cand *c,
+                                    size_t *done) {
+  struct token t = cand_token(c, text);
+  size_t at = decide(g, &t);
   if (!at)
     return KEMPT_OK;
-  const char *p = t->raw + t->core;
-  size_t cut = (size_t)(p + at - rw->text);
-  enum kempt_status s = kempt__buf_add(&g->out, rw->text + rw->done,
-                                       cut - rw->done);
+  const char *p = t.raw + t.core;
+  size_t cut = (size_t)(p - text) + at;
+  enum kempt_status s = kempt__buf_add(&g->out, text + *done, cut - *done);
   if (s == KEMPT_OK)
     s = kempt__buf_addc(&g->out, ' ');
   if (s != KEMPT_OK)
     return s;
-  rw->done = cut;
+  *done = cut;
   char after[MAX_TOKEN + 1];
   memcpy(after, p, at);
   after[at] = ' ';
-  memcpy(after + at + 1, p + at, t->clen - at);
-  kempt__change(g->env, "split glued words",
-                rw->offset + (uint64_t)(p - rw->text), p, t->clen, after,
-                t->clen + 1);
+  memcpy(after + at + 1, p + at, t.clen - at);
+  kempt__change(g->env, "split glued words", h->offset + (uint64_t)(p - text),
+                p, t.clen, after, t.clen + 1);
   return KEMPT_OK;
 }
 
-/* Weigh the tokens of one block and emit it, rewritten or as it was. */
+/* Weigh the candidates cands[0..n) of one block and emit it, rewritten or
+ * as it was. */
 static enum kempt_status emit_one(struct glue *g, const struct held *h,
-                                  const char *text, bool weigh) {
+                                  const struct cand *cands, size_t n) {
+  const char *text = held_text(g, h);
   struct kempt_block b = {text, h->len, h->flags, h->nlines,
                           h->offset, h->index, h->rule};
-  if (!weigh)
-    return kempt__emit_block(g->env, &b);
-  struct rewrite rw = {text, 0, h->offset, KEMPT_OK};
+  size_t done = 0;
+  enum kempt_status s = KEMPT_OK;
   kempt__buf_clear(&g->out);
-  enum kempt_status s = each_token(g, text, h->len, split_fn, &rw);
-  if (s == KEMPT_OK && rw.done)
-    s = kempt__buf_add(&g->out, text + rw.done, h->len - rw.done);
+  for (size_t i = 0; i < n && h->weigh && s == KEMPT_OK; i++)
+    s = split_cand(g, h, text, &cands[i], &done);
+  if (s == KEMPT_OK && done)
+    s = kempt__buf_add(&g->out, text + done, h->len - done);
   if (s == KEMPT_ERR_LIMIT) /* too many splits to hold: leave it */
     return kempt__emit_block(g->env, &b);
   if (s != KEMPT_OK)
     return s;
-  if (rw.done) {
+  if (done) {
     b.text = g->out.data;
     b.len = g->out.len;
   }
@@ -740,20 +881,25 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
  * vocabulary stays for the rest of the document). */
 static enum kempt_status flush(struct glue *g) {
   enum kempt_status s = KEMPT_OK;
-  for (size_t i = 0; i < g->nblocks && s == KEMPT_OK; i++) {
-    struct held *h = &g->blocks[i];
-    h->weigh = english(g, i);
-    if (h->weigh)
-      s = each_token(g, g->text.data + h->start, h->len, want_fn, NULL);
+  for (size_t i = 0; i < g->nblocks; i++)
+    g->blocks[i].weigh = english(g, i);
+  for (size_t i = 0; i < g->ncands && s == KEMPT_OK; i++) {
+    const struct held *h = &g->blocks[g->cands[i].block];
+    if (h->weigh) {
+      struct token t = cand_token(&g->cands[i], held_text(g, h));
+      s = want_pairs(g, &t);
+    }
   }
   if (s == KEMPT_OK && g->pairs.used)
-    for (size_t i = 0; i < g->nblocks; i++)
-      count_pairs(g, g->text.data + g->blocks[i].start, g->blocks[i].len);
+    count_pairs(g);
+  size_t c = 0;
   for (size_t i = 0; i < g->nblocks && s == KEMPT_OK; i++) {
-    const struct held *h = &g->blocks[i];
-    s = emit_one(g, h, g->text.data + h->start, h->weigh);
+    size_t first = c;
+    while (c < g->ncands && g->cands[c].block == i)
+      c++;
+    s = emit_one(g, &g->blocks[i], g->cands + first, c - first);
   }
-  g->nblocks = 0;
+  g->nblocks = g->ncands = g->nids = 0;
   kempt__buf_clear(&g->text);
   vocab_clear(&g->pairs);
   return s;
@@ -771,64 +917,53 @@ static void warn_window(struct glue *g) {
               GLUE_TEXT_CAP);
 }
 
-/* A block too big to hold: weigh it alone. */
-static enum kempt_status big_block(struct glue *g, const struct kempt_block *b,
-                                   const struct kempt_lang_count *lang) {
-  struct held h = {0, b->len, b->flags, b->nlines, b->offset, b->index,
-                   b->rule, *lang, false};
-  enum kempt_lang l = kempt__lang_best(lang);
-  if (l == KEMPT_LANG_NONE)
-    l = kempt__lang_best(&g->doc_lang);
-  h.weigh = l == KEMPT_LANG_EN && !(b->flags & KEMPT_BLOCK_REMOVED);
-  warn_window(g);
-  return emit_one(g, &h, b->text, h.weigh);
-}
-
+/* Hold block b (its text copied, or pointed to when it is too big to
+ * hold: then it is weighed alone at once). */
 static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
-                              const struct kempt_lang_count *lang) {
-  if (g->nblocks == g->capblocks) {
-    size_t cap = g->capblocks ? 2 * g->capblocks : 64;
-    struct held *nb = kempt__realloc(g->env->alloc, g->blocks,
-                                     cap * sizeof *nb);
-    if (!nb)
-      return KEMPT_ERR_NOMEM;
-    g->blocks = nb;
-    g->capblocks = cap;
-  }
-  struct held h = {g->text.len, b->len, b->flags, b->nlines, b->offset,
-                   b->index, b->rule, *lang, false};
-  enum kempt_status s = kempt__buf_add(&g->text, b->text, b->len);
-  if (s == KEMPT_OK)
-    g->blocks[g->nblocks++] = h;
-  return s;
+                              bool big) {
+  enum kempt_status s = room(g->env->alloc, (void **)&g->blocks, g->nblocks,
+                             &g->capblocks, sizeof *g->blocks,
+                             GLUE_BLOCKS_CAP);
+  if (s != KEMPT_OK)
+    return s;
+  struct held h;
+  memset(&h, 0, sizeof h);
+  h.start = g->text.len;
+  h.len = b->len;
+  h.ext = big ? b->text : NULL;
+  h.flags = b->flags;
+  h.nlines = b->nlines;
+  h.offset = b->offset;
+  h.index = b->index;
+  h.rule = b->rule;
+  if (!big)
+    s = kempt__buf_add(&g->text, b->text, b->len);
+  if (s != KEMPT_OK)
+    return s;
+  g->blocks[g->nblocks++] = h;
+  if (b->flags & KEMPT_BLOCK_REMOVED)
+    return KEMPT_OK;
+  return count_block(g, g->nblocks - 1, b->text);
 }
 
 static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
   struct glue *g = st;
-  struct kempt_lang_count lang;
-  memset(&lang, 0, sizeof lang);
   enum kempt_status s = KEMPT_OK;
-  if (!(b->flags & KEMPT_BLOCK_REMOVED)) {
-    kempt__lang_add(&lang, b->text, b->len);
-    for (int l = 0; l < KEMPT_LANG_COUNT; l++)
-      g->doc_lang.hits[l] += lang.hits[l];
-    s = count_block(g, b->text, b->len);
-  }
-  if (s != KEMPT_OK)
-    return s;
-  if (g->text.len + b->len > g->text.cap || g->nblocks == GLUE_BLOCKS_CAP) {
+  bool big = b->len > g->text.cap;
+  if (big || g->text.len + b->len > g->text.cap ||
+      g->nblocks == GLUE_BLOCKS_CAP) {
     warn_window(g);
     s = flush(g);
-    if (s != KEMPT_OK)
-      return s;
   }
-  if (b->len > g->text.cap)
-    return big_block(g, b, &lang);
-  return hold(g, b, &lang);
+  if (s == KEMPT_OK)
+    s = hold(g, b, big);
+  if (s == KEMPT_OK && big)
+    s = flush(g);
+  return s;
 }
 
 static void clear_document(struct glue *g) {
-  g->nblocks = 0;
+  g->nblocks = g->ncands = g->nids = 0;
   kempt__buf_clear(&g->text);
   vocab_clear(&g->doc);
   vocab_clear(&g->pairs);
@@ -895,6 +1030,8 @@ static void glue_fini(void *st) {
   kempt__buf_free(&g->text);
   kempt__buf_free(&g->out);
   kempt__free(g->env->alloc, g->blocks);
+  kempt__free(g->env->alloc, g->cands);
+  kempt__free(g->env->alloc, g->ids);
   vocab_free(&g->doc);
   vocab_free(&g->user);
   vocab_free(&g->pairs);
