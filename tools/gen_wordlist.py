@@ -8,14 +8,14 @@ Australian and their variants; words, upper-case words, proper names,
 abbreviations, roman numerals, hacker words) is taken; contractions and
 entries holding anything but letters are left out. Words are lower-cased;
 a word keeps the smallest (most common) level of any of its spellings, and
-a mark when no spelling of it was lower case (a proper name).
+a mark when its most common spelling is capitalised (a proper name).
 
 The table is front-coded: the sorted words are cut into blocks of
 BLOCK entries, each block one C string literal. An entry is
   one upper-case letter 'A'+p: the entry shares p bytes with the word
       before it in the block (the first entry of a block has p = 0),
   one level character: '0'+i for level LEVELS[i], 'a'+i for the same
-      level when the word is only ever written with a capital,
+      level when the word is most often written with a capital,
   the remaining bytes of the word (lower case letters, UTF-8).
 Words are lower case, so an upper-case ASCII letter always starts an
 entry. wordlist.c binary-searches the blocks by their first word and
@@ -32,8 +32,9 @@ NAME = re.compile(r'^(.+)-([a-z-]+)\.(\d+)$')
 
 
 def read_lists(folder):
-    """Map each lower-cased word to (level, proper-only)."""
-    level, has_lower = {}, set()
+    """Map each lower-cased word to (level, proper): proper when its most
+    common spelling is capitalised."""
+    level, low = {}, {}
     for name in sorted(os.listdir(folder)):
         m = NAME.match(name)
         if not m or m.group(2) == 'contractions':
@@ -49,8 +50,8 @@ def read_lists(folder):
                 k = w.lower()
                 level[k] = min(level.get(k, 999), lev)
                 if w == k:
-                    has_lower.add(k)
-    return {k: (v, k not in has_lower) for k, v in level.items()}
+                    low[k] = min(low.get(k, 999), lev)
+    return {k: (v, low.get(k, 999) > v) for k, v in level.items()}
 
 
 def level_char(lev, proper):

@@ -32,7 +32,7 @@
 #define VOCAB_POOL_CAP (16u << 20)   /* their bytes */
 #define USER_POOL_CAP (32u << 20)    /* bytes of --words lists */
 #define PAIRS_CAP (1u << 14)         /* candidate pairs weighed per window */
-#define MIN_TOKEN 4
+#define MIN_TOKEN 5
 #define MAX_TOKEN 40
 
 /* ---- a hash table of lower-case words ----------------------------------- */
@@ -577,9 +577,14 @@ static enum kempt_status count_block(struct glue *g, size_t block,
 
 struct evidence {
   int score;
-  bool ok;   /* a word: known, function word or seen alone */
-  bool stop; /* an English function word */
-  bool name; /* capitalised here and a name by the list or the document */
+  bool ok;      /* a word: known, function word or seen alone */
+  bool stop;    /* an English function word */
+  bool common;  /* a known word that is also written in lower case */
+  bool docname; /* capitalised here, and inside sentences elsewhere */
+  bool name;    /* docname, or a proper name of the word list */
+  size_t len;
+  int level;      /* in the word list, 0 if not */
+  uint32_t count; /* standalone occurrences in the document */
 };
 
 /* Wordlist level of a vocabulary entry, looked up once. */
@@ -600,7 +605,8 @@ static int level_score(int level) {
 }
 
 static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
-  struct evidence e = {0, false, false, false};
+  struct evidence e;
+  memset(&e, 0, sizeof e);
   char key[MAX_TOKEN];
   lower_ascii(p, n, key);
   struct word *w = vocab_get(&g->doc, key, n);
@@ -609,18 +615,25 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
                 : kempt__wordlist_lookup(key, n, &proper);
   bool user = vocab_get(&g->user, key, n) != NULL;
   bool cap = is_upper((unsigned char)p[0]);
-  uint32_t count = w ? w->count : 0, capmid = w ? w->capmid : 0;
-  e.stop = (kempt__stopword_langs(p, n) & (1u << (KEMPT_LANG_EN - 1))) != 0;
+  e.len = n;
+  e.level = level;
+  e.count = w ? w->count : 0;
+  e.stop = n < 6 && w ? (w->langs & (1u << (KEMPT_LANG_EN - 1))) != 0
+                      : (kempt__stopword_langs(key, n) &
+                         (1u << (KEMPT_LANG_EN - 1))) != 0;
+  e.stop = e.stop || n == 1; /* "a", "I" */
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
   if (proper && !cap && e.score > 2)
     e.score = 2;
-  e.ok = e.stop || level || user || count;
-  if ((n < 3 && !e.stop) || n < 2)
+  e.common = (level && !proper) || user;
+  e.ok = e.stop || level || user || e.count;
+  if ((n == 1 && p[0] != 'a' && p[0] != 'I') || (n == 2 && !e.stop))
     e.ok = false;
-  if (n == 3 && !e.stop && !(level && level <= 50) && !count)
+  if (n == 3 && !e.stop && !(level && level <= 50) && !e.count)
     e.ok = false;
-  e.name = cap && (capmid > 0 || (proper && level));
-  e.score += (count ? 2 : 0) + (e.name ? 4 : 0);
+  e.docname = cap && w && (w->capmid > 0 || (!level && w->count > 0));
+  e.name = e.docname || (cap && proper && level);
+  e.score += (e.count ? 2 : 0) + (e.docname ? 4 : 0);
   return e;
 }
 
@@ -694,28 +707,113 @@ static uint32_t pair_count(struct glue *g, const char *p, size_t n,
   return w ? w->count : 0;
 }
 
+/* Words that open sentences, which a lost space can glue to the next. */
+static bool opener(const char *p, size_t n) {
+  static const char *const words[] = {
+      "The", "In", "On", "At", "As", "If", "It", "He", "She", "We", "They",
+      "This", "That", "These", "Those", "But", "And", "For", "Its", "His",
+      "Her", "Their", "Our", "When", "After", "While", "There", "What",
+      "Some", "Many", "Most", "All", "One", "Two", "With", "From", "By",
+      "How", "Why", "Where", "Who", "Every", "Each", "My", "Your", "Or"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+      return true;
+  return false;
+}
+
+/* Function words that also make compounds as prefixes (upgrade, inbox). */
+static bool prefix_word(const char *p, size_t n) {
+  static const char *const words[] = {"in",  "on",    "up",    "out",
+                                      "over", "by", "off", "after",
+                                      "under", "down"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+      return true;
+  return false;
+}
+
+/* A word strong enough to stand beside a function word. */
+static bool solid(const struct evidence *e) {
+  if (e->stop || (e->len >= 4 && e->score >= 5))
+    return true;
+  return e->len == 3 && e->level && e->level <= 35;
+}
+
+/* Whether w[0..n) ends like an inflected word (-ed, -ing, -ly, -est),
+ * which rarely starts a compound. */
+static bool inflected(const char *w, size_t n) {
+  static const char *const ends[] = {"ed", "ing", "ly", "est"};
+  for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+    size_t k = strlen(ends[i]);
+    if (n >= k + 3 && memcmp(w + n - k, ends[i], k) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Two common lower-case words: "expressedconfidence". */
+static bool content_pair(const char *p, const struct evidence *l,
+                         const struct evidence *r) {
+  if (l->len < 4 || r->len < 4 || !l->level || !r->level)
+    return false;
+  if (l->level <= 35 && r->level <= 35 && l->count && r->count)
+    return true;
+  return l->level <= 50 && r->level <= 50 && inflected(p, l->len);
+}
+
+/* A capitalised first part with no case change: "Thecompany",
+ * "Blinkenstressed", "Trumpsaid", "Fridayis". */
+static bool capital_signal(const char *p, size_t i, const struct evidence *l,
+                           const struct evidence *r) {
+  if (i == 1) /* "Ihave" */
+    return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
+  if (opener(p, i) && solid(r))
+    return true;
+  if (l->docname && !l->common)
+    return r->stop || r->score >= 5;
+  if (l->name && !l->common && r->stop && r->len >= 3)
+    return true; /* "Fridaythat" */
+  if (l->common && l->level <= 50 && l->len >= 4 && r->stop)
+    return r->len >= 3 || l->len >= 5; /* "Joiningthe", "Departmentof" */
+  return l->docname && r->stop && r->len >= 3;
+}
+
+/* Whether the case and the parts' evidence make a split at i plausible. */
+static bool signal(const char *p, size_t i, const struct evidence *l,
+                   const struct evidence *r, bool pair) {
+  bool cap = is_upper((unsigned char)p[0]);
+  bool trans = is_upper((unsigned char)p[i]);
+  if (r->len == 1) /* "featureda", "thatI" */
+    return !cap && solid(l) && l->len >= 3 && (trans || l->len >= 4);
+  if (l->len == 1 && (r->len < 4 || !solid(r)))
+    return false;
+  if (pair)
+    return true;
+  if (trans && cap) /* CamelCase: two names */
+    return l->name && r->name && !name_prefix(p, i);
+  if (trans) /* "summitThe" */
+    return true;
+  if (cap)
+    return capital_signal(p, i, l, r);
+  if (l->stop && !prefix_word(p, i))
+    return solid(r);
+  if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
+    return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count);
+  if (l->len == 3 && r->len < 4)
+    return false;
+  return (r->stop && solid(l)) || content_pair(p, l, r);
+}
+
 /* Score of splitting p[0..n) at i, or -1 when the evidence is too weak. */
 static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
   struct evidence l = part_evidence(g, p, i);
   struct evidence r = part_evidence(g, p + i, n - i);
   if (!l.ok || !r.ok)
     return -1;
-  bool cap = is_upper((unsigned char)p[0]);
-  bool trans = is_upper((unsigned char)p[i]);
-  if (trans && cap && name_prefix(p, i))
-    return -1;
   bool pair = pair_count(g, p, n, i) > 0;
-  bool signal;
-  if (trans && cap) /* CamelCase: a name on one side at least */
-    signal = l.name || r.name || pair;
-  else if (trans)
-    signal = true;
-  else if (cap)
-    signal = l.stop || r.stop || pair || (l.name && r.score >= 5);
-  else
-    signal = l.stop || r.stop || pair;
-  if (!signal)
+  if (!signal(p, i, &l, &r, pair))
     return -1;
+  bool trans = is_upper((unsigned char)p[i]);
   int s = (l.score < r.score ? l.score : r.score) + (trans ? 4 : 0) +
           (pair ? 6 : 0);
   return s >= 5 ? s : -1;
@@ -771,7 +869,7 @@ static enum kempt_status want_pairs(struct glue *g, const struct token *t) {
   const char *p = t->raw + t->core;
   if (!candidate_shape(t, &inner) || !candidate_word(g, p, t->clen, &whole))
     return KEMPT_OK;
-  size_t lo = inner ? inner : 2, hi = inner ? inner : t->clen - 2;
+  size_t lo = inner ? inner : 1, hi = inner ? inner : t->clen - 1;
   for (size_t i = lo; i <= hi; i++) {
     char key[MAX_TOKEN + 2];
     size_t k = pair_key(p, t->clen, i, key);
