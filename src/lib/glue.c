@@ -713,7 +713,7 @@ static bool opener(const char *p, size_t n) {
       "The", "In", "On", "At", "As", "If", "It", "He", "She", "We", "They",
       "This", "That", "These", "Those", "But", "And", "For", "Its", "His",
       "Her", "Their", "Our", "When", "After", "While", "There", "What",
-      "Some", "Many", "Most", "All", "One", "Two", "With", "From", "By",
+      "Some", "Many", "Most", "All", "One", "Two", "With", "From",
       "How", "Why", "Where", "Who", "Every", "Each", "My", "Your", "Or"};
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
@@ -725,7 +725,8 @@ static bool opener(const char *p, size_t n) {
 static bool prefix_word(const char *p, size_t n) {
   static const char *const words[] = {"in",  "on",    "up",    "out",
                                       "over", "by", "off", "after",
-                                      "under", "down"};
+                                      "under", "down", "no", "some",
+                                      "any", "every", "all"};
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
       return true;
@@ -739,10 +740,10 @@ static bool solid(const struct evidence *e) {
   return e->len == 3 && e->level && e->level <= 35;
 }
 
-/* Whether w[0..n) ends like an inflected word (-ed, -ing, -ly, -est),
+/* Whether w[0..n) ends like an inflected word (-ed, -ing, -ly),
  * which rarely starts a compound. */
 static bool inflected(const char *w, size_t n) {
-  static const char *const ends[] = {"ed", "ing", "ly", "est"};
+  static const char *const ends[] = {"ed", "ing", "ly"};
   for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
     size_t k = strlen(ends[i]);
     if (n >= k + 3 && memcmp(w + n - k, ends[i], k) == 0)
@@ -771,10 +772,10 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (l->docname && !l->common)
     return r->stop || r->score >= 5;
-  if (l->name && !l->common && r->stop && r->len >= 3)
+  if (l->name && !l->common && l->len >= 5 && r->stop && r->len >= 3)
     return true; /* "Fridaythat" */
-  if (l->common && l->level <= 50 && l->len >= 4 && r->stop)
-    return r->len >= 3 || l->len >= 5; /* "Joiningthe", "Departmentof" */
+  if (l->common && l->level <= 50 && l->len >= 4 && r->stop && r->len >= 3)
+    return true; /* "Joiningthe" */
   return l->docname && r->stop && r->len >= 3;
 }
 
@@ -789,10 +790,12 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return false;
   if (pair)
     return true;
-  if (trans && cap) /* CamelCase: two names */
-    return l->name && r->name && !name_prefix(p, i);
-  if (trans) /* "summitThe" */
-    return true;
+  if (trans && cap) /* CamelCase: a name seen alone, and a name or word */
+    return !name_prefix(p, i) &&
+           ((l->docname && (r->name || (r->common && solid(r)))) ||
+            (r->docname && l->name));
+  if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
+    return opener(p + i, r->len) || r->name;
   if (cap)
     return capital_signal(p, i, l, r);
   if (l->stop && !prefix_word(p, i))
