@@ -721,6 +721,17 @@ static bool opener(const char *p, size_t n) {
   return false;
 }
 
+/* Function words that camel-case identifiers do not start with: "ofJustice"
+ * is glue, "toString" and "onClick" are names of code. */
+static bool article(const char *p, size_t n) {
+  static const char *const words[] = {"of", "the", "and", "a", "an", "at",
+                                      "from", "with", "in", "into", "by"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+      return true;
+  return false;
+}
+
 /* Function words that also make compounds as prefixes (upgrade, inbox). */
 static bool prefix_word(const char *p, size_t n) {
   static const char *const words[] = {"in",  "on",    "up",    "out",
@@ -757,7 +768,7 @@ static bool content_pair(const char *p, const struct evidence *l,
                          const struct evidence *r) {
   if (l->len < 4 || r->len < 4 || !l->level || !r->level)
     return false;
-  if (l->level <= 35 && r->level <= 35 && l->count && r->count)
+  if (l->level <= 35 && r->level <= 35 && l->count + r->count >= 2)
     return true;
   return l->level <= 50 && r->level <= 50 && inflected(p, l->len);
 }
@@ -766,16 +777,21 @@ static bool content_pair(const char *p, const struct evidence *l,
  * "Blinkenstressed", "Trumpsaid", "Fridayis". */
 static bool capital_signal(const char *p, size_t i, const struct evidence *l,
                            const struct evidence *r) {
+  bool of = r->len == 2 && p[i] == 'o' && p[i + 1] == 'f';
   if (i == 1) /* "Ihave" */
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (opener(p, i) && solid(r))
     return true;
   if (l->docname && !l->common)
     return r->stop || r->score >= 5;
-  if (l->name && !l->common && l->len >= 5 && r->stop && r->len >= 3)
+  if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
-  if (l->common && l->level <= 50 && l->len >= 4 && r->stop && r->len >= 3)
-    return true; /* "Joiningthe" */
+  if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
+      (r->len >= 3 || of))
+    return true; /* "Joiningthe", "Departmentof" */
+  if (l->common && l->level <= 35 && inflected(p, l->len) && solid(r) &&
+      r->len >= 3)
+    return true; /* "Sellingcars" */
   return l->docname && r->stop && r->len >= 3;
 }
 
@@ -795,7 +811,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
            ((l->docname && (r->name || (r->common && solid(r)))) ||
             (r->docname && l->name));
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
-    return opener(p + i, r->len) || r->name;
+    return opener(p + i, r->len) || r->name ||
+           (article(p, i) && r->len >= 4 && r->level && r->level <= 50);
   if (cap)
     return capital_signal(p, i, l, r);
   if (l->stop && !prefix_word(p, i))
