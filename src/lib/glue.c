@@ -631,7 +631,7 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
     e.ok = false;
   if (n == 3 && !e.stop && !(level && level <= 50) && !e.count)
     e.ok = false;
-  e.docname = cap && w && (w->capmid > 0 || (!level && w->count > 0));
+  e.docname = cap && w && (w->capmid > 0 || ((!level || proper) && e.count));
   e.name = e.docname || (cap && proper && level);
   e.score += (e.count ? 2 : 0) + (e.docname ? 4 : 0);
   return e;
@@ -792,6 +792,9 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (l->common && l->level <= 35 && inflected(p, l->len) && solid(r) &&
       r->len >= 3)
     return true; /* "Sellingcars" */
+  if (l->docname && r->len >= 4 && r->level && r->level <= 50 &&
+      inflected(p + i, r->len))
+    return true; /* "Fordagreed" */
   return l->docname && r->stop && r->len >= 3;
 }
 
