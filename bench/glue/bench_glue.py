@@ -218,7 +218,8 @@ def main():
             print('\n'.join(ex))
     print('English, %d seeds: %d glued pairs, %d clean tokens' %
           (args.seeds, tot['pairs'], tot['clean']))
-    print('  recall          %.1f%%' % (100.0 * tot['ok'] / max(1, tot['pairs'])))
+    print('  recall          %.1f%%' %
+          (100.0 * tot['ok'] / max(1, tot['pairs'])))
     print('  false splits    %.1f per 100k clean tokens (%d)' %
           (per100k(tot['false'], tot['clean']), tot['false']))
     print('  wrong position  %.2f%% of splits (%d)' %

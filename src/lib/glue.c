@@ -35,7 +35,7 @@
 #define MIN_TOKEN 5
 #define MAX_TOKEN 40
 
-/* ---- a hash table of lower-case words ----------------------------------- */
+/* ---- a hash table of lower-case words ------------------------------------ */
 
 enum { W_HYPHEN = 1, W_LOOKED = 2, W_PROPER = 4, W_PAIRL = 8, W_LANGS = 16 };
 
@@ -183,7 +183,7 @@ static enum kempt_status vocab_add(struct vocab *v, const char *k, size_t n,
   return KEMPT_OK;
 }
 
-/* ---- the stage's state ---------------------------------------------------- */
+/* ---- the stage's state --------------------------------------------------- */
 
 struct held {
   size_t start, len; /* text in the window buffer */
@@ -245,7 +245,7 @@ static const struct kempt_option glue_options[] = {
      "split (repeatable)"},
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
-/* ---- characters and tokens ------------------------------------------------ */
+/* ---- characters and tokens ----------------------------------------------- */
 
 static inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -573,7 +573,7 @@ static enum kempt_status count_block(struct glue *g, size_t block,
   return s;
 }
 
-/* ---- evidence --------------------------------------------------------------- */
+/* ---- evidence ------------------------------------------------------------ */
 
 struct evidence {
   int score;
@@ -637,7 +637,7 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   return e;
 }
 
-/* ---- candidates and splits ------------------------------------------------- */
+/* ---- candidates and splits ----------------------------------------------- */
 
 /* Whether the raw token may hold a glued pair at all: its core is 4 to 40
  * ASCII letters, not all capitals, at most one inner capital, and the
@@ -873,7 +873,7 @@ static size_t decide(struct glue *g, const struct token *t) {
   return best;
 }
 
-/* ---- the held window: pairs, rewriting, emitting ---------------------- */
+/* ---- the held window: pairs, rewriting, emitting ------------------------- */
 
 static const char *held_text(const struct glue *g, const struct held *h) {
   return h->ext ? h->ext : g->text.data + h->start;
@@ -1026,7 +1026,7 @@ static enum kempt_status flush(struct glue *g) {
   return s;
 }
 
-/* ---- the stage ---------------------------------------------------------- */
+/* ---- the stage ----------------------------------------------------------- */
 
 static void warn_window(struct glue *g) {
   if (g->warned)
