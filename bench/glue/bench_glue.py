@@ -91,6 +91,15 @@ def glue_doc(text, rng, rate):
     return '\n'.join(out), toks, names
 
 
+def eligible(tok):
+    """Whether the glue rules allow a split of tok at all: 5 to 40 ASCII
+    letters, not all capitals, at most one capital after the first
+    letter."""
+    core = tok.strip('"\'()[]{}<>.,;:!?*“”‘’«»…–—')
+    return (WORD.match(core) is not None and 5 <= len(core) <= 40 and
+            not core.isupper() and sum(c.isupper() for c in core[1:]) <= 1)
+
+
 def align(toks, output):
     """Per glued-text token: the split index kempt made, or None."""
     o = output.split()
@@ -115,7 +124,8 @@ def glue_bench(kempt, docs, seed, rate, show):
     glued = [glue_doc(d, rng, rate) for d in docs]
     outs, _ = run_glue(kempt, [g[0] for g in glued])
     st = dict(pairs=0, ok=0, wrong=0, splits=0, clean=0, false=0,
-              names=0, names_ok=0)
+              names=0, names_ok=0, elig=0, elig_ok=0, enames=0,
+              enames_ok=0)
     examples = []
     for (text, toks, names), out in zip(glued, outs):
         for (tok, want), got, name in zip(toks, align(toks, out), names):
@@ -129,11 +139,16 @@ def glue_bench(kempt, docs, seed, rate, show):
                 continue
             st['pairs'] += 1
             st['names'] += name
+            el = eligible(tok)
+            st['elig'] += el
+            st['enames'] += el and name
             if got is not None:
                 st['splits'] += 1
             if got == want:
                 st['ok'] += 1
                 st['names_ok'] += name
+                st['elig_ok'] += el
+                st['enames_ok'] += el and name
             elif got is not None:
                 st['wrong'] += 1
                 examples.append('wrong: %s -> %s %s' %
@@ -220,12 +235,16 @@ def main():
           (args.seeds, tot['pairs'], tot['clean']))
     print('  recall          %.1f%%' %
           (100.0 * tot['ok'] / max(1, tot['pairs'])))
+    print('  recall where the rules allow a split (%d pairs): %.1f%%' %
+          (tot['elig'], 100.0 * tot['elig_ok'] / max(1, tot['elig'])))
     print('  false splits    %.1f per 100k clean tokens (%d)' %
           (per100k(tot['false'], tot['clean']), tot['false']))
     print('  wrong position  %.2f%% of splits (%d)' %
           (100.0 * tot['wrong'] / max(1, tot['splits']), tot['wrong']))
-    print('  name recall     %.1f%% of %d name glues' %
-          (100.0 * tot['names_ok'] / max(1, tot['names']), tot['names']))
+    print('  name recall     %.1f%% of %d name glues; %.1f%% of the %d '
+          'the rules allow' %
+          (100.0 * tot['names_ok'] / max(1, tot['names']), tot['names'],
+           100.0 * tot['enames_ok'] / max(1, tot['enames']), tot['enames']))
     for lang in ('de', 'fr'):
         toks, splits, ex = clean_bench(args.kempt, by.get(lang, []))
         print('%s clean text: %d tokens, %.1f false splits per 100k (%d)' %

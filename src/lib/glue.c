@@ -732,6 +732,13 @@ static bool article(const char *p, size_t n) {
   return false;
 }
 
+/* Two-letter function words that follow a noun: "lotof", "Fordto". */
+static bool small_link(const char *p, size_t n) {
+  return n == 2 && (memcmp(p, "of", 2) == 0 || memcmp(p, "to", 2) == 0 ||
+                    memcmp(p, "in", 2) == 0 || memcmp(p, "is", 2) == 0 ||
+                    memcmp(p, "at", 2) == 0);
+}
+
 /* Function words that also make compounds as prefixes (upgrade, inbox). */
 static bool prefix_word(const char *p, size_t n) {
   static const char *const words[] = {"in",  "on",    "up",    "out",
@@ -766,6 +773,9 @@ static bool inflected(const char *w, size_t n) {
 /* Two common lower-case words: "expressedconfidence". */
 static bool content_pair(const char *p, const struct evidence *l,
                          const struct evidence *r) {
+  if (l->len >= 6 && r->len == 3 && r->level && r->level <= 35 &&
+      inflected(p, l->len))
+    return true; /* "helpingcut" */
   if (l->len < 4 || r->len < 4 || !l->level || !r->level)
     return false;
   if (l->level <= 35 && r->level <= 35 && l->count + r->count >= 2)
@@ -793,8 +803,10 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
       r->len >= 3)
     return true; /* "Sellingcars" */
   if (l->docname && r->len >= 4 && r->level && r->level <= 50 &&
-      inflected(p + i, r->len))
-    return true; /* "Fordagreed" */
+      (inflected(p + i, r->len) || (r->len >= 5 && p[i + r->len - 1] == 's')))
+    return true; /* "Fordagreed", "Appleviews" */
+  if (l->docname && small_link(p + i, r->len))
+    return true; /* "Fordto" */
   return l->docname && r->stop && r->len >= 3;
 }
 
@@ -812,7 +824,7 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (trans && cap) /* CamelCase: a name seen alone, and a name or word */
     return !name_prefix(p, i) &&
            ((l->docname && (r->name || (r->common && solid(r)))) ||
-            (r->docname && l->name));
+            (r->docname && l->name) || (opener(p, i) && r->name));
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
     return opener(p + i, r->len) || r->name ||
            (article(p, i) && r->len >= 4 && r->level && r->level <= 50);
@@ -822,8 +834,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return solid(r);
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
     return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count);
-  if (l->len == 3 && r->len < 4)
-    return false;
+  if (l->len == 3 && r->len < 4) /* "bitof", "wayto" */
+    return l->level && l->level <= 35 && small_link(p + i, r->len);
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 
