@@ -778,9 +778,18 @@ static bool content_pair(const char *p, const struct evidence *l,
     return true; /* "helpingcut" */
   if (l->len < 4 || r->len < 4 || !l->level || !r->level)
     return false;
-  if (l->level <= 35 && r->level <= 35 && l->count + r->count >= 2)
+  if (l->level <= 35 && r->level <= 35 && l->count && r->count)
     return true;
   return l->level <= 50 && r->level <= 50 && inflected(p, l->len);
+}
+
+/* Function words that also end names: "Bradsher", "Dawson", "Crosby". */
+static bool name_ending(const char *p, size_t n) {
+  static const char *const words[] = {"her", "an", "on", "by", "us"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+      return true;
+  return false;
 }
 
 /* A capitalised first part with no case change: "Thecompany",
@@ -793,7 +802,7 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (opener(p, i) && solid(r))
     return true;
   if (l->docname && !l->common)
-    return r->stop || r->score >= 5;
+    return (r->stop && !name_ending(p + i, r->len)) || r->score >= 5;
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
@@ -803,7 +812,8 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
       r->len >= 3)
     return true; /* "Sellingcars" */
   if (l->docname && r->len >= 4 && r->level && r->level <= 50 &&
-      (inflected(p + i, r->len) || (r->len >= 5 && p[i + r->len - 1] == 's')))
+      (inflected(p + i, r->len) ||
+       (r->len >= 5 && p[i + r->len - 1] == 's')))
     return true; /* "Fordagreed", "Appleviews" */
   if (l->docname && small_link(p + i, r->len))
     return true; /* "Fordto" */
@@ -823,13 +833,16 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (trans && cap) /* CamelCase: a name seen alone, and a name or word */
     return !name_prefix(p, i) &&
-           ((l->docname && (r->name || (r->common && solid(r)))) ||
+           ((l->docname && (r->name || (!l->common && solid(r)))) ||
             (r->docname && l->name) || (opener(p, i) && r->name));
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
     return opener(p + i, r->len) || r->name ||
            (article(p, i) && r->len >= 4 && r->level && r->level <= 50);
   if (cap)
     return capital_signal(p, i, l, r);
+  if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
+      (l->stop ? r->level : l->level) > 20)
+    return false; /* "melee" */
   if (l->stop && !prefix_word(p, i))
     return solid(r);
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
