@@ -493,6 +493,21 @@ static enum kempt_status push_id(struct glue *g, uint32_t id) {
 static bool candidate_shape(const struct token *t, size_t *inner);
 static int entry_level(struct word *w, const char *key, bool *proper);
 
+/* Whether the word list knows the token p[0..n) as written: any casing of
+ * a word, except a rare proper name written in lower case ("witha" is no
+ * word, though "Witha" is a name). */
+static bool known_as_written(int level, bool proper, const char *p,
+                             size_t n) {
+  if (!level)
+    return false;
+  if (!proper || level < 80)
+    return true;
+  for (size_t i = 0; i < n; i++)
+    if (!is_lower((unsigned char)p[i]))
+      return true;
+  return false;
+}
+
 /* Keep the token for weighing when it has the shape of a glued pair and
  * its entry is no known word. */
 static enum kempt_status note_candidate(struct glue *g, const struct token *t,
@@ -500,8 +515,10 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
                                         const char *text) {
   size_t inner;
   bool proper;
-  if (!w || t->rlen > UINT16_MAX || !candidate_shape(t, &inner) ||
-      entry_level(w, g->doc.pool.data + w->off, &proper) ||
+  if (!w || t->rlen > UINT16_MAX || !candidate_shape(t, &inner))
+    return KEMPT_OK;
+  int level = entry_level(w, g->doc.pool.data + w->off, &proper);
+  if (known_as_written(level, proper, t->raw + t->core, t->clen) ||
       vocab_get(&g->user, g->doc.pool.data + w->off, w->len))
     return KEMPT_OK;
   enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
@@ -683,9 +700,9 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   struct word *w = vocab_get(&g->doc, key, n);
   bool proper;
   int level = w ? entry_level(w, key, &proper)
-                : kempt__wordlist_level(key, n);
+                : kempt__wordlist_lookup(key, n, &proper);
   *whole = w;
-  if (level || vocab_get(&g->user, key, n))
+  if (known_as_written(level, proper, p, n) || vocab_get(&g->user, key, n))
     return false;
   return !(w && (w->flags & W_HYPHEN));
 }
