@@ -837,6 +837,21 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   return l->docname && r->stop && r->len >= 3;
 }
 
+/* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
+ * the document on one side; not after a name prefix ("McDonald"). */
+static bool camel_signal(const char *p, size_t i, const struct evidence *l,
+                         const struct evidence *r) {
+  if (name_prefix(p, i))
+    return false;
+  if (l->docname && (r->name || (!l->common && solid(r))))
+    return true;
+  if (r->docname && (l->name || (!r->common && l->level)))
+    return true; /* "MartinTaylor" */
+  if (!opener(p, i))
+    return false;
+  return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
+}
+
 /* Whether the case and the parts' evidence make a split at i plausible. */
 static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
@@ -848,10 +863,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return false;
   if (pair)
     return true;
-  if (trans && cap) /* CamelCase: a name seen alone, and a name or word */
-    return !name_prefix(p, i) &&
-           ((l->docname && (r->name || (!l->common && solid(r)))) ||
-            (r->docname && l->name) || (opener(p, i) && r->name));
+  if (trans && cap)
+    return camel_signal(p, i, l, r);
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
     return opener(p + i, r->len) || r->name ||
            (article(p, i) && r->len >= 4 && r->level && r->level <= 50);
