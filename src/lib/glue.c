@@ -32,6 +32,7 @@
 #define VOCAB_POOL_CAP (16u << 20)   /* their bytes */
 #define USER_POOL_CAP (32u << 20)    /* bytes of --words lists */
 #define PAIRS_CAP (1u << 14)         /* candidate pairs weighed per window */
+#define KNOWN_CAP (1u << 16)         /* cached word list answers */
 #define MIN_TOKEN 5
 #define MAX_TOKEN 40
 
@@ -96,6 +97,14 @@ static void vocab_free(struct vocab *v) {
   v->size = v->used = v->cap = 0;
 }
 
+/* memcmp(a, b, n) == 0 for the short keys of a vocabulary, inline. */
+static inline bool same_bytes(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return false;
+  return true;
+}
+
 /* The slot of key k[0..n) with hash h: its own, or the empty one where it
  * would go. */
 static struct slot *vocab_slot(const struct vocab *v, const char *k, size_t n,
@@ -107,7 +116,7 @@ static struct slot *vocab_slot(const struct vocab *v, const char *k, size_t n,
       return sl;
     const struct word *w = &v->words[sl->id - 1];
     if (sl->hash == h && w->len == n &&
-        memcmp(v->pool.data + w->off, k, n) == 0)
+        same_bytes(v->pool.data + w->off, k, n))
       return sl;
   }
 }
@@ -214,6 +223,7 @@ struct glue {
   struct vocab doc;       /* this document's words */
   struct vocab user;      /* --words */
   struct vocab pairs;     /* "left right" pairs of candidate splits */
+  struct vocab known;     /* word list answers, kept across documents */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out;   /* a rewritten block */
   bool warned;
@@ -410,6 +420,28 @@ static bool id_char(unsigned char c) {
 #define CANDS_CAP (1u << 20)
 #define IDS_CAP (4u << 20)
 
+/* What the word list and the function-word lists say about lower-case
+ * key[0..n), through a cache that lives across documents (pure functions:
+ * the output does not depend on the cache). NULL when out of memory. */
+static const struct word *known_info(struct glue *g, const char *key,
+                                     size_t n) {
+  struct word *w = vocab_get(&g->known, key, n);
+  if (w)
+    return w;
+  bool proper;
+  int level = kempt__wordlist_lookup(key, n, &proper);
+  /* no ASCII function word of lang.c's lists is longer than 6 */
+  uint32_t langs = n <= 6 ? kempt__stopword_langs(key, n) : 0;
+  if (g->known.used >= g->known.max)
+    vocab_clear(&g->known);
+  if (vocab_add(&g->known, key, n, &w) != KEMPT_OK || !w)
+    return NULL;
+  w->level = (uint8_t)level;
+  w->flags = proper ? W_PROPER : 0;
+  w->langs = langs;
+  return w;
+}
+
 /* Count one word (ASCII letters) seen on its own; mid: not at a sentence
  * start. *out is its entry, or NULL. */
 static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
@@ -425,8 +457,13 @@ static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
   if (s != KEMPT_OK || !w)
     return s;
   if (!(w->flags & W_LANGS)) {
-    w->langs = kempt__stopword_langs(key, n);
+    const struct word *k = known_info(g, key, n);
+    w->langs = k ? k->langs : (n <= 6 ? kempt__stopword_langs(key, n) : 0);
     w->flags |= W_LANGS;
+    if (k) {
+      w->level = k->level;
+      w->flags |= (uint8_t)(W_LOOKED | (k->flags & W_PROPER));
+    }
   }
   w->flags |= flags;
   *out = w;
@@ -491,7 +528,8 @@ static enum kempt_status push_id(struct glue *g, uint32_t id) {
 }
 
 static bool candidate_shape(const struct token *t, size_t *inner);
-static int entry_level(struct word *w, const char *key, bool *proper);
+static int entry_level(struct glue *g, struct word *w, const char *key,
+                       bool *proper);
 
 /* Whether the word list knows the token p[0..n) as written: any casing of
  * a word, except a rare proper name written in lower case ("witha" is no
@@ -517,7 +555,7 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   bool proper;
   if (!w || t->rlen > UINT16_MAX || !candidate_shape(t, &inner))
     return KEMPT_OK;
-  int level = entry_level(w, g->doc.pool.data + w->off, &proper);
+  int level = entry_level(g, w, g->doc.pool.data + w->off, &proper);
   if (known_as_written(level, proper, t->raw + t->core, t->clen) ||
       vocab_get(&g->user, g->doc.pool.data + w->off, w->len))
     return KEMPT_OK;
@@ -605,10 +643,21 @@ struct evidence {
 };
 
 /* Wordlist level of a vocabulary entry, looked up once. */
-static int entry_level(struct word *w, const char *key, bool *proper) {
+/* The word list's level of lower-case key[0..n), cached. */
+static int cached_lookup(struct glue *g, const char *key, size_t n,
+                         bool *proper) {
+  const struct word *w = known_info(g, key, n);
+  if (!w)
+    return kempt__wordlist_lookup(key, n, proper);
+  *proper = (w->flags & W_PROPER) != 0;
+  return w->level;
+}
+
+static int entry_level(struct glue *g, struct word *w, const char *key,
+                       bool *proper) {
   if (!(w->flags & W_LOOKED)) {
     bool pr;
-    w->level = (uint8_t)kempt__wordlist_lookup(key, w->len, &pr);
+    w->level = (uint8_t)cached_lookup(g, key, w->len, &pr);
     w->flags |= (uint8_t)(W_LOOKED | (pr ? W_PROPER : 0));
   }
   *proper = (w->flags & W_PROPER) != 0;
@@ -628,8 +677,8 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   lower_ascii(p, n, key);
   struct word *w = vocab_get(&g->doc, key, n);
   bool proper = false;
-  int level = w ? entry_level(w, key, &proper)
-                : kempt__wordlist_lookup(key, n, &proper);
+  int level = w ? entry_level(g, w, key, &proper)
+                : cached_lookup(g, key, n, &proper);
   bool user = vocab_get(&g->user, key, n) != NULL;
   bool cap = is_upper((unsigned char)p[0]);
   e.len = n;
@@ -699,8 +748,8 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   lower_ascii(p, n, key);
   struct word *w = vocab_get(&g->doc, key, n);
   bool proper;
-  int level = w ? entry_level(w, key, &proper)
-                : kempt__wordlist_lookup(key, n, &proper);
+  int level = w ? entry_level(g, w, key, &proper)
+                : cached_lookup(g, key, n, &proper);
   *whole = w;
   if (known_as_written(level, proper, p, n) || vocab_get(&g->user, key, n))
     return false;
@@ -1191,6 +1240,7 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   vocab_init(&g->doc, a, VOCAB_WORDS_CAP, VOCAB_POOL_CAP);
   vocab_init(&g->user, a, 4 * VOCAB_WORDS_CAP, USER_POOL_CAP);
   vocab_init(&g->pairs, a, PAIRS_CAP, PAIRS_CAP * 16);
+  vocab_init(&g->known, a, KNOWN_CAP, KNOWN_CAP * 16);
   const char *data;
   size_t len;
   for (size_t i = 0; kempt__opt_file(env->cfg, "words", i, &data, &len); i++) {
@@ -1211,6 +1261,7 @@ static void glue_fini(void *st) {
   vocab_free(&g->doc);
   vocab_free(&g->user);
   vocab_free(&g->pairs);
+  vocab_free(&g->known);
 }
 
 const struct kempt_stage_ops kempt__glue_ops = {

@@ -70,22 +70,34 @@ static long find_block(const char *key, size_t n) {
   return best;
 }
 
-/* Scan block b for key: returns its level character, or 0. */
+/* Scan block s for key: returns its level character, or 0. The block's
+ * words are sorted and front-coded, so only the bytes past the prefix
+ * that the current word shares with the key need comparing: m counts
+ * them; an entry sharing fewer bytes with its predecessor than m is past
+ * the key, one sharing more is still before it. */
 static char scan_block(const char *s, const char *key, size_t n) {
-  char cur[KEMPT__WORD_MAX + 32];
-  size_t len = 0;
+  size_t m = 0;
   while (*s) {
     size_t share = (size_t)(*s - 'A');
     char lev = s[1];
     s += 2;
-    len = share;
-    while (*s && !is_head((unsigned char)*s) && len < sizeof cur)
-      cur[len++] = *s++;
-    size_t m = len < n ? len : n;
-    int r = memcmp(cur, key, m);
-    if (r == 0 && len == n)
+    const char *suffix = s;
+    while (*s && !is_head((unsigned char)*s))
+      s++;
+    if (share > m)
+      continue; /* the same byte as before stays below the key's */
+    if (share < m && share < 'Z' - 'A')
+      return 0;
+    if (share < m) /* the share was capped: compare again from there */
+      m = share;
+    size_t len = (size_t)(s - suffix);
+    size_t k = 0;
+    while (k < len && m + k < n && suffix[k] == key[m + k])
+      k++;
+    m += k;
+    if (k == len && m == n)
       return lev;
-    if (r > 0 || (r == 0 && len > n))
+    if (k < len && (m == n || (unsigned char)suffix[k] > (unsigned char)key[m]))
       return 0; /* past the key: the list is sorted */
   }
   return 0;
