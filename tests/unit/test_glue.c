@@ -171,3 +171,43 @@ Test(glue, keep_list) {
   free(doc);
   free(list);
 }
+
+/* s without its white space, in place; returns s. */
+static char *squeeze(char *s) {
+  char *o = s;
+  for (const char *p = s; *p; p++)
+    if (*p != ' ' && *p != '\n' && *p != '\t')
+      *o++ = *p;
+  *o = '\0';
+  return s;
+}
+
+/* Random words, glued and not, in random case, with punctuation and
+ * other bytes: glue only ever inserts spaces, and output is valid. */
+Test(glue, random_text_only_gains_spaces) {
+  static const char *const words[] = {
+      "the", "of", "summit", "The", "Blinken", "stressed", "and", "said",
+      "Tuesday", "ofthe", "Thecompany", "summitThe", "x\xc3\xa9", "42",
+      "www.a.b", "\xe2\x80\x9c", ",", ".", "Ministers", "a", "I", "\xff"};
+  srand(11);
+  for (int round = 0; round < 30; round++) {
+    char in[4096];
+    size_t n = 0;
+    while (n < sizeof in - 64) {
+      const char *w = words[rand() % (int)(sizeof words / sizeof *words)];
+      size_t k = strlen(w);
+      memcpy(in + n, w, k);
+      n += k;
+      int sep = rand() % 10;
+      if (sep)
+        in[n++] = sep == 1 ? '\n' : ' ';
+    }
+    in[n] = '\0';
+    size_t len;
+    char *out = stage_run("glue", NULL, in, n, (size_t)(rand() % 9), &len);
+    char *clean = strdup(in);
+    cr_assert_str_eq(squeeze(out), squeeze(clean));
+    free(out);
+    free(clean);
+  }
+}
