@@ -780,7 +780,10 @@ static bool opener(const char *p, size_t n) {
       "This", "That", "These", "Those", "But", "And", "For", "Its", "His",
       "Her", "Their", "Our", "When", "After", "While", "There", "What",
       "Some", "Many", "Most", "All", "One", "Two", "With", "From",
-      "How", "Why", "Where", "Who", "Every", "Each", "My", "Your", "Or"};
+      "How", "Why", "Where", "Who", "Every", "Each", "My", "Your", "Or",
+      "Even", "Now", "You", "Though", "Although", "Other", "Not", "Few",
+      "Several", "Such", "Since", "Because", "Then", "Once", "Still",
+      "Also", "Here", "Today", "Last", "Next", "Both", "Only", "Just"};
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
       return true;
@@ -883,6 +886,9 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Fordagreed", "Appleviews" */
   if (l->docname && small_link(p + i, r->len))
     return true; /* "Fordto" */
+  if (l->len >= 5 && l->level && l->level <= 35 && r->len == 2 &&
+      (memcmp(p + i, "to", 2) == 0 || memcmp(p + i, "of", 2) == 0))
+    return true; /* "Welcometo"; not "Linkedin" */
   return l->docname && r->stop && r->len >= 3;
 }
 
@@ -892,7 +898,7 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
                          const struct evidence *r) {
   if (name_prefix(p, i))
     return false;
-  if (l->docname && (r->name || (!l->common && solid(r))))
+  if (l->docname && (r->name || r->docname || (!l->common && solid(r))))
     return true;
   if (r->docname && (l->name || (!r->common && l->level)))
     return true; /* "MartinTaylor" */
@@ -906,8 +912,11 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
   bool cap = is_upper((unsigned char)p[0]);
   bool trans = is_upper((unsigned char)p[i]);
+  if (r->len == 1 && cap) /* "Buildinga" */
+    return !trans && p[i] == 'a' && l->common && l->level &&
+           l->level <= 35 && (inflected(p, l->len) || opener(p, i));
   if (r->len == 1) /* "featureda", "thatI" */
-    return !cap && solid(l) && l->len >= 3 && (trans || l->len >= 4);
+    return solid(l) && l->len >= 3 && (trans || l->len >= 4);
   if (l->len == 1 && (r->len < 4 || !solid(r)))
     return false;
   if (pair)
