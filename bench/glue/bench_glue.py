@@ -56,17 +56,25 @@ def run_glue(kempt, docs):
     return [o.decode('utf-8') for o in outs], secs
 
 
-def glue_doc(text, rng, rate):
-    """Glue random pairs; returns the glued text and a list of tokens of
-    the glued text: (token, split) with split = the index of the deleted
-    space in a glued token, else None; plus the name flags."""
-    out, toks, names = [], [], []
-    mid_caps = {}
+def mid_capitals(text):
+    """Capitalised words standing alone inside a sentence: counts."""
+    caps = {}
     words = text.split()
     for i, w in enumerate(words):
+        core = w.strip('"\'()[]{}<>.,;:!?*“”‘’«»…–—')
         if i and not re.search(r'[.!?:]["\'”’)]*$', words[i - 1]) and \
-                WORD.match(w) and w[0].isupper() and w[1:].islower():
-            mid_caps[w] = mid_caps.get(w, 0) + 1
+                WORD.match(core) and core[0].isupper() and core[1:].islower():
+            caps[core] = caps.get(core, 0) + 1
+    return caps
+
+
+def glue_doc(text, rng, rate):
+    """Glue random pairs; returns the glued text, a list of tokens of the
+    glued text: (token, split) with split = the index of the deleted space
+    in a glued token, else None, and per token whether it is name glue: a
+    capitalised part that stands alone inside a sentence elsewhere in the
+    glued document."""
+    out, toks = [], []
     for para in text.split('\n'):
         ws = para.split(' ')
         i, line = 0, []
@@ -78,18 +86,20 @@ def glue_doc(text, rng, rate):
                 if rng.random() < rate * (3 if caps else 1):
                     line.append(a + b)
                     toks.append((a + b, len(a)))
-                    name = any(x[0].isupper() and x[1:].islower() and
-                               mid_caps.get(x, 0) >= 2 for x in (a, b))
-                    names.append(name)
                     i += 2
                     continue
             line.append(a)
             if a:
                 toks.append((a, None))
-                names.append(False)
             i += 1
         out.append(' '.join(line))
-    return '\n'.join(out), toks, names
+    glued = '\n'.join(out)
+    caps = mid_capitals(glued)
+    names = [want is not None and
+             any(x[0].isupper() and x[1:].islower() and caps.get(x, 0) >= 1
+                 for x in (tok[:want], tok[want:]))
+             for tok, want in toks]
+    return glued, toks, names
 
 
 def eligible(tok):
