@@ -839,6 +839,23 @@ static bool inflected(const char *w, size_t n) {
   return false;
 }
 
+/* Whether w[0..n), the first part of the token w[0..len), ends like a
+ * derived adjective or a plural, which rarely start a closed compound:
+ * "innovativeideas", "vehiclesexist". */
+static bool loose_first(const char *w, size_t n, size_t len) {
+  static const char *const ends[] = {"ive", "ous", "al", "ful", "able",
+                                     "ible", "ic", "less"};
+  for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+    size_t k = strlen(ends[i]);
+    if (n >= k + 3 && memcmp(w + n - k, ends[i], k) == 0)
+      return true;
+  }
+  /* a plural, unless the s could start the next word ("missionscope") */
+  return n >= 6 && w[n - 1] == 's' && w[n - 2] != 's' &&
+         kempt__wordlist_level(w, n - 1) > 0 &&
+         kempt__wordlist_level(w + n - 1, len - n + 1) == 0;
+}
+
 /* Two common lower-case words: "expressedconfidence". */
 static bool content_pair(const char *p, const struct evidence *l,
                          const struct evidence *r) {
@@ -849,7 +866,8 @@ static bool content_pair(const char *p, const struct evidence *l,
     return false;
   if (l->level <= 35 && r->level <= 35 && l->count && r->count)
     return true;
-  return l->level <= 50 && r->level <= 50 && inflected(p, l->len);
+  return l->level <= 50 && r->level <= 50 &&
+         (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
 }
 
 /* Function words that also end names: "Bradsher", "Dawson", "Crosby". */
