@@ -28,8 +28,8 @@
 
 #define GLUE_TEXT_CAP (4u << 20)     /* buffered block text per window */
 #define GLUE_BLOCKS_CAP (1u << 18)   /* buffered blocks per window */
-#define VOCAB_WORDS_CAP (1u << 20)   /* distinct words per document */
-#define VOCAB_POOL_CAP (16u << 20)   /* their bytes */
+#define VOCAB_WORDS_CAP (1u << 18)   /* distinct words per document */
+#define VOCAB_POOL_CAP (4u << 20)    /* their bytes */
 #define USER_POOL_CAP (32u << 20)    /* bytes of --words lists */
 #define PAIRS_CAP (1u << 14)         /* candidate pairs weighed per window */
 #define KNOWN_CAP (1u << 16)         /* cached word list answers */
@@ -417,8 +417,9 @@ static bool id_char(unsigned char c) {
 
 /* ---- the document's vocabulary ------------------------------------------- */
 
-#define CANDS_CAP (1u << 20)
-#define IDS_CAP (4u << 20)
+#define CANDS_CAP (1u << 18)  /* candidate tokens per window */
+#define IDS_CAP (2u << 20)    /* word ids per window (a word takes 2 bytes
+                                 at least, with its space) */
 
 /* What the word list and the function-word lists say about lower-case
  * key[0..n), through a cache that lives across documents (pure functions:
