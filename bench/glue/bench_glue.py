@@ -31,6 +31,8 @@ TOP = os.path.dirname(os.path.dirname(HERE))
 WORD = re.compile(r'^[A-Za-z]+$')
 STOP = {
     'en': 'the of and to in is was that for on with as by at from'.split(),
+    'pt': 'o os as do da dos das em um uma não que com para'.split(),
+    'it': 'il lo gli della delle che di e è un una per non'.split(),
     'de': 'der die das und ist nicht ein eine zu den mit von auf für sich'
           .split(),
     'fr': 'le la les de des du un une et est en dans que qui pour pas sur'
@@ -261,9 +263,12 @@ def main():
           'the rules allow' %
           (100.0 * tot['names_ok'] / max(1, tot['names']), tot['names'],
            100.0 * tot['enames_ok'] / max(1, tot['enames']), tot['enames']))
-    for lang in ('de', 'fr'):
-        toks, splits, ex = clean_bench(args.kempt, by.get(lang, []))
-        print('%s clean text: %d tokens, %.1f false splits per 100k (%d)' %
+    others = [t for k, v in sorted(by.items()) if k != 'en' for t in v]
+    for lang, docs in (('German', by.get('de', [])),
+                       ('French', by.get('fr', [])),
+                       ('all non-English', others)):
+        toks, splits, ex = clean_bench(args.kempt, docs)
+        print('%s text: %d tokens, %.1f false splits per 100k (%d)' %
               (lang, toks, per100k(splits, toks), splits))
         if args.show:
             print('\n'.join('  ' + e for e in ex))
