@@ -8,16 +8,24 @@
  * end of the document (or when the cap is reached, with the vocabulary seen
  * so far) every candidate token is weighed and the blocks are emitted.
  *
- * A candidate is a token of 4 to 40 ASCII letters, in an English stretch
- * of text (function-word counts of the block and its neighbours), on a line
- * that does not look like code, that is not a known word (the embedded
- * SCOWL list or --words, any casing), not all capitals, with at most one
- * inner capital, not seen whole or hyphenated elsewhere in the document.
- * Each split position is scored by the evidence for both parts (function
- * word, commonness, standalone and capitalised occurrences in the
- * document), a case change at the position, and the spaced pair seen
- * elsewhere in the document; it is split once, at the best position, only
- * when that evidence is strong and no other position comes close.
+ * A candidate is a token of 5 to 40 ASCII letters, in an English stretch
+ * of text (function-word counts of the block, or of it and its
+ * neighbours, or of the document), on a line that does not look like
+ * code, without digits, @, #, /, _ and the like, not all capitals, with
+ * at most one inner capital, that is not a known word (the embedded SCOWL
+ * list in any casing - except a rare proper name written in lower case -
+ * or --words), and not seen hyphenated, or whole elsewhere in the document
+ * unless the spaced pair is clearly more frequent.
+ *
+ * Each split position needs both parts to be words (known, function words
+ * or seen alone in the document) and a signal that depends on the case
+ * pattern: a function word or sentence opener on one side ("ofthe",
+ * "Thecompany"), a name seen alone in the document ("Blinkenstressed",
+ * "KamalaHarris"), a case change before an opener or a name
+ * ("summitThe"), an inflected or derived first word ("expressedconfidence"),
+ * or the spaced pair seen elsewhere in the document. Positions are scored
+ * by the parts' commonness and document evidence; the token is split once,
+ * at the best position, and only when no other position comes close.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
