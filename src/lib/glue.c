@@ -315,12 +315,21 @@ struct token {
   size_t core, clen; /* the word inside, offsets from raw */
 };
 
+/* The word inside the token: without the marks around it. */
 static void token_core(struct token *t) {
-  size_t a = 0, b = t->rlen, k;
-  while (a < b && (k = punct_len(t->raw + a, b - a)) > 0)
+  size_t a = 0, b = t->rlen;
+  while (a < b) {
+    size_t k = punct_len(t->raw + a, b - a);
+    if (!k)
+      break;
     a += k;
-  while (b > a && (k = punct_len_end(t->raw + a, b - a)) > 0)
+  }
+  while (b > a) {
+    size_t k = punct_len_end(t->raw + a, b - a);
+    if (!k)
+      break;
     b -= k;
+  }
   t->core = a;
   t->clen = b - a;
 }

@@ -211,3 +211,24 @@ Test(glue, random_text_only_gains_spaces) {
     free(clean);
   }
 }
+
+/* A document longer than the 4 MB window: the vocabulary of the first
+ * window still rescues a name in a later one, and nothing else changes. */
+Test(glue, long_document_in_windows) {
+  const char *para = "Antony Blinken met the prince, and the talks went on "
+                     "until late in the evening in the capital.\n\n";
+  size_t plen = strlen(para), reps = (5u << 20) / plen;
+  const char *tail = "Antony Blinkenstressed the importance of the talks.";
+  size_t n = reps * plen + strlen(tail);
+  char *in = malloc(n + 1);
+  cr_assert_not_null(in);
+  for (size_t i = 0; i < reps; i++)
+    memcpy(in + i * plen, para, plen);
+  strcpy(in + reps * plen, tail);
+  size_t outlen;
+  char *out = kempt_run(GLUE, in, n, WHOLE, 0, 0, &outlen);
+  cr_assert_eq(outlen, n + 2); /* the space, and the final newline */
+  cr_assert(strstr(out, "Antony Blinken stressed the importance") != NULL);
+  free(out);
+  free(in);
+}
