@@ -131,6 +131,14 @@ static struct slot *vocab_slot(const struct vocab *v, const char *k, size_t n,
 
 static enum kempt_status vocab_grow(struct vocab *v) {
   size_t nsize = v->size ? v->size * 2 : 1024;
+  if (v->cap < nsize / 2) { /* the entries first: the table stays valid */
+    struct word *nw =
+        kempt__realloc(v->alloc, v->words, nsize / 2 * sizeof *nw);
+    if (!nw)
+      return KEMPT_ERR_NOMEM;
+    v->words = nw;
+    v->cap = nsize / 2;
+  }
   struct slot *ns = kempt__calloc(v->alloc, nsize * sizeof *ns);
   if (!ns)
     return KEMPT_ERR_NOMEM;
@@ -146,14 +154,6 @@ static enum kempt_status vocab_grow(struct vocab *v) {
       ns[j] = old[i];
     }
   kempt__free(v->alloc, old);
-  if (v->used + 1 > v->cap) {
-    size_t cap = nsize / 2;
-    struct word *nw = kempt__realloc(v->alloc, v->words, cap * sizeof *nw);
-    if (!nw)
-      return KEMPT_ERR_NOMEM;
-    v->words = nw;
-    v->cap = cap;
-  }
   return KEMPT_OK;
 }
 

@@ -232,3 +232,71 @@ Test(glue, long_document_in_windows) {
   free(out);
   free(in);
 }
+
+/* Allocation failure: fail the n-th allocation for n = 0, 1, 2, ... until
+ * the run succeeds; every failure comes back as a status, and the run
+ * that succeeds gives the right output. */
+static long alloc_budget;
+static void *fail_malloc(size_t n, void *ud) {
+  (void)ud;
+  return alloc_budget-- > 0 ? malloc(n) : NULL;
+}
+static void *fail_realloc(void *p, size_t n, void *ud) {
+  (void)ud;
+  return alloc_budget-- > 0 ? realloc(p, n) : NULL;
+}
+static void std_free(void *p, void *ud) {
+  (void)ud;
+  free(p);
+}
+
+struct outbuf {
+  char data[4096];
+  size_t len;
+};
+
+static enum kempt_status to_buf(void *ud, const char *p, size_t n) {
+  struct outbuf *o = ud;
+  if (o->len + n >= sizeof o->data)
+    return KEMPT_ERR_WRITE;
+  memcpy(o->data + o->len, p, n);
+  o->len += n;
+  return KEMPT_OK;
+}
+
+Test(glue, every_allocation_failure_is_a_status) {
+  static const struct kempt_allocator fa = {fail_malloc, fail_realloc,
+                                            std_free, NULL};
+  static const char in[] =
+      "Antony Blinken met the prince. Later Blinken said more.\n\n"
+      "Antony Blinkenstressed the importance ofthe talks.\n";
+  static const char want[] =
+      "Antony Blinken met the prince. Later Blinken said more.\n\n"
+      "Antony Blinken stressed the importance of the talks.\n";
+  for (long n = 0;; n++) {
+    cr_assert_lt(n, 10000);
+    alloc_budget = n;
+    kempt_config *cfg = kempt_config_new(&fa);
+    if (!cfg)
+      continue;
+    struct outbuf o = {.len = 0};
+    kempt_config_output(cfg, to_buf, &o);
+    enum kempt_status st = kempt_config_set(cfg, "stages", "glue", 0);
+    kempt *k = st == KEMPT_OK ? kempt_new(cfg, &st) : NULL;
+    kempt_config_free(cfg);
+    if (!k) {
+      cr_assert_eq(st, KEMPT_ERR_NOMEM);
+      continue;
+    }
+    st = kempt_feed(k, in, sizeof in - 1);
+    if (st == KEMPT_OK)
+      st = kempt_finish(k);
+    kempt_free(k);
+    if (st == KEMPT_OK) {
+      o.data[o.len] = '\0';
+      cr_assert_str_eq(o.data, want);
+      break;
+    }
+    cr_assert_eq(st, KEMPT_ERR_NOMEM);
+  }
+}
