@@ -711,8 +711,9 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
     e.score = 2;
   e.common = (level && !proper) || user;
   e.ok = e.stop || level || user || e.count;
-  if ((n == 1 && p[0] != 'a' && p[0] != 'I') || (n == 2 && !e.stop))
-    e.ok = false;
+  if ((n == 1 && p[0] != 'a' && p[0] != 'I') ||
+      (n == 2 && !e.stop && !(cap && w && w->capmid)))
+    e.ok = false; /* two letters: a function word, or a name ("Xi") */
   if (n == 3 && !e.stop && !(level && level <= 50) && !e.count)
     e.ok = false;
   e.docname = cap && w && (w->capmid > 0 || ((!level || proper) && e.count));
@@ -897,6 +898,25 @@ static bool name_ending(const char *p, size_t n) {
   return false;
 }
 
+/* Verbs that follow their subject, in forms without -ed or -s: "Trumpsaw",
+ * "Peoplefind". */
+static bool subject_verb(const char *p, size_t n) {
+  static const char *const words[] = {
+      "saw", "took", "made", "gave", "got", "went", "came", "told", "found",
+      "left", "met", "ran", "won", "lost", "began", "became", "held", "kept",
+      "brought", "thought", "knew", "felt", "sent", "spent", "paid", "said",
+      "wrote", "spoke", "chose", "led", "sold", "built", "bought", "fell",
+      "rose", "grew", "drew", "wore", "struck", "stood", "sought", "taught",
+      "find", "say", "think", "want", "need", "know", "see", "use", "make",
+      "take", "give", "get", "tell", "feel", "seem", "plan", "hope", "expect",
+      "continue", "remain", "believe", "argue", "suggest", "indicate",
+      "show", "claim", "agree", "warn", "urge", "deny"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+      return true;
+  return false;
+}
+
 /* A capitalised first part with no case change: "Thecompany",
  * "Blinkenstressed", "Trumpsaid", "Fridayis". */
 static bool capital_signal(const char *p, size_t i, const struct evidence *l,
@@ -922,6 +942,8 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Fordagreed", "Appleviews" */
   if (l->docname && small_link(p + i, r->len))
     return true; /* "Fordto" */
+  if (l->docname && subject_verb(p + i, r->len))
+    return true; /* "Trumpsaw" */
   if (l->len >= 5 && l->level && l->level <= 35 && r->len == 2 &&
       (memcmp(p + i, "to", 2) == 0 || memcmp(p + i, "of", 2) == 0))
     return true; /* "Welcometo"; not "Linkedin" */
