@@ -209,6 +209,7 @@ struct held {
   uint64_t offset, index;
   const char *rule;
   struct kempt_lang_count lang;
+  uint32_t cands;    /* candidate tokens in it */
   bool weigh; /* English: its tokens are weighed */
 };
 
@@ -584,6 +585,7 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   struct cand c = {(uint32_t)block, (uint32_t)(t->raw - text),
                    (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen};
   g->cands[g->ncands++] = c;
+  g->blocks[block].cands++;
   return KEMPT_OK;
 }
 
@@ -1001,8 +1003,10 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
 /* Score of splitting p[0..n) at i, or -1 when the evidence is too weak. */
 static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
   struct evidence l = part_evidence(g, p, i);
+  if (!l.ok)
+    return -1;
   struct evidence r = part_evidence(g, p + i, n - i);
-  if (!l.ok || !r.ok)
+  if (!r.ok)
     return -1;
   bool pair = pair_count(g, p, n, i) > 0;
   if (!signal(p, i, &l, &r, pair))
@@ -1081,11 +1085,15 @@ static enum kempt_status want_pairs(struct glue *g, const struct token *t) {
 }
 
 /* Whether the tokens of block b are weighed: English by the function
- * words of the block, or of it and its neighbours, or of the document. */
+ * words of the block, or of it and its neighbours, or of the document, and
+ * not a block where unknown words abound (names lists, other languages,
+ * random letters). */
 static bool english(const struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
     return false;
+  if (h->lang.words >= 10 && 4 * h->cands > h->lang.words)
+    return false; /* a quarter of its words unknown: not English prose */
   enum kempt_lang own = kempt__lang_best(&h->lang);
   if (own != KEMPT_LANG_NONE)
     return own == KEMPT_LANG_EN;
