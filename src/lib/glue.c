@@ -662,7 +662,6 @@ struct evidence {
   uint32_t count; /* standalone occurrences in the document */
 };
 
-/* Wordlist level of a vocabulary entry, looked up once. */
 /* The word list's level of lower-case key[0..n), cached. */
 static int cached_lookup(struct glue *g, const char *key, size_t n,
                          bool *proper) {
@@ -673,6 +672,7 @@ static int cached_lookup(struct glue *g, const char *key, size_t n,
   return w->level;
 }
 
+/* The word list's level of a vocabulary entry, looked up once. */
 static int entry_level(struct glue *g, struct word *w, const char *key,
                        bool *proper) {
   if (!(w->flags & W_LOOKED)) {
@@ -690,6 +690,7 @@ static int level_score(int level) {
   return level <= 35 ? 6 : level <= 50 ? 5 : level <= 70 ? 4 : 2;
 }
 
+/* What speaks for p[0..n) being a word of its own. */
 static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   struct evidence e;
   memset(&e, 0, sizeof e);
@@ -704,10 +705,8 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   e.len = n;
   e.level = level;
   e.count = w ? w->count : 0;
-  e.stop = n < 6 && w ? (w->langs & (1u << (KEMPT_LANG_EN - 1))) != 0
-                      : (kempt__stopword_langs(key, n) &
-                         (1u << (KEMPT_LANG_EN - 1))) != 0;
-  e.stop = e.stop || n == 1; /* "a", "I" */
+  uint32_t langs = w ? w->langs : kempt__stopword_langs(key, n);
+  e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
   if (proper && !cap && e.score > 2)
     e.score = 2;
