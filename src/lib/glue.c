@@ -725,7 +725,7 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
 
 /* ---- candidates and splits ----------------------------------------------- */
 
-/* Whether the raw token may hold a glued pair at all: its core is 4 to 40
+/* Whether the raw token may hold a glued pair at all: its core is 5 to 40
  * ASCII letters, not all capitals, at most one inner capital, and the
  * token carries no sign of an address, handle, tag or identifier. */
 static bool candidate_shape(const struct token *t, size_t *inner) {
@@ -748,16 +748,22 @@ static bool candidate_shape(const struct token *t, size_t *inner) {
   return true;
 }
 
+/* Whether p[0..n) is one of the words list[0..count). */
+static bool in_list(const char *const *list, size_t count, const char *p,
+                    size_t n) {
+  for (size_t i = 0; i < count; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], p, n) == 0)
+      return true;
+  return false;
+}
+
 /* Name prefixes that take a capital after them: McDonald, DeSantis. */
 static bool name_prefix(const char *p, size_t n) {
   static const char *const prefixes[] = {"Mc", "Mac", "De", "Di", "Da",
                                          "Du", "Van", "Von", "La", "Le",
                                          "Fitz", "St", "Al", "El", "Ben",
                                          "Abu", "Bin", "Ter", "Ten", "Vander"};
-  for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-    if (strlen(prefixes[i]) == n && memcmp(prefixes[i], p, n) == 0)
-      return true;
-  return false;
+  return in_list(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
 }
 
 /* The vocabulary entry of the whole token; it is not a candidate when it
@@ -804,10 +810,7 @@ static bool opener(const char *p, size_t n) {
       "Even", "Now", "You", "Though", "Although", "Other", "Not", "Few",
       "Several", "Such", "Since", "Because", "Then", "Once", "Still",
       "Also", "Here", "Today", "Last", "Next", "Both", "Only", "Just"};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
-      return true;
-  return false;
+  return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Function words that camel-case identifiers do not start with: "ofJustice"
@@ -815,10 +818,7 @@ static bool opener(const char *p, size_t n) {
 static bool article(const char *p, size_t n) {
   static const char *const words[] = {"of", "the", "and", "a", "an", "at",
                                       "from", "with", "in", "into", "by"};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
-      return true;
-  return false;
+  return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Two-letter function words that follow a noun: "lotof", "Fordto". */
@@ -834,10 +834,7 @@ static bool prefix_word(const char *p, size_t n) {
                                       "over", "by", "off", "after",
                                       "under", "down", "no", "some",
                                       "any", "every", "all"};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
-      return true;
-  return false;
+  return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* A word strong enough to stand beside a function word. */
@@ -893,10 +890,7 @@ static bool content_pair(const char *p, const struct evidence *l,
 /* Function words that also end names: "Bradsher", "Dawson", "Crosby". */
 static bool name_ending(const char *p, size_t n) {
   static const char *const words[] = {"her", "an", "on", "by", "us"};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
-      return true;
-  return false;
+  return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Verbs that follow their subject, in forms without -ed or -s: "Trumpsaw",
@@ -912,10 +906,7 @@ static bool subject_verb(const char *p, size_t n) {
       "take", "give", "get", "tell", "feel", "seem", "plan", "hope", "expect",
       "continue", "remain", "believe", "argue", "suggest", "indicate",
       "show", "claim", "agree", "warn", "urge", "deny"};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
-      return true;
-  return false;
+  return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* A capitalised first part with no case change: "Thecompany",
