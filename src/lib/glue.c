@@ -34,13 +34,13 @@
 #include "lang.h"
 #include "wordlist.h"
 
-#define GLUE_TEXT_CAP (4u << 20)     /* buffered block text per window */
-#define GLUE_BLOCKS_CAP (1u << 18)   /* buffered blocks per window */
-#define VOCAB_WORDS_CAP (1u << 18)   /* distinct words per document */
-#define VOCAB_POOL_CAP (4u << 20)    /* their bytes */
-#define USER_POOL_CAP (32u << 20)    /* bytes of --words lists */
-#define PAIRS_CAP (1u << 14)         /* candidate pairs weighed per window */
-#define KNOWN_CAP (1u << 16)         /* cached word list answers */
+#define GLUE_TEXT_CAP (4u << 20)   /* buffered block text per window */
+#define GLUE_BLOCKS_CAP (1u << 18) /* buffered blocks per window */
+#define VOCAB_WORDS_CAP (1u << 18) /* distinct words per document */
+#define VOCAB_POOL_CAP (4u << 20)  /* their bytes */
+#define USER_POOL_CAP (32u << 20)  /* bytes of --words lists */
+#define PAIRS_CAP (1u << 14)       /* candidate pairs weighed per window */
+#define KNOWN_CAP (1u << 16)       /* cached word list answers */
 #define MIN_TOKEN 5
 #define MAX_TOKEN 40
 
@@ -49,17 +49,17 @@
 enum { W_HYPHEN = 1, W_LOOKED = 2, W_PROPER = 4, W_PAIRL = 8, W_LANGS = 16 };
 
 struct word {
-  uint32_t off;       /* key in the pool */
+  uint32_t off; /* key in the pool */
   uint16_t len;
   uint8_t flags;
-  uint8_t level;      /* wordlist level when W_LOOKED, 0 = unknown */
-  uint32_t count;     /* standalone occurrences */
-  uint32_t capmid;    /* capitalised, not at a sentence start */
-  uint32_t langs;     /* function word of these languages (lang.h bits) */
+  uint8_t level;   /* wordlist level when W_LOOKED, 0 = unknown */
+  uint32_t count;  /* standalone occurrences */
+  uint32_t capmid; /* capitalised, not at a sentence start */
+  uint32_t langs;  /* function word of these languages (lang.h bits) */
 };
 
 struct slot {
-  uint32_t id;   /* 1 + index in words; 0 = empty */
+  uint32_t id; /* 1 + index in words; 0 = empty */
   uint32_t hash;
 };
 
@@ -123,8 +123,7 @@ static struct slot *vocab_slot(const struct vocab *v, const char *k, size_t n,
     if (sl->id == 0)
       return sl;
     const struct word *w = &v->words[sl->id - 1];
-    if (sl->hash == h && w->len == n &&
-        same_bytes(v->pool.data + w->off, k, n))
+    if (sl->hash == h && w->len == n && same_bytes(v->pool.data + w->off, k, n))
       return sl;
   }
 }
@@ -209,8 +208,8 @@ struct held {
   uint64_t offset, index;
   const char *rule;
   struct kempt_lang_count lang;
-  uint32_t cands;    /* candidate tokens in it */
-  bool weigh; /* English: its tokens are weighed */
+  uint32_t cands; /* candidate tokens in it */
+  bool weigh;     /* English: its tokens are weighed */
 };
 
 /* A token that may be two glued words, found while counting. */
@@ -221,27 +220,26 @@ struct cand {
 
 struct glue {
   const struct kempt_env *env;
-  struct kempt_buf text;  /* the held blocks' text */
+  struct kempt_buf text; /* the held blocks' text */
   struct held *blocks;
   size_t nblocks, capblocks;
-  struct cand *cands;     /* of the held blocks, in text order */
+  struct cand *cands; /* of the held blocks, in text order */
   size_t ncands, capcands;
-  uint32_t *ids;          /* the held blocks' words as vocabulary ids, 0
-                             between words that punctuation separates */
+  uint32_t *ids; /* the held blocks' words as vocabulary ids, 0
+                    between words that punctuation separates */
   size_t nids, capids;
-  struct vocab doc;       /* this document's words */
-  struct vocab user;      /* --words */
-  struct vocab pairs;     /* "left right" pairs of candidate splits */
-  struct vocab known;     /* word list answers, kept across documents */
+  struct vocab doc;   /* this document's words */
+  struct vocab user;  /* --words */
+  struct vocab pairs; /* "left right" pairs of candidate splits */
+  struct vocab known; /* word list answers, kept across documents */
   struct kempt_lang_count doc_lang;
-  struct kempt_buf out;   /* a rewritten block */
+  struct kempt_buf out; /* a rewritten block */
   bool warned;
 };
 
 /* Make room for one more element in a growable array of at most max. */
 static enum kempt_status room(const struct kempt_allocator *a, void **p,
-                              size_t n, size_t *cap, size_t elem,
-                              size_t max) {
+                              size_t n, size_t *cap, size_t elem, size_t max) {
   if (n < *cap)
     return KEMPT_OK;
   if (n >= max)
@@ -282,9 +280,23 @@ static size_t punct_len(const char *p, size_t n) {
   unsigned char c = (unsigned char)p[0];
   if (c < 0x80) {
     switch (c) {
-    case '"': case '\'': case '(': case ')': case '[': case ']': case '{':
-    case '}': case '<': case '>': case '.': case ',': case ';': case ':':
-    case '!': case '?': case '*':
+    case '"':
+    case '\'':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '<':
+    case '>':
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case '*':
       return 1;
     default:
       return 0;
@@ -311,7 +323,7 @@ static size_t punct_len_end(const char *p, size_t n) {
 }
 
 struct token {
-  const char *raw;  /* the white-space delimited token */
+  const char *raw; /* the white-space delimited token */
   size_t rlen;
   size_t core, clen; /* the word inside, offsets from raw */
 };
@@ -394,17 +406,29 @@ static size_t lower_ascii(const char *p, size_t n, char *buf) {
 /* Whether c followed by d marks code, markup or a command. */
 static bool code_mark(unsigned char c, unsigned char d) {
   switch (c) {
-  case '{': case '}': case '\\': case '=':
+  case '{':
+  case '}':
+  case '\\':
+  case '=':
     return true;
-  case '(': return d == ')';
-  case '-': return d == '>';
-  case ':': return d == ':';
-  case '<': return d == '/';
-  case '/': return d == '>';
-  case '&': return d == '&';
-  case '|': return d == '|';
-  case '$': return d == ' ';
-  default: return false;
+  case '(':
+    return d == ')';
+  case '-':
+    return d == '>';
+  case ':':
+    return d == ':';
+  case '<':
+    return d == '/';
+  case '/':
+    return d == '>';
+  case '&':
+    return d == '&';
+  case '|':
+    return d == '|';
+  case '$':
+    return d == ' ';
+  default:
+    return false;
   }
 }
 
@@ -425,8 +449,19 @@ static bool code_line(const char *p, size_t n) {
 /* Signs of an address, a handle, a tag or an identifier in a token. */
 static bool id_char(unsigned char c) {
   switch (c) {
-  case '@': case '/': case '\\': case '#': case '_': case '=': case '|':
-  case '~': case '^': case '+': case '&': case '%': case '$':
+  case '@':
+  case '/':
+  case '\\':
+  case '#':
+  case '_':
+  case '=':
+  case '|':
+  case '~':
+  case '^':
+  case '+':
+  case '&':
+  case '%':
+  case '$':
     return true;
   default:
     return c >= '0' && c <= '9';
@@ -435,9 +470,10 @@ static bool id_char(unsigned char c) {
 
 /* ---- the document's vocabulary ------------------------------------------- */
 
-#define CANDS_CAP (1u << 18)  /* candidate tokens per window */
-#define IDS_CAP (2u << 20)    /* word ids per window (a word takes 2 bytes
-                                 at least, with its space) */
+#define CANDS_CAP (1u << 18) /* candidate tokens per window */
+#define IDS_CAP                                                                \
+  (2u << 20) /* word ids per window (a word takes 2 bytes                      \
+                at least, with its space) */
 
 /* What the word list and the function-word lists say about lower-case
  * key[0..n), through a cache that lives across documents (pure functions:
@@ -496,8 +532,8 @@ static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
 
 /* A core with inner hyphens, underscores or apostrophes: count its parts,
  * and its letters run together as seen hyphenated. */
-static enum kempt_status count_compound(struct glue *g, const char *p,
-                                        size_t n, bool mid) {
+static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
+                                        bool mid) {
   char joined[MAX_TOKEN * 2];
   size_t jn = 0, i = 0;
   bool apostrophe = false;
@@ -553,8 +589,7 @@ static int entry_level(struct glue *g, struct word *w, const char *key,
 /* Whether the word list knows the token p[0..n) as written: any casing of
  * a word, except a rare proper name written in lower case ("witha" is no
  * word, though "Witha" is a name). */
-static bool known_as_written(int level, bool proper, const char *p,
-                             size_t n) {
+static bool known_as_written(int level, bool proper, const char *p, size_t n) {
   if (!level)
     return false;
   if (!proper || level < 80)
@@ -698,8 +733,8 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   lower_ascii(p, n, key);
   struct word *w = vocab_get(&g->doc, key, n);
   bool proper = false;
-  int level = w ? entry_level(g, w, key, &proper)
-                : cached_lookup(g, key, n, &proper);
+  int level =
+      w ? entry_level(g, w, key, &proper) : cached_lookup(g, key, n, &proper);
   bool user = vocab_get(&g->user, key, n) != NULL;
   bool cap = is_upper((unsigned char)p[0]);
   e.len = n;
@@ -759,10 +794,9 @@ static bool in_list(const char *const *list, size_t count, const char *p,
 
 /* Name prefixes that take a capital after them: McDonald, DeSantis. */
 static bool name_prefix(const char *p, size_t n) {
-  static const char *const prefixes[] = {"Mc", "Mac", "De", "Di", "Da",
-                                         "Du", "Van", "Von", "La", "Le",
-                                         "Fitz", "St", "Al", "El", "Ben",
-                                         "Abu", "Bin", "Ter", "Ten", "Vander"};
+  static const char *const prefixes[] = {
+      "Mc",   "Mac", "De", "Di", "Da",  "Du",  "Van", "Von", "La",  "Le",
+      "Fitz", "St",  "Al", "El", "Ben", "Abu", "Bin", "Ter", "Ten", "Vander"};
   return in_list(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
 }
 
@@ -774,8 +808,8 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   lower_ascii(p, n, key);
   struct word *w = vocab_get(&g->doc, key, n);
   bool proper;
-  int level = w ? entry_level(g, w, key, &proper)
-                : cached_lookup(g, key, n, &proper);
+  int level =
+      w ? entry_level(g, w, key, &proper) : cached_lookup(g, key, n, &proper);
   *whole = w;
   if (known_as_written(level, proper, p, n) || vocab_get(&g->user, key, n))
     return false;
@@ -791,8 +825,7 @@ static size_t pair_key(const char *p, size_t n, size_t i, char *key) {
 }
 
 /* Times the spaced pair p[0..i) p[i..n) was seen in the held blocks. */
-static uint32_t pair_count(struct glue *g, const char *p, size_t n,
-                           size_t i) {
+static uint32_t pair_count(struct glue *g, const char *p, size_t n, size_t i) {
   char key[MAX_TOKEN + 2];
   pair_key(p, n, i, key);
   struct word *w = vocab_get(&g->pairs, key, n + 1);
@@ -802,22 +835,24 @@ static uint32_t pair_count(struct glue *g, const char *p, size_t n,
 /* Words that open sentences, which a lost space can glue to the next. */
 static bool opener(const char *p, size_t n) {
   static const char *const words[] = {
-      "The", "In", "On", "At", "As", "If", "It", "He", "She", "We", "They",
-      "This", "That", "These", "Those", "But", "And", "For", "Its", "His",
-      "Her", "Their", "Our", "When", "After", "While", "There", "What",
-      "Some", "Many", "Most", "All", "One", "Two", "With", "From",
-      "How", "Why", "Where", "Who", "Every", "Each", "My", "Your", "Or",
-      "Even", "Now", "You", "Though", "Although", "Other", "Not", "Few",
-      "Several", "Such", "Since", "Because", "Then", "Once", "Still",
-      "Also", "Here", "Today", "Last", "Next", "Both", "Only", "Just"};
+      "The",      "In",    "On",   "At",    "As",      "If",    "It",
+      "He",       "She",   "We",   "They",  "This",    "That",  "These",
+      "Those",    "But",   "And",  "For",   "Its",     "His",   "Her",
+      "Their",    "Our",   "When", "After", "While",   "There", "What",
+      "Some",     "Many",  "Most", "All",   "One",     "Two",   "With",
+      "From",     "How",   "Why",  "Where", "Who",     "Every", "Each",
+      "My",       "Your",  "Or",   "Even",  "Now",     "You",   "Though",
+      "Although", "Other", "Not",  "Few",   "Several", "Such",  "Since",
+      "Because",  "Then",  "Once", "Still", "Also",    "Here",  "Today",
+      "Last",     "Next",  "Both", "Only",  "Just"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Function words that camel-case identifiers do not start with: "ofJustice"
  * is glue, "toString" and "onClick" are names of code. */
 static bool article(const char *p, size_t n) {
-  static const char *const words[] = {"of", "the", "and", "a", "an", "at",
-                                      "from", "with", "in", "into", "by"};
+  static const char *const words[] = {"of",   "the",  "and", "a",    "an", "at",
+                                      "from", "with", "in",  "into", "by"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -830,10 +865,9 @@ static bool small_link(const char *p, size_t n) {
 
 /* Function words that also make compounds as prefixes (upgrade, inbox). */
 static bool prefix_word(const char *p, size_t n) {
-  static const char *const words[] = {"in",  "on",    "up",    "out",
-                                      "over", "by", "off", "after",
-                                      "under", "down", "no", "some",
-                                      "any", "every", "all"};
+  static const char *const words[] = {"in", "on",   "up",    "out",   "over",
+                                      "by", "off",  "after", "under", "down",
+                                      "no", "some", "any",   "every", "all"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -860,8 +894,8 @@ static bool inflected(const char *w, size_t n) {
  * derived adjective or a plural, which rarely start a closed compound:
  * "innovativeideas", "vehiclesexist". */
 static bool loose_first(const char *w, size_t n, size_t len) {
-  static const char *const ends[] = {"ive", "ous", "al", "ful", "able",
-                                     "ible", "ic", "less"};
+  static const char *const ends[] = {"ive",  "ous",  "al", "ful",
+                                     "able", "ible", "ic", "less"};
   for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
     size_t k = strlen(ends[i]);
     if (n >= k + 3 && memcmp(w + n - k, ends[i], k) == 0)
@@ -897,15 +931,18 @@ static bool name_ending(const char *p, size_t n) {
  * "Peoplefind". */
 static bool subject_verb(const char *p, size_t n) {
   static const char *const words[] = {
-      "saw", "took", "made", "gave", "got", "went", "came", "told", "found",
-      "left", "met", "ran", "won", "lost", "began", "became", "held", "kept",
-      "brought", "thought", "knew", "felt", "sent", "spent", "paid", "said",
-      "wrote", "spoke", "chose", "led", "sold", "built", "bought", "fell",
-      "rose", "grew", "drew", "wore", "struck", "stood", "sought", "taught",
-      "find", "say", "think", "want", "need", "know", "see", "use", "make",
-      "take", "give", "get", "tell", "feel", "seem", "plan", "hope", "expect",
-      "continue", "remain", "believe", "argue", "suggest", "indicate",
-      "show", "claim", "agree", "warn", "urge", "deny"};
+      "saw",      "took",    "made",    "gave",   "got",     "went",
+      "came",     "told",    "found",   "left",   "met",     "ran",
+      "won",      "lost",    "began",   "became", "held",    "kept",
+      "brought",  "thought", "knew",    "felt",   "sent",    "spent",
+      "paid",     "said",    "wrote",   "spoke",  "chose",   "led",
+      "sold",     "built",   "bought",  "fell",   "rose",    "grew",
+      "drew",     "wore",    "struck",  "stood",  "sought",  "taught",
+      "find",     "say",     "think",   "want",   "need",    "know",
+      "see",      "use",     "make",    "take",   "give",    "get",
+      "tell",     "feel",    "seem",    "plan",   "hope",    "expect",
+      "continue", "remain",  "believe", "argue",  "suggest", "indicate",
+      "show",     "claim",   "agree",   "warn",   "urge",    "deny"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -929,8 +966,7 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
       r->len >= 3)
     return true; /* "Sellingcars" */
   if (l->docname && r->len >= 4 && r->level && r->level <= 50 &&
-      (inflected(p + i, r->len) ||
-       (r->len >= 5 && p[i + r->len - 1] == 's')))
+      (inflected(p + i, r->len) || (r->len >= 5 && p[i + r->len - 1] == 's')))
     return true; /* "Fordagreed", "Appleviews" */
   if (l->docname && small_link(p + i, r->len))
     return true; /* "Fordto" */
@@ -963,8 +999,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   bool cap = is_upper((unsigned char)p[0]);
   bool trans = is_upper((unsigned char)p[i]);
   if (r->len == 1 && cap) /* "Buildinga" */
-    return !trans && p[i] == 'a' && l->common && l->level &&
-           l->level <= 35 && (inflected(p, l->len) || opener(p, i));
+    return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
+           (inflected(p, l->len) || opener(p, i));
   if (r->len == 1) /* "featureda", "thatI" */
     return solid(l) && l->len >= 3 && (trans || l->len >= 4);
   if (l->len == 1 && (r->len < 4 || !solid(r)))
@@ -1147,7 +1183,7 @@ static enum kempt_status split_cand(struct glue *g, const struct held *h,
 static enum kempt_status emit_one(struct glue *g, const struct held *h,
                                   const struct cand *cands, size_t n) {
   const char *text = held_text(g, h);
-  struct kempt_block b = {text, h->len, h->flags, h->nlines,
+  struct kempt_block b = {text,      h->len,   h->flags, h->nlines,
                           h->offset, h->index, h->rule};
   size_t done = 0;
   enum kempt_status s = KEMPT_OK;
@@ -1212,8 +1248,7 @@ static void warn_window(struct glue *g) {
 static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
                               bool big) {
   enum kempt_status s = room(g->env->alloc, (void **)&g->blocks, g->nblocks,
-                             &g->capblocks, sizeof *g->blocks,
-                             GLUE_BLOCKS_CAP);
+                             &g->capblocks, sizeof *g->blocks, GLUE_BLOCKS_CAP);
   if (s != KEMPT_OK)
     return s;
   struct held h;

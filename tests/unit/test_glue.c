@@ -32,8 +32,8 @@ static void same(const char *in) {
   check(in, want);
 }
 
-#define NEWS                                                                  \
-  "The minister met officials in the capital on Monday, and the talks "     \
+#define NEWS                                                                   \
+  "The minister met officials in the capital on Monday, and the talks "        \
   "went on until late in the evening. "
 
 Test(wordlist, levels) {
@@ -44,8 +44,8 @@ Test(wordlist, levels) {
   cr_assert_eq(kempt__wordlist_level("blinken", 7), 0);
   cr_assert_eq(kempt__wordlist_level("summitthe", 9), 0);
   cr_assert_eq(kempt__wordlist_level("", 0), 0);
-  cr_assert_eq(kempt__wordlist_level("aardvark", 8), kempt__wordlist_level(
-                                                          "AARDVARK", 8));
+  cr_assert_eq(kempt__wordlist_level("aardvark", 8),
+               kempt__wordlist_level("AARDVARK", 8));
   cr_assert_gt(kempt__wordlist_level("aardvark", 8), 10);
   cr_assert_gt(kempt__wordlist_level("zygote", 6), 0);
 }
@@ -133,7 +133,8 @@ Test(glue, other_languages) {
 }
 
 Test(glue, words_option_keeps_a_token_whole) {
-  static const char *const opts[] = {"stages=glue", "words=# names\nfoo\n"
+  static const char *const opts[] = {"stages=glue",
+                                     "words=# names\nfoo\n"
                                      "Summitthe\n",
                                      NULL};
   const char *in = NEWS "They met at the summitthe and left.";
@@ -186,9 +187,10 @@ static char *squeeze(char *s) {
  * other bytes: glue only ever inserts spaces, and output is valid. */
 Test(glue, random_text_only_gains_spaces) {
   static const char *const words[] = {
-      "the", "of", "summit", "The", "Blinken", "stressed", "and", "said",
-      "Tuesday", "ofthe", "Thecompany", "summitThe", "x\xc3\xa9", "42",
-      "www.a.b", "\xe2\x80\x9c", ",", ".", "Ministers", "a", "I", "\xff"};
+      "the",       "of",   "summit",  "The",          "Blinken",    "stressed",
+      "and",       "said", "Tuesday", "ofthe",        "Thecompany", "summitThe",
+      "x\xc3\xa9", "42",   "www.a.b", "\xe2\x80\x9c", ",",          ".",
+      "Ministers", "a",    "I",       "\xff"};
   srand(11);
   for (int round = 0; round < 30; round++) {
     char in[4096];
@@ -265,8 +267,8 @@ static enum kempt_status to_buf(void *ud, const char *p, size_t n) {
 }
 
 Test(glue, every_allocation_failure_is_a_status) {
-  static const struct kempt_allocator fa = {fail_malloc, fail_realloc,
-                                            std_free, NULL};
+  static const struct kempt_allocator fa = {fail_malloc, fail_realloc, std_free,
+                                            NULL};
   static const char in[] =
       "Antony Blinken met the prince. Later Blinken said more.\n\n"
       "Antony Blinkenstressed the importance ofthe talks.\n";
