@@ -1,0 +1,304 @@
+/* test_glue.c - the glue stage and the embedded word list.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "kempt_glue.h"
+#include "lib/wordlist.h"
+
+#include <criterion/criterion.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const GLUE[] = {"stages=glue", NULL};
+
+/* Glue over in (all chunkings agree); returns the output. */
+static char *glue(const char *in) {
+  return assert_chunking_invariant(GLUE, in, strlen(in));
+}
+
+static void check(const char *in, const char *want) {
+  char *out = glue(in);
+  cr_assert_str_eq(out, want);
+  free(out);
+}
+
+/* in must come out as it went in (plus the final newline). */
+static void same(const char *in) {
+  char want[8192];
+  snprintf(want, sizeof want, "%s\n", in);
+  check(in, want);
+}
+
+#define NEWS                                                                   \
+  "The minister met officials in the capital on Monday, and the talks "        \
+  "went on until late in the evening. "
+
+Test(wordlist, levels) {
+  cr_assert_eq(kempt__wordlist_level("the", 3), 10);
+  cr_assert_eq(kempt__wordlist_level("THE", 3), 10);
+  cr_assert_gt(kempt__wordlist_level("stressed", 8), 0);
+  cr_assert_gt(kempt__wordlist_level("Stressed", 8), 0);
+  cr_assert_eq(kempt__wordlist_level("blinken", 7), 0);
+  cr_assert_eq(kempt__wordlist_level("summitthe", 9), 0);
+  cr_assert_eq(kempt__wordlist_level("", 0), 0);
+  cr_assert_eq(kempt__wordlist_level("aardvark", 8),
+               kempt__wordlist_level("AARDVARK", 8));
+  cr_assert_gt(kempt__wordlist_level("aardvark", 8), 10);
+  cr_assert_gt(kempt__wordlist_level("zygote", 6), 0);
+}
+
+Test(wordlist, proper_names_and_other_letters) {
+  bool proper;
+  cr_assert_gt(kempt__wordlist_lookup("tuesday", 7, &proper), 0);
+  cr_assert(proper);
+  cr_assert_gt(kempt__wordlist_lookup("summit", 6, &proper), 0);
+  cr_assert_not(proper);
+  cr_assert_gt(kempt__wordlist_level("CAF\xc3\x89", 5), 0); /* CAFÉ */
+  cr_assert_gt(kempt__wordlist_level("JavaScript", 10), 0);
+  char longw[200];
+  memset(longw, 'a', sizeof longw);
+  cr_assert_eq(kempt__wordlist_level(longw, sizeof longw), 0);
+  cr_assert_eq(kempt__wordlist_level("\xff\xfe", 2), 0);
+}
+
+Test(glue, the_seed_name_is_rescued) {
+  check("Antony Blinken met the prince. Later Blinken said more.\n\n"
+        "Antony Blinkenstressed the importance of the talks, and he "
+        "said it was good.",
+        "Antony Blinken met the prince. Later Blinken said more.\n\n"
+        "Antony Blinken stressed the importance of the talks, and he "
+        "said it was good.\n");
+}
+
+Test(glue, case_changes) {
+  check(NEWS "They met at the summitThe talks were long.",
+        NEWS "They met at the summit The talks were long.\n");
+  check(NEWS "A vote in the Senate is due. It was in theSenate that the "
+             "vote was held.",
+        NEWS "A vote in the Senate is due. It was in the Senate that the "
+             "vote was held.\n");
+  same(NEWS "The code calls toString and onClick and parseInt and setTimeout.");
+  check(NEWS "It was on Tuesday. We saw that on TuesdayMinisters met.",
+        NEWS "It was on Tuesday. We saw that on Tuesday Ministers met.\n");
+}
+
+Test(glue, function_words) {
+  check(NEWS "It was one ofthe best days for the city.",
+        NEWS "It was one of the best days for the city.\n");
+  check(NEWS "Thecompany said it would grow.",
+        NEWS "The company said it would grow.\n");
+}
+
+Test(glue, the_spaced_pair_elsewhere) {
+  check(NEWS "The Prime Minister spoke, and then the PrimeMinister left.",
+        NEWS "The Prime Minister spoke, and then the Prime Minister left.\n");
+}
+
+Test(glue, never_split) {
+  same(NEWS "Visit www.summitthe.com or mail summitThe@example.org today.");
+  same(NEWS "Follow @summitThe and #summitThe for the news on it.");
+  same(NEWS "The SUMMITTHE was held; the iPhone and YouTube were there.");
+  same(NEWS "The model summitThe2 and summit_The were shown to them.");
+  same(NEWS "The talks were about the summit-the plans for the city.");
+  same(NEWS "The DeSantis and McDonald and MacArthur names are kept.");
+}
+
+Test(glue, not_a_word_that_appears_whole_elsewhere) {
+  same(NEWS "The Riverbend team won. The Riverbend fans were happy.");
+  same(NEWS "The Lucasfilm studio made it, and the Lucasfilm staff too.");
+}
+
+Test(glue, hyphenated_elsewhere) {
+  same(NEWS "The post-war plans were made. The postwar years were long.");
+}
+
+Test(glue, code_lines) {
+  same("The minister met officials in the capital on Monday, and the talks "
+       "went on until late.\nif (summitThe) { return theSenate; }\n"
+       "x = ofthe;");
+}
+
+Test(glue, other_languages) {
+  same("Die Bundesregierung hat am Montag beschlossen, dass die "
+       "Wirtschaftsminister der Länder sich mit der Handelskammer treffen. "
+       "Der Arbeitsmarkt ist nicht schlecht, und die Kurzarbeit wird "
+       "verlängert, sagte ein Sprecher des Ministeriums in Berlin.");
+  same("Le gouvernement a annoncé que les ministres de l'économie se "
+       "réuniront avec la chambre de commerce. Le marché du travail est "
+       "solide, et le chômage partiel sera prolongé, a dit un porte-parole "
+       "du ministère à Paris.");
+}
+
+Test(glue, words_option_keeps_a_token_whole) {
+  static const char *const opts[] = {"stages=glue",
+                                     "words=# names\nfoo\n"
+                                     "Summitthe\n",
+                                     NULL};
+  const char *in = NEWS "They met at the summitthe and left.";
+  char *out = kempt_run(opts, in, strlen(in), WHOLE, 0, 0, NULL);
+  cr_assert_str_eq(out, NEWS "They met at the summitthe and left.\n");
+  free(out);
+}
+
+/* Every token of glue_keep.txt, each in an English sentence of its own,
+ * in one document, comes out whole. */
+Test(glue, keep_list) {
+  size_t n;
+  char *list = slurp_file(srcpath("tests/unit/glue_keep.txt"), &n);
+  cr_assert_not_null(list);
+  size_t cap = 64 * n + 1024, len = 0;
+  char *doc = malloc(cap);
+  cr_assert_not_null(doc);
+  size_t tokens = 0;
+  for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
+    if (line[0] == '#' || !line[0])
+      continue;
+    len += (size_t)snprintf(doc + len, cap - len,
+                            "We talked about %s with the team, and it was "
+                            "fine.\n\n",
+                            line);
+    tokens++;
+  }
+  cr_assert_gt(tokens, 250);
+  size_t outlen;
+  char *out = kempt_run(GLUE, doc, len, WHOLE, 0, 0, &outlen);
+  doc[len - 2] = '\n';
+  doc[len - 1] = '\0';
+  cr_assert_str_eq(out, doc);
+  free(out);
+  free(doc);
+  free(list);
+}
+
+/* s without its white space, in place; returns s. */
+static char *squeeze(char *s) {
+  char *o = s;
+  for (const char *p = s; *p; p++)
+    if (*p != ' ' && *p != '\n' && *p != '\t')
+      *o++ = *p;
+  *o = '\0';
+  return s;
+}
+
+/* Random words, glued and not, in random case, with punctuation and
+ * other bytes: glue only ever inserts spaces, and output is valid. */
+Test(glue, random_text_only_gains_spaces) {
+  static const char *const words[] = {
+      "the",       "of",   "summit",  "The",          "Blinken",    "stressed",
+      "and",       "said", "Tuesday", "ofthe",        "Thecompany", "summitThe",
+      "x\xc3\xa9", "42",   "www.a.b", "\xe2\x80\x9c", ",",          ".",
+      "Ministers", "a",    "I",       "\xff"};
+  srand(11);
+  for (int round = 0; round < 30; round++) {
+    char in[4096];
+    size_t n = 0;
+    while (n < sizeof in - 64) {
+      const char *w = words[rand() % (int)(sizeof words / sizeof *words)];
+      size_t k = strlen(w);
+      memcpy(in + n, w, k);
+      n += k;
+      int sep = rand() % 10;
+      if (sep)
+        in[n++] = sep == 1 ? '\n' : ' ';
+    }
+    in[n] = '\0';
+    size_t len;
+    char *out = stage_run("glue", NULL, in, n, (size_t)(rand() % 9), &len);
+    char *clean = strdup(in);
+    cr_assert_str_eq(squeeze(out), squeeze(clean));
+    free(out);
+    free(clean);
+  }
+}
+
+/* A document longer than the 4 MB window: the vocabulary of the first
+ * window still rescues a name in a later one, and nothing else changes. */
+Test(glue, long_document_in_windows) {
+  const char *para = "Antony Blinken met the prince, and the talks went on "
+                     "until late in the evening in the capital.\n\n";
+  size_t plen = strlen(para), reps = (5u << 20) / plen;
+  const char *tail = "Antony Blinkenstressed the importance of the talks.";
+  size_t n = reps * plen + strlen(tail);
+  char *in = malloc(n + 1);
+  cr_assert_not_null(in);
+  for (size_t i = 0; i < reps; i++)
+    memcpy(in + i * plen, para, plen);
+  strcpy(in + reps * plen, tail);
+  size_t outlen;
+  char *out = kempt_run(GLUE, in, n, WHOLE, 0, 0, &outlen);
+  cr_assert_eq(outlen, n + 2); /* the space, and the final newline */
+  cr_assert(strstr(out, "Antony Blinken stressed the importance") != NULL);
+  free(out);
+  free(in);
+}
+
+/* Allocation failure: fail the n-th allocation for n = 0, 1, 2, ... until
+ * the run succeeds; every failure comes back as a status, and the run
+ * that succeeds gives the right output. */
+static long alloc_budget;
+static void *fail_malloc(size_t n, void *ud) {
+  (void)ud;
+  return alloc_budget-- > 0 ? malloc(n) : NULL;
+}
+static void *fail_realloc(void *p, size_t n, void *ud) {
+  (void)ud;
+  return alloc_budget-- > 0 ? realloc(p, n) : NULL;
+}
+static void std_free(void *p, void *ud) {
+  (void)ud;
+  free(p);
+}
+
+struct outbuf {
+  char data[4096];
+  size_t len;
+};
+
+static enum kempt_status to_buf(void *ud, const char *p, size_t n) {
+  struct outbuf *o = ud;
+  if (o->len + n >= sizeof o->data)
+    return KEMPT_ERR_WRITE;
+  memcpy(o->data + o->len, p, n);
+  o->len += n;
+  return KEMPT_OK;
+}
+
+Test(glue, every_allocation_failure_is_a_status) {
+  static const struct kempt_allocator fa = {fail_malloc, fail_realloc, std_free,
+                                            NULL};
+  static const char in[] =
+      "Antony Blinken met the prince. Later Blinken said more.\n\n"
+      "Antony Blinkenstressed the importance ofthe talks.\n";
+  static const char want[] =
+      "Antony Blinken met the prince. Later Blinken said more.\n\n"
+      "Antony Blinken stressed the importance of the talks.\n";
+  for (long n = 0;; n++) {
+    cr_assert_lt(n, 10000);
+    alloc_budget = n;
+    kempt_config *cfg = kempt_config_new(&fa);
+    if (!cfg)
+      continue;
+    struct outbuf o = {.len = 0};
+    kempt_config_output(cfg, to_buf, &o);
+    enum kempt_status st = kempt_config_set(cfg, "stages", "glue", 0);
+    kempt *k = st == KEMPT_OK ? kempt_new(cfg, &st) : NULL;
+    kempt_config_free(cfg);
+    if (!k) {
+      cr_assert_eq(st, KEMPT_ERR_NOMEM);
+      continue;
+    }
+    st = kempt_feed(k, in, sizeof in - 1);
+    if (st == KEMPT_OK)
+      st = kempt_finish(k);
+    kempt_free(k);
+    if (st == KEMPT_OK) {
+      o.data[o.len] = '\0';
+      cr_assert_str_eq(o.data, want);
+      break;
+    }
+    cr_assert_eq(st, KEMPT_ERR_NOMEM);
+  }
+}
