@@ -9,11 +9,13 @@
 #include "internal.h"
 
 extern const struct kempt_stage_ops kempt__decode_ops;
+extern const struct kempt_stage_ops kempt__chrome_ops;
 extern const struct kempt_frame_ops kempt__frame_text_ops;
 extern const struct kempt_frame_ops kempt__frame_nul_ops;
 
 static const struct kempt_stage_ops *const stages[] = {
     &kempt__decode_ops,
+    &kempt__chrome_ops,
 };
 
 static const struct kempt_frame_ops *const framings[] = {

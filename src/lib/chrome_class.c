@@ -1,0 +1,672 @@
+/* chrome_class.c - the chrome stage's verdict on each line of a document.
+ *
+ * In order:
+ * 1. features of each line: length in code points and words, function
+ *    words of the document's language, capitalised words, terminal
+ *    punctuation, bullets, separators (| > / between spaces), links, form
+ *    widgets of text browsers ("[Search]");
+ * 2. phrase rules (chrome_phrase.c): whole lines ("ADVERTISEMENT"),
+ *    prefixes ("Read more: ..."), phrases in short lines ("All rights
+ *    reserved"), bylines, date lines, list markers ("Related posts") that
+ *    open a list of headlines, cut-off markers ("Leave a Reply");
+ * 3. short lines repeated on the page (buttons such as "Reply");
+ * 4. teaser lists: three or more headlines each followed by at most one
+ *    short summary sentence;
+ * 5. a class per line (good prose, near-good, short, bad) and a score
+ *    (good text counts for, chrome against); the article is the stretch
+ *    of lines with the highest total (maximum subarray), ended early by a
+ *    cut-off marker that follows enough good text;
+ * 6. inside the stretch, short lines stay (sub-headings, list items,
+ *    one-line paragraphs) while rule hits and link-like lines next to
+ *    other chrome go; outside it everything goes but the title: the
+ *    nearest headline-like line before the article.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chrome_int.h"
+
+#include <utf8proc.h>
+
+#define GOOD_WORDS 12     /* good prose: at least this many words, */
+#define GOOD_DENSITY 22   /* ... this % of function words */
+#define NEAR_WORDS 6
+#define NEAR_DENSITY 15
+#define LONG_WORDS 30     /* this long needs no terminal punctuation */
+#define HAS_WORDS 15      /* "has" phrases remove lines up to this long */
+#define PREFIX_WORDS 15   /* prefixes without separator: lines this long */
+#define PREFIXSEP_WORDS 40
+#define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
+#define HEAD_MAX_WORDS 25
+#define TEASER_WORDS 45
+#define TEASER_PAIRS 3
+#define LIST_MAX 60
+
+static const char R_OUTSIDE[] = "classifier outside the main text";
+static const char R_LINKLIKE[] = "classifier link-like line in a chrome run";
+static const char R_REPEAT[] = "classifier short line repeated on the page";
+static const char R_WIDGET[] = "classifier form widget or image label";
+static const char R_TEASER[] = "classifier teaser list (headline + summary)";
+static const char R_LISTITEM[] = "list item after a list marker";
+static const char R_CUT[] = "after a cut-off marker (comments, footer)";
+static const char R_BYLINE[] = "byline";
+static const char R_DATE[] = "date line";
+
+/* ---- character features -------------------------------------------- */
+
+static bool has_prefix(const char *p, size_t n, const char *s) {
+  size_t k = strlen(s);
+  return n >= k && memcmp(p, s, k) == 0;
+}
+
+/* Whether s occurs in p[0..n). */
+static bool find(const char *p, size_t n, const char *s) {
+  size_t k = strlen(s);
+  for (size_t i = 0; i + k <= n; i++) {
+    const char *q = memchr(p + i, s[0], n - k + 1 - i);
+    if (!q)
+      return false;
+    i = (size_t)(q - p);
+    if (memcmp(q, s, k) == 0)
+      return true;
+  }
+  return false;
+}
+
+static bool is_bullet(const char *p, size_t n) {
+  static const char *const b[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa",
+                                  "\xe2\x96\xba", "\xe2\x97\xa6",
+                                  "\xe2\x97\x8f", "\xe2\x96\xa0",
+                                  "\xe2\x96\xa1", "\xe2\x98\x86", "* ",
+                                  "- ", "+ ", "> ", "\xe2\x80\x93 ",
+                                  "\xe2\x80\x94 "};
+  for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
+    if (has_prefix(p, n, b[i]))
+      return true;
+  return false;
+}
+
+/* Length of p without closing quotes, brackets and spaces at its end. */
+static size_t strip_closers(const char *p, size_t n) {
+  for (;;) {
+    if (n && strchr(" \t\"')]*", p[n - 1]) && p[n - 1] != '\0')
+      n--;
+    else if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\x9d") ||
+                        has_prefix(p + n - 3, 3, "\xe2\x80\x99")))
+      n -= 3;
+    else if (n >= 2 && has_prefix(p + n - 2, 2, "\xc2\xbb"))
+      n -= 2;
+    else if (n >= 2 && has_prefix(p + n - 2, 2, "\xc2\xa0"))
+      n -= 2;
+    else
+      return n;
+  }
+}
+
+static uint8_t terminal(const char *p, size_t n) {
+  n = strip_closers(p, n);
+  if (n == 0)
+    return TERM_NONE;
+  if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\xa6") ||
+                 has_prefix(p + n - 3, 3, "...")))
+    return TERM_ELLIPSIS;
+  char c = p[n - 1];
+  if (c == '.' || c == '!' || c == '?')
+    return TERM_SENT;
+  if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe3\x80\x82") ||
+                 has_prefix(p + n - 3, 3, "\xef\xbc\x81") ||
+                 has_prefix(p + n - 3, 3, "\xef\xbc\x9f")))
+    return TERM_SENT;
+  if (c == ':' || c == ';')
+    return TERM_COLON;
+  return c == ',' ? TERM_COMMA : TERM_NONE;
+}
+
+static bool is_sep_at(const char *p, size_t n, size_t i, size_t *k) {
+  static const char *const s[] = {"|", "/", ">", "\xe2\x80\xba",
+                                  "\xc2\xb7", "\xe2\x80\xa2"};
+  for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) {
+    size_t m = strlen(s[j]);
+    if (has_prefix(p + i, n - i, s[j]) && i > 0 && p[i - 1] == ' ' &&
+        i + m < n && p[i + m] == ' ') {
+      *k = m;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Bytes inside [...], a text browser's form fields and image labels. */
+static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
+  size_t inside = 0, solid = 0, depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = p[i];
+    if (c == '[')
+      depth++;
+    if (!kempt__is_space((unsigned char)c)) {
+      solid++;
+      inside += depth > 0;
+    }
+    if (c == ']' && depth)
+      depth--;
+  }
+  u->widget = solid && 2 * inside >= solid;
+}
+
+static void scan_chars(struct chrome_unit *u, const char *p, size_t n) {
+  uint32_t chars = 0, digits = 0, seps = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    size_t k;
+    chars += (c & 0xC0) != 0x80;
+    digits += (unsigned)(c - '0') < 10;
+    if ((c == '|' || c == '/' || c == '>' || c >= 0xC2) &&
+        is_sep_at(p, n, i, &k))
+      seps++;
+  }
+  size_t lead = 0;
+  while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+    lead++;
+  u->chars = chars;
+  u->digits = (uint16_t)(digits > 65535 ? 65535 : digits);
+  u->seps = (uint16_t)(seps > 65535 ? 65535 : seps);
+  u->bullet = is_bullet(p + lead, n - lead);
+  u->term = terminal(p, n);
+  u->url = find(p, n, "http") || find(p, n, "www.");
+  scan_brackets(u, p, n);
+}
+
+/* ---- word features ---------------------------------------------------- */
+
+static bool first_upper(const char *w, size_t n) {
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n,
+                       &cp) <= 0)
+    return false;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+/* Words, function words (of the languages in langs) and capitalised
+ * words of the line. */
+static void scan_words(struct chrome_unit *u, const char *p, size_t n,
+                       uint32_t langs) {
+  size_t pos = 0, start, len;
+  uint32_t words = 0, stop = 0, upper = 0;
+  while (pos < n && kempt__next_word(p + pos, n - pos, &start, &len)) {
+    const char *w = p + pos + start;
+    words++;
+    if (kempt__stopword_langs(w, len) & langs)
+      stop++;
+    bool up = first_upper(w, len);
+    upper += up;
+    if (words == 1)
+      u->cap1 = up;
+    pos += start + len;
+  }
+  u->words = (uint16_t)(words > 65535 ? 65535 : words);
+  u->stop = (uint16_t)(stop > 65535 ? 65535 : stop);
+  u->upper = (uint16_t)(upper > 65535 ? 65535 : upper);
+}
+
+/* ---- phrase rules ----------------------------------------------------- */
+
+struct matcher {
+  const struct chrome_rules *rules;
+  uint32_t langs; /* rule languages that apply (bit 0: all) */
+};
+
+static const struct chrome_rule *find_rule(const struct matcher *m,
+                                           const struct chrome_tok *t,
+                                           size_t n, int kind) {
+  return kempt__chrome_rules_find(m->rules, kempt__chrome_seq(t, n), kind,
+                                  m->langs);
+}
+
+/* Whether a separator (: | > - and the like) follows offset i. */
+static bool sep_follows(const char *p, size_t n, size_t i) {
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  if (i == n)
+    return false;
+  if (strchr(":|>-", p[i]) && p[i])
+    return true;
+  return has_prefix(p + i, n - i, "\xc2\xbb") ||
+         has_prefix(p + i, n - i, "\xe2\x80\xba") ||
+         has_prefix(p + i, n - i, "\xe2\x80\x93") ||
+         has_prefix(p + i, n - i, "\xe2\x80\x94");
+}
+
+static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
+  if (r && !u->rule) {
+    u->rule = r->name;
+    u->hit = r->kind;
+  }
+}
+
+static void match_prefix(struct chrome_unit *u, const struct matcher *m,
+                         const char *p, const struct chrome_tok *t,
+                         size_t nt, size_t total) {
+  for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
+    if (k == total)
+      continue;
+    if (total <= PREFIXSEP_WORDS && sep_follows(p, u->len, t[k - 1].end))
+      set_hit(u, find_rule(m, t, k, CK_PREFIXSEP));
+    if (total <= PREFIX_WORDS && u->term != TERM_SENT)
+      set_hit(u, find_rule(m, t, k, CK_PREFIX));
+  }
+}
+
+/* "has" phrases: any 1..4 words of a short line. */
+static void match_has(struct chrome_unit *u, const struct matcher *m,
+                      const struct chrome_tok *t, size_t nt, size_t total) {
+  for (size_t i = 0; i < nt; i++)
+    for (size_t k = 1; k <= 4 && i + k <= nt; k++) {
+      const struct chrome_rule *r = find_rule(m, t + i, k, CK_HAS);
+      if (!r)
+        continue;
+      if (total <= HAS_WORDS)
+        set_hit(u, r);
+      else
+        u->soft_has = true;
+      return;
+    }
+}
+
+static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
+                      const struct chrome_tok *t, size_t nt) {
+  if (nt < 2 || nt > 8 || u->term == TERM_SENT || !t[1].upper)
+    return false;
+  return find_rule(m, t, 1, CK_BYLINE) != NULL;
+}
+
+/* A number token of four digits that reads as a year (19xx, 20xx). */
+static bool is_year(const char *p, const struct chrome_tok *t) {
+  return !t->alpha && t->end - t->start == 4 &&
+         (has_prefix(p + t->start, 2, "19") || has_prefix(p + t->start, 2, "20"));
+}
+
+static bool is_date(const struct chrome_unit *u, const struct matcher *m,
+                    const char *p, const struct chrome_tok *t, size_t nt) {
+  bool num = false, word = false, year = false;
+  size_t alpha = 0;
+  if (nt == 0 || nt > 12 || u->words > 8)
+    return false;
+  for (size_t i = 0; i < nt; i++) {
+    num = num || !t[i].alpha;
+    alpha += t[i].alpha;
+    word = word || (t[i].alpha && find_rule(m, t + i, 1, CK_DATE));
+    year = year || is_year(p, &t[i]);
+  }
+  return num && (word || (alpha == 0 && year && nt <= 4));
+}
+
+static void match_rules(struct chrome_unit *u, const struct matcher *m,
+                        const char *p) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK, &total);
+  u->ntok = (uint16_t)(total > 65535 ? 65535 : total);
+  if (nt == 0)
+    return;
+  if (nt == total) {
+    u->key = kempt__chrome_seq(t, nt);
+    set_hit(u, find_rule(m, t, nt, CK_CUT));
+    set_hit(u, find_rule(m, t, nt, CK_LIST));
+    set_hit(u, find_rule(m, t, nt, CK_LINE));
+  }
+  match_prefix(u, m, p, t, nt, total);
+  match_has(u, m, t, nt, total);
+  if (!u->rule && is_byline(u, m, t, nt)) {
+    u->rule = R_BYLINE;
+    u->hit = CK_BYLINE;
+  }
+  if (!u->rule && u->term != TERM_SENT && is_date(u, m, p, t, nt)) {
+    u->rule = R_DATE;
+    u->hit = CK_DATE;
+  }
+}
+
+/* ---- repeated short lines --------------------------------------------- */
+
+static enum kempt_status seen_table(struct chrome_doc *d,
+                                    const struct kempt_allocator *a) {
+  size_t size = 64;
+  while (size < 2 * d->nunits)
+    size *= 2;
+  if (size - 1 > d->seen_mask || !d->seen) {
+    kempt__free(a, d->seen);
+    kempt__free(a, d->seen_n);
+    d->seen = kempt__malloc(a, size * sizeof *d->seen);
+    d->seen_n = kempt__malloc(a, size * sizeof *d->seen_n);
+    if (!d->seen || !d->seen_n)
+      return KEMPT_ERR_NOMEM;
+    d->seen_mask = size - 1;
+  }
+  memset(d->seen_n, 0, (d->seen_mask + 1) * sizeof *d->seen_n);
+  return KEMPT_OK;
+}
+
+static uint32_t *seen_slot(struct chrome_doc *d, uint64_t key) {
+  size_t j = (size_t)key & d->seen_mask;
+  while (d->seen_n[j] && d->seen[j] != key)
+    j = (j + 1) & d->seen_mask;
+  d->seen[j] = key;
+  return &d->seen_n[j];
+}
+
+static bool repeat_candidate(const struct chrome_unit *u) {
+  return u->key && u->words >= 1 && u->words <= 8 && u->term != TERM_SENT;
+}
+
+static enum kempt_status mark_repeats(struct chrome_doc *d,
+                                      const struct kempt_allocator *a) {
+  enum kempt_status st = seen_table(d, a);
+  if (st != KEMPT_OK)
+    return st;
+  for (size_t i = 0; i < d->nunits; i++)
+    if (repeat_candidate(&d->units[i]))
+      (*seen_slot(d, d->units[i].key))++;
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (!repeat_candidate(u) || u->rule)
+      continue;
+    uint32_t n = *seen_slot(d, u->key);
+    if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
+      u->rule = R_REPEAT;
+  }
+  return KEMPT_OK;
+}
+
+/* ---- classes ---------------------------------------------------------- */
+
+static bool dense(const struct chrome_unit *u, unsigned pct) {
+  return u->words && 100u * u->stop >= pct * u->words;
+}
+
+static bool ends_prose(const struct chrome_unit *u) {
+  return u->term == TERM_SENT || u->term == TERM_COLON;
+}
+
+/* Class of a line when the language has no function-word list. */
+static uint8_t class_nolang(const struct chrome_unit *u) {
+  if (u->chars >= 200 || (u->chars >= 70 && ends_prose(u)))
+    return CL_GOOD;
+  if (u->chars >= 25 && ends_prose(u))
+    return CL_NEAR;
+  return CL_SHORT;
+}
+
+static bool link_like(const struct chrome_unit *u) {
+  if (u->widget || (u->url && u->words < 12) || u->seps >= 2)
+    return true;
+  return u->bullet && u->term != TERM_SENT && u->words <= 10;
+}
+
+static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
+  if (u->rule)
+    return CL_HARD;
+  if (link_like(u))
+    return CL_BAD;
+  if (nolang)
+    return class_nolang(u);
+  if (u->words >= GOOD_WORDS && dense(u, GOOD_DENSITY) &&
+      (ends_prose(u) || u->words >= LONG_WORDS))
+    return CL_GOOD;
+  if (u->words >= NEAR_WORDS && dense(u, NEAR_DENSITY) && ends_prose(u))
+    return CL_NEAR;
+  if (u->words >= GOOD_WORDS && dense(u, GOOD_DENSITY))
+    return CL_NEAR;
+  return CL_SHORT;
+}
+
+static int32_t score_of(const struct chrome_unit *u) {
+  int32_t c = (int32_t)(u->chars > 1500 ? 1500 : u->chars);
+  switch (u->cls) {
+  case CL_GOOD:
+    return u->soft_has ? c / 4 : c;
+  case CL_NEAR:
+    return c / 3;
+  case CL_SHORT:
+    return -(8 + c / 5);
+  case CL_BAD:
+    return -(25 + c / 2);
+  default:
+    return -(30 + c / 2);
+  }
+}
+
+/* ---- lists and teasers ------------------------------------------------ */
+
+static bool no_end(const struct chrome_unit *u) {
+  return u->term == TERM_NONE || u->term == TERM_ELLIPSIS;
+}
+
+static bool head_size(const struct chrome_unit *u, bool nolang) {
+  if (nolang)
+    return u->chars >= 8 && u->chars <= 150;
+  return u->words >= 3 && u->words <= HEAD_MAX_WORDS;
+}
+
+/* A headline: capitalised, short, no sentence end. */
+static bool is_head(const struct chrome_unit *u, bool nolang) {
+  return !u->rule && no_end(u) && head_size(u, nolang) && !u->widget &&
+         (u->cap1 || nolang);
+}
+
+static bool is_summary(const struct chrome_unit *u) {
+  return !u->rule && (u->term == TERM_SENT || u->term == TERM_ELLIPSIS) &&
+         u->words <= TEASER_WORDS;
+}
+
+static bool list_item(const struct chrome_unit *u, bool nolang) {
+  if (!no_end(u) || u->widget)
+    return false;
+  return nolang ? u->chars <= 150 : u->words <= HEAD_MAX_WORDS;
+}
+
+static bool stops_list(const struct chrome_unit *u) {
+  return u->hit == CK_CUT || u->hit == CK_LIST;
+}
+
+/* Drop the headlines (and their summaries) after a list marker at i. */
+static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
+  bool prev_head = false;
+  size_t items = 0;
+  for (size_t j = i + 1; j < d->nunits && items < LIST_MAX; j++) {
+    struct chrome_unit *u = &d->units[j];
+    if (stops_list(u))
+      break;
+    if (u->rule)
+      continue;
+    if (list_item(u, nolang)) {
+      prev_head = true;
+    } else if (prev_head && is_summary(u)) {
+      prev_head = false;
+    } else {
+      break;
+    }
+    u->rule = R_LISTITEM;
+    items++;
+  }
+}
+
+/* Skip rule-removed lines (not markers) from j. */
+static size_t skip_removed(const struct chrome_doc *d, size_t j) {
+  while (j < d->nunits && d->units[j].rule && !stops_list(&d->units[j]))
+    j++;
+  return j;
+}
+
+/* A run of headline + summary pairs from i: returns its end, and marks it
+ * when it has enough pairs. */
+static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang) {
+  size_t j = i, end = i, pairs = 0;
+  while (j < d->nunits && is_head(&d->units[j], nolang)) {
+    size_t k = skip_removed(d, j + 1);
+    if (k == d->nunits || !is_summary(&d->units[k]))
+      break;
+    pairs++;
+    end = k + 1;
+    j = skip_removed(d, k + 1);
+  }
+  if (pairs >= TEASER_PAIRS)
+    for (size_t k = i; k < end; k++)
+      if (!d->units[k].rule)
+        d->units[k].rule = R_TEASER;
+  return end > i ? end : i + 1;
+}
+
+static void mark_lists(struct chrome_doc *d, bool nolang) {
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].hit == CK_LIST)
+      mark_list(d, i, nolang);
+  for (size_t i = 0; i < d->nunits;)
+    i = teaser_run(d, i, nolang);
+}
+
+/* ---- the main stretch ------------------------------------------------- */
+
+/* The first cut-off marker after enough good text, or nunits. */
+static size_t cut_at(const struct chrome_doc *d) {
+  uint64_t good = 0;
+  if (d->cut)
+    return 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->hit == CK_CUT && good >= CUT_GOOD_CHARS)
+      return i;
+    if (u->cls == CL_GOOD)
+      good += u->chars;
+  }
+  return d->nunits;
+}
+
+/* The stretch [*a, *b] of units before end with the highest score; false
+ * when no stretch scores above 0. */
+static bool best_stretch(const struct chrome_doc *d, size_t end, size_t *a,
+                         size_t *b) {
+  int64_t best = 0, cur = 0;
+  size_t start = 0;
+  bool found = false;
+  for (size_t i = 0; i < end; i++) {
+    if (cur <= 0) {
+      cur = 0;
+      start = i;
+    }
+    cur += d->units[i].score;
+    if (cur > best) {
+      best = cur;
+      *a = start;
+      *b = i;
+      found = true;
+    }
+  }
+  return found;
+}
+
+static bool bad_at(const struct chrome_doc *d, size_t i, size_t a, size_t b) {
+  return i >= a && i <= b && d->units[i].cls >= CL_BAD;
+}
+
+/* Inside the stretch: rule hits go, and link-like lines next to chrome. */
+static void judge_inside(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i <= b; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->rule || u->cls != CL_BAD)
+      continue;
+    if ((i > a && bad_at(d, i - 1, a, b)) || bad_at(d, i + 1, a, b))
+      u->rule = R_LINKLIKE;
+    else if (u->widget)
+      u->rule = R_WIDGET;
+  }
+}
+
+static bool title_end(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if (u->term != TERM_SENT)
+    return u->term == TERM_NONE;
+  char c = d->text.data[u->off + u->len - 1];
+  return c == '?' || c == '!';
+}
+
+static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
+                     bool nolang) {
+  if ((u->rule && u->rule != R_REPEAT) || u->cls == CL_BAD || u->bullet)
+    return false;
+  if (nolang ? u->chars < 6 || u->chars > 300 : u->words < 3 || u->words > 30)
+    return false;
+  return title_end(d, u) && (u->cap1 || nolang);
+}
+
+/* The title: the nearest headline-like line before the stretch. */
+static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
+  for (size_t k = 0; k < 40 && k < a; k++) {
+    struct chrome_unit *u = &d->units[a - 1 - k];
+    if (is_title(d, u, nolang)) {
+      u->title = true;
+      u->rule = NULL;
+      return;
+    }
+  }
+}
+
+static void judge(struct chrome_doc *d, bool nolang) {
+  size_t c = cut_at(d), a = 0, b = 0;
+  bool found = best_stretch(d, c, &a, &b);
+  if (!found) {
+    a = 0;
+    b = c ? c - 1 : 0;
+  }
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (i >= c && (i > c || !u->rule))
+      u->rule = R_CUT;
+    else if ((i < a || i > b) && !u->rule && found)
+      u->rule = R_OUTSIDE;
+  }
+  if (c > 0)
+    judge_inside(d, a, b);
+  if (found && !d->seen_good)
+    find_title(d, a, nolang);
+  if (c < d->nunits)
+    d->cut = true;
+  d->seen_good = d->seen_good || found;
+}
+
+/* ---- the whole verdict ----------------------------------------------- */
+
+static uint32_t rule_langs(enum kempt_lang l) {
+  if (l == KEMPT_LANG_NONE)
+    return ~0u;
+  return 1u | 1u << KEMPT_LANG_EN | 1u << l;
+}
+
+static uint32_t stop_langs(enum kempt_lang l) {
+  return l == KEMPT_LANG_NONE ? ~0u : 1u << (l - 1);
+}
+
+enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
+                                        const struct chrome_rules *r,
+                                        const struct kempt_allocator *a) {
+  enum kempt_lang lang = kempt__lang_best(&d->lang);
+  struct matcher m = {r, rule_langs(lang)};
+  bool nolang = lang == KEMPT_LANG_NONE &&
+                d->lang.stop * 20 < d->lang.words;
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    const char *p = d->text.data + u->off;
+    scan_chars(u, p, u->len);
+    scan_words(u, p, u->len, stop_langs(lang));
+    match_rules(u, &m, p);
+    if (d->blks[u->blk].rule)
+      u->rule = d->blks[u->blk].rule;
+  }
+  enum kempt_status st = mark_repeats(d, a);
+  if (st != KEMPT_OK)
+    return st;
+  mark_lists(d, nolang);
+  for (size_t i = 0; i < d->nunits; i++) {
+    d->units[i].cls = class_of(&d->units[i], nolang);
+    d->units[i].score = score_of(&d->units[i]);
+  }
+  judge(d, nolang);
+  return KEMPT_OK;
+}
