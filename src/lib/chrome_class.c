@@ -40,6 +40,9 @@
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
 #define LIST_MAX 60
+#define PROSE_WORDS 20
+#define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
+#define SAYS_WORDS 8      /* "NAME says:" comment headers */
 
 static const char R_OUTSIDE[] = "classifier outside the main text";
 static const char R_LINKLIKE[] = "classifier link-like line in a chrome run";
@@ -50,6 +53,7 @@ static const char R_LISTITEM[] = "list item after a list marker";
 static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
 static const char R_DATE[] = "date line";
+static const char R_SAYS[] = "comment header (NAME says:)";
 
 /* ---- character features -------------------------------------------- */
 
@@ -166,6 +170,7 @@ static void scan_chars(struct chrome_unit *u, const char *p, size_t n) {
   size_t lead = 0;
   while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
     lead++;
+  u->indent = (uint8_t)(lead > 63 ? 63 : lead);
   u->chars = chars;
   u->digits = (uint16_t)(digits > 65535 ? 65535 : digits);
   u->seps = (uint16_t)(seps > 65535 ? 65535 : seps);
@@ -186,26 +191,39 @@ static bool first_upper(const char *w, size_t n) {
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-/* Words, function words (of the languages in langs) and capitalised
- * words of the line. */
+/* The larger count of function words: in the document's language, or in
+ * the line's own best language (a quote or a page in two languages). */
+static uint32_t best_hits(const uint32_t *hits, enum kempt_lang doc) {
+  uint32_t best = doc != KEMPT_LANG_NONE ? hits[doc] : 0;
+  for (int l = 1; l < KEMPT_LANG_COUNT; l++)
+    best = hits[l] > best ? hits[l] : best;
+  return best;
+}
+
+static uint16_t clamp16(uint32_t v) {
+  return (uint16_t)(v > 65535 ? 65535 : v);
+}
+
+/* Words, function words and capitalised words of the line. */
 static void scan_words(struct chrome_unit *u, const char *p, size_t n,
-                       uint32_t langs) {
+                       enum kempt_lang doc) {
   size_t pos = 0, start, len;
-  uint32_t words = 0, stop = 0, upper = 0;
+  uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0};
   while (pos < n && kempt__next_word(p + pos, n - pos, &start, &len)) {
     const char *w = p + pos + start;
     words++;
-    if (kempt__stopword_langs(w, len) & langs)
-      stop++;
+    uint32_t m = kempt__stopword_langs(w, len);
+    for (int l = 1; m; l++, m >>= 1)
+      hits[l] += m & 1u;
     bool up = first_upper(w, len);
     upper += up;
     if (words == 1)
       u->cap1 = up;
     pos += start + len;
   }
-  u->words = (uint16_t)(words > 65535 ? 65535 : words);
-  u->stop = (uint16_t)(stop > 65535 ? 65535 : stop);
-  u->upper = (uint16_t)(upper > 65535 ? 65535 : upper);
+  u->words = clamp16(words);
+  u->stop = clamp16(best_hits(hits, doc));
+  u->upper = clamp16(upper);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -288,16 +306,29 @@ static bool is_year(const char *p, const struct chrome_tok *t) {
 static bool is_date(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
   bool num = false, word = false, year = false;
-  size_t alpha = 0;
+  size_t alpha = 0, other = 0;
   if (nt == 0 || nt > 12 || u->words > 8)
     return false;
   for (size_t i = 0; i < nt; i++) {
     num = num || !t[i].alpha;
     alpha += t[i].alpha;
-    word = word || (t[i].alpha && find_rule(m, t + i, 1, CK_DATE));
+    bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
+    word = word || dw;
+    other += t[i].alpha && !dw;
     year = year || is_year(p, &t[i]);
   }
+  if (other > DATE_OTHER_WORDS)
+    return false;
   return num && (word || (alpha == 0 && year && nt <= 4));
+}
+
+/* "NAME says:" - the header of a reader's comment. */
+static bool is_says(const struct chrome_unit *u, const struct matcher *m,
+                    const char *p, const struct chrome_tok *t, size_t nt) {
+  size_t n = strip_closers(p, u->len);
+  if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':')
+    return false;
+  return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
 }
 
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
@@ -318,6 +349,10 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (!u->rule && is_byline(u, m, t, nt)) {
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
+  }
+  if (!u->rule && is_says(u, m, p, t, nt)) {
+    u->rule = R_SAYS;
+    u->hit = CK_SAYS;
   }
   if (!u->rule && u->term != TERM_SENT && is_date(u, m, p, t, nt)) {
     u->rule = R_DATE;
@@ -388,9 +423,9 @@ static bool ends_prose(const struct chrome_unit *u) {
 
 /* Class of a line when the language has no function-word list. */
 static uint8_t class_nolang(const struct chrome_unit *u) {
-  if (u->chars >= 200 || (u->chars >= 70 && ends_prose(u)))
+  if (u->chars >= 70 && ends_prose(u))
     return CL_GOOD;
-  if (u->chars >= 25 && ends_prose(u))
+  if (u->chars >= 200 || (u->chars >= 25 && ends_prose(u)))
     return CL_NEAR;
   return CL_SHORT;
 }
@@ -401,13 +436,31 @@ static bool link_like(const struct chrome_unit *u) {
   return u->bullet && u->term != TERM_SENT && u->words <= 10;
 }
 
+/* Few function words in any known language and few capitals: a language
+ * without a list (or a script without spaces): judge by length. */
+static bool unknown_lang(const struct chrome_unit *u) {
+  if (u->chars >= 10u * u->words)
+    return true;
+  return u->words >= 6 && u->stop == 0 && 100u * u->upper < 15u * u->words;
+}
+
+/* Long sentences in lower case read as prose whatever their words. */
+static bool prose_form(const struct chrome_unit *u) {
+  return u->words >= PROSE_WORDS && ends_prose(u) &&
+         100u * u->upper < 35u * u->words;
+}
+
 static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
   if (u->rule)
     return CL_HARD;
   if (link_like(u))
     return CL_BAD;
-  if (nolang)
+  if (u->words == 0)
+    return CL_SHORT;
+  if (nolang || unknown_lang(u))
     return class_nolang(u);
+  if (prose_form(u))
+    return CL_GOOD;
   if (u->words >= GOOD_WORDS && dense(u, GOOD_DENSITY) &&
       (ends_prose(u) || u->words >= LONG_WORDS))
     return CL_GOOD;
@@ -426,7 +479,7 @@ static int32_t score_of(const struct chrome_unit *u) {
   case CL_NEAR:
     return c / 3;
   case CL_SHORT:
-    return -(8 + c / 5);
+    return -(8 + (c > 200 ? 200 : c) / 5);
   case CL_BAD:
     return -(25 + c / 2);
   default:
@@ -631,16 +684,25 @@ static void judge(struct chrome_doc *d, bool nolang) {
   d->seen_good = d->seen_good || found;
 }
 
+#ifdef CHROME_DEBUG
+#include <stdio.h>
+static void debug_dump(const struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    fprintf(stderr, "%c%c c%d s%5d w%3u st%3u up%3u t%u in%2u %-22.22s| %.*s\n",
+            u->rule ? 'R' : 'K', u->title ? 'T' : ' ', u->cls, u->score,
+            u->words, u->stop, u->upper, u->term, u->indent,
+            u->rule ? u->rule : "", (int)(u->len < 90 ? u->len : 90), d->text.data + u->off);
+  }
+}
+#endif
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
   if (l == KEMPT_LANG_NONE)
     return ~0u;
   return 1u | 1u << KEMPT_LANG_EN | 1u << l;
-}
-
-static uint32_t stop_langs(enum kempt_lang l) {
-  return l == KEMPT_LANG_NONE ? ~0u : 1u << (l - 1);
 }
 
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
@@ -654,7 +716,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
     scan_chars(u, p, u->len);
-    scan_words(u, p, u->len, stop_langs(lang));
+    scan_words(u, p, u->len, lang);
     match_rules(u, &m, p);
     if (d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
@@ -668,5 +730,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     d->units[i].score = score_of(&d->units[i]);
   }
   judge(d, nolang);
+#ifdef CHROME_DEBUG
+  debug_dump(d);
+#endif
   return KEMPT_OK;
 }

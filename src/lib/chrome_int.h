@@ -21,6 +21,7 @@ enum chrome_kind {
   CK_CUT,    /* the whole line; comments or footer follow */
   CK_BYLINE, /* a word that opens a byline */
   CK_DATE,   /* a month or day name */
+  CK_SAYS,   /* the verb of a comment header: "NAME says:" */
   CK_COUNT
 };
 
@@ -81,7 +82,7 @@ struct chrome_unit {
   uint32_t chars;     /* code points */
   uint16_t words, stop, upper, ntok; /* ntok: all tokens incl. numbers */
   uint16_t digits, seps;
-  uint8_t term, bullet, widget, url, cls;
+  uint8_t term, bullet, widget, url, cls, indent;
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has;
   uint64_t key;       /* hash of its words (repeated lines) */
