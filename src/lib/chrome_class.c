@@ -41,6 +41,7 @@
 #define TEASER_PAIRS 3
 #define LIST_MAX 60
 #define PROSE_WORDS 20
+#define INDENT_DIV 4      /* good text off the main indentation counts less */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 8      /* "NAME says:" comment headers */
 
@@ -585,7 +586,7 @@ static size_t cut_at(const struct chrome_doc *d) {
     return 0;
   for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if (u->hit == CK_CUT && good >= CUT_GOOD_CHARS)
+    if ((u->hit == CK_CUT || u->hit == CK_SAYS) && good >= CUT_GOOD_CHARS)
       return i;
     if (u->cls == CL_GOOD)
       good += u->chars;
@@ -697,6 +698,19 @@ static void debug_dump(const struct chrome_doc *d) {
 }
 #endif
 
+/* The indentation of most good text: text browsers indent nested lists
+ * and side boxes, not the article. */
+static uint8_t main_indentation(const struct chrome_doc *d) {
+  uint64_t sum[64] = {0};
+  uint8_t best = 0;
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].cls == CL_GOOD)
+      sum[d->units[i].indent] += d->units[i].chars;
+  for (uint8_t k = 1; k < 64; k++)
+    best = sum[k] > sum[best] ? k : best;
+  return best;
+}
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
@@ -725,9 +739,14 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   if (st != KEMPT_OK)
     return st;
   mark_lists(d, nolang);
-  for (size_t i = 0; i < d->nunits; i++) {
+  for (size_t i = 0; i < d->nunits; i++)
     d->units[i].cls = class_of(&d->units[i], nolang);
-    d->units[i].score = score_of(&d->units[i]);
+  uint8_t main_indent = main_indentation(d);
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    u->score = score_of(u);
+    if (u->score > 0 && u->indent != main_indent)
+      u->score /= INDENT_DIV;
   }
   judge(d, nolang);
 #ifdef CHROME_DEBUG
