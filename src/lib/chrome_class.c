@@ -41,6 +41,7 @@
 #define TEASER_PAIRS 3
 #define LIST_MAX 60
 #define PROSE_WORDS 20
+#define TAIL_DIV 2         /* good text in the last tenth counts less */
 #define INDENT_DIV 4      /* good text off the main indentation counts less */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 8      /* "NAME says:" comment headers */
@@ -625,6 +626,9 @@ static bool bad_at(const struct chrome_doc *d, size_t i, size_t a, size_t b) {
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
+    if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
+        !bad_at(d, i + 1, a, b))
+      u->rule = NULL;
     if (u->rule || u->cls != CL_BAD)
       continue;
     if ((i > a && bad_at(d, i - 1, a, b)) || bad_at(d, i + 1, a, b))
@@ -747,6 +751,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     u->score = score_of(u);
     if (u->score > 0 && u->indent != main_indent)
       u->score /= INDENT_DIV;
+    if (u->score > 0 && i * 10 >= d->nunits * 9)
+      u->score /= TAIL_DIV;
   }
   judge(d, nolang);
 #ifdef CHROME_DEBUG
