@@ -40,6 +40,8 @@
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
 #define LIST_MAX 60
+#define CLEAN_RATIO 20    /* fewer chrome lines than 1 in this: clean */
+#define WIDGET_MAX 40     /* bytes of a [widget] */
 #define PROSE_WORDS 20
 #define TAIL_DIV 2         /* good text in the last tenth counts less */
 #define INDENT_DIV 4      /* good text off the main indentation counts less */
@@ -141,19 +143,22 @@ static bool is_sep_at(const char *p, size_t n, size_t i, size_t *k) {
   return false;
 }
 
-/* Bytes inside [...], a text browser's form fields and image labels. */
+/* Bytes inside short [...] groups: a text browser's form fields, buttons
+ * and image labels ("[Search]", "[          ]"). */
 static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
-  size_t inside = 0, solid = 0, depth = 0;
+  size_t inside = 0, solid = 0;
   for (size_t i = 0; i < n; i++) {
-    char c = p[i];
-    if (c == '[')
-      depth++;
-    if (!kempt__is_space((unsigned char)c)) {
-      solid++;
-      inside += depth > 0;
+    if (p[i] == '[') {
+      const char *e = memchr(p + i, ']', n - i);
+      size_t k = e ? (size_t)(e - p) - i + 1 : 0;
+      if (k && k <= WIDGET_MAX) {
+        inside += k;
+        solid += k;
+        i += k - 1;
+        continue;
+      }
     }
-    if (c == ']' && depth)
-      depth--;
+    solid += !kempt__is_space((unsigned char)p[i]);
   }
   u->widget = solid && 2 * inside >= solid;
 }
@@ -453,6 +458,8 @@ static bool prose_form(const struct chrome_unit *u) {
 }
 
 static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
+  if (u->rule == R_REPEAT)
+    return CL_SHORT;
   if (u->rule)
     return CL_HARD;
   if (link_like(u))
@@ -666,9 +673,26 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   }
 }
 
+/* Rules that judge by form, not by phrase: undone in clean text. */
+static bool soft_rule(const char *r) {
+  return r == R_LISTITEM || r == R_TEASER || r == R_REPEAT;
+}
+
+/* Hardly any chrome: text that was cleaned before (or never had any)
+ * loses only its rule hits, not what the stretch would leave out. */
+static bool looks_clean(const struct chrome_doc *d) {
+  size_t evidence = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    evidence += u->cls >= CL_BAD && u->rule != R_REPEAT;
+  }
+  return evidence * CLEAN_RATIO <= d->nunits;
+}
+
 static void judge(struct chrome_doc *d, bool nolang) {
   size_t c = cut_at(d), a = 0, b = 0;
-  bool found = best_stretch(d, c, &a, &b);
+  bool clean = looks_clean(d);
+  bool found = !clean && best_stretch(d, c, &a, &b);
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
@@ -679,6 +703,8 @@ static void judge(struct chrome_doc *d, bool nolang) {
       u->rule = R_CUT;
     else if ((i < a || i > b) && !u->rule && found)
       u->rule = R_OUTSIDE;
+    else if (clean && soft_rule(u->rule))
+      u->rule = NULL;
   }
   if (c > 0)
     judge_inside(d, a, b);
