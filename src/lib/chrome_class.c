@@ -43,7 +43,8 @@
 #define CLEAN_RATIO 20    /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40     /* bytes of a [widget] */
 #define PROSE_WORDS 20
-#define TAIL_DIV 2         /* good text in the last tenth counts less */
+#define TAIL_DIV 2
+#define DUP_DIV 4          /* good text found twice on the page (captions)*/         /* good text in the last tenth counts less */
 #define INDENT_DIV 4      /* good text off the main indentation counts less */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 8      /* "NAME says:" comment headers */
@@ -396,7 +397,7 @@ static uint32_t *seen_slot(struct chrome_doc *d, uint64_t key) {
 }
 
 static bool repeat_candidate(const struct chrome_unit *u) {
-  return u->key && u->words >= 1 && u->words <= 8 && u->term != TERM_SENT;
+  return u->words >= 1 && u->words <= 8 && u->term != TERM_SENT;
 }
 
 static enum kempt_status mark_repeats(struct chrome_doc *d,
@@ -405,13 +406,16 @@ static enum kempt_status mark_repeats(struct chrome_doc *d,
   if (st != KEMPT_OK)
     return st;
   for (size_t i = 0; i < d->nunits; i++)
-    if (repeat_candidate(&d->units[i]))
+    if (d->units[i].key)
       (*seen_slot(d, d->units[i].key))++;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (!repeat_candidate(u) || u->rule)
+    if (!u->key)
       continue;
     uint32_t n = *seen_slot(d, u->key);
+    u->dup = n > 1;
+    if (!repeat_candidate(u) || u->rule)
+      continue;
     if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
       u->rule = R_REPEAT;
   }
@@ -780,6 +784,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->score /= INDENT_DIV;
     if (u->score > 0 && i * 10 >= d->nunits * 9)
       u->score /= TAIL_DIV;
+    if (u->score > 0 && u->dup)
+      u->score /= DUP_DIV;
   }
   judge(d, nolang);
 #ifdef CHROME_DEBUG

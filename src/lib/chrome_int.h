@@ -84,7 +84,7 @@ struct chrome_unit {
   uint16_t digits, seps;
   uint8_t term, bullet, widget, url, cls, indent;
   uint8_t hit;        /* kind of the phrase rule that matched */
-  bool title, cap1, soft_has;
+  bool title, cap1, soft_has, dup;
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */
