@@ -496,7 +496,7 @@ static int32_t score_of(const struct chrome_unit *u) {
   case CL_BAD:
     return -(25 + c / 2);
   default:
-    return -(30 + c / 2);
+    return -(60 + c); /* hard */
   }
 }
 
