@@ -27,27 +27,57 @@
 
 #include <utf8proc.h>
 
-#define GOOD_WORDS 12     /* good prose: at least this many words, */
-#define GOOD_DENSITY 22   /* ... this % of function words */
+/* Thresholds (checked by cross-validation on a set of real pages). */
+#define GOOD_WORDS 12      /* good prose: at least this many words, */
+#define GOOD_DENSITY 22    /* ... this % of function words */
 #define NEAR_WORDS 6
 #define NEAR_DENSITY 15
-#define LONG_WORDS 30     /* this long needs no terminal punctuation */
-#define HAS_WORDS 15      /* "has" phrases remove lines up to this long */
-#define PREFIX_WORDS 15   /* prefixes without separator: lines this long */
+#define LONG_WORDS 30      /* this long needs no terminal punctuation */
+#define HAS_WORDS 15       /* "has" phrases remove lines up to this long */
+#define PREFIX_WORDS 15    /* prefixes without separator: lines this long */
 #define PREFIXSEP_WORDS 40
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
 #define HEAD_MAX_WORDS 25
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
 #define LIST_MAX 60
-#define CLEAN_RATIO 20    /* fewer chrome lines than 1 in this: clean */
-#define WIDGET_MAX 40     /* bytes of a [widget] */
+#define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
+#define WIDGET_MAX 40      /* bytes of a [widget] */
 #define PROSE_WORDS 20
-#define TAIL_DIV 2
-#define DUP_DIV 4          /* good text found twice on the page (captions)*/         /* good text in the last tenth counts less */
-#define INDENT_DIV 4      /* good text off the main indentation counts less */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
-#define SAYS_WORDS 8      /* "NAME says:" comment headers */
+#define SAYS_WORDS 8       /* "NAME says:" comment headers */
+
+/* Scores: good text counts for the stretch, chrome against it. */
+#ifndef GOOD_CAP
+#define GOOD_CAP 1500      /* code points of one line that count */
+#endif
+#ifndef NEAR_DIV
+#define NEAR_DIV 3
+#endif
+#ifndef SHORT_BASE
+#define SHORT_BASE 8
+#endif
+#ifndef SHORT_DIV
+#define SHORT_DIV 5
+#endif
+#ifndef BAD_BASE
+#define BAD_BASE 25
+#endif
+#ifndef HARD_BASE
+#define HARD_BASE 60
+#endif
+#ifndef TAIL_DIV
+#define TAIL_DIV 2         /* good text in the last tenth counts less */
+#endif
+#ifndef DUP_DIV
+#define DUP_DIV 4          /* good text found twice (captions, teasers) */
+#endif
+#ifndef INDENT_DIV
+#define INDENT_DIV 4       /* good text off the main indentation */
+#endif
+#ifndef SOFT_DIV
+#define SOFT_DIV 4         /* good text with a chrome phrase in it */
+#endif
 
 static const char R_OUTSIDE[] = "classifier outside the main text";
 static const char R_LINKLIKE[] = "classifier link-like line in a chrome run";
@@ -485,18 +515,19 @@ static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
 }
 
 static int32_t score_of(const struct chrome_unit *u) {
-  int32_t c = (int32_t)(u->chars > 1500 ? 1500 : u->chars);
+  int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
+  int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
   case CL_GOOD:
-    return u->soft_has ? c / 4 : c;
+    return u->soft_has ? c / SOFT_DIV : c;
   case CL_NEAR:
-    return c / 3;
+    return c / NEAR_DIV;
   case CL_SHORT:
-    return -(8 + (c > 200 ? 200 : c) / 5);
+    return -(SHORT_BASE + small / SHORT_DIV);
   case CL_BAD:
-    return -(25 + c / 2);
+    return -(BAD_BASE + c / 2);
   default:
-    return -(60 + c); /* hard */
+    return -(HARD_BASE + c);
   }
 }
 
