@@ -564,6 +564,22 @@ static bool stops_list(const struct chrome_unit *u) {
   return u->hit == CK_CUT || u->hit == CK_LIST;
 }
 
+/* Skip rule-removed lines (not markers) from j. */
+static size_t skip_removed(const struct chrome_doc *d, size_t j) {
+  while (j < d->nunits && d->units[j].rule && !stops_list(&d->units[j]))
+    j++;
+  return j;
+}
+
+/* A summary in a list is followed by the next headline (or the end). */
+static bool list_summary(const struct chrome_doc *d, size_t j, bool nolang) {
+  if (!is_summary(&d->units[j]))
+    return false;
+  size_t k = skip_removed(d, j + 1);
+  return k == d->nunits || stops_list(&d->units[k]) ||
+         list_item(&d->units[k], nolang);
+}
+
 /* Drop the headlines (and their summaries) after a list marker at i. */
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
@@ -576,7 +592,7 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
       continue;
     if (list_item(u, nolang)) {
       prev_head = true;
-    } else if (prev_head && is_summary(u)) {
+    } else if (prev_head && list_summary(d, j, nolang)) {
       prev_head = false;
     } else {
       break;
@@ -584,13 +600,6 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
     u->rule = R_LISTITEM;
     items++;
   }
-}
-
-/* Skip rule-removed lines (not markers) from j. */
-static size_t skip_removed(const struct chrome_doc *d, size_t j) {
-  while (j < d->nunits && d->units[j].rule && !stops_list(&d->units[j]))
-    j++;
-  return j;
 }
 
 /* A run of headline + summary pairs from i: returns its end, and marks it
