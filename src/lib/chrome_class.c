@@ -698,7 +698,8 @@ static bool title_end(const struct chrome_doc *d, const struct chrome_unit *u) {
 
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
-  bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE;
+  bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
+              u->rule == R_LISTITEM;
   if (!soft || u->cls == CL_BAD || u->bullet)
     return false;
   if (nolang ? u->chars < 6 || u->chars > 300 : u->words < 3 || u->words > 30)
