@@ -7,7 +7,7 @@ stage. Each rule gets a static name for --explain: "KIND PATTERN (LANG)"."""
 import os
 import sys
 
-KINDS = ('line', 'prefix', 'has', 'list', 'cut', 'byline', 'date', 'says')
+KINDS = ('line', 'prefix', 'has', 'list', 'cut', 'byline', 'date', 'says', 'soft')
 
 
 def cstr(s):

@@ -312,19 +312,19 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
-/* "has" phrases: any 1..4 words of a short line. */
+/* "has" phrases: any 1..4 words of a short line (in a longer one they
+ * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
                       const struct chrome_tok *t, size_t nt, size_t total) {
   for (size_t i = 0; i < nt; i++)
     for (size_t k = 1; k <= 4 && i + k <= nt; k++) {
       const struct chrome_rule *r = find_rule(m, t + i, k, CK_HAS);
-      if (!r)
-        continue;
-      if (total <= HAS_WORDS)
+      if (r && total <= HAS_WORDS) {
         set_hit(u, r);
-      else
+        return;
+      }
+      if (r || find_rule(m, t + i, k, CK_SOFT))
         u->soft_has = true;
-      return;
     }
 }
 

@@ -22,6 +22,7 @@ enum chrome_kind {
   CK_BYLINE, /* a word that opens a byline */
   CK_DATE,   /* a month or day name */
   CK_SAYS,   /* the verb of a comment header: "NAME says:" */
+  CK_SOFT,   /* a word that makes a long line less likely article text */
   CK_COUNT
 };
 
