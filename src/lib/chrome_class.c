@@ -48,6 +48,9 @@
 #define SAYS_WORDS 8       /* "NAME says:" comment headers */
 
 /* Scores: good text counts for the stretch, chrome against it. */
+#ifndef INTRO_SCORE
+#define INTRO_SCORE 1      /* a line of a list that text introduced */
+#endif
 #ifndef GOOD_CAP
 #define GOOD_CAP 1500      /* code points of one line that count */
 #endif
@@ -787,6 +790,25 @@ static uint8_t main_indentation(const struct chrome_doc *d) {
   return best;
 }
 
+/* A line of text ending in ':' introduces a list or a table: the short
+ * lines after it, up to the next chrome, count as neither good nor bad. */
+static void score_intro_lists(struct chrome_doc *d) {
+  for (size_t i = 0; i + 1 < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->term != TERM_COLON || (u->cls != CL_GOOD && u->cls != CL_NEAR))
+      continue;
+    size_t j = i + 1;
+    for (; j < d->nunits && j - i <= LIST_MAX * 4; j++) {
+      struct chrome_unit *v = &d->units[j];
+      if (v->rule || v->cls == CL_BAD || v->term == TERM_COLON)
+        break;
+      if (v->score < INTRO_SCORE)
+        v->score = INTRO_SCORE;
+    }
+    i = j - 1;
+  }
+}
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
@@ -828,6 +850,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (u->score > 0 && u->dup)
       u->score /= DUP_DIV;
   }
+  score_intro_lists(d);
   judge(d, nolang);
 #ifdef CHROME_DEBUG
   debug_dump(d);
