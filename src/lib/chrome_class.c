@@ -733,7 +733,7 @@ static bool looks_clean(const struct chrome_doc *d) {
   size_t evidence = 0;
   for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    evidence += u->cls >= CL_BAD && u->rule != R_REPEAT;
+    evidence += u->cls >= CL_BAD && !soft_rule(u->rule);
   }
   return evidence * CLEAN_RATIO <= d->nunits;
 }
