@@ -800,7 +800,7 @@ static void score_intro_lists(struct chrome_doc *d) {
     size_t j = i + 1;
     for (; j < d->nunits && j - i <= LIST_MAX * 4; j++) {
       struct chrome_unit *v = &d->units[j];
-      if (v->rule || v->cls == CL_BAD || v->term == TERM_COLON)
+      if (v->rule || (v->cls == CL_BAD && !v->url) || v->term == TERM_COLON)
         break;
       if (v->score < INTRO_SCORE)
         v->score = INTRO_SCORE;
