@@ -73,7 +73,8 @@
 #define TAIL_DIV 2         /* good text in the last tenth counts less */
 #endif
 #ifndef DUP_DIV
-#define DUP_DIV 4          /* good text found twice (captions, teasers) */
+#define DUP_DIV 4          /* good text found twice (captions, teasers)
+                              counts against, a quarter of its weight */
 #endif
 #ifndef INDENT_DIV
 #define INDENT_DIV 4       /* good text off the main indentation */
@@ -777,6 +778,18 @@ static void debug_dump(const struct chrome_doc *d) {
 }
 #endif
 
+/* Whether good text found twice on the page is the exception (captions,
+ * teasers), not the rule (a page that holds its article twice). */
+static bool few_dups(const struct chrome_doc *d) {
+  uint64_t good = 0, dup = 0;
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].cls == CL_GOOD) {
+      good += d->units[i].chars;
+      dup += d->units[i].dup ? d->units[i].chars : 0;
+    }
+  return 10 * dup < 9 * good;
+}
+
 /* The indentation of most good text: text browsers indent nested lists
  * and side boxes, not the article. */
 static uint8_t main_indentation(const struct chrome_doc *d) {
@@ -840,6 +853,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   for (size_t i = 0; i < d->nunits; i++)
     d->units[i].cls = class_of(&d->units[i], nolang);
   uint8_t main_indent = main_indentation(d);
+  bool dups = few_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     u->score = score_of(u);
@@ -847,8 +861,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->score /= INDENT_DIV;
     if (u->score > 0 && i * 10 >= d->nunits * 9)
       u->score /= TAIL_DIV;
-    if (u->score > 0 && u->dup)
-      u->score /= DUP_DIV;
+    if (u->score > 0 && u->dup && dups)
+      u->score = -u->score / DUP_DIV;
   }
   score_intro_lists(d);
   judge(d, nolang);
