@@ -92,6 +92,7 @@ static const char R_LISTITEM[] = "list item after a list marker";
 static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
 static const char R_DATE[] = "date line";
+static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_SAYS[] = "comment header (NAME says:)";
 
 /* ---- character features -------------------------------------------- */
@@ -673,14 +674,20 @@ static bool best_stretch(const struct chrome_doc *d, size_t end, size_t *a,
   return found;
 }
 
+static bool few_dups(const struct chrome_doc *d);
+
 static bool bad_at(const struct chrome_doc *d, size_t i, size_t a, size_t b) {
   return i >= a && i <= b && d->units[i].cls >= CL_BAD;
 }
 
 /* Inside the stretch: rule hits go, and link-like lines next to chrome. */
-static void judge_inside(struct chrome_doc *d, size_t a, size_t b) {
+static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
+                         bool dups) {
   for (size_t i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
+    if (dups && u->dup && !u->rule && u->score < 0 &&
+        (u->cls == CL_GOOD || u->cls == CL_NEAR))
+      u->rule = R_TWICE;
     if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
         !bad_at(d, i + 1, a, b))
       u->rule = NULL;
@@ -757,7 +764,7 @@ static void judge(struct chrome_doc *d, bool nolang) {
       u->rule = NULL;
   }
   if (c > 0)
-    judge_inside(d, a, b);
+    judge_inside(d, a, b, found && few_dups(d));
   if (found && !d->seen_good)
     find_title(d, a, nolang);
   if (c < d->nunits)
