@@ -76,9 +76,6 @@
 #define DUP_DIV 4          /* good text found twice (captions, teasers)
                               counts against, a quarter of its weight */
 #endif
-#ifndef INDENT_DIV
-#define INDENT_DIV 4       /* good text off the main indentation */
-#endif
 #ifndef SOFT_DIV
 #define SOFT_DIV 4         /* good text with a chrome phrase in it */
 #endif
@@ -213,7 +210,6 @@ static void scan_chars(struct chrome_unit *u, const char *p, size_t n) {
   size_t lead = 0;
   while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
     lead++;
-  u->indent = (uint8_t)(lead > 63 ? 63 : lead);
   u->chars = chars;
   u->digits = (uint16_t)(digits > 65535 ? 65535 : digits);
   u->seps = (uint16_t)(seps > 65535 ? 65535 : seps);
@@ -777,9 +773,9 @@ static void judge(struct chrome_doc *d, bool nolang) {
 static void debug_dump(const struct chrome_doc *d) {
   for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    fprintf(stderr, "%c%c c%d s%5d w%3u st%3u up%3u t%u in%2u %-22.22s| %.*s\n",
+    fprintf(stderr, "%c%c c%d s%5d w%3u st%3u up%3u t%u %-22.22s| %.*s\n",
             u->rule ? 'R' : 'K', u->title ? 'T' : ' ', u->cls, u->score,
-            u->words, u->stop, u->upper, u->term, u->indent,
+            u->words, u->stop, u->upper, u->term,
             u->rule ? u->rule : "", (int)(u->len < 90 ? u->len : 90), d->text.data + u->off);
   }
 }
@@ -795,19 +791,6 @@ static bool few_dups(const struct chrome_doc *d) {
       dup += d->units[i].dup ? d->units[i].chars : 0;
     }
   return 10 * dup < 9 * good;
-}
-
-/* The indentation of most good text: text browsers indent nested lists
- * and side boxes, not the article. */
-static uint8_t main_indentation(const struct chrome_doc *d) {
-  uint64_t sum[64] = {0};
-  uint8_t best = 0;
-  for (size_t i = 0; i < d->nunits; i++)
-    if (d->units[i].cls == CL_GOOD)
-      sum[d->units[i].indent] += d->units[i].chars;
-  for (uint8_t k = 1; k < 64; k++)
-    best = sum[k] > sum[best] ? k : best;
-  return best;
 }
 
 /* A line of text ending in ':' introduces a list or a table: the short
@@ -859,13 +842,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   mark_lists(d, nolang);
   for (size_t i = 0; i < d->nunits; i++)
     d->units[i].cls = class_of(&d->units[i], nolang);
-  uint8_t main_indent = main_indentation(d);
   bool dups = few_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     u->score = score_of(u);
-    if (u->score > 0 && u->indent != main_indent)
-      u->score /= INDENT_DIV;
     if (u->score > 0 && i * 10 >= d->nunits * 9)
       u->score /= TAIL_DIV;
     if (u->score > 0 && u->dup && dups)

@@ -83,7 +83,7 @@ struct chrome_unit {
   uint32_t chars;     /* code points */
   uint16_t words, stop, upper, ntok; /* ntok: all tokens incl. numbers */
   uint16_t digits, seps;
-  uint8_t term, bullet, widget, url, cls, indent;
+  uint8_t term, bullet, widget, url, cls;
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
   uint64_t key;       /* hash of its words (repeated lines) */
