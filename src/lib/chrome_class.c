@@ -69,6 +69,12 @@
 #ifndef HARD_BASE
 #define HARD_BASE 60
 #endif
+#ifndef GAP_MIN
+#define GAP_MIN 300        /* a run of chrome that splits the stretch */
+#endif
+#ifndef TEASER_HEADS
+#define TEASER_HEADS 5     /* tenths of a headline per paragraph: teasers */
+#endif
 #ifndef TAIL_DIV
 #define TAIL_DIV 2         /* good text in the last tenth counts less */
 #endif
@@ -742,6 +748,72 @@ static bool looks_clean(const struct chrome_doc *d) {
   return evidence * CLEAN_RATIO <= d->nunits;
 }
 
+/* A headline-like line: no sentence end, a few words. */
+static bool headline_like(const struct chrome_unit *u, bool nolang) {
+  return u->cls != CL_GOOD && u->cls != CL_NEAR && no_end(u) &&
+         head_size(u, nolang);
+}
+
+/* Whether lines [s, e] read as teasers: about as many headlines as
+ * paragraphs, and at least two paragraphs. */
+static bool teaser_segment(const struct chrome_doc *d, size_t s, size_t e,
+                           bool nolang) {
+  size_t heads = 0, goods = 0;
+  for (size_t i = s; i <= e; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    goods += u->cls == CL_GOOD || u->cls == CL_NEAR;
+    heads += headline_like(u, nolang);
+  }
+  return goods >= 2 && heads * 10 >= goods * TEASER_HEADS;
+}
+
+/* The gap (lines without good text scoring -GAP_MIN or less) nearest to
+ * the end b (dir < 0) or start a (dir > 0) of [a, b]: sets its first and
+ * last line; false when there is none. */
+static bool find_gap(const struct chrome_doc *d, size_t a, size_t b,
+                     int dir, size_t *g0, size_t *g1) {
+  int64_t run = 0;
+  size_t start = 0;
+  bool in = false;
+  for (size_t k = 0; k <= b - a; k++) {
+    size_t i = dir < 0 ? b - k : a + k;
+    int32_t sc = d->units[i].score;
+    if (sc > 0) {
+      if (in && run <= -GAP_MIN) {
+        size_t end = dir < 0 ? i + 1 : i - 1;
+        *g0 = dir < 0 ? end : start;
+        *g1 = dir < 0 ? start : end;
+        return true;
+      }
+      in = false;
+      run = 0;
+      continue;
+    }
+    if (!in)
+      start = i;
+    in = true;
+    run += sc;
+  }
+  return false;
+}
+
+/* Cut teaser segments (headline, summary, headline, ...) off the ends of
+ * the stretch where a big gap of chrome separates them from the rest. */
+static void trim_teasers(const struct chrome_doc *d, size_t *a, size_t *b,
+                         bool nolang) {
+  size_t g0, g1;
+  for (int n = 0; n < 4 && find_gap(d, *a, *b, -1, &g0, &g1); n++) {
+    if (!teaser_segment(d, g1 + 1, *b, nolang))
+      break;
+    *b = g0 - 1;
+  }
+  for (int n = 0; n < 4 && find_gap(d, *a, *b, 1, &g0, &g1); n++) {
+    if (!teaser_segment(d, *a, g0 - 1, nolang))
+      break;
+    *a = g1 + 1;
+  }
+}
+
 static void judge(struct chrome_doc *d, bool nolang) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d);
@@ -749,6 +821,8 @@ static void judge(struct chrome_doc *d, bool nolang) {
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
+  } else {
+    trim_teasers(d, &a, &b, nolang);
   }
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
