@@ -40,6 +40,8 @@
 #define HEAD_MAX_WORDS 25
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
+#define TEASER_LABELS 3    /* labels between a teaser's headline and text */
+#define LABEL_WORDS 6
 #define LIST_MAX 60
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] */
@@ -611,10 +613,25 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
 
 /* A run of headline + summary pairs from i: returns its end, and marks it
  * when it has enough pairs. */
+/* Skip removed lines and up to TEASER_LABELS short labels or headlines
+ * (a section name, a source, the headline again) from j. */
+static size_t skip_labels(const struct chrome_doc *d, size_t j, bool nolang) {
+  for (int labels = 0; j < d->nunits; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (u->rule && !stops_list(u))
+      continue;
+    bool label = !u->rule && no_end(u) &&
+                 (u->words <= LABEL_WORDS || is_head(u, nolang));
+    if (!label || labels++ == TEASER_LABELS)
+      break;
+  }
+  return j;
+}
+
 static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang) {
   size_t j = i, end = i, pairs = 0;
   while (j < d->nunits && is_head(&d->units[j], nolang)) {
-    size_t k = skip_removed(d, j + 1);
+    size_t k = skip_labels(d, j + 1, nolang);
     if (k == d->nunits || !is_summary(&d->units[k]))
       break;
     pairs++;
