@@ -42,6 +42,8 @@
 #define TEASER_PAIRS 3
 #define TEASER_LABELS 3    /* labels between a teaser's headline and text */
 #define LABEL_WORDS 6
+#define INTRO_WORDS 3       /* a line that introduces a list */
+#define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] */
@@ -275,6 +277,8 @@ static void scan_words(struct chrome_unit *u, const char *p, size_t n,
 
 /* ---- phrase rules ----------------------------------------------------- */
 
+static bool no_end(const struct chrome_unit *u);
+
 struct matcher {
   const struct chrome_rules *rules;
   uint32_t langs; /* rule languages that apply (bit 0: all) */
@@ -391,6 +395,9 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     set_hit(u, find_rule(m, t, nt, CK_LIST));
     set_hit(u, find_rule(m, t, nt, CK_LINE));
   }
+  if (total <= LIST_PREFIX_WORDS && no_end(u))
+    for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
+      set_hit(u, find_rule(m, t, k, CK_LIST));
   match_prefix(u, m, p, t, nt, total);
   match_has(u, m, t, nt, total);
   if (!u->rule && is_byline(u, m, t, nt)) {
@@ -884,17 +891,23 @@ static bool few_dups(const struct chrome_doc *d) {
   return 10 * dup < 9 * good;
 }
 
+/* A line of a list: an item after a bullet, or a bare link. */
+static bool list_line(const struct chrome_unit *u) {
+  return !u->widget && u->seps < 2 && (u->bullet || u->url);
+}
+
 /* A line of text ending in ':' introduces a list or a table: the short
  * lines after it, up to the next chrome, count as neither good nor bad. */
 static void score_intro_lists(struct chrome_doc *d) {
   for (size_t i = 0; i + 1 < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if (u->term != TERM_COLON || (u->cls != CL_GOOD && u->cls != CL_NEAR))
+    if (u->term != TERM_COLON || u->rule || u->words < INTRO_WORDS)
       continue;
     size_t j = i + 1;
     for (; j < d->nunits && j - i <= LIST_MAX * 4; j++) {
       struct chrome_unit *v = &d->units[j];
-      if (v->rule || (v->cls == CL_BAD && !v->url) || v->term == TERM_COLON)
+      if (v->rule || (v->cls == CL_BAD && !list_line(v)) ||
+          v->term == TERM_COLON)
         break;
       if (v->score < INTRO_SCORE)
         v->score = INTRO_SCORE;
