@@ -42,6 +42,8 @@
 #define TEASER_PAIRS 3
 #define TEASER_LABELS 3    /* labels between a teaser's headline and text */
 #define LABEL_WORDS 6
+#define PREFIX_DUP_SPAN 3  /* lines apart: a label and its caption */
+#define PREFIX_DUP_MIN 30  /* bytes of the shorter one */
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
@@ -78,6 +80,9 @@
 #endif
 #ifndef TEASER_HEADS
 #define TEASER_HEADS 5     /* tenths of a headline per paragraph: teasers */
+#endif
+#ifndef LIST_ITEM_COST
+#define LIST_ITEM_COST 80  /* a line of a marked list: chrome explained */
 #endif
 #ifndef TAIL_DIV
 #define TAIL_DIV 2         /* good text in the last tenth counts less */
@@ -446,11 +451,29 @@ static bool repeat_candidate(const struct chrome_unit *u) {
   return u->words >= 1 && u->words <= 8 && u->term != TERM_SENT;
 }
 
+/* A line that starts a nearby line (an image's label, then its caption
+ * with the credit glued on) counts as found twice, both of them. */
+static void mark_prefix_dups(struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    for (size_t j = i + 1; j < d->nunits && j <= i + PREFIX_DUP_SPAN; j++) {
+      struct chrome_unit *v = &d->units[j];
+      const struct chrome_unit *s = u->len <= v->len ? u : v;
+      const struct chrome_unit *l = s == u ? v : u;
+      if (s->len < PREFIX_DUP_MIN || s->len == l->len)
+        continue;
+      if (memcmp(d->text.data + s->off, d->text.data + l->off, s->len) == 0)
+        u->dup = v->dup = true;
+    }
+  }
+}
+
 static enum kempt_status mark_repeats(struct chrome_doc *d,
                                       const struct kempt_allocator *a) {
   enum kempt_status st = seen_table(d, a);
   if (st != KEMPT_OK)
     return st;
+  mark_prefix_dups(d);
   for (size_t i = 0; i < d->nunits; i++)
     if (d->units[i].key)
       (*seen_slot(d, d->units[i].key))++;
@@ -459,7 +482,7 @@ static enum kempt_status mark_repeats(struct chrome_doc *d,
     if (!u->key)
       continue;
     uint32_t n = *seen_slot(d, u->key);
-    u->dup = n > 1;
+    u->dup = u->dup || n > 1;
     if (!repeat_candidate(u) || u->rule)
       continue;
     if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
@@ -532,6 +555,8 @@ static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
 
 static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
+  if (u->rule == R_LISTITEM)
+    return -LIST_ITEM_COST;
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
   case CL_GOOD:
