@@ -447,6 +447,13 @@ static uint32_t *seen_slot(struct chrome_doc *d, uint64_t key) {
   return &d->seen_n[j];
 }
 
+/* A line that asks a question: an interview may ask it of each guest. */
+static bool is_question(const struct chrome_doc *d,
+                        const struct chrome_unit *u) {
+  size_t n = strip_closers(d->text.data + u->off, u->len);
+  return n && d->text.data[u->off + n - 1] == '?';
+}
+
 static bool repeat_candidate(const struct chrome_unit *u) {
   return u->words >= 1 && u->words <= 8 && u->term != TERM_SENT;
 }
@@ -482,7 +489,7 @@ static enum kempt_status mark_repeats(struct chrome_doc *d,
     if (!u->key)
       continue;
     uint32_t n = *seen_slot(d, u->key);
-    u->dup = u->dup || n > 1;
+    u->dup = u->dup || (n > 1 && !is_question(d, u));
     if (!repeat_candidate(u) || u->rule)
       continue;
     if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
