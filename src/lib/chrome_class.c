@@ -48,7 +48,7 @@
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
-#define WIDGET_MAX 40      /* bytes of a [widget] */
+#define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 8       /* "NAME says:" comment headers */
@@ -199,7 +199,7 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
     if (p[i] == '[') {
       const char *e = memchr(p + i, ']', n - i);
       size_t k = e ? (size_t)(e - p) - i + 1 : 0;
-      if (k && k <= WIDGET_MAX) {
+      if (k && (k <= WIDGET_MAX || !memchr(p + i, ' ', k))) {
         inside += k;
         solid += k;
         i += k - 1;
