@@ -387,6 +387,20 @@ static bool is_says(const struct chrome_unit *u, const struct matcher *m,
   return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
 }
 
+/* Hash of a long line's bytes (its words are too many to hash as a
+ * sequence), for finding it twice on the page. */
+static uint64_t line_hash(const char *p, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  size_t i = 0;
+  while (i < n && kempt__is_space((unsigned char)p[i]))
+    i++;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  for (; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
+  return h | 1u;
+}
+
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p) {
   struct chrome_tok t[CHROME_MAXTOK];
@@ -394,6 +408,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   u->ntok = (uint16_t)(total > 65535 ? 65535 : total);
   if (nt == 0)
     return;
+  if (nt < total)
+    u->key = line_hash(p, u->len);
   if (nt == total) {
     u->key = kempt__chrome_seq(t, nt);
     set_hit(u, find_rule(m, t, nt, CK_CUT));
