@@ -123,10 +123,26 @@ static inline bool plain_byte(unsigned char c) {
   return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t';
 }
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Whether the 8 bytes at p are all printable ASCII (SWAR: a byte below
+ * 0x20, a DEL or a byte with the high bit set makes it false). */
+static inline bool plain_word(const unsigned char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  uint64_t low = (x - 0x20 * ONES) & ~x;
+  uint64_t y = x ^ (0x7F * ONES);
+  uint64_t del = (y - ONES) & ~y;
+  return ((x | low | del) & HIGHS) == 0;
+}
+
 /* Length of the run at p..end that needs no change (ASCII fast path). */
 static size_t clean_run(const unsigned char *p, const unsigned char *end) {
   const unsigned char *q = p;
   for (;;) {
+    while (end - q >= 8 && plain_word(q))
+      q += 8;
     while (q < end && plain_byte(*q))
       q++;
     if (q == end || *q < 0x80)
