@@ -51,7 +51,9 @@
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
-#define SAYS_WORDS 8       /* "NAME says:" comment headers */
+#define SAYS_WORDS 8
+#define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
+#define CREDIT_MAX 60      /* bytes of the credit at a caption's end */       /* "NAME says:" comment headers */
 
 /* Scores: good text counts for the stretch, chrome against it. */
 #ifndef INTRO_SCORE
@@ -105,6 +107,7 @@ static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
 static const char R_DATE[] = "date line";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
+static const char R_CAPTION[] = "caption (a credit at its end)";
 static const char R_SAYS[] = "comment header (NAME says:)";
 
 /* ---- character features -------------------------------------------- */
@@ -378,6 +381,41 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   return num && (word || (alpha == 0 && year && nt <= 4));
 }
 
+/* Whether p[0..n) holds s, ignoring ASCII case. */
+static bool find_nocase(const char *p, size_t n, const char *s) {
+  size_t k = strlen(s);
+  for (size_t i = 0; i + k <= n; i++) {
+    size_t j = 0;
+    while (j < k && (p[i + j] | 0x20) == (s[j] | 0x20))
+      j++;
+    if (j == k)
+      return true;
+  }
+  return false;
+}
+
+/* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
+ * "Credit...Name". */
+static bool credit_tail(const char *p, size_t n) {
+  static const char *const w[] = {"image", "photo", "picture", "credit",
+                                  "getty", "reuters", "afp", "shutterstock",
+                                  "foto", "bild", "imagen", "immagine"};
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  size_t open = n;
+  if (n && p[n - 1] == ')')
+    while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
+      open--;
+  if (open == 0 || p[open - 1] != '(') {
+    const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
+    return find_nocase(c, (size_t)(p + n - c), "credit...");
+  }
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (find_nocase(p + open, n - open, w[i]))
+      return true;
+  return false;
+}
+
 /* "NAME says:" - the header of a reader's comment. */
 static bool is_says(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
@@ -425,6 +463,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
   }
+  if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+    u->rule = R_CAPTION;
   if (!u->rule && is_says(u, m, p, t, nt)) {
     u->rule = R_SAYS;
     u->hit = CK_SAYS;
@@ -580,6 +620,8 @@ static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
+  if (u->rule == R_CAPTION)
+    return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
   case CL_GOOD:
