@@ -113,19 +113,18 @@ static const char R_SAYS[] = "comment header (NAME says:)";
 /* ---- character features -------------------------------------------- */
 
 static bool has_prefix(const char *p, size_t n, const char *s) {
-  size_t k = strlen(s);
-  return n >= k && memcmp(p, s, k) == 0;
+  size_t i = 0;
+  while (s[i] && i < n && p[i] == s[i])
+    i++;
+  return s[i] == '\0';
 }
 
-/* Whether s occurs in p[0..n). */
-static bool find(const char *p, size_t n, const char *s) {
-  size_t k = strlen(s);
-  for (size_t i = 0; i + k <= n; i++) {
-    const char *q = memchr(p + i, s[0], n - k + 1 - i);
-    if (!q)
-      return false;
-    i = (size_t)(q - p);
-    if (memcmp(q, s, k) == 0)
+/* Whether the line holds "http" or "www." (a link). */
+static bool has_url(const char *p, size_t n) {
+  for (size_t i = 0; i + 4 <= n; i++) {
+    if (p[i] == 'h' && p[i + 1] == 't' && p[i + 2] == 't' && p[i + 3] == 'p')
+      return true;
+    if (p[i] == 'w' && p[i + 1] == 'w' && p[i + 2] == 'w' && p[i + 3] == '.')
       return true;
   }
   return false;
@@ -183,6 +182,8 @@ static uint8_t terminal(const char *p, size_t n) {
 static bool is_sep_at(const char *p, size_t n, size_t i, size_t *k) {
   static const char *const s[] = {"|", "/", ">", "\xe2\x80\xba",
                                   "\xc2\xb7", "\xe2\x80\xa2"};
+  if (i == 0 || p[i - 1] != ' ')
+    return false;
   for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) {
     size_t m = strlen(s[j]);
     if (has_prefix(p + i, n - i, s[j]) && i > 0 && p[i - 1] == ' ' &&
@@ -233,53 +234,55 @@ static void scan_chars(struct chrome_unit *u, const char *p, size_t n) {
   u->seps = (uint16_t)(seps > 65535 ? 65535 : seps);
   u->bullet = is_bullet(p + lead, n - lead);
   u->term = terminal(p, n);
-  u->url = find(p, n, "http") || find(p, n, "www.");
+  u->url = has_url(p, n);
   scan_brackets(u, p, n);
 }
 
 /* ---- word features ---------------------------------------------------- */
 
-static bool first_upper(const char *w, size_t n) {
-  utf8proc_int32_t cp;
-  if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n,
-                       &cp) <= 0)
-    return false;
-  utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
-/* The larger count of function words: in the document's language, or in
- * the line's own best language (a quote or a page in two languages). */
-static uint32_t best_hits(const uint32_t *hits, enum kempt_lang doc) {
-  uint32_t best = doc != KEMPT_LANG_NONE ? hits[doc] : 0;
-  for (int l = 1; l < KEMPT_LANG_COUNT; l++)
-    best = hits[l] > best ? hits[l] : best;
-  return best;
-}
-
 static uint16_t clamp16(uint32_t v) {
   return (uint16_t)(v > 65535 ? 65535 : v);
 }
 
-/* Words, function words and capitalised words of the line. */
-static void scan_words(struct chrome_unit *u, const char *p, size_t n,
-                       enum kempt_lang doc) {
-  size_t pos = 0, start, len;
-  uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0};
-  while (pos < n && kempt__next_word(p + pos, n - pos, &start, &len)) {
-    const char *w = p + pos + start;
-    words++;
-    uint32_t m = kempt__stopword_langs(w, len);
+/* The languages in which the word t of p is a function word, through the
+ * cache. */
+static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
+                           const struct chrome_tok *t) {
+  size_t k = (size_t)(t->h >> 40) & (CHROME_SW_SLOTS - 1);
+  uint64_t key = t->h | 1u;
+  if (c->key[k] == key)
+    return c->langs[k];
+  uint32_t m = kempt__stopword_langs(p + t->start, t->end - t->start);
+  c->key[k] = key;
+  c->langs[k] = m;
+  return m;
+}
+
+/* The count of function words is that of the line's best language: the
+ * document's, or another one (a quote, a page in two languages). */
+void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
+                              const char *p, size_t n) {
+  uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0}, best = 0;
+  struct chrome_tok t;
+  size_t i = 0;
+  while ((i = kempt__chrome_next_tok(p, n, i, &t)) != SIZE_MAX) {
+    if (!t.alpha)
+      continue;
+    uint32_t m = stop_langs(d->sw, p, &t);
+    d->lang.stop += m != 0;
     for (int l = 1; m; l++, m >>= 1)
       hits[l] += m & 1u;
-    bool up = first_upper(w, len);
-    upper += up;
-    if (words == 1)
-      u->cap1 = up;
-    pos += start + len;
+    upper += t.upper;
+    if (++words == 1)
+      u->cap1 = t.upper;
   }
+  for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
+    d->lang.hits[l] += hits[l];
+    best = hits[l] > best ? hits[l] : best;
+  }
+  d->lang.words += words;
   u->words = clamp16(words);
-  u->stop = clamp16(best_hits(hits, doc));
+  u->stop = clamp16(best);
   u->upper = clamp16(upper);
 }
 
@@ -323,6 +326,9 @@ static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
 static void match_prefix(struct chrome_unit *u, const struct matcher *m,
                          const char *p, const struct chrome_tok *t,
                          size_t nt, size_t total) {
+  if (!kempt__chrome_may_start(m->rules, CK_PREFIX, t[0].h) &&
+      !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
+    return;
   for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
     if (k == total)
       continue;
@@ -339,12 +345,16 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
                       const struct chrome_tok *t, size_t nt, size_t total) {
   for (size_t i = 0; i < nt; i++)
     for (size_t k = 1; k <= 4 && i + k <= nt; k++) {
-      const struct chrome_rule *r = find_rule(m, t + i, k, CK_HAS);
+      const struct chrome_rule *r = NULL;
+      if (kempt__chrome_may_start(m->rules, CK_HAS, t[i].h))
+        r = find_rule(m, t + i, k, CK_HAS);
       if (r && total <= HAS_WORDS) {
         set_hit(u, r);
         return;
       }
-      if (r || find_rule(m, t + i, k, CK_SOFT))
+      if (r || (!u->soft_has && k <= 2 &&
+                kempt__chrome_may_start(m->rules, CK_SOFT, t[i].h) &&
+                find_rule(m, t + i, k, CK_SOFT)))
         u->soft_has = true;
     }
 }
@@ -1025,7 +1035,6 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
     scan_chars(u, p, u->len);
-    scan_words(u, p, u->len, lang);
     match_rules(u, &m, p);
     if (d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;

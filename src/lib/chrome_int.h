@@ -33,7 +33,9 @@ struct chrome_rule {
   uint8_t kind, lang, ntok, used;
 };
 
+#define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 struct chrome_rules {
+  uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
   struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */
   size_t count;
@@ -51,9 +53,15 @@ struct chrome_tok {
 };
 
 /* Tokenize p[0..n): fills at most max tokens, returns how many; *total is
- * the number of tokens in the whole line. */
+ * the number of tokens in the whole line, or max + 1 when there are more
+ * than max (the rest is not read). */
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
                             size_t max, size_t *total);
+
+/* The next token of p[0..n) at or after i: fills *t and returns the
+ * offset after it, or SIZE_MAX when there is none. */
+size_t kempt__chrome_next_tok(const char *p, size_t n, size_t i,
+                              struct chrome_tok *t);
 
 /* Hash of a sequence of token hashes. */
 uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n);
@@ -69,6 +77,14 @@ enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
 const struct chrome_rule *kempt__chrome_rules_find(
     const struct chrome_rules *r, uint64_t key, int k, uint32_t langs);
 void kempt__chrome_rules_free(struct chrome_rules *r);
+
+/* False when no rule of kind k starts with a word of hash h (a quick
+ * filter before the look-ups). */
+static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
+                                           int k, uint64_t h) {
+  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
+  return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+}
 
 /* Terminal punctuation of a line. */
 enum chrome_term { TERM_NONE, TERM_SENT, TERM_COLON, TERM_COMMA, TERM_ELLIPSIS };
@@ -99,8 +115,17 @@ struct chrome_blk {
   const char *rule; /* set when it came in removed */
 };
 
+/* A small cache of function-word look-ups (most words of a page are the
+ * same few): direct-mapped, keyed by the word's bytes. */
+#define CHROME_SW_SLOTS 8192
+struct chrome_swcache {
+  uint64_t key[CHROME_SW_SLOTS]; /* a word's hash (chrome_tok.h); 0: empty */
+  uint32_t langs[CHROME_SW_SLOTS];
+};
+
 /* The held document (or window of it). */
 struct chrome_doc {
+  struct chrome_swcache *sw;
   struct kempt_buf text;
   struct chrome_unit *units;
   struct chrome_blk *blks;
@@ -112,6 +137,11 @@ struct chrome_doc {
   uint32_t *seen_n;
   size_t seen_mask;
 };
+
+/* Words, function words and capitalised words of a line just held; adds
+ * its function words to the window's language evidence. */
+void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
+                              const char *p, size_t n);
 
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,

@@ -73,25 +73,38 @@ static bool is_upper(utf8proc_int32_t cp) {
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
+static inline bool ascii_alnum(unsigned char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
 /* Read the word starting at p[i] (a word character): fills *t. */
 static size_t read_word(const char *p, size_t n, size_t i,
                         struct chrome_tok *t) {
   uint64_t h = FNV_OFFSET;
-  bool alpha = false, first = true;
+  bool alpha = false;
   size_t j = i;
-  t->upper = false;
+  unsigned char c0 = (unsigned char)p[i];
+  t->upper = (unsigned)(c0 - 'A') < 26;
   while (j < n) {
+    unsigned char c = (unsigned char)p[j];
+    if (c < 0x80) { /* the common case, without utf8proc */
+      if (!ascii_alnum(c))
+        break;
+      bool letter = c >= 'A';
+      alpha = alpha || letter;
+      h = fnv_byte(h, letter ? (unsigned char)(c | 0x20) : c);
+      j++;
+      continue;
+    }
     utf8proc_int32_t cp;
     size_t k = next_cp(p + j, n - j, &cp);
     int kind = cp < 0 ? 0 : char_kind(cp);
     if (kind == 0 || kind == 3)
       break;
-    if (first)
+    if (j == i)
       t->upper = is_upper(cp);
-    first = false;
     alpha = alpha || kind == 1;
-    h = fnv_cp(h, cp < 0x80 ? (cp | (kind == 1 ? 0x20 : 0))
-                            : utf8proc_tolower(cp));
+    h = fnv_cp(h, utf8proc_tolower(cp));
     j += k;
   }
   t->h = alpha ? h : fnv_byte(FNV_OFFSET, '0');
@@ -101,27 +114,41 @@ static size_t read_word(const char *p, size_t n, size_t i,
   return j;
 }
 
-size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
-                            size_t max, size_t *total) {
-  size_t i = 0, count = 0;
+size_t kempt__chrome_next_tok(const char *p, size_t n, size_t i,
+                              struct chrome_tok *t) {
   while (i < n) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0x80) {
+      if (ascii_alnum(c))
+        return read_word(p, n, i, t);
+      i++;
+      continue;
+    }
     utf8proc_int32_t cp;
     size_t k = next_cp(p + i, n - i, &cp);
     int kind = cp < 0 ? 0 : char_kind(cp);
-    if (kind == 0) {
-      i += k;
-      continue;
-    }
-    struct chrome_tok tmp, *o = count < max ? &t[count] : &tmp;
+    if (kind == 1 || kind == 2)
+      return read_word(p, n, i, t);
     if (kind == 3) {
-      o->h = fnv_cp(FNV_OFFSET, cp);
-      o->alpha = o->upper = false;
-      o->start = (uint32_t)i;
-      o->end = (uint32_t)(i + k);
-      i += k;
-    } else {
-      i = read_word(p, n, i, o);
+      t->h = fnv_cp(FNV_OFFSET, cp);
+      t->alpha = t->upper = false;
+      t->start = (uint32_t)i;
+      t->end = (uint32_t)(i + k);
+      return i + k;
     }
+    i += k;
+  }
+  return SIZE_MAX;
+}
+
+size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
+                            size_t max, size_t *total) {
+  size_t i = 0, count = 0;
+  struct chrome_tok tmp;
+  while (count <= max) {
+    i = kempt__chrome_next_tok(p, n, i, count < max ? &t[count] : &tmp);
+    if (i == SIZE_MAX)
+      break;
     count++;
   }
   *total = count;
@@ -209,6 +236,8 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
     return KEMPT_OK;
   struct chrome_rule rule = {kind_key(kempt__chrome_seq(t, nt), kind), name,
                              (uint8_t)kind, lang, (uint8_t)nt, 0};
+  unsigned bit = (unsigned)(t[0].h >> 51) & (CHROME_FIRST_BITS - 1);
+  r->first[kind][bit / 64] |= 1ull << (bit % 64);
   return insert(r, &rule);
 }
 
