@@ -119,6 +119,10 @@ static bool has_prefix(const char *p, size_t n, const char *s) {
   return s[i] == '\0';
 }
 
+static uint16_t clamp16(uint32_t v) {
+  return (uint16_t)(v > 65535 ? 65535 : v);
+}
+
 /* Whether the line holds "http" or "www." (a link). */
 static bool has_url(const char *p, size_t n) {
   for (size_t i = 0; i + 4 <= n; i++) {
@@ -217,32 +221,35 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
 
 static void scan_chars(struct chrome_unit *u, const char *p, size_t n) {
   uint32_t chars = 0, digits = 0, seps = 0;
+  bool bracket = false, url = false;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
     size_t k;
     chars += (c & 0xC0) != 0x80;
     digits += (unsigned)(c - '0') < 10;
-    if ((c == '|' || c == '/' || c == '>' || c >= 0xC2) &&
-        is_sep_at(p, n, i, &k))
+    bracket = bracket || c == '[';
+    if ((c == 'h' || c == 'w') && !url && i + 4 <= n)
+      url = has_url(p + i, 4);
+    if (i && p[i - 1] == ' ' && (c == '|' || c == '/' || c == '>' ||
+                                 c >= 0xC2) && is_sep_at(p, n, i, &k))
       seps++;
   }
   size_t lead = 0;
   while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
     lead++;
   u->chars = chars;
-  u->digits = (uint16_t)(digits > 65535 ? 65535 : digits);
-  u->seps = (uint16_t)(seps > 65535 ? 65535 : seps);
+  u->digits = clamp16(digits);
+  u->seps = clamp16(seps);
   u->bullet = is_bullet(p + lead, n - lead);
   u->term = terminal(p, n);
-  u->url = has_url(p, n);
-  scan_brackets(u, p, n);
+  u->url = url;
+  u->widget = false;
+  if (bracket)
+    scan_brackets(u, p, n);
 }
 
 /* ---- word features ---------------------------------------------------- */
 
-static uint16_t clamp16(uint32_t v) {
-  return (uint16_t)(v > 65535 ? 65535 : v);
-}
 
 /* The languages in which the word t of p is a function word, through the
  * cache. */

@@ -117,7 +117,7 @@ struct chrome_blk {
 
 /* A small cache of function-word look-ups (most words of a page are the
  * same few): direct-mapped, keyed by the word's bytes. */
-#define CHROME_SW_SLOTS 8192
+#define CHROME_SW_SLOTS 32768
 struct chrome_swcache {
   uint64_t key[CHROME_SW_SLOTS]; /* a word's hash (chrome_tok.h); 0: empty */
   uint32_t langs[CHROME_SW_SLOTS];
