@@ -824,7 +824,7 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
     if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
         !bad_at(d, i + 1, a, b))
       u->rule = NULL;
-    if (u->rule || u->cls != CL_BAD)
+    if (u->rule || u->cls != CL_BAD || u->listed)
       continue;
     if ((i > a && bad_at(d, i - 1, a, b)) || bad_at(d, i + 1, a, b))
       u->rule = R_LINKLIKE;
@@ -1018,6 +1018,7 @@ static void score_intro_lists(struct chrome_doc *d) {
         break;
       if (v->score < INTRO_SCORE)
         v->score = INTRO_SCORE;
+      v->listed = true;
     }
     i = j - 1;
   }

@@ -102,6 +102,7 @@ struct chrome_unit {
   uint8_t term, bullet, widget, url, cls;
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
+  bool listed;        /* a line of a list that text introduced */
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */

@@ -202,3 +202,136 @@ Test(chrome, empty_and_tiny_documents) {
   cr_assert_str_eq(out, "Hello.\n");
   free(out);
 }
+
+/* ---- the classifier's harder cases ---------------------------------- */
+
+static const char ARTICLE[] =
+    "The regional council approved a new plan on Thursday to restore the "
+    "wetlands along the lower river, where farmland has been flooded "
+    "three winters in a row.\n\n"
+    "Under the plan, the council will buy back some of the lowest fields "
+    "and let them flood in winter, which engineers say will protect the "
+    "villages further downstream from the worst of the water.\n\n"
+    "Farmers who sell their land will be offered grazing rights on the "
+    "restored meadows in summer, and the council has promised to pay for "
+    "new fences and gates along the river path.\n\n";
+
+Test(chrome, teaser_list_after_the_article) {
+  char in[4096];
+  snprintf(in, sizeof in, "%s%s%s",
+           "Home\n\nNews\n\nSport\n\nSkip to content\n\n", ARTICLE,
+           "Share on Facebook\n\nEmail\n\n"
+           "Bridge repairs delayed again\n\n"
+           "The work will not start before the autumn, the city said.\n\n"
+           "School choir wins national prize\n\n"
+           "Forty children sang at the final in the capital on Sunday.\n\n"
+           "New bakery opens on the market square\n\n"
+           "It is the first to open in the old town for ten years.\n");
+  char *out = run(ONLY, in);
+  cr_assert(strstr(out, "Farmers who sell their land"), "%s", out);
+  cr_assert_null(strstr(out, "Bridge repairs"), "%s", out);
+  cr_assert_null(strstr(out, "Forty children"), "%s", out);
+  free(out);
+}
+
+Test(chrome, caption_found_twice_goes) {
+  char in[4096];
+  static const char cap[] =
+      "A heron stands in a flooded field near the river on a cold morning "
+      "in January.\n\n";
+  snprintf(in, sizeof in, "%s%s%s%s", cap, cap, ARTICLE,
+           "Cattle graze on the river meadow (Photo: Jane Doe/Getty)\n");
+  char *out = run(ONLY, in);
+  cr_assert_null(strstr(out, "A heron"), "%s", out);
+  cr_assert_null(strstr(out, "Cattle graze"), "%s", out);
+  cr_assert(strstr(out, "The regional council"), "%s", out);
+  free(out);
+}
+
+Test(chrome, question_asked_of_each_guest_stays) {
+  static const char in[] =
+      "What made you start cooking?\n\n"
+      "My grandmother ran a small restaurant and I spent every summer in "
+      "her kitchen, peeling potatoes and watching her work.\n\n"
+      "What made you start cooking?\n\n"
+      "I was a student with no money, and cooking for my friends was the "
+      "cheapest way to see them every week.\n\n"
+      "What made you start cooking?\n\n"
+      "Honestly, I was hungry, and the canteen at work closed at two in "
+      "the afternoon, so I had to learn.\n";
+  char *out = run(ONLY, in);
+  cr_assert_str_eq(out, in, "%s", out);
+  free(out);
+}
+
+Test(chrome, list_introduced_by_a_colon_stays) {
+  char in[4096];
+  snprintf(in, sizeof in, "%s%s", ARTICLE,
+           "You will need the following for the walk:\n\n"
+           "\xe2\x80\xa2 2 litres of water\n\xe2\x80\xa2 boots\n"
+           "\xe2\x80\xa2 a map of the river path\n\n"
+           "Share on Facebook\n\nShare on Twitter\n\nEmail\n\n"
+           "Copyright 2025 The River Times\n");
+  char *out = run(ONLY, in);
+  cr_assert(strstr(out, "You will need"), "%s", out);
+  cr_assert(strstr(out, "2 litres of water\n"), "%s", out);
+  cr_assert(strstr(out, "a map of the river path"), "%s", out);
+  cr_assert_null(strstr(out, "Share on"), "%s", out);
+  cr_assert_null(strstr(out, "Copyright"), "%s", out);
+  free(out);
+}
+
+Test(chrome, a_page_that_holds_its_text_twice_keeps_it) {
+  char in[8192];
+  snprintf(in, sizeof in, "%sMenu\n\nHome\n\n%s", ARTICLE, ARTICLE);
+  char *out = run(ONLY, in);
+  cr_assert(strstr(out, "The regional council"), "%s", out);
+  cr_assert(strstr(out, "Farmers who sell"), "%s", out);
+  free(out);
+}
+
+Test(chrome, text_without_function_word_list) {
+  /* Japanese: no spaces, no function-word list; judged by length and
+   * sentence ends. */
+  static const char in[] =
+      "\xe3\x83\x9b\xe3\x83\xbc\xe3\x83\xa0\n\n"
+      "\xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf\xe5\xb7\x9d\xe3\x81\xae"
+      "\xe8\xbf\x91\xe3\x81\x8f\xe3\x81\xae\xe7\x95\x91\xe3\x81\xa7\xe4\xbd"
+      "\x9c\xe6\xa5\xad\xe3\x82\x92\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x97\xe3"
+      "\x81\x9f\xe3\x80\x82\xe9\x9b\xa8\xe3\x81\x8c\xe5\xa4\x9a\xe3\x81\x8f"
+      "\xe3\x80\x81\xe5\x9c\x9f\xe3\x81\x8c\xe9\x87\x8d\xe3\x81\x8b\xe3\x81"
+      "\xa3\xe3\x81\x9f\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82\n";
+  char *out = run(ONLY, in);
+  cr_assert(strstr(out, "\xe4\xbb\x8a\xe6\x97\xa5"), "%s", out);
+  free(out);
+}
+
+static int chrome_events;
+static void count_chrome(void *ud, const struct kempt_event *ev) {
+  (void)ud;
+  if (strcmp(ev->stage, "chrome") == 0 && ev->after_len == 0 &&
+      ev->rule && *ev->rule)
+    chrome_events++;
+}
+
+static enum kempt_status discard(void *ud, const char *p, size_t n) {
+  (void)ud;
+  (void)p;
+  (void)n;
+  return KEMPT_OK;
+}
+
+Test(chrome, explain_reports_each_removal) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  cr_assert_eq(kempt_config_set(cfg, "stages", "chrome", 0), KEMPT_OK);
+  kempt_config_events(cfg, count_chrome, NULL);
+  kempt_config_output(cfg, discard, NULL);
+  kempt *k = kempt_new(cfg, NULL);
+  cr_assert_not_null(k);
+  chrome_events = 0;
+  cr_assert_eq(kempt_feed(k, PAGE, strlen(PAGE)), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  cr_assert_geq(chrome_events, 10, "%d events", chrome_events);
+  kempt_free(k);
+  kempt_config_free(cfg);
+}
