@@ -2,24 +2,35 @@
  *
  * In order:
  * 1. features of each line: length in code points and words, function
- *    words of the document's language, capitalised words, terminal
+ *    words (of the line's best language), capitalised words, terminal
  *    punctuation, bullets, separators (| > / between spaces), links, form
- *    widgets of text browsers ("[Search]");
+ *    widgets and image labels of text browsers ("[Search]");
  * 2. phrase rules (chrome_phrase.c): whole lines ("ADVERTISEMENT"),
  *    prefixes ("Read more: ..."), phrases in short lines ("All rights
- *    reserved"), bylines, date lines, list markers ("Related posts") that
- *    open a list of headlines, cut-off markers ("Leave a Reply");
- * 3. short lines repeated on the page (buttons such as "Reply");
- * 4. teaser lists: three or more headlines each followed by at most one
- *    short summary sentence;
- * 5. a class per line (good prose, near-good, short, bad) and a score
- *    (good text counts for, chrome against); the article is the stretch
- *    of lines with the highest total (maximum subarray), ended early by a
- *    cut-off marker that follows enough good text;
+ *    reserved"), bylines, date lines, comment headers ("NAME says:"),
+ *    captions that end with their credit, list markers ("Related posts")
+ *    that open a list of headlines, cut-off markers ("Leave a Reply");
+ *    "soft" words (newsletter, subscribe, photo...) lower a line's weight;
+ * 3. short lines repeated on the page (buttons such as "Reply"), and text
+ *    found twice (an image's label and its caption, a teaser's headline):
+ *    good text found twice counts against the article unless the page
+ *    holds nearly all of its text twice; a question asked twice does not
+ *    count (an interview asks each guest the same);
+ * 4. teaser lists: three or more headlines each followed by one short
+ *    summary, with at most a few labels between;
+ * 5. a class per line (good prose, near-good, short, bad) and a score:
+ *    good text counts for, chrome against; lines of a list that a line
+ *    ending in ':' introduced count as neutral; the article is the
+ *    stretch of lines with the highest total (maximum subarray), ended
+ *    early by a cut-off marker after enough good text; a segment of
+ *    teasers (as many headlines as paragraphs) that a big run of chrome
+ *    separates from the rest is cut off its ends;
  * 6. inside the stretch, short lines stay (sub-headings, list items,
- *    one-line paragraphs) while rule hits and link-like lines next to
- *    other chrome go; outside it everything goes but the title: the
- *    nearest headline-like line before the article.
+ *    one-line paragraphs, a quote) while rule hits, text found twice and
+ *    link-like lines next to other chrome go; outside it everything goes
+ *    but the title: the nearest headline-like line before the article.
+ *    A document with hardly any chrome (text cleaned before) loses only
+ *    its rule hits.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */

@@ -10,7 +10,7 @@
 #include "internal.h"
 #include "lang.h"
 
-/* Kinds of phrase rule (src/data/chrome/README.rules). */
+/* Kinds of phrase rule (src/data/chrome/README). */
 enum chrome_kind {
   CK_NONE = 0,
   CK_LINE,   /* the whole line is the phrase */
