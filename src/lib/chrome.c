@@ -70,7 +70,8 @@ static bool same_run(const struct chrome_unit *a, const struct chrome_unit *b) {
   return a->rule == b->rule && a->title == b->title && !a->title;
 }
 
-static enum kempt_status emit_blk(struct chrome *c, const struct chrome_blk *k) {
+static enum kempt_status emit_blk(struct chrome *c,
+                                  const struct chrome_blk *k) {
   size_t from = k->first, end = k->first + k->n;
   for (size_t i = from + 1; i <= end; i++) {
     if (i < end && same_run(&c->doc.units[from], &c->doc.units[i]))

@@ -62,9 +62,9 @@
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
-#define SAYS_WORDS 8
+#define SAYS_WORDS 8       /* "NAME says:" comment headers */
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
-#define CREDIT_MAX 60      /* bytes of the credit at a caption's end */       /* "NAME says:" comment headers */
+#define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 
 /* Scores: good text counts for the stretch, chrome against it. */
 #ifndef INTRO_SCORE
@@ -387,7 +387,8 @@ static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
 /* A number token of four digits that reads as a year (19xx, 20xx). */
 static bool is_year(const char *p, const struct chrome_tok *t) {
   return !t->alpha && t->end - t->start == 4 &&
-         (has_prefix(p + t->start, 2, "19") || has_prefix(p + t->start, 2, "20"));
+         (has_prefix(p + t->start, 2, "19") ||
+          has_prefix(p + t->start, 2, "20"));
 }
 
 static bool is_date(const struct chrome_unit *u, const struct matcher *m,
@@ -992,7 +993,8 @@ static void debug_dump(const struct chrome_doc *d) {
     fprintf(stderr, "%c%c c%d s%5d w%3u st%3u up%3u t%u %-22.22s| %.*s\n",
             u->rule ? 'R' : 'K', u->title ? 'T' : ' ', u->cls, u->score,
             u->words, u->stop, u->upper, u->term,
-            u->rule ? u->rule : "", (int)(u->len < 90 ? u->len : 90), d->text.data + u->off);
+            u->rule ? u->rule : "", (int)(u->len < 90 ? u->len : 90),
+            d->text.data + u->off);
   }
 }
 #endif

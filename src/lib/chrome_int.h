@@ -87,7 +87,13 @@ static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
 }
 
 /* Terminal punctuation of a line. */
-enum chrome_term { TERM_NONE, TERM_SENT, TERM_COLON, TERM_COMMA, TERM_ELLIPSIS };
+enum chrome_term {
+  TERM_NONE,
+  TERM_SENT,    /* . ! ? and their CJK forms */
+  TERM_COLON,   /* : ; */
+  TERM_COMMA,
+  TERM_ELLIPSIS /* ... or U+2026: a cut teaser */
+};
 
 /* Classes of a line, from its features. */
 enum chrome_class { CL_SHORT, CL_GOOD, CL_NEAR, CL_BAD, CL_HARD };

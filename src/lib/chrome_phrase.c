@@ -207,9 +207,9 @@ static enum kempt_status insert(struct chrome_rules *r,
 }
 
 static int kind_of(const char *s, size_t n) {
-  static const char *const names[] = {"line", "prefix", "",   "has",
-                                      "list", "cut",    "byline", "date", "says",
-                                      "soft"};
+  static const char *const names[] = {"line", "prefix", "",     "has",
+                                      "list", "cut",    "byline", "date",
+                                      "says", "soft"};
   for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
     if (strlen(names[k]) == n && n && memcmp(names[k], s, n) == 0)
       return k + 1;
