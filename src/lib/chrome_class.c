@@ -97,6 +97,12 @@
 #ifndef LIST_ITEM_COST
 #define LIST_ITEM_COST 80  /* a line of a marked list: chrome explained */
 #endif
+#ifndef JOIN_HEADS
+#define JOIN_HEADS 10      /* ... unless it has a headline per paragraph */
+#endif
+#ifndef JOIN_MIN
+#define JOIN_MIN 600       /* text past an embedded list that joins */
+#endif
 #ifndef TAIL_DIV
 #define TAIL_DIV 2         /* good text in the last tenth counts less */
 #endif
@@ -900,14 +906,14 @@ static bool headline_like(const struct chrome_unit *u, bool nolang) {
 /* Whether lines [s, e] read as teasers: about as many headlines as
  * paragraphs, and at least two paragraphs. */
 static bool teaser_segment(const struct chrome_doc *d, size_t s, size_t e,
-                           bool nolang) {
+                           bool nolang, unsigned tenths) {
   size_t heads = 0, goods = 0;
   for (size_t i = s; i <= e; i++) {
     const struct chrome_unit *u = &d->units[i];
     goods += u->cls == CL_GOOD || u->cls == CL_NEAR;
     heads += headline_like(u, nolang);
   }
-  return goods >= 2 && heads * 10 >= goods * TEASER_HEADS;
+  return goods >= 2 && heads * 10 >= goods * tenths;
 }
 
 /* The gap (lines without good text scoring -GAP_MIN or less) nearest to
@@ -946,15 +952,72 @@ static void trim_teasers(const struct chrome_doc *d, size_t *a, size_t *b,
                          bool nolang) {
   size_t g0, g1;
   for (int n = 0; n < 4 && find_gap(d, *a, *b, -1, &g0, &g1); n++) {
-    if (!teaser_segment(d, g1 + 1, *b, nolang))
+    if (!teaser_segment(d, g1 + 1, *b, nolang, TEASER_HEADS))
       break;
     *b = g0 - 1;
   }
   for (int n = 0; n < 4 && find_gap(d, *a, *b, 1, &g0, &g1); n++) {
-    if (!teaser_segment(d, *a, g0 - 1, nolang))
+    if (!teaser_segment(d, *a, g0 - 1, nolang, TEASER_HEADS))
       break;
     *a = g1 + 1;
   }
+}
+
+/* Chrome that explains itself: a list marker and its items, a caption,
+ * an image label, a short label. */
+static bool explained(const struct chrome_unit *u) {
+  if (u->hit == CK_LIST || u->rule == R_LISTITEM || u->rule == R_CAPTION)
+    return true;
+  return u->widget || (u->cls == CL_SHORT && u->words <= LABEL_WORDS);
+}
+
+/* The end of the gap of explained chrome from i on (dir +1 or -1), if it
+ * holds a list marker; SIZE_MAX otherwise. */
+static size_t list_gap(const struct chrome_doc *d, size_t i, size_t end,
+                       int dir) {
+  bool marker = false;
+  for (size_t n = 0; i < end && n < LIST_MAX; n++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!explained(u))
+      return marker ? i : SIZE_MAX;
+    marker = marker || u->hit == CK_LIST;
+    if (dir < 0 && i == 0)
+      break;
+    i = dir > 0 ? i + 1 : i - 1;
+  }
+  return SIZE_MAX;
+}
+
+/* The best sum of lines from i on (dir +1 or -1) and where it ends. */
+static int64_t best_run(const struct chrome_doc *d, size_t i, size_t end,
+                        int dir, size_t *at) {
+  int64_t sum = 0, best = 0;
+  for (; i < end; i = dir > 0 ? i + 1 : i - 1) {
+    sum += d->units[i].score;
+    if (sum > best) {
+      best = sum;
+      *at = i;
+    }
+    if (dir < 0 && i == 0)
+      break;
+  }
+  return best;
+}
+
+/* An article cut in two by a list it embeds ("Most read" in the middle):
+ * join the part on the other side when it is plain text, not teasers. */
+static void join_over_lists(const struct chrome_doc *d, size_t *a,
+                            size_t *b, size_t end, bool nolang) {
+  size_t g = list_gap(d, *b + 1, end, 1), at = 0;
+  if (g != SIZE_MAX && best_run(d, g, end, 1, &at) >= JOIN_MIN &&
+      !teaser_segment(d, g, at, nolang, JOIN_HEADS))
+    *b = at;
+  if (*a == 0)
+    return;
+  g = list_gap(d, *a - 1, end, -1);
+  if (g != SIZE_MAX && best_run(d, g, end, -1, &at) >= JOIN_MIN &&
+      !teaser_segment(d, at, g, nolang, JOIN_HEADS))
+    *a = at;
 }
 
 static void judge(struct chrome_doc *d, bool nolang) {
@@ -966,6 +1029,7 @@ static void judge(struct chrome_doc *d, bool nolang) {
     b = c ? c - 1 : 0;
   } else {
     trim_teasers(d, &a, &b, nolang);
+    join_over_lists(d, &a, &b, c, nolang);
   }
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
