@@ -347,6 +347,16 @@ static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
   }
 }
 
+/* A line in parentheses: "(Reporting by ...; Editing by ...)". */
+static bool in_parens(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && kempt__is_space((unsigned char)p[i]))
+    i++;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  return n > i + 1 && p[i] == '(' && (p[n - 1] == ')' || p[n - 2] == ')');
+}
+
 static void match_prefix(struct chrome_unit *u, const struct matcher *m,
                          const char *p, const struct chrome_tok *t,
                          size_t nt, size_t total) {
@@ -358,7 +368,8 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
       continue;
     if (total <= PREFIXSEP_WORDS && sep_follows(p, u->len, t[k - 1].end))
       set_hit(u, find_rule(m, t, k, CK_PREFIXSEP));
-    if (total <= PREFIX_WORDS && u->term != TERM_SENT)
+    if ((total <= PREFIX_WORDS && u->term != TERM_SENT) ||
+        (total <= PREFIXSEP_WORDS && in_parens(p, u->len)))
       set_hit(u, find_rule(m, t, k, CK_PREFIX));
   }
 }
