@@ -8,7 +8,7 @@ import os
 import sys
 
 KINDS = ('line', 'prefix', 'has', 'list', 'cut', 'byline', 'date', 'says',
-         'soft')
+         'soft', 'bio', 'copula')
 
 
 def cstr(s):

@@ -63,6 +63,9 @@
 #define PROSE_WORDS 20
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 8       /* "NAME says:" comment headers */
+#define BIO_WORDS 60       /* an author's bio is at most this long, */
+#define BIO_NAME 4         /* ... its name so many words, */
+#define BIO_JOB 6          /* ... and the job comes this soon after "is" */
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 
@@ -125,6 +128,7 @@ static const char R_BYLINE[] = "byline";
 static const char R_DATE[] = "date line";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
+static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
 
 /* ---- character features -------------------------------------------- */
@@ -462,6 +466,23 @@ static bool credit_tail(const char *p, size_t n) {
   return false;
 }
 
+/* An author's bio: a name, "is" (a copula) within a few words, a job
+ * ("writer", "reporter") soon after: "Jane Doe is a staff writer at ...". */
+static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
+                   const struct chrome_tok *t, size_t nt) {
+  if (u->words > BIO_WORDS || nt < 4 || !t[0].upper || u->term == TERM_NONE)
+    return false;
+  size_t c = 1;
+  while (c < nt && c <= BIO_NAME && !find_rule(m, t + c, 1, CK_COPULA))
+    c++;
+  if (c >= nt || c > BIO_NAME)
+    return false;
+  for (size_t j = c + 1; j < nt && j <= c + BIO_JOB; j++)
+    if (find_rule(m, t + j, 1, CK_BIO))
+      return true;
+  return false;
+}
+
 /* "NAME says:" - the header of a reader's comment. */
 static bool is_says(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
@@ -511,6 +532,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   }
   if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(p, u->len))
     u->rule = R_CAPTION;
+  if (!u->rule && is_bio(u, m, t, nt))
+    u->rule = R_BIO;
   if (!u->rule && is_says(u, m, p, t, nt)) {
     u->rule = R_SAYS;
     u->hit = CK_SAYS;

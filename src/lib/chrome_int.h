@@ -23,6 +23,8 @@ enum chrome_kind {
   CK_DATE,   /* a month or day name */
   CK_SAYS,   /* the verb of a comment header: "NAME says:" */
   CK_SOFT,   /* a word that makes a long line less likely article text */
+  CK_BIO,    /* a job of an author's bio: "NAME is a staff writer ..." */
+  CK_COPULA, /* the verb of such a bio: "is" */
   CK_COUNT
 };
 

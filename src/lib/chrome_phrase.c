@@ -209,7 +209,7 @@ static enum kempt_status insert(struct chrome_rules *r,
 static int kind_of(const char *s, size_t n) {
   static const char *const names[] = {"line", "prefix", "",     "has",
                                       "list", "cut",    "byline", "date",
-                                      "says", "soft"};
+                                      "says", "soft",   "bio",    "copula"};
   for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
     if (strlen(names[k]) == n && n && memcmp(names[k], s, n) == 0)
       return k + 1;
@@ -275,7 +275,9 @@ static const char *const file_names[CK_COUNT] = {
     "byline (rules file)",
     "date (rules file)",
     "says (rules file)",
-    "soft (rules file)"};
+    "soft (rules file)",
+    "bio (rules file)",
+    "copula (rules file)"};
 
 /* One "KIND PATTERN" line of a rules file; other lines are ignored. */
 static enum kempt_status parse_line(struct chrome_rules *r, const char *p,
