@@ -335,3 +335,36 @@ Test(chrome, explain_reports_each_removal) {
   kempt_free(k);
   kempt_config_free(cfg);
 }
+
+Test(chrome, author_bio_goes) {
+  char in[4096];
+  snprintf(in, sizeof in, "%s%s", ARTICLE,
+           "Jane Roe is a staff writer at the River Times, where she covers "
+           "farming and the environment.\n");
+  char *out = run(ONLY, in);
+  cr_assert_null(strstr(out, "Jane Roe"), "%s", out);
+  cr_assert(strstr(out, "Farmers who sell"), "%s", out);
+  free(out);
+}
+
+/* A "Most read" list in the middle does not cut the article in two. */
+Test(chrome, article_joins_across_an_embedded_list) {
+  char in[8192];
+  snprintf(in, sizeof in, "%s%s%s%s", "Home\n\nNews\n\nSport\n\n", ARTICLE,
+           "Most read\n\n"
+           "Storm closes the coast road\n\nMayor opens new library\n\n"
+           "Ferry fares to rise in spring\n\n",
+           "Engineers will start surveying the fields in the spring, and the "
+           "council expects the first meadows to flood again next winter, "
+           "once the old drains have been blocked and the banks lowered.\n\n"
+           "The plan will be reviewed after five years, when the council "
+           "will decide whether to buy more land further up the valley and "
+           "extend the meadows towards the town.\n\n"
+           "Copyright 2025 The River Times\n");
+  char *out = run(ONLY, in);
+  cr_assert(strstr(out, "The regional council"), "%s", out);
+  cr_assert(strstr(out, "The plan will be reviewed"), "%s", out);
+  cr_assert_null(strstr(out, "Storm closes"), "%s", out);
+  cr_assert_null(strstr(out, "Most read"), "%s", out);
+  free(out);
+}
