@@ -126,6 +126,7 @@ static const char R_LISTITEM[] = "list item after a list marker";
 static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
 static const char R_DATE[] = "date line";
+static const char R_SHORTRUN[] = "classifier short line between chrome";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
@@ -865,9 +866,29 @@ static bool bad_at(const struct chrome_doc *d, size_t i, size_t a, size_t b) {
   return i >= a && i <= b && d->units[i].cls >= CL_BAD;
 }
 
+/* The nearest line from i (dir +1 or -1) in [a, b] that is not short:
+ * whether it is chrome (a rule hit or link-like); the ends count as text. */
+static bool chrome_side(const struct chrome_doc *d, size_t i, size_t a,
+                        size_t b, int dir) {
+  while (i != (dir > 0 ? b : a)) {
+    i = dir > 0 ? i + 1 : i - 1;
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls != CL_SHORT || (u->rule && u->rule != R_REPEAT))
+      return u->cls >= CL_BAD;
+  }
+  return false;
+}
+
+/* A short line with chrome on both sides, as jusText judges one. */
+static bool between_chrome(const struct chrome_doc *d, size_t i, size_t a,
+                           size_t b) {
+  return chrome_side(d, i, a, b, -1) && chrome_side(d, i, a, b, 1);
+}
+
 /* Inside the stretch: rule hits go, and link-like lines next to chrome. */
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
-                         bool dups) {
+                         bool found) {
+  bool dups = found && few_dups(d);
   for (size_t i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
     if (dups && u->dup && !u->rule && u->score < 0 &&
@@ -876,6 +897,9 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
     if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
         !bad_at(d, i + 1, a, b))
       u->rule = NULL;
+    if (found && !u->rule && u->cls == CL_SHORT && !u->listed &&
+        between_chrome(d, i, a, b))
+      u->rule = R_SHORTRUN;
     if (u->rule || u->cls != CL_BAD || u->listed)
       continue;
     if ((i > a && bad_at(d, i - 1, a, b)) || bad_at(d, i + 1, a, b))
@@ -1075,7 +1099,7 @@ static void judge(struct chrome_doc *d, bool nolang) {
       u->rule = NULL;
   }
   if (c > 0)
-    judge_inside(d, a, b, found && few_dups(d));
+    judge_inside(d, a, b, found);
   if (found && !d->seen_good)
     find_title(d, a, nolang);
   if (c < d->nunits)
