@@ -53,6 +53,8 @@
 #define TEASER_PAIRS 3
 #define TEASER_LABELS 3    /* labels between a teaser's headline and text */
 #define LABEL_WORDS 6
+#define REPEAT_WORDS 30    /* a headline-like line found three times */
+#define REPEAT_ANY 3
 #define PREFIX_DUP_SPAN 3  /* lines apart: a label and its caption */
 #define PREFIX_DUP_MIN 30  /* bytes of the shorter one */
 #define INTRO_WORDS 3       /* a line that introduces a list */
@@ -127,6 +129,7 @@ static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
 static const char R_DATE[] = "date line";
 static const char R_SHORTRUN[] = "classifier short line between chrome";
+static const char R_THRICE[] = "classifier line found three times or more";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
@@ -581,7 +584,7 @@ static bool is_question(const struct chrome_doc *d,
 }
 
 static bool repeat_candidate(const struct chrome_unit *u) {
-  return u->words >= 1 && u->words <= 8 && u->term != TERM_SENT;
+  return u->words >= 1 && u->words <= REPEAT_WORDS && u->term != TERM_SENT;
 }
 
 /* A line that starts a nearby line (an image's label, then its caption
@@ -616,10 +619,12 @@ static enum kempt_status mark_repeats(struct chrome_doc *d,
       continue;
     uint32_t n = *seen_slot(d, u->key);
     u->dup = u->dup || (n > 1 && !is_question(d, u));
-    if (!repeat_candidate(u) || u->rule)
+    if (!repeat_candidate(u) || u->rule || is_question(d, u))
       continue;
     if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
       u->rule = R_REPEAT;
+    else if (n >= REPEAT_ANY)
+      u->rule = R_THRICE;
   }
   return KEMPT_OK;
 }
@@ -664,7 +669,7 @@ static bool prose_form(const struct chrome_unit *u) {
 }
 
 static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
-  if (u->rule == R_REPEAT)
+  if (u->rule == R_REPEAT || u->rule == R_THRICE)
     return CL_SHORT;
   if (u->rule)
     return CL_HARD;
@@ -941,7 +946,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
 
 /* Rules that judge by form, not by phrase: undone in clean text. */
 static bool soft_rule(const char *r) {
-  return r == R_LISTITEM || r == R_TEASER || r == R_REPEAT;
+  return r == R_LISTITEM || r == R_TEASER || r == R_REPEAT || r == R_THRICE;
 }
 
 /* Hardly any chrome: text that was cleaned before (or never had any)
