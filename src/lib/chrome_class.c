@@ -905,12 +905,12 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
     if (found && !u->rule && u->cls == CL_SHORT && !u->listed &&
         between_chrome(d, i, a, b))
       u->rule = R_SHORTRUN;
-    if (u->rule || u->cls != CL_BAD || u->listed)
+    if (u->rule || u->cls != CL_BAD || (u->listed && !u->widget))
       continue;
-    if ((i > a && bad_at(d, i - 1, a, b)) || bad_at(d, i + 1, a, b))
-      u->rule = R_LINKLIKE;
-    else if (u->widget)
+    if (u->widget)
       u->rule = R_WIDGET;
+    else if ((i > a && bad_at(d, i - 1, a, b)) || bad_at(d, i + 1, a, b))
+      u->rule = R_LINKLIKE;
   }
 }
 
