@@ -1,18 +1,21 @@
 /* kempt_chrome.h - the chrome stage: drop site chrome, keep the article.
  *
  * A block stage that sees a whole document (up to 8 MB or 20,000 lines at
- * a time; a longer document is judged in windows of that size). Each line
- * is judged by phrase rules (compiled in from src/data/chrome/LANG.rules
- * for English, French, German, Spanish, Italian, Portuguese, Dutch,
- * Russian, Polish and Swedish; more with the option rules=FILE) and by a
- * classifier of its features (length, function-word density, terminal
- * punctuation, capitalised words, separators, links, position and
+ * a time; a longer document is judged in windows of that size, and a
+ * cut-off marker holds for the windows after it). Each line is judged by
+ * phrase rules (compiled in from src/data/chrome/LANG.rules for English,
+ * French, German, Spanish, Italian, Portuguese, Dutch, Russian, Polish and
+ * Swedish; more with the option rules=FILE) and by a classifier of its
+ * features (length, function-word density, terminal punctuation,
+ * capitalised words, separators, links, text found twice, position and
  * neighbours). The article is the main stretch of good text; chrome is
- * the rest: menus, ads, share buttons, bylines, dates, "Related" lists,
- * comments after a marker such as "Leave a Reply", footers. The title (a
- * headline before the article) is kept and flagged KEMPT_BLOCK_TITLE.
- * Removed lines go downstream as blocks flagged KEMPT_BLOCK_REMOVED with
- * a static rule name, so that the writer can drop or mark them.
+ * the rest: menus, ads, share buttons, bylines, dates, captions, "Related"
+ * lists and teasers, author bios, comments after a marker such as "Leave
+ * a Reply" or "NAME says:", footers. The title (a headline before the
+ * article) is kept and flagged KEMPT_BLOCK_TITLE. A block whose lines
+ * differ is cut into runs; removed runs go downstream flagged
+ * KEMPT_BLOCK_REMOVED with a static rule name (the writer drops them, or
+ * marks them with keep-chrome=mark) and are reported to --explain.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */

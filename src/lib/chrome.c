@@ -212,8 +212,9 @@ static void chrome_fini(void *st) {
 
 static const struct kempt_option chrome_options[] = {
     {"rules", 0, KEMPT_OPT_FILE, "chrome", "FILE", NULL,
-     "more chrome phrase rules: lines 'KIND PATTERN', KIND one of line, "
-     "prefix, has, list, cut, byline, date (may be repeated)"},
+     "more chrome phrase rules, lines 'KIND PATTERN' as in "
+     "src/data/chrome/*.rules (line, prefix, has, soft, list, cut, byline, "
+     "date, says, bio, copula); may be repeated"},
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 const struct kempt_stage_ops kempt__chrome_ops = {
