@@ -70,6 +70,8 @@
 #define BIO_JOB 6          /* ... and the job comes this soon after "is" */
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
+#define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
+#define IMAGE_NAME_MAX 160 /* bytes of a line that names an image file */
 
 /* Scores: good text counts for the stretch, chrome against it. */
 #ifndef INTRO_SCORE
@@ -448,6 +450,30 @@ static bool find_nocase(const char *p, size_t n, const char *s) {
   return false;
 }
 
+/* A line that names image files ("a-cat.jpg"), a text browser's label. */
+static bool image_name(const char *p, size_t n) {
+  static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif",
+                                    ".webp"};
+  if (n > IMAGE_NAME_MAX)
+    return false;
+  for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+    if (find_nocase(p, n, ext[i]))
+      return true;
+  return false;
+}
+
+/* A photo credit alone: "Jane Doe/Agency" (a few words, a slash between
+ * two capitalised words, no sentence end). */
+static bool slash_credit(const struct chrome_unit *u, const char *p) {
+  if (u->words < 2 || u->words > CREDIT_WORDS || u->term != TERM_NONE ||
+      u->upper < u->words)
+    return false;
+  const char *q = memchr(p, '/', u->len);
+  size_t i = q ? (size_t)(q - p) : 0;
+  return q && i > 0 && i + 1 < u->len && p[i - 1] != ' ' && p[i + 1] != ' ' &&
+         (unsigned)(p[i + 1] - 'A') < 26;
+}
+
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
 static bool credit_tail(const char *p, size_t n) {
@@ -535,6 +561,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->hit = CK_BYLINE;
   }
   if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+    u->rule = R_CAPTION;
+  if (!u->rule && (image_name(p, u->len) || slash_credit(u, p)))
     u->rule = R_CAPTION;
   if (!u->rule && is_bio(u, m, t, nt))
     u->rule = R_BIO;
