@@ -452,13 +452,18 @@ static bool find_nocase(const char *p, size_t n, const char *s) {
 
 /* A line that names image files ("a-cat.jpg"), a text browser's label. */
 static bool image_name(const char *p, size_t n) {
-  static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif",
-                                    ".webp"};
+  static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "webp"};
   if (n > IMAGE_NAME_MAX)
     return false;
-  for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
-    if (find_nocase(p, n, ext[i]))
-      return true;
+  for (const char *q = memchr(p, '.', n); q;
+       q = memchr(q + 1, '.', n - (size_t)(q + 1 - p))) {
+    size_t rest = n - (size_t)(q + 1 - p);
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+      if (rest >= strlen(ext[i]) && find_nocase(q + 1, strlen(ext[i]), ext[i]))
+        return true;
+    if (rest == 0)
+      break;
+  }
   return false;
 }
 
