@@ -1,0 +1,240 @@
+/* chrome.c - the chrome stage: drop site chrome, keep the article.
+ *
+ * The stage holds the blocks of a document (up to a cap: CHROME_CAP_BYTES
+ * of text, CHROME_CAP_UNITS lines), then decides line by line
+ * (chrome_class.c) what is article and what is chrome, and emits the
+ * blocks again: a block whose lines are all kept goes out as it came; a
+ * block with removed lines is cut into runs of kept and removed lines.
+ * Removed runs go downstream flagged KEMPT_BLOCK_REMOVED with a static
+ * rule name (the writer drops them, or marks them with keep-chrome=mark),
+ * and each is reported through kempt__change. The title line is flagged
+ * KEMPT_BLOCK_TITLE. Over the cap, the held part is decided and emitted
+ * as a window; a cut-off marker seen in one window still holds in the
+ * next.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chrome_int.h"
+#include "kempt_chrome.h"
+
+#define CHROME_CAP_BYTES (8u << 20)
+#define CHROME_CAP_UNITS 20000u
+
+struct chrome {
+  const struct kempt_env *env;
+  struct chrome_rules rules;
+  struct chrome_doc doc;
+  uint64_t out_index; /* blocks emitted in this document */
+};
+
+static enum kempt_status grow_array(const struct kempt_allocator *a,
+                                    void **arr, size_t *cap, size_t need,
+                                    size_t size) {
+  if (need <= *cap)
+    return KEMPT_OK;
+  size_t n = *cap ? *cap : 64;
+  while (n < need)
+    n *= 2;
+  void *p = kempt__realloc(a, *arr, n * size);
+  if (!p)
+    return KEMPT_ERR_NOMEM;
+  *arr = p;
+  *cap = n;
+  return KEMPT_OK;
+}
+
+/* Emit units [from, to) of block k as one block. */
+static enum kempt_status emit_run(struct chrome *c, const struct chrome_blk *k,
+                                  size_t from, size_t to) {
+  const struct chrome_doc *d = &c->doc;
+  const struct chrome_unit *u = &d->units[from], *last = &d->units[to - 1];
+  struct kempt_block b = {d->text.data + u->off,
+                          (size_t)(last->off + last->len - u->off),
+                          k->flags & ~(uint32_t)KEMPT_BLOCK_TITLE,
+                          (uint32_t)(to - from),
+                          k->offset + (u->off - d->units[k->first].off),
+                          c->out_index++,
+                          NULL};
+  if (u->rule) {
+    b.flags |= KEMPT_BLOCK_REMOVED;
+    b.rule = u->rule;
+    if (!(k->flags & KEMPT_BLOCK_REMOVED))
+      kempt__change(c->env, u->rule, b.offset, b.text, b.len, "", 0);
+  } else if (u->title) {
+    b.flags |= KEMPT_BLOCK_TITLE;
+  }
+  return kempt__emit_block(c->env, &b);
+}
+
+static bool same_run(const struct chrome_unit *a, const struct chrome_unit *b) {
+  return a->rule == b->rule && a->title == b->title && !a->title;
+}
+
+static enum kempt_status emit_blk(struct chrome *c,
+                                  const struct chrome_blk *k) {
+  size_t from = k->first, end = k->first + k->n;
+  for (size_t i = from + 1; i <= end; i++) {
+    if (i < end && same_run(&c->doc.units[from], &c->doc.units[i]))
+      continue;
+    enum kempt_status st = emit_run(c, k, from, i);
+    if (st != KEMPT_OK)
+      return st;
+    from = i;
+  }
+  return KEMPT_OK;
+}
+
+static void clear_window(struct chrome_doc *d) {
+  kempt__buf_clear(&d->text);
+  d->nunits = d->nblks = 0;
+  memset(&d->lang, 0, sizeof d->lang);
+}
+
+/* Decide and emit the held window, then empty it. */
+static enum kempt_status flush_window(struct chrome *c) {
+  enum kempt_status st = KEMPT_OK;
+  if (c->doc.nblks)
+    st = kempt__chrome_classify(&c->doc, &c->rules, c->env->alloc);
+  for (size_t i = 0; st == KEMPT_OK && i < c->doc.nblks; i++)
+    st = emit_blk(c, &c->doc.blks[i]);
+  clear_window(&c->doc);
+  return st;
+}
+
+/* Record the lines of the block just appended at text offset off. */
+static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
+                                   size_t off, size_t len) {
+  struct chrome_doc *d = &c->doc;
+  const char *p = d->text.data + off;
+  size_t i = 0;
+  k->first = (uint32_t)d->nunits;
+  while (i <= len) {
+    const char *nl = memchr(p + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - p) : len;
+    enum kempt_status st = grow_array(c->env->alloc, (void **)&d->units,
+                                      &d->capunits, d->nunits + 1,
+                                      sizeof *d->units);
+    if (st != KEMPT_OK)
+      return st;
+    struct chrome_unit *u = &d->units[d->nunits++];
+    memset(u, 0, sizeof *u);
+    u->off = (uint32_t)(off + i);
+    u->len = (uint32_t)(e - i);
+    u->blk = (uint32_t)d->nblks;
+    kempt__chrome_scan_words(d, u, p + i, e - i);
+    i = e + 1;
+  }
+  k->n = (uint32_t)(d->nunits - k->first);
+  return KEMPT_OK;
+}
+
+static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
+  struct chrome_doc *d = &c->doc;
+  size_t off = d->text.len;
+  enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
+  if (st == KEMPT_OK)
+    st = grow_array(c->env->alloc, (void **)&d->blks, &d->capblks,
+                    d->nblks + 1, sizeof *d->blks);
+  if (st != KEMPT_OK)
+    return st;
+  struct chrome_blk *k = &d->blks[d->nblks];
+  k->offset = b->offset;
+  k->flags = b->flags;
+  k->rule = (b->flags & KEMPT_BLOCK_REMOVED) ? b->rule : NULL;
+  st = add_units(c, k, off, b->len);
+  if (st == KEMPT_OK)
+    st = kempt__buf_addc(&d->text, '\n');
+  if (st == KEMPT_OK)
+    d->nblks++;
+  return st;
+}
+
+static enum kempt_status chrome_block(void *st, const struct kempt_block *b) {
+  struct chrome *c = st;
+  struct chrome_doc *d = &c->doc;
+  size_t lines = b->nlines ? b->nlines : 1;
+  enum kempt_status s = KEMPT_OK;
+  if (d->text.len + b->len + 1 > CHROME_CAP_BYTES ||
+      d->nunits + lines > CHROME_CAP_UNITS)
+    s = flush_window(c);
+  if (s != KEMPT_OK)
+    return s;
+  if (b->len + 1 > CHROME_CAP_BYTES || lines > CHROME_CAP_UNITS) {
+    struct kempt_block copy = *b; /* too big to judge: it passes */
+    copy.index = c->out_index++;
+    return kempt__emit_block(c->env, &copy);
+  }
+  return hold(c, b);
+}
+
+static void chrome_reset(void *st) {
+  struct chrome *c = st;
+  clear_window(&c->doc);
+  c->doc.cut = c->doc.seen_good = false;
+  c->out_index = 0;
+}
+
+static enum kempt_status chrome_finish(void *st) {
+  struct chrome *c = st;
+  enum kempt_status s = flush_window(c);
+  chrome_reset(c);
+  return s;
+}
+
+static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
+  struct chrome *c = st;
+  c->env = env;
+  kempt__buf_init(&c->doc.text, env->alloc, CHROME_CAP_BYTES);
+  c->doc.sw = kempt__calloc(env->alloc, sizeof *c->doc.sw);
+  if (!c->doc.sw)
+    return KEMPT_ERR_NOMEM;
+  enum kempt_status s = kempt__chrome_rules_init(&c->rules, env->alloc);
+  const char *data;
+  size_t len;
+  for (size_t i = 0;
+       s == KEMPT_OK && kempt__opt_file(env->cfg, "rules", i, &data, &len);
+       i++)
+    s = kempt__chrome_rules_parse(&c->rules, data, len);
+  return s;
+}
+
+static void chrome_fini(void *st) {
+  struct chrome *c = st;
+  const struct kempt_allocator *a = c->env->alloc;
+  kempt__chrome_rules_free(&c->rules);
+  kempt__buf_free(&c->doc.text);
+  kempt__free(a, c->doc.units);
+  kempt__free(a, c->doc.blks);
+  kempt__free(a, c->doc.seen);
+  kempt__free(a, c->doc.seen_n);
+  kempt__free(a, c->doc.sw);
+}
+
+static const struct kempt_option chrome_options[] = {
+    {"rules", 0, KEMPT_OPT_FILE, "chrome", "FILE", NULL,
+     "more chrome phrase rules, lines 'KIND PATTERN' as in "
+     "src/data/chrome/*.rules (line, prefix, has, soft, list, cut, byline, "
+     "date, says, bio, copula); may be repeated"},
+    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+
+const struct kempt_stage_ops kempt__chrome_ops = {
+    {"chrome",
+     "drop site chrome (menus, ads, share buttons, related lists, comments, "
+     "footers) by phrase rules and a line classifier; keep the title",
+     1},
+    true,
+    true,
+    sizeof(struct chrome),
+    chrome_options,
+    chrome_init,
+    NULL,
+    chrome_block,
+    chrome_finish,
+    chrome_reset,
+    chrome_fini};
+
+kempt_stage *kempt_chrome_new(const kempt_config *cfg,
+                              const struct kempt_sink *sink,
+                              enum kempt_status *err) {
+  return kempt_stage_new("chrome", cfg, sink, err);
+}

@@ -1,0 +1,1244 @@
+/* chrome_class.c - the chrome stage's verdict on each line of a document.
+ *
+ * In order:
+ * 1. features of each line: length in code points and words, function
+ *    words (of the line's best language), capitalised words, terminal
+ *    punctuation, bullets, separators (| > / between spaces), links, form
+ *    widgets and image labels of text browsers ("[Search]");
+ * 2. phrase rules (chrome_phrase.c): whole lines ("ADVERTISEMENT"),
+ *    prefixes ("Read more: ..."), phrases in short lines ("All rights
+ *    reserved"), bylines, date lines, comment headers ("NAME says:"),
+ *    captions that end with their credit, list markers ("Related posts")
+ *    that open a list of headlines, cut-off markers ("Leave a Reply");
+ *    "soft" words (newsletter, subscribe, photo...) lower a line's weight;
+ * 3. short lines repeated on the page (buttons such as "Reply"), and text
+ *    found twice (an image's label and its caption, a teaser's headline):
+ *    good text found twice counts against the article unless the page
+ *    holds nearly all of its text twice; a question asked twice does not
+ *    count (an interview asks each guest the same);
+ * 4. teaser lists: three or more headlines each followed by one short
+ *    summary, with at most a few labels between;
+ * 5. a class per line (good prose, near-good, short, bad) and a score:
+ *    good text counts for, chrome against; lines of a list that a line
+ *    ending in ':' introduced count as neutral; the article is the
+ *    stretch of lines with the highest total (maximum subarray), ended
+ *    early by a cut-off marker after enough good text; a segment of
+ *    teasers (as many headlines as paragraphs) that a big run of chrome
+ *    separates from the rest is cut off its ends;
+ * 6. inside the stretch, short lines stay (sub-headings, list items,
+ *    one-line paragraphs, a quote) while rule hits, text found twice and
+ *    link-like lines next to other chrome go; outside it everything goes
+ *    but the title: the nearest headline-like line before the article.
+ *    A document with hardly any chrome (text cleaned before) loses only
+ *    its rule hits.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chrome_int.h"
+
+#include <utf8proc.h>
+
+/* Thresholds (checked by cross-validation on a set of real pages). */
+#define GOOD_WORDS 12      /* good prose: at least this many words, */
+#define GOOD_DENSITY 22    /* ... this % of function words */
+#define NEAR_WORDS 6
+#define NEAR_DENSITY 15
+#define LONG_WORDS 30      /* this long needs no terminal punctuation */
+#define HAS_WORDS 15       /* "has" phrases remove lines up to this long */
+#define PREFIX_WORDS 15    /* prefixes without separator: lines this long */
+#define PREFIXSEP_WORDS 40
+#define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
+#define HEAD_MAX_WORDS 25
+#define TEASER_WORDS 45
+#define TEASER_PAIRS 3
+#define TEASER_LABELS 3    /* labels between a teaser's headline and text */
+#define LABEL_WORDS 6
+#define REPEAT_WORDS 30    /* a headline-like line found three times */
+#define REPEAT_ANY 3
+#define PREFIX_DUP_SPAN 3  /* lines apart: a label and its caption */
+#define PREFIX_DUP_MIN 30  /* bytes of the shorter one */
+#define INTRO_WORDS 3       /* a line that introduces a list */
+#define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
+#define LIST_MAX 60
+#define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
+#define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
+#define PROSE_WORDS 20
+#define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
+#define SAYS_WORDS 8       /* "NAME says:" comment headers */
+#define BIO_WORDS 60       /* an author's bio is at most this long, */
+#define BIO_NAME 4         /* ... its name so many words, */
+#define BIO_JOB 6          /* ... and the job comes this soon after "is" */
+#define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
+#define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
+#define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
+#define IMAGE_NAME_MAX 160 /* bytes of a line that names an image file */
+
+/* Scores: good text counts for the stretch, chrome against it. */
+#ifndef INTRO_SCORE
+#define INTRO_SCORE 1      /* a line of a list that text introduced */
+#endif
+#ifndef GOOD_CAP
+#define GOOD_CAP 1500      /* code points of one line that count */
+#endif
+#ifndef NEAR_DIV
+#define NEAR_DIV 3
+#endif
+#ifndef SHORT_BASE
+#define SHORT_BASE 8
+#endif
+#ifndef SHORT_DIV
+#define SHORT_DIV 5
+#endif
+#ifndef BAD_BASE
+#define BAD_BASE 25
+#endif
+#ifndef HARD_BASE
+#define HARD_BASE 60
+#endif
+#ifndef GAP_MIN
+#define GAP_MIN 300        /* a run of chrome that splits the stretch */
+#endif
+#ifndef TEASER_HEADS
+#define TEASER_HEADS 5     /* tenths of a headline per paragraph: teasers */
+#endif
+#ifndef LIST_ITEM_COST
+#define LIST_ITEM_COST 80  /* a line of a marked list: chrome explained */
+#endif
+#ifndef JOIN_HEADS
+#define JOIN_HEADS 10      /* ... unless it has a headline per paragraph */
+#endif
+#ifndef JOIN_MIN
+#define JOIN_MIN 600       /* text past an embedded list that joins */
+#endif
+#ifndef TAIL_DIV
+#define TAIL_DIV 2         /* good text in the last tenth counts less */
+#endif
+#ifndef DUP_DIV
+#define DUP_DIV 4          /* good text found twice (captions, teasers)
+                              counts against, a quarter of its weight */
+#endif
+#ifndef SOFT_DIV
+#define SOFT_DIV 4         /* good text with a chrome phrase in it */
+#endif
+
+static const char R_OUTSIDE[] = "classifier outside the main text";
+static const char R_LINKLIKE[] = "classifier link-like line in a chrome run";
+static const char R_REPEAT[] = "classifier short line repeated on the page";
+static const char R_WIDGET[] = "classifier form widget or image label";
+static const char R_TEASER[] = "classifier teaser list (headline + summary)";
+static const char R_LISTITEM[] = "list item after a list marker";
+static const char R_CUT[] = "after a cut-off marker (comments, footer)";
+static const char R_BYLINE[] = "byline";
+static const char R_DATE[] = "date line";
+static const char R_SHORTRUN[] = "classifier short line between chrome";
+static const char R_THRICE[] = "classifier line found three times or more";
+static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
+static const char R_CAPTION[] = "caption (a credit at its end)";
+static const char R_BIO[] = "author bio (NAME is a writer ...)";
+static const char R_SAYS[] = "comment header (NAME says:)";
+
+/* ---- character features -------------------------------------------- */
+
+static bool has_prefix(const char *p, size_t n, const char *s) {
+  size_t i = 0;
+  while (s[i] && i < n && p[i] == s[i])
+    i++;
+  return s[i] == '\0';
+}
+
+static uint16_t clamp16(uint32_t v) {
+  return (uint16_t)(v > 65535 ? 65535 : v);
+}
+
+/* Whether the line holds "http" or "www." (a link). */
+static bool has_url(const char *p, size_t n) {
+  for (size_t i = 0; i + 4 <= n; i++) {
+    if (p[i] == 'h' && p[i + 1] == 't' && p[i + 2] == 't' && p[i + 3] == 'p')
+      return true;
+    if (p[i] == 'w' && p[i + 1] == 'w' && p[i + 2] == 'w' && p[i + 3] == '.')
+      return true;
+  }
+  return false;
+}
+
+static bool is_bullet(const char *p, size_t n) {
+  static const char *const b[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa",
+                                  "\xe2\x96\xba", "\xe2\x97\xa6",
+                                  "\xe2\x97\x8f", "\xe2\x96\xa0",
+                                  "\xe2\x96\xa1", "\xe2\x98\x86", "* ",
+                                  "- ", "+ ", "> ", "\xe2\x80\x93 ",
+                                  "\xe2\x80\x94 "};
+  for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
+    if (has_prefix(p, n, b[i]))
+      return true;
+  return false;
+}
+
+/* Length of p without closing quotes, brackets and spaces at its end. */
+static size_t strip_closers(const char *p, size_t n) {
+  for (;;) {
+    if (n && strchr(" \t\"')]*", p[n - 1]) && p[n - 1] != '\0')
+      n--;
+    else if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\x9d") ||
+                        has_prefix(p + n - 3, 3, "\xe2\x80\x99")))
+      n -= 3;
+    else if (n >= 2 && has_prefix(p + n - 2, 2, "\xc2\xbb"))
+      n -= 2;
+    else if (n >= 2 && has_prefix(p + n - 2, 2, "\xc2\xa0"))
+      n -= 2;
+    else
+      return n;
+  }
+}
+
+static uint8_t terminal(const char *p, size_t n) {
+  n = strip_closers(p, n);
+  if (n == 0)
+    return TERM_NONE;
+  if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\xa6") ||
+                 has_prefix(p + n - 3, 3, "...")))
+    return TERM_ELLIPSIS;
+  char c = p[n - 1];
+  if (c == '.' || c == '!' || c == '?')
+    return TERM_SENT;
+  if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe3\x80\x82") ||
+                 has_prefix(p + n - 3, 3, "\xef\xbc\x81") ||
+                 has_prefix(p + n - 3, 3, "\xef\xbc\x9f")))
+    return TERM_SENT;
+  if (c == ':' || c == ';')
+    return TERM_COLON;
+  return c == ',' ? TERM_COMMA : TERM_NONE;
+}
+
+static bool is_sep_at(const char *p, size_t n, size_t i, size_t *k) {
+  static const char *const s[] = {"|", "/", ">", "\xe2\x80\xba",
+                                  "\xc2\xb7", "\xe2\x80\xa2"};
+  if (i == 0 || p[i - 1] != ' ')
+    return false;
+  for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) {
+    size_t m = strlen(s[j]);
+    if (has_prefix(p + i, n - i, s[j]) && i > 0 && p[i - 1] == ' ' &&
+        i + m < n && p[i + m] == ' ') {
+      *k = m;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Bytes inside short [...] groups: a text browser's form fields, buttons
+ * and image labels ("[Search]", "[          ]"). */
+static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
+  size_t inside = 0, solid = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '[') {
+      const char *e = memchr(p + i, ']', n - i);
+      size_t k = e ? (size_t)(e - p) - i + 1 : 0;
+      if (k && (k <= WIDGET_MAX || !memchr(p + i, ' ', k))) {
+        inside += k;
+        solid += k;
+        i += k - 1;
+        continue;
+      }
+    }
+    solid += !kempt__is_space((unsigned char)p[i]);
+  }
+  u->widget = solid && 2 * inside >= solid;
+}
+
+static void scan_chars(struct chrome_unit *u, const char *p, size_t n) {
+  uint32_t chars = 0, digits = 0, seps = 0;
+  bool bracket = false, url = false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    size_t k;
+    chars += (c & 0xC0) != 0x80;
+    digits += (unsigned)(c - '0') < 10;
+    bracket = bracket || c == '[';
+    if ((c == 'h' || c == 'w') && !url && i + 4 <= n)
+      url = has_url(p + i, 4);
+    if (i && p[i - 1] == ' ' && (c == '|' || c == '/' || c == '>' ||
+                                 c >= 0xC2) && is_sep_at(p, n, i, &k))
+      seps++;
+  }
+  size_t lead = 0;
+  while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+    lead++;
+  u->chars = chars;
+  u->digits = clamp16(digits);
+  u->seps = clamp16(seps);
+  u->bullet = is_bullet(p + lead, n - lead);
+  u->term = terminal(p, n);
+  u->url = url;
+  u->widget = false;
+  if (bracket)
+    scan_brackets(u, p, n);
+}
+
+/* ---- word features ---------------------------------------------------- */
+
+
+/* The languages in which the word t of p is a function word, through the
+ * cache. */
+static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
+                           const struct chrome_tok *t) {
+  size_t k = (size_t)(t->h >> 40) & (CHROME_SW_SLOTS - 1);
+  uint64_t key = t->h | 1u;
+  if (c->key[k] == key)
+    return c->langs[k];
+  uint32_t m = kempt__stopword_langs(p + t->start, t->end - t->start);
+  c->key[k] = key;
+  c->langs[k] = m;
+  return m;
+}
+
+/* The count of function words is that of the line's best language: the
+ * document's, or another one (a quote, a page in two languages). */
+void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
+                              const char *p, size_t n) {
+  uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0}, best = 0;
+  struct chrome_tok t;
+  size_t i = 0;
+  while ((i = kempt__chrome_next_tok(p, n, i, &t)) != SIZE_MAX) {
+    if (!t.alpha)
+      continue;
+    uint32_t m = stop_langs(d->sw, p, &t);
+    d->lang.stop += m != 0;
+    for (int l = 1; m; l++, m >>= 1)
+      hits[l] += m & 1u;
+    upper += t.upper;
+    if (++words == 1)
+      u->cap1 = t.upper;
+  }
+  for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
+    d->lang.hits[l] += hits[l];
+    best = hits[l] > best ? hits[l] : best;
+  }
+  d->lang.words += words;
+  u->words = clamp16(words);
+  u->stop = clamp16(best);
+  u->upper = clamp16(upper);
+}
+
+/* ---- phrase rules ----------------------------------------------------- */
+
+static bool no_end(const struct chrome_unit *u);
+
+struct matcher {
+  const struct chrome_rules *rules;
+  uint32_t langs; /* rule languages that apply (bit 0: all) */
+};
+
+static const struct chrome_rule *find_rule(const struct matcher *m,
+                                           const struct chrome_tok *t,
+                                           size_t n, int kind) {
+  return kempt__chrome_rules_find(m->rules, kempt__chrome_seq(t, n), kind,
+                                  m->langs);
+}
+
+/* Whether a separator (: | > - and the like) follows offset i. */
+static bool sep_follows(const char *p, size_t n, size_t i) {
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  if (i == n)
+    return false;
+  if (strchr(":|>-", p[i]) && p[i])
+    return true;
+  return has_prefix(p + i, n - i, "\xc2\xbb") ||
+         has_prefix(p + i, n - i, "\xe2\x80\xba") ||
+         has_prefix(p + i, n - i, "\xe2\x80\x93") ||
+         has_prefix(p + i, n - i, "\xe2\x80\x94");
+}
+
+static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
+  if (r && !u->rule) {
+    u->rule = r->name;
+    u->hit = r->kind;
+  }
+}
+
+/* A line in parentheses: "(Reporting by ...; Editing by ...)". */
+static bool in_parens(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && kempt__is_space((unsigned char)p[i]))
+    i++;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  return n > i + 1 && p[i] == '(' && (p[n - 1] == ')' || p[n - 2] == ')');
+}
+
+static void match_prefix(struct chrome_unit *u, const struct matcher *m,
+                         const char *p, const struct chrome_tok *t,
+                         size_t nt, size_t total) {
+  if (!kempt__chrome_may_start(m->rules, CK_PREFIX, t[0].h) &&
+      !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
+    return;
+  for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
+    if (k == total)
+      continue;
+    if (total <= PREFIXSEP_WORDS && sep_follows(p, u->len, t[k - 1].end))
+      set_hit(u, find_rule(m, t, k, CK_PREFIXSEP));
+    if ((total <= PREFIX_WORDS && u->term != TERM_SENT) ||
+        (total <= PREFIXSEP_WORDS && in_parens(p, u->len)))
+      set_hit(u, find_rule(m, t, k, CK_PREFIX));
+  }
+}
+
+/* "has" phrases: any 1..4 words of a short line (in a longer one they
+ * only count against it, as "soft" words do). */
+static void match_has(struct chrome_unit *u, const struct matcher *m,
+                      const struct chrome_tok *t, size_t nt, size_t total) {
+  for (size_t i = 0; i < nt; i++)
+    for (size_t k = 1; k <= 4 && i + k <= nt; k++) {
+      const struct chrome_rule *r = NULL;
+      if (kempt__chrome_may_start(m->rules, CK_HAS, t[i].h))
+        r = find_rule(m, t + i, k, CK_HAS);
+      if (r && total <= HAS_WORDS) {
+        set_hit(u, r);
+        return;
+      }
+      if (r || (!u->soft_has && k <= 2 &&
+                kempt__chrome_may_start(m->rules, CK_SOFT, t[i].h) &&
+                find_rule(m, t + i, k, CK_SOFT)))
+        u->soft_has = true;
+    }
+}
+
+static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
+                      const struct chrome_tok *t, size_t nt) {
+  if (nt < 2 || nt > 8 || u->term == TERM_SENT || !t[1].upper)
+    return false;
+  return find_rule(m, t, 1, CK_BYLINE) != NULL;
+}
+
+/* A number token of four digits that reads as a year (19xx, 20xx). */
+static bool is_year(const char *p, const struct chrome_tok *t) {
+  return !t->alpha && t->end - t->start == 4 &&
+         (has_prefix(p + t->start, 2, "19") ||
+          has_prefix(p + t->start, 2, "20"));
+}
+
+static bool is_date(const struct chrome_unit *u, const struct matcher *m,
+                    const char *p, const struct chrome_tok *t, size_t nt) {
+  bool num = false, word = false, year = false;
+  size_t alpha = 0, other = 0;
+  if (nt == 0 || nt > 12 || u->words > 8)
+    return false;
+  for (size_t i = 0; i < nt; i++) {
+    num = num || !t[i].alpha;
+    alpha += t[i].alpha;
+    bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
+    word = word || dw;
+    other += t[i].alpha && !dw;
+    year = year || is_year(p, &t[i]);
+  }
+  if (other > DATE_OTHER_WORDS)
+    return false;
+  return num && (word || (alpha == 0 && year && nt <= 4));
+}
+
+/* Whether p[0..n) holds s, ignoring ASCII case. */
+static bool find_nocase(const char *p, size_t n, const char *s) {
+  size_t k = strlen(s);
+  for (size_t i = 0; i + k <= n; i++) {
+    size_t j = 0;
+    while (j < k && (p[i + j] | 0x20) == (s[j] | 0x20))
+      j++;
+    if (j == k)
+      return true;
+  }
+  return false;
+}
+
+/* A line that names image files ("a-cat.jpg"), a text browser's label. */
+static bool image_name(const char *p, size_t n) {
+  static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "webp"};
+  if (n > IMAGE_NAME_MAX)
+    return false;
+  for (const char *q = memchr(p, '.', n); q;
+       q = memchr(q + 1, '.', n - (size_t)(q + 1 - p))) {
+    size_t rest = n - (size_t)(q + 1 - p);
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+      if (rest >= strlen(ext[i]) && find_nocase(q + 1, strlen(ext[i]), ext[i]))
+        return true;
+    if (rest == 0)
+      break;
+  }
+  return false;
+}
+
+/* A photo credit alone: "Jane Doe/Agency" (a few words, a slash between
+ * two capitalised words, no sentence end). */
+static bool slash_credit(const struct chrome_unit *u, const char *p) {
+  if (u->words < 2 || u->words > CREDIT_WORDS || u->term != TERM_NONE ||
+      u->upper < u->words)
+    return false;
+  const char *q = memchr(p, '/', u->len);
+  size_t i = q ? (size_t)(q - p) : 0;
+  return q && i > 0 && i + 1 < u->len && p[i - 1] != ' ' && p[i + 1] != ' ' &&
+         (unsigned)(p[i + 1] - 'A') < 26;
+}
+
+/* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
+ * "Credit...Name". */
+static bool credit_tail(const char *p, size_t n) {
+  static const char *const w[] = {"image", "photo", "picture", "credit",
+                                  "getty", "reuters", "afp", "shutterstock",
+                                  "foto", "bild", "imagen", "immagine"};
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  size_t open = n;
+  if (n && p[n - 1] == ')')
+    while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
+      open--;
+  if (open == 0 || p[open - 1] != '(') {
+    const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
+    return find_nocase(c, (size_t)(p + n - c), "credit...");
+  }
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (find_nocase(p + open, n - open, w[i]))
+      return true;
+  return false;
+}
+
+/* An author's bio: a name, "is" (a copula) within a few words, a job
+ * ("writer", "reporter") soon after: "Jane Doe is a staff writer at ...". */
+static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
+                   const struct chrome_tok *t, size_t nt) {
+  if (u->words > BIO_WORDS || nt < 4 || !t[0].upper || u->term == TERM_NONE)
+    return false;
+  size_t c = 1;
+  while (c < nt && c <= BIO_NAME && !find_rule(m, t + c, 1, CK_COPULA))
+    c++;
+  if (c >= nt || c > BIO_NAME)
+    return false;
+  for (size_t j = c + 1; j < nt && j <= c + BIO_JOB; j++)
+    if (find_rule(m, t + j, 1, CK_BIO))
+      return true;
+  return false;
+}
+
+/* "NAME says:" - the header of a reader's comment. */
+static bool is_says(const struct chrome_unit *u, const struct matcher *m,
+                    const char *p, const struct chrome_tok *t, size_t nt) {
+  size_t n = strip_closers(p, u->len);
+  if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':')
+    return false;
+  return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
+}
+
+/* Hash of a long line's bytes (its words are too many to hash as a
+ * sequence), for finding it twice on the page. */
+static uint64_t line_hash(const char *p, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  size_t i = 0;
+  while (i < n && kempt__is_space((unsigned char)p[i]))
+    i++;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  for (; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
+  return h | 1u;
+}
+
+static void match_rules(struct chrome_unit *u, const struct matcher *m,
+                        const char *p) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK, &total);
+  u->ntok = (uint16_t)(total > 65535 ? 65535 : total);
+  if (nt == 0)
+    return;
+  if (nt < total)
+    u->key = line_hash(p, u->len);
+  if (nt == total) {
+    u->key = kempt__chrome_seq(t, nt);
+    set_hit(u, find_rule(m, t, nt, CK_CUT));
+    set_hit(u, find_rule(m, t, nt, CK_LIST));
+    set_hit(u, find_rule(m, t, nt, CK_LINE));
+  }
+  if (total <= LIST_PREFIX_WORDS && no_end(u))
+    for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
+      set_hit(u, find_rule(m, t, k, CK_LIST));
+  match_prefix(u, m, p, t, nt, total);
+  match_has(u, m, t, nt, total);
+  if (!u->rule && is_byline(u, m, t, nt)) {
+    u->rule = R_BYLINE;
+    u->hit = CK_BYLINE;
+  }
+  if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+    u->rule = R_CAPTION;
+  if (!u->rule && (image_name(p, u->len) || slash_credit(u, p)))
+    u->rule = R_CAPTION;
+  if (!u->rule && is_bio(u, m, t, nt))
+    u->rule = R_BIO;
+  if (!u->rule && is_says(u, m, p, t, nt)) {
+    u->rule = R_SAYS;
+    u->hit = CK_SAYS;
+  }
+  if (!u->rule && u->term != TERM_SENT && is_date(u, m, p, t, nt)) {
+    u->rule = R_DATE;
+    u->hit = CK_DATE;
+  }
+}
+
+/* ---- repeated short lines --------------------------------------------- */
+
+static enum kempt_status seen_table(struct chrome_doc *d,
+                                    const struct kempt_allocator *a) {
+  size_t size = 64;
+  while (size < 2 * d->nunits)
+    size *= 2;
+  if (size - 1 > d->seen_mask || !d->seen) {
+    kempt__free(a, d->seen);
+    kempt__free(a, d->seen_n);
+    d->seen = kempt__malloc(a, size * sizeof *d->seen);
+    d->seen_n = kempt__malloc(a, size * sizeof *d->seen_n);
+    if (!d->seen || !d->seen_n)
+      return KEMPT_ERR_NOMEM;
+    d->seen_mask = size - 1;
+  }
+  memset(d->seen_n, 0, (d->seen_mask + 1) * sizeof *d->seen_n);
+  return KEMPT_OK;
+}
+
+static uint32_t *seen_slot(struct chrome_doc *d, uint64_t key) {
+  size_t j = (size_t)key & d->seen_mask;
+  while (d->seen_n[j] && d->seen[j] != key)
+    j = (j + 1) & d->seen_mask;
+  d->seen[j] = key;
+  return &d->seen_n[j];
+}
+
+/* A line that asks a question: an interview may ask it of each guest. */
+static bool is_question(const struct chrome_doc *d,
+                        const struct chrome_unit *u) {
+  size_t n = strip_closers(d->text.data + u->off, u->len);
+  return n && d->text.data[u->off + n - 1] == '?';
+}
+
+static bool repeat_candidate(const struct chrome_unit *u) {
+  return u->words >= 1 && u->words <= REPEAT_WORDS && u->term != TERM_SENT;
+}
+
+/* A line that starts a nearby line (an image's label, then its caption
+ * with the credit glued on) counts as found twice, both of them. */
+static void mark_prefix_dups(struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    for (size_t j = i + 1; j < d->nunits && j <= i + PREFIX_DUP_SPAN; j++) {
+      struct chrome_unit *v = &d->units[j];
+      const struct chrome_unit *s = u->len <= v->len ? u : v;
+      const struct chrome_unit *l = s == u ? v : u;
+      if (s->len < PREFIX_DUP_MIN || s->len == l->len)
+        continue;
+      if (memcmp(d->text.data + s->off, d->text.data + l->off, s->len) == 0)
+        u->dup = v->dup = true;
+    }
+  }
+}
+
+static enum kempt_status mark_repeats(struct chrome_doc *d,
+                                      const struct kempt_allocator *a) {
+  enum kempt_status st = seen_table(d, a);
+  if (st != KEMPT_OK)
+    return st;
+  mark_prefix_dups(d);
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].key)
+      (*seen_slot(d, d->units[i].key))++;
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (!u->key)
+      continue;
+    uint32_t n = *seen_slot(d, u->key);
+    u->dup = u->dup || (n > 1 && !is_question(d, u));
+    if (!repeat_candidate(u) || u->rule || is_question(d, u))
+      continue;
+    if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
+      u->rule = R_REPEAT;
+    else if (n >= REPEAT_ANY)
+      u->rule = R_THRICE;
+  }
+  return KEMPT_OK;
+}
+
+/* ---- classes ---------------------------------------------------------- */
+
+static bool dense(const struct chrome_unit *u, unsigned pct) {
+  return u->words && 100u * u->stop >= pct * u->words;
+}
+
+static bool ends_prose(const struct chrome_unit *u) {
+  return u->term == TERM_SENT || u->term == TERM_COLON;
+}
+
+/* Class of a line when the language has no function-word list. */
+static uint8_t class_nolang(const struct chrome_unit *u) {
+  if (u->chars >= 70 && ends_prose(u))
+    return CL_GOOD;
+  if (u->chars >= 200 || (u->chars >= 25 && ends_prose(u)))
+    return CL_NEAR;
+  return CL_SHORT;
+}
+
+static bool link_like(const struct chrome_unit *u) {
+  if (u->widget || (u->url && u->words < 12) || u->seps >= 2)
+    return true;
+  return u->bullet && u->term != TERM_SENT && u->words <= 10;
+}
+
+/* Few function words in any known language and few capitals: a language
+ * without a list (or a script without spaces): judge by length. */
+static bool unknown_lang(const struct chrome_unit *u) {
+  if (u->chars >= 10u * u->words)
+    return true;
+  return u->words >= 6 && u->stop == 0 && 100u * u->upper < 15u * u->words;
+}
+
+/* Long sentences in lower case read as prose whatever their words. */
+static bool prose_form(const struct chrome_unit *u) {
+  return u->words >= PROSE_WORDS && ends_prose(u) &&
+         100u * u->upper < 35u * u->words;
+}
+
+static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
+  if (u->rule == R_REPEAT || u->rule == R_THRICE)
+    return CL_SHORT;
+  if (u->rule)
+    return CL_HARD;
+  if (link_like(u))
+    return CL_BAD;
+  if (u->words == 0)
+    return CL_SHORT;
+  if (nolang || unknown_lang(u))
+    return class_nolang(u);
+  if (prose_form(u))
+    return CL_GOOD;
+  if (u->words >= GOOD_WORDS && dense(u, GOOD_DENSITY) &&
+      (ends_prose(u) || u->words >= LONG_WORDS))
+    return CL_GOOD;
+  if (u->words >= NEAR_WORDS && dense(u, NEAR_DENSITY) && ends_prose(u))
+    return CL_NEAR;
+  if (u->words >= GOOD_WORDS && dense(u, GOOD_DENSITY))
+    return CL_NEAR;
+  return CL_SHORT;
+}
+
+static int32_t score_of(const struct chrome_unit *u) {
+  int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
+  if (u->rule == R_LISTITEM)
+    return -LIST_ITEM_COST;
+  if (u->rule == R_CAPTION)
+    return -SHORT_BASE; /* in the article or not: no gap */
+  int32_t small = c > 200 ? 200 : c;
+  switch (u->cls) {
+  case CL_GOOD:
+    return u->soft_has ? c / SOFT_DIV : c;
+  case CL_NEAR:
+    return c / NEAR_DIV;
+  case CL_SHORT:
+    return -(SHORT_BASE + small / SHORT_DIV);
+  case CL_BAD:
+    return -(BAD_BASE + c / 2);
+  default:
+    return -(HARD_BASE + c);
+  }
+}
+
+/* ---- lists and teasers ------------------------------------------------ */
+
+static bool no_end(const struct chrome_unit *u) {
+  return u->term == TERM_NONE || u->term == TERM_ELLIPSIS;
+}
+
+static bool head_size(const struct chrome_unit *u, bool nolang) {
+  if (nolang)
+    return u->chars >= 8 && u->chars <= 150;
+  return u->words >= 3 && u->words <= HEAD_MAX_WORDS;
+}
+
+/* A headline: capitalised, short, no sentence end. */
+static bool is_head(const struct chrome_unit *u, bool nolang) {
+  return !u->rule && no_end(u) && head_size(u, nolang) && !u->widget &&
+         (u->cap1 || nolang);
+}
+
+static bool is_summary(const struct chrome_unit *u) {
+  return !u->rule && (u->term == TERM_SENT || u->term == TERM_ELLIPSIS) &&
+         u->words <= TEASER_WORDS;
+}
+
+static bool list_item(const struct chrome_unit *u, bool nolang) {
+  if (!no_end(u) || u->widget)
+    return false;
+  return nolang ? u->chars <= 150 : u->words <= HEAD_MAX_WORDS;
+}
+
+static bool stops_list(const struct chrome_unit *u) {
+  return u->hit == CK_CUT || u->hit == CK_LIST;
+}
+
+/* Skip rule-removed lines (not markers) from j. */
+static size_t skip_removed(const struct chrome_doc *d, size_t j) {
+  while (j < d->nunits && d->units[j].rule && !stops_list(&d->units[j]))
+    j++;
+  return j;
+}
+
+/* A summary in a list is followed by the next headline (or the end). */
+static bool list_summary(const struct chrome_doc *d, size_t j, bool nolang) {
+  if (!is_summary(&d->units[j]))
+    return false;
+  size_t k = skip_removed(d, j + 1);
+  return k == d->nunits || stops_list(&d->units[k]) ||
+         list_item(&d->units[k], nolang);
+}
+
+/* Drop the headlines (and their summaries) after a list marker at i. */
+static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
+  bool prev_head = false;
+  size_t items = 0;
+  for (size_t j = i + 1; j < d->nunits && items < LIST_MAX; j++) {
+    struct chrome_unit *u = &d->units[j];
+    if (stops_list(u))
+      break;
+    if (u->rule)
+      continue;
+    if (list_item(u, nolang)) {
+      prev_head = true;
+    } else if (prev_head && list_summary(d, j, nolang)) {
+      prev_head = false;
+    } else {
+      break;
+    }
+    u->rule = R_LISTITEM;
+    items++;
+  }
+}
+
+/* A run of headline + summary pairs from i: returns its end, and marks it
+ * when it has enough pairs. */
+/* Skip removed lines and up to TEASER_LABELS short labels or headlines
+ * (a section name, a source, the headline again) from j. */
+static size_t skip_labels(const struct chrome_doc *d, size_t j, bool nolang) {
+  for (int labels = 0; j < d->nunits; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (u->rule && !stops_list(u))
+      continue;
+    bool label = !u->rule && no_end(u) &&
+                 (u->words <= LABEL_WORDS || is_head(u, nolang));
+    if (!label || labels++ == TEASER_LABELS)
+      break;
+  }
+  return j;
+}
+
+static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang) {
+  size_t j = i, end = i, pairs = 0;
+  while (j < d->nunits && is_head(&d->units[j], nolang)) {
+    size_t k = skip_labels(d, j + 1, nolang);
+    if (k == d->nunits || !is_summary(&d->units[k]))
+      break;
+    pairs++;
+    end = k + 1;
+    j = skip_removed(d, k + 1);
+  }
+  if (pairs >= TEASER_PAIRS)
+    for (size_t k = i; k < end; k++)
+      if (!d->units[k].rule)
+        d->units[k].rule = R_TEASER;
+  return end > i ? end : i + 1;
+}
+
+static void mark_lists(struct chrome_doc *d, bool nolang) {
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].hit == CK_LIST)
+      mark_list(d, i, nolang);
+  for (size_t i = 0; i < d->nunits;)
+    i = teaser_run(d, i, nolang);
+}
+
+/* ---- the main stretch ------------------------------------------------- */
+
+/* The first cut-off marker after enough good text, or nunits. */
+static size_t cut_at(const struct chrome_doc *d) {
+  uint64_t good = 0;
+  if (d->cut)
+    return 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if ((u->hit == CK_CUT || u->hit == CK_SAYS) && good >= CUT_GOOD_CHARS)
+      return i;
+    if (u->cls == CL_GOOD)
+      good += u->chars;
+  }
+  return d->nunits;
+}
+
+/* The stretch [*a, *b] of units before end with the highest score; false
+ * when no stretch scores above 0. */
+static bool best_stretch(const struct chrome_doc *d, size_t end, size_t *a,
+                         size_t *b) {
+  int64_t best = 0, cur = 0;
+  size_t start = 0;
+  bool found = false;
+  for (size_t i = 0; i < end; i++) {
+    if (cur <= 0) {
+      cur = 0;
+      start = i;
+    }
+    cur += d->units[i].score;
+    if (cur > best) {
+      best = cur;
+      *a = start;
+      *b = i;
+      found = true;
+    }
+  }
+  return found;
+}
+
+static bool few_dups(const struct chrome_doc *d);
+
+static bool bad_at(const struct chrome_doc *d, size_t i, size_t a, size_t b) {
+  return i >= a && i <= b && d->units[i].cls >= CL_BAD;
+}
+
+/* The nearest line from i (dir +1 or -1) in [a, b] that is not short:
+ * whether it is chrome (a rule hit or link-like); the ends count as text. */
+static bool chrome_side(const struct chrome_doc *d, size_t i, size_t a,
+                        size_t b, int dir) {
+  while (i != (dir > 0 ? b : a)) {
+    i = dir > 0 ? i + 1 : i - 1;
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls != CL_SHORT || (u->rule && u->rule != R_REPEAT))
+      return u->cls >= CL_BAD;
+  }
+  return false;
+}
+
+/* A short line with chrome on both sides, as jusText judges one. */
+static bool between_chrome(const struct chrome_doc *d, size_t i, size_t a,
+                           size_t b) {
+  return chrome_side(d, i, a, b, -1) && chrome_side(d, i, a, b, 1);
+}
+
+/* Inside the stretch: rule hits go, and link-like lines next to chrome. */
+static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
+                         bool found) {
+  bool dups = found && few_dups(d);
+  for (size_t i = a; i <= b; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (dups && u->dup && !u->rule && u->score < 0 &&
+        (u->cls == CL_GOOD || u->cls == CL_NEAR))
+      u->rule = R_TWICE;
+    if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
+        !bad_at(d, i + 1, a, b))
+      u->rule = NULL;
+    if (found && !u->rule && u->cls == CL_SHORT && !u->listed &&
+        between_chrome(d, i, a, b))
+      u->rule = R_SHORTRUN;
+    if (u->rule || u->cls != CL_BAD || (u->listed && !u->widget))
+      continue;
+    if (u->widget)
+      u->rule = R_WIDGET;
+    else if ((i > a && bad_at(d, i - 1, a, b)) || bad_at(d, i + 1, a, b))
+      u->rule = R_LINKLIKE;
+  }
+}
+
+static bool title_end(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if (u->term != TERM_SENT)
+    return u->term == TERM_NONE;
+  char c = d->text.data[u->off + u->len - 1];
+  return c == '?' || c == '!';
+}
+
+static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
+                     bool nolang) {
+  bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
+              u->rule == R_LISTITEM;
+  if (!soft || u->cls == CL_BAD || u->bullet)
+    return false;
+  if (nolang ? u->chars < 6 || u->chars > 300 : u->words < 3 || u->words > 30)
+    return false;
+  return title_end(d, u) && (u->cap1 || nolang);
+}
+
+/* The title: the nearest headline-like line before the stretch. */
+static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
+  for (size_t k = 0; k < 40 && k < a; k++) {
+    struct chrome_unit *u = &d->units[a - 1 - k];
+    if (is_title(d, u, nolang)) {
+      u->title = true;
+      u->rule = NULL;
+      return;
+    }
+  }
+}
+
+/* Rules that judge by form, not by phrase: undone in clean text. */
+static bool soft_rule(const char *r) {
+  return r == R_LISTITEM || r == R_TEASER || r == R_REPEAT || r == R_THRICE;
+}
+
+/* Hardly any chrome: text that was cleaned before (or never had any)
+ * loses only its rule hits, not what the stretch would leave out. */
+static bool looks_clean(const struct chrome_doc *d) {
+  size_t evidence = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    evidence += u->cls >= CL_BAD && !soft_rule(u->rule);
+  }
+  return evidence * CLEAN_RATIO <= d->nunits;
+}
+
+/* A headline-like line: no sentence end, a few words. */
+static bool headline_like(const struct chrome_unit *u, bool nolang) {
+  return u->cls != CL_GOOD && u->cls != CL_NEAR && no_end(u) &&
+         head_size(u, nolang);
+}
+
+/* Whether lines [s, e] read as teasers: about as many headlines as
+ * paragraphs, and at least two paragraphs. */
+static bool teaser_segment(const struct chrome_doc *d, size_t s, size_t e,
+                           bool nolang, unsigned tenths) {
+  size_t heads = 0, goods = 0;
+  for (size_t i = s; i <= e; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    goods += u->cls == CL_GOOD || u->cls == CL_NEAR;
+    heads += headline_like(u, nolang);
+  }
+  return goods >= 2 && heads * 10 >= goods * tenths;
+}
+
+/* The gap (lines without good text scoring -GAP_MIN or less) nearest to
+ * the end b (dir < 0) or start a (dir > 0) of [a, b]: sets its first and
+ * last line; false when there is none. */
+static bool find_gap(const struct chrome_doc *d, size_t a, size_t b,
+                     int dir, size_t *g0, size_t *g1) {
+  int64_t run = 0;
+  size_t start = 0;
+  bool in = false;
+  for (size_t k = 0; k <= b - a; k++) {
+    size_t i = dir < 0 ? b - k : a + k;
+    int32_t sc = d->units[i].score;
+    if (sc > 0) {
+      if (in && run <= -GAP_MIN) {
+        size_t end = dir < 0 ? i + 1 : i - 1;
+        *g0 = dir < 0 ? end : start;
+        *g1 = dir < 0 ? start : end;
+        return true;
+      }
+      in = false;
+      run = 0;
+      continue;
+    }
+    if (!in)
+      start = i;
+    in = true;
+    run += sc;
+  }
+  return false;
+}
+
+/* Cut teaser segments (headline, summary, headline, ...) off the ends of
+ * the stretch where a big gap of chrome separates them from the rest. */
+static void trim_teasers(const struct chrome_doc *d, size_t *a, size_t *b,
+                         bool nolang) {
+  size_t g0, g1;
+  for (int n = 0; n < 4 && find_gap(d, *a, *b, -1, &g0, &g1); n++) {
+    if (!teaser_segment(d, g1 + 1, *b, nolang, TEASER_HEADS))
+      break;
+    *b = g0 - 1;
+  }
+  for (int n = 0; n < 4 && find_gap(d, *a, *b, 1, &g0, &g1); n++) {
+    if (!teaser_segment(d, *a, g0 - 1, nolang, TEASER_HEADS))
+      break;
+    *a = g1 + 1;
+  }
+}
+
+/* Chrome that explains itself: a list marker and its items, a caption,
+ * an image label, a short label. */
+static bool explained(const struct chrome_unit *u) {
+  if (u->hit == CK_LIST || u->rule == R_LISTITEM || u->rule == R_CAPTION)
+    return true;
+  return u->widget || (u->cls == CL_SHORT && u->words <= LABEL_WORDS);
+}
+
+/* The end of the gap of explained chrome from i on (dir +1 or -1), if it
+ * holds a list marker; SIZE_MAX otherwise. */
+static size_t list_gap(const struct chrome_doc *d, size_t i, size_t end,
+                       int dir) {
+  bool marker = false;
+  for (size_t n = 0; i < end && n < LIST_MAX; n++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!explained(u))
+      return marker ? i : SIZE_MAX;
+    marker = marker || u->hit == CK_LIST;
+    if (dir < 0 && i == 0)
+      break;
+    i = dir > 0 ? i + 1 : i - 1;
+  }
+  return SIZE_MAX;
+}
+
+/* The best sum of lines from i on (dir +1 or -1) and where it ends. */
+static int64_t best_run(const struct chrome_doc *d, size_t i, size_t end,
+                        int dir, size_t *at) {
+  int64_t sum = 0, best = 0;
+  for (; i < end; i = dir > 0 ? i + 1 : i - 1) {
+    sum += d->units[i].score;
+    if (sum > best) {
+      best = sum;
+      *at = i;
+    }
+    if (dir < 0 && i == 0)
+      break;
+  }
+  return best;
+}
+
+/* An article cut in two by a list it embeds ("Most read" in the middle):
+ * join the part on the other side when it is plain text, not teasers. */
+static void join_over_lists(const struct chrome_doc *d, size_t *a,
+                            size_t *b, size_t end, bool nolang) {
+  size_t g = list_gap(d, *b + 1, end, 1), at = 0;
+  if (g != SIZE_MAX && best_run(d, g, end, 1, &at) >= JOIN_MIN &&
+      !teaser_segment(d, g, at, nolang, JOIN_HEADS))
+    *b = at;
+  if (*a == 0)
+    return;
+  g = list_gap(d, *a - 1, end, -1);
+  if (g != SIZE_MAX && best_run(d, g, end, -1, &at) >= JOIN_MIN &&
+      !teaser_segment(d, at, g, nolang, JOIN_HEADS))
+    *a = at;
+}
+
+static void judge(struct chrome_doc *d, bool nolang) {
+  size_t c = cut_at(d), a = 0, b = 0;
+  bool clean = looks_clean(d);
+  bool found = !clean && best_stretch(d, c, &a, &b);
+  if (!found) {
+    a = 0;
+    b = c ? c - 1 : 0;
+  } else {
+    trim_teasers(d, &a, &b, nolang);
+    join_over_lists(d, &a, &b, c, nolang);
+  }
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (i >= c && (i > c || !u->rule))
+      u->rule = R_CUT;
+    else if ((i < a || i > b) && !u->rule && found)
+      u->rule = R_OUTSIDE;
+    else if (clean && soft_rule(u->rule))
+      u->rule = NULL;
+  }
+  if (c > 0)
+    judge_inside(d, a, b, found);
+  if (found && !d->seen_good)
+    find_title(d, a, nolang);
+  if (c < d->nunits)
+    d->cut = true;
+  d->seen_good = d->seen_good || found;
+}
+
+#ifdef CHROME_DEBUG
+#include <stdio.h>
+static void debug_dump(const struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    fprintf(stderr, "%c%c c%d s%5d w%3u st%3u up%3u t%u %-22.22s| %.*s\n",
+            u->rule ? 'R' : 'K', u->title ? 'T' : ' ', u->cls, u->score,
+            u->words, u->stop, u->upper, u->term,
+            u->rule ? u->rule : "", (int)(u->len < 90 ? u->len : 90),
+            d->text.data + u->off);
+  }
+}
+#endif
+
+/* Whether good text found twice on the page is the exception (captions,
+ * teasers), not the rule (a page that holds its article twice). */
+static bool few_dups(const struct chrome_doc *d) {
+  uint64_t good = 0, dup = 0;
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].cls == CL_GOOD) {
+      good += d->units[i].chars;
+      dup += d->units[i].dup ? d->units[i].chars : 0;
+    }
+  return 10 * dup < 9 * good;
+}
+
+/* A line of a list: an item after a bullet, or a bare link. */
+static bool list_line(const struct chrome_unit *u) {
+  return !u->widget && u->seps < 2 && (u->bullet || u->url);
+}
+
+/* A line of text ending in ':' introduces a list or a table: the short
+ * lines after it, up to the next chrome, count as neither good nor bad. */
+static void score_intro_lists(struct chrome_doc *d) {
+  for (size_t i = 0; i + 1 < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->term != TERM_COLON || u->rule || u->words < INTRO_WORDS)
+      continue;
+    size_t j = i + 1;
+    for (; j < d->nunits && j - i <= LIST_MAX * 4; j++) {
+      struct chrome_unit *v = &d->units[j];
+      if (v->rule || (v->cls == CL_BAD && !list_line(v)) ||
+          v->term == TERM_COLON)
+        break;
+      if (v->score < INTRO_SCORE)
+        v->score = INTRO_SCORE;
+      v->listed = true;
+    }
+    i = j - 1;
+  }
+}
+
+/* ---- the whole verdict ----------------------------------------------- */
+
+static uint32_t rule_langs(enum kempt_lang l) {
+  if (l == KEMPT_LANG_NONE)
+    return ~0u;
+  return 1u | 1u << KEMPT_LANG_EN | 1u << l;
+}
+
+enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
+                                        const struct chrome_rules *r,
+                                        const struct kempt_allocator *a) {
+  enum kempt_lang lang = kempt__lang_best(&d->lang);
+  struct matcher m = {r, rule_langs(lang)};
+  bool nolang = lang == KEMPT_LANG_NONE &&
+                d->lang.stop * 20 < d->lang.words;
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    const char *p = d->text.data + u->off;
+    scan_chars(u, p, u->len);
+    match_rules(u, &m, p);
+    if (d->blks[u->blk].rule)
+      u->rule = d->blks[u->blk].rule;
+  }
+  enum kempt_status st = mark_repeats(d, a);
+  if (st != KEMPT_OK)
+    return st;
+  mark_lists(d, nolang);
+  for (size_t i = 0; i < d->nunits; i++)
+    d->units[i].cls = class_of(&d->units[i], nolang);
+  bool dups = few_dups(d);
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    u->score = score_of(u);
+    if (u->score > 0 && i * 10 >= d->nunits * 9)
+      u->score /= TAIL_DIV;
+    if (u->score > 0 && u->dup && dups)
+      u->score = -u->score / DUP_DIV;
+  }
+  score_intro_lists(d);
+  judge(d, nolang);
+#ifdef CHROME_DEBUG
+  debug_dump(d);
+#endif
+  return KEMPT_OK;
+}

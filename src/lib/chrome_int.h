@@ -1,0 +1,160 @@
+/* chrome_int.h - what the parts of the chrome stage share: the line
+ * tokenizer and the phrase-rule table (chrome_phrase.c), used by the
+ * classifier (chrome_class.c) and the stage (chrome.c).
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#ifndef KEMPT_CHROME_INT_H
+#define KEMPT_CHROME_INT_H
+
+#include "internal.h"
+#include "lang.h"
+
+/* Kinds of phrase rule (src/data/chrome/README). */
+enum chrome_kind {
+  CK_NONE = 0,
+  CK_LINE,   /* the whole line is the phrase */
+  CK_PREFIX, /* the line starts with it */
+  CK_PREFIXSEP, /* ... followed by a separator (: | > ...) */
+  CK_HAS,    /* anywhere in a short line */
+  CK_LIST,   /* the whole line; it opens a list of headlines */
+  CK_CUT,    /* the whole line; comments or footer follow */
+  CK_BYLINE, /* a word that opens a byline */
+  CK_DATE,   /* a month or day name */
+  CK_SAYS,   /* the verb of a comment header: "NAME says:" */
+  CK_SOFT,   /* a word that makes a long line less likely article text */
+  CK_BIO,    /* a job of an author's bio: "NAME is a staff writer ..." */
+  CK_COPULA, /* the verb of such a bio: "is" */
+  CK_COUNT
+};
+
+/* One rule in the table; the key is the hash of its word sequence. */
+struct chrome_rule {
+  uint64_t key;
+  const char *name; /* static */
+  uint8_t kind, lang, ntok, used;
+};
+
+#define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
+struct chrome_rules {
+  uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
+  struct chrome_rule *slots;
+  size_t mask; /* slots - 1 (a power of two minus one) */
+  size_t count;
+  const struct kempt_allocator *alloc;
+};
+
+/* A word of a line: letters, marks and digits; all-digit words are one
+ * number token. h is the hash of its lower-case form. */
+#define CHROME_MAXTOK 64
+struct chrome_tok {
+  uint64_t h;
+  uint32_t start, end; /* byte offsets in the line */
+  bool alpha;          /* has a letter */
+  bool upper;          /* starts with an upper-case letter */
+};
+
+/* Tokenize p[0..n): fills at most max tokens, returns how many; *total is
+ * the number of tokens in the whole line, or max + 1 when there are more
+ * than max (the rest is not read). */
+size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
+                            size_t max, size_t *total);
+
+/* The next token of p[0..n) at or after i: fills *t and returns the
+ * offset after it, or SIZE_MAX when there is none. */
+size_t kempt__chrome_next_tok(const char *p, size_t n, size_t i,
+                              struct chrome_tok *t);
+
+/* Hash of a sequence of token hashes. */
+uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n);
+
+enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
+                                          const struct kempt_allocator *a);
+/* Add rules from "KIND PATTERN" lines of text (a --rules file): they
+ * apply in every language. */
+enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
+                                           const char *text, size_t n);
+/* The rule of kind k, hash key and a language in langs (bit l for
+ * language l, bit 0 for rules of every language), or NULL. */
+const struct chrome_rule *kempt__chrome_rules_find(
+    const struct chrome_rules *r, uint64_t key, int k, uint32_t langs);
+void kempt__chrome_rules_free(struct chrome_rules *r);
+
+/* False when no rule of kind k starts with a word of hash h (a quick
+ * filter before the look-ups). */
+static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
+                                           int k, uint64_t h) {
+  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
+  return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* Terminal punctuation of a line. */
+enum chrome_term {
+  TERM_NONE,
+  TERM_SENT,    /* . ! ? and their CJK forms */
+  TERM_COLON,   /* : ; */
+  TERM_COMMA,
+  TERM_ELLIPSIS /* ... or U+2026: a cut teaser */
+};
+
+/* Classes of a line, from its features. */
+enum chrome_class { CL_SHORT, CL_GOOD, CL_NEAR, CL_BAD, CL_HARD };
+
+/* One line of the held document, with its features and verdict. */
+struct chrome_unit {
+  uint32_t off, len;  /* the line in the text buffer */
+  uint32_t blk;       /* its block */
+  uint32_t chars;     /* code points */
+  uint16_t words, stop, upper, ntok; /* ntok: all tokens incl. numbers */
+  uint16_t digits, seps;
+  uint8_t term, bullet, widget, url, cls;
+  uint8_t hit;        /* kind of the phrase rule that matched */
+  bool title, cap1, soft_has, dup;
+  bool listed;        /* a line of a list that text introduced */
+  uint64_t key;       /* hash of its words (repeated lines) */
+  int32_t score;
+  const char *rule;   /* static: why it goes; NULL = kept */
+};
+
+/* A held block: its lines are units first .. first + n - 1. */
+struct chrome_blk {
+  uint64_t offset;
+  uint32_t flags;
+  uint32_t first, n;
+  const char *rule; /* set when it came in removed */
+};
+
+/* A small cache of function-word look-ups (most words of a page are the
+ * same few): direct-mapped, keyed by the word's bytes. */
+#define CHROME_SW_SLOTS 32768
+struct chrome_swcache {
+  uint64_t key[CHROME_SW_SLOTS]; /* a word's hash (chrome_tok.h); 0: empty */
+  uint32_t langs[CHROME_SW_SLOTS];
+};
+
+/* The held document (or window of it). */
+struct chrome_doc {
+  struct chrome_swcache *sw;
+  struct kempt_buf text;
+  struct chrome_unit *units;
+  struct chrome_blk *blks;
+  size_t nunits, capunits, nblks, capblks;
+  struct kempt_lang_count lang;
+  bool cut;          /* a cut-off marker ended the article: drop the rest */
+  bool seen_good;    /* an earlier window had good text */
+  uint64_t *seen;    /* scratch: repeated-line table */
+  uint32_t *seen_n;
+  size_t seen_mask;
+};
+
+/* Words, function words and capitalised words of a line just held; adds
+ * its function words to the window's language evidence. */
+void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
+                              const char *p, size_t n);
+
+/* Decide each unit of the window: sets rule (removed) or keep, and title. */
+enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
+                                        const struct chrome_rules *r,
+                                        const struct kempt_allocator *a);
+
+#endif
