@@ -12,6 +12,7 @@ extern const struct kempt_stage_ops kempt__decode_ops;
 extern const struct kempt_frame_ops kempt__frame_text_ops;
 extern const struct kempt_frame_ops kempt__frame_nul_ops;
 extern const struct kempt_frame_ops kempt__frame_jsonl_ops;
+extern const struct kempt_frame_ops kempt__frame_wet_ops;
 
 static const struct kempt_stage_ops *const stages[] = {
     &kempt__decode_ops,
@@ -21,6 +22,7 @@ static const struct kempt_frame_ops *const framings[] = {
     &kempt__frame_text_ops,
     &kempt__frame_nul_ops,
     &kempt__frame_jsonl_ops,
+    &kempt__frame_wet_ops,
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

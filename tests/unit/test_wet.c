@@ -1,0 +1,191 @@
+/* test_wet.c - SHA-1, base32 and the WET framing.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "lib/sha1.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void b32_of(const char *s, size_t n, char out[33]) {
+  struct kempt_sha1 h;
+  unsigned char d[20];
+  kempt__sha1_init(&h);
+  for (size_t i = 0; i < n; i++) /* byte by byte: the buffering is tested */
+    kempt__sha1_add(&h, s + i, 1);
+  kempt__sha1_end(&h, d);
+  kempt__base32_20(d, out);
+}
+
+Test(sha1, known_digests) {
+  char b[33];
+  unsigned char d[20];
+  struct kempt_sha1 h;
+  kempt__sha1_init(&h);
+  kempt__sha1_add(&h, "abc", 3);
+  kempt__sha1_end(&h, d);
+  cr_assert_eq(d[0], 0xa9);
+  cr_assert_eq(d[19], 0x9d);
+  b32_of("", 0, b); /* da39a3ee... */
+  cr_assert_str_eq(b, "3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
+  const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  kempt__sha1_init(&h);
+  kempt__sha1_add(&h, two, strlen(two));
+  kempt__sha1_end(&h, d);
+  cr_assert_eq(d[0], 0x84);
+  cr_assert_eq(d[1], 0x98);
+  cr_assert_eq(d[19], 0xf1);
+}
+
+static const char *const W[] = {"format=wet", "stages=decode", NULL};
+
+static char *record(const char *type, const char *nl, const char *block) {
+  char *r = malloc(strlen(block) + 512);
+  sprintf(r,
+          "WARC/1.0%sWARC-Type: %s%sWARC-Record-ID: <urn:x>%s"
+          "WARC-Block-Digest: sha1:AAAA%sContent-Length: %zu%s%s%s%s%s",
+          nl, type, nl, nl, nl, strlen(block), nl, nl, block, nl, nl);
+  return r;
+}
+
+Test(wet, conversion_cleaned_headers_rewritten) {
+  char *in = record("conversion", "\r\n", "  Title  \r\n\r\n\r\nBody\n");
+  char *out = assert_chunking_invariant(W, in, strlen(in));
+  char b[33], want[512];
+  b32_of("Title\n\nBody\n", 12, b);
+  snprintf(want, sizeof want,
+           "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:x>\r\n"
+           "WARC-Block-Digest: sha1:%s\r\nContent-Length: 12\r\n\r\n"
+           "Title\n\nBody\n\r\n\r\n", b);
+  cr_assert_str_eq(out, want);
+  free(out);
+  free(in);
+}
+
+Test(wet, lf_only_headers_accepted_and_written_with_crlf) {
+  char *in = record("conversion", "\n", "Body\n");
+  char *ref = record("conversion", "\r\n", "Body\n");
+  char *out = assert_chunking_invariant(W, in, strlen(in));
+  char *out2 = assert_chunking_invariant(W, ref, strlen(ref));
+  cr_assert_str_eq(out, out2);
+  free(out);
+  free(out2);
+  free(in);
+  free(ref);
+}
+
+Test(wet, other_records_pass_through_and_digest_removal) {
+  char *info = record("warcinfo", "\r\n", "a: b\r\n  \r\n");
+  char *conv = record("conversion", "\r\n", " x \n");
+  char in[2048];
+  snprintf(in, sizeof in, "%s%s", info, conv);
+  static const char *const R[] = {"format=wet", "stages=decode",
+                                  "block-digest=remove", NULL};
+  char *out = assert_chunking_invariant(R, in, strlen(in));
+  cr_assert(strncmp(out, info, strlen(info)) == 0, "warcinfo untouched");
+  cr_assert_str_eq(out + strlen(info),
+                   "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: "
+                   "<urn:x>\r\nContent-Length: 2\r\n\r\nx\n\r\n\r\n");
+  free(out);
+  free(info);
+  free(conv);
+}
+
+Test(wet, empty_document_and_counts) {
+  char *a = record("conversion", "\r\n", " \n\n");
+  char *b = record("conversion", "\r\n", "");
+  char in[2048];
+  snprintf(in, sizeof in, "%s%s%s", a, b, a);
+  char *out = assert_chunking_invariant(W, in, strlen(in));
+  size_t n = 0;
+  for (const char *p = out; (p = strstr(p, "Content-Length: 0\r\n\r\n\r\n"));
+       p++)
+    n++;
+  cr_assert_eq(n, 3);
+  free(out);
+  free(a);
+  free(b);
+}
+
+static int warnings;
+static void count_warn(void *ud, const char *msg) {
+  (void)ud;
+  (void)msg;
+  warnings++;
+}
+static enum kempt_status keep(void *ud, const char *p, size_t n) {
+  char *o = ud;
+  strncat(o, p, n);
+  return KEMPT_OK;
+}
+
+static char *run_wet(const char *in, size_t n, struct kempt_counters *c) {
+  static char out[8192];
+  out[0] = '\0';
+  warnings = 0;
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_set(cfg, "format", "wet", 0);
+  kempt_config_set(cfg, "stages", "decode", 0);
+  kempt_config_output(cfg, keep, out);
+  kempt_config_warnings(cfg, count_warn, NULL);
+  kempt *k = kempt_new(cfg, NULL);
+  kempt_config_free(cfg);
+  cr_assert_eq(kempt_feed(k, in, n), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  kempt_get_counters(k, c);
+  kempt_free(k);
+  return out;
+}
+
+Test(wet, lying_content_length) {
+  struct kempt_counters c;
+  /* too long: the block runs to the end of the input */
+  const char *big = "WARC/1.0\r\nWARC-Type: conversion\r\n"
+                    "Content-Length: 999999999\r\n\r\nshort\n";
+  char *out = run_wet(big, strlen(big), &c);
+  cr_assert_not_null(strstr(out, "Content-Length: 6\r\n\r\nshort\n\r\n\r\n"));
+  cr_assert_eq(warnings, 1);
+  cr_assert_eq(c.documents_out, 1);
+  /* too short: the rest is dropped up to the next record */
+  const char *small = "WARC/1.0\r\nWARC-Type: conversion\r\n"
+                      "Content-Length: 3\r\n\r\nabcdef\n\r\n\r\n"
+                      "WARC/1.0\r\nWARC-Type: conversion\r\n"
+                      "Content-Length: 2\r\n\r\nz\n\r\n\r\n";
+  out = run_wet(small, strlen(small), &c);
+  cr_assert_eq(warnings, 1);
+  cr_assert_eq(c.documents_in, 2);
+  cr_assert_eq(c.documents_out, 2);
+  cr_assert_not_null(strstr(out, "Content-Length: 4\r\n\r\nabc\n\r\n\r\n"));
+  cr_assert_not_null(strstr(out, "Content-Length: 2\r\n\r\nz\n\r\n\r\n"));
+  /* none at all, and a truncated header */
+  const char *none = "WARC/1.0\r\nWARC-Type: conversion\r\n\r\nx\r\nWARC/1.0";
+  out = run_wet(none, strlen(none), &c);
+  cr_assert_eq(c.documents_in, 0);
+  cr_assert_str_eq(out, "");
+  cr_assert_geq(warnings, 2);
+}
+
+Test(wet, many_records_chunking_invariant) {
+  size_t cap = 64 * 1024, n = 0;
+  char *in = malloc(cap);
+  for (int i = 0; i < 60; i++) {
+    char block[128];
+    snprintf(block, sizeof block, " Page %d \r\n\r\n\r\nsecond\xc2\xa0line\n",
+             i);
+    char *r = record(i % 7 ? "conversion" : "metadata", i % 2 ? "\n" : "\r\n",
+                     block);
+    memcpy(in + n, r, strlen(r));
+    n += strlen(r);
+    free(r);
+  }
+  char *out = assert_chunking_invariant(W, in, n);
+  size_t recs = 0;
+  for (const char *p = out; (p = strstr(p, "WARC/1.0\r\n")); p++)
+    recs++;
+  cr_assert_eq(recs, 60);
+  free(out);
+  free(in);
+}
