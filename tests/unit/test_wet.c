@@ -189,3 +189,102 @@ Test(wet, many_records_chunking_invariant) {
   free(out);
   free(in);
 }
+
+/* ---- gzip in front of and behind the framing ---- */
+
+#include <zlib.h>
+
+/* A gzip member of s, appended to out at *n. */
+static void gz_member(const char *s, char *out, size_t *n, size_t cap) {
+  z_stream z;
+  memset(&z, 0, sizeof z);
+  cr_assert_eq(deflateInit2(&z, 9, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY),
+               Z_OK);
+  z.next_in = (Bytef *)(uintptr_t)s;
+  z.avail_in = (uInt)strlen(s);
+  z.next_out = (Bytef *)out + *n;
+  z.avail_out = (uInt)(cap - *n);
+  cr_assert_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+  *n = cap - z.avail_out;
+  deflateEnd(&z);
+}
+
+/* Members of a gzip stream, each inflated, joined; their count in *m. */
+static char *gunzip_all(const char *p, size_t n, int *m) {
+  char *out = calloc(1, 1 << 20);
+  size_t len = 0;
+  *m = 0;
+  while (n) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    cr_assert_eq(inflateInit2(&z, 31), Z_OK);
+    z.next_in = (Bytef *)(uintptr_t)p;
+    z.avail_in = (uInt)n;
+    z.next_out = (Bytef *)out + len;
+    z.avail_out = (uInt)((1 << 20) - 1 - len);
+    cr_assert_eq(inflate(&z, Z_FINISH), Z_STREAM_END);
+    len = (size_t)((char *)z.next_out - out);
+    p += n - z.avail_in;
+    n = z.avail_in;
+    inflateEnd(&z);
+    (*m)++;
+  }
+  return out;
+}
+
+Test(gzip, input_detected_multi_member_any_chunking) {
+  char *a = record("conversion", "\r\n", " one \n");
+  char *b = record("warcinfo", "\r\n", "x: y\r\n");
+  char plain[2048], gz[4096];
+  size_t n = 0;
+  snprintf(plain, sizeof plain, "%s%s", a, b);
+  gz_member(a, gz, &n, sizeof gz);
+  gz_member(b, gz, &n, sizeof gz);
+  char *want = assert_chunking_invariant(W, plain, strlen(plain));
+  char *got = assert_chunking_invariant(W, gz, n);
+  cr_assert_str_eq(got, want);
+  free(want);
+  free(got);
+  free(a);
+  free(b);
+  n = 0;
+  gz_member("plain text\n", gz, &n, sizeof gz);
+  static const char *const T[] = {"stages=decode", NULL};
+  got = assert_chunking_invariant(T, gz, n);
+  cr_assert_str_eq(got, "plain text\n");
+  free(got);
+  got = assert_chunking_invariant(T, "\x1f", 1); /* one byte: not gzip */
+  cr_assert(valid_utf8(got, strlen(got)));
+  free(got);
+}
+
+Test(gzip, output_one_member_per_wet_record) {
+  static const char *const G[] = {"format=wet", "stages=decode", "gzip",
+                                  NULL};
+  char *a = record("conversion", "\r\n", " one \n");
+  char *b = record("warcinfo", "\r\n", "x: y\r\n");
+  char in[2048];
+  snprintf(in, sizeof in, "%s%s%s", a, b, a);
+  size_t n, pn;
+  char *plain = kempt_run(W, in, strlen(in), WHOLE, 0, 0, &pn);
+  for (size_t c = 1; c < 9; c += 3) {
+    char *gz = kempt_run(G, in, strlen(in), FIXED, c, 0, &n);
+    int members;
+    char *back = gunzip_all(gz, n, &members);
+    cr_assert_eq(members, 3);
+    cr_assert_str_eq(back, plain);
+    free(back);
+    free(gz);
+  }
+  static const char *const GT[] = {"stages=decode", "gzip", NULL};
+  char *gz = kempt_run(GT, "", 0, WHOLE, 0, 0, &n); /* empty: one member */
+  int members;
+  char *back = gunzip_all(gz, n, &members);
+  cr_assert_eq(members, 1);
+  cr_assert_str_eq(back, "");
+  free(back);
+  free(gz);
+  free(plain);
+  free(a);
+  free(b);
+}
