@@ -255,10 +255,13 @@ void kempt_reset(kempt *k) {
   for (size_t i = 0; i < k->nchain; i++)
     if (k->chain[i].ops->reset)
       k->chain[i].ops->reset(k->chain[i].state);
-  if (k->frame->reset)
-    k->frame->reset(k->frame_state);
+  /* The framing starts over as new: nothing of earlier streams (such as
+   * the blank line that joins text documents) shows in the next one. */
+  if (k->frame->fini)
+    k->frame->fini(k->frame_state);
+  memset(k->frame_state, 0, k->frame->state_size);
   kempt__gz_reset(k->gz);
-  k->error = KEMPT_OK;
+  k->error = k->frame->init(k->frame_state, &k->fenv);
   k->pos = 0;
 }
 
