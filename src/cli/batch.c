@@ -121,18 +121,6 @@ static int refuse_collisions(struct batch *b) {
   return status;
 }
 
-static int plan(struct batch *b) {
-  b->dest = calloc(b->jobs.n + 1, sizeof *b->dest);
-  if (!b->dest)
-    return -1;
-  for (size_t i = 0; i < b->jobs.n; i++) {
-    b->dest[i] = dest_path(b->run, b->jobs.v[i].rel);
-    if (!b->dest[i])
-      return -1;
-    b->total_bytes += b->jobs.v[i].size;
-  }
-  return refuse_collisions(b);
-}
 
 /* ---- one file ---- */
 
@@ -154,14 +142,50 @@ static int make_parents(const char *path) {
   return 0;
 }
 
+/* Make the folders of every output, once each (the jobs come in name
+ * order, so one folder's files are neighbours); a job whose folder
+ * cannot be made is reported and dropped. */
+static int make_folders(struct batch *b) {
+  int status = 0;
+  const char *last = NULL;
+  size_t lastlen = 0;
+  for (size_t i = 0; i < b->jobs.n; i++) {
+    const char *d = b->dest[i];
+    const char *slash = d ? strrchr(d, '/') : NULL;
+    size_t len = slash ? (size_t)(slash - d) : 0;
+    if (!d || (last && len == lastlen && memcmp(d, last, len) == 0))
+      continue;
+    int e = make_parents(d);
+    if (e) {
+      fprintf(stderr, "kempt: %.*s: %s\n", (int)len, d, strerror(e));
+      free(b->dest[i]);
+      b->dest[i] = NULL;
+      status = 1;
+      continue;
+    }
+    last = d;
+    lastlen = len;
+  }
+  return status;
+}
+
+static int plan(struct batch *b) {
+  b->dest = calloc(b->jobs.n + 1, sizeof *b->dest);
+  if (!b->dest)
+    return -1;
+  for (size_t i = 0; i < b->jobs.n; i++) {
+    b->dest[i] = dest_path(b->run, b->jobs.v[i].rel);
+    if (!b->dest[i])
+      return -1;
+    b->total_bytes += b->jobs.v[i].size;
+  }
+  int status = refuse_collisions(b);
+  return status < 0 ? status : status | make_folders(b);
+}
+
 static int open_tmp(struct worker *w, const char *dest) {
   const char *slash = strrchr(dest, '/');
   size_t dir = slash ? (size_t)(slash - dest) + 1 : 0;
-  int e = make_parents(dest);
-  if (e) {
-    errno = e;
-    return -1;
-  }
   if ((size_t)snprintf(w->tmp, sizeof w->tmp, "%.*s.%s.kempt-XXXXXX",
                        (int)dir, dest, dest + dir) >= sizeof w->tmp) {
     errno = ENAMETOOLONG;
