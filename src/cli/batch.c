@@ -44,8 +44,8 @@ struct worker {
 struct batch {
   struct cli_run *run;
   struct cli_jobs jobs;
-  char **dest;  /* output path of each job, NULL: not to be done */
-  mode_t mode;  /* of new files: 0666 & ~umask */
+  char **dest; /* output path of each job, NULL: not to be done */
+  mode_t mode; /* of new files: 0666 & ~umask */
   uint64_t total_bytes;
   atomic_size_t next;
   atomic_size_t done, failed, skipped;
@@ -121,7 +121,6 @@ static int refuse_collisions(struct batch *b) {
   return status;
 }
 
-
 /* ---- one file ---- */
 
 /* Make the folders above path (like mkdir -p of its dirname). */
@@ -186,8 +185,8 @@ static int plan(struct batch *b) {
 static int open_tmp(struct worker *w, const char *dest) {
   const char *slash = strrchr(dest, '/');
   size_t dir = slash ? (size_t)(slash - dest) + 1 : 0;
-  if ((size_t)snprintf(w->tmp, sizeof w->tmp, "%.*s.%s.kempt-XXXXXX",
-                       (int)dir, dest, dest + dir) >= sizeof w->tmp) {
+  if ((size_t)snprintf(w->tmp, sizeof w->tmp, "%.*s.%s.kempt-XXXXXX", (int)dir,
+                       dest, dest + dir) >= sizeof w->tmp) {
     errno = ENAMETOOLONG;
     return -1;
   }
@@ -301,9 +300,10 @@ static void progress(struct batch *b, double t0, bool last) {
   for (size_t i = 0; i < 20; i++)
     bar[i] = i < fill ? '#' : '.';
   bar[20] = '\0';
-  fprintf(stderr, "\rkempt: [%s] %zu/%zu files  %.1f MB  %.1f MB/s  "
-          "ETA %d:%02d ", bar, done, n, mb, rate, (int)eta / 60,
-          (int)eta % 60);
+  fprintf(stderr,
+          "\rkempt: [%s] %zu/%zu files  %.1f MB  %.1f MB/s  "
+          "ETA %d:%02d ",
+          bar, done, n, mb, rate, (int)eta / 60, (int)eta % 60);
   if (last)
     fputc('\n', stderr);
 }
@@ -410,8 +410,7 @@ static int write_stats(struct batch *b, double t0) {
 static int make_outdir(const char *dir, struct stat *sb) {
   char probe[PATH_MAX];
   if ((size_t)snprintf(probe, sizeof probe, "%s/x", dir) >= sizeof probe ||
-      make_parents(probe) != 0 || stat(dir, sb) != 0 ||
-      !S_ISDIR(sb->st_mode)) {
+      make_parents(probe) != 0 || stat(dir, sb) != 0 || !S_ISDIR(sb->st_mode)) {
     fprintf(stderr, "kempt: %s: %s\n", dir,
             errno ? strerror(errno) : "not a folder");
     return -1;
@@ -436,8 +435,8 @@ int cli_batch(struct cli_run *run) {
   b.mode = 0666 & ~mask;
   if (make_outdir(run->output, &sb) != 0)
     return 1;
-  int status = cli_collect(run, &b.jobs, (uint64_t)sb.st_dev,
-                           (uint64_t)sb.st_ino);
+  int status =
+      cli_collect(run, &b.jobs, (uint64_t)sb.st_dev, (uint64_t)sb.st_ino);
   if (status >= 0)
     status |= plan(&b);
   catch_signals();

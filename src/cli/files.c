@@ -227,7 +227,7 @@ int cli_collect(const struct cli_run *run, struct cli_jobs *jobs,
   for (size_t i = 0; i < run->nfiles; i++) {
     const char *arg = run->files[i];
     char *rel = top_rel(run, arg);
-    int r = !rel                   ? -1
+    int r = !rel                    ? -1
             : strcmp(arg, "-") == 0 ? add_job(&w, arg, "-", 0)
                                     : walk_path(&w, arg, rel);
     free(rel);
@@ -256,8 +256,8 @@ double cli_now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void add_rule(struct cli_stats *st, const char *stage,
-                     const char *rule, uint64_t count) {
+static void add_rule(struct cli_stats *st, const char *stage, const char *rule,
+                     uint64_t count) {
   for (size_t i = 0; i < st->nrules; i++)
     if (strcmp(st->rules[i].stage, stage) == 0 &&
         strcmp(st->rules[i].rule, rule) == 0) {

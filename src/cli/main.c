@@ -102,7 +102,7 @@ static void print_help(void) {
   }
   printf("\nProgram:\n");
   for (size_t i = 0; i < N_CLI; i++)
-    print_option(stdout, cli_options[i].name ? 0 : cli_options[i].val,
+    print_option(stdout, cli_options[i].val < 128 ? cli_options[i].val : 0,
                  cli_options[i].name, cli_options[i].arg,
                  cli_options[i].help);
   printf("\nExit status: 0 all well (warnings included), 1 an input could "
@@ -240,6 +240,32 @@ static void check_batch(const struct cli_run *run) {
       usage_error("-r -o DIR: standard input cannot be mirrored");
 }
 
+/* The options of batch mode and of the file list; false for others. */
+static bool batch_option(struct cli_run *run, int c, const char *arg) {
+  long np;
+  switch (c) {
+  case OPT_RECURSIVE:
+    run->recursive = 1;
+    return true;
+  case OPT_JOBS:
+    run->jobs = parse_count(arg, "--jobs");
+    np = run->jobs ? (long)run->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    run->jobs = np > 0 ? (unsigned)np : 1;
+    return true;
+  case OPT_SKIP_EXISTING:
+    run->skip_existing = 1;
+    return true;
+  case OPT_STATS:
+    run->stats = arg;
+    return true;
+  case OPT_SHARD:
+    parse_shard(run, arg);
+    return true;
+  default:
+    return false;
+  }
+}
+
 static void parse_args(struct cli_run *run, int argc, char **argv) {
   struct opt_tables t;
   build_tables(&t);
@@ -266,30 +292,12 @@ static void parse_args(struct cli_run *run, int argc, char **argv) {
     case OPT_EXPLAIN:
       run->explain = 1;
       break;
-    case OPT_RECURSIVE:
-      run->recursive = 1;
-      break;
-    case OPT_JOBS:
-      run->jobs = parse_count(optarg, "--jobs");
-      if (!run->jobs) {
-        long np = sysconf(_SC_NPROCESSORS_ONLN);
-        run->jobs = np > 0 ? (unsigned)np : 1;
-      }
-      break;
-    case OPT_SKIP_EXISTING:
-      run->skip_existing = 1;
-      break;
-    case OPT_STATS:
-      run->stats = optarg;
-      break;
-    case OPT_SHARD:
-      parse_shard(run, optarg);
-      break;
     case '?':
       fprintf(stderr, "Try 'kempt --help' for more information.\n");
       exit(2);
     default:
-      set_library_option(run, c - OPT_LIBRARY, optarg);
+      if (!batch_option(run, c, optarg))
+        set_library_option(run, c - OPT_LIBRARY, optarg);
     }
   }
   run->files = argv + optind;

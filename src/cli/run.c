@@ -145,8 +145,8 @@ int cli_library_index(const char *name) {
 }
 
 void cli_print_formats(FILE *f) {
-  fprintf(f, "%26s%s\n", "", "FMT: text (default) | nul | jsonl | wet, as "
-                             "far as built; see kempt(1)");
+  fprintf(f, "%26s%s\n", "",
+          "FMT: text (default) | nul | jsonl | wet; see kempt(1)");
 }
 
 /* Feed one input stream; returns 0, or 1 if it could not be read. On a

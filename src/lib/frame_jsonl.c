@@ -22,9 +22,9 @@ struct frame_jsonl {
   const char *field;
   size_t fieldlen;
   bool drop_bad;
-  bool overlong;     /* passing the rest of a too-long line through */
-  uint64_t line;     /* number of the current line, from 1 */
-  struct kempt_buf buf; /* the current line, up to max-line bytes */
+  bool overlong;         /* passing the rest of a too-long line through */
+  uint64_t line;         /* number of the current line, from 1 */
+  struct kempt_buf buf;  /* the current line, up to max-line bytes */
   unsigned char pend[2]; /* a UTF-8 prefix of U+0085/2028/2029 held back */
   size_t npend;
 };
@@ -161,14 +161,14 @@ static void warn_bad(struct frame_jsonl *f, enum kempt_json_result r,
   const char *what = f->drop_bad ? "dropped" : "passed through";
   if (r == KEMPT_JSON_INVALID)
     kempt__warn(f->env->report, "line %llu: invalid JSON at byte %llu, %s",
-                (unsigned long long)f->line,
-                (unsigned long long)sp->err + 1, what);
+                (unsigned long long)f->line, (unsigned long long)sp->err + 1,
+                what);
   else
     kempt__warn(f->env->report, "line %llu: %s '%s', %s",
                 (unsigned long long)f->line,
-                r == KEMPT_JSON_NOT_OBJECT  ? "not a JSON object, no field"
-                : r == KEMPT_JSON_MISSING   ? "no field"
-                                            : "not a string in field",
+                r == KEMPT_JSON_NOT_OBJECT ? "not a JSON object, no field"
+                : r == KEMPT_JSON_MISSING  ? "no field"
+                                           : "not a string in field",
                 f->field, what);
 }
 
@@ -193,8 +193,7 @@ static enum kempt_status do_line(struct frame_jsonl *f, const char *p,
 static enum kempt_status overflow(struct frame_jsonl *f) {
   kempt__warn(f->env->report,
               "line %llu: longer than %llu bytes, passed through",
-              (unsigned long long)f->line + 1,
-              (unsigned long long)f->buf.cap);
+              (unsigned long long)f->line + 1, (unsigned long long)f->buf.cap);
   f->overlong = true;
   enum kempt_status s = put(f, f->buf.data, f->buf.len);
   kempt__buf_clear(&f->buf);
@@ -287,9 +286,13 @@ static const struct kempt_option jsonl_options[] = {
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 const struct kempt_frame_ops kempt__frame_jsonl_ops = {
-    "jsonl",     "one JSON object per line, text in --field",
+    "jsonl",
+    "one JSON object per line, text in --field",
     sizeof(struct frame_jsonl),
-    jsonl_options, jsonl_init,
-    jsonl_feed,  jsonl_finish,
-    jsonl_out,   jsonl_reset,
+    jsonl_options,
+    jsonl_init,
+    jsonl_feed,
+    jsonl_finish,
+    jsonl_out,
+    jsonl_reset,
     jsonl_fini};

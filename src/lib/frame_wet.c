@@ -218,8 +218,7 @@ static enum kempt_status start_record(struct frame_wet *w) {
   const char *type = header(w, "WARC-Type", &tlen);
   const char *len = header(w, "Content-Length", &llen);
   if (!parse_length(len, llen, &w->remaining)) {
-    kempt__warn(w->env->report,
-                "record %llu: no valid Content-Length, dropped",
+    kempt__warn(w->env->report, "record %llu: no valid Content-Length, dropped",
                 (unsigned long long)w->record + 1);
     w->record++;
     new_record(w);
@@ -229,8 +228,8 @@ static enum kempt_status start_record(struct frame_wet *w) {
   w->cut = false;
   w->st = W_BLOCK;
   kempt__buf_clear(&w->out);
-  enum kempt_status s = w->clean ? w->env->chain.begin(w->env->chain.ud)
-                                 : put_headers(w, NULL);
+  enum kempt_status s =
+      w->clean ? w->env->chain.begin(w->env->chain.ud) : put_headers(w, NULL);
   if (s == KEMPT_OK && w->remaining == 0)
     s = end_record(w);
   return s;
@@ -265,8 +264,8 @@ static enum kempt_status head_line(struct frame_wet *w, size_t start) {
 }
 
 /* Header bytes up to (nl) and including a newline. */
-static enum kempt_status take_head(struct frame_wet *w, const char *p,
-                                   size_t n, bool nl) {
+static enum kempt_status take_head(struct frame_wet *w, const char *p, size_t n,
+                                   bool nl) {
   if (w->dropping) {
     w->dropping = !nl;
     return KEMPT_OK;
@@ -294,8 +293,8 @@ static enum kempt_status take_head(struct frame_wet *w, const char *p,
 
 static enum kempt_status take_block(struct frame_wet *w, const char *p,
                                     size_t n) {
-  enum kempt_status s = w->clean ? w->env->chain.bytes(w->env->chain.ud, p, n)
-                                 : put(w, p, n);
+  enum kempt_status s =
+      w->clean ? w->env->chain.bytes(w->env->chain.ud, p, n) : put(w, p, n);
   w->remaining -= n;
   if (s == KEMPT_OK && w->remaining == 0)
     s = end_record(w);
@@ -345,8 +344,10 @@ static enum kempt_status wet_finish(void *st) {
     return end_record(w);
   }
   if (w->st == W_HEAD && w->head.len && !w->dropping)
-    kempt__warn(w->env->report, "record %llu: input ends in its headers, "
-                "dropped", (unsigned long long)w->record + 1);
+    kempt__warn(w->env->report,
+                "record %llu: input ends in its headers, "
+                "dropped",
+                (unsigned long long)w->record + 1);
   new_record(w);
   return KEMPT_OK;
 }
@@ -358,8 +359,10 @@ static enum kempt_status wet_out(void *st, const char *p, size_t n) {
   enum kempt_status s = kempt__buf_add(&w->out, p, n);
   if (s != KEMPT_ERR_LIMIT)
     return s;
-  kempt__warn(w->env->report, "record %llu: cleaned text longer than %llu "
-              "bytes, cut", (unsigned long long)w->record + 1,
+  kempt__warn(w->env->report,
+              "record %llu: cleaned text longer than %llu "
+              "bytes, cut",
+              (unsigned long long)w->record + 1,
               (unsigned long long)w->out.cap);
   w->cut = true;
   return KEMPT_OK;
@@ -374,13 +377,12 @@ static void wet_reset(void *st) {
   kempt__buf_clear(&w->out);
 }
 
-static enum kempt_status wet_init(void *st,
-                                  const struct kempt_frame_env *env) {
+static enum kempt_status wet_init(void *st, const struct kempt_frame_env *env) {
   struct frame_wet *w = st;
   w->env = env;
   w->remove_digest =
-      strcmp(kempt__opt_str(env->cfg, "block-digest", "recompute"),
-             "remove") == 0;
+      strcmp(kempt__opt_str(env->cfg, "block-digest", "recompute"), "remove") ==
+      0;
   uint64_t cap = kempt__opt_int(env->cfg, "max-record", DEFAULT_MAX_RECORD);
   kempt__buf_init(&w->head, env->alloc, MAX_HEAD);
   kempt__buf_init(&w->out, env->alloc, cap > SIZE_MAX ? SIZE_MAX : cap);
@@ -403,9 +405,13 @@ static const struct kempt_option wet_options[] = {
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 const struct kempt_frame_ops kempt__frame_wet_ops = {
-    "wet",     "WARC/WET records: conversion records cleaned, others kept",
+    "wet",
+    "WARC/WET records: conversion records cleaned, others kept",
     sizeof(struct frame_wet),
-    wet_options, wet_init,
-    wet_feed,  wet_finish,
-    wet_out,   wet_reset,
+    wet_options,
+    wet_init,
+    wet_feed,
+    wet_finish,
+    wet_out,
+    wet_reset,
     wet_fini};

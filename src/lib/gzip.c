@@ -104,7 +104,7 @@ static enum kempt_status start_inflate(struct kempt_gz *g) {
 /* zlib said the data is damaged: the rest of the stream is ignored. */
 static void damaged(struct kempt_gz *g) {
   kempt__warn(g->e.report, "gzip data damaged or followed by other bytes: "
-                            "the rest of the input ignored");
+                           "the rest of the input ignored");
   g->mode = M_TAIL;
 }
 
@@ -164,8 +164,7 @@ static enum kempt_status feed_mode(struct kempt_gz *g, const char *p,
   return KEMPT_OK; /* M_TAIL: ignored */
 }
 
-enum kempt_status kempt__gz_feed(struct kempt_gz *g, const char *p,
-                                 size_t n) {
+enum kempt_status kempt__gz_feed(struct kempt_gz *g, const char *p, size_t n) {
   enum kempt_status s = KEMPT_OK;
   if (!n)
     return s;
@@ -217,8 +216,8 @@ static enum kempt_status deflate_run(struct kempt_gz *g, const char *p,
       return KEMPT_ERR_STATE;
     size_t k = GZ_BUF - g->out.avail_out;
     s = k ? g->e.write(g->e.write_ud, g->obuf, k) : KEMPT_OK;
-  } while (s == KEMPT_OK && (g->out.avail_out == 0 ||
-                             (flush == Z_FINISH && r != Z_STREAM_END)));
+  } while (s == KEMPT_OK &&
+           (g->out.avail_out == 0 || (flush == Z_FINISH && r != Z_STREAM_END)));
   return s;
 }
 
@@ -227,8 +226,8 @@ static enum kempt_status open_member(struct kempt_gz *g) {
     return KEMPT_OK;
   if (!g->out_ready) {
     z_setup(&g->out, g->alloc);
-    if (deflateInit2(&g->out, 6, Z_DEFLATED, 15 + 16, 8,
-                     Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&g->out, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+        Z_OK)
       return KEMPT_ERR_NOMEM;
     g->out_ready = true;
   } else {

@@ -17,27 +17,59 @@ static enum kempt_json_result scan(const char *s, const char *key) {
 
 Test(json, valid_texts) {
   static const char *const ok[] = {
-      "{}", " { } ", "{\"a\":1}", "{\"a\":[1,2,{\"b\":null}]}",
+      "{}",
+      " { } ",
+      "{\"a\":1}",
+      "{\"a\":[1,2,{\"b\":null}]}",
       "{\"a\":-0.5e+10,\"b\":0,\"c\":1E3,\"d\":-12.25}",
-      "{\"a\":true,\"b\":false,\"c\":null}", "{\"a\":\"\\u00e9\\n\\/\"}",
-      "{\"a\":\"\\ud83d\\ude00\"}", "{\"a\":\"\\udc00 lone\"}",
-      "{\"a\":\"caf\xc3\xa9 \xf0\x9f\x98\x80\"}", "{\"a\":[[[]]]}\r",
+      "{\"a\":true,\"b\":false,\"c\":null}",
+      "{\"a\":\"\\u00e9\\n\\/\"}",
+      "{\"a\":\"\\ud83d\\ude00\"}",
+      "{\"a\":\"\\udc00 lone\"}",
+      "{\"a\":\"caf\xc3\xa9 \xf0\x9f\x98\x80\"}",
+      "{\"a\":[[[]]]}\r",
       "{\"\":\"\"}"};
   for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
     cr_assert_neq(scan(ok[i], "zz"), KEMPT_JSON_INVALID, "%s", ok[i]);
 }
 
 Test(json, invalid_texts) {
-  static const char *const bad[] = {
-      "", " ", "{", "}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}",
-      "{\"a\":1 \"b\":2}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":.5}",
-      "{\"a\":1e}", "{\"a\":+1}", "{\"a\":tru}", "{\"a\":nulls}",
-      "{\"a\":\"x}", "{\"a\":\"\t\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}",
-      "{\"a\":\"\\u12\"}", "{a:1}", "{'a':1}", "{\"a\":1}{}", "{\"a\":1} x",
-      "{\"a\":[1,2}", "{\"a\":[1,2]]", "{\"a\":\"\xc3\"}",
-      "{\"a\":\"\xc0\xaf\"}", "{\"a\":\"\xed\xa0\x80\"}",
-      "{\"a\":\"\xf4\x90\x80\x80\"}", "{\"a\":\"\xff\"}", "\xef\xbb\xbf{}",
-      "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":\"\\\"}"};
+  static const char *const bad[] = {"",
+                                    " ",
+                                    "{",
+                                    "}",
+                                    "{\"a\"}",
+                                    "{\"a\":}",
+                                    "{\"a\":1,}",
+                                    "{,}",
+                                    "{\"a\":1 \"b\":2}",
+                                    "{\"a\":01}",
+                                    "{\"a\":1.}",
+                                    "{\"a\":.5}",
+                                    "{\"a\":1e}",
+                                    "{\"a\":+1}",
+                                    "{\"a\":tru}",
+                                    "{\"a\":nulls}",
+                                    "{\"a\":\"x}",
+                                    "{\"a\":\"\t\"}",
+                                    "{\"a\":\"\\x\"}",
+                                    "{\"a\":\"\\u12g4\"}",
+                                    "{\"a\":\"\\u12\"}",
+                                    "{a:1}",
+                                    "{'a':1}",
+                                    "{\"a\":1}{}",
+                                    "{\"a\":1} x",
+                                    "{\"a\":[1,2}",
+                                    "{\"a\":[1,2]]",
+                                    "{\"a\":\"\xc3\"}",
+                                    "{\"a\":\"\xc0\xaf\"}",
+                                    "{\"a\":\"\xed\xa0\x80\"}",
+                                    "{\"a\":\"\xf4\x90\x80\x80\"}",
+                                    "{\"a\":\"\xff\"}",
+                                    "\xef\xbb\xbf{}",
+                                    "{\"a\":NaN}",
+                                    "{\"a\":Infinity}",
+                                    "{\"a\":\"\\\"}"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     cr_assert_eq(scan(bad[i], "a"), KEMPT_JSON_INVALID, "%s", bad[i]);
 }
@@ -92,7 +124,8 @@ Test(jsonl, splices_the_text_and_keeps_everything_else) {
   check(J,
         "{\"id\": 1.50, \"text\":\"  Hello\\n\\n\\nworld  \", \"z\":[1e2]}\n",
         "{\"id\": 1.50, \"text\":\"Hello\\n\\nworld\", \"z\":[1e2]}\n");
-  check(J, "{\"text\":\"\"}\n{\"text\":\" \"}", "{\"text\":\"\"}\n{\"text\":\"\"}");
+  check(J, "{\"text\":\"\"}\n{\"text\":\" \"}",
+        "{\"text\":\"\"}\n{\"text\":\"\"}");
 }
 
 Test(jsonl, escapes_on_output) {
@@ -107,16 +140,16 @@ Test(jsonl, escapes_on_output) {
 }
 
 Test(jsonl, other_field_and_bad_lines) {
-  static const char *const F[] = {"format=jsonl", "stages=decode",
-                                  "field=body", NULL};
+  static const char *const F[] = {"format=jsonl", "stages=decode", "field=body",
+                                  NULL};
   check(F, "{\"text\":\" a \",\"body\":\" b \"}\n",
         "{\"text\":\" a \",\"body\":\"b\"}\n");
   const char *in = "not json\n{\"text\":1}\n\n{\"t\":\"x\"}\n"
                    "{\"text\":\" ok \"}\n[1]\n";
   check(J, in,
         "not json\n{\"text\":1}\n\n{\"t\":\"x\"}\n{\"text\":\"ok\"}\n[1]\n");
-  static const char *const D[] = {"format=jsonl", "stages=decode",
-                                  "drop-bad", NULL};
+  static const char *const D[] = {"format=jsonl", "stages=decode", "drop-bad",
+                                  NULL};
   check(D, in, "\n{\"text\":\"ok\"}\n");
 }
 
@@ -181,11 +214,13 @@ Test(jsonl, round_trip_on_many_records) {
     char line[200];
     snprintf(line, sizeof line,
              "{\"n\":%d,\"meta\":{\"u\":\"\\u00e9%d\"},\"text\":\"p%d\\r\\n"
-             "\\r\\nq\"}\n", i, i, i);
+             "\\r\\nq\"}\n",
+             i, i, i);
     strcat(in, line);
     snprintf(line, sizeof line,
              "{\"n\":%d,\"meta\":{\"u\":\"\\u00e9%d\"},\"text\":\"p%d\\n\\nq\"}"
-             "\n", i, i, i);
+             "\n",
+             i, i, i);
     strcat(want, line);
   }
   check(J, in, want);

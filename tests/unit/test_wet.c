@@ -59,7 +59,8 @@ Test(wet, conversion_cleaned_headers_rewritten) {
   snprintf(want, sizeof want,
            "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:x>\r\n"
            "WARC-Block-Digest: sha1:%s\r\nContent-Length: 12\r\n\r\n"
-           "Title\n\nBody\n\r\n\r\n", b);
+           "Title\n\nBody\n\r\n\r\n",
+           b);
   cr_assert_str_eq(out, want);
   free(out);
   free(in);
@@ -175,8 +176,8 @@ Test(wet, many_records_chunking_invariant) {
     char block[128];
     snprintf(block, sizeof block, " Page %d \r\n\r\n\r\nsecond\xc2\xa0line\n",
              i);
-    char *r = record(i % 7 ? "conversion" : "metadata", i % 2 ? "\n" : "\r\n",
-                     block);
+    char *r =
+        record(i % 7 ? "conversion" : "metadata", i % 2 ? "\n" : "\r\n", block);
     memcpy(in + n, r, strlen(r));
     n += strlen(r);
     free(r);
@@ -259,8 +260,7 @@ Test(gzip, input_detected_multi_member_any_chunking) {
 }
 
 Test(gzip, output_one_member_per_wet_record) {
-  static const char *const G[] = {"format=wet", "stages=decode", "gzip",
-                                  NULL};
+  static const char *const G[] = {"format=wet", "stages=decode", "gzip", NULL};
   char *a = record("conversion", "\r\n", " one \n");
   char *b = record("warcinfo", "\r\n", "x: y\r\n");
   char in[2048];
