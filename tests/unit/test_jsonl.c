@@ -225,3 +225,39 @@ Test(jsonl, round_trip_on_many_records) {
   }
   check(J, in, want);
 }
+
+/* Damaged input: whatever the bytes, no error, no crash, and the same
+ * output whatever the chunking; as many lines out as in (nothing dropped
+ * without --drop-bad). Bad lines pass through untouched. */
+Test(jsonl, random_damage_is_survived) {
+  static const char base[] =
+      "{\"a\":[1,{\"b\":\"\\u00e9\"}],\"text\":\"x\\ud83d\\ude00 y\\n\\nz\"}\n"
+      "{\"text\":\"caf\xc3\xa9 \\\"q\\\" \\u2028\",\"n\":-1.5e3}\n";
+  char in[sizeof base * 8];
+  srand(7);
+  for (int round = 0; round < 60; round++) {
+    size_t n = 0;
+    for (int k = 0; k < 8; k++) {
+      memcpy(in + n, base, sizeof base - 1);
+      n += sizeof base - 1;
+    }
+    for (int m = 0; m < 1 + round % 6; m++)
+      in[(size_t)rand() % n] = (char)(rand() % 256);
+    size_t lines_in = 0, lines_out = 0;
+    for (size_t i = 0; i < n; i++)
+      lines_in += in[i] == '\n';
+    /* bad lines pass through untouched, invalid UTF-8 and all: so not
+     * assert_chunking_invariant, which also wants valid UTF-8 */
+    size_t len, len2;
+    char *out = kempt_run(J, in, n, WHOLE, 0, 0, &len);
+    for (size_t c = 1; c <= 7; c += 3) {
+      char *o2 = kempt_run(J, in, n, FIXED, c, 0, &len2);
+      cr_assert(len2 == len && memcmp(out, o2, len) == 0, "chunks of %zu", c);
+      free(o2);
+    }
+    for (size_t i = 0; i < len; i++)
+      lines_out += out[i] == '\n';
+    cr_assert_eq(lines_out, lines_in, "round %d", round);
+    free(out);
+  }
+}

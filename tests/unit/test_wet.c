@@ -288,3 +288,27 @@ Test(gzip, output_one_member_per_wet_record) {
   free(a);
   free(b);
 }
+
+/* Damaged input: no error, no crash, the same output whatever the
+ * chunking. */
+Test(wet, random_damage_is_survived) {
+  char *a = record("conversion", "\r\n", " One \r\n\r\ntwo\n");
+  char *b = record("warcinfo", "\n", "k: v\r\n");
+  size_t la = strlen(a), lb = strlen(b);
+  char *in = malloc(4 * (la + lb));
+  srand(11);
+  for (int round = 0; round < 80; round++) {
+    size_t n = 0;
+    for (int k = 0; k < 4; k++) {
+      memcpy(in + n, a, la);
+      memcpy(in + n + la, b, lb);
+      n += la + lb;
+    }
+    for (int m = 0; m < 1 + round % 5; m++)
+      in[(size_t)rand() % n] = "0123456789\r\n: WA\x1f"[rand() % 17];
+    free(assert_chunking_invariant(W, in, n));
+  }
+  free(in);
+  free(a);
+  free(b);
+}
