@@ -312,3 +312,65 @@ Test(wet, random_damage_is_survived) {
   free(a);
   free(b);
 }
+
+/* Allocation failure: fail the n-th allocation for n = 0, 1, 2, ... until
+ * the run succeeds; every failure comes back as KEMPT_ERR_NOMEM (and the
+ * sanitizer build finds any leak). */
+static long budget;
+static void *fail_malloc(size_t n, void *ud) {
+  (void)ud;
+  return budget-- > 0 ? malloc(n) : NULL;
+}
+static void *fail_realloc(void *p, size_t n, void *ud) {
+  (void)ud;
+  return budget-- > 0 ? realloc(p, n) : NULL;
+}
+static void std_free(void *p, void *ud) {
+  (void)ud;
+  free(p);
+}
+static enum kempt_status drop(void *ud, const char *p, size_t n) {
+  (void)ud;
+  (void)p;
+  (void)n;
+  return KEMPT_OK;
+}
+
+static void alloc_failures(const char *format, const char *in, size_t n) {
+  static const struct kempt_allocator fa = {fail_malloc, fail_realloc, std_free,
+                                            NULL};
+  for (long k = 0;; k++) {
+    cr_assert_lt(k, 10000);
+    budget = k;
+    kempt_config *cfg = kempt_config_new(&fa);
+    if (!cfg)
+      continue;
+    enum kempt_status st = kempt_config_set(cfg, "format", format, 0);
+    if (st == KEMPT_OK)
+      st = kempt_config_set(cfg, "gzip", NULL, 0);
+    kempt_config_output(cfg, drop, NULL);
+    kempt *kp = st == KEMPT_OK ? kempt_new(cfg, &st) : NULL;
+    kempt_config_free(cfg);
+    if (kp) {
+      st = kempt_feed(kp, in, n);
+      if (st == KEMPT_OK)
+        st = kempt_finish(kp);
+      kempt_free(kp);
+    }
+    if (st == KEMPT_OK)
+      break;
+    cr_assert_eq(st, KEMPT_ERR_NOMEM, "%s, allocation %ld", format, k);
+  }
+}
+
+Test(limits, every_allocation_failure_is_a_status) {
+  char *a = record("conversion", "\r\n", " One \r\n\r\ntwo\n");
+  char gz[2048];
+  size_t n = 0;
+  gz_member(a, gz, &n, sizeof gz);
+  alloc_failures("wet", a, strlen(a));
+  alloc_failures("wet", gz, n);
+  const char *j = "{\"text\":\" a \\u00e9 \"}\nbad\n";
+  alloc_failures("jsonl", j, strlen(j));
+  free(a);
+}
