@@ -86,14 +86,29 @@ static enum kempt_status out_special(struct frame_jsonl *f, unsigned char c) {
   return put_escape(f, c);
 }
 
+/* Whether the byte at p[0] (of n) must be escaped or held back: a
+ * control, quote or backslash, U+0085/2028/2029, or what may be the start
+ * of one of them at the end of the piece. */
+static bool stop_at(const unsigned char *p, size_t n) {
+  unsigned char c = p[0];
+  if (c < 0x20 || c == '"' || c == '\\')
+    return true;
+  if (c == 0xC2)
+    return n < 2 || p[1] == 0x85;
+  if (c == 0xE2)
+    return n < 2 || (p[1] == 0x80 && (n < 3 || p[2] == 0xA8 || p[2] == 0xA9));
+  return false;
+}
+
 static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
   struct frame_jsonl *f = st;
+  const unsigned char *u = (const unsigned char *)p;
   enum kempt_status s = KEMPT_OK;
   size_t i = 0;
   while (i < n && s == KEMPT_OK) {
     size_t j = i;
     if (!f->npend)
-      while (j < n && !special((unsigned char)p[j]))
+      while (j < n && !stop_at(u + j, n - j))
         j++;
     s = put(f, p + i, j - i);
     if (s == KEMPT_OK && j < n)

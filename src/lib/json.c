@@ -129,10 +129,23 @@ static void key_escape(struct keycmp *k, const char *p, size_t at) {
 
 /* Validate the string at s->i (its opening quote); *match (if not NULL)
  * says whether its decoded content equals the key sought. */
+/* Bytes of printable ASCII other than quote and backslash at s->i. */
+static size_t plain_run(const struct scan *s) {
+  const unsigned char *p = (const unsigned char *)s->p;
+  size_t i = s->i;
+  while (i < s->n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\')
+    i++;
+  return i - s->i;
+}
+
 static bool scan_string(struct scan *s, bool *match) {
   struct keycmp k = {s, 0, true};
   s->i++;
   for (;;) {
+    size_t run = plain_run(s);
+    if (match)
+      key_add(&k, s->p + s->i, run);
+    s->i += run;
     int c = peek(s);
     size_t at = s->i, len = 1;
     if (c < 0x20) /* the end of the buffer, or a raw control */
