@@ -169,12 +169,33 @@ static int library_short(int c) {
   return c;
 }
 
+static void parse_shard(struct cli_run *run, const char *s,
+                        const char *what) {
+  unsigned long i, n;
+  char *end;
+  errno = 0;
+  i = strtoul(s, &end, 10);
+  if (errno || end == s || *end != '/' || *s == '-')
+    usage_error("invalid %s '%s' (I/N, 0 <= I < N)", what, s);
+  const char *q = end + 1;
+  n = strtoul(q, &end, 10);
+  if (errno || end == q || *end || *q == '-' || n == 0 || i >= n ||
+      n > 1000000)
+    usage_error("invalid %s '%s' (I/N, 0 <= I < N)", what, s);
+  run->shard_i = (unsigned)i;
+  run->shard_n = (unsigned)n;
+}
+
 static void set_library_option(struct cli_run *run, int idx, const char *arg) {
   const struct kempt_option *o = kempt_option_get((size_t)idx);
   if (o->type == KEMPT_OPT_FILE) {
     if (cli_set_file_option(run, o->name, arg) != 0)
       exit(2);
     return;
+  }
+  if (strcmp(o->name, "record-shard") == 0) {
+    struct cli_run check;
+    parse_shard(&check, arg, "--record-shard"); /* I/N, or usage error */
   }
   enum kempt_status st = kempt_config_set(run->cfg, o->name, arg, 0);
   if (st == KEMPT_OK && strcmp(o->name, "gzip") == 0)
@@ -210,21 +231,6 @@ static unsigned parse_count(const char *s, const char *what) {
   return (unsigned)v;
 }
 
-static void parse_shard(struct cli_run *run, const char *s) {
-  unsigned long i, n;
-  char *end;
-  errno = 0;
-  i = strtoul(s, &end, 10);
-  if (errno || end == s || *end != '/' || *s == '-')
-    usage_error("invalid --shard '%s' (I/N, 0 <= I < N)", s);
-  const char *q = end + 1;
-  n = strtoul(q, &end, 10);
-  if (errno || end == q || *end || *q == '-' || n == 0 || i >= n ||
-      n > 1000000)
-    usage_error("invalid --shard '%s' (I/N, 0 <= I < N)", s);
-  run->shard_i = (unsigned)i;
-  run->shard_n = (unsigned)n;
-}
 
 /* -r -o DIR: folders in, a folder out. */
 static void check_batch(const struct cli_run *run) {
@@ -259,7 +265,7 @@ static bool batch_option(struct cli_run *run, int c, const char *arg) {
     run->stats = arg;
     return true;
   case OPT_SHARD:
-    parse_shard(run, arg);
+    parse_shard(run, arg, "--shard");
     return true;
   default:
     return false;

@@ -13,6 +13,7 @@
  */
 #include "internal.h"
 #include "json.h"
+#include "shard.h"
 
 #define DEFAULT_MAX_LINE (64u << 20)
 #define FEED_SIZE 4096
@@ -22,7 +23,9 @@ struct frame_jsonl {
   const char *field;
   size_t fieldlen;
   bool drop_bad;
-  bool overlong;         /* passing the rest of a too-long line through */
+  bool overlong;  /* passing the rest of a too-long line through */
+  bool skip_long; /* ... or dropping it: not this shard's */
+  struct kempt_shard shard;
   uint64_t line;         /* number of the current line, from 1 */
   struct kempt_buf buf;  /* the current line, up to max-line bytes */
   unsigned char pend[2]; /* a UTF-8 prefix of U+0085/2028/2029 held back */
@@ -193,6 +196,8 @@ static enum kempt_status do_line(struct frame_jsonl *f, const char *p,
   size_t body = n && p[n - 1] == '\n' ? n - 1 : n;
   struct kempt_json_span sp;
   f->line++;
+  if (!kempt__shard_take(&f->shard))
+    return KEMPT_OK; /* another worker's line */
   if (blank(p, body))
     return put(f, p, n);
   enum kempt_json_result r =
@@ -206,10 +211,15 @@ static enum kempt_status do_line(struct frame_jsonl *f, const char *p,
 /* The current line grew past max-line: write what is held, go on
  * passing bytes through up to the end of the line. */
 static enum kempt_status overflow(struct frame_jsonl *f) {
+  f->overlong = true;
+  f->skip_long = !kempt__shard_take(&f->shard);
+  if (f->skip_long) {
+    kempt__buf_clear(&f->buf);
+    return KEMPT_OK;
+  }
   kempt__warn(f->env->report,
               "line %llu: longer than %llu bytes, passed through",
               (unsigned long long)f->line + 1, (unsigned long long)f->buf.cap);
-  f->overlong = true;
   enum kempt_status s = put(f, f->buf.data, f->buf.len);
   kempt__buf_clear(&f->buf);
   return s;
@@ -220,7 +230,7 @@ static enum kempt_status take(struct frame_jsonl *f, const char *p, size_t n,
                               bool nl) {
   enum kempt_status s = KEMPT_OK;
   if (f->overlong) {
-    s = put(f, p, n);
+    s = f->skip_long ? KEMPT_OK : put(f, p, n);
     if (nl) {
       f->overlong = false;
       f->line++;
@@ -268,6 +278,7 @@ static void jsonl_reset(void *st) {
   f->overlong = false;
   f->line = 0;
   f->npend = 0;
+  f->shard.next = 0;
 }
 
 static enum kempt_status jsonl_init(void *st,
@@ -277,6 +288,9 @@ static enum kempt_status jsonl_init(void *st,
   f->field = kempt__opt_str(env->cfg, "field", "text");
   f->fieldlen = strlen(f->field);
   f->drop_bad = kempt__opt_flag(env->cfg, "drop-bad");
+  enum kempt_status s = kempt__shard_init(&f->shard, env->cfg);
+  if (s != KEMPT_OK)
+    return s;
   uint64_t cap = kempt__opt_int(env->cfg, "max-line", DEFAULT_MAX_LINE);
   if (cap < 64)
     cap = 64;

@@ -18,6 +18,7 @@
  */
 #include "internal.h"
 #include "sha1.h"
+#include "shard.h"
 
 #include <stdio.h>
 
@@ -35,10 +36,12 @@ struct frame_wet {
   bool dropping;         /* dropping bytes up to the end of a line */
   bool in_garbage;       /* the current run of bad lines was reported */
   bool clean;            /* the current record is a conversion */
-  bool cut;              /* its cleaned block reached the cap */
-  uint64_t remaining;    /* block bytes still to come */
-  uint64_t record;       /* records seen, for warnings */
-  struct kempt_buf out;  /* the cleaned block */
+  bool skip;             /* the current record is another shard's */
+  struct kempt_shard shard;
+  bool cut;             /* its cleaned block reached the cap */
+  uint64_t remaining;   /* block bytes still to come */
+  uint64_t record;      /* records seen, for warnings */
+  struct kempt_buf out; /* the cleaned block */
 };
 
 static enum kempt_status put(struct frame_wet *w, const char *p, size_t n) {
@@ -204,9 +207,9 @@ static enum kempt_status end_record(struct frame_wet *w) {
     if (s == KEMPT_OK || s == KEMPT_ERR_LIMIT)
       s = put_cleaned(w);
   }
-  if (s == KEMPT_OK)
+  if (s == KEMPT_OK && !w->skip)
     s = put(w, "\r\n\r\n", 4);
-  if (s == KEMPT_OK && w->env->record_end)
+  if (s == KEMPT_OK && !w->skip && w->env->record_end)
     s = w->env->record_end(w->env->write_ud);
   w->record++;
   new_record(w);
@@ -224,12 +227,15 @@ static enum kempt_status start_record(struct frame_wet *w) {
     new_record(w);
     return KEMPT_OK;
   }
-  w->clean = type && tlen == 10 && memcmp(type, "conversion", 10) == 0;
+  w->skip = !kempt__shard_take(&w->shard);
+  w->clean =
+      !w->skip && type && tlen == 10 && memcmp(type, "conversion", 10) == 0;
   w->cut = false;
   w->st = W_BLOCK;
   kempt__buf_clear(&w->out);
-  enum kempt_status s =
-      w->clean ? w->env->chain.begin(w->env->chain.ud) : put_headers(w, NULL);
+  enum kempt_status s = w->skip    ? KEMPT_OK
+                        : w->clean ? w->env->chain.begin(w->env->chain.ud)
+                                   : put_headers(w, NULL);
   if (s == KEMPT_OK && w->remaining == 0)
     s = end_record(w);
   return s;
@@ -293,8 +299,9 @@ static enum kempt_status take_head(struct frame_wet *w, const char *p, size_t n,
 
 static enum kempt_status take_block(struct frame_wet *w, const char *p,
                                     size_t n) {
-  enum kempt_status s =
-      w->clean ? w->env->chain.bytes(w->env->chain.ud, p, n) : put(w, p, n);
+  enum kempt_status s = w->skip    ? KEMPT_OK
+                        : w->clean ? w->env->chain.bytes(w->env->chain.ud, p, n)
+                                   : put(w, p, n);
   w->remaining -= n;
   if (s == KEMPT_OK && w->remaining == 0)
     s = end_record(w);
@@ -335,6 +342,8 @@ static enum kempt_status wet_feed(void *st, const char *p, size_t n) {
 
 static enum kempt_status wet_finish(void *st) {
   struct frame_wet *w = st;
+  if (w->st == W_BLOCK && w->skip)
+    return end_record(w);
   if (w->st == W_BLOCK) {
     kempt__warn(w->env->report,
                 "record %llu: input ends %llu bytes short of its "
@@ -371,7 +380,8 @@ static enum kempt_status wet_out(void *st, const char *p, size_t n) {
 static void wet_reset(void *st) {
   struct frame_wet *w = st;
   new_record(w);
-  w->dropping = w->in_garbage = w->clean = w->cut = false;
+  w->dropping = w->in_garbage = w->clean = w->cut = w->skip = false;
+  w->shard.next = 0;
   w->remaining = 0;
   w->record = 0;
   kempt__buf_clear(&w->out);
@@ -386,7 +396,7 @@ static enum kempt_status wet_init(void *st, const struct kempt_frame_env *env) {
   uint64_t cap = kempt__opt_int(env->cfg, "max-record", DEFAULT_MAX_RECORD);
   kempt__buf_init(&w->head, env->alloc, MAX_HEAD);
   kempt__buf_init(&w->out, env->alloc, cap > SIZE_MAX ? SIZE_MAX : cap);
-  return KEMPT_OK;
+  return kempt__shard_init(&w->shard, env->cfg);
 }
 
 static void wet_fini(void *st) {

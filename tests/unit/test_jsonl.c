@@ -261,3 +261,23 @@ Test(jsonl, random_damage_is_survived) {
     free(out);
   }
 }
+
+/* --record-shard=I/N: the shards together are the whole, line for line. */
+Test(jsonl, record_shards_make_the_whole) {
+  const char *in =
+      "{\"text\":\" a \"}\n\nbad\n{\"text\":\"b\"}\n{\"text\":\"c\"}";
+  static const char *const S0[] = {"format=jsonl", "stages=decode",
+                                   "record-shard=0/2", NULL};
+  static const char *const S1[] = {"format=jsonl", "stages=decode",
+                                   "record-shard=1/2", NULL};
+  check(S0, in, "{\"text\":\"a\"}\nbad\n{\"text\":\"c\"}");
+  check(S1, in, "\n{\"text\":\"b\"}\n");
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_output(cfg, discard, NULL);
+  kempt_config_set(cfg, "format", "jsonl", 0);
+  cr_assert_eq(kempt_config_set(cfg, "record-shard", "2/2", 0), KEMPT_OK);
+  enum kempt_status st;
+  cr_assert_null(kempt_new(cfg, &st));
+  cr_assert_eq(st, KEMPT_ERR_USAGE);
+  kempt_config_free(cfg);
+}

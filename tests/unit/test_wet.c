@@ -374,3 +374,37 @@ Test(limits, every_allocation_failure_is_a_status) {
   alloc_failures("jsonl", j, strlen(j));
   free(a);
 }
+
+/* --record-shard=I/N over WET and NUL records: the shards together are
+ * the whole. */
+Test(wet, record_shards_make_the_whole) {
+  char in[8192] = "";
+  for (int i = 0; i < 9; i++) {
+    char block[64];
+    snprintf(block, sizeof block, " Page %d \n", i);
+    char *r = record(i == 0 ? "warcinfo" : "conversion", "\r\n", block);
+    strcat(in, r);
+    free(r);
+  }
+  char *whole = assert_chunking_invariant(W, in, strlen(in));
+  char joined[8192] = "";
+  for (int s = 0; s < 3; s++) {
+    char opt[32];
+    snprintf(opt, sizeof opt, "record-shard=%d/3", s);
+    const char *const o[] = {"format=wet", "stages=decode", opt, NULL};
+    char *part = assert_chunking_invariant(o, in, strlen(in));
+    cr_assert_not_null(strstr(part, s == 0   ? "Page 0"
+                                    : s == 1 ? "Page 1"
+                                             : "Page 2"));
+    strcat(joined, part);
+    free(part);
+  }
+  cr_assert_eq(strlen(joined), strlen(whole));
+  free(whole);
+  static const char *const N1[] = {"format=nul", "stages=decode",
+                                   "record-shard=1/2", NULL};
+  size_t len;
+  char *out = kempt_run(N1, "a\0b\0c\0d", 7, FIXED, 1, 0, &len);
+  cr_assert(len == 6 && memcmp(out, "b\n\0d\n\0", 6) == 0);
+  free(out);
+}
