@@ -179,7 +179,9 @@ KEMPT_API enum kempt_status kempt_feed(kempt *k, const void *data, size_t len);
  * number of records. The handle is then ready for the next stream. */
 KEMPT_API enum kempt_status kempt_finish(kempt *k);
 
-/* Forget any partial input and a sticky error; counters are kept. */
+/* Forget any partial input, a sticky error and what earlier streams
+ * wrote: the next stream's output is what a new handle would write (in
+ * the text framing: no blank line before it). Counters are kept. */
 KEMPT_API void kempt_reset(kempt *k);
 
 /* Free the handle. kempt_free(NULL) is a no-op. */

@@ -13,9 +13,11 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Options of the program itself, not of the library. */
 enum {
@@ -23,8 +25,13 @@ enum {
   OPT_VERSION = 'V',
   OPT_OUTPUT = 'o',
   OPT_NUL = 'z',
+  OPT_RECURSIVE = 'r',
+  OPT_JOBS = 'j',
   OPT_LIST_STAGES = 1000,
   OPT_EXPLAIN,
+  OPT_SKIP_EXISTING,
+  OPT_STATS,
+  OPT_SHARD,
   OPT_LIBRARY = 2000 /* + index of a library option */
 };
 
@@ -35,7 +42,21 @@ struct cli_option {
 };
 
 static const struct cli_option cli_options[] = {
-    {"output", 1, OPT_OUTPUT, "FILE", "write to FILE instead of stdout"},
+    {"output", 1, OPT_OUTPUT, "PATH",
+     "write to file PATH instead of stdout; with -r, to folder PATH"},
+    {"recursive", 0, OPT_RECURSIVE, NULL,
+     "FILE arguments may be folders (files taken in name order, links "
+     "followed); with -o DIR, clean each file into DIR, mirroring the tree"},
+    {"jobs", 1, OPT_JOBS, "N",
+     "with -r -o: N worker threads (default 1; 0: one per processor); the "
+     "output does not depend on N"},
+    {"skip-existing", 0, OPT_SKIP_EXISTING, NULL,
+     "with -r -o: leave outputs that exist alone (resume a run)"},
+    {"shard", 1, OPT_SHARD, "I/N",
+     "take only input files I, I+N, I+2N, ... (I from 0) of the sorted list"},
+    {"stats", 1, OPT_STATS, "FILE",
+     "write JSON counters to FILE at the end (files, documents, bytes, "
+     "changes per stage and rule, seconds)"},
     {NULL, 0, OPT_NUL, NULL, "same as --format=nul"},
     {"explain", 0, OPT_EXPLAIN, NULL,
      "report each change on stderr: stage, offset, rule, before -> after"},
@@ -81,7 +102,7 @@ static void print_help(void) {
   }
   printf("\nProgram:\n");
   for (size_t i = 0; i < N_CLI; i++)
-    print_option(stdout, cli_options[i].name ? 0 : cli_options[i].val,
+    print_option(stdout, cli_options[i].val < 128 ? cli_options[i].val : 0,
                  cli_options[i].name, cli_options[i].arg,
                  cli_options[i].help);
   printf("\nExit status: 0 all well (warnings included), 1 an input could "
@@ -148,6 +169,23 @@ static int library_short(int c) {
   return c;
 }
 
+static void parse_shard(struct cli_run *run, const char *s,
+                        const char *what) {
+  unsigned long i, n;
+  char *end;
+  errno = 0;
+  i = strtoul(s, &end, 10);
+  if (errno || end == s || *end != '/' || *s == '-')
+    usage_error("invalid %s '%s' (I/N, 0 <= I < N)", what, s);
+  const char *q = end + 1;
+  n = strtoul(q, &end, 10);
+  if (errno || end == q || *end || *q == '-' || n == 0 || i >= n ||
+      n > 1000000)
+    usage_error("invalid %s '%s' (I/N, 0 <= I < N)", what, s);
+  run->shard_i = (unsigned)i;
+  run->shard_n = (unsigned)n;
+}
+
 static void set_library_option(struct cli_run *run, int idx, const char *arg) {
   const struct kempt_option *o = kempt_option_get((size_t)idx);
   if (o->type == KEMPT_OPT_FILE) {
@@ -155,7 +193,13 @@ static void set_library_option(struct cli_run *run, int idx, const char *arg) {
       exit(2);
     return;
   }
+  if (strcmp(o->name, "record-shard") == 0) {
+    struct cli_run check;
+    parse_shard(&check, arg, "--record-shard"); /* I/N, or usage error */
+  }
   enum kempt_status st = kempt_config_set(run->cfg, o->name, arg, 0);
+  if (st == KEMPT_OK && strcmp(o->name, "gzip") == 0)
+    run->gzip = 1;
   if (st == KEMPT_ERR_NOMEM) {
     fprintf(stderr, "kempt: out of memory\n");
     exit(1);
@@ -171,12 +215,69 @@ static void set_library_option(struct cli_run *run, int idx, const char *arg) {
   }
 }
 
+static bool is_cli_short(int c) {
+  for (size_t i = 0; i < N_CLI; i++)
+    if (cli_options[i].val == c)
+      return true;
+  return c == 'h' || c == 'V';
+}
+
+static unsigned parse_count(const char *s, const char *what) {
+  char *end;
+  errno = 0;
+  unsigned long v = strtoul(s, &end, 10);
+  if (errno || end == s || *end || v > 100000 || *s == '-')
+    usage_error("invalid number '%s' for %s", s, what);
+  return (unsigned)v;
+}
+
+
+/* -r -o DIR: folders in, a folder out. */
+static void check_batch(const struct cli_run *run) {
+  bool batch = run->recursive && run->output && strcmp(run->output, "-");
+  if ((run->jobs || run->skip_existing) && !batch)
+    usage_error("-j and --skip-existing are for batch mode (-r -o DIR)");
+  if (!batch)
+    return;
+  if (!run->nfiles)
+    usage_error("-r -o DIR: name the files or folders to clean");
+  for (size_t i = 0; i < run->nfiles; i++)
+    if (strcmp(run->files[i], "-") == 0)
+      usage_error("-r -o DIR: standard input cannot be mirrored");
+}
+
+/* The options of batch mode and of the file list; false for others. */
+static bool batch_option(struct cli_run *run, int c, const char *arg) {
+  long np;
+  switch (c) {
+  case OPT_RECURSIVE:
+    run->recursive = 1;
+    return true;
+  case OPT_JOBS:
+    run->jobs = parse_count(arg, "--jobs");
+    np = run->jobs ? (long)run->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    run->jobs = np > 0 ? (unsigned)np : 1;
+    return true;
+  case OPT_SKIP_EXISTING:
+    run->skip_existing = 1;
+    return true;
+  case OPT_STATS:
+    run->stats = arg;
+    return true;
+  case OPT_SHARD:
+    parse_shard(run, arg, "--shard");
+    return true;
+  default:
+    return false;
+  }
+}
+
 static void parse_args(struct cli_run *run, int argc, char **argv) {
   struct opt_tables t;
   build_tables(&t);
   int c;
   while ((c = getopt_long(argc, argv, t.shorts, t.longs, NULL)) != -1) {
-    if (c != '?' && c < 128 && c != 'h' && c != 'V' && c != 'o' && c != 'z')
+    if (c != '?' && c < 128 && !is_cli_short(c))
       c = library_short(c);
     switch (c) {
     case OPT_HELP:
@@ -201,11 +302,13 @@ static void parse_args(struct cli_run *run, int argc, char **argv) {
       fprintf(stderr, "Try 'kempt --help' for more information.\n");
       exit(2);
     default:
-      set_library_option(run, c - OPT_LIBRARY, optarg);
+      if (!batch_option(run, c, optarg))
+        set_library_option(run, c - OPT_LIBRARY, optarg);
     }
   }
   run->files = argv + optind;
   run->nfiles = (size_t)(argc - optind);
+  check_batch(run);
 }
 
 int main(int argc, char **argv) {

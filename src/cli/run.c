@@ -7,21 +7,12 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define IN_SIZE (256 * 1024)
-#define OUT_SIZE (256 * 1024)
-
-struct out {
-  int fd;
-  size_t len;
-  int failed; /* errno of the first failed write, or 0 */
-  char buf[OUT_SIZE];
-};
 
 static int write_all(int fd, const char *p, size_t n) {
   while (n) {
@@ -37,18 +28,18 @@ static int write_all(int fd, const char *p, size_t n) {
   return 0;
 }
 
-static int out_flush(struct out *o) {
+int cli_out_flush(struct cli_out *o) {
   if (!o->failed && o->len)
     o->failed = write_all(o->fd, o->buf, o->len);
   o->len = 0;
   return o->failed;
 }
 
-static enum kempt_status out_write(void *ud, const char *p, size_t n) {
-  struct out *o = ud;
-  if (o->len + n > OUT_SIZE && out_flush(o))
+enum kempt_status cli_out_write(void *ud, const char *p, size_t n) {
+  struct cli_out *o = ud;
+  if (o->len + n > CLI_OUT_SIZE && cli_out_flush(o))
     return KEMPT_ERR_WRITE;
-  if (n > OUT_SIZE / 2) {
+  if (n > CLI_OUT_SIZE / 2) {
     o->failed = write_all(o->fd, p, n);
     return o->failed ? KEMPT_ERR_WRITE : KEMPT_OK;
   }
@@ -71,8 +62,9 @@ static void put_visible(const char *p, size_t n) {
   }
 }
 
-static void on_event(void *ud, const struct kempt_event *ev) {
+void cli_on_event(void *ud, const struct kempt_event *ev) {
   (void)ud;
+  flockfile(stderr);
   fprintf(stderr, "kempt: explain: %s doc %llu @%llu %s: \"", ev->stage,
           (unsigned long long)ev->document, (unsigned long long)ev->offset,
           ev->rule);
@@ -80,6 +72,7 @@ static void on_event(void *ud, const struct kempt_event *ev) {
   fputs(ev->before_len > 200 ? "...\" -> \"" : "\" -> \"", stderr);
   put_visible(ev->after, ev->after_len > 200 ? 200 : ev->after_len);
   fputs(ev->after_len > 200 ? "...\"\n" : "\"\n", stderr);
+  funlockfile(stderr);
 }
 
 static const char *current_name = "-";
@@ -152,8 +145,8 @@ int cli_library_index(const char *name) {
 }
 
 void cli_print_formats(FILE *f) {
-  fprintf(f, "%26s%s\n", "", "FMT: text (default) | nul | jsonl | wet, as "
-                             "far as built; see kempt(1)");
+  fprintf(f, "%26s%s\n", "",
+          "FMT: text (default) | nul | jsonl | wet; see kempt(1)");
 }
 
 /* Feed one input stream; returns 0, or 1 if it could not be read. On a
@@ -162,7 +155,7 @@ static int feed_fd(kempt *k, int fd, const char *name, char *buf,
                    enum kempt_status *fatal) {
   current_name = name;
   for (;;) {
-    ssize_t r = read(fd, buf, IN_SIZE);
+    ssize_t r = read(fd, buf, CLI_IN_SIZE);
     if (r < 0 && errno == EINTR)
       continue;
     if (r < 0) {
@@ -200,7 +193,7 @@ static int open_input(const char *path, int *fd) {
 }
 
 /* Output to -o FILE goes to a temporary file renamed at the end. */
-static int open_output(struct cli_run *run, struct out *o, char **tmp) {
+static int open_output(struct cli_run *run, struct cli_out *o, char **tmp) {
   *tmp = NULL;
   if (!run->output || strcmp(run->output, "-") == 0) {
     o->fd = 1;
@@ -225,9 +218,9 @@ static int open_output(struct cli_run *run, struct out *o, char **tmp) {
   return 0;
 }
 
-static int close_output(struct cli_run *run, struct out *o, char *tmp,
+static int close_output(struct cli_run *run, struct cli_out *o, char *tmp,
                         int ok) {
-  int e = out_flush(o);
+  int e = cli_out_flush(o);
   if (!e && tmp && close(o->fd) != 0)
     e = errno;
   if (e && e != EPIPE)
@@ -271,18 +264,53 @@ static int run_files(struct cli_run *run, kempt *k, char *buf) {
   return status;
 }
 
-int cli_run(struct cli_run *run) {
-  static struct out o;
+/* -r or --shard without an output folder: the file list, expanded. */
+static int expand_files(struct cli_run *run, struct cli_jobs *jobs,
+                        char ***list) {
+  *list = NULL;
+  if (!run->recursive && !run->shard_n)
+    return 0;
+  static char *stdin_only[] = {"-"};
+  if (!run->nfiles) {
+    run->files = stdin_only;
+    run->nfiles = 1;
+  }
+  int status = cli_collect(run, jobs, 0, 0);
+  *list = malloc((jobs->n + 1) * sizeof **list);
+  if (status < 0 || !*list) {
+    fprintf(stderr, "kempt: out of memory\n");
+    return -1;
+  }
+  for (size_t i = 0; i < jobs->n; i++)
+    (*list)[i] = jobs->v[i].in;
+  run->files = *list;
+  run->nfiles = jobs->n;
+  return status;
+}
+
+static int finish_stats(const struct cli_run *run, const kempt *k,
+                        double t0) {
+  static struct cli_stats st;
+  if (!run->stats)
+    return 0;
+  st.files = run->nfiles;
+  st.seconds = cli_now() - t0;
+  cli_stats_add(&st, k);
+  return cli_stats_write(&st, run->stats);
+}
+
+static int run_stream(struct cli_run *run, double t0) {
+  static struct cli_out o;
   char *tmp;
   if (open_output(run, &o, &tmp) != 0)
     return 1;
-  kempt_config_output(run->cfg, out_write, &o);
+  kempt_config_output(run->cfg, cli_out_write, &o);
   kempt_config_warnings(run->cfg, on_warning, NULL);
   if (run->explain)
-    kempt_config_events(run->cfg, on_event, NULL);
+    kempt_config_events(run->cfg, cli_on_event, NULL);
   enum kempt_status st;
   kempt *k = kempt_new(run->cfg, &st);
-  char *buf = malloc(IN_SIZE);
+  char *buf = malloc(CLI_IN_SIZE);
   if (!k || !buf) {
     fprintf(stderr, "kempt: %s\n", kempt_strerror(k ? KEMPT_ERR_NOMEM : st));
     kempt_free(k);
@@ -290,8 +318,25 @@ int cli_run(struct cli_run *run) {
     close_output(run, &o, tmp, 0);
     return 1;
   }
-  int status = run_files(run, k, buf);
+  bool any = run->nfiles || (!run->recursive && !run->shard_n);
+  int status = any ? run_files(run, k, buf) : 0;
   free(buf);
+  status |= close_output(run, &o, tmp, 1);
+  status |= finish_stats(run, k, t0);
   kempt_free(k);
-  return status | close_output(run, &o, tmp, 1);
+  return status;
+}
+
+int cli_run(struct cli_run *run) {
+  double t0 = cli_now();
+  if (run->recursive && run->output && strcmp(run->output, "-") != 0)
+    return cli_batch(run);
+  struct cli_jobs jobs = {NULL, 0, 0};
+  char **list;
+  int status = expand_files(run, &jobs, &list);
+  if (status >= 0)
+    status |= run_stream(run, t0);
+  free(list);
+  cli_jobs_free(&jobs);
+  return status < 0 ? 1 : status;
 }

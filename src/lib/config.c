@@ -38,6 +38,12 @@ const struct kempt_option kempt__core_options[] = {
      "run all stages but these (not together with --stages)"},
     {"format", 'f', KEMPT_OPT_STRING, "core", "FMT", NULL,
      "input and output framing (see --help's list of framings)"},
+    {"gzip", 0, KEMPT_OPT_FLAG, "core", NULL, NULL,
+     "gzip the output (one member per WET record); gzip input is always "
+     "detected and read"},
+    {"record-shard", 0, KEMPT_OPT_STRING, "core", "I/N", NULL,
+     "nul, jsonl, wet: keep only records I, I+N, I+2N, ... (from 0) of "
+     "each stream, so that N workers split one stream"},
     {"keep-chrome", 0, KEMPT_OPT_STRING, "core", "HOW", "drop|mark",
      "what to do with removed blocks: drop them, or mark them with a "
      "'[kempt:removed RULE]' prefix"},

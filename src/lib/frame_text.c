@@ -9,6 +9,7 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "internal.h"
+#include "shard.h"
 
 struct frame_text {
   const struct kempt_frame_env *env;
@@ -16,6 +17,8 @@ struct frame_text {
   bool in_doc;      /* a document is open */
   bool doc_output;  /* the open document wrote text */
   bool any_output;  /* some earlier document wrote text (text framing) */
+  bool skip;        /* nul: the open document is another shard's */
+  struct kempt_shard shard;
 };
 
 static enum kempt_status put(struct frame_text *f, const char *p, size_t n) {
@@ -27,15 +30,18 @@ static enum kempt_status open_doc(struct frame_text *f) {
     return KEMPT_OK;
   f->in_doc = true;
   f->doc_output = false;
-  return f->env->chain.begin(f->env->chain.ud);
+  f->skip = f->nul && !kempt__shard_take(&f->shard);
+  return f->skip ? KEMPT_OK : f->env->chain.begin(f->env->chain.ud);
 }
 
 /* End the open document (opening an empty one if none is). */
 static enum kempt_status close_doc(struct frame_text *f) {
   enum kempt_status s = open_doc(f);
+  f->in_doc = false;
+  if (f->skip)
+    return s;
   if (s == KEMPT_OK)
     s = f->env->chain.end(f->env->chain.ud);
-  f->in_doc = false;
   if (s == KEMPT_OK && f->doc_output)
     s = put(f, "\n", 1);
   if (s == KEMPT_OK && f->nul)
@@ -52,7 +58,7 @@ static enum kempt_status text_feed(void *st, const char *p, size_t n) {
     size_t k = z ? (size_t)(z - p) : n;
     if (k)
       s = open_doc(f);
-    if (s == KEMPT_OK && k)
+    if (s == KEMPT_OK && k && !f->skip)
       s = f->env->chain.bytes(f->env->chain.ud, p, k);
     if (s == KEMPT_OK && z) {
       s = close_doc(f);
@@ -84,7 +90,8 @@ static enum kempt_status text_out(void *st, const char *p, size_t n) {
 
 static void text_reset(void *st) {
   struct frame_text *f = st;
-  f->in_doc = f->doc_output = false;
+  f->in_doc = f->doc_output = f->skip = false;
+  f->shard.next = 0;
 }
 
 static enum kempt_status text_init(void *st,
@@ -99,7 +106,7 @@ static enum kempt_status nul_init(void *st,
   struct frame_text *f = st;
   f->env = env;
   f->nul = true;
-  return KEMPT_OK;
+  return kempt__shard_init(&f->shard, env->cfg);
 }
 
 const struct kempt_frame_ops kempt__frame_text_ops = {

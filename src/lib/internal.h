@@ -180,6 +180,9 @@ struct kempt_frame_env {
   kempt_write_fn write; /* the user's output */
   void *write_ud;
   uint64_t *documents_out; /* counter to bump per document written */
+  /* A record has been written whole: an output layer may close a unit
+   * there (one gzip member per WET record). May be NULL. */
+  enum kempt_status (*record_end)(void *write_ud);
 };
 
 struct kempt_frame_ops {

@@ -7,6 +7,7 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "internal.h"
+#include "gzip.h"
 
 #define MAX_CHAIN (KEMPT__MAX_STAGES + 2)
 
@@ -19,6 +20,7 @@ struct kempt {
   const struct kempt_frame_ops *frame;
   void *frame_state;
   struct kempt_frame_env fenv;
+  struct kempt_gz *gz; /* gzip in front of and behind the framing */
   kempt_write_fn write;
   void *write_ud;
   struct kempt_counters counters;
@@ -140,6 +142,11 @@ static enum kempt_status open_frame(kempt *k) {
   k->frame_state = kempt__calloc(k->alloc, k->frame->state_size);
   if (!k->frame_state)
     return KEMPT_ERR_NOMEM;
+  struct kempt_gz_ends ends = {k->frame->feed, k->frame_state, user_write,
+                               k, &k->report};
+  k->gz = kempt__gz_new(k->alloc, k->cfg, &ends);
+  if (!k->gz)
+    return KEMPT_ERR_NOMEM;
   struct kempt_frame_env *e = &k->fenv;
   e->alloc = k->alloc;
   e->cfg = k->cfg;
@@ -148,8 +155,9 @@ static enum kempt_status open_frame(kempt *k) {
   e->chain.end = doc_end;
   e->chain.ud = k;
   e->report = &k->report;
-  e->write = user_write;
-  e->write_ud = k;
+  e->write = kempt__gz_write;
+  e->write_ud = k->gz;
+  e->record_end = kempt__gz_record_end;
   e->documents_out = &k->counters.documents_out;
   return k->frame->init(k->frame_state, e);
 }
@@ -195,6 +203,7 @@ void kempt_free(kempt *k) {
   if (k->frame_state && k->frame && k->frame->fini)
     k->frame->fini(k->frame_state);
   kempt__free(k->alloc, k->frame_state);
+  kempt__gz_free(k->gz);
   for (size_t i = 0; i < k->nchain; i++)
     kempt__stage_close(&k->chain[i]);
   kempt_config_free(k->cfg);
@@ -219,7 +228,7 @@ enum kempt_status kempt_feed(kempt *k, const void *data, size_t len) {
   if (!len)
     return KEMPT_OK;
   k->counters.bytes_in += len;
-  enum kempt_status s = k->frame->feed(k->frame_state, data, len);
+  enum kempt_status s = kempt__gz_feed(k->gz, data, len);
   k->pos += len;
   return fail(k, s);
 }
@@ -229,7 +238,11 @@ enum kempt_status kempt_finish(kempt *k) {
     return KEMPT_ERR_USAGE;
   if (k->error)
     return k->error;
-  enum kempt_status s = k->frame->finish(k->frame_state);
+  enum kempt_status s = kempt__gz_finish_input(k->gz);
+  if (s == KEMPT_OK)
+    s = k->frame->finish(k->frame_state);
+  if (s == KEMPT_OK)
+    s = kempt__gz_finish_output(k->gz);
   k->pos = 0;
   if (s == KEMPT_OK && k->frame->reset)
     k->frame->reset(k->frame_state);
@@ -242,9 +255,13 @@ void kempt_reset(kempt *k) {
   for (size_t i = 0; i < k->nchain; i++)
     if (k->chain[i].ops->reset)
       k->chain[i].ops->reset(k->chain[i].state);
-  if (k->frame->reset)
-    k->frame->reset(k->frame_state);
-  k->error = KEMPT_OK;
+  /* The framing starts over as new: nothing of earlier streams (such as
+   * the blank line that joins text documents) shows in the next one. */
+  if (k->frame->fini)
+    k->frame->fini(k->frame_state);
+  memset(k->frame_state, 0, k->frame->state_size);
+  kempt__gz_reset(k->gz);
+  k->error = k->frame->init(k->frame_state, &k->fenv);
   k->pos = 0;
 }
 

@@ -1,0 +1,327 @@
+/* frame_jsonl.c - the JSONL framing: one JSON object per line.
+ *
+ * Each line is validated by the strict scanner of json.c; the string value
+ * of --field (default "text") is decoded and cleaned as one document, and
+ * the line is written back spliced: every byte before and after that value
+ * as it was, the value replaced by the cleaned text, JSON-escaped. A line
+ * that is not valid JSON, lacks the field or holds something else in it
+ * is reported (with its line number) and passed through untouched, or
+ * dropped with --drop-bad. A line longer than --max-line is passed through
+ * with a warning, without being held in memory. Blank lines pass through.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "internal.h"
+#include "json.h"
+#include "shard.h"
+
+#define DEFAULT_MAX_LINE (64u << 20)
+#define FEED_SIZE 4096
+
+struct frame_jsonl {
+  const struct kempt_frame_env *env;
+  const char *field;
+  size_t fieldlen;
+  bool drop_bad;
+  bool overlong;  /* passing the rest of a too-long line through */
+  bool skip_long; /* ... or dropping it: not this shard's */
+  struct kempt_shard shard;
+  uint64_t line;         /* number of the current line, from 1 */
+  struct kempt_buf buf;  /* the current line, up to max-line bytes */
+  unsigned char pend[2]; /* a UTF-8 prefix of U+0085/2028/2029 held back */
+  size_t npend;
+};
+
+static enum kempt_status put(struct frame_jsonl *f, const char *p, size_t n) {
+  return n ? f->env->write(f->env->write_ud, p, n) : KEMPT_OK;
+}
+
+/* ---- output: the cleaned text as the inside of a JSON string ---- */
+
+static enum kempt_status put_escape(struct frame_jsonl *f, unsigned char c) {
+  static const char hex[] = "0123456789abcdef";
+  char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+  const char *named = c == '"'    ? "\\\""
+                      : c == '\\' ? "\\\\"
+                      : c == '\n' ? "\\n"
+                      : c == '\t' ? "\\t"
+                      : c == '\r' ? "\\r"
+                      : c == '\b' ? "\\b"
+                      : c == '\f' ? "\\f"
+                                  : NULL;
+  return named ? put(f, named, 2) : put(f, e, 6);
+}
+
+static bool special(unsigned char c) {
+  return c < 0x20 || c == '"' || c == '\\' || c == 0xC2 || c == 0xE2;
+}
+
+static enum kempt_status flush_pend(struct frame_jsonl *f) {
+  size_t n = f->npend;
+  f->npend = 0;
+  return put(f, (const char *)f->pend, n);
+}
+
+/* One special byte c, with what is held back: U+0085 is C2 85, U+2028 and
+ * U+2029 are E2 80 A8/A9, and they may arrive split between calls. */
+static enum kempt_status out_special(struct frame_jsonl *f, unsigned char c) {
+  enum kempt_status s = KEMPT_OK;
+  if (f->npend == 1 && f->pend[0] == 0xC2 && c == 0x85) {
+    f->npend = 0;
+    return put(f, "\\u0085", 6);
+  }
+  if (f->npend == 1 && f->pend[0] == 0xE2 && c == 0x80) {
+    f->pend[f->npend++] = c;
+    return KEMPT_OK;
+  }
+  if (f->npend == 2 && (c == 0xA8 || c == 0xA9)) {
+    f->npend = 0;
+    return put(f, c == 0xA8 ? "\\u2028" : "\\u2029", 6);
+  }
+  if (f->npend)
+    s = flush_pend(f);
+  if (s == KEMPT_OK && (c == 0xC2 || c == 0xE2)) {
+    f->pend[f->npend++] = c;
+    return KEMPT_OK;
+  }
+  if (s != KEMPT_OK || !special(c))
+    return s == KEMPT_OK ? put(f, (const char *)&c, 1) : s;
+  return put_escape(f, c);
+}
+
+/* Whether the byte at p[0] (of n) must be escaped or held back: a
+ * control, quote or backslash, U+0085/2028/2029, or what may be the start
+ * of one of them at the end of the piece. */
+static bool stop_at(const unsigned char *p, size_t n) {
+  unsigned char c = p[0];
+  if (c < 0x20 || c == '"' || c == '\\')
+    return true;
+  if (c == 0xC2)
+    return n < 2 || p[1] == 0x85;
+  if (c == 0xE2)
+    return n < 2 || (p[1] == 0x80 && (n < 3 || p[2] == 0xA8 || p[2] == 0xA9));
+  return false;
+}
+
+static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
+  struct frame_jsonl *f = st;
+  const unsigned char *u = (const unsigned char *)p;
+  enum kempt_status s = KEMPT_OK;
+  size_t i = 0;
+  while (i < n && s == KEMPT_OK) {
+    size_t j = i;
+    if (!f->npend)
+      while (j < n && !stop_at(u + j, n - j))
+        j++;
+    s = put(f, p + i, j - i);
+    if (s == KEMPT_OK && j < n)
+      s = out_special(f, (unsigned char)p[j++]);
+    i = j;
+  }
+  return s;
+}
+
+/* ---- input: a whole line ---- */
+
+/* Feed the decoded content of the string p[start..end) to the chain. */
+static enum kempt_status feed_value(struct frame_jsonl *f, const char *p,
+                                    size_t start, size_t end) {
+  const struct kempt_chain *c = &f->env->chain;
+  enum kempt_status s = KEMPT_OK;
+  size_t i = start + 1;
+  end--; /* the closing quote */
+  while (i < end && s == KEMPT_OK) {
+    size_t j = i;
+    while (j < end && p[j] != '\\')
+      j++;
+    if (j > i)
+      s = c->bytes(c->ud, p + i, j - i);
+    i = j;
+    char u[4 * 16];
+    size_t k = 0;
+    while (i < end && p[i] == '\\' && k + 4 <= sizeof u)
+      k += kempt__utf8_put(kempt__json_unescape(p, &i), u + k);
+    if (k && s == KEMPT_OK)
+      s = c->bytes(c->ud, u, k);
+  }
+  return s;
+}
+
+/* Splice: the line up to the value, the cleaned value, the rest. */
+static enum kempt_status clean_line(struct frame_jsonl *f, const char *p,
+                                    size_t n,
+                                    const struct kempt_json_span *sp) {
+  const struct kempt_chain *c = &f->env->chain;
+  enum kempt_status s = put(f, p, sp->start + 1);
+  if (s == KEMPT_OK)
+    s = c->begin(c->ud);
+  if (s == KEMPT_OK)
+    s = feed_value(f, p, sp->start, sp->end);
+  if (s == KEMPT_OK)
+    s = c->end(c->ud);
+  if (s == KEMPT_OK && f->npend)
+    s = flush_pend(f);
+  if (s == KEMPT_OK)
+    s = put(f, p + sp->end - 1, n - (sp->end - 1));
+  (*f->env->documents_out)++;
+  return s;
+}
+
+static bool blank(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!kempt__is_space((unsigned char)p[i]))
+      return false;
+  return true;
+}
+
+static void warn_bad(struct frame_jsonl *f, enum kempt_json_result r,
+                     const struct kempt_json_span *sp) {
+  const char *what = f->drop_bad ? "dropped" : "passed through";
+  if (r == KEMPT_JSON_INVALID)
+    kempt__warn(f->env->report, "line %llu: invalid JSON at byte %llu, %s",
+                (unsigned long long)f->line, (unsigned long long)sp->err + 1,
+                what);
+  else
+    kempt__warn(f->env->report, "line %llu: %s '%s', %s",
+                (unsigned long long)f->line,
+                r == KEMPT_JSON_NOT_OBJECT ? "not a JSON object, no field"
+                : r == KEMPT_JSON_MISSING  ? "no field"
+                                           : "not a string in field",
+                f->field, what);
+}
+
+/* One whole line, its newline (if any) included. */
+static enum kempt_status do_line(struct frame_jsonl *f, const char *p,
+                                 size_t n) {
+  size_t body = n && p[n - 1] == '\n' ? n - 1 : n;
+  struct kempt_json_span sp;
+  f->line++;
+  if (!kempt__shard_take(&f->shard))
+    return KEMPT_OK; /* another worker's line */
+  if (blank(p, body))
+    return put(f, p, n);
+  enum kempt_json_result r =
+      kempt__json_scan(p, body, f->field, f->fieldlen, &sp);
+  if (r == KEMPT_JSON_FOUND)
+    return clean_line(f, p, n, &sp);
+  warn_bad(f, r, &sp);
+  return f->drop_bad ? KEMPT_OK : put(f, p, n);
+}
+
+/* The current line grew past max-line: write what is held, go on
+ * passing bytes through up to the end of the line. */
+static enum kempt_status overflow(struct frame_jsonl *f) {
+  f->overlong = true;
+  f->skip_long = !kempt__shard_take(&f->shard);
+  if (f->skip_long) {
+    kempt__buf_clear(&f->buf);
+    return KEMPT_OK;
+  }
+  kempt__warn(f->env->report,
+              "line %llu: longer than %llu bytes, passed through",
+              (unsigned long long)f->line + 1, (unsigned long long)f->buf.cap);
+  enum kempt_status s = put(f, f->buf.data, f->buf.len);
+  kempt__buf_clear(&f->buf);
+  return s;
+}
+
+/* Bytes of a line (nl: they end it). */
+static enum kempt_status take(struct frame_jsonl *f, const char *p, size_t n,
+                              bool nl) {
+  enum kempt_status s = KEMPT_OK;
+  if (f->overlong) {
+    s = f->skip_long ? KEMPT_OK : put(f, p, n);
+    if (nl) {
+      f->overlong = false;
+      f->line++;
+    }
+    return s;
+  }
+  if (nl && f->buf.len == 0 && n <= f->buf.cap)
+    return do_line(f, p, n); /* the whole line is in this chunk */
+  s = kempt__buf_add(&f->buf, p, n);
+  if (s == KEMPT_ERR_LIMIT)
+    return overflow(f) == KEMPT_OK ? take(f, p, n, nl) : KEMPT_ERR_WRITE;
+  if (s == KEMPT_OK && nl) {
+    s = do_line(f, f->buf.data, f->buf.len);
+    kempt__buf_clear(&f->buf);
+  }
+  return s;
+}
+
+static enum kempt_status jsonl_feed(void *st, const char *p, size_t n) {
+  struct frame_jsonl *f = st;
+  enum kempt_status s = KEMPT_OK;
+  while (n && s == KEMPT_OK) {
+    const char *nl = memchr(p, '\n', n);
+    size_t k = nl ? (size_t)(nl - p) + 1 : n;
+    s = take(f, p, k, nl != NULL);
+    p += k;
+    n -= k;
+  }
+  return s;
+}
+
+static enum kempt_status jsonl_finish(void *st) {
+  struct frame_jsonl *f = st;
+  enum kempt_status s = KEMPT_OK;
+  if (!f->overlong && f->buf.len)
+    s = do_line(f, f->buf.data, f->buf.len); /* no final newline */
+  kempt__buf_clear(&f->buf);
+  f->overlong = false;
+  return s;
+}
+
+static void jsonl_reset(void *st) {
+  struct frame_jsonl *f = st;
+  kempt__buf_clear(&f->buf);
+  f->overlong = false;
+  f->line = 0;
+  f->npend = 0;
+  f->shard.next = 0;
+}
+
+static enum kempt_status jsonl_init(void *st,
+                                    const struct kempt_frame_env *env) {
+  struct frame_jsonl *f = st;
+  f->env = env;
+  f->field = kempt__opt_str(env->cfg, "field", "text");
+  f->fieldlen = strlen(f->field);
+  f->drop_bad = kempt__opt_flag(env->cfg, "drop-bad");
+  enum kempt_status s = kempt__shard_init(&f->shard, env->cfg);
+  if (s != KEMPT_OK)
+    return s;
+  uint64_t cap = kempt__opt_int(env->cfg, "max-line", DEFAULT_MAX_LINE);
+  if (cap < 64)
+    cap = 64;
+  kempt__buf_init(&f->buf, env->alloc, cap > SIZE_MAX ? SIZE_MAX : cap);
+  return KEMPT_OK;
+}
+
+static void jsonl_fini(void *st) {
+  struct frame_jsonl *f = st;
+  kempt__buf_free(&f->buf);
+}
+
+static const struct kempt_option jsonl_options[] = {
+    {"field", 0, KEMPT_OPT_STRING, "jsonl", "NAME", NULL,
+     "the field holding the text (default: text)"},
+    {"drop-bad", 0, KEMPT_OPT_FLAG, "jsonl", NULL, NULL,
+     "drop lines that are not valid JSON or lack a string field (default: "
+     "pass them through untouched; either way with a warning)"},
+    {"max-line", 0, KEMPT_OPT_INT, "jsonl", "BYTES", NULL,
+     "pass a line longer than BYTES through untouched, with a warning "
+     "(default 67108864)"},
+    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+
+const struct kempt_frame_ops kempt__frame_jsonl_ops = {
+    "jsonl",
+    "one JSON object per line, text in --field",
+    sizeof(struct frame_jsonl),
+    jsonl_options,
+    jsonl_init,
+    jsonl_feed,
+    jsonl_finish,
+    jsonl_out,
+    jsonl_reset,
+    jsonl_fini};

@@ -1,0 +1,49 @@
+/* json.h - a strict JSON scanner for one line of JSONL (internal).
+ *
+ * kempt__json_scan() validates a whole JSON text held in memory (RFC 8259:
+ * objects, arrays, strings with escapes and surrogate pairs, numbers,
+ * literals; the bytes must be UTF-8) without building anything, and finds
+ * the value of one key of the top-level object, so that the framing can
+ * splice a new value in place of the old one.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#ifndef KEMPT_JSON_H
+#define KEMPT_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Nesting deeper than this is refused as invalid. */
+#define KEMPT__JSON_MAX_DEPTH 512
+
+enum kempt_json_result {
+  KEMPT_JSON_FOUND,      /* valid, and the key's value is a string */
+  KEMPT_JSON_INVALID,    /* not valid JSON (see *err) */
+  KEMPT_JSON_NOT_OBJECT, /* valid, but not an object */
+  KEMPT_JSON_MISSING,    /* valid object without the key */
+  KEMPT_JSON_NOT_STRING  /* the key's value is not a string */
+};
+
+struct kempt_json_span {
+  size_t start, end; /* the value: start at its '"', end after its '"' */
+  size_t err;        /* for KEMPT_JSON_INVALID: offset of the error */
+};
+
+/* Scan p[0..n) (white space allowed around the value). key is matched
+ * after its escapes are decoded; when it occurs more than once the last
+ * occurrence counts (as most readers do). */
+enum kempt_json_result kempt__json_scan(const char *p, size_t n,
+                                        const char *key, size_t keylen,
+                                        struct kempt_json_span *span);
+
+/* Decode the escape at p[*i] (a backslash) of a string already validated
+ * by the scan, and advance *i past it (both halves of a surrogate pair).
+ * Returns the code point; an escaped lone surrogate comes out as U+FFFD. */
+uint32_t kempt__json_unescape(const char *p, size_t *i);
+
+/* UTF-8 encoding of code point c into out (4 bytes room): its length. */
+size_t kempt__utf8_put(uint32_t c, char *out);
+
+#endif

@@ -1,0 +1,283 @@
+/* test_jsonl.c - the JSON scanner and the JSONL framing.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "lib/json.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static enum kempt_json_result scan(const char *s, const char *key) {
+  struct kempt_json_span sp;
+  return kempt__json_scan(s, strlen(s), key, strlen(key), &sp);
+}
+
+Test(json, valid_texts) {
+  static const char *const ok[] = {
+      "{}",
+      " { } ",
+      "{\"a\":1}",
+      "{\"a\":[1,2,{\"b\":null}]}",
+      "{\"a\":-0.5e+10,\"b\":0,\"c\":1E3,\"d\":-12.25}",
+      "{\"a\":true,\"b\":false,\"c\":null}",
+      "{\"a\":\"\\u00e9\\n\\/\"}",
+      "{\"a\":\"\\ud83d\\ude00\"}",
+      "{\"a\":\"\\udc00 lone\"}",
+      "{\"a\":\"caf\xc3\xa9 \xf0\x9f\x98\x80\"}",
+      "{\"a\":[[[]]]}\r",
+      "{\"\":\"\"}"};
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+    cr_assert_neq(scan(ok[i], "zz"), KEMPT_JSON_INVALID, "%s", ok[i]);
+}
+
+Test(json, invalid_texts) {
+  static const char *const bad[] = {"",
+                                    " ",
+                                    "{",
+                                    "}",
+                                    "{\"a\"}",
+                                    "{\"a\":}",
+                                    "{\"a\":1,}",
+                                    "{,}",
+                                    "{\"a\":1 \"b\":2}",
+                                    "{\"a\":01}",
+                                    "{\"a\":1.}",
+                                    "{\"a\":.5}",
+                                    "{\"a\":1e}",
+                                    "{\"a\":+1}",
+                                    "{\"a\":tru}",
+                                    "{\"a\":nulls}",
+                                    "{\"a\":\"x}",
+                                    "{\"a\":\"\t\"}",
+                                    "{\"a\":\"\\x\"}",
+                                    "{\"a\":\"\\u12g4\"}",
+                                    "{\"a\":\"\\u12\"}",
+                                    "{a:1}",
+                                    "{'a':1}",
+                                    "{\"a\":1}{}",
+                                    "{\"a\":1} x",
+                                    "{\"a\":[1,2}",
+                                    "{\"a\":[1,2]]",
+                                    "{\"a\":\"\xc3\"}",
+                                    "{\"a\":\"\xc0\xaf\"}",
+                                    "{\"a\":\"\xed\xa0\x80\"}",
+                                    "{\"a\":\"\xf4\x90\x80\x80\"}",
+                                    "{\"a\":\"\xff\"}",
+                                    "\xef\xbb\xbf{}",
+                                    "{\"a\":NaN}",
+                                    "{\"a\":Infinity}",
+                                    "{\"a\":\"\\\"}"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    cr_assert_eq(scan(bad[i], "a"), KEMPT_JSON_INVALID, "%s", bad[i]);
+}
+
+Test(json, depth_is_capped) {
+  size_t n = 2 * KEMPT__JSON_MAX_DEPTH + 10;
+  char *s = malloc(2 * n + 8);
+  size_t k = 0;
+  s[k++] = '{';
+  memcpy(s + k, "\"a\":", 4);
+  k += 4;
+  for (size_t i = 0; i < n; i++)
+    s[k++] = '[';
+  for (size_t i = 0; i < n; i++)
+    s[k++] = ']';
+  s[k++] = '}';
+  s[k] = '\0';
+  cr_assert_eq(scan(s, "a"), KEMPT_JSON_INVALID);
+  free(s);
+  cr_assert_eq(scan("{\"a\":[[[[[[[[[[]]]]]]]]]]}", "a"),
+               KEMPT_JSON_NOT_STRING);
+}
+
+Test(json, finds_the_top_level_key_only) {
+  struct kempt_json_span sp;
+  const char *s = "{\"x\":{\"text\":\"inner\"},\"text\":\"outer\"}";
+  cr_assert_eq(kempt__json_scan(s, strlen(s), "text", 4, &sp),
+               KEMPT_JSON_FOUND);
+  cr_assert_eq(sp.end - sp.start, 7);
+  cr_assert(memcmp(s + sp.start, "\"outer\"", 7) == 0);
+  cr_assert_eq(scan("{\"x\":{\"text\":\"inner\"}}", "text"),
+               KEMPT_JSON_MISSING);
+  cr_assert_eq(scan("[\"text\"]", "text"), KEMPT_JSON_NOT_OBJECT);
+  cr_assert_eq(scan("{\"text\":[\"a\"]}", "text"), KEMPT_JSON_NOT_STRING);
+  cr_assert_eq(scan("{\"text\":null}", "text"), KEMPT_JSON_NOT_STRING);
+  cr_assert_eq(scan("{\"te\\u0078t\":\"a\"}", "text"), KEMPT_JSON_FOUND);
+  cr_assert_eq(scan("{\"textx\":\"a\"}", "text"), KEMPT_JSON_MISSING);
+  cr_assert_eq(scan("{\"tex\":\"a\"}", "text"), KEMPT_JSON_MISSING);
+}
+
+/* ---- the framing ---- */
+
+static const char *const J[] = {"format=jsonl", "stages=decode", NULL};
+
+static void check(const char *const *opts, const char *in, const char *want) {
+  char *out = assert_chunking_invariant(opts, in, strlen(in));
+  cr_assert_str_eq(out, want);
+  free(out);
+}
+
+Test(jsonl, splices_the_text_and_keeps_everything_else) {
+  check(J,
+        "{\"id\": 1.50, \"text\":\"  Hello\\n\\n\\nworld  \", \"z\":[1e2]}\n",
+        "{\"id\": 1.50, \"text\":\"Hello\\n\\nworld\", \"z\":[1e2]}\n");
+  check(J, "{\"text\":\"\"}\n{\"text\":\" \"}",
+        "{\"text\":\"\"}\n{\"text\":\"\"}");
+}
+
+Test(jsonl, escapes_on_output) {
+  check(J, "{\"text\":\"a\\\"b\\\\c\\td\\u0001e\"}\n",
+        "{\"text\":\"a\\\"b\\\\c\\tde\"}\n"); /* decode drops C0 */
+  check(J, "{\"text\":\"x\\u2028y\\u2029z\xe2\x80\xa8w\\u0085v\"}\n",
+        "{\"text\":\"x\\u2028y\\u2029z\\u2028w\\u0085v\"}\n");
+  check(J, "{\"text\":\"\xe2\x82\xac \xc2\xa3 \\ud83d\\ude00\"}\n",
+        "{\"text\":\"\xe2\x82\xac \xc2\xa3 \xf0\x9f\x98\x80\"}\n");
+  check(J, "{\"text\":\"lone \\ud800 x\"}\n",
+        "{\"text\":\"lone \xef\xbf\xbd x\"}\n");
+}
+
+Test(jsonl, other_field_and_bad_lines) {
+  static const char *const F[] = {"format=jsonl", "stages=decode", "field=body",
+                                  NULL};
+  check(F, "{\"text\":\" a \",\"body\":\" b \"}\n",
+        "{\"text\":\" a \",\"body\":\"b\"}\n");
+  const char *in = "not json\n{\"text\":1}\n\n{\"t\":\"x\"}\n"
+                   "{\"text\":\" ok \"}\n[1]\n";
+  check(J, in,
+        "not json\n{\"text\":1}\n\n{\"t\":\"x\"}\n{\"text\":\"ok\"}\n[1]\n");
+  static const char *const D[] = {"format=jsonl", "stages=decode", "drop-bad",
+                                  NULL};
+  check(D, in, "\n{\"text\":\"ok\"}\n");
+}
+
+struct warn_log {
+  char text[2048];
+  int count;
+};
+
+static void on_warn(void *ud, const char *msg) {
+  struct warn_log *w = ud;
+  size_t n = strlen(w->text);
+  snprintf(w->text + n, sizeof w->text - n, "%s|", msg);
+  w->count++;
+}
+
+static enum kempt_status discard(void *ud, const char *p, size_t n) {
+  (void)ud;
+  (void)p;
+  (void)n;
+  return KEMPT_OK;
+}
+
+Test(jsonl, warnings_name_the_line_and_counts_match) {
+  struct warn_log w = {"", 0};
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_set(cfg, "format", "jsonl", 0);
+  kempt_config_output(cfg, discard, NULL);
+  kempt_config_warnings(cfg, on_warn, &w);
+  kempt *k = kempt_new(cfg, NULL);
+  kempt_config_free(cfg);
+  const char *in = "{\"text\":\"a\"}\n{\"text\":\"b\"\n{}\n{\"text\":\"c\"}";
+  cr_assert_eq(kempt_feed(k, in, strlen(in)), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  cr_assert_eq(w.count, 2);
+  cr_assert_not_null(strstr(w.text, "line 2: invalid JSON"), "%s", w.text);
+  cr_assert_not_null(strstr(w.text, "line 3: no field 'text'"), "%s", w.text);
+  struct kempt_counters c;
+  kempt_get_counters(k, &c);
+  cr_assert_eq(c.documents_in, 2);
+  cr_assert_eq(c.documents_out, 2);
+  cr_assert_eq(c.warnings, 2);
+  kempt_free(k);
+}
+
+Test(jsonl, long_line_passes_through) {
+  static const char *const L[] = {"format=jsonl", "stages=decode",
+                                  "max-line=100", NULL};
+  char in[400];
+  memset(in, 'x', sizeof in);
+  memcpy(in, "{\"text\":\" ", 10);
+  memcpy(in + 200, "\"}\n{\"text\":\" y\"}\n", 18);
+  in[218] = '\0';
+  char want[400];
+  memcpy(want, in, 203);
+  strcpy(want + 203, "{\"text\":\"y\"}\n");
+  check(L, in, want);
+}
+
+Test(jsonl, round_trip_on_many_records) {
+  char in[20000] = "", want[20000] = "";
+  for (int i = 0; i < 100; i++) {
+    char line[200];
+    snprintf(line, sizeof line,
+             "{\"n\":%d,\"meta\":{\"u\":\"\\u00e9%d\"},\"text\":\"p%d\\r\\n"
+             "\\r\\nq\"}\n",
+             i, i, i);
+    strcat(in, line);
+    snprintf(line, sizeof line,
+             "{\"n\":%d,\"meta\":{\"u\":\"\\u00e9%d\"},\"text\":\"p%d\\n\\nq\"}"
+             "\n",
+             i, i, i);
+    strcat(want, line);
+  }
+  check(J, in, want);
+}
+
+/* Damaged input: whatever the bytes, no error, no crash, and the same
+ * output whatever the chunking; as many lines out as in (nothing dropped
+ * without --drop-bad). Bad lines pass through untouched. */
+Test(jsonl, random_damage_is_survived) {
+  static const char base[] =
+      "{\"a\":[1,{\"b\":\"\\u00e9\"}],\"text\":\"x\\ud83d\\ude00 y\\n\\nz\"}\n"
+      "{\"text\":\"caf\xc3\xa9 \\\"q\\\" \\u2028\",\"n\":-1.5e3}\n";
+  char in[sizeof base * 8];
+  srand(7);
+  for (int round = 0; round < 60; round++) {
+    size_t n = 0;
+    for (int k = 0; k < 8; k++) {
+      memcpy(in + n, base, sizeof base - 1);
+      n += sizeof base - 1;
+    }
+    for (int m = 0; m < 1 + round % 6; m++)
+      in[(size_t)rand() % n] = (char)(rand() % 256);
+    size_t lines_in = 0, lines_out = 0;
+    for (size_t i = 0; i < n; i++)
+      lines_in += in[i] == '\n';
+    /* bad lines pass through untouched, invalid UTF-8 and all: so not
+     * assert_chunking_invariant, which also wants valid UTF-8 */
+    size_t len, len2;
+    char *out = kempt_run(J, in, n, WHOLE, 0, 0, &len);
+    for (size_t c = 1; c <= 7; c += 3) {
+      char *o2 = kempt_run(J, in, n, FIXED, c, 0, &len2);
+      cr_assert(len2 == len && memcmp(out, o2, len) == 0, "chunks of %zu", c);
+      free(o2);
+    }
+    for (size_t i = 0; i < len; i++)
+      lines_out += out[i] == '\n';
+    cr_assert_eq(lines_out, lines_in, "round %d", round);
+    free(out);
+  }
+}
+
+/* --record-shard=I/N: the shards together are the whole, line for line. */
+Test(jsonl, record_shards_make_the_whole) {
+  const char *in =
+      "{\"text\":\" a \"}\n\nbad\n{\"text\":\"b\"}\n{\"text\":\"c\"}";
+  static const char *const S0[] = {"format=jsonl", "stages=decode",
+                                   "record-shard=0/2", NULL};
+  static const char *const S1[] = {"format=jsonl", "stages=decode",
+                                   "record-shard=1/2", NULL};
+  check(S0, in, "{\"text\":\"a\"}\nbad\n{\"text\":\"c\"}");
+  check(S1, in, "\n{\"text\":\"b\"}\n");
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_output(cfg, discard, NULL);
+  kempt_config_set(cfg, "format", "jsonl", 0);
+  cr_assert_eq(kempt_config_set(cfg, "record-shard", "2/2", 0), KEMPT_OK);
+  enum kempt_status st;
+  cr_assert_null(kempt_new(cfg, &st));
+  cr_assert_eq(st, KEMPT_ERR_USAGE);
+  kempt_config_free(cfg);
+}
