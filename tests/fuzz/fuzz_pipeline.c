@@ -1,6 +1,7 @@
 /* fuzz_pipeline.c - fuzz the whole pipeline (kempt_new) in each framing.
  *
- * Control bytes (see fuzz.h): byte 0 cuts the feeds; byte 1 chooses the
+ * Control bytes (see fuzz.h): byte 0 cuts the feeds, and its bit 7 sets
+ * the smallest block cap (max-block=64); byte 1 chooses the
  * variant: bits 0-1 the framing (text, nul, jsonl, wet: those that
  * kempt_config_set accepts), unless fixed; bit 2 keep-chrome=mark; bit 3
  * two input streams instead of one; bits 4-7 the stages: 0 all (the
@@ -79,11 +80,14 @@ static void set(kempt_config *cfg, const char *name, const char *value) {
 }
 
 /* The configuration that selector byte sel asks for. */
-static kempt_config *configure(unsigned char sel, const char *format,
-                               int listen, struct fz_buf *out) {
+static kempt_config *configure(unsigned char sel, int small,
+                               const char *format, int listen,
+                               struct fz_buf *out) {
   kempt_config *cfg = kempt_config_new(NULL);
   FZ_CHECK(cfg != NULL, "kempt_config_new");
   set(cfg, "format", format);
+  if (small)
+    set(cfg, "max-block", "64");
   if (sel & 4)
     set(cfg, "keep-chrome", "mark");
   size_t v = (size_t)(sel >> 4);
@@ -114,9 +118,10 @@ static void feed_stream(kempt *k, const char *text, size_t len, int control) {
   FZ_CHECK(st == KEMPT_OK, "finish: %s", kempt_strerror(st));
 }
 
-static void run(unsigned char sel, const char *format, const char *text,
-                size_t len, int control, int listen, struct fz_buf *out) {
-  kempt_config *cfg = configure(sel, format, listen, out);
+static void run(unsigned char sel, int small, const char *format,
+                const char *text, size_t len, int control, int listen,
+                struct fz_buf *out) {
+  kempt_config *cfg = configure(sel, small, format, listen, out);
   enum kempt_status st;
   kempt *k = kempt_new(cfg, &st);
   FZ_CHECK(k != NULL, "kempt_new: %s", kempt_strerror(st));
@@ -147,8 +152,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *text = (const char *)data + 2;
   size_t len = size - 2;
   struct fz_buf whole = {0}, pieces = {0};
-  run(sel, format, text, len, FZ_WHOLE, 1, &whole);
-  run(sel, format, text, len, control, 0, &pieces);
+  int small = control >> 7;
+  run(sel, small, format, text, len, FZ_WHOLE, 1, &whole);
+  run(sel, small, format, text, len, control, 0, &pieces);
   fz_same(&whole, &pieces, format);
   if (strcmp(format, "text") == 0 || strcmp(format, "nul") == 0)
     FZ_CHECK(fz_valid_utf8(whole.p, whole.len), "%s: output is not UTF-8",

@@ -1,6 +1,7 @@
 /* fuzz_stage.c - fuzz each stage on its own (kempt_stage_new by name).
  *
- * Control bytes (see fuzz.h): byte 0 cuts the feeds; byte 1 bit 0 chooses
+ * Control bytes (see fuzz.h): byte 0 cuts the feeds, and its bit 7 sets
+ * the smallest block cap (max-block=64); byte 1 bit 0 chooses
  * raw input (the bytes go straight to the stage: it must not crash) or
  * decoded input (decode runs first, as in the pipeline: the output must be
  * valid UTF-8); the other bits choose the stage unless it is fixed. Block
@@ -163,10 +164,13 @@ static size_t plan(size_t s, int raw, const char **out) {
 /* Run the chain over text: the first document in pieces, with or without
  * listeners; returns the output, and checks a second document. */
 static void run(const char **chain_names, size_t n, const char *text,
-                size_t len, int control, int listen,
+                size_t len, int small, int control, int listen,
                 struct fz_buf *out) {
   kempt_config *cfg = kempt_config_new(NULL);
   FZ_CHECK(cfg != NULL, "kempt_config_new");
+  if (small)
+    FZ_CHECK(kempt_config_set(cfg, "max-block", "64", 0) == KEMPT_OK,
+             "max-block");
   if (listen) {
     kempt_config_events(cfg, fz_check_event, NULL);
     kempt_config_warnings(cfg, fz_check_warning, NULL);
@@ -198,8 +202,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *chain_names[MAX_LINKS];
   size_t n = plan(s, raw, chain_names);
   struct fz_buf whole = {0}, pieces = {0};
-  run(chain_names, n, text, len, FZ_WHOLE, 1, &whole);
-  run(chain_names, n, text, len, control, 0, &pieces);
+  int small = control >> 7;
+  run(chain_names, n, text, len, small, FZ_WHOLE, 1, &whole);
+  run(chain_names, n, text, len, small, control, 0, &pieces);
   fz_same(&whole, &pieces, names[s]);
   if (!raw)
     FZ_CHECK(fz_valid_utf8(whole.p, whole.len), "%s: output is not UTF-8",
