@@ -32,7 +32,7 @@ vg() { # name, command...: run the command under valgrind, judge the logs
 for prog in "$@"; do
   case $prog in
   */fuzz_*) vg "$prog seeds" "$prog" "$top_srcdir/tests/fuzz/seeds" ;;
-  *) vg "$prog" env top_srcdir="$top_srcdir" "$prog" -j1 --ascii ;;
+  *) vg "$prog" env top_srcdir="$top_srcdir" "$prog" -j1 ;;
   esac
 done
 echo "$pass passed, $fail failed"
