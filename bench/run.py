@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""run.py - make bench: kempt's speed and memory, side by side with the
+tools a user would otherwise reach for, in one run.
+
+    python3 bench/run.py [--kempt PATH] [--peakrss PATH] [--data DIR]
+                         [--reps N] [--inputs news,mixed,...] [--quick]
+
+For each input of bench/gen.py (news, mixed, chrome, jsonl, wet) it runs
+cat (the floor), uconv -x Any-NFC, a python3 unicodedata NFC line loop,
+kempt with each optional stage alone (--stages=NAME: decode always
+runs), decode alone, and the full default pipeline, reading the file on
+standard input and writing to /dev/null. Each figure is the best of
+--reps runs (the machine is shared); peak RSS comes from a small parent
+(peakrss). It prints MB/s, peak RSS, and the ratio of each to uconv,
+python and cat. kempt runs on one core: it is single-threaded per
+stream.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+MB = 1 << 20
+PY_NFC = ("import sys, unicodedata\n"
+          "out = sys.stdout\n"
+          "for line in sys.stdin:\n"
+          "    out.write(unicodedata.normalize('NFC', line))\n")
+INPUTS = {  # name: (file, kempt framing options)
+    "news": ("news.txt", ["-z"]),
+    "mixed": ("mixed.txt", ["-z"]),
+    "chrome": ("chrome.txt", ["-z"]),
+    "jsonl": ("news.jsonl", ["--format=jsonl"]),
+    "wet": ("news.wet", ["--format=wet"]),
+}
+
+
+def measure(cmd, path, peakrss, reps, env=None):
+    """Best wall time (s) and peak RSS (MB) of cmd < path > /dev/null."""
+    best, rss, status = None, 0.0, 0
+    with tempfile.NamedTemporaryFile(prefix="kempt-bench-") as t:
+        for _ in range(reps):
+            with open(path, "rb") as fin, open(os.devnull, "wb") as fout:
+                start = time.monotonic()
+                status = subprocess.call([peakrss, t.name] + cmd, stdin=fin,
+                                         stdout=fout, stderr=subprocess.DEVNULL,
+                                         env=env)
+                secs = time.monotonic() - start
+            if status != 0:
+                return None, 0.0, status
+            best = secs if best is None else min(best, secs)
+            with open(t.name) as f:
+                rss = max(rss, int(f.read().strip() or 0) / 1024)
+    return best, rss, status
+
+
+def stages(kempt):
+    out = subprocess.run([kempt, "--list-stages"], capture_output=True,
+                         text=True).stdout
+    return [l.split()[0] for l in out.splitlines()
+            if l.strip() and "always runs" not in l]
+
+
+def framing_ok(kempt, opts):
+    r = subprocess.run([kempt] + opts, input=b"", capture_output=True)
+    return r.returncode != 2
+
+
+def ensure_uconv():
+    """uconv comes with icu-devtools, installed here (bench only)."""
+    if shutil.which("uconv"):
+        return True
+    print("# uconv missing: installing icu-devtools (bench only)")
+    subprocess.call(["apt-get", "install", "-y", "-qq", "icu-devtools"],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return shutil.which("uconv") is not None
+
+
+def tools(kempt, opts, have_uconv):
+    rows = [("cat", ["cat"])]
+    if have_uconv:
+        rows.append(("uconv -x Any-NFC",
+                     ["uconv", "-f", "utf-8", "-t", "utf-8", "-x",
+                      "Any-NFC"]))
+    rows.append(("python3 NFC loop", [sys.executable, "-c", PY_NFC]))
+    rows.append(("kempt --stages=decode", [kempt] + opts +
+                 ["--stages=decode"]))
+    for st in stages(kempt):
+        rows.append(("kempt --stages=" + st, [kempt] + opts +
+                     ["--stages=" + st]))
+    rows.append(("kempt (default pipeline)", [kempt] + opts))
+    return rows
+
+
+def ratio(a, b):
+    return "%6.2f" % (a / b) if a and b else "     -"
+
+
+def bench_input(name, a, have_uconv):
+    fname, opts = INPUTS[name]
+    path = os.path.join(a.data, fname)
+    if not os.path.exists(path) or not framing_ok(a.kempt, opts):
+        print("\n## %s: skipped (no %s or no framing %s)"
+              % (name, fname, " ".join(opts)))
+        return
+    size = os.path.getsize(path) / MB
+    print("\n## %s: %s, %.0f MB, kempt %s" % (name, fname, size,
+                                               " ".join(opts)))
+    print("%-28s %9s %9s %8s %8s %8s" % ("tool", "MB/s", "RSS MB", "/uconv",
+                                         "/python", "/cat"))
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", LC_ALL="C.UTF-8")
+    results = []
+    for label, cmd in tools(a.kempt, opts, have_uconv):
+        secs, rss, status = measure(cmd, path, a.peakrss, a.reps, env)
+        speed = size / secs if secs else None
+        results.append((label, speed, rss, status))
+    base = {k: s for k, s, _, _ in results}
+    for label, speed, rss, status in results:
+        if speed is None:
+            print("%-28s %9s %9s   (exit status %d)" % (label, "-", "-",
+                                                        status))
+            continue
+        print("%-28s %9.1f %9.1f %8s %8s %8s"
+              % (label, speed, rss, ratio(speed, base.get("uconv -x Any-NFC")),
+                 ratio(speed, base.get("python3 NFC loop")),
+                 ratio(speed, base.get("cat"))))
+    sys.stdout.flush()
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kempt", default=os.environ.get("KEMPT", "src/kempt"))
+    ap.add_argument("--peakrss", default=os.environ.get(
+        "PEAKRSS", "tests/hardening/peakrss"))
+    ap.add_argument("--data", default=os.path.join(here, "out"))
+    ap.add_argument("--reps", type=int, default=2)
+    ap.add_argument("--inputs", default="news,mixed,chrome,jsonl,wet")
+    a = ap.parse_args()
+    have_uconv = ensure_uconv()
+    print("# kempt bench: best of %d runs, one process each, %s"
+          % (a.reps, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
+    print("# machine: %d cores, load %.1f"
+          % (os.cpu_count() or 0, os.getloadavg()[0]))
+    for name in a.inputs.split(","):
+        bench_input(name, a, have_uconv)
+
+
+if __name__ == "__main__":
+    main()
