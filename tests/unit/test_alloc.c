@@ -273,6 +273,21 @@ static enum kempt_status open_chain(struct chain *c, struct hop *hops,
   return KEMPT_OK;
 }
 
+/* After a failure: reset every handle and run the input again. */
+static void rerun(struct chain *c, size_t n, const struct out *in,
+                  struct out *out) {
+  for (size_t i = 0; i < n; i++)
+    kempt_stage_reset(c->h[i]);
+  out->len = 0;
+  enum kempt_status st = KEMPT_OK;
+  for (size_t i = 0; st == KEMPT_OK && i < in->len; i += 4000)
+    st = kempt_stage_feed(c->h[0], in->p + i,
+                          in->len - i < 4000 ? in->len - i : 4000);
+  if (st == KEMPT_OK)
+    st = kempt_stage_finish(c->h[0]);
+  cr_assert_eq(st, KEMPT_OK, "after reset: %s", kempt_strerror(st));
+}
+
 static int stage_alloc_run(const char *const *names, size_t n,
                            const struct out *in, long fail_at,
                            struct out *out) {
@@ -292,6 +307,8 @@ static int stage_alloc_run(const char *const *names, size_t n,
     st = kempt_stage_finish(c.h[0]);
   else if (opened)
     cr_assert_eq(kempt_stage_finish(c.h[0]), st, "errors are sticky");
+  if (opened && st != KEMPT_OK) /* reset handles work again */
+    rerun(&c, n, in, out);
   for (size_t i = 0; i < n; i++)
     kempt_stage_free(c.h[i]);
   kempt_config_free(cfg);
@@ -335,12 +352,15 @@ Test(alloc, every_stage_alone) {
       cr_assert_lt(k, MAX_RUNS, "%s: no end to allocations", si->name);
       struct out o = {NULL, 0, 0};
       int done = stage_alloc_run(names, n, &page, k, &o);
-      if (done)
-        cr_assert(o.len == ref.len && memcmp(o.p, ref.p, ref.len) == 0,
-                  "%s: output differs", si->name);
+      cr_assert(o.len == 0 ||
+                    (o.len == ref.len && memcmp(o.p, ref.p, ref.len) == 0),
+                "%s, allocation %ld: output differs", si->name, k);
       free(o.p);
-      if (done)
+      if (done) {
+        cr_log_info("%s alone: %ld allocation failures survived", si->name,
+                    k);
         break;
+      }
     }
     free(ref.p);
   }
