@@ -15,7 +15,7 @@ for h in stage pipeline; do
     mkdir -p "$dir"
     echo "=== fuzz_$h $t: $FUZZ_SECONDS s"
     if KEMPT_FUZZ_TARGET=$t "$prog" -max_total_time="$FUZZ_SECONDS" \
-        -max_len=16384 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+        -max_len=4096 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
         -dict="$top_srcdir/tests/fuzz/kempt.dict" \
         -artifact_prefix="$FUZZ_DIR/crashes/$h-$t-" \
         "$dir" "$top_srcdir/tests/fuzz/seeds" "$top_srcdir/corpus" \
