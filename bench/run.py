@@ -10,9 +10,10 @@ cat (the floor), uconv -x Any-NFC, a python3 unicodedata NFC line loop,
 kempt with each optional stage alone (--stages=NAME: decode always
 runs), decode alone, and the full default pipeline, reading the file on
 standard input and writing to /dev/null. Each figure is the best of
---reps runs (the machine is shared); peak RSS comes from a small parent
-(peakrss). It prints MB/s, peak RSS, and the ratio of each to uconv,
-python and cat. kempt runs on one core: it is single-threaded per
+--reps runs; MB/s is counted on CPU time (user + system, which a shared
+machine disturbs less than wall time; wall-clock MB/s is shown too); peak
+RSS comes from a small parent (peakrss). It prints MB/s, peak RSS, and
+the ratios of the CPU-time MB/s to uconv, python and cat. kempt runs on one core: it is single-threaded per
 stream.
 """
 import argparse
@@ -38,8 +39,9 @@ INPUTS = {  # name: (file, kempt framing options)
 
 
 def measure(cmd, path, peakrss, reps, env=None):
-    """Best wall time (s) and peak RSS (MB) of cmd < path > /dev/null."""
-    best, rss, status = None, 0.0, 0
+    """Best CPU time (user + system, s), best wall time, and peak RSS (MB)
+    of cmd < path > /dev/null."""
+    best, wall, rss, status = None, None, 0.0, 0
     with tempfile.NamedTemporaryFile(prefix="kempt-bench-") as t:
         for _ in range(reps):
             with open(path, "rb") as fin, open(os.devnull, "wb") as fout:
@@ -49,11 +51,14 @@ def measure(cmd, path, peakrss, reps, env=None):
                                          env=env)
                 secs = time.monotonic() - start
             if status != 0:
-                return None, 0.0, status
-            best = secs if best is None else min(best, secs)
+                return None, None, 0.0, status
             with open(t.name) as f:
-                rss = max(rss, int(f.read().strip() or 0) / 1024)
-    return best, rss, status
+                kb, user, sys_ = f.read().split()
+            cpu = float(user) + float(sys_)
+            best = cpu if best is None else min(best, cpu)
+            wall = secs if wall is None else min(wall, secs)
+            rss = max(rss, int(kb) / 1024)
+    return best, wall, rss, status
 
 
 def stages(kempt):
@@ -108,22 +113,25 @@ def bench_input(name, a, have_uconv):
     size = os.path.getsize(path) / MB
     print("\n## %s: %s, %.0f MB, kempt %s" % (name, fname, size,
                                                " ".join(opts)))
-    print("%-28s %9s %9s %8s %8s %8s" % ("tool", "MB/s", "RSS MB", "/uconv",
-                                         "/python", "/cat"))
+    print("%-28s %9s %9s %9s %8s %8s %8s"
+          % ("tool", "MB/s cpu", "MB/s wall", "RSS MB", "/uconv", "/python",
+             "/cat"))
     env = dict(os.environ, PYTHONIOENCODING="utf-8", LC_ALL="C.UTF-8")
     results = []
     for label, cmd in tools(a.kempt, opts, have_uconv):
-        secs, rss, status = measure(cmd, path, a.peakrss, a.reps, env)
-        speed = size / secs if secs else None
-        results.append((label, speed, rss, status))
-    base = {k: s for k, s, _, _ in results}
-    for label, speed, rss, status in results:
+        cpu, wall, rss, status = measure(cmd, path, a.peakrss, a.reps, env)
+        speed = size / max(cpu, 1e-3) if cpu is not None else None
+        wspeed = size / wall if wall else None
+        results.append((label, speed, wspeed, rss, status))
+    base = {r[0]: r[1] for r in results}
+    for label, speed, wspeed, rss, status in results:
         if speed is None:
-            print("%-28s %9s %9s   (exit status %d)" % (label, "-", "-",
-                                                        status))
+            print("%-28s %9s %9s %9s   (exit status %d)"
+                  % (label, "-", "-", "-", status))
             continue
-        print("%-28s %9.1f %9.1f %8s %8s %8s"
-              % (label, speed, rss, ratio(speed, base.get("uconv -x Any-NFC")),
+        print("%-28s %9.1f %9.1f %9.1f %8s %8s %8s"
+              % (label, speed, wspeed, rss,
+                 ratio(speed, base.get("uconv -x Any-NFC")),
                  ratio(speed, base.get("python3 NFC loop")),
                  ratio(speed, base.get("cat"))))
     sys.stdout.flush()

@@ -205,8 +205,8 @@ def run(kempt, args, gen, size, timeout):
     res["rss_mb"] = usage.ru_maxrss / 1024
     if PEAKRSS:
         with open(rssfile.name) as f:
-            text = f.read().strip()
-        res["rss_mb"] = int(text) / 1024 if text else 0.0
+            text = f.read().split()
+        res["rss_mb"] = int(text[0]) / 1024 if text else 0.0
     rssfile.close()
     res["status"] = (os.WEXITSTATUS(status) if os.WIFEXITED(status)
                      else -os.WTERMSIG(status))

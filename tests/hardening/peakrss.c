@@ -1,5 +1,7 @@
 /* peakrss.c - peakrss FILE COMMAND [ARG]...: run COMMAND, then write its
- * peak resident set size in KB to FILE and exit with its status. A small
+ * peak resident set size in KB, and its user and system CPU time in
+ * seconds, to FILE (one line: "KB USER SYS") and exit with its status. A
+ * small
  * parent keeps the figure honest: a child forked from a big process (a
  * Python driver) inherits the parent's high-water mark across exec.
  *
@@ -30,7 +32,9 @@ int main(int argc, char **argv) {
     return 126;
   FILE *f = fopen(argv[1], "w");
   if (f) {
-    fprintf(f, "%ld\n", ru.ru_maxrss);
+    fprintf(f, "%ld %ld.%06ld %ld.%06ld\n", ru.ru_maxrss,
+            (long)ru.ru_utime.tv_sec, (long)ru.ru_utime.tv_usec,
+            (long)ru.ru_stime.tv_sec, (long)ru.ru_stime.tv_usec);
     fclose(f);
   }
   if (WIFSIGNALED(status))
