@@ -224,13 +224,17 @@ def optional_stages(kempt):
 
 def blame(kempt, args, gen, size, timeout, cap):
     """Run each optional stage alone on a quarter of the input."""
-    found = []
-    for st in optional_stages(kempt):
+    found, base = [], None
+    for st in ["decode"] + optional_stages(kempt):
         r = run(kempt, args + ["--stages=" + st], gen, max(1, size // 4),
                 timeout)
         print("#     --stages=%-8s peak RSS %6.1f MB, %5.1f s, exit %d"
               % (st, r["rss_mb"], r["secs"], r["status"]))
-        if r["rss_mb"] > cap or r["status"] != 0 or r["killed"]:
+        if base is None:  # decode alone: the framing and the core
+            base = r["rss_mb"]
+            if base > cap / 4 or r["status"] != 0 or r["killed"]:
+                found.append("the framing or the core (decode alone)")
+        elif r["rss_mb"] > base + cap / 4 or r["status"] != 0 or r["killed"]:
             found.append(st)
     return found
 
@@ -258,8 +262,10 @@ def main():
                     default=float(os.environ.get("LIMITS_SCALE", "1")))
     ap.add_argument("--rss-mb", type=float,
                     default=float(os.environ.get("LIMITS_RSS_MB", "64")))
-    ap.add_argument("--timeout", type=float,
-                    default=float(os.environ.get("LIMITS_TIMEOUT", "240")))
+    ap.add_argument("--min-speed", type=float,
+                    default=float(os.environ.get("LIMITS_MIN_SPEED", "2")),
+                    help="MB/s below which a run counts as a hang "
+                    "(time limit: input size / this, at least 60 s)")
     ap.add_argument("--only", default="", help="run inputs whose name "
                     "contains this")
     a = ap.parse_args()
@@ -272,10 +278,12 @@ def main():
         if args and not framing_exists(a.kempt, args):
             print("SKIP: %s (no framing %s)" % (name, " ".join(args)))
             continue
-        r = run(a.kempt, args, gen, size, a.timeout)
+        nbytes = size if "MB" in name or "GB" in name else size * 12
+        timeout = max(60.0, nbytes / MB / a.min_speed)
+        r = run(a.kempt, args, gen, size, timeout)
         problems = []
         if r["killed"]:
-            problems.append("killed after %.0f s" % a.timeout)
+            problems.append("killed after %.0f s" % timeout)
         if r["status"] != 0:
             problems.append("exit status %d" % r["status"])
         if r["rss_mb"] > a.rss_mb:
@@ -295,9 +303,9 @@ def main():
             for e in r["stderr"]:
                 print("#     stderr: " + e)
             if r["rss_mb"] > a.rss_mb or r["killed"]:
-                bad = blame(a.kempt, args, gen, size, a.timeout, a.rss_mb)
-                print("#     stages over the limits alone: %s"
-                      % (", ".join(bad) or "none alone"))
+                bad = blame(a.kempt, args, gen, size, timeout, a.rss_mb)
+                print("#     on a quarter of the input, more than a quarter "
+                      "of the cap: %s" % (", ".join(bad) or "none alone"))
         else:
             passed += 1
             print("PASS: " + line)
