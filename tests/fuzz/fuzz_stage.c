@@ -182,7 +182,7 @@ static void run(const char **chain_names, size_t n, const char *text,
   size_t first = c.out.len;
   feed_doc(&c, text, len, 0x47); /* the same document again */
   FZ_CHECK(c.out.len == 2 * first &&
-               memcmp(c.out.p, c.out.p + first, first) == 0,
+               (first == 0 || memcmp(c.out.p, c.out.p + first, first) == 0),
            "%s: a second document came out differently", chain_names[n - 1]);
   fz_buf_add(out, c.out.p, first);
   chain_close(&c);
