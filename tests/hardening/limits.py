@@ -11,8 +11,8 @@ known. When the memory cap is broken, each optional stage is run alone
 
 Inputs (sizes times --scale): a 1 GB document with no newline, a 100 MB
 line between two paragraphs, 10 million blank lines, a 50 MB "word",
-300 MB of ordinary paragraphs in one document, 5 million copies of one
-paragraph, 10 million empty NUL-framed documents, a 500 MB JSONL record
+300 MB of ordinary paragraphs in one document, 3 million distinct short
+paragraphs, 5 million copies of one paragraph, 10 million empty NUL-framed documents, a 500 MB JSONL record
 and a WET record whose Content-Length lies (when those framings exist).
 """
 import argparse
@@ -82,6 +82,17 @@ def gen_paragraphs(size):
         sent += len(data)
 
 
+def gen_short_paragraphs(count):
+    """Many distinct short paragraphs: per-paragraph state must stay
+    bounded (and hash tables must not fill up)."""
+    n = 0
+    while n < count:
+        k = min(count - n, 50000)
+        yield "".join("Paragraph %d is here.\n\n" % i
+                      for i in range(n, n + k)).encode()
+        n += k
+
+
 def gen_copies(count):
     unit = (b"The committee will meet again next week to vote on the "
             b"harbour plan.\n\n")
@@ -120,6 +131,8 @@ def cases(scale):
         ("50 MB word", [], gen_long_word, s(50 * MB)),
         ("300 MB of paragraphs, one document", [], gen_paragraphs,
          s(300 * MB)),
+        ("3 million distinct short paragraphs", [], gen_short_paragraphs,
+         s(3_000_000)),
         ("5 million copies of a paragraph", [], gen_copies, s(5_000_000)),
         ("10 million empty NUL documents", ["-z"], gen_nul_docs,
          s(10_000_000)),
@@ -143,7 +156,8 @@ def run(kempt, args, gen, size, timeout):
     rssfile = tempfile.NamedTemporaryFile(prefix="kempt-rss-")
     wrap = [PEAKRSS, rssfile.name] if PEAKRSS else []
     p = subprocess.Popen(wrap + [kempt] + args, stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         start_new_session=True)
     res = {"in": 0, "out": 0, "utf8": True, "stderr": [], "nerr": 0,
            "killed": False, "tail": b""}
 
@@ -166,9 +180,12 @@ def run(kempt, args, gen, size, timeout):
             if len(res["stderr"]) < 3:
                 res["stderr"].append(line.decode("utf-8", "replace").strip())
 
-    def kill():
+    def kill():  # kempt and the peakrss parent: their own group
         res["killed"] = True
-        p.kill()
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except OSError:
+            pass
 
     threads = [threading.Thread(target=feed), threading.Thread(target=errors)]
     for t in threads:
@@ -278,7 +295,7 @@ def main():
         if args and not framing_exists(a.kempt, args):
             print("SKIP: %s (no framing %s)" % (name, " ".join(args)))
             continue
-        nbytes = size if "MB" in name or "GB" in name else size * 12
+        nbytes = size if "MB" in name or "GB" in name else size * 25
         timeout = max(60.0, nbytes / MB / a.min_speed)
         r = run(a.kempt, args, gen, size, timeout)
         problems = []
