@@ -239,12 +239,13 @@ def optional_stages(kempt):
             if l.strip() and "always runs" not in l]
 
 
-def blame(kempt, args, gen, size, timeout, cap):
-    """Run each optional stage alone on a quarter of the input."""
+def blame(kempt, args, gen, size, timeout, cap, hung):
+    """Run each optional stage alone: on the whole input after a hang, on
+    a quarter of it when memory was over the cap."""
     found, base = [], None
+    part = size if hung else max(1, size // 4)
     for st in ["decode"] + optional_stages(kempt):
-        r = run(kempt, args + ["--stages=" + st], gen, max(1, size // 4),
-                timeout)
+        r = run(kempt, args + ["--stages=" + st], gen, part, timeout)
         print("#     --stages=%-8s peak RSS %6.1f MB, %5.1f s, exit %d"
               % (st, r["rss_mb"], r["secs"], r["status"]))
         if base is None:  # decode alone: the framing and the core
@@ -288,7 +289,7 @@ def main():
     a = ap.parse_args()
     failed = passed = 0
     print("# kempt limits: peak RSS cap %.0f MB, scale %g"
-          % (a.rss_mb, a.scale))
+          % (a.rss_mb, a.scale), flush=True)
     for name, args, gen, size in cases(a.scale):
         if a.only not in name:
             continue
@@ -320,9 +321,11 @@ def main():
             for e in r["stderr"]:
                 print("#     stderr: " + e)
             if r["rss_mb"] > a.rss_mb or r["killed"]:
-                bad = blame(a.kempt, args, gen, size, timeout, a.rss_mb)
-                print("#     on a quarter of the input, more than a quarter "
-                      "of the cap: %s" % (", ".join(bad) or "none alone"))
+                bad = blame(a.kempt, args, gen, size, timeout, a.rss_mb,
+                            r["killed"])
+                print("#     stages alone that hang, or use more than a "
+                      "quarter of the cap on a quarter of the input: %s"
+                      % (", ".join(bad) or "none alone"))
         else:
             passed += 1
             print("PASS: " + line)
@@ -334,5 +337,4 @@ def main():
 
 
 if __name__ == "__main__":
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main())
