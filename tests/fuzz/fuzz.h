@@ -1,9 +1,10 @@
 /* fuzz.h - what the kempt fuzz targets share.
  *
- * Every target defines LLVMFuzzerTestOneInput. The first input bytes are
- * control bytes: byte 0 chooses how the rest is cut into feeds (see
- * fz_chunker), byte 1 chooses the target's variant (stage, framing,
- * options); the rest is the text. Under libFuzzer the target may be fixed
+ * Every target defines LLVMFuzzerTestOneInput. The first FZ_CONTROL input
+ * bytes are control bytes: byte 0 chooses how the rest is cut into feeds
+ * (see fz_chunker), byte 1 chooses the target's variant (stage, framing,
+ * options), byte 2 the stage's and framing's own options
+ * (fz_apply_options); the rest is the text. Under libFuzzer the target may be fixed
  * by the environment (KEMPT_FUZZ_TARGET=NAME) or by the program's name
  * ending in _NAME (a copy named fuzz_stage_repair fuzzes repair only).
  *
@@ -17,6 +18,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#define FZ_CONTROL 3
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -69,6 +72,13 @@ int fz_valid_utf8(const char *s, size_t n);
  * readable (the sanitizers catch a stale pointer), the strings sane. */
 void fz_check_event(void *ud, const struct kempt_event *ev);
 void fz_check_warning(void *ud, const char *msg);
+
+/* Set some of the options that owner (a stage or framing name) lists in
+ * kempt_option_get, as bits of mask choose: flags on, a string one of its
+ * choices, an integer (a size cap) 64 or 4096; free strings and files are
+ * left alone. Returns the number of options set. A stage may still refuse
+ * a combination at creation (KEMPT_ERR_USAGE): the targets skip those. */
+int fz_apply_options(kempt_config *cfg, const char *owner, unsigned mask);
 
 /* The target fixed by KEMPT_FUZZ_TARGET or by a program name ending in
  * "<prefix>NAME" (e.g. prefix "fuzz_stage_"); NULL when none. */

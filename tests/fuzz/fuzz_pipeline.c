@@ -6,7 +6,9 @@
  * kempt_config_set accepts), unless fixed; bit 2 keep-chrome=mark; bit 3
  * two input streams instead of one; bits 4-7 the stages: 0 all (the
  * default), 1..7 one optional stage alone (--stages), 8..15 all but one
- * (--skip). Stages come from kempt_stage_get: none is listed here.
+ * (--skip). Byte 2 sets some of the stages' and the framing's own
+ * options (fz_apply_options). Stages come from kempt_stage_get: none is
+ * listed here.
  *
  * Checks: every call returns KEMPT_OK; the output is the same whatever the
  * feed sizes and whether listeners are set; in the text and NUL framings
@@ -81,13 +83,19 @@ static void set(kempt_config *cfg, const char *name, const char *value) {
 
 /* The configuration that selector byte sel asks for. */
 static kempt_config *configure(unsigned char sel, int small,
-                               const char *format, int listen,
-                               struct fz_buf *out) {
+                               unsigned optmask, const char *format,
+                               int listen, struct fz_buf *out) {
   kempt_config *cfg = kempt_config_new(NULL);
   FZ_CHECK(cfg != NULL, "kempt_config_new");
   set(cfg, "format", format);
   if (small)
     set(cfg, "max-block", "64");
+  if (optmask) {
+    const struct kempt_stage_info *si;
+    for (size_t i = 0; (si = kempt_stage_get(i)) != NULL; i++)
+      fz_apply_options(cfg, si->name, optmask);
+    fz_apply_options(cfg, format, optmask);
+  }
   if (sel & 4)
     set(cfg, "keep-chrome", "mark");
   size_t v = (size_t)(sel >> 4);
@@ -118,14 +126,17 @@ static void feed_stream(kempt *k, const char *text, size_t len, int control) {
   FZ_CHECK(st == KEMPT_OK, "finish: %s", kempt_strerror(st));
 }
 
-static void run(unsigned char sel, int small, const char *format,
-                const char *text, size_t len, int control, int listen,
-                struct fz_buf *out) {
-  kempt_config *cfg = configure(sel, small, format, listen, out);
+/* One run; returns 0 when kempt_new refuses the options. */
+static int run(unsigned char sel, int small, unsigned optmask,
+               const char *format, const char *text, size_t len,
+               int control, int listen, struct fz_buf *out) {
+  kempt_config *cfg = configure(sel, small, optmask, format, listen, out);
   enum kempt_status st;
   kempt *k = kempt_new(cfg, &st);
-  FZ_CHECK(k != NULL, "kempt_new: %s", kempt_strerror(st));
   kempt_config_free(cfg);
+  if (!k && optmask && st == KEMPT_ERR_USAGE)
+    return 0;
+  FZ_CHECK(k != NULL, "kempt_new: %s", kempt_strerror(st));
   size_t half = (sel & 8) ? len / 2 : len;
   feed_stream(k, text, half, control);
   if (sel & 8)
@@ -142,19 +153,21 @@ static void run(unsigned char sel, int small, const char *format,
              (unsigned long long)c.documents_in,
              (unsigned long long)c.documents_out);
   kempt_free(k);
+  return 1;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size < 2 || nframings == 0)
+  if (size < FZ_CONTROL || nframings == 0)
     return 0;
-  unsigned char control = data[0], sel = data[1];
+  unsigned char control = data[0], sel = data[1], optmask = data[2];
   const char *format = fixed ? fixed : framings[(sel & 3u) % nframings];
-  const char *text = (const char *)data + 2;
-  size_t len = size - 2;
+  const char *text = (const char *)data + FZ_CONTROL;
+  size_t len = size - FZ_CONTROL;
   struct fz_buf whole = {0}, pieces = {0};
   int small = control >> 7;
-  run(sel, small, format, text, len, FZ_WHOLE, 1, &whole);
-  run(sel, small, format, text, len, control, 0, &pieces);
+  if (!run(sel, small, optmask, format, text, len, FZ_WHOLE, 1, &whole))
+    return 0; /* options refused */
+  run(sel, small, optmask, format, text, len, control, 0, &pieces);
   fz_same(&whole, &pieces, format);
   if (strcmp(format, "text") == 0 || strcmp(format, "nul") == 0)
     FZ_CHECK(fz_valid_utf8(whole.p, whole.len), "%s: output is not UTF-8",

@@ -4,7 +4,8 @@
  * the smallest block cap (max-block=64); byte 1 bit 0 chooses
  * raw input (the bytes go straight to the stage: it must not crash) or
  * decoded input (decode runs first, as in the pipeline: the output must be
- * valid UTF-8); the other bits choose the stage unless it is fixed. Block
+ * valid UTF-8); the other bits choose the stage unless it is fixed; byte 2
+ * sets some of the stage's own options (fz_apply_options). Block
  * stages run as split -> stage -> write. Every stage that the registry
  * lists (kempt_stage_get) is covered, with no list here to keep up.
  *
@@ -103,10 +104,11 @@ static enum kempt_status link_end(void *ud) {
   return kempt_stage_finish(l->c->h[l->next]);
 }
 
-/* Open the chain of names[0..n) (built from the last to the first). */
-static void chain_open(struct chain *c, struct link *links,
-                       const char *const *chain_names, size_t n,
-                       const kempt_config *cfg) {
+/* Open the chain of names[0..n) (built from the last to the first);
+ * returns 0 when a stage refuses the options (KEMPT_ERR_USAGE). */
+static int chain_open(struct chain *c, struct link *links,
+                      const char *const *chain_names, size_t n,
+                      const kempt_config *cfg, int options) {
   memset(c, 0, sizeof *c);
   c->n = n;
   for (size_t i = n; i-- > 0;) {
@@ -118,11 +120,14 @@ static void chain_open(struct chain *c, struct link *links,
     }
     enum kempt_status st;
     c->h[i] = kempt_stage_new(chain_names[i], cfg, &sink, &st);
+    if (!c->h[i] && options && st == KEMPT_ERR_USAGE)
+      return 0;
     FZ_CHECK(c->h[i] != NULL, "kempt_stage_new(%s): %s", chain_names[i],
              kempt_strerror(st));
     c->blocks[i] = kempt_stage_takes_blocks(c->h[i]);
   }
   FZ_CHECK(!c->blocks[0], "the chain must start with bytes");
+  return 1;
 }
 
 static void chain_close(struct chain *c) {
@@ -162,22 +167,29 @@ static size_t plan(size_t s, int raw, const char **out) {
 }
 
 /* Run the chain over text: the first document in pieces, with or without
- * listeners; returns the output, and checks a second document. */
-static void run(const char **chain_names, size_t n, const char *text,
-                size_t len, int small, int control, int listen,
-                struct fz_buf *out) {
+ * listeners; returns the output, and checks a second document. Returns 0
+ * when the stage refuses the options. */
+static int run(const char *stage, const char **chain_names, size_t n,
+               const char *text, size_t len, int small, unsigned optmask,
+               int control, int listen, struct fz_buf *out) {
   kempt_config *cfg = kempt_config_new(NULL);
   FZ_CHECK(cfg != NULL, "kempt_config_new");
   if (small)
     FZ_CHECK(kempt_config_set(cfg, "max-block", "64", 0) == KEMPT_OK,
              "max-block");
+  int options = fz_apply_options(cfg, stage, optmask);
   if (listen) {
     kempt_config_events(cfg, fz_check_event, NULL);
     kempt_config_warnings(cfg, fz_check_warning, NULL);
   }
   struct chain c;
   struct link links[MAX_LINKS];
-  chain_open(&c, links, chain_names, n, cfg);
+  if (!chain_open(&c, links, chain_names, n, cfg, options)) {
+    for (size_t i = 0; i < n; i++)
+      kempt_stage_free(c.h[i]);
+    kempt_config_free(cfg);
+    return 0;
+  }
   feed_doc(&c, text, len, control);
   size_t first = c.out.len;
   feed_doc(&c, text, len, 0x47); /* the same document again */
@@ -187,14 +199,15 @@ static void run(const char **chain_names, size_t n, const char *text,
   fz_buf_add(out, c.out.p, first);
   chain_close(&c);
   kempt_config_free(cfg);
+  return 1;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size < 2 || nstages == 0)
+  if (size < FZ_CONTROL || nstages == 0)
     return 0;
-  unsigned char control = data[0], sel = data[1];
-  const char *text = (const char *)data + 2;
-  size_t len = size - 2, s = (size_t)(sel >> 1) % nstages;
+  unsigned char control = data[0], sel = data[1], optmask = data[2];
+  const char *text = (const char *)data + FZ_CONTROL;
+  size_t len = size - FZ_CONTROL, s = (size_t)(sel >> 1) % nstages;
   int raw = sel & 1;
   if (fixed)
     for (s = 0; strcmp(names[s], fixed) != 0; s++)
@@ -203,8 +216,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t n = plan(s, raw, chain_names);
   struct fz_buf whole = {0}, pieces = {0};
   int small = control >> 7;
-  run(chain_names, n, text, len, small, FZ_WHOLE, 1, &whole);
-  run(chain_names, n, text, len, small, control, 0, &pieces);
+  if (!run(names[s], chain_names, n, text, len, small, optmask, FZ_WHOLE, 1,
+           &whole))
+    return 0; /* the stage refuses these options */
+  run(names[s], chain_names, n, text, len, small, optmask, control, 0,
+      &pieces);
   fz_same(&whole, &pieces, names[s]);
   if (!raw)
     FZ_CHECK(fz_valid_utf8(whole.p, whole.len), "%s: output is not UTF-8",

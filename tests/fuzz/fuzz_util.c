@@ -174,3 +174,49 @@ const char *fz_fixed_target(const char *argv0, const char *prefix) {
     return base + n;
   return NULL;
 }
+
+/* The i-th choice of "a|b|c" into buf; false past the last one. */
+static int nth_choice(const char *choices, size_t i, char *buf, size_t cap) {
+  const char *p = choices;
+  for (;;) {
+    const char *bar = strchr(p, '|');
+    size_t n = bar ? (size_t)(bar - p) : strlen(p);
+    if (i == 0) {
+      if (n >= cap)
+        return 0;
+      memcpy(buf, p, n);
+      buf[n] = '\0';
+      return 1;
+    }
+    if (!bar)
+      return 0;
+    p = bar + 1;
+    i--;
+  }
+}
+
+int fz_apply_options(kempt_config *cfg, const char *owner, unsigned mask) {
+  const struct kempt_option *o;
+  int set = 0;
+  for (size_t i = 0, j = 0; (o = kempt_option_get(i)) != NULL; i++) {
+    if (strcmp(o->owner, owner) != 0)
+      continue;
+    unsigned bit = (unsigned)(j++ % 8);
+    if (!((mask >> bit) & 1u))
+      continue;
+    char value[64];
+    const char *v = NULL;
+    if (o->type == KEMPT_OPT_FLAG)
+      v = "1";
+    else if (o->type == KEMPT_OPT_INT)
+      v = (mask >> ((bit + 1) % 8)) & 1u ? "4096" : "64";
+    else if (o->type == KEMPT_OPT_STRING && o->choices &&
+             (nth_choice(o->choices, ((mask >> 4) + j) % 3, value,
+                         sizeof value) ||
+              nth_choice(o->choices, 0, value, sizeof value)))
+      v = value;
+    if (v && kempt_config_set(cfg, o->name, v, strlen(v)) == KEMPT_OK)
+      set++;
+  }
+  return set;
+}

@@ -1,8 +1,8 @@
 /* standalone.c - a plain main() for the fuzz targets, so that they build
  * and run under any compiler (make check): every FILE argument (or every
  * regular file in a folder argument) is run through LLVMFuzzerTestOneInput
- * once for each variant the target lists (kempt_fuzz_variants), behind two
- * control bytes; the feed sizes vary from variant to variant. Prints
+ * once for each variant the target lists (kempt_fuzz_variants), behind the
+ * control bytes; feed sizes and options vary from variant to variant. Prints
  * "ok FILE" per file; a failed check aborts (the caller reports it).
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
@@ -15,8 +15,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Feed-size control bytes cycled through: byte by byte, fixed, random. */
+/* Feed-size control bytes cycled through: byte by byte, fixed, random;
+ * and option masks (none, all, some). */
 static const unsigned char controls[] = {0x00, 0x05, 0x46, 0x8B, 0x31, 0xC2};
+static const unsigned char optmasks[] = {0x00, 0xFF, 0x5A, 0xA5, 0x00};
 
 static unsigned char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
@@ -24,9 +26,10 @@ static unsigned char *read_file(const char *path, size_t *len) {
     return NULL;
   size_t size = 4096, n = 0, r;
   unsigned char *p = malloc(size);
-  while (p && (r = fread(p + 2 + n, 1, size - 2 - n, f)) > 0) {
+  while (p && (r = fread(p + FZ_CONTROL + n, 1, size - FZ_CONTROL - n, f)) >
+                   0) {
     n += r;
-    if (n + 2 == size) {
+    if (n + FZ_CONTROL == size) {
       size *= 2;
       unsigned char *q = realloc(p, size);
       if (!q)
@@ -36,7 +39,7 @@ static unsigned char *read_file(const char *path, size_t *len) {
   }
   fclose(f);
   *len = n;
-  return p; /* the text starts at p + 2, room for the control bytes */
+  return p; /* the text starts after room for the control bytes */
 }
 
 static int run_file(const char *path) {
@@ -51,7 +54,8 @@ static int run_file(const char *path) {
   for (size_t i = 0; i < n; i++) {
     buf[0] = controls[i % sizeof controls];
     buf[1] = sel[i];
-    LLVMFuzzerTestOneInput(buf, len + 2);
+    buf[2] = optmasks[i % sizeof optmasks];
+    LLVMFuzzerTestOneInput(buf, len + FZ_CONTROL);
   }
   free(buf);
   printf("ok %s (%zu variants)\n", path, n);
