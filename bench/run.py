@@ -3,7 +3,7 @@
 tools a user would otherwise reach for, in one run.
 
     python3 bench/run.py [--kempt PATH] [--peakrss PATH] [--data DIR]
-                         [--reps N] [--inputs news,mixed,...] [--quick]
+                         [--reps N] [--inputs news,mixed,...]
 
 For each input of bench/gen.py (news, mixed, chrome, jsonl, wet) it runs
 cat (the floor), uconv -x Any-NFC, a python3 unicodedata NFC line loop,
@@ -13,8 +13,8 @@ standard input and writing to /dev/null. Each figure is the best of
 --reps runs; MB/s is counted on CPU time (user + system, which a shared
 machine disturbs less than wall time; wall-clock MB/s is shown too); peak
 RSS comes from a small parent (peakrss). It prints MB/s, peak RSS, and
-the ratios of the CPU-time MB/s to uconv, python and cat. kempt runs on one core: it is single-threaded per
-stream.
+the ratios of the CPU-time MB/s to uconv, python and cat. kempt runs on
+one core: it is single-threaded per stream.
 """
 import argparse
 import os

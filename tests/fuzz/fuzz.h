@@ -4,8 +4,8 @@
  * bytes are control bytes: byte 0 chooses how the rest is cut into feeds
  * (see fz_chunker), byte 1 chooses the target's variant (stage, framing,
  * options), byte 2 the stage's and framing's own options
- * (fz_apply_options); the rest is the text. Under libFuzzer the target may be fixed
- * by the environment (KEMPT_FUZZ_TARGET=NAME) or by the program's name
+ * (fz_apply_options); the rest is the text. Under libFuzzer the target may be
+ * fixed by the environment (KEMPT_FUZZ_TARGET=NAME) or by the program's name
  * ending in _NAME (a copy named fuzz_stage_repair fuzzes repair only).
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.

@@ -77,14 +77,13 @@ size_t kempt_fuzz_variants(unsigned char *sel, size_t max) {
 
 static void set(kempt_config *cfg, const char *name, const char *value) {
   enum kempt_status st = kempt_config_set(cfg, name, value, 0);
-  FZ_CHECK(st == KEMPT_OK, "option %s=%s: %s", name, value,
-           kempt_strerror(st));
+  FZ_CHECK(st == KEMPT_OK, "option %s=%s: %s", name, value, kempt_strerror(st));
 }
 
 /* The configuration that selector byte sel asks for. */
-static kempt_config *configure(unsigned char sel, int small,
-                               unsigned optmask, const char *format,
-                               int listen, struct fz_buf *out) {
+static kempt_config *configure(unsigned char sel, int small, unsigned optmask,
+                               const char *format, int listen,
+                               struct fz_buf *out) {
   kempt_config *cfg = kempt_config_new(NULL);
   FZ_CHECK(cfg != NULL, "kempt_config_new");
   set(cfg, "format", format);
@@ -128,8 +127,8 @@ static void feed_stream(kempt *k, const char *text, size_t len, int control) {
 
 /* One run; returns 0 when kempt_new refuses the options. */
 static int run(unsigned char sel, int small, unsigned optmask,
-               const char *format, const char *text, size_t len,
-               int control, int listen, struct fz_buf *out) {
+               const char *format, const char *text, size_t len, int control,
+               int listen, struct fz_buf *out) {
   kempt_config *cfg = configure(sel, small, optmask, format, listen, out);
   enum kempt_status st;
   kempt *k = kempt_new(cfg, &st);

@@ -24,7 +24,7 @@
 #define MAX_STAGES 32
 #define MAX_LINKS 4
 
-static const char *fixed;          /* stage fixed by name, or NULL */
+static const char *fixed; /* stage fixed by name, or NULL */
 static size_t nstages;
 static const char *names[MAX_STAGES];
 static int takes_blocks[MAX_STAGES];
@@ -219,8 +219,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!run(names[s], chain_names, n, text, len, small, optmask, FZ_WHOLE, 1,
            &whole))
     return 0; /* the stage refuses these options */
-  run(names[s], chain_names, n, text, len, small, optmask, control, 0,
-      &pieces);
+  run(names[s], chain_names, n, text, len, small, optmask, control, 0, &pieces);
   fz_same(&whole, &pieces, names[s]);
   if (!raw)
     FZ_CHECK(fz_valid_utf8(whole.p, whole.len), "%s: output is not UTF-8",

@@ -53,8 +53,7 @@ static size_t first_diff(const struct fz_buf *a, const struct fz_buf *b) {
   return i;
 }
 
-void fz_same(const struct fz_buf *a, const struct fz_buf *b,
-             const char *what) {
+void fz_same(const struct fz_buf *a, const struct fz_buf *b, const char *what) {
   size_t d = first_diff(a, b);
   FZ_CHECK(a->len == b->len && d == a->len,
            "%s: outputs differ (lengths %zu and %zu, first difference at "

@@ -8,7 +8,8 @@ n=0
 fail=0
 tmp=$(mktemp) || exit 99
 trap 'rm -f "$tmp"' EXIT
-seeds=$(ls "$top_srcdir"/corpus/*.txt "$top_srcdir"/tests/fuzz/seeds/* | LC_ALL=C sort)
+seeds=$(ls "$top_srcdir"/corpus/*.txt "$top_srcdir"/tests/fuzz/seeds/* |
+  LC_ALL=C sort)
 targets="fuzz_stage fuzz_pipeline"
 echo "1..$(( $(echo "$seeds" | wc -l) * $(echo $targets | wc -w) ))"
 for t in $targets; do

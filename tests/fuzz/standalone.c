@@ -26,8 +26,8 @@ static unsigned char *read_file(const char *path, size_t *len) {
     return NULL;
   size_t size = 4096, n = 0, r;
   unsigned char *p = malloc(size);
-  while (p && (r = fread(p + FZ_CONTROL + n, 1, size - FZ_CONTROL - n, f)) >
-                   0) {
+  while (p &&
+         (r = fread(p + FZ_CONTROL + n, 1, size - FZ_CONTROL - n, f)) > 0) {
     n += r;
     if (n + FZ_CONTROL == size) {
       size *= 2;

@@ -20,8 +20,10 @@ check() { # description, then the command writing $tmp/out
   fi
 }
 for loc in $(locale -a 2>/dev/null | grep -i -E 'utf-?8' | head -5); do
-  check "LC_ALL=$loc" sh -c "LC_ALL=$loc \"$KEMPT\" <\"$tmp/in\" >\"$tmp/out\" 2>/dev/null"
-  check "LANG=$loc, LC_ALL unset" sh -c "unset LC_ALL; LANG=$loc \"$KEMPT\" <\"$tmp/in\" >\"$tmp/out\" 2>/dev/null"
+  check "LC_ALL=$loc" env LC_ALL="$loc" sh -c \
+    '"$0" <"$1" >"$2" 2>/dev/null' "$KEMPT" "$tmp/in" "$tmp/out"
+  check "LANG=$loc, LC_ALL unset" env -u LC_ALL LANG="$loc" sh -c \
+    '"$0" <"$1" >"$2" 2>/dev/null' "$KEMPT" "$tmp/in" "$tmp/out"
 done
 if "$KEMPT" --help 2>/dev/null | grep -q -- '--jobs'; then
   # batch mode: the same files with -j 1 and -j 4 into two folders

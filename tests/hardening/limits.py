@@ -6,14 +6,15 @@ written to disk). For each one: exit status 0 (warnings are allowed: a
 limit reached is not an error), peak resident memory (the child's
 ru_maxrss) under the cap (--rss-mb, default 64), output valid UTF-8, no
 hang (a time limit per input), and a check of the output where one is
-known. When the memory cap is broken, each optional stage is run alone
-(--stages=NAME) on a smaller input to tell which stage holds the memory.
+known. When the memory cap is broken or a run hangs, each optional stage
+is run alone (--stages=NAME) to tell which stage is at fault.
 
 Inputs (sizes times --scale): a 1 GB document with no newline, a 100 MB
 line between two paragraphs, 10 million blank lines, a 50 MB "word",
 300 MB of ordinary paragraphs in one document, 3 million distinct short
-paragraphs, 5 million copies of one paragraph, 10 million empty NUL-framed documents, a 500 MB JSONL record
-and a WET record whose Content-Length lies (when those framings exist).
+paragraphs, 5 million copies of one paragraph, 10 million empty
+NUL-framed documents, a 500 MB JSONL record and a WET record whose
+Content-Length lies (when those framings exist).
 """
 import argparse
 import codecs

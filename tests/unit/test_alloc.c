@@ -170,8 +170,8 @@ static int pipeline_run(const char *fmt, const struct out *in, long fail_at,
   struct counter c = {fail_at, 0, 0, 0};
   struct kempt_allocator a = {c_malloc, c_realloc, c_free, &c};
   kempt_config *cfg = kempt_config_new(&a);
-  enum kempt_status st = cfg ? kempt_config_set(cfg, "format", fmt, 0)
-                             : KEMPT_ERR_NOMEM;
+  enum kempt_status st =
+      cfg ? kempt_config_set(cfg, "format", fmt, 0) : KEMPT_ERR_NOMEM;
   kempt *k = NULL;
   if (st == KEMPT_OK) {
     kempt_config_output(cfg, out_write, out);
@@ -192,8 +192,8 @@ static int pipeline_run(const char *fmt, const struct out *in, long fail_at,
     cr_assert_eq(feed_all(k, in), KEMPT_OK, "%s: after reset", fmt);
   }
   kempt_free(k);
-  cr_assert_eq(c.live, 0, "%s, allocation %ld: %ld blocks leaked", fmt,
-               fail_at, c.live);
+  cr_assert_eq(c.live, 0, "%s, allocation %ld: %ld blocks leaked", fmt, fail_at,
+               c.live);
   return !c.failed;
 }
 
@@ -208,8 +208,8 @@ static void pipeline_alloc_failures(const char *fmt, const struct out *page) {
     int done = pipeline_run(fmt, &in, n, &o, &whole);
     /* after a reset the output of the new stream ends the output */
     cr_assert(!whole || (o.len >= ref.len &&
-                  (ref.len == 0 ||
-                   memcmp(o.p + o.len - ref.len, ref.p, ref.len) == 0)),
+                         (ref.len == 0 ||
+                          memcmp(o.p + o.len - ref.len, ref.p, ref.len) == 0)),
               "%s, allocation %ld: output differs", fmt, n);
     free(o.p);
     if (done)
@@ -355,13 +355,11 @@ Test(alloc, every_stage_alone) {
       struct out o = {NULL, 0, 0};
       int done = stage_alloc_run(names, n, &page, k, &o);
       cr_assert(o.len == 0 ||
-                    (o.len == ref.len &&
-                     memcmp(o.p, ref.p, ref.len) == 0),
+                    (o.len == ref.len && memcmp(o.p, ref.p, ref.len) == 0),
                 "%s, allocation %ld: output differs", si->name, k);
       free(o.p);
       if (done) {
-        cr_log_info("%s alone: %ld allocation failures survived", si->name,
-                    k);
+        cr_log_info("%s alone: %ld allocation failures survived", si->name, k);
         break;
       }
     }
