@@ -14,7 +14,8 @@ standard input and writing to /dev/null. Each figure is the best of
 machine disturbs less than wall time; wall-clock MB/s is shown too); peak
 RSS comes from a small parent (peakrss). It prints MB/s, peak RSS, and
 the ratios of the CPU-time MB/s to uconv, python and cat. kempt runs on
-one core: it is single-threaded per stream.
+one core: it is single-threaded per stream. Last, when kempt has batch
+mode (-r -o DIR -j N), 48 MB of news in 48 files with -j 1 and -j 2.
 """
 import argparse
 import os
@@ -137,6 +138,58 @@ def bench_input(name, a, have_uconv):
     sys.stdout.flush()
 
 
+def batch_files(data, total_mb=48, nfiles=48):
+    """news.txt cut at NUL into nfiles text files (one document each)."""
+    d = os.path.join(data, "batch")
+    stamp = os.path.join(d, "stamp")
+    want = "%d %d\n" % (total_mb, nfiles)
+    if os.path.exists(stamp) and open(stamp).read() == want:
+        return d
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(os.path.join(d, "in"))
+    per = total_mb * MB // nfiles
+    with open(os.path.join(data, "news.txt"), "rb") as f:
+        for i in range(nfiles):
+            chunk = f.read(per)
+            chunk += f.readline()  # end at a line end
+            with open(os.path.join(d, "in", "%03d.txt" % i), "wb") as o:
+                o.write(chunk.replace(b"\0", b"\n\n"))
+    with open(stamp, "w") as f:
+        f.write(want)
+    return d
+
+
+def bench_batch(a):
+    """Batch mode (-r -o DIR): -j 2 against -j 1, on wall time."""
+    out = subprocess.run([a.kempt, "--help"], capture_output=True,
+                         text=True).stdout
+    if "--jobs" not in out or not os.path.exists(
+            os.path.join(a.data, "news.txt")):
+        print("\n## batch: skipped (no --jobs or no news.txt)")
+        return
+    d = batch_files(a.data)
+    size = sum(os.path.getsize(os.path.join(d, "in", f))
+               for f in os.listdir(os.path.join(d, "in"))) / MB
+    print("\n## batch: %d files, %.0f MB, kempt -r -o DIR -j N" % (
+        len(os.listdir(os.path.join(d, "in"))), size))
+    walls = {}
+    for j in (1, 2):
+        best = None
+        for _ in range(a.reps):
+            o = os.path.join(d, "out%d" % j)
+            shutil.rmtree(o, ignore_errors=True)
+            start = time.monotonic()
+            subprocess.call([a.kempt, "-r", "-j", str(j), "-o", o,
+                             os.path.join(d, "in")],
+                            stderr=subprocess.DEVNULL)
+            secs = time.monotonic() - start
+            best = secs if best is None else min(best, secs)
+        walls[j] = best
+        print("-j %d: %.1f s wall, %.1f MB/s" % (j, best, size / best))
+    print("-j 2 / -j 1: %.2fx (load %.1f: other work on the machine "
+          "lowers it)" % (walls[1] / walls[2], os.getloadavg()[0]))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -145,7 +198,7 @@ def main():
         "PEAKRSS", "tests/hardening/peakrss"))
     ap.add_argument("--data", default=os.path.join(here, "out"))
     ap.add_argument("--reps", type=int, default=2)
-    ap.add_argument("--inputs", default="news,mixed,chrome,jsonl,wet")
+    ap.add_argument("--inputs", default="news,mixed,chrome,jsonl,wet,batch")
     a = ap.parse_args()
     have_uconv = ensure_uconv()
     print("# kempt bench: best of %d runs, one process each, %s"
@@ -153,7 +206,10 @@ def main():
     print("# machine: %d cores, load %.1f"
           % (os.cpu_count() or 0, os.getloadavg()[0]))
     for name in a.inputs.split(","):
-        bench_input(name, a, have_uconv)
+        if name == "batch":
+            bench_batch(a)
+        else:
+            bench_input(name, a, have_uconv)
 
 
 if __name__ == "__main__":
