@@ -12,7 +12,7 @@ make check-valgrind || status=1
 section "make fuzz (FUZZ_SECONDS=${CI_FUZZ_SECONDS:-20} per target)"
 make fuzz FUZZ_SECONDS="${CI_FUZZ_SECONDS:-20}" || status=1
 
-section "make check-limits (inputs at scale ${CI_LIMITS_SCALE:-0.5}: 512 MB without newline, ...)"
+section "make check-limits (input sizes times ${CI_LIMITS_SCALE:-0.5})"
 make check-limits LIMITS_FLAGS="--scale=${CI_LIMITS_SCALE:-0.5}" || status=1
 
 section "done, status $status"
