@@ -71,12 +71,19 @@ static enum kempt_status end_line(struct split *s) {
   return KEMPT_OK;
 }
 
-/* Length of buf's prefix up to n that does not cut a UTF-8 sequence. */
+/* Length of the prefix of p[0..n) that does not cut a UTF-8 sequence:
+ * n, unless the last sequence is incomplete (it starts at the cut). */
 static size_t char_boundary(const char *p, size_t n) {
   size_t k = n;
-  while (k > 0 && n - k < 3 && ((unsigned char)p[k] & 0xC0) == 0x80)
+  while (k > 0 && n - k < 4 && ((unsigned char)p[k - 1] & 0xC0) == 0x80)
     k--;
-  return k ? k : n;
+  if (k == 0 || n - k >= 4)
+    return n; /* no lead byte within reach: not UTF-8, cut anywhere */
+  unsigned char lead = (unsigned char)p[k - 1];
+  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (n - (k - 1) >= need || k - 1 == 0)
+    return n;
+  return k - 1;
 }
 
 /* The block is full: emit its complete lines, or cut the open line. */

@@ -31,6 +31,19 @@ static size_t lead_space(const char *p, size_t n) {
   return i;
 }
 
+/* Bytes of the leading white space of p to cut for an indentation of
+ * indent bytes: whole characters only (a tab is 1 byte, an NBSP 2). */
+static size_t indent_cut(const char *p, size_t lead, size_t indent) {
+  size_t i = 0;
+  while (i < lead && i < indent) {
+    size_t w = p[i] == ' ' || p[i] == '\t' ? 1 : 2;
+    if (i + w > indent)
+      break;
+    i += w;
+  }
+  return i;
+}
+
 /* Length of p without horizontal white space at its end. */
 static size_t trim_end(const char *p, size_t n) {
   while (n) {
@@ -85,7 +98,7 @@ static enum kempt_status put_block(struct writer *w,
     const char *nl = memchr(p, '\n', n);
     size_t len = nl ? (size_t)(nl - p) : n;
     size_t lead = lead_space(p, len);
-    size_t cut = lead < indent ? lead : indent;
+    size_t cut = indent_cut(p, lead, indent);
     size_t end = trim_end(p, len);
     if (end > lead) {
       const char *sep = w->started ? "\n" : "";
