@@ -588,7 +588,7 @@ static enum kempt_status seen_table(struct chrome_doc *d,
   size_t size = 64;
   while (size < 2 * d->nunits)
     size *= 2;
-  if (size - 1 > d->seen_mask || !d->seen) {
+  if (size - 1 > d->seen_mask || !d->seen || !d->seen_n) {
     kempt__free(a, d->seen);
     kempt__free(a, d->seen_n);
     d->seen = kempt__malloc(a, size * sizeof *d->seen);

@@ -206,8 +206,8 @@ static struct slot *find_slot(struct dedup *d, uint64_t h) {
 }
 
 static void hist_clear(struct dedup *d) {
-  for (uint32_t k = 0; k < d->nhist; k++)
-    find_slot(d, d->hist[k])->last = 0;
+  if (d->nhist)
+    memset(d->slots, 0, HASH_SLOTS * sizeof *d->slots);
   d->nhist = 0;
   d->ncand = 0;
   d->run = 0;

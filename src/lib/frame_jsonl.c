@@ -15,7 +15,7 @@
 #include "json.h"
 #include "shard.h"
 
-#define DEFAULT_MAX_LINE (64u << 20)
+#define DEFAULT_MAX_LINE (16u << 20)
 #define FEED_SIZE 4096
 
 struct frame_jsonl {
@@ -311,7 +311,7 @@ static const struct kempt_option jsonl_options[] = {
      "pass them through untouched; either way with a warning)"},
     {"max-line", 0, KEMPT_OPT_INT, "jsonl", "BYTES", NULL,
      "pass a line longer than BYTES through untouched, with a warning "
-     "(default 67108864)"},
+     "(default 16777216)"},
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 const struct kempt_frame_ops kempt__frame_jsonl_ops = {

@@ -26,6 +26,9 @@ void *kempt__realloc(const struct kempt_allocator *a, void *p, size_t n);
 void kempt__free(const struct kempt_allocator *a, void *p);
 char *kempt__memdup(const struct kempt_allocator *a, const void *p, size_t n);
 
+/* cp as UTF-8 into o (room for 4 bytes); returns the bytes written. */
+size_t kempt__utf8_put(uint32_t cp, char *o);
+
 /* A growable byte buffer with a hard cap fixed at creation (curl dynbuf). */
 struct kempt_buf {
   char *data;

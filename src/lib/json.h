@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "internal.h"
+
 /* Nesting deeper than this is refused as invalid. */
 #define KEMPT__JSON_MAX_DEPTH 512
 
@@ -43,7 +45,5 @@ enum kempt_json_result kempt__json_scan(const char *p, size_t n,
  * Returns the code point; an escaped lone surrogate comes out as U+FFFD. */
 uint32_t kempt__json_unescape(const char *p, size_t *i);
 
-/* UTF-8 encoding of code point c into out (4 bytes room): its length. */
-size_t kempt__utf8_put(uint32_t c, char *out);
 
 #endif

@@ -52,10 +52,6 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
                                       uint64_t base, const char *p, size_t n,
                                       uint32_t csmask, struct kempt_buf *out);
 
-/* UTF-8 helpers: encode cp (returns 1..4 bytes); decode the valid UTF-8
- * character at p (n > 0 bytes available, known valid), returning its length
- * and the code point in *cp. */
-size_t kempt__utf8_put(uint32_t cp, char *o);
 size_t kempt__utf8_get(const unsigned char *p, size_t n, uint32_t *cp);
 
 #endif /* KEMPT_REPAIR_INTERNAL_H */

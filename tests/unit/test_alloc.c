@@ -183,9 +183,11 @@ static int pipeline_run(const char *fmt, const struct out *in, long fail_at,
     st = feed_all(k, in);
   cr_assert(st == KEMPT_OK || st == KEMPT_ERR_NOMEM, "%s, allocation %ld: %s",
             fmt, fail_at, kempt_strerror(st));
-  cr_assert_eq(st == KEMPT_ERR_NOMEM, c.failed,
-               "%s, allocation %ld: failure %sreported", fmt, fail_at,
-               c.failed ? "not " : "wrongly ");
+  /* A failure is reported, or survived with the same output (a cache
+   * that works without its memory, as glue's word cache): a NOMEM must
+   * come from a real failure, and the output is compared by the caller. */
+  cr_assert(st != KEMPT_ERR_NOMEM || c.failed,
+            "%s, allocation %ld: failure wrongly reported", fmt, fail_at);
   if (k && st != KEMPT_OK) { /* a reset handle works again */
     kempt_reset(k);
     out->len = 0;
@@ -316,8 +318,8 @@ static int stage_alloc_run(const char *const *names, size_t n,
   kempt_config_free(cfg);
   cr_assert(st == KEMPT_OK || st == KEMPT_ERR_NOMEM, "%s, allocation %ld: %s",
             names[n - 1], fail_at, kempt_strerror(st));
-  cr_assert_eq(st == KEMPT_ERR_NOMEM, cnt.failed, "%s, allocation %ld",
-               names[n - 1], fail_at);
+  cr_assert(st != KEMPT_ERR_NOMEM || cnt.failed, "%s, allocation %ld",
+            names[n - 1], fail_at); /* survived failures: see above */
   cr_assert_eq(cnt.live, 0, "%s, allocation %ld: %ld blocks leaked",
                names[n - 1], fail_at, cnt.live);
   return !cnt.failed;
