@@ -11,6 +11,7 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "chrome_int.h"
+#include "lang.h"
 
 #include <utf8proc.h>
 
@@ -50,22 +51,6 @@ static int char_kind(utf8proc_int32_t cp) {
   return c == UTF8PROC_CATEGORY_ND ? 2 : 0;
 }
 
-/* Decode one code point; invalid bytes read as -1 (one byte). */
-static size_t next_cp(const char *p, size_t n, utf8proc_int32_t *cp) {
-  unsigned char c = (unsigned char)p[0];
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p,
-                                        (utf8proc_ssize_t)n, cp);
-  if (k <= 0) {
-    *cp = -1;
-    return 1;
-  }
-  return (size_t)k;
-}
-
 static bool is_upper(utf8proc_int32_t cp) {
   if (cp < 0x80)
     return (unsigned)(cp - 'A') < 26;
@@ -97,7 +82,7 @@ static size_t read_word(const char *p, size_t n, size_t i,
       continue;
     }
     utf8proc_int32_t cp;
-    size_t k = next_cp(p + j, n - j, &cp);
+    size_t k = kempt__next_cp(p + j, n - j, &cp);
     int kind = cp < 0 ? 0 : char_kind(cp);
     if (kind == 0 || kind == 3)
       break;
@@ -125,7 +110,7 @@ size_t kempt__chrome_next_tok(const char *p, size_t n, size_t i,
       continue;
     }
     utf8proc_int32_t cp;
-    size_t k = next_cp(p + i, n - i, &cp);
+    size_t k = kempt__next_cp(p + i, n - i, &cp);
     int kind = cp < 0 ? 0 : char_kind(cp);
     if (kind == 1 || kind == 2)
       return read_word(p, n, i, t);

@@ -27,8 +27,7 @@ static bool is_word_char(utf8proc_int32_t cp) {
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
 
-/* Decode the code point at p (valid UTF-8 is not assumed). */
-static size_t next_cp(const char *p, size_t n, utf8proc_int32_t *cp) {
+size_t kempt__next_cp(const char *p, size_t n, int32_t *cp) {
   unsigned char c = (unsigned char)p[0];
   if (c < 0x80) {
     *cp = c;
@@ -58,7 +57,7 @@ bool kempt__next_word(const char *p, size_t n, size_t *start, size_t *len) {
       i++;
       continue;
     }
-    size_t k = next_cp(p + i, n - i, &cp);
+    size_t k = kempt__next_cp(p + i, n - i, &cp);
     if (cp >= 0 && is_word_char(cp))
       break;
     i += k;
@@ -74,7 +73,7 @@ bool kempt__next_word(const char *p, size_t n, size_t *start, size_t *len) {
     }
     if (c < 0x80)
       break;
-    size_t k = next_cp(p + j, n - j, &cp);
+    size_t k = kempt__next_cp(p + j, n - j, &cp);
     if (cp < 0 || !is_word_char(cp))
       break;
     j += k;
@@ -98,7 +97,7 @@ static size_t lower(const char *w, size_t n, char *buf, size_t cap) {
       i++;
       continue;
     }
-    i += next_cp(w + i, n - i, &cp);
+    i += kempt__next_cp(w + i, n - i, &cp);
     if (cp < 0 || o + 4 > cap)
       return 0;
     o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp),

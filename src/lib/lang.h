@@ -37,6 +37,10 @@ const char *kempt__lang_code(enum kempt_lang l);
  * (l - 1) is set for language l. 0 for other words. */
 uint32_t kempt__stopword_langs(const char *w, size_t n);
 
+/* Decode the code point at p[0..n) (n >= 1) into *cp, -1 for an invalid
+ * byte; returns the bytes used (at least 1). */
+size_t kempt__next_cp(const char *p, size_t n, int32_t *cp);
+
 /* Find the next word (a run of letters and combining marks) in p[0..n):
  * returns true and sets *start and *len, or false when there is none. */
 bool kempt__next_word(const char *p, size_t n, size_t *start, size_t *len);
