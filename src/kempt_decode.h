@@ -1,7 +1,9 @@
 /* kempt_decode.h - the decode stage: any bytes in, valid UTF-8 out.
  *
- * A leading BOM is stripped; CRLF and lone CR become LF; NUL and the other
- * C0 controls except TAB and LF are removed; every byte that is not part of
+ * A leading BOM is stripped; CRLF and lone CR become LF, and so do FF and
+ * VT; NUL, DEL and the other C0 controls except TAB and LF are removed, an
+ * ANSI terminal escape (ESC [ parameters final byte) as a whole; every
+ * byte that is not part of
  * a valid UTF-8 sequence (overlong forms and surrogates are invalid) is
  * read as Windows-1252, with the five bytes cp1252 leaves undefined read as
  * Latin-1. A sequence split across two feeds comes out as if fed whole; an

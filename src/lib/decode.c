@@ -4,8 +4,9 @@
  * UTF-8 sequences) are copied as a whole; the rest is handled one byte or
  * sequence at a time: a BOM at the start of the document is dropped, CRLF
  * and lone CR become LF, FF and VT become LF (they separate pages and lines
- * in text dumps), the other C0 controls and DEL are removed, and a byte
- * that does not start a valid UTF-8 sequence is read as Windows-1252.
+ * in text dumps), the other C0 controls and DEL are removed (an ANSI
+ * escape sequence as a whole), and a byte that does not start a valid
+ * UTF-8 sequence is read as Windows-1252.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -19,6 +20,8 @@ struct decode {
   uint64_t pos;         /* input offset in the document */
   bool started;         /* a byte of this document was seen (BOM check) */
   bool after_cr;        /* the last byte was CR: drop a following LF */
+  uint8_t esc;          /* 1: after ESC; 2: inside an ANSI CSI sequence */
+  uint8_t esc_len;      /* parameter bytes of the CSI sequence so far */
   unsigned char pend[4]; /* start of a UTF-8 sequence split by the chunk */
   size_t npend;
   size_t nout;
@@ -114,9 +117,34 @@ static enum kempt_status put_control(struct decode *d, unsigned char c) {
     d->after_cr = c == '\r';
     return put(d, "\n", 1);
   }
+  if (c == 0x1B)
+    d->esc = 1; /* an ANSI escape sequence may follow */
   kempt__change(d->env, "control-removed", d->pos, (const char *)&c, 1, "",
                 0);
   return KEMPT_OK;
+}
+
+#define MAX_CSI 32 /* parameter bytes; a longer "sequence" is text again */
+
+/* Inside an ANSI terminal escape (ESC [ parameters final): returns 1 when
+ * c belongs to it and is removed, 0 when the sequence has ended before c
+ * and c is an ordinary byte again. */
+static size_t esc_byte(struct decode *d, unsigned char c) {
+  if (d->esc == 1) {
+    d->esc = 0;
+    if (c != '[')
+      return 0;
+    kempt__change(d->env, "ansi-escape-removed", d->pos, "\x1b[", 2, "", 0);
+    d->esc = 2;
+    d->esc_len = 0;
+    return 1;
+  }
+  if (c >= 0x20 && c <= 0x3F && d->esc_len < MAX_CSI) {
+    d->esc_len++;
+    return 1;
+  }
+  d->esc = 0;
+  return c >= 0x40 && c <= 0x7E ? 1 : 0;
 }
 
 static inline bool plain_byte(unsigned char c) {
@@ -159,6 +187,8 @@ static size_t clean_run(const unsigned char *p, const unsigned char *end) {
 static size_t special(struct decode *d, const unsigned char *p, size_t avail,
                       enum kempt_status *s) {
   unsigned char c = p[0];
+  if (d->esc && esc_byte(d, c))
+    return 1;
   if (c < 0x80) {
     if (c == '\n' && d->after_cr) {
       d->after_cr = false;
@@ -188,7 +218,8 @@ static size_t decode_bytes(struct decode *d, const unsigned char *p, size_t n,
                            bool final, enum kempt_status *s) {
   size_t i = 0;
   while (i < n && *s == KEMPT_OK) {
-    size_t run = (d->started && !d->after_cr) ? clean_run(p + i, p + n) : 0;
+    bool fast = d->started && !d->after_cr && !d->esc;
+    size_t run = fast ? clean_run(p + i, p + n) : 0;
     if (run) {
       *s = put(d, p + i, run);
       i += run;

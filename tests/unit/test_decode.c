@@ -41,7 +41,15 @@ Test(decode, line_ends) {
 }
 
 Test(decode, controls_removed_tab_kept) {
-  CHECK("a\x00" "b\x01\x1b[0m\x7f\tc", "ab[0m\tc");
+  CHECK("a\x00" "b\x01\x1b[0m\x7f\tc", "ab\tc");
+}
+
+Test(decode, ansi_escapes_removed_whole) {
+  CHECK("\x1b[1;31mred\x1b[0m text", "red text");
+  CHECK("\x1b[38;5;208mx\x1b[K", "x");
+  CHECK("lone \x1b escape", "lone  escape");
+  CHECK("\x1bMnot csi", "Mnot csi");
+  CHECK("\x1b[12\xc3\xa9", "\xc3\xa9"); /* cut short: the rest is text */
 }
 
 Test(decode, cp1252_bytes) {
