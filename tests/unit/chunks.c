@@ -197,3 +197,21 @@ char *assert_chunking_invariant(const char *const *opts, const char *in,
   cr_assert(valid_utf8(whole, wl), "output is not valid UTF-8");
   return whole;
 }
+
+long alloc_budget = -1;
+
+static void *fail_malloc(size_t n, void *ud) {
+  (void)ud;
+  return alloc_budget-- > 0 ? malloc(n) : NULL;
+}
+static void *fail_realloc(void *p, size_t n, void *ud) {
+  (void)ud;
+  return alloc_budget-- > 0 ? realloc(p, n) : NULL;
+}
+static void std_free(void *p, void *ud) {
+  (void)ud;
+  free(p);
+}
+
+const struct kempt_allocator failing_allocator = {fail_malloc, fail_realloc,
+                                                  std_free, NULL};

@@ -42,4 +42,10 @@ int valid_utf8(const char *s, size_t n);
 char *assert_chunking_invariant(const char *const *opts, const char *in,
                                 size_t n);
 
+/* An allocator that fails every allocation once alloc_budget allocations
+ * have been made (alloc_budget counts down), for allocation-failure tests
+ * that fail the n-th allocation for n = 0, 1, 2, ... */
+extern long alloc_budget;
+extern const struct kempt_allocator failing_allocator;
+
 #endif

@@ -238,19 +238,6 @@ Test(glue, long_document_in_windows) {
 /* Allocation failure: fail the n-th allocation for n = 0, 1, 2, ... until
  * the run succeeds; every failure comes back as a status, and the run
  * that succeeds gives the right output. */
-static long alloc_budget;
-static void *fail_malloc(size_t n, void *ud) {
-  (void)ud;
-  return alloc_budget-- > 0 ? malloc(n) : NULL;
-}
-static void *fail_realloc(void *p, size_t n, void *ud) {
-  (void)ud;
-  return alloc_budget-- > 0 ? realloc(p, n) : NULL;
-}
-static void std_free(void *p, void *ud) {
-  (void)ud;
-  free(p);
-}
 
 struct outbuf {
   char data[4096];
@@ -267,8 +254,7 @@ static enum kempt_status to_buf(void *ud, const char *p, size_t n) {
 }
 
 Test(glue, every_allocation_failure_is_a_status) {
-  static const struct kempt_allocator fa = {fail_malloc, fail_realloc, std_free,
-                                            NULL};
+  const struct kempt_allocator *fa = &failing_allocator;
   static const char in[] =
       "Antony Blinken met the prince. Later Blinken said more.\n\n"
       "Antony Blinkenstressed the importance ofthe talks.\n";
@@ -278,7 +264,7 @@ Test(glue, every_allocation_failure_is_a_status) {
   for (long n = 0;; n++) {
     cr_assert_lt(n, 10000);
     alloc_budget = n;
-    kempt_config *cfg = kempt_config_new(&fa);
+    kempt_config *cfg = kempt_config_new(fa);
     if (!cfg)
       continue;
     struct outbuf o = {.len = 0};

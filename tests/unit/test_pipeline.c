@@ -172,28 +172,14 @@ Test(limits, long_block_is_cut_with_a_warning_and_valid_utf8) {
 
 /* Allocation failure: fail the n-th allocation for n = 0, 1, 2, ... until
  * the whole run succeeds; every failure must come back as a status. */
-static long alloc_budget;
-static void *fail_malloc(size_t n, void *ud) {
-  (void)ud;
-  return alloc_budget-- > 0 ? malloc(n) : NULL;
-}
-static void *fail_realloc(void *p, size_t n, void *ud) {
-  (void)ud;
-  return alloc_budget-- > 0 ? realloc(p, n) : NULL;
-}
-static void std_free(void *p, void *ud) {
-  (void)ud;
-  free(p);
-}
 
 Test(limits, every_allocation_failure_is_a_status) {
-  static const struct kempt_allocator fa = {fail_malloc, fail_realloc,
-                                            std_free, NULL};
+  const struct kempt_allocator *fa = &failing_allocator;
   static const char in[] = "Caf\xe9 society\r\n\r\nA second paragraph.\n";
   for (long n = 0;; n++) {
     cr_assert_lt(n, 10000);
     alloc_budget = n;
-    kempt_config *cfg = kempt_config_new(&fa);
+    kempt_config *cfg = kempt_config_new(fa);
     if (!cfg)
       continue;
     struct sink s = {.fail_after = -1};

@@ -414,29 +414,15 @@ Test(spacing, lines_flag_keeps_indentation_and_columns) {
 
 /* Fail the n-th allocation for n = 0, 1, ... until the run succeeds: every
  * failure must come back as a status, with no leak (valgrind/ASan). */
-static long budget;
-static void *fail_malloc(size_t n, void *ud) {
-  (void)ud;
-  return budget-- > 0 ? malloc(n) : NULL;
-}
-static void *fail_realloc(void *p, size_t n, void *ud) {
-  (void)ud;
-  return budget-- > 0 ? realloc(p, n) : NULL;
-}
-static void std_free(void *p, void *ud) {
-  (void)ud;
-  free(p);
-}
 
 Test(spacing, every_allocation_failure_is_a_status) {
-  static const struct kempt_allocator fa = {fail_malloc, fail_realloc, std_free,
-                                            NULL};
+  const struct kempt_allocator *fa = &failing_allocator;
   static const char in[] = "It rose  on Friday .Analysts said , in March."
                            "Prices fell.\n\nA  second  one .\n";
   for (long n = 0;; n++) {
     cr_assert_lt(n, 10000);
-    budget = n;
-    kempt_config *cfg = kempt_config_new(&fa);
+    alloc_budget = n;
+    kempt_config *cfg = kempt_config_new(fa);
     if (!cfg)
       continue;
     kempt_config_output(cfg, discard, NULL);
