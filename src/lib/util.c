@@ -33,6 +33,11 @@ void *kempt__malloc(const struct kempt_allocator *a, size_t n) {
 }
 
 void *kempt__calloc(const struct kempt_allocator *a, size_t n) {
+  /* The C library's calloc hands large blocks out as fresh zero pages
+   * without writing them: a handle's big tables (hash slots, windows)
+   * then cost nothing until they are used. */
+  if (a == &std_allocator)
+    return calloc(n ? n : 1, 1);
   void *p = kempt__malloc(a, n);
   if (p)
     memset(p, 0, n);
