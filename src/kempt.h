@@ -206,6 +206,21 @@ KEMPT_API uint64_t kempt_stage_changes(const kempt *k, const char *name);
 KEMPT_API int kempt_rule_count(const kempt *k, size_t i, const char **stage,
                                const char **rule, uint64_t *count);
 
+/* Time per stage, when the core option "timing" was set (it is off by
+ * default, and then the pipeline reads no clock at all). Entry i (from 0)
+ * is the i-th part of the pipeline in the order it runs: the selected
+ * stages with the two internal ones, "split" (lines to blocks) and
+ * "write" (blocks to paragraphs), in their places, then "framing": the
+ * framing, gzip and the output callback. Sets *name (static) and *ns, the
+ * wall-clock nanoseconds (CLOCK_MONOTONIC) spent in that part alone
+ * since kempt_new(): a stage's time excludes the time of the stages it
+ * hands its output to, so the entries add up to the time spent inside
+ * kempt_feed() and kempt_finish(). Explain and warning callbacks count for
+ * the stage that calls them. Returns 1, or 0 when i is past the end or
+ * timing is off. */
+KEMPT_API int kempt_stage_time(const kempt *k, size_t i, const char **name,
+                               uint64_t *ns);
+
 #ifdef __cplusplus
 }
 #endif

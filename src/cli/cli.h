@@ -90,6 +90,11 @@ struct cli_stats {
     const char *stage, *rule;
     uint64_t count;
   } rules[1024];
+  size_t ntimes; /* time per stage, in pipeline order */
+  struct cli_time {
+    const char *stage;
+    uint64_t ns;
+  } times[64];
 };
 void cli_stats_add(struct cli_stats *st, const kempt *k);
 /* Write the JSON to path; prints the reason and returns 1 on failure. */

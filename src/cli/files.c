@@ -272,6 +272,19 @@ static void add_rule(struct cli_stats *st, const char *stage, const char *rule,
   }
 }
 
+/* Handles of one run have the same chain: times add up by name. */
+static void add_time(struct cli_stats *st, const char *stage, uint64_t ns) {
+  for (size_t i = 0; i < st->ntimes; i++)
+    if (strcmp(st->times[i].stage, stage) == 0) {
+      st->times[i].ns += ns;
+      return;
+    }
+  if (st->ntimes < sizeof st->times / sizeof st->times[0]) {
+    st->times[st->ntimes].stage = stage;
+    st->times[st->ntimes++].ns = ns;
+  }
+}
+
 void cli_stats_add(struct cli_stats *st, const kempt *k) {
   struct kempt_counters c;
   kempt_get_counters(k, &c);
@@ -284,6 +297,9 @@ void cli_stats_add(struct cli_stats *st, const kempt *k) {
   uint64_t count;
   for (size_t i = 0; kempt_rule_count(k, i, &stage, &rule, &count); i++)
     add_rule(st, stage, rule, count);
+  uint64_t ns;
+  for (size_t i = 0; kempt_stage_time(k, i, &stage, &ns); i++)
+    add_time(st, stage, ns);
 }
 
 static void json_str(FILE *f, const char *s) {
@@ -348,6 +364,14 @@ int cli_stats_write(const struct cli_stats *st, const char *path) {
           (unsigned long long)st->c.bytes_in,
           (unsigned long long)st->c.bytes_out,
           (unsigned long long)st->c.warnings, st->seconds);
+  /* "stage_seconds": {"decode": S, ..., "framing": S}, in pipeline order */
+  fputs("  \"stage_seconds\": {", f);
+  for (size_t i = 0; i < st->ntimes; i++) {
+    fputs(i ? ", " : "", f);
+    json_str(f, st->times[i].stage);
+    fprintf(f, ": %.6f", (double)st->times[i].ns / 1e9);
+  }
+  fputs("},\n", f);
   struct cli_rule *copy = malloc(st->nrules * sizeof *copy + 1);
   if (copy)
     memcpy(copy, st->rules, st->nrules * sizeof *copy);

@@ -56,7 +56,7 @@ static const struct cli_option cli_options[] = {
      "take only input files I, I+N, I+2N, ... (I from 0) of the sorted list"},
     {"stats", 1, OPT_STATS, "FILE",
      "write JSON counters to FILE at the end (files, documents, bytes, "
-     "changes per stage and rule, seconds)"},
+     "changes per stage and rule, seconds, seconds per stage)"},
     {NULL, 0, OPT_NUL, NULL, "same as --format=nul"},
     {"explain", 0, OPT_EXPLAIN, NULL,
      "report each change on stderr: stage, offset, rule, before -> after"},
@@ -263,6 +263,9 @@ static bool batch_option(struct cli_run *run, int c, const char *arg) {
     return true;
   case OPT_STATS:
     run->stats = arg;
+    /* time per stage, in the library: only read clocks when asked */
+    if (kempt_config_set(run->cfg, "timing", NULL, 0) != KEMPT_OK)
+      usage_error("out of memory");
     return true;
   case OPT_SHARD:
     parse_shard(run, arg, "--shard");

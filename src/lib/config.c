@@ -50,6 +50,9 @@ const struct kempt_option kempt__core_options[] = {
     {"max-block", 0, KEMPT_OPT_INT, "core", "BYTES", NULL,
      "cut a block (paragraph candidate) longer than BYTES into pieces, "
      "with a warning (default 1048576, at least 64)"},
+    {"timing", 0, KEMPT_OPT_FLAG, "core", NULL, NULL,
+     "measure the time each stage takes (kempt_stage_time; --stats sets "
+     "it); off by default, so that a run reads no clock"},
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 static size_t table_len(const struct kempt_option *t) {

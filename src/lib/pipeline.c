@@ -9,7 +9,19 @@
 #include "internal.h"
 #include "gzip.h"
 
+#include <time.h>
+
 #define MAX_CHAIN (KEMPT__MAX_STAGES + 2)
+
+/* With the option "timing", each link of the chain goes through a timed
+ * call that charges the clock to the stage being entered and, on return,
+ * to the stage it came from: every stage gets its exclusive time, and the
+ * framing (with gzip and the output callback) gets the rest of the time
+ * spent inside kempt_feed() and kempt_finish(). */
+struct link {
+  kempt *k;
+  size_t acc; /* account charged while the callee runs */
+};
 
 struct kempt {
   const struct kempt_allocator *alloc;
@@ -26,7 +38,33 @@ struct kempt {
   struct kempt_counters counters;
   enum kempt_status error; /* sticky */
   uint64_t pos, errpos;    /* input offset in the current stream */
+  /* timing: accounts 0..nchain-1 are the chain's stages, nchain the
+   * framing; cur is the account the clock runs for since mark */
+  bool timing;
+  size_t cur;
+  uint64_t mark;
+  uint64_t ns[MAX_CHAIN + 1];
+  struct link links[MAX_CHAIN + 1];
 };
+
+/* ---- timing ---- */
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Charge the time since the last switch to the running account, and run
+ * account acc from now on; returns the account that ran before. */
+static size_t clock_switch(kempt *k, size_t acc) {
+  uint64_t t = now_ns();
+  size_t prev = k->cur;
+  k->ns[prev] += t > k->mark ? t - k->mark : 0;
+  k->mark = t;
+  k->cur = acc;
+  return prev;
+}
 
 /* ---- links between stages ---- */
 
@@ -54,6 +92,39 @@ static enum kempt_status to_frame(void *ud, const char *p, size_t n) {
   return k->frame->out(k->frame_state, p, n);
 }
 
+/* The same links, timed: ud is a struct link. */
+static enum kempt_status timed_bytes(void *ud, const char *p, size_t n) {
+  struct link *l = ud;
+  size_t prev = clock_switch(l->k, l->acc);
+  enum kempt_status s = next_bytes(&l->k->chain[l->acc], p, n);
+  clock_switch(l->k, prev);
+  return s;
+}
+
+static enum kempt_status timed_block(void *ud, const struct kempt_block *b) {
+  struct link *l = ud;
+  size_t prev = clock_switch(l->k, l->acc);
+  enum kempt_status s = next_block(&l->k->chain[l->acc], b);
+  clock_switch(l->k, prev);
+  return s;
+}
+
+static enum kempt_status timed_end(void *ud) {
+  struct link *l = ud;
+  size_t prev = clock_switch(l->k, l->acc);
+  enum kempt_status s = next_end(&l->k->chain[l->acc]);
+  clock_switch(l->k, prev);
+  return s;
+}
+
+static enum kempt_status timed_to_frame(void *ud, const char *p, size_t n) {
+  struct link *l = ud;
+  size_t prev = clock_switch(l->k, l->acc);
+  enum kempt_status s = to_frame(l->k, p, n);
+  clock_switch(l->k, prev);
+  return s;
+}
+
 /* ---- what the framing drives ---- */
 
 static enum kempt_status doc_begin(void *ud) {
@@ -64,11 +135,15 @@ static enum kempt_status doc_begin(void *ud) {
 
 static enum kempt_status doc_bytes(void *ud, const char *p, size_t n) {
   kempt *k = ud;
+  if (k->timing)
+    return timed_bytes(&k->links[0], p, n);
   return next_bytes(&k->chain[0], p, n);
 }
 
 static enum kempt_status doc_end(void *ud) {
   kempt *k = ud;
+  if (k->timing)
+    return timed_end(&k->links[0]);
   return next_end(&k->chain[0]);
 }
 
@@ -107,7 +182,13 @@ static size_t plan_chain(const kempt_config *cfg,
 
 static struct kempt_sink link_to(kempt *k, size_t i) {
   struct kempt_sink sink = {NULL, NULL, NULL, NULL};
-  if (i + 1 < k->nchain) {
+  if (k->timing) {
+    bool last = i + 1 == k->nchain;
+    sink.bytes = last ? timed_to_frame : timed_bytes;
+    sink.block = last ? NULL : timed_block;
+    sink.end = last ? NULL : timed_end;
+    sink.ud = &k->links[i + 1];
+  } else if (i + 1 < k->nchain) {
     struct kempt_stage *next = &k->chain[i + 1];
     sink.bytes = next_bytes;
     sink.block = next_block;
@@ -125,6 +206,10 @@ static enum kempt_status open_chain(kempt *k) {
   k->nchain = plan_chain(k->cfg, plan);
   for (size_t i = 0; i < k->nchain; i++)
     k->chain[i].ops = plan[i];
+  for (size_t i = 0; i <= k->nchain; i++) {
+    k->links[i].k = k;
+    k->links[i].acc = i; /* links[nchain] is the framing's account */
+  }
   for (size_t i = 0; i < k->nchain; i++) {
     struct kempt_sink sink = link_to(k, i);
     enum kempt_status s =
@@ -187,6 +272,7 @@ kempt *kempt_new(const kempt_config *cfg, enum kempt_status *err) {
   k->write = w;
   k->write_ud = wud;
   k->cfg = kempt__config_clone(cfg);
+  k->timing = k->cfg && kempt__opt_flag(k->cfg, "timing");
   *err = k->cfg ? open_chain(k) : KEMPT_ERR_NOMEM;
   if (*err == KEMPT_OK)
     *err = open_frame(k);
@@ -220,6 +306,20 @@ static enum kempt_status fail(kempt *k, enum kempt_status s) {
   return s;
 }
 
+/* Start and stop the clock of a timed handle around a call of the API:
+ * outside the chain's stages, the framing's account runs. */
+static void clock_start(kempt *k) {
+  if (k->timing) {
+    k->cur = k->nchain;
+    k->mark = now_ns();
+  }
+}
+
+static void clock_stop(kempt *k) {
+  if (k->timing)
+    clock_switch(k, k->nchain);
+}
+
 enum kempt_status kempt_feed(kempt *k, const void *data, size_t len) {
   if (!k)
     return KEMPT_ERR_USAGE;
@@ -228,7 +328,9 @@ enum kempt_status kempt_feed(kempt *k, const void *data, size_t len) {
   if (!len)
     return KEMPT_OK;
   k->counters.bytes_in += len;
+  clock_start(k);
   enum kempt_status s = kempt__gz_feed(k->gz, data, len);
+  clock_stop(k);
   k->pos += len;
   return fail(k, s);
 }
@@ -238,11 +340,13 @@ enum kempt_status kempt_finish(kempt *k) {
     return KEMPT_ERR_USAGE;
   if (k->error)
     return k->error;
+  clock_start(k);
   enum kempt_status s = kempt__gz_finish_input(k->gz);
   if (s == KEMPT_OK)
     s = k->frame->finish(k->frame_state);
   if (s == KEMPT_OK)
     s = kempt__gz_finish_output(k->gz);
+  clock_stop(k);
   k->pos = 0;
   if (s == KEMPT_OK && k->frame->reset)
     k->frame->reset(k->frame_state);
@@ -287,5 +391,14 @@ int kempt_rule_count(const kempt *k, size_t i, const char **stage,
   *stage = k->report.rules[i].stage;
   *rule = k->report.rules[i].rule;
   *count = k->report.rules[i].count;
+  return 1;
+}
+
+int kempt_stage_time(const kempt *k, size_t i, const char **name,
+                     uint64_t *ns) {
+  if (!k || !k->timing || i > k->nchain)
+    return 0;
+  *name = i < k->nchain ? k->chain[i].ops->info.name : "framing";
+  *ns = k->ns[i];
   return 1;
 }

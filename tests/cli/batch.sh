@@ -37,7 +37,7 @@ while [ $i -lt 40 ]; do
 done
 sum_in=$(find "$in" -type f -exec cat {} + | cksum)
 
-echo "1..26"
+echo "1..28"
 ok "one folder mirrored" $K -r "$in" -o "$tmp/o1"
 ok "same relative path and name" test -f "$tmp/o1/a/b/x.txt" -a -f "$tmp/o1/top"
 ok "content as kempt gives it" sh -c "$K < '$in/a/b/x.txt' | cmp - '$tmp/o1/a/b/x.txt'"
@@ -76,6 +76,10 @@ ok "bad --shard: usage error" status 2 $K --shard=3/3 -r "$in" -o "$tmp/s2"
 
 ok "--stats JSON counters" sh -c \
   "$K --stats='$tmp/st.json' -r '$in' -o '$tmp/o7' && grep -q '\"documents_out\": 44' '$tmp/st.json'"
+ok "--stats: seconds per stage, batch mode (-j 2)" sh -c \
+  "$KEMPT -j 2 --stats='$tmp/st2.json' -r '$in' -o '$tmp/o8' && grep -q '\"stage_seconds\": {\"decode\": [0-9.]*, \"repair\": [0-9.]*, \"split\": .*\"write\": [0-9.]*, \"framing\": [0-9.]*}' '$tmp/st2.json'"
+ok "--stats: seconds per stage, one stream" sh -c \
+  "printf 'a\n\nb\n' | $K --stats='$tmp/st3.json' > /dev/null && grep -q '\"stage_seconds\": {\"decode\": [0-9.]*, \"split\": [0-9.]*, \"write\": [0-9.]*, \"framing\": [0-9.]*}' '$tmp/st3.json'"
 ok "output folder inside the input is not walked" sh -c \
   "$K -r '$in' -o '$in/out' && $K -r '$in' -o '$in/out' && test ! -e '$in/out/out' && rm -rf '$in/out'"
 ok "-r without -o: one stream, files in name order" sh -c \

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *const DECODE_ONLY[] = {"stages=decode", NULL};
 
@@ -222,4 +223,93 @@ Test(corpus, chunking_invariant_on_every_page) {
   }
   closedir(d);
   cr_assert_gt(pages, 0);
+}
+
+/* ---- time per stage ---- */
+
+static enum kempt_status discard(void *ud, const char *p, size_t n) {
+  (void)ud;
+  (void)p;
+  (void)n;
+  return KEMPT_OK;
+}
+
+static uint64_t mono_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Run opts over in in chunks of 1000 bytes; check that the time entries
+ * are the names in want (pipeline order, then "framing"), and that they
+ * add up to at most the wall time of the whole run. */
+static void check_times(const char *const *opts, const char *in, size_t n,
+                        const char *const *want) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_output(cfg, discard, NULL);
+  cr_assert_eq(kempt_config_set(cfg, "timing", NULL, 0), KEMPT_OK);
+  for (size_t i = 0; opts && opts[i]; i++) {
+    char name[64];
+    const char *eq = strchr(opts[i], '=');
+    size_t len = eq ? (size_t)(eq - opts[i]) : strlen(opts[i]);
+    memcpy(name, opts[i], len);
+    name[len] = '\0';
+    cr_assert_eq(kempt_config_set(cfg, name, eq ? eq + 1 : NULL, 0),
+                 KEMPT_OK);
+  }
+  uint64_t t0 = mono_ns();
+  kempt *k = kempt_new(cfg, NULL);
+  kempt_config_free(cfg);
+  cr_assert_not_null(k);
+  for (size_t i = 0; i < n; i += 1000)
+    cr_assert_eq(kempt_feed(k, in + i, n - i < 1000 ? n - i : 1000),
+                 KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  uint64_t whole = mono_ns() - t0;
+  const char *name;
+  uint64_t ns, sum = 0;
+  size_t i = 0;
+  for (; kempt_stage_time(k, i, &name, &ns); i++) {
+    cr_assert_not_null(want[i], "extra entry %s", name);
+    cr_assert_str_eq(name, want[i]);
+    cr_assert_leq(ns, whole, "%s: %llu ns of %llu", name,
+                  (unsigned long long)ns, (unsigned long long)whole);
+    sum += ns;
+  }
+  cr_assert_null(want[i], "no entry for %s", want[i]);
+  cr_assert_leq(sum, whole);
+  cr_assert_gt(sum, 0);
+  kempt_free(k);
+}
+
+Test(timing, every_stage_that_ran_has_a_time_within_the_whole_run) {
+  size_t len;
+  char *in = slurp_file(srcpath("corpus/chrome-news-en.txt"), &len);
+  cr_assert_not_null(in);
+  static const char *const all[] = {"decode", "repair", "split", "unwrap",
+                                    "spacing", "glue", "chrome", "dedup",
+                                    "write", "framing", NULL};
+  check_times(NULL, in, len, all);
+  static const char *const some_opts[] = {"stages=spacing", NULL};
+  static const char *const some[] = {"decode", "split", "spacing", "write",
+                                     "framing", NULL};
+  check_times(some_opts, in, len, some);
+  static const char *const dec_opts[] = {"stages=decode", "format=nul", NULL};
+  static const char *const dec[] = {"decode", "split", "write", "framing",
+                                    NULL};
+  check_times(dec_opts, in, len, dec);
+  free(in);
+}
+
+Test(timing, off_by_default) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_output(cfg, discard, NULL);
+  kempt *k = kempt_new(cfg, NULL);
+  kempt_config_free(cfg);
+  cr_assert_eq(kempt_feed(k, "text\n", 5), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  const char *name;
+  uint64_t ns;
+  cr_assert_eq(kempt_stage_time(k, 0, &name, &ns), 0);
+  kempt_free(k);
 }
