@@ -5,15 +5,25 @@
  * the line is written back spliced: every byte before and after that value
  * as it was, the value replaced by the cleaned text, JSON-escaped. A line
  * that is not valid JSON, lacks the field or holds something else in it
- * is reported (with its line number) and passed through untouched, or
- * dropped with --drop-bad. A line longer than --max-line is passed through
- * with a warning, without being held in memory. Blank lines pass through.
+ * is reported (with its line number) and passed through, or dropped with
+ * --drop-bad. A line longer than --max-line is passed through with a
+ * warning, without being held in memory. Blank lines pass through.
+ *
+ * Passed through means byte for byte, with one exception: kempt's output
+ * is always valid UTF-8 (DESIGN), so an ill-formed UTF-8 sequence in such
+ * a line (which is why many bad lines are bad) is written as U+FFFD, one
+ * per maximal ill-formed subpart (as Unicode's "best practice", WHATWG and
+ * most JSON readers do), and the warning says how many were replaced.
+ * Valid JSON is valid UTF-8 already: lines that are cleaned or only lack
+ * the field are never touched.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "internal.h"
 #include "json.h"
 #include "shard.h"
+
+#include <stdio.h>
 
 #define DEFAULT_MAX_LINE (16u << 20)
 #define FEED_SIZE 4096
@@ -30,10 +40,107 @@ struct frame_jsonl {
   struct kempt_buf buf;  /* the current line, up to max-line bytes */
   unsigned char pend[2]; /* a UTF-8 prefix of U+0085/2028/2029 held back */
   size_t npend;
+  /* passing through: a UTF-8 sequence cut by the chunk, held back, and
+   * the count of ill-formed sequences replaced in the current line */
+  unsigned char vpend[4];
+  size_t nvpend;
+  uint64_t replaced;
 };
 
 static enum kempt_status put(struct frame_jsonl *f, const char *p, size_t n) {
   return n ? f->env->write(f->env->write_ud, p, n) : KEMPT_OK;
+}
+
+/* ---- output: a line passed through, as valid UTF-8 ---- */
+
+/* Length of the well-formed UTF-8 sequence at p[0..n) (lead byte >= 0x80),
+ * 0 when it is ill-formed, or -(k) when its first k bytes (all of p) are a
+ * valid but incomplete start. *bad is the length of the maximal ill-formed
+ * subpart to replace by one U+FFFD when the result is 0. */
+static int utf8_len(const unsigned char *p, size_t n, size_t *bad) {
+  unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+  int len;
+  *bad = 1;
+  if (c >= 0xC2 && c <= 0xDF)
+    len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    lo = c == 0xE0 ? 0xA0 : 0x80;
+    hi = c == 0xED ? 0x9F : 0xBF;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    lo = c == 0xF0 ? 0x90 : 0x80;
+    hi = c == 0xF4 ? 0x8F : 0xBF;
+  } else
+    return 0;
+  for (int i = 1; i < len; i++) {
+    if ((size_t)i >= n)
+      return -i;
+    unsigned char l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
+    if (p[i] < l || p[i] > h) {
+      *bad = (size_t)i;
+      return 0;
+    }
+  }
+  return len;
+}
+
+static enum kempt_status put_fffd(struct frame_jsonl *f) {
+  f->replaced++;
+  return put(f, "\xef\xbf\xbd", 3);
+}
+
+/* Write p[0..n) of a line passed through, ill-formed UTF-8 replaced; a
+ * sequence cut at the end is held back for the next piece (last: the line
+ * ends here, so it is ill-formed). */
+static enum kempt_status put_valid(struct frame_jsonl *f, const char *data,
+                                   size_t n, bool last) {
+  const unsigned char *p = (const unsigned char *)data;
+  enum kempt_status s = KEMPT_OK;
+  while (f->nvpend && s == KEMPT_OK) { /* complete the held sequence */
+    size_t bad, k = f->nvpend;
+    while (k < 4 && n) {
+      f->vpend[k++] = *p++;
+      n--;
+    }
+    int len = utf8_len(f->vpend, k, &bad);
+    if (len < 0 && !last) {
+      f->nvpend = k;
+      return KEMPT_OK; /* still incomplete */
+    }
+    size_t used = len > 0 ? (size_t)len : len < 0 ? k : bad;
+    s = len > 0 ? put(f, (const char *)f->vpend, used) : put_fffd(f);
+    /* the bytes taken and not used go back to p */
+    size_t back = k - used, keep = f->nvpend > used ? f->nvpend - used : 0;
+    p -= back - keep;
+    n += back - keep;
+    memmove(f->vpend, f->vpend + used, keep);
+    f->nvpend = keep;
+  }
+  size_t i = 0, run = 0;
+  while (i < n && s == KEMPT_OK) {
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t bad;
+    int len = utf8_len(p + i, n - i, &bad);
+    if (len > 0) {
+      i += (size_t)len;
+      continue;
+    }
+    s = put(f, (const char *)p + run, i - run);
+    if (len < 0 && !last) {
+      memcpy(f->vpend, p + i, n - i);
+      f->nvpend = n - i;
+      return s;
+    }
+    if (s == KEMPT_OK)
+      s = put_fffd(f);
+    i += len < 0 ? n - i : bad;
+    run = i;
+  }
+  return s == KEMPT_OK ? put(f, (const char *)p + run, n - run) : s;
 }
 
 /* ---- output: the cleaned text as the inside of a JSON string ---- */
@@ -176,7 +283,14 @@ static bool blank(const char *p, size_t n) {
 
 static void warn_bad(struct frame_jsonl *f, enum kempt_json_result r,
                      const struct kempt_json_span *sp) {
-  const char *what = f->drop_bad ? "dropped" : "passed through";
+  char what[96] = "dropped";
+  if (!f->drop_bad && f->replaced)
+    snprintf(what, sizeof what,
+             "passed through with %llu invalid UTF-8 sequence%s replaced "
+             "by U+FFFD",
+             (unsigned long long)f->replaced, f->replaced > 1 ? "s" : "");
+  else if (!f->drop_bad)
+    snprintf(what, sizeof what, "passed through");
   if (r == KEMPT_JSON_INVALID)
     kempt__warn(f->env->report, "line %llu: invalid JSON at byte %llu, %s",
                 (unsigned long long)f->line, (unsigned long long)sp->err + 1,
@@ -204,8 +318,12 @@ static enum kempt_status do_line(struct frame_jsonl *f, const char *p,
       kempt__json_scan(p, body, f->field, f->fieldlen, &sp);
   if (r == KEMPT_JSON_FOUND)
     return clean_line(f, p, n, &sp);
+  enum kempt_status s = KEMPT_OK;
+  f->replaced = 0;
+  if (!f->drop_bad)
+    s = put_valid(f, p, n, true);
   warn_bad(f, r, &sp);
-  return f->drop_bad ? KEMPT_OK : put(f, p, n);
+  return s;
 }
 
 /* The current line grew past max-line: write what is held, go on
@@ -220,8 +338,27 @@ static enum kempt_status overflow(struct frame_jsonl *f) {
   kempt__warn(f->env->report,
               "line %llu: longer than %llu bytes, passed through",
               (unsigned long long)f->line + 1, (unsigned long long)f->buf.cap);
-  enum kempt_status s = put(f, f->buf.data, f->buf.len);
+  f->replaced = 0;
+  enum kempt_status s = put_valid(f, f->buf.data, f->buf.len, false);
   kempt__buf_clear(&f->buf);
+  return s;
+}
+
+/* The end of a line too long to hold: it has been passed through. */
+static enum kempt_status end_overlong(struct frame_jsonl *f) {
+  enum kempt_status s = KEMPT_OK;
+  if (!f->skip_long) {
+    s = put_valid(f, "", 0, true); /* a sequence cut at the end */
+    if (f->replaced)
+      kempt__warn(f->env->report,
+                  "line %llu: %llu invalid UTF-8 sequence%s replaced by "
+                  "U+FFFD",
+                  (unsigned long long)f->line + 1,
+                  (unsigned long long)f->replaced,
+                  f->replaced > 1 ? "s" : "");
+  }
+  f->overlong = false;
+  f->line++;
   return s;
 }
 
@@ -230,11 +367,9 @@ static enum kempt_status take(struct frame_jsonl *f, const char *p, size_t n,
                               bool nl) {
   enum kempt_status s = KEMPT_OK;
   if (f->overlong) {
-    s = f->skip_long ? KEMPT_OK : put(f, p, n);
-    if (nl) {
-      f->overlong = false;
-      f->line++;
-    }
+    s = f->skip_long ? KEMPT_OK : put_valid(f, p, n, false);
+    if (nl && s == KEMPT_OK)
+      s = end_overlong(f);
     return s;
   }
   if (nl && f->buf.len == 0 && n <= f->buf.cap)
@@ -267,6 +402,8 @@ static enum kempt_status jsonl_finish(void *st) {
   enum kempt_status s = KEMPT_OK;
   if (!f->overlong && f->buf.len)
     s = do_line(f, f->buf.data, f->buf.len); /* no final newline */
+  else if (f->overlong)
+    s = end_overlong(f);
   kempt__buf_clear(&f->buf);
   f->overlong = false;
   return s;
@@ -278,6 +415,7 @@ static void jsonl_reset(void *st) {
   f->overlong = false;
   f->line = 0;
   f->npend = 0;
+  f->nvpend = 0;
   f->shard.next = 0;
 }
 
@@ -308,10 +446,11 @@ static const struct kempt_option jsonl_options[] = {
      "the field holding the text (default: text)"},
     {"drop-bad", 0, KEMPT_OPT_FLAG, "jsonl", NULL, NULL,
      "drop lines that are not valid JSON or lack a string field (default: "
-     "pass them through untouched; either way with a warning)"},
+     "pass them through, invalid UTF-8 replaced by U+FFFD; either way with "
+     "a warning)"},
     {"max-line", 0, KEMPT_OPT_INT, "jsonl", "BYTES", NULL,
-     "pass a line longer than BYTES through untouched, with a warning "
-     "(default 16777216)"},
+     "pass a line longer than BYTES through uncleaned (invalid UTF-8 "
+     "replaced by U+FFFD), with a warning (default 16777216)"},
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 const struct kempt_frame_ops kempt__frame_jsonl_ops = {

@@ -227,8 +227,8 @@ Test(jsonl, round_trip_on_many_records) {
 }
 
 /* Damaged input: whatever the bytes, no error, no crash, and the same
- * output whatever the chunking; as many lines out as in (nothing dropped
- * without --drop-bad). Bad lines pass through untouched. */
+ * output whatever the chunking, always valid UTF-8; as many lines out as
+ * in (nothing dropped without --drop-bad). */
 Test(jsonl, random_damage_is_survived) {
   static const char base[] =
       "{\"a\":[1,{\"b\":\"\\u00e9\"}],\"text\":\"x\\ud83d\\ude00 y\\n\\nz\"}\n"
@@ -246,15 +246,12 @@ Test(jsonl, random_damage_is_survived) {
     size_t lines_in = 0, lines_out = 0;
     for (size_t i = 0; i < n; i++)
       lines_in += in[i] == '\n';
-    /* bad lines pass through untouched, invalid UTF-8 and all: so not
-     * assert_chunking_invariant, which also wants valid UTF-8 */
-    size_t len, len2;
+    /* bad lines pass through with ill-formed UTF-8 replaced: the output
+     * is valid UTF-8 (which assert_chunking_invariant checks) */
+    size_t len;
+    free(assert_chunking_invariant(J, in, n));
     char *out = kempt_run(J, in, n, WHOLE, 0, 0, &len);
-    for (size_t c = 1; c <= 7; c += 3) {
-      char *o2 = kempt_run(J, in, n, FIXED, c, 0, &len2);
-      cr_assert(len2 == len && memcmp(out, o2, len) == 0, "chunks of %zu", c);
-      free(o2);
-    }
+    cr_assert(valid_utf8(out, len), "round %d", round);
     for (size_t i = 0; i < len; i++)
       lines_out += out[i] == '\n';
     cr_assert_eq(lines_out, lines_in, "round %d", round);
@@ -280,4 +277,62 @@ Test(jsonl, record_shards_make_the_whole) {
   cr_assert_null(kempt_new(cfg, &st));
   cr_assert_eq(st, KEMPT_ERR_USAGE);
   kempt_config_free(cfg);
+}
+
+/* A bad line passes through byte for byte, except that ill-formed UTF-8
+ * becomes U+FFFD (one per maximal ill-formed subpart), with a warning. */
+#define FFFD "\xef\xbf\xbd"
+Test(jsonl, bad_lines_come_out_as_valid_utf8) {
+  check(J, "not json \xc3\xa9 \xf0\x9f\x98\x80\n{\"text\":5}\n",
+        "not json \xc3\xa9 \xf0\x9f\x98\x80\n{\"text\":5}\n");
+  check(J, "bad \xff\xc3 x \xe2\x82\n{\"text\":\" a\"}\n",
+        "bad " FFFD FFFD " x " FFFD "\n{\"text\":\"a\"}\n");
+  check(J, "\xed\xa0\x80|\xf4\x90\x80\x80|\xe0\x80|\xc0\xaf|\xe2\x82",
+        FFFD FFFD FFFD "|" FFFD FFFD FFFD FFFD "|" FFFD FFFD "|" FFFD FFFD
+        "|" FFFD);
+  check(J, "{\"text\":\"a\xff\"}\n", "{\"text\":\"a" FFFD "\"}\n");
+
+  struct warn_log w = {"", 0};
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_set(cfg, "format", "jsonl", 0);
+  kempt_config_output(cfg, discard, NULL);
+  kempt_config_warnings(cfg, on_warn, &w);
+  kempt *k = kempt_new(cfg, NULL);
+  kempt_config_free(cfg);
+  const char *in = "x\xff\xfe\nnot json\n";
+  cr_assert_eq(kempt_feed(k, in, strlen(in)), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  cr_assert_eq(w.count, 2);
+  cr_assert_not_null(
+      strstr(w.text, "line 1: invalid JSON at byte 1, passed through with 2 "
+                     "invalid UTF-8 sequences replaced by U+FFFD|"),
+      "%s", w.text);
+  cr_assert_not_null(strstr(w.text, "line 2: invalid JSON at byte 1, "
+                                    "passed through|"),
+                     "%s", w.text);
+  kempt_free(k);
+}
+
+/* The same on a line too long to hold, which streams through: a sequence
+ * cut between two pieces is kept whole when it is valid. */
+Test(jsonl, long_bad_line_comes_out_as_valid_utf8) {
+  static const char *const L[] = {"format=jsonl", "stages=decode",
+                                  "max-line=64", NULL};
+  char in[1200], want[2400];
+  size_t n = 0, m = 0;
+  for (int i = 0; i < 100; i++) {
+    static const char piece[] = "\xc3\xa9\xe2\x82\xac\xff";
+    memcpy(in + n, piece, 6);
+    n += 6;
+    memcpy(want + m, "\xc3\xa9\xe2\x82\xac" FFFD, 8);
+    m += 8;
+  }
+  memcpy(in + n, "\xf0\x9f\x98\n{\"text\":\" y\"}\n", 18);
+  n += 18;
+  in[n] = '\0';
+  strcpy(want + m, FFFD "\n{\"text\":\"y\"}\n");
+  check(L, in, want);
+  in[n - 15] = '\0'; /* the stream ends inside the long line */
+  want[m + 3] = '\0';
+  check(L, in, want);
 }
