@@ -1,8 +1,9 @@
 /* pipeline.c - the kempt handle: framing, the chain of stages, the writer.
  *
  * input -> framing -> decode -> [repair] -> split -> [block stages] ->
- * write -> framing -> output callback. Each stage's sink feeds the next
- * stage; the end of a document cascades down the chain the same way.
+ * write -> framing -> output callback. Each stage's sink is the next
+ * stage's own feed or block function (one call a hop); at the end of a
+ * document the stages finish in order, each flushing into the next.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -144,7 +145,11 @@ static enum kempt_status doc_end(void *ud) {
   kempt *k = ud;
   if (k->timing)
     return timed_end(&k->links[0]);
-  return next_end(&k->chain[0]);
+  /* in order: each stage flushes into the next before that one ends */
+  enum kempt_status s = KEMPT_OK;
+  for (size_t i = 0; i < k->nchain && s == KEMPT_OK; i++)
+    s = k->chain[i].ops->finish(k->chain[i].state);
+  return s;
 }
 
 /* The user's output, counted; any failure becomes KEMPT_ERR_WRITE. */
@@ -189,11 +194,16 @@ static struct kempt_sink link_to(kempt *k, size_t i) {
     sink.end = last ? NULL : timed_end;
     sink.ud = &k->links[i + 1];
   } else if (i + 1 < k->nchain) {
+    /* straight into the next stage's own functions: one call a hop */
     struct kempt_stage *next = &k->chain[i + 1];
-    sink.bytes = next_bytes;
-    sink.block = next_block;
-    sink.end = next_end;
-    sink.ud = next;
+    sink.bytes = next->ops->feed;
+    sink.block = next->ops->block;
+    sink.end = NULL; /* doc_end finishes the stages one after the other */
+    sink.ud = next->state;
+    if (!next->ops->feed)
+      sink.bytes = next_bytes; /* never called: a block stage */
+    if (!next->ops->block)
+      sink.block = next_block;
   } else {
     sink.bytes = to_frame;
     sink.ud = k;
@@ -210,7 +220,8 @@ static enum kempt_status open_chain(kempt *k) {
     k->links[i].k = k;
     k->links[i].acc = i; /* links[nchain] is the framing's account */
   }
-  for (size_t i = 0; i < k->nchain; i++) {
+  /* from the end: a stage's sink points at the state of the next one */
+  for (size_t i = k->nchain; i-- > 0;) {
     struct kempt_sink sink = link_to(k, i);
     enum kempt_status s =
         kempt__stage_open(&k->chain[i], plan[i], k->cfg, &sink, &k->report);

@@ -24,7 +24,13 @@ struct split {
 };
 
 static bool blank_line(const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+  size_t i = 0;
+  for (uint64_t x; n - i >= 8; i += 8) { /* runs of spaces, 8 at a time */
+    memcpy(&x, p + i, 8);
+    if (x != 0x2020202020202020u)
+      break;
+  }
+  for (; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
     if (c == ' ' || c == '\t')
       continue;
@@ -132,9 +138,62 @@ static enum kempt_status append(struct split *s, const char *p, size_t n) {
   return KEMPT_OK;
 }
 
+/* Nothing is held (buf is empty): cut blocks in place, straight from the
+ * input, as long as whole lines come and no block reaches the cap; keep the
+ * complete lines of the block left open in buf. *used is what was taken:
+ * the rest (a line cut by the end of the piece, or one that reaches the
+ * cap) goes through the buffer, in the same state as if every byte had. */
+static enum kempt_status in_place(struct split *s, const char *p, size_t n,
+                                  size_t *used) {
+  size_t bstart = 0, i = 0; /* the open block, the current line */
+  uint32_t nlines = 0;
+  uint64_t base = s->offset;
+  enum kempt_status st = KEMPT_OK;
+  for (;;) {
+    const char *nl = memchr(p + i, '\n', n - i);
+    if (!nl)
+      break;
+    size_t e = (size_t)(nl - p) + 1;
+    if (e - bstart > s->buf.cap)
+      break; /* the buffer would cut it: let it */
+    if (blank_line(p + i, e - 1 - i)) {
+      if (nlines) {
+        struct kempt_block b = {p + bstart,      i - 1 - bstart, 0, nlines,
+                                s->block_offset, s->index++,     NULL};
+        st = kempt__emit_block(s->env, &b);
+        if (st != KEMPT_OK)
+          return st;
+        nlines = 0;
+      }
+      bstart = e;
+      s->block_offset = base + e;
+    } else {
+      nlines++;
+    }
+    i = e;
+  }
+  if (i > bstart)
+    st = kempt__buf_add(&s->buf, p + bstart, i - bstart);
+  s->line_start = s->buf.len;
+  s->nlines = nlines;
+  s->offset = base + i;
+  *used = i;
+  return st;
+}
+
 static enum kempt_status split_feed(void *st, const char *p, size_t n) {
   struct split *s = st;
   while (n) {
+    if (s->buf.len == 0) {
+      size_t used;
+      enum kempt_status r = in_place(s, p, n, &used);
+      if (r != KEMPT_OK)
+        return r;
+      p += used;
+      n -= used;
+      if (!n)
+        break;
+    }
     const char *nl = memchr(p, '\n', n);
     size_t k = nl ? (size_t)(nl - p) + 1 : n;
     enum kempt_status r = append(s, p, k);

@@ -6,26 +6,63 @@
  * written with a "[kempt:removed RULE] " prefix on each line when the
  * option keep-chrome=mark is set. The framing adds the final newline.
  *
+ * Output is gathered in a buffer and handed on in large pieces (and at the
+ * end of each document), not line by line: the way to the user's callback
+ * is a few calls long. A block none of whose lines needs trimming - the
+ * common case - is copied whole.
+ *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "internal.h"
+
+#define OUT_SIZE 16384
 
 struct writer {
   const struct kempt_env *env;
   bool mark;    /* keep-chrome=mark */
   bool started; /* a paragraph of this document was written */
+  size_t nout;
+  char out[OUT_SIZE];
 };
 
-/* Bytes of horizontal white space (space, tab, NBSP) at the start of p. */
-static size_t lead_space(const char *p, size_t n) {
+static enum kempt_status flush(struct writer *w) {
+  size_t n = w->nout;
+  w->nout = 0;
+  return kempt__emit(w->env, w->out, n);
+}
+
+/* Output p[0..n): into the buffer, or straight on when it is large. */
+static enum kempt_status put(struct writer *w, const char *p, size_t n) {
+  if (w->nout + n > OUT_SIZE) {
+    enum kempt_status s = flush(w);
+    if (s != KEMPT_OK)
+      return s;
+    if (n > OUT_SIZE / 2)
+      return kempt__emit(w->env, p, n);
+  }
+  memcpy(w->out + w->nout, p, n);
+  w->nout += n;
+  return KEMPT_OK;
+}
+
+/* Bytes of horizontal white space (space, tab, NBSP) at the start of p;
+ * *nbsp tells whether an NBSP was among them. */
+static size_t lead_space(const char *p, size_t n, bool *nbsp) {
   size_t i = 0;
+  *nbsp = false;
+  for (uint64_t x; n - i >= 8; i += 8) { /* runs of spaces, 8 at a time */
+    memcpy(&x, p + i, 8);
+    if (x != 0x2020202020202020u)
+      break;
+  }
   while (i < n) {
     if (p[i] == ' ' || p[i] == '\t')
       i++;
     else if (i + 1 < n && (unsigned char)p[i] == 0xC2 &&
-             (unsigned char)p[i + 1] == 0xA0)
+             (unsigned char)p[i + 1] == 0xA0) {
+      *nbsp = true;
       i += 2;
-    else
+    } else
       break;
   }
   return i;
@@ -58,56 +95,82 @@ static size_t trim_end(const char *p, size_t n) {
   return n;
 }
 
-/* The smallest indentation of the block's non-blank lines, in bytes. */
-static size_t common_indent(const char *p, size_t n) {
-  size_t best = SIZE_MAX;
+static enum kempt_status put_line(struct writer *w, const char *p, size_t n,
+                                  const struct kempt_block *b) {
+  enum kempt_status s = KEMPT_OK;
+  if (b->flags & KEMPT_BLOCK_REMOVED) {
+    const char *rule = b->rule ? b->rule : "removed";
+    s = put(w, "[kempt:removed ", 15);
+    if (s == KEMPT_OK)
+      s = put(w, rule, strlen(rule));
+    if (s == KEMPT_OK)
+      s = put(w, "] ", 2);
+  }
+  return s == KEMPT_OK ? put(w, p, n) : s;
+}
+
+/* What the first pass learns of a line, kept for the second. */
+#define LINE_CACHE 64
+struct line_info {
+  size_t len, lead;
+  bool nbsp;
+};
+
+/* Line number k of the block at p (of n bytes left): from the cache, or
+ * measured again past its end. */
+static size_t line_at(const char *p, size_t n, const struct line_info *li,
+                      size_t nli, size_t k, size_t *lead, bool *nbsp) {
+  if (k < nli) {
+    *lead = li[k].lead;
+    *nbsp = li[k].nbsp;
+    return li[k].len;
+  }
+  const char *nl = memchr(p, '\n', n);
+  size_t len = nl ? (size_t)(nl - p) : n;
+  *lead = lead_space(p, len, nbsp);
+  return len;
+}
+
+/* Write the block's lines, trimmed, without the indentation they share
+ * (the smallest of its non-blank lines); blank lines inside are dropped. */
+static enum kempt_status put_block(struct writer *w,
+                                   const struct kempt_block *b) {
+  struct line_info li[LINE_CACHE];
+  size_t nli = 0, best = SIZE_MAX;
+  const char *p = b->text;
+  size_t n = b->len;
   while (n) {
     const char *nl = memchr(p, '\n', n);
     size_t len = nl ? (size_t)(nl - p) : n;
-    size_t lead = lead_space(p, len);
+    bool nbsp;
+    size_t lead = lead_space(p, len, &nbsp);
+    if (nli < LINE_CACHE)
+      li[nli++] = (struct line_info){len, lead, nbsp};
     if (lead < len && lead < best)
       best = lead;
     size_t step = nl ? len + 1 : len;
     p += step;
     n -= step;
   }
-  return best == SIZE_MAX ? 0 : best;
-}
-
-static enum kempt_status put_line(struct writer *w, const char *p, size_t n,
-                                  const struct kempt_block *b) {
+  size_t indent = best == SIZE_MAX ? 0 : best;
   enum kempt_status s = KEMPT_OK;
-  if (b->flags & KEMPT_BLOCK_REMOVED) {
-    const char *rule = b->rule ? b->rule : "removed";
-    s = kempt__emit(w->env, "[kempt:removed ", 15);
-    if (s == KEMPT_OK)
-      s = kempt__emit(w->env, rule, strlen(rule));
-    if (s == KEMPT_OK)
-      s = kempt__emit(w->env, "] ", 2);
-  }
-  return s == KEMPT_OK ? kempt__emit(w->env, p, n) : s;
-}
-
-/* Write the block's lines, trimmed; blank lines inside are dropped. */
-static enum kempt_status put_block(struct writer *w,
-                                   const struct kempt_block *b) {
-  const char *p = b->text;
-  size_t n = b->len, indent = common_indent(p, n);
-  enum kempt_status s = KEMPT_OK;
-  while (n && s == KEMPT_OK) {
-    const char *nl = memchr(p, '\n', n);
-    size_t len = nl ? (size_t)(nl - p) : n;
-    size_t lead = lead_space(p, len);
-    size_t cut = indent_cut(p, lead, indent);
+  p = b->text;
+  n = b->len;
+  for (size_t k = 0; n && s == KEMPT_OK; k++) {
+    size_t lead;
+    bool nbsp;
+    size_t len = line_at(p, n, li, nli, k, &lead, &nbsp);
+    size_t cut = nbsp ? indent_cut(p, lead, indent)
+                      : lead < indent ? lead : indent;
     size_t end = trim_end(p, len);
     if (end > lead) {
-      const char *sep = w->started ? "\n" : "";
-      s = kempt__emit(w->env, sep, strlen(sep));
+      if (w->started)
+        s = put(w, "\n", 1);
       if (s == KEMPT_OK)
         s = put_line(w, p + cut, end - cut, b);
       w->started = true;
     }
-    size_t step = nl ? len + 1 : len;
+    size_t step = len < n ? len + 1 : len;
     p += step;
     n -= step;
   }
@@ -124,27 +187,56 @@ static bool block_is_blank(const struct kempt_block *b) {
   return true;
 }
 
+/* Whether every line of p[0..n) is written as it is: not empty, no white
+ * space at either end (so no indentation either), and not starting with
+ * any white space (so the block is not blank). */
+static bool plain_block(const char *p, size_t n) {
+  for (;;) {
+    if (n == 0 || kempt__is_space((unsigned char)p[0]) ||
+        (n > 1 && (unsigned char)p[0] == 0xC2 &&
+         (unsigned char)p[1] == 0xA0))
+      return false;
+    const char *nl = memchr(p, '\n', n);
+    size_t len = nl ? (size_t)(nl - p) : n;
+    if (trim_end(p, len) != len)
+      return false;
+    if (!nl)
+      return true;
+    p += len + 1;
+    n -= len + 1;
+  }
+}
+
 static enum kempt_status write_block(void *st, const struct kempt_block *b) {
   struct writer *w = st;
-  if ((b->flags & KEMPT_BLOCK_REMOVED) && !w->mark)
-    return KEMPT_OK;
+  enum kempt_status s = KEMPT_OK;
+  if (b->flags & KEMPT_BLOCK_REMOVED) {
+    if (!w->mark)
+      return KEMPT_OK;
+  } else if (plain_block(b->text, b->len)) {
+    if (w->started)
+      s = put(w, "\n\n", 2);
+    w->started = true;
+    return s == KEMPT_OK ? put(w, b->text, b->len) : s;
+  }
   if (block_is_blank(b))
     return KEMPT_OK;
-  if (w->started) {
-    enum kempt_status s = kempt__emit(w->env, "\n", 1);
-    if (s != KEMPT_OK)
-      return s;
-  }
-  return put_block(w, b);
+  if (w->started)
+    s = put(w, "\n", 1);
+  return s == KEMPT_OK ? put_block(w, b) : s;
 }
 
 static enum kempt_status write_finish(void *st) {
   struct writer *w = st;
   w->started = false;
-  return KEMPT_OK;
+  return flush(w);
 }
 
-static void write_reset(void *st) { write_finish(st); }
+static void write_reset(void *st) {
+  struct writer *w = st;
+  w->started = false;
+  w->nout = 0;
+}
 
 static enum kempt_status write_init(void *st, const struct kempt_env *env) {
   struct writer *w = st;
