@@ -72,6 +72,7 @@ void kempt__config_callbacks(const kempt_config *c, kempt_write_fn *w,
 /* ---- reporting: explain events, warnings, counters -------------------- */
 
 #define KEMPT__MAX_RULES 512
+#define KEMPT__RULE_SLOTS 1024 /* power of 2, > KEMPT__MAX_RULES */
 
 struct kempt_rule_count {
   const char *stage, *rule;
@@ -88,6 +89,8 @@ struct kempt_report {
   uint64_t warnings;
   size_t nrules;
   struct kempt_rule_count rules[KEMPT__MAX_RULES];
+  /* (stage, rule) by address -> 1 + index in rules, 0 when empty */
+  uint16_t slots[KEMPT__RULE_SLOTS];
 };
 
 /* ---- stages ------------------------------------------------------------ */

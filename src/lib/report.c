@@ -8,23 +8,40 @@
 #include <stdio.h>
 
 /* Count one change of (stage, rule). Rules are static strings, so equal
- * pointers mean equal rules; strcmp catches equal text at two addresses. */
+ * pointers mean equal rules, found at once through a hash of the two
+ * addresses; the first time, strcmp catches equal text at two addresses. */
 static void count_rule(struct kempt_report *r, const char *stage,
                        const char *rule) {
-  for (size_t i = 0; i < r->nrules; i++) {
-    struct kempt_rule_count *rc = &r->rules[i];
-    if ((rc->rule == rule || strcmp(rc->rule, rule) == 0) &&
-        (rc->stage == stage || strcmp(rc->stage, stage) == 0)) {
+  uint64_t h = ((uint64_t)(uintptr_t)rule * 0x9E3779B97F4A7C15u) ^
+               ((uint64_t)(uintptr_t)stage * 0xC2B2AE3D27D4EB4Fu);
+  size_t mask = KEMPT__RULE_SLOTS - 1, j = (size_t)(h >> 40) & mask;
+  for (; r->slots[j]; j = (j + 1) & mask) {
+    struct kempt_rule_count *rc = &r->rules[r->slots[j] - 1];
+    if (rc->rule == rule && rc->stage == stage) {
       rc->count++;
       return;
     }
   }
-  if (r->nrules < KEMPT__MAX_RULES) {
-    struct kempt_rule_count *rc = &r->rules[r->nrules++];
-    rc->stage = stage;
-    rc->rule = rule;
-    rc->count = 1;
+  /* j is a free slot: this pair of addresses is new */
+  size_t i = 0;
+  for (; i < r->nrules; i++) {
+    struct kempt_rule_count *rc = &r->rules[i];
+    if (strcmp(rc->rule, rule) == 0 && strcmp(rc->stage, stage) == 0)
+      break;
   }
+  if (i == r->nrules) {
+    if (r->nrules == KEMPT__MAX_RULES)
+      return;
+    r->rules[i].stage = stage;
+    r->rules[i].rule = rule;
+    r->rules[i].count = 0;
+    r->nrules++;
+  }
+  r->rules[i].count++;
+  /* an alias (equal text at another address) is looked up by its text
+   * each time: the table holds only the first address of each pair */
+  if (r->rules[i].rule == rule && r->rules[i].stage == stage)
+    r->slots[j] = (uint16_t)(i + 1);
 }
 
 void kempt__change(const struct kempt_env *env, const char *rule,
