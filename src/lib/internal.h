@@ -38,9 +38,27 @@ struct kempt_buf {
 void kempt__buf_init(struct kempt_buf *b, const struct kempt_allocator *a,
                      size_t cap);
 /* Append n bytes: KEMPT_ERR_LIMIT if len + n would pass the cap (nothing is
- * appended then), KEMPT_ERR_NOMEM if growing failed. */
-enum kempt_status kempt__buf_add(struct kempt_buf *b, const void *p, size_t n);
-enum kempt_status kempt__buf_addc(struct kempt_buf *b, char c);
+ * appended then), KEMPT_ERR_NOMEM if growing failed. Inline when the bytes
+ * fit in what is allocated (which is at most cap + 1 bytes, so the cap
+ * holds), out of line to grow. */
+enum kempt_status kempt__buf_add_grow(struct kempt_buf *b, const void *p,
+                                      size_t n);
+static inline enum kempt_status kempt__buf_add(struct kempt_buf *b,
+                                               const void *p, size_t n) {
+  if (n < b->size - b->len) {
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    return KEMPT_OK;
+  }
+  return kempt__buf_add_grow(b, p, n);
+}
+static inline enum kempt_status kempt__buf_addc(struct kempt_buf *b, char c) {
+  if (b->len + 1 < b->size) {
+    b->data[b->len++] = c;
+    return KEMPT_OK;
+  }
+  return kempt__buf_add_grow(b, &c, 1);
+}
 /* Make room for n more bytes without adding them. */
 enum kempt_status kempt__buf_reserve(struct kempt_buf *b, size_t n);
 void kempt__buf_free(struct kempt_buf *b);

@@ -89,8 +89,8 @@ enum kempt_status kempt__buf_reserve(struct kempt_buf *b, size_t n) {
   return KEMPT_OK;
 }
 
-enum kempt_status kempt__buf_add(struct kempt_buf *b, const void *p,
-                                 size_t n) {
+enum kempt_status kempt__buf_add_grow(struct kempt_buf *b, const void *p,
+                                      size_t n) {
   if (!n)
     return KEMPT_OK;
   enum kempt_status st = kempt__buf_reserve(b, n);
@@ -99,14 +99,6 @@ enum kempt_status kempt__buf_add(struct kempt_buf *b, const void *p,
   memcpy(b->data + b->len, p, n);
   b->len += n;
   return KEMPT_OK;
-}
-
-enum kempt_status kempt__buf_addc(struct kempt_buf *b, char c) {
-  if (b->len < b->size) {
-    b->data[b->len++] = c;
-    return KEMPT_OK;
-  }
-  return kempt__buf_add(b, &c, 1);
 }
 
 void kempt__buf_free(struct kempt_buf *b) {
