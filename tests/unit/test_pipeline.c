@@ -171,6 +171,39 @@ Test(limits, long_block_is_cut_with_a_warning_and_valid_utf8) {
   free(out);
 }
 
+/* The splitter cuts blocks in place when it holds nothing and through its
+ * buffer otherwise: the blocks (and the cuts at max-block) must be the same
+ * whichever way a byte went, so whatever the chunking. Also the writer's
+ * paths: plain blocks copied whole, others trimmed line by line. */
+Test(limits, blocks_and_cuts_do_not_depend_on_the_chunking) {
+  static const char *const small[] = {"stages=decode", "max-block=64", NULL};
+  char in[6000];
+  size_t n = 0;
+  srand(11);
+  while (n < sizeof in - 200) {
+    int kind = rand() % 8;
+    size_t len = (size_t)(rand() % (kind == 0 ? 150 : 40));
+    if (kind == 1)
+      in[n++] = '\n'; /* a blank line */
+    else if (kind == 2)
+      for (int k = rand() % 12; k > 0; k--)
+        in[n++] = ' '; /* indentation, or a line of spaces */
+    else if (kind == 3) {
+      memcpy(in + n, "\xc2\xa0 ", 3);
+      n += 3;
+    }
+    for (size_t i = 0; i < len; i++, n++)
+      in[n] = i % 7 == 3 ? ' ' : (char)('a' + (int)((i + n) % 26));
+    if (kind == 4)
+      in[n++] = '\t'; /* trailing white space */
+    in[n++] = '\n';
+  }
+  static const char *const dec[] = {"stages=decode", NULL};
+  free(assert_chunking_invariant(small, in, n));
+  free(assert_chunking_invariant(dec, in, n));
+  free(assert_chunking_invariant(NULL, in, n));
+}
+
 /* Allocation failure: fail the n-th allocation for n = 0, 1, 2, ... until
  * the whole run succeeds; every failure must come back as a status. */
 
