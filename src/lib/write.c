@@ -164,7 +164,9 @@ static enum kempt_status put_block(struct writer *w,
                       : lead < indent ? lead : indent;
     size_t end = trim_end(p, len);
     if (end > lead) {
-      if (w->started)
+      if (w->started && w->nout < OUT_SIZE)
+        w->out[w->nout++] = '\n';
+      else if (w->started)
         s = put(w, "\n", 1);
       if (s == KEMPT_OK)
         s = put_line(w, p + cut, end - cut, b);
