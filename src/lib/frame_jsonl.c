@@ -218,8 +218,12 @@ static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
   while (i < n && s == KEMPT_OK) {
     size_t j = i;
     if (!f->npend)
-      while (j < n && !stop_at(u + j, n - j))
-        j++;
+      for (; j < n; j++) {
+        while (n - j >= 8 && kempt__json_plain8(u + j))
+          j += 8;
+        if (j == n || stop_at(u + j, n - j))
+          break;
+      }
     s = put(f, p + i, j - i);
     if (s == KEMPT_OK && j < n)
       s = out_special(f, (unsigned char)p[j++]);
@@ -238,9 +242,8 @@ static enum kempt_status feed_value(struct frame_jsonl *f, const char *p,
   size_t i = start + 1;
   end--; /* the closing quote */
   while (i < end && s == KEMPT_OK) {
-    size_t j = i;
-    while (j < end && p[j] != '\\')
-      j++;
+    const char *bs = memchr(p + i, '\\', end - i);
+    size_t j = bs ? (size_t)(bs - p) : end;
     if (j > i)
       s = c->bytes(c->ud, p + i, j - i);
     i = j;

@@ -133,6 +133,8 @@ static void key_escape(struct keycmp *k, const char *p, size_t at) {
 static size_t plain_run(const struct scan *s) {
   const unsigned char *p = (const unsigned char *)s->p;
   size_t i = s->i;
+  while (s->n - i >= 8 && kempt__json_plain8(p + i))
+    i += 8;
   while (i < s->n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\')
     i++;
   return i - s->i;

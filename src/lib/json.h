@@ -45,5 +45,18 @@ enum kempt_json_result kempt__json_scan(const char *p, size_t n,
  * Returns the code point; an escaped lone surrogate comes out as U+FFFD. */
 uint32_t kempt__json_unescape(const char *p, size_t *i);
 
+/* Whether the 8 bytes at p are all ASCII that a JSON string holds as it
+ * is: no control, quote, backslash or byte >= 0x80 (a word at a time). */
+static inline bool kempt__json_plain8(const unsigned char *p) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  uint64_t x, q, b;
+  memcpy(&x, p, 8);
+  q = x ^ (0x22 * ones); /* zero where '"' */
+  b = x ^ (0x5C * ones); /* zero where '\\' */
+  uint64_t bad = x | ((x - 0x20 * ones) & ~x) | ((q - ones) & ~q) |
+                 ((b - ones) & ~b);
+  return (bad & highs) == 0;
+}
+
 
 #endif
