@@ -192,24 +192,54 @@ static int open_input(const char *path, int *fd) {
   return 0;
 }
 
-/* Output to -o FILE goes to a temporary file renamed at the end. */
-static int open_output(struct cli_run *run, struct cli_out *o, char **tmp) {
-  *tmp = NULL;
+/* Where -o FILE output goes. A regular file (or a new one) is written to a
+ * temporary file beside it and renamed at the end, so that it appears only
+ * when complete; a symbolic link is followed first, so that the link stays
+ * and its target is replaced. Anything else (/dev/null, a terminal, a
+ * FIFO) is opened and written in place: renaming over it would replace
+ * the device itself. */
+struct cli_dest {
+  char *tmp;  /* temporary file, or NULL when writing in place */
+  char *path; /* the file the temporary file becomes */
+};
+
+static int open_in_place(const char *path, struct cli_out *o) {
+  o->fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (o->fd < 0) {
+    fprintf(stderr, "kempt: %s: %s\n", path, strerror(errno));
+    return -1;
+  }
+  return 0;
+}
+
+static int open_output(struct cli_run *run, struct cli_out *o,
+                       struct cli_dest *d) {
+  d->tmp = d->path = NULL;
   if (!run->output || strcmp(run->output, "-") == 0) {
     o->fd = 1;
     return 0;
   }
-  size_t n = strlen(run->output);
-  *tmp = malloc(n + 8);
-  if (!*tmp)
+  struct stat sb;
+  if (stat(run->output, &sb) == 0 && !S_ISREG(sb.st_mode))
+    return open_in_place(run->output, o);
+  d->path = realpath(run->output, NULL); /* NULL: it does not exist yet */
+  if (!d->path)
+    d->path = strdup(run->output);
+  size_t n = d->path ? strlen(d->path) : 0;
+  d->tmp = d->path ? malloc(n + 8) : NULL;
+  if (!d->tmp) {
+    free(d->path);
+    d->path = NULL;
     return -1;
-  memcpy(*tmp, run->output, n);
-  memcpy(*tmp + n, ".XXXXXX", 8);
-  o->fd = mkstemp(*tmp);
+  }
+  memcpy(d->tmp, d->path, n);
+  memcpy(d->tmp + n, ".XXXXXX", 8);
+  o->fd = mkstemp(d->tmp);
   if (o->fd < 0) {
     fprintf(stderr, "kempt: %s: %s\n", run->output, strerror(errno));
-    free(*tmp);
-    *tmp = NULL;
+    free(d->tmp);
+    free(d->path);
+    d->tmp = d->path = NULL;
     return -1;
   }
   mode_t mask = umask(0); /* mkstemp makes 0600; use the usual mode */
@@ -218,22 +248,23 @@ static int open_output(struct cli_run *run, struct cli_out *o, char **tmp) {
   return 0;
 }
 
-static int close_output(struct cli_run *run, struct cli_out *o, char *tmp,
-                        int ok) {
+static int close_output(struct cli_run *run, struct cli_out *o,
+                        struct cli_dest *d, int ok) {
   int e = cli_out_flush(o);
-  if (!e && tmp && close(o->fd) != 0)
+  if (!e && o->fd != 1 && close(o->fd) != 0)
     e = errno;
   if (e && e != EPIPE)
     fprintf(stderr, "kempt: %s: %s\n", run->output ? run->output : "stdout",
             strerror(e));
-  if (tmp) {
-    if (!e && ok && rename(tmp, run->output) != 0) {
+  if (d->tmp) {
+    if (!e && ok && rename(d->tmp, d->path) != 0) {
       e = errno;
       fprintf(stderr, "kempt: %s: %s\n", run->output, strerror(e));
     }
     if (e || !ok)
-      unlink(tmp);
-    free(tmp);
+      unlink(d->tmp);
+    free(d->tmp);
+    free(d->path);
   }
   return e ? 1 : 0;
 }
@@ -301,8 +332,8 @@ static int finish_stats(const struct cli_run *run, const kempt *k,
 
 static int run_stream(struct cli_run *run, double t0) {
   static struct cli_out o;
-  char *tmp;
-  if (open_output(run, &o, &tmp) != 0)
+  struct cli_dest dest;
+  if (open_output(run, &o, &dest) != 0)
     return 1;
   kempt_config_output(run->cfg, cli_out_write, &o);
   kempt_config_warnings(run->cfg, on_warning, NULL);
@@ -315,13 +346,13 @@ static int run_stream(struct cli_run *run, double t0) {
     fprintf(stderr, "kempt: %s\n", kempt_strerror(k ? KEMPT_ERR_NOMEM : st));
     kempt_free(k);
     free(buf);
-    close_output(run, &o, tmp, 0);
+    close_output(run, &o, &dest, 0);
     return 1;
   }
   bool any = run->nfiles || (!run->recursive && !run->shard_n);
   int status = any ? run_files(run, k, buf) : 0;
   free(buf);
-  status |= close_output(run, &o, tmp, 1);
+  status |= close_output(run, &o, &dest, 1);
   status |= finish_stats(run, k, t0);
   kempt_free(k);
   return status;

@@ -37,7 +37,7 @@ while [ $i -lt 40 ]; do
 done
 sum_in=$(find "$in" -type f -exec cat {} + | cksum)
 
-echo "1..28"
+echo "1..31"
 ok "one folder mirrored" $K -r "$in" -o "$tmp/o1"
 ok "same relative path and name" test -f "$tmp/o1/a/b/x.txt" -a -f "$tmp/o1/top"
 ok "content as kempt gives it" sh -c "$K < '$in/a/b/x.txt' | cmp - '$tmp/o1/a/b/x.txt'"
@@ -84,6 +84,21 @@ ok "output folder inside the input is not walked" sh -c \
   "$K -r '$in' -o '$in/out' && $K -r '$in' -o '$in/out' && test ! -e '$in/out/out' && rm -rf '$in/out'"
 ok "-r without -o: one stream, files in name order" sh -c \
   "test \"\$($K -r '$in/c' | tr '\n' ' ')\" = 'Four  Three '"
+
+# -o FILE: a symbolic link keeps pointing at the replaced target; a file
+# that is not a regular one (a FIFO here; /dev/null in real use) is
+# written in place, never renamed over.
+printf 'old\n' > "$tmp/target" && ln -s target "$tmp/olink"
+ok "-o LINK: the link stays, its target gets the output" sh -c \
+  "printf 'new\n' | $K -o '$tmp/olink' && test -L '$tmp/olink' && test \"\$(cat '$tmp/target')\" = new"
+ok "-o LINK: no temporary file left" sh -c "test \$(ls -A '$tmp' | grep -c '^target.') = 0"
+mkfifo "$tmp/fifo"
+timeout 20 cat "$tmp/fifo" > "$tmp/fifo.out" &
+reader=$!
+printf 'piped\n' | timeout 20 $K -o "$tmp/fifo"
+wait $reader
+ok "-o FIFO: written in place, still a FIFO" sh -c \
+  "test -p '$tmp/fifo' && test \"\$(cat '$tmp/fifo.out')\" = piped"
 
 # JSONL and WET through the command line: every record out once.
 printf '{"id":1,"text":" a "}\nnot json\n{"id":2,"text":"b"}\n' > "$tmp/j"
