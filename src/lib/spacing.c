@@ -1136,16 +1136,100 @@ static bool hot_here(const char *p, size_t n, size_t i) {
   }
 }
 
-static bool needs_work(const char *p, size_t n) {
-  if (n && (hspace(p[0]) || hspace(p[n - 1])))
-    return true;
-  for (size_t i = 0; i + 1 < n; i++) {
-    unsigned a = kind_of((unsigned char)p[i]);
-    unsigned b = kind_of((unsigned char)p[i + 1]);
-    if (((worth[a] >> b) & 1u) && hot_here(p, n, i))
-      return true;
+/* The passes a pair of bytes may matter to. */
+enum { P_SPACE = 1, P_PUNCT = 2, P_SENTENCE = 4, P_QUOTE = 8, P_ALL = 15 };
+
+/* The passes that the pair p[i], p[i + 1] (i + 1 < n) could change
+ * something at: none for most pairs. A pass with no such pair in its input
+ * gives it back unchanged. */
+static unsigned pair_passes(const char *p, size_t n, size_t i) {
+  unsigned a = kind_of((unsigned char)p[i]);
+  unsigned b = kind_of((unsigned char)p[i + 1]);
+  if (!((worth[a] >> b) & 1u) || !hot_here(p, n, i))
+    return 0;
+  switch (a) {
+  case K_SPACE:
+  case K_TAB:
+  case K_NL:
+    return a == K_TAB || b == K_SPACE || b == K_TAB || b == K_NL ? P_SPACE
+                                                                 : P_PUNCT;
+  case K_OPEN:
+    return P_PUNCT;
+  case K_STOP:
+    return P_SENTENCE;
+  default: /* E2 80: … before a word, or a “ ‘ after one */
+    return (unsigned char)p[i + 2] == HELLIP ? P_SENTENCE : P_QUOTE;
   }
-  return false;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+
+/* Of the 16 pairs at p[i..i + 17), those whose first byte may start a
+ * pair worth a look (a superset of what pair_passes accepts): a space,
+ * tab or newline before a byte up to '?' (white space, punctuation) or
+ * before ] }, a tab, an opening bracket before a space, . ! ? before
+ * anything but white space, and E2 80. */
+static unsigned maybe16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)p);
+  __m128i y = _mm_loadu_si128((const __m128i *)(p + 1));
+  __m128i x20 = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  __m128i xsp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+  __m128i ysp = _mm_cmpeq_epi8(y, _mm_set1_epi8(' '));
+  __m128i yws = _mm_or_si128(ysp, _mm_cmpeq_epi8(y, _mm_set1_epi8('\n')));
+  __m128i ylow = _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(0x3F)), y);
+  __m128i c = _mm_and_si128(
+      _mm_or_si128(xsp, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))), ylow);
+  c = _mm_or_si128(c, _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+  c = _mm_or_si128(
+      c, _mm_and_si128(xsp, _mm_cmpeq_epi8(_mm_or_si128(
+                                               y, _mm_set1_epi8(0x20)),
+                                           _mm_set1_epi8('}'))));
+  __m128i open = _mm_or_si128(_mm_cmpeq_epi8(x20, _mm_set1_epi8('{')),
+                              _mm_cmpeq_epi8(x, _mm_set1_epi8('(')));
+  c = _mm_or_si128(c, _mm_and_si128(open, ysp));
+  __m128i stop = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('!'))),
+      _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+  c = _mm_or_si128(c, _mm_andnot_si128(yws, stop));
+  c = _mm_or_si128(
+      c, _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)),
+                       _mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x80))));
+  return (unsigned)_mm_movemask_epi8(c);
+}
+#define SCAN_WIDE 16
+#endif
+
+/* The passes that could change p[0..n), edges aside, as far as the first
+ * of them that is in want: passes run in order and the text is looked at
+ * again after each, so only the first one that could change something
+ * matters (any bits after it are a bonus). One fast scan of plain text (16
+ * bytes at a time where SSE2 is there), a closer look only at the few
+ * pairs that may matter. */
+static unsigned scan_passes(const char *p, size_t n, unsigned want) {
+  unsigned m = 0, first = want & (0u - want); /* the earliest wanted */
+  size_t i = 0;
+#ifdef SCAN_WIDE
+  for (; i + SCAN_WIDE + 1 <= n; i += SCAN_WIDE) {
+    for (unsigned bits = maybe16(p + i); bits; bits &= bits - 1)
+      m |= pair_passes(p, n, i + (size_t)__builtin_ctz(bits));
+    if (m & first)
+      return m & want;
+  }
+  if (i + 1 < n) { /* the last pairs, through a padded copy */
+    char pad[SCAN_WIDE + 1];
+    memset(pad, 'a', sizeof pad);
+    memcpy(pad, p + i, n - i);
+    unsigned bits = maybe16(pad) & ((1u << (n - i - 1)) - 1);
+    for (; bits; bits &= bits - 1)
+      m |= pair_passes(p, n, i + (size_t)__builtin_ctz(bits));
+  }
+#else
+  for (; i + 1 < n && !(m & first); i++)
+    m |= pair_passes(p, n, i);
+#endif
+  return m & want;
 }
 
 /* ---- the stage ------------------------------------------------------------
@@ -1162,26 +1246,70 @@ static void run_pass(struct pass *ps, struct spacing *s, const char *in,
   kempt__buf_clear(out);
 }
 
-/* All four passes over b; the result is in s->a. */
-static void clean_block(struct spacing *s, const struct kempt_block *b) {
+/* A text being worked on: the block, a part of it, or a pass buffer. */
+struct span {
+  const char *text;
+  size_t len;
+};
+
+/* One pass over *t (the block or the previous pass's output) into the
+ * buffer it does not use; *t becomes the output, and the passes that could
+ * still change it are returned. */
+static unsigned next_pass(struct spacing *s, const struct kempt_block *b,
+                          unsigned pass, struct span *t) {
   struct pass ps;
+  struct kempt_buf *out = t->text == s->a.data ? &s->b : &s->a;
+  run_pass(&ps, s, t->text, t->len, out, b->offset);
+  if (pass == P_SPACE)
+    space_pass(&ps, (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0);
+  else if (pass == P_PUNCT)
+    punct_pass(&ps);
+  else if (pass == P_SENTENCE)
+    sentence_pass(&ps);
+  else { /* the quote pass works in place, on a copy */
+    put(&ps, t->text, t->len);
+    quote_pass(&ps, out->data, out->len);
+  }
+  t->text = out->data;
+  t->len = out->len;
+  return scan_passes(t->text, t->len, P_ALL & ~(pass * 2 - 1));
+}
+
+/* The passes in order over the text t of block b, skipping those that
+ * could not change anything (each pass over a text with no pair worth its
+ * look gives it back as it is); reports as if every pass had run. */
+static void clean_block(struct spacing *s, const struct kempt_block *b,
+                        struct span *t, unsigned m) {
   s->blk = b->text;
   s->blen = b->len;
   s->lang = -1;
   s->guill = -1;
-  run_pass(&ps, s, b->text, b->len, &s->a, b->offset);
-  space_pass(&ps, (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0);
-  run_pass(&ps, s, s->a.data, s->a.len, &s->b, b->offset);
-  punct_pass(&ps);
-  run_pass(&ps, s, s->b.data, s->b.len, &s->a, b->offset);
-  sentence_pass(&ps);
-  quote_pass(&ps, s->a.data, s->a.len);
+  for (unsigned pass = P_SPACE; pass <= P_QUOTE; pass <<= 1)
+    if (m & pass)
+      m = next_pass(s, b, pass, t);
 }
 
 static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   struct spacing *s = st;
   doc_sample(s, b->text, b->len);
-  if ((b->flags & KEMPT_BLOCK_REMOVED) || !needs_work(b->text, b->len))
+  if (b->flags & KEMPT_BLOCK_REMOVED)
+    return kempt__emit_block(s->env, b);
+  /* The space pass trims a block's edges; that needs no copy when the rest
+   * of its lines need none (then the block's text from lead to trail is
+   * what the space pass would give). */
+  const char *p = b->text;
+  size_t n = b->len, lead = 0, trail = 0;
+  bool keep = (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0;
+  if (!keep) {
+    while (lead < n && hspace(p[lead]))
+      lead++;
+    while (trail < n - lead && hspace(p[n - 1 - trail]))
+      trail++;
+  }
+  unsigned m = scan_passes(p + lead, n - lead - trail, P_ALL);
+  if (keep && n && hspace(p[n - 1]))
+    m |= P_SPACE; /* kept lines still lose their trailing white space */
+  if (m == 0 && lead == 0 && trail == 0)
     return kempt__emit_block(s->env, b);
   size_t room = b->len + b->len / 2 + 16;
   enum kempt_status r = kempt__buf_reserve(&s->a, room);
@@ -1198,10 +1326,22 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   }
   if (r != KEMPT_OK)
     return r;
-  clean_block(s, b);
+  struct span t = {p, n};
+  if (m & P_SPACE) {
+    lead = trail = 0; /* the space pass runs on the whole block */
+  } else {
+    if (lead)
+      kempt__change(s->env, "trim-space", b->offset, p, lead, "", 0);
+    if (trail)
+      kempt__change(s->env, "trim-space", b->offset + (n - trail),
+                    p + n - trail, trail, "", 0);
+    t.text = p + lead;
+    t.len = n - lead - trail;
+  }
+  clean_block(s, b, &t, m);
   struct kempt_block out = *b;
-  out.text = s->a.data;
-  out.len = s->a.len;
+  out.text = t.text;
+  out.len = t.len;
   return kempt__emit_block(s->env, &out);
 }
 
