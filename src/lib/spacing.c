@@ -180,6 +180,182 @@ static bool has_guillemet(const char *p, size_t n) {
   return false;
 }
 
+/* ---- scanning ------------------------------------------------------- */
+
+/* Every pass and the fast path look for a few kinds of byte (or pair of
+ * bytes) in text that mostly has none: one scanner finds them, 16
+ * positions at a time (SSE2 where the compiler has it, else a plain loop
+ * over the same rule). Each set is a superset of the places its user acts
+ * on; the user looks closer. */
+enum hot_set {
+  HOT_ANY,      /* pairs any pass may change (pair_passes looks closer) */
+  HOT_SPACE,    /* white space the space pass changes: a tab, a space
+                   before white space, a newline before a space or tab */
+  HOT_PUNCT,    /* a space before punctuation, an opener before a space */
+  HOT_SENTENCE, /* . ! ? " and the lead byte 0xE2 */
+  HOT_COUNT
+};
+
+#define HOT_WIDTH 16
+
+/* The scanner is inlined into each of its users, so that the set is a
+ * constant there and the mask has no switch left. */
+#if defined(__GNUC__)
+#define HOT_INLINE static inline __attribute__((always_inline))
+#else
+#define HOT_INLINE static inline
+#endif
+
+/* The byte after the text, for pairs at its end: the end of the text
+ * acts as a line end for white space, as a letter elsewhere. */
+static char hot_pad(enum hot_set set) { return set == HOT_SPACE ? '\n' : 'a'; }
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+
+#define EQ(v, c) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(c)))
+#define OR _mm_or_si128
+#define AND _mm_and_si128
+
+/* The positions k < 16 of p (p[0..17) readable) that are in set. */
+HOT_INLINE unsigned hot_mask(const char *p, enum hot_set set) {
+  __m128i x = _mm_loadu_si128((const __m128i *)p);
+  __m128i y = _mm_loadu_si128((const __m128i *)(p + 1));
+  __m128i xsp = EQ(x, ' '), c;
+  switch (set) {
+  case HOT_SPACE: {
+    __m128i yh = OR(EQ(y, ' '), EQ(y, '\t'));
+    c = OR(AND(xsp, OR(yh, EQ(y, '\n'))), AND(EQ(x, '\n'), yh));
+    c = OR(c, EQ(x, '\t'));
+    break;
+  }
+  case HOT_SENTENCE:
+    c = OR(OR(EQ(x, '.'), EQ(x, '!')), OR(EQ(x, '?'), EQ(x, '"')));
+    c = OR(c, EQ(x, 0xE2));
+    break;
+  default: { /* HOT_ANY, HOT_PUNCT */
+    __m128i ysp = EQ(y, ' ');
+    /* y up to '?': white space and most punctuation; or ] } */
+    __m128i ylow = _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(0x3F)), y);
+    __m128i ybr = EQ(OR(y, _mm_set1_epi8(0x20)), '}');
+    __m128i open = OR(EQ(OR(x, _mm_set1_epi8(0x20)), '{'), EQ(x, '('));
+    c = OR(AND(xsp, OR(ylow, ybr)), AND(open, ysp));
+    if (set == HOT_PUNCT)
+      break;
+    /* white space before white space or punctuation, a tab, . ! ?
+       before anything but white space, E2 80 */
+    c = OR(c, OR(AND(EQ(x, '\n'), ylow), EQ(x, '\t')));
+    __m128i stop = OR(OR(EQ(x, '.'), EQ(x, '!')), EQ(x, '?'));
+    c = OR(c, _mm_andnot_si128(OR(ysp, EQ(y, '\n')), stop));
+    c = OR(c, AND(EQ(x, 0xE2), EQ(y, 0x80)));
+    break;
+  }
+  }
+  return (unsigned)_mm_movemask_epi8(c);
+}
+#undef EQ
+#undef OR
+#undef AND
+
+static inline unsigned low_bit(unsigned m) { return (unsigned)__builtin_ctz(m); }
+
+#else
+
+/* The same rule as the SSE2 version, one pair at a time. */
+static bool hot_pair(unsigned char x, unsigned char y, enum hot_set set) {
+  bool xsp = x == ' ', yh = y == ' ' || y == '\t';
+  switch (set) {
+  case HOT_SPACE:
+    return (xsp && (yh || y == '\n')) || (x == '\n' && yh) || x == '\t';
+  case HOT_SENTENCE:
+    return x == '.' || x == '!' || x == '?' || x == '"' || x == 0xE2;
+  default: {
+    bool ylow = y <= 0x3F, ybr = (y | 0x20) == '}';
+    bool open = (x | 0x20) == '{' || x == '(';
+    if ((xsp && (ylow || ybr)) || (open && y == ' '))
+      return true;
+    if (set == HOT_PUNCT)
+      return false;
+    bool stop = x == '.' || x == '!' || x == '?';
+    return (x == '\n' && ylow) || x == '\t' ||
+           (stop && y != ' ' && y != '\n') || (x == 0xE2 && y == 0x80);
+  }
+  }
+}
+
+static unsigned hot_mask(const char *p, enum hot_set set) {
+  unsigned m = 0;
+  for (unsigned k = 0; k < HOT_WIDTH; k++)
+    if (hot_pair((unsigned char)p[k], (unsigned char)p[k + 1], set))
+      m |= 1u << k;
+  return m;
+}
+
+static unsigned low_bit(unsigned m) {
+  unsigned k = 0;
+  while (!(m & 1u)) {
+    m >>= 1;
+    k++;
+  }
+  return k;
+}
+#endif
+
+/* A scan of p[0..n) for the places in a set, in order. */
+struct scan {
+  const char *p;
+  size_t n, base; /* the window: positions base .. base + 16 */
+  unsigned bits;  /* the places in it not yet returned */
+  enum hot_set set;
+};
+
+/* Look at the window that starts at p[at]. */
+HOT_INLINE void scan_load(struct scan *sc, size_t at) {
+  size_t n = sc->n;
+  sc->base = at;
+  /* a pair needs its second byte, except white space at the end */
+  size_t last = sc->set == HOT_ANY || sc->set == HOT_PUNCT ? 1 : 0;
+  if (at + last >= n) {
+    sc->bits = 0;
+  } else if (at + HOT_WIDTH + 1 <= n) {
+    sc->bits = hot_mask(sc->p + at, sc->set);
+  } else { /* the last bytes, through a padded copy */
+    char pad[HOT_WIDTH + 1];
+    memset(pad, hot_pad(sc->set), sizeof pad);
+    memcpy(pad, sc->p + at, n - at);
+    sc->bits = hot_mask(pad, sc->set) & ((1u << (n - at - last)) - 1);
+  }
+}
+
+HOT_INLINE void scan_init(struct scan *sc, const char *p, size_t n,
+                          enum hot_set set) {
+  sc->p = p;
+  sc->n = n;
+  sc->set = set;
+  scan_load(sc, 0);
+}
+
+/* The next place at or after the last one returned (or given to
+ * scan_from), or n when there is none. */
+HOT_INLINE size_t scan_next(struct scan *sc) {
+  while (sc->bits == 0) {
+    if (sc->base + HOT_WIDTH >= sc->n)
+      return sc->n;
+    scan_load(sc, sc->base + HOT_WIDTH);
+  }
+  unsigned k = low_bit(sc->bits);
+  sc->bits &= sc->bits - 1;
+  return sc->base + k;
+}
+
+/* Go on from p[i] (i at or after the last place returned). */
+HOT_INLINE void scan_from(struct scan *sc, size_t i) {
+  if (i - sc->base < HOT_WIDTH)
+    sc->bits &= ~0u << (i - sc->base);
+  else
+    scan_load(sc, i);
+}
+
 /* ---- output ----------------------------------------------------------- */
 
 /* Room was reserved before the pass: these cannot fail. */
@@ -330,17 +506,66 @@ static void space_line(struct pass *ps, size_t a, size_t b, bool keep) {
   }
 }
 
-static void space_pass(struct pass *ps, bool keep) {
+/* The end of the run of spaces and tabs at p[i] (i <= n). */
+static size_t skip_hspace(const char *p, size_t n, size_t i) {
+  static const char spaces[8] = "        ";
+  while (n - i >= 8 && memcmp(p + i, spaces, 8) == 0)
+    i += 8;
+  while (i < n && hspace(p[i]))
+    i++;
+  return i;
+}
+
+/* Kept lines (KEMPT_BLOCK_LINES, KEMPT_BLOCK_REFS) lose only the white
+ * space at their ends. */
+static void space_pass_keep(struct pass *ps) {
   size_t a = 0;
   while (a <= ps->n) {
     const char *nl = memchr(ps->in + a, '\n', ps->n - a);
     size_t b = nl ? (size_t)(nl - ps->in) : ps->n;
-    space_line(ps, a, b, keep);
+    space_line(ps, a, b, true);
     if (!nl)
       break;
     putc1(ps, '\n');
     a = b + 1;
   }
+}
+
+/* Trim each line and collapse inner runs: only the places the scanner
+ * finds change; the text between them is copied whole. */
+static void space_pass(struct pass *ps, bool keep) {
+  if (keep) {
+    space_pass_keep(ps);
+    return;
+  }
+  const char *in = ps->in;
+  size_t n = ps->n, i = skip_hspace(in, n, 0); /* in[..i) is done */
+  if (i)
+    report(ps, "trim-space", 0, in, i, "", 0);
+  struct scan sc;
+  scan_init(&sc, in, n, HOT_SPACE);
+  scan_from(&sc, i);
+  for (size_t h; (h = scan_next(&sc)) < n;) {
+    put(ps, in + i, h - i);
+    size_t j;
+    if (in[h] == '\n') { /* a line that starts with white space */
+      putc1(ps, '\n');
+      j = skip_hspace(in, n, h + 1);
+      report(ps, "trim-space", h + 1, in + h + 1, j - h - 1, "", 0);
+    } else {
+      j = skip_hspace(in, n, h);
+      if (j == n || in[j] == '\n') {
+        report(ps, "trim-space", h, in + h, j - h, "", 0);
+      } else {
+        if (j - h > 1 || in[h] != ' ')
+          report(ps, "collapse-space", h, in + h, j - h, " ", 1);
+        putc1(ps, ' ');
+      }
+    }
+    i = j;
+    scan_from(&sc, i);
+  }
+  put(ps, in + i, n - i);
 }
 
 /* ---- pass 2: space before punctuation, inside brackets ---------------- */
@@ -1162,73 +1387,19 @@ static unsigned pair_passes(const char *p, size_t n, size_t i) {
   }
 }
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-
-/* Of the 16 pairs at p[i..i + 17), those whose first byte may start a
- * pair worth a look (a superset of what pair_passes accepts): a space,
- * tab or newline before a byte up to '?' (white space, punctuation) or
- * before ] }, a tab, an opening bracket before a space, . ! ? before
- * anything but white space, and E2 80. */
-static unsigned maybe16(const char *p) {
-  __m128i x = _mm_loadu_si128((const __m128i *)p);
-  __m128i y = _mm_loadu_si128((const __m128i *)(p + 1));
-  __m128i x20 = _mm_or_si128(x, _mm_set1_epi8(0x20));
-  __m128i xsp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
-  __m128i ysp = _mm_cmpeq_epi8(y, _mm_set1_epi8(' '));
-  __m128i yws = _mm_or_si128(ysp, _mm_cmpeq_epi8(y, _mm_set1_epi8('\n')));
-  __m128i ylow = _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(0x3F)), y);
-  __m128i c = _mm_and_si128(
-      _mm_or_si128(xsp, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))), ylow);
-  c = _mm_or_si128(c, _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
-  c = _mm_or_si128(
-      c, _mm_and_si128(xsp, _mm_cmpeq_epi8(_mm_or_si128(
-                                               y, _mm_set1_epi8(0x20)),
-                                           _mm_set1_epi8('}'))));
-  __m128i open = _mm_or_si128(_mm_cmpeq_epi8(x20, _mm_set1_epi8('{')),
-                              _mm_cmpeq_epi8(x, _mm_set1_epi8('(')));
-  c = _mm_or_si128(c, _mm_and_si128(open, ysp));
-  __m128i stop = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
-                   _mm_cmpeq_epi8(x, _mm_set1_epi8('!'))),
-      _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
-  c = _mm_or_si128(c, _mm_andnot_si128(yws, stop));
-  c = _mm_or_si128(
-      c, _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)),
-                       _mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x80))));
-  return (unsigned)_mm_movemask_epi8(c);
-}
-#define SCAN_WIDE 16
-#endif
-
 /* The passes that could change p[0..n), edges aside, as far as the first
  * of them that is in want: passes run in order and the text is looked at
  * again after each, so only the first one that could change something
- * matters (any bits after it are a bonus). One fast scan of plain text (16
- * bytes at a time where SSE2 is there), a closer look only at the few
- * pairs that may matter. */
+ * matters (any bits after it are a bonus). */
 static unsigned scan_passes(const char *p, size_t n, unsigned want) {
   unsigned m = 0, first = want & (0u - want); /* the earliest wanted */
-  size_t i = 0;
-#ifdef SCAN_WIDE
-  for (; i + SCAN_WIDE + 1 <= n; i += SCAN_WIDE) {
-    for (unsigned bits = maybe16(p + i); bits; bits &= bits - 1)
-      m |= pair_passes(p, n, i + (size_t)__builtin_ctz(bits));
-    if (m & first)
-      return m & want;
-  }
-  if (i + 1 < n) { /* the last pairs, through a padded copy */
-    char pad[SCAN_WIDE + 1];
-    memset(pad, 'a', sizeof pad);
-    memcpy(pad, p + i, n - i);
-    unsigned bits = maybe16(pad) & ((1u << (n - i - 1)) - 1);
-    for (; bits; bits &= bits - 1)
-      m |= pair_passes(p, n, i + (size_t)__builtin_ctz(bits));
-  }
-#else
-  for (; i + 1 < n && !(m & first); i++)
+  struct scan sc;
+  scan_init(&sc, p, n, HOT_ANY);
+  for (size_t i; (i = scan_next(&sc)) < n;) {
     m |= pair_passes(p, n, i);
-#endif
+    if (m & first)
+      break;
+  }
   return m & want;
 }
 
@@ -1301,8 +1472,7 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   size_t n = b->len, lead = 0, trail = 0;
   bool keep = (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0;
   if (!keep) {
-    while (lead < n && hspace(p[lead]))
-      lead++;
+    lead = skip_hspace(p, n, 0);
     while (trail < n - lead && hspace(p[n - 1 - trail]))
       trail++;
   }
