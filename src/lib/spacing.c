@@ -822,19 +822,19 @@ static size_t punct_space(struct pass *ps, size_t i) {
   return 2;
 }
 
+/* Spaces and openers elsewhere than the scanner finds are copied as they
+ * are by punct_space and punct_open. */
 static void punct_pass(struct pass *ps) {
   const char *in = ps->in;
   size_t i = 0, n = ps->n;
-  while (i < n) {
-    size_t j = i;
-    while (j < n && in[j] != ' ' && in[j] != '(' && in[j] != '[' &&
-           in[j] != '{')
-      j++;
+  struct scan sc;
+  scan_init(&sc, in, n, HOT_PUNCT);
+  for (size_t j; (j = scan_next(&sc)) < n;) {
     put(ps, in + i, j - i);
-    if (j == n)
-      break;
     i = j + (in[j] == ' ' ? punct_space(ps, j) : punct_open(ps, j));
+    scan_from(&sc, i);
   }
+  put(ps, in + i, n - i);
 }
 
 /* ---- pass 3: missing space after a sentence end ---------------------- */
@@ -1142,27 +1142,22 @@ static size_t sentence_at(struct pass *ps, size_t i) {
   return j - i;
 }
 
-static bool sentence_byte(char c) {
-  return c == '.' || c == '!' || c == '?' || c == '"' || c == '\xE2';
-}
-
 static void sentence_pass(struct pass *ps) {
   const char *in = ps->in;
   size_t i = 0, n = ps->n;
-  while (i < n) {
-    size_t j = i;
-    while (j < n && !sentence_byte(in[j]))
-      j++;
+  struct scan sc;
+  scan_init(&sc, in, n, HOT_SENTENCE); /* . ! ? " and 0xE2 */
+  for (size_t j; (j = scan_next(&sc)) < n;) {
     put(ps, in + i, j - i);
-    if (j == n)
-      break;
     if (in[j] == '"' || (in[j] == '\xE2' && !is3(in, n, j, HELLIP))) {
       copy_counting(ps, j, j + 1);
       i = j + 1;
     } else {
       i = j + sentence_at(ps, j);
     }
+    scan_from(&sc, i);
   }
+  put(ps, in + i, n - i);
 }
 
 /* ---- pass 4: quote direction ----------------------------------------- */
