@@ -339,9 +339,17 @@ HOT_INLINE void scan_init(struct scan *sc, const char *p, size_t n,
  * scan_from), or n when there is none. */
 HOT_INLINE size_t scan_next(struct scan *sc) {
   while (sc->bits == 0) {
-    if (sc->base + HOT_WIDTH >= sc->n)
+    size_t at = sc->base + HOT_WIDTH;
+    if (at + HOT_WIDTH + 1 <= sc->n) { /* a whole window, the common case */
+      sc->base = at;
+      sc->bits = hot_mask(sc->p + at, sc->set);
+      continue;
+    }
+    if (at >= sc->n)
       return sc->n;
-    scan_load(sc, sc->base + HOT_WIDTH);
+    scan_load(sc, at); /* the last window */
+    if (sc->bits == 0)
+      return sc->n;
   }
   unsigned k = low_bit(sc->bits);
   sc->bits &= sc->bits - 1;
@@ -424,23 +432,69 @@ static bool guillemets(struct spacing *s) {
   return s->guill;
 }
 
-static bool contains(const char *p, size_t n, const char *needle) {
-  size_t k = strlen(needle);
-  for (size_t i = 0; i + k <= n; i++)
-    if (p[i] == needle[0] && memcmp(p + i, needle, k) == 0)
-      return true;
-  return false;
-}
-
-/* A line that looks like program code or markup. */
+/* A line that looks like program code or markup: it holds one of
+ *   {  }  ==  !=  &&  ||  =>  ->  ()  </  />  ::  +=  :=  #include  $(  ${
+ *   #!/  "; then"  "; do"
+ * or ends with ';' (trailing spaces aside). One pass over the line. */
 static bool code_line(const char *p, size_t n) {
-  static const char *const marks[] = {
-      "{",  "}",        "==", "!=", "&&",  "||",     "=>",
-      "->", "();",      "()", "</", "/>",  "::",     "+=",
-      ":=", "#include", "$(", "${", "#!/", "; then", "; do"};
-  for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-    if (contains(p, n, marks[i]))
+  for (size_t i = 0; i < n; i++) {
+    char c = p[i], d = i + 1 < n ? p[i + 1] : '\0';
+    switch (c) {
+    case '{':
+    case '}':
       return true;
+    case '=':
+      if (d == '=' || d == '>')
+        return true;
+      break;
+    case '!':
+    case '+':
+      if (d == '=')
+        return true;
+      break;
+    case '&':
+    case '|':
+      if (d == c)
+        return true;
+      break;
+    case '-':
+      if (d == '>')
+        return true;
+      break;
+    case '(':
+      if (d == ')')
+        return true;
+      break;
+    case '<':
+      if (d == '/')
+        return true;
+      break;
+    case '/':
+      if (d == '>')
+        return true;
+      break;
+    case ':':
+      if (d == ':' || d == '=')
+        return true;
+      break;
+    case '$':
+      if (d == '(' || d == '{')
+        return true;
+      break;
+    case '#':
+      if ((n - i >= 8 && memcmp(p + i, "#include", 8) == 0) ||
+          (n - i >= 3 && memcmp(p + i, "#!/", 3) == 0))
+        return true;
+      break;
+    case ';':
+      if ((n - i >= 6 && memcmp(p + i, "; then", 6) == 0) ||
+          (n - i >= 4 && memcmp(p + i, "; do", 4) == 0))
+        return true;
+      break;
+    default:
+      break;
+    }
+  }
   while (n && p[n - 1] == ' ')
     n--;
   return n && p[n - 1] == ';';
