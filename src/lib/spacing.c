@@ -216,6 +216,7 @@ static char hot_pad(enum hot_set set) { return set == HOT_SPACE ? '\n' : 'a'; }
 #define EQ(v, c) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(c)))
 #define OR _mm_or_si128
 #define AND _mm_and_si128
+#define LE(v, k) _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8((char)(k))), v)
 
 /* The positions k < 16 of p (p[0..17) readable) that are in set. */
 HOT_INLINE unsigned hot_mask(const char *p, enum hot_set set) {
@@ -235,16 +236,18 @@ HOT_INLINE unsigned hot_mask(const char *p, enum hot_set set) {
     break;
   default: { /* HOT_ANY, HOT_PUNCT */
     __m128i ysp = EQ(y, ' ');
-    /* y up to '?': white space and most punctuation; or ] } */
-    __m128i ylow = _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(0x3F)), y);
-    __m128i ybr = EQ(OR(y, _mm_set1_epi8(0x20)), '}');
+    /* y up to '?' (white space and most punctuation), or ] } */
+    __m128i ypun = OR(LE(y, 0x3F), EQ(OR(y, _mm_set1_epi8(0x20)), '}'));
     __m128i open = OR(EQ(OR(x, _mm_set1_epi8(0x20)), '{'), EQ(x, '('));
-    c = OR(AND(xsp, OR(ylow, ybr)), AND(open, ysp));
-    if (set == HOT_PUNCT)
+    if (set == HOT_PUNCT) {
+      c = OR(AND(xsp, ypun), AND(open, ysp));
       break;
-    /* white space before white space or punctuation, a tab, . ! ?
-       before anything but white space, E2 80 */
-    c = OR(c, OR(AND(EQ(x, '\n'), ylow), EQ(x, '\t')));
+    }
+    /* white space (or a control) before white space or punctuation, a
+       tab, an opener before a space, . ! ? before anything but white
+       space, E2 80 */
+    c = OR(AND(LE(x, 0x20), ypun), EQ(x, '\t'));
+    c = OR(c, AND(open, ysp));
     __m128i stop = OR(OR(EQ(x, '.'), EQ(x, '!')), EQ(x, '?'));
     c = OR(c, _mm_andnot_si128(OR(ysp, EQ(y, '\n')), stop));
     c = OR(c, AND(EQ(x, 0xE2), EQ(y, 0x80)));
@@ -256,6 +259,7 @@ HOT_INLINE unsigned hot_mask(const char *p, enum hot_set set) {
 #undef EQ
 #undef OR
 #undef AND
+#undef LE
 
 static inline unsigned low_bit(unsigned m) { return (unsigned)__builtin_ctz(m); }
 
