@@ -189,6 +189,7 @@ static bool has_guillemet(const char *p, size_t n) {
  * on; the user looks closer. */
 enum hot_set {
   HOT_ANY,      /* pairs any pass may change (pair_passes looks closer) */
+  HOT_LATER,    /* the same for the passes after the space pass */
   HOT_SPACE,    /* white space the space pass changes: a tab, a space
                    before white space, a newline before a space or tab */
   HOT_PUNCT,    /* a space before punctuation, an opener before a space */
@@ -234,23 +235,24 @@ HOT_INLINE unsigned hot_mask(const char *p, enum hot_set set) {
     c = OR(OR(EQ(x, '.'), EQ(x, '!')), OR(EQ(x, '?'), EQ(x, '"')));
     c = OR(c, EQ(x, 0xE2));
     break;
-  default: { /* HOT_ANY, HOT_PUNCT */
+  default: { /* HOT_ANY, HOT_LATER, HOT_PUNCT */
     __m128i ysp = EQ(y, ' ');
-    /* y up to '?' (white space and most punctuation), or ] } */
-    __m128i ypun = OR(LE(y, 0x3F), EQ(OR(y, _mm_set1_epi8(0x20)), '}'));
+    /* y from '!' to '?' (most punctuation), or ] } */
+    __m128i ypun = OR(_mm_andnot_si128(LE(y, 0x20), LE(y, 0x3F)),
+                      EQ(OR(y, _mm_set1_epi8(0x20)), '}'));
     __m128i open = OR(EQ(OR(x, _mm_set1_epi8(0x20)), '{'), EQ(x, '('));
-    if (set == HOT_PUNCT) {
-      c = OR(AND(xsp, ypun), AND(open, ysp));
+    /* a space before punctuation, an opener before a space */
+    c = OR(AND(xsp, ypun), AND(open, ysp));
+    if (set == HOT_PUNCT)
       break;
-    }
-    /* white space (or a control) before white space or punctuation, a
-       tab, an opener before a space, . ! ? before anything but white
-       space, E2 80 */
-    c = OR(AND(LE(x, 0x20), ypun), EQ(x, '\t'));
-    c = OR(c, AND(open, ysp));
+    /* . ! ? before anything but white space, E2 80 */
     __m128i stop = OR(OR(EQ(x, '.'), EQ(x, '!')), EQ(x, '?'));
     c = OR(c, _mm_andnot_si128(OR(ysp, EQ(y, '\n')), stop));
     c = OR(c, AND(EQ(x, 0xE2), EQ(y, 0x80)));
+    if (set == HOT_LATER)
+      break;
+    /* white space (or a control) before white space, a tab */
+    c = OR(c, OR(AND(LE(x, 0x20), LE(y, 0x20)), EQ(x, '\t')));
     break;
   }
   }
@@ -274,15 +276,16 @@ static bool hot_pair(unsigned char x, unsigned char y, enum hot_set set) {
   case HOT_SENTENCE:
     return x == '.' || x == '!' || x == '?' || x == '"' || x == 0xE2;
   default: {
-    bool ylow = y <= 0x3F, ybr = (y | 0x20) == '}';
+    bool ypun = (y > 0x20 && y <= 0x3F) || (y | 0x20) == '}';
     bool open = (x | 0x20) == '{' || x == '(';
-    if ((xsp && (ylow || ybr)) || (open && y == ' '))
+    if ((xsp && ypun) || (open && y == ' '))
       return true;
     if (set == HOT_PUNCT)
       return false;
     bool stop = x == '.' || x == '!' || x == '?';
-    return (x == '\n' && ylow) || x == '\t' ||
-           (stop && y != ' ' && y != '\n') || (x == 0xE2 && y == 0x80);
+    if ((stop && y != ' ' && y != '\n') || (x == 0xE2 && y == 0x80))
+      return true;
+    return set == HOT_ANY && ((x <= 0x20 && y <= 0x20) || x == '\t');
   }
   }
 }
@@ -318,7 +321,7 @@ HOT_INLINE void scan_load(struct scan *sc, size_t at) {
   size_t n = sc->n;
   sc->base = at;
   /* a pair needs its second byte, except white space at the end */
-  size_t last = sc->set == HOT_ANY || sc->set == HOT_PUNCT ? 1 : 0;
+  size_t last = sc->set == HOT_SPACE || sc->set == HOT_SENTENCE ? 0 : 1;
   if (at + last >= n) {
     sc->bits = 0;
   } else if (at + HOT_WIDTH + 1 <= n) {
@@ -523,47 +526,6 @@ static bool in_code(struct pass *ps, size_t i) {
 
 static bool hspace(char c) { return c == ' ' || c == '\t'; }
 
-/* Copy the white space at the start of line in[a..b) or drop it; returns
- * where the text starts. */
-static size_t line_start(struct pass *ps, size_t a, size_t b, bool keep) {
-  size_t i = a;
-  while (i < b && hspace(ps->in[i]))
-    i++;
-  if (keep)
-    put(ps, ps->in + a, i - a);
-  else if (i > a)
-    report(ps, "trim-space", a, ps->in + a, i - a, "", 0);
-  return i;
-}
-
-/* One line in[a..b): collapse inner runs (unless keep) and trim. */
-static void space_line(struct pass *ps, size_t a, size_t b, bool keep) {
-  const char *in = ps->in;
-  size_t i = line_start(ps, a, b, keep);
-  while (i < b) {
-    size_t j = i;
-    while (j < b && !hspace(in[j]))
-      j++;
-    put(ps, in + i, j - i);
-    i = j;
-    while (j < b && hspace(in[j]))
-      j++;
-    if (j == b) {
-      if (j > i)
-        report(ps, "trim-space", i, in + i, j - i, "", 0);
-      break;
-    }
-    if (keep) {
-      put(ps, in + i, j - i);
-    } else {
-      if (j - i > 1 || in[i] != ' ')
-        report(ps, "collapse-space", i, in + i, j - i, " ", 1);
-      putc1(ps, ' ');
-    }
-    i = j;
-  }
-}
-
 /* The end of the run of spaces and tabs at p[i] (i <= n). */
 static size_t skip_hspace(const char *p, size_t n, size_t i) {
   static const char spaces[8] = "        ";
@@ -574,19 +536,40 @@ static size_t skip_hspace(const char *p, size_t n, size_t i) {
   return i;
 }
 
-/* Kept lines (KEMPT_BLOCK_LINES, KEMPT_BLOCK_REFS) lose only the white
- * space at their ends. */
+/* Kept lines (KEMPT_BLOCK_LINES, KEMPT_BLOCK_REFS) keep their indentation
+ * and inner runs, and lose only the white space at their ends (a line of
+ * white space alone stays). */
 static void space_pass_keep(struct pass *ps) {
-  size_t a = 0;
-  while (a <= ps->n) {
-    const char *nl = memchr(ps->in + a, '\n', ps->n - a);
-    size_t b = nl ? (size_t)(nl - ps->in) : ps->n;
-    space_line(ps, a, b, true);
+  const char *in = ps->in;
+  size_t a = 0, n = ps->n;
+  for (;;) {
+    const char *nl = memchr(in + a, '\n', n - a);
+    size_t b = nl ? (size_t)(nl - in) : n, t = b;
+    while (t > a && hspace(in[t - 1]))
+      t--;
+    if (t == a) {
+      put(ps, in + a, b - a);
+    } else {
+      put(ps, in + a, t - a);
+      if (t < b)
+        report(ps, "trim-space", t, in + t, b - t, "", 0);
+    }
     if (!nl)
       break;
     putc1(ps, '\n');
     a = b + 1;
   }
+}
+
+/* Whether a line of p[0..n) ends with white space. */
+static bool line_end_space(const char *p, size_t n) {
+  if (n && hspace(p[n - 1]))
+    return true;
+  for (const char *q = memchr(p, '\n', n); q;
+       q = memchr(q + 1, '\n', n - (size_t)(q + 1 - p)))
+    if (q > p && hspace(q[-1]))
+      return true;
+  return false;
 }
 
 /* Trim each line and collapse inner runs: only the places the scanner
@@ -1447,8 +1430,8 @@ static unsigned pair_passes(const char *p, size_t n, size_t i) {
 static unsigned scan_passes(const char *p, size_t n, unsigned want) {
   unsigned m = 0, first = want & (0u - want); /* the earliest wanted */
   struct scan sc;
-  scan_init(&sc, p, n, HOT_ANY);
-  for (size_t i; (i = scan_next(&sc)) < n;) {
+  scan_init(&sc, p, n, want & P_SPACE ? HOT_ANY : HOT_LATER);
+  for (size_t i; want && (i = scan_next(&sc)) < n;) {
     m |= pair_passes(p, n, i);
     if (m & first)
       break;
@@ -1529,9 +1512,12 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
     while (trail < n - lead && hspace(p[n - 1 - trail]))
       trail++;
   }
-  unsigned m = scan_passes(p + lead, n - lead - trail, P_ALL);
-  if (keep && n && hspace(p[n - 1]))
-    m |= P_SPACE; /* kept lines still lose their trailing white space */
+  unsigned m;
+  if (keep) /* kept lines lose only the white space at their ends */
+    m = scan_passes(p, n, P_ALL & ~P_SPACE) |
+        (line_end_space(p, n) ? P_SPACE : 0);
+  else
+    m = scan_passes(p + lead, n - lead - trail, P_ALL);
   if (m == 0 && lead == 0 && trail == 0)
     return kempt__emit_block(s->env, b);
   size_t room = b->len + b->len / 2 + 16;
