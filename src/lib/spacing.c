@@ -115,13 +115,7 @@ static size_t cp_at(const char *p, size_t n, size_t i, int32_t *cp) {
     *cp = c;
     return 1;
   }
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-                                        (utf8proc_ssize_t)(n - i), cp);
-  if (k <= 0) {
-    *cp = -1;
-    return 1;
-  }
-  return (size_t)k;
+  return kempt__next_cp(p + i, n - i, cp);
 }
 
 /* The code point that ends just before p[i]; returns its length (0 and
@@ -155,29 +149,24 @@ static bool is3(const char *p, size_t n, size_t i, unsigned char c3) {
 #define SBQUO 0x9A  /* ‚ */
 #define HELLIP 0xA6 /* … */
 
+/* Whether p[0..n) holds the bytes seq[0..k). */
+static bool has_seq(const char *p, size_t n, const char *seq, size_t k) {
+  for (const char *q = memchr(p, seq[0], n); q;
+       q = memchr(q + 1, seq[0], n - (size_t)(q + 1 - p)))
+    if ((size_t)(p + n - q) >= k && memcmp(q, seq, k) == 0)
+      return true;
+  return false;
+}
+
 /* Whether p[0..n) holds the three-byte punctuation E2 80 c3. */
 static bool has3(const char *p, size_t n, unsigned char c3) {
-  const char *q = memchr(p, 0xE2, n);
-  while (q) {
-    size_t i = (size_t)(q - p);
-    if (is3(p, n, i, c3))
-      return true;
-    q = memchr(q + 1, 0xE2, n - i - 1);
-  }
-  return false;
+  const char seq[3] = {'\xE2', '\x80', (char)c3};
+  return has_seq(p, n, seq, 3);
 }
 
 /* Whether p[0..n) holds « or ». */
 static bool has_guillemet(const char *p, size_t n) {
-  const char *q = memchr(p, 0xC2, n);
-  while (q) {
-    size_t i = (size_t)(q - p);
-    if (i + 1 < n &&
-        ((unsigned char)p[i + 1] == 0xAB || (unsigned char)p[i + 1] == 0xBB))
-      return true;
-    q = memchr(q + 1, 0xC2, n - i - 1);
-  }
-  return false;
+  return has_seq(p, n, "\xC2\xAB", 2) || has_seq(p, n, "\xC2\xBB", 2);
 }
 
 /* ---- scanning ------------------------------------------------------- */
@@ -742,30 +731,22 @@ static bool emoticon(const char *in, size_t k) {
   return k > 0 && (in[k - 1] == ':' || in[k - 1] == ';' || in[k - 1] == '=');
 }
 
-/* The opener of the closer at in[i] (searched back within the line), or
- * SIZE_MAX. */
-static size_t find_open(const char *in, size_t i, char open, char close) {
-  size_t depth = 0, stop = i > BRACKET_REACH ? i - BRACKET_REACH : 0;
-  for (size_t k = i; k-- > stop;) {
+/* The bracket that matches the one at in[i], within the line: back for
+ * the opener of a closer (BRACKET_REACH bytes), forward for the closer of
+ * an opener (one byte less); nest is the kind of the one at in[i], match
+ * the other. SIZE_MAX when there is none. */
+static size_t find_match(const char *in, size_t n, size_t i, bool back,
+                         char nest, char match) {
+  size_t depth = 0, reach = back ? BRACKET_REACH : BRACKET_REACH - 1;
+  for (size_t step = 1; step <= reach; step++) {
+    if (back ? step > i : i + step >= n)
+      break;
+    size_t k = back ? i - step : i + step;
     if (in[k] == '\n')
       break;
-    if (in[k] == close && !emoticon(in, k))
+    if (in[k] == nest && !emoticon(in, k))
       depth++;
-    else if (in[k] == open && !emoticon(in, k) && depth-- == 0)
-      return k;
-  }
-  return SIZE_MAX;
-}
-
-static size_t find_close(const char *in, size_t n, size_t i, char open,
-                         char close) {
-  size_t depth = 0, stop = n - i > BRACKET_REACH ? i + BRACKET_REACH : n;
-  for (size_t k = i + 1; k < stop; k++) {
-    if (in[k] == '\n')
-      break;
-    if (in[k] == open && !emoticon(in, k))
-      depth++;
-    else if (in[k] == close && !emoticon(in, k) && depth-- == 0)
+    else if (in[k] == match && !emoticon(in, k) && depth-- == 0)
       return k;
   }
   return SIZE_MAX;
@@ -796,7 +777,7 @@ static bool close_space(struct pass *ps, size_t i) {
   if (emoticon(in, i) ||
       ((in[i - 1] == ')' || in[i - 1] == '(') && emoticon(in, i - 1)))
     return false; /* "(so happy :) )" */
-  size_t o = find_open(in, i, open, close);
+  size_t o = find_match(in, ps->n, i, true, close, open);
   if (o == SIZE_MAX || o + 1 == i)
     return false;
   if (in[o + 1] != ' ')
@@ -810,7 +791,7 @@ static bool open_space(struct pass *ps, size_t i) {
   char open = in[i], close = closer_of(open);
   if (emoticon(in, i))
     return false;
-  size_t c = find_close(in, ps->n, i, open, close);
+  size_t c = find_match(in, ps->n, i, false, open, close);
   if (c == SIZE_MAX || c == i + 2)
     return false;
   if (in[c - 1] != ' ')
@@ -880,21 +861,29 @@ static void punct_pass(struct pass *ps) {
 
 /* ---- pass 3: missing space after a sentence end ---------------------- */
 
+/* Whether w[0..n) is one of the lower-case ASCII words (each byte of w
+ * folded with | 0x20, so "THE" is "the"); the lists are of short words. */
+static bool one_of(const char *w, size_t n, const char *const *words,
+                   size_t count) {
+  char low[16];
+  if (n == 0 || n >= sizeof low)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)(w[i] | 0x20);
+  for (size_t i = 0; i < count; i++)
+    if (words[i][0] == low[0] && strlen(words[i]) == n &&
+        memcmp(low, words[i], n) == 0)
+      return true;
+  return false;
+}
+
 /* Words after which no sentence ends: "the .Net framework". */
 static bool open_word(const char *w, size_t n) {
   static const char *const words[] = {
       "the",  "a",    "an",   "of",   "to", "and", "or",
       "with", "from", "into", "than", "by", "via", "using",
       "der",  "die",  "das",  "le",   "la", "les", "el"};
-  char low[8];
-  if (n >= sizeof low)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)(w[i] | 0x20);
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
-      return true;
-  return false;
+  return one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* The word ending at in[e] is one after which no sentence ends: a space
@@ -916,15 +905,7 @@ static bool suffix_word(const char *w, size_t n) {
       "asp", "aspx", "jpg", "jpeg", "png", "gif", "xls",  "xlsx",
       "ppt", "pptx", "zip", "exe",  "csv", "xml", "json", "js",
       "py",  "java", "cs",  "mp",   "mov", "avi", "md",   "ts"};
-  char low[8];
-  if (n >= sizeof low)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)(w[i] | 0x20);
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
-      return true;
-  return false;
+  return one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* What may stand before the word a sentence ends with. */
@@ -1054,15 +1035,7 @@ static bool receiver(const char *w, size_t n) {
       "std",    "system", "console", "window",  "document",    "math", "string",
       "java",   "javax",  "android", "import",  "from",        "sys",  "object",
       "module", "types",  "typing",  "numbers", "collections", "util"};
-  char low[16];
-  if (n >= sizeof low)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)(w[i] | 0x20);
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
-      return true;
-  return false;
+  return one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* Whether the word in[ws..e) is followed by a dot and a letter somewhere
@@ -1241,15 +1214,7 @@ static bool elision(const char *w, size_t n) {
       "l",    "d",    "j",     "n",      "s",      "c",    "m",
       "t",    "qu",   "jusqu", "lorsqu", "puisqu", "dell", "all",
       "dall", "nell", "sull",  "un",     "quest",  "quell"};
-  char low[8];
-  if (n >= sizeof low)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)(w[i] | 0x20);
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
-      return true;
-  return false;
+  return one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* An English contraction after ‘ at t[i]: "can‘t", "it‘s", "we‘re". */
