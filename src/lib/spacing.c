@@ -1392,16 +1392,23 @@ static unsigned pair_passes(const char *p, size_t n, size_t i) {
  * of them that is in want: passes run in order and the text is looked at
  * again after each, so only the first one that could change something
  * matters (any bits after it are a bonus). */
-static unsigned scan_passes(const char *p, size_t n, unsigned want) {
+HOT_INLINE unsigned scan_passes_in(const char *p, size_t n, unsigned want,
+                                   enum hot_set set) {
   unsigned m = 0, first = want & (0u - want); /* the earliest wanted */
   struct scan sc;
-  scan_init(&sc, p, n, want & P_SPACE ? HOT_ANY : HOT_LATER);
-  for (size_t i; want && (i = scan_next(&sc)) < n;) {
+  scan_init(&sc, p, n, set);
+  for (size_t i; (i = scan_next(&sc)) < n;) {
     m |= pair_passes(p, n, i);
     if (m & first)
       break;
   }
   return m & want;
+}
+
+static unsigned scan_passes(const char *p, size_t n, unsigned want) {
+  if (want & P_SPACE)
+    return scan_passes_in(p, n, want, HOT_ANY);
+  return want ? scan_passes_in(p, n, want, HOT_LATER) : 0;
 }
 
 /* ---- the stage ------------------------------------------------------------
