@@ -23,24 +23,59 @@ const char *kempt__lang_code(enum kempt_lang l) {
   return stop_lang_codes[l - 1];
 }
 
-static bool is_word_char(utf8proc_int32_t cp) {
+/* A letter or a mark (categories L and M). The blocks most text uses are
+ * answered without utf8proc: Latin-1 letters, Latin Extended-A and -B,
+ * Cyrillic, and the General Punctuation block (dashes, quotes, spaces);
+ * test_lang checks every code point against utf8proc. */
+static bool is_word_char(int32_t cp) {
+  if (cp >= 0xC0 && cp <= 0x24F)
+    return cp != 0xD7 && cp != 0xF7;
+  if (cp >= 0x400 && cp <= 0x4FF)
+    return cp != 0x482;
+  if (cp >= 0x2000 && cp <= 0x206F)
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
 
+static inline bool cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* As utf8proc_iterate decodes and validates (no overlong forms, no
+ * surrogates, nothing above U+10FFFF, no cut sequence), without the
+ * call; test_lang compares the two over every sequence of up to three
+ * bytes and many of four. */
 size_t kempt__next_cp(const char *p, size_t n, int32_t *cp) {
-  unsigned char c = (unsigned char)p[0];
+  const unsigned char *u = (const unsigned char *)p;
+  unsigned char c = u[0];
   if (c < 0x80) {
     *cp = c;
     return 1;
   }
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p,
-                                        (utf8proc_ssize_t)n, cp);
-  if (k <= 0) {
-    *cp = -1;
+  *cp = -1;
+  if (c < 0xC2 || c > 0xF4)
     return 1;
+  if (c < 0xE0) {
+    if (n < 2 || !cont(u[1]))
+      return 1;
+    *cp = (int32_t)((c & 0x1Fu) << 6 | (u[1] & 0x3Fu));
+    return 2;
   }
-  return (size_t)k;
+  if (c < 0xF0) {
+    if (n < 3 || !cont(u[1]) || !cont(u[2]) || (c == 0xED && u[1] > 0x9F))
+      return 1;
+    int32_t v = (int32_t)((c & 0xFu) << 12 | (u[1] & 0x3Fu) << 6 |
+                          (u[2] & 0x3Fu));
+    if (v < 0x800)
+      return 1;
+    *cp = v;
+    return 3;
+  }
+  if (n < 4 || !cont(u[1]) || !cont(u[2]) || !cont(u[3]) ||
+      (c == 0xF0 && u[1] < 0x90) || (c == 0xF4 && u[1] > 0x8F))
+    return 1;
+  *cp = (int32_t)((c & 7u) << 18 | (u[1] & 0x3Fu) << 12 | (u[2] & 0x3Fu) << 6 |
+                  (u[3] & 0x3Fu));
+  return 4;
 }
 
 static inline bool ascii_letter(unsigned char c) {

@@ -269,3 +269,65 @@ Test(lang, counts_agree_with_word_by_word_lookup) {
               (int)n, t);
   }
 }
+
+/* ---- lang.c's decoder and letter test against utf8proc ----------------- */
+
+static void same_cp(const unsigned char *b, size_t n) {
+  int32_t got, want;
+  size_t k = kempt__next_cp((const char *)b, n, &got);
+  utf8proc_ssize_t r =
+      utf8proc_iterate(b, (utf8proc_ssize_t)n, (utf8proc_int32_t *)&want);
+  if (r <= 0) {
+    want = -1;
+    r = 1;
+  }
+  if (got != want || k != (size_t)r)
+    cr_assert(0, "bytes %02x %02x %02x %02x (n %zu): %d/%zu, utf8proc %d/%zd",
+            b[0], n > 1 ? b[1] : 0, n > 2 ? b[2] : 0, n > 3 ? b[3] : 0, n,
+            got, k, want, r);
+}
+
+Test(lang, decoder_agrees_with_utf8proc) {
+  unsigned char b[4];
+  for (unsigned x = 0; x < 256; x++) {
+    b[0] = (unsigned char)x;
+    same_cp(b, 1);
+    for (unsigned y = 0; y < 256; y++) {
+      b[1] = (unsigned char)y;
+      same_cp(b, 2);
+      if (x < 0xE0)
+        continue;
+      for (unsigned z = 0; z < 256; z++) {
+        b[2] = (unsigned char)z;
+        same_cp(b, 3);
+        b[3] = 0x80;
+        same_cp(b, 4);
+        if (x < 0xF0)
+          continue;
+        static const unsigned char last[] = {0x00, 0x7F, 0x80, 0x8F,
+                                             0x90, 0xBF, 0xC0, 0xFF};
+        for (size_t w = 0; w < sizeof last; w++) {
+          b[3] = last[w];
+          same_cp(b, 4);
+        }
+      }
+    }
+  }
+}
+
+Test(lang, letters_agree_with_utf8proc_on_every_code_point) {
+  char t[8];
+  for (int32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+      continue;
+    t[0] = '1';
+    size_t k = (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)t + 1);
+    t[k + 1] = '1';
+    utf8proc_category_t c = utf8proc_category(cp);
+    bool want = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+    size_t start, len;
+    bool got = kempt__next_word(t, k + 2, &start, &len);
+    if (got != want || (got && (start != 1 || len != k)))
+      cr_assert(0, "U+%04X: word %d, category %d", (unsigned)cp, got, (int)c);
+  }
+}
