@@ -21,12 +21,17 @@
  *
  * The language is that of the block's function words (lang.h), or when the
  * block is too short to tell, that of the document's first blocks (a 2 KB
- * sample), or the one named by the option spacing-lang. A block in which no
- * pass could change anything is passed on as it is: the fast path looks at
- * each pair of bytes through a table of byte kinds. Every look-around is
- * bounded, so any block costs linear time. Changes are reported with their
- * rule; the offset of a change found by a later pass is its place in the
- * block as the earlier passes left it.
+ * sample), or the one named by the option spacing-lang; it is guessed only
+ * when a rule asks for it. One scan (16 bytes at a time) finds the pairs
+ * of bytes some pass could act on, and a closer look at those tells which
+ * passes: a block with none is passed on as it is, one whose only change is
+ * white space at its edges is passed on trimmed (no copy), and a pass that
+ * could change nothing is skipped (the text is scanned again after each
+ * pass that ran). The passes themselves copy whole stretches between the
+ * places the same scanner finds. Every look-around is bounded, so any block
+ * costs linear time. Changes are reported with their rule; the offset of a
+ * change found by a later pass is its place in the block as the earlier
+ * passes left it.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
