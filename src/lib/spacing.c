@@ -1413,7 +1413,16 @@ HOT_INLINE unsigned scan_passes_in(const char *p, size_t n, unsigned want,
 static unsigned scan_passes(const char *p, size_t n, unsigned want) {
   if (want & P_SPACE)
     return scan_passes_in(p, n, want, HOT_ANY);
-  return want ? scan_passes_in(p, n, want, HOT_LATER) : 0;
+  if (want != P_QUOTE)
+    return want ? scan_passes_in(p, n, want, HOT_LATER) : 0;
+  /* the quote pass alone looks only at E2 80 */
+  for (const char *q = memchr(p, 0xE2, n); q;
+       q = memchr(q + 1, 0xE2, n - (size_t)(q + 1 - p))) {
+    size_t i = (size_t)(q - p);
+    if (i + 1 < n && (pair_passes(p, n, i) & P_QUOTE))
+      return P_QUOTE;
+  }
+  return 0;
 }
 
 /* ---- the stage ------------------------------------------------------------
