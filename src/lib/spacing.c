@@ -438,63 +438,24 @@ static bool guillemets(struct spacing *s) {
  *   #!/  "; then"  "; do"
  * or ends with ';' (trailing spaces aside). One pass over the line. */
 static bool code_line(const char *p, size_t n) {
+  /* for the first byte of a two-byte mark, the bytes that may follow it */
+  static const char *const second[128] = {
+      ['='] = "=>", ['!'] = "=", ['&'] = "&", ['|'] = "|", ['-'] = ">",
+      ['('] = ")",  ['<'] = "/", ['/'] = ">", [':'] = ":=", ['+'] = "=",
+      ['$'] = "({"};
   for (size_t i = 0; i < n; i++) {
-    char c = p[i], d = i + 1 < n ? p[i + 1] : '\0';
-    switch (c) {
-    case '{':
-    case '}':
+    unsigned char c = (unsigned char)p[i];
+    char d = i + 1 < n ? p[i + 1] : '\0';
+    if (c == '{' || c == '}')
       return true;
-    case '=':
-      if (d == '=' || d == '>')
-        return true;
-      break;
-    case '!':
-    case '+':
-      if (d == '=')
-        return true;
-      break;
-    case '&':
-    case '|':
-      if (d == c)
-        return true;
-      break;
-    case '-':
-      if (d == '>')
-        return true;
-      break;
-    case '(':
-      if (d == ')')
-        return true;
-      break;
-    case '<':
-      if (d == '/')
-        return true;
-      break;
-    case '/':
-      if (d == '>')
-        return true;
-      break;
-    case ':':
-      if (d == ':' || d == '=')
-        return true;
-      break;
-    case '$':
-      if (d == '(' || d == '{')
-        return true;
-      break;
-    case '#':
-      if ((n - i >= 8 && memcmp(p + i, "#include", 8) == 0) ||
-          (n - i >= 3 && memcmp(p + i, "#!/", 3) == 0))
-        return true;
-      break;
-    case ';':
-      if ((n - i >= 6 && memcmp(p + i, "; then", 6) == 0) ||
-          (n - i >= 4 && memcmp(p + i, "; do", 4) == 0))
-        return true;
-      break;
-    default:
-      break;
-    }
+    if (c < 128 && second[c] && d && strchr(second[c], d))
+      return true;
+    if (c == '#' && ((n - i >= 8 && memcmp(p + i, "#include", 8) == 0) ||
+                     (n - i >= 3 && memcmp(p + i, "#!/", 3) == 0)))
+      return true;
+    if (c == ';' && ((n - i >= 6 && memcmp(p + i, "; then", 6) == 0) ||
+                     (n - i >= 4 && memcmp(p + i, "; do", 4) == 0)))
+      return true;
   }
   while (n && p[n - 1] == ' ')
     n--;
