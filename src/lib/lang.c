@@ -1,9 +1,10 @@
 /* lang.c - language evidence from function words.
  *
- * Words are runs of letters and marks; each is lower-cased (utf8proc) and
- * looked up by binary search in one sorted table of function words with a
- * bit mask of the languages they belong to (generated from
- * src/data/stopwords.txt by tools/gen_stopwords.py).
+ * Words are runs of letters and marks; each is lower-cased (a table for
+ * ASCII, utf8proc for the rest) and looked up in an open-addressing hash
+ * of the function words, with a bit mask of the languages they belong to
+ * (generated from src/data/stopwords.txt by tools/gen_stopwords.py). Words
+ * longer than the longest function word are rejected before any work.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -22,24 +23,59 @@ const char *kempt__lang_code(enum kempt_lang l) {
   return stop_lang_codes[l - 1];
 }
 
-static bool is_word_char(utf8proc_int32_t cp) {
+/* A letter or a mark (categories L and M). The blocks most text uses are
+ * answered without utf8proc: Latin-1 letters, Latin Extended-A and -B,
+ * Cyrillic, and the General Punctuation block (dashes, quotes, spaces);
+ * test_lang checks every code point against utf8proc. */
+static bool is_word_char(int32_t cp) {
+  if (cp >= 0xC0 && cp <= 0x24F)
+    return cp != 0xD7 && cp != 0xF7;
+  if (cp >= 0x400 && cp <= 0x4FF)
+    return cp != 0x482;
+  if (cp >= 0x2000 && cp <= 0x206F)
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
 
+static inline bool cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* As utf8proc_iterate decodes and validates (no overlong forms, no
+ * surrogates, nothing above U+10FFFF, no cut sequence), without the
+ * call; test_lang compares the two over every sequence of up to three
+ * bytes and many of four. */
 size_t kempt__next_cp(const char *p, size_t n, int32_t *cp) {
-  unsigned char c = (unsigned char)p[0];
+  const unsigned char *u = (const unsigned char *)p;
+  unsigned char c = u[0];
   if (c < 0x80) {
     *cp = c;
     return 1;
   }
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p,
-                                        (utf8proc_ssize_t)n, cp);
-  if (k <= 0) {
-    *cp = -1;
+  *cp = -1;
+  if (c < 0xC2 || c > 0xF4)
     return 1;
+  if (c < 0xE0) {
+    if (n < 2 || !cont(u[1]))
+      return 1;
+    *cp = (int32_t)((c & 0x1Fu) << 6 | (u[1] & 0x3Fu));
+    return 2;
   }
-  return (size_t)k;
+  if (c < 0xF0) {
+    if (n < 3 || !cont(u[1]) || !cont(u[2]) || (c == 0xED && u[1] > 0x9F))
+      return 1;
+    int32_t v = (int32_t)((c & 0xFu) << 12 | (u[1] & 0x3Fu) << 6 |
+                          (u[2] & 0x3Fu));
+    if (v < 0x800)
+      return 1;
+    *cp = v;
+    return 3;
+  }
+  if (n < 4 || !cont(u[1]) || !cont(u[2]) || !cont(u[3]) ||
+      (c == 0xF0 && u[1] < 0x90) || (c == 0xF4 && u[1] > 0x8F))
+    return 1;
+  *cp = (int32_t)((c & 7u) << 18 | (u[1] & 0x3Fu) << 12 | (u[2] & 0x3Fu) << 6 |
+                  (u[3] & 0x3Fu));
+  return 4;
 }
 
 static inline bool ascii_letter(unsigned char c) {
@@ -106,49 +142,120 @@ static size_t lower(const char *w, size_t n, char *buf, size_t cap) {
   return o;
 }
 
-/* Byte order of key[0..n) against the NUL-terminated word, in one pass
- * (a strlen and a memcmp per probe were a third of the pipeline's time). */
-static int cmp_key(const char *key, size_t n, const char *word) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char a = (unsigned char)key[i], b = (unsigned char)word[i];
-    if (a != b)
-      return b == 0 || a > b ? 1 : -1;
+/* The slot of a packed key (tools/gen_stopwords.py computes the same). */
+static inline size_t stop_hash(uint64_t lo, uint64_t hi, size_t n) {
+  uint64_t h = ((lo + n) * KEMPT__STOP_K1) ^ (hi * KEMPT__STOP_K2);
+  return (size_t)(h >> (64 - KEMPT__STOP_BITS));
+}
+
+/* The languages of the packed lower-case key, by linear probing. */
+static inline uint32_t probe(uint64_t lo, uint64_t hi, size_t n) {
+  const size_t mask = ((size_t)1 << KEMPT__STOP_BITS) - 1;
+  for (size_t h = stop_hash(lo, hi, n);; h = (h + 1) & mask) {
+    unsigned e = stop_slots[h];
+    if (e == 0)
+      return 0;
+    const struct stopword *sw = &stopwords[e - 1];
+    if (sw->lo == lo && sw->hi == hi && sw->len == n)
+      return sw->langs;
   }
-  return word[n] ? -1 : 0;
+}
+
+/* Pack key[0..n) (n <= 16) as the generator does: byte i at bits 8*(i%8)
+ * of lo or hi. */
+static uint32_t lookup_packed(const char *key, size_t n) {
+  uint64_t w[2] = {0, 0};
+  for (size_t i = 0; i < n; i++)
+    w[i >> 3] |= (uint64_t)(unsigned char)key[i] << (8 * (i & 7));
+  return probe(w[0], w[1], n);
+}
+
+uint32_t kempt__stopword_langs_lower(const char *key, size_t n) {
+  if (n == 0 || n > KEMPT__STOP_MAX_BYTES)
+    return 0;
+  return lookup_packed(key, n);
 }
 
 uint32_t kempt__stopword_langs(const char *w, size_t n) {
-  char buf[MAX_STOPWORD * 2];
-  if (n == 0 || n > MAX_STOPWORD)
+  if (n == 0)
     return 0;
-  size_t k = lower(w, n, buf, sizeof buf);
-  if (k == 0)
-    return 0;
-  size_t lo = 0, hi = sizeof stopwords / sizeof stopwords[0];
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int r = cmp_key(buf, k, stopwords[mid].word);
-    if (r == 0)
-      return stopwords[mid].langs;
-    if (r < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
+  /* ASCII: lower-case by a table as we pack; the length filter first
+   * (lower-casing ASCII keeps it). */
+  if (n <= KEMPT__STOP_MAX_ASCII) {
+    uint64_t lo = 0;
+    size_t i = 0;
+    for (; i < n; i++) {
+      unsigned char c = (unsigned char)w[i];
+      if (c >= 0x80)
+        break;
+      lo |= (uint64_t)(c + ((unsigned char)(c - 'A') < 26 ? 32 : 0))
+            << (8 * i);
+    }
+    if (i == n)
+      return probe(lo, 0, n);
+  } else {
+    if (n > MAX_STOPWORD)
+      return 0;
+    const unsigned char *u = (const unsigned char *)w;
+    size_t i = 0;
+    while (i < n && u[i] < 0x80)
+      i++;
+    if (i == n)
+      return 0; /* all ASCII and longer than any ASCII function word */
   }
-  return 0;
+  char buf[MAX_STOPWORD * 2];
+  size_t k = lower(w, n, buf, sizeof buf);
+  if (k == 0 || k > KEMPT__STOP_MAX_BYTES)
+    return 0;
+  return lookup_packed(buf, k);
 }
 
+static void count_word(struct kempt_lang_count *c, uint32_t m) {
+  c->words++;
+  if (m)
+    c->stop++;
+  for (int l = 1; m; l++, m >>= 1)
+    if (m & 1u)
+      c->hits[l]++;
+}
+
+/* The words as kempt__next_word finds them, with an ASCII fast path: an
+ * ASCII word is lower-cased and packed while it is scanned, and probed at
+ * once. A word with other letters goes the general way. */
 void kempt__lang_add(struct kempt_lang_count *c, const char *text, size_t n) {
-  size_t pos = 0, start, len;
-  while (pos < n && kempt__next_word(text + pos, n - pos, &start, &len)) {
-    uint32_t m = kempt__stopword_langs(text + pos + start, len);
-    c->words++;
-    if (m)
-      c->stop++;
-    for (int l = 1; m; l++, m >>= 1)
-      if (m & 1u)
-        c->hits[l]++;
-    pos += start + len;
+  const unsigned char *p = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char ch = p[i];
+    if (ch < 0x80) {
+      if (!ascii_letter(ch)) {
+        i++;
+        continue;
+      }
+      size_t j = i;
+      uint64_t lo = 0;
+      for (; j < n && ascii_letter(p[j]); j++)
+        if (j - i < 8)
+          lo |= (uint64_t)(p[j] | 0x20) << (8 * (j - i));
+      bool ends = j == n || p[j] < 0x80;
+      if (!ends) { /* ends too before a non-ASCII character that is no
+                      letter or mark: "it’s", "war—" */
+        int32_t cp;
+        kempt__next_cp(text + j, n - j, &cp);
+        ends = cp < 0 || !is_word_char(cp);
+      }
+      if (ends) {
+        count_word(c, j - i <= KEMPT__STOP_MAX_ASCII ? probe(lo, 0, j - i)
+                                                     : 0);
+        i = j;
+        continue;
+      }
+    }
+    size_t start, len;
+    if (!kempt__next_word(text + i, n - i, &start, &len))
+      break;
+    count_word(c, kempt__stopword_langs(text + i + start, len));
+    i += start + len;
   }
 }
 

@@ -34,8 +34,15 @@ enum kempt_lang {
 const char *kempt__lang_code(enum kempt_lang l);
 
 /* Languages in which the word w[0..n) (any case) is a function word: bit
- * (l - 1) is set for language l. 0 for other words. */
+ * (l - 1) is set for language l. 0 for other words. O(1): an ASCII word is
+ * lower-cased by a table and probed in a generated hash; a word longer
+ * than any function word (8 bytes for an all-ASCII one) costs nothing. */
 uint32_t kempt__stopword_langs(const char *w, size_t n);
+
+/* The same for a key already lower-cased as kempt__stopword_langs does it
+ * (ASCII A-Z to a-z, other letters by utf8proc_tolower): no copy, no case
+ * mapping, for callers that keep lower-case keys (glue). */
+uint32_t kempt__stopword_langs_lower(const char *key, size_t n);
 
 /* Decode the code point at p[0..n) (n >= 1) into *cp, -1 for an invalid
  * byte; returns the bytes used (at least 1). */

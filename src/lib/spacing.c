@@ -21,12 +21,17 @@
  *
  * The language is that of the block's function words (lang.h), or when the
  * block is too short to tell, that of the document's first blocks (a 2 KB
- * sample), or the one named by the option spacing-lang. A block in which no
- * pass could change anything is passed on as it is: the fast path looks at
- * each pair of bytes through a table of byte kinds. Every look-around is
- * bounded, so any block costs linear time. Changes are reported with their
- * rule; the offset of a change found by a later pass is its place in the
- * block as the earlier passes left it.
+ * sample), or the one named by the option spacing-lang; it is guessed only
+ * when a rule asks for it. One scan (16 bytes at a time) finds the pairs
+ * of bytes some pass could act on, and a closer look at those tells which
+ * passes: a block with none is passed on as it is, one whose only change is
+ * white space at its edges is passed on trimmed (no copy), and a pass that
+ * could change nothing is skipped (the text is scanned again after each
+ * pass that ran). The passes themselves copy whole stretches between the
+ * places the same scanner finds. Every look-around is bounded, so any block
+ * costs linear time. Changes are reported with their rule; the offset of a
+ * change found by a later pass is its place in the block as the earlier
+ * passes left it.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -115,13 +120,7 @@ static size_t cp_at(const char *p, size_t n, size_t i, int32_t *cp) {
     *cp = c;
     return 1;
   }
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-                                        (utf8proc_ssize_t)(n - i), cp);
-  if (k <= 0) {
-    *cp = -1;
-    return 1;
-  }
-  return (size_t)k;
+  return kempt__next_cp(p + i, n - i, cp);
 }
 
 /* The code point that ends just before p[i]; returns its length (0 and
@@ -155,29 +154,215 @@ static bool is3(const char *p, size_t n, size_t i, unsigned char c3) {
 #define SBQUO 0x9A  /* ‚ */
 #define HELLIP 0xA6 /* … */
 
+/* Whether p[0..n) holds the bytes seq[0..k). */
+static bool has_seq(const char *p, size_t n, const char *seq, size_t k) {
+  for (const char *q = memchr(p, seq[0], n); q;
+       q = memchr(q + 1, seq[0], n - (size_t)(q + 1 - p)))
+    if ((size_t)(p + n - q) >= k && memcmp(q, seq, k) == 0)
+      return true;
+  return false;
+}
+
 /* Whether p[0..n) holds the three-byte punctuation E2 80 c3. */
 static bool has3(const char *p, size_t n, unsigned char c3) {
-  const char *q = memchr(p, 0xE2, n);
-  while (q) {
-    size_t i = (size_t)(q - p);
-    if (is3(p, n, i, c3))
-      return true;
-    q = memchr(q + 1, 0xE2, n - i - 1);
-  }
-  return false;
+  const char seq[3] = {'\xE2', '\x80', (char)c3};
+  return has_seq(p, n, seq, 3);
 }
 
 /* Whether p[0..n) holds « or ». */
 static bool has_guillemet(const char *p, size_t n) {
-  const char *q = memchr(p, 0xC2, n);
-  while (q) {
-    size_t i = (size_t)(q - p);
-    if (i + 1 < n &&
-        ((unsigned char)p[i + 1] == 0xAB || (unsigned char)p[i + 1] == 0xBB))
-      return true;
-    q = memchr(q + 1, 0xC2, n - i - 1);
+  return has_seq(p, n, "\xC2\xAB", 2) || has_seq(p, n, "\xC2\xBB", 2);
+}
+
+/* ---- scanning ------------------------------------------------------- */
+
+/* Every pass and the fast path look for a few kinds of byte (or pair of
+ * bytes) in text that mostly has none: one scanner finds them, 16
+ * positions at a time (SSE2 where the compiler has it, else a plain loop
+ * over the same rule). Each set is a superset of the places its user acts
+ * on; the user looks closer. */
+enum hot_set {
+  HOT_ANY,      /* pairs any pass may change (pair_passes looks closer) */
+  HOT_LATER,    /* the same for the passes after the space pass */
+  HOT_SPACE,    /* white space the space pass changes: a tab, a space
+                   before white space, a newline before a space or tab */
+  HOT_PUNCT,    /* a space before punctuation, an opener before a space */
+  HOT_SENTENCE, /* . ! ? " and the lead byte 0xE2 */
+  HOT_COUNT
+};
+
+#define HOT_WIDTH 16
+
+/* The scanner is inlined into each of its users, so that the set is a
+ * constant there and the mask has no switch left. */
+#if defined(__GNUC__)
+#define HOT_INLINE static inline __attribute__((always_inline))
+#else
+#define HOT_INLINE static inline
+#endif
+
+/* The byte after the text, for pairs at its end: the end of the text
+ * acts as a line end for white space, as a letter elsewhere. */
+static char hot_pad(enum hot_set set) { return set == HOT_SPACE ? '\n' : 'a'; }
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+
+#define EQ(v, c) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(c)))
+#define OR _mm_or_si128
+#define AND _mm_and_si128
+#define LE(v, k) _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8((char)(k))), v)
+
+/* The positions k < 16 of p (p[0..17) readable) that are in set. */
+HOT_INLINE unsigned hot_mask(const char *p, enum hot_set set) {
+  __m128i x = _mm_loadu_si128((const __m128i *)p);
+  __m128i y = _mm_loadu_si128((const __m128i *)(p + 1));
+  __m128i xsp = EQ(x, ' '), c;
+  switch (set) {
+  case HOT_SPACE: {
+    __m128i yh = OR(EQ(y, ' '), EQ(y, '\t'));
+    c = OR(AND(xsp, OR(yh, EQ(y, '\n'))), AND(EQ(x, '\n'), yh));
+    c = OR(c, EQ(x, '\t'));
+    break;
   }
-  return false;
+  case HOT_SENTENCE:
+    c = OR(OR(EQ(x, '.'), EQ(x, '!')), OR(EQ(x, '?'), EQ(x, '"')));
+    c = OR(c, EQ(x, 0xE2));
+    break;
+  default: { /* HOT_ANY, HOT_LATER, HOT_PUNCT */
+    __m128i ysp = EQ(y, ' ');
+    /* y from '!' to '?' (most punctuation), or ] } */
+    __m128i ypun = OR(_mm_andnot_si128(LE(y, 0x20), LE(y, 0x3F)),
+                      EQ(OR(y, _mm_set1_epi8(0x20)), '}'));
+    __m128i open = OR(EQ(OR(x, _mm_set1_epi8(0x20)), '{'), EQ(x, '('));
+    /* a space before punctuation, an opener before a space */
+    c = OR(AND(xsp, ypun), AND(open, ysp));
+    if (set == HOT_PUNCT)
+      break;
+    /* . ! ? before anything but white space, E2 80 */
+    __m128i stop = OR(OR(EQ(x, '.'), EQ(x, '!')), EQ(x, '?'));
+    c = OR(c, _mm_andnot_si128(OR(ysp, EQ(y, '\n')), stop));
+    c = OR(c, AND(EQ(x, 0xE2), EQ(y, 0x80)));
+    if (set == HOT_LATER)
+      break;
+    /* white space (or a control) before white space, a tab */
+    c = OR(c, OR(AND(LE(x, 0x20), LE(y, 0x20)), EQ(x, '\t')));
+    break;
+  }
+  }
+  return (unsigned)_mm_movemask_epi8(c);
+}
+#undef EQ
+#undef OR
+#undef AND
+#undef LE
+
+static inline unsigned low_bit(unsigned m) { return (unsigned)__builtin_ctz(m); }
+
+#else
+
+/* The same rule as the SSE2 version, one pair at a time. */
+static bool hot_pair(unsigned char x, unsigned char y, enum hot_set set) {
+  bool xsp = x == ' ', yh = y == ' ' || y == '\t';
+  switch (set) {
+  case HOT_SPACE:
+    return (xsp && (yh || y == '\n')) || (x == '\n' && yh) || x == '\t';
+  case HOT_SENTENCE:
+    return x == '.' || x == '!' || x == '?' || x == '"' || x == 0xE2;
+  default: {
+    bool ypun = (y > 0x20 && y <= 0x3F) || (y | 0x20) == '}';
+    bool open = (x | 0x20) == '{' || x == '(';
+    if ((xsp && ypun) || (open && y == ' '))
+      return true;
+    if (set == HOT_PUNCT)
+      return false;
+    bool stop = x == '.' || x == '!' || x == '?';
+    if ((stop && y != ' ' && y != '\n') || (x == 0xE2 && y == 0x80))
+      return true;
+    return set == HOT_ANY && ((x <= 0x20 && y <= 0x20) || x == '\t');
+  }
+  }
+}
+
+static unsigned hot_mask(const char *p, enum hot_set set) {
+  unsigned m = 0;
+  for (unsigned k = 0; k < HOT_WIDTH; k++)
+    if (hot_pair((unsigned char)p[k], (unsigned char)p[k + 1], set))
+      m |= 1u << k;
+  return m;
+}
+
+static unsigned low_bit(unsigned m) {
+  unsigned k = 0;
+  while (!(m & 1u)) {
+    m >>= 1;
+    k++;
+  }
+  return k;
+}
+#endif
+
+/* A scan of p[0..n) for the places in a set, in order. */
+struct scan {
+  const char *p;
+  size_t n, base; /* the window: positions base .. base + 16 */
+  unsigned bits;  /* the places in it not yet returned */
+  enum hot_set set;
+};
+
+/* Look at the window that starts at p[at]. */
+HOT_INLINE void scan_load(struct scan *sc, size_t at) {
+  size_t n = sc->n;
+  sc->base = at;
+  /* a pair needs its second byte, except white space at the end */
+  size_t last = sc->set == HOT_SPACE || sc->set == HOT_SENTENCE ? 0 : 1;
+  if (at + last >= n) {
+    sc->bits = 0;
+  } else if (at + HOT_WIDTH + 1 <= n) {
+    sc->bits = hot_mask(sc->p + at, sc->set);
+  } else { /* the last bytes, through a padded copy */
+    char pad[HOT_WIDTH + 1];
+    memset(pad, hot_pad(sc->set), sizeof pad);
+    memcpy(pad, sc->p + at, n - at);
+    sc->bits = hot_mask(pad, sc->set) & ((1u << (n - at - last)) - 1);
+  }
+}
+
+HOT_INLINE void scan_init(struct scan *sc, const char *p, size_t n,
+                          enum hot_set set) {
+  sc->p = p;
+  sc->n = n;
+  sc->set = set;
+  scan_load(sc, 0);
+}
+
+/* The next place at or after the last one returned (or given to
+ * scan_from), or n when there is none. */
+HOT_INLINE size_t scan_next(struct scan *sc) {
+  while (sc->bits == 0) {
+    size_t at = sc->base + HOT_WIDTH;
+    if (at + HOT_WIDTH + 1 <= sc->n) { /* a whole window, the common case */
+      sc->base = at;
+      sc->bits = hot_mask(sc->p + at, sc->set);
+      continue;
+    }
+    if (at >= sc->n)
+      return sc->n;
+    scan_load(sc, at); /* the last window */
+    if (sc->bits == 0)
+      return sc->n;
+  }
+  unsigned k = low_bit(sc->bits);
+  sc->bits &= sc->bits - 1;
+  return sc->base + k;
+}
+
+/* Go on from p[i] (i at or after the last place returned). */
+HOT_INLINE void scan_from(struct scan *sc, size_t i) {
+  if (i - sc->base < HOT_WIDTH)
+    sc->bits &= ~0u << (i - sc->base);
+  else
+    scan_load(sc, i);
 }
 
 /* ---- output ----------------------------------------------------------- */
@@ -248,23 +433,30 @@ static bool guillemets(struct spacing *s) {
   return s->guill;
 }
 
-static bool contains(const char *p, size_t n, const char *needle) {
-  size_t k = strlen(needle);
-  for (size_t i = 0; i + k <= n; i++)
-    if (p[i] == needle[0] && memcmp(p + i, needle, k) == 0)
-      return true;
-  return false;
-}
-
-/* A line that looks like program code or markup. */
+/* A line that looks like program code or markup: it holds one of
+ *   {  }  ==  !=  &&  ||  =>  ->  ()  </  />  ::  +=  :=  #include  $(  ${
+ *   #!/  "; then"  "; do"
+ * or ends with ';' (trailing spaces aside). One pass over the line. */
 static bool code_line(const char *p, size_t n) {
-  static const char *const marks[] = {
-      "{",  "}",        "==", "!=", "&&",  "||",     "=>",
-      "->", "();",      "()", "</", "/>",  "::",     "+=",
-      ":=", "#include", "$(", "${", "#!/", "; then", "; do"};
-  for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-    if (contains(p, n, marks[i]))
+  /* for the first byte of a two-byte mark, the bytes that may follow it */
+  static const char *const second[128] = {
+      ['='] = "=>", ['!'] = "=", ['&'] = "&", ['|'] = "|", ['-'] = ">",
+      ['('] = ")",  ['<'] = "/", ['/'] = ">", [':'] = ":=", ['+'] = "=",
+      ['$'] = "({"};
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    char d = i + 1 < n ? p[i + 1] : '\0';
+    if (c == '{' || c == '}')
       return true;
+    if (c < 128 && second[c] && d && strchr(second[c], d))
+      return true;
+    if (c == '#' && ((n - i >= 8 && memcmp(p + i, "#include", 8) == 0) ||
+                     (n - i >= 3 && memcmp(p + i, "#!/", 3) == 0)))
+      return true;
+    if (c == ';' && ((n - i >= 6 && memcmp(p + i, "; then", 6) == 0) ||
+                     (n - i >= 4 && memcmp(p + i, "; do", 4) == 0)))
+      return true;
+  }
   while (n && p[n - 1] == ' ')
     n--;
   return n && p[n - 1] == ';';
@@ -289,58 +481,87 @@ static bool in_code(struct pass *ps, size_t i) {
 
 static bool hspace(char c) { return c == ' ' || c == '\t'; }
 
-/* Copy the white space at the start of line in[a..b) or drop it; returns
- * where the text starts. */
-static size_t line_start(struct pass *ps, size_t a, size_t b, bool keep) {
-  size_t i = a;
-  while (i < b && hspace(ps->in[i]))
+/* The end of the run of spaces and tabs at p[i] (i <= n). */
+static size_t skip_hspace(const char *p, size_t n, size_t i) {
+  static const char spaces[8] = "        ";
+  while (n - i >= 8 && memcmp(p + i, spaces, 8) == 0)
+    i += 8;
+  while (i < n && hspace(p[i]))
     i++;
-  if (keep)
-    put(ps, ps->in + a, i - a);
-  else if (i > a)
-    report(ps, "trim-space", a, ps->in + a, i - a, "", 0);
   return i;
 }
 
-/* One line in[a..b): collapse inner runs (unless keep) and trim. */
-static void space_line(struct pass *ps, size_t a, size_t b, bool keep) {
+/* Kept lines (KEMPT_BLOCK_LINES, KEMPT_BLOCK_REFS) keep their indentation
+ * and inner runs, and lose only the white space at their ends (a line of
+ * white space alone stays). */
+static void space_pass_keep(struct pass *ps) {
   const char *in = ps->in;
-  size_t i = line_start(ps, a, b, keep);
-  while (i < b) {
-    size_t j = i;
-    while (j < b && !hspace(in[j]))
-      j++;
-    put(ps, in + i, j - i);
-    i = j;
-    while (j < b && hspace(in[j]))
-      j++;
-    if (j == b) {
-      if (j > i)
-        report(ps, "trim-space", i, in + i, j - i, "", 0);
-      break;
-    }
-    if (keep) {
-      put(ps, in + i, j - i);
+  size_t a = 0, n = ps->n;
+  for (;;) {
+    const char *nl = memchr(in + a, '\n', n - a);
+    size_t b = nl ? (size_t)(nl - in) : n, t = b;
+    while (t > a && hspace(in[t - 1]))
+      t--;
+    if (t == a) {
+      put(ps, in + a, b - a);
     } else {
-      if (j - i > 1 || in[i] != ' ')
-        report(ps, "collapse-space", i, in + i, j - i, " ", 1);
-      putc1(ps, ' ');
+      put(ps, in + a, t - a);
+      if (t < b)
+        report(ps, "trim-space", t, in + t, b - t, "", 0);
     }
-    i = j;
-  }
-}
-
-static void space_pass(struct pass *ps, bool keep) {
-  size_t a = 0;
-  while (a <= ps->n) {
-    const char *nl = memchr(ps->in + a, '\n', ps->n - a);
-    size_t b = nl ? (size_t)(nl - ps->in) : ps->n;
-    space_line(ps, a, b, keep);
     if (!nl)
       break;
     putc1(ps, '\n');
     a = b + 1;
   }
+}
+
+/* Whether a line of p[0..n) ends with white space. */
+static bool line_end_space(const char *p, size_t n) {
+  if (n && hspace(p[n - 1]))
+    return true;
+  for (const char *q = memchr(p, '\n', n); q;
+       q = memchr(q + 1, '\n', n - (size_t)(q + 1 - p)))
+    if (q > p && hspace(q[-1]))
+      return true;
+  return false;
+}
+
+/* Trim each line and collapse inner runs: only the places the scanner
+ * finds change; the text between them is copied whole. */
+static void space_pass(struct pass *ps, bool keep) {
+  if (keep) {
+    space_pass_keep(ps);
+    return;
+  }
+  const char *in = ps->in;
+  size_t n = ps->n, i = skip_hspace(in, n, 0); /* in[..i) is done */
+  if (i)
+    report(ps, "trim-space", 0, in, i, "", 0);
+  struct scan sc;
+  scan_init(&sc, in, n, HOT_SPACE);
+  scan_from(&sc, i);
+  for (size_t h; (h = scan_next(&sc)) < n;) {
+    put(ps, in + i, h - i);
+    size_t j;
+    if (in[h] == '\n') { /* a line that starts with white space */
+      putc1(ps, '\n');
+      j = skip_hspace(in, n, h + 1);
+      report(ps, "trim-space", h + 1, in + h + 1, j - h - 1, "", 0);
+    } else {
+      j = skip_hspace(in, n, h);
+      if (j == n || in[j] == '\n') {
+        report(ps, "trim-space", h, in + h, j - h, "", 0);
+      } else {
+        if (j - h > 1 || in[h] != ' ')
+          report(ps, "collapse-space", h, in + h, j - h, " ", 1);
+        putc1(ps, ' ');
+      }
+    }
+    i = j;
+    scan_from(&sc, i);
+  }
+  put(ps, in + i, n - i);
 }
 
 /* ---- pass 2: space before punctuation, inside brackets ---------------- */
@@ -476,30 +697,22 @@ static bool emoticon(const char *in, size_t k) {
   return k > 0 && (in[k - 1] == ':' || in[k - 1] == ';' || in[k - 1] == '=');
 }
 
-/* The opener of the closer at in[i] (searched back within the line), or
- * SIZE_MAX. */
-static size_t find_open(const char *in, size_t i, char open, char close) {
-  size_t depth = 0, stop = i > BRACKET_REACH ? i - BRACKET_REACH : 0;
-  for (size_t k = i; k-- > stop;) {
+/* The bracket that matches the one at in[i], within the line: back for
+ * the opener of a closer (BRACKET_REACH bytes), forward for the closer of
+ * an opener (one byte less); nest is the kind of the one at in[i], match
+ * the other. SIZE_MAX when there is none. */
+static size_t find_match(const char *in, size_t n, size_t i, bool back,
+                         char nest, char match) {
+  size_t depth = 0, reach = back ? BRACKET_REACH : BRACKET_REACH - 1;
+  for (size_t step = 1; step <= reach; step++) {
+    if (back ? step > i : i + step >= n)
+      break;
+    size_t k = back ? i - step : i + step;
     if (in[k] == '\n')
       break;
-    if (in[k] == close && !emoticon(in, k))
+    if (in[k] == nest && !emoticon(in, k))
       depth++;
-    else if (in[k] == open && !emoticon(in, k) && depth-- == 0)
-      return k;
-  }
-  return SIZE_MAX;
-}
-
-static size_t find_close(const char *in, size_t n, size_t i, char open,
-                         char close) {
-  size_t depth = 0, stop = n - i > BRACKET_REACH ? i + BRACKET_REACH : n;
-  for (size_t k = i + 1; k < stop; k++) {
-    if (in[k] == '\n')
-      break;
-    if (in[k] == open && !emoticon(in, k))
-      depth++;
-    else if (in[k] == close && !emoticon(in, k) && depth-- == 0)
+    else if (in[k] == match && !emoticon(in, k) && depth-- == 0)
       return k;
   }
   return SIZE_MAX;
@@ -530,7 +743,7 @@ static bool close_space(struct pass *ps, size_t i) {
   if (emoticon(in, i) ||
       ((in[i - 1] == ')' || in[i - 1] == '(') && emoticon(in, i - 1)))
     return false; /* "(so happy :) )" */
-  size_t o = find_open(in, i, open, close);
+  size_t o = find_match(in, ps->n, i, true, close, open);
   if (o == SIZE_MAX || o + 1 == i)
     return false;
   if (in[o + 1] != ' ')
@@ -544,7 +757,7 @@ static bool open_space(struct pass *ps, size_t i) {
   char open = in[i], close = closer_of(open);
   if (emoticon(in, i))
     return false;
-  size_t c = find_close(in, ps->n, i, open, close);
+  size_t c = find_match(in, ps->n, i, false, open, close);
   if (c == SIZE_MAX || c == i + 2)
     return false;
   if (in[c - 1] != ' ')
@@ -597,22 +810,38 @@ static size_t punct_space(struct pass *ps, size_t i) {
   return 2;
 }
 
+/* Spaces and openers elsewhere than the scanner finds are copied as they
+ * are by punct_space and punct_open. */
 static void punct_pass(struct pass *ps) {
   const char *in = ps->in;
   size_t i = 0, n = ps->n;
-  while (i < n) {
-    size_t j = i;
-    while (j < n && in[j] != ' ' && in[j] != '(' && in[j] != '[' &&
-           in[j] != '{')
-      j++;
+  struct scan sc;
+  scan_init(&sc, in, n, HOT_PUNCT);
+  for (size_t j; (j = scan_next(&sc)) < n;) {
     put(ps, in + i, j - i);
-    if (j == n)
-      break;
     i = j + (in[j] == ' ' ? punct_space(ps, j) : punct_open(ps, j));
+    scan_from(&sc, i);
   }
+  put(ps, in + i, n - i);
 }
 
 /* ---- pass 3: missing space after a sentence end ---------------------- */
+
+/* Whether w[0..n) is one of the lower-case ASCII words (each byte of w
+ * folded with | 0x20, so "THE" is "the"); the lists are of short words. */
+static bool one_of(const char *w, size_t n, const char *const *words,
+                   size_t count) {
+  char low[16];
+  if (n == 0 || n >= sizeof low)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (char)(w[i] | 0x20);
+  for (size_t i = 0; i < count; i++)
+    if (words[i][0] == low[0] && strlen(words[i]) == n &&
+        memcmp(low, words[i], n) == 0)
+      return true;
+  return false;
+}
 
 /* Words after which no sentence ends: "the .Net framework". */
 static bool open_word(const char *w, size_t n) {
@@ -620,15 +849,7 @@ static bool open_word(const char *w, size_t n) {
       "the",  "a",    "an",   "of",   "to", "and", "or",
       "with", "from", "into", "than", "by", "via", "using",
       "der",  "die",  "das",  "le",   "la", "les", "el"};
-  char low[8];
-  if (n >= sizeof low)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)(w[i] | 0x20);
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
-      return true;
-  return false;
+  return one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* The word ending at in[e] is one after which no sentence ends: a space
@@ -650,15 +871,7 @@ static bool suffix_word(const char *w, size_t n) {
       "asp", "aspx", "jpg", "jpeg", "png", "gif", "xls",  "xlsx",
       "ppt", "pptx", "zip", "exe",  "csv", "xml", "json", "js",
       "py",  "java", "cs",  "mp",   "mov", "avi", "md",   "ts"};
-  char low[8];
-  if (n >= sizeof low)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)(w[i] | 0x20);
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
-      return true;
-  return false;
+  return one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* What may stand before the word a sentence ends with. */
@@ -788,15 +1001,7 @@ static bool receiver(const char *w, size_t n) {
       "std",    "system", "console", "window",  "document",    "math", "string",
       "java",   "javax",  "android", "import",  "from",        "sys",  "object",
       "module", "types",  "typing",  "numbers", "collections", "util"};
-  char low[16];
-  if (n >= sizeof low)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)(w[i] | 0x20);
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
-      return true;
-  return false;
+  return one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* Whether the word in[ws..e) is followed by a dot and a letter somewhere
@@ -917,27 +1122,22 @@ static size_t sentence_at(struct pass *ps, size_t i) {
   return j - i;
 }
 
-static bool sentence_byte(char c) {
-  return c == '.' || c == '!' || c == '?' || c == '"' || c == '\xE2';
-}
-
 static void sentence_pass(struct pass *ps) {
   const char *in = ps->in;
   size_t i = 0, n = ps->n;
-  while (i < n) {
-    size_t j = i;
-    while (j < n && !sentence_byte(in[j]))
-      j++;
+  struct scan sc;
+  scan_init(&sc, in, n, HOT_SENTENCE); /* . ! ? " and 0xE2 */
+  for (size_t j; (j = scan_next(&sc)) < n;) {
     put(ps, in + i, j - i);
-    if (j == n)
-      break;
     if (in[j] == '"' || (in[j] == '\xE2' && !is3(in, n, j, HELLIP))) {
       copy_counting(ps, j, j + 1);
       i = j + 1;
     } else {
       i = j + sentence_at(ps, j);
     }
+    scan_from(&sc, i);
   }
+  put(ps, in + i, n - i);
 }
 
 /* ---- pass 4: quote direction ----------------------------------------- */
@@ -980,15 +1180,7 @@ static bool elision(const char *w, size_t n) {
       "l",    "d",    "j",     "n",      "s",      "c",    "m",
       "t",    "qu",   "jusqu", "lorsqu", "puisqu", "dell", "all",
       "dall", "nell", "sull",  "un",     "quest",  "quell"};
-  char low[8];
-  if (n >= sizeof low)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)(w[i] | 0x20);
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == n && memcmp(low, words[i], n) == 0)
-      return true;
-  return false;
+  return one_of(w, n, words, sizeof words / sizeof words[0]);
 }
 
 /* An English contraction after ‘ at t[i]: "can‘t", "it‘s", "we‘re". */
@@ -1136,16 +1328,62 @@ static bool hot_here(const char *p, size_t n, size_t i) {
   }
 }
 
-static bool needs_work(const char *p, size_t n) {
-  if (n && (hspace(p[0]) || hspace(p[n - 1])))
-    return true;
-  for (size_t i = 0; i + 1 < n; i++) {
-    unsigned a = kind_of((unsigned char)p[i]);
-    unsigned b = kind_of((unsigned char)p[i + 1]);
-    if (((worth[a] >> b) & 1u) && hot_here(p, n, i))
-      return true;
+/* The passes a pair of bytes may matter to. */
+enum { P_SPACE = 1, P_PUNCT = 2, P_SENTENCE = 4, P_QUOTE = 8, P_ALL = 15 };
+
+/* The passes that the pair p[i], p[i + 1] (i + 1 < n) could change
+ * something at: none for most pairs. A pass with no such pair in its input
+ * gives it back unchanged. */
+static unsigned pair_passes(const char *p, size_t n, size_t i) {
+  unsigned a = kind_of((unsigned char)p[i]);
+  unsigned b = kind_of((unsigned char)p[i + 1]);
+  if (!((worth[a] >> b) & 1u) || !hot_here(p, n, i))
+    return 0;
+  switch (a) {
+  case K_SPACE:
+  case K_TAB:
+  case K_NL:
+    return a == K_TAB || b == K_SPACE || b == K_TAB || b == K_NL ? P_SPACE
+                                                                 : P_PUNCT;
+  case K_OPEN:
+    return P_PUNCT;
+  case K_STOP:
+    return P_SENTENCE;
+  default: /* E2 80: … before a word, or a “ ‘ after one */
+    return (unsigned char)p[i + 2] == HELLIP ? P_SENTENCE : P_QUOTE;
   }
-  return false;
+}
+
+/* The passes that could change p[0..n), edges aside, as far as the first
+ * of them that is in want: passes run in order and the text is looked at
+ * again after each, so only the first one that could change something
+ * matters (any bits after it are a bonus). */
+HOT_INLINE unsigned scan_passes_in(const char *p, size_t n, unsigned want,
+                                   enum hot_set set) {
+  unsigned m = 0, first = want & (0u - want); /* the earliest wanted */
+  struct scan sc;
+  scan_init(&sc, p, n, set);
+  for (size_t i; (i = scan_next(&sc)) < n;) {
+    m |= pair_passes(p, n, i);
+    if (m & first)
+      break;
+  }
+  return m & want;
+}
+
+static unsigned scan_passes(const char *p, size_t n, unsigned want) {
+  if (want & P_SPACE)
+    return scan_passes_in(p, n, want, HOT_ANY);
+  if (want != P_QUOTE)
+    return want ? scan_passes_in(p, n, want, HOT_LATER) : 0;
+  /* the quote pass alone looks only at E2 80 */
+  for (const char *q = memchr(p, 0xE2, n); q;
+       q = memchr(q + 1, 0xE2, n - (size_t)(q + 1 - p))) {
+    size_t i = (size_t)(q - p);
+    if (i + 1 < n && (pair_passes(p, n, i) & P_QUOTE))
+      return P_QUOTE;
+  }
+  return 0;
 }
 
 /* ---- the stage ------------------------------------------------------------
@@ -1162,26 +1400,72 @@ static void run_pass(struct pass *ps, struct spacing *s, const char *in,
   kempt__buf_clear(out);
 }
 
-/* All four passes over b; the result is in s->a. */
-static void clean_block(struct spacing *s, const struct kempt_block *b) {
+/* A text being worked on: the block, a part of it, or a pass buffer. */
+struct span {
+  const char *text;
+  size_t len;
+};
+
+/* One pass over *t (the block or the previous pass's output) into the
+ * buffer it does not use; *t becomes the output, and the passes that could
+ * still change it are returned. */
+static unsigned next_pass(struct spacing *s, const struct kempt_block *b,
+                          unsigned pass, struct span *t) {
   struct pass ps;
+  struct kempt_buf *out = t->text == s->a.data ? &s->b : &s->a;
+  run_pass(&ps, s, t->text, t->len, out, b->offset);
+  if (pass == P_SPACE)
+    space_pass(&ps, (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0);
+  else if (pass == P_PUNCT)
+    punct_pass(&ps);
+  else if (pass == P_SENTENCE)
+    sentence_pass(&ps);
+  else { /* the quote pass works in place, on a copy */
+    put(&ps, t->text, t->len);
+    quote_pass(&ps, out->data, out->len);
+  }
+  t->text = out->data;
+  t->len = out->len;
+  return scan_passes(t->text, t->len, P_ALL & ~(pass * 2 - 1));
+}
+
+/* The passes in order over the text t of block b, skipping those that
+ * could not change anything (each pass over a text with no pair worth its
+ * look gives it back as it is); reports as if every pass had run. */
+static void clean_block(struct spacing *s, const struct kempt_block *b,
+                        struct span *t, unsigned m) {
   s->blk = b->text;
   s->blen = b->len;
   s->lang = -1;
   s->guill = -1;
-  run_pass(&ps, s, b->text, b->len, &s->a, b->offset);
-  space_pass(&ps, (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0);
-  run_pass(&ps, s, s->a.data, s->a.len, &s->b, b->offset);
-  punct_pass(&ps);
-  run_pass(&ps, s, s->b.data, s->b.len, &s->a, b->offset);
-  sentence_pass(&ps);
-  quote_pass(&ps, s->a.data, s->a.len);
+  for (unsigned pass = P_SPACE; pass <= P_QUOTE; pass <<= 1)
+    if (m & pass)
+      m = next_pass(s, b, pass, t);
 }
 
 static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   struct spacing *s = st;
   doc_sample(s, b->text, b->len);
-  if ((b->flags & KEMPT_BLOCK_REMOVED) || !needs_work(b->text, b->len))
+  if (b->flags & KEMPT_BLOCK_REMOVED)
+    return kempt__emit_block(s->env, b);
+  /* The space pass trims a block's edges; that needs no copy when the rest
+   * of its lines need none (then the block's text from lead to trail is
+   * what the space pass would give). */
+  const char *p = b->text;
+  size_t n = b->len, lead = 0, trail = 0;
+  bool keep = (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0;
+  if (!keep) {
+    lead = skip_hspace(p, n, 0);
+    while (trail < n - lead && hspace(p[n - 1 - trail]))
+      trail++;
+  }
+  unsigned m;
+  if (keep) /* kept lines lose only the white space at their ends */
+    m = scan_passes(p, n, P_ALL & ~P_SPACE) |
+        (line_end_space(p, n) ? P_SPACE : 0);
+  else
+    m = scan_passes(p + lead, n - lead - trail, P_ALL);
+  if (m == 0 && lead == 0 && trail == 0)
     return kempt__emit_block(s->env, b);
   size_t room = b->len + b->len / 2 + 16;
   enum kempt_status r = kempt__buf_reserve(&s->a, room);
@@ -1198,10 +1482,22 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   }
   if (r != KEMPT_OK)
     return r;
-  clean_block(s, b);
+  struct span t = {p, n};
+  if (m & P_SPACE) {
+    lead = trail = 0; /* the space pass runs on the whole block */
+  } else {
+    if (lead)
+      kempt__change(s->env, "trim-space", b->offset, p, lead, "", 0);
+    if (trail)
+      kempt__change(s->env, "trim-space", b->offset + (n - trail),
+                    p + n - trail, trail, "", 0);
+    t.text = p + lead;
+    t.len = n - lead - trail;
+  }
+  clean_block(s, b, &t, m);
   struct kempt_block out = *b;
-  out.text = s->a.data;
-  out.len = s->a.len;
+  out.text = t.text;
+  out.len = t.len;
   return kempt__emit_block(s->env, &out);
 }
 

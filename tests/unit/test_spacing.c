@@ -492,3 +492,85 @@ Test(spacing, language_option) {
                KEMPT_ERR_USAGE);
   kempt_config_free(cfg);
 }
+
+/* ---- the scanner: every change found wherever it falls ------------------
+ * The stage looks at blocks 16 bytes at a time and at their last bytes
+ * through a padded copy: put each kind of change at every offset of
+ * blocks of many lengths, before and after, so that it falls at each place
+ * of a window, on a window's edge and in the tail. */
+
+/* v + k letters + mid + m letters + y (+ ctx), and the same with want in
+ * place of mid. */
+static void sweep(const char *mid, const char *want, const char *ctx) {
+  static const size_t tails[] = {0, 1, 2, 5, 15, 16, 17, 31, 33};
+  char in[512], out[512];
+  for (size_t k = 0; k <= 70; k++)
+    for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+      size_t m = tails[t];
+      snprintf(in, sizeof in, "v%.*s%s%.*sy%s", (int)k,
+               "wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww",
+               mid, (int)m, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", ctx);
+      snprintf(out, sizeof out, "v%.*s%s%.*sy%s", (int)k,
+               "wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww",
+               want, (int)m, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", ctx);
+      size_t n;
+      char *o = stage_run("spacing", NULL, in, strlen(in), 0, &n);
+      cr_assert_str_eq(o, out, "k %zu m %zu:\n  in:   %s\n  out:  %s", k, m,
+                       in, o);
+      free(o);
+    }
+}
+
+Test(spacing, changes_found_at_every_offset) {
+  sweep(" a  b ", " a b ", "");
+  sweep(" a\tb ", " a b ", "");
+  sweep(" a \t b ", " a b ", "");
+  sweep(" a\n   b ", " a\nb ", "");
+  sweep(" a  \nb ", " a\nb ", "");
+  sweep(" word , next ", " word, next ", EN);
+  sweep(" ( inside) ", " (inside) ", EN);
+  sweep(" (inside ) ", " (inside) ", EN);
+  sweep(" summit.The talks ", " summit. The talks ", EN);
+  sweep(" in March.Prices rose ", " in March. Prices rose ", EN);
+  sweep(" spreading further\xe2\x80\x9c, and ",
+        " spreading further\xe2\x80\x9d, and ", EN);
+  sweep(" it can\xe2\x80\x98t be ", " it can\xe2\x80\x99t be ", EN);
+  /* nothing to change, also right at the edges of windows */
+  sweep(" a b. C (d) e, f ", " a b. C (d) e, f ", EN);
+  sweep(" \xe2\x94\x80\xe2\x94\x80 box ", " \xe2\x94\x80\xe2\x94\x80 box ", "");
+  sweep(" x\xe2\x80\xa6y ", " x\xe2\x80\xa6y ", "");
+}
+
+Test(spacing, edges_trimmed_at_any_length) {
+  char in[128], want[128];
+  for (size_t k = 0; k <= 40; k++) {
+    for (size_t lead = 0; lead <= 18; lead += 3) {
+      for (size_t trail = 0; trail <= 18; trail += 6) {
+        snprintf(in, sizeof in, "%*s%.*s%*s", (int)lead, "", (int)k,
+                 "abcdefghij klmnopqrst uvwxyzabcd efghijklmn opq", (int)trail,
+                 "");
+        snprintf(want, sizeof want, "%.*s", (int)k,
+                 "abcdefghij klmnopqrst uvwxyzabcd efghijklmn opq");
+        size_t w = strlen(want);
+        while (w && want[w - 1] == ' ') /* a cut at a space trims it too */
+          want[--w] = '\0';
+        size_t n;
+        char *o = stage_run("spacing", NULL, in, strlen(in), 0, &n);
+        /* a block of white space only is no paragraph for the writer */
+        if (*want)
+          cr_assert_str_eq(o, want, "in [%s]", in);
+        free(o);
+      }
+    }
+  }
+}
+
+Test(spacing, kept_lines_trimmed_at_their_ends_only) {
+  struct collect c;
+  feed_one("  a  b  \n   \n\tc\t\n", KEMPT_BLOCK_LINES, 4, &c);
+  cr_assert_str_eq(c.text, "  a  b\n   \n\tc\n");
+  feed_one("  a  b\n  c (d ) e", KEMPT_BLOCK_LINES, 2, &c);
+  cr_assert_str_eq(c.text, "  a  b\n  c (d) e");
+  feed_one("  a  b\n  c", KEMPT_BLOCK_LINES, 2, &c);
+  cr_assert_str_eq(c.text, "  a  b\n  c");
+}
