@@ -121,7 +121,7 @@ static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
     u->off = (uint32_t)(off + i);
     u->len = (uint32_t)(e - i);
     u->blk = (uint32_t)d->nblks;
-    kempt__chrome_scan_words(d, u, p + i, e - i);
+    kempt__chrome_scan_line(d, &c->rules, u, p + i, e - i);
     i = e + 1;
   }
   k->n = (uint32_t)(d->nunits - k->first);
@@ -186,7 +186,9 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   c->env = env;
   kempt__buf_init(&c->doc.text, env->alloc, CHROME_CAP_BYTES);
   c->doc.sw = kempt__calloc(env->alloc, sizeof *c->doc.sw);
-  if (!c->doc.sw)
+  c->doc.cp = kempt__calloc(env->alloc,
+                            CHROME_CP_SLOTS * sizeof *c->doc.cp);
+  if (!c->doc.sw || !c->doc.cp)
     return KEMPT_ERR_NOMEM;
   enum kempt_status s = kempt__chrome_rules_init(&c->rules, env->alloc);
   const char *data;
@@ -208,6 +210,7 @@ static void chrome_fini(void *st) {
   kempt__free(a, c->doc.seen);
   kempt__free(a, c->doc.seen_n);
   kempt__free(a, c->doc.sw);
+  kempt__free(a, c->doc.cp);
 }
 
 static const struct kempt_option chrome_options[] = {

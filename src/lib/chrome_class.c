@@ -150,17 +150,6 @@ static uint16_t clamp16(uint32_t v) {
   return (uint16_t)(v > 65535 ? 65535 : v);
 }
 
-/* Whether the line holds "http" or "www." (a link). */
-static bool has_url(const char *p, size_t n) {
-  for (size_t i = 0; i + 4 <= n; i++) {
-    if (p[i] == 'h' && p[i + 1] == 't' && p[i + 2] == 't' && p[i + 3] == 'p')
-      return true;
-    if (p[i] == 'w' && p[i + 1] == 'w' && p[i + 2] == 'w' && p[i + 3] == '.')
-      return true;
-  }
-  return false;
-}
-
 static bool is_bullet(const char *p, size_t n) {
   static const char *const b[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa",
                                   "\xe2\x96\xba", "\xe2\x97\xa6",
@@ -210,22 +199,6 @@ static uint8_t terminal(const char *p, size_t n) {
   return c == ',' ? TERM_COMMA : TERM_NONE;
 }
 
-static bool is_sep_at(const char *p, size_t n, size_t i, size_t *k) {
-  static const char *const s[] = {"|", "/", ">", "\xe2\x80\xba",
-                                  "\xc2\xb7", "\xe2\x80\xa2"};
-  if (i == 0 || p[i - 1] != ' ')
-    return false;
-  for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) {
-    size_t m = strlen(s[j]);
-    if (has_prefix(p + i, n - i, s[j]) && i > 0 && p[i - 1] == ' ' &&
-        i + m < n && p[i + m] == ' ') {
-      *k = m;
-      return true;
-    }
-  }
-  return false;
-}
-
 /* Bytes inside short [...] groups: a text browser's form fields, buttons
  * and image labels ("[Search]", "[          ]"). */
 static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
@@ -246,37 +219,21 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
   u->widget = solid && 2 * inside >= solid;
 }
 
-static void scan_chars(struct chrome_unit *u, const char *p, size_t n) {
-  uint32_t chars = 0, digits = 0, seps = 0;
-  bool bracket = false, url = false;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    size_t k;
-    chars += (c & 0xC0) != 0x80;
-    digits += (unsigned)(c - '0') < 10;
-    bracket = bracket || c == '[';
-    if ((c == 'h' || c == 'w') && !url && i + 4 <= n)
-      url = has_url(p + i, 4);
-    if (i && p[i - 1] == ' ' && (c == '|' || c == '/' || c == '>' ||
-                                 c >= 0xC2) && is_sep_at(p, n, i, &k))
-      seps++;
-  }
-  size_t lead = 0;
-  while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
-    lead++;
-  u->chars = chars;
-  u->digits = clamp16(digits);
-  u->seps = clamp16(seps);
-  u->bullet = is_bullet(p + lead, n - lead);
-  u->term = terminal(p, n);
-  u->url = url;
-  u->widget = false;
-  if (bracket)
-    scan_brackets(u, p, n);
+/* Hash of a long line's bytes (its words are too many to hash as a
+ * sequence), for finding it twice on the page. */
+static uint64_t line_hash(const char *p, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  size_t i = 0;
+  while (i < n && kempt__is_space((unsigned char)p[i]))
+    i++;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  for (; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
+  return h | 1u;
 }
 
-/* ---- word features ---------------------------------------------------- */
-
+/* ---- one pass over a line ------------------------------------------- */
 
 /* The languages in which the word t of p is a function word, through the
  * cache. */
@@ -292,23 +249,85 @@ static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
   return m;
 }
 
-/* The count of function words is that of the line's best language: the
- * document's, or another one (a quote, a page in two languages). */
-void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
-                              const char *p, size_t n) {
-  uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0}, best = 0;
-  struct chrome_tok t;
-  size_t i = 0;
-  while ((i = kempt__chrome_next_tok(p, n, i, &t)) != SIZE_MAX) {
-    if (!t.alpha)
+/* Words, function words (per language in hits) and capitals of t[0..n). */
+static void count_words(struct chrome_doc *d, struct chrome_unit *u,
+                        const char *p, const struct chrome_tok *t, size_t n,
+                        uint32_t *words, uint32_t *upper, uint32_t *hits) {
+  for (size_t i = 0; i < n; i++) {
+    if (!t[i].alpha)
       continue;
-    uint32_t m = stop_langs(d->sw, p, &t);
+    uint32_t m = stop_langs(d->sw, p, &t[i]);
     d->lang.stop += m != 0;
-    for (int l = 1; m; l++, m >>= 1)
-      hits[l] += m & 1u;
-    upper += t.upper;
-    if (++words == 1)
-      u->cap1 = t.upper;
+    for (; m; m &= m - 1)
+      hits[__builtin_ctz(m) + 1]++;
+    *upper += t[i].upper;
+    if (++*words == 1)
+      u->cap1 = t[i].upper;
+  }
+}
+
+/* Lines with more words than this never match a phrase rule as a whole
+ * (HAS_WORDS, PREFIX_WORDS, LIST_PREFIX_WORDS and the limits of bylines,
+ * comment headers and date lines are at most this). */
+#define LONG_LINE 15
+
+/* Whether the phrase rules need the words of a line with total (> LONG_LINE)
+ * tokens again, once the language is known; else its has and soft phrases
+ * are all it can match (their languages go in soft_langs). */
+static bool needs_rules(const struct chrome_rules *r,
+                        const struct chrome_unit *u,
+                        const struct chrome_tok *t, size_t nt, size_t total) {
+  if (nt == total && (total <= r->maxtok[CK_LINE] ||
+                      total <= r->maxtok[CK_LIST] ||
+                      total <= r->maxtok[CK_CUT]))
+    return true;
+  if (total <= PREFIXSEP_WORDS &&
+      (kempt__chrome_may_start(r, CK_PREFIX, t[0].h) ||
+       kempt__chrome_may_start(r, CK_PREFIXSEP, t[0].h)))
+    return true;
+  if (u->words <= BIO_WORDS && nt >= 4 && t[0].upper) /* see is_bio */
+    for (size_t c = 1; c < nt && c <= BIO_NAME; c++)
+      if (kempt__chrome_may_start(r, CK_COPULA, t[c].h))
+        return true;
+  return false;
+}
+
+/* The languages of the has and soft phrases in t[0..nt), as match_has
+ * looks for them. */
+static uint32_t soft_langs(const struct chrome_rules *r,
+                           const struct chrome_tok *t, size_t nt) {
+  uint32_t langs = 0;
+  for (size_t i = 0; i < nt; i++) {
+    bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
+    bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
+    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
+      uint64_t key = kempt__chrome_seq(t + i, k);
+      if (has)
+        langs |= kempt__chrome_rules_langs(r, key, CK_HAS);
+      if (soft && k <= 2)
+        langs |= kempt__chrome_rules_langs(r, key, CK_SOFT);
+    }
+  }
+  return langs;
+}
+
+void kempt__chrome_scan_line(struct chrome_doc *d,
+                             const struct chrome_rules *r,
+                             struct chrome_unit *u, const char *p, size_t n) {
+  struct chrome_tok t[CHROME_MAXTOK], more[CHROME_MAXTOK];
+  struct chrome_lex lx = {d->cp, 0, 0, 0, false, false};
+  uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0}, best = 0;
+  size_t pos = 0;
+  size_t nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, &lx);
+  size_t total = nt;
+  count_words(d, u, p, t, nt, &words, &upper, hits);
+  if (nt == CHROME_MAXTOK) {
+    size_t k;
+    do {
+      k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, &lx);
+      total += k;
+      count_words(d, u, p, more, k, &words, &upper, hits);
+    } while (k == CHROME_MAXTOK);
   }
   for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
     d->lang.hits[l] += hits[l];
@@ -318,6 +337,27 @@ void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
   u->words = clamp16(words);
   u->stop = clamp16(best);
   u->upper = clamp16(upper);
+
+  size_t lead = 0;
+  while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+    lead++;
+  u->chars = (uint32_t)(n - lx.conts);
+  u->digits = clamp16(lx.digits);
+  u->seps = clamp16(lx.seps);
+  u->bullet = is_bullet(p + lead, n - lead);
+  u->term = terminal(p, n);
+  u->url = lx.url;
+  u->widget = false;
+  if (lx.bracket)
+    scan_brackets(u, p, n);
+
+  u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
+  if (nt == 0)
+    return;
+  u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
+  u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
+  if (!u->retok)
+    u->soft_langs = soft_langs(r, t, nt);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -527,31 +567,15 @@ static bool is_says(const struct chrome_unit *u, const struct matcher *m,
   return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
 }
 
-/* Hash of a long line's bytes (its words are too many to hash as a
- * sequence), for finding it twice on the page. */
-static uint64_t line_hash(const char *p, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  size_t i = 0;
-  while (i < n && kempt__is_space((unsigned char)p[i]))
-    i++;
-  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
-    n--;
-  for (; i < n; i++)
-    h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
-  return h | 1u;
-}
-
+/* The phrase rules of a line, from its words again (a short line). */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
-                        const char *p) {
+                        const char *p, struct chrome_cpinfo *cache) {
   struct chrome_tok t[CHROME_MAXTOK];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK, &total);
-  u->ntok = (uint16_t)(total > 65535 ? 65535 : total);
+  size_t total,
+      nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK, &total, cache);
   if (nt == 0)
     return;
-  if (nt < total)
-    u->key = line_hash(p, u->len);
   if (nt == total) {
-    u->key = kempt__chrome_seq(t, nt);
     set_hit(u, find_rule(m, t, nt, CK_CUT));
     set_hit(u, find_rule(m, t, nt, CK_LIST));
     set_hit(u, find_rule(m, t, nt, CK_LINE));
@@ -579,6 +603,17 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_DATE;
     u->hit = CK_DATE;
   }
+}
+
+/* The phrase rules of a long line (see needs_rules): its has and soft
+ * phrases lower its weight; a caption's credit removes it. */
+static void match_long(struct chrome_unit *u, const struct matcher *m,
+                       const char *p) {
+  u->soft_has = (u->soft_langs & m->langs) != 0;
+  if (u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+    u->rule = R_CAPTION;
+  if (!u->rule && (image_name(p, u->len) || slash_credit(u, p)))
+    u->rule = R_CAPTION;
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -1215,8 +1250,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
-    scan_chars(u, p, u->len);
-    match_rules(u, &m, p);
+    if (u->retok)
+      match_rules(u, &m, p, d->cp);
+    else if (u->ntok)
+      match_long(u, &m, p);
     if (d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
   }

@@ -38,6 +38,7 @@ struct chrome_rule {
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 struct chrome_rules {
   uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
+  uint8_t maxtok[CK_COUNT]; /* words of the longest rule of each kind */
   struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */
   size_t count;
@@ -54,16 +55,41 @@ struct chrome_tok {
   bool upper;          /* starts with an upper-case letter */
 };
 
+/* What the tokenizer knows of a code point >= 0x80: a direct-mapped
+ * cache of utf8proc's answers (a page uses few distinct ones). */
+#define CHROME_CP_SLOTS 1024
+struct chrome_cpinfo {
+  int32_t cp;          /* 0: empty */
+  uint8_t kind;        /* 0 other, 1 letter or mark, 2 digit, 3 (c) */
+  uint8_t upper;       /* upper or title case */
+  uint8_t nlow;        /* bytes of the lower-case form */
+  uint8_t low[4];      /* the lower-case form in UTF-8 */
+};
+
+/* The tokenizer's state across calls on one line, and the character
+ * features it gathers on the way (one pass over the bytes). */
+struct chrome_lex {
+  struct chrome_cpinfo *cache; /* CHROME_CP_SLOTS entries, or NULL */
+  uint32_t conts;  /* UTF-8 continuation bytes (chars = bytes - conts) */
+  uint32_t digits; /* ASCII digits */
+  uint32_t seps;   /* separators (| / > and others) between spaces */
+  bool url;        /* "http" or "www." */
+  bool bracket;    /* a '[' */
+};
+
+/* Tokenize p[0..n) from *pos: fills at most max tokens and returns how
+ * many; *pos is left after the last one (the whole line is read when
+ * fewer than max come back). */
+size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
+                         struct chrome_tok *t, size_t max,
+                         struct chrome_lex *lx);
+
 /* Tokenize p[0..n): fills at most max tokens, returns how many; *total is
  * the number of tokens in the whole line, or max + 1 when there are more
- * than max (the rest is not read). */
+ * than max (the rest is not read). cache as in struct chrome_lex. */
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
-                            size_t max, size_t *total);
-
-/* The next token of p[0..n) at or after i: fills *t and returns the
- * offset after it, or SIZE_MAX when there is none. */
-size_t kempt__chrome_next_tok(const char *p, size_t n, size_t i,
-                              struct chrome_tok *t);
+                            size_t max, size_t *total,
+                            struct chrome_cpinfo *cache);
 
 /* Hash of a sequence of token hashes. */
 uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n);
@@ -78,6 +104,10 @@ enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
  * language l, bit 0 for rules of every language), or NULL. */
 const struct chrome_rule *kempt__chrome_rules_find(
     const struct chrome_rules *r, uint64_t key, int k, uint32_t langs);
+/* The languages (bit l for language l) of the rules of kind k and hash
+ * key: 0 when there is none. */
+uint32_t kempt__chrome_rules_langs(const struct chrome_rules *r,
+                                   uint64_t key, int k);
 void kempt__chrome_rules_free(struct chrome_rules *r);
 
 /* False when no rule of kind k starts with a word of hash h (a quick
@@ -110,6 +140,8 @@ struct chrome_unit {
   uint8_t term, bullet, widget, url, cls;
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
+  bool retok;         /* phrase rules need its words again (a short line) */
+  uint32_t soft_langs; /* else: languages of its has and soft phrases */
   bool listed;        /* a line of a list that text introduced */
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
@@ -135,6 +167,7 @@ struct chrome_swcache {
 /* The held document (or window of it). */
 struct chrome_doc {
   struct chrome_swcache *sw;
+  struct chrome_cpinfo *cp; /* CHROME_CP_SLOTS */
   struct kempt_buf text;
   struct chrome_unit *units;
   struct chrome_blk *blks;
@@ -147,10 +180,13 @@ struct chrome_doc {
   size_t seen_mask;
 };
 
-/* Words, function words and capitalised words of a line just held; adds
+/* The features of a line just held, in one pass over its bytes: length,
+ * words, function words, capitals, digits, separators, links, the hash
+ * of its words, and what its long form needs of the phrase rules; adds
  * its function words to the window's language evidence. */
-void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
-                              const char *p, size_t n);
+void kempt__chrome_scan_line(struct chrome_doc *d,
+                             const struct chrome_rules *r,
+                             struct chrome_unit *u, const char *p, size_t n);
 
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,

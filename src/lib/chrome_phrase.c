@@ -24,16 +24,8 @@ struct chrome_rule_src {
 };
 #include "chrome_rules.h"
 
-static uint64_t fnv_byte(uint64_t h, unsigned char c) {
+static inline uint64_t fnv_byte(uint64_t h, unsigned char c) {
   return (h ^ c) * FNV_PRIME;
-}
-
-static uint64_t fnv_cp(uint64_t h, utf8proc_int32_t cp) {
-  utf8proc_uint8_t buf[4];
-  utf8proc_ssize_t k = utf8proc_encode_char(cp, buf);
-  for (utf8proc_ssize_t i = 0; i < k; i++)
-    h = fnv_byte(h, buf[i]);
-  return h;
 }
 
 /* Kind of character: 0 other, 1 letter or mark, 2 digit, 3 the (c) sign. */
@@ -58,40 +50,110 @@ static bool is_upper(utf8proc_int32_t cp) {
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-static inline bool ascii_alnum(unsigned char c) {
-  return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+static void cp_compute(utf8proc_int32_t cp, struct chrome_cpinfo *e) {
+  e->cp = cp;
+  e->kind = (uint8_t)char_kind(cp);
+  e->upper = is_upper(cp);
+  e->nlow = (uint8_t)utf8proc_encode_char(utf8proc_tolower(cp), e->low);
 }
 
-/* Read the word starting at p[i] (a word character): fills *t. */
-static size_t read_word(const char *p, size_t n, size_t i,
-                        struct chrome_tok *t) {
+/* The facts of code point cp (>= 0x80), through the cache when there is
+ * one (else in *tmp). */
+static inline const struct chrome_cpinfo *
+cp_get(struct chrome_cpinfo *cache, utf8proc_int32_t cp,
+       struct chrome_cpinfo *tmp) {
+  struct chrome_cpinfo *e =
+      cache ? &cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)] : tmp;
+  if (!cache || e->cp != cp)
+    cp_compute(cp, e);
+  return e;
+}
+
+static inline bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Decode the code point at p[0..n) (p[0] >= 0x80) as kempt__next_cp does:
+ * the common two- and three-byte forms here, the rest there. */
+static inline size_t decode(const unsigned char *p, size_t n,
+                            utf8proc_int32_t *cp) {
+  unsigned c = p[0];
+  if (c >= 0xC2 && c < 0xE0 && n >= 2 && is_cont(p[1])) {
+    *cp = (utf8proc_int32_t)((c & 0x1Fu) << 6 | (p[1] & 0x3Fu));
+    return 2;
+  }
+  if (c >= 0xE1 && c < 0xF0 && c != 0xED && n >= 3 && is_cont(p[1]) &&
+      is_cont(p[2])) {
+    *cp = (utf8proc_int32_t)((c & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 |
+                             (p[2] & 0x3Fu));
+    return 3;
+  }
+  return kempt__next_cp((const char *)p, n, cp);
+}
+
+/* ASCII bytes: ALNUM, DIGIT and HW ('h' and 'w', where a link may start);
+ * LOW is the lower-case form of a letter. */
+enum { A_ALNUM = 1, A_DIGIT = 2, A_HW = 4 };
+#define ROW16(f) f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f
+static const uint8_t ascii_class[128] = {
+    ROW16(0), ROW16(0), ROW16(0),
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,  /* 0-9 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* @A-O */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* P-Z */
+    0, 1, 1, 1, 1, 1, 1, 1, 5, 1, 1, 1, 1, 1, 1, 1,  /* `a-o, h */
+    1, 1, 1, 1, 1, 1, 1, 5, 1, 1, 1, 0, 0, 0, 0, 0}; /* p-z, w */
+
+static bool sep_here(const unsigned char *p, size_t n, size_t i) {
+  static const char *const s[] = {"\xe2\x80\xba", "\xc2\xb7",
+                                  "\xe2\x80\xa2"};
+  for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) {
+    size_t m = strlen(s[j]);
+    if (i + m < n && memcmp(p + i, s[j], m) == 0 && p[i + m] == ' ')
+      return true;
+  }
+  return false;
+}
+
+/* Read the word starting at p[i] (a word character): fills *t, returns
+ * the offset after it. */
+static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+                               struct chrome_tok *t, struct chrome_lex *lx) {
   uint64_t h = FNV_OFFSET;
-  bool alpha = false;
   size_t j = i;
-  unsigned char c0 = (unsigned char)p[i];
-  t->upper = (unsigned)(c0 - 'A') < 26;
+  uint32_t ascii = 0, digits = 0;
+  bool letter = false, url = lx->url;
+  t->upper = (unsigned)(p[i] - 'A') < 26;
   while (j < n) {
-    unsigned char c = (unsigned char)p[j];
+    unsigned c = p[j];
     if (c < 0x80) { /* the common case, without utf8proc */
-      if (!ascii_alnum(c))
+      unsigned f = ascii_class[c];
+      if (!(f & A_ALNUM))
         break;
-      bool letter = c >= 'A';
-      alpha = alpha || letter;
-      h = fnv_byte(h, letter ? (unsigned char)(c | 0x20) : c);
+      digits += f >> 1 & 1u;
+      ascii++;
+      if ((f & A_HW) && !url && j + 4 <= n)
+        url = memcmp(p + j, "http", 4) == 0 || memcmp(p + j, "www.", 4) == 0;
+      h = fnv_byte(h, (unsigned char)(c | (f & A_DIGIT ? 0 : 0x20)));
       j++;
       continue;
     }
     utf8proc_int32_t cp;
-    size_t k = kempt__next_cp(p + j, n - j, &cp);
-    int kind = cp < 0 ? 0 : char_kind(cp);
-    if (kind == 0 || kind == 3)
+    struct chrome_cpinfo tmp;
+    size_t k = decode(p + j, n - j, &cp);
+    if (cp < 0)
+      break;
+    const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
+    if (e->kind == 0 || e->kind == 3)
       break;
     if (j == i)
-      t->upper = is_upper(cp);
-    alpha = alpha || kind == 1;
-    h = fnv_cp(h, utf8proc_tolower(cp));
+      t->upper = e->upper;
+    letter = letter || e->kind == 1;
+    for (unsigned b = 0; b < e->nlow; b++)
+      h = fnv_byte(h, e->low[b]);
+    lx->conts += (uint32_t)k - 1;
     j += k;
   }
+  bool alpha = letter || ascii > digits;
+  lx->digits += digits;
+  lx->url = url;
   t->h = alpha ? h : fnv_byte(FNV_OFFSET, '0');
   t->alpha = alpha;
   t->start = (uint32_t)i;
@@ -99,45 +161,67 @@ static size_t read_word(const char *p, size_t n, size_t i,
   return j;
 }
 
-size_t kempt__chrome_next_tok(const char *p, size_t n, size_t i,
-                              struct chrome_tok *t) {
-  while (i < n) {
-    unsigned char c = (unsigned char)p[i];
+size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
+                         struct chrome_tok *t, size_t max,
+                         struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = *pos, count = 0;
+  while (i < n && count < max) {
+    unsigned c = p[i];
     if (c < 0x80) {
-      if (ascii_alnum(c))
-        return read_word(p, n, i, t);
+      if (ascii_class[c] & A_ALNUM) {
+        i = read_word(p, n, i, &t[count++], lx);
+        continue;
+      }
+      if (c == '[')
+        lx->bracket = true;
+      else if ((c == '|' || c == '/' || c == '>') && i && p[i - 1] == ' ' &&
+               i + 1 < n && p[i + 1] == ' ')
+        lx->seps++;
       i++;
       continue;
     }
     utf8proc_int32_t cp;
-    size_t k = kempt__next_cp(p + i, n - i, &cp);
-    int kind = cp < 0 ? 0 : char_kind(cp);
-    if (kind == 1 || kind == 2)
-      return read_word(p, n, i, t);
-    if (kind == 3) {
-      t->h = fnv_cp(FNV_OFFSET, cp);
-      t->alpha = t->upper = false;
-      t->start = (uint32_t)i;
-      t->end = (uint32_t)(i + k);
-      return i + k;
+    size_t k = decode(p + i, n - i, &cp);
+    if (cp >= 0) {
+      struct chrome_cpinfo tmp;
+      const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
+      if (e->kind == 1 || e->kind == 2) {
+        i = read_word(p, n, i, &t[count++], lx);
+        continue;
+      }
+      if (e->kind == 3) {
+        struct chrome_tok *o = &t[count++];
+        uint64_t h = FNV_OFFSET;
+        for (unsigned b = 0; b < k; b++)
+          h = fnv_byte(h, p[i + b]);
+        o->h = h;
+        o->alpha = o->upper = false;
+        o->start = (uint32_t)i;
+        o->end = (uint32_t)(i + k);
+        lx->conts += (uint32_t)k - 1;
+        i += k;
+        continue;
+      }
     }
+    lx->conts += (uint32_t)k - !is_cont((unsigned char)c);
+    if (c >= 0xC2 && i && p[i - 1] == ' ' && sep_here(p, n, i))
+      lx->seps++;
     i += k;
   }
-  return SIZE_MAX;
+  *pos = i;
+  return count;
 }
 
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
-                            size_t max, size_t *total) {
-  size_t i = 0, count = 0;
+                            size_t max, size_t *total,
+                            struct chrome_cpinfo *cache) {
+  struct chrome_lex lx = {cache, 0, 0, 0, false, false};
   struct chrome_tok tmp;
-  while (count <= max) {
-    i = kempt__chrome_next_tok(p, n, i, count < max ? &t[count] : &tmp);
-    if (i == SIZE_MAX)
-      break;
-    count++;
-  }
-  *total = count;
-  return count < max ? count : max;
+  size_t pos = 0, count = kempt__chrome_lex(p, n, &pos, t, max, &lx);
+  *total = count + (count == max && kempt__chrome_lex(p, n, &pos, &tmp, 1,
+                                                      &lx) == 1);
+  return count;
 }
 
 uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n) {
@@ -216,13 +300,15 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
     buf[i] = pat[i] == '#' ? '0' : pat[i];
   if (kind == CK_PREFIX && buf[n - 1] == ':')
     kind = CK_PREFIXSEP;
-  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total);
+  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, NULL);
   if (nt == 0 || nt != total)
     return KEMPT_OK;
   struct chrome_rule rule = {kind_key(kempt__chrome_seq(t, nt), kind), name,
                              (uint8_t)kind, lang, (uint8_t)nt, 0};
   unsigned bit = (unsigned)(t[0].h >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
+  if (nt > r->maxtok[kind])
+    r->maxtok[kind] = (uint8_t)nt;
   return insert(r, &rule);
 }
 
@@ -309,6 +395,21 @@ const struct chrome_rule *kempt__chrome_rules_find(
     j = (j + 1) & r->mask;
   }
   return NULL;
+}
+
+uint32_t kempt__chrome_rules_langs(const struct chrome_rules *r,
+                                   uint64_t key, int k) {
+  uint32_t langs = 0;
+  if (!r->slots)
+    return 0;
+  key = kind_key(key, k);
+  for (size_t j = (size_t)key & r->mask; r->slots[j].kind;
+       j = (j + 1) & r->mask) {
+    const struct chrome_rule *o = &r->slots[j];
+    if (o->key == key && o->kind == k)
+      langs |= 1u << o->lang;
+  }
+  return langs;
 }
 
 void kempt__chrome_rules_free(struct chrome_rules *r) {
