@@ -86,7 +86,7 @@ static enum kempt_status emit_blk(struct chrome *c,
 
 static void clear_window(struct chrome_doc *d) {
   kempt__buf_clear(&d->text);
-  d->nunits = d->nblks = 0;
+  d->nunits = d->nblks = d->ntoks = 0;
   memset(&d->lang, 0, sizeof d->lang);
 }
 
@@ -121,7 +121,7 @@ static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
     u->off = (uint32_t)(off + i);
     u->len = (uint32_t)(e - i);
     u->blk = (uint32_t)d->nblks;
-    kempt__chrome_scan_line(d, &c->rules, u, p + i, e - i);
+    kempt__chrome_scan_line(d, &c->rules, c->env->alloc, u, p + i, e - i);
     i = e + 1;
   }
   k->n = (uint32_t)(d->nunits - k->first);
@@ -132,6 +132,8 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   struct chrome_doc *d = &c->doc;
   size_t off = d->text.len;
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
+  if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
+    st = kempt__buf_addc(&d->text, '\n');
   if (st == KEMPT_OK)
     st = grow_array(c->env->alloc, (void **)&d->blks, &d->capblks,
                     d->nblks + 1, sizeof *d->blks);
@@ -142,8 +144,6 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   k->flags = b->flags;
   k->rule = (b->flags & KEMPT_BLOCK_REMOVED) ? b->rule : NULL;
   st = add_units(c, k, off, b->len);
-  if (st == KEMPT_OK)
-    st = kempt__buf_addc(&d->text, '\n');
   if (st == KEMPT_OK)
     d->nblks++;
   return st;
@@ -207,6 +207,7 @@ static void chrome_fini(void *st) {
   kempt__buf_free(&c->doc.text);
   kempt__free(a, c->doc.units);
   kempt__free(a, c->doc.blks);
+  kempt__free(a, c->doc.toks);
   kempt__free(a, c->doc.seen);
   kempt__free(a, c->doc.seen_n);
   kempt__free(a, c->doc.sw);

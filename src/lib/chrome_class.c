@@ -150,6 +150,25 @@ static uint16_t clamp16(uint32_t v) {
   return (uint16_t)(v > 65535 ? 65535 : v);
 }
 
+/* Whether the line holds "http" or "www." (a link). */
+static bool has_url(const char *p, size_t n) {
+  for (const char *q = p, *e = p + n; e - q >= 4; q++) {
+    q = memchr(q, 'w', (size_t)(e - q - 3));
+    if (!q)
+      break;
+    if (q[1] == 'w' && q[2] == 'w' && q[3] == '.')
+      return true;
+  }
+  for (const char *q = p, *e = p + n; e - q >= 4; q++) {
+    q = memchr(q, 'h', (size_t)(e - q - 3));
+    if (!q)
+      break;
+    if (q[1] == 't' && q[2] == 't' && q[3] == 'p')
+      return true;
+  }
+  return false;
+}
+
 static bool is_bullet(const char *p, size_t n) {
   static const char *const b[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa",
                                   "\xe2\x96\xba", "\xe2\x97\xa6",
@@ -313,9 +332,10 @@ static uint32_t soft_langs(const struct chrome_rules *r,
 
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
+                             const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK], more[CHROME_MAXTOK];
-  struct chrome_lex lx = {d->cp, 0, 0, 0, false, false};
+  struct chrome_lex lx = {d->cp, 0, 0, false};
   uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0}, best = 0;
   size_t pos = 0;
   size_t nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, &lx);
@@ -342,11 +362,9 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
     lead++;
   u->chars = (uint32_t)(n - lx.conts);
-  u->digits = clamp16(lx.digits);
   u->seps = clamp16(lx.seps);
   u->bullet = is_bullet(p + lead, n - lead);
   u->term = terminal(p, n);
-  u->url = lx.url;
   u->widget = false;
   if (lx.bracket)
     scan_brackets(u, p, n);
@@ -356,8 +374,26 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
     return;
   u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
-  if (!u->retok)
+  if (!u->retok) {
     u->soft_langs = soft_langs(r, t, nt);
+    return;
+  }
+  u->tok = CHROME_NO_TOK;
+  if (d->ntoks + nt > CHROME_TOK_CAP)
+    return;
+  if (d->ntoks + nt > d->captoks) {
+    size_t cap = d->captoks ? d->captoks * 2 : 1024;
+    while (cap < d->ntoks + nt)
+      cap *= 2;
+    struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
+    if (!m)
+      return; /* tokenized again, later */
+    d->toks = m;
+    d->captoks = cap;
+  }
+  memcpy(d->toks + d->ntoks, t, nt * sizeof *t);
+  u->tok = (uint32_t)d->ntoks;
+  d->ntoks += nt;
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -567,14 +603,10 @@ static bool is_says(const struct chrome_unit *u, const struct matcher *m,
   return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
 }
 
-/* The phrase rules of a line, from its words again (a short line). */
+/* The phrase rules of a short line, from its words t[0..nt) of total. */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
-                        const char *p, struct chrome_cpinfo *cache) {
-  struct chrome_tok t[CHROME_MAXTOK];
-  size_t total,
-      nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK, &total, cache);
-  if (nt == 0)
-    return;
+                        const char *p, const struct chrome_tok *t, size_t nt,
+                        size_t total) {
   if (nt == total) {
     set_hit(u, find_rule(m, t, nt, CK_CUT));
     set_hit(u, find_rule(m, t, nt, CK_LIST));
@@ -716,6 +748,8 @@ static uint8_t class_nolang(const struct chrome_unit *u) {
   return CL_SHORT;
 }
 
+/* (url is known for lines below 12 words only: enough here, and in
+ * list_line, which sees CL_BAD lines only.) */
 static bool link_like(const struct chrome_unit *u) {
   if (u->widget || (u->url && u->words < 12) || u->seps >= 2)
     return true;
@@ -1250,8 +1284,16 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
-    if (u->retok)
-      match_rules(u, &m, p, d->cp);
+    u->url = u->words < 12 && has_url(p, u->len); /* see link_like */
+    if (u->retok && u->tok != CHROME_NO_TOK) {
+      size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
+      match_rules(u, &m, p, d->toks + u->tok, nt, total);
+    } else if (u->retok) {
+      struct chrome_tok t[CHROME_MAXTOK];
+      size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
+                                              &total, d->cp);
+      match_rules(u, &m, p, t, nt, total);
+    }
     else if (u->ntok)
       match_long(u, &m, p);
     if (d->blks[u->blk].rule)

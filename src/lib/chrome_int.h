@@ -71,15 +71,14 @@ struct chrome_cpinfo {
 struct chrome_lex {
   struct chrome_cpinfo *cache; /* CHROME_CP_SLOTS entries, or NULL */
   uint32_t conts;  /* UTF-8 continuation bytes (chars = bytes - conts) */
-  uint32_t digits; /* ASCII digits */
   uint32_t seps;   /* separators (| / > and others) between spaces */
-  bool url;        /* "http" or "www." */
   bool bracket;    /* a '[' */
 };
 
 /* Tokenize p[0..n) from *pos: fills at most max tokens and returns how
  * many; *pos is left after the last one (the whole line is read when
- * fewer than max come back). */
+ * fewer than max come back). p[n] must be readable and be '\n' (held
+ * lines end so), which ends the line without a bound check per byte. */
 size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx);
@@ -136,12 +135,14 @@ struct chrome_unit {
   uint32_t blk;       /* its block */
   uint32_t chars;     /* code points */
   uint16_t words, stop, upper, ntok; /* ntok: all tokens incl. numbers */
-  uint16_t digits, seps;
-  uint8_t term, bullet, widget, url, cls;
+  uint16_t seps;
+  uint8_t term, bullet, widget, url, cls; /* url: set only below 12 words */
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
-  bool retok;         /* phrase rules need its words again (a short line) */
+  bool retok;         /* phrase rules need its words (a short line) */
   uint32_t soft_langs; /* else: languages of its has and soft phrases */
+  uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or
+                         CHROME_NO_TOK: tokenize it again */
   bool listed;        /* a line of a list that text introduced */
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
@@ -164,6 +165,11 @@ struct chrome_swcache {
   uint32_t langs[CHROME_SW_SLOTS];
 };
 
+/* Words kept for the phrase rules (of short lines), at most so many in a
+ * window; lines past that are tokenized again. */
+#define CHROME_TOK_CAP (1u << 18)
+#define CHROME_NO_TOK UINT32_MAX
+
 /* The held document (or window of it). */
 struct chrome_doc {
   struct chrome_swcache *sw;
@@ -172,6 +178,8 @@ struct chrome_doc {
   struct chrome_unit *units;
   struct chrome_blk *blks;
   size_t nunits, capunits, nblks, capblks;
+  struct chrome_tok *toks; /* words of short lines (chrome_unit.tok) */
+  size_t ntoks, captoks;
   struct kempt_lang_count lang;
   bool cut;          /* a cut-off marker ended the article: drop the rest */
   bool seen_good;    /* an earlier window had good text */
@@ -186,6 +194,7 @@ struct chrome_doc {
  * its function words to the window's language evidence. */
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
+                             const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n);
 
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */

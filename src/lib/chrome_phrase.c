@@ -89,17 +89,35 @@ static inline size_t decode(const unsigned char *p, size_t n,
   return kempt__next_cp((const char *)p, n, cp);
 }
 
-/* ASCII bytes: ALNUM, DIGIT and HW ('h' and 'w', where a link may start);
- * LOW is the lower-case form of a letter. */
-enum { A_ALNUM = 1, A_DIGIT = 2, A_HW = 4 };
-#define ROW16(f) f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f
-static const uint8_t ascii_class[128] = {
-    ROW16(0), ROW16(0), ROW16(0),
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,  /* 0-9 */
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* @A-O */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* P-Z */
-    0, 1, 1, 1, 1, 1, 1, 1, 5, 1, 1, 1, 1, 1, 1, 1,  /* `a-o, h */
-    1, 1, 1, 1, 1, 1, 1, 5, 1, 1, 1, 0, 0, 0, 0, 0}; /* p-z, w */
+/* ASCII bytes for the tokenizer: the lower-case form of a letter or
+ * digit, 0 for other bytes (and 0x80 and up: LOW_HIGH). */
+#define LOW_HIGH 0xFF
+#define R8(a) a, a + 1, a + 2, a + 3, a + 4, a + 5, a + 6, a + 7
+#define Z8 0, 0, 0, 0, 0, 0, 0, 0
+#define H8 LOW_HIGH, LOW_HIGH, LOW_HIGH, LOW_HIGH, LOW_HIGH, LOW_HIGH, \
+           LOW_HIGH, LOW_HIGH
+static const uint8_t ascii_low[256] = {
+    Z8, Z8, Z8, Z8, Z8, Z8,
+    R8('0'), '8', '9', 0, 0, 0, 0, 0, 0,           /* 0-9 */
+    0, R8('a'), R8('i'), R8('q'), 'y', 'z', 0, 0, 0, 0, 0, /* @A-Z */
+    0, R8('a'), R8('i'), R8('q'), 'y', 'z', 0, 0, 0, 0, 0, /* `a-z */
+    H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8};
+
+/* Bytes between words: 0 nothing to note, 1 a word starts, 2 maybe a
+ * separator or a bracket, or the end of the line ('\n'), 3 0x80 and up. */
+enum { S_SKIP = 0, S_WORD = 1, S_MARK = 2, S_HIGH = 3 };
+#define W8 1, 1, 1, 1, 1, 1, 1, 1
+#define X8 3, 3, 3, 3, 3, 3, 3, 3
+static const uint8_t ascii_skip[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, /* '\n' */
+    Z8, Z8,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, /* '/' */
+    W8, 1, 1, 0, 0, 0, 0, 2, 0,                     /* 0-9, '>' */
+    0, 1, 1, 1, 1, 1, 1, 1, W8,                     /* @A-O */
+    W8, 1, 1, 1, 2, 0, 0, 0, 0,                     /* P-Z, '[' */
+    0, 1, 1, 1, 1, 1, 1, 1, W8,                     /* `a-o */
+    W8, 1, 1, 1, 0, 2, 0, 0, 0,                     /* p-z, '|' */
+    X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8};
 
 static bool sep_here(const unsigned char *p, size_t n, size_t i) {
   static const char *const s[] = {"\xe2\x80\xba", "\xc2\xb7",
@@ -112,29 +130,33 @@ static bool sep_here(const unsigned char *p, size_t n, size_t i) {
   return false;
 }
 
-/* Read the word starting at p[i] (a word character): fills *t, returns
- * the offset after it. */
-static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
-                               struct chrome_tok *t, struct chrome_lex *lx) {
-  uint64_t h = FNV_OFFSET;
-  size_t j = i;
-  uint32_t ascii = 0, digits = 0;
-  bool letter = false, url = lx->url;
-  t->upper = (unsigned)(p[i] - 'A') < 26;
+static void fill_tok(struct chrome_tok *t, uint64_t h, bool alpha, bool upper,
+                     size_t i, size_t j) {
+  t->h = alpha ? h : fnv_byte(FNV_OFFSET, '0');
+  t->alpha = alpha;
+  t->upper = upper;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
+}
+
+/* The rest of the word that started at p[i] from p[j] on, where a
+ * character 0x80 and up comes (or starts it); h and acc (bit 0x40: an
+ * ASCII letter) hold what came before. */
+static size_t __attribute__((noinline))
+read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
+                uint64_t h, unsigned acc, struct chrome_tok *t,
+                struct chrome_lex *lx) {
+  bool letter = false, upper = (unsigned)(p[i] - 'A') < 26;
   while (j < n) {
-    unsigned c = p[j];
-    if (c < 0x80) { /* the common case, without utf8proc */
-      unsigned f = ascii_class[c];
-      if (!(f & A_ALNUM))
-        break;
-      digits += f >> 1 & 1u;
-      ascii++;
-      if ((f & A_HW) && !url && j + 4 <= n)
-        url = memcmp(p + j, "http", 4) == 0 || memcmp(p + j, "www.", 4) == 0;
-      h = fnv_byte(h, (unsigned char)(c | (f & A_DIGIT ? 0 : 0x20)));
+    unsigned l = ascii_low[p[j]];
+    if (l - 1u < LOW_HIGH - 1u) { /* an ASCII letter or digit */
+      acc |= l;
+      h = fnv_byte(h, (unsigned char)l);
       j++;
       continue;
     }
+    if (l == 0)
+      break;
     utf8proc_int32_t cp;
     struct chrome_cpinfo tmp;
     size_t k = decode(p + j, n - j, &cp);
@@ -144,21 +166,69 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
     if (e->kind == 0 || e->kind == 3)
       break;
     if (j == i)
-      t->upper = e->upper;
+      upper = e->upper;
     letter = letter || e->kind == 1;
     for (unsigned b = 0; b < e->nlow; b++)
       h = fnv_byte(h, e->low[b]);
     lx->conts += (uint32_t)k - 1;
     j += k;
   }
-  bool alpha = letter || ascii > digits;
-  lx->digits += digits;
-  lx->url = url;
-  t->h = alpha ? h : fnv_byte(FNV_OFFSET, '0');
-  t->alpha = alpha;
-  t->start = (uint32_t)i;
-  t->end = (uint32_t)j;
+  fill_tok(t, h, letter || (acc & 0x40), upper, i, j);
   return j;
+}
+
+/* Read the word starting at p[i] (a word character): fills *t, returns
+ * the offset after it. p[n] is '\n' (see kempt__chrome_lex): the loop
+ * over ASCII letters needs no bound check. */
+static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+                               struct chrome_tok *t, struct chrome_lex *lx) {
+  uint64_t h = FNV_OFFSET;
+  size_t j = i;
+  unsigned acc = 0, l;
+  while ((l = ascii_low[p[j]]) - 1u < LOW_HIGH - 1u) {
+    acc |= l;
+    h = fnv_byte(h, (unsigned char)l);
+    j++;
+  }
+  if (l == LOW_HIGH && j < n)
+    return read_word_mixed(p, n, i, j, h, acc, t, lx);
+  fill_tok(t, h, acc & 0x40, (unsigned)(p[i] - 'A') < 26, i, j);
+  return j;
+}
+
+/* A character 0x80 and up at p[i], between words: a word or a (c) sign
+ * starts there (returns true after filling *t), or it is skipped. */
+static bool __attribute__((noinline))
+lex_high(const unsigned char *p, size_t n, size_t *pi, struct chrome_tok *t,
+         struct chrome_lex *lx) {
+  size_t i = *pi;
+  unsigned c = p[i];
+  utf8proc_int32_t cp;
+  size_t k = decode(p + i, n - i, &cp);
+  if (cp >= 0) {
+    struct chrome_cpinfo tmp;
+    const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
+    if (e->kind == 1 || e->kind == 2) {
+      *pi = read_word_mixed(p, n, i, i, FNV_OFFSET, 0, t, lx);
+      return true;
+    }
+    if (e->kind == 3) {
+      uint64_t h = FNV_OFFSET;
+      for (unsigned b = 0; b < k; b++)
+        h = fnv_byte(h, p[i + b]);
+      fill_tok(t, h, true, false, i, i + k);
+      t->h = h;
+      t->alpha = false;
+      lx->conts += (uint32_t)k - 1;
+      *pi = i + k;
+      return true;
+    }
+  }
+  lx->conts += (uint32_t)k - !is_cont((unsigned char)c);
+  if (c >= 0xC2 && i && p[i - 1] == ' ' && sep_here(p, n, i))
+    lx->seps++;
+  *pi = i + k;
+  return false;
 }
 
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
@@ -166,48 +236,29 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = *pos, count = 0;
-  while (i < n && count < max) {
-    unsigned c = p[i];
-    if (c < 0x80) {
-      if (ascii_class[c] & A_ALNUM) {
-        i = read_word(p, n, i, &t[count++], lx);
-        continue;
-      }
+  for (;;) {
+    unsigned sk;
+    while ((sk = ascii_skip[p[i]]) == S_SKIP)
+      i++;
+    if (i >= n)
+      break;
+    if (sk == S_WORD) {
+      if (count == max)
+        break;
+      i = read_word(p, n, i, &t[count++], lx);
+    } else if (sk == S_MARK) {
+      unsigned c = p[i];
       if (c == '[')
         lx->bracket = true;
-      else if ((c == '|' || c == '/' || c == '>') && i && p[i - 1] == ' ' &&
-               i + 1 < n && p[i + 1] == ' ')
+      else if (c != '\n' && i && p[i - 1] == ' ' && i + 1 < n &&
+               p[i + 1] == ' ')
         lx->seps++;
       i++;
-      continue;
+    } else {
+      if (count == max)
+        break;
+      count += lex_high(p, n, &i, &t[count], lx);
     }
-    utf8proc_int32_t cp;
-    size_t k = decode(p + i, n - i, &cp);
-    if (cp >= 0) {
-      struct chrome_cpinfo tmp;
-      const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
-      if (e->kind == 1 || e->kind == 2) {
-        i = read_word(p, n, i, &t[count++], lx);
-        continue;
-      }
-      if (e->kind == 3) {
-        struct chrome_tok *o = &t[count++];
-        uint64_t h = FNV_OFFSET;
-        for (unsigned b = 0; b < k; b++)
-          h = fnv_byte(h, p[i + b]);
-        o->h = h;
-        o->alpha = o->upper = false;
-        o->start = (uint32_t)i;
-        o->end = (uint32_t)(i + k);
-        lx->conts += (uint32_t)k - 1;
-        i += k;
-        continue;
-      }
-    }
-    lx->conts += (uint32_t)k - !is_cont((unsigned char)c);
-    if (c >= 0xC2 && i && p[i - 1] == ' ' && sep_here(p, n, i))
-      lx->seps++;
-    i += k;
   }
   *pos = i;
   return count;
@@ -216,7 +267,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
                             size_t max, size_t *total,
                             struct chrome_cpinfo *cache) {
-  struct chrome_lex lx = {cache, 0, 0, 0, false, false};
+  struct chrome_lex lx = {cache, 0, 0, false};
   struct chrome_tok tmp;
   size_t pos = 0, count = kempt__chrome_lex(p, n, &pos, t, max, &lx);
   *total = count + (count == max && kempt__chrome_lex(p, n, &pos, &tmp, 1,
@@ -298,6 +349,7 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
     return KEMPT_OK;
   for (size_t i = 0; i < n; i++)
     buf[i] = pat[i] == '#' ? '0' : pat[i];
+  buf[n] = '\n'; /* the tokenizer's end mark */
   if (kind == CK_PREFIX && buf[n - 1] == ':')
     kind = CK_PREFIXSEP;
   size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, NULL);
