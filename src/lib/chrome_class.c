@@ -170,6 +170,9 @@ static bool has_url(const char *p, size_t n) {
 }
 
 static bool is_bullet(const char *p, size_t n) {
+  unsigned char c = n ? (unsigned char)p[0] : 0;
+  if (c != 0xE2 && c != 0xC2 && c != '*' && c != '-' && c != '+' && c != '>')
+    return false; /* the first bytes of all below */
   static const char *const b[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa",
                                   "\xe2\x96\xba", "\xe2\x97\xa6",
                                   "\xe2\x97\x8f", "\xe2\x96\xa0",
@@ -185,8 +188,12 @@ static bool is_bullet(const char *p, size_t n) {
 /* Length of p without closing quotes, brackets and spaces at its end. */
 static size_t strip_closers(const char *p, size_t n) {
   for (;;) {
-    if (n && strchr(" \t\"')]*", p[n - 1]) && p[n - 1] != '\0')
+    unsigned char c = n ? (unsigned char)p[n - 1] : 0;
+    if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == ')' ||
+        c == ']' || c == '*')
       n--;
+    else if (c < 0x80)
+      return n;
     else if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\x9d") ||
                         has_prefix(p + n - 3, 3, "\xe2\x80\x99")))
       n -= 3;
@@ -319,12 +326,13 @@ static uint32_t soft_langs(const struct chrome_rules *r,
   for (size_t i = 0; i < nt; i++) {
     bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
+    uint64_t h = CHROME_SEQ_INIT;
     for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
-      uint64_t key = kempt__chrome_seq(t + i, k);
-      if (has)
-        langs |= kempt__chrome_rules_langs(r, key, CK_HAS);
-      if (soft && k <= 2)
-        langs |= kempt__chrome_rules_langs(r, key, CK_SOFT);
+      h = kempt__chrome_seq_step(h, t[i + k - 1].h);
+      if (has && kempt__chrome_may_key(r, h, CK_HAS))
+        langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
+      if (soft && k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT))
+        langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
     }
   }
   return langs;
@@ -405,11 +413,33 @@ struct matcher {
   uint32_t langs; /* rule languages that apply (bit 0: all) */
 };
 
+/* The rule of kind and word sequence hash h (in the matcher's
+ * languages), or NULL. */
+static const struct chrome_rule *find_key(const struct matcher *m,
+                                          uint64_t h, int kind) {
+  if (!kempt__chrome_may_key(m->rules, h, kind))
+    return NULL;
+  return kempt__chrome_rules_find(m->rules, h, kind, m->langs);
+}
+
+/* The rule of kind over words t[0..n), or NULL: first the quick filters
+ * on its length and first word. */
 static const struct chrome_rule *find_rule(const struct matcher *m,
                                            const struct chrome_tok *t,
                                            size_t n, int kind) {
-  return kempt__chrome_rules_find(m->rules, kempt__chrome_seq(t, n), kind,
-                                  m->langs);
+  if (n > m->rules->maxtok[kind] ||
+      !kempt__chrome_may_start(m->rules, kind, t[0].h))
+    return NULL;
+  return find_key(m, kempt__chrome_seq(t, n), kind);
+}
+
+/* find_rule over the first k words, whose hash is pre[k - 1]. */
+static const struct chrome_rule *find_pre(const struct matcher *m,
+                                          const uint64_t *pre, size_t k,
+                                          int kind) {
+  if (k > m->rules->maxtok[kind])
+    return NULL;
+  return find_key(m, pre[k - 1], kind);
 }
 
 /* Whether a separator (: | > - and the like) follows offset i. */
@@ -443,9 +473,10 @@ static bool in_parens(const char *p, size_t n) {
   return n > i + 1 && p[i] == '(' && (p[n - 1] == ')' || p[n - 2] == ')');
 }
 
+/* Prefixes: pre[k - 1] is the hash of the first k words (k <= 8). */
 static void match_prefix(struct chrome_unit *u, const struct matcher *m,
                          const char *p, const struct chrome_tok *t,
-                         size_t nt, size_t total) {
+                         const uint64_t *pre, size_t nt, size_t total) {
   if (!kempt__chrome_may_start(m->rules, CK_PREFIX, t[0].h) &&
       !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
     return;
@@ -453,10 +484,10 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
     if (k == total)
       continue;
     if (total <= PREFIXSEP_WORDS && sep_follows(p, u->len, t[k - 1].end))
-      set_hit(u, find_rule(m, t, k, CK_PREFIXSEP));
+      set_hit(u, find_pre(m, pre, k, CK_PREFIXSEP));
     if ((total <= PREFIX_WORDS && u->term != TERM_SENT) ||
         (total <= PREFIXSEP_WORDS && in_parens(p, u->len)))
-      set_hit(u, find_rule(m, t, k, CK_PREFIX));
+      set_hit(u, find_pre(m, pre, k, CK_PREFIX));
   }
 }
 
@@ -464,20 +495,25 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
                       const struct chrome_tok *t, size_t nt, size_t total) {
-  for (size_t i = 0; i < nt; i++)
-    for (size_t k = 1; k <= 4 && i + k <= nt; k++) {
+  const struct chrome_rules *rs = m->rules;
+  for (size_t i = 0; i < nt; i++) {
+    bool has = kempt__chrome_may_start(rs, CK_HAS, t[i].h);
+    bool soft = kempt__chrome_may_start(rs, CK_SOFT, t[i].h);
+    uint64_t h = CHROME_SEQ_INIT;
+    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
+      h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       const struct chrome_rule *r = NULL;
-      if (kempt__chrome_may_start(m->rules, CK_HAS, t[i].h))
-        r = find_rule(m, t + i, k, CK_HAS);
+      if (has && k <= rs->maxtok[CK_HAS])
+        r = find_key(m, h, CK_HAS);
       if (r && total <= HAS_WORDS) {
         set_hit(u, r);
         return;
       }
-      if (r || (!u->soft_has && k <= 2 &&
-                kempt__chrome_may_start(m->rules, CK_SOFT, t[i].h) &&
-                find_rule(m, t + i, k, CK_SOFT)))
+      if (r || (!u->soft_has && k <= 2 && soft &&
+                k <= rs->maxtok[CK_SOFT] && find_key(m, h, CK_SOFT)))
         u->soft_has = true;
     }
+  }
 }
 
 static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
@@ -513,15 +549,32 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   return num && (word || (alpha == 0 && year && nt <= 4));
 }
 
-/* Whether p[0..n) holds s, ignoring ASCII case. */
+/* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
+static bool eq_nocase(const char *p, const char *s, size_t k) {
+  for (size_t j = 0; j < k; j++)
+    if ((p[j] | 0x20) != (s[j] | 0x20))
+      return false;
+  return true;
+}
+
+/* Whether p[0..n) holds s, ignoring ASCII case (byte b stands for s[i]
+ * when b | 0x20 == s[i] | 0x20). */
 static bool find_nocase(const char *p, size_t n, const char *s) {
   size_t k = strlen(s);
-  for (size_t i = 0; i + k <= n; i++) {
-    size_t j = 0;
-    while (j < k && (p[i + j] | 0x20) == (s[j] | 0x20))
-      j++;
-    if (j == k)
-      return true;
+  if (k == 0)
+    return true;
+  if (n < k)
+    return false;
+  const char *end = p + n - k + 1; /* where a match may start */
+  for (int pass = 0; pass < 2; pass++) {
+    int c = pass ? (s[0] & ~0x20) : (s[0] | 0x20);
+    for (const char *q = p; q < end; q++) {
+      q = memchr(q, c, (size_t)(end - q));
+      if (!q)
+        break;
+      if (eq_nocase(q + 1, s + 1, k - 1))
+        return true;
+    }
   }
   return false;
 }
@@ -534,9 +587,11 @@ static bool image_name(const char *p, size_t n) {
   for (const char *q = memchr(p, '.', n); q;
        q = memchr(q + 1, '.', n - (size_t)(q + 1 - p))) {
     size_t rest = n - (size_t)(q + 1 - p);
-    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
-      if (rest >= strlen(ext[i]) && find_nocase(q + 1, strlen(ext[i]), ext[i]))
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+      size_t k = strlen(ext[i]);
+      if (rest >= k && eq_nocase(q + 1, ext[i], k))
         return true;
+    }
     if (rest == 0)
       break;
   }
@@ -607,15 +662,19 @@ static bool is_says(const struct chrome_unit *u, const struct matcher *m,
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
                         size_t total) {
-  if (nt == total) {
-    set_hit(u, find_rule(m, t, nt, CK_CUT));
-    set_hit(u, find_rule(m, t, nt, CK_LIST));
-    set_hit(u, find_rule(m, t, nt, CK_LINE));
+  uint64_t pre[8], h = CHROME_SEQ_INIT;
+  for (size_t k = 0; k < nt && k < 8; k++)
+    pre[k] = h = kempt__chrome_seq_step(h, t[k].h);
+  if (nt == total) { /* u->key is the hash of all its words */
+    static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
+    for (int w = 0; w < 3; w++)
+      if (nt <= m->rules->maxtok[whole[w]])
+        set_hit(u, find_key(m, u->key, whole[w]));
   }
   if (total <= LIST_PREFIX_WORDS && no_end(u))
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
-      set_hit(u, find_rule(m, t, k, CK_LIST));
-  match_prefix(u, m, p, t, nt, total);
+      set_hit(u, find_pre(m, pre, k, CK_LIST));
+  match_prefix(u, m, p, t, pre, nt, total);
   match_has(u, m, t, nt, total);
   if (!u->rule && is_byline(u, m, t, nt)) {
     u->rule = R_BYLINE;

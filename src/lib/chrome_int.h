@@ -36,8 +36,10 @@ struct chrome_rule {
 };
 
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
+#define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
 struct chrome_rules {
   uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
+  uint64_t keys[CHROME_KEY_BITS / 64];
   uint8_t maxtok[CK_COUNT]; /* words of the longest rule of each kind */
   struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */
@@ -90,8 +92,19 @@ size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
                             size_t max, size_t *total,
                             struct chrome_cpinfo *cache);
 
-/* Hash of a sequence of token hashes. */
+/* Hash of a sequence of token hashes: CHROME_SEQ_INIT, then a step per
+ * token. */
+#define CHROME_SEQ_INIT 0x9e3779b97f4a7c15ull
+static inline uint64_t kempt__chrome_seq_step(uint64_t h, uint64_t tok) {
+  h = (h << 7 | h >> 57) ^ tok;
+  return h * 0x100000001b3ull;
+}
 uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n);
+
+/* The key of a rule of kind k and word sequence hash h in the table. */
+static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {
+  return h ^ ((uint64_t)k * 0xff51afd7ed558ccdull);
+}
 
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                           const struct kempt_allocator *a);
@@ -115,6 +128,15 @@ static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
                                            int k, uint64_t h) {
   unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
   return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* False when no rule has kind k and word sequence hash h (a quick filter
+ * before kempt__chrome_rules_find and _langs). */
+static inline bool kempt__chrome_may_key(const struct chrome_rules *r,
+                                         uint64_t h, int k) {
+  unsigned bit =
+      (unsigned)(kempt__chrome_kind_key(h, k) >> 40) & (CHROME_KEY_BITS - 1);
+  return (r->keys[bit / 64] >> (bit % 64)) & 1u;
 }
 
 /* Terminal punctuation of a line. */

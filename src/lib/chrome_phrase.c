@@ -276,16 +276,14 @@ size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
 }
 
 uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ull;
-  for (size_t i = 0; i < n; i++) {
-    h = (h << 7 | h >> 57) ^ t[i].h;
-    h *= FNV_PRIME;
-  }
+  uint64_t h = CHROME_SEQ_INIT;
+  for (size_t i = 0; i < n; i++)
+    h = kempt__chrome_seq_step(h, t[i].h);
   return h;
 }
 
 static uint64_t kind_key(uint64_t key, int kind) {
-  return key ^ ((uint64_t)kind * 0xff51afd7ed558ccdull);
+  return kempt__chrome_kind_key(key, kind);
 }
 
 static enum kempt_status grow(struct chrome_rules *r) {
@@ -361,6 +359,8 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
   if (nt > r->maxtok[kind])
     r->maxtok[kind] = (uint8_t)nt;
+  bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
+  r->keys[bit / 64] |= 1ull << (bit % 64);
   return insert(r, &rule);
 }
 
