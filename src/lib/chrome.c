@@ -19,6 +19,7 @@
 
 #define CHROME_CAP_BYTES (8u << 20)
 #define CHROME_CAP_UNITS 20000u
+#define CHROME_PAD 8 /* readable bytes after the held text */
 
 struct chrome {
   const struct kempt_env *env;
@@ -134,6 +135,10 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
   if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
     st = kempt__buf_addc(&d->text, '\n');
+  if (st == KEMPT_OK) /* ... and 8 bytes after it can be read */
+    st = kempt__buf_reserve(&d->text, CHROME_PAD);
+  if (st == KEMPT_OK)
+    memset(d->text.data + d->text.len, 0, CHROME_PAD);
   if (st == KEMPT_OK)
     st = grow_array(c->env->alloc, (void **)&d->blks, &d->capblks,
                     d->nblks + 1, sizeof *d->blks);
@@ -184,7 +189,7 @@ static enum kempt_status chrome_finish(void *st) {
 static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   struct chrome *c = st;
   c->env = env;
-  kempt__buf_init(&c->doc.text, env->alloc, CHROME_CAP_BYTES);
+  kempt__buf_init(&c->doc.text, env->alloc, CHROME_CAP_BYTES + CHROME_PAD);
   c->doc.sw = kempt__calloc(env->alloc, sizeof *c->doc.sw);
   c->doc.cp = kempt__calloc(env->alloc,
                             CHROME_CP_SLOTS * sizeof *c->doc.cp);

@@ -248,14 +248,21 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
 /* Hash of a long line's bytes (its words are too many to hash as a
  * sequence), for finding it twice on the page. */
 static uint64_t line_hash(const char *p, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
+  uint64_t h = 0xcbf29ce484222325ull ^ n, w;
   size_t i = 0;
   while (i < n && kempt__is_space((unsigned char)p[i]))
     i++;
   while (n > i && kempt__is_space((unsigned char)p[n - 1]))
     n--;
+  h ^= n - i; /* the length, then the bytes 8 at a time */
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&w, p + i, 8);
+    h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+    h ^= h >> 29;
+  }
   for (; i < n; i++)
     h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
+  h ^= h >> 32;
   return h | 1u;
 }
 
@@ -324,6 +331,9 @@ static uint32_t soft_langs(const struct chrome_rules *r,
                            const struct chrome_tok *t, size_t nt) {
   uint32_t langs = 0;
   for (size_t i = 0; i < nt; i++) {
+    unsigned bit = (unsigned)(t[i].h >> 51) & (CHROME_FIRST_BITS - 1);
+    if (!((r->first_hs[bit / 64] >> (bit % 64)) & 1u))
+      continue; /* neither a has nor a soft phrase starts here */
     bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;

@@ -40,6 +40,7 @@ struct chrome_rule {
 struct chrome_rules {
   uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
   uint64_t keys[CHROME_KEY_BITS / 64];
+  uint64_t first_hs[CHROME_FIRST_BITS / 64]; /* has and soft together */
   uint8_t maxtok[CK_COUNT]; /* words of the longest rule of each kind */
   struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */

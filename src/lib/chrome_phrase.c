@@ -15,8 +15,6 @@
 
 #include <utf8proc.h>
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
 #define MAX_PATTERN 256
 
 struct chrome_rule_src {
@@ -24,9 +22,6 @@ struct chrome_rule_src {
 };
 #include "chrome_rules.h"
 
-static inline uint64_t fnv_byte(uint64_t h, unsigned char c) {
-  return (h ^ c) * FNV_PRIME;
-}
 
 /* Kind of character: 0 other, 1 letter or mark, 2 digit, 3 the (c) sign. */
 static int char_kind(utf8proc_int32_t cp) {
@@ -119,20 +114,46 @@ static const uint8_t ascii_skip[256] = {
     W8, 1, 1, 1, 0, 2, 0, 0, 0,                     /* p-z, '|' */
     X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8};
 
-static bool sep_here(const unsigned char *p, size_t n, size_t i) {
-  static const char *const s[] = {"\xe2\x80\xba", "\xc2\xb7",
-                                  "\xe2\x80\xa2"};
-  for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) {
-    size_t m = strlen(s[j]);
-    if (i + m < n && memcmp(p + i, s[j], m) == 0 && p[i + m] == ' ')
-      return true;
-  }
-  return false;
+/* A separator of more than one byte at p[i] followed by a space: the
+ * single angle quote, the middle dot or a bullet. */
+static inline bool sep_here(const unsigned char *p, size_t n, size_t i) {
+  if (p[i] == 0xC2)
+    return i + 2 < n && p[i + 1] == 0xB7 && p[i + 2] == ' ';
+  return p[i] == 0xE2 && i + 3 < n && p[i + 1] == 0x80 &&
+         (p[i + 2] == 0xBA || p[i + 2] == 0xA2) && p[i + 3] == ' ';
 }
 
-static void fill_tok(struct chrome_tok *t, uint64_t h, bool alpha, bool upper,
-                     size_t i, size_t j) {
-  t->h = alpha ? h : fnv_byte(FNV_OFFSET, '0');
+/* A word's hash: its lower-case bytes in chunks of 8 (little-endian, the
+ * last one padded with zero bytes, which no word holds), each mixed into
+ * the state, then a final mix. Any hash would do that is the same for the
+ * same bytes: rules and text go through this same code. */
+struct whash {
+  uint64_t h, w; /* state, and the chunk being filled */
+  unsigned nw;   /* bytes in w */
+};
+#define WH_INIT 0x243f6a8885a308d3ull
+static inline uint64_t wh_mix(uint64_t h, uint64_t w) {
+  return (h ^ w) * 0x9e3779b97f4a7c15ull;
+}
+static inline void wh_byte(struct whash *s, unsigned char c) {
+  s->w |= (uint64_t)c << (8 * s->nw);
+  if (++s->nw == 8) {
+    s->h = wh_mix(s->h, s->w);
+    s->w = 0;
+    s->nw = 0;
+  }
+}
+static inline uint64_t wh_final(const struct whash *s) {
+  uint64_t h = s->nw ? wh_mix(s->h, s->w) : s->h;
+  h ^= h >> 31;
+  h *= 0xd6e8feb86659fd93ull;
+  return h ^ (h >> 32);
+}
+#define NUMBER_HASH 0x6a09e667f3bcc909ull /* every all-digit word */
+
+static void fill_tok(struct chrome_tok *t, const struct whash *s, bool alpha,
+                     bool upper, size_t i, size_t j) {
+  t->h = alpha ? wh_final(s) : NUMBER_HASH;
   t->alpha = alpha;
   t->upper = upper;
   t->start = (uint32_t)i;
@@ -140,18 +161,18 @@ static void fill_tok(struct chrome_tok *t, uint64_t h, bool alpha, bool upper,
 }
 
 /* The rest of the word that started at p[i] from p[j] on, where a
- * character 0x80 and up comes (or starts it); h and acc (bit 0x40: an
- * ASCII letter) hold what came before. */
+ * character 0x80 and up comes (or starts it); *s and letter (an ASCII
+ * letter came) hold what came before. */
 static size_t __attribute__((noinline))
 read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
-                uint64_t h, unsigned acc, struct chrome_tok *t,
+                struct whash s, bool letter, struct chrome_tok *t,
                 struct chrome_lex *lx) {
-  bool letter = false, upper = (unsigned)(p[i] - 'A') < 26;
+  bool upper = (unsigned)(p[i] - 'A') < 26;
   while (j < n) {
     unsigned l = ascii_low[p[j]];
     if (l - 1u < LOW_HIGH - 1u) { /* an ASCII letter or digit */
-      acc |= l;
-      h = fnv_byte(h, (unsigned char)l);
+      letter = letter || l >= 'a';
+      wh_byte(&s, (unsigned char)l);
       j++;
       continue;
     }
@@ -169,30 +190,50 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
       upper = e->upper;
     letter = letter || e->kind == 1;
     for (unsigned b = 0; b < e->nlow; b++)
-      h = fnv_byte(h, e->low[b]);
+      wh_byte(&s, e->low[b]);
     lx->conts += (uint32_t)k - 1;
     j += k;
   }
-  fill_tok(t, h, letter || (acc & 0x40), upper, i, j);
+  fill_tok(t, &s, letter, upper, i, j);
   return j;
 }
 
-/* Read the word starting at p[i] (a word character): fills *t, returns
- * the offset after it. p[n] is '\n' (see kempt__chrome_lex): the loop
- * over ASCII letters needs no bound check. */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
+ * returns the offset after it. Reads 8 bytes at a time: p[n] is '\n' and
+ * 8 more bytes after it are readable (see kempt__chrome_lex). */
 static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx) {
-  uint64_t h = FNV_OFFSET;
+  struct whash s = {WH_INIT, 0, 0};
+  uint64_t letters = 0;
   size_t j = i;
-  unsigned acc = 0, l;
-  while ((l = ascii_low[p[j]]) - 1u < LOW_HIGH - 1u) {
-    acc |= l;
-    h = fnv_byte(h, (unsigned char)l);
-    j++;
+  for (;;) {
+    uint64_t x;
+    memcpy(&x, p + j, 8);
+    uint64_t y = x & ~HIGHS, lo = y | 0x20 * ONES;
+    uint64_t letter = (lo + 0x1f * ONES) & ~(lo + 0x05 * ONES) & HIGHS;
+    uint64_t digit = (y + 0x50 * ONES) & ~(y + 0x46 * ONES) & HIGHS;
+    uint64_t stop = ~(letter | digit) & HIGHS;
+    stop |= x & HIGHS; /* 0x80 and up */
+    if (!stop) {
+      s.h = wh_mix(s.h, x | 0x20 * ONES);
+      letters |= letter;
+      j += 8;
+      continue;
+    }
+    uint64_t keep = ((stop & (0 - stop)) >> 7) - 1; /* bytes before it */
+    unsigned len = (unsigned)__builtin_ctzll(stop) >> 3;
+    s.w = (x | 0x20 * ONES) & keep;
+    s.nw = len;
+    letters |= letter & keep;
+    j += len;
+    break;
   }
-  if (l == LOW_HIGH && j < n)
-    return read_word_mixed(p, n, i, j, h, acc, t, lx);
-  fill_tok(t, h, acc & 0x40, (unsigned)(p[i] - 'A') < 26, i, j);
+  if (p[j] >= 0x80 && j < n)
+    return read_word_mixed(p, n, i, j, s, letters != 0, t, lx);
+  fill_tok(t, &s, letters != 0, (unsigned)(p[i] - 'A') < 26, i, j);
   return j;
 }
 
@@ -209,15 +250,15 @@ lex_high(const unsigned char *p, size_t n, size_t *pi, struct chrome_tok *t,
     struct chrome_cpinfo tmp;
     const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
     if (e->kind == 1 || e->kind == 2) {
-      *pi = read_word_mixed(p, n, i, i, FNV_OFFSET, 0, t, lx);
+      struct whash st = {WH_INIT, 0, 0};
+      *pi = read_word_mixed(p, n, i, i, st, false, t, lx);
       return true;
     }
     if (e->kind == 3) {
-      uint64_t h = FNV_OFFSET;
+      struct whash st = {WH_INIT, 0, 0};
       for (unsigned b = 0; b < k; b++)
-        h = fnv_byte(h, p[i + b]);
-      fill_tok(t, h, true, false, i, i + k);
-      t->h = h;
+        wh_byte(&st, p[i + b]);
+      fill_tok(t, &st, true, false, i, i + k);
       t->alpha = false;
       lx->conts += (uint32_t)k - 1;
       *pi = i + k;
@@ -338,12 +379,12 @@ static int kind_of(const char *s, size_t n) {
 static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                                   uint8_t lang, const char *pat, size_t n,
                                   const char *name) {
-  char buf[MAX_PATTERN];
+  char buf[MAX_PATTERN + 9] = {0}; /* + the end mark and 8 readable */
   struct chrome_tok t[CHROME_MAXTOK];
   size_t total;
   while (n && kempt__is_space((unsigned char)pat[n - 1]))
     n--;
-  if (n == 0 || n >= sizeof buf)
+  if (n == 0 || n >= MAX_PATTERN)
     return KEMPT_OK;
   for (size_t i = 0; i < n; i++)
     buf[i] = pat[i] == '#' ? '0' : pat[i];
@@ -357,6 +398,8 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                              (uint8_t)kind, lang, (uint8_t)nt, 0};
   unsigned bit = (unsigned)(t[0].h >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
+  if (kind == CK_HAS || kind == CK_SOFT)
+    r->first_hs[bit / 64] |= 1ull << (bit % 64);
   if (nt > r->maxtok[kind])
     r->maxtok[kind] = (uint8_t)nt;
   bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
