@@ -186,40 +186,40 @@ static bool is_bullet(const char *p, size_t n) {
 }
 
 /* Length of p without closing quotes, brackets and spaces at its end. */
-static size_t strip_closers(const char *p, size_t n) {
+static size_t strip_closers(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
   for (;;) {
-    unsigned char c = n ? (unsigned char)p[n - 1] : 0;
+    unsigned char c = n ? p[n - 1] : 0;
     if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == ')' ||
         c == ']' || c == '*')
       n--;
     else if (c < 0x80)
       return n;
-    else if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\x9d") ||
-                        has_prefix(p + n - 3, 3, "\xe2\x80\x99")))
+    else if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
+             (c == 0x9D || c == 0x99)) /* right quotes */
       n -= 3;
-    else if (n >= 2 && has_prefix(p + n - 2, 2, "\xc2\xbb"))
-      n -= 2;
-    else if (n >= 2 && has_prefix(p + n - 2, 2, "\xc2\xa0"))
-      n -= 2;
+    else if (n >= 2 && p[n - 2] == 0xC2 && (c == 0xBB || c == 0xA0))
+      n -= 2; /* >> and a no-break space */
     else
       return n;
   }
 }
 
-static uint8_t terminal(const char *p, size_t n) {
-  n = strip_closers(p, n);
+static uint8_t terminal(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  n = strip_closers(s, n);
   if (n == 0)
     return TERM_NONE;
-  if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\xa6") ||
-                 has_prefix(p + n - 3, 3, "...")))
+  unsigned char c = p[n - 1];
+  if (n >= 3 && ((c == 0xA6 && p[n - 2] == 0x80 && p[n - 3] == 0xE2) ||
+                 (c == '.' && p[n - 2] == '.' && p[n - 3] == '.')))
     return TERM_ELLIPSIS;
-  char c = p[n - 1];
   if (c == '.' || c == '!' || c == '?')
     return TERM_SENT;
-  if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe3\x80\x82") ||
-                 has_prefix(p + n - 3, 3, "\xef\xbc\x81") ||
-                 has_prefix(p + n - 3, 3, "\xef\xbc\x9f")))
-    return TERM_SENT;
+  if (c >= 0x80 && n >= 3 &&
+      ((p[n - 3] == 0xE3 && p[n - 2] == 0x80 && c == 0x82) ||
+       (p[n - 3] == 0xEF && p[n - 2] == 0xBC && (c == 0x81 || c == 0x9F))))
+    return TERM_SENT; /* CJK full stop, exclamation and question marks */
   if (c == ':' || c == ';')
     return TERM_COLON;
   return c == ',' ? TERM_COMMA : TERM_NONE;
@@ -272,13 +272,13 @@ static uint64_t line_hash(const char *p, size_t n) {
  * cache. */
 static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
                            const struct chrome_tok *t) {
-  size_t k = (size_t)(t->h >> 40) & (CHROME_SW_SLOTS - 1);
+  struct chrome_swslot *e = &c->slot[(t->h >> 40) & (CHROME_SW_SLOTS - 1)];
   uint64_t key = t->h | 1u;
-  if (c->key[k] == key)
-    return c->langs[k];
+  if (e->key == key)
+    return e->langs;
   uint32_t m = kempt__stopword_langs(p + t->start, t->end - t->start);
-  c->key[k] = key;
-  c->langs[k] = m;
+  e->key = key;
+  e->langs = m;
   return m;
 }
 

@@ -183,9 +183,12 @@ struct chrome_blk {
 /* A small cache of function-word look-ups (most words of a page are the
  * same few): direct-mapped, keyed by the word's bytes. */
 #define CHROME_SW_SLOTS 32768
+struct chrome_swslot {
+  uint64_t key;   /* a word's hash (chrome_tok.h) | 1; 0: empty */
+  uint32_t langs; /* kempt__stopword_langs of the word */
+};
 struct chrome_swcache {
-  uint64_t key[CHROME_SW_SLOTS]; /* a word's hash (chrome_tok.h); 0: empty */
-  uint32_t langs[CHROME_SW_SLOTS];
+  struct chrome_swslot slot[CHROME_SW_SLOTS];
 };
 
 /* Words kept for the phrase rules (of short lines), at most so many in a

@@ -295,7 +295,20 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                p[i + 1] == ' ')
         lx->seps++;
       i++;
-    } else {
+    } else { /* 0x80 and up: punctuation through the cache, here */
+      utf8proc_int32_t cp;
+      size_t k = decode(p + i, n - i, &cp);
+      const struct chrome_cpinfo *e =
+          cp >= 0 && lx->cache
+              ? &lx->cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)]
+              : NULL;
+      if (e && e->cp == cp && e->kind == 0) {
+        lx->conts += (uint32_t)k - 1;
+        if (i && p[i - 1] == ' ' && sep_here(p, n, i))
+          lx->seps++;
+        i += k;
+        continue;
+      }
       if (count == max)
         break;
       count += lex_high(p, n, &i, &t[count], lx);
