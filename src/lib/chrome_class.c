@@ -272,7 +272,7 @@ static uint64_t line_hash(const char *p, size_t n) {
  * cache. */
 static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
                            const struct chrome_tok *t) {
-  struct chrome_swslot *e = &c->slot[(t->h >> 40) & (CHROME_SW_SLOTS - 1)];
+  struct chrome_swslot *e = &c->slot[(t->h >> 49) & (CHROME_SW_SLOTS - 1)];
   uint64_t key = t->h | 1u;
   if (e->key == key)
     return e->langs;
@@ -282,20 +282,26 @@ static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
   return m;
 }
 
+/* What a line's words add up to. */
+struct word_count {
+  uint32_t words, upper, stop, hits[KEMPT_LANG_COUNT];
+  bool cap1;
+};
+
 /* Words, function words (per language in hits) and capitals of t[0..n). */
-static void count_words(struct chrome_doc *d, struct chrome_unit *u,
-                        const char *p, const struct chrome_tok *t, size_t n,
-                        uint32_t *words, uint32_t *upper, uint32_t *hits) {
+static inline void count_words(struct chrome_swcache *sw, const char *p,
+                               const struct chrome_tok *t, size_t n,
+                               struct word_count *c) {
   for (size_t i = 0; i < n; i++) {
     if (!t[i].alpha)
       continue;
-    uint32_t m = stop_langs(d->sw, p, &t[i]);
-    d->lang.stop += m != 0;
+    uint32_t m = stop_langs(sw, p, &t[i]);
+    c->stop += m != 0;
     for (; m; m &= m - 1)
-      hits[__builtin_ctz(m) + 1]++;
-    *upper += t[i].upper;
-    if (++*words == 1)
-      u->cap1 = t[i].upper;
+      c->hits[__builtin_ctz(m) + 1]++;
+    c->upper += t[i].upper;
+    if (++c->words == 1)
+      c->cap1 = t[i].upper;
   }
 }
 
@@ -354,27 +360,32 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK], more[CHROME_MAXTOK];
   struct chrome_lex lx = {d->cp, 0, 0, false};
-  uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0}, best = 0;
+  struct word_count wc = {0, 0, 0, {0}, false};
+  uint32_t best = 0;
   size_t pos = 0;
   size_t nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, &lx);
   size_t total = nt;
-  count_words(d, u, p, t, nt, &words, &upper, hits);
+  count_words(d->sw, p, t, nt, &wc);
   if (nt == CHROME_MAXTOK) {
     size_t k;
     do {
       k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, &lx);
       total += k;
-      count_words(d, u, p, more, k, &words, &upper, hits);
+      count_words(d->sw, p, more, k, &wc);
     } while (k == CHROME_MAXTOK);
   }
-  for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
-    d->lang.hits[l] += hits[l];
-    best = hits[l] > best ? hits[l] : best;
+  if (wc.stop) {
+    for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
+      d->lang.hits[l] += wc.hits[l];
+      best = wc.hits[l] > best ? wc.hits[l] : best;
+    }
+    d->lang.stop += wc.stop;
   }
-  d->lang.words += words;
-  u->words = clamp16(words);
+  d->lang.words += wc.words;
+  u->words = clamp16(wc.words);
   u->stop = clamp16(best);
-  u->upper = clamp16(upper);
+  u->upper = clamp16(wc.upper);
+  u->cap1 = wc.cap1;
 
   size_t lead = 0;
   while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))

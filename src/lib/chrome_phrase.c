@@ -144,10 +144,7 @@ static inline void wh_byte(struct whash *s, unsigned char c) {
   }
 }
 static inline uint64_t wh_final(const struct whash *s) {
-  uint64_t h = s->nw ? wh_mix(s->h, s->w) : s->h;
-  h ^= h >> 31;
-  h *= 0xd6e8feb86659fd93ull;
-  return h ^ (h >> 32);
+  return s->nw ? wh_mix(s->h, s->w) : s->h; /* the high bits are good */
 }
 #define NUMBER_HASH 0x6a09e667f3bcc909ull /* every all-digit word */
 
