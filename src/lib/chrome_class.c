@@ -600,6 +600,26 @@ static bool find_nocase(const char *p, size_t n, const char *s) {
   return false;
 }
 
+/* find_nocase for a pattern s that ends in "...": looks for its dots
+ * first (bytes that pass for a dot: '.' and 0x0E, see find_nocase). */
+static bool find_dots(const char *p, size_t n, const char *s) {
+  size_t k = strlen(s), a = k - 3; /* where the dots start */
+  if (n < k)
+    return false;
+  const char *end = p + n - k + a + 1; /* where they may start */
+  for (int pass = 0; pass < 2; pass++) {
+    int c = pass ? 0x0E : '.';
+    for (const char *q = p + a; q < end; q++) {
+      q = memchr(q, c, (size_t)(end - q));
+      if (!q)
+        break;
+      if (eq_nocase(q - a, s, k))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* A line that names image files ("a-cat.jpg"), a text browser's label. */
 static bool image_name(const char *p, size_t n) {
   static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "webp"};
@@ -645,7 +665,7 @@ static bool credit_tail(const char *p, size_t n) {
       open--;
   if (open == 0 || p[open - 1] != '(') {
     const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
-    return find_nocase(c, (size_t)(p + n - c), "credit...");
+    return find_dots(c, (size_t)(p + n - c), "credit...");
   }
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
     if (find_nocase(p + open, n - open, w[i]))

@@ -235,11 +235,11 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
 }
 
 /* A character 0x80 and up at p[i], between words: a word or a (c) sign
- * starts there (returns true after filling *t), or it is skipped. */
-static bool __attribute__((noinline))
-lex_high(const unsigned char *p, size_t n, size_t *pi, struct chrome_tok *t,
+ * starts there (*t filled), or it is skipped. Returns the offset after it
+ * times 2, plus 1 when a token came. */
+static size_t __attribute__((noinline))
+lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
          struct chrome_lex *lx) {
-  size_t i = *pi;
   unsigned c = p[i];
   utf8proc_int32_t cp;
   size_t k = decode(p + i, n - i, &cp);
@@ -248,8 +248,7 @@ lex_high(const unsigned char *p, size_t n, size_t *pi, struct chrome_tok *t,
     const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
     if (e->kind == 1 || e->kind == 2) {
       struct whash st = {WH_INIT, 0, 0};
-      *pi = read_word_mixed(p, n, i, i, st, false, t, lx);
-      return true;
+      return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
     }
     if (e->kind == 3) {
       struct whash st = {WH_INIT, 0, 0};
@@ -258,15 +257,13 @@ lex_high(const unsigned char *p, size_t n, size_t *pi, struct chrome_tok *t,
       fill_tok(t, &st, true, false, i, i + k);
       t->alpha = false;
       lx->conts += (uint32_t)k - 1;
-      *pi = i + k;
-      return true;
+      return (i + k) * 2 + 1;
     }
   }
   lx->conts += (uint32_t)k - !is_cont((unsigned char)c);
   if (c >= 0xC2 && i && p[i - 1] == ' ' && sep_here(p, n, i))
     lx->seps++;
-  *pi = i + k;
-  return false;
+  return (i + k) * 2;
 }
 
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
@@ -308,7 +305,9 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
       }
       if (count == max)
         break;
-      count += lex_high(p, n, &i, &t[count], lx);
+      size_t r = lex_high(p, n, i, &t[count], lx);
+      count += r & 1;
+      i = r >> 1;
     }
   }
   *pos = i;
