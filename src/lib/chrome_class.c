@@ -298,7 +298,7 @@ static inline void count_words(struct chrome_swcache *sw, const char *p,
     uint32_t m = stop_langs(sw, p, &t[i]);
     c->stop += m != 0;
     for (; m; m &= m - 1)
-      c->hits[__builtin_ctz(m) + 1]++;
+      c->hits[kempt__chrome_ctz(m) + 1]++;
     c->upper += t[i].upper;
     if (++c->words == 1)
       c->cap1 = t[i].upper;
@@ -354,39 +354,74 @@ static uint32_t soft_langs(const struct chrome_rules *r,
   return langs;
 }
 
+/* Tokenize a line: its first words in t (returns how many), all of them
+ * counted in *wc, *total tokens in all; the character features in *lx. */
+static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
+                       struct chrome_tok *t, struct word_count *wc,
+                       size_t *total, struct chrome_lex *lx) {
+  struct chrome_tok more[CHROME_MAXTOK];
+  size_t pos = 0, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
+  size_t k = nt;
+  *total = nt;
+  count_words(d->sw, p, t, nt, wc);
+  while (k == CHROME_MAXTOK) {
+    k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
+    *total += k;
+    count_words(d->sw, p, more, k, wc);
+  }
+  return nt;
+}
+
+/* Add a line's word counts to it and to the window's language evidence. */
+static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
+                       const struct word_count *wc) {
+  uint32_t best = 0;
+  if (wc->stop) {
+    for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
+      d->lang.hits[l] += wc->hits[l];
+      best = wc->hits[l] > best ? wc->hits[l] : best;
+    }
+    d->lang.stop += wc->stop;
+  }
+  d->lang.words += wc->words;
+  u->words = clamp16(wc->words);
+  u->stop = clamp16(best);
+  u->upper = clamp16(wc->upper);
+  u->cap1 = wc->cap1;
+}
+
+/* Keep the words t[0..nt) of a short line for its phrase rules (or mark
+ * it to be tokenized again: the store is full, or growing it failed). */
+static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
+                       struct chrome_unit *u, const struct chrome_tok *t,
+                       size_t nt) {
+  u->tok = CHROME_NO_TOK;
+  if (d->ntoks + nt > CHROME_TOK_CAP)
+    return;
+  if (d->ntoks + nt > d->captoks) {
+    size_t cap = d->captoks ? d->captoks * 2 : 1024;
+    while (cap < d->ntoks + nt)
+      cap *= 2;
+    struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
+    if (!m)
+      return;
+    d->toks = m;
+    d->captoks = cap;
+  }
+  memcpy(d->toks + d->ntoks, t, nt * sizeof *t);
+  u->tok = (uint32_t)d->ntoks;
+  d->ntoks += nt;
+}
+
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
-  struct chrome_tok t[CHROME_MAXTOK], more[CHROME_MAXTOK];
+  struct chrome_tok t[CHROME_MAXTOK];
   struct chrome_lex lx = {d->cp, 0, 0, false};
   struct word_count wc = {0, 0, 0, {0}, false};
-  uint32_t best = 0;
-  size_t pos = 0;
-  size_t nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, &lx);
-  size_t total = nt;
-  count_words(d->sw, p, t, nt, &wc);
-  if (nt == CHROME_MAXTOK) {
-    size_t k;
-    do {
-      k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, &lx);
-      total += k;
-      count_words(d->sw, p, more, k, &wc);
-    } while (k == CHROME_MAXTOK);
-  }
-  if (wc.stop) {
-    for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
-      d->lang.hits[l] += wc.hits[l];
-      best = wc.hits[l] > best ? wc.hits[l] : best;
-    }
-    d->lang.stop += wc.stop;
-  }
-  d->lang.words += wc.words;
-  u->words = clamp16(wc.words);
-  u->stop = clamp16(best);
-  u->upper = clamp16(wc.upper);
-  u->cap1 = wc.cap1;
-
+  size_t total, nt = lex_line(d, p, n, t, &wc, &total, &lx);
+  add_counts(d, u, &wc);
   size_t lead = 0;
   while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
     lead++;
@@ -397,32 +432,15 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   u->widget = false;
   if (lx.bracket)
     scan_brackets(u, p, n);
-
   u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
   if (nt == 0)
     return;
   u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
-  if (!u->retok) {
+  if (u->retok)
+    keep_words(d, a, u, t, nt);
+  else
     u->soft_langs = soft_langs(r, t, nt);
-    return;
-  }
-  u->tok = CHROME_NO_TOK;
-  if (d->ntoks + nt > CHROME_TOK_CAP)
-    return;
-  if (d->ntoks + nt > d->captoks) {
-    size_t cap = d->captoks ? d->captoks * 2 : 1024;
-    while (cap < d->ntoks + nt)
-      cap *= 2;
-    struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
-    if (!m)
-      return; /* tokenized again, later */
-    d->toks = m;
-    d->captoks = cap;
-  }
-  memcpy(d->toks + d->ntoks, t, nt * sizeof *t);
-  u->tok = (uint32_t)d->ntoks;
-  d->ntoks += nt;
 }
 
 /* ---- phrase rules ----------------------------------------------------- */

@@ -10,6 +10,20 @@
 #include "internal.h"
 #include "lang.h"
 
+/* Index of the lowest set bit of x (x != 0). */
+static inline unsigned kempt__chrome_ctz(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned n = 0;
+  while (!(x & 1u)) {
+    x >>= 1;
+    n++;
+  }
+  return n;
+#endif
+}
+
 /* Kinds of phrase rule (src/data/chrome/README). */
 enum chrome_kind {
   CK_NONE = 0,

@@ -17,6 +17,13 @@
 
 #define MAX_PATTERN 256
 
+/* Rare paths kept out of the tokenizer's loops. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 struct chrome_rule_src {
   const char *kind, *lang, *pattern, *name;
 };
@@ -160,7 +167,7 @@ static void fill_tok(struct chrome_tok *t, const struct whash *s, bool alpha,
 /* The rest of the word that started at p[i] from p[j] on, where a
  * character 0x80 and up comes (or starts it); *s and letter (an ASCII
  * letter came) hold what came before. */
-static size_t __attribute__((noinline))
+static size_t NOINLINE
 read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
                 struct whash s, bool letter, struct chrome_tok *t,
                 struct chrome_lex *lx) {
@@ -221,7 +228,7 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
       continue;
     }
     uint64_t keep = ((stop & (0 - stop)) >> 7) - 1; /* bytes before it */
-    unsigned len = (unsigned)__builtin_ctzll(stop) >> 3;
+    unsigned len = kempt__chrome_ctz(stop) >> 3;
     s.w = (x | 0x20 * ONES) & keep;
     s.nw = len;
     letters |= letter & keep;
@@ -237,7 +244,7 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
 /* A character 0x80 and up at p[i], between words: a word or a (c) sign
  * starts there (*t filled), or it is skipped. Returns the offset after it
  * times 2, plus 1 when a token came. */
-static size_t __attribute__((noinline))
+static size_t NOINLINE
 lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
          struct chrome_lex *lx) {
   unsigned c = p[i];
@@ -266,49 +273,66 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
   return (i + k) * 2;
 }
 
+/* A '[', a separator or the end mark at p[i] (see ascii_skip). */
+static inline void lex_mark(const unsigned char *p, size_t n, size_t i,
+                            struct chrome_lex *lx) {
+  unsigned c = p[i];
+  if (c == '[')
+    lx->bracket = true;
+  else if (c != '\n' && i && p[i - 1] == ' ' && i + 1 < n && p[i + 1] == ' ')
+    lx->seps++;
+}
+
+/* A character 0x80 and up at p[i] that the cache knows is no word
+ * character (punctuation, spaces): counted and skipped, returns the offset
+ * after it; else 0 (lex_high looks at it). */
+static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
+                                struct chrome_lex *lx) {
+  utf8proc_int32_t cp;
+  size_t k = decode(p + i, n - i, &cp);
+  if (cp < 0 || !lx->cache)
+    return 0;
+  const struct chrome_cpinfo *e =
+      &lx->cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)];
+  if (e->cp != cp || e->kind != 0)
+    return 0;
+  lx->conts += (uint32_t)k - 1;
+  if (i && p[i - 1] == ' ' && sep_here(p, n, i))
+    lx->seps++;
+  return i + k;
+}
+
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = *pos, count = 0;
   for (;;) {
-    unsigned sk;
-    while ((sk = ascii_skip[p[i]]) == S_SKIP)
-      i++;
+    unsigned sk = ascii_skip[p[i]];
+    while (sk == S_SKIP)
+      sk = ascii_skip[p[++i]];
     if (i >= n)
       break;
     if (sk == S_WORD) {
       if (count == max)
         break;
       i = read_word(p, n, i, &t[count++], lx);
-    } else if (sk == S_MARK) {
-      unsigned c = p[i];
-      if (c == '[')
-        lx->bracket = true;
-      else if (c != '\n' && i && p[i - 1] == ' ' && i + 1 < n &&
-               p[i + 1] == ' ')
-        lx->seps++;
-      i++;
-    } else { /* 0x80 and up: punctuation through the cache, here */
-      utf8proc_int32_t cp;
-      size_t k = decode(p + i, n - i, &cp);
-      const struct chrome_cpinfo *e =
-          cp >= 0 && lx->cache
-              ? &lx->cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)]
-              : NULL;
-      if (e && e->cp == cp && e->kind == 0) {
-        lx->conts += (uint32_t)k - 1;
-        if (i && p[i - 1] == ' ' && sep_here(p, n, i))
-          lx->seps++;
-        i += k;
-        continue;
-      }
-      if (count == max)
-        break;
-      size_t r = lex_high(p, n, i, &t[count], lx);
-      count += r & 1;
-      i = r >> 1;
+      continue;
     }
+    if (sk == S_MARK) {
+      lex_mark(p, n, i++, lx);
+      continue;
+    }
+    size_t next = skip_known(p, n, i, lx);
+    if (next) {
+      i = next;
+      continue;
+    }
+    if (count == max)
+      break;
+    size_t r = lex_high(p, n, i, &t[count], lx);
+    count += r & 1;
+    i = r >> 1;
   }
   *pos = i;
   return count;
