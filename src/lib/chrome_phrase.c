@@ -6,7 +6,14 @@
  * Rules (src/data/chrome/LANG.rules, compiled in by
  * tools/gen_chrome_rules.py, plus --rules files) sit in one open-addressing
  * table keyed by their word sequence and kind, so matching a line costs a
- * few look-ups, whatever the number of rules.
+ * few look-ups, whatever the number of rules; filters on the first word
+ * and on the key of each kind skip most look-ups.
+ *
+ * The tokenizer makes one pass over a line and gathers the character
+ * features on the way (code points, separators, brackets). ASCII words go
+ * 8 bytes at a time, without utf8proc; other characters are decoded here
+ * and looked up in a small cache of utf8proc's answers. Lines end in '\n'
+ * with 8 readable bytes after it, so the loops need no bound checks.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
