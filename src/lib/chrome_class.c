@@ -272,13 +272,12 @@ static uint64_t line_hash(const char *p, size_t n) {
  * cache. */
 static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
                            const struct chrome_tok *t) {
-  struct chrome_swslot *e = &c->slot[(t->h >> 49) & (CHROME_SW_SLOTS - 1)];
-  uint64_t key = t->h | 1u;
-  if (e->key == key)
-    return e->langs;
+  uint64_t *e = &c->slot[(t->h >> 49) & (CHROME_SW_SLOTS - 1)];
+  uint64_t tag = (t->h | 1u) << 16;
+  if ((*e & ~(uint64_t)0xFFFF) == tag)
+    return (uint32_t)(*e & 0xFFFF);
   uint32_t m = kempt__stopword_langs(p + t->start, t->end - t->start);
-  e->key = key;
-  e->langs = m;
+  *e = tag | (m & 0xFFFF);
   return m;
 }
 

@@ -197,13 +197,13 @@ struct chrome_blk {
 /* A small cache of function-word look-ups (most words of a page are the
  * same few): direct-mapped, keyed by the word's bytes. */
 #define CHROME_SW_SLOTS 32768
-struct chrome_swslot {
-  uint64_t key;   /* a word's hash (chrome_tok.h) | 1; 0: empty */
-  uint32_t langs; /* kempt__stopword_langs of the word */
-};
 struct chrome_swcache {
-  struct chrome_swslot slot[CHROME_SW_SLOTS];
+  /* (the word's hash (chrome_tok.h) | 1) << 16 | its stop-word languages
+   * (kempt__stopword_langs, 14 bits); 0: empty. The slot is the top bits
+   * of the hash, so all but one of its 64 bits are compared. */
+  uint64_t slot[CHROME_SW_SLOTS];
 };
+_Static_assert(KEMPT_LANG_COUNT - 1 <= 16, "stop-word languages in 16 bits");
 
 /* Words kept for the phrase rules (of short lines), at most so many in a
  * window; lines past that are tokenized again. */
