@@ -865,8 +865,9 @@ static uint8_t class_nolang(const struct chrome_unit *u) {
   return CL_SHORT;
 }
 
-/* (url is known for lines below 12 words only: enough here, and in
- * list_line, which sees CL_BAD lines only.) */
+/* (url is known only where it counts here: lines without a rule, below
+ * 12 words, not widgets, with fewer than 2 separators; list_line sees
+ * only lines this made CL_BAD.) */
 static bool link_like(const struct chrome_unit *u) {
   if (u->widget || (u->url && u->words < 12) || u->seps >= 2)
     return true;
@@ -1401,7 +1402,6 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
-    u->url = u->words < 12 && has_url(p, u->len); /* see link_like */
     if (u->retok && u->tok != CHROME_NO_TOK) {
       size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
       match_rules(u, &m, p, d->toks + u->tok, nt, total);
@@ -1420,8 +1420,12 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   if (st != KEMPT_OK)
     return st;
   mark_lists(d, nolang);
-  for (size_t i = 0; i < d->nunits; i++)
-    d->units[i].cls = class_of(&d->units[i], nolang);
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
+      u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
+    u->cls = class_of(u, nolang);
+  }
   bool dups = few_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];

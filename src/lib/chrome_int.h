@@ -173,7 +173,7 @@ struct chrome_unit {
   uint32_t chars;     /* code points */
   uint16_t words, stop, upper, ntok; /* ntok: all tokens incl. numbers */
   uint16_t seps;
-  uint8_t term, bullet, widget, url, cls; /* url: set only below 12 words */
+  uint8_t term, bullet, widget, url, cls; /* url: only where link_like looks */
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
   bool retok;         /* phrase rules need its words (a short line) */
