@@ -80,7 +80,7 @@ struct chrome_cpinfo {
   uint8_t kind;        /* 0 other, 1 letter or mark, 2 digit, 3 (c) */
   uint8_t upper;       /* upper or title case */
   uint8_t nlow;        /* bytes of the lower-case form */
-  uint8_t low[4];      /* the lower-case form in UTF-8 */
+  uint32_t low;        /* the lower-case form in UTF-8, first byte low */
 };
 
 /* The tokenizer's state across calls on one line, and the character

@@ -63,7 +63,11 @@ static void cp_compute(utf8proc_int32_t cp, struct chrome_cpinfo *e) {
   e->cp = cp;
   e->kind = (uint8_t)char_kind(cp);
   e->upper = is_upper(cp);
-  e->nlow = (uint8_t)utf8proc_encode_char(utf8proc_tolower(cp), e->low);
+  utf8proc_uint8_t b[4];
+  e->nlow = (uint8_t)utf8proc_encode_char(utf8proc_tolower(cp), b);
+  e->low = 0;
+  for (unsigned i = 0; i < e->nlow; i++)
+    e->low |= (uint32_t)b[i] << (8 * i);
 }
 
 /* The facts of code point cp (>= 0x80), through the cache when there is
@@ -157,6 +161,18 @@ static inline void wh_byte(struct whash *s, unsigned char c) {
     s->nw = 0;
   }
 }
+/* k (1..4) bytes at once, the first in the low byte of b. */
+static inline void wh_bytes(struct whash *s, uint64_t b, unsigned k) {
+  unsigned room = 8 - s->nw;
+  s->w |= b << (8 * s->nw);
+  if (k < room) {
+    s->nw += k;
+    return;
+  }
+  s->h = wh_mix(s->h, s->w); /* the chunk is full */
+  s->w = room < 8 ? b >> (8 * room) : 0;
+  s->nw = k - room;
+}
 static inline uint64_t wh_final(const struct whash *s) {
   return s->nw ? wh_mix(s->h, s->w) : s->h; /* the high bits are good */
 }
@@ -200,8 +216,7 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
     if (j == i)
       upper = e->upper;
     letter = letter || e->kind == 1;
-    for (unsigned b = 0; b < e->nlow; b++)
-      wh_byte(&s, e->low[b]);
+    wh_bytes(&s, e->low, e->nlow);
     lx->conts += (uint32_t)k - 1;
     j += k;
   }
