@@ -353,13 +353,15 @@ static uint32_t soft_langs(const struct chrome_rules *r,
   return langs;
 }
 
-/* Tokenize a line: its first words in t (returns how many), all of them
- * counted in *wc, *total tokens in all; the character features in *lx. */
+/* Tokenize a line from lead (after its indentation): its first words in t
+ * (returns how many), all of them counted in *wc, *total tokens in all;
+ * the character features in *lx. */
 static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
-                       struct chrome_tok *t, struct word_count *wc,
-                       size_t *total, struct chrome_lex *lx) {
+                       size_t lead, struct chrome_tok *t,
+                       struct word_count *wc, size_t *total,
+                       struct chrome_lex *lx) {
   struct chrome_tok more[CHROME_MAXTOK];
-  size_t pos = 0, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
+  size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
   size_t k = nt;
   *total = nt;
   count_words(d->sw, p, t, nt, wc);
@@ -412,6 +414,20 @@ static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
   d->ntoks += nt;
 }
 
+/* Spaces and tabs at the start of p[0..n), 8 spaces at a time. */
+static size_t indentation(const char *p, size_t n) {
+  size_t lead = 0;
+  uint64_t x;
+  for (; lead + 8 <= n; lead += 8) {
+    memcpy(&x, p + lead, 8);
+    if (x != 0x2020202020202020ull)
+      break;
+  }
+  while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+    lead++;
+  return lead;
+}
+
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
@@ -419,11 +435,9 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   struct chrome_tok t[CHROME_MAXTOK];
   struct chrome_lex lx = {d->cp, 0, 0, false};
   struct word_count wc = {0, 0, 0, {0}, false};
-  size_t total, nt = lex_line(d, p, n, t, &wc, &total, &lx);
+  size_t lead = indentation(p, n);
+  size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);
   add_counts(d, u, &wc);
-  size_t lead = 0;
-  while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
-    lead++;
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
   u->bullet = is_bullet(p + lead, n - lead);
