@@ -169,20 +169,27 @@ static bool has_url(const char *p, size_t n) {
   return false;
 }
 
-static bool is_bullet(const char *p, size_t n) {
-  unsigned char c = n ? (unsigned char)p[0] : 0;
-  if (c != 0xE2 && c != 0xC2 && c != '*' && c != '-' && c != '+' && c != '>')
-    return false; /* the first bytes of all below */
-  static const char *const b[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa",
-                                  "\xe2\x96\xba", "\xe2\x97\xa6",
-                                  "\xe2\x97\x8f", "\xe2\x96\xa0",
-                                  "\xe2\x96\xa1", "\xe2\x98\x86", "* ",
-                                  "- ", "+ ", "> ", "\xe2\x80\x93 ",
-                                  "\xe2\x80\x94 "};
-  for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
-    if (has_prefix(p, n, b[i]))
-      return true;
-  return false;
+/* A bullet at the start of p: a bullet sign, a middle dot, a small
+ * square, triangle, circle or star, or "* ", "- ", "+ ", "> ", and an en
+ * or em dash before a space. */
+static bool is_bullet(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (n < 2)
+    return false;
+  unsigned c = p[0], c1 = p[1], c2 = n >= 3 ? p[2] : 0;
+  if (c == '*' || c == '-' || c == '+' || c == '>')
+    return c1 == ' ';
+  if (c == 0xC2)
+    return c1 == 0xB7;
+  if (c != 0xE2 || n < 3)
+    return false;
+  if (c1 == 0x80)
+    return c2 == 0xA2 || ((c2 == 0x93 || c2 == 0x94) && n >= 4 && p[3] == ' ');
+  if (c1 == 0x96)
+    return c2 == 0xAA || c2 == 0xBA || c2 == 0xA0 || c2 == 0xA1;
+  if (c1 == 0x97)
+    return c2 == 0xA6 || c2 == 0x8F;
+  return c1 == 0x98 && c2 == 0x86;
 }
 
 /* Length of p without closing quotes, brackets and spaces at its end. */
