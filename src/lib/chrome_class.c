@@ -830,6 +830,8 @@ static bool repeat_candidate(const struct chrome_unit *u) {
 static void mark_prefix_dups(struct chrome_doc *d) {
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
+    if (u->len < PREFIX_DUP_MIN)
+      continue; /* the shorter of any pair with it is too short */
     for (size_t j = i + 1; j < d->nunits && j <= i + PREFIX_DUP_SPAN; j++) {
       struct chrome_unit *v = &d->units[j];
       const struct chrome_unit *s = u->len <= v->len ? u : v;
