@@ -337,15 +337,21 @@ static bool needs_rules(const struct chrome_rules *r,
   return false;
 }
 
+/* False when neither a has nor a soft phrase starts with a word of hash
+ * h. */
+static inline bool may_start_hs(const struct chrome_rules *r, uint64_t h) {
+  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
+  return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
+}
+
 /* The languages of the has and soft phrases in t[0..nt), as match_has
  * looks for them. */
 static uint32_t soft_langs(const struct chrome_rules *r,
                            const struct chrome_tok *t, size_t nt) {
   uint32_t langs = 0;
   for (size_t i = 0; i < nt; i++) {
-    unsigned bit = (unsigned)(t[i].h >> 51) & (CHROME_FIRST_BITS - 1);
-    if (!((r->first_hs[bit / 64] >> (bit % 64)) & 1u))
-      continue; /* neither a has nor a soft phrase starts here */
+    if (!may_start_hs(r, t[i].h))
+      continue;
     bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
@@ -556,6 +562,8 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
                       const struct chrome_tok *t, size_t nt, size_t total) {
   const struct chrome_rules *rs = m->rules;
   for (size_t i = 0; i < nt; i++) {
+    if (!may_start_hs(rs, t[i].h))
+      continue;
     bool has = kempt__chrome_may_start(rs, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(rs, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
