@@ -291,6 +291,7 @@ static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
 /* What a line's words add up to. */
 struct word_count {
   uint32_t words, upper, stop, hits[KEMPT_LANG_COUNT];
+  uint32_t langs; /* bit l - 1: hits[l] > 0 */
   bool cap1;
 };
 
@@ -303,6 +304,7 @@ static inline void count_words(struct chrome_swcache *sw, const char *p,
       continue;
     uint32_t m = stop_langs(sw, p, &t[i]);
     c->stop += m != 0;
+    c->langs |= m;
     for (; m; m &= m - 1)
       c->hits[kempt__chrome_ctz(m) + 1]++;
     c->upper += t[i].upper;
@@ -390,13 +392,12 @@ static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
 static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
                        const struct word_count *wc) {
   uint32_t best = 0;
-  if (wc->stop) {
-    for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
-      d->lang.hits[l] += wc->hits[l];
-      best = wc->hits[l] > best ? wc->hits[l] : best;
-    }
-    d->lang.stop += wc->stop;
+  for (uint32_t m = wc->langs; m; m &= m - 1) {
+    unsigned l = kempt__chrome_ctz(m) + 1;
+    d->lang.hits[l] += wc->hits[l];
+    best = wc->hits[l] > best ? wc->hits[l] : best;
   }
+  d->lang.stop += wc->stop;
   d->lang.words += wc->words;
   u->words = clamp16(wc->words);
   u->stop = clamp16(best);
@@ -447,7 +448,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK];
   struct chrome_lex lx = {d->cp, 0, 0, false};
-  struct word_count wc = {0, 0, 0, {0}, false};
+  struct word_count wc = {0, 0, 0, {0}, 0, false};
   size_t lead = indentation(p, n);
   size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);
   add_counts(d, u, &wc);
