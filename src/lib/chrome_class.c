@@ -212,9 +212,9 @@ static size_t strip_closers(const char *s, size_t n) {
   }
 }
 
+/* Terminal punctuation of p, n bytes once stripped of closers. */
 static uint8_t terminal(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
-  n = strip_closers(s, n);
   if (n == 0)
     return TERM_NONE;
   unsigned char c = p[n - 1];
@@ -455,7 +455,8 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
   u->bullet = is_bullet(p + lead, n - lead);
-  u->term = terminal(p, n);
+  u->tlen = (uint32_t)strip_closers(p, n);
+  u->term = terminal(p, u->tlen);
   u->widget = false;
   if (lx.bracket)
     scan_brackets(u, p, n);
@@ -740,7 +741,7 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
 /* "NAME says:" - the header of a reader's comment. */
 static bool is_says(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
-  size_t n = strip_closers(p, u->len);
+  size_t n = u->tlen;
   if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':')
     return false;
   return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
@@ -826,7 +827,7 @@ static uint32_t *seen_slot(struct chrome_doc *d, uint64_t key) {
 /* A line that asks a question: an interview may ask it of each guest. */
 static bool is_question(const struct chrome_doc *d,
                         const struct chrome_unit *u) {
-  size_t n = strip_closers(d->text.data + u->off, u->len);
+  size_t n = u->tlen;
   return n && d->text.data[u->off + n - 1] == '?';
 }
 

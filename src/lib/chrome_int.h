@@ -171,6 +171,7 @@ struct chrome_unit {
   uint32_t off, len;  /* the line in the text buffer */
   uint32_t blk;       /* its block */
   uint32_t chars;     /* code points */
+  uint32_t tlen;      /* bytes without closing quotes, brackets, spaces */
   uint16_t words, stop, upper, ntok; /* ntok: all tokens incl. numbers */
   uint16_t seps;
   uint8_t term, bullet, widget, url, cls; /* url: only where link_like looks */
