@@ -803,16 +803,18 @@ static enum kempt_status seen_table(struct chrome_doc *d,
   size_t size = 64;
   while (size < 2 * d->nunits)
     size *= 2;
-  if (size - 1 > d->seen_mask || !d->seen || !d->seen_n) {
+  if (size > d->seen_cap || !d->seen || !d->seen_n) {
     kempt__free(a, d->seen);
     kempt__free(a, d->seen_n);
+    d->seen_cap = 0;
     d->seen = kempt__malloc(a, size * sizeof *d->seen);
     d->seen_n = kempt__malloc(a, size * sizeof *d->seen_n);
     if (!d->seen || !d->seen_n)
       return KEMPT_ERR_NOMEM;
-    d->seen_mask = size - 1;
+    d->seen_cap = size;
   }
-  memset(d->seen_n, 0, (d->seen_mask + 1) * sizeof *d->seen_n);
+  d->seen_mask = size - 1; /* this window's part of the table */
+  memset(d->seen_n, 0, size * sizeof *d->seen_n);
   return KEMPT_OK;
 }
 

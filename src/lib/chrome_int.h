@@ -226,7 +226,7 @@ struct chrome_doc {
   bool seen_good;    /* an earlier window had good text */
   uint64_t *seen;    /* scratch: repeated-line table */
   uint32_t *seen_n;
-  size_t seen_mask;
+  size_t seen_mask, seen_cap; /* the part in use - 1; allocated */
 };
 
 /* The features of a line just held, in one pass over its bytes: length,
