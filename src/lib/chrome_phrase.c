@@ -32,7 +32,9 @@
 #endif
 
 struct chrome_rule_src {
-  const char *kind, *lang, *pattern, *name;
+  int kind;  /* enum chrome_kind */
+  int lang;  /* enum kempt_lang */
+  const char *pattern, *name;
 };
 #include "chrome_rules.h"
 
@@ -462,12 +464,6 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
   return insert(r, &rule);
 }
 
-static uint8_t lang_index(const char *code) {
-  for (int l = 1; l < KEMPT_LANG_COUNT; l++)
-    if (strcmp(kempt__lang_code((enum kempt_lang)l), code) == 0)
-      return (uint8_t)l;
-  return 0;
-}
 
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                           const struct kempt_allocator *a) {
@@ -476,9 +472,8 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
   size_t n = sizeof chrome_rules_src / sizeof chrome_rules_src[0];
   for (size_t i = 0; i < n; i++) {
     const struct chrome_rule_src *s = &chrome_rules_src[i];
-    int kind = kind_of(s->kind, strlen(s->kind));
-    enum kempt_status st = add_rule(r, kind, lang_index(s->lang), s->pattern,
-                                    strlen(s->pattern), s->name);
+    enum kempt_status st = add_rule(r, s->kind, (uint8_t)s->lang,
+                                    s->pattern, strlen(s->pattern), s->name);
     if (st != KEMPT_OK)
       return st;
   }
