@@ -195,7 +195,8 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
                             CHROME_CP_SLOTS * sizeof *c->doc.cp);
   if (!c->doc.sw || !c->doc.cp)
     return KEMPT_ERR_NOMEM;
-  enum kempt_status s = kempt__chrome_rules_init(&c->rules, env->alloc);
+  enum kempt_status s =
+      kempt__chrome_rules_init(&c->rules, env->alloc, c->doc.cp);
   const char *data;
   size_t len;
   for (size_t i = 0;

@@ -60,6 +60,7 @@ struct chrome_rules {
   size_t mask; /* slots - 1 (a power of two minus one) */
   size_t count;
   const struct kempt_allocator *alloc;
+  struct chrome_cpinfo *cp; /* borrowed code point cache, or NULL */
 };
 
 /* A word of a line: letters, marks and digits; all-digit words are one
@@ -121,8 +122,11 @@ static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {
   return h ^ ((uint64_t)k * 0xff51afd7ed558ccdull);
 }
 
+/* Build the compiled-in rules; cache (CHROME_CP_SLOTS entries, or NULL)
+ * is borrowed for the tokenizer while r lives. */
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
-                                          const struct kempt_allocator *a);
+                                          const struct kempt_allocator *a,
+                                          struct chrome_cpinfo *cache);
 /* Add rules from "KIND PATTERN" lines of text (a --rules file): they
  * apply in every language. */
 enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,

@@ -448,7 +448,7 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
   buf[n] = '\n'; /* the tokenizer's end mark */
   if (kind == CK_PREFIX && buf[n - 1] == ':')
     kind = CK_PREFIXSEP;
-  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, NULL);
+  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, r->cp);
   if (nt == 0 || nt != total)
     return KEMPT_OK;
   struct chrome_rule rule = {kind_key(kempt__chrome_seq(t, nt), kind), name,
@@ -466,9 +466,11 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
 
 
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
-                                          const struct kempt_allocator *a) {
+                                          const struct kempt_allocator *a,
+                                          struct chrome_cpinfo *cache) {
   memset(r, 0, sizeof *r);
   r->alloc = a;
+  r->cp = cache;
   size_t n = sizeof chrome_rules_src / sizeof chrome_rules_src[0];
   for (size_t i = 0; i < n; i++) {
     const struct chrome_rule_src *s = &chrome_rules_src[i];
