@@ -3,7 +3,9 @@
 
 Turns the per-language chrome phrase rules (one "KIND PATTERN" a line, the
 language from the file name) into one C table compiled into the chrome
-stage. Each rule gets a static name for --explain: "KIND PATTERN (LANG)"."""
+stage: kind and language as their enum values (CK_LINE, KEMPT_LANG_DE), so
+that the stage need not look them up by name. Each rule gets a static name
+for --explain: "KIND PATTERN (LANG)"."""
 import os
 import sys
 
@@ -42,8 +44,8 @@ def main(paths):
     print(' * Do not edit. */')
     print('static const struct chrome_rule_src chrome_rules_src[] = {')
     for kind, lang, pat, name in rows:
-        print('    {"%s", "%s", %s,\n     %s},' % (kind, lang, cstr(pat),
-                                                  cstr(name)))
+        print('    {CK_%s, KEMPT_LANG_%s, %s,\n     %s},' % (
+            kind.upper(), lang.upper(), cstr(pat), cstr(name)))
     print('};')
 
 

@@ -19,6 +19,7 @@
 
 #define CHROME_CAP_BYTES (8u << 20)
 #define CHROME_CAP_UNITS 20000u
+#define CHROME_PAD 8 /* readable bytes after the held text */
 
 struct chrome {
   const struct kempt_env *env;
@@ -86,7 +87,7 @@ static enum kempt_status emit_blk(struct chrome *c,
 
 static void clear_window(struct chrome_doc *d) {
   kempt__buf_clear(&d->text);
-  d->nunits = d->nblks = 0;
+  d->nunits = d->nblks = d->ntoks = 0;
   memset(&d->lang, 0, sizeof d->lang);
 }
 
@@ -121,7 +122,7 @@ static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
     u->off = (uint32_t)(off + i);
     u->len = (uint32_t)(e - i);
     u->blk = (uint32_t)d->nblks;
-    kempt__chrome_scan_words(d, u, p + i, e - i);
+    kempt__chrome_scan_line(d, &c->rules, c->env->alloc, u, p + i, e - i);
     i = e + 1;
   }
   k->n = (uint32_t)(d->nunits - k->first);
@@ -132,6 +133,12 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   struct chrome_doc *d = &c->doc;
   size_t off = d->text.len;
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
+  if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
+    st = kempt__buf_addc(&d->text, '\n');
+  if (st == KEMPT_OK) /* ... and 8 bytes after it can be read */
+    st = kempt__buf_reserve(&d->text, CHROME_PAD);
+  if (st == KEMPT_OK)
+    memset(d->text.data + d->text.len, 0, CHROME_PAD);
   if (st == KEMPT_OK)
     st = grow_array(c->env->alloc, (void **)&d->blks, &d->capblks,
                     d->nblks + 1, sizeof *d->blks);
@@ -142,8 +149,6 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   k->flags = b->flags;
   k->rule = (b->flags & KEMPT_BLOCK_REMOVED) ? b->rule : NULL;
   st = add_units(c, k, off, b->len);
-  if (st == KEMPT_OK)
-    st = kempt__buf_addc(&d->text, '\n');
   if (st == KEMPT_OK)
     d->nblks++;
   return st;
@@ -184,11 +189,14 @@ static enum kempt_status chrome_finish(void *st) {
 static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   struct chrome *c = st;
   c->env = env;
-  kempt__buf_init(&c->doc.text, env->alloc, CHROME_CAP_BYTES);
+  kempt__buf_init(&c->doc.text, env->alloc, CHROME_CAP_BYTES + CHROME_PAD);
   c->doc.sw = kempt__calloc(env->alloc, sizeof *c->doc.sw);
-  if (!c->doc.sw)
+  c->doc.cp = kempt__calloc(env->alloc,
+                            CHROME_CP_SLOTS * sizeof *c->doc.cp);
+  if (!c->doc.sw || !c->doc.cp)
     return KEMPT_ERR_NOMEM;
-  enum kempt_status s = kempt__chrome_rules_init(&c->rules, env->alloc);
+  enum kempt_status s =
+      kempt__chrome_rules_init(&c->rules, env->alloc, c->doc.cp);
   const char *data;
   size_t len;
   for (size_t i = 0;
@@ -205,9 +213,11 @@ static void chrome_fini(void *st) {
   kempt__buf_free(&c->doc.text);
   kempt__free(a, c->doc.units);
   kempt__free(a, c->doc.blks);
+  kempt__free(a, c->doc.toks);
   kempt__free(a, c->doc.seen);
   kempt__free(a, c->doc.seen_n);
   kempt__free(a, c->doc.sw);
+  kempt__free(a, c->doc.cp);
 }
 
 static const struct kempt_option chrome_options[] = {

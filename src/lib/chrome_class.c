@@ -152,78 +152,84 @@ static uint16_t clamp16(uint32_t v) {
 
 /* Whether the line holds "http" or "www." (a link). */
 static bool has_url(const char *p, size_t n) {
-  for (size_t i = 0; i + 4 <= n; i++) {
-    if (p[i] == 'h' && p[i + 1] == 't' && p[i + 2] == 't' && p[i + 3] == 'p')
+  for (const char *q = p, *e = p + n; e - q >= 4; q++) {
+    q = memchr(q, 'w', (size_t)(e - q - 3));
+    if (!q)
+      break;
+    if (q[1] == 'w' && q[2] == 'w' && q[3] == '.')
       return true;
-    if (p[i] == 'w' && p[i + 1] == 'w' && p[i + 2] == 'w' && p[i + 3] == '.')
+  }
+  for (const char *q = p, *e = p + n; e - q >= 4; q++) {
+    q = memchr(q, 'h', (size_t)(e - q - 3));
+    if (!q)
+      break;
+    if (q[1] == 't' && q[2] == 't' && q[3] == 'p')
       return true;
   }
   return false;
 }
 
-static bool is_bullet(const char *p, size_t n) {
-  static const char *const b[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa",
-                                  "\xe2\x96\xba", "\xe2\x97\xa6",
-                                  "\xe2\x97\x8f", "\xe2\x96\xa0",
-                                  "\xe2\x96\xa1", "\xe2\x98\x86", "* ",
-                                  "- ", "+ ", "> ", "\xe2\x80\x93 ",
-                                  "\xe2\x80\x94 "};
-  for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
-    if (has_prefix(p, n, b[i]))
-      return true;
-  return false;
+/* A bullet at the start of p: a bullet sign, a middle dot, a small
+ * square, triangle, circle or star, or "* ", "- ", "+ ", "> ", and an en
+ * or em dash before a space. */
+static bool is_bullet(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (n < 2)
+    return false;
+  unsigned c = p[0], c1 = p[1], c2 = n >= 3 ? p[2] : 0;
+  if (c == '*' || c == '-' || c == '+' || c == '>')
+    return c1 == ' ';
+  if (c == 0xC2)
+    return c1 == 0xB7;
+  if (c != 0xE2 || n < 3)
+    return false;
+  if (c1 == 0x80)
+    return c2 == 0xA2 || ((c2 == 0x93 || c2 == 0x94) && n >= 4 && p[3] == ' ');
+  if (c1 == 0x96)
+    return c2 == 0xAA || c2 == 0xBA || c2 == 0xA0 || c2 == 0xA1;
+  if (c1 == 0x97)
+    return c2 == 0xA6 || c2 == 0x8F;
+  return c1 == 0x98 && c2 == 0x86;
 }
 
 /* Length of p without closing quotes, brackets and spaces at its end. */
-static size_t strip_closers(const char *p, size_t n) {
+static size_t strip_closers(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
   for (;;) {
-    if (n && strchr(" \t\"')]*", p[n - 1]) && p[n - 1] != '\0')
+    unsigned char c = n ? p[n - 1] : 0;
+    if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == ')' ||
+        c == ']' || c == '*')
       n--;
-    else if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\x9d") ||
-                        has_prefix(p + n - 3, 3, "\xe2\x80\x99")))
+    else if (c < 0x80)
+      return n;
+    else if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
+             (c == 0x9D || c == 0x99)) /* right quotes */
       n -= 3;
-    else if (n >= 2 && has_prefix(p + n - 2, 2, "\xc2\xbb"))
-      n -= 2;
-    else if (n >= 2 && has_prefix(p + n - 2, 2, "\xc2\xa0"))
-      n -= 2;
+    else if (n >= 2 && p[n - 2] == 0xC2 && (c == 0xBB || c == 0xA0))
+      n -= 2; /* >> and a no-break space */
     else
       return n;
   }
 }
 
-static uint8_t terminal(const char *p, size_t n) {
-  n = strip_closers(p, n);
+/* Terminal punctuation of p, n bytes once stripped of closers. */
+static uint8_t terminal(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
   if (n == 0)
     return TERM_NONE;
-  if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe2\x80\xa6") ||
-                 has_prefix(p + n - 3, 3, "...")))
+  unsigned char c = p[n - 1];
+  if (n >= 3 && ((c == 0xA6 && p[n - 2] == 0x80 && p[n - 3] == 0xE2) ||
+                 (c == '.' && p[n - 2] == '.' && p[n - 3] == '.')))
     return TERM_ELLIPSIS;
-  char c = p[n - 1];
   if (c == '.' || c == '!' || c == '?')
     return TERM_SENT;
-  if (n >= 3 && (has_prefix(p + n - 3, 3, "\xe3\x80\x82") ||
-                 has_prefix(p + n - 3, 3, "\xef\xbc\x81") ||
-                 has_prefix(p + n - 3, 3, "\xef\xbc\x9f")))
-    return TERM_SENT;
+  if (c >= 0x80 && n >= 3 &&
+      ((p[n - 3] == 0xE3 && p[n - 2] == 0x80 && c == 0x82) ||
+       (p[n - 3] == 0xEF && p[n - 2] == 0xBC && (c == 0x81 || c == 0x9F))))
+    return TERM_SENT; /* CJK full stop, exclamation and question marks */
   if (c == ':' || c == ';')
     return TERM_COLON;
   return c == ',' ? TERM_COMMA : TERM_NONE;
-}
-
-static bool is_sep_at(const char *p, size_t n, size_t i, size_t *k) {
-  static const char *const s[] = {"|", "/", ">", "\xe2\x80\xba",
-                                  "\xc2\xb7", "\xe2\x80\xa2"};
-  if (i == 0 || p[i - 1] != ' ')
-    return false;
-  for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) {
-    size_t m = strlen(s[j]);
-    if (has_prefix(p + i, n - i, s[j]) && i > 0 && p[i - 1] == ' ' &&
-        i + m < n && p[i + m] == ' ') {
-      *k = m;
-      return true;
-    }
-  }
-  return false;
 }
 
 /* Bytes inside short [...] groups: a text browser's form fields, buttons
@@ -246,78 +252,223 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
   u->widget = solid && 2 * inside >= solid;
 }
 
-static void scan_chars(struct chrome_unit *u, const char *p, size_t n) {
-  uint32_t chars = 0, digits = 0, seps = 0;
-  bool bracket = false, url = false;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    size_t k;
-    chars += (c & 0xC0) != 0x80;
-    digits += (unsigned)(c - '0') < 10;
-    bracket = bracket || c == '[';
-    if ((c == 'h' || c == 'w') && !url && i + 4 <= n)
-      url = has_url(p + i, 4);
-    if (i && p[i - 1] == ' ' && (c == '|' || c == '/' || c == '>' ||
-                                 c >= 0xC2) && is_sep_at(p, n, i, &k))
-      seps++;
+/* Hash of a long line's bytes (its words are too many to hash as a
+ * sequence), for finding it twice on the page. */
+static uint64_t line_hash(const char *p, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull ^ n, w;
+  size_t i = 0;
+  while (i < n && kempt__is_space((unsigned char)p[i]))
+    i++;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  h ^= n - i; /* the length, then the bytes 8 at a time */
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&w, p + i, 8);
+    h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+    h ^= h >> 29;
   }
-  size_t lead = 0;
-  while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
-    lead++;
-  u->chars = chars;
-  u->digits = clamp16(digits);
-  u->seps = clamp16(seps);
-  u->bullet = is_bullet(p + lead, n - lead);
-  u->term = terminal(p, n);
-  u->url = url;
-  u->widget = false;
-  if (bracket)
-    scan_brackets(u, p, n);
+  for (; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
+  h ^= h >> 32;
+  return h | 1u;
 }
 
-/* ---- word features ---------------------------------------------------- */
-
+/* ---- one pass over a line ------------------------------------------- */
 
 /* The languages in which the word t of p is a function word, through the
  * cache. */
 static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
                            const struct chrome_tok *t) {
-  size_t k = (size_t)(t->h >> 40) & (CHROME_SW_SLOTS - 1);
-  uint64_t key = t->h | 1u;
-  if (c->key[k] == key)
-    return c->langs[k];
+  uint64_t *e = &c->slot[(t->h >> 49) & (CHROME_SW_SLOTS - 1)];
+  uint64_t tag = (t->h | 1u) << 16;
+  if ((*e & ~(uint64_t)0xFFFF) == tag)
+    return (uint32_t)(*e & 0xFFFF);
   uint32_t m = kempt__stopword_langs(p + t->start, t->end - t->start);
-  c->key[k] = key;
-  c->langs[k] = m;
+  *e = tag | (m & 0xFFFF);
   return m;
 }
 
-/* The count of function words is that of the line's best language: the
- * document's, or another one (a quote, a page in two languages). */
-void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
-                              const char *p, size_t n) {
-  uint32_t words = 0, upper = 0, hits[KEMPT_LANG_COUNT] = {0}, best = 0;
-  struct chrome_tok t;
-  size_t i = 0;
-  while ((i = kempt__chrome_next_tok(p, n, i, &t)) != SIZE_MAX) {
-    if (!t.alpha)
+/* What a line's words add up to. */
+struct word_count {
+  uint32_t words, upper, stop, hits[KEMPT_LANG_COUNT];
+  uint32_t langs; /* bit l - 1: hits[l] > 0 */
+  bool cap1;
+};
+
+/* Words, function words (per language in hits) and capitals of t[0..n). */
+static inline void count_words(struct chrome_swcache *sw, const char *p,
+                               const struct chrome_tok *t, size_t n,
+                               struct word_count *c) {
+  for (size_t i = 0; i < n; i++) {
+    if (!t[i].alpha)
       continue;
-    uint32_t m = stop_langs(d->sw, p, &t);
-    d->lang.stop += m != 0;
-    for (int l = 1; m; l++, m >>= 1)
-      hits[l] += m & 1u;
-    upper += t.upper;
-    if (++words == 1)
-      u->cap1 = t.upper;
+    uint32_t m = stop_langs(sw, p, &t[i]);
+    c->stop += m != 0;
+    c->langs |= m;
+    for (; m; m &= m - 1)
+      c->hits[kempt__chrome_ctz(m) + 1]++;
+    c->upper += t[i].upper;
+    if (++c->words == 1)
+      c->cap1 = t[i].upper;
   }
-  for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
-    d->lang.hits[l] += hits[l];
-    best = hits[l] > best ? hits[l] : best;
+}
+
+/* Lines with more words than this never match a phrase rule as a whole
+ * (HAS_WORDS, PREFIX_WORDS, LIST_PREFIX_WORDS and the limits of bylines,
+ * comment headers and date lines are at most this). */
+#define LONG_LINE 15
+
+/* Whether the phrase rules need the words of a line with total (> LONG_LINE)
+ * tokens again, once the language is known; else its has and soft phrases
+ * are all it can match (their languages go in soft_langs). */
+static bool needs_rules(const struct chrome_rules *r,
+                        const struct chrome_unit *u,
+                        const struct chrome_tok *t, size_t nt, size_t total) {
+  if (nt == total && (total <= r->maxtok[CK_LINE] ||
+                      total <= r->maxtok[CK_LIST] ||
+                      total <= r->maxtok[CK_CUT]))
+    return true;
+  if (total <= PREFIXSEP_WORDS &&
+      (kempt__chrome_may_start(r, CK_PREFIX, t[0].h) ||
+       kempt__chrome_may_start(r, CK_PREFIXSEP, t[0].h)))
+    return true;
+  if (u->words <= BIO_WORDS && nt >= 4 && t[0].upper) /* see is_bio */
+    for (size_t c = 1; c < nt && c <= BIO_NAME; c++)
+      if (kempt__chrome_may_start(r, CK_COPULA, t[c].h))
+        return true;
+  return false;
+}
+
+/* False when neither a has nor a soft phrase starts with a word of hash
+ * h. */
+static inline bool may_start_hs(const struct chrome_rules *r, uint64_t h) {
+  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
+  return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* The languages of the has and soft phrases in t[0..nt), as match_has
+ * looks for them. */
+static uint32_t soft_langs(const struct chrome_rules *r,
+                           const struct chrome_tok *t, size_t nt) {
+  uint32_t langs = 0;
+  for (size_t i = 0; i < nt; i++) {
+    if (!may_start_hs(r, t[i].h))
+      continue;
+    bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
+    bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
+    uint64_t h = CHROME_SEQ_INIT;
+    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
+      h = kempt__chrome_seq_step(h, t[i + k - 1].h);
+      if (has && kempt__chrome_may_key(r, h, CK_HAS))
+        langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
+      if (soft && k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT))
+        langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
+    }
   }
-  d->lang.words += words;
-  u->words = clamp16(words);
+  return langs;
+}
+
+/* Tokenize a line from lead (after its indentation): its first words in t
+ * (returns how many), all of them counted in *wc, *total tokens in all;
+ * the character features in *lx. */
+static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
+                       size_t lead, struct chrome_tok *t,
+                       struct word_count *wc, size_t *total,
+                       struct chrome_lex *lx) {
+  struct chrome_tok more[CHROME_MAXTOK];
+  size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
+  size_t k = nt;
+  *total = nt;
+  count_words(d->sw, p, t, nt, wc);
+  while (k == CHROME_MAXTOK) {
+    k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
+    *total += k;
+    count_words(d->sw, p, more, k, wc);
+  }
+  return nt;
+}
+
+/* Add a line's word counts to it and to the window's language evidence. */
+static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
+                       const struct word_count *wc) {
+  uint32_t best = 0;
+  for (uint32_t m = wc->langs; m; m &= m - 1) {
+    unsigned l = kempt__chrome_ctz(m) + 1;
+    d->lang.hits[l] += wc->hits[l];
+    best = wc->hits[l] > best ? wc->hits[l] : best;
+  }
+  d->lang.stop += wc->stop;
+  d->lang.words += wc->words;
+  u->words = clamp16(wc->words);
   u->stop = clamp16(best);
-  u->upper = clamp16(upper);
+  u->upper = clamp16(wc->upper);
+  u->cap1 = wc->cap1;
+}
+
+/* Keep the words t[0..nt) of a short line for its phrase rules (or mark
+ * it to be tokenized again: the store is full, or growing it failed). */
+static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
+                       struct chrome_unit *u, const struct chrome_tok *t,
+                       size_t nt) {
+  u->tok = CHROME_NO_TOK;
+  if (d->ntoks + nt > CHROME_TOK_CAP)
+    return;
+  if (d->ntoks + nt > d->captoks) {
+    size_t cap = d->captoks ? d->captoks * 2 : 1024;
+    while (cap < d->ntoks + nt)
+      cap *= 2;
+    struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
+    if (!m)
+      return;
+    d->toks = m;
+    d->captoks = cap;
+  }
+  memcpy(d->toks + d->ntoks, t, nt * sizeof *t);
+  u->tok = (uint32_t)d->ntoks;
+  d->ntoks += nt;
+}
+
+/* Spaces and tabs at the start of p[0..n), 8 spaces at a time. */
+static size_t indentation(const char *p, size_t n) {
+  size_t lead = 0;
+  uint64_t x;
+  for (; lead + 8 <= n; lead += 8) {
+    memcpy(&x, p + lead, 8);
+    if (x != 0x2020202020202020ull)
+      break;
+  }
+  while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+    lead++;
+  return lead;
+}
+
+void kempt__chrome_scan_line(struct chrome_doc *d,
+                             const struct chrome_rules *r,
+                             const struct kempt_allocator *a,
+                             struct chrome_unit *u, const char *p, size_t n) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  struct chrome_lex lx = {d->cp, 0, 0, false};
+  struct word_count wc = {0, 0, 0, {0}, 0, false};
+  size_t lead = indentation(p, n);
+  size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);
+  add_counts(d, u, &wc);
+  u->chars = (uint32_t)(n - lx.conts);
+  u->seps = clamp16(lx.seps);
+  u->bullet = is_bullet(p + lead, n - lead);
+  u->tlen = (uint32_t)strip_closers(p, n);
+  u->term = terminal(p, u->tlen);
+  u->widget = false;
+  if (lx.bracket)
+    scan_brackets(u, p, n);
+  u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
+  if (nt == 0)
+    return;
+  u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
+  u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
+  if (u->retok)
+    keep_words(d, a, u, t, nt);
+  else
+    u->soft_langs = soft_langs(r, t, nt);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -329,11 +480,33 @@ struct matcher {
   uint32_t langs; /* rule languages that apply (bit 0: all) */
 };
 
+/* The rule of kind and word sequence hash h (in the matcher's
+ * languages), or NULL. */
+static const struct chrome_rule *find_key(const struct matcher *m,
+                                          uint64_t h, int kind) {
+  if (!kempt__chrome_may_key(m->rules, h, kind))
+    return NULL;
+  return kempt__chrome_rules_find(m->rules, h, kind, m->langs);
+}
+
+/* The rule of kind over words t[0..n), or NULL: first the quick filters
+ * on its length and first word. */
 static const struct chrome_rule *find_rule(const struct matcher *m,
                                            const struct chrome_tok *t,
                                            size_t n, int kind) {
-  return kempt__chrome_rules_find(m->rules, kempt__chrome_seq(t, n), kind,
-                                  m->langs);
+  if (n > m->rules->maxtok[kind] ||
+      !kempt__chrome_may_start(m->rules, kind, t[0].h))
+    return NULL;
+  return find_key(m, kempt__chrome_seq(t, n), kind);
+}
+
+/* find_rule over the first k words, whose hash is pre[k - 1]. */
+static const struct chrome_rule *find_pre(const struct matcher *m,
+                                          const uint64_t *pre, size_t k,
+                                          int kind) {
+  if (k > m->rules->maxtok[kind])
+    return NULL;
+  return find_key(m, pre[k - 1], kind);
 }
 
 /* Whether a separator (: | > - and the like) follows offset i. */
@@ -367,9 +540,10 @@ static bool in_parens(const char *p, size_t n) {
   return n > i + 1 && p[i] == '(' && (p[n - 1] == ')' || p[n - 2] == ')');
 }
 
+/* Prefixes: pre[k - 1] is the hash of the first k words (k <= 8). */
 static void match_prefix(struct chrome_unit *u, const struct matcher *m,
                          const char *p, const struct chrome_tok *t,
-                         size_t nt, size_t total) {
+                         const uint64_t *pre, size_t nt, size_t total) {
   if (!kempt__chrome_may_start(m->rules, CK_PREFIX, t[0].h) &&
       !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
     return;
@@ -377,10 +551,10 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
     if (k == total)
       continue;
     if (total <= PREFIXSEP_WORDS && sep_follows(p, u->len, t[k - 1].end))
-      set_hit(u, find_rule(m, t, k, CK_PREFIXSEP));
+      set_hit(u, find_pre(m, pre, k, CK_PREFIXSEP));
     if ((total <= PREFIX_WORDS && u->term != TERM_SENT) ||
         (total <= PREFIXSEP_WORDS && in_parens(p, u->len)))
-      set_hit(u, find_rule(m, t, k, CK_PREFIX));
+      set_hit(u, find_pre(m, pre, k, CK_PREFIX));
   }
 }
 
@@ -388,20 +562,27 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
                       const struct chrome_tok *t, size_t nt, size_t total) {
-  for (size_t i = 0; i < nt; i++)
-    for (size_t k = 1; k <= 4 && i + k <= nt; k++) {
+  const struct chrome_rules *rs = m->rules;
+  for (size_t i = 0; i < nt; i++) {
+    if (!may_start_hs(rs, t[i].h))
+      continue;
+    bool has = kempt__chrome_may_start(rs, CK_HAS, t[i].h);
+    bool soft = kempt__chrome_may_start(rs, CK_SOFT, t[i].h);
+    uint64_t h = CHROME_SEQ_INIT;
+    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
+      h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       const struct chrome_rule *r = NULL;
-      if (kempt__chrome_may_start(m->rules, CK_HAS, t[i].h))
-        r = find_rule(m, t + i, k, CK_HAS);
+      if (has && k <= rs->maxtok[CK_HAS])
+        r = find_key(m, h, CK_HAS);
       if (r && total <= HAS_WORDS) {
         set_hit(u, r);
         return;
       }
-      if (r || (!u->soft_has && k <= 2 &&
-                kempt__chrome_may_start(m->rules, CK_SOFT, t[i].h) &&
-                find_rule(m, t + i, k, CK_SOFT)))
+      if (r || (!u->soft_has && k <= 2 && soft &&
+                k <= rs->maxtok[CK_SOFT] && find_key(m, h, CK_SOFT)))
         u->soft_has = true;
     }
+  }
 }
 
 static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
@@ -437,15 +618,52 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   return num && (word || (alpha == 0 && year && nt <= 4));
 }
 
-/* Whether p[0..n) holds s, ignoring ASCII case. */
+/* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
+static bool eq_nocase(const char *p, const char *s, size_t k) {
+  for (size_t j = 0; j < k; j++)
+    if ((p[j] | 0x20) != (s[j] | 0x20))
+      return false;
+  return true;
+}
+
+/* Whether p[0..n) holds s, ignoring ASCII case (byte b stands for s[i]
+ * when b | 0x20 == s[i] | 0x20). */
 static bool find_nocase(const char *p, size_t n, const char *s) {
   size_t k = strlen(s);
-  for (size_t i = 0; i + k <= n; i++) {
-    size_t j = 0;
-    while (j < k && (p[i + j] | 0x20) == (s[j] | 0x20))
-      j++;
-    if (j == k)
-      return true;
+  if (k == 0)
+    return true;
+  if (n < k)
+    return false;
+  const char *end = p + n - k + 1; /* where a match may start */
+  for (int pass = 0; pass < 2; pass++) {
+    int c = pass ? (s[0] & ~0x20) : (s[0] | 0x20);
+    for (const char *q = p; q < end; q++) {
+      q = memchr(q, c, (size_t)(end - q));
+      if (!q)
+        break;
+      if (eq_nocase(q + 1, s + 1, k - 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* find_nocase for a pattern s that ends in "...": looks for its dots
+ * first (bytes that pass for a dot: '.' and 0x0E, see find_nocase). */
+static bool find_dots(const char *p, size_t n, const char *s) {
+  size_t k = strlen(s), a = k - 3; /* where the dots start */
+  if (n < k)
+    return false;
+  const char *end = p + n - k + a + 1; /* where they may start */
+  for (int pass = 0; pass < 2; pass++) {
+    int c = pass ? 0x0E : '.';
+    for (const char *q = p + a; q < end; q++) {
+      q = memchr(q, c, (size_t)(end - q));
+      if (!q)
+        break;
+      if (eq_nocase(q - a, s, k))
+        return true;
+    }
   }
   return false;
 }
@@ -458,9 +676,11 @@ static bool image_name(const char *p, size_t n) {
   for (const char *q = memchr(p, '.', n); q;
        q = memchr(q + 1, '.', n - (size_t)(q + 1 - p))) {
     size_t rest = n - (size_t)(q + 1 - p);
-    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
-      if (rest >= strlen(ext[i]) && find_nocase(q + 1, strlen(ext[i]), ext[i]))
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+      size_t k = strlen(ext[i]);
+      if (rest >= k && eq_nocase(q + 1, ext[i], k))
         return true;
+    }
     if (rest == 0)
       break;
   }
@@ -493,7 +713,7 @@ static bool credit_tail(const char *p, size_t n) {
       open--;
   if (open == 0 || p[open - 1] != '(') {
     const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
-    return find_nocase(c, (size_t)(p + n - c), "credit...");
+    return find_dots(c, (size_t)(p + n - c), "credit...");
   }
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
     if (find_nocase(p + open, n - open, w[i]))
@@ -521,45 +741,29 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
 /* "NAME says:" - the header of a reader's comment. */
 static bool is_says(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
-  size_t n = strip_closers(p, u->len);
+  size_t n = u->tlen;
   if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':')
     return false;
   return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
 }
 
-/* Hash of a long line's bytes (its words are too many to hash as a
- * sequence), for finding it twice on the page. */
-static uint64_t line_hash(const char *p, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  size_t i = 0;
-  while (i < n && kempt__is_space((unsigned char)p[i]))
-    i++;
-  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
-    n--;
-  for (; i < n; i++)
-    h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
-  return h | 1u;
-}
-
+/* The phrase rules of a short line, from its words t[0..nt) of total. */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
-                        const char *p) {
-  struct chrome_tok t[CHROME_MAXTOK];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK, &total);
-  u->ntok = (uint16_t)(total > 65535 ? 65535 : total);
-  if (nt == 0)
-    return;
-  if (nt < total)
-    u->key = line_hash(p, u->len);
-  if (nt == total) {
-    u->key = kempt__chrome_seq(t, nt);
-    set_hit(u, find_rule(m, t, nt, CK_CUT));
-    set_hit(u, find_rule(m, t, nt, CK_LIST));
-    set_hit(u, find_rule(m, t, nt, CK_LINE));
+                        const char *p, const struct chrome_tok *t, size_t nt,
+                        size_t total) {
+  uint64_t pre[8], h = CHROME_SEQ_INIT;
+  for (size_t k = 0; k < nt && k < 8; k++)
+    pre[k] = h = kempt__chrome_seq_step(h, t[k].h);
+  if (nt == total) { /* u->key is the hash of all its words */
+    static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
+    for (int w = 0; w < 3; w++)
+      if (nt <= m->rules->maxtok[whole[w]])
+        set_hit(u, find_key(m, u->key, whole[w]));
   }
   if (total <= LIST_PREFIX_WORDS && no_end(u))
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
-      set_hit(u, find_rule(m, t, k, CK_LIST));
-  match_prefix(u, m, p, t, nt, total);
+      set_hit(u, find_pre(m, pre, k, CK_LIST));
+  match_prefix(u, m, p, t, pre, nt, total);
   match_has(u, m, t, nt, total);
   if (!u->rule && is_byline(u, m, t, nt)) {
     u->rule = R_BYLINE;
@@ -581,6 +785,17 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
+/* The phrase rules of a long line (see needs_rules): its has and soft
+ * phrases lower its weight; a caption's credit removes it. */
+static void match_long(struct chrome_unit *u, const struct matcher *m,
+                       const char *p) {
+  u->soft_has = (u->soft_langs & m->langs) != 0;
+  if (u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+    u->rule = R_CAPTION;
+  if (!u->rule && (image_name(p, u->len) || slash_credit(u, p)))
+    u->rule = R_CAPTION;
+}
+
 /* ---- repeated short lines --------------------------------------------- */
 
 static enum kempt_status seen_table(struct chrome_doc *d,
@@ -588,16 +803,18 @@ static enum kempt_status seen_table(struct chrome_doc *d,
   size_t size = 64;
   while (size < 2 * d->nunits)
     size *= 2;
-  if (size - 1 > d->seen_mask || !d->seen || !d->seen_n) {
+  if (size > d->seen_cap || !d->seen || !d->seen_n) {
     kempt__free(a, d->seen);
     kempt__free(a, d->seen_n);
+    d->seen_cap = 0;
     d->seen = kempt__malloc(a, size * sizeof *d->seen);
     d->seen_n = kempt__malloc(a, size * sizeof *d->seen_n);
     if (!d->seen || !d->seen_n)
       return KEMPT_ERR_NOMEM;
-    d->seen_mask = size - 1;
+    d->seen_cap = size;
   }
-  memset(d->seen_n, 0, (d->seen_mask + 1) * sizeof *d->seen_n);
+  d->seen_mask = size - 1; /* this window's part of the table */
+  memset(d->seen_n, 0, size * sizeof *d->seen_n);
   return KEMPT_OK;
 }
 
@@ -612,7 +829,7 @@ static uint32_t *seen_slot(struct chrome_doc *d, uint64_t key) {
 /* A line that asks a question: an interview may ask it of each guest. */
 static bool is_question(const struct chrome_doc *d,
                         const struct chrome_unit *u) {
-  size_t n = strip_closers(d->text.data + u->off, u->len);
+  size_t n = u->tlen;
   return n && d->text.data[u->off + n - 1] == '?';
 }
 
@@ -625,6 +842,8 @@ static bool repeat_candidate(const struct chrome_unit *u) {
 static void mark_prefix_dups(struct chrome_doc *d) {
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
+    if (u->len < PREFIX_DUP_MIN)
+      continue; /* the shorter of any pair with it is too short */
     for (size_t j = i + 1; j < d->nunits && j <= i + PREFIX_DUP_SPAN; j++) {
       struct chrome_unit *v = &d->units[j];
       const struct chrome_unit *s = u->len <= v->len ? u : v;
@@ -681,6 +900,9 @@ static uint8_t class_nolang(const struct chrome_unit *u) {
   return CL_SHORT;
 }
 
+/* (url is known only where it counts here: lines without a rule, below
+ * 12 words, not widgets, with fewer than 2 separators; list_line sees
+ * only lines this made CL_BAD.) */
 static bool link_like(const struct chrome_unit *u) {
   if (u->widget || (u->url && u->words < 12) || u->seps >= 2)
     return true;
@@ -1215,8 +1437,17 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
-    scan_chars(u, p, u->len);
-    match_rules(u, &m, p);
+    if (u->retok && u->tok != CHROME_NO_TOK) {
+      size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
+      match_rules(u, &m, p, d->toks + u->tok, nt, total);
+    } else if (u->retok) {
+      struct chrome_tok t[CHROME_MAXTOK];
+      size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
+                                              &total, d->cp);
+      match_rules(u, &m, p, t, nt, total);
+    }
+    else if (u->ntok)
+      match_long(u, &m, p);
     if (d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
   }
@@ -1224,8 +1455,12 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   if (st != KEMPT_OK)
     return st;
   mark_lists(d, nolang);
-  for (size_t i = 0; i < d->nunits; i++)
-    d->units[i].cls = class_of(&d->units[i], nolang);
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
+      u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
+    u->cls = class_of(u, nolang);
+  }
   bool dups = few_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];

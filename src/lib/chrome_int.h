@@ -10,6 +10,20 @@
 #include "internal.h"
 #include "lang.h"
 
+/* Index of the lowest set bit of x (x != 0). */
+static inline unsigned kempt__chrome_ctz(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned n = 0;
+  while (!(x & 1u)) {
+    x >>= 1;
+    n++;
+  }
+  return n;
+#endif
+}
+
 /* Kinds of phrase rule (src/data/chrome/README). */
 enum chrome_kind {
   CK_NONE = 0,
@@ -36,12 +50,17 @@ struct chrome_rule {
 };
 
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
+#define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
 struct chrome_rules {
   uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
+  uint64_t keys[CHROME_KEY_BITS / 64];
+  uint64_t first_hs[CHROME_FIRST_BITS / 64]; /* has and soft together */
+  uint8_t maxtok[CK_COUNT]; /* words of the longest rule of each kind */
   struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */
   size_t count;
   const struct kempt_allocator *alloc;
+  struct chrome_cpinfo *cp; /* borrowed code point cache, or NULL */
 };
 
 /* A word of a line: letters, marks and digits; all-digit words are one
@@ -54,22 +73,60 @@ struct chrome_tok {
   bool upper;          /* starts with an upper-case letter */
 };
 
+/* What the tokenizer knows of a code point >= 0x80: a direct-mapped
+ * cache of utf8proc's answers (a page uses few distinct ones). */
+#define CHROME_CP_SLOTS 1024
+struct chrome_cpinfo {
+  int32_t cp;          /* 0: empty */
+  uint8_t kind;        /* 0 other, 1 letter or mark, 2 digit, 3 (c) */
+  uint8_t upper;       /* upper or title case */
+  uint8_t nlow;        /* bytes of the lower-case form */
+  uint32_t low;        /* the lower-case form in UTF-8, first byte low */
+};
+
+/* The tokenizer's state across calls on one line, and the character
+ * features it gathers on the way (one pass over the bytes). */
+struct chrome_lex {
+  struct chrome_cpinfo *cache; /* CHROME_CP_SLOTS entries, or NULL */
+  uint32_t conts;  /* UTF-8 continuation bytes (chars = bytes - conts) */
+  uint32_t seps;   /* separators (| / > and others) between spaces */
+  bool bracket;    /* a '[' */
+};
+
+/* Tokenize p[0..n) from *pos: fills at most max tokens and returns how
+ * many; *pos is left after the last one (the whole line is read when
+ * fewer than max come back). p[n] must be readable and be '\n' (held
+ * lines end so), which ends the line without a bound check per byte. */
+size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
+                         struct chrome_tok *t, size_t max,
+                         struct chrome_lex *lx);
+
 /* Tokenize p[0..n): fills at most max tokens, returns how many; *total is
  * the number of tokens in the whole line, or max + 1 when there are more
- * than max (the rest is not read). */
+ * than max (the rest is not read). cache as in struct chrome_lex. */
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
-                            size_t max, size_t *total);
+                            size_t max, size_t *total,
+                            struct chrome_cpinfo *cache);
 
-/* The next token of p[0..n) at or after i: fills *t and returns the
- * offset after it, or SIZE_MAX when there is none. */
-size_t kempt__chrome_next_tok(const char *p, size_t n, size_t i,
-                              struct chrome_tok *t);
-
-/* Hash of a sequence of token hashes. */
+/* Hash of a sequence of token hashes: CHROME_SEQ_INIT, then a step per
+ * token. */
+#define CHROME_SEQ_INIT 0x9e3779b97f4a7c15ull
+static inline uint64_t kempt__chrome_seq_step(uint64_t h, uint64_t tok) {
+  h = (h << 7 | h >> 57) ^ tok;
+  return h * 0x100000001b3ull;
+}
 uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n);
 
+/* The key of a rule of kind k and word sequence hash h in the table. */
+static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {
+  return h ^ ((uint64_t)k * 0xff51afd7ed558ccdull);
+}
+
+/* Build the compiled-in rules; cache (CHROME_CP_SLOTS entries, or NULL)
+ * is borrowed for the tokenizer while r lives. */
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
-                                          const struct kempt_allocator *a);
+                                          const struct kempt_allocator *a,
+                                          struct chrome_cpinfo *cache);
 /* Add rules from "KIND PATTERN" lines of text (a --rules file): they
  * apply in every language. */
 enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
@@ -78,6 +135,10 @@ enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
  * language l, bit 0 for rules of every language), or NULL. */
 const struct chrome_rule *kempt__chrome_rules_find(
     const struct chrome_rules *r, uint64_t key, int k, uint32_t langs);
+/* The languages (bit l for language l) of the rules of kind k and hash
+ * key: 0 when there is none. */
+uint32_t kempt__chrome_rules_langs(const struct chrome_rules *r,
+                                   uint64_t key, int k);
 void kempt__chrome_rules_free(struct chrome_rules *r);
 
 /* False when no rule of kind k starts with a word of hash h (a quick
@@ -86,6 +147,15 @@ static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
                                            int k, uint64_t h) {
   unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
   return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* False when no rule has kind k and word sequence hash h (a quick filter
+ * before kempt__chrome_rules_find and _langs). */
+static inline bool kempt__chrome_may_key(const struct chrome_rules *r,
+                                         uint64_t h, int k) {
+  unsigned bit =
+      (unsigned)(kempt__chrome_kind_key(h, k) >> 40) & (CHROME_KEY_BITS - 1);
+  return (r->keys[bit / 64] >> (bit % 64)) & 1u;
 }
 
 /* Terminal punctuation of a line. */
@@ -105,11 +175,16 @@ struct chrome_unit {
   uint32_t off, len;  /* the line in the text buffer */
   uint32_t blk;       /* its block */
   uint32_t chars;     /* code points */
+  uint32_t tlen;      /* bytes without closing quotes, brackets, spaces */
   uint16_t words, stop, upper, ntok; /* ntok: all tokens incl. numbers */
-  uint16_t digits, seps;
-  uint8_t term, bullet, widget, url, cls;
+  uint16_t seps;
+  uint8_t term, bullet, widget, url, cls; /* url: only where link_like looks */
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
+  bool retok;         /* phrase rules need its words (a short line) */
+  uint32_t soft_langs; /* else: languages of its has and soft phrases */
+  uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or
+                         CHROME_NO_TOK: tokenize it again */
   bool listed;        /* a line of a list that text introduced */
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
@@ -128,29 +203,44 @@ struct chrome_blk {
  * same few): direct-mapped, keyed by the word's bytes. */
 #define CHROME_SW_SLOTS 32768
 struct chrome_swcache {
-  uint64_t key[CHROME_SW_SLOTS]; /* a word's hash (chrome_tok.h); 0: empty */
-  uint32_t langs[CHROME_SW_SLOTS];
+  /* (the word's hash (chrome_tok.h) | 1) << 16 | its stop-word languages
+   * (kempt__stopword_langs, 14 bits); 0: empty. The slot is the top bits
+   * of the hash, so all but one of its 64 bits are compared. */
+  uint64_t slot[CHROME_SW_SLOTS];
 };
+_Static_assert(KEMPT_LANG_COUNT - 1 <= 16, "stop-word languages in 16 bits");
+
+/* Words kept for the phrase rules (of short lines), at most so many in a
+ * window; lines past that are tokenized again. */
+#define CHROME_TOK_CAP (1u << 18)
+#define CHROME_NO_TOK UINT32_MAX
 
 /* The held document (or window of it). */
 struct chrome_doc {
   struct chrome_swcache *sw;
+  struct chrome_cpinfo *cp; /* CHROME_CP_SLOTS */
   struct kempt_buf text;
   struct chrome_unit *units;
   struct chrome_blk *blks;
   size_t nunits, capunits, nblks, capblks;
+  struct chrome_tok *toks; /* words of short lines (chrome_unit.tok) */
+  size_t ntoks, captoks;
   struct kempt_lang_count lang;
   bool cut;          /* a cut-off marker ended the article: drop the rest */
   bool seen_good;    /* an earlier window had good text */
   uint64_t *seen;    /* scratch: repeated-line table */
   uint32_t *seen_n;
-  size_t seen_mask;
+  size_t seen_mask, seen_cap; /* the part in use - 1; allocated */
 };
 
-/* Words, function words and capitalised words of a line just held; adds
+/* The features of a line just held, in one pass over its bytes: length,
+ * words, function words, capitals, digits, separators, links, the hash
+ * of its words, and what its long form needs of the phrase rules; adds
  * its function words to the window's language evidence. */
-void kempt__chrome_scan_words(struct chrome_doc *d, struct chrome_unit *u,
-                              const char *p, size_t n);
+void kempt__chrome_scan_line(struct chrome_doc *d,
+                             const struct chrome_rules *r,
+                             const struct kempt_allocator *a,
+                             struct chrome_unit *u, const char *p, size_t n);
 
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,

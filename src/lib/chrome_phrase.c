@@ -6,7 +6,14 @@
  * Rules (src/data/chrome/LANG.rules, compiled in by
  * tools/gen_chrome_rules.py, plus --rules files) sit in one open-addressing
  * table keyed by their word sequence and kind, so matching a line costs a
- * few look-ups, whatever the number of rules.
+ * few look-ups, whatever the number of rules; filters on the first word
+ * and on the key of each kind skip most look-ups.
+ *
+ * The tokenizer makes one pass over a line and gathers the character
+ * features on the way (code points, separators, brackets). ASCII words go
+ * 8 bytes at a time, without utf8proc; other characters are decoded here
+ * and looked up in a small cache of utf8proc's answers. Lines end in '\n'
+ * with 8 readable bytes after it, so the loops need no bound checks.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -15,26 +22,22 @@
 
 #include <utf8proc.h>
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
 #define MAX_PATTERN 256
 
+/* Rare paths kept out of the tokenizer's loops. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 struct chrome_rule_src {
-  const char *kind, *lang, *pattern, *name;
+  int kind;  /* enum chrome_kind */
+  int lang;  /* enum kempt_lang */
+  const char *pattern, *name;
 };
 #include "chrome_rules.h"
 
-static uint64_t fnv_byte(uint64_t h, unsigned char c) {
-  return (h ^ c) * FNV_PRIME;
-}
-
-static uint64_t fnv_cp(uint64_t h, utf8proc_int32_t cp) {
-  utf8proc_uint8_t buf[4];
-  utf8proc_ssize_t k = utf8proc_encode_char(cp, buf);
-  for (utf8proc_ssize_t i = 0; i < k; i++)
-    h = fnv_byte(h, buf[i]);
-  return h;
-}
 
 /* Kind of character: 0 other, 1 letter or mark, 2 digit, 3 the (c) sign. */
 static int char_kind(utf8proc_int32_t cp) {
@@ -58,99 +61,327 @@ static bool is_upper(utf8proc_int32_t cp) {
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-static inline bool ascii_alnum(unsigned char c) {
-  return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+static void cp_compute(utf8proc_int32_t cp, struct chrome_cpinfo *e) {
+  e->cp = cp;
+  e->kind = (uint8_t)char_kind(cp);
+  e->upper = is_upper(cp);
+  utf8proc_uint8_t b[4];
+  e->nlow = (uint8_t)utf8proc_encode_char(utf8proc_tolower(cp), b);
+  e->low = 0;
+  for (unsigned i = 0; i < e->nlow; i++)
+    e->low |= (uint32_t)b[i] << (8 * i);
 }
 
-/* Read the word starting at p[i] (a word character): fills *t. */
-static size_t read_word(const char *p, size_t n, size_t i,
-                        struct chrome_tok *t) {
-  uint64_t h = FNV_OFFSET;
-  bool alpha = false;
-  size_t j = i;
-  unsigned char c0 = (unsigned char)p[i];
-  t->upper = (unsigned)(c0 - 'A') < 26;
+/* The facts of code point cp (>= 0x80), through the cache when there is
+ * one (else in *tmp). */
+static inline const struct chrome_cpinfo *
+cp_get(struct chrome_cpinfo *cache, utf8proc_int32_t cp,
+       struct chrome_cpinfo *tmp) {
+  struct chrome_cpinfo *e =
+      cache ? &cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)] : tmp;
+  if (!cache || e->cp != cp)
+    cp_compute(cp, e);
+  return e;
+}
+
+static inline bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Decode the code point at p[0..n) (p[0] >= 0x80) as kempt__next_cp does:
+ * the common two- and three-byte forms here, the rest there. */
+static inline size_t decode(const unsigned char *p, size_t n,
+                            utf8proc_int32_t *cp) {
+  unsigned c = p[0];
+  if (c >= 0xC2 && c < 0xE0 && n >= 2 && is_cont(p[1])) {
+    *cp = (utf8proc_int32_t)((c & 0x1Fu) << 6 | (p[1] & 0x3Fu));
+    return 2;
+  }
+  if (c >= 0xE1 && c < 0xF0 && c != 0xED && n >= 3 && is_cont(p[1]) &&
+      is_cont(p[2])) {
+    *cp = (utf8proc_int32_t)((c & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 |
+                             (p[2] & 0x3Fu));
+    return 3;
+  }
+  return kempt__next_cp((const char *)p, n, cp);
+}
+
+/* ASCII bytes for the tokenizer: the lower-case form of a letter or
+ * digit, 0 for other bytes (and 0x80 and up: LOW_HIGH). */
+#define LOW_HIGH 0xFF
+#define R8(a) a, a + 1, a + 2, a + 3, a + 4, a + 5, a + 6, a + 7
+#define Z8 0, 0, 0, 0, 0, 0, 0, 0
+#define H8 LOW_HIGH, LOW_HIGH, LOW_HIGH, LOW_HIGH, LOW_HIGH, LOW_HIGH, \
+           LOW_HIGH, LOW_HIGH
+static const uint8_t ascii_low[256] = {
+    Z8, Z8, Z8, Z8, Z8, Z8,
+    R8('0'), '8', '9', 0, 0, 0, 0, 0, 0,           /* 0-9 */
+    0, R8('a'), R8('i'), R8('q'), 'y', 'z', 0, 0, 0, 0, 0, /* @A-Z */
+    0, R8('a'), R8('i'), R8('q'), 'y', 'z', 0, 0, 0, 0, 0, /* `a-z */
+    H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8};
+
+/* Bytes between words: 0 nothing to note, 1 a word starts, 2 maybe a
+ * separator or a bracket, or the end of the line ('\n'), 3 0x80 and up. */
+enum { S_SKIP = 0, S_WORD = 1, S_MARK = 2, S_HIGH = 3 };
+#define W8 1, 1, 1, 1, 1, 1, 1, 1
+#define X8 3, 3, 3, 3, 3, 3, 3, 3
+static const uint8_t ascii_skip[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, /* '\n' */
+    Z8, Z8,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, /* '/' */
+    W8, 1, 1, 0, 0, 0, 0, 2, 0,                     /* 0-9, '>' */
+    0, 1, 1, 1, 1, 1, 1, 1, W8,                     /* @A-O */
+    W8, 1, 1, 1, 2, 0, 0, 0, 0,                     /* P-Z, '[' */
+    0, 1, 1, 1, 1, 1, 1, 1, W8,                     /* `a-o */
+    W8, 1, 1, 1, 0, 2, 0, 0, 0,                     /* p-z, '|' */
+    X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8, X8};
+
+/* A separator of more than one byte at p[i] followed by a space: the
+ * single angle quote, the middle dot or a bullet. */
+static inline bool sep_here(const unsigned char *p, size_t n, size_t i) {
+  if (p[i] == 0xC2)
+    return i + 2 < n && p[i + 1] == 0xB7 && p[i + 2] == ' ';
+  return p[i] == 0xE2 && i + 3 < n && p[i + 1] == 0x80 &&
+         (p[i + 2] == 0xBA || p[i + 2] == 0xA2) && p[i + 3] == ' ';
+}
+
+/* A word's hash: its lower-case bytes in chunks of 8 (little-endian, the
+ * last one padded with zero bytes, which no word holds), each mixed into
+ * the state, then a final mix. Any hash would do that is the same for the
+ * same bytes: rules and text go through this same code. */
+struct whash {
+  uint64_t h, w; /* state, and the chunk being filled */
+  unsigned nw;   /* bytes in w */
+};
+#define WH_INIT 0x243f6a8885a308d3ull
+static inline uint64_t wh_mix(uint64_t h, uint64_t w) {
+  return (h ^ w) * 0x9e3779b97f4a7c15ull;
+}
+static inline void wh_byte(struct whash *s, unsigned char c) {
+  s->w |= (uint64_t)c << (8 * s->nw);
+  if (++s->nw == 8) {
+    s->h = wh_mix(s->h, s->w);
+    s->w = 0;
+    s->nw = 0;
+  }
+}
+/* k (1..4) bytes at once, the first in the low byte of b. */
+static inline void wh_bytes(struct whash *s, uint64_t b, unsigned k) {
+  unsigned room = 8 - s->nw;
+  s->w |= b << (8 * s->nw);
+  if (k < room) {
+    s->nw += k;
+    return;
+  }
+  s->h = wh_mix(s->h, s->w); /* the chunk is full */
+  s->w = room < 8 ? b >> (8 * room) : 0;
+  s->nw = k - room;
+}
+static inline uint64_t wh_final(const struct whash *s) {
+  return s->nw ? wh_mix(s->h, s->w) : s->h; /* the high bits are good */
+}
+#define NUMBER_HASH 0x6a09e667f3bcc909ull /* every all-digit word */
+
+static void fill_tok(struct chrome_tok *t, const struct whash *s, bool alpha,
+                     bool upper, size_t i, size_t j) {
+  t->h = alpha ? wh_final(s) : NUMBER_HASH;
+  t->alpha = alpha;
+  t->upper = upper;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
+}
+
+/* The rest of the word that started at p[i] from p[j] on, where a
+ * character 0x80 and up comes (or starts it); *s and letter (an ASCII
+ * letter came) hold what came before. */
+static size_t NOINLINE
+read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
+                struct whash s, bool letter, struct chrome_tok *t,
+                struct chrome_lex *lx) {
+  bool upper = (unsigned)(p[i] - 'A') < 26;
   while (j < n) {
-    unsigned char c = (unsigned char)p[j];
-    if (c < 0x80) { /* the common case, without utf8proc */
-      if (!ascii_alnum(c))
-        break;
-      bool letter = c >= 'A';
-      alpha = alpha || letter;
-      h = fnv_byte(h, letter ? (unsigned char)(c | 0x20) : c);
+    unsigned l = ascii_low[p[j]];
+    if (l - 1u < LOW_HIGH - 1u) { /* an ASCII letter or digit */
+      letter = letter || l >= 'a';
+      wh_byte(&s, (unsigned char)l);
       j++;
       continue;
     }
+    if (l == 0)
+      break;
     utf8proc_int32_t cp;
-    size_t k = kempt__next_cp(p + j, n - j, &cp);
-    int kind = cp < 0 ? 0 : char_kind(cp);
-    if (kind == 0 || kind == 3)
+    struct chrome_cpinfo tmp;
+    size_t k = decode(p + j, n - j, &cp);
+    if (cp < 0)
+      break;
+    const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
+    if (e->kind == 0 || e->kind == 3)
       break;
     if (j == i)
-      t->upper = is_upper(cp);
-    alpha = alpha || kind == 1;
-    h = fnv_cp(h, utf8proc_tolower(cp));
+      upper = e->upper;
+    letter = letter || e->kind == 1;
+    wh_bytes(&s, e->low, e->nlow);
+    lx->conts += (uint32_t)k - 1;
     j += k;
   }
-  t->h = alpha ? h : fnv_byte(FNV_OFFSET, '0');
-  t->alpha = alpha;
-  t->start = (uint32_t)i;
-  t->end = (uint32_t)j;
+  fill_tok(t, &s, letter, upper, i, j);
   return j;
 }
 
-size_t kempt__chrome_next_tok(const char *p, size_t n, size_t i,
-                              struct chrome_tok *t) {
-  while (i < n) {
-    unsigned char c = (unsigned char)p[i];
-    if (c < 0x80) {
-      if (ascii_alnum(c))
-        return read_word(p, n, i, t);
-      i++;
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
+ * returns the offset after it. Reads 8 bytes at a time: p[n] is '\n' and
+ * 8 more bytes after it are readable (see kempt__chrome_lex). */
+static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+                               struct chrome_tok *t, struct chrome_lex *lx) {
+  struct whash s = {WH_INIT, 0, 0};
+  uint64_t letters = 0;
+  size_t j = i;
+  for (;;) {
+    uint64_t x;
+    memcpy(&x, p + j, 8);
+    uint64_t y = x & ~HIGHS, lo = y | 0x20 * ONES;
+    uint64_t letter = (lo + 0x1f * ONES) & ~(lo + 0x05 * ONES) & HIGHS;
+    uint64_t digit = (y + 0x50 * ONES) & ~(y + 0x46 * ONES) & HIGHS;
+    uint64_t stop = ~(letter | digit) & HIGHS;
+    stop |= x & HIGHS; /* 0x80 and up */
+    if (!stop) {
+      s.h = wh_mix(s.h, x | 0x20 * ONES);
+      letters |= letter;
+      j += 8;
       continue;
     }
-    utf8proc_int32_t cp;
-    size_t k = kempt__next_cp(p + i, n - i, &cp);
-    int kind = cp < 0 ? 0 : char_kind(cp);
-    if (kind == 1 || kind == 2)
-      return read_word(p, n, i, t);
-    if (kind == 3) {
-      t->h = fnv_cp(FNV_OFFSET, cp);
-      t->alpha = t->upper = false;
-      t->start = (uint32_t)i;
-      t->end = (uint32_t)(i + k);
-      return i + k;
-    }
-    i += k;
+    uint64_t keep = ((stop & (0 - stop)) >> 7) - 1; /* bytes before it */
+    unsigned len = kempt__chrome_ctz(stop) >> 3;
+    s.w = (x | 0x20 * ONES) & keep;
+    s.nw = len;
+    letters |= letter & keep;
+    j += len;
+    break;
   }
-  return SIZE_MAX;
+  if (p[j] >= 0x80 && j < n)
+    return read_word_mixed(p, n, i, j, s, letters != 0, t, lx);
+  fill_tok(t, &s, letters != 0, (unsigned)(p[i] - 'A') < 26, i, j);
+  return j;
+}
+
+/* A character 0x80 and up at p[i], between words: a word or a (c) sign
+ * starts there (*t filled), or it is skipped. Returns the offset after it
+ * times 2, plus 1 when a token came. */
+static size_t NOINLINE
+lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
+         struct chrome_lex *lx) {
+  unsigned c = p[i];
+  utf8proc_int32_t cp;
+  size_t k = decode(p + i, n - i, &cp);
+  if (cp >= 0) {
+    struct chrome_cpinfo tmp;
+    const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
+    if (e->kind == 1 || e->kind == 2) {
+      struct whash st = {WH_INIT, 0, 0};
+      return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
+    }
+    if (e->kind == 3) {
+      struct whash st = {WH_INIT, 0, 0};
+      for (unsigned b = 0; b < k; b++)
+        wh_byte(&st, p[i + b]);
+      fill_tok(t, &st, true, false, i, i + k);
+      t->alpha = false;
+      lx->conts += (uint32_t)k - 1;
+      return (i + k) * 2 + 1;
+    }
+  }
+  lx->conts += (uint32_t)k - !is_cont((unsigned char)c);
+  if (c >= 0xC2 && i && p[i - 1] == ' ' && sep_here(p, n, i))
+    lx->seps++;
+  return (i + k) * 2;
+}
+
+/* A '[', a separator or the end mark at p[i] (see ascii_skip). */
+static inline void lex_mark(const unsigned char *p, size_t n, size_t i,
+                            struct chrome_lex *lx) {
+  unsigned c = p[i];
+  if (c == '[')
+    lx->bracket = true;
+  else if (c != '\n' && i && p[i - 1] == ' ' && i + 1 < n && p[i + 1] == ' ')
+    lx->seps++;
+}
+
+/* A character 0x80 and up at p[i] that the cache knows is no word
+ * character (punctuation, spaces): counted and skipped, returns the offset
+ * after it; else 0 (lex_high looks at it). */
+static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
+                                struct chrome_lex *lx) {
+  utf8proc_int32_t cp;
+  size_t k = decode(p + i, n - i, &cp);
+  if (cp < 0 || !lx->cache)
+    return 0;
+  const struct chrome_cpinfo *e =
+      &lx->cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)];
+  if (e->cp != cp || e->kind != 0)
+    return 0;
+  lx->conts += (uint32_t)k - 1;
+  if (i && p[i - 1] == ' ' && sep_here(p, n, i))
+    lx->seps++;
+  return i + k;
+}
+
+size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
+                         struct chrome_tok *t, size_t max,
+                         struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = *pos, count = 0;
+  for (;;) {
+    unsigned sk = ascii_skip[p[i]];
+    while (sk == S_SKIP)
+      sk = ascii_skip[p[++i]];
+    if (i >= n)
+      break;
+    if (sk == S_WORD) {
+      if (count == max)
+        break;
+      i = read_word(p, n, i, &t[count++], lx);
+      continue;
+    }
+    if (sk == S_MARK) {
+      lex_mark(p, n, i++, lx);
+      continue;
+    }
+    size_t next = skip_known(p, n, i, lx);
+    if (next) {
+      i = next;
+      continue;
+    }
+    if (count == max)
+      break;
+    size_t r = lex_high(p, n, i, &t[count], lx);
+    count += r & 1;
+    i = r >> 1;
+  }
+  *pos = i;
+  return count;
 }
 
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
-                            size_t max, size_t *total) {
-  size_t i = 0, count = 0;
+                            size_t max, size_t *total,
+                            struct chrome_cpinfo *cache) {
+  struct chrome_lex lx = {cache, 0, 0, false};
   struct chrome_tok tmp;
-  while (count <= max) {
-    i = kempt__chrome_next_tok(p, n, i, count < max ? &t[count] : &tmp);
-    if (i == SIZE_MAX)
-      break;
-    count++;
-  }
-  *total = count;
-  return count < max ? count : max;
+  size_t pos = 0, count = kempt__chrome_lex(p, n, &pos, t, max, &lx);
+  *total = count + (count == max && kempt__chrome_lex(p, n, &pos, &tmp, 1,
+                                                      &lx) == 1);
+  return count;
 }
 
 uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ull;
-  for (size_t i = 0; i < n; i++) {
-    h = (h << 7 | h >> 57) ^ t[i].h;
-    h *= FNV_PRIME;
-  }
+  uint64_t h = CHROME_SEQ_INIT;
+  for (size_t i = 0; i < n; i++)
+    h = kempt__chrome_seq_step(h, t[i].h);
   return h;
 }
 
 static uint64_t kind_key(uint64_t key, int kind) {
-  return key ^ ((uint64_t)kind * 0xff51afd7ed558ccdull);
+  return kempt__chrome_kind_key(key, kind);
 }
 
 static enum kempt_status grow(struct chrome_rules *r) {
@@ -205,44 +436,46 @@ static int kind_of(const char *s, size_t n) {
 static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                                   uint8_t lang, const char *pat, size_t n,
                                   const char *name) {
-  char buf[MAX_PATTERN];
+  char buf[MAX_PATTERN + 9] = {0}; /* + the end mark and 8 readable */
   struct chrome_tok t[CHROME_MAXTOK];
   size_t total;
   while (n && kempt__is_space((unsigned char)pat[n - 1]))
     n--;
-  if (n == 0 || n >= sizeof buf)
+  if (n == 0 || n >= MAX_PATTERN)
     return KEMPT_OK;
   for (size_t i = 0; i < n; i++)
     buf[i] = pat[i] == '#' ? '0' : pat[i];
+  buf[n] = '\n'; /* the tokenizer's end mark */
   if (kind == CK_PREFIX && buf[n - 1] == ':')
     kind = CK_PREFIXSEP;
-  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total);
+  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, r->cp);
   if (nt == 0 || nt != total)
     return KEMPT_OK;
   struct chrome_rule rule = {kind_key(kempt__chrome_seq(t, nt), kind), name,
                              (uint8_t)kind, lang, (uint8_t)nt, 0};
   unsigned bit = (unsigned)(t[0].h >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
+  if (kind == CK_HAS || kind == CK_SOFT)
+    r->first_hs[bit / 64] |= 1ull << (bit % 64);
+  if (nt > r->maxtok[kind])
+    r->maxtok[kind] = (uint8_t)nt;
+  bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
+  r->keys[bit / 64] |= 1ull << (bit % 64);
   return insert(r, &rule);
 }
 
-static uint8_t lang_index(const char *code) {
-  for (int l = 1; l < KEMPT_LANG_COUNT; l++)
-    if (strcmp(kempt__lang_code((enum kempt_lang)l), code) == 0)
-      return (uint8_t)l;
-  return 0;
-}
 
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
-                                          const struct kempt_allocator *a) {
+                                          const struct kempt_allocator *a,
+                                          struct chrome_cpinfo *cache) {
   memset(r, 0, sizeof *r);
   r->alloc = a;
+  r->cp = cache;
   size_t n = sizeof chrome_rules_src / sizeof chrome_rules_src[0];
   for (size_t i = 0; i < n; i++) {
     const struct chrome_rule_src *s = &chrome_rules_src[i];
-    int kind = kind_of(s->kind, strlen(s->kind));
-    enum kempt_status st = add_rule(r, kind, lang_index(s->lang), s->pattern,
-                                    strlen(s->pattern), s->name);
+    enum kempt_status st = add_rule(r, s->kind, (uint8_t)s->lang,
+                                    s->pattern, strlen(s->pattern), s->name);
     if (st != KEMPT_OK)
       return st;
   }
@@ -309,6 +542,21 @@ const struct chrome_rule *kempt__chrome_rules_find(
     j = (j + 1) & r->mask;
   }
   return NULL;
+}
+
+uint32_t kempt__chrome_rules_langs(const struct chrome_rules *r,
+                                   uint64_t key, int k) {
+  uint32_t langs = 0;
+  if (!r->slots)
+    return 0;
+  key = kind_key(key, k);
+  for (size_t j = (size_t)key & r->mask; r->slots[j].kind;
+       j = (j + 1) & r->mask) {
+    const struct chrome_rule *o = &r->slots[j];
+    if (o->key == key && o->kind == k)
+      langs |= 1u << o->lang;
+  }
+  return langs;
 }
 
 void kempt__chrome_rules_free(struct chrome_rules *r) {

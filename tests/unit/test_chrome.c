@@ -194,6 +194,35 @@ Test(chrome, windows_keep_the_rules) {
   free(in);
 }
 
+/* Short lines keep their words for the phrase rules up to a bound per
+ * window; past it they are read again: both ways find the same rules. */
+Test(chrome, many_short_lines_past_the_word_store) {
+  size_t lines = 25000, cap = lines * 96 + 96, len = 0, ads = 0;
+  char *in = malloc(cap);
+  cr_assert_not_null(in);
+  for (size_t i = 0; i < lines; i++) {
+    const char *l = i % 500 == 499
+                        ? "ADVERTISEMENT\n\n"
+                        : "The river rose again during the night and the "
+                          "roads were closed to all cars.\n\n";
+    ads += i % 500 == 499;
+    size_t k = strlen(l);
+    memcpy(in + len, l, k);
+    len += k;
+  }
+  in[len] = '\0';
+  char *out = kempt_run(MARK, in, len, WHOLE, 0, 0, NULL);
+  size_t found = 0;
+  for (const char *q = out;
+       (q = strstr(q, "[kempt:removed line advertisement (en)] "
+                      "ADVERTISEMENT\n")) != NULL;
+       q++)
+    found++;
+  cr_assert_eq(found, ads, "%zu of %zu ads marked", found, ads);
+  free(out);
+  free(in);
+}
+
 Test(chrome, empty_and_tiny_documents) {
   char *out = run(ONLY, "");
   cr_assert_str_eq(out, "");
