@@ -62,6 +62,7 @@ struct cand {
   bool firm;         /* what it replaces looks damaged enough */
   bool fits;         /* foreign letters give way to the line's script */
   bool c1ctl;        /* it replaces a C1 control */
+  int weight;        /* evidence of damage (weirdness and bonus) */
   int verdict;       /* V_... */
 };
 
@@ -491,15 +492,17 @@ static int plausible(const struct view *v) {
 static bool cont(uint8_t b) { return b >= 0x80 && b <= 0xBF; }
 
 /* Whether a two-byte sequence led by b0 in charset cs may have lost its
- * NBSP to a space: ftfy's set for cp1252 and Latin-1, the "à" and "Р"
- * leads for cp1251, the "à" lead for the other Windows charsets. */
+ * NBSP to a space: the leads of the common characters whose UTF-8 ends in
+ * 0xA0 (NBSP, à, Š, Π, Р, ٠; ftfy's set) in the Windows charsets, which
+ * keep byte 0xA0 for NBSP; for cp1251 only the "à" and "Р" leads, since
+ * its other leads there are one-letter Russian words ("В", "О"). */
 static bool space_lead(int cs, uint8_t b0) {
-  if (cs == CS_CP1252)
-    return b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE || b0 == 0xD0 ||
-           b0 == 0xD9;
   if (cs == CS_CP1251)
     return b0 == 0xC3 || b0 == 0xD0;
-  return b0 == 0xC3 && windows_cs(cs);
+  if (!windows_cs(cs))
+    return false;
+  return b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE || b0 == 0xD0 ||
+         b0 == 0xD9;
 }
 
 /* Whether a space at slot k of a sequence led by b0 may be a lost NBSP. */
@@ -801,6 +804,7 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
   if (p == P_NO)
     return V_GARBAGE;
   w += fit_bonus(m, c, &before);
+  c->weight = w;
   if (p == P_LONE)
     return V_WEAK;
   int need = cs <= CS_CP1250 ? 2 : 3;
@@ -853,6 +857,22 @@ static size_t foreign(const struct kempt_mojibake *m) {
   return n;
 }
 
+/* Whether the whole line reads as UTF-8 in this charset, as ftfy asks of
+ * a text: every non-ASCII character is encodable and every high byte
+ * belongs to a plausible candidate, at least two sequences decode, and
+ * together they show damage. A clean line seldom has all its non-ASCII
+ * characters pair up into valid UTF-8 by chance; then the candidates back
+ * each other even when each alone is weak. */
+static bool consistent_line(const struct kempt_mojibake *m, bool mixed,
+                            size_t garbage) {
+  if (mixed || garbage || m->ncand < 2 || foreign(m))
+    return false;
+  int w = 0;
+  for (size_t k = 0; k < m->ncand; k++)
+    w += m->cands[k].weight;
+  return w >= 3;
+}
+
 /* Judge all candidates of cs; returns how many are to be applied. */
 static size_t decide(struct kempt_mojibake *m, int cs) {
   bool mixed = mixed_line(m);
@@ -870,11 +890,12 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
   }
   if ((minor || m->round > 0) && garbage)
     return 0; /* this reading makes garbage elsewhere on the line */
+  bool whole = consistent_line(m, mixed, garbage);
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
     bool later = m->round > 0 && (!c->space || only_nbsp(m, c));
-    bool backed =
-        strong > 0 || later || (weak_firm >= 2 && c->firm && !c->space);
+    bool backed = strong > 0 || later || whole ||
+                  (weak_firm >= 2 && c->firm && !c->space);
     if (c->verdict == V_STRONG || (c->verdict == V_WEAK && backed))
       total++;
     else

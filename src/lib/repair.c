@@ -14,7 +14,7 @@
  *      that "&Atilde;&copy;" is seen as the mojibake it is;
  *   2. mojibake (mojibake.c), when a character that is the image of a
  *      lead byte in some charset is followed by one that may continue it;
- *   3. characters: controls (C1 controls read as cp1252), ANSI escapes,
+ *   3. characters: controls (C1 controls read as sloppy cp1252), ANSI escapes,
  *      invisible characters, spaces, line and paragraph separators,
  *      ligatures, and the optional folds;
  *   4. normalization (NFC or NFKC with utf8proc), only on the spans around
@@ -61,7 +61,6 @@ struct repair {
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
-
 
 static inline size_t get_cp(const unsigned char *p, size_t n, uint32_t *cp);
 
@@ -376,10 +375,16 @@ static const uint16_t cp1252_c1[32] = {
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+/* A C1 control left over by the mojibake pass is read as Windows-1252, as
+ * decode reads a stray byte. The five bytes cp1252 leaves undefined (0x81
+ * 0x8D 0x8F 0x90 0x9D) have no reading: the character stays what it is
+ * (sloppy cp1252, as ftfy does), since removing it would lose a byte that
+ * no rule can explain. */
 static void c1_control(struct cpass *c, uint32_t cp) {
   uint32_t m = cp1252_c1[cp - 0x80];
   if (!m) {
-    change(c, "control", 2, "", 0);
+    cp_out(c, (const char *)c->p + c->i, 2);
+    c->i += 2;
     return;
   }
   char o[4];
