@@ -589,6 +589,48 @@ static bool slot(const struct text *t, int cs, size_t j, uint8_t b0, int k,
   return false;
 }
 
+/* Whether character cp, byte x in charset cs, may fill slot k of a
+ * sequence led by b0: what slot() accepts, without the look at the text
+ * after a space (so a little more). */
+static bool slot_maybe(int cs, uint8_t b0, int k, uint8_t x, uint32_t cp) {
+  if (x >= 0x80 && slot_ok(b0, k, x))
+    return true;
+  if (cp == 0xFFFD && windows_cs(cs))
+    return true;
+  if (cp == '?' && cs == CS_CP1252)
+    return k > 1 || seq_len(b0) > 2 || b0 == 0xC2 || b0 == 0xC3;
+  return cp == ' ' && space_slot(cs, b0, k);
+}
+
+bool kempt__mojibake_maybe(const struct kempt_mojibake *m, const char *p,
+                           size_t n, uint32_t csmask) {
+  const unsigned char *u = (const unsigned char *)p;
+  for (const unsigned char *f = memchr(u, 0xEF, n); f && u + n - f >= 6;
+       f = memchr(f + 1, 0xEF, (size_t)(u + n - f - 1)))
+    if (memcmp(f, "\xef\xbf\xbd\xef\xbf\xbd", 6) == 0)
+      return true; /* a run of U+FFFD, collapsed */
+  for (int cs = 0; cs < CS_COUNT; cs++) {
+    if (!(csmask & (1u << cs)))
+      continue;
+    uint8_t b0 = 0;
+    int len = 0, k = 0;
+    for (size_t i = 0; i < n;) {
+      uint32_t cp;
+      i += kempt__utf8_get(u + i, n - i, &cp);
+      uint8_t x = enc(m, cs, cp);
+      if (len && slot_maybe(cs, b0, k, x, cp)) {
+        if (++k == len)
+          return true;
+        continue;
+      }
+      len = seq_len(x);
+      b0 = x;
+      k = 1;
+    }
+  }
+  return false;
+}
+
 /* CESU-8: a surrogate pair, six bytes, at i; true with s filled. */
 static bool cesu(const struct text *t, size_t i, struct seq *s) {
   const uint8_t *b = t->bytes + i;

@@ -608,29 +608,36 @@ static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
  * lead byte is followed by a possible continuation in the same charset
  * (those charsets go to r->csmask). */
 static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
-  unsigned f = 0;
-  uint32_t mask = 0, prev = 0, last = 0;
-  for (size_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      if ((prev & KEMPT__MJ_OPEN) && (p[i] == ' ' || p[i] == '?'))
+  uint32_t acc = 0, mask = 0, prev = 0, last = 0;
+  const unsigned char *q = p, *end = p + n;
+  while (q < end) {
+    unsigned char ch = *q;
+    if (ch < 0x80) {
+      if ((prev & KEMPT__MJ_OPEN) && (ch == ' ' || ch == '?'))
         mask |= prev;
       prev = last = 0;
-      size_t k = 0;
-      while (k < 8 && i + k < n && p[i + k] < 0x80 && !needy(p[i + k]))
-        k++;
-      if (k == 8)
-        k += clean_prefix(p + i + 8, n - i - 8);
-      if (k == 0 && p[i] < 0x80) {
-        f |= FL_CHAR; /* an ASCII byte needing work */
-        k = 1;
-      }
-      i += k;
+      /* the ASCII run: words between the non-ASCII ones are short */
+      do {
+        if (needy(*q))
+          acc |= (uint32_t)FL_CHAR << INFO_SHIFT;
+        q++;
+        if (end - q >= 16 && q[0] < 0x80 && q[1] < 0x80)
+          q += clean_prefix(q, (size_t)(end - q));
+      } while (q < end && *q < 0x80);
       continue;
     }
-    uint32_t cp;
-    i += get_cp(p + i, n - i, &cp);
-    uint32_t c = cp_info(r, cp);
-    f |= (c & ~INFO_KNOWN) >> INFO_SHIFT;
+    uint32_t cp, c;
+    if (ch < 0xE0 && end - q >= 2) {
+      cp = ((uint32_t)(ch & 0x1F) << 6) | (q[1] & 0x3Fu);
+      q += 2;
+      c = r->info[cp];
+      if (!c)
+        c = r->info[cp] = compute_info(r, cp);
+    } else {
+      q += get_cp(q, (size_t)(end - q), &cp);
+      c = cp_info(r, cp);
+    }
+    acc |= c;
     mask |= (c >> 16) & prev;
     if (cp == 0xFFFD && last == 0xFFFD)
       mask |= 1; /* a run of U+FFFD: collapsed by the mojibake pass */
@@ -638,6 +645,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
     last = cp;
   }
   r->csmask = mask & KEMPT__MJ_LEADS;
+  unsigned f = (acc & ~INFO_KNOWN) >> INFO_SHIFT;
   return f | (r->csmask ? FL_MOJI : 0);
 }
 
@@ -657,7 +665,9 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
   }
   unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len)
                   : scan_flags(r, (const unsigned char *)p + clean, n - clean);
-  if (st == KEMPT_OK && (f & FL_MOJI)) {
+  if (st == KEMPT_OK && (f & FL_MOJI) &&
+      kempt__mojibake_maybe(r->mj, in ? in->data : p, in ? in->len : n,
+                            r->csmask)) {
     out = other(r, in);
     st = kempt__mojibake_fix(r->mj, r->env, r->pos, in ? in->data : p,
                              in ? in->len : n, r->csmask, out);

@@ -52,6 +52,13 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
                                       uint64_t base, const char *p, size_t n,
                                       uint32_t csmask, struct kempt_buf *out);
 
+/* A cheap test before kempt__mojibake_fix: false when p[0..n) holds, in
+ * none of the charsets of csmask, a lead followed by what may complete its
+ * sequence (nor a run of U+FFFD): then kempt__mojibake_fix would change
+ * nothing. */
+bool kempt__mojibake_maybe(const struct kempt_mojibake *m, const char *p,
+                           size_t n, uint32_t csmask);
+
 size_t kempt__utf8_get(const unsigned char *p, size_t n, uint32_t *cp);
 
 #endif /* KEMPT_REPAIR_INTERNAL_H */
