@@ -220,21 +220,36 @@ static inline bool plain_word(const unsigned char *p) {
   return ((x | low | del) & HIGHS) == 0;
 }
 
-/* Length of the run at p..end that needs no change (ASCII fast path). */
+/* Length of the run at p..end that needs no change: printable ASCII (8
+ * bytes at a time), TAB, LF and valid UTF-8 sequences (the common 2- and
+ * 3-byte ones checked inline). */
 static size_t clean_run(const unsigned char *p, const unsigned char *end) {
   const unsigned char *q = p;
-  for (;;) {
-    while (end - q >= 8 && plain_word(q))
-      q += 8;
-    while (q < end && plain_byte(*q))
+  while (q < end) {
+    unsigned char c = *q;
+    if (c < 0x80) {
+      if (!plain_byte(c))
+        break;
       q++;
-    if (q == end || *q < 0x80)
-      return (size_t)(q - p);
+      while (end - q >= 8 && plain_word(q))
+        q += 8;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF && end - q >= 2 && (q[1] & 0xC0) == 0x80) {
+      q += 2;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEC && end - q >= 3 && (q[1] & 0xC0) == 0x80 &&
+        (q[2] & 0xC0) == 0x80) {
+      q += 3;
+      continue;
+    }
     int len = utf8_seq(q, (size_t)(end - q));
     if (len <= 0)
-      return (size_t)(q - p);
+      break;
     q += len;
   }
+  return (size_t)(q - p);
 }
 
 /* Handle the bytes at p that clean_run stopped at; returns bytes used or 0

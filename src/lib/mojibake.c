@@ -137,6 +137,16 @@ uint32_t kempt__mojibake_class(const struct kempt_mojibake *m, uint32_t cp) {
   return f;
 }
 
+uint32_t kempt__mojibake_long(const struct kempt_mojibake *m, uint32_t cp) {
+  uint32_t f = 0;
+  for (int cs = 0; cs < CS_COUNT && cp >= 0x80 && cp != 0xFFFD; cs++) {
+    uint8_t b = enc(m, cs, cp);
+    if (b >= 0xE0 && b <= 0xF4)
+      f |= 1u << cs;
+  }
+  return f;
+}
+
 struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
                                            size_t max_chars) {
   struct kempt_mojibake *m = kempt__calloc(a, sizeof *m);
@@ -615,9 +625,22 @@ bool kempt__mojibake_maybe(const struct kempt_mojibake *m, const char *p,
     uint8_t b0 = 0;
     int len = 0, k = 0;
     for (size_t i = 0; i < n;) {
-      uint32_t cp;
-      i += kempt__utf8_get(u + i, n - i, &cp);
-      uint8_t x = enc(m, cs, cp);
+      uint32_t cp = u[i];
+      uint8_t x;
+      if (cp < 0x80) {
+        i++;
+        x = (uint8_t)cp;
+        if (!len)
+          continue; /* ASCII outside a sequence */
+      } else {
+        if (cp >= 0xC2 && cp < 0xE0 && i + 1 < n) {
+          cp = ((cp & 0x1F) << 6) | (u[i + 1] & 0x3Fu);
+          i += 2;
+        } else {
+          i += kempt__utf8_get(u + i, n - i, &cp);
+        }
+        x = cp < 0x800 ? m->lo[cs][cp] : enc(m, cs, cp);
+      }
       if (len && slot_maybe(cs, b0, k, x, cp)) {
         if (++k == len)
           return true;

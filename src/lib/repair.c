@@ -57,7 +57,7 @@ struct repair {
   utf8proc_int32_t *ucs; /* normalization workspace, UCS_CAP entries */
   struct kempt_mojibake *mj;
   uint32_t csmask;           /* charsets with a lead + continuation pair */
-  uint32_t info[FLAG_LIMIT]; /* cp_info below FLAG_LIMIT */
+  uint64_t info[FLAG_LIMIT]; /* cp_info below FLAG_LIMIT */
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -171,18 +171,22 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
 }
 
 /* Everything known of cp: its mojibake class (kempt__mojibake_class) in
- * the low bits, its FL_ flags from bit INFO_SHIFT; below FLAG_LIMIT kept
- * in r->info once asked for (INFO_KNOWN), so that a new handle is cheap. */
+ * the low bits, its FL_ flags from bit INFO_SHIFT, the charsets where it
+ * leads a 3- or 4-byte sequence (kempt__mojibake_long) from bit
+ * INFO_LONG; below FLAG_LIMIT kept in r->info once asked for
+ * (INFO_KNOWN), so that a new handle is cheap. */
 #define INFO_SHIFT 27
 #define INFO_KNOWN 0x80000000u
-static uint32_t compute_info(const struct repair *r, uint32_t cp) {
-  uint32_t m = 0;
+#define INFO_LONG 32
+static uint64_t compute_info(const struct repair *r, uint32_t cp) {
+  uint64_t m = 0;
   if (cp < 0x2600 || cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
-    m = kempt__mojibake_class(r->mj, cp);
+    m = kempt__mojibake_class(r->mj, cp) |
+        (uint64_t)kempt__mojibake_long(r->mj, cp) << INFO_LONG;
   return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT | INFO_KNOWN;
 }
 
-static inline uint32_t cp_info(struct repair *r, uint32_t cp) {
+static inline uint64_t cp_info(struct repair *r, uint32_t cp) {
   if (cp < FLAG_LIMIT) {
     if (!r->info[cp])
       r->info[cp] = compute_info(r, cp);
@@ -194,7 +198,7 @@ static inline uint32_t cp_info(struct repair *r, uint32_t cp) {
 }
 
 static inline unsigned cp_flags(struct repair *r, uint32_t cp) {
-  return (cp_info(r, cp) & ~INFO_KNOWN) >> INFO_SHIFT;
+  return ((uint32_t)cp_info(r, cp) & ~INFO_KNOWN) >> INFO_SHIFT;
 }
 
 static inline bool needy(unsigned char c) {
@@ -604,29 +608,45 @@ static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
 
 /* ---- segments ------------------------------------------------------------ */
 
-/* The flags of the characters of p[0..n), and FL_MOJI when a possible
- * lead byte is followed by a possible continuation in the same charset
- * (those charsets go to r->csmask). */
+/* The flags of the characters of p[0..n), and FL_MOJI when, in some
+ * charset, a possible lead byte is followed by a possible continuation and
+ * by as many more as it needs (a 2-byte lead by one, a longer one by at
+ * least two; a space or '?' may stand for a lost byte, as
+ * kempt__mojibake_fix reads them). Those charsets go to r->csmask. */
 static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
-  uint32_t acc = 0, mask = 0, prev = 0, last = 0;
+  uint64_t acc = 0;
+  uint32_t pairs = 0, prev = 0, last = 0;  /* lead + continuation pairs */
+  uint32_t done = 0, need1 = 0, need2 = 0; /* whole sequences */
   const unsigned char *q = p, *end = p + n;
   while (q < end) {
     unsigned char ch = *q;
     if (ch < 0x80) {
-      if ((prev & KEMPT__MJ_OPEN) && (ch == ' ' || ch == '?'))
-        mask |= prev;
-      prev = last = 0;
-      /* the ASCII run: words between the non-ASCII ones are short */
-      do {
+      if (ch == ' ' || ch == '?') {
+        if (prev & KEMPT__MJ_OPEN)
+          pairs |= prev;
+        done |= (prev & KEMPT__MJ_OPEN ? prev : 0) | (need1 & KEMPT__MJ_CP1252);
+        need1 = need2 & KEMPT__MJ_CP1252;
+      } else {
+        need1 = 0;
+      }
+      need2 = prev = last = 0;
+      if (needy(ch))
+        acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
+      q++;
+      if (need1)
+        continue; /* "â ?": a cp1252 sequence may go on */
+      /* the rest of the ASCII run: words between non-ASCII ones are short */
+      while (q < end && *q < 0x80 && *q != ' ' && *q != '?') {
         if (needy(*q))
-          acc |= (uint32_t)FL_CHAR << INFO_SHIFT;
+          acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
         q++;
         if (end - q >= 16 && q[0] < 0x80 && q[1] < 0x80)
           q += clean_prefix(q, (size_t)(end - q));
-      } while (q < end && *q < 0x80);
+      }
       continue;
     }
-    uint32_t cp, c;
+    uint32_t cp;
+    uint64_t c;
     if (ch < 0xE0 && end - q >= 2) {
       cp = ((uint32_t)(ch & 0x1F) << 6) | (q[1] & 0x3Fu);
       q += 2;
@@ -638,14 +658,19 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
       c = cp_info(r, cp);
     }
     acc |= c;
-    mask |= (c >> 16) & prev;
+    uint32_t cls = (uint32_t)c, cont = (cls >> 16) & KEMPT__MJ_LEADS;
+    uint32_t leads = cls & KEMPT__MJ_LEADS, lng = (uint32_t)(c >> INFO_LONG);
+    pairs |= (cls >> 16) & prev;
+    done |= need1 & cont;
+    need1 = (leads & ~lng) | (need2 & cont);
+    need2 = lng;
     if (cp == 0xFFFD && last == 0xFFFD)
-      mask |= 1; /* a run of U+FFFD: collapsed by the mojibake pass */
-    prev = c;
+      pairs |= done |= 1; /* a run of U+FFFD: collapsed by the mojibake pass */
+    prev = cls;
     last = cp;
   }
-  r->csmask = mask & KEMPT__MJ_LEADS;
-  unsigned f = (acc & ~INFO_KNOWN) >> INFO_SHIFT;
+  r->csmask = pairs & done & KEMPT__MJ_LEADS;
+  unsigned f = ((uint32_t)acc & ~INFO_KNOWN) >> INFO_SHIFT;
   return f | (r->csmask ? FL_MOJI : 0);
 }
 

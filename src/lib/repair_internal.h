@@ -40,6 +40,11 @@ void kempt__mojibake_free(const struct kempt_allocator *a,
 #define KEMPT__MJ_OPEN 0x8000u
 #define KEMPT__MJ_CONT(mask) ((uint32_t)(mask) << 16)
 uint32_t kempt__mojibake_class(const struct kempt_mojibake *m, uint32_t cp);
+/* The charsets (bits as above) in which cp is the image of the lead byte
+ * of a 3- or 4-byte sequence (0xE0..0xF4). */
+uint32_t kempt__mojibake_long(const struct kempt_mojibake *m, uint32_t cp);
+/* The bit of cp1252 in these masks (the first charset). */
+#define KEMPT__MJ_CP1252 1u
 
 /* Reverse mojibake in one segment (a line) p[0..n) of valid UTF-8 (at most
  * max_chars characters), writing the result to out; every repair is
