@@ -716,12 +716,18 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
   return st;
 }
 
-/* Repair one segment p[0..n). */
-static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
-  size_t i = clean_prefix((const unsigned char *)p, n);
-  enum kempt_status st = i == n ? kempt__emit(r->env, p, n) : work(r, p, n, i);
+/* Repair one segment p[0..n) whose first 'clean' bytes need no work. */
+static enum kempt_status segment_at(struct repair *r, const char *p, size_t n,
+                                    size_t clean) {
+  enum kempt_status st =
+      clean >= n ? kempt__emit(r->env, p, n) : work(r, p, n, clean);
   r->pos += n;
   return st;
+}
+
+/* Repair one segment p[0..n). */
+static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
+  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n));
 }
 
 /* Where to cut SEG_CAP bytes of a line with no '\n': after the last space
@@ -745,38 +751,45 @@ static size_t next_segment(const char *p, size_t n) {
   return n > SEG_CAP ? cut_at(p) : 0;
 }
 
-/* Copy whole clean lines straight through: everything before the line
- * that holds the first byte needing work (or before the last line, when
- * none does). Cuts of long clean lines cannot matter: a clean segment
- * comes out as it went in. Returns the bytes used. */
-static size_t fast_lines(struct repair *r, const char *p, size_t n,
-                         enum kempt_status *st) {
-  size_t i = clean_prefix((const unsigned char *)p, n);
-  size_t k = i;
-  while (k > 0 && p[k - 1] != '\n')
-    k--;
-  if (k > 0)
-    *st = kempt__emit(r->env, p, k);
-  r->pos += k;
-  return k;
+/* Emit the clean whole lines p[from..to) as they are. */
+static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
+                                  size_t to) {
+  if (to == from)
+    return KEMPT_OK;
+  r->pos += to - from;
+  return kempt__emit(r->env, p + from, to - from);
 }
 
+/* Line by line (at most SEG_CAP bytes looked at each time): clean whole
+ * lines gather into a run copied straight through; a line with a byte
+ * needing work is repaired as a segment, its clean start already known.
+ * Cuts of long clean lines cannot matter: a clean segment comes out as it
+ * went in. Returns through *used the bytes used; an unfinished line is
+ * left. */
 static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
                                      size_t *used) {
   enum kempt_status st = KEMPT_OK;
-  size_t i = 0;
+  size_t i = 0, run = 0; /* p[run..i): clean lines not yet emitted */
   while (i < n && st == KEMPT_OK) {
-    size_t k = fast_lines(r, p + i, n - i, &st);
-    if (k) {
-      i += k;
+    size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
+    const char *nl = memchr(p + i, '\n', lim);
+    size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
+    size_t c = clean_prefix((const unsigned char *)p + i, len);
+    if (nl && c == len) {
+      i += len;
       continue;
     }
-    size_t seg = next_segment(p + i, n - i);
+    st = emit_run(r, p, run, i);
+    run = i;
+    size_t seg = st == KEMPT_OK ? next_segment(p + i, n - i) : 0;
     if (!seg)
       break;
-    st = segment(r, p + i, seg);
+    st = segment_at(r, p + i, seg, c);
     i += seg;
+    run = i;
   }
+  if (st == KEMPT_OK)
+    st = emit_run(r, p, run, i);
   *used = i;
   return st;
 }
