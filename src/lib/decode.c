@@ -16,6 +16,10 @@
 #include "internal.h"
 #include "kempt_decode.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define OUT_SIZE 16384
 
 struct decode {
@@ -220,6 +224,18 @@ static inline bool plain_word(const unsigned char *p) {
   return ((x | low | del) & HIGHS) == 0;
 }
 
+#ifdef __SSE2__
+/* Bits of the 16 bytes at p that are printable ASCII, TAB or LF. */
+static inline unsigned plain16(const unsigned char *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+  return (unsigned)_mm_movemask_epi8(ok);
+}
+#endif
+
 /* Length of the run at p..end that needs no change: printable ASCII (8
  * bytes at a time), TAB, LF and valid UTF-8 sequences (the common 2- and
  * 3-byte ones checked inline). */
@@ -231,6 +247,15 @@ static size_t clean_run(const unsigned char *p, const unsigned char *end) {
       if (!plain_byte(c))
         break;
       q++;
+#ifdef __SSE2__
+      unsigned ok = 0xFFFF;
+      while (end - q >= 16 && (ok = plain16(q)) == 0xFFFF)
+        q += 16;
+      if (ok != 0xFFFF) {
+        q += __builtin_ctz(~ok);
+        continue;
+      }
+#endif
       while (end - q >= 8 && plain_word(q))
         q += 8;
       continue;

@@ -37,6 +37,9 @@
 #include "repair_internal.h"
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define SEG_CAP 16384           /* longest segment worked on at once */
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
@@ -217,9 +220,31 @@ static inline bool word_needy(uint64_t w) {
   return (hit & HIGHS) != 0;
 }
 
+#ifdef __SSE2__
+/* Bits of the 16 bytes at p that need no work (bit k: byte k): printable
+ * ASCII but '&' and DEL, TAB and LF. */
+static inline unsigned plain16(const unsigned char *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), ok);
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+  return (unsigned)_mm_movemask_epi8(ok);
+}
+#endif
+
 /* Index of the first byte of p[0..n) that needs work, n if none. */
 static size_t clean_prefix(const unsigned char *p, size_t n) {
   size_t i = 0;
+#ifdef __SSE2__
+  while (i + 16 <= n) {
+    unsigned ok = plain16(p + i);
+    if (ok != 0xFFFF)
+      return i + (size_t)__builtin_ctz(~ok);
+    i += 16;
+  }
+#endif
   for (;;) {
     while (i + 8 <= n) {
       uint64_t w;
@@ -781,7 +806,7 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     }
     st = emit_run(r, p, run, i);
     run = i;
-    size_t seg = st == KEMPT_OK ? next_segment(p + i, n - i) : 0;
+    size_t seg = st != KEMPT_OK ? 0 : nl ? len : next_segment(p + i, n - i);
     if (!seg)
       break;
     st = segment_at(r, p + i, seg, c);
