@@ -247,6 +247,8 @@ static size_t clean_run(const unsigned char *p, const unsigned char *end) {
       if (!plain_byte(c))
         break;
       q++;
+      if (q < end && *q >= 0x80)
+        continue; /* one space between words of another script */
 #ifdef __SSE2__
       unsigned ok = 0xFFFF;
       while (end - q >= 16 && (ok = plain16(q)) == 0xFFFF)

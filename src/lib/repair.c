@@ -181,11 +181,14 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
 #define INFO_SHIFT 27
 #define INFO_KNOWN 0x80000000u
 #define INFO_LONG 32
+#define INFO_FFFD ((uint64_t)1 << 48)
 static uint64_t compute_info(const struct repair *r, uint32_t cp) {
   uint64_t m = 0;
   if (cp < 0x2600 || cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
     m = kempt__mojibake_class(r->mj, cp) |
         (uint64_t)kempt__mojibake_long(r->mj, cp) << INFO_LONG;
+  if (cp == 0xFFFD)
+    m |= INFO_FFFD;
   return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT | INFO_KNOWN;
 }
 
@@ -633,41 +636,62 @@ static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
 
 /* ---- segments ------------------------------------------------------------ */
 
+/* Parts of a character's info for the mojibake test of scan_flags: the
+ * charsets where it leads a 2-byte sequence, a longer one, or continues
+ * one. */
+#define MJ_ALL 0x1FFu
+static inline uint32_t lead_long(uint64_t c) {
+  return (uint32_t)(c >> INFO_LONG) & MJ_ALL;
+}
+static inline uint32_t lead_short(uint64_t c) {
+  return (uint32_t)c & MJ_ALL & ~lead_long(c);
+}
+static inline uint32_t cont_of(uint64_t c) {
+  return (uint32_t)(c >> 16) & MJ_ALL;
+}
+
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
  * charset, a possible lead byte is followed by a possible continuation and
  * by as many more as it needs (a 2-byte lead by one, a longer one by at
  * least two; a space or '?' may stand for a lost byte, as
- * kempt__mojibake_fix reads them). Those charsets go to r->csmask. */
+ * kempt__mojibake_fix reads them). Those charsets go to r->csmask. Only a
+ * character that may continue a sequence needs a look at the two before
+ * it (p1, p2), so that the common character costs a table look-up. */
 static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
-  uint64_t acc = 0;
-  uint32_t pairs = 0, prev = 0, last = 0;  /* lead + continuation pairs */
-  uint32_t done = 0, need1 = 0, need2 = 0; /* whole sequences */
+  uint64_t acc = 0, p1 = 0, p2 = 0;
+  uint32_t pairs = 0; /* a lead followed by a continuation */
+  uint32_t done = 0;  /* ... and by all it needs */
   const unsigned char *q = p, *end = p + n;
+  const uint64_t space = (uint64_t)KEMPT__MJ_CP1252 << 16;
   while (q < end) {
     unsigned char ch = *q;
     if (ch < 0x80) {
+      uint64_t c = 0;
       if (ch == ' ' || ch == '?') {
-        if (prev & KEMPT__MJ_OPEN)
-          pairs |= prev;
-        done |= (prev & KEMPT__MJ_OPEN ? prev : 0) | (need1 & KEMPT__MJ_CP1252);
-        need1 = need2 & KEMPT__MJ_CP1252;
-      } else {
-        need1 = 0;
-      }
-      need2 = prev = last = 0;
-      if (needy(ch))
+        uint32_t need1 = lead_short(p1) | (lead_long(p2) & cont_of(p1));
+        done |= need1 & KEMPT__MJ_CP1252; /* cp1252 reads them as lost */
+        if (p1 & KEMPT__MJ_OPEN) {
+          pairs |= (uint32_t)p1;
+          done |= (uint32_t)p1;
+        }
+        c = space;
+      } else if (needy(ch)) {
         acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
+      }
       q++;
-      if (need1)
-        continue; /* "â ?": a cp1252 sequence may go on */
-      /* the rest of the ASCII run: words between non-ASCII ones are short */
-      while (q < end && *q < 0x80 && *q != ' ' && *q != '?') {
+      p2 = p1;
+      p1 = c;
+      if (q == end || *q >= 0x80 || (p2 & ~space))
+        continue;
+      /* two ASCII characters: the rest of the run cannot matter */
+      while (q < end && *q < 0x80) {
         if (needy(*q))
           acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
         q++;
-        if (end - q >= 16 && q[0] < 0x80 && q[1] < 0x80)
+        if (end - q >= 16 && q[0] < 0x80)
           q += clean_prefix(q, (size_t)(end - q));
       }
+      p1 = p2 = 0;
       continue;
     }
     uint32_t cp;
@@ -683,16 +707,17 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
       c = cp_info(r, cp);
     }
     acc |= c;
-    uint32_t cls = (uint32_t)c, cont = (cls >> 16) & KEMPT__MJ_LEADS;
-    uint32_t leads = cls & KEMPT__MJ_LEADS, lng = (uint32_t)(c >> INFO_LONG);
-    pairs |= (cls >> 16) & prev;
-    done |= need1 & cont;
-    need1 = (leads & ~lng) | (need2 & cont);
-    need2 = lng;
-    if (cp == 0xFFFD && last == 0xFFFD)
-      pairs |= done |= 1; /* a run of U+FFFD: collapsed by the mojibake pass */
-    prev = cls;
-    last = cp;
+    uint32_t cont = cont_of(c);
+    if (cont) {
+      uint32_t need1 = lead_short(p1) | (lead_long(p2) & cont_of(p1));
+      done |= need1 & cont;
+      pairs |= cont & (uint32_t)p1;
+      if (c & p1 & INFO_FFFD)
+        pairs |= done |=
+            1; /* a run of U+FFFD: collapsed by the mojibake pass */
+    }
+    p2 = p1;
+    p1 = c;
   }
   r->csmask = pairs & done & KEMPT__MJ_LEADS;
   unsigned f = ((uint32_t)acc & ~INFO_KNOWN) >> INFO_SHIFT;
