@@ -46,6 +46,7 @@
 #define WIN_CAP 1024            /* longest span normalized at once (bytes) */
 #define UCS_CAP (WIN_CAP * 18 + 64)
 #define FLAG_LIMIT 0x3100 /* per-instance flag table below this (kana) */
+#define CACHE_SIZE 256    /* a direct-mapped cache above it */
 
 /* Flags of a code point; FL_MOJI is only a result of scan_flags: a lead
  * followed by what may continue it in the same charset. */
@@ -61,6 +62,10 @@ struct repair {
   struct kempt_mojibake *mj;
   uint32_t csmask;           /* charsets with a lead + continuation pair */
   uint64_t info[FLAG_LIMIT]; /* cp_info below FLAG_LIMIT */
+  struct info_slot {
+    uint32_t cp;
+    uint64_t info;
+  } cache[CACHE_SIZE]; /* cp_info above, the last asked for */
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -200,7 +205,12 @@ static inline uint64_t cp_info(struct repair *r, uint32_t cp) {
   }
   if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
     return 0; /* Han and Hangul syllables: nothing to do */
-  return compute_info(r, cp);
+  struct info_slot *e = &r->cache[cp % CACHE_SIZE];
+  if (e->cp != cp || !e->info) {
+    e->cp = cp;
+    e->info = compute_info(r, cp);
+  }
+  return e->info; /* fullwidth forms, emoji ... */
 }
 
 static inline unsigned cp_flags(struct repair *r, uint32_t cp) {
@@ -702,6 +712,11 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
       c = r->info[cp];
       if (!c)
         c = r->info[cp] = compute_info(r, cp);
+    } else if (ch < 0xF0 && end - q >= 3) {
+      cp = ((uint32_t)(ch & 0x0F) << 12) | ((uint32_t)(q[1] & 0x3F) << 6) |
+           (q[2] & 0x3Fu);
+      q += 3;
+      c = cp_info(r, cp);
     } else {
       q += get_cp(q, (size_t)(end - q), &cp);
       c = cp_info(r, cp);
