@@ -103,11 +103,17 @@ static void build(struct kempt_mojibake *m) {
   }
 }
 
-static uint8_t enc(const struct kempt_mojibake *m, int cs, uint32_t cp) {
+static uint8_t enc_high(const struct kempt_mojibake *m, int cs, uint32_t cp);
+
+static inline uint8_t enc(const struct kempt_mojibake *m, int cs, uint32_t cp) {
   if (cp < 0x80)
     return (uint8_t)cp;
   if (cp < 0x800)
     return m->lo[cs][cp];
+  return enc_high(m, cs, cp);
+}
+
+static uint8_t enc_high(const struct kempt_mojibake *m, int cs, uint32_t cp) {
   if (cp == 0xFFFD)
     return WILD;
   if ((cp < 0x2000 || cp >= 0x2600) && cp != 0xFB01 && cp != 0xFB02 &&
@@ -203,6 +209,12 @@ static enum kind kind_of(uint32_t cp) {
     return K_CTRL;
   if (cp == 0xAA || cp == 0xBA || (cp >= 0xA1 && cp <= 0xBF && cp != 0xB5))
     return K_SYMBOL;
+  /* blocks of letters only (Latin Extended-A, basic Cyrillic, Greek,
+   * Hebrew and Arabic letters): no property look-up */
+  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x400 && cp <= 0x45F) ||
+      (cp >= 0x391 && cp <= 0x3C9 && cp != 0x3A2) ||
+      (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A))
+    return K_LETTER;
   switch (prop(cp)->category) {
   case UTF8PROC_CATEGORY_LU:
   case UTF8PROC_CATEGORY_LL:
@@ -1123,10 +1135,15 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
   }
   if (!changed)
     return kempt__buf_add(out, p, n);
-  enum kempt_status st = kempt__buf_reserve(out, n);
-  for (size_t i = 0; i < m->n && st == KEMPT_OK; i++) {
-    char o[4];
-    st = kempt__buf_add(out, o, kempt__utf8_put(m->cps[i], o));
-  }
+  size_t len = 0;
+  for (size_t i = 0; i < m->n; i++)
+    len += utf8_len(m->cps[i]);
+  enum kempt_status st = kempt__buf_reserve(out, len);
+  if (st != KEMPT_OK)
+    return st;
+  char *o = out->data + out->len;
+  for (size_t i = 0; i < m->n; i++)
+    o += kempt__utf8_put(m->cps[i], o);
+  out->len += len;
   return st;
 }
