@@ -962,11 +962,13 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
     struct cand *c = &m->cands[k];
     c->verdict = judge(m, c, cs, mixed);
     strong += c->verdict == V_STRONG;
-    garbage += c->verdict == V_GARBAGE;
+    garbage += c->verdict == V_GARBAGE && !c->space;
     weak_firm += c->verdict == V_WEAK && c->firm && !c->space;
   }
+  /* this reading makes garbage elsewhere on the line (a space read as a
+   * lost NBSP that makes none is most likely a space: no evidence) */
   if ((minor || m->round > 0) && garbage)
-    return 0; /* this reading makes garbage elsewhere on the line */
+    return 0;
   bool whole = consistent_line(m, mixed, garbage);
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];

@@ -369,6 +369,12 @@ Test(repair, mojibake_stacked) {
         "\xe2\x82\xac\xc5\xa1\xc3\x82\xc2\xac\xc3\x83\xc2\xa2\xc3\xa2\xe2"
         "\x82\xac\xc5\xbe\xc3\x82\xc2\xa2t",
         "doesn\xe2\x80\x99t");
+  /* cp1252 then cp1257 ("—"); a space after "Š" elsewhere on the line,
+   * an implausible lost NBSP in cp1257, does not block the reading */
+  CHECK("two films\xc5\xa0 in the series, the fourth film."
+        "\xc3\x84\xc2\x81\xc3\xa2\xe2\x80\x9a\xc2\xac\xc3\xa2\xe2\x82\xac"
+        "\xc2\x9d",
+        "two films\xc5\xa0 in the series, the fourth film.\xe2\x80\x94");
   /* not valid at any depth: left alone */
   CHECK("doesn\xc3\x83\xc6\x92\xc3\x82\xc2\xa2\xc3\xa2\xe2\x80\x9a\xc2\xac"
         "t",
