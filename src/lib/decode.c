@@ -236,6 +236,25 @@ static inline unsigned plain16(const unsigned char *p) {
 }
 #endif
 
+/* Whether the 8 bytes at p are four valid 2-byte sequences (leads
+ * 0xC2..0xDF, each followed by a continuation byte); always false where
+ * the byte order is not known to be little-endian. */
+static inline bool two_byte_word(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t x; /* byte 0 lowest */
+  memcpy(&x, p, 8);
+  if ((x & 0xC0E0C0E0C0E0C0E0ull) != 0x80C080C080C080C0ull)
+    return false;
+  /* not an overlong C0 or C1 lead: some of bits 1..4 of each lead set */
+  uint64_t v = x & 0x001E001E001E001Eull;
+  return ((v + 0x007F007F007F007Full) & 0x0080008000800080ull) ==
+         0x0080008000800080ull;
+#else
+  (void)p;
+  return false;
+#endif
+}
+
 /* Length of the run at p..end that needs no change: printable ASCII (8
  * bytes at a time), TAB, LF and valid UTF-8 sequences (the common 2- and
  * 3-byte ones checked inline). */
@@ -264,6 +283,8 @@ static size_t clean_run(const unsigned char *p, const unsigned char *end) {
     }
     if (c >= 0xC2 && c <= 0xDF && end - q >= 2 && (q[1] & 0xC0) == 0x80) {
       q += 2;
+      while (end - q >= 8 && two_byte_word(q))
+        q += 8; /* Cyrillic, Greek, Arabic ... four letters at a time */
       continue;
     }
     if (c >= 0xE1 && c <= 0xEC && end - q >= 3 && (q[1] & 0xC0) == 0x80 &&
