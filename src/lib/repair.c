@@ -706,6 +706,34 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
     }
     uint32_t cp;
     uint64_t c;
+    if (ch >= 0xC2 && ch < 0xE0 && end - q >= 2) {
+      /* a run of 2-byte characters (Cyrillic, Greek, Arabic ...) */
+      do {
+        cp = ((uint32_t)(q[0] & 0x1F) << 6) | (q[1] & 0x3Fu);
+        q += 2;
+        c = r->info[cp];
+        if (!c)
+          c = r->info[cp] = compute_info(r, cp);
+        acc |= c;
+        uint32_t cont = cont_of(c);
+        if (cont) {
+          uint32_t need1 = lead_short(p1) | (lead_long(p2) & cont_of(p1));
+          done |= need1 & cont;
+          pairs |= cont & (uint32_t)p1;
+        }
+        p2 = p1;
+        p1 = c;
+      } while (end - q >= 2 && q[0] >= 0xC2 && q[0] < 0xE0);
+      continue;
+    }
+    if (ch >= 0xE4 && ch <= 0xE9 && end - q >= 3) {
+      /* Han (U+4000..U+9FFF): nothing to do, nothing to continue */
+      do
+        q += 3;
+      while (end - q >= 3 && q[0] >= 0xE4 && q[0] <= 0xE9);
+      p2 = p1 = 0;
+      continue;
+    }
     if (ch < 0xE0 && end - q >= 2) {
       cp = ((uint32_t)(ch & 0x1F) << 6) | (q[1] & 0x3Fu);
       q += 2;
