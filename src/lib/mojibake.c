@@ -957,19 +957,20 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
   size_t odd = unexplained_pairs(m) + (minor && !m->round ? foreign(m) : 0);
   if (odd > m->ncand)
     return 0;
-  size_t strong = 0, weak_firm = 0, garbage = 0, total = 0;
+  size_t strong = 0, weak_firm = 0, garbage = 0, total = 0, lost = 0;
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
     c->verdict = judge(m, c, cs, mixed);
     strong += c->verdict == V_STRONG;
     garbage += c->verdict == V_GARBAGE && !c->space;
+    lost += c->verdict == V_GARBAGE && c->space;
     weak_firm += c->verdict == V_WEAK && c->firm && !c->space;
   }
   /* this reading makes garbage elsewhere on the line (a space read as a
    * lost NBSP that makes none is most likely a space: no evidence) */
   if ((minor || m->round > 0) && garbage)
     return 0;
-  bool whole = consistent_line(m, mixed, garbage);
+  bool whole = consistent_line(m, mixed, garbage + lost);
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
     bool later = m->round > 0 && (!c->space || only_nbsp(m, c));
