@@ -942,12 +942,12 @@ static size_t foreign(const struct kempt_mojibake *m) {
  * each other even when each alone is weak. */
 static bool consistent_line(const struct kempt_mojibake *m, bool mixed,
                             size_t garbage) {
-  if (mixed || garbage || m->ncand < 2 || foreign(m))
+  if (mixed || garbage || m->ncand < 2)
     return false;
   int w = 0;
   for (size_t k = 0; k < m->ncand; k++)
     w += m->cands[k].weight;
-  return w >= 3;
+  return w >= 3 && !foreign(m);
 }
 
 /* Judge all candidates of cs; returns how many are to be applied. */
@@ -970,7 +970,7 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
    * lost NBSP that makes none is most likely a space: no evidence) */
   if ((minor || m->round > 0) && garbage)
     return 0;
-  bool whole = consistent_line(m, mixed, garbage + lost);
+  bool whole = !strong && consistent_line(m, mixed, garbage + lost);
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
     bool later = m->round > 0 && (!c->space || only_nbsp(m, c));
