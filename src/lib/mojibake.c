@@ -215,6 +215,10 @@ static enum kind kind_of(uint32_t cp) {
       (cp >= 0x391 && cp <= 0x3C9 && cp != 0x3A2) ||
       (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A))
     return K_LETTER;
+  /* punctuation, currency signs and "™", common in cp1252 mojibake */
+  if ((cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
+      (cp >= 0x20A0 && cp <= 0x20BF) || cp == 0x2122)
+    return K_SYMBOL;
   switch (prop(cp)->category) {
   case UTF8PROC_CATEGORY_LU:
   case UTF8PROC_CATEGORY_LL:
@@ -900,13 +904,14 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
 
 /* Whether the line holds high bytes of cs that no candidate explains. */
 static bool mixed_line(const struct kempt_mojibake *m) {
-  size_t k = 0;
-  for (size_t i = 0; i < m->n; i++) {
-    while (k < m->ncand && m->cands[k].c1 <= i)
-      k++;
-    bool inside = k < m->ncand && m->cands[k].c0 <= i;
-    if (!inside && m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
-      return true;
+  size_t from = 0; /* the gaps between candidates (in order, apart) */
+  for (size_t k = 0; k <= m->ncand; k++) {
+    size_t to = k < m->ncand ? m->cands[k].c0 : m->n;
+    for (size_t i = from; i < to; i++)
+      if (m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
+        return true;
+    if (k < m->ncand)
+      from = m->cands[k].c1;
   }
   return false;
 }
@@ -915,13 +920,14 @@ static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room);
 /* Lead + continuation pairs that no candidate explains: a garble that
  * no reading in this charset undoes. */
 static size_t unexplained_pairs(const struct kempt_mojibake *m) {
-  size_t k = 0, pairs = 0;
-  for (size_t i = 0; i + 1 < m->n; i++) {
-    while (k < m->ncand && m->cands[k].c1 <= i)
-      k++;
-    bool inside = k < m->ncand && m->cands[k].c0 <= i + 1;
-    pairs += !inside && m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 &&
-             cont(m->bytes[i + 1]);
+  size_t from = 0, pairs = 0;
+  for (size_t k = 0; k <= m->ncand; k++) {
+    size_t to = k < m->ncand ? m->cands[k].c0 : m->n;
+    for (size_t i = from; i + 1 < to; i++)
+      pairs +=
+          m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 && cont(m->bytes[i + 1]);
+    if (k < m->ncand)
+      from = m->cands[k].c1;
   }
   return pairs;
 }
