@@ -196,7 +196,28 @@ static const utf8proc_property_t *prop(uint32_t cp) {
   return utf8proc_get_property((utf8proc_int32_t)cp);
 }
 
-static enum kind kind_of(uint32_t cp) {
+/* kind_of below U+0100 (enum kind values), as the rules below give. */
+static const uint8_t kind_lo[256] = {
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2,
+    2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 2, 2, 2, 2, 2, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 1, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 6, 4, 4, 4, 4, 4, 4, 4, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
+static enum kind kind_high(uint32_t cp);
+
+static inline enum kind kind_of(uint32_t cp) {
+  return cp < 0x100 ? (enum kind)kind_lo[cp] : kind_high(cp);
+}
+
+static enum kind kind_high(uint32_t cp) {
   if (cp == 0)
     return K_NONE;
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0)
