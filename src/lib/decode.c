@@ -5,24 +5,33 @@
  * sequence at a time: a BOM at the start of the document is dropped, CRLF
  * and lone CR become LF, FF and VT become LF (they separate pages and lines
  * in text dumps), the other C0 controls and DEL are removed (an ANSI
- * escape sequence as a whole), and a byte that does not start a valid
- * UTF-8 sequence is read as Windows-1252.
+ * escape sequence as a whole), a surrogate pair encoded as two 3-byte
+ * sequences (CESU-8) becomes the character it stands for and a lone
+ * surrogate U+FFFD (unless the document already reads as cp1252), and a
+ * byte that does not start a valid UTF-8 sequence is read as
+ * Windows-1252.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "internal.h"
 #include "kempt_decode.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define OUT_SIZE 16384
 
 struct decode {
   const struct kempt_env *env;
-  uint64_t pos;         /* input offset in the document */
-  bool started;         /* a byte of this document was seen (BOM check) */
-  bool after_cr;        /* the last byte was CR: drop a following LF */
-  uint8_t esc;          /* 1: after ESC; 2: inside an ANSI CSI sequence */
-  uint8_t esc_len;      /* parameter bytes of the CSI sequence so far */
-  unsigned char pend[4]; /* start of a UTF-8 sequence split by the chunk */
+  uint64_t pos;          /* input offset in the document */
+  bool started;          /* a byte of this document was seen (BOM check) */
+  bool after_cr;         /* the last byte was CR: drop a following LF */
+  bool cp1252_seen;      /* a byte of this document was read as cp1252 */
+  uint8_t esc;           /* 1: after ESC; 2: inside an ANSI CSI sequence */
+  uint8_t esc_len;       /* parameter bytes of the CSI sequence so far */
+  unsigned char pend[8]; /* start of a sequence split by the chunk (a
+                          * CESU-8 pair has 6 bytes) */
   size_t npend;
   size_t nout;
   char out[OUT_SIZE];
@@ -99,10 +108,61 @@ static int utf8_seq(const unsigned char *p, size_t avail) {
   return len;
 }
 
+/* A surrogate encoded as three bytes (ED A0..BF 80..BF: CESU-8 or WTF-8,
+ * which UTF-8 forbids) at p: returns 6 for a high + low pair, 3 for a lone
+ * half, -1 when p holds none, 0 when more bytes are needed to tell (a
+ * high half whose partner may follow; 'final': no more will come). */
+static int surrogate_seq(const unsigned char *p, size_t avail, bool final) {
+  static const unsigned char lo[6] = {0xED, 0xA0, 0x80, 0xED, 0xB0, 0x80};
+  static const unsigned char hi[6] = {0xED, 0xBF, 0xBF, 0xED, 0xBF, 0xBF};
+  if (p[0] != 0xED || (avail >= 2 && p[1] < 0xA0))
+    return -1;
+  for (size_t i = 1; i < 3; i++) {
+    if (i >= avail)
+      return final ? -1 : 0;
+    if (p[i] < lo[i] || p[i] > hi[i])
+      return -1;
+  }
+  if (p[1] >= 0xB0)
+    return 3; /* a low half alone */
+  for (size_t i = 3; i < 6; i++) {
+    if (i >= avail)
+      return final ? 3 : 0;
+    if (p[i] < lo[i] || p[i] > hi[i])
+      return 3;
+  }
+  return 6;
+}
+
+/* The surrogate sequence of k bytes at p (surrogate_seq): a pair becomes
+ * the character it encodes, a lone half U+FFFD. */
+static enum kempt_status put_surrogate(struct decode *d, const unsigned char *p,
+                                       int k) {
+  char o[4];
+  size_t n;
+  if (k == 6) {
+    uint32_t h = ((p[1] & 0x0Fu) << 6) | (p[2] & 0x3Fu);
+    uint32_t l = ((p[4] & 0x0Fu) << 6) | (p[5] & 0x3Fu);
+    uint32_t cp = 0x10000 + (h << 10) + l;
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    n = 4;
+  } else {
+    memcpy(o, "\xef\xbf\xbd", 3);
+    n = 3;
+  }
+  kempt__change(d->env, k == 6 ? "cesu8-pair" : "lone-surrogate", d->pos,
+                (const char *)p, (size_t)k, o, n);
+  return put(d, o, n);
+}
+
 /* A byte that is not part of valid UTF-8, read as Windows-1252. */
 static enum kempt_status put_cp1252(struct decode *d, unsigned char c) {
   char o[3];
   uint32_t cp = c < 0xA0 ? cp1252_c1[c - 0x80] : c;
+  d->cp1252_seen = true;
   size_t n = utf8_encode(cp, o);
   kempt__change(d->env, "invalid-utf8-as-cp1252", d->pos, (const char *)&c, 1,
                 o, n);
@@ -119,8 +179,7 @@ static enum kempt_status put_control(struct decode *d, unsigned char c) {
   }
   if (c == 0x1B)
     d->esc = 1; /* an ANSI escape sequence may follow */
-  kempt__change(d->env, "control-removed", d->pos, (const char *)&c, 1, "",
-                0);
+  kempt__change(d->env, "control-removed", d->pos, (const char *)&c, 1, "", 0);
   return KEMPT_OK;
 }
 
@@ -165,27 +224,86 @@ static inline bool plain_word(const unsigned char *p) {
   return ((x | low | del) & HIGHS) == 0;
 }
 
-/* Length of the run at p..end that needs no change (ASCII fast path). */
+#ifdef __SSE2__
+/* Bits of the 16 bytes at p that are printable ASCII, TAB or LF. */
+static inline unsigned plain16(const unsigned char *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+  return (unsigned)_mm_movemask_epi8(ok);
+}
+#endif
+
+/* Whether the 8 bytes at p are four valid 2-byte sequences (leads
+ * 0xC2..0xDF, each followed by a continuation byte); always false where
+ * the byte order is not known to be little-endian. */
+static inline bool two_byte_word(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t x; /* byte 0 lowest */
+  memcpy(&x, p, 8);
+  if ((x & 0xC0E0C0E0C0E0C0E0ull) != 0x80C080C080C080C0ull)
+    return false;
+  /* not an overlong C0 or C1 lead: some of bits 1..4 of each lead set */
+  uint64_t v = x & 0x001E001E001E001Eull;
+  return ((v + 0x007F007F007F007Full) & 0x0080008000800080ull) ==
+         0x0080008000800080ull;
+#else
+  (void)p;
+  return false;
+#endif
+}
+
+/* Length of the run at p..end that needs no change: printable ASCII (8
+ * bytes at a time), TAB, LF and valid UTF-8 sequences (the common 2- and
+ * 3-byte ones checked inline). */
 static size_t clean_run(const unsigned char *p, const unsigned char *end) {
   const unsigned char *q = p;
-  for (;;) {
-    while (end - q >= 8 && plain_word(q))
-      q += 8;
-    while (q < end && plain_byte(*q))
+  while (q < end) {
+    unsigned char c = *q;
+    if (c < 0x80) {
+      if (!plain_byte(c))
+        break;
       q++;
-    if (q == end || *q < 0x80)
-      return (size_t)(q - p);
+      if (q < end && *q >= 0x80)
+        continue; /* one space between words of another script */
+#ifdef __SSE2__
+      unsigned ok = 0xFFFF;
+      while (end - q >= 16 && (ok = plain16(q)) == 0xFFFF)
+        q += 16;
+      if (ok != 0xFFFF) {
+        q += __builtin_ctz(~ok);
+        continue;
+      }
+#endif
+      while (end - q >= 8 && plain_word(q))
+        q += 8;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF && end - q >= 2 && (q[1] & 0xC0) == 0x80) {
+      q += 2;
+      while (end - q >= 8 && two_byte_word(q))
+        q += 8; /* Cyrillic, Greek, Arabic ... four letters at a time */
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEC && end - q >= 3 && (q[1] & 0xC0) == 0x80 &&
+        (q[2] & 0xC0) == 0x80) {
+      q += 3;
+      continue;
+    }
     int len = utf8_seq(q, (size_t)(end - q));
     if (len <= 0)
-      return (size_t)(q - p);
+      break;
     q += len;
   }
+  return (size_t)(q - p);
 }
 
 /* Handle the bytes at p that clean_run stopped at; returns bytes used or 0
  * when the rest (an incomplete sequence) must wait for more input. */
 static size_t special(struct decode *d, const unsigned char *p, size_t avail,
-                      enum kempt_status *s) {
+                      bool final, enum kempt_status *s) {
   unsigned char c = p[0];
   if (d->esc && esc_byte(d, c))
     return 1;
@@ -200,6 +318,17 @@ static size_t special(struct decode *d, const unsigned char *p, size_t avail,
   int len = utf8_seq(p, avail);
   if (len == 0)
     return 0;
+  if (len < 0 && c == 0xED) {
+    int k = surrogate_seq(p, avail, final);
+    if (k == 0)
+      return 0;
+    /* a lone half in a document already read partly as cp1252 is more
+     * likely "í" and two symbols (say NBSP and a dash) */
+    if (k == 6 || (k == 3 && !d->cp1252_seen)) {
+      *s = put_surrogate(d, p, k);
+      return (size_t)k;
+    }
+  }
   if (len < 0) {
     *s = put_cp1252(d, c);
     return 1;
@@ -226,7 +355,7 @@ static size_t decode_bytes(struct decode *d, const unsigned char *p, size_t n,
       d->pos += run;
       continue;
     }
-    size_t used = special(d, p + i, n - i, s);
+    size_t used = special(d, p + i, n - i, final, s);
     if (used == 0) {
       if (!final)
         break;
@@ -242,12 +371,12 @@ static size_t decode_bytes(struct decode *d, const unsigned char *p, size_t n,
   return i;
 }
 
-/* Finish the sequence split by the previous chunk, using up to 3 bytes of
+/* Finish the sequence split by the previous chunk, using up to 5 bytes of
  * the new one; returns how many bytes of p it took. */
 static size_t stitch(struct decode *d, const unsigned char *p, size_t n,
                      enum kempt_status *s) {
-  unsigned char tmp[8];
-  size_t k = d->npend, take = n < 3 ? n : 3;
+  unsigned char tmp[16];
+  size_t k = d->npend, take = n < 5 ? n : 5;
   memcpy(tmp, d->pend, k);
   memcpy(tmp + k, p, take);
   /* this may run on into the new bytes: they are counted as taken */
@@ -293,7 +422,7 @@ static enum kempt_status decode_finish(void *st) {
   struct decode *d = st;
   enum kempt_status s = KEMPT_OK;
   if (d->npend) {
-    unsigned char tmp[4];
+    unsigned char tmp[8];
     size_t k = d->npend;
     memcpy(tmp, d->pend, k);
     d->npend = 0;

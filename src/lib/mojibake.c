@@ -62,6 +62,7 @@ struct cand {
   bool firm;         /* what it replaces looks damaged enough */
   bool fits;         /* foreign letters give way to the line's script */
   bool c1ctl;        /* it replaces a C1 control */
+  int weight;        /* evidence of damage (weirdness and bonus) */
   int verdict;       /* V_... */
 };
 
@@ -102,11 +103,17 @@ static void build(struct kempt_mojibake *m) {
   }
 }
 
-static uint8_t enc(const struct kempt_mojibake *m, int cs, uint32_t cp) {
+static uint8_t enc_high(const struct kempt_mojibake *m, int cs, uint32_t cp);
+
+static inline uint8_t enc(const struct kempt_mojibake *m, int cs, uint32_t cp) {
   if (cp < 0x80)
     return (uint8_t)cp;
   if (cp < 0x800)
     return m->lo[cs][cp];
+  return enc_high(m, cs, cp);
+}
+
+static uint8_t enc_high(const struct kempt_mojibake *m, int cs, uint32_t cp) {
   if (cp == 0xFFFD)
     return WILD;
   if ((cp < 0x2000 || cp >= 0x2600) && cp != 0xFB01 && cp != 0xFB02 &&
@@ -132,6 +139,16 @@ uint32_t kempt__mojibake_class(const struct kempt_mojibake *m, uint32_t cp) {
       f |= 1u << cs;
     if (space_lead(cs, b))
       f |= KEMPT__MJ_OPEN;
+  }
+  return f;
+}
+
+uint32_t kempt__mojibake_long(const struct kempt_mojibake *m, uint32_t cp) {
+  uint32_t f = 0;
+  for (int cs = 0; cs < CS_COUNT && cp >= 0x80 && cp != 0xFFFD; cs++) {
+    uint8_t b = enc(m, cs, cp);
+    if (b >= 0xE0 && b <= 0xF4)
+      f |= 1u << cs;
   }
   return f;
 }
@@ -179,7 +196,28 @@ static const utf8proc_property_t *prop(uint32_t cp) {
   return utf8proc_get_property((utf8proc_int32_t)cp);
 }
 
-static enum kind kind_of(uint32_t cp) {
+/* kind_of below U+0100 (enum kind values), as the rules below give. */
+static const uint8_t kind_lo[256] = {
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2,
+    2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 2, 2, 2, 2, 2, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 1, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 6, 4, 4, 4, 4, 4, 4, 4, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
+static enum kind kind_high(uint32_t cp);
+
+static inline enum kind kind_of(uint32_t cp) {
+  return cp < 0x100 ? (enum kind)kind_lo[cp] : kind_high(cp);
+}
+
+static enum kind kind_high(uint32_t cp) {
   if (cp == 0)
     return K_NONE;
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0)
@@ -191,6 +229,16 @@ static enum kind kind_of(uint32_t cp) {
   if (cp == 0xAD)
     return K_CTRL;
   if (cp == 0xAA || cp == 0xBA || (cp >= 0xA1 && cp <= 0xBF && cp != 0xB5))
+    return K_SYMBOL;
+  /* blocks of letters only (Latin Extended-A, basic Cyrillic, Greek,
+   * Hebrew and Arabic letters): no property look-up */
+  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x400 && cp <= 0x45F) ||
+      (cp >= 0x391 && cp <= 0x3C9 && cp != 0x3A2) ||
+      (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A))
+    return K_LETTER;
+  /* punctuation, currency signs and "™", common in cp1252 mojibake */
+  if ((cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
+      (cp >= 0x20A0 && cp <= 0x20BF) || cp == 0x2122)
     return K_SYMBOL;
   switch (prop(cp)->category) {
   case UTF8PROC_CATEGORY_LU:
@@ -491,15 +539,17 @@ static int plausible(const struct view *v) {
 static bool cont(uint8_t b) { return b >= 0x80 && b <= 0xBF; }
 
 /* Whether a two-byte sequence led by b0 in charset cs may have lost its
- * NBSP to a space: ftfy's set for cp1252 and Latin-1, the "à" and "Р"
- * leads for cp1251, the "à" lead for the other Windows charsets. */
+ * NBSP to a space: the leads of the common characters whose UTF-8 ends in
+ * 0xA0 (NBSP, à, Š, Π, Р, ٠; ftfy's set) in the Windows charsets, which
+ * keep byte 0xA0 for NBSP; for cp1251 only the "à" and "Р" leads, since
+ * its other leads there are one-letter Russian words ("В", "О"). */
 static bool space_lead(int cs, uint8_t b0) {
-  if (cs == CS_CP1252)
-    return b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE || b0 == 0xD0 ||
-           b0 == 0xD9;
   if (cs == CS_CP1251)
     return b0 == 0xC3 || b0 == 0xD0;
-  return b0 == 0xC3 && windows_cs(cs);
+  if (!windows_cs(cs))
+    return false;
+  return b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE || b0 == 0xD0 ||
+         b0 == 0xD9;
 }
 
 /* Whether a space at slot k of a sequence led by b0 may be a lost NBSP. */
@@ -582,6 +632,61 @@ static bool slot(const struct text *t, int cs, size_t j, uint8_t b0, int k,
     *b = 0xA0;
     s->space = true;
     return true;
+  }
+  return false;
+}
+
+/* Whether character cp, byte x in charset cs, may fill slot k of a
+ * sequence led by b0: what slot() accepts, without the look at the text
+ * after a space (so a little more). */
+static bool slot_maybe(int cs, uint8_t b0, int k, uint8_t x, uint32_t cp) {
+  if (x >= 0x80 && slot_ok(b0, k, x))
+    return true;
+  if (cp == 0xFFFD && windows_cs(cs))
+    return true;
+  if (cp == '?' && cs == CS_CP1252)
+    return k > 1 || seq_len(b0) > 2 || b0 == 0xC2 || b0 == 0xC3;
+  return cp == ' ' && space_slot(cs, b0, k);
+}
+
+bool kempt__mojibake_maybe(const struct kempt_mojibake *m, const char *p,
+                           size_t n, uint32_t csmask) {
+  const unsigned char *u = (const unsigned char *)p;
+  for (const unsigned char *f = memchr(u, 0xEF, n); f && u + n - f >= 6;
+       f = memchr(f + 1, 0xEF, (size_t)(u + n - f - 1)))
+    if (memcmp(f, "\xef\xbf\xbd\xef\xbf\xbd", 6) == 0)
+      return true; /* a run of U+FFFD, collapsed */
+  for (int cs = 0; cs < CS_COUNT; cs++) {
+    if (!(csmask & (1u << cs)))
+      continue;
+    uint8_t b0 = 0;
+    int len = 0, k = 0;
+    for (size_t i = 0; i < n;) {
+      uint32_t cp = u[i];
+      uint8_t x;
+      if (cp < 0x80) {
+        i++;
+        x = (uint8_t)cp;
+        if (!len)
+          continue; /* ASCII outside a sequence */
+      } else {
+        if (cp >= 0xC2 && cp < 0xE0 && i + 1 < n) {
+          cp = ((cp & 0x1F) << 6) | (u[i + 1] & 0x3Fu);
+          i += 2;
+        } else {
+          i += kempt__utf8_get(u + i, n - i, &cp);
+        }
+        x = cp < 0x800 ? m->lo[cs][cp] : enc(m, cs, cp);
+      }
+      if (len && slot_maybe(cs, b0, k, x, cp)) {
+        if (++k == len)
+          return true;
+        continue;
+      }
+      len = seq_len(x);
+      b0 = x;
+      k = 1;
+    }
   }
   return false;
 }
@@ -801,6 +906,7 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
   if (p == P_NO)
     return V_GARBAGE;
   w += fit_bonus(m, c, &before);
+  c->weight = w;
   if (p == P_LONE)
     return V_WEAK;
   int need = cs <= CS_CP1250 ? 2 : 3;
@@ -819,13 +925,14 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
 
 /* Whether the line holds high bytes of cs that no candidate explains. */
 static bool mixed_line(const struct kempt_mojibake *m) {
-  size_t k = 0;
-  for (size_t i = 0; i < m->n; i++) {
-    while (k < m->ncand && m->cands[k].c1 <= i)
-      k++;
-    bool inside = k < m->ncand && m->cands[k].c0 <= i;
-    if (!inside && m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
-      return true;
+  size_t from = 0; /* the gaps between candidates (in order, apart) */
+  for (size_t k = 0; k <= m->ncand; k++) {
+    size_t to = k < m->ncand ? m->cands[k].c0 : m->n;
+    for (size_t i = from; i < to; i++)
+      if (m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
+        return true;
+    if (k < m->ncand)
+      from = m->cands[k].c1;
   }
   return false;
 }
@@ -834,13 +941,14 @@ static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room);
 /* Lead + continuation pairs that no candidate explains: a garble that
  * no reading in this charset undoes. */
 static size_t unexplained_pairs(const struct kempt_mojibake *m) {
-  size_t k = 0, pairs = 0;
-  for (size_t i = 0; i + 1 < m->n; i++) {
-    while (k < m->ncand && m->cands[k].c1 <= i)
-      k++;
-    bool inside = k < m->ncand && m->cands[k].c0 <= i + 1;
-    pairs += !inside && m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 &&
-             cont(m->bytes[i + 1]);
+  size_t from = 0, pairs = 0;
+  for (size_t k = 0; k <= m->ncand; k++) {
+    size_t to = k < m->ncand ? m->cands[k].c0 : m->n;
+    for (size_t i = from; i + 1 < to; i++)
+      pairs +=
+          m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 && cont(m->bytes[i + 1]);
+    if (k < m->ncand)
+      from = m->cands[k].c1;
   }
   return pairs;
 }
@@ -853,6 +961,22 @@ static size_t foreign(const struct kempt_mojibake *m) {
   return n;
 }
 
+/* Whether the whole line reads as UTF-8 in this charset, as ftfy asks of
+ * a text: every non-ASCII character is encodable and every high byte
+ * belongs to a plausible candidate, at least two sequences decode, and
+ * together they show damage. A clean line seldom has all its non-ASCII
+ * characters pair up into valid UTF-8 by chance; then the candidates back
+ * each other even when each alone is weak. */
+static bool consistent_line(const struct kempt_mojibake *m, bool mixed,
+                            size_t garbage) {
+  if (mixed || garbage || m->ncand < 2)
+    return false;
+  int w = 0;
+  for (size_t k = 0; k < m->ncand; k++)
+    w += m->cands[k].weight;
+  return w >= 3 && !foreign(m);
+}
+
 /* Judge all candidates of cs; returns how many are to be applied. */
 static size_t decide(struct kempt_mojibake *m, int cs) {
   bool mixed = mixed_line(m);
@@ -860,21 +984,25 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
   size_t odd = unexplained_pairs(m) + (minor && !m->round ? foreign(m) : 0);
   if (odd > m->ncand)
     return 0;
-  size_t strong = 0, weak_firm = 0, garbage = 0, total = 0;
+  size_t strong = 0, weak_firm = 0, garbage = 0, total = 0, lost = 0;
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
     c->verdict = judge(m, c, cs, mixed);
     strong += c->verdict == V_STRONG;
-    garbage += c->verdict == V_GARBAGE;
+    garbage += c->verdict == V_GARBAGE && !c->space;
+    lost += c->verdict == V_GARBAGE && c->space;
     weak_firm += c->verdict == V_WEAK && c->firm && !c->space;
   }
+  /* this reading makes garbage elsewhere on the line (a space read as a
+   * lost NBSP that makes none is most likely a space: no evidence) */
   if ((minor || m->round > 0) && garbage)
-    return 0; /* this reading makes garbage elsewhere on the line */
+    return 0;
+  bool whole = !strong && consistent_line(m, mixed, garbage + lost);
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
     bool later = m->round > 0 && (!c->space || only_nbsp(m, c));
-    bool backed =
-        strong > 0 || later || (weak_firm >= 2 && c->firm && !c->space);
+    bool backed = strong > 0 || later || whole ||
+                  (weak_firm >= 2 && c->firm && !c->space);
     if (c->verdict == V_STRONG || (c->verdict == V_WEAK && backed))
       total++;
     else
@@ -1037,10 +1165,15 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
   }
   if (!changed)
     return kempt__buf_add(out, p, n);
-  enum kempt_status st = kempt__buf_reserve(out, n);
-  for (size_t i = 0; i < m->n && st == KEMPT_OK; i++) {
-    char o[4];
-    st = kempt__buf_add(out, o, kempt__utf8_put(m->cps[i], o));
-  }
+  size_t len = 0;
+  for (size_t i = 0; i < m->n; i++)
+    len += utf8_len(m->cps[i]);
+  enum kempt_status st = kempt__buf_reserve(out, len);
+  if (st != KEMPT_OK)
+    return st;
+  char *o = out->data + out->len;
+  for (size_t i = 0; i < m->n; i++)
+    o += kempt__utf8_put(m->cps[i], o);
+  out->len += len;
   return st;
 }

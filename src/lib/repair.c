@@ -14,7 +14,7 @@
  *      that "&Atilde;&copy;" is seen as the mojibake it is;
  *   2. mojibake (mojibake.c), when a character that is the image of a
  *      lead byte in some charset is followed by one that may continue it;
- *   3. characters: controls (C1 controls read as cp1252), ANSI escapes,
+ *   3. characters: controls (C1 controls read as sloppy cp1252), ANSI escapes,
  *      invisible characters, spaces, line and paragraph separators,
  *      ligatures, and the optional folds;
  *   4. normalization (NFC or NFKC with utf8proc), only on the spans around
@@ -37,12 +37,16 @@
 #include "repair_internal.h"
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define SEG_CAP 16384           /* longest segment worked on at once */
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
 #define WIN_CAP 1024            /* longest span normalized at once (bytes) */
 #define UCS_CAP (WIN_CAP * 18 + 64)
 #define FLAG_LIMIT 0x3100 /* per-instance flag table below this (kana) */
+#define CACHE_SIZE 256    /* a direct-mapped cache above it */
 
 /* Flags of a code point; FL_MOJI is only a result of scan_flags: a lead
  * followed by what may continue it in the same charset. */
@@ -57,11 +61,14 @@ struct repair {
   utf8proc_int32_t *ucs; /* normalization workspace, UCS_CAP entries */
   struct kempt_mojibake *mj;
   uint32_t csmask;           /* charsets with a lead + continuation pair */
-  uint32_t info[FLAG_LIMIT]; /* cp_info below FLAG_LIMIT */
+  uint64_t info[FLAG_LIMIT]; /* cp_info below FLAG_LIMIT */
+  struct info_slot {
+    uint32_t cp;
+    uint64_t info;
+  } cache[CACHE_SIZE]; /* cp_info above, the last asked for */
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
-
 
 static inline size_t get_cp(const unsigned char *p, size_t n, uint32_t *cp);
 
@@ -172,18 +179,25 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
 }
 
 /* Everything known of cp: its mojibake class (kempt__mojibake_class) in
- * the low bits, its FL_ flags from bit INFO_SHIFT; below FLAG_LIMIT kept
- * in r->info once asked for (INFO_KNOWN), so that a new handle is cheap. */
+ * the low bits, its FL_ flags from bit INFO_SHIFT, the charsets where it
+ * leads a 3- or 4-byte sequence (kempt__mojibake_long) from bit
+ * INFO_LONG; below FLAG_LIMIT kept in r->info once asked for
+ * (INFO_KNOWN), so that a new handle is cheap. */
 #define INFO_SHIFT 27
 #define INFO_KNOWN 0x80000000u
-static uint32_t compute_info(const struct repair *r, uint32_t cp) {
-  uint32_t m = 0;
+#define INFO_LONG 32
+#define INFO_FFFD ((uint64_t)1 << 48)
+static uint64_t compute_info(const struct repair *r, uint32_t cp) {
+  uint64_t m = 0;
   if (cp < 0x2600 || cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
-    m = kempt__mojibake_class(r->mj, cp);
+    m = kempt__mojibake_class(r->mj, cp) |
+        (uint64_t)kempt__mojibake_long(r->mj, cp) << INFO_LONG;
+  if (cp == 0xFFFD)
+    m |= INFO_FFFD;
   return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT | INFO_KNOWN;
 }
 
-static inline uint32_t cp_info(struct repair *r, uint32_t cp) {
+static inline uint64_t cp_info(struct repair *r, uint32_t cp) {
   if (cp < FLAG_LIMIT) {
     if (!r->info[cp])
       r->info[cp] = compute_info(r, cp);
@@ -191,11 +205,16 @@ static inline uint32_t cp_info(struct repair *r, uint32_t cp) {
   }
   if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
     return 0; /* Han and Hangul syllables: nothing to do */
-  return compute_info(r, cp);
+  struct info_slot *e = &r->cache[cp % CACHE_SIZE];
+  if (e->cp != cp || !e->info) {
+    e->cp = cp;
+    e->info = compute_info(r, cp);
+  }
+  return e->info; /* fullwidth forms, emoji ... */
 }
 
 static inline unsigned cp_flags(struct repair *r, uint32_t cp) {
-  return (cp_info(r, cp) & ~INFO_KNOWN) >> INFO_SHIFT;
+  return ((uint32_t)cp_info(r, cp) & ~INFO_KNOWN) >> INFO_SHIFT;
 }
 
 static inline bool needy(unsigned char c) {
@@ -214,9 +233,31 @@ static inline bool word_needy(uint64_t w) {
   return (hit & HIGHS) != 0;
 }
 
+#ifdef __SSE2__
+/* Bits of the 16 bytes at p that need no work (bit k: byte k): printable
+ * ASCII but '&' and DEL, TAB and LF. */
+static inline unsigned plain16(const unsigned char *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), ok);
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+  return (unsigned)_mm_movemask_epi8(ok);
+}
+#endif
+
 /* Index of the first byte of p[0..n) that needs work, n if none. */
 static size_t clean_prefix(const unsigned char *p, size_t n) {
   size_t i = 0;
+#ifdef __SSE2__
+  while (i + 16 <= n) {
+    unsigned ok = plain16(p + i);
+    if (ok != 0xFFFF)
+      return i + (size_t)__builtin_ctz(~ok);
+    i += 16;
+  }
+#endif
   for (;;) {
     while (i + 8 <= n) {
       uint64_t w;
@@ -376,10 +417,16 @@ static const uint16_t cp1252_c1[32] = {
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+/* A C1 control left over by the mojibake pass is read as Windows-1252, as
+ * decode reads a stray byte. The five bytes cp1252 leaves undefined (0x81
+ * 0x8D 0x8F 0x90 0x9D) have no reading: the character stays what it is
+ * (sloppy cp1252, as ftfy does), since removing it would lose a byte that
+ * no rule can explain. */
 static void c1_control(struct cpass *c, uint32_t cp) {
   uint32_t m = cp1252_c1[cp - 0x80];
   if (!m) {
-    change(c, "control", 2, "", 0);
+    cp_out(c, (const char *)c->p + c->i, 2);
+    c->i += 2;
     return;
   }
   char o[4];
@@ -599,40 +646,124 @@ static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
 
 /* ---- segments ------------------------------------------------------------ */
 
-/* The flags of the characters of p[0..n), and FL_MOJI when a possible
- * lead byte is followed by a possible continuation in the same charset
- * (those charsets go to r->csmask). */
+/* Parts of a character's info for the mojibake test of scan_flags: the
+ * charsets where it leads a 2-byte sequence, a longer one, or continues
+ * one. */
+#define MJ_ALL 0x1FFu
+static inline uint32_t lead_long(uint64_t c) {
+  return (uint32_t)(c >> INFO_LONG) & MJ_ALL;
+}
+static inline uint32_t lead_short(uint64_t c) {
+  return (uint32_t)c & MJ_ALL & ~lead_long(c);
+}
+static inline uint32_t cont_of(uint64_t c) {
+  return (uint32_t)(c >> 16) & MJ_ALL;
+}
+
+/* The flags of the characters of p[0..n), and FL_MOJI when, in some
+ * charset, a possible lead byte is followed by a possible continuation and
+ * by as many more as it needs (a 2-byte lead by one, a longer one by at
+ * least two; a space or '?' may stand for a lost byte, as
+ * kempt__mojibake_fix reads them). Those charsets go to r->csmask. Only a
+ * character that may continue a sequence needs a look at the two before
+ * it (p1, p2), so that the common character costs a table look-up. */
 static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
-  unsigned f = 0;
-  uint32_t mask = 0, prev = 0, last = 0;
-  for (size_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      if ((prev & KEMPT__MJ_OPEN) && (p[i] == ' ' || p[i] == '?'))
-        mask |= prev;
-      prev = last = 0;
-      size_t k = 0;
-      while (k < 8 && i + k < n && p[i + k] < 0x80 && !needy(p[i + k]))
-        k++;
-      if (k == 8)
-        k += clean_prefix(p + i + 8, n - i - 8);
-      if (k == 0 && p[i] < 0x80) {
-        f |= FL_CHAR; /* an ASCII byte needing work */
-        k = 1;
+  uint64_t acc = 0, p1 = 0, p2 = 0;
+  uint32_t pairs = 0; /* a lead followed by a continuation */
+  uint32_t done = 0;  /* ... and by all it needs */
+  const unsigned char *q = p, *end = p + n;
+  const uint64_t space = (uint64_t)KEMPT__MJ_CP1252 << 16;
+  while (q < end) {
+    unsigned char ch = *q;
+    if (ch < 0x80) {
+      uint64_t c = 0;
+      if (ch == ' ' || ch == '?') {
+        uint32_t need1 = lead_short(p1) | (lead_long(p2) & cont_of(p1));
+        done |= need1 & KEMPT__MJ_CP1252; /* cp1252 reads them as lost */
+        if (p1 & KEMPT__MJ_OPEN) {
+          pairs |= (uint32_t)p1;
+          done |= (uint32_t)p1;
+        }
+        c = space;
+      } else if (needy(ch)) {
+        acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       }
-      i += k;
+      q++;
+      p2 = p1;
+      p1 = c;
+      if (q == end || *q >= 0x80 || (p2 & ~space))
+        continue;
+      /* two ASCII characters: the rest of the run cannot matter */
+      while (q < end && *q < 0x80) {
+        if (needy(*q))
+          acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
+        q++;
+        if (end - q >= 16 && q[0] < 0x80)
+          q += clean_prefix(q, (size_t)(end - q));
+      }
+      p1 = p2 = 0;
       continue;
     }
     uint32_t cp;
-    i += get_cp(p + i, n - i, &cp);
-    uint32_t c = cp_info(r, cp);
-    f |= (c & ~INFO_KNOWN) >> INFO_SHIFT;
-    mask |= (c >> 16) & prev;
-    if (cp == 0xFFFD && last == 0xFFFD)
-      mask |= 1; /* a run of U+FFFD: collapsed by the mojibake pass */
-    prev = c;
-    last = cp;
+    uint64_t c;
+    if (ch >= 0xC2 && ch < 0xE0 && end - q >= 2) {
+      /* a run of 2-byte characters (Cyrillic, Greek, Arabic ...) */
+      do {
+        cp = ((uint32_t)(q[0] & 0x1F) << 6) | (q[1] & 0x3Fu);
+        q += 2;
+        c = r->info[cp];
+        if (!c)
+          c = r->info[cp] = compute_info(r, cp);
+        acc |= c;
+        uint32_t cont = cont_of(c);
+        if (cont) {
+          uint32_t need1 = lead_short(p1) | (lead_long(p2) & cont_of(p1));
+          done |= need1 & cont;
+          pairs |= cont & (uint32_t)p1;
+        }
+        p2 = p1;
+        p1 = c;
+      } while (end - q >= 2 && q[0] >= 0xC2 && q[0] < 0xE0);
+      continue;
+    }
+    if (ch >= 0xE4 && ch <= 0xE9 && end - q >= 3) {
+      /* Han (U+4000..U+9FFF): nothing to do, nothing to continue */
+      do
+        q += 3;
+      while (end - q >= 3 && q[0] >= 0xE4 && q[0] <= 0xE9);
+      p2 = p1 = 0;
+      continue;
+    }
+    if (ch < 0xE0 && end - q >= 2) {
+      cp = ((uint32_t)(ch & 0x1F) << 6) | (q[1] & 0x3Fu);
+      q += 2;
+      c = r->info[cp];
+      if (!c)
+        c = r->info[cp] = compute_info(r, cp);
+    } else if (ch < 0xF0 && end - q >= 3) {
+      cp = ((uint32_t)(ch & 0x0F) << 12) | ((uint32_t)(q[1] & 0x3F) << 6) |
+           (q[2] & 0x3Fu);
+      q += 3;
+      c = cp_info(r, cp);
+    } else {
+      q += get_cp(q, (size_t)(end - q), &cp);
+      c = cp_info(r, cp);
+    }
+    acc |= c;
+    uint32_t cont = cont_of(c);
+    if (cont) {
+      uint32_t need1 = lead_short(p1) | (lead_long(p2) & cont_of(p1));
+      done |= need1 & cont;
+      pairs |= cont & (uint32_t)p1;
+      if (c & p1 & INFO_FFFD)
+        pairs |= done |=
+            1; /* a run of U+FFFD: collapsed by the mojibake pass */
+    }
+    p2 = p1;
+    p1 = c;
   }
-  r->csmask = mask & KEMPT__MJ_LEADS;
+  r->csmask = pairs & done & KEMPT__MJ_LEADS;
+  unsigned f = ((uint32_t)acc & ~INFO_KNOWN) >> INFO_SHIFT;
   return f | (r->csmask ? FL_MOJI : 0);
 }
 
@@ -652,7 +783,9 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
   }
   unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len)
                   : scan_flags(r, (const unsigned char *)p + clean, n - clean);
-  if (st == KEMPT_OK && (f & FL_MOJI)) {
+  if (st == KEMPT_OK && (f & FL_MOJI) &&
+      kempt__mojibake_maybe(r->mj, in ? in->data : p, in ? in->len : n,
+                            r->csmask)) {
     out = other(r, in);
     st = kempt__mojibake_fix(r->mj, r->env, r->pos, in ? in->data : p,
                              in ? in->len : n, r->csmask, out);
@@ -676,12 +809,18 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
   return st;
 }
 
-/* Repair one segment p[0..n). */
-static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
-  size_t i = clean_prefix((const unsigned char *)p, n);
-  enum kempt_status st = i == n ? kempt__emit(r->env, p, n) : work(r, p, n, i);
+/* Repair one segment p[0..n) whose first 'clean' bytes need no work. */
+static enum kempt_status segment_at(struct repair *r, const char *p, size_t n,
+                                    size_t clean) {
+  enum kempt_status st =
+      clean >= n ? kempt__emit(r->env, p, n) : work(r, p, n, clean);
   r->pos += n;
   return st;
+}
+
+/* Repair one segment p[0..n). */
+static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
+  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n));
 }
 
 /* Where to cut SEG_CAP bytes of a line with no '\n': after the last space
@@ -705,38 +844,45 @@ static size_t next_segment(const char *p, size_t n) {
   return n > SEG_CAP ? cut_at(p) : 0;
 }
 
-/* Copy whole clean lines straight through: everything before the line
- * that holds the first byte needing work (or before the last line, when
- * none does). Cuts of long clean lines cannot matter: a clean segment
- * comes out as it went in. Returns the bytes used. */
-static size_t fast_lines(struct repair *r, const char *p, size_t n,
-                         enum kempt_status *st) {
-  size_t i = clean_prefix((const unsigned char *)p, n);
-  size_t k = i;
-  while (k > 0 && p[k - 1] != '\n')
-    k--;
-  if (k > 0)
-    *st = kempt__emit(r->env, p, k);
-  r->pos += k;
-  return k;
+/* Emit the clean whole lines p[from..to) as they are. */
+static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
+                                  size_t to) {
+  if (to == from)
+    return KEMPT_OK;
+  r->pos += to - from;
+  return kempt__emit(r->env, p + from, to - from);
 }
 
+/* Line by line (at most SEG_CAP bytes looked at each time): clean whole
+ * lines gather into a run copied straight through; a line with a byte
+ * needing work is repaired as a segment, its clean start already known.
+ * Cuts of long clean lines cannot matter: a clean segment comes out as it
+ * went in. Returns through *used the bytes used; an unfinished line is
+ * left. */
 static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
                                      size_t *used) {
   enum kempt_status st = KEMPT_OK;
-  size_t i = 0;
+  size_t i = 0, run = 0; /* p[run..i): clean lines not yet emitted */
   while (i < n && st == KEMPT_OK) {
-    size_t k = fast_lines(r, p + i, n - i, &st);
-    if (k) {
-      i += k;
+    size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
+    const char *nl = memchr(p + i, '\n', lim);
+    size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
+    size_t c = clean_prefix((const unsigned char *)p + i, len);
+    if (nl && c == len) {
+      i += len;
       continue;
     }
-    size_t seg = next_segment(p + i, n - i);
+    st = emit_run(r, p, run, i);
+    run = i;
+    size_t seg = st != KEMPT_OK ? 0 : nl ? len : next_segment(p + i, n - i);
     if (!seg)
       break;
-    st = segment(r, p + i, seg);
+    st = segment_at(r, p + i, seg, c);
     i += seg;
+    run = i;
   }
+  if (st == KEMPT_OK)
+    st = emit_run(r, p, run, i);
   *used = i;
   return st;
 }

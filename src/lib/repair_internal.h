@@ -40,6 +40,11 @@ void kempt__mojibake_free(const struct kempt_allocator *a,
 #define KEMPT__MJ_OPEN 0x8000u
 #define KEMPT__MJ_CONT(mask) ((uint32_t)(mask) << 16)
 uint32_t kempt__mojibake_class(const struct kempt_mojibake *m, uint32_t cp);
+/* The charsets (bits as above) in which cp is the image of the lead byte
+ * of a 3- or 4-byte sequence (0xE0..0xF4). */
+uint32_t kempt__mojibake_long(const struct kempt_mojibake *m, uint32_t cp);
+/* The bit of cp1252 in these masks (the first charset). */
+#define KEMPT__MJ_CP1252 1u
 
 /* Reverse mojibake in one segment (a line) p[0..n) of valid UTF-8 (at most
  * max_chars characters), writing the result to out; every repair is
@@ -51,6 +56,13 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
                                       const struct kempt_env *env,
                                       uint64_t base, const char *p, size_t n,
                                       uint32_t csmask, struct kempt_buf *out);
+
+/* A cheap test before kempt__mojibake_fix: false when p[0..n) holds, in
+ * none of the charsets of csmask, a lead followed by what may complete its
+ * sequence (nor a run of U+FFFD): then kempt__mojibake_fix would change
+ * nothing. */
+bool kempt__mojibake_maybe(const struct kempt_mojibake *m, const char *p,
+                           size_t n, uint32_t csmask);
 
 size_t kempt__utf8_get(const unsigned char *p, size_t n, uint32_t *cp);
 

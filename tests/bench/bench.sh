@@ -6,6 +6,15 @@ b=${1:-.}
 "$b/tests/bench/bench_repair" 100 || exit 1
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+# bench/gen.py's articles: English news and paragraphs of several scripts
+g=$(dirname "$0")/../../bench/gen.py
+if command -v python3 > /dev/null && [ -f "$g" ]; then
+  if python3 "$g" "$tmp/gen" --mb 20 > /dev/null 2>&1; then
+    "$b/tests/bench/bench_repair" "$tmp/gen/news.txt" || exit 1
+    "$b/tests/bench/bench_repair" "$tmp/gen/mixed.txt" || exit 1
+  fi
+  rm -rf "$tmp/gen"
+fi
 for kind in english mixed; do
   "$b/tests/bench/bench_repair" 100 $kind "$tmp/$kind.txt" || exit 1
   t() { # label command...: seconds of one run

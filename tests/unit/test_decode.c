@@ -31,7 +31,10 @@ Test(decode, valid_utf8_passes_unchanged) {
 
 Test(decode, leading_bom_stripped_inner_bom_kept) {
   CHECK("\xef\xbb\xbfHello", "Hello");
-  CHECK("a\xef\xbb\xbf" "b", "a\xef\xbb\xbf" "b");
+  CHECK("a\xef\xbb\xbf"
+        "b",
+        "a\xef\xbb\xbf"
+        "b");
 }
 
 Test(decode, line_ends) {
@@ -41,7 +44,9 @@ Test(decode, line_ends) {
 }
 
 Test(decode, controls_removed_tab_kept) {
-  CHECK("a\x00" "b\x01\x1b[0m\x7f\tc", "ab\tc");
+  CHECK("a\x00"
+        "b\x01\x1b[0m\x7f\tc",
+        "ab\tc");
 }
 
 Test(decode, ansi_escapes_removed_whole) {
@@ -54,16 +59,19 @@ Test(decode, ansi_escapes_removed_whole) {
 
 Test(decode, cp1252_bytes) {
   CHECK("caf\xe9", "caf\xc3\xa9");
-  CHECK("\x93quoted\x94 \x96 it\x92s \x80" "5",
+  CHECK("\x93quoted\x94 \x96 it\x92s \x80"
+        "5",
         "\xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x93 it\xe2\x80\x99s "
-        "\xe2\x82\xac" "5");
+        "\xe2\x82\xac"
+        "5");
   /* the five bytes cp1252 leaves undefined are read as Latin-1 */
   CHECK("\x81\x8d\x8f\x90\x9d", "\xc2\x81\xc2\x8d\xc2\x8f\xc2\x90\xc2\x9d");
 }
 
-Test(decode, overlong_and_surrogates_are_invalid) {
+Test(decode, overlong_invalid_surrogate_replaced) {
   CHECK("\xc0\xaf", "\xc3\x80\xc2\xaf");
-  CHECK("\xed\xa0\x80", "\xc3\xad\xc2\xa0\xe2\x82\xac");
+  /* an encoded surrogate is no character: U+FFFD (see surrogates) */
+  CHECK("\xed\xa0\x80", "\xef\xbf\xbd");
   CHECK("\xf4\x90\x80\x80", "\xc3\xb4\xc2\x90\xe2\x82\xac\xe2\x82\xac");
   CHECK("\xe0\x80\xaf", "\xc3\xa0\xe2\x82\xac\xc2\xaf");
 }
@@ -125,4 +133,22 @@ Test(decode, explain_reports_each_change) {
   cr_assert_eq(events, 1);
   kempt_stage_free(st);
   kempt_config_free(cfg);
+}
+
+Test(decode, surrogates) {
+  /* CESU-8: a surrogate pair as two 3-byte sequences, U+1F60D */
+  CHECK("hi \xed\xa0\xbd\xed\xb8\x8d!", "hi \xf0\x9f\x98\x8d!");
+  /* halves without a partner: U+FFFD each, also at the end */
+  CHECK("a\xed\xa0\xbd"
+        "b \xed\xb8\x8d"
+        "c",
+        "a\xef\xbf\xbd"
+        "b \xef\xbf\xbd"
+        "c");
+  CHECK("\xed\xb8\x8d\xed\xa0\xbd", "\xef\xbf\xbd\xef\xbf\xbd");
+  CHECK("end\xed\xa0\xbd", "end\xef\xbf\xbd");
+  CHECK("x\xed\xa0\xbd\xed\xb8", "x\xef\xbf\xbd\xc3\xad\xc2\xb8");
+  /* in a document already read as cp1252: "í", NBSP and a dash */
+  CHECK("aqu\xe9 s\xed\xa0\x96 dijo", "aqu\xc3\xa9 s\xc3\xad\xc2\xa0\xe2\x80"
+                                      "\x93 dijo");
 }

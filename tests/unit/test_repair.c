@@ -128,10 +128,11 @@ Test(repair, controls_and_terminal_escapes) {
   CHECK("\x1b[1;31mred\x1b[0m plain\x01 \x7f"
         "end\r\n",
         "red plain end\r\n");
-  /* C1 controls: cp1252 where it defines the byte, else removed */
+  /* C1 controls: cp1252 where it defines the byte, else kept (sloppy
+   * cp1252: no reading, nothing to repair) */
   CHECK("\xc2\x93quoted\xc2\x94 \xc2\x85 \xc2\x81x",
         "\xe2\x80\x9cquoted"
-        "\xe2\x80\x9d \xe2\x80\xa6 x");
+        "\xe2\x80\x9d \xe2\x80\xa6 \xc2\x81x");
 }
 
 Test(repair, spaces_and_separators) {
@@ -329,6 +330,15 @@ Test(repair, mojibake_other_charsets) {
         "\xd0\xb4\xd0\xbe\xd1\x80\xd0\xbe\xd0\xb3\xd0\xb5");
   /* MacRoman */
   CHECK("wei\xe2\x88\x9a\xc3\xbc", "wei\xc3\x9f");
+  /* cp1257, where each repair alone is weak but the whole line reads as
+   * UTF-8 (a space stands for a lost NBSP: "Å " was "Š") */
+  CHECK("\xc3\x85 iaip \xc3\x84\xc3\x86"
+        "domu, kaip \xc3\x84\xc3\x86sivaizduoji. Vis\xc3\x85\xc2\xb3 pirma",
+        "\xc5\xa0iaip \xc4\xaf"
+        "domu, kaip \xc4\xafsivaizduoji. Vis\xc5\xb3 pirma");
+  /* one pair that reads in cp1257 and nothing else: left alone */
+  CHECK("\xc3\x85 \xc3\x86sop \xc3\x85\xc2\xb3",
+        "\xc3\x85 \xc3\x86sop \xc3\x85\xc2\xb3");
   /* cp437 */
   CHECK("\xe2\x94\x80\xc3\xae"
         "e\xe2\x94\xbc\xc3\xadtina",
@@ -359,6 +369,12 @@ Test(repair, mojibake_stacked) {
         "\xe2\x82\xac\xc5\xa1\xc3\x82\xc2\xac\xc3\x83\xc2\xa2\xc3\xa2\xe2"
         "\x82\xac\xc5\xbe\xc3\x82\xc2\xa2t",
         "doesn\xe2\x80\x99t");
+  /* cp1252 then cp1257 ("—"); a space after "Š" elsewhere on the line,
+   * an implausible lost NBSP in cp1257, does not block the reading */
+  CHECK("two films\xc5\xa0 in the series, the fourth film."
+        "\xc3\x84\xc2\x81\xc3\xa2\xe2\x80\x9a\xc2\xac\xc3\xa2\xe2\x82\xac"
+        "\xc2\x9d",
+        "two films\xc5\xa0 in the series, the fourth film.\xe2\x80\x94");
   /* not valid at any depth: left alone */
   CHECK("doesn\xc3\x83\xc6\x92\xc3\x82\xc2\xa2\xc3\xa2\xe2\x80\x9a\xc2\xac"
         "t",
