@@ -2,11 +2,13 @@
  *
  * A leading BOM is stripped; CRLF and lone CR become LF, and so do FF and
  * VT; NUL, DEL and the other C0 controls except TAB and LF are removed, an
- * ANSI terminal escape (ESC [ parameters final byte) as a whole; every
- * byte that is not part of
- * a valid UTF-8 sequence (overlong forms and surrogates are invalid) is
- * read as Windows-1252, with the five bytes cp1252 leaves undefined read as
- * Latin-1. A sequence split across two feeds comes out as if fed whole; an
+ * ANSI terminal escape (ESC [ parameters final byte) as a whole. A
+ * surrogate pair written as two 3-byte sequences (CESU-8) becomes the
+ * character it encodes; a lone surrogate half becomes U+FFFD (or, once the
+ * document has had bytes read as Windows-1252, is read that way too). Every
+ * other byte that is not part of a valid UTF-8 sequence (overlong forms are
+ * invalid) is read as Windows-1252, with the five bytes cp1252 leaves
+ * undefined read as Latin-1. A sequence split across two feeds comes out as if fed whole; an
  * incomplete sequence at the end of a document is decoded as cp1252 too.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.

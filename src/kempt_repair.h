@@ -7,8 +7,10 @@
  * suspect characters on its own evidence; decodes HTML character
  * references; removes invisible characters (zero-width space, joiners
  * where they are noise, soft hyphens, inner BOMs, bidi controls in text
- * without right-to-left letters, C0/C1 controls and ANSI terminal
- * escapes) and reads leftover C1 controls as Windows-1252; maps Unicode
+ * without right-to-left letters, C0 controls and ANSI terminal escapes)
+ * and reads leftover C1 controls as Windows-1252, except the five cp1252
+ * leaves undefined (U+0081, 008D, 008F, 0090, 009D), which are kept as
+ * text that may be intentional, as "sloppy" cp1252 does; maps Unicode
  * spaces to U+0020, U+2028 to a line break and U+2029 to a paragraph
  * break; splits Latin ligatures; collapses runs of U+FFFD; and normalizes
  * to NFC (NFKC with the nfkc option).
