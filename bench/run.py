@@ -16,8 +16,11 @@ RSS comes from a small parent (peakrss). It prints MB/s, peak RSS, and
 the ratios of the CPU-time MB/s to uconv, python and cat. kempt runs on
 one core: it is single-threaded per stream. Last, when kempt has batch
 mode (-r -o DIR -j N), 48 MB of news in 48 files with -j 1 and -j 2.
+After each input, one --stats run of the default pipeline says where its
+time goes, stage by stage.
 """
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -135,7 +138,28 @@ def bench_input(name, a, have_uconv):
                  ratio(speed, base.get("uconv -x Any-NFC")),
                  ratio(speed, base.get("python3 NFC loop")),
                  ratio(speed, base.get("cat"))))
+    stage_shares(a.kempt, opts, path, size, env)
     sys.stdout.flush()
+
+
+def stage_shares(kempt, opts, path, size, env):
+    """One more run of the default pipeline with --stats: where its time
+    goes, stage by stage (exclusive wall time, as kempt measures it)."""
+    with tempfile.NamedTemporaryFile(prefix="kempt-stats-") as t:
+        with open(path, "rb") as fin, open(os.devnull, "wb") as fout:
+            status = subprocess.call([kempt] + opts + ["--stats=" + t.name],
+                                     stdin=fin, stdout=fout,
+                                     stderr=subprocess.DEVNULL, env=env)
+        try:
+            secs = json.load(open(t.name)).get("stage_seconds", {})
+        except (OSError, ValueError):
+            secs = {}
+    total = sum(secs.values())
+    if status != 0 or not total:
+        return
+    print("default pipeline, time per stage (--stats): " + ", ".join(
+        "%s %.0f%% (%.0f MB/s)" % (k, 100 * v / total, size / max(v, 1e-6))
+        for k, v in secs.items()))
 
 
 def batch_files(data, total_mb=48, nfiles=48):
