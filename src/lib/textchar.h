@@ -20,6 +20,20 @@ static inline size_t kempt__cp(const char *p, size_t n, int32_t *cp) {
     *cp = c;
     return 1;
   }
+  /* valid two- and three-byte sequences here, as utf8proc_iterate reads
+   * them; the rest (four bytes, errors) through it */
+  unsigned char c1 = n >= 2 ? (unsigned char)p[1] : 0;
+  if (c >= 0xC2 && c <= 0xDF && (c1 & 0xC0) == 0x80) {
+    *cp = (int32_t)((c & 0x1Fu) << 6 | (c1 & 0x3Fu));
+    return 2;
+  }
+  if (c >= 0xE0 && c <= 0xEF && n >= 3 && (c1 & 0xC0) == 0x80 &&
+      ((unsigned char)p[2] & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) &&
+      (c != 0xED || c1 <= 0x9F)) {
+    *cp = (int32_t)((c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 |
+                    ((unsigned char)p[2] & 0x3Fu));
+    return 3;
+  }
   utf8proc_int32_t v;
   utf8proc_ssize_t k =
       utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &v);
@@ -90,6 +104,25 @@ static inline int32_t kempt__cp_fold(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
   return cp < 0 ? cp : utf8proc_tolower(cp);
+}
+
+/* Columns of code point cp (not a tab) on a terminal: utf8proc's
+ * character width or 0 (1 for a bad byte, -1); the common alphabets, box
+ * drawing and CJK without a table look-up (tests/unit/test_unwrap.c
+ * checks these ranges against utf8proc). */
+static inline uint32_t kempt__cp_cols(int32_t cp) {
+  if (cp < 0x80)
+    return 1;
+  if ((cp >= 0xA0 && cp < 0x300) || (cp >= 0x370 && cp < 0x483) ||
+      (cp >= 0x48A && cp < 0x591) || (cp >= 0x1E00 && cp < 0x200B) ||
+      (cp >= 0x2010 && cp < 0x2028) || (cp >= 0x2500 && cp < 0x25FD))
+    return 1;
+  if ((cp >= 0x4E00 && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xD7A4) ||
+      (cp >= 0x3041 && cp < 0x3097) || (cp >= 0x30A0 && cp < 0x3100) ||
+      (cp >= 0x3000 && cp < 0x302A) || (cp >= 0xFF01 && cp < 0xFF61))
+    return 2;
+  int w = utf8proc_charwidth(cp);
+  return w > 0 ? (uint32_t)w : 0;
 }
 
 /* Horizontal white space: space, tab, no-break space (U+00A0). */

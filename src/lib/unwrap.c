@@ -98,8 +98,10 @@ struct unwrap {
   size_t nused;
   struct line *lines;
   struct kempt_buf out;
+  size_t nscanned; /* held blocks (a prefix) whose words are in vocab */
+  size_t nwidth;   /* held blocks (a prefix) counted in doc_width */
   uint64_t index;                /* blocks emitted in this document */
-  uint32_t doc_width;            /* widest line of the document so far */
+  uint32_t doc_width;            /* widest line of the blocks counted */
   uint32_t wrap_hist[WRAP_HIST]; /* votes for the document's wrap width */
   uint32_t wrap_votes;           /* all votes */
   bool in_refs; /* inside a text browser's list of references */
@@ -194,14 +196,21 @@ static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
   }
 }
 
+/* Bring the vocabulary up to the held blocks: the words of the blocks
+ * that came, in the order they came (past VOCAB_MAX words the later ones
+ * miss out), read only when a final hyphen asks or before held blocks
+ * are dropped: most documents have no such hyphen. */
+static void vocab_sync(struct unwrap *u) {
+  for (; u->nscanned < u->nheld; u->nscanned++) {
+    const struct held *h = &u->held[u->nscanned];
+    if (h->len && !(h->flags & KEMPT_BLOCK_REMOVED))
+      vocab_scan(u, u->text.data + h->pos, h->len);
+  }
+}
+
 /* ---- lines --------------------------------------------------------------- */
 
-static uint32_t cp_cols(int32_t cp) {
-  if (cp < 0x80)
-    return 1;
-  int w = utf8proc_charwidth(cp);
-  return w > 0 ? (uint32_t)w : 0;
-}
+static uint32_t cp_cols(int32_t cp) { return kempt__cp_cols(cp); }
 
 static bool is_bullet(int32_t cp) {
   static const int32_t bullets[] = {
@@ -265,36 +274,100 @@ static bool nospace_script(int32_t cp) {
          !(cp >= 0xAC00 && cp <= 0xD7FF);
 }
 
-/* Width, first word, letters and table cells of the content p[0..n). */
-static void measure(const char *p, size_t n, struct line *l) {
-  uint32_t cols = 0, spaces = 0, bars = 0;
-  bool in_first = true;
+/* Whether cp is white space inside a line: space, no-break space, tab. */
+static bool inline_space(int32_t cp) {
+  return cp == ' ' || cp == 0xA0 || cp == '\t';
+}
+
+/* Columns of the first word of the content p[0..n): up to its first
+ * white space, or through its first character of a script without
+ * spaces. */
+static uint32_t first_word(const char *p, size_t n) {
+  uint32_t cols = 0;
   for (size_t i = 0; i < n;) {
-    int32_t cp;
-    size_t k = kempt__cp(p + i, n - i, &cp);
-    bool space = cp == ' ' || cp == 0xA0 || cp == '\t';
-    if (cp == '\t' || (space && ++spaces >= 3))
-      l->table = true;
-    if (!space)
-      spaces = 0;
-    bars += cp == '|' || cp == 0x2502;
-    if (space && spaces <= 1)
-      l->words++;
-    in_first = in_first && !space;
-    cols += cp == '\t' ? 8 - cols % 8 : cp_cols(cp);
-    if (in_first)
-      l->first = cols;
-    if (nospace_script(cp)) { /* each character is a word */
-      l->words++;
-      in_first = false;
+    unsigned char c = (unsigned char)p[i];
+    if (c > ' ' && c < 0x80) { /* ASCII, not white space */
+      cols++;
+      i++;
+      continue;
     }
-    l->alnum = l->alnum || kempt__cp_alnum(cp);
-    i += k;
+    int32_t cp;
+    i += kempt__cp(p + i, n - i, &cp);
+    if (inline_space(cp))
+      break;
+    cols += cp == '\t' ? 8 - cols % 8 : cp_cols(cp);
+    if (nospace_script(cp))
+      break;
   }
-  l->width = cols;
-  l->words++;
-  l->table = l->table || bars >= 2;
-  l->rule = !l->alnum && cols >= 3;
+  return cols;
+}
+
+/* Whether p[0..n) has a letter or digit. */
+static bool has_alnum(const char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0x80) {
+      if (kempt__cp_alnum(c))
+        return true;
+      i++;
+      continue;
+    }
+    int32_t cp;
+    i += kempt__cp(p + i, n - i, &cp);
+    if (kempt__cp_alnum(cp))
+      return true;
+  }
+  return false;
+}
+
+/* The running counts of measure(). */
+struct tally {
+  uint32_t cols, spaces, bars, words;
+  bool table;
+};
+
+/* Count one character other than an ASCII letter, digit or space. */
+static void tally_cp(struct tally *t, int32_t cp) {
+  bool space = inline_space(cp);
+  if (cp == '\t' || (space && ++t->spaces >= 3))
+    t->table = true;
+  if (!space)
+    t->spaces = 0;
+  t->bars += cp == '|' || cp == 0x2502;
+  t->words += space && t->spaces <= 1;
+  t->cols += cp == '\t' ? 8 - t->cols % 8 : cp_cols(cp);
+  t->words += nospace_script(cp); /* each such character is a word */
+}
+
+/* Width, first word, letters and table cells of the content p[0..n):
+ * words are the runs of white space plus one (a tab after a space run of
+ * one or none counts again), a run of three spaces, a tab or two bars
+ * make a table row. */
+static void measure(const char *p, size_t n, struct line *l) {
+  struct tally t = {0, 0, 0, 0, false};
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)p[i];
+    if (c > ' ' && c < 0x80 && c != '|') {
+      t.cols++;
+      t.spaces = 0;
+      i++;
+    } else if (c == ' ') {
+      t.cols++;
+      t.words += ++t.spaces == 1;
+      t.table = t.table || t.spaces >= 3;
+      i++;
+    } else {
+      int32_t cp;
+      i += kempt__cp(p + i, n - i, &cp);
+      tally_cp(&t, cp);
+    }
+  }
+  l->first = first_word(p, n);
+  l->alnum = has_alnum(p, n);
+  l->width = t.cols;
+  l->words = t.words + 1;
+  l->table = t.table || t.bars >= 2;
+  l->rule = !l->alnum && t.cols >= 3;
 }
 
 /* Case of the first letter, sentence end (or a brace, as code lines
@@ -313,7 +386,8 @@ static void classify(const char *p, size_t n, struct line *l) {
   l->dash = l->marker && (m == 0x2013 || m == 0x2014);
 }
 
-/* Parse the line t[s..e) into l: false when it is blank. */
+/* The bounds of the line t[s..e) into l (its content, indentation): false
+ * when it is blank. The rest of l is zero until analyse(). */
 static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
   uint32_t col = 0;
   size_t i = s, k;
@@ -337,14 +411,23 @@ static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
   l->start = i;
   l->end = j;
   l->indent = col;
-  measure(t + i, j - i, l);
-  l->total = l->indent + l->width;
-  classify(t + i, j - i, l);
   return true;
 }
 
-/* Split a block into non-blank lines: their number, or SIZE_MAX when
- * there are more than MAX_LINES. */
+/* Measure and classify the content of the line l of text t. */
+static void analyse(const char *t, struct line *l) {
+  measure(t + l->start, l->end - l->start, l);
+  l->total = l->indent + l->width;
+  classify(t + l->start, l->end - l->start, l);
+}
+
+static void analyse_lines(const char *t, struct line *L, size_t nl) {
+  for (size_t i = 0; i < nl; i++)
+    analyse(t, &L[i]);
+}
+
+/* Split a block into non-blank lines (their bounds only): their number,
+ * or SIZE_MAX when there are more than MAX_LINES. */
 static size_t parse_lines(struct line *L, const char *t, size_t n) {
   size_t nl = 0, i = 0;
   while (i < n) {
@@ -357,6 +440,58 @@ static size_t parse_lines(struct line *L, const char *t, size_t n) {
     i = end + 1;
   }
   return nl;
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Columns of the content p[0..n), as measure() counts them. */
+static uint32_t content_cols(const char *p, size_t n) {
+  uint32_t cols = 0;
+  size_t i = 0;
+  while (i < n) {
+    uint64_t w;
+    if (n - i >= 8) { /* eight ASCII characters, no tab among them */
+      memcpy(&w, p + i, 8);
+      if (!(w & HIGHS) &&
+          (((w ^ 9 * ONES) + 0x7F * ONES) & HIGHS) == HIGHS) {
+        cols += 8;
+        i += 8;
+        continue;
+      }
+    }
+    int32_t cp;
+    i += kempt__cp(p + i, n - i, &cp);
+    cols += cp == '\t' ? 8 - cols % 8 : cp_cols(cp);
+  }
+  return cols;
+}
+
+/* The widest line of a block, in columns. */
+static uint32_t widest_line(const char *t, size_t n) {
+  uint32_t best = 0;
+  struct line l;
+  for (size_t i = 0; i < n;) {
+    const char *e = memchr(t + i, '\n', n - i);
+    size_t end = e ? (size_t)(e - t) : n;
+    if (end - i >= LONG_LINE / 4 && parse_line(t, i, end, &l)) {
+      uint32_t total = l.indent + content_cols(t + l.start, l.end - l.start);
+      best = total > best ? total : best;
+    }
+    i = end + 1;
+  }
+  return best;
+}
+
+/* Bring doc_width up to the held blocks; it is wanted only for lines of
+ * LONG_LINE columns. */
+static uint32_t doc_width(struct unwrap *u) {
+  for (; u->nwidth < u->nheld; u->nwidth++) {
+    const struct held *h = &u->held[u->nwidth];
+    uint32_t w = h->len ? widest_line(u->text.data + h->pos, h->len) : 0;
+    u->doc_width = w > u->doc_width ? w : u->doc_width;
+  }
+  return u->doc_width;
 }
 
 /* ---- deciding ------------------------------------------------------------ */
@@ -461,15 +596,16 @@ static void judge(const struct line *L, size_t nl, uint32_t dw,
  * document's widest line dw): a is very long and b's first word would
  * have passed dw, and a is text (many words), not a table row. Neither
  * indentation nor a dash starting b counts then. */
-static bool cut_line(const struct line *a, const struct line *b, uint32_t dw) {
+static bool cut_line(struct unwrap *u, const struct line *a,
+                     const struct line *b) {
   return a->total >= LONG_LINE && a->width >= LONG_LINE / 2 && a->words >= 16 &&
-         full(a, b, dw) && b->alnum && !a->table && !b->table;
+         b->alnum && !a->table && !b->table && full(a, b, doc_width(u));
 }
 
 /* Decide each line break of the block: sets L[i].joined. A list item's
  * continuation lines are joined in a block that is not hard-wrapped only
  * at the document's wrap width. */
-static void decide(const struct unwrap *u, struct line *L, size_t nl,
+static void decide(struct unwrap *u, struct line *L, size_t nl,
                    const struct plan *pl, uint32_t dw) {
   bool head = true, item = false;
   for (size_t i = 0; i + 1 < nl; i++) {
@@ -478,7 +614,7 @@ static void decide(const struct unwrap *u, struct line *L, size_t nl,
     if (head)
       item = a->marker != 0;
     bool ok = joinable(a, b, head);
-    if (cut_line(a, b, u->doc_width))
+    if (cut_line(u, a, b))
       a->joined = true;
     else if (!ok)
       a->joined = false;
@@ -535,9 +671,12 @@ static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
   size_t from = s;
   enum kempt_status st = KEMPT_OK;
   for (size_t i = s; i < e && st == KEMPT_OK; i++) {
+    const char *open = memchr(t + i, '[', e - i);
+    if (!open)
+      break;
+    i = (size_t)(open - t);
     unsigned char prev = i == s ? ' ' : (unsigned char)t[i - 1];
-    if (t[i] != '[' ||
-        !(prev == ' ' || prev == '\t' || prev == '(' || prev == 0xA0))
+    if (!(prev == ' ' || prev == '\t' || prev == '(' || prev == 0xA0))
       continue;
     size_t m = link_marker(t + i, e - i);
     if (!m)
@@ -553,7 +692,7 @@ static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
 /* The separator between joined lines a and b: " ", nothing between
  * characters of scripts without spaces, or for a final hyphen (*hyphen
  * set) "-" or nothing. */
-static const char *separator(const struct unwrap *u, const char *t,
+static const char *separator(struct unwrap *u, const char *t,
                              const struct line *a, const struct line *b,
                              const char **rule, bool *hyphen) {
   *rule = a->total >= LONG_LINE ? "long-line-joined" : "wrapped-line-joined";
@@ -578,8 +717,10 @@ static const char *separator(const struct unwrap *u, const char *t,
   uint64_t h = hash_word(FNV_OFFSET, t + ls, a->end - 1 - ls, &llen);
   uint64_t joined = hash_word(h, t + b->start, b->end - b->start, &rlen);
   uint64_t comp = hash_word(mix(h, '-'), t + b->start, rlen, &rlen);
-  if (!llen || !rlen || !b->lower || !vocab_has(u, joined) ||
-      vocab_has(u, comp))
+  if (!llen || !rlen || !b->lower)
+    return "-";
+  vocab_sync(u);
+  if (!vocab_has(u, joined) || vocab_has(u, comp))
     return "-";
   *rule = "eol-hyphen-removed";
   return "";
@@ -802,6 +943,7 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   }
   if (nl == 1)
     return put_kept(u, b, L, nl, 0);
+  analyse_lines(b->text, L, nl);
   struct plan pl;
   uint32_t dw = doc_wrap(u);
   judge(L, nl, dw, &pl);
@@ -836,14 +978,22 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
   u->nheld -= n;
   for (size_t i = 0; i < u->nheld; i++)
     u->held[i].pos -= cut;
+  u->nscanned = u->nscanned > n ? u->nscanned - n : 0;
+  u->nwidth = u->nwidth > n ? u->nwidth - n : 0;
   return st;
+}
+
+/* Whether a block of len bytes has no room without a flush. */
+static bool no_room(const struct unwrap *u, size_t len) {
+  return len > HOLD_BYTES / 2 || u->nheld >= HOLD_BLOCKS ||
+         u->text.len + len > HOLD_BYTES;
 }
 
 /* Make room for a block of len bytes (at most HOLD_BYTES / 2): flush the
  * oldest blocks until half the window is free, keeping the last one (a
  * look-ahead). */
 static enum kempt_status make_room(struct unwrap *u, size_t len) {
-  if (u->nheld < HOLD_BLOCKS && u->text.len + len <= HOLD_BYTES)
+  if (!no_room(u, len))
     return KEMPT_OK;
   size_t n = 0;
   while (n + 1 < u->nheld && (u->text.len - u->held[n].pos > HOLD_BYTES / 2 ||
@@ -852,29 +1002,30 @@ static enum kempt_status make_room(struct unwrap *u, size_t len) {
   return flush(u, n);
 }
 
-/* The widest line of a block, in columns. */
-static uint32_t widest_line(const char *t, size_t n) {
-  uint32_t best = 0;
-  struct line l;
-  for (size_t i = 0; i < n;) {
+/* Whether the block t[0..n) may be hard-wrapped on its own evidence (or
+ * uniform): three lines at least, one of them MIN_WRAP columns wide or
+ * with a tab (without tabs a line has no more columns than bytes). */
+static bool may_vote(const char *t, size_t n) {
+  size_t lines = 0, widest = 0;
+  for (size_t i = 0; i <= n; lines++) {
     const char *e = memchr(t + i, '\n', n - i);
     size_t end = e ? (size_t)(e - t) : n;
-    if (end - i >= LONG_LINE / 4 && parse_line(t, i, end, &l))
-      best = l.total > best ? l.total : best;
+    widest = end - i > widest ? end - i : widest;
     i = end + 1;
   }
-  return best;
+  return lines >= 3 && (widest >= MIN_WRAP || memchr(t, '\t', n));
 }
 
-/* Learn from a block that arrives: its words, and its width when it is
- * hard-wrapped on its own evidence. */
+/* Learn from a block that arrives: its width when it is hard-wrapped on
+ * its own evidence. (Its words are read when they are needed, see
+ * vocab_sync().) */
 static void learn(struct unwrap *u, const struct kempt_block *b) {
-  vocab_scan(u, b->text, b->len);
-  if (!memchr(b->text, '\n', b->len))
+  if (!may_vote(b->text, b->len))
     return;
   size_t nl = parse_lines(u->lines, b->text, b->len);
-  if (nl == SIZE_MAX || nl < 2)
+  if (nl == SIZE_MAX || nl < 3) /* fewer breaks give no vote */
     return;
+  analyse_lines(b->text, u->lines, nl);
   struct plan pl;
   judge(u->lines, nl, 0, &pl);
   if (!pl.uniform && !pl.strong)
@@ -885,10 +1036,20 @@ static void learn(struct unwrap *u, const struct kempt_block *b) {
   u->wrap_votes += votes;
 }
 
-static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
-  struct unwrap *u = st;
+/* Before held blocks go: count them in the vocabulary and doc_width,
+ * and the block b that comes in doc_width. */
+static void sync_all(struct unwrap *u, const struct kempt_block *b) {
+  vocab_sync(u);
+  doc_width(u);
   uint32_t w = widest_line(b->text, b->len);
   u->doc_width = w > u->doc_width ? w : u->doc_width;
+}
+
+static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
+  struct unwrap *u = st;
+  bool counted = no_room(u, b->len);
+  if (counted)
+    sync_all(u, b);
   if (b->len > HOLD_BYTES / 2) { /* too big to hold: no look-ahead */
     enum kempt_status s = flush(u, u->nheld);
     return s == KEMPT_OK ? process(u, b, NULL) : s;
@@ -902,6 +1063,8 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
   if (s != KEMPT_OK)
     return s;
   u->held[u->nheld++] = h;
+  if (counted)
+    u->nwidth = u->nheld;
   if (!(b->flags & KEMPT_BLOCK_REMOVED))
     learn(u, b);
   return KEMPT_OK;
@@ -911,6 +1074,8 @@ static void unwrap_reset(void *st) {
   struct unwrap *u = st;
   kempt__buf_clear(&u->text);
   u->nheld = 0;
+  u->nscanned = 0;
+  u->nwidth = 0;
   vocab_clear(u);
   u->index = 0;
   u->doc_width = 0;
