@@ -104,6 +104,8 @@ struct unwrap {
   uint32_t doc_width;            /* widest line of the blocks counted */
   uint32_t wrap_hist[WRAP_HIST]; /* votes for the document's wrap width */
   uint32_t wrap_votes;           /* all votes */
+  uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
+  bool wrap_known;
   bool in_refs; /* inside a text browser's list of references */
 };
 
@@ -213,6 +215,10 @@ static void vocab_sync(struct unwrap *u) {
 static uint32_t cp_cols(int32_t cp) { return kempt__cp_cols(cp); }
 
 static bool is_bullet(int32_t cp) {
+  if (cp < 0x80)
+    return cp == '-' || cp == '*' || cp == '+' || cp == '>';
+  if (cp < 0xB7)
+    return false;
   static const int32_t bullets[] = {
       '-',    '*',    '+',    '>',    0x00B7, 0x2013, 0x2014, 0x2022, 0x2023,
       0x2043, 0x2192, 0x203B, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6, 0x25BA,
@@ -279,6 +285,23 @@ static bool inline_space(int32_t cp) {
   return cp == ' ' || cp == 0xA0 || cp == '\t';
 }
 
+/* The character at p[0..n) (n > 0) into *cp, and in *count how many times
+ * it comes in a row there (1 for ASCII and the no-break space): rules and
+ * bars drawn with box characters are long runs of one character. Returns
+ * the bytes of the run. */
+static size_t cp_run(const char *p, size_t n, int32_t *cp, uint32_t *count) {
+  size_t k = kempt__cp(p, n, cp), m = 0;
+  *count = 1;
+  if (k == 1 || *cp == 0xA0 || n < 2 * k || memcmp(p, p + k, k) != 0)
+    return k;
+  while (n - k - m >= 8 && memcmp(p + m, p + k + m, 8) == 0)
+    m += 8;
+  while (k + m < n && p[k + m] == p[m])
+    m++;
+  *count += (uint32_t)(m / k);
+  return k + m / k * k;
+}
+
 /* Columns of the first word of the content p[0..n): up to its first
  * white space, or through its first character of a script without
  * spaces. */
@@ -292,12 +315,13 @@ static uint32_t first_word(const char *p, size_t n) {
       continue;
     }
     int32_t cp;
-    i += kempt__cp(p + i, n - i, &cp);
+    uint32_t count;
+    i += cp_run(p + i, n - i, &cp, &count);
     if (inline_space(cp))
       break;
-    cols += cp == '\t' ? 8 - cols % 8 : cp_cols(cp);
     if (nospace_script(cp))
-      break;
+      return cols + cp_cols(cp);
+    cols += count * cp_cols(cp);
   }
   return cols;
 }
@@ -313,7 +337,8 @@ static bool has_alnum(const char *p, size_t n) {
       continue;
     }
     int32_t cp;
-    i += kempt__cp(p + i, n - i, &cp);
+    uint32_t count;
+    i += cp_run(p + i, n - i, &cp, &count);
     if (kempt__cp_alnum(cp))
       return true;
   }
@@ -339,7 +364,15 @@ static void tally_cp(struct tally *t, int32_t cp) {
   t->words += nospace_script(cp); /* each such character is a word */
 }
 
-/* Width, first word, letters and table cells of the content p[0..n):
+/* Count n more of the character cp, not white space. */
+static void tally_more(struct tally *t, int32_t cp, uint32_t n) {
+  t->bars += n * (cp == 0x2502);
+  t->cols += n * cp_cols(cp);
+  t->words += n * nospace_script(cp);
+}
+
+/* Width, first word and table cells of the content p[0..n) (its letters
+ * known):
  * words are the runs of white space plus one (a tab after a space run of
  * one or none counts again), a run of three spaces, a tab or two bars
  * make a table row. */
@@ -358,12 +391,14 @@ static void measure(const char *p, size_t n, struct line *l) {
       i++;
     } else {
       int32_t cp;
-      i += kempt__cp(p + i, n - i, &cp);
+      uint32_t count;
+      i += cp_run(p + i, n - i, &cp, &count);
       tally_cp(&t, cp);
+      if (count > 1)
+        tally_more(&t, cp, count - 1);
     }
   }
   l->first = first_word(p, n);
-  l->alnum = has_alnum(p, n);
   l->width = t.cols;
   l->words = t.words + 1;
   l->table = t.table || t.bars >= 2;
@@ -380,10 +415,6 @@ static void classify(const char *p, size_t n, struct line *l) {
     kempt__cp_last(p, n - 1, &before);
     l->hyphen = kempt__cp_alnum(before);
   }
-  l->marker = marker_cols(p, n);
-  int32_t m;
-  kempt__cp(p, n, &m);
-  l->dash = l->marker && (m == 0x2013 || m == 0x2014);
 }
 
 /* The bounds of the line t[s..e) into l (its content, indentation): false
@@ -414,16 +445,31 @@ static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
   return true;
 }
 
-/* Measure and classify the content of the line l of text t. */
-static void analyse(const char *t, struct line *l) {
-  measure(t + l->start, l->end - l->start, l);
-  l->total = l->indent + l->width;
-  classify(t + l->start, l->end - l->start, l);
+/* The list marker and letters of the line l of text t: enough to tell
+ * most breaks that cannot be joined. */
+static void prepare(const char *t, struct line *l) {
+  const char *p = t + l->start;
+  size_t n = l->end - l->start;
+  l->marker = marker_cols(p, n);
+  int32_t m;
+  kempt__cp(p, n, &m);
+  l->dash = l->marker && (m == 0x2013 || m == 0x2014);
+  l->alnum = has_alnum(p, n);
 }
 
-static void analyse_lines(const char *t, struct line *L, size_t nl) {
+static void prepare_lines(const char *t, struct line *L, size_t nl) {
   for (size_t i = 0; i < nl; i++)
-    analyse(t, &L[i]);
+    prepare(t, &L[i]);
+}
+
+/* Measure and classify the prepared lines of text t. */
+static void analyse_lines(const char *t, struct line *L, size_t nl) {
+  for (size_t i = 0; i < nl; i++) {
+    struct line *l = &L[i];
+    measure(t + l->start, l->end - l->start, l);
+    l->total = l->indent + l->width;
+    classify(t + l->start, l->end - l->start, l);
+  }
 }
 
 /* Split a block into non-blank lines (their bounds only): their number,
@@ -461,8 +507,9 @@ static uint32_t content_cols(const char *p, size_t n) {
       }
     }
     int32_t cp;
-    i += kempt__cp(p + i, n - i, &cp);
-    cols += cp == '\t' ? 8 - cols % 8 : cp_cols(cp);
+    uint32_t count;
+    i += cp_run(p + i, n - i, &cp, &count);
+    cols += cp == '\t' ? 8 - cols % 8 : count * cp_cols(cp);
   }
   return cols;
 }
@@ -515,6 +562,34 @@ static bool joinable(const struct line *a, const struct line *b, bool a_head) {
     return b->indent == a->indent + a->marker ||
            (a->dash && b->indent == a->indent);
   return b->indent <= a->indent;
+}
+
+/* Whether the break between prepared lines a and b may be joinable
+ * (whether a starts a logical line or not). */
+static bool may_join(const struct line *a, const struct line *b) {
+  return !b->marker && a->alnum && b->alnum &&
+         (b->indent <= a->indent ||
+          (a->marker && b->indent == a->indent + a->marker));
+}
+
+/* How many breaks between the prepared lines may be joinable. */
+static size_t may_joins(const struct line *L, size_t nl) {
+  size_t n = 0;
+  for (size_t i = 0; i + 1 < nl; i++)
+    n += may_join(&L[i], &L[i + 1]);
+  return n;
+}
+
+/* Whether a line of the block t[0..n) but the last may have LONG_LINE
+ * columns (without tabs a line has no more columns than bytes). */
+static bool may_be_long(const char *t, size_t n, const struct line *L,
+                        size_t nl) {
+  if (memchr(t, '\t', n))
+    return true;
+  for (size_t i = 0; i + 1 < nl; i++)
+    if (L[i].indent + (L[i].end - L[i].start) >= LONG_LINE)
+      return true;
+  return false;
 }
 
 /* Whether the next line's first word would have passed width w on a. */
@@ -632,7 +707,11 @@ static void decide(struct unwrap *u, struct line *L, size_t nl,
 /* The document's wrap width: the widest of the WRAP_WINDOW widths that
  * most uniform blocks have (strong ones count STRONG_VOTES times), when
  * they are at least MIN_VOTES and a third of all the votes; else 0. */
-static uint32_t doc_wrap(const struct unwrap *u) {
+static uint32_t doc_wrap(struct unwrap *u) {
+  if (u->wrap_votes < MIN_VOTES) /* no window can have enough */
+    return 0;
+  if (u->wrap_known)
+    return u->wrap_width;
   uint32_t best = 0, best_votes = 0, sum = 0;
   for (uint32_t w = MIN_WRAP; w < WRAP_HIST; w++) {
     sum += u->wrap_hist[w];
@@ -643,9 +722,11 @@ static uint32_t doc_wrap(const struct unwrap *u) {
       best_votes = sum;
     }
   }
-  if (best_votes < MIN_VOTES || 3 * best_votes < u->wrap_votes)
-    return 0;
-  return best;
+  u->wrap_known = true;
+  u->wrap_width = 0;
+  if (best_votes >= MIN_VOTES && 3 * best_votes >= u->wrap_votes)
+    u->wrap_width = best;
+  return u->wrap_width;
 }
 
 /* ---- writing ------------------------------------------------------------- */
@@ -943,6 +1024,9 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   }
   if (nl == 1)
     return put_kept(u, b, L, nl, 0);
+  prepare_lines(b->text, L, nl);
+  if (!may_joins(L, nl) && !may_be_long(b->text, b->len, L, nl))
+    return put_group(u, b, L, 0, nl); /* no line is joined */
   analyse_lines(b->text, L, nl);
   struct plan pl;
   uint32_t dw = doc_wrap(u);
@@ -1025,6 +1109,9 @@ static void learn(struct unwrap *u, const struct kempt_block *b) {
   size_t nl = parse_lines(u->lines, b->text, b->len);
   if (nl == SIZE_MAX || nl < 3) /* fewer breaks give no vote */
     return;
+  prepare_lines(b->text, u->lines, nl);
+  if (may_joins(u->lines, nl) < 2)
+    return;
   analyse_lines(b->text, u->lines, nl);
   struct plan pl;
   judge(u->lines, nl, 0, &pl);
@@ -1034,6 +1121,7 @@ static void learn(struct unwrap *u, const struct kempt_block *b) {
   if (pl.width < WRAP_HIST)
     u->wrap_hist[pl.width] += votes;
   u->wrap_votes += votes;
+  u->wrap_known = false;
 }
 
 /* Before held blocks go: count them in the vocabulary and doc_width,
@@ -1082,6 +1170,7 @@ static void unwrap_reset(void *st) {
   u->in_refs = false;
   memset(u->wrap_hist, 0, sizeof u->wrap_hist);
   u->wrap_votes = 0;
+  u->wrap_known = false;
 }
 
 static enum kempt_status unwrap_finish(void *st) {
