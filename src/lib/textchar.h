@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* The code point at p[0..n), n > 0: returns its length in bytes. */
@@ -104,6 +105,16 @@ static inline int32_t kempt__cp_fold(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
   return cp < 0 ? cp : utf8proc_tolower(cp);
+}
+
+/* The eight bytes at p as a word, the first in the low byte. */
+static inline uint64_t kempt__load_le64(const char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
 }
 
 /* Columns of code point cp (not a tab) on a terminal: utf8proc's

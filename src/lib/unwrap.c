@@ -62,6 +62,9 @@
 #define OUT_SLACK 4096u
 #define OUT_GROWTH 9u /* output <= 8 x input: tabs become spaces */
 
+#define ONES 0x0101010101010101ull /* one in each byte of a word */
+#define HIGHS (0x80 * ONES)            /* the high bit of each byte */
+
 #define FNV_OFFSET 0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull
 
@@ -292,7 +295,9 @@ static bool inline_space(int32_t cp) {
 static size_t cp_run(const char *p, size_t n, int32_t *cp, uint32_t *count) {
   size_t k = kempt__cp(p, n, cp), m = 0;
   *count = 1;
-  if (k == 1 || *cp == 0xA0 || n < 2 * k || memcmp(p, p + k, k) != 0)
+  if (k == 1 || *cp == 0xA0 || n < 2 * k || p[k] != p[0] ||
+      p[k + 1] != p[1] || (k > 2 && p[k + 2] != p[2]) ||
+      (k > 3 && p[k + 3] != p[3]))
     return k;
   while (n - k - m >= 8 && memcmp(p + m, p + k + m, 8) == 0)
     m += 8;
@@ -371,6 +376,35 @@ static void tally_more(struct tally *t, int32_t cp, uint32_t n) {
   t->words += n * nospace_script(cp);
 }
 
+/* The high bits of the bytes of w (ASCII) that are not zero. */
+static uint64_t nonzero_bytes(uint64_t w) { return (w + 0x7F * ONES) & HIGHS; }
+
+/* Count eight ASCII characters (w, the first in the low byte) if they
+ * are printable and not '|'; false if not. */
+static bool tally_word(struct tally *t, uint64_t w) {
+  if ((w & HIGHS) || (((w | HIGHS) - 0x20 * ONES) & HIGHS) != HIGHS ||
+      nonzero_bytes(w ^ ('|' * ONES)) != HIGHS)
+    return false;
+  t->cols += 8;
+  uint64_t sp = ~nonzero_bytes(w ^ (' ' * ONES)) & HIGHS;
+  if (!sp) {
+    t->spaces = 0;
+    return true;
+  }
+  uint64_t first = sp & ~(sp << 8); /* spaces after a byte that is not */
+  if (t->spaces)                    /* the first byte goes on with a run */
+    first &= ~0x80ull;
+  t->words += (uint32_t)(((first >> 7) * ONES) >> 56);
+  if ((sp & (sp >> 8) & (sp >> 16)) || (t->spaces >= 2 && (sp & 0x80)) ||
+      (t->spaces >= 1 && (sp & 0x8080) == 0x8080))
+    t->table = true; /* three spaces in a row */
+  unsigned k = 0;    /* spaces at the end */
+  while (k < 8 && (sp >> (63 - 8 * k) & 1))
+    k++;
+  t->spaces = k == 8 ? t->spaces + 8 : k;
+  return true;
+}
+
 /* Width, first word and table cells of the content p[0..n) (its letters
  * known):
  * words are the runs of white space plus one (a tab after a space run of
@@ -378,7 +412,13 @@ static void tally_more(struct tally *t, int32_t cp, uint32_t n) {
  * make a table row. */
 static void measure(const char *p, size_t n, struct line *l) {
   struct tally t = {0, 0, 0, 0, false};
-  for (size_t i = 0; i < n;) {
+  for (size_t i = 0, stop = 0; i < n;) {
+    if (i >= stop && n - i >= 8 && tally_word(&t, kempt__load_le64(p + i))) {
+      i += 8;
+      continue;
+    }
+    if (i >= stop) /* the next eight bytes one by one */
+      stop = i + 8;
     unsigned char c = (unsigned char)p[i];
     if (c > ' ' && c < 0x80 && c != '|') {
       t.cols++;
@@ -487,9 +527,6 @@ static size_t parse_lines(struct line *L, const char *t, size_t n) {
   }
   return nl;
 }
-
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
 
 /* Columns of the content p[0..n), as measure() counts them. */
 static uint32_t content_cols(const char *p, size_t n) {
@@ -839,10 +876,13 @@ static enum kempt_status put_logical(struct unwrap *u, const char *t,
 }
 
 static enum kempt_status put_spaces(struct kempt_buf *b, uint32_t n) {
+  static const char spaces[] = "                                "
+                               "                                ";
+  const uint32_t most = sizeof spaces - 1;
   enum kempt_status st = KEMPT_OK;
-  while (n-- && st == KEMPT_OK)
-    st = kempt__buf_addc(b, ' ');
-  return st;
+  for (; n > most && st == KEMPT_OK; n -= most)
+    st = kempt__buf_add(b, spaces, most);
+  return st == KEMPT_OK ? kempt__buf_add(b, spaces, n) : st;
 }
 
 /* The end (exclusive) of the logical line starting at line j. */
