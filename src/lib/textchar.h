@@ -60,9 +60,20 @@ static inline size_t kempt__cp_last(const char *p, size_t n, int32_t *cp) {
   return 1;
 }
 
+/* Punctuation, arrows, technical signs, box drawing, geometric shapes
+ * and other symbols (U+2000-206F, U+2190-23FF, U+2500-26FF): no letters,
+ * digits or marks there, nothing with case (tests/unit/test_unwrap.c
+ * checks it against utf8proc). Bullets and rules come from here. */
+static inline bool kempt__cp_symbol(int32_t cp) {
+  return (cp >= 0x2000 && cp < 0x2070) || (cp >= 0x2190 && cp < 0x2400) ||
+         (cp >= 0x2500 && cp < 0x2700);
+}
+
 static inline bool kempt__cp_letter(int32_t cp) {
   if (cp < 0x80)
     return (unsigned)((cp | 0x20) - 'a') < 26;
+  if (kempt__cp_symbol(cp))
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -71,6 +82,8 @@ static inline bool kempt__cp_letter(int32_t cp) {
 static inline bool kempt__cp_wordchar(int32_t cp) {
   if (cp < 0x80)
     return (unsigned)((cp | 0x20) - 'a') < 26;
+  if (kempt__cp_symbol(cp))
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
@@ -78,6 +91,8 @@ static inline bool kempt__cp_wordchar(int32_t cp) {
 static inline bool kempt__cp_alnum(int32_t cp) {
   if (cp < 0x80)
     return (unsigned)((cp | 0x20) - 'a') < 26 || (unsigned)(cp - '0') < 10;
+  if (kempt__cp_symbol(cp))
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
@@ -86,17 +101,21 @@ static inline bool kempt__cp_alnum(int32_t cp) {
 static inline bool kempt__cp_lower(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'a' && cp <= 'z';
-  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+  return !kempt__cp_symbol(cp) &&
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 /* A letter of a script without case (Hangul, Han, Arabic, Hebrew, ...). */
 static inline bool kempt__cp_caseless(int32_t cp) {
-  return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
+  return cp >= 0x80 && !kempt__cp_symbol(cp) &&
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
 }
 
 static inline bool kempt__cp_upper(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z';
+  if (kempt__cp_symbol(cp))
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -104,7 +123,7 @@ static inline bool kempt__cp_upper(int32_t cp) {
 static inline int32_t kempt__cp_fold(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-  return cp < 0 ? cp : utf8proc_tolower(cp);
+  return cp < 0 || kempt__cp_symbol(cp) ? cp : utf8proc_tolower(cp);
 }
 
 /* The eight bytes at p as a word, the first in the low byte. */

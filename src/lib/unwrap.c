@@ -218,20 +218,19 @@ static void vocab_sync(struct unwrap *u) {
 static uint32_t cp_cols(int32_t cp) { return kempt__cp_cols(cp); }
 
 static bool is_bullet(int32_t cp) {
-  if (cp < 0x80)
-    return cp == '-' || cp == '*' || cp == '+' || cp == '>';
-  if (cp < 0xB7)
+  switch (cp) {
+  case '-': case '*': case '+':
+  case '>': /* quoted mail, whose lines are kept as they are */
+  case 0x00B7: case 0x2013: case 0x2014: case 0x2022: case 0x2023:
+  case 0x2043: case 0x2192: case 0x203B: case 0x25A0: case 0x25A1:
+  case 0x25AA: case 0x25AB: case 0x25B6: case 0x25BA: case 0x25C6:
+  case 0x25C7: case 0x25CB: case 0x25CF: case 0x25E6: case 0x2605:
+  case 0x2606: case 0x2610: case 0x2666: case 0x2713: case 0x2714:
+  case 0x2717: case 0x2718: case 0x27A2: case 0x27A4:
+    return true;
+  default:
     return false;
-  static const int32_t bullets[] = {
-      '-',    '*',    '+',    '>',    0x00B7, 0x2013, 0x2014, 0x2022, 0x2023,
-      0x2043, 0x2192, 0x203B, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6, 0x25BA,
-      0x25C6, 0x25C7, 0x25CB, 0x25CF, 0x25E6, 0x2605, 0x2606, 0x2610, 0x2666,
-      0x2713, 0x2714, 0x2717, 0x2718, 0x27A2, 0x27A4};
-  /* '>': quoted mail, whose lines are kept as they are */
-  for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
-    if (bullets[i] == cp)
-      return true;
-  return false;
+  }
 }
 
 /* Bytes of an enumerator at p: "12." "3)" "(4)" "(b)" "b)", or 0. */
@@ -250,10 +249,9 @@ static size_t enumerator(const char *p, size_t n) {
 }
 
 /* Columns of a list marker and the white space after it at the start of
- * the content p[0..n), or 0. A bullet alone on its line is a marker. */
-static uint32_t marker_cols(const char *p, size_t n) {
-  int32_t cp;
-  size_t m = kempt__cp(p, n, &cp);
+ * the content p[0..n), whose first character cp is m bytes long, or 0. A
+ * bullet alone on its line is a marker. */
+static uint32_t marker_cols(const char *p, size_t n, int32_t cp, size_t m) {
   uint32_t cols = cp_cols(cp);
   if (!is_bullet(cp)) {
     m = enumerator(p, n);
@@ -461,10 +459,17 @@ static void classify(const char *p, size_t n, struct line *l) {
  * when it is blank. The rest of l is zero until analyse(). */
 static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
   uint32_t col = 0;
-  size_t i = s, k;
-  while ((k = kempt__hspace(t + i, e - i)) != 0) {
-    col = t[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
-    i += k;
+  size_t i = s;
+  for (;; i++) { /* space, tab, no-break space */
+    if (i < e && t[i] == ' ')
+      col++;
+    else if (i < e && t[i] == '\t')
+      col = (col / 8 + 1) * 8;
+    else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 &&
+             (unsigned char)t[i + 1] == 0xA0)
+      col++, i++;
+    else
+      break;
   }
   size_t j = e;
   while (j > i) {
@@ -490,11 +495,11 @@ static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
 static void prepare(const char *t, struct line *l) {
   const char *p = t + l->start;
   size_t n = l->end - l->start;
-  l->marker = marker_cols(p, n);
-  int32_t m;
-  kempt__cp(p, n, &m);
-  l->dash = l->marker && (m == 0x2013 || m == 0x2014);
-  l->alnum = has_alnum(p, n);
+  int32_t cp;
+  size_t k = kempt__cp(p, n, &cp);
+  l->marker = marker_cols(p, n, cp, k);
+  l->dash = l->marker && (cp == 0x2013 || cp == 0x2014);
+  l->alnum = kempt__cp_alnum(cp) || has_alnum(p + k, n - k);
 }
 
 static void prepare_lines(const char *t, struct line *L, size_t nl) {
@@ -551,14 +556,16 @@ static uint32_t content_cols(const char *p, size_t n) {
   return cols;
 }
 
-/* The widest line of a block, in columns. */
-static uint32_t widest_line(const char *t, size_t n) {
-  uint32_t best = 0;
+/* The widest line of a block in columns, or best if that is wider
+ * (without tabs a line has no more columns than bytes). */
+static uint32_t widest_line(const char *t, size_t n, uint32_t best) {
+  bool tabs = memchr(t, '\t', n) != NULL;
   struct line l;
   for (size_t i = 0; i < n;) {
     const char *e = memchr(t + i, '\n', n - i);
     size_t end = e ? (size_t)(e - t) : n;
-    if (end - i >= LONG_LINE / 4 && parse_line(t, i, end, &l)) {
+    if (end - i >= LONG_LINE / 4 && (tabs || end - i > best) &&
+        parse_line(t, i, end, &l)) {
       uint32_t total = l.indent + content_cols(t + l.start, l.end - l.start);
       best = total > best ? total : best;
     }
@@ -572,8 +579,8 @@ static uint32_t widest_line(const char *t, size_t n) {
 static uint32_t doc_width(struct unwrap *u) {
   for (; u->nwidth < u->nheld; u->nwidth++) {
     const struct held *h = &u->held[u->nwidth];
-    uint32_t w = h->len ? widest_line(u->text.data + h->pos, h->len) : 0;
-    u->doc_width = w > u->doc_width ? w : u->doc_width;
+    if (h->len)
+      u->doc_width = widest_line(u->text.data + h->pos, h->len, u->doc_width);
   }
   return u->doc_width;
 }
@@ -1029,6 +1036,19 @@ static bool in_references(struct unwrap *u, const struct kempt_block *b,
 
 /* ---- blocks -------------------------------------------------------------- */
 
+/* Write a block of one line: its content as it is, unless it has a link
+ * marker to remove. */
+static enum kempt_status put_one(struct unwrap *u, const struct kempt_block *b,
+                                 const struct line *l) {
+  const char *p = b->text + l->start;
+  size_t n = l->end - l->start;
+  if (memchr(p, '[', n))
+    return put_group(u, b, l, 0, 1);
+  struct kempt_block c = {p,    n, b->flags, 1, b->offset + l->start,
+                          u->index++, b->rule};
+  return kempt__emit_block(u->env, &c);
+}
+
 /* Write a block of kept lines with the given extra flags. */
 static enum kempt_status put_kept(struct unwrap *u, const struct kempt_block *b,
                                   struct line *L, size_t nl, uint32_t flags) {
@@ -1063,7 +1083,7 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
     return put_kept(u, b, L, nl, KEMPT_BLOCK_REFS);
   }
   if (nl == 1)
-    return put_kept(u, b, L, nl, 0);
+    return put_one(u, b, L);
   prepare_lines(b->text, L, nl);
   if (!may_joins(L, nl) && !may_be_long(b->text, b->len, L, nl))
     return put_group(u, b, L, 0, nl); /* no line is joined */
@@ -1169,8 +1189,7 @@ static void learn(struct unwrap *u, const struct kempt_block *b) {
 static void sync_all(struct unwrap *u, const struct kempt_block *b) {
   vocab_sync(u);
   doc_width(u);
-  uint32_t w = widest_line(b->text, b->len);
-  u->doc_width = w > u->doc_width ? w : u->doc_width;
+  u->doc_width = widest_line(b->text, b->len, u->doc_width);
 }
 
 static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
