@@ -49,6 +49,7 @@
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
 #define MAX_LINES 4096u /* a block with more lines passes unchanged */
+#define CACHE_LINES 8192u /* lines read on arrival kept for the output */
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
 #define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
@@ -68,11 +69,17 @@
 #define FNV_OFFSET 0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull
 
+/* How far the lines of a held block were read on arrival (see learn()). */
+enum cached { NOT_CACHED, PREPARED, ANALYSED };
+
 struct held {
   size_t pos, len; /* text in u->text */
   uint32_t flags, nlines;
   uint64_t offset;
   const char *rule;
+  size_t cache_at;     /* its lines in u->cache, if cached */
+  uint32_t cache_n;    /* ... how many */
+  enum cached cached;  /* ... how far read */
 };
 
 struct line {
@@ -100,6 +107,8 @@ struct unwrap {
   uint32_t *used;  /* the slots in use, to clear them */
   size_t nused;
   struct line *lines;
+  struct line *cache; /* the lines of held blocks read on arrival */
+  size_t ncache;
   struct kempt_buf out;
   size_t nscanned; /* held blocks (a prefix) whose words are in vocab */
   size_t nwidth;   /* held blocks (a prefix) counted in doc_width */
@@ -460,6 +469,8 @@ static void classify(const char *p, size_t n, struct line *l) {
 static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
   uint32_t col = 0;
   size_t i = s;
+  while (e - i >= 8 && kempt__load_le64(t + i) == ' ' * ONES)
+    col += 8, i += 8;
   for (;; i++) { /* space, tab, no-break space */
     if (i < e && t[i] == ' ')
       col++;
@@ -1069,11 +1080,19 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
 /* Unwrap one block and send the result on; next is the block after it,
  * if known. */
 static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
-                                 const struct kempt_block *next) {
+                                 const struct kempt_block *next,
+                                 const struct held *h) {
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return pass(u, b);
   struct line *L = u->lines;
-  size_t nl = parse_lines(L, b->text, b->len);
+  enum cached read = h ? h->cached : NOT_CACHED;
+  size_t nl;
+  if (read != NOT_CACHED) {
+    L = u->cache + h->cache_at;
+    nl = h->cache_n;
+  } else {
+    nl = parse_lines(L, b->text, b->len);
+  }
   if (nl == SIZE_MAX || nl == 0 ||
       b->len > (u->out.cap - OUT_SLACK) / OUT_GROWTH)
     return pass(u, b);
@@ -1084,10 +1103,12 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   }
   if (nl == 1)
     return put_one(u, b, L);
-  prepare_lines(b->text, L, nl);
+  if (read == NOT_CACHED)
+    prepare_lines(b->text, L, nl);
   if (!may_joins(L, nl) && !may_be_long(b->text, b->len, L, nl))
     return put_group(u, b, L, 0, nl); /* no line is joined */
-  analyse_lines(b->text, L, nl);
+  if (read != ANALYSED)
+    analyse_lines(b->text, L, nl);
   struct plan pl;
   uint32_t dw = doc_wrap(u);
   judge(L, nl, dw, &pl);
@@ -1105,6 +1126,19 @@ static struct kempt_block held_block(const struct unwrap *u, size_t i) {
   return b;
 }
 
+/* Forget the cached lines of blocks no longer held. */
+static void drop_cached(struct unwrap *u) {
+  size_t i = 0;
+  while (i < u->nheld && u->held[i].cached == NOT_CACHED)
+    i++;
+  size_t cut = i < u->nheld ? u->held[i].cache_at : u->ncache;
+  if (cut)
+    memmove(u->cache, u->cache + cut, (u->ncache - cut) * sizeof *u->cache);
+  u->ncache -= cut;
+  for (; i < u->nheld; i++)
+    u->held[i].cache_at -= cut;
+}
+
 /* Process and emit the first n held blocks, and forget them. */
 static enum kempt_status flush(struct unwrap *u, size_t n) {
   enum kempt_status st = KEMPT_OK;
@@ -1112,7 +1146,7 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
     struct kempt_block b = held_block(u, i), nb;
     if (i + 1 < u->nheld)
       nb = held_block(u, i + 1);
-    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL);
+    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL, &u->held[i]);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
   if (cut)
@@ -1124,6 +1158,7 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
     u->held[i].pos -= cut;
   u->nscanned = u->nscanned > n ? u->nscanned - n : 0;
   u->nwidth = u->nwidth > n ? u->nwidth - n : 0;
+  drop_cached(u);
   return st;
 }
 
@@ -1160,21 +1195,11 @@ static bool may_vote(const char *t, size_t n) {
   return lines >= 3 && (widest >= MIN_WRAP || memchr(t, '\t', n));
 }
 
-/* Learn from a block that arrives: its width when it is hard-wrapped on
- * its own evidence. (Its words are read when they are needed, see
- * vocab_sync().) */
-static void learn(struct unwrap *u, const struct kempt_block *b) {
-  if (!may_vote(b->text, b->len))
-    return;
-  size_t nl = parse_lines(u->lines, b->text, b->len);
-  if (nl == SIZE_MAX || nl < 3) /* fewer breaks give no vote */
-    return;
-  prepare_lines(b->text, u->lines, nl);
-  if (may_joins(u->lines, nl) < 2)
-    return;
-  analyse_lines(b->text, u->lines, nl);
+/* The vote of the analysed lines of a block for the document's wrap
+ * width, if it is hard-wrapped on its own evidence or uniform. */
+static void vote(struct unwrap *u, const struct line *L, size_t nl) {
   struct plan pl;
-  judge(u->lines, nl, 0, &pl);
+  judge(L, nl, 0, &pl);
   if (!pl.uniform && !pl.strong)
     return;
   uint32_t votes = pl.strong ? STRONG_VOTES : 1;
@@ -1182,6 +1207,31 @@ static void learn(struct unwrap *u, const struct kempt_block *b) {
     u->wrap_hist[pl.width] += votes;
   u->wrap_votes += votes;
   u->wrap_known = false;
+}
+
+/* Learn from a block that arrives: its width when it is hard-wrapped on
+ * its own evidence. (Its words are read when they are needed, see
+ * vocab_sync().) */
+static void learn(struct unwrap *u, const struct kempt_block *b,
+                  struct held *h) {
+  if (!may_vote(b->text, b->len))
+    return;
+  size_t nl = parse_lines(u->lines, b->text, b->len);
+  if (nl == SIZE_MAX || nl < 3) /* fewer breaks give no vote */
+    return;
+  prepare_lines(b->text, u->lines, nl);
+  bool analysed = may_joins(u->lines, nl) >= 2;
+  if (analysed) {
+    analyse_lines(b->text, u->lines, nl);
+    vote(u, u->lines, nl);
+  }
+  if (u->ncache + nl <= CACHE_LINES) { /* keep them for process() */
+    memcpy(u->cache + u->ncache, u->lines, nl * sizeof *u->lines);
+    h->cache_at = u->ncache;
+    h->cache_n = (uint32_t)nl;
+    h->cached = analysed ? ANALYSED : PREPARED;
+    u->ncache += nl;
+  }
 }
 
 /* Before held blocks go: count them in the vocabulary and doc_width,
@@ -1199,13 +1249,14 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
     sync_all(u, b);
   if (b->len > HOLD_BYTES / 2) { /* too big to hold: no look-ahead */
     enum kempt_status s = flush(u, u->nheld);
-    return s == KEMPT_OK ? process(u, b, NULL) : s;
+    return s == KEMPT_OK ? process(u, b, NULL, NULL) : s;
   }
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
     return s;
-  struct held h = {u->text.len, b->len,    b->flags,
-                   b->nlines,   b->offset, b->rule};
+  struct held h = {u->text.len, b->len, b->flags, b->nlines,
+                   b->offset,   b->rule, 0,        0,
+                   NOT_CACHED};
   s = kempt__buf_add(&u->text, b->text, b->len);
   if (s != KEMPT_OK)
     return s;
@@ -1213,7 +1264,7 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
   if (counted)
     u->nwidth = u->nheld;
   if (!(b->flags & KEMPT_BLOCK_REMOVED))
-    learn(u, b);
+    learn(u, b, &u->held[u->nheld - 1]);
   return KEMPT_OK;
 }
 
@@ -1223,6 +1274,7 @@ static void unwrap_reset(void *st) {
   u->nheld = 0;
   u->nscanned = 0;
   u->nwidth = 0;
+  u->ncache = 0;
   vocab_clear(u);
   u->index = 0;
   u->doc_width = 0;
@@ -1254,7 +1306,8 @@ static enum kempt_status unwrap_init(void *st, const struct kempt_env *env) {
   u->vocab = kempt__calloc(env->alloc, VOCAB_SLOTS * sizeof *u->vocab);
   u->used = kempt__malloc(env->alloc, VOCAB_MAX * sizeof *u->used);
   u->lines = kempt__malloc(env->alloc, MAX_LINES * sizeof *u->lines);
-  if (!u->held || !u->vocab || !u->used || !u->lines)
+  u->cache = kempt__malloc(env->alloc, CACHE_LINES * sizeof *u->cache);
+  if (!u->held || !u->vocab || !u->used || !u->lines || !u->cache)
     return KEMPT_ERR_NOMEM;
   return KEMPT_OK;
 }
@@ -1267,6 +1320,7 @@ static void unwrap_fini(void *st) {
   kempt__free(u->env->alloc, u->vocab);
   kempt__free(u->env->alloc, u->used);
   kempt__free(u->env->alloc, u->lines);
+  kempt__free(u->env->alloc, u->cache);
 }
 
 const struct kempt_stage_ops kempt__unwrap_ops = {
