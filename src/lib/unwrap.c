@@ -104,6 +104,7 @@ struct unwrap {
   struct held *held;
   size_t nheld;
   uint64_t *vocab; /* open addressing set of word hashes; 0 = empty */
+  bool vocab_zeroed; /* vocab is cleared when first wanted */
   uint32_t *used;  /* the slots in use, to clear them */
   size_t nused;
   struct line *lines;
@@ -215,6 +216,10 @@ static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
  * miss out), read only when a final hyphen asks or before held blocks
  * are dropped: most documents have no such hyphen. */
 static void vocab_sync(struct unwrap *u) {
+  if (!u->vocab_zeroed) {
+    memset(u->vocab, 0, VOCAB_SLOTS * sizeof *u->vocab);
+    u->vocab_zeroed = true;
+  }
   for (; u->nscanned < u->nheld; u->nscanned++) {
     const struct held *h = &u->held[u->nscanned];
     if (h->len && !(h->flags & KEMPT_BLOCK_REMOVED))
@@ -559,10 +564,14 @@ static uint32_t content_cols(const char *p, size_t n) {
         continue;
       }
     }
+    if ((unsigned char)p[i] < 0x80) {
+      cols += p[i++] == '\t' ? 8 - cols % 8 : 1;
+      continue;
+    }
     int32_t cp;
     uint32_t count;
     i += cp_run(p + i, n - i, &cp, &count);
-    cols += cp == '\t' ? 8 - cols % 8 : count * cp_cols(cp);
+    cols += count * cp_cols(cp);
   }
   return cols;
 }
@@ -918,6 +927,34 @@ static enum kempt_status emit_out(struct unwrap *u, uint32_t flags,
   return kempt__emit_block(u->env, &b);
 }
 
+/* Write lines [from, to) of text t, none joined to the next, without
+ * link markers, to out at once: with the indentation past common if
+ * there are several. */
+static enum kempt_status put_plain(struct unwrap *u, const char *t,
+                                   const struct line *L, size_t from,
+                                   size_t to, uint32_t common) {
+  bool several = to - from > 1;
+  size_t need = to - from - 1;
+  for (size_t j = from; j < to; j++)
+    need += (several ? L[j].indent - common : 0) + (L[j].end - L[j].start);
+  enum kempt_status st = kempt__buf_reserve(&u->out, need);
+  if (st != KEMPT_OK)
+    return st;
+  char *o = u->out.data + u->out.len;
+  for (size_t j = from; j < to; j++) {
+    if (j > from)
+      *o++ = '\n';
+    if (several) {
+      memset(o, ' ', L[j].indent - common);
+      o += L[j].indent - common;
+    }
+    memcpy(o, t + L[j].start, L[j].end - L[j].start);
+    o += L[j].end - L[j].start;
+  }
+  u->out.len = (size_t)(o - u->out.data);
+  return KEMPT_OK;
+}
+
 /* Write lines [from, to) (whole logical lines) as one block. */
 static enum kempt_status put_group(struct unwrap *u,
                                    const struct kempt_block *b,
@@ -930,6 +967,11 @@ static enum kempt_status put_group(struct unwrap *u,
   }
   kempt__buf_clear(&u->out);
   enum kempt_status st = KEMPT_OK;
+  size_t first = L[from].start, end = L[to - 1].end;
+  if (nlog == to - from && !memchr(b->text + first, '[', end - first)) {
+    st = put_plain(u, b->text, L, from, to, common);
+    to = from; /* done */
+  }
   for (size_t j = from, last; j < to && st == KEMPT_OK; j = last + 1) {
     if (j > from)
       st = kempt__buf_addc(&u->out, '\n');
@@ -1303,7 +1345,7 @@ static enum kempt_status unwrap_init(void *st, const struct kempt_env *env) {
   kempt__buf_init(&u->out, env->alloc,
                   OUT_GROWTH * (size_t)max_block + OUT_SLACK);
   u->held = kempt__malloc(env->alloc, HOLD_BLOCKS * sizeof *u->held);
-  u->vocab = kempt__calloc(env->alloc, VOCAB_SLOTS * sizeof *u->vocab);
+  u->vocab = kempt__malloc(env->alloc, VOCAB_SLOTS * sizeof *u->vocab);
   u->used = kempt__malloc(env->alloc, VOCAB_MAX * sizeof *u->used);
   u->lines = kempt__malloc(env->alloc, MAX_LINES * sizeof *u->lines);
   u->cache = kempt__malloc(env->alloc, CACHE_LINES * sizeof *u->cache);
