@@ -301,15 +301,15 @@ static bool inline_space(int32_t cp) {
 }
 
 /* The character at p[0..n) (n > 0) into *cp, and in *count how many times
- * it comes in a row there (1 for ASCII and the no-break space): rules and
- * bars drawn with box characters are long runs of one character. Returns
- * the bytes of the run. */
-static size_t cp_run(const char *p, size_t n, int32_t *cp, uint32_t *count) {
+ * it comes in a row there (1 for characters of one or two bytes): rules
+ * and bars drawn with box characters are long runs of one character.
+ * Returns the bytes of the run. */
+static inline size_t cp_run(const char *p, size_t n, int32_t *cp,
+                            uint32_t *count) {
   size_t k = kempt__cp(p, n, cp), m = 0;
   *count = 1;
-  if (k == 1 || *cp == 0xA0 || n < 2 * k || p[k] != p[0] ||
-      p[k + 1] != p[1] || (k > 2 && p[k + 2] != p[2]) ||
-      (k > 3 && p[k + 3] != p[3]))
+  if (k < 3 || n < 2 * k || p[k] != p[0] || p[k + 1] != p[1] ||
+      p[k + 2] != p[2] || (k > 3 && p[k + 3] != p[3]))
     return k;
   while (n - k - m >= 8 && memcmp(p + m, p + k + m, 8) == 0)
     m += 8;
@@ -1069,6 +1069,12 @@ static bool ref_list(const char *t, size_t n, bool label_ok) {
 }
 
 static bool refs_heading(const char *t, size_t n) {
+  size_t e = n;
+  while (e && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
+               (unsigned char)t[e - 1] == 0xA0))
+    e--;
+  if (e < 10 || (t[e - 1] != 's' && t[e - 1] != ':'))
+    return false; /* a quick look at its end first */
   struct line l;
   if (memchr(t, '\n', n) || !parse_line(t, 0, n, &l))
     return false;
