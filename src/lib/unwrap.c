@@ -70,7 +70,7 @@
 #define FNV_PRIME 0x100000001b3ull
 
 /* How far the lines of a held block were read on arrival (see learn()). */
-enum cached { NOT_CACHED, PREPARED, ANALYSED };
+enum cached { NOT_CACHED, PARSED, PREPARED, ANALYSED };
 
 struct held {
   size_t pos, len; /* text in u->text */
@@ -1151,7 +1151,7 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   }
   if (nl == 1)
     return put_one(u, b, L);
-  if (read == NOT_CACHED)
+  if (read < PREPARED)
     prepare_lines(b->text, L, nl);
   if (!may_joins(L, nl) && !may_be_long(b->text, b->len, L, nl))
     return put_group(u, b, L, 0, nl); /* no line is joined */
@@ -1229,18 +1229,17 @@ static enum kempt_status make_room(struct unwrap *u, size_t len) {
   return flush(u, n);
 }
 
-/* Whether the block t[0..n) may be hard-wrapped on its own evidence (or
- * uniform): three lines at least, one of them MIN_WRAP columns wide or
- * with a tab (without tabs a line has no more columns than bytes). */
-static bool may_vote(const char *t, size_t n) {
-  size_t lines = 0, widest = 0;
-  for (size_t i = 0; i <= n; lines++) {
-    const char *e = memchr(t + i, '\n', n - i);
-    size_t end = e ? (size_t)(e - t) : n;
-    widest = end - i > widest ? end - i : widest;
-    i = end + 1;
-  }
-  return lines >= 3 && (widest >= MIN_WRAP || memchr(t, '\t', n));
+/* Whether the parsed lines of block t[0..n) may be hard-wrapped on their
+ * own evidence (or uniform): three at least, one of them MIN_WRAP columns
+ * wide (without tabs a line has no more columns than bytes). */
+static bool may_vote(const char *t, size_t n, const struct line *L,
+                     size_t nl) {
+  if (nl < 3) /* fewer breaks give no vote */
+    return false;
+  for (size_t i = 0; i < nl; i++)
+    if (L[i].indent + (L[i].end - L[i].start) >= MIN_WRAP)
+      return true;
+  return memchr(t, '\t', n) != NULL;
 }
 
 /* The vote of the analysed lines of a block for the document's wrap
@@ -1262,22 +1261,27 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
  * vocab_sync().) */
 static void learn(struct unwrap *u, const struct kempt_block *b,
                   struct held *h) {
-  if (!may_vote(b->text, b->len))
+  if (!memchr(b->text, '\n', b->len))
     return;
-  size_t nl = parse_lines(u->lines, b->text, b->len);
-  if (nl == SIZE_MAX || nl < 3) /* fewer breaks give no vote */
+  struct line *L = u->lines;
+  size_t nl = parse_lines(L, b->text, b->len);
+  if (nl == SIZE_MAX || nl < 2)
     return;
-  prepare_lines(b->text, u->lines, nl);
-  bool analysed = may_joins(u->lines, nl) >= 2;
-  if (analysed) {
-    analyse_lines(b->text, u->lines, nl);
-    vote(u, u->lines, nl);
+  enum cached read = PARSED;
+  if (may_vote(b->text, b->len, L, nl)) {
+    prepare_lines(b->text, L, nl);
+    read = PREPARED;
+    if (may_joins(L, nl) >= 2) {
+      analyse_lines(b->text, L, nl);
+      vote(u, L, nl);
+      read = ANALYSED;
+    }
   }
   if (u->ncache + nl <= CACHE_LINES) { /* keep them for process() */
-    memcpy(u->cache + u->ncache, u->lines, nl * sizeof *u->lines);
+    memcpy(u->cache + u->ncache, L, nl * sizeof *L);
     h->cache_at = u->ncache;
     h->cache_n = (uint32_t)nl;
-    h->cached = analysed ? ANALYSED : PREPARED;
+    h->cached = read;
     u->ncache += nl;
   }
 }
