@@ -39,8 +39,10 @@
 #define LONG_PARA_CHARS 100u /* ... nor one without a paragraph this long */
 #define JOIN_MIN_WORDS 3u    /* a cut sentence's first half, at least */
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
+#define ONES 0x0101010101010101ull /* one in each byte of a word */
+#define HIGHS (0x80 * ONES)            /* the high bit of each byte */
+#define HASH_SEED 0x243F6A8885A308D3ull
+#define HASH_MUL 0x9E3779B97F4A7C15ull
 
 static const char RULE_ADJACENT[] = "dedup adjacent";
 static const char RULE_RUN[] = "dedup run";
@@ -149,37 +151,167 @@ out_removed(struct dedup *d, const struct kempt_block *b, const char *rule) {
 
 /* ---- hashing ------------------------------------------------------------- */
 
+/* White space: ASCII's, and Unicode's separators (Zs, Zl, Zp; the test
+ * checks the list against utf8proc). */
 static bool is_space_cp(int32_t cp) {
   if (cp < 0x80)
     return cp == ' ' || (cp >= '\t' && cp <= '\r');
-  if (cp < 0)
-    return false;
-  utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
-         c == UTF8PROC_CATEGORY_ZP;
+  if (cp < 0x1680)
+    return cp == 0xA0;
+  return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* A hash of a byte stream, eight bytes at a time. */
+struct hasher {
+  uint64_t h, acc; /* the hash; the bytes not yet in it */
+  uint64_t len;    /* bytes so far */
+  unsigned k;      /* bytes in acc */
+};
+
+static inline uint64_t mix(uint64_t h, uint64_t w) {
+  h = (h ^ w) * HASH_MUL;
+  return h ^ h >> 32;
+}
+
+/* Add the nb bytes of v (1 to 8, the first in the low byte). */
+static inline void hash_put(struct hasher *s, uint64_t v, unsigned nb) {
+  unsigned k = s->k + nb;
+  s->acc |= v << (8 * s->k);
+  s->len += nb;
+  if (k >= 8) {
+    s->h = mix(s->h, s->acc);
+    k -= 8;
+    s->acc = k ? v >> (8 * (nb - k)) : 0;
+  }
+  s->k = k;
+}
+
+static uint64_t hash_end(const struct hasher *s) {
+  uint64_t h = mix(mix(s->h, s->acc), s->len);
+  return h ? h : 1;
+}
+
+/* The normalised text so far: its hash, a space pending (white space
+ * after a character), the characters that are not white space. */
+struct norm {
+  struct hasher s;
+  bool gap;
+  uint32_t chars;
+};
+
+/* Add one character: white space makes a gap; another is case folded,
+ * ASCII as its byte, the rest as three bytes of seven bits, a bad byte
+ * (-1) as 0xFF, after one space for a gap. Returns the bytes that stand
+ * for it in *code (the first in the low byte), or 0 for white space. */
+static inline unsigned norm_cp(struct norm *z, int32_t cp, uint64_t *code) {
+  if (is_space_cp(cp)) {
+    z->gap = z->chars > 0;
+    return 0;
+  }
+  if (z->gap)
+    hash_put(&z->s, ' ', 1);
+  z->gap = false;
+  z->chars++;
+  int32_t f = kempt__cp_fold(cp);
+  unsigned nb = 1;
+  if (f < 0) {
+    *code = 0xFF;
+  } else if (f < 0x80) {
+    *code = (uint64_t)f;
+  } else {
+    uint32_t u = (uint32_t)f;
+    *code = (0x80u | u >> 14) | (0x80u | (u >> 7 & 0x7F)) << 8 |
+            (0x80u | (u & 0x7F)) << 16;
+    nb = 3;
+  }
+  hash_put(&z->s, *code, nb);
+  return nb;
+}
+
+/* Whether the k bytes (3 or 4) at p repeat the k bytes before them. */
+static inline bool again(const char *p, size_t k) {
+  return p[0] == p[-(ptrdiff_t)k] && p[1] == p[1 - (ptrdiff_t)k] &&
+         p[2] == p[2 - (ptrdiff_t)k] && (k < 4 || p[3] == p[-1]);
+}
+
+/* Past the ASCII white space at p[i..n). */
+static inline size_t skip_space(const char *p, size_t i, size_t n) {
+  while (n - i >= 8 && kempt__load_le64(p + i) == ' ' * ONES)
+    i += 8;
+  while (i < n && (p[i] == ' ' || (p[i] >= '\t' && p[i] <= '\r')))
+    i++;
+  return i;
+}
+
+/* The high bits of the bytes of w (ASCII) that are not zero. */
+static inline uint64_t nonzero_bytes(uint64_t w) {
+  return (w + 0x7F * ONES) & HIGHS;
+}
+
+/* The bytes (at most 8) of a word w read at p that hash as they are,
+ * case folded: printable ASCII with single spaces; a space at the end
+ * only makes a gap. Returns the bytes used; 0: look at the next
+ * character alone. */
+static inline size_t norm_word(struct norm *z, uint64_t w) {
+  bool lead = z->chars && !z->gap; /* a space may come first */
+  uint64_t low = w & (0x7F * ONES);
+  uint64_t sp = ~nonzero_bytes(low ^ (' ' * ONES)) & HIGHS;
+  uint64_t bad = (w & HIGHS) | (~((w | HIGHS) - 0x20 * ONES) & HIGHS) |
+                 (sp & sp << 8) | (lead ? 0 : sp & 0x80);
+  unsigned j = 8; /* bytes before the first bad one */
+  if (bad) {
+#if defined(__GNUC__)
+    j = (unsigned)__builtin_ctzll(bad) / 8;
+#else
+    for (j = 0; !(bad >> (8 * j) & 0x80); j++)
+      ;
+#endif
+  }
+  if (!j)
+    return 0;
+  unsigned m = sp >> (8 * j - 1) & 1 ? j - 1 : j; /* but a final space */
+  if (m) {
+    uint64_t keep = m == 8 ? ~0ull : (1ull << (8 * m)) - 1;
+    uint64_t upper = ((w | HIGHS) - 'A' * ONES) &
+                     ~((w | HIGHS) - ('Z' + 1) * ONES) & HIGHS;
+    if (z->gap)
+      hash_put(&z->s, ' ', 1);
+    hash_put(&z->s, (w | upper >> 2) & keep, m);
+    z->chars += m - (uint32_t)((((sp & keep) >> 7) * ONES) >> 56);
+  }
+  z->gap = m < j;
+  return j;
 }
 
 /* Hash of the text with white space collapsed and case folded; *chars
- * gets the number of characters that are not white space. */
+ * gets the number of characters that are not white space. The hash is
+ * that of the folded characters with one space between runs of them. */
 static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
-  uint64_t h = FNV_OFFSET;
-  bool gap = false;
-  uint32_t c = 0;
-  for (size_t i = 0; i < n;) {
-    int32_t cp;
-    i += kempt__cp(p + i, n - i, &cp);
-    if (is_space_cp(cp)) {
-      gap = c > 0;
+  struct norm z = {{HASH_SEED, 0, 0, 0}, false, 0};
+  size_t i = 0;
+  while (i < n) {
+    size_t k = n - i >= 8 ? norm_word(&z, kempt__load_le64(p + i)) : 0;
+    if (k) {
+      i += k;
       continue;
     }
-    if (gap)
-      h = (h ^ ' ') * FNV_PRIME;
-    gap = false;
-    h = (h ^ (uint64_t)(uint32_t)kempt__cp_fold(cp)) * FNV_PRIME;
-    c++;
+    if (p[i] == ' ' || (p[i] >= '\t' && p[i] <= '\r')) {
+      i = skip_space(p, i, n);
+      z.gap = z.chars > 0;
+      continue;
+    }
+    int32_t cp;
+    uint64_t code;
+    k = kempt__cp(p + i, n - i, &cp);
+    unsigned nb = norm_cp(&z, cp, &code);
+    for (i += k; nb && k >= 3 && n - i >= k && again(p + i, k); i += k) {
+      hash_put(&z.s, code, nb); /* a run of one character: a rule */
+      z.chars++;
+    }
   }
-  *chars = c;
-  return h ? h : 1;
+  *chars = z.chars;
+  return hash_end(&z.s);
 }
 
 /* Whether a paragraph has substance enough to make a repeated run a copy:
@@ -205,9 +337,12 @@ static struct slot *find_slot(struct dedup *d, uint64_t h) {
   return &d->slots[i];
 }
 
+/* Forget the paragraphs: empty their slots, latest first, so that the
+ * probes of the others still find theirs. */
 static void hist_clear(struct dedup *d) {
-  if (d->nhist)
-    memset(d->slots, 0, HASH_SLOTS * sizeof *d->slots);
+  for (uint32_t i = d->nhist; i-- > 0;)
+    if (!d->prev[i]) /* the first of its hash */
+      find_slot(d, d->hist[i])->last = 0;
   d->nhist = 0;
   d->ncand = 0;
   d->run = 0;
@@ -346,10 +481,11 @@ static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
 
 /* ---- re-joining a sentence cut by removed blocks ------------------------- */
 
-static uint32_t count_words(const char *p, size_t n) {
+/* The words of p[0..n), counted up to at most. */
+static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   uint32_t w = 0;
   bool in = false;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n && w < most; i++) {
     bool sp = kempt__is_space((unsigned char)p[i]);
     w += !sp && !in;
     in = !sp;
@@ -373,7 +509,7 @@ static bool open_end(const struct kempt_block *b) {
   int32_t cp;
   kempt__cp_last(b->text, n, &cp);
   return (kempt__cp_alnum(cp) || cp == ',') &&
-         count_words(b->text, n) >= JOIN_MIN_WORDS;
+         count_words(b->text, n, JOIN_MIN_WORDS) >= JOIN_MIN_WORDS;
 }
 
 /* Whether b continues a sentence: a paragraph starting in lower case. */

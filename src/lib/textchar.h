@@ -123,6 +123,10 @@ static inline bool kempt__cp_upper(int32_t cp) {
 static inline int32_t kempt__cp_fold(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  if (cp < 0x100) /* Latin-1 (checked against utf8proc in the tests) */
+    return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 32 : cp;
+  if (cp >= 0x400 && cp < 0x460) /* basic Cyrillic, the same */
+    return cp < 0x410 ? cp + 80 : cp < 0x430 ? cp + 32 : cp;
   return cp < 0 || kempt__cp_symbol(cp) ? cp : utf8proc_tolower(cp);
 }
 
