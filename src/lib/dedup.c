@@ -165,7 +165,6 @@ static bool is_space_cp(int32_t cp) {
 /* A hash of a byte stream, eight bytes at a time. */
 struct hasher {
   uint64_t h, acc; /* the hash; the bytes not yet in it */
-  uint64_t len;    /* bytes so far */
   unsigned k;      /* bytes in acc */
 };
 
@@ -178,7 +177,6 @@ static inline uint64_t mix(uint64_t h, uint64_t w) {
 static inline void hash_put(struct hasher *s, uint64_t v, unsigned nb) {
   unsigned k = s->k + nb;
   s->acc |= v << (8 * s->k);
-  s->len += nb;
   if (k >= 8) {
     s->h = mix(s->h, s->acc);
     k -= 8;
@@ -187,31 +185,44 @@ static inline void hash_put(struct hasher *s, uint64_t v, unsigned nb) {
   s->k = k;
 }
 
+/* Add eight bytes. */
+static inline void hash_put8(struct hasher *s, uint64_t w) {
+  if (!s->k) {
+    s->h = mix(s->h, w);
+    return;
+  }
+  unsigned sh = 8 * s->k;
+  s->h = mix(s->h, s->acc | w << sh);
+  s->acc = w >> (64 - sh);
+}
+
 static uint64_t hash_end(const struct hasher *s) {
-  uint64_t h = mix(mix(s->h, s->acc), s->len);
+  uint64_t h = mix(mix(s->h, s->acc), s->k);
   return h ? h : 1;
 }
 
-/* The normalised text so far: its hash, a space pending (white space
- * after a character), the characters that are not white space. */
+/* The normalised text so far: its hash, whether a space may follow
+ * (after a character that is not white space), the characters that are
+ * not white space. The text is hashed with a space after each run of
+ * them: the same text for the same characters and runs. */
 struct norm {
   struct hasher s;
-  bool gap;
+  bool space_ok;
   uint32_t chars;
 };
 
-/* Add one character: white space makes a gap; another is case folded,
- * ASCII as its byte, the rest as three bytes of seven bits, a bad byte
- * (-1) as 0xFF, after one space for a gap. Returns the bytes that stand
+/* Add one character: white space after a character as one space, no
+ * more; another case folded, ASCII as its byte, the rest as three bytes
+ * of seven bits, a bad byte (-1) as 0xFF. Returns the bytes that stand
  * for it in *code (the first in the low byte), or 0 for white space. */
 static inline unsigned norm_cp(struct norm *z, int32_t cp, uint64_t *code) {
   if (is_space_cp(cp)) {
-    z->gap = z->chars > 0;
+    if (z->space_ok)
+      hash_put(&z->s, ' ', 1);
+    z->space_ok = false;
     return 0;
   }
-  if (z->gap)
-    hash_put(&z->s, ' ', 1);
-  z->gap = false;
+  z->space_ok = true;
   z->chars++;
   int32_t f = kempt__cp_fold(cp);
   unsigned nb = 1;
@@ -235,11 +246,15 @@ static inline bool again(const char *p, size_t k) {
          p[2] == p[2 - (ptrdiff_t)k] && (k < 4 || p[3] == p[-1]);
 }
 
+static inline bool ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Past the ASCII white space at p[i..n). */
 static inline size_t skip_space(const char *p, size_t i, size_t n) {
   while (n - i >= 8 && kempt__load_le64(p + i) == ' ' * ONES)
     i += 8;
-  while (i < n && (p[i] == ' ' || (p[i] >= '\t' && p[i] <= '\r')))
+  while (i < n && ascii_space(p[i]))
     i++;
   return i;
 }
@@ -249,46 +264,51 @@ static inline uint64_t nonzero_bytes(uint64_t w) {
   return (w + 0x7F * ONES) & HIGHS;
 }
 
-/* The bytes (at most 8) of a word w read at p that hash as they are,
- * case folded: printable ASCII with single spaces; a space at the end
- * only makes a gap. Returns the bytes used; 0: look at the next
- * character alone. */
+/* ASCII word w with its capitals in lower case. */
+static inline uint64_t fold_word(uint64_t w) {
+  uint64_t upper = ((w | HIGHS) - 'A' * ONES) &
+                   ~((w | HIGHS) - ('Z' + 1) * ONES) & HIGHS;
+  return w | upper >> 2;
+}
+
+/* The number of bytes with the high bit in mask m. */
+static inline uint32_t bytes_in(uint64_t m) {
+  return (uint32_t)(((m >> 7) * ONES) >> 56);
+}
+
+/* Add the first bytes (at most 8) of the word w that hash as they are,
+ * case folded: printable ASCII, a space alone. Returns how many: 0 if
+ * the first needs a closer look. */
 static inline size_t norm_word(struct norm *z, uint64_t w) {
-  bool lead = z->chars && !z->gap; /* a space may come first */
-  uint64_t low = w & (0x7F * ONES);
-  uint64_t sp = ~nonzero_bytes(low ^ (' ' * ONES)) & HIGHS;
+  uint64_t sp = ~nonzero_bytes((w & 0x7F * ONES) ^ ' ' * ONES) & HIGHS;
   uint64_t bad = (w & HIGHS) | (~((w | HIGHS) - 0x20 * ONES) & HIGHS) |
-                 (sp & sp << 8) | (lead ? 0 : sp & 0x80);
-  unsigned j = 8; /* bytes before the first bad one */
-  if (bad) {
-#if defined(__GNUC__)
-    j = (unsigned)__builtin_ctzll(bad) / 8;
-#else
-    for (j = 0; !(bad >> (8 * j) & 0x80); j++)
-      ;
-#endif
+                 (sp & sp << 8) | (z->space_ok ? 0 : sp & 0x80);
+  if (!bad) {
+    hash_put8(&z->s, fold_word(w));
+    z->chars += 8 - bytes_in(sp);
+    z->space_ok = !(sp >> 63);
+    return 8;
   }
+  unsigned j; /* the bytes before the first bad one */
+#if defined(__GNUC__)
+  j = (unsigned)__builtin_ctzll(bad) / 8;
+#else
+  for (j = 0; !(bad >> (8 * j) & 0x80); j++)
+    ;
+#endif
   if (!j)
     return 0;
-  unsigned m = sp >> (8 * j - 1) & 1 ? j - 1 : j; /* but a final space */
-  if (m) {
-    uint64_t keep = m == 8 ? ~0ull : (1ull << (8 * m)) - 1;
-    uint64_t upper = ((w | HIGHS) - 'A' * ONES) &
-                     ~((w | HIGHS) - ('Z' + 1) * ONES) & HIGHS;
-    if (z->gap)
-      hash_put(&z->s, ' ', 1);
-    hash_put(&z->s, (w | upper >> 2) & keep, m);
-    z->chars += m - (uint32_t)((((sp & keep) >> 7) * ONES) >> 56);
-  }
-  z->gap = m < j;
+  uint64_t keep = (1ull << (8 * j)) - 1;
+  hash_put(&z->s, fold_word(w) & keep, j);
+  z->chars += j - bytes_in(sp & keep);
+  z->space_ok = !(sp >> (8 * j - 1) & 1);
   return j;
 }
 
 /* Hash of the text with white space collapsed and case folded; *chars
- * gets the number of characters that are not white space. The hash is
- * that of the folded characters with one space between runs of them. */
+ * gets the number of characters that are not white space. */
 static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
-  struct norm z = {{HASH_SEED, 0, 0, 0}, false, 0};
+  struct norm z = {{HASH_SEED, 0, 0}, false, 0};
   size_t i = 0;
   while (i < n) {
     size_t k = n - i >= 8 ? norm_word(&z, kempt__load_le64(p + i)) : 0;
@@ -296,9 +316,11 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
       i += k;
       continue;
     }
-    if (p[i] == ' ' || (p[i] >= '\t' && p[i] <= '\r')) {
+    if (ascii_space(p[i])) {
       i = skip_space(p, i, n);
-      z.gap = z.chars > 0;
+      if (z.space_ok)
+        hash_put(&z.s, ' ', 1);
+      z.space_ok = false;
       continue;
     }
     int32_t cp;
@@ -310,6 +332,8 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
       z.chars++;
     }
   }
+  if (z.space_ok)
+    hash_put(&z.s, ' ', 1);
   *chars = z.chars;
   return hash_end(&z.s);
 }
