@@ -240,28 +240,60 @@ static inline unsigned norm_cp(struct norm *z, int32_t cp, uint64_t *code) {
   return nb;
 }
 
-/* Whether the k bytes (3 or 4) at p repeat the k bytes before them. */
-static inline bool again(const char *p, size_t k) {
-  return p[0] == p[-(ptrdiff_t)k] && p[1] == p[1 - (ptrdiff_t)k] &&
-         p[2] == p[2 - (ptrdiff_t)k] && (k < 4 || p[3] == p[-1]);
+/* How many times the k bytes (3 or 4) before p[0..n) come again at p. */
+static size_t repeats(const char *p, size_t n, size_t k) {
+  size_t m = 0; /* p[m] == p[m - k] below m */
+  while (n - m >= 8 && memcmp(p + m, p + m - k, 8) == 0)
+    m += 8;
+  while (m < n && p[m] == p[m - k])
+    m++;
+  return m / k;
+}
+
+/* Add the three bytes of code r more times: the run of a character
+ * that draws a rule. */
+static void hash_run(struct hasher *s, uint64_t code, size_t r) {
+  uint64_t w[3] = {0, 0, 0}; /* twenty-four bytes: code eight times */
+  for (unsigned b = 0; b < 24; b++)
+    w[b / 8] |= (code >> (8 * (b % 3)) & 0xFF) << (8 * (b % 8));
+  size_t bytes = 3 * r;
+  for (unsigned q = 0; bytes >= 8; bytes -= 8, q = (q + 1) % 3)
+    hash_put8(s, w[q]);
+  /* the rest starts where the last word ended, at a multiple of 8 */
+  if (bytes) {
+    unsigned q = (unsigned)((3 * r / 8) % 3);
+    hash_put(s, w[q] & ((1ull << (8 * bytes)) - 1), (unsigned)bytes);
+  }
 }
 
 static inline bool ascii_space(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-/* Past the ASCII white space at p[i..n). */
-static inline size_t skip_space(const char *p, size_t i, size_t n) {
-  while (n - i >= 8 && kempt__load_le64(p + i) == ' ' * ONES)
-    i += 8;
-  while (i < n && ascii_space(p[i]))
-    i++;
-  return i;
-}
-
 /* The high bits of the bytes of w (ASCII) that are not zero. */
 static inline uint64_t nonzero_bytes(uint64_t w) {
   return (w + 0x7F * ONES) & HIGHS;
+}
+
+/* Past the ASCII white space at p[i..n). */
+static inline size_t skip_space(const char *p, size_t i, size_t n) {
+  while (n - i >= 8) {
+    uint64_t w = kempt__load_le64(p + i), h = w | HIGHS;
+    uint64_t blank = ~nonzero_bytes((w & 0x7F * ONES) ^ ' ' * ONES) |
+                     ((h - '\t' * ONES) & ~(h - ('\r' + 1) * ONES));
+    uint64_t other = (~blank | w) & HIGHS; /* bytes not white space */
+    if (other) {
+#if defined(__GNUC__)
+      return i + (unsigned)__builtin_ctzll(other) / 8;
+#else
+      break;
+#endif
+    }
+    i += 8;
+  }
+  while (i < n && ascii_space(p[i]))
+    i++;
+  return i;
 }
 
 /* ASCII word w with its capitals in lower case. */
@@ -311,10 +343,11 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
   struct norm z = {{HASH_SEED, 0, 0}, false, 0};
   size_t i = 0;
   while (i < n) {
-    size_t k = n - i >= 8 ? norm_word(&z, kempt__load_le64(p + i)) : 0;
-    if (k) {
-      i += k;
-      continue;
+    if (n - i >= 8) {
+      size_t j = norm_word(&z, kempt__load_le64(p + i));
+      i += j;
+      if (j == 8)
+        continue; /* else a byte that needs a closer look follows */
     }
     if (ascii_space(p[i])) {
       i = skip_space(p, i, n);
@@ -325,11 +358,16 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
     }
     int32_t cp;
     uint64_t code;
-    k = kempt__cp(p + i, n - i, &cp);
+    size_t k = kempt__cp(p + i, n - i, &cp);
     unsigned nb = norm_cp(&z, cp, &code);
-    for (i += k; nb && k >= 3 && n - i >= k && again(p + i, k); i += k) {
-      hash_put(&z.s, code, nb); /* a run of one character: a rule */
-      z.chars++;
+    i += k;
+    if (nb == 3 && k >= 3 && n - i >= k && p[i] == p[i - k] &&
+        p[i + 1] == p[i + 1 - k] && p[i + 2] == p[i + 2 - k]) {
+      /* a run of one character: a rule */
+      size_t r = repeats(p + i, n - i, k);
+      hash_run(&z.s, code, r);
+      z.chars += (uint32_t)r;
+      i += r * k;
     }
   }
   if (z.space_ok)
