@@ -40,7 +40,7 @@
 #define JOIN_MIN_WORDS 3u    /* a cut sentence's first half, at least */
 
 #define ONES 0x0101010101010101ull /* one in each byte of a word */
-#define HIGHS (0x80 * ONES)            /* the high bit of each byte */
+#define HIGHS (0x80 * ONES)        /* the high bit of each byte */
 #define HASH_SEED 0x243F6A8885A308D3ull
 #define HASH_MUL 0x9E3779B97F4A7C15ull
 
@@ -298,8 +298,8 @@ static inline size_t skip_space(const char *p, size_t i, size_t n) {
 
 /* ASCII word w with its capitals in lower case. */
 static inline uint64_t fold_word(uint64_t w) {
-  uint64_t upper = ((w | HIGHS) - 'A' * ONES) &
-                   ~((w | HIGHS) - ('Z' + 1) * ONES) & HIGHS;
+  uint64_t upper =
+      ((w | HIGHS) - 'A' * ONES) & ~((w | HIGHS) - ('Z' + 1) * ONES) & HIGHS;
   return w | upper >> 2;
 }
 

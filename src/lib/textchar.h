@@ -101,8 +101,7 @@ static inline bool kempt__cp_alnum(int32_t cp) {
 static inline bool kempt__cp_lower(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'a' && cp <= 'z';
-  return !kempt__cp_symbol(cp) &&
-         utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+  return !kempt__cp_symbol(cp) && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 /* A letter of a script without case (Hangul, Han, Arabic, Hebrew, ...). */

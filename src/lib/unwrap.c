@@ -48,7 +48,7 @@
 
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
-#define MAX_LINES 4096u /* a block with more lines passes unchanged */
+#define MAX_LINES 4096u   /* a block with more lines passes unchanged */
 #define CACHE_LINES 8192u /* lines read on arrival kept for the output */
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
@@ -64,7 +64,7 @@
 #define OUT_GROWTH 9u /* output <= 8 x input: tabs become spaces */
 
 #define ONES 0x0101010101010101ull /* one in each byte of a word */
-#define HIGHS (0x80 * ONES)            /* the high bit of each byte */
+#define HIGHS (0x80 * ONES)        /* the high bit of each byte */
 
 #define FNV_OFFSET 0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull
@@ -77,9 +77,9 @@ struct held {
   uint32_t flags, nlines;
   uint64_t offset;
   const char *rule;
-  size_t cache_at;     /* its lines in u->cache, if cached */
-  uint32_t cache_n;    /* ... how many */
-  enum cached cached;  /* ... how far read */
+  size_t cache_at;    /* its lines in u->cache, if cached */
+  uint32_t cache_n;   /* ... how many */
+  enum cached cached; /* ... how far read */
 };
 
 struct line {
@@ -103,18 +103,18 @@ struct unwrap {
   struct kempt_buf text; /* the held blocks' text */
   struct held *held;
   size_t nheld;
-  uint64_t *vocab; /* open addressing set of word hashes; 0 = empty */
+  uint64_t *vocab;   /* open addressing set of word hashes; 0 = empty */
   bool vocab_zeroed; /* vocab is cleared when first wanted */
-  uint32_t *used;  /* the slots in use, to clear them */
+  uint32_t *used;    /* the slots in use, to clear them */
   size_t nused;
   struct line *lines;
   struct line *cache; /* the lines of held blocks read on arrival */
   size_t ncache;
   struct kempt_buf out;
-  size_t nscanned; /* held blocks (a prefix) whose words are in vocab */
-  size_t nwidth;   /* held blocks (a prefix) counted in doc_width */
-  uint64_t index;                /* blocks emitted in this document */
-  uint32_t doc_width;            /* widest line of the blocks counted */
+  size_t nscanned;    /* held blocks (a prefix) whose words are in vocab */
+  size_t nwidth;      /* held blocks (a prefix) counted in doc_width */
+  uint64_t index;     /* blocks emitted in this document */
+  uint32_t doc_width; /* widest line of the blocks counted */
   uint32_t wrap_hist[WRAP_HIST]; /* votes for the document's wrap width */
   uint32_t wrap_votes;           /* all votes */
   uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
@@ -232,19 +232,18 @@ static void vocab_sync(struct unwrap *u) {
 static uint32_t cp_cols(int32_t cp) { return kempt__cp_cols(cp); }
 
 static bool is_bullet(int32_t cp) {
-  switch (cp) {
-  case '-': case '*': case '+':
-  case '>': /* quoted mail, whose lines are kept as they are */
-  case 0x00B7: case 0x2013: case 0x2014: case 0x2022: case 0x2023:
-  case 0x2043: case 0x2192: case 0x203B: case 0x25A0: case 0x25A1:
-  case 0x25AA: case 0x25AB: case 0x25B6: case 0x25BA: case 0x25C6:
-  case 0x25C7: case 0x25CB: case 0x25CF: case 0x25E6: case 0x2605:
-  case 0x2606: case 0x2610: case 0x2666: case 0x2713: case 0x2714:
-  case 0x2717: case 0x2718: case 0x27A2: case 0x27A4:
-    return true;
-  default:
-    return false;
-  }
+  static const int32_t bullets[] = {
+      0x00B7, 0x2013, 0x2014, 0x2022, 0x2023, 0x2043, 0x2192, 0x203B,
+      0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6, 0x25BA, 0x25C6, 0x25C7,
+      0x25CB, 0x25CF, 0x25E6, 0x2605, 0x2606, 0x2610, 0x2666, 0x2713,
+      0x2714, 0x2717, 0x2718, 0x27A2, 0x27A4};
+  /* '>': quoted mail, whose lines are kept as they are */
+  if (cp < 0x80)
+    return cp == '-' || cp == '*' || cp == '+' || cp == '>';
+  for (size_t i = 0; cp >= 0xB7 && i < sizeof bullets / sizeof bullets[0]; i++)
+    if (bullets[i] == cp)
+      return true;
+  return false;
 }
 
 /* Bytes of an enumerator at p: "12." "3)" "(4)" "(b)" "b)", or 0. */
@@ -557,8 +556,7 @@ static uint32_t content_cols(const char *p, size_t n) {
     uint64_t w;
     if (n - i >= 8) { /* eight ASCII characters, no tab among them */
       memcpy(&w, p + i, 8);
-      if (!(w & HIGHS) &&
-          (((w ^ 9 * ONES) + 0x7F * ONES) & HIGHS) == HIGHS) {
+      if (!(w & HIGHS) && (((w ^ 9 * ONES) + 0x7F * ONES) & HIGHS) == HIGHS) {
         cols += 8;
         i += 8;
         continue;
@@ -931,8 +929,8 @@ static enum kempt_status emit_out(struct unwrap *u, uint32_t flags,
  * link markers, to out at once: with the indentation past common if
  * there are several. */
 static enum kempt_status put_plain(struct unwrap *u, const char *t,
-                                   const struct line *L, size_t from,
-                                   size_t to, uint32_t common) {
+                                   const struct line *L, size_t from, size_t to,
+                                   uint32_t common) {
   bool several = to - from > 1;
   size_t need = to - from - 1;
   for (size_t j = from; j < to; j++)
@@ -1103,7 +1101,7 @@ static enum kempt_status put_one(struct unwrap *u, const struct kempt_block *b,
   size_t n = l->end - l->start;
   if (memchr(p, '[', n))
     return put_group(u, b, l, 0, 1);
-  struct kempt_block c = {p,    n, b->flags, 1, b->offset + l->start,
+  struct kempt_block c = {p,          n,      b->flags, 1, b->offset + l->start,
                           u->index++, b->rule};
   return kempt__emit_block(u->env, &c);
 }
@@ -1232,8 +1230,7 @@ static enum kempt_status make_room(struct unwrap *u, size_t len) {
 /* Whether the parsed lines of block t[0..n) may be hard-wrapped on their
  * own evidence (or uniform): three at least, one of them MIN_WRAP columns
  * wide (without tabs a line has no more columns than bytes). */
-static bool may_vote(const char *t, size_t n, const struct line *L,
-                     size_t nl) {
+static bool may_vote(const char *t, size_t n, const struct line *L, size_t nl) {
   if (nl < 3) /* fewer breaks give no vote */
     return false;
   for (size_t i = 0; i < nl; i++)
@@ -1306,9 +1303,8 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
     return s;
-  struct held h = {u->text.len, b->len, b->flags, b->nlines,
-                   b->offset,   b->rule, 0,        0,
-                   NOT_CACHED};
+  struct held h = {u->text.len, b->len, b->flags, b->nlines, b->offset,
+                   b->rule,     0,      0,        NOT_CACHED};
   s = kempt__buf_add(&u->text, b->text, b->len);
   if (s != KEMPT_OK)
     return s;
