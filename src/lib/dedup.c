@@ -312,9 +312,10 @@ static inline uint32_t bytes_in(uint64_t m) {
  * case folded: printable ASCII, a space alone. Returns how many: 0 if
  * the first needs a closer look. */
 static inline size_t norm_word(struct norm *z, uint64_t w) {
-  uint64_t sp = ~nonzero_bytes((w & 0x7F * ONES) ^ ' ' * ONES) & HIGHS;
-  uint64_t bad = (w & HIGHS) | (~((w | HIGHS) - 0x20 * ONES) & HIGHS) |
-                 (sp & sp << 8) | (z->space_ok ? 0 : sp & 0x80);
+  uint64_t t = w | HIGHS, below = ~(t - 0x20 * ONES) & HIGHS;
+  uint64_t sp = ~(t - 0x21 * ONES) & HIGHS & ~below; /* ' ' if ASCII */
+  uint64_t bad = (w & HIGHS) | below | (sp & sp << 8) |
+                 (z->space_ok ? 0 : sp & 0x80);
   if (!bad) {
     hash_put8(&z->s, fold_word(w));
     z->chars += 8 - bytes_in(sp);
@@ -544,10 +545,17 @@ static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
 /* ---- re-joining a sentence cut by removed blocks ------------------------- */
 
 /* The words of p[0..n), counted up to at most. */
+/* Whether a byte of w may be white space: ASCII up to ' '. */
+static inline bool maybe_space(uint64_t w) {
+  return (~((w | HIGHS) - 0x21 * ONES) & ~w & HIGHS) != 0;
+}
+
 static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   uint32_t w = 0;
   bool in = false;
   for (size_t i = 0; i < n && w < most; i++) {
+    while (in && n - i > 8 && !maybe_space(kempt__load_le64(p + i)))
+      i += 8; /* eight bytes inside a word */
     bool sp = kempt__is_space((unsigned char)p[i]);
     w += !sp && !in;
     in = !sp;
