@@ -32,6 +32,7 @@
 
 #define HIST_MAX 32768u        /* paragraphs remembered per window */
 #define HASH_SLOTS 65536u      /* index slots, a power of two > HIST_MAX */
+#define FIRST_SLOTS 1024u      /* ... in use at first, doubled as needed */
 #define MAX_CAND 64u           /* earlier runs followed at once */
 #define QUEUE_BYTES (2u << 20) /* text held while a run is uncertain */
 #define QUEUE_BLOCKS 1024u
@@ -121,7 +122,8 @@ struct dedup {
   uint64_t *hist; /* hashes in document order */
   uint32_t *prev; /* position + 1 of the previous equal hash, or 0 */
   uint32_t nhist;
-  struct slot *slots;
+  struct slot *slots; /* the first nslots cleared and in use */
+  uint32_t nslots;
   uint32_t cand[MAX_CAND]; /* start positions of the earlier runs */
   uint32_t ncand;
   uint32_t run;       /* paragraphs matched so far (0: no run) */
@@ -394,10 +396,24 @@ static bool substantial(const struct kempt_block *b, uint32_t chars) {
 /* ---- the history of kept paragraphs -------------------------------------- */
 
 static struct slot *find_slot(struct dedup *d, uint64_t h) {
-  uint32_t i = (uint32_t)(h & (HASH_SLOTS - 1));
+  uint32_t mask = d->nslots - 1, i = (uint32_t)(h & mask);
   while (d->slots[i].last && d->slots[i].hash != h)
-    i = (i + 1) & (HASH_SLOTS - 1);
+    i = (i + 1) & mask;
   return &d->slots[i];
+}
+
+/* Make room for one more paragraph: at most half the slots in use. A
+ * document of a few paragraphs clears a few slots, not HASH_SLOTS. */
+static void grow_slots(struct dedup *d) {
+  if (2 * (d->nhist + 1) <= d->nslots)
+    return;
+  d->nslots = d->nslots ? 2 * d->nslots : FIRST_SLOTS;
+  memset(d->slots, 0, d->nslots * sizeof *d->slots);
+  for (uint32_t i = 0; i < d->nhist; i++) {
+    struct slot *s = find_slot(d, d->hist[i]);
+    s->hash = d->hist[i];
+    s->last = i + 1;
+  }
 }
 
 /* Forget the paragraphs: empty their slots, latest first, so that the
@@ -416,6 +432,7 @@ static void hist_clear(struct dedup *d) {
 static void hist_add(struct dedup *d, uint64_t h) {
   if (d->nhist == HIST_MAX)
     hist_clear(d);
+  grow_slots(d);
   struct slot *s = find_slot(d, h);
   d->prev[d->nhist] = s->last;
   d->hist[d->nhist++] = h;
@@ -425,7 +442,7 @@ static void hist_add(struct dedup *d, uint64_t h) {
 
 /* The earlier positions of hash h, latest first, into d->cand. */
 static void find_cands(struct dedup *d, uint64_t h) {
-  uint32_t p = find_slot(d, h)->last;
+  uint32_t p = d->nslots ? find_slot(d, h)->last : 0;
   d->ncand = 0;
   while (p && d->ncand < MAX_CAND) {
     d->cand[d->ncand++] = p - 1;
@@ -552,13 +569,19 @@ static inline bool maybe_space(uint64_t w) {
 
 static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   uint32_t w = 0;
-  bool in = false;
-  for (size_t i = 0; i < n && w < most; i++) {
-    while (in && n - i > 8 && !maybe_space(kempt__load_le64(p + i)))
-      i += 8; /* eight bytes inside a word */
-    bool sp = kempt__is_space((unsigned char)p[i]);
-    w += !sp && !in;
-    in = !sp;
+  size_t i = 0;
+  while (w < most) {
+    while (n - i >= 8 && kempt__load_le64(p + i) == ' ' * ONES)
+      i += 8;
+    while (i < n && kempt__is_space((unsigned char)p[i]))
+      i++;
+    if (i == n)
+      break;
+    w++; /* a word starts at i */
+    while (n - i > 8 && !maybe_space(kempt__load_le64(p + i)))
+      i += 8;
+    while (i < n && !kempt__is_space((unsigned char)p[i]))
+      i++;
   }
   return w;
 }
@@ -692,7 +715,7 @@ static enum kempt_status dedup_init(void *st, const struct kempt_env *env) {
   ok = q_init(&d->held, a) && ok;
   d->hist = kempt__malloc(a, HIST_MAX * sizeof *d->hist);
   d->prev = kempt__malloc(a, HIST_MAX * sizeof *d->prev);
-  d->slots = kempt__calloc(a, HASH_SLOTS * sizeof *d->slots);
+  d->slots = kempt__malloc(a, HASH_SLOTS * sizeof *d->slots);
   if (!ok || !d->hist || !d->prev || !d->slots)
     return KEMPT_ERR_NOMEM;
   return KEMPT_OK;
