@@ -70,7 +70,7 @@
 #define FNV_PRIME 0x100000001b3ull
 
 /* How far the lines of a held block were read on arrival (see learn()). */
-enum cached { NOT_CACHED, PARSED, PREPARED, ANALYSED };
+enum cached { NOT_CACHED, ONE_LINE, PARSED, PREPARED, ANALYSED };
 
 struct held {
   size_t pos, len; /* text in u->text */
@@ -240,7 +240,9 @@ static bool is_bullet(int32_t cp) {
   /* '>': quoted mail, whose lines are kept as they are */
   if (cp < 0x80)
     return cp == '-' || cp == '*' || cp == '+' || cp == '>';
-  for (size_t i = 0; cp >= 0xB7 && i < sizeof bullets / sizeof bullets[0]; i++)
+  if (cp != 0xB7 && (cp < 0x2013 || cp > 0x27A4))
+    return false;
+  for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
     if (bullets[i] == cp)
       return true;
   return false;
@@ -1133,7 +1135,10 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   struct line *L = u->lines;
   enum cached read = h ? h->cached : NOT_CACHED;
   size_t nl;
-  if (read != NOT_CACHED) {
+  if (read == ONE_LINE) { /* no line break: no need to look for one */
+    nl = parse_line(b->text, 0, b->len, L) ? 1 : 0;
+    read = NOT_CACHED;
+  } else if (read != NOT_CACHED) {
     L = u->cache + h->cache_at;
     nl = h->cache_n;
   } else {
@@ -1175,14 +1180,15 @@ static struct kempt_block held_block(const struct unwrap *u, size_t i) {
 /* Forget the cached lines of blocks no longer held. */
 static void drop_cached(struct unwrap *u) {
   size_t i = 0;
-  while (i < u->nheld && u->held[i].cached == NOT_CACHED)
+  while (i < u->nheld && u->held[i].cached < PARSED) /* no lines kept */
     i++;
   size_t cut = i < u->nheld ? u->held[i].cache_at : u->ncache;
   if (cut)
     memmove(u->cache, u->cache + cut, (u->ncache - cut) * sizeof *u->cache);
   u->ncache -= cut;
   for (; i < u->nheld; i++)
-    u->held[i].cache_at -= cut;
+    if (u->held[i].cached >= PARSED)
+      u->held[i].cache_at -= cut;
 }
 
 /* Process and emit the first n held blocks, and forget them. */
@@ -1258,8 +1264,10 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
  * vocab_sync().) */
 static void learn(struct unwrap *u, const struct kempt_block *b,
                   struct held *h) {
-  if (!memchr(b->text, '\n', b->len))
+  if (!memchr(b->text, '\n', b->len)) {
+    h->cached = ONE_LINE;
     return;
+  }
   struct line *L = u->lines;
   size_t nl = parse_lines(L, b->text, b->len);
   if (nl == SIZE_MAX || nl < 2)
