@@ -346,12 +346,18 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
   struct norm z = {{HASH_SEED, 0, 0}, false, 0};
   size_t i = 0;
   while (i < n) {
-    if (n - i >= 8) {
-      size_t j = norm_word(&z, kempt__load_le64(p + i));
-      i += j;
-      if (j == 8)
-        continue; /* else a byte that needs a closer look follows */
-    }
+    uint64_t w = 0; /* the next eight bytes, or the last ones and NULs */
+    if (n - i >= 8)
+      w = kempt__load_le64(p + i);
+    else if (n >= 8)
+      w = kempt__load_le64(p + n - 8) >> (8 * (8 - (n - i)));
+    else
+      for (size_t b = 0; b < n - i; b++)
+        w |= (uint64_t)(unsigned char)p[i + b] << (8 * b);
+    size_t j = norm_word(&z, w); /* a NUL stops it */
+    i += j;
+    if (j == 8 || i == n)
+      continue; /* else a byte that needs a closer look follows */
     if (ascii_space(p[i])) {
       i = skip_space(p, i, n);
       if (z.space_ok)
