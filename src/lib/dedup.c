@@ -316,8 +316,8 @@ static inline uint32_t bytes_in(uint64_t m) {
 static inline size_t norm_word(struct norm *z, uint64_t w) {
   uint64_t t = w | HIGHS, below = ~(t - 0x20 * ONES) & HIGHS;
   uint64_t sp = ~(t - 0x21 * ONES) & HIGHS & ~below; /* ' ' if ASCII */
-  uint64_t bad = (w & HIGHS) | below | (sp & sp << 8) |
-                 (z->space_ok ? 0 : sp & 0x80);
+  uint64_t bad =
+      (w & HIGHS) | below | (sp & sp << 8) | (z->space_ok ? 0 : sp & 0x80);
   if (!bad) {
     hash_put8(&z->s, fold_word(w));
     z->chars += 8 - bytes_in(sp);

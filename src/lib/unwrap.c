@@ -35,7 +35,13 @@
  * occurs elsewhere in the document (and the hyphenated form does not);
  * otherwise it is kept ("long-term"). The stage holds the document's
  * blocks until its end, up to HOLD_BYTES, to know its vocabulary; past
- * that it works on a window. Text browsers' link markers ("[12]Share") are
+ * that it works on a window. The vocabulary is read from the held blocks
+ * only when such a hyphen asks for it, or before blocks leave the window;
+ * so is the widest line, wanted only for lines of LONG_LINE columns. Most
+ * blocks are one line, passed on as they are (less indentation and link
+ * markers); the lines of the others are read once on arrival, as far as
+ * the document's wrap width needs, and kept (up to CACHE_LINES) for
+ * their output. Text browsers' link markers ("[12]Share") are
  * removed, and a "References" list of numbered URLs is flagged
  * KEMPT_BLOCK_REFS for the chrome stage. The common indentation of kept
  * lines is removed, and so is white space at the ends of lines.
