@@ -340,6 +340,25 @@ static inline size_t norm_word(struct norm *z, uint64_t w) {
   return j;
 }
 
+/* Add the character at p[i..n) (and the run of it that draws a rule);
+ * returns the index after them. */
+static inline size_t norm_next(struct norm *z, const char *p, size_t i,
+                               size_t n) {
+  int32_t cp;
+  uint64_t code;
+  size_t k = kempt__cp(p + i, n - i, &cp);
+  unsigned nb = norm_cp(z, cp, &code);
+  i += k;
+  if (nb == 3 && k >= 3 && n - i >= k && p[i] == p[i - k] &&
+      p[i + 1] == p[i + 1 - k] && p[i + 2] == p[i + 2 - k]) {
+    size_t r = repeats(p + i, n - i, k);
+    hash_run(&z->s, code, r);
+    z->chars += (uint32_t)r;
+    i += r * k;
+  }
+  return i;
+}
+
 /* Hash of the text with white space collapsed and case folded; *chars
  * gets the number of characters that are not white space. */
 static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
@@ -365,19 +384,9 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
       z.space_ok = false;
       continue;
     }
-    int32_t cp;
-    uint64_t code;
-    size_t k = kempt__cp(p + i, n - i, &cp);
-    unsigned nb = norm_cp(&z, cp, &code);
-    i += k;
-    if (nb == 3 && k >= 3 && n - i >= k && p[i] == p[i - k] &&
-        p[i + 1] == p[i + 1 - k] && p[i + 2] == p[i + 2 - k]) {
-      /* a run of one character: a rule */
-      size_t r = repeats(p + i, n - i, k);
-      hash_run(&z.s, code, r);
-      z.chars += (uint32_t)r;
-      i += r * k;
-    }
+    do { /* this character, and those after it that are not ASCII */
+      i = norm_next(&z, p, i, n);
+    } while (i < n && (unsigned char)p[i] >= 0x80);
   }
   if (z.space_ok)
     hash_put(&z.s, ' ', 1);
