@@ -400,7 +400,7 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
  * lines or of data - recipe steps, a meal plan - are content. */
 static bool substantial(const struct kempt_block *b, uint32_t chars) {
   size_t n = b->len;
-  while (n && kempt__is_space((unsigned char)b->text[n - 1]))
+  while (n && ascii_space(b->text[n - 1]))
     n--;
   if (chars < LONG_PARA_CHARS)
     return false;
@@ -588,14 +588,14 @@ static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   while (w < most) {
     while (n - i >= 8 && kempt__load_le64(p + i) == ' ' * ONES)
       i += 8;
-    while (i < n && kempt__is_space((unsigned char)p[i]))
+    while (i < n && ascii_space(p[i]))
       i++;
     if (i == n)
       break;
     w++; /* a word starts at i */
     while (n - i > 8 && !maybe_space(kempt__load_le64(p + i)))
       i += 8;
-    while (i < n && !kempt__is_space((unsigned char)p[i]))
+    while (i < n && !ascii_space(p[i]))
       i++;
   }
   return w;
@@ -610,7 +610,7 @@ static bool open_end(const struct kempt_block *b) {
   if (b->flags & NO_JOIN)
     return false;
   size_t n = b->len;
-  while (n && kempt__is_space((unsigned char)b->text[n - 1]))
+  while (n && ascii_space(b->text[n - 1]))
     n--;
   if (!n || kempt__ends_sentence(b->text, n))
     return false;
@@ -625,7 +625,7 @@ static bool continues(const struct kempt_block *b) {
   if (b->flags & NO_JOIN)
     return false;
   size_t i = 0;
-  while (i < b->len && kempt__is_space((unsigned char)b->text[i]))
+  while (i < b->len && ascii_space(b->text[i]))
     i++;
   int32_t cp = -1;
   if (i < b->len)
@@ -666,7 +666,7 @@ static enum kempt_status open_head(struct dedup *d,
 static enum kempt_status join_head(struct dedup *d,
                                    const struct kempt_block *b) {
   size_t i = 0;
-  while (i < b->len && kempt__is_space((unsigned char)b->text[i]))
+  while (i < b->len && ascii_space(b->text[i]))
     i++;
   enum kempt_status st = kempt__buf_addc(&d->head, ' ');
   if (st == KEMPT_OK)
