@@ -32,6 +32,7 @@
 
 #define HIST_MAX 32768u        /* paragraphs remembered per window */
 #define HASH_SLOTS 65536u      /* index slots, a power of two > HIST_MAX */
+#define FIRST_SLOTS 1024u      /* ... in use at first, doubled as needed */
 #define MAX_CAND 64u           /* earlier runs followed at once */
 #define QUEUE_BYTES (2u << 20) /* text held while a run is uncertain */
 #define QUEUE_BLOCKS 1024u
@@ -39,8 +40,10 @@
 #define LONG_PARA_CHARS 100u /* ... nor one without a paragraph this long */
 #define JOIN_MIN_WORDS 3u    /* a cut sentence's first half, at least */
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
+#define ONES 0x0101010101010101ull /* one in each byte of a word */
+#define HIGHS (0x80 * ONES)        /* the high bit of each byte */
+#define HASH_SEED 0x243F6A8885A308D3ull
+#define HASH_MUL 0x9E3779B97F4A7C15ull
 
 static const char RULE_ADJACENT[] = "dedup adjacent";
 static const char RULE_RUN[] = "dedup run";
@@ -119,7 +122,8 @@ struct dedup {
   uint64_t *hist; /* hashes in document order */
   uint32_t *prev; /* position + 1 of the previous equal hash, or 0 */
   uint32_t nhist;
-  struct slot *slots;
+  struct slot *slots; /* the first nslots cleared and in use */
+  uint32_t nslots;
   uint32_t cand[MAX_CAND]; /* start positions of the earlier runs */
   uint32_t ncand;
   uint32_t run;       /* paragraphs matched so far (0: no run) */
@@ -149,37 +153,245 @@ out_removed(struct dedup *d, const struct kempt_block *b, const char *rule) {
 
 /* ---- hashing ------------------------------------------------------------- */
 
+/* White space: ASCII's, and Unicode's separators (Zs, Zl, Zp; the test
+ * checks the list against utf8proc). */
 static bool is_space_cp(int32_t cp) {
   if (cp < 0x80)
     return cp == ' ' || (cp >= '\t' && cp <= '\r');
-  if (cp < 0)
-    return false;
-  utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
-         c == UTF8PROC_CATEGORY_ZP;
+  if (cp < 0x1680)
+    return cp == 0xA0;
+  return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* A hash of a byte stream, eight bytes at a time. */
+struct hasher {
+  uint64_t h, acc; /* the hash; the bytes not yet in it */
+  unsigned k;      /* bytes in acc */
+};
+
+static inline uint64_t mix(uint64_t h, uint64_t w) {
+  h = (h ^ w) * HASH_MUL;
+  return h ^ h >> 32;
+}
+
+/* Add the nb bytes of v (1 to 8, the first in the low byte). */
+static inline void hash_put(struct hasher *s, uint64_t v, unsigned nb) {
+  unsigned k = s->k + nb;
+  s->acc |= v << (8 * s->k);
+  if (k >= 8) {
+    s->h = mix(s->h, s->acc);
+    k -= 8;
+    s->acc = k ? v >> (8 * (nb - k)) : 0;
+  }
+  s->k = k;
+}
+
+/* Add eight bytes. */
+static inline void hash_put8(struct hasher *s, uint64_t w) {
+  if (!s->k) {
+    s->h = mix(s->h, w);
+    return;
+  }
+  unsigned sh = 8 * s->k;
+  s->h = mix(s->h, s->acc | w << sh);
+  s->acc = w >> (64 - sh);
+}
+
+static uint64_t hash_end(const struct hasher *s) {
+  uint64_t h = mix(mix(s->h, s->acc), s->k);
+  return h ? h : 1;
+}
+
+/* The normalised text so far: its hash, whether a space may follow
+ * (after a character that is not white space), the characters that are
+ * not white space. The text is hashed with a space after each run of
+ * them: the same text for the same characters and runs. */
+struct norm {
+  struct hasher s;
+  bool space_ok;
+  uint32_t chars;
+};
+
+/* Add one character: white space after a character as one space, no
+ * more; another case folded, ASCII as its byte, the rest as three bytes
+ * of seven bits, a bad byte (-1) as 0xFF. Returns the bytes that stand
+ * for it in *code (the first in the low byte), or 0 for white space. */
+static inline unsigned norm_cp(struct norm *z, int32_t cp, uint64_t *code) {
+  if (is_space_cp(cp)) {
+    if (z->space_ok)
+      hash_put(&z->s, ' ', 1);
+    z->space_ok = false;
+    return 0;
+  }
+  z->space_ok = true;
+  z->chars++;
+  int32_t f = kempt__cp_fold(cp);
+  unsigned nb = 1;
+  if (f < 0) {
+    *code = 0xFF;
+  } else if (f < 0x80) {
+    *code = (uint64_t)f;
+  } else {
+    uint32_t u = (uint32_t)f;
+    *code = (0x80u | u >> 14) | (0x80u | (u >> 7 & 0x7F)) << 8 |
+            (0x80u | (u & 0x7F)) << 16;
+    nb = 3;
+  }
+  hash_put(&z->s, *code, nb);
+  return nb;
+}
+
+/* How many times the k bytes (3 or 4) before p[0..n) come again at p. */
+static size_t repeats(const char *p, size_t n, size_t k) {
+  size_t m = 0; /* p[m] == p[m - k] below m */
+  while (n - m >= 8 && memcmp(p + m, p + m - k, 8) == 0)
+    m += 8;
+  while (m < n && p[m] == p[m - k])
+    m++;
+  return m / k;
+}
+
+/* Add the three bytes of code r more times: the run of a character
+ * that draws a rule. */
+static void hash_run(struct hasher *s, uint64_t code, size_t r) {
+  uint64_t w[3] = {0, 0, 0}; /* twenty-four bytes: code eight times */
+  for (unsigned b = 0; b < 24; b++)
+    w[b / 8] |= (code >> (8 * (b % 3)) & 0xFF) << (8 * (b % 8));
+  size_t bytes = 3 * r;
+  for (unsigned q = 0; bytes >= 8; bytes -= 8, q = (q + 1) % 3)
+    hash_put8(s, w[q]);
+  /* the rest starts where the last word ended, at a multiple of 8 */
+  if (bytes) {
+    unsigned q = (unsigned)((3 * r / 8) % 3);
+    hash_put(s, w[q] & ((1ull << (8 * bytes)) - 1), (unsigned)bytes);
+  }
+}
+
+static inline bool ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* The high bits of the bytes of w (ASCII) that are not zero. */
+static inline uint64_t nonzero_bytes(uint64_t w) {
+  return (w + 0x7F * ONES) & HIGHS;
+}
+
+/* Past the ASCII white space at p[i..n). */
+static inline size_t skip_space(const char *p, size_t i, size_t n) {
+  while (n - i >= 8) {
+    uint64_t w = kempt__load_le64(p + i), h = w | HIGHS;
+    uint64_t blank = ~nonzero_bytes((w & 0x7F * ONES) ^ ' ' * ONES) |
+                     ((h - '\t' * ONES) & ~(h - ('\r' + 1) * ONES));
+    uint64_t other = (~blank | w) & HIGHS; /* bytes not white space */
+    if (other) {
+#if defined(__GNUC__)
+      return i + (unsigned)__builtin_ctzll(other) / 8;
+#else
+      break;
+#endif
+    }
+    i += 8;
+  }
+  while (i < n && ascii_space(p[i]))
+    i++;
+  return i;
+}
+
+/* ASCII word w with its capitals in lower case. */
+static inline uint64_t fold_word(uint64_t w) {
+  uint64_t upper =
+      ((w | HIGHS) - 'A' * ONES) & ~((w | HIGHS) - ('Z' + 1) * ONES) & HIGHS;
+  return w | upper >> 2;
+}
+
+/* The number of bytes with the high bit in mask m. */
+static inline uint32_t bytes_in(uint64_t m) {
+  return (uint32_t)(((m >> 7) * ONES) >> 56);
+}
+
+/* Add the first bytes (at most 8) of the word w that hash as they are,
+ * case folded: printable ASCII, a space alone. Returns how many: 0 if
+ * the first needs a closer look. */
+static inline size_t norm_word(struct norm *z, uint64_t w) {
+  uint64_t t = w | HIGHS, below = ~(t - 0x20 * ONES) & HIGHS;
+  uint64_t sp = ~(t - 0x21 * ONES) & HIGHS & ~below; /* ' ' if ASCII */
+  uint64_t bad =
+      (w & HIGHS) | below | (sp & sp << 8) | (z->space_ok ? 0 : sp & 0x80);
+  if (!bad) {
+    hash_put8(&z->s, fold_word(w));
+    z->chars += 8 - bytes_in(sp);
+    z->space_ok = !(sp >> 63);
+    return 8;
+  }
+  unsigned j; /* the bytes before the first bad one */
+#if defined(__GNUC__)
+  j = (unsigned)__builtin_ctzll(bad) / 8;
+#else
+  for (j = 0; !(bad >> (8 * j) & 0x80); j++)
+    ;
+#endif
+  if (!j)
+    return 0;
+  uint64_t keep = (1ull << (8 * j)) - 1;
+  hash_put(&z->s, fold_word(w) & keep, j);
+  z->chars += j - bytes_in(sp & keep);
+  z->space_ok = !(sp >> (8 * j - 1) & 1);
+  return j;
+}
+
+/* Add the character at p[i..n) (and the run of it that draws a rule);
+ * returns the index after them. */
+static inline size_t norm_next(struct norm *z, const char *p, size_t i,
+                               size_t n) {
+  int32_t cp;
+  uint64_t code;
+  size_t k = kempt__cp(p + i, n - i, &cp);
+  unsigned nb = norm_cp(z, cp, &code);
+  i += k;
+  if (nb == 3 && k >= 3 && n - i >= k && p[i] == p[i - k] &&
+      p[i + 1] == p[i + 1 - k] && p[i + 2] == p[i + 2 - k]) {
+    size_t r = repeats(p + i, n - i, k);
+    hash_run(&z->s, code, r);
+    z->chars += (uint32_t)r;
+    i += r * k;
+  }
+  return i;
 }
 
 /* Hash of the text with white space collapsed and case folded; *chars
  * gets the number of characters that are not white space. */
 static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
-  uint64_t h = FNV_OFFSET;
-  bool gap = false;
-  uint32_t c = 0;
-  for (size_t i = 0; i < n;) {
-    int32_t cp;
-    i += kempt__cp(p + i, n - i, &cp);
-    if (is_space_cp(cp)) {
-      gap = c > 0;
+  struct norm z = {{HASH_SEED, 0, 0}, false, 0};
+  size_t i = 0;
+  while (i < n) {
+    uint64_t w = 0; /* the next eight bytes, or the last ones and NULs */
+    if (n - i >= 8)
+      w = kempt__load_le64(p + i);
+    else if (n >= 8)
+      w = kempt__load_le64(p + n - 8) >> (8 * (8 - (n - i)));
+    else
+      for (size_t b = 0; b < n - i; b++)
+        w |= (uint64_t)(unsigned char)p[i + b] << (8 * b);
+    size_t j = norm_word(&z, w); /* a NUL stops it */
+    i += j;
+    if (j == 8 || i == n)
+      continue; /* else a byte that needs a closer look follows */
+    if (ascii_space(p[i])) {
+      i = skip_space(p, i, n);
+      if (z.space_ok)
+        hash_put(&z.s, ' ', 1);
+      z.space_ok = false;
       continue;
     }
-    if (gap)
-      h = (h ^ ' ') * FNV_PRIME;
-    gap = false;
-    h = (h ^ (uint64_t)(uint32_t)kempt__cp_fold(cp)) * FNV_PRIME;
-    c++;
+    do { /* this character, and those after it that are not ASCII */
+      i = norm_next(&z, p, i, n);
+    } while (i < n && (unsigned char)p[i] >= 0x80);
   }
-  *chars = c;
-  return h ? h : 1;
+  if (z.space_ok)
+    hash_put(&z.s, ' ', 1);
+  *chars = z.chars;
+  return hash_end(&z.s);
 }
 
 /* Whether a paragraph has substance enough to make a repeated run a copy:
@@ -188,7 +400,7 @@ static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
  * lines or of data - recipe steps, a meal plan - are content. */
 static bool substantial(const struct kempt_block *b, uint32_t chars) {
   size_t n = b->len;
-  while (n && kempt__is_space((unsigned char)b->text[n - 1]))
+  while (n && ascii_space(b->text[n - 1]))
     n--;
   if (chars < LONG_PARA_CHARS)
     return false;
@@ -199,15 +411,32 @@ static bool substantial(const struct kempt_block *b, uint32_t chars) {
 /* ---- the history of kept paragraphs -------------------------------------- */
 
 static struct slot *find_slot(struct dedup *d, uint64_t h) {
-  uint32_t i = (uint32_t)(h & (HASH_SLOTS - 1));
+  uint32_t mask = d->nslots - 1, i = (uint32_t)(h & mask);
   while (d->slots[i].last && d->slots[i].hash != h)
-    i = (i + 1) & (HASH_SLOTS - 1);
+    i = (i + 1) & mask;
   return &d->slots[i];
 }
 
+/* Make room for one more paragraph: at most half the slots in use. A
+ * document of a few paragraphs clears a few slots, not HASH_SLOTS. */
+static void grow_slots(struct dedup *d) {
+  if (2 * (d->nhist + 1) <= d->nslots)
+    return;
+  d->nslots = d->nslots ? 2 * d->nslots : FIRST_SLOTS;
+  memset(d->slots, 0, d->nslots * sizeof *d->slots);
+  for (uint32_t i = 0; i < d->nhist; i++) {
+    struct slot *s = find_slot(d, d->hist[i]);
+    s->hash = d->hist[i];
+    s->last = i + 1;
+  }
+}
+
+/* Forget the paragraphs: empty their slots, latest first, so that the
+ * probes of the others still find theirs. */
 static void hist_clear(struct dedup *d) {
-  if (d->nhist)
-    memset(d->slots, 0, HASH_SLOTS * sizeof *d->slots);
+  for (uint32_t i = d->nhist; i-- > 0;)
+    if (!d->prev[i]) /* the first of its hash */
+      find_slot(d, d->hist[i])->last = 0;
   d->nhist = 0;
   d->ncand = 0;
   d->run = 0;
@@ -218,6 +447,7 @@ static void hist_clear(struct dedup *d) {
 static void hist_add(struct dedup *d, uint64_t h) {
   if (d->nhist == HIST_MAX)
     hist_clear(d);
+  grow_slots(d);
   struct slot *s = find_slot(d, h);
   d->prev[d->nhist] = s->last;
   d->hist[d->nhist++] = h;
@@ -227,7 +457,7 @@ static void hist_add(struct dedup *d, uint64_t h) {
 
 /* The earlier positions of hash h, latest first, into d->cand. */
 static void find_cands(struct dedup *d, uint64_t h) {
-  uint32_t p = find_slot(d, h)->last;
+  uint32_t p = d->nslots ? find_slot(d, h)->last : 0;
   d->ncand = 0;
   while (p && d->ncand < MAX_CAND) {
     d->cand[d->ncand++] = p - 1;
@@ -346,13 +576,27 @@ static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
 
 /* ---- re-joining a sentence cut by removed blocks ------------------------- */
 
-static uint32_t count_words(const char *p, size_t n) {
+/* The words of p[0..n), counted up to at most. */
+/* Whether a byte of w may be white space: ASCII up to ' '. */
+static inline bool maybe_space(uint64_t w) {
+  return (~((w | HIGHS) - 0x21 * ONES) & ~w & HIGHS) != 0;
+}
+
+static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   uint32_t w = 0;
-  bool in = false;
-  for (size_t i = 0; i < n; i++) {
-    bool sp = kempt__is_space((unsigned char)p[i]);
-    w += !sp && !in;
-    in = !sp;
+  size_t i = 0;
+  while (w < most) {
+    while (n - i >= 8 && kempt__load_le64(p + i) == ' ' * ONES)
+      i += 8;
+    while (i < n && ascii_space(p[i]))
+      i++;
+    if (i == n)
+      break;
+    w++; /* a word starts at i */
+    while (n - i > 8 && !maybe_space(kempt__load_le64(p + i)))
+      i += 8;
+    while (i < n && !ascii_space(p[i]))
+      i++;
   }
   return w;
 }
@@ -366,14 +610,14 @@ static bool open_end(const struct kempt_block *b) {
   if (b->flags & NO_JOIN)
     return false;
   size_t n = b->len;
-  while (n && kempt__is_space((unsigned char)b->text[n - 1]))
+  while (n && ascii_space(b->text[n - 1]))
     n--;
   if (!n || kempt__ends_sentence(b->text, n))
     return false;
   int32_t cp;
   kempt__cp_last(b->text, n, &cp);
   return (kempt__cp_alnum(cp) || cp == ',') &&
-         count_words(b->text, n) >= JOIN_MIN_WORDS;
+         count_words(b->text, n, JOIN_MIN_WORDS) >= JOIN_MIN_WORDS;
 }
 
 /* Whether b continues a sentence: a paragraph starting in lower case. */
@@ -381,7 +625,7 @@ static bool continues(const struct kempt_block *b) {
   if (b->flags & NO_JOIN)
     return false;
   size_t i = 0;
-  while (i < b->len && kempt__is_space((unsigned char)b->text[i]))
+  while (i < b->len && ascii_space(b->text[i]))
     i++;
   int32_t cp = -1;
   if (i < b->len)
@@ -422,7 +666,7 @@ static enum kempt_status open_head(struct dedup *d,
 static enum kempt_status join_head(struct dedup *d,
                                    const struct kempt_block *b) {
   size_t i = 0;
-  while (i < b->len && kempt__is_space((unsigned char)b->text[i]))
+  while (i < b->len && ascii_space(b->text[i]))
     i++;
   enum kempt_status st = kempt__buf_addc(&d->head, ' ');
   if (st == KEMPT_OK)
@@ -486,7 +730,7 @@ static enum kempt_status dedup_init(void *st, const struct kempt_env *env) {
   ok = q_init(&d->held, a) && ok;
   d->hist = kempt__malloc(a, HIST_MAX * sizeof *d->hist);
   d->prev = kempt__malloc(a, HIST_MAX * sizeof *d->prev);
-  d->slots = kempt__calloc(a, HASH_SLOTS * sizeof *d->slots);
+  d->slots = kempt__malloc(a, HASH_SLOTS * sizeof *d->slots);
   if (!ok || !d->hist || !d->prev || !d->slots)
     return KEMPT_ERR_NOMEM;
   return KEMPT_OK;

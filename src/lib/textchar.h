@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* The code point at p[0..n), n > 0: returns its length in bytes. */
@@ -19,6 +20,20 @@ static inline size_t kempt__cp(const char *p, size_t n, int32_t *cp) {
   if (c < 0x80) {
     *cp = c;
     return 1;
+  }
+  /* valid two- and three-byte sequences here, as utf8proc_iterate reads
+   * them; the rest (four bytes, errors) through it */
+  unsigned char c1 = n >= 2 ? (unsigned char)p[1] : 0;
+  if (c >= 0xC2 && c <= 0xDF && (c1 & 0xC0) == 0x80) {
+    *cp = (int32_t)((c & 0x1Fu) << 6 | (c1 & 0x3Fu));
+    return 2;
+  }
+  if (c >= 0xE0 && c <= 0xEF && n >= 3 && (c1 & 0xC0) == 0x80 &&
+      ((unsigned char)p[2] & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) &&
+      (c != 0xED || c1 <= 0x9F)) {
+    *cp = (int32_t)((c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 |
+                    ((unsigned char)p[2] & 0x3Fu));
+    return 3;
   }
   utf8proc_int32_t v;
   utf8proc_ssize_t k =
@@ -45,9 +60,20 @@ static inline size_t kempt__cp_last(const char *p, size_t n, int32_t *cp) {
   return 1;
 }
 
+/* Punctuation, arrows, technical signs, box drawing, geometric shapes
+ * and other symbols (U+2000-206F, U+2190-23FF, U+2500-26FF): no letters,
+ * digits or marks there, nothing with case (tests/unit/test_unwrap.c
+ * checks it against utf8proc). Bullets and rules come from here. */
+static inline bool kempt__cp_symbol(int32_t cp) {
+  return (cp >= 0x2000 && cp < 0x2070) || (cp >= 0x2190 && cp < 0x2400) ||
+         (cp >= 0x2500 && cp < 0x2700);
+}
+
 static inline bool kempt__cp_letter(int32_t cp) {
   if (cp < 0x80)
     return (unsigned)((cp | 0x20) - 'a') < 26;
+  if (kempt__cp_symbol(cp))
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -56,6 +82,8 @@ static inline bool kempt__cp_letter(int32_t cp) {
 static inline bool kempt__cp_wordchar(int32_t cp) {
   if (cp < 0x80)
     return (unsigned)((cp | 0x20) - 'a') < 26;
+  if (kempt__cp_symbol(cp))
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
@@ -63,6 +91,8 @@ static inline bool kempt__cp_wordchar(int32_t cp) {
 static inline bool kempt__cp_alnum(int32_t cp) {
   if (cp < 0x80)
     return (unsigned)((cp | 0x20) - 'a') < 26 || (unsigned)(cp - '0') < 10;
+  if (kempt__cp_symbol(cp))
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
@@ -71,17 +101,20 @@ static inline bool kempt__cp_alnum(int32_t cp) {
 static inline bool kempt__cp_lower(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'a' && cp <= 'z';
-  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+  return !kempt__cp_symbol(cp) && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 /* A letter of a script without case (Hangul, Han, Arabic, Hebrew, ...). */
 static inline bool kempt__cp_caseless(int32_t cp) {
-  return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
+  return cp >= 0x80 && !kempt__cp_symbol(cp) &&
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
 }
 
 static inline bool kempt__cp_upper(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z';
+  if (kempt__cp_symbol(cp))
+    return false;
   utf8proc_category_t c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -89,7 +122,40 @@ static inline bool kempt__cp_upper(int32_t cp) {
 static inline int32_t kempt__cp_fold(int32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-  return cp < 0 ? cp : utf8proc_tolower(cp);
+  if (cp < 0x100) /* Latin-1 (checked against utf8proc in the tests) */
+    return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 32 : cp;
+  if (cp >= 0x400 && cp < 0x460) /* basic Cyrillic, the same */
+    return cp < 0x410 ? cp + 80 : cp < 0x430 ? cp + 32 : cp;
+  return cp < 0 || kempt__cp_symbol(cp) ? cp : utf8proc_tolower(cp);
+}
+
+/* The eight bytes at p as a word, the first in the low byte. */
+static inline uint64_t kempt__load_le64(const char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
+/* Columns of code point cp (not a tab) on a terminal: utf8proc's
+ * character width or 0 (1 for a bad byte, -1); the common alphabets, box
+ * drawing and CJK without a table look-up (tests/unit/test_unwrap.c
+ * checks these ranges against utf8proc). */
+static inline uint32_t kempt__cp_cols(int32_t cp) {
+  if (cp < 0x80)
+    return 1;
+  if ((cp >= 0xA0 && cp < 0x300) || (cp >= 0x370 && cp < 0x483) ||
+      (cp >= 0x48A && cp < 0x591) || (cp >= 0x1E00 && cp < 0x200B) ||
+      (cp >= 0x2010 && cp < 0x2028) || (cp >= 0x2500 && cp < 0x25FD))
+    return 1;
+  if ((cp >= 0x4E00 && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xD7A4) ||
+      (cp >= 0x3041 && cp < 0x3097) || (cp >= 0x30A0 && cp < 0x3100) ||
+      (cp >= 0x3000 && cp < 0x302A) || (cp >= 0xFF01 && cp < 0xFF61))
+    return 2;
+  int w = utf8proc_charwidth(cp);
+  return w > 0 ? (uint32_t)w : 0;
 }
 
 /* Horizontal white space: space, tab, no-break space (U+00A0). */

@@ -35,7 +35,13 @@
  * occurs elsewhere in the document (and the hyphenated form does not);
  * otherwise it is kept ("long-term"). The stage holds the document's
  * blocks until its end, up to HOLD_BYTES, to know its vocabulary; past
- * that it works on a window. Text browsers' link markers ("[12]Share") are
+ * that it works on a window. The vocabulary is read from the held blocks
+ * only when such a hyphen asks for it, or before blocks leave the window;
+ * so is the widest line, wanted only for lines of LONG_LINE columns. Most
+ * blocks are one line, passed on as they are (less indentation and link
+ * markers); the lines of the others are read once on arrival, as far as
+ * the document's wrap width needs, and kept (up to CACHE_LINES) for
+ * their output. Text browsers' link markers ("[12]Share") are
  * removed, and a "References" list of numbered URLs is flagged
  * KEMPT_BLOCK_REFS for the chrome stage. The common indentation of kept
  * lines is removed, and so is white space at the ends of lines.
@@ -48,7 +54,8 @@
 
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
-#define MAX_LINES 4096u /* a block with more lines passes unchanged */
+#define MAX_LINES 4096u   /* a block with more lines passes unchanged */
+#define CACHE_LINES 8192u /* lines read on arrival kept for the output */
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
 #define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
@@ -62,14 +69,23 @@
 #define OUT_SLACK 4096u
 #define OUT_GROWTH 9u /* output <= 8 x input: tabs become spaces */
 
+#define ONES 0x0101010101010101ull /* one in each byte of a word */
+#define HIGHS (0x80 * ONES)        /* the high bit of each byte */
+
 #define FNV_OFFSET 0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull
+
+/* How far the lines of a held block were read on arrival (see learn()). */
+enum cached { NOT_CACHED, ONE_LINE, PARSED, PREPARED, ANALYSED };
 
 struct held {
   size_t pos, len; /* text in u->text */
   uint32_t flags, nlines;
   uint64_t offset;
   const char *rule;
+  size_t cache_at;    /* its lines in u->cache, if cached */
+  uint32_t cache_n;   /* ... how many */
+  enum cached cached; /* ... how far read */
 };
 
 struct line {
@@ -93,15 +109,22 @@ struct unwrap {
   struct kempt_buf text; /* the held blocks' text */
   struct held *held;
   size_t nheld;
-  uint64_t *vocab; /* open addressing set of word hashes; 0 = empty */
-  uint32_t *used;  /* the slots in use, to clear them */
+  uint64_t *vocab;   /* open addressing set of word hashes; 0 = empty */
+  bool vocab_zeroed; /* vocab is cleared when first wanted */
+  uint32_t *used;    /* the slots in use, to clear them */
   size_t nused;
   struct line *lines;
+  struct line *cache; /* the lines of held blocks read on arrival */
+  size_t ncache;
   struct kempt_buf out;
-  uint64_t index;                /* blocks emitted in this document */
-  uint32_t doc_width;            /* widest line of the document so far */
+  size_t nscanned;    /* held blocks (a prefix) whose words are in vocab */
+  size_t nwidth;      /* held blocks (a prefix) counted in doc_width */
+  uint64_t index;     /* blocks emitted in this document */
+  uint32_t doc_width; /* widest line of the blocks counted */
   uint32_t wrap_hist[WRAP_HIST]; /* votes for the document's wrap width */
   uint32_t wrap_votes;           /* all votes */
+  uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
+  bool wrap_known;
   bool in_refs; /* inside a text browser's list of references */
 };
 
@@ -194,22 +217,37 @@ static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
   }
 }
 
+/* Bring the vocabulary up to the held blocks: the words of the blocks
+ * that came, in the order they came (past VOCAB_MAX words the later ones
+ * miss out), read only when a final hyphen asks or before held blocks
+ * are dropped: most documents have no such hyphen. */
+static void vocab_sync(struct unwrap *u) {
+  if (!u->vocab_zeroed) {
+    memset(u->vocab, 0, VOCAB_SLOTS * sizeof *u->vocab);
+    u->vocab_zeroed = true;
+  }
+  for (; u->nscanned < u->nheld; u->nscanned++) {
+    const struct held *h = &u->held[u->nscanned];
+    if (h->len && !(h->flags & KEMPT_BLOCK_REMOVED))
+      vocab_scan(u, u->text.data + h->pos, h->len);
+  }
+}
+
 /* ---- lines --------------------------------------------------------------- */
 
-static uint32_t cp_cols(int32_t cp) {
-  if (cp < 0x80)
-    return 1;
-  int w = utf8proc_charwidth(cp);
-  return w > 0 ? (uint32_t)w : 0;
-}
+static uint32_t cp_cols(int32_t cp) { return kempt__cp_cols(cp); }
 
 static bool is_bullet(int32_t cp) {
   static const int32_t bullets[] = {
-      '-',    '*',    '+',    '>',    0x00B7, 0x2013, 0x2014, 0x2022, 0x2023,
-      0x2043, 0x2192, 0x203B, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6, 0x25BA,
-      0x25C6, 0x25C7, 0x25CB, 0x25CF, 0x25E6, 0x2605, 0x2606, 0x2610, 0x2666,
-      0x2713, 0x2714, 0x2717, 0x2718, 0x27A2, 0x27A4};
+      0x00B7, 0x2013, 0x2014, 0x2022, 0x2023, 0x2043, 0x2192, 0x203B,
+      0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6, 0x25BA, 0x25C6, 0x25C7,
+      0x25CB, 0x25CF, 0x25E6, 0x2605, 0x2606, 0x2610, 0x2666, 0x2713,
+      0x2714, 0x2717, 0x2718, 0x27A2, 0x27A4};
   /* '>': quoted mail, whose lines are kept as they are */
+  if (cp < 0x80)
+    return cp == '-' || cp == '*' || cp == '+' || cp == '>';
+  if (cp != 0xB7 && (cp < 0x2013 || cp > 0x27A4))
+    return false;
   for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
     if (bullets[i] == cp)
       return true;
@@ -232,10 +270,9 @@ static size_t enumerator(const char *p, size_t n) {
 }
 
 /* Columns of a list marker and the white space after it at the start of
- * the content p[0..n), or 0. A bullet alone on its line is a marker. */
-static uint32_t marker_cols(const char *p, size_t n) {
-  int32_t cp;
-  size_t m = kempt__cp(p, n, &cp);
+ * the content p[0..n), whose first character cp is m bytes long, or 0. A
+ * bullet alone on its line is a marker. */
+static uint32_t marker_cols(const char *p, size_t n, int32_t cp, size_t m) {
   uint32_t cols = cp_cols(cp);
   if (!is_bullet(cp)) {
     m = enumerator(p, n);
@@ -265,36 +302,166 @@ static bool nospace_script(int32_t cp) {
          !(cp >= 0xAC00 && cp <= 0xD7FF);
 }
 
-/* Width, first word, letters and table cells of the content p[0..n). */
-static void measure(const char *p, size_t n, struct line *l) {
-  uint32_t cols = 0, spaces = 0, bars = 0;
-  bool in_first = true;
+/* Whether cp is white space inside a line: space, no-break space, tab. */
+static bool inline_space(int32_t cp) {
+  return cp == ' ' || cp == 0xA0 || cp == '\t';
+}
+
+/* The character at p[0..n) (n > 0) into *cp, and in *count how many times
+ * it comes in a row there (1 for characters of one or two bytes): rules
+ * and bars drawn with box characters are long runs of one character.
+ * Returns the bytes of the run. */
+static inline size_t cp_run(const char *p, size_t n, int32_t *cp,
+                            uint32_t *count) {
+  size_t k = kempt__cp(p, n, cp), m = 0;
+  *count = 1;
+  if (k < 3 || n < 2 * k || p[k] != p[0] || p[k + 1] != p[1] ||
+      p[k + 2] != p[2] || (k > 3 && p[k + 3] != p[3]))
+    return k;
+  while (n - k - m >= 8 && memcmp(p + m, p + k + m, 8) == 0)
+    m += 8;
+  while (k + m < n && p[k + m] == p[m])
+    m++;
+  *count += (uint32_t)(m / k);
+  return k + m / k * k;
+}
+
+/* Columns of the first word of the content p[0..n): up to its first
+ * white space, or through its first character of a script without
+ * spaces. */
+static uint32_t first_word(const char *p, size_t n) {
+  uint32_t cols = 0;
   for (size_t i = 0; i < n;) {
-    int32_t cp;
-    size_t k = kempt__cp(p + i, n - i, &cp);
-    bool space = cp == ' ' || cp == 0xA0 || cp == '\t';
-    if (cp == '\t' || (space && ++spaces >= 3))
-      l->table = true;
-    if (!space)
-      spaces = 0;
-    bars += cp == '|' || cp == 0x2502;
-    if (space && spaces <= 1)
-      l->words++;
-    in_first = in_first && !space;
-    cols += cp == '\t' ? 8 - cols % 8 : cp_cols(cp);
-    if (in_first)
-      l->first = cols;
-    if (nospace_script(cp)) { /* each character is a word */
-      l->words++;
-      in_first = false;
+    unsigned char c = (unsigned char)p[i];
+    if (c > ' ' && c < 0x80) { /* ASCII, not white space */
+      cols++;
+      i++;
+      continue;
     }
-    l->alnum = l->alnum || kempt__cp_alnum(cp);
-    i += k;
+    int32_t cp;
+    uint32_t count;
+    i += cp_run(p + i, n - i, &cp, &count);
+    if (inline_space(cp))
+      break;
+    if (nospace_script(cp))
+      return cols + cp_cols(cp);
+    cols += count * cp_cols(cp);
   }
-  l->width = cols;
-  l->words++;
-  l->table = l->table || bars >= 2;
-  l->rule = !l->alnum && cols >= 3;
+  return cols;
+}
+
+/* Whether p[0..n) has a letter or digit. */
+static bool has_alnum(const char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0x80) {
+      if (kempt__cp_alnum(c))
+        return true;
+      i++;
+      continue;
+    }
+    int32_t cp;
+    uint32_t count;
+    i += cp_run(p + i, n - i, &cp, &count);
+    if (kempt__cp_alnum(cp))
+      return true;
+  }
+  return false;
+}
+
+/* The running counts of measure(). */
+struct tally {
+  uint32_t cols, spaces, bars, words;
+  bool table;
+};
+
+/* Count one character other than an ASCII letter, digit or space. */
+static void tally_cp(struct tally *t, int32_t cp) {
+  bool space = inline_space(cp);
+  if (cp == '\t' || (space && ++t->spaces >= 3))
+    t->table = true;
+  if (!space)
+    t->spaces = 0;
+  t->bars += cp == '|' || cp == 0x2502;
+  t->words += space && t->spaces <= 1;
+  t->cols += cp == '\t' ? 8 - t->cols % 8 : cp_cols(cp);
+  t->words += nospace_script(cp); /* each such character is a word */
+}
+
+/* Count n more of the character cp, not white space. */
+static void tally_more(struct tally *t, int32_t cp, uint32_t n) {
+  t->bars += n * (cp == 0x2502);
+  t->cols += n * cp_cols(cp);
+  t->words += n * nospace_script(cp);
+}
+
+/* The high bits of the bytes of w (ASCII) that are not zero. */
+static uint64_t nonzero_bytes(uint64_t w) { return (w + 0x7F * ONES) & HIGHS; }
+
+/* Count eight ASCII characters (w, the first in the low byte) if they
+ * are printable and not '|'; false if not. */
+static bool tally_word(struct tally *t, uint64_t w) {
+  if ((w & HIGHS) || (((w | HIGHS) - 0x20 * ONES) & HIGHS) != HIGHS ||
+      nonzero_bytes(w ^ ('|' * ONES)) != HIGHS)
+    return false;
+  t->cols += 8;
+  uint64_t sp = ~nonzero_bytes(w ^ (' ' * ONES)) & HIGHS;
+  if (!sp) {
+    t->spaces = 0;
+    return true;
+  }
+  uint64_t first = sp & ~(sp << 8); /* spaces after a byte that is not */
+  if (t->spaces)                    /* the first byte goes on with a run */
+    first &= ~0x80ull;
+  t->words += (uint32_t)(((first >> 7) * ONES) >> 56);
+  if ((sp & (sp >> 8) & (sp >> 16)) || (t->spaces >= 2 && (sp & 0x80)) ||
+      (t->spaces >= 1 && (sp & 0x8080) == 0x8080))
+    t->table = true; /* three spaces in a row */
+  unsigned k = 0;    /* spaces at the end */
+  while (k < 8 && (sp >> (63 - 8 * k) & 1))
+    k++;
+  t->spaces = k == 8 ? t->spaces + 8 : k;
+  return true;
+}
+
+/* Width, first word and table cells of the content p[0..n) (its letters
+ * known):
+ * words are the runs of white space plus one (a tab after a space run of
+ * one or none counts again), a run of three spaces, a tab or two bars
+ * make a table row. */
+static void measure(const char *p, size_t n, struct line *l) {
+  struct tally t = {0, 0, 0, 0, false};
+  for (size_t i = 0, stop = 0; i < n;) {
+    if (i >= stop && n - i >= 8 && tally_word(&t, kempt__load_le64(p + i))) {
+      i += 8;
+      continue;
+    }
+    if (i >= stop) /* the next eight bytes one by one */
+      stop = i + 8;
+    unsigned char c = (unsigned char)p[i];
+    if (c > ' ' && c < 0x80 && c != '|') {
+      t.cols++;
+      t.spaces = 0;
+      i++;
+    } else if (c == ' ') {
+      t.cols++;
+      t.words += ++t.spaces == 1;
+      t.table = t.table || t.spaces >= 3;
+      i++;
+    } else {
+      int32_t cp;
+      uint32_t count;
+      i += cp_run(p + i, n - i, &cp, &count);
+      tally_cp(&t, cp);
+      if (count > 1)
+        tally_more(&t, cp, count - 1);
+    }
+  }
+  l->first = first_word(p, n);
+  l->width = t.cols;
+  l->words = t.words + 1;
+  l->table = t.table || t.bars >= 2;
+  l->rule = !l->alnum && t.cols >= 3;
 }
 
 /* Case of the first letter, sentence end (or a brace, as code lines
@@ -307,19 +474,25 @@ static void classify(const char *p, size_t n, struct line *l) {
     kempt__cp_last(p, n - 1, &before);
     l->hyphen = kempt__cp_alnum(before);
   }
-  l->marker = marker_cols(p, n);
-  int32_t m;
-  kempt__cp(p, n, &m);
-  l->dash = l->marker && (m == 0x2013 || m == 0x2014);
 }
 
-/* Parse the line t[s..e) into l: false when it is blank. */
+/* The bounds of the line t[s..e) into l (its content, indentation): false
+ * when it is blank. The rest of l is zero until analyse(). */
 static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
   uint32_t col = 0;
-  size_t i = s, k;
-  while ((k = kempt__hspace(t + i, e - i)) != 0) {
-    col = t[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
-    i += k;
+  size_t i = s;
+  while (e - i >= 8 && kempt__load_le64(t + i) == ' ' * ONES)
+    col += 8, i += 8;
+  for (;; i++) { /* space, tab, no-break space */
+    if (i < e && t[i] == ' ')
+      col++;
+    else if (i < e && t[i] == '\t')
+      col = (col / 8 + 1) * 8;
+    else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 &&
+             (unsigned char)t[i + 1] == 0xA0)
+      col++, i++;
+    else
+      break;
   }
   size_t j = e;
   while (j > i) {
@@ -337,14 +510,38 @@ static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
   l->start = i;
   l->end = j;
   l->indent = col;
-  measure(t + i, j - i, l);
-  l->total = l->indent + l->width;
-  classify(t + i, j - i, l);
   return true;
 }
 
-/* Split a block into non-blank lines: their number, or SIZE_MAX when
- * there are more than MAX_LINES. */
+/* The list marker and letters of the line l of text t: enough to tell
+ * most breaks that cannot be joined. */
+static void prepare(const char *t, struct line *l) {
+  const char *p = t + l->start;
+  size_t n = l->end - l->start;
+  int32_t cp;
+  size_t k = kempt__cp(p, n, &cp);
+  l->marker = marker_cols(p, n, cp, k);
+  l->dash = l->marker && (cp == 0x2013 || cp == 0x2014);
+  l->alnum = kempt__cp_alnum(cp) || has_alnum(p + k, n - k);
+}
+
+static void prepare_lines(const char *t, struct line *L, size_t nl) {
+  for (size_t i = 0; i < nl; i++)
+    prepare(t, &L[i]);
+}
+
+/* Measure and classify the prepared lines of text t. */
+static void analyse_lines(const char *t, struct line *L, size_t nl) {
+  for (size_t i = 0; i < nl; i++) {
+    struct line *l = &L[i];
+    measure(t + l->start, l->end - l->start, l);
+    l->total = l->indent + l->width;
+    classify(t + l->start, l->end - l->start, l);
+  }
+}
+
+/* Split a block into non-blank lines (their bounds only): their number,
+ * or SIZE_MAX when there are more than MAX_LINES. */
 static size_t parse_lines(struct line *L, const char *t, size_t n) {
   size_t nl = 0, i = 0;
   while (i < n) {
@@ -357,6 +554,61 @@ static size_t parse_lines(struct line *L, const char *t, size_t n) {
     i = end + 1;
   }
   return nl;
+}
+
+/* Columns of the content p[0..n), as measure() counts them. */
+static uint32_t content_cols(const char *p, size_t n) {
+  uint32_t cols = 0;
+  size_t i = 0;
+  while (i < n) {
+    uint64_t w;
+    if (n - i >= 8) { /* eight ASCII characters, no tab among them */
+      memcpy(&w, p + i, 8);
+      if (!(w & HIGHS) && (((w ^ 9 * ONES) + 0x7F * ONES) & HIGHS) == HIGHS) {
+        cols += 8;
+        i += 8;
+        continue;
+      }
+    }
+    if ((unsigned char)p[i] < 0x80) {
+      cols += p[i++] == '\t' ? 8 - cols % 8 : 1;
+      continue;
+    }
+    int32_t cp;
+    uint32_t count;
+    i += cp_run(p + i, n - i, &cp, &count);
+    cols += count * cp_cols(cp);
+  }
+  return cols;
+}
+
+/* The widest line of a block in columns, or best if that is wider
+ * (without tabs a line has no more columns than bytes). */
+static uint32_t widest_line(const char *t, size_t n, uint32_t best) {
+  bool tabs = memchr(t, '\t', n) != NULL;
+  struct line l;
+  for (size_t i = 0; i < n;) {
+    const char *e = memchr(t + i, '\n', n - i);
+    size_t end = e ? (size_t)(e - t) : n;
+    if (end - i >= LONG_LINE / 4 && (tabs || end - i > best) &&
+        parse_line(t, i, end, &l)) {
+      uint32_t total = l.indent + content_cols(t + l.start, l.end - l.start);
+      best = total > best ? total : best;
+    }
+    i = end + 1;
+  }
+  return best;
+}
+
+/* Bring doc_width up to the held blocks; it is wanted only for lines of
+ * LONG_LINE columns. */
+static uint32_t doc_width(struct unwrap *u) {
+  for (; u->nwidth < u->nheld; u->nwidth++) {
+    const struct held *h = &u->held[u->nwidth];
+    if (h->len)
+      u->doc_width = widest_line(u->text.data + h->pos, h->len, u->doc_width);
+  }
+  return u->doc_width;
 }
 
 /* ---- deciding ------------------------------------------------------------ */
@@ -380,6 +632,34 @@ static bool joinable(const struct line *a, const struct line *b, bool a_head) {
     return b->indent == a->indent + a->marker ||
            (a->dash && b->indent == a->indent);
   return b->indent <= a->indent;
+}
+
+/* Whether the break between prepared lines a and b may be joinable
+ * (whether a starts a logical line or not). */
+static bool may_join(const struct line *a, const struct line *b) {
+  return !b->marker && a->alnum && b->alnum &&
+         (b->indent <= a->indent ||
+          (a->marker && b->indent == a->indent + a->marker));
+}
+
+/* How many breaks between the prepared lines may be joinable. */
+static size_t may_joins(const struct line *L, size_t nl) {
+  size_t n = 0;
+  for (size_t i = 0; i + 1 < nl; i++)
+    n += may_join(&L[i], &L[i + 1]);
+  return n;
+}
+
+/* Whether a line of the block t[0..n) but the last may have LONG_LINE
+ * columns (without tabs a line has no more columns than bytes). */
+static bool may_be_long(const char *t, size_t n, const struct line *L,
+                        size_t nl) {
+  if (memchr(t, '\t', n))
+    return true;
+  for (size_t i = 0; i + 1 < nl; i++)
+    if (L[i].indent + (L[i].end - L[i].start) >= LONG_LINE)
+      return true;
+  return false;
 }
 
 /* Whether the next line's first word would have passed width w on a. */
@@ -461,15 +741,16 @@ static void judge(const struct line *L, size_t nl, uint32_t dw,
  * document's widest line dw): a is very long and b's first word would
  * have passed dw, and a is text (many words), not a table row. Neither
  * indentation nor a dash starting b counts then. */
-static bool cut_line(const struct line *a, const struct line *b, uint32_t dw) {
+static bool cut_line(struct unwrap *u, const struct line *a,
+                     const struct line *b) {
   return a->total >= LONG_LINE && a->width >= LONG_LINE / 2 && a->words >= 16 &&
-         full(a, b, dw) && b->alnum && !a->table && !b->table;
+         b->alnum && !a->table && !b->table && full(a, b, doc_width(u));
 }
 
 /* Decide each line break of the block: sets L[i].joined. A list item's
  * continuation lines are joined in a block that is not hard-wrapped only
  * at the document's wrap width. */
-static void decide(const struct unwrap *u, struct line *L, size_t nl,
+static void decide(struct unwrap *u, struct line *L, size_t nl,
                    const struct plan *pl, uint32_t dw) {
   bool head = true, item = false;
   for (size_t i = 0; i + 1 < nl; i++) {
@@ -478,7 +759,7 @@ static void decide(const struct unwrap *u, struct line *L, size_t nl,
     if (head)
       item = a->marker != 0;
     bool ok = joinable(a, b, head);
-    if (cut_line(a, b, u->doc_width))
+    if (cut_line(u, a, b))
       a->joined = true;
     else if (!ok)
       a->joined = false;
@@ -496,7 +777,11 @@ static void decide(const struct unwrap *u, struct line *L, size_t nl,
 /* The document's wrap width: the widest of the WRAP_WINDOW widths that
  * most uniform blocks have (strong ones count STRONG_VOTES times), when
  * they are at least MIN_VOTES and a third of all the votes; else 0. */
-static uint32_t doc_wrap(const struct unwrap *u) {
+static uint32_t doc_wrap(struct unwrap *u) {
+  if (u->wrap_votes < MIN_VOTES) /* no window can have enough */
+    return 0;
+  if (u->wrap_known)
+    return u->wrap_width;
   uint32_t best = 0, best_votes = 0, sum = 0;
   for (uint32_t w = MIN_WRAP; w < WRAP_HIST; w++) {
     sum += u->wrap_hist[w];
@@ -507,9 +792,11 @@ static uint32_t doc_wrap(const struct unwrap *u) {
       best_votes = sum;
     }
   }
-  if (best_votes < MIN_VOTES || 3 * best_votes < u->wrap_votes)
-    return 0;
-  return best;
+  u->wrap_known = true;
+  u->wrap_width = 0;
+  if (best_votes >= MIN_VOTES && 3 * best_votes >= u->wrap_votes)
+    u->wrap_width = best;
+  return u->wrap_width;
 }
 
 /* ---- writing ------------------------------------------------------------- */
@@ -535,9 +822,12 @@ static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
   size_t from = s;
   enum kempt_status st = KEMPT_OK;
   for (size_t i = s; i < e && st == KEMPT_OK; i++) {
+    const char *open = memchr(t + i, '[', e - i);
+    if (!open)
+      break;
+    i = (size_t)(open - t);
     unsigned char prev = i == s ? ' ' : (unsigned char)t[i - 1];
-    if (t[i] != '[' ||
-        !(prev == ' ' || prev == '\t' || prev == '(' || prev == 0xA0))
+    if (!(prev == ' ' || prev == '\t' || prev == '(' || prev == 0xA0))
       continue;
     size_t m = link_marker(t + i, e - i);
     if (!m)
@@ -553,7 +843,7 @@ static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
 /* The separator between joined lines a and b: " ", nothing between
  * characters of scripts without spaces, or for a final hyphen (*hyphen
  * set) "-" or nothing. */
-static const char *separator(const struct unwrap *u, const char *t,
+static const char *separator(struct unwrap *u, const char *t,
                              const struct line *a, const struct line *b,
                              const char **rule, bool *hyphen) {
   *rule = a->total >= LONG_LINE ? "long-line-joined" : "wrapped-line-joined";
@@ -578,8 +868,10 @@ static const char *separator(const struct unwrap *u, const char *t,
   uint64_t h = hash_word(FNV_OFFSET, t + ls, a->end - 1 - ls, &llen);
   uint64_t joined = hash_word(h, t + b->start, b->end - b->start, &rlen);
   uint64_t comp = hash_word(mix(h, '-'), t + b->start, rlen, &rlen);
-  if (!llen || !rlen || !b->lower || !vocab_has(u, joined) ||
-      vocab_has(u, comp))
+  if (!llen || !rlen || !b->lower)
+    return "-";
+  vocab_sync(u);
+  if (!vocab_has(u, joined) || vocab_has(u, comp))
     return "-";
   *rule = "eol-hyphen-removed";
   return "";
@@ -617,10 +909,13 @@ static enum kempt_status put_logical(struct unwrap *u, const char *t,
 }
 
 static enum kempt_status put_spaces(struct kempt_buf *b, uint32_t n) {
+  static const char spaces[] = "                                "
+                               "                                ";
+  const uint32_t most = sizeof spaces - 1;
   enum kempt_status st = KEMPT_OK;
-  while (n-- && st == KEMPT_OK)
-    st = kempt__buf_addc(b, ' ');
-  return st;
+  for (; n > most && st == KEMPT_OK; n -= most)
+    st = kempt__buf_add(b, spaces, most);
+  return st == KEMPT_OK ? kempt__buf_add(b, spaces, n) : st;
 }
 
 /* The end (exclusive) of the logical line starting at line j. */
@@ -638,6 +933,34 @@ static enum kempt_status emit_out(struct unwrap *u, uint32_t flags,
   return kempt__emit_block(u->env, &b);
 }
 
+/* Write lines [from, to) of text t, none joined to the next, without
+ * link markers, to out at once: with the indentation past common if
+ * there are several. */
+static enum kempt_status put_plain(struct unwrap *u, const char *t,
+                                   const struct line *L, size_t from, size_t to,
+                                   uint32_t common) {
+  bool several = to - from > 1;
+  size_t need = to - from - 1;
+  for (size_t j = from; j < to; j++)
+    need += (several ? L[j].indent - common : 0) + (L[j].end - L[j].start);
+  enum kempt_status st = kempt__buf_reserve(&u->out, need);
+  if (st != KEMPT_OK)
+    return st;
+  char *o = u->out.data + u->out.len;
+  for (size_t j = from; j < to; j++) {
+    if (j > from)
+      *o++ = '\n';
+    if (several) {
+      memset(o, ' ', L[j].indent - common);
+      o += L[j].indent - common;
+    }
+    memcpy(o, t + L[j].start, L[j].end - L[j].start);
+    o += L[j].end - L[j].start;
+  }
+  u->out.len = (size_t)(o - u->out.data);
+  return KEMPT_OK;
+}
+
 /* Write lines [from, to) (whole logical lines) as one block. */
 static enum kempt_status put_group(struct unwrap *u,
                                    const struct kempt_block *b,
@@ -650,6 +973,11 @@ static enum kempt_status put_group(struct unwrap *u,
   }
   kempt__buf_clear(&u->out);
   enum kempt_status st = KEMPT_OK;
+  size_t first = L[from].start, end = L[to - 1].end;
+  if (nlog == to - from && !memchr(b->text + first, '[', end - first)) {
+    st = put_plain(u, b->text, L, from, to, common);
+    to = from; /* done */
+  }
   for (size_t j = from, last; j < to && st == KEMPT_OK; j = last + 1) {
     if (j > from)
       st = kempt__buf_addc(&u->out, '\n');
@@ -747,6 +1075,12 @@ static bool ref_list(const char *t, size_t n, bool label_ok) {
 }
 
 static bool refs_heading(const char *t, size_t n) {
+  size_t e = n;
+  while (e && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
+               (unsigned char)t[e - 1] == 0xA0))
+    e--;
+  if (e < 10 || (t[e - 1] != 's' && t[e - 1] != ':'))
+    return false; /* a quick look at its end first */
   struct line l;
   if (memchr(t, '\n', n) || !parse_line(t, 0, n, &l))
     return false;
@@ -766,6 +1100,19 @@ static bool in_references(struct unwrap *u, const struct kempt_block *b,
 }
 
 /* ---- blocks -------------------------------------------------------------- */
+
+/* Write a block of one line: its content as it is, unless it has a link
+ * marker to remove. */
+static enum kempt_status put_one(struct unwrap *u, const struct kempt_block *b,
+                                 const struct line *l) {
+  const char *p = b->text + l->start;
+  size_t n = l->end - l->start;
+  if (memchr(p, '[', n))
+    return put_group(u, b, l, 0, 1);
+  struct kempt_block c = {p,          n,      b->flags, 1, b->offset + l->start,
+                          u->index++, b->rule};
+  return kempt__emit_block(u->env, &c);
+}
 
 /* Write a block of kept lines with the given extra flags. */
 static enum kempt_status put_kept(struct unwrap *u, const struct kempt_block *b,
@@ -787,11 +1134,22 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
 /* Unwrap one block and send the result on; next is the block after it,
  * if known. */
 static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
-                                 const struct kempt_block *next) {
+                                 const struct kempt_block *next,
+                                 const struct held *h) {
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return pass(u, b);
   struct line *L = u->lines;
-  size_t nl = parse_lines(L, b->text, b->len);
+  enum cached read = h ? h->cached : NOT_CACHED;
+  size_t nl;
+  if (read == ONE_LINE) { /* no line break: no need to look for one */
+    nl = parse_line(b->text, 0, b->len, L) ? 1 : 0;
+    read = NOT_CACHED;
+  } else if (read != NOT_CACHED) {
+    L = u->cache + h->cache_at;
+    nl = h->cache_n;
+  } else {
+    nl = parse_lines(L, b->text, b->len);
+  }
   if (nl == SIZE_MAX || nl == 0 ||
       b->len > (u->out.cap - OUT_SLACK) / OUT_GROWTH)
     return pass(u, b);
@@ -801,7 +1159,13 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
     return put_kept(u, b, L, nl, KEMPT_BLOCK_REFS);
   }
   if (nl == 1)
-    return put_kept(u, b, L, nl, 0);
+    return put_one(u, b, L);
+  if (read < PREPARED)
+    prepare_lines(b->text, L, nl);
+  if (!may_joins(L, nl) && !may_be_long(b->text, b->len, L, nl))
+    return put_group(u, b, L, 0, nl); /* no line is joined */
+  if (read != ANALYSED)
+    analyse_lines(b->text, L, nl);
   struct plan pl;
   uint32_t dw = doc_wrap(u);
   judge(L, nl, dw, &pl);
@@ -819,6 +1183,20 @@ static struct kempt_block held_block(const struct unwrap *u, size_t i) {
   return b;
 }
 
+/* Forget the cached lines of blocks no longer held. */
+static void drop_cached(struct unwrap *u) {
+  size_t i = 0;
+  while (i < u->nheld && u->held[i].cached < PARSED) /* no lines kept */
+    i++;
+  size_t cut = i < u->nheld ? u->held[i].cache_at : u->ncache;
+  if (cut)
+    memmove(u->cache, u->cache + cut, (u->ncache - cut) * sizeof *u->cache);
+  u->ncache -= cut;
+  for (; i < u->nheld; i++)
+    if (u->held[i].cached >= PARSED)
+      u->held[i].cache_at -= cut;
+}
+
 /* Process and emit the first n held blocks, and forget them. */
 static enum kempt_status flush(struct unwrap *u, size_t n) {
   enum kempt_status st = KEMPT_OK;
@@ -826,7 +1204,7 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
     struct kempt_block b = held_block(u, i), nb;
     if (i + 1 < u->nheld)
       nb = held_block(u, i + 1);
-    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL);
+    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL, &u->held[i]);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
   if (cut)
@@ -836,14 +1214,23 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
   u->nheld -= n;
   for (size_t i = 0; i < u->nheld; i++)
     u->held[i].pos -= cut;
+  u->nscanned = u->nscanned > n ? u->nscanned - n : 0;
+  u->nwidth = u->nwidth > n ? u->nwidth - n : 0;
+  drop_cached(u);
   return st;
+}
+
+/* Whether a block of len bytes has no room without a flush. */
+static bool no_room(const struct unwrap *u, size_t len) {
+  return len > HOLD_BYTES / 2 || u->nheld >= HOLD_BLOCKS ||
+         u->text.len + len > HOLD_BYTES;
 }
 
 /* Make room for a block of len bytes (at most HOLD_BYTES / 2): flush the
  * oldest blocks until half the window is free, keeping the last one (a
  * look-ahead). */
 static enum kempt_status make_room(struct unwrap *u, size_t len) {
-  if (u->nheld < HOLD_BLOCKS && u->text.len + len <= HOLD_BYTES)
+  if (!no_room(u, len))
     return KEMPT_OK;
   size_t n = 0;
   while (n + 1 < u->nheld && (u->text.len - u->held[n].pos > HOLD_BYTES / 2 ||
@@ -852,58 +1239,94 @@ static enum kempt_status make_room(struct unwrap *u, size_t len) {
   return flush(u, n);
 }
 
-/* The widest line of a block, in columns. */
-static uint32_t widest_line(const char *t, size_t n) {
-  uint32_t best = 0;
-  struct line l;
-  for (size_t i = 0; i < n;) {
-    const char *e = memchr(t + i, '\n', n - i);
-    size_t end = e ? (size_t)(e - t) : n;
-    if (end - i >= LONG_LINE / 4 && parse_line(t, i, end, &l))
-      best = l.total > best ? l.total : best;
-    i = end + 1;
-  }
-  return best;
+/* Whether the parsed lines of block t[0..n) may be hard-wrapped on their
+ * own evidence (or uniform): three at least, one of them MIN_WRAP columns
+ * wide (without tabs a line has no more columns than bytes). */
+static bool may_vote(const char *t, size_t n, const struct line *L, size_t nl) {
+  if (nl < 3) /* fewer breaks give no vote */
+    return false;
+  for (size_t i = 0; i < nl; i++)
+    if (L[i].indent + (L[i].end - L[i].start) >= MIN_WRAP)
+      return true;
+  return memchr(t, '\t', n) != NULL;
 }
 
-/* Learn from a block that arrives: its words, and its width when it is
- * hard-wrapped on its own evidence. */
-static void learn(struct unwrap *u, const struct kempt_block *b) {
-  vocab_scan(u, b->text, b->len);
-  if (!memchr(b->text, '\n', b->len))
-    return;
-  size_t nl = parse_lines(u->lines, b->text, b->len);
-  if (nl == SIZE_MAX || nl < 2)
-    return;
+/* The vote of the analysed lines of a block for the document's wrap
+ * width, if it is hard-wrapped on its own evidence or uniform. */
+static void vote(struct unwrap *u, const struct line *L, size_t nl) {
   struct plan pl;
-  judge(u->lines, nl, 0, &pl);
+  judge(L, nl, 0, &pl);
   if (!pl.uniform && !pl.strong)
     return;
   uint32_t votes = pl.strong ? STRONG_VOTES : 1;
   if (pl.width < WRAP_HIST)
     u->wrap_hist[pl.width] += votes;
   u->wrap_votes += votes;
+  u->wrap_known = false;
+}
+
+/* Learn from a block that arrives: its width when it is hard-wrapped on
+ * its own evidence. (Its words are read when they are needed, see
+ * vocab_sync().) */
+static void learn(struct unwrap *u, const struct kempt_block *b,
+                  struct held *h) {
+  if (!memchr(b->text, '\n', b->len)) {
+    h->cached = ONE_LINE;
+    return;
+  }
+  struct line *L = u->lines;
+  size_t nl = parse_lines(L, b->text, b->len);
+  if (nl == SIZE_MAX || nl < 2)
+    return;
+  enum cached read = PARSED;
+  if (may_vote(b->text, b->len, L, nl)) {
+    prepare_lines(b->text, L, nl);
+    read = PREPARED;
+    if (may_joins(L, nl) >= 2) {
+      analyse_lines(b->text, L, nl);
+      vote(u, L, nl);
+      read = ANALYSED;
+    }
+  }
+  if (u->ncache + nl <= CACHE_LINES) { /* keep them for process() */
+    memcpy(u->cache + u->ncache, L, nl * sizeof *L);
+    h->cache_at = u->ncache;
+    h->cache_n = (uint32_t)nl;
+    h->cached = read;
+    u->ncache += nl;
+  }
+}
+
+/* Before held blocks go: count them in the vocabulary and doc_width,
+ * and the block b that comes in doc_width. */
+static void sync_all(struct unwrap *u, const struct kempt_block *b) {
+  vocab_sync(u);
+  doc_width(u);
+  u->doc_width = widest_line(b->text, b->len, u->doc_width);
 }
 
 static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
   struct unwrap *u = st;
-  uint32_t w = widest_line(b->text, b->len);
-  u->doc_width = w > u->doc_width ? w : u->doc_width;
+  bool counted = no_room(u, b->len);
+  if (counted)
+    sync_all(u, b);
   if (b->len > HOLD_BYTES / 2) { /* too big to hold: no look-ahead */
     enum kempt_status s = flush(u, u->nheld);
-    return s == KEMPT_OK ? process(u, b, NULL) : s;
+    return s == KEMPT_OK ? process(u, b, NULL, NULL) : s;
   }
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
     return s;
-  struct held h = {u->text.len, b->len,    b->flags,
-                   b->nlines,   b->offset, b->rule};
+  struct held h = {u->text.len, b->len, b->flags, b->nlines, b->offset,
+                   b->rule,     0,      0,        NOT_CACHED};
   s = kempt__buf_add(&u->text, b->text, b->len);
   if (s != KEMPT_OK)
     return s;
   u->held[u->nheld++] = h;
+  if (counted)
+    u->nwidth = u->nheld;
   if (!(b->flags & KEMPT_BLOCK_REMOVED))
-    learn(u, b);
+    learn(u, b, &u->held[u->nheld - 1]);
   return KEMPT_OK;
 }
 
@@ -911,12 +1334,16 @@ static void unwrap_reset(void *st) {
   struct unwrap *u = st;
   kempt__buf_clear(&u->text);
   u->nheld = 0;
+  u->nscanned = 0;
+  u->nwidth = 0;
+  u->ncache = 0;
   vocab_clear(u);
   u->index = 0;
   u->doc_width = 0;
   u->in_refs = false;
   memset(u->wrap_hist, 0, sizeof u->wrap_hist);
   u->wrap_votes = 0;
+  u->wrap_known = false;
 }
 
 static enum kempt_status unwrap_finish(void *st) {
@@ -938,10 +1365,11 @@ static enum kempt_status unwrap_init(void *st, const struct kempt_env *env) {
   kempt__buf_init(&u->out, env->alloc,
                   OUT_GROWTH * (size_t)max_block + OUT_SLACK);
   u->held = kempt__malloc(env->alloc, HOLD_BLOCKS * sizeof *u->held);
-  u->vocab = kempt__calloc(env->alloc, VOCAB_SLOTS * sizeof *u->vocab);
+  u->vocab = kempt__malloc(env->alloc, VOCAB_SLOTS * sizeof *u->vocab);
   u->used = kempt__malloc(env->alloc, VOCAB_MAX * sizeof *u->used);
   u->lines = kempt__malloc(env->alloc, MAX_LINES * sizeof *u->lines);
-  if (!u->held || !u->vocab || !u->used || !u->lines)
+  u->cache = kempt__malloc(env->alloc, CACHE_LINES * sizeof *u->cache);
+  if (!u->held || !u->vocab || !u->used || !u->lines || !u->cache)
     return KEMPT_ERR_NOMEM;
   return KEMPT_OK;
 }
@@ -954,6 +1382,7 @@ static void unwrap_fini(void *st) {
   kempt__free(u->env->alloc, u->vocab);
   kempt__free(u->env->alloc, u->used);
   kempt__free(u->env->alloc, u->lines);
+  kempt__free(u->env->alloc, u->cache);
 }
 
 const struct kempt_stage_ops kempt__unwrap_ops = {

@@ -6,6 +6,8 @@
 #include "chunks.h"
 #include "kempt_dedup.h"
 
+#include <utf8proc.h>
+
 #include <criterion/criterion.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -292,4 +294,105 @@ Test(dedup, never_reorders_and_every_copy_has_an_original) {
     }
     tblocks_free(&t);
   }
+}
+
+/* ---- the paragraph hash ------------------------------------------------ */
+
+Test(dedup, white_space_of_any_kind_and_case_do_not_matter) {
+  const char *copies[] = {
+      "\xc2\xa0 THE harbour\xe2\x80\x83"
+      "authority said\xe3\x80\x80on "
+      "Tuesday that the old ferry terminal would close for repairs at the "
+      "end of the month, two years after the last storm damaged it.  \t",
+      "The  harbour authority said on Tuesday that the old ferry terminal "
+      "would close for repairs at the end of the month, two years after "
+      "the last storm damaged it.\n\n\n",
+      "The harbour authority said on Tuesday that the old ferry terminal "
+      "would close for repairs at the end of the month, two years after "
+      "the last storm damaged it.\xe2\x80\xa8",
+  };
+  char in[4096];
+  for (size_t i = 0; i < sizeof copies / sizeof copies[0]; i++) {
+    snprintf(in, sizeof in, "%s\n\n%s\n\n%s\n", P1, copies[i], P2);
+    CHECK(ONLY_DEDUP, in, P1 "\n\n" P2 "\n");
+  }
+  const char *others[] = {
+      "The har bour authority said on Tuesday that the old ferry terminal "
+      "would close for repairs at the end of the month, two years after "
+      "the last storm damaged it.",
+      "The harbourauthority said on Tuesday that the old ferry terminal "
+      "would close for repairs at the end of the month, two years after "
+      "the last storm damaged it.",
+      "The harbour\xe2\x80\x8b"
+      "authority said on Tuesday that the old "
+      "ferry terminal would close for repairs at the end of the month, two "
+      "years after the last storm damaged it.", /* U+200B is no space */
+  };
+  for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+    snprintf(in, sizeof in, "%s\n\n%s\n", P1, others[i]);
+    char *out = dedup(ONLY_DEDUP, in);
+    cr_assert_str_eq(out, in, "%zu", i);
+    free(out);
+  }
+}
+
+Test(dedup, letters_beyond_ascii_compare_folded) {
+  CHECK(ONLY_DEDUP,
+        "\xc3\x89T\xc3\x89 \xd0\x94\xd0\x90\n\n"        /* ÉTÉ ДА */
+        "\xc3\xa9t\xc3\xa9 \xd0\xb4\xd0\xb0\n\nEnd.\n", /* été да */
+        "\xc3\x89T\xc3\x89 \xd0\x94\xd0\x90\n\nEnd.\n");
+  /* runs of one character (rules) compare character by character: Ⴀ
+   * (U+10A0) folds to ⴀ (U+2D00) */
+  char up[40 * 3 + 1], mixed[40 * 3 + 1], in[512], want[512];
+  for (int i = 0; i < 40; i++) {
+    memcpy(up + 3 * i, "\xe1\x82\xa0", 3);
+    memcpy(mixed + 3 * i, i % 3 ? "\xe1\x82\xa0" : "\xe2\xb4\x80", 3);
+  }
+  up[120] = mixed[120] = '\0';
+  snprintf(in, sizeof in, "%s\n\n%s\n\nEnd.\n", up, mixed);
+  snprintf(want, sizeof want, "%s\n\nEnd.\n", up);
+  CHECK(ONLY_DEDUP, in, want);
+  snprintf(in, sizeof in, "%s\n\n%s\xe1\x82\xa0\n\nEnd.\n", up, up);
+  CHECK(ONLY_DEDUP, in, in);
+}
+
+Test(dedup, white_space_is_what_utf8proc_says) {
+  /* the separators (Zs, Zl, Zp) that dedup.c knows without utf8proc */
+  static const int32_t known[] = {
+      0xA0,   0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+      0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+  size_t k = 0;
+  for (int32_t cp = 0x80; cp < 0x110000; cp++) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+        c == UTF8PROC_CATEGORY_ZP) {
+      cr_assert(k < sizeof known / sizeof known[0] && known[k] == cp, "%x", cp);
+      k++;
+    }
+  }
+  cr_assert_eq(k, sizeof known / sizeof known[0]);
+}
+
+/* Past the history window (32768 paragraphs) dedup starts over: what
+ * came before is forgotten, what comes after is found. */
+Test(dedup, the_history_starts_over_past_its_window) {
+  size_t fill = 33000;
+  char *in = malloc(fill * 40 + 4096), *p = in;
+  const char run[] = P1 "\n\n" P2 "\n\n" P3 "\n\n";
+  p += sprintf(p, "%s", run);
+  for (size_t i = 0; i < fill; i++)
+    p += sprintf(p, "Paragraph number %zu of the text.\n\n", i);
+  size_t before = (size_t)(p - in);
+  p += sprintf(p, "%s", run); /* the history forgot the first */
+  size_t kept = (size_t)(p - in);
+  p += sprintf(p, "%s", run); /* a copy of the second */
+  p += sprintf(p, "End.\n");
+  size_t len;
+  char *out = kempt_run(ONLY_DEDUP, in, (size_t)(p - in), WHOLE, 0, 0, &len);
+  cr_assert_eq(len, kept + 5);
+  cr_assert(memcmp(out, in, kept) == 0);
+  cr_assert(memcmp(out + kept, "End.\n", 5) == 0);
+  cr_assert(before < kept);
+  free(out);
+  free(in);
 }

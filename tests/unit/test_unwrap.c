@@ -439,3 +439,144 @@ Test(unwrap, only_white_space_changes_without_hyphens_or_markers) {
     free(out);
   }
 }
+
+/* ---- the vocabulary is read only when a hyphen asks ------------------- */
+
+static const char HYPHENS_OUT[] =
+    "The minister said the money for the new berths and the "
+    "government's share of the long-term plan would be paid out in "
+    "spring, and that the harbour board would draw up a schedule for the "
+    "long-term repairs of the old terminal before the end of the year.\n";
+
+Test(unwrap, the_vocabulary_comes_from_blocks_before_the_hyphen) {
+  char in[1024], want[1024];
+  snprintf(in, sizeof in, "The government agreed.\n\n%s", HYPHENS);
+  snprintf(want, sizeof want, "The government agreed.\n\n%s", HYPHENS_OUT);
+  CHECK(in, want);
+}
+
+/* A document of about 5 MiB of one-line paragraphs (the window holds
+ * 4 MiB), "government" in its first paragraph only, a hyphen in its last
+ * block: the blocks that left the window still count. */
+Test(unwrap, a_hyphen_in_the_last_block_of_a_long_document) {
+  const char first[] = "The government agreed.\n\n";
+  const char filler[] = "Another paragraph of the long report, on one "
+                        "line, about the harbour and its berths.\n\n";
+  size_t copies = (5u << 20) / (sizeof filler - 1);
+  size_t n = sizeof first + copies * (sizeof filler - 1) + sizeof HYPHENS;
+  char *in = malloc(n), *p = in;
+  memcpy(p, first, sizeof first - 1);
+  p += sizeof first - 1;
+  for (size_t i = 0; i < copies; i++, p += sizeof filler - 1)
+    memcpy(p, filler, sizeof filler - 1);
+  memcpy(p, HYPHENS, sizeof HYPHENS - 1);
+  p += sizeof HYPHENS - 1;
+  size_t len;
+  char *out = kempt_run(ONLY_UNWRAP, in, (size_t)(p - in), WHOLE, 0, 0, &len);
+  cr_assert_eq(len, (size_t)(p - in) - (sizeof HYPHENS - sizeof HYPHENS_OUT));
+  cr_assert(memcmp(out, in, (size_t)(p - in) - (sizeof HYPHENS - 1)) == 0);
+  cr_assert(memcmp(out + len - (sizeof HYPHENS_OUT - 1), HYPHENS_OUT,
+                   sizeof HYPHENS_OUT - 1) == 0,
+            "%s", out + len - (sizeof HYPHENS_OUT - 1));
+  free(out);
+  free(in);
+}
+
+/* The same with "government" nowhere: the hyphen stays. */
+Test(unwrap, a_hyphen_in_a_long_document_without_the_word) {
+  const char filler[] = "Another paragraph of the long report, on one "
+                        "line, about the harbour and its berths.\n\n";
+  size_t copies = (5u << 20) / (sizeof filler - 1);
+  size_t n = copies * (sizeof filler - 1) + sizeof HYPHENS;
+  char *in = malloc(n), *p = in;
+  for (size_t i = 0; i < copies; i++, p += sizeof filler - 1)
+    memcpy(p, filler, sizeof filler - 1);
+  memcpy(p, HYPHENS, sizeof HYPHENS - 1);
+  p += sizeof HYPHENS - 1;
+  size_t len;
+  char *out = kempt_run(ONLY_UNWRAP, in, (size_t)(p - in), WHOLE, 0, 0, &len);
+  cr_assert_not_null(strstr(out + len - 400, "the govern-ment's share"));
+  free(out);
+  free(in);
+}
+
+/* Rules drawn with one box character, lists of bullets and indented
+ * menus (what text browsers make of web pages) keep their lines; a rule
+ * counts its columns as the characters it repeats. */
+Test(unwrap, rules_and_menus_of_text_browsers_keep_their_lines) {
+  char rule[1100 * 3 + 1], in[4096], want[4096];
+  for (int i = 0; i < 1100; i++)
+    memcpy(rule + 3 * i, "\xe2\x94\x81", 3); /* U+2501 */
+  rule[sizeof rule - 1] = '\0';
+  snprintf(in, sizeof in,
+           "  \xe2\x80\xa2 Channels\n"
+           "      \xe2\x96\xa1 Games\n"
+           "      \xe2\x96\xa1 Business\n\n%s\nAfter the rule.\n",
+           rule);
+  snprintf(want, sizeof want,
+           "\xe2\x80\xa2 Channels\n"
+           "    \xe2\x96\xa1 Games\n"
+           "    \xe2\x96\xa1 Business\n\n%s\nAfter the rule.\n",
+           rule);
+  CHECK(in, want);
+}
+
+/* ---- textchar.h against utf8proc --------------------------------------- */
+
+#include "lib/textchar.h"
+
+static int32_t ref_cp(const char *p, size_t n, size_t *len) {
+  utf8proc_int32_t v;
+  utf8proc_ssize_t k =
+      utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &v);
+  *len = k <= 0 ? 1 : (size_t)k;
+  return k <= 0 ? -1 : v;
+}
+
+Test(unwrap, code_points_are_read_as_utf8proc_reads_them) {
+  static const unsigned char third[] = {0x00, 0x3F, 0x7F, 0x80, 0x8F, 0x90,
+                                        0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  char p[4];
+  for (unsigned a = 0x80; a < 0x100; a++)
+    for (unsigned b = 0; b < 0x100; b++)
+      for (size_t t = 0; t < sizeof third; t++)
+        for (size_t n = 1; n <= 4; n++) {
+          p[0] = (char)a, p[1] = (char)b, p[2] = (char)third[t];
+          p[3] = (char)0x80;
+          int32_t cp;
+          size_t want_len, len = kempt__cp(p, n, &cp);
+          int32_t want = ref_cp(p, n, &want_len);
+          cr_assert(cp == want && len == want_len,
+                    "%02x %02x %02x n=%zu: %d/%zu, not %d/%zu", a, b, third[t],
+                    n, cp, len, want, want_len);
+        }
+}
+
+static bool ref_alnum(int32_t cp) {
+  utf8proc_category_t c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+Test(unwrap, character_classes_agree_with_utf8proc) {
+  for (int32_t cp = 0x80; cp < 0x110000; cp++) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    int w = utf8proc_charwidth(cp);
+    cr_assert_eq(kempt__cp_cols(cp), w > 0 ? (uint32_t)w : 0u, "%x", cp);
+    cr_assert_eq(kempt__cp_letter(cp),
+                 c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO, "%x",
+                 cp);
+    cr_assert_eq(kempt__cp_wordchar(cp),
+                 c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME, "%x",
+                 cp);
+    cr_assert_eq(kempt__cp_alnum(cp), ref_alnum(cp), "%x", cp);
+    cr_assert_eq(kempt__cp_lower(cp), c == UTF8PROC_CATEGORY_LL, "%x", cp);
+    cr_assert_eq(kempt__cp_upper(cp),
+                 c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT, "%x",
+                 cp);
+    cr_assert_eq(kempt__cp_caseless(cp), c == UTF8PROC_CATEGORY_LO, "%x", cp);
+    cr_assert_eq(kempt__cp_fold(cp), utf8proc_tolower(cp), "%x", cp);
+  }
+  cr_assert_eq(kempt__cp_cols(-1), 1u);
+  cr_assert_eq(kempt__cp_fold(-1), -1);
+}
