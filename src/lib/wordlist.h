@@ -13,9 +13,24 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* Longest word (in bytes) the list can hold; longer keys are unknown. */
 #define KEMPT__WORD_MAX 64
+
+/* The last step of kempt__word_hash. */
+static inline uint64_t kempt__word_hash_end(uint64_t h) {
+  h ^= h >> 30;
+  h *= 0x94D049BB133111EBu;
+  return h ^ (h >> 31);
+}
+
+/* One 8-byte chunk c of a key into the hash h. */
+static inline uint64_t kempt__word_hash_step(uint64_t h, uint64_t c) {
+  h = (h ^ c) * 0xBF58476D1CE4E5B9u;
+  return h ^ (h >> 31);
+}
 
 /* The SCOWL size level of the word w[0..n) in any casing: 10 (among the
  * most common English words), 20, 35, 40, 50, 55, 60, 70, 80 or 95 (rare);
@@ -26,6 +41,30 @@ int kempt__wordlist_level(const char *w, size_t n);
  * of the word in the list is capitalised (a proper name: "Tuesday",
  * "Gaza"), false for unknown words. */
 int kempt__wordlist_lookup(const char *w, size_t n, bool *proper);
+
+/* The hash of the lower-case key k[0..n) that the list is searched by
+ * (tools/gen_wordlist.py computes the same): 8 bytes at a time, packed
+ * little-endian, the last chunk padded with zeros. */
+static inline uint64_t kempt__word_hash(const char *k, size_t n) {
+  uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
+  for (size_t i = 0; i < n; i += 8) {
+    unsigned char b[8] = {0};
+    memcpy(b, k + i, n - i < 8 ? n - i : 8);
+    uint64_t c = 0;
+    for (int j = 7; j >= 0; j--)
+      c = c << 8 | b[j];
+    h = kempt__word_hash_step(h, c);
+  }
+  return kempt__word_hash_end(h);
+}
+
+/* Like kempt__wordlist_lookup for a key whose kempt__word_hash is h. */
+int kempt__wordlist_probe(uint64_t h, bool *proper);
+
+/* Languages (lang.h bits) in which the ASCII word whose lower-case bytes
+ * packed little-endian are key (at most 8 letters, zero padded) is a
+ * function word of src/data/stopwords.txt; 0 for other words. */
+uint32_t kempt__stopword_key_langs(uint64_t key);
 
 /* Lower-case w[0..n) into buf (cap bytes): returns the length, or 0 when
  * it does not fit or w is not valid UTF-8. */
