@@ -2,11 +2,17 @@
  * together ("Blinkenstressed" -> "Blinken stressed", "summitThe" ->
  * "summit The"), and nothing else.
  *
- * A document stage: blocks are held (up to a cap) while the document's own
- * vocabulary is counted - each word's occurrences, its capitalised
- * occurrences inside a sentence (names), the words seen hyphenated. At the
- * end of the document (or when the cap is reached, with the vocabulary seen
- * so far) every candidate token is weighed and the blocks are emitted.
+ * A document stage: blocks are held (up to a cap) while each token is
+ * read once: its language evidence (function words of the block) is
+ * counted, the hash of its lower-case form is recorded with a few flags
+ * (a standalone occurrence, capitalised inside a sentence, seen
+ * hyphenated, next to the following word), and a token with the shape of
+ * a glued pair that is no known word becomes a candidate. At the end of
+ * the document (or when the cap is reached, with the words seen so far)
+ * the document's vocabulary is counted for the words that the candidates'
+ * splits ask about only, in one pass over the recorded hashes, every
+ * candidate is weighed and the blocks are emitted. Text without
+ * candidates costs one pass and a table probe per token.
  *
  * A candidate is a token of 5 to 40 ASCII letters, in an English stretch
  * of text (function-word counts of the block, or of it and its
@@ -37,166 +43,120 @@
 #define GLUE_TEXT_CAP (4u << 20)   /* buffered block text per window */
 #define GLUE_BLOCKS_CAP (1u << 18) /* buffered blocks per window */
 #define VOCAB_WORDS_CAP (1u << 18) /* distinct words per document */
-#define VOCAB_POOL_CAP (4u << 20)  /* their bytes */
-#define USER_POOL_CAP (32u << 20)  /* bytes of --words lists */
-#define PAIRS_CAP (1u << 14)       /* candidate pairs weighed per window */
-#define KNOWN_CAP (1u << 16)       /* cached word list answers */
+#define USER_WORDS_CAP (1u << 20)  /* words of --words lists */
+#define QUERY_CAP (1u << 20)       /* words and pairs asked about */
+#define TOKENS_CAP (1u << 22)      /* recorded words per window */
+#define CANDS_CAP (1u << 18)       /* candidate tokens per window */
 #define MIN_TOKEN 5
 #define MAX_TOKEN 40
 
-/* ---- a hash table of lower-case words ------------------------------------ */
+/* ---- hash tables of words ------------------------------------------------ */
 
-enum { W_HYPHEN = 1, W_LOOKED = 2, W_PROPER = 4, W_PAIRL = 8, W_LANGS = 16 };
+/* Flags of a recorded word. */
+enum {
+  T_COUNT = 1,  /* an occurrence on its own (else seen hyphenated) */
+  T_CAPMID = 2, /* capitalised, not at a sentence start */
+  T_LINK = 4    /* the next recorded word follows it with only a space */
+};
 
-struct word {
-  uint32_t off; /* key in the pool */
-  uint16_t len;
-  uint8_t flags;
-  uint8_t level;   /* wordlist level when W_LOOKED, 0 = unknown */
+/* Flags of a table entry. */
+enum { E_HYPHEN = 1, E_PAIRL = 2 };
+
+/* What the document says about a word (or a pair): keyed by the
+ * kempt__word_hash of its lower-case form (0 is stored as 1). */
+struct entry {
+  uint64_t key;    /* 0 = empty */
   uint32_t count;  /* standalone occurrences */
   uint32_t capmid; /* capitalised, not at a sentence start */
-  uint32_t langs;  /* function word of these languages (lang.h bits) */
+  uint32_t flags;
 };
 
-struct slot {
-  uint32_t id; /* 1 + index in words; 0 = empty */
-  uint32_t hash;
-};
-
-struct vocab {
-  struct slot *slots;
-  size_t size;        /* a power of 2 (0 before first use) */
-  struct word *words; /* dense, in order of arrival */
-  size_t used, cap, max;
-  struct kempt_buf pool;
+struct table {
+  struct entry *e;
+  size_t size; /* a power of 2, 0 before first use */
+  size_t used, max;
   const struct kempt_allocator *alloc;
 };
 
-static uint32_t hash_bytes(const char *p, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)p[i];
-    h *= 16777619u;
-  }
-  return h;
+static inline uint64_t fix_key(uint64_t h) { return h ? h : 1; }
+
+static void table_init(struct table *t, const struct kempt_allocator *a,
+                       size_t max) {
+  memset(t, 0, sizeof *t);
+  t->alloc = a;
+  t->max = max;
 }
 
-static void vocab_init(struct vocab *v, const struct kempt_allocator *a,
-                       size_t max, size_t pool_cap) {
-  memset(v, 0, sizeof *v);
-  v->alloc = a;
-  v->max = max;
-  kempt__buf_init(&v->pool, a, pool_cap);
+static void table_clear(struct table *t) {
+  if (t->e && t->used)
+    memset(t->e, 0, t->size * sizeof *t->e);
+  t->used = 0;
 }
 
-static void vocab_clear(struct vocab *v) {
-  if (v->slots && v->used)
-    memset(v->slots, 0, v->size * sizeof *v->slots);
-  v->used = 0;
-  kempt__buf_clear(&v->pool);
+static void table_free(struct table *t) {
+  kempt__free(t->alloc, t->e);
+  t->e = NULL;
+  t->size = t->used = 0;
 }
 
-static void vocab_free(struct vocab *v) {
-  kempt__free(v->alloc, v->slots);
-  kempt__free(v->alloc, v->words);
-  kempt__buf_free(&v->pool);
-  v->slots = NULL;
-  v->words = NULL;
-  v->size = v->used = v->cap = 0;
+static struct entry *table_slot(const struct table *t, uint64_t key) {
+  size_t mask = t->size - 1;
+  for (size_t i = (size_t)(key >> 40) & mask;; i = (i + 1) & mask)
+    if (t->e[i].key == key || !t->e[i].key)
+      return &t->e[i];
 }
 
-/* memcmp(a, b, n) == 0 for the short keys of a vocabulary, inline. */
-static inline bool same_bytes(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return false;
-  return true;
+static struct entry *table_get(const struct table *t, uint64_t h) {
+  if (!t->used)
+    return NULL;
+  struct entry *e = table_slot(t, fix_key(h));
+  return e->key ? e : NULL;
 }
 
-/* The slot of key k[0..n) with hash h: its own, or the empty one where it
- * would go. */
-static struct slot *vocab_slot(const struct vocab *v, const char *k, size_t n,
-                               uint32_t h) {
-  size_t mask = v->size - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    struct slot *sl = &v->slots[i];
-    if (sl->id == 0)
-      return sl;
-    const struct word *w = &v->words[sl->id - 1];
-    if (sl->hash == h && w->len == n && same_bytes(v->pool.data + w->off, k, n))
-      return sl;
-  }
-}
-
-static enum kempt_status vocab_grow(struct vocab *v) {
-  size_t nsize = v->size ? v->size * 2 : 1024;
-  if (v->cap < nsize / 2) { /* the entries first: the table stays valid */
-    struct word *nw =
-        kempt__realloc(v->alloc, v->words, nsize / 2 * sizeof *nw);
-    if (!nw)
-      return KEMPT_ERR_NOMEM;
-    v->words = nw;
-    v->cap = nsize / 2;
-  }
-  struct slot *ns = kempt__calloc(v->alloc, nsize * sizeof *ns);
-  if (!ns)
+static enum kempt_status table_grow(struct table *t) {
+  size_t nsize = t->size ? 2 * t->size : 256;
+  struct entry *ne = kempt__calloc(t->alloc, nsize * sizeof *ne);
+  if (!ne)
     return KEMPT_ERR_NOMEM;
-  struct slot *old = v->slots;
-  size_t osize = v->size;
-  v->slots = ns;
-  v->size = nsize;
+  struct entry *old = t->e;
+  size_t osize = t->size;
+  t->e = ne;
+  t->size = nsize;
   for (size_t i = 0; i < osize; i++)
-    if (old[i].id) {
-      size_t mask = nsize - 1, j = old[i].hash & mask;
-      while (ns[j].id)
-        j = (j + 1) & mask;
-      ns[j] = old[i];
-    }
-  kempt__free(v->alloc, old);
+    if (old[i].key)
+      *table_slot(t, old[i].key) = old[i];
+  kempt__free(t->alloc, old);
   return KEMPT_OK;
 }
 
-static struct word *vocab_get(const struct vocab *v, const char *k, size_t n) {
-  if (!v->used)
-    return NULL;
-  struct slot *sl = vocab_slot(v, k, n, hash_bytes(k, n));
-  return sl->id ? &v->words[sl->id - 1] : NULL;
-}
-
-/* The entry of lower-case key k[0..n), added when missing (*added set).
- * *w is NULL when the table is full (not an error: the word is then not
- * counted). The pointer is valid until the next addition. */
-static enum kempt_status vocab_add(struct vocab *v, const char *k, size_t n,
-                                   struct word **w) {
-  uint32_t h = hash_bytes(k, n);
-  struct slot *sl = v->size ? vocab_slot(v, k, n, h) : NULL;
-  *w = NULL;
-  if (sl && sl->id) {
-    *w = &v->words[sl->id - 1];
+/* The entry of hash h, added when missing; *out is NULL when the table is
+ * full (not an error: the word is then not counted). */
+static enum kempt_status table_add(struct table *t, uint64_t h,
+                                   struct entry **out) {
+  uint64_t key = fix_key(h);
+  *out = NULL;
+  struct entry *e = t->size ? table_slot(t, key) : NULL;
+  if (e && e->key) {
+    *out = e;
     return KEMPT_OK;
   }
-  if (v->used >= v->max)
+  if (t->used >= t->max)
     return KEMPT_OK;
-  if (2 * (v->used + 1) > v->size) {
-    enum kempt_status s = vocab_grow(v);
+  if (2 * (t->used + 1) > t->size) {
+    enum kempt_status s = table_grow(t);
     if (s != KEMPT_OK)
       return s;
-    sl = vocab_slot(v, k, n, h);
+    e = table_slot(t, key);
   }
-  size_t off = v->pool.len;
-  enum kempt_status s = kempt__buf_add(&v->pool, k, n);
-  if (s == KEMPT_ERR_LIMIT)
-    return KEMPT_OK;
-  if (s != KEMPT_OK)
-    return s;
-  struct word *e = &v->words[v->used];
-  memset(e, 0, sizeof *e);
-  e->off = (uint32_t)off;
-  e->len = (uint16_t)n;
-  sl->id = (uint32_t)++v->used;
-  sl->hash = h;
-  *w = e;
+  e->key = key;
+  t->used++;
+  *out = e;
   return KEMPT_OK;
+}
+
+/* The hash of a spaced pair of words from the words' hashes. */
+static uint64_t pair_hash(uint64_t l, uint64_t r) {
+  return kempt__word_hash_end(kempt__word_hash_step(l, r) + 0x632BE59BD9B4E019u);
 }
 
 /* ---- the stage's state --------------------------------------------------- */
@@ -225,13 +185,14 @@ struct glue {
   size_t nblocks, capblocks;
   struct cand *cands; /* of the held blocks, in text order */
   size_t ncands, capcands;
-  uint32_t *ids; /* the held blocks' words as vocabulary ids, 0
-                    between words that punctuation separates */
-  size_t nids, capids;
-  struct vocab doc;   /* this document's words */
-  struct vocab user;  /* --words */
-  struct vocab pairs; /* "left right" pairs of candidate splits */
-  struct vocab known; /* word list answers, kept across documents */
+  uint64_t *th; /* the held blocks' words: hashes of their lower case */
+  uint8_t *tf;  /* and T_ flags */
+  size_t ntok, captok;
+  struct table doc;   /* words of earlier windows of this document */
+  struct table query; /* the words and pairs that candidates ask about */
+  struct table pairs;
+  struct table user; /* --words */
+  uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
   bool warned;
@@ -347,23 +308,6 @@ static void token_core(struct token *t) {
   t->clen = b - a;
 }
 
-/* The next token of line p[0..n) from *pos; false at the end. */
-static bool next_token(const char *p, size_t n, size_t *pos, struct token *t) {
-  size_t i = *pos;
-  while (i < n && is_ws((unsigned char)p[i]))
-    i++;
-  if (i == n)
-    return false;
-  size_t j = i;
-  while (j < n && !is_ws((unsigned char)p[j]))
-    j++;
-  t->raw = p + i;
-  t->rlen = j - i;
-  token_core(t);
-  *pos = j;
-  return true;
-}
-
 /* Whether the token ends a sentence: . ! ? or : before closing marks. */
 static bool ends_sentence(const struct token *t) {
   size_t n = t->rlen;
@@ -468,123 +412,8 @@ static bool id_char(unsigned char c) {
   }
 }
 
-/* ---- the document's vocabulary ------------------------------------------- */
 
-#define CANDS_CAP (1u << 18) /* candidate tokens per window */
-#define IDS_CAP                                                                \
-  (2u << 20) /* word ids per window (a word takes 2 bytes                      \
-                at least, with its space) */
-
-/* What the word list and the function-word lists say about lower-case
- * key[0..n), through a cache that lives across documents (pure functions:
- * the output does not depend on the cache). NULL when out of memory. */
-static const struct word *known_info(struct glue *g, const char *key,
-                                     size_t n) {
-  struct word *w = vocab_get(&g->known, key, n);
-  if (w)
-    return w;
-  bool proper;
-  int level = kempt__wordlist_lookup(key, n, &proper);
-  /* no ASCII function word of lang.c's lists is longer than 6 */
-  uint32_t langs = n <= 6 ? kempt__stopword_langs(key, n) : 0;
-  if (g->known.used >= g->known.max)
-    vocab_clear(&g->known);
-  if (vocab_add(&g->known, key, n, &w) != KEMPT_OK || !w)
-    return NULL;
-  w->level = (uint8_t)level;
-  w->flags = proper ? W_PROPER : 0;
-  w->langs = langs;
-  return w;
-}
-
-/* Count one word (ASCII letters) seen on its own; mid: not at a sentence
- * start. *out is its entry, or NULL. */
-static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
-                                    bool mid, uint8_t flags,
-                                    struct word **out) {
-  char key[MAX_TOKEN * 2];
-  *out = NULL;
-  if (n == 0 || n > sizeof key)
-    return KEMPT_OK;
-  lower_ascii(p, n, key);
-  struct word *w;
-  enum kempt_status s = vocab_add(&g->doc, key, n, &w);
-  if (s != KEMPT_OK || !w)
-    return s;
-  if (!(w->flags & W_LANGS)) {
-    const struct word *k = known_info(g, key, n);
-    w->langs = k ? k->langs : (n <= 6 ? kempt__stopword_langs(key, n) : 0);
-    w->flags |= W_LANGS;
-    if (k) {
-      w->level = k->level;
-      w->flags |= (uint8_t)(W_LOOKED | (k->flags & W_PROPER));
-    }
-  }
-  w->flags |= flags;
-  *out = w;
-  if (flags & W_HYPHEN)
-    return KEMPT_OK;
-  w->count++;
-  if (mid && capitalised(p, n))
-    w->capmid++;
-  return KEMPT_OK;
-}
-
-/* A core with inner hyphens, underscores or apostrophes: count its parts,
- * and its letters run together as seen hyphenated. */
-static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
-                                        bool mid) {
-  char joined[MAX_TOKEN * 2];
-  size_t jn = 0, i = 0;
-  bool apostrophe = false;
-  enum kempt_status s = KEMPT_OK;
-  struct word *w;
-  while (i < n && s == KEMPT_OK) {
-    size_t j = i;
-    while (j < n && is_alpha((unsigned char)p[j]))
-      j++;
-    if (j == i)
-      return KEMPT_OK; /* digits, other scripts: not a word of ours */
-    if (!apostrophe)
-      s = count_word(g, p + i, j - i, mid || i > 0, 0, &w);
-    if (jn + (j - i) <= sizeof joined)
-      memcpy(joined + jn, p + i, j - i);
-    jn += j - i;
-    if (j == n)
-      break;
-    size_t k = p[j] == '-' || p[j] == '_' || p[j] == '\'' ? 1 : 0;
-    if (!k && n - j >= 3 && memcmp(p + j, "\xE2\x80\x99", 3) == 0)
-      k = 3;
-    if (!k)
-      return s;
-    apostrophe = p[j] != '-' && p[j] != '_';
-    i = j + k;
-  }
-  if (s == KEMPT_OK && jn <= sizeof joined && !apostrophe)
-    s = count_word(g, joined, jn, mid, W_HYPHEN, &w);
-  return s;
-}
-
-static void add_langs(struct kempt_lang_count *c, uint32_t m) {
-  c->words++;
-  for (int l = 1; m; l++, m >>= 1)
-    if (m & 1u)
-      c->hits[l]++;
-}
-
-static enum kempt_status push_id(struct glue *g, uint32_t id) {
-  if (!id && (!g->nids || !g->ids[g->nids - 1]))
-    return KEMPT_OK;
-  enum kempt_status s = room(g->env->alloc, (void **)&g->ids, g->nids,
-                             &g->capids, sizeof *g->ids, IDS_CAP);
-  if (s == KEMPT_OK)
-    g->ids[g->nids++] = id;
-  return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
-}
-
-static bool candidate_shape(const struct token *t, size_t *inner);
-static int entry_level(struct glue *g, struct word *w, const char *key,
-                       bool *proper);
+/* ---- reading the held blocks ---------------------------------------------- */
 
 /* Whether the word list knows the token p[0..n) as written: any casing of
  * a word, except a rare proper name written in lower case ("witha" is no
@@ -600,84 +429,255 @@ static bool known_as_written(int level, bool proper, const char *p, size_t n) {
   return false;
 }
 
-/* Keep the token for weighing when it has the shape of a glued pair and
- * its entry is no known word. */
-static enum kempt_status note_candidate(struct glue *g, const struct token *t,
-                                        struct word *w, size_t block,
-                                        const char *text) {
-  size_t inner;
-  bool proper;
-  if (!w || t->rlen > UINT16_MAX || !candidate_shape(t, &inner))
-    return KEMPT_OK;
-  int level = entry_level(g, w, g->doc.pool.data + w->off, &proper);
-  if (known_as_written(level, proper, t->raw + t->core, t->clen) ||
-      vocab_get(&g->user, g->doc.pool.data + w->off, w->len))
-    return KEMPT_OK;
-  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
-                             &g->capcands, sizeof *g->cands, CANDS_CAP);
-  if (s != KEMPT_OK)
-    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
-  struct cand c = {(uint32_t)block, (uint32_t)(t->raw - text),
-                   (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen};
-  g->cands[g->ncands++] = c;
-  g->blocks[block].cands++;
+/* The lower-case ASCII letters key[0..n), n <= 8, packed little-endian. */
+static uint64_t pack_key(const char *key, size_t n) {
+  uint64_t k = 0;
+  for (size_t i = n; i > 0; i--)
+    k = k << 8 | (unsigned char)key[i - 1];
+  return k;
+}
+
+/* The function-word languages of lower-case ASCII key[0..n); as lang.c,
+ * whose ASCII function words are at most 8 letters long. */
+static uint32_t stop_langs(const char *key, size_t n) {
+  return n && n <= 8 ? kempt__stopword_key_langs(pack_key(key, n)) : 0;
+}
+
+static void add_langs(struct kempt_lang_count *c, uint32_t m) {
+  c->words++;
+  for (int l = 1; m; l++, m >>= 1)
+    if (m & 1u)
+      c->hits[l]++;
+}
+
+/* kempt__lang_add over an ASCII token: its runs of letters are its words. */
+static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
+                           size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (!is_alpha((unsigned char)p[i])) {
+      i++;
+      continue;
+    }
+    char key[8];
+    size_t j = i;
+    while (j < n && is_alpha((unsigned char)p[j])) {
+      if (j - i < 8)
+        key[j - i] = (char)(p[j] | 0x20);
+      j++;
+    }
+    uint32_t m = stop_langs(key, j - i);
+    if (m)
+      c->stop++;
+    add_langs(c, m);
+    i = j;
+  }
+}
+
+/* Record one word (hash h) with flags f; returns its index or SIZE_MAX
+ * when the window holds too many. */
+static enum kempt_status record(struct glue *g, uint64_t h, uint8_t f,
+                                size_t *at) {
+  *at = SIZE_MAX;
+  if (g->ntok == g->captok) {
+    if (g->ntok >= TOKENS_CAP)
+      return KEMPT_OK;
+    size_t ncap = g->captok ? 2 * g->captok : 1024;
+    uint64_t *nh = kempt__realloc(g->env->alloc, g->th, ncap * sizeof *nh);
+    if (!nh)
+      return KEMPT_ERR_NOMEM;
+    g->th = nh;
+    uint8_t *nf = kempt__realloc(g->env->alloc, g->tf, ncap);
+    if (!nf)
+      return KEMPT_ERR_NOMEM;
+    g->tf = nf;
+    g->captok = ncap;
+  }
+  g->th[g->ntok] = h;
+  g->tf[g->ntok] = f;
+  *at = g->ntok++;
   return KEMPT_OK;
+}
+
+/* Record a word (ASCII letters) seen on its own; mid: not at a sentence
+ * start. */
+static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
+                                    bool mid, size_t *at) {
+  char key[MAX_TOKEN * 2];
+  *at = SIZE_MAX;
+  if (n == 0 || n > sizeof key)
+    return KEMPT_OK;
+  lower_ascii(p, n, key);
+  uint8_t f = T_COUNT | (mid && capitalised(p, n) ? T_CAPMID : 0);
+  return record(g, kempt__word_hash(key, n), f, at);
+}
+
+/* A core with inner hyphens, underscores or apostrophes: count its parts,
+ * and its letters run together as seen hyphenated. */
+static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
+                                        bool mid) {
+  char joined[MAX_TOKEN * 2];
+  size_t jn = 0, i = 0, at;
+  bool apostrophe = false;
+  enum kempt_status s = KEMPT_OK;
+  while (i < n && s == KEMPT_OK) {
+    size_t j = i;
+    while (j < n && is_alpha((unsigned char)p[j]))
+      j++;
+    if (j == i)
+      return KEMPT_OK; /* digits, other scripts: not a word of ours */
+    if (!apostrophe)
+      s = count_word(g, p + i, j - i, mid || i > 0, &at);
+    if (jn + (j - i) <= sizeof joined)
+      memcpy(joined + jn, p + i, j - i);
+    jn += j - i;
+    if (j == n)
+      break;
+    size_t k = p[j] == '-' || p[j] == '_' || p[j] == '\'' ? 1 : 0;
+    if (!k && n - j >= 3 && memcmp(p + j, "\xE2\x80\x99", 3) == 0)
+      k = 3;
+    if (!k)
+      return s;
+    apostrophe = p[j] != '-' && p[j] != '_';
+    i = j + k;
+  }
+  if (s == KEMPT_OK && jn <= sizeof joined && !apostrophe) {
+    lower_ascii(joined, jn, joined);
+    s = record(g, kempt__word_hash(joined, jn), 0, &at);
+  }
+  return s;
 }
 
 struct counting {
   struct held *h;
   size_t block;
   const char *text;
-  bool mid, code;
+  size_t line;    /* start of the line whose code status is known */
+  bool code;      /* that line looks like code */
+  bool mid;       /* not at a sentence start */
+  size_t link;    /* the recorded word the next may follow, or SIZE_MAX */
 };
 
-static enum kempt_status count_token(struct glue *g, const struct token *t,
-                                     struct counting *c) {
+/* Whether the line around text[at] looks like code (remembered per line). */
+static bool on_code_line(struct counting *c, size_t at) {
+  const char *t = c->text;
+  size_t a = at;
+  while (a && t[a - 1] != '\n')
+    a--;
+  if (a != c->line) {
+    const char *nl = memchr(t + at, '\n', c->h->len - at);
+    size_t e = nl ? (size_t)(nl - t) : c->h->len;
+    c->line = a;
+    c->code = code_line(t + a, e - a);
+  }
+  return c->code;
+}
+
+/* Shape of a glued pair: the letters key (lower case) of the token
+ * p[0..n) as written, with uppers capitals after the first letter, the
+ * first at inner. */
+static bool glue_shape(const char *p, size_t n, size_t uppers) {
+  if (n < MIN_TOKEN || uppers > 1)
+    return false;
+  return !(uppers == 1 && is_upper((unsigned char)p[0]) &&
+           is_upper((unsigned char)p[1]));
+}
+
+/* Keep the token for weighing when it has the shape of a glued pair and
+ * is no known word. */
+static enum kempt_status note_candidate(struct glue *g, const struct token *t,
+                                        uint64_t h, struct counting *c) {
+  bool proper;
+  int level = kempt__wordlist_probe(h, &proper);
+  if (known_as_written(level, proper, t->raw + t->core, t->clen) ||
+      table_get(&g->user, h) || t->rlen > UINT16_MAX ||
+      on_code_line(c, (size_t)(t->raw - c->text)))
+    return KEMPT_OK;
+  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
+                             &g->capcands, sizeof *g->cands, CANDS_CAP);
+  if (s != KEMPT_OK)
+    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
+  struct cand cd = {(uint32_t)c->block, (uint32_t)(t->raw - c->text),
+                    (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen};
+  g->cands[g->ncands++] = cd;
+  c->h->cands++;
+  return KEMPT_OK;
+}
+
+/* A token whose core is 1 to MAX_TOKEN ASCII letters. */
+static enum kempt_status count_letters(struct glue *g, const struct token *t,
+                                       struct counting *c) {
   const char *p = t->raw + t->core;
-  struct word *w = NULL;
+  size_t n = t->clen, uppers = 0;
+  char key[MAX_TOKEN];
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)p[i];
+    key[i] = (char)(ch | 0x20);
+    uppers += i && is_upper(ch);
+  }
+  uint64_t h = kempt__word_hash(key, n);
+  add_langs(&c->h->lang, n <= 6 ? stop_langs(key, n) : 0);
+  bool cap = is_upper((unsigned char)p[0]) && !uppers;
+  size_t at;
+  enum kempt_status s =
+      record(g, h, T_COUNT | (c->mid && cap ? T_CAPMID : 0), &at);
+  if (s != KEMPT_OK)
+    return s;
+  if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
+    g->tf[c->link] |= T_LINK;
+  c->link = t->core + n < t->rlen ? SIZE_MAX : at;
+  if (glue_shape(p, n, uppers))
+    s = note_candidate(g, t, h, c);
+  return s;
+}
+
+/* Whether all bytes of p[0..n) are ASCII. */
+static bool ascii(const char *p, size_t n) {
+  unsigned char acc = 0;
+  for (size_t i = 0; i < n; i++)
+    acc |= (unsigned char)p[i];
+  return acc < 0x80;
+}
+
+static enum kempt_status count_token(struct glue *g, struct token *t,
+                                     struct counting *c) {
+  token_core(t);
+  const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
   if (t->clen && t->clen <= MAX_TOKEN && all_alpha(p, t->clen)) {
-    s = count_word(g, p, t->clen, c->mid, 0, &w);
-    add_langs(&c->h->lang, w ? w->langs : 0);
-    if (s == KEMPT_OK && !c->code)
-      s = note_candidate(g, t, w, c->block, c->text);
+    s = count_letters(g, t, c);
   } else {
-    kempt__lang_add(&c->h->lang, t->raw, t->rlen);
+    c->link = SIZE_MAX;
+    if (ascii(t->raw, t->rlen))
+      lang_add_ascii(&c->h->lang, t->raw, t->rlen);
+    else
+      kempt__lang_add(&c->h->lang, t->raw, t->rlen);
     if (t->clen && t->clen <= MAX_TOKEN)
       s = count_compound(g, p, t->clen, c->mid);
   }
-  uint32_t id = w ? (uint32_t)(w - g->doc.words) + 1 : 0;
-  if (s == KEMPT_OK && (t->core || !id))
-    s = push_id(g, 0);
-  if (s == KEMPT_OK && id)
-    s = push_id(g, id);
-  if (s == KEMPT_OK && id && t->core + t->clen < t->rlen)
-    s = push_id(g, 0);
   c->mid = !ends_sentence(t);
   return s;
 }
 
-/* Count the words of held block number block, whose text is text. */
+/* Read the words of held block number block, whose text is text. */
 static enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
-  struct counting c = {h, block, text, false, false};
-  const char *p = text;
-  size_t n = h->len;
+  struct counting c = {h, block, text, SIZE_MAX, false, false, SIZE_MAX};
+  size_t n = h->len, i = 0;
   enum kempt_status s = KEMPT_OK;
-  while (n && s == KEMPT_OK) {
-    const char *nl = memchr(p, '\n', n);
-    size_t len = nl ? (size_t)(nl - p) : n, pos = 0;
-    struct token t;
-    c.code = code_line(p, len);
-    while (s == KEMPT_OK && next_token(p, len, &pos, &t))
-      s = count_token(g, &t, &c);
-    size_t step = nl ? len + 1 : len;
-    p += step;
-    n -= step;
+  while (i < n && s == KEMPT_OK) {
+    if (is_ws((unsigned char)text[i])) {
+      i++;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && !is_ws((unsigned char)text[j]))
+      j++;
+    struct token t = {text + i, j - i, 0, 0};
+    s = count_token(g, &t, &c);
+    i = j;
   }
-  if (s == KEMPT_OK)
-    s = push_id(g, 0);
   for (int l = 0; l < KEMPT_LANG_COUNT; l++)
     g->doc_lang.hits[l] += h->lang.hits[l];
   return s;
@@ -697,32 +697,17 @@ struct evidence {
   uint32_t count; /* standalone occurrences in the document */
 };
 
-/* The word list's level of lower-case key[0..n), cached. */
-static int cached_lookup(struct glue *g, const char *key, size_t n,
-                         bool *proper) {
-  const struct word *w = known_info(g, key, n);
-  if (!w)
-    return kempt__wordlist_lookup(key, n, proper);
-  *proper = (w->flags & W_PROPER) != 0;
-  return w->level;
-}
-
-/* The word list's level of a vocabulary entry, looked up once. */
-static int entry_level(struct glue *g, struct word *w, const char *key,
-                       bool *proper) {
-  if (!(w->flags & W_LOOKED)) {
-    bool pr;
-    w->level = (uint8_t)cached_lookup(g, key, w->len, &pr);
-    w->flags |= (uint8_t)(W_LOOKED | (pr ? W_PROPER : 0));
-  }
-  *proper = (w->flags & W_PROPER) != 0;
-  return w->level;
-}
-
 static int level_score(int level) {
   if (level == 0)
     return 0;
   return level <= 35 ? 6 : level <= 50 ? 5 : level <= 70 ? 4 : 2;
+}
+
+/* The hash of the lower case of the ASCII letters p[0..n). */
+static uint64_t lower_hash(const char *p, size_t n) {
+  char key[MAX_TOKEN + 1];
+  lower_ascii(p, n, key);
+  return kempt__word_hash(key, n);
 }
 
 /* What speaks for p[0..n) being a word of its own. */
@@ -731,16 +716,16 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   memset(&e, 0, sizeof e);
   char key[MAX_TOKEN];
   lower_ascii(p, n, key);
-  struct word *w = vocab_get(&g->doc, key, n);
+  uint64_t h = kempt__word_hash(key, n);
+  const struct entry *w = table_get(&g->query, h);
   bool proper = false;
-  int level =
-      w ? entry_level(g, w, key, &proper) : cached_lookup(g, key, n, &proper);
-  bool user = vocab_get(&g->user, key, n) != NULL;
+  int level = kempt__wordlist_probe(h, &proper);
+  bool user = table_get(&g->user, h) != NULL;
   bool cap = is_upper((unsigned char)p[0]);
   e.len = n;
   e.level = level;
   e.count = w ? w->count : 0;
-  uint32_t langs = w ? w->langs : kempt__stopword_langs(key, n);
+  uint32_t langs = stop_langs(key, n);
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
   if (proper && !cap && e.score > 2)
@@ -757,6 +742,8 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   e.score += (e.count ? 2 : 0) + (e.docname ? 4 : 0);
   return e;
 }
+
+/* ---- candidates and splits ----------------------------------------------- */
 
 /* ---- candidates and splits ----------------------------------------------- */
 
@@ -800,39 +787,27 @@ static bool name_prefix(const char *p, size_t n) {
   return in_list(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
 }
 
-/* The vocabulary entry of the whole token; it is not a candidate when it
+/* The document's entry of the whole token; it is not a candidate when it
  * is a known word, seen hyphenated, or seen whole more often than allowed. */
 static bool candidate_word(struct glue *g, const char *p, size_t n,
-                           struct word **whole) {
-  char key[MAX_TOKEN];
-  lower_ascii(p, n, key);
-  struct word *w = vocab_get(&g->doc, key, n);
+                           const struct entry **whole) {
+  uint64_t h = lower_hash(p, n);
   bool proper;
-  int level =
-      w ? entry_level(g, w, key, &proper) : cached_lookup(g, key, n, &proper);
+  int level = kempt__wordlist_probe(h, &proper);
+  const struct entry *w = table_get(&g->query, h);
   *whole = w;
-  if (known_as_written(level, proper, p, n) || vocab_get(&g->user, key, n))
+  if (known_as_written(level, proper, p, n) || table_get(&g->user, h))
     return false;
-  return !(w && (w->flags & W_HYPHEN));
-}
-
-/* The key "left right" of splitting p[0..n) at i, lower case. */
-static size_t pair_key(const char *p, size_t n, size_t i, char *key) {
-  lower_ascii(p, i, key);
-  key[i] = ' ';
-  lower_ascii(p + i, n - i, key + i + 1);
-  return n + 1;
+  return !(w && (w->flags & E_HYPHEN));
 }
 
 /* Times the spaced pair p[0..i) p[i..n) was seen in the held blocks. */
 static uint32_t pair_count(struct glue *g, const char *p, size_t n, size_t i) {
-  char key[MAX_TOKEN + 2];
-  pair_key(p, n, i, key);
-  struct word *w = vocab_get(&g->pairs, key, n + 1);
+  const struct entry *w =
+      table_get(&g->pairs, pair_hash(lower_hash(p, i), lower_hash(p + i, n - i)));
   return w ? w->count : 0;
 }
 
-/* Words that open sentences, which a lost space can glue to the next. */
 static bool opener(const char *p, size_t n) {
   static const char *const words[] = {
       "The",      "In",    "On",   "At",    "As",      "If",    "It",
@@ -1026,7 +1001,6 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 
-/* Score of splitting p[0..n) at i, or -1 when the evidence is too weak. */
 static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
   struct evidence l = part_evidence(g, p, i);
   if (!l.ok)
@@ -1050,7 +1024,7 @@ static size_t decide(struct glue *g, const struct token *t) {
     return 0;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
-  struct word *whole;
+  const struct entry *whole;
   if (!candidate_word(g, p, n, &whole))
     return 0;
   size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
@@ -1074,7 +1048,7 @@ static size_t decide(struct glue *g, const struct token *t) {
   return best;
 }
 
-/* ---- the held window: pairs, rewriting, emitting ------------------------- */
+/* ---- the held window: the vocabulary asked about, rewriting, emitting ---- */
 
 static const char *held_text(const struct glue *g, const struct held *h) {
   return h->ext ? h->ext : g->text.data + h->start;
@@ -1085,35 +1059,94 @@ static struct token cand_token(const struct cand *c, const char *text) {
   return t;
 }
 
-/* Note the spaced pairs that a split of a candidate token would make, so
- * that count_pairs can look for them. */
-static enum kempt_status want_pairs(struct glue *g, const struct token *t) {
-  size_t inner;
-  struct word *whole;
-  const char *p = t->raw + t->core;
-  if (!candidate_shape(t, &inner) || !candidate_word(g, p, t->clen, &whole))
+/* Ask about a word: its entry in query, with what earlier windows of the
+ * document said about it. */
+static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
+  *out = table_get(&g->query, h);
+  if (*out)
     return KEMPT_OK;
-  size_t lo = inner ? inner : 1, hi = inner ? inner : t->clen - 1;
-  for (size_t i = lo; i <= hi; i++) {
-    char key[MAX_TOKEN + 2];
-    size_t k = pair_key(p, t->clen, i, key);
-    struct word *left = vocab_get(&g->doc, key, i);
-    struct word *right = vocab_get(&g->doc, key + i + 1, k - i - 1);
-    if (!left || !right)
+  enum kempt_status s = table_add(&g->query, h, out);
+  if (s != KEMPT_OK || !*out)
+    return s;
+  const struct entry *d = table_get(&g->doc, h);
+  if (d) {
+    (*out)->count = d->count;
+    (*out)->capmid = d->capmid;
+    (*out)->flags = d->flags;
+  }
+  uint64_t k = fix_key(h);
+  g->filter[(k >> 3) & 0x1FFF] |= (uint8_t)(1u << (k & 7));
+  return KEMPT_OK;
+}
+
+/* Ask about the words and spaced pairs that the splits of a candidate
+ * token would make, and the token itself. */
+static enum kempt_status ask_token(struct glue *g, const struct token *t) {
+  size_t inner;
+  const char *p = t->raw + t->core;
+  size_t n = t->clen;
+  if (!candidate_shape(t, &inner))
+    return KEMPT_OK;
+  struct entry *e;
+  enum kempt_status s = ask(g, lower_hash(p, n), &e);
+  size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
+  for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
+    uint64_t l = lower_hash(p, i), r = lower_hash(p + i, n - i);
+    s = ask(g, l, &e);
+    if (s == KEMPT_OK && e)
+      e->flags |= E_PAIRL;
+    if (s == KEMPT_OK)
+      s = ask(g, r, &e);
+    if (s == KEMPT_OK)
+      s = table_add(&g->pairs, pair_hash(l, r), &e);
+  }
+  return s;
+}
+
+/* Count the words asked about, and the pairs, in the held blocks. */
+static void count_asked(struct glue *g) {
+  for (size_t i = 0; i < g->ntok; i++) {
+    uint64_t k = fix_key(g->th[i]);
+    if (!(g->filter[(k >> 3) & 0x1FFF] & (1u << (k & 7))))
       continue;
-    left->flags |= W_PAIRL;
-    struct word *w;
-    enum kempt_status s = vocab_add(&g->pairs, key, k, &w);
+    struct entry *e = table_get(&g->query, k);
+    if (!e)
+      continue;
+    uint8_t f = g->tf[i];
+    if (f & T_COUNT) {
+      e->count++;
+      e->capmid += (f & T_CAPMID) != 0;
+    } else {
+      e->flags |= E_HYPHEN;
+    }
+    if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok) {
+      struct entry *pe =
+          table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
+      if (pe)
+        pe->count++;
+    }
+  }
+}
+
+/* Remember the words of the window for the rest of the document. */
+static enum kempt_status keep_words(struct glue *g) {
+  for (size_t i = 0; i < g->ntok; i++) {
+    struct entry *e;
+    enum kempt_status s = table_add(&g->doc, g->th[i], &e);
     if (s != KEMPT_OK)
       return s;
+    if (!e)
+      continue;
+    if (g->tf[i] & T_COUNT) {
+      e->count++;
+      e->capmid += (g->tf[i] & T_CAPMID) != 0;
+    } else {
+      e->flags |= E_HYPHEN;
+    }
   }
   return KEMPT_OK;
 }
 
-/* Whether the tokens of block b are weighed: English by the function
- * words of the block, or of it and its neighbours, or of the document, and
- * not a block where unknown words abound (names lists, other languages,
- * random letters). */
 static bool english(const struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
@@ -1133,25 +1166,33 @@ static bool english(const struct glue *g, size_t b) {
   return kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
 }
 
-/* Count the wanted pairs where they stand spaced in the held blocks. */
-static void count_pairs(struct glue *g) {
-  for (size_t i = 0; i + 1 < g->nids; i++) {
-    uint32_t a = g->ids[i], b = g->ids[i + 1];
-    if (!a || !b || !(g->doc.words[a - 1].flags & W_PAIRL))
-      continue;
-    const struct word *l = &g->doc.words[a - 1], *r = &g->doc.words[b - 1];
-    char key[2 * MAX_TOKEN + 2];
-    if ((size_t)l->len + r->len + 1 > sizeof key)
-      continue;
-    memcpy(key, g->doc.pool.data + l->off, l->len);
-    key[l->len] = ' ';
-    memcpy(key + l->len + 1, g->doc.pool.data + r->off, r->len);
-    struct word *w = vocab_get(&g->pairs, key, l->len + 1 + r->len);
-    if (w)
-      w->count++;
-  }
-}
 
+/* Ask about the candidates of the weighed blocks and count the answers. */
+static enum kempt_status weigh_window(struct glue *g) {
+  enum kempt_status s = KEMPT_OK;
+  bool any = false;
+  for (size_t i = 0; i < g->nblocks; i++) {
+    g->blocks[i].weigh = english(g, i);
+    any |= g->blocks[i].weigh && g->blocks[i].cands;
+  }
+  if (!any)
+    return KEMPT_OK;
+  if (!g->filter) {
+    g->filter = kempt__calloc(g->env->alloc, 0x2000);
+    if (!g->filter)
+      return KEMPT_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < g->ncands && s == KEMPT_OK; i++) {
+    const struct held *h = &g->blocks[g->cands[i].block];
+    if (h->weigh) {
+      struct token t = cand_token(&g->cands[i], held_text(g, h));
+      s = ask_token(g, &t);
+    }
+  }
+  if (s == KEMPT_OK)
+    count_asked(g);
+  return s;
+}
 /* Split the candidate if the evidence says so: copy the block up to the
  * split point and a space to out. */
 static enum kempt_status split_cand(struct glue *g, const struct held *h,
@@ -1203,21 +1244,10 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
   return kempt__emit_block(g->env, &b);
 }
 
-/* Decide and emit every held block, then empty the window (the
- * vocabulary stays for the rest of the document). */
-static enum kempt_status flush(struct glue *g) {
-  enum kempt_status s = KEMPT_OK;
-  for (size_t i = 0; i < g->nblocks; i++)
-    g->blocks[i].weigh = english(g, i);
-  for (size_t i = 0; i < g->ncands && s == KEMPT_OK; i++) {
-    const struct held *h = &g->blocks[g->cands[i].block];
-    if (h->weigh) {
-      struct token t = cand_token(&g->cands[i], held_text(g, h));
-      s = want_pairs(g, &t);
-    }
-  }
-  if (s == KEMPT_OK && g->pairs.used)
-    count_pairs(g);
+/* Decide and emit every held block, then empty the window; more: the
+ * document goes on (its words are kept for the next window). */
+static enum kempt_status flush(struct glue *g, bool more) {
+  enum kempt_status s = weigh_window(g);
   size_t c = 0;
   for (size_t i = 0; i < g->nblocks && s == KEMPT_OK; i++) {
     size_t first = c;
@@ -1225,12 +1255,16 @@ static enum kempt_status flush(struct glue *g) {
       c++;
     s = emit_one(g, &g->blocks[i], g->cands + first, c - first);
   }
-  g->nblocks = g->ncands = g->nids = 0;
+  if (s == KEMPT_OK && more)
+    s = keep_words(g);
+  g->nblocks = g->ncands = g->ntok = 0;
   kempt__buf_clear(&g->text);
-  vocab_clear(&g->pairs);
+  table_clear(&g->query);
+  table_clear(&g->pairs);
+  if (g->filter)
+    memset(g->filter, 0, 0x2000);
   return s;
 }
-
 /* ---- the stage ----------------------------------------------------------- */
 
 static void warn_window(struct glue *g) {
@@ -1278,27 +1312,31 @@ static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
   if (big || g->text.len + b->len > g->text.cap ||
       g->nblocks == GLUE_BLOCKS_CAP) {
     warn_window(g);
-    s = flush(g);
+    s = flush(g, true);
   }
   if (s == KEMPT_OK)
     s = hold(g, b, big);
   if (s == KEMPT_OK && big)
-    s = flush(g);
+    s = flush(g, true);
   return s;
 }
 
 static void clear_document(struct glue *g) {
-  g->nblocks = g->ncands = g->nids = 0;
+  g->nblocks = g->ncands = 0;
   kempt__buf_clear(&g->text);
-  vocab_clear(&g->doc);
-  vocab_clear(&g->pairs);
+  g->ntok = 0;
+  table_clear(&g->doc);
+  table_clear(&g->query);
+  table_clear(&g->pairs);
+  if (g->filter)
+    memset(g->filter, 0, 0x2000);
   memset(&g->doc_lang, 0, sizeof g->doc_lang);
   g->warned = false;
 }
 
 static enum kempt_status glue_finish(void *st) {
   struct glue *g = st;
-  enum kempt_status s = flush(g);
+  enum kempt_status s = flush(g, false);
   clear_document(g);
   return s;
 }
@@ -1318,8 +1356,9 @@ static enum kempt_status load_words(struct glue *g, const char *p, size_t n) {
     size_t k = e > a && p[a] != '#'
                    ? kempt__word_lower(p + a, e - a, key, sizeof key)
                    : 0;
-    struct word *w = NULL;
-    enum kempt_status s = k ? vocab_add(&g->user, key, k, &w) : KEMPT_OK;
+    struct entry *w = NULL;
+    enum kempt_status s =
+        k ? table_add(&g->user, kempt__word_hash(key, k), &w) : KEMPT_OK;
     if (s != KEMPT_OK)
       return s;
     if (k && !w)
@@ -1337,10 +1376,10 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   g->env = env;
   kempt__buf_init(&g->text, a, GLUE_TEXT_CAP);
   kempt__buf_init(&g->out, a, 2 * GLUE_TEXT_CAP);
-  vocab_init(&g->doc, a, VOCAB_WORDS_CAP, VOCAB_POOL_CAP);
-  vocab_init(&g->user, a, 4 * VOCAB_WORDS_CAP, USER_POOL_CAP);
-  vocab_init(&g->pairs, a, PAIRS_CAP, PAIRS_CAP * 16);
-  vocab_init(&g->known, a, KNOWN_CAP, KNOWN_CAP * 16);
+  table_init(&g->doc, a, VOCAB_WORDS_CAP);
+  table_init(&g->user, a, USER_WORDS_CAP);
+  table_init(&g->query, a, QUERY_CAP);
+  table_init(&g->pairs, a, QUERY_CAP);
   const char *data;
   size_t len;
   for (size_t i = 0; kempt__opt_file(env->cfg, "words", i, &data, &len); i++) {
@@ -1357,11 +1396,13 @@ static void glue_fini(void *st) {
   kempt__buf_free(&g->out);
   kempt__free(g->env->alloc, g->blocks);
   kempt__free(g->env->alloc, g->cands);
-  kempt__free(g->env->alloc, g->ids);
-  vocab_free(&g->doc);
-  vocab_free(&g->user);
-  vocab_free(&g->pairs);
-  vocab_free(&g->known);
+  kempt__free(g->env->alloc, g->th);
+  kempt__free(g->env->alloc, g->tf);
+  kempt__free(g->env->alloc, g->filter);
+  table_free(&g->doc);
+  table_free(&g->user);
+  table_free(&g->query);
+  table_free(&g->pairs);
 }
 
 const struct kempt_stage_ops kempt__glue_ops = {
