@@ -40,6 +40,8 @@
 #include "lang.h"
 #include "wordlist.h"
 
+#include <utf8proc.h>
+
 #define GLUE_TEXT_CAP (4u << 20)   /* buffered block text per window */
 #define GLUE_BLOCKS_CAP (1u << 18) /* buffered blocks per window */
 #define VOCAB_WORDS_CAP (1u << 18) /* distinct words per document */
@@ -47,6 +49,7 @@
 #define QUERY_CAP (1u << 20)       /* words and pairs asked about */
 #define TOKENS_CAP (1u << 22)      /* recorded words per window */
 #define CANDS_CAP (1u << 18)       /* candidate tokens per window */
+#define TEXT_PAD 8                 /* zero bytes after each held block */
 #define MIN_TOKEN 5
 #define MAX_TOKEN 40
 
@@ -65,16 +68,18 @@ enum { E_HYPHEN = 1, E_PAIRL = 2 };
 /* What the document says about a word (or a pair): keyed by the
  * kempt__word_hash of its lower-case form (0 is stored as 1). */
 struct entry {
-  uint64_t key;    /* 0 = empty */
+  uint64_t key;    /* valid when gen is the table's */
   uint32_t count;  /* standalone occurrences */
   uint32_t capmid; /* capitalised, not at a sentence start */
   uint32_t flags;
+  uint32_t gen;
 };
 
 struct table {
   struct entry *e;
   size_t size; /* a power of 2, 0 before first use */
   size_t used, max;
+  uint32_t gen; /* entries of other generations are empty */
   const struct kempt_allocator *alloc;
 };
 
@@ -85,12 +90,19 @@ static void table_init(struct table *t, const struct kempt_allocator *a,
   memset(t, 0, sizeof *t);
   t->alloc = a;
   t->max = max;
+  t->gen = 1;
 }
 
+/* Empty the table: a new generation (the memory is cleared only when
+ * the generation number wraps). */
 static void table_clear(struct table *t) {
-  if (t->e && t->used)
-    memset(t->e, 0, t->size * sizeof *t->e);
+  if (!t->used)
+    return;
   t->used = 0;
+  if (++t->gen == 0) {
+    memset(t->e, 0, t->size * sizeof *t->e);
+    t->gen = 1;
+  }
 }
 
 static void table_free(struct table *t) {
@@ -99,10 +111,11 @@ static void table_free(struct table *t) {
   t->size = t->used = 0;
 }
 
+/* The slot of key: its entry, or the empty slot where it would go. */
 static struct entry *table_slot(const struct table *t, uint64_t key) {
   size_t mask = t->size - 1;
   for (size_t i = (size_t)(key >> 40) & mask;; i = (i + 1) & mask)
-    if (t->e[i].key == key || !t->e[i].key)
+    if (t->e[i].gen != t->gen || t->e[i].key == key)
       return &t->e[i];
 }
 
@@ -110,7 +123,7 @@ static struct entry *table_get(const struct table *t, uint64_t h) {
   if (!t->used)
     return NULL;
   struct entry *e = table_slot(t, fix_key(h));
-  return e->key ? e : NULL;
+  return e->gen == t->gen ? e : NULL;
 }
 
 static enum kempt_status table_grow(struct table *t) {
@@ -120,11 +133,16 @@ static enum kempt_status table_grow(struct table *t) {
     return KEMPT_ERR_NOMEM;
   struct entry *old = t->e;
   size_t osize = t->size;
+  uint32_t ogen = t->gen;
   t->e = ne;
   t->size = nsize;
+  t->gen = 1;
   for (size_t i = 0; i < osize; i++)
-    if (old[i].key)
-      *table_slot(t, old[i].key) = old[i];
+    if (old[i].gen == ogen) {
+      struct entry *e = table_slot(t, old[i].key);
+      *e = old[i];
+      e->gen = 1;
+    }
   kempt__free(t->alloc, old);
   return KEMPT_OK;
 }
@@ -136,7 +154,7 @@ static enum kempt_status table_add(struct table *t, uint64_t h,
   uint64_t key = fix_key(h);
   *out = NULL;
   struct entry *e = t->size ? table_slot(t, key) : NULL;
-  if (e && e->key) {
+  if (e && e->gen == t->gen) {
     *out = e;
     return KEMPT_OK;
   }
@@ -148,7 +166,9 @@ static enum kempt_status table_add(struct table *t, uint64_t h,
       return s;
     e = table_slot(t, key);
   }
+  memset(e, 0, sizeof *e);
   e->key = key;
+  e->gen = t->gen;
   t->used++;
   *out = e;
   return KEMPT_OK;
@@ -234,6 +254,27 @@ static inline bool is_ws(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
 }
+
+/* Byte classes of the token reader. */
+enum { C_WS = 1, C_ALPHA = 2, C_UPPER = 4, C_MARK = 8, C_HIGH = 16 };
+static const uint8_t byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 8, 8, 0, 0, 0, 0, 8, 8, 8, 8, 0, 8, 0, 8, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 0, 8, 8,
+    0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 0, 8, 0, 0,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 8, 0, 8, 0, 0,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+};
 
 /* Length of a punctuation mark at p[0..n) that may open or close a word:
  * ASCII punctuation, curly quotes, dashes, ellipsis, guillemets. 0 if none. */
@@ -474,10 +515,96 @@ static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
   }
 }
 
+/* The code point at p[0..n) (n >= 1) into *cp (-1 for an invalid byte);
+ * returns the bytes used: kempt__next_cp, with two- and three-byte
+ * sequences decoded here. */
+static size_t next_cp(const char *p, size_t n, int32_t *cp) {
+  const unsigned char *u = (const unsigned char *)p;
+  if (u[0] >= 0xC2 && u[0] <= 0xDF && n >= 2 && (u[1] & 0xC0) == 0x80) {
+    *cp = (int32_t)((u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu));
+    return 2;
+  }
+  if (u[0] >= 0xE0 && u[0] <= 0xEF && n >= 3 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80 && (u[0] != 0xE0 || u[1] >= 0xA0) &&
+      (u[0] != 0xED || u[1] < 0xA0)) {
+    *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+                    (u[2] & 0x3Fu));
+    return 3;
+  }
+  return kempt__next_cp(p, n, cp);
+}
+
+/* Whether the code point cp (not ASCII) is a letter or a mark, as lang.c
+ * decides: common ranges of letters here, the rest by utf8proc. */
+static bool word_cp(int32_t cp) {
+  if (cp < 0)
+    return false;
+  if ((cp >= 0xC0 && cp <= 0x2C1 && cp != 0xD7 && cp != 0xF7) ||
+      (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x400 && cp <= 0x481) ||
+      (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x4E00 && cp <= 0x9FEF) ||
+      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x3041 && cp <= 0x3096) ||
+      (cp >= 0x30A1 && cp <= 0x30FA))
+    return true;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+}
+
+/* Code points that no function word of lang.c holds in any casing (CJK,
+ * kana, Hangul and beyond). */
+static bool far_cp(int32_t cp) {
+  return (cp >= 0x3000 && cp < 0xA000) || cp >= 0xAC00;
+}
+
+/* kempt__lang_add over a token with other than ASCII letters. */
+static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    int32_t cp;
+    unsigned char b = (unsigned char)p[i];
+    size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
+    if (b < 0x80 ? !is_alpha(b) : !word_cp(cp)) {
+      i += k;
+      continue;
+    }
+    size_t j = i + k;
+    bool high = b >= 0x80, far = b >= 0x80 && far_cp(cp);
+    while (j < n) {
+      b = (unsigned char)p[j];
+      if (b < 0x80) {
+        if (!is_alpha(b))
+          break;
+        j++;
+        continue;
+      }
+      k = next_cp(p + j, n - j, &cp);
+      if (!word_cp(cp))
+        break;
+      high = true;
+      far |= far_cp(cp);
+      j += k;
+    }
+    uint32_t m = 0;
+    if (far || j - i > 24)
+      m = 0;
+    else if (high)
+      m = kempt__stopword_langs(p + i, j - i);
+    else if (j - i <= 8) {
+      char key[8];
+      for (size_t q = 0; q < j - i; q++)
+        key[q] = (char)(p[i + q] | 0x20);
+      m = stop_langs(key, j - i);
+    }
+    if (m)
+      c->stop++;
+    add_langs(c, m);
+    i = j;
+  }
+}
+
 /* Record one word (hash h) with flags f; returns its index or SIZE_MAX
  * when the window holds too many. */
-static enum kempt_status record(struct glue *g, uint64_t h, uint8_t f,
-                                size_t *at) {
+static enum kempt_status record_slow(struct glue *g, uint64_t h, uint8_t f,
+                                     size_t *at) {
   *at = SIZE_MAX;
   if (g->ntok == g->captok) {
     if (g->ntok >= TOKENS_CAP)
@@ -493,6 +620,16 @@ static enum kempt_status record(struct glue *g, uint64_t h, uint8_t f,
     g->tf = nf;
     g->captok = ncap;
   }
+  g->th[g->ntok] = h;
+  g->tf[g->ntok] = f;
+  *at = g->ntok++;
+  return KEMPT_OK;
+}
+
+static inline enum kempt_status record(struct glue *g, uint64_t h, uint8_t f,
+                                       size_t *at) {
+  if (g->ntok == g->captok)
+    return record_slow(g, h, f, at);
   g->th[g->ntok] = h;
   g->tf[g->ntok] = f;
   *at = g->ntok++;
@@ -552,6 +689,7 @@ struct counting {
   struct held *h;
   size_t block;
   const char *text;
+  size_t lstart;  /* start of the line being read */
   size_t line;    /* start of the line whose code status is known */
   bool code;      /* that line looks like code */
   bool mid;       /* not at a sentence start */
@@ -561,9 +699,7 @@ struct counting {
 /* Whether the line around text[at] looks like code (remembered per line). */
 static bool on_code_line(struct counting *c, size_t at) {
   const char *t = c->text;
-  size_t a = at;
-  while (a && t[a - 1] != '\n')
-    a--;
+  size_t a = c->lstart;
   if (a != c->line) {
     const char *nl = memchr(t + at, '\n', c->h->len - at);
     size_t e = nl ? (size_t)(nl - t) : c->h->len;
@@ -604,19 +740,17 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   return KEMPT_OK;
 }
 
-/* A token whose core is 1 to MAX_TOKEN ASCII letters. */
+/* A token whose core is 1 to MAX_TOKEN ASCII letters; key holds them in
+ * lower case, zero padded to a multiple of 8, uppers counts the capitals
+ * after the first. */
 static enum kempt_status count_letters(struct glue *g, const struct token *t,
-                                       struct counting *c) {
+                                       struct counting *c, const char *key,
+                                       size_t uppers) {
   const char *p = t->raw + t->core;
-  size_t n = t->clen, uppers = 0;
-  char key[MAX_TOKEN];
-  for (size_t i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)p[i];
-    key[i] = (char)(ch | 0x20);
-    uppers += i && is_upper(ch);
-  }
-  uint64_t h = kempt__word_hash(key, n);
-  add_langs(&c->h->lang, n <= 6 ? stop_langs(key, n) : 0);
+  size_t n = t->clen;
+  uint64_t h = kempt__word_hash_padded(key, n);
+  uint32_t langs = n <= 6 ? kempt__stopword_key_langs(kempt__load_le64(key)) : 0;
+  add_langs(&c->h->lang, langs);
   bool cap = is_upper((unsigned char)p[0]) && !uppers;
   size_t at;
   enum kempt_status s =
@@ -645,13 +779,20 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
   const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
   if (t->clen && t->clen <= MAX_TOKEN && all_alpha(p, t->clen)) {
-    s = count_letters(g, t, c);
+    char key[MAX_TOKEN + 8];
+    size_t uppers = 0;
+    for (size_t i = 0; i < t->clen; i++) {
+      key[i] = (char)(p[i] | 0x20);
+      uppers += i && is_upper((unsigned char)p[i]);
+    }
+    memset(key + t->clen, 0, 8);
+    s = count_letters(g, t, c, key, uppers);
   } else {
     c->link = SIZE_MAX;
     if (ascii(t->raw, t->rlen))
       lang_add_ascii(&c->h->lang, t->raw, t->rlen);
     else
-      kempt__lang_add(&c->h->lang, t->raw, t->rlen);
+      lang_add_any(&c->h->lang, t->raw, t->rlen);
     if (t->clen && t->clen <= MAX_TOKEN)
       s = count_compound(g, p, t->clen, c->mid);
   }
@@ -659,20 +800,128 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
   return s;
 }
 
+/* 0x80 in each byte of x that is an ASCII letter. */
+static inline uint64_t letter_bytes(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones;
+  uint64_t t = (x | 0x20 * ones) & ~high;
+  uint64_t ge = t + (0x80 - 'a') * ones, gt = t + (0x80 - 'z' - 1) * ones;
+  return ge & ~gt & ~x & high;
+}
+
+/* Index of the lowest byte with its high bit set in m (m != 0). */
+static inline unsigned low_byte(uint64_t m) {
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctzll(m) >> 3;
+#else
+  unsigned k = 0;
+  while (!(m & 0x80)) {
+    m >>= 8;
+    k++;
+  }
+  return k;
+#endif
+}
+
+static inline void store_le64(char *p, uint64_t v) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  memcpy(p, &v, 8);
+}
+
+/* The letters at text[a..) into key (lower case, zero padded to a
+ * multiple of 8), 8 bytes at a time: text holds TEXT_PAD zero bytes after
+ * the block. Returns their count (MAX_TOKEN + 1 when more), *uppers the
+ * capitals after the first (0, 1 or 2 for more). */
+static size_t letters_swar(const char *text, size_t a, char *key,
+                           size_t *uppers) {
+  const uint64_t ones = 0x0101010101010101u;
+  size_t b = a, up = 0;
+  for (;;) {
+    uint64_t x = kempt__load_le64(text + b);
+    uint64_t lm = letter_bytes(x);
+    uint64_t stop = ~lm & 0x80 * ones;
+    unsigned k = stop ? low_byte(stop) : 8;
+    if (b - a + k > MAX_TOKEN)
+      return MAX_TOKEN + 1;
+    uint64_t keep = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+    store_le64(key + (b - a), (x | 0x20 * ones) & keep);
+    uint64_t caps = lm & ~(x << 2) & keep & (b == a ? ~(uint64_t)0xFF : ~(uint64_t)0);
+    if (caps)
+      up += caps & (caps - 1) ? 2 : 1;
+    b += k;
+    if (k < 8)
+      break;
+  }
+  *uppers = up > 2 ? 2 : up;
+  return b - a;
+}
+
+/* The same, a byte at a time, for text without the padding. */
+static size_t letters_bytes(const char *text, size_t a, size_t n, char *key,
+                            size_t *uppers) {
+  size_t b = a, up = 0;
+  while (b < n && (byte_class[(unsigned char)text[b]] & C_ALPHA)) {
+    if (b - a >= MAX_TOKEN)
+      return MAX_TOKEN + 1;
+    key[b - a] = (char)(text[b] | 0x20);
+    up += b > a && (byte_class[(unsigned char)text[b]] & C_UPPER);
+    b++;
+  }
+  memset(key + (b - a), 0, 8);
+  *uppers = up > 2 ? 2 : up;
+  return b - a;
+}
+
+/* Read the token at text[i..n) when it is ASCII letters between marks
+ * (most are): returns its end, or 0 when it is of another kind. padded:
+ * text has TEXT_PAD zero bytes after n. */
+static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
+                         bool padded, struct counting *c,
+                         enum kempt_status *s) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t a = i;
+  while (a < n && (byte_class[u[a]] & C_MARK))
+    a++;
+  char key[MAX_TOKEN + 8];
+  size_t uppers;
+  size_t len = padded ? letters_swar(text, a, key, &uppers)
+                      : letters_bytes(text, a, n, key, &uppers);
+  if (len == 0 || len > MAX_TOKEN)
+    return 0;
+  size_t b = a + len, e = b;
+  while (e < n && (byte_class[u[e]] & C_MARK))
+    e++;
+  if (e < n && !(byte_class[u[e]] & C_WS))
+    return 0;
+  struct token t = {text + i, e - i, a - i, len};
+  *s = count_letters(g, &t, c, key, uppers);
+  c->mid = e == b || !ends_sentence(&t);
+  return e;
+}
+
 /* Read the words of held block number block, whose text is text. */
 static enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
-  struct counting c = {h, block, text, SIZE_MAX, false, false, SIZE_MAX};
+  struct counting c = {h, block, text, 0, SIZE_MAX, false, false, SIZE_MAX};
   size_t n = h->len, i = 0;
   enum kempt_status s = KEMPT_OK;
   while (i < n && s == KEMPT_OK) {
-    if (is_ws((unsigned char)text[i])) {
+    unsigned char ch = (unsigned char)text[i];
+    if (byte_class[ch] & C_WS) {
       i++;
+      if (ch == '\n')
+        c.lstart = i;
       continue;
     }
-    size_t j = i + 1;
-    while (j < n && !is_ws((unsigned char)text[j]))
+    size_t j = fast_token(g, text, i, n, !h->ext, &c, &s);
+    if (j) {
+      i = j;
+      continue;
+    }
+    j = i + 1;
+    while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
       j++;
     struct token t = {text + i, j - i, 0, 0};
     s = count_token(g, &t, &c);
@@ -705,9 +954,10 @@ static int level_score(int level) {
 
 /* The hash of the lower case of the ASCII letters p[0..n). */
 static uint64_t lower_hash(const char *p, size_t n) {
-  char key[MAX_TOKEN + 1];
+  char key[MAX_TOKEN + 8];
   lower_ascii(p, n, key);
-  return kempt__word_hash(key, n);
+  memset(key + n, 0, 8);
+  return kempt__word_hash_padded(key, n);
 }
 
 /* What speaks for p[0..n) being a word of its own. */
@@ -1172,8 +1422,8 @@ static enum kempt_status weigh_window(struct glue *g) {
   enum kempt_status s = KEMPT_OK;
   bool any = false;
   for (size_t i = 0; i < g->nblocks; i++) {
-    g->blocks[i].weigh = english(g, i);
-    any |= g->blocks[i].weigh && g->blocks[i].cands;
+    g->blocks[i].weigh = g->blocks[i].cands && english(g, i);
+    any |= g->blocks[i].weigh;
   }
   if (!any)
     return KEMPT_OK;
@@ -1295,21 +1545,24 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
   h.offset = b->offset;
   h.index = b->index;
   h.rule = b->rule;
+  static const char pad[TEXT_PAD];
   if (!big)
     s = kempt__buf_add(&g->text, b->text, b->len);
+  if (!big && s == KEMPT_OK) /* fast_token reads 8 bytes at a time */
+    s = kempt__buf_add(&g->text, pad, sizeof pad);
   if (s != KEMPT_OK)
     return s;
   g->blocks[g->nblocks++] = h;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return KEMPT_OK;
-  return count_block(g, g->nblocks - 1, b->text);
+  return count_block(g, g->nblocks - 1, held_text(g, &g->blocks[g->nblocks - 1]));
 }
 
 static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
   struct glue *g = st;
   enum kempt_status s = KEMPT_OK;
-  bool big = b->len > g->text.cap;
-  if (big || g->text.len + b->len > g->text.cap ||
+  bool big = b->len + TEXT_PAD > g->text.cap;
+  if (big || g->text.len + b->len + TEXT_PAD > g->text.cap ||
       g->nblocks == GLUE_BLOCKS_CAP) {
     warn_window(g);
     s = flush(g, true);

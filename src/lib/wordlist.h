@@ -42,18 +42,37 @@ int kempt__wordlist_level(const char *w, size_t n);
  * "Gaza"), false for unknown words. */
 int kempt__wordlist_lookup(const char *w, size_t n, bool *proper);
 
+/* 8 bytes at p as a number, little-endian. */
+static inline uint64_t kempt__load_le64(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  return v;
+}
+
+/* kempt__word_hash of k[0..n) when k holds zeros from n up to the next
+ * multiple of 8. */
+static inline uint64_t kempt__word_hash_padded(const char *k, size_t n) {
+  uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
+  for (size_t i = 0; i < n; i += 8)
+    h = kempt__word_hash_step(h, kempt__load_le64(k + i));
+  return kempt__word_hash_end(h);
+}
+
 /* The hash of the lower-case key k[0..n) that the list is searched by
  * (tools/gen_wordlist.py computes the same): 8 bytes at a time, packed
  * little-endian, the last chunk padded with zeros. */
 static inline uint64_t kempt__word_hash(const char *k, size_t n) {
   uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
-  for (size_t i = 0; i < n; i += 8) {
-    unsigned char b[8] = {0};
-    memcpy(b, k + i, n - i < 8 ? n - i : 8);
-    uint64_t c = 0;
-    for (int j = 7; j >= 0; j--)
-      c = c << 8 | b[j];
-    h = kempt__word_hash_step(h, c);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    h = kempt__word_hash_step(h, kempt__load_le64(k + i));
+  if (i < n) {
+    char b[8] = {0};
+    memcpy(b, k + i, n - i);
+    h = kempt__word_hash_step(h, kempt__load_le64(b));
   }
   return kempt__word_hash_end(h);
 }
