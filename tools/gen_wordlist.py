@@ -19,10 +19,11 @@ of hash left in each entry of one bucket (about 4): a word outside the
 list is taken for one with a chance of about 1 in 30 million; words of
 the list never collide (checked here).
 
-It also writes the ASCII function words of src/data/stopwords.txt (the
-table lang.c searches) as an open-addressing table keyed by the word's
-bytes packed little-endian into 64 bits, for the glue stage, which looks
-up every short token.
+It also writes the function words of src/data/stopwords.txt (the table
+lang.c searches) of at most 8 bytes - all the ASCII ones - as an
+open-addressing table keyed by the word's bytes packed little-endian into
+64 bits, and the few longer ones as a list, for the glue stage, which
+looks up every short token.
 """
 import os
 import re
@@ -60,7 +61,7 @@ K1 = 0x9E3779B97F4A7C15
 K2 = 0xBF58476D1CE4E5B9
 K3 = 0x94D049BB133111EB
 BUCKET_BITS = 17
-STOP_BITS = 10
+STOP_BITS = 11
 STOP_MAX = 8
 
 
@@ -78,7 +79,7 @@ def word_hash(b):
 
 
 def stop_words(path):
-    """ASCII function words of stopwords.txt: word -> language bit mask."""
+    """Function words of stopwords.txt: word -> language bit mask."""
     words, bit = {}, 0
     for line in open(path, encoding='utf-8'):
         line = line.strip()
@@ -90,7 +91,7 @@ def stop_words(path):
     ascii_words = {w: m for w, m in words.items()
                    if w.isascii() and w.isalpha()}
     assert max(len(w) for w in ascii_words) <= STOP_MAX
-    return ascii_words
+    return words
 
 
 def stop_table(words):
@@ -150,15 +151,25 @@ def main():
                 out.write(','.join(row) + ',\n')
                 row = []
     out.write(','.join(row) + '};\n')
-    keys, langs = stop_table(stop_words(stop))
+    stops = stop_words(stop)
+    keys, langs = stop_table({w: m for w, m in stops.items()
+                              if len(w.encode()) <= STOP_MAX})
+    longer = sorted(w for w in stops if len(w.encode()) > STOP_MAX)
     out.write('#define WL_STOP_BITS %d\n' % STOP_BITS)
-    out.write('static const uint64_t wl_stop_key[%d] = {\n' % len(keys))
+    out.write('const uint64_t kempt__wl_stop_key[%d] = {\n' % len(keys))
     for i in range(0, len(keys), 6):
         out.write(','.join('0x%x' % k for k in keys[i:i + 6]) + ',\n')
-    out.write('};\nstatic const uint16_t wl_stop_langs[%d] = {\n' %
+    out.write('};\nconst uint16_t kempt__wl_stop_langs[%d] = {\n' %
               len(langs))
     for i in range(0, len(langs), 12):
         out.write(','.join('0x%x' % k for k in langs[i:i + 12]) + ',\n')
+    out.write('};\n#define WL_STOP_LONG %d\n' % len(longer))
+    out.write('const struct kempt__stop_long kempt__wl_stop_long[%d] = {\n' %
+              max(1, len(longer)))
+    for w in longer:
+        out.write('{"%s", %d, 0x%x},\n' % (''.join('\\%03o' % b for b in
+                                                    w.encode()),
+                                          len(w.encode()), stops[w]))
     out.write('};\n')
 
 

@@ -248,7 +248,7 @@ static const struct kempt_option glue_options[] = {
 static inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static inline bool is_alpha(unsigned char c) {
-  return is_upper(c) || is_lower(c);
+  return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 static inline bool is_ws(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
@@ -256,16 +256,16 @@ static inline bool is_ws(unsigned char c) {
 }
 
 /* Byte classes of the token reader. */
-enum { C_WS = 1, C_ALPHA = 2, C_UPPER = 4, C_MARK = 8, C_HIGH = 16 };
+enum { C_WS = 1, C_ALPHA = 2, C_UPPER = 4, C_MARK = 8, C_HIGH = 16, C_CODE = 32 };
 static const uint8_t byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 8, 8, 0, 0, 0, 0, 8, 8, 8, 8, 0, 8, 0, 8, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 0, 8, 8,
+    1, 8, 8, 0, 32, 0, 32, 8, 40, 8, 8, 0, 8, 32, 8, 32,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 8, 40, 32, 8, 8,
     0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
-    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 0, 8, 0, 0,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 32, 8, 0, 0,
     0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 8, 0, 8, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 40, 32, 40, 0, 0,
     16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
     16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
     16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
@@ -275,6 +275,35 @@ static const uint8_t byte_class[256] = {
     16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
     16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
 };
+
+/* 0x80 in each byte of x that is an ASCII letter. */
+static inline uint64_t letter_bytes(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones;
+  uint64_t t = (x | 0x20 * ones) & ~high;
+  uint64_t ge = t + (0x80 - 'a') * ones, gt = t + (0x80 - 'z' - 1) * ones;
+  return ge & ~gt & ~x & high;
+}
+
+/* Index of the lowest byte with its high bit set in m (m != 0). */
+static inline unsigned low_byte(uint64_t m) {
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctzll(m) >> 3;
+#else
+  unsigned k = 0;
+  while (!(m & 0x80)) {
+    m >>= 8;
+    k++;
+  }
+  return k;
+#endif
+}
+
+static inline void store_le64(char *p, uint64_t v) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  memcpy(p, &v, 8);
+}
 
 /* Length of a punctuation mark at p[0..n) that may open or close a word:
  * ASCII punctuation, curly quotes, dashes, ellipsis, guillemets. 0 if none. */
@@ -417,20 +446,6 @@ static bool code_mark(unsigned char c, unsigned char d) {
   }
 }
 
-/* A line that looks like code, markup or a command: its tokens are left
- * alone. */
-static bool code_line(const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (c < 0x80 && !is_alpha(c) && c != ' ' &&
-        code_mark(c, i + 1 < n ? (unsigned char)p[i + 1] : 0))
-      return true;
-  }
-  while (n && is_ws((unsigned char)p[n - 1]))
-    n--;
-  return n && p[n - 1] == ';';
-}
-
 /* Signs of an address, a handle, a tag or an identifier in a token. */
 static bool id_char(unsigned char c) {
   switch (c) {
@@ -484,11 +499,18 @@ static uint32_t stop_langs(const char *key, size_t n) {
   return n && n <= 8 ? kempt__stopword_key_langs(pack_key(key, n)) : 0;
 }
 
-static void add_langs(struct kempt_lang_count *c, uint32_t m) {
+static inline void add_langs(struct kempt_lang_count *c, uint32_t m) {
   c->words++;
-  for (int l = 1; m; l++, m >>= 1)
-    if (m & 1u)
-      c->hits[l]++;
+  for (; m; m &= m - 1) {
+#if defined(__GNUC__)
+    c->hits[__builtin_ctz(m) + 1]++;
+#else
+    int l = 1;
+    while (!(m & (1u << (l - 1))))
+      l++;
+    c->hits[l]++;
+#endif
+  }
 }
 
 /* kempt__lang_add over an ASCII token: its runs of letters are its words. */
@@ -555,6 +577,47 @@ static bool far_cp(int32_t cp) {
   return (cp >= 0x3000 && cp < 0xA000) || cp >= 0xAC00;
 }
 
+/* kempt__stopword_langs of the word p[0..n) (letters and marks, some not
+ * ASCII, at most 24 bytes): Latin-1 and Cyrillic letters are lower-cased
+ * here and the word looked up by its packed bytes (or in the list of
+ * longer function words); other letters go to lang.c. */
+static uint32_t stop_langs_utf8(const char *p, size_t n) {
+  char key[24] = {0};
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char b = (unsigned char)p[i];
+    int32_t cp;
+    size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
+    if (b < 0x80)
+      cp = b >= 'A' && b <= 'Z' ? b + 32 : b;
+    else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+             (cp >= 0x410 && cp <= 0x42F))
+      cp += 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F)
+      cp += 0x50;
+    else if (!((cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+               (cp >= 0x430 && cp <= 0x45F)))
+      return kempt__stopword_langs(p, n);
+    size_t w = cp < 0x80 ? 1 : 2;
+    if (o + w > sizeof key)
+      return 0; /* lang.c's function words are at most 24 bytes */
+    if (w == 1) {
+      key[o++] = (char)cp;
+    } else {
+      key[o++] = (char)(0xC0 | (cp >> 6));
+      key[o++] = (char)(0x80 | (cp & 0x3F));
+    }
+    i += k;
+  }
+  if (o <= 8)
+    return kempt__stopword_key_langs(kempt__load_le64(key));
+  for (size_t i = 0; i < kempt__wl_stop_nlong; i++)
+    if (kempt__wl_stop_long[i].len == o &&
+        memcmp(kempt__wl_stop_long[i].word, key, o) == 0)
+      return kempt__wl_stop_long[i].langs;
+  return 0;
+}
+
 /* kempt__lang_add over a token with other than ASCII letters. */
 static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
   size_t i = 0;
@@ -587,7 +650,7 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
     if (far || j - i > 24)
       m = 0;
     else if (high)
-      m = kempt__stopword_langs(p + i, j - i);
+      m = stop_langs_utf8(p + i, j - i);
     else if (j - i <= 8) {
       char key[8];
       for (size_t q = 0; q < j - i; q++)
@@ -689,24 +752,52 @@ struct counting {
   struct held *h;
   size_t block;
   const char *text;
-  size_t lstart;  /* start of the line being read */
-  size_t line;    /* start of the line whose code status is known */
-  bool code;      /* that line looks like code */
-  bool mid;       /* not at a sentence start */
+  size_t lstart;      /* start of the line being read */
+  size_t line_cands;  /* candidates before it */
+  unsigned char last; /* its last byte so far outside white space */
+  bool mid;          /* not at a sentence start */
   size_t link;    /* the recorded word the next may follow, or SIZE_MAX */
 };
 
-/* Whether the line around text[at] looks like code (remembered per line). */
-static bool on_code_line(struct counting *c, size_t at) {
-  const char *t = c->text;
-  size_t a = c->lstart;
-  if (a != c->line) {
-    const char *nl = memchr(t + at, '\n', c->h->len - at);
-    size_t e = nl ? (size_t)(nl - t) : c->h->len;
-    c->line = a;
-    c->code = code_line(t + a, e - a);
+/* Whether text[a..e) of a block of n bytes holds a mark of code, markup
+ * or a command (code_mark); padded: TEXT_PAD zero bytes follow the block,
+ * and the letters and spaces of prose are passed 8 bytes at a time. */
+static bool code_marks(const char *text, size_t a, size_t e, size_t n,
+                       bool padded) {
+  const unsigned char *u = (const unsigned char *)text;
+  const uint64_t ones = 0x0101010101010101u;
+  size_t i = a;
+  while (i < e) {
+    if (padded && i + 8 <= e) {
+      uint64_t x = kempt__load_le64(text + i);
+      uint64_t y = x ^ (0x20 * ones); /* spaces become zero bytes */
+      uint64_t space = ~(((y & ~(0x80 * ones)) + 0x7F * ones) | y) & 0x80 * ones;
+      uint64_t other = ~(letter_bytes(x) | space | x) & 0x80 * ones;
+      if (!other) {
+        i += 8;
+        continue;
+      }
+      i += low_byte(other);
+    }
+    if ((byte_class[u[i]] & C_CODE) &&
+        code_mark(u[i], i + 1 < n ? u[i + 1] : 0))
+      return true;
+    i++;
   }
-  return c->code;
+  return false;
+}
+
+/* At the end of a line text[c->lstart..e): the candidates of a line that
+ * looks like code (a mark of code, or ';' at its end) are dropped. */
+static void end_line(struct glue *g, struct counting *c, size_t e) {
+  if (g->ncands > c->line_cands &&
+      (c->last == ';' ||
+       code_marks(c->text, c->lstart, e, c->h->len, !c->h->ext))) {
+    c->h->cands -= (uint32_t)(g->ncands - c->line_cands);
+    g->ncands = c->line_cands;
+  }
+  c->last = 0;
+  c->line_cands = g->ncands;
 }
 
 /* Shape of a glued pair: the letters key (lower case) of the token
@@ -726,8 +817,7 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   bool proper;
   int level = kempt__wordlist_probe(h, &proper);
   if (known_as_written(level, proper, t->raw + t->core, t->clen) ||
-      table_get(&g->user, h) || t->rlen > UINT16_MAX ||
-      on_code_line(c, (size_t)(t->raw - c->text)))
+      table_get(&g->user, h) || t->rlen > UINT16_MAX)
     return KEMPT_OK;
   enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
                              &g->capcands, sizeof *g->cands, CANDS_CAP);
@@ -798,35 +888,6 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
   }
   c->mid = !ends_sentence(t);
   return s;
-}
-
-/* 0x80 in each byte of x that is an ASCII letter. */
-static inline uint64_t letter_bytes(uint64_t x) {
-  const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones;
-  uint64_t t = (x | 0x20 * ones) & ~high;
-  uint64_t ge = t + (0x80 - 'a') * ones, gt = t + (0x80 - 'z' - 1) * ones;
-  return ge & ~gt & ~x & high;
-}
-
-/* Index of the lowest byte with its high bit set in m (m != 0). */
-static inline unsigned low_byte(uint64_t m) {
-#if defined(__GNUC__)
-  return (unsigned)__builtin_ctzll(m) >> 3;
-#else
-  unsigned k = 0;
-  while (!(m & 0x80)) {
-    m >>= 8;
-    k++;
-  }
-  return k;
-#endif
-}
-
-static inline void store_le64(char *p, uint64_t v) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  v = __builtin_bswap64(v);
-#endif
-  memcpy(p, &v, 8);
 }
 
 /* The letters at text[a..) into key (lower case, zero padded to a
@@ -900,33 +961,75 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
   return e;
 }
 
+/* A word of k (1 to 7) ASCII letters at text[i], followed by white space,
+ * whose 8 bytes from i are x and letter mask lm (letter_bytes). */
+static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
+                                    unsigned k, uint64_t x, uint64_t lm,
+                                    struct counting *c) {
+  const uint64_t ones = 0x0101010101010101u;
+  uint64_t keep = ((uint64_t)1 << (8 * k)) - 1;
+  uint64_t key = (x | 0x20 * ones) & keep;
+  uint64_t caps = lm & ~(x << 2) & keep, rest = caps & ~(uint64_t)0xFF;
+  size_t uppers = rest ? (rest & (rest - 1) ? 2 : 1) : 0;
+  uint64_t h = kempt__word_hash_end(
+      kempt__word_hash_step((uint64_t)k * 0x9E3779B97F4A7C15u, key));
+  add_langs(&c->h->lang, k <= 6 ? kempt__stopword_key_langs(key) : 0);
+  size_t at;
+  bool capmid = c->mid && (caps & 0x80) && !uppers;
+  enum kempt_status s = record(g, h, T_COUNT | (capmid ? T_CAPMID : 0), &at);
+  if (c->link != SIZE_MAX && at != SIZE_MAX)
+    g->tf[c->link] |= T_LINK;
+  c->link = at;
+  c->mid = true;
+  if (s == KEMPT_OK && k >= MIN_TOKEN && glue_shape(text + i, k, uppers)) {
+    struct token t = {text + i, k, 0, k};
+    s = note_candidate(g, &t, h, c);
+  }
+  return s;
+}
+
 /* Read the words of held block number block, whose text is text. */
 static enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
-  struct counting c = {h, block, text, 0, SIZE_MAX, false, false, SIZE_MAX};
+  struct counting c = {h, block, text, 0, g->ncands, 0, false, SIZE_MAX};
   size_t n = h->len, i = 0;
   enum kempt_status s = KEMPT_OK;
   while (i < n && s == KEMPT_OK) {
     unsigned char ch = (unsigned char)text[i];
     if (byte_class[ch] & C_WS) {
       i++;
-      if (ch == '\n')
+      if (ch == '\n') {
+        end_line(g, &c, i - 1);
         c.lstart = i;
+      }
       continue;
+    }
+    if (!h->ext && (byte_class[ch] & C_ALPHA)) {
+      uint64_t x = kempt__load_le64(text + i);
+      uint64_t lm = letter_bytes(x);
+      uint64_t stop = ~lm & 0x8080808080808080u;
+      unsigned k = stop ? low_byte(stop) : 8;
+      if (k < 8 && i + k < n &&
+          (byte_class[(unsigned char)text[i + k]] & C_WS)) {
+        s = plain_word(g, text, i, k, x, lm, &c);
+        i += k;
+        c.last = 'a';
+        continue;
+      }
     }
     size_t j = fast_token(g, text, i, n, !h->ext, &c, &s);
-    if (j) {
-      i = j;
-      continue;
+    if (!j) {
+      j = i + 1;
+      while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
+        j++;
+      struct token t = {text + i, j - i, 0, 0};
+      s = count_token(g, &t, &c);
     }
-    j = i + 1;
-    while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
-      j++;
-    struct token t = {text + i, j - i, 0, 0};
-    s = count_token(g, &t, &c);
+    c.last = (unsigned char)text[j - 1];
     i = j;
   }
+  end_line(g, &c, n);
   for (int l = 0; l < KEMPT_LANG_COUNT; l++)
     g->doc_lang.hits[l] += h->lang.hits[l];
   return s;

@@ -53,16 +53,11 @@ int kempt__wordlist_probe(uint64_t h, bool *proper) {
   return 0;
 }
 
-uint32_t kempt__stopword_key_langs(uint64_t key) {
-  const uint64_t mask = (1u << WL_STOP_BITS) - 1;
-  for (uint64_t i = (key * 0xBF58476D1CE4E5B9u) >> (64 - WL_STOP_BITS);;
-       i = (i + 1) & mask) {
-    if (wl_stop_key[i] == key)
-      return wl_stop_langs[i];
-    if (!wl_stop_key[i])
-      return 0;
-  }
-}
+#if WL_STOP_BITS != KEMPT__STOP_BITS
+#error "wordlist_table.h and wordlist.h disagree on the function-word table"
+#endif
+
+const size_t kempt__wl_stop_nlong = WL_STOP_LONG;
 
 int kempt__wordlist_lookup(const char *w, size_t n, bool *proper) {
   char key[KEMPT__WORD_MAX];
