@@ -50,7 +50,7 @@
 #define TOKENS_CAP (1u << 22)      /* recorded words per window */
 #define CANDS_CAP (1u << 18)       /* candidate tokens per window */
 #define TEXT_PAD 8                 /* zero bytes after each held block */
-#define MIN_TOKEN 5
+#define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 
 /* ---- hash tables of words ------------------------------------------------ */
@@ -471,18 +471,23 @@ static bool id_char(unsigned char c) {
 
 /* ---- reading the held blocks ---------------------------------------------- */
 
-/* Whether the word list knows the token p[0..n) as written: any casing of
- * a word, except a rare proper name written in lower case ("witha" is no
- * word, though "Witha" is a name). */
-static bool known_as_written(int level, bool proper, const char *p, size_t n) {
+/* Whether the word list knows the token p[0..n) (hash h) as written: any
+ * casing of a word, except a rare proper name written in lower case
+ * ("witha" is no word, though "Witha" is a name) and a name written with
+ * an inner capital that the list never spells so ("WhiteHouse", though
+ * "Whitehouse" is a name; "McDonald" and "JavaScript" are words). */
+static bool known_as_written(int level, bool proper, const char *p, size_t n,
+                             uint64_t h) {
   if (!level)
     return false;
-  if (!proper || level < 80)
-    return true;
-  for (size_t i = 0; i < n; i++)
-    if (!is_lower((unsigned char)p[i]))
-      return true;
-  return false;
+  bool lower = true, inner = false;
+  for (size_t i = 0; i < n; i++) {
+    lower &= is_lower((unsigned char)p[i]);
+    inner |= i > 0 && is_upper((unsigned char)p[i]);
+  }
+  if (proper && inner)
+    return kempt__wordlist_camel(h);
+  return !proper || level < 80 || !lower;
 }
 
 /* The lower-case ASCII letters key[0..n), n <= 8, packed little-endian. */
@@ -816,7 +821,7 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
                                         uint64_t h, struct counting *c) {
   bool proper;
   int level = kempt__wordlist_probe(h, &proper);
-  if (known_as_written(level, proper, t->raw + t->core, t->clen) ||
+  if (known_as_written(level, proper, t->raw + t->core, t->clen, h) ||
       table_get(&g->user, h) || t->rlen > UINT16_MAX)
     return KEMPT_OK;
   enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
@@ -1044,6 +1049,7 @@ struct evidence {
   bool common;  /* a known word that is also written in lower case */
   bool docname; /* capitalised here, and inside sentences elsewhere */
   bool name;    /* docname, or a proper name of the word list */
+  bool docproper; /* capitalised inside sentences wherever it stands alone */
   size_t len;
   int level;      /* in the word list, 0 if not */
   uint32_t count; /* standalone occurrences in the document */
@@ -1083,7 +1089,12 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
   if (proper && !cap && e.score > 2)
     e.score = 2;
-  e.common = (level && !proper) || user;
+  /* a name of the document whose lower-case form is rare ("Hulu") is no
+   * common word; one the document writes inside sentences each time
+   * ("Wales") may take a function word after it */
+  e.docproper = cap && w && w->capmid && w->capmid == w->count;
+  e.common = (level && !proper && !(cap && w && w->capmid && level >= 80)) ||
+             user;
   e.ok = e.stop || level || user || e.count;
   if ((n == 1 && p[0] != 'a' && p[0] != 'I') ||
       (n == 2 && !e.stop && !(cap && w && w->capmid)))
@@ -1149,7 +1160,7 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   int level = kempt__wordlist_probe(h, &proper);
   const struct entry *w = table_get(&g->query, h);
   *whole = w;
-  if (known_as_written(level, proper, p, n) || table_get(&g->user, h))
+  if (known_as_written(level, proper, p, n, h) || table_get(&g->user, h))
     return false;
   return !(w && (w->flags & E_HYPHEN));
 }
@@ -1285,6 +1296,8 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (l->docname && !l->common)
     return (r->stop && !name_ending(p + i, r->len)) || r->score >= 5;
+  if (l->docproper && r->stop && r->len >= 2 && !name_ending(p + i, r->len))
+    return true; /* "Walesis" */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
@@ -1329,8 +1342,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (r->len == 1 && cap) /* "Buildinga" */
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));
-  if (r->len == 1) /* "featureda", "thatI" */
-    return solid(l) && l->len >= 3 && (trans || l->len >= 4);
+  if (r->len == 1) /* "featureda", "thatI", "wasa" */
+    return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
   if (l->len == 1 && (r->len < 4 || !solid(r)))
     return false;
   if (pair)
@@ -1361,6 +1374,9 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
   struct evidence r = part_evidence(g, p + i, n - i);
   if (!r.ok)
     return -1;
+  if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
+                                       (i == 1 && p[0] == 'I') || opener(p, i))))
+    return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
   bool pair = pair_count(g, p, n, i) > 0;
   if (!signal(p, i, &l, &r, pair))
     return -1;

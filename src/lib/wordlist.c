@@ -39,19 +39,23 @@ size_t kempt__word_lower(const char *w, size_t n, char *buf, size_t cap) {
   return o;
 }
 
-int kempt__wordlist_probe(uint64_t h, bool *proper) {
+/* The entry of the word whose hash is h, or 0. */
+static uint32_t find(uint64_t h) {
   uint32_t b = (uint32_t)(h >> (64 - WL_BUCKET_BITS));
-  uint32_t fp = (uint32_t)h & 0xFFFFFFE0u;
-  for (uint32_t i = wl_dir[b], end = wl_dir[b + 1]; i < end; i++) {
-    uint32_t e = wl_entry[i];
-    if ((e & 0xFFFFFFE0u) == fp) {
-      *proper = (e & 16u) != 0;
-      return wl_levels[e & 15u];
-    }
-  }
-  *proper = false;
+  uint32_t fp = (uint32_t)h & 0xFFFFFFC0u;
+  for (uint32_t i = wl_dir[b], end = wl_dir[b + 1]; i < end; i++)
+    if ((wl_entry[i] & 0xFFFFFFC0u) == fp)
+      return wl_entry[i];
   return 0;
 }
+
+int kempt__wordlist_probe(uint64_t h, bool *proper) {
+  uint32_t e = find(h);
+  *proper = (e & 16u) != 0;
+  return e ? wl_levels[e & 15u] : 0;
+}
+
+bool kempt__wordlist_camel(uint64_t h) { return (find(h) & 32u) != 0; }
 
 #if WL_STOP_BITS != KEMPT__STOP_BITS
 #error "wordlist_table.h and wordlist.h disagree on the function-word table"

@@ -80,6 +80,10 @@ static inline uint64_t kempt__word_hash(const char *k, size_t n) {
 /* Like kempt__wordlist_lookup for a key whose kempt__word_hash is h. */
 int kempt__wordlist_probe(uint64_t h, bool *proper);
 
+/* Whether the list spells the word whose key hashes to h with a capital
+ * after the first letter (iPhone, McDonald, JavaScript). */
+bool kempt__wordlist_camel(uint64_t h);
+
 /* The ASCII function words of src/data/stopwords.txt (wordlist_table.h):
  * an open-addressing table of their bytes packed little-endian, and
  * their languages. */
