@@ -480,14 +480,14 @@ static bool known_as_written(int level, bool proper, const char *p, size_t n,
                              uint64_t h) {
   if (!level)
     return false;
-  bool lower = true, inner = false;
-  for (size_t i = 0; i < n; i++) {
-    lower &= is_lower((unsigned char)p[i]);
-    inner |= i > 0 && is_upper((unsigned char)p[i]);
-  }
-  if (proper && inner)
+  if (!proper)
+    return true;
+  bool lower = is_lower((unsigned char)p[0]), inner = false;
+  for (size_t i = 1; i < n; i++)
+    inner |= is_upper((unsigned char)p[i]);
+  if (inner)
     return kempt__wordlist_camel(h);
-  return !proper || level < 80 || !lower;
+  return level < 80 || !lower;
 }
 
 /* The lower-case ASCII letters key[0..n), n <= 8, packed little-endian. */
