@@ -14,13 +14,15 @@
  * candidate is weighed and the blocks are emitted. Text without
  * candidates costs one pass and a table probe per token.
  *
- * A candidate is a token of 5 to 40 ASCII letters, in an English stretch
+ * A candidate is a token of 4 to 40 ASCII letters (four only to part two
+ * function words: "wasa", "Itis"), in an English stretch
  * of text (function-word counts of the block, or of it and its
  * neighbours, or of the document), on a line that does not look like
  * code, without digits, @, #, /, _ and the like, not all capitals, with
  * at most one inner capital, that is not a known word (the embedded SCOWL
- * list in any casing - except a rare proper name written in lower case -
- * or --words), and not seen hyphenated, or whole elsewhere in the document
+ * list in any casing - except a rare proper name written in lower case,
+ * or a name written with an inner capital that the list never has - or
+ * --words), and not seen hyphenated, or whole elsewhere in the document
  * unless the spaced pair is clearly more frequent.
  *
  * Each split position needs both parts to be words (known, function words
