@@ -1256,7 +1256,10 @@ static bool content_pair(const char *p, const struct evidence *l,
     return true; /* "helpingcut" */
   if (l->len < 4 || r->len < 4 || !l->level || !r->level)
     return false;
-  if (l->level <= 35 && r->level <= 35 && l->count && r->count)
+  /* closed compounds mostly start with a short word (homestand,
+   * longboards): a longer first word seen alone is evidence enough */
+  if (l->level <= 35 && r->level <= 35 &&
+      ((l->count && r->count) || (l->len >= 5 && (l->count || r->count))))
     return true;
   return l->level <= 50 && r->level <= 50 &&
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
