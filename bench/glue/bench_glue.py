@@ -105,11 +105,11 @@ def glue_doc(text, rng, rate):
 
 
 def eligible(tok):
-    """Whether the glue rules allow a split of tok at all: 5 to 40 ASCII
+    """Whether the glue rules allow a split of tok at all: 4 to 40 ASCII
     letters, not all capitals, at most one capital after the first
     letter."""
     core = tok.strip('"\'()[]{}<>.,;:!?*“”‘’«»…–—')
-    return (WORD.match(core) is not None and 5 <= len(core) <= 40 and
+    return (WORD.match(core) is not None and 4 <= len(core) <= 40 and
             not core.isupper() and sum(c.isupper() for c in core[1:]) <= 1)
 
 

@@ -2,19 +2,27 @@
  * together ("Blinkenstressed" -> "Blinken stressed", "summitThe" ->
  * "summit The"), and nothing else.
  *
- * A document stage: blocks are held (up to a cap) while the document's own
- * vocabulary is counted - each word's occurrences, its capitalised
- * occurrences inside a sentence (names), the words seen hyphenated. At the
- * end of the document (or when the cap is reached, with the vocabulary seen
- * so far) every candidate token is weighed and the blocks are emitted.
+ * A document stage: blocks are held (up to a cap) while each token is
+ * read once: its language evidence (function words of the block) is
+ * counted, the hash of its lower-case form is recorded with a few flags
+ * (a standalone occurrence, capitalised inside a sentence, seen
+ * hyphenated, next to the following word), and a token with the shape of
+ * a glued pair that is no known word becomes a candidate. At the end of
+ * the document (or when the cap is reached, with the words seen so far)
+ * the document's vocabulary is counted for the words that the candidates'
+ * splits ask about only, in one pass over the recorded hashes, every
+ * candidate is weighed and the blocks are emitted. Text without
+ * candidates costs one pass and a table probe per token.
  *
- * A candidate is a token of 5 to 40 ASCII letters, in an English stretch
+ * A candidate is a token of 4 to 40 ASCII letters (four only to part two
+ * function words: "wasa", "Itis"), in an English stretch
  * of text (function-word counts of the block, or of it and its
  * neighbours, or of the document), on a line that does not look like
  * code, without digits, @, #, /, _ and the like, not all capitals, with
  * at most one inner capital, that is not a known word (the embedded SCOWL
- * list in any casing - except a rare proper name written in lower case -
- * or --words), and not seen hyphenated, or whole elsewhere in the document
+ * list in any casing - except a rare proper name written in lower case,
+ * or a name written with an inner capital that the list never has - or
+ * --words), and not seen hyphenated, or whole elsewhere in the document
  * unless the spaced pair is clearly more frequent.
  *
  * Each split position needs both parts to be words (known, function words
@@ -34,169 +42,143 @@
 #include "lang.h"
 #include "wordlist.h"
 
+#include <utf8proc.h>
+
 #define GLUE_TEXT_CAP (4u << 20)   /* buffered block text per window */
 #define GLUE_BLOCKS_CAP (1u << 18) /* buffered blocks per window */
 #define VOCAB_WORDS_CAP (1u << 18) /* distinct words per document */
-#define VOCAB_POOL_CAP (4u << 20)  /* their bytes */
-#define USER_POOL_CAP (32u << 20)  /* bytes of --words lists */
-#define PAIRS_CAP (1u << 14)       /* candidate pairs weighed per window */
-#define KNOWN_CAP (1u << 16)       /* cached word list answers */
-#define MIN_TOKEN 5
+#define USER_WORDS_CAP (1u << 20)  /* words of --words lists */
+#define QUERY_CAP (1u << 20)       /* words and pairs asked about */
+#define TOKENS_CAP (1u << 22)      /* recorded words per window */
+#define CANDS_CAP (1u << 18)       /* candidate tokens per window */
+#define TEXT_PAD 8                 /* zero bytes after each held block */
+#define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 
-/* ---- a hash table of lower-case words ------------------------------------ */
+/* ---- hash tables of words ------------------------------------------------ */
 
-enum { W_HYPHEN = 1, W_LOOKED = 2, W_PROPER = 4, W_PAIRL = 8, W_LANGS = 16 };
+/* Flags of a recorded word. */
+enum {
+  T_COUNT = 1,  /* an occurrence on its own (else seen hyphenated) */
+  T_CAPMID = 2, /* capitalised, not at a sentence start */
+  T_LINK = 4    /* the next recorded word follows it with only a space */
+};
 
-struct word {
-  uint32_t off; /* key in the pool */
-  uint16_t len;
-  uint8_t flags;
-  uint8_t level;   /* wordlist level when W_LOOKED, 0 = unknown */
+/* Flags of a table entry. */
+enum { E_HYPHEN = 1, E_PAIRL = 2 };
+
+/* What the document says about a word (or a pair): keyed by the
+ * kempt__word_hash of its lower-case form (0 is stored as 1). */
+struct entry {
+  uint64_t key;    /* valid when gen is the table's */
   uint32_t count;  /* standalone occurrences */
   uint32_t capmid; /* capitalised, not at a sentence start */
-  uint32_t langs;  /* function word of these languages (lang.h bits) */
+  uint32_t flags;
+  uint32_t gen;
 };
 
-struct slot {
-  uint32_t id; /* 1 + index in words; 0 = empty */
-  uint32_t hash;
-};
-
-struct vocab {
-  struct slot *slots;
-  size_t size;        /* a power of 2 (0 before first use) */
-  struct word *words; /* dense, in order of arrival */
-  size_t used, cap, max;
-  struct kempt_buf pool;
+struct table {
+  struct entry *e;
+  size_t size; /* a power of 2, 0 before first use */
+  size_t used, max;
+  uint32_t gen; /* entries of other generations are empty */
   const struct kempt_allocator *alloc;
 };
 
-static uint32_t hash_bytes(const char *p, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)p[i];
-    h *= 16777619u;
-  }
-  return h;
+static inline uint64_t fix_key(uint64_t h) { return h ? h : 1; }
+
+static void table_init(struct table *t, const struct kempt_allocator *a,
+                       size_t max) {
+  memset(t, 0, sizeof *t);
+  t->alloc = a;
+  t->max = max;
+  t->gen = 1;
 }
 
-static void vocab_init(struct vocab *v, const struct kempt_allocator *a,
-                       size_t max, size_t pool_cap) {
-  memset(v, 0, sizeof *v);
-  v->alloc = a;
-  v->max = max;
-  kempt__buf_init(&v->pool, a, pool_cap);
-}
-
-static void vocab_clear(struct vocab *v) {
-  if (v->slots && v->used)
-    memset(v->slots, 0, v->size * sizeof *v->slots);
-  v->used = 0;
-  kempt__buf_clear(&v->pool);
-}
-
-static void vocab_free(struct vocab *v) {
-  kempt__free(v->alloc, v->slots);
-  kempt__free(v->alloc, v->words);
-  kempt__buf_free(&v->pool);
-  v->slots = NULL;
-  v->words = NULL;
-  v->size = v->used = v->cap = 0;
-}
-
-/* memcmp(a, b, n) == 0 for the short keys of a vocabulary, inline. */
-static inline bool same_bytes(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return false;
-  return true;
-}
-
-/* The slot of key k[0..n) with hash h: its own, or the empty one where it
- * would go. */
-static struct slot *vocab_slot(const struct vocab *v, const char *k, size_t n,
-                               uint32_t h) {
-  size_t mask = v->size - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    struct slot *sl = &v->slots[i];
-    if (sl->id == 0)
-      return sl;
-    const struct word *w = &v->words[sl->id - 1];
-    if (sl->hash == h && w->len == n && same_bytes(v->pool.data + w->off, k, n))
-      return sl;
+/* Empty the table: a new generation (the memory is cleared only when
+ * the generation number wraps). */
+static void table_clear(struct table *t) {
+  if (!t->used)
+    return;
+  t->used = 0;
+  if (++t->gen == 0) {
+    memset(t->e, 0, t->size * sizeof *t->e);
+    t->gen = 1;
   }
 }
 
-static enum kempt_status vocab_grow(struct vocab *v) {
-  size_t nsize = v->size ? v->size * 2 : 1024;
-  if (v->cap < nsize / 2) { /* the entries first: the table stays valid */
-    struct word *nw =
-        kempt__realloc(v->alloc, v->words, nsize / 2 * sizeof *nw);
-    if (!nw)
-      return KEMPT_ERR_NOMEM;
-    v->words = nw;
-    v->cap = nsize / 2;
-  }
-  struct slot *ns = kempt__calloc(v->alloc, nsize * sizeof *ns);
-  if (!ns)
+static void table_free(struct table *t) {
+  kempt__free(t->alloc, t->e);
+  t->e = NULL;
+  t->size = t->used = 0;
+}
+
+/* The slot of key: its entry, or the empty slot where it would go. */
+static struct entry *table_slot(const struct table *t, uint64_t key) {
+  size_t mask = t->size - 1;
+  for (size_t i = (size_t)(key >> 40) & mask;; i = (i + 1) & mask)
+    if (t->e[i].gen != t->gen || t->e[i].key == key)
+      return &t->e[i];
+}
+
+static struct entry *table_get(const struct table *t, uint64_t h) {
+  if (!t->used)
+    return NULL;
+  struct entry *e = table_slot(t, fix_key(h));
+  return e->gen == t->gen ? e : NULL;
+}
+
+static enum kempt_status table_grow(struct table *t) {
+  size_t nsize = t->size ? 2 * t->size : 256;
+  struct entry *ne = kempt__calloc(t->alloc, nsize * sizeof *ne);
+  if (!ne)
     return KEMPT_ERR_NOMEM;
-  struct slot *old = v->slots;
-  size_t osize = v->size;
-  v->slots = ns;
-  v->size = nsize;
+  struct entry *old = t->e;
+  size_t osize = t->size;
+  uint32_t ogen = t->gen;
+  t->e = ne;
+  t->size = nsize;
+  t->gen = 1;
   for (size_t i = 0; i < osize; i++)
-    if (old[i].id) {
-      size_t mask = nsize - 1, j = old[i].hash & mask;
-      while (ns[j].id)
-        j = (j + 1) & mask;
-      ns[j] = old[i];
+    if (old[i].gen == ogen) {
+      struct entry *e = table_slot(t, old[i].key);
+      *e = old[i];
+      e->gen = 1;
     }
-  kempt__free(v->alloc, old);
+  kempt__free(t->alloc, old);
   return KEMPT_OK;
 }
 
-static struct word *vocab_get(const struct vocab *v, const char *k, size_t n) {
-  if (!v->used)
-    return NULL;
-  struct slot *sl = vocab_slot(v, k, n, hash_bytes(k, n));
-  return sl->id ? &v->words[sl->id - 1] : NULL;
-}
-
-/* The entry of lower-case key k[0..n), added when missing (*added set).
- * *w is NULL when the table is full (not an error: the word is then not
- * counted). The pointer is valid until the next addition. */
-static enum kempt_status vocab_add(struct vocab *v, const char *k, size_t n,
-                                   struct word **w) {
-  uint32_t h = hash_bytes(k, n);
-  struct slot *sl = v->size ? vocab_slot(v, k, n, h) : NULL;
-  *w = NULL;
-  if (sl && sl->id) {
-    *w = &v->words[sl->id - 1];
+/* The entry of hash h, added when missing; *out is NULL when the table is
+ * full (not an error: the word is then not counted). */
+static enum kempt_status table_add(struct table *t, uint64_t h,
+                                   struct entry **out) {
+  uint64_t key = fix_key(h);
+  *out = NULL;
+  struct entry *e = t->size ? table_slot(t, key) : NULL;
+  if (e && e->gen == t->gen) {
+    *out = e;
     return KEMPT_OK;
   }
-  if (v->used >= v->max)
+  if (t->used >= t->max)
     return KEMPT_OK;
-  if (2 * (v->used + 1) > v->size) {
-    enum kempt_status s = vocab_grow(v);
+  if (2 * (t->used + 1) > t->size) {
+    enum kempt_status s = table_grow(t);
     if (s != KEMPT_OK)
       return s;
-    sl = vocab_slot(v, k, n, h);
+    e = table_slot(t, key);
   }
-  size_t off = v->pool.len;
-  enum kempt_status s = kempt__buf_add(&v->pool, k, n);
-  if (s == KEMPT_ERR_LIMIT)
-    return KEMPT_OK;
-  if (s != KEMPT_OK)
-    return s;
-  struct word *e = &v->words[v->used];
   memset(e, 0, sizeof *e);
-  e->off = (uint32_t)off;
-  e->len = (uint16_t)n;
-  sl->id = (uint32_t)++v->used;
-  sl->hash = h;
-  *w = e;
+  e->key = key;
+  e->gen = t->gen;
+  t->used++;
+  *out = e;
   return KEMPT_OK;
+}
+
+/* The hash of a spaced pair of words from the words' hashes. */
+static uint64_t pair_hash(uint64_t l, uint64_t r) {
+  return kempt__word_hash_end(kempt__word_hash_step(l, r) + 0x632BE59BD9B4E019u);
 }
 
 /* ---- the stage's state --------------------------------------------------- */
@@ -225,13 +207,14 @@ struct glue {
   size_t nblocks, capblocks;
   struct cand *cands; /* of the held blocks, in text order */
   size_t ncands, capcands;
-  uint32_t *ids; /* the held blocks' words as vocabulary ids, 0
-                    between words that punctuation separates */
-  size_t nids, capids;
-  struct vocab doc;   /* this document's words */
-  struct vocab user;  /* --words */
-  struct vocab pairs; /* "left right" pairs of candidate splits */
-  struct vocab known; /* word list answers, kept across documents */
+  uint64_t *th; /* the held blocks' words: hashes of their lower case */
+  uint8_t *tf;  /* and T_ flags */
+  size_t ntok, captok;
+  struct table doc;   /* words of earlier windows of this document */
+  struct table query; /* the words and pairs that candidates ask about */
+  struct table pairs;
+  struct table user; /* --words */
+  uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
   bool warned;
@@ -267,11 +250,61 @@ static const struct kempt_option glue_options[] = {
 static inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static inline bool is_alpha(unsigned char c) {
-  return is_upper(c) || is_lower(c);
+  return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 static inline bool is_ws(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
+}
+
+/* Byte classes of the token reader. */
+enum { C_WS = 1, C_ALPHA = 2, C_UPPER = 4, C_MARK = 8, C_HIGH = 16, C_CODE = 32 };
+static const uint8_t byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 8, 8, 0, 32, 0, 32, 8, 40, 8, 8, 0, 8, 32, 8, 32,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 8, 40, 32, 8, 8,
+    0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 32, 8, 0, 0,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 40, 32, 40, 0, 0,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+};
+
+/* 0x80 in each byte of x that is an ASCII letter. */
+static inline uint64_t letter_bytes(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones;
+  uint64_t t = (x | 0x20 * ones) & ~high;
+  uint64_t ge = t + (0x80 - 'a') * ones, gt = t + (0x80 - 'z' - 1) * ones;
+  return ge & ~gt & ~x & high;
+}
+
+/* Index of the lowest byte with its high bit set in m (m != 0). */
+static inline unsigned low_byte(uint64_t m) {
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctzll(m) >> 3;
+#else
+  unsigned k = 0;
+  while (!(m & 0x80)) {
+    m >>= 8;
+    k++;
+  }
+  return k;
+#endif
+}
+
+static inline void store_le64(char *p, uint64_t v) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  memcpy(p, &v, 8);
 }
 
 /* Length of a punctuation mark at p[0..n) that may open or close a word:
@@ -347,23 +380,6 @@ static void token_core(struct token *t) {
   t->clen = b - a;
 }
 
-/* The next token of line p[0..n) from *pos; false at the end. */
-static bool next_token(const char *p, size_t n, size_t *pos, struct token *t) {
-  size_t i = *pos;
-  while (i < n && is_ws((unsigned char)p[i]))
-    i++;
-  if (i == n)
-    return false;
-  size_t j = i;
-  while (j < n && !is_ws((unsigned char)p[j]))
-    j++;
-  t->raw = p + i;
-  t->rlen = j - i;
-  token_core(t);
-  *pos = j;
-  return true;
-}
-
 /* Whether the token ends a sentence: . ! ? or : before closing marks. */
 static bool ends_sentence(const struct token *t) {
   size_t n = t->rlen;
@@ -432,20 +448,6 @@ static bool code_mark(unsigned char c, unsigned char d) {
   }
 }
 
-/* A line that looks like code, markup or a command: its tokens are left
- * alone. */
-static bool code_line(const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (c < 0x80 && !is_alpha(c) && c != ' ' &&
-        code_mark(c, i + 1 < n ? (unsigned char)p[i + 1] : 0))
-      return true;
-  }
-  while (n && is_ws((unsigned char)p[n - 1]))
-    n--;
-  return n && p[n - 1] == ';';
-}
-
 /* Signs of an address, a handle, a tag or an identifier in a token. */
 static bool id_char(unsigned char c) {
   switch (c) {
@@ -468,66 +470,253 @@ static bool id_char(unsigned char c) {
   }
 }
 
-/* ---- the document's vocabulary ------------------------------------------- */
 
-#define CANDS_CAP (1u << 18) /* candidate tokens per window */
-#define IDS_CAP                                                                \
-  (2u << 20) /* word ids per window (a word takes 2 bytes                      \
-                at least, with its space) */
+/* ---- reading the held blocks ---------------------------------------------- */
 
-/* What the word list and the function-word lists say about lower-case
- * key[0..n), through a cache that lives across documents (pure functions:
- * the output does not depend on the cache). NULL when out of memory. */
-static const struct word *known_info(struct glue *g, const char *key,
-                                     size_t n) {
-  struct word *w = vocab_get(&g->known, key, n);
-  if (w)
-    return w;
-  bool proper;
-  int level = kempt__wordlist_lookup(key, n, &proper);
-  /* no ASCII function word of lang.c's lists is longer than 6 */
-  uint32_t langs = n <= 6 ? kempt__stopword_langs(key, n) : 0;
-  if (g->known.used >= g->known.max)
-    vocab_clear(&g->known);
-  if (vocab_add(&g->known, key, n, &w) != KEMPT_OK || !w)
-    return NULL;
-  w->level = (uint8_t)level;
-  w->flags = proper ? W_PROPER : 0;
-  w->langs = langs;
-  return w;
+/* Whether the word list knows the token p[0..n) (hash h) as written: any
+ * casing of a word, except a rare proper name written in lower case
+ * ("witha" is no word, though "Witha" is a name) and a name written with
+ * an inner capital that the list never spells so ("WhiteHouse", though
+ * "Whitehouse" is a name; "McDonald" and "JavaScript" are words). */
+static bool known_as_written(int level, bool proper, const char *p, size_t n,
+                             uint64_t h) {
+  if (!level)
+    return false;
+  if (!proper)
+    return true;
+  bool lower = is_lower((unsigned char)p[0]), inner = false;
+  for (size_t i = 1; i < n; i++)
+    inner |= is_upper((unsigned char)p[i]);
+  if (inner)
+    return kempt__wordlist_camel(h);
+  return level < 80 || !lower;
 }
 
-/* Count one word (ASCII letters) seen on its own; mid: not at a sentence
- * start. *out is its entry, or NULL. */
+/* The lower-case ASCII letters key[0..n), n <= 8, packed little-endian. */
+static uint64_t pack_key(const char *key, size_t n) {
+  uint64_t k = 0;
+  for (size_t i = n; i > 0; i--)
+    k = k << 8 | (unsigned char)key[i - 1];
+  return k;
+}
+
+/* The function-word languages of lower-case ASCII key[0..n); as lang.c,
+ * whose ASCII function words are at most 8 letters long. */
+static uint32_t stop_langs(const char *key, size_t n) {
+  return n && n <= 8 ? kempt__stopword_key_langs(pack_key(key, n)) : 0;
+}
+
+static inline void add_langs(struct kempt_lang_count *c, uint32_t m) {
+  c->words++;
+  for (; m; m &= m - 1) {
+#if defined(__GNUC__)
+    c->hits[__builtin_ctz(m) + 1]++;
+#else
+    int l = 1;
+    while (!(m & (1u << (l - 1))))
+      l++;
+    c->hits[l]++;
+#endif
+  }
+}
+
+/* kempt__lang_add over an ASCII token: its runs of letters are its words. */
+static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
+                           size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (!is_alpha((unsigned char)p[i])) {
+      i++;
+      continue;
+    }
+    char key[8];
+    size_t j = i;
+    while (j < n && is_alpha((unsigned char)p[j])) {
+      if (j - i < 8)
+        key[j - i] = (char)(p[j] | 0x20);
+      j++;
+    }
+    uint32_t m = stop_langs(key, j - i);
+    if (m)
+      c->stop++;
+    add_langs(c, m);
+    i = j;
+  }
+}
+
+/* The code point at p[0..n) (n >= 1) into *cp (-1 for an invalid byte);
+ * returns the bytes used: kempt__next_cp, with two- and three-byte
+ * sequences decoded here. */
+static size_t next_cp(const char *p, size_t n, int32_t *cp) {
+  const unsigned char *u = (const unsigned char *)p;
+  if (u[0] >= 0xC2 && u[0] <= 0xDF && n >= 2 && (u[1] & 0xC0) == 0x80) {
+    *cp = (int32_t)((u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu));
+    return 2;
+  }
+  if (u[0] >= 0xE0 && u[0] <= 0xEF && n >= 3 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80 && (u[0] != 0xE0 || u[1] >= 0xA0) &&
+      (u[0] != 0xED || u[1] < 0xA0)) {
+    *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+                    (u[2] & 0x3Fu));
+    return 3;
+  }
+  return kempt__next_cp(p, n, cp);
+}
+
+/* Whether the code point cp (not ASCII) is a letter or a mark, as lang.c
+ * decides: common ranges of letters here, the rest by utf8proc. */
+static bool word_cp(int32_t cp) {
+  if (cp < 0)
+    return false;
+  if ((cp >= 0xC0 && cp <= 0x2C1 && cp != 0xD7 && cp != 0xF7) ||
+      (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x400 && cp <= 0x481) ||
+      (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x4E00 && cp <= 0x9FEF) ||
+      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x3041 && cp <= 0x3096) ||
+      (cp >= 0x30A1 && cp <= 0x30FA))
+    return true;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+}
+
+/* Code points that no function word of lang.c holds in any casing (CJK,
+ * kana, Hangul and beyond). */
+static bool far_cp(int32_t cp) {
+  return (cp >= 0x3000 && cp < 0xA000) || cp >= 0xAC00;
+}
+
+/* kempt__stopword_langs of the word p[0..n) (letters and marks, some not
+ * ASCII, at most 24 bytes): Latin-1 and Cyrillic letters are lower-cased
+ * here and the word looked up by its packed bytes (or in the list of
+ * longer function words); other letters go to lang.c. */
+static uint32_t stop_langs_utf8(const char *p, size_t n) {
+  char key[24] = {0};
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char b = (unsigned char)p[i];
+    int32_t cp;
+    size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
+    if (b < 0x80)
+      cp = b >= 'A' && b <= 'Z' ? b + 32 : b;
+    else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+             (cp >= 0x410 && cp <= 0x42F))
+      cp += 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F)
+      cp += 0x50;
+    else if (!((cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+               (cp >= 0x430 && cp <= 0x45F)))
+      return kempt__stopword_langs(p, n);
+    size_t w = cp < 0x80 ? 1 : 2;
+    if (o + w > sizeof key)
+      return 0; /* lang.c's function words are at most 24 bytes */
+    if (w == 1) {
+      key[o++] = (char)cp;
+    } else {
+      key[o++] = (char)(0xC0 | (cp >> 6));
+      key[o++] = (char)(0x80 | (cp & 0x3F));
+    }
+    i += k;
+  }
+  if (o <= 8)
+    return kempt__stopword_key_langs(kempt__load_le64(key));
+  for (size_t i = 0; i < kempt__wl_stop_nlong; i++)
+    if (kempt__wl_stop_long[i].len == o &&
+        memcmp(kempt__wl_stop_long[i].word, key, o) == 0)
+      return kempt__wl_stop_long[i].langs;
+  return 0;
+}
+
+/* kempt__lang_add over a token with other than ASCII letters. */
+static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    int32_t cp;
+    unsigned char b = (unsigned char)p[i];
+    size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
+    if (b < 0x80 ? !is_alpha(b) : !word_cp(cp)) {
+      i += k;
+      continue;
+    }
+    size_t j = i + k;
+    bool high = b >= 0x80, far = b >= 0x80 && far_cp(cp);
+    while (j < n) {
+      b = (unsigned char)p[j];
+      if (b < 0x80) {
+        if (!is_alpha(b))
+          break;
+        j++;
+        continue;
+      }
+      k = next_cp(p + j, n - j, &cp);
+      if (!word_cp(cp))
+        break;
+      high = true;
+      far |= far_cp(cp);
+      j += k;
+    }
+    uint32_t m = 0;
+    if (far || j - i > 24)
+      m = 0;
+    else if (high)
+      m = stop_langs_utf8(p + i, j - i);
+    else if (j - i <= 8) {
+      char key[8];
+      for (size_t q = 0; q < j - i; q++)
+        key[q] = (char)(p[i + q] | 0x20);
+      m = stop_langs(key, j - i);
+    }
+    if (m)
+      c->stop++;
+    add_langs(c, m);
+    i = j;
+  }
+}
+
+/* Record one word (hash h) with flags f; returns its index or SIZE_MAX
+ * when the window holds too many. */
+static enum kempt_status record_slow(struct glue *g, uint64_t h, uint8_t f,
+                                     size_t *at) {
+  *at = SIZE_MAX;
+  if (g->ntok == g->captok) {
+    if (g->ntok >= TOKENS_CAP)
+      return KEMPT_OK;
+    size_t ncap = g->captok ? 2 * g->captok : 1024;
+    uint64_t *nh = kempt__realloc(g->env->alloc, g->th, ncap * sizeof *nh);
+    if (!nh)
+      return KEMPT_ERR_NOMEM;
+    g->th = nh;
+    uint8_t *nf = kempt__realloc(g->env->alloc, g->tf, ncap);
+    if (!nf)
+      return KEMPT_ERR_NOMEM;
+    g->tf = nf;
+    g->captok = ncap;
+  }
+  g->th[g->ntok] = h;
+  g->tf[g->ntok] = f;
+  *at = g->ntok++;
+  return KEMPT_OK;
+}
+
+static inline enum kempt_status record(struct glue *g, uint64_t h, uint8_t f,
+                                       size_t *at) {
+  if (g->ntok == g->captok)
+    return record_slow(g, h, f, at);
+  g->th[g->ntok] = h;
+  g->tf[g->ntok] = f;
+  *at = g->ntok++;
+  return KEMPT_OK;
+}
+
+/* Record a word (ASCII letters) seen on its own; mid: not at a sentence
+ * start. */
 static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
-                                    bool mid, uint8_t flags,
-                                    struct word **out) {
+                                    bool mid, size_t *at) {
   char key[MAX_TOKEN * 2];
-  *out = NULL;
+  *at = SIZE_MAX;
   if (n == 0 || n > sizeof key)
     return KEMPT_OK;
   lower_ascii(p, n, key);
-  struct word *w;
-  enum kempt_status s = vocab_add(&g->doc, key, n, &w);
-  if (s != KEMPT_OK || !w)
-    return s;
-  if (!(w->flags & W_LANGS)) {
-    const struct word *k = known_info(g, key, n);
-    w->langs = k ? k->langs : (n <= 6 ? kempt__stopword_langs(key, n) : 0);
-    w->flags |= W_LANGS;
-    if (k) {
-      w->level = k->level;
-      w->flags |= (uint8_t)(W_LOOKED | (k->flags & W_PROPER));
-    }
-  }
-  w->flags |= flags;
-  *out = w;
-  if (flags & W_HYPHEN)
-    return KEMPT_OK;
-  w->count++;
-  if (mid && capitalised(p, n))
-    w->capmid++;
-  return KEMPT_OK;
+  uint8_t f = T_COUNT | (mid && capitalised(p, n) ? T_CAPMID : 0);
+  return record(g, kempt__word_hash(key, n), f, at);
 }
 
 /* A core with inner hyphens, underscores or apostrophes: count its parts,
@@ -535,10 +724,9 @@ static enum kempt_status count_word(struct glue *g, const char *p, size_t n,
 static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
                                         bool mid) {
   char joined[MAX_TOKEN * 2];
-  size_t jn = 0, i = 0;
+  size_t jn = 0, i = 0, at;
   bool apostrophe = false;
   enum kempt_status s = KEMPT_OK;
-  struct word *w;
   while (i < n && s == KEMPT_OK) {
     size_t j = i;
     while (j < n && is_alpha((unsigned char)p[j]))
@@ -546,7 +734,7 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
     if (j == i)
       return KEMPT_OK; /* digits, other scripts: not a word of ours */
     if (!apostrophe)
-      s = count_word(g, p + i, j - i, mid || i > 0, 0, &w);
+      s = count_word(g, p + i, j - i, mid || i > 0, &at);
     if (jn + (j - i) <= sizeof joined)
       memcpy(joined + jn, p + i, j - i);
     jn += j - i;
@@ -560,124 +748,295 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
     apostrophe = p[j] != '-' && p[j] != '_';
     i = j + k;
   }
-  if (s == KEMPT_OK && jn <= sizeof joined && !apostrophe)
-    s = count_word(g, joined, jn, mid, W_HYPHEN, &w);
+  if (s == KEMPT_OK && jn <= sizeof joined && !apostrophe) {
+    lower_ascii(joined, jn, joined);
+    s = record(g, kempt__word_hash(joined, jn), 0, &at);
+  }
   return s;
-}
-
-static void add_langs(struct kempt_lang_count *c, uint32_t m) {
-  c->words++;
-  for (int l = 1; m; l++, m >>= 1)
-    if (m & 1u)
-      c->hits[l]++;
-}
-
-static enum kempt_status push_id(struct glue *g, uint32_t id) {
-  if (!id && (!g->nids || !g->ids[g->nids - 1]))
-    return KEMPT_OK;
-  enum kempt_status s = room(g->env->alloc, (void **)&g->ids, g->nids,
-                             &g->capids, sizeof *g->ids, IDS_CAP);
-  if (s == KEMPT_OK)
-    g->ids[g->nids++] = id;
-  return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
-}
-
-static bool candidate_shape(const struct token *t, size_t *inner);
-static int entry_level(struct glue *g, struct word *w, const char *key,
-                       bool *proper);
-
-/* Whether the word list knows the token p[0..n) as written: any casing of
- * a word, except a rare proper name written in lower case ("witha" is no
- * word, though "Witha" is a name). */
-static bool known_as_written(int level, bool proper, const char *p, size_t n) {
-  if (!level)
-    return false;
-  if (!proper || level < 80)
-    return true;
-  for (size_t i = 0; i < n; i++)
-    if (!is_lower((unsigned char)p[i]))
-      return true;
-  return false;
-}
-
-/* Keep the token for weighing when it has the shape of a glued pair and
- * its entry is no known word. */
-static enum kempt_status note_candidate(struct glue *g, const struct token *t,
-                                        struct word *w, size_t block,
-                                        const char *text) {
-  size_t inner;
-  bool proper;
-  if (!w || t->rlen > UINT16_MAX || !candidate_shape(t, &inner))
-    return KEMPT_OK;
-  int level = entry_level(g, w, g->doc.pool.data + w->off, &proper);
-  if (known_as_written(level, proper, t->raw + t->core, t->clen) ||
-      vocab_get(&g->user, g->doc.pool.data + w->off, w->len))
-    return KEMPT_OK;
-  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
-                             &g->capcands, sizeof *g->cands, CANDS_CAP);
-  if (s != KEMPT_OK)
-    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
-  struct cand c = {(uint32_t)block, (uint32_t)(t->raw - text),
-                   (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen};
-  g->cands[g->ncands++] = c;
-  g->blocks[block].cands++;
-  return KEMPT_OK;
 }
 
 struct counting {
   struct held *h;
   size_t block;
   const char *text;
-  bool mid, code;
+  size_t lstart;      /* start of the line being read */
+  size_t line_cands;  /* candidates before it */
+  unsigned char last; /* its last byte so far outside white space */
+  bool mid;          /* not at a sentence start */
+  size_t link;    /* the recorded word the next may follow, or SIZE_MAX */
 };
 
-static enum kempt_status count_token(struct glue *g, const struct token *t,
-                                     struct counting *c) {
+/* Whether text[a..e) of a block of n bytes holds a mark of code, markup
+ * or a command (code_mark); padded: TEXT_PAD zero bytes follow the block,
+ * and the letters and spaces of prose are passed 8 bytes at a time. */
+static bool code_marks(const char *text, size_t a, size_t e, size_t n,
+                       bool padded) {
+  const unsigned char *u = (const unsigned char *)text;
+  const uint64_t ones = 0x0101010101010101u;
+  size_t i = a;
+  while (i < e) {
+    if (padded && i + 8 <= e) {
+      uint64_t x = kempt__load_le64(text + i);
+      uint64_t y = x ^ (0x20 * ones); /* spaces become zero bytes */
+      uint64_t space = ~(((y & ~(0x80 * ones)) + 0x7F * ones) | y) & 0x80 * ones;
+      uint64_t other = ~(letter_bytes(x) | space | x) & 0x80 * ones;
+      if (!other) {
+        i += 8;
+        continue;
+      }
+      i += low_byte(other);
+    }
+    if ((byte_class[u[i]] & C_CODE) &&
+        code_mark(u[i], i + 1 < n ? u[i + 1] : 0))
+      return true;
+    i++;
+  }
+  return false;
+}
+
+/* At the end of a line text[c->lstart..e): the candidates of a line that
+ * looks like code (a mark of code, or ';' at its end) are dropped. */
+static void end_line(struct glue *g, struct counting *c, size_t e) {
+  if (g->ncands > c->line_cands &&
+      (c->last == ';' ||
+       code_marks(c->text, c->lstart, e, c->h->len, !c->h->ext))) {
+    c->h->cands -= (uint32_t)(g->ncands - c->line_cands);
+    g->ncands = c->line_cands;
+  }
+  c->last = 0;
+  c->line_cands = g->ncands;
+}
+
+/* Shape of a glued pair: the letters key (lower case) of the token
+ * p[0..n) as written, with uppers capitals after the first letter, the
+ * first at inner. */
+static bool glue_shape(const char *p, size_t n, size_t uppers) {
+  if (n < MIN_TOKEN || uppers > 1)
+    return false;
+  return !(uppers == 1 && is_upper((unsigned char)p[0]) &&
+           is_upper((unsigned char)p[1]));
+}
+
+/* Keep the token for weighing when it has the shape of a glued pair and
+ * is no known word. */
+static enum kempt_status note_candidate(struct glue *g, const struct token *t,
+                                        uint64_t h, struct counting *c) {
+  bool proper;
+  int level = kempt__wordlist_probe(h, &proper);
+  if (known_as_written(level, proper, t->raw + t->core, t->clen, h) ||
+      table_get(&g->user, h) || t->rlen > UINT16_MAX)
+    return KEMPT_OK;
+  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
+                             &g->capcands, sizeof *g->cands, CANDS_CAP);
+  if (s != KEMPT_OK)
+    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
+  struct cand cd = {(uint32_t)c->block, (uint32_t)(t->raw - c->text),
+                    (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen};
+  g->cands[g->ncands++] = cd;
+  c->h->cands++;
+  return KEMPT_OK;
+}
+
+/* A token whose core is 1 to MAX_TOKEN ASCII letters; key holds them in
+ * lower case, zero padded to a multiple of 8, uppers counts the capitals
+ * after the first. */
+static enum kempt_status count_letters(struct glue *g, const struct token *t,
+                                       struct counting *c, const char *key,
+                                       size_t uppers) {
   const char *p = t->raw + t->core;
-  struct word *w = NULL;
+  size_t n = t->clen;
+  uint64_t h = kempt__word_hash_padded(key, n);
+  uint32_t langs = n <= 6 ? kempt__stopword_key_langs(kempt__load_le64(key)) : 0;
+  add_langs(&c->h->lang, langs);
+  bool cap = is_upper((unsigned char)p[0]) && !uppers;
+  size_t at;
+  enum kempt_status s =
+      record(g, h, T_COUNT | (c->mid && cap ? T_CAPMID : 0), &at);
+  if (s != KEMPT_OK)
+    return s;
+  if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
+    g->tf[c->link] |= T_LINK;
+  c->link = t->core + n < t->rlen ? SIZE_MAX : at;
+  if (glue_shape(p, n, uppers))
+    s = note_candidate(g, t, h, c);
+  return s;
+}
+
+/* Whether all bytes of p[0..n) are ASCII. */
+static bool ascii(const char *p, size_t n) {
+  unsigned char acc = 0;
+  for (size_t i = 0; i < n; i++)
+    acc |= (unsigned char)p[i];
+  return acc < 0x80;
+}
+
+static enum kempt_status count_token(struct glue *g, struct token *t,
+                                     struct counting *c) {
+  token_core(t);
+  const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
   if (t->clen && t->clen <= MAX_TOKEN && all_alpha(p, t->clen)) {
-    s = count_word(g, p, t->clen, c->mid, 0, &w);
-    add_langs(&c->h->lang, w ? w->langs : 0);
-    if (s == KEMPT_OK && !c->code)
-      s = note_candidate(g, t, w, c->block, c->text);
+    char key[MAX_TOKEN + 8];
+    size_t uppers = 0;
+    for (size_t i = 0; i < t->clen; i++) {
+      key[i] = (char)(p[i] | 0x20);
+      uppers += i && is_upper((unsigned char)p[i]);
+    }
+    memset(key + t->clen, 0, 8);
+    s = count_letters(g, t, c, key, uppers);
   } else {
-    kempt__lang_add(&c->h->lang, t->raw, t->rlen);
+    c->link = SIZE_MAX;
+    if (ascii(t->raw, t->rlen))
+      lang_add_ascii(&c->h->lang, t->raw, t->rlen);
+    else
+      lang_add_any(&c->h->lang, t->raw, t->rlen);
     if (t->clen && t->clen <= MAX_TOKEN)
       s = count_compound(g, p, t->clen, c->mid);
   }
-  uint32_t id = w ? (uint32_t)(w - g->doc.words) + 1 : 0;
-  if (s == KEMPT_OK && (t->core || !id))
-    s = push_id(g, 0);
-  if (s == KEMPT_OK && id)
-    s = push_id(g, id);
-  if (s == KEMPT_OK && id && t->core + t->clen < t->rlen)
-    s = push_id(g, 0);
   c->mid = !ends_sentence(t);
   return s;
 }
 
-/* Count the words of held block number block, whose text is text. */
+/* The letters at text[a..) into key (lower case, zero padded to a
+ * multiple of 8), 8 bytes at a time: text holds TEXT_PAD zero bytes after
+ * the block. Returns their count (MAX_TOKEN + 1 when more), *uppers the
+ * capitals after the first (0, 1 or 2 for more). */
+static size_t letters_swar(const char *text, size_t a, char *key,
+                           size_t *uppers) {
+  const uint64_t ones = 0x0101010101010101u;
+  size_t b = a, up = 0;
+  for (;;) {
+    uint64_t x = kempt__load_le64(text + b);
+    uint64_t lm = letter_bytes(x);
+    uint64_t stop = ~lm & 0x80 * ones;
+    unsigned k = stop ? low_byte(stop) : 8;
+    if (b - a + k > MAX_TOKEN)
+      return MAX_TOKEN + 1;
+    uint64_t keep = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+    store_le64(key + (b - a), (x | 0x20 * ones) & keep);
+    uint64_t caps = lm & ~(x << 2) & keep & (b == a ? ~(uint64_t)0xFF : ~(uint64_t)0);
+    if (caps)
+      up += caps & (caps - 1) ? 2 : 1;
+    b += k;
+    if (k < 8)
+      break;
+  }
+  *uppers = up > 2 ? 2 : up;
+  return b - a;
+}
+
+/* The same, a byte at a time, for text without the padding. */
+static size_t letters_bytes(const char *text, size_t a, size_t n, char *key,
+                            size_t *uppers) {
+  size_t b = a, up = 0;
+  while (b < n && (byte_class[(unsigned char)text[b]] & C_ALPHA)) {
+    if (b - a >= MAX_TOKEN)
+      return MAX_TOKEN + 1;
+    key[b - a] = (char)(text[b] | 0x20);
+    up += b > a && (byte_class[(unsigned char)text[b]] & C_UPPER);
+    b++;
+  }
+  memset(key + (b - a), 0, 8);
+  *uppers = up > 2 ? 2 : up;
+  return b - a;
+}
+
+/* Read the token at text[i..n) when it is ASCII letters between marks
+ * (most are): returns its end, or 0 when it is of another kind. padded:
+ * text has TEXT_PAD zero bytes after n. */
+static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
+                         bool padded, struct counting *c,
+                         enum kempt_status *s) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t a = i;
+  while (a < n && (byte_class[u[a]] & C_MARK))
+    a++;
+  char key[MAX_TOKEN + 8];
+  size_t uppers;
+  size_t len = padded ? letters_swar(text, a, key, &uppers)
+                      : letters_bytes(text, a, n, key, &uppers);
+  if (len == 0 || len > MAX_TOKEN)
+    return 0;
+  size_t b = a + len, e = b;
+  while (e < n && (byte_class[u[e]] & C_MARK))
+    e++;
+  if (e < n && !(byte_class[u[e]] & C_WS))
+    return 0;
+  struct token t = {text + i, e - i, a - i, len};
+  *s = count_letters(g, &t, c, key, uppers);
+  c->mid = e == b || !ends_sentence(&t);
+  return e;
+}
+
+/* A word of k (1 to 7) ASCII letters at text[i], followed by white space,
+ * whose 8 bytes from i are x and letter mask lm (letter_bytes). */
+static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
+                                    unsigned k, uint64_t x, uint64_t lm,
+                                    struct counting *c) {
+  const uint64_t ones = 0x0101010101010101u;
+  uint64_t keep = ((uint64_t)1 << (8 * k)) - 1;
+  uint64_t key = (x | 0x20 * ones) & keep;
+  uint64_t caps = lm & ~(x << 2) & keep, rest = caps & ~(uint64_t)0xFF;
+  size_t uppers = rest ? (rest & (rest - 1) ? 2 : 1) : 0;
+  uint64_t h = kempt__word_hash_end(
+      kempt__word_hash_step((uint64_t)k * 0x9E3779B97F4A7C15u, key));
+  add_langs(&c->h->lang, k <= 6 ? kempt__stopword_key_langs(key) : 0);
+  size_t at;
+  bool capmid = c->mid && (caps & 0x80) && !uppers;
+  enum kempt_status s = record(g, h, T_COUNT | (capmid ? T_CAPMID : 0), &at);
+  if (c->link != SIZE_MAX && at != SIZE_MAX)
+    g->tf[c->link] |= T_LINK;
+  c->link = at;
+  c->mid = true;
+  if (s == KEMPT_OK && k >= MIN_TOKEN && glue_shape(text + i, k, uppers)) {
+    struct token t = {text + i, k, 0, k};
+    s = note_candidate(g, &t, h, c);
+  }
+  return s;
+}
+
+/* Read the words of held block number block, whose text is text. */
 static enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
-  struct counting c = {h, block, text, false, false};
-  const char *p = text;
-  size_t n = h->len;
+  struct counting c = {h, block, text, 0, g->ncands, 0, false, SIZE_MAX};
+  size_t n = h->len, i = 0;
   enum kempt_status s = KEMPT_OK;
-  while (n && s == KEMPT_OK) {
-    const char *nl = memchr(p, '\n', n);
-    size_t len = nl ? (size_t)(nl - p) : n, pos = 0;
-    struct token t;
-    c.code = code_line(p, len);
-    while (s == KEMPT_OK && next_token(p, len, &pos, &t))
+  while (i < n && s == KEMPT_OK) {
+    unsigned char ch = (unsigned char)text[i];
+    if (byte_class[ch] & C_WS) {
+      i++;
+      if (ch == '\n') {
+        end_line(g, &c, i - 1);
+        c.lstart = i;
+      }
+      continue;
+    }
+    if (!h->ext && (byte_class[ch] & C_ALPHA)) {
+      uint64_t x = kempt__load_le64(text + i);
+      uint64_t lm = letter_bytes(x);
+      uint64_t stop = ~lm & 0x8080808080808080u;
+      unsigned k = stop ? low_byte(stop) : 8;
+      if (k < 8 && i + k < n &&
+          (byte_class[(unsigned char)text[i + k]] & C_WS)) {
+        s = plain_word(g, text, i, k, x, lm, &c);
+        i += k;
+        c.last = 'a';
+        continue;
+      }
+    }
+    size_t j = fast_token(g, text, i, n, !h->ext, &c, &s);
+    if (!j) {
+      j = i + 1;
+      while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
+        j++;
+      struct token t = {text + i, j - i, 0, 0};
       s = count_token(g, &t, &c);
-    size_t step = nl ? len + 1 : len;
-    p += step;
-    n -= step;
+    }
+    c.last = (unsigned char)text[j - 1];
+    i = j;
   }
-  if (s == KEMPT_OK)
-    s = push_id(g, 0);
+  end_line(g, &c, n);
   for (int l = 0; l < KEMPT_LANG_COUNT; l++)
     g->doc_lang.hits[l] += h->lang.hits[l];
   return s;
@@ -692,37 +1051,24 @@ struct evidence {
   bool common;  /* a known word that is also written in lower case */
   bool docname; /* capitalised here, and inside sentences elsewhere */
   bool name;    /* docname, or a proper name of the word list */
+  bool docproper; /* capitalised inside sentences wherever it stands alone */
   size_t len;
   int level;      /* in the word list, 0 if not */
   uint32_t count; /* standalone occurrences in the document */
 };
 
-/* The word list's level of lower-case key[0..n), cached. */
-static int cached_lookup(struct glue *g, const char *key, size_t n,
-                         bool *proper) {
-  const struct word *w = known_info(g, key, n);
-  if (!w)
-    return kempt__wordlist_lookup(key, n, proper);
-  *proper = (w->flags & W_PROPER) != 0;
-  return w->level;
-}
-
-/* The word list's level of a vocabulary entry, looked up once. */
-static int entry_level(struct glue *g, struct word *w, const char *key,
-                       bool *proper) {
-  if (!(w->flags & W_LOOKED)) {
-    bool pr;
-    w->level = (uint8_t)cached_lookup(g, key, w->len, &pr);
-    w->flags |= (uint8_t)(W_LOOKED | (pr ? W_PROPER : 0));
-  }
-  *proper = (w->flags & W_PROPER) != 0;
-  return w->level;
-}
-
 static int level_score(int level) {
   if (level == 0)
     return 0;
   return level <= 35 ? 6 : level <= 50 ? 5 : level <= 70 ? 4 : 2;
+}
+
+/* The hash of the lower case of the ASCII letters p[0..n). */
+static uint64_t lower_hash(const char *p, size_t n) {
+  char key[MAX_TOKEN + 8];
+  lower_ascii(p, n, key);
+  memset(key + n, 0, 8);
+  return kempt__word_hash_padded(key, n);
 }
 
 /* What speaks for p[0..n) being a word of its own. */
@@ -731,21 +1077,26 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   memset(&e, 0, sizeof e);
   char key[MAX_TOKEN];
   lower_ascii(p, n, key);
-  struct word *w = vocab_get(&g->doc, key, n);
+  uint64_t h = kempt__word_hash(key, n);
+  const struct entry *w = table_get(&g->query, h);
   bool proper = false;
-  int level =
-      w ? entry_level(g, w, key, &proper) : cached_lookup(g, key, n, &proper);
-  bool user = vocab_get(&g->user, key, n) != NULL;
+  int level = kempt__wordlist_probe(h, &proper);
+  bool user = table_get(&g->user, h) != NULL;
   bool cap = is_upper((unsigned char)p[0]);
   e.len = n;
   e.level = level;
   e.count = w ? w->count : 0;
-  uint32_t langs = w ? w->langs : kempt__stopword_langs(key, n);
+  uint32_t langs = stop_langs(key, n);
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
   if (proper && !cap && e.score > 2)
     e.score = 2;
-  e.common = (level && !proper) || user;
+  /* a name of the document whose lower-case form is rare ("Hulu") is no
+   * common word; one the document writes inside sentences each time
+   * ("Wales") may take a function word after it */
+  e.docproper = cap && w && w->capmid && w->capmid == w->count;
+  e.common = (level && !proper && !(cap && w && w->capmid && level >= 80)) ||
+             user;
   e.ok = e.stop || level || user || e.count;
   if ((n == 1 && p[0] != 'a' && p[0] != 'I') ||
       (n == 2 && !e.stop && !(cap && w && w->capmid)))
@@ -757,6 +1108,8 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   e.score += (e.count ? 2 : 0) + (e.docname ? 4 : 0);
   return e;
 }
+
+/* ---- candidates and splits ----------------------------------------------- */
 
 /* ---- candidates and splits ----------------------------------------------- */
 
@@ -800,39 +1153,27 @@ static bool name_prefix(const char *p, size_t n) {
   return in_list(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
 }
 
-/* The vocabulary entry of the whole token; it is not a candidate when it
+/* The document's entry of the whole token; it is not a candidate when it
  * is a known word, seen hyphenated, or seen whole more often than allowed. */
 static bool candidate_word(struct glue *g, const char *p, size_t n,
-                           struct word **whole) {
-  char key[MAX_TOKEN];
-  lower_ascii(p, n, key);
-  struct word *w = vocab_get(&g->doc, key, n);
+                           const struct entry **whole) {
+  uint64_t h = lower_hash(p, n);
   bool proper;
-  int level =
-      w ? entry_level(g, w, key, &proper) : cached_lookup(g, key, n, &proper);
+  int level = kempt__wordlist_probe(h, &proper);
+  const struct entry *w = table_get(&g->query, h);
   *whole = w;
-  if (known_as_written(level, proper, p, n) || vocab_get(&g->user, key, n))
+  if (known_as_written(level, proper, p, n, h) || table_get(&g->user, h))
     return false;
-  return !(w && (w->flags & W_HYPHEN));
-}
-
-/* The key "left right" of splitting p[0..n) at i, lower case. */
-static size_t pair_key(const char *p, size_t n, size_t i, char *key) {
-  lower_ascii(p, i, key);
-  key[i] = ' ';
-  lower_ascii(p + i, n - i, key + i + 1);
-  return n + 1;
+  return !(w && (w->flags & E_HYPHEN));
 }
 
 /* Times the spaced pair p[0..i) p[i..n) was seen in the held blocks. */
 static uint32_t pair_count(struct glue *g, const char *p, size_t n, size_t i) {
-  char key[MAX_TOKEN + 2];
-  pair_key(p, n, i, key);
-  struct word *w = vocab_get(&g->pairs, key, n + 1);
+  const struct entry *w =
+      table_get(&g->pairs, pair_hash(lower_hash(p, i), lower_hash(p + i, n - i)));
   return w ? w->count : 0;
 }
 
-/* Words that open sentences, which a lost space can glue to the next. */
 static bool opener(const char *p, size_t n) {
   static const char *const words[] = {
       "The",      "In",    "On",   "At",    "As",      "If",    "It",
@@ -915,7 +1256,10 @@ static bool content_pair(const char *p, const struct evidence *l,
     return true; /* "helpingcut" */
   if (l->len < 4 || r->len < 4 || !l->level || !r->level)
     return false;
-  if (l->level <= 35 && r->level <= 35 && l->count && r->count)
+  /* closed compounds mostly start with a short word (homestand,
+   * longboards): a longer first word seen alone is evidence enough */
+  if (l->level <= 35 && r->level <= 35 &&
+      ((l->count && r->count) || (l->len >= 5 && (l->count || r->count))))
     return true;
   return l->level <= 50 && r->level <= 50 &&
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
@@ -957,6 +1301,8 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (l->docname && !l->common)
     return (r->stop && !name_ending(p + i, r->len)) || r->score >= 5;
+  if (l->docproper && r->stop && r->len >= 2 && !name_ending(p + i, r->len))
+    return true; /* "Walesis" */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
@@ -1001,8 +1347,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (r->len == 1 && cap) /* "Buildinga" */
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));
-  if (r->len == 1) /* "featureda", "thatI" */
-    return solid(l) && l->len >= 3 && (trans || l->len >= 4);
+  if (r->len == 1) /* "featureda", "thatI", "wasa" */
+    return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
   if (l->len == 1 && (r->len < 4 || !solid(r)))
     return false;
   if (pair)
@@ -1026,7 +1372,6 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 
-/* Score of splitting p[0..n) at i, or -1 when the evidence is too weak. */
 static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
   struct evidence l = part_evidence(g, p, i);
   if (!l.ok)
@@ -1034,6 +1379,9 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
   struct evidence r = part_evidence(g, p + i, n - i);
   if (!r.ok)
     return -1;
+  if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
+                                       (i == 1 && p[0] == 'I') || opener(p, i))))
+    return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
   bool pair = pair_count(g, p, n, i) > 0;
   if (!signal(p, i, &l, &r, pair))
     return -1;
@@ -1050,7 +1398,7 @@ static size_t decide(struct glue *g, const struct token *t) {
     return 0;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
-  struct word *whole;
+  const struct entry *whole;
   if (!candidate_word(g, p, n, &whole))
     return 0;
   size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
@@ -1074,7 +1422,7 @@ static size_t decide(struct glue *g, const struct token *t) {
   return best;
 }
 
-/* ---- the held window: pairs, rewriting, emitting ------------------------- */
+/* ---- the held window: the vocabulary asked about, rewriting, emitting ---- */
 
 static const char *held_text(const struct glue *g, const struct held *h) {
   return h->ext ? h->ext : g->text.data + h->start;
@@ -1085,35 +1433,94 @@ static struct token cand_token(const struct cand *c, const char *text) {
   return t;
 }
 
-/* Note the spaced pairs that a split of a candidate token would make, so
- * that count_pairs can look for them. */
-static enum kempt_status want_pairs(struct glue *g, const struct token *t) {
-  size_t inner;
-  struct word *whole;
-  const char *p = t->raw + t->core;
-  if (!candidate_shape(t, &inner) || !candidate_word(g, p, t->clen, &whole))
+/* Ask about a word: its entry in query, with what earlier windows of the
+ * document said about it. */
+static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
+  *out = table_get(&g->query, h);
+  if (*out)
     return KEMPT_OK;
-  size_t lo = inner ? inner : 1, hi = inner ? inner : t->clen - 1;
-  for (size_t i = lo; i <= hi; i++) {
-    char key[MAX_TOKEN + 2];
-    size_t k = pair_key(p, t->clen, i, key);
-    struct word *left = vocab_get(&g->doc, key, i);
-    struct word *right = vocab_get(&g->doc, key + i + 1, k - i - 1);
-    if (!left || !right)
+  enum kempt_status s = table_add(&g->query, h, out);
+  if (s != KEMPT_OK || !*out)
+    return s;
+  const struct entry *d = table_get(&g->doc, h);
+  if (d) {
+    (*out)->count = d->count;
+    (*out)->capmid = d->capmid;
+    (*out)->flags = d->flags;
+  }
+  uint64_t k = fix_key(h);
+  g->filter[(k >> 3) & 0x1FFF] |= (uint8_t)(1u << (k & 7));
+  return KEMPT_OK;
+}
+
+/* Ask about the words and spaced pairs that the splits of a candidate
+ * token would make, and the token itself. */
+static enum kempt_status ask_token(struct glue *g, const struct token *t) {
+  size_t inner;
+  const char *p = t->raw + t->core;
+  size_t n = t->clen;
+  if (!candidate_shape(t, &inner))
+    return KEMPT_OK;
+  struct entry *e;
+  enum kempt_status s = ask(g, lower_hash(p, n), &e);
+  size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
+  for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
+    uint64_t l = lower_hash(p, i), r = lower_hash(p + i, n - i);
+    s = ask(g, l, &e);
+    if (s == KEMPT_OK && e)
+      e->flags |= E_PAIRL;
+    if (s == KEMPT_OK)
+      s = ask(g, r, &e);
+    if (s == KEMPT_OK)
+      s = table_add(&g->pairs, pair_hash(l, r), &e);
+  }
+  return s;
+}
+
+/* Count the words asked about, and the pairs, in the held blocks. */
+static void count_asked(struct glue *g) {
+  for (size_t i = 0; i < g->ntok; i++) {
+    uint64_t k = fix_key(g->th[i]);
+    if (!(g->filter[(k >> 3) & 0x1FFF] & (1u << (k & 7))))
       continue;
-    left->flags |= W_PAIRL;
-    struct word *w;
-    enum kempt_status s = vocab_add(&g->pairs, key, k, &w);
+    struct entry *e = table_get(&g->query, k);
+    if (!e)
+      continue;
+    uint8_t f = g->tf[i];
+    if (f & T_COUNT) {
+      e->count++;
+      e->capmid += (f & T_CAPMID) != 0;
+    } else {
+      e->flags |= E_HYPHEN;
+    }
+    if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok) {
+      struct entry *pe =
+          table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
+      if (pe)
+        pe->count++;
+    }
+  }
+}
+
+/* Remember the words of the window for the rest of the document. */
+static enum kempt_status keep_words(struct glue *g) {
+  for (size_t i = 0; i < g->ntok; i++) {
+    struct entry *e;
+    enum kempt_status s = table_add(&g->doc, g->th[i], &e);
     if (s != KEMPT_OK)
       return s;
+    if (!e)
+      continue;
+    if (g->tf[i] & T_COUNT) {
+      e->count++;
+      e->capmid += (g->tf[i] & T_CAPMID) != 0;
+    } else {
+      e->flags |= E_HYPHEN;
+    }
   }
   return KEMPT_OK;
 }
 
-/* Whether the tokens of block b are weighed: English by the function
- * words of the block, or of it and its neighbours, or of the document, and
- * not a block where unknown words abound (names lists, other languages,
- * random letters). */
 static bool english(const struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
@@ -1133,25 +1540,33 @@ static bool english(const struct glue *g, size_t b) {
   return kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
 }
 
-/* Count the wanted pairs where they stand spaced in the held blocks. */
-static void count_pairs(struct glue *g) {
-  for (size_t i = 0; i + 1 < g->nids; i++) {
-    uint32_t a = g->ids[i], b = g->ids[i + 1];
-    if (!a || !b || !(g->doc.words[a - 1].flags & W_PAIRL))
-      continue;
-    const struct word *l = &g->doc.words[a - 1], *r = &g->doc.words[b - 1];
-    char key[2 * MAX_TOKEN + 2];
-    if ((size_t)l->len + r->len + 1 > sizeof key)
-      continue;
-    memcpy(key, g->doc.pool.data + l->off, l->len);
-    key[l->len] = ' ';
-    memcpy(key + l->len + 1, g->doc.pool.data + r->off, r->len);
-    struct word *w = vocab_get(&g->pairs, key, l->len + 1 + r->len);
-    if (w)
-      w->count++;
-  }
-}
 
+/* Ask about the candidates of the weighed blocks and count the answers. */
+static enum kempt_status weigh_window(struct glue *g) {
+  enum kempt_status s = KEMPT_OK;
+  bool any = false;
+  for (size_t i = 0; i < g->nblocks; i++) {
+    g->blocks[i].weigh = g->blocks[i].cands && english(g, i);
+    any |= g->blocks[i].weigh;
+  }
+  if (!any)
+    return KEMPT_OK;
+  if (!g->filter) {
+    g->filter = kempt__calloc(g->env->alloc, 0x2000);
+    if (!g->filter)
+      return KEMPT_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < g->ncands && s == KEMPT_OK; i++) {
+    const struct held *h = &g->blocks[g->cands[i].block];
+    if (h->weigh) {
+      struct token t = cand_token(&g->cands[i], held_text(g, h));
+      s = ask_token(g, &t);
+    }
+  }
+  if (s == KEMPT_OK)
+    count_asked(g);
+  return s;
+}
 /* Split the candidate if the evidence says so: copy the block up to the
  * split point and a space to out. */
 static enum kempt_status split_cand(struct glue *g, const struct held *h,
@@ -1203,21 +1618,10 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
   return kempt__emit_block(g->env, &b);
 }
 
-/* Decide and emit every held block, then empty the window (the
- * vocabulary stays for the rest of the document). */
-static enum kempt_status flush(struct glue *g) {
-  enum kempt_status s = KEMPT_OK;
-  for (size_t i = 0; i < g->nblocks; i++)
-    g->blocks[i].weigh = english(g, i);
-  for (size_t i = 0; i < g->ncands && s == KEMPT_OK; i++) {
-    const struct held *h = &g->blocks[g->cands[i].block];
-    if (h->weigh) {
-      struct token t = cand_token(&g->cands[i], held_text(g, h));
-      s = want_pairs(g, &t);
-    }
-  }
-  if (s == KEMPT_OK && g->pairs.used)
-    count_pairs(g);
+/* Decide and emit every held block, then empty the window; more: the
+ * document goes on (its words are kept for the next window). */
+static enum kempt_status flush(struct glue *g, bool more) {
+  enum kempt_status s = weigh_window(g);
   size_t c = 0;
   for (size_t i = 0; i < g->nblocks && s == KEMPT_OK; i++) {
     size_t first = c;
@@ -1225,12 +1629,16 @@ static enum kempt_status flush(struct glue *g) {
       c++;
     s = emit_one(g, &g->blocks[i], g->cands + first, c - first);
   }
-  g->nblocks = g->ncands = g->nids = 0;
+  if (s == KEMPT_OK && more)
+    s = keep_words(g);
+  g->nblocks = g->ncands = g->ntok = 0;
   kempt__buf_clear(&g->text);
-  vocab_clear(&g->pairs);
+  table_clear(&g->query);
+  table_clear(&g->pairs);
+  if (g->filter)
+    memset(g->filter, 0, 0x2000);
   return s;
 }
-
 /* ---- the stage ----------------------------------------------------------- */
 
 static void warn_window(struct glue *g) {
@@ -1261,44 +1669,51 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
   h.offset = b->offset;
   h.index = b->index;
   h.rule = b->rule;
+  static const char pad[TEXT_PAD];
   if (!big)
     s = kempt__buf_add(&g->text, b->text, b->len);
+  if (!big && s == KEMPT_OK) /* fast_token reads 8 bytes at a time */
+    s = kempt__buf_add(&g->text, pad, sizeof pad);
   if (s != KEMPT_OK)
     return s;
   g->blocks[g->nblocks++] = h;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return KEMPT_OK;
-  return count_block(g, g->nblocks - 1, b->text);
+  return count_block(g, g->nblocks - 1, held_text(g, &g->blocks[g->nblocks - 1]));
 }
 
 static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
   struct glue *g = st;
   enum kempt_status s = KEMPT_OK;
-  bool big = b->len > g->text.cap;
-  if (big || g->text.len + b->len > g->text.cap ||
+  bool big = b->len + TEXT_PAD > g->text.cap;
+  if (big || g->text.len + b->len + TEXT_PAD > g->text.cap ||
       g->nblocks == GLUE_BLOCKS_CAP) {
     warn_window(g);
-    s = flush(g);
+    s = flush(g, true);
   }
   if (s == KEMPT_OK)
     s = hold(g, b, big);
   if (s == KEMPT_OK && big)
-    s = flush(g);
+    s = flush(g, true);
   return s;
 }
 
 static void clear_document(struct glue *g) {
-  g->nblocks = g->ncands = g->nids = 0;
+  g->nblocks = g->ncands = 0;
   kempt__buf_clear(&g->text);
-  vocab_clear(&g->doc);
-  vocab_clear(&g->pairs);
+  g->ntok = 0;
+  table_clear(&g->doc);
+  table_clear(&g->query);
+  table_clear(&g->pairs);
+  if (g->filter)
+    memset(g->filter, 0, 0x2000);
   memset(&g->doc_lang, 0, sizeof g->doc_lang);
   g->warned = false;
 }
 
 static enum kempt_status glue_finish(void *st) {
   struct glue *g = st;
-  enum kempt_status s = flush(g);
+  enum kempt_status s = flush(g, false);
   clear_document(g);
   return s;
 }
@@ -1318,8 +1733,9 @@ static enum kempt_status load_words(struct glue *g, const char *p, size_t n) {
     size_t k = e > a && p[a] != '#'
                    ? kempt__word_lower(p + a, e - a, key, sizeof key)
                    : 0;
-    struct word *w = NULL;
-    enum kempt_status s = k ? vocab_add(&g->user, key, k, &w) : KEMPT_OK;
+    struct entry *w = NULL;
+    enum kempt_status s =
+        k ? table_add(&g->user, kempt__word_hash(key, k), &w) : KEMPT_OK;
     if (s != KEMPT_OK)
       return s;
     if (k && !w)
@@ -1337,10 +1753,10 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   g->env = env;
   kempt__buf_init(&g->text, a, GLUE_TEXT_CAP);
   kempt__buf_init(&g->out, a, 2 * GLUE_TEXT_CAP);
-  vocab_init(&g->doc, a, VOCAB_WORDS_CAP, VOCAB_POOL_CAP);
-  vocab_init(&g->user, a, 4 * VOCAB_WORDS_CAP, USER_POOL_CAP);
-  vocab_init(&g->pairs, a, PAIRS_CAP, PAIRS_CAP * 16);
-  vocab_init(&g->known, a, KNOWN_CAP, KNOWN_CAP * 16);
+  table_init(&g->doc, a, VOCAB_WORDS_CAP);
+  table_init(&g->user, a, USER_WORDS_CAP);
+  table_init(&g->query, a, QUERY_CAP);
+  table_init(&g->pairs, a, QUERY_CAP);
   const char *data;
   size_t len;
   for (size_t i = 0; kempt__opt_file(env->cfg, "words", i, &data, &len); i++) {
@@ -1357,11 +1773,13 @@ static void glue_fini(void *st) {
   kempt__buf_free(&g->out);
   kempt__free(g->env->alloc, g->blocks);
   kempt__free(g->env->alloc, g->cands);
-  kempt__free(g->env->alloc, g->ids);
-  vocab_free(&g->doc);
-  vocab_free(&g->user);
-  vocab_free(&g->pairs);
-  vocab_free(&g->known);
+  kempt__free(g->env->alloc, g->th);
+  kempt__free(g->env->alloc, g->tf);
+  kempt__free(g->env->alloc, g->filter);
+  table_free(&g->doc);
+  table_free(&g->user);
+  table_free(&g->query);
+  table_free(&g->pairs);
 }
 
 const struct kempt_stage_ops kempt__glue_ops = {

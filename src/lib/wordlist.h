@@ -13,9 +13,24 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* Longest word (in bytes) the list can hold; longer keys are unknown. */
 #define KEMPT__WORD_MAX 64
+
+/* The last step of kempt__word_hash. */
+static inline uint64_t kempt__word_hash_end(uint64_t h) {
+  h ^= h >> 30;
+  h *= 0x94D049BB133111EBu;
+  return h ^ (h >> 31);
+}
+
+/* One 8-byte chunk c of a key into the hash h. */
+static inline uint64_t kempt__word_hash_step(uint64_t h, uint64_t c) {
+  h = (h ^ c) * 0xBF58476D1CE4E5B9u;
+  return h ^ (h >> 31);
+}
 
 /* The SCOWL size level of the word w[0..n) in any casing: 10 (among the
  * most common English words), 20, 35, 40, 50, 55, 60, 70, 80 or 95 (rare);
@@ -26,6 +41,78 @@ int kempt__wordlist_level(const char *w, size_t n);
  * of the word in the list is capitalised (a proper name: "Tuesday",
  * "Gaza"), false for unknown words. */
 int kempt__wordlist_lookup(const char *w, size_t n, bool *proper);
+
+/* 8 bytes at p as a number, little-endian. */
+static inline uint64_t kempt__load_le64(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  return v;
+}
+
+/* kempt__word_hash of k[0..n) when k holds zeros from n up to the next
+ * multiple of 8. */
+static inline uint64_t kempt__word_hash_padded(const char *k, size_t n) {
+  uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
+  for (size_t i = 0; i < n; i += 8)
+    h = kempt__word_hash_step(h, kempt__load_le64(k + i));
+  return kempt__word_hash_end(h);
+}
+
+/* The hash of the lower-case key k[0..n) that the list is searched by
+ * (tools/gen_wordlist.py computes the same): 8 bytes at a time, packed
+ * little-endian, the last chunk padded with zeros. */
+static inline uint64_t kempt__word_hash(const char *k, size_t n) {
+  uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    h = kempt__word_hash_step(h, kempt__load_le64(k + i));
+  if (i < n) {
+    char b[8] = {0};
+    memcpy(b, k + i, n - i);
+    h = kempt__word_hash_step(h, kempt__load_le64(b));
+  }
+  return kempt__word_hash_end(h);
+}
+
+/* Like kempt__wordlist_lookup for a key whose kempt__word_hash is h. */
+int kempt__wordlist_probe(uint64_t h, bool *proper);
+
+/* Whether the list spells the word whose key hashes to h with a capital
+ * after the first letter (iPhone, McDonald, JavaScript). */
+bool kempt__wordlist_camel(uint64_t h);
+
+/* The ASCII function words of src/data/stopwords.txt (wordlist_table.h):
+ * an open-addressing table of their bytes packed little-endian, and
+ * their languages. */
+#define KEMPT__STOP_BITS 11
+extern const uint64_t kempt__wl_stop_key[1u << KEMPT__STOP_BITS];
+extern const uint16_t kempt__wl_stop_langs[1u << KEMPT__STOP_BITS];
+
+/* The function words longer than 8 bytes (lower case UTF-8). */
+struct kempt__stop_long {
+  const char *word;
+  unsigned char len;
+  uint16_t langs;
+};
+extern const struct kempt__stop_long kempt__wl_stop_long[];
+extern const size_t kempt__wl_stop_nlong;
+
+/* Languages (lang.h bits) in which the ASCII word whose lower-case bytes
+ * packed little-endian are key (at most 8 letters, zero padded) is a
+ * function word of src/data/stopwords.txt; 0 for other words. */
+static inline uint32_t kempt__stopword_key_langs(uint64_t key) {
+  const uint64_t mask = (1u << KEMPT__STOP_BITS) - 1;
+  for (uint64_t i = (key * 0xBF58476D1CE4E5B9u) >> (64 - KEMPT__STOP_BITS);;
+       i = (i + 1) & mask) {
+    if (kempt__wl_stop_key[i] == key)
+      return kempt__wl_stop_langs[i];
+    if (!kempt__wl_stop_key[i])
+      return 0;
+  }
+}
 
 /* Lower-case w[0..n) into buf (cap bytes): returns the length, or 0 when
  * it does not fit or w is not valid UTF-8. */

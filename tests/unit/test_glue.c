@@ -92,6 +92,29 @@ Test(glue, function_words) {
         NEWS "The company said it would grow.\n");
 }
 
+Test(glue, four_letters_two_function_words) {
+  check(NEWS "The mayor said it wasa good day for the city.",
+        NEWS "The mayor said it was a good day for the city.\n");
+  check(NEWS "Itis the best day for the city, the mayor said.",
+        NEWS "It is the best day for the city, the mayor said.\n");
+  same(NEWS "Beto spoke to the crowd, and the crowd was happy.");
+}
+
+Test(glue, a_name_the_list_never_writes_in_camel_case) {
+  check(NEWS "Officials at the White House said so. A spokesman for the "
+             "WhiteHouse declined to comment.",
+        NEWS "Officials at the White House said so. A spokesman for the "
+             "White House declined to comment.\n");
+  same(NEWS "The JavaScript and PowerPoint files were on the YouTube page.");
+}
+
+Test(glue, a_rare_word_used_as_a_name) {
+  check(NEWS "The deal gave Hulu more shows. Viewers of Hulu were happy, "
+             "and Huluas well as others said so.",
+        NEWS "The deal gave Hulu more shows. Viewers of Hulu were happy, "
+             "and Hulu as well as others said so.\n");
+}
+
 Test(glue, the_spaced_pair_elsewhere) {
   check(NEWS "The Prime Minister spoke, and then the PrimeMinister left.",
         NEWS "The Prime Minister spoke, and then the Prime Minister left.\n");
