@@ -503,7 +503,7 @@ static uint64_t pack_key(const char *key, size_t n) {
 /* The function-word languages of lower-case ASCII key[0..n); as lang.c,
  * whose ASCII function words are at most 8 letters long. */
 static uint32_t stop_langs(const char *key, size_t n) {
-  return n && n <= 8 ? kempt__stopword_key_langs(pack_key(key, n)) : 0;
+  return n <= 8 ? kempt__stopword_langs_packed(pack_key(key, n), n) : 0;
 }
 
 static inline void add_langs(struct kempt_lang_count *c, uint32_t m) {
@@ -586,8 +586,8 @@ static bool far_cp(int32_t cp) {
 
 /* kempt__stopword_langs of the word p[0..n) (letters and marks, some not
  * ASCII, at most 24 bytes): Latin-1 and Cyrillic letters are lower-cased
- * here and the word looked up by its packed bytes (or in the list of
- * longer function words); other letters go to lang.c. */
+ * here, without utf8proc, and the lower-case key looked up; words with
+ * other letters go to kempt__stopword_langs whole. */
 static uint32_t stop_langs_utf8(const char *p, size_t n) {
   char key[24] = {0};
   size_t o = 0;
@@ -607,7 +607,7 @@ static uint32_t stop_langs_utf8(const char *p, size_t n) {
       return kempt__stopword_langs(p, n);
     size_t w = cp < 0x80 ? 1 : 2;
     if (o + w > sizeof key)
-      return 0; /* lang.c's function words are at most 24 bytes */
+      return 0; /* longer than any function word */
     if (w == 1) {
       key[o++] = (char)cp;
     } else {
@@ -616,13 +616,7 @@ static uint32_t stop_langs_utf8(const char *p, size_t n) {
     }
     i += k;
   }
-  if (o <= 8)
-    return kempt__stopword_key_langs(kempt__load_le64(key));
-  for (size_t i = 0; i < kempt__wl_stop_nlong; i++)
-    if (kempt__wl_stop_long[i].len == o &&
-        memcmp(kempt__wl_stop_long[i].word, key, o) == 0)
-      return kempt__wl_stop_long[i].langs;
-  return 0;
+  return kempt__stopword_langs_lower(key, o);
 }
 
 /* kempt__lang_add over a token with other than ASCII letters. */
@@ -846,7 +840,7 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   uint64_t h = kempt__word_hash_padded(key, n);
-  uint32_t langs = n <= 6 ? kempt__stopword_key_langs(kempt__load_le64(key)) : 0;
+  uint32_t langs = n <= 6 ? kempt__stopword_langs_lower(key, n) : 0;
   add_langs(&c->h->lang, langs);
   bool cap = is_upper((unsigned char)p[0]) && !uppers;
   size_t at;
@@ -980,7 +974,7 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
   size_t uppers = rest ? (rest & (rest - 1) ? 2 : 1) : 0;
   uint64_t h = kempt__word_hash_end(
       kempt__word_hash_step((uint64_t)k * 0x9E3779B97F4A7C15u, key));
-  add_langs(&c->h->lang, k <= 6 ? kempt__stopword_key_langs(key) : 0);
+  add_langs(&c->h->lang, k <= 6 ? kempt__stopword_langs_packed(key, k) : 0);
   size_t at;
   bool capmid = c->mid && (caps & 0x80) && !uppers;
   enum kempt_status s = record(g, h, T_COUNT | (capmid ? T_CAPMID : 0), &at);

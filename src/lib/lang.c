@@ -176,6 +176,12 @@ uint32_t kempt__stopword_langs_lower(const char *key, size_t n) {
   return lookup_packed(key, n);
 }
 
+uint32_t kempt__stopword_langs_packed(uint64_t key, size_t n) {
+  if (n == 0 || n > 8)
+    return 0;
+  return probe(key, 0, n);
+}
+
 uint32_t kempt__stopword_langs(const char *w, size_t n) {
   if (n == 0)
     return 0;

@@ -44,6 +44,11 @@ uint32_t kempt__stopword_langs(const char *w, size_t n);
  * mapping, for callers that keep lower-case keys (glue). */
 uint32_t kempt__stopword_langs_lower(const char *key, size_t n);
 
+/* The same for a key lower-cased that way of n <= 8 bytes, packed
+ * little-endian (byte i at bits 8*i, the rest zero), for callers that pack
+ * while they read (glue); 0 when n is 0 or over 8. */
+uint32_t kempt__stopword_langs_packed(uint64_t key, size_t n);
+
 /* Decode the code point at p[0..n) (n >= 1) into *cp, -1 for an invalid
  * byte; returns the bytes used (at least 1). */
 size_t kempt__next_cp(const char *p, size_t n, int32_t *cp);

@@ -57,12 +57,6 @@ int kempt__wordlist_probe(uint64_t h, bool *proper) {
 
 bool kempt__wordlist_camel(uint64_t h) { return (find(h) & 32u) != 0; }
 
-#if WL_STOP_BITS != KEMPT__STOP_BITS
-#error "wordlist_table.h and wordlist.h disagree on the function-word table"
-#endif
-
-const size_t kempt__wl_stop_nlong = WL_STOP_LONG;
-
 int kempt__wordlist_lookup(const char *w, size_t n, bool *proper) {
   char key[KEMPT__WORD_MAX];
   bool dummy;

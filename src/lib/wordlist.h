@@ -84,36 +84,6 @@ int kempt__wordlist_probe(uint64_t h, bool *proper);
  * after the first letter (iPhone, McDonald, JavaScript). */
 bool kempt__wordlist_camel(uint64_t h);
 
-/* The ASCII function words of src/data/stopwords.txt (wordlist_table.h):
- * an open-addressing table of their bytes packed little-endian, and
- * their languages. */
-#define KEMPT__STOP_BITS 11
-extern const uint64_t kempt__wl_stop_key[1u << KEMPT__STOP_BITS];
-extern const uint16_t kempt__wl_stop_langs[1u << KEMPT__STOP_BITS];
-
-/* The function words longer than 8 bytes (lower case UTF-8). */
-struct kempt__stop_long {
-  const char *word;
-  unsigned char len;
-  uint16_t langs;
-};
-extern const struct kempt__stop_long kempt__wl_stop_long[];
-extern const size_t kempt__wl_stop_nlong;
-
-/* Languages (lang.h bits) in which the ASCII word whose lower-case bytes
- * packed little-endian are key (at most 8 letters, zero padded) is a
- * function word of src/data/stopwords.txt; 0 for other words. */
-static inline uint32_t kempt__stopword_key_langs(uint64_t key) {
-  const uint64_t mask = (1u << KEMPT__STOP_BITS) - 1;
-  for (uint64_t i = (key * 0xBF58476D1CE4E5B9u) >> (64 - KEMPT__STOP_BITS);;
-       i = (i + 1) & mask) {
-    if (kempt__wl_stop_key[i] == key)
-      return kempt__wl_stop_langs[i];
-    if (!kempt__wl_stop_key[i])
-      return 0;
-  }
-}
-
 /* Lower-case w[0..n) into buf (cap bytes): returns the length, or 0 when
  * it does not fit or w is not valid UTF-8. */
 size_t kempt__word_lower(const char *w, size_t n, char *buf, size_t cap);
