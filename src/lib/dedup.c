@@ -47,6 +47,7 @@
 #define HIGHS (0x80 * ONES)        /* the high bit of each byte */
 #define HASH_SEED 0x243F6A8885A308D3ull
 #define HASH_MUL 0x9E3779B97F4A7C15ull
+#define HASH_MUL2 0xC2B2AE3D27D4EB4Full
 
 static const char RULE_ADJACENT[] = "dedup adjacent";
 static const char RULE_RUN[] = "dedup run";
@@ -156,39 +157,55 @@ out_removed(struct dedup *d, const struct kempt_block *b, const char *rule) {
 
 /* ---- hashing ------------------------------------------------------------- */
 
-/* A hash of a byte stream, eight bytes at a time. */
+/* A hash of a byte stream, sixteen bytes at a time: the bytes are staged
+ * in buf and hashed HBUF at a time. */
+#define HBUF 1024u
 struct hasher {
-  uint64_t h, acc; /* the hash; the bytes not yet in it */
-  unsigned k;      /* bytes in acc */
+  uint64_t h, total; /* the hash of the bytes before buf; their number */
+  size_t k;          /* bytes in buf, below HBUF between calls */
+  unsigned char buf[HBUF + 32]; /* room for a word written past k */
 };
 
-static inline uint64_t mix(uint64_t h, uint64_t w) {
-  h = (h ^ w) * HASH_MUL;
-  return h ^ h >> 32;
+static inline uint64_t mix16(uint64_t h, uint64_t lo, uint64_t hi) {
+  h = (h ^ lo) * HASH_MUL;
+  h = (h ^ h >> 32 ^ hi) * HASH_MUL2;
+  return h ^ h >> 29;
 }
 
-/* Add the nb bytes of v (1 to 8, the first in the low byte, the bytes
- * above them zero). */
+static inline void store_le64(unsigned char *d, uint64_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  memcpy(d, &w, 8);
+}
+
+/* Hash the whole sixteens of buf; move the rest to its start. */
+static void hash_drain(struct hasher *s) {
+  size_t u = s->k & ~(size_t)15;
+  uint64_t h = s->h;
+  const char *b = (const char *)s->buf;
+  for (size_t i = 0; i < u; i += 16)
+    h = mix16(h, kempt__load_le64(b + i), kempt__load_le64(b + i + 8));
+  s->h = h;
+  s->total += u;
+  memmove(s->buf, s->buf + u, s->k - u);
+  s->k -= u;
+}
+
+/* Add the nb bytes of v (1 to 8, the first in the low byte). */
 static inline void hash_put(struct hasher *s, uint64_t v, unsigned nb) {
-  unsigned k = s->k + nb;
-  s->acc |= v << (8 * s->k);
-  if (k >= 8) {
-    s->h = mix(s->h, s->acc);
-    k -= 8;
-    s->acc = k ? v >> (8 * (nb - k)) : 0;
-  }
-  s->k = k;
+  store_le64(s->buf + s->k, v);
+  s->k += nb;
+  if (s->k >= HBUF)
+    hash_drain(s);
 }
 
-/* Add eight bytes. */
-static inline void hash_put8(struct hasher *s, uint64_t w) {
-  unsigned sh = 8 * s->k;
-  s->h = mix(s->h, s->acc | w << sh);
-  s->acc = w >> (63 - sh) >> 1; /* 0 when sh is 0 */
-}
-
-static uint64_t hash_end(const struct hasher *s) {
-  uint64_t h = mix(mix(s->h, s->acc), s->k);
+static uint64_t hash_end(struct hasher *s) {
+  hash_drain(s);
+  memset(s->buf + s->k, 0, 16);
+  const char *b = (const char *)s->buf;
+  uint64_t h = mix16(s->h, kempt__load_le64(b), kempt__load_le64(b + 8));
+  h = mix16(h, s->total + s->k, 0);
   return h ? h : 1;
 }
 
@@ -204,12 +221,45 @@ static inline uint64_t fold_word(uint64_t w) {
   return w | upper >> 2;
 }
 
+/* Copy p[0..m) to d with ASCII capitals in lower case; d has room for
+ * eight bytes past m. */
+static inline void copy_fold(unsigned char *d, const char *p, size_t m) {
+  size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i bias = _mm_set1_epi8(0x80 - 'A'), lim = _mm_set1_epi8(-128 + 26),
+                bit = _mm_set1_epi8(0x20);
+  /* 'A'..'Z' + bias, and they alone, are below lim */
+#define FOLD16(v) _mm_or_si128(v, _mm_and_si128(bit, \
+    _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)))
+  for (; m - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    _mm_storeu_si128((__m128i *)(void *)(d + i), FOLD16(v));
+  }
+  if (i && i < m) { /* the last sixteen again */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + m - 16));
+    _mm_storeu_si128((__m128i *)(void *)(d + m - 16), FOLD16(v));
+    return;
+  }
+#undef FOLD16
+#endif
+  for (; m - i >= 8; i += 8)
+    store_le64(d + i, fold_word(kempt__load_le64(p + i)));
+  if (i && i < m) {
+    store_le64(d + m - 8, fold_word(kempt__load_le64(p + m - 8)));
+    return;
+  }
+  for (; i < m; i++) {
+    unsigned char c = (unsigned char)p[i];
+    d[i] = (unsigned char)((unsigned)(c - 'A') < 26u ? c | 0x20 : c);
+  }
+}
+
 /* The bytes of a paragraph as they are hashed: the text with each run of
  * white space (ASCII's, and Unicode's separators) after a character that
  * is not white space as one space (so also one at the end), the others
  * dropped; each other character case folded, as the UTF-8 of its folded
  * form, a bad byte as 0xFF. Most of the text stands for itself but for
- * the case of ASCII letters: such spans are hashed in bulk. */
+ * the case of ASCII letters: such spans are copied in bulk. */
 struct norm {
   struct hasher s;
   bool space_ok; /* a space may follow: after a character, not a space */
@@ -218,24 +268,19 @@ struct norm {
 
 /* Add p[a..b), a < b, with ASCII capitals folded. */
 static void put_span(struct norm *z, const char *p, size_t a, size_t b) {
-  size_t n = b - a;
-  p += a;
-  while (n > 8) {
-    hash_put8(&z->s, fold_word(kempt__load_le64(p)));
-    p += 8;
-    n -= 8;
-  }
-  if (n) {
-    uint64_t w = 0;
-    if (b - a >= 8) /* the last n bytes of the word that ends at b */
-      w = kempt__load_le64(p + n - 8) >> (8 * (8 - n));
-    else
-      for (size_t i = 0; i < n; i++)
-        w |= (uint64_t)(unsigned char)p[i] << (8 * i);
-    hash_put(&z->s, fold_word(w), (unsigned)n);
-  }
-  z->space_ok = p[n - 1] != ' '; /* the last byte, b - 1 */
+  struct hasher *s = &z->s;
+  z->space_ok = p[b - 1] != ' ';
   z->any = true;
+  while (a < b) {
+    size_t m = b - a;
+    if (m > HBUF - s->k)
+      m = HBUF - s->k;
+    copy_fold(s->buf + s->k, p + a, m);
+    s->k += m;
+    a += m;
+    if (s->k >= HBUF)
+      hash_drain(s);
+  }
 }
 
 /* White space: ASCII's, and Unicode's separators (Zs, Zl, Zp; the test
@@ -276,6 +321,26 @@ static size_t repeats(const char *p, size_t n, size_t k) {
   return m / k;
 }
 
+/* Past the ASCII white space at p[i..n). */
+static inline size_t skip_space(const char *p, size_t i, size_t n) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i bias = _mm_set1_epi8(0x80 - '\t'), lim = _mm_set1_epi8(-128 + 5),
+                blank = _mm_set1_epi8(' ');
+  while (n - i >= 16) { /* '\t'..'\r' + bias, and they alone, below lim */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, blank),
+                              _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim));
+    unsigned other = (unsigned)_mm_movemask_epi8(ws) ^ 0xFFFFu;
+    if (other)
+      return i + (unsigned)__builtin_ctz(other);
+    i += 16;
+  }
+#endif
+  while (i < n && ascii_space(p[i]))
+    i++;
+  return i;
+}
+
 /* The first byte of p[i..n) that may not stand for itself (but for its
  * case): one below ' ', beyond ASCII, or a space at i when !space_ok, or
  * after another; n if none. */
@@ -293,6 +358,15 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
       return i + (unsigned)__builtin_ctz(ev);
     prev = sp >> 15;
     i += 16;
+  }
+  if (i < n && n >= 16) { /* the last sixteen bytes, from s before i */
+    unsigned s = 16 - (unsigned)(n - i);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
+    unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
+    unsigned after = (sp << 1 & ~(1u << s)) | prev << s;
+    unsigned ev = ((low & ~sp) | (sp & after)) >> s;
+    return ev ? i + (unsigned)__builtin_ctz(ev) : n;
   }
 #else
   while (n - i >= 8) {
@@ -323,7 +397,11 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
 /* Hash of the text as struct norm says; *any whether it holds a
  * character that is not white space. */
 static uint64_t norm_hash(const char *p, size_t n, bool *any) {
-  struct norm z = {{HASH_SEED, 0, 0}, false, false};
+  struct norm z;
+  z.s.h = HASH_SEED;
+  z.s.total = 0;
+  z.s.k = 0;
+  z.space_ok = z.any = false;
   size_t i = 0, a = 0; /* p[a..i): a span that stands for itself */
   while ((i = next_event(p, i, n, a < i ? p[i - 1] != ' ' : z.space_ok)) <
          n) {
@@ -332,8 +410,7 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
       if (a < i)
         put_span(&z, p, a, i);
       if (ascii_space((char)c)) {
-        while (i < n && ascii_space(p[i]))
-          i++;
+        i = skip_space(p, i, n);
         if (z.space_ok)
           hash_put(&z.s, ' ', 1);
         z.space_ok = false;
@@ -347,6 +424,13 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
       continue;
     }
     do { /* this character, and those after it beyond ASCII */
+      if (n - i >= 2) { /* Cyrillic small letters: themselves */
+        unsigned v = (unsigned)c << 8 | (unsigned char)p[i + 1];
+        if (v - 0xD0B0u < 0x10u || v - 0xD180u < 0x20u) {
+          i += 2;
+          continue;
+        }
+      }
       int32_t cp;
       size_t k = kempt__cp(p + i, n - i, &cp);
       int32_t f = is_space_cp(cp) ? -2 : kempt__cp_fold(cp);
@@ -373,7 +457,7 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
       hash_put(&z.s, code, nb);
       z.space_ok = true;
       z.any = true;
-    } while (i < n && (unsigned char)p[i] >= 0x80);
+    } while (i < n && (c = (unsigned char)p[i]) >= 0x80);
   }
   if (a < n)
     put_span(&z, p, a, n);
@@ -388,6 +472,10 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
 static uint32_t count_chars(const char *p, size_t n) {
   uint32_t c = 0;
   for (size_t i = 0; i < n && c < LONG_PARA_CHARS;) {
+    if ((unsigned char)p[i] < 0x80) {
+      c += !ascii_space(p[i++]);
+      continue;
+    }
     int32_t cp;
     i += kempt__cp(p + i, n - i, &cp);
     c += !is_space_cp(cp);
