@@ -163,7 +163,7 @@ out_removed(struct dedup *d, const struct kempt_block *b, const char *rule) {
 struct hasher {
   uint64_t h, total; /* the hash of the bytes before buf; their number */
   size_t k;          /* bytes in buf, below HBUF between calls */
-  unsigned char buf[HBUF + 32]; /* room for a word written past k */
+  unsigned char buf[HBUF + 32]; /* room for sixteen bytes written past k */
 };
 
 static inline uint64_t mix16(uint64_t h, uint64_t lo, uint64_t hi) {
@@ -266,18 +266,37 @@ struct norm {
   bool any;      /* some character that is not white space */
 };
 
-/* Add p[a..b), a < b, with ASCII capitals folded. */
-static void put_span(struct norm *z, const char *p, size_t a, size_t b) {
+/* Add p[a..b), a < b <= n, with ASCII capitals folded. */
+static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
+                            size_t n) {
   struct hasher *s = &z->s;
   z->space_ok = p[b - 1] != ' ';
   z->any = true;
-  while (a < b) {
-    size_t m = b - a;
-    if (m > HBUF - s->k)
-      m = HBUF - s->k;
-    copy_fold(s->buf + s->k, p + a, m);
+#if defined(__SSE2__) && defined(__GNUC__)
+  size_t m = b - a;
+  if (m <= HBUF - s->k && n - a >= ((m + 15) & ~(size_t)15)) {
+    /* whole sixteens of p from a, of buf from k: both have room */
+    const __m128i bias = _mm_set1_epi8(0x80 - 'A'),
+                  lim = _mm_set1_epi8(-128 + 26), bit = _mm_set1_epi8(0x20);
+    for (size_t j = 0; j < m; j += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + a + j));
+      v = _mm_or_si128(
+          v, _mm_and_si128(bit, _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)));
+      _mm_storeu_si128((__m128i *)(void *)(s->buf + s->k + j), v);
+    }
     s->k += m;
-    a += m;
+    if (s->k >= HBUF)
+      hash_drain(s);
+    return;
+  }
+#else
+  (void)n;
+#endif
+  while (a < b) {
+    size_t c = b - a < HBUF - s->k ? b - a : HBUF - s->k;
+    copy_fold(s->buf + s->k, p + a, c);
+    s->k += c;
+    a += c;
     if (s->k >= HBUF)
       hash_drain(s);
   }
@@ -321,22 +340,42 @@ static size_t repeats(const char *p, size_t n, size_t k) {
   return m / k;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The ASCII white space among the sixteen bytes at p, a bit each. */
+static inline unsigned space16(const char *p) {
+  const __m128i bias = _mm_set1_epi8(0x80 - '\t'),
+                lim = _mm_set1_epi8(-128 + 5), blank = _mm_set1_epi8(' ');
+  /* '\t'..'\r' + bias, and they alone, are below lim */
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+      _mm_cmpeq_epi8(v, blank), _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)));
+}
+#endif
+
 /* Past the ASCII white space at p[i..n). */
 static inline size_t skip_space(const char *p, size_t i, size_t n) {
 #if defined(__SSE2__) && defined(__GNUC__)
-  const __m128i bias = _mm_set1_epi8(0x80 - '\t'), lim = _mm_set1_epi8(-128 + 5),
-                blank = _mm_set1_epi8(' ');
-  while (n - i >= 16) { /* '\t'..'\r' + bias, and they alone, below lim */
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, blank),
-                              _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim));
-    unsigned other = (unsigned)_mm_movemask_epi8(ws) ^ 0xFFFFu;
+  for (; n - i >= 16; i += 16) {
+    unsigned other = space16(p + i) ^ 0xFFFFu;
     if (other)
       return i + (unsigned)__builtin_ctz(other);
-    i += 16;
   }
 #endif
   while (i < n && ascii_space(p[i]))
+    i++;
+  return i;
+}
+
+/* The first ASCII white space of p[i..n), or n. */
+static inline size_t find_space(const char *p, size_t i, size_t n) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  for (; n - i >= 16; i += 16) {
+    unsigned sp = space16(p + i);
+    if (sp)
+      return i + (unsigned)__builtin_ctz(sp);
+  }
+#endif
+  while (i < n && !ascii_space(p[i]))
     i++;
   return i;
 }
@@ -408,7 +447,7 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
     unsigned char c = (unsigned char)p[i];
     if (c < 0x80) {
       if (a < i)
-        put_span(&z, p, a, i);
+        put_span(&z, p, a, i, n);
       if (ascii_space((char)c)) {
         i = skip_space(p, i, n);
         if (z.space_ok)
@@ -442,7 +481,7 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
         continue;
       }
       if (a < i)
-        put_span(&z, p, a, i);
+        put_span(&z, p, a, i, n);
       i += k;
       a = i;
       if (f == -2) {
@@ -460,7 +499,7 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
     } while (i < n && (c = (unsigned char)p[i]) >= 0x80);
   }
   if (a < n)
-    put_span(&z, p, a, n);
+    put_span(&z, p, a, n, n);
   if (z.space_ok)
     hash_put(&z.s, ' ', 1);
   *any = z.any;
@@ -668,26 +707,13 @@ static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
 /* ---- re-joining a sentence cut by removed blocks ------------------------- */
 
 /* The words of p[0..n), counted up to at most. */
-/* Whether a byte of w may be white space: ASCII up to ' '. */
-static inline bool maybe_space(uint64_t w) {
-  return (~((w | HIGHS) - 0x21 * ONES) & ~w & HIGHS) != 0;
-}
-
 static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   uint32_t w = 0;
-  size_t i = 0;
-  while (w < most) {
-    while (n - i >= 8 && kempt__load_le64(p + i) == ' ' * ONES)
-      i += 8;
-    while (i < n && ascii_space(p[i]))
-      i++;
+  for (size_t i = 0; w < most; w++) {
+    i = skip_space(p, i, n);
     if (i == n)
       break;
-    w++; /* a word starts at i */
-    while (n - i > 8 && !maybe_space(kempt__load_le64(p + i)))
-      i += 8;
-    while (i < n && !ascii_space(p[i]))
-      i++;
+    i = find_space(p, i, n); /* past the word that starts at i */
   }
   return w;
 }
