@@ -463,10 +463,22 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
       continue;
     }
     do { /* this character, and those after it beyond ASCII */
-      if (n - i >= 2) { /* Cyrillic small letters: themselves */
-        unsigned v = (unsigned)c << 8 | (unsigned char)p[i + 1];
+      if (n - i >= 3) { /* common characters that stand for themselves */
+        unsigned c1 = (unsigned char)p[i + 1], c2 = (unsigned char)p[i + 2];
+        unsigned v = (unsigned)c << 8 | c1;
         if (v - 0xD0B0u < 0x10u || v - 0xD180u < 0x20u) {
-          i += 2;
+          i += 2; /* small Cyrillic letters */
+          continue;
+        }
+        if (c == 0xE2 && (c2 & 0xC0) == 0x80 &&
+            (c1 - 0x94u < 8u ||
+             (c1 == 0x80 && (c2 - 0x8Bu < 0x1Du || c2 >= 0xB0)))) {
+          /* U+2500-26FF (box drawing, shapes, symbols), U+200B-2027
+           * and U+2030-203F (dashes, quotes, bullets): no case, no
+           * white space */
+          i += 3;
+          if (n - i >= 3 && p[i] == p[i - 3] && p[i + 1] == p[i - 2])
+            i += 3 * repeats(p + i, n - i, 3);
           continue;
         }
       }
@@ -510,7 +522,16 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
  * LONG_PARA_CHARS: the sizes compared below are no larger. */
 static uint32_t count_chars(const char *p, size_t n) {
   uint32_t c = 0;
-  for (size_t i = 0; i < n && c < LONG_PARA_CHARS;) {
+  size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  for (; n - i >= 16 && c < LONG_PARA_CHARS; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    if (_mm_movemask_epi8(v))
+      break; /* beyond ASCII: one at a time */
+    c += 16 - (uint32_t)__builtin_popcount(space16(p + i));
+  }
+#endif
+  while (i < n && c < LONG_PARA_CHARS) {
     if ((unsigned char)p[i] < 0x80) {
       c += !ascii_space(p[i++]);
       continue;
