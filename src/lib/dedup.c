@@ -470,12 +470,16 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
           i += 2; /* small Cyrillic letters */
           continue;
         }
-        if (c == 0xE2 && (c2 & 0xC0) == 0x80 &&
-            (c1 - 0x94u < 8u ||
-             (c1 == 0x80 && (c2 - 0x8Bu < 0x1Du || c2 >= 0xB0)))) {
-          /* U+2500-26FF (box drawing, shapes, symbols), U+200B-2027
-           * and U+2030-203F (dashes, quotes, bullets): no case, no
-           * white space */
+        uint32_t u = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
+        if ((c & 0xF0) == 0xE0 && (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 &&
+            (u - 0x2500u < 0x200u || u - 0x200Bu < 0x1Du ||
+             u - 0x2030u < 0x10u || u - 0x3040u < 0x6FC0u ||
+             u - 0xAC00u < 0x2BA4u)) {
+          /* no case, no white space (the test checks): U+2500-26FF (box
+           * drawing, shapes, symbols), U+200B-2027 and U+2030-203F
+           * (dashes, quotes, bullets), U+3040-9FFF (kana, CJK), U+AC00-
+           * D7A3 (Hangul); not overlong (the lead E0 is below U+0800)
+           * and no surrogate */
           i += 3;
           if (n - i >= 3 && p[i] == p[i - 3] && p[i + 1] == p[i - 2])
             i += 3 * repeats(p + i, n - i, 3);

@@ -427,3 +427,19 @@ Test(dedup, copies_are_found_whatever_their_length_and_where_they_differ) {
   CHECK(ONLY_DEDUP, "\xc8\xba\xd0\x94 x\n\n\xe2\xb1\xa5\xd0\xb4  X\n\nEnd.\n",
         "\xc8\xba\xd0\x94 x\n\nEnd.\n");
 }
+
+/* The ranges dedup.c hashes as they are, without asking utf8proc: no
+ * letter there has a lower case, and none is white space. */
+Test(dedup, characters_hashed_as_they_are_have_no_case) {
+  static const int32_t ranges[][2] = {{0x200B, 0x2028}, {0x2030, 0x2040},
+                                      {0x2500, 0x2700}, {0x3040, 0xA000},
+                                      {0xAC00, 0xD7A4}, {0x430, 0x460}};
+  for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+    for (int32_t cp = ranges[r][0]; cp < ranges[r][1]; cp++) {
+      utf8proc_category_t c = utf8proc_category(cp);
+      cr_assert_eq(utf8proc_tolower(cp), cp, "%x", cp);
+      cr_assert(c != UTF8PROC_CATEGORY_ZS && c != UTF8PROC_CATEGORY_ZL &&
+                    c != UTF8PROC_CATEGORY_ZP,
+                "%x", cp);
+    }
+}
