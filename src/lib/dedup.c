@@ -463,6 +463,26 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
       continue;
     }
     do { /* this character, and those after it beyond ASCII */
+#if defined(__SSE2__) && defined(__GNUC__)
+      if ((c & 0xFE) == 0xD0 && n - i >= 16) { /* small Cyrillic letters */
+        /* as 16-bit lanes, lead byte low: D0 B0-BF or D1 80-9F */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        __m128i d0 = _mm_sub_epi16(v, _mm_set1_epi16((short)0xB0D0));
+        __m128i d1 = _mm_sub_epi16(v, _mm_set1_epi16((short)0x80D1));
+        __m128i zero = _mm_setzero_si128();
+        __m128i ok = _mm_or_si128(
+            _mm_cmpeq_epi16(_mm_and_si128(d0, _mm_set1_epi16((short)0xF0FF)),
+                            zero),
+            _mm_cmpeq_epi16(_mm_and_si128(d1, _mm_set1_epi16((short)0xE0FF)),
+                            zero));
+        unsigned bad = (unsigned)_mm_movemask_epi8(ok) ^ 0xFFFFu;
+        size_t k = bad ? (unsigned)__builtin_ctz(bad) & ~1u : 16;
+        if (k) {
+          i += k;
+          continue;
+        }
+      }
+#endif
       if (n - i >= 3) { /* common characters that stand for themselves */
         unsigned c1 = (unsigned char)p[i + 1], c2 = (unsigned char)p[i + 2];
         unsigned v = (unsigned)c << 8 | c1;
