@@ -179,7 +179,14 @@ static enum kempt_status put_block(struct writer *w,
     size_t cut = nbsp ? indent_cut(p, lead, indent)
                       : lead < indent ? lead : indent;
     size_t end = trim_end(p, len);
-    if (end > lead) {
+    if (end > lead && !(b->flags & KEMPT_BLOCK_REMOVED) &&
+        w->nout + 1 + (end - cut) <= OUT_SIZE) { /* the common case */
+      if (w->started)
+        w->out[w->nout++] = '\n';
+      memcpy(w->out + w->nout, p + cut, end - cut);
+      w->nout += end - cut;
+      w->started = true;
+    } else if (end > lead) {
       if (w->started && w->nout < OUT_SIZE)
         w->out[w->nout++] = '\n';
       else if (w->started)
