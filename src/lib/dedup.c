@@ -567,6 +567,15 @@ static uint32_t count_chars(const char *p, size_t n) {
   return c;
 }
 
+/* kempt__ends_sentence(p, n), n > 0: at a glance when p ends in ASCII
+ * that closes no quote or bracket. */
+static inline bool ends_sentence(const char *p, size_t n) {
+  unsigned char c = (unsigned char)p[n - 1];
+  if (c < 0x80 && c != '"' && c != '\'' && c != ')' && c != ']')
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+  return kempt__ends_sentence(p, n);
+}
+
 /* Whether a paragraph has substance enough to make a repeated run a copy:
  * LONG_PARA_CHARS characters at least, and prose (it ends a sentence) or
  * a block of three lines or more (a list, a menu). Repeated runs of short
@@ -577,7 +586,7 @@ static bool substantial(const struct kempt_block *b, uint32_t chars) {
     n--;
   if (chars < LONG_PARA_CHARS)
     return false;
-  return kempt__ends_sentence(b->text, n) ||
+  return (n && ends_sentence(b->text, n)) ||
          ((b->flags & KEMPT_BLOCK_LINES) && b->nlines >= 3);
 }
 
@@ -774,7 +783,7 @@ static bool open_end(const struct kempt_block *b) {
   size_t n = b->len;
   while (n && ascii_space(b->text[n - 1]))
     n--;
-  if (!n || kempt__ends_sentence(b->text, n))
+  if (!n || ends_sentence(b->text, n))
     return false;
   int32_t cp;
   kempt__cp_last(b->text, n, &cp);
