@@ -166,10 +166,10 @@ struct hasher {
   unsigned char buf[HBUF + 32]; /* room for sixteen bytes written past k */
 };
 
+/* One multiply per sixteen bytes; hash_end mixes the last ones well. */
 static inline uint64_t mix16(uint64_t h, uint64_t lo, uint64_t hi) {
   h = (h ^ lo) * HASH_MUL;
-  h = (h ^ h >> 32 ^ hi) * HASH_MUL2;
-  return h ^ h >> 29;
+  return (h << 29 | h >> 35) ^ hi;
 }
 
 static inline void store_le64(unsigned char *d, uint64_t w) {
@@ -206,6 +206,8 @@ static uint64_t hash_end(struct hasher *s) {
   const char *b = (const char *)s->buf;
   uint64_t h = mix16(s->h, kempt__load_le64(b), kempt__load_le64(b + 8));
   h = mix16(h, s->total + s->k, 0);
+  h = (h ^ h >> 32) * HASH_MUL2;
+  h ^= h >> 29;
   return h ? h : 1;
 }
 
