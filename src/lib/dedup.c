@@ -29,6 +29,9 @@
 #include "internal.h"
 #include "kempt_dedup.h"
 #include "textchar.h"
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #define HIST_MAX 32768u        /* paragraphs remembered per window */
 #define HASH_SLOTS 65536u      /* index slots, a power of two > HIST_MAX */
@@ -44,6 +47,7 @@
 #define HIGHS (0x80 * ONES)        /* the high bit of each byte */
 #define HASH_SEED 0x243F6A8885A308D3ull
 #define HASH_MUL 0x9E3779B97F4A7C15ull
+#define HASH_MUL2 0xC2B2AE3D27D4EB4Full
 
 static const char RULE_ADJACENT[] = "dedup adjacent";
 static const char RULE_RUN[] = "dedup run";
@@ -153,9 +157,156 @@ out_removed(struct dedup *d, const struct kempt_block *b, const char *rule) {
 
 /* ---- hashing ------------------------------------------------------------- */
 
+/* A hash of a byte stream, sixteen bytes at a time: the bytes are staged
+ * in buf and hashed HBUF at a time. */
+#define HBUF 1024u
+struct hasher {
+  uint64_t h, total; /* the hash of the bytes before buf; their number */
+  size_t k;          /* bytes in buf, below HBUF between calls */
+  unsigned char buf[HBUF + 32]; /* room for sixteen bytes written past k */
+};
+
+/* One multiply per sixteen bytes; hash_end mixes the last ones well. */
+static inline uint64_t mix16(uint64_t h, uint64_t lo, uint64_t hi) {
+  h = (h ^ lo) * HASH_MUL;
+  return (h << 29 | h >> 35) ^ hi;
+}
+
+static inline void store_le64(unsigned char *d, uint64_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  memcpy(d, &w, 8);
+}
+
+/* Hash the whole sixteens of buf; move the rest to its start. */
+static void hash_drain(struct hasher *s) {
+  size_t u = s->k & ~(size_t)15;
+  uint64_t h = s->h;
+  const char *b = (const char *)s->buf;
+  for (size_t i = 0; i < u; i += 16)
+    h = mix16(h, kempt__load_le64(b + i), kempt__load_le64(b + i + 8));
+  s->h = h;
+  s->total += u;
+  memmove(s->buf, s->buf + u, s->k - u);
+  s->k -= u;
+}
+
+/* Add the nb bytes of v (1 to 8, the first in the low byte). */
+static inline void hash_put(struct hasher *s, uint64_t v, unsigned nb) {
+  store_le64(s->buf + s->k, v);
+  s->k += nb;
+  if (s->k >= HBUF)
+    hash_drain(s);
+}
+
+static uint64_t hash_end(struct hasher *s) {
+  hash_drain(s);
+  memset(s->buf + s->k, 0, 16);
+  const char *b = (const char *)s->buf;
+  uint64_t h = mix16(s->h, kempt__load_le64(b), kempt__load_le64(b + 8));
+  h = mix16(h, s->total + s->k, 0);
+  h = (h ^ h >> 32) * HASH_MUL2;
+  h ^= h >> 29;
+  return h ? h : 1;
+}
+
+static inline bool ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Word w with its ASCII capitals in lower case (other bytes as they
+ * are). */
+static inline uint64_t fold_word(uint64_t w) {
+  uint64_t t = w | HIGHS;
+  uint64_t upper = (t - 'A' * ONES) & ~(t - ('Z' + 1) * ONES) & ~w & HIGHS;
+  return w | upper >> 2;
+}
+
+/* Copy p[0..m) to d with ASCII capitals in lower case; d has room for
+ * eight bytes past m. */
+static inline void copy_fold(unsigned char *d, const char *p, size_t m) {
+  size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i bias = _mm_set1_epi8(0x80 - 'A'), lim = _mm_set1_epi8(-128 + 26),
+                bit = _mm_set1_epi8(0x20);
+  /* 'A'..'Z' + bias, and they alone, are below lim */
+#define FOLD16(v) _mm_or_si128(v, _mm_and_si128(bit, \
+    _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)))
+  for (; m - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    _mm_storeu_si128((__m128i *)(void *)(d + i), FOLD16(v));
+  }
+  if (i && i < m) { /* the last sixteen again */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + m - 16));
+    _mm_storeu_si128((__m128i *)(void *)(d + m - 16), FOLD16(v));
+    return;
+  }
+#undef FOLD16
+#endif
+  for (; m - i >= 8; i += 8)
+    store_le64(d + i, fold_word(kempt__load_le64(p + i)));
+  if (i && i < m) {
+    store_le64(d + m - 8, fold_word(kempt__load_le64(p + m - 8)));
+    return;
+  }
+  for (; i < m; i++) {
+    unsigned char c = (unsigned char)p[i];
+    d[i] = (unsigned char)((unsigned)(c - 'A') < 26u ? c | 0x20 : c);
+  }
+}
+
+/* The bytes of a paragraph as they are hashed: the text with each run of
+ * white space (ASCII's, and Unicode's separators) after a character that
+ * is not white space as one space (so also one at the end), the others
+ * dropped; each other character case folded, as the UTF-8 of its folded
+ * form, a bad byte as 0xFF. Most of the text stands for itself but for
+ * the case of ASCII letters: such spans are copied in bulk. */
+struct norm {
+  struct hasher s;
+  bool space_ok; /* a space may follow: after a character, not a space */
+  bool any;      /* some character that is not white space */
+};
+
+/* Add p[a..b), a < b <= n, with ASCII capitals folded. */
+static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
+                            size_t n) {
+  struct hasher *s = &z->s;
+  z->space_ok = p[b - 1] != ' ';
+  z->any = true;
+#if defined(__SSE2__) && defined(__GNUC__)
+  size_t m = b - a;
+  if (m <= HBUF - s->k && n - a >= ((m + 15) & ~(size_t)15)) {
+    /* whole sixteens of p from a, of buf from k: both have room */
+    const __m128i bias = _mm_set1_epi8(0x80 - 'A'),
+                  lim = _mm_set1_epi8(-128 + 26), bit = _mm_set1_epi8(0x20);
+    for (size_t j = 0; j < m; j += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + a + j));
+      v = _mm_or_si128(
+          v, _mm_and_si128(bit, _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)));
+      _mm_storeu_si128((__m128i *)(void *)(s->buf + s->k + j), v);
+    }
+    s->k += m;
+    if (s->k >= HBUF)
+      hash_drain(s);
+    return;
+  }
+#else
+  (void)n;
+#endif
+  while (a < b) {
+    size_t c = b - a < HBUF - s->k ? b - a : HBUF - s->k;
+    copy_fold(s->buf + s->k, p + a, c);
+    s->k += c;
+    a += c;
+    if (s->k >= HBUF)
+      hash_drain(s);
+  }
+}
+
 /* White space: ASCII's, and Unicode's separators (Zs, Zl, Zp; the test
  * checks the list against utf8proc). */
-static bool is_space_cp(int32_t cp) {
+static inline bool is_space_cp(int32_t cp) {
   if (cp < 0x80)
     return cp == ' ' || (cp >= '\t' && cp <= '\r');
   if (cp < 0x1680)
@@ -164,85 +315,24 @@ static bool is_space_cp(int32_t cp) {
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-/* A hash of a byte stream, eight bytes at a time. */
-struct hasher {
-  uint64_t h, acc; /* the hash; the bytes not yet in it */
-  unsigned k;      /* bytes in acc */
-};
-
-static inline uint64_t mix(uint64_t h, uint64_t w) {
-  h = (h ^ w) * HASH_MUL;
-  return h ^ h >> 32;
-}
-
-/* Add the nb bytes of v (1 to 8, the first in the low byte). */
-static inline void hash_put(struct hasher *s, uint64_t v, unsigned nb) {
-  unsigned k = s->k + nb;
-  s->acc |= v << (8 * s->k);
-  if (k >= 8) {
-    s->h = mix(s->h, s->acc);
-    k -= 8;
-    s->acc = k ? v >> (8 * (nb - k)) : 0;
+/* The UTF-8 of code point cp >= 0x80 in the low bytes; *nb its length. */
+static inline uint64_t utf8_code(uint32_t cp, unsigned *nb) {
+  if (cp < 0x800) {
+    *nb = 2;
+    return (0xC0u | cp >> 6) | (uint64_t)(0x80u | (cp & 0x3F)) << 8;
   }
-  s->k = k;
-}
-
-/* Add eight bytes. */
-static inline void hash_put8(struct hasher *s, uint64_t w) {
-  if (!s->k) {
-    s->h = mix(s->h, w);
-    return;
+  if (cp < 0x10000) {
+    *nb = 3;
+    return (0xE0u | cp >> 12) | (uint64_t)(0x80u | (cp >> 6 & 0x3F)) << 8 |
+           (uint64_t)(0x80u | (cp & 0x3F)) << 16;
   }
-  unsigned sh = 8 * s->k;
-  s->h = mix(s->h, s->acc | w << sh);
-  s->acc = w >> (64 - sh);
+  *nb = 4;
+  return (0xF0u | cp >> 18) | (uint64_t)(0x80u | (cp >> 12 & 0x3F)) << 8 |
+         (uint64_t)(0x80u | (cp >> 6 & 0x3F)) << 16 |
+         (uint64_t)(0x80u | (cp & 0x3F)) << 24;
 }
 
-static uint64_t hash_end(const struct hasher *s) {
-  uint64_t h = mix(mix(s->h, s->acc), s->k);
-  return h ? h : 1;
-}
-
-/* The normalised text so far: its hash, whether a space may follow
- * (after a character that is not white space), the characters that are
- * not white space. The text is hashed with a space after each run of
- * them: the same text for the same characters and runs. */
-struct norm {
-  struct hasher s;
-  bool space_ok;
-  uint32_t chars;
-};
-
-/* Add one character: white space after a character as one space, no
- * more; another case folded, ASCII as its byte, the rest as three bytes
- * of seven bits, a bad byte (-1) as 0xFF. Returns the bytes that stand
- * for it in *code (the first in the low byte), or 0 for white space. */
-static inline unsigned norm_cp(struct norm *z, int32_t cp, uint64_t *code) {
-  if (is_space_cp(cp)) {
-    if (z->space_ok)
-      hash_put(&z->s, ' ', 1);
-    z->space_ok = false;
-    return 0;
-  }
-  z->space_ok = true;
-  z->chars++;
-  int32_t f = kempt__cp_fold(cp);
-  unsigned nb = 1;
-  if (f < 0) {
-    *code = 0xFF;
-  } else if (f < 0x80) {
-    *code = (uint64_t)f;
-  } else {
-    uint32_t u = (uint32_t)f;
-    *code = (0x80u | u >> 14) | (0x80u | (u >> 7 & 0x7F)) << 8 |
-            (0x80u | (u & 0x7F)) << 16;
-    nb = 3;
-  }
-  hash_put(&z->s, *code, nb);
-  return nb;
-}
-
-/* How many times the k bytes (3 or 4) before p[0..n) come again at p. */
+/* How many times the k bytes before p[0..n) come again at p. */
 static size_t repeats(const char *p, size_t n, size_t k) {
   size_t m = 0; /* p[m] == p[m - k] below m */
   while (n - m >= 8 && memcmp(p + m, p + m - k, 8) == 0)
@@ -252,146 +342,240 @@ static size_t repeats(const char *p, size_t n, size_t k) {
   return m / k;
 }
 
-/* Add the three bytes of code r more times: the run of a character
- * that draws a rule. */
-static void hash_run(struct hasher *s, uint64_t code, size_t r) {
-  uint64_t w[3] = {0, 0, 0}; /* twenty-four bytes: code eight times */
-  for (unsigned b = 0; b < 24; b++)
-    w[b / 8] |= (code >> (8 * (b % 3)) & 0xFF) << (8 * (b % 8));
-  size_t bytes = 3 * r;
-  for (unsigned q = 0; bytes >= 8; bytes -= 8, q = (q + 1) % 3)
-    hash_put8(s, w[q]);
-  /* the rest starts where the last word ended, at a multiple of 8 */
-  if (bytes) {
-    unsigned q = (unsigned)((3 * r / 8) % 3);
-    hash_put(s, w[q] & ((1ull << (8 * bytes)) - 1), (unsigned)bytes);
-  }
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The ASCII white space among the sixteen bytes at p, a bit each. */
+static inline unsigned space16(const char *p) {
+  const __m128i bias = _mm_set1_epi8(0x80 - '\t'),
+                lim = _mm_set1_epi8(-128 + 5), blank = _mm_set1_epi8(' ');
+  /* '\t'..'\r' + bias, and they alone, are below lim */
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+      _mm_cmpeq_epi8(v, blank), _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)));
 }
-
-static inline bool ascii_space(char c) {
-  return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-/* The high bits of the bytes of w (ASCII) that are not zero. */
-static inline uint64_t nonzero_bytes(uint64_t w) {
-  return (w + 0x7F * ONES) & HIGHS;
-}
+#endif
 
 /* Past the ASCII white space at p[i..n). */
 static inline size_t skip_space(const char *p, size_t i, size_t n) {
-  while (n - i >= 8) {
-    uint64_t w = kempt__load_le64(p + i), h = w | HIGHS;
-    uint64_t blank = ~nonzero_bytes((w & 0x7F * ONES) ^ ' ' * ONES) |
-                     ((h - '\t' * ONES) & ~(h - ('\r' + 1) * ONES));
-    uint64_t other = (~blank | w) & HIGHS; /* bytes not white space */
-    if (other) {
-#if defined(__GNUC__)
-      return i + (unsigned)__builtin_ctzll(other) / 8;
-#else
-      break;
-#endif
-    }
-    i += 8;
+#if defined(__SSE2__) && defined(__GNUC__)
+  for (; n - i >= 16; i += 16) {
+    unsigned other = space16(p + i) ^ 0xFFFFu;
+    if (other)
+      return i + (unsigned)__builtin_ctz(other);
   }
+#endif
   while (i < n && ascii_space(p[i]))
     i++;
   return i;
 }
 
-/* ASCII word w with its capitals in lower case. */
-static inline uint64_t fold_word(uint64_t w) {
-  uint64_t upper =
-      ((w | HIGHS) - 'A' * ONES) & ~((w | HIGHS) - ('Z' + 1) * ONES) & HIGHS;
-  return w | upper >> 2;
-}
-
-/* The number of bytes with the high bit in mask m. */
-static inline uint32_t bytes_in(uint64_t m) {
-  return (uint32_t)(((m >> 7) * ONES) >> 56);
-}
-
-/* Add the first bytes (at most 8) of the word w that hash as they are,
- * case folded: printable ASCII, a space alone. Returns how many: 0 if
- * the first needs a closer look. */
-static inline size_t norm_word(struct norm *z, uint64_t w) {
-  uint64_t t = w | HIGHS, below = ~(t - 0x20 * ONES) & HIGHS;
-  uint64_t sp = ~(t - 0x21 * ONES) & HIGHS & ~below; /* ' ' if ASCII */
-  uint64_t bad =
-      (w & HIGHS) | below | (sp & sp << 8) | (z->space_ok ? 0 : sp & 0x80);
-  if (!bad) {
-    hash_put8(&z->s, fold_word(w));
-    z->chars += 8 - bytes_in(sp);
-    z->space_ok = !(sp >> 63);
-    return 8;
+/* The first ASCII white space of p[i..n), or n. */
+static inline size_t find_space(const char *p, size_t i, size_t n) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  for (; n - i >= 16; i += 16) {
+    unsigned sp = space16(p + i);
+    if (sp)
+      return i + (unsigned)__builtin_ctz(sp);
   }
-  unsigned j; /* the bytes before the first bad one */
-#if defined(__GNUC__)
-  j = (unsigned)__builtin_ctzll(bad) / 8;
-#else
-  for (j = 0; !(bad >> (8 * j) & 0x80); j++)
-    ;
 #endif
-  if (!j)
-    return 0;
-  uint64_t keep = (1ull << (8 * j)) - 1;
-  hash_put(&z->s, fold_word(w) & keep, j);
-  z->chars += j - bytes_in(sp & keep);
-  z->space_ok = !(sp >> (8 * j - 1) & 1);
-  return j;
-}
-
-/* Add the character at p[i..n) (and the run of it that draws a rule);
- * returns the index after them. */
-static inline size_t norm_next(struct norm *z, const char *p, size_t i,
-                               size_t n) {
-  int32_t cp;
-  uint64_t code;
-  size_t k = kempt__cp(p + i, n - i, &cp);
-  unsigned nb = norm_cp(z, cp, &code);
-  i += k;
-  if (nb == 3 && k >= 3 && n - i >= k && p[i] == p[i - k] &&
-      p[i + 1] == p[i + 1 - k] && p[i + 2] == p[i + 2 - k]) {
-    size_t r = repeats(p + i, n - i, k);
-    hash_run(&z->s, code, r);
-    z->chars += (uint32_t)r;
-    i += r * k;
-  }
+  while (i < n && !ascii_space(p[i]))
+    i++;
   return i;
 }
 
-/* Hash of the text with white space collapsed and case folded; *chars
- * gets the number of characters that are not white space. */
-static uint64_t norm_hash(const char *p, size_t n, uint32_t *chars) {
-  struct norm z = {{HASH_SEED, 0, 0}, false, 0};
-  size_t i = 0;
-  while (i < n) {
-    uint64_t w = 0; /* the next eight bytes, or the last ones and NULs */
-    if (n - i >= 8)
-      w = kempt__load_le64(p + i);
-    else if (n >= 8)
-      w = kempt__load_le64(p + n - 8) >> (8 * (8 - (n - i)));
-    else
-      for (size_t b = 0; b < n - i; b++)
-        w |= (uint64_t)(unsigned char)p[i + b] << (8 * b);
-    size_t j = norm_word(&z, w); /* a NUL stops it */
-    i += j;
-    if (j == 8 || i == n)
-      continue; /* else a byte that needs a closer look follows */
-    if (ascii_space(p[i])) {
-      i = skip_space(p, i, n);
-      if (z.space_ok)
-        hash_put(&z.s, ' ', 1);
-      z.space_ok = false;
+/* The first byte of p[i..n) that may not stand for itself (but for its
+ * case): one below ' ', beyond ASCII, or a space at i when !space_ok, or
+ * after another; n if none. */
+static inline size_t next_event(const char *p, size_t i, size_t n,
+                                bool space_ok) {
+  unsigned prev = !space_ok; /* the byte before i is a space */
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i lim = _mm_set1_epi8(0x21), blank = _mm_set1_epi8(' ');
+  while (n - i >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
+    unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
+    unsigned ev = (low & ~sp) | (sp & (sp << 1 | prev));
+    if (ev)
+      return i + (unsigned)__builtin_ctz(ev);
+    prev = sp >> 15;
+    i += 16;
+  }
+  if (i < n && n >= 16) { /* the last sixteen bytes, from s before i */
+    unsigned s = 16 - (unsigned)(n - i);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
+    unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
+    unsigned after = (sp << 1 & ~(1u << s)) | prev << s;
+    unsigned ev = ((low & ~sp) | (sp & after)) >> s;
+    return ev ? i + (unsigned)__builtin_ctz(ev) : n;
+  }
+#else
+  while (n - i >= 8) {
+    uint64_t w = kempt__load_le64(p + i), t = w | HIGHS;
+    uint64_t below = ~(t - 0x20 * ONES) & HIGHS;
+    uint64_t sp = ~(t - 0x21 * ONES) & HIGHS & ~below;
+    uint64_t ev = (w & HIGHS) | below | (sp & (sp << 8 | prev << 7));
+    if (ev) {
+#if defined(__GNUC__)
+      return i + (unsigned)__builtin_ctzll(ev) / 8;
+#else
+      break;
+#endif
+    }
+    prev = (unsigned)(sp >> 63);
+    i += 8;
+  }
+#endif
+  for (; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < ' ' || c >= 0x80 || (c == ' ' && prev))
+      return i;
+    prev = c == ' ';
+  }
+  return n;
+}
+
+/* Hash of the text as struct norm says; *any whether it holds a
+ * character that is not white space. */
+static uint64_t norm_hash(const char *p, size_t n, bool *any) {
+  struct norm z;
+  z.s.h = HASH_SEED;
+  z.s.total = 0;
+  z.s.k = 0;
+  z.space_ok = z.any = false;
+  size_t i = 0, a = 0; /* p[a..i): a span that stands for itself */
+  while ((i = next_event(p, i, n, a < i ? p[i - 1] != ' ' : z.space_ok)) <
+         n) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0x80) {
+      if (a < i)
+        put_span(&z, p, a, i, n);
+      if (ascii_space((char)c)) {
+        i = skip_space(p, i, n);
+        if (z.space_ok)
+          hash_put(&z.s, ' ', 1);
+        z.space_ok = false;
+      } else { /* another control character: itself */
+        hash_put(&z.s, c, 1);
+        z.space_ok = true;
+        z.any = true;
+        i++;
+      }
+      a = i;
       continue;
     }
-    do { /* this character, and those after it that are not ASCII */
-      i = norm_next(&z, p, i, n);
-    } while (i < n && (unsigned char)p[i] >= 0x80);
+    do { /* this character, and those after it beyond ASCII */
+#if defined(__SSE2__) && defined(__GNUC__)
+      if ((c & 0xFE) == 0xD0 && n - i >= 16) { /* small Cyrillic letters */
+        /* as 16-bit lanes, lead byte low: D0 B0-BF or D1 80-9F */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        __m128i d0 = _mm_sub_epi16(v, _mm_set1_epi16((short)0xB0D0));
+        __m128i d1 = _mm_sub_epi16(v, _mm_set1_epi16((short)0x80D1));
+        __m128i zero = _mm_setzero_si128();
+        __m128i ok = _mm_or_si128(
+            _mm_cmpeq_epi16(_mm_and_si128(d0, _mm_set1_epi16((short)0xF0FF)),
+                            zero),
+            _mm_cmpeq_epi16(_mm_and_si128(d1, _mm_set1_epi16((short)0xE0FF)),
+                            zero));
+        unsigned bad = (unsigned)_mm_movemask_epi8(ok) ^ 0xFFFFu;
+        size_t k = bad ? (unsigned)__builtin_ctz(bad) & ~1u : 16;
+        if (k) {
+          i += k;
+          continue;
+        }
+      }
+#endif
+      if (n - i >= 3) { /* common characters that stand for themselves */
+        unsigned c1 = (unsigned char)p[i + 1], c2 = (unsigned char)p[i + 2];
+        unsigned v = (unsigned)c << 8 | c1;
+        if (v - 0xD0B0u < 0x10u || v - 0xD180u < 0x20u) {
+          i += 2; /* small Cyrillic letters */
+          continue;
+        }
+        uint32_t u = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
+        if ((c & 0xF0) == 0xE0 && (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 &&
+            (u - 0x2500u < 0x200u || u - 0x200Bu < 0x1Du ||
+             u - 0x2030u < 0x10u || u - 0x3040u < 0x6FC0u ||
+             u - 0xAC00u < 0x2BA4u)) {
+          /* no case, no white space (the test checks): U+2500-26FF (box
+           * drawing, shapes, symbols), U+200B-2027 and U+2030-203F
+           * (dashes, quotes, bullets), U+3040-9FFF (kana, CJK), U+AC00-
+           * D7A3 (Hangul); not overlong (the lead E0 is below U+0800)
+           * and no surrogate */
+          i += 3;
+          if (n - i >= 3 && p[i] == p[i - 3] && p[i + 1] == p[i - 2])
+            i += 3 * repeats(p + i, n - i, 3);
+          continue;
+        }
+      }
+      int32_t cp;
+      size_t k = kempt__cp(p + i, n - i, &cp);
+      int32_t f = is_space_cp(cp) ? -2 : kempt__cp_fold(cp);
+      if (f == cp && cp >= 0) { /* itself, and a run of it */
+        i += k;
+        if (k >= 2 && n - i >= k && p[i] == p[i - k] &&
+            p[i + 1] == p[i + 1 - k])
+          i += k * repeats(p + i, n - i, k);
+        continue;
+      }
+      if (a < i)
+        put_span(&z, p, a, i, n);
+      i += k;
+      a = i;
+      if (f == -2) {
+        if (z.space_ok)
+          hash_put(&z.s, ' ', 1);
+        z.space_ok = false;
+        continue;
+      }
+      unsigned nb = 1;
+      uint64_t code = f < 0 ? 0xFF : f < 0x80 ? (uint64_t)f
+                                              : utf8_code((uint32_t)f, &nb);
+      hash_put(&z.s, code, nb);
+      z.space_ok = true;
+      z.any = true;
+    } while (i < n && (c = (unsigned char)p[i]) >= 0x80);
   }
+  if (a < n)
+    put_span(&z, p, a, n, n);
   if (z.space_ok)
     hash_put(&z.s, ' ', 1);
-  *chars = z.chars;
+  *any = z.any;
   return hash_end(&z.s);
+}
+
+/* The characters of p[0..n) that are not white space, counted up to
+ * LONG_PARA_CHARS: the sizes compared below are no larger. */
+static uint32_t count_chars(const char *p, size_t n) {
+  uint32_t c = 0;
+  size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  for (; n - i >= 16 && c < LONG_PARA_CHARS; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    if (_mm_movemask_epi8(v))
+      break; /* beyond ASCII: one at a time */
+    c += 16 - (uint32_t)__builtin_popcount(space16(p + i));
+  }
+#endif
+  while (i < n && c < LONG_PARA_CHARS) {
+    if ((unsigned char)p[i] < 0x80) {
+      c += !ascii_space(p[i++]);
+      continue;
+    }
+    int32_t cp;
+    i += kempt__cp(p + i, n - i, &cp);
+    c += !is_space_cp(cp);
+  }
+  return c;
+}
+
+/* kempt__ends_sentence(p, n), n > 0: at a glance when p ends in ASCII
+ * that closes no quote or bracket. */
+static inline bool ends_sentence(const char *p, size_t n) {
+  unsigned char c = (unsigned char)p[n - 1];
+  if (c < 0x80 && c != '"' && c != '\'' && c != ')' && c != ']')
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+  return kempt__ends_sentence(p, n);
 }
 
 /* Whether a paragraph has substance enough to make a repeated run a copy:
@@ -404,7 +588,7 @@ static bool substantial(const struct kempt_block *b, uint32_t chars) {
     n--;
   if (chars < LONG_PARA_CHARS)
     return false;
-  return kempt__ends_sentence(b->text, n) ||
+  return (n && ends_sentence(b->text, n)) ||
          ((b->flags & KEMPT_BLOCK_LINES) && b->nlines >= 3);
 }
 
@@ -525,7 +709,7 @@ static enum kempt_status hold(struct dedup *d, const struct kempt_block *b,
 
 /* A paragraph with no run going on. */
 static enum kempt_status fresh(struct dedup *d, const struct kempt_block *b,
-                               uint64_t h, uint32_t chars) {
+                               uint64_t h) {
   if (d->nhist && d->hist[d->nhist - 1] == h)
     return out_removed(d, b, RULE_ADJACENT);
   find_cands(d, h);
@@ -533,6 +717,7 @@ static enum kempt_status fresh(struct dedup *d, const struct kempt_block *b,
     hist_add(d, h);
     return out(d, b);
   }
+  uint32_t chars = count_chars(b->text, b->len);
   d->run = 1;
   d->run_chars = chars;
   d->run_long = substantial(b, chars);
@@ -542,11 +727,12 @@ static enum kempt_status fresh(struct dedup *d, const struct kempt_block *b,
 
 /* A kept paragraph reaches step 2. */
 static enum kempt_status copies(struct dedup *d, const struct kempt_block *b) {
-  uint32_t chars;
-  uint64_t h = norm_hash(b->text, b->len, &chars);
-  if (!chars)
+  bool any;
+  uint64_t h = norm_hash(b->text, b->len, &any);
+  if (!any)
     return d->run && !d->confirmed ? hold(d, b, h, false) : out(d, b);
   if (d->run && follow(d, h)) {
+    uint32_t chars = count_chars(b->text, b->len);
     d->run++;
     d->run_chars += chars;
     d->run_long = d->run_long || substantial(b, chars);
@@ -561,7 +747,7 @@ static enum kempt_status copies(struct dedup *d, const struct kempt_block *b) {
   enum kempt_status st = d->run && !d->confirmed ? release(d) : KEMPT_OK;
   d->run = 0;
   d->confirmed = false;
-  return st == KEMPT_OK ? fresh(d, b, h, chars) : st;
+  return st == KEMPT_OK ? fresh(d, b, h) : st;
 }
 
 /* Any block reaches step 2; removed blocks and the pieces of a block cut
@@ -577,26 +763,13 @@ static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
 /* ---- re-joining a sentence cut by removed blocks ------------------------- */
 
 /* The words of p[0..n), counted up to at most. */
-/* Whether a byte of w may be white space: ASCII up to ' '. */
-static inline bool maybe_space(uint64_t w) {
-  return (~((w | HIGHS) - 0x21 * ONES) & ~w & HIGHS) != 0;
-}
-
 static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   uint32_t w = 0;
-  size_t i = 0;
-  while (w < most) {
-    while (n - i >= 8 && kempt__load_le64(p + i) == ' ' * ONES)
-      i += 8;
-    while (i < n && ascii_space(p[i]))
-      i++;
+  for (size_t i = 0; w < most; w++) {
+    i = skip_space(p, i, n);
     if (i == n)
       break;
-    w++; /* a word starts at i */
-    while (n - i > 8 && !maybe_space(kempt__load_le64(p + i)))
-      i += 8;
-    while (i < n && !ascii_space(p[i]))
-      i++;
+    i = find_space(p, i, n); /* past the word that starts at i */
   }
   return w;
 }
@@ -612,7 +785,7 @@ static bool open_end(const struct kempt_block *b) {
   size_t n = b->len;
   while (n && ascii_space(b->text[n - 1]))
     n--;
-  if (!n || kempt__ends_sentence(b->text, n))
+  if (!n || ends_sentence(b->text, n))
     return false;
   int32_t cp;
   kempt__cp_last(b->text, n, &cp);

@@ -10,6 +10,11 @@
  */
 #include "internal.h"
 
+#if defined(__SSE2__) && defined(__GNUC__) /* __builtin_ctz too */
+#define SCAN_SSE2 1
+#include <emmintrin.h>
+#endif
+
 #define KEMPT__BLOCK_CAP (1u << 20)
 
 struct split {
@@ -23,24 +28,41 @@ struct split {
   bool warned;
 };
 
-static bool blank_line(const char *p, size_t n) {
-  size_t i = 0;
-  for (uint64_t x; n - i >= 8; i += 8) { /* runs of spaces, 8 at a time */
-    memcpy(&x, p + i, 8);
-    if (x != 0x2020202020202020u)
-      break;
+/* Past the spaces and tabs at p[i..n). */
+static inline size_t skip_blanks(const char *p, size_t i, size_t n) {
+#ifdef SCAN_SSE2
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  for (; n - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned other = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                         _mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab))) ^
+                     0xFFFFu;
+    if (other)
+      return i + (unsigned)__builtin_ctz(other);
   }
-  for (; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (c == ' ' || c == '\t')
-      continue;
-    if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
-      i++;
-      continue;
-    }
-    return false;
+#endif
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  return i;
+}
+
+static bool blank_line_rest(const char *p, size_t n) {
+  for (size_t i = 0;;) {
+    i = skip_blanks(p, i, n);
+    if (i == n)
+      return true;
+    if ((unsigned char)p[i] != 0xC2 || i + 1 == n ||
+        (unsigned char)p[i + 1] != 0xA0)
+      return false;
+    i += 2; /* a no-break space */
   }
-  return true;
+}
+
+/* Whether p[0..n) is blank: most lines are not, as their first byte
+ * tells. */
+static inline bool blank_line(const char *p, size_t n) {
+  unsigned char c = n ? (unsigned char)p[0] : ' ';
+  return (c == ' ' || c == '\t' || c == 0xC2) && blank_line_rest(p, n);
 }
 
 /* Emit buf[0..len) (without a final '\n') as a block and drop it. */

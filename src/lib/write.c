@@ -15,6 +15,11 @@
  */
 #include "internal.h"
 
+#if defined(__SSE2__) && defined(__GNUC__) /* __builtin_ctz too */
+#define SCAN_SSE2 1
+#include <emmintrin.h>
+#endif
+
 #define OUT_SIZE 16384
 
 struct writer {
@@ -45,27 +50,38 @@ static enum kempt_status put(struct writer *w, const char *p, size_t n) {
   return KEMPT_OK;
 }
 
+/* Past the spaces and tabs at p[i..n). */
+static inline size_t skip_blanks(const char *p, size_t i, size_t n) {
+#ifdef SCAN_SSE2
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  for (; n - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned other = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                         _mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab))) ^
+                     0xFFFFu;
+    if (other)
+      return i + (unsigned)__builtin_ctz(other);
+  }
+#endif
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  return i;
+}
+
 /* Bytes of horizontal white space (space, tab, NBSP) at the start of p;
  * *nbsp tells whether an NBSP was among them. */
-static size_t lead_space(const char *p, size_t n, bool *nbsp) {
-  size_t i = 0;
+static inline size_t lead_space(const char *p, size_t n, bool *nbsp) {
   *nbsp = false;
-  for (uint64_t x; n - i >= 8; i += 8) { /* runs of spaces, 8 at a time */
-    memcpy(&x, p + i, 8);
-    if (x != 0x2020202020202020u)
-      break;
+  if (!n || (p[0] != ' ' && p[0] != '\t' && (unsigned char)p[0] != 0xC2))
+    return 0; /* most lines */
+  for (size_t i = 0;;) {
+    i = skip_blanks(p, i, n);
+    if (i + 1 >= n || (unsigned char)p[i] != 0xC2 ||
+        (unsigned char)p[i + 1] != 0xA0)
+      return i;
+    *nbsp = true;
+    i += 2;
   }
-  while (i < n) {
-    if (p[i] == ' ' || p[i] == '\t')
-      i++;
-    else if (i + 1 < n && (unsigned char)p[i] == 0xC2 &&
-             (unsigned char)p[i + 1] == 0xA0) {
-      *nbsp = true;
-      i += 2;
-    } else
-      break;
-  }
-  return i;
 }
 
 /* Bytes of the leading white space of p to cut for an indentation of
@@ -82,7 +98,7 @@ static size_t indent_cut(const char *p, size_t lead, size_t indent) {
 }
 
 /* Length of p without horizontal white space at its end. */
-static size_t trim_end(const char *p, size_t n) {
+static inline size_t trim_end(const char *p, size_t n) {
   while (n) {
     if (p[n - 1] == ' ' || p[n - 1] == '\t')
       n--;
@@ -163,7 +179,14 @@ static enum kempt_status put_block(struct writer *w,
     size_t cut = nbsp ? indent_cut(p, lead, indent)
                       : lead < indent ? lead : indent;
     size_t end = trim_end(p, len);
-    if (end > lead) {
+    if (end > lead && !(b->flags & KEMPT_BLOCK_REMOVED) &&
+        w->nout + 1 + (end - cut) <= OUT_SIZE) { /* the common case */
+      if (w->started)
+        w->out[w->nout++] = '\n';
+      memcpy(w->out + w->nout, p + cut, end - cut);
+      w->nout += end - cut;
+      w->started = true;
+    } else if (end > lead) {
       if (w->started && w->nout < OUT_SIZE)
         w->out[w->nout++] = '\n';
       else if (w->started)

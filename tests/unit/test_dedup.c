@@ -396,3 +396,50 @@ Test(dedup, the_history_starts_over_past_its_window) {
   free(out);
   free(in);
 }
+
+/* The hash reads long spans in bulk and stages them in pieces: copies
+ * that differ in case or white space at any place, long or short, and
+ * by the length in bytes of a letter and its folded form, are found;
+ * text that differs is not taken for a copy. */
+Test(dedup, copies_are_found_whatever_their_length_and_where_they_differ) {
+  static char a[6000], b[6000], in[13000], want[7000];
+  for (size_t len = 1; len < 2600; len += len < 40 ? 1 : 97) {
+    for (size_t i = 0; i < len; i++) {
+      char c = (char)('a' + (i * 7 + len) % 26);
+      a[i] = i % 11 == 5 ? ' ' : c;
+      b[i] = i % 11 == 5 ? '\t' : i % 3 ? c : (char)(c - 32);
+    }
+    a[len] = b[len] = '\0';
+    if (a[0] == ' ' || a[len - 1] == ' ')
+      continue;
+    snprintf(in, sizeof in, "x%s\n\nx%s \n\nEnd.\n", a, b);
+    snprintf(want, sizeof want, "x%s\n\nEnd.\n", a);
+    char *out = dedup(ONLY_DEDUP, in);
+    cr_assert_str_eq(out, want, "%zu", len);
+    free(out);
+    b[len / 2] = '#'; /* one character differs */
+    snprintf(in, sizeof in, "x%s\n\nx%s\n\nEnd.\n", a, b);
+    out = dedup(ONLY_DEDUP, in);
+    cr_assert_str_eq(out, in, "%zu", len);
+    free(out);
+  }
+  /* Ⱥ (U+023A, two bytes) folds to ⱥ (U+2C65, three); Д to д */
+  CHECK(ONLY_DEDUP, "\xc8\xba\xd0\x94 x\n\n\xe2\xb1\xa5\xd0\xb4  X\n\nEnd.\n",
+        "\xc8\xba\xd0\x94 x\n\nEnd.\n");
+}
+
+/* The ranges dedup.c hashes as they are, without asking utf8proc: no
+ * letter there has a lower case, and none is white space. */
+Test(dedup, characters_hashed_as_they_are_have_no_case) {
+  static const int32_t ranges[][2] = {{0x200B, 0x2028}, {0x2030, 0x2040},
+                                      {0x2500, 0x2700}, {0x3040, 0xA000},
+                                      {0xAC00, 0xD7A4}, {0x430, 0x460}};
+  for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+    for (int32_t cp = ranges[r][0]; cp < ranges[r][1]; cp++) {
+      utf8proc_category_t c = utf8proc_category(cp);
+      cr_assert_eq(utf8proc_tolower(cp), cp, "%x", cp);
+      cr_assert(c != UTF8PROC_CATEGORY_ZS && c != UTF8PROC_CATEGORY_ZL &&
+                    c != UTF8PROC_CATEGORY_ZP,
+                "%x", cp);
+    }
+}
