@@ -671,13 +671,15 @@ static bool find_dots(const char *p, size_t n, const char *s) {
 /* A line that names image files ("a-cat.jpg"), a text browser's label. */
 static bool image_name(const char *p, size_t n) {
   static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "webp"};
+  static const unsigned char len[] = {3, 4, 3, 3, 4}; /* strlen(ext[i]) */
+  _Static_assert(sizeof len == sizeof ext / sizeof ext[0], "a length each");
   if (n > IMAGE_NAME_MAX)
     return false;
   for (const char *q = memchr(p, '.', n); q;
        q = memchr(q + 1, '.', n - (size_t)(q + 1 - p))) {
     size_t rest = n - (size_t)(q + 1 - p);
     for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-      size_t k = strlen(ext[i]);
+      size_t k = len[i];
       if (rest >= k && eq_nocase(q + 1, ext[i], k))
         return true;
     }

@@ -326,6 +326,38 @@ static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
   return i + k;
 }
 
+/* Code points of two or three bytes that are never word characters nor
+ * the (c) sign, known without utf8proc. C2 xx, U+0080..U+00BF: all but
+ * the bits of C2_WORDISH (bit b: U+0080 + b is ª, µ, º or the (c) sign).
+ * E2 xx yy, U+2000..U+2FFF: bit (xx & 0x3F) of E2_PLAIN says the 64 code
+ * points U+2000 + 64 * (xx & 0x3F) on are all punctuation, symbols, spaces
+ * or unassigned (General Punctuation, arrows, box drawing, shapes, ...).
+ * tests/unit/test_chrome_lex.c checks both against utf8proc. */
+#define C2_WORDISH 0x0420060000000000ull
+#define E2_PLAIN 0xfe00ffffffffff81ull
+
+/* The common punctuation and spaces of two or three bytes at p[i] (p[i]
+ * is 0x80 or more): counted and skipped as skip_known and lex_high would
+ * (a valid sequence: its continuation bytes are before p[n], which is
+ * '\n'), returns the offset after it; else 0. No cache needed. */
+static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
+                                struct chrome_lex *lx) {
+  unsigned c = p[i], c1 = p[i + 1];
+  size_t k;
+  if (c == 0xC2 && is_cont((unsigned char)c1) &&
+      !((C2_WORDISH >> (c1 & 0x3F)) & 1))
+    k = 2;
+  else if (c == 0xE2 && is_cont((unsigned char)c1) &&
+           ((E2_PLAIN >> (c1 & 0x3F)) & 1) && is_cont(p[i + 2]))
+    k = 3;
+  else
+    return 0;
+  lx->conts += (uint32_t)k - 1;
+  if (i && p[i - 1] == ' ' && sep_here(p, n, i))
+    lx->seps++;
+  return i + k;
+}
+
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
@@ -347,7 +379,9 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
       lex_mark(p, n, i++, lx);
       continue;
     }
-    size_t next = skip_known(p, n, i, lx);
+    size_t next = skip_plain(p, n, i, lx);
+    if (!next)
+      next = skip_known(p, n, i, lx);
     if (next) {
       i = next;
       continue;
