@@ -59,10 +59,12 @@ struct cand {
   bool strong_space; /* ... in the "à" pattern, good evidence on its own */
   bool wild;         /* a byte was lost: the result is U+FFFD */
   size_t nseq;       /* UTF-8 sequences decoded */
+  size_t nspace;     /* ... of them completed by a space read as a lost NBSP */
   bool firm;         /* what it replaces looks damaged enough */
   bool fits;         /* foreign letters give way to the line's script */
   bool c1ctl;        /* it replaces a C1 control */
   int weight;        /* evidence of damage (weirdness and bonus) */
+  bool damaged;      /* ... enough for the charset */
   int verdict;       /* V_... */
 };
 
@@ -70,6 +72,8 @@ struct kempt_mojibake {
   size_t max;     /* characters of a segment */
   uint32_t *cps;  /* the segment */
   uint32_t *tmp;  /* the next round */
+  uint8_t *fresh; /* per character of cps: made by the last round's reading */
+  uint8_t *tmpf;  /* ... of tmp */
   uint32_t *dec;  /* decoded candidates */
   uint8_t *bytes; /* the segment in one charset; 0 = not encodable */
   struct cand *cands;
@@ -164,8 +168,11 @@ struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
   m->deccap = 2 * (max_chars + 2);
   m->dec = kempt__malloc(a, m->deccap * sizeof *m->dec);
   m->bytes = kempt__malloc(a, max_chars + 2);
+  m->fresh = kempt__malloc(a, max_chars + 2);
+  m->tmpf = kempt__malloc(a, max_chars + 2);
   m->cands = kempt__malloc(a, (max_chars / 2 + 2) * sizeof *m->cands);
-  if (!m->cps || !m->tmp || !m->dec || !m->bytes || !m->cands) {
+  if (!m->cps || !m->tmp || !m->dec || !m->bytes || !m->fresh || !m->tmpf ||
+      !m->cands) {
     kempt__mojibake_free(a, m);
     return NULL;
   }
@@ -183,6 +190,8 @@ void kempt__mojibake_free(const struct kempt_allocator *a,
   kempt__free(a, m->tmp);
   kempt__free(a, m->dec);
   kempt__free(a, m->bytes);
+  kempt__free(a, m->fresh);
+  kempt__free(a, m->tmpf);
   kempt__free(a, m->cands);
   kempt__free(a, m);
 }
@@ -765,6 +774,7 @@ static size_t chain(struct kempt_mojibake *m, int cs, size_t i) {
         m->dec[m->ndec++] = ' ';
     }
     proto.space |= s.space;
+    proto.nspace += s.space;
   }
   if (i > start && m->ncand < m->max / 2)
     add_cand(m, start, i, a0, &proto);
@@ -907,15 +917,15 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
     return V_GARBAGE;
   w += fit_bonus(m, c, &before);
   c->weight = w;
-  if (p == P_LONE)
-    return V_WEAK;
-  int need = cs <= CS_CP1250 ? 2 : 3;
-  if (w < need)
+  c->damaged = w >= (cs <= CS_CP1250 ? 2 : 3);
+  if (p == P_LONE || !c->damaged)
     return V_WEAK;
   c->firm = true;
   if (c->strong_space)
     return V_STRONG;
-  if ((c->space && c->nseq == 1) || only_nbsp(m, c))
+  /* every sequence completed by a space read as a lost NBSP: isolated
+   * capitals and symbols between spaces ("Â Î", "Ε Ε") read so by chance */
+  if ((c->space && c->nspace == c->nseq) || only_nbsp(m, c))
     return V_WEAK;
   if (mixed && c->nseq == 1 && c->c1 - c->c0 == 2 && !c->c1ctl && !c->wild &&
       !frequent(m->dec[c->a0]) && !c->fits)
@@ -977,6 +987,27 @@ static bool consistent_line(const struct kempt_mojibake *m, bool mixed,
   return w >= 3 && !foreign(m);
 }
 
+/* Whether candidate c replaces a character the last round's reading made. */
+static bool stacked(const struct kempt_mojibake *m, const struct cand *c) {
+  return memchr(m->fresh + c->c0, 1, c->c1 - c->c0) != NULL;
+}
+
+/* Whether candidate c is two-byte sequences only, each completed by a
+ * space read as a lost NBSP, that make more than NBSPs and "à" without
+ * opening a word of the same script with what follows ("Å koda" is
+ * "Škoda"): capitals or symbols standing alone between spaces ("Ù
+ * canción", "Î Ã") that evidence elsewhere on the line does not make
+ * mojibake. */
+static bool loose_space(const struct kempt_mojibake *m, const struct cand *c) {
+  if (!c->space || c->nspace < c->nseq || c->c1 - c->c0 != 2 * c->nseq ||
+      c->strong_space || only_nbsp(m, c))
+    return false;
+  uint32_t last = m->dec[c->a1 - 1], nx = c->c1 < m->n ? m->cps[c->c1] : 0;
+  if (c->nseq == 1 && m->dec[c->a0] == 0xE0)
+    return false;
+  return !wordish(nx) || !wordish(last) || script_of(nx) != script_of(last);
+}
+
 /* Judge all candidates of cs; returns how many are to be applied. */
 static size_t decide(struct kempt_mojibake *m, int cs) {
   bool mixed = mixed_line(m);
@@ -1000,9 +1031,14 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
   bool whole = !strong && consistent_line(m, mixed, garbage + lost);
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
-    bool later = m->round > 0 && (!c->space || only_nbsp(m, c));
-    bool backed = strong > 0 || later || whole ||
-                  (weak_firm >= 2 && c->firm && !c->space);
+    /* a later round may build on the reading the last one made (a layer
+     * stacked on it): backed, if it shows damage of its own; elsewhere
+     * on the line it needs the evidence a first reading needs */
+    bool later = m->round > 0 && c->damaged && stacked(m, c) &&
+                 (!c->space || only_nbsp(m, c));
+    bool backed = (strong > 0 || later || whole ||
+                   (weak_firm >= 2 && c->firm && !c->space)) &&
+                  !loose_space(m, c);
     if (c->verdict == V_STRONG || (c->verdict == V_WEAK && backed))
       total++;
     else
@@ -1044,19 +1080,27 @@ static void apply(struct kempt_mojibake *m, int cs, const struct kempt_env *env,
       continue;
     for (; i < c->c0; i++) {
       off += utf8_len(m->cps[i]);
+      m->tmpf[n] = 0;
       m->tmp[n++] = m->cps[i];
     }
     report(m, c, cs, env, off);
-    for (size_t a = c->a0; a < c->a1; a++)
+    for (size_t a = c->a0; a < c->a1; a++) {
+      m->tmpf[n] = 1;
       m->tmp[n++] = m->dec[a];
+    }
     for (; i < c->c1; i++)
       off += utf8_len(m->cps[i]);
   }
-  while (i < m->n)
-    m->tmp[n++] = m->cps[i++];
+  for (; i < m->n; i++) {
+    m->tmpf[n] = 0;
+    m->tmp[n++] = m->cps[i];
+  }
   uint32_t *t = m->cps;
   m->cps = m->tmp;
   m->tmp = t;
+  uint8_t *f = m->fresh;
+  m->fresh = m->tmpf;
+  m->tmpf = f;
   m->n = n;
 }
 
