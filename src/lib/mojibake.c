@@ -76,6 +76,8 @@ struct kempt_mojibake {
   uint8_t *tmpf;  /* ... of tmp */
   uint32_t *dec;  /* decoded candidates */
   uint8_t *bytes; /* the segment in one charset; 0 = not encodable */
+  uint32_t *wide; /* where cps holds non-ASCII characters, in order */
+  size_t nwide;
   struct cand *cands;
   size_t n, ndec, ncand, deccap;
   uint32_t csmask; /* charsets worth trying */
@@ -169,10 +171,11 @@ struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
   m->dec = kempt__malloc(a, m->deccap * sizeof *m->dec);
   m->bytes = kempt__malloc(a, max_chars + 2);
   m->fresh = kempt__malloc(a, max_chars + 2);
+  m->wide = kempt__malloc(a, (max_chars + 2) * sizeof *m->wide);
   m->tmpf = kempt__malloc(a, max_chars + 2);
   m->cands = kempt__malloc(a, (max_chars / 2 + 2) * sizeof *m->cands);
   if (!m->cps || !m->tmp || !m->dec || !m->bytes || !m->fresh || !m->tmpf ||
-      !m->cands) {
+      !m->wide || !m->cands) {
     kempt__mojibake_free(a, m);
     return NULL;
   }
@@ -191,6 +194,7 @@ void kempt__mojibake_free(const struct kempt_allocator *a,
   kempt__free(a, m->dec);
   kempt__free(a, m->bytes);
   kempt__free(a, m->fresh);
+  kempt__free(a, m->wide);
   kempt__free(a, m->tmpf);
   kempt__free(a, m->cands);
   kempt__free(a, m);
@@ -227,6 +231,14 @@ static inline enum kind kind_of(uint32_t cp) {
 }
 
 static enum kind kind_high(uint32_t cp) {
+  /* first the blocks common in mojibake (kind_of asks only above U+00FF;
+   * the rules below U+0100 are those kind_lo was made from) */
+  if (cp >= 0x2010 && cp <= 0x2122)
+    if (cp <= 0x2027 || (cp >= 0x2030 && cp <= 0x205E) ||
+        (cp >= 0x20A0 && cp <= 0x20BF) || cp == 0x2122)
+      return K_SYMBOL;
+  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x400 && cp <= 0x45F))
+    return K_LETTER;
   if (cp == 0)
     return K_NONE;
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0)
@@ -935,14 +947,15 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
 
 /* Whether the line holds high bytes of cs that no candidate explains. */
 static bool mixed_line(const struct kempt_mojibake *m) {
-  size_t from = 0; /* the gaps between candidates (in order, apart) */
-  for (size_t k = 0; k <= m->ncand; k++) {
-    size_t to = k < m->ncand ? m->cands[k].c0 : m->n;
-    for (size_t i = from; i < to; i++)
-      if (m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
-        return true;
-    if (k < m->ncand)
-      from = m->cands[k].c1;
+  size_t k = 0; /* the gaps between candidates (in order, apart) */
+  for (size_t w = 0; w < m->nwide; w++) {
+    size_t i = m->wide[w];
+    while (k < m->ncand && m->cands[k].c1 <= i)
+      k++;
+    if (k < m->ncand && i >= m->cands[k].c0)
+      continue; /* in candidate k */
+    if (m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
+      return true;
   }
   return false;
 }
@@ -951,14 +964,16 @@ static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room);
 /* Lead + continuation pairs that no candidate explains: a garble that
  * no reading in this charset undoes. */
 static size_t unexplained_pairs(const struct kempt_mojibake *m) {
-  size_t from = 0, pairs = 0;
-  for (size_t k = 0; k <= m->ncand; k++) {
-    size_t to = k < m->ncand ? m->cands[k].c0 : m->n;
-    for (size_t i = from; i + 1 < to; i++)
-      pairs +=
-          m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 && cont(m->bytes[i + 1]);
-    if (k < m->ncand)
-      from = m->cands[k].c1;
+  size_t k = 0, pairs = 0;
+  for (size_t w = 0; w < m->nwide; w++) {
+    size_t i = m->wide[w];
+    while (k < m->ncand && m->cands[k].c1 <= i)
+      k++;
+    if (k < m->ncand && i >= m->cands[k].c0)
+      continue;
+    size_t to = k < m->ncand ? m->cands[k].c0 : m->n; /* end of the gap */
+    pairs += i + 1 < to && m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 &&
+             cont(m->bytes[i + 1]);
   }
   return pairs;
 }
@@ -966,8 +981,8 @@ static size_t unexplained_pairs(const struct kempt_mojibake *m) {
 /* Non-ASCII characters the charset cannot encode. */
 static size_t foreign(const struct kempt_mojibake *m) {
   size_t n = 0;
-  for (size_t i = 0; i < m->n; i++)
-    n += m->cps[i] >= 0x80 && !m->bytes[i];
+  for (size_t w = 0; w < m->nwide; w++)
+    n += !m->bytes[m->wide[w]];
   return n;
 }
 
@@ -1050,6 +1065,18 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
 /* ---- applying
  * ---------------------------------------------------------------- */
 
+/* Where the line holds non-ASCII characters; the ASCII ones are their own
+ * bytes in every charset. */
+static void index_wide(struct kempt_mojibake *m) {
+  m->nwide = 0;
+  for (size_t i = 0; i < m->n; i++) {
+    if (m->cps[i] >= 0x80)
+      m->wide[m->nwide++] = (uint32_t)i;
+    else
+      m->bytes[i] = (uint8_t)m->cps[i];
+  }
+}
+
 static size_t utf8_len(uint32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
@@ -1102,23 +1129,33 @@ static void apply(struct kempt_mojibake *m, int cs, const struct kempt_env *env,
   m->fresh = m->tmpf;
   m->tmpf = f;
   m->n = n;
+  index_wide(m);
 }
 
 static size_t try_charset(struct kempt_mojibake *m, int cs) {
   if (!(m->csmask & (1u << cs)))
     return 0;
+  for (size_t w = 0; w < m->nwide; w++) { /* ASCII is itself: set */
+    uint32_t cp = m->cps[m->wide[w]];
+    m->bytes[m->wide[w]] = cp < 0x800 ? m->lo[cs][cp] : enc_high(m, cs, cp);
+  }
   bool pair = false; /* a lead followed by what may continue it */
-  for (size_t i = 0; i < m->n; i++) {
-    m->bytes[i] = enc(m, cs, m->cps[i]);
-    uint8_t b = m->bytes[i], prev = i ? m->bytes[i - 1] : 0;
-    pair |= prev >= 0xC2 && (cont(b) || b == WILD || b == ' ' || b == '?');
+  for (size_t w = 0; w < m->nwide && !pair; w++) {
+    size_t i = m->wide[w];
+    uint8_t b = i + 1 < m->n ? m->bytes[i + 1] : 0;
+    pair = m->bytes[i] >= 0xC2 &&
+           (cont(b) || b == WILD || b == ' ' || b == '?');
   }
   if (!pair)
     return 0;
   m->ncand = m->ndec = 0;
   m->parsed = cs;
-  for (size_t i = 0; i < m->n;)
-    i += m->bytes[i] >= 0xC2 ? chain(m, cs, i) : 1;
+  size_t next = 0; /* chains start at leads, never ASCII */
+  for (size_t w = 0; w < m->nwide; w++) {
+    size_t i = m->wide[w];
+    if (i >= next && m->bytes[i] >= 0xC2)
+      next = i + chain(m, cs, i);
+  }
   return m->ncand ? decide(m, cs) : 0;
 }
 
@@ -1138,16 +1175,17 @@ static size_t covered(const struct kempt_mojibake *m) {
 
 /* One round: the charset whose reading explains the most characters
  * (then: gives the more frequent letters; then: comes first in the
- * table) is applied. */
+ * table) is applied. The charsets are tried from the last, so that the
+ * most common best one, cp1252, is the one whose candidates are at hand. */
 static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
                       uint64_t base) {
   int best = -1;
   size_t most = 0;
-  for (int cs = 0; cs < CS_COUNT; cs++) {
+  for (int cs = CS_COUNT - 1; cs >= 0; cs--) {
     if (!try_charset(m, cs))
       continue;
     size_t c = covered(m);
-    if (c > most) {
+    if (c && c >= most) {
       most = c;
       best = cs;
     }
@@ -1185,13 +1223,17 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
   const unsigned char *u = (const unsigned char *)p;
   kempt__buf_clear(out);
   size_t chars = 0;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n && n > m->max; i++)
     chars += (u[i] & 0xC0) != 0x80;
   if (chars > m->max) /* longer than a segment can be: left alone */
     return kempt__buf_add(out, p, n);
   m->n = 0;
   bool changed = false;
   for (size_t i = 0; i < n;) {
+    if (u[i] < 0x80) {
+      m->cps[m->n++] = u[i++];
+      continue;
+    }
     size_t len = kempt__utf8_get(u + i, n - i, &m->cps[m->n]);
     if (m->cps[m->n] == 0xFFFD && m->n && m->cps[m->n - 1] == 0xFFFD) {
       kempt__change(env, "replacement-run", base + i, p + i, len, "", 0);
@@ -1203,6 +1245,7 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
   }
   m->csmask = csmask;
   m->round = 0;
+  index_wide(m);
   for (int r = 0; r < ROUNDS && one_round(m, env, base); m->round = ++r) {
     changed = true;
     m->csmask = pair_mask(m); /* the repaired text, damaged otherwise? */
