@@ -231,13 +231,19 @@ static inline enum kind kind_of(uint32_t cp) {
 }
 
 static enum kind kind_high(uint32_t cp) {
-  /* first the blocks common in mojibake (kind_of asks only above U+00FF;
-   * the rules below U+0100 are those kind_lo was made from) */
+  /* first the blocks common in mojibake, no property look-up (kind_of
+   * asks only above U+00FF; the rules below U+0100 are those kind_lo was
+   * made from): punctuation, currency signs and "™" */
   if (cp >= 0x2010 && cp <= 0x2122)
     if (cp <= 0x2027 || (cp >= 0x2030 && cp <= 0x205E) ||
         (cp >= 0x20A0 && cp <= 0x20BF) || cp == 0x2122)
       return K_SYMBOL;
-  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x400 && cp <= 0x45F))
+  /* blocks of letters only (Latin Extended-A, Greek, basic Cyrillic,
+   * Hebrew and Arabic letters) */
+  if (cp >= 0x100 && cp <= 0x64A &&
+      (cp <= 0x17F || (cp >= 0x400 && cp <= 0x45F) ||
+       (cp >= 0x391 && cp <= 0x3CE && cp != 0x3A2) ||
+       (cp >= 0x5D0 && cp <= 0x5EA) || cp >= 0x620))
     return K_LETTER;
   if (cp == 0)
     return K_NONE;
@@ -250,16 +256,6 @@ static enum kind kind_high(uint32_t cp) {
   if (cp == 0xAD)
     return K_CTRL;
   if (cp == 0xAA || cp == 0xBA || (cp >= 0xA1 && cp <= 0xBF && cp != 0xB5))
-    return K_SYMBOL;
-  /* blocks of letters only (Latin Extended-A, basic Cyrillic, Greek,
-   * Hebrew and Arabic letters): no property look-up */
-  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x400 && cp <= 0x45F) ||
-      (cp >= 0x391 && cp <= 0x3C9 && cp != 0x3A2) ||
-      (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A))
-    return K_LETTER;
-  /* punctuation, currency signs and "™", common in cp1252 mojibake */
-  if ((cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
-      (cp >= 0x20A0 && cp <= 0x20BF) || cp == 0x2122)
     return K_SYMBOL;
   switch (prop(cp)->category) {
   case UTF8PROC_CATEGORY_LU:
@@ -882,8 +878,11 @@ static bool frequent(uint32_t cp) {
  * -1 when there are none, S_OTHER when they are of several. */
 static int context_script(const struct view *v, bool inside) {
   int s = -1;
-  for (size_t i = 0; i < v->n; i++) {
-    if ((i >= v->b0 && i < v->b1) != inside || kind_of(v->c[i]) != K_LETTER)
+  size_t from = inside ? v->b0 : 0, to = inside ? v->b1 : v->n;
+  for (size_t i = from; i < to; i++) {
+    if (!inside && i == v->b0)
+      i = v->b1; /* past the candidate */
+    if (i >= to || kind_of(v->c[i]) != K_LETTER)
       continue;
     int si = script_of(v->c[i]);
     if (s >= 0 && si != s)
@@ -903,12 +902,16 @@ static bool common_mark(uint32_t cp) {
  * into one common mark (a curly quote, dash, ellipsis, emoji). */
 static int fit_bonus(const struct kempt_mojibake *m, struct cand *c,
                      const struct view *before) {
-  struct view after;
-  fill_view(m, c, &after, true);
-  int ctx = context_script(before, false), sb = context_script(before, true);
-  int sa = context_script(&after, true);
-  bool foreign = ctx >= 0 && ctx != S_OTHER && sb >= 0 && sb != S_OTHER &&
-                 sb != ctx && (sa == ctx || sa < 0);
+  int ctx = context_script(before, false), sb = -1;
+  bool foreign = false;
+  if (ctx >= 0 && ctx != S_OTHER)
+    sb = context_script(before, true);
+  if (sb >= 0 && sb != S_OTHER && sb != ctx) {
+    struct view after;
+    fill_view(m, c, &after, true);
+    int sa = context_script(&after, true);
+    foreign = sa == ctx || sa < 0;
+  }
   int bonus = foreign ? 2 : 0;
   c->fits = foreign;
   uint32_t a = m->dec[c->a0], nx = c->c1 < m->n ? m->cps[c->c1] : 0;
@@ -1143,8 +1146,8 @@ static size_t try_charset(struct kempt_mojibake *m, int cs) {
   for (size_t w = 0; w < m->nwide && !pair; w++) {
     size_t i = m->wide[w];
     uint8_t b = i + 1 < m->n ? m->bytes[i + 1] : 0;
-    pair = m->bytes[i] >= 0xC2 &&
-           (cont(b) || b == WILD || b == ' ' || b == '?');
+    pair =
+        m->bytes[i] >= 0xC2 && (cont(b) || b == WILD || b == ' ' || b == '?');
   }
   if (!pair)
     return 0;
