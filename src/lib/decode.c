@@ -364,12 +364,9 @@ clean_ssse3(const unsigned char *p, size_t n) {
   return i;
 }
 
-static bool ssse3_ok(void) {
-  static int ok = -1; /* not known yet */
-  if (ok < 0)
-    ok = __builtin_cpu_supports("ssse3") ? 1 : 0;
-  return ok == 1;
-}
+/* __builtin_cpu_supports reads what libgcc found out at start-up: no
+ * state of ours, so no race between threads. */
+static bool ssse3_ok(void) { return __builtin_cpu_supports("ssse3") != 0; }
 #endif
 
 /* Length of the run at p..end that needs no change: printable ASCII (8
