@@ -1,7 +1,8 @@
 /* decode.c - the decode stage: any bytes in, valid UTF-8 out.
  *
  * Runs of bytes that need no change (printable ASCII, TAB, LF and valid
- * UTF-8 sequences) are copied as a whole; the rest is handled one byte or
+ * UTF-8 sequences; checked 16 bytes at a time with SSSE3 where the CPU has
+ * it) are copied as a whole; the rest is handled one byte or
  * sequence at a time: a BOM at the start of the document is dropped, CRLF
  * and lone CR become LF, FF and VT become LF (they separate pages and lines
  * in text dumps), the other C0 controls and DEL are removed (an ANSI

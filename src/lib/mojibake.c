@@ -20,10 +20,13 @@
  *    extensions, historic Cyrillic, CJK extension A ...), no letter of a
  *    script other than its neighbours' (CJK after ASCII letters and Greek
  *    beside Latin are fine), no case flip against its neighbours;
- *  - weak candidates (too little damage, a lost NBSP read from a space, a
- *    lone NBSP, a lone letter that is not a one-letter word, a single
- *    two-byte repair to an infrequent letter on a line that also holds
- *    clean non-ASCII text) count only with stronger evidence on the line;
+ *  - weak candidates (too little damage, sequences all completed by
+ *    spaces read as lost NBSPs, a lone NBSP, a lone letter that is not a
+ *    one-letter word, a single two-byte repair to an infrequent letter on
+ *    a line that also holds clean non-ASCII text) count only with stronger
+ *    evidence on the line; capitals or symbols standing alone between
+ *    spaces ("Ù Â", "Î Ã") not even then, unless they open a word of
+ *    their new script or make "à";
  *  - a reading in a less common charset is dropped when it would make
  *    garbage elsewhere on the line; a line holding lead + continuation
  *    pairs that no candidate explains is a garble and is left alone.
@@ -31,7 +34,9 @@
  * Each round applies the charset whose reading explains the most
  * characters; the repaired text is examined again, so mojibake stacked
  * two or three times comes undone (a candidate whose first reading is
- * implausible is also decoded again at once).
+ * implausible is also decoded again at once). A later round's candidate
+ * is backed by the round before only when it reads again what that round
+ * made and shows damage of its own.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
