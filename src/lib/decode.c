@@ -1,7 +1,8 @@
 /* decode.c - the decode stage: any bytes in, valid UTF-8 out.
  *
  * Runs of bytes that need no change (printable ASCII, TAB, LF and valid
- * UTF-8 sequences) are copied as a whole; the rest is handled one byte or
+ * UTF-8 sequences; checked 16 bytes at a time with SSSE3 where the CPU has
+ * it) are copied as a whole; the rest is handled one byte or
  * sequence at a time: a BOM at the start of the document is dropped, CRLF
  * and lone CR become LF, FF and VT become LF (they separate pages and lines
  * in text dumps), the other C0 controls and DEL are removed (an ANSI
@@ -18,6 +19,11 @@
 
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__SSE2__) && defined(__GNUC__) &&                                  \
+    (defined(__x86_64__) || defined(__i386__))
+#include <tmmintrin.h>
+#define HAVE_SSSE3_PATH 1
 #endif
 
 #define OUT_SIZE 16384
@@ -255,11 +261,124 @@ static inline bool two_byte_word(const unsigned char *p) {
 #endif
 }
 
+#ifdef HAVE_SSSE3_PATH
+/* UTF-8 checked 16 bytes at a time with SSSE3 (when the CPU has it), by
+ * the classes of each byte and the one before it: a table for the high
+ * half of the byte before, one for its low half and one for the high half
+ * of the byte, each giving the errors that pair may show, and together
+ * the errors it does show. Bits of the tables: */
+enum {
+  U_SHORT = 1,       /* a lead not followed by a continuation byte */
+  U_LONG = 2,        /* a continuation byte after ASCII */
+  U_OVER3 = 4,       /* E0 80..9F */
+  U_LARGE = 8,       /* F4 90..BF, F5..FF */
+  U_SURR = 16,       /* ED A0..BF */
+  U_OVER2 = 32,      /* C0 C1 */
+  U_LARGE_80 = 64,   /* F5..FF 80..8F; F0 80..8F (overlong) */
+  U_TWO_CONTS = 128, /* two continuation bytes: right only as the third or
+                      * fourth byte of a sequence */
+  U_CARRY = U_SHORT | U_LONG | U_TWO_CONTS
+};
+
+/* Bits of the 16 bytes at p that are not clean when the 16 before are
+ * 'prev' (whose trailing incomplete sequence they must finish). */
+__attribute__((target("ssse3"))) static inline __m128i
+utf8_errors(__m128i v, __m128i prev) {
+  const __m128i hi1 = _mm_setr_epi8(
+      U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG,
+      (char)U_TWO_CONTS, (char)U_TWO_CONTS, (char)U_TWO_CONTS,
+      (char)U_TWO_CONTS, U_SHORT | U_OVER2, U_SHORT, U_SHORT | U_OVER3 | U_SURR,
+      U_SHORT | U_LARGE | U_LARGE_80);
+  const __m128i lo1 = _mm_setr_epi8(
+      (char)(U_CARRY | U_OVER3 | U_OVER2 | U_LARGE_80),
+      (char)(U_CARRY | U_OVER2), (char)U_CARRY, (char)U_CARRY,
+      (char)(U_CARRY | U_LARGE), (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80 | U_SURR),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80));
+  const __m128i hi2 = _mm_setr_epi8(
+      U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT,
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE_80),
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE),
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE),
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE), U_SHORT,
+      U_SHORT, U_SHORT, U_SHORT);
+  const __m128i nib = _mm_set1_epi8(0x0F);
+  __m128i p1 = _mm_alignr_epi8(v, prev, 15);
+  __m128i e = _mm_and_si128(
+      _mm_shuffle_epi8(hi1, _mm_and_si128(_mm_srli_epi16(p1, 4), nib)),
+      _mm_shuffle_epi8(lo1, _mm_and_si128(p1, nib)));
+  e = _mm_and_si128(
+      e, _mm_shuffle_epi8(hi2, _mm_and_si128(_mm_srli_epi16(v, 4), nib)));
+  /* the third and fourth bytes of 3- and 4-byte sequences */
+  __m128i third =
+      _mm_subs_epu8(_mm_alignr_epi8(v, prev, 14), _mm_set1_epi8((char)0xDF));
+  __m128i fourth =
+      _mm_subs_epu8(_mm_alignr_epi8(v, prev, 13), _mm_set1_epi8((char)0xEF));
+  __m128i must =
+      _mm_cmpgt_epi8(_mm_or_si128(third, fourth), _mm_setzero_si128());
+  return _mm_xor_si128(e, _mm_and_si128(must, _mm_set1_epi8((char)0x80)));
+}
+
+/* Length of the clean start of p[0..n) (n >= 16) found 16 bytes at a time:
+ * valid UTF-8 (a sequence cut by the end left out), no controls but TAB and
+ * LF, no DEL. clean_run goes on from there byte by byte. */
+__attribute__((target("ssse3"))) static size_t
+clean_ssse3(const unsigned char *p, size_t n) {
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i ends = _mm_setr_epi8(
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, (char)0xEF,
+      (char)0xDF, (char)0xBF); /* a lead this late is cut by the end */
+  __m128i prev = zero, cut = zero;
+  size_t i = 0;
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    low = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                           low);
+    __m128i bad = _mm_or_si128(low, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    __m128i next_cut = zero;
+    if (_mm_movemask_epi8(v) == 0) {
+      bad = _mm_or_si128(bad, cut); /* ASCII after a cut sequence */
+    } else {
+      bad = _mm_or_si128(bad, utf8_errors(v, prev));
+      next_cut = _mm_subs_epu8(v, ends);
+    }
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(bad, zero)) != 0xFFFF)
+      break;
+    prev = v;
+    cut = next_cut;
+    i += 16;
+  }
+  if (_mm_movemask_epi8(_mm_cmpeq_epi8(cut, zero)) != 0xFFFF)
+    do /* back to the lead of the sequence the last block cut */
+      i--;
+    while ((p[i] & 0xC0) == 0x80);
+  return i;
+}
+
+/* __builtin_cpu_supports reads what libgcc found out at start-up: no
+ * state of ours, so no race between threads. */
+static bool ssse3_ok(void) { return __builtin_cpu_supports("ssse3") != 0; }
+#endif
+
 /* Length of the run at p..end that needs no change: printable ASCII (8
  * bytes at a time), TAB, LF and valid UTF-8 sequences (the common 2- and
  * 3-byte ones checked inline). */
 static size_t clean_run(const unsigned char *p, const unsigned char *end) {
   const unsigned char *q = p;
+#ifdef HAVE_SSSE3_PATH
+  if (end - p >= 32 && ssse3_ok())
+    q += clean_ssse3(p, (size_t)(end - p));
+#endif
   while (q < end) {
     unsigned char c = *q;
     if (c < 0x80) {

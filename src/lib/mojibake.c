@@ -20,10 +20,13 @@
  *    extensions, historic Cyrillic, CJK extension A ...), no letter of a
  *    script other than its neighbours' (CJK after ASCII letters and Greek
  *    beside Latin are fine), no case flip against its neighbours;
- *  - weak candidates (too little damage, a lost NBSP read from a space, a
- *    lone NBSP, a lone letter that is not a one-letter word, a single
- *    two-byte repair to an infrequent letter on a line that also holds
- *    clean non-ASCII text) count only with stronger evidence on the line;
+ *  - weak candidates (too little damage, sequences all completed by
+ *    spaces read as lost NBSPs, a lone NBSP, a lone letter that is not a
+ *    one-letter word, a single two-byte repair to an infrequent letter on
+ *    a line that also holds clean non-ASCII text) count only with stronger
+ *    evidence on the line; capitals or symbols standing alone between
+ *    spaces ("Ù Â", "Î Ã") not even then, unless they open a word of
+ *    their new script or make "à";
  *  - a reading in a less common charset is dropped when it would make
  *    garbage elsewhere on the line; a line holding lead + continuation
  *    pairs that no candidate explains is a garble and is left alone.
@@ -31,7 +34,9 @@
  * Each round applies the charset whose reading explains the most
  * characters; the repaired text is examined again, so mojibake stacked
  * two or three times comes undone (a candidate whose first reading is
- * implausible is also decoded again at once).
+ * implausible is also decoded again at once). A later round's candidate
+ * is backed by the round before only when it reads again what that round
+ * made and shows damage of its own.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -59,10 +64,12 @@ struct cand {
   bool strong_space; /* ... in the "à" pattern, good evidence on its own */
   bool wild;         /* a byte was lost: the result is U+FFFD */
   size_t nseq;       /* UTF-8 sequences decoded */
+  size_t nspace;     /* ... of them completed by a space read as a lost NBSP */
   bool firm;         /* what it replaces looks damaged enough */
   bool fits;         /* foreign letters give way to the line's script */
   bool c1ctl;        /* it replaces a C1 control */
   int weight;        /* evidence of damage (weirdness and bonus) */
+  bool damaged;      /* ... enough for the charset */
   int verdict;       /* V_... */
 };
 
@@ -70,8 +77,12 @@ struct kempt_mojibake {
   size_t max;     /* characters of a segment */
   uint32_t *cps;  /* the segment */
   uint32_t *tmp;  /* the next round */
+  uint8_t *fresh; /* per character of cps: made by the last round's reading */
+  uint8_t *tmpf;  /* ... of tmp */
   uint32_t *dec;  /* decoded candidates */
   uint8_t *bytes; /* the segment in one charset; 0 = not encodable */
+  uint32_t *wide; /* where cps holds non-ASCII characters, in order */
+  size_t nwide;
   struct cand *cands;
   size_t n, ndec, ncand, deccap;
   uint32_t csmask; /* charsets worth trying */
@@ -164,8 +175,12 @@ struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
   m->deccap = 2 * (max_chars + 2);
   m->dec = kempt__malloc(a, m->deccap * sizeof *m->dec);
   m->bytes = kempt__malloc(a, max_chars + 2);
+  m->fresh = kempt__malloc(a, max_chars + 2);
+  m->wide = kempt__malloc(a, (max_chars + 2) * sizeof *m->wide);
+  m->tmpf = kempt__malloc(a, max_chars + 2);
   m->cands = kempt__malloc(a, (max_chars / 2 + 2) * sizeof *m->cands);
-  if (!m->cps || !m->tmp || !m->dec || !m->bytes || !m->cands) {
+  if (!m->cps || !m->tmp || !m->dec || !m->bytes || !m->fresh || !m->tmpf ||
+      !m->wide || !m->cands) {
     kempt__mojibake_free(a, m);
     return NULL;
   }
@@ -183,6 +198,9 @@ void kempt__mojibake_free(const struct kempt_allocator *a,
   kempt__free(a, m->tmp);
   kempt__free(a, m->dec);
   kempt__free(a, m->bytes);
+  kempt__free(a, m->fresh);
+  kempt__free(a, m->wide);
+  kempt__free(a, m->tmpf);
   kempt__free(a, m->cands);
   kempt__free(a, m);
 }
@@ -218,6 +236,20 @@ static inline enum kind kind_of(uint32_t cp) {
 }
 
 static enum kind kind_high(uint32_t cp) {
+  /* first the blocks common in mojibake, no property look-up (kind_of
+   * asks only above U+00FF; the rules below U+0100 are those kind_lo was
+   * made from): punctuation, currency signs and "™" */
+  if (cp >= 0x2010 && cp <= 0x2122)
+    if (cp <= 0x2027 || (cp >= 0x2030 && cp <= 0x205E) ||
+        (cp >= 0x20A0 && cp <= 0x20BF) || cp == 0x2122)
+      return K_SYMBOL;
+  /* blocks of letters only (Latin Extended-A, Greek, basic Cyrillic,
+   * Hebrew and Arabic letters) */
+  if (cp >= 0x100 && cp <= 0x64A &&
+      (cp <= 0x17F || (cp >= 0x400 && cp <= 0x45F) ||
+       (cp >= 0x391 && cp <= 0x3CE && cp != 0x3A2) ||
+       (cp >= 0x5D0 && cp <= 0x5EA) || cp >= 0x620))
+    return K_LETTER;
   if (cp == 0)
     return K_NONE;
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0)
@@ -229,16 +261,6 @@ static enum kind kind_high(uint32_t cp) {
   if (cp == 0xAD)
     return K_CTRL;
   if (cp == 0xAA || cp == 0xBA || (cp >= 0xA1 && cp <= 0xBF && cp != 0xB5))
-    return K_SYMBOL;
-  /* blocks of letters only (Latin Extended-A, basic Cyrillic, Greek,
-   * Hebrew and Arabic letters): no property look-up */
-  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x400 && cp <= 0x45F) ||
-      (cp >= 0x391 && cp <= 0x3C9 && cp != 0x3A2) ||
-      (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A))
-    return K_LETTER;
-  /* punctuation, currency signs and "™", common in cp1252 mojibake */
-  if ((cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
-      (cp >= 0x20A0 && cp <= 0x20BF) || cp == 0x2122)
     return K_SYMBOL;
   switch (prop(cp)->category) {
   case UTF8PROC_CATEGORY_LU:
@@ -765,6 +787,7 @@ static size_t chain(struct kempt_mojibake *m, int cs, size_t i) {
         m->dec[m->ndec++] = ' ';
     }
     proto.space |= s.space;
+    proto.nspace += s.space;
   }
   if (i > start && m->ncand < m->max / 2)
     add_cand(m, start, i, a0, &proto);
@@ -860,8 +883,11 @@ static bool frequent(uint32_t cp) {
  * -1 when there are none, S_OTHER when they are of several. */
 static int context_script(const struct view *v, bool inside) {
   int s = -1;
-  for (size_t i = 0; i < v->n; i++) {
-    if ((i >= v->b0 && i < v->b1) != inside || kind_of(v->c[i]) != K_LETTER)
+  size_t from = inside ? v->b0 : 0, to = inside ? v->b1 : v->n;
+  for (size_t i = from; i < to; i++) {
+    if (!inside && i == v->b0)
+      i = v->b1; /* past the candidate */
+    if (i >= to || kind_of(v->c[i]) != K_LETTER)
       continue;
     int si = script_of(v->c[i]);
     if (s >= 0 && si != s)
@@ -881,12 +907,16 @@ static bool common_mark(uint32_t cp) {
  * into one common mark (a curly quote, dash, ellipsis, emoji). */
 static int fit_bonus(const struct kempt_mojibake *m, struct cand *c,
                      const struct view *before) {
-  struct view after;
-  fill_view(m, c, &after, true);
-  int ctx = context_script(before, false), sb = context_script(before, true);
-  int sa = context_script(&after, true);
-  bool foreign = ctx >= 0 && ctx != S_OTHER && sb >= 0 && sb != S_OTHER &&
-                 sb != ctx && (sa == ctx || sa < 0);
+  int ctx = context_script(before, false), sb = -1;
+  bool foreign = false;
+  if (ctx >= 0 && ctx != S_OTHER)
+    sb = context_script(before, true);
+  if (sb >= 0 && sb != S_OTHER && sb != ctx) {
+    struct view after;
+    fill_view(m, c, &after, true);
+    int sa = context_script(&after, true);
+    foreign = sa == ctx || sa < 0;
+  }
   int bonus = foreign ? 2 : 0;
   c->fits = foreign;
   uint32_t a = m->dec[c->a0], nx = c->c1 < m->n ? m->cps[c->c1] : 0;
@@ -907,15 +937,15 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
     return V_GARBAGE;
   w += fit_bonus(m, c, &before);
   c->weight = w;
-  if (p == P_LONE)
-    return V_WEAK;
-  int need = cs <= CS_CP1250 ? 2 : 3;
-  if (w < need)
+  c->damaged = w >= (cs <= CS_CP1250 ? 2 : 3);
+  if (p == P_LONE || !c->damaged)
     return V_WEAK;
   c->firm = true;
   if (c->strong_space)
     return V_STRONG;
-  if ((c->space && c->nseq == 1) || only_nbsp(m, c))
+  /* every sequence completed by a space read as a lost NBSP: isolated
+   * capitals and symbols between spaces ("Â Î", "Ε Ε") read so by chance */
+  if ((c->space && c->nspace == c->nseq) || only_nbsp(m, c))
     return V_WEAK;
   if (mixed && c->nseq == 1 && c->c1 - c->c0 == 2 && !c->c1ctl && !c->wild &&
       !frequent(m->dec[c->a0]) && !c->fits)
@@ -925,14 +955,15 @@ static int judge(struct kempt_mojibake *m, struct cand *c, int cs, bool mixed) {
 
 /* Whether the line holds high bytes of cs that no candidate explains. */
 static bool mixed_line(const struct kempt_mojibake *m) {
-  size_t from = 0; /* the gaps between candidates (in order, apart) */
-  for (size_t k = 0; k <= m->ncand; k++) {
-    size_t to = k < m->ncand ? m->cands[k].c0 : m->n;
-    for (size_t i = from; i < to; i++)
-      if (m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
-        return true;
-    if (k < m->ncand)
-      from = m->cands[k].c1;
+  size_t k = 0; /* the gaps between candidates (in order, apart) */
+  for (size_t w = 0; w < m->nwide; w++) {
+    size_t i = m->wide[w];
+    while (k < m->ncand && m->cands[k].c1 <= i)
+      k++;
+    if (k < m->ncand && i >= m->cands[k].c0)
+      continue; /* in candidate k */
+    if (m->bytes[i] >= 0x80 && m->cps[i] != 0xA0)
+      return true;
   }
   return false;
 }
@@ -941,14 +972,16 @@ static size_t encode_run(const uint32_t *c, size_t n, char *o, size_t room);
 /* Lead + continuation pairs that no candidate explains: a garble that
  * no reading in this charset undoes. */
 static size_t unexplained_pairs(const struct kempt_mojibake *m) {
-  size_t from = 0, pairs = 0;
-  for (size_t k = 0; k <= m->ncand; k++) {
-    size_t to = k < m->ncand ? m->cands[k].c0 : m->n;
-    for (size_t i = from; i + 1 < to; i++)
-      pairs +=
-          m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 && cont(m->bytes[i + 1]);
-    if (k < m->ncand)
-      from = m->cands[k].c1;
+  size_t k = 0, pairs = 0;
+  for (size_t w = 0; w < m->nwide; w++) {
+    size_t i = m->wide[w];
+    while (k < m->ncand && m->cands[k].c1 <= i)
+      k++;
+    if (k < m->ncand && i >= m->cands[k].c0)
+      continue;
+    size_t to = k < m->ncand ? m->cands[k].c0 : m->n; /* end of the gap */
+    pairs += i + 1 < to && m->bytes[i] >= 0xC2 && m->bytes[i] <= 0xF4 &&
+             cont(m->bytes[i + 1]);
   }
   return pairs;
 }
@@ -956,8 +989,8 @@ static size_t unexplained_pairs(const struct kempt_mojibake *m) {
 /* Non-ASCII characters the charset cannot encode. */
 static size_t foreign(const struct kempt_mojibake *m) {
   size_t n = 0;
-  for (size_t i = 0; i < m->n; i++)
-    n += m->cps[i] >= 0x80 && !m->bytes[i];
+  for (size_t w = 0; w < m->nwide; w++)
+    n += !m->bytes[m->wide[w]];
   return n;
 }
 
@@ -975,6 +1008,27 @@ static bool consistent_line(const struct kempt_mojibake *m, bool mixed,
   for (size_t k = 0; k < m->ncand; k++)
     w += m->cands[k].weight;
   return w >= 3 && !foreign(m);
+}
+
+/* Whether candidate c replaces a character the last round's reading made. */
+static bool stacked(const struct kempt_mojibake *m, const struct cand *c) {
+  return memchr(m->fresh + c->c0, 1, c->c1 - c->c0) != NULL;
+}
+
+/* Whether candidate c is two-byte sequences only, each completed by a
+ * space read as a lost NBSP, that make more than NBSPs and "à" without
+ * opening a word of the same script with what follows ("Å koda" is
+ * "Škoda"): capitals or symbols standing alone between spaces ("Ù
+ * canción", "Î Ã") that evidence elsewhere on the line does not make
+ * mojibake. */
+static bool loose_space(const struct kempt_mojibake *m, const struct cand *c) {
+  if (!c->space || c->nspace < c->nseq || c->c1 - c->c0 != 2 * c->nseq ||
+      c->strong_space || only_nbsp(m, c))
+    return false;
+  uint32_t last = m->dec[c->a1 - 1], nx = c->c1 < m->n ? m->cps[c->c1] : 0;
+  if (c->nseq == 1 && m->dec[c->a0] == 0xE0)
+    return false;
+  return !wordish(nx) || !wordish(last) || script_of(nx) != script_of(last);
 }
 
 /* Judge all candidates of cs; returns how many are to be applied. */
@@ -1000,9 +1054,14 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
   bool whole = !strong && consistent_line(m, mixed, garbage + lost);
   for (size_t k = 0; k < m->ncand; k++) {
     struct cand *c = &m->cands[k];
-    bool later = m->round > 0 && (!c->space || only_nbsp(m, c));
-    bool backed = strong > 0 || later || whole ||
-                  (weak_firm >= 2 && c->firm && !c->space);
+    /* a later round may build on the reading the last one made (a layer
+     * stacked on it): backed, if it shows damage of its own; elsewhere
+     * on the line it needs the evidence a first reading needs */
+    bool later = m->round > 0 && c->damaged && stacked(m, c) &&
+                 (!c->space || only_nbsp(m, c));
+    bool backed = (strong > 0 || later || whole ||
+                   (weak_firm >= 2 && c->firm && !c->space)) &&
+                  !loose_space(m, c);
     if (c->verdict == V_STRONG || (c->verdict == V_WEAK && backed))
       total++;
     else
@@ -1013,6 +1072,18 @@ static size_t decide(struct kempt_mojibake *m, int cs) {
 
 /* ---- applying
  * ---------------------------------------------------------------- */
+
+/* Where the line holds non-ASCII characters; the ASCII ones are their own
+ * bytes in every charset. */
+static void index_wide(struct kempt_mojibake *m) {
+  m->nwide = 0;
+  for (size_t i = 0; i < m->n; i++) {
+    if (m->cps[i] >= 0x80)
+      m->wide[m->nwide++] = (uint32_t)i;
+    else
+      m->bytes[i] = (uint8_t)m->cps[i];
+  }
+}
 
 static size_t utf8_len(uint32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
@@ -1044,37 +1115,55 @@ static void apply(struct kempt_mojibake *m, int cs, const struct kempt_env *env,
       continue;
     for (; i < c->c0; i++) {
       off += utf8_len(m->cps[i]);
+      m->tmpf[n] = 0;
       m->tmp[n++] = m->cps[i];
     }
     report(m, c, cs, env, off);
-    for (size_t a = c->a0; a < c->a1; a++)
+    for (size_t a = c->a0; a < c->a1; a++) {
+      m->tmpf[n] = 1;
       m->tmp[n++] = m->dec[a];
+    }
     for (; i < c->c1; i++)
       off += utf8_len(m->cps[i]);
   }
-  while (i < m->n)
-    m->tmp[n++] = m->cps[i++];
+  for (; i < m->n; i++) {
+    m->tmpf[n] = 0;
+    m->tmp[n++] = m->cps[i];
+  }
   uint32_t *t = m->cps;
   m->cps = m->tmp;
   m->tmp = t;
+  uint8_t *f = m->fresh;
+  m->fresh = m->tmpf;
+  m->tmpf = f;
   m->n = n;
+  index_wide(m);
 }
 
 static size_t try_charset(struct kempt_mojibake *m, int cs) {
   if (!(m->csmask & (1u << cs)))
     return 0;
+  for (size_t w = 0; w < m->nwide; w++) { /* ASCII is itself: set */
+    uint32_t cp = m->cps[m->wide[w]];
+    m->bytes[m->wide[w]] = cp < 0x800 ? m->lo[cs][cp] : enc_high(m, cs, cp);
+  }
   bool pair = false; /* a lead followed by what may continue it */
-  for (size_t i = 0; i < m->n; i++) {
-    m->bytes[i] = enc(m, cs, m->cps[i]);
-    uint8_t b = m->bytes[i], prev = i ? m->bytes[i - 1] : 0;
-    pair |= prev >= 0xC2 && (cont(b) || b == WILD || b == ' ' || b == '?');
+  for (size_t w = 0; w < m->nwide && !pair; w++) {
+    size_t i = m->wide[w];
+    uint8_t b = i + 1 < m->n ? m->bytes[i + 1] : 0;
+    pair =
+        m->bytes[i] >= 0xC2 && (cont(b) || b == WILD || b == ' ' || b == '?');
   }
   if (!pair)
     return 0;
   m->ncand = m->ndec = 0;
   m->parsed = cs;
-  for (size_t i = 0; i < m->n;)
-    i += m->bytes[i] >= 0xC2 ? chain(m, cs, i) : 1;
+  size_t next = 0; /* chains start at leads, never ASCII */
+  for (size_t w = 0; w < m->nwide; w++) {
+    size_t i = m->wide[w];
+    if (i >= next && m->bytes[i] >= 0xC2)
+      next = i + chain(m, cs, i);
+  }
   return m->ncand ? decide(m, cs) : 0;
 }
 
@@ -1094,16 +1183,17 @@ static size_t covered(const struct kempt_mojibake *m) {
 
 /* One round: the charset whose reading explains the most characters
  * (then: gives the more frequent letters; then: comes first in the
- * table) is applied. */
+ * table) is applied. The charsets are tried from the last, so that the
+ * most common best one, cp1252, is the one whose candidates are at hand. */
 static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
                       uint64_t base) {
   int best = -1;
   size_t most = 0;
-  for (int cs = 0; cs < CS_COUNT; cs++) {
+  for (int cs = CS_COUNT - 1; cs >= 0; cs--) {
     if (!try_charset(m, cs))
       continue;
     size_t c = covered(m);
-    if (c > most) {
+    if (c && c >= most) {
       most = c;
       best = cs;
     }
@@ -1141,13 +1231,17 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
   const unsigned char *u = (const unsigned char *)p;
   kempt__buf_clear(out);
   size_t chars = 0;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n && n > m->max; i++)
     chars += (u[i] & 0xC0) != 0x80;
   if (chars > m->max) /* longer than a segment can be: left alone */
     return kempt__buf_add(out, p, n);
   m->n = 0;
   bool changed = false;
   for (size_t i = 0; i < n;) {
+    if (u[i] < 0x80) {
+      m->cps[m->n++] = u[i++];
+      continue;
+    }
     size_t len = kempt__utf8_get(u + i, n - i, &m->cps[m->n]);
     if (m->cps[m->n] == 0xFFFD && m->n && m->cps[m->n - 1] == 0xFFFD) {
       kempt__change(env, "replacement-run", base + i, p + i, len, "", 0);
@@ -1159,6 +1253,7 @@ enum kempt_status kempt__mojibake_fix(struct kempt_mojibake *m,
   }
   m->csmask = csmask;
   m->round = 0;
+  index_wide(m);
   for (int r = 0; r < ROUNDS && one_round(m, env, base); m->round = ++r) {
     changed = true;
     m->csmask = pair_mask(m); /* the repaired text, damaged otherwise? */

@@ -659,6 +659,17 @@ static inline uint32_t lead_short(uint64_t c) {
 static inline uint32_t cont_of(uint64_t c) {
   return (uint32_t)(c >> 16) & MJ_ALL;
 }
+#define CONT_BITS ((uint64_t)MJ_ALL << 16)
+
+/* 3-byte characters whose info is 0 (cp_info: U+3400..U+9FFF and the
+ * Hangul syllables up to U+D77F), by the low half of the first byte: the
+ * second byte b1 is one when b1 - blank3_lo <= blank3_span. */
+static const uint8_t blank3_lo[16] = {0xFF, 0xFF, 0xFF, 0x90, 0x80, 0x80,
+                                      0x80, 0x80, 0x80, 0x80, 0xB0, 0x80,
+                                      0x80, 0x80, 0xFF, 0xFF};
+static const uint8_t blank3_span[16] = {0,    0,    0,    0x2F, 0x3F, 0x3F,
+                                        0x3F, 0x3F, 0x3F, 0x3F, 0x0F, 0x3F,
+                                        0x3F, 0x1D, 0,    0};
 
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
  * charset, a possible lead byte is followed by a possible continuation and
@@ -707,31 +718,60 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
     uint32_t cp;
     uint64_t c;
     if (ch >= 0xC2 && ch < 0xE0 && end - q >= 2) {
-      /* a run of 2-byte characters (Cyrillic, Greek, Arabic ...) */
+      /* a run of 2-byte characters (Cyrillic, Greek, Arabic ...); the
+       * code point as (lead << 6) + continuation - 0x3080, which stays
+       * below 0x840 whatever the second byte is */
+      const unsigned char *lim = end - 1;
       do {
-        cp = ((uint32_t)(q[0] & 0x1F) << 6) | (q[1] & 0x3Fu);
+        size_t k = ((size_t)q[0] << 6) + q[1] - 0x3080u;
         q += 2;
-        c = r->info[cp];
+        c = r->info[k];
         if (!c)
-          c = r->info[cp] = compute_info(r, cp);
+          c = r->info[k] = compute_info(r, (uint32_t)k);
         acc |= c;
-        uint32_t cont = cont_of(c);
-        if (cont) {
+        if (c & CONT_BITS) {
+          uint32_t cont = cont_of(c);
           uint32_t need1 = lead_short(p1) | (lead_long(p2) & cont_of(p1));
           done |= need1 & cont;
           pairs |= cont & (uint32_t)p1;
         }
         p2 = p1;
         p1 = c;
-      } while (end - q >= 2 && q[0] >= 0xC2 && q[0] < 0xE0);
+      } while (q < lim && (unsigned char)(q[0] - 0xC2) < 0x1E);
       continue;
     }
-    if (ch >= 0xE4 && ch <= 0xE9 && end - q >= 3) {
-      /* Han (U+4000..U+9FFF): nothing to do, nothing to continue */
-      do
+    if ((ch & 0xF0) == 0xE0 && end - q >= 3) {
+      /* a run of 3-byte characters: Han and Hangul syllables (nothing to
+       * do, nothing to continue) told by their first two bytes */
+      const unsigned char *lim = end - 2;
+      do {
+        unsigned b0 = q[0] & 0x0Fu, b1 = q[1];
+        if (b1 - blank3_lo[b0] <= blank3_span[b0]) {
+          q += 3;
+          p1 = 0; /* and p2 no longer matters */
+          continue;
+        }
+        cp = (b0 << 12) | ((b1 & 0x3Fu) << 6) | (q[2] & 0x3Fu);
         q += 3;
-      while (end - q >= 3 && q[0] >= 0xE4 && q[0] <= 0xE9);
-      p2 = p1 = 0;
+        if (cp < FLAG_LIMIT) { /* kana, punctuation, symbols ... */
+          c = r->info[cp];
+          if (!c)
+            c = r->info[cp] = compute_info(r, cp);
+        } else {
+          c = cp_info(r, cp);
+        }
+        acc |= c;
+        if (c & CONT_BITS) {
+          uint32_t cont = cont_of(c);
+          uint32_t need1 = lead_short(p1) | (lead_long(p2) & cont_of(p1));
+          done |= need1 & cont;
+          pairs |= cont & (uint32_t)p1;
+          if (c & p1 & INFO_FFFD)
+            pairs |= done |= 1; /* a run of U+FFFD: collapsed later */
+        }
+        p2 = p1;
+        p1 = c;
+      } while (q < lim && (q[0] & 0xF0) == 0xE0);
       continue;
     }
     if (ch < 0xE0 && end - q >= 2) {

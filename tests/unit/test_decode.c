@@ -152,3 +152,91 @@ Test(decode, surrogates) {
   CHECK("aqu\xe9 s\xed\xa0\x96 dijo", "aqu\xc3\xa9 s\xc3\xad\xc2\xa0\xe2\x80"
                                       "\x93 dijo");
 }
+
+/* Mostly valid UTF-8 of all lengths with rare damage of every kind: whole
+ * (checked 16 bytes at a time where the CPU allows) and in small chunks
+ * (byte by byte) the same. */
+Test(decode, fast_check_agrees_with_bytes) {
+  static const char *const good[] = {"a",
+                                     " ",
+                                     "\n",
+                                     "\t",
+                                     "\xc3\xa9",
+                                     "\xd0\x96",
+                                     "\xc2\x80",
+                                     "\xe2\x82\xac",
+                                     "\xed\x95\x9c",
+                                     "\xed\x9f\xbf",
+                                     "\xee\x80\x80",
+                                     "\xef\xbf\xbd",
+                                     "\xe0\xa0\x80",
+                                     "\xf0\x9f\x98\x80",
+                                     "\xf4\x8f\xbf\xbf",
+                                     "\xf0\x90\x80\x80"};
+  static const char *const bad[] = {"\xc3",
+                                    "\xe2\x82",
+                                    "\xf0\x9f\x98",
+                                    "\x80",
+                                    "\xbf\xbf",
+                                    "\xc0\x80",
+                                    "\xc1\xbf",
+                                    "\xe0\x80\x80",
+                                    "\xe0\x9f\xbf",
+                                    "\xed\xa0\x80",
+                                    "\xed\xbf\xbf",
+                                    "\xf0\x80\x80\x80",
+                                    "\xf0\x8f\xbf\xbf",
+                                    "\xf4\x90\x80\x80",
+                                    "\xf5\x80\x80\x80",
+                                    "\xff",
+                                    "\xf8\x88\x80\x80",
+                                    "\r",
+                                    "\r\n",
+                                    "\x01",
+                                    "\x7f",
+                                    "\x1b[3m",
+                                    "\xef\xbb\xbf",
+                                    "\x0c"};
+  char in[4096];
+  srand(3);
+  for (int round = 0; round < 40; round++) {
+    size_t n = 0;
+    int rate = 8 << (round % 5); /* damage one in 8 .. 128 pieces */
+    while (n + 8 < sizeof in) {
+      const char *s = rand() % rate ? good[rand() % 16] : bad[rand() % 24];
+      size_t k = strlen(s);
+      memcpy(in + n, s, k);
+      n += k;
+    }
+    size_t wl;
+    char *whole = stage_run("decode", NULL, in, n, 0, &wl);
+    cr_assert(valid_utf8(whole, wl));
+    for (size_t chunk = 1; chunk < 4; chunk++) {
+      size_t l;
+      char *o = stage_run("decode", NULL, in, n, chunk, &l);
+      cr_assert_eq(l, wl, "round %d chunk %zu", round, chunk);
+      cr_assert(memcmp(o, whole, l) == 0, "round %d chunk %zu", round, chunk);
+      free(o);
+    }
+    free(whole);
+  }
+  /* a sequence cut short at each place of a block, then ASCII */
+  static const char *const cut[] = {"\xc3", "\xe2",     "\xe2\x82",
+                                    "\xf0", "\xf0\x9f", "\xf0\x9f\x98"};
+  for (size_t k = 0; k < 48; k++)
+    for (size_t c = 0; c < 6; c++) {
+      size_t n = 0;
+      memset(in, 'x', k);
+      n += k;
+      memcpy(in + n, cut[c], strlen(cut[c]));
+      n += strlen(cut[c]);
+      memset(in + n, 'y', 40);
+      n += 40;
+      size_t wl, l;
+      char *whole = stage_run("decode", NULL, in, n, 0, &wl);
+      char *o = stage_run("decode", NULL, in, n, 1, &l);
+      cr_assert(l == wl && memcmp(o, whole, l) == 0, "at %zu, cut %zu", k, c);
+      free(o);
+      free(whole);
+    }
+}

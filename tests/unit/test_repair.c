@@ -406,6 +406,32 @@ Test(repair, mojibake_a_grave_from_a_space) {
   CHECK("C O N C L U S \xc3\x83 O", "C O N C L U S \xc3\x83 O");
 }
 
+/* Capitals and symbols standing alone between spaces read, a space as a
+ * lost NBSP, into a letter (then maybe read again in another charset):
+ * too little evidence, even with real mojibake elsewhere on the line. */
+Test(repair, mojibake_isolated_capitals_stay) {
+  const char *const keep[] = {
+      "\xc3\x82 \xc3\x8e \xe2\x80\x94", /* not "З" */
+      "\xce\x95 \xce\x95 the",          /* not "ŠŠthe" */
+      "\xc3\x99 \xc3\x82 fran\xc3\xa7"
+      "ais d\xc3\xa9j\xc3\xa0",
+      "\xc3\x85 \xc3\x82 \xc3\x97 \xc3\x9e",
+      "\xce\x97 \xce\x9e \xd0\xa0 \xd0\xa0 \xe2\x80\x95 \xe2\x80\xa6",
+      "\xc3\x8e \xc3\x82 report the \xc3\x82",
+      "\xe6\x9d\xb1\xe4\xba\xac \xc3\x85 \xc3\x82 \xd0\x99"};
+  for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+    check_opts(NULL, keep[i], strlen(keep[i]), keep[i]);
+  /* "Ã " for "à" is evidence; it does not back "Î ²" read as "Π²", then
+   * as "в" in cp1253 */
+  CHECK("\xc3\x83 \xcf\x84\xce\xbf \xc2\xb8 \xc3\x8e \xc2\xb2 \xc2\xa8 "
+        "\xce\xba\xce\xb1\xce\xb9",
+        "\xc3\xa0 \xcf\x84\xce\xbf \xc2\xb8 \xc3\x8e \xc2\xb2 \xc2\xa8 "
+        "\xce\xba\xce\xb1\xce\xb9");
+  /* a word opened by the letter a space completes is still read */
+  CHECK("\xc3\x85 koda \xc3\x83\xc2\xa9t\xc3\x83\xc2\xa9",
+        "\xc5\xa0koda \xc3\xa9t\xc3\xa9");
+}
+
 Test(repair, mojibake_negatives_stay) {
   const char *const keep[] = {
       "4288\xc3\x97\xe2\x80\xa6",
