@@ -585,6 +585,8 @@ static uint32_t content_cols(const char *p, size_t n) {
 /* The widest line of a block in columns, or best if that is wider
  * (without tabs a line has no more columns than bytes). */
 static uint32_t widest_line(const char *t, size_t n, uint32_t best) {
+  if (n < LONG_LINE / 4)
+    return best; /* no line of it is looked at: most blocks */
   bool tabs = memchr(t, '\t', n) != NULL;
   struct line l;
   for (size_t i = 0; i < n;) {
@@ -1131,6 +1133,61 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
   return kempt__emit_block(u->env, &c);
 }
 
+/* Whether line l of text t starts in lower case (or without case), as
+ * classify() sets l->lower. */
+static bool starts_lower(const char *t, const struct line *l) {
+  int32_t cp = kempt__first_cp(t + l->start, l->end - l->start);
+  return kempt__cp_lower(cp) || kempt__cp_caseless(cp);
+}
+
+/* Whether a block of prepared lines (joins of its breaks may be
+ * joinable) may be hard-wrapped on its own evidence, see judge(): its
+ * joinable breaks are STRONG_BREAKS at least, and a lower-case next line
+ * is among them. */
+static bool may_be_strong(const char *t, const struct line *L, size_t nl,
+                          size_t joins) {
+  if (joins < STRONG_BREAKS)
+    return false;
+  for (size_t i = 0; i + 1 < nl; i++)
+    if (may_join(&L[i], &L[i + 1]) && starts_lower(t, &L[i + 1]))
+      return true;
+  return false;
+}
+
+/* Whether the prepared lines of a block may give a vote (be strong or
+ * uniform, see judge()), by what costs no measuring. A uniform block has
+ * all its breaks joinable: the counts over all breaks (classify()) are
+ * those judge() takes. */
+static bool may_be_voter(const char *t, struct line *L, size_t nl) {
+  size_t joins = may_joins(L, nl);
+  uint32_t stop = 0, lower = 0, breaks = (uint32_t)(nl - 1);
+  if (joins < 2)
+    return false;
+  if (may_be_strong(t, L, nl, joins))
+    return true;
+  if (joins != breaks)
+    return false;
+  for (size_t i = 0; i < nl; i++) {
+    classify(t + L[i].start, L[i].end - L[i].start, &L[i]);
+    lower += i > 0 && L[i].lower;
+    stop += i + 1 < nl && L[i].stop;
+  }
+  return 2 * stop <= breaks && (3 * lower >= breaks || !stop);
+}
+
+/* Whether a block of prepared lines none of which may have LONG_LINE
+ * columns may be hard-wrapped or have a list item's lines joined: only
+ * with a joinable break, and without the document's wrap width only when
+ * it may be so on its own evidence (STRONG_BREAKS joinable breaks at
+ * least); else decide() would join nothing, and it needs no analysis. */
+static bool may_wrap(struct unwrap *u, const char *t, const struct line *L,
+                     size_t nl) {
+  size_t n = may_joins(L, nl);
+  if (!n)
+    return false;
+  return doc_wrap(u) >= MIN_WRAP || may_be_strong(t, L, nl, n);
+}
+
 /* Unwrap one block and send the result on; next is the block after it,
  * if known. */
 static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
@@ -1162,7 +1219,7 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
     return put_one(u, b, L);
   if (read < PREPARED)
     prepare_lines(b->text, L, nl);
-  if (!may_joins(L, nl) && !may_be_long(b->text, b->len, L, nl))
+  if (!may_be_long(b->text, b->len, L, nl) && !may_wrap(u, b->text, L, nl))
     return put_group(u, b, L, 0, nl); /* no line is joined */
   if (read != ANALYSED)
     analyse_lines(b->text, L, nl);
@@ -1282,7 +1339,7 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
   if (may_vote(b->text, b->len, L, nl)) {
     prepare_lines(b->text, L, nl);
     read = PREPARED;
-    if (may_joins(L, nl) >= 2) {
+    if (may_be_voter(b->text, L, nl)) {
       analyse_lines(b->text, L, nl);
       vote(u, L, nl);
       read = ANALYSED;
