@@ -238,20 +238,43 @@ static void vocab_sync(struct unwrap *u) {
 static uint32_t cp_cols(int32_t cp) { return kempt__cp_cols(cp); }
 
 static bool is_bullet(int32_t cp) {
-  static const int32_t bullets[] = {
-      0x00B7, 0x2013, 0x2014, 0x2022, 0x2023, 0x2043, 0x2192, 0x203B,
-      0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x25B6, 0x25BA, 0x25C6, 0x25C7,
-      0x25CB, 0x25CF, 0x25E6, 0x2605, 0x2606, 0x2610, 0x2666, 0x2713,
-      0x2714, 0x2717, 0x2718, 0x27A2, 0x27A4};
   /* '>': quoted mail, whose lines are kept as they are */
   if (cp < 0x80)
     return cp == '-' || cp == '*' || cp == '+' || cp == '>';
-  if (cp != 0xB7 && (cp < 0x2013 || cp > 0x27A4))
+  switch (cp) { /* a switch, not a search: every line's first character */
+  case 0x00B7:
+  case 0x2013:
+  case 0x2014:
+  case 0x2022:
+  case 0x2023:
+  case 0x2043:
+  case 0x2192:
+  case 0x203B:
+  case 0x25A0:
+  case 0x25A1:
+  case 0x25AA:
+  case 0x25AB:
+  case 0x25B6:
+  case 0x25BA:
+  case 0x25C6:
+  case 0x25C7:
+  case 0x25CB:
+  case 0x25CF:
+  case 0x25E6:
+  case 0x2605:
+  case 0x2606:
+  case 0x2610:
+  case 0x2666:
+  case 0x2713:
+  case 0x2714:
+  case 0x2717:
+  case 0x2718:
+  case 0x27A2:
+  case 0x27A4:
+    return true;
+  default:
     return false;
-  for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
-    if (bullets[i] == cp)
-      return true;
-  return false;
+  }
 }
 
 /* Bytes of an enumerator at p: "12." "3)" "(4)" "(b)" "b)", or 0. */
