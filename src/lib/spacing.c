@@ -1378,7 +1378,7 @@ HOT_INLINE unsigned scan_passes_in(const char *p, size_t n, unsigned want,
 #define OR _mm256_or_si256
 #define AND _mm256_and_si256
 #define ANDNOT _mm256_andnot_si256
-#define LE(v, k)                                                              \
+#define LE(v, k)                                                               \
   _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8((char)(k))), v)
 
 /* hot_mask() of HOT_ANY or HOT_LATER, 32 positions of p (p[0..33)
