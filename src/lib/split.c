@@ -160,15 +160,18 @@ static enum kempt_status append(struct split *s, const char *p, size_t n) {
   return KEMPT_OK;
 }
 
-/* Nothing is held (buf is empty): cut blocks in place, straight from the
- * input, as long as whole lines come and no block reaches the cap; keep the
- * complete lines of the block left open in buf. *used is what was taken:
- * the rest (a line cut by the end of the piece, or one that reaches the
- * cap) goes through the buffer, in the same state as if every byte had. */
+/* No line is open (the complete lines of the open block, if any, are in
+ * buf): cut blocks in place, straight from the input, as long as whole
+ * lines come and no block reaches the cap; a block begun in buf is
+ * completed there with one copy. Keep the complete lines of the block
+ * left open in buf. *used is what was taken: the rest (a line cut by the
+ * end of the piece, or one that reaches the cap) goes through the buffer,
+ * in the same state as if every byte had. */
 static enum kempt_status in_place(struct split *s, const char *p, size_t n,
                                   size_t *used) {
-  size_t bstart = 0, i = 0; /* the open block, the current line */
-  uint32_t nlines = 0;
+  size_t bstart = 0, i = 0; /* the open block's lines in p, the current line */
+  size_t held = s->buf.len; /* ... and before them in buf */
+  uint32_t nlines = s->nlines;
   uint64_t base = s->offset;
   enum kempt_status st = KEMPT_OK;
   for (;;) {
@@ -176,17 +179,23 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
     if (!nl)
       break;
     size_t e = (size_t)(nl - p) + 1;
-    if (e - bstart > s->buf.cap)
+    if (held + (e - bstart) > s->buf.cap)
       break; /* the buffer would cut it: let it */
     if (blank_line(p + i, e - 1 - i)) {
-      if (nlines) {
+      if (held) { /* complete the block in buf */
+        st = kempt__buf_add(&s->buf, p + bstart, i - bstart);
+        if (st == KEMPT_OK)
+          st = emit(s, s->buf.len - 1, nlines, 0);
+        kempt__buf_clear(&s->buf);
+        held = 0;
+      } else if (nlines) {
         struct kempt_block b = {p + bstart,      i - 1 - bstart, 0, nlines,
                                 s->block_offset, s->index++,     NULL};
         st = kempt__emit_block(s->env, &b);
-        if (st != KEMPT_OK)
-          return st;
-        nlines = 0;
       }
+      if (st != KEMPT_OK)
+        return st;
+      nlines = 0;
       bstart = e;
       s->block_offset = base + e;
     } else {
@@ -206,7 +215,7 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
 static enum kempt_status split_feed(void *st, const char *p, size_t n) {
   struct split *s = st;
   while (n) {
-    if (s->buf.len == 0) {
+    if (s->buf.len == s->line_start) { /* no open line */
       size_t used;
       enum kempt_status r = in_place(s, p, n, &used);
       if (r != KEMPT_OK)

@@ -346,3 +346,76 @@ Test(timing, off_by_default) {
   cr_assert_eq(kempt_stage_time(k, 0, &name, &ns), 0);
   kempt_free(k);
 }
+
+/* The splitter's blocks, one line each: offset, index, lines, flags, text
+ * (the text as it came, in a fixed-size record). */
+struct split_log {
+  char *s;
+  size_t len, size;
+};
+
+static enum kempt_status log_block(void *ud, const struct kempt_block *b) {
+  struct split_log *l = ud;
+  size_t need = l->len + b->len + 96;
+  if (need > l->size) {
+    l->size = 2 * need;
+    l->s = realloc(l->s, l->size);
+    cr_assert_not_null(l->s);
+  }
+  l->len += (size_t)snprintf(l->s + l->len, l->size - l->len,
+                             "%llu %llu %u %u |",
+                             (unsigned long long)b->offset,
+                             (unsigned long long)b->index, b->nlines,
+                             b->flags);
+  memcpy(l->s + l->len, b->text, b->len);
+  l->len += b->len;
+  l->s[l->len++] = '\n';
+  l->s[l->len] = '\0';
+  return KEMPT_OK;
+}
+
+/* Run the splitter alone over in[0..n) in pieces of the given sizes (a
+ * cycle of them), max-block 64; returns its log. */
+static char *split_pieces(const char *in, size_t n, const size_t *sizes,
+                          size_t nsizes) {
+  kempt_config *cfg = kempt_config_new(NULL);
+  cr_assert_eq(kempt_config_set(cfg, "max-block", "64", 2), KEMPT_OK);
+  struct split_log l = {calloc(1, 1), 0, 1};
+  struct kempt_sink sink = {NULL, log_block, NULL, &l};
+  kempt_stage *st = kempt_stage_new("split", cfg, &sink, NULL);
+  cr_assert_not_null(st);
+  for (size_t i = 0, k = 0; i < n; k++) {
+    size_t m = sizes[k % nsizes] < n - i ? sizes[k % nsizes] : n - i;
+    cr_assert_eq(kempt_stage_feed(st, in + i, m), KEMPT_OK);
+    i += m;
+  }
+  cr_assert_eq(kempt_stage_finish(st), KEMPT_OK);
+  kempt_stage_free(st);
+  kempt_config_free(cfg);
+  return l.s;
+}
+
+/* A block begun in the splitter's buffer (its first lines came in an
+ * earlier piece) is completed with the lines that follow in place: its
+ * offset, index, line count and cut must be those of any other way. */
+Test(split, blocks_do_not_depend_on_the_pieces) {
+  static const char in[] =
+      "first line\nsecond line of the block\n   \nnext block, one line\n\n"
+      "\xc2\xa0\n  indented\n  lines of a block\n  that goes on and on and "
+      "on past the cap of sixty-four bytes\nshort\n\n\n\nlast\nlines";
+  size_t n = sizeof in - 1;
+  static const size_t whole[] = {sizeof in};
+  char *want = split_pieces(in, n, whole, 1);
+  cr_assert(strstr(want, "|first line\nsecond line of the block\n") != NULL);
+  cr_assert(strstr(want, "|last\nlines\n") != NULL);
+  static const size_t ones[] = {1}, mixed[] = {5, 17, 2, 40, 3},
+                      halves[] = {9, 64};
+  const size_t *cuts[] = {ones, mixed, halves};
+  const size_t ncuts[] = {1, 5, 2};
+  for (size_t c = 0; c < 3; c++) {
+    char *got = split_pieces(in, n, cuts[c], ncuts[c]);
+    cr_assert_str_eq(got, want, "pieces %zu", c);
+    free(got);
+  }
+  free(want);
+}
