@@ -363,10 +363,8 @@ static enum kempt_status log_block(void *ud, const struct kempt_block *b) {
     cr_assert_not_null(l->s);
   }
   l->len += (size_t)snprintf(l->s + l->len, l->size - l->len,
-                             "%llu %llu %u %u |",
-                             (unsigned long long)b->offset,
-                             (unsigned long long)b->index, b->nlines,
-                             b->flags);
+                             "%llu %llu %u %u |", (unsigned long long)b->offset,
+                             (unsigned long long)b->index, b->nlines, b->flags);
   memcpy(l->s + l->len, b->text, b->len);
   l->len += b->len;
   l->s[l->len++] = '\n';
