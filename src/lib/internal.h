@@ -238,4 +238,76 @@ static inline bool kempt__is_space(unsigned char c) {
          c == '\v';
 }
 
+/* The places of one byte in p[0..n), in order, found 64 bytes at a time:
+ * for the short lines of a text, where a memchr call for each line costs
+ * more than the search (kempt__bytescan_next returns n after the last). */
+struct kempt_bytescan {
+  const char *p;
+  size_t n, base; /* bits: the places from base on, below base + 64 */
+  uint64_t bits;
+  char c;
+};
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+/* The places of c among p[at..n) below at + 64, a bit each. */
+static inline uint64_t kempt__byte_bits(const char *p, size_t at, size_t n,
+                                        char c) {
+  size_t m = n - at < 64 ? n - at : 64, k = 0;
+  uint64_t bits = 0;
+  if (n < 16) {
+    for (; k < m; k++)
+      bits |= (uint64_t)(p[at + k] == c) << k;
+    return bits;
+  }
+  const __m128i v = _mm_set1_epi8(c);
+  for (; k + 16 <= m; k += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + at + k));
+    bits |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, v)) << k;
+  }
+  if (k < m) { /* the sixteen bytes that end at n (= at + m), the last */
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+    uint64_t t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, v));
+    bits |= t >> (16 - (m - k)) << k;
+  }
+  return bits;
+}
+
+static inline void kempt__bytescan_init(struct kempt_bytescan *s,
+                                        const char *p, size_t n, char c) {
+  s->p = p;
+  s->n = n;
+  s->base = 0;
+  s->c = c;
+  s->bits = n ? kempt__byte_bits(p, 0, n, c) : 0;
+}
+
+static inline size_t kempt__bytescan_next(struct kempt_bytescan *s) {
+  while (!s->bits) {
+    if (s->n - s->base <= 64)
+      return s->n;
+    s->base += 64;
+    s->bits = kempt__byte_bits(s->p, s->base, s->n, s->c);
+  }
+  size_t i = s->base + (unsigned)__builtin_ctzll(s->bits);
+  s->bits &= s->bits - 1;
+  return i;
+}
+#else
+static inline void kempt__bytescan_init(struct kempt_bytescan *s,
+                                        const char *p, size_t n, char c) {
+  s->p = p;
+  s->n = n;
+  s->base = 0; /* where to search next */
+  s->c = c;
+}
+
+static inline size_t kempt__bytescan_next(struct kempt_bytescan *s) {
+  const char *q =
+      s->base < s->n ? memchr(s->p + s->base, s->c, s->n - s->base) : NULL;
+  s->base = q ? (size_t)(q - s->p) + 1 : s->n;
+  return q ? (size_t)(q - s->p) : s->n;
+}
+#endif
+
 #endif /* KEMPT_INTERNAL_H */

@@ -171,6 +171,7 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
                                   size_t *used) {
   size_t bstart = 0, i = 0; /* the open block's lines in p, the current line */
   size_t held = s->buf.len; /* ... and before them in buf */
+  size_t room = s->buf.cap - held; /* for the lines from bstart on */
   uint32_t nlines = s->nlines;
   uint64_t base = s->offset;
   enum kempt_status st = KEMPT_OK;
@@ -179,7 +180,7 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
     if (!nl)
       break;
     size_t e = (size_t)(nl - p) + 1;
-    if (held + (e - bstart) > s->buf.cap)
+    if (e - bstart > room)
       break; /* the buffer would cut it: let it */
     if (blank_line(p + i, e - 1 - i)) {
       if (held) { /* complete the block in buf */
@@ -188,6 +189,7 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
           st = emit(s, s->buf.len - 1, nlines, 0);
         kempt__buf_clear(&s->buf);
         held = 0;
+        room = s->buf.cap;
       } else if (nlines) {
         struct kempt_block b = {p + bstart,      i - 1 - bstart, 0, nlines,
                                 s->block_offset, s->index++,     NULL};
