@@ -567,10 +567,9 @@ static void analyse_lines(const char *t, struct line *L, size_t nl) {
  * or SIZE_MAX when there are more than MAX_LINES. */
 static size_t parse_lines(struct line *L, const char *t, size_t n) {
   size_t nl = 0, i = 0;
-  struct kempt_bytescan sc;
-  kempt__bytescan_init(&sc, t, n, '\n');
   while (i < n) {
-    size_t end = kempt__bytescan_next(&sc);
+    const char *e = memchr(t + i, '\n', n - i);
+    size_t end = e ? (size_t)(e - t) : n;
     if (nl == MAX_LINES)
       return SIZE_MAX;
     if (parse_line(t, i, end, &L[nl]))
