@@ -52,6 +52,11 @@
 #include "kempt_unwrap.h"
 #include "textchar.h"
 
+#if defined(__SSE2__) && defined(__GNUC__) /* __builtin_ctz too */
+#define SCAN_SSE2 1
+#include <emmintrin.h>
+#endif
+
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
 #define MAX_LINES 4096u   /* a block with more lines passes unchanged */
@@ -499,13 +504,29 @@ static void classify(const char *p, size_t n, struct line *l) {
   }
 }
 
+/* Past the spaces at t[i..e): the indentation of most indented lines. */
+static inline size_t past_spaces(const char *t, size_t i, size_t e) {
+#ifdef SCAN_SSE2
+  const __m128i sp = _mm_set1_epi8(' ');
+  for (; e - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+    unsigned other = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)) ^ 0xFFFFu;
+    if (other)
+      return i + (unsigned)__builtin_ctz(other);
+  }
+#endif
+  while (e - i >= 8 && kempt__load_le64(t + i) == ' ' * ONES)
+    i += 8;
+  while (i < e && t[i] == ' ')
+    i++;
+  return i;
+}
+
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
 static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
-  uint32_t col = 0;
-  size_t i = s;
-  while (e - i >= 8 && kempt__load_le64(t + i) == ' ' * ONES)
-    col += 8, i += 8;
+  size_t i = past_spaces(t, s, e);
+  uint32_t col = (uint32_t)(i - s);
   for (;; i++) { /* space, tab, no-break space */
     if (i < e && t[i] == ' ')
       col++;
