@@ -510,7 +510,8 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
   const __m128i sp = _mm_set1_epi8(' ');
   for (; e - i >= 16; i += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-    unsigned other = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)) ^ 0xFFFFu;
+    unsigned other =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)) ^ 0xFFFFu;
     if (other)
       return i + (unsigned)__builtin_ctz(other);
   }
