@@ -1405,9 +1405,10 @@ hot_mask_avx2(const char *p, bool later) {
 #undef ANDNOT
 #undef LE
 
-/* scan_passes_in() for HOT_ANY or HOT_LATER with AVX2: the whole windows
- * of 32 positions, then the rest as before; the places come in the same
- * order, so the answer is the same. */
+/* scan_passes_in() for HOT_ANY or HOT_LATER with AVX2, n >= 33: windows
+ * of 32 positions, the last one ending at the last pair (a pair needs its
+ * second byte); the places come in the same order, so the answer is the
+ * same. */
 __attribute__((target("avx2"))) static unsigned
 scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
   unsigned m = 0, first = want & (0u - want);
@@ -1419,12 +1420,14 @@ scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
       if (m & first)
         return m & want;
     }
-  struct scan sc = {p, n, 0, 0, set};
-  scan_load(&sc, at);
-  for (size_t i; (i = scan_next(&sc)) < n;) {
-    m |= pair_passes(p, n, i);
-    if (m & first)
-      break;
+  if (at + 1 < n) { /* the rest: the window that ends at the last pair */
+    size_t w = n - 33;
+    unsigned bits = hot_mask_avx2(p + w, set == HOT_LATER) >> (at - w);
+    for (; bits; bits &= bits - 1) {
+      m |= pair_passes(p, n, at + (unsigned)__builtin_ctz(bits));
+      if (m & first)
+        break;
+    }
   }
   return m & want;
 }
