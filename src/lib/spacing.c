@@ -1331,6 +1331,26 @@ static bool hot_here(const char *p, size_t n, size_t i) {
 /* The passes a pair of bytes may matter to. */
 enum { P_SPACE = 1, P_PUNCT = 2, P_SENTENCE = 4, P_QUOTE = 8, P_ALL = 15 };
 
+/* Whether a next sentence may start right after the sentence stop that
+ * ends at p[j], as sentence_at() looks for it: past at most two closers
+ * ) ] ” ’, an opener ( " or a character beyond ASCII, or a capital. Not
+ * when white space, the end or other ASCII comes there (".” The", "e.g.,"):
+ * the sentence pass would change nothing at such a stop. */
+static bool next_sentence_near(const char *p, size_t n, size_t j) {
+  for (int t = 0; t < 2 && j < n; t++) {
+    if (p[j] == ')' || p[j] == ']')
+      j++;
+    else if (is3(p, n, j, RDQUO) || is3(p, n, j, RSQUO))
+      j += 3;
+    else
+      break;
+  }
+  if (j == n)
+    return false;
+  unsigned char c = (unsigned char)p[j];
+  return c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '(' || c == '"';
+}
+
 /* The passes that the pair p[i], p[i + 1] (i + 1 < n) could change
  * something at: none for most pairs. A pass with no such pair in its input
  * gives it back unchanged. */
@@ -1348,7 +1368,7 @@ static unsigned pair_passes(const char *p, size_t n, size_t i) {
   case K_OPEN:
     return P_PUNCT;
   case K_STOP:
-    return P_SENTENCE;
+    return next_sentence_near(p, n, i + 1) ? P_SENTENCE : 0;
   default: /* E2 80: … before a word, or a “ ‘ after one */
     return (unsigned char)p[i + 2] == HELLIP ? P_SENTENCE : P_QUOTE;
   }

@@ -155,6 +155,29 @@ Test(spacing, missing_space_after_sentence) {
           "Sie sagte das am Freitag. Die Gespräche dauern" DE);
 }
 
+/* A stop followed by closers and then white space, other ASCII or the
+ * end starts no next sentence (the scan skips the sentence pass there);
+ * one followed by closers and a capital, an opener or a letter beyond
+ * ASCII still gets its space. */
+Test(spacing, sentence_stops_after_closers) {
+  becomes("It was getting late.)\xe2\x80\x9dThen we all went home" EN,
+          "It was getting late.)\xe2\x80\x9d Then we all went home" EN);
+  becomes("We met in the park (at noon).(Then we all went home" EN,
+          "We met in the park (at noon). (Then we all went home" EN);
+  becomes("We met in the park at noon.\xc3\x89mile went home" EN,
+          "We met in the park at noon. \xc3\x89mile went home" EN);
+  static const char *const kept[] = {
+      "It was getting late.\xe2\x80\x9d Then we all went home" EN,
+      "It was getting late.\xe2\x80\x9d,Then we all went home" EN,
+      "It was late.\xe2\x80\x99)) Then we all went home" EN,
+      "See the notes, e.g.,these ones and those" EN,
+      "We met at noon (in the park).",
+      "We met at noon (in the park.)",
+      "It was getting late.\xe2\x80\x9d",
+  };
+  ALL_SAME(kept);
+}
+
 Test(spacing, no_space_added_inside_urls_numbers_names_code) {
   static const char *const clean[] = {
       "See www.apple.com for details" EN,
