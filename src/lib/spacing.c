@@ -1363,10 +1363,13 @@ static unsigned pair_passes(const char *p, size_t n, size_t i) {
   case K_SPACE:
   case K_TAB:
   case K_NL:
-    return a == K_TAB || b == K_SPACE || b == K_TAB || b == K_NL ? P_SPACE
-                                                                 : P_PUNCT;
-  case K_OPEN:
-    return P_PUNCT;
+    if (a == K_TAB || b == K_SPACE || b == K_TAB || b == K_NL)
+      return P_SPACE;
+    /* a space before punctuation: punct_space() keeps one that starts a
+     * line or follows a space */
+    return i > 0 && p[i - 1] != ' ' && p[i - 1] != '\n' ? P_PUNCT : 0;
+  case K_OPEN: /* punct_open() drops one space, not a run nor a line end */
+    return i + 2 < n && p[i + 2] != ' ' && p[i + 2] != '\n' ? P_PUNCT : 0;
   case K_STOP:
     return next_sentence_near(p, n, i + 1) ? P_SENTENCE : 0;
   default: /* E2 80: … before a word, or a “ ‘ after one */

@@ -435,6 +435,18 @@ Test(spacing, lines_flag_keeps_indentation_and_columns) {
   cr_assert_eq(c.nlines, 2);
 }
 
+/* Kept lines keep their inner runs: a space that follows a space or
+ * starts a line stays before punctuation, and an opener keeps a run of
+ * spaces after it; one space alone still goes. */
+Test(spacing, kept_lines_runs_before_punctuation_and_after_openers) {
+  struct collect c;
+  feed_one("Search [     ] Go\n  , and   ;\nSo ( well) ,", KEMPT_BLOCK_LINES, 3,
+           &c);
+  cr_assert_str_eq(c.text, "Search [     ] Go\n  , and   ;\nSo (well),");
+  feed_one("Form [   ]\n[  ]\n ( ", KEMPT_BLOCK_LINES, 3, &c);
+  cr_assert_str_eq(c.text, "Form [   ]\n[  ]\n (");
+}
+
 /* Fail the n-th allocation for n = 0, 1, ... until the run succeeds: every
  * failure must come back as a status, with no leak (valgrind/ASan). */
 
