@@ -1333,12 +1333,12 @@ enum { P_SPACE = 1, P_PUNCT = 2, P_SENTENCE = 4, P_QUOTE = 8, P_ALL = 15 };
 
 /* Whether a next sentence may start right after the sentence stop that
  * ends at p[j], as sentence_at() looks for it: past at most two closers
- * ) ] ” ’, an opener ( " or a character beyond ASCII, or a capital. Not
- * when white space, the end or other ASCII comes there (".” The", "e.g.,"):
- * the sentence pass would change nothing at such a stop. */
+ * ) ] " ” ’ (a straight quote may close or open), an opener ( " or a
+ * character beyond ASCII, or a capital. Not when white space, the end or
+ * other ASCII comes there (".” The", "e.g.,"). */
 static bool next_sentence_near(const char *p, size_t n, size_t j) {
   for (int t = 0; t < 2 && j < n; t++) {
-    if (p[j] == ')' || p[j] == ']')
+    if (p[j] == ')' || p[j] == ']' || p[j] == '"')
       j++;
     else if (is3(p, n, j, RDQUO) || is3(p, n, j, RSQUO))
       j += 3;
@@ -1349,6 +1349,34 @@ static bool next_sentence_near(const char *p, size_t n, size_t j) {
     return false;
   unsigned char c = (unsigned char)p[j];
   return c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '(' || c == '"';
+}
+
+/* Whether a sentence may end at the stop p[i], as sentence_at() and
+ * left_word() look for it: before the run of stops it ends and at most
+ * two closers, a lower-case letter (or a character beyond ASCII). Not
+ * after a capital, a digit or other ASCII ("U.S.", "3.Ti"). */
+static bool sentence_end_before(const char *p, size_t n, size_t i) {
+  for (;;) { /* the start of the run: . ! ? and … */
+    if (i > 0 && (p[i - 1] == '.' || p[i - 1] == '!' || p[i - 1] == '?'))
+      i--;
+    else if (i >= 3 && is3(p, n, i - 3, HELLIP))
+      i -= 3;
+    else
+      break;
+  }
+  for (int t = 0; t < 2 && i > 0; t++) {
+    char c = p[i - 1];
+    if (c == ')' || c == ']' || c == '"' || c == '\'')
+      i--;
+    else if (i >= 3 && (is3(p, n, i - 3, RDQUO) || is3(p, n, i - 3, RSQUO)))
+      i -= 3;
+    else
+      break;
+  }
+  if (i == 0)
+    return false;
+  unsigned char c = (unsigned char)p[i - 1];
+  return c >= 0x80 || (c >= 'a' && c <= 'z');
 }
 
 /* The passes that the pair p[i], p[i + 1] (i + 1 < n) could change
@@ -1371,7 +1399,9 @@ static unsigned pair_passes(const char *p, size_t n, size_t i) {
   case K_OPEN: /* punct_open() drops one space, not a run nor a line end */
     return i + 2 < n && p[i + 2] != ' ' && p[i + 2] != '\n' ? P_PUNCT : 0;
   case K_STOP:
-    return next_sentence_near(p, n, i + 1) ? P_SENTENCE : 0;
+    return next_sentence_near(p, n, i + 1) && sentence_end_before(p, n, i)
+               ? P_SENTENCE
+               : 0;
   default: /* E2 80: … before a word, or a “ ‘ after one */
     return (unsigned char)p[i + 2] == HELLIP ? P_SENTENCE : P_QUOTE;
   }

@@ -166,7 +166,16 @@ Test(spacing, sentence_stops_after_closers) {
           "We met in the park (at noon). (Then we all went home" EN);
   becomes("We met in the park at noon.\xc3\x89mile went home" EN,
           "We met in the park at noon. \xc3\x89mile went home" EN);
+  becomes("He waited.\xe2\x80\xa6Then he left" EN,
+          "He waited.\xe2\x80\xa6 Then he left" EN);
+  becomes("He said \"it is over.\"The talks ended" EN,
+          "He said \"it is over.\" The talks ended" EN);
+  becomes("He said it is over.\"The talks ended" EN,
+          "He said it is over. \"The talks ended" EN);
+  becomes("It was late'.Then we left" EN, "It was late'. Then we left" EN);
   static const char *const kept[] = {
+      "The U.S.Senate voted on it" EN,
+      "It was 3.Then" EN,
       "It was getting late.\xe2\x80\x9d Then we all went home" EN,
       "It was getting late.\xe2\x80\x9d,Then we all went home" EN,
       "It was late.\xe2\x80\x99)) Then we all went home" EN,
