@@ -1407,6 +1407,21 @@ static unsigned pair_passes(const char *p, size_t n, size_t i) {
   }
 }
 
+/* pair_passes() with its most common answer inline: nothing for a pair
+ * whose second byte is not worth a look after the first, and nothing for
+ * E2 80 but before “ ‘ … (dashes, ’ ”). */
+static inline unsigned pair_passes_quick(const char *p, size_t n, size_t i) {
+  unsigned char x = (unsigned char)p[i];
+  if (!((worth[kind_of(x)] >> kind_of((unsigned char)p[i + 1])) & 1u))
+    return 0;
+  if (x == 0xE2) {
+    unsigned char c = i + 2 < n ? (unsigned char)p[i + 2] : 0;
+    if (c != LDQUO && c != LSQUO && c != HELLIP)
+      return 0;
+  }
+  return pair_passes(p, n, i);
+}
+
 /* The passes that could change p[0..n), edges aside, as far as the first
  * of them that is in want: passes run in order and the text is looked at
  * again after each, so only the first one that could change something
@@ -1417,7 +1432,7 @@ HOT_INLINE unsigned scan_passes_in(const char *p, size_t n, unsigned want,
   struct scan sc;
   scan_init(&sc, p, n, set);
   for (size_t i; (i = scan_next(&sc)) < n;) {
-    m |= pair_passes(p, n, i);
+    m |= pair_passes_quick(p, n, i);
     if (m & first)
       break;
   }
@@ -1469,7 +1484,7 @@ scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
   for (; at + 33 <= n; at += 32)
     for (unsigned bits = hot_mask_avx2(p + at, set == HOT_LATER); bits;
          bits &= bits - 1) {
-      m |= pair_passes(p, n, at + (unsigned)__builtin_ctz(bits));
+      m |= pair_passes_quick(p, n, at + (unsigned)__builtin_ctz(bits));
       if (m & first)
         return m & want;
     }
@@ -1477,7 +1492,7 @@ scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
     size_t w = n - 33;
     unsigned bits = hot_mask_avx2(p + w, set == HOT_LATER) >> (at - w);
     for (; bits; bits &= bits - 1) {
-      m |= pair_passes(p, n, at + (unsigned)__builtin_ctz(bits));
+      m |= pair_passes_quick(p, n, at + (unsigned)__builtin_ctz(bits));
       if (m & first)
         break;
     }
