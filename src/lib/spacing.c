@@ -1442,36 +1442,59 @@ HOT_INLINE unsigned scan_passes_in(const char *p, size_t n, unsigned want,
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <immintrin.h>
 
-#define EQ(v, c) _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)(c)))
-#define OR _mm256_or_si256
-#define AND _mm256_and_si256
-#define ANDNOT _mm256_andnot_si256
-#define LE(v, k)                                                               \
-  _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8((char)(k))), v)
+/* The AVX2 scan classifies each byte by a table of its low and one of its
+ * high four bits (each class a product of the two, so the test may take
+ * in a few bytes more than it must: pair_passes_quick() drops them):
+ * a pair x y is worth a look when the classes x needs and those y is in
+ * meet (the worth[] table), or x is a tab (any pair), or x y is E2 80.
+ * Classes of y, a bit each: 0 ' ', 1 tab or newline, 2 ! ) , .,
+ * 3 : ; ?, 4 [ ] { }, 5 beyond ASCII, 6 @ A-Z [ \ ] ^ _, 7 " ' (. */
+static const unsigned char cls_lo[16] = {0x61, 0x64, 0xE0, 0x60, 0x60, 0x60,
+                                         0x60, 0xE0, 0xE0, 0x66, 0x6A, 0x78,
+                                         0x64, 0x70, 0x64, 0x68};
+static const unsigned char cls_hi[16] = {0x02, 0,    0x85, 0x08, 0x40, 0x50,
+                                         0,    0x10, 0x20, 0x20, 0x20, 0x20,
+                                         0x20, 0x20, 0x20, 0x20};
+/* The classes x needs after it: a space all of 0-4, a newline 0-1, an
+ * opener ( [ { 0, a stop . ! ? 2-7 (with some bytes that need none, such
+ * as * 0 1 / >); for HOT_LATER ([1]) no white space after a space or a
+ * newline. */
+static const unsigned char need_lo[2][16] = {
+    {0x1F, 0xFC, 0, 0, 0, 0, 0, 0, 0x01, 0, 0x03, 0x01, 0, 0, 0xFC, 0xFC},
+    {0x1C, 0xFC, 0, 0, 0, 0, 0, 0, 0x01, 0, 0, 0x01, 0, 0, 0xFC, 0xFC}};
+static const unsigned char need_hi[2][16] = {
+    {0x03, 0, 0xFF, 0xFC, 0, 0x01, 0, 0x01, 0, 0, 0, 0, 0, 0, 0, 0},
+    {0, 0, 0xFD, 0xFC, 0, 0x01, 0, 0x01, 0, 0, 0, 0, 0, 0, 0, 0}};
 
-/* hot_mask() of HOT_ANY or HOT_LATER, 32 positions of p (p[0..33)
- * readable) at a time. */
+/* The table t of 16 bytes, looked up by the low four bits of v's bytes. */
+__attribute__((target("avx2"))) static inline __m256i
+lookup16(const unsigned char *t, __m256i v) {
+  __m256i tt = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128((const __m128i *)(const void *)t));
+  return _mm256_shuffle_epi8(tt, _mm256_and_si256(v, _mm256_set1_epi8(0x0F)));
+}
+
+/* hot_mask() of HOT_ANY or HOT_LATER (a superset of it where pair_passes
+ * finds nothing), 32 positions of p (p[0..33) readable) at a time. */
 __attribute__((target("avx2"))) static inline unsigned
 hot_mask_avx2(const char *p, bool later) {
   __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
   __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-  __m256i xsp = EQ(x, ' '), ysp = EQ(y, ' ');
-  __m256i ypun = OR(ANDNOT(LE(y, 0x20), LE(y, 0x3F)),
-                    EQ(OR(y, _mm256_set1_epi8(0x20)), '}'));
-  __m256i open = OR(EQ(OR(x, _mm256_set1_epi8(0x20)), '{'), EQ(x, '('));
-  __m256i c = OR(AND(xsp, ypun), AND(open, ysp));
-  __m256i stop = OR(OR(EQ(x, '.'), EQ(x, '!')), EQ(x, '?'));
-  c = OR(c, ANDNOT(OR(ysp, EQ(y, '\n')), stop));
-  c = OR(c, AND(EQ(x, 0xE2), EQ(y, 0x80)));
-  if (!later)
-    c = OR(c, OR(AND(LE(x, 0x20), LE(y, 0x20)), EQ(x, '\t')));
-  return (unsigned)_mm256_movemask_epi8(c);
+  __m256i need =
+      _mm256_and_si256(lookup16(need_lo[later], x),
+                       lookup16(need_hi[later], _mm256_srli_epi16(x, 4)));
+  __m256i cls = _mm256_and_si256(lookup16(cls_lo, y),
+                                 lookup16(cls_hi, _mm256_srli_epi16(y, 4)));
+  __m256i none =
+      _mm256_cmpeq_epi8(_mm256_and_si256(need, cls), _mm256_setzero_si256());
+  __m256i more =
+      _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE2)),
+                       _mm256_cmpeq_epi8(y, _mm256_set1_epi8((char)0x80)));
+  if (!later) /* a tab before anything */
+    more = _mm256_or_si256(more, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')));
+  return ~(unsigned)_mm256_movemask_epi8(none) |
+         (unsigned)_mm256_movemask_epi8(more);
 }
-#undef EQ
-#undef OR
-#undef AND
-#undef ANDNOT
-#undef LE
 
 /* scan_passes_in() for HOT_ANY or HOT_LATER with AVX2, n >= 33: windows
  * of 32 positions, the last one ending at the last pair (a pair needs its
