@@ -1181,6 +1181,18 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
 /* Whether line l of text t starts in lower case (or without case), as
  * classify() sets l->lower. */
 static bool starts_lower(const char *t, const struct line *l) {
+  unsigned char c = (unsigned char)t[l->start]; /* the content is not empty */
+  if (c < 0x80 && c != '"' && c != '\'' && c != '(' && c != '[')
+    return c >= 'a' && c <= 'z'; /* ASCII has no caseless letters */
+  if (c == 0xE2 && l->end - l->start >= 3) {
+    unsigned c1 = (unsigned char)t[l->start + 1],
+             c2 = (unsigned char)t[l->start + 2];
+    uint32_t u = 0x2000u | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && u != 0x201C &&
+        u != 0x2018 && u != 0x201E && u != 0x2039 &&
+        (u < 0x2070 || (u >= 0x2190 && u < 0x2C00)))
+      return false; /* punctuation, arrows, shapes, boxes: no letters */
+  }
   int32_t cp = kempt__first_cp(t + l->start, l->end - l->start);
   return kempt__cp_lower(cp) || kempt__cp_caseless(cp);
 }
@@ -1218,6 +1230,16 @@ static bool may_be_voter(const char *t, struct line *L, size_t nl) {
     stop += i + 1 < nl && L[i].stop;
   }
   return 2 * stop <= breaks && (3 * lower >= breaks || !stop);
+}
+
+/* Whether a line of text t after the first starts in lower case (or
+ * without case): without one a block cannot be hard-wrapped on its own
+ * evidence (see may_be_strong()), and its lines need no preparing. */
+static bool lower_next(const char *t, const struct line *L, size_t nl) {
+  for (size_t i = 1; i < nl; i++)
+    if (starts_lower(t, &L[i]))
+      return true;
+  return false;
 }
 
 /* Whether a block of prepared lines none of which may have LONG_LINE
@@ -1262,9 +1284,12 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   }
   if (nl == 1)
     return put_one(u, b, L);
+  bool may_long = may_be_long(b->text, b->len, L, nl);
+  if (!may_long && !lower_next(b->text, L, nl) && doc_wrap(u) < MIN_WRAP)
+    return put_group(u, b, L, 0, nl); /* may_wrap() is false: no join */
   if (read < PREPARED)
     prepare_lines(b->text, L, nl);
-  if (!may_be_long(b->text, b->len, L, nl) && !may_wrap(u, b->text, L, nl))
+  if (!may_long && !may_wrap(u, b->text, L, nl))
     return put_group(u, b, L, 0, nl); /* no line is joined */
   if (read != ANALYSED)
     analyse_lines(b->text, L, nl);
