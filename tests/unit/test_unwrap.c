@@ -580,3 +580,51 @@ Test(unwrap, character_classes_agree_with_utf8proc) {
   cr_assert_eq(kempt__cp_cols(-1), 1u);
   cr_assert_eq(kempt__cp_fold(-1), -1);
 }
+
+/* The case of a line's start is read at a glance for U+2000-206F and
+ * U+2190-2BFF: no letter there, with case or without. */
+Test(unwrap, no_letters_among_punctuation_arrows_and_shapes) {
+  for (int32_t cp = 0x2000; cp < 0x2C00; cp++) {
+    if (cp == 0x2070)
+      cp = 0x2190;
+    utf8proc_category_t c = utf8proc_category(cp);
+    cr_assert(c != UTF8PROC_CATEGORY_LL && c != UTF8PROC_CATEGORY_LO, "%x", cp);
+  }
+}
+
+/* A wrapped paragraph whose lines start with an opening quote is read by
+ * the letter after it; a dash at the start is no letter. */
+Test(unwrap, line_starts_after_an_opening_quote_or_a_dash) {
+  CHECK("The harbour authority said on Tuesday that the old ferry terminal "
+        "would\n\xe2\x80\x9c"
+        "close for repairs at the end of the month, and that passengers "
+        "would\n\xe2\x80\x9c"
+        "board from a temporary pier on the north side of the bay until "
+        "the\n\xe2\x80\x9c"
+        "work is finished next summer. Local traders worry that fewer "
+        "people\n\xe2\x80\x9c"
+        "will walk past their shops while the pier is in use.\n",
+        "The harbour authority said on Tuesday that the old ferry terminal "
+        "would \xe2\x80\x9c"
+        "close for repairs at the end of the month, and that passengers "
+        "would \xe2\x80\x9c"
+        "board from a temporary pier on the north side of the bay until "
+        "the \xe2\x80\x9c"
+        "work is finished next summer. Local traders worry that fewer "
+        "people \xe2\x80\x9c"
+        "will walk past their shops while the pier is in use.\n");
+  CHECK("The harbour authority said on Tuesday that the old ferry terminal "
+        "would\n\xe2\x80\x94"
+        "close for repairs at the end of the month, and that passengers "
+        "would\n\xe2\x80\x94"
+        "board from a temporary pier on the north side of the bay until "
+        "the\n\xe2\x80\x94"
+        "work is finished next summer.\n",
+        "The harbour authority said on Tuesday that the old ferry terminal "
+        "would\n\xe2\x80\x94"
+        "close for repairs at the end of the month, and that passengers "
+        "would\n\xe2\x80\x94"
+        "board from a temporary pier on the north side of the bay until "
+        "the\n\xe2\x80\x94"
+        "work is finished next summer.\n");
+}
