@@ -452,6 +452,33 @@ static bool tally_word(struct tally *t, uint64_t w) {
   return true;
 }
 
+#ifdef SCAN_SSE2
+/* tally_word() for sixteen characters at p. */
+static bool tally16(struct tally *t, const char *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
+                                _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
+  if (_mm_movemask_epi8(ok) != 0xFFFF)
+    return false; /* a control, '|' or beyond ASCII */
+  t->cols += 16;
+  unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+  if (!sp) {
+    t->spaces = 0;
+    return true;
+  }
+  unsigned first = sp & ~(sp << 1); /* spaces after a byte that is not */
+  if (t->spaces)                    /* the first byte goes on with a run */
+    first &= ~1u;
+  t->words += (uint32_t)__builtin_popcount(first);
+  if ((sp & (sp >> 1) & (sp >> 2)) || (t->spaces >= 2 && (sp & 1)) ||
+      (t->spaces >= 1 && (sp & 3) == 3))
+    t->table = true; /* three spaces in a row */
+  unsigned k = (unsigned)__builtin_clz(~(sp << 16)); /* spaces at the end */
+  t->spaces = k == 16 ? t->spaces + 16 : k;
+  return true;
+}
+#endif
+
 /* Width, first word and table cells of the content p[0..n) (its letters
  * known):
  * words are the runs of white space plus one (a tab after a space run of
@@ -460,6 +487,12 @@ static bool tally_word(struct tally *t, uint64_t w) {
 static void measure(const char *p, size_t n, struct line *l) {
   struct tally t = {0, 0, 0, 0, false};
   for (size_t i = 0, stop = 0; i < n;) {
+#ifdef SCAN_SSE2
+    if (i >= stop && n - i >= 16 && tally16(&t, p + i)) {
+      i += 16;
+      continue;
+    }
+#endif
     if (i >= stop && n - i >= 8 && tally_word(&t, kempt__load_le64(p + i))) {
       i += 8;
       continue;
