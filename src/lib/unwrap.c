@@ -461,7 +461,8 @@ static bool tally16(struct tally *t, const char *p) {
   if (_mm_movemask_epi8(ok) != 0xFFFF)
     return false; /* a control, '|' or beyond ASCII */
   t->cols += 16;
-  unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+  unsigned sp =
+      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
   if (!sp) {
     t->spaces = 0;
     return true;
@@ -472,7 +473,7 @@ static bool tally16(struct tally *t, const char *p) {
   t->words += (uint32_t)__builtin_popcount(first);
   if ((sp & (sp >> 1) & (sp >> 2)) || (t->spaces >= 2 && (sp & 1)) ||
       (t->spaces >= 1 && (sp & 3) == 3))
-    t->table = true; /* three spaces in a row */
+    t->table = true;                                 /* three spaces in a row */
   unsigned k = (unsigned)__builtin_clz(~(sp << 16)); /* spaces at the end */
   t->spaces = k == 16 ? t->spaces + 16 : k;
   return true;
