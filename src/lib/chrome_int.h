@@ -127,6 +127,15 @@ static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                           const struct kempt_allocator *a,
                                           struct chrome_cpinfo *cache);
+/* The compiled-in rules, built on the first call and shared by every
+ * handle and thread (read-only); NULL when they could not be built. */
+const struct chrome_rules *kempt__chrome_rules_builtin(void);
+/* A copy of from in r that rules can be added to (free it with
+ * kempt__chrome_rules_free); cache as in kempt__chrome_rules_init. */
+enum kempt_status kempt__chrome_rules_copy(struct chrome_rules *r,
+                                          const struct chrome_rules *from,
+                                          const struct kempt_allocator *a,
+                                          struct chrome_cpinfo *cache);
 /* Add rules from "KIND PATTERN" lines of text (a --rules file): they
  * apply in every language. */
 enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
