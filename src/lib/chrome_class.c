@@ -447,13 +447,15 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK];
-  struct chrome_lex lx = {d->cp, 0, 0, false};
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false};
   struct word_count wc = {0, 0, 0, {0}, 0, false};
   size_t lead = indentation(p, n);
   size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);
   add_counts(d, u, &wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
+  u->dots3 = lx.dots3;
+  u->ext_dot = lx.ext_dot;
   u->bullet = is_bullet(p + lead, n - lead);
   u->tlen = (uint32_t)strip_closers(p, n);
   u->term = terminal(p, u->tlen);
@@ -603,8 +605,8 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
   bool num = false, word = false, year = false;
   size_t alpha = 0, other = 0;
-  if (nt == 0 || nt > 12 || u->words > 8)
-    return false;
+  if (nt == 0 || nt > 12 || u->words > 8 || u->ntok == u->words)
+    return false; /* (ntok == words: no number, see below) */
   for (size_t i = 0; i < nt; i++) {
     num = num || !t[i].alpha;
     alpha += t[i].alpha;
@@ -669,11 +671,12 @@ static bool find_dots(const char *p, size_t n, const char *s) {
 }
 
 /* A line that names image files ("a-cat.jpg"), a text browser's label. */
-static bool image_name(const char *p, size_t n) {
+static bool image_name(const struct chrome_unit *u, const char *p) {
   static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "webp"};
   static const unsigned char len[] = {3, 4, 3, 3, 4}; /* strlen(ext[i]) */
   _Static_assert(sizeof len == sizeof ext / sizeof ext[0], "a length each");
-  if (n > IMAGE_NAME_MAX)
+  size_t n = u->len;
+  if (n > IMAGE_NAME_MAX || !u->ext_dot) /* ext_dot: the lexer saw ".j" */
     return false;
   for (const char *q = memchr(p, '.', n); q;
        q = memchr(q + 1, '.', n - (size_t)(q + 1 - p))) {
@@ -703,7 +706,8 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
 
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
-static bool credit_tail(const char *p, size_t n) {
+static bool credit_tail(const struct chrome_unit *u, const char *p) {
+  size_t n = u->len;
   static const char *const w[] = {"image", "photo", "picture", "credit",
                                   "getty", "reuters", "afp", "shutterstock",
                                   "foto", "bild", "imagen", "immagine"};
@@ -714,6 +718,8 @@ static bool credit_tail(const char *p, size_t n) {
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
       open--;
   if (open == 0 || p[open - 1] != '(') {
+    if (!u->dots3) /* no "..." anywhere in the line */
+      return false;
     const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
     return find_dots(c, (size_t)(p + n - c), "credit...");
   }
@@ -771,9 +777,9 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
   }
-  if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+  if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && (image_name(p, u->len) || slash_credit(u, p)))
+  if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
   if (!u->rule && is_bio(u, m, t, nt))
     u->rule = R_BIO;
@@ -792,9 +798,9 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
 static void match_long(struct chrome_unit *u, const struct matcher *m,
                        const char *p) {
   u->soft_has = (u->soft_langs & m->langs) != 0;
-  if (u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+  if (u->words <= CAPTION_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && (image_name(p, u->len) || slash_credit(u, p)))
+  if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
 }
 

@@ -91,6 +91,8 @@ struct chrome_lex {
   uint32_t conts;  /* UTF-8 continuation bytes (chars = bytes - conts) */
   uint32_t seps;   /* separators (| / > and others) between spaces */
   bool bracket;    /* a '[' */
+  bool dots3;      /* three dots in a row (a dot: '.' or 0x0E) */
+  bool ext_dot;    /* a '.' before j, p, g or w in either case */
 };
 
 /* Tokenize p[0..n) from *pos: fills at most max tokens and returns how
@@ -190,6 +192,7 @@ struct chrome_unit {
   uint8_t term, bullet, widget, url, cls; /* url: only where link_like looks */
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
+  bool dots3, ext_dot; /* as in struct chrome_lex (caption checks) */
   bool retok;         /* phrase rules need its words (a short line) */
   uint32_t soft_langs; /* else: languages of its has and soft phrases */
   uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or

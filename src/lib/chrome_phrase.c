@@ -120,14 +120,15 @@ static const uint8_t ascii_low[256] = {
     H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8};
 
 /* Bytes between words: 0 nothing to note, 1 a word starts, 2 maybe a
- * separator or a bracket, or the end of the line ('\n'), 3 0x80 and up. */
+ * separator, a bracket or a dot (and 0x0E, which the caption checks take
+ * for one), or the end of the line ('\n'), 3 0x80 and up. */
 enum { S_SKIP = 0, S_WORD = 1, S_MARK = 2, S_HIGH = 3 };
 #define W8 1, 1, 1, 1, 1, 1, 1, 1
 #define X8 3, 3, 3, 3, 3, 3, 3, 3
 static const uint8_t ascii_skip[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, /* '\n' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, /* '\n', 0x0E */
     Z8, Z8,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, /* '/' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, /* '.', '/' */
     W8, 1, 1, 0, 0, 0, 0, 2, 0,                     /* 0-9, '>' */
     0, 1, 1, 1, 1, 1, 1, 1, W8,                     /* @A-O */
     W8, 1, 1, 1, 2, 0, 0, 0, 0,                     /* P-Z, '[' */
@@ -298,12 +299,32 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
   return (i + k) * 2;
 }
 
-/* A '[', a separator or the end mark at p[i] (see ascii_skip). */
+/* Whether b passes for the first letter of an image file's extension
+ * (jpg, jpeg, png, gif, webp) as eq_nocase compares (chrome_class.c). */
+static inline bool ext_start(unsigned char b) {
+  unsigned c = b | 0x20u;
+  return c == 'j' || c == 'p' || c == 'g' || c == 'w';
+}
+
+/* A dot (or 0x0E) at p[i]: notes three in a row ("Credit...") and a '.'
+ * before an image file's extension, for the caption checks. p[i + 2] can
+ * be read: p[n] is '\n' and bytes after it can be read. */
+static inline void lex_dot(const unsigned char *p, size_t i,
+                           struct chrome_lex *lx) {
+  if ((p[i + 1] | 0x20u) == '.' && (p[i + 2] | 0x20u) == '.')
+    lx->dots3 = true;
+  if (p[i] == '.' && ext_start(p[i + 1]))
+    lx->ext_dot = true;
+}
+
+/* A '[', a separator, a dot or the end mark at p[i] (see ascii_skip). */
 static inline void lex_mark(const unsigned char *p, size_t n, size_t i,
                             struct chrome_lex *lx) {
   unsigned c = p[i];
   if (c == '[')
     lx->bracket = true;
+  else if ((c | 0x20u) == '.')
+    lex_dot(p, i, lx);
   else if (c != '\n' && i && p[i - 1] == ' ' && i + 1 < n && p[i + 1] == ' ')
     lx->seps++;
 }
@@ -400,7 +421,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
                             size_t max, size_t *total,
                             struct chrome_cpinfo *cache) {
-  struct chrome_lex lx = {cache, 0, 0, false};
+  struct chrome_lex lx = {cache, 0, 0, false, false, false};
   struct chrome_tok tmp;
   size_t pos = 0, count = kempt__chrome_lex(p, n, &pos, t, max, &lx);
   *total = count + (count == max && kempt__chrome_lex(p, n, &pos, &tmp, 1,
