@@ -299,18 +299,29 @@ struct word_count {
 static inline void count_words(struct chrome_swcache *sw, const char *p,
                                const struct chrome_tok *t, size_t n,
                                struct word_count *c) {
-  for (size_t i = 0; i < n; i++) {
+  uint32_t words = c->words, upper = c->upper, stop = c->stop;
+  uint32_t langs = c->langs;
+  size_t i = 0;
+  if (words == 0) { /* the line's first word: is it capitalised? */
+    while (i < n && !t[i].alpha)
+      i++;
+    c->cap1 = i < n && t[i].upper;
+  }
+  for (; i < n; i++) {
     if (!t[i].alpha)
       continue;
     uint32_t m = stop_langs(sw, p, &t[i]);
-    c->stop += m != 0;
-    c->langs |= m;
+    stop += m != 0;
+    langs |= m;
     for (; m; m &= m - 1)
       c->hits[kempt__chrome_ctz(m) + 1]++;
-    c->upper += t[i].upper;
-    if (++c->words == 1)
-      c->cap1 = t[i].upper;
+    upper += t[i].upper;
+    words++;
   }
+  c->words = words;
+  c->upper = upper;
+  c->stop = stop;
+  c->langs = langs;
 }
 
 /* Lines with more words than this never match a phrase rule as a whole
