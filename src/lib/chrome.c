@@ -19,7 +19,7 @@
 
 #define CHROME_CAP_BYTES (8u << 20)
 #define CHROME_CAP_UNITS 20000u
-#define CHROME_PAD 8 /* readable bytes after the held text */
+#define CHROME_PAD CHROME_LEX_PAD /* readable bytes after the held text */
 
 struct chrome {
   const struct kempt_env *env;
@@ -136,7 +136,7 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
   if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
     st = kempt__buf_addc(&d->text, '\n');
-  if (st == KEMPT_OK) /* ... and 8 bytes after it can be read */
+  if (st == KEMPT_OK) /* ... and bytes after it can be read */
     st = kempt__buf_reserve(&d->text, CHROME_PAD);
   if (st == KEMPT_OK)
     memset(d->text.data + d->text.len, 0, CHROME_PAD);

@@ -95,10 +95,15 @@ struct chrome_lex {
   bool ext_dot;    /* a '.' before j, p, g or w in either case */
 };
 
+/* Bytes from p[n] on that the tokenizer may read: p[n] is '\n' and the
+ * 15 bytes after it can be read (it loads 16 bytes at a word's start). */
+#define CHROME_LEX_PAD 16
+
 /* Tokenize p[0..n) from *pos: fills at most max tokens and returns how
  * many; *pos is left after the last one (the whole line is read when
  * fewer than max come back). p[n] must be readable and be '\n' (held
- * lines end so), which ends the line without a bound check per byte. */
+ * lines end so), which ends the line without a bound check per byte, and
+ * CHROME_LEX_PAD - 1 bytes after it must be readable too. */
 size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx);

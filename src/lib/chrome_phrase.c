@@ -13,7 +13,8 @@
  * features on the way (code points, separators, brackets). ASCII words go
  * 8 bytes at a time, without utf8proc; other characters are decoded here
  * and looked up in a small cache of utf8proc's answers. Lines end in '\n'
- * with 8 readable bytes after it, so the loops need no bound checks.
+ * with CHROME_LEX_PAD readable bytes from it, so the loops need no bound
+ * checks.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -234,8 +235,9 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
 /* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
  * returns the offset after it. Reads 8 bytes at a time: p[n] is '\n' and
  * 8 more bytes after it are readable (see kempt__chrome_lex). */
-static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
-                               struct chrome_tok *t, struct chrome_lex *lx) {
+static inline size_t read_word_swar(const unsigned char *p, size_t n,
+                                    size_t i, struct chrome_tok *t,
+                                    struct chrome_lex *lx) {
   struct whash s = {WH_INIT, 0, 0};
   uint64_t letters = 0;
   size_t j = i;
@@ -266,6 +268,47 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   fill_tok(t, &s, letters != 0, (unsigned)(p[i] - 'A') < 26, i, j);
   return j;
 }
+
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+
+/* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
+ * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
+ * digits, and their lower-case forms are the hash's chunks. */
+static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+                               struct chrome_tok *t, struct chrome_lex *lx) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 0x80 up: < 0 */
+  __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                                 _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  unsigned lm = (unsigned)_mm_movemask_epi8(letter);
+  unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
+  unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
+  if (len >= 16)
+    return read_word_swar(p, n, i, t, lx);
+  uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
+  struct whash s = {WH_INIT, c0, len};
+  if (len >= 8) {
+    s.h = wh_mix(WH_INIT, c0);
+    s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo));
+    s.nw = len - 8;
+  }
+  s.w &= (1ull << (8 * s.nw)) - 1; /* nw < 8 */
+  bool letters = (lm & ((1u << len) - 1)) != 0;
+  size_t j = i + len;
+  if (p[j] >= 0x80 && j < n)
+    return read_word_mixed(p, n, i, j, s, letters, t, lx);
+  fill_tok(t, &s, letters, (unsigned)(p[i] - 'A') < 26, i, j);
+  return j;
+}
+#else
+static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+                               struct chrome_tok *t, struct chrome_lex *lx) {
+  return read_word_swar(p, n, i, t, lx);
+}
+#endif
 
 /* A character 0x80 and up at p[i], between words: a word or a (c) sign
  * starts there (*t filled), or it is skipped. Returns the offset after it
@@ -492,7 +535,7 @@ static int kind_of(const char *s, size_t n) {
 static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                                   uint8_t lang, const char *pat, size_t n,
                                   const char *name) {
-  char buf[MAX_PATTERN + 9] = {0}; /* + the end mark and 8 readable */
+  char buf[MAX_PATTERN + CHROME_LEX_PAD] = {0}; /* + the end mark, pad */
   struct chrome_tok t[CHROME_MAXTOK];
   size_t total;
   while (n && kempt__is_space((unsigned char)pat[n - 1]))
