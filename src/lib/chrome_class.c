@@ -479,11 +479,6 @@ struct lc_line {
   uint32_t tok, ntok; /* its kept words in chrome_lcache.toks (retok) */
   struct chrome_unit u; /* as scan_line left it (but off, len, blk, tok) */
   struct word_count wc;
-  /* what the phrase rules made of it in languages mlangs (mdone) */
-  const char *mrule;
-  uint32_t mlangs;
-  uint8_t mhit;
-  bool msoft, mdone;
 };
 
 struct chrome_lcache {
@@ -492,7 +487,6 @@ struct chrome_lcache {
   char *bytes;
   struct chrome_tok *toks;
   size_t nlines, nbytes, ntoks;
-  uint32_t gen; /* how many times it started over */
 };
 
 static uint64_t lc_hash(const char *p, size_t n) {
@@ -566,7 +560,6 @@ static void lc_add(struct chrome_lcache *c, uint64_t h, size_t slot,
       c->ntoks + nt > LC_MAX_TOKS) { /* full: start over */
     memset(c->slots, 0, sizeof c->slots);
     c->nlines = c->nbytes = c->ntoks = 0;
-    c->gen++;
     slot = (size_t)h & (LC_SLOTS - 1);
   }
   struct lc_line *e = &c->lines[c->nlines];
@@ -577,7 +570,6 @@ static void lc_add(struct chrome_lcache *c, uint64_t h, size_t slot,
   e->ntok = (uint32_t)nt;
   e->u = *u;
   e->wc = *wc;
-  e->mdone = false;
   memcpy(c->bytes + c->nbytes, p, n);
   memcpy(c->toks + c->ntoks, t, nt * sizeof *t);
   c->nbytes += n;
@@ -585,33 +577,19 @@ static void lc_add(struct chrome_lcache *c, uint64_t h, size_t slot,
   c->slots[slot] = (uint32_t)++c->nlines;
 }
 
-/* Point unit u at its line e in the cache. */
-static void lc_link(const struct chrome_lcache *c, const struct lc_line *e,
-                    struct chrome_unit *u) {
-  u->lc_line = (uint32_t)(e - c->lines) + 1;
-  u->lc_gen = c->gen;
-}
-
-/* The cache's line of unit u, or NULL (none, or the cache started over
- * since). */
-static struct lc_line *lc_of(const struct chrome_doc *d,
-                             const struct chrome_unit *u) {
-  if (!u->lc_line || !d->lc || d->lc->gen != u->lc_gen)
-    return NULL;
-  return &d->lc->lines[u->lc_line - 1];
-}
-
 /* A line seen before: its features from the cache. */
-static void lc_apply(struct chrome_doc *d, const struct chrome_lcache *c,
-                     const struct lc_line *e, struct chrome_unit *u) {
+static void lc_apply(struct chrome_doc *d, const struct kempt_allocator *a,
+                     const struct chrome_lcache *c, const struct lc_line *e,
+                     struct chrome_unit *u) {
   uint32_t off = u->off, len = u->len, blk = u->blk;
   *u = e->u;
   u->off = off;
   u->len = len;
   u->blk = blk;
-  u->tok = u->retok ? CHROME_NO_TOK : 0; /* its words: in the cache */
-  lc_link(c, e, u);
+  u->tok = 0;
   add_lang(d, &e->wc);
+  if (u->retok)
+    keep_words(d, a, u, c->toks + e->tok, e->ntok);
 }
 
 /* ---- a line's features ------------------------------------------------ */
@@ -658,15 +636,13 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
     h = lc_hash(p, n);
     const struct lc_line *e = lc_find(c, h, p, n, &slot);
     if (e) {
-      lc_apply(d, c, e, u);
+      lc_apply(d, a, c, e, u);
       return;
     }
   }
   size_t nt = scan_fresh(d, r, u, p, n, t, &wc);
-  if (c) {
+  if (c)
     lc_add(c, h, slot, p, n, u, &wc, t, nt);
-    lc_link(c, &c->lines[c->nlines - 1], u);
-  }
   if (u->retok)
     keep_words(d, a, u, t, nt);
 }
@@ -1000,36 +976,6 @@ static void match_long(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
-}
-
-/* The phrase rules of unit u of d. */
-static void match_unit(const struct chrome_doc *d, struct chrome_unit *u,
-                       const struct matcher *m, const struct lc_line *e) {
-  const char *p = d->text.data + u->off;
-  if (u->retok && u->tok != CHROME_NO_TOK) {
-    size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
-    match_rules(u, m, p, d->toks + u->tok, nt, total);
-  } else if (u->retok && e) { /* its words are in the cache */
-    match_rules(u, m, p, d->lc->toks + e->tok, e->ntok, u->ntok);
-  } else if (u->retok) {
-    struct chrome_tok t[CHROME_MAXTOK];
-    size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
-                                            &total, d->cp);
-    match_rules(u, m, p, t, nt, total);
-  } else if (u->ntok) {
-    match_long(u, m, p);
-  }
-}
-
-/* Keep what the phrase rules made of a line in languages langs, for the
- * next time it comes (they look at its bytes and features only). */
-static void lc_keep_match(struct lc_line *e, const struct chrome_unit *u,
-                          uint32_t langs) {
-  e->mrule = u->rule;
-  e->mhit = u->hit;
-  e->msoft = u->soft_has;
-  e->mlangs = langs;
-  e->mdone = true;
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -1672,16 +1618,18 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                 d->lang.stop * 20 < d->lang.words;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
-    struct lc_line *e = lc_of(d, u);
-    if (e && e->mdone && e->mlangs == m.langs) { /* the line seen before */
-      u->rule = e->mrule;
-      u->hit = e->mhit;
-      u->soft_has = e->msoft;
-    } else {
-      match_unit(d, u, &m, e);
-      if (e)
-        lc_keep_match(e, u, m.langs);
+    const char *p = d->text.data + u->off;
+    if (u->retok && u->tok != CHROME_NO_TOK) {
+      size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
+      match_rules(u, &m, p, d->toks + u->tok, nt, total);
+    } else if (u->retok) {
+      struct chrome_tok t[CHROME_MAXTOK];
+      size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
+                                              &total, d->cp);
+      match_rules(u, &m, p, t, nt, total);
     }
+    else if (u->ntok)
+      match_long(u, &m, p);
     if (d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
   }

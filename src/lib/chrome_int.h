@@ -198,8 +198,6 @@ struct chrome_unit {
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
   bool dots3, ext_dot; /* as in struct chrome_lex (caption checks) */
-  uint32_t lc_line, lc_gen; /* its line in the cache of lines seen before
-                               (index + 1, 0: none) and the cache's gen */
   bool retok;         /* phrase rules need its words (a short line) */
   uint32_t soft_langs; /* else: languages of its has and soft phrases */
   uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or
