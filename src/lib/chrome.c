@@ -226,7 +226,6 @@ static void chrome_fini(void *st) {
   kempt__free(a, c->doc.toks);
   kempt__free(a, c->doc.seen);
   kempt__free(a, c->doc.seen_n);
-  kempt__chrome_lcache_free(&c->doc, a);
   kempt__free(a, c->doc.sw);
   kempt__free(a, c->doc.cp);
 }

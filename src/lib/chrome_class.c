@@ -399,25 +399,17 @@ static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
   return nt;
 }
 
-/* Add a line's word counts to the window's language evidence. */
-static void add_lang(struct chrome_doc *d, const struct word_count *wc) {
-  for (uint32_t m = wc->langs; m; m &= m - 1) {
-    unsigned l = kempt__chrome_ctz(m) + 1;
-    d->lang.hits[l] += wc->hits[l];
-  }
-  d->lang.stop += wc->stop;
-  d->lang.words += wc->words;
-}
-
 /* Add a line's word counts to it and to the window's language evidence. */
 static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
                        const struct word_count *wc) {
   uint32_t best = 0;
   for (uint32_t m = wc->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
+    d->lang.hits[l] += wc->hits[l];
     best = wc->hits[l] > best ? wc->hits[l] : best;
   }
-  add_lang(d, wc);
+  d->lang.stop += wc->stop;
+  d->lang.words += wc->words;
   u->words = clamp16(wc->words);
   u->stop = clamp16(best);
   u->upper = clamp16(wc->upper);
@@ -461,148 +453,16 @@ static size_t indentation(const char *p, size_t n) {
   return lead;
 }
 
-/* ---- lines seen before ------------------------------------------------ */
-
-/* The lines of a site's pages repeat (menus, buttons, footers): what
- * scan_line found for a line is kept by its bytes, and a line seen again
- * takes it from there. Exact: the bytes are compared. Bounded: the cache
- * starts over when it is full. */
-#define LC_MAX_LINE 4096      /* longer lines are not kept */
-#define LC_SLOTS 32768        /* hash slots, a power of two */
-#define LC_MAX_LINES (LC_SLOTS / 2)
-#define LC_MAX_BYTES (2u << 20)
-#define LC_MAX_TOKS (1u << 16)
-
-struct lc_line {
-  uint64_t hash;
-  uint32_t off, len;  /* its bytes in chrome_lcache.bytes */
-  uint32_t tok, ntok; /* its kept words in chrome_lcache.toks (retok) */
-  struct chrome_unit u; /* as scan_line left it (but off, len, blk, tok) */
-  struct word_count wc;
-};
-
-struct chrome_lcache {
-  uint32_t slots[LC_SLOTS]; /* index in lines + 1; 0: empty */
-  struct lc_line *lines;
-  char *bytes;
-  struct chrome_tok *toks;
-  size_t nlines, nbytes, ntoks;
-};
-
-static uint64_t lc_hash(const char *p, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  if (i < n) { /* 8 bytes can be read: held lines are padded */
-    memcpy(&w, p + i, 8);
-    h = (h ^ (w & (~0ull >> (64 - 8 * (n - i))))) * 0xff51afd7ed558ccdull;
-  }
-  return h ^ h >> 29;
-}
-
-void kempt__chrome_lcache_free(struct chrome_doc *d,
-                               const struct kempt_allocator *a) {
-  if (!d->lc)
-    return;
-  kempt__free(a, d->lc->lines);
-  kempt__free(a, d->lc->bytes);
-  kempt__free(a, d->lc->toks);
-  kempt__free(a, d->lc);
-  d->lc = NULL;
-}
-
-/* The cache, made on first use; NULL when there is no memory for it. */
-static struct chrome_lcache *lc_get(struct chrome_doc *d,
-                                    const struct kempt_allocator *a) {
-  if (d->lc || d->lc_failed)
-    return d->lc;
-  struct chrome_lcache *c = kempt__calloc(a, sizeof *c);
-  if (c) {
-    c->lines = kempt__malloc(a, LC_MAX_LINES * sizeof *c->lines);
-    c->bytes = kempt__malloc(a, LC_MAX_BYTES);
-    c->toks = kempt__malloc(a, LC_MAX_TOKS * sizeof *c->toks);
-  }
-  d->lc = c;
-  if (c && (!c->lines || !c->bytes || !c->toks))
-    kempt__chrome_lcache_free(d, a);
-  d->lc_failed = !d->lc;
-  return d->lc;
-}
-
-/* The line p[0..n) of hash h in the cache, or NULL; *slot is where it
- * goes when it is not there. */
-static const struct lc_line *lc_find(const struct chrome_lcache *c,
-                                     uint64_t h, const char *p, size_t n,
-                                     size_t *slot) {
-  size_t j = (size_t)h & (LC_SLOTS - 1);
-  for (; c->slots[j]; j = (j + 1) & (LC_SLOTS - 1)) {
-    const struct lc_line *e = &c->lines[c->slots[j] - 1];
-    if (e->hash == h && e->len == n && memcmp(c->bytes + e->off, p, n) == 0)
-      return e;
-  }
-  *slot = j;
-  return NULL;
-}
-
-/* Keep what scan_line found for p[0..n) (words t[0..nt) when it keeps
- * them for the phrase rules). */
-static void lc_add(struct chrome_lcache *c, uint64_t h, size_t slot,
-                   const char *p, size_t n, const struct chrome_unit *u,
-                   const struct word_count *wc, const struct chrome_tok *t,
-                   size_t nt) {
-  if (!u->retok)
-    nt = 0;
-  if (c->nlines == LC_MAX_LINES || c->nbytes + n > LC_MAX_BYTES ||
-      c->ntoks + nt > LC_MAX_TOKS) { /* full: start over */
-    memset(c->slots, 0, sizeof c->slots);
-    c->nlines = c->nbytes = c->ntoks = 0;
-    slot = (size_t)h & (LC_SLOTS - 1);
-  }
-  struct lc_line *e = &c->lines[c->nlines];
-  e->hash = h;
-  e->off = (uint32_t)c->nbytes;
-  e->len = (uint32_t)n;
-  e->tok = (uint32_t)c->ntoks;
-  e->ntok = (uint32_t)nt;
-  e->u = *u;
-  e->wc = *wc;
-  memcpy(c->bytes + c->nbytes, p, n);
-  memcpy(c->toks + c->ntoks, t, nt * sizeof *t);
-  c->nbytes += n;
-  c->ntoks += nt;
-  c->slots[slot] = (uint32_t)++c->nlines;
-}
-
-/* A line seen before: its features from the cache. */
-static void lc_apply(struct chrome_doc *d, const struct kempt_allocator *a,
-                     const struct chrome_lcache *c, const struct lc_line *e,
-                     struct chrome_unit *u) {
-  uint32_t off = u->off, len = u->len, blk = u->blk;
-  *u = e->u;
-  u->off = off;
-  u->len = len;
-  u->blk = blk;
-  u->tok = 0;
-  add_lang(d, &e->wc);
-  if (u->retok)
-    keep_words(d, a, u, c->toks + e->tok, e->ntok);
-}
-
-/* ---- a line's features ------------------------------------------------ */
-
-/* scan_line's work on a line not in the cache: the features in *u, its
- * word counts in *wc, its first words in t (returns how many). */
-static size_t scan_fresh(struct chrome_doc *d, const struct chrome_rules *r,
-                         struct chrome_unit *u, const char *p, size_t n,
-                         struct chrome_tok *t, struct word_count *wc) {
+void kempt__chrome_scan_line(struct chrome_doc *d,
+                             const struct chrome_rules *r,
+                             const struct kempt_allocator *a,
+                             struct chrome_unit *u, const char *p, size_t n) {
+  struct chrome_tok t[CHROME_MAXTOK];
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false};
+  struct word_count wc = {0, 0, 0, {0}, 0, false};
   size_t lead = indentation(p, n);
-  size_t total, nt = lex_line(d, p, n, lead, t, wc, &total, &lx);
-  add_counts(d, u, wc);
+  size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);
+  add_counts(d, u, &wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
   u->dots3 = lx.dots3;
@@ -615,36 +475,13 @@ static size_t scan_fresh(struct chrome_doc *d, const struct chrome_rules *r,
     scan_brackets(u, p, n);
   u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
   if (nt == 0)
-    return 0;
+    return;
   u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
-  if (!u->retok)
-    u->soft_langs = soft_langs(r, t, nt);
-  return nt;
-}
-
-void kempt__chrome_scan_line(struct chrome_doc *d,
-                             const struct chrome_rules *r,
-                             const struct kempt_allocator *a,
-                             struct chrome_unit *u, const char *p, size_t n) {
-  struct chrome_tok t[CHROME_MAXTOK];
-  struct word_count wc = {0, 0, 0, {0}, 0, false};
-  struct chrome_lcache *c = n <= LC_MAX_LINE ? lc_get(d, a) : NULL;
-  uint64_t h = 0;
-  size_t slot = 0;
-  if (c) {
-    h = lc_hash(p, n);
-    const struct lc_line *e = lc_find(c, h, p, n, &slot);
-    if (e) {
-      lc_apply(d, a, c, e, u);
-      return;
-    }
-  }
-  size_t nt = scan_fresh(d, r, u, p, n, t, &wc);
-  if (c)
-    lc_add(c, h, slot, p, n, u, &wc, t, nt);
   if (u->retok)
     keep_words(d, a, u, t, nt);
+  else
+    u->soft_langs = soft_langs(r, t, nt);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */

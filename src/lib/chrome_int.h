@@ -232,13 +232,9 @@ _Static_assert(KEMPT_LANG_COUNT - 1 <= 16, "stop-word languages in 16 bits");
 #define CHROME_TOK_CAP (1u << 18)
 #define CHROME_NO_TOK UINT32_MAX
 
-struct chrome_lcache; /* lines seen before (chrome_class.c) */
-
 /* The held document (or window of it). */
 struct chrome_doc {
   struct chrome_swcache *sw;
-  struct chrome_lcache *lc; /* made on first use */
-  bool lc_failed;           /* ... and not again when that failed */
   struct chrome_cpinfo *cp; /* CHROME_CP_SLOTS */
   struct kempt_buf text;
   struct chrome_unit *units;
@@ -262,10 +258,6 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n);
-
-/* Free the cache of lines seen before. */
-void kempt__chrome_lcache_free(struct chrome_doc *d,
-                               const struct kempt_allocator *a);
 
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
