@@ -279,7 +279,7 @@ static uint64_t line_hash(const char *p, size_t n) {
  * cache. */
 static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
                            const struct chrome_tok *t) {
-  uint64_t *e = &c->slot[(t->h >> 49) & (CHROME_SW_SLOTS - 1)];
+  uint64_t *e = kempt__chrome_sw_slot(c, t->h);
   uint64_t tag = (t->h | 1u) << 16;
   if ((*e & ~(uint64_t)0xFFFF) == tag)
     return (uint32_t)(*e & 0xFFFF);
@@ -458,7 +458,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK];
-  struct chrome_lex lx = {d->cp, 0, 0, false, false, false};
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, d->sw};
   struct word_count wc = {0, 0, 0, {0}, 0, false};
   size_t lead = indentation(p, n);
   size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);

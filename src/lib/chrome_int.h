@@ -84,6 +84,8 @@ struct chrome_cpinfo {
   uint32_t low;        /* the lower-case form in UTF-8, first byte low */
 };
 
+struct chrome_swcache;
+
 /* The tokenizer's state across calls on one line, and the character
  * features it gathers on the way (one pass over the bytes). */
 struct chrome_lex {
@@ -93,6 +95,9 @@ struct chrome_lex {
   bool bracket;    /* a '[' */
   bool dots3;      /* three dots in a row (a dot: '.' or 0x0E) */
   bool ext_dot;    /* a '.' before j, p, g or w in either case */
+  const struct chrome_swcache *sw; /* or NULL: the function-word cache,
+                                      whose slot of each word is fetched
+                                      early (its look-up comes later) */
 };
 
 /* Bytes from p[n] on that the tokenizer may read: p[n] is '\n' and the
@@ -226,6 +231,12 @@ struct chrome_swcache {
   uint64_t slot[CHROME_SW_SLOTS];
 };
 _Static_assert(KEMPT_LANG_COUNT - 1 <= 16, "stop-word languages in 16 bits");
+
+/* The slot of the word of hash h in the function-word cache. */
+static inline uint64_t *kempt__chrome_sw_slot(const struct chrome_swcache *c,
+                                              uint64_t h) {
+  return (uint64_t *)&c->slot[(h >> 49) & (CHROME_SW_SLOTS - 1)];
+}
 
 /* Words kept for the phrase rules (of short lines), at most so many in a
  * window; lines past that are tokenized again. */

@@ -26,7 +26,7 @@ static size_t tokens_around(utf8proc_int32_t cp, bool cached, bool spaced,
   buf[n++] = 'b';
   buf[n] = '\n'; /* the tokenizer's end mark, 8 more readable bytes */
   struct chrome_tok t[8];
-  struct chrome_lex lx = {cached ? cache : NULL, 0, 0, false, false, false};
+  struct chrome_lex lx = {cached ? cache : NULL, 0, 0, false, false, false, NULL};
   size_t pos = 0, k = kempt__chrome_lex(buf, n, &pos, t, 8, &lx);
   *conts = lx.conts;
   return k;
@@ -75,7 +75,7 @@ Test(chrome_lex, separators_between_spaces) {
     memcpy(buf, line[i], n);
     buf[n] = '\n';
     struct chrome_tok t[8];
-    struct chrome_lex lx = {NULL, 0, 0, false, false, false};
+    struct chrome_lex lx = {NULL, 0, 0, false, false, false, NULL};
     size_t pos = 0;
     cr_assert_eq(kempt__chrome_lex(buf, n, &pos, t, 8, &lx), 4);
     cr_assert_eq(lx.seps, seps[i], "line %d: %u separators", i, lx.seps);
