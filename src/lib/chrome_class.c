@@ -279,7 +279,7 @@ static uint64_t line_hash(const char *p, size_t n) {
  * cache. */
 static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
                            const struct chrome_tok *t) {
-  uint64_t *e = kempt__chrome_sw_slot(c, t->h);
+  uint64_t *e = &c->slot[kempt__chrome_sw_index(t->h)];
   uint64_t tag = (t->h | 1u) << 16;
   if ((*e & ~(uint64_t)0xFFFF) == tag)
     return (uint32_t)(*e & 0xFFFF);

@@ -233,9 +233,8 @@ struct chrome_swcache {
 _Static_assert(KEMPT_LANG_COUNT - 1 <= 16, "stop-word languages in 16 bits");
 
 /* The slot of the word of hash h in the function-word cache. */
-static inline uint64_t *kempt__chrome_sw_slot(const struct chrome_swcache *c,
-                                              uint64_t h) {
-  return (uint64_t *)&c->slot[(h >> 49) & (CHROME_SW_SLOTS - 1)];
+static inline size_t kempt__chrome_sw_index(uint64_t h) {
+  return (size_t)(h >> 49) & (CHROME_SW_SLOTS - 1);
 }
 
 /* Words kept for the phrase rules (of short lines), at most so many in a

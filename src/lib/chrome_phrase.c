@@ -429,7 +429,7 @@ static inline void prefetch_stop(const struct chrome_lex *lx,
                                  const struct chrome_tok *t) {
 #if defined(__GNUC__) || defined(__clang__)
   if (lx->sw)
-    __builtin_prefetch(kempt__chrome_sw_slot(lx->sw, t->h));
+    __builtin_prefetch(&lx->sw->slot[kempt__chrome_sw_index(t->h)]);
 #else
   (void)lx;
   (void)t;
