@@ -374,6 +374,8 @@ static uint32_t soft_langs(const struct chrome_rules *r,
         langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
       if (soft && k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT))
         langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
+      if (!kempt__chrome_may_extend(r, h))
+        break; /* no longer phrase starts with these words */
     }
   }
   return langs;
@@ -594,6 +596,8 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
       if (r || (!u->soft_has && k <= 2 && soft &&
                 k <= rs->maxtok[CK_SOFT] && find_key(m, h, CK_SOFT)))
         u->soft_has = true;
+      if (!kempt__chrome_may_extend(rs, h))
+        break; /* no longer phrase starts with these words */
     }
   }
 }

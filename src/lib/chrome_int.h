@@ -51,10 +51,15 @@ struct chrome_rule {
 
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 #define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
+#define CHROME_PREFIX_BITS 16384 /* filter on the first words of a rule */
 struct chrome_rules {
   uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
   uint64_t keys[CHROME_KEY_BITS / 64];
   uint64_t first_hs[CHROME_FIRST_BITS / 64]; /* has and soft together */
+  /* filter on the first k words (k >= 1) of has and soft rules of more
+   * than k words: where a line's words leave it, no longer phrase of
+   * theirs can match there */
+  uint64_t prefix_hs[CHROME_PREFIX_BITS / 64];
   uint8_t maxtok[CK_COUNT]; /* words of the longest rule of each kind */
   struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */
@@ -168,6 +173,14 @@ static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
                                            int k, uint64_t h) {
   unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
   return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* False when no has or soft rule is longer than the word sequence of
+ * hash h and starts with it. */
+static inline bool kempt__chrome_may_extend(const struct chrome_rules *r,
+                                            uint64_t h) {
+  unsigned bit = (unsigned)(h >> 45) & (CHROME_PREFIX_BITS - 1);
+  return (r->prefix_hs[bit / 64] >> (bit % 64)) & 1u;
 }
 
 /* False when no rule has kind k and word sequence hash h (a quick filter

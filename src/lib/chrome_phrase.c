@@ -568,8 +568,15 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                              (uint8_t)kind, lang, (uint8_t)nt, 0};
   unsigned bit = (unsigned)(t[0].h >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
-  if (kind == CK_HAS || kind == CK_SOFT)
+  if (kind == CK_HAS || kind == CK_SOFT) {
     r->first_hs[bit / 64] |= 1ull << (bit % 64);
+    uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
+    for (size_t k = 1; k < nt; k++) {
+      h = kempt__chrome_seq_step(h, t[k - 1].h);
+      unsigned pb = (unsigned)(h >> 45) & (CHROME_PREFIX_BITS - 1);
+      r->prefix_hs[pb / 64] |= 1ull << (pb % 64);
+    }
+  }
   if (nt > r->maxtok[kind])
     r->maxtok[kind] = (uint8_t)nt;
   bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
