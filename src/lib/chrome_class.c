@@ -278,12 +278,13 @@ static uint64_t line_hash(const char *p, size_t n) {
 /* The languages in which the word t of p is a function word, through the
  * cache. */
 static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
-                           const struct chrome_tok *t) {
+                           const struct chrome_tok *t,
+                           struct chrome_cpinfo *cp) {
   uint64_t *e = &c->slot[kempt__chrome_sw_index(t->h)];
   uint64_t tag = (t->h | 1u) << 16;
   if ((*e & ~(uint64_t)0xFFFF) == tag)
     return (uint32_t)(*e & 0xFFFF);
-  uint32_t m = kempt__stopword_langs(p + t->start, t->end - t->start);
+  uint32_t m = kempt__chrome_stop_langs(p + t->start, t->end - t->start, cp);
   *e = tag | (m & 0xFFFF);
   return m;
 }
@@ -296,7 +297,8 @@ struct word_count {
 };
 
 /* Words, function words (per language in hits) and capitals of t[0..n). */
-static inline void count_words(struct chrome_swcache *sw, const char *p,
+static inline void count_words(struct chrome_swcache *sw,
+                               struct chrome_cpinfo *cp, const char *p,
                                const struct chrome_tok *t, size_t n,
                                struct word_count *c) {
   uint32_t words = c->words, upper = c->upper, stop = c->stop;
@@ -310,7 +312,7 @@ static inline void count_words(struct chrome_swcache *sw, const char *p,
   for (; i < n; i++) {
     if (!t[i].alpha)
       continue;
-    uint32_t m = stop_langs(sw, p, &t[i]);
+    uint32_t m = stop_langs(sw, p, &t[i], cp);
     stop += m != 0;
     langs |= m;
     for (; m; m &= m - 1)
@@ -392,11 +394,11 @@ static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
   size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
   size_t k = nt;
   *total = nt;
-  count_words(d->sw, p, t, nt, wc);
+  count_words(d->sw, d->cp, p, t, nt, wc);
   while (k == CHROME_MAXTOK) {
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
     *total += k;
-    count_words(d->sw, p, more, k, wc);
+    count_words(d->sw, d->cp, p, more, k, wc);
   }
   return nt;
 }

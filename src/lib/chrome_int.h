@@ -125,6 +125,13 @@ size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
                             size_t max, size_t *total,
                             struct chrome_cpinfo *cache);
 
+/* kempt__stopword_langs of a word the tokenizer read (ASCII letters and
+ * digits, other letters, marks and digits; 8 bytes from s readable),
+ * lower-cased through the code point cache (CHROME_CP_SLOTS entries, or
+ * NULL) instead of utf8proc each time. */
+uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
+                                  struct chrome_cpinfo *cache);
+
 /* Hash of a sequence of token hashes: CHROME_SEQ_INIT, then a step per
  * token. */
 #define CHROME_SEQ_INIT 0x9e3779b97f4a7c15ull

@@ -475,6 +475,41 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
   return count;
 }
 
+uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
+                                  struct chrome_cpinfo *cache) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (n == 0 || n > KEMPT_STOP_MAX_WORD)
+    return 0;
+  if (n <= 8) { /* an ASCII word: its 8 bytes lower-cased at once */
+    uint64_t x, keep = ~0ull >> (64 - 8 * n);
+    memcpy(&x, p, 8);
+    x &= keep;
+    if (!(x & HIGHS)) /* letters and digits: | 0x20 lower-cases them */
+      return kempt__stopword_langs_packed(x | (0x20 * ONES & keep), n);
+  }
+  char buf[2 * KEMPT_STOP_MAX_WORD]; /* as lang.c's lower() */
+  size_t o = 0;
+  bool ascii = true;
+  for (size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      buf[o++] = (char)ascii_low[p[i++]];
+      continue;
+    }
+    utf8proc_int32_t cp;
+    struct chrome_cpinfo tmp;
+    i += decode(p + i, n - i, &cp);
+    if (cp < 0 || o + 4 > sizeof buf)
+      return 0;
+    const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
+    for (unsigned k = 0; k < e->nlow; k++)
+      buf[o++] = (char)(e->low >> (8 * k));
+    ascii = false;
+  }
+  if (ascii && n > KEMPT_STOP_MAX_ASCII)
+    return 0;
+  return kempt__stopword_langs_lower(buf, o);
+}
+
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
                             size_t max, size_t *total,
                             struct chrome_cpinfo *cache) {
