@@ -475,6 +475,21 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
   return count;
 }
 
+/* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
+static bool any_high(const unsigned char *p, size_t n) {
+  uint64_t x;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&x, p + i, 8);
+    if (x & HIGHS)
+      return true;
+  }
+  if (i == n)
+    return false;
+  memcpy(&x, p + i, 8);
+  return (x & HIGHS & (~0ull >> (64 - 8 * (n - i)))) != 0;
+}
+
 uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
                                   struct chrome_cpinfo *cache) {
   const unsigned char *p = (const unsigned char *)s;
@@ -487,9 +502,10 @@ uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
     if (!(x & HIGHS)) /* letters and digits: | 0x20 lower-cases them */
       return kempt__stopword_langs_packed(x | (0x20 * ONES & keep), n);
   }
+  if (n > KEMPT_STOP_MAX_ASCII && !any_high(p, n))
+    return 0; /* longer than any ASCII function word */
   char buf[2 * KEMPT_STOP_MAX_WORD]; /* as lang.c's lower() */
   size_t o = 0;
-  bool ascii = true;
   for (size_t i = 0; i < n;) {
     if (p[i] < 0x80) {
       buf[o++] = (char)ascii_low[p[i++]];
@@ -503,10 +519,7 @@ uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
     const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
     for (unsigned k = 0; k < e->nlow; k++)
       buf[o++] = (char)(e->low >> (8 * k));
-    ascii = false;
   }
-  if (ascii && n > KEMPT_STOP_MAX_ASCII)
-    return 0;
   return kempt__stopword_langs_lower(buf, o);
 }
 
