@@ -785,7 +785,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       if (nt <= m->rules->maxtok[whole[w]])
         set_hit(u, find_key(m, u->key, whole[w]));
   }
-  if (total <= LIST_PREFIX_WORDS && no_end(u))
+  if (total <= LIST_PREFIX_WORDS && no_end(u) &&
+      kempt__chrome_may_start(m->rules, CK_LIST, t[0].h)) /* t[0] starts */
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
       set_hit(u, find_pre(m, pre, k, CK_LIST));
   match_prefix(u, m, p, t, pre, nt, total);
