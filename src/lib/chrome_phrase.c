@@ -657,8 +657,10 @@ static enum kempt_status builtin_status = KEMPT_ERR_NOMEM;
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 
 static void build_builtin(void) {
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS]; /* for the build */
   builtin_status =
-      kempt__chrome_rules_init(&builtin, kempt__default_allocator(), NULL);
+      kempt__chrome_rules_init(&builtin, kempt__default_allocator(), cache);
+  builtin.cp = NULL; /* read-only from now on */
 }
 
 const struct chrome_rules *kempt__chrome_rules_builtin(void) {
