@@ -372,6 +372,22 @@ static inline void lex_mark(const unsigned char *p, size_t n, size_t i,
     lx->seps++;
 }
 
+/* The character of k bytes (2 to 4) at p[i] again and again right after
+ * it (a rule of box drawing, a row of stars or bullets): skipped at once,
+ * each copy counted as the first was (but no separator: no space comes
+ * before a copy). Returns the offset after the run. A copy ends before
+ * p[n], which is '\n'. */
+static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
+                                  struct chrome_lex *lx) {
+  size_t j = i + k;
+  while (p[j] == p[i] && p[j + 1] == p[i + 1] &&
+         (k < 3 || p[j + 2] == p[i + 2]) && (k < 4 || p[j + 3] == p[i + 3])) {
+    lx->conts += (uint32_t)k - 1;
+    j += k;
+  }
+  return j;
+}
+
 /* A character 0x80 and up at p[i] that the cache knows is no word
  * character (punctuation, spaces): counted and skipped, returns the offset
  * after it; else 0 (lex_high looks at it). */
@@ -388,7 +404,7 @@ static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
   lx->conts += (uint32_t)k - 1;
   if (i && p[i - 1] == ' ' && sep_here(p, n, i))
     lx->seps++;
-  return i + k;
+  return skip_repeats(p, i, k, lx);
 }
 
 /* Code points of two or three bytes that are never word characters nor
@@ -420,7 +436,7 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
   lx->conts += (uint32_t)k - 1;
   if (i && p[i - 1] == ' ' && sep_here(p, n, i))
     lx->seps++;
-  return i + k;
+  return skip_repeats(p, i, k, lx);
 }
 
 /* Fetch the function-word cache's slot of word t ahead of its look-up

@@ -204,3 +204,41 @@ Test(chrome_lex, builtin_rules_built_once) {
   for (int i = 0; i < 4; i++)
     cr_assert_eq(got[i], (void *)(uintptr_t)r);
 }
+
+/* Runs of one symbol (box drawing, stars, bullets) are skipped at once:
+ * still every character counted, separators only where a space is
+ * before one, words around them found. */
+Test(chrome_lex, runs_of_one_symbol) {
+  static const struct {
+    const char *line;
+    size_t words;
+    uint32_t seps;
+  } cases[] = {
+      {"\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81 top \xe2\x94\x81",
+       1, 0},
+      {"rated \xe2\x98\x86\xe2\x98\x86\xe2\x98\x86\xe2\x98\x86 by us", 3, 0},
+      {"Home \xe2\x80\xa2\xe2\x80\xa2 News \xe2\x80\xa2 Sport", 3, 1},
+      {"\xc2\xb7\xc2\xb7\xc2\xb7 a \xc2\xb7 b", 2, 1},
+      {"x\xe2\x94\x81\xe2\x94\x81y\xe2\x94\x81", 2, 0},
+      {"\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80 ok", 1, 0}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char buf[128] = {0};
+    size_t n = strlen(cases[i].line);
+    memcpy(buf, cases[i].line, n);
+    buf[n] = '\n';
+    size_t chars = 0;
+    for (size_t k = 0; k < n; k++)
+      chars += ((unsigned char)buf[k] & 0xC0) != 0x80;
+    for (int cached = 0; cached < 2; cached++) {
+      static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
+      struct chrome_tok t[16];
+      struct chrome_lex lx = {cached ? cache : NULL, 0, 0, false, false,
+                              false, NULL};
+      size_t pos = 0;
+      cr_assert_eq(kempt__chrome_lex(buf, n, &pos, t, 16, &lx),
+                   cases[i].words, "%s", cases[i].line);
+      cr_assert_eq(n - lx.conts, chars, "%s: characters", cases[i].line);
+      cr_assert_eq(lx.seps, cases[i].seps, "%s: separators", cases[i].line);
+    }
+  }
+}
