@@ -200,6 +200,8 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
                 struct whash s, bool letter, struct chrome_tok *t,
                 struct chrome_lex *lx) {
   bool upper = (unsigned)(p[i] - 'A') < 26;
+  struct chrome_cpinfo *cache = lx->cache, tmp;
+  uint32_t conts = 0;
   while (j < n) {
     unsigned l = ascii_low[p[j]];
     if (l - 1u < LOW_HIGH - 1u) { /* an ASCII letter or digit */
@@ -211,20 +213,20 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
     if (l == 0)
       break;
     utf8proc_int32_t cp;
-    struct chrome_cpinfo tmp;
     size_t k = decode(p + j, n - j, &cp);
     if (cp < 0)
       break;
-    const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
+    const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
     if (e->kind == 0 || e->kind == 3)
       break;
     if (j == i)
       upper = e->upper;
     letter = letter || e->kind == 1;
     wh_bytes(&s, e->low, e->nlow);
-    lx->conts += (uint32_t)k - 1;
+    conts += (uint32_t)k - 1;
     j += k;
   }
+  lx->conts += conts;
   fill_tok(t, &s, letter, upper, i, j);
   return j;
 }
