@@ -236,7 +236,7 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
 
 /* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
  * returns the offset after it. Reads 8 bytes at a time: p[n] is '\n' and
- * 8 more bytes after it are readable (see kempt__chrome_lex). */
+ * bytes after it are readable (CHROME_LEX_PAD). */
 static inline size_t read_word_swar(const unsigned char *p, size_t n,
                                     size_t i, struct chrome_tok *t,
                                     struct chrome_lex *lx) {
