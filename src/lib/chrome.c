@@ -19,11 +19,12 @@
 
 #define CHROME_CAP_BYTES (8u << 20)
 #define CHROME_CAP_UNITS 20000u
-#define CHROME_PAD 8 /* readable bytes after the held text */
+#define CHROME_PAD CHROME_LEX_PAD /* readable bytes after the held text */
 
 struct chrome {
   const struct kempt_env *env;
-  struct chrome_rules rules;
+  const struct chrome_rules *rules; /* the built-in ones, or own */
+  struct chrome_rules own;          /* built-in + --rules files */
   struct chrome_doc doc;
   uint64_t out_index; /* blocks emitted in this document */
 };
@@ -95,7 +96,7 @@ static void clear_window(struct chrome_doc *d) {
 static enum kempt_status flush_window(struct chrome *c) {
   enum kempt_status st = KEMPT_OK;
   if (c->doc.nblks)
-    st = kempt__chrome_classify(&c->doc, &c->rules, c->env->alloc);
+    st = kempt__chrome_classify(&c->doc, c->rules, c->env->alloc);
   for (size_t i = 0; st == KEMPT_OK && i < c->doc.nblks; i++)
     st = emit_blk(c, &c->doc.blks[i]);
   clear_window(&c->doc);
@@ -122,7 +123,7 @@ static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
     u->off = (uint32_t)(off + i);
     u->len = (uint32_t)(e - i);
     u->blk = (uint32_t)d->nblks;
-    kempt__chrome_scan_line(d, &c->rules, c->env->alloc, u, p + i, e - i);
+    kempt__chrome_scan_line(d, c->rules, c->env->alloc, u, p + i, e - i);
     i = e + 1;
   }
   k->n = (uint32_t)(d->nunits - k->first);
@@ -135,7 +136,7 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
   if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
     st = kempt__buf_addc(&d->text, '\n');
-  if (st == KEMPT_OK) /* ... and 8 bytes after it can be read */
+  if (st == KEMPT_OK) /* ... and bytes after it can be read */
     st = kempt__buf_reserve(&d->text, CHROME_PAD);
   if (st == KEMPT_OK)
     memset(d->text.data + d->text.len, 0, CHROME_PAD);
@@ -195,21 +196,30 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
                             CHROME_CP_SLOTS * sizeof *c->doc.cp);
   if (!c->doc.sw || !c->doc.cp)
     return KEMPT_ERR_NOMEM;
-  enum kempt_status s =
-      kempt__chrome_rules_init(&c->rules, env->alloc, c->doc.cp);
+  c->rules = kempt__chrome_rules_builtin();
+  if (!c->rules)
+    return KEMPT_ERR_NOMEM;
   const char *data;
   size_t len;
+  enum kempt_status s = KEMPT_OK;
   for (size_t i = 0;
        s == KEMPT_OK && kempt__opt_file(env->cfg, "rules", i, &data, &len);
-       i++)
-    s = kempt__chrome_rules_parse(&c->rules, data, len);
+       i++) {
+    if (c->rules != &c->own) { /* the first file: a copy of our own */
+      s = kempt__chrome_rules_copy(&c->own, c->rules, env->alloc, c->doc.cp);
+      c->rules = &c->own;
+    }
+    if (s == KEMPT_OK)
+      s = kempt__chrome_rules_parse(&c->own, data, len);
+  }
   return s;
 }
 
 static void chrome_fini(void *st) {
   struct chrome *c = st;
   const struct kempt_allocator *a = c->env->alloc;
-  kempt__chrome_rules_free(&c->rules);
+  if (c->rules == &c->own)
+    kempt__chrome_rules_free(&c->own);
   kempt__buf_free(&c->doc.text);
   kempt__free(a, c->doc.units);
   kempt__free(a, c->doc.blks);

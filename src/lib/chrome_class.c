@@ -278,12 +278,13 @@ static uint64_t line_hash(const char *p, size_t n) {
 /* The languages in which the word t of p is a function word, through the
  * cache. */
 static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
-                           const struct chrome_tok *t) {
-  uint64_t *e = &c->slot[(t->h >> 49) & (CHROME_SW_SLOTS - 1)];
+                           const struct chrome_tok *t,
+                           struct chrome_cpinfo *cp) {
+  uint64_t *e = &c->slot[kempt__chrome_sw_index(t->h)];
   uint64_t tag = (t->h | 1u) << 16;
   if ((*e & ~(uint64_t)0xFFFF) == tag)
     return (uint32_t)(*e & 0xFFFF);
-  uint32_t m = kempt__stopword_langs(p + t->start, t->end - t->start);
+  uint32_t m = kempt__chrome_stop_langs(p + t->start, t->end - t->start, cp);
   *e = tag | (m & 0xFFFF);
   return m;
 }
@@ -296,21 +297,33 @@ struct word_count {
 };
 
 /* Words, function words (per language in hits) and capitals of t[0..n). */
-static inline void count_words(struct chrome_swcache *sw, const char *p,
+static inline void count_words(struct chrome_swcache *sw,
+                               struct chrome_cpinfo *cp, const char *p,
                                const struct chrome_tok *t, size_t n,
                                struct word_count *c) {
-  for (size_t i = 0; i < n; i++) {
+  uint32_t words = c->words, upper = c->upper, stop = c->stop;
+  uint32_t langs = c->langs;
+  size_t i = 0;
+  if (words == 0) { /* the line's first word: is it capitalised? */
+    while (i < n && !t[i].alpha)
+      i++;
+    c->cap1 = i < n && t[i].upper;
+  }
+  for (; i < n; i++) {
     if (!t[i].alpha)
       continue;
-    uint32_t m = stop_langs(sw, p, &t[i]);
-    c->stop += m != 0;
-    c->langs |= m;
+    uint32_t m = stop_langs(sw, p, &t[i], cp);
+    stop += m != 0;
+    langs |= m;
     for (; m; m &= m - 1)
       c->hits[kempt__chrome_ctz(m) + 1]++;
-    c->upper += t[i].upper;
-    if (++c->words == 1)
-      c->cap1 = t[i].upper;
+    upper += t[i].upper;
+    words++;
   }
+  c->words = words;
+  c->upper = upper;
+  c->stop = stop;
+  c->langs = langs;
 }
 
 /* Lines with more words than this never match a phrase rule as a whole
@@ -363,6 +376,8 @@ static uint32_t soft_langs(const struct chrome_rules *r,
         langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
       if (soft && k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT))
         langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
+      if (!kempt__chrome_may_extend(r, h))
+        break; /* no longer phrase starts with these words */
     }
   }
   return langs;
@@ -379,11 +394,11 @@ static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
   size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
   size_t k = nt;
   *total = nt;
-  count_words(d->sw, p, t, nt, wc);
+  count_words(d->sw, d->cp, p, t, nt, wc);
   while (k == CHROME_MAXTOK) {
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
     *total += k;
-    count_words(d->sw, p, more, k, wc);
+    count_words(d->sw, d->cp, p, more, k, wc);
   }
   return nt;
 }
@@ -447,13 +462,15 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK];
-  struct chrome_lex lx = {d->cp, 0, 0, false};
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, d->sw};
   struct word_count wc = {0, 0, 0, {0}, 0, false};
   size_t lead = indentation(p, n);
   size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);
   add_counts(d, u, &wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
+  u->dots3 = lx.dots3;
+  u->ext_dot = lx.ext_dot;
   u->bullet = is_bullet(p + lead, n - lead);
   u->tlen = (uint32_t)strip_closers(p, n);
   u->term = terminal(p, u->tlen);
@@ -581,6 +598,8 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
       if (r || (!u->soft_has && k <= 2 && soft &&
                 k <= rs->maxtok[CK_SOFT] && find_key(m, h, CK_SOFT)))
         u->soft_has = true;
+      if (!kempt__chrome_may_extend(rs, h))
+        break; /* no longer phrase starts with these words */
     }
   }
 }
@@ -603,8 +622,8 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
   bool num = false, word = false, year = false;
   size_t alpha = 0, other = 0;
-  if (nt == 0 || nt > 12 || u->words > 8)
-    return false;
+  if (nt == 0 || nt > 12 || u->words > 8 || u->ntok == u->words)
+    return false; /* (ntok == words: no number, see below) */
   for (size_t i = 0; i < nt; i++) {
     num = num || !t[i].alpha;
     alpha += t[i].alpha;
@@ -669,11 +688,12 @@ static bool find_dots(const char *p, size_t n, const char *s) {
 }
 
 /* A line that names image files ("a-cat.jpg"), a text browser's label. */
-static bool image_name(const char *p, size_t n) {
+static bool image_name(const struct chrome_unit *u, const char *p) {
   static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "webp"};
   static const unsigned char len[] = {3, 4, 3, 3, 4}; /* strlen(ext[i]) */
   _Static_assert(sizeof len == sizeof ext / sizeof ext[0], "a length each");
-  if (n > IMAGE_NAME_MAX)
+  size_t n = u->len;
+  if (n > IMAGE_NAME_MAX || !u->ext_dot) /* ext_dot: the lexer saw ".j" */
     return false;
   for (const char *q = memchr(p, '.', n); q;
        q = memchr(q + 1, '.', n - (size_t)(q + 1 - p))) {
@@ -703,7 +723,8 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
 
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
-static bool credit_tail(const char *p, size_t n) {
+static bool credit_tail(const struct chrome_unit *u, const char *p) {
+  size_t n = u->len;
   static const char *const w[] = {"image", "photo", "picture", "credit",
                                   "getty", "reuters", "afp", "shutterstock",
                                   "foto", "bild", "imagen", "immagine"};
@@ -714,6 +735,8 @@ static bool credit_tail(const char *p, size_t n) {
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
       open--;
   if (open == 0 || p[open - 1] != '(') {
+    if (!u->dots3) /* no "..." anywhere in the line */
+      return false;
     const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
     return find_dots(c, (size_t)(p + n - c), "credit...");
   }
@@ -762,7 +785,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       if (nt <= m->rules->maxtok[whole[w]])
         set_hit(u, find_key(m, u->key, whole[w]));
   }
-  if (total <= LIST_PREFIX_WORDS && no_end(u))
+  if (total <= LIST_PREFIX_WORDS && no_end(u) &&
+      kempt__chrome_may_start(m->rules, CK_LIST, t[0].h)) /* t[0] starts */
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
       set_hit(u, find_pre(m, pre, k, CK_LIST));
   match_prefix(u, m, p, t, pre, nt, total);
@@ -771,9 +795,9 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
   }
-  if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+  if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && (image_name(p, u->len) || slash_credit(u, p)))
+  if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
   if (!u->rule && is_bio(u, m, t, nt))
     u->rule = R_BIO;
@@ -792,9 +816,9 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
 static void match_long(struct chrome_unit *u, const struct matcher *m,
                        const char *p) {
   u->soft_has = (u->soft_langs & m->langs) != 0;
-  if (u->words <= CAPTION_WORDS && credit_tail(p, u->len))
+  if (u->words <= CAPTION_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && (image_name(p, u->len) || slash_credit(u, p)))
+  if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
 }
 

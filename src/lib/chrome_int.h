@@ -51,10 +51,15 @@ struct chrome_rule {
 
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 #define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
+#define CHROME_PREFIX_BITS 16384 /* filter on the first words of a rule */
 struct chrome_rules {
   uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
   uint64_t keys[CHROME_KEY_BITS / 64];
   uint64_t first_hs[CHROME_FIRST_BITS / 64]; /* has and soft together */
+  /* filter on the first k words (k >= 1) of has and soft rules of more
+   * than k words: where a line's words leave it, no longer phrase of
+   * theirs can match there */
+  uint64_t prefix_hs[CHROME_PREFIX_BITS / 64];
   uint8_t maxtok[CK_COUNT]; /* words of the longest rule of each kind */
   struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */
@@ -84,6 +89,8 @@ struct chrome_cpinfo {
   uint32_t low;        /* the lower-case form in UTF-8, first byte low */
 };
 
+struct chrome_swcache;
+
 /* The tokenizer's state across calls on one line, and the character
  * features it gathers on the way (one pass over the bytes). */
 struct chrome_lex {
@@ -91,12 +98,22 @@ struct chrome_lex {
   uint32_t conts;  /* UTF-8 continuation bytes (chars = bytes - conts) */
   uint32_t seps;   /* separators (| / > and others) between spaces */
   bool bracket;    /* a '[' */
+  bool dots3;      /* three dots in a row (a dot: '.' or 0x0E) */
+  bool ext_dot;    /* a '.' before j, p, g or w in either case */
+  const struct chrome_swcache *sw; /* or NULL: the function-word cache,
+                                      whose slot of each word is fetched
+                                      early (its look-up comes later) */
 };
+
+/* Bytes from p[n] on that the tokenizer may read: p[n] is '\n' and the
+ * 15 bytes after it can be read (it loads 16 bytes at a word's start). */
+#define CHROME_LEX_PAD 16
 
 /* Tokenize p[0..n) from *pos: fills at most max tokens and returns how
  * many; *pos is left after the last one (the whole line is read when
  * fewer than max come back). p[n] must be readable and be '\n' (held
- * lines end so), which ends the line without a bound check per byte. */
+ * lines end so), which ends the line without a bound check per byte, and
+ * CHROME_LEX_PAD - 1 bytes after it must be readable too. */
 size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx);
@@ -107,6 +124,13 @@ size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
                             size_t max, size_t *total,
                             struct chrome_cpinfo *cache);
+
+/* kempt__stopword_langs of a word the tokenizer read (ASCII letters and
+ * digits, other letters, marks and digits; 8 bytes from s readable),
+ * lower-cased through the code point cache (CHROME_CP_SLOTS entries, or
+ * NULL) instead of utf8proc each time. */
+uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
+                                  struct chrome_cpinfo *cache);
 
 /* Hash of a sequence of token hashes: CHROME_SEQ_INIT, then a step per
  * token. */
@@ -125,6 +149,15 @@ static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {
 /* Build the compiled-in rules; cache (CHROME_CP_SLOTS entries, or NULL)
  * is borrowed for the tokenizer while r lives. */
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
+                                          const struct kempt_allocator *a,
+                                          struct chrome_cpinfo *cache);
+/* The compiled-in rules, built on the first call and shared by every
+ * handle and thread (read-only); NULL when they could not be built. */
+const struct chrome_rules *kempt__chrome_rules_builtin(void);
+/* A copy of from in r that rules can be added to (free it with
+ * kempt__chrome_rules_free); cache as in kempt__chrome_rules_init. */
+enum kempt_status kempt__chrome_rules_copy(struct chrome_rules *r,
+                                          const struct chrome_rules *from,
                                           const struct kempt_allocator *a,
                                           struct chrome_cpinfo *cache);
 /* Add rules from "KIND PATTERN" lines of text (a --rules file): they
@@ -147,6 +180,14 @@ static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
                                            int k, uint64_t h) {
   unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
   return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* False when no has or soft rule is longer than the word sequence of
+ * hash h and starts with it. */
+static inline bool kempt__chrome_may_extend(const struct chrome_rules *r,
+                                            uint64_t h) {
+  unsigned bit = (unsigned)(h >> 45) & (CHROME_PREFIX_BITS - 1);
+  return (r->prefix_hs[bit / 64] >> (bit % 64)) & 1u;
 }
 
 /* False when no rule has kind k and word sequence hash h (a quick filter
@@ -181,6 +222,7 @@ struct chrome_unit {
   uint8_t term, bullet, widget, url, cls; /* url: only where link_like looks */
   uint8_t hit;        /* kind of the phrase rule that matched */
   bool title, cap1, soft_has, dup;
+  bool dots3, ext_dot; /* as in struct chrome_lex (caption checks) */
   bool retok;         /* phrase rules need its words (a short line) */
   uint32_t soft_langs; /* else: languages of its has and soft phrases */
   uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or
@@ -209,6 +251,11 @@ struct chrome_swcache {
   uint64_t slot[CHROME_SW_SLOTS];
 };
 _Static_assert(KEMPT_LANG_COUNT - 1 <= 16, "stop-word languages in 16 bits");
+
+/* The slot of the word of hash h in the function-word cache. */
+static inline size_t kempt__chrome_sw_index(uint64_t h) {
+  return (size_t)(h >> 49) & (CHROME_SW_SLOTS - 1);
+}
 
 /* Words kept for the phrase rules (of short lines), at most so many in a
  * window; lines past that are tokenized again. */

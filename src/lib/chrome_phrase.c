@@ -13,13 +13,15 @@
  * features on the way (code points, separators, brackets). ASCII words go
  * 8 bytes at a time, without utf8proc; other characters are decoded here
  * and looked up in a small cache of utf8proc's answers. Lines end in '\n'
- * with 8 readable bytes after it, so the loops need no bound checks.
+ * with CHROME_LEX_PAD readable bytes from it, so the loops need no bound
+ * checks.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "chrome_int.h"
 #include "lang.h"
 
+#include <pthread.h>
 #include <utf8proc.h>
 
 #define MAX_PATTERN 256
@@ -119,14 +121,15 @@ static const uint8_t ascii_low[256] = {
     H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8, H8};
 
 /* Bytes between words: 0 nothing to note, 1 a word starts, 2 maybe a
- * separator or a bracket, or the end of the line ('\n'), 3 0x80 and up. */
+ * separator, a bracket or a dot (and 0x0E, which the caption checks take
+ * for one), or the end of the line ('\n'), 3 0x80 and up. */
 enum { S_SKIP = 0, S_WORD = 1, S_MARK = 2, S_HIGH = 3 };
 #define W8 1, 1, 1, 1, 1, 1, 1, 1
 #define X8 3, 3, 3, 3, 3, 3, 3, 3
 static const uint8_t ascii_skip[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, /* '\n' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, /* '\n', 0x0E */
     Z8, Z8,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, /* '/' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, /* '.', '/' */
     W8, 1, 1, 0, 0, 0, 0, 2, 0,                     /* 0-9, '>' */
     0, 1, 1, 1, 1, 1, 1, 1, W8,                     /* @A-O */
     W8, 1, 1, 1, 2, 0, 0, 0, 0,                     /* P-Z, '[' */
@@ -197,6 +200,8 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
                 struct whash s, bool letter, struct chrome_tok *t,
                 struct chrome_lex *lx) {
   bool upper = (unsigned)(p[i] - 'A') < 26;
+  struct chrome_cpinfo *cache = lx->cache, tmp;
+  uint32_t conts = 0;
   while (j < n) {
     unsigned l = ascii_low[p[j]];
     if (l - 1u < LOW_HIGH - 1u) { /* an ASCII letter or digit */
@@ -208,20 +213,20 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
     if (l == 0)
       break;
     utf8proc_int32_t cp;
-    struct chrome_cpinfo tmp;
     size_t k = decode(p + j, n - j, &cp);
     if (cp < 0)
       break;
-    const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
+    const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
     if (e->kind == 0 || e->kind == 3)
       break;
     if (j == i)
       upper = e->upper;
     letter = letter || e->kind == 1;
     wh_bytes(&s, e->low, e->nlow);
-    lx->conts += (uint32_t)k - 1;
+    conts += (uint32_t)k - 1;
     j += k;
   }
+  lx->conts += conts;
   fill_tok(t, &s, letter, upper, i, j);
   return j;
 }
@@ -231,9 +236,10 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
 
 /* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
  * returns the offset after it. Reads 8 bytes at a time: p[n] is '\n' and
- * 8 more bytes after it are readable (see kempt__chrome_lex). */
-static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
-                               struct chrome_tok *t, struct chrome_lex *lx) {
+ * bytes after it are readable (CHROME_LEX_PAD). */
+static inline size_t read_word_swar(const unsigned char *p, size_t n,
+                                    size_t i, struct chrome_tok *t,
+                                    struct chrome_lex *lx) {
   struct whash s = {WH_INIT, 0, 0};
   uint64_t letters = 0;
   size_t j = i;
@@ -264,6 +270,47 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   fill_tok(t, &s, letters != 0, (unsigned)(p[i] - 'A') < 26, i, j);
   return j;
 }
+
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+
+/* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
+ * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
+ * digits, and their lower-case forms are the hash's chunks. */
+static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+                               struct chrome_tok *t, struct chrome_lex *lx) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 0x80 up: < 0 */
+  __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                                 _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  unsigned lm = (unsigned)_mm_movemask_epi8(letter);
+  unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
+  unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
+  if (len >= 16)
+    return read_word_swar(p, n, i, t, lx);
+  uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
+  struct whash s = {WH_INIT, c0, len};
+  if (len >= 8) {
+    s.h = wh_mix(WH_INIT, c0);
+    s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo));
+    s.nw = len - 8;
+  }
+  s.w &= (1ull << (8 * s.nw)) - 1; /* nw < 8 */
+  bool letters = (lm & ((1u << len) - 1)) != 0;
+  size_t j = i + len;
+  if (p[j] >= 0x80 && j < n)
+    return read_word_mixed(p, n, i, j, s, letters, t, lx);
+  fill_tok(t, &s, letters, (unsigned)(p[i] - 'A') < 26, i, j);
+  return j;
+}
+#else
+static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+                               struct chrome_tok *t, struct chrome_lex *lx) {
+  return read_word_swar(p, n, i, t, lx);
+}
+#endif
 
 /* A character 0x80 and up at p[i], between words: a word or a (c) sign
  * starts there (*t filled), or it is skipped. Returns the offset after it
@@ -297,14 +344,50 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
   return (i + k) * 2;
 }
 
-/* A '[', a separator or the end mark at p[i] (see ascii_skip). */
+/* Whether b passes for the first letter of an image file's extension
+ * (jpg, jpeg, png, gif, webp) as eq_nocase compares (chrome_class.c). */
+static inline bool ext_start(unsigned char b) {
+  unsigned c = b | 0x20u;
+  return c == 'j' || c == 'p' || c == 'g' || c == 'w';
+}
+
+/* A dot (or 0x0E) at p[i]: notes three in a row ("Credit...") and a '.'
+ * before an image file's extension, for the caption checks. p[i + 2] can
+ * be read: p[n] is '\n' and bytes after it can be read. */
+static inline void lex_dot(const unsigned char *p, size_t i,
+                           struct chrome_lex *lx) {
+  if ((p[i + 1] | 0x20u) == '.' && (p[i + 2] | 0x20u) == '.')
+    lx->dots3 = true;
+  if (p[i] == '.' && ext_start(p[i + 1]))
+    lx->ext_dot = true;
+}
+
+/* A '[', a separator, a dot or the end mark at p[i] (see ascii_skip). */
 static inline void lex_mark(const unsigned char *p, size_t n, size_t i,
                             struct chrome_lex *lx) {
   unsigned c = p[i];
   if (c == '[')
     lx->bracket = true;
+  else if ((c | 0x20u) == '.')
+    lex_dot(p, i, lx);
   else if (c != '\n' && i && p[i - 1] == ' ' && i + 1 < n && p[i + 1] == ' ')
     lx->seps++;
+}
+
+/* The character of k bytes (2 to 4) at p[i] again and again right after
+ * it (a rule of box drawing, a row of stars or bullets): skipped at once,
+ * each copy counted as the first was (but no separator: no space comes
+ * before a copy). Returns the offset after the run. A copy ends before
+ * p[n], which is '\n'. */
+static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
+                                  struct chrome_lex *lx) {
+  size_t j = i + k;
+  while (p[j] == p[i] && p[j + 1] == p[i + 1] &&
+         (k < 3 || p[j + 2] == p[i + 2]) && (k < 4 || p[j + 3] == p[i + 3])) {
+    lx->conts += (uint32_t)k - 1;
+    j += k;
+  }
+  return j;
 }
 
 /* A character 0x80 and up at p[i] that the cache knows is no word
@@ -323,7 +406,7 @@ static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
   lx->conts += (uint32_t)k - 1;
   if (i && p[i - 1] == ' ' && sep_here(p, n, i))
     lx->seps++;
-  return i + k;
+  return skip_repeats(p, i, k, lx);
 }
 
 /* Code points of two or three bytes that are never word characters nor
@@ -355,7 +438,20 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
   lx->conts += (uint32_t)k - 1;
   if (i && p[i - 1] == ' ' && sep_here(p, n, i))
     lx->seps++;
-  return i + k;
+  return skip_repeats(p, i, k, lx);
+}
+
+/* Fetch the function-word cache's slot of word t ahead of its look-up
+ * (the cache is too big for the nearest CPU caches). */
+static inline void prefetch_stop(const struct chrome_lex *lx,
+                                 const struct chrome_tok *t) {
+#if defined(__GNUC__) || defined(__clang__)
+  if (lx->sw)
+    __builtin_prefetch(&lx->sw->slot[kempt__chrome_sw_index(t->h)]);
+#else
+  (void)lx;
+  (void)t;
+#endif
 }
 
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
@@ -372,7 +468,8 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     if (sk == S_WORD) {
       if (count == max)
         break;
-      i = read_word(p, n, i, &t[count++], lx);
+      i = read_word(p, n, i, &t[count], lx);
+      prefetch_stop(lx, &t[count++]);
       continue;
     }
     if (sk == S_MARK) {
@@ -396,10 +493,58 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
   return count;
 }
 
+/* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
+static bool any_high(const unsigned char *p, size_t n) {
+  uint64_t x;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&x, p + i, 8);
+    if (x & HIGHS)
+      return true;
+  }
+  if (i == n)
+    return false;
+  memcpy(&x, p + i, 8);
+  return (x & HIGHS & (~0ull >> (64 - 8 * (n - i)))) != 0;
+}
+
+uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
+                                  struct chrome_cpinfo *cache) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (n == 0 || n > KEMPT_STOP_MAX_WORD)
+    return 0;
+  if (n <= 8) { /* an ASCII word: its 8 bytes lower-cased at once */
+    uint64_t x, keep = ~0ull >> (64 - 8 * n);
+    memcpy(&x, p, 8);
+    x &= keep;
+    if (!(x & HIGHS)) /* letters and digits: | 0x20 lower-cases them */
+      return kempt__stopword_langs_packed(x | (0x20 * ONES & keep), n);
+  }
+  if (n > KEMPT_STOP_MAX_ASCII && !any_high(p, n))
+    return 0; /* longer than any ASCII function word */
+  char buf[2 * KEMPT_STOP_MAX_WORD]; /* as lang.c's lower() */
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      buf[o++] = (char)ascii_low[p[i++]];
+      continue;
+    }
+    utf8proc_int32_t cp;
+    struct chrome_cpinfo tmp;
+    i += decode(p + i, n - i, &cp);
+    if (cp < 0 || o + 4 > sizeof buf)
+      return 0;
+    const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
+    for (unsigned k = 0; k < e->nlow; k++)
+      buf[o++] = (char)(e->low >> (8 * k));
+  }
+  return kempt__stopword_langs_lower(buf, o);
+}
+
 size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
                             size_t max, size_t *total,
                             struct chrome_cpinfo *cache) {
-  struct chrome_lex lx = {cache, 0, 0, false};
+  struct chrome_lex lx = {cache, 0, 0, false, false, false, NULL};
   struct chrome_tok tmp;
   size_t pos = 0, count = kempt__chrome_lex(p, n, &pos, t, max, &lx);
   *total = count + (count == max && kempt__chrome_lex(p, n, &pos, &tmp, 1,
@@ -470,7 +615,7 @@ static int kind_of(const char *s, size_t n) {
 static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                                   uint8_t lang, const char *pat, size_t n,
                                   const char *name) {
-  char buf[MAX_PATTERN + 9] = {0}; /* + the end mark and 8 readable */
+  char buf[MAX_PATTERN + CHROME_LEX_PAD] = {0}; /* + the end mark, pad */
   struct chrome_tok t[CHROME_MAXTOK];
   size_t total;
   while (n && kempt__is_space((unsigned char)pat[n - 1]))
@@ -489,8 +634,15 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                              (uint8_t)kind, lang, (uint8_t)nt, 0};
   unsigned bit = (unsigned)(t[0].h >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
-  if (kind == CK_HAS || kind == CK_SOFT)
+  if (kind == CK_HAS || kind == CK_SOFT) {
     r->first_hs[bit / 64] |= 1ull << (bit % 64);
+    uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
+    for (size_t k = 1; k < nt; k++) {
+      h = kempt__chrome_seq_step(h, t[k - 1].h);
+      unsigned pb = (unsigned)(h >> 45) & (CHROME_PREFIX_BITS - 1);
+      r->prefix_hs[pb / 64] |= 1ull << (pb % 64);
+    }
+  }
   if (nt > r->maxtok[kind])
     r->maxtok[kind] = (uint8_t)nt;
   bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
@@ -513,6 +665,44 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
     if (st != KEMPT_OK)
       return st;
   }
+  return KEMPT_OK;
+}
+
+/* The compiled-in rules, built once per process (the first handle pays,
+ * ~1.8M instructions) and shared read-only by all handles and threads. */
+static struct chrome_rules builtin;
+static enum kempt_status builtin_status = KEMPT_ERR_NOMEM;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void build_builtin(void) {
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS]; /* for the build */
+  builtin_status =
+      kempt__chrome_rules_init(&builtin, kempt__default_allocator(), cache);
+  builtin.cp = NULL; /* read-only from now on */
+}
+
+const struct chrome_rules *kempt__chrome_rules_builtin(void) {
+  if (pthread_once(&builtin_once, build_builtin) != 0 ||
+      builtin_status != KEMPT_OK)
+    return NULL;
+  return &builtin;
+}
+
+enum kempt_status kempt__chrome_rules_copy(struct chrome_rules *r,
+                                          const struct chrome_rules *from,
+                                          const struct kempt_allocator *a,
+                                          struct chrome_cpinfo *cache) {
+  *r = *from;
+  r->alloc = a;
+  r->cp = cache;
+  r->slots = NULL;
+  if (!from->slots)
+    return KEMPT_OK;
+  size_t bytes = (from->mask + 1) * sizeof *from->slots;
+  r->slots = kempt__malloc(a, bytes);
+  if (!r->slots)
+    return KEMPT_ERR_NOMEM;
+  memcpy(r->slots, from->slots, bytes);
   return KEMPT_OK;
 }
 

@@ -14,8 +14,10 @@
 #include <utf8proc.h>
 
 #include "stopwords_table.h"
+_Static_assert(KEMPT__STOP_MAX_ASCII == KEMPT_STOP_MAX_ASCII,
+               "lang.h says how long an ASCII function word can be");
 
-#define MAX_STOPWORD 24 /* longer words are never function words */
+#define MAX_STOPWORD KEMPT_STOP_MAX_WORD /* longer: never function words */
 
 const char *kempt__lang_code(enum kempt_lang l) {
   if (l <= KEMPT_LANG_NONE || l >= KEMPT_LANG_COUNT)

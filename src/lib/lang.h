@@ -39,6 +39,13 @@ const char *kempt__lang_code(enum kempt_lang l);
  * than any function word (8 bytes for an all-ASCII one) costs nothing. */
 uint32_t kempt__stopword_langs(const char *w, size_t n);
 
+/* Bytes of the longest all-ASCII function word, and the most bytes a word
+ * can have to be one at all (before it is lower-cased): callers that
+ * lower-case words their own way (chrome) filter as
+ * kempt__stopword_langs does. */
+#define KEMPT_STOP_MAX_ASCII 8
+#define KEMPT_STOP_MAX_WORD 24
+
 /* The same for a key already lower-cased as kempt__stopword_langs does it
  * (ASCII A-Z to a-z, other letters by utf8proc_tolower): no copy, no case
  * mapping, for callers that keep lower-case keys (glue). */
