@@ -952,7 +952,7 @@ static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
-  if (u->rule == R_CAPTION)
+  if (u->rule == R_CAPTION || (u->widget && !u->rule))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
