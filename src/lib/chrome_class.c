@@ -1395,9 +1395,10 @@ static bool few_dups(const struct chrome_doc *d) {
   return 10 * dup < 9 * good;
 }
 
-/* A line of a list: an item after a bullet, or a bare link. */
+/* A line of a list: an item after a bullet, a bare link, or an image's
+ * label (a list of products shows each one's picture). */
 static bool list_line(const struct chrome_unit *u) {
-  return !u->widget && u->seps < 2 && (u->bullet || u->url);
+  return u->widget || (u->seps < 2 && (u->bullet || u->url));
 }
 
 /* A line of text ending in ':' introduces a list or a table: the short
@@ -1410,7 +1411,8 @@ static void score_intro_lists(struct chrome_doc *d) {
     size_t j = i + 1;
     for (; j < d->nunits && j - i <= LIST_MAX * 4; j++) {
       struct chrome_unit *v = &d->units[j];
-      if (v->rule || (v->cls == CL_BAD && !list_line(v)) ||
+      bool label = v->widget && (v->rule == R_REPEAT || v->rule == R_THRICE);
+      if ((v->rule && !label) || (v->cls == CL_BAD && !list_line(v)) ||
           v->term == TERM_COLON)
         break;
       if (v->score < INTRO_SCORE)
