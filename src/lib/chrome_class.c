@@ -60,6 +60,12 @@
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
+#ifndef DATA_MIN
+#define DATA_MIN 3         /* lines with numbers in a structured run */
+#endif
+#ifndef DATA_SHARE
+#define DATA_SHARE 50      /* % of its lines */
+#endif
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
@@ -1340,6 +1346,115 @@ static void join_over_lists(const struct chrome_doc *d, size_t *a,
     *a = at;
 }
 
+/* ---- structured runs next to the article ----------------------------- */
+
+/* What a line is to a run of structured lines (scores, dates, prices,
+ * quantities) next to the article. */
+enum run_kind { RUN_STOP, RUN_DATA, RUN_TEXT, RUN_OTHER };
+
+/* A number among the words of a line (not a long one) that has more
+ * than one word ("img_2_3" is a name, not data). */
+static bool has_number(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  if (u->ntok <= u->words || u->ntok > CHROME_MAXTOK)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t lead = indentation(p, u->len);
+  return memchr(p + lead, ' ', u->len - lead) != NULL;
+}
+
+/* Where the text of line u (at p) starts: after its indentation and
+ * bullet. */
+static size_t text_start(const struct chrome_unit *u, const char *p) {
+  size_t i = indentation(p, u->len);
+  if (u->bullet) {
+    const char *sp = memchr(p + i, ' ', u->len - i);
+    i = sp ? (size_t)(sp - p) : i;
+    while (i < u->len && p[i] == ' ')
+      i++;
+  }
+  return i;
+}
+
+/* Whether lines i and j start alike (after their indentation and
+ * bullet): the same text, or the same first words. */
+static bool same_start(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  if (u->key == v->key)
+    return true;
+  const char *p = d->text.data + u->off, *q = d->text.data + v->off;
+  size_t lp = text_start(u, p), lq = text_start(v, q);
+  size_t n = u->len - lp < v->len - lq ? u->len - lp : v->len - lq;
+  if (n > 2 * PREFIX_DUP_MIN) /* a caption's copies may end apart */
+    n = 2 * PREFIX_DUP_MIN;
+  return n >= PREFIX_DUP_MIN && memcmp(p + lp, q + lq, n) == 0;
+}
+
+/* The same line next to it: an image's label, alt text and caption. */
+static bool next_to_copy(const struct chrome_doc *d, size_t i) {
+  return (i > 0 && same_start(d, i, i - 1)) ||
+         (i + 1 < d->nunits && same_start(d, i, i + 1));
+}
+
+static enum run_kind run_kind(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule && u->rule != R_REPEAT && u->rule != R_THRICE)
+    return RUN_STOP;
+  if (next_to_copy(d, i))
+    return RUN_STOP;
+  if (u->cls == CL_BAD || u->cls == CL_HARD)
+    return RUN_STOP;
+  if (has_number(d, u))
+    return RUN_DATA;
+  if (u->cls == CL_GOOD || u->cls == CL_NEAR)
+    return RUN_TEXT;
+  return u->words <= HEAD_MAX_WORDS ? RUN_OTHER : RUN_STOP;
+}
+
+/* The far end of a run of structured lines from i on (dir +1 or -1, up
+ * to end or 0): at least DATA_MIN lines with numbers, and numbers in at
+ * least DATA_SHARE % of its lines; SIZE_MAX when there is none. */
+static size_t data_run(const struct chrome_doc *d, size_t i, size_t end,
+                       int dir) {
+  size_t data = 0, lines = 0, at = SIZE_MAX;
+  for (size_t n = 0; i < end && n < LIST_MAX * 4; n++) {
+    enum run_kind k = run_kind(d, i);
+    if (k == RUN_STOP)
+      break;
+    lines++;
+    data += k == RUN_DATA;
+    if (k != RUN_OTHER && data >= DATA_MIN && 100 * data >= DATA_SHARE * lines)
+      at = i;
+    if (dir < 0 && i == 0)
+      break;
+    i = dir > 0 ? i + 1 : i - 1;
+  }
+  return at;
+}
+
+/* Good text in lines [a, b], in code points. */
+static uint64_t good_chars(const struct chrome_doc *d, size_t a, size_t b) {
+  uint64_t n = 0;
+  for (size_t i = a; i <= b; i++)
+    n += d->units[i].cls == CL_GOOD ? d->units[i].chars : 0;
+  return n;
+}
+
+/* A table, a list of scores or dates, a recipe's quantities: structured
+ * lines after the article belong to it though they do not read as prose.
+ * Before it they do only on a page without prose (the lines before an
+ * article are its headline, byline and date, and teasers: numbers there
+ * say little). */
+static void extend_over_data(const struct chrome_doc *d, size_t *a,
+                             size_t *b, size_t end) {
+  bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS;
+  size_t at = data_run(d, *b + 1, end, 1);
+  if (at != SIZE_MAX)
+    *b = at;
+  if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX)
+    *a = at;
+}
+
 static void judge(struct chrome_doc *d, bool nolang) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d);
@@ -1350,6 +1465,7 @@ static void judge(struct chrome_doc *d, bool nolang) {
   } else {
     trim_teasers(d, &a, &b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
+    extend_over_data(d, &a, &b, c);
   }
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
