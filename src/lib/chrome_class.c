@@ -1455,6 +1455,37 @@ static void extend_over_data(const struct chrome_doc *d, size_t *a,
     *a = at;
 }
 
+/* A line between two lines of prose: the same line each time there is
+ * an image's label (its alt text), not the part of a structure. */
+static bool prose_at(const struct chrome_doc *d, size_t i) {
+  return d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR;
+}
+
+static bool between_prose(const struct chrome_doc *d, size_t i) {
+  return i > 0 && i + 1 < d->nunits && prose_at(d, i - 1) &&
+         prose_at(d, i + 1);
+}
+
+/* Lines found three times or more whose copies all lie in the article
+ * [a, b], apart from each other: a sub-heading that each part repeats
+ * ("Ingredients", "Day 1 ... Day 2"), not a menu (menus repeat at the
+ * top and the bottom of a page) nor an image's label between paragraphs.
+ * Uses the repeated-line table. */
+static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i <= b; i++)
+    if (d->units[i].key)
+      (*seen_slot(d, d->units[i].key))--;
+  for (size_t i = a; i <= b; i++) /* one copy is a label: all are */
+    if (d->units[i].rule == R_THRICE && between_prose(d, i))
+      *seen_slot(d, d->units[i].key) = UINT32_MAX;
+  for (size_t i = a; i <= b; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->rule == R_THRICE && *seen_slot(d, u->key) == 0 &&
+        !next_to_copy(d, i))
+      u->rule = NULL;
+  }
+}
+
 static void judge(struct chrome_doc *d, bool nolang) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d);
@@ -1476,6 +1507,8 @@ static void judge(struct chrome_doc *d, bool nolang) {
     else if (clean && soft_rule(u->rule))
       u->rule = NULL;
   }
+  if (found)
+    keep_inner_repeats(d, a, b);
   if (c > 0)
     judge_inside(d, a, b, found);
   if (found && !d->seen_good)
