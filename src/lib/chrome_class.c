@@ -1067,7 +1067,9 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang) {
   size_t j = i, end = i, pairs = 0;
   while (j < d->nunits && is_head(&d->units[j], nolang)) {
     size_t k = skip_labels(d, j + 1, nolang);
-    if (k == d->nunits || !is_summary(&d->units[k]))
+    if (k == d->nunits || !is_summary(&d->units[k]) ||
+        is_question(d, &d->units[k])) /* an interview's answer, then the
+                                           next question */
       break;
     pairs++;
     end = k + 1;
