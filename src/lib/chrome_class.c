@@ -60,6 +60,8 @@
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
+#define CARD_SPAN 6        /* lines of a card after a list marker */
+#define CARD_MIN 3         /* cards */
 #ifndef DATA_MIN
 #define DATA_MIN 3         /* lines with numbers in a structured run */
 #endif
@@ -1025,10 +1027,53 @@ static bool list_summary(const struct chrome_doc *d, size_t j, bool nolang) {
 }
 
 /* Drop the headlines (and their summaries) after a list marker at i. */
+/* The copy of line x's text that comes next within CARD_SPAN lines, or
+ * SIZE_MAX. */
+static size_t next_copy(const struct chrome_doc *d, size_t x) {
+  for (size_t y = x + 1; y < d->nunits && y <= x + CARD_SPAN; y++)
+    if (d->units[y].key == d->units[x].key)
+      return y;
+  return SIZE_MAX;
+}
+
+/* Cards after a list marker at i: CARD_MIN or more groups of the same
+ * number of lines, each with a copy of the same line at the same place
+ * (a picture's label, a "Read more" or share button) whatever the length
+ * of their text. Returns the last line of the last card, or SIZE_MAX. */
+static size_t card_run(struct chrome_doc *d, size_t i) {
+  size_t from = i + 1;
+  for (size_t x = from; x < d->nunits && x < from + CARD_SPAN; x++) {
+    const struct chrome_unit *u = &d->units[x];
+    if (stops_list(u))
+      return SIZE_MAX;
+    bool said = u->rule && u->rule != R_REPEAT && u->rule != R_THRICE;
+    if (!u->key || said || *seen_slot(d, u->key) < CARD_MIN)
+      continue; /* (an ad's label between paragraphs says what it is) */
+    size_t y = next_copy(d, x);
+    if (y == SIZE_MAX || y - x <= x - from)
+      continue; /* the cards must start right after the marker */
+    size_t period = y - x, cards = 1, last = x;
+    while (cards < LIST_MAX && last + period < d->nunits &&
+           d->units[last + period].key == u->key) {
+      last += period;
+      cards++;
+    }
+    if (cards >= CARD_MIN) {
+      size_t end = last + period - 1 - (x - from);
+      return end < d->nunits ? end : d->nunits - 1;
+    }
+  }
+  return SIZE_MAX;
+}
+
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
   size_t items = 0;
-  for (size_t j = i + 1; j < d->nunits && items < LIST_MAX; j++) {
+  size_t cards = card_run(d, i), j = i + 1;
+  for (; cards != SIZE_MAX && j <= cards; j++) /* then the list goes on */
+    if (!d->units[j].rule)
+      d->units[j].rule = R_LISTITEM;
+  for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
     if (stops_list(u))
       break;
