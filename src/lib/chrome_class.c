@@ -1519,13 +1519,18 @@ static bool between_prose(const struct chrome_doc *d, size_t i) {
  * top and the bottom of a page) nor an image's label between paragraphs.
  * Uses the repeated-line table. */
 static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
-  for (size_t i = a; i <= b; i++)
-    if (d->units[i].key)
+  size_t i = a;
+  while (i <= b && d->units[i].rule != R_THRICE)
+    i++;
+  if (i > b)
+    return; /* (the common case: no hash look-ups) */
+  for (i = a; i <= b; i++) /* (a line found once is no line's copy) */
+    if (d->units[i].dup && d->units[i].key)
       (*seen_slot(d, d->units[i].key))--;
-  for (size_t i = a; i <= b; i++) /* one copy is a label: all are */
+  for (i = a; i <= b; i++) /* one copy is a label: all are */
     if (d->units[i].rule == R_THRICE && between_prose(d, i))
       *seen_slot(d, d->units[i].key) = UINT32_MAX;
-  for (size_t i = a; i <= b; i++) {
+  for (i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->rule == R_THRICE && *seen_slot(d, u->key) == 0 &&
         !next_to_copy(d, i))
