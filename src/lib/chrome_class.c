@@ -1624,6 +1624,31 @@ static void score_intro_lists(struct chrome_doc *d) {
   }
 }
 
+/* Whether a line starts (after spaces) with a quotation mark. */
+static bool opens_quote(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && p[i] == ' ')
+    i++;
+  return has_prefix(p + i, n - i, "\xe2\x80\x9c") || /* left double */
+         has_prefix(p + i, n - i, "\xe2\x80\x9e") || /* low double */
+         has_prefix(p + i, n - i, "\xc2\xab") || (i < n && p[i] == '"');
+}
+
+/* A dash and a name after a quotation ("- Jane D."): the quote's
+ * attribution, not a link of a menu. */
+static bool is_attribution(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i], *q = &d->units[i - 1];
+  if (!u->bullet || u->url || u->widget || u->seps || u->words > 6 ||
+      u->rule || (q->cls != CL_GOOD && q->cls != CL_NEAR))
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t lead = indentation(p, u->len);
+  bool dash = has_prefix(p + lead, u->len - lead, "\xe2\x80\x93") ||
+              has_prefix(p + lead, u->len - lead, "\xe2\x80\x94") ||
+              has_prefix(p + lead, u->len - lead, "- ");
+  return dash && opens_quote(d->text.data + q->off, q->len);
+}
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
@@ -1665,6 +1690,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
       u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
+    if (u->cls == CL_BAD && i > 0 && is_attribution(d, i))
+      u->cls = CL_SHORT;
   }
   bool dups = few_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {

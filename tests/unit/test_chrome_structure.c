@@ -302,3 +302,30 @@ Test(chrome_structure, label_between_paragraphs_goes) {
   cr_assert_null(strstr(out, "Valley Walk Kit"), "%s", out);
   free(out);
 }
+
+/* A dash and a name after a quotation is its attribution, not a menu
+ * link, even next to an image's label. */
+Test(chrome_structure, attribution_after_a_quote_stays) {
+  static const char in[] =
+      "\xe2\x80\xa2 Home\n\xe2\x80\xa2 Shows\n\xe2\x80\xa2 Tickets\n"
+      "\xe2\x80\xa2 Contact\n\nSign in\n\n"
+      "What our visitors said\n\n"
+      "We asked the visitors of the summer season what they thought of "
+      "the new show, and many of them wrote back to us.\n\n"
+      "[5e1f0c2a-77d1-4c1b-9a0e-3b2f]\n"
+      "\xe2\x80\x9cThe dancers were wonderful and the music stayed with us "
+      "for days. We will come back next year with the whole family.\xe2\x80"
+      "\x9d\n\xe2\x80\x93 Mar**\n\n"
+      "[9b7c1d3e-11a2-4f5e-8c6d-0a1b]\n"
+      "\xe2\x80\x9c" "A beautiful evening, and the staff helped my father to "
+      "his seat without being asked. Thank you all.\xe2\x80\x9d\n"
+      "\xe2\x80\x93 Ol** Ke**\n\n"
+      "Thank you all for your kind words, and see you next summer!\n\n"
+      "Share on Facebook\n\nShare on Twitter\n\nPrivacy Policy\n";
+  char *out = run(in);
+  cr_assert(strstr(out, "\xe2\x80\x93 Mar**"), "%s", out);
+  cr_assert(strstr(out, "\xe2\x80\x93 Ol** Ke**"), "%s", out);
+  cr_assert(strstr(out, "A beautiful evening"), "%s", out);
+  cr_assert_null(strstr(out, "Shows"), "%s", out);
+  free(out);
+}
