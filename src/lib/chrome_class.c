@@ -1449,10 +1449,13 @@ static enum run_kind run_kind(const struct chrome_doc *d, size_t i) {
     return RUN_STOP;
   if (next_to_copy(d, i))
     return RUN_STOP;
-  if (u->cls == CL_BAD || u->cls == CL_HARD)
+  bool item = u->bullet && !u->url && !u->widget && u->seps < 2;
+  if (u->cls == CL_HARD || (u->cls == CL_BAD && !item))
     return RUN_STOP;
-  if (has_number(d, u))
+  if (has_number(d, u)) /* (a bullet and a number: "- 2 cups of flour") */
     return RUN_DATA;
+  if (u->cls == CL_BAD)
+    return RUN_STOP;
   if (u->cls == CL_GOOD || u->cls == CL_NEAR)
     return RUN_TEXT;
   return u->words <= HEAD_MAX_WORDS ? RUN_OTHER : RUN_STOP;
