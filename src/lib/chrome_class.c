@@ -1652,6 +1652,38 @@ static bool is_attribution(const struct chrome_doc *d, size_t i) {
   return dash && opens_quote(d->text.data + q->off, q->len);
 }
 
+static bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
+
+/* Whether p[0..n) holds a number that is not a year ("2 cups", "1/2",
+ * "8-9"; not "2020"). */
+static bool has_quantity(const char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if (!is_digit(p[i])) {
+      i++;
+      continue;
+    }
+    size_t s = i;
+    while (i < n && is_digit(p[i]))
+      i++;
+    bool year = i - s == 4 && (has_prefix(p + s, 2, "19") ||
+                               has_prefix(p + s, 2, "20"));
+    if (!year)
+      return true;
+  }
+  return false;
+}
+
+/* An item of a list of quantities ("- 2 cups of flour"): a bullet, a
+ * number that is not a year, words in lower case (a headline's are
+ * capitalised); data, not a link. */
+static bool is_quantity_item(const struct chrome_doc *d,
+                             const struct chrome_unit *u) {
+  if (!u->bullet || u->url || u->widget || u->seps >= 2 || u->rule ||
+      u->ntok <= u->words || 2 * u->upper > u->words)
+    return false;
+  return has_quantity(d->text.data + u->off, u->len);
+}
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
@@ -1696,6 +1728,11 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (u->cls == CL_BAD && i > 0 && is_attribution(d, i))
       u->cls = CL_SHORT;
   }
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].cls == CL_BAD && is_quantity_item(d, &d->units[i]) &&
+        ((i > 0 && is_quantity_item(d, &d->units[i - 1])) ||
+         (i + 1 < d->nunits && is_quantity_item(d, &d->units[i + 1]))))
+      d->units[i].cls = CL_SHORT; /* two in a row: a list of quantities */
   bool dups = few_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];

@@ -329,3 +329,35 @@ Test(chrome_structure, attribution_after_a_quote_stays) {
   cr_assert_null(strstr(out, "Shows"), "%s", out);
   free(out);
 }
+
+/* Bullets with quantities, two or more in a row, are a list of data (a
+ * recipe's ingredients), not menu links; a headline list with one number
+ * in it stays chrome. */
+Test(chrome_structure, ingredients_after_the_article_stay) {
+  static const char in[] =
+      "\xe2\x80\xa2 Home\n\xe2\x80\xa2 Recipes\n\xe2\x80\xa2 Shop\n"
+      "\xe2\x80\xa2 About\n\nSign in\n\n"
+      "Plum jam for the winter\n\n"
+      "Every autumn the old tree behind the house gives us more plums than "
+      "we can eat, and this jam is how we keep a little of the summer for "
+      "the cold months.\n\n"
+      "It takes an afternoon, a big pot and some patience, and the jars "
+      "make good presents for the neighbours who helped with the picking.\n\n"
+      "Ingredients\n\n"
+      "\xe2\x80\xa2 2 kg ripe plums, stoned\n"
+      "\xe2\x80\xa2 1 lemon, or about 1/4 cup of juice\n"
+      "\xe2\x80\xa2 800 g sugar\n"
+      "\xe2\x80\xa2 1 tsp cinnamon\n\n"
+      "Share on Facebook\n\nShare on Twitter\n\n"
+      "More recipes\n\n"
+      "\xe2\x80\xa2 Pear chutney for the cheese board\n"
+      "\xe2\x80\xa2 7 soups for cold evenings\n"
+      "\xe2\x80\xa2 Apple cake like grandmother's\n\n"
+      "Privacy Policy\n";
+  char *out = run(in);
+  cr_assert(strstr(out, "2 kg ripe plums"), "%s", out);
+  cr_assert(strstr(out, "1 tsp cinnamon"), "%s", out);
+  cr_assert_null(strstr(out, "7 soups"), "%s", out);
+  cr_assert_null(strstr(out, "Pear chutney"), "%s", out);
+  free(out);
+}
