@@ -843,8 +843,12 @@ static bool is_question(const struct chrome_doc *d,
   return n && d->text.data[u->off + n - 1] == '?';
 }
 
-static bool repeat_candidate(const struct chrome_unit *u) {
-  return u->words >= 1 && u->words <= REPEAT_WORDS && u->term != TERM_SENT;
+/* (A longer line counts found three times, and with no sentence end: an
+ * image's alt text that each picture repeats.) */
+static bool repeat_candidate(const struct chrome_unit *u, uint32_t n) {
+  if (u->words < 1 || u->term == TERM_SENT)
+    return false;
+  return u->words <= REPEAT_WORDS || (n >= REPEAT_ANY && u->term == TERM_NONE);
 }
 
 /* A line that starts a nearby line (an image's label, then its caption
@@ -881,7 +885,7 @@ static enum kempt_status mark_repeats(struct chrome_doc *d,
       continue;
     uint32_t n = *seen_slot(d, u->key);
     u->dup = u->dup || (n > 1 && !is_question(d, u));
-    if (!repeat_candidate(u) || u->rule || is_question(d, u))
+    if (!repeat_candidate(u, n) || u->rule || is_question(d, u))
       continue;
     if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
       u->rule = R_REPEAT;
@@ -1531,12 +1535,12 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
     if (d->units[i].dup && d->units[i].key)
       (*seen_slot(d, d->units[i].key))--;
   for (i = a; i <= b; i++) /* one copy is a label: all are */
-    if (d->units[i].rule == R_THRICE && between_prose(d, i))
+    if (d->units[i].rule == R_THRICE &&
+        (between_prose(d, i) || next_to_copy(d, i)))
       *seen_slot(d, d->units[i].key) = UINT32_MAX;
   for (i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->rule == R_THRICE && *seen_slot(d, u->key) == 0 &&
-        !next_to_copy(d, i))
+    if (u->rule == R_THRICE && *seen_slot(d, u->key) == 0)
       u->rule = NULL;
   }
 }

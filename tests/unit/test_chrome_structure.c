@@ -361,3 +361,36 @@ Test(chrome_structure, ingredients_after_the_article_stay) {
   cr_assert_null(strstr(out, "Pear chutney"), "%s", out);
   free(out);
 }
+
+/* A long alt text that each picture repeats (no sentence end, found
+ * three times or more, next to its copy or between paragraphs) goes. */
+Test(chrome_structure, long_alt_text_repeated_goes) {
+  static const char alt[] =
+      "Homemade Plum Jam Recipe Spiced Pear Chutney Recipe Autumn Harvest "
+      "Gift Ideas Winter Pantry #ad #harvest #preserves #homemade #gifts "
+      "#winter #kitchen #recipes #plums #pears #autumn #jars #pantry #family "
+      "#baking #jam #chutney\n\n";
+  static const char *const paras[] = {
+      "Every autumn the old tree behind the house gives us more plums than "
+      "we can eat, and this jam is how we keep a little of the summer.",
+      "It takes an afternoon, a big pot and some patience, and the jars "
+      "make good presents for the neighbours who helped with the picking.",
+      "Wash the jars in hot water and keep them warm in the oven while "
+      "the fruit cooks, so that they do not crack when you fill them.",
+      "Store the jam in a cool dark cupboard and it will keep for a year, "
+      "though in our house it has never lasted past the spring."};
+  char in[8192] = "\xe2\x80\xa2 Home\n\xe2\x80\xa2 Recipes\n"
+                  "\xe2\x80\xa2 Shop\n\xe2\x80\xa2 About\n\nSign in\n\n";
+  for (int i = 0; i < 4; i++) {
+    strcat(in, paras[i]);
+    strcat(in, "\n\n");
+    strcat(in, alt);
+    if (i == 2)
+      strcat(in, alt);
+  }
+  strcat(in, "Share on Facebook\n\nShare on Twitter\n\nPrivacy Policy\n");
+  char *out = run(in);
+  cr_assert(strstr(out, "Store the jam"), "%s", out);
+  cr_assert_null(strstr(out, "Homemade Plum Jam"), "%s", out);
+  free(out);
+}
