@@ -62,6 +62,8 @@
 #define LIST_MAX 60
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
+#define CJK_NEAR_CHARS 10  /* a CJK sentence this long reads as text */
+#define CJK_WEIGHT 3       /* ... and its characters count so many times */
 #ifndef DATA_MIN
 #define DATA_MIN 3         /* lines with numbers in a structured run */
 #endif
@@ -1688,6 +1690,20 @@ static bool is_quantity_item(const struct chrome_doc *d,
   return has_quantity(d->text.data + u->off, u->len);
 }
 
+/* A line that ends with a CJK full stop, exclamation or question mark:
+ * a sentence in a script that says in few characters what others say in
+ * many. */
+static bool cjk_sentence(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  size_t n = u->tlen;
+  if (u->term != TERM_SENT || n < 3)
+    return false;
+  return (p[n - 3] == 0xE3 && p[n - 2] == 0x80 && p[n - 1] == 0x82) ||
+         (p[n - 3] == 0xEF && p[n - 2] == 0xBC &&
+          (p[n - 1] == 0x81 || p[n - 1] == 0x9F));
+}
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
@@ -1731,6 +1747,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     u->cls = class_of(u, nolang);
     if (u->cls == CL_BAD && i > 0 && is_attribution(d, i))
       u->cls = CL_SHORT;
+    else if (u->cls == CL_SHORT && !u->rule && u->chars >= CJK_NEAR_CHARS &&
+             cjk_sentence(d, u))
+      u->cls = CL_NEAR;
   }
   for (size_t i = 0; i < d->nunits; i++)
     if (d->units[i].cls == CL_BAD && is_quantity_item(d, &d->units[i]) &&
@@ -1741,6 +1760,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     u->score = score_of(u);
+    if (u->score > 0 && cjk_sentence(d, u))
+      u->score *= CJK_WEIGHT; /* a character says more there */
     if (u->score > 0 && i * 10 >= d->nunits * 9)
       u->score /= TAIL_DIV;
     if (u->score > 0 && u->dup && dups)
