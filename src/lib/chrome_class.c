@@ -1401,19 +1401,42 @@ static void join_over_lists(const struct chrome_doc *d, size_t *a,
 
 /* ---- structured runs next to the article ----------------------------- */
 
+static bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
+
+/* Whether p[0..n) holds a number that is not a year ("2 cups", "1/2",
+ * "8-9"; not "2020"). */
+static bool has_quantity(const char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if (!is_digit(p[i])) {
+      i++;
+      continue;
+    }
+    size_t s = i;
+    while (i < n && is_digit(p[i]))
+      i++;
+    bool year = i - s == 4 && (has_prefix(p + s, 2, "19") ||
+                               has_prefix(p + s, 2, "20"));
+    if (!year)
+      return true;
+  }
+  return false;
+}
+
 /* What a line is to a run of structured lines (scores, dates, prices,
  * quantities) next to the article. */
 enum run_kind { RUN_STOP, RUN_DATA, RUN_TEXT, RUN_OTHER };
 
-/* A number among the words of a line (not a long one) that has more
- * than one word ("img_2_3" is a name, not data). */
+/* A number that is not a year among the words of a line (not a long
+ * one) that has more than one word ("img_2_3" is a name, not data; a
+ * year says little: headlines and credits have them). */
 static bool has_number(const struct chrome_doc *d,
                        const struct chrome_unit *u) {
   if (u->ntok <= u->words || u->ntok > CHROME_MAXTOK)
     return false;
   const char *p = d->text.data + u->off;
   size_t lead = indentation(p, u->len);
-  return memchr(p + lead, ' ', u->len - lead) != NULL;
+  return memchr(p + lead, ' ', u->len - lead) != NULL &&
+         has_quantity(p, u->len);
 }
 
 /* Where the text of line u (at p) starts: after its indentation and
@@ -1455,13 +1478,10 @@ static enum run_kind run_kind(const struct chrome_doc *d, size_t i) {
     return RUN_STOP;
   if (next_to_copy(d, i))
     return RUN_STOP;
-  bool item = u->bullet && !u->url && !u->widget && u->seps < 2;
-  if (u->cls == CL_HARD || (u->cls == CL_BAD && !item))
+  if (u->cls == CL_BAD || u->cls == CL_HARD)
     return RUN_STOP;
-  if (has_number(d, u)) /* (a bullet and a number: "- 2 cups of flour") */
+  if (has_number(d, u))
     return RUN_DATA;
-  if (u->cls == CL_BAD)
-    return RUN_STOP;
   if (u->cls == CL_GOOD || u->cls == CL_NEAR)
     return RUN_TEXT;
   return u->words <= HEAD_MAX_WORDS ? RUN_OTHER : RUN_STOP;
@@ -1656,27 +1676,6 @@ static bool is_attribution(const struct chrome_doc *d, size_t i) {
               has_prefix(p + lead, u->len - lead, "\xe2\x80\x94") ||
               has_prefix(p + lead, u->len - lead, "- ");
   return dash && opens_quote(d->text.data + q->off, q->len);
-}
-
-static bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
-
-/* Whether p[0..n) holds a number that is not a year ("2 cups", "1/2",
- * "8-9"; not "2020"). */
-static bool has_quantity(const char *p, size_t n) {
-  for (size_t i = 0; i < n;) {
-    if (!is_digit(p[i])) {
-      i++;
-      continue;
-    }
-    size_t s = i;
-    while (i < n && is_digit(p[i]))
-      i++;
-    bool year = i - s == 4 && (has_prefix(p + s, 2, "19") ||
-                               has_prefix(p + s, 2, "20"));
-    if (!year)
-      return true;
-  }
-  return false;
 }
 
 /* An item of a list of quantities ("- 2 cups of flour"): a bullet, a
