@@ -70,6 +70,7 @@
 #ifndef DATA_SHARE
 #define DATA_SHARE 50      /* % of its lines */
 #endif
+#define TOPIC_LINES 5      /* its first lines that may share the title's */
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
@@ -1516,18 +1517,100 @@ static uint64_t good_chars(const struct chrome_doc *d, size_t a, size_t b) {
   return n;
 }
 
+/* The words of line i (kept for the phrase rules, or read again) in t;
+ * returns how many. */
+static size_t line_words(struct chrome_doc *d, size_t i,
+                         struct chrome_tok *t) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->retok && u->tok != CHROME_NO_TOK) {
+    size_t nt = u->ntok < CHROME_MAXTOK ? u->ntok : CHROME_MAXTOK;
+    memcpy(t, d->toks + u->tok, nt * sizeof *t);
+    return nt;
+  }
+  size_t total;
+  return kempt__chrome_tokens(d->text.data + u->off, u->len, t,
+                              CHROME_MAXTOK, &total, d->cp);
+}
+
+/* A word that carries the topic: letters, 4 bytes or more, no function
+ * word. */
+static bool topic_word(struct chrome_doc *d, size_t i,
+                       const struct chrome_tok *t) {
+  return t->alpha && t->end - t->start >= 4 &&
+         stop_langs(d->sw, d->text.data + d->units[i].off, t) == 0;
+}
+
+/* Whether word s of line i and word t of line j are the same word, give
+ * or take an ending of up to two bytes ("plum", "plums"). */
+static bool same_word(const struct chrome_doc *d, size_t i,
+                      const struct chrome_tok *s, size_t j,
+                      const struct chrome_tok *t) {
+  if (s->h == t->h)
+    return true;
+  size_t ls = s->end - s->start, lt = t->end - t->start;
+  size_t n = ls < lt ? ls : lt;
+  if (n < 4 || ls - n > 2 || lt - n > 2)
+    return false;
+  return eq_nocase(d->text.data + d->units[i].off + s->start,
+                   d->text.data + d->units[j].off + t->start, n);
+}
+
+/* Whether lines i and j share a word that carries the topic. */
+static bool share_topic(struct chrome_doc *d, size_t i, size_t j) {
+  struct chrome_tok ti[CHROME_MAXTOK], tj[CHROME_MAXTOK];
+  size_t ni = line_words(d, i, ti), nj = line_words(d, j, tj);
+  for (size_t x = 0; x < ni; x++) {
+    if (!topic_word(d, i, &ti[x]))
+      continue;
+    for (size_t y = 0; y < nj; y++)
+      if (tj[y].alpha && same_word(d, i, &ti[x], j, &tj[y]))
+        return true;
+  }
+  return false;
+}
+
+/* The title of the article that starts at a (as find_title finds it), or
+ * SIZE_MAX. */
+static size_t title_of(const struct chrome_doc *d, size_t a, bool nolang) {
+  for (size_t k = 0; k < 40 && k < a; k++)
+    if (is_title(d, &d->units[a - 1 - k], nolang))
+      return a - 1 - k;
+  return SIZE_MAX;
+}
+
+/* Whether the article speaks of the run from i (dir +1 or -1): one of its
+ * first lines shares a word with the title or with the article's line
+ * next to the run, its introduction (the table of a tour's dates is
+ * headed with the band's name; a box of share prices is not). */
+static bool run_on_topic(struct chrome_doc *d, size_t title, size_t i,
+                         size_t end, int dir) {
+  size_t intro = dir > 0 ? i - 1 : i + 1;
+  for (size_t n = 0; n < TOPIC_LINES && i < end; n++) {
+    if ((title != SIZE_MAX && share_topic(d, title, i)) ||
+        share_topic(d, intro, i))
+      return true;
+    if (dir < 0 && i == 0)
+      break;
+    i = dir > 0 ? i + 1 : i - 1;
+  }
+  return false;
+}
+
 /* A table, a list of scores or dates, a recipe's quantities: structured
- * lines after the article belong to it though they do not read as prose.
- * Before it they do only on a page without prose (the lines before an
- * article are its headline, byline and date, and teasers: numbers there
- * say little). */
-static void extend_over_data(const struct chrome_doc *d, size_t *a,
-                             size_t *b, size_t end) {
+ * lines after the article belong to it though they do not read as prose,
+ * when the article speaks of them (a line near their start shares a word
+ * of its title). Before it they do only on a page without prose (the
+ * lines before an article are its headline, byline and date, and
+ * teasers: numbers there say little). */
+static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
+                             size_t end, bool nolang) {
   bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS;
+  size_t title = title_of(d, *a, nolang);
   size_t at = data_run(d, *b + 1, end, 1);
-  if (at != SIZE_MAX)
+  if (at != SIZE_MAX && run_on_topic(d, title, *b + 1, end, 1))
     *b = at;
-  if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX)
+  if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
+      run_on_topic(d, title, *a - 1, end, -1))
     *a = at;
 }
 
@@ -1577,7 +1660,7 @@ static void judge(struct chrome_doc *d, bool nolang) {
   } else {
     trim_teasers(d, &a, &b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
-    extend_over_data(d, &a, &b, c);
+    extend_over_data(d, &a, &b, c, nolang);
   }
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];

@@ -78,7 +78,7 @@ static const char PLAN[] =
     " kept in the fridge.\n\n"
     "Each day has the same shape, so that you can swap a meal from one"
     " day for the same meal of another day without changing the"
-    " shopping list.\n\nNow get cooking!\n\nDay 1\n\nBreakfast\n\n"
+    " shopping list.\n\nNow get cooking!\n\nYour three-day plan\n\nDay 1\n\nBreakfast\n\n"
     "Eat within an hour of waking\n\n"
     "Oat porridge [1 cup oats, 1 cup milk, 1 tsp. honey]\n\nLunch\n\n"
     "Eat between 12 and 2 pm\n\n"
@@ -480,5 +480,35 @@ Test(chrome_structure, short_cjk_sentences_between_pictures_stay) {
   cr_assert(strstr(out, "\xe3\x81\x93\xe3\x82\x8c\xe3\x81\xa7\xe5\x89\x8d\xe3\x81\xae\xe3\x83\x96\xe3\x83\xac\xe3\x83\xbc\xe3\x82\xad"), "%s", out); /* the last line */
   cr_assert_null(strstr(out, "[2024"), "%s", out);
   cr_assert_null(strstr(out, "\xe3\x83\x81\xe3\x82\xa7\xe3\x83\xbc\xe3\x83\xb3\xe3\x82\x92\xe6\x8e\x83\xe9\x99\xa4"), "%s", out); /* related */
+  free(out);
+}
+
+/* Structured lines after the article that it does not speak of (a box of
+ * share prices, the weather) stay out. */
+Test(chrome_structure, unrelated_numbers_after_the_article_go) {
+  static const char in[] =
+      "\xe2\x80\xa2 Home\n\xe2\x80\xa2 Markets\n\xe2\x80\xa2 World\n\n"
+      "Council approves new budget for the harbour\n\n"
+      "The city council approved on Tuesday a budget of twelve million for "
+      "the repair of the harbour walls, after two years of debate about who "
+      "should pay for the damage of the winter storms.\n\n"
+      "The work will start in the spring and should take three years, the "
+      "harbour master said, and the ferries will keep running for the whole "
+      "time.\n\n"
+      "Markets\n\n"
+      "FTSE 100 7,412.35 +0.4%\nDAX 15,920.10 -0.2%\n"
+      "Dow Jones 34,100.55 +0.1%\nBrent crude 82.10 +1.3%\n\n"
+      "Weather\n\n"
+      "London 12\xc2\xb0" "C Cloudy\nParis 14\xc2\xb0" "C Rain\n"
+      "Berlin 9\xc2\xb0" "C Sun\n\n"
+      "Most popular\n\n"
+      "1 Harbour bridge closed for repairs\n"
+      "2 New library opens in the old mill\n\n"
+      "\xc2\xa9 2025 Example Times\n";
+  char *out = run(in);
+  cr_assert(strstr(out, "the ferries will keep running"), "%s", out);
+  cr_assert_null(strstr(out, "FTSE"), "%s", out);
+  cr_assert_null(strstr(out, "Paris 14"), "%s", out);
+  cr_assert_null(strstr(out, "library"), "%s", out);
   free(out);
 }
