@@ -11,26 +11,35 @@
  *    captions that end with their credit, list markers ("Related posts")
  *    that open a list of headlines, cut-off markers ("Leave a Reply");
  *    "soft" words (newsletter, subscribe, photo...) lower a line's weight;
- * 3. short lines repeated on the page (buttons such as "Reply"), and text
- *    found twice (an image's label and its caption, a teaser's headline):
- *    good text found twice counts against the article unless the page
- *    holds nearly all of its text twice; a question asked twice does not
- *    count (an interview asks each guest the same);
+ * 3. short lines repeated on the page (buttons such as "Reply"), lines
+ *    found three times (and long ones without a sentence end: alt text),
+ *    and text found twice (an image's label and its caption, a teaser's
+ *    headline): good text found twice counts against the article unless
+ *    the page holds nearly all of its text twice; a question asked twice
+ *    does not count (an interview asks each guest the same);
  * 4. teaser lists: three or more headlines each followed by one short
- *    summary, with at most a few labels between;
+ *    summary (not a question: that is an interview), with at most a few
+ *    labels between; after a list marker, its items, or cards (groups of
+ *    equal length, each with a copy of the same line at the same place);
  * 5. a class per line (good prose, near-good, short, bad) and a score:
- *    good text counts for, chrome against; lines of a list that a line
- *    ending in ':' introduced count as neutral; the article is the
- *    stretch of lines with the highest total (maximum subarray), ended
- *    early by a cut-off marker after enough good text; a segment of
- *    teasers (as many headlines as paragraphs) that a big run of chrome
- *    separates from the rest is cut off its ends;
+ *    good text counts for, chrome against; a CJK sentence weighs more per
+ *    character; an image's label costs no more than a caption (a gallery
+ *    does not cut an article in two); a dash and a name after a quote,
+ *    and bullets with quantities, are not links; lines of a list that a
+ *    line ending in ':' introduced count as neutral (its items' image
+ *    labels do not end it); the article is the stretch of lines with the
+ *    highest total (maximum subarray), ended early by a cut-off marker
+ *    after enough good text; a segment of teasers (as many headlines as
+ *    paragraphs) that a big run of chrome separates from the rest is cut
+ *    off its ends; a run of structured lines (numbers in most: dates,
+ *    scores, quantities) that the article speaks of extends it;
  * 6. inside the stretch, short lines stay (sub-headings, list items,
- *    one-line paragraphs, a quote) while rule hits, text found twice and
- *    link-like lines next to other chrome go; outside it everything goes
- *    but the title: the nearest headline-like line before the article.
- *    A document with hardly any chrome (text cleaned before) loses only
- *    its rule hits.
+ *    one-line paragraphs, a quote) and so do lines found three times
+ *    whose copies all lie in it (sub-headings each part repeats), while
+ *    rule hits, text found twice and link-like lines next to other chrome
+ *    go; outside it everything goes but the title: the nearest
+ *    headline-like line before the article. A document with hardly any
+ *    chrome (text cleaned before) loses only its rule hits.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
