@@ -1795,6 +1795,25 @@ static bool cjk_sentence(const struct chrome_doc *d,
           (p[n - 1] == 0x81 || p[n - 1] == 0x9F));
 }
 
+/* Classes that the text or the neighbours of a line change: a quote's
+ * attribution and bullets with quantities (two in a row) are no links; a
+ * CJK sentence reads as text. */
+static void classes_in_context(struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->cls == CL_BAD && i > 0 && is_attribution(d, i))
+      u->cls = CL_SHORT;
+    else if (u->cls == CL_SHORT && !u->rule && u->chars >= CJK_NEAR_CHARS &&
+             cjk_sentence(d, u))
+      u->cls = CL_NEAR;
+  }
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].cls == CL_BAD && is_quantity_item(d, &d->units[i]) &&
+        ((i > 0 && is_quantity_item(d, &d->units[i - 1])) ||
+         (i + 1 < d->nunits && is_quantity_item(d, &d->units[i + 1]))))
+      d->units[i].cls = CL_SHORT;
+}
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
@@ -1836,17 +1855,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
       u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
-    if (u->cls == CL_BAD && i > 0 && is_attribution(d, i))
-      u->cls = CL_SHORT;
-    else if (u->cls == CL_SHORT && !u->rule && u->chars >= CJK_NEAR_CHARS &&
-             cjk_sentence(d, u))
-      u->cls = CL_NEAR;
   }
-  for (size_t i = 0; i < d->nunits; i++)
-    if (d->units[i].cls == CL_BAD && is_quantity_item(d, &d->units[i]) &&
-        ((i > 0 && is_quantity_item(d, &d->units[i - 1])) ||
-         (i + 1 < d->nunits && is_quantity_item(d, &d->units[i + 1]))))
-      d->units[i].cls = CL_SHORT; /* two in a row: a list of quantities */
+  classes_in_context(d);
   bool dups = few_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
