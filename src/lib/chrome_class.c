@@ -1545,8 +1545,10 @@ static size_t line_words(struct chrome_doc *d, size_t i,
  * word. */
 static bool topic_word(struct chrome_doc *d, size_t i,
                        const struct chrome_tok *t) {
-  return t->alpha && t->end - t->start >= 4 &&
-         stop_langs(d->sw, d->text.data + d->units[i].off, t) == 0;
+  const char *p = d->text.data + d->units[i].off;
+  return t->alpha && t->end - t->start >= 4 && /* (not stop_langs: it */
+         kempt__stopword_langs(p + t->start, t->end - t->start) == 0;
+         /* stays inlined in the hot loop) */
 }
 
 /* Whether word s of line i and word t of line j are the same word, give
@@ -1801,17 +1803,17 @@ static bool cjk_sentence(const struct chrome_doc *d,
 static void classes_in_context(struct chrome_doc *d) {
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->cls == CL_BAD && i > 0 && is_attribution(d, i))
-      u->cls = CL_SHORT;
-    else if (u->cls == CL_SHORT && !u->rule && u->chars >= CJK_NEAR_CHARS &&
-             cjk_sentence(d, u))
+    if (u->cls == CL_BAD) {
+      if ((i > 0 && is_attribution(d, i)) ||
+          (is_quantity_item(d, u) &&
+           ((i > 0 && is_quantity_item(d, u - 1)) ||
+            (i + 1 < d->nunits && is_quantity_item(d, u + 1)))))
+        u->cls = CL_SHORT;
+    } else if (u->cls == CL_SHORT && u->term == TERM_SENT && !u->rule &&
+               u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {
       u->cls = CL_NEAR;
+    }
   }
-  for (size_t i = 0; i < d->nunits; i++)
-    if (d->units[i].cls == CL_BAD && is_quantity_item(d, &d->units[i]) &&
-        ((i > 0 && is_quantity_item(d, &d->units[i - 1])) ||
-         (i + 1 < d->nunits && is_quantity_item(d, &d->units[i + 1]))))
-      d->units[i].cls = CL_SHORT;
 }
 
 /* ---- the whole verdict ----------------------------------------------- */
