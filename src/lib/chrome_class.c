@@ -1797,6 +1797,19 @@ static bool cjk_sentence(const struct chrome_doc *d,
           (p[n - 1] == 0x81 || p[n - 1] == 0x9F));
 }
 
+/* Whether lines i and i + 1 are rows of a table: as many separators in
+ * each (two or more), and numbers that are no years in one of them (a
+ * menu's lines have no numbers: "About | Contact | Privacy"). */
+static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  if (u->seps < 2 || u->seps != v->seps || u->widget || v->widget ||
+      u->url || v->url || u->rule || v->rule)
+    return false;
+  return (u->ntok > u->words &&
+          has_quantity(d->text.data + u->off, u->len)) ||
+         (v->ntok > v->words && has_quantity(d->text.data + v->off, v->len));
+}
+
 /* Classes that the text or the neighbours of a line change: a quote's
  * attribution and bullets with quantities (two in a row) are no links; a
  * CJK sentence reads as text. */
@@ -1807,7 +1820,9 @@ static void classes_in_context(struct chrome_doc *d) {
       if ((i > 0 && is_attribution(d, i)) ||
           (is_quantity_item(d, u) &&
            ((i > 0 && is_quantity_item(d, u - 1)) ||
-            (i + 1 < d->nunits && is_quantity_item(d, u + 1)))))
+            (i + 1 < d->nunits && is_quantity_item(d, u + 1)))) ||
+          (i > 0 && table_rows(d, i - 1, i)) ||
+          (i + 1 < d->nunits && table_rows(d, i, i + 1)))
         u->cls = CL_SHORT;
     } else if (u->cls == CL_SHORT && u->term == TERM_SENT && !u->rule &&
                u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {

@@ -512,3 +512,27 @@ Test(chrome_structure, unrelated_numbers_after_the_article_go) {
   cr_assert_null(strstr(out, "library"), "%s", out);
   free(out);
 }
+
+/* Rows of a table (as many separators in each, numbers in them) are no
+ * menu; the menu with the same separators and no numbers still goes. */
+Test(chrome_structure, table_rows_stay) {
+  static const char in[] =
+      "Home | News | Sport | Weather\n\n"
+      "League table after round ten\n\n"
+      "Rovers kept their lead at the top of the league after a tenth round "
+      "in which all four leading teams won their matches, and the gap to "
+      "the bottom grew again.\n\n"
+      "The table after round ten:\n\n"
+      "Team | Played | Won | Lost | Points\n"
+      "Rovers | 10 | 8 | 2 | 24\nUnited | 10 | 7 | 3 | 21\n"
+      "City | 10 | 6 | 4 | 18\nAthletic | 10 | 2 | 8 | 6\n\n"
+      "Share on Facebook\n\n"
+      "About us | Contact | Privacy\nTerms | Cookies | Sitemap\n";
+  char *out = run(in);
+  cr_assert(strstr(out, "The table after round ten:"), "%s", out);
+  cr_assert(strstr(out, "Team | Played"), "%s", out);
+  cr_assert(strstr(out, "Athletic | 10 | 2 | 8 | 6"), "%s", out);
+  cr_assert_null(strstr(out, "Weather"), "%s", out);
+  cr_assert_null(strstr(out, "Cookies"), "%s", out);
+  free(out);
+}
