@@ -71,6 +71,8 @@
 #define LIST_MAX 60
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
+#define INSIDE_ONE (1u << 16) /* see keep_inner_repeats */
+#define LABEL_BIT (1u << 31)
 #define CJK_NEAR_CHARS 10  /* a CJK sentence this long reads as text */
 #define CJK_WEIGHT 3       /* ... and its characters count so many times */
 #ifndef DATA_MIN
@@ -1645,18 +1647,22 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
   size_t i = a;
   while (i <= b && d->units[i].rule != R_THRICE)
     i++;
-  if (i > b)
+  if (i > b || d->nunits >= INSIDE_ONE)
     return; /* (the common case: no hash look-ups) */
+  /* Copies inside count in the high half of a key's count (a window has
+   * fewer than 1 << 16 lines), so that no count drops to 0: the table's
+   * probing takes 0 for an empty slot. */
   for (i = a; i <= b; i++) /* (a line found once is no line's copy) */
     if (d->units[i].dup && d->units[i].key)
-      (*seen_slot(d, d->units[i].key))--;
+      *seen_slot(d, d->units[i].key) += INSIDE_ONE;
   for (i = a; i <= b; i++) /* one copy is a label: all are */
     if (d->units[i].rule == R_THRICE &&
         (between_prose(d, i) || next_to_copy(d, i)))
-      *seen_slot(d, d->units[i].key) = UINT32_MAX;
+      *seen_slot(d, d->units[i].key) |= LABEL_BIT;
   for (i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->rule == R_THRICE && *seen_slot(d, u->key) == 0)
+    uint32_t n = u->rule == R_THRICE ? *seen_slot(d, u->key) : 0;
+    if (n && !(n & LABEL_BIT) && (n >> 16) == (n & (INSIDE_ONE - 1)))
       u->rule = NULL;
   }
 }
