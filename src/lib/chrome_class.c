@@ -81,6 +81,7 @@
 #ifndef DATA_SHARE
 #define DATA_SHARE 50      /* % of its lines */
 #endif
+#define SHAPE_TOKENS 3     /* tokens that show a table row's shape */
 #define TOPIC_LINES 5      /* its first lines that may share the title's */
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
@@ -1499,16 +1500,33 @@ static enum run_kind run_kind(const struct chrome_doc *d, size_t i) {
   return u->words <= HEAD_MAX_WORDS ? RUN_OTHER : RUN_STOP;
 }
 
+/* A line that the date rule took ("April 4 - Alnwick, Playhouse"): in a
+ * run of dated rows it is one of them. */
+static bool dated_row(const struct chrome_doc *d, size_t i) {
+  return d->units[i].rule == R_DATE && d->units[i].words <= HEAD_MAX_WORDS;
+}
+
+/* A short line with a number and no rule: a row of a table. */
+static bool data_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && u->words <= HEAD_MAX_WORDS && has_number(d, u);
+}
+
+
 /* The far end of a run of structured lines from i on (dir +1 or -1, up
  * to end or 0): at least DATA_MIN lines with numbers, and numbers in at
  * least DATA_SHARE % of its lines; SIZE_MAX when there is none. */
 static size_t data_run(const struct chrome_doc *d, size_t i, size_t end,
                        int dir) {
   size_t data = 0, lines = 0, at = SIZE_MAX;
+  enum run_kind prev = RUN_OTHER;
   for (size_t n = 0; i < end && n < LIST_MAX * 4; n++) {
     enum run_kind k = run_kind(d, i);
+    if (k == RUN_STOP && prev == RUN_DATA && dated_row(d, i))
+      k = RUN_DATA;
     if (k == RUN_STOP)
       break;
+    prev = k;
     lines++;
     data += k == RUN_DATA;
     if (k != RUN_OTHER && data >= DATA_MIN && 100 * data >= DATA_SHARE * lines)
@@ -1627,6 +1645,27 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
     *a = at;
 }
 
+/* Whether lines i and j start with words and numbers in the same order
+ * ("March 29 - ...", "April 4 - ..."), as rows of one table do. */
+static bool same_shape(struct chrome_doc *d, size_t i, size_t j) {
+  struct chrome_tok ti[CHROME_MAXTOK], tj[CHROME_MAXTOK];
+  size_t ni = line_words(d, i, ti), nj = line_words(d, j, tj);
+  if (ni < SHAPE_TOKENS || nj < SHAPE_TOKENS)
+    return false;
+  for (size_t k = 0; k < SHAPE_TOKENS; k++)
+    if (ti[k].alpha != tj[k].alpha)
+      return false;
+  return true;
+}
+
+/* Dated rows of the article's table (after a row of the same shape, not
+ * a byline's date) stay. */
+static void keep_dated_rows(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a + 1; i <= b; i++)
+    if (dated_row(d, i) && data_row(d, i - 1) && same_shape(d, i - 1, i))
+      d->units[i].rule = NULL;
+}
+
 /* A line between two lines of prose: the same line each time there is
  * an image's label (its alt text), not the part of a structure. */
 static bool prose_at(const struct chrome_doc *d, size_t i) {
@@ -1688,8 +1727,10 @@ static void judge(struct chrome_doc *d, bool nolang) {
     else if (clean && soft_rule(u->rule))
       u->rule = NULL;
   }
-  if (found)
+  if (found) {
     keep_inner_repeats(d, a, b);
+    keep_dated_rows(d, a, b);
+  }
   if (c > 0)
     judge_inside(d, a, b, found);
   if (found && !d->seen_good)

@@ -536,3 +536,35 @@ Test(chrome_structure, table_rows_stay) {
   cr_assert_null(strstr(out, "Cookies"), "%s", out);
   free(out);
 }
+
+/* A table's row that the date rule takes ("April 4 - Alnwick, Playhouse")
+ * stays when it follows a row of the same shape; a dateline after other
+ * rows does not. */
+Test(chrome_structure, dated_rows_of_a_table_stay) {
+  char in[4096];
+  snprintf(in, sizeof in, "%s%s%s",
+           "\xe2\x80\xa2 Home\n\xe2\x80\xa2 Music\n\xe2\x80\xa2 Contact\n\n"
+           "Sign in\n\nValley choir announces its spring tour\n\n"
+           "The valley choir will take its winter programme to six cities "
+           "next spring, the first time the group has toured outside the "
+           "county since it was founded.\n\n"
+           "The singers have rehearsed twice a week since August and say "
+           "they have saved for the coaches by selling cakes.\n\n",
+           "Spring tour dates\n\n"
+           "March 3 \xe2\x80\x93 Leeds, Town Hall\n"
+           "March 5 \xe2\x80\x93 York, Minster Hall\n"
+           "March 9 \xe2\x80\x93 Durham, Gala Theatre\n"
+           "April 2 \xe2\x80\x93 Hexham, Abbey Hall\n"
+           "April 4 \xe2\x80\x93 Alnwick, Playhouse\n\n",
+           "Tickets go on sale on the first of February at the box offices "
+           "of each of the halls, and pupils of the village school will get "
+           "in for free at every concert.\n\n"
+           "Share on Facebook\n\nShare on Twitter\n\n"
+           "Copyright 2025 The Valley News\n");
+  char *out = run(in);
+  cr_assert(strstr(out, "April 2 \xe2\x80\x93 Hexham"), "%s", out);
+  cr_assert(strstr(out, "April 4 \xe2\x80\x93 Alnwick, Playhouse"), "%s", out);
+  cr_assert(strstr(out, "Tickets go on sale"), "%s", out);
+  cr_assert_null(strstr(out, "Copyright"), "%s", out);
+  free(out);
+}
