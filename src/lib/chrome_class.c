@@ -11,26 +11,35 @@
  *    captions that end with their credit, list markers ("Related posts")
  *    that open a list of headlines, cut-off markers ("Leave a Reply");
  *    "soft" words (newsletter, subscribe, photo...) lower a line's weight;
- * 3. short lines repeated on the page (buttons such as "Reply"), and text
- *    found twice (an image's label and its caption, a teaser's headline):
- *    good text found twice counts against the article unless the page
- *    holds nearly all of its text twice; a question asked twice does not
- *    count (an interview asks each guest the same);
+ * 3. short lines repeated on the page (buttons such as "Reply"), lines
+ *    found three times (and long ones without a sentence end: alt text),
+ *    and text found twice (an image's label and its caption, a teaser's
+ *    headline): good text found twice counts against the article unless
+ *    the page holds nearly all of its text twice; a question asked twice
+ *    does not count (an interview asks each guest the same);
  * 4. teaser lists: three or more headlines each followed by one short
- *    summary, with at most a few labels between;
+ *    summary (not a question: that is an interview), with at most a few
+ *    labels between; after a list marker, its items, or cards (groups of
+ *    equal length, each with a copy of the same line at the same place);
  * 5. a class per line (good prose, near-good, short, bad) and a score:
- *    good text counts for, chrome against; lines of a list that a line
- *    ending in ':' introduced count as neutral; the article is the
- *    stretch of lines with the highest total (maximum subarray), ended
- *    early by a cut-off marker after enough good text; a segment of
- *    teasers (as many headlines as paragraphs) that a big run of chrome
- *    separates from the rest is cut off its ends;
+ *    good text counts for, chrome against; a CJK sentence weighs more per
+ *    character; an image's label costs no more than a caption (a gallery
+ *    does not cut an article in two); a dash and a name after a quote,
+ *    and bullets with quantities, are not links; lines of a list that a
+ *    line ending in ':' introduced count as neutral (its items' image
+ *    labels do not end it); the article is the stretch of lines with the
+ *    highest total (maximum subarray), ended early by a cut-off marker
+ *    after enough good text; a segment of teasers (as many headlines as
+ *    paragraphs) that a big run of chrome separates from the rest is cut
+ *    off its ends; a run of structured lines (numbers in most: dates,
+ *    scores, quantities) that the article speaks of extends it;
  * 6. inside the stretch, short lines stay (sub-headings, list items,
- *    one-line paragraphs, a quote) while rule hits, text found twice and
- *    link-like lines next to other chrome go; outside it everything goes
- *    but the title: the nearest headline-like line before the article.
- *    A document with hardly any chrome (text cleaned before) loses only
- *    its rule hits.
+ *    one-line paragraphs, a quote) and so do lines found three times
+ *    whose copies all lie in it (sub-headings each part repeats), while
+ *    rule hits, text found twice and link-like lines next to other chrome
+ *    go; outside it everything goes but the title: the nearest
+ *    headline-like line before the article. A document with hardly any
+ *    chrome (text cleaned before) loses only its rule hits.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -60,6 +69,20 @@
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
+#define CARD_SPAN 6        /* lines of a card after a list marker */
+#define CARD_MIN 3         /* cards */
+#define INSIDE_ONE (1u << 16) /* see keep_inner_repeats */
+#define LABEL_BIT (1u << 31)
+#define CJK_NEAR_CHARS 10  /* a CJK sentence this long reads as text */
+#define CJK_WEIGHT 3       /* ... and its characters count so many times */
+#ifndef DATA_MIN
+#define DATA_MIN 3         /* lines with numbers in a structured run */
+#endif
+#ifndef DATA_SHARE
+#define DATA_SHARE 50      /* % of its lines */
+#endif
+#define SHAPE_TOKENS 3     /* tokens that show a table row's shape */
+#define TOPIC_LINES 5      /* its first lines that may share the title's */
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
@@ -859,8 +882,12 @@ static bool is_question(const struct chrome_doc *d,
   return n && d->text.data[u->off + n - 1] == '?';
 }
 
-static bool repeat_candidate(const struct chrome_unit *u) {
-  return u->words >= 1 && u->words <= REPEAT_WORDS && u->term != TERM_SENT;
+/* (A longer line counts found three times, and with no sentence end: an
+ * image's alt text that each picture repeats.) */
+static bool repeat_candidate(const struct chrome_unit *u, uint32_t n) {
+  if (u->words < 1 || u->term == TERM_SENT)
+    return false;
+  return u->words <= REPEAT_WORDS || (n >= REPEAT_ANY && u->term == TERM_NONE);
 }
 
 /* A line that starts a nearby line (an image's label, then its caption
@@ -897,7 +924,7 @@ static enum kempt_status mark_repeats(struct chrome_doc *d,
       continue;
     uint32_t n = *seen_slot(d, u->key);
     u->dup = u->dup || (n > 1 && !is_question(d, u));
-    if (!repeat_candidate(u) || u->rule || is_question(d, u))
+    if (!repeat_candidate(u, n) || u->rule || is_question(d, u))
       continue;
     if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
       u->rule = R_REPEAT;
@@ -976,7 +1003,7 @@ static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
-  if (u->rule == R_CAPTION)
+  if (u->rule == R_CAPTION || (u->widget && !u->rule))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
@@ -1043,10 +1070,53 @@ static bool list_summary(const struct chrome_doc *d, size_t j, bool nolang) {
 }
 
 /* Drop the headlines (and their summaries) after a list marker at i. */
+/* The copy of line x's text that comes next within CARD_SPAN lines, or
+ * SIZE_MAX. */
+static size_t next_copy(const struct chrome_doc *d, size_t x) {
+  for (size_t y = x + 1; y < d->nunits && y <= x + CARD_SPAN; y++)
+    if (d->units[y].key == d->units[x].key)
+      return y;
+  return SIZE_MAX;
+}
+
+/* Cards after a list marker at i: CARD_MIN or more groups of the same
+ * number of lines, each with a copy of the same line at the same place
+ * (a picture's label, a "Read more" or share button) whatever the length
+ * of their text. Returns the last line of the last card, or SIZE_MAX. */
+static size_t card_run(struct chrome_doc *d, size_t i) {
+  size_t from = i + 1;
+  for (size_t x = from; x < d->nunits && x < from + CARD_SPAN; x++) {
+    const struct chrome_unit *u = &d->units[x];
+    if (stops_list(u))
+      return SIZE_MAX;
+    bool said = u->rule && u->rule != R_REPEAT && u->rule != R_THRICE;
+    if (!u->key || said || *seen_slot(d, u->key) < CARD_MIN)
+      continue; /* (an ad's label between paragraphs says what it is) */
+    size_t y = next_copy(d, x);
+    if (y == SIZE_MAX || y - x <= x - from)
+      continue; /* the cards must start right after the marker */
+    size_t period = y - x, cards = 1, last = x;
+    while (cards < LIST_MAX && last + period < d->nunits &&
+           d->units[last + period].key == u->key) {
+      last += period;
+      cards++;
+    }
+    if (cards >= CARD_MIN) {
+      size_t end = last + period - 1 - (x - from);
+      return end < d->nunits ? end : d->nunits - 1;
+    }
+  }
+  return SIZE_MAX;
+}
+
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
   size_t items = 0;
-  for (size_t j = i + 1; j < d->nunits && items < LIST_MAX; j++) {
+  size_t cards = card_run(d, i), j = i + 1;
+  for (; cards != SIZE_MAX && j <= cards; j++) /* then the list goes on */
+    if (!d->units[j].rule)
+      d->units[j].rule = R_LISTITEM;
+  for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
     if (stops_list(u))
       break;
@@ -1085,7 +1155,9 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang) {
   size_t j = i, end = i, pairs = 0;
   while (j < d->nunits && is_head(&d->units[j], nolang)) {
     size_t k = skip_labels(d, j + 1, nolang);
-    if (k == d->nunits || !is_summary(&d->units[k]))
+    if (k == d->nunits || !is_summary(&d->units[k]) ||
+        is_question(d, &d->units[k])) /* an interview's answer, then the
+                                           next question */
       break;
     pairs++;
     end = k + 1;
@@ -1364,6 +1436,300 @@ static void join_over_lists(const struct chrome_doc *d, size_t *a,
     *a = at;
 }
 
+/* ---- structured runs next to the article ----------------------------- */
+
+static bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
+
+/* Whether p[0..n) holds a number that is not a year ("2 cups", "1/2",
+ * "8-9"; not "2020"). */
+static bool has_quantity(const char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if (!is_digit(p[i])) {
+      i++;
+      continue;
+    }
+    size_t s = i;
+    while (i < n && is_digit(p[i]))
+      i++;
+    bool year = i - s == 4 && (has_prefix(p + s, 2, "19") ||
+                               has_prefix(p + s, 2, "20"));
+    if (!year)
+      return true;
+  }
+  return false;
+}
+
+/* What a line is to a run of structured lines (scores, dates, prices,
+ * quantities) next to the article. */
+enum run_kind { RUN_STOP, RUN_DATA, RUN_TEXT, RUN_OTHER };
+
+/* A number that is not a year among the words of a line (not a long
+ * one) that has more than one word ("img_2_3" is a name, not data; a
+ * year says little: headlines and credits have them). */
+static bool has_number(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  if (u->ntok <= u->words || u->ntok > CHROME_MAXTOK)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t lead = indentation(p, u->len);
+  return memchr(p + lead, ' ', u->len - lead) != NULL &&
+         has_quantity(p, u->len);
+}
+
+/* Where the text of line u (at p) starts: after its indentation and
+ * bullet. */
+static size_t text_start(const struct chrome_unit *u, const char *p) {
+  size_t i = indentation(p, u->len);
+  if (u->bullet) {
+    const char *sp = memchr(p + i, ' ', u->len - i);
+    i = sp ? (size_t)(sp - p) : i;
+    while (i < u->len && p[i] == ' ')
+      i++;
+  }
+  return i;
+}
+
+/* Whether lines i and j start alike (after their indentation and
+ * bullet): the same text, or the same first words. */
+static bool same_start(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  if (u->key == v->key)
+    return true;
+  const char *p = d->text.data + u->off, *q = d->text.data + v->off;
+  size_t lp = text_start(u, p), lq = text_start(v, q);
+  size_t n = u->len - lp < v->len - lq ? u->len - lp : v->len - lq;
+  if (n > 2 * PREFIX_DUP_MIN) /* a caption's copies may end apart */
+    n = 2 * PREFIX_DUP_MIN;
+  return n >= PREFIX_DUP_MIN && memcmp(p + lp, q + lq, n) == 0;
+}
+
+/* The same line next to it: an image's label, alt text and caption. */
+static bool next_to_copy(const struct chrome_doc *d, size_t i) {
+  return (i > 0 && same_start(d, i, i - 1)) ||
+         (i + 1 < d->nunits && same_start(d, i, i + 1));
+}
+
+static enum run_kind run_kind(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule && u->rule != R_REPEAT && u->rule != R_THRICE)
+    return RUN_STOP;
+  if (next_to_copy(d, i))
+    return RUN_STOP;
+  if (u->cls == CL_BAD || u->cls == CL_HARD)
+    return RUN_STOP;
+  if (has_number(d, u))
+    return RUN_DATA;
+  if (u->cls == CL_GOOD || u->cls == CL_NEAR)
+    return RUN_TEXT;
+  return u->words <= HEAD_MAX_WORDS ? RUN_OTHER : RUN_STOP;
+}
+
+/* A line that the date rule took ("April 4 - Alnwick, Playhouse"): in a
+ * run of dated rows it is one of them. */
+static bool dated_row(const struct chrome_doc *d, size_t i) {
+  return d->units[i].rule == R_DATE && d->units[i].words <= HEAD_MAX_WORDS;
+}
+
+/* A short line with a number and no rule: a row of a table. */
+static bool data_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && u->words <= HEAD_MAX_WORDS && has_number(d, u);
+}
+
+
+/* The far end of a run of structured lines from i on (dir +1 or -1, up
+ * to end or 0): at least DATA_MIN lines with numbers, and numbers in at
+ * least DATA_SHARE % of its lines; SIZE_MAX when there is none. */
+static size_t data_run(const struct chrome_doc *d, size_t i, size_t end,
+                       int dir) {
+  size_t data = 0, lines = 0, at = SIZE_MAX;
+  enum run_kind prev = RUN_OTHER;
+  for (size_t n = 0; i < end && n < LIST_MAX * 4; n++) {
+    enum run_kind k = run_kind(d, i);
+    if (k == RUN_STOP && prev == RUN_DATA && dated_row(d, i))
+      k = RUN_DATA;
+    if (k == RUN_STOP)
+      break;
+    prev = k;
+    lines++;
+    data += k == RUN_DATA;
+    if (k != RUN_OTHER && data >= DATA_MIN && 100 * data >= DATA_SHARE * lines)
+      at = i;
+    if (dir < 0 && i == 0)
+      break;
+    i = dir > 0 ? i + 1 : i - 1;
+  }
+  return at;
+}
+
+/* Good text in lines [a, b], in code points. */
+static uint64_t good_chars(const struct chrome_doc *d, size_t a, size_t b) {
+  uint64_t n = 0;
+  for (size_t i = a; i <= b; i++)
+    n += d->units[i].cls == CL_GOOD ? d->units[i].chars : 0;
+  return n;
+}
+
+/* The words of line i (kept for the phrase rules, or read again) in t;
+ * returns how many. */
+static size_t line_words(struct chrome_doc *d, size_t i,
+                         struct chrome_tok *t) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->retok && u->tok != CHROME_NO_TOK) {
+    size_t nt = u->ntok < CHROME_MAXTOK ? u->ntok : CHROME_MAXTOK;
+    memcpy(t, d->toks + u->tok, nt * sizeof *t);
+    return nt;
+  }
+  size_t total;
+  return kempt__chrome_tokens(d->text.data + u->off, u->len, t,
+                              CHROME_MAXTOK, &total, d->cp);
+}
+
+/* A word that carries the topic: letters, 4 bytes or more, no function
+ * word. */
+static bool topic_word(struct chrome_doc *d, size_t i,
+                       const struct chrome_tok *t) {
+  const char *p = d->text.data + d->units[i].off;
+  return t->alpha && t->end - t->start >= 4 && /* (not stop_langs: it */
+         kempt__stopword_langs(p + t->start, t->end - t->start) == 0;
+         /* stays inlined in the hot loop) */
+}
+
+/* Whether word s of line i and word t of line j are the same word, give
+ * or take an ending of up to two bytes ("plum", "plums"). */
+static bool same_word(const struct chrome_doc *d, size_t i,
+                      const struct chrome_tok *s, size_t j,
+                      const struct chrome_tok *t) {
+  if (s->h == t->h)
+    return true;
+  size_t ls = s->end - s->start, lt = t->end - t->start;
+  size_t n = ls < lt ? ls : lt;
+  if (n < 4 || ls - n > 2 || lt - n > 2)
+    return false;
+  return eq_nocase(d->text.data + d->units[i].off + s->start,
+                   d->text.data + d->units[j].off + t->start, n);
+}
+
+/* Whether lines i and j share a word that carries the topic. */
+static bool share_topic(struct chrome_doc *d, size_t i, size_t j) {
+  struct chrome_tok ti[CHROME_MAXTOK], tj[CHROME_MAXTOK];
+  size_t ni = line_words(d, i, ti), nj = line_words(d, j, tj);
+  for (size_t x = 0; x < ni; x++) {
+    if (!topic_word(d, i, &ti[x]))
+      continue;
+    for (size_t y = 0; y < nj; y++)
+      if (tj[y].alpha && same_word(d, i, &ti[x], j, &tj[y]))
+        return true;
+  }
+  return false;
+}
+
+/* The title of the article that starts at a (as find_title finds it), or
+ * SIZE_MAX. */
+static size_t title_of(const struct chrome_doc *d, size_t a, bool nolang) {
+  for (size_t k = 0; k < 40 && k < a; k++)
+    if (is_title(d, &d->units[a - 1 - k], nolang))
+      return a - 1 - k;
+  return SIZE_MAX;
+}
+
+/* Whether the article speaks of the run from i (dir +1 or -1): one of its
+ * first lines shares a word with the title or with the article's line
+ * next to the run, its introduction (the table of a tour's dates is
+ * headed with the band's name; a box of share prices is not). */
+static bool run_on_topic(struct chrome_doc *d, size_t title, size_t i,
+                         size_t end, int dir) {
+  size_t intro = dir > 0 ? i - 1 : i + 1;
+  for (size_t n = 0; n < TOPIC_LINES && i < end; n++) {
+    if ((title != SIZE_MAX && share_topic(d, title, i)) ||
+        share_topic(d, intro, i))
+      return true;
+    if (dir < 0 && i == 0)
+      break;
+    i = dir > 0 ? i + 1 : i - 1;
+  }
+  return false;
+}
+
+/* A table, a list of scores or dates, a recipe's quantities: structured
+ * lines after the article belong to it though they do not read as prose,
+ * when the article speaks of them (a line near their start shares a word
+ * of its title). Before it they do only on a page without prose (the
+ * lines before an article are its headline, byline and date, and
+ * teasers: numbers there say little). */
+static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
+                             size_t end, bool nolang) {
+  bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS;
+  size_t title = title_of(d, *a, nolang);
+  size_t at = data_run(d, *b + 1, end, 1);
+  if (at != SIZE_MAX && run_on_topic(d, title, *b + 1, end, 1))
+    *b = at;
+  if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
+      run_on_topic(d, title, *a - 1, end, -1))
+    *a = at;
+}
+
+/* Whether lines i and j start with words and numbers in the same order
+ * ("March 29 - ...", "April 4 - ..."), as rows of one table do. */
+static bool same_shape(struct chrome_doc *d, size_t i, size_t j) {
+  struct chrome_tok ti[CHROME_MAXTOK], tj[CHROME_MAXTOK];
+  size_t ni = line_words(d, i, ti), nj = line_words(d, j, tj);
+  if (ni < SHAPE_TOKENS || nj < SHAPE_TOKENS)
+    return false;
+  for (size_t k = 0; k < SHAPE_TOKENS; k++)
+    if (ti[k].alpha != tj[k].alpha)
+      return false;
+  return true;
+}
+
+/* Dated rows of the article's table (after a row of the same shape, not
+ * a byline's date) stay. */
+static void keep_dated_rows(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a + 1; i <= b; i++)
+    if (dated_row(d, i) && data_row(d, i - 1) && same_shape(d, i - 1, i))
+      d->units[i].rule = NULL;
+}
+
+/* A line between two lines of prose: the same line each time there is
+ * an image's label (its alt text), not the part of a structure. */
+static bool prose_at(const struct chrome_doc *d, size_t i) {
+  return d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR;
+}
+
+static bool between_prose(const struct chrome_doc *d, size_t i) {
+  return i > 0 && i + 1 < d->nunits && prose_at(d, i - 1) &&
+         prose_at(d, i + 1);
+}
+
+/* Lines found three times or more whose copies all lie in the article
+ * [a, b], apart from each other: a sub-heading that each part repeats
+ * ("Ingredients", "Day 1 ... Day 2"), not a menu (menus repeat at the
+ * top and the bottom of a page) nor an image's label between paragraphs.
+ * Uses the repeated-line table. */
+static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
+  size_t i = a;
+  while (i <= b && d->units[i].rule != R_THRICE)
+    i++;
+  if (i > b || d->nunits >= INSIDE_ONE)
+    return; /* (the common case: no hash look-ups) */
+  /* Copies inside count in the high half of a key's count (a window has
+   * fewer than 1 << 16 lines), so that no count drops to 0: the table's
+   * probing takes 0 for an empty slot. */
+  for (i = a; i <= b; i++) /* (a line found once is no line's copy) */
+    if (d->units[i].dup && d->units[i].key)
+      *seen_slot(d, d->units[i].key) += INSIDE_ONE;
+  for (i = a; i <= b; i++) /* one copy is a label: all are */
+    if (d->units[i].rule == R_THRICE &&
+        (between_prose(d, i) || next_to_copy(d, i)))
+      *seen_slot(d, d->units[i].key) |= LABEL_BIT;
+  for (i = a; i <= b; i++) {
+    struct chrome_unit *u = &d->units[i];
+    uint32_t n = u->rule == R_THRICE ? *seen_slot(d, u->key) : 0;
+    if (n && !(n & LABEL_BIT) && (n >> 16) == (n & (INSIDE_ONE - 1)))
+      u->rule = NULL;
+  }
+}
+
 static void judge(struct chrome_doc *d, bool nolang) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d);
@@ -1374,6 +1740,7 @@ static void judge(struct chrome_doc *d, bool nolang) {
   } else {
     trim_teasers(d, &a, &b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
+    extend_over_data(d, &a, &b, c, nolang);
   }
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
@@ -1383,6 +1750,10 @@ static void judge(struct chrome_doc *d, bool nolang) {
       u->rule = R_OUTSIDE;
     else if (clean && soft_rule(u->rule))
       u->rule = NULL;
+  }
+  if (found) {
+    keep_inner_repeats(d, a, b);
+    keep_dated_rows(d, a, b);
   }
   if (c > 0)
     judge_inside(d, a, b, found);
@@ -1419,9 +1790,10 @@ static bool few_dups(const struct chrome_doc *d) {
   return 10 * dup < 9 * good;
 }
 
-/* A line of a list: an item after a bullet, or a bare link. */
+/* A line of a list: an item after a bullet, a bare link, or an image's
+ * label (a list of products shows each one's picture). */
 static bool list_line(const struct chrome_unit *u) {
-  return !u->widget && u->seps < 2 && (u->bullet || u->url);
+  return u->widget || (u->seps < 2 && (u->bullet || u->url));
 }
 
 /* A line of text ending in ':' introduces a list or a table: the short
@@ -1434,7 +1806,8 @@ static void score_intro_lists(struct chrome_doc *d) {
     size_t j = i + 1;
     for (; j < d->nunits && j - i <= LIST_MAX * 4; j++) {
       struct chrome_unit *v = &d->units[j];
-      if (v->rule || (v->cls == CL_BAD && !list_line(v)) ||
+      bool label = v->widget && (v->rule == R_REPEAT || v->rule == R_THRICE);
+      if ((v->rule && !label) || (v->cls == CL_BAD && !list_line(v)) ||
           v->term == TERM_COLON)
         break;
       if (v->score < INTRO_SCORE)
@@ -1442,6 +1815,90 @@ static void score_intro_lists(struct chrome_doc *d) {
       v->listed = true;
     }
     i = j - 1;
+  }
+}
+
+/* Whether a line starts (after spaces) with a quotation mark. */
+static bool opens_quote(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && p[i] == ' ')
+    i++;
+  return has_prefix(p + i, n - i, "\xe2\x80\x9c") || /* left double */
+         has_prefix(p + i, n - i, "\xe2\x80\x9e") || /* low double */
+         has_prefix(p + i, n - i, "\xc2\xab") || (i < n && p[i] == '"');
+}
+
+/* A dash and a name after a quotation ("- Jane D."): the quote's
+ * attribution, not a link of a menu. */
+static bool is_attribution(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i], *q = &d->units[i - 1];
+  if (!u->bullet || u->url || u->widget || u->seps || u->words > 6 ||
+      u->rule || (q->cls != CL_GOOD && q->cls != CL_NEAR))
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t lead = indentation(p, u->len);
+  bool dash = has_prefix(p + lead, u->len - lead, "\xe2\x80\x93") ||
+              has_prefix(p + lead, u->len - lead, "\xe2\x80\x94") ||
+              has_prefix(p + lead, u->len - lead, "- ");
+  return dash && opens_quote(d->text.data + q->off, q->len);
+}
+
+/* An item of a list of quantities ("- 2 cups of flour"): a bullet, a
+ * number that is not a year, words in lower case (a headline's are
+ * capitalised); data, not a link. */
+static bool is_quantity_item(const struct chrome_doc *d,
+                             const struct chrome_unit *u) {
+  if (!u->bullet || u->url || u->widget || u->seps >= 2 || u->rule ||
+      u->ntok <= u->words || 2 * u->upper > u->words)
+    return false;
+  return has_quantity(d->text.data + u->off, u->len);
+}
+
+/* A line that ends with a CJK full stop, exclamation or question mark:
+ * a sentence in a script that says in few characters what others say in
+ * many. */
+static bool cjk_sentence(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  size_t n = u->tlen;
+  if (u->term != TERM_SENT || n < 3)
+    return false;
+  return (p[n - 3] == 0xE3 && p[n - 2] == 0x80 && p[n - 1] == 0x82) ||
+         (p[n - 3] == 0xEF && p[n - 2] == 0xBC &&
+          (p[n - 1] == 0x81 || p[n - 1] == 0x9F));
+}
+
+/* Whether lines i and i + 1 are rows of a table: as many separators in
+ * each (two or more), and numbers that are no years in one of them (a
+ * menu's lines have no numbers: "About | Contact | Privacy"). */
+static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  if (u->seps < 2 || u->seps != v->seps || u->widget || v->widget ||
+      u->url || v->url || u->rule || v->rule)
+    return false;
+  return (u->ntok > u->words &&
+          has_quantity(d->text.data + u->off, u->len)) ||
+         (v->ntok > v->words && has_quantity(d->text.data + v->off, v->len));
+}
+
+/* Classes that the text or the neighbours of a line change: a quote's
+ * attribution and bullets with quantities (two in a row) are no links; a
+ * CJK sentence reads as text. */
+static void classes_in_context(struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->cls == CL_BAD) {
+      if ((i > 0 && is_attribution(d, i)) ||
+          (is_quantity_item(d, u) &&
+           ((i > 0 && is_quantity_item(d, u - 1)) ||
+            (i + 1 < d->nunits && is_quantity_item(d, u + 1)))) ||
+          (i > 0 && table_rows(d, i - 1, i)) ||
+          (i + 1 < d->nunits && table_rows(d, i, i + 1)))
+        u->cls = CL_SHORT;
+    } else if (u->cls == CL_SHORT && u->term == TERM_SENT && !u->rule &&
+               u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {
+      u->cls = CL_NEAR;
+    }
   }
 }
 
@@ -1487,10 +1944,13 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
   }
+  classes_in_context(d);
   bool dups = few_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     u->score = score_of(u);
+    if (u->score > 0 && cjk_sentence(d, u))
+      u->score *= CJK_WEIGHT; /* a character says more there */
     if (u->score > 0 && i * 10 >= d->nunits * 9)
       u->score /= TAIL_DIV;
     if (u->score > 0 && u->dup && dups)
