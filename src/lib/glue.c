@@ -67,6 +67,11 @@ enum {
 /* Flags of a table entry. */
 enum { E_HYPHEN = 1, E_PAIRL = 2 };
 
+/* Flags of an entry of the table of candidate tokens (keyed by the hash
+ * of the raw token as written): its splits were asked about; it was
+ * decided, and count holds where it splits. */
+enum { K_ASKED = 1, K_DECIDED = 2 };
+
 /* What the document says about a word (or a pair): keyed by the
  * kempt__word_hash of its lower-case form (0 is stored as 1). */
 struct entry {
@@ -214,6 +219,7 @@ struct glue {
   struct table query; /* the words and pairs that candidates ask about */
   struct table pairs;
   struct table user; /* --words */
+  struct table seen; /* candidate tokens of the window, as written */
   uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
@@ -1133,8 +1139,9 @@ static bool candidate_shape(const struct token *t, size_t *inner) {
 /* Whether p[0..n) is one of the words list[0..count). */
 static bool in_list(const char *const *list, size_t count, const char *p,
                     size_t n) {
-  for (size_t i = 0; i < count; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], p, n) == 0)
+  for (size_t i = 0; i < count; i++) /* the first letter before strlen */
+    if (n && list[i][0] == p[0] && strlen(list[i]) == n &&
+        memcmp(list[i], p, n) == 0)
       return true;
   return false;
 }
@@ -1447,6 +1454,14 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
   return KEMPT_OK;
 }
 
+/* The hash of the candidate token as written (case and marks around
+ * it): equal tokens of a window get the same answers (decide reads the
+ * token and the window's tables only), so each is weighed once. */
+static uint64_t token_key(const struct token *t) {
+  uint64_t h = kempt__word_hash(t->raw, t->rlen);
+  return kempt__word_hash_end(kempt__word_hash_step(h, t->core << 16 | t->clen));
+}
+
 /* Ask about the words and spaced pairs that the splits of a candidate
  * token would make, and the token itself. */
 static enum kempt_status ask_token(struct glue *g, const struct token *t) {
@@ -1456,7 +1471,12 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
   if (!candidate_shape(t, &inner))
     return KEMPT_OK;
   struct entry *e;
-  enum kempt_status s = ask(g, lower_hash(p, n), &e);
+  enum kempt_status s = table_add(&g->seen, token_key(t), &e);
+  if (s != KEMPT_OK || (e && (e->flags & K_ASKED)))
+    return s;
+  if (e)
+    e->flags |= K_ASKED;
+  s = ask(g, lower_hash(p, n), &e);
   size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
     uint64_t l = lower_hash(p, i), r = lower_hash(p + i, n - i);
@@ -1567,7 +1587,17 @@ static enum kempt_status split_cand(struct glue *g, const struct held *h,
                                     const char *text, const struct cand *c,
                                     size_t *done) {
   struct token t = cand_token(c, text);
-  size_t at = decide(g, &t);
+  struct entry *e = table_get(&g->seen, token_key(&t));
+  size_t at;
+  if (e && (e->flags & K_DECIDED)) {
+    at = e->count;
+  } else {
+    at = decide(g, &t);
+    if (e) {
+      e->count = (uint32_t)at;
+      e->flags |= K_DECIDED;
+    }
+  }
   if (!at)
     return KEMPT_OK;
   const char *p = t.raw + t.core;
@@ -1629,6 +1659,7 @@ static enum kempt_status flush(struct glue *g, bool more) {
   kempt__buf_clear(&g->text);
   table_clear(&g->query);
   table_clear(&g->pairs);
+  table_clear(&g->seen);
   if (g->filter)
     memset(g->filter, 0, 0x2000);
   return s;
@@ -1699,6 +1730,7 @@ static void clear_document(struct glue *g) {
   table_clear(&g->doc);
   table_clear(&g->query);
   table_clear(&g->pairs);
+  table_clear(&g->seen);
   if (g->filter)
     memset(g->filter, 0, 0x2000);
   memset(&g->doc_lang, 0, sizeof g->doc_lang);
@@ -1751,6 +1783,7 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   table_init(&g->user, a, USER_WORDS_CAP);
   table_init(&g->query, a, QUERY_CAP);
   table_init(&g->pairs, a, QUERY_CAP);
+  table_init(&g->seen, a, CANDS_CAP);
   const char *data;
   size_t len;
   for (size_t i = 0; kempt__opt_file(env->cfg, "words", i, &data, &len); i++) {
@@ -1774,6 +1807,7 @@ static void glue_fini(void *st) {
   table_free(&g->user);
   table_free(&g->query);
   table_free(&g->pairs);
+  table_free(&g->seen);
 }
 
 const struct kempt_stage_ops kempt__glue_ops = {
