@@ -54,6 +54,7 @@
 #define TEXT_PAD 8                 /* zero bytes after each held block */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
+#define WORD_CACHE_BITS 11 /* recent words' answers: 2048 of 16 bytes */
 
 /* ---- hash tables of words ------------------------------------------------ */
 
@@ -188,6 +189,18 @@ static uint64_t pair_hash(uint64_t l, uint64_t r) {
 
 /* ---- the stage's state --------------------------------------------------- */
 
+/* What the word list and the function-word lists say about a word of
+ * ASCII letters, found by its hash: a cache in front of the big word list
+ * (a lookup there is a cache miss or two) for the words that recur. The
+ * answers depend on the word only, so they stay valid across documents. */
+struct word_info {
+  uint64_t h;     /* the word's kempt__word_hash */
+  uint32_t langs; /* its function-word languages (words of 1 to 6 letters) */
+  uint8_t level;  /* kempt__wordlist_probe */
+  bool proper;
+  bool valid;
+};
+
 struct held {
   size_t start, len; /* text in the window buffer */
   const char *ext;   /* or here: a block too big to hold, weighed alone */
@@ -221,6 +234,7 @@ struct glue {
   struct table user; /* --words */
   struct table seen; /* candidate tokens of the window, as written */
   uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
+  struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
   bool warned;
@@ -817,13 +831,28 @@ static bool glue_shape(const char *p, size_t n, size_t uppers) {
            is_upper((unsigned char)p[1]));
 }
 
-/* Keep the token for weighing when it has the shape of a glued pair and
- * is no known word. */
-static enum kempt_status note_candidate(struct glue *g, const struct token *t,
-                                        uint64_t h, struct counting *c) {
+/* The answers for the lower-case letters whose hash is h; packed: the
+ * letters packed little-endian when there are n <= 6 of them. */
+static const struct word_info *word_info(struct glue *g, uint64_t h,
+                                         uint64_t packed, size_t n) {
+  struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
+  if (w->valid && w->h == h)
+    return w;
   bool proper;
-  int level = kempt__wordlist_probe(h, &proper);
-  if (known_as_written(level, proper, t->raw + t->core, t->clen, h) ||
+  w->h = h;
+  w->level = (uint8_t)kempt__wordlist_probe(h, &proper);
+  w->proper = proper;
+  w->langs = n <= 6 ? kempt__stopword_langs_packed(packed, n) : 0;
+  w->valid = true;
+  return w;
+}
+
+/* Keep the token (hash h, word-list answers w) for weighing when it has
+ * the shape of a glued pair and is no known word. */
+static enum kempt_status note_candidate(struct glue *g, const struct token *t,
+                                        uint64_t h, const struct word_info *w,
+                                        struct counting *c) {
+  if (known_as_written(w->level, w->proper, t->raw + t->core, t->clen, h) ||
       table_get(&g->user, h) || t->rlen > UINT16_MAX)
     return KEMPT_OK;
   enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
@@ -846,8 +875,8 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   uint64_t h = kempt__word_hash_padded(key, n);
-  uint32_t langs = n <= 6 ? kempt__stopword_langs_lower(key, n) : 0;
-  add_langs(&c->h->lang, langs);
+  const struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
+  add_langs(&c->h->lang, w->langs);
   bool cap = is_upper((unsigned char)p[0]) && !uppers;
   size_t at;
   enum kempt_status s =
@@ -858,7 +887,7 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
     g->tf[c->link] |= T_LINK;
   c->link = t->core + n < t->rlen ? SIZE_MAX : at;
   if (glue_shape(p, n, uppers))
-    s = note_candidate(g, t, h, c);
+    s = note_candidate(g, t, h, w, c);
   return s;
 }
 
@@ -980,7 +1009,8 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
   size_t uppers = rest ? (rest & (rest - 1) ? 2 : 1) : 0;
   uint64_t h = kempt__word_hash_end(
       kempt__word_hash_step((uint64_t)k * 0x9E3779B97F4A7C15u, key));
-  add_langs(&c->h->lang, k <= 6 ? kempt__stopword_langs_packed(key, k) : 0);
+  const struct word_info *w = word_info(g, h, key, k);
+  add_langs(&c->h->lang, w->langs);
   size_t at;
   bool capmid = c->mid && (caps & 0x80) && !uppers;
   enum kempt_status s = record(g, h, T_COUNT | (capmid ? T_CAPMID : 0), &at);
@@ -990,7 +1020,7 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
   c->mid = true;
   if (s == KEMPT_OK && k >= MIN_TOKEN && glue_shape(text + i, k, uppers)) {
     struct token t = {text + i, k, 0, k};
-    s = note_candidate(g, &t, h, c);
+    s = note_candidate(g, &t, h, w, c);
   }
   return s;
 }
@@ -1784,6 +1814,9 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   table_init(&g->query, a, QUERY_CAP);
   table_init(&g->pairs, a, QUERY_CAP);
   table_init(&g->seen, a, CANDS_CAP);
+  g->words = kempt__calloc(a, sizeof *g->words << WORD_CACHE_BITS);
+  if (!g->words)
+    return KEMPT_ERR_NOMEM;
   const char *data;
   size_t len;
   for (size_t i = 0; kempt__opt_file(env->cfg, "words", i, &data, &len); i++) {
@@ -1803,6 +1836,7 @@ static void glue_fini(void *st) {
   kempt__free(g->env->alloc, g->th);
   kempt__free(g->env->alloc, g->tf);
   kempt__free(g->env->alloc, g->filter);
+  kempt__free(g->env->alloc, g->words);
   table_free(&g->doc);
   table_free(&g->user);
   table_free(&g->query);
