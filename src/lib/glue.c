@@ -583,10 +583,30 @@ static size_t next_cp(const char *p, size_t n, int32_t *cp) {
   return kempt__next_cp(p, n, cp);
 }
 
+/* Whether cp is in the blocks of punctuation and symbols U+2000..U+206F
+ * and U+2190..U+2BFF (dashes, quotes, bullets, arrows, mathematical and
+ * technical signs, box drawing, shapes, dingbats), which hold no letter
+ * and no mark (test_glue checks this against utf8proc). */
+static inline bool symbol_cp(int32_t cp) {
+  return cp >= 0x2000 && cp <= 0x2BFF && (cp <= 0x206F || cp >= 0x2190);
+}
+
+/* The length of the character at u[0..n) when it is a symbol_cp (3
+ * bytes, E2 80 80 to E2 AF BF), else 0: runs of rules and bullets are
+ * passed without decoding. */
+static inline size_t symbol_len(const unsigned char *u, size_t n) {
+  if (n < 3 || u[0] != 0xE2 || (u[2] & 0xC0) != 0x80)
+    return 0;
+  unsigned c1 = u[1];
+  bool in = c1 == 0x80 || (c1 == 0x81 && u[2] < 0xB0) ||
+            (c1 == 0x86 && u[2] >= 0x90) || (c1 >= 0x87 && c1 <= 0xAF);
+  return in ? 3 : 0;
+}
+
 /* Whether the code point cp (not ASCII) is a letter or a mark, as lang.c
  * decides: common ranges of letters here, the rest by utf8proc. */
 static bool word_cp(int32_t cp) {
-  if (cp < 0)
+  if (cp < 0 || symbol_cp(cp))
     return false;
   if ((cp >= 0xC0 && cp <= 0x2C1 && cp != 0xD7 && cp != 0xF7) ||
       (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x400 && cp <= 0x481) ||
@@ -645,6 +665,13 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
   while (i < n) {
     int32_t cp;
     unsigned char b = (unsigned char)p[i];
+    if (b == 0xE2) {
+      size_t sym = symbol_len((const unsigned char *)p + i, n - i);
+      if (sym) {
+        i += sym;
+        continue;
+      }
+    }
     size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
     if (b < 0x80 ? !is_alpha(b) : !word_cp(cp)) {
       i += k;
@@ -891,16 +918,10 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   return s;
 }
 
-/* Whether all bytes of p[0..n) are ASCII. */
-static bool ascii(const char *p, size_t n) {
-  unsigned char acc = 0;
-  for (size_t i = 0; i < n; i++)
-    acc |= (unsigned char)p[i];
-  return acc < 0x80;
-}
-
+/* A token that is not plain letters between marks; high: it has bytes
+ * outside ASCII. */
 static enum kempt_status count_token(struct glue *g, struct token *t,
-                                     struct counting *c) {
+                                     struct counting *c, bool high) {
   token_core(t);
   const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
@@ -915,7 +936,7 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
     s = count_letters(g, t, c, key, uppers);
   } else {
     c->link = SIZE_MAX;
-    if (ascii(t->raw, t->rlen))
+    if (!high)
       lang_add_ascii(&c->h->lang, t->raw, t->rlen);
     else
       lang_add_any(&c->h->lang, t->raw, t->rlen);
@@ -1052,19 +1073,21 @@ static enum kempt_status count_block(struct glue *g, size_t block,
         s = plain_word(g, text, i, k, x, lm, &c);
         i += k;
         c.last = 'a';
+        i += text[i] == ' '; /* the usual single space, at once */
         continue;
       }
     }
     size_t j = fast_token(g, text, i, n, !h->ext, &c, &s);
     if (!j) {
+      uint8_t classes = byte_class[ch];
       j = i + 1;
       while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
-        j++;
+        classes |= byte_class[(unsigned char)text[j++]];
       struct token t = {text + i, j - i, 0, 0};
-      s = count_token(g, &t, &c);
+      s = count_token(g, &t, &c, (classes & C_HIGH) != 0);
     }
     c.last = (unsigned char)text[j - 1];
-    i = j;
+    i = j + (j < n && text[j] == ' ');
   }
   end_line(g, &c, n);
   for (int l = 0; l < KEMPT_LANG_COUNT; l++)
