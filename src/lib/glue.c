@@ -1046,6 +1046,15 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
   return s;
 }
 
+/* The end of the run of symbol_cp characters at text[i..n). */
+static size_t symbol_run(const char *text, size_t i, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t k;
+  while ((k = symbol_len(u + i, n - i)) != 0)
+    i += k;
+  return i;
+}
+
 /* Read the words of held block number block, whose text is text. */
 static enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
@@ -1077,7 +1086,20 @@ static enum kempt_status count_block(struct glue *g, size_t block,
         continue;
       }
     }
-    size_t j = fast_token(g, text, i, n, !h->ext, &c, &s);
+    size_t j = 0;
+    if (ch == 0xE2) {
+      /* rules and bullets: no word, no mark that ends a sentence (what
+       * count_token would find, in short) */
+      j = symbol_run(text, i, n);
+      if (j > i && (j == n || (byte_class[(unsigned char)text[j]] & C_WS))) {
+        c.link = SIZE_MAX;
+        c.mid = true;
+      } else {
+        j = 0;
+      }
+    }
+    if (!j)
+      j = fast_token(g, text, i, n, !h->ext, &c, &s);
     if (!j) {
       uint8_t classes = byte_class[ch];
       j = i + 1;
