@@ -858,20 +858,32 @@ static bool glue_shape(const char *p, size_t n, size_t uppers) {
            is_upper((unsigned char)p[1]));
 }
 
-/* The answers for the lower-case letters whose hash is h; packed: the
- * letters packed little-endian when there are n <= 6 of them. */
-static const struct word_info *word_info(struct glue *g, uint64_t h,
-                                         uint64_t packed, size_t n) {
-  struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
-  if (w->valid && w->h == h)
-    return w;
+/* Fill the cache entry w with the answers for the word of hash h. */
+static void word_info_fill(struct word_info *w, uint64_t h, uint64_t packed,
+                           size_t n) {
   bool proper;
   w->h = h;
   w->level = (uint8_t)kempt__wordlist_probe(h, &proper);
   w->proper = proper;
   w->langs = n <= 6 ? kempt__stopword_langs_packed(packed, n) : 0;
   w->valid = true;
+}
+
+/* The answers for the lower-case letters whose hash is h; packed: the
+ * letters packed little-endian when there are n <= 6 of them. */
+static inline const struct word_info *word_info(struct glue *g, uint64_t h,
+                                                uint64_t packed, size_t n) {
+  struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
+  if (!w->valid || w->h != h)
+    word_info_fill(w, h, packed, n);
   return w;
+}
+
+/* Whether the word of w is known in any casing without being a proper
+ * name: known as written however it is written (known_as_written), so no
+ * candidate. */
+static inline bool plainly_known(const struct word_info *w) {
+  return w->level && !w->proper;
 }
 
 /* Keep the token (hash h, word-list answers w) for weighing when it has
@@ -913,7 +925,7 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
     g->tf[c->link] |= T_LINK;
   c->link = t->core + n < t->rlen ? SIZE_MAX : at;
-  if (glue_shape(p, n, uppers))
+  if (!plainly_known(w) && glue_shape(p, n, uppers))
     s = note_candidate(g, t, h, w, c);
   return s;
 }
@@ -1039,7 +1051,8 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
     g->tf[c->link] |= T_LINK;
   c->link = at;
   c->mid = true;
-  if (s == KEMPT_OK && k >= MIN_TOKEN && glue_shape(text + i, k, uppers)) {
+  if (s == KEMPT_OK && k >= MIN_TOKEN && !plainly_known(w) &&
+      glue_shape(text + i, k, uppers)) {
     struct token t = {text + i, k, 0, k};
     s = note_candidate(g, &t, h, w, c);
   }
