@@ -54,7 +54,7 @@
 #define TEXT_PAD 8                 /* zero bytes after each held block */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
-#define WORD_CACHE_BITS 11 /* recent words' answers: 2048 of 16 bytes */
+#define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
 
 /* ---- hash tables of words ------------------------------------------------ */
 
