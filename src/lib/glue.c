@@ -234,6 +234,7 @@ struct glue {
   struct table user; /* --words */
   struct table seen; /* candidate tokens of the window, as written */
   uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
+  bool filter_set;   /* a bit of filter is set */
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
@@ -1539,6 +1540,7 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
   }
   uint64_t k = fix_key(h);
   g->filter[(k >> 3) & 0x1FFF] |= (uint8_t)(1u << (k & 7));
+  g->filter_set = true;
   return KEMPT_OK;
 }
 
@@ -1730,6 +1732,12 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
   return kempt__emit_block(g->env, &b);
 }
 
+static void clear_filter(struct glue *g) {
+  if (g->filter_set)
+    memset(g->filter, 0, 0x2000);
+  g->filter_set = false;
+}
+
 /* Decide and emit every held block, then empty the window; more: the
  * document goes on (its words are kept for the next window). */
 static enum kempt_status flush(struct glue *g, bool more) {
@@ -1748,8 +1756,7 @@ static enum kempt_status flush(struct glue *g, bool more) {
   table_clear(&g->query);
   table_clear(&g->pairs);
   table_clear(&g->seen);
-  if (g->filter)
-    memset(g->filter, 0, 0x2000);
+  clear_filter(g);
   return s;
 }
 /* ---- the stage ----------------------------------------------------------- */
@@ -1819,8 +1826,7 @@ static void clear_document(struct glue *g) {
   table_clear(&g->query);
   table_clear(&g->pairs);
   table_clear(&g->seen);
-  if (g->filter)
-    memset(g->filter, 0, 0x2000);
+  clear_filter(g);
   memset(&g->doc_lang, 0, sizeof g->doc_lang);
   g->warned = false;
 }
