@@ -1566,10 +1566,14 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
     return s;
   if (e)
     e->flags |= K_ASKED;
-  s = ask(g, lower_hash(p, n), &e);
+  char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
+  lower_ascii(p, n, key);
+  memset(key + n, 0, 8);
+  s = ask(g, kempt__word_hash_padded(key, n), &e);
   size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
-    uint64_t l = lower_hash(p, i), r = lower_hash(p + i, n - i);
+    uint64_t l = kempt__word_hash_prefix(key, i);
+    uint64_t r = kempt__word_hash_padded(key + i, n - i);
     s = ask(g, l, &e);
     if (s == KEMPT_OK && e)
       e->flags |= E_PAIRL;

@@ -94,6 +94,17 @@ Test(wordlist, lookups_read_the_key_bits_only) {
   }
 }
 
+/* The hash of a prefix read in place (whatever follows it) is the hash
+ * of the prefix alone. */
+Test(wordlist, prefix_hash_ignores_what_follows) {
+  char text[64];
+  memset(text, 'x', sizeof text);
+  memcpy(text, "summitthepresidentandtheministermet", 35);
+  for (size_t n = 0; n <= 40; n++)
+    cr_assert_eq(kempt__word_hash_prefix(text, n), kempt__word_hash(text, n),
+                 "n=%zu", n);
+}
+
 /* glue passes the blocks of punctuation and symbols without asking
  * utf8proc: none of their characters may be a letter or a mark. */
 Test(glue, symbol_blocks_hold_no_letters) {
