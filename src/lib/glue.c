@@ -12,7 +12,11 @@
  * the document's vocabulary is counted for the words that the candidates'
  * splits ask about only, in one pass over the recorded hashes, every
  * candidate is weighed and the blocks are emitted. Text without
- * candidates costs one pass and a table probe per token.
+ * candidates costs one pass and a table probe per token; the answers of
+ * the word list and the function-word lists for recent words are kept in
+ * a cache of the handle (they depend on the word only), so that a common
+ * word skips the big list, and a candidate token that recurs in a window
+ * is asked about and weighed once.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
  * function words: "wasa", "Itis"), in an English stretch
