@@ -200,9 +200,10 @@ static uint64_t pair_hash(uint64_t l, uint64_t r) {
 struct word_info {
   uint64_t h;     /* the word's kempt__word_hash */
   uint32_t langs; /* its function-word languages (words of 1 to 6 letters) */
-  uint8_t level;  /* kempt__wordlist_probe */
+  uint8_t level;  /* kempt__wordlist_probe, when listed */
   bool proper;
-  bool valid;
+  bool valid;  /* h and langs are set */
+  bool listed; /* level and proper too */
 };
 
 struct held {
@@ -801,7 +802,19 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
   return s;
 }
 
+#define PENDING 8 /* tokens whose look-up in the word list waits */
+
+/* A token whose word the word list is asked about a little later, when
+ * the line of the list that holds the answer has been fetched. */
+struct pending {
+  uint64_t h;
+  uint32_t start; /* the raw token's offset in the block */
+  uint16_t rlen, core, clen;
+};
+
 struct counting {
+  struct pending pending[PENDING];
+  size_t npending;
   struct held *h;
   size_t block;
   const char *text;
@@ -866,18 +879,24 @@ static bool glue_shape(const char *p, size_t n, size_t uppers) {
 /* Fill the cache entry w with the answers for the word of hash h. */
 static void word_info_fill(struct word_info *w, uint64_t h, uint64_t packed,
                            size_t n) {
-  bool proper;
   w->h = h;
-  w->level = (uint8_t)kempt__wordlist_probe(h, &proper);
-  w->proper = proper;
   w->langs = n <= 6 ? kempt__stopword_langs_packed(packed, n) : 0;
   w->valid = true;
+  w->listed = false;
+}
+
+/* The word list's answers into w (whose h is set). */
+static void word_info_list(struct word_info *w) {
+  bool proper;
+  w->level = (uint8_t)kempt__wordlist_probe(w->h, &proper);
+  w->proper = proper;
+  w->listed = true;
 }
 
 /* The answers for the lower-case letters whose hash is h; packed: the
  * letters packed little-endian when there are n <= 6 of them. */
-static inline const struct word_info *word_info(struct glue *g, uint64_t h,
-                                                uint64_t packed, size_t n) {
+static inline struct word_info *word_info(struct glue *g, uint64_t h,
+                                          uint64_t packed, size_t n) {
   struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
   if (!w->valid || w->h != h)
     word_info_fill(w, h, packed, n);
@@ -910,6 +929,50 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   return KEMPT_OK;
 }
 
+/* Ask the word list about the pending tokens, in text order, and note
+ * those that are candidates; their lines were fetched meanwhile. */
+static enum kempt_status settle(struct glue *g, struct counting *c) {
+  enum kempt_status s = KEMPT_OK;
+  for (size_t i = 0; i < c->npending && s == KEMPT_OK; i++) {
+    const struct pending *p = &c->pending[i];
+    struct word_info *w = &g->words[p->h & ((1u << WORD_CACHE_BITS) - 1)];
+    struct word_info own;
+    if (!w->valid || w->h != p->h) /* its slot was taken since */
+      w = &own, own.h = p->h;
+    word_info_list(w);
+    struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
+    if (!plainly_known(w))
+      s = note_candidate(g, &t, p->h, w, c);
+  }
+  c->npending = 0;
+  return s;
+}
+
+/* Note the token (hash h, cache entry w) when it is a candidate: at once
+ * when the cache knows the word list's answers, else after its line of
+ * the list has been fetched (a cache miss hidden behind the next tokens). */
+static enum kempt_status check_word(struct glue *g, struct counting *c,
+                                    const struct token *t, uint64_t h,
+                                    struct word_info *w) {
+  enum kempt_status s = KEMPT_OK;
+  if (w->listed) {
+    if (plainly_known(w))
+      return KEMPT_OK;
+    if (c->npending) /* candidates stay in text order */
+      s = settle(g, c);
+    return s == KEMPT_OK ? note_candidate(g, t, h, w, c) : s;
+  }
+  if (c->npending == PENDING)
+    s = settle(g, c);
+  if (t->rlen > UINT16_MAX) /* never a candidate (note_candidate) */
+    return s;
+  kempt__wordlist_prefetch(h);
+  struct pending p = {h, (uint32_t)(t->raw - c->text), (uint16_t)t->rlen,
+                      (uint16_t)t->core, (uint16_t)t->clen};
+  c->pending[c->npending++] = p;
+  return s;
+}
+
 /* A token whose core is 1 to MAX_TOKEN ASCII letters; key holds them in
  * lower case, zero padded to a multiple of 8, uppers counts the capitals
  * after the first. */
@@ -919,7 +982,7 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   uint64_t h = kempt__word_hash_padded(key, n);
-  const struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
+  struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
   add_langs(&c->h->lang, w->langs);
   bool cap = is_upper((unsigned char)p[0]) && !uppers;
   size_t at;
@@ -930,8 +993,8 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
     g->tf[c->link] |= T_LINK;
   c->link = t->core + n < t->rlen ? SIZE_MAX : at;
-  if (!plainly_known(w) && glue_shape(p, n, uppers))
-    s = note_candidate(g, t, h, w, c);
+  if (!(w->listed && plainly_known(w)) && glue_shape(p, n, uppers))
+    s = check_word(g, c, t, h, w);
   return s;
 }
 
@@ -1047,7 +1110,7 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
   size_t uppers = rest ? (rest & (rest - 1) ? 2 : 1) : 0;
   uint64_t h = kempt__word_hash_end(
       kempt__word_hash_step((uint64_t)k * 0x9E3779B97F4A7C15u, key));
-  const struct word_info *w = word_info(g, h, key, k);
+  struct word_info *w = word_info(g, h, key, k);
   add_langs(&c->h->lang, w->langs);
   size_t at;
   bool capmid = c->mid && (caps & 0x80) && !uppers;
@@ -1056,10 +1119,10 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
     g->tf[c->link] |= T_LINK;
   c->link = at;
   c->mid = true;
-  if (s == KEMPT_OK && k >= MIN_TOKEN && !plainly_known(w) &&
+  if (s == KEMPT_OK && k >= MIN_TOKEN && !(w->listed && plainly_known(w)) &&
       glue_shape(text + i, k, uppers)) {
     struct token t = {text + i, k, 0, k};
-    s = note_candidate(g, &t, h, w, c);
+    s = check_word(g, c, &t, h, w);
   }
   return s;
 }
@@ -1077,7 +1140,16 @@ static size_t symbol_run(const char *text, size_t i, size_t n) {
 static enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
-  struct counting c = {h, block, text, 0, g->ncands, 0, false, SIZE_MAX};
+  struct counting c;
+  c.npending = 0;
+  c.h = h;
+  c.block = block;
+  c.text = text;
+  c.lstart = 0;
+  c.line_cands = g->ncands;
+  c.last = 0;
+  c.mid = false;
+  c.link = SIZE_MAX;
   size_t n = h->len, i = 0;
   enum kempt_status s = KEMPT_OK;
   while (i < n && s == KEMPT_OK) {
@@ -1085,6 +1157,8 @@ static enum kempt_status count_block(struct glue *g, size_t block,
     if (byte_class[ch] & C_WS) {
       i++;
       if (ch == '\n') {
+        if (c.npending && s == KEMPT_OK)
+          s = settle(g, &c);
         end_line(g, &c, i - 1);
         c.lstart = i;
       }
@@ -1129,6 +1203,8 @@ static enum kempt_status count_block(struct glue *g, size_t block,
     c.last = (unsigned char)text[j - 1];
     i = j + (j < n && text[j] == ' ');
   }
+  if (c.npending && s == KEMPT_OK)
+    s = settle(g, &c);
   end_line(g, &c, n);
   for (int l = 0; l < KEMPT_LANG_COUNT; l++)
     g->doc_lang.hits[l] += h->lang.hits[l];

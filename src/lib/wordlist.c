@@ -56,6 +56,14 @@ static uint32_t find(uint64_t h) {
   return 0;
 }
 
+void kempt__wordlist_prefetch(uint64_t h) {
+#if defined(__GNUC__)
+  __builtin_prefetch(wl_lines[h >> (64 - WL_LINE_BITS)]);
+#else
+  (void)h;
+#endif
+}
+
 int kempt__wordlist_probe(uint64_t h, bool *proper) {
   uint32_t e = find(h);
   *proper = (e & 16u) != 0;

@@ -93,6 +93,9 @@ static inline uint64_t kempt__word_hash(const char *k, size_t n) {
 /* Like kempt__wordlist_lookup for a key whose kempt__word_hash is h. */
 int kempt__wordlist_probe(uint64_t h, bool *proper);
 
+/* Start fetching what kempt__wordlist_probe(h) will read (a hint). */
+void kempt__wordlist_prefetch(uint64_t h);
+
 /* Whether the list spells the word whose key hashes to h with a capital
  * after the first letter (iPhone, McDonald, JavaScript). */
 bool kempt__wordlist_camel(uint64_t h);

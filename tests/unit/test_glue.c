@@ -132,6 +132,20 @@ Test(glue, rules_and_bullets_around_prose) {
        "Ofthe Itis wasa \xe2\x94\x81\xe2\x94\x81");
 }
 
+/* Unknown words are looked up in the word list a few tokens later (their
+ * lines prefetched): the candidates among them keep their text order,
+ * also across lines, and the splits land where they belong. */
+Test(glue, many_unknown_words_between_candidates) {
+  check(NEWS NEWS NEWS NEWS "It was one ofthe best days. Qzxvb Wqptr Rtyzk "
+        "Zxqwm Pqztn Vbnqs Mkjqa Ljhqe Qwzxo Xzqwu and it was one ofthe first "
+        "at the summitThe talks went on.\n" NEWS NEWS "Zxqwm Pqztn Vbnqs Mkjqa "
+        "wasa Ljhqe Qwzxo Xzqwu Rtyzk Zxqwm Pqztn Vbnqs ofthe end.",
+        NEWS NEWS NEWS NEWS "It was one ofthe best days. Qzxvb Wqptr Rtyzk "
+        "Zxqwm Pqztn Vbnqs Mkjqa Ljhqe Qwzxo Xzqwu and it was one ofthe first "
+        "at the summit The talks went on.\n" NEWS NEWS "Zxqwm Pqztn Vbnqs Mkjqa "
+        "was a Ljhqe Qwzxo Xzqwu Rtyzk Zxqwm Pqztn Vbnqs ofthe end.\n");
+}
+
 Test(glue, the_seed_name_is_rescued) {
   check("Antony Blinken met the prince. Later Blinken said more.\n\n"
         "Antony Blinkenstressed the importance of the talks, and he "
