@@ -1654,6 +1654,8 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
     uint64_t l = kempt__word_hash_prefix(key, i);
     uint64_t r = kempt__word_hash_padded(key + i, n - i);
+    kempt__wordlist_prefetch(l); /* for part_evidence, when it is weighed */
+    kempt__wordlist_prefetch(r);
     s = ask(g, l, &e);
     if (s == KEMPT_OK && e)
       e->flags |= E_PAIRL;
