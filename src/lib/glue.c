@@ -955,6 +955,8 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
                                     const struct token *t, uint64_t h,
                                     struct word_info *w) {
   enum kempt_status s = KEMPT_OK;
+  if (!w->listed && (size_t)(t->raw - c->text) > UINT32_MAX)
+    word_info_list(w); /* too far into a huge block to be kept pending */
   if (w->listed) {
     if (plainly_known(w))
       return KEMPT_OK;
