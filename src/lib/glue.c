@@ -1620,8 +1620,7 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
     (*out)->capmid = d->capmid;
     (*out)->flags = d->flags;
   }
-  uint64_t k = fix_key(h);
-  g->filter[(k >> 3) & 0x1FFF] |= (uint8_t)(1u << (k & 7));
+  g->filter[(h >> 3) & 0x1FFF] |= (uint8_t)(1u << (h & 7));
   g->filter_set = true;
   return KEMPT_OK;
 }
@@ -1671,9 +1670,11 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
 
 /* Count the words asked about, and the pairs, in the held blocks. */
 static void count_asked(struct glue *g) {
-  for (size_t i = 0; i < g->ntok; i++) {
-    uint64_t k = fix_key(g->th[i]);
-    if (!(g->filter[(k >> 3) & 0x1FFF] & (1u << (k & 7))))
+  const uint64_t *th = g->th;
+  const uint8_t *filter = g->filter;
+  for (size_t i = 0, n = g->ntok; i < n; i++) {
+    uint64_t k = th[i];
+    if (!(filter[(k >> 3) & 0x1FFF] & (1u << (k & 7))))
       continue;
     struct entry *e = table_get(&g->query, k);
     if (!e)
