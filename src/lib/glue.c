@@ -693,6 +693,15 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         j++;
         continue;
       }
+      if (j + 1 < n && ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
+          (b == 0xD0 || b == 0xD1 ||
+           (b == 0xC3 && p[j + 1] != '\x97' && p[j + 1] != '\xB7'))) {
+        /* U+0400..U+047F, U+00C0..U+00FF but for the signs: letters of
+         * word_cp, none far */
+        high = true;
+        j += 2;
+        continue;
+      }
       k = next_cp(p + j, n - j, &cp);
       if (!word_cp(cp))
         break;
@@ -1133,8 +1142,13 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
 static size_t symbol_run(const char *text, size_t i, size_t n) {
   const unsigned char *u = (const unsigned char *)text;
   size_t k;
-  while ((k = symbol_len(u + i, n - i)) != 0)
+  while ((k = symbol_len(u + i, n - i)) != 0) {
     i += k;
+    /* a rule repeats its character: its copies at once */
+    while (n - i >= 3 && u[i] == u[i - 3] && u[i + 1] == u[i - 2] &&
+           u[i + 2] == u[i - 1])
+      i += 3;
+  }
   return i;
 }
 
