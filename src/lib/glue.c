@@ -12,7 +12,11 @@
  * the document's vocabulary is counted for the words that the candidates'
  * splits ask about only, in one pass over the recorded hashes, every
  * candidate is weighed and the blocks are emitted. Text without
- * candidates costs one pass and a table probe per token.
+ * candidates costs one pass and a table probe per token; the answers of
+ * the word list and the function-word lists for recent words are kept in
+ * a cache of the handle (they depend on the word only), so that a common
+ * word skips the big list, and a candidate token that recurs in a window
+ * is asked about and weighed once.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
  * function words: "wasa", "Itis"), in an English stretch
@@ -54,6 +58,7 @@
 #define TEXT_PAD 8                 /* zero bytes after each held block */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
+#define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
 
 /* ---- hash tables of words ------------------------------------------------ */
 
@@ -66,6 +71,11 @@ enum {
 
 /* Flags of a table entry. */
 enum { E_HYPHEN = 1, E_PAIRL = 2 };
+
+/* Flags of an entry of the table of candidate tokens (keyed by the hash
+ * of the raw token as written): its splits were asked about; it was
+ * decided, and count holds where it splits. */
+enum { K_ASKED = 1, K_DECIDED = 2 };
 
 /* What the document says about a word (or a pair): keyed by the
  * kempt__word_hash of its lower-case form (0 is stored as 1). */
@@ -183,6 +193,19 @@ static uint64_t pair_hash(uint64_t l, uint64_t r) {
 
 /* ---- the stage's state --------------------------------------------------- */
 
+/* What the word list and the function-word lists say about a word of
+ * ASCII letters, found by its hash: a cache in front of the big word list
+ * (a lookup there is a cache miss or two) for the words that recur. The
+ * answers depend on the word only, so they stay valid across documents. */
+struct word_info {
+  uint64_t h;     /* the word's kempt__word_hash */
+  uint32_t langs; /* its function-word languages (words of 1 to 6 letters) */
+  uint8_t level;  /* kempt__wordlist_probe, when listed */
+  bool proper;
+  bool valid;  /* h and langs are set */
+  bool listed; /* level and proper too */
+};
+
 struct held {
   size_t start, len; /* text in the window buffer */
   const char *ext;   /* or here: a block too big to hold, weighed alone */
@@ -214,7 +237,10 @@ struct glue {
   struct table query; /* the words and pairs that candidates ask about */
   struct table pairs;
   struct table user; /* --words */
+  struct table seen; /* candidate tokens of the window, as written */
   uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
+  bool filter_set;   /* a bit of filter is set */
+  struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
   bool warned;
@@ -563,10 +589,30 @@ static size_t next_cp(const char *p, size_t n, int32_t *cp) {
   return kempt__next_cp(p, n, cp);
 }
 
+/* Whether cp is in the blocks of punctuation and symbols U+2000..U+206F
+ * and U+2190..U+2BFF (dashes, quotes, bullets, arrows, mathematical and
+ * technical signs, box drawing, shapes, dingbats), which hold no letter
+ * and no mark (test_glue checks this against utf8proc). */
+static inline bool symbol_cp(int32_t cp) {
+  return cp >= 0x2000 && cp <= 0x2BFF && (cp <= 0x206F || cp >= 0x2190);
+}
+
+/* The length of the character at u[0..n) when it is a symbol_cp (3
+ * bytes, E2 80 80 to E2 AF BF), else 0: runs of rules and bullets are
+ * passed without decoding. */
+static inline size_t symbol_len(const unsigned char *u, size_t n) {
+  if (n < 3 || u[0] != 0xE2 || (u[2] & 0xC0) != 0x80)
+    return 0;
+  unsigned c1 = u[1];
+  bool in = c1 == 0x80 || (c1 == 0x81 && u[2] < 0xB0) ||
+            (c1 == 0x86 && u[2] >= 0x90) || (c1 >= 0x87 && c1 <= 0xAF);
+  return in ? 3 : 0;
+}
+
 /* Whether the code point cp (not ASCII) is a letter or a mark, as lang.c
  * decides: common ranges of letters here, the rest by utf8proc. */
 static bool word_cp(int32_t cp) {
-  if (cp < 0)
+  if (cp < 0 || symbol_cp(cp))
     return false;
   if ((cp >= 0xC0 && cp <= 0x2C1 && cp != 0xD7 && cp != 0xF7) ||
       (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x400 && cp <= 0x481) ||
@@ -625,6 +671,13 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
   while (i < n) {
     int32_t cp;
     unsigned char b = (unsigned char)p[i];
+    if (b == 0xE2) {
+      size_t sym = symbol_len((const unsigned char *)p + i, n - i);
+      if (sym) {
+        i += sym;
+        continue;
+      }
+    }
     size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
     if (b < 0x80 ? !is_alpha(b) : !word_cp(cp)) {
       i += k;
@@ -638,6 +691,15 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         if (!is_alpha(b))
           break;
         j++;
+        continue;
+      }
+      if (j + 1 < n && ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
+          (b == 0xD0 || b == 0xD1 ||
+           (b == 0xC3 && p[j + 1] != '\x97' && p[j + 1] != '\xB7'))) {
+        /* U+0400..U+047F, U+00C0..U+00FF but for the signs: letters of
+         * word_cp, none far */
+        high = true;
+        j += 2;
         continue;
       }
       k = next_cp(p + j, n - j, &cp);
@@ -749,7 +811,19 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
   return s;
 }
 
+#define PENDING 8 /* tokens whose look-up in the word list waits */
+
+/* A token whose word the word list is asked about a little later, when
+ * the line of the list that holds the answer has been fetched. */
+struct pending {
+  uint64_t h;
+  uint32_t start; /* the raw token's offset in the block */
+  uint16_t rlen, core, clen;
+};
+
 struct counting {
+  struct pending pending[PENDING];
+  size_t npending;
   struct held *h;
   size_t block;
   const char *text;
@@ -811,13 +885,46 @@ static bool glue_shape(const char *p, size_t n, size_t uppers) {
            is_upper((unsigned char)p[1]));
 }
 
-/* Keep the token for weighing when it has the shape of a glued pair and
- * is no known word. */
-static enum kempt_status note_candidate(struct glue *g, const struct token *t,
-                                        uint64_t h, struct counting *c) {
+/* Fill the cache entry w with the answers for the word of hash h. */
+static void word_info_fill(struct word_info *w, uint64_t h, uint64_t packed,
+                           size_t n) {
+  w->h = h;
+  w->langs = n <= 6 ? kempt__stopword_langs_packed(packed, n) : 0;
+  w->valid = true;
+  w->listed = false;
+}
+
+/* The word list's answers into w (whose h is set). */
+static void word_info_list(struct word_info *w) {
   bool proper;
-  int level = kempt__wordlist_probe(h, &proper);
-  if (known_as_written(level, proper, t->raw + t->core, t->clen, h) ||
+  w->level = (uint8_t)kempt__wordlist_probe(w->h, &proper);
+  w->proper = proper;
+  w->listed = true;
+}
+
+/* The answers for the lower-case letters whose hash is h; packed: the
+ * letters packed little-endian when there are n <= 6 of them. */
+static inline struct word_info *word_info(struct glue *g, uint64_t h,
+                                          uint64_t packed, size_t n) {
+  struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
+  if (!w->valid || w->h != h)
+    word_info_fill(w, h, packed, n);
+  return w;
+}
+
+/* Whether the word of w is known in any casing without being a proper
+ * name: known as written however it is written (known_as_written), so no
+ * candidate. */
+static inline bool plainly_known(const struct word_info *w) {
+  return w->level && !w->proper;
+}
+
+/* Keep the token (hash h, word-list answers w) for weighing when it has
+ * the shape of a glued pair and is no known word. */
+static enum kempt_status note_candidate(struct glue *g, const struct token *t,
+                                        uint64_t h, const struct word_info *w,
+                                        struct counting *c) {
+  if (known_as_written(w->level, w->proper, t->raw + t->core, t->clen, h) ||
       table_get(&g->user, h) || t->rlen > UINT16_MAX)
     return KEMPT_OK;
   enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
@@ -831,6 +938,52 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   return KEMPT_OK;
 }
 
+/* Ask the word list about the pending tokens, in text order, and note
+ * those that are candidates; their lines were fetched meanwhile. */
+static enum kempt_status settle(struct glue *g, struct counting *c) {
+  enum kempt_status s = KEMPT_OK;
+  for (size_t i = 0; i < c->npending && s == KEMPT_OK; i++) {
+    const struct pending *p = &c->pending[i];
+    struct word_info *w = &g->words[p->h & ((1u << WORD_CACHE_BITS) - 1)];
+    struct word_info own;
+    if (!w->valid || w->h != p->h) /* its slot was taken since */
+      w = &own, own.h = p->h;
+    word_info_list(w);
+    struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
+    if (!plainly_known(w))
+      s = note_candidate(g, &t, p->h, w, c);
+  }
+  c->npending = 0;
+  return s;
+}
+
+/* Note the token (hash h, cache entry w) when it is a candidate: at once
+ * when the cache knows the word list's answers, else after its line of
+ * the list has been fetched (a cache miss hidden behind the next tokens). */
+static enum kempt_status check_word(struct glue *g, struct counting *c,
+                                    const struct token *t, uint64_t h,
+                                    struct word_info *w) {
+  enum kempt_status s = KEMPT_OK;
+  if (!w->listed && (size_t)(t->raw - c->text) > UINT32_MAX)
+    word_info_list(w); /* too far into a huge block to be kept pending */
+  if (w->listed) {
+    if (plainly_known(w))
+      return KEMPT_OK;
+    if (c->npending) /* candidates stay in text order */
+      s = settle(g, c);
+    return s == KEMPT_OK ? note_candidate(g, t, h, w, c) : s;
+  }
+  if (c->npending == PENDING)
+    s = settle(g, c);
+  if (t->rlen > UINT16_MAX) /* never a candidate (note_candidate) */
+    return s;
+  kempt__wordlist_prefetch(h);
+  struct pending p = {h, (uint32_t)(t->raw - c->text), (uint16_t)t->rlen,
+                      (uint16_t)t->core, (uint16_t)t->clen};
+  c->pending[c->npending++] = p;
+  return s;
+}
+
 /* A token whose core is 1 to MAX_TOKEN ASCII letters; key holds them in
  * lower case, zero padded to a multiple of 8, uppers counts the capitals
  * after the first. */
@@ -840,8 +993,8 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   uint64_t h = kempt__word_hash_padded(key, n);
-  uint32_t langs = n <= 6 ? kempt__stopword_langs_lower(key, n) : 0;
-  add_langs(&c->h->lang, langs);
+  struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
+  add_langs(&c->h->lang, w->langs);
   bool cap = is_upper((unsigned char)p[0]) && !uppers;
   size_t at;
   enum kempt_status s =
@@ -851,21 +1004,15 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
     g->tf[c->link] |= T_LINK;
   c->link = t->core + n < t->rlen ? SIZE_MAX : at;
-  if (glue_shape(p, n, uppers))
-    s = note_candidate(g, t, h, c);
+  if (!(w->listed && plainly_known(w)) && glue_shape(p, n, uppers))
+    s = check_word(g, c, t, h, w);
   return s;
 }
 
-/* Whether all bytes of p[0..n) are ASCII. */
-static bool ascii(const char *p, size_t n) {
-  unsigned char acc = 0;
-  for (size_t i = 0; i < n; i++)
-    acc |= (unsigned char)p[i];
-  return acc < 0x80;
-}
-
+/* A token that is not plain letters between marks; high: it has bytes
+ * outside ASCII. */
 static enum kempt_status count_token(struct glue *g, struct token *t,
-                                     struct counting *c) {
+                                     struct counting *c, bool high) {
   token_core(t);
   const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
@@ -880,7 +1027,7 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
     s = count_letters(g, t, c, key, uppers);
   } else {
     c->link = SIZE_MAX;
-    if (ascii(t->raw, t->rlen))
+    if (!high)
       lang_add_ascii(&c->h->lang, t->raw, t->rlen);
     else
       lang_add_any(&c->h->lang, t->raw, t->rlen);
@@ -974,7 +1121,8 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
   size_t uppers = rest ? (rest & (rest - 1) ? 2 : 1) : 0;
   uint64_t h = kempt__word_hash_end(
       kempt__word_hash_step((uint64_t)k * 0x9E3779B97F4A7C15u, key));
-  add_langs(&c->h->lang, k <= 6 ? kempt__stopword_langs_packed(key, k) : 0);
+  struct word_info *w = word_info(g, h, key, k);
+  add_langs(&c->h->lang, w->langs);
   size_t at;
   bool capmid = c->mid && (caps & 0x80) && !uppers;
   enum kempt_status s = record(g, h, T_COUNT | (capmid ? T_CAPMID : 0), &at);
@@ -982,18 +1130,42 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
     g->tf[c->link] |= T_LINK;
   c->link = at;
   c->mid = true;
-  if (s == KEMPT_OK && k >= MIN_TOKEN && glue_shape(text + i, k, uppers)) {
+  if (s == KEMPT_OK && k >= MIN_TOKEN && !(w->listed && plainly_known(w)) &&
+      glue_shape(text + i, k, uppers)) {
     struct token t = {text + i, k, 0, k};
-    s = note_candidate(g, &t, h, c);
+    s = check_word(g, c, &t, h, w);
   }
   return s;
+}
+
+/* The end of the run of symbol_cp characters at text[i..n). */
+static size_t symbol_run(const char *text, size_t i, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t k;
+  while ((k = symbol_len(u + i, n - i)) != 0) {
+    i += k;
+    /* a rule repeats its character: its copies at once */
+    while (n - i >= 3 && u[i] == u[i - 3] && u[i + 1] == u[i - 2] &&
+           u[i + 2] == u[i - 1])
+      i += 3;
+  }
+  return i;
 }
 
 /* Read the words of held block number block, whose text is text. */
 static enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
-  struct counting c = {h, block, text, 0, g->ncands, 0, false, SIZE_MAX};
+  struct counting c;
+  c.npending = 0;
+  c.h = h;
+  c.block = block;
+  c.text = text;
+  c.lstart = 0;
+  c.line_cands = g->ncands;
+  c.last = 0;
+  c.mid = false;
+  c.link = SIZE_MAX;
   size_t n = h->len, i = 0;
   enum kempt_status s = KEMPT_OK;
   while (i < n && s == KEMPT_OK) {
@@ -1001,6 +1173,8 @@ static enum kempt_status count_block(struct glue *g, size_t block,
     if (byte_class[ch] & C_WS) {
       i++;
       if (ch == '\n') {
+        if (c.npending && s == KEMPT_OK)
+          s = settle(g, &c);
         end_line(g, &c, i - 1);
         c.lstart = i;
       }
@@ -1016,20 +1190,37 @@ static enum kempt_status count_block(struct glue *g, size_t block,
         s = plain_word(g, text, i, k, x, lm, &c);
         i += k;
         c.last = 'a';
+        i += text[i] == ' '; /* the usual single space, at once */
         continue;
       }
     }
-    size_t j = fast_token(g, text, i, n, !h->ext, &c, &s);
+    size_t j = 0;
+    if (ch == 0xE2) {
+      /* rules and bullets: no word, no mark that ends a sentence (what
+       * count_token would find, in short) */
+      j = symbol_run(text, i, n);
+      if (j > i && (j == n || (byte_class[(unsigned char)text[j]] & C_WS))) {
+        c.link = SIZE_MAX;
+        c.mid = true;
+      } else {
+        j = 0;
+      }
+    }
+    if (!j)
+      j = fast_token(g, text, i, n, !h->ext, &c, &s);
     if (!j) {
+      uint8_t classes = byte_class[ch];
       j = i + 1;
       while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
-        j++;
+        classes |= byte_class[(unsigned char)text[j++]];
       struct token t = {text + i, j - i, 0, 0};
-      s = count_token(g, &t, &c);
+      s = count_token(g, &t, &c, (classes & C_HIGH) != 0);
     }
     c.last = (unsigned char)text[j - 1];
-    i = j;
+    i = j + (j < n && text[j] == ' ');
   }
+  if (c.npending && s == KEMPT_OK)
+    s = settle(g, &c);
   end_line(g, &c, n);
   for (int l = 0; l < KEMPT_LANG_COUNT; l++)
     g->doc_lang.hits[l] += h->lang.hits[l];
@@ -1133,8 +1324,9 @@ static bool candidate_shape(const struct token *t, size_t *inner) {
 /* Whether p[0..n) is one of the words list[0..count). */
 static bool in_list(const char *const *list, size_t count, const char *p,
                     size_t n) {
-  for (size_t i = 0; i < count; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], p, n) == 0)
+  for (size_t i = 0; i < count; i++) /* the first letter before strlen */
+    if (n && list[i][0] == p[0] && strlen(list[i]) == n &&
+        memcmp(list[i], p, n) == 0)
       return true;
   return false;
 }
@@ -1442,9 +1634,17 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
     (*out)->capmid = d->capmid;
     (*out)->flags = d->flags;
   }
-  uint64_t k = fix_key(h);
-  g->filter[(k >> 3) & 0x1FFF] |= (uint8_t)(1u << (k & 7));
+  g->filter[(h >> 3) & 0x1FFF] |= (uint8_t)(1u << (h & 7));
+  g->filter_set = true;
   return KEMPT_OK;
+}
+
+/* The hash of the candidate token as written (case and marks around
+ * it): equal tokens of a window get the same answers (decide reads the
+ * token and the window's tables only), so each is weighed once. */
+static uint64_t token_key(const struct token *t) {
+  uint64_t h = kempt__word_hash(t->raw, t->rlen);
+  return kempt__word_hash_end(kempt__word_hash_step(h, t->core << 16 | t->clen));
 }
 
 /* Ask about the words and spaced pairs that the splits of a candidate
@@ -1456,10 +1656,21 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
   if (!candidate_shape(t, &inner))
     return KEMPT_OK;
   struct entry *e;
-  enum kempt_status s = ask(g, lower_hash(p, n), &e);
+  enum kempt_status s = table_add(&g->seen, token_key(t), &e);
+  if (s != KEMPT_OK || (e && (e->flags & K_ASKED)))
+    return s;
+  if (e)
+    e->flags |= K_ASKED;
+  char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
+  lower_ascii(p, n, key);
+  memset(key + n, 0, 8);
+  s = ask(g, kempt__word_hash_padded(key, n), &e);
   size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
-    uint64_t l = lower_hash(p, i), r = lower_hash(p + i, n - i);
+    uint64_t l = kempt__word_hash_prefix(key, i);
+    uint64_t r = kempt__word_hash_padded(key + i, n - i);
+    kempt__wordlist_prefetch(l); /* for part_evidence, when it is weighed */
+    kempt__wordlist_prefetch(r);
     s = ask(g, l, &e);
     if (s == KEMPT_OK && e)
       e->flags |= E_PAIRL;
@@ -1473,9 +1684,11 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
 
 /* Count the words asked about, and the pairs, in the held blocks. */
 static void count_asked(struct glue *g) {
-  for (size_t i = 0; i < g->ntok; i++) {
-    uint64_t k = fix_key(g->th[i]);
-    if (!(g->filter[(k >> 3) & 0x1FFF] & (1u << (k & 7))))
+  const uint64_t *th = g->th;
+  const uint8_t *filter = g->filter;
+  for (size_t i = 0, n = g->ntok; i < n; i++) {
+    uint64_t k = th[i];
+    if (!(filter[(k >> 3) & 0x1FFF] & (1u << (k & 7))))
       continue;
     struct entry *e = table_get(&g->query, k);
     if (!e)
@@ -1567,7 +1780,17 @@ static enum kempt_status split_cand(struct glue *g, const struct held *h,
                                     const char *text, const struct cand *c,
                                     size_t *done) {
   struct token t = cand_token(c, text);
-  size_t at = decide(g, &t);
+  struct entry *e = table_get(&g->seen, token_key(&t));
+  size_t at;
+  if (e && (e->flags & K_DECIDED)) {
+    at = e->count;
+  } else {
+    at = decide(g, &t);
+    if (e) {
+      e->count = (uint32_t)at;
+      e->flags |= K_DECIDED;
+    }
+  }
   if (!at)
     return KEMPT_OK;
   const char *p = t.raw + t.core;
@@ -1612,6 +1835,12 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
   return kempt__emit_block(g->env, &b);
 }
 
+static void clear_filter(struct glue *g) {
+  if (g->filter_set)
+    memset(g->filter, 0, 0x2000);
+  g->filter_set = false;
+}
+
 /* Decide and emit every held block, then empty the window; more: the
  * document goes on (its words are kept for the next window). */
 static enum kempt_status flush(struct glue *g, bool more) {
@@ -1629,8 +1858,8 @@ static enum kempt_status flush(struct glue *g, bool more) {
   kempt__buf_clear(&g->text);
   table_clear(&g->query);
   table_clear(&g->pairs);
-  if (g->filter)
-    memset(g->filter, 0, 0x2000);
+  table_clear(&g->seen);
+  clear_filter(g);
   return s;
 }
 /* ---- the stage ----------------------------------------------------------- */
@@ -1699,8 +1928,8 @@ static void clear_document(struct glue *g) {
   table_clear(&g->doc);
   table_clear(&g->query);
   table_clear(&g->pairs);
-  if (g->filter)
-    memset(g->filter, 0, 0x2000);
+  table_clear(&g->seen);
+  clear_filter(g);
   memset(&g->doc_lang, 0, sizeof g->doc_lang);
   g->warned = false;
 }
@@ -1751,6 +1980,10 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   table_init(&g->user, a, USER_WORDS_CAP);
   table_init(&g->query, a, QUERY_CAP);
   table_init(&g->pairs, a, QUERY_CAP);
+  table_init(&g->seen, a, CANDS_CAP);
+  g->words = kempt__calloc(a, sizeof *g->words << WORD_CACHE_BITS);
+  if (!g->words)
+    return KEMPT_ERR_NOMEM;
   const char *data;
   size_t len;
   for (size_t i = 0; kempt__opt_file(env->cfg, "words", i, &data, &len); i++) {
@@ -1770,10 +2003,12 @@ static void glue_fini(void *st) {
   kempt__free(g->env->alloc, g->th);
   kempt__free(g->env->alloc, g->tf);
   kempt__free(g->env->alloc, g->filter);
+  kempt__free(g->env->alloc, g->words);
   table_free(&g->doc);
   table_free(&g->user);
   table_free(&g->query);
   table_free(&g->pairs);
+  table_free(&g->seen);
 }
 
 const struct kempt_stage_ops kempt__glue_ops = {

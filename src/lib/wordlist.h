@@ -61,6 +61,19 @@ static inline uint64_t kempt__word_hash_padded(const char *k, size_t n) {
   return kempt__word_hash_end(h);
 }
 
+/* kempt__word_hash of k[0..n) when k may be read up to the next multiple
+ * of 8 past n (whatever the bytes there). */
+static inline uint64_t kempt__word_hash_prefix(const char *k, size_t n) {
+  uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    h = kempt__word_hash_step(h, kempt__load_le64(k + i));
+  if (i < n)
+    h = kempt__word_hash_step(
+        h, kempt__load_le64(k + i) & (((uint64_t)1 << (8 * (n - i))) - 1));
+  return kempt__word_hash_end(h);
+}
+
 /* The hash of the lower-case key k[0..n) that the list is searched by
  * (tools/gen_wordlist.py computes the same): 8 bytes at a time, packed
  * little-endian, the last chunk padded with zeros. */
@@ -79,6 +92,9 @@ static inline uint64_t kempt__word_hash(const char *k, size_t n) {
 
 /* Like kempt__wordlist_lookup for a key whose kempt__word_hash is h. */
 int kempt__wordlist_probe(uint64_t h, bool *proper);
+
+/* Start fetching what kempt__wordlist_probe(h) will read (a hint). */
+void kempt__wordlist_prefetch(uint64_t h);
 
 /* Whether the list spells the word whose key hashes to h with a capital
  * after the first letter (iPhone, McDonald, JavaScript). */

@@ -7,6 +7,8 @@
 #include "lib/wordlist.h"
 
 #include <criterion/criterion.h>
+#include <stdint.h>
+#include <utf8proc.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +64,86 @@ Test(wordlist, proper_names_and_other_letters) {
   memset(longw, 'a', sizeof longw);
   cr_assert_eq(kempt__wordlist_level(longw, sizeof longw), 0);
   cr_assert_eq(kempt__wordlist_level("\xff\xfe", 2), 0);
+}
+
+/* The list answers by the bucket bits (the top 17) and the 26 bits of
+ * hash in an entry (6 to 31) only: the other bits of a hash do not
+ * matter, and the bucket's last bit picks one of the two buckets that
+ * share a line. */
+Test(wordlist, lookups_read_the_key_bits_only) {
+  static const char *const words[] = {"the",     "summit", "aardvark",
+                                      "zygote",  "tuesday", "javascript",
+                                      "stressed", "of"};
+  for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+    uint64_t h = kempt__word_hash(words[w], strlen(words[w]));
+    bool proper, p2;
+    int level = kempt__wordlist_probe(h, &proper);
+    cr_assert_gt(level, 0, "%s", words[w]);
+    for (int bit = 0; bit < 64; bit++) {
+      if (bit == 6)
+        bit = 32;
+      if (bit == 47)
+        break;
+      cr_assert_eq(kempt__wordlist_probe(h ^ (uint64_t)1 << bit, &p2), level);
+      cr_assert_eq(p2, proper);
+    }
+    cr_assert_eq(kempt__wordlist_probe(h ^ (uint64_t)1 << 47, &p2), 0,
+                 "%s", words[w]);
+    cr_assert_eq(kempt__wordlist_probe(h ^ (uint64_t)1 << 63, &p2), 0);
+    cr_assert_eq(kempt__wordlist_probe(h ^ (uint64_t)1 << 6, &p2), 0);
+  }
+}
+
+/* The hash of a prefix read in place (whatever follows it) is the hash
+ * of the prefix alone. */
+Test(wordlist, prefix_hash_ignores_what_follows) {
+  char text[64];
+  memset(text, 'x', sizeof text);
+  memcpy(text, "summitthepresidentandtheministermet", 35);
+  for (size_t n = 0; n <= 40; n++)
+    cr_assert_eq(kempt__word_hash_prefix(text, n), kempt__word_hash(text, n),
+                 "n=%zu", n);
+}
+
+/* glue passes the blocks of punctuation and symbols without asking
+ * utf8proc: none of their characters may be a letter or a mark. */
+Test(glue, symbol_blocks_hold_no_letters) {
+  for (utf8proc_int32_t cp = 0x2000; cp <= 0x2BFF; cp++) {
+    if (cp == 0x2070)
+      cp = 0x2190;
+    utf8proc_category_t c = utf8proc_category(cp);
+    cr_assert(c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_ME,
+              "U+%04X", (unsigned)cp);
+  }
+}
+
+Test(glue, rules_and_bullets_around_prose) {
+  check("\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81 \xe2\x80\xa2 " NEWS
+        "It was one ofthe best days for the city. "
+        "\xe2\x96\xa1the\xe2\x96\xa1 \xe2\x86\x92 end",
+        "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81 \xe2\x80\xa2 " NEWS
+        "It was one of the best days for the city. "
+        "\xe2\x96\xa1the\xe2\x96\xa1 \xe2\x86\x92 end\n");
+  /* Russian prose with rules and bullets is no English */
+  same("\xe2\x80\xa2 \xd0\x9e\xd0\xbd \xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb, "
+       "\xd1\x87\xd1\x82\xd0\xbe \xd0\xbe\xd0\xbd\xd0\xb8 \xd0\xb1\xd1\x8b\xd0\xbb\xd0\xb8 "
+       "\xd0\xb2 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb5 \xd0\xb8 \xd0\xbd\xd0\xb0 "
+       "\xd1\x80\xd0\xb0\xd0\xb1\xd0\xbe\xd1\x82\xd0\xb5 \xe2\x94\x81\xe2\x94\x81 "
+       "Ofthe Itis wasa \xe2\x94\x81\xe2\x94\x81");
+}
+
+/* Unknown words are looked up in the word list a few tokens later (their
+ * lines prefetched): the candidates among them keep their text order,
+ * also across lines, and the splits land where they belong. */
+Test(glue, many_unknown_words_between_candidates) {
+  check(NEWS NEWS NEWS NEWS "It was one ofthe best days. Qzxvb Wqptr Rtyzk "
+        "Zxqwm Pqztn Vbnqs Mkjqa Ljhqe Qwzxo Xzqwu and it was one ofthe first "
+        "at the summitThe talks went on.\n" NEWS NEWS "Zxqwm Pqztn Vbnqs Mkjqa "
+        "wasa Ljhqe Qwzxo Xzqwu Rtyzk Zxqwm Pqztn Vbnqs ofthe end.",
+        NEWS NEWS NEWS NEWS "It was one ofthe best days. Qzxvb Wqptr Rtyzk "
+        "Zxqwm Pqztn Vbnqs Mkjqa Ljhqe Qwzxo Xzqwu and it was one ofthe first "
+        "at the summit The talks went on.\n" NEWS NEWS "Zxqwm Pqztn Vbnqs Mkjqa "
+        "was a Ljhqe Qwzxo Xzqwu Rtyzk Zxqwm Pqztn Vbnqs ofthe end.\n");
 }
 
 Test(glue, the_seed_name_is_rescued) {
