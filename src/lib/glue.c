@@ -1130,6 +1130,15 @@ static bool candidate_shape(const struct token *t, size_t *inner) {
   return true;
 }
 
+/* The split positions of a token of n letters whose only inner capital is
+ * at inner (0: none): every position; else at the capital ("summitThe")
+ * and after the camel-case word that the capital is in ("WeWorkis",
+ * "McConnellsaid"), with at least two letters after it. */
+static void split_range(size_t inner, size_t n, size_t *lo, size_t *hi) {
+  *lo = inner ? inner : 1;
+  *hi = inner && n < inner + 3 ? inner : n - (inner ? 2 : 1);
+}
+
 /* Whether p[0..n) is one of the words list[0..count). */
 static bool in_list(const char *const *list, size_t count, const char *p,
                     size_t n) {
@@ -1366,8 +1375,46 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 
-static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
+/* A first part with an inner capital ("WeWork", "McConnell", "iFixit") is
+ * a word when the list spells it so or the document has it on its own
+ * (counted in any casing: so not a short word of the list, "iS"); then it
+ * is as good as a name of the document. */
+static void camel_evidence(struct evidence *e, const char *p, size_t n) {
+  bool known = e->level && kempt__wordlist_camel(lower_hash(p, n));
+  e->ok = known || (e->count && n >= 3 && (!e->level || n >= 6));
+  e->name = e->docname = e->ok;
+  e->common = false;
+  if (e->ok)
+    e->score += 4;
+}
+
+/* Words that follow a name to make a new one ("Cleggmania", "Trumpland",
+ * "Obamacare", "Johnsonville"): not evidence of a glued pair. */
+static bool suffix_word(const char *p, size_t n) {
+  static const char *const words[] = {
+      "mania", "land", "ville", "care", "gate", "ism",  "ist",  "ite",
+      "less",  "like", "able",  "ish",  "man",  "men",  "son",  "ton",
+      "ware",  "ness", "ship",  "wood", "town", "burg", "ford", "world",
+      "verse", "fest", "dom",   "ers",  "ian",  "ese",  "ling", "er"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* A camel-case first part and a lower-case word after it ("WeWorkis",
+ * "DeSantisannounced"). */
+static bool camel_left_signal(const char *p, size_t i, const struct evidence *l,
+                              const struct evidence *r) {
+  if (!l->ok || suffix_word(p + i, r->len))
+    return false;
+  if (r->stop)
+    return r->len >= 2 && !name_ending(p + i, r->len);
+  return r->len >= 3 && r->common && r->level && r->level <= 50;
+}
+
+static int split_score(struct glue *g, const char *p, size_t n, size_t i,
+                       size_t inner) {
   struct evidence l = part_evidence(g, p, i);
+  if (inner && i > inner)
+    camel_evidence(&l, p, i);
   if (!l.ok)
     return -1;
   struct evidence r = part_evidence(g, p + i, n - i);
@@ -1377,7 +1424,8 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
     return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
   bool pair = pair_count(g, p, n, i) > 0;
-  if (!signal(p, i, &l, &r, pair))
+  if (inner && i > inner ? !(pair || camel_left_signal(p, i, &l, &r))
+                         : !signal(p, i, &l, &r, pair))
     return -1;
   bool trans = is_upper((unsigned char)p[i]);
   int s = (l.score < r.score ? l.score : r.score) + (trans ? 4 : 0) +
@@ -1395,11 +1443,12 @@ static size_t decide(struct glue *g, const struct token *t) {
   const struct entry *whole;
   if (!candidate_word(g, p, n, &whole))
     return 0;
-  size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
+  size_t lo, hi;
+  split_range(inner, n, &lo, &hi);
   size_t best = 0;
   int top = -1, second = -1;
   for (size_t i = lo; i <= hi; i++) {
-    int s = split_score(g, p, n, i);
+    int s = split_score(g, p, n, i, inner);
     if (s > top) {
       second = top;
       top = s;
@@ -1457,7 +1506,8 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
     return KEMPT_OK;
   struct entry *e;
   enum kempt_status s = ask(g, lower_hash(p, n), &e);
-  size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
+  size_t lo, hi;
+  split_range(inner, n, &lo, &hi);
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
     uint64_t l = lower_hash(p, i), r = lower_hash(p + i, n - i);
     s = ask(g, l, &e);
