@@ -1268,6 +1268,24 @@ static bool content_pair(const char *p, const struct evidence *l,
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
 }
 
+/* Words that follow a name to make a new one: suffixes ("Cleggmania",
+ * "Trumpism", "Obamacare") and the heads of place and company names
+ * ("Northwell", "Lightcloud", "Riverbend"): no evidence of a glued pair
+ * after a name. */
+static bool suffix_word(const char *p, size_t n) {
+  static const char *const words[] = {
+      "mania", "land",  "ville", "care",  "gate",  "ism",   "ist",  "ite",
+      "less",  "like",  "able",  "ish",   "ware",  "ness",  "ship", "wood",
+      "town",  "burg",  "ford",  "world", "verse", "fest",  "dom",  "ers",
+      "ian",   "ese",   "ling",  "well",  "cloud", "field", "stone", "water",
+      "light", "star",  "point", "bridge", "view", "side",  "way",  "line",
+      "works", "book",  "box",   "hub",   "house", "port",  "bend", "dale",
+      "shire", "worth", "wick",  "mouth", "haven", "bury",  "ham",  "ton",
+      "son",   "berg",  "stein", "mont",  "more",  "ridge", "brook", "lake",
+      "net",   "soft",  "tech",  "craft", "space", "base", "shot"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Function words that also end names: "Bradsher", "Dawson", "Crosby". */
 static bool name_ending(const char *p, size_t n) {
   static const char *const words[] = {"her", "an", "on", "by", "us"};
@@ -1303,7 +1321,8 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (opener(p, i) && solid(r) && !name_ending(p + i, r->len))
     return true;
   if (l->docname && !l->common)
-    return (r->stop && !name_ending(p + i, r->len)) || r->score >= 5;
+    return (r->stop && !name_ending(p + i, r->len)) ||
+           (r->score >= 5 && !suffix_word(p + i, r->len));
   if (l->docproper && r->stop && r->len >= 2 && !name_ending(p + i, r->len))
     return true; /* "Walesis" */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
@@ -1324,7 +1343,13 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (l->len >= 5 && l->level && l->level <= 35 && r->len == 2 &&
       (memcmp(p + i, "to", 2) == 0 || memcmp(p + i, "of", 2) == 0))
     return true; /* "Welcometo"; not "Linkedin" */
-  return l->docname && r->stop && r->len >= 3;
+  if (l->docname && r->stop && r->len >= 3)
+    return true;
+  /* a name of the document and a common word, each standing alone there
+   * more than once: "Amazonoffer", "Cupwin"; not "Northwell" */
+  return l->docname && !l->stop && l->count >= 2 && r->common &&
+         r->len >= 3 && r->level && r->level <= 20 && r->count >= 2 &&
+         !suffix_word(p + i, r->len);
 }
 
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
@@ -1386,17 +1411,6 @@ static void camel_evidence(struct evidence *e, const char *p, size_t n) {
   e->common = false;
   if (e->ok)
     e->score += 4;
-}
-
-/* Words that follow a name to make a new one ("Cleggmania", "Trumpland",
- * "Obamacare", "Johnsonville"): not evidence of a glued pair. */
-static bool suffix_word(const char *p, size_t n) {
-  static const char *const words[] = {
-      "mania", "land", "ville", "care", "gate", "ism",  "ist",  "ite",
-      "less",  "like", "able",  "ish",  "man",  "men",  "son",  "ton",
-      "ware",  "ness", "ship",  "wood", "town", "burg", "ford", "world",
-      "verse", "fest", "dom",   "ers",  "ian",  "ese",  "ling", "er"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* A camel-case first part and a lower-case word after it ("WeWorkis",
