@@ -1352,6 +1352,14 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
          !suffix_word(p + i, r->len);
 }
 
+/* Two title-case words of a name, "CountyJail", "EnjoyGame", "AboutHard": a
+ * name of the document (no function word: "LinkedIn") beside a function
+ * word or a common word that stands alone there too. */
+static bool title_pair(const struct evidence *name, const struct evidence *w) {
+  return name->docname && !name->stop && name->count && w->len >= 3 &&
+         (w->stop || (w->common && w->level && w->level <= 20 && w->count));
+}
+
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
  * the document on one side; not after a name prefix ("McDonald"). */
 static bool camel_signal(const char *p, size_t i, const struct evidence *l,
@@ -1362,6 +1370,8 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (r->docname && (l->name || (!r->common && l->level)))
     return true; /* "MartinTaylor" */
+  if (title_pair(l, r) || title_pair(r, l))
+    return !suffix_word(p + i, r->len);
   if (!opener(p, i))
     return false;
   return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
