@@ -805,9 +805,11 @@ static void end_line(struct glue *g, struct counting *c, size_t e) {
  * p[0..n) as written, with uppers capitals after the first letter, the
  * first at inner. */
 static bool glue_shape(const char *p, size_t n, size_t uppers) {
-  if (n < MIN_TOKEN || uppers > 1)
+  if (n < MIN_TOKEN)
     return false;
-  return !(uppers == 1 && is_upper((unsigned char)p[0]) &&
+  if (uppers > 1 && !is_lower((unsigned char)p[n - 1]))
+    return false; /* "iPadPro" may be two words, "McDonaldUSA" not */
+  return !(uppers && is_upper((unsigned char)p[0]) &&
            is_upper((unsigned char)p[1]));
 }
 
@@ -1107,10 +1109,19 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
 
 /* ---- candidates and splits ----------------------------------------------- */
 
-/* Whether the raw token may hold a glued pair at all: its core is 5 to 40
- * ASCII letters, not all capitals, at most one inner capital, and the
- * token carries no sign of an address, handle, tag or identifier. */
-static bool candidate_shape(const struct token *t, size_t *inner) {
+/* The inner capitals of a candidate token: positions after the first
+ * letter, 0 when there are none. */
+struct shape {
+  size_t inner;  /* the first */
+  size_t second; /* the second: two camel-case words ("iPadPro") */
+};
+
+/* Whether the raw token may hold a glued pair at all: its core is 4 to 40
+ * ASCII letters, not all capitals, at most one inner capital - or two,
+ * each starting a lower-case run, in a token that ends in lower case
+ * ("iPadPro", "TheMacBook"; not "GaN", "LexusLC") - and the token carries
+ * no sign of an address, handle, tag or identifier. */
+static bool candidate_shape(const struct token *t, struct shape *sh) {
   const char *p = t->raw + t->core;
   size_t n = t->clen, uppers = 0;
   if (n < MIN_TOKEN || n > MAX_TOKEN || !all_alpha(p, n))
@@ -1118,25 +1129,39 @@ static bool candidate_shape(const struct token *t, size_t *inner) {
   for (size_t i = 0; i < t->rlen; i++)
     if (id_char((unsigned char)t->raw[i]))
       return false;
-  *inner = 0;
+  sh->inner = sh->second = 0;
   for (size_t i = 1; i < n; i++)
     if (is_upper((unsigned char)p[i])) {
-      uppers++;
-      *inner = i;
+      if (++uppers > 2)
+        return false;
+      if (uppers == 1)
+        sh->inner = i;
+      else
+        sh->second = i;
     }
-  if (uppers > 1 || (uppers == 1 && is_upper((unsigned char)p[0]) &&
-                     is_upper((unsigned char)p[1])))
+  if (uppers && is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1]))
     return false;
-  return true;
+  return !sh->second || (sh->second > sh->inner + 1 && sh->second < n - 1 &&
+                         is_lower((unsigned char)p[sh->second + 1]));
 }
 
-/* The split positions of a token of n letters whose only inner capital is
- * at inner (0: none): every position; else at the capital ("summitThe")
- * and after the camel-case word that the capital is in ("WeWorkis",
- * "McConnellsaid"), with at least two letters after it. */
-static void split_range(size_t inner, size_t n, size_t *lo, size_t *hi) {
-  *lo = inner ? inner : 1;
-  *hi = inner && n < inner + 3 ? inner : n - (inner ? 2 : 1);
+/* The split positions of a token of n letters (lo to hi, some of them
+ * skipped by split_allowed): every position when it has no inner capital;
+ * at the capital ("summitThe") and after the camel-case word that the
+ * capital is in ("WeWorkis", "McConnellsaid") with at least two letters
+ * after it when it has one; at either capital when it has two. */
+static void split_range(const struct shape *sh, size_t n, size_t *lo,
+                        size_t *hi) {
+  *lo = sh->inner ? sh->inner : 1;
+  if (sh->second)
+    *hi = sh->second;
+  else
+    *hi = sh->inner && n < sh->inner + 3 ? sh->inner
+                                         : n - (sh->inner ? 2 : 1);
+}
+
+static bool split_allowed(const struct shape *sh, size_t i) {
+  return !sh->second || i == sh->inner || i == sh->second;
 }
 
 /* Whether p[0..n) is one of the words list[0..count). */
@@ -1434,22 +1459,47 @@ static bool camel_left_signal(const char *p, size_t i, const struct evidence *l,
   return r->len >= 3 && r->common && r->level && r->level <= 50;
 }
 
+/* Two camel-case words, or a word and a camel-case word: "iPadPro",
+ * "TheMacBook", "AppleAirPods". The camel-case side is a word (list or
+ * document, camel_evidence), the other a name of the document or an
+ * opener before it. */
+static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
+                             const struct evidence *r, bool camel_left) {
+  if (camel_left) /* "iPadPro" */
+    return !r->stop && r->len >= 3 && r->docname &&
+           !suffix_word(p + i, r->len);
+  /* "TheMacBook", "AppleAirPods" */
+  return !name_prefix(p, i) &&
+         (opener(p, i) || (!l->stop && l->len >= 3 && l->docname));
+}
+
 static int split_score(struct glue *g, const char *p, size_t n, size_t i,
-                       size_t inner) {
+                       const struct shape *sh) {
+  /* the side with an inner capital of its own */
+  bool camel_l = sh->inner && i > sh->inner;
+  bool camel_r = sh->second && i == sh->inner;
   struct evidence l = part_evidence(g, p, i);
-  if (inner && i > inner)
+  if (camel_l)
     camel_evidence(&l, p, i);
   if (!l.ok)
     return -1;
   struct evidence r = part_evidence(g, p + i, n - i);
+  if (camel_r)
+    camel_evidence(&r, p + i, n - i);
   if (!r.ok)
     return -1;
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
     return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
   bool pair = pair_count(g, p, n, i) > 0;
-  if (inner && i > inner ? !(pair || camel_left_signal(p, i, &l, &r))
-                         : !signal(p, i, &l, &r, pair))
+  bool sig;
+  if (sh->second)
+    sig = pair || two_camel_signal(p, i, &l, &r, camel_l);
+  else if (camel_l)
+    sig = pair || camel_left_signal(p, i, &l, &r);
+  else
+    sig = signal(p, i, &l, &r, pair);
+  if (!sig)
     return -1;
   bool trans = is_upper((unsigned char)p[i]);
   int s = (l.score < r.score ? l.score : r.score) + (trans ? 4 : 0) +
@@ -1459,8 +1509,8 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
 
 /* Where to split the token (0: not at all). */
 static size_t decide(struct glue *g, const struct token *t) {
-  size_t inner;
-  if (!candidate_shape(t, &inner))
+  struct shape sh;
+  if (!candidate_shape(t, &sh))
     return 0;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
@@ -1468,11 +1518,13 @@ static size_t decide(struct glue *g, const struct token *t) {
   if (!candidate_word(g, p, n, &whole))
     return 0;
   size_t lo, hi;
-  split_range(inner, n, &lo, &hi);
+  split_range(&sh, n, &lo, &hi);
   size_t best = 0;
   int top = -1, second = -1;
   for (size_t i = lo; i <= hi; i++) {
-    int s = split_score(g, p, n, i, inner);
+    if (!split_allowed(&sh, i))
+      continue;
+    int s = split_score(g, p, n, i, &sh);
     if (s > top) {
       second = top;
       top = s;
@@ -1523,16 +1575,18 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
 /* Ask about the words and spaced pairs that the splits of a candidate
  * token would make, and the token itself. */
 static enum kempt_status ask_token(struct glue *g, const struct token *t) {
-  size_t inner;
+  struct shape sh;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
-  if (!candidate_shape(t, &inner))
+  if (!candidate_shape(t, &sh))
     return KEMPT_OK;
   struct entry *e;
   enum kempt_status s = ask(g, lower_hash(p, n), &e);
   size_t lo, hi;
-  split_range(inner, n, &lo, &hi);
+  split_range(&sh, n, &lo, &hi);
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
+    if (!split_allowed(&sh, i))
+      continue;
     uint64_t l = lower_hash(p, i), r = lower_hash(p + i, n - i);
     s = ask(g, l, &e);
     if (s == KEMPT_OK && e)
