@@ -1350,6 +1350,9 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
            (r->score >= 5 && !suffix_word(p + i, r->len));
   if (l->docproper && r->stop && r->len >= 2 && !name_ending(p + i, r->len))
     return true; /* "Walesis" */
+  if (l->docproper && !l->stop && r->common && r->len >= 3 && r->level &&
+      r->level <= 20 && r->count && !suffix_word(p + i, r->len))
+    return true; /* "Walesbeat": always a name here, then a common word */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
@@ -1379,10 +1382,12 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
 
 /* Two title-case words of a name, "CountyJail", "EnjoyGame", "AboutHard": a
  * name of the document (no function word: "LinkedIn") beside a function
- * word or a common word that stands alone there too. */
+ * word or a common word that stands alone there too (not just any common
+ * word: "HomeKit", "StreetEasy"). */
 static bool title_pair(const struct evidence *name, const struct evidence *w) {
-  return name->docname && !name->stop && name->count && w->len >= 3 &&
-         (w->stop || (w->common && w->level && w->level <= 20 && w->count));
+  if (!name->docname || name->stop || !name->count || w->len < 3)
+    return false;
+  return w->stop || (w->common && w->level && w->level <= 20 && w->count);
 }
 
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
