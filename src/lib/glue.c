@@ -1540,8 +1540,12 @@ static size_t decide(struct glue *g, const struct token *t) {
   }
   if (top < 0 || second >= top - 1)
     return 0;
+  /* seen whole elsewhere: a word after all, unless the spaced pair is
+   * clearly more frequent, or as frequent and the evidence strong (the
+   * same pair glued twice: "Instagramalso") */
   uint32_t others = whole && whole->count > 1 ? whole->count - 1 : 0;
-  if (others && pair_count(g, p, n, best) <= 2 * others)
+  uint32_t pairs = others ? pair_count(g, p, n, best) : 0;
+  if (others && pairs <= 2 * others && !(pairs >= others && top >= 14))
     return 0;
   return best;
 }
