@@ -807,10 +807,10 @@ static void end_line(struct glue *g, struct counting *c, size_t e) {
 static bool glue_shape(const char *p, size_t n, size_t uppers) {
   if (n < MIN_TOKEN)
     return false;
-  if (uppers > 1 && !is_lower((unsigned char)p[n - 1]))
-    return false; /* "iPadPro" may be two words, "McDonaldUSA" not */
-  return !(uppers && is_upper((unsigned char)p[0]) &&
-           is_upper((unsigned char)p[1]));
+  /* all capitals, or nearly ("NASA", "USAF"); "NASAhas", "iPadPro",
+   * "SamsungTV" are weighed (candidate_shape) */
+  return !uppers || !is_upper((unsigned char)p[1]) ||
+         is_lower((unsigned char)p[n - 1]);
 }
 
 /* Keep the token for weighing when it has the shape of a glued pair and
@@ -1048,6 +1048,7 @@ struct evidence {
   bool docname; /* capitalised here, and inside sentences elsewhere */
   bool name;    /* docname, or a proper name of the word list */
   bool docproper; /* capitalised inside sentences wherever it stands alone */
+  bool proper;    /* a proper name (or abbreviation) of the word list */
   size_t len;
   int level;      /* in the word list, 0 if not */
   uint32_t count; /* standalone occurrences in the document */
@@ -1081,6 +1082,7 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   bool cap = is_upper((unsigned char)p[0]);
   e.len = n;
   e.level = level;
+  e.proper = proper;
   e.count = w ? w->count : 0;
   uint32_t langs = stop_langs(key, n);
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
@@ -1114,13 +1116,43 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
 struct shape {
   size_t inner;  /* the first */
   size_t second; /* the second: two camel-case words ("iPadPro") */
+  size_t acro;   /* or the end or start of capitals: "NASAhas", "SamsungTV" */
 };
+
+/* A token of 2 to 5 capitals and a lower-case word ("NASAhas", "VWsays"),
+ * or the other way round ("theUS", "SamsungTV"): sh->acro is where the
+ * capitals end or start. */
+static bool acronym_shape(const char *p, size_t n, struct shape *sh) {
+  size_t k = 0;
+  while (k < n && is_upper((unsigned char)p[k]))
+    k++;
+  if (k >= 2) {
+    if (k > 5 || n - k < 2)
+      return false;
+    for (size_t i = k; i < n; i++)
+      if (!is_lower((unsigned char)p[i]))
+        return false;
+    sh->acro = k;
+    return true;
+  }
+  size_t j = n;
+  while (j > 0 && is_upper((unsigned char)p[j - 1]))
+    j--;
+  if (n - j < 2 || n - j > 5 || j < 2)
+    return false;
+  for (size_t i = 1; i < j; i++)
+    if (!is_lower((unsigned char)p[i]))
+      return false;
+  sh->acro = j;
+  return true;
+}
 
 /* Whether the raw token may hold a glued pair at all: its core is 4 to 40
  * ASCII letters, not all capitals, at most one inner capital - or two,
  * each starting a lower-case run, in a token that ends in lower case
- * ("iPadPro", "TheMacBook"; not "GaN", "LexusLC") - and the token carries
- * no sign of an address, handle, tag or identifier. */
+ * ("iPadPro", "TheMacBook"; not "GaN"), or capitals and a word
+ * (acronym_shape) - and the token carries no sign of an address, handle,
+ * tag or identifier. */
 static bool candidate_shape(const struct token *t, struct shape *sh) {
   const char *p = t->raw + t->core;
   size_t n = t->clen, uppers = 0;
@@ -1129,7 +1161,10 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
   for (size_t i = 0; i < t->rlen; i++)
     if (id_char((unsigned char)t->raw[i]))
       return false;
-  sh->inner = sh->second = 0;
+  sh->inner = sh->second = sh->acro = 0;
+  if ((is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1])) ||
+      (is_upper((unsigned char)p[n - 2]) && is_upper((unsigned char)p[n - 1])))
+    return acronym_shape(p, n, sh);
   for (size_t i = 1; i < n; i++)
     if (is_upper((unsigned char)p[i])) {
       if (++uppers > 2)
@@ -1139,8 +1174,6 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
       else
         sh->second = i;
     }
-  if (uppers && is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1]))
-    return false;
   return !sh->second || (sh->second > sh->inner + 1 && sh->second < n - 1 &&
                          is_lower((unsigned char)p[sh->second + 1]));
 }
@@ -1153,7 +1186,9 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
 static void split_range(const struct shape *sh, size_t n, size_t *lo,
                         size_t *hi) {
   *lo = sh->inner ? sh->inner : 1;
-  if (sh->second)
+  if (sh->acro)
+    *lo = *hi = sh->acro;
+  else if (sh->second)
     *hi = sh->second;
   else
     *hi = sh->inner && n < sh->inner + 3 ? sh->inner
@@ -1464,6 +1499,33 @@ static bool camel_left_signal(const char *p, size_t i, const struct evidence *l,
   return r->len >= 3 && r->common && r->level && r->level <= 50;
 }
 
+/* Capitals ("NASA", "TV", "VW") are a word when the list has them as a
+ * name or abbreviation, or the document has them on their own (counted in
+ * any casing: so not when the list has them in lower case, "US", "ID",
+ * unless after a function word: "theUS"). */
+static void acronym_evidence(struct evidence *e, bool after_stop) {
+  e->ok = e->len >= 2 &&
+          ((e->level && (e->proper || after_stop)) ||
+           (e->count && (!e->level || e->proper || after_stop)));
+  e->stop = e->common = e->docname = false;
+  if (e->ok)
+    e->score += 4;
+}
+
+/* Capitals and a word: "NASAhas" as after a camel-case word; "SamsungTV":
+ * a name of the document or the list before them; "theUS", "powerfulAI":
+ * a function word or an adjective before them. */
+static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
+                           const struct evidence *r) {
+  if (is_upper((unsigned char)p[i - 1]))
+    return camel_left_signal(p, i, l, r);
+  if (!is_upper((unsigned char)p[0])) /* "theUS", "powerfulAI"; not "watchOS",
+                                         "toJSON", "isNaN" */
+    return article(p, i) || (l->common && l->level && l->level <= 35 &&
+                             (inflected(p, i) || loose_first(p, i, i)));
+  return !l->stop && l->len >= 3 && (l->docname || l->name);
+}
+
 /* Two camel-case words, or a word and a camel-case word: "iPadPro",
  * "TheMacBook", "AppleAirPods". The camel-case side is a word (list or
  * document, camel_evidence), the other a name of the document or an
@@ -1483,14 +1545,20 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
   bool camel_r = sh->second && i == sh->inner;
+  bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
+  bool acro_r = sh->acro && !acro_l;
   struct evidence l = part_evidence(g, p, i);
   if (camel_l)
     camel_evidence(&l, p, i);
+  if (acro_l)
+    acronym_evidence(&l, false);
   if (!l.ok)
     return -1;
   struct evidence r = part_evidence(g, p + i, n - i);
   if (camel_r)
     camel_evidence(&r, p + i, n - i);
+  if (acro_r)
+    acronym_evidence(&r, !is_upper((unsigned char)p[0]) && article(p, i));
   if (!r.ok)
     return -1;
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
@@ -1498,7 +1566,9 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
     return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
   bool pair = pair_count(g, p, n, i) > 0;
   bool sig;
-  if (sh->second)
+  if (sh->acro)
+    sig = pair || acronym_signal(p, i, &l, &r);
+  else if (sh->second)
     sig = pair || two_camel_signal(p, i, &l, &r, camel_l);
   else if (camel_l)
     sig = pair || camel_left_signal(p, i, &l, &r);
