@@ -1480,7 +1480,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
  * (counted in any casing: so not a short word of the list, "iS"); then it
  * is as good as a name of the document. */
 static void camel_evidence(struct evidence *e, const char *p, size_t n) {
-  bool known = e->level && kempt__wordlist_camel(lower_hash(p, n));
+  /* the list's rare camel-case forms are mostly plurals ("McConnells") */
+  bool known = e->level && e->level <= 70 &&
+               kempt__wordlist_camel(lower_hash(p, n));
   e->ok = known || (e->count && n >= 3 && (!e->level || n >= 6));
   e->name = e->docname = e->ok;
   e->common = false;
@@ -1527,9 +1529,10 @@ static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
 }
 
 /* Two camel-case words, or a word and a camel-case word: "iPadPro",
- * "TheMacBook", "AppleAirPods". The camel-case side is a word (list or
- * document, camel_evidence), the other a name of the document or an
- * opener before it. */
+ * "TheMacBook", "AppleAirPods": the strongest shape of a single name
+ * ("JavaScriptCore"), split only where the document has the spaced pair,
+ * the camel-case side a word (list or document, camel_evidence) and the
+ * other a name of the document or an opener before it. */
 static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
                              const struct evidence *r, bool camel_left) {
   if (camel_left) /* "iPadPro" */
@@ -1569,7 +1572,7 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
   if (sh->acro)
     sig = pair || acronym_signal(p, i, &l, &r);
   else if (sh->second)
-    sig = pair || two_camel_signal(p, i, &l, &r, camel_l);
+    sig = pair && two_camel_signal(p, i, &l, &r, camel_l);
   else if (camel_l)
     sig = pair || camel_left_signal(p, i, &l, &r);
   else
