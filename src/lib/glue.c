@@ -1117,23 +1117,25 @@ struct shape {
   size_t inner;  /* the first */
   size_t second; /* the second: two camel-case words ("iPadPro") */
   size_t acro;   /* or the end or start of capitals: "NASAhas", "SamsungTV" */
+  bool acro_name; /* or one before it: "CEOJack" */
 };
 
-/* A token of 2 to 5 capitals and a lower-case word ("NASAhas", "VWsays"),
- * or the other way round ("theUS", "SamsungTV"): sh->acro is where the
- * capitals end or start. */
+/* A token of 2 to 5 capitals and a lower-case word ("NASAhas", "VWsays")
+ * or a capitalised one ("CEOJack", "CBDenzel"), or the other way round
+ * ("theUS", "SamsungTV"): sh->acro is where the capitals end or start. */
 static bool acronym_shape(const char *p, size_t n, struct shape *sh) {
   size_t k = 0;
   while (k < n && is_upper((unsigned char)p[k]))
     k++;
   if (k >= 2) {
-    if (k > 5 || n - k < 2)
+    if (k > 6 || n - k < 2)
       return false;
     for (size_t i = k; i < n; i++)
       if (!is_lower((unsigned char)p[i]))
         return false;
     sh->acro = k;
-    return true;
+    sh->acro_name = k >= 3; /* or the last capital starts a name */
+    return k <= 5 || sh->acro_name;
   }
   size_t j = n;
   while (j > 0 && is_upper((unsigned char)p[j - 1]))
@@ -1162,6 +1164,7 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
     if (id_char((unsigned char)t->raw[i]))
       return false;
   sh->inner = sh->second = sh->acro = 0;
+  sh->acro_name = false;
   if ((is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1])) ||
       (is_upper((unsigned char)p[n - 2]) && is_upper((unsigned char)p[n - 1])))
     return acronym_shape(p, n, sh);
@@ -1186,8 +1189,10 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
 static void split_range(const struct shape *sh, size_t n, size_t *lo,
                         size_t *hi) {
   *lo = sh->inner ? sh->inner : 1;
-  if (sh->acro)
-    *lo = *hi = sh->acro;
+  if (sh->acro) {
+    *hi = sh->acro;
+    *lo = sh->acro - sh->acro_name;
+  }
   else if (sh->second)
     *hi = sh->second;
   else
@@ -1514,11 +1519,16 @@ static void acronym_evidence(struct evidence *e, bool after_stop) {
     e->score += 4;
 }
 
-/* Capitals and a word: "NASAhas" as after a camel-case word; "SamsungTV":
+/* Capitals and a word: "NASAhas" as after a camel-case word; "CBDenzel": a
+ * name of the document after them; "SamsungTV":
  * a name of the document or the list before them; "theUS", "powerfulAI":
  * a function word or an adjective before them. */
 static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
                            const struct evidence *r) {
+  if (is_upper((unsigned char)p[i - 1]) && is_upper((unsigned char)p[i]))
+    return l->ok && !r->stop && r->len >= 3 && r->docname &&
+           (r->docproper || !r->common) && /* not "CTVNews" */
+           !suffix_word(p + i, r->len);   /* "CBDenzel" */
   if (is_upper((unsigned char)p[i - 1]))
     return camel_left_signal(p, i, l, r);
   if (!is_upper((unsigned char)p[0])) /* "theUS", "powerfulAI"; not "watchOS",

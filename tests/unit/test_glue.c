@@ -182,6 +182,13 @@ Test(glue, capitals_and_a_word) {
         NEWS "The US economy grew, and the US dollar rose.\n");
   check(NEWS "Samsung makes a TV for the home. The SamsungTV is big.",
         NEWS "Samsung makes a TV for the home. The Samsung TV is big.\n");
+  check(NEWS "The CB position is open. Denzel Ward plays it, and CBDenzel "
+             "Ward starts.",
+        NEWS "The CB position is open. Denzel Ward plays it, and CB Denzel "
+             "Ward starts.\n");
+  /* not before a common word that the document also writes in lower case */
+  same(NEWS "An element of HTML is here. Each Element of HTML matters, and "
+            "HTMLElement is a type.");
   same(NEWS "The OS and JSON and HTML and the ID: macOS, watchOS, toJSON, "
             "isNaN, innerHTML, userID, CEOs, IDs, DIYers, SQLite, MySQL.");
 }
