@@ -54,6 +54,7 @@
 #define TEXT_PAD 8                 /* zero bytes after each held block */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
+#define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
 
 /* ---- hash tables of words ------------------------------------------------ */
 
@@ -475,15 +476,17 @@ static bool id_char(unsigned char c) {
 
 /* Whether the word list knows the token p[0..n) (hash h) as written: any
  * casing of a word, except a rare proper name written in lower case
- * ("witha" is no word, though "Witha" is a name) and a name written with
+ * ("witha" is no word, though "Witha" is a name), a name written with
  * an inner capital that the list never spells so ("WhiteHouse", though
- * "Whitehouse" is a name; "McDonald" and "JavaScript" are words). */
+ * "Whitehouse" is a name; "McDonald" and "JavaScript" are words), and the
+ * list's rarest words ("tobe", "aswell", "astate": weighed, and split only
+ * where the document has the spaced pair). */
 static bool known_as_written(int level, bool proper, const char *p, size_t n,
                              uint64_t h) {
   if (!level)
     return false;
   if (!proper)
-    return true;
+    return level < RARE_LEVEL;
   bool lower = is_lower((unsigned char)p[0]), inner = false;
   for (size_t i = 1; i < n; i++)
     inner |= is_upper((unsigned char)p[i]);
@@ -1224,12 +1227,13 @@ static bool name_prefix(const char *p, size_t n) {
 /* The document's entry of the whole token; it is not a candidate when it
  * is a known word, seen hyphenated, or seen whole more often than allowed. */
 static bool candidate_word(struct glue *g, const char *p, size_t n,
-                           const struct entry **whole) {
+                           const struct entry **whole, bool *rare) {
   uint64_t h = lower_hash(p, n);
   bool proper;
   int level = kempt__wordlist_probe(h, &proper);
   const struct entry *w = table_get(&g->query, h);
   *whole = w;
+  *rare = level && !proper;
   if (known_as_written(level, proper, p, n, h) || table_get(&g->user, h))
     return false;
   return !(w && (w->flags & E_HYPHEN));
@@ -1603,8 +1607,10 @@ static size_t decide(struct glue *g, const struct token *t) {
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   const struct entry *whole;
-  if (!candidate_word(g, p, n, &whole))
+  bool rare;
+  if (!candidate_word(g, p, n, &whole, &rare)) {
     return 0;
+  }
   size_t lo, hi;
   split_range(&sh, n, &lo, &hi);
   size_t best = 0;
@@ -1622,6 +1628,10 @@ static size_t decide(struct glue *g, const struct token *t) {
     }
   }
   if (top < 0 || second >= top - 1)
+    return 0;
+  /* a rare word of the list ("tobe", "timeframe"): only where the document
+   * has the spaced pair */
+  if (rare && !pair_count(g, p, n, best))
     return 0;
   /* seen whole elsewhere: a word after all, unless the spaced pair is
    * clearly more frequent, or as frequent and the evidence strong (the

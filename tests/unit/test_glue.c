@@ -193,6 +193,12 @@ Test(glue, capitals_and_a_word) {
             "isNaN, innerHTML, userID, CEOs, IDs, DIYers, SQLite, MySQL.");
 }
 
+Test(glue, a_rare_word_of_the_list_with_the_spaced_pair) {
+  check(NEWS "It has to be done. They are going tobe late.",
+        NEWS "It has to be done. They are going to be late.\n");
+  same(NEWS "The timeframe for the rollout is short, and the toon is fun.");
+}
+
 Test(glue, the_same_pair_glued_twice) {
   check(NEWS "Instagram grew. Instagram also sold ads, and Instagramalso "
              "made money. Instagramalso hired staff.",
