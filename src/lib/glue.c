@@ -1284,6 +1284,28 @@ static bool prefix_word(const char *p, size_t n) {
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Of the function words that also make compounds (prefix_word), those
+ * that make new ones: "upskilling", "onboarding", "offload", "noreply". */
+static bool particle(const char *p, size_t n) {
+  static const char *const words[] = {"up",   "on",    "out", "over", "off",
+                                      "down", "under", "by",  "no"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Adverbs, determiners and modal verbs that the function-word lists of
+ * lang.c leave out and that start no closed compounds: "veryexciting",
+ * "fewpeople", "shouldsend". */
+static bool closed_word(const char *p, size_t n) {
+  static const char *const words[] = {
+      "very",    "even",     "many",    "few",     "should",  "cannot",
+      "could",   "would",    "might",   "must",    "often",   "never",
+      "somehow", "somewhat", "really",  "quite",   "rather",  "almost",
+      "always",  "already",  "perhaps", "instead", "whether", "unless",
+      "each",    "such",     "both",    "either",  "neither", "much",
+      "too",     "also",     "just",    "still",   "seem",    "seems"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* A word strong enough to stand beside a function word. */
 static bool solid(const struct evidence *e) {
   if (e->stop || (e->len >= 4 && e->score >= 5))
@@ -1478,7 +1500,11 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->stop && !prefix_word(p, i))
     return solid(r);
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
-    return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count);
+    return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count) ||
+           (!particle(p, i) && r->len >= 5 && r->level && r->level <= 35 &&
+            r->common); /* "innature", "somecases"; not "upskilling" */
+  if (closed_word(p, i)) /* "veryexciting", "fewpeople" */
+    return r->len >= 4 && r->level && r->level <= 35 && r->common;
   if (l->len == 3 && r->len < 4) /* "bitof", "wayto" */
     return l->level && l->level <= 35 && small_link(p + i, r->len);
   return (r->stop && solid(l)) || content_pair(p, l, r);

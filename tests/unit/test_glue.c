@@ -199,6 +199,16 @@ Test(glue, a_rare_word_of_the_list_with_the_spaced_pair) {
   same(NEWS "The timeframe for the rollout is short, and the toon is fun.");
 }
 
+Test(glue, a_closed_class_word_then_a_word) {
+  check(NEWS "It was veryexciting, and fewpeople came. The fish live "
+             "innature and somecases differ.",
+        NEWS "It was very exciting, and few people came. The fish live "
+             "in nature and some cases differ.\n");
+  /* particles and "no" make new words */
+  same(NEWS "The upskilling and offboarding of staff, the noreply address "
+            "and the nofollow links.");
+}
+
 Test(glue, the_same_pair_glued_twice) {
   check(NEWS "Instagram grew. Instagram also sold ads, and Instagramalso "
              "made money. Instagramalso hired staff.",
