@@ -19,21 +19,27 @@
  * of text (function-word counts of the block, or of it and its
  * neighbours, or of the document), on a line that does not look like
  * code, without digits, @, #, /, _ and the like, not all capitals, with
- * at most one inner capital, that is not a known word (the embedded SCOWL
- * list in any casing - except a rare proper name written in lower case,
- * or a name written with an inner capital that the list never has - or
- * --words), and not seen hyphenated, or whole elsewhere in the document
- * unless the spaced pair is clearly more frequent.
+ * at most one inner capital (or two, each starting a word: "iPadPro"; or
+ * capitals and a word: "NASAhas", "theUS"), that is not a known word (the
+ * embedded SCOWL list in any casing - except a rare proper name written
+ * in lower case, a name written with an inner capital that the list never
+ * has, and the list's rarest words, split only where the document has the
+ * spaced pair - or --words), and not seen hyphenated, or whole elsewhere
+ * in the document unless the spaced pair is clearly more frequent.
  *
  * Each split position needs both parts to be words (known, function words
  * or seen alone in the document) and a signal that depends on the case
  * pattern: a function word or sentence opener on one side ("ofthe",
  * "Thecompany"), a name seen alone in the document ("Blinkenstressed",
- * "KamalaHarris"), a case change before an opener or a name
- * ("summitThe"), an inflected or derived first word ("expressedconfidence"),
- * or the spaced pair seen elsewhere in the document. Positions are scored
- * by the parts' commonness and document evidence; the token is split once,
- * at the best position, and only when no other position comes close.
+ * "KamalaHarris", "CountyJail" beside a word also seen alone), a case
+ * change before an opener or a name ("summitThe"), a camel-case word or
+ * capitals seen alone or in the list before a word ("WeWorkis",
+ * "McConnellsaid", "NASAhas"), an inflected or derived first word
+ * ("expressedconfidence"), or the spaced pair seen elsewhere in the
+ * document; never before a suffix or a head of names ("Cleggmania",
+ * "Northwell"). Positions are scored by the parts' commonness and
+ * document evidence; the token is split once, at the best position, and
+ * only when no other position comes close.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
