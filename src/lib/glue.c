@@ -1425,6 +1425,8 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (l->docproper && !l->stop && r->common && r->len >= 3 && r->level &&
       r->level <= 20 && r->count && !suffix_word(p + i, r->len))
     return true; /* "Walesbeat": always a name here, then a common word */
+  if (l->docname && !l->stop && l->len >= 3 && closed_word(p + i, r->len))
+    return true; /* "Swiftmight", "Techeach" */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&

@@ -154,6 +154,10 @@ Test(glue, a_name_then_a_common_word) {
              "ends today, and the Amazonoffer ends soon.",
         NEWS "The Amazon deal is the best offer. Amazon said the offer "
              "ends today, and the Amazon offer ends soon.\n");
+  check(NEWS "Taylor Swift sang. Fans of Swift cheered, and Swiftmight "
+             "sing again.",
+        NEWS "Taylor Swift sang. Fans of Swift cheered, and Swift might "
+             "sing again.\n");
   check(NEWS "He was held in the jail. The jail is in Harris County, and "
              "the CountyJail is full.",
         NEWS "He was held in the jail. The jail is in Harris County, and "
