@@ -1456,12 +1456,12 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
 
 /* Two title-case words of a name, "CountyJail", "EnjoyGame", "AboutHard": a
  * name of the document (no function word: "LinkedIn") beside a function
- * word or a common word that stands alone there too (not just any common
- * word: "HomeKit", "StreetEasy"). */
+ * word or a common word (level 35 or below) that stands alone there too
+ * (not just any common word: "HomeKit", "StreetEasy"). */
 static bool title_pair(const struct evidence *name, const struct evidence *w) {
   if (!name->docname || name->stop || !name->count || w->len < 3)
     return false;
-  return w->stop || (w->common && w->level && w->level <= 20 && w->count);
+  return w->stop || (w->common && w->level && w->level <= 35 && w->count);
 }
 
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
