@@ -61,6 +61,7 @@
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
+#define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
 
 /* ---- hash tables of words ------------------------------------------------ */
 
@@ -489,10 +490,15 @@ static bool id_char(unsigned char c) {
  * where the document has the spaced pair). */
 static bool known_as_written(int level, bool proper, const char *p, size_t n,
                              uint64_t h) {
-  if (!level)
-    return false;
-  if (!proper)
-    return level < RARE_LEVEL;
+  /* one test for the common case: a word below the rarest level */
+  if ((unsigned)level - 1u >= RARE_LEVEL - 1u) {
+    if (!level)
+      return false;
+    if (!proper) /* a longer rare word is a word ("timeframe") */
+      return n > RARE_MAX;
+  } else if (!proper) {
+    return true;
+  }
   bool lower = is_lower((unsigned char)p[0]), inner = false;
   for (size_t i = 1; i < n; i++)
     inner |= is_upper((unsigned char)p[i]);
@@ -816,10 +822,11 @@ static void end_line(struct glue *g, struct counting *c, size_t e) {
 static bool glue_shape(const char *p, size_t n, size_t uppers) {
   if (n < MIN_TOKEN)
     return false;
-  /* all capitals, or nearly ("NASA", "USAF"); "NASAhas", "iPadPro",
+  /* not all capitals, or nearly ("NASA", "CEOs"); "NASAhas", "iPadPro",
    * "SamsungTV" are weighed (candidate_shape) */
   return !uppers || !is_upper((unsigned char)p[1]) ||
-         is_lower((unsigned char)p[n - 1]);
+         (is_lower((unsigned char)p[n - 1]) &&
+          is_lower((unsigned char)p[n - 2]));
 }
 
 /* Keep the token for weighing when it has the shape of a glued pair and
@@ -1239,7 +1246,7 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   int level = kempt__wordlist_probe(h, &proper);
   const struct entry *w = table_get(&g->query, h);
   *whole = w;
-  *rare = level && !proper;
+  *rare = level && !proper; /* and so a candidate (known_as_written) */
   if (known_as_written(level, proper, p, n, h) || table_get(&g->user, h))
     return false;
   return !(w && (w->flags & E_HYPHEN));
@@ -1591,6 +1598,25 @@ static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
          (opener(p, i) || (!l->stop && l->len >= 3 && l->docname));
 }
 
+/* Whether i is a position after the camel-case word of a token with one
+ * inner capital ("WeWork|is"): many such positions, so only the first
+ * part is asked about, and weighed first (camel_word). */
+static bool camel_tail(const struct shape *sh, size_t i) {
+  return sh->inner && !sh->second && i > sh->inner;
+}
+
+/* Whether p[0..n) may be a camel-case word of the list or the document (a
+ * cheap test before camel_evidence). */
+static bool camel_word(struct glue *g, const char *p, size_t n) {
+  uint64_t h = lower_hash(p, n);
+  const struct entry *w = table_get(&g->query, h);
+  if (w && w->count)
+    return true;
+  bool proper;
+  int level = kempt__wordlist_probe(h, &proper);
+  return level && level <= 70 && kempt__wordlist_camel(h);
+}
+
 static int split_score(struct glue *g, const char *p, size_t n, size_t i,
                        const struct shape *sh) {
   /* the side with an inner capital of its own */
@@ -1598,6 +1624,9 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
   bool camel_r = sh->second && i == sh->inner;
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
+  bool tail = camel_tail(sh, i);
+  if (tail && !camel_word(g, p, i))
+    return -1;
   struct evidence l = part_evidence(g, p, i);
   if (camel_l)
     camel_evidence(&l, p, i);
@@ -1615,7 +1644,7 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
     return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
-  bool pair = pair_count(g, p, n, i) > 0;
+  bool pair = !tail && pair_count(g, p, n, i) > 0;
   bool sig;
   if (sh->acro)
     sig = pair || acronym_signal(p, i, &l, &r);
@@ -1650,8 +1679,8 @@ static size_t decide(struct glue *g, const struct token *t) {
   size_t best = 0;
   int top = -1, second = -1;
   for (size_t i = lo; i <= hi; i++) {
-    if (!split_allowed(&sh, i))
-      continue;
+    if (!split_allowed(&sh, i) || (rare && !pair_count(g, p, n, i)))
+      continue; /* a rare word: only where the spaced pair is seen */
     int s = split_score(g, p, n, i, &sh);
     if (s > top) {
       second = top;
@@ -1662,10 +1691,6 @@ static size_t decide(struct glue *g, const struct token *t) {
     }
   }
   if (top < 0 || second >= top - 1)
-    return 0;
-  /* a rare word of the list ("tobe", "timeframe"): only where the document
-   * has the spaced pair */
-  if (rare && !pair_count(g, p, n, best))
     return 0;
   /* seen whole elsewhere: a word after all, unless the spaced pair is
    * clearly more frequent, or as frequent and the evidence strong (the
@@ -1723,8 +1748,11 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
     if (!split_allowed(&sh, i))
       continue;
-    uint64_t l = lower_hash(p, i), r = lower_hash(p + i, n - i);
+    uint64_t l = lower_hash(p, i);
     s = ask(g, l, &e);
+    if (camel_tail(&sh, i))
+      continue;
+    uint64_t r = lower_hash(p + i, n - i);
     if (s == KEMPT_OK && e)
       e->flags |= E_PAIRL;
     if (s == KEMPT_OK)
