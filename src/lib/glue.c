@@ -23,21 +23,27 @@
  * of text (function-word counts of the block, or of it and its
  * neighbours, or of the document), on a line that does not look like
  * code, without digits, @, #, /, _ and the like, not all capitals, with
- * at most one inner capital, that is not a known word (the embedded SCOWL
- * list in any casing - except a rare proper name written in lower case,
- * or a name written with an inner capital that the list never has - or
- * --words), and not seen hyphenated, or whole elsewhere in the document
- * unless the spaced pair is clearly more frequent.
+ * at most one inner capital (or two, each starting a word: "iPadPro"; or
+ * capitals and a word: "NASAhas", "theUS"), that is not a known word (the
+ * embedded SCOWL list in any casing - except a rare proper name written
+ * in lower case, a name written with an inner capital that the list never
+ * has, and the list's rarest words, split only where the document has the
+ * spaced pair - or --words), and not seen hyphenated, or whole elsewhere
+ * in the document unless the spaced pair is clearly more frequent.
  *
  * Each split position needs both parts to be words (known, function words
  * or seen alone in the document) and a signal that depends on the case
  * pattern: a function word or sentence opener on one side ("ofthe",
  * "Thecompany"), a name seen alone in the document ("Blinkenstressed",
- * "KamalaHarris"), a case change before an opener or a name
- * ("summitThe"), an inflected or derived first word ("expressedconfidence"),
- * or the spaced pair seen elsewhere in the document. Positions are scored
- * by the parts' commonness and document evidence; the token is split once,
- * at the best position, and only when no other position comes close.
+ * "KamalaHarris", "CountyJail" beside a word also seen alone), a case
+ * change before an opener or a name ("summitThe"), a camel-case word or
+ * capitals seen alone or in the list before a word ("WeWorkis",
+ * "McConnellsaid", "NASAhas"), an inflected or derived first word
+ * ("expressedconfidence"), or the spaced pair seen elsewhere in the
+ * document; never before a suffix or a head of names ("Cleggmania",
+ * "Northwell"). Positions are scored by the parts' commonness and
+ * document evidence; the token is split once, at the best position, and
+ * only when no other position comes close.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -59,6 +65,8 @@
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
+#define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
+#define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
 
 /* ---- hash tables of words ------------------------------------------------ */
 
@@ -501,15 +509,22 @@ static bool id_char(unsigned char c) {
 
 /* Whether the word list knows the token p[0..n) (hash h) as written: any
  * casing of a word, except a rare proper name written in lower case
- * ("witha" is no word, though "Witha" is a name) and a name written with
+ * ("witha" is no word, though "Witha" is a name), a name written with
  * an inner capital that the list never spells so ("WhiteHouse", though
- * "Whitehouse" is a name; "McDonald" and "JavaScript" are words). */
+ * "Whitehouse" is a name; "McDonald" and "JavaScript" are words), and the
+ * list's rarest words ("tobe", "aswell", "astate": weighed, and split only
+ * where the document has the spaced pair). */
 static bool known_as_written(int level, bool proper, const char *p, size_t n,
                              uint64_t h) {
-  if (!level)
-    return false;
-  if (!proper)
+  /* one test for the common case: a word below the rarest level */
+  if ((unsigned)level - 1u >= RARE_LEVEL - 1u) {
+    if (!level)
+      return false;
+    if (!proper) /* a longer rare word is a word ("timeframe") */
+      return n > RARE_MAX;
+  } else if (!proper) {
     return true;
+  }
   bool lower = is_lower((unsigned char)p[0]), inner = false;
   for (size_t i = 1; i < n; i++)
     inner |= is_upper((unsigned char)p[i]);
@@ -879,10 +894,13 @@ static void end_line(struct glue *g, struct counting *c, size_t e) {
  * p[0..n) as written, with uppers capitals after the first letter, the
  * first at inner. */
 static bool glue_shape(const char *p, size_t n, size_t uppers) {
-  if (n < MIN_TOKEN || uppers > 1)
+  if (n < MIN_TOKEN)
     return false;
-  return !(uppers == 1 && is_upper((unsigned char)p[0]) &&
-           is_upper((unsigned char)p[1]));
+  /* not all capitals, or nearly ("NASA", "CEOs"); "NASAhas", "iPadPro",
+   * "SamsungTV" are weighed (candidate_shape) */
+  return !uppers || !is_upper((unsigned char)p[1]) ||
+         (is_lower((unsigned char)p[n - 1]) &&
+          is_lower((unsigned char)p[n - 2]));
 }
 
 /* Fill the cache entry w with the answers for the word of hash h. */
@@ -1237,6 +1255,7 @@ struct evidence {
   bool docname; /* capitalised here, and inside sentences elsewhere */
   bool name;    /* docname, or a proper name of the word list */
   bool docproper; /* capitalised inside sentences wherever it stands alone */
+  bool proper;    /* a proper name (or abbreviation) of the word list */
   size_t len;
   int level;      /* in the word list, 0 if not */
   uint32_t count; /* standalone occurrences in the document */
@@ -1270,6 +1289,7 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   bool cap = is_upper((unsigned char)p[0]);
   e.len = n;
   e.level = level;
+  e.proper = proper;
   e.count = w ? w->count : 0;
   uint32_t langs = stop_langs(key, n);
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
@@ -1298,10 +1318,51 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
 
 /* ---- candidates and splits ----------------------------------------------- */
 
-/* Whether the raw token may hold a glued pair at all: its core is 5 to 40
- * ASCII letters, not all capitals, at most one inner capital, and the
- * token carries no sign of an address, handle, tag or identifier. */
-static bool candidate_shape(const struct token *t, size_t *inner) {
+/* The inner capitals of a candidate token: positions after the first
+ * letter, 0 when there are none. */
+struct shape {
+  size_t inner;  /* the first */
+  size_t second; /* the second: two camel-case words ("iPadPro") */
+  size_t acro;   /* or the end or start of capitals: "NASAhas", "SamsungTV" */
+  bool acro_name; /* or one before it: "CEOJack" */
+};
+
+/* A token of 2 to 5 capitals and a lower-case word ("NASAhas", "VWsays")
+ * or a capitalised one ("CEOJack", "CBDenzel"), or the other way round
+ * ("theUS", "SamsungTV"): sh->acro is where the capitals end or start. */
+static bool acronym_shape(const char *p, size_t n, struct shape *sh) {
+  size_t k = 0;
+  while (k < n && is_upper((unsigned char)p[k]))
+    k++;
+  if (k >= 2) {
+    if (k > 6 || n - k < 2)
+      return false;
+    for (size_t i = k; i < n; i++)
+      if (!is_lower((unsigned char)p[i]))
+        return false;
+    sh->acro = k;
+    sh->acro_name = k >= 3; /* or the last capital starts a name */
+    return k <= 5 || sh->acro_name;
+  }
+  size_t j = n;
+  while (j > 0 && is_upper((unsigned char)p[j - 1]))
+    j--;
+  if (n - j < 2 || n - j > 5 || j < 2)
+    return false;
+  for (size_t i = 1; i < j; i++)
+    if (!is_lower((unsigned char)p[i]))
+      return false;
+  sh->acro = j;
+  return true;
+}
+
+/* Whether the raw token may hold a glued pair at all: its core is 4 to 40
+ * ASCII letters, not all capitals, at most one inner capital - or two,
+ * each starting a lower-case run, in a token that ends in lower case
+ * ("iPadPro", "TheMacBook"; not "GaN"), or capitals and a word
+ * (acronym_shape) - and the token carries no sign of an address, handle,
+ * tag or identifier. */
+static bool candidate_shape(const struct token *t, struct shape *sh) {
   const char *p = t->raw + t->core;
   size_t n = t->clen, uppers = 0;
   if (n < MIN_TOKEN || n > MAX_TOKEN || !all_alpha(p, n))
@@ -1309,16 +1370,45 @@ static bool candidate_shape(const struct token *t, size_t *inner) {
   for (size_t i = 0; i < t->rlen; i++)
     if (id_char((unsigned char)t->raw[i]))
       return false;
-  *inner = 0;
+  sh->inner = sh->second = sh->acro = 0;
+  sh->acro_name = false;
+  if ((is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1])) ||
+      (is_upper((unsigned char)p[n - 2]) && is_upper((unsigned char)p[n - 1])))
+    return acronym_shape(p, n, sh);
   for (size_t i = 1; i < n; i++)
     if (is_upper((unsigned char)p[i])) {
-      uppers++;
-      *inner = i;
+      if (++uppers > 2)
+        return false;
+      if (uppers == 1)
+        sh->inner = i;
+      else
+        sh->second = i;
     }
-  if (uppers > 1 || (uppers == 1 && is_upper((unsigned char)p[0]) &&
-                     is_upper((unsigned char)p[1])))
-    return false;
-  return true;
+  return !sh->second || (sh->second > sh->inner + 1 && sh->second < n - 1 &&
+                         is_lower((unsigned char)p[sh->second + 1]));
+}
+
+/* The split positions of a token of n letters (lo to hi, some of them
+ * skipped by split_allowed): every position when it has no inner capital;
+ * at the capital ("summitThe") and after the camel-case word that the
+ * capital is in ("WeWorkis", "McConnellsaid") with at least two letters
+ * after it when it has one; at either capital when it has two. */
+static void split_range(const struct shape *sh, size_t n, size_t *lo,
+                        size_t *hi) {
+  *lo = sh->inner ? sh->inner : 1;
+  if (sh->acro) {
+    *hi = sh->acro;
+    *lo = sh->acro - sh->acro_name;
+  }
+  else if (sh->second)
+    *hi = sh->second;
+  else
+    *hi = sh->inner && n < sh->inner + 3 ? sh->inner
+                                         : n - (sh->inner ? 2 : 1);
+}
+
+static bool split_allowed(const struct shape *sh, size_t i) {
+  return !sh->second || i == sh->inner || i == sh->second;
 }
 
 /* Whether p[0..n) is one of the words list[0..count). */
@@ -1342,12 +1432,13 @@ static bool name_prefix(const char *p, size_t n) {
 /* The document's entry of the whole token; it is not a candidate when it
  * is a known word, seen hyphenated, or seen whole more often than allowed. */
 static bool candidate_word(struct glue *g, const char *p, size_t n,
-                           const struct entry **whole) {
+                           const struct entry **whole, bool *rare) {
   uint64_t h = lower_hash(p, n);
   bool proper;
   int level = kempt__wordlist_probe(h, &proper);
   const struct entry *w = table_get(&g->query, h);
   *whole = w;
+  *rare = level && !proper; /* and so a candidate (known_as_written) */
   if (known_as_written(level, proper, p, n, h) || table_get(&g->user, h))
     return false;
   return !(w && (w->flags & E_HYPHEN));
@@ -1395,6 +1486,28 @@ static bool prefix_word(const char *p, size_t n) {
   static const char *const words[] = {"in", "on",   "up",    "out",   "over",
                                       "by", "off",  "after", "under", "down",
                                       "no", "some", "any",   "every", "all"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Of the function words that also make compounds (prefix_word), those
+ * that make new ones: "upskilling", "onboarding", "offload", "noreply". */
+static bool particle(const char *p, size_t n) {
+  static const char *const words[] = {"up",   "on",    "out", "over", "off",
+                                      "down", "under", "by",  "no"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Adverbs, determiners and modal verbs that the function-word lists of
+ * lang.c leave out and that start no closed compounds: "veryexciting",
+ * "fewpeople", "shouldsend". */
+static bool closed_word(const char *p, size_t n) {
+  static const char *const words[] = {
+      "very",    "even",     "many",    "few",     "should",  "cannot",
+      "could",   "would",    "might",   "must",    "often",   "never",
+      "somehow", "somewhat", "really",  "quite",   "rather",  "almost",
+      "always",  "already",  "perhaps", "instead", "whether", "unless",
+      "each",    "such",     "both",    "either",  "neither", "much",
+      "too",     "also",     "just",    "still",   "seem",    "seems"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -1451,6 +1564,24 @@ static bool content_pair(const char *p, const struct evidence *l,
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
 }
 
+/* Words that follow a name to make a new one: suffixes ("Cleggmania",
+ * "Trumpism", "Obamacare") and the heads of place and company names
+ * ("Northwell", "Lightcloud", "Riverbend"): no evidence of a glued pair
+ * after a name. */
+static bool suffix_word(const char *p, size_t n) {
+  static const char *const words[] = {
+      "mania", "land",  "ville", "care",  "gate",  "ism",   "ist",  "ite",
+      "less",  "like",  "able",  "ish",   "ware",  "ness",  "ship", "wood",
+      "town",  "burg",  "ford",  "world", "verse", "fest",  "dom",  "ers",
+      "ian",   "ese",   "ling",  "well",  "cloud", "field", "stone", "water",
+      "light", "star",  "point", "bridge", "view", "side",  "way",  "line",
+      "works", "book",  "box",   "hub",   "house", "port",  "bend", "dale",
+      "shire", "worth", "wick",  "mouth", "haven", "bury",  "ham",  "ton",
+      "son",   "berg",  "stein", "mont",  "more",  "ridge", "brook", "lake",
+      "net",   "soft",  "tech",  "craft", "space", "base", "shot"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Function words that also end names: "Bradsher", "Dawson", "Crosby". */
 static bool name_ending(const char *p, size_t n) {
   static const char *const words[] = {"her", "an", "on", "by", "us"};
@@ -1486,9 +1617,15 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (opener(p, i) && solid(r) && !name_ending(p + i, r->len))
     return true;
   if (l->docname && !l->common)
-    return (r->stop && !name_ending(p + i, r->len)) || r->score >= 5;
+    return (r->stop && !name_ending(p + i, r->len)) ||
+           (r->score >= 5 && !suffix_word(p + i, r->len));
   if (l->docproper && r->stop && r->len >= 2 && !name_ending(p + i, r->len))
     return true; /* "Walesis" */
+  if (l->docproper && !l->stop && r->common && r->len >= 3 && r->level &&
+      r->level <= 20 && r->count && !suffix_word(p + i, r->len))
+    return true; /* "Walesbeat": always a name here, then a common word */
+  if (l->docname && !l->stop && l->len >= 3 && closed_word(p + i, r->len))
+    return true; /* "Swiftmight", "Techeach" */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
@@ -1507,7 +1644,23 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (l->len >= 5 && l->level && l->level <= 35 && r->len == 2 &&
       (memcmp(p + i, "to", 2) == 0 || memcmp(p + i, "of", 2) == 0))
     return true; /* "Welcometo"; not "Linkedin" */
-  return l->docname && r->stop && r->len >= 3;
+  if (l->docname && r->stop && r->len >= 3)
+    return true;
+  /* a name of the document and a common word, each standing alone there
+   * more than once: "Amazonoffer", "Cupwin"; not "Northwell" */
+  return l->docname && !l->stop && l->count >= 2 && r->common &&
+         r->len >= 3 && r->level && r->level <= 20 && r->count >= 2 &&
+         !suffix_word(p + i, r->len);
+}
+
+/* Two title-case words of a name, "CountyJail", "EnjoyGame", "AboutHard": a
+ * name of the document (no function word: "LinkedIn") beside a function
+ * word or a common word (level 35 or below) that stands alone there too
+ * (not just any common word: "HomeKit", "StreetEasy"). */
+static bool title_pair(const struct evidence *name, const struct evidence *w) {
+  if (!name->docname || name->stop || !name->count || w->len < 3)
+    return false;
+  return w->stop || (w->common && w->level && w->level <= 35 && w->count);
 }
 
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
@@ -1520,6 +1673,8 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (r->docname && (l->name || (!r->common && l->level)))
     return true; /* "MartinTaylor" */
+  if (title_pair(l, r) || title_pair(r, l))
+    return !suffix_word(p + i, r->len);
   if (!opener(p, i))
     return false;
   return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
@@ -1552,24 +1707,146 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->stop && !prefix_word(p, i))
     return solid(r);
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
-    return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count);
+    return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count) ||
+           (!particle(p, i) && r->len >= 5 && r->level && r->level <= 35 &&
+            r->common); /* "innature", "somecases"; not "upskilling" */
+  if (closed_word(p, i)) /* "veryexciting", "fewpeople" */
+    return r->len >= 4 && r->level && r->level <= 35 && r->common;
   if (l->len == 3 && r->len < 4) /* "bitof", "wayto" */
     return l->level && l->level <= 35 && small_link(p + i, r->len);
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 
-static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
+/* A first part with an inner capital ("WeWork", "McConnell", "iFixit") is
+ * a word when the list spells it so or the document has it on its own
+ * (counted in any casing: so not a short word of the list, "iS"); then it
+ * is as good as a name of the document. */
+static void camel_evidence(struct evidence *e, const char *p, size_t n) {
+  /* the list's rare camel-case forms are mostly plurals ("McConnells") */
+  bool known = e->level && e->level <= 70 &&
+               kempt__wordlist_camel(lower_hash(p, n));
+  e->ok = known || (e->count && n >= 3 && (!e->level || n >= 6));
+  e->name = e->docname = e->ok;
+  e->common = false;
+  if (e->ok)
+    e->score += 4;
+}
+
+/* A camel-case first part and a lower-case word after it ("WeWorkis",
+ * "DeSantisannounced"). */
+static bool camel_left_signal(const char *p, size_t i, const struct evidence *l,
+                              const struct evidence *r) {
+  if (!l->ok || suffix_word(p + i, r->len))
+    return false;
+  if (r->stop)
+    return r->len >= 2 && !name_ending(p + i, r->len);
+  return r->len >= 3 && r->common && r->level && r->level <= 50;
+}
+
+/* Capitals ("NASA", "TV", "VW") are a word when the list has them as a
+ * name or abbreviation, or the document has them on their own (counted in
+ * any casing: so not when the list has them in lower case, "US", "ID",
+ * unless after a function word: "theUS"). */
+static void acronym_evidence(struct evidence *e, bool after_stop) {
+  e->ok = e->len >= 2 &&
+          ((e->level && (e->proper || after_stop)) ||
+           (e->count && (!e->level || e->proper || after_stop)));
+  e->stop = e->common = e->docname = false;
+  if (e->ok)
+    e->score += 4;
+}
+
+/* Capitals and a word: "NASAhas" as after a camel-case word; "CBDenzel": a
+ * name of the document after them; "SamsungTV":
+ * a name of the document or the list before them; "theUS", "powerfulAI":
+ * a function word or an adjective before them. */
+static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
+                           const struct evidence *r) {
+  if (is_upper((unsigned char)p[i - 1]) && is_upper((unsigned char)p[i]))
+    return l->ok && !r->stop && r->len >= 3 && r->docname &&
+           (r->docproper || !r->common) && /* not "CTVNews" */
+           !suffix_word(p + i, r->len);   /* "CBDenzel" */
+  if (is_upper((unsigned char)p[i - 1]))
+    return camel_left_signal(p, i, l, r);
+  if (!is_upper((unsigned char)p[0])) /* "theUS", "powerfulAI"; not "watchOS",
+                                         "toJSON", "isNaN" */
+    return article(p, i) || (l->common && l->level && l->level <= 35 &&
+                             (inflected(p, i) || loose_first(p, i, i)));
+  return !l->stop && l->len >= 3 && (l->docname || l->name);
+}
+
+/* Two camel-case words, or a word and a camel-case word: "iPadPro",
+ * "TheMacBook", "AppleAirPods": the strongest shape of a single name
+ * ("JavaScriptCore"), split only where the document has the spaced pair,
+ * the camel-case side a word (list or document, camel_evidence) and the
+ * other a name of the document or an opener before it. */
+static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
+                             const struct evidence *r, bool camel_left) {
+  if (camel_left) /* "iPadPro" */
+    return !r->stop && r->len >= 3 && r->docname &&
+           !suffix_word(p + i, r->len);
+  /* "TheMacBook", "AppleAirPods" */
+  return !name_prefix(p, i) &&
+         (opener(p, i) || (!l->stop && l->len >= 3 && l->docname));
+}
+
+/* Whether i is a position after the camel-case word of a token with one
+ * inner capital ("WeWork|is"): many such positions, so only the first
+ * part is asked about, and weighed first (camel_word). */
+static bool camel_tail(const struct shape *sh, size_t i) {
+  return sh->inner && !sh->second && i > sh->inner;
+}
+
+/* Whether p[0..n) may be a camel-case word of the list or the document (a
+ * cheap test before camel_evidence). */
+static bool camel_word(struct glue *g, const char *p, size_t n) {
+  uint64_t h = lower_hash(p, n);
+  const struct entry *w = table_get(&g->query, h);
+  if (w && w->count)
+    return true;
+  bool proper;
+  int level = kempt__wordlist_probe(h, &proper);
+  return level && level <= 70 && kempt__wordlist_camel(h);
+}
+
+static int split_score(struct glue *g, const char *p, size_t n, size_t i,
+                       const struct shape *sh) {
+  /* the side with an inner capital of its own */
+  bool camel_l = sh->inner && i > sh->inner;
+  bool camel_r = sh->second && i == sh->inner;
+  bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
+  bool acro_r = sh->acro && !acro_l;
+  bool tail = camel_tail(sh, i);
+  if (tail && !camel_word(g, p, i))
+    return -1;
   struct evidence l = part_evidence(g, p, i);
+  if (camel_l)
+    camel_evidence(&l, p, i);
+  if (acro_l)
+    acronym_evidence(&l, false);
   if (!l.ok)
     return -1;
   struct evidence r = part_evidence(g, p + i, n - i);
+  if (camel_r)
+    camel_evidence(&r, p + i, n - i);
+  if (acro_r)
+    acronym_evidence(&r, !is_upper((unsigned char)p[0]) && article(p, i));
   if (!r.ok)
     return -1;
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
     return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
-  bool pair = pair_count(g, p, n, i) > 0;
-  if (!signal(p, i, &l, &r, pair))
+  bool pair = !tail && pair_count(g, p, n, i) > 0;
+  bool sig;
+  if (sh->acro)
+    sig = pair || acronym_signal(p, i, &l, &r);
+  else if (sh->second)
+    sig = pair && two_camel_signal(p, i, &l, &r, camel_l);
+  else if (camel_l)
+    sig = pair || camel_left_signal(p, i, &l, &r);
+  else
+    sig = signal(p, i, &l, &r, pair);
+  if (!sig)
     return -1;
   bool trans = is_upper((unsigned char)p[i]);
   int s = (l.score < r.score ? l.score : r.score) + (trans ? 4 : 0) +
@@ -1579,19 +1856,24 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i) {
 
 /* Where to split the token (0: not at all). */
 static size_t decide(struct glue *g, const struct token *t) {
-  size_t inner;
-  if (!candidate_shape(t, &inner))
+  struct shape sh;
+  if (!candidate_shape(t, &sh))
     return 0;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   const struct entry *whole;
-  if (!candidate_word(g, p, n, &whole))
+  bool rare;
+  if (!candidate_word(g, p, n, &whole, &rare)) {
     return 0;
-  size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
+  }
+  size_t lo, hi;
+  split_range(&sh, n, &lo, &hi);
   size_t best = 0;
   int top = -1, second = -1;
   for (size_t i = lo; i <= hi; i++) {
-    int s = split_score(g, p, n, i);
+    if (!split_allowed(&sh, i) || (rare && !pair_count(g, p, n, i)))
+      continue; /* a rare word: only where the spaced pair is seen */
+    int s = split_score(g, p, n, i, &sh);
     if (s > top) {
       second = top;
       top = s;
@@ -1602,8 +1884,12 @@ static size_t decide(struct glue *g, const struct token *t) {
   }
   if (top < 0 || second >= top - 1)
     return 0;
+  /* seen whole elsewhere: a word after all, unless the spaced pair is
+   * clearly more frequent, or as frequent and the evidence strong (the
+   * same pair glued twice: "Instagramalso") */
   uint32_t others = whole && whole->count > 1 ? whole->count - 1 : 0;
-  if (others && pair_count(g, p, n, best) <= 2 * others)
+  uint32_t pairs = others ? pair_count(g, p, n, best) : 0;
+  if (others && pairs <= 2 * others && !(pairs >= others && top >= 14))
     return 0;
   return best;
 }
@@ -1650,10 +1936,10 @@ static uint64_t token_key(const struct token *t) {
 /* Ask about the words and spaced pairs that the splits of a candidate
  * token would make, and the token itself. */
 static enum kempt_status ask_token(struct glue *g, const struct token *t) {
-  size_t inner;
+  struct shape sh;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
-  if (!candidate_shape(t, &inner))
+  if (!candidate_shape(t, &sh))
     return KEMPT_OK;
   struct entry *e;
   enum kempt_status s = table_add(&g->seen, token_key(t), &e);
@@ -1665,13 +1951,18 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
   lower_ascii(p, n, key);
   memset(key + n, 0, 8);
   s = ask(g, kempt__word_hash_padded(key, n), &e);
-  size_t lo = inner ? inner : 1, hi = inner ? inner : n - 1;
+  size_t lo, hi;
+  split_range(&sh, n, &lo, &hi);
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
+    if (!split_allowed(&sh, i))
+      continue;
     uint64_t l = kempt__word_hash_prefix(key, i);
-    uint64_t r = kempt__word_hash_padded(key + i, n - i);
     kempt__wordlist_prefetch(l); /* for part_evidence, when it is weighed */
-    kempt__wordlist_prefetch(r);
     s = ask(g, l, &e);
+    if (camel_tail(&sh, i))
+      continue;
+    uint64_t r = kempt__word_hash_padded(key + i, n - i);
+    kempt__wordlist_prefetch(r);
     if (s == KEMPT_OK && e)
       e->flags |= E_PAIRL;
     if (s == KEMPT_OK)

@@ -211,6 +211,97 @@ Test(glue, never_split) {
   same(NEWS "The DeSantis and McDonald and MacArthur names are kept.");
 }
 
+Test(glue, a_camel_case_word_then_a_word) {
+  check(NEWS "The WeWork offices were full. Later WeWorkis said to have "
+             "cut staff.",
+        NEWS "The WeWork offices were full. Later WeWork is said to have "
+             "cut staff.\n");
+  check(NEWS "Senator McConnell spoke. Then McConnellsaid the vote would "
+             "wait.",
+        NEWS "Senator McConnell spoke. Then McConnell said the vote would "
+             "wait.\n");
+  /* the lower case of a short word is no camel-case word of the document */
+  same(NEWS "It is what it is: the iShares fund is here.");
+  same(NEWS "The YouTubers and the iPhones and the McDonalds were there.");
+}
+
+Test(glue, a_name_then_a_suffix_or_a_name_head) {
+  same(NEWS "Clegg spoke in Leeds. Then came Cleggmania across the land.");
+  same(NEWS "North of the city, Northwell runs the hospital well. The "
+             "North is cold, and it went well.");
+}
+
+Test(glue, a_name_then_a_common_word) {
+  check(NEWS "The Amazon deal is the best offer. Amazon said the offer "
+             "ends today, and the Amazonoffer ends soon.",
+        NEWS "The Amazon deal is the best offer. Amazon said the offer "
+             "ends today, and the Amazon offer ends soon.\n");
+  check(NEWS "Taylor Swift sang. Fans of Swift cheered, and Swiftmight "
+             "sing again.",
+        NEWS "Taylor Swift sang. Fans of Swift cheered, and Swift might "
+             "sing again.\n");
+  check(NEWS "He was held in the jail. The jail is in Harris County, and "
+             "the CountyJail is full.",
+        NEWS "He was held in the jail. The jail is in Harris County, and "
+             "the County Jail is full.\n");
+}
+
+Test(glue, two_camel_case_words) {
+  check(NEWS "The new iPad Pro is out, and the Pro model costs more. The "
+             "iPadPro is fast.",
+        NEWS "The new iPad Pro is out, and the Pro model costs more. The "
+             "iPad Pro is fast.\n");
+  check(NEWS "The MacBook is thin. TheMacBook is also light. It is the "
+             "MacBook we like.",
+        NEWS "The MacBook is thin. The MacBook is also light. It is the "
+             "MacBook we like.\n");
+  /* only with the spaced pair in the document */
+  same(NEWS "The new iPad is out, and the Pro model costs more. The "
+            "iPadPro is fast.");
+  same(NEWS "Call getElementById and JavaScriptCore to see the Core of it.");
+}
+
+Test(glue, capitals_and_a_word) {
+  check(NEWS "NASA will fly. Later NASAhas said it will fly again.",
+        NEWS "NASA will fly. Later NASA has said it will fly again.\n");
+  check(NEWS "The US economy grew, and theUS dollar rose.",
+        NEWS "The US economy grew, and the US dollar rose.\n");
+  check(NEWS "Samsung makes a TV for the home. The SamsungTV is big.",
+        NEWS "Samsung makes a TV for the home. The Samsung TV is big.\n");
+  check(NEWS "The CB position is open. Denzel Ward plays it, and CBDenzel "
+             "Ward starts.",
+        NEWS "The CB position is open. Denzel Ward plays it, and CB Denzel "
+             "Ward starts.\n");
+  /* not before a common word that the document also writes in lower case */
+  same(NEWS "An element of HTML is here. Each Element of HTML matters, and "
+            "HTMLElement is a type.");
+  same(NEWS "The OS and JSON and HTML and the ID: macOS, watchOS, toJSON, "
+            "isNaN, innerHTML, userID, CEOs, IDs, DIYers, SQLite, MySQL.");
+}
+
+Test(glue, a_rare_word_of_the_list_with_the_spaced_pair) {
+  check(NEWS "It has to be done. They are going tobe late.",
+        NEWS "It has to be done. They are going to be late.\n");
+  same(NEWS "The timeframe for the rollout is short, and the toon is fun.");
+}
+
+Test(glue, a_closed_class_word_then_a_word) {
+  check(NEWS "It was veryexciting, and fewpeople came. The fish live "
+             "innature and somecases differ.",
+        NEWS "It was very exciting, and few people came. The fish live "
+             "in nature and some cases differ.\n");
+  /* particles and "no" make new words */
+  same(NEWS "The upskilling and offboarding of staff, the noreply address "
+            "and the nofollow links.");
+}
+
+Test(glue, the_same_pair_glued_twice) {
+  check(NEWS "Instagram grew. Instagram also sold ads, and Instagramalso "
+             "made money. Instagramalso hired staff.",
+        NEWS "Instagram grew. Instagram also sold ads, and Instagram also "
+             "made money. Instagram also hired staff.\n");
+}
+
 Test(glue, not_a_word_that_appears_whole_elsewhere) {
   same(NEWS "The Riverbend team won. The Riverbend fans were happy.");
   same(NEWS "The Lucasfilm studio made it, and the Lucasfilm staff too.");
