@@ -930,11 +930,11 @@ static inline struct word_info *word_info(struct glue *g, uint64_t h,
   return w;
 }
 
-/* Whether the word of w is known in any casing without being a proper
- * name: known as written however it is written (known_as_written), so no
- * candidate. */
-static inline bool plainly_known(const struct word_info *w) {
-  return w->level && !w->proper;
+/* Whether the word of w (n bytes) is known in any casing without being a
+ * proper name or one of the list's rarest short words: known as written
+ * however it is written (known_as_written), so no candidate. */
+static inline bool plainly_known(const struct word_info *w, size_t n) {
+  return w->level && !w->proper && (w->level < RARE_LEVEL || n > RARE_MAX);
 }
 
 /* Keep the token (hash h, word-list answers w) for weighing when it has
@@ -968,7 +968,7 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
       w = &own, own.h = p->h;
     word_info_list(w);
     struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
-    if (!plainly_known(w))
+    if (!plainly_known(w, p->clen))
       s = note_candidate(g, &t, p->h, w, c);
   }
   c->npending = 0;
@@ -985,7 +985,7 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
   if (!w->listed && (size_t)(t->raw - c->text) > UINT32_MAX)
     word_info_list(w); /* too far into a huge block to be kept pending */
   if (w->listed) {
-    if (plainly_known(w))
+    if (plainly_known(w, t->clen))
       return KEMPT_OK;
     if (c->npending) /* candidates stay in text order */
       s = settle(g, c);
@@ -1022,7 +1022,7 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
     g->tf[c->link] |= T_LINK;
   c->link = t->core + n < t->rlen ? SIZE_MAX : at;
-  if (!(w->listed && plainly_known(w)) && glue_shape(p, n, uppers))
+  if (!(w->listed && plainly_known(w, n)) && glue_shape(p, n, uppers))
     s = check_word(g, c, t, h, w);
   return s;
 }
@@ -1148,7 +1148,7 @@ static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
     g->tf[c->link] |= T_LINK;
   c->link = at;
   c->mid = true;
-  if (s == KEMPT_OK && k >= MIN_TOKEN && !(w->listed && plainly_known(w)) &&
+  if (s == KEMPT_OK && k >= MIN_TOKEN && !(w->listed && plainly_known(w, k)) &&
       glue_shape(text + i, k, uppers)) {
     struct token t = {text + i, k, 0, k};
     s = check_word(g, c, &t, h, w);
