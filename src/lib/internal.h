@@ -28,6 +28,8 @@ char *kempt__memdup(const struct kempt_allocator *a, const void *p, size_t n);
 
 /* cp as UTF-8 into o (room for 4 bytes); returns the bytes written. */
 size_t kempt__utf8_put(uint32_t cp, char *o);
+/* Past the spaces and tabs at p[i..n) (split and write trim lines). */
+size_t kempt__skip_blanks(const char *p, size_t i, size_t n);
 
 /* A growable byte buffer with a hard cap fixed at creation (curl dynbuf). */
 struct kempt_buf {

@@ -10,11 +10,6 @@
  */
 #include "internal.h"
 
-#if defined(__SSE2__) && defined(__GNUC__) /* __builtin_ctz too */
-#define SCAN_SSE2 1
-#include <emmintrin.h>
-#endif
-
 #define KEMPT__BLOCK_CAP (1u << 20)
 
 struct split {
@@ -28,27 +23,9 @@ struct split {
   bool warned;
 };
 
-/* Past the spaces and tabs at p[i..n). */
-static inline size_t skip_blanks(const char *p, size_t i, size_t n) {
-#ifdef SCAN_SSE2
-  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
-  for (; n - i >= 16; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    unsigned other = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-                         _mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab))) ^
-                     0xFFFFu;
-    if (other)
-      return i + (unsigned)__builtin_ctz(other);
-  }
-#endif
-  while (i < n && (p[i] == ' ' || p[i] == '\t'))
-    i++;
-  return i;
-}
-
 static bool blank_line_rest(const char *p, size_t n) {
   for (size_t i = 0;;) {
-    i = skip_blanks(p, i, n);
+    i = kempt__skip_blanks(p, i, n);
     if (i == n)
       return true;
     if ((unsigned char)p[i] != 0xC2 || i + 1 == n ||

@@ -6,6 +6,11 @@
 
 #include <stdlib.h>
 
+#if defined(__SSE2__) && defined(__GNUC__) /* __builtin_ctz too */
+#define SCAN_SSE2 1
+#include <emmintrin.h>
+#endif
+
 static void *std_malloc(size_t n, void *ud) {
   (void)ud;
   return malloc(n);
@@ -130,4 +135,22 @@ size_t kempt__utf8_put(uint32_t cp, char *o) {
   o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
   o[3] = (char)(0x80 | (cp & 0x3F));
   return 4;
+}
+
+/* Past the spaces and tabs at p[i..n). */
+size_t kempt__skip_blanks(const char *p, size_t i, size_t n) {
+#ifdef SCAN_SSE2
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  for (; n - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned other = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                         _mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab))) ^
+                     0xFFFFu;
+    if (other)
+      return i + (unsigned)__builtin_ctz(other);
+  }
+#endif
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  return i;
 }

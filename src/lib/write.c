@@ -15,11 +15,6 @@
  */
 #include "internal.h"
 
-#if defined(__SSE2__) && defined(__GNUC__) /* __builtin_ctz too */
-#define SCAN_SSE2 1
-#include <emmintrin.h>
-#endif
-
 #define OUT_SIZE 16384
 
 struct writer {
@@ -50,24 +45,6 @@ static enum kempt_status put(struct writer *w, const char *p, size_t n) {
   return KEMPT_OK;
 }
 
-/* Past the spaces and tabs at p[i..n). */
-static inline size_t skip_blanks(const char *p, size_t i, size_t n) {
-#ifdef SCAN_SSE2
-  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
-  for (; n - i >= 16; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    unsigned other = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-                         _mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab))) ^
-                     0xFFFFu;
-    if (other)
-      return i + (unsigned)__builtin_ctz(other);
-  }
-#endif
-  while (i < n && (p[i] == ' ' || p[i] == '\t'))
-    i++;
-  return i;
-}
-
 /* Bytes of horizontal white space (space, tab, NBSP) at the start of p;
  * *nbsp tells whether an NBSP was among them. */
 static inline size_t lead_space(const char *p, size_t n, bool *nbsp) {
@@ -75,7 +52,7 @@ static inline size_t lead_space(const char *p, size_t n, bool *nbsp) {
   if (!n || (p[0] != ' ' && p[0] != '\t' && (unsigned char)p[0] != 0xC2))
     return 0; /* most lines */
   for (size_t i = 0;;) {
-    i = skip_blanks(p, i, n);
+    i = kempt__skip_blanks(p, i, n);
     if (i + 1 >= n || (unsigned char)p[i] != 0xC2 ||
         (unsigned char)p[i + 1] != 0xA0)
       return i;
