@@ -8,6 +8,7 @@
 #include "chunks.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
