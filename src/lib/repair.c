@@ -422,17 +422,19 @@ static const uint16_t cp1252_c1[32] = {
  * 0x8D 0x8F 0x90 0x9D) have no reading: the character stays what it is
  * (sloppy cp1252, as ftfy does), since removing it would lose a byte that
  * no rule can explain. */
-static void c1_control(struct cpass *c, uint32_t cp) {
+/* The C1 control cp, len bytes at c->i: 2 in UTF-8, 1 where a stage is
+ * fed bytes that are not UTF-8 (never read past them). */
+static void c1_control(struct cpass *c, uint32_t cp, size_t len) {
   uint32_t m = cp1252_c1[cp - 0x80];
   if (!m) {
-    cp_out(c, (const char *)c->p + c->i, 2);
-    c->i += 2;
+    cp_out(c, (const char *)c->p + c->i, len);
+    c->i += len;
     return;
   }
   char o[4];
   size_t k = kempt__utf8_put(m, o);
   c->nflags |= cp_flags(c->r, m);
-  change(c, "c1-as-cp1252", 2, o, k);
+  change(c, "c1-as-cp1252", len, o, k);
 }
 
 /* ESC [ parameters intermediates final: the length, 0 if not complete. */
@@ -509,7 +511,7 @@ static void cpass_step(struct cpass *c) {
   uint32_t cp;
   size_t len = kempt__utf8_get(c->p + c->i, c->n - c->i, &cp);
   if (cp >= 0x80 && cp < 0xA0) {
-    c1_control(c, cp);
+    c1_control(c, cp, len);
     return;
   }
   if (cp_flags(c->r, cp) & FL_CHAR && special_char(c, cp, len))

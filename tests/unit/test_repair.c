@@ -99,6 +99,14 @@ Test(repair, random_bytes_stay_valid_and_chunk_independent) {
   }
 }
 
+/* A stage may be fed bytes that are not UTF-8: a lone C1 byte at the end
+ * is one byte, never read past (found by the fuzzer: a byte beyond the
+ * input was copied out). */
+Test(repair, a_lone_c1_byte_at_the_end_is_one_byte) {
+  CHECK("a\n\x81", "a\n\x81");
+  CHECK("\x90 \x81", "\x90 \x81");
+}
+
 /* ---- characters ----------------------------------------------------- */
 
 Test(repair, invisible_characters) {
