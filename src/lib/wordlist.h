@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "textchar.h" /* kempt__load_le64 */
+
 /* Longest word (in bytes) the list can hold; longer keys are unknown. */
 #define KEMPT__WORD_MAX 64
 
@@ -41,16 +43,6 @@ int kempt__wordlist_level(const char *w, size_t n);
  * of the word in the list is capitalised (a proper name: "Tuesday",
  * "Gaza"), false for unknown words. */
 int kempt__wordlist_lookup(const char *w, size_t n, bool *proper);
-
-/* 8 bytes at p as a number, little-endian. */
-static inline uint64_t kempt__load_le64(const char *p) {
-  uint64_t v;
-  memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  v = __builtin_bswap64(v);
-#endif
-  return v;
-}
 
 /* kempt__word_hash of k[0..n) when k holds zeros from n up to the next
  * multiple of 8. */
