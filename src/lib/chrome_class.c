@@ -1237,6 +1237,30 @@ static bool chrome_side(const struct chrome_doc *d, size_t i, size_t a,
   return false;
 }
 
+/* An image's label that a text browser shows for each picture: a file
+ * name or slug in brackets ("[cat-photo_2]", "[img::1]"), no spaces, a
+ * dash, underscore, colon or digit in it. A name in brackets ("[Wired]",
+ * "[Tom's Guide]") may be a quote's source and stays where it repeats. */
+static bool slug_label(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  if (!u->widget)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t i = indentation(p, u->len), n = u->len;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  if (n - i < 3 || p[i] != '[' || p[n - 1] != ']')
+    return false;
+  bool mark = false;
+  for (size_t k = i + 1; k + 1 < n; k++) {
+    char c = p[k];
+    if (c == ' ' || c == '[' || c == ']')
+      return false;
+    mark = mark || c == '-' || c == '_' || c == ':' || (unsigned)(c - '0') < 10;
+  }
+  return mark;
+}
+
 /* A short line with chrome on both sides, as jusText judges one. */
 static bool between_chrome(const struct chrome_doc *d, size_t i, size_t a,
                            size_t b) {
@@ -1254,7 +1278,7 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
       u->rule = R_TWICE;
     if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
         !bad_at(d, i + 1, a, b))
-      u->rule = NULL;
+      u->rule = slug_label(d, u) ? R_WIDGET : NULL;
     if (found && !u->rule && u->cls == CL_SHORT && !u->listed &&
         between_chrome(d, i, a, b))
       u->rule = R_SHORTRUN;
@@ -1726,7 +1750,7 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
     struct chrome_unit *u = &d->units[i];
     uint32_t n = u->rule == R_THRICE ? *seen_slot(d, u->key) : 0;
     if (n && !(n & LABEL_BIT) && (n >> 16) == (n & (INSIDE_ONE - 1)))
-      u->rule = NULL;
+      u->rule = slug_label(d, u) ? R_WIDGET : NULL;
   }
 }
 
