@@ -94,6 +94,8 @@
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
+#define BYLINE_WORDS 24    /* a byline with a place, paper, date */
+#define DOUBLE_WORDS 40    /* a label twice: "Alt textAlt text" */
 #define IMAGE_NAME_MAX 160 /* bytes of a line that names an image file */
 
 /* Scores: good text counts for the stretch, chrome against it. */
@@ -627,10 +629,29 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
+/* Whether p[0..n) ends with "a.m." or "p.m." (a byline's time). */
+static bool ends_ampm(const char *p, size_t n) {
+  return n >= 4 && (p[n - 4] | 0x20) != 0 && p[n - 3] == '.' &&
+         (p[n - 2] | 0x20) == 'm' && p[n - 1] == '.' &&
+         ((p[n - 4] | 0x20) == 'a' || (p[n - 4] | 0x20) == 'p');
+}
+
+/* "By Jane Doe" - or longer, with her place, paper or the time of the
+ * story after the name: "By Jane Doe | The Paper", "By Jane Doe, John
+ * Roe on Monday, May 4th, 2020 at 9:05 a.m.": few function words, and a
+ * number or a separator after the name. */
 static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
-                      const struct chrome_tok *t, size_t nt) {
-  if (nt < 2 || nt > 8 || u->term == TERM_SENT || !t[1].upper)
+                      const char *p, const struct chrome_tok *t, size_t nt) {
+  if (nt < 2 || !t[1].upper)
     return false;
+  if (nt > 8) {
+    if (nt > BYLINE_WORDS || nt < u->ntok || !t[2].upper ||
+        4u * u->stop > u->words || (u->ntok == u->words && !u->seps) ||
+        (u->term == TERM_SENT && !ends_ampm(p, u->tlen)))
+      return false;
+  } else if (u->term == TERM_SENT) {
+    return false;
+  }
   return find_rule(m, t, 1, CK_BYLINE) != NULL;
 }
 
@@ -744,6 +765,42 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
          (unsigned)(p[i + 1] - 'A') < 26;
 }
 
+/* A credit after a colon at the end of a caption: "... Credit: Agency",
+ * "...landingPhoto: Jane Doe/AP", "Foto: Name": a credit word just before
+ * the last colon (glued on or not), then a few words that do not end a
+ * sentence and start with a capital or a digit. */
+static bool colon_credit(const char *p, size_t n) {
+  static const char *const w[] = {"credit", "credits", "photo", "photos",
+                                  "image", "photograph", "picture",
+                                  "foto", "fotos", "bild", "imagen",
+                                  "immagine", "zdj\xc4\x99" "cie"};
+  size_t from = n > CREDIT_MAX ? n - CREDIT_MAX : 0;
+  size_t c = n;
+  while (c > from && p[c - 1] != ':')
+    c--;
+  if (c <= from || c == n || p[n - 1] == '.' || p[n - 1] == '!' ||
+      p[n - 1] == '?')
+    return false;
+  size_t v = c;
+  while (v < n && p[v] == ' ')
+    v++;
+  if (v == n || !((unsigned)(p[v] - 'A') < 26 || (unsigned)(p[v] - '0') < 10 ||
+                  (unsigned char)p[v] >= 0xC0))
+    return false;
+  size_t e = c - 1; /* the colon; the word ends before it (and a space) */
+  while (e > 0 && p[e - 1] == ' ')
+    e--;
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+    size_t k = strlen(w[i]);
+    if (e < k || !eq_nocase(p + e - k, w[i], k))
+      continue;
+    unsigned before = e == k ? ' ' : (unsigned char)p[e - k - 1] | 0x20u;
+    if (before - 'a' >= 26 || (unsigned)(p[e - k] - 'A') < 26)
+      return true; /* a word of its own, or glued on with a capital */
+  }
+  return false;
+}
+
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
 static bool credit_tail(const struct chrome_unit *u, const char *p) {
@@ -758,6 +815,8 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
       open--;
   if (open == 0 || p[open - 1] != '(') {
+    if (colon_credit(p, n))
+      return true;
     if (!u->dots3) /* no "..." anywhere in the line */
       return false;
     const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
@@ -814,7 +873,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       set_hit(u, find_pre(m, pre, k, CK_LIST));
   match_prefix(u, m, p, t, pre, nt, total);
   match_has(u, m, t, nt, total);
-  if (!u->rule && is_byline(u, m, t, nt)) {
+  if (!u->rule && is_byline(u, m, p, t, nt)) {
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
   }
