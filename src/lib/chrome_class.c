@@ -159,6 +159,7 @@ static const char R_SHORTRUN[] = "classifier short line between chrome";
 static const char R_THRICE[] = "classifier line found three times or more";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
+static const char R_DOUBLE[] = "image label (its text twice in a row)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
 
@@ -765,6 +766,22 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
          (unsigned)(p[i + 1] - 'A') < 26;
 }
 
+/* A line that is its text twice ("Alt textAlt text", "Alt text Alt
+ * text"): a picture's alt text and title run together by a text browser. */
+static bool doubled(const struct chrome_unit *u, const char *p) {
+  if (u->words == 0 || u->words > 2 * DOUBLE_WORDS || u->term == TERM_SENT)
+    return false;
+  size_t i = indentation(p, u->len), n = u->len;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  size_t h = (n - i) / 2;
+  if (h < 4)
+    return false;
+  if ((n - i) % 2 == 0)
+    return memcmp(p + i, p + i + h, h) == 0;
+  return p[i + h] == ' ' && memcmp(p + i, p + i + h + 1, h) == 0;
+}
+
 /* A credit after a colon at the end of a caption: "... Credit: Agency",
  * "...landingPhoto: Jane Doe/AP", "Foto: Name": a credit word just before
  * the last colon (glued on or not), then a few words that do not end a
@@ -881,6 +898,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
+  if (!u->rule && doubled(u, p))
+    u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, t, nt))
     u->rule = R_BIO;
   if (!u->rule && is_says(u, m, p, t, nt)) {
@@ -902,6 +921,8 @@ static void match_long(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
+  if (!u->rule && doubled(u, p))
+    u->rule = R_DOUBLE;
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -1062,7 +1083,7 @@ static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
-  if (u->rule == R_CAPTION || (u->widget && !u->rule))
+  if (u->rule == R_CAPTION || u->rule == R_DOUBLE || (u->widget && !u->rule))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
@@ -1465,7 +1486,8 @@ static void trim_teasers(const struct chrome_doc *d, size_t *a, size_t *b,
 /* Chrome that explains itself: a list marker and its items, a caption,
  * an image label, a short label. */
 static bool explained(const struct chrome_unit *u) {
-  if (u->hit == CK_LIST || u->rule == R_LISTITEM || u->rule == R_CAPTION)
+  if (u->hit == CK_LIST || u->rule == R_LISTITEM || u->rule == R_CAPTION ||
+      u->rule == R_DOUBLE)
     return true;
   return u->widget || (u->cls == CL_SHORT && u->words <= LABEL_WORDS);
 }
