@@ -10,7 +10,7 @@ import os
 import sys
 
 KINDS = ('line', 'prefix', 'has', 'list', 'cut', 'byline', 'date', 'says',
-         'soft', 'bio', 'copula')
+         'soft', 'bio', 'copula', 'about')
 
 
 def cstr(s):

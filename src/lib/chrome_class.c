@@ -94,6 +94,9 @@
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
+#define ABOUT_NAME 4       /* words of the name in "About Jane Doe" */
+#define ABOUT_NEXT 3       /* lines after it where her bio may start */
+#define ABOUT_REACH 100    /* ... naming her within so many bytes */
 #define BYLINE_WORDS 24    /* a byline with a place, paper, date */
 #define DOUBLE_WORDS 40    /* a label twice: "Alt textAlt text" */
 #define IMAGE_NAME_MAX 160 /* bytes of a line that names an image file */
@@ -871,6 +874,29 @@ static bool is_says(const struct chrome_unit *u, const struct matcher *m,
   return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
 }
 
+/* "About Jane Doe", "Über Firma": an about word (1 to 3 words), then
+ * one to ABOUT_NAME capitalised words, nothing else. Notes where the
+ * name starts; cut_at decides whether her box follows. */
+static void match_about(struct chrome_unit *u, const struct matcher *m,
+                        const struct chrome_tok *t,
+                        const uint64_t *pre, size_t nt) {
+  if (nt < 2 || nt > 3 + ABOUT_NAME || !no_end(u) ||
+      !kempt__chrome_may_start(m->rules, CK_ABOUT, t[0].h))
+    return;
+  for (size_t k = 1; k <= 3 && k < nt; k++) {
+    if (nt - k > ABOUT_NAME || !find_pre(m, pre, k, CK_ABOUT))
+      continue;
+    size_t j = k;
+    while (j < nt && t[j].upper && t[j].alpha)
+      j++;
+    if (j == nt && t[k].start < 256) {
+      u->hit = CK_ABOUT;
+      u->about_at = (uint8_t)t[k].start;
+    }
+    return;
+  }
+}
+
 /* The phrase rules of a short line, from its words t[0..nt) of total. */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
@@ -890,6 +916,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       set_hit(u, find_pre(m, pre, k, CK_LIST));
   match_prefix(u, m, p, t, pre, nt, total);
   match_has(u, m, t, nt, total);
+  if (!u->rule && !u->hit && nt == total)
+    match_about(u, m, t, pre, nt);
   if (!u->rule && is_byline(u, m, p, t, nt)) {
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
@@ -1261,13 +1289,36 @@ static void mark_lists(struct chrome_doc *d, bool nolang) {
 /* ---- the main stretch ------------------------------------------------- */
 
 /* The first cut-off marker after enough good text, or nunits. */
+/* Whether one of the next few lines after an "About NAME" line (i) names
+ * NAME near its start: her bio ("Jane Doe is a writer ...", "As an
+ * editor, Jane Doe ..."), the maker's boilerplate ("Firma is a ..."). */
+static bool about_box(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *name = d->text.data + u->off + u->about_at;
+  size_t w = u->len - u->about_at;
+  while (w && kempt__is_space((unsigned char)name[w - 1]))
+    w--;
+  for (size_t j = i + 1; j < d->nunits && j <= i + ABOUT_NEXT; j++) {
+    const struct chrome_unit *v = &d->units[j];
+    const char *q = d->text.data + v->off;
+    size_t n = v->len < ABOUT_REACH + w ? v->len : ABOUT_REACH + w;
+    for (const char *c = memchr(q, name[0], n); c && (size_t)(c - q) + w <= n;
+         c = memchr(c + 1, name[0], n - (size_t)(c + 1 - q)))
+      if (memcmp(c, name, w) == 0)
+        return true;
+  }
+  return false;
+}
+
 static size_t cut_at(const struct chrome_doc *d) {
   uint64_t good = 0;
   if (d->cut)
     return 0;
   for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if ((u->hit == CK_CUT || u->hit == CK_SAYS) && good >= CUT_GOOD_CHARS)
+    if ((u->hit == CK_CUT || u->hit == CK_SAYS ||
+         (u->hit == CK_ABOUT && about_box(d, i))) &&
+        good >= CUT_GOOD_CHARS)
       return i;
     if (u->cls == CL_GOOD)
       good += u->chars;

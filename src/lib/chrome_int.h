@@ -39,6 +39,7 @@ enum chrome_kind {
   CK_SOFT,   /* a word that makes a long line less likely article text */
   CK_BIO,    /* a job of an author's bio: "NAME is a staff writer ..." */
   CK_COPULA, /* the verb of such a bio: "is" */
+  CK_ABOUT,  /* "About" before a name: the author's or maker's box */
   CK_COUNT
 };
 
@@ -231,6 +232,7 @@ struct chrome_unit {
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */
+  uint8_t about_at;   /* hit CK_ABOUT: byte offset of the name in it */
 };
 
 /* A held block: its lines are units first .. first + n - 1. */

@@ -604,7 +604,8 @@ static enum kempt_status insert(struct chrome_rules *r,
 static int kind_of(const char *s, size_t n) {
   static const char *const names[] = {"line", "prefix", "",     "has",
                                       "list", "cut",    "byline", "date",
-                                      "says", "soft",   "bio",    "copula"};
+                                      "says", "soft",   "bio",    "copula",
+                                      "about"};
   for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
     if (strlen(names[k]) == n && n && memcmp(names[k], s, n) == 0)
       return k + 1;
@@ -719,7 +720,8 @@ static const char *const file_names[CK_COUNT] = {
     "says (rules file)",
     "soft (rules file)",
     "bio (rules file)",
-    "copula (rules file)"};
+    "copula (rules file)",
+    "about (rules file)"};
 
 /* One "KIND PATTERN" line of a rules file; other lines are ignored. */
 static enum kempt_status parse_line(struct chrome_rules *r, const char *p,
