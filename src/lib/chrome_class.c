@@ -650,7 +650,7 @@ static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
     return false;
   if (nt > 8) {
     if (nt > BYLINE_WORDS || nt < u->ntok || !t[2].upper ||
-        4u * u->stop > u->words || (u->ntok == u->words && !u->seps) ||
+        4u * u->stop > u->words + 4 || (u->ntok == u->words && !u->seps) ||
         (u->term == TERM_SENT && !ends_ampm(p, u->tlen)))
       return false;
   } else if (u->term == TERM_SENT) {
