@@ -778,8 +778,8 @@ static bool doubled(const struct chrome_unit *u, const char *p) {
   while (n > i && kempt__is_space((unsigned char)p[n - 1]))
     n--;
   size_t h = (n - i) / 2;
-  if (h < 4)
-    return false;
+  if (h < 4 || (u->words < 2 && (unsigned)(p[i] - 'A') >= 26))
+    return false; /* (one word: "ababab" is no label, "AltAlt" is) */
   if ((n - i) % 2 == 0)
     return memcmp(p + i, p + i + h, h) == 0;
   return p[i + h] == ' ' && memcmp(p + i, p + i + h + 1, h) == 0;
