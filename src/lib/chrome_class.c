@@ -94,6 +94,7 @@
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
+#define HANDLE_WORDS 5     /* "Jane Doe @janedoe" */
 #define ABOUT_NAME 4       /* words of the name in "About Jane Doe" */
 #define ABOUT_NEXT 3       /* lines after it where her bio may start */
 #define ABOUT_REACH 100    /* ... naming her within so many bytes */
@@ -635,7 +636,7 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
 
 /* Whether p[0..n) ends with "a.m." or "p.m." (a byline's time). */
 static bool ends_ampm(const char *p, size_t n) {
-  return n >= 4 && (p[n - 4] | 0x20) != 0 && p[n - 3] == '.' &&
+  return n >= 4 && p[n - 3] == '.' &&
          (p[n - 2] | 0x20) == 'm' && p[n - 1] == '.' &&
          ((p[n - 4] | 0x20) == 'a' || (p[n - 4] | 0x20) == 'p');
 }
@@ -650,7 +651,7 @@ static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
     return false;
   if (nt > 8) {
     if (nt > BYLINE_WORDS || nt < u->ntok || !t[2].upper ||
-        4u * u->stop > u->words + 4 || (u->ntok == u->words && !u->seps) ||
+        4u * u->stop > u->words + 4u || (u->ntok == u->words && !u->seps) ||
         (u->term == TERM_SENT && !ends_ampm(p, u->tlen)))
       return false;
   } else if (u->term == TERM_SENT) {
@@ -897,6 +898,23 @@ static void match_about(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
+/* An author's name and handle: "Jane Doe @janedoe", "Jane Doe@janedoe"
+ * (capitalised words, then the handle, nothing after it). */
+static bool name_handle(const struct chrome_unit *u, const char *p,
+                        const struct chrome_tok *t, size_t nt) {
+  if (nt < 2 || nt > HANDLE_WORDS || nt != u->ntok || u->term != TERM_NONE ||
+      t[nt - 1].start == 0 || p[t[nt - 1].start - 1] != '@' ||
+      t[nt - 1].end != u->tlen)
+    return false;
+  for (size_t i = 0; i + 1 < nt; i++)
+    if (!t[i].upper)
+      return false;
+  for (size_t k = t[nt - 2].end; k + 1 < t[nt - 1].start; k++)
+    if (p[k] != ' ')
+      return false; /* "Account: @name" is a field, not a byline */
+  return true;
+}
+
 /* The phrase rules of a short line, from its words t[0..nt) of total. */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
@@ -918,7 +936,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   match_has(u, m, t, nt, total);
   if (!u->rule && !u->hit && nt == total)
     match_about(u, m, t, pre, nt);
-  if (!u->rule && is_byline(u, m, p, t, nt)) {
+  if (!u->rule && (is_byline(u, m, p, t, nt) || name_handle(u, p, t, nt))) {
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
   }
