@@ -10,7 +10,8 @@ import os
 import sys
 
 KINDS = ('line', 'prefix', 'has', 'list', 'cut', 'byline', 'date', 'says',
-         'soft', 'bio', 'copula', 'about')
+         'soft', 'bio', 'copula', 'about',
+         'caption')
 
 
 def cstr(s):

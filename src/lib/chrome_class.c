@@ -92,6 +92,7 @@
 #define BIO_NAME 4         /* ... its name so many words, */
 #define BIO_JOB 6          /* ... and the job comes this soon after "is" */
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
+#define CAPTION_OPEN_WORDS 100 /* nor longer ones opened as a caption */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define HANDLE_WORDS 5     /* "Jane Doe @janedoe" */
@@ -361,6 +362,21 @@ static inline void count_words(struct chrome_swcache *sw,
  * comment headers and date lines are at most this). */
 #define LONG_LINE 15
 
+/* Whether the first words of t[0..nt) may open a photo's caption ("In
+ * this photo", "FILE PHOTO:"): the quick filters only. */
+static bool starts_caption(const struct chrome_rules *r,
+                           const struct chrome_tok *t, size_t nt) {
+  if (!kempt__chrome_may_start(r, CK_CAPTION, t[0].h))
+    return false;
+  uint64_t h = CHROME_SEQ_INIT;
+  for (size_t k = 0; k < nt && k < r->maxtok[CK_CAPTION]; k++) {
+    h = kempt__chrome_seq_step(h, t[k].h);
+    if (kempt__chrome_may_key(r, h, CK_CAPTION))
+      return true;
+  }
+  return false;
+}
+
 /* Whether the phrase rules need the words of a line with total (> LONG_LINE)
  * tokens again, once the language is known; else its has and soft phrases
  * are all it can match (their languages go in soft_langs). */
@@ -374,6 +390,8 @@ static bool needs_rules(const struct chrome_rules *r,
   if (total <= PREFIXSEP_WORDS &&
       (kempt__chrome_may_start(r, CK_PREFIX, t[0].h) ||
        kempt__chrome_may_start(r, CK_PREFIXSEP, t[0].h)))
+    return true;
+  if (u->words <= CAPTION_OPEN_WORDS && starts_caption(r, t, nt))
     return true;
   if (u->words <= BIO_WORDS && nt >= 4 && t[0].upper) /* see is_bio */
     for (size_t c = 1; c < nt && c <= BIO_NAME; c++)
@@ -944,6 +962,10 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
+  if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
+      kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
+    for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
+      set_hit(u, find_pre(m, pre, k, CK_CAPTION));
   if (!u->rule && doubled(u, p))
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, t, nt))
@@ -1129,7 +1151,8 @@ static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
-  if (u->rule == R_CAPTION || u->rule == R_DOUBLE || (u->widget && !u->rule))
+  if (u->rule == R_CAPTION || u->rule == R_DOUBLE || u->hit == CK_CAPTION ||
+      (u->widget && !u->rule))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
@@ -1556,7 +1579,7 @@ static void trim_teasers(const struct chrome_doc *d, size_t *a, size_t *b,
  * an image label, a short label. */
 static bool explained(const struct chrome_unit *u) {
   if (u->hit == CK_LIST || u->rule == R_LISTITEM || u->rule == R_CAPTION ||
-      u->rule == R_DOUBLE)
+      u->rule == R_DOUBLE || u->hit == CK_CAPTION)
     return true;
   return u->widget || (u->cls == CL_SHORT && u->words <= LABEL_WORDS);
 }

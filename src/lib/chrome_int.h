@@ -40,6 +40,7 @@ enum chrome_kind {
   CK_BIO,    /* a job of an author's bio: "NAME is a staff writer ..." */
   CK_COPULA, /* the verb of such a bio: "is" */
   CK_ABOUT,  /* "About" before a name: the author's or maker's box */
+  CK_CAPTION, /* words that open a photo's caption: "In this photo" */
   CK_COUNT
 };
 

@@ -605,7 +605,7 @@ static int kind_of(const char *s, size_t n) {
   static const char *const names[] = {"line", "prefix", "",     "has",
                                       "list", "cut",    "byline", "date",
                                       "says", "soft",   "bio",    "copula",
-                                      "about"};
+                                      "about", "caption"};
   for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
     if (strlen(names[k]) == n && n && memcmp(names[k], s, n) == 0)
       return k + 1;
@@ -721,7 +721,8 @@ static const char *const file_names[CK_COUNT] = {
     "soft (rules file)",
     "bio (rules file)",
     "copula (rules file)",
-    "about (rules file)"};
+    "about (rules file)",
+    "caption (rules file)"};
 
 /* One "KIND PATTERN" line of a rules file; other lines are ignored. */
 static enum kempt_status parse_line(struct chrome_rules *r, const char *p,
