@@ -793,11 +793,13 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
 static bool doubled(const struct chrome_unit *u, const char *p) {
   if (u->words == 0 || u->words > 2 * DOUBLE_WORDS || u->term == TERM_SENT)
     return false;
-  size_t i = indentation(p, u->len), n = u->len;
+  size_t i = p[0] == ' ' || p[0] == '\t' ? indentation(p, u->len) : 0;
+  size_t n = u->len;
   while (n > i && kempt__is_space((unsigned char)p[n - 1]))
     n--;
   size_t h = (n - i) / 2;
-  if (h < 4 || (u->words < 2 && (unsigned)(p[i] - 'A') >= 26))
+  if (h < 4 || p[i] != p[i + h + ((n - i) & 1)] ||
+      (u->words < 2 && (unsigned)(p[i] - 'A') >= 26))
     return false; /* (one word: "ababab" is no label, "AltAlt" is) */
   if ((n - i) % 2 == 0)
     return memcmp(p + i, p + i + h, h) == 0;
@@ -813,12 +815,16 @@ static bool colon_credit(const char *p, size_t n) {
                                   "image", "photograph", "picture",
                                   "foto", "fotos", "bild", "imagen",
                                   "immagine", "zdj\xc4\x99" "cie"};
+  if (n == 0 || p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?')
+    return false; /* (most lines: prose) */
   size_t from = n > CREDIT_MAX ? n - CREDIT_MAX : 0;
-  size_t c = n;
-  while (c > from && p[c - 1] != ':')
-    c--;
-  if (c <= from || c == n || p[n - 1] == '.' || p[n - 1] == '!' ||
-      p[n - 1] == '?')
+  const char *q = memchr(p + from, ':', n - from), *next;
+  if (!q)
+    return false;
+  while ((next = memchr(q + 1, ':', (size_t)(p + n - q - 1))) != NULL)
+    q = next;
+  size_t c = (size_t)(q - p) + 1; /* after the last colon */
+  if (c == n)
     return false;
   size_t v = c;
   while (v < n && p[v] == ' ')
