@@ -145,3 +145,63 @@ Test(chrome_quality, about_box_in_german) {
   cr_assert_null(strstr(out, "Orgelbau Lindner"), "%s", out);
   free(out);
 }
+
+Test(chrome_quality, caption_openers_remove_long_captions) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2
+                  "In this photo taken on Tuesday, March 3, 2026, the harbour"
+                  " ferry leaves the east quay for its first trip across the"
+                  " bay after a winter in the dry dock, watched by a crowd of"
+                  " people who came to the pier to see it go.\n\n"
+                  "FILE PHOTO: The ferry at the east quay in 2019.\n\n"
+                  "Image caption The crew on the deck of the ferry\n\n" P3 P4
+                  FOOT);
+  cr_assert(strstr(out, "The council"), "%s", out);
+  cr_assert(strstr(out, "The new timetable"), "%s", out);
+  cr_assert_null(strstr(out, "In this photo"), "%s", out);
+  cr_assert_null(strstr(out, "FILE PHOTO"), "%s", out);
+  cr_assert_null(strstr(out, "Image caption"), "%s", out);
+  free(out);
+}
+
+Test(chrome_quality, caption_openers_in_other_languages) {
+  char *out = run("Startseite | Region | Kultur\n\n"
+                  "Neue Orgel f\xc3\xbcr die Stadtkirche\n\n"
+                  "Die Stadtkirche bekommt nach mehr als hundert Jahren eine"
+                  " neue Orgel, die von einer kleinen Werkstatt aus dem"
+                  " Nachbarort gebaut wird und im Herbst eingeweiht werden"
+                  " soll.\n\n"
+                  "Auf diesem Foto sieht man die Orgelbauer bei der Arbeit in"
+                  " der Werkstatt, wo die ersten Pfeifen schon fertig sind.\n\n"
+                  "Das Geld f\xc3\xbcr den Bau kam zum gro\xc3\x9f" "en Teil"
+                  " aus Spenden, die der Verein seit Jahren bei Konzerten"
+                  " gesammelt hat.\n\nImpressum | Datenschutz\n");
+  cr_assert(strstr(out, "Das Geld"), "%s", out);
+  cr_assert_null(strstr(out, "Auf diesem Foto"), "%s", out);
+  free(out);
+}
+
+Test(chrome_quality, a_sentence_about_a_photo_stays) {
+  /* the words of a caption's opener inside a sentence, not at its start */
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2
+                  "The captain said that in this photo from 1950 the ferry"
+                  " looks much as it does today, only smaller.\n\n" P3 P4
+                  FOOT);
+  cr_assert(strstr(out, "in this photo from 1950"), "%s", out);
+  free(out);
+}
+
+Test(chrome_quality, name_and_handle_is_a_byline) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n"
+                  "Ada Marsh @adamarsh\n\n" P1 P2 P3 P4 FOOT);
+  cr_assert(strstr(out, "The new timetable"), "%s", out);
+  cr_assert_null(strstr(out, "@adamarsh"), "%s", out);
+  free(out);
+}
+
+Test(chrome_quality, a_field_with_a_handle_stays) {
+  /* "Account: @name" in a list of people is the article's content */
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2
+                  "Account: @harbourferry\n\n" P3 P4 FOOT);
+  cr_assert(strstr(out, "Account: @harbourferry"), "%s", out);
+  free(out);
+}
