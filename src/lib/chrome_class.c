@@ -95,6 +95,8 @@
 #define CAPTION_OPEN_WORDS 100 /* nor longer ones opened as a caption */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
+#define FIELD_MIN 3        /* spaces of an empty form field "[   ]" */
+#define SIGNUP_WORDS 40    /* a sign-up pitch before its field */
 #define HANDLE_WORDS 5     /* "Jane Doe @janedoe" */
 #define ABOUT_NAME 4       /* words of the name in "About Jane Doe" */
 #define ABOUT_NEXT 3       /* lines after it where her bio may start */
@@ -164,6 +166,7 @@ static const char R_SHORTRUN[] = "classifier short line between chrome";
 static const char R_THRICE[] = "classifier line found three times or more";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
+static const char R_SIGNUP[] = "sign-up pitch (before its e-mail field)";
 static const char R_DOUBLE[] = "image label (its text twice in a row)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
@@ -1158,7 +1161,7 @@ static int32_t score_of(const struct chrome_unit *u) {
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
   if (u->rule == R_CAPTION || u->rule == R_DOUBLE || u->hit == CK_CAPTION ||
-      (u->widget && !u->rule))
+      u->rule == R_SIGNUP || (u->widget && !u->rule))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
@@ -1585,7 +1588,7 @@ static void trim_teasers(const struct chrome_doc *d, size_t *a, size_t *b,
  * an image label, a short label. */
 static bool explained(const struct chrome_unit *u) {
   if (u->hit == CK_LIST || u->rule == R_LISTITEM || u->rule == R_CAPTION ||
-      u->rule == R_DOUBLE || u->hit == CK_CAPTION)
+      u->rule == R_DOUBLE || u->hit == CK_CAPTION || u->rule == R_SIGNUP)
     return true;
   return u->widget || (u->cls == CL_SHORT && u->words <= LABEL_WORDS);
 }
@@ -2105,6 +2108,58 @@ static void classes_in_context(struct chrome_doc *d) {
   }
 }
 
+/* ---- sign-up pitches --------------------------------------------------- */
+
+/* Where an empty form field ("[        ]") starts in p[0..n), or n. */
+static size_t empty_field(const char *p, size_t n) {
+  for (const char *q = memchr(p, '[', n); q;
+       q = memchr(q + 1, '[', n - (size_t)(q + 1 - p))) {
+    size_t i = (size_t)(q - p) + 1, s = i;
+    while (i < n && (p[i] == ' ' || p[i] == '_'))
+      i++;
+    if (i < n && p[i] == ']' && i - s >= FIELD_MIN)
+      return (size_t)(q - p);
+  }
+  return n;
+}
+
+/* A field's button that signs up for a newsletter, in some languages. */
+static bool signup_button(const char *p, size_t n) {
+  static const char *const w[] = {"sign up", "signup", "subscribe", "join",
+                                  "register", "anmelden", "abonn",
+                                  "inscri", "suscrib", "iscriv", "aanmelden",
+                                  "zapisz", "prenumerera"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (find_nocase(p, n, w[i]))
+      return true;
+  return false;
+}
+
+/* A sign-up pitch: the line before an empty field whose button signs up
+ * ("Get the day's stories in your inbox." / "[      ][Sign Up]"), or a
+ * line with a chrome phrase that ends in the field itself. */
+static void mark_signups(struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (!u->widget && !u->soft_has && u->hit != CK_HAS)
+      continue;
+    const char *p = d->text.data + u->off;
+    size_t f = empty_field(p, u->len);
+    if (f == u->len)
+      continue;
+    if (f > 0 && u->words <= SIGNUP_WORDS && (u->soft_has || u->rule)) {
+      u->rule = R_SIGNUP;
+      continue;
+    }
+    if (i == 0 || !signup_button(p, u->len))
+      continue;
+    struct chrome_unit *v = &d->units[i - 1];
+    if (!v->rule && v->words <= SIGNUP_WORDS && empty_field(
+            d->text.data + v->off, v->len) == v->len)
+      v->rule = R_SIGNUP;
+  }
+}
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
@@ -2137,6 +2192,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
   }
+  mark_signups(d);
   enum kempt_status st = mark_repeats(d, a);
   if (st != KEMPT_OK)
     return st;

@@ -205,3 +205,22 @@ Test(chrome_quality, a_field_with_a_handle_stays) {
   cr_assert(strstr(out, "Account: @harbourferry"), "%s", out);
   free(out);
 }
+
+Test(chrome_quality, sign_up_pitch_before_its_field_goes) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3
+                  "Get the harbour's stories and the tide tables in your"
+                  " mail every morning.\n\n[                    ][Sign Up]\n\n"
+                  P4 FOOT);
+  cr_assert(strstr(out, "The council"), "%s", out);
+  cr_assert(strstr(out, "The new timetable"), "%s", out);
+  cr_assert_null(strstr(out, "tide tables"), "%s", out);
+  free(out);
+}
+
+Test(chrome_quality, text_before_a_search_field_stays) {
+  /* a search form after the article: its last paragraph stays */
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3 P4
+                  "[                    ] [Search]\n\n" FOOT);
+  cr_assert(strstr(out, "The new timetable"), "%s", out);
+  free(out);
+}
