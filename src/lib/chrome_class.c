@@ -796,17 +796,13 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
 static bool doubled(const struct chrome_unit *u, const char *p) {
   if (u->words == 0 || u->words > 2 * DOUBLE_WORDS || u->term == TERM_SENT)
     return false;
-  size_t i = p[0] == ' ' || p[0] == '\t' ? indentation(p, u->len) : 0;
-  size_t n = u->len;
-  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
-    n--;
-  size_t h = (n - i) / 2;
-  if (h < 4 || p[i] != p[i + h + ((n - i) & 1)] ||
-      (u->words < 2 && (unsigned)(p[i] - 'A') >= 26))
+  size_t n = u->tlen, h = n / 2; /* (tlen: without closers and spaces) */
+  if (h < 4 || p[0] != p[h + (n & 1)] ||
+      (u->words < 2 && (unsigned)(p[0] - 'A') >= 26))
     return false; /* (one word: "ababab" is no label, "AltAlt" is) */
-  if ((n - i) % 2 == 0)
-    return memcmp(p + i, p + i + h, h) == 0;
-  return p[i + h] == ' ' && memcmp(p + i, p + i + h + 1, h) == 0;
+  if (n % 2 == 0)
+    return memcmp(p, p + h, h) == 0;
+  return p[h] == ' ' && memcmp(p, p + h + 1, h) == 0;
 }
 
 /* A credit after a colon at the end of a caption: "... Credit: Agency",
@@ -2138,26 +2134,22 @@ static bool signup_button(const char *p, size_t n) {
 /* A sign-up pitch: the line before an empty field whose button signs up
  * ("Get the day's stories in your inbox." / "[      ][Sign Up]"), or a
  * line with a chrome phrase that ends in the field itself. */
-static void mark_signups(struct chrome_doc *d) {
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
-    if (!u->widget && !u->soft_has && u->hit != CK_HAS)
-      continue;
-    const char *p = d->text.data + u->off;
-    size_t f = empty_field(p, u->len);
-    if (f == u->len)
-      continue;
-    if (f > 0 && u->words <= SIGNUP_WORDS && (u->soft_has || u->rule)) {
-      u->rule = R_SIGNUP;
-      continue;
-    }
-    if (i == 0 || !signup_button(p, u->len))
-      continue;
-    struct chrome_unit *v = &d->units[i - 1];
-    if (!v->rule && v->words <= SIGNUP_WORDS && empty_field(
-            d->text.data + v->off, v->len) == v->len)
-      v->rule = R_SIGNUP;
+static void mark_signup(struct chrome_doc *d, size_t i) {
+  struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  size_t f = empty_field(p, u->len);
+  if (f == u->len)
+    return;
+  if (f > 0 && u->words <= SIGNUP_WORDS && (u->soft_has || u->rule)) {
+    u->rule = R_SIGNUP;
+    return;
   }
+  if (i == 0 || !signup_button(p, u->len))
+    return;
+  struct chrome_unit *v = &d->units[i - 1];
+  if (!v->rule && v->words <= SIGNUP_WORDS &&
+      empty_field(d->text.data + v->off, v->len) == v->len)
+    v->rule = R_SIGNUP;
 }
 
 /* ---- the whole verdict ----------------------------------------------- */
@@ -2191,8 +2183,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       match_long(u, &m, p);
     if (d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
+    if (u->widget || u->soft_has || u->hit == CK_HAS)
+      mark_signup(d, i);
   }
-  mark_signups(d);
   enum kempt_status st = mark_repeats(d, a);
   if (st != KEMPT_OK)
     return st;
