@@ -796,7 +796,10 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
 static bool doubled(const struct chrome_unit *u, const char *p) {
   if (u->words == 0 || u->words > 2 * DOUBLE_WORDS || u->term == TERM_SENT)
     return false;
-  size_t n = u->tlen, h = n / 2; /* (tlen: without closers and spaces) */
+  size_t n = u->len;
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  size_t h = n / 2;
   if (h < 4 || p[0] != p[h + (n & 1)] ||
       (u->words < 2 && (unsigned)(p[0] - 'A') >= 26))
     return false; /* (one word: "ababab" is no label, "AltAlt" is) */
