@@ -817,6 +817,8 @@ static bool colon_credit(const char *p, size_t n) {
                                   "image", "photograph", "picture",
                                   "foto", "fotos", "bild", "imagen",
                                   "immagine", "zdj\xc4\x99" "cie"};
+  static const unsigned char len[] = {6, 7, 5, 6, 5, 10, 7, 4, 5, 4, 6, 8, 8};
+  _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
   if (n == 0 || p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?')
     return false; /* (most lines: prose) */
   size_t from = n > CREDIT_MAX ? n - CREDIT_MAX : 0;
@@ -838,7 +840,7 @@ static bool colon_credit(const char *p, size_t n) {
   while (e > 0 && p[e - 1] == ' ')
     e--;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
-    size_t k = strlen(w[i]);
+    size_t k = len[i];
     if (e < k || !eq_nocase(p + e - k, w[i], k))
       continue;
     unsigned before = e == k ? ' ' : (unsigned char)p[e - k - 1] | 0x20u;
@@ -862,7 +864,7 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
       open--;
   if (open == 0 || p[open - 1] != '(') {
-    if (colon_credit(p, n))
+    if (u->term == TERM_NONE && colon_credit(p, n))
       return true;
     if (!u->dots3) /* no "..." anywhere in the line */
       return false;
@@ -2140,17 +2142,20 @@ static bool signup_button(const char *p, size_t n) {
 static void mark_signup(struct chrome_doc *d, size_t i) {
   struct chrome_unit *u = &d->units[i];
   const char *p = d->text.data + u->off;
-  size_t f = empty_field(p, u->len);
-  if (f == u->len)
-    return;
-  if (f > 0 && u->words <= SIGNUP_WORDS && (u->soft_has || u->rule)) {
-    u->rule = R_SIGNUP;
+  if (!u->widget) { /* a line of text: only a field at its end counts */
+    if (u->tlen == u->len || u->words > SIGNUP_WORDS ||
+        (!u->soft_has && !u->rule))
+      return;
+    size_t f = empty_field(p, u->len);
+    if (f > 0 && f < u->len)
+      u->rule = R_SIGNUP;
     return;
   }
-  if (i == 0 || !signup_button(p, u->len))
+  struct chrome_unit *v = i ? &d->units[i - 1] : NULL;
+  if (!v || v->rule || v->words == 0 || v->words > SIGNUP_WORDS)
     return;
-  struct chrome_unit *v = &d->units[i - 1];
-  if (!v->rule && v->words <= SIGNUP_WORDS &&
+  size_t f = empty_field(p, u->len);
+  if (f < u->len && signup_button(p + f, u->len - f) &&
       empty_field(d->text.data + v->off, v->len) == v->len)
     v->rule = R_SIGNUP;
 }
