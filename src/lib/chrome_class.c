@@ -95,6 +95,7 @@
 #define CAPTION_OPEN_WORDS 100 /* nor longer ones opened as a caption */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
+#define LINK_RUN 3         /* bulleted headlines in a list of links */
 #define FIELD_MIN 3        /* spaces of an empty form field "[   ]" */
 #define SIGNUP_WORDS 40    /* a sign-up pitch before its field */
 #define HANDLE_WORDS 5     /* "Jane Doe @janedoe" */
@@ -167,6 +168,7 @@ static const char R_THRICE[] = "classifier line found three times or more";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
 static const char R_SIGNUP[] = "sign-up pitch (before its e-mail field)";
+static const char R_LINKRUN[] = "classifier list of links, most of it chrome";
 static const char R_DOUBLE[] = "image label (its text twice in a row)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
@@ -1450,6 +1452,29 @@ static bool between_chrome(const struct chrome_doc *d, size_t i, size_t a,
 }
 
 /* Inside the stretch: rule hits go, and link-like lines next to chrome. */
+/* A bulleted headline: a link of a list ("• Seven things we learned"). */
+static bool bullet_head(const struct chrome_unit *u) {
+  return u->bullet && no_end(u) && u->words >= 1 &&
+         u->words <= HEAD_MAX_WORDS && !u->listed;
+}
+
+/* Runs of bulleted headlines of which most already go (repeated lines,
+ * links next to chrome): a list of links, the rest of it goes too. */
+static void drop_link_runs(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i <= b; i++) {
+    if (!bullet_head(&d->units[i]))
+      continue;
+    size_t j = i, gone = 0;
+    while (j <= b && bullet_head(&d->units[j]))
+      gone += d->units[j++].rule != NULL;
+    if (j - i >= LINK_RUN && 2 * gone >= j - i)
+      for (size_t k = i; k < j; k++)
+        if (!d->units[k].rule)
+          d->units[k].rule = R_LINKRUN;
+    i = j - 1;
+  }
+}
+
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
                          bool found) {
   bool dups = found && few_dups(d);
@@ -1471,6 +1496,8 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
     else if ((i > a && bad_at(d, i - 1, a, b)) || bad_at(d, i + 1, a, b))
       u->rule = R_LINKLIKE;
   }
+  if (found)
+    drop_link_runs(d, a, b);
 }
 
 static bool title_end(const struct chrome_doc *d, const struct chrome_unit *u) {

@@ -224,3 +224,25 @@ Test(chrome_quality, text_before_a_search_field_stays) {
   cr_assert(strstr(out, "The new timetable"), "%s", out);
   free(out);
 }
+
+#define LINK_A "Lighthouse keeper on the north point retires after forty" \
+               " years of service there"
+#define LINK_B "Fish market on the old pier moves to the new hall by the" \
+               " station"
+
+Test(chrome_quality, list_of_links_mostly_chrome_goes_whole) {
+  /* two of its four links are found again in the lists at the bottom */
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3
+                  "\xe2\x80\xa2 " LINK_A "\n"
+                  "\xe2\x80\xa2 Ferry timetable for the summer season is out,"
+                  " with later boats on Fridays\n"
+                  "\xe2\x80\xa2 " LINK_B "\n"
+                  "\xe2\x80\xa2 Harbour school pupils paint the old crane on"
+                  " the quay in bright colours\n\n" P4 P1 P2
+                  "Most read\n\n" LINK_A "\n" LINK_B "\n\n"
+                  "More news\n\n" LINK_A "\n" LINK_B "\n\n" FOOT);
+  cr_assert(strstr(out, "The new timetable"), "%s", out);
+  cr_assert_null(strstr(out, "Ferry timetable"), "%s", out);
+  cr_assert_null(strstr(out, "Harbour school"), "%s", out);
+  free(out);
+}
