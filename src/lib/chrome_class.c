@@ -852,6 +852,18 @@ static bool colon_credit(const char *p, size_t n) {
   return false;
 }
 
+/* A news agency's short name alone, as a caption's credit: "(AP)". */
+static bool agency(const char *p, size_t n) {
+  static const char *const w[] = {"AP", "AFP", "EPA", "DPA", "dpa", "ANSA",
+                                  "EFE", "PA", "AAP", "ANP", "PAP", "TASS"};
+  if (n < 2 || n > 4)
+    return false;
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (strlen(w[i]) == n && memcmp(p, w[i], n) == 0)
+      return true;
+  return false;
+}
+
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
 static bool credit_tail(const struct chrome_unit *u, const char *p) {
@@ -876,7 +888,7 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
     if (find_nocase(p + open, n - open, w[i]))
       return true;
-  return false;
+  return agency(p + open, n - 1 - open);
 }
 
 /* An author's bio: a name, "is" (a copula) within a few words, a job

@@ -59,9 +59,11 @@ Test(chrome_quality, credit_after_a_colon_ends_a_caption) {
   char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2
                   "The ferry at the east quay after its repairs, with the"
                   " lighthouse behind it. Credit: Harbour Trust\n\n"
-                  "A crew member on the deckPhoto: Jane Doe/Agency\n\n" P3
-                  P4);
+                  "A crew member on the deckPhoto: Jane Doe/Agency\n\n"
+                  "The lighthouse above the east quay, seen from the ferry."
+                  " (AP)\n\n" P3 P4);
   cr_assert(strstr(out, "The council"), "%s", out);
+  cr_assert_null(strstr(out, "(AP)"), "%s", out);
   cr_assert_null(strstr(out, "Credit:"), "%s", out);
   cr_assert_null(strstr(out, "Photo:"), "%s", out);
   free(out);
