@@ -92,7 +92,8 @@
 #define BIO_NAME 4         /* ... its name so many words, */
 #define BIO_JOB 6          /* ... and the job comes this soon after "is" */
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
-#define CAPTION_OPEN_WORDS 100 /* nor longer ones opened as a caption */
+#define CAPTION_OPEN_WORDS 100 /* nor longer ones opened as a caption or
+                                  ended by "Credit: X" */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
@@ -879,12 +880,16 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
       open--;
   if (open == 0 || p[open - 1] != '(') {
     if (u->term == TERM_NONE && colon_credit(p, n))
-      return true;
+      return true; /* ("Credit: X" ends captions of up to 100 words) */
+    if (u->words > CAPTION_WORDS)
+      return false;
     if (!u->dots3) /* no "..." anywhere in the line */
       return false;
     const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
     return find_dots(c, (size_t)(p + n - c), "credit...");
   }
+  if (u->words > CAPTION_WORDS)
+    return false;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
     if (find_nocase(p + open, n - open, w[i]))
       return true;
@@ -982,7 +987,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
   }
-  if (!u->rule && u->words <= CAPTION_WORDS && credit_tail(u, p))
+  if (!u->rule && u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
@@ -1009,7 +1014,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
 static void match_long(struct chrome_unit *u, const struct matcher *m,
                        const char *p) {
   u->soft_has = (u->soft_langs & m->langs) != 0;
-  if (u->words <= CAPTION_WORDS && credit_tail(u, p))
+  if (u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
     u->rule = R_CAPTION;
