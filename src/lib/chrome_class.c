@@ -811,6 +811,19 @@ static bool doubled(const struct chrome_unit *u, const char *p) {
   return p[h] == ' ' && memcmp(p, p + h + 1, h) == 0;
 }
 
+/* A quick filter for doubled over a line's words t[0..nt) of total: the
+ * second half starts with the first word ("A b A b"), or where the copies
+ * are glued (the middle word "bA" is glued), its second word is the
+ * first's second ("A b cA b c"; "A bA b" and "AA" pass as they are). */
+static bool doubled_words(const struct chrome_tok *t, size_t nt,
+                          size_t total) {
+  if (nt != total || nt <= 3)
+    return nt == total && (nt == 1 || nt == 3 || t[0].h == t[1].h);
+  if (nt % 2 == 0)
+    return t[0].h == t[nt / 2].h;
+  return t[1].h == t[(nt + 1) / 2].h;
+}
+
 /* A credit after a colon at the end of a caption: "... Credit: Agency",
  * "...landingPhoto: Jane Doe/AP", "Foto: Name": a credit word just before
  * the last colon (glued on or not), then a few words that do not end a
@@ -995,7 +1008,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
     for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
       set_hit(u, find_pre(m, pre, k, CK_CAPTION));
-  if (!u->rule && doubled(u, p))
+  if (!u->rule && doubled_words(t, nt, total) && doubled(u, p))
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, t, nt))
     u->rule = R_BIO;
