@@ -815,10 +815,20 @@ static bool doubled(const struct chrome_unit *u, const char *p) {
  * second half starts with the first word ("A b A b"), or where the copies
  * are glued (the middle word "bA" is glued), its second word is the
  * first's second ("A b cA b c"; "A bA b" and "AA" pass as they are). */
-static bool doubled_words(const struct chrome_tok *t, size_t nt,
-                          size_t total) {
-  if (nt != total || nt <= 3)
-    return nt == total && (nt == 1 || nt == 3 || t[0].h == t[1].h);
+static bool doubled_words(const char *p, const struct chrome_tok *t,
+                          size_t nt, size_t total) {
+  if (nt != total)
+    return false;
+  if (nt == 1) { /* "AltAlt": its first letter again half way */
+    size_t s = t[0].start, n = t[0].end - s;
+    return n >= 8 && p[s] == p[s + n / 2];
+  }
+  if (nt == 2)
+    return t[0].h == t[1].h;
+  if (nt == 3) /* "A bA b": the first letter again inside the glued word */
+    return t[1].end - t[1].start > 1 &&
+           memchr(p + t[1].start + 1, p[t[0].start],
+                  t[1].end - t[1].start - 1) != NULL;
   if (nt % 2 == 0)
     return t[0].h == t[nt / 2].h;
   return t[1].h == t[(nt + 1) / 2].h;
@@ -1008,7 +1018,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
     for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
       set_hit(u, find_pre(m, pre, k, CK_CAPTION));
-  if (!u->rule && doubled_words(t, nt, total) && doubled(u, p))
+  if (!u->rule && doubled_words(p, t, nt, total) && doubled(u, p))
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, t, nt))
     u->rule = R_BIO;
