@@ -54,6 +54,7 @@
 #define NEAR_DENSITY 15
 #define LONG_WORDS 30      /* this long needs no terminal punctuation */
 #define HAS_WORDS 15       /* "has" phrases remove lines up to this long */
+#define HAS_MAX_TOK 8      /* words of the longest "has" phrase looked for */
 #define PREFIX_WORDS 15    /* prefixes without separator: lines this long */
 #define PREFIXSEP_WORDS 40
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
@@ -424,7 +425,8 @@ static uint32_t soft_langs(const struct chrome_rules *r,
     bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
-    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
+    for (size_t k = 1; (has || soft) && k <= HAS_MAX_TOK && i + k <= nt;
+         k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       if (has && kempt__chrome_may_key(r, h, CK_HAS))
         langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
@@ -629,7 +631,7 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
-/* "has" phrases: any 1..4 words of a short line (in a longer one they
+/* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
                       const struct chrome_tok *t, size_t nt, size_t total) {
@@ -640,7 +642,8 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
     bool has = kempt__chrome_may_start(rs, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(rs, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
-    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
+    for (size_t k = 1; (has || soft) && k <= HAS_MAX_TOK && i + k <= nt;
+         k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       const struct chrome_rule *r = NULL;
       if (has && k <= rs->maxtok[CK_HAS])

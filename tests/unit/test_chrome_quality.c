@@ -248,3 +248,12 @@ Test(chrome_quality, list_of_links_mostly_chrome_goes_whole) {
   cr_assert_null(strstr(out, "Harbour school"), "%s", out);
   free(out);
 }
+
+Test(chrome_quality, has_phrases_longer_than_four_words_match) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2
+                  "Sorry, this content is not available right now\n\n" P3 P4
+                  FOOT);
+  cr_assert(strstr(out, "The council"), "%s", out);
+  cr_assert_null(strstr(out, "content is not available"), "%s", out);
+  free(out);
+}
