@@ -425,8 +425,7 @@ static uint32_t soft_langs(const struct chrome_rules *r,
     bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
-    for (size_t k = 1; (has || soft) && k <= HAS_MAX_TOK && i + k <= nt;
-         k++) {
+    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       if (has && kempt__chrome_may_key(r, h, CK_HAS))
         langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
