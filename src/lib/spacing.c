@@ -1500,24 +1500,98 @@ hot_mask_avx2(const char *p, bool later) {
          (unsigned)_mm256_movemask_epi8(more);
 }
 
+/* The constants of hot_mask_avx2_e2(), loaded once per scan. */
+struct hot_consts {
+  __m256i need_lo, need_hi, cls_lo, cls_hi, low4, e2, x80, quo_mask, quo,
+      hellip, gap, tab;
+};
+
+__attribute__((target("avx2"))) static inline void
+hot_consts_init(struct hot_consts *k, bool later) {
+  static const unsigned char gap_t[16] = {' ',  0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                          0xFF, 0xFF, 0xFF, 0xFF, '\n', 0xFF,
+                                          0xFF, 0xFF, 0xFF, 0xFF};
+#define BCAST16(t)                                                             \
+  _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(t)))
+  k->need_lo = BCAST16(need_lo[later]);
+  k->need_hi = BCAST16(need_hi[later]);
+  k->cls_lo = BCAST16(cls_lo);
+  k->cls_hi = BCAST16(cls_hi);
+  k->gap = BCAST16(gap_t);
+#undef BCAST16
+  k->low4 = _mm256_set1_epi8(0x0F);
+  k->e2 = _mm256_set1_epi8((char)0xE2);
+  k->x80 = _mm256_set1_epi8((char)0x80);
+  k->quo_mask = _mm256_set1_epi8((char)~(LDQUO ^ LSQUO)); /* 9C, 98 */
+  k->quo = _mm256_set1_epi8((char)LSQUO);
+  k->hellip = _mm256_set1_epi8((char)HELLIP);
+  k->tab = _mm256_set1_epi8(later ? (char)0xFF : '\t'); /* no tab test: FF is not UTF-8 */
+}
+
+/* hot_mask_avx2() with E2 80 taken only where hot_e2() may say yes: “ or
+ * ‘ after a byte other than a space or a newline, or … (pair_passes_quick()
+ * finds nothing at the other E2 80, the dashes and ’ ” that English text
+ * is full of). No branch: E2 80 comes and goes too often to be guessed.
+ * p[-1 .. 34) readable. */
+__attribute__((target("avx2"))) static inline unsigned
+hot_mask_avx2_e2(const char *p, const struct hot_consts *k) {
+  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+  __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
+  __m256i z = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
+  __m256i need = _mm256_and_si256(
+      _mm256_shuffle_epi8(k->need_lo, _mm256_and_si256(x, k->low4)),
+      _mm256_shuffle_epi8(k->need_hi,
+                          _mm256_and_si256(_mm256_srli_epi16(x, 4), k->low4)));
+  __m256i cls = _mm256_and_si256(
+      _mm256_shuffle_epi8(k->cls_lo, _mm256_and_si256(y, k->low4)),
+      _mm256_shuffle_epi8(k->cls_hi,
+                          _mm256_and_si256(_mm256_srli_epi16(y, 4), k->low4)));
+  __m256i none =
+      _mm256_cmpeq_epi8(_mm256_and_si256(need, cls), _mm256_setzero_si256());
+  __m256i more = _mm256_and_si256(_mm256_cmpeq_epi8(x, k->e2),
+                                  _mm256_cmpeq_epi8(y, k->x80));
+  /* w a space or a newline: the table gives w back for those alone */
+  __m256i gap = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(k->gap, w), w);
+  __m256i open =
+      _mm256_cmpeq_epi8(_mm256_and_si256(z, k->quo_mask), k->quo);
+  __m256i keep = _mm256_or_si256(_mm256_andnot_si256(gap, open),
+                                 _mm256_cmpeq_epi8(z, k->hellip));
+  more = _mm256_or_si256(_mm256_and_si256(more, keep),
+                         _mm256_cmpeq_epi8(x, k->tab));
+  return ~(unsigned)_mm256_movemask_epi8(_mm256_andnot_si256(more, none));
+}
+
 /* scan_passes_in() for HOT_ANY or HOT_LATER with AVX2, n >= 33: windows
  * of 32 positions, the last one ending at the last pair (a pair needs its
  * second byte); the places come in the same order, so the answer is the
- * same. */
+ * same. The windows with a byte before them and two after take the
+ * tighter mask of hot_mask_avx2_e2(). */
 __attribute__((target("avx2"))) static unsigned
 scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
   unsigned m = 0, first = want & (0u - want);
+  bool later = set == HOT_LATER;
+  struct hot_consts k;
+  hot_consts_init(&k, later);
   size_t at = 0;
-  for (; at + 33 <= n; at += 32)
-    for (unsigned bits = hot_mask_avx2(p + at, set == HOT_LATER); bits;
-         bits &= bits - 1) {
+  unsigned bits = hot_mask_avx2(p, later);
+  for (;;) {
+    for (; bits; bits &= bits - 1) {
       m |= pair_passes_quick(p, n, at + (unsigned)__builtin_ctz(bits));
       if (m & first)
         return m & want;
     }
+    at += 32;
+    if (at + 34 <= n)
+      bits = hot_mask_avx2_e2(p + at, &k);
+    else if (at + 33 <= n)
+      bits = hot_mask_avx2(p + at, later);
+    else
+      break;
+  }
   if (at + 1 < n) { /* the rest: the window that ends at the last pair */
     size_t w = n - 33;
-    unsigned bits = hot_mask_avx2(p + w, set == HOT_LATER) >> (at - w);
+    bits = hot_mask_avx2(p + w, later) >> (at - w);
     for (; bits; bits &= bits - 1) {
       m |= pair_passes_quick(p, n, at + (unsigned)__builtin_ctz(bits));
       if (m & first)

@@ -583,6 +583,15 @@ Test(spacing, changes_found_at_every_offset) {
   sweep(" a b. C (d) e, f ", " a b. C (d) e, f ", EN);
   sweep(" \xe2\x94\x80\xe2\x94\x80 box ", " \xe2\x94\x80\xe2\x94\x80 box ", "");
   sweep(" x\xe2\x80\xa6y ", " x\xe2\x80\xa6y ", "");
+  /* E2 80 after a space, a line start or a word, and before a word */
+  sweep(" the talks\xe2\x80\xa6Prices rose ",
+        " the talks\xe2\x80\xa6 Prices rose ", EN);
+  sweep(" said \xe2\x80\xa6Prices rose ", " said \xe2\x80\xa6Prices rose ", EN);
+  sweep(" said \xe2\x80\x9cyes\xe2\x80\x9c, and ",
+        " said \xe2\x80\x9cyes\xe2\x80\x9d, and ", EN);
+  sweep(" a\n\xe2\x80\x9cyes\xe2\x80\x9d b ", " a\n\xe2\x80\x9cyes\xe2\x80\x9d b ", EN);
+  sweep(" it\xe2\x80\x99s \xe2\x80\x94 a \xe2\x80\x93 b ",
+        " it\xe2\x80\x99s \xe2\x80\x94 a \xe2\x80\x93 b ", EN);
 }
 
 Test(spacing, edges_trimmed_at_any_length) {
