@@ -627,3 +627,24 @@ Test(spacing, kept_lines_trimmed_at_their_ends_only) {
   feed_one("  a  b\n  c", KEMPT_BLOCK_LINES, 2, &c);
   cr_assert_str_eq(c.text, "  a  b\n  c");
 }
+
+/* A kept line's trailing space or tab found wherever its newline falls
+ * (the scan for it looks at 16 pairs at a time), and a block with none
+ * passed on as it is. */
+Test(spacing, kept_lines_trailing_space_at_every_offset) {
+  static const char pad[] = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+  for (size_t k = 0; k <= 40; k++)
+    for (int tab = 0; tab < 2; tab++) {
+      char in[128], want[128];
+      struct collect c;
+      snprintf(in, sizeof in, "  a%.*s%c\n  b  c\n", (int)k, pad,
+               tab ? '\t' : ' ');
+      snprintf(want, sizeof want, "  a%.*s\n  b  c\n", (int)k, pad);
+      feed_one(in, KEMPT_BLOCK_LINES, 3, &c);
+      cr_assert_str_eq(c.text, want, "k %zu tab %d", k, tab);
+      snprintf(in, sizeof in, "  a%.*s\n  b %c c\n", (int)k, pad,
+               tab ? '\t' : ' ');
+      feed_one(in, KEMPT_BLOCK_LINES, 3, &c);
+      cr_assert_str_eq(c.text, in, "k %zu tab %d", k, tab);
+    }
+}
