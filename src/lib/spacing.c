@@ -1513,10 +1513,32 @@ hot_mask_avx2(const char *p, bool later) {
 }
 
 /* The constants of hot_mask_avx2_e2(), loaded once per scan. */
+/* The tables of hot_mask_avx2_e2(), loaded once per scan, and its byte
+ * constants, read from memory (kept in registers, they would be spilled
+ * or built again in each window). */
 struct hot_consts {
-  __m256i need_lo, need_hi, cls_lo, cls_hi, low4, e2, x80, quo_mask, quo,
-      hellip, gap, tab;
+  __m256i need_lo, need_hi, cls_lo, cls_hi, gap;
+  const __m256i *tab; /* '\t', or FF (no tab test: FF is not UTF-8) */
 };
+
+#define R8(c) c, c, c, c, c, c, c, c
+#define R32(c) {R8(c), R8(c), R8(c), R8(c)}
+static struct { /* not const: a constant would be built again in each window */
+  _Alignas(32) unsigned char low4[32];
+  _Alignas(32) unsigned char x80[32];
+  _Alignas(32) unsigned char quo_mask[32]; /* 98 and 9C alike */
+  _Alignas(32) unsigned char quo[32];
+  _Alignas(32) unsigned char hellip[32];
+  _Alignas(32) unsigned char tab[2][32];
+} hot_bytes = {R32(0x0F),
+               R32(0x80),
+               R32((unsigned char)~(LDQUO ^ LSQUO)),
+               R32(LSQUO),
+               R32(HELLIP),
+               {R32('\t'), R32(0xFF)}};
+#undef R8
+#undef R32
+#define HOT_BYTES(f) _mm256_load_si256((const __m256i *)(const void *)hot_bytes.f)
 
 __attribute__((target("avx2"))) static inline void
 hot_consts_init(struct hot_consts *k, bool later) {
@@ -1531,13 +1553,7 @@ hot_consts_init(struct hot_consts *k, bool later) {
   k->cls_hi = BCAST16(cls_hi);
   k->gap = BCAST16(gap_t);
 #undef BCAST16
-  k->low4 = _mm256_set1_epi8(0x0F);
-  k->e2 = _mm256_set1_epi8((char)0xE2);
-  k->x80 = _mm256_set1_epi8((char)0x80);
-  k->quo_mask = _mm256_set1_epi8((char)~(LDQUO ^ LSQUO)); /* 9C, 98 */
-  k->quo = _mm256_set1_epi8((char)LSQUO);
-  k->hellip = _mm256_set1_epi8((char)HELLIP);
-  k->tab = _mm256_set1_epi8(later ? (char)0xFF : '\t'); /* no tab test: FF is not UTF-8 */
+  k->tab = (const __m256i *)(const void *)hot_bytes.tab[later];
 }
 
 /* hot_mask_avx2() with E2 80 taken only where hot_e2() may say yes: “ or
@@ -1552,25 +1568,26 @@ hot_mask_avx2_e2(const char *p, const struct hot_consts *k) {
   __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
   __m256i z = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
   __m256i need = _mm256_and_si256(
-      _mm256_shuffle_epi8(k->need_lo, _mm256_and_si256(x, k->low4)),
+      _mm256_shuffle_epi8(k->need_lo, _mm256_and_si256(x, HOT_BYTES(low4))),
       _mm256_shuffle_epi8(k->need_hi,
-                          _mm256_and_si256(_mm256_srli_epi16(x, 4), k->low4)));
+                          _mm256_and_si256(_mm256_srli_epi16(x, 4), HOT_BYTES(low4))));
   __m256i cls = _mm256_and_si256(
-      _mm256_shuffle_epi8(k->cls_lo, _mm256_and_si256(y, k->low4)),
+      _mm256_shuffle_epi8(k->cls_lo, _mm256_and_si256(y, HOT_BYTES(low4))),
       _mm256_shuffle_epi8(k->cls_hi,
-                          _mm256_and_si256(_mm256_srli_epi16(y, 4), k->low4)));
+                          _mm256_and_si256(_mm256_srli_epi16(y, 4), HOT_BYTES(low4))));
   __m256i none =
       _mm256_cmpeq_epi8(_mm256_and_si256(need, cls), _mm256_setzero_si256());
-  __m256i more = _mm256_and_si256(_mm256_cmpeq_epi8(x, k->e2),
-                                  _mm256_cmpeq_epi8(y, k->x80));
+  /* 80 then 98, 9C or A6: E2 first in UTF-8 text but for a few CJK
+   * marks (E3 80 9C ...), which pair_passes_quick() drops */
+  __m256i more = _mm256_cmpeq_epi8(y, HOT_BYTES(x80));
   /* w a space or a newline: the table gives w back for those alone */
   __m256i gap = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(k->gap, w), w);
   __m256i open =
-      _mm256_cmpeq_epi8(_mm256_and_si256(z, k->quo_mask), k->quo);
+      _mm256_cmpeq_epi8(_mm256_and_si256(z, HOT_BYTES(quo_mask)), HOT_BYTES(quo));
   __m256i keep = _mm256_or_si256(_mm256_andnot_si256(gap, open),
-                                 _mm256_cmpeq_epi8(z, k->hellip));
+                                 _mm256_cmpeq_epi8(z, HOT_BYTES(hellip)));
   more = _mm256_or_si256(_mm256_and_si256(more, keep),
-                         _mm256_cmpeq_epi8(x, k->tab));
+                         _mm256_cmpeq_epi8(x, _mm256_load_si256(k->tab)));
   return ~(unsigned)_mm256_movemask_epi8(_mm256_andnot_si256(more, none));
 }
 
