@@ -524,9 +524,21 @@ static void space_pass_keep(struct pass *ps) {
 static bool line_end_space(const char *p, size_t n) {
   if (n && hspace(p[n - 1]))
     return true;
-  for (const char *q = memchr(p, '\n', n); q;
-       q = memchr(q + 1, '\n', n - (size_t)(q + 1 - p)))
-    if (q > p && hspace(q[-1]))
+  size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  /* a space or tab before a newline, 16 pairs at a time */
+  for (; i + 17 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
+    __m128i h = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+    if (_mm_movemask_epi8(
+            _mm_and_si128(h, _mm_cmpeq_epi8(y, _mm_set1_epi8('\n')))))
+      return true;
+  }
+#endif
+  for (; i + 1 < n; i++)
+    if (p[i + 1] == '\n' && hspace(p[i]))
       return true;
   return false;
 }
@@ -1500,24 +1512,115 @@ hot_mask_avx2(const char *p, bool later) {
          (unsigned)_mm256_movemask_epi8(more);
 }
 
+/* The constants of hot_mask_avx2_e2(), loaded once per scan. */
+/* The tables of hot_mask_avx2_e2(), loaded once per scan, and its byte
+ * constants, read from memory (kept in registers, they would be spilled
+ * or built again in each window). */
+struct hot_consts {
+  __m256i need_lo, need_hi, cls_lo, cls_hi, gap;
+  const __m256i *tab; /* '\t', or FF (no tab test: FF is not UTF-8) */
+};
+
+#define R8(c) c, c, c, c, c, c, c, c
+#define R32(c) {R8(c), R8(c), R8(c), R8(c)}
+static struct { /* not const: a constant would be built again in each window */
+  _Alignas(32) unsigned char low4[32];
+  _Alignas(32) unsigned char x80[32];
+  _Alignas(32) unsigned char quo_mask[32]; /* 98 and 9C alike */
+  _Alignas(32) unsigned char quo[32];
+  _Alignas(32) unsigned char hellip[32];
+  _Alignas(32) unsigned char tab[2][32];
+} hot_bytes = {R32(0x0F),
+               R32(0x80),
+               R32((unsigned char)~(LDQUO ^ LSQUO)),
+               R32(LSQUO),
+               R32(HELLIP),
+               {R32('\t'), R32(0xFF)}};
+#undef R8
+#undef R32
+#define HOT_BYTES(f) _mm256_load_si256((const __m256i *)(const void *)hot_bytes.f)
+
+__attribute__((target("avx2"))) static inline void
+hot_consts_init(struct hot_consts *k, bool later) {
+  static const unsigned char gap_t[16] = {' ',  0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                          0xFF, 0xFF, 0xFF, 0xFF, '\n', 0xFF,
+                                          0xFF, 0xFF, 0xFF, 0xFF};
+#define BCAST16(t)                                                             \
+  _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(t)))
+  k->need_lo = BCAST16(need_lo[later]);
+  k->need_hi = BCAST16(need_hi[later]);
+  k->cls_lo = BCAST16(cls_lo);
+  k->cls_hi = BCAST16(cls_hi);
+  k->gap = BCAST16(gap_t);
+#undef BCAST16
+  k->tab = (const __m256i *)(const void *)hot_bytes.tab[later];
+}
+
+/* hot_mask_avx2() with E2 80 taken only where hot_e2() may say yes: “ or
+ * ‘ after a byte other than a space or a newline, or … (pair_passes_quick()
+ * finds nothing at the other E2 80, the dashes and ’ ” that English text
+ * is full of). No branch: E2 80 comes and goes too often to be guessed.
+ * p[-1 .. 34) readable. */
+__attribute__((target("avx2"))) static inline unsigned
+hot_mask_avx2_e2(const char *p, const struct hot_consts *k) {
+  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+  __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
+  __m256i z = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
+  __m256i need = _mm256_and_si256(
+      _mm256_shuffle_epi8(k->need_lo, _mm256_and_si256(x, HOT_BYTES(low4))),
+      _mm256_shuffle_epi8(k->need_hi,
+                          _mm256_and_si256(_mm256_srli_epi16(x, 4), HOT_BYTES(low4))));
+  __m256i cls = _mm256_and_si256(
+      _mm256_shuffle_epi8(k->cls_lo, _mm256_and_si256(y, HOT_BYTES(low4))),
+      _mm256_shuffle_epi8(k->cls_hi,
+                          _mm256_and_si256(_mm256_srli_epi16(y, 4), HOT_BYTES(low4))));
+  __m256i none =
+      _mm256_cmpeq_epi8(_mm256_and_si256(need, cls), _mm256_setzero_si256());
+  /* 80 then 98, 9C or A6: E2 first in UTF-8 text but for a few CJK
+   * marks (E3 80 9C ...), which pair_passes_quick() drops */
+  __m256i more = _mm256_cmpeq_epi8(y, HOT_BYTES(x80));
+  /* w a space or a newline: the table gives w back for those alone */
+  __m256i gap = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(k->gap, w), w);
+  __m256i open =
+      _mm256_cmpeq_epi8(_mm256_and_si256(z, HOT_BYTES(quo_mask)), HOT_BYTES(quo));
+  __m256i keep = _mm256_or_si256(_mm256_andnot_si256(gap, open),
+                                 _mm256_cmpeq_epi8(z, HOT_BYTES(hellip)));
+  more = _mm256_or_si256(_mm256_and_si256(more, keep),
+                         _mm256_cmpeq_epi8(x, _mm256_load_si256(k->tab)));
+  return ~(unsigned)_mm256_movemask_epi8(_mm256_andnot_si256(more, none));
+}
+
 /* scan_passes_in() for HOT_ANY or HOT_LATER with AVX2, n >= 33: windows
  * of 32 positions, the last one ending at the last pair (a pair needs its
  * second byte); the places come in the same order, so the answer is the
- * same. */
+ * same. The windows with a byte before them and two after take the
+ * tighter mask of hot_mask_avx2_e2(). */
 __attribute__((target("avx2"))) static unsigned
 scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
   unsigned m = 0, first = want & (0u - want);
+  bool later = set == HOT_LATER;
+  struct hot_consts k;
+  hot_consts_init(&k, later);
   size_t at = 0;
-  for (; at + 33 <= n; at += 32)
-    for (unsigned bits = hot_mask_avx2(p + at, set == HOT_LATER); bits;
-         bits &= bits - 1) {
+  unsigned bits = hot_mask_avx2(p, later);
+  for (;;) {
+    for (; bits; bits &= bits - 1) {
       m |= pair_passes_quick(p, n, at + (unsigned)__builtin_ctz(bits));
       if (m & first)
         return m & want;
     }
+    at += 32;
+    if (at + 34 <= n)
+      bits = hot_mask_avx2_e2(p + at, &k);
+    else if (at + 33 <= n)
+      bits = hot_mask_avx2(p + at, later);
+    else
+      break;
+  }
   if (at + 1 < n) { /* the rest: the window that ends at the last pair */
     size_t w = n - 33;
-    unsigned bits = hot_mask_avx2(p + w, set == HOT_LATER) >> (at - w);
+    bits = hot_mask_avx2(p + w, later) >> (at - w);
     for (; bits; bits &= bits - 1) {
       m |= pair_passes_quick(p, n, at + (unsigned)__builtin_ctz(bits));
       if (m & first)

@@ -583,6 +583,17 @@ Test(spacing, changes_found_at_every_offset) {
   sweep(" a b. C (d) e, f ", " a b. C (d) e, f ", EN);
   sweep(" \xe2\x94\x80\xe2\x94\x80 box ", " \xe2\x94\x80\xe2\x94\x80 box ", "");
   sweep(" x\xe2\x80\xa6y ", " x\xe2\x80\xa6y ", "");
+  /* E2 80 after a space, a line start or a word, and before a word */
+  sweep(" the talks\xe2\x80\xa6Prices rose ",
+        " the talks\xe2\x80\xa6 Prices rose ", EN);
+  sweep(" said \xe2\x80\xa6Prices rose ", " said \xe2\x80\xa6Prices rose ", EN);
+  sweep(" said \xe2\x80\x9cyes\xe2\x80\x9c, and ",
+        " said \xe2\x80\x9cyes\xe2\x80\x9d, and ", EN);
+  sweep(" a\n\xe2\x80\x9cyes\xe2\x80\x9d b ", " a\n\xe2\x80\x9cyes\xe2\x80\x9d b ", EN);
+  sweep(" a\xe3\x80\x9c\xe3\x80\x98" "b\xe3\x80\xa6 ",
+        " a\xe3\x80\x9c\xe3\x80\x98" "b\xe3\x80\xa6 ", ""); /* CJK marks */
+  sweep(" it\xe2\x80\x99s \xe2\x80\x94 a \xe2\x80\x93 b ",
+        " it\xe2\x80\x99s \xe2\x80\x94 a \xe2\x80\x93 b ", EN);
 }
 
 Test(spacing, edges_trimmed_at_any_length) {
@@ -617,4 +628,25 @@ Test(spacing, kept_lines_trimmed_at_their_ends_only) {
   cr_assert_str_eq(c.text, "  a  b\n  c (d) e");
   feed_one("  a  b\n  c", KEMPT_BLOCK_LINES, 2, &c);
   cr_assert_str_eq(c.text, "  a  b\n  c");
+}
+
+/* A kept line's trailing space or tab found wherever its newline falls
+ * (the scan for it looks at 16 pairs at a time), and a block with none
+ * passed on as it is. */
+Test(spacing, kept_lines_trailing_space_at_every_offset) {
+  static const char pad[] = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+  for (size_t k = 0; k <= 40; k++)
+    for (int tab = 0; tab < 2; tab++) {
+      char in[128], want[128];
+      struct collect c;
+      snprintf(in, sizeof in, "  a%.*s%c\n  b  c\n", (int)k, pad,
+               tab ? '\t' : ' ');
+      snprintf(want, sizeof want, "  a%.*s\n  b  c\n", (int)k, pad);
+      feed_one(in, KEMPT_BLOCK_LINES, 3, &c);
+      cr_assert_str_eq(c.text, want, "k %zu tab %d", k, tab);
+      snprintf(in, sizeof in, "  a%.*s\n  b %c c\n", (int)k, pad,
+               tab ? '\t' : ' ');
+      feed_one(in, KEMPT_BLOCK_LINES, 3, &c);
+      cr_assert_str_eq(c.text, in, "k %zu tab %d", k, tab);
+    }
 }
