@@ -26,7 +26,7 @@
 #include <stdio.h>
 
 #define DEFAULT_MAX_LINE (16u << 20)
-#define FEED_SIZE 4096
+#define PIECE 8192 /* the value is fed to the chain in pieces this big */
 
 struct frame_jsonl {
   const struct kempt_frame_env *env;
@@ -45,6 +45,7 @@ struct frame_jsonl {
   unsigned char vpend[4];
   size_t nvpend;
   uint64_t replaced;
+  char piece[PIECE]; /* the decoded value, gathered for the chain */
 };
 
 static enum kempt_status put(struct frame_jsonl *f, const char *p, size_t n) {
@@ -219,8 +220,7 @@ static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
     size_t j = i;
     if (!f->npend)
       for (; j < n; j++) {
-        while (n - j >= 8 && kempt__json_plain8(u + j))
-          j += 8;
+        j += kempt__json_span(u + j, n - j, true);
         if (j == n || stop_at(u + j, n - j))
           break;
       }
@@ -234,26 +234,40 @@ static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
 
 /* ---- input: a whole line ---- */
 
-/* Feed the decoded content of the string p[start..end) to the chain. */
+/* Feed the decoded content of the string p[start..end) to the chain, in
+ * pieces of up to PIECE bytes (runs without escapes that long go as they
+ * are): the stages are called once per piece, not once per escape. */
 static enum kempt_status feed_value(struct frame_jsonl *f, const char *p,
                                     size_t start, size_t end) {
   const struct kempt_chain *c = &f->env->chain;
   enum kempt_status s = KEMPT_OK;
-  size_t i = start + 1;
+  size_t i = start + 1, k = 0;
   end--; /* the closing quote */
   while (i < end && s == KEMPT_OK) {
     const char *bs = memchr(p + i, '\\', end - i);
     size_t j = bs ? (size_t)(bs - p) : end;
-    if (j > i)
-      s = c->bytes(c->ud, p + i, j - i);
+    if (k + (j - i) > PIECE && k) {
+      s = c->bytes(c->ud, f->piece, k);
+      k = 0;
+    }
+    if (j - i >= PIECE) {
+      if (s == KEMPT_OK)
+        s = c->bytes(c->ud, p + i, j - i);
+    } else {
+      memcpy(f->piece + k, p + i, j - i);
+      k += j - i;
+    }
     i = j;
-    char u[4 * 16];
-    size_t k = 0;
-    while (i < end && p[i] == '\\' && k + 4 <= sizeof u)
-      k += kempt__utf8_put(kempt__json_unescape(p, &i), u + k);
-    if (k && s == KEMPT_OK)
-      s = c->bytes(c->ud, u, k);
+    while (i < end && p[i] == '\\' && s == KEMPT_OK) {
+      if (k + 4 > PIECE) {
+        s = c->bytes(c->ud, f->piece, k);
+        k = 0;
+      }
+      k += kempt__utf8_put(kempt__json_unescape(p, &i), f->piece + k);
+    }
   }
+  if (k && s == KEMPT_OK)
+    s = c->bytes(c->ud, f->piece, k);
   return s;
 }
 

@@ -140,7 +140,65 @@ static size_t plain_run(const struct scan *s) {
   return i - s->i;
 }
 
+/* Whether p[0..n) is valid UTF-8 (a quick look first: ASCII sixteen
+ * bytes at a time). */
+static bool utf8_valid(const unsigned char *p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+#ifdef KEMPT_JSON_SSE2
+    if (n - i >= 16) {
+      unsigned mask = (unsigned)_mm_movemask_epi8(
+          _mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(mask);
+    }
+#endif
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t len = utf8_len(p + i, n - i);
+    if (len == 0)
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+/* A string that is not a key, at s->i (its opening quote): find its end
+ * and validate it in long runs; at the first doubt false, with s->i where
+ * it was (the caller then takes the careful way, which finds the error's
+ * place). Runs between a quote, backslash or control are whole characters
+ * in valid UTF-8, so they are validated one by one. */
+static bool scan_value_string(struct scan *s) {
+  const unsigned char *p = (const unsigned char *)s->p;
+  size_t i = s->i + 1, start = s->i;
+  for (;;) {
+    size_t run = kempt__json_span(p + i, s->n - i, false);
+    if (!utf8_valid(p + i, run))
+      break;
+    i += run;
+    if (i == s->n || p[i] < 0x20)
+      break;
+    if (p[i] == '"') {
+      s->i = i + 1;
+      return true;
+    }
+    s->i = i; /* a backslash */
+    if (!scan_escape(s))
+      break;
+    i = s->i;
+  }
+  s->i = start;
+  return false;
+}
+
 static bool scan_string(struct scan *s, bool *match) {
+  if (!match && scan_value_string(s))
+    return true;
   struct keycmp k = {s, 0, true};
   s->i++;
   for (;;) {
