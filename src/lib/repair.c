@@ -895,6 +895,18 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
   return kempt__emit(r->env, p + from, to - from);
 }
 
+/* Whether the line p[0..n), whose first 'clean' bytes need no work, comes
+ * out of work() as it went in: no reference, and its characters pass the
+ * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
+ * the run of clean lines around it. */
+static bool quiet(struct repair *r, const char *p, size_t n, size_t clean) {
+  if (memchr(p + clean, '&', n - clean))
+    return false;
+  unsigned f =
+      scan_flags(r, (const unsigned char *)p + clean, n - clean);
+  return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
+}
+
 /* Line by line (at most SEG_CAP bytes looked at each time): clean whole
  * lines gather into a run copied straight through; a line with a byte
  * needing work is repaired as a segment, its clean start already known.
@@ -910,7 +922,7 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     const char *nl = memchr(p + i, '\n', lim);
     size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
     size_t c = clean_prefix((const unsigned char *)p + i, len);
-    if (nl && c == len) {
+    if (nl && (c == len || quiet(r, p + i, len, c))) {
       i += len;
       continue;
     }
