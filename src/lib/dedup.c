@@ -584,7 +584,7 @@ static uint32_t count_chars(const char *p, size_t n) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
     if (_mm_movemask_epi8(v))
       break; /* beyond ASCII: one at a time */
-    c += 16 - (uint32_t)__builtin_popcount(space16(p + i));
+    c += 16 - kempt__pop16(space16(p + i));
   }
 #endif
   while (i < n && c < LONG_PARA_CHARS) {

@@ -155,6 +155,15 @@ static inline bool kempt__cp2_self(uint32_t cp) {
   return (bits[cp >> 6 & 31] >> (cp & 63) & 1) != 0;
 }
 
+/* The set bits of a 16-bit mask, inline (without -mpopcnt
+ * __builtin_popcount is a call into libgcc). */
+static inline unsigned kempt__pop16(unsigned x) {
+  x = x - (x >> 1 & 0x5555u);
+  x = (x & 0x3333u) + (x >> 2 & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (x + (x >> 8)) & 0x1Fu;
+}
+
 /* The eight bytes at p as a word, the first in the low byte. */
 static inline uint64_t kempt__load_le64(const char *p) {
   uint64_t w;

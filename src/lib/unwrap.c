@@ -470,7 +470,7 @@ static bool tally16(struct tally *t, const char *p) {
   unsigned first = sp & ~(sp << 1); /* spaces after a byte that is not */
   if (t->spaces)                    /* the first byte goes on with a run */
     first &= ~1u;
-  t->words += (uint32_t)__builtin_popcount(first);
+  t->words += kempt__pop16(first);
   if ((sp & (sp >> 1) & (sp >> 2)) || (t->spaces >= 2 && (sp & 1)) ||
       (t->spaces >= 1 && (sp & 3) == 3))
     t->table = true;                                 /* three spaces in a row */
