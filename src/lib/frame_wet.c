@@ -178,11 +178,17 @@ static enum kempt_status put_headers(struct frame_wet *w, const char *digest) {
 static enum kempt_status put_cleaned(struct frame_wet *w) {
   unsigned char d[20];
   char b32[33];
-  struct kempt_sha1 sha;
-  kempt__sha1_init(&sha, w->sha_cpu);
-  kempt__sha1_add(&sha, w->out.data, w->out.len);
-  kempt__sha1_end(&sha, d);
-  kempt__base32_20(d, b32);
+  size_t len;
+  b32[0] = '\0';
+  /* the digest only goes where a digest field is rewritten */
+  if (!w->remove_digest && (header(w, "WARC-Block-Digest", &len) ||
+                            header(w, "WARC-Payload-Digest", &len))) {
+    struct kempt_sha1 sha;
+    kempt__sha1_init(&sha, w->sha_cpu);
+    kempt__sha1_add(&sha, w->out.data, w->out.len);
+    kempt__sha1_end(&sha, d);
+    kempt__base32_20(d, b32);
+  }
   enum kempt_status s = put_headers(w, b32);
   if (s == KEMPT_OK)
     s = put(w, w->out.data, w->out.len);
