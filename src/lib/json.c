@@ -140,54 +140,56 @@ static size_t plain_run(const struct scan *s) {
   return i - s->i;
 }
 
-/* Whether p[0..n) is valid UTF-8 (a quick look first: ASCII sixteen
- * bytes at a time). */
-static bool utf8_valid(const unsigned char *p, size_t n) {
-  size_t i = 0;
-  while (i < n) {
+/* A string that is not a key, at s->i (its opening quote): find its end
+ * and validate it, sixteen bytes at a time where they are plain ASCII; at
+ * the first doubt false, with s->i where it was (the caller then takes
+ * the careful way, which finds the error's place). */
+static bool scan_value_string(struct scan *s) {
+  const unsigned char *p = (const unsigned char *)s->p;
+  size_t i = s->i + 1, start = s->i, n = s->n;
+#ifdef KEMPT_JSON_SSE2
+  const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+                ctl = _mm_set1_epi8(0x1F);
+#endif
+  for (;;) {
 #ifdef KEMPT_JSON_SSE2
     if (n - i >= 16) {
-      unsigned mask = (unsigned)_mm_movemask_epi8(
-          _mm_loadu_si128((const __m128i *)(const void *)(p + i)));
-      if (mask == 0) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      __m128i m = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bs)),
+          _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x));
+      unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, x));
+      if (!mask) {
         i += 16;
         continue;
       }
       i += (size_t)__builtin_ctz(mask);
     }
+#else
+    while (n - i >= 8 && kempt__json_plain8(p + i))
+      i += 8;
 #endif
-    if (p[i] < 0x80) {
+    if (i == n)
+      break;
+    unsigned char c = p[i];
+    if (c >= 0x80) {
+      size_t len = utf8_len(p + i, n - i);
+      if (len == 0)
+        break;
+      i += len;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
       i++;
       continue;
     }
-    size_t len = utf8_len(p + i, n - i);
-    if (len == 0)
-      return false;
-    i += len;
-  }
-  return true;
-}
-
-/* A string that is not a key, at s->i (its opening quote): find its end
- * and validate it in long runs; at the first doubt false, with s->i where
- * it was (the caller then takes the careful way, which finds the error's
- * place). Runs between a quote, backslash or control are whole characters
- * in valid UTF-8, so they are validated one by one. */
-static bool scan_value_string(struct scan *s) {
-  const unsigned char *p = (const unsigned char *)s->p;
-  size_t i = s->i + 1, start = s->i;
-  for (;;) {
-    size_t run = kempt__json_span(p + i, s->n - i, false);
-    if (!utf8_valid(p + i, run))
-      break;
-    i += run;
-    if (i == s->n || p[i] < 0x20)
-      break;
-    if (p[i] == '"') {
+    if (c == '"') {
       s->i = i + 1;
       return true;
     }
-    s->i = i; /* a backslash */
+    if (c != '\\')
+      break; /* a control */
+    s->i = i;
     if (!scan_escape(s))
       break;
     i = s->i;
