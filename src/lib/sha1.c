@@ -179,6 +179,8 @@ void kempt__sha1_init(struct kempt_sha1 *s, bool cpu) {
 
 void kempt__sha1_add(struct kempt_sha1 *s, const void *data, size_t n) {
   const unsigned char *p = data;
+  if (n == 0)
+    return; /* data may be NULL */
   s->bytes += n;
   if (s->n) {
     size_t k = 64 - s->n < n ? 64 - s->n : n;
@@ -196,7 +198,8 @@ void kempt__sha1_add(struct kempt_sha1 *s, const void *data, size_t n) {
     p += n / 64 * 64;
     n %= 64;
   }
-  memcpy(s->block, p, n);
+  if (n)
+    memcpy(s->block, p, n);
   s->n = n;
 }
 
