@@ -46,10 +46,27 @@ struct frame_jsonl {
   size_t nvpend;
   uint64_t replaced;
   char piece[PIECE]; /* the decoded value, gathered for the chain */
+  size_t nout;
+  char out[PIECE]; /* output gathered, written at the end of each call */
 };
 
+static enum kempt_status flush_out(struct frame_jsonl *f) {
+  size_t n = f->nout;
+  f->nout = 0;
+  return n ? f->env->write(f->env->write_ud, f->out, n) : KEMPT_OK;
+}
+
+/* Output, gathered into f->out (most pieces are short: a paragraph, an
+ * escape) and written when it is full and before each call returns. */
 static enum kempt_status put(struct frame_jsonl *f, const char *p, size_t n) {
-  return n ? f->env->write(f->env->write_ud, p, n) : KEMPT_OK;
+  if (n >= PIECE / 2 || n > PIECE - f->nout) {
+    enum kempt_status s = flush_out(f);
+    if (s != KEMPT_OK || n >= PIECE / 2)
+      return s == KEMPT_OK && n ? f->env->write(f->env->write_ud, p, n) : s;
+  }
+  memcpy(f->out + f->nout, p, n);
+  f->nout += n;
+  return KEMPT_OK;
 }
 
 /* ---- output: a line passed through, as valid UTF-8 ---- */
@@ -411,7 +428,8 @@ static enum kempt_status jsonl_feed(void *st, const char *p, size_t n) {
     p += k;
     n -= k;
   }
-  return s;
+  enum kempt_status s2 = flush_out(f);
+  return s == KEMPT_OK ? s2 : s;
 }
 
 static enum kempt_status jsonl_finish(void *st) {
@@ -423,7 +441,8 @@ static enum kempt_status jsonl_finish(void *st) {
     s = end_overlong(f);
   kempt__buf_clear(&f->buf);
   f->overlong = false;
-  return s;
+  enum kempt_status s2 = flush_out(f);
+  return s == KEMPT_OK ? s2 : s;
 }
 
 static void jsonl_reset(void *st) {
@@ -433,6 +452,7 @@ static void jsonl_reset(void *st) {
   f->line = 0;
   f->npend = 0;
   f->nvpend = 0;
+  f->nout = 0;
   f->shard.next = 0;
 }
 
