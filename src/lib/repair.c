@@ -247,6 +247,32 @@ static inline unsigned plain16(const unsigned char *p) {
 }
 #endif
 
+/* The end of the run of ASCII at q..end (the first byte beyond ASCII, or
+ * end); *seen is set when a byte of it needs work (needy()). Sixteen
+ * bytes at a time with SSE2. */
+static inline const unsigned char *
+ascii_run(const unsigned char *q, const unsigned char *end, bool *seen) {
+#ifdef __SSE2__
+  while (end - q >= 16) {
+    unsigned high = (unsigned)_mm_movemask_epi8(
+        _mm_loadu_si128((const __m128i *)(const void *)q));
+    unsigned bad = plain16(q) ^ 0xFFFFu; /* needy, or beyond ASCII */
+    if (high) {
+      bad &= (1u << __builtin_ctz(high)) - 1; /* the ASCII before it */
+      *seen = *seen || bad;
+      return q + __builtin_ctz(high);
+    }
+    *seen = *seen || bad;
+    q += 16;
+  }
+#endif
+  while (q < end && *q < 0x80) {
+    *seen = *seen || needy(*q);
+    q++;
+  }
+  return q;
+}
+
 /* Index of the first byte of p[0..n) that needs work, n if none. */
 static size_t clean_prefix(const unsigned char *p, size_t n) {
   size_t i = 0;
@@ -707,13 +733,10 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
       if (q == end || *q >= 0x80 || (p2 & ~space))
         continue;
       /* two ASCII characters: the rest of the run cannot matter */
-      while (q < end && *q < 0x80) {
-        if (needy(*q))
-          acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
-        q++;
-        if (end - q >= 16 && q[0] < 0x80)
-          q += clean_prefix(q, (size_t)(end - q));
-      }
+      bool seen = false;
+      q = ascii_run(q, end, &seen);
+      if (seen)
+        acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       p1 = p2 = 0;
       continue;
     }
