@@ -128,6 +128,7 @@ struct unwrap {
   uint32_t doc_width; /* widest line of the blocks counted */
   uint32_t wrap_hist[WRAP_HIST]; /* votes for the document's wrap width */
   uint32_t wrap_votes;           /* all votes */
+  uint32_t wrap_lo, wrap_hi;     /* the widths with votes lie in [lo, hi] */
   uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
   bool wrap_known;
   bool in_refs; /* inside a text browser's list of references */
@@ -864,7 +865,10 @@ static uint32_t doc_wrap(struct unwrap *u) {
   if (u->wrap_known)
     return u->wrap_width;
   uint32_t best = 0, best_votes = 0, sum = 0;
-  for (uint32_t w = MIN_WRAP; w < WRAP_HIST; w++) {
+  /* the widths outside [wrap_lo, wrap_hi] have no votes: neither a
+   * window's sum nor a candidate there */
+  uint32_t from = u->wrap_lo > MIN_WRAP ? u->wrap_lo : MIN_WRAP;
+  for (uint32_t w = from; w <= u->wrap_hi; w++) {
     sum += u->wrap_hist[w];
     if (w >= MIN_WRAP + WRAP_WINDOW)
       sum -= u->wrap_hist[w - WRAP_WINDOW];
@@ -1420,8 +1424,11 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
   if (!pl.uniform && !pl.strong)
     return;
   uint32_t votes = pl.strong ? STRONG_VOTES : 1;
-  if (pl.width < WRAP_HIST)
+  if (pl.width < WRAP_HIST) {
     u->wrap_hist[pl.width] += votes;
+    u->wrap_lo = pl.width < u->wrap_lo ? pl.width : u->wrap_lo;
+    u->wrap_hi = pl.width > u->wrap_hi ? pl.width : u->wrap_hi;
+  }
   u->wrap_votes += votes;
   u->wrap_known = false;
 }
@@ -1503,6 +1510,8 @@ static void unwrap_reset(void *st) {
   u->doc_width = 0;
   u->in_refs = false;
   memset(u->wrap_hist, 0, sizeof u->wrap_hist);
+  u->wrap_lo = WRAP_HIST;
+  u->wrap_hi = 0;
   u->wrap_votes = 0;
   u->wrap_known = false;
 }
@@ -1532,6 +1541,7 @@ static enum kempt_status unwrap_init(void *st, const struct kempt_env *env) {
   u->cache = kempt__malloc(env->alloc, CACHE_LINES * sizeof *u->cache);
   if (!u->held || !u->vocab || !u->used || !u->lines || !u->cache)
     return KEMPT_ERR_NOMEM;
+  u->wrap_lo = WRAP_HIST; /* no votes yet */
   return KEMPT_OK;
 }
 
