@@ -59,10 +59,12 @@ static enum kempt_status flush_out(struct frame_jsonl *f) {
 /* Output, gathered into f->out (most pieces are short: a paragraph, an
  * escape) and written when it is full and before each call returns. */
 static enum kempt_status put(struct frame_jsonl *f, const char *p, size_t n) {
+  if (n == 0)
+    return KEMPT_OK; /* p may be NULL */
   if (n >= PIECE / 2 || n > PIECE - f->nout) {
     enum kempt_status s = flush_out(f);
     if (s != KEMPT_OK || n >= PIECE / 2)
-      return s == KEMPT_OK && n ? f->env->write(f->env->write_ud, p, n) : s;
+      return s == KEMPT_OK ? f->env->write(f->env->write_ud, p, n) : s;
   }
   memcpy(f->out + f->nout, p, n);
   f->nout += n;
