@@ -923,10 +923,8 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
  * the run of clean lines around it. */
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean) {
-  if (memchr(p + clean, '&', n - clean))
-    return false;
-  unsigned f =
-      scan_flags(r, (const unsigned char *)p + clean, n - clean);
+  /* an '&' (a reference, maybe) gives FL_CHAR, as needy() says */
+  unsigned f = scan_flags(r, (const unsigned char *)p + clean, n - clean);
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
 }
 
