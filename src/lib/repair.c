@@ -273,6 +273,26 @@ ascii_run(const unsigned char *q, const unsigned char *end, bool *seen) {
   return q;
 }
 
+/* Index of the first byte of p[0..n) that is a LF or needs work, n if
+ * none. */
+static size_t clean_to_nl(const unsigned char *p, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n');
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned stop = (plain16(p + i) ^ 0xFFFFu) |
+                    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
+    if (stop)
+      return i + (size_t)__builtin_ctz(stop);
+    i += 16;
+  }
+#endif
+  while (i < n && p[i] != '\n' && !needy(p[i]))
+    i++;
+  return i;
+}
+
 /* Index of the first byte of p[0..n) that needs work, n if none. */
 static size_t clean_prefix(const unsigned char *p, size_t n) {
   size_t i = 0;
@@ -940,9 +960,14 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
   size_t i = 0, run = 0; /* p[run..i): clean lines not yet emitted */
   while (i < n && st == KEMPT_OK) {
     size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
-    const char *nl = memchr(p + i, '\n', lim);
+    /* one pass to the line's end when the line is clean (most are) */
+    size_t c = clean_to_nl((const unsigned char *)p + i, lim);
+    const char *nl = c == lim            ? NULL
+                     : p[i + c] == '\n' ? p + i + c
+                                         : memchr(p + i + c, '\n', lim - c);
     size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
-    size_t c = clean_prefix((const unsigned char *)p + i, len);
+    if (nl == p + i + c)
+      c = len; /* no byte needs work before the LF, nor the LF */
     if (nl && (c == len || quiet(r, p + i, len, c))) {
       i += len;
       continue;
