@@ -1,11 +1,11 @@
 /* decode.c - the decode stage: any bytes in, valid UTF-8 out.
  *
  * Runs of bytes that need no change (printable ASCII, TAB, LF and valid
- * UTF-8 sequences; checked 16 bytes at a time with SSSE3 where the CPU has
- * it) are copied as a whole; the rest is handled one byte or
- * sequence at a time: a BOM at the start of the document is dropped, CRLF
- * and lone CR become LF, FF and VT become LF (they separate pages and lines
- * in text dumps), the other C0 controls and DEL are removed (an ANSI
+ * UTF-8 sequences; checked 32 bytes at a time with AVX2, or 16 with
+ * SSSE3, where the CPU has it) are copied as a whole; the rest is handled
+ * one byte or sequence at a time: a BOM at the start of the document is
+ * dropped, CRLF and lone CR become LF, FF and VT become LF (they separate
+ * pages and lines in text dumps), the other C0 controls and DEL are removed (an ANSI
  * escape sequence as a whole), a surrogate pair encoded as two 3-byte
  * sequences (CESU-8) becomes the character it stands for and a lone
  * surrogate U+FFFD (unless the document already reads as cp1252), and a
@@ -22,6 +22,7 @@
 #endif
 #if defined(__SSE2__) && defined(__GNUC__) &&                                  \
     (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
 #include <tmmintrin.h>
 #define HAVE_SSSE3_PATH 1
 #endif
@@ -368,6 +369,102 @@ clean_ssse3(const unsigned char *p, size_t n) {
 /* __builtin_cpu_supports reads what libgcc found out at start-up: no
  * state of ours, so no race between threads. */
 static bool ssse3_ok(void) { return __builtin_cpu_supports("ssse3") != 0; }
+
+/* The same check 32 bytes at a time with AVX2 (where the CPU has it):
+ * the tables of utf8_errors() in both 16-byte lanes, the bytes before
+ * each byte taken across the lanes. */
+#define TWICE(...) __VA_ARGS__, __VA_ARGS__
+__attribute__((target("avx2"))) static inline __m256i
+utf8_errors256(__m256i v, __m256i prev) {
+  const __m256i hi1 = _mm256_setr_epi8(TWICE(
+      U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG,
+      (char)U_TWO_CONTS, (char)U_TWO_CONTS, (char)U_TWO_CONTS,
+      (char)U_TWO_CONTS, U_SHORT | U_OVER2, U_SHORT, U_SHORT | U_OVER3 | U_SURR,
+      U_SHORT | U_LARGE | U_LARGE_80));
+  const __m256i lo1 = _mm256_setr_epi8(TWICE(
+      (char)(U_CARRY | U_OVER3 | U_OVER2 | U_LARGE_80),
+      (char)(U_CARRY | U_OVER2), (char)U_CARRY, (char)U_CARRY,
+      (char)(U_CARRY | U_LARGE), (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80 | U_SURR),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80),
+      (char)(U_CARRY | U_LARGE | U_LARGE_80)));
+  const __m256i hi2 = _mm256_setr_epi8(TWICE(
+      U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT,
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE_80),
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE),
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE),
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE), U_SHORT,
+      U_SHORT, U_SHORT, U_SHORT));
+  const __m256i nib = _mm256_set1_epi8(0x0F);
+  /* the 32 bytes before v's, shifted by one lane: prev's high lane and
+   * v's low lane */
+  __m256i mid = _mm256_permute2x128_si256(prev, v, 0x21);
+  __m256i p1 = _mm256_alignr_epi8(v, mid, 15);
+  __m256i e = _mm256_and_si256(
+      _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(p1, 4), nib)),
+      _mm256_shuffle_epi8(lo1, _mm256_and_si256(p1, nib)));
+  e = _mm256_and_si256(
+      e, _mm256_shuffle_epi8(hi2,
+                             _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+  __m256i third = _mm256_subs_epu8(_mm256_alignr_epi8(v, mid, 14),
+                                   _mm256_set1_epi8((char)0xDF));
+  __m256i fourth = _mm256_subs_epu8(_mm256_alignr_epi8(v, mid, 13),
+                                    _mm256_set1_epi8((char)0xEF));
+  __m256i must = _mm256_cmpgt_epi8(_mm256_or_si256(third, fourth),
+                                   _mm256_setzero_si256());
+  return _mm256_xor_si256(
+      e, _mm256_and_si256(must, _mm256_set1_epi8((char)0x80)));
+}
+#undef TWICE
+
+/* clean_ssse3() 32 bytes at a time (n >= 32). */
+__attribute__((target("avx2"))) static size_t
+clean_avx2(const unsigned char *p, size_t n) {
+  const __m256i zero = _mm256_setzero_si256();
+  const __m256i ends = _mm256_setr_epi8(
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, (char)0xEF, (char)0xDF,
+      (char)0xBF); /* a lead this late is cut by the end */
+  __m256i prev = zero, cut = zero;
+  size_t i = 0;
+  while (i + 32 <= n) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+    __m256i low =
+        _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
+    low = _mm256_andnot_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')),
+                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))),
+        low);
+    __m256i bad =
+        _mm256_or_si256(low, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
+    __m256i next_cut = zero;
+    if (_mm256_movemask_epi8(v) == 0) {
+      bad = _mm256_or_si256(bad, cut); /* ASCII after a cut sequence */
+    } else {
+      bad = _mm256_or_si256(bad, utf8_errors256(v, prev));
+      next_cut = _mm256_subs_epu8(v, ends);
+    }
+    if (!_mm256_testz_si256(bad, bad))
+      break;
+    prev = v;
+    cut = next_cut;
+    i += 32;
+  }
+  if (!_mm256_testz_si256(cut, cut))
+    do /* back to the lead of the sequence the last block cut */
+      i--;
+    while ((p[i] & 0xC0) == 0x80);
+  return i;
+}
+
+static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
 #endif
 
 /* Length of the run at p..end that needs no change: printable ASCII (8
@@ -376,7 +473,9 @@ static bool ssse3_ok(void) { return __builtin_cpu_supports("ssse3") != 0; }
 static size_t clean_run(const unsigned char *p, const unsigned char *end) {
   const unsigned char *q = p;
 #ifdef HAVE_SSSE3_PATH
-  if (end - p >= 32 && ssse3_ok())
+  if (end - p >= 64 && avx2_ok())
+    q += clean_avx2(p, (size_t)(end - p));
+  else if (end - p >= 32 && ssse3_ok())
     q += clean_ssse3(p, (size_t)(end - p));
 #endif
   while (q < end) {

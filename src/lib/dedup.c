@@ -466,17 +466,26 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
     }
     do { /* this character, and those after it beyond ASCII */
 #if defined(__SSE2__) && defined(__GNUC__)
-      if ((c & 0xFE) == 0xD0 && n - i >= 16) { /* small Cyrillic letters */
-        /* as 16-bit lanes, lead byte low: D0 B0-BF or D1 80-9F */
+      if (c >= 0xC3 && c < 0xE0 && n - i >= 16) {
+        /* two-byte letters that stand for themselves, eight at a time:
+         * as 16-bit lanes (lead, continuation) in ranges of small Latin-1,
+         * Greek and Cyrillic letters, and U+0580-07FF (Hebrew, Arabic and
+         * other scripts without case); all within kempt__cp2_self */
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-        __m128i d0 = _mm_sub_epi16(v, _mm_set1_epi16((short)0xB0D0));
-        __m128i d1 = _mm_sub_epi16(v, _mm_set1_epi16((short)0x80D1));
-        __m128i zero = _mm_setzero_si128();
+        __m128i x = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
+        const __m128i sign = _mm_set1_epi16((short)0x8000);
+#define IN16(lo, hi)                                                          \
+  _mm_cmplt_epi16(_mm_xor_si128(_mm_sub_epi16(x, _mm_set1_epi16((short)(lo))), \
+                                sign),                                        \
+                  _mm_set1_epi16((short)((hi) - (lo) + 1 - 0x8000)))
         __m128i ok = _mm_or_si128(
-            _mm_cmpeq_epi16(_mm_and_si128(d0, _mm_set1_epi16((short)0xF0FF)),
-                            zero),
-            _mm_cmpeq_epi16(_mm_and_si128(d1, _mm_set1_epi16((short)0xE0FF)),
-                            zero));
+            _mm_or_si128(_mm_or_si128(IN16(0xD0B0, 0xD0BF), IN16(0xD180, 0xD19F)),
+                         _mm_or_si128(IN16(0xCEAC, 0xCEBF), IN16(0xCF80, 0xCF8E))),
+            _mm_or_si128(IN16(0xC39F, 0xC3BF), IN16(0xD680, 0xDFBF)));
+#undef IN16
+        ok = _mm_and_si128(
+            ok, _mm_cmpeq_epi16(_mm_and_si128(x, _mm_set1_epi16(0xC0)),
+                                _mm_set1_epi16(0x80)));
         unsigned bad = (unsigned)_mm_movemask_epi8(ok) ^ 0xFFFFu;
         size_t k = bad ? (unsigned)__builtin_ctz(bad) & ~1u : 16;
         if (k) {
@@ -485,28 +494,49 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
         }
       }
 #endif
-      if (n - i >= 3) { /* common characters that stand for themselves */
-        unsigned c1 = (unsigned char)p[i + 1], c2 = (unsigned char)p[i + 2];
-        unsigned v = (unsigned)c << 8 | c1;
-        if (v - 0xD0B0u < 0x10u || v - 0xD180u < 0x20u) {
-          i += 2; /* small Cyrillic letters */
+      if (c - 0xC2u < 0x1Eu && n - i >= 2) {
+        /* two bytes that stand for themselves: small letters, and the
+         * scripts without case; a run of them */
+        size_t j = i;
+        do {
+          unsigned c1 = (unsigned char)p[j + 1];
+          if ((c1 & 0xC0) != 0x80 ||
+              !kempt__cp2_self((c & 0x1Fu) << 6 | (c1 & 0x3Fu)))
+            break;
+          j += 2;
+        } while (n - j >= 2 && (c = (unsigned char)p[j]) - 0xC2u < 0x1Eu);
+        if (j > i) {
+          i = j;
           continue;
         }
-        uint32_t u = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
-        if ((c & 0xF0) == 0xE0 && (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 &&
-            (u - 0x2500u < 0x200u || u - 0x200Bu < 0x1Du ||
-             u - 0x2030u < 0x10u || u - 0x3040u < 0x6FC0u ||
-             u - 0xAC00u < 0x2BA4u)) {
-          /* no case, no white space (the test checks): U+2500-26FF (box
-           * drawing, shapes, symbols), U+200B-2027 and U+2030-203F
-           * (dashes, quotes, bullets), U+3040-9FFF (kana, CJK), U+AC00-
-           * D7A3 (Hangul); not overlong (the lead E0 is below U+0800)
-           * and no surrogate */
-          i += 3;
+        c = (unsigned char)p[i];
+      }
+      if ((c & 0xF0) == 0xE0 && n - i >= 3) {
+        /* three bytes that stand for themselves, a run of them: no case,
+         * no white space (the test checks): U+2500-26FF (box drawing,
+         * shapes, symbols), U+200B-2027 and U+2030-203F (dashes, quotes,
+         * bullets), U+3040-9FFF (kana, CJK), U+AC00-D7A3 (Hangul); not
+         * overlong (the lead E0 is below U+0800) and no surrogate */
+        size_t j = i;
+        for (;;) {
+          unsigned c1 = (unsigned char)p[j + 1], c2 = (unsigned char)p[j + 2];
+          uint32_t u = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
+          if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 ||
+              !(u - 0x2500u < 0x200u || u - 0x200Bu < 0x1Du ||
+                u - 0x2030u < 0x10u || u - 0x3040u < 0x6FC0u ||
+                u - 0xAC00u < 0x2BA4u))
+            break;
+          j += 3;
+          if (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0)
+            break;
+        }
+        if (j > i) {
+          i = j;
           if (n - i >= 3 && p[i] == p[i - 3] && p[i + 1] == p[i - 2])
             i += 3 * repeats(p + i, n - i, 3);
           continue;
         }
+        c = (unsigned char)p[i];
       }
       int32_t cp;
       size_t k = kempt__cp(p + i, n - i, &cp);
@@ -554,7 +584,7 @@ static uint32_t count_chars(const char *p, size_t n) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
     if (_mm_movemask_epi8(v))
       break; /* beyond ASCII: one at a time */
-    c += 16 - (uint32_t)__builtin_popcount(space16(p + i));
+    c += 16 - kempt__pop16(space16(p + i));
   }
 #endif
   while (i < n && c < LONG_PARA_CHARS) {

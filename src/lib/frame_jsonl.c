@@ -26,7 +26,7 @@
 #include <stdio.h>
 
 #define DEFAULT_MAX_LINE (16u << 20)
-#define FEED_SIZE 4096
+#define PIECE 8192 /* the value is fed to the chain in pieces this big */
 
 struct frame_jsonl {
   const struct kempt_frame_env *env;
@@ -45,10 +45,30 @@ struct frame_jsonl {
   unsigned char vpend[4];
   size_t nvpend;
   uint64_t replaced;
+  char piece[PIECE]; /* the decoded value, gathered for the chain */
+  size_t nout;
+  char out[PIECE]; /* output gathered, written at the end of each call */
 };
 
+static enum kempt_status flush_out(struct frame_jsonl *f) {
+  size_t n = f->nout;
+  f->nout = 0;
+  return n ? f->env->write(f->env->write_ud, f->out, n) : KEMPT_OK;
+}
+
+/* Output, gathered into f->out (most pieces are short: a paragraph, an
+ * escape) and written when it is full and before each call returns. */
 static enum kempt_status put(struct frame_jsonl *f, const char *p, size_t n) {
-  return n ? f->env->write(f->env->write_ud, p, n) : KEMPT_OK;
+  if (n == 0)
+    return KEMPT_OK; /* p may be NULL */
+  if (n >= PIECE / 2 || n > PIECE - f->nout) {
+    enum kempt_status s = flush_out(f);
+    if (s != KEMPT_OK || n >= PIECE / 2)
+      return s == KEMPT_OK ? f->env->write(f->env->write_ud, p, n) : s;
+  }
+  memcpy(f->out + f->nout, p, n);
+  f->nout += n;
+  return KEMPT_OK;
 }
 
 /* ---- output: a line passed through, as valid UTF-8 ---- */
@@ -219,8 +239,7 @@ static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
     size_t j = i;
     if (!f->npend)
       for (; j < n; j++) {
-        while (n - j >= 8 && kempt__json_plain8(u + j))
-          j += 8;
+        j += kempt__json_span(u + j, n - j, true);
         if (j == n || stop_at(u + j, n - j))
           break;
       }
@@ -234,26 +253,40 @@ static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
 
 /* ---- input: a whole line ---- */
 
-/* Feed the decoded content of the string p[start..end) to the chain. */
+/* Feed the decoded content of the string p[start..end) to the chain, in
+ * pieces of up to PIECE bytes (runs without escapes that long go as they
+ * are): the stages are called once per piece, not once per escape. */
 static enum kempt_status feed_value(struct frame_jsonl *f, const char *p,
                                     size_t start, size_t end) {
   const struct kempt_chain *c = &f->env->chain;
   enum kempt_status s = KEMPT_OK;
-  size_t i = start + 1;
+  size_t i = start + 1, k = 0;
   end--; /* the closing quote */
   while (i < end && s == KEMPT_OK) {
     const char *bs = memchr(p + i, '\\', end - i);
     size_t j = bs ? (size_t)(bs - p) : end;
-    if (j > i)
-      s = c->bytes(c->ud, p + i, j - i);
+    if (k + (j - i) > PIECE && k) {
+      s = c->bytes(c->ud, f->piece, k);
+      k = 0;
+    }
+    if (j - i >= PIECE) {
+      if (s == KEMPT_OK)
+        s = c->bytes(c->ud, p + i, j - i);
+    } else {
+      memcpy(f->piece + k, p + i, j - i);
+      k += j - i;
+    }
     i = j;
-    char u[4 * 16];
-    size_t k = 0;
-    while (i < end && p[i] == '\\' && k + 4 <= sizeof u)
-      k += kempt__utf8_put(kempt__json_unescape(p, &i), u + k);
-    if (k && s == KEMPT_OK)
-      s = c->bytes(c->ud, u, k);
+    while (i < end && p[i] == '\\' && s == KEMPT_OK) {
+      if (k + 4 > PIECE) {
+        s = c->bytes(c->ud, f->piece, k);
+        k = 0;
+      }
+      k += kempt__utf8_put(kempt__json_unescape(p, &i), f->piece + k);
+    }
   }
+  if (k && s == KEMPT_OK)
+    s = c->bytes(c->ud, f->piece, k);
   return s;
 }
 
@@ -397,7 +430,8 @@ static enum kempt_status jsonl_feed(void *st, const char *p, size_t n) {
     p += k;
     n -= k;
   }
-  return s;
+  enum kempt_status s2 = flush_out(f);
+  return s == KEMPT_OK ? s2 : s;
 }
 
 static enum kempt_status jsonl_finish(void *st) {
@@ -409,7 +443,8 @@ static enum kempt_status jsonl_finish(void *st) {
     s = end_overlong(f);
   kempt__buf_clear(&f->buf);
   f->overlong = false;
-  return s;
+  enum kempt_status s2 = flush_out(f);
+  return s == KEMPT_OK ? s2 : s;
 }
 
 static void jsonl_reset(void *st) {
@@ -419,6 +454,7 @@ static void jsonl_reset(void *st) {
   f->line = 0;
   f->npend = 0;
   f->nvpend = 0;
+  f->nout = 0;
   f->shard.next = 0;
 }
 

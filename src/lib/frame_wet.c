@@ -30,6 +30,7 @@ enum wstate { W_SEP, W_HEAD, W_BLOCK };
 struct frame_wet {
   const struct kempt_frame_env *env;
   bool remove_digest;
+  bool sha_cpu; /* the CPU has the SHA extensions (asked once) */
   enum wstate st;
   struct kempt_buf head; /* the header lines of the current record */
   size_t head_lines;     /* complete lines in head */
@@ -177,11 +178,17 @@ static enum kempt_status put_headers(struct frame_wet *w, const char *digest) {
 static enum kempt_status put_cleaned(struct frame_wet *w) {
   unsigned char d[20];
   char b32[33];
-  struct kempt_sha1 sha;
-  kempt__sha1_init(&sha);
-  kempt__sha1_add(&sha, w->out.data, w->out.len);
-  kempt__sha1_end(&sha, d);
-  kempt__base32_20(d, b32);
+  size_t len;
+  b32[0] = '\0';
+  /* the digest only goes where a digest field is rewritten */
+  if (!w->remove_digest && (header(w, "WARC-Block-Digest", &len) ||
+                            header(w, "WARC-Payload-Digest", &len))) {
+    struct kempt_sha1 sha;
+    kempt__sha1_init(&sha, w->sha_cpu);
+    kempt__sha1_add(&sha, w->out.data, w->out.len);
+    kempt__sha1_end(&sha, d);
+    kempt__base32_20(d, b32);
+  }
   enum kempt_status s = put_headers(w, b32);
   if (s == KEMPT_OK)
     s = put(w, w->out.data, w->out.len);
@@ -393,6 +400,7 @@ static enum kempt_status wet_init(void *st, const struct kempt_frame_env *env) {
   w->remove_digest =
       strcmp(kempt__opt_str(env->cfg, "block-digest", "recompute"), "remove") ==
       0;
+  w->sha_cpu = kempt__sha1_cpu();
   uint64_t cap = kempt__opt_int(env->cfg, "max-record", DEFAULT_MAX_RECORD);
   kempt__buf_init(&w->head, env->alloc, MAX_HEAD);
   kempt__buf_init(&w->out, env->alloc, cap > SIZE_MAX ? SIZE_MAX : cap);

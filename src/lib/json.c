@@ -140,7 +140,67 @@ static size_t plain_run(const struct scan *s) {
   return i - s->i;
 }
 
+/* A string that is not a key, at s->i (its opening quote): find its end
+ * and validate it, sixteen bytes at a time where they are plain ASCII; at
+ * the first doubt false, with s->i where it was (the caller then takes
+ * the careful way, which finds the error's place). */
+static bool scan_value_string(struct scan *s) {
+  const unsigned char *p = (const unsigned char *)s->p;
+  size_t i = s->i + 1, start = s->i, n = s->n;
+#ifdef KEMPT_JSON_SSE2
+  const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+                ctl = _mm_set1_epi8(0x1F);
+#endif
+  for (;;) {
+#ifdef KEMPT_JSON_SSE2
+    if (n - i >= 16) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      __m128i m = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bs)),
+          _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x));
+      unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, x));
+      if (!mask) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(mask);
+    }
+#else
+    while (n - i >= 8 && kempt__json_plain8(p + i))
+      i += 8;
+#endif
+    if (i == n)
+      break;
+    unsigned char c = p[i];
+    if (c >= 0x80) {
+      size_t len = utf8_len(p + i, n - i);
+      if (len == 0)
+        break;
+      i += len;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      i++;
+      continue;
+    }
+    if (c == '"') {
+      s->i = i + 1;
+      return true;
+    }
+    if (c != '\\')
+      break; /* a control */
+    s->i = i;
+    if (!scan_escape(s))
+      break;
+    i = s->i;
+  }
+  s->i = start;
+  return false;
+}
+
 static bool scan_string(struct scan *s, bool *match) {
+  if (!match && scan_value_string(s))
+    return true;
   struct keycmp k = {s, 0, true};
   s->i++;
   for (;;) {

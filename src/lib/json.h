@@ -17,6 +17,11 @@
 
 #include "internal.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define KEMPT_JSON_SSE2 1
+#endif
+
 /* Nesting deeper than this is refused as invalid. */
 #define KEMPT__JSON_MAX_DEPTH 512
 
@@ -58,5 +63,44 @@ static inline bool kempt__json_plain8(const unsigned char *p) {
   return (bad & highs) == 0;
 }
 
+/* The offset in p[0..n) of the first byte that a JSON string cannot hold
+ * as it is, a control, quote or backslash (bytes >= 0x80 pass), or n.
+ * With c2e2, also stop at 0xC2 and 0xE2, the leads of U+0085, U+2028 and
+ * U+2029. Sixteen bytes at a time with SSE2, else eight ASCII ones at a
+ * time; reads nothing outside p[0..n). */
+static inline size_t kempt__json_span(const unsigned char *p, size_t n,
+                                      bool c2e2) {
+  size_t i = 0;
+#ifdef KEMPT_JSON_SSE2
+  const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+                ctl = _mm_set1_epi8(0x1F), c2 = _mm_set1_epi8((char)0xC2),
+                e2 = _mm_set1_epi8((char)0xE2);
+  for (; n - i >= 16; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bs)),
+        _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x));
+    if (c2e2)
+      m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, c2),
+                                       _mm_cmpeq_epi8(x, e2)));
+    unsigned mask = (unsigned)_mm_movemask_epi8(m);
+    if (mask)
+      return i + (size_t)__builtin_ctz(mask);
+  }
+#endif
+  for (; i < n; i++) {
+#ifndef KEMPT_JSON_SSE2
+    while (n - i >= 8 && kempt__json_plain8(p + i))
+      i += 8;
+    if (i == n)
+      break;
+#endif
+    unsigned char c = p[i];
+    if (c < 0x20 || c == '"' || c == '\\' ||
+        (c2e2 && (c == 0xC2 || c == 0xE2)))
+      break;
+  }
+  return i;
+}
 
 #endif

@@ -247,6 +247,52 @@ static inline unsigned plain16(const unsigned char *p) {
 }
 #endif
 
+/* The end of the run of ASCII at q..end (the first byte beyond ASCII, or
+ * end); *seen is set when a byte of it needs work (needy()). Sixteen
+ * bytes at a time with SSE2. */
+static inline const unsigned char *
+ascii_run(const unsigned char *q, const unsigned char *end, bool *seen) {
+#ifdef __SSE2__
+  while (end - q >= 16) {
+    unsigned high = (unsigned)_mm_movemask_epi8(
+        _mm_loadu_si128((const __m128i *)(const void *)q));
+    unsigned bad = plain16(q) ^ 0xFFFFu; /* needy, or beyond ASCII */
+    if (high) {
+      bad &= (1u << __builtin_ctz(high)) - 1; /* the ASCII before it */
+      *seen = *seen || bad;
+      return q + __builtin_ctz(high);
+    }
+    *seen = *seen || bad;
+    q += 16;
+  }
+#endif
+  while (q < end && *q < 0x80) {
+    *seen = *seen || needy(*q);
+    q++;
+  }
+  return q;
+}
+
+/* Index of the first byte of p[0..n) that is a LF or needs work, n if
+ * none. */
+static size_t clean_to_nl(const unsigned char *p, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n');
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned stop = (plain16(p + i) ^ 0xFFFFu) |
+                    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
+    if (stop)
+      return i + (size_t)__builtin_ctz(stop);
+    i += 16;
+  }
+#endif
+  while (i < n && p[i] != '\n' && !needy(p[i]))
+    i++;
+  return i;
+}
+
 /* Index of the first byte of p[0..n) that needs work, n if none. */
 static size_t clean_prefix(const unsigned char *p, size_t n) {
   size_t i = 0;
@@ -707,13 +753,10 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
       if (q == end || *q >= 0x80 || (p2 & ~space))
         continue;
       /* two ASCII characters: the rest of the run cannot matter */
-      while (q < end && *q < 0x80) {
-        if (needy(*q))
-          acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
-        q++;
-        if (end - q >= 16 && q[0] < 0x80)
-          q += clean_prefix(q, (size_t)(end - q));
-      }
+      bool seen = false;
+      q = ascii_run(q, end, &seen);
+      if (seen)
+        acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       p1 = p2 = 0;
       continue;
     }
@@ -895,6 +938,16 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
   return kempt__emit(r->env, p + from, to - from);
 }
 
+/* Whether the line p[0..n), whose first 'clean' bytes need no work, comes
+ * out of work() as it went in: no reference, and its characters pass the
+ * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
+ * the run of clean lines around it. */
+static bool quiet(struct repair *r, const char *p, size_t n, size_t clean) {
+  /* an '&' (a reference, maybe) gives FL_CHAR, as needy() says */
+  unsigned f = scan_flags(r, (const unsigned char *)p + clean, n - clean);
+  return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
+}
+
 /* Line by line (at most SEG_CAP bytes looked at each time): clean whole
  * lines gather into a run copied straight through; a line with a byte
  * needing work is repaired as a segment, its clean start already known.
@@ -907,10 +960,15 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
   size_t i = 0, run = 0; /* p[run..i): clean lines not yet emitted */
   while (i < n && st == KEMPT_OK) {
     size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
-    const char *nl = memchr(p + i, '\n', lim);
+    /* one pass to the line's end when the line is clean (most are) */
+    size_t c = clean_to_nl((const unsigned char *)p + i, lim);
+    const char *nl = c == lim            ? NULL
+                     : p[i + c] == '\n' ? p + i + c
+                                         : memchr(p + i + c, '\n', lim - c);
     size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
-    size_t c = clean_prefix((const unsigned char *)p + i, len);
-    if (nl && c == len) {
+    if (nl == p + i + c)
+      c = len; /* no byte needs work before the LF, nor the LF */
+    if (nl && (c == len || quiet(r, p + i, len, c))) {
       i += len;
       continue;
     }

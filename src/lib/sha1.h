@@ -5,6 +5,7 @@
 #ifndef KEMPT_SHA1_H
 #define KEMPT_SHA1_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,9 +14,16 @@ struct kempt_sha1 {
   uint64_t bytes;
   unsigned char block[64];
   size_t n;
+  bool cpu; /* compress with the SHA extensions */
 };
 
-void kempt__sha1_init(struct kempt_sha1 *s);
+/* Whether this CPU has the x86 SHA extensions (and SSSE3): ask once per
+ * stream and pass the answer to kempt__sha1_init. */
+bool kempt__sha1_cpu(void);
+
+/* cpu: use the SHA extensions (only if kempt__sha1_cpu() said so); the
+ * digest is the same either way. */
+void kempt__sha1_init(struct kempt_sha1 *s, bool cpu);
 void kempt__sha1_add(struct kempt_sha1 *s, const void *p, size_t n);
 void kempt__sha1_end(struct kempt_sha1 *s, unsigned char digest[20]);
 

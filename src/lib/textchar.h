@@ -129,6 +129,41 @@ static inline int32_t kempt__cp_fold(int32_t cp) {
   return cp < 0 || kempt__cp_symbol(cp) ? cp : utf8proc_tolower(cp);
 }
 
+/* Whether code point cp (0x80 <= cp < 0x800: two bytes of UTF-8) is its
+ * own case fold (kempt__cp_fold) and not white space (U+00A0): a bit per
+ * code point, made from kempt__cp_fold with utf8proc and checked against
+ * it in tests/unit/test_dedup.c. Greek, Cyrillic and Latin small letters,
+ * Hebrew, Arabic and the rest without case. */
+static inline bool kempt__cp2_self(uint32_t cp) {
+  static const uint64_t bits[32] = {
+      0x0000000000000000ull, 0x0000000000000000ull,
+      0xfffffffeffffffffull, 0xffffffff80800000ull,
+      0x55aaaaaaaaaaaaaaull, 0xd4aaaaaaaaaaab55ull,
+      0xee512d2a4e243129ull, 0xaa29aaaab555524full,
+      0x93faaaaaaaaaaaaaull, 0xffffffffffffaa85ull,
+      0xffffffffffffffffull, 0xffffffffffffffffull,
+      0xffffffffffffffffull, 0x7fbaffffffffffffull,
+      0xfffff004000128bfull, 0x196faaaaaaff7fffull,
+      0xffff000000000000ull, 0xaaaaaaaaffffffffull,
+      0xaaaaaaaaaaaaabfeull, 0xaaaaaaaaaaaad554ull,
+      0x0001aaaaaaaaaaaaull, 0xffffffffff800000ull,
+      0xffffffffffffffffull, 0xffffffffffffffffull,
+      0xffffffffffffffffull, 0xffffffffffffffffull,
+      0xffffffffffffffffull, 0xffffffffffffffffull,
+      0xffffffffffffffffull, 0xffffffffffffffffull,
+      0xffffffffffffffffull, 0xffffffffffffffffull};
+  return (bits[cp >> 6 & 31] >> (cp & 63) & 1) != 0;
+}
+
+/* The set bits of a 16-bit mask, inline (without -mpopcnt
+ * __builtin_popcount is a call into libgcc). */
+static inline unsigned kempt__pop16(unsigned x) {
+  x = x - (x >> 1 & 0x5555u);
+  x = (x & 0x3333u) + (x >> 2 & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (x + (x >> 8)) & 0x1Fu;
+}
+
 /* The eight bytes at p as a word, the first in the low byte. */
 static inline uint64_t kempt__load_le64(const char *p) {
   uint64_t w;

@@ -128,6 +128,7 @@ struct unwrap {
   uint32_t doc_width; /* widest line of the blocks counted */
   uint32_t wrap_hist[WRAP_HIST]; /* votes for the document's wrap width */
   uint32_t wrap_votes;           /* all votes */
+  uint32_t wrap_lo, wrap_hi;     /* the widths with votes lie in [lo, hi] */
   uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
   bool wrap_known;
   bool in_refs; /* inside a text browser's list of references */
@@ -139,20 +140,78 @@ static uint64_t mix(uint64_t h, int32_t cp) {
   return (h ^ (uint64_t)(uint32_t)cp) * FNV_PRIME;
 }
 
-/* Hash the folded letters of the word at p[0..n) into h; *len gets the
- * word's length in bytes. */
-static uint64_t hash_word(uint64_t h, const char *p, size_t n, size_t *len) {
-  size_t i = 0;
-  while (i < n) {
+/* By byte: an ASCII letter's case fold, 0 for other ASCII (no word
+ * character), 0xFF beyond ASCII (a character to decode). */
+static const uint8_t ascii_fold[256] = {
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* hash_word() from p on, one character at a time. */
+static uint64_t hash_word_rest(uint64_t h, const char *p, size_t n,
+                               size_t *len) {
+  const unsigned char *q = (const unsigned char *)p, *end = q + n;
+  for (;;) {
+    /* ASCII letters in a tight loop (f - 1 wraps for 0, and 0xFF is out) */
+    unsigned f = 0;
+    while (q < end && (f = ascii_fold[*q]) - 1u < 0x7Fu) {
+      h = (h ^ f) * FNV_PRIME;
+      q++;
+    }
+    if (q == end || f != 0xFF)
+      break;
     int32_t cp;
-    size_t k = kempt__cp(p + i, n - i, &cp);
+    size_t k = kempt__cp((const char *)q, (size_t)(end - q), &cp);
     if (!kempt__cp_wordchar(cp))
       break;
     h = mix(h, kempt__cp_fold(cp));
-    i += k;
+    q += k;
   }
-  *len = i;
+  *len = (size_t)(q - (const unsigned char *)p);
   return h ? h : 1;
+}
+
+/* Hash the folded letters of the word at p[0..n) into h; *len gets the
+ * word's length in bytes. Most words are short and ASCII: their letters
+ * are found eight at a time, here, inline. */
+static inline uint64_t hash_word(uint64_t h, const char *p, size_t n,
+                                 size_t *len) {
+  size_t i = 0;
+  while (n - i >= 8) {
+    uint64_t w = kempt__load_le64(p + i);
+    uint64_t x = (w | 0x20 * ONES) & ~HIGHS; /* lower case, below 0x80 */
+    uint64_t letters = (x + (0x80 - 'a') * ONES) &
+                       ~(x + (0x80 - 'z' - 1) * ONES) & ~w & HIGHS;
+    uint64_t other = ~letters & HIGHS;
+    unsigned k = other ? (unsigned)__builtin_ctzll(other) / 8 : 8;
+    uint64_t fw = w | 0x20 * ONES;
+    for (unsigned j = 0; j < k; j++, fw >>= 8)
+      h = (h ^ (fw & 0xFF)) * FNV_PRIME;
+    i += k;
+    if (k < 8) {
+      if ((unsigned char)p[i] >= 0x80)
+        break; /* a letter beyond ASCII, maybe */
+      *len = i;
+      return h ? h : 1;
+    }
+  }
+  size_t more;
+  h = hash_word_rest(h, p + i, n - i, &more);
+  *len = i + more;
+  return h;
 }
 
 static void vocab_put(struct unwrap *u, uint64_t h) {
@@ -200,11 +259,19 @@ static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
   size_t i = 0;
   bool skip = false;
   while (i < n) {
-    int32_t cp;
-    size_t k = kempt__cp(t + i, n - i, &cp), len;
-    if (!kempt__cp_wordchar(cp)) {
-      i += k;
+    unsigned b = ascii_fold[(unsigned char)t[i]];
+    size_t len;
+    if (!b) {
+      i++; /* ASCII, not a letter: not a word character */
       continue;
+    }
+    if (b == 0xFF) {
+      int32_t cp;
+      size_t k = kempt__cp(t + i, n - i, &cp);
+      if (!kempt__cp_wordchar(cp)) {
+        i += k;
+        continue;
+      }
     }
     uint64_t h = hash_word(FNV_OFFSET, t + i, n - i, &len);
     i += len;
@@ -470,7 +537,7 @@ static bool tally16(struct tally *t, const char *p) {
   unsigned first = sp & ~(sp << 1); /* spaces after a byte that is not */
   if (t->spaces)                    /* the first byte goes on with a run */
     first &= ~1u;
-  t->words += (uint32_t)__builtin_popcount(first);
+  t->words += kempt__pop16(first);
   if ((sp & (sp >> 1) & (sp >> 2)) || (t->spaces >= 2 && (sp & 1)) ||
       (t->spaces >= 1 && (sp & 3) == 3))
     t->table = true;                                 /* three spaces in a row */
@@ -864,7 +931,10 @@ static uint32_t doc_wrap(struct unwrap *u) {
   if (u->wrap_known)
     return u->wrap_width;
   uint32_t best = 0, best_votes = 0, sum = 0;
-  for (uint32_t w = MIN_WRAP; w < WRAP_HIST; w++) {
+  /* the widths outside [wrap_lo, wrap_hi] have no votes: neither a
+   * window's sum nor a candidate there */
+  uint32_t from = u->wrap_lo > MIN_WRAP ? u->wrap_lo : MIN_WRAP;
+  for (uint32_t w = from; w <= u->wrap_hi; w++) {
     sum += u->wrap_hist[w];
     if (w >= MIN_WRAP + WRAP_WINDOW)
       sum -= u->wrap_hist[w - WRAP_WINDOW];
@@ -1420,8 +1490,11 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
   if (!pl.uniform && !pl.strong)
     return;
   uint32_t votes = pl.strong ? STRONG_VOTES : 1;
-  if (pl.width < WRAP_HIST)
+  if (pl.width < WRAP_HIST) {
     u->wrap_hist[pl.width] += votes;
+    u->wrap_lo = pl.width < u->wrap_lo ? pl.width : u->wrap_lo;
+    u->wrap_hi = pl.width > u->wrap_hi ? pl.width : u->wrap_hi;
+  }
   u->wrap_votes += votes;
   u->wrap_known = false;
 }
@@ -1503,6 +1576,8 @@ static void unwrap_reset(void *st) {
   u->doc_width = 0;
   u->in_refs = false;
   memset(u->wrap_hist, 0, sizeof u->wrap_hist);
+  u->wrap_lo = WRAP_HIST;
+  u->wrap_hi = 0;
   u->wrap_votes = 0;
   u->wrap_known = false;
 }
@@ -1532,6 +1607,7 @@ static enum kempt_status unwrap_init(void *st, const struct kempt_env *env) {
   u->cache = kempt__malloc(env->alloc, CACHE_LINES * sizeof *u->cache);
   if (!u->held || !u->vocab || !u->used || !u->lines || !u->cache)
     return KEMPT_ERR_NOMEM;
+  u->wrap_lo = WRAP_HIST; /* no votes yet */
   return KEMPT_OK;
 }
 

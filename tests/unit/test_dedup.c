@@ -5,6 +5,7 @@
 #include "blocks.h"
 #include "chunks.h"
 #include "kempt_dedup.h"
+#include "lib/textchar.h"
 
 #include <utf8proc.h>
 
@@ -442,4 +443,39 @@ Test(dedup, characters_hashed_as_they_are_have_no_case) {
                     c != UTF8PROC_CATEGORY_ZP,
                 "%x", cp);
     }
+}
+
+/* The two-byte characters that dedup.c and textchar.h take as their own
+ * case fold without asking utf8proc: the bit table is what
+ * kempt__cp_fold says (and U+00A0, white space, is not in it), and the
+ * ranges dedup.c checks sixteen bytes at a time are in the table. */
+Test(dedup, two_byte_self_table_is_the_case_fold) {
+  for (int32_t cp = 0x80; cp < 0x800; cp++)
+    cr_assert_eq(kempt__cp2_self((uint32_t)cp),
+                 cp != 0xA0 && kempt__cp_fold(cp) == cp, "%x", cp);
+  static const int32_t fast[][2] = {{0x430, 0x460}, {0x3AC, 0x3CF},
+                                    {0xDF, 0x100},  {0x580, 0x800}};
+  for (size_t r = 0; r < sizeof fast / sizeof fast[0]; r++)
+    for (int32_t cp = fast[r][0]; cp < fast[r][1]; cp++)
+      cr_assert(kempt__cp2_self((uint32_t)cp), "%x", cp);
+}
+
+/* Text in scripts taken fast hashes as it did: copies of Greek, Arabic,
+ * Hebrew and CJK paragraphs, in upper and lower case, are found. */
+Test(dedup, fast_scripts_fold_as_before) {
+  CHECK(ONLY_DEDUP,
+        "\xce\x9a\xce\xb1\xce\xbb\xce\xb7\xce\xbc\xce\xad\xcf\x81\xce\xb1 "
+        "\xcf\x83\xce\xb5 \xcf\x8c\xce\xbb\xce\xbf\xcf\x85\xcf\x82 "
+        "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9 "
+        "\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa \xe6\x97\xa5\xe6\x9c\xac\n\n"
+        "\xce\xba\xce\xb1\xce\xbb\xce\xb7\xce\xbc\xce\xad\xcf\x81\xce\xb1 "
+        "\xcf\x83\xce\xb5 \xcf\x8c\xce\xbb\xce\xbf\xcf\x85\xcf\x82 "
+        "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9 "
+        "\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa \xe6\x97\xa5\xe6\x9c\xac\n\n"
+        "End.\n",
+        "\xce\x9a\xce\xb1\xce\xbb\xce\xb7\xce\xbc\xce\xad\xcf\x81\xce\xb1 "
+        "\xcf\x83\xce\xb5 \xcf\x8c\xce\xbb\xce\xbf\xcf\x85\xcf\x82 "
+        "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9 "
+        "\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa \xe6\x97\xa5\xe6\x9c\xac\n\n"
+        "End.\n");
 }

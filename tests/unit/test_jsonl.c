@@ -336,3 +336,72 @@ Test(jsonl, long_bad_line_comes_out_as_valid_utf8) {
   want[m + 3] = '\0';
   check(L, in, want);
 }
+
+/* Errors inside long string values are found at the same byte as a byte
+ * by byte scan would find them (the long runs are checked fast). */
+Test(json, error_offsets_in_long_strings) {
+  const char *pre = "{\"text\":\"";
+  const char *body = "Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d and plain "
+                     "words, \\n\\u00e9 more words here";
+  static const struct {
+    const char *bad;
+    size_t at; /* offset of the error inside bad */
+  } cases[] = {{"\x01zz\"}", 0},     {"\xc3(zz\"}", 0},
+               {"ab\xe2\x80zz\"}", 2}, {"\xed\xa0\x80\"}", 0},
+               {"x\xff\"}", 1},       {"\tx\"}", 0}};
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+    for (size_t reps = 0; reps < 4; reps++) {
+      char s[512];
+      size_t n = (size_t)snprintf(s, sizeof s, "%s", pre);
+      for (size_t r = 0; r < reps; r++)
+        n += (size_t)snprintf(s + n, sizeof s - n, "%s", body);
+      size_t at = n + cases[c].at;
+      n += (size_t)snprintf(s + n, sizeof s - n, "%s", cases[c].bad);
+      struct kempt_json_span sp;
+      cr_assert_eq(kempt__json_scan(s, n, "text", 4, &sp), KEMPT_JSON_INVALID,
+                   "case %zu", c);
+      cr_assert_eq(sp.err, at, "case %zu reps %zu: %zu", c, reps, sp.err);
+    }
+  /* cut short: the error is at the end */
+  char s[256];
+  size_t n = (size_t)snprintf(s, sizeof s, "%s%s%s", pre, body, body);
+  struct kempt_json_span sp;
+  cr_assert_eq(kempt__json_scan(s, n, "text", 4, &sp), KEMPT_JSON_INVALID);
+  cr_assert_eq(sp.err, n);
+  cr_assert_eq(kempt__json_scan(s, n - 1, "text", 4, &sp),
+               KEMPT_JSON_INVALID); /* ends inside an escape */
+  s[n] = '"';
+  s[n + 1] = '}';
+  cr_assert_eq(kempt__json_scan(s, n + 2, "text", 4, &sp), KEMPT_JSON_FOUND);
+}
+
+/* kempt__json_span stops where a byte by byte look stops, for every
+ * start and length. */
+Test(json, span_matches_bytewise) {
+  unsigned char buf[96];
+  uint32_t x = 7;
+  for (size_t k = 0; k < sizeof buf; k++) {
+    x = x * 1103515245u + 12345u;
+    unsigned r = (x >> 16) % 40;
+    buf[k] = r == 0   ? '"'
+             : r == 1 ? '\\'
+             : r == 2 ? 0x1F
+             : r == 3 ? 0xC2
+             : r == 4 ? 0xE2
+             : r < 10 ? (unsigned char)(0x80 + (x >> 8) % 0x80)
+                      : (unsigned char)(0x20 + (x >> 8) % 0x5F);
+  }
+  for (int c2e2 = 0; c2e2 < 2; c2e2++)
+    for (size_t a = 0; a < sizeof buf; a++)
+      for (size_t n = 0; a + n <= sizeof buf; n++) {
+        size_t want = 0;
+        while (want < n) {
+          unsigned char c = buf[a + want];
+          if (c < 0x20 || c == '"' || c == '\\' ||
+              (c2e2 && (c == 0xC2 || c == 0xE2)))
+            break;
+          want++;
+        }
+        cr_assert_eq(kempt__json_span(buf + a, n, c2e2), want);
+      }
+}

@@ -505,3 +505,17 @@ Test(repair, explain_names_each_rule_and_offset) {
   cr_assert_eq(strncmp(s.rules[2], "zero-width@", 11), 0, "%s", s.rules[2]);
   cr_assert_eq(strncmp(s.rules[3], "space@", 6), 0, "%s", s.rules[3]);
 }
+
+/* Lines that pass the quick checks go out with the clean lines around
+ * them; a reference, a control or mojibake after their first character
+ * beyond ASCII still gets its repair. */
+Test(repair, quick_lines_and_late_work) {
+  CHECK("plain line\n\xe2\x80\x9cquoted\xe2\x80\x9d line\nnext\n",
+        "plain line\n\xe2\x80\x9cquoted\xe2\x80\x9d line\nnext\n");
+  CHECK("caf\xc3\xa9 and more text here &amp; there\nok\n",
+        "caf\xc3\xa9 and more text here & there\nok\n");
+  CHECK("\xc3\xa9t\xc3\xa9 a long run of ASCII words then caf\xc3\x83\xc2\xa9\n",
+        "\xc3\xa9t\xc3\xa9 a long run of ASCII words then caf\xc3\xa9\n");
+  CHECK("\xc3\xa9 then a zero\xe2\x80\x8bwidth space\n",
+        "\xc3\xa9 then a zerowidth space\n");
+}

@@ -628,3 +628,9 @@ Test(unwrap, line_starts_after_an_opening_quote_or_a_dash) {
         "the\n\xe2\x80\x94"
         "work is finished next summer.\n");
 }
+
+/* kempt__pop16 counts as the compiler's popcount does. */
+Test(unwrap, pop16_counts_bits) {
+  for (unsigned x = 0; x < 0x10000u; x++)
+    cr_assert_eq(kempt__pop16(x), (unsigned)__builtin_popcount(x), "%x", x);
+}

@@ -10,34 +10,91 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void b32_of(const char *s, size_t n, char out[33]) {
+/* Both ways of compressing: plain C, and the SHA extensions where the CPU
+ * has them (else plain C again). */
+static bool way(int i) { return i == 1 && kempt__sha1_cpu(); }
+
+static void b32_of(const char *s, size_t n, char out[33], int i) {
   struct kempt_sha1 h;
   unsigned char d[20];
-  kempt__sha1_init(&h);
-  for (size_t i = 0; i < n; i++) /* byte by byte: the buffering is tested */
-    kempt__sha1_add(&h, s + i, 1);
+  kempt__sha1_init(&h, way(i));
+  for (size_t k = 0; k < n; k++) /* byte by byte: the buffering is tested */
+    kempt__sha1_add(&h, s + k, 1);
   kempt__sha1_end(&h, d);
   kempt__base32_20(d, out);
 }
 
-Test(sha1, known_digests) {
-  char b[33];
-  unsigned char d[20];
+static void hex_of(const void *p, size_t n, size_t piece, char out[41],
+                   int i) {
   struct kempt_sha1 h;
-  kempt__sha1_init(&h);
-  kempt__sha1_add(&h, "abc", 3);
+  unsigned char d[20];
+  kempt__sha1_init(&h, way(i));
+  for (size_t k = 0; k < n; k += piece)
+    kempt__sha1_add(&h, (const char *)p + k, n - k < piece ? n - k : piece);
   kempt__sha1_end(&h, d);
-  cr_assert_eq(d[0], 0xa9);
-  cr_assert_eq(d[19], 0x9d);
-  b32_of("", 0, b); /* da39a3ee... */
-  cr_assert_str_eq(b, "3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
-  const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-  kempt__sha1_init(&h);
-  kempt__sha1_add(&h, two, strlen(two));
-  kempt__sha1_end(&h, d);
-  cr_assert_eq(d[0], 0x84);
-  cr_assert_eq(d[1], 0x98);
-  cr_assert_eq(d[19], 0xf1);
+  for (unsigned k = 0; k < 20; k++)
+    snprintf(out + 2 * k, 3, "%02x", d[k]);
+}
+
+Test(sha1, known_digests) {
+  for (int i = 0; i < 2; i++) {
+    char b[33];
+    unsigned char d[20];
+    struct kempt_sha1 h;
+    kempt__sha1_init(&h, way(i));
+    kempt__sha1_add(&h, "abc", 3);
+    kempt__sha1_end(&h, d);
+    cr_assert_eq(d[0], 0xa9);
+    cr_assert_eq(d[19], 0x9d);
+    b32_of("", 0, b, i); /* da39a3ee... */
+    cr_assert_str_eq(b, "3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
+    const char *two =
+        "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    kempt__sha1_init(&h, way(i));
+    kempt__sha1_add(&h, two, strlen(two));
+    kempt__sha1_end(&h, d);
+    cr_assert_eq(d[0], 0x84);
+    cr_assert_eq(d[1], 0x98);
+    cr_assert_eq(d[19], 0xf1);
+  }
+}
+
+/* FIPS 180 vectors over many blocks, fed whole, in odd pieces and in
+ * pieces of whole blocks. */
+Test(sha1, long_vectors) {
+  const char *four = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmn"
+                     "hijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+  size_t mega = 1000000;
+  char *a = malloc(mega);
+  cr_assert(a);
+  memset(a, 'a', mega);
+  size_t pieces[] = {1000000, 1, 7, 63, 64, 65, 128, 4096};
+  for (int i = 0; i < 2; i++) {
+    char hex[41];
+    hex_of(four, strlen(four), strlen(four), hex, i);
+    cr_assert_str_eq(hex, "a49b2446a02c645bf419f995b67091253a04a259");
+    for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++) {
+      hex_of(a, mega, pieces[k], hex, i);
+      cr_assert_str_eq(hex, "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+    }
+  }
+  free(a);
+}
+
+/* The two ways agree on every length from 0 to 300 of varied bytes. */
+Test(sha1, ways_agree) {
+  unsigned char buf[300];
+  uint32_t x = 12345;
+  for (size_t k = 0; k < sizeof buf; k++) {
+    x = x * 1103515245u + 12345u;
+    buf[k] = (unsigned char)(x >> 23);
+  }
+  for (size_t n = 0; n <= sizeof buf; n++) {
+    char h0[41], h1[41];
+    hex_of(buf, n, 1 + n % 70, h0, 0);
+    hex_of(buf, n, 300, h1, 1);
+    cr_assert_str_eq(h0, h1, "length %zu", n);
+  }
 }
 
 static const char *const W[] = {"format=wet", "stages=decode", NULL};
@@ -55,7 +112,7 @@ Test(wet, conversion_cleaned_headers_rewritten) {
   char *in = record("conversion", "\r\n", "  Title  \r\n\r\n\r\nBody\n");
   char *out = assert_chunking_invariant(W, in, strlen(in));
   char b[33], want[512];
-  b32_of("Title\n\nBody\n", 12, b);
+  b32_of("Title\n\nBody\n", 12, b, 1);
   snprintf(want, sizeof want,
            "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:x>\r\n"
            "WARC-Block-Digest: sha1:%s\r\nContent-Length: 12\r\n\r\n"
