@@ -65,6 +65,8 @@
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
+#define TOK_CACHE_BITS 13  /* recent tokens as written: 8192 of 32 bytes */
+#define TOK_CACHED 16      /* letters of the longest token cached so */
 #define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
 #define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
 
@@ -214,6 +216,25 @@ struct word_info {
   bool listed; /* level and proper too */
 };
 
+/* What a token of 1 to TOK_CACHED ASCII letters as written comes to: a
+ * cache in front of word_info keyed by the letters themselves (which are
+ * never zero bytes, so that the zero padding tells the length), so that a
+ * token that recurs is neither lower-cased nor hashed nor weighed for its
+ * shape again. The answers depend on the letters only (and on --words). */
+struct tok_info {
+  uint64_t raw[2]; /* the letters, zero padded; raw[0] == 0: an empty slot */
+  uint64_t h;      /* kempt__word_hash of their lower case */
+  uint32_t langs;  /* as word_info's */
+  uint8_t flags;   /* TI_ */
+};
+
+enum {
+  TI_CAP = T_CAPMID, /* a capital, then no other: capitalised (the flag a
+                        word gets for it inside a sentence) */
+  TI_PLAIN = 8       /* never a candidate: too short, not the shape of a
+                        glued pair, or a known word as written */
+};
+
 struct held {
   size_t start, len; /* text in the window buffer */
   const char *ext;   /* or here: a block too big to hold, weighed alone */
@@ -249,6 +270,7 @@ struct glue {
   uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
   bool filter_set;   /* a bit of filter is set */
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
+  struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
   bool warned;
@@ -545,6 +567,20 @@ static uint64_t pack_key(const char *key, size_t n) {
  * whose ASCII function words are at most 8 letters long. */
 static uint32_t stop_langs(const char *key, size_t n) {
   return n <= 8 ? kempt__stopword_langs_packed(pack_key(key, n), n) : 0;
+}
+
+/* One more hit for each language of the mask m. */
+static inline void add_hits(uint32_t *hits, uint32_t m) {
+  for (; m; m &= m - 1) {
+#if defined(__GNUC__)
+    hits[__builtin_ctz(m) + 1]++;
+#else
+    int l = 1;
+    while (!(m & (1u << (l - 1))))
+      l++;
+    hits[l]++;
+#endif
+  }
 }
 
 static inline void add_langs(struct kempt_lang_count *c, uint32_t m) {
@@ -1002,28 +1038,107 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
   return s;
 }
 
-/* A token whose core is 1 to MAX_TOKEN ASCII letters; key holds them in
- * lower case, zero padded to a multiple of 8, uppers counts the capitals
- * after the first. */
-static enum kempt_status count_letters(struct glue *g, const struct token *t,
-                                       struct counting *c, const char *key,
-                                       size_t uppers) {
-  const char *p = t->raw + t->core;
-  size_t n = t->clen;
+/* Whether the token p[0..n) (hash h) of a word that w holds the word
+ * list's answers for is no candidate: what check_word and note_candidate
+ * decide, for a word of the list or of --words. */
+static bool listed_plain(struct glue *g, const struct word_info *w,
+                         const char *p, size_t n, uint64_t h) {
+  return plainly_known(w, n) ||
+         known_as_written(w->level, w->proper, p, n, h) ||
+         table_get(&g->user, h);
+}
+
+/* The cache slot of the token whose letters are r0, r1 (zero padded). */
+static inline struct tok_info *tok_slot(struct glue *g, uint64_t r0,
+                                        uint64_t r1) {
+  uint64_t x = (r0 ^ (r1 * 0x9E3779B97F4A7C15u)) * 0xBF58476D1CE4E5B9u;
+  return &g->toks[x >> (64 - TOK_CACHE_BITS)];
+}
+
+/* Fill ti for the token of ASCII letters p[0..n) (1 to MAX_TOKEN), whose
+ * first 16 bytes, zero padded, are r0 and r1. */
+static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
+                     size_t n, uint64_t r0, uint64_t r1) {
+  char key[MAX_TOKEN + 8];
+  size_t uppers = 0;
+  for (size_t i = 0; i < n; i++) {
+    key[i] = (char)(p[i] | 0x20);
+    uppers += i && is_upper((unsigned char)p[i]);
+  }
+  memset(key + n, 0, 8);
   uint64_t h = kempt__word_hash_padded(key, n);
   struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
-  add_langs(&c->h->lang, w->langs);
-  bool cap = is_upper((unsigned char)p[0]) && !uppers;
+  ti->raw[0] = r0;
+  ti->raw[1] = r1;
+  ti->h = h;
+  ti->langs = w->langs;
+  ti->flags = is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0;
+  if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
+      (w->listed && listed_plain(g, w, p, n, h)))
+    ti->flags |= TI_PLAIN;
+}
+
+/* The answers for the token of ASCII letters p[0..n) whose first 16
+ * bytes, zero padded, are r0 and r1: from the cache, or filled there (or
+ * into own, for a token longer than TOK_CACHED). */
+static inline struct tok_info *tok_get(struct glue *g, const char *p,
+                                       size_t n, uint64_t r0, uint64_t r1,
+                                       struct tok_info *own) {
+  if (n > TOK_CACHED) {
+    tok_fill(g, own, p, n, r0, r1);
+    return own;
+  }
+  struct tok_info *ti = tok_slot(g, r0, r1);
+  if (ti->raw[0] != r0 || ti->raw[1] != r1)
+    tok_fill(g, ti, p, n, r0, r1);
+  return ti;
+}
+
+/* The first 16 bytes of p[0..n), zero padded, into r[0..1]. */
+static inline void raw_letters(const char *p, size_t n, uint64_t r[2]) {
+  char b[16] = {0};
+  memcpy(b, p, n < 16 ? n : 16);
+  r[0] = kempt__load_le64(b);
+  r[1] = kempt__load_le64(b + 8);
+}
+
+/* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
+ * when the word lists do not know it (check_word). */
+static enum kempt_status tok_check(struct glue *g, struct counting *c,
+                                   const struct token *t,
+                                   struct tok_info *ti) {
+  uint64_t h = ti->h;
+  struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
+  if (!w->valid || w->h != h) {
+    w->h = h;
+    w->langs = ti->langs;
+    w->valid = true;
+    w->listed = false;
+  }
+  if (w->listed && listed_plain(g, w, t->raw + t->core, t->clen, h)) {
+    ti->flags |= TI_PLAIN; /* known now that its line was read */
+    return KEMPT_OK;
+  }
+  return check_word(g, c, t, h, w);
+}
+
+/* A token whose core is 1 to MAX_TOKEN ASCII letters, with the answers
+ * ti for them. */
+static enum kempt_status count_letters(struct glue *g, const struct token *t,
+                                       struct counting *c,
+                                       struct tok_info *ti) {
+  add_langs(&c->h->lang, ti->langs);
   size_t at;
-  enum kempt_status s =
-      record(g, h, T_COUNT | (c->mid && cap ? T_CAPMID : 0), &at);
+  enum kempt_status s = record(
+      g, ti->h, T_COUNT | (c->mid && (ti->flags & TI_CAP) ? T_CAPMID : 0),
+      &at);
   if (s != KEMPT_OK)
     return s;
   if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
     g->tf[c->link] |= T_LINK;
-  c->link = t->core + n < t->rlen ? SIZE_MAX : at;
-  if (!(w->listed && plainly_known(w, n)) && glue_shape(p, n, uppers))
-    s = check_word(g, c, t, h, w);
+  c->link = t->core + t->clen < t->rlen ? SIZE_MAX : at;
+  if (!(ti->flags & TI_PLAIN))
+    s = tok_check(g, c, t, ti);
   return s;
 }
 
@@ -1035,14 +1150,10 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
   const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
   if (t->clen && t->clen <= MAX_TOKEN && all_alpha(p, t->clen)) {
-    char key[MAX_TOKEN + 8];
-    size_t uppers = 0;
-    for (size_t i = 0; i < t->clen; i++) {
-      key[i] = (char)(p[i] | 0x20);
-      uppers += i && is_upper((unsigned char)p[i]);
-    }
-    memset(key + t->clen, 0, 8);
-    s = count_letters(g, t, c, key, uppers);
+    uint64_t r[2];
+    struct tok_info own;
+    raw_letters(p, t->clen, r);
+    s = count_letters(g, t, c, tok_get(g, p, t->clen, r[0], r[1], &own));
   } else {
     c->link = SIZE_MAX;
     if (!high)
@@ -1056,47 +1167,35 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
   return s;
 }
 
-/* The letters at text[a..) into key (lower case, zero padded to a
- * multiple of 8), 8 bytes at a time: text holds TEXT_PAD zero bytes after
- * the block. Returns their count (MAX_TOKEN + 1 when more), *uppers the
- * capitals after the first (0, 1 or 2 for more). */
-static size_t letters_swar(const char *text, size_t a, char *key,
-                           size_t *uppers) {
-  const uint64_t ones = 0x0101010101010101u;
-  size_t b = a, up = 0;
-  for (;;) {
+/* The number of ASCII letters at text[a..) (MAX_TOKEN + 1 when more), 8
+ * bytes at a time: text holds TEXT_PAD zero bytes after the block. r[0..1]
+ * get the first 16 of them, zero padded. */
+static size_t letters_swar(const char *text, size_t a, uint64_t r[2]) {
+  const uint64_t high = 0x8080808080808080u;
+  r[0] = r[1] = 0;
+  for (size_t b = a;; b += 8) {
     uint64_t x = kempt__load_le64(text + b);
-    uint64_t lm = letter_bytes(x);
-    uint64_t stop = ~lm & 0x80 * ones;
+    uint64_t stop = ~letter_bytes(x) & high;
     unsigned k = stop ? low_byte(stop) : 8;
     if (b - a + k > MAX_TOKEN)
       return MAX_TOKEN + 1;
-    uint64_t keep = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
-    store_le64(key + (b - a), (x | 0x20 * ones) & keep);
-    uint64_t caps = lm & ~(x << 2) & keep & (b == a ? ~(uint64_t)0xFF : ~(uint64_t)0);
-    if (caps)
-      up += caps & (caps - 1) ? 2 : 1;
-    b += k;
+    if (b - a < 16)
+      r[(b - a) >> 3] = k == 8 ? x : x & (((uint64_t)1 << (8 * k)) - 1);
     if (k < 8)
-      break;
+      return b - a + k;
   }
-  *uppers = up > 2 ? 2 : up;
-  return b - a;
 }
 
 /* The same, a byte at a time, for text without the padding. */
-static size_t letters_bytes(const char *text, size_t a, size_t n, char *key,
-                            size_t *uppers) {
-  size_t b = a, up = 0;
+static size_t letters_bytes(const char *text, size_t a, size_t n,
+                            uint64_t r[2]) {
+  size_t b = a;
   while (b < n && (byte_class[(unsigned char)text[b]] & C_ALPHA)) {
     if (b - a >= MAX_TOKEN)
       return MAX_TOKEN + 1;
-    key[b - a] = (char)(text[b] | 0x20);
-    up += b > a && (byte_class[(unsigned char)text[b]] & C_UPPER);
     b++;
   }
-  memset(key + (b - a), 0, 8);
-  *uppers = up > 2 ? 2 : up;
+  raw_letters(text + a, b - a, r);
   return b - a;
 }
 
@@ -1110,10 +1209,9 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
   size_t a = i;
   while (a < n && (byte_class[u[a]] & C_MARK))
     a++;
-  char key[MAX_TOKEN + 8];
-  size_t uppers;
-  size_t len = padded ? letters_swar(text, a, key, &uppers)
-                      : letters_bytes(text, a, n, key, &uppers);
+  uint64_t r[2];
+  size_t len = padded ? letters_swar(text, a, r)
+                      : letters_bytes(text, a, n, r);
   if (len == 0 || len > MAX_TOKEN)
     return 0;
   size_t b = a + len, e = b;
@@ -1122,38 +1220,196 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
   if (e < n && !(byte_class[u[e]] & C_WS))
     return 0;
   struct token t = {text + i, e - i, a - i, len};
-  *s = count_letters(g, &t, c, key, uppers);
+  struct tok_info own;
+  *s = count_letters(g, &t, c, tok_get(g, text + a, len, r[0], r[1], &own));
   c->mid = e == b || !ends_sentence(&t);
   return e;
 }
 
-/* A word of k (1 to 7) ASCII letters at text[i], followed by white space,
- * whose 8 bytes from i are x and letter mask lm (letter_bytes). */
-static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
-                                    unsigned k, uint64_t x, uint64_t lm,
-                                    struct counting *c) {
-  const uint64_t ones = 0x0101010101010101u;
-  uint64_t keep = ((uint64_t)1 << (8 * k)) - 1;
-  uint64_t key = (x | 0x20 * ones) & keep;
-  uint64_t caps = lm & ~(x << 2) & keep, rest = caps & ~(uint64_t)0xFF;
-  size_t uppers = rest ? (rest & (rest - 1) ? 2 : 1) : 0;
-  uint64_t h = kempt__word_hash_end(
-      kempt__word_hash_step((uint64_t)k * 0x9E3779B97F4A7C15u, key));
-  struct word_info *w = word_info(g, h, key, k);
-  add_langs(&c->h->lang, w->langs);
-  size_t at;
-  bool capmid = c->mid && (caps & 0x80) && !uppers;
-  enum kempt_status s = record(g, h, T_COUNT | (capmid ? T_CAPMID : 0), &at);
-  if (c->link != SIZE_MAX && at != SIZE_MAX)
-    g->tf[c->link] |= T_LINK;
-  c->link = at;
-  c->mid = true;
-  if (s == KEMPT_OK && k >= MIN_TOKEN && !(w->listed && plainly_known(w, k)) &&
-      glue_shape(text + i, k, uppers)) {
-    struct token t = {text + i, k, 0, k};
-    s = check_word(g, c, &t, h, w);
+/* The marks that may close a token from text[b] on, in a block of n
+ * bytes: returns their end when white space follows them in the block,
+ * else 0; *end: whether they end a sentence (ends_sentence: the last of
+ * . ! ? : , ; among them is one of . ! ? :). */
+static size_t tail_marks(const char *text, size_t b, size_t n, bool *end) {
+  const unsigned char *u = (const unsigned char *)text;
+  bool stop = false;
+  size_t e = b;
+  while (e < n && !(byte_class[u[e]] & C_WS)) {
+    unsigned char ch = u[e];
+    size_t k = byte_class[ch] & C_MARK ? 1 : ch >= 0xC2 ? punct_len(text + e, n - e) : 0;
+    if (!k)
+      return 0;
+    if (ch == '.' || ch == '!' || ch == '?' || ch == ':')
+      stop = true;
+    else if (ch == ',' || ch == ';')
+      stop = false;
+    e += k;
   }
-  return s;
+  *end = stop;
+  return e < n ? e : 0;
+}
+
+/* The marks that may open a token from text[i] on (count_token's
+ * token_core), in a block of n bytes: their end. */
+static size_t lead_marks(const char *text, size_t i, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t a = i, k;
+  while (a < n && (k = byte_class[u[a]] & C_MARK ? 1
+                       : u[a] >= 0xC2 ? punct_len(text + a, n - a)
+                                      : 0) != 0)
+    a += k;
+  return a;
+}
+
+/* The function-word hits of the languages m of a word that is not
+ * recorded (a part of a compound), as lang_add_ascii counts them: words
+ * are counted by the caller. */
+static inline void part_hits(struct kempt_lang_count *c, uint32_t m) {
+  if (m) {
+    c->stop++;
+    add_hits(c->hits, m);
+  }
+}
+
+/* Read the tokens from text[i] on, in a padded block of n bytes (TEXT_PAD
+ * zero bytes after it), while they are of the kinds that most tokens of
+ * prose are: 1 to TOK_CACHED ASCII letters, between marks that may open
+ * and close a word (count_token's token_core), or two runs of letters
+ * with an apostrophe between them ("it's", "O'Brien"), each followed by
+ * white space. Letters are read 8 bytes at a time and answered by the
+ * token cache, with what count_letters keeps (the recorded words, the
+ * link, the language counts) in locals; a candidate, a miss of the cache
+ * or a full array of words is handled the usual way. Returns where it
+ * stopped: after the single space that follows the last token, before
+ * other white space, or at a token of another kind (i itself when the
+ * first is). */
+static size_t plain_run(struct glue *g, struct counting *c, const char *text,
+                        size_t i, size_t n, enum kempt_status *s) {
+  const uint64_t high = 0x8080808080808080u;
+  uint64_t *th = g->th;
+  uint8_t *tf = g->tf;
+  size_t ntok = g->ntok, captok = g->captok, link = c->link, start = g->ntok;
+  uint32_t *hits = c->h->lang.hits, parts = 0;
+  uint8_t capmask = c->mid ? T_CAPMID : 0;
+  unsigned char last = c->last;
+  for (;;) {
+    size_t a = i; /* the letters' start */
+    uint64_t x = kempt__load_le64(text + a), r0 = x, r1 = 0;
+    uint64_t stop = ~letter_bytes(x) & high;
+    unsigned k, next;
+    if (!(stop & 0x80)) { /* starts with a letter */
+    letters:
+      if (stop) {
+        k = low_byte(stop);
+        r0 = x & (((uint64_t)1 << (8 * k)) - 1);
+        next = (unsigned)(x >> (8 * k)) & 0xFF;
+      } else { /* 8 letters or more: the next 8 bytes are in the block's
+                  text or its padding */
+        uint64_t y = kempt__load_le64(text + a + 8);
+        uint64_t stop2 = ~letter_bytes(y) & high;
+        if (!stop2)
+          break;
+        unsigned k2 = low_byte(stop2);
+        k = 8 + k2;
+        r1 = y & (((uint64_t)1 << (8 * k2)) - 1);
+        next = (unsigned)(y >> (8 * k2)) & 0xFF;
+      }
+    } else {
+      a = lead_marks(text, i, n);
+      if (a == i || a >= n)
+        break;
+      x = kempt__load_le64(text + a);
+      stop = ~letter_bytes(x) & high;
+      if (stop & 0x80)
+        break;
+      goto letters;
+    }
+    size_t b = a + k, e = b; /* the letters' end, the token's */
+    bool end = false;
+    if (!(byte_class[next] & C_WS)) {
+      size_t apos = next == '\'' ? 1
+                    : next == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
+                            (unsigned char)text[b + 2] == 0x99
+                        ? 3
+                        : 0;
+      if (apos && (byte_class[(unsigned char)text[b + apos]] & C_ALPHA))
+        goto compound;
+      e = tail_marks(text, b, n, &end);
+      if (!e)
+        break;
+    }
+    if (ntok == captok)
+      break;
+    struct tok_info *ti = tok_slot(g, r0, r1);
+    if (ti->raw[0] != r0 || ti->raw[1] != r1)
+      tok_fill(g, ti, text + a, k, r0, r1);
+    if (ti->langs)
+      add_hits(hits, ti->langs);
+    th[ntok] = ti->h;
+    tf[ntok] = T_COUNT | (ti->flags & capmask);
+    if (link != SIZE_MAX && a == i)
+      tf[link] |= T_LINK;
+    link = e == b ? ntok : SIZE_MAX;
+    ntok++;
+    capmask = end ? 0 : T_CAPMID;
+    last = e == b ? 'a' : (unsigned char)text[e - 1];
+    if (!(ti->flags & TI_PLAIN)) {
+      struct token t = {text + i, e - i, a - i, k};
+      g->ntok = ntok;
+      *s = tok_check(g, c, &t, ti);
+      if (*s != KEMPT_OK) {
+        i = e;
+        break;
+      }
+    }
+    i = e;
+    if (text[i] != ' ')
+      break;
+    i++;
+    continue;
+  compound: { /* letters, an apostrophe, letters: count_compound counts
+                 the first (the second is a suffix: "s", "re", "Brien") */
+    size_t a2 = b + (next == '\'' ? 1 : 3);
+    uint64_t y = kempt__load_le64(text + a2);
+    uint64_t stop2 = ~letter_bytes(y) & high;
+    if (!stop2 || ntok == captok)
+      break;
+    unsigned k2 = low_byte(stop2);
+    size_t b2 = a2 + k2;
+    e = b2;
+    if (!(byte_class[(unsigned char)text[b2]] & C_WS) &&
+        !(e = tail_marks(text, b2, n, &end)))
+      break;
+    struct tok_info *t1 = tok_slot(g, r0, r1);
+    if (t1->raw[0] != r0 || t1->raw[1] != r1)
+      tok_fill(g, t1, text + a, k, r0, r1);
+    const uint64_t lows = 0x2020202020202020u;
+    struct kempt_lang_count *lang = &c->h->lang;
+    /* the languages of words of up to 8 letters (the cache's of 6) */
+    part_hits(lang, k <= 6   ? t1->langs
+                    : k <= 8 ? kempt__stopword_langs_packed(r0 | lows, k)
+                             : 0);
+    uint64_t keep2 = ((uint64_t)1 << (8 * k2)) - 1;
+    part_hits(lang, kempt__stopword_langs_packed((y | lows) & keep2, k2));
+    th[ntok] = t1->h;
+    tf[ntok] = T_COUNT | (t1->flags & capmask);
+    ntok++;
+    parts++; /* two words of the language counts, one recorded */
+    link = SIZE_MAX;
+    capmask = end ? 0 : T_CAPMID;
+    last = (unsigned char)text[e - 1];
+    i = e;
+    if (text[i] != ' ')
+      break;
+    i++;
+  }
+  }
+  c->h->lang.words += (uint32_t)(ntok - start) + parts;
+  g->ntok = ntok;
+  c->link = link;
+  c->mid = capmask != 0;
+  c->last = last;
+  return i;
 }
 
 /* The end of the run of symbol_cp characters at text[i..n). */
@@ -1198,17 +1454,11 @@ static enum kempt_status count_block(struct glue *g, size_t block,
       }
       continue;
     }
-    if (!h->ext && (byte_class[ch] & C_ALPHA)) {
-      uint64_t x = kempt__load_le64(text + i);
-      uint64_t lm = letter_bytes(x);
-      uint64_t stop = ~lm & 0x8080808080808080u;
-      unsigned k = stop ? low_byte(stop) : 8;
-      if (k < 8 && i + k < n &&
-          (byte_class[(unsigned char)text[i + k]] & C_WS)) {
-        s = plain_word(g, text, i, k, x, lm, &c);
-        i += k;
-        c.last = 'a';
-        i += text[i] == ' '; /* the usual single space, at once */
+    if (!h->ext && ((byte_class[ch] & (C_ALPHA | C_MARK)) || ch == 0xE2 ||
+                    ch == 0xC2)) {
+      size_t j = plain_run(g, &c, text, i, n, &s);
+      if (j > i) {
+        i = j;
         continue;
       }
     }
@@ -2273,7 +2523,8 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   table_init(&g->pairs, a, QUERY_CAP);
   table_init(&g->seen, a, CANDS_CAP);
   g->words = kempt__calloc(a, sizeof *g->words << WORD_CACHE_BITS);
-  if (!g->words)
+  g->toks = kempt__calloc(a, sizeof *g->toks << TOK_CACHE_BITS);
+  if (!g->words || !g->toks)
     return KEMPT_ERR_NOMEM;
   const char *data;
   size_t len;
@@ -2295,6 +2546,7 @@ static void glue_fini(void *st) {
   kempt__free(g->env->alloc, g->tf);
   kempt__free(g->env->alloc, g->filter);
   kempt__free(g->env->alloc, g->words);
+  kempt__free(g->env->alloc, g->toks);
   table_free(&g->doc);
   table_free(&g->user);
   table_free(&g->query);
