@@ -1061,11 +1061,20 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
                      size_t n, uint64_t r0, uint64_t r1) {
   char key[MAX_TOKEN + 8];
   size_t uppers = 0;
-  for (size_t i = 0; i < n; i++) {
-    key[i] = (char)(p[i] | 0x20);
-    uppers += i && is_upper((unsigned char)p[i]);
+  if (n <= TOK_CACHED) {
+    /* r0, r1 are the letters: 0x40 is set in each, 0x20 in lower case */
+    const uint64_t lows = 0x2020202020202020u;
+    uint64_t l0 = (r0 >> 1) & lows, l1 = (r1 >> 1) & lows;
+    store_le64(key, r0 | l0);
+    store_le64(key + 8, r1 | l1);
+    uppers = ((l0 & ~r0 & ~(uint64_t)0xFF) | (l1 & ~r1)) != 0;
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      key[i] = (char)(p[i] | 0x20);
+      uppers += i && is_upper((unsigned char)p[i]);
+    }
+    memset(key + n, 0, 8);
   }
-  memset(key + n, 0, 8);
   uint64_t h = kempt__word_hash_padded(key, n);
   struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
   ti->raw[0] = r0;
@@ -1227,26 +1236,26 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
 }
 
 /* The marks that may close a token from text[b] on, in a block of n
- * bytes: returns their end when white space follows them in the block,
- * else 0; *end: whether they end a sentence (ends_sentence: the last of
- * . ! ? : , ; among them is one of . ! ? :). */
-static size_t tail_marks(const char *text, size_t b, size_t n, bool *end) {
+ * bytes: returns twice their end, plus 1 when they end a sentence
+ * (ends_sentence: the last of . ! ? : , ; among them is one of . ! ? :),
+ * when white space follows them in the block; else 0. */
+static size_t tail_marks(const char *text, size_t b, size_t n) {
   const unsigned char *u = (const unsigned char *)text;
-  bool stop = false;
-  size_t e = b;
+  size_t stop = 0, e = b;
   while (e < n && !(byte_class[u[e]] & C_WS)) {
     unsigned char ch = u[e];
-    size_t k = byte_class[ch] & C_MARK ? 1 : ch >= 0xC2 ? punct_len(text + e, n - e) : 0;
+    size_t k = byte_class[ch] & C_MARK ? 1
+               : ch >= 0xC2         ? punct_len(text + e, n - e)
+                                    : 0;
     if (!k)
       return 0;
     if (ch == '.' || ch == '!' || ch == '?' || ch == ':')
-      stop = true;
+      stop = 1;
     else if (ch == ',' || ch == ';')
-      stop = false;
+      stop = 0;
     e += k;
   }
-  *end = stop;
-  return e < n ? e : 0;
+  return e < n ? 2 * e + stop : 0;
 }
 
 /* The marks that may open a token from text[i] on (count_token's
@@ -1283,18 +1292,22 @@ static inline void part_hits(struct kempt_lang_count *c, uint32_t m) {
  * stopped: after the single space that follows the last token, before
  * other white space, or at a token of another kind (i itself when the
  * first is). */
-static size_t plain_run(struct glue *g, struct counting *c, const char *text,
-                        size_t i, size_t n, enum kempt_status *s) {
+#if defined(__GNUC__)
+__attribute__((noinline)) /* its registers its own: not in count_block */
+#endif
+static size_t
+plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
+          size_t n, enum kempt_status *s) {
   const uint64_t high = 0x8080808080808080u;
   uint64_t *th = g->th;
   uint8_t *tf = g->tf;
   size_t ntok = g->ntok, captok = g->captok, link = c->link, start = g->ntok;
   uint32_t *hits = c->h->lang.hits, parts = 0;
   uint8_t capmask = c->mid ? T_CAPMID : 0;
-  unsigned char last = c->last;
+  size_t first = i;
   for (;;) {
     size_t a = i; /* the letters' start */
-    uint64_t x = kempt__load_le64(text + a), r0 = x, r1 = 0;
+    uint64_t x = kempt__load_le64(text + a), r0, r1 = 0;
     uint64_t stop = ~letter_bytes(x) & high;
     unsigned k, next;
     if (!(stop & 0x80)) { /* starts with a letter */
@@ -1311,6 +1324,7 @@ static size_t plain_run(struct glue *g, struct counting *c, const char *text,
           break;
         unsigned k2 = low_byte(stop2);
         k = 8 + k2;
+        r0 = x;
         r1 = y & (((uint64_t)1 << (8 * k2)) - 1);
         next = (unsigned)(y >> (8 * k2)) & 0xFF;
       }
@@ -1334,9 +1348,11 @@ static size_t plain_run(struct glue *g, struct counting *c, const char *text,
                         : 0;
       if (apos && (byte_class[(unsigned char)text[b + apos]] & C_ALPHA))
         goto compound;
-      e = tail_marks(text, b, n, &end);
-      if (!e)
+      size_t tm = tail_marks(text, b, n);
+      if (!tm)
         break;
+      e = tm >> 1;
+      end = tm & 1;
     }
     if (ntok == captok)
       break;
@@ -1346,13 +1362,12 @@ static size_t plain_run(struct glue *g, struct counting *c, const char *text,
     if (ti->langs)
       add_hits(hits, ti->langs);
     th[ntok] = ti->h;
-    tf[ntok] = T_COUNT | (ti->flags & capmask);
+    tf[ntok] = (uint8_t)(T_COUNT | (ti->flags & capmask));
     if (link != SIZE_MAX && a == i)
       tf[link] |= T_LINK;
     link = e == b ? ntok : SIZE_MAX;
     ntok++;
     capmask = end ? 0 : T_CAPMID;
-    last = e == b ? 'a' : (unsigned char)text[e - 1];
     if (!(ti->flags & TI_PLAIN)) {
       struct token t = {text + i, e - i, a - i, k};
       g->ntok = ntok;
@@ -1377,9 +1392,13 @@ static size_t plain_run(struct glue *g, struct counting *c, const char *text,
     unsigned k2 = low_byte(stop2);
     size_t b2 = a2 + k2;
     e = b2;
-    if (!(byte_class[(unsigned char)text[b2]] & C_WS) &&
-        !(e = tail_marks(text, b2, n, &end)))
-      break;
+    if (!(byte_class[(unsigned char)text[b2]] & C_WS)) {
+      size_t tm = tail_marks(text, b2, n);
+      if (!tm)
+        break;
+      e = tm >> 1;
+      end = tm & 1;
+    }
     struct tok_info *t1 = tok_slot(g, r0, r1);
     if (t1->raw[0] != r0 || t1->raw[1] != r1)
       tok_fill(g, t1, text + a, k, r0, r1);
@@ -1392,12 +1411,11 @@ static size_t plain_run(struct glue *g, struct counting *c, const char *text,
     uint64_t keep2 = ((uint64_t)1 << (8 * k2)) - 1;
     part_hits(lang, kempt__stopword_langs_packed((y | lows) & keep2, k2));
     th[ntok] = t1->h;
-    tf[ntok] = T_COUNT | (t1->flags & capmask);
+    tf[ntok] = (uint8_t)(T_COUNT | (t1->flags & capmask));
     ntok++;
     parts++; /* two words of the language counts, one recorded */
     link = SIZE_MAX;
     capmask = end ? 0 : T_CAPMID;
-    last = (unsigned char)text[e - 1];
     i = e;
     if (text[i] != ' ')
       break;
@@ -1408,7 +1426,8 @@ static size_t plain_run(struct glue *g, struct counting *c, const char *text,
   g->ntok = ntok;
   c->link = link;
   c->mid = capmask != 0;
-  c->last = last;
+  if (i > first) /* the last byte of the last token (no white space) */
+    c->last = (unsigned char)text[i - 1 - (text[i - 1] == ' ')];
   return i;
 }
 
