@@ -267,7 +267,8 @@ struct glue {
   struct table pairs;
   struct table user; /* --words */
   struct table seen; /* candidate tokens of the window, as written */
-  uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
+  uint64_t *filter;  /* bit per 16 bits of hash (in 1024 words of 64): a
+                        word of query */
   bool filter_set;   /* a bit of filter is set */
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
@@ -2191,7 +2192,7 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
     (*out)->capmid = d->capmid;
     (*out)->flags = d->flags;
   }
-  g->filter[(h >> 3) & 0x1FFF] |= (uint8_t)(1u << (h & 7));
+  g->filter[(h >> 6) & 0x3FF] |= (uint64_t)1 << (h & 63);
   g->filter_set = true;
   return KEMPT_OK;
 }
@@ -2247,10 +2248,10 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
 /* Count the words asked about, and the pairs, in the held blocks. */
 static void count_asked(struct glue *g) {
   const uint64_t *th = g->th;
-  const uint8_t *filter = g->filter;
+  const uint64_t *filter = g->filter;
   for (size_t i = 0, n = g->ntok; i < n; i++) {
     uint64_t k = th[i];
-    if (!(filter[(k >> 3) & 0x1FFF] & (1u << (k & 7))))
+    if (!((filter[(k >> 6) & 0x3FF] >> (k & 63)) & 1))
       continue;
     struct entry *e = table_get(&g->query, k);
     if (!e)
@@ -2321,7 +2322,7 @@ static enum kempt_status weigh_window(struct glue *g) {
   if (!any)
     return KEMPT_OK;
   if (!g->filter) {
-    g->filter = kempt__calloc(g->env->alloc, 0x2000);
+    g->filter = kempt__calloc(g->env->alloc, 1024 * sizeof *g->filter);
     if (!g->filter)
       return KEMPT_ERR_NOMEM;
   }
@@ -2399,7 +2400,7 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
 
 static void clear_filter(struct glue *g) {
   if (g->filter_set)
-    memset(g->filter, 0, 0x2000);
+    memset(g->filter, 0, 1024 * sizeof *g->filter);
   g->filter_set = false;
 }
 
