@@ -314,6 +314,12 @@ static inline bool is_ws(unsigned char c) {
          c == '\v';
 }
 
+#if defined(__GNUC__)
+#define RARELY(x) __builtin_expect(!!(x), 0)
+#else
+#define RARELY(x) (x)
+#endif
+
 /* Byte classes of the token reader. */
 enum { C_WS = 1, C_ALPHA = 2, C_UPPER = 4, C_MARK = 8, C_HIGH = 16, C_CODE = 32 };
 static const uint8_t byte_class[256] = {
@@ -1313,9 +1319,9 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     uint64_t x = kempt__load_le64(text + a), r0, r1 = 0;
     uint64_t stop = ~letter_bytes(x) & high;
     unsigned k, next;
-    if (!(stop & 0x80)) { /* starts with a letter */
+    if (!RARELY(stop & 0x80)) { /* starts with a letter */
     letters:
-      if (stop) {
+      if (!RARELY(!stop)) {
         k = low_byte(stop);
         r0 = x & (((uint64_t)1 << (8 * k)) - 1);
         next = (unsigned)(x >> (8 * k)) & 0xFF;
@@ -1343,7 +1349,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     }
     size_t b = a + k, e = b; /* the letters' end, the token's */
     bool end = false;
-    if (!(byte_class[next] & C_WS)) {
+    if (RARELY(!(byte_class[next] & C_WS))) {
       size_t apos = next == '\'' ? 1
                     : next == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
                             (unsigned char)text[b + 2] == 0x99
@@ -1357,10 +1363,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       e = tm >> 1;
       end = tm & 1;
     }
-    if (ntok == captok)
+    if (RARELY(ntok == captok))
       break;
     struct tok_info *ti = tok_slot(g, r0, r1);
-    if (ti->raw[0] != r0 || ti->raw[1] != r1)
+    if (RARELY(ti->raw[0] != r0 || ti->raw[1] != r1))
       tok_fill(g, ti, text + a, k, r0, r1);
     if (ti->langs)
       add_hits(hits, ti->langs);
@@ -1371,7 +1377,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     link = e == b ? ntok : SIZE_MAX;
     ntok++;
     capmask = end ? 0 : T_CAPMID;
-    if (!(ti->flags & TI_PLAIN)) {
+    if (RARELY(!(ti->flags & TI_PLAIN))) {
       struct token t = {text + i, e - i, a - i, k};
       g->ntok = ntok;
       *s = tok_check(g, c, &t, ti);
@@ -1381,7 +1387,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       }
     }
     i = e;
-    if (text[i] != ' ')
+    if (RARELY(text[i] != ' '))
       break;
     i++;
     continue;
