@@ -1446,7 +1446,11 @@ static size_t symbol_run(const char *text, size_t i, size_t n) {
   size_t k;
   while ((k = symbol_len(u + i, n - i)) != 0) {
     i += k;
-    /* a rule repeats its character: its copies at once */
+    /* a rule repeats its character: its copies at once, two at a time
+     * while the next 8 bytes repeat those 3 before them */
+    while (n - i >= 8 && kempt__load_le64(text + i) ==
+                             kempt__load_le64(text + i - 3))
+      i += 6;
     while (n - i >= 3 && u[i] == u[i - 3] && u[i + 1] == u[i - 2] &&
            u[i + 2] == u[i - 1])
       i += 3;
@@ -1479,6 +1483,13 @@ static enum kempt_status count_block(struct glue *g, size_t block,
           s = settle(g, &c);
         end_line(g, &c, i - 1);
         c.lstart = i;
+      } else if (ch == ' ' && !h->ext) {
+        /* a run of spaces, 8 at a time: the padding's zero bytes end it */
+        const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+        uint64_t y;
+        while (!(y = kempt__load_le64(text + i) ^ 0x2020202020202020u))
+          i += 8;
+        i += low_byte((((y & low7) + low7) | y) & ~low7); /* not a space */
       }
       continue;
     }

@@ -528,3 +528,34 @@ Test(glue, token_runs_and_single_tokens_agree) {
     free(other);
   }
 }
+
+/* Runs of spaces (passed 8 at a time) and rules of a repeated character
+ * (passed two at a time) between the words change no split: the same text
+ * with single spaces splits the same tokens. */
+Test(glue, space_runs_and_rules_change_no_split) {
+  static const char one[] =
+      "Antony Blinken met the prince. Later Blinken said more. "
+      "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81"
+      "\xe2\x94\x81\xe2\x94\x81 Blinkenstressed the talks.";
+  char runs[512];
+  size_t o = 0;
+  for (const char *p = one; *p; p++) {
+    if (*p == ' ')
+      for (int k = 0; k < 1 + (int)(o % 19); k++)
+        runs[o++] = ' ';
+    else
+      runs[o++] = *p;
+  }
+  runs[o] = '\0';
+  char *a = glue(one), *b = glue(runs);
+  char squeezed[512];
+  size_t q = 0;
+  for (const char *p = b; *p; p++)
+    if (*p != ' ' || q == 0 || squeezed[q - 1] != ' ')
+      squeezed[q++] = *p;
+  squeezed[q] = '\0';
+  cr_assert_str_eq(a, squeezed);
+  cr_assert(strstr(a, "Blinken stressed") != NULL);
+  free(a);
+  free(b);
+}
