@@ -67,6 +67,8 @@
 #define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
 #define TOK_CACHE_BITS 13  /* recent tokens as written: 8192 of 32 bytes */
 #define TOK_CACHED 16      /* letters of the longest token cached so */
+#define UTOK_CACHE_BITS 12 /* tokens with other letters: 4096 of 48 bytes */
+#define UTOK_MAX 32        /* bytes of the longest token cached so */
 #define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
 #define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
 
@@ -235,6 +237,18 @@ enum {
                         glued pair, or a known word as written */
 };
 
+/* What a token of up to UTOK_MAX bytes with bytes beyond ASCII comes to
+ * when it records no word (its word does not start with an ASCII letter)
+ * and holds at most one function word: its language evidence and whether
+ * it ends a sentence, keyed by its bytes (count_token). */
+struct utok_info {
+  uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
+  uint32_t langs;             /* the languages of its function word */
+  uint8_t len;                /* its length, 0: an empty slot */
+  uint8_t words;              /* the words lang_add_any counts in it */
+  bool ends;                  /* ends_sentence */
+};
+
 struct held {
   size_t start, len; /* text in the window buffer */
   const char *ext;   /* or here: a block too big to hold, weighed alone */
@@ -272,6 +286,7 @@ struct glue {
   bool filter_set;   /* a bit of filter is set */
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
+  struct utok_info *utoks;  /* 1 << UTOK_CACHE_BITS, by a hash of raw */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
   bool warned;
@@ -1160,10 +1175,62 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   return s;
 }
 
+/* The cache slot of the token p[0..n) (n <= UTOK_MAX), whose bytes,
+ * zero padded, go to raw. */
+static struct utok_info *utok_slot(struct glue *g, const char *p, size_t n,
+                                   uint64_t raw[UTOK_MAX / 8]) {
+  char b[UTOK_MAX] = {0};
+  memcpy(b, p, n);
+  uint64_t x = n;
+  for (size_t i = 0; i < UTOK_MAX / 8; i++) {
+    raw[i] = kempt__load_le64(b + 8 * i);
+    x = (x ^ raw[i]) * 0xBF58476D1CE4E5B9u;
+  }
+  return &g->utoks[x >> (64 - UTOK_CACHE_BITS)];
+}
+
+/* Add the language evidence of the token raw[0..n) (bytes beyond ASCII
+ * among them) to c, and keep it in u when it fits there: at most one
+ * function word. */
+static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
+                            size_t n, struct utok_info *u) {
+  struct kempt_lang_count one;
+  memset(&one, 0, sizeof one);
+  lang_add_any(&one, raw, n);
+  c->words += one.words;
+  c->stop += one.stop;
+  uint32_t m = 0;
+  for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
+    c->hits[l] += one.hits[l];
+    m |= one.hits[l] ? 1u << (l - 1) : 0;
+  }
+  if (u && one.stop <= 1 && one.words <= UINT8_MAX) {
+    u->langs = m;
+    u->words = (uint8_t)one.words;
+    u->len = (uint8_t)n;
+  }
+}
+
 /* A token that is not plain letters between marks; high: it has bytes
  * outside ASCII. */
 static enum kempt_status count_token(struct glue *g, struct token *t,
                                      struct counting *c, bool high) {
+  struct utok_info *u = NULL;
+  uint64_t raw[UTOK_MAX / 8];
+  if (high && t->rlen <= UTOK_MAX) {
+    u = utok_slot(g, t->raw, t->rlen, raw);
+    if (u->len == t->rlen && !memcmp(u->raw, raw, sizeof raw)) {
+      /* what the branch below found for it before */
+      c->link = SIZE_MAX;
+      c->h->lang.words += u->words;
+      if (u->langs) {
+        c->h->lang.stop++;
+        add_hits(c->h->lang.hits, u->langs);
+      }
+      c->mid = !u->ends;
+      return KEMPT_OK;
+    }
+  }
   token_core(t);
   const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
@@ -1174,11 +1241,20 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
     s = count_letters(g, t, c, tok_get(g, p, t->clen, r[0], r[1], &own));
   } else {
     c->link = SIZE_MAX;
+    bool records = t->clen && t->clen <= MAX_TOKEN && is_alpha((unsigned char)p[0]);
     if (!high)
       lang_add_ascii(&c->h->lang, t->raw, t->rlen);
-    else
+    else if (u && !records) {
+      u->len = 0; /* filled anew, or left empty */
+      lang_add_cached(&c->h->lang, t->raw, t->rlen, u);
+      if (u->len) {
+        memcpy(u->raw, raw, sizeof raw);
+        u->ends = ends_sentence(t);
+      }
+    } else {
       lang_add_any(&c->h->lang, t->raw, t->rlen);
-    if (t->clen && t->clen <= MAX_TOKEN)
+    }
+    if (records)
       s = count_compound(g, p, t->clen, c->mid);
   }
   c->mid = !ends_sentence(t);
@@ -2563,7 +2639,8 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   table_init(&g->seen, a, CANDS_CAP);
   g->words = kempt__calloc(a, sizeof *g->words << WORD_CACHE_BITS);
   g->toks = kempt__calloc(a, sizeof *g->toks << TOK_CACHE_BITS);
-  if (!g->words || !g->toks)
+  g->utoks = kempt__calloc(a, sizeof *g->utoks << UTOK_CACHE_BITS);
+  if (!g->words || !g->toks || !g->utoks)
     return KEMPT_ERR_NOMEM;
   const char *data;
   size_t len;
@@ -2586,6 +2663,7 @@ static void glue_fini(void *st) {
   kempt__free(g->env->alloc, g->filter);
   kempt__free(g->env->alloc, g->words);
   kempt__free(g->env->alloc, g->toks);
+  kempt__free(g->env->alloc, g->utoks);
   table_free(&g->doc);
   table_free(&g->user);
   table_free(&g->query);
