@@ -67,7 +67,7 @@
 #define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
 #define TOK_CACHE_BITS 13  /* recent tokens as written: 8192 of 32 bytes */
 #define TOK_CACHED 16      /* letters of the longest token cached so */
-#define UTOK_CACHE_BITS 12 /* tokens with other letters: 4096 of 48 bytes */
+#define UTOK_CACHE_BITS 12 /* tokens with other letters: 4096 of 56 bytes */
 #define UTOK_MAX 32        /* bytes of the longest token cached so */
 #define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
 #define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
@@ -238,15 +238,19 @@ enum {
 };
 
 /* What a token of up to UTOK_MAX bytes with bytes beyond ASCII comes to
- * when it records no word (its word does not start with an ASCII letter)
- * and holds at most one function word: its language evidence and whether
- * it ends a sentence, keyed by its bytes (count_token). */
+ * when it records at most one word (count_compound: its word does not
+ * start with ASCII letters, or they are followed by another letter:
+ * "Zürich" records "Z") and holds at most one function word: its language
+ * evidence, the word it records and whether it ends a sentence, keyed by
+ * its bytes (count_token). */
 struct utok_info {
   uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
+  uint64_t h;                 /* the hash of the word it records */
   uint32_t langs;             /* the languages of its function word */
   uint8_t len;                /* its length, 0: an empty slot */
   uint8_t words;              /* the words lang_add_any counts in it */
   bool ends;                  /* ends_sentence */
+  bool rec, cap;              /* it records a word; capitalised */
 };
 
 struct held {
@@ -1227,8 +1231,13 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
         c->h->lang.stop++;
         add_hits(c->h->lang.hits, u->langs);
       }
+      size_t at;
+      enum kempt_status s =
+          u->rec ? record(g, u->h,
+                          T_COUNT | (c->mid && u->cap ? T_CAPMID : 0), &at)
+                 : KEMPT_OK;
       c->mid = !u->ends;
-      return KEMPT_OK;
+      return s;
     }
   }
   token_core(t);
@@ -1241,20 +1250,32 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
     s = count_letters(g, t, c, tok_get(g, p, t->clen, r[0], r[1], &own));
   } else {
     c->link = SIZE_MAX;
-    bool records = t->clen && t->clen <= MAX_TOKEN && is_alpha((unsigned char)p[0]);
-    if (!high)
+    /* count_compound records the first run of ASCII letters, and more
+     * after a separator */
+    size_t run = 0;
+    if (t->clen && t->clen <= MAX_TOKEN)
+      while (run < t->clen && is_alpha((unsigned char)p[run]))
+        run++;
+    bool more = run && (p[run] == '-' || p[run] == '_' || p[run] == '\'' ||
+                        (t->clen - run >= 3 &&
+                         memcmp(p + run, "\xE2\x80\x99", 3) == 0));
+    if (!high) {
       lang_add_ascii(&c->h->lang, t->raw, t->rlen);
-    else if (u && !records) {
+    } else if (u && !more) {
       u->len = 0; /* filled anew, or left empty */
       lang_add_cached(&c->h->lang, t->raw, t->rlen, u);
       if (u->len) {
         memcpy(u->raw, raw, sizeof raw);
         u->ends = ends_sentence(t);
+        u->rec = run > 0;
+        u->cap = run > 0 && capitalised(p, run);
+        char key[MAX_TOKEN];
+        u->h = kempt__word_hash(key, lower_ascii(p, run, key));
       }
     } else {
       lang_add_any(&c->h->lang, t->raw, t->rlen);
     }
-    if (records)
+    if (run)
       s = count_compound(g, p, t->clen, c->mid);
   }
   c->mid = !ends_sentence(t);
