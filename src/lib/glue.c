@@ -239,8 +239,8 @@ enum {
 
 /* What a token of up to UTOK_MAX bytes with bytes beyond ASCII comes to
  * when it records at most one word (count_compound: its word does not
- * start with ASCII letters, or they are followed by another letter:
- * "Zürich" records "Z") and holds at most one function word: its language
+ * start with ASCII letters, or they are not followed by a separator:
+ * "Zürich" records "z") and holds at most one function word: its language
  * evidence, the word it records and whether it ends a sentence, keyed by
  * its bytes (count_token). */
 struct utok_info {
