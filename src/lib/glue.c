@@ -62,6 +62,7 @@
 #define TOKENS_CAP (1u << 22)      /* recorded words per window */
 #define CANDS_CAP (1u << 18)       /* candidate tokens per window */
 #define TEXT_PAD 8                 /* zero bytes after each held block */
+#define FILTER_SET 256 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
@@ -287,7 +288,8 @@ struct glue {
   struct table seen; /* candidate tokens of the window, as written */
   uint64_t *filter;  /* bit per 16 bits of hash (in 1024 words of 64): a
                         word of query */
-  bool filter_set;   /* a bit of filter is set */
+  uint16_t filter_at[FILTER_SET]; /* the words of filter set, */
+  size_t filter_set;               /* how many (more: all may be) */
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
   struct utok_info *utoks;  /* 1 << UTOK_CACHE_BITS, by a hash of raw */
@@ -2307,7 +2309,9 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
     (*out)->flags = d->flags;
   }
   g->filter[(h >> 6) & 0x3FF] |= (uint64_t)1 << (h & 63);
-  g->filter_set = true;
+  if (g->filter_set < FILTER_SET)
+    g->filter_at[g->filter_set] = (uint16_t)((h >> 6) & 0x3FF);
+  g->filter_set++;
   return KEMPT_OK;
 }
 
@@ -2513,9 +2517,12 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
 }
 
 static void clear_filter(struct glue *g) {
-  if (g->filter_set)
+  if (g->filter_set > FILTER_SET)
     memset(g->filter, 0, 1024 * sizeof *g->filter);
-  g->filter_set = false;
+  else
+    for (size_t i = 0; i < g->filter_set; i++)
+      g->filter[g->filter_at[i]] = 0;
+  g->filter_set = 0;
 }
 
 /* Decide and emit every held block, then empty the window; more: the
