@@ -1617,8 +1617,36 @@ static enum kempt_status count_block(struct glue *g, size_t block,
     if (!j) {
       uint8_t classes = byte_class[ch];
       j = i + 1;
-      while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
-        classes |= byte_class[(unsigned char)text[j++]];
+      if (!h->ext) {
+        /* 8 bytes at a time: white space (a space, or 9 to 13) ends the
+         * token; the padding's zero bytes are none */
+        const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones,
+                       low7 = 0x7F * ones;
+        uint64_t hi = 0;
+        for (;;) {
+          uint64_t x = kempt__load_le64(text + j), y = x ^ (0x20 * ones);
+          uint64_t t = x & low7;
+          uint64_t ws = (~(((y & low7) + low7) | y) & high) |
+                        ((t + (0x80 - 9) * ones) & ~(t + (0x80 - 14) * ones) &
+                         ~x & high);
+          if (ws) {
+            unsigned k = low_byte(ws);
+            hi |= x & high & (((uint64_t)1 << (8 * k)) - 1);
+            j += k;
+            break;
+          }
+          hi |= x & high;
+          j += 8;
+          if (j >= n) {
+            j = n;
+            break;
+          }
+        }
+        classes |= hi ? C_HIGH : 0;
+      } else {
+        while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
+          classes |= byte_class[(unsigned char)text[j++]];
+      }
       struct token t = {text + i, j - i, 0, 0};
       s = count_token(g, &t, &c, (classes & C_HIGH) != 0);
     }
