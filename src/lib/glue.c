@@ -1346,7 +1346,7 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
 /* The marks that may close a token from text[b] on, in a block of n
  * bytes: returns twice their end, plus 1 when they end a sentence
  * (ends_sentence: the last of . ! ? : , ; among them is one of . ! ? :),
- * when white space follows them in the block; else 0. */
+ * when white space or the end of the block follows them; else 0. */
 static size_t tail_marks(const char *text, size_t b, size_t n) {
   const unsigned char *u = (const unsigned char *)text;
   size_t stop = 0, e = b;
@@ -1363,7 +1363,7 @@ static size_t tail_marks(const char *text, size_t b, size_t n) {
       stop = 0;
     e += k;
   }
-  return e < n ? 2 * e + stop : 0;
+  return 2 * e + stop;
 }
 
 /* The marks that may open a token from text[i] on (count_token's
