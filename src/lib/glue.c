@@ -1592,6 +1592,7 @@ static enum kempt_status count_block(struct glue *g, size_t block,
       }
       continue;
     }
+    bool tried = false; /* plain_run left the token (fast_token would) */
     if (!h->ext && ((byte_class[ch] & (C_ALPHA | C_MARK)) || ch == 0xE2 ||
                     ch == 0xC2)) {
       size_t j = plain_run(g, &c, text, i, n, &s);
@@ -1599,6 +1600,7 @@ static enum kempt_status count_block(struct glue *g, size_t block,
         i = j;
         continue;
       }
+      tried = true;
     }
     size_t j = 0;
     if (ch == 0xE2) {
@@ -1612,7 +1614,7 @@ static enum kempt_status count_block(struct glue *g, size_t block,
         j = 0;
       }
     }
-    if (!j)
+    if (!j && !tried) /* count_token reads such a token the same way */
       j = fast_token(g, text, i, n, !h->ext, &c, &s);
     if (!j) {
       uint8_t classes = byte_class[ch];
