@@ -62,9 +62,14 @@
 #define TOKENS_CAP (1u << 22)      /* recorded words per window */
 #define CANDS_CAP (1u << 18)       /* candidate tokens per window */
 #define TEXT_PAD 8                 /* zero bytes after each held block */
+#define FILTER_SET 256 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
+#define TOK_CACHE_BITS 13  /* recent tokens as written: 8192 of 32 bytes */
+#define TOK_CACHED 16      /* letters of the longest token cached so */
+#define UTOK_CACHE_BITS 12 /* tokens with other letters: 4096 of 56 bytes */
+#define UTOK_MAX 32        /* bytes of the longest token cached so */
 #define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
 #define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
 
@@ -214,6 +219,41 @@ struct word_info {
   bool listed; /* level and proper too */
 };
 
+/* What a token of 1 to TOK_CACHED ASCII letters as written comes to: a
+ * cache in front of word_info keyed by the letters themselves (which are
+ * never zero bytes, so that the zero padding tells the length), so that a
+ * token that recurs is neither lower-cased nor hashed nor weighed for its
+ * shape again. The answers depend on the letters only (and on --words). */
+struct tok_info {
+  uint64_t raw[2]; /* the letters, zero padded; raw[0] == 0: an empty slot */
+  uint64_t h;      /* kempt__word_hash of their lower case */
+  uint32_t langs;  /* as word_info's */
+  uint8_t flags;   /* TI_ */
+};
+
+enum {
+  TI_CAP = T_CAPMID, /* a capital, then no other: capitalised (the flag a
+                        word gets for it inside a sentence) */
+  TI_PLAIN = 8       /* never a candidate: too short, not the shape of a
+                        glued pair, or a known word as written */
+};
+
+/* What a token of up to UTOK_MAX bytes with bytes beyond ASCII comes to
+ * when it records at most one word (count_compound: its word does not
+ * start with ASCII letters, or they are not followed by a separator:
+ * "Zürich" records "z") and holds at most one function word: its language
+ * evidence, the word it records and whether it ends a sentence, keyed by
+ * its bytes (count_token). */
+struct utok_info {
+  uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
+  uint64_t h;                 /* the hash of the word it records */
+  uint32_t langs;             /* the languages of its function word */
+  uint8_t len;                /* its length, 0: an empty slot */
+  uint8_t words;              /* the words lang_add_any counts in it */
+  bool ends;                  /* ends_sentence */
+  bool rec, cap;              /* it records a word; capitalised */
+};
+
 struct held {
   size_t start, len; /* text in the window buffer */
   const char *ext;   /* or here: a block too big to hold, weighed alone */
@@ -246,9 +286,13 @@ struct glue {
   struct table pairs;
   struct table user; /* --words */
   struct table seen; /* candidate tokens of the window, as written */
-  uint8_t *filter;   /* bit per 16 bits of hash: a word of query */
-  bool filter_set;   /* a bit of filter is set */
+  uint64_t *filter;  /* bit per 16 bits of hash (in 1024 words of 64): a
+                        word of query */
+  uint16_t filter_at[FILTER_SET]; /* the words of filter set, */
+  size_t filter_set;               /* how many (more: all may be) */
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
+  struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
+  struct utok_info *utoks;  /* 1 << UTOK_CACHE_BITS, by a hash of raw */
   struct kempt_lang_count doc_lang;
   struct kempt_buf out; /* a rewritten block */
   bool warned;
@@ -290,6 +334,12 @@ static inline bool is_ws(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
 }
+
+#if defined(__GNUC__)
+#define RARELY(x) __builtin_expect(!!(x), 0)
+#else
+#define RARELY(x) (x)
+#endif
 
 /* Byte classes of the token reader. */
 enum { C_WS = 1, C_ALPHA = 2, C_UPPER = 4, C_MARK = 8, C_HIGH = 16, C_CODE = 32 };
@@ -545,6 +595,20 @@ static uint64_t pack_key(const char *key, size_t n) {
  * whose ASCII function words are at most 8 letters long. */
 static uint32_t stop_langs(const char *key, size_t n) {
   return n <= 8 ? kempt__stopword_langs_packed(pack_key(key, n), n) : 0;
+}
+
+/* One more hit for each language of the mask m. */
+static inline void add_hits(uint32_t *hits, uint32_t m) {
+  for (; m; m &= m - 1) {
+#if defined(__GNUC__)
+    hits[__builtin_ctz(m) + 1]++;
+#else
+    int l = 1;
+    while (!(m & (1u << (l - 1))))
+      l++;
+    hits[l]++;
+#endif
+  }
 }
 
 static inline void add_langs(struct kempt_lang_count *c, uint32_t m) {
@@ -1002,101 +1066,253 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
   return s;
 }
 
-/* A token whose core is 1 to MAX_TOKEN ASCII letters; key holds them in
- * lower case, zero padded to a multiple of 8, uppers counts the capitals
- * after the first. */
-static enum kempt_status count_letters(struct glue *g, const struct token *t,
-                                       struct counting *c, const char *key,
-                                       size_t uppers) {
-  const char *p = t->raw + t->core;
-  size_t n = t->clen;
+/* Whether the token p[0..n) (hash h) of a word that w holds the word
+ * list's answers for is no candidate: what check_word and note_candidate
+ * decide, for a word of the list or of --words. */
+static bool listed_plain(struct glue *g, const struct word_info *w,
+                         const char *p, size_t n, uint64_t h) {
+  return plainly_known(w, n) ||
+         known_as_written(w->level, w->proper, p, n, h) ||
+         table_get(&g->user, h);
+}
+
+/* The cache slot of the token whose letters are r0, r1 (zero padded). */
+static inline struct tok_info *tok_slot(struct glue *g, uint64_t r0,
+                                        uint64_t r1) {
+  /* r1 is 0 for most tokens, and r0 ^ r1 differs for two tokens of 9 to
+   * 16 letters that share their first 8 well enough */
+  uint64_t x = (r0 ^ r1) * 0xBF58476D1CE4E5B9u;
+  return &g->toks[x >> (64 - TOK_CACHE_BITS)];
+}
+
+/* Fill ti for the token of ASCII letters p[0..n) (1 to MAX_TOKEN), whose
+ * first 16 bytes, zero padded, are r0 and r1. */
+static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
+                     size_t n, uint64_t r0, uint64_t r1) {
+  char key[MAX_TOKEN + 8];
+  size_t uppers = 0;
+  if (n <= TOK_CACHED) {
+    /* r0, r1 are the letters: 0x40 is set in each, 0x20 in lower case */
+    const uint64_t lows = 0x2020202020202020u;
+    uint64_t l0 = (r0 >> 1) & lows, l1 = (r1 >> 1) & lows;
+    store_le64(key, r0 | l0);
+    store_le64(key + 8, r1 | l1);
+    uppers = ((l0 & ~r0 & ~(uint64_t)0xFF) | (l1 & ~r1)) != 0;
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      key[i] = (char)(p[i] | 0x20);
+      uppers += i && is_upper((unsigned char)p[i]);
+    }
+    memset(key + n, 0, 8);
+  }
   uint64_t h = kempt__word_hash_padded(key, n);
   struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
-  add_langs(&c->h->lang, w->langs);
-  bool cap = is_upper((unsigned char)p[0]) && !uppers;
+  ti->raw[0] = r0;
+  ti->raw[1] = r1;
+  ti->h = h;
+  ti->langs = w->langs;
+  ti->flags = is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0;
+  if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
+      (w->listed && listed_plain(g, w, p, n, h)))
+    ti->flags |= TI_PLAIN;
+}
+
+/* The answers for the token of ASCII letters p[0..n) whose first 16
+ * bytes, zero padded, are r0 and r1: from the cache, or filled there (or
+ * into own, for a token longer than TOK_CACHED). */
+static inline struct tok_info *tok_get(struct glue *g, const char *p,
+                                       size_t n, uint64_t r0, uint64_t r1,
+                                       struct tok_info *own) {
+  if (n > TOK_CACHED) {
+    tok_fill(g, own, p, n, r0, r1);
+    return own;
+  }
+  struct tok_info *ti = tok_slot(g, r0, r1);
+  if (ti->raw[0] != r0 || ti->raw[1] != r1)
+    tok_fill(g, ti, p, n, r0, r1);
+  return ti;
+}
+
+/* The first 16 bytes of p[0..n), zero padded, into r[0..1]. */
+static inline void raw_letters(const char *p, size_t n, uint64_t r[2]) {
+  char b[16] = {0};
+  memcpy(b, p, n < 16 ? n : 16);
+  r[0] = kempt__load_le64(b);
+  r[1] = kempt__load_le64(b + 8);
+}
+
+/* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
+ * when the word lists do not know it (check_word). */
+static enum kempt_status tok_check(struct glue *g, struct counting *c,
+                                   const struct token *t,
+                                   struct tok_info *ti) {
+  uint64_t h = ti->h;
+  struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
+  if (!w->valid || w->h != h) {
+    w->h = h;
+    w->langs = ti->langs;
+    w->valid = true;
+    w->listed = false;
+  }
+  if (w->listed && listed_plain(g, w, t->raw + t->core, t->clen, h)) {
+    ti->flags |= TI_PLAIN; /* known now that its line was read */
+    return KEMPT_OK;
+  }
+  return check_word(g, c, t, h, w);
+}
+
+/* A token whose core is 1 to MAX_TOKEN ASCII letters, with the answers
+ * ti for them. */
+static enum kempt_status count_letters(struct glue *g, const struct token *t,
+                                       struct counting *c,
+                                       struct tok_info *ti) {
+  add_langs(&c->h->lang, ti->langs);
   size_t at;
-  enum kempt_status s =
-      record(g, h, T_COUNT | (c->mid && cap ? T_CAPMID : 0), &at);
+  enum kempt_status s = record(
+      g, ti->h, T_COUNT | (c->mid && (ti->flags & TI_CAP) ? T_CAPMID : 0),
+      &at);
   if (s != KEMPT_OK)
     return s;
   if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
     g->tf[c->link] |= T_LINK;
-  c->link = t->core + n < t->rlen ? SIZE_MAX : at;
-  if (!(w->listed && plainly_known(w, n)) && glue_shape(p, n, uppers))
-    s = check_word(g, c, t, h, w);
+  c->link = t->core + t->clen < t->rlen ? SIZE_MAX : at;
+  if (!(ti->flags & TI_PLAIN))
+    s = tok_check(g, c, t, ti);
   return s;
+}
+
+/* The cache slot of the token p[0..n) (n <= UTOK_MAX), whose bytes,
+ * zero padded, go to raw. */
+static struct utok_info *utok_slot(struct glue *g, const char *p, size_t n,
+                                   uint64_t raw[UTOK_MAX / 8]) {
+  char b[UTOK_MAX] = {0};
+  memcpy(b, p, n);
+  uint64_t x = n;
+  for (size_t i = 0; i < UTOK_MAX / 8; i++) {
+    raw[i] = kempt__load_le64(b + 8 * i);
+    x = (x ^ raw[i]) * 0xBF58476D1CE4E5B9u;
+  }
+  return &g->utoks[x >> (64 - UTOK_CACHE_BITS)];
+}
+
+/* Add the language evidence of the token raw[0..n) (bytes beyond ASCII
+ * among them) to c, and keep it in u when it fits there: at most one
+ * function word. */
+static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
+                            size_t n, struct utok_info *u) {
+  struct kempt_lang_count one;
+  memset(&one, 0, sizeof one);
+  lang_add_any(&one, raw, n);
+  c->words += one.words;
+  c->stop += one.stop;
+  uint32_t m = 0;
+  for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
+    c->hits[l] += one.hits[l];
+    m |= one.hits[l] ? 1u << (l - 1) : 0;
+  }
+  if (u && one.stop <= 1 && one.words <= UINT8_MAX) {
+    u->langs = m;
+    u->words = (uint8_t)one.words;
+    u->len = (uint8_t)n;
+  }
 }
 
 /* A token that is not plain letters between marks; high: it has bytes
  * outside ASCII. */
 static enum kempt_status count_token(struct glue *g, struct token *t,
                                      struct counting *c, bool high) {
+  struct utok_info *u = NULL;
+  uint64_t raw[UTOK_MAX / 8];
+  if (high && t->rlen <= UTOK_MAX) {
+    u = utok_slot(g, t->raw, t->rlen, raw);
+    if (u->len == t->rlen && !memcmp(u->raw, raw, sizeof raw)) {
+      /* what the branch below found for it before */
+      c->link = SIZE_MAX;
+      c->h->lang.words += u->words;
+      if (u->langs) {
+        c->h->lang.stop++;
+        add_hits(c->h->lang.hits, u->langs);
+      }
+      size_t at;
+      enum kempt_status s =
+          u->rec ? record(g, u->h,
+                          T_COUNT | (c->mid && u->cap ? T_CAPMID : 0), &at)
+                 : KEMPT_OK;
+      c->mid = !u->ends;
+      return s;
+    }
+  }
   token_core(t);
   const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
   if (t->clen && t->clen <= MAX_TOKEN && all_alpha(p, t->clen)) {
-    char key[MAX_TOKEN + 8];
-    size_t uppers = 0;
-    for (size_t i = 0; i < t->clen; i++) {
-      key[i] = (char)(p[i] | 0x20);
-      uppers += i && is_upper((unsigned char)p[i]);
-    }
-    memset(key + t->clen, 0, 8);
-    s = count_letters(g, t, c, key, uppers);
+    uint64_t r[2];
+    struct tok_info own;
+    raw_letters(p, t->clen, r);
+    s = count_letters(g, t, c, tok_get(g, p, t->clen, r[0], r[1], &own));
   } else {
     c->link = SIZE_MAX;
-    if (!high)
-      lang_add_ascii(&c->h->lang, t->raw, t->rlen);
-    else
-      lang_add_any(&c->h->lang, t->raw, t->rlen);
+    /* count_compound records the first run of ASCII letters, and more
+     * after a separator */
+    size_t run = 0;
     if (t->clen && t->clen <= MAX_TOKEN)
+      while (run < t->clen && is_alpha((unsigned char)p[run]))
+        run++;
+    bool more = run && (p[run] == '-' || p[run] == '_' || p[run] == '\'' ||
+                        (t->clen - run >= 3 &&
+                         memcmp(p + run, "\xE2\x80\x99", 3) == 0));
+    if (!high) {
+      lang_add_ascii(&c->h->lang, t->raw, t->rlen);
+    } else if (u && !more) {
+      u->len = 0; /* filled anew, or left empty */
+      lang_add_cached(&c->h->lang, t->raw, t->rlen, u);
+      if (u->len) {
+        memcpy(u->raw, raw, sizeof raw);
+        u->ends = ends_sentence(t);
+        u->rec = run > 0;
+        u->cap = run > 0 && capitalised(p, run);
+        char key[MAX_TOKEN];
+        u->h = kempt__word_hash(key, lower_ascii(p, run, key));
+      }
+    } else {
+      lang_add_any(&c->h->lang, t->raw, t->rlen);
+    }
+    if (run)
       s = count_compound(g, p, t->clen, c->mid);
   }
   c->mid = !ends_sentence(t);
   return s;
 }
 
-/* The letters at text[a..) into key (lower case, zero padded to a
- * multiple of 8), 8 bytes at a time: text holds TEXT_PAD zero bytes after
- * the block. Returns their count (MAX_TOKEN + 1 when more), *uppers the
- * capitals after the first (0, 1 or 2 for more). */
-static size_t letters_swar(const char *text, size_t a, char *key,
-                           size_t *uppers) {
-  const uint64_t ones = 0x0101010101010101u;
-  size_t b = a, up = 0;
-  for (;;) {
+/* The number of ASCII letters at text[a..) (MAX_TOKEN + 1 when more), 8
+ * bytes at a time: text holds TEXT_PAD zero bytes after the block. r[0..1]
+ * get the first 16 of them, zero padded. */
+static size_t letters_swar(const char *text, size_t a, uint64_t r[2]) {
+  const uint64_t high = 0x8080808080808080u;
+  r[0] = r[1] = 0;
+  for (size_t b = a;; b += 8) {
     uint64_t x = kempt__load_le64(text + b);
-    uint64_t lm = letter_bytes(x);
-    uint64_t stop = ~lm & 0x80 * ones;
+    uint64_t stop = ~letter_bytes(x) & high;
     unsigned k = stop ? low_byte(stop) : 8;
     if (b - a + k > MAX_TOKEN)
       return MAX_TOKEN + 1;
-    uint64_t keep = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
-    store_le64(key + (b - a), (x | 0x20 * ones) & keep);
-    uint64_t caps = lm & ~(x << 2) & keep & (b == a ? ~(uint64_t)0xFF : ~(uint64_t)0);
-    if (caps)
-      up += caps & (caps - 1) ? 2 : 1;
-    b += k;
+    if (b - a < 16)
+      r[(b - a) >> 3] = k == 8 ? x : x & (((uint64_t)1 << (8 * k)) - 1);
     if (k < 8)
-      break;
+      return b - a + k;
   }
-  *uppers = up > 2 ? 2 : up;
-  return b - a;
 }
 
 /* The same, a byte at a time, for text without the padding. */
-static size_t letters_bytes(const char *text, size_t a, size_t n, char *key,
-                            size_t *uppers) {
-  size_t b = a, up = 0;
+static size_t letters_bytes(const char *text, size_t a, size_t n,
+                            uint64_t r[2]) {
+  size_t b = a;
   while (b < n && (byte_class[(unsigned char)text[b]] & C_ALPHA)) {
     if (b - a >= MAX_TOKEN)
       return MAX_TOKEN + 1;
-    key[b - a] = (char)(text[b] | 0x20);
-    up += b > a && (byte_class[(unsigned char)text[b]] & C_UPPER);
     b++;
   }
-  memset(key + (b - a), 0, 8);
-  *uppers = up > 2 ? 2 : up;
+  raw_letters(text + a, b - a, r);
   return b - a;
 }
 
@@ -1110,10 +1326,9 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
   size_t a = i;
   while (a < n && (byte_class[u[a]] & C_MARK))
     a++;
-  char key[MAX_TOKEN + 8];
-  size_t uppers;
-  size_t len = padded ? letters_swar(text, a, key, &uppers)
-                      : letters_bytes(text, a, n, key, &uppers);
+  uint64_t r[2];
+  size_t len = padded ? letters_swar(text, a, r)
+                      : letters_bytes(text, a, n, r);
   if (len == 0 || len > MAX_TOKEN)
     return 0;
   size_t b = a + len, e = b;
@@ -1122,38 +1337,206 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
   if (e < n && !(byte_class[u[e]] & C_WS))
     return 0;
   struct token t = {text + i, e - i, a - i, len};
-  *s = count_letters(g, &t, c, key, uppers);
+  struct tok_info own;
+  *s = count_letters(g, &t, c, tok_get(g, text + a, len, r[0], r[1], &own));
   c->mid = e == b || !ends_sentence(&t);
   return e;
 }
 
-/* A word of k (1 to 7) ASCII letters at text[i], followed by white space,
- * whose 8 bytes from i are x and letter mask lm (letter_bytes). */
-static enum kempt_status plain_word(struct glue *g, const char *text, size_t i,
-                                    unsigned k, uint64_t x, uint64_t lm,
-                                    struct counting *c) {
-  const uint64_t ones = 0x0101010101010101u;
-  uint64_t keep = ((uint64_t)1 << (8 * k)) - 1;
-  uint64_t key = (x | 0x20 * ones) & keep;
-  uint64_t caps = lm & ~(x << 2) & keep, rest = caps & ~(uint64_t)0xFF;
-  size_t uppers = rest ? (rest & (rest - 1) ? 2 : 1) : 0;
-  uint64_t h = kempt__word_hash_end(
-      kempt__word_hash_step((uint64_t)k * 0x9E3779B97F4A7C15u, key));
-  struct word_info *w = word_info(g, h, key, k);
-  add_langs(&c->h->lang, w->langs);
-  size_t at;
-  bool capmid = c->mid && (caps & 0x80) && !uppers;
-  enum kempt_status s = record(g, h, T_COUNT | (capmid ? T_CAPMID : 0), &at);
-  if (c->link != SIZE_MAX && at != SIZE_MAX)
-    g->tf[c->link] |= T_LINK;
-  c->link = at;
-  c->mid = true;
-  if (s == KEMPT_OK && k >= MIN_TOKEN && !(w->listed && plainly_known(w, k)) &&
-      glue_shape(text + i, k, uppers)) {
-    struct token t = {text + i, k, 0, k};
-    s = check_word(g, c, &t, h, w);
+/* The marks that may close a token from text[b] on, in a block of n
+ * bytes: returns twice their end, plus 1 when they end a sentence
+ * (ends_sentence: the last of . ! ? : , ; among them is one of . ! ? :),
+ * when white space or the end of the block follows them; else 0. */
+static size_t tail_marks(const char *text, size_t b, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t stop = 0, e = b;
+  while (e < n && !(byte_class[u[e]] & C_WS)) {
+    unsigned char ch = u[e];
+    size_t k = byte_class[ch] & C_MARK ? 1
+               : ch >= 0xC2         ? punct_len(text + e, n - e)
+                                    : 0;
+    if (!k)
+      return 0;
+    if (ch == '.' || ch == '!' || ch == '?' || ch == ':')
+      stop = 1;
+    else if (ch == ',' || ch == ';')
+      stop = 0;
+    e += k;
   }
-  return s;
+  return 2 * e + stop;
+}
+
+/* The marks that may open a token from text[i] on (count_token's
+ * token_core), in a block of n bytes: their end. */
+static size_t lead_marks(const char *text, size_t i, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t a = i, k;
+  while (a < n && (k = byte_class[u[a]] & C_MARK ? 1
+                       : u[a] >= 0xC2 ? punct_len(text + a, n - a)
+                                      : 0) != 0)
+    a += k;
+  return a;
+}
+
+/* The function-word hits of the languages m of a word that is not
+ * recorded (a part of a compound), as lang_add_ascii counts them: words
+ * are counted by the caller. */
+static inline void part_hits(struct kempt_lang_count *c, uint32_t m) {
+  if (m) {
+    c->stop++;
+    add_hits(c->hits, m);
+  }
+}
+
+/* Read the tokens from text[i] on, in a padded block of n bytes (TEXT_PAD
+ * zero bytes after it), while they are of the kinds that most tokens of
+ * prose are: 1 to TOK_CACHED ASCII letters, between marks that may open
+ * and close a word (count_token's token_core), or two runs of letters
+ * with an apostrophe between them ("it's", "O'Brien"), each followed by
+ * white space. Letters are read 8 bytes at a time and answered by the
+ * token cache, with what count_letters keeps (the recorded words, the
+ * link, the language counts) in locals; a candidate, a miss of the cache
+ * or a full array of words is handled the usual way. Returns where it
+ * stopped: after the single space that follows the last token, before
+ * other white space, or at a token of another kind (i itself when the
+ * first is). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* its registers its own: not in count_block */
+#endif
+static size_t
+plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
+          size_t n, enum kempt_status *s) {
+  const uint64_t high = 0x8080808080808080u;
+  uint64_t *th = g->th;
+  uint8_t *tf = g->tf;
+  size_t ntok = g->ntok, captok = g->captok, link = c->link, start = g->ntok;
+  uint32_t *hits = c->h->lang.hits, parts = 0;
+  uint8_t capmask = c->mid ? T_CAPMID : 0;
+  size_t first = i;
+  for (;;) {
+    size_t a = i; /* the letters' start */
+    uint64_t x = kempt__load_le64(text + a), r0, r1 = 0;
+    uint64_t stop = ~letter_bytes(x) & high;
+    unsigned k, next;
+    if (!RARELY(stop & 0x80)) { /* starts with a letter */
+    letters:
+      if (!RARELY(!stop)) {
+        k = low_byte(stop);
+        r0 = x & (((uint64_t)1 << (8 * k)) - 1);
+        next = (unsigned)(x >> (8 * k)) & 0xFF;
+      } else { /* 8 letters or more: the next 8 bytes are in the block's
+                  text or its padding */
+        uint64_t y = kempt__load_le64(text + a + 8);
+        uint64_t stop2 = ~letter_bytes(y) & high;
+        if (!stop2)
+          break;
+        unsigned k2 = low_byte(stop2);
+        k = 8 + k2;
+        r0 = x;
+        r1 = y & (((uint64_t)1 << (8 * k2)) - 1);
+        next = (unsigned)(y >> (8 * k2)) & 0xFF;
+      }
+    } else {
+      a = lead_marks(text, i, n);
+      if (a == i || a >= n)
+        break;
+      x = kempt__load_le64(text + a);
+      stop = ~letter_bytes(x) & high;
+      if (stop & 0x80)
+        break;
+      goto letters;
+    }
+    size_t b = a + k, e = b; /* the letters' end, the token's */
+    bool end = false;
+    if (RARELY(!(byte_class[next] & C_WS))) {
+      size_t apos = next == '\'' ? 1
+                    : next == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
+                            (unsigned char)text[b + 2] == 0x99
+                        ? 3
+                        : 0;
+      if (apos && (byte_class[(unsigned char)text[b + apos]] & C_ALPHA))
+        goto compound;
+      size_t tm = tail_marks(text, b, n);
+      if (!tm)
+        break;
+      e = tm >> 1;
+      end = tm & 1;
+    }
+    if (RARELY(ntok == captok))
+      break;
+    struct tok_info *ti = tok_slot(g, r0, r1);
+    if (RARELY(ti->raw[0] != r0 || ti->raw[1] != r1))
+      tok_fill(g, ti, text + a, k, r0, r1);
+    if (ti->langs)
+      add_hits(hits, ti->langs);
+    th[ntok] = ti->h;
+    tf[ntok] = (uint8_t)(T_COUNT | (ti->flags & capmask));
+    if (link != SIZE_MAX && a == i)
+      tf[link] |= T_LINK;
+    link = e == b ? ntok : SIZE_MAX;
+    ntok++;
+    capmask = end ? 0 : T_CAPMID;
+    if (RARELY(!(ti->flags & TI_PLAIN))) {
+      struct token t = {text + i, e - i, a - i, k};
+      g->ntok = ntok;
+      *s = tok_check(g, c, &t, ti);
+      if (*s != KEMPT_OK) {
+        i = e;
+        break;
+      }
+    }
+    i = e;
+    if (RARELY(text[i] != ' '))
+      break;
+    i++;
+    continue;
+  compound: { /* letters, an apostrophe, letters: count_compound counts
+                 the first (the second is a suffix: "s", "re", "Brien") */
+    size_t a2 = b + (next == '\'' ? 1 : 3);
+    uint64_t y = kempt__load_le64(text + a2);
+    uint64_t stop2 = ~letter_bytes(y) & high;
+    if (!stop2 || ntok == captok)
+      break;
+    unsigned k2 = low_byte(stop2);
+    size_t b2 = a2 + k2;
+    e = b2;
+    if (!(byte_class[(unsigned char)text[b2]] & C_WS)) {
+      size_t tm = tail_marks(text, b2, n);
+      if (!tm)
+        break;
+      e = tm >> 1;
+      end = tm & 1;
+    }
+    struct tok_info *t1 = tok_slot(g, r0, r1);
+    if (t1->raw[0] != r0 || t1->raw[1] != r1)
+      tok_fill(g, t1, text + a, k, r0, r1);
+    const uint64_t lows = 0x2020202020202020u;
+    struct kempt_lang_count *lang = &c->h->lang;
+    /* the languages of words of up to 8 letters (the cache's of 6) */
+    part_hits(lang, k <= 6   ? t1->langs
+                    : k <= 8 ? kempt__stopword_langs_packed(r0 | lows, k)
+                             : 0);
+    uint64_t keep2 = ((uint64_t)1 << (8 * k2)) - 1;
+    part_hits(lang, kempt__stopword_langs_packed((y | lows) & keep2, k2));
+    th[ntok] = t1->h;
+    tf[ntok] = (uint8_t)(T_COUNT | (t1->flags & capmask));
+    ntok++;
+    parts++; /* two words of the language counts, one recorded */
+    link = SIZE_MAX;
+    capmask = end ? 0 : T_CAPMID;
+    i = e;
+    if (text[i] != ' ')
+      break;
+    i++;
+  }
+  }
+  c->h->lang.words += (uint32_t)(ntok - start) + parts;
+  g->ntok = ntok;
+  c->link = link;
+  c->mid = capmask != 0;
+  if (i > first) /* the last byte of the last token (no white space) */
+    c->last = (unsigned char)text[i - 1 - (text[i - 1] == ' ')];
+  return i;
 }
 
 /* The end of the run of symbol_cp characters at text[i..n). */
@@ -1162,7 +1545,11 @@ static size_t symbol_run(const char *text, size_t i, size_t n) {
   size_t k;
   while ((k = symbol_len(u + i, n - i)) != 0) {
     i += k;
-    /* a rule repeats its character: its copies at once */
+    /* a rule repeats its character: its copies at once, two at a time
+     * while the next 8 bytes repeat those 3 before them */
+    while (n - i >= 8 && kempt__load_le64(text + i) ==
+                             kempt__load_le64(text + i - 3))
+      i += 6;
     while (n - i >= 3 && u[i] == u[i - 3] && u[i + 1] == u[i - 2] &&
            u[i + 2] == u[i - 1])
       i += 3;
@@ -1195,22 +1582,25 @@ static enum kempt_status count_block(struct glue *g, size_t block,
           s = settle(g, &c);
         end_line(g, &c, i - 1);
         c.lstart = i;
+      } else if (ch == ' ' && !h->ext) {
+        /* a run of spaces, 8 at a time: the padding's zero bytes end it */
+        const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+        uint64_t y;
+        while (!(y = kempt__load_le64(text + i) ^ 0x2020202020202020u))
+          i += 8;
+        i += low_byte((((y & low7) + low7) | y) & ~low7); /* not a space */
       }
       continue;
     }
-    if (!h->ext && (byte_class[ch] & C_ALPHA)) {
-      uint64_t x = kempt__load_le64(text + i);
-      uint64_t lm = letter_bytes(x);
-      uint64_t stop = ~lm & 0x8080808080808080u;
-      unsigned k = stop ? low_byte(stop) : 8;
-      if (k < 8 && i + k < n &&
-          (byte_class[(unsigned char)text[i + k]] & C_WS)) {
-        s = plain_word(g, text, i, k, x, lm, &c);
-        i += k;
-        c.last = 'a';
-        i += text[i] == ' '; /* the usual single space, at once */
+    bool tried = false; /* plain_run left the token (fast_token would) */
+    if (!h->ext && ((byte_class[ch] & (C_ALPHA | C_MARK)) || ch == 0xE2 ||
+                    ch == 0xC2)) {
+      size_t j = plain_run(g, &c, text, i, n, &s);
+      if (j > i) {
+        i = j;
         continue;
       }
+      tried = true;
     }
     size_t j = 0;
     if (ch == 0xE2) {
@@ -1224,13 +1614,41 @@ static enum kempt_status count_block(struct glue *g, size_t block,
         j = 0;
       }
     }
-    if (!j)
+    if (!j && !tried) /* count_token reads such a token the same way */
       j = fast_token(g, text, i, n, !h->ext, &c, &s);
     if (!j) {
       uint8_t classes = byte_class[ch];
       j = i + 1;
-      while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
-        classes |= byte_class[(unsigned char)text[j++]];
+      if (!h->ext) {
+        /* 8 bytes at a time: white space (a space, or 9 to 13) ends the
+         * token; the padding's zero bytes are none */
+        const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones,
+                       low7 = 0x7F * ones;
+        uint64_t hi = 0;
+        for (;;) {
+          uint64_t x = kempt__load_le64(text + j), y = x ^ (0x20 * ones);
+          uint64_t t = x & low7;
+          uint64_t ws = (~(((y & low7) + low7) | y) & high) |
+                        ((t + (0x80 - 9) * ones) & ~(t + (0x80 - 14) * ones) &
+                         ~x & high);
+          if (ws) {
+            unsigned k = low_byte(ws);
+            hi |= x & high & (((uint64_t)1 << (8 * k)) - 1);
+            j += k;
+            break;
+          }
+          hi |= x & high;
+          j += 8;
+          if (j >= n) {
+            j = n;
+            break;
+          }
+        }
+        classes |= hi ? C_HIGH : 0;
+      } else {
+        while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
+          classes |= byte_class[(unsigned char)text[j++]];
+      }
       struct token t = {text + i, j - i, 0, 0};
       s = count_token(g, &t, &c, (classes & C_HIGH) != 0);
     }
@@ -1920,8 +2338,10 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
     (*out)->capmid = d->capmid;
     (*out)->flags = d->flags;
   }
-  g->filter[(h >> 3) & 0x1FFF] |= (uint8_t)(1u << (h & 7));
-  g->filter_set = true;
+  g->filter[(h >> 6) & 0x3FF] |= (uint64_t)1 << (h & 63);
+  if (g->filter_set < FILTER_SET)
+    g->filter_at[g->filter_set] = (uint16_t)((h >> 6) & 0x3FF);
+  g->filter_set++;
   return KEMPT_OK;
 }
 
@@ -1976,10 +2396,10 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
 /* Count the words asked about, and the pairs, in the held blocks. */
 static void count_asked(struct glue *g) {
   const uint64_t *th = g->th;
-  const uint8_t *filter = g->filter;
+  const uint64_t *filter = g->filter;
   for (size_t i = 0, n = g->ntok; i < n; i++) {
     uint64_t k = th[i];
-    if (!(filter[(k >> 3) & 0x1FFF] & (1u << (k & 7))))
+    if (!((filter[(k >> 6) & 0x3FF] >> (k & 63)) & 1))
       continue;
     struct entry *e = table_get(&g->query, k);
     if (!e)
@@ -2050,7 +2470,7 @@ static enum kempt_status weigh_window(struct glue *g) {
   if (!any)
     return KEMPT_OK;
   if (!g->filter) {
-    g->filter = kempt__calloc(g->env->alloc, 0x2000);
+    g->filter = kempt__calloc(g->env->alloc, 1024 * sizeof *g->filter);
     if (!g->filter)
       return KEMPT_ERR_NOMEM;
   }
@@ -2127,9 +2547,12 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
 }
 
 static void clear_filter(struct glue *g) {
-  if (g->filter_set)
-    memset(g->filter, 0, 0x2000);
-  g->filter_set = false;
+  if (g->filter_set > FILTER_SET)
+    memset(g->filter, 0, 1024 * sizeof *g->filter);
+  else
+    for (size_t i = 0; i < g->filter_set; i++)
+      g->filter[g->filter_at[i]] = 0;
+  g->filter_set = 0;
 }
 
 /* Decide and emit every held block, then empty the window; more: the
@@ -2273,7 +2696,9 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   table_init(&g->pairs, a, QUERY_CAP);
   table_init(&g->seen, a, CANDS_CAP);
   g->words = kempt__calloc(a, sizeof *g->words << WORD_CACHE_BITS);
-  if (!g->words)
+  g->toks = kempt__calloc(a, sizeof *g->toks << TOK_CACHE_BITS);
+  g->utoks = kempt__calloc(a, sizeof *g->utoks << UTOK_CACHE_BITS);
+  if (!g->words || !g->toks || !g->utoks)
     return KEMPT_ERR_NOMEM;
   const char *data;
   size_t len;
@@ -2295,6 +2720,8 @@ static void glue_fini(void *st) {
   kempt__free(g->env->alloc, g->tf);
   kempt__free(g->env->alloc, g->filter);
   kempt__free(g->env->alloc, g->words);
+  kempt__free(g->env->alloc, g->toks);
+  kempt__free(g->env->alloc, g->utoks);
   table_free(&g->doc);
   table_free(&g->user);
   table_free(&g->query);

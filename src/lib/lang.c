@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 
 #include "stopwords_table.h"
+#include "textchar.h" /* kempt__load_le64 */
 _Static_assert(KEMPT__STOP_MAX_ASCII == KEMPT_STOP_MAX_ASCII,
                "lang.h says how long an ASCII function word can be");
 
@@ -166,10 +167,9 @@ static inline uint32_t probe(uint64_t lo, uint64_t hi, size_t n) {
 /* Pack key[0..n) (n <= 16) as the generator does: byte i at bits 8*(i%8)
  * of lo or hi. */
 static uint32_t lookup_packed(const char *key, size_t n) {
-  uint64_t w[2] = {0, 0};
-  for (size_t i = 0; i < n; i++)
-    w[i >> 3] |= (uint64_t)(unsigned char)key[i] << (8 * (i & 7));
-  return probe(w[0], w[1], n);
+  char b[16] = {0};
+  memcpy(b, key, n < 16 ? n : 16);
+  return probe(kempt__load_le64(b), kempt__load_le64(b + 8), n);
 }
 
 uint32_t kempt__stopword_langs_lower(const char *key, size_t n) {

@@ -484,3 +484,78 @@ Test(glue, every_allocation_failure_is_a_status) {
     cr_assert_eq(st, KEMPT_ERR_NOMEM);
   }
 }
+
+/* The token cache keys a token by its own letters: after an opening mark,
+ * a word of 8 letters or more ("Zorblatian") is not taken for another
+ * that shares the bytes from the mark on and its letters after the
+ * eighth ("Zorblxxxan"), so its standalone uses are counted for it and
+ * the glued "Zorblatiansaid" is split. */
+Test(glue, token_cache_keys_long_words_after_marks_by_their_letters) {
+  check("The minister met \xe2\x80\x9cZorblxxxan officials in the capital on "
+        "Monday, and the talks went on until late. Then \xe2\x80\x9cZorblatian "
+        "said more. The minister met \xe2\x80\x9cZorblatian in the capital. "
+        "Officials said Zorblatiansaid nothing.",
+        "The minister met \xe2\x80\x9cZorblxxxan officials in the capital on "
+        "Monday, and the talks went on until late. Then \xe2\x80\x9cZorblatian "
+        "said more. The minister met \xe2\x80\x9cZorblatian in the capital. "
+        "Officials said Zorblatian said nothing.\n");
+}
+
+/* Tokens read in runs (letters between marks, "it's", each followed by a
+ * space) and the same text with tabs between them (a run ends at each
+ * tab: every token is read from the block's loop) give the same splits. */
+Test(glue, token_runs_and_single_tokens_agree) {
+  static const char *const texts[] = {
+      "Antony Blinken met the prince, \xe2\x80\x9c"
+      "Blinken\xe2\x80\x9d said. Blinken\xe2\x80\x99s aides "
+      "(Blinkenstressed) it's the (summitThe) end.",
+      "\"Blinken\" met them. Blinken's talks: Blinkenstressed, "
+      "\xe2\x80\x98" "Blinkenstressed\xe2\x80\x99 again!",
+  };
+  for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+    char *one = glue(texts[t]);
+    char lines[1024];
+    size_t o = 0;
+    for (const char *p = texts[t]; *p && o + 2 < sizeof lines; p++)
+      lines[o++] = *p == ' ' ? '\t' : *p;
+    lines[o] = '\0';
+    char *other = glue(lines);
+    for (char *p = other; *p; p++)
+      if (*p == '\t')
+        *p = ' ';
+    cr_assert_str_eq(one, other, "%s", texts[t]);
+    free(one);
+    free(other);
+  }
+}
+
+/* Runs of spaces (passed 8 at a time) and rules of a repeated character
+ * (passed two at a time) between the words change no split: the same text
+ * with single spaces splits the same tokens. */
+Test(glue, space_runs_and_rules_change_no_split) {
+  static const char one[] =
+      "Antony Blinken met the prince. Later Blinken said more. "
+      "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81"
+      "\xe2\x94\x81\xe2\x94\x81 Blinkenstressed the talks.";
+  char runs[512];
+  size_t o = 0;
+  for (const char *p = one; *p; p++) {
+    if (*p == ' ')
+      for (int k = 0; k < 1 + (int)(o % 19); k++)
+        runs[o++] = ' ';
+    else
+      runs[o++] = *p;
+  }
+  runs[o] = '\0';
+  char *a = glue(one), *b = glue(runs);
+  char squeezed[512];
+  size_t q = 0;
+  for (const char *p = b; *p; p++)
+    if (*p != ' ' || q == 0 || squeezed[q - 1] != ' ')
+      squeezed[q++] = *p;
+  squeezed[q] = '\0';
+  cr_assert_str_eq(a, squeezed);
+  cr_assert(strstr(a, "Blinken stressed") != NULL);
+  free(a);
+  free(b);
+}
