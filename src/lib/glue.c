@@ -1413,7 +1413,41 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   uint32_t *hits = c->h->lang.hits, parts = 0;
   uint8_t capmask = c->mid ? T_CAPMID : 0;
   size_t first = i;
+  const struct tok_info *toks = g->toks;
   for (;;) {
+    { /* the commonest tokens first: 1 to 7 letters that the cache knows
+         as no candidate, then a space (a slot of a token of up to 7
+         letters has a zero byte in raw[0], one of more has none) */
+      size_t hn = ntok, hl = link, hi = i;
+      unsigned hc = capmask;
+      for (;;) {
+        uint64_t x = kempt__load_le64(text + hi);
+        uint64_t stop = ~letter_bytes(x) & high;
+        if ((stop & 0x80) || !stop || hn == captok)
+          break;
+        unsigned k = low_byte(stop);
+        if (((x >> (8 * k)) & 0xFF) != ' ')
+          break;
+        uint64_t r = x & (((uint64_t)1 << (8 * k)) - 1);
+        const struct tok_info *ti =
+            &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
+        if (ti->raw[0] != r || !(ti->flags & TI_PLAIN))
+          break;
+        if (ti->langs)
+          add_hits(hits, ti->langs);
+        th[hn] = ti->h;
+        tf[hn] = (uint8_t)(T_COUNT | (ti->flags & hc));
+        if (hl != SIZE_MAX)
+          tf[hl] |= T_LINK;
+        hl = hn++;
+        hc = T_CAPMID;
+        hi += k + 1;
+      }
+      ntok = hn;
+      link = hl;
+      capmask = (uint8_t)hc;
+      i = hi;
+    }
     size_t a = i; /* the letters' start */
     uint64_t x = kempt__load_le64(text + a), r0, r1 = 0;
     uint64_t stop = ~letter_bytes(x) & high;
