@@ -243,7 +243,8 @@ enum {
  * start with ASCII letters, or they are not followed by a separator:
  * "Zürich" records "z") and holds at most one function word: its language
  * evidence, the word it records and whether it ends a sentence, keyed by
- * its bytes (count_token). */
+ * its bytes (count_token, which must be changed with count_compound,
+ * lang_add_any and ends_sentence). */
 struct utok_info {
   uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
   uint64_t h;                 /* the hash of the word it records */
@@ -1068,7 +1069,9 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
 
 /* Whether the token p[0..n) (hash h) of a word that w holds the word
  * list's answers for is no candidate: what check_word and note_candidate
- * decide, for a word of the list or of --words. */
+ * decide, for a word of the list or of --words. The token cache keeps the
+ * answer (TI_PLAIN): it must depend on the token's letters only, and a
+ * new test of note_candidate's belongs here too. */
 static bool listed_plain(struct glue *g, const struct word_info *w,
                          const char *p, size_t n, uint64_t h) {
   return plainly_known(w, n) ||
