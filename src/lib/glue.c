@@ -16,7 +16,11 @@
  * the word list and the function-word lists for recent words are kept in
  * a cache of the handle (they depend on the word only), so that a common
  * word skips the big list, and a candidate token that recurs in a window
- * is asked about and weighed once.
+ * is asked about and weighed once. In front of it, caches keyed by a
+ * token's bytes as written keep what reading it comes to (its hash, its
+ * language evidence, whether it can be a candidate), so that the common
+ * tokens of prose are read in a run, 8 bytes at a time, without being
+ * lower-cased, hashed or decoded again.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
  * function words: "wasa", "Itis"), in an English stretch
