@@ -16,7 +16,11 @@
  * the word list and the function-word lists for recent words are kept in
  * a cache of the handle (they depend on the word only), so that a common
  * word skips the big list, and a candidate token that recurs in a window
- * is asked about and weighed once.
+ * is asked about and weighed once. In front of it, caches keyed by a
+ * token's bytes as written keep what reading it comes to (its hash, its
+ * language evidence, whether it can be a candidate), so that the common
+ * tokens of prose are read in a run, 8 bytes at a time, without being
+ * lower-cased, hashed or decoded again.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
  * function words: "wasa", "Itis"), in an English stretch
@@ -243,7 +247,8 @@ enum {
  * start with ASCII letters, or they are not followed by a separator:
  * "Zürich" records "z") and holds at most one function word: its language
  * evidence, the word it records and whether it ends a sentence, keyed by
- * its bytes (count_token). */
+ * its bytes (count_token, which must be changed with count_compound,
+ * lang_add_any and ends_sentence). */
 struct utok_info {
   uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
   uint64_t h;                 /* the hash of the word it records */
@@ -1068,7 +1073,9 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
 
 /* Whether the token p[0..n) (hash h) of a word that w holds the word
  * list's answers for is no candidate: what check_word and note_candidate
- * decide, for a word of the list or of --words. */
+ * decide, for a word of the list or of --words. The token cache keeps the
+ * answer (TI_PLAIN): it must depend on the token's letters only, and a
+ * new test of note_candidate's belongs here too. */
 static bool listed_plain(struct glue *g, const struct word_info *w,
                          const char *p, size_t n, uint64_t h) {
   return plainly_known(w, n) ||
@@ -1413,7 +1420,41 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   uint32_t *hits = c->h->lang.hits, parts = 0;
   uint8_t capmask = c->mid ? T_CAPMID : 0;
   size_t first = i;
+  const struct tok_info *toks = g->toks;
   for (;;) {
+    { /* the commonest tokens first: 1 to 7 letters that the cache knows
+         as no candidate, then a space (a slot of a token of up to 7
+         letters has a zero byte in raw[0], one of more has none) */
+      size_t hn = ntok, hl = link, hi = i;
+      unsigned hc = capmask;
+      for (;;) {
+        uint64_t x = kempt__load_le64(text + hi);
+        uint64_t stop = ~letter_bytes(x) & high;
+        if ((stop & 0x80) || !stop || hn == captok)
+          break;
+        unsigned k = low_byte(stop);
+        if (((x >> (8 * k)) & 0xFF) != ' ')
+          break;
+        uint64_t r = x & (((uint64_t)1 << (8 * k)) - 1);
+        const struct tok_info *ti =
+            &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
+        if (ti->raw[0] != r || !(ti->flags & TI_PLAIN))
+          break;
+        if (ti->langs)
+          add_hits(hits, ti->langs);
+        th[hn] = ti->h;
+        tf[hn] = (uint8_t)(T_COUNT | (ti->flags & hc));
+        if (hl != SIZE_MAX)
+          tf[hl] |= T_LINK;
+        hl = hn++;
+        hc = T_CAPMID;
+        hi += k + 1;
+      }
+      ntok = hn;
+      link = hl;
+      capmask = (uint8_t)hc;
+      i = hi;
+    }
     size_t a = i; /* the letters' start */
     uint64_t x = kempt__load_le64(text + a), r0, r1 = 0;
     uint64_t stop = ~letter_bytes(x) & high;
