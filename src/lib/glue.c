@@ -1259,6 +1259,7 @@ struct evidence {
   size_t len;
   int level;      /* in the word list, 0 if not */
   uint32_t count; /* standalone occurrences in the document */
+  uint32_t capmid; /* of them capitalised, not at a sentence start */
 };
 
 static int level_score(int level) {
@@ -1291,6 +1292,7 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   e.level = level;
   e.proper = proper;
   e.count = w ? w->count : 0;
+  e.capmid = w ? w->capmid : 0;
   uint32_t langs = stop_langs(key, n);
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
@@ -1639,6 +1641,11 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Fordagreed", "Appleviews" */
   if (l->docname && small_link(p + i, r->len))
     return true; /* "Fordto" */
+  if (l->docname && !l->stop && l->len >= 4 && l->capmid >= 2 &&
+      2 * l->capmid >= l->count && r->common && r->level &&
+      r->level <= 35 && r->len >= 5 && !suffix_word(p + i, r->len))
+    return true; /* "Senateimpeachment": a name capitalised inside
+                    sentences, then a longer common word */
   if (l->docname && subject_verb(p + i, r->len))
     return true; /* "Trumpsaw" */
   if (l->len >= 5 && l->level && l->level <= 35 && r->len == 2 &&
@@ -1663,6 +1670,16 @@ static bool title_pair(const struct evidence *name, const struct evidence *w) {
   return w->stop || (w->common && w->level && w->level <= 35 && w->count);
 }
 
+/* Two title-case words of a name, "EastCoast", "SecondAmendment", where
+ * only one stands alone in the document: a name there, capitalised inside
+ * sentences more than once, beside a common word of five or more letters
+ * (not "HomeKit", "FaceTime": the heads of brands are short). */
+static bool title_word(const struct evidence *name, const struct evidence *w) {
+  return name->docname && !name->stop && name->capmid >= 1 &&
+         name->len >= 4 && !w->stop && w->common && w->level &&
+         w->level <= 35 && w->len >= 5;
+}
+
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
  * the document on one side; not after a name prefix ("McDonald"). */
 static bool camel_signal(const char *p, size_t i, const struct evidence *l,
@@ -1675,6 +1692,8 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "MartinTaylor" */
   if (title_pair(l, r) || title_pair(r, l))
     return !suffix_word(p + i, r->len);
+  if (title_word(l, r) || title_word(r, l))
+    return !suffix_word(p + i, r->len); /* "EastCoast", "SecondAmendment" */
   if (!opener(p, i))
     return false;
   return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
