@@ -1327,6 +1327,8 @@ struct shape {
   size_t second; /* the second: two camel-case words ("iPadPro") */
   size_t acro;   /* or the end or start of capitals: "NASAhas", "SamsungTV" */
   bool acro_name; /* or one before it: "CEOJack" */
+  bool lead;      /* the one inner capital may be the second letter of a
+                     word ("AppleiPhone", "theiPad"): split before it too */
 };
 
 /* A token of 2 to 5 capitals and a lower-case word ("NASAhas", "VWsays")
@@ -1373,7 +1375,7 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
     if (id_char((unsigned char)t->raw[i]))
       return false;
   sh->inner = sh->second = sh->acro = 0;
-  sh->acro_name = false;
+  sh->acro_name = sh->lead = false;
   if ((is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1])) ||
       (is_upper((unsigned char)p[n - 2]) && is_upper((unsigned char)p[n - 1])))
     return acronym_shape(p, n, sh);
@@ -1386,6 +1388,8 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
       else
         sh->second = i;
     }
+  sh->lead = uppers == 1 && sh->inner >= 4 && sh->inner < n - 2 &&
+             is_lower((unsigned char)p[sh->inner - 1]);
   return !sh->second || (sh->second > sh->inner + 1 && sh->second < n - 1 &&
                          is_lower((unsigned char)p[sh->second + 1]));
 }
@@ -1397,7 +1401,7 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
  * after it when it has one; at either capital when it has two. */
 static void split_range(const struct shape *sh, size_t n, size_t *lo,
                         size_t *hi) {
-  *lo = sh->inner ? sh->inner : 1;
+  *lo = sh->inner ? sh->inner - sh->lead : 1;
   if (sh->acro) {
     *hi = sh->acro;
     *lo = sh->acro - sh->acro_name;
@@ -1809,6 +1813,17 @@ static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
          (opener(p, i) || (!l->stop && l->len >= 3 && l->docname));
 }
 
+/* A word and a camel-case word with a lower-case first letter
+ * ("AppleiPhone", "theiPad", "DelleGift"): the camel-case side a word of
+ * the list or the document (camel_evidence), the other a function word,
+ * an opener or a name. */
+static bool lead_signal(const char *p, size_t i, const struct evidence *l,
+                        const struct evidence *r) {
+  if (!r->ok || l->len < 3 || name_prefix(p, i))
+    return false;
+  return l->stop || opener(p, i) || l->docname || l->name;
+}
+
 /* Whether i is a position after the camel-case word of a token with one
  * inner capital ("WeWork|is"): many such positions, so only the first
  * part is asked about, and weighed first (camel_word). */
@@ -1832,7 +1847,8 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
                        const struct shape *sh) {
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
-  bool camel_r = sh->second && i == sh->inner;
+  bool camel_r = (sh->second && i == sh->inner) ||
+                 (sh->lead && i + 1 == sh->inner);
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
   bool tail = camel_tail(sh, i);
@@ -1861,6 +1877,8 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
     sig = pair || acronym_signal(p, i, &l, &r);
   else if (sh->second)
     sig = pair && two_camel_signal(p, i, &l, &r, camel_l);
+  else if (camel_r) /* "AppleiPhone", "theiPad" */
+    sig = pair || lead_signal(p, i, &l, &r);
   else if (camel_l)
     sig = pair || camel_left_signal(p, i, &l, &r);
   else
