@@ -1813,6 +1813,28 @@ static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
          (opener(p, i) || (!l->stop && l->len >= 3 && l->docname));
 }
 
+/* A part of four or more letters that neither the lists nor the
+ * document know: it may be a new name; it gets a score of its own. */
+static bool novel(struct evidence *e) {
+  if (e->len < 4 || e->level || e->count || e->ok)
+    return false;
+  e->score = 2;
+  return true;
+}
+
+/* A name of the document and a new name ("ConnorHellebuyck",
+ * "PresidentVolodymyr"): the known side a name capitalised inside
+ * sentences of the document, not a function word, not a name prefix or a
+ * head of names ("Riverworks"). */
+static bool new_name_signal(const char *p, size_t i, const struct evidence *l,
+                            const struct evidence *r) {
+  const struct evidence *k = l->ok ? l : r;
+  if (!k->docname || k->stop || k->capmid < 1 || k->len < 4 ||
+      name_prefix(p, i) || suffix_word(p + i, r->len))
+    return false;
+  return true;
+}
+
 /* A word and a camel-case word with a lower-case first letter
  * ("AppleiPhone", "theiPad", "DelleGift"): the camel-case side a word of
  * the list or the document (camel_evidence), the other a function word,
@@ -1854,19 +1876,23 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
   bool tail = camel_tail(sh, i);
   if (tail && !camel_word(g, p, i))
     return -1;
+  /* at the case change of two title-case parts one may be new: a name
+   * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
+  bool names = is_upper((unsigned char)p[0]) && !sh->second && !sh->acro &&
+               i == sh->inner;
   struct evidence l = part_evidence(g, p, i);
   if (camel_l)
     camel_evidence(&l, p, i);
   if (acro_l)
     acronym_evidence(&l, false);
-  if (!l.ok)
+  if (!l.ok && !(names && novel(&l)))
     return -1;
   struct evidence r = part_evidence(g, p + i, n - i);
   if (camel_r)
     camel_evidence(&r, p + i, n - i);
   if (acro_r)
     acronym_evidence(&r, !is_upper((unsigned char)p[0]) && article(p, i));
-  if (!r.ok)
+  if (!r.ok && !(names && l.ok && novel(&r)))
     return -1;
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
@@ -1877,6 +1903,8 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
     sig = pair || acronym_signal(p, i, &l, &r);
   else if (sh->second)
     sig = pair && two_camel_signal(p, i, &l, &r, camel_l);
+  else if (!l.ok || !r.ok)
+    sig = new_name_signal(p, i, &l, &r);
   else if (camel_r) /* "AppleiPhone", "theiPad" */
     sig = pair || lead_signal(p, i, &l, &r);
   else if (camel_l)
