@@ -1564,7 +1564,8 @@ static bool content_pair(const char *p, const struct evidence *l,
   /* closed compounds mostly start with a short word (homestand,
    * longboards): a longer first word seen alone is evidence enough */
   if (l->level <= 35 && r->level <= 35 &&
-      ((l->count && r->count) || (l->len >= 5 && (l->count || r->count))))
+      ((l->count && r->count && l->len + r->len >= 9) ||
+       (l->len >= 5 && (l->count || r->count))))
     return true;
   return l->level <= 50 && r->level <= 50 &&
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
