@@ -1932,6 +1932,10 @@ static size_t decide(struct glue *g, const struct token *t) {
   if (!candidate_word(g, p, n, &whole, &rare)) {
     return 0;
   }
+  /* a rare word of the list written with a case change inside ("beNorth"
+   * for "benorth") is weighed as any candidate */
+  if (sh.inner || sh.acro)
+    rare = false;
   size_t lo, hi;
   split_range(&sh, n, &lo, &hi);
   size_t best = 0;
