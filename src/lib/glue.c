@@ -2096,7 +2096,12 @@ static bool english(const struct glue *g, size_t b) {
   if (h->lang.words >= 10 && 4 * h->cands > h->lang.words)
     return false; /* a quarter of its words unknown: not English prose */
   enum kempt_lang own = kempt__lang_best(&h->lang);
-  if (own != KEMPT_LANG_NONE)
+  /* a few function words of another language (names: "Alex de Minaur")
+   * in an English document among English neighbours are no evidence */
+  bool weak = own != KEMPT_LANG_NONE && own != KEMPT_LANG_EN &&
+              h->lang.hits[own] < 5 &&
+              kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
+  if (own != KEMPT_LANG_NONE && !weak)
     return own == KEMPT_LANG_EN;
   struct kempt_lang_count c = h->lang;
   for (size_t k = b ? b - 1 : b; k <= b + 1 && k < g->nblocks; k++)
