@@ -1567,6 +1567,11 @@ static bool content_pair(const char *p, const struct evidence *l,
       ((l->count && r->count && l->len + r->len >= 9) ||
        (l->len >= 5 && (l->count || r->count))))
     return true;
+  /* two longer everyday words, neither seen alone: "largestprivate",
+   * "minimumamount" (closed compounds of such words are in the list) */
+  if (l->len >= 6 && r->len >= 5 && l->level <= 20 && r->level <= 20 &&
+      !prefix_word(p, l->len))
+    return true; /* not "underdelivering" */
   return l->level <= 50 && r->level <= 50 &&
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
 }
