@@ -1706,10 +1706,12 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (r->docname && (l->name || (!r->common && l->level)))
     return true; /* "MartinTaylor" */
+  char head[MAX_TOKEN]; /* heads of names are listed in lower case */
+  lower_ascii(p + i, r->len, head);
   if (title_pair(l, r) || title_pair(r, l))
-    return !suffix_word(p + i, r->len);
+    return !suffix_word(head, r->len);
   if (title_word(l, r) || title_word(r, l))
-    return !suffix_word(p + i, r->len); /* "EastCoast", "SecondAmendment" */
+    return !suffix_word(head, r->len); /* "EastCoast", "SecondAmendment" */
   if (!opener(p, i))
     return false;
   return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
@@ -1841,10 +1843,10 @@ static bool novel(struct evidence *e) {
 static bool new_name_signal(const char *p, size_t i, const struct evidence *l,
                             const struct evidence *r) {
   const struct evidence *k = l->ok ? l : r;
-  if (!k->docname || k->stop || k->capmid < 1 || k->len < 4 ||
-      name_prefix(p, i) || suffix_word(p + i, r->len))
-    return false;
-  return true;
+  char head[MAX_TOKEN];
+  lower_ascii(p + i, r->len, head);
+  return k->docname && !k->stop && k->capmid >= 1 && k->len >= 4 &&
+         !name_prefix(p, i) && !suffix_word(head, r->len);
 }
 
 /* A word and a camel-case word with a lower-case first letter
