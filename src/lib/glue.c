@@ -1480,6 +1480,13 @@ static bool article(const char *p, size_t n) {
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Possessive determiners, which camel-case identifiers do not start with
+ * either ("myList" does): "theirNorth", "yourEcho". */
+static bool possessive(const char *p, size_t n) {
+  static const char *const words[] = {"their", "your", "his", "its", "our"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Two-letter function words that follow a noun: "lotof", "Fordto". */
 static bool small_link(const char *p, size_t n) {
   return n == 2 && (memcmp(p, "of", 2) == 0 || memcmp(p, "to", 2) == 0 ||
@@ -1669,6 +1676,13 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Welcometo"; not "Linkedin" */
   if (l->docname && r->stop && r->len >= 3)
     return true;
+  /* a common word at the start of a sentence that rarely starts a
+   * compound, then another: "Naturallanguage", "Oftencalled"; not a name
+   * of the document, nor a name with a head */
+  if (!l->docname && l->common && l->level <= 50 && r->common && r->level &&
+      r->level <= 50 && r->len >= 4 && !suffix_word(p + i, r->len) &&
+      (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len)))
+    return true;
   /* a name of the document and a common word, each standing alone there
    * more than once: "Amazonoffer", "Cupwin"; not "Northwell" */
   return l->docname && !l->stop && l->count >= 2 && r->common &&
@@ -1706,12 +1720,10 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (r->docname && (l->name || (!r->common && l->level)))
     return true; /* "MartinTaylor" */
-  char head[MAX_TOKEN]; /* heads of names are listed in lower case */
-  lower_ascii(p + i, r->len, head);
   if (title_pair(l, r) || title_pair(r, l))
-    return !suffix_word(head, r->len);
+    return !suffix_word(p + i, r->len);
   if (title_word(l, r) || title_word(r, l))
-    return !suffix_word(head, r->len); /* "EastCoast", "SecondAmendment" */
+    return !suffix_word(p + i, r->len); /* "EastCoast", "SecondAmendment" */
   if (!opener(p, i))
     return false;
   return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
@@ -1735,7 +1747,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return camel_signal(p, i, l, r);
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
     return opener(p + i, r->len) || r->name ||
-           (article(p, i) && r->len >= 4 && r->level && r->level <= 50);
+           ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
+            r->level <= 50);
   if (cap)
     return capital_signal(p, i, l, r);
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&

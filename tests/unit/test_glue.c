@@ -560,3 +560,14 @@ Test(glue, a_few_foreign_function_words_in_an_english_document) {
              "Gonzalez and Alex de Minaur's victory over Daniel Galan.\n\n"
              "The minister met officials in the capital on Monday.\n");
 }
+
+Test(glue, a_possessive_before_a_capital) {
+  check(NEWS "The club said theirNorth stand was full.",
+        NEWS "The club said their North stand was full.\n");
+  same(NEWS "The code sets myList and toString in the loop, they said.");
+}
+
+Test(glue, an_inflected_word_starting_a_sentence) {
+  check(NEWS "Naturallanguage is hard for the machines, the mayor said.",
+        NEWS "Natural language is hard for the machines, the mayor said.\n");
+}
