@@ -1734,6 +1734,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
   bool cap = is_upper((unsigned char)p[0]);
   bool trans = is_upper((unsigned char)p[i]);
+  if (r->len == 1 && cap && trans) /* "BecauseI", "AndI" */
+    return p[i] == 'I' && l->len >= 3 && (l->stop || opener(p, i) ||
+                                          closed_word(p, i));
   if (r->len == 1 && cap) /* "Buildinga" */
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));

@@ -571,3 +571,8 @@ Test(glue, an_inflected_word_starting_a_sentence) {
   check(NEWS "Naturallanguage is hard for the machines, the mayor said.",
         NEWS "Natural language is hard for the machines, the mayor said.\n");
 }
+
+Test(glue, a_capital_i_after_a_capitalised_function_word) {
+  check(NEWS "BecauseI was there, I saw it all.",
+        NEWS "Because I was there, I saw it all.\n");
+}
