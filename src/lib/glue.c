@@ -41,9 +41,13 @@
  * "McConnellsaid", "NASAhas"), an inflected or derived first word
  * ("expressedconfidence"), or the spaced pair seen elsewhere in the
  * document; never before a suffix or a head of names ("Cleggmania",
- * "Northwell"). Positions are scored by the parts' commonness and
- * document evidence; the token is split once, at the best position, and
- * only when no other position comes close.
+ * "Northwell"). A name of the document is a part capitalised inside its
+ * sentences there: beside a new title-case name ("ConnorHellebuyck"), a
+ * common title-case word ("EastCoast") or a longer common word
+ * ("Senateimpeachment"); a camel-case word with a lower-case first letter
+ * may follow a word ("AppleiPhone"). Positions are scored by the parts'
+ * commonness and document evidence; the token is split once, at the best
+ * position, and only when no other position comes close.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
