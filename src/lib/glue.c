@@ -1710,7 +1710,7 @@ static bool title_pair(const struct evidence *name, const struct evidence *w) {
  * (not "HomeKit", "FaceTime": the heads of brands are short). */
 static bool title_word(const struct evidence *name, const struct evidence *w) {
   return name->docname && !name->stop && name->capmid >= 1 &&
-         name->len >= 4 && !w->stop && w->common && w->level &&
+         name->len >= 3 && !w->stop && w->common && w->level &&
          w->level <= 35 && w->len >= 5;
 }
 
