@@ -122,3 +122,11 @@ Test(glue, a_capital_i_after_a_capitalised_function_word) {
   check(NEWS "BecauseI was there, I saw it all.",
         NEWS "Because I was there, I saw it all.\n");
 }
+
+Test(glue, a_german_block_in_an_english_document_stays_german) {
+  same(NEWS "The minister said the talks were good for the city.\n\n"
+            "Die Bundesregierung und der Wirtschaftsminister haben "
+            "Handelsabkommen unterzeichnet, Hausmeister Wasserwerk "
+            "Rathausplatz.\n\n"
+            "The minister met officials in the capital on Monday.");
+}
