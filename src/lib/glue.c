@@ -45,9 +45,13 @@
  * "McConnellsaid", "NASAhas"), an inflected or derived first word
  * ("expressedconfidence"), or the spaced pair seen elsewhere in the
  * document; never before a suffix or a head of names ("Cleggmania",
- * "Northwell"). Positions are scored by the parts' commonness and
- * document evidence; the token is split once, at the best position, and
- * only when no other position comes close.
+ * "Northwell"). A name of the document is a part capitalised inside its
+ * sentences there: beside a new title-case name ("ConnorHellebuyck"), a
+ * common title-case word ("EastCoast") or a longer common word
+ * ("Senateimpeachment"); a camel-case word with a lower-case first letter
+ * may follow a word ("AppleiPhone"). Positions are scored by the parts'
+ * commonness and document evidence; the token is split once, at the best
+ * position, and only when no other position comes close.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -1718,6 +1722,7 @@ struct evidence {
   size_t len;
   int level;      /* in the word list, 0 if not */
   uint32_t count; /* standalone occurrences in the document */
+  uint32_t capmid; /* of them capitalised, not at a sentence start */
 };
 
 static int level_score(int level) {
@@ -1750,6 +1755,7 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   e.level = level;
   e.proper = proper;
   e.count = w ? w->count : 0;
+  e.capmid = w ? w->capmid : 0;
   uint32_t langs = stop_langs(key, n);
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
@@ -1784,6 +1790,8 @@ struct shape {
   size_t second; /* the second: two camel-case words ("iPadPro") */
   size_t acro;   /* or the end or start of capitals: "NASAhas", "SamsungTV" */
   bool acro_name; /* or one before it: "CEOJack" */
+  bool lead;      /* the one inner capital may be the second letter of a
+                     word ("AppleiPhone", "theiPad"): split before it too */
 };
 
 /* A token of 2 to 5 capitals and a lower-case word ("NASAhas", "VWsays")
@@ -1830,7 +1838,7 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
     if (id_char((unsigned char)t->raw[i]))
       return false;
   sh->inner = sh->second = sh->acro = 0;
-  sh->acro_name = false;
+  sh->acro_name = sh->lead = false;
   if ((is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1])) ||
       (is_upper((unsigned char)p[n - 2]) && is_upper((unsigned char)p[n - 1])))
     return acronym_shape(p, n, sh);
@@ -1843,6 +1851,8 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
       else
         sh->second = i;
     }
+  sh->lead = uppers == 1 && sh->inner >= 4 && sh->inner < n - 2 &&
+             is_lower((unsigned char)p[sh->inner - 1]);
   return !sh->second || (sh->second > sh->inner + 1 && sh->second < n - 1 &&
                          is_lower((unsigned char)p[sh->second + 1]));
 }
@@ -1854,7 +1864,7 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
  * after it when it has one; at either capital when it has two. */
 static void split_range(const struct shape *sh, size_t n, size_t *lo,
                         size_t *hi) {
-  *lo = sh->inner ? sh->inner : 1;
+  *lo = sh->inner ? sh->inner - sh->lead : 1;
   if (sh->acro) {
     *hi = sh->acro;
     *lo = sh->acro - sh->acro_name;
@@ -1930,6 +1940,13 @@ static bool opener(const char *p, size_t n) {
 static bool article(const char *p, size_t n) {
   static const char *const words[] = {"of",   "the",  "and", "a",    "an", "at",
                                       "from", "with", "in",  "into", "by"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Possessive determiners, which camel-case identifiers do not start with
+ * either ("myList" does): "theirNorth", "yourEcho". */
+static bool possessive(const char *p, size_t n) {
+  static const char *const words[] = {"their", "your", "his", "its", "our"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -2017,8 +2034,14 @@ static bool content_pair(const char *p, const struct evidence *l,
   /* closed compounds mostly start with a short word (homestand,
    * longboards): a longer first word seen alone is evidence enough */
   if (l->level <= 35 && r->level <= 35 &&
-      ((l->count && r->count) || (l->len >= 5 && (l->count || r->count))))
+      ((l->count && r->count && l->len + r->len >= 9) ||
+       (l->len >= 5 && (l->count || r->count))))
     return true;
+  /* two longer everyday words, neither seen alone: "largestprivate",
+   * "minimumamount" (closed compounds of such words are in the list) */
+  if (l->len >= 6 && r->len >= 5 && l->level <= 20 && r->level <= 20 &&
+      !prefix_word(p, l->len))
+    return true; /* not "underdelivering" */
   return l->level <= 50 && r->level <= 50 &&
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
 }
@@ -2087,6 +2110,12 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Swiftmight", "Techeach" */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
+  if (l->proper && l->level && l->level <= 50 && !l->common && l->len >= 5 &&
+      r->common && r->level && r->level <= 20 && r->len >= 5 &&
+      inflected(p + i, r->len))
+    return true; /* "Washingtoninvaded": a name of the list, then a verb */
+  if (l->common && l->level <= 35 && l->len >= 7 && small_link(p + i, r->len))
+    return true; /* "Stadiumin", "Embassyto"; not "Lookin" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
       (r->len >= 3 || of))
     return true; /* "Joiningthe", "Departmentof" */
@@ -2098,12 +2127,24 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Fordagreed", "Appleviews" */
   if (l->docname && small_link(p + i, r->len))
     return true; /* "Fordto" */
+  if (l->docname && !l->stop && l->len >= 4 && l->capmid >= 2 &&
+      2 * l->capmid >= l->count && r->common && r->level &&
+      r->level <= 35 && r->len >= 5 && !suffix_word(p + i, r->len))
+    return true; /* "Senateimpeachment": a name capitalised inside
+                    sentences, then a longer common word */
   if (l->docname && subject_verb(p + i, r->len))
     return true; /* "Trumpsaw" */
   if (l->len >= 5 && l->level && l->level <= 35 && r->len == 2 &&
       (memcmp(p + i, "to", 2) == 0 || memcmp(p + i, "of", 2) == 0))
     return true; /* "Welcometo"; not "Linkedin" */
   if (l->docname && r->stop && r->len >= 3)
+    return true;
+  /* a common word at the start of a sentence that rarely starts a
+   * compound, then another: "Naturallanguage", "Oftencalled"; not a name
+   * of the document, nor a name with a head */
+  if (!l->docname && l->common && l->level <= 50 && r->common && r->level &&
+      r->level <= 50 && r->len >= 4 && !suffix_word(p + i, r->len) &&
+      (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len)))
     return true;
   /* a name of the document and a common word, each standing alone there
    * more than once: "Amazonoffer", "Cupwin"; not "Northwell" */
@@ -2122,6 +2163,16 @@ static bool title_pair(const struct evidence *name, const struct evidence *w) {
   return w->stop || (w->common && w->level && w->level <= 35 && w->count);
 }
 
+/* Two title-case words of a name, "EastCoast", "SecondAmendment", where
+ * only one stands alone in the document: a name there, capitalised inside
+ * sentences more than once, beside a common word of five or more letters
+ * (not "HomeKit", "FaceTime": the heads of brands are short). */
+static bool title_word(const struct evidence *name, const struct evidence *w) {
+  return name->docname && !name->stop && name->capmid >= 1 &&
+         name->len >= 3 && !w->stop && w->common && w->level &&
+         w->level <= 35 && w->len >= 5;
+}
+
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
  * the document on one side; not after a name prefix ("McDonald"). */
 static bool camel_signal(const char *p, size_t i, const struct evidence *l,
@@ -2134,6 +2185,8 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "MartinTaylor" */
   if (title_pair(l, r) || title_pair(r, l))
     return !suffix_word(p + i, r->len);
+  if (title_word(l, r) || title_word(r, l))
+    return !suffix_word(p + i, r->len); /* "EastCoast", "SecondAmendment" */
   if (!opener(p, i))
     return false;
   return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
@@ -2144,6 +2197,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
   bool cap = is_upper((unsigned char)p[0]);
   bool trans = is_upper((unsigned char)p[i]);
+  if (r->len == 1 && cap && trans) /* "BecauseI", "AndI" */
+    return p[i] == 'I' && l->len >= 3 && (l->stop || opener(p, i) ||
+                                          closed_word(p, i));
   if (r->len == 1 && cap) /* "Buildinga" */
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));
@@ -2157,7 +2213,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return camel_signal(p, i, l, r);
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
     return opener(p + i, r->len) || r->name ||
-           (article(p, i) && r->len >= 4 && r->level && r->level <= 50);
+           ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
+            r->level <= 50);
   if (cap)
     return capital_signal(p, i, l, r);
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
@@ -2249,6 +2306,39 @@ static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
          (opener(p, i) || (!l->stop && l->len >= 3 && l->docname));
 }
 
+/* A part of four or more letters that neither the lists nor the
+ * document know: it may be a new name; it gets a score of its own. */
+static bool novel(struct evidence *e) {
+  if (e->len < 4 || e->level || e->count || e->ok)
+    return false;
+  e->score = 2;
+  return true;
+}
+
+/* A name of the document and a new name ("ConnorHellebuyck",
+ * "PresidentVolodymyr"): the known side a name capitalised inside
+ * sentences of the document, not a function word, not a name prefix or a
+ * head of names ("Riverworks"). */
+static bool new_name_signal(const char *p, size_t i, const struct evidence *l,
+                            const struct evidence *r) {
+  const struct evidence *k = l->ok ? l : r;
+  char head[MAX_TOKEN];
+  lower_ascii(p + i, r->len, head);
+  return k->docname && !k->stop && k->capmid >= 1 && k->len >= 4 &&
+         !name_prefix(p, i) && !suffix_word(head, r->len);
+}
+
+/* A word and a camel-case word with a lower-case first letter
+ * ("AppleiPhone", "theiPad", "DelleGift"): the camel-case side a word of
+ * the list or the document (camel_evidence), the other a function word,
+ * an opener or a name. */
+static bool lead_signal(const char *p, size_t i, const struct evidence *l,
+                        const struct evidence *r) {
+  if (!r->ok || l->len < 3 || name_prefix(p, i))
+    return false;
+  return l->stop || opener(p, i) || l->docname || l->name;
+}
+
 /* Whether i is a position after the camel-case word of a token with one
  * inner capital ("WeWork|is"): many such positions, so only the first
  * part is asked about, and weighed first (camel_word). */
@@ -2272,25 +2362,30 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
                        const struct shape *sh) {
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
-  bool camel_r = sh->second && i == sh->inner;
+  bool camel_r = (sh->second && i == sh->inner) ||
+                 (sh->lead && i + 1 == sh->inner);
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
   bool tail = camel_tail(sh, i);
   if (tail && !camel_word(g, p, i))
     return -1;
+  /* at the case change of two title-case parts one may be new: a name
+   * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
+  bool names = is_upper((unsigned char)p[0]) && !sh->second && !sh->acro &&
+               i == sh->inner;
   struct evidence l = part_evidence(g, p, i);
   if (camel_l)
     camel_evidence(&l, p, i);
   if (acro_l)
     acronym_evidence(&l, false);
-  if (!l.ok)
+  if (!l.ok && !(names && novel(&l)))
     return -1;
   struct evidence r = part_evidence(g, p + i, n - i);
   if (camel_r)
     camel_evidence(&r, p + i, n - i);
   if (acro_r)
     acronym_evidence(&r, !is_upper((unsigned char)p[0]) && article(p, i));
-  if (!r.ok)
+  if (!r.ok && !(names && l.ok && novel(&r)))
     return -1;
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
@@ -2301,6 +2396,10 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
     sig = pair || acronym_signal(p, i, &l, &r);
   else if (sh->second)
     sig = pair && two_camel_signal(p, i, &l, &r, camel_l);
+  else if (!l.ok || !r.ok)
+    sig = new_name_signal(p, i, &l, &r);
+  else if (camel_r) /* "AppleiPhone", "theiPad" */
+    sig = pair || lead_signal(p, i, &l, &r);
   else if (camel_l)
     sig = pair || camel_left_signal(p, i, &l, &r);
   else
@@ -2325,6 +2424,10 @@ static size_t decide(struct glue *g, const struct token *t) {
   if (!candidate_word(g, p, n, &whole, &rare)) {
     return 0;
   }
+  /* a rare word of the list written with a case change inside ("beNorth"
+   * for "benorth") is weighed as any candidate */
+  if (sh.inner || sh.acro)
+    rare = false;
   size_t lo, hi;
   split_range(&sh, n, &lo, &hi);
   size_t best = 0;
@@ -2487,7 +2590,12 @@ static bool english(const struct glue *g, size_t b) {
   if (h->lang.words >= 10 && 4 * h->cands > h->lang.words)
     return false; /* a quarter of its words unknown: not English prose */
   enum kempt_lang own = kempt__lang_best(&h->lang);
-  if (own != KEMPT_LANG_NONE)
+  /* a few function words of another language (names: "Alex de Minaur")
+   * in an English document among English neighbours are no evidence */
+  bool weak = own != KEMPT_LANG_NONE && own != KEMPT_LANG_EN &&
+              h->lang.hits[own] < 5 &&
+              kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
+  if (own != KEMPT_LANG_NONE && !weak)
     return own == KEMPT_LANG_EN;
   struct kempt_lang_count c = h->lang;
   for (size_t k = b ? b - 1 : b; k <= b + 1 && k < g->nblocks; k++)
