@@ -274,6 +274,11 @@ static inline size_t read_word_swar(const unsigned char *p, size_t n,
 #if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 
+/* The low k bytes of a word (k < 8) kept: keep_low[k]. */
+static const uint64_t keep_low[8] = {
+    0, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull,
+    0xffffffffffffull, 0xffffffffffffffull};
+
 /* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
  * digits, and their lower-case forms are the hash's chunks. */
@@ -281,24 +286,30 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 0x80 up: < 0 */
-  __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-                                 _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
-  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  /* a range test each: the range moved to the bottom of the signed
+   * bytes (-128 on), one compare (every byte value is tested right) */
+  __m128i letter =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
+                     _mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))));
+  __m128i digit =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
+                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
   unsigned lm = (unsigned)_mm_movemask_epi8(letter);
   unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
   unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
   if (len >= 16)
     return read_word_swar(p, n, i, t, lx);
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
-  struct whash s = {WH_INIT, c0, len};
+  struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
   if (len >= 8) {
     s.h = wh_mix(WH_INIT, c0);
-    s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo));
+    s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
+          keep_low[len & 7];
     s.nw = len - 8;
   }
-  s.w &= (1ull << (8 * s.nw)) - 1; /* nw < 8 */
-  bool letters = (lm & ((1u << len) - 1)) != 0;
+  /* the word's letters: wm + 1 clears its run of ones (bits 0 to len - 1)
+   * and keeps the bits above, where lm's bits are wm's */
+  bool letters = (lm & ~(wm + 1)) != 0;
   size_t j = i + len;
   if (p[j] >= 0x80 && j < n)
     return read_word_mixed(p, n, i, j, s, letters, t, lx);
