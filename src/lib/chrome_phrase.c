@@ -479,8 +479,15 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     if (sk == S_WORD) {
       if (count == max)
         break;
-      i = read_word(p, n, i, &t[count], lx);
-      prefetch_stop(lx, &t[count++]);
+      for (;;) {
+        i = read_word(p, n, i, &t[count], lx);
+        prefetch_stop(lx, &t[count++]);
+        /* the common gap, one space before the next word, at once (p[i]
+         * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
+        if (p[i] != ' ' || ascii_skip[p[i + 1]] != S_WORD || count == max)
+          break;
+        i++;
+      }
       continue;
     }
     if (sk == S_MARK) {
