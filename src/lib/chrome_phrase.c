@@ -279,6 +279,12 @@ static const uint64_t keep_low[8] = {
     0, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull,
     0xffffffffffffull, 0xffffffffffffffull};
 
+/* The first chunk of a word of k bytes (k < 16) kept: keep_first[k]. */
+static const uint64_t keep_first[16] = {
+    0, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull,
+    0xffffffffffffull, 0xffffffffffffffull, ~0ull, ~0ull, ~0ull, ~0ull,
+    ~0ull, ~0ull, ~0ull, ~0ull};
+
 /* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
  * digits, and their lower-case forms are the hash's chunks. */
@@ -300,20 +306,31 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   if (len >= 16)
     return read_word_swar(p, n, i, t, lx);
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
-  struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
-  if (len >= 8) {
-    s.h = wh_mix(WH_INIT, c0);
-    s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
-          keep_low[len & 7];
-    s.nw = len - 8;
-  }
   /* the word's letters: wm + 1 clears its run of ones (bits 0 to len - 1)
    * and keeps the bits above, where lm's bits are wm's */
   bool letters = (lm & ~(wm + 1)) != 0;
   size_t j = i + len;
-  if (p[j] >= 0x80 && j < n)
+  if (p[j] >= 0x80 && j < n) {
+    struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
+    if (len >= 8) {
+      s.h = wh_mix(WH_INIT, c0);
+      s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
+            keep_low[len & 7];
+      s.nw = len - 8;
+    }
     return read_word_mixed(p, n, i, j, s, letters, t, lx);
-  fill_tok(t, &s, letters, (unsigned)(p[i] - 'A') < 26, i, j);
+  }
+  /* wh_final of its chunks: the first (all of it from 8 bytes on), and a
+   * second one past 8 bytes */
+  uint64_t h = wh_mix(WH_INIT, c0 & keep_first[len]);
+  if (len > 8)
+    h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
+                      keep_low[len - 8]);
+  t->h = letters ? h : NUMBER_HASH;
+  t->alpha = letters;
+  t->upper = (unsigned)(p[i] - 'A') < 26;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
   return j;
 }
 #else
@@ -454,13 +471,13 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
 
 /* Fetch the function-word cache's slot of word t ahead of its look-up
  * (the cache is too big for the nearest CPU caches). */
-static inline void prefetch_stop(const struct chrome_lex *lx,
+static inline void prefetch_stop(const struct chrome_swcache *sw,
                                  const struct chrome_tok *t) {
 #if defined(__GNUC__) || defined(__clang__)
-  if (lx->sw)
-    __builtin_prefetch(&lx->sw->slot[kempt__chrome_sw_index(t->h)]);
+  if (sw)
+    __builtin_prefetch(&sw->slot[kempt__chrome_sw_index(t->h)]);
 #else
-  (void)lx;
+  (void)sw;
   (void)t;
 #endif
 }
@@ -469,6 +486,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
+  const struct chrome_swcache *sw = lx->sw; /* (t's bytes may alias *lx) */
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
@@ -481,7 +499,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
         break;
       for (;;) {
         i = read_word(p, n, i, &t[count], lx);
-        prefetch_stop(lx, &t[count++]);
+        prefetch_stop(sw, &t[count++]);
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
         if (p[i] != ' ' || ascii_skip[p[i + 1]] != S_WORD || count == max)
