@@ -313,15 +313,15 @@ static uint64_t line_hash(const char *p, size_t n) {
 
 /* ---- one pass over a line ------------------------------------------- */
 
-/* The languages in which the word t of p is a function word, through the
- * cache. */
-static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
-                           const struct chrome_tok *t,
-                           struct chrome_cpinfo *cp) {
-  uint64_t *e = &c->slot[kempt__chrome_sw_index(t->h)];
+/* The languages in which the word t of p is a function word, when the
+ * cache does not have it: looked up, and put in the cache (slot *e). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static uint32_t stop_langs_miss(uint64_t *e, const char *p,
+                                const struct chrome_tok *t,
+                                struct chrome_cpinfo *cp) {
   uint64_t tag = (t->h | 1u) << 16;
-  if ((*e & ~(uint64_t)0xFFFF) == tag)
-    return (uint32_t)(*e & 0xFFFF);
   uint32_t m = kempt__chrome_stop_langs(p + t->start, t->end - t->start, cp);
   *e = tag | (m & 0xFFFF);
   return m;
@@ -341,22 +341,28 @@ static inline void count_words(struct chrome_swcache *sw,
                                struct word_count *c) {
   uint32_t words = c->words, upper = c->upper, stop = c->stop;
   uint32_t langs = c->langs;
-  size_t i = 0;
+  const struct chrome_tok *end = t + n;
   if (words == 0) { /* the line's first word: is it capitalised? */
-    while (i < n && !t[i].alpha)
-      i++;
-    c->cap1 = i < n && t[i].upper;
+    while (t < end && !t->alpha)
+      t++;
+    c->cap1 = t < end && t->upper;
   }
-  for (; i < n; i++) {
-    if (!t[i].alpha)
+  for (; t < end; t++) {
+    if (!t->alpha)
       continue;
-    uint32_t m = stop_langs(sw, p, &t[i], cp);
-    stop += m != 0;
-    langs |= m;
-    for (; m; m &= m - 1)
-      c->hits[kempt__chrome_ctz(m) + 1]++;
-    upper += t[i].upper;
+    /* the cache's slot holds (h | 1) << 16 | the word's languages */
+    uint64_t *e = &sw->slot[kempt__chrome_sw_index(t->h)];
+    uint64_t x = *e ^ (t->h | 1u) << 16;
+    uint32_t m = x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp);
+    upper += t->upper;
     words++;
+    if (m) {
+      stop++;
+      langs |= m;
+      do
+        c->hits[kempt__chrome_ctz(m) + 1]++;
+      while (m &= m - 1);
+    }
   }
   c->words = words;
   c->upper = upper;
