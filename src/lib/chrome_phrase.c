@@ -192,6 +192,28 @@ static void fill_tok(struct chrome_tok *t, const struct whash *s, bool alpha,
   t->end = (uint32_t)j;
 }
 
+/* Code points of two or three bytes that are never word characters nor
+ * the (c) sign, known without utf8proc. C2 xx, U+0080..U+00BF: all but
+ * the bits of C2_WORDISH (bit b: U+0080 + b is ª, µ, º or the (c) sign).
+ * E2 xx yy, U+2000..U+2FFF: bit (xx & 0x3F) of E2_PLAIN says the 64 code
+ * points U+2000 + 64 * (xx & 0x3F) on are all punctuation, symbols, spaces
+ * or unassigned (General Punctuation, arrows, box drawing, shapes, ...).
+ * tests/unit/test_chrome_lex.c checks both against utf8proc. */
+#define C2_WORDISH 0x0420060000000000ull
+#define E2_PLAIN 0xfe00ffffffffff81ull
+
+/* Whether the character 0x80 and up at p[j] is one of those, or the (c)
+ * sign: it ends a word there, as read_word_mixed would find (a valid
+ * sequence's continuation bytes are before p[n], which is '\n'). */
+static inline bool ends_word(const unsigned char *p, size_t j) {
+  unsigned c = p[j], c1 = p[j + 1];
+  if (c == 0xC2)
+    return is_cont((unsigned char)c1) &&
+           (c1 == 0xA9 || !((C2_WORDISH >> (c1 & 0x3F)) & 1));
+  return c == 0xE2 && is_cont((unsigned char)c1) &&
+         ((E2_PLAIN >> (c1 & 0x3F)) & 1) && is_cont(p[j + 2]);
+}
+
 /* The rest of the word that started at p[i] from p[j] on, where a
  * character 0x80 and up comes (or starts it); *s and letter (an ASCII
  * letter came) hold what came before. */
@@ -265,7 +287,7 @@ static inline size_t read_word_swar(const unsigned char *p, size_t n,
     j += len;
     break;
   }
-  if (p[j] >= 0x80 && j < n)
+  if (p[j] >= 0x80 && j < n && !ends_word(p, j))
     return read_word_mixed(p, n, i, j, s, letters != 0, t, lx);
   fill_tok(t, &s, letters != 0, (unsigned)(p[i] - 'A') < 26, i, j);
   return j;
@@ -310,7 +332,7 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
    * and keeps the bits above, where lm's bits are wm's */
   bool letters = (lm & ~(wm + 1)) != 0;
   size_t j = i + len;
-  if (p[j] >= 0x80 && j < n) {
+  if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
     struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
     if (len >= 8) {
       s.h = wh_mix(WH_INIT, c0);
@@ -437,15 +459,6 @@ static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
   return skip_repeats(p, i, k, lx);
 }
 
-/* Code points of two or three bytes that are never word characters nor
- * the (c) sign, known without utf8proc. C2 xx, U+0080..U+00BF: all but
- * the bits of C2_WORDISH (bit b: U+0080 + b is ª, µ, º or the (c) sign).
- * E2 xx yy, U+2000..U+2FFF: bit (xx & 0x3F) of E2_PLAIN says the 64 code
- * points U+2000 + 64 * (xx & 0x3F) on are all punctuation, symbols, spaces
- * or unassigned (General Punctuation, arrows, box drawing, shapes, ...).
- * tests/unit/test_chrome_lex.c checks both against utf8proc. */
-#define C2_WORDISH 0x0420060000000000ull
-#define E2_PLAIN 0xfe00ffffffffff81ull
 
 /* The common punctuation and spaces of two or three bytes at p[i] (p[i]
  * is 0x80 or more): counted and skipped as skip_known and lex_high would
