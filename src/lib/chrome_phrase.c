@@ -584,8 +584,12 @@ uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
     if (cp < 0 || o + 4 > sizeof buf)
       return 0;
     const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
-    for (unsigned k = 0; k < e->nlow; k++)
-      buf[o++] = (char)(e->low >> (8 * k));
+    uint32_t low = e->low; /* its 4 bytes at once (room checked above) */
+    buf[o] = (char)low;
+    buf[o + 1] = (char)(low >> 8);
+    buf[o + 2] = (char)(low >> 16);
+    buf[o + 3] = (char)(low >> 24);
+    o += e->nlow;
   }
   return kempt__stopword_langs_lower(buf, o);
 }
