@@ -67,6 +67,7 @@
 #define REPEAT_ANY 3
 #define PREFIX_DUP_SPAN 3  /* lines apart: a label and its caption */
 #define PREFIX_DUP_MIN 30  /* bytes of the shorter one */
+_Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
@@ -1111,7 +1112,11 @@ static void mark_prefix_dups(struct chrome_doc *d) {
       const struct chrome_unit *l = s == u ? v : u;
       if (s->len < PREFIX_DUP_MIN || s->len == l->len)
         continue;
-      if (memcmp(d->text.data + s->off, d->text.data + l->off, s->len) == 0)
+      uint64_t a8, b8; /* their first 8 bytes first (both have 30 and up) */
+      memcpy(&a8, d->text.data + s->off, 8);
+      memcpy(&b8, d->text.data + l->off, 8);
+      if (a8 == b8 &&
+          memcmp(d->text.data + s->off, d->text.data + l->off, s->len) == 0)
         u->dup = v->dup = true;
     }
   }
