@@ -619,13 +619,33 @@ static bool in_parens(const char *p, size_t n) {
   return n > i + 1 && p[i] == '(' && (p[n - 1] == ')' || p[n - 2] == ')');
 }
 
+/* The hashes of a line's first words, made when a rule needs them (most
+ * lines fail the quick filters first): v[k - 1] is the hash of the first
+ * k words (k <= 8). */
+struct prefixes {
+  uint64_t v[8];
+  bool done;
+};
+
+static const uint64_t *prefixes(struct prefixes *pf,
+                                const struct chrome_tok *t, size_t nt) {
+  if (!pf->done) {
+    uint64_t h = CHROME_SEQ_INIT;
+    for (size_t k = 0; k < nt && k < 8; k++)
+      pf->v[k] = h = kempt__chrome_seq_step(h, t[k].h);
+    pf->done = true;
+  }
+  return pf->v;
+}
+
 /* Prefixes: pre[k - 1] is the hash of the first k words (k <= 8). */
 static void match_prefix(struct chrome_unit *u, const struct matcher *m,
                          const char *p, const struct chrome_tok *t,
-                         const uint64_t *pre, size_t nt, size_t total) {
+                         struct prefixes *pf, size_t nt, size_t total) {
   if (!kempt__chrome_may_start(m->rules, CK_PREFIX, t[0].h) &&
       !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
     return;
+  const uint64_t *pre = prefixes(pf, t, nt);
   for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
     if (k == total)
       continue;
@@ -959,10 +979,11 @@ static bool is_says(const struct chrome_unit *u, const struct matcher *m,
  * name starts; cut_at decides whether her box follows. */
 static void match_about(struct chrome_unit *u, const struct matcher *m,
                         const struct chrome_tok *t,
-                        const uint64_t *pre, size_t nt) {
+                        struct prefixes *pf, size_t nt) {
   if (nt < 2 || nt > 3 + ABOUT_NAME || !no_end(u) ||
       !kempt__chrome_may_start(m->rules, CK_ABOUT, t[0].h))
     return;
+  const uint64_t *pre = prefixes(pf, t, nt);
   for (size_t k = 1; k <= 3 && k < nt; k++) {
     if (nt - k > ABOUT_NAME || !find_pre(m, pre, k, CK_ABOUT))
       continue;
@@ -998,9 +1019,8 @@ static bool name_handle(const struct chrome_unit *u, const char *p,
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
                         size_t total) {
-  uint64_t pre[8], h = CHROME_SEQ_INIT;
-  for (size_t k = 0; k < nt && k < 8; k++)
-    pre[k] = h = kempt__chrome_seq_step(h, t[k].h);
+  struct prefixes pf;
+  pf.done = false;
   if (nt == total) { /* u->key is the hash of all its words */
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
     for (int w = 0; w < 3; w++)
@@ -1010,11 +1030,11 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (total <= LIST_PREFIX_WORDS && no_end(u) &&
       kempt__chrome_may_start(m->rules, CK_LIST, t[0].h)) /* t[0] starts */
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
-      set_hit(u, find_pre(m, pre, k, CK_LIST));
-  match_prefix(u, m, p, t, pre, nt, total);
+      set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_LIST));
+  match_prefix(u, m, p, t, &pf, nt, total);
   match_has(u, m, t, nt, total);
   if (!u->rule && !u->hit && nt == total)
-    match_about(u, m, t, pre, nt);
+    match_about(u, m, t, &pf, nt);
   if (!u->rule && (is_byline(u, m, p, t, nt) || name_handle(u, p, t, nt))) {
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
@@ -1026,7 +1046,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
     for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
-      set_hit(u, find_pre(m, pre, k, CK_CAPTION));
+      set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_CAPTION));
   if (!u->rule && doubled_words(p, t, nt, total) && doubled(u, p))
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, t, nt))
