@@ -67,6 +67,7 @@
 #define REPEAT_ANY 3
 #define PREFIX_DUP_SPAN 3  /* lines apart: a label and its caption */
 #define PREFIX_DUP_MIN 30  /* bytes of the shorter one */
+_Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
@@ -313,15 +314,15 @@ static uint64_t line_hash(const char *p, size_t n) {
 
 /* ---- one pass over a line ------------------------------------------- */
 
-/* The languages in which the word t of p is a function word, through the
- * cache. */
-static uint32_t stop_langs(struct chrome_swcache *c, const char *p,
-                           const struct chrome_tok *t,
-                           struct chrome_cpinfo *cp) {
-  uint64_t *e = &c->slot[kempt__chrome_sw_index(t->h)];
+/* The languages in which the word t of p is a function word, when the
+ * cache does not have it: looked up, and put in the cache (slot *e). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static uint32_t stop_langs_miss(uint64_t *e, const char *p,
+                                const struct chrome_tok *t,
+                                struct chrome_cpinfo *cp) {
   uint64_t tag = (t->h | 1u) << 16;
-  if ((*e & ~(uint64_t)0xFFFF) == tag)
-    return (uint32_t)(*e & 0xFFFF);
   uint32_t m = kempt__chrome_stop_langs(p + t->start, t->end - t->start, cp);
   *e = tag | (m & 0xFFFF);
   return m;
@@ -341,22 +342,28 @@ static inline void count_words(struct chrome_swcache *sw,
                                struct word_count *c) {
   uint32_t words = c->words, upper = c->upper, stop = c->stop;
   uint32_t langs = c->langs;
-  size_t i = 0;
+  const struct chrome_tok *end = t + n;
   if (words == 0) { /* the line's first word: is it capitalised? */
-    while (i < n && !t[i].alpha)
-      i++;
-    c->cap1 = i < n && t[i].upper;
+    while (t < end && !t->alpha)
+      t++;
+    c->cap1 = t < end && t->upper;
   }
-  for (; i < n; i++) {
-    if (!t[i].alpha)
+  for (; t < end; t++) {
+    if (!t->alpha)
       continue;
-    uint32_t m = stop_langs(sw, p, &t[i], cp);
-    stop += m != 0;
-    langs |= m;
-    for (; m; m &= m - 1)
-      c->hits[kempt__chrome_ctz(m) + 1]++;
-    upper += t[i].upper;
+    /* the cache's slot holds (h | 1) << 16 | the word's languages */
+    uint64_t *e = &sw->slot[kempt__chrome_sw_index(t->h)];
+    uint64_t x = *e ^ (t->h | 1u) << 16;
+    uint32_t m = x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp);
+    upper += t->upper;
     words++;
+    if (m) {
+      stop++;
+      langs |= m;
+      do
+        c->hits[kempt__chrome_ctz(m) + 1]++;
+      while (m &= m - 1);
+    }
   }
   c->words = words;
   c->upper = upper;
@@ -612,13 +619,33 @@ static bool in_parens(const char *p, size_t n) {
   return n > i + 1 && p[i] == '(' && (p[n - 1] == ')' || p[n - 2] == ')');
 }
 
+/* The hashes of a line's first words, made when a rule needs them (most
+ * lines fail the quick filters first): v[k - 1] is the hash of the first
+ * k words (k <= 8). */
+struct prefixes {
+  uint64_t v[8];
+  bool done;
+};
+
+static const uint64_t *prefixes(struct prefixes *pf,
+                                const struct chrome_tok *t, size_t nt) {
+  if (!pf->done) {
+    uint64_t h = CHROME_SEQ_INIT;
+    for (size_t k = 0; k < nt && k < 8; k++)
+      pf->v[k] = h = kempt__chrome_seq_step(h, t[k].h);
+    pf->done = true;
+  }
+  return pf->v;
+}
+
 /* Prefixes: pre[k - 1] is the hash of the first k words (k <= 8). */
 static void match_prefix(struct chrome_unit *u, const struct matcher *m,
                          const char *p, const struct chrome_tok *t,
-                         const uint64_t *pre, size_t nt, size_t total) {
+                         struct prefixes *pf, size_t nt, size_t total) {
   if (!kempt__chrome_may_start(m->rules, CK_PREFIX, t[0].h) &&
       !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
     return;
+  const uint64_t *pre = prefixes(pf, t, nt);
   for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
     if (k == total)
       continue;
@@ -952,10 +979,11 @@ static bool is_says(const struct chrome_unit *u, const struct matcher *m,
  * name starts; cut_at decides whether her box follows. */
 static void match_about(struct chrome_unit *u, const struct matcher *m,
                         const struct chrome_tok *t,
-                        const uint64_t *pre, size_t nt) {
+                        struct prefixes *pf, size_t nt) {
   if (nt < 2 || nt > 3 + ABOUT_NAME || !no_end(u) ||
       !kempt__chrome_may_start(m->rules, CK_ABOUT, t[0].h))
     return;
+  const uint64_t *pre = prefixes(pf, t, nt);
   for (size_t k = 1; k <= 3 && k < nt; k++) {
     if (nt - k > ABOUT_NAME || !find_pre(m, pre, k, CK_ABOUT))
       continue;
@@ -991,9 +1019,8 @@ static bool name_handle(const struct chrome_unit *u, const char *p,
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
                         size_t total) {
-  uint64_t pre[8], h = CHROME_SEQ_INIT;
-  for (size_t k = 0; k < nt && k < 8; k++)
-    pre[k] = h = kempt__chrome_seq_step(h, t[k].h);
+  struct prefixes pf;
+  pf.done = false;
   if (nt == total) { /* u->key is the hash of all its words */
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
     for (int w = 0; w < 3; w++)
@@ -1003,11 +1030,11 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (total <= LIST_PREFIX_WORDS && no_end(u) &&
       kempt__chrome_may_start(m->rules, CK_LIST, t[0].h)) /* t[0] starts */
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
-      set_hit(u, find_pre(m, pre, k, CK_LIST));
-  match_prefix(u, m, p, t, pre, nt, total);
+      set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_LIST));
+  match_prefix(u, m, p, t, &pf, nt, total);
   match_has(u, m, t, nt, total);
   if (!u->rule && !u->hit && nt == total)
-    match_about(u, m, t, pre, nt);
+    match_about(u, m, t, &pf, nt);
   if (!u->rule && (is_byline(u, m, p, t, nt) || name_handle(u, p, t, nt))) {
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
@@ -1019,7 +1046,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
     for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
-      set_hit(u, find_pre(m, pre, k, CK_CAPTION));
+      set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_CAPTION));
   if (!u->rule && doubled_words(p, t, nt, total) && doubled(u, p))
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, t, nt))
@@ -1105,7 +1132,11 @@ static void mark_prefix_dups(struct chrome_doc *d) {
       const struct chrome_unit *l = s == u ? v : u;
       if (s->len < PREFIX_DUP_MIN || s->len == l->len)
         continue;
-      if (memcmp(d->text.data + s->off, d->text.data + l->off, s->len) == 0)
+      uint64_t a8, b8; /* their first 8 bytes first (both have 30 and up) */
+      memcpy(&a8, d->text.data + s->off, 8);
+      memcpy(&b8, d->text.data + l->off, 8);
+      if (a8 == b8 &&
+          memcmp(d->text.data + s->off, d->text.data + l->off, s->len) == 0)
         u->dup = v->dup = true;
     }
   }

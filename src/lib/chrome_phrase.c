@@ -192,6 +192,28 @@ static void fill_tok(struct chrome_tok *t, const struct whash *s, bool alpha,
   t->end = (uint32_t)j;
 }
 
+/* Code points of two or three bytes that are never word characters nor
+ * the (c) sign, known without utf8proc. C2 xx, U+0080..U+00BF: all but
+ * the bits of C2_WORDISH (bit b: U+0080 + b is ª, µ, º or the (c) sign).
+ * E2 xx yy, U+2000..U+2FFF: bit (xx & 0x3F) of E2_PLAIN says the 64 code
+ * points U+2000 + 64 * (xx & 0x3F) on are all punctuation, symbols, spaces
+ * or unassigned (General Punctuation, arrows, box drawing, shapes, ...).
+ * tests/unit/test_chrome_lex.c checks both against utf8proc. */
+#define C2_WORDISH 0x0420060000000000ull
+#define E2_PLAIN 0xfe00ffffffffff81ull
+
+/* Whether the character 0x80 and up at p[j] is one of those, or the (c)
+ * sign: it ends a word there, as read_word_mixed would find (a valid
+ * sequence's continuation bytes are before p[n], which is '\n'). */
+static inline bool ends_word(const unsigned char *p, size_t j) {
+  unsigned c = p[j], c1 = p[j + 1];
+  if (c == 0xC2)
+    return is_cont((unsigned char)c1) &&
+           (c1 == 0xA9 || !((C2_WORDISH >> (c1 & 0x3F)) & 1));
+  return c == 0xE2 && is_cont((unsigned char)c1) &&
+         ((E2_PLAIN >> (c1 & 0x3F)) & 1) && is_cont(p[j + 2]);
+}
+
 /* The rest of the word that started at p[i] from p[j] on, where a
  * character 0x80 and up comes (or starts it); *s and letter (an ASCII
  * letter came) hold what came before. */
@@ -265,7 +287,7 @@ static inline size_t read_word_swar(const unsigned char *p, size_t n,
     j += len;
     break;
   }
-  if (p[j] >= 0x80 && j < n)
+  if (p[j] >= 0x80 && j < n && !ends_word(p, j))
     return read_word_mixed(p, n, i, j, s, letters != 0, t, lx);
   fill_tok(t, &s, letters != 0, (unsigned)(p[i] - 'A') < 26, i, j);
   return j;
@@ -274,6 +296,17 @@ static inline size_t read_word_swar(const unsigned char *p, size_t n,
 #if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 
+/* The low k bytes of a word (k < 8) kept: keep_low[k]. */
+static const uint64_t keep_low[8] = {
+    0, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull,
+    0xffffffffffffull, 0xffffffffffffffull};
+
+/* The first chunk of a word of k bytes (k < 16) kept: keep_first[k]. */
+static const uint64_t keep_first[16] = {
+    0, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull,
+    0xffffffffffffull, 0xffffffffffffffull, ~0ull, ~0ull, ~0ull, ~0ull,
+    ~0ull, ~0ull, ~0ull, ~0ull};
+
 /* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
  * digits, and their lower-case forms are the hash's chunks. */
@@ -281,28 +314,45 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 0x80 up: < 0 */
-  __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-                                 _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
-  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  /* a range test each: the range moved to the bottom of the signed
+   * bytes (-128 on), one compare (every byte value is tested right) */
+  __m128i letter =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
+                     _mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))));
+  __m128i digit =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
+                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
   unsigned lm = (unsigned)_mm_movemask_epi8(letter);
   unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
   unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
   if (len >= 16)
     return read_word_swar(p, n, i, t, lx);
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
-  struct whash s = {WH_INIT, c0, len};
-  if (len >= 8) {
-    s.h = wh_mix(WH_INIT, c0);
-    s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo));
-    s.nw = len - 8;
-  }
-  s.w &= (1ull << (8 * s.nw)) - 1; /* nw < 8 */
-  bool letters = (lm & ((1u << len) - 1)) != 0;
+  /* the word's letters: wm + 1 clears its run of ones (bits 0 to len - 1)
+   * and keeps the bits above, where lm's bits are wm's */
+  bool letters = (lm & ~(wm + 1)) != 0;
   size_t j = i + len;
-  if (p[j] >= 0x80 && j < n)
+  if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
+    struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
+    if (len >= 8) {
+      s.h = wh_mix(WH_INIT, c0);
+      s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
+            keep_low[len & 7];
+      s.nw = len - 8;
+    }
     return read_word_mixed(p, n, i, j, s, letters, t, lx);
-  fill_tok(t, &s, letters, (unsigned)(p[i] - 'A') < 26, i, j);
+  }
+  /* wh_final of its chunks: the first (all of it from 8 bytes on), and a
+   * second one past 8 bytes */
+  uint64_t h = wh_mix(WH_INIT, c0 & keep_first[len]);
+  if (len > 8)
+    h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
+                      keep_low[len - 8]);
+  t->h = letters ? h : NUMBER_HASH;
+  t->alpha = letters;
+  t->upper = (unsigned)(p[i] - 'A') < 26;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
   return j;
 }
 #else
@@ -409,15 +459,6 @@ static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
   return skip_repeats(p, i, k, lx);
 }
 
-/* Code points of two or three bytes that are never word characters nor
- * the (c) sign, known without utf8proc. C2 xx, U+0080..U+00BF: all but
- * the bits of C2_WORDISH (bit b: U+0080 + b is ª, µ, º or the (c) sign).
- * E2 xx yy, U+2000..U+2FFF: bit (xx & 0x3F) of E2_PLAIN says the 64 code
- * points U+2000 + 64 * (xx & 0x3F) on are all punctuation, symbols, spaces
- * or unassigned (General Punctuation, arrows, box drawing, shapes, ...).
- * tests/unit/test_chrome_lex.c checks both against utf8proc. */
-#define C2_WORDISH 0x0420060000000000ull
-#define E2_PLAIN 0xfe00ffffffffff81ull
 
 /* The common punctuation and spaces of two or three bytes at p[i] (p[i]
  * is 0x80 or more): counted and skipped as skip_known and lex_high would
@@ -443,13 +484,13 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
 
 /* Fetch the function-word cache's slot of word t ahead of its look-up
  * (the cache is too big for the nearest CPU caches). */
-static inline void prefetch_stop(const struct chrome_lex *lx,
+static inline void prefetch_stop(const struct chrome_swcache *sw,
                                  const struct chrome_tok *t) {
 #if defined(__GNUC__) || defined(__clang__)
-  if (lx->sw)
-    __builtin_prefetch(&lx->sw->slot[kempt__chrome_sw_index(t->h)]);
+  if (sw)
+    __builtin_prefetch(&sw->slot[kempt__chrome_sw_index(t->h)]);
 #else
-  (void)lx;
+  (void)sw;
   (void)t;
 #endif
 }
@@ -458,6 +499,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
+  const struct chrome_swcache *sw = lx->sw; /* (t's bytes may alias *lx) */
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
@@ -468,8 +510,15 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     if (sk == S_WORD) {
       if (count == max)
         break;
-      i = read_word(p, n, i, &t[count], lx);
-      prefetch_stop(lx, &t[count++]);
+      for (;;) {
+        i = read_word(p, n, i, &t[count], lx);
+        prefetch_stop(sw, &t[count++]);
+        /* the common gap, one space before the next word, at once (p[i]
+         * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
+        if (p[i] != ' ' || ascii_skip[p[i + 1]] != S_WORD || count == max)
+          break;
+        i++;
+      }
       continue;
     }
     if (sk == S_MARK) {
@@ -535,8 +584,12 @@ uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
     if (cp < 0 || o + 4 > sizeof buf)
       return 0;
     const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
-    for (unsigned k = 0; k < e->nlow; k++)
-      buf[o++] = (char)(e->low >> (8 * k));
+    uint32_t low = e->low; /* its 4 bytes at once (room checked above) */
+    buf[o] = (char)low;
+    buf[o + 1] = (char)(low >> 8);
+    buf[o + 2] = (char)(low >> 16);
+    buf[o + 3] = (char)(low >> 24);
+    o += e->nlow;
   }
   return kempt__stopword_langs_lower(buf, o);
 }
