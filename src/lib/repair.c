@@ -249,9 +249,11 @@ static inline unsigned plain16(const unsigned char *p) {
 
 /* The end of the run of ASCII at q..end (the first byte beyond ASCII, or
  * end); *seen is set when a byte of it needs work (needy()). Sixteen
- * bytes at a time with SSE2. */
+ * bytes at a time with SSE2; the last ones, when start..end holds
+ * sixteen, as the sixteen that end it. */
 static inline const unsigned char *
-ascii_run(const unsigned char *q, const unsigned char *end, bool *seen) {
+ascii_run(const unsigned char *start, const unsigned char *q,
+          const unsigned char *end, bool *seen) {
 #ifdef __SSE2__
   while (end - q >= 16) {
     unsigned high = (unsigned)_mm_movemask_epi8(
@@ -264,6 +266,21 @@ ascii_run(const unsigned char *q, const unsigned char *end, bool *seen) {
     }
     *seen = *seen || bad;
     q += 16;
+  }
+  if (q < end && end - start >= 16) {
+    unsigned s = (unsigned)(16 - (end - q)); /* bytes before q */
+    const unsigned char *b = end - 16;
+    unsigned high = (unsigned)_mm_movemask_epi8(
+                        _mm_loadu_si128((const __m128i *)(const void *)b)) >>
+                    s;
+    unsigned bad = (plain16(b) ^ 0xFFFFu) >> s;
+    if (high) {
+      bad &= (1u << __builtin_ctz(high)) - 1;
+      *seen = *seen || bad;
+      return q + __builtin_ctz(high);
+    }
+    *seen = *seen || bad;
+    return end;
   }
 #endif
   while (q < end && *q < 0x80) {
@@ -754,7 +771,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
         continue;
       /* two ASCII characters: the rest of the run cannot matter */
       bool seen = false;
-      q = ascii_run(q, end, &seen);
+      q = ascii_run(p, q, end, &seen);
       if (seen)
         acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       p1 = p2 = 0;
