@@ -547,6 +547,17 @@ static bool has_markup(const unsigned char *p, size_t n) {
 static bool has_rtl(const unsigned char *p, size_t n) {
   for (size_t i = 0; i < n;) {
     uint32_t cp;
+#ifdef __SSE2__
+    if (n - i >= 16) { /* ASCII sixteen bytes at a time */
+      unsigned high = (unsigned)_mm_movemask_epi8(
+          _mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+      if (!high) {
+        i += 16;
+        continue;
+      }
+      i += (unsigned)__builtin_ctz(high);
+    }
+#endif
     if (p[i] < 0x80) {
       i++;
       continue;
