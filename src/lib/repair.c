@@ -310,8 +310,10 @@ static size_t clean_to_nl(const unsigned char *p, size_t n) {
   return i;
 }
 
-/* Index of the first byte of p[0..n) that needs work, n if none. */
-static size_t clean_prefix(const unsigned char *p, size_t n) {
+/* Index of the first byte of p[0..n) that needs work, n if none; the
+ * 'back' bytes before p may be read (the last bytes are read as the
+ * sixteen that end p[0..n) when there are so many). */
+static size_t clean_prefix(const unsigned char *p, size_t n, size_t back) {
   size_t i = 0;
 #ifdef __SSE2__
   while (i + 16 <= n) {
@@ -319,6 +321,10 @@ static size_t clean_prefix(const unsigned char *p, size_t n) {
     if (ok != 0xFFFF)
       return i + (size_t)__builtin_ctz(~ok);
     i += 16;
+  }
+  if (i < n && n + back >= 16) {
+    unsigned ok = plain16(p + n - 16) >> (16 - (n - i));
+    return i + (size_t)__builtin_ctz(~ok);
   }
 #endif
   for (;;) {
@@ -572,7 +578,7 @@ static bool has_rtl(const unsigned char *p, size_t n) {
 static void cpass_step(struct cpass *c) {
   unsigned char ch = c->p[c->i];
   size_t run = c->i;
-  run += clean_prefix(c->p + run, c->n - run);
+  run += clean_prefix(c->p + run, c->n - run, run);
   if (run > c->i) {
     cp_out(c, (const char *)c->p + c->i, run - c->i);
     c->i = run;
@@ -933,7 +939,7 @@ static enum kempt_status segment_at(struct repair *r, const char *p, size_t n,
 
 /* Repair one segment p[0..n). */
 static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
-  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n));
+  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n, 0));
 }
 
 /* Where to cut SEG_CAP bytes of a line with no '\n': after the last space
