@@ -251,9 +251,10 @@ static inline unsigned plain16(const unsigned char *p) {
  * end); *seen is set when a byte of it needs work (needy()). Sixteen
  * bytes at a time with SSE2; the last ones, when start..end holds
  * sixteen, as the sixteen that end it. */
-static inline const unsigned char *
-ascii_run(const unsigned char *start, const unsigned char *q,
-          const unsigned char *end, bool *seen) {
+static inline const unsigned char *ascii_run(const unsigned char *start,
+                                             const unsigned char *q,
+                                             const unsigned char *end,
+                                             bool *seen) {
 #ifdef __SSE2__
   while (end - q >= 16) {
     unsigned high = (unsigned)_mm_movemask_epi8(

@@ -117,8 +117,6 @@ struct unwrap {
   size_t nheld;
   uint64_t *vocab;   /* open addressing set of word hashes; 0 = empty */
   bool vocab_zeroed; /* vocab is cleared when first wanted */
-  bool wordchars_known;                       /* wordchars is filled */
-  uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
   uint32_t *used;    /* the slots in use, to clear them */
   size_t nused;
   struct line *lines;
@@ -134,7 +132,9 @@ struct unwrap {
   uint32_t wrap_lo, wrap_hi;     /* the widths with votes lie in [lo, hi] */
   uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
   bool wrap_known;
-  bool in_refs; /* inside a text browser's list of references */
+  bool in_refs;         /* inside a text browser's list of references */
+  bool wordchars_known; /* wordchars is filled */
+  uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
 };
 
 /* ---- vocabulary --------------------------------------------------------- */
