@@ -60,7 +60,7 @@
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
 #define MAX_LINES 4096u   /* a block with more lines passes unchanged */
-#define CACHE_LINES 8192u /* lines read on arrival kept for the output */
+#define CACHE_LINES 32768u /* lines read on arrival kept for the output */
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
 #define WORDCHAR_LIMIT 0x800u /* word characters known by a bit below this */
