@@ -244,7 +244,7 @@ static inline uint64_t hash_word(const struct unwrap *u, uint64_t h,
   return h;
 }
 
-static void vocab_put(struct unwrap *u, uint64_t h) {
+static inline void vocab_put(struct unwrap *u, uint64_t h) {
   if (u->nused >= VOCAB_MAX)
     return;
   uint32_t i = (uint32_t)(h & (VOCAB_SLOTS - 1));
