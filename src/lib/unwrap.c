@@ -59,7 +59,7 @@
 
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
-#define MAX_LINES 4096u   /* a block with more lines passes unchanged */
+#define MAX_LINES 4096u    /* a block with more lines passes unchanged */
 #define CACHE_LINES 32768u /* lines read on arrival kept for the output */
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
@@ -582,6 +582,18 @@ static bool tally16(struct tally *t, const char *p) {
 }
 #endif
 
+/* Whether p[0..n) starts with a character of two bytes that is one
+ * column wide and no white space: Latin, Greek, Cyrillic, Armenian ...
+ * (tally_cp() counts just its column). */
+static inline bool plain2(const char *p, size_t n) {
+  if (n < 2 || ((unsigned char)p[1] & 0xC0) != 0x80)
+    return false;
+  uint32_t cp =
+      ((unsigned char)p[0] & 0x1Fu) << 6 | ((unsigned char)p[1] & 0x3Fu);
+  return (cp > 0xA0 && cp < 0x300) || (cp >= 0x370 && cp < 0x483) ||
+         (cp >= 0x48A && cp < 0x591);
+}
+
 /* Width, first word and table cells of the content p[0..n) (its letters
  * known):
  * words are the runs of white space plus one (a tab after a space run of
@@ -612,6 +624,13 @@ static void measure(const char *p, size_t n, struct line *l) {
       t.words += ++t.spaces == 1;
       t.table = t.table || t.spaces >= 3;
       i++;
+    } else if (c >= 0xC2 && c < 0xE0 && plain2(p + i, n - i)) {
+      do { /* a run of them */
+        t.cols++;
+        i += 2;
+      } while (i < n && (unsigned char)p[i] >= 0xC2 &&
+               (unsigned char)p[i] < 0xE0 && plain2(p + i, n - i));
+      t.spaces = 0;
     } else {
       int32_t cp;
       uint32_t count;
