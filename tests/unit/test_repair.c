@@ -560,3 +560,15 @@ Test(repair, work_near_the_end_of_a_line) {
     check_opts(NULL, in, (size_t)k, want);
   }
 }
+
+/* A character to work on right after a run of Han (whose characters need
+ * no look): a zero-width space, fullwidth forms, a no-break space. */
+Test(repair, work_right_after_han) {
+  CHECK("\xe6\xbc\xa2\xe5\xad\x97\xe2\x80\x8b\xe5\xad\x97\n",
+        "\xe6\xbc\xa2\xe5\xad\x97\xe5\xad\x97\n");
+  CHECK_OPT("fullwidth", "\xe6\xbc\xa2\xe5\xad\x97\xef\xbc\xa1\xef\xbc\xa2\n",
+            "\xe6\xbc\xa2\xe5\xad\x97"
+            "AB\n");
+  CHECK("\xea\xb0\x80\xea\xb0\x80\xe2\x80\x8b\xea\xb0\x80\xc2\xa0x\n",
+        "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80 x\n");
+}
