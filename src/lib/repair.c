@@ -249,9 +249,12 @@ static inline unsigned plain16(const unsigned char *p) {
 
 /* The end of the run of ASCII at q..end (the first byte beyond ASCII, or
  * end); *seen is set when a byte of it needs work (needy()). Sixteen
- * bytes at a time with SSE2. */
-static inline const unsigned char *
-ascii_run(const unsigned char *q, const unsigned char *end, bool *seen) {
+ * bytes at a time with SSE2; the last ones, when start..end holds
+ * sixteen, as the sixteen that end it. */
+static inline const unsigned char *ascii_run(const unsigned char *start,
+                                             const unsigned char *q,
+                                             const unsigned char *end,
+                                             bool *seen) {
 #ifdef __SSE2__
   while (end - q >= 16) {
     unsigned high = (unsigned)_mm_movemask_epi8(
@@ -264,6 +267,21 @@ ascii_run(const unsigned char *q, const unsigned char *end, bool *seen) {
     }
     *seen = *seen || bad;
     q += 16;
+  }
+  if (q < end && end - start >= 16) {
+    unsigned s = (unsigned)(16 - (end - q)); /* bytes before q */
+    const unsigned char *b = end - 16;
+    unsigned high = (unsigned)_mm_movemask_epi8(
+                        _mm_loadu_si128((const __m128i *)(const void *)b)) >>
+                    s;
+    unsigned bad = (plain16(b) ^ 0xFFFFu) >> s;
+    if (high) {
+      bad &= (1u << __builtin_ctz(high)) - 1;
+      *seen = *seen || bad;
+      return q + __builtin_ctz(high);
+    }
+    *seen = *seen || bad;
+    return end;
   }
 #endif
   while (q < end && *q < 0x80) {
@@ -293,8 +311,10 @@ static size_t clean_to_nl(const unsigned char *p, size_t n) {
   return i;
 }
 
-/* Index of the first byte of p[0..n) that needs work, n if none. */
-static size_t clean_prefix(const unsigned char *p, size_t n) {
+/* Index of the first byte of p[0..n) that needs work, n if none; the
+ * 'back' bytes before p may be read (the last bytes are read as the
+ * sixteen that end p[0..n) when there are so many). */
+static size_t clean_prefix(const unsigned char *p, size_t n, size_t back) {
   size_t i = 0;
 #ifdef __SSE2__
   while (i + 16 <= n) {
@@ -302,6 +322,10 @@ static size_t clean_prefix(const unsigned char *p, size_t n) {
     if (ok != 0xFFFF)
       return i + (size_t)__builtin_ctz(~ok);
     i += 16;
+  }
+  if (i < n && n + back >= 16) {
+    unsigned ok = plain16(p + n - 16) >> (16 - (n - i));
+    return i + (size_t)__builtin_ctz(~ok);
   }
 #endif
   for (;;) {
@@ -530,6 +554,17 @@ static bool has_markup(const unsigned char *p, size_t n) {
 static bool has_rtl(const unsigned char *p, size_t n) {
   for (size_t i = 0; i < n;) {
     uint32_t cp;
+#ifdef __SSE2__
+    if (n - i >= 16) { /* ASCII sixteen bytes at a time */
+      unsigned high = (unsigned)_mm_movemask_epi8(
+          _mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+      if (!high) {
+        i += 16;
+        continue;
+      }
+      i += (unsigned)__builtin_ctz(high);
+    }
+#endif
     if (p[i] < 0x80) {
       i++;
       continue;
@@ -544,7 +579,7 @@ static bool has_rtl(const unsigned char *p, size_t n) {
 static void cpass_step(struct cpass *c) {
   unsigned char ch = c->p[c->i];
   size_t run = c->i;
-  run += clean_prefix(c->p + run, c->n - run);
+  run += clean_prefix(c->p + run, c->n - run, run);
   if (run > c->i) {
     cp_out(c, (const char *)c->p + c->i, run - c->i);
     c->i = run;
@@ -754,7 +789,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
         continue;
       /* two ASCII characters: the rest of the run cannot matter */
       bool seen = false;
-      q = ascii_run(q, end, &seen);
+      q = ascii_run(p, q, end, &seen);
       if (seen)
         acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       p1 = p2 = 0;
@@ -792,7 +827,11 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
       do {
         unsigned b0 = q[0] & 0x0Fu, b1 = q[1];
         if (b1 - blank3_lo[b0] <= blank3_span[b0]) {
-          q += 3;
+          do /* the run of them */
+            q += 3;
+          while (q < lim && (q[0] & 0xF0) == 0xE0 &&
+                 (unsigned)q[1] - blank3_lo[q[0] & 0x0Fu] <=
+                     blank3_span[q[0] & 0x0Fu]);
           p1 = 0; /* and p2 no longer matters */
           continue;
         }
@@ -905,7 +944,7 @@ static enum kempt_status segment_at(struct repair *r, const char *p, size_t n,
 
 /* Repair one segment p[0..n). */
 static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
-  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n));
+  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n, 0));
 }
 
 /* Where to cut SEG_CAP bytes of a line with no '\n': after the last space

@@ -59,10 +59,11 @@
 
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
-#define MAX_LINES 4096u   /* a block with more lines passes unchanged */
-#define CACHE_LINES 8192u /* lines read on arrival kept for the output */
+#define MAX_LINES 4096u    /* a block with more lines passes unchanged */
+#define CACHE_LINES 32768u /* lines read on arrival kept for the output */
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
+#define WORDCHAR_LIMIT 0x800u /* word characters known by a bit below this */
 #define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
 #define MIN_WRAP 30u     /* the narrowest wrapping width believed */
 #define SLACK 10u        /* "full" is within W / SLACK of the width W */
@@ -131,7 +132,9 @@ struct unwrap {
   uint32_t wrap_lo, wrap_hi;     /* the widths with votes lie in [lo, hi] */
   uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
   bool wrap_known;
-  bool in_refs; /* inside a text browser's list of references */
+  bool in_refs;         /* inside a text browser's list of references */
+  bool wordchars_known; /* wordchars is filled */
+  uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
 };
 
 /* ---- vocabulary --------------------------------------------------------- */
@@ -160,9 +163,35 @@ static const uint8_t ascii_fold[256] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
+/* Whether p[0..n) starts with a character of U+2000..U+203F (spaces,
+ * dashes, quotes, ellipsis ...): none is a word character, and they end
+ * most words that do not end in ASCII. */
+static inline bool general_punct(const unsigned char *p, size_t n) {
+  return n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+/* Fill u->wordchars (once: when words are first hashed). */
+static void know_wordchars(struct unwrap *u) {
+  if (u->wordchars_known)
+    return;
+  memset(u->wordchars, 0, sizeof u->wordchars);
+  for (uint32_t cp = 0; cp < WORDCHAR_LIMIT; cp++)
+    if (kempt__cp_wordchar((int32_t)cp))
+      u->wordchars[cp / 64] |= (uint64_t)1 << (cp % 64);
+  u->wordchars_known = true;
+}
+
+/* kempt__cp_wordchar(cp), below WORDCHAR_LIMIT by a bit of u->wordchars
+ * (Latin, Greek, Cyrillic, Hebrew, Arabic ... without utf8proc). */
+static inline bool word_char(const struct unwrap *u, int32_t cp) {
+  if ((uint32_t)cp < WORDCHAR_LIMIT)
+    return u->wordchars[(uint32_t)cp / 64] >> ((uint32_t)cp % 64) & 1;
+  return kempt__cp_wordchar(cp);
+}
+
 /* hash_word() from p on, one character at a time. */
-static uint64_t hash_word_rest(uint64_t h, const char *p, size_t n,
-                               size_t *len) {
+static uint64_t hash_word_rest(const struct unwrap *u, uint64_t h,
+                               const char *p, size_t n, size_t *len) {
   const unsigned char *q = (const unsigned char *)p, *end = q + n;
   for (;;) {
     /* ASCII letters in a tight loop (f - 1 wraps for 0, and 0xFF is out) */
@@ -175,7 +204,7 @@ static uint64_t hash_word_rest(uint64_t h, const char *p, size_t n,
       break;
     int32_t cp;
     size_t k = kempt__cp((const char *)q, (size_t)(end - q), &cp);
-    if (!kempt__cp_wordchar(cp))
+    if (!word_char(u, cp))
       break;
     h = mix(h, kempt__cp_fold(cp));
     q += k;
@@ -187,8 +216,8 @@ static uint64_t hash_word_rest(uint64_t h, const char *p, size_t n,
 /* Hash the folded letters of the word at p[0..n) into h; *len gets the
  * word's length in bytes. Most words are short and ASCII: their letters
  * are found eight at a time, here, inline. */
-static inline uint64_t hash_word(uint64_t h, const char *p, size_t n,
-                                 size_t *len) {
+static inline uint64_t hash_word(const struct unwrap *u, uint64_t h,
+                                 const char *p, size_t n, size_t *len) {
   size_t i = 0;
   while (n - i >= 8) {
     uint64_t w = kempt__load_le64(p + i);
@@ -202,19 +231,20 @@ static inline uint64_t hash_word(uint64_t h, const char *p, size_t n,
       h = (h ^ (fw & 0xFF)) * FNV_PRIME;
     i += k;
     if (k < 8) {
-      if ((unsigned char)p[i] >= 0x80)
+      if ((unsigned char)p[i] >= 0x80 &&
+          !general_punct((const unsigned char *)p + i, n - i))
         break; /* a letter beyond ASCII, maybe */
       *len = i;
       return h ? h : 1;
     }
   }
   size_t more;
-  h = hash_word_rest(h, p + i, n - i, &more);
+  h = hash_word_rest(u, h, p + i, n - i, &more);
   *len = i + more;
   return h;
 }
 
-static void vocab_put(struct unwrap *u, uint64_t h) {
+static inline void vocab_put(struct unwrap *u, uint64_t h) {
   if (u->nused >= VOCAB_MAX)
     return;
   uint32_t i = (uint32_t)(h & (VOCAB_SLOTS - 1));
@@ -266,14 +296,18 @@ static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
       continue;
     }
     if (b == 0xFF) {
+      if (general_punct((const unsigned char *)t + i, n - i)) {
+        i += 3;
+        continue;
+      }
       int32_t cp;
       size_t k = kempt__cp(t + i, n - i, &cp);
-      if (!kempt__cp_wordchar(cp)) {
+      if (!word_char(u, cp)) {
         i += k;
         continue;
       }
     }
-    uint64_t h = hash_word(FNV_OFFSET, t + i, n - i, &len);
+    uint64_t h = hash_word(u, FNV_OFFSET, t + i, n - i, &len);
     i += len;
     bool broken = eol_hyphen(t + i, n - i);
     if (skip || broken) {
@@ -282,7 +316,7 @@ static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
     }
     vocab_put(u, h);
     if (i + 1 < n && t[i] == '-') {
-      uint64_t c = hash_word(mix(h, '-'), t + i + 1, n - i - 1, &len);
+      uint64_t c = hash_word(u, mix(h, '-'), t + i + 1, n - i - 1, &len);
       if (len)
         vocab_put(u, c);
     }
@@ -294,6 +328,7 @@ static void vocab_scan(struct unwrap *u, const char *t, size_t n) {
  * miss out), read only when a final hyphen asks or before held blocks
  * are dropped: most documents have no such hyphen. */
 static void vocab_sync(struct unwrap *u) {
+  know_wordchars(u);
   if (!u->vocab_zeroed) {
     memset(u->vocab, 0, VOCAB_SLOTS * sizeof *u->vocab);
     u->vocab_zeroed = true;
@@ -547,6 +582,18 @@ static bool tally16(struct tally *t, const char *p) {
 }
 #endif
 
+/* Whether p[0..n) starts with a character of two bytes that is one
+ * column wide and no white space: Latin, Greek, Cyrillic, Armenian ...
+ * (tally_cp() counts just its column). */
+static inline bool plain2(const char *p, size_t n) {
+  if (n < 2 || ((unsigned char)p[1] & 0xC0) != 0x80)
+    return false;
+  uint32_t cp =
+      ((unsigned char)p[0] & 0x1Fu) << 6 | ((unsigned char)p[1] & 0x3Fu);
+  return (cp > 0xA0 && cp < 0x300) || (cp >= 0x370 && cp < 0x483) ||
+         (cp >= 0x48A && cp < 0x591);
+}
+
 /* Width, first word and table cells of the content p[0..n) (its letters
  * known):
  * words are the runs of white space plus one (a tab after a space run of
@@ -577,6 +624,13 @@ static void measure(const char *p, size_t n, struct line *l) {
       t.words += ++t.spaces == 1;
       t.table = t.table || t.spaces >= 3;
       i++;
+    } else if (c >= 0xC2 && c < 0xE0 && plain2(p + i, n - i)) {
+      do { /* a run of them */
+        t.cols++;
+        i += 2;
+      } while (i < n && (unsigned char)p[i] >= 0xC2 &&
+               (unsigned char)p[i] < 0xE0 && plain2(p + i, n - i));
+      t.spaces = 0;
     } else {
       int32_t cp;
       uint32_t count;
@@ -1016,9 +1070,10 @@ static const char *separator(struct unwrap *u, const char *t,
   }
   *rule = "eol-hyphen-kept";
   size_t llen;
-  uint64_t h = hash_word(FNV_OFFSET, t + ls, a->end - 1 - ls, &llen);
-  uint64_t joined = hash_word(h, t + b->start, b->end - b->start, &rlen);
-  uint64_t comp = hash_word(mix(h, '-'), t + b->start, rlen, &rlen);
+  know_wordchars(u);
+  uint64_t h = hash_word(u, FNV_OFFSET, t + ls, a->end - 1 - ls, &llen);
+  uint64_t joined = hash_word(u, h, t + b->start, b->end - b->start, &rlen);
+  uint64_t comp = hash_word(u, mix(h, '-'), t + b->start, rlen, &rlen);
   if (!llen || !rlen || !b->lower)
     return "-";
   vocab_sync(u);

@@ -519,3 +519,56 @@ Test(repair, quick_lines_and_late_work) {
   CHECK("\xc3\xa9 then a zero\xe2\x80\x8bwidth space\n",
         "\xc3\xa9 then a zerowidth space\n");
 }
+
+/* Work at every place among the last sixteen bytes of a line (read as the
+ * sixteen that end it) and of a segment; a bidi control stays only in a
+ * line with a right-to-left letter, found after a long run of ASCII. */
+Test(repair, work_near_the_end_of_a_line) {
+  for (size_t pad = 0; pad <= 40; pad++) {
+    for (size_t tail = 0; tail <= 20; tail++) {
+      char in[256], want[256];
+      int k = snprintf(in, sizeof in, "\xc3\xa9%.*s&amp;%.*s\n", (int)pad,
+                       "0123456789012345678901234567890123456789", (int)tail,
+                       "abcdefghijklmnopqrstuvwxyz");
+      snprintf(want, sizeof want, "\xc3\xa9%.*s&%.*s\n", (int)pad,
+               "0123456789012345678901234567890123456789", (int)tail,
+               "abcdefghijklmnopqrstuvwxyz");
+      check_opts(NULL, in, (size_t)k, want);
+      k = snprintf(in, sizeof in, "\xe2\x80\x9c%.*s caf\xc3\x83\xc2\xa9%.*s",
+                   (int)pad, "0123456789012345678901234567890123456789",
+                   (int)tail, "abcdefghijklmnopqrstuvwxyz");
+      snprintf(want, sizeof want, "\xe2\x80\x9c%.*s caf\xc3\xa9%.*s", (int)pad,
+               "0123456789012345678901234567890123456789", (int)tail,
+               "abcdefghijklmnopqrstuvwxyz");
+      check_opts(NULL, in, (size_t)k, want);
+      k = snprintf(in, sizeof in, "\xc3\xa9 %.*s\x01%.*s\n", (int)pad,
+                   "0123456789012345678901234567890123456789", (int)tail,
+                   "abcdefghijklmnopqrstuvwxyz");
+      snprintf(want, sizeof want, "\xc3\xa9 %.*s%.*s\n", (int)pad,
+               "0123456789012345678901234567890123456789", (int)tail,
+               "abcdefghijklmnopqrstuvwxyz");
+      check_opts(NULL, in, (size_t)k, want);
+    }
+    char in[256], want[256];
+    int k = snprintf(in, sizeof in, "\xe2\x80\x8f%.*s\xd7\xa9\xd7\x9c\n",
+                     (int)pad, "0123456789012345678901234567890123456789");
+    check_opts(NULL, in, (size_t)k, in); /* Hebrew: the RLM stays */
+    k = snprintf(in, sizeof in, "\xe2\x80\x8f%.*s\xc3\xa9\n", (int)pad,
+                 "0123456789012345678901234567890123456789");
+    snprintf(want, sizeof want, "%.*s\xc3\xa9\n", (int)pad,
+             "0123456789012345678901234567890123456789");
+    check_opts(NULL, in, (size_t)k, want);
+  }
+}
+
+/* A character to work on right after a run of Han (whose characters need
+ * no look): a zero-width space, fullwidth forms, a no-break space. */
+Test(repair, work_right_after_han) {
+  CHECK("\xe6\xbc\xa2\xe5\xad\x97\xe2\x80\x8b\xe5\xad\x97\n",
+        "\xe6\xbc\xa2\xe5\xad\x97\xe5\xad\x97\n");
+  CHECK_OPT("fullwidth", "\xe6\xbc\xa2\xe5\xad\x97\xef\xbc\xa1\xef\xbc\xa2\n",
+            "\xe6\xbc\xa2\xe5\xad\x97"
+            "AB\n");
+  CHECK("\xea\xb0\x80\xea\xb0\x80\xe2\x80\x8b\xea\xb0\x80\xc2\xa0x\n",
+        "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80 x\n");
+}
