@@ -982,7 +982,11 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
  * the run of clean lines around it. */
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean) {
-  /* an '&' (a reference, maybe) gives FL_CHAR, as needy() says */
+  /* an '&' may open a reference, perhaps cut at the end of this piece:
+   * such a line takes the careful path (scan_flags alone misses the cut
+   * one, and a second document fed in other pieces then differed) */
+  if (memchr(p + clean, '&', n - clean))
+    return false;
   unsigned f = scan_flags(r, (const unsigned char *)p + clean, n - clean);
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
 }
