@@ -2598,9 +2598,9 @@ static bool english(const struct glue *g, size_t b) {
   if (own != KEMPT_LANG_NONE && !weak)
     return own == KEMPT_LANG_EN;
   struct kempt_lang_count c = h->lang;
-  for (size_t k = b ? b - 1 : b; k <= b + 1 && k < g->nblocks; k++)
-    for (int l = 0; l < KEMPT_LANG_COUNT; l++)
-      c.hits[l] += k == b ? 0 : g->blocks[k].lang.hits[l];
+  for (size_t k = b ? b - 1 : b + 1; k <= b + 1 && k < g->nblocks; k += 2)
+    for (int l = 0; l < KEMPT_LANG_COUNT; l++) /* the neighbours only */
+      c.hits[l] += g->blocks[k].lang.hits[l];
   enum kempt_lang near = kempt__lang_best(&c);
   if (near != KEMPT_LANG_NONE)
     return near == KEMPT_LANG_EN;
