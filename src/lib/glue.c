@@ -73,8 +73,8 @@
 #define FILTER_SET 256 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
-#define WORD_CACHE_BITS 13 /* recent words' answers: 8192 of 16 bytes */
-#define TOK_CACHE_BITS 13  /* recent tokens as written: 8192 of 32 bytes */
+#define WORD_CACHE_BITS 14 /* recent words' answers: 16384 of 16 bytes */
+#define TOK_CACHE_BITS 14  /* recent tokens as written: 16384 of 32 bytes */
 #define TOK_CACHED 16      /* letters of the longest token cached so */
 #define UTOK_CACHE_BITS 12 /* tokens with other letters: 4096 of 56 bytes */
 #define UTOK_MAX 32        /* bytes of the longest token cached so */
@@ -2598,9 +2598,9 @@ static bool english(const struct glue *g, size_t b) {
   if (own != KEMPT_LANG_NONE && !weak)
     return own == KEMPT_LANG_EN;
   struct kempt_lang_count c = h->lang;
-  for (size_t k = b ? b - 1 : b; k <= b + 1 && k < g->nblocks; k++)
-    for (int l = 0; l < KEMPT_LANG_COUNT; l++)
-      c.hits[l] += k == b ? 0 : g->blocks[k].lang.hits[l];
+  for (size_t k = b ? b - 1 : b + 1; k <= b + 1 && k < g->nblocks; k += 2)
+    for (int l = 0; l < KEMPT_LANG_COUNT; l++) /* the neighbours only */
+      c.hits[l] += g->blocks[k].lang.hits[l];
   enum kempt_lang near = kempt__lang_best(&c);
   if (near != KEMPT_LANG_NONE)
     return near == KEMPT_LANG_EN;
