@@ -281,36 +281,42 @@ enum {
   U_CARRY = U_SHORT | U_LONG | U_TWO_CONTS
 };
 
+/* The three lookup tables of the vector UTF-8 check, by the high nibble of
+ * the byte before, its low nibble, and the high nibble of the byte: one
+ * list for the 16-byte (SSSE3) and the 32-byte (AVX2, both lanes) forms. */
+#define UTF8_HI1 \
+      U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, \
+      (char)U_TWO_CONTS, (char)U_TWO_CONTS, (char)U_TWO_CONTS, \
+      (char)U_TWO_CONTS, U_SHORT | U_OVER2, U_SHORT, U_SHORT | U_OVER3 | U_SURR, \
+      U_SHORT | U_LARGE | U_LARGE_80
+#define UTF8_LO1 \
+      (char)(U_CARRY | U_OVER3 | U_OVER2 | U_LARGE_80), \
+      (char)(U_CARRY | U_OVER2), (char)U_CARRY, (char)U_CARRY, \
+      (char)(U_CARRY | U_LARGE), (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80 | U_SURR), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80), \
+      (char)(U_CARRY | U_LARGE | U_LARGE_80)
+#define UTF8_HI2 \
+      U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, \
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE_80), \
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE), \
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE), \
+      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE), U_SHORT, \
+      U_SHORT, U_SHORT, U_SHORT
 /* Bits of the 16 bytes at p that are not clean when the 16 before are
  * 'prev' (whose trailing incomplete sequence they must finish). */
 __attribute__((target("ssse3"))) static inline __m128i
 utf8_errors(__m128i v, __m128i prev) {
-  const __m128i hi1 = _mm_setr_epi8(
-      U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG,
-      (char)U_TWO_CONTS, (char)U_TWO_CONTS, (char)U_TWO_CONTS,
-      (char)U_TWO_CONTS, U_SHORT | U_OVER2, U_SHORT, U_SHORT | U_OVER3 | U_SURR,
-      U_SHORT | U_LARGE | U_LARGE_80);
-  const __m128i lo1 = _mm_setr_epi8(
-      (char)(U_CARRY | U_OVER3 | U_OVER2 | U_LARGE_80),
-      (char)(U_CARRY | U_OVER2), (char)U_CARRY, (char)U_CARRY,
-      (char)(U_CARRY | U_LARGE), (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80 | U_SURR),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80));
-  const __m128i hi2 = _mm_setr_epi8(
-      U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT,
-      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE_80),
-      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE),
-      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE),
-      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE), U_SHORT,
-      U_SHORT, U_SHORT, U_SHORT);
+  const __m128i hi1 = _mm_setr_epi8(UTF8_HI1);
+  const __m128i lo1 = _mm_setr_epi8(UTF8_LO1);
+  const __m128i hi2 = _mm_setr_epi8(UTF8_HI2);
   const __m128i nib = _mm_set1_epi8(0x0F);
   __m128i p1 = _mm_alignr_epi8(v, prev, 15);
   __m128i e = _mm_and_si128(
@@ -376,32 +382,9 @@ static bool ssse3_ok(void) { return __builtin_cpu_supports("ssse3") != 0; }
 #define TWICE(...) __VA_ARGS__, __VA_ARGS__
 __attribute__((target("avx2"))) static inline __m256i
 utf8_errors256(__m256i v, __m256i prev) {
-  const __m256i hi1 = _mm256_setr_epi8(TWICE(
-      U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG, U_LONG,
-      (char)U_TWO_CONTS, (char)U_TWO_CONTS, (char)U_TWO_CONTS,
-      (char)U_TWO_CONTS, U_SHORT | U_OVER2, U_SHORT, U_SHORT | U_OVER3 | U_SURR,
-      U_SHORT | U_LARGE | U_LARGE_80));
-  const __m256i lo1 = _mm256_setr_epi8(TWICE(
-      (char)(U_CARRY | U_OVER3 | U_OVER2 | U_LARGE_80),
-      (char)(U_CARRY | U_OVER2), (char)U_CARRY, (char)U_CARRY,
-      (char)(U_CARRY | U_LARGE), (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80 | U_SURR),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80),
-      (char)(U_CARRY | U_LARGE | U_LARGE_80)));
-  const __m256i hi2 = _mm256_setr_epi8(TWICE(
-      U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT, U_SHORT,
-      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE_80),
-      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_OVER3 | U_LARGE),
-      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE),
-      (char)(U_LONG | U_OVER2 | U_TWO_CONTS | U_SURR | U_LARGE), U_SHORT,
-      U_SHORT, U_SHORT, U_SHORT));
+  const __m256i hi1 = _mm256_setr_epi8(TWICE(UTF8_HI1));
+  const __m256i lo1 = _mm256_setr_epi8(TWICE(UTF8_LO1));
+  const __m256i hi2 = _mm256_setr_epi8(TWICE(UTF8_HI2));
   const __m256i nib = _mm256_set1_epi8(0x0F);
   /* the 32 bytes before v's, shifted by one lane: prev's high lane and
    * v's low lane */
@@ -423,6 +406,9 @@ utf8_errors256(__m256i v, __m256i prev) {
       e, _mm256_and_si256(must, _mm256_set1_epi8((char)0x80)));
 }
 #undef TWICE
+#undef UTF8_HI1
+#undef UTF8_LO1
+#undef UTF8_HI2
 
 /* clean_ssse3() 32 bytes at a time (n >= 32). */
 __attribute__((target("avx2"))) static size_t

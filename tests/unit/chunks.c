@@ -198,6 +198,22 @@ char *assert_chunking_invariant(const char *const *opts, const char *in,
   return whole;
 }
 
+void assert_gives(const char *const *opts, const char *in, const char *want) {
+  char *out = assert_chunking_invariant(opts, in, strlen(in));
+  cr_assert_str_eq(out, want);
+  free(out);
+}
+
+void assert_keeps(const char *const *opts, const char *in) {
+  size_t n = strlen(in);
+  char *want = malloc(n + 2);
+  cr_assert(want != NULL);
+  memcpy(want, in, n);
+  memcpy(want + n, "\n", 2);
+  assert_gives(opts, in, want);
+  free(want);
+}
+
 long alloc_budget = -1;
 
 static void *fail_malloc(size_t n, void *ud) {

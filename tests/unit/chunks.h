@@ -42,6 +42,12 @@ int valid_utf8(const char *s, size_t n);
 char *assert_chunking_invariant(const char *const *opts, const char *in,
                                 size_t n);
 
+/* Assert that in gives want, the same whatever the chunking. */
+void assert_gives(const char *const *opts, const char *in, const char *want);
+
+/* Assert that in comes out as it went in, plus the final newline. */
+void assert_keeps(const char *const *opts, const char *in);
+
 /* An allocator that fails every allocation once alloc_budget allocations
  * have been made (alloc_budget counts down), for allocation-failure tests
  * that fail the n-th allocation for n = 0, 1, 2, ... */
