@@ -337,7 +337,7 @@ static size_t repeats(const char *p, size_t n, size_t k) {
   size_t m = 0; /* p[m] == p[m - k] below m */
   while (n - m >= 8 && memcmp(p + m, p + m - k, 8) == 0)
     m += 8;
-  while (m < n && p[m] == p[m - k])
+  while (m < n && p[m] == *(p + m - k))
     m++;
   return m / k;
 }
