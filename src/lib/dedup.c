@@ -527,6 +527,9 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
                 u - 0xAC00u < 0x2BA4u))
             break;
           j += 3;
+          if (n - j >= 3 && p[j] == p[j - 3] && p[j + 1] == p[j - 2] &&
+              p[j + 2] == p[j - 1]) /* copies of it (a rule) pass too */
+            j += 3 * repeats(p + j, n - j, 3);
           if (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0)
             break;
         }

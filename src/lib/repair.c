@@ -754,6 +754,28 @@ static const uint8_t blank3_span[16] = {0,    0,    0,    0x2F, 0x3F, 0x3F,
                                         0x3F, 0x3F, 0x3F, 0x3F, 0x0F, 0x3F,
                                         0x3F, 0x1D, 0,    0};
 
+/* The bytes from q on that repeat the 3-byte character before q (q[-3]
+ * is readable), whole copies of it: q[i] == q[i - 3] below the result. */
+static inline size_t skip_copies(const unsigned char *q,
+                                 const unsigned char *end) {
+  size_t n = (size_t)(end - q), m = 0;
+#ifdef __SSE2__
+  while (n - m >= 16) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(q + m));
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(q + m - 3));
+    unsigned ne = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)) ^ 0xFFFFu;
+    if (ne) {
+      m += (unsigned)__builtin_ctz(ne);
+      return m - m % 3;
+    }
+    m += 16;
+  }
+#endif
+  while (m < n && q[m] == q[m - 3])
+    m++;
+  return m - m % 3;
+}
+
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
  * charset, a possible lead byte is followed by a possible continuation and
  * by as many more as it needs (a 2-byte lead by one, a longer one by at
@@ -852,6 +874,20 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
           pairs |= cont & (uint32_t)p1;
           if (c & p1 & INFO_FFFD)
             pairs |= done |= 1; /* a run of U+FFFD: collapsed later */
+        }
+        if (c == p1 && end - q >= 3 && q[0] == q[-3] && q[1] == q[-2] &&
+            q[2] == q[-1]) {
+          /* a run of one character (a rule of box drawing): after two of
+           * them the state is (c, c), and each copy after adds what the
+           * first of them adds, see skip_copies() */
+          q += skip_copies(q, end);
+          if (c & CONT_BITS) {
+            uint32_t cont = cont_of(c);
+            done |= (lead_short(c) | (lead_long(c) & cont)) & cont;
+            pairs |= cont & (uint32_t)c;
+            if (c & INFO_FFFD)
+              pairs |= done |= 1;
+          }
         }
         p2 = p1;
         p1 = c;
