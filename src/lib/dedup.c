@@ -519,6 +519,13 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
          * overlong (the lead E0 is below U+0800) and no surrogate */
         size_t j = i;
         for (;;) {
+          if ((unsigned)c - 0xE4u < 6u || (unsigned)c - 0xEBu < 2u) {
+            /* ideographs, Hangul syllables: five at a time */
+            size_t r = kempt__cjk_run((const unsigned char *)p + j, n - j);
+            j += r;
+            if (r && (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0))
+              break;
+          }
           unsigned c1 = (unsigned char)p[j + 1], c2 = (unsigned char)p[j + 2];
           uint32_t u = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
           if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 ||

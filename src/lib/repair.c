@@ -35,6 +35,7 @@
  */
 #include "kempt_repair.h"
 #include "repair_internal.h"
+#include "textchar.h"
 
 #include <utf8proc.h>
 #ifdef __SSE2__
@@ -849,9 +850,10 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
       do {
         unsigned b0 = q[0] & 0x0Fu, b1 = q[1];
         if (b1 - blank3_lo[b0] <= blank3_span[b0]) {
-          do /* the run of them */
+          do { /* the run of them, the ideographs and Hangul five at a time */
             q += 3;
-          while (q < lim && (q[0] & 0xF0) == 0xE0 &&
+            q += kempt__cjk_run(q, (size_t)(end - q));
+          } while (q < lim && (q[0] & 0xF0) == 0xE0 &&
                  (unsigned)q[1] - blank3_lo[q[0] & 0x0Fu] <=
                      blank3_span[q[0] & 0x0Fu]);
           p1 = 0; /* and p2 no longer matters */
