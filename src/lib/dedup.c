@@ -519,7 +519,7 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
          * overlong (the lead E0 is below U+0800) and no surrogate */
         size_t j = i;
         for (;;) {
-          if ((unsigned)c - 0xE4u < 6u || (unsigned)c - 0xEBu < 2u) {
+          if (c >= 0xE4 && (0x1BF0u >> (c & 0x0Fu) & 1u)) { /* E4-E9, EB, EC */
             /* ideographs, Hangul syllables: five at a time */
             size_t r = kempt__cjk_run((const unsigned char *)p + j, n - j);
             j += r;
@@ -534,11 +534,13 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
                 u - 0xAC00u < 0x2BA4u))
             break;
           j += 3;
-          if (n - j >= 3 && p[j] == p[j - 3] && p[j + 1] == p[j - 2] &&
-              p[j + 2] == p[j - 1]) /* copies of it (a rule) pass too */
-            j += 3 * repeats(p + j, n - j, 3);
           if (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0)
             break;
+          if (p[j] == p[j - 3] && p[j + 1] == p[j - 2] && p[j + 2] == p[j - 1]) {
+            j += 3 * repeats(p + j, n - j, 3); /* copies of it (a rule) */
+            if (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0)
+              break;
+          }
         }
         if (j > i) {
           i = j;

@@ -877,11 +877,16 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
           if (c & p1 & INFO_FFFD)
             pairs |= done |= 1; /* a run of U+FFFD: collapsed later */
         }
-        if (c == p1 && end - q >= 3 && q[0] == q[-3] && q[1] == q[-2] &&
-            q[2] == q[-1]) {
+        p2 = p1;
+        p1 = c;
+        if (q >= lim || (q[0] & 0xF0) != 0xE0)
+          break;
+        if (__builtin_expect(p1 == p2 && q[0] == q[-3] && q[1] == q[-2] &&
+                                 q[2] == q[-1],
+                             0)) {
           /* a run of one character (a rule of box drawing): after two of
            * them the state is (c, c), and each copy after adds what the
-           * first of them adds, see skip_copies() */
+           * first of them adds */
           q += skip_copies(q, end);
           if (c & CONT_BITS) {
             uint32_t cont = cont_of(c);
@@ -891,8 +896,6 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
               pairs |= done |= 1;
           }
         }
-        p2 = p1;
-        p1 = c;
       } while (q < lim && (q[0] & 0xF0) == 0xE0);
       continue;
     }
