@@ -5,13 +5,75 @@ Turns the per-language chrome phrase rules (one "KIND PATTERN" a line, the
 language from the file name) into one C table compiled into the chrome
 stage: kind and language as their enum values (CK_LINE, KEMPT_LANG_DE), so
 that the stage need not look them up by name. Each rule gets a static name
-for --explain: "KIND PATTERN (LANG)"."""
+for --explain: "KIND PATTERN (LANG)".
+
+The words of each pattern come hashed as the chrome tokenizer
+(src/lib/chrome_phrase.c) hashes them, so that building the table costs no
+tokenizing: ntok hashes from chrome_rules_toks[tok] on. A pattern with a
+character this script leaves to the tokenizer (ntok 0) is tokenized when
+the table is built; tests/unit/
+test_chromespeed_rules.c checks that both give the same hashes."""
 import os
+import re
 import sys
+import unicodedata
 
 KINDS = ('line', 'prefix', 'has', 'list', 'cut', 'byline', 'date', 'says',
          'soft', 'bio', 'copula', 'about',
          'caption')
+
+MASK = (1 << 64) - 1
+WH_INIT = 0x243f6a8885a308d3
+WH_MUL = 0x9e3779b97f4a7c15
+NUMBER_HASH = 0x6a09e667f3bcc909
+MAX_PATTERN = 256  # as chrome_phrase.c
+MAX_TOK = 64       # CHROME_MAXTOK
+
+
+def word_hash(w):
+    """The hash of a word (letters, marks and digits), as the tokenizer
+    makes it: the bytes of its lower-case form in chunks of 8,
+    little-endian, each mixed in (the last one padded with zero bytes);
+    a word without a letter or mark is a number."""
+    if not any(unicodedata.category(c)[0] in 'LM' for c in w):
+        return NUMBER_HASH
+    b = ''.join(c.lower() for c in w).encode('utf-8')
+    h = WH_INIT
+    for i in range(0, len(b), 8):
+        h = ((h ^ int.from_bytes(b[i:i + 8], 'little')) * WH_MUL) & MASK
+    return h
+
+
+def word_char(c):
+    """Whether c is a word character (a letter, mark or decimal digit);
+    None when the tokenizer should decide (the (c) sign is a token of its
+    own; a character whose lower-case form is more than one)."""
+    cat = unicodedata.category(c)
+    if c == '\u00a9' or cat in ('Cn', 'Co', 'Cs') or len(c.lower()) != 1:
+        return None
+    return cat[0] in 'LM' or cat == 'Nd'
+
+
+def pattern_tokens(pat):
+    """The word hashes of a pattern as add_rule finds them ('#' is a
+    number), or None: let the stage tokenize it."""
+    if not 0 < len(pat.encode('utf-8')) < MAX_PATTERN:
+        return None
+    words, cur = [], ''
+    for c in pat.replace('#', '0'):
+        w = word_char(c)
+        if w is None:
+            return None
+        if w:
+            cur += c
+        elif cur:
+            words.append(cur)
+            cur = ''
+    if cur:
+        words.append(cur)
+    if not 0 < len(words) <= MAX_TOK:
+        return None
+    return [word_hash(w) for w in words]
 
 
 def cstr(s):
@@ -43,10 +105,19 @@ def main(paths):
           'src/data/chrome/LANG.rules... \\')
     print(' *     > src/lib/chrome_rules.h')
     print(' * Do not edit. */')
+    toks = []
     print('static const struct chrome_rule_src chrome_rules_src[] = {')
     for kind, lang, pat, name in rows:
-        print('    {CK_%s, KEMPT_LANG_%s, %s,\n     %s},' % (
-            kind.upper(), lang.upper(), cstr(pat), cstr(name)))
+        h = pattern_tokens(pat.rstrip())
+        at = len(toks)
+        toks.extend(h or [])
+        print('    {CK_%s, KEMPT_LANG_%s, %s,\n     %s, %d, %d},' % (
+            kind.upper(), lang.upper(), cstr(pat), cstr(name),
+            len(h) if h else 0, at if h else 0))
+    print('};')
+    print('static const uint64_t chrome_rules_toks[] = {')
+    for i in range(0, len(toks), 3):
+        print('    ' + ' '.join('0x%016xull,' % h for h in toks[i:i + 3]))
     print('};')
 
 

@@ -44,6 +44,17 @@ enum chrome_kind {
   CK_COUNT
 };
 
+/* A compiled-in rule (chrome_rules.h, made by tools/gen_chrome_rules.py):
+ * the hashes of its words are chrome_rules_toks[tok .. tok + ntok), or
+ * ntok is 0: its pattern is tokenized when the table is built. */
+struct chrome_rule_src {
+  int kind; /* enum chrome_kind */
+  int lang; /* enum kempt_lang */
+  const char *pattern, *name;
+  uint8_t ntok;
+  uint16_t tok;
+};
+
 /* One rule in the table; the key is the hash of its word sequence. */
 struct chrome_rule {
   uint64_t key;

@@ -33,11 +33,6 @@
 #define NOINLINE
 #endif
 
-struct chrome_rule_src {
-  int kind;  /* enum chrome_kind */
-  int lang;  /* enum kempt_lang */
-  const char *pattern, *name;
-};
 #include "chrome_rules.h"
 
 
@@ -665,34 +660,32 @@ static int kind_of(const char *s, size_t n) {
   return CK_NONE;
 }
 
-/* Add one rule: kind name, pattern (words; '#' is a number). */
-static enum kempt_status add_rule(struct chrome_rules *r, int kind,
-                                  uint8_t lang, const char *pat, size_t n,
-                                  const char *name) {
-  char buf[MAX_PATTERN + CHROME_LEX_PAD] = {0}; /* + the end mark, pad */
-  struct chrome_tok t[CHROME_MAXTOK];
-  size_t total;
-  while (n && kempt__is_space((unsigned char)pat[n - 1]))
+/* The pattern p[0..n) without the spaces at its end; its kind (a prefix
+ * that ends in ':' wants a separator after it). */
+static size_t pattern_len(const char *p, size_t n, int *kind) {
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
     n--;
-  if (n == 0 || n >= MAX_PATTERN)
-    return KEMPT_OK;
-  for (size_t i = 0; i < n; i++)
-    buf[i] = pat[i] == '#' ? '0' : pat[i];
-  buf[n] = '\n'; /* the tokenizer's end mark */
-  if (kind == CK_PREFIX && buf[n - 1] == ':')
-    kind = CK_PREFIXSEP;
-  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, r->cp);
-  if (nt == 0 || nt != total)
-    return KEMPT_OK;
-  struct chrome_rule rule = {kind_key(kempt__chrome_seq(t, nt), kind), name,
-                             (uint8_t)kind, lang, (uint8_t)nt, 0};
-  unsigned bit = (unsigned)(t[0].h >> 51) & (CHROME_FIRST_BITS - 1);
+  if (n && *kind == CK_PREFIX && p[n - 1] == ':')
+    *kind = CK_PREFIXSEP;
+  return n;
+}
+
+/* Add one rule of kind over the words of hashes h[0..nt) (nt >= 1). */
+static enum kempt_status add_words(struct chrome_rules *r, int kind,
+                                   uint8_t lang, const uint64_t *h0,
+                                   size_t nt, const char *name) {
+  uint64_t seq = CHROME_SEQ_INIT;
+  for (size_t k = 0; k < nt; k++)
+    seq = kempt__chrome_seq_step(seq, h0[k]);
+  struct chrome_rule rule = {kind_key(seq, kind), name, (uint8_t)kind, lang,
+                             (uint8_t)nt, 0};
+  unsigned bit = (unsigned)(h0[0] >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
   if (kind == CK_HAS || kind == CK_SOFT) {
     r->first_hs[bit / 64] |= 1ull << (bit % 64);
     uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
     for (size_t k = 1; k < nt; k++) {
-      h = kempt__chrome_seq_step(h, t[k - 1].h);
+      h = kempt__chrome_seq_step(h, h0[k - 1]);
       unsigned pb = (unsigned)(h >> 45) & (CHROME_PREFIX_BITS - 1);
       r->prefix_hs[pb / 64] |= 1ull << (pb % 64);
     }
@@ -702,6 +695,28 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
   bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
   r->keys[bit / 64] |= 1ull << (bit % 64);
   return insert(r, &rule);
+}
+
+/* Add one rule: kind name, pattern (words; '#' is a number). */
+static enum kempt_status add_rule(struct chrome_rules *r, int kind,
+                                  uint8_t lang, const char *pat, size_t n,
+                                  const char *name) {
+  char buf[MAX_PATTERN + CHROME_LEX_PAD] = {0}; /* + the end mark, pad */
+  struct chrome_tok t[CHROME_MAXTOK];
+  uint64_t h[CHROME_MAXTOK];
+  size_t total;
+  n = pattern_len(pat, n, &kind);
+  if (n == 0 || n >= MAX_PATTERN)
+    return KEMPT_OK;
+  for (size_t i = 0; i < n; i++)
+    buf[i] = pat[i] == '#' ? '0' : pat[i];
+  buf[n] = '\n'; /* the tokenizer's end mark */
+  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, r->cp);
+  if (nt == 0 || nt != total)
+    return KEMPT_OK;
+  for (size_t k = 0; k < nt; k++)
+    h[k] = t[k].h;
+  return add_words(r, kind, lang, h, nt, name);
 }
 
 
@@ -714,8 +729,13 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
   size_t n = sizeof chrome_rules_src / sizeof chrome_rules_src[0];
   for (size_t i = 0; i < n; i++) {
     const struct chrome_rule_src *s = &chrome_rules_src[i];
-    enum kempt_status st = add_rule(r, s->kind, (uint8_t)s->lang,
-                                    s->pattern, strlen(s->pattern), s->name);
+    int kind = s->kind;
+    enum kempt_status st =
+        s->ntok ? (pattern_len(s->pattern, strlen(s->pattern), &kind),
+                   add_words(r, kind, (uint8_t)s->lang,
+                             chrome_rules_toks + s->tok, s->ntok, s->name))
+                : add_rule(r, kind, (uint8_t)s->lang, s->pattern,
+                           strlen(s->pattern), s->name);
     if (st != KEMPT_OK)
       return st;
   }

@@ -1,0 +1,68 @@
+/* test_chromespeed_rules.c - the word hashes that tools/gen_chrome_rules.py
+ * puts into src/lib/chrome_rules.h are the ones the chrome tokenizer
+ * makes of each pattern (the table is built from them without
+ * tokenizing).
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "lib/chrome_int.h"
+#include "lib/chrome_rules.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+Test(chromespeed_rules, hashes_as_the_tokenizer_makes_them) {
+  size_t rules = sizeof chrome_rules_src / sizeof chrome_rules_src[0];
+  size_t hashed = 0;
+  for (size_t i = 0; i < rules; i++) {
+    const struct chrome_rule_src *s = &chrome_rules_src[i];
+    if (!s->ntok)
+      continue;
+    hashed++;
+    char buf[256 + CHROME_LEX_PAD] = {0};
+    size_t n = strlen(s->pattern);
+    while (n && s->pattern[n - 1] == ' ')
+      n--;
+    cr_assert_lt(n, 256, "%s", s->name);
+    for (size_t k = 0; k < n; k++)
+      buf[k] = s->pattern[k] == '#' ? '0' : s->pattern[k];
+    buf[n] = '\n';
+    struct chrome_tok t[CHROME_MAXTOK];
+    size_t total, nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total,
+                                            NULL);
+    cr_assert_eq(nt, s->ntok, "%s: %zu words, not %u", s->name, nt,
+                 (unsigned)s->ntok);
+    cr_assert_eq(total, nt, "%s", s->name);
+    for (size_t k = 0; k < nt; k++)
+      cr_assert_eq(t[k].h, chrome_rules_toks[s->tok + k], "%s: word %zu",
+                   s->name, k);
+  }
+  cr_assert_gt(hashed, rules / 2); /* most come hashed */
+}
+
+/* A rule added from a rules file (tokenized then) is found as the same
+ * compiled-in rule is. */
+Test(chromespeed_rules, file_rules_match_compiled_ones) {
+  const struct chrome_rules *b = kempt__chrome_rules_builtin();
+  cr_assert_not_null(b);
+  struct chrome_rules r;
+  cr_assert_eq(kempt__chrome_rules_copy(&r, b, kempt__default_allocator(),
+                                        NULL),
+               KEMPT_OK);
+  static const char text[] = "line zzqx f\xc3\xbcr Stra\xc3\x9f" "e #\n";
+  cr_assert_eq(kempt__chrome_rules_parse(&r, text, sizeof text - 1),
+               KEMPT_OK);
+  char line[64 + CHROME_LEX_PAD] = {0};
+  static const char l[] = "ZZQX F\xc3\x9cR stra\xc3\x9f" "e 12";
+  memcpy(line, l, sizeof l - 1);
+  line[sizeof l - 1] = '\n';
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t total, nt = kempt__chrome_tokens(line, sizeof l - 1, t,
+                                          CHROME_MAXTOK, &total, NULL);
+  cr_assert_eq(nt, 4);
+  const struct chrome_rule *got = kempt__chrome_rules_find(
+      &r, kempt__chrome_seq(t, nt), CK_LINE, 1u);
+  cr_assert_not_null(got);
+  cr_assert_str_eq(got->name, "line (rules file)");
+  kempt__chrome_rules_free(&r);
+}
