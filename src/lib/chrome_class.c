@@ -314,63 +314,6 @@ static uint64_t line_hash(const char *p, size_t n) {
 
 /* ---- one pass over a line ------------------------------------------- */
 
-/* The languages in which the word t of p is a function word, when the
- * cache does not have it: looked up, and put in the cache (slot *e). */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((noinline))
-#endif
-static uint32_t stop_langs_miss(uint64_t *e, const char *p,
-                                const struct chrome_tok *t,
-                                struct chrome_cpinfo *cp) {
-  uint64_t tag = (t->h | 1u) << 16;
-  uint32_t m = kempt__chrome_stop_langs(p + t->start, t->end - t->start, cp);
-  *e = tag | (m & 0xFFFF);
-  return m;
-}
-
-/* What a line's words add up to. */
-struct word_count {
-  uint32_t words, upper, stop, hits[KEMPT_LANG_COUNT];
-  uint32_t langs; /* bit l - 1: hits[l] > 0 */
-  bool cap1;
-};
-
-/* Words, function words (per language in hits) and capitals of t[0..n). */
-static inline void count_words(struct chrome_swcache *sw,
-                               struct chrome_cpinfo *cp, const char *p,
-                               const struct chrome_tok *t, size_t n,
-                               struct word_count *c) {
-  uint32_t words = c->words, upper = c->upper, stop = c->stop;
-  uint32_t langs = c->langs;
-  const struct chrome_tok *end = t + n;
-  if (words == 0) { /* the line's first word: is it capitalised? */
-    while (t < end && !t->alpha)
-      t++;
-    c->cap1 = t < end && t->upper;
-  }
-  for (; t < end; t++) {
-    if (!t->alpha)
-      continue;
-    /* the cache's slot holds (h | 1) << 16 | the word's languages */
-    uint64_t *e = &sw->slot[kempt__chrome_sw_index(t->h)];
-    uint64_t x = *e ^ (t->h | 1u) << 16;
-    uint32_t m = x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp);
-    upper += t->upper;
-    words++;
-    if (m) {
-      stop++;
-      langs |= m;
-      do
-        c->hits[kempt__chrome_ctz(m) + 1]++;
-      while (m &= m - 1);
-    }
-  }
-  c->words = words;
-  c->upper = upper;
-  c->stop = stop;
-  c->langs = langs;
-}
-
 /* Lines with more words than this never match a phrase rule as a whole
  * (HAS_WORDS, PREFIX_WORDS, LIST_PREFIX_WORDS and the limits of bylines,
  * comment headers and date lines are at most this). */
@@ -445,29 +388,40 @@ static uint32_t soft_langs(const struct chrome_rules *r,
   return langs;
 }
 
+/* Whether the first word of t[0..n) (a token with a letter) is
+ * capitalised; *found: there is one. */
+static bool first_upper(const struct chrome_tok *t, size_t n, size_t *found) {
+  for (size_t i = 0; i < n; i++)
+    if (t[i].alpha) {
+      *found = 1;
+      return t[i].upper;
+    }
+  return false;
+}
+
 /* Tokenize a line from lead (after its indentation): its first words in t
- * (returns how many), all of them counted in *wc, *total tokens in all;
- * the character features in *lx. */
-static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
-                       size_t lead, struct chrome_tok *t,
-                       struct word_count *wc, size_t *total,
+ * (returns how many), all of them counted in *lx->count, *total tokens in
+ * all; the character features in *lx. */
+static size_t lex_line(const char *p, size_t n, size_t lead,
+                       struct chrome_tok *t, size_t *total,
                        struct chrome_lex *lx) {
   struct chrome_tok more[CHROME_MAXTOK];
   size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
-  size_t k = nt;
+  size_t k = nt, words = 0;
   *total = nt;
-  count_words(d->sw, d->cp, p, t, nt, wc);
+  lx->count->cap1 = first_upper(t, nt, &words);
   while (k == CHROME_MAXTOK) {
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
     *total += k;
-    count_words(d->sw, d->cp, p, more, k, wc);
+    if (!words) /* none yet */
+      lx->count->cap1 = first_upper(more, k, &words);
   }
   return nt;
 }
 
 /* Add a line's word counts to it and to the window's language evidence. */
 static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
-                       const struct word_count *wc) {
+                       const struct chrome_count *wc) {
   uint32_t best = 0;
   for (uint32_t m = wc->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
@@ -524,10 +478,10 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK];
-  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, d->sw};
-  struct word_count wc = {0, 0, 0, {0}, 0, false};
+  struct chrome_count wc = {d->sw, 0, 0, 0, {0}, 0, false};
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, &wc};
   size_t lead = indentation(p, n);
-  size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);
+  size_t total, nt = lex_line(p, n, lead, t, &total, &lx);
   add_counts(d, u, &wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);

@@ -104,6 +104,17 @@ struct chrome_cpinfo {
 
 struct chrome_swcache;
 
+/* What a line's words add up to, counted as the tokenizer reads them:
+ * words, function words (per language in hits, through the function-word
+ * cache sw) and capitals. */
+struct chrome_count {
+  struct chrome_swcache *sw;
+  uint32_t words, upper, stop, hits[KEMPT_LANG_COUNT];
+  uint32_t langs; /* bit l - 1: hits[l] > 0 */
+  bool cap1;      /* its first word is capitalised (not set by the
+                     tokenizer: see chrome_class.c) */
+};
+
 /* The tokenizer's state across calls on one line, and the character
  * features it gathers on the way (one pass over the bytes). */
 struct chrome_lex {
@@ -113,9 +124,8 @@ struct chrome_lex {
   bool bracket;    /* a '[' */
   bool dots3;      /* three dots in a row (a dot: '.' or 0x0E) */
   bool ext_dot;    /* a '.' before j, p, g or w in either case */
-  const struct chrome_swcache *sw; /* or NULL: the function-word cache,
-                                      whose slot of each word is fetched
-                                      early (its look-up comes later) */
+  struct chrome_count *count; /* or NULL: where each word (token with a
+                                 letter) is counted as it is read */
 };
 
 /* Bytes from p[n] on that the tokenizer may read: p[n] is '\n' and the

@@ -477,24 +477,52 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
   return skip_repeats(p, i, k, lx);
 }
 
-/* Fetch the function-word cache's slot of word t ahead of its look-up
- * (the cache is too big for the nearest CPU caches). */
-static inline void prefetch_stop(const struct chrome_swcache *sw,
-                                 const struct chrome_tok *t) {
-#if defined(__GNUC__) || defined(__clang__)
-  if (sw)
-    __builtin_prefetch(&sw->slot[kempt__chrome_sw_index(t->h)]);
-#else
-  (void)sw;
-  (void)t;
-#endif
+/* The languages in which the word t of p is a function word, when the
+ * cache does not have it: looked up, and put in the cache (slot *e). */
+static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
+                                         const struct chrome_tok *t,
+                                         struct chrome_cpinfo *cp) {
+  uint64_t tag = (t->h | 1u) << 16;
+  uint32_t m = kempt__chrome_stop_langs((const char *)p + t->start,
+                                        t->end - t->start, cp);
+  *e = tag | (m & 0xFFFF);
+  return m;
+}
+
+/* The counts of struct chrome_count that the tokenizer keeps in
+ * registers while it reads. */
+struct counts {
+  uint32_t words, upper, stop, langs;
+};
+
+/* Count the word t of p (a token with a letter) in *k and c->hits. */
+static inline void count_word(struct chrome_count *c, struct counts *k,
+                              const unsigned char *p,
+                              const struct chrome_tok *t,
+                              struct chrome_cpinfo *cp) {
+  if (!t->alpha)
+    return;
+  /* the cache's slot holds (h | 1) << 16 | the word's languages */
+  uint64_t *e = &c->sw->slot[kempt__chrome_sw_index(t->h)];
+  uint64_t x = *e ^ (t->h | 1u) << 16;
+  uint32_t m = x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp);
+  k->upper += t->upper;
+  k->words++;
+  if (m) {
+    k->stop++;
+    k->langs |= m;
+    do
+      c->hits[kempt__chrome_ctz(m) + 1]++;
+    while (m &= m - 1);
+  }
 }
 
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
-  const struct chrome_swcache *sw = lx->sw; /* (t's bytes may alias *lx) */
+  struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
+  struct counts k = {0, 0, 0, 0};
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
@@ -507,7 +535,9 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
         break;
       for (;;) {
         i = read_word(p, n, i, &t[count], lx);
-        prefetch_stop(sw, &t[count++]);
+        if (cnt)
+          count_word(cnt, &k, p, &t[count], lx->cache);
+        count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
         if (p[i] != ' ' || ascii_skip[p[i + 1]] != S_WORD || count == max)
@@ -530,10 +560,18 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     if (count == max)
       break;
     size_t r = lex_high(p, n, i, &t[count], lx);
+    if ((r & 1) && cnt)
+      count_word(cnt, &k, p, &t[count], lx->cache);
     count += r & 1;
     i = r >> 1;
   }
   *pos = i;
+  if (cnt) {
+    cnt->words += k.words;
+    cnt->upper += k.upper;
+    cnt->stop += k.stop;
+    cnt->langs |= k.langs;
+  }
   return count;
 }
 
