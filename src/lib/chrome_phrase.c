@@ -248,6 +248,56 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
   return j;
 }
 
+/* The languages in which the word t of p is a function word, when the
+ * cache does not have it: looked up, and put in the cache (slot *e). */
+static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
+                                         const struct chrome_tok *t,
+                                         struct chrome_cpinfo *cp) {
+  uint64_t tag = (t->h | 1u) << 16;
+  uint32_t m = kempt__chrome_stop_langs((const char *)p + t->start,
+                                        t->end - t->start, cp);
+  *e = tag | (m & 0xFFFF);
+  return m;
+}
+
+/* The counts of struct chrome_count that the tokenizer keeps in
+ * registers while it reads. */
+struct counts {
+  uint32_t words, upper, stop, langs;
+};
+
+/* Count the word t of p, of hash h, with a letter (alpha) or not, and
+ * capitalised or not, in *k and c->hits (when c is not NULL). */
+static inline void count_vals(struct chrome_count *c, struct counts *k,
+                              const unsigned char *p,
+                              const struct chrome_tok *t, uint64_t h,
+                              bool alpha, bool upper,
+                              struct chrome_cpinfo *cp) {
+  if (!c || !alpha)
+    return;
+  /* the cache's slot holds (h | 1) << 16 | the word's languages */
+  uint64_t *e = &c->sw->slot[kempt__chrome_sw_index(h)];
+  uint64_t x = *e ^ (h | 1u) << 16;
+  uint32_t m = x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp);
+  k->upper += upper;
+  k->words++;
+  if (m) {
+    k->stop++;
+    k->langs |= m;
+    do
+      c->hits[kempt__chrome_ctz(m) + 1]++;
+    while (m &= m - 1);
+  }
+}
+
+/* count_vals of the token t. */
+static inline void count_word(struct chrome_count *c, struct counts *k,
+                              const unsigned char *p,
+                              const struct chrome_tok *t,
+                              struct chrome_cpinfo *cp) {
+  count_vals(c, k, p, t, t->h, t->alpha, t->upper, cp);
+}
+
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
@@ -306,7 +356,8 @@ static const uint64_t keep_first[16] = {
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
  * digits, and their lower-case forms are the hash's chunks. */
 static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
-                               struct chrome_tok *t, struct chrome_lex *lx) {
+                               struct chrome_tok *t, struct chrome_lex *lx,
+                               struct chrome_count *cnt, struct counts *k) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 0x80 up: < 0 */
   /* a range test each: the range moved to the bottom of the signed
@@ -320,8 +371,11 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   unsigned lm = (unsigned)_mm_movemask_epi8(letter);
   unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
   unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
-  if (len >= 16)
-    return read_word_swar(p, n, i, t, lx);
+  if (len >= 16) {
+    size_t j = read_word_swar(p, n, i, t, lx);
+    count_word(cnt, k, p, t, lx->cache);
+    return j;
+  }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
   /* the word's letters: wm + 1 clears its run of ones (bits 0 to len - 1)
    * and keeps the bits above, where lm's bits are wm's */
@@ -335,7 +389,9 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
             keep_low[len & 7];
       s.nw = len - 8;
     }
-    return read_word_mixed(p, n, i, j, s, letters, t, lx);
+    j = read_word_mixed(p, n, i, j, s, letters, t, lx);
+    count_word(cnt, k, p, t, lx->cache);
+    return j;
   }
   /* wh_final of its chunks: the first (all of it from 8 bytes on), and a
    * second one past 8 bytes */
@@ -343,17 +399,23 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   if (len > 8)
     h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
                       keep_low[len - 8]);
-  t->h = letters ? h : NUMBER_HASH;
+  h = letters ? h : NUMBER_HASH;
+  bool upper = (unsigned)(p[i] - 'A') < 26;
+  t->h = h;
   t->alpha = letters;
-  t->upper = (unsigned)(p[i] - 'A') < 26;
+  t->upper = upper;
   t->start = (uint32_t)i;
   t->end = (uint32_t)j;
+  count_vals(cnt, k, p, t, h, letters, upper, lx->cache);
   return j;
 }
 #else
 static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
-                               struct chrome_tok *t, struct chrome_lex *lx) {
-  return read_word_swar(p, n, i, t, lx);
+                               struct chrome_tok *t, struct chrome_lex *lx,
+                               struct chrome_count *cnt, struct counts *k) {
+  size_t j = read_word_swar(p, n, i, t, lx);
+  count_word(cnt, k, p, t, lx->cache);
+  return j;
 }
 #endif
 
@@ -477,46 +539,6 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
   return skip_repeats(p, i, k, lx);
 }
 
-/* The languages in which the word t of p is a function word, when the
- * cache does not have it: looked up, and put in the cache (slot *e). */
-static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
-                                         const struct chrome_tok *t,
-                                         struct chrome_cpinfo *cp) {
-  uint64_t tag = (t->h | 1u) << 16;
-  uint32_t m = kempt__chrome_stop_langs((const char *)p + t->start,
-                                        t->end - t->start, cp);
-  *e = tag | (m & 0xFFFF);
-  return m;
-}
-
-/* The counts of struct chrome_count that the tokenizer keeps in
- * registers while it reads. */
-struct counts {
-  uint32_t words, upper, stop, langs;
-};
-
-/* Count the word t of p (a token with a letter) in *k and c->hits. */
-static inline void count_word(struct chrome_count *c, struct counts *k,
-                              const unsigned char *p,
-                              const struct chrome_tok *t,
-                              struct chrome_cpinfo *cp) {
-  if (!t->alpha)
-    return;
-  /* the cache's slot holds (h | 1) << 16 | the word's languages */
-  uint64_t *e = &c->sw->slot[kempt__chrome_sw_index(t->h)];
-  uint64_t x = *e ^ (t->h | 1u) << 16;
-  uint32_t m = x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp);
-  k->upper += t->upper;
-  k->words++;
-  if (m) {
-    k->stop++;
-    k->langs |= m;
-    do
-      c->hits[kempt__chrome_ctz(m) + 1]++;
-    while (m &= m - 1);
-  }
-}
-
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
@@ -534,9 +556,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
       if (count == max)
         break;
       for (;;) {
-        i = read_word(p, n, i, &t[count], lx);
-        if (cnt)
-          count_word(cnt, &k, p, &t[count], lx->cache);
+        i = read_word(p, n, i, &t[count], lx, cnt, &k);
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
@@ -560,7 +580,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     if (count == max)
       break;
     size_t r = lex_high(p, n, i, &t[count], lx);
-    if ((r & 1) && cnt)
+    if (r & 1)
       count_word(cnt, &k, p, &t[count], lx->cache);
     count += r & 1;
     i = r >> 1;
