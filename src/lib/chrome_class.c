@@ -357,21 +357,24 @@ static bool needs_rules(const struct chrome_rules *r,
   return false;
 }
 
-/* False when neither a has nor a soft phrase starts with a word of hash
- * h. */
-static inline bool may_start_hs(const struct chrome_rules *r, uint64_t h) {
-  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
-  return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
+/* The words of t[0..nt) (at most 64) that may start a has or soft
+ * phrase: bit i for t[i]. */
+static uint64_t hs_words(const struct chrome_rules *r,
+                         const struct chrome_tok *t, size_t nt) {
+  uint64_t hs = 0;
+  for (size_t i = 0; i < nt; i++)
+    hs |= (uint64_t)kempt__chrome_may_start_hs(r, t[i].h) << i;
+  return hs;
 }
 
 /* The languages of the has and soft phrases in t[0..nt), as match_has
  * looks for them. */
 static uint32_t soft_langs(const struct chrome_rules *r,
-                           const struct chrome_tok *t, size_t nt) {
+                           const struct chrome_tok *t, size_t nt,
+                           uint64_t hs) {
   uint32_t langs = 0;
-  for (size_t i = 0; i < nt; i++) {
-    if (!may_start_hs(r, t[i].h))
-      continue;
+  for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
+    size_t i = kempt__chrome_ctz(hs);
     bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
@@ -403,12 +406,13 @@ static bool first_upper(const struct chrome_tok *t, size_t n, size_t *found) {
  * (returns how many), all of them counted in *lx->count, *total tokens in
  * all; the character features in *lx. */
 static size_t lex_line(const char *p, size_t n, size_t lead,
-                       struct chrome_tok *t, size_t *total,
+                       struct chrome_tok *t, size_t *total, uint64_t *hs,
                        struct chrome_lex *lx) {
   struct chrome_tok more[CHROME_MAXTOK];
   size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
   size_t k = nt, words = 0;
   *total = nt;
+  *hs = lx->count->hs;
   lx->count->cap1 = first_upper(t, nt, &words);
   while (k == CHROME_MAXTOK) {
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
@@ -478,10 +482,11 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK];
-  struct chrome_count wc = {d->sw, 0, 0, 0, {0}, 0, false};
+  struct chrome_count wc = {d->sw, r, 0, 0, 0, 0, {0}, 0, false};
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false, &wc};
   size_t lead = indentation(p, n);
-  size_t total, nt = lex_line(p, n, lead, t, &total, &lx);
+  uint64_t hs;
+  size_t total, nt = lex_line(p, n, lead, t, &total, &hs, &lx);
   add_counts(d, u, &wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
@@ -498,10 +503,11 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
     return;
   u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
+  u->hs = hs;
   if (u->retok)
     keep_words(d, a, u, t, nt);
   else
-    u->soft_langs = soft_langs(r, t, nt);
+    u->soft_langs = soft_langs(r, t, nt, hs);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -614,11 +620,11 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
 /* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
-                      const struct chrome_tok *t, size_t nt, size_t total) {
+                      const struct chrome_tok *t, size_t nt, size_t total,
+                      uint64_t hs) {
   const struct chrome_rules *rs = m->rules;
-  for (size_t i = 0; i < nt; i++) {
-    if (!may_start_hs(rs, t[i].h))
-      continue;
+  for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
+    size_t i = kempt__chrome_ctz(hs);
     bool has = kempt__chrome_may_start(rs, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(rs, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
@@ -972,7 +978,7 @@ static bool name_handle(const struct chrome_unit *u, const char *p,
 /* The phrase rules of a short line, from its words t[0..nt) of total. */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
-                        size_t total) {
+                        size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
   if (nt == total) { /* u->key is the hash of all its words */
@@ -986,7 +992,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
       set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_LIST));
   match_prefix(u, m, p, t, &pf, nt, total);
-  match_has(u, m, t, nt, total);
+  match_has(u, m, t, nt, total, hs);
   if (!u->rule && !u->hit && nt == total)
     match_about(u, m, t, &pf, nt);
   if (!u->rule && (is_byline(u, m, p, t, nt) || name_handle(u, p, t, nt))) {
@@ -2234,12 +2240,12 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     const char *p = d->text.data + u->off;
     if (u->retok && u->tok != CHROME_NO_TOK) {
       size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
-      match_rules(u, &m, p, d->toks + u->tok, nt, total);
+      match_rules(u, &m, p, d->toks + u->tok, nt, total, u->hs);
     } else if (u->retok) {
       struct chrome_tok t[CHROME_MAXTOK];
       size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
                                               &total, d->cp);
-      match_rules(u, &m, p, t, nt, total);
+      match_rules(u, &m, p, t, nt, total, hs_words(r, t, nt));
     }
     else if (u->ntok)
       match_long(u, &m, p);

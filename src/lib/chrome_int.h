@@ -109,6 +109,9 @@ struct chrome_swcache;
  * cache sw) and capitals. */
 struct chrome_count {
   struct chrome_swcache *sw;
+  const struct chrome_rules *rules; /* for hs */
+  uint64_t hs; /* bit i: token i of the last call may start a has or soft
+                  phrase (kempt__chrome_may_start_hs) */
   uint32_t words, upper, stop, hits[KEMPT_LANG_COUNT];
   uint32_t langs; /* bit l - 1: hits[l] > 0 */
   bool cap1;      /* its first word is capitalised (not set by the
@@ -205,6 +208,14 @@ static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
   return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
 }
 
+/* False when neither a has nor a soft phrase starts with a word of hash
+ * h. */
+static inline bool kempt__chrome_may_start_hs(const struct chrome_rules *r,
+                                              uint64_t h) {
+  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
+  return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
+}
+
 /* False when no has or soft rule is longer than the word sequence of
  * hash h and starts with it. */
 static inline bool kempt__chrome_may_extend(const struct chrome_rules *r,
@@ -248,6 +259,8 @@ struct chrome_unit {
   bool dots3, ext_dot; /* as in struct chrome_lex (caption checks) */
   bool retok;         /* phrase rules need its words (a short line) */
   uint32_t soft_langs; /* else: languages of its has and soft phrases */
+  uint64_t hs;        /* retok: its first words that may start a has or
+                         soft phrase (chrome_count.hs) */
   uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or
                          CHROME_NO_TOK: tokenize it again */
   bool listed;        /* a line of a list that text introduced */
@@ -270,11 +283,15 @@ struct chrome_blk {
 #define CHROME_SW_SLOTS 32768
 struct chrome_swcache {
   /* (the word's hash (chrome_tok.h) | 1) << 16 | its stop-word languages
-   * (kempt__stopword_langs, 14 bits); 0: empty. The slot is the top bits
-   * of the hash, so all but one of its 64 bits are compared. */
+   * (kempt__stopword_langs, 14 bits: SW_LANGS) | whether a has or soft
+   * phrase of the handle's rules may start with it (bit SW_HS_SHIFT); 0:
+   * empty. The slot is the top bits of the hash, so all but one of its 64
+   * bits are compared. */
   uint64_t slot[CHROME_SW_SLOTS];
 };
-_Static_assert(KEMPT_LANG_COUNT - 1 <= 16, "stop-word languages in 16 bits");
+#define SW_LANGS 0x3FFFu
+#define SW_HS_SHIFT 15
+_Static_assert(KEMPT_LANG_COUNT - 1 <= 14, "stop-word languages in 14 bits");
 
 /* The slot of the word of hash h in the function-word cache. */
 static inline size_t kempt__chrome_sw_index(uint64_t h) {

@@ -252,11 +252,14 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
  * cache does not have it: looked up, and put in the cache (slot *e). */
 static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
                                          const struct chrome_tok *t,
-                                         struct chrome_cpinfo *cp) {
+                                         struct chrome_cpinfo *cp,
+                                         const struct chrome_rules *r) {
   uint64_t tag = (t->h | 1u) << 16;
   uint32_t m = kempt__chrome_stop_langs((const char *)p + t->start,
                                         t->end - t->start, cp);
-  *e = tag | (m & 0xFFFF);
+  m = (m & SW_LANGS) |
+      (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
+  *e = tag | m;
   return m;
 }
 
@@ -264,6 +267,7 @@ static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
  * registers while it reads. */
 struct counts {
   uint32_t words, upper, stop, langs;
+  uint64_t hs;
 };
 
 /* Count the word t of p, of hash h, with a letter (alpha) or not, and
@@ -272,13 +276,21 @@ static inline void count_vals(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t, uint64_t h,
                               bool alpha, bool upper,
-                              struct chrome_cpinfo *cp) {
-  if (!c || !alpha)
+                              struct chrome_cpinfo *cp, size_t idx) {
+  if (!c)
     return;
-  /* the cache's slot holds (h | 1) << 16 | the word's languages */
+  if (!alpha) {
+    k->hs |= (uint64_t)kempt__chrome_may_start_hs(c->rules, h) << idx;
+    return;
+  }
+  /* the cache's slot holds (h | 1) << 16 | the word's languages | the
+   * has-or-soft bit */
   uint64_t *e = &c->sw->slot[kempt__chrome_sw_index(h)];
   uint64_t x = *e ^ (h | 1u) << 16;
-  uint32_t m = x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp);
+  uint32_t m =
+      x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp, c->rules);
+  k->hs |= (uint64_t)(m >> SW_HS_SHIFT) << idx;
+  m &= SW_LANGS;
   k->upper += upper;
   k->words++;
   if (m) {
@@ -294,8 +306,8 @@ static inline void count_vals(struct chrome_count *c, struct counts *k,
 static inline void count_word(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t,
-                              struct chrome_cpinfo *cp) {
-  count_vals(c, k, p, t, t->h, t->alpha, t->upper, cp);
+                              struct chrome_cpinfo *cp, size_t idx) {
+  count_vals(c, k, p, t, t->h, t->alpha, t->upper, cp, idx);
 }
 
 #define ONES 0x0101010101010101ull
@@ -357,7 +369,8 @@ static const uint64_t keep_first[16] = {
  * digits, and their lower-case forms are the hash's chunks. */
 static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
-                               struct chrome_count *cnt, struct counts *k) {
+                               struct chrome_count *cnt, struct counts *k,
+                               size_t idx) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 0x80 up: < 0 */
   /* a range test each: the range moved to the bottom of the signed
@@ -373,7 +386,7 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
   if (len >= 16) {
     size_t j = read_word_swar(p, n, i, t, lx);
-    count_word(cnt, k, p, t, lx->cache);
+    count_word(cnt, k, p, t, lx->cache, idx);
     return j;
   }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
@@ -390,7 +403,7 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
       s.nw = len - 8;
     }
     j = read_word_mixed(p, n, i, j, s, letters, t, lx);
-    count_word(cnt, k, p, t, lx->cache);
+    count_word(cnt, k, p, t, lx->cache, idx);
     return j;
   }
   /* wh_final of its chunks: the first (all of it from 8 bytes on), and a
@@ -406,15 +419,16 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   t->upper = upper;
   t->start = (uint32_t)i;
   t->end = (uint32_t)j;
-  count_vals(cnt, k, p, t, h, letters, upper, lx->cache);
+  count_vals(cnt, k, p, t, h, letters, upper, lx->cache, idx);
   return j;
 }
 #else
 static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
-                               struct chrome_count *cnt, struct counts *k) {
+                               struct chrome_count *cnt, struct counts *k,
+                               size_t idx) {
   size_t j = read_word_swar(p, n, i, t, lx);
-  count_word(cnt, k, p, t, lx->cache);
+  count_word(cnt, k, p, t, lx->cache, idx);
   return j;
 }
 #endif
@@ -544,7 +558,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
   struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
-  struct counts k = {0, 0, 0, 0};
+  struct counts k = {0, 0, 0, 0, 0};
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
@@ -556,7 +570,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
       if (count == max)
         break;
       for (;;) {
-        i = read_word(p, n, i, &t[count], lx, cnt, &k);
+        i = read_word(p, n, i, &t[count], lx, cnt, &k, count);
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
@@ -581,7 +595,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
       break;
     size_t r = lex_high(p, n, i, &t[count], lx);
     if (r & 1)
-      count_word(cnt, &k, p, &t[count], lx->cache);
+      count_word(cnt, &k, p, &t[count], lx->cache, count);
     count += r & 1;
     i = r >> 1;
   }
@@ -591,6 +605,7 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     cnt->upper += k.upper;
     cnt->stop += k.stop;
     cnt->langs |= k.langs;
+    cnt->hs = k.hs;
   }
   return count;
 }
