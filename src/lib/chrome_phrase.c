@@ -500,14 +500,32 @@ static inline void lex_mark(const unsigned char *p, size_t n, size_t i,
  * each copy counted as the first was (but no separator: no space comes
  * before a copy). Returns the offset after the run. A copy ends before
  * p[n], which is '\n'. */
+static size_t NOINLINE skip_run(const unsigned char *p, size_t i, size_t k,
+                                struct chrome_lex *lx) {
+  /* the copies are the bytes from j on that are the byte k before them,
+   * 8 at a time (the first that is not comes at p[n] at the latest: '\n'
+   * after bytes 0x80 and up; p[n + 15] can be read) */
+  size_t j = i + k, e = j;
+  for (;;) {
+    uint64_t a, b;
+    memcpy(&a, p + e, 8);
+    memcpy(&b, p + e - k, 8);
+    if (a != b)
+      break;
+    e += 8;
+  }
+  while (p[e] == p[e - k]) /* (fewer than 8) */
+    e++;
+  size_t copies = (e - j) / k;
+  lx->conts += (uint32_t)(copies * (k - 1));
+  return j + copies * k;
+}
+
 static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
                                   struct chrome_lex *lx) {
   size_t j = i + k;
-  while (p[j] == p[i] && p[j + 1] == p[i + 1] &&
-         (k < 3 || p[j + 2] == p[i + 2]) && (k < 4 || p[j + 3] == p[i + 3])) {
-    lx->conts += (uint32_t)k - 1;
-    j += k;
-  }
+  if (p[j] == p[i] && p[j + 1] == p[i + 1]) /* (most come alone) */
+    return skip_run(p, i, k, lx);
   return j;
 }
 
