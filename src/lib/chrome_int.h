@@ -55,6 +55,10 @@ struct chrome_rule_src {
   uint16_t tok;
 };
 
+/* chrome_stop_filter (chrome_rules.h): bit (h >> 40) % this of the hash
+ * h of each function word of src/data/stopwords.txt. */
+#define CHROME_STOP_FILTER_BITS 8192
+
 /* One rule in the table; the key is the hash of its word sequence. */
 struct chrome_rule {
   uint64_t key;

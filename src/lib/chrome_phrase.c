@@ -255,8 +255,12 @@ static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
                                          struct chrome_cpinfo *cp,
                                          const struct chrome_rules *r) {
   uint64_t tag = (t->h | 1u) << 16;
-  uint32_t m = kempt__chrome_stop_langs((const char *)p + t->start,
-                                        t->end - t->start, cp);
+  unsigned b = (unsigned)(t->h >> 40) % CHROME_STOP_FILTER_BITS;
+  uint32_t m = 0;
+  if ((chrome_stop_filter[b / 64] >> (b % 64)) & 1u) /* else no function
+                                                      word has its hash */
+    m = kempt__chrome_stop_langs((const char *)p + t->start,
+                                 t->end - t->start, cp);
   m = (m & SW_LANGS) |
       (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
   *e = tag | m;

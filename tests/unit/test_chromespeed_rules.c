@@ -66,3 +66,29 @@ Test(chromespeed_rules, file_rules_match_compiled_ones) {
   cr_assert_str_eq(got->name, "line (rules file)");
   kempt__chrome_rules_free(&r);
 }
+
+/* The filter on function words (chrome_stop_filter) has the bit of every
+ * word of the function-word table as the tokenizer hashes it: a word
+ * whose bit is clear is none, in any case. */
+#include "lib/stopwords_table.h"
+
+Test(chromespeed_rules, stop_filter_has_every_function_word) {
+  size_t n = sizeof stopwords / sizeof stopwords[0], one = 0;
+  for (size_t i = 0; i < n; i++) {
+    char buf[64] = {0};
+    size_t len = stopwords[i].len;
+    for (size_t k = 0; k < len; k++)
+      buf[k] = (char)((k < 8 ? stopwords[i].lo >> (8 * k)
+                             : stopwords[i].hi >> (8 * (k - 8))) & 0xFF);
+    buf[len] = '\n';
+    struct chrome_tok t[8];
+    size_t total, nt = kempt__chrome_tokens(buf, len, t, 8, &total, NULL);
+    if (nt != 1 || total != 1 || !t[0].alpha || t[0].end - t[0].start != len)
+      continue; /* (no token is this word) */
+    one++;
+    unsigned b = (unsigned)(t[0].h >> 40) % CHROME_STOP_FILTER_BITS;
+    cr_assert((chrome_stop_filter[b / 64] >> (b % 64)) & 1u, "%s", buf);
+    cr_assert_neq(kempt__chrome_stop_langs(buf, len, NULL), 0, "%s", buf);
+  }
+  cr_assert_gt(one, n * 9 / 10);
+}
