@@ -92,3 +92,41 @@ Test(chromespeed_rules, stop_filter_has_every_function_word) {
   }
   cr_assert_gt(one, n * 9 / 10);
 }
+
+/* Runs of one symbol of 2, 3 and 4 bytes, 1 to 40 copies, then the end of
+ * the line, a word, or a symbol that shares its first bytes: every code
+ * point counted (bytes - continuation bytes), the words around found. */
+Test(chromespeed_rules, runs_of_one_symbol_any_length) {
+  static const char *const sym[] = {"\xc2\xb7", "\xe2\x94\x81",
+                                    "\xf0\x9f\x98\x80"};
+  static const char *const near[] = {"\xc2\xb6", "\xe2\x94\x82",
+                                     "\xf0\x9f\x98\x81"};
+  static const char *const tail[] = {"", " end", "x", "#"};
+  for (size_t s = 0; s < 3; s++)
+    for (size_t copies = 1; copies <= 40; copies++)
+      for (size_t e = 0; e < 5; e++) {
+        char buf[256] = {0};
+        size_t n = 0, cps = 0;
+        memcpy(buf, "go ", 3);
+        n = 3;
+        cps = 3;
+        for (size_t c = 0; c < copies; c++) {
+          size_t k = strlen(sym[s]);
+          memcpy(buf + n, sym[s], k);
+          n += k;
+          cps++;
+        }
+        const char *t = e < 4 ? tail[e] : near[s];
+        memcpy(buf + n, t, strlen(t));
+        n += strlen(t);
+        cps += e < 4 ? strlen(t) : 1;
+        buf[n] = '\n';
+        struct chrome_tok tok[16];
+        struct chrome_lex lx = {NULL, 0, 0, false, false, false, NULL};
+        size_t pos = 0, nt = kempt__chrome_lex(buf, n, &pos, tok, 16, &lx);
+        size_t want = 1 + (e == 1 || e == 2);
+        cr_assert_eq(nt, want, "sym %zu copies %zu tail %zu", s, copies, e);
+        cr_assert_eq(n - lx.conts, cps, "sym %zu copies %zu tail %zu", s,
+                     copies, e);
+      }
+}
