@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gen_chrome_rules.py src/data/stopwords.txt src/data/chrome/*.rules \
+"""gen_chrome_rules.py [src/data/stopwords.txt] src/data/chrome/*.rules \
     > src/lib/chrome_rules.h
 
 Turns the per-language chrome phrase rules (one "KIND PATTERN" a line, the
@@ -15,9 +15,11 @@ character this script leaves to the tokenizer (ntok 0) is tokenized when
 the table is built; tests/unit/
 test_chromespeed_rules.c checks that both give the same hashes.
 
-With src/data/stopwords.txt, a filter on the function words' hashes comes
-too (chrome_stop_filter): the chrome stage looks a word up only when its
-bit is set."""
+A filter on the hashes of the function words of src/data/stopwords.txt
+(the one given, or the project's) comes too (chrome_stop_filter): the
+chrome stage looks a word up only when its bit is set; regenerate after a
+change of that file (tests/unit/test_chromespeed_rules.c fails until
+then)."""
 import os
 import re
 import sys
@@ -114,6 +116,9 @@ def main(paths):
     rows = []
     stops = [p for p in paths if os.path.basename(p) == 'stopwords.txt']
     paths = [p for p in paths if p not in stops]
+    if not stops:  # the project's own, beside the rules
+        stops = [os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                              '..', 'src', 'data', 'stopwords.txt')]
     for path in sorted(paths):
         lang = os.path.basename(path).split('.')[0]
         for num, line in enumerate(open(path, encoding='utf-8'), 1):
@@ -145,13 +150,12 @@ def main(paths):
     for i in range(0, len(toks), 3):
         print('    ' + ' '.join('0x%016xull,' % h for h in toks[i:i + 3]))
     print('};')
-    if stops:
-        bits = stop_filter(stops[0])
-        print('/* The function words of src/data/stopwords.txt: a bit each. */')
-        print('static const uint64_t chrome_stop_filter[] = {')
-        for i in range(0, len(bits), 3):
-            print('    ' + ' '.join('0x%016xull,' % b for b in bits[i:i + 3]))
-        print('};')
+    bits = stop_filter(stops[0])
+    print('/* The function words of src/data/stopwords.txt: a bit each. */')
+    print('static const uint64_t chrome_stop_filter[] = {')
+    for i in range(0, len(bits), 3):
+        print('    ' + ' '.join('0x%016xull,' % b for b in bits[i:i + 3]))
+    print('};')
 
 
 if __name__ == '__main__':
