@@ -831,7 +831,7 @@ static bool colon_credit(const char *p, size_t n) {
   static const char *const w[] = {"credit", "credits", "photo", "photos",
                                   "image", "photograph", "picture",
                                   "foto", "fotos", "bild", "imagen",
-                                  "immagine", "zdj\xc4\x99" "cie"};
+                                  "immagine", ("zdj\xc4\x99" "cie")};
   static const unsigned char len[] = {6, 7, 5, 6, 5, 10, 7, 4, 5, 4, 6, 8, 8};
   _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
   if (n == 0 || p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?')
