@@ -169,7 +169,13 @@ static inline uint64_t kempt__chrome_seq_step(uint64_t h, uint64_t tok) {
   h = (h << 7 | h >> 57) ^ tok;
   return h * 0x100000001b3ull;
 }
-uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n);
+static inline uint64_t kempt__chrome_seq(const struct chrome_tok *t,
+                                         size_t n) {
+  uint64_t h = CHROME_SEQ_INIT;
+  for (size_t i = 0; i < n; i++)
+    h = kempt__chrome_seq_step(h, t[i].h);
+  return h;
+}
 
 /* The key of a rule of kind k and word sequence hash h in the table. */
 static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {

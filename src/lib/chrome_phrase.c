@@ -695,12 +695,6 @@ size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
   return count;
 }
 
-uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n) {
-  uint64_t h = CHROME_SEQ_INIT;
-  for (size_t i = 0; i < n; i++)
-    h = kempt__chrome_seq_step(h, t[i].h);
-  return h;
-}
 
 static uint64_t kind_key(uint64_t key, int kind) {
   return kempt__chrome_kind_key(key, kind);
