@@ -302,7 +302,9 @@ struct glue {
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
   struct utok_info *utoks;  /* 1 << UTOK_CACHE_BITS, by a hash of raw */
-  struct kempt_lang_count doc_lang;
+  struct kempt_lang_count doc_lang; /* function words of the document: */
+  size_t lang_done; /* of the held blocks before this one and of earlier
+                       windows (doc_lang_add) */
   struct kempt_buf out; /* a rewritten block */
   bool warned;
 };
@@ -504,11 +506,14 @@ static bool capitalised(const char *p, size_t n) {
   return true;
 }
 
+/* The lower case of the ASCII letters p[0..n) (letters only: the 0x20
+ * bit is set) into buf, which may be p; returns n. */
 static size_t lower_ascii(const char *p, size_t n, char *buf) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    buf[i] = (char)(is_upper(c) ? c + 32 : c);
-  }
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    store_le64(buf + i, kempt__load_le64(p + i) | 0x2020202020202020u);
+  for (; i < n; i++)
+    buf[i] = (char)(p[i] | 0x20);
   return n;
 }
 
@@ -1217,7 +1222,7 @@ static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
   c->words += one.words;
   c->stop += one.stop;
   uint32_t m = 0;
-  for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
+  for (int l = 1; l < KEMPT_LANG_COUNT && one.stop; l++) { /* else none */
     c->hits[l] += one.hits[l];
     m |= one.hits[l] ? 1u << (l - 1) : 0;
   }
@@ -1399,6 +1404,11 @@ static inline void part_hits(struct kempt_lang_count *c, uint32_t m) {
   }
 }
 
+/* The low k bytes of a 64-bit word (k <= 8). */
+static const uint64_t len_mask[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFu, 0xFFFFFFFFFFu, 0xFFFFFFFFFFFFu,
+    0xFFFFFFFFFFFFFFu, ~(uint64_t)0};
+
 /* Read the tokens from text[i] on, in a padded block of n bytes (TEXT_PAD
  * zero bytes after it), while they are of the kinds that most tokens of
  * prose are: 1 to TOK_CACHED ASCII letters, between marks that may open
@@ -1439,20 +1449,26 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         unsigned k = low_byte(stop);
         if (((x >> (8 * k)) & 0xFF) != ' ')
           break;
-        uint64_t r = x & (((uint64_t)1 << (8 * k)) - 1);
+        uint64_t r = x & len_mask[k];
         const struct tok_info *ti =
             &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
         if (ti->raw[0] != r || !(ti->flags & TI_PLAIN))
           break;
         if (ti->langs)
           add_hits(hits, ti->langs);
+        /* each word read here is followed by the next (T_LINK), but the
+         * last: what follows decides for it, after the loop */
         th[hn] = ti->h;
-        tf[hn] = (uint8_t)(T_COUNT | (ti->flags & hc));
-        if (hl != SIZE_MAX)
-          tf[hl] |= T_LINK;
-        hl = hn++;
+        tf[hn] = (uint8_t)(T_COUNT | T_LINK | (ti->flags & hc));
+        hn++;
         hc = T_CAPMID;
         hi += k + 1;
+      }
+      if (hn > ntok) {
+        tf[hn - 1] &= (uint8_t)~T_LINK;
+        if (hl != SIZE_MAX)
+          tf[hl] |= T_LINK;
+        hl = hn - 1;
       }
       ntok = hn;
       link = hl;
@@ -1703,8 +1719,6 @@ static enum kempt_status count_block(struct glue *g, size_t block,
   if (c.npending && s == KEMPT_OK)
     s = settle(g, &c);
   end_line(g, &c, n);
-  for (int l = 0; l < KEMPT_LANG_COUNT; l++)
-    g->doc_lang.hits[l] += h->lang.hits[l];
   return s;
 }
 
@@ -1883,10 +1897,16 @@ static bool split_allowed(const struct shape *sh, size_t i) {
 /* Whether p[0..n) is one of the words list[0..count). */
 static bool in_list(const char *const *list, size_t count, const char *p,
                     size_t n) {
-  for (size_t i = 0; i < count; i++) /* the first letter before strlen */
-    if (n && list[i][0] == p[0] && strlen(list[i]) == n &&
-        memcmp(list[i], p, n) == 0)
+  for (size_t i = 0; i < count; i++) { /* the first letter first */
+    const char *w = list[i];
+    if (!n || w[0] != p[0])
+      continue;
+    size_t j = 1;
+    while (j < n && w[j] == p[j]) /* stops at w's end: p holds no NUL */
+      j++;
+    if (j == n && !w[n])
       return true;
+  }
   return false;
 }
 
@@ -2608,10 +2628,25 @@ static bool english(const struct glue *g, size_t b) {
 }
 
 
+/* Add the function words of the held blocks not yet in doc_lang (it is
+ * needed only when a block is weighed, or for a later window). */
+static void doc_lang_add(struct glue *g) {
+  for (size_t b = g->lang_done; b < g->nblocks; b++)
+    for (int l = 0; l < KEMPT_LANG_COUNT; l++)
+      g->doc_lang.hits[l] += g->blocks[b].lang.hits[l];
+  g->lang_done = g->nblocks;
+}
+
 /* Ask about the candidates of the weighed blocks and count the answers. */
 static enum kempt_status weigh_window(struct glue *g) {
   enum kempt_status s = KEMPT_OK;
   bool any = false;
+  for (size_t i = 0; i < g->nblocks && !any; i++)
+    any = g->blocks[i].cands != 0;
+  if (!any)
+    return KEMPT_OK;
+  doc_lang_add(g);
+  any = false;
   for (size_t i = 0; i < g->nblocks; i++) {
     g->blocks[i].weigh = g->blocks[i].cands && english(g, i);
     any |= g->blocks[i].weigh;
@@ -2717,7 +2752,9 @@ static enum kempt_status flush(struct glue *g, bool more) {
   }
   if (s == KEMPT_OK && more)
     s = keep_words(g);
-  g->nblocks = g->ncands = g->ntok = 0;
+  if (more)
+    doc_lang_add(g);
+  g->nblocks = g->ncands = g->ntok = g->lang_done = 0;
   kempt__buf_clear(&g->text);
   table_clear(&g->query);
   table_clear(&g->pairs);
@@ -2794,6 +2831,7 @@ static void clear_document(struct glue *g) {
   table_clear(&g->seen);
   clear_filter(g);
   memset(&g->doc_lang, 0, sizeof g->doc_lang);
+  g->lang_done = 0;
   g->warned = false;
 }
 
