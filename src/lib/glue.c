@@ -61,6 +61,10 @@
 #include "wordlist.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define GLUE_SSE2 1
+#endif
 
 #define GLUE_TEXT_CAP (4u << 20)   /* buffered block text per window */
 #define GLUE_BLOCKS_CAP (1u << 18) /* buffered blocks per window */
@@ -70,6 +74,8 @@
 #define TOKENS_CAP (1u << 22)      /* recorded words per window */
 #define CANDS_CAP (1u << 18)       /* candidate tokens per window */
 #define TEXT_PAD 8                 /* zero bytes after each held block */
+#define TEXT_SLACK 16 /* more zero bytes after the last held block while it
+                         is read (plain_run reads 16 bytes at a time) */
 #define FILTER_SET 256 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
@@ -1409,6 +1415,19 @@ static const uint64_t len_mask[9] = {
     0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFu, 0xFFFFFFFFFFu, 0xFFFFFFFFFFFFu,
     0xFFFFFFFFFFFFFFu, ~(uint64_t)0};
 
+#ifdef GLUE_SSE2
+/* The number of ASCII letters (letter_bytes) at p, 16 when there are 16
+ * or more: p may be read 16 bytes on. */
+static inline unsigned letters16(const char *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i t = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                           _mm_set1_epi8((char)(0x80 - 'a')));
+  unsigned lm = (unsigned)_mm_movemask_epi8(
+      _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + 26))));
+  return (unsigned)__builtin_ctz(~lm);
+}
+#endif
+
 /* Read the tokens from text[i] on, in a padded block of n bytes (TEXT_PAD
  * zero bytes after it), while they are of the kinds that most tokens of
  * prose are: 1 to TOK_CACHED ASCII letters, between marks that may open
@@ -1442,6 +1461,21 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       size_t hn = ntok, hl = link, hi = i;
       unsigned hc = capmask;
       for (;;) {
+#ifdef GLUE_SSE2
+        /* letters and spaces of the 16 bytes at hi, in bit masks: the
+         * constants stay in vector registers */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + hi));
+        __m128i t = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                                 _mm_set1_epi8((char)(0x80 - 'a')));
+        unsigned lm = (unsigned)_mm_movemask_epi8(
+            _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + 26))));
+        unsigned sm = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+        unsigned k = (unsigned)__builtin_ctz(~lm); /* letters at hi */
+        if (k - 1 >= 7 || !((sm >> k) & 1) || hn == captok)
+          break;
+        uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
+#else
         uint64_t x = kempt__load_le64(text + hi);
         uint64_t stop = ~letter_bytes(x) & high;
         if ((stop & 0x80) || !stop || hn == captok)
@@ -1450,6 +1484,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (((x >> (8 * k)) & 0xFF) != ' ')
           break;
         uint64_t r = x & len_mask[k];
+#endif
         const struct tok_info *ti =
             &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
         if (ti->raw[0] != r || !(ti->flags & TI_PLAIN))
@@ -1476,9 +1511,27 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       i = hi;
     }
     size_t a = i; /* the letters' start */
-    uint64_t x = kempt__load_le64(text + a), r0, r1 = 0;
-    uint64_t stop = ~letter_bytes(x) & high;
+    uint64_t r0, r1 = 0;
     unsigned k, next;
+#ifdef GLUE_SSE2
+    k = letters16(text + a);
+    if (RARELY(!k)) {
+      a = lead_marks(text, i, n);
+      if (a == i || a >= n)
+        break;
+      k = letters16(text + a);
+      if (!k)
+        break;
+    }
+    if (RARELY(k == 16)) /* more than 15 letters */
+      break;
+    r0 = kempt__load_le64(text + a) & len_mask[k < 8 ? k : 8];
+    if (k > 8)
+      r1 = kempt__load_le64(text + a + 8) & len_mask[k - 8];
+    next = (unsigned char)text[a + k];
+#else
+    uint64_t x = kempt__load_le64(text + a);
+    uint64_t stop = ~letter_bytes(x) & high;
     if (!RARELY(stop & 0x80)) { /* starts with a letter */
     letters:
       if (!RARELY(!stop)) {
@@ -1507,6 +1560,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         break;
       goto letters;
     }
+#endif
     size_t b = a + k, e = b; /* the letters' end, the token's */
     bool end = false;
     if (RARELY(!(byte_class[next] & C_WS))) {
@@ -2792,13 +2846,15 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
   h.offset = b->offset;
   h.index = b->index;
   h.rule = b->rule;
-  static const char pad[TEXT_PAD];
+  static const char pad[TEXT_PAD + TEXT_SLACK];
   if (!big)
     s = kempt__buf_add(&g->text, b->text, b->len);
-  if (!big && s == KEMPT_OK) /* fast_token reads 8 bytes at a time */
+  if (!big && s == KEMPT_OK) /* fast_token reads 8 bytes at a time, */
     s = kempt__buf_add(&g->text, pad, sizeof pad);
   if (s != KEMPT_OK)
     return s;
+  if (!big) /* plain_run 16: the slack is read now, then written over */
+    g->text.len -= TEXT_SLACK;
   g->blocks[g->nblocks++] = h;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return KEMPT_OK;
@@ -2808,8 +2864,8 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
 static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
   struct glue *g = st;
   enum kempt_status s = KEMPT_OK;
-  bool big = b->len + TEXT_PAD > g->text.cap;
-  if (big || g->text.len + b->len + TEXT_PAD > g->text.cap ||
+  bool big = b->len + TEXT_PAD > GLUE_TEXT_CAP;
+  if (big || g->text.len + b->len + TEXT_PAD > GLUE_TEXT_CAP ||
       g->nblocks == GLUE_BLOCKS_CAP) {
     warn_window(g);
     s = flush(g, true);
@@ -2875,7 +2931,7 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   struct glue *g = st;
   const struct kempt_allocator *a = env->alloc;
   g->env = env;
-  kempt__buf_init(&g->text, a, GLUE_TEXT_CAP);
+  kempt__buf_init(&g->text, a, GLUE_TEXT_CAP + TEXT_SLACK);
   kempt__buf_init(&g->out, a, 2 * GLUE_TEXT_CAP);
   table_init(&g->doc, a, VOCAB_WORDS_CAP);
   table_init(&g->user, a, USER_WORDS_CAP);
