@@ -1491,19 +1491,13 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           break;
         if (ti->langs)
           add_hits(hits, ti->langs);
-        /* each word read here is followed by the next (T_LINK), but the
-         * last: what follows decides for it, after the loop */
         th[hn] = ti->h;
-        tf[hn] = (uint8_t)(T_COUNT | T_LINK | (ti->flags & hc));
-        hn++;
-        hc = T_CAPMID;
-        hi += k + 1;
-      }
-      if (hn > ntok) {
-        tf[hn - 1] &= (uint8_t)~T_LINK;
+        tf[hn] = (uint8_t)(T_COUNT | (ti->flags & hc));
         if (hl != SIZE_MAX)
           tf[hl] |= T_LINK;
-        hl = hn - 1;
+        hl = hn++;
+        hc = T_CAPMID;
+        hi += k + 1;
       }
       ntok = hn;
       link = hl;
