@@ -61,6 +61,10 @@
 #include "wordlist.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define GLUE_SSE2 1
+#endif
 
 #define GLUE_TEXT_CAP (4u << 20)   /* buffered block text per window */
 #define GLUE_BLOCKS_CAP (1u << 18) /* buffered blocks per window */
@@ -70,13 +74,15 @@
 #define TOKENS_CAP (1u << 22)      /* recorded words per window */
 #define CANDS_CAP (1u << 18)       /* candidate tokens per window */
 #define TEXT_PAD 8                 /* zero bytes after each held block */
+#define TEXT_SLACK 16 /* more zero bytes after the last held block while it
+                         is read (plain_run reads 16 bytes at a time) */
 #define FILTER_SET 256 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define WORD_CACHE_BITS 14 /* recent words' answers: 16384 of 16 bytes */
-#define TOK_CACHE_BITS 14  /* recent tokens as written: 16384 of 32 bytes */
+#define TOK_CACHE_BITS 15  /* recent tokens as written: 16384 of 32 bytes */
 #define TOK_CACHED 16      /* letters of the longest token cached so */
-#define UTOK_CACHE_BITS 12 /* tokens with other letters: 4096 of 56 bytes */
+#define UTOK_CACHE_BITS 13 /* tokens with other letters: 4096 of 56 bytes */
 #define UTOK_MAX 32        /* bytes of the longest token cached so */
 #define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
 #define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
@@ -302,7 +308,9 @@ struct glue {
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
   struct utok_info *utoks;  /* 1 << UTOK_CACHE_BITS, by a hash of raw */
-  struct kempt_lang_count doc_lang;
+  struct kempt_lang_count doc_lang; /* function words of the document: */
+  size_t lang_done; /* of the held blocks before this one and of earlier
+                       windows (doc_lang_add) */
   struct kempt_buf out; /* a rewritten block */
   bool warned;
 };
@@ -504,11 +512,14 @@ static bool capitalised(const char *p, size_t n) {
   return true;
 }
 
+/* The lower case of the ASCII letters p[0..n) (letters only: the 0x20
+ * bit is set) into buf, which may be p; returns n. */
 static size_t lower_ascii(const char *p, size_t n, char *buf) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    buf[i] = (char)(is_upper(c) ? c + 32 : c);
-  }
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    store_le64(buf + i, kempt__load_le64(p + i) | 0x2020202020202020u);
+  for (; i < n; i++)
+    buf[i] = (char)(p[i] | 0x20);
   return n;
 }
 
@@ -1217,7 +1228,7 @@ static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
   c->words += one.words;
   c->stop += one.stop;
   uint32_t m = 0;
-  for (int l = 1; l < KEMPT_LANG_COUNT; l++) {
+  for (int l = 1; l < KEMPT_LANG_COUNT && one.stop; l++) { /* else none */
     c->hits[l] += one.hits[l];
     m |= one.hits[l] ? 1u << (l - 1) : 0;
   }
@@ -1399,6 +1410,24 @@ static inline void part_hits(struct kempt_lang_count *c, uint32_t m) {
   }
 }
 
+/* The low k bytes of a 64-bit word (k <= 8). */
+static const uint64_t len_mask[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFu, 0xFFFFFFFFFFu, 0xFFFFFFFFFFFFu,
+    0xFFFFFFFFFFFFFFu, ~(uint64_t)0};
+
+#ifdef GLUE_SSE2
+/* The number of ASCII letters (letter_bytes) at p, 16 when there are 16
+ * or more: p may be read 16 bytes on. */
+static inline unsigned letters16(const char *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i t = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                           _mm_set1_epi8((char)(0x80 - 'a')));
+  unsigned lm = (unsigned)_mm_movemask_epi8(
+      _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + 26))));
+  return (unsigned)__builtin_ctz(~lm);
+}
+#endif
+
 /* Read the tokens from text[i] on, in a padded block of n bytes (TEXT_PAD
  * zero bytes after it), while they are of the kinds that most tokens of
  * prose are: 1 to TOK_CACHED ASCII letters, between marks that may open
@@ -1432,6 +1461,21 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       size_t hn = ntok, hl = link, hi = i;
       unsigned hc = capmask;
       for (;;) {
+#ifdef GLUE_SSE2
+        /* letters and spaces of the 16 bytes at hi, in bit masks: the
+         * constants stay in vector registers */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + hi));
+        __m128i t = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                                 _mm_set1_epi8((char)(0x80 - 'a')));
+        unsigned lm = (unsigned)_mm_movemask_epi8(
+            _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + 26))));
+        unsigned sm = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+        unsigned k = (unsigned)__builtin_ctz(~lm); /* letters at hi */
+        if (k - 1 >= 7 || !((sm >> k) & 1) || hn == captok)
+          break;
+        uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
+#else
         uint64_t x = kempt__load_le64(text + hi);
         uint64_t stop = ~letter_bytes(x) & high;
         if ((stop & 0x80) || !stop || hn == captok)
@@ -1439,7 +1483,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         unsigned k = low_byte(stop);
         if (((x >> (8 * k)) & 0xFF) != ' ')
           break;
-        uint64_t r = x & (((uint64_t)1 << (8 * k)) - 1);
+        uint64_t r = x & len_mask[k];
+#endif
         const struct tok_info *ti =
             &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
         if (ti->raw[0] != r || !(ti->flags & TI_PLAIN))
@@ -1460,9 +1505,27 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       i = hi;
     }
     size_t a = i; /* the letters' start */
-    uint64_t x = kempt__load_le64(text + a), r0, r1 = 0;
-    uint64_t stop = ~letter_bytes(x) & high;
+    uint64_t r0, r1 = 0;
     unsigned k, next;
+#ifdef GLUE_SSE2
+    k = letters16(text + a);
+    if (RARELY(!k)) {
+      a = lead_marks(text, i, n);
+      if (a == i || a >= n)
+        break;
+      k = letters16(text + a);
+      if (!k)
+        break;
+    }
+    if (RARELY(k == 16)) /* more than 15 letters */
+      break;
+    r0 = kempt__load_le64(text + a) & len_mask[k < 8 ? k : 8];
+    if (k > 8)
+      r1 = kempt__load_le64(text + a + 8) & len_mask[k - 8];
+    next = (unsigned char)text[a + k];
+#else
+    uint64_t x = kempt__load_le64(text + a);
+    uint64_t stop = ~letter_bytes(x) & high;
     if (!RARELY(stop & 0x80)) { /* starts with a letter */
     letters:
       if (!RARELY(!stop)) {
@@ -1491,6 +1554,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         break;
       goto letters;
     }
+#endif
     size_t b = a + k, e = b; /* the letters' end, the token's */
     bool end = false;
     if (RARELY(!(byte_class[next] & C_WS))) {
@@ -1703,8 +1767,6 @@ static enum kempt_status count_block(struct glue *g, size_t block,
   if (c.npending && s == KEMPT_OK)
     s = settle(g, &c);
   end_line(g, &c, n);
-  for (int l = 0; l < KEMPT_LANG_COUNT; l++)
-    g->doc_lang.hits[l] += h->lang.hits[l];
   return s;
 }
 
@@ -1883,10 +1945,16 @@ static bool split_allowed(const struct shape *sh, size_t i) {
 /* Whether p[0..n) is one of the words list[0..count). */
 static bool in_list(const char *const *list, size_t count, const char *p,
                     size_t n) {
-  for (size_t i = 0; i < count; i++) /* the first letter before strlen */
-    if (n && list[i][0] == p[0] && strlen(list[i]) == n &&
-        memcmp(list[i], p, n) == 0)
+  for (size_t i = 0; i < count; i++) { /* the first letter first */
+    const char *w = list[i];
+    if (!n || w[0] != p[0])
+      continue;
+    size_t j = 1;
+    while (j < n && w[j] == p[j]) /* stops at w's end: p holds no NUL */
+      j++;
+    if (j == n && !w[n])
       return true;
+  }
   return false;
 }
 
@@ -2608,10 +2676,25 @@ static bool english(const struct glue *g, size_t b) {
 }
 
 
+/* Add the function words of the held blocks not yet in doc_lang (it is
+ * needed only when a block is weighed, or for a later window). */
+static void doc_lang_add(struct glue *g) {
+  for (size_t b = g->lang_done; b < g->nblocks; b++)
+    for (int l = 0; l < KEMPT_LANG_COUNT; l++)
+      g->doc_lang.hits[l] += g->blocks[b].lang.hits[l];
+  g->lang_done = g->nblocks;
+}
+
 /* Ask about the candidates of the weighed blocks and count the answers. */
 static enum kempt_status weigh_window(struct glue *g) {
   enum kempt_status s = KEMPT_OK;
   bool any = false;
+  for (size_t i = 0; i < g->nblocks && !any; i++)
+    any = g->blocks[i].cands != 0;
+  if (!any)
+    return KEMPT_OK;
+  doc_lang_add(g);
+  any = false;
   for (size_t i = 0; i < g->nblocks; i++) {
     g->blocks[i].weigh = g->blocks[i].cands && english(g, i);
     any |= g->blocks[i].weigh;
@@ -2718,7 +2801,9 @@ static enum kempt_status flush(struct glue *g, bool more) {
   }
   if (s == KEMPT_OK && more)
     s = keep_words(g);
-  g->nblocks = g->ncands = g->ntok = 0;
+  if (more)
+    doc_lang_add(g);
+  g->nblocks = g->ncands = g->ntok = g->lang_done = 0;
   kempt__buf_clear(&g->text);
   table_clear(&g->query);
   table_clear(&g->pairs);
@@ -2756,13 +2841,15 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
   h.offset = b->offset;
   h.index = b->index;
   h.rule = b->rule;
-  static const char pad[TEXT_PAD];
+  static const char pad[TEXT_PAD + TEXT_SLACK];
   if (!big)
     s = kempt__buf_add(&g->text, b->text, b->len);
-  if (!big && s == KEMPT_OK) /* fast_token reads 8 bytes at a time */
+  if (!big && s == KEMPT_OK) /* fast_token reads 8 bytes at a time, */
     s = kempt__buf_add(&g->text, pad, sizeof pad);
   if (s != KEMPT_OK)
     return s;
+  if (!big) /* plain_run 16: the slack is read now, then written over */
+    g->text.len -= TEXT_SLACK;
   g->blocks[g->nblocks++] = h;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return KEMPT_OK;
@@ -2772,8 +2859,8 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
 static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
   struct glue *g = st;
   enum kempt_status s = KEMPT_OK;
-  bool big = b->len + TEXT_PAD > g->text.cap;
-  if (big || g->text.len + b->len + TEXT_PAD > g->text.cap ||
+  bool big = b->len + TEXT_PAD > GLUE_TEXT_CAP;
+  if (big || g->text.len + b->len + TEXT_PAD > GLUE_TEXT_CAP ||
       g->nblocks == GLUE_BLOCKS_CAP) {
     warn_window(g);
     s = flush(g, true);
@@ -2795,6 +2882,7 @@ static void clear_document(struct glue *g) {
   table_clear(&g->seen);
   clear_filter(g);
   memset(&g->doc_lang, 0, sizeof g->doc_lang);
+  g->lang_done = 0;
   g->warned = false;
 }
 
@@ -2838,7 +2926,7 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   struct glue *g = st;
   const struct kempt_allocator *a = env->alloc;
   g->env = env;
-  kempt__buf_init(&g->text, a, GLUE_TEXT_CAP);
+  kempt__buf_init(&g->text, a, GLUE_TEXT_CAP + TEXT_SLACK);
   kempt__buf_init(&g->out, a, 2 * GLUE_TEXT_CAP);
   table_init(&g->doc, a, VOCAB_WORDS_CAP);
   table_init(&g->user, a, USER_WORDS_CAP);
