@@ -772,7 +772,7 @@ static inline size_t skip_copies(const unsigned char *q,
     m += 16;
   }
 #endif
-  while (m < n && q[m] == *(q + m - 3))
+  while (m < n && q[m] == q[m - 3])
     m++;
   return m - m % 3;
 }
