@@ -783,8 +783,10 @@ static inline size_t skip_copies(const unsigned char *q,
  * least two; a space or '?' may stand for a lost byte, as
  * kempt__mojibake_fix reads them). Those charsets go to r->csmask. Only a
  * character that may continue a sequence needs a look at the two before
- * it (p1, p2), so that the common character costs a table look-up. */
-static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
+ * it (p1, p2), so that the common character costs a table look-up. The
+ * 'back' bytes before p may be read (ascii_run's last sixteen). */
+static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
+                           size_t back) {
   uint64_t acc = 0, p1 = 0, p2 = 0;
   uint32_t pairs = 0; /* a lead followed by a continuation */
   uint32_t done = 0;  /* ... and by all it needs */
@@ -812,7 +814,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
         continue;
       /* two ASCII characters: the rest of the run cannot matter */
       bool seen = false;
-      q = ascii_run(p, q, end, &seen);
+      q = ascii_run(p - back, q, end, &seen);
       if (seen)
         acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       p1 = p2 = 0;
@@ -946,8 +948,9 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
     st = entity_pass(r, p, n, out);
     in = out;
   }
-  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len)
-                  : scan_flags(r, (const unsigned char *)p + clean, n - clean);
+  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len, 0)
+                  : scan_flags(r, (const unsigned char *)p + clean, n - clean,
+                               clean);
   if (st == KEMPT_OK && (f & FL_MOJI) &&
       kempt__mojibake_maybe(r->mj, in ? in->data : p, in ? in->len : n,
                             r->csmask)) {
@@ -955,7 +958,7 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
     st = kempt__mojibake_fix(r->mj, r->env, r->pos, in ? in->data : p,
                              in ? in->len : n, r->csmask, out);
     in = out;
-    f = scan_flags(r, (const unsigned char *)in->data, in->len);
+    f = scan_flags(r, (const unsigned char *)in->data, in->len, 0);
   }
   if (st == KEMPT_OK && (f & FL_CHAR)) {
     unsigned nf = 0;
@@ -1021,14 +1024,17 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
 /* Whether the line p[0..n), whose first 'clean' bytes need no work, comes
  * out of work() as it went in: no reference, and its characters pass the
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
- * the run of clean lines around it. */
-static bool quiet(struct repair *r, const char *p, size_t n, size_t clean) {
+ * the run of clean lines around it. The 'back' bytes before p may be
+ * read. */
+static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
+                  size_t back) {
   /* an '&' may open a reference, perhaps cut at the end of this piece:
    * such a line takes the careful path (scan_flags alone misses the cut
    * one, and a second document fed in other pieces then differed) */
   if (memchr(p + clean, '&', n - clean))
     return false;
-  unsigned f = scan_flags(r, (const unsigned char *)p + clean, n - clean);
+  unsigned f =
+      scan_flags(r, (const unsigned char *)p + clean, n - clean, back + clean);
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
 }
 
@@ -1052,7 +1058,7 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
     if (nl == p + i + c)
       c = len; /* no byte needs work before the LF, nor the LF */
-    if (nl && (c == len || quiet(r, p + i, len, c))) {
+    if (nl && (c == len || quiet(r, p + i, len, c, i))) {
       i += len;
       continue;
     }
