@@ -1896,9 +1896,12 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
   size_t n = t->clen, uppers = 0;
   if (n < MIN_TOKEN || n > MAX_TOKEN || !all_alpha(p, n))
     return false;
-  for (size_t i = 0; i < t->rlen; i++)
-    if (id_char((unsigned char)t->raw[i]))
+  for (size_t i = 0; i < t->rlen; i++) {
+    if (i == t->core) /* its letters are no such signs */
+      i += n;
+    if (i < t->rlen && id_char((unsigned char)t->raw[i]))
       return false;
+  }
   sh->inner = sh->second = sh->acro = 0;
   sh->acro_name = sh->lead = false;
   if ((is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1])) ||
@@ -2651,7 +2654,9 @@ static enum kempt_status keep_words(struct glue *g) {
   return KEMPT_OK;
 }
 
-static bool english(const struct glue *g, size_t b) {
+static void doc_lang_add(struct glue *g);
+
+static bool english(struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
     return false;
@@ -2662,7 +2667,8 @@ static bool english(const struct glue *g, size_t b) {
    * in an English document among English neighbours are no evidence */
   bool weak = own != KEMPT_LANG_NONE && own != KEMPT_LANG_EN &&
               h->lang.hits[own] < 5 &&
-              kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
+              (doc_lang_add(g), kempt__lang_best(&g->doc_lang)) ==
+                  KEMPT_LANG_EN;
   if (own != KEMPT_LANG_NONE && !weak)
     return own == KEMPT_LANG_EN;
   struct kempt_lang_count c = h->lang;
@@ -2672,12 +2678,14 @@ static bool english(const struct glue *g, size_t b) {
   enum kempt_lang near = kempt__lang_best(&c);
   if (near != KEMPT_LANG_NONE)
     return near == KEMPT_LANG_EN;
+  doc_lang_add(g);
   return kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
 }
 
 
 /* Add the function words of the held blocks not yet in doc_lang (it is
- * needed only when a block is weighed, or for a later window). */
+ * needed only when a block's language is in doubt, or for a later
+ * window). */
 static void doc_lang_add(struct glue *g) {
   for (size_t b = g->lang_done; b < g->nblocks; b++)
     for (int l = 0; l < KEMPT_LANG_COUNT; l++)
@@ -2693,7 +2701,6 @@ static enum kempt_status weigh_window(struct glue *g) {
     any = g->blocks[i].cands != 0;
   if (!any)
     return KEMPT_OK;
-  doc_lang_add(g);
   any = false;
   for (size_t i = 0; i < g->nblocks; i++) {
     g->blocks[i].weigh = g->blocks[i].cands && english(g, i);
