@@ -1805,12 +1805,18 @@ static uint64_t lower_hash(const char *p, size_t n) {
 static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   struct evidence e;
   memset(&e, 0, sizeof e);
-  char key[MAX_TOKEN];
+  char key[MAX_TOKEN + 8];
   lower_ascii(p, n, key);
-  uint64_t h = kempt__word_hash(key, n);
+  memset(key + n, 0, 8);
+  uint64_t h = kempt__word_hash_padded(key, n);
   const struct entry *w = table_get(&g->query, h);
-  bool proper = false;
-  int level = kempt__wordlist_probe(h, &proper);
+  /* the word list's answers from the cache of words (word_info) */
+  uint64_t packed = n <= 8 ? kempt__load_le64(key) : 0;
+  struct word_info *wi = word_info(g, h, packed, n);
+  if (!wi->listed)
+    word_info_list(wi);
+  bool proper = wi->proper;
+  int level = wi->level;
   bool user = table_get(&g->user, h) != NULL;
   bool cap = is_upper((unsigned char)p[0]);
   e.len = n;
@@ -1818,7 +1824,9 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   e.proper = proper;
   e.count = w ? w->count : 0;
   e.capmid = w ? w->capmid : 0;
-  uint32_t langs = stop_langs(key, n);
+  uint32_t langs = n <= 6   ? wi->langs
+                   : n <= 8 ? kempt__stopword_langs_packed(packed, n)
+                            : 0;
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
   if (proper && !cap && e.score > 2)
