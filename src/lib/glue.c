@@ -1436,10 +1436,11 @@ static inline unsigned letters16(const char *p) {
  * white space. Letters are read 8 bytes at a time and answered by the
  * token cache, with what count_letters keeps (the recorded words, the
  * link, the language counts) in locals; a candidate, a miss of the cache
- * or a full array of words is handled the usual way. Returns where it
- * stopped: after the single space that follows the last token, before
- * other white space, or at a token of another kind (i itself when the
- * first is). */
+ * or a full array of words is handled the usual way. A line end right
+ * after a token is read here too (end_line) when no look-up waits.
+ * Returns where it stopped: after the single space that follows the last
+ * token, or after such a line end, before other white space, or at a
+ * token of another kind (i itself when the first is). */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* its registers its own: not in count_block */
 #endif
@@ -1595,8 +1596,16 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       }
     }
     i = e;
-    if (RARELY(text[i] != ' '))
-      break;
+    if (RARELY(text[i] != ' ')) {
+      if (text[i] != '\n' || c->npending)
+        break;
+      /* the end of a line, read as count_block reads it (settle aside) */
+      c->last = (unsigned char)text[i - 1];
+      end_line(g, c, i);
+      c->lstart = ++i;
+      first = i;
+      continue;
+    }
     i++;
     continue;
   compound: { /* letters, an apostrophe, letters: count_compound counts
@@ -1634,8 +1643,16 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     link = SIZE_MAX;
     capmask = end ? 0 : T_CAPMID;
     i = e;
-    if (text[i] != ' ')
-      break;
+    if (text[i] != ' ') {
+      if (text[i] != '\n' || c->npending)
+        break;
+      /* the end of a line, read as count_block reads it (settle aside) */
+      c->last = (unsigned char)text[i - 1];
+      end_line(g, c, i);
+      c->lstart = ++i;
+      first = i;
+      continue;
+    }
     i++;
   }
   }
@@ -1643,7 +1660,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   g->ntok = ntok;
   c->link = link;
   c->mid = capmask != 0;
-  if (i > first) /* the last byte of the last token (no white space) */
+  if (i > first) /* the last byte of the last token (no white space), if
+                   one was read after the last line end */
     c->last = (unsigned char)text[i - 1 - (text[i - 1] == ' ')];
   return i;
 }
