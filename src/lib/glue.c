@@ -2635,30 +2635,51 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
 }
 
 /* Count the words asked about, and the pairs, in the held blocks. */
+static inline bool filtered(const uint64_t *filter, uint64_t k) {
+  return (filter[(k >> 6) & 0x3FF] >> (k & 63)) & 1;
+}
+
+/* Count word i of the window, which the filter lets through. */
+static void count_one(struct glue *g, size_t i) {
+  struct entry *e = table_get(&g->query, g->th[i]);
+  if (!e)
+    return;
+  uint8_t f = g->tf[i];
+  if (f & T_COUNT) {
+    e->count++;
+    e->capmid += (f & T_CAPMID) != 0;
+  } else {
+    e->flags |= E_HYPHEN;
+  }
+  if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok) {
+    struct entry *pe =
+        table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
+    if (pe)
+      pe->count++;
+  }
+}
+
 static void count_asked(struct glue *g) {
   const uint64_t *th = g->th;
   const uint64_t *filter = g->filter;
-  for (size_t i = 0, n = g->ntok; i < n; i++) {
-    uint64_t k = th[i];
-    if (!((filter[(k >> 6) & 0x3FF] >> (k & 63)) & 1))
+  size_t i = 0, n = g->ntok;
+  for (; i + 4 <= n; i += 4) { /* most words are not asked about */
+    bool f0 = filtered(filter, th[i]), f1 = filtered(filter, th[i + 1]),
+         f2 = filtered(filter, th[i + 2]), f3 = filtered(filter, th[i + 3]);
+    if (!(f0 | f1 | f2 | f3))
       continue;
-    struct entry *e = table_get(&g->query, k);
-    if (!e)
-      continue;
-    uint8_t f = g->tf[i];
-    if (f & T_COUNT) {
-      e->count++;
-      e->capmid += (f & T_CAPMID) != 0;
-    } else {
-      e->flags |= E_HYPHEN;
-    }
-    if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok) {
-      struct entry *pe =
-          table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
-      if (pe)
-        pe->count++;
-    }
+    if (f0)
+      count_one(g, i);
+    if (f1)
+      count_one(g, i + 1);
+    if (f2)
+      count_one(g, i + 2);
+    if (f3)
+      count_one(g, i + 3);
   }
+  for (; i < n; i++)
+    if (filtered(filter, th[i]))
+      count_one(g, i);
 }
 
 /* Remember the words of the window for the rest of the document. */
