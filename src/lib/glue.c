@@ -2734,9 +2734,21 @@ static bool english(struct glue *g, size_t b) {
  * needed only when a block's language is in doubt, or for a later
  * window). */
 static void doc_lang_add(struct glue *g) {
-  for (size_t b = g->lang_done; b < g->nblocks; b++)
-    for (int l = 0; l < KEMPT_LANG_COUNT; l++)
-      g->doc_lang.hits[l] += g->blocks[b].lang.hits[l];
+  uint32_t *to = g->doc_lang.hits;
+  for (size_t b = g->lang_done; b < g->nblocks; b++) {
+    const uint32_t *from = g->blocks[b].lang.hits;
+    int l = 0;
+#ifdef GLUE_SSE2
+    for (; l + 4 <= KEMPT_LANG_COUNT; l += 4) /* four languages at once */
+      _mm_storeu_si128((__m128i *)(void *)(to + l),
+                       _mm_add_epi32(
+                           _mm_loadu_si128((const __m128i *)(const void *)(to + l)),
+                           _mm_loadu_si128(
+                               (const __m128i *)(const void *)(from + l))));
+#endif
+    for (; l < KEMPT_LANG_COUNT; l++)
+      to[l] += from[l];
+  }
   g->lang_done = g->nblocks;
 }
 
