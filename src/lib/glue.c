@@ -801,6 +801,20 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         j += 2;
         continue;
       }
+      if (b >= 0xE4 && b <= 0xE9 && j + 2 < n &&
+          ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
+          ((unsigned char)p[j + 2] & 0xC0) == 0x80) {
+        /* U+4000..U+9FFF: the CJK ideographs are letters of word_cp,
+         * all far (a run of Chinese is passed at 3 bytes a step) */
+        int32_t ideo = (int32_t)((b & 0x0Fu) << 12 |
+                                 ((unsigned char)p[j + 1] & 0x3Fu) << 6 |
+                                 ((unsigned char)p[j + 2] & 0x3Fu));
+        if (ideo >= 0x4E00 && ideo <= 0x9FEF) {
+          high = far = true;
+          j += 3;
+          continue;
+        }
+      }
       k = next_cp(p + j, n - j, &cp);
       if (!word_cp(cp))
         break;
