@@ -16,6 +16,10 @@ RSS comes from a small parent (peakrss). It prints MB/s, peak RSS, and
 the ratios of the CPU-time MB/s to uconv, python and cat. kempt runs on
 one core: it is single-threaded per stream. Last, when kempt has batch
 mode (-r -o DIR -j N), 48 MB of news in 48 files with -j 1 and -j 2.
+When the shared evaluation pages are beside the checkout
+(../shared/eval/articles, or $KEMPT_EVAL_ARTICLES), "pages" is real
+scraped text: their *.raw.txt NUL-framed and repeated to about the size
+of news.txt (read only; nothing is copied into the project).
 After each input, one --stats run of the default pipeline says where its
 time goes, stage by stage.
 """
@@ -39,6 +43,7 @@ INPUTS = {  # name: (file, kempt framing options)
     "chrome": ("chrome.txt", ["-z"]),
     "jsonl": ("news.jsonl", ["--format=jsonl"]),
     "wet": ("news.wet", ["--format=wet"]),
+    "pages": ("pages.z", ["-z"]),  # real pages, when ../shared is there
 }
 
 
@@ -105,6 +110,31 @@ def tools(kempt, opts, have_uconv):
 
 def ratio(a, b):
     return "%6.2f" % (a / b) if a and b else "     -"
+
+
+def eval_pages_dir(here):
+    d = os.environ.get("KEMPT_EVAL_ARTICLES") or os.path.join(
+        here, "..", "..", "shared", "eval", "articles")
+    return d if os.path.isdir(d) else None
+
+
+def make_pages(a, src):
+    """pages.z: the real pages of src NUL-framed, repeated to the size of
+    news.txt (or 100 MB), rebuilt only when that size changes."""
+    news = os.path.join(a.data, "news.txt")
+    want = os.path.getsize(news) if os.path.exists(news) else 100 * MB
+    path = os.path.join(a.data, "pages.z")
+    if os.path.exists(path) and abs(os.path.getsize(path) - want) < 4 * MB:
+        return
+    names = sorted(f for f in os.listdir(src) if f.endswith(".raw.txt"))
+    one = b"".join(open(os.path.join(src, f), "rb").read() + b"\0"
+                   for f in names)
+    if not one:
+        return
+    with open(path + ".tmp", "wb") as o:
+        for _ in range(max(1, want // len(one))):
+            o.write(one)
+    os.replace(path + ".tmp", path)
 
 
 def bench_input(name, a, have_uconv):
@@ -222,8 +252,12 @@ def main():
         "PEAKRSS", "tests/hardening/peakrss"))
     ap.add_argument("--data", default=os.path.join(here, "out"))
     ap.add_argument("--reps", type=int, default=2)
-    ap.add_argument("--inputs", default="news,mixed,chrome,jsonl,wet,batch")
+    ap.add_argument("--inputs",
+                    default="news,mixed,chrome,jsonl,wet,pages,batch")
     a = ap.parse_args()
+    pages = eval_pages_dir(here)
+    if pages and "pages" in a.inputs.split(","):
+        make_pages(a, pages)
     have_uconv = ensure_uconv()
     print("# kempt bench: best of %d runs, one process each, %s"
           % (a.reps, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))

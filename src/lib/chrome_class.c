@@ -314,63 +314,6 @@ static uint64_t line_hash(const char *p, size_t n) {
 
 /* ---- one pass over a line ------------------------------------------- */
 
-/* The languages in which the word t of p is a function word, when the
- * cache does not have it: looked up, and put in the cache (slot *e). */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((noinline))
-#endif
-static uint32_t stop_langs_miss(uint64_t *e, const char *p,
-                                const struct chrome_tok *t,
-                                struct chrome_cpinfo *cp) {
-  uint64_t tag = (t->h | 1u) << 16;
-  uint32_t m = kempt__chrome_stop_langs(p + t->start, t->end - t->start, cp);
-  *e = tag | (m & 0xFFFF);
-  return m;
-}
-
-/* What a line's words add up to. */
-struct word_count {
-  uint32_t words, upper, stop, hits[KEMPT_LANG_COUNT];
-  uint32_t langs; /* bit l - 1: hits[l] > 0 */
-  bool cap1;
-};
-
-/* Words, function words (per language in hits) and capitals of t[0..n). */
-static inline void count_words(struct chrome_swcache *sw,
-                               struct chrome_cpinfo *cp, const char *p,
-                               const struct chrome_tok *t, size_t n,
-                               struct word_count *c) {
-  uint32_t words = c->words, upper = c->upper, stop = c->stop;
-  uint32_t langs = c->langs;
-  const struct chrome_tok *end = t + n;
-  if (words == 0) { /* the line's first word: is it capitalised? */
-    while (t < end && !t->alpha)
-      t++;
-    c->cap1 = t < end && t->upper;
-  }
-  for (; t < end; t++) {
-    if (!t->alpha)
-      continue;
-    /* the cache's slot holds (h | 1) << 16 | the word's languages */
-    uint64_t *e = &sw->slot[kempt__chrome_sw_index(t->h)];
-    uint64_t x = *e ^ (t->h | 1u) << 16;
-    uint32_t m = x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp);
-    upper += t->upper;
-    words++;
-    if (m) {
-      stop++;
-      langs |= m;
-      do
-        c->hits[kempt__chrome_ctz(m) + 1]++;
-      while (m &= m - 1);
-    }
-  }
-  c->words = words;
-  c->upper = upper;
-  c->stop = stop;
-  c->langs = langs;
-}
-
 /* Lines with more words than this never match a phrase rule as a whole
  * (HAS_WORDS, PREFIX_WORDS, LIST_PREFIX_WORDS and the limits of bylines,
  * comment headers and date lines are at most this). */
@@ -414,21 +357,24 @@ static bool needs_rules(const struct chrome_rules *r,
   return false;
 }
 
-/* False when neither a has nor a soft phrase starts with a word of hash
- * h. */
-static inline bool may_start_hs(const struct chrome_rules *r, uint64_t h) {
-  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
-  return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
+/* The words of t[0..nt) (at most 64) that may start a has or soft
+ * phrase: bit i for t[i]. */
+static uint64_t hs_words(const struct chrome_rules *r,
+                         const struct chrome_tok *t, size_t nt) {
+  uint64_t hs = 0;
+  for (size_t i = 0; i < nt; i++)
+    hs |= (uint64_t)kempt__chrome_may_start_hs(r, t[i].h) << i;
+  return hs;
 }
 
 /* The languages of the has and soft phrases in t[0..nt), as match_has
  * looks for them. */
 static uint32_t soft_langs(const struct chrome_rules *r,
-                           const struct chrome_tok *t, size_t nt) {
+                           const struct chrome_tok *t, size_t nt,
+                           uint64_t hs) {
   uint32_t langs = 0;
-  for (size_t i = 0; i < nt; i++) {
-    if (!may_start_hs(r, t[i].h))
-      continue;
+  for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
+    size_t i = kempt__chrome_ctz(hs);
     bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
@@ -445,29 +391,41 @@ static uint32_t soft_langs(const struct chrome_rules *r,
   return langs;
 }
 
+/* Whether the first word of t[0..n) (a token with a letter) is
+ * capitalised; *found: there is one. */
+static bool first_upper(const struct chrome_tok *t, size_t n, size_t *found) {
+  for (size_t i = 0; i < n; i++)
+    if (t[i].alpha) {
+      *found = 1;
+      return t[i].upper;
+    }
+  return false;
+}
+
 /* Tokenize a line from lead (after its indentation): its first words in t
- * (returns how many), all of them counted in *wc, *total tokens in all;
- * the character features in *lx. */
-static size_t lex_line(struct chrome_doc *d, const char *p, size_t n,
-                       size_t lead, struct chrome_tok *t,
-                       struct word_count *wc, size_t *total,
+ * (returns how many), all of them counted in *lx->count, *total tokens in
+ * all; the character features in *lx. */
+static size_t lex_line(const char *p, size_t n, size_t lead,
+                       struct chrome_tok *t, size_t *total, uint64_t *hs,
                        struct chrome_lex *lx) {
   struct chrome_tok more[CHROME_MAXTOK];
   size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
-  size_t k = nt;
+  size_t k = nt, words = 0;
   *total = nt;
-  count_words(d->sw, d->cp, p, t, nt, wc);
+  *hs = lx->count->hs;
+  lx->count->cap1 = first_upper(t, nt, &words);
   while (k == CHROME_MAXTOK) {
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
     *total += k;
-    count_words(d->sw, d->cp, p, more, k, wc);
+    if (!words) /* none yet */
+      lx->count->cap1 = first_upper(more, k, &words);
   }
   return nt;
 }
 
 /* Add a line's word counts to it and to the window's language evidence. */
 static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
-                       const struct word_count *wc) {
+                       const struct chrome_count *wc) {
   uint32_t best = 0;
   for (uint32_t m = wc->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
@@ -524,10 +482,11 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok t[CHROME_MAXTOK];
-  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, d->sw};
-  struct word_count wc = {0, 0, 0, {0}, 0, false};
+  struct chrome_count wc = {d->sw, r, 0, 0, 0, 0, {0}, 0, false};
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, &wc};
   size_t lead = indentation(p, n);
-  size_t total, nt = lex_line(d, p, n, lead, t, &wc, &total, &lx);
+  uint64_t hs;
+  size_t total, nt = lex_line(p, n, lead, t, &total, &hs, &lx);
   add_counts(d, u, &wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
@@ -544,10 +503,11 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
     return;
   u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
+  u->hs = hs;
   if (u->retok)
     keep_words(d, a, u, t, nt);
   else
-    u->soft_langs = soft_langs(r, t, nt);
+    u->soft_langs = soft_langs(r, t, nt, hs);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -660,11 +620,11 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
 /* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
-                      const struct chrome_tok *t, size_t nt, size_t total) {
+                      const struct chrome_tok *t, size_t nt, size_t total,
+                      uint64_t hs) {
   const struct chrome_rules *rs = m->rules;
-  for (size_t i = 0; i < nt; i++) {
-    if (!may_start_hs(rs, t[i].h))
-      continue;
+  for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
+    size_t i = kempt__chrome_ctz(hs);
     bool has = kempt__chrome_may_start(rs, CK_HAS, t[i].h);
     bool soft = kempt__chrome_may_start(rs, CK_SOFT, t[i].h);
     uint64_t h = CHROME_SEQ_INIT;
@@ -871,7 +831,7 @@ static bool colon_credit(const char *p, size_t n) {
   static const char *const w[] = {"credit", "credits", "photo", "photos",
                                   "image", "photograph", "picture",
                                   "foto", "fotos", "bild", "imagen",
-                                  "immagine", "zdj\xc4\x99" "cie"};
+                                  "immagine", ("zdj\xc4\x99" "cie")};
   static const unsigned char len[] = {6, 7, 5, 6, 5, 10, 7, 4, 5, 4, 6, 8, 8};
   _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
   if (n == 0 || p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?')
@@ -1018,7 +978,7 @@ static bool name_handle(const struct chrome_unit *u, const char *p,
 /* The phrase rules of a short line, from its words t[0..nt) of total. */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
-                        size_t total) {
+                        size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
   if (nt == total) { /* u->key is the hash of all its words */
@@ -1032,7 +992,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
       set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_LIST));
   match_prefix(u, m, p, t, &pf, nt, total);
-  match_has(u, m, t, nt, total);
+  match_has(u, m, t, nt, total, hs);
   if (!u->rule && !u->hit && nt == total)
     match_about(u, m, t, &pf, nt);
   if (!u->rule && (is_byline(u, m, p, t, nt) || name_handle(u, p, t, nt))) {
@@ -2280,12 +2240,12 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     const char *p = d->text.data + u->off;
     if (u->retok && u->tok != CHROME_NO_TOK) {
       size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
-      match_rules(u, &m, p, d->toks + u->tok, nt, total);
+      match_rules(u, &m, p, d->toks + u->tok, nt, total, u->hs);
     } else if (u->retok) {
       struct chrome_tok t[CHROME_MAXTOK];
       size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
                                               &total, d->cp);
-      match_rules(u, &m, p, t, nt, total);
+      match_rules(u, &m, p, t, nt, total, hs_words(r, t, nt));
     }
     else if (u->ntok)
       match_long(u, &m, p);

@@ -44,6 +44,21 @@ enum chrome_kind {
   CK_COUNT
 };
 
+/* A compiled-in rule (chrome_rules.h, made by tools/gen_chrome_rules.py):
+ * the hashes of its words are chrome_rules_toks[tok .. tok + ntok), or
+ * ntok is 0: its pattern is tokenized when the table is built. */
+struct chrome_rule_src {
+  int kind; /* enum chrome_kind */
+  int lang; /* enum kempt_lang */
+  const char *pattern, *name;
+  uint8_t ntok;
+  uint16_t tok;
+};
+
+/* chrome_stop_filter (chrome_rules.h): bit (h >> 40) % this of the hash
+ * h of each function word of src/data/stopwords.txt. */
+#define CHROME_STOP_FILTER_BITS 8192
+
 /* One rule in the table; the key is the hash of its word sequence. */
 struct chrome_rule {
   uint64_t key;
@@ -93,6 +108,20 @@ struct chrome_cpinfo {
 
 struct chrome_swcache;
 
+/* What a line's words add up to, counted as the tokenizer reads them:
+ * words, function words (per language in hits, through the function-word
+ * cache sw) and capitals. */
+struct chrome_count {
+  struct chrome_swcache *sw;
+  const struct chrome_rules *rules; /* for hs */
+  uint64_t hs; /* bit i: token i of the last call may start a has or soft
+                  phrase (kempt__chrome_may_start_hs) */
+  uint32_t words, upper, stop, hits[KEMPT_LANG_COUNT];
+  uint32_t langs; /* bit l - 1: hits[l] > 0 */
+  bool cap1;      /* its first word is capitalised (not set by the
+                     tokenizer: see chrome_class.c) */
+};
+
 /* The tokenizer's state across calls on one line, and the character
  * features it gathers on the way (one pass over the bytes). */
 struct chrome_lex {
@@ -102,9 +131,8 @@ struct chrome_lex {
   bool bracket;    /* a '[' */
   bool dots3;      /* three dots in a row (a dot: '.' or 0x0E) */
   bool ext_dot;    /* a '.' before j, p, g or w in either case */
-  const struct chrome_swcache *sw; /* or NULL: the function-word cache,
-                                      whose slot of each word is fetched
-                                      early (its look-up comes later) */
+  struct chrome_count *count; /* or NULL: where each word (token with a
+                                 letter) is counted as it is read */
 };
 
 /* Bytes from p[n] on that the tokenizer may read: p[n] is '\n' and the
@@ -141,7 +169,13 @@ static inline uint64_t kempt__chrome_seq_step(uint64_t h, uint64_t tok) {
   h = (h << 7 | h >> 57) ^ tok;
   return h * 0x100000001b3ull;
 }
-uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n);
+static inline uint64_t kempt__chrome_seq(const struct chrome_tok *t,
+                                         size_t n) {
+  uint64_t h = CHROME_SEQ_INIT;
+  for (size_t i = 0; i < n; i++)
+    h = kempt__chrome_seq_step(h, t[i].h);
+  return h;
+}
 
 /* The key of a rule of kind k and word sequence hash h in the table. */
 static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {
@@ -182,6 +216,14 @@ static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
                                            int k, uint64_t h) {
   unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
   return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* False when neither a has nor a soft phrase starts with a word of hash
+ * h. */
+static inline bool kempt__chrome_may_start_hs(const struct chrome_rules *r,
+                                              uint64_t h) {
+  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
+  return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
 }
 
 /* False when no has or soft rule is longer than the word sequence of
@@ -227,6 +269,8 @@ struct chrome_unit {
   bool dots3, ext_dot; /* as in struct chrome_lex (caption checks) */
   bool retok;         /* phrase rules need its words (a short line) */
   uint32_t soft_langs; /* else: languages of its has and soft phrases */
+  uint64_t hs;        /* retok: its first words that may start a has or
+                         soft phrase (chrome_count.hs) */
   uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or
                          CHROME_NO_TOK: tokenize it again */
   bool listed;        /* a line of a list that text introduced */
@@ -249,11 +293,15 @@ struct chrome_blk {
 #define CHROME_SW_SLOTS 32768
 struct chrome_swcache {
   /* (the word's hash (chrome_tok.h) | 1) << 16 | its stop-word languages
-   * (kempt__stopword_langs, 14 bits); 0: empty. The slot is the top bits
-   * of the hash, so all but one of its 64 bits are compared. */
+   * (kempt__stopword_langs, 14 bits: SW_LANGS) | whether a has or soft
+   * phrase of the handle's rules may start with it (bit SW_HS_SHIFT); 0:
+   * empty. The slot is the top bits of the hash, so all but one of its 64
+   * bits are compared. */
   uint64_t slot[CHROME_SW_SLOTS];
 };
-_Static_assert(KEMPT_LANG_COUNT - 1 <= 16, "stop-word languages in 16 bits");
+#define SW_LANGS 0x3FFFu
+#define SW_HS_SHIFT 15
+_Static_assert(KEMPT_LANG_COUNT - 1 <= 14, "stop-word languages in 14 bits");
 
 /* The slot of the word of hash h in the function-word cache. */
 static inline size_t kempt__chrome_sw_index(uint64_t h) {

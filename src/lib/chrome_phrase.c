@@ -33,11 +33,6 @@
 #define NOINLINE
 #endif
 
-struct chrome_rule_src {
-  int kind;  /* enum chrome_kind */
-  int lang;  /* enum kempt_lang */
-  const char *pattern, *name;
-};
 #include "chrome_rules.h"
 
 
@@ -253,6 +248,72 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
   return j;
 }
 
+/* The languages in which the word t of p is a function word, when the
+ * cache does not have it: looked up, and put in the cache (slot *e). */
+static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
+                                         const struct chrome_tok *t,
+                                         struct chrome_cpinfo *cp,
+                                         const struct chrome_rules *r) {
+  uint64_t tag = (t->h | 1u) << 16;
+  unsigned b = (unsigned)(t->h >> 40) % CHROME_STOP_FILTER_BITS;
+  uint32_t m = 0;
+  if ((chrome_stop_filter[b / 64] >> (b % 64)) & 1u) /* else no function
+                                                      word has its hash */
+    m = kempt__chrome_stop_langs((const char *)p + t->start,
+                                 t->end - t->start, cp);
+  m = (m & SW_LANGS) |
+      (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
+  *e = tag | m;
+  return m;
+}
+
+/* The counts of struct chrome_count that the tokenizer keeps in
+ * registers while it reads. */
+struct counts {
+  uint32_t words, upper, stop, langs;
+  uint64_t hs;
+};
+
+/* Count the word t of p, of hash h, with a letter (alpha) or not, and
+ * capitalised or not, in *k and c->hits (when c is not NULL). */
+static inline void count_vals(struct chrome_count *c, struct counts *k,
+                              const unsigned char *p,
+                              const struct chrome_tok *t, uint64_t h,
+                              bool alpha, bool upper,
+                              struct chrome_cpinfo *cp, size_t idx) {
+  if (!c)
+    return;
+  if (!alpha) {
+    k->hs |= (uint64_t)kempt__chrome_may_start_hs(c->rules, h) << idx;
+    return;
+  }
+  /* the cache's slot holds (h | 1) << 16 | the word's languages | the
+   * has-or-soft bit */
+  uint64_t *e = &c->sw->slot[kempt__chrome_sw_index(h)];
+  uint64_t x = *e ^ (h | 1u) << 16;
+  uint32_t m =
+      x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp, c->rules);
+  k->hs |= (uint64_t)(m >> SW_HS_SHIFT) << idx;
+  m &= SW_LANGS;
+  k->upper += upper;
+  k->words++;
+  if (m) {
+    k->stop++;
+    k->langs |= m;
+    do
+      c->hits[kempt__chrome_ctz(m) + 1]++;
+    while (m &= m - 1);
+  }
+}
+
+/* count_vals of the token t. */
+static inline void count_word(struct chrome_count *c, struct counts *k,
+                              const unsigned char *p,
+                              const struct chrome_tok *t,
+                              struct chrome_cpinfo *cp, size_t idx) {
+  count_vals(c, k, p, t, t->h, t->alpha, t->upper, cp, idx);
+}
+
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
@@ -311,7 +372,9 @@ static const uint64_t keep_first[16] = {
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
  * digits, and their lower-case forms are the hash's chunks. */
 static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
-                               struct chrome_tok *t, struct chrome_lex *lx) {
+                               struct chrome_tok *t, struct chrome_lex *lx,
+                               struct chrome_count *cnt, struct counts *k,
+                               size_t idx) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 0x80 up: < 0 */
   /* a range test each: the range moved to the bottom of the signed
@@ -325,8 +388,11 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   unsigned lm = (unsigned)_mm_movemask_epi8(letter);
   unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
   unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
-  if (len >= 16)
-    return read_word_swar(p, n, i, t, lx);
+  if (len >= 16) {
+    size_t j = read_word_swar(p, n, i, t, lx);
+    count_word(cnt, k, p, t, lx->cache, idx);
+    return j;
+  }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
   /* the word's letters: wm + 1 clears its run of ones (bits 0 to len - 1)
    * and keeps the bits above, where lm's bits are wm's */
@@ -340,7 +406,9 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
             keep_low[len & 7];
       s.nw = len - 8;
     }
-    return read_word_mixed(p, n, i, j, s, letters, t, lx);
+    j = read_word_mixed(p, n, i, j, s, letters, t, lx);
+    count_word(cnt, k, p, t, lx->cache, idx);
+    return j;
   }
   /* wh_final of its chunks: the first (all of it from 8 bytes on), and a
    * second one past 8 bytes */
@@ -348,17 +416,24 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   if (len > 8)
     h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
                       keep_low[len - 8]);
-  t->h = letters ? h : NUMBER_HASH;
+  h = letters ? h : NUMBER_HASH;
+  bool upper = (unsigned)(p[i] - 'A') < 26;
+  t->h = h;
   t->alpha = letters;
-  t->upper = (unsigned)(p[i] - 'A') < 26;
+  t->upper = upper;
   t->start = (uint32_t)i;
   t->end = (uint32_t)j;
+  count_vals(cnt, k, p, t, h, letters, upper, lx->cache, idx);
   return j;
 }
 #else
 static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
-                               struct chrome_tok *t, struct chrome_lex *lx) {
-  return read_word_swar(p, n, i, t, lx);
+                               struct chrome_tok *t, struct chrome_lex *lx,
+                               struct chrome_count *cnt, struct counts *k,
+                               size_t idx) {
+  size_t j = read_word_swar(p, n, i, t, lx);
+  count_word(cnt, k, p, t, lx->cache, idx);
+  return j;
 }
 #endif
 
@@ -429,14 +504,32 @@ static inline void lex_mark(const unsigned char *p, size_t n, size_t i,
  * each copy counted as the first was (but no separator: no space comes
  * before a copy). Returns the offset after the run. A copy ends before
  * p[n], which is '\n'. */
+static size_t NOINLINE skip_run(const unsigned char *p, size_t i, size_t k,
+                                struct chrome_lex *lx) {
+  /* the copies are the bytes from j on that are the byte k before them,
+   * 8 at a time (the first that is not comes at p[n] at the latest: '\n'
+   * after bytes 0x80 and up; p[n + 15] can be read) */
+  size_t j = i + k, e = j;
+  for (;;) {
+    uint64_t a, b;
+    memcpy(&a, p + e, 8);
+    memcpy(&b, p + e - k, 8);
+    if (a != b)
+      break;
+    e += 8;
+  }
+  while (p[e] == p[e - k]) /* (fewer than 8) */
+    e++;
+  size_t copies = (e - j) / k;
+  lx->conts += (uint32_t)(copies * (k - 1));
+  return j + copies * k;
+}
+
 static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
                                   struct chrome_lex *lx) {
   size_t j = i + k;
-  while (p[j] == p[i] && p[j + 1] == p[i + 1] &&
-         (k < 3 || p[j + 2] == p[i + 2]) && (k < 4 || p[j + 3] == p[i + 3])) {
-    lx->conts += (uint32_t)k - 1;
-    j += k;
-  }
+  if (p[j] == p[i] && p[j + 1] == p[i + 1]) /* (most come alone) */
+    return skip_run(p, i, k, lx);
   return j;
 }
 
@@ -482,24 +575,12 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
   return skip_repeats(p, i, k, lx);
 }
 
-/* Fetch the function-word cache's slot of word t ahead of its look-up
- * (the cache is too big for the nearest CPU caches). */
-static inline void prefetch_stop(const struct chrome_swcache *sw,
-                                 const struct chrome_tok *t) {
-#if defined(__GNUC__) || defined(__clang__)
-  if (sw)
-    __builtin_prefetch(&sw->slot[kempt__chrome_sw_index(t->h)]);
-#else
-  (void)sw;
-  (void)t;
-#endif
-}
-
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
-  const struct chrome_swcache *sw = lx->sw; /* (t's bytes may alias *lx) */
+  struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
+  struct counts k = {0, 0, 0, 0, 0};
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
@@ -511,8 +592,8 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
       if (count == max)
         break;
       for (;;) {
-        i = read_word(p, n, i, &t[count], lx);
-        prefetch_stop(sw, &t[count++]);
+        i = read_word(p, n, i, &t[count], lx, cnt, &k, count);
+        count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
         if (p[i] != ' ' || ascii_skip[p[i + 1]] != S_WORD || count == max)
@@ -535,10 +616,19 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     if (count == max)
       break;
     size_t r = lex_high(p, n, i, &t[count], lx);
+    if (r & 1)
+      count_word(cnt, &k, p, &t[count], lx->cache, count);
     count += r & 1;
     i = r >> 1;
   }
   *pos = i;
+  if (cnt) {
+    cnt->words += k.words;
+    cnt->upper += k.upper;
+    cnt->stop += k.stop;
+    cnt->langs |= k.langs;
+    cnt->hs = k.hs;
+  }
   return count;
 }
 
@@ -605,12 +695,6 @@ size_t kempt__chrome_tokens(const char *p, size_t n, struct chrome_tok *t,
   return count;
 }
 
-uint64_t kempt__chrome_seq(const struct chrome_tok *t, size_t n) {
-  uint64_t h = CHROME_SEQ_INIT;
-  for (size_t i = 0; i < n; i++)
-    h = kempt__chrome_seq_step(h, t[i].h);
-  return h;
-}
 
 static uint64_t kind_key(uint64_t key, int kind) {
   return kempt__chrome_kind_key(key, kind);
@@ -665,34 +749,32 @@ static int kind_of(const char *s, size_t n) {
   return CK_NONE;
 }
 
-/* Add one rule: kind name, pattern (words; '#' is a number). */
-static enum kempt_status add_rule(struct chrome_rules *r, int kind,
-                                  uint8_t lang, const char *pat, size_t n,
-                                  const char *name) {
-  char buf[MAX_PATTERN + CHROME_LEX_PAD] = {0}; /* + the end mark, pad */
-  struct chrome_tok t[CHROME_MAXTOK];
-  size_t total;
-  while (n && kempt__is_space((unsigned char)pat[n - 1]))
+/* The pattern p[0..n) without the spaces at its end; its kind (a prefix
+ * that ends in ':' wants a separator after it). */
+static size_t pattern_len(const char *p, size_t n, int *kind) {
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
     n--;
-  if (n == 0 || n >= MAX_PATTERN)
-    return KEMPT_OK;
-  for (size_t i = 0; i < n; i++)
-    buf[i] = pat[i] == '#' ? '0' : pat[i];
-  buf[n] = '\n'; /* the tokenizer's end mark */
-  if (kind == CK_PREFIX && buf[n - 1] == ':')
-    kind = CK_PREFIXSEP;
-  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, r->cp);
-  if (nt == 0 || nt != total)
-    return KEMPT_OK;
-  struct chrome_rule rule = {kind_key(kempt__chrome_seq(t, nt), kind), name,
-                             (uint8_t)kind, lang, (uint8_t)nt, 0};
-  unsigned bit = (unsigned)(t[0].h >> 51) & (CHROME_FIRST_BITS - 1);
+  if (n && *kind == CK_PREFIX && p[n - 1] == ':')
+    *kind = CK_PREFIXSEP;
+  return n;
+}
+
+/* Add one rule of kind over the words of hashes h[0..nt) (nt >= 1). */
+static enum kempt_status add_words(struct chrome_rules *r, int kind,
+                                   uint8_t lang, const uint64_t *h0,
+                                   size_t nt, const char *name) {
+  uint64_t seq = CHROME_SEQ_INIT;
+  for (size_t k = 0; k < nt; k++)
+    seq = kempt__chrome_seq_step(seq, h0[k]);
+  struct chrome_rule rule = {kind_key(seq, kind), name, (uint8_t)kind, lang,
+                             (uint8_t)nt, 0};
+  unsigned bit = (unsigned)(h0[0] >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
   if (kind == CK_HAS || kind == CK_SOFT) {
     r->first_hs[bit / 64] |= 1ull << (bit % 64);
     uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
     for (size_t k = 1; k < nt; k++) {
-      h = kempt__chrome_seq_step(h, t[k - 1].h);
+      h = kempt__chrome_seq_step(h, h0[k - 1]);
       unsigned pb = (unsigned)(h >> 45) & (CHROME_PREFIX_BITS - 1);
       r->prefix_hs[pb / 64] |= 1ull << (pb % 64);
     }
@@ -702,6 +784,28 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
   bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
   r->keys[bit / 64] |= 1ull << (bit % 64);
   return insert(r, &rule);
+}
+
+/* Add one rule: kind name, pattern (words; '#' is a number). */
+static enum kempt_status add_rule(struct chrome_rules *r, int kind,
+                                  uint8_t lang, const char *pat, size_t n,
+                                  const char *name) {
+  char buf[MAX_PATTERN + CHROME_LEX_PAD] = {0}; /* + the end mark, pad */
+  struct chrome_tok t[CHROME_MAXTOK];
+  uint64_t h[CHROME_MAXTOK];
+  size_t total;
+  n = pattern_len(pat, n, &kind);
+  if (n == 0 || n >= MAX_PATTERN)
+    return KEMPT_OK;
+  for (size_t i = 0; i < n; i++)
+    buf[i] = pat[i] == '#' ? '0' : pat[i];
+  buf[n] = '\n'; /* the tokenizer's end mark */
+  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, r->cp);
+  if (nt == 0 || nt != total)
+    return KEMPT_OK;
+  for (size_t k = 0; k < nt; k++)
+    h[k] = t[k].h;
+  return add_words(r, kind, lang, h, nt, name);
 }
 
 
@@ -714,8 +818,13 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
   size_t n = sizeof chrome_rules_src / sizeof chrome_rules_src[0];
   for (size_t i = 0; i < n; i++) {
     const struct chrome_rule_src *s = &chrome_rules_src[i];
-    enum kempt_status st = add_rule(r, s->kind, (uint8_t)s->lang,
-                                    s->pattern, strlen(s->pattern), s->name);
+    int kind = s->kind;
+    enum kempt_status st =
+        s->ntok ? (pattern_len(s->pattern, strlen(s->pattern), &kind),
+                   add_words(r, kind, (uint8_t)s->lang,
+                             chrome_rules_toks + s->tok, s->ntok, s->name))
+                : add_rule(r, kind, (uint8_t)s->lang, s->pattern,
+                           strlen(s->pattern), s->name);
     if (st != KEMPT_OK)
       return st;
   }

@@ -337,7 +337,7 @@ static size_t repeats(const char *p, size_t n, size_t k) {
   size_t m = 0; /* p[m] == p[m - k] below m */
   while (n - m >= 8 && memcmp(p + m, p + m - k, 8) == 0)
     m += 8;
-  while (m < n && p[m] == p[m - k])
+  while (m < n && p[m] == *(p + m - k))
     m++;
   return m / k;
 }
@@ -518,6 +518,20 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
          * bullets), U+3040-9FFF (kana, CJK), U+AC00-D7A3 (Hangul); not
          * overlong (the lead E0 is below U+0800) and no surrogate */
         size_t j = i;
+        if (c >= 0xE4 && (0x1BF0u >> (c & 0x0Fu) & 1u)) { /* E4-E9, EB, EC */
+          /* ideographs, Hangul syllables: five at a time */
+          j += kempt__cjk_run((const unsigned char *)p + j, n - j);
+        } else if (c == 0xE2 && (unsigned char)p[i + 1] - 0x94u < 8u &&
+                   ((unsigned char)p[i + 2] & 0xC0) == 0x80 && n - i >= 6 &&
+                   p[i + 3] == p[i] && p[i + 4] == p[i + 1] &&
+                   p[i + 5] == p[i + 2]) {
+          /* a rule: U+2500-26FF again and again */
+          j += 3 + 3 * repeats(p + i + 3, n - i - 3, 3);
+        }
+        if (j > i && (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0)) {
+          i = j;
+          continue;
+        }
         for (;;) {
           unsigned c1 = (unsigned char)p[j + 1], c2 = (unsigned char)p[j + 2];
           uint32_t u = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);

@@ -160,7 +160,9 @@ static enum kempt_status put_valid(struct frame_jsonl *f, const char *data,
     i += len < 0 ? n - i : bad;
     run = i;
   }
-  return s == KEMPT_OK ? put(f, (const char *)p + run, n - run) : s;
+  if (s != KEMPT_OK || run == n)
+    return s; /* p may be NULL */
+  return put(f, (const char *)p + run, n - run);
 }
 
 /* ---- output: the cleaned text as the inside of a JSON string ---- */

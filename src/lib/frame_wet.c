@@ -23,7 +23,8 @@
 #include <stdio.h>
 
 #define MAX_HEAD (1u << 20)
-#define DEFAULT_MAX_RECORD (64u << 20)
+/* 32 MiB: with the stages' own memory the peak stays under 64 MB */
+#define DEFAULT_MAX_RECORD (32u << 20)
 
 enum wstate { W_SEP, W_HEAD, W_BLOCK };
 
@@ -419,7 +420,7 @@ static const struct kempt_option wet_options[] = {
      "the default) or remove it"},
     {"max-record", 0, KEMPT_OPT_INT, "wet", "BYTES", NULL,
      "cut the cleaned text of a record at BYTES, with a warning (default "
-     "67108864)"},
+     "33554432)"},
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 const struct kempt_frame_ops kempt__frame_wet_ops = {

@@ -2876,7 +2876,8 @@ static enum kempt_status flush(struct glue *g, bool more) {
     size_t first = c;
     while (c < g->ncands && g->cands[c].block == i)
       c++;
-    s = emit_one(g, &g->blocks[i], g->cands + first, c - first);
+    s = emit_one(g, &g->blocks[i], g->cands ? g->cands + first : NULL,
+                 c - first);
   }
   if (s == KEMPT_OK && more)
     s = keep_words(g);

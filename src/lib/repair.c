@@ -35,6 +35,7 @@
  */
 #include "kempt_repair.h"
 #include "repair_internal.h"
+#include "textchar.h"
 
 #include <utf8proc.h>
 #ifdef __SSE2__
@@ -754,6 +755,28 @@ static const uint8_t blank3_span[16] = {0,    0,    0,    0x2F, 0x3F, 0x3F,
                                         0x3F, 0x3F, 0x3F, 0x3F, 0x0F, 0x3F,
                                         0x3F, 0x1D, 0,    0};
 
+/* The bytes from q on that repeat the 3-byte character before q (q[-3]
+ * is readable), whole copies of it: q[i] == q[i - 3] below the result. */
+static inline size_t skip_copies(const unsigned char *q,
+                                 const unsigned char *end) {
+  size_t n = (size_t)(end - q), m = 0;
+#ifdef __SSE2__
+  while (n - m >= 16) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(q + m));
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(q + m - 3));
+    unsigned ne = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)) ^ 0xFFFFu;
+    if (ne) {
+      m += (unsigned)__builtin_ctz(ne);
+      return m - m % 3;
+    }
+    m += 16;
+  }
+#endif
+  while (m < n && q[m] == q[m - 3])
+    m++;
+  return m - m % 3;
+}
+
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
  * charset, a possible lead byte is followed by a possible continuation and
  * by as many more as it needs (a 2-byte lead by one, a longer one by at
@@ -827,9 +850,10 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
       do {
         unsigned b0 = q[0] & 0x0Fu, b1 = q[1];
         if (b1 - blank3_lo[b0] <= blank3_span[b0]) {
-          do /* the run of them */
+          do { /* the run of them, the ideographs and Hangul five at a time */
             q += 3;
-          while (q < lim && (q[0] & 0xF0) == 0xE0 &&
+            q += kempt__cjk_run(q, (size_t)(end - q));
+          } while (q < lim && (q[0] & 0xF0) == 0xE0 &&
                  (unsigned)q[1] - blank3_lo[q[0] & 0x0Fu] <=
                      blank3_span[q[0] & 0x0Fu]);
           p1 = 0; /* and p2 no longer matters */
@@ -855,6 +879,23 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
         }
         p2 = p1;
         p1 = c;
+        if (q >= lim || (q[0] & 0xF0) != 0xE0)
+          break;
+        if (__builtin_expect(p1 == p2 && q[0] == q[-3] && q[1] == q[-2] &&
+                                 q[2] == q[-1],
+                             0)) {
+          /* a run of one character (a rule of box drawing): after two of
+           * them the state is (c, c), and each copy after adds what the
+           * first of them adds */
+          q += skip_copies(q, end);
+          if (c & CONT_BITS) {
+            uint32_t cont = cont_of(c);
+            done |= (lead_short(c) | (lead_long(c) & cont)) & cont;
+            pairs |= cont & (uint32_t)c;
+            if (c & INFO_FFFD)
+              pairs |= done |= 1;
+          }
+        }
       } while (q < lim && (q[0] & 0xF0) == 0xE0);
       continue;
     }

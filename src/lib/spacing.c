@@ -1127,7 +1127,7 @@ static size_t sentence_at(struct pass *ps, size_t i) {
     char after[32];
     memcpy(after, in + i, k - i);
     after[k - i] = ' ';
-    memcpy(after + k - i + 1, in + k, r - k);
+    memcpy(after + (k - i) + 1, in + k, r - k);
     report(ps, "missing-space-after-sentence", i, in + i, r - i, after,
            r - i + 1);
     copy_counting(ps, i, k);

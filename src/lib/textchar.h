@@ -13,6 +13,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 /* The code point at p[0..n), n > 0: returns its length in bytes. */
 static inline size_t kempt__cp(const char *p, size_t n, int32_t *cp) {
@@ -239,6 +242,38 @@ static inline int32_t kempt__first_cp(const char *p, size_t n) {
       return cp;
   }
   return -1;
+}
+
+/* The length of the run of 3-byte characters at the start of p[0..n)
+ * whose lead is E4..E9 or EB..EC (U+4000-9FFF and U+B000-CFFF: CJK
+ * ideographs, Hangul syllables; the lead followed by two continuation
+ * bytes), five at a time: a multiple of 15 bytes, 0 where SSE2 is
+ * missing. Reads 16 bytes for each five. */
+static inline size_t kempt__cjk_run(const unsigned char *p, size_t n) {
+  size_t m = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i zero = _mm_setzero_si128();
+  while (n - m >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + m));
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                  _mm_set1_epi8((char)0x80));
+    /* v - E4 (mod 256) at most 5, or v - EB at most 1 */
+    __m128i a = _mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8((char)0xE4)),
+                              _mm_set1_epi8(5));
+    __m128i b = _mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8((char)0xEB)),
+                              _mm_set1_epi8(1));
+    __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero));
+    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
+    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
+    if ((ml & 0x1249u) != 0x1249u || (mc & 0x6DB6u) != 0x6DB6u)
+      break;
+    m += 15;
+  }
+#else
+  (void)p;
+  (void)n;
+#endif
+  return m;
 }
 
 #endif /* KEMPT_TEXTCHAR_H */

@@ -1156,7 +1156,7 @@ static enum kempt_status put_plain(struct unwrap *u, const char *t,
   for (size_t j = from; j < to; j++) {
     if (j > from)
       *o++ = '\n';
-    if (several) {
+    if (several && L[j].indent > common) { /* most lines have none */
       memset(o, ' ', L[j].indent - common);
       o += L[j].indent - common;
     }

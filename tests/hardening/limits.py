@@ -122,6 +122,14 @@ def gen_wet(size):
            b"Content-Length: 999999999999\r\n\r\nShort body.\r\n\r\n")
 
 
+def gen_wet_big(size):
+    """One record whose Content-Length is huge and true up to the end of
+    the input: the cleaned block is kept only up to --max-record."""
+    yield (b"WARC/1.0\r\nWARC-Type: conversion\r\n"
+           b"Content-Length: 999999999999999\r\n\r\n")
+    yield from repeat(PROSE.encode() + b"\n", size)
+
+
 def cases(scale):
     def s(n):
         return max(1, int(n * scale))
@@ -140,6 +148,7 @@ def cases(scale):
         ("500 MB JSONL record", ["--format=jsonl"], gen_jsonl, s(500 * MB)),
         ("WET record whose Content-Length lies", ["--format=wet"], gen_wet,
          s(200 * MB)),
+        ("WET record of 200 MB", ["--format=wet"], gen_wet_big, s(200 * MB)),
     ]
 
 
