@@ -804,10 +804,11 @@ static const uint8_t blank3_span[16] = {0,    0,    0,    0x2F, 0x3F, 0x3F,
 static inline size_t skip_copies(const unsigned char *q,
                                  const unsigned char *end) {
   size_t n = (size_t)(end - q), m = 0;
+  const unsigned char *prev = q - 3; /* prev[m]: q[m - 3] without m - 3 */
 #ifdef __SSE2__
   while (n - m >= 16) {
     __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(q + m));
-    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(q + m - 3));
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(prev + m));
     unsigned ne = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)) ^ 0xFFFFu;
     if (ne) {
       m += (unsigned)__builtin_ctz(ne);
@@ -816,7 +817,7 @@ static inline size_t skip_copies(const unsigned char *q,
     m += 16;
   }
 #endif
-  while (m < n && q[m] == q[m - 3])
+  while (m < n && q[m] == prev[m])
     m++;
   return m - m % 3;
 }
