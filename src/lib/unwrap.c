@@ -1167,6 +1167,18 @@ static enum kempt_status put_plain(struct unwrap *u, const char *t,
   return KEMPT_OK;
 }
 
+/* Whether lines [from, to) of a parsed block follow one another with a
+ * single '\n' between them and no indentation: then the text from the
+ * first one's start to the last one's end is what put_plain() writes. */
+static bool contiguous(const struct line *L, size_t from, size_t to) {
+  if (to - from > 1 && L[from].indent)
+    return false;
+  for (size_t j = from + 1; j < to; j++)
+    if (L[j].start != L[j - 1].end + 1)
+      return false;
+  return true;
+}
+
 /* Write lines [from, to) (whole logical lines) as one block. */
 static enum kempt_status put_group(struct unwrap *u,
                                    const struct kempt_block *b,
@@ -1181,6 +1193,12 @@ static enum kempt_status put_group(struct unwrap *u,
   enum kempt_status st = KEMPT_OK;
   size_t first = L[from].start, end = L[to - 1].end;
   if (nlog == to - from && !memchr(b->text + first, '[', end - first)) {
+    if (contiguous(L, from, to)) { /* most groups: pass the text on as is */
+      uint32_t flags = b->flags | (nlog > 1 ? KEMPT_BLOCK_LINES : 0);
+      struct kempt_block c = {b->text + first,  end - first, flags,  nlog,
+                              b->offset + first, u->index++, b->rule};
+      return kempt__emit_block(u->env, &c);
+    }
     st = put_plain(u, b->text, L, from, to, common);
     to = from; /* done */
   }
