@@ -681,25 +681,30 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
 static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
-  size_t i = past_spaces(t, s, e);
-  uint32_t col = (uint32_t)(i - s);
-  for (;; i++) { /* space, tab, no-break space */
-    if (i < e && t[i] == ' ')
-      col++;
-    else if (i < e && t[i] == '\t')
-      col = (col / 8 + 1) * 8;
-    else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 &&
-             (unsigned char)t[i + 1] == 0xA0)
-      col++, i++;
-    else
-      break;
+  size_t i = s;
+  uint32_t col = 0;
+  unsigned char c = i < e ? (unsigned char)t[i] : 0;
+  if (c == ' ' || c == '\t' || c == 0xC2) { /* most lines start otherwise */
+    i = past_spaces(t, s, e);
+    col = (uint32_t)(i - s);
+    for (;; i++) { /* space, tab, no-break space */
+      if (i < e && t[i] == ' ')
+        col++;
+      else if (i < e && t[i] == '\t')
+        col = (col / 8 + 1) * 8;
+      else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 &&
+               (unsigned char)t[i + 1] == 0xA0)
+        col++, i++;
+      else
+        break;
+    }
   }
   size_t j = e;
   while (j > i) {
     if (t[j - 1] == ' ' || t[j - 1] == '\t')
       j--;
-    else if (j - i >= 2 && (unsigned char)t[j - 2] == 0xC2 &&
-             (unsigned char)t[j - 1] == 0xA0)
+    else if ((unsigned char)t[j - 1] == 0xA0 && j - i >= 2 &&
+             (unsigned char)t[j - 2] == 0xC2)
       j -= 2;
     else
       break;
