@@ -1360,12 +1360,21 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
   return kempt__emit_block(u->env, &c);
 }
 
+static bool starts_lower_rest(const char *t, const struct line *l,
+                              unsigned char c);
+
 /* Whether line l of text t starts in lower case (or without case), as
- * classify() sets l->lower. */
-static bool starts_lower(const char *t, const struct line *l) {
+ * classify() sets l->lower: at once for most lines, which start with ASCII. */
+static inline bool starts_lower(const char *t, const struct line *l) {
   unsigned char c = (unsigned char)t[l->start]; /* the content is not empty */
   if (c < 0x80 && c != '"' && c != '\'' && c != '(' && c != '[')
     return c >= 'a' && c <= 'z'; /* ASCII has no caseless letters */
+  return starts_lower_rest(t, l, c);
+}
+
+/* starts_lower() past its first test (c: the first byte). */
+static bool starts_lower_rest(const char *t, const struct line *l,
+                              unsigned char c) {
   if (c == 0xE2 && l->end - l->start >= 3) {
     unsigned c1 = (unsigned char)t[l->start + 1],
              c2 = (unsigned char)t[l->start + 2];
