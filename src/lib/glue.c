@@ -2147,7 +2147,8 @@ static bool content_pair(const char *p, const struct evidence *l,
   if (l->level <= 35 && r->level <= 35 &&
       ((l->count && r->count && l->len + r->len >= 9) ||
        (l->len >= 5 && (l->count || r->count))))
-    return true;
+    return !particle(p, l->len); /* "underdelivering", "overreacting":
+                                    new words, not a glued pair */
   /* two longer everyday words, neither seen alone: "largestprivate",
    * "minimumamount" (closed compounds of such words are in the list) */
   if (l->len >= 6 && r->len >= 5 && l->level <= 20 && r->level <= 20 &&
