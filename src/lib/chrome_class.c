@@ -783,6 +783,15 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
          (unsigned)(p[i + 1] - 'A') < 26;
 }
 
+/* image_name or slash_credit, their cheap tests first (most lines fail
+ * them). */
+static inline bool caption_name(const struct chrome_unit *u, const char *p) {
+  return (u->ext_dot && u->len <= IMAGE_NAME_MAX && image_name(u, p)) ||
+         (u->words >= 2 && u->words <= CREDIT_WORDS &&
+          u->term == TERM_NONE && u->upper >= u->words &&
+          slash_credit(u, p));
+}
+
 /* A line that is its text twice ("Alt textAlt text", "Alt text Alt
  * text"): a picture's alt text and title run together by a text browser. */
 static bool doubled(const struct chrome_unit *u, const char *p) {
@@ -877,6 +886,28 @@ static bool agency(const char *p, size_t n) {
   return false;
 }
 
+/* Whether p[0..n) holds one of the nw words w (lower-case ASCII letters),
+ * ignoring ASCII case: find_nocase of each, in one pass (a word's first
+ * letter is one byte in either case, the rest compare as eq_nocase does). */
+static bool credit_word(const char *p, size_t n, const char *const *w,
+                        size_t nw) {
+  uint32_t first = 0; /* bit c - 'a': a word starts with c */
+  for (size_t i = 0; i < nw; i++)
+    first |= 1u << (w[i][0] - 'a');
+  for (size_t q = 0; q < n; q++) {
+    unsigned c = (unsigned char)p[q] | 0x20u;
+    if (c - 'a' >= 26 || !((first >> (c - 'a')) & 1))
+      continue;
+    for (size_t i = 0; i < nw; i++) {
+      size_t k = strlen(w[i]);
+      if ((unsigned char)w[i][0] == c && k <= n - q &&
+          eq_nocase(p + q + 1, w[i] + 1, k - 1))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
 static bool credit_tail(const struct chrome_unit *u, const char *p) {
@@ -902,9 +933,8 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
   }
   if (u->words > CAPTION_WORDS)
     return false;
-  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-    if (find_nocase(p + open, n - open, w[i]))
-      return true;
+  if (credit_word(p + open, n - open, w, sizeof w / sizeof w[0]))
+    return true;
   return agency(p + open, n - 1 - open);
 }
 
@@ -1001,7 +1031,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   }
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
+  if (!u->rule && caption_name(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
@@ -1028,7 +1058,7 @@ static void match_long(struct chrome_unit *u, const struct matcher *m,
   u->soft_has = (u->soft_langs & m->langs) != 0;
   if (u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
+  if (!u->rule && caption_name(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && doubled(u, p))
     u->rule = R_DOUBLE;
