@@ -448,6 +448,11 @@ static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
   u->tok = CHROME_NO_TOK;
   if (d->ntoks + nt > CHROME_TOK_CAP)
     return;
+  if (t == d->toks + d->ntoks) { /* read in place (room_for_words) */
+    u->tok = (uint32_t)d->ntoks;
+    d->ntoks += nt;
+    return;
+  }
   if (d->ntoks + nt > d->captoks) {
     size_t cap = d->captoks ? d->captoks * 2 : 1024;
     while (cap < d->ntoks + nt)
@@ -461,6 +466,27 @@ static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
   memcpy(d->toks + d->ntoks, t, nt * sizeof *t);
   u->tok = (uint32_t)d->ntoks;
   d->ntoks += nt;
+}
+
+/* Whether the word store has room for a line's first words after the
+ * kept ones (grown if need be), so that the tokenizer writes them there
+ * and keep_words need not copy them. */
+static bool room_for_words(struct chrome_doc *d,
+                           const struct kempt_allocator *a) {
+  size_t need = d->ntoks + CHROME_MAXTOK;
+  if (need <= d->captoks)
+    return true;
+  if (need > CHROME_TOK_CAP)
+    return false; /* (keep_words decides, as it did) */
+  size_t cap = d->captoks ? d->captoks * 2 : 1024;
+  while (cap < need)
+    cap *= 2;
+  struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
+  if (!m)
+    return false;
+  d->toks = m;
+  d->captoks = cap;
+  return true;
 }
 
 /* Spaces and tabs at the start of p[0..n), 8 spaces at a time. */
@@ -481,7 +507,8 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
-  struct chrome_tok t[CHROME_MAXTOK];
+  struct chrome_tok own[CHROME_MAXTOK];
+  struct chrome_tok *t = room_for_words(d, a) ? d->toks + d->ntoks : own;
   struct chrome_count wc = {d->sw, r, 0, 0, 0, 0, {0}, 0, false};
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false, &wc};
   size_t lead = indentation(p, n);
