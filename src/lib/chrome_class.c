@@ -1038,7 +1038,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
-  if (nt == total) { /* u->key is the hash of all its words */
+  if (nt == total && /* u->key is the hash of all its words */
+      kempt__chrome_may_start_whole(m->rules, t[0].h)) {
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
     for (int w = 0; w < 3; w++)
       if (nt <= m->rules->maxtok[whole[w]])

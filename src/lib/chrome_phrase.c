@@ -770,6 +770,8 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
                              (uint8_t)nt, 0};
   unsigned bit = (unsigned)(h0[0] >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
+  if (kind == CK_LINE || kind == CK_LIST || kind == CK_CUT)
+    r->first_whole[bit / 64] |= 1ull << (bit % 64);
   if (kind == CK_HAS || kind == CK_SOFT) {
     r->first_hs[bit / 64] |= 1ull << (bit % 64);
     uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
