@@ -812,12 +812,15 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
 
 /* image_name or slash_credit, their cheap tests first (most lines fail
  * them). */
-static inline bool caption_name(const struct chrome_unit *u, const char *p) {
-  return (u->ext_dot && u->len <= IMAGE_NAME_MAX && image_name(u, p)) ||
-         (u->words >= 2 && u->words <= CREDIT_WORDS &&
-          u->term == TERM_NONE && u->upper >= u->words &&
-          slash_credit(u, p));
+static bool caption_name(const struct chrome_unit *u, const char *p) {
+  return (u->ext_dot && image_name(u, p)) || slash_credit(u, p);
 }
+
+/* Whether caption_name may hold: its cheap tests (inlined where it is
+ * called). */
+#define CAPTION_NAME_MAY(u)                                              \
+  ((u)->ext_dot || ((u)->words >= 2 && (u)->words <= CREDIT_WORDS &&     \
+                    (u)->term == TERM_NONE && (u)->upper >= (u)->words))
 
 /* A line that is its text twice ("Alt textAlt text", "Alt text Alt
  * text"): a picture's alt text and title run together by a text browser. */
@@ -1059,7 +1062,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   }
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && caption_name(u, p))
+  if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
@@ -1086,7 +1089,7 @@ static void match_long(struct chrome_unit *u, const struct matcher *m,
   u->soft_has = (u->soft_langs & m->langs) != 0;
   if (u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && caption_name(u, p))
+  if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && doubled(u, p))
     u->rule = R_DOUBLE;
