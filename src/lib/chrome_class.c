@@ -938,6 +938,13 @@ static bool credit_word(const char *p, size_t n, const char *const *w,
   return false;
 }
 
+/* Whether credit_tail may hold: no sentence end (a colon's credit), three
+ * dots, or a ')' at the end (spaces after it or not). */
+static inline bool credit_may(const struct chrome_unit *u, const char *p) {
+  unsigned char c = u->len ? (unsigned char)p[u->len - 1] : 0;
+  return u->term == TERM_NONE || u->dots3 || c == ')' || kempt__is_space(c);
+}
+
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
 static bool credit_tail(const struct chrome_unit *u, const char *p) {
@@ -1060,7 +1067,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
   }
-  if (!u->rule && u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
+  if (!u->rule && u->words <= CAPTION_OPEN_WORDS && credit_may(u, p) &&
+      credit_tail(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
@@ -1087,7 +1095,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
 static void match_long(struct chrome_unit *u, const struct matcher *m,
                        const char *p) {
   u->soft_has = (u->soft_langs & m->langs) != 0;
-  if (u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
+  if (u->words <= CAPTION_OPEN_WORDS && credit_may(u, p) &&
+      credit_tail(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
