@@ -229,6 +229,20 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
     }
     if (l == 0)
       break;
+    unsigned c = p[j], c1 = p[j + 1];
+    if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
+      /* a basic Cyrillic letter, U+0410..U+044F (p[j + 1] < p[n] = '\n'
+       * is not one): the capitals U+0410..U+042F lower-case 0x20 on */
+      unsigned cp = (c & 0x1Fu) << 6 | (c1 & 0x3Fu), lc = cp;
+      if (j == i)
+        upper = cp < 0x430;
+      lc += cp < 0x430 ? 0x20 : 0;
+      letter = true;
+      wh_bytes(&s, (0xC0u | lc >> 6) | (0x80u | (lc & 0x3Fu)) << 8, 2);
+      conts++;
+      j += 2;
+      continue;
+    }
     utf8proc_int32_t cp;
     size_t k = decode(p + j, n - j, &cp);
     if (cp < 0)
