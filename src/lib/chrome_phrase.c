@@ -457,7 +457,11 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
 static size_t NOINLINE
 lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
          struct chrome_lex *lx) {
-  unsigned c = p[i];
+  unsigned c = p[i], c1 = p[i + 1];
+  if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
+    struct whash st = {WH_INIT, 0, 0}; /* a basic Cyrillic letter */
+    return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
+  }
   utf8proc_int32_t cp;
   size_t k = decode(p + i, n - i, &cp);
   if (cp >= 0) {
