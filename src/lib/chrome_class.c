@@ -448,6 +448,11 @@ static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
   u->tok = CHROME_NO_TOK;
   if (d->ntoks + nt > CHROME_TOK_CAP)
     return;
+  if (t == d->toks + d->ntoks) { /* read in place (room_for_words) */
+    u->tok = (uint32_t)d->ntoks;
+    d->ntoks += nt;
+    return;
+  }
   if (d->ntoks + nt > d->captoks) {
     size_t cap = d->captoks ? d->captoks * 2 : 1024;
     while (cap < d->ntoks + nt)
@@ -461,6 +466,27 @@ static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
   memcpy(d->toks + d->ntoks, t, nt * sizeof *t);
   u->tok = (uint32_t)d->ntoks;
   d->ntoks += nt;
+}
+
+/* Whether the word store has room for a line's first words after the
+ * kept ones (grown if need be), so that the tokenizer writes them there
+ * and keep_words need not copy them. */
+static bool room_for_words(struct chrome_doc *d,
+                           const struct kempt_allocator *a) {
+  size_t need = d->ntoks + CHROME_MAXTOK;
+  if (need <= d->captoks)
+    return true;
+  if (need > CHROME_TOK_CAP)
+    return false; /* (keep_words decides, as it did) */
+  size_t cap = d->captoks ? d->captoks * 2 : 1024;
+  while (cap < need)
+    cap *= 2;
+  struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
+  if (!m)
+    return false;
+  d->toks = m;
+  d->captoks = cap;
+  return true;
 }
 
 /* Spaces and tabs at the start of p[0..n), 8 spaces at a time. */
@@ -481,7 +507,8 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
-  struct chrome_tok t[CHROME_MAXTOK];
+  struct chrome_tok own[CHROME_MAXTOK];
+  struct chrome_tok *t = room_for_words(d, a) ? d->toks + d->ntoks : own;
   struct chrome_count wc = {d->sw, r, 0, 0, 0, 0, {0}, 0, false};
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false, &wc};
   size_t lead = indentation(p, n);
@@ -783,6 +810,18 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
          (unsigned)(p[i + 1] - 'A') < 26;
 }
 
+/* image_name or slash_credit, their cheap tests first (most lines fail
+ * them). */
+static bool caption_name(const struct chrome_unit *u, const char *p) {
+  return (u->ext_dot && image_name(u, p)) || slash_credit(u, p);
+}
+
+/* Whether caption_name may hold: its cheap tests (inlined where it is
+ * called). */
+#define CAPTION_NAME_MAY(u)                                              \
+  ((u)->ext_dot || ((u)->words >= 2 && (u)->words <= CREDIT_WORDS &&     \
+                    (u)->term == TERM_NONE && (u)->upper >= (u)->words))
+
 /* A line that is its text twice ("Alt textAlt text", "Alt text Alt
  * text"): a picture's alt text and title run together by a text browser. */
 static bool doubled(const struct chrome_unit *u, const char *p) {
@@ -877,6 +916,35 @@ static bool agency(const char *p, size_t n) {
   return false;
 }
 
+/* Whether p[0..n) holds one of the nw words w (lower-case ASCII letters),
+ * ignoring ASCII case: find_nocase of each, in one pass (a word's first
+ * letter is one byte in either case, the rest compare as eq_nocase does). */
+static bool credit_word(const char *p, size_t n, const char *const *w,
+                        size_t nw) {
+  uint32_t first = 0; /* bit c - 'a': a word starts with c */
+  for (size_t i = 0; i < nw; i++)
+    first |= 1u << (w[i][0] - 'a');
+  for (size_t q = 0; q < n; q++) {
+    unsigned c = (unsigned char)p[q] | 0x20u;
+    if (c - 'a' >= 26 || !((first >> (c - 'a')) & 1))
+      continue;
+    for (size_t i = 0; i < nw; i++) {
+      size_t k = strlen(w[i]);
+      if ((unsigned char)w[i][0] == c && k <= n - q &&
+          eq_nocase(p + q + 1, w[i] + 1, k - 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Whether credit_tail may hold: no sentence end (a colon's credit), three
+ * dots, or a ')' at the end (spaces after it or not). */
+static inline bool credit_may(const struct chrome_unit *u, const char *p) {
+  unsigned char c = u->len ? (unsigned char)p[u->len - 1] : 0;
+  return u->term == TERM_NONE || u->dots3 || c == ')' || kempt__is_space(c);
+}
+
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
 static bool credit_tail(const struct chrome_unit *u, const char *p) {
@@ -902,9 +970,8 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
   }
   if (u->words > CAPTION_WORDS)
     return false;
-  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-    if (find_nocase(p + open, n - open, w[i]))
-      return true;
+  if (credit_word(p + open, n - open, w, sizeof w / sizeof w[0]))
+    return true;
   return agency(p + open, n - 1 - open);
 }
 
@@ -981,7 +1048,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
-  if (nt == total) { /* u->key is the hash of all its words */
+  if (nt == total && /* u->key is the hash of all its words */
+      kempt__chrome_may_start_whole(m->rules, t[0].h)) {
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
     for (int w = 0; w < 3; w++)
       if (nt <= m->rules->maxtok[whole[w]])
@@ -999,9 +1067,10 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_BYLINE;
     u->hit = CK_BYLINE;
   }
-  if (!u->rule && u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
+  if (!u->rule && u->words <= CAPTION_OPEN_WORDS && credit_may(u, p) &&
+      credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
+  if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
@@ -1026,9 +1095,10 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
 static void match_long(struct chrome_unit *u, const struct matcher *m,
                        const char *p) {
   u->soft_has = (u->soft_langs & m->langs) != 0;
-  if (u->words <= CAPTION_OPEN_WORDS && credit_tail(u, p))
+  if (u->words <= CAPTION_OPEN_WORDS && credit_may(u, p) &&
+      credit_tail(u, p))
     u->rule = R_CAPTION;
-  if (!u->rule && (image_name(u, p) || slash_credit(u, p)))
+  if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && doubled(u, p))
     u->rule = R_DOUBLE;

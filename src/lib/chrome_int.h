@@ -73,6 +73,8 @@ struct chrome_rules {
   uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
   uint64_t keys[CHROME_KEY_BITS / 64];
   uint64_t first_hs[CHROME_FIRST_BITS / 64]; /* has and soft together */
+  /* line, list and cut together (rules of the whole line) */
+  uint64_t first_whole[CHROME_FIRST_BITS / 64];
   /* filter on the first k words (k >= 1) of has and soft rules of more
    * than k words: where a line's words leave it, no longer phrase of
    * theirs can match there */
@@ -224,6 +226,13 @@ static inline bool kempt__chrome_may_start_hs(const struct chrome_rules *r,
                                               uint64_t h) {
   unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
   return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* False when no line, list nor cut rule starts with a word of hash h. */
+static inline bool kempt__chrome_may_start_whole(const struct chrome_rules *r,
+                                                 uint64_t h) {
+  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
+  return (r->first_whole[bit / 64] >> (bit % 64)) & 1u;
 }
 
 /* False when no has or soft rule is longer than the word sequence of

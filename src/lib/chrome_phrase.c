@@ -229,6 +229,20 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
     }
     if (l == 0)
       break;
+    unsigned c = p[j], c1 = p[j + 1];
+    if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
+      /* a basic Cyrillic letter, U+0410..U+044F (p[j + 1] < p[n] = '\n'
+       * is not one): the capitals U+0410..U+042F lower-case 0x20 on */
+      unsigned cp = (c & 0x1Fu) << 6 | (c1 & 0x3Fu), lc = cp;
+      if (j == i)
+        upper = cp < 0x430;
+      lc += cp < 0x430 ? 0x20 : 0;
+      letter = true;
+      wh_bytes(&s, (0xC0u | lc >> 6) | (0x80u | (lc & 0x3Fu)) << 8, 2);
+      conts++;
+      j += 2;
+      continue;
+    }
     utf8proc_int32_t cp;
     size_t k = decode(p + j, n - j, &cp);
     if (cp < 0)
@@ -443,7 +457,11 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
 static size_t NOINLINE
 lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
          struct chrome_lex *lx) {
-  unsigned c = p[i];
+  unsigned c = p[i], c1 = p[i + 1];
+  if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
+    struct whash st = {WH_INIT, 0, 0}; /* a basic Cyrillic letter */
+    return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
+  }
   utf8proc_int32_t cp;
   size_t k = decode(p + i, n - i, &cp);
   if (cp >= 0) {
@@ -770,6 +788,8 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
                              (uint8_t)nt, 0};
   unsigned bit = (unsigned)(h0[0] >> 51) & (CHROME_FIRST_BITS - 1);
   r->first[kind][bit / 64] |= 1ull << (bit % 64);
+  if (kind == CK_LINE || kind == CK_LIST || kind == CK_CUT)
+    r->first_whole[bit / 64] |= 1ull << (bit % 64);
   if (kind == CK_HAS || kind == CK_SOFT) {
     r->first_hs[bit / 64] |= 1ull << (bit % 64);
     uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */

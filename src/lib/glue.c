@@ -80,9 +80,9 @@
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define WORD_CACHE_BITS 14 /* recent words' answers: 16384 of 16 bytes */
-#define TOK_CACHE_BITS 15  /* recent tokens as written: 16384 of 32 bytes */
+#define TOK_CACHE_BITS 15  /* recent tokens as written: 32768 of 32 bytes */
 #define TOK_CACHED 16      /* letters of the longest token cached so */
-#define UTOK_CACHE_BITS 13 /* tokens with other letters: 4096 of 56 bytes */
+#define UTOK_CACHE_BITS 13 /* tokens with other letters: 8192 of 56 bytes */
 #define UTOK_MAX 32        /* bytes of the longest token cached so */
 #define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
 #define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
@@ -801,6 +801,20 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         j += 2;
         continue;
       }
+      if (b >= 0xE4 && b <= 0xE9 && j + 2 < n &&
+          ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
+          ((unsigned char)p[j + 2] & 0xC0) == 0x80) {
+        /* U+4000..U+9FFF: the CJK ideographs are letters of word_cp,
+         * all far (a run of Chinese is passed at 3 bytes a step) */
+        int32_t ideo = (int32_t)((b & 0x0Fu) << 12 |
+                                 ((unsigned char)p[j + 1] & 0x3Fu) << 6 |
+                                 ((unsigned char)p[j + 2] & 0x3Fu));
+        if (ideo >= 0x4E00 && ideo <= 0x9FEF) {
+          high = far = true;
+          j += 3;
+          continue;
+        }
+      }
       k = next_cp(p + j, n - j, &cp);
       if (!word_cp(cp))
         break;
@@ -1436,10 +1450,11 @@ static inline unsigned letters16(const char *p) {
  * white space. Letters are read 8 bytes at a time and answered by the
  * token cache, with what count_letters keeps (the recorded words, the
  * link, the language counts) in locals; a candidate, a miss of the cache
- * or a full array of words is handled the usual way. Returns where it
- * stopped: after the single space that follows the last token, before
- * other white space, or at a token of another kind (i itself when the
- * first is). */
+ * or a full array of words is handled the usual way. A line end right
+ * after a token is read here too (end_line) when no look-up waits.
+ * Returns where it stopped: after the single space that follows the last
+ * token, or after such a line end, before other white space, or at a
+ * token of another kind (i itself when the first is). */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* its registers its own: not in count_block */
 #endif
@@ -1595,8 +1610,16 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       }
     }
     i = e;
-    if (RARELY(text[i] != ' '))
-      break;
+    if (RARELY(text[i] != ' ')) {
+      if (text[i] != '\n' || c->npending)
+        break;
+      /* the end of a line, read as count_block reads it (settle aside) */
+      c->last = (unsigned char)text[i - 1];
+      end_line(g, c, i);
+      c->lstart = ++i;
+      first = i;
+      continue;
+    }
     i++;
     continue;
   compound: { /* letters, an apostrophe, letters: count_compound counts
@@ -1634,8 +1657,16 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     link = SIZE_MAX;
     capmask = end ? 0 : T_CAPMID;
     i = e;
-    if (text[i] != ' ')
-      break;
+    if (text[i] != ' ') {
+      if (text[i] != '\n' || c->npending)
+        break;
+      /* the end of a line, read as count_block reads it (settle aside) */
+      c->last = (unsigned char)text[i - 1];
+      end_line(g, c, i);
+      c->lstart = ++i;
+      first = i;
+      continue;
+    }
     i++;
   }
   }
@@ -1643,7 +1674,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   g->ntok = ntok;
   c->link = link;
   c->mid = capmask != 0;
-  if (i > first) /* the last byte of the last token (no white space) */
+  if (i > first) /* the last byte of the last token (no white space), if
+                   one was read after the last line end */
     c->last = (unsigned char)text[i - 1 - (text[i - 1] == ' ')];
   return i;
 }
@@ -1805,12 +1837,18 @@ static uint64_t lower_hash(const char *p, size_t n) {
 static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   struct evidence e;
   memset(&e, 0, sizeof e);
-  char key[MAX_TOKEN];
+  char key[MAX_TOKEN + 8];
   lower_ascii(p, n, key);
-  uint64_t h = kempt__word_hash(key, n);
+  memset(key + n, 0, 8);
+  uint64_t h = kempt__word_hash_padded(key, n);
   const struct entry *w = table_get(&g->query, h);
-  bool proper = false;
-  int level = kempt__wordlist_probe(h, &proper);
+  /* the word list's answers from the cache of words (word_info) */
+  uint64_t packed = n <= 8 ? kempt__load_le64(key) : 0;
+  struct word_info *wi = word_info(g, h, packed, n);
+  if (!wi->listed)
+    word_info_list(wi);
+  bool proper = wi->proper;
+  int level = wi->level;
   bool user = table_get(&g->user, h) != NULL;
   bool cap = is_upper((unsigned char)p[0]);
   e.len = n;
@@ -1818,7 +1856,9 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
   e.proper = proper;
   e.count = w ? w->count : 0;
   e.capmid = w ? w->capmid : 0;
-  uint32_t langs = stop_langs(key, n);
+  uint32_t langs = n <= 6   ? wi->langs
+                   : n <= 8 ? kempt__stopword_langs_packed(packed, n)
+                            : 0;
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
   if (proper && !cap && e.score > 2)
@@ -1896,9 +1936,12 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
   size_t n = t->clen, uppers = 0;
   if (n < MIN_TOKEN || n > MAX_TOKEN || !all_alpha(p, n))
     return false;
-  for (size_t i = 0; i < t->rlen; i++)
-    if (id_char((unsigned char)t->raw[i]))
+  for (size_t i = 0; i < t->rlen; i++) {
+    if (i == t->core) /* its letters are no such signs */
+      i += n;
+    if (i < t->rlen && id_char((unsigned char)t->raw[i]))
       return false;
+  }
   sh->inner = sh->second = sh->acro = 0;
   sh->acro_name = sh->lead = false;
   if ((is_upper((unsigned char)p[0]) && is_upper((unsigned char)p[1])) ||
@@ -2104,7 +2147,8 @@ static bool content_pair(const char *p, const struct evidence *l,
   if (l->level <= 35 && r->level <= 35 &&
       ((l->count && r->count && l->len + r->len >= 9) ||
        (l->len >= 5 && (l->count || r->count))))
-    return true;
+    return !particle(p, l->len); /* "underdelivering", "overreacting":
+                                    new words, not a glued pair */
   /* two longer everyday words, neither seen alone: "largestprivate",
    * "minimumamount" (closed compounds of such words are in the list) */
   if (l->len >= 6 && r->len >= 5 && l->level <= 20 && r->level <= 20 &&
@@ -2606,30 +2650,51 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t) {
 }
 
 /* Count the words asked about, and the pairs, in the held blocks. */
+static inline bool filtered(const uint64_t *filter, uint64_t k) {
+  return (filter[(k >> 6) & 0x3FF] >> (k & 63)) & 1;
+}
+
+/* Count word i of the window, which the filter lets through. */
+static void count_one(struct glue *g, size_t i) {
+  struct entry *e = table_get(&g->query, g->th[i]);
+  if (!e)
+    return;
+  uint8_t f = g->tf[i];
+  if (f & T_COUNT) {
+    e->count++;
+    e->capmid += (f & T_CAPMID) != 0;
+  } else {
+    e->flags |= E_HYPHEN;
+  }
+  if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok) {
+    struct entry *pe =
+        table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
+    if (pe)
+      pe->count++;
+  }
+}
+
 static void count_asked(struct glue *g) {
   const uint64_t *th = g->th;
   const uint64_t *filter = g->filter;
-  for (size_t i = 0, n = g->ntok; i < n; i++) {
-    uint64_t k = th[i];
-    if (!((filter[(k >> 6) & 0x3FF] >> (k & 63)) & 1))
+  size_t i = 0, n = g->ntok;
+  for (; i + 4 <= n; i += 4) { /* most words are not asked about */
+    bool f0 = filtered(filter, th[i]), f1 = filtered(filter, th[i + 1]),
+         f2 = filtered(filter, th[i + 2]), f3 = filtered(filter, th[i + 3]);
+    if (!(f0 | f1 | f2 | f3))
       continue;
-    struct entry *e = table_get(&g->query, k);
-    if (!e)
-      continue;
-    uint8_t f = g->tf[i];
-    if (f & T_COUNT) {
-      e->count++;
-      e->capmid += (f & T_CAPMID) != 0;
-    } else {
-      e->flags |= E_HYPHEN;
-    }
-    if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok) {
-      struct entry *pe =
-          table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
-      if (pe)
-        pe->count++;
-    }
+    if (f0)
+      count_one(g, i);
+    if (f1)
+      count_one(g, i + 1);
+    if (f2)
+      count_one(g, i + 2);
+    if (f3)
+      count_one(g, i + 3);
   }
+  for (; i < n; i++)
+    if (filtered(filter, th[i]))
+      count_one(g, i);
 }
 
 /* Remember the words of the window for the rest of the document. */
@@ -2651,7 +2716,9 @@ static enum kempt_status keep_words(struct glue *g) {
   return KEMPT_OK;
 }
 
-static bool english(const struct glue *g, size_t b) {
+static void doc_lang_add(struct glue *g);
+
+static bool english(struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
     return false;
@@ -2662,7 +2729,8 @@ static bool english(const struct glue *g, size_t b) {
    * in an English document among English neighbours are no evidence */
   bool weak = own != KEMPT_LANG_NONE && own != KEMPT_LANG_EN &&
               h->lang.hits[own] < 5 &&
-              kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
+              (doc_lang_add(g), kempt__lang_best(&g->doc_lang)) ==
+                  KEMPT_LANG_EN;
   if (own != KEMPT_LANG_NONE && !weak)
     return own == KEMPT_LANG_EN;
   struct kempt_lang_count c = h->lang;
@@ -2672,16 +2740,30 @@ static bool english(const struct glue *g, size_t b) {
   enum kempt_lang near = kempt__lang_best(&c);
   if (near != KEMPT_LANG_NONE)
     return near == KEMPT_LANG_EN;
+  doc_lang_add(g);
   return kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
 }
 
 
 /* Add the function words of the held blocks not yet in doc_lang (it is
- * needed only when a block is weighed, or for a later window). */
+ * needed only when a block's language is in doubt, or for a later
+ * window). */
 static void doc_lang_add(struct glue *g) {
-  for (size_t b = g->lang_done; b < g->nblocks; b++)
-    for (int l = 0; l < KEMPT_LANG_COUNT; l++)
-      g->doc_lang.hits[l] += g->blocks[b].lang.hits[l];
+  uint32_t *to = g->doc_lang.hits;
+  for (size_t b = g->lang_done; b < g->nblocks; b++) {
+    const uint32_t *from = g->blocks[b].lang.hits;
+    int l = 0;
+#ifdef GLUE_SSE2
+    for (; l + 4 <= KEMPT_LANG_COUNT; l += 4) /* four languages at once */
+      _mm_storeu_si128((__m128i *)(void *)(to + l),
+                       _mm_add_epi32(
+                           _mm_loadu_si128((const __m128i *)(const void *)(to + l)),
+                           _mm_loadu_si128(
+                               (const __m128i *)(const void *)(from + l))));
+#endif
+    for (; l < KEMPT_LANG_COUNT; l++)
+      to[l] += from[l];
+  }
   g->lang_done = g->nblocks;
 }
 
@@ -2693,7 +2775,6 @@ static enum kempt_status weigh_window(struct glue *g) {
     any = g->blocks[i].cands != 0;
   if (!any)
     return KEMPT_OK;
-  doc_lang_add(g);
   any = false;
   for (size_t i = 0; i < g->nblocks; i++) {
     g->blocks[i].weigh = g->blocks[i].cands && english(g, i);

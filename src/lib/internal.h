@@ -110,7 +110,13 @@ struct kempt_report {
   size_t nrules;
   struct kempt_rule_count rules[KEMPT__MAX_RULES];
   /* (stage, rule) by address -> 1 + index in rules, 0 when empty */
-  uint16_t slots[KEMPT__RULE_SLOTS];
+  struct {
+    const char *stage, *rule;
+    uint16_t index;
+  } slots[KEMPT__RULE_SLOTS];
+  size_t naddrs; /* taken slots */
+  /* (stage, rule) by text -> 1 + index in rules, 0 when empty */
+  uint16_t tslots[KEMPT__RULE_SLOTS];
 };
 
 /* ---- stages ------------------------------------------------------------ */

@@ -41,6 +41,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__SSE2__) && defined(__GNUC__) &&                                  \
+    (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+#endif
 
 #define SEG_CAP 16384           /* longest segment worked on at once */
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
@@ -56,6 +61,7 @@ enum { FL_MOJI = 1, FL_CHAR = 2, FL_NORM = 4 };
 struct repair {
   const struct kempt_env *env;
   bool nfkc, keep_nbsp, fullwidth, ascii_quotes;
+  bool avx2; /* clean_to_nl_avx2() may run */
   uint64_t pos;          /* document offset of the next segment */
   struct kempt_buf hold; /* the start of an unfinished segment */
   struct kempt_buf a, b; /* pass outputs */
@@ -310,6 +316,44 @@ static size_t clean_to_nl(const unsigned char *p, size_t n) {
   while (i < n && p[i] != '\n' && !needy(p[i]))
     i++;
   return i;
+}
+
+#ifdef HAVE_AVX2_PATH
+/* clean_to_nl() 32 bytes at a time, where the CPU has AVX2: the same
+ * bytes stop it (needy() or LF). */
+__attribute__((target("avx2"))) static size_t
+clean_to_nl_avx2(const unsigned char *p, size_t n) {
+  size_t i = 0;
+  const __m256i lo = _mm256_set1_epi8(0x1F), hi = _mm256_set1_epi8(0x7F),
+                amp = _mm256_set1_epi8('&'), tab = _mm256_set1_epi8('\t');
+  for (; i + 32 <= n; i += 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+    /* printable ASCII but '&' and DEL, or TAB (LF stops) */
+    __m256i ok = _mm256_and_si256(_mm256_cmpgt_epi8(v, lo),
+                                  _mm256_cmpgt_epi8(hi, v));
+    ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, amp), ok);
+    ok = _mm256_or_si256(ok, _mm256_cmpeq_epi8(v, tab));
+    unsigned stop = ~(unsigned)_mm256_movemask_epi8(ok);
+    if (stop)
+      return i + (size_t)__builtin_ctz(stop);
+  }
+  return i + clean_to_nl(p + i, n - i);
+}
+
+/* __builtin_cpu_supports reads what libgcc found out at start-up. */
+static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
+#endif
+
+/* clean_to_nl() with AVX2 when the line may be long enough for it. */
+static inline size_t clean_to_nl_any(const struct repair *r,
+                                     const unsigned char *p, size_t n) {
+#ifdef HAVE_AVX2_PATH
+  if (r->avx2 && n >= 64)
+    return clean_to_nl_avx2(p, n);
+#else
+  (void)r;
+#endif
+  return clean_to_nl(p, n);
 }
 
 /* Index of the first byte of p[0..n) that needs work, n if none; the
@@ -760,10 +804,11 @@ static const uint8_t blank3_span[16] = {0,    0,    0,    0x2F, 0x3F, 0x3F,
 static inline size_t skip_copies(const unsigned char *q,
                                  const unsigned char *end) {
   size_t n = (size_t)(end - q), m = 0;
+  const unsigned char *prev = q - 3; /* prev[m]: q[m - 3] without m - 3 */
 #ifdef __SSE2__
   while (n - m >= 16) {
     __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(q + m));
-    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(q + m - 3));
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(prev + m));
     unsigned ne = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)) ^ 0xFFFFu;
     if (ne) {
       m += (unsigned)__builtin_ctz(ne);
@@ -772,7 +817,7 @@ static inline size_t skip_copies(const unsigned char *q,
     m += 16;
   }
 #endif
-  while (m < n && q[m] == q[m - 3])
+  while (m < n && q[m] == prev[m])
     m++;
   return m - m % 3;
 }
@@ -783,8 +828,10 @@ static inline size_t skip_copies(const unsigned char *q,
  * least two; a space or '?' may stand for a lost byte, as
  * kempt__mojibake_fix reads them). Those charsets go to r->csmask. Only a
  * character that may continue a sequence needs a look at the two before
- * it (p1, p2), so that the common character costs a table look-up. */
-static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
+ * it (p1, p2), so that the common character costs a table look-up. The
+ * 'back' bytes before p may be read (ascii_run's last sixteen). */
+static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
+                           size_t back) {
   uint64_t acc = 0, p1 = 0, p2 = 0;
   uint32_t pairs = 0; /* a lead followed by a continuation */
   uint32_t done = 0;  /* ... and by all it needs */
@@ -812,7 +859,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n) {
         continue;
       /* two ASCII characters: the rest of the run cannot matter */
       bool seen = false;
-      q = ascii_run(p, q, end, &seen);
+      q = ascii_run(p - back, q, end, &seen);
       if (seen)
         acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       p1 = p2 = 0;
@@ -946,8 +993,9 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
     st = entity_pass(r, p, n, out);
     in = out;
   }
-  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len)
-                  : scan_flags(r, (const unsigned char *)p + clean, n - clean);
+  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len, 0)
+                  : scan_flags(r, (const unsigned char *)p + clean, n - clean,
+                               clean);
   if (st == KEMPT_OK && (f & FL_MOJI) &&
       kempt__mojibake_maybe(r->mj, in ? in->data : p, in ? in->len : n,
                             r->csmask)) {
@@ -955,7 +1003,7 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
     st = kempt__mojibake_fix(r->mj, r->env, r->pos, in ? in->data : p,
                              in ? in->len : n, r->csmask, out);
     in = out;
-    f = scan_flags(r, (const unsigned char *)in->data, in->len);
+    f = scan_flags(r, (const unsigned char *)in->data, in->len, 0);
   }
   if (st == KEMPT_OK && (f & FL_CHAR)) {
     unsigned nf = 0;
@@ -1021,14 +1069,17 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
 /* Whether the line p[0..n), whose first 'clean' bytes need no work, comes
  * out of work() as it went in: no reference, and its characters pass the
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
- * the run of clean lines around it. */
-static bool quiet(struct repair *r, const char *p, size_t n, size_t clean) {
+ * the run of clean lines around it. The 'back' bytes before p may be
+ * read. */
+static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
+                  size_t back) {
   /* an '&' may open a reference, perhaps cut at the end of this piece:
    * such a line takes the careful path (scan_flags alone misses the cut
    * one, and a second document fed in other pieces then differed) */
   if (memchr(p + clean, '&', n - clean))
     return false;
-  unsigned f = scan_flags(r, (const unsigned char *)p + clean, n - clean);
+  unsigned f =
+      scan_flags(r, (const unsigned char *)p + clean, n - clean, back + clean);
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
 }
 
@@ -1045,14 +1096,14 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
   while (i < n && st == KEMPT_OK) {
     size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
     /* one pass to the line's end when the line is clean (most are) */
-    size_t c = clean_to_nl((const unsigned char *)p + i, lim);
+    size_t c = clean_to_nl_any(r, (const unsigned char *)p + i, lim);
     const char *nl = c == lim            ? NULL
                      : p[i + c] == '\n' ? p + i + c
                                          : memchr(p + i + c, '\n', lim - c);
     size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
     if (nl == p + i + c)
       c = len; /* no byte needs work before the LF, nor the LF */
-    if (nl && (c == len || quiet(r, p + i, len, c))) {
+    if (nl && (c == len || quiet(r, p + i, len, c, i))) {
       i += len;
       continue;
     }
@@ -1141,6 +1192,9 @@ static enum kempt_status repair_init(void *state, const struct kempt_env *env) {
   r->keep_nbsp = kempt__opt_flag(env->cfg, "keep-nbsp");
   r->fullwidth = kempt__opt_flag(env->cfg, "fullwidth");
   r->ascii_quotes = kempt__opt_flag(env->cfg, "ascii-quotes");
+#ifdef HAVE_AVX2_PATH
+  r->avx2 = avx2_ok();
+#endif
   kempt__buf_init(&r->hold, env->alloc, SEG_CAP + 1);
   kempt__buf_init(&r->a, env->alloc, PASS_CAP);
   kempt__buf_init(&r->b, env->alloc, PASS_CAP);

@@ -7,27 +7,43 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+/* FNV-1a over the stage's name, a 0 byte, and the rule's name. */
+static size_t text_hash(const char *stage, const char *rule) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (const char *p = stage; *p; p++)
+    h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+  h *= 0x100000001b3u;
+  for (const char *p = rule; *p; p++)
+    h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+  return (size_t)(h ^ (h >> 29));
+}
+
 /* Count one change of (stage, rule). Rules are static strings, so equal
  * pointers mean equal rules, found at once through a hash of the two
- * addresses; the first time, strcmp catches equal text at two addresses. */
+ * addresses; a new pair of addresses is looked up by its text (the same
+ * name at another address) and then gets an address slot of its own while
+ * at most half of those slots are taken (so that probing always ends). */
 static void count_rule(struct kempt_report *r, const char *stage,
                        const char *rule) {
   uint64_t h = ((uint64_t)(uintptr_t)rule * 0x9E3779B97F4A7C15u) ^
                ((uint64_t)(uintptr_t)stage * 0xC2B2AE3D27D4EB4Fu);
   size_t mask = KEMPT__RULE_SLOTS - 1, j = (size_t)(h >> 40) & mask;
-  for (; r->slots[j]; j = (j + 1) & mask) {
-    struct kempt_rule_count *rc = &r->rules[r->slots[j] - 1];
-    if (rc->rule == rule && rc->stage == stage) {
-      rc->count++;
+  for (; r->slots[j].index; j = (j + 1) & mask) {
+    if (r->slots[j].rule == rule && r->slots[j].stage == stage) {
+      r->rules[r->slots[j].index - 1].count++;
       return;
     }
   }
-  /* j is a free slot: this pair of addresses is new */
-  size_t i = 0;
-  for (; i < r->nrules; i++) {
-    struct kempt_rule_count *rc = &r->rules[i];
-    if (strcmp(rc->rule, rule) == 0 && strcmp(rc->stage, stage) == 0)
+  /* j is a free slot: this pair of addresses is new; find the pair by its
+   * text (another address may hold the same name) */
+  size_t mask_t = KEMPT__RULE_SLOTS - 1, t = text_hash(stage, rule) & mask_t;
+  size_t i = r->nrules;
+  for (; r->tslots[t]; t = (t + 1) & mask_t) {
+    struct kempt_rule_count *rc = &r->rules[r->tslots[t] - 1];
+    if (strcmp(rc->rule, rule) == 0 && strcmp(rc->stage, stage) == 0) {
+      i = (size_t)(r->tslots[t] - 1);
       break;
+    }
   }
   if (i == r->nrules) {
     if (r->nrules == KEMPT__MAX_RULES)
@@ -36,12 +52,15 @@ static void count_rule(struct kempt_report *r, const char *stage,
     r->rules[i].rule = rule;
     r->rules[i].count = 0;
     r->nrules++;
+    r->tslots[t] = (uint16_t)(i + 1);
   }
   r->rules[i].count++;
-  /* an alias (equal text at another address) is looked up by its text
-   * each time: the table holds only the first address of each pair */
-  if (r->rules[i].rule == rule && r->rules[i].stage == stage)
-    r->slots[j] = (uint16_t)(i + 1);
+  if (2 * (r->naddrs + 1) <= KEMPT__RULE_SLOTS) {
+    r->slots[j].stage = stage;
+    r->slots[j].rule = rule;
+    r->slots[j].index = (uint16_t)(i + 1);
+    r->naddrs++;
+  }
 }
 
 void kempt__change(const struct kempt_env *env, const char *rule,

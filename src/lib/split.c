@@ -36,10 +36,13 @@ static bool blank_line_rest(const char *p, size_t n) {
 }
 
 /* Whether p[0..n) is blank: most lines are not, as their first byte
- * tells. */
+ * tells, or their last (an indented line of text). */
 static inline bool blank_line(const char *p, size_t n) {
-  unsigned char c = n ? (unsigned char)p[0] : ' ';
-  return (c == ' ' || c == '\t' || c == 0xC2) && blank_line_rest(p, n);
+  if (!n)
+    return true;
+  unsigned char c = (unsigned char)p[0], z = (unsigned char)p[n - 1];
+  return (c == ' ' || c == '\t' || c == 0xC2) &&
+         (z == ' ' || z == '\t' || z == 0xA0) && blank_line_rest(p, n);
 }
 
 /* Emit buf[0..len) (without a final '\n') as a block and drop it. */

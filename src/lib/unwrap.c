@@ -681,25 +681,30 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
 static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
-  size_t i = past_spaces(t, s, e);
-  uint32_t col = (uint32_t)(i - s);
-  for (;; i++) { /* space, tab, no-break space */
-    if (i < e && t[i] == ' ')
-      col++;
-    else if (i < e && t[i] == '\t')
-      col = (col / 8 + 1) * 8;
-    else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 &&
-             (unsigned char)t[i + 1] == 0xA0)
-      col++, i++;
-    else
-      break;
+  size_t i = s;
+  uint32_t col = 0;
+  unsigned char c = i < e ? (unsigned char)t[i] : 0;
+  if (c == ' ' || c == '\t' || c == 0xC2) { /* most lines start otherwise */
+    i = past_spaces(t, s, e);
+    col = (uint32_t)(i - s);
+    for (;; i++) { /* space, tab, no-break space */
+      if (i < e && t[i] == ' ')
+        col++;
+      else if (i < e && t[i] == '\t')
+        col = (col / 8 + 1) * 8;
+      else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 &&
+               (unsigned char)t[i + 1] == 0xA0)
+        col++, i++;
+      else
+        break;
+    }
   }
   size_t j = e;
   while (j > i) {
     if (t[j - 1] == ' ' || t[j - 1] == '\t')
       j--;
-    else if (j - i >= 2 && (unsigned char)t[j - 2] == 0xC2 &&
-             (unsigned char)t[j - 1] == 0xA0)
+    else if ((unsigned char)t[j - 1] == 0xA0 && j - i >= 2 &&
+             (unsigned char)t[j - 2] == 0xC2)
       j -= 2;
     else
       break;
@@ -1167,6 +1172,18 @@ static enum kempt_status put_plain(struct unwrap *u, const char *t,
   return KEMPT_OK;
 }
 
+/* Whether lines [from, to) of a parsed block follow one another with a
+ * single '\n' between them and no indentation: then the text from the
+ * first one's start to the last one's end is what put_plain() writes. */
+static bool contiguous(const struct line *L, size_t from, size_t to) {
+  if (to - from > 1 && L[from].indent)
+    return false;
+  for (size_t j = from + 1; j < to; j++)
+    if (L[j].start != L[j - 1].end + 1)
+      return false;
+  return true;
+}
+
 /* Write lines [from, to) (whole logical lines) as one block. */
 static enum kempt_status put_group(struct unwrap *u,
                                    const struct kempt_block *b,
@@ -1181,6 +1198,12 @@ static enum kempt_status put_group(struct unwrap *u,
   enum kempt_status st = KEMPT_OK;
   size_t first = L[from].start, end = L[to - 1].end;
   if (nlog == to - from && !memchr(b->text + first, '[', end - first)) {
+    if (contiguous(L, from, to)) { /* most groups: pass the text on as is */
+      uint32_t flags = b->flags | (nlog > 1 ? KEMPT_BLOCK_LINES : 0);
+      struct kempt_block c = {b->text + first,  end - first, flags,  nlog,
+                              b->offset + first, u->index++, b->rule};
+      return kempt__emit_block(u->env, &c);
+    }
     st = put_plain(u, b->text, L, from, to, common);
     to = from; /* done */
   }
@@ -1337,12 +1360,21 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
   return kempt__emit_block(u->env, &c);
 }
 
+static bool starts_lower_rest(const char *t, const struct line *l,
+                              unsigned char c);
+
 /* Whether line l of text t starts in lower case (or without case), as
- * classify() sets l->lower. */
-static bool starts_lower(const char *t, const struct line *l) {
+ * classify() sets l->lower: at once for most lines, which start with ASCII. */
+static inline bool starts_lower(const char *t, const struct line *l) {
   unsigned char c = (unsigned char)t[l->start]; /* the content is not empty */
   if (c < 0x80 && c != '"' && c != '\'' && c != '(' && c != '[')
     return c >= 'a' && c <= 'z'; /* ASCII has no caseless letters */
+  return starts_lower_rest(t, l, c);
+}
+
+/* starts_lower() past its first test (c: the first byte). */
+static bool starts_lower_rest(const char *t, const struct line *l,
+                              unsigned char c) {
   if (c == 0xE2 && l->end - l->start >= 3) {
     unsigned c1 = (unsigned char)t[l->start + 1],
              c2 = (unsigned char)t[l->start + 2];

@@ -216,8 +216,12 @@ static enum kempt_status write_block(void *st, const struct kempt_block *b) {
     if (!w->mark)
       return KEMPT_OK;
   } else if (plain_block(b->text, b->len)) {
-    if (w->started)
+    if (w->started && w->nout + 2 <= OUT_SIZE) { /* the common case */
+      w->out[w->nout++] = '\n';
+      w->out[w->nout++] = '\n';
+    } else if (w->started) {
       s = put(w, "\n\n", 2);
+    }
     w->started = true;
     return s == KEMPT_OK ? put(w, b->text, b->len) : s;
   }

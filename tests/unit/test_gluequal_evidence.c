@@ -123,3 +123,10 @@ Test(glue, a_german_block_in_an_english_document_stays_german) {
             "Rathausplatz.\n\n"
             "The minister met officials in the capital on Monday.");
 }
+
+/* A particle makes new words of words that stand alone elsewhere: the
+ * word seen alone is no evidence of a glued pair. */
+Test(glue, a_particle_compound_of_a_word_seen_alone_stays) {
+  same(NEWS "The firm kept delivering parts on time. Analysts said it was "
+            "underdelivering on margins and overreacting to costs.");
+}
