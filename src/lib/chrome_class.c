@@ -1435,7 +1435,7 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang) {
 }
 
 static void mark_lists(struct chrome_doc *d, bool nolang) {
-  for (size_t i = 0; i < d->nunits; i++)
+  for (size_t i = 0; i < d->list_end; i++) /* none after list_end */
     if (d->units[i].hit == CK_LIST)
       mark_list(d, i, nolang);
   for (size_t i = 0; i < d->nunits;)
@@ -1470,7 +1470,7 @@ static size_t cut_at(const struct chrome_doc *d) {
   uint64_t good = 0;
   if (d->cut)
     return 0;
-  for (size_t i = 0; i < d->nunits; i++) {
+  for (size_t i = 0; i < d->cut_end; i++) { /* no cut at or after cut_end */
     const struct chrome_unit *u = &d->units[i];
     if ((u->hit == CK_CUT || u->hit == CK_SAYS ||
          (u->hit == CK_ABOUT && about_box(d, i))) &&
@@ -2305,6 +2305,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   struct matcher m = {r, rule_langs(lang)};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;
+  d->list_end = d->cut_end = 0;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
@@ -2323,6 +2324,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->rule = d->blks[u->blk].rule;
     if (u->widget || u->soft_has || u->hit == CK_HAS)
       mark_signup(d, i);
+    if (u->hit == CK_LIST) /* (no later pass sets hit) */
+      d->list_end = i + 1;
+    else if (u->hit == CK_CUT || u->hit == CK_SAYS || u->hit == CK_ABOUT)
+      d->cut_end = i + 1;
   }
   enum kempt_status st = mark_repeats(d, a);
   if (st != KEMPT_OK)

@@ -338,6 +338,10 @@ struct chrome_doc {
   uint64_t *seen;    /* scratch: repeated-line table */
   uint32_t *seen_n;
   size_t seen_mask, seen_cap; /* the part in use - 1; allocated */
+  /* Set by kempt__chrome_classify's first pass: one past the last unit
+   * that is a list marker (hit CK_LIST), and one past the last that may
+   * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
+  size_t list_end, cut_end;
 };
 
 /* The features of a line just held, in one pass over its bytes: length,
