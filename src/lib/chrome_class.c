@@ -1172,15 +1172,8 @@ static void mark_prefix_dups(struct chrome_doc *d) {
   }
 }
 
-static enum kempt_status mark_repeats(struct chrome_doc *d,
-                                      const struct kempt_allocator *a) {
-  enum kempt_status st = seen_table(d, a);
-  if (st != KEMPT_OK)
-    return st;
-  mark_prefix_dups(d);
-  for (size_t i = 0; i < d->nunits; i++)
-    if (d->units[i].key)
-      (*seen_slot(d, d->units[i].key))++;
+static void mark_repeats(struct chrome_doc *d) {
+  mark_prefix_dups(d); /* (the keys were counted in the first pass) */
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (!u->key)
@@ -1194,7 +1187,6 @@ static enum kempt_status mark_repeats(struct chrome_doc *d,
     else if (n >= REPEAT_ANY)
       u->rule = R_THRICE;
   }
-  return KEMPT_OK;
 }
 
 /* ---- classes ---------------------------------------------------------- */
@@ -2305,6 +2297,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   struct matcher m = {r, rule_langs(lang)};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;
+  enum kempt_status st = seen_table(d, a);
+  if (st != KEMPT_OK)
+    return st;
   d->list_end = d->cut_end = 0;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
@@ -2328,10 +2323,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       d->list_end = i + 1;
     else if (u->hit == CK_CUT || u->hit == CK_SAYS || u->hit == CK_ABOUT)
       d->cut_end = i + 1;
+    if (u->key) /* how often each text is found (mark_repeats) */
+      (*seen_slot(d, u->key))++;
   }
-  enum kempt_status st = mark_repeats(d, a);
-  if (st != KEMPT_OK)
-    return st;
+  mark_repeats(d);
   mark_lists(d, nolang);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
