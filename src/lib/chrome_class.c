@@ -1497,7 +1497,6 @@ static bool best_stretch(const struct chrome_doc *d, size_t end, size_t *a,
   return found;
 }
 
-static bool few_dups(const struct chrome_doc *d);
 
 static bool bad_at(const struct chrome_doc *d, size_t i, size_t a, size_t b) {
   return i >= a && i <= b && d->units[i].cls >= CL_BAD;
@@ -1572,7 +1571,7 @@ static void drop_link_runs(struct chrome_doc *d, size_t a, size_t b) {
 
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
                          bool found) {
-  bool dups = found && few_dups(d);
+  bool dups = found && d->few_dups;
   for (size_t i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
     if (dups && u->dup && !u->rule && u->score < 0 &&
@@ -2107,18 +2106,6 @@ static void debug_dump(const struct chrome_doc *d) {
 }
 #endif
 
-/* Whether good text found twice on the page is the exception (captions,
- * teasers), not the rule (a page that holds its article twice). */
-static bool few_dups(const struct chrome_doc *d) {
-  uint64_t good = 0, dup = 0;
-  for (size_t i = 0; i < d->nunits; i++)
-    if (d->units[i].cls == CL_GOOD) {
-      good += d->units[i].chars;
-      dup += d->units[i].dup ? d->units[i].chars : 0;
-    }
-  return 10 * dup < 9 * good;
-}
-
 /* A line of a list: an item after a bullet, a bare link, or an image's
  * label (a list of products shows each one's picture). */
 static bool list_line(const struct chrome_unit *u) {
@@ -2213,7 +2200,13 @@ static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
 /* Classes that the text or the neighbours of a line change: a quote's
  * attribution and bullets with quantities (two in a row) are no links; a
  * CJK sentence reads as text. */
+/* Also sets d->few_dups, whether good text found twice on the page is the
+ * exception (captions, teasers), not the rule (a page that holds its
+ * article twice): each line's class is final once its turn is past (a
+ * turn writes only its own line's), and no later pass changes a class or
+ * dup. */
 static void classes_in_context(struct chrome_doc *d) {
+  uint64_t good = 0, dup = 0;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->cls == CL_BAD) {
@@ -2228,7 +2221,12 @@ static void classes_in_context(struct chrome_doc *d) {
                u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {
       u->cls = CL_NEAR;
     }
+    if (u->cls == CL_GOOD) { /* as few_dups counts */
+      good += u->chars;
+      dup += u->dup ? u->chars : 0;
+    }
   }
+  d->few_dups = 10 * dup < 9 * good;
 }
 
 /* ---- sign-up pitches --------------------------------------------------- */
@@ -2335,7 +2333,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     u->cls = class_of(u, nolang);
   }
   classes_in_context(d);
-  bool dups = few_dups(d);
+  bool dups = d->few_dups;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     u->score = score_of(u);

@@ -342,6 +342,7 @@ struct chrome_doc {
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
   size_t list_end, cut_end;
+  bool few_dups; /* set by classes_in_context (chrome_class.c) */
 };
 
 /* The features of a line just held, in one pass over its bytes: length,
