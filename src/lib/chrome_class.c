@@ -1631,12 +1631,13 @@ static bool soft_rule(const char *r) {
 
 /* Hardly any chrome: text that was cleaned before (or never had any)
  * loses only its rule hits, not what the stretch would leave out. */
-static bool looks_clean(const struct chrome_doc *d) {
-  size_t evidence = 0;
-  for (size_t i = 0; i < d->nunits; i++) {
-    const struct chrome_unit *u = &d->units[i];
-    evidence += u->cls >= CL_BAD && !soft_rule(u->rule);
-  }
+static bool clean_evidence(const struct chrome_unit *u) {
+  return u->cls >= CL_BAD && !soft_rule(u->rule);
+}
+
+/* evidence: how many lines give clean_evidence (classify's score pass
+ * counts them; classes and rules are final there until judge). */
+static bool looks_clean(const struct chrome_doc *d, size_t evidence) {
   return evidence * CLEAN_RATIO <= d->nunits;
 }
 
@@ -2058,9 +2059,9 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
   }
 }
 
-static void judge(struct chrome_doc *d, bool nolang) {
+static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
-  bool clean = looks_clean(d);
+  bool clean = looks_clean(d, evidence);
   bool found = !clean && best_stretch(d, c, &a, &b);
   if (!found) {
     a = 0;
@@ -2334,8 +2335,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   }
   classes_in_context(d);
   bool dups = d->few_dups;
+  size_t evidence = 0; /* for looks_clean */
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
+    evidence += clean_evidence(u);
     u->score = score_of(u);
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
@@ -2345,7 +2348,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->score = -u->score / DUP_DIV;
   }
   score_intro_lists(d);
-  judge(d, nolang);
+  judge(d, nolang, evidence);
 #ifdef CHROME_DEBUG
   debug_dump(d);
 #endif
