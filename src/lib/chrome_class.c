@@ -1152,21 +1152,22 @@ static bool repeat_candidate(const struct chrome_unit *u, uint32_t n) {
 /* A line that starts a nearby line (an image's label, then its caption
  * with the credit glued on) counts as found twice, both of them. */
 static void mark_prefix_dups(struct chrome_doc *d) {
+  const char *t = d->text.data;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->len < PREFIX_DUP_MIN)
       continue; /* the shorter of any pair with it is too short */
-    for (size_t j = i + 1; j < d->nunits && j <= i + PREFIX_DUP_SPAN; j++) {
+    uint64_t a8, b8; /* their first 8 bytes first (both have 30 and up) */
+    memcpy(&a8, t + u->off, 8);
+    size_t end = d->nunits - 1 < i + PREFIX_DUP_SPAN ? d->nunits - 1
+                                                     : i + PREFIX_DUP_SPAN;
+    for (size_t j = i + 1; j <= end; j++) {
       struct chrome_unit *v = &d->units[j];
-      const struct chrome_unit *s = u->len <= v->len ? u : v;
-      const struct chrome_unit *l = s == u ? v : u;
-      if (s->len < PREFIX_DUP_MIN || s->len == l->len)
+      if (v->len < PREFIX_DUP_MIN || v->len == u->len)
         continue;
-      uint64_t a8, b8; /* their first 8 bytes first (both have 30 and up) */
-      memcpy(&a8, d->text.data + s->off, 8);
-      memcpy(&b8, d->text.data + l->off, 8);
-      if (a8 == b8 &&
-          memcmp(d->text.data + s->off, d->text.data + l->off, s->len) == 0)
+      memcpy(&b8, t + v->off, 8);
+      if (a8 == b8 && memcmp(t + u->off, t + v->off,
+                             u->len < v->len ? u->len : v->len) == 0)
         u->dup = v->dup = true;
     }
   }
