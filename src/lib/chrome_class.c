@@ -1151,32 +1151,35 @@ static bool repeat_candidate(const struct chrome_unit *u, uint32_t n) {
 
 /* A line that starts a nearby line (an image's label, then its caption
  * with the credit glued on) counts as found twice, both of them. */
-static void mark_prefix_dups(struct chrome_doc *d) {
+/* Marks line i and each later line within PREFIX_DUP_SPAN that starts
+ * with the other (the shorter of them PREFIX_DUP_MIN bytes or more). */
+static void prefix_dups(struct chrome_doc *d, size_t i) {
   const char *t = d->text.data;
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
-    if (u->len < PREFIX_DUP_MIN)
-      continue; /* the shorter of any pair with it is too short */
-    uint64_t a8, b8; /* their first 8 bytes first (both have 30 and up) */
-    memcpy(&a8, t + u->off, 8);
-    size_t end = d->nunits - 1 < i + PREFIX_DUP_SPAN ? d->nunits - 1
-                                                     : i + PREFIX_DUP_SPAN;
-    for (size_t j = i + 1; j <= end; j++) {
-      struct chrome_unit *v = &d->units[j];
-      if (v->len < PREFIX_DUP_MIN || v->len == u->len)
-        continue;
-      memcpy(&b8, t + v->off, 8);
-      if (a8 == b8 && memcmp(t + u->off, t + v->off,
-                             u->len < v->len ? u->len : v->len) == 0)
-        u->dup = v->dup = true;
-    }
+  struct chrome_unit *u = &d->units[i];
+  if (u->len < PREFIX_DUP_MIN)
+    return; /* the shorter of any pair with it is too short */
+  uint64_t a8, b8; /* their first 8 bytes first (both have 30 and up) */
+  memcpy(&a8, t + u->off, 8);
+  size_t end = d->nunits - 1 < i + PREFIX_DUP_SPAN ? d->nunits - 1
+                                                   : i + PREFIX_DUP_SPAN;
+  for (size_t j = i + 1; j <= end; j++) {
+    struct chrome_unit *v = &d->units[j];
+    if (v->len < PREFIX_DUP_MIN || v->len == u->len)
+      continue;
+    memcpy(&b8, t + v->off, 8);
+    if (a8 == b8 && memcmp(t + u->off, t + v->off,
+                           u->len < v->len ? u->len : v->len) == 0)
+      u->dup = v->dup = true;
   }
 }
 
+/* (The keys were counted in classify's first pass.) Line i's dup is
+ * final once prefix_dups has paired it with the lines before it (their
+ * turns) and after it (its own). */
 static void mark_repeats(struct chrome_doc *d) {
-  mark_prefix_dups(d); /* (the keys were counted in the first pass) */
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
+    prefix_dups(d, i);
     if (!u->key)
       continue;
     uint32_t n = *seen_slot(d, u->key);
