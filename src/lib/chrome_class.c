@@ -2119,10 +2119,16 @@ static bool list_line(const struct chrome_unit *u) {
 
 /* A line of text ending in ':' introduces a list or a table: the short
  * lines after it, up to the next chrome, count as neither good nor bad. */
-static void score_intro_lists(struct chrome_doc *d) {
-  for (size_t i = 0; i + 1 < d->nunits; i++) {
+static bool intro_line(const struct chrome_unit *u) {
+  return u->term == TERM_COLON && !u->rule && u->words >= INTRO_WORDS;
+}
+
+/* [from, to): the lines that may give intro_line (classify's score pass
+ * finds them; no rule changes from there). */
+static void score_intro_lists(struct chrome_doc *d, size_t from, size_t to) {
+  for (size_t i = from; i < to && i + 1 < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if (u->term != TERM_COLON || u->rule || u->words < INTRO_WORDS)
+    if (!intro_line(u))
       continue;
     size_t j = i + 1;
     for (; j < d->nunits && j - i <= LIST_MAX * 4; j++) {
@@ -2340,9 +2346,14 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   classes_in_context(d);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
+  size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     evidence += clean_evidence(u);
+    if (intro_line(u)) {
+      intro_to = i + 1;
+      intro_from = intro_from < intro_to ? intro_from : i;
+    }
     u->score = score_of(u);
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
@@ -2351,7 +2362,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (u->score > 0 && u->dup && dups)
       u->score = -u->score / DUP_DIV;
   }
-  score_intro_lists(d);
+  score_intro_lists(d, intro_from, intro_to);
   judge(d, nolang, evidence);
 #ifdef CHROME_DEBUG
   debug_dump(d);
