@@ -1183,8 +1183,11 @@ static void mark_repeats(struct chrome_doc *d) {
     if (!u->key)
       continue;
     uint32_t n = *seen_slot(d, u->key);
-    u->dup = u->dup || (n > 1 && !is_question(d, u));
-    if (!repeat_candidate(u, n) || u->rule || is_question(d, u))
+    if (n < 2)
+      continue; /* found once: neither a dup nor a repeat */
+    bool question = is_question(d, u);
+    u->dup = u->dup || !question;
+    if (!repeat_candidate(u, n) || u->rule || question)
       continue;
     if ((n >= 2 && u->words <= 3) || (n >= 3 && u->words <= 8))
       u->rule = R_REPEAT;
