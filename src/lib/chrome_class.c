@@ -2078,13 +2078,28 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
     join_over_lists(d, &a, &b, c, nolang);
     extend_over_data(d, &a, &b, c, nolang);
   }
-  for (size_t i = 0; i < d->nunits; i++) {
+  size_t n = d->nunits, e = c < n ? c : n;
+  /* Each line before c: found (not clean) leaves [a, b] alone; neither
+   * leaves all of them. */
+  if (clean) {
+    for (size_t i = 0; i < e; i++)
+      if (soft_rule(d->units[i].rule))
+        d->units[i].rule = NULL;
+  } else if (found) {
+    for (size_t i = 0; i < e; i++) {
+      if (i == a && b >= a) {
+        i = b; /* (the loop's step goes past it) */
+        continue;
+      }
+      if (!d->units[i].rule)
+        d->units[i].rule = R_OUTSIDE;
+    }
+  }
+  for (size_t i = c; i < n; i++) { /* from c on */
     struct chrome_unit *u = &d->units[i];
-    if (i >= c && (i > c || !u->rule))
+    if (i > c || !u->rule)
       u->rule = R_CUT;
-    else if ((i < a || i > b) && !u->rule && found)
-      u->rule = R_OUTSIDE;
-    else if (clean && soft_rule(u->rule))
+    else if (clean && soft_rule(u->rule)) /* (i == c, with a rule) */
       u->rule = NULL;
   }
   if (found) {
