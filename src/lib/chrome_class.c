@@ -2317,6 +2317,10 @@ static uint32_t rule_langs(enum kempt_lang l) {
   return 1u | 1u << KEMPT_LANG_EN | 1u << l;
 }
 
+/* The hits that mark_lists and cut_at look for. */
+#define MARKER_HITS                                                   \
+  ((1u << CK_LIST) | (1u << CK_CUT) | (1u << CK_SAYS) | (1u << CK_ABOUT))
+
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a) {
@@ -2346,10 +2350,12 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->rule = d->blks[u->blk].rule;
     if (u->widget || u->soft_has || u->hit == CK_HAS)
       mark_signup(d, i);
-    if (u->hit == CK_LIST) /* (no later pass sets hit) */
-      d->list_end = i + 1;
-    else if (u->hit == CK_CUT || u->hit == CK_SAYS || u->hit == CK_ABOUT)
-      d->cut_end = i + 1;
+    if ((1u << u->hit) & MARKER_HITS) { /* (no later pass sets hit) */
+      if (u->hit == CK_LIST)
+        d->list_end = i + 1;
+      else /* CK_CUT, CK_SAYS, CK_ABOUT */
+        d->cut_end = i + 1;
+    }
     if (u->key) /* how often each text is found (mark_repeats) */
       (*seen_slot(d, u->key))++;
   }
