@@ -88,7 +88,7 @@ static enum kempt_status emit_blk(struct chrome *c,
 
 static void clear_window(struct chrome_doc *d) {
   kempt__buf_clear(&d->text);
-  d->nunits = d->nblks = d->ntoks = 0;
+  d->nunits = d->nblks = d->ntoks = d->nremoved = 0;
   memset(&d->lang, 0, sizeof d->lang);
 }
 
@@ -149,6 +149,7 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   k->offset = b->offset;
   k->flags = b->flags;
   k->rule = (b->flags & KEMPT_BLOCK_REMOVED) ? b->rule : NULL;
+  d->nremoved += k->rule != NULL; /* (its units may stay on failure) */
   st = add_units(c, k, off, b->len);
   if (st == KEMPT_OK)
     d->nblks++;

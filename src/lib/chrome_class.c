@@ -2346,7 +2346,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     }
     else if (u->ntok)
       match_long(u, &m, p);
-    if (d->blks[u->blk].rule)
+    if (d->nremoved && d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
     if (u->widget || u->soft_has || u->hit == CK_HAS)
       mark_signup(d, i);

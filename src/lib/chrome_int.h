@@ -330,6 +330,7 @@ struct chrome_doc {
   struct chrome_unit *units;
   struct chrome_blk *blks;
   size_t nunits, capunits, nblks, capblks;
+  size_t nremoved; /* held blocks that an earlier stage removed (a rule) */
   struct chrome_tok *toks; /* words of short lines (chrome_unit.tok) */
   size_t ntoks, captoks;
   struct kempt_lang_count lang;
