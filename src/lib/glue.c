@@ -1833,17 +1833,18 @@ static uint64_t lower_hash(const char *p, size_t n) {
   return kempt__word_hash_padded(key, n);
 }
 
-/* What speaks for p[0..n) being a word of its own. */
-static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
+/* What speaks for p[0..n) being a word of its own; key: its lower case
+ * (readable up to the next multiple of 8 past n, whatever is there), h:
+ * the hash of key[0..n) (the token is lowered and hashed once, in decide). */
+static struct evidence part_evidence(struct glue *g, const char *p, size_t n,
+                                     const char *key, uint64_t h) {
   struct evidence e;
   memset(&e, 0, sizeof e);
-  char key[MAX_TOKEN + 8];
-  lower_ascii(p, n, key);
-  memset(key + n, 0, 8);
-  uint64_t h = kempt__word_hash_padded(key, n);
   const struct entry *w = table_get(&g->query, h);
   /* the word list's answers from the cache of words (word_info) */
-  uint64_t packed = n <= 8 ? kempt__load_le64(key) : 0;
+  uint64_t packed = n <= 8 ? kempt__load_le64(key) &
+                                 (~(uint64_t)0 >> (8 * (8 - n)))
+                           : 0;
   struct word_info *wi = word_info(g, h, packed, n);
   if (!wi->listed)
     word_info_list(wi);
@@ -2024,11 +2025,19 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   return !(w && (w->flags & E_HYPHEN));
 }
 
-/* Times the spaced pair p[0..i) p[i..n) was seen in the held blocks. */
-static uint32_t pair_count(struct glue *g, const char *p, size_t n, size_t i) {
-  const struct entry *w =
-      table_get(&g->pairs, pair_hash(lower_hash(p, i), lower_hash(p + i, n - i)));
+/* Times the spaced pair of the lower-case parts hashed l and r was seen
+ * in the held blocks. */
+static uint32_t pair_seen(struct glue *g, uint64_t l, uint64_t r) {
+  const struct entry *w = table_get(&g->pairs, pair_hash(l, r));
   return w ? w->count : 0;
+}
+
+/* Times the spaced pair key[0..i) key[i..n) was seen (key: the token's
+ * lower case, zero padded as ask_token's). */
+static uint32_t pair_count(struct glue *g, const char *key, size_t n,
+                           size_t i) {
+  return pair_seen(g, kempt__word_hash_prefix(key, i),
+                   kempt__word_hash_padded(key + i, n - i));
 }
 
 static bool opener(const char *p, size_t n) {
@@ -2470,8 +2479,10 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
   return level && level <= 70 && kempt__wordlist_camel(h);
 }
 
-static int split_score(struct glue *g, const char *p, size_t n, size_t i,
-                       const struct shape *sh) {
+static int split_score(struct glue *g, const char *p, const char *key,
+                       size_t n, size_t i, const struct shape *sh) {
+  uint64_t hl = kempt__word_hash_prefix(key, i);
+  uint64_t hr = kempt__word_hash_padded(key + i, n - i);
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
   bool camel_r = (sh->second && i == sh->inner) ||
@@ -2485,14 +2496,14 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
   bool names = is_upper((unsigned char)p[0]) && !sh->second && !sh->acro &&
                i == sh->inner;
-  struct evidence l = part_evidence(g, p, i);
+  struct evidence l = part_evidence(g, p, i, key, hl);
   if (camel_l)
     camel_evidence(&l, p, i);
   if (acro_l)
     acronym_evidence(&l, false);
   if (!l.ok && !(names && novel(&l)))
     return -1;
-  struct evidence r = part_evidence(g, p + i, n - i);
+  struct evidence r = part_evidence(g, p + i, n - i, key + i, hr);
   if (camel_r)
     camel_evidence(&r, p + i, n - i);
   if (acro_r)
@@ -2502,7 +2513,7 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
     return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
-  bool pair = !tail && pair_count(g, p, n, i) > 0;
+  bool pair = !tail && pair_seen(g, hl, hr) > 0;
   bool sig;
   if (sh->acro)
     sig = pair || acronym_signal(p, i, &l, &r);
@@ -2540,14 +2551,17 @@ static size_t decide(struct glue *g, const struct token *t) {
    * for "benorth") is weighed as any candidate */
   if (sh.inner || sh.acro)
     rare = false;
+  char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
+  lower_ascii(p, n, key);
+  memset(key + n, 0, 8);
   size_t lo, hi;
   split_range(&sh, n, &lo, &hi);
   size_t best = 0;
   int top = -1, second = -1;
   for (size_t i = lo; i <= hi; i++) {
-    if (!split_allowed(&sh, i) || (rare && !pair_count(g, p, n, i)))
+    if (!split_allowed(&sh, i) || (rare && !pair_count(g, key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
-    int s = split_score(g, p, n, i, &sh);
+    int s = split_score(g, p, key, n, i, &sh);
     if (s > top) {
       second = top;
       top = s;
@@ -2562,7 +2576,7 @@ static size_t decide(struct glue *g, const struct token *t) {
    * clearly more frequent, or as frequent and the evidence strong (the
    * same pair glued twice: "Instagramalso") */
   uint32_t others = whole && whole->count > 1 ? whole->count - 1 : 0;
-  uint32_t pairs = others ? pair_count(g, p, n, best) : 0;
+  uint32_t pairs = others ? pair_count(g, key, n, best) : 0;
   if (others && pairs <= 2 * others && !(pairs >= others && top >= 14))
     return 0;
   return best;
