@@ -2217,7 +2217,7 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   bool of = r->len == 2 && p[i] == 'o' && p[i + 1] == 'f';
   if (i == 1) /* "Ihave" */
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
-  if (opener(p, i) && solid(r) && !name_ending(p + i, r->len))
+  if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
   if (l->docname && !l->common)
     return (r->stop && !name_ending(p + i, r->len)) ||
