@@ -2308,9 +2308,10 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
     return !suffix_word(p + i, r->len);
   if (title_word(l, r) || title_word(r, l))
     return !suffix_word(p + i, r->len); /* "EastCoast", "SecondAmendment" */
-  if (!opener(p, i))
+  /* the list scan last: most pairs fail the cheap tests */
+  if (!r->name && !(i == 3 && memcmp(p, "The", 3) == 0 && solid(r)))
     return false;
-  return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
+  return opener(p, i);
 }
 
 /* Whether the case and the parts' evidence make a split at i plausible. */
@@ -2333,7 +2334,7 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (trans && cap)
     return camel_signal(p, i, l, r);
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
-    return opener(p + i, r->len) || r->name ||
+    return r->name || opener(p + i, r->len) ||
            ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
             r->level <= 50);
   if (cap)
