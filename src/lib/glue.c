@@ -186,12 +186,14 @@ static enum kempt_status table_grow(struct table *t) {
   return KEMPT_OK;
 }
 
-/* The entry of hash h, added when missing; *out is NULL when the table is
- * full (not an error: the word is then not counted). */
-static enum kempt_status table_add(struct table *t, uint64_t h,
-                                   struct entry **out) {
+/* The entry of hash h, added when missing (*fresh: added now); *out is
+ * NULL when the table is full (not an error: the word is then not
+ * counted). */
+static enum kempt_status table_put(struct table *t, uint64_t h,
+                                   struct entry **out, bool *fresh) {
   uint64_t key = fix_key(h);
   *out = NULL;
+  *fresh = false;
   struct entry *e = t->size ? table_slot(t, key) : NULL;
   if (e && e->gen == t->gen) {
     *out = e;
@@ -210,7 +212,15 @@ static enum kempt_status table_add(struct table *t, uint64_t h,
   e->gen = t->gen;
   t->used++;
   *out = e;
+  *fresh = true;
   return KEMPT_OK;
+}
+
+/* table_put, whether or not the entry is new. */
+static enum kempt_status table_add(struct table *t, uint64_t h,
+                                   struct entry **out) {
+  bool fresh;
+  return table_put(t, h, out, &fresh);
 }
 
 /* The hash of a spaced pair of words from the words' hashes. */
@@ -2597,11 +2607,9 @@ static struct token cand_token(const struct cand *c, const char *text) {
 /* Ask about a word: its entry in query, with what earlier windows of the
  * document said about it. */
 static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
-  *out = table_get(&g->query, h);
-  if (*out)
-    return KEMPT_OK;
-  enum kempt_status s = table_add(&g->query, h, out);
-  if (s != KEMPT_OK || !*out)
+  bool fresh; /* one probe: found, or added here */
+  enum kempt_status s = table_put(&g->query, h, out, &fresh);
+  if (s != KEMPT_OK || !fresh)
     return s;
   const struct entry *d = table_get(&g->doc, h);
   if (d) {
