@@ -2493,7 +2493,6 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
 static int split_score(struct glue *g, const char *p, const char *key,
                        size_t n, size_t i, const struct shape *sh) {
   uint64_t hl = kempt__word_hash_prefix(key, i);
-  uint64_t hr = kempt__word_hash_padded(key + i, n - i);
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
   bool camel_r = (sh->second && i == sh->inner) ||
@@ -2514,6 +2513,7 @@ static int split_score(struct glue *g, const char *p, const char *key,
     acronym_evidence(&l, false);
   if (!l.ok && !(names && novel(&l)))
     return -1;
+  uint64_t hr = kempt__word_hash_padded(key + i, n - i);
   struct evidence r = part_evidence(g, p + i, n - i, key + i, hr);
   if (camel_r)
     camel_evidence(&r, p + i, n - i);
