@@ -2021,10 +2021,11 @@ static bool name_prefix(const char *p, size_t n) {
 }
 
 /* The document's entry of the whole token; it is not a candidate when it
- * is a known word, seen hyphenated, or seen whole more often than allowed. */
+ * is a known word, seen hyphenated, or seen whole more often than allowed
+ * (h: the hash of its lower case). */
 static bool candidate_word(struct glue *g, const char *p, size_t n,
-                           const struct entry **whole, bool *rare) {
-  uint64_t h = lower_hash(p, n);
+                           uint64_t h, const struct entry **whole,
+                           bool *rare) {
   bool proper;
   int level = kempt__wordlist_probe(h, &proper);
   const struct entry *w = table_get(&g->query, h);
@@ -2553,18 +2554,19 @@ static size_t decide(struct glue *g, const struct token *t) {
     return 0;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
+  char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
+  lower_ascii(p, n, key);
+  memset(key + n, 0, 8);
   const struct entry *whole;
   bool rare;
-  if (!candidate_word(g, p, n, &whole, &rare)) {
+  if (!candidate_word(g, p, n, kempt__word_hash_padded(key, n), &whole,
+                      &rare)) {
     return 0;
   }
   /* a rare word of the list written with a case change inside ("beNorth"
    * for "benorth") is weighed as any candidate */
   if (sh.inner || sh.acro)
     rare = false;
-  char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
-  lower_ascii(p, n, key);
-  memset(key + n, 0, 8);
   size_t lo, hi;
   split_range(&sh, n, &lo, &hi);
   size_t best = 0;
