@@ -294,6 +294,7 @@ struct held {
 struct cand {
   uint32_t block, start; /* held block, offset of the raw token in it */
   uint16_t rlen, core, clen;
+  uint64_t key; /* its token_key, once weigh_window has weighed its block */
 };
 
 struct glue {
@@ -1058,7 +1059,8 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   if (s != KEMPT_OK)
     return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
   struct cand cd = {(uint32_t)c->block, (uint32_t)(t->raw - c->text),
-                    (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen};
+                    (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen,
+                    0};
   g->cands[g->ncands++] = cd;
   c->h->cands++;
   return KEMPT_OK;
@@ -2636,14 +2638,15 @@ static uint64_t token_key(const struct token *t) {
 
 /* Ask about the words and spaced pairs that the splits of a candidate
  * token would make, and the token itself. */
-static enum kempt_status ask_token(struct glue *g, const struct token *t) {
+static enum kempt_status ask_token(struct glue *g, const struct token *t,
+                                   uint64_t tkey) {
   struct shape sh;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   if (!candidate_shape(t, &sh))
     return KEMPT_OK;
   struct entry *e;
-  enum kempt_status s = table_add(&g->seen, token_key(t), &e);
+  enum kempt_status s = table_add(&g->seen, tkey, &e);
   if (s != KEMPT_OK || (e && (e->flags & K_ASKED)))
     return s;
   if (e)
@@ -2816,7 +2819,8 @@ static enum kempt_status weigh_window(struct glue *g) {
     const struct held *h = &g->blocks[g->cands[i].block];
     if (h->weigh) {
       struct token t = cand_token(&g->cands[i], held_text(g, h));
-      s = ask_token(g, &t);
+      g->cands[i].key = token_key(&t); /* for split_cand too */
+      s = ask_token(g, &t, g->cands[i].key);
     }
   }
   if (s == KEMPT_OK)
@@ -2829,7 +2833,7 @@ static enum kempt_status split_cand(struct glue *g, const struct held *h,
                                     const char *text, const struct cand *c,
                                     size_t *done) {
   struct token t = cand_token(c, text);
-  struct entry *e = table_get(&g->seen, token_key(&t));
+  struct entry *e = table_get(&g->seen, c->key); /* weigh_window's */
   size_t at;
   if (e && (e->flags & K_DECIDED)) {
     at = e->count;
