@@ -101,8 +101,9 @@ enum { E_HYPHEN = 1, E_PAIRL = 2 };
 
 /* Flags of an entry of the table of candidate tokens (keyed by the hash
  * of the raw token as written): its splits were asked about; it was
- * decided, and count holds where it splits. */
-enum { K_ASKED = 1, K_DECIDED = 2 };
+ * decided, and count holds where it splits; it has no candidate_shape
+ * (never split). */
+enum { K_ASKED = 1, K_DECIDED = 2, K_SHAPELESS = 4 };
 
 /* What the document says about a word (or a pair): keyed by the
  * kempt__word_hash of its lower-case form (0 is stored as 1). */
@@ -2643,12 +2644,15 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
   struct shape sh;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
-  if (!candidate_shape(t, &sh))
-    return KEMPT_OK;
   struct entry *e;
   enum kempt_status s = table_add(&g->seen, tkey, &e);
-  if (s != KEMPT_OK || (e && (e->flags & K_ASKED)))
-    return s;
+  if (s != KEMPT_OK || (e && (e->flags & (K_ASKED | K_SHAPELESS))))
+    return s; /* the shape read once per token */
+  if (!candidate_shape(t, &sh)) {
+    if (e)
+      e->flags |= K_SHAPELESS;
+    return KEMPT_OK;
+  }
   if (e)
     e->flags |= K_ASKED;
   char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
@@ -2837,6 +2841,8 @@ static enum kempt_status split_cand(struct glue *g, const struct held *h,
   size_t at;
   if (e && (e->flags & K_DECIDED)) {
     at = e->count;
+  } else if (e && (e->flags & K_SHAPELESS)) {
+    at = 0; /* what decide says */
   } else {
     at = decide(g, &t);
     if (e) {
