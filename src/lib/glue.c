@@ -101,8 +101,9 @@ enum { E_HYPHEN = 1, E_PAIRL = 2 };
 
 /* Flags of an entry of the table of candidate tokens (keyed by the hash
  * of the raw token as written): its splits were asked about; it was
- * decided, and count holds where it splits. */
-enum { K_ASKED = 1, K_DECIDED = 2 };
+ * decided, and count holds where it splits; it has no candidate_shape
+ * (never split). */
+enum { K_ASKED = 1, K_DECIDED = 2, K_SHAPELESS = 4 };
 
 /* What the document says about a word (or a pair): keyed by the
  * kempt__word_hash of its lower-case form (0 is stored as 1). */
@@ -186,12 +187,14 @@ static enum kempt_status table_grow(struct table *t) {
   return KEMPT_OK;
 }
 
-/* The entry of hash h, added when missing; *out is NULL when the table is
- * full (not an error: the word is then not counted). */
-static enum kempt_status table_add(struct table *t, uint64_t h,
-                                   struct entry **out) {
+/* The entry of hash h, added when missing (*fresh: added now); *out is
+ * NULL when the table is full (not an error: the word is then not
+ * counted). */
+static enum kempt_status table_put(struct table *t, uint64_t h,
+                                   struct entry **out, bool *fresh) {
   uint64_t key = fix_key(h);
   *out = NULL;
+  *fresh = false;
   struct entry *e = t->size ? table_slot(t, key) : NULL;
   if (e && e->gen == t->gen) {
     *out = e;
@@ -210,7 +213,15 @@ static enum kempt_status table_add(struct table *t, uint64_t h,
   e->gen = t->gen;
   t->used++;
   *out = e;
+  *fresh = true;
   return KEMPT_OK;
+}
+
+/* table_put, whether or not the entry is new. */
+static enum kempt_status table_add(struct table *t, uint64_t h,
+                                   struct entry **out) {
+  bool fresh;
+  return table_put(t, h, out, &fresh);
 }
 
 /* The hash of a spaced pair of words from the words' hashes. */
@@ -284,6 +295,7 @@ struct held {
 struct cand {
   uint32_t block, start; /* held block, offset of the raw token in it */
   uint16_t rlen, core, clen;
+  uint64_t key; /* its token_key, once weigh_window has weighed its block */
 };
 
 struct glue {
@@ -1048,7 +1060,8 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   if (s != KEMPT_OK)
     return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
   struct cand cd = {(uint32_t)c->block, (uint32_t)(t->raw - c->text),
-                    (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen};
+                    (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen,
+                    0};
   g->cands[g->ncands++] = cd;
   c->h->cands++;
   return KEMPT_OK;
@@ -1833,17 +1846,18 @@ static uint64_t lower_hash(const char *p, size_t n) {
   return kempt__word_hash_padded(key, n);
 }
 
-/* What speaks for p[0..n) being a word of its own. */
-static struct evidence part_evidence(struct glue *g, const char *p, size_t n) {
+/* What speaks for p[0..n) being a word of its own; key: its lower case
+ * (readable up to the next multiple of 8 past n, whatever is there), h:
+ * the hash of key[0..n) (the token is lowered and hashed once, in decide). */
+static struct evidence part_evidence(struct glue *g, const char *p, size_t n,
+                                     const char *key, uint64_t h) {
   struct evidence e;
   memset(&e, 0, sizeof e);
-  char key[MAX_TOKEN + 8];
-  lower_ascii(p, n, key);
-  memset(key + n, 0, 8);
-  uint64_t h = kempt__word_hash_padded(key, n);
   const struct entry *w = table_get(&g->query, h);
   /* the word list's answers from the cache of words (word_info) */
-  uint64_t packed = n <= 8 ? kempt__load_le64(key) : 0;
+  uint64_t packed = n <= 8 ? kempt__load_le64(key) &
+                                 (~(uint64_t)0 >> (8 * (8 - n)))
+                           : 0;
   struct word_info *wi = word_info(g, h, packed, n);
   if (!wi->listed)
     word_info_list(wi);
@@ -2010,10 +2024,11 @@ static bool name_prefix(const char *p, size_t n) {
 }
 
 /* The document's entry of the whole token; it is not a candidate when it
- * is a known word, seen hyphenated, or seen whole more often than allowed. */
+ * is a known word, seen hyphenated, or seen whole more often than allowed
+ * (h: the hash of its lower case). */
 static bool candidate_word(struct glue *g, const char *p, size_t n,
-                           const struct entry **whole, bool *rare) {
-  uint64_t h = lower_hash(p, n);
+                           uint64_t h, const struct entry **whole,
+                           bool *rare) {
   bool proper;
   int level = kempt__wordlist_probe(h, &proper);
   const struct entry *w = table_get(&g->query, h);
@@ -2024,11 +2039,19 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   return !(w && (w->flags & E_HYPHEN));
 }
 
-/* Times the spaced pair p[0..i) p[i..n) was seen in the held blocks. */
-static uint32_t pair_count(struct glue *g, const char *p, size_t n, size_t i) {
-  const struct entry *w =
-      table_get(&g->pairs, pair_hash(lower_hash(p, i), lower_hash(p + i, n - i)));
+/* Times the spaced pair of the lower-case parts hashed l and r was seen
+ * in the held blocks. */
+static uint32_t pair_seen(struct glue *g, uint64_t l, uint64_t r) {
+  const struct entry *w = table_get(&g->pairs, pair_hash(l, r));
   return w ? w->count : 0;
+}
+
+/* Times the spaced pair key[0..i) key[i..n) was seen (key: the token's
+ * lower case, zero padded as ask_token's). */
+static uint32_t pair_count(struct glue *g, const char *key, size_t n,
+                           size_t i) {
+  return pair_seen(g, kempt__word_hash_prefix(key, i),
+                   kempt__word_hash_padded(key + i, n - i));
 }
 
 static bool opener(const char *p, size_t n) {
@@ -2208,7 +2231,7 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   bool of = r->len == 2 && p[i] == 'o' && p[i + 1] == 'f';
   if (i == 1) /* "Ihave" */
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
-  if (opener(p, i) && solid(r) && !name_ending(p + i, r->len))
+  if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
   if (l->docname && !l->common)
     return (r->stop && !name_ending(p + i, r->len)) ||
@@ -2299,9 +2322,10 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
     return !suffix_word(p + i, r->len);
   if (title_word(l, r) || title_word(r, l))
     return !suffix_word(p + i, r->len); /* "EastCoast", "SecondAmendment" */
-  if (!opener(p, i))
+  /* the list scan last: most pairs fail the cheap tests */
+  if (!r->name && !(i == 3 && memcmp(p, "The", 3) == 0 && solid(r)))
     return false;
-  return r->name || (i == 3 && memcmp(p, "The", 3) == 0 && solid(r));
+  return opener(p, i);
 }
 
 /* Whether the case and the parts' evidence make a split at i plausible. */
@@ -2324,7 +2348,7 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (trans && cap)
     return camel_signal(p, i, l, r);
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
-    return opener(p + i, r->len) || r->name ||
+    return r->name || opener(p + i, r->len) ||
            ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
             r->level <= 50);
   if (cap)
@@ -2470,8 +2494,9 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
   return level && level <= 70 && kempt__wordlist_camel(h);
 }
 
-static int split_score(struct glue *g, const char *p, size_t n, size_t i,
-                       const struct shape *sh) {
+static int split_score(struct glue *g, const char *p, const char *key,
+                       size_t n, size_t i, const struct shape *sh) {
+  uint64_t hl = kempt__word_hash_prefix(key, i);
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
   bool camel_r = (sh->second && i == sh->inner) ||
@@ -2485,14 +2510,15 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
   bool names = is_upper((unsigned char)p[0]) && !sh->second && !sh->acro &&
                i == sh->inner;
-  struct evidence l = part_evidence(g, p, i);
+  struct evidence l = part_evidence(g, p, i, key, hl);
   if (camel_l)
     camel_evidence(&l, p, i);
   if (acro_l)
     acronym_evidence(&l, false);
   if (!l.ok && !(names && novel(&l)))
     return -1;
-  struct evidence r = part_evidence(g, p + i, n - i);
+  uint64_t hr = kempt__word_hash_padded(key + i, n - i);
+  struct evidence r = part_evidence(g, p + i, n - i, key + i, hr);
   if (camel_r)
     camel_evidence(&r, p + i, n - i);
   if (acro_r)
@@ -2502,7 +2528,7 @@ static int split_score(struct glue *g, const char *p, size_t n, size_t i,
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
     return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
-  bool pair = !tail && pair_count(g, p, n, i) > 0;
+  bool pair = !tail && pair_seen(g, hl, hr) > 0;
   bool sig;
   if (sh->acro)
     sig = pair || acronym_signal(p, i, &l, &r);
@@ -2531,9 +2557,13 @@ static size_t decide(struct glue *g, const struct token *t) {
     return 0;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
+  char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
+  lower_ascii(p, n, key);
+  memset(key + n, 0, 8);
   const struct entry *whole;
   bool rare;
-  if (!candidate_word(g, p, n, &whole, &rare)) {
+  if (!candidate_word(g, p, n, kempt__word_hash_padded(key, n), &whole,
+                      &rare)) {
     return 0;
   }
   /* a rare word of the list written with a case change inside ("beNorth"
@@ -2545,9 +2575,9 @@ static size_t decide(struct glue *g, const struct token *t) {
   size_t best = 0;
   int top = -1, second = -1;
   for (size_t i = lo; i <= hi; i++) {
-    if (!split_allowed(&sh, i) || (rare && !pair_count(g, p, n, i)))
+    if (!split_allowed(&sh, i) || (rare && !pair_count(g, key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
-    int s = split_score(g, p, n, i, &sh);
+    int s = split_score(g, p, key, n, i, &sh);
     if (s > top) {
       second = top;
       top = s;
@@ -2562,7 +2592,7 @@ static size_t decide(struct glue *g, const struct token *t) {
    * clearly more frequent, or as frequent and the evidence strong (the
    * same pair glued twice: "Instagramalso") */
   uint32_t others = whole && whole->count > 1 ? whole->count - 1 : 0;
-  uint32_t pairs = others ? pair_count(g, p, n, best) : 0;
+  uint32_t pairs = others ? pair_count(g, key, n, best) : 0;
   if (others && pairs <= 2 * others && !(pairs >= others && top >= 14))
     return 0;
   return best;
@@ -2582,11 +2612,9 @@ static struct token cand_token(const struct cand *c, const char *text) {
 /* Ask about a word: its entry in query, with what earlier windows of the
  * document said about it. */
 static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
-  *out = table_get(&g->query, h);
-  if (*out)
-    return KEMPT_OK;
-  enum kempt_status s = table_add(&g->query, h, out);
-  if (s != KEMPT_OK || !*out)
+  bool fresh; /* one probe: found, or added here */
+  enum kempt_status s = table_put(&g->query, h, out, &fresh);
+  if (s != KEMPT_OK || !fresh)
     return s;
   const struct entry *d = table_get(&g->doc, h);
   if (d) {
@@ -2611,16 +2639,20 @@ static uint64_t token_key(const struct token *t) {
 
 /* Ask about the words and spaced pairs that the splits of a candidate
  * token would make, and the token itself. */
-static enum kempt_status ask_token(struct glue *g, const struct token *t) {
+static enum kempt_status ask_token(struct glue *g, const struct token *t,
+                                   uint64_t tkey) {
   struct shape sh;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
-  if (!candidate_shape(t, &sh))
-    return KEMPT_OK;
   struct entry *e;
-  enum kempt_status s = table_add(&g->seen, token_key(t), &e);
-  if (s != KEMPT_OK || (e && (e->flags & K_ASKED)))
-    return s;
+  enum kempt_status s = table_add(&g->seen, tkey, &e);
+  if (s != KEMPT_OK || (e && (e->flags & (K_ASKED | K_SHAPELESS))))
+    return s; /* the shape read once per token */
+  if (!candidate_shape(t, &sh)) {
+    if (e)
+      e->flags |= K_SHAPELESS;
+    return KEMPT_OK;
+  }
   if (e)
     e->flags |= K_ASKED;
   char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
@@ -2791,7 +2823,8 @@ static enum kempt_status weigh_window(struct glue *g) {
     const struct held *h = &g->blocks[g->cands[i].block];
     if (h->weigh) {
       struct token t = cand_token(&g->cands[i], held_text(g, h));
-      s = ask_token(g, &t);
+      g->cands[i].key = token_key(&t); /* for split_cand too */
+      s = ask_token(g, &t, g->cands[i].key);
     }
   }
   if (s == KEMPT_OK)
@@ -2804,10 +2837,12 @@ static enum kempt_status split_cand(struct glue *g, const struct held *h,
                                     const char *text, const struct cand *c,
                                     size_t *done) {
   struct token t = cand_token(c, text);
-  struct entry *e = table_get(&g->seen, token_key(&t));
+  struct entry *e = table_get(&g->seen, c->key); /* weigh_window's */
   size_t at;
   if (e && (e->flags & K_DECIDED)) {
     at = e->count;
+  } else if (e && (e->flags & K_SHAPELESS)) {
+    at = 0; /* what decide says */
   } else {
     at = decide(g, &t);
     if (e) {
