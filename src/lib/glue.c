@@ -1623,6 +1623,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       }
     }
     i = e;
+  after_word: /* i at the byte after a word: a space, a line end or more */
     if (RARELY(text[i] != ' ')) {
       if (text[i] != '\n' || c->npending)
         break;
@@ -1670,17 +1671,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     link = SIZE_MAX;
     capmask = end ? 0 : T_CAPMID;
     i = e;
-    if (text[i] != ' ') {
-      if (text[i] != '\n' || c->npending)
-        break;
-      /* the end of a line, read as count_block reads it (settle aside) */
-      c->last = (unsigned char)text[i - 1];
-      end_line(g, c, i);
-      c->lstart = ++i;
-      first = i;
-      continue;
-    }
-    i++;
+    goto after_word;
   }
   }
   c->h->lang.words += (uint32_t)(ntok - start) + parts;
