@@ -19,8 +19,11 @@
  *    does not count (an interview asks each guest the same);
  * 4. teaser lists: three or more headlines each followed by one short
  *    summary (not a question: that is an interview), with at most a few
- *    labels between; after a list marker, its items, or cards (groups of
- *    equal length, each with a copy of the same line at the same place);
+ *    labels between, or lines that hold both (a headline in title case
+ *    run into its summary: "Ford Recalls F-150s Ford is recalling ...",
+ *    two of them at least); after a list marker, its items, or cards
+ *    (groups of equal length, each with a copy of the same line at the
+ *    same place);
  * 5. a class per line (good prose, near-good, short, bad) and a score:
  *    good text counts for, chrome against; a CJK sentence weighs more per
  *    character; an image's label costs no more than a caption (a gallery
@@ -32,7 +35,9 @@
  *    after enough good text; a segment of teasers (as many headlines as
  *    paragraphs) that a big run of chrome separates from the rest is cut
  *    off its ends; a run of structured lines (numbers in most: dates,
- *    scores, quantities) that the article speaks of extends it;
+ *    scores, quantities) that the article speaks of extends it, and so
+ *    does a lead sentence just before it that has few function words
+ *    (a dateline and names: "CITY (AP) - Officials say ...");
  * 6. inside the stretch, short lines stay (sub-headings, list items,
  *    one-line paragraphs, a quote) and so do lines found three times
  *    whose copies all lie in it (sub-headings each part repeats), while
@@ -62,6 +67,9 @@
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
 #define TEASER_LABELS 3    /* labels between a teaser's headline and text */
+#define GLUED_MIN_WORDS 9  /* a headline and its summary on one line, */
+#define GLUED_MIN_REST 5   /* ... the summary's words after the headline */
+#define LEAD_WORDS 12      /* a lead paragraph with few function words */
 #define LABEL_WORDS 6
 #define REPEAT_WORDS 30    /* a headline-like line found three times */
 #define REPEAT_ANY 3
@@ -1414,9 +1422,105 @@ static size_t skip_labels(const struct chrome_doc *d, size_t j, bool nolang) {
   return j;
 }
 
-static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang) {
-  size_t j = i, end = i, pairs = 0;
-  while (j < d->nunits && is_head(&d->units[j], nolang)) {
+static size_t line_words(struct chrome_doc *d, size_t i,
+                         struct chrome_tok *t);
+
+static bool is_lower_ascii(char c) { return (unsigned)(c - 'a') < 26; }
+static bool is_upper_ascii(char c) { return (unsigned)(c - 'A') < 26; }
+
+/* Where a word (token [s, e) of p) has the next sentence glued on after
+ * two or more small letters or digits: "OptionsThe", "250,000The",
+ * "Student-AthleteA" (a capital, then a small letter or the word's end). */
+static bool glued_inside(const char *p, size_t s, size_t e) {
+  for (size_t k = s + 2; k < e; k++) {
+    char a = p[k - 1], b = p[k - 2];
+    if (!is_upper_ascii(p[k]) ||
+        !(is_lower_ascii(a) || (unsigned)(a - '0') < 10) ||
+        !(is_lower_ascii(b) || (unsigned)(b - '0') < 10))
+      continue;
+    if (k + 1 == e || is_lower_ascii(p[k + 1]))
+      return true;
+  }
+  return false;
+}
+
+/* Whether the bytes p[s, e) between two words hold no space. */
+static bool no_space(const char *p, size_t s, size_t e) {
+  for (size_t k = s; k < e; k++)
+    if (p[k] == ' ' || p[k] == '\t')
+      return false;
+  return true;
+}
+
+/* A teaser whose headline runs into its summary on one line: "Ford
+ * Recalls F-150s; Loose Cable Can Cause FiresFord is recalling over
+ * ...". Its first words are a headline in title case (capitalised words
+ * and numbers, capitalised function words among them: "Fails To Rally",
+ * or the summary glued onto its last word), then comes a sentence. */
+static bool glued_teaser(struct chrome_doc *d, size_t i, bool nolang,
+                         uint32_t fwl) {
+  const struct chrome_unit *u = &d->units[i];
+  if (nolang || !fwl || u->rule || !u->cap1 || u->widget || u->bullet ||
+      (u->term != TERM_SENT && u->term != TERM_ELLIPSIS) ||
+      u->words < GLUED_MIN_WORDS || u->words > TEASER_WORDS + HEAD_MAX_WORDS ||
+      u->upper < 3)
+    return false;
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t nt = line_words(d, i, t);
+  const char *p = d->text.data + u->off;
+  size_t k = 0, caps = 0, fw = 0;
+  bool glue = false, last_fw = false;
+  if (nt < 2 || (t[0].end - t[0].start >= 2 &&
+                 is_upper_ascii(p[t[0].start + 1])))
+    return false; /* "BERLIN - ...": a dateline, not a headline */
+  for (size_t j = 0; j < nt && j <= HEAD_MAX_WORDS; j++) {
+    bool joined = j > 0 && no_space(p, t[j - 1].end, t[j].start);
+    if (joined && t[j].upper && j >= 3 && t[j - 1].end - t[j - 1].start >= 2 &&
+        memchr(").?!", p[t[j].start - 1], 4)) {
+      glue = true; /* "...On The Rise?Violence is part of ..." */
+      break;
+    }
+    if (!t[j].alpha || joined) { /* a number, or "Hamlin's", "F-150s" */
+      k = j + 1;
+      continue;
+    }
+    if (!t[j].upper) {
+      if (last_fw) { /* "... Wilson If we ...": the summary starts there */
+        fw--;
+        caps--;
+        k--;
+      }
+      break;
+    }
+    caps++;
+    size_t n = t[j].end - t[j].start;
+    last_fw = j > 0 && n >= 2 &&
+              (kempt__chrome_stop_langs(p + t[j].start, n, d->cp) & fwl);
+    fw += last_fw; /* "To", "In" inside a headline */
+    k = j + 1;
+    if (j >= 2 && n >= 5 && glued_inside(p, t[j].start, t[j].end)) {
+      glue = true;
+      break;
+    }
+  }
+  if (caps < 3 || (!glue && (fw == 0 || k < 4)))
+    return false;
+  return u->ntok >= k + GLUED_MIN_REST;
+}
+
+static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
+                         uint32_t fwl) {
+  size_t j = i, end = i, pairs = 0, glued = 0;
+  while (j < d->nunits) { /* (a run's teasers are all of one form) */
+    if (glued || !is_head(&d->units[j], nolang)) {
+      if (pairs > glued || !glued_teaser(d, j, nolang, fwl))
+        break;
+      pairs++; /* a headline and its summary at once */
+      glued++;
+      end = j + 1;
+      j = skip_removed(d, j + 1);
+      continue;
+    }
     size_t k = skip_labels(d, j + 1, nolang);
     if (k == d->nunits || !is_summary(&d->units[k]) ||
         is_question(d, &d->units[k])) /* an interview's answer, then the
@@ -1426,19 +1530,22 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang) {
     end = k + 1;
     j = skip_removed(d, k + 1);
   }
-  if (pairs >= TEASER_PAIRS)
+  if (pairs >= TEASER_PAIRS && glued != 1) /* (one may be a paragraph
+                                               that opens with a title) */
     for (size_t k = i; k < end; k++)
       if (!d->units[k].rule)
         d->units[k].rule = R_TEASER;
   return end > i ? end : i + 1;
 }
 
-static void mark_lists(struct chrome_doc *d, bool nolang) {
+/* fwl: the function words' languages that glued_teaser counts (bit
+ * l - 1 for language l: the page's), or 0. */
+static void mark_lists(struct chrome_doc *d, bool nolang, uint32_t fwl) {
   for (size_t i = 0; i < d->list_end; i++) /* none after list_end */
     if (d->units[i].hit == CK_LIST)
       mark_list(d, i, nolang);
   for (size_t i = 0; i < d->nunits;)
-    i = teaser_run(d, i, nolang);
+    i = teaser_run(d, i, nolang, fwl);
 }
 
 /* ---- the main stretch ------------------------------------------------- */
@@ -2066,6 +2173,16 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
   }
 }
 
+/* The article's first paragraph, before the stretch: a sentence that
+ * scores below 0 only for its few function words (a dateline, names:
+ * "CITY, State (AP) - Officials are reporting ..."). */
+static bool lead_sentence(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && u->cls == CL_SHORT && u->term == TERM_SENT &&
+         !u->dup && !u->bullet && u->words >= LEAD_WORDS &&
+         !is_question(d, u);
+}
+
 static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d, evidence);
@@ -2077,6 +2194,8 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
     trim_teasers(d, &a, &b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
     extend_over_data(d, &a, &b, c, nolang);
+    if (a > 0 && lead_sentence(d, a - 1))
+      a--;
   }
   size_t n = d->nunits, e = c < n ? c : n;
   /* Each line before c: found (not clean) leaves [a, b] alone; neither
@@ -2360,7 +2479,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       (*seen_slot(d, u->key))++;
   }
   mark_repeats(d);
-  mark_lists(d, nolang);
+  mark_lists(d, nolang,
+             lang == KEMPT_LANG_NONE ? 0 : 1u << ((unsigned)lang - 1));
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
