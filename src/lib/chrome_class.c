@@ -1422,9 +1422,6 @@ static size_t skip_labels(const struct chrome_doc *d, size_t j, bool nolang) {
   return j;
 }
 
-static size_t line_words(struct chrome_doc *d, size_t i,
-                         struct chrome_tok *t);
-
 static bool is_lower_ascii(char c) { return (unsigned)(c - 'a') < 26; }
 static bool is_upper_ascii(char c) { return (unsigned)(c - 'A') < 26; }
 
@@ -1452,6 +1449,24 @@ static bool no_space(const char *p, size_t s, size_t e) {
   return true;
 }
 
+/* Whether the second and third words of p[0..n) (split at spaces) do not
+ * start with a small letter: the quick test of glued_teaser (prose
+ * fails it at once). */
+static bool title_start(const char *p, size_t n) {
+  size_t i = indentation(p, n);
+  for (int w = 0; w < 2; w++) {
+    const char *sp = memchr(p + i, ' ', n - i);
+    if (!sp)
+      return false;
+    i = (size_t)(sp - p);
+    while (i < n && p[i] == ' ')
+      i++;
+    if (i == n || is_lower_ascii(p[i]))
+      return false;
+  }
+  return true;
+}
+
 /* A teaser whose headline runs into its summary on one line: "Ford
  * Recalls F-150s; Loose Cable Can Cause FiresFord is recalling over
  * ...". Its first words are a headline in title case (capitalised words
@@ -1465,26 +1480,36 @@ static bool glued_teaser(struct chrome_doc *d, size_t i, bool nolang,
       u->words < GLUED_MIN_WORDS || u->words > TEASER_WORDS + HEAD_MAX_WORDS ||
       u->upper < 3)
     return false;
-  struct chrome_tok t[CHROME_MAXTOK];
-  size_t nt = line_words(d, i, t);
   const char *p = d->text.data + u->off;
+  if (!title_start(p, u->len))
+    return false;
+  struct chrome_tok t[HEAD_MAX_WORDS + 2], *tt = t;
+  size_t nt, total;
+  if (u->retok && u->tok != CHROME_NO_TOK) {
+    nt = u->ntok < HEAD_MAX_WORDS + 2 ? u->ntok : HEAD_MAX_WORDS + 2;
+    tt = d->toks + u->tok;
+  } else {
+    nt = kempt__chrome_tokens(p, u->len, t, HEAD_MAX_WORDS + 2, &total,
+                              d->cp);
+  }
   size_t k = 0, caps = 0, fw = 0;
   bool glue = false, last_fw = false;
-  if (nt < 2 || (t[0].end - t[0].start >= 2 &&
-                 is_upper_ascii(p[t[0].start + 1])))
+  if (nt < 2 || (tt[0].end - tt[0].start >= 2 &&
+                 is_upper_ascii(p[tt[0].start + 1])))
     return false; /* "BERLIN - ...": a dateline, not a headline */
   for (size_t j = 0; j < nt && j <= HEAD_MAX_WORDS; j++) {
-    bool joined = j > 0 && no_space(p, t[j - 1].end, t[j].start);
-    if (joined && t[j].upper && j >= 3 && t[j - 1].end - t[j - 1].start >= 2 &&
-        memchr(").?!", p[t[j].start - 1], 4)) {
+    bool joined = j > 0 && no_space(p, tt[j - 1].end, tt[j].start);
+    if (joined && tt[j].upper && j >= 3 &&
+        tt[j - 1].end - tt[j - 1].start >= 2 &&
+        memchr(").?!", p[tt[j].start - 1], 4)) {
       glue = true; /* "...On The Rise?Violence is part of ..." */
       break;
     }
-    if (!t[j].alpha || joined) { /* a number, or "Hamlin's", "F-150s" */
+    if (!tt[j].alpha || joined) { /* a number, or "Hamlin's", "F-150s" */
       k = j + 1;
       continue;
     }
-    if (!t[j].upper) {
+    if (!tt[j].upper) {
       if (last_fw) { /* "... Wilson If we ...": the summary starts there */
         fw--;
         caps--;
@@ -1493,12 +1518,12 @@ static bool glued_teaser(struct chrome_doc *d, size_t i, bool nolang,
       break;
     }
     caps++;
-    size_t n = t[j].end - t[j].start;
+    size_t n = tt[j].end - tt[j].start;
     last_fw = j > 0 && n >= 2 &&
-              (kempt__chrome_stop_langs(p + t[j].start, n, d->cp) & fwl);
+              (kempt__chrome_stop_langs(p + tt[j].start, n, d->cp) & fwl);
     fw += last_fw; /* "To", "In" inside a headline */
     k = j + 1;
-    if (j >= 2 && n >= 5 && glued_inside(p, t[j].start, t[j].end)) {
+    if (j >= 2 && n >= 5 && glued_inside(p, tt[j].start, tt[j].end)) {
       glue = true;
       break;
     }
