@@ -79,6 +79,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
+#define SUMMARY_AFTER 3    /* lines from a listed headline to its summary */
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
 #define INSIDE_ONE (1u << 16) /* see keep_inner_repeats */
@@ -1387,6 +1388,7 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   for (; cards != SIZE_MAX && j <= cards; j++) /* then the list goes on */
     if (!d->units[j].rule)
       d->units[j].rule = R_LISTITEM;
+  size_t head = j; /* the last headline */
   for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
     if (stops_list(u))
@@ -1395,7 +1397,9 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
       continue;
     if (list_item(u, nolang)) {
       prev_head = true;
-    } else if (prev_head && list_summary(d, j, nolang)) {
+      head = j;
+    } else if (prev_head && j - head <= SUMMARY_AFTER &&
+               list_summary(d, j, nolang)) {
       prev_head = false;
     } else {
       break;
