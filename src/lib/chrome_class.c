@@ -182,6 +182,7 @@ static const char R_CAPTION[] = "caption (a credit at its end)";
 static const char R_SIGNUP[] = "sign-up pitch (before its e-mail field)";
 static const char R_LINKRUN[] = "classifier list of links, most of it chrome";
 static const char R_DOUBLE[] = "image label (its text twice in a row)";
+static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
 
@@ -1113,6 +1114,56 @@ static void match_long(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_DOUBLE;
 }
 
+/* ---- image labels ---------------------------------------------------- */
+
+/* Where the text of a line ends when a text browser glued an image's
+ * file name onto it ("Typing on the new keyboard[3362-5947]"): a name
+ * in brackets at the line's end, right after the text, with no space in
+ * it, not all digits (a note's number), a digit, dash, underscore or
+ * colon in it; 0 when there is none. */
+static size_t slug_end(const char *p, size_t n) {
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  if (n < 6 || p[n - 1] != ']')
+    return 0;
+  size_t o = n - 1;
+  bool mark = false, letter = false;
+  while (o > 0 && p[o - 1] != '[') {
+    char c = p[--o];
+    if (c == ' ' || c == '\t' || c == ']' || n - o > WIDGET_MAX)
+      return 0;
+    mark = mark || c == '-' || c == '_' || c == ':' || (unsigned)(c - '0') < 10;
+    letter = letter || (unsigned)(c - '0') >= 10;
+  }
+  if (o < 2 || n - 1 - o < 3 || !mark || !letter)
+    return 0;
+  o--; /* the '[' */
+  return kempt__is_space((unsigned char)p[o - 1]) || p[o - 1] == ']' ? 0 : o;
+}
+
+/* A line of text with an image's file name glued on, and the caption
+ * with the same text next after it: image labels. */
+static void mark_slug(struct chrome_doc *d, size_t i) {
+  struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  if (u->rule || u->bullet || u->widget || u->words < 2)
+    return;
+  size_t e = slug_end(p, u->len);
+  if (!e)
+    return;
+  u->rule = R_SLUG;
+  if (i + 1 == d->nunits)
+    return;
+  struct chrome_unit *v = &d->units[i + 1];
+  const char *q = d->text.data + v->off;
+  size_t lead = indentation(q, v->len), n = v->len;
+  while (n > lead && kempt__is_space((unsigned char)q[n - 1]))
+    n--;
+  size_t s = indentation(p, e);
+  if (!v->rule && n - lead == e - s && memcmp(q + lead, p + s, e - s) == 0)
+    v->rule = R_SLUG;
+}
+
 /* ---- repeated short lines --------------------------------------------- */
 
 static enum kempt_status seen_table(struct chrome_doc *d,
@@ -1274,7 +1325,8 @@ static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
-  if (u->rule == R_CAPTION || u->rule == R_DOUBLE || u->hit == CK_CAPTION ||
+  if (u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
+      u->hit == CK_CAPTION ||
       u->rule == R_SIGNUP || (u->widget && !u->rule))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
@@ -1854,7 +1906,8 @@ static void trim_teasers(const struct chrome_doc *d, size_t *a, size_t *b,
  * an image label, a short label. */
 static bool explained(const struct chrome_unit *u) {
   if (u->hit == CK_LIST || u->rule == R_LISTITEM || u->rule == R_CAPTION ||
-      u->rule == R_DOUBLE || u->hit == CK_CAPTION || u->rule == R_SIGNUP)
+      u->rule == R_DOUBLE || u->rule == R_SLUG || u->hit == CK_CAPTION ||
+      u->rule == R_SIGNUP)
     return true;
   return u->widget || (u->cls == CL_SHORT && u->words <= LABEL_WORDS);
 }
@@ -2494,6 +2547,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     }
     else if (u->ntok)
       match_long(u, &m, p);
+    if (!u->rule && u->len && p[u->len - 1] == ']')
+      mark_slug(d, i);
     if (d->nremoved && d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
     if (u->widget || u->soft_has || u->hit == CK_HAS)
