@@ -107,6 +107,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
                                   ended by "Credit: X" */
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
+#define FIGURE_LINES 4     /* a caption's block: its lines and credit */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
 #define FIELD_MIN 3        /* spaces of an empty form field "[   ]" */
 #define SIGNUP_WORDS 40    /* a sign-up pitch before its field */
@@ -1162,6 +1163,40 @@ static void mark_slug(struct chrome_doc *d, size_t i) {
   size_t s = indentation(p, e);
   if (!v->rule && n - lead == e - s && memcmp(q + lead, p + s, e - s) == 0)
     v->rule = R_SLUG;
+}
+
+/* A photo's credit at the end of its caption's block: a few capitalised
+ * words ("Jane Doe/Agency", "Space Agency") or a credit a rule found. */
+static bool block_credit(const struct chrome_unit *u) {
+  if (u->rule)
+    return u->rule == R_CAPTION || u->hit == CK_HAS;
+  return !u->bullet && !u->widget && u->words >= 1 &&
+         u->words <= CREDIT_WORDS && u->term == TERM_NONE &&
+         u->upper == u->words;
+}
+
+/* A figure: a block of a few short sentences (the image's text and its
+ * caption), each on a line of its own, that ends with its credit; all of
+ * its lines are the caption's. */
+static void mark_figures(struct chrome_doc *d) {
+  for (size_t b = 0; b < d->nblks; b++) {
+    const struct chrome_blk *k = &d->blks[b];
+    if (k->n < 2 || k->n > FIGURE_LINES || k->first + k->n > d->nunits ||
+        !block_credit(&d->units[k->first + k->n - 1]))
+      continue;
+    size_t i = k->first, e = k->first + k->n - 1;
+    for (; i < e; i++) {
+      const struct chrome_unit *u = &d->units[i];
+      if (u->term != TERM_SENT || u->bullet || u->words < 3 ||
+          u->words > TEASER_WORDS)
+        break;
+    }
+    if (i < e)
+      continue;
+    for (i = k->first; i <= e; i++)
+      if (!d->units[i].rule)
+        d->units[i].rule = R_CAPTION;
+  }
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -2562,6 +2597,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (u->key) /* how often each text is found (mark_repeats) */
       (*seen_slot(d, u->key))++;
   }
+  mark_figures(d);
   mark_repeats(d);
   mark_lists(d, nolang,
              lang == KEMPT_LANG_NONE ? 0 : 1u << ((unsigned)lang - 1));
