@@ -1499,14 +1499,17 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
 /* A run of headline + summary pairs from i: returns its end, and marks it
  * when it has enough pairs. */
 /* Skip removed lines and up to TEASER_LABELS short labels or headlines
- * (a section name, a source, the headline again) from j. */
+ * (a section name, a source, the headline again: its copy counts as a
+ * label whatever its end) from j, the line after a headline. */
 static size_t skip_labels(const struct chrome_doc *d, size_t j, bool nolang) {
+  uint64_t head = d->units[j - 1].key; /* (j - 1: the headline) */
   for (int labels = 0; j < d->nunits; j++) {
     const struct chrome_unit *u = &d->units[j];
     if (u->rule && !stops_list(u))
       continue;
-    bool label = !u->rule && no_end(u) &&
-                 (u->words <= LABEL_WORDS || is_head(u, nolang));
+    bool label = !u->rule && (no_end(u) || u->key == head) &&
+                 (u->words <= LABEL_WORDS || is_head(u, nolang) ||
+                  u->key == head);
     if (!label || labels++ == TEASER_LABELS)
       break;
   }
@@ -1624,11 +1627,34 @@ static bool glued_teaser(struct chrome_doc *d, size_t i, bool nolang,
   return u->ntok >= k + GLUED_MIN_REST;
 }
 
+/* Whether a line that is not removed lies between lines j and k: labels
+ * between a headline and its summary (a teaser's source, its section),
+ * which an interview's answer and the next question do not have. */
+static bool labelled(const struct chrome_doc *d, size_t j, size_t k) {
+  for (size_t x = j + 1; x < k; x++)
+    if (!d->units[x].rule)
+      return true;
+  return false;
+}
+
+/* A headline that asks or exclaims ("Why Not Go Fight For It?"): a
+ * teaser's when labels follow it (a question of an interview has its
+ * answer right after it). */
+static bool head_asks(const struct chrome_doc *d, size_t j, bool nolang) {
+  const struct chrome_unit *u = &d->units[j];
+  if (u->rule || u->term != TERM_SENT || u->widget || u->bullet ||
+      !(u->cap1 || nolang) || !head_size(u, nolang))
+    return false;
+  char c = d->text.data[u->off + u->tlen - 1];
+  return c == '?' || c == '!';
+}
+
 static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
                          uint32_t fwl) {
   size_t j = i, end = i, pairs = 0, glued = 0;
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
-    if (glued || !is_head(&d->units[j], nolang)) {
+    bool asks = !glued && head_asks(d, j, nolang);
+    if (glued || (!asks && !is_head(&d->units[j], nolang))) {
       if (pairs > glued || !glued_teaser(d, j, nolang, fwl))
         break;
       pairs++; /* a headline and its summary at once */
@@ -1639,9 +1665,8 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
     }
     size_t k = skip_labels(d, j + 1, nolang);
     if (k == d->nunits || !is_summary(&d->units[k]) ||
-        is_question(d, &d->units[k])) /* an interview's answer, then the
-                                           next question */
-      break;
+        ((asks || is_question(d, &d->units[k])) && !labelled(d, j, k)))
+      break; /* (an interview: a question, its answer, the next one) */
     pairs++;
     end = k + 1;
     j = skip_removed(d, k + 1);
