@@ -1199,6 +1199,22 @@ static void mark_figures(struct chrome_doc *d) {
   }
 }
 
+/* A label that a rule removed, alone on its line before its value
+ * ("Photo:", "Credit:"): the next line, when it is a few words that end
+ * no sentence, is its value ("personal archive of Jane Doe") and goes too. */
+static void mark_label_values(struct chrome_doc *d) {
+  for (size_t i = 0; i + 1 < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    struct chrome_unit *v = &d->units[i + 1];
+    if (!u->rule || u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
+        d->text.data[u->off + u->tlen - 1] != ':')
+      continue;
+    if (!v->rule && !v->bullet && !v->widget && v->words >= 1 &&
+        v->words <= CREDIT_WORDS && v->term == TERM_NONE)
+      v->rule = R_CAPTION;
+  }
+}
+
 /* ---- repeated short lines --------------------------------------------- */
 
 static enum kempt_status seen_table(struct chrome_doc *d,
@@ -2623,6 +2639,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       (*seen_slot(d, u->key))++;
   }
   mark_figures(d);
+  mark_label_values(d);
   mark_repeats(d);
   mark_lists(d, nolang,
              lang == KEMPT_LANG_NONE ? 0 : 1u << ((unsigned)lang - 1));
