@@ -196,6 +196,9 @@ static bool has_prefix(const char *p, size_t n, const char *s) {
   return s[i] == '\0';
 }
 
+static bool is_lower_ascii(char c) { return (unsigned)(c - 'a') < 26; }
+static bool is_upper_ascii(char c) { return (unsigned)(c - 'A') < 26; }
+
 static uint16_t clamp16(uint32_t v) {
   return (uint16_t)(v > 65535 ? 65535 : v);
 }
@@ -1142,6 +1145,39 @@ static size_t slug_end(const char *p, size_t n) {
   return kempt__is_space((unsigned char)p[o - 1]) || p[o - 1] == ']' ? 0 : o;
 }
 
+/* Digits from p[*i] (at most 3): their value, or -1. */
+static int small_number(const char *p, size_t n, size_t *i) {
+  int v = 0, k = 0;
+  while (*i < n && (unsigned)(p[*i] - '0') < 10 && k < 4) {
+    v = v * 10 + (p[(*i)++] - '0');
+    k++;
+  }
+  return k == 0 || k > 3 ? -1 : v;
+}
+
+/* A gallery's counter at the start of a line: alone ("3 of 12") or with
+ * the picture's caption glued on ("3of12A shopper looks at ..."). */
+static bool gallery_counter(const char *p, size_t n) {
+  size_t i = indentation(p, n);
+  int a = small_number(p, n, &i);
+  if (a < 1)
+    return false;
+  bool sp = i < n && p[i] == ' ';
+  i += sp;
+  if (i + 2 > n || p[i] != 'o' || p[i + 1] != 'f')
+    return false;
+  i += 2;
+  if (sp != (i < n && p[i] == ' '))
+    return false; /* "3 of 12" or "3of12" */
+  i += sp;
+  int b = small_number(p, n, &i);
+  if (b < 2 || a > b)
+    return false;
+  while (n > i && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  return i == n || (!sp && is_upper_ascii(p[i]));
+}
+
 /* A line of text with an image's file name glued on, and the caption
  * with the same text next after it: image labels. */
 static void mark_slug(struct chrome_doc *d, size_t i) {
@@ -1531,9 +1567,6 @@ static size_t skip_labels(const struct chrome_doc *d, size_t j, bool nolang) {
   }
   return j;
 }
-
-static bool is_lower_ascii(char c) { return (unsigned)(c - 'a') < 26; }
-static bool is_upper_ascii(char c) { return (unsigned)(c - 'A') < 26; }
 
 /* Where a word (token [s, e) of p) has the next sentence glued on after
  * two or more small letters or digits: "OptionsThe", "250,000The",
@@ -2625,6 +2658,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       match_long(u, &m, p);
     if (!u->rule && u->len && p[u->len - 1] == ']')
       mark_slug(d, i);
+    if (!u->rule && u->len >= 4 &&
+        (unsigned)(p[indentation(p, u->len)] - '0') < 10 &&
+        gallery_counter(p, u->len))
+      u->rule = R_CAPTION;
     if (d->nremoved && d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
     if (u->widget || u->soft_has || u->hit == CK_HAS)
