@@ -1702,8 +1702,9 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
                          uint32_t fwl) {
   size_t j = i, end = i, pairs = 0, glued = 0;
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
-    bool asks = !glued && head_asks(d, j, nolang);
-    if (glued || (!asks && !is_head(&d->units[j], nolang))) {
+    bool head = !glued && is_head(&d->units[j], nolang);
+    bool asks = !glued && !head && head_asks(d, j, nolang);
+    if (!head && !asks) {
       if (pairs > glued || !glued_teaser(d, j, nolang, fwl))
         break;
       pairs++; /* a headline and its summary at once */
