@@ -918,6 +918,58 @@ static bool colon_credit(const char *p, size_t n) {
   return false;
 }
 
+/* Whether the '.', '!' or '?' at p[i] ends a sentence: a space or a
+ * capital after it, and before it not the letter of an initial ("J.
+ * Doe") but a word of two letters or more, a number or a closing quote
+ * or bracket. */
+static bool sentence_end(const char *p, size_t i) {
+  if (i == 0 || !(p[i + 1] == ' ' || is_upper_ascii(p[i + 1])))
+    return false; /* ("pic.twitter.com": no end) */
+  unsigned char c = (unsigned char)p[i - 1];
+  if (p[i] != '.')
+    return true;
+  if (is_upper_ascii((char)c))
+    return i >= 2 && (is_lower_ascii(p[i - 2]) || is_upper_ascii(p[i - 2]));
+  return is_lower_ascii((char)c) || (unsigned)(c - '0') < 10 || c == ')' ||
+         c == '"' || c >= 0x80;
+}
+
+/* A caption's credit after its last sentence, with a slash in it: "...
+ * in Ottawa on July 18. Jane Doe / Agency", "... in 2007.J. Doe/AP file",
+ * "... Photographer: Jane Doe/Agency via Getty Images": a few words, two
+ * or more capitalised (small ones of up to four letters between). */
+static bool slash_tail(const char *p, size_t n) {
+  size_t from = n > CREDIT_MAX ? n - CREDIT_MAX : 0;
+  const char *sl = memchr(p + from, '/', n - from);
+  if (!sl)
+    return false;
+  size_t e = (size_t)(sl - p); /* the sentence's end before the slash */
+  while (e > from && !(strchr(".!?", p[e - 1]) && sentence_end(p, e - 1)))
+    e--;
+  if (e <= from || e < 20)
+    return false; /* (a caption of a few words before it, at least) */
+  size_t caps = 0, words = 0;
+  for (size_t i = e; i < n;) {
+    while (i < n && !is_lower_ascii(p[i]) && !is_upper_ascii(p[i]) &&
+           (unsigned char)p[i] < 0x80)
+      i++;
+    if (i == n)
+      break;
+    size_t s = i;
+    while (i < n && (is_lower_ascii(p[i]) || is_upper_ascii(p[i]) ||
+                     (unsigned char)p[i] >= 0x80 || p[i] == '\''))
+      i++;
+    words++;
+    if (i < n && p[i] == '.' && i + 1 < n && is_lower_ascii(p[i + 1]))
+      return false; /* a link: "site.com/page" */
+    if (is_upper_ascii(p[s]) || (unsigned char)p[s] >= 0x80)
+      caps++;
+    else if (i - s > 4)
+      return false; /* a word of a sentence */
+  }
+  return caps >= 2 && words <= CREDIT_WORDS + 2;
+}
+
 /* A news agency's short name alone, as a caption's credit: "(AP)". */
 static bool agency(const char *p, size_t n) {
   static const char *const w[] = {"AP", "AFP", "EPA", "DPA", "dpa", "ANSA",
@@ -977,6 +1029,8 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
       return true; /* ("Credit: X" ends captions of up to 100 words) */
     if (u->words > CAPTION_WORDS)
       return false;
+    if (u->term == TERM_NONE && slash_tail(p, n))
+      return true;
     if (!u->dots3) /* no "..." anywhere in the line */
       return false;
     const char *c = n > CREDIT_MAX ? p + n - CREDIT_MAX : p;
