@@ -944,7 +944,8 @@ static bool slash_tail(const char *p, size_t n) {
   if (!sl)
     return false;
   size_t e = (size_t)(sl - p); /* the sentence's end before the slash */
-  while (e > from && !(strchr(".!?", p[e - 1]) && sentence_end(p, e - 1)))
+  while (e > from && !((p[e - 1] == '.' || p[e - 1] == '!' ||
+                         p[e - 1] == '?') && sentence_end(p, e - 1)))
     e--;
   if (e <= from || e < 20)
     return false; /* (a caption of a few words before it, at least) */
