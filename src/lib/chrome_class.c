@@ -1279,7 +1279,7 @@ static void mark_figures(struct chrome_doc *d) {
     for (; i < e; i++) {
       const struct chrome_unit *u = &d->units[i];
       if (u->term != TERM_SENT || u->bullet || u->words < 3 ||
-          u->words > TEASER_WORDS)
+          u->words > CAPTION_WORDS)
         break;
     }
     if (i < e)
