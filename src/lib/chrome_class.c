@@ -80,6 +80,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
 #define SUMMARY_AFTER 3    /* lines from a listed headline to its summary */
+#define BARE_HEADS 2       /* ... in a list with fewer headlines without */
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
 #define INSIDE_ONE (1u << 16) /* see keep_inner_repeats */
@@ -1575,6 +1576,17 @@ static size_t card_run(struct chrome_doc *d, size_t i) {
   return SIZE_MAX;
 }
 
+/* Whether lines i and j start alike: both with a bullet or neither,
+ * both with a digit ("5. ...") or neither. */
+static bool same_lead(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  const char *p = d->text.data + u->off, *q = d->text.data + v->off;
+  size_t a = indentation(p, u->len), b = indentation(q, v->len);
+  bool du = a < u->len && (unsigned)(p[a] - '0') < 10;
+  bool dv = b < v->len && (unsigned)(q[b] - '0') < 10;
+  return u->bullet == v->bullet && du == dv;
+}
+
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
   size_t items = 0;
@@ -1582,17 +1594,20 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   for (; cards != SIZE_MAX && j <= cards; j++) /* then the list goes on */
     if (!d->units[j].rule)
       d->units[j].rule = R_LISTITEM;
-  size_t head = j; /* the last headline */
+  size_t head = j, bare = 0; /* the last headline; headlines without a
+                               summary (a list of them has none) */
   for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
     if (stops_list(u))
       break;
     if (u->rule)
       continue;
-    if (list_item(u, nolang)) {
+    if (list_item(u, nolang) || (bare >= BARE_HEADS && same_lead(d, head, j) &&
+                                  list_summary(d, j, nolang))) {
+      bare += prev_head; /* (a headline of the list that ends in '.') */
       prev_head = true;
       head = j;
-    } else if (prev_head && j - head <= SUMMARY_AFTER &&
+    } else if (prev_head && j - head <= SUMMARY_AFTER && bare < BARE_HEADS &&
                list_summary(d, j, nolang)) {
       prev_head = false;
     } else {
