@@ -1211,10 +1211,20 @@ static int small_number(const char *p, size_t n, size_t *i) {
   return k == 0 || k > 3 ? -1 : v;
 }
 
-/* A gallery's counter at the start of a line: alone ("3 of 12") or with
- * the picture's caption glued on ("3of12A shopper looks at ..."). */
+/* A gallery's counter at the start of a line: alone ("3 of 12", "Image 3
+ * of 12") or with the picture's caption glued on ("3of12A shopper looks
+ * at ..."). */
 static bool gallery_counter(const char *p, size_t n) {
+  static const char *const w[] = {"image ", "photo ", "picture ", "slide ",
+                                  "foto ", "bild ", "imagen ", "immagine "};
   size_t i = indentation(p, n);
+  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
+    size_t l = strlen(w[k]);
+    if (n - i > l && eq_nocase(p + i, w[k], l)) {
+      i += l; /* "Image 3 of 12": the counter alone */
+      break;
+    }
+  }
   int a = small_number(p, n, &i);
   if (a < 1)
     return false;
@@ -2730,7 +2740,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (!u->rule && u->len && p[u->len - 1] == ']')
       mark_slug(d, i);
     if (!u->rule && u->len >= 4 &&
-        (unsigned)(p[indentation(p, u->len)] - '0') < 10 &&
+        ((unsigned)(p[indentation(p, u->len)] - '0') < 10 ||
+         (u->ntok > u->words && u->words <= 2)) &&
         gallery_counter(p, u->len))
       u->rule = R_CAPTION;
     if (d->nremoved && d->blks[u->blk].rule)
