@@ -1217,9 +1217,12 @@ static int small_number(const char *p, size_t n, size_t *i) {
 static bool gallery_counter(const char *p, size_t n) {
   static const char *const w[] = {"image ", "photo ", "picture ", "slide ",
                                   "foto ", "bild ", "imagen ", "immagine "};
+  static const unsigned char len[] = {6, 6, 8, 6, 5, 5, 7, 9};
+  _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
   size_t i = indentation(p, n);
-  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
-    size_t l = strlen(w[k]);
+  for (size_t k = 0; k < sizeof w / sizeof w[0] && i < n &&
+                     (unsigned)(p[i] - '0') >= 10; k++) {
+    size_t l = len[k];
     if (n - i > l && eq_nocase(p + i, w[k], l)) {
       i += l; /* "Image 3 of 12": the counter alone */
       break;
@@ -2740,7 +2743,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (!u->rule && u->len && p[u->len - 1] == ']')
       mark_slug(d, i);
     if (!u->rule && u->len >= 4 &&
-        ((unsigned)(p[indentation(p, u->len)] - '0') < 10 ||
+        ((unsigned)(p[0] - '0') < 10 ||
          (u->ntok > u->words && u->words <= 2)) &&
         gallery_counter(p, u->len))
       u->rule = R_CAPTION;
