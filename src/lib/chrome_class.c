@@ -81,6 +81,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define LIST_MAX 60
 #define SUMMARY_AFTER 3    /* lines from a listed headline to its summary */
 #define BARE_HEADS 2       /* ... in a list with fewer headlines without */
+#define LIST_TARGETS 2     /* known lines (share targets) that make a list */
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
 #define INSIDE_ONE (1u << 16) /* see keep_inner_repeats */
@@ -1609,12 +1610,17 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
       d->units[j].rule = R_LISTITEM;
   size_t head = j, bare = 0; /* the last headline; headlines without a
                                summary (a list of them has none) */
+  size_t targets = 0; /* lines the rules know ("Facebook") before any item */
   for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
     if (stops_list(u))
       break;
-    if (u->rule)
+    if (u->rule) {
+      targets += u->hit == CK_LINE && !items;
       continue;
+    }
+    if (!items && targets >= LIST_TARGETS && u->blk != d->units[j - 1].blk)
+      break; /* a share list's targets were all of it: a new block is not */
     if (list_item(u, nolang) || (bare >= BARE_HEADS && same_lead(d, head, j) &&
                                   list_summary(d, j, nolang))) {
       bare += prev_head; /* (a headline of the list that ends in '.') */
