@@ -8,9 +8,15 @@
  * 2. phrase rules (chrome_phrase.c): whole lines ("ADVERTISEMENT"),
  *    prefixes ("Read more: ..."), phrases in short lines ("All rights
  *    reserved"), bylines, date lines, comment headers ("NAME says:"),
- *    captions that end with their credit, list markers ("Related posts")
- *    that open a list of headlines, cut-off markers ("Leave a Reply");
- *    "soft" words (newsletter, subscribe, photo...) lower a line's weight;
+ *    captions that end with their credit (in brackets, after a colon or
+ *    a slash: "... in Ottawa. Jane Doe / Agency"), list markers ("Related
+ *    posts") that open a list of headlines, cut-off markers ("Leave a
+ *    Reply"); "soft" words (newsletter, subscribe, photo...) lower a
+ *    line's weight; image labels by their form: a file's name glued on
+ *    the text ("Text[img-01]", and the caption with the same text after
+ *    it), a gallery's counter ("3 of 12", "3of12A caption ..."), a block
+ *    of short sentences that ends with a credit (a figure), the value
+ *    after a removed label alone on its line ("Photo:" / "Jane Doe");
  * 3. short lines repeated on the page (buttons such as "Reply"), lines
  *    found three times (and long ones without a sentence end: alt text),
  *    and text found twice (an image's label and its caption, a teaser's
@@ -18,12 +24,14 @@
  *    the page holds nearly all of its text twice; a question asked twice
  *    does not count (an interview asks each guest the same);
  * 4. teaser lists: three or more headlines each followed by one short
- *    summary (not a question: that is an interview), with at most a few
- *    labels between, or lines that hold both (a headline in title case
- *    run into its summary: "Ford Recalls F-150s Ford is recalling ...",
- *    two of them at least); after a list marker, its items, or cards
+ *    summary (a question only with labels between: else an interview),
+ *    with at most a few labels between, or lines that hold both (a
+ *    headline in title case run into its summary: "Ford Recalls F-150s
+ *    Ford is recalling ...", two of them at least); after a list marker, its items, or cards
  *    (groups of equal length, each with a copy of the same line at the
- *    same place);
+ *    same place): a summary only close after its headline and in a list
+ *    whose headlines have them, and when the lines after the marker are
+ *    targets the rules know (Facebook, Email), only those;
  * 5. a class per line (good prose, near-good, short, bad) and a score:
  *    good text counts for, chrome against; a CJK sentence weighs more per
  *    character; an image's label costs no more than a caption (a gallery
@@ -1483,8 +1491,7 @@ static int32_t score_of(const struct chrome_unit *u) {
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
   if (u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
-      u->hit == CK_CAPTION ||
-      u->rule == R_SIGNUP || (u->widget && !u->rule))
+      u->hit == CK_CAPTION || u->rule == R_SIGNUP || (u->widget && !u->rule))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
@@ -1657,7 +1664,7 @@ static size_t skip_labels(const struct chrome_doc *d, size_t j, bool nolang) {
   return j;
 }
 
-/* Where a word (token [s, e) of p) has the next sentence glued on after
+/* Whether a word (token [s, e) of p) has the next sentence glued on after
  * two or more small letters or digits: "OptionsThe", "250,000The",
  * "Student-AthleteA" (a capital, then a small letter or the word's end). */
 static bool glued_inside(const char *p, size_t s, size_t e) {
