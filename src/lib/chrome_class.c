@@ -27,11 +27,12 @@
  *    summary (a question only with labels between: else an interview),
  *    with at most a few labels between, or lines that hold both (a
  *    headline in title case run into its summary: "Ford Recalls F-150s
- *    Ford is recalling ...", two of them at least); after a list marker, its items, or cards
- *    (groups of equal length, each with a copy of the same line at the
- *    same place): a summary only close after its headline and in a list
- *    whose headlines have them, and when the lines after the marker are
- *    targets the rules know (Facebook, Email), only those;
+ *    Ford is recalling ...", two of them at least); after a list marker,
+ *    its items, or cards (groups of equal length, each with a copy of the
+ *    same line at the same place): a summary only close after its
+ *    headline and in a list whose headlines have them, and when the lines
+ *    after the marker are targets the rules know (Facebook, Email), only
+ *    those;
  * 5. a class per line (good prose, near-good, short, bad) and a score:
  *    good text counts for, chrome against; a CJK sentence weighs more per
  *    character; an image's label costs no more than a caption (a gallery
