@@ -32,6 +32,11 @@
 #else
 #define NOINLINE
 #endif
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
 
 #include "chrome_rules.h"
 
@@ -290,7 +295,7 @@ struct counts {
 
 /* Count the word t of p, of hash h, with a letter (alpha) or not, and
  * capitalised or not, in *k and c->hits (when c is not NULL). */
-static inline void count_vals(struct chrome_count *c, struct counts *k,
+ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t, uint64_t h,
                               bool alpha, bool upper,
@@ -321,7 +326,7 @@ static inline void count_vals(struct chrome_count *c, struct counts *k,
 }
 
 /* count_vals of the token t. */
-static inline void count_word(struct chrome_count *c, struct counts *k,
+ALWAYS_INLINE void count_word(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t,
                               struct chrome_cpinfo *cp, size_t idx) {
@@ -385,7 +390,7 @@ static const uint64_t keep_first[16] = {
 /* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
  * digits, and their lower-case forms are the hash's chunks. */
-static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
                                size_t idx) {
@@ -441,7 +446,7 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   return j;
 }
 #else
-static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
                                size_t idx) {
@@ -593,11 +598,12 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
   return skip_repeats(p, i, k, lx);
 }
 
-size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
-                         struct chrome_tok *t, size_t max,
-                         struct chrome_lex *lx) {
-  const unsigned char *p = (const unsigned char *)s;
-  struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
+/* kempt__chrome_lex, inlined twice: with the counts (cnt, not NULL) and
+ * without (cnt NULL), so that the word loop tests neither. */
+ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
+                                   size_t *pos, struct chrome_tok *t,
+                                   size_t max, struct chrome_lex *lx,
+                                   struct chrome_count *cnt) {
   struct counts k = {0, 0, 0, 0, 0};
   size_t i = *pos, count = 0;
   for (;;) {
@@ -648,6 +654,16 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     cnt->hs = k.hs;
   }
   return count;
+}
+
+size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
+                         struct chrome_tok *t, size_t max,
+                         struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
+  struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
+  if (cnt)
+    return lex_line_part(p, n, pos, t, max, lx, cnt);
+  return lex_line_part(p, n, pos, t, max, lx, NULL);
 }
 
 /* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
