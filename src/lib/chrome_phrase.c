@@ -417,10 +417,10 @@ ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
    * has-or-soft bit */
   uint64_t *e = &c->sw->slot[kempt__chrome_sw_index(h)];
   uint64_t x = *e ^ (h | 1u) << 16;
-  uint32_t m =
-      x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp, c->rules);
-  k->hs |= (uint64_t)(m >> SW_HS_SHIFT) << idx;
-  m &= SW_LANGS;
+  if (x >= 0x10000)
+    x = stop_langs_miss(e, p, t, cp, c->rules);
+  k->hs |= (x >> SW_HS_SHIFT) << idx;
+  uint32_t m = (uint32_t)x & SW_LANGS;
   k->upper += upper;
   k->words++;
   if (m) {
@@ -760,13 +760,31 @@ ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
   return count;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
+lex_counted_avx2(const unsigned char *p, size_t n, size_t *pos,
+                 struct chrome_tok *t, size_t max, struct chrome_lex *lx,
+                 struct chrome_count *cnt) {
+  if (!cnt) /* (never: the words loop need not test it) */
+    __builtin_unreachable();
+  return lex_line_part(p, n, pos, t, max, lx, cnt);
+}
+static bool lex_avx2_ok(void) {
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
+}
+#else
+#define lex_counted_avx2 lex_line_part
+static bool lex_avx2_ok(void) { return false; }
+#endif
+
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
   struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
   if (cnt)
-    return lex_line_part(p, n, pos, t, max, lx, cnt);
+    return lex_avx2_ok() ? lex_counted_avx2(p, n, pos, t, max, lx, cnt)
+                         : lex_line_part(p, n, pos, t, max, lx, cnt);
   return lex_line_part(p, n, pos, t, max, lx, NULL);
 }
 

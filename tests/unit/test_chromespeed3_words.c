@@ -10,6 +10,7 @@
 #include "lib/chrome_int.h"
 
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -126,4 +127,94 @@ Test(chromespeed3_words, random_lines_as_the_plain_tokenizer) {
       }
     }
   }
+}
+
+/* Pieces of lines: words (function words of some languages among them),
+ * numbers, and what comes between words. */
+static const char *const pieces[] = {
+    "the", "The", "and", "of", "de", "la", "Le", "und", "die", "el", "y",
+    "in", "is", "a", "A", "Share", "Read", "more", "News", "by", "By",
+    "Photo", "Copyright", "2024", "12", "x9", "9x", "WORDS", "abcdefghijklmnop",
+    "abcdefghijklmnopqrstuvwxyz0123456789", "Müller", "café", "ÉTÉ", "naïve",
+    "\xd0\xb2", "\xd0\x92", "\xd0\xb8", "\xd0\xbd\xd0\xb0",
+    "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+    "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82\xd1\x81\xd1\x82\xd0\xb2"
+    "\xd1\x83\xd1\x8e",
+    "\xd1\x91\xd0\xb6", "\xce\xb1\xce\xb2", "\xe4\xb8\xad\xe6\x96\x87",
+    "\xea\xb0\x80", "x\xcc\x81y", "\xf0\x9f\x98\x80", "\xc2\xa9", "\xc2\xaa",
+    " ", " ", " ", "  ", "\t", ", ", ". ", "...", "\x0e\x0e\x0e", ".jpg",
+    " | ", " / ", " > ", "[", "]", " - ", " \xc2\xb7 ", " \xe2\x80\xba ",
+    " \xe2\x80\xa2 ", "\xe2\x80\x94", "\xe2\x80\x99", "\xe2\x94\x81\xe2\x94\x81"
+    "\xe2\x94\x81", "\xc2\xa0", "\xe3\x80\x82", "\xff", "\x80"};
+#define NPIECES (sizeof pieces / sizeof pieces[0])
+
+Test(chromespeed3_words, counts_as_the_tokens_say) {
+  const struct chrome_rules *rules = kempt__chrome_rules_builtin();
+  cr_assert(rules);
+  struct chrome_swcache *sw = calloc(1, sizeof *sw);
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
+  cr_assert(sw);
+  for (int round = 0; round < 20000; round++) {
+    char line[4096];
+    size_t n = 0;
+    unsigned np = rnd(rnd(4) ? 24 : 200);
+    for (unsigned k = 0; k < np; k++) {
+      const char *s = pieces[rnd(NPIECES)];
+      size_t l = strlen(s);
+      memcpy(line + n, s, l);
+      n += l;
+    }
+    memset(line + n, 0, sizeof line - n);
+    line[n] = '\n';
+    /* the tokens without counts, CHROME_MAXTOK at a time as the classifier
+     * reads a line, then again with them */
+    struct chrome_lex plain = {cache, 0, 0, false, false, false, NULL};
+    struct chrome_count wc = {sw, rules, 0, 0, 0, 0, {0}, 0, false};
+    struct chrome_lex counted = {cache, 0, 0, false, false, false, &wc};
+    size_t pos0 = 0, pos1 = 0, first = 1;
+    uint32_t words = 0, upper = 0, stop = 0, langs = 0;
+    uint32_t hits[KEMPT_LANG_COUNT] = {0};
+    for (;;) {
+      struct chrome_tok t0[CHROME_MAXTOK], t1[CHROME_MAXTOK];
+      size_t k0 = kempt__chrome_lex(line, n, &pos0, t0, CHROME_MAXTOK, &plain);
+      size_t k1 = kempt__chrome_lex(line, n, &pos1, t1, CHROME_MAXTOK, &counted);
+      cr_assert_eq(k0, k1, "round %d", round);
+      cr_assert_eq(pos0, pos1, "round %d", round);
+      uint64_t hs = 0;
+      for (size_t i = 0; i < k0; i++) {
+        cr_assert_eq(t0[i].h, t1[i].h, "round %d token %zu", round, i);
+        cr_assert_eq(t0[i].start, t1[i].start, "round %d", round);
+        cr_assert_eq(t0[i].end, t1[i].end, "round %d", round);
+        cr_assert_eq(t0[i].alpha, t1[i].alpha, "round %d", round);
+        cr_assert_eq(t0[i].upper, t1[i].upper, "round %d", round);
+        hs |= (uint64_t)kempt__chrome_may_start_hs(rules, t0[i].h) << i;
+        if (!t0[i].alpha)
+          continue;
+        words++;
+        upper += t0[i].upper;
+        uint32_t m = kempt__chrome_stop_langs(line + t0[i].start,
+                                              t0[i].end - t0[i].start, NULL);
+        stop += m != 0;
+        langs |= m;
+        for (unsigned l = 0; l + 1 < KEMPT_LANG_COUNT; l++)
+          hits[l + 1] += (m >> l) & 1u;
+      }
+      cr_assert_eq(wc.hs, hs, "round %d call %zu", round, first);
+      first++;
+      if (k0 < CHROME_MAXTOK)
+        break;
+    }
+    cr_assert_eq(plain.conts, counted.conts, "round %d", round);
+    cr_assert_eq(plain.seps, counted.seps, "round %d", round);
+    cr_assert_eq(plain.bracket, counted.bracket, "round %d", round);
+    cr_assert_eq(plain.dots3, counted.dots3, "round %d", round);
+    cr_assert_eq(plain.ext_dot, counted.ext_dot, "round %d", round);
+    cr_assert_eq(wc.words, words, "round %d", round);
+    cr_assert_eq(wc.upper, upper, "round %d", round);
+    cr_assert_eq(wc.stop, stop, "round %d", round);
+    cr_assert_eq(wc.langs, langs, "round %d", round);
+    for (unsigned l = 0; l < KEMPT_LANG_COUNT; l++)
+      cr_assert_eq(wc.hits[l], hits[l], "round %d lang %u", round, l);
+  }
+  free(sw);
 }
