@@ -254,13 +254,14 @@ static inline size_t ascii_run(const unsigned char *p, size_t j,
 #define CYR_RUN 1
 
 /* The basic Cyrillic letters (U+0410..U+044F: D0 90 .. D1 8F) from p[j]
- * on, at most 8, from one load of 16 bytes: added to *s lower-cased (the
- * capitals U+0410..U+042F lower-case 0x20 on: D0 90..9F to D0 B0..BF, D0
- * A0..AF to D1 80..8F), returns how many (0 when p[j] starts none); bit 0
- * of *cap: the first is a capital. No letter has '\n' in it, so the run
- * ends before p[n]; the 15 bytes after p[n] can be read. */
-static inline unsigned cyr_run(const unsigned char *p, size_t j,
-                               struct whash *s, unsigned *cap) {
+ * on, at most 8, from one load of 16 bytes: returns how many (0 when p[j]
+ * starts none), their lower-case forms in w[0] and w[1] (the capitals
+ * U+0410..U+042F lower-case 0x20 on: D0 90..9F to D0 B0..BF, D0 A0..AF to
+ * D1 80..8F; the bytes after them are not zero); bit 0 of *cap: the first
+ * is a capital. No letter has '\n' in it, so the run ends before p[n]; the
+ * 15 bytes after p[n] can be read. */
+static inline unsigned cyr_low(const unsigned char *p, size_t j,
+                               uint64_t w[2], unsigned *cap) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
   __m128i lead = _mm_and_si128(x, _mm_set1_epi16(0xFF));
   __m128i cont = _mm_srli_epi16(x, 8); /* 0..255: signed compares do */
@@ -275,8 +276,6 @@ static inline unsigned cyr_run(const unsigned char *p, size_t j,
                             _mm_and_si128(d1, _mm_andnot_si128(ge90, ge80)));
   unsigned m = (unsigned)_mm_movemask_epi8(ok);
   unsigned k = kempt__chrome_ctz(~m) / 2; /* letters: 2 bits each */
-  if (k == 0)
-    return 0;
   __m128i cap_a = _mm_and_si128(d0, _mm_andnot_si128(gea0, ge90));
   __m128i cap_r = _mm_and_si128(d0, _mm_andnot_si128(geb0, gea0));
   /* as 16-bit lanes (the lead byte low): D0 9x + 0x2000 is D0 Bx, and
@@ -285,8 +284,19 @@ static inline unsigned cyr_run(const unsigned char *p, size_t j,
       x, _mm_or_si128(_mm_and_si128(cap_a, _mm_set1_epi16(0x2000)),
                       _mm_and_si128(cap_r, _mm_set1_epi16((short)0xE001))));
   *cap = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap_a, cap_r));
-  uint64_t w0 = (uint64_t)_mm_cvtsi128_si64(low);
-  uint64_t w1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
+  w[0] = (uint64_t)_mm_cvtsi128_si64(low);
+  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
+  return k;
+}
+
+/* cyr_low, the letters added to *s. */
+static inline unsigned cyr_run(const unsigned char *p, size_t j,
+                               struct whash *s, unsigned *cap) {
+  uint64_t w[2];
+  unsigned k = cyr_low(p, j, w, cap);
+  uint64_t w0 = w[0], w1 = w[1];
+  if (k == 0)
+    return 0;
   if (k < 4) {
     wh_bytes(s, w0 & ~(~0ull << (16 * k)), 2 * k);
   } else {
@@ -569,6 +579,25 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
   unsigned c = p[i], c1 = p[i + 1];
   if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
     struct whash st = {WH_INIT, 0, 0}; /* a basic Cyrillic letter */
+#ifdef CYR_RUN
+    /* its run of them at once: a word that ends there needs no more (else
+     * it is read again, with what follows) */
+    uint64_t w[2];
+    unsigned cap, k = cyr_low(p, i, w, &cap);
+    size_t j = i + 2 * k, len = 2 * k;
+    if (k < 8 && (ascii_low[p[j]] == 0 || (p[j] >= 0x80 && ends_word(p, j)))) {
+      uint64_t h = wh_mix(WH_INIT, w[0] & keep_first[len]);
+      if (len > 8)
+        h = wh_mix(h, w[1] & keep_low[len - 8]);
+      t->h = h;
+      t->alpha = true;
+      t->upper = cap & 1;
+      t->start = (uint32_t)i;
+      t->end = (uint32_t)j;
+      lx->conts += k;
+      return j * 2 + 1;
+    }
+#endif
     return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
   }
   utf8proc_int32_t cp;
