@@ -580,21 +580,29 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
   if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
     struct whash st = {WH_INIT, 0, 0}; /* a basic Cyrillic letter */
 #ifdef CYR_RUN
-    /* its run of them at once: a word that ends there needs no more (else
-     * it is read again, with what follows) */
-    uint64_t w[2];
-    unsigned cap, k = cyr_low(p, i, w, &cap);
-    size_t j = i + 2 * k, len = 2 * k;
-    if (k < 8 && (ascii_low[p[j]] == 0 || (p[j] >= 0x80 && ends_word(p, j)))) {
-      uint64_t h = wh_mix(WH_INIT, w[0] & keep_first[len]);
+    /* its run of them, 8 at a time (16 bytes: two whole chunks of the
+     * hash): a word that ends there needs no more (else it is read again,
+     * with what follows) */
+    uint64_t w[2], h = WH_INIT;
+    unsigned cap, k = cyr_low(p, i, w, &cap), upper = cap & 1;
+    size_t j = i + 2 * k;
+    while (k == 8) {
+      h = wh_mix(wh_mix(h, w[0]), w[1]);
+      k = cyr_low(p, j, w, &cap);
+      j += 2 * k;
+    }
+    if (ascii_low[p[j]] == 0 || (p[j] >= 0x80 && ends_word(p, j))) {
+      size_t len = 2 * k;
+      if (len)
+        h = wh_mix(h, w[0] & keep_first[len]);
       if (len > 8)
         h = wh_mix(h, w[1] & keep_low[len - 8]);
       t->h = h;
       t->alpha = true;
-      t->upper = cap & 1;
+      t->upper = upper;
       t->start = (uint32_t)i;
       t->end = (uint32_t)j;
-      lx->conts += k;
+      lx->conts += (uint32_t)(j - i) / 2;
       return j * 2 + 1;
     }
 #endif

@@ -66,7 +66,7 @@ struct ref_tok {
 Test(chromespeed3_words, random_lines_as_the_plain_tokenizer) {
   static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
   for (int round = 0; round < 20000; round++) {
-    unsigned char line[2048];
+    unsigned char line[4096];
     struct ref_tok want[CHROME_MAXTOK];
     size_t n = 0, nw = 0;
     uint32_t conts = 0;
@@ -77,10 +77,17 @@ Test(chromespeed3_words, random_lines_as_the_plain_tokenizer) {
       unsigned char low[200];
       size_t nlow = 0, start = n;
       bool letter = false, upper = false, first = true;
-      unsigned len = 1 + rnd(rnd(4) ? 8 : 24);
+      unsigned len = 1 + rnd(rnd(4) ? 8 : 40), script = rnd(5);
       for (unsigned c = 0; c < len; c++) {
-        /* runs of one script, as in text */
+        /* from the pool, or all of one script, as in text: basic
+         * Cyrillic, Latin-1 letters, ASCII letters */
         utf8proc_int32_t cp = pool[rnd(NPOOL)];
+        if (script == 1)
+          cp = 0x410 + (utf8proc_int32_t)rnd(0x40);
+        else if (script == 2)
+          cp = 0xC0 + (utf8proc_int32_t)rnd(0x40);
+        else if (script == 3)
+          cp = (rnd(2) ? 'a' : 'A') + (utf8proc_int32_t)rnd(26);
         if (!is_word_cp(cp))
           continue; /* (words only here) */
         if (first) {
