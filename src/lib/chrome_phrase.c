@@ -106,6 +106,33 @@ static inline size_t decode(const unsigned char *p, size_t n,
   return kempt__next_cp((const char *)p, n, cp);
 }
 
+/* decode at p[0] (0x80 and up) before the line's end mark: a valid
+ * sequence's continuation bytes come before it (p[n] is '\n'), so that
+ * they are read only when the bytes before them are continuation bytes,
+ * without a bound check. left: the bytes from p on (for the rare forms). */
+static inline size_t decode_nl(const unsigned char *p, size_t left,
+                               utf8proc_int32_t *cp) {
+  unsigned c = p[0], c1 = p[1];
+  if (c - 0xC2u < 0x1Eu) {
+    if (!is_cont((unsigned char)c1)) {
+      *cp = -1;
+      return 1;
+    }
+    *cp = (utf8proc_int32_t)((c & 0x1Fu) << 6 | (c1 & 0x3Fu));
+    return 2;
+  }
+  if (c - 0xE1u < 0x0Fu && c != 0xED && is_cont((unsigned char)c1) &&
+      is_cont(p[2])) {
+    *cp = (utf8proc_int32_t)((c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 |
+                             (p[2] & 0x3Fu));
+    return 3;
+  }
+  utf8proc_int32_t r; /* (so that *cp need not be in memory) */
+  size_t k = kempt__next_cp((const char *)p, left, &r);
+  *cp = r;
+  return k;
+}
+
 /* ASCII bytes for the tokenizer: the lower-case form of a letter or
  * digit, 0 for other bytes (and 0x80 and up: LOW_HIGH). */
 #define LOW_HIGH 0xFF
@@ -218,12 +245,42 @@ static inline bool ends_word(const unsigned char *p, size_t j) {
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
-/* The ASCII letters and digits from p[j] on (one at least), added to *s
- * lower-cased, 8 bytes at a time (p[n] is '\n' and bytes after it can be
- * read); *letter is set when one is a letter. Returns the offset after
- * them. */
-static inline size_t ascii_run(const unsigned char *p, size_t j,
-                               struct whash *s, bool *letter) {
+/* read_word_mixed gathers the lower-case bytes of a word that it has not
+ * yet mixed into its hash *h (struct whash's chunks) in a buffer b of
+ * WB_SIZE bytes, *o of them. Each character or run adds at most 16 (with
+ * stores of up to 16 bytes: those after *o do not count), and the whole
+ * chunks are mixed in once WB_FULL have come. */
+#define WB_SIZE 64
+#define WB_FULL 40
+
+/* Mix the whole chunks of b into *h, keep the rest. */
+static inline void wb_mix(uint64_t *h, unsigned char *b, size_t *o) {
+  size_t k = 0;
+  for (; k + 8 <= *o; k += 8) {
+    uint64_t c;
+    memcpy(&c, b + k, 8);
+    *h = wh_mix(*h, c);
+  }
+  memmove(b, b + k, 8);
+  *o -= k;
+}
+
+/* The hash of all of them (wh_final). */
+static inline uint64_t wb_final(uint64_t h, unsigned char *b, size_t o) {
+  wb_mix(&h, b, &o);
+  if (!o)
+    return h;
+  uint64_t c;
+  memcpy(&c, b, 8);
+  return wh_mix(h, c & (~0ull >> (64 - 8 * o)));
+}
+
+/* The ASCII letters and digits from p[j] on (one at least), added to the
+ * buffer lower-cased, 8 bytes at a time (p[n] is '\n' and bytes after it
+ * can be read); *letter is set when one is a letter. Returns the offset
+ * after them. */
+static inline size_t ascii_run(const unsigned char *p, size_t j, uint64_t *h,
+                               unsigned char *b, size_t *o, bool *letter) {
   uint64_t letters = 0;
   for (;;) {
     uint64_t x;
@@ -232,17 +289,21 @@ static inline size_t ascii_run(const unsigned char *p, size_t j,
     uint64_t let = (lo + 0x1f * ONES) & ~(lo + 0x05 * ONES) & HIGHS;
     uint64_t dig = (y + 0x50 * ONES) & ~(y + 0x46 * ONES) & HIGHS;
     uint64_t stop = (~(let | dig) | x) & HIGHS;
+    uint64_t low = x | 0x20 * ONES;
+    memcpy(b + *o, &low, 8);
     if (!stop) {
-      wh_bytes(s, x | 0x20 * ONES, 8);
       letters |= let;
       j += 8;
+      *o += 8;
+      if (*o >= WB_FULL)
+        wb_mix(h, b, o);
       continue;
     }
     uint64_t keep = ((stop & (0 - stop)) >> 7) - 1; /* bytes before it */
     unsigned len = kempt__chrome_ctz(stop) >> 3;
-    wh_bytes(s, (x | 0x20 * ONES) & keep, len);
     letters |= let & keep;
     j += len;
+    *o += len;
     break;
   }
   *letter = *letter || letters != 0;
@@ -289,27 +350,13 @@ static inline unsigned cyr_low(const unsigned char *p, size_t j,
   return k;
 }
 
-/* cyr_low, the letters added to *s. */
-static inline unsigned cyr_run(const unsigned char *p, size_t j,
-                               struct whash *s, unsigned *cap) {
-  uint64_t w[2];
-  unsigned k = cyr_low(p, j, w, cap);
-  uint64_t w0 = w[0], w1 = w[1];
-  if (k == 0)
-    return 0;
-  if (k < 4) {
-    wh_bytes(s, w0 & ~(~0ull << (16 * k)), 2 * k);
-  } else {
-    wh_bytes(s, w0, 8);
-    wh_bytes(s, k < 8 ? w1 & ~(~0ull << (16 * (k - 4))) : w1, 2 * (k - 4));
-  }
-  return k;
-}
 #endif
 
 /* The rest of the word that started at p[i] from p[j] on, where a
  * character 0x80 and up comes (or starts it); *s and letter (an ASCII
- * letter came) hold what came before. */
+ * letter came) hold what came before. Its lower-case bytes are gathered
+ * in a struct wbuf (a store or two each) rather than added to s one by
+ * one. */
 static size_t NOINLINE
 read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
                 struct whash s, bool letter, struct chrome_tok *t,
@@ -317,10 +364,16 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
   bool upper = (unsigned)(p[i] - 'A') < 26;
   struct chrome_cpinfo *cache = lx->cache, tmp;
   uint32_t conts = 0;
+  uint64_t h = s.h;
+  size_t o = s.nw;
+  unsigned char b[WB_SIZE];
+  memcpy(b, &s.w, 8);
   while (j < n) {
+    if (o >= WB_FULL)
+      wb_mix(&h, b, &o);
     unsigned l = ascii_low[p[j]];
     if (l - 1u < LOW_HIGH - 1u) { /* ASCII letters and digits */
-      j = ascii_run(p, j, &s, &letter);
+      j = ascii_run(p, j, &h, b, &o, &letter);
       continue;
     }
     if (l == 0)
@@ -328,11 +381,14 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
     unsigned c = p[j], c1 = p[j + 1];
 #ifdef CYR_RUN
     if (c - 0xD0u < 2u) {
-      unsigned cap, k = cyr_run(p, j, &s, &cap);
+      uint64_t cw[2];
+      unsigned cap, k = cyr_low(p, j, cw, &cap);
       if (k) {
         if (j == i)
           upper = cap & 1;
         letter = true;
+        memcpy(b + o, cw, 16);
+        o += 2 * k;
         conts += k;
         j += 2 * k;
         continue;
@@ -347,7 +403,9 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
         upper = cp < 0x430;
       lc += cp < 0x430 ? 0x20 : 0;
       letter = true;
-      wh_bytes(&s, (0xC0u | lc >> 6) | (0x80u | (lc & 0x3Fu)) << 8, 2);
+      b[o] = (unsigned char)(0xC0u | lc >> 6);
+      b[o + 1] = (unsigned char)(0x80u | (lc & 0x3Fu));
+      o += 2;
       conts++;
       j += 2;
       continue;
@@ -360,27 +418,41 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
       if (j == i)
         upper = cap;
       letter = true;
-      wh_bytes(&s, 0xC3u | (c1 + (cap ? 0x20u : 0u)) << 8, 2);
+      b[o] = 0xC3;
+      b[o + 1] = (unsigned char)(c1 + (cap ? 0x20u : 0u));
+      o += 2;
       conts++;
       j += 2;
       continue;
     }
-    utf8proc_int32_t cp;
-    size_t k = decode(p + j, n - j, &cp);
-    if (cp < 0)
-      break;
-    const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
-    if (e->kind == 0 || e->kind == 3)
-      break;
-    if (j == i)
-      upper = e->upper;
-    letter = letter || e->kind == 1;
-    wh_bytes(&s, e->low, e->nlow);
-    conts += (uint32_t)k - 1;
-    j += k;
+    /* other characters through the code point cache, as long as they
+     * come (the shortcuts above give what it would) */
+    for (;;) {
+      utf8proc_int32_t cp;
+      size_t k = decode_nl(p + j, n - j, &cp);
+      if (cp < 0)
+        goto end;
+      const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
+      if (e->kind == 0 || e->kind == 3)
+        goto end;
+      if (j == i)
+        upper = e->upper;
+      letter = letter || e->kind == 1;
+      memcpy(b + o, &e->low, 4); /* (its bytes above nlow are zero) */
+      o += e->nlow;
+      conts += (uint32_t)k - 1;
+      j += k;
+      if (p[j] < 0x80 || o >= WB_FULL)
+        break;
+    }
   }
+end:
   lx->conts += conts;
-  fill_tok(t, &s, letter, upper, i, j);
+  t->h = letter ? wb_final(h, b, o) : NUMBER_HASH;
+  t->alpha = letter;
+  t->upper = upper;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
   return j;
 }
 
