@@ -32,6 +32,13 @@
 #else
 #define NOINLINE
 #endif
+/* read_word_mixed's arguments as they are: GCC would pass them in other
+ * ways (IPA-SRA), at a cost to the callers' loops. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define NOIPA __attribute__((noipa))
+#else
+#define NOIPA
+#endif
 #if defined(__GNUC__) || defined(__clang__)
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
 #else
@@ -357,10 +364,10 @@ static inline unsigned cyr_low(const unsigned char *p, size_t j,
  * letter came) hold what came before. Its lower-case bytes are gathered
  * in a struct wbuf (a store or two each) rather than added to s one by
  * one. */
-static size_t NOINLINE
-read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
-                struct whash s, bool letter, struct chrome_tok *t,
-                struct chrome_lex *lx) {
+ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
+                                    size_t i, size_t j, struct whash s,
+                                    bool letter, struct chrome_tok *t,
+                                    struct chrome_lex *lx) {
   bool upper = (unsigned)(p[i] - 'A') < 26;
   struct chrome_cpinfo *cache = lx->cache, tmp;
   uint32_t conts = 0;
@@ -454,6 +461,24 @@ end:
   t->start = (uint32_t)i;
   t->end = (uint32_t)j;
   return j;
+}
+
+/* read_word_rest for the tokenizer's words loop (a word that starts with
+ * ASCII letters or digits). */
+static size_t NOINLINE NOIPA
+read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
+                struct whash s, bool letter, struct chrome_tok *t,
+                struct chrome_lex *lx) {
+  return read_word_rest(p, n, i, j, s, letter, t, lx);
+}
+
+/* read_word_rest of a word that starts with a letter or digit 0x80 and up
+ * at p[i]. */
+static size_t NOINLINE read_word_high(const unsigned char *p, size_t n,
+                                      size_t i, struct chrome_tok *t,
+                                      struct chrome_lex *lx) {
+  struct whash s = {WH_INIT, 0, 0};
+  return read_word_rest(p, n, i, i, s, false, t, lx);
 }
 
 /* The languages in which the word t of p is a function word, when the
@@ -650,8 +675,7 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
          struct chrome_lex *lx) {
   unsigned c = p[i], c1 = p[i + 1];
   if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
-    struct whash st = {WH_INIT, 0, 0}; /* a basic Cyrillic letter */
-#ifdef CYR_RUN
+#ifdef CYR_RUN /* a basic Cyrillic letter */
     /* its run of them, 8 at a time (16 bytes: two whole chunks of the
      * hash): a word that ends there needs no more (else it is read again,
      * with what follows) */
@@ -678,17 +702,15 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
       return j * 2 + 1;
     }
 #endif
-    return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
+    return read_word_high(p, n, i, t, lx) * 2 + 1;
   }
   utf8proc_int32_t cp;
   size_t k = decode(p + i, n - i, &cp);
   if (cp >= 0) {
     struct chrome_cpinfo tmp;
     const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
-    if (e->kind == 1 || e->kind == 2) {
-      struct whash st = {WH_INIT, 0, 0};
-      return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
-    }
+    if (e->kind == 1 || e->kind == 2)
+      return read_word_high(p, n, i, t, lx) * 2 + 1;
     if (e->kind == 3) {
       struct whash st = {WH_INIT, 0, 0};
       for (unsigned b = 0; b < k; b++)
