@@ -366,9 +366,9 @@ static inline unsigned cyr_low(const unsigned char *p, size_t j,
  * one. */
 ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
                                     size_t i, size_t j, struct whash s,
-                                    bool letter, struct chrome_tok *t,
+                                    bool letter, bool upper,
+                                    struct chrome_tok *t,
                                     struct chrome_lex *lx) {
-  bool upper = (unsigned)(p[i] - 'A') < 26;
   struct chrome_cpinfo *cache = lx->cache, tmp;
   uint32_t conts = 0;
   uint64_t h = s.h;
@@ -469,16 +469,20 @@ static size_t NOINLINE NOIPA
 read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
                 struct whash s, bool letter, struct chrome_tok *t,
                 struct chrome_lex *lx) {
-  return read_word_rest(p, n, i, j, s, letter, t, lx);
+  return read_word_rest(p, n, i, j, s, letter, (unsigned)(p[i] - 'A') < 26,
+                        t, lx);
 }
 
 /* read_word_rest of a word that starts with a letter or digit 0x80 and up
- * at p[i]. */
+ * at p[i], of k bytes and facts *e. */
 static size_t NOINLINE read_word_high(const unsigned char *p, size_t n,
-                                      size_t i, struct chrome_tok *t,
+                                      size_t i, size_t k,
+                                      const struct chrome_cpinfo *e,
+                                      struct chrome_tok *t,
                                       struct chrome_lex *lx) {
-  struct whash s = {WH_INIT, 0, 0};
-  return read_word_rest(p, n, i, i, s, false, t, lx);
+  struct whash s = {WH_INIT, e->low, e->nlow};
+  lx->conts += (uint32_t)k - 1;
+  return read_word_rest(p, n, i, i + k, s, e->kind == 1, e->upper, t, lx);
 }
 
 /* The languages in which the word t of p is a function word, when the
@@ -667,14 +671,21 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
 }
 #endif
 
+static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
+                                  struct chrome_lex *lx);
+
 /* A character 0x80 and up at p[i], between words: a word or a (c) sign
- * starts there (*t filled), or it is skipped. Returns the offset after it
- * times 2, plus 1 when a token came. */
+ * starts there (*t filled), or it is skipped (with the copies of it that
+ * follow: skip_repeats). Returns the offset after it times 2, plus 1 when
+ * a token came; or i times 2 when a token would come but there is no room
+ * for it (!room). */
 static size_t NOINLINE
 lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
-         struct chrome_lex *lx) {
+         struct chrome_lex *lx, bool room) {
   unsigned c = p[i], c1 = p[i + 1];
   if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
+    if (!room)
+      return i * 2;
 #ifdef CYR_RUN /* a basic Cyrillic letter */
     /* its run of them, 8 at a time (16 bytes: two whole chunks of the
      * hash): a word that ends there needs no more (else it is read again,
@@ -702,15 +713,22 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
       return j * 2 + 1;
     }
 #endif
-    return read_word_high(p, n, i, t, lx) * 2 + 1;
   }
   utf8proc_int32_t cp;
-  size_t k = decode(p + i, n - i, &cp);
+  size_t k = decode_nl(p + i, n - i, &cp);
   if (cp >= 0) {
     struct chrome_cpinfo tmp;
     const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
+    if (e->kind == 0) { /* punctuation, a space: skipped */
+      lx->conts += (uint32_t)k - 1;
+      if (i && p[i - 1] == ' ' && sep_here(p, n, i))
+        lx->seps++;
+      return skip_repeats(p, i, k, lx) * 2;
+    }
+    if (!room)
+      return i * 2;
     if (e->kind == 1 || e->kind == 2)
-      return read_word_high(p, n, i, t, lx) * 2 + 1;
+      return read_word_high(p, n, i, k, e, t, lx) * 2 + 1;
     if (e->kind == 3) {
       struct whash st = {WH_INIT, 0, 0};
       for (unsigned b = 0; b < k; b++)
@@ -791,28 +809,8 @@ static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
   return j;
 }
 
-/* A character 0x80 and up at p[i] that the cache knows is no word
- * character (punctuation, spaces): counted and skipped, returns the offset
- * after it; else 0 (lex_high looks at it). */
-static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
-                                struct chrome_lex *lx) {
-  utf8proc_int32_t cp;
-  size_t k = decode(p + i, n - i, &cp);
-  if (cp < 0 || !lx->cache)
-    return 0;
-  const struct chrome_cpinfo *e =
-      &lx->cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)];
-  if (e->cp != cp || e->kind != 0)
-    return 0;
-  lx->conts += (uint32_t)k - 1;
-  if (i && p[i - 1] == ' ' && sep_here(p, n, i))
-    lx->seps++;
-  return skip_repeats(p, i, k, lx);
-}
-
-
 /* The common punctuation and spaces of two or three bytes at p[i] (p[i]
- * is 0x80 or more): counted and skipped as skip_known and lex_high would
+ * is 0x80 or more): counted and skipped as lex_high would
  * (a valid sequence: its continuation bytes are before p[n], which is
  * '\n'), returns the offset after it; else 0. No cache needed. */
 static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
@@ -866,15 +864,13 @@ ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
       continue;
     }
     size_t next = skip_plain(p, n, i, lx);
-    if (!next)
-      next = skip_known(p, n, i, lx);
     if (next) {
       i = next;
       continue;
     }
-    if (count == max)
-      break;
-    size_t r = lex_high(p, n, i, &t[count], lx);
+    size_t r = lex_high(p, n, i, &t[count], lx, count < max);
+    if (r >> 1 == i)
+      break; /* (no room for its token) */
     if (r & 1)
       count_word(cnt, &k, p, &t[count], lx->cache, count);
     count += r & 1;
