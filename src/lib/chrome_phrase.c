@@ -359,11 +359,11 @@ static inline unsigned cyr_low(const unsigned char *p, size_t j,
 
 #endif
 
-/* The rest of the word that started at p[i] from p[j] on, where a
- * character 0x80 and up comes (or starts it); *s and letter (an ASCII
- * letter came) hold what came before. Its lower-case bytes are gathered
- * in a struct wbuf (a store or two each) rather than added to s one by
- * one. */
+/* The rest of the word that started at p[i] from p[j] on (j > i), where a
+ * character 0x80 and up comes: s, letter (a letter came) and upper (the
+ * first was a capital) hold what came before. Its lower-case bytes are
+ * gathered in a buffer (a store or two each: see WB_SIZE) rather than
+ * added to s one by one. */
 ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
                                     size_t i, size_t j, struct whash s,
                                     bool letter, bool upper,
@@ -391,8 +391,6 @@ ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
       uint64_t cw[2];
       unsigned cap, k = cyr_low(p, j, cw, &cap);
       if (k) {
-        if (j == i)
-          upper = cap & 1;
         letter = true;
         memcpy(b + o, cw, 16);
         o += 2 * k;
@@ -406,8 +404,6 @@ ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
       /* a basic Cyrillic letter, U+0410..U+044F (p[j + 1] < p[n] = '\n'
        * is not one): the capitals U+0410..U+042F lower-case 0x20 on */
       unsigned cp = (c & 0x1Fu) << 6 | (c1 & 0x3Fu), lc = cp;
-      if (j == i)
-        upper = cp < 0x430;
       lc += cp < 0x430 ? 0x20 : 0;
       letter = true;
       b[o] = (unsigned char)(0xC0u | lc >> 6);
@@ -422,8 +418,6 @@ ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
       /* a Latin-1 letter, U+00C0..U+00FF but for the signs U+00D7 and
        * U+00F7: the capitals U+00C0..U+00DE lower-case 0x20 on */
       bool cap = c1 < 0x9F;
-      if (j == i)
-        upper = cap;
       letter = true;
       b[o] = 0xC3;
       b[o + 1] = (unsigned char)(c1 + (cap ? 0x20u : 0u));
@@ -440,11 +434,9 @@ ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
       if (cp < 0)
         goto end;
       const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
-      if (e->kind == 0 || e->kind == 3)
+      if (e->kind - 1u >= 2u) /* no letter nor digit */
         goto end;
-      if (j == i)
-        upper = e->upper;
-      letter = letter || e->kind == 1;
+      letter |= e->kind == 1;
       memcpy(b + o, &e->low, 4); /* (its bytes above nlow are zero) */
       o += e->nlow;
       conts += (uint32_t)k - 1;
