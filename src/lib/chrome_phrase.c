@@ -477,22 +477,34 @@ static size_t NOINLINE read_word_high(const unsigned char *p, size_t n,
   return read_word_rest(p, n, i, i + k, s, e->kind == 1, e->upper, t, lx);
 }
 
-/* The languages in which the word t of p is a function word, when the
- * cache does not have it: looked up, and put in the cache (slot *e). */
+/* stop_langs_miss of a word that may be a function word. */
+static uint32_t NOINLINE stop_langs_look(uint64_t *e,
+                                         const unsigned char *p,
+                                         const struct chrome_tok *t,
+                                         struct chrome_cpinfo *cp,
+                                         const struct chrome_rules *r) {
+  uint32_t m = kempt__chrome_stop_langs((const char *)p + t->start,
+                                        t->end - t->start, cp);
+  m = (m & SW_LANGS) |
+      (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
+  *e = (t->h | 1u) << 16 | m;
+  return m;
+}
+
+/* The languages in which the word t of p is a function word (and whether
+ * a has or soft phrase may start with it), when the cache does not have
+ * it: looked up, and put in the cache (slot *e). Most words are known to
+ * be none from their hash alone, without a call. */
 static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
                                          const struct chrome_tok *t,
                                          struct chrome_cpinfo *cp,
                                          const struct chrome_rules *r) {
-  uint64_t tag = (t->h | 1u) << 16;
   unsigned b = (unsigned)(t->h >> 40) % CHROME_STOP_FILTER_BITS;
-  uint32_t m = 0;
   if ((chrome_stop_filter[b / 64] >> (b % 64)) & 1u) /* else no function
                                                       word has its hash */
-    m = kempt__chrome_stop_langs((const char *)p + t->start,
-                                 t->end - t->start, cp);
-  m = (m & SW_LANGS) |
-      (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
-  *e = tag | m;
+    return stop_langs_look(e, p, t, cp, r); /* (a tail call) */
+  uint32_t m = (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
+  *e = (t->h | 1u) << 16 | m;
   return m;
 }
 
