@@ -32,6 +32,18 @@
 #else
 #define NOINLINE
 #endif
+/* read_word_mixed's arguments as they are: GCC would pass them in other
+ * ways (IPA-SRA), at a cost to the callers' loops. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define NOIPA __attribute__((noipa))
+#else
+#define NOIPA
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
 
 #include "chrome_rules.h"
 
@@ -101,6 +113,33 @@ static inline size_t decode(const unsigned char *p, size_t n,
   return kempt__next_cp((const char *)p, n, cp);
 }
 
+/* decode at p[0] (0x80 and up) before the line's end mark: a valid
+ * sequence's continuation bytes come before it (p[n] is '\n'), so that
+ * they are read only when the bytes before them are continuation bytes,
+ * without a bound check. left: the bytes from p on (for the rare forms). */
+static inline size_t decode_nl(const unsigned char *p, size_t left,
+                               utf8proc_int32_t *cp) {
+  unsigned c = p[0], c1 = p[1];
+  if (c - 0xC2u < 0x1Eu) {
+    if (!is_cont((unsigned char)c1)) {
+      *cp = -1;
+      return 1;
+    }
+    *cp = (utf8proc_int32_t)((c & 0x1Fu) << 6 | (c1 & 0x3Fu));
+    return 2;
+  }
+  if (c - 0xE1u < 0x0Fu && c != 0xED && is_cont((unsigned char)c1) &&
+      is_cont(p[2])) {
+    *cp = (utf8proc_int32_t)((c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 |
+                             (p[2] & 0x3Fu));
+    return 3;
+  }
+  utf8proc_int32_t r; /* (so that *cp need not be in memory) */
+  size_t k = kempt__next_cp((const char *)p, left, &r);
+  *cp = r;
+  return k;
+}
+
 /* ASCII bytes for the tokenizer: the lower-case form of a letter or
  * digit, 0 for other bytes (and 0x80 and up: LOW_HIGH). */
 #define LOW_HIGH 0xFF
@@ -161,7 +200,8 @@ static inline void wh_byte(struct whash *s, unsigned char c) {
     s->nw = 0;
   }
 }
-/* k (1..4) bytes at once, the first in the low byte of b. */
+/* k (0..8) bytes at once, the first in the low byte of b (the bytes
+ * above them zero). */
 static inline void wh_bytes(struct whash *s, uint64_t b, unsigned k) {
   unsigned room = 8 - s->nw;
   s->w |= b << (8 * s->nw);
@@ -209,75 +249,262 @@ static inline bool ends_word(const unsigned char *p, size_t j) {
          ((E2_PLAIN >> (c1 & 0x3F)) & 1) && is_cont(p[j + 2]);
 }
 
-/* The rest of the word that started at p[i] from p[j] on, where a
- * character 0x80 and up comes (or starts it); *s and letter (an ASCII
- * letter came) hold what came before. */
-static size_t NOINLINE
-read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
-                struct whash s, bool letter, struct chrome_tok *t,
-                struct chrome_lex *lx) {
-  bool upper = (unsigned)(p[i] - 'A') < 26;
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* read_word_mixed gathers the lower-case bytes of a word that it has not
+ * yet mixed into its hash *h (struct whash's chunks) in a buffer b of
+ * WB_SIZE bytes, *o of them. Each character or run adds at most 16 (with
+ * stores of up to 16 bytes: those after *o do not count), and the whole
+ * chunks are mixed in once WB_FULL have come. */
+#define WB_SIZE 64
+#define WB_FULL 40
+
+/* Mix the whole chunks of b into *h, keep the rest. */
+static inline void wb_mix(uint64_t *h, unsigned char *b, size_t *o) {
+  size_t k = 0;
+  for (; k + 8 <= *o; k += 8) {
+    uint64_t c;
+    memcpy(&c, b + k, 8);
+    *h = wh_mix(*h, c);
+  }
+  memmove(b, b + k, 8);
+  *o -= k;
+}
+
+/* The hash of all of them (wh_final). */
+static inline uint64_t wb_final(uint64_t h, unsigned char *b, size_t o) {
+  wb_mix(&h, b, &o);
+  if (!o)
+    return h;
+  uint64_t c;
+  memcpy(&c, b, 8);
+  return wh_mix(h, c & (~0ull >> (64 - 8 * o)));
+}
+
+/* The ASCII letters and digits from p[j] on (one at least), added to the
+ * buffer lower-cased, 8 bytes at a time (p[n] is '\n' and bytes after it
+ * can be read); *letter is set when one is a letter. Returns the offset
+ * after them. */
+static inline size_t ascii_run(const unsigned char *p, size_t j, uint64_t *h,
+                               unsigned char *b, size_t *o, bool *letter) {
+  uint64_t letters = 0;
+  for (;;) {
+    uint64_t x;
+    memcpy(&x, p + j, 8);
+    uint64_t y = x & ~HIGHS, lo = y | 0x20 * ONES;
+    uint64_t let = (lo + 0x1f * ONES) & ~(lo + 0x05 * ONES) & HIGHS;
+    uint64_t dig = (y + 0x50 * ONES) & ~(y + 0x46 * ONES) & HIGHS;
+    uint64_t stop = (~(let | dig) | x) & HIGHS;
+    uint64_t low = x | 0x20 * ONES;
+    memcpy(b + *o, &low, 8);
+    if (!stop) {
+      letters |= let;
+      j += 8;
+      *o += 8;
+      if (*o >= WB_FULL)
+        wb_mix(h, b, o);
+      continue;
+    }
+    uint64_t keep = ((stop & (0 - stop)) >> 7) - 1; /* bytes before it */
+    unsigned len = kempt__chrome_ctz(stop) >> 3;
+    letters |= let & keep;
+    j += len;
+    *o += len;
+    break;
+  }
+  *letter = *letter || letters != 0;
+  return j;
+}
+
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#define CYR_RUN 1
+
+/* The basic Cyrillic letters (U+0410..U+044F: D0 90 .. D1 8F) from p[j]
+ * on, at most 8, from one load of 16 bytes: returns how many (0 when p[j]
+ * starts none), their lower-case forms in w[0] and w[1] (the capitals
+ * U+0410..U+042F lower-case 0x20 on: D0 90..9F to D0 B0..BF, D0 A0..AF to
+ * D1 80..8F; the bytes after them are not zero); bit 0 of *cap: the first
+ * is a capital. No letter has '\n' in it, so the run ends before p[n]; the
+ * 15 bytes after p[n] can be read. */
+static inline unsigned cyr_low(const unsigned char *p, size_t j,
+                               uint64_t w[2], unsigned *cap) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+  __m128i lead = _mm_and_si128(x, _mm_set1_epi16(0xFF));
+  __m128i cont = _mm_srli_epi16(x, 8); /* 0..255: signed compares do */
+  __m128i d0 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD0));
+  __m128i d1 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD1));
+  __m128i ge80 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x7F));
+  __m128i ge90 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x8F));
+  __m128i gea0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x9F));
+  __m128i geb0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xAF));
+  __m128i gec0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xBF));
+  __m128i ok = _mm_or_si128(_mm_and_si128(d0, _mm_andnot_si128(gec0, ge90)),
+                            _mm_and_si128(d1, _mm_andnot_si128(ge90, ge80)));
+  unsigned m = (unsigned)_mm_movemask_epi8(ok);
+  unsigned k = kempt__chrome_ctz(~m) / 2; /* letters: 2 bits each */
+  __m128i cap_a = _mm_and_si128(d0, _mm_andnot_si128(gea0, ge90));
+  __m128i cap_r = _mm_and_si128(d0, _mm_andnot_si128(geb0, gea0));
+  /* as 16-bit lanes (the lead byte low): D0 9x + 0x2000 is D0 Bx, and
+   * D0 Ax + 0xE001 is D1 8x */
+  __m128i low = _mm_add_epi16(
+      x, _mm_or_si128(_mm_and_si128(cap_a, _mm_set1_epi16(0x2000)),
+                      _mm_and_si128(cap_r, _mm_set1_epi16((short)0xE001))));
+  *cap = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap_a, cap_r));
+  w[0] = (uint64_t)_mm_cvtsi128_si64(low);
+  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
+  return k;
+}
+
+#endif
+
+/* The rest of the word that started at p[i] from p[j] on (j > i), where a
+ * character 0x80 and up comes: s, letter (a letter came) and upper (the
+ * first was a capital) hold what came before. Its lower-case bytes are
+ * gathered in a buffer (a store or two each: see WB_SIZE) rather than
+ * added to s one by one. */
+ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
+                                    size_t i, size_t j, struct whash s,
+                                    bool letter, bool upper,
+                                    struct chrome_tok *t,
+                                    struct chrome_lex *lx) {
   struct chrome_cpinfo *cache = lx->cache, tmp;
   uint32_t conts = 0;
+  uint64_t h = s.h;
+  size_t o = s.nw;
+  unsigned char b[WB_SIZE];
+  memcpy(b, &s.w, 8);
   while (j < n) {
+    if (o >= WB_FULL)
+      wb_mix(&h, b, &o);
     unsigned l = ascii_low[p[j]];
-    if (l - 1u < LOW_HIGH - 1u) { /* an ASCII letter or digit */
-      letter = letter || l >= 'a';
-      wh_byte(&s, (unsigned char)l);
-      j++;
+    if (l - 1u < LOW_HIGH - 1u) { /* ASCII letters and digits */
+      j = ascii_run(p, j, &h, b, &o, &letter);
       continue;
     }
     if (l == 0)
       break;
     unsigned c = p[j], c1 = p[j + 1];
+#ifdef CYR_RUN
+    if (c - 0xD0u < 2u) {
+      uint64_t cw[2];
+      unsigned cap, k = cyr_low(p, j, cw, &cap);
+      if (k) {
+        letter = true;
+        memcpy(b + o, cw, 16);
+        o += 2 * k;
+        conts += k;
+        j += 2 * k;
+        continue;
+      }
+    }
+#else
     if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
       /* a basic Cyrillic letter, U+0410..U+044F (p[j + 1] < p[n] = '\n'
        * is not one): the capitals U+0410..U+042F lower-case 0x20 on */
       unsigned cp = (c & 0x1Fu) << 6 | (c1 & 0x3Fu), lc = cp;
-      if (j == i)
-        upper = cp < 0x430;
       lc += cp < 0x430 ? 0x20 : 0;
       letter = true;
-      wh_bytes(&s, (0xC0u | lc >> 6) | (0x80u | (lc & 0x3Fu)) << 8, 2);
+      b[o] = (unsigned char)(0xC0u | lc >> 6);
+      b[o + 1] = (unsigned char)(0x80u | (lc & 0x3Fu));
+      o += 2;
       conts++;
       j += 2;
       continue;
     }
-    utf8proc_int32_t cp;
-    size_t k = decode(p + j, n - j, &cp);
-    if (cp < 0)
-      break;
-    const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
-    if (e->kind == 0 || e->kind == 3)
-      break;
-    if (j == i)
-      upper = e->upper;
-    letter = letter || e->kind == 1;
-    wh_bytes(&s, e->low, e->nlow);
-    conts += (uint32_t)k - 1;
-    j += k;
+#endif
+    if (c == 0xC3 && c1 - 0x80u < 0x40u && (c1 & 0x1Fu) != 0x17u) {
+      /* a Latin-1 letter, U+00C0..U+00FF but for the signs U+00D7 and
+       * U+00F7: the capitals U+00C0..U+00DE lower-case 0x20 on */
+      bool cap = c1 < 0x9F;
+      letter = true;
+      b[o] = 0xC3;
+      b[o + 1] = (unsigned char)(c1 + (cap ? 0x20u : 0u));
+      o += 2;
+      conts++;
+      j += 2;
+      continue;
+    }
+    /* other characters through the code point cache, as long as they
+     * come (the shortcuts above give what it would) */
+    for (;;) {
+      utf8proc_int32_t cp;
+      size_t k = decode_nl(p + j, n - j, &cp);
+      if (cp < 0)
+        goto end;
+      const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
+      if (e->kind - 1u >= 2u) /* no letter nor digit */
+        goto end;
+      letter |= e->kind == 1;
+      memcpy(b + o, &e->low, 4); /* (its bytes above nlow are zero) */
+      o += e->nlow;
+      conts += (uint32_t)k - 1;
+      j += k;
+      if (p[j] < 0x80 || o >= WB_FULL)
+        break;
+    }
   }
+end:
   lx->conts += conts;
-  fill_tok(t, &s, letter, upper, i, j);
+  t->h = letter ? wb_final(h, b, o) : NUMBER_HASH;
+  t->alpha = letter;
+  t->upper = upper;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
   return j;
 }
 
-/* The languages in which the word t of p is a function word, when the
- * cache does not have it: looked up, and put in the cache (slot *e). */
+/* read_word_rest for the tokenizer's words loop (a word that starts with
+ * ASCII letters or digits). */
+static size_t NOINLINE NOIPA
+read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
+                struct whash s, bool letter, struct chrome_tok *t,
+                struct chrome_lex *lx) {
+  return read_word_rest(p, n, i, j, s, letter, (unsigned)(p[i] - 'A') < 26,
+                        t, lx);
+}
+
+/* read_word_rest of a word that starts with a letter or digit 0x80 and up
+ * at p[i], of k bytes and facts *e. */
+static size_t NOINLINE read_word_high(const unsigned char *p, size_t n,
+                                      size_t i, size_t k,
+                                      const struct chrome_cpinfo *e,
+                                      struct chrome_tok *t,
+                                      struct chrome_lex *lx) {
+  struct whash s = {WH_INIT, e->low, e->nlow};
+  lx->conts += (uint32_t)k - 1;
+  return read_word_rest(p, n, i, i + k, s, e->kind == 1, e->upper, t, lx);
+}
+
+/* stop_langs_miss of a word that may be a function word. */
+static uint32_t NOINLINE stop_langs_look(uint64_t *e,
+                                         const unsigned char *p,
+                                         const struct chrome_tok *t,
+                                         struct chrome_cpinfo *cp,
+                                         const struct chrome_rules *r) {
+  uint32_t m = kempt__chrome_stop_langs((const char *)p + t->start,
+                                        t->end - t->start, cp);
+  m = (m & SW_LANGS) |
+      (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
+  *e = (t->h | 1u) << 16 | m;
+  return m;
+}
+
+/* The languages in which the word t of p is a function word (and whether
+ * a has or soft phrase may start with it), when the cache does not have
+ * it: looked up, and put in the cache (slot *e). Most words are known to
+ * be none from their hash alone, without a call. */
 static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
                                          const struct chrome_tok *t,
                                          struct chrome_cpinfo *cp,
                                          const struct chrome_rules *r) {
-  uint64_t tag = (t->h | 1u) << 16;
   unsigned b = (unsigned)(t->h >> 40) % CHROME_STOP_FILTER_BITS;
-  uint32_t m = 0;
   if ((chrome_stop_filter[b / 64] >> (b % 64)) & 1u) /* else no function
                                                       word has its hash */
-    m = kempt__chrome_stop_langs((const char *)p + t->start,
-                                 t->end - t->start, cp);
-  m = (m & SW_LANGS) |
-      (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
-  *e = tag | m;
+    return stop_langs_look(e, p, t, cp, r); /* (a tail call) */
+  uint32_t m = (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
+  *e = (t->h | 1u) << 16 | m;
   return m;
 }
 
@@ -290,7 +517,7 @@ struct counts {
 
 /* Count the word t of p, of hash h, with a letter (alpha) or not, and
  * capitalised or not, in *k and c->hits (when c is not NULL). */
-static inline void count_vals(struct chrome_count *c, struct counts *k,
+ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t, uint64_t h,
                               bool alpha, bool upper,
@@ -305,10 +532,10 @@ static inline void count_vals(struct chrome_count *c, struct counts *k,
    * has-or-soft bit */
   uint64_t *e = &c->sw->slot[kempt__chrome_sw_index(h)];
   uint64_t x = *e ^ (h | 1u) << 16;
-  uint32_t m =
-      x < 0x10000 ? (uint32_t)x : stop_langs_miss(e, p, t, cp, c->rules);
-  k->hs |= (uint64_t)(m >> SW_HS_SHIFT) << idx;
-  m &= SW_LANGS;
+  if (x >= 0x10000)
+    x = stop_langs_miss(e, p, t, cp, c->rules);
+  k->hs |= (x >> SW_HS_SHIFT) << idx;
+  uint32_t m = (uint32_t)x & SW_LANGS;
   k->upper += upper;
   k->words++;
   if (m) {
@@ -321,15 +548,12 @@ static inline void count_vals(struct chrome_count *c, struct counts *k,
 }
 
 /* count_vals of the token t. */
-static inline void count_word(struct chrome_count *c, struct counts *k,
+ALWAYS_INLINE void count_word(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t,
                               struct chrome_cpinfo *cp, size_t idx) {
   count_vals(c, k, p, t, t->h, t->alpha, t->upper, cp, idx);
 }
-
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
 
 /* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
  * returns the offset after it. Reads 8 bytes at a time: p[n] is '\n' and
@@ -385,7 +609,7 @@ static const uint64_t keep_first[16] = {
 /* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
  * digits, and their lower-case forms are the hash's chunks. */
-static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
                                size_t idx) {
@@ -441,7 +665,7 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
   return j;
 }
 #else
-static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
+ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
                                size_t idx) {
@@ -451,26 +675,64 @@ static inline size_t read_word(const unsigned char *p, size_t n, size_t i,
 }
 #endif
 
+static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
+                                  struct chrome_lex *lx);
+
 /* A character 0x80 and up at p[i], between words: a word or a (c) sign
- * starts there (*t filled), or it is skipped. Returns the offset after it
- * times 2, plus 1 when a token came. */
+ * starts there (*t filled), or it is skipped (with the copies of it that
+ * follow: skip_repeats). Returns the offset after it times 2, plus 1 when
+ * a token came; or i times 2 when a token would come but there is no room
+ * for it (!room). */
 static size_t NOINLINE
 lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
-         struct chrome_lex *lx) {
+         struct chrome_lex *lx, bool room) {
   unsigned c = p[i], c1 = p[i + 1];
   if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
-    struct whash st = {WH_INIT, 0, 0}; /* a basic Cyrillic letter */
-    return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
+    if (!room)
+      return i * 2;
+#ifdef CYR_RUN /* a basic Cyrillic letter */
+    /* its run of them, 8 at a time (16 bytes: two whole chunks of the
+     * hash): a word that ends there needs no more (else it is read again,
+     * with what follows) */
+    uint64_t w[2], h = WH_INIT;
+    unsigned cap, k = cyr_low(p, i, w, &cap), upper = cap & 1;
+    size_t j = i + 2 * k;
+    while (k == 8) {
+      h = wh_mix(wh_mix(h, w[0]), w[1]);
+      k = cyr_low(p, j, w, &cap);
+      j += 2 * k;
+    }
+    if (ascii_low[p[j]] == 0 || (p[j] >= 0x80 && ends_word(p, j))) {
+      size_t len = 2 * k;
+      if (len)
+        h = wh_mix(h, w[0] & keep_first[len]);
+      if (len > 8)
+        h = wh_mix(h, w[1] & keep_low[len - 8]);
+      t->h = h;
+      t->alpha = true;
+      t->upper = upper;
+      t->start = (uint32_t)i;
+      t->end = (uint32_t)j;
+      lx->conts += (uint32_t)(j - i) / 2;
+      return j * 2 + 1;
+    }
+#endif
   }
   utf8proc_int32_t cp;
-  size_t k = decode(p + i, n - i, &cp);
+  size_t k = decode_nl(p + i, n - i, &cp);
   if (cp >= 0) {
     struct chrome_cpinfo tmp;
     const struct chrome_cpinfo *e = cp_get(lx->cache, cp, &tmp);
-    if (e->kind == 1 || e->kind == 2) {
-      struct whash st = {WH_INIT, 0, 0};
-      return read_word_mixed(p, n, i, i, st, false, t, lx) * 2 + 1;
+    if (e->kind == 0) { /* punctuation, a space: skipped */
+      lx->conts += (uint32_t)k - 1;
+      if (i && p[i - 1] == ' ' && sep_here(p, n, i))
+        lx->seps++;
+      return skip_repeats(p, i, k, lx) * 2;
     }
+    if (!room)
+      return i * 2;
+    if (e->kind == 1 || e->kind == 2)
+      return read_word_high(p, n, i, k, e, t, lx) * 2 + 1;
     if (e->kind == 3) {
       struct whash st = {WH_INIT, 0, 0};
       for (unsigned b = 0; b < k; b++)
@@ -551,28 +813,8 @@ static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
   return j;
 }
 
-/* A character 0x80 and up at p[i] that the cache knows is no word
- * character (punctuation, spaces): counted and skipped, returns the offset
- * after it; else 0 (lex_high looks at it). */
-static inline size_t skip_known(const unsigned char *p, size_t n, size_t i,
-                                struct chrome_lex *lx) {
-  utf8proc_int32_t cp;
-  size_t k = decode(p + i, n - i, &cp);
-  if (cp < 0 || !lx->cache)
-    return 0;
-  const struct chrome_cpinfo *e =
-      &lx->cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)];
-  if (e->cp != cp || e->kind != 0)
-    return 0;
-  lx->conts += (uint32_t)k - 1;
-  if (i && p[i - 1] == ' ' && sep_here(p, n, i))
-    lx->seps++;
-  return skip_repeats(p, i, k, lx);
-}
-
-
 /* The common punctuation and spaces of two or three bytes at p[i] (p[i]
- * is 0x80 or more): counted and skipped as skip_known and lex_high would
+ * is 0x80 or more): counted and skipped as lex_high would
  * (a valid sequence: its continuation bytes are before p[n], which is
  * '\n'), returns the offset after it; else 0. No cache needed. */
 static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
@@ -593,11 +835,12 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
   return skip_repeats(p, i, k, lx);
 }
 
-size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
-                         struct chrome_tok *t, size_t max,
-                         struct chrome_lex *lx) {
-  const unsigned char *p = (const unsigned char *)s;
-  struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
+/* kempt__chrome_lex, inlined twice: with the counts (cnt, not NULL) and
+ * without (cnt NULL), so that the word loop tests neither. */
+ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
+                                   size_t *pos, struct chrome_tok *t,
+                                   size_t max, struct chrome_lex *lx,
+                                   struct chrome_count *cnt) {
   struct counts k = {0, 0, 0, 0, 0};
   size_t i = *pos, count = 0;
   for (;;) {
@@ -625,15 +868,13 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
       continue;
     }
     size_t next = skip_plain(p, n, i, lx);
-    if (!next)
-      next = skip_known(p, n, i, lx);
     if (next) {
       i = next;
       continue;
     }
-    if (count == max)
-      break;
-    size_t r = lex_high(p, n, i, &t[count], lx);
+    size_t r = lex_high(p, n, i, &t[count], lx, count < max);
+    if (r >> 1 == i)
+      break; /* (no room for its token) */
     if (r & 1)
       count_word(cnt, &k, p, &t[count], lx->cache, count);
     count += r & 1;
@@ -648,6 +889,34 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
     cnt->hs = k.hs;
   }
   return count;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
+lex_counted_avx2(const unsigned char *p, size_t n, size_t *pos,
+                 struct chrome_tok *t, size_t max, struct chrome_lex *lx,
+                 struct chrome_count *cnt) {
+  if (!cnt) /* (never: the words loop need not test it) */
+    __builtin_unreachable();
+  return lex_line_part(p, n, pos, t, max, lx, cnt);
+}
+static bool lex_avx2_ok(void) {
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
+}
+#else
+#define lex_counted_avx2 lex_line_part
+static bool lex_avx2_ok(void) { return false; }
+#endif
+
+size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
+                         struct chrome_tok *t, size_t max,
+                         struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
+  struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
+  if (cnt)
+    return lex_avx2_ok() ? lex_counted_avx2(p, n, pos, t, max, lx, cnt)
+                         : lex_line_part(p, n, pos, t, max, lx, cnt);
+  return lex_line_part(p, n, pos, t, max, lx, NULL);
 }
 
 /* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
