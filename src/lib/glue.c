@@ -2160,7 +2160,8 @@ static bool content_pair(const char *p, const struct evidence *l,
    * longboards): a longer first word seen alone is evidence enough */
   if (l->level <= 35 && r->level <= 35 &&
       ((l->count && r->count && l->len + r->len >= 9) ||
-       (l->len >= 5 && (l->count || r->count))))
+       (l->len >= 5 && (l->len >= 6 || r->len >= 6) &&
+        (l->count || r->count))))
     return !particle(p, l->len); /* "underdelivering", "overreacting":
                                     new words, not a glued pair */
   /* two longer everyday words, neither seen alone: "largestprivate",
@@ -2338,8 +2339,14 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return true;
   if (trans && cap)
     return camel_signal(p, i, l, r);
-  if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
-    return r->name || opener(p + i, r->len) ||
+  if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick"; no
+                 sentence starts after a function word, only a title
+                 ("byThe", "toAll"), and not after one that starts
+                 camel-case identifiers ("forEach", "ifAll") */
+    return r->name ||
+           (opener(p + i, r->len) &&
+            (!l->stop || article(p, i) || small_link(p, i) ||
+             (r->len == 3 && memcmp(p + i, "The", 3) == 0))) ||
            ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
             r->level <= 50);
   if (cap)

@@ -1,0 +1,48 @@
+/* test_gluequal3_cases.c - the glue stage's decisions on tokens that are
+ * words (closed compounds, brands, names, identifiers) against glued
+ * pairs of the same shape.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "kempt_glue.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const GLUE[] = {"stages=glue", NULL};
+
+static void check(const char *in, const char *want) {
+  assert_gives(GLUE, in, want);
+}
+
+static void same(const char *in) { assert_keeps(GLUE, in); }
+
+#define NEWS                                                                   \
+  "The minister met officials in the capital on Monday, and the talks "        \
+  "went on until late in the evening. "
+
+/* Two short content words, neither inflected, with no spaced pair in the
+ * document: a closed compound that the list lacks, not glue. */
+Test(glue, a_closed_compound_of_two_short_words) {
+  same(NEWS "A small group of traders said that midcaps and smallcaps "
+            "fell.");
+  same(NEWS "The video was long, and the videogame sold well.");
+  same(NEWS "The photo ran in print, and a photoshoot followed.");
+  /* a longer word on one side is glue as before */
+  check(NEWS "The human cost was high, and the humansafety rules stayed.",
+        NEWS "The human cost was high, and the human safety rules "
+             "stayed.\n");
+}
+
+/* No sentence starts after a function word, and words that start
+ * camel-case identifiers ("for", "if") take no opener after them. */
+Test(glue, an_opener_after_a_function_word) {
+  same(NEWS "Call the forEach method of the list to visit each item.");
+  check(NEWS "The story was written byThe staff of the paper.",
+        NEWS "The story was written by The staff of the paper.\n");
+  check(NEWS "They met at the summitThe talks went on.",
+        NEWS "They met at the summit The talks went on.\n");
+}
