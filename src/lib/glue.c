@@ -2112,6 +2112,34 @@ static bool closed_word(const char *p, size_t n) {
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Adverb particles that follow a verb: "fend off", and that make nouns
+ * of verbs too ("walkout", "setback"). */
+static bool adverb_particle(const char *p, size_t n) {
+  static const char *const words[] = {"off",  "out",     "up",   "down",
+                                      "over", "through", "back", "away"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Whether the word p[0..n) makes a closed compound with an adverb
+ * particle in the list ("walkout", "checkout"): then it makes new ones
+ * ("walkthrough", "checkback"); a verb that makes none ("fend") is glued
+ * to the particle after it. */
+static bool particle_former(const char *p, size_t n) {
+  static const char *const words[] = {"off",  "out",     "up",   "down",
+                                      "over", "through", "back", "away"};
+  char w[MAX_TOKEN + 8];
+  if (n + 7 > MAX_TOKEN)
+    return false;
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+    size_t m = strlen(words[k]);
+    lower_ascii(p, n, w);
+    memcpy(w + n, words[k], m);
+    if (kempt__wordlist_level(w, n + m) > 0)
+      return true;
+  }
+  return false;
+}
+
 /* A word strong enough to stand beside a function word. */
 static bool solid(const struct evidence *e) {
   if (e->stop || (e->len >= 4 && e->score >= 5))
@@ -2354,6 +2382,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
       (l->stop ? r->level : l->level) > 20)
     return false; /* "melee" */
+  if (!l->stop && adverb_particle(p + i, r->len)) /* "fendoff" */
+    return l->len >= 3 && l->level && l->level <= 50 &&
+           !particle_former(p, i); /* not "walkthrough" */
   if (l->stop && !prefix_word(p, i))
     return solid(r);
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */

@@ -46,3 +46,14 @@ Test(glue, an_opener_after_a_function_word) {
   check(NEWS "They met at the summitThe talks went on.",
         NEWS "They met at the summit The talks went on.\n");
 }
+
+/* A verb and an adverb particle: glue when the verb makes no closed
+ * compound with a particle in the list; a verb that makes some
+ * ("walkout") makes new ones ("walkthrough"). */
+Test(glue, a_verb_and_a_particle) {
+  check(NEWS "The army had to fendoff the attack at dawn.",
+        NEWS "The army had to fend off the attack at dawn.\n");
+  same(NEWS "Read the full walkthrough of the game before you play.");
+  check(NEWS "The crowd heldup the line for an hour.",
+        NEWS "The crowd held up the line for an hour.\n");
+}
