@@ -2269,6 +2269,12 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
       r->common && r->level && r->level <= 20 && r->len >= 5 &&
       inflected(p + i, r->len))
     return true; /* "Washingtoninvaded": a name of the list, then a verb */
+  if (l->proper && l->level && l->level <= 35 && !l->common && l->len >= 5 &&
+      r->common && r->level && r->level <= 20 && r->len >= 4 &&
+      !suffix_word(p + i, r->len))
+    return true; /* "Sundaynight": one of the list's most common names
+                    (days, months, feasts), then a common word; rarer
+                    names make brands ("Warnermedia", "Lucasfilm") */
   if (l->common && l->level <= 35 && l->len >= 7 && small_link(p + i, r->len))
     return true; /* "Stadiumin", "Embassyto"; not "Lookin" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&

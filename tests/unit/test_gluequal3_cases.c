@@ -57,3 +57,11 @@ Test(glue, a_verb_and_a_particle) {
   check(NEWS "The crowd heldup the line for an hour.",
         NEWS "The crowd held up the line for an hour.\n");
 }
+
+/* A proper name of the list and a longer common word: "Sundaynight";
+ * not a name with a short head ("Lucasfilm"). */
+Test(glue, a_name_of_the_list_then_a_common_word) {
+  check(NEWS "It was Sundaynight when the talks ended.",
+        NEWS "It was Sunday night when the talks ended.\n");
+  same(NEWS "The studio Lucasfilm made the new series.");
+}
