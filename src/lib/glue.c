@@ -2253,9 +2253,12 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
-  if (l->docname && !l->common)
+  if (l->docname && !l->common) /* a short word seen nowhere alone may
+                                    end a longer name: "Kapernick" */
     return (r->stop && !name_ending(p + i, r->len)) ||
-           (r->score >= 5 && !suffix_word(p + i, r->len));
+           (r->score >= 5 && !suffix_word(p + i, r->len) &&
+            (r->len >= 5 || r->count || r->level <= 10 ||
+             inflected(p + i, r->len)));
   if (l->docproper && r->stop && r->len >= 2 && !name_ending(p + i, r->len))
     return true; /* "Walesis" */
   if (l->docproper && !l->stop && r->common && r->len >= 3 && r->level &&
@@ -2278,8 +2281,8 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (l->common && l->level <= 35 && l->len >= 7 && small_link(p + i, r->len))
     return true; /* "Stadiumin", "Embassyto"; not "Lookin" */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
-      (r->len >= 3 || of))
-    return true; /* "Joiningthe", "Departmentof" */
+      (r->len >= 3 || of) && !name_ending(p + i, r->len))
+    return true; /* "Joiningthe", "Departmentof"; not "Bradsher" */
   if (l->common && l->level <= 35 && inflected(p, l->len) && solid(r) &&
       r->len >= 3)
     return true; /* "Sellingcars" */

@@ -65,3 +65,15 @@ Test(glue, a_name_of_the_list_then_a_common_word) {
         NEWS "It was Sunday night when the talks ended.\n");
   same(NEWS "The studio Lucasfilm made the new series.");
 }
+
+/* Surnames that end in a function word that ends names too ("her"), or
+ * in a short word that is neither among the most common nor seen alone
+ * in the document, after a shorter name of the document. */
+Test(glue, names_with_word_endings) {
+  same(NEWS "Keith Bradsher wrote the report from the city.");
+  same(NEWS "The team should sign Kapernick now, said a fan of Kaper on "
+            "the radio.");
+  /* a name of the document, then a common verb */
+  check(NEWS "Reporters asked Taylor about it. Taylortold them no.",
+        NEWS "Reporters asked Taylor about it. Taylor told them no.\n");
+}
