@@ -2253,6 +2253,13 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
+  /* a common word capitalised as a name here ("Black Friday"), then a
+   * short rarer plural seen nowhere alone: a name of its own
+   * ("Blackhawks"); names are made of short words */
+  if (l->docname && l->common && !r->count && r->level > 20 &&
+      r->len >= 5 && r->len <= 6 && p[i + r->len - 1] == 's' &&
+      p[i + r->len - 2] != 's')
+    return false;
   if (l->docname && !l->common) /* a short word seen nowhere alone may
                                     end a longer name: "Kapernick" */
     return (r->stop && !name_ending(p + i, r->len)) ||

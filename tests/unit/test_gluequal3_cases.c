@@ -77,3 +77,13 @@ Test(glue, names_with_word_endings) {
   check(NEWS "Reporters asked Taylor about it. Taylortold them no.",
         NEWS "Reporters asked Taylor about it. Taylor told them no.\n");
 }
+
+/* A common word capitalised as part of a name of the document, then a
+ * rarer plural seen nowhere alone: a name ("Blackhawks"); a name that
+ * is no common word keeps the plural after it ("Appleviews"). */
+Test(glue, a_common_word_that_is_a_name_then_a_plural) {
+  same(NEWS "Shops opened for Black Friday, and the Black Friday sales "
+            "ran. The Blackhawks lost the game.");
+  check(NEWS "Investors watched Zorvex closely. Zorvexfinds new buyers.",
+        NEWS "Investors watched Zorvex closely. Zorvex finds new buyers.\n");
+}
