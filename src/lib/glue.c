@@ -2573,7 +2573,16 @@ static int split_score(struct glue *g, const char *p, const char *key,
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
                                        (i == 1 && p[0] == 'I') || opener(p, i))))
     return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
-  bool pair = !tail && pair_seen(g, hl, hr) > 0;
+  uint32_t pairs = tail ? 0 : pair_seen(g, hl, hr);
+  bool pair = pairs > 0;
+  /* two parts that no list knows, one of them a syllable of three
+   * letters, each seen alone only in the spaced pair: the pair is the
+   * token's other spelling ("Tik Tok", "TikTok"), no evidence of two
+   * words (names have longer parts: "FunkeAdedoyin") */
+  if (pair && !l.level && !r.level && !l.stop && !r.stop &&
+      (l.len <= 3 || r.len <= 3) && l.count <= pairs && r.count <= pairs &&
+      !table_get(&g->user, hl) && !table_get(&g->user, hr))
+    return -1;
   bool sig;
   if (sh->acro)
     sig = pair || acronym_signal(p, i, &l, &r);

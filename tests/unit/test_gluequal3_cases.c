@@ -87,3 +87,14 @@ Test(glue, a_common_word_that_is_a_name_then_a_plural) {
   check(NEWS "Investors watched Zorvex closely. Zorvexfinds new buyers.",
         NEWS "Investors watched Zorvex closely. Zorvex finds new buyers.\n");
 }
+
+/* Two unknown parts, one a syllable, seen alone only in the spaced pair:
+ * two spellings of one name; longer unknown parts are a glued name. */
+Test(glue, a_spaced_pair_of_syllables_is_another_spelling) {
+  same(NEWS "Follow us on Tik Tok for clips.\n\nHow TikTok changed the "
+            "music charts.");
+  check(NEWS "The singer Funke Adedoyin spoke first. Then FunkeAdedoyin "
+             "sang.",
+        NEWS "The singer Funke Adedoyin spoke first. Then Funke Adedoyin "
+             "sang.\n");
+}
