@@ -2411,6 +2411,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return r->len >= 4 && r->level && r->level <= 35 && r->common;
   if (l->len == 3 && r->len < 4) /* "bitof", "wayto" */
     return l->level && l->level <= 35 && small_link(p + i, r->len);
+  if (r->stop && name_ending(p + i, r->len) && l->level > 35 && l->len <= 5)
+    return false; /* a short rarer word, then a function word that ends
+                     names: "whitby", "crosby" */
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 

@@ -98,3 +98,12 @@ Test(glue, a_spaced_pair_of_syllables_is_another_spelling) {
         NEWS "The singer Funke Adedoyin spoke first. Then Funke Adedoyin "
              "sang.\n");
 }
+
+/* A short rarer word, then a function word that also ends names: a
+ * place or family name written in lower case ("whitby"); a longer word
+ * before it is glue ("gigawattsby"). */
+Test(glue, a_short_rare_word_then_a_name_ending) {
+  same(NEWS "Tags: fossil, sea creature, whitby");
+  check(NEWS "Capacity grew by ten gigawatts, then gigawattsby the end.",
+        NEWS "Capacity grew by ten gigawatts, then gigawatts by the end.\n");
+}
