@@ -2185,7 +2185,9 @@ static bool content_pair(const char *p, const struct evidence *l,
   if (l->len < 4 || r->len < 4 || !l->level || !r->level)
     return false;
   /* closed compounds mostly start with a short word (homestand,
-   * longboards): a longer first word seen alone is evidence enough */
+   * longboards): a longer first word seen alone is evidence enough,
+   * unless both words are short (five letters or fewer): then it is as
+   * likely a compound that the list lacks ("videogame") */
   if (l->level <= 35 && r->level <= 35 &&
       ((l->count && r->count && l->len + r->len >= 9) ||
        (l->len >= 5 && (l->len >= 6 || r->len >= 6) &&
