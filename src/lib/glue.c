@@ -2262,11 +2262,13 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
       r->len >= 5 && r->len <= 6 && p[i + r->len - 1] == 's' &&
       p[i + r->len - 2] != 's')
     return false;
-  if (l->docname && !l->common) /* a short word seen nowhere alone may
-                                    end a longer name: "Kapernick" */
+  if (l->docname && !l->common) /* a short rarer word seen nowhere alone
+                                    may end a longer name of which the
+                                    document has a short form once:
+                                    "Kapernick" beside "Kaper" */
     return (r->stop && !name_ending(p + i, r->len)) ||
            (r->score >= 5 && !suffix_word(p + i, r->len) &&
-            (r->len >= 5 || r->count || r->level <= 10 ||
+            (r->len >= 5 || r->count || r->level <= 10 || l->count >= 2 ||
              inflected(p + i, r->len)));
   if (l->docproper && r->stop && r->len >= 2 && !name_ending(p + i, r->len))
     return true; /* "Walesis" */
