@@ -2413,8 +2413,11 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             r->common); /* "innature", "somecases"; not "upskilling" */
   if (closed_word(p, i)) /* "veryexciting", "fewpeople" */
     return r->len >= 4 && r->level && r->level <= 35 && r->common;
-  if (l->len == 3 && r->len < 4) /* "bitof", "wayto" */
-    return l->level && l->level <= 35 && small_link(p + i, r->len);
+  if (l->len == 3 && r->len < 4) /* "bitof", "wayto"; "dayshe", "manwho"
+                                     when the word stands alone here */
+    return l->level && l->level <= 35 &&
+           (small_link(p + i, r->len) ||
+            (r->stop && r->len == 3 && l->count && !l->stop));
   if (r->stop && name_ending(p + i, r->len) && l->level > 35 && l->len <= 5)
     return false; /* a short rarer word, then a function word that ends
                      names: "whitby", "crosby" */

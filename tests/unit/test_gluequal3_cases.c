@@ -107,3 +107,10 @@ Test(glue, a_short_rare_word_then_a_name_ending) {
   check(NEWS "Capacity grew by ten gigawatts, then gigawattsby the end.",
         NEWS "Capacity grew by ten gigawatts, then gigawatts by the end.\n");
 }
+
+/* A three-letter word that stands alone in the document and a
+ * three-letter function word: "dayshe" is "day she", not "days he". */
+Test(glue, a_short_word_and_a_short_function_word) {
+  check(NEWS "She said it was a long day. The next dayshe left.",
+        NEWS "She said it was a long day. The next day she left.\n");
+}
