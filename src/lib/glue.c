@@ -2289,8 +2289,10 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Sundaynight": one of the list's most common names
                     (days, months, feasts), then a common word; rarer
                     names make brands ("Warnermedia", "Lucasfilm") */
-  if (l->common && l->level <= 35 && l->len >= 7 && small_link(p + i, r->len))
-    return true; /* "Stadiumin", "Embassyto"; not "Lookin" */
+  if (l->common && l->level <= 35 && small_link(p + i, r->len) &&
+      (l->len >= 7 || (l->len == 6 && !(p[i] == 'i' && p[i + 1] == 'n'))))
+    return true; /* "Stadiumin", "Embassyto", "Healthat"; not "Lookin",
+                    "Travelin" (a clipped -ing) */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
       (r->len >= 3 || of) && !name_ending(p + i, r->len))
     return true; /* "Joiningthe", "Departmentof"; not "Bradsher" */

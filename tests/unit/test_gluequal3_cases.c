@@ -114,3 +114,13 @@ Test(glue, a_short_word_and_a_short_function_word) {
   check(NEWS "She said it was a long day. The next dayshe left.",
         NEWS "She said it was a long day. The next day she left.\n");
 }
+
+/* A capitalised six-letter common word and a two-letter link: "Health
+ * at" competes with "Heal that", and the token is not split at the
+ * wrong place; not before "in" (a clipped -ing: "Travelin"). */
+Test(glue, a_six_letter_word_and_a_link) {
+  same(NEWS "Officials said that Healthat the state level was poor.");
+  check(NEWS "The Marketat noon was busy.",
+        NEWS "The Market at noon was busy.\n");
+  same(NEWS "The band played Travelin on the radio.");
+}
