@@ -2383,7 +2383,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
            (inflected(p, l->len) || opener(p, i));
   if (r->len == 1) /* "featureda", "thatI", "wasa" */
     return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
-  if (l->len == 1 && (r->len < 4 || !solid(r)))
+  if (l->len == 1 && (r->len < 4 || !solid(r)) &&
+      !(cap && p[0] == 'I' &&
+        (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */
     return false;
   if (pair)
     return true;
@@ -2583,8 +2585,9 @@ static int split_score(struct glue *g, const char *p, const char *key,
   if (!r.ok && !(names && l.ok && novel(&r)))
     return -1;
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
-                                       (i == 1 && p[0] == 'I') || opener(p, i))))
-    return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
+                                       (i == 1 && p[0] == 'I') || opener(p, i))) &&
+      !(i == 1 && p[0] == 'I' && subject_verb(p + i, r.len)))
+    return -1; /* "wasa", "Itis", "Ihad", "Igot"; not "Beto" */
   uint32_t pairs = tail ? 0 : pair_seen(g, hl, hr);
   bool pair = pairs > 0;
   /* two parts that no list knows, one of them a syllable of three

@@ -124,3 +124,10 @@ Test(glue, a_six_letter_word_and_a_link) {
         NEWS "The Market at noon was busy.\n");
   same(NEWS "The band played Travelin on the radio.");
 }
+
+/* "I" and a short function word or a verb that follows its subject. */
+Test(glue, i_and_a_short_verb) {
+  check(NEWS "Then Iwas there, and Igot the call.",
+        NEWS "Then I was there, and I got the call.\n");
+  same(NEWS "Prices rose in Iran and Iowa this week.");
+}
