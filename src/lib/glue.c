@@ -2112,6 +2112,34 @@ static bool closed_word(const char *p, size_t n) {
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Adverb particles that follow a verb: "fend off", and that make nouns
+ * of verbs too ("walkout", "setback"). */
+static bool adverb_particle(const char *p, size_t n) {
+  static const char *const words[] = {"off",  "out",     "up",   "down",
+                                      "over", "through", "back", "away"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Whether the word p[0..n) makes a closed compound with an adverb
+ * particle in the list ("walkout", "checkout"): then it makes new ones
+ * ("walkthrough", "checkback"); a verb that makes none ("fend") is glued
+ * to the particle after it. */
+static bool particle_former(const char *p, size_t n) {
+  static const char *const words[] = {"off",  "out",     "up",   "down",
+                                      "over", "through", "back", "away"};
+  char w[MAX_TOKEN + 8];
+  if (n + 7 > MAX_TOKEN)
+    return false;
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+    size_t m = strlen(words[k]);
+    lower_ascii(p, n, w);
+    memcpy(w + n, words[k], m);
+    if (kempt__wordlist_level(w, n + m) > 0)
+      return true;
+  }
+  return false;
+}
+
 /* A word strong enough to stand beside a function word. */
 static bool solid(const struct evidence *e) {
   if (e->stop || (e->len >= 4 && e->score >= 5))
@@ -2157,10 +2185,13 @@ static bool content_pair(const char *p, const struct evidence *l,
   if (l->len < 4 || r->len < 4 || !l->level || !r->level)
     return false;
   /* closed compounds mostly start with a short word (homestand,
-   * longboards): a longer first word seen alone is evidence enough */
+   * longboards): a longer first word seen alone is evidence enough,
+   * unless both words are short (five letters or fewer): then it is as
+   * likely a compound that the list lacks ("videogame") */
   if (l->level <= 35 && r->level <= 35 &&
       ((l->count && r->count && l->len + r->len >= 9) ||
-       (l->len >= 5 && (l->count || r->count))))
+       (l->len >= 5 && (l->len >= 6 || r->len >= 6) &&
+        (l->count || r->count))))
     return !particle(p, l->len); /* "underdelivering", "overreacting":
                                     new words, not a glued pair */
   /* two longer everyday words, neither seen alone: "largestprivate",
@@ -2224,9 +2255,21 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
-  if (l->docname && !l->common)
+  /* a common word capitalised as a name here ("Black Friday"), then a
+   * short rarer plural seen nowhere alone: a name of its own
+   * ("Blackhawks"); names are made of short words */
+  if (l->docname && l->common && !r->count && r->level > 20 &&
+      r->len >= 5 && r->len <= 6 && p[i + r->len - 1] == 's' &&
+      p[i + r->len - 2] != 's')
+    return false;
+  if (l->docname && !l->common) /* a short rarer word seen nowhere alone
+                                    may end a longer name of which the
+                                    document has a short form once:
+                                    "Kapernick" beside "Kaper" */
     return (r->stop && !name_ending(p + i, r->len)) ||
-           (r->score >= 5 && !suffix_word(p + i, r->len));
+           (r->score >= 5 && !suffix_word(p + i, r->len) &&
+            (r->len >= 5 || r->count || r->level <= 10 || l->count >= 2 ||
+             inflected(p + i, r->len)));
   if (l->docproper && r->stop && r->len >= 2 && !name_ending(p + i, r->len))
     return true; /* "Walesis" */
   if (l->docproper && !l->stop && r->common && r->len >= 3 && r->level &&
@@ -2240,11 +2283,19 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
       r->common && r->level && r->level <= 20 && r->len >= 5 &&
       inflected(p + i, r->len))
     return true; /* "Washingtoninvaded": a name of the list, then a verb */
-  if (l->common && l->level <= 35 && l->len >= 7 && small_link(p + i, r->len))
-    return true; /* "Stadiumin", "Embassyto"; not "Lookin" */
+  if (l->proper && l->level && l->level <= 35 && !l->common && l->len >= 5 &&
+      r->common && r->level && r->level <= 20 && r->len >= 4 &&
+      !suffix_word(p + i, r->len))
+    return true; /* "Sundaynight": one of the list's most common names
+                    (days, months, feasts), then a common word; rarer
+                    names make brands ("Warnermedia", "Lucasfilm") */
+  if (l->common && l->level <= 35 && small_link(p + i, r->len) &&
+      (l->len >= 7 || (l->len == 6 && !(p[i] == 'i' && p[i + 1] == 'n'))))
+    return true; /* "Stadiumin", "Embassyto", "Healthat"; not "Lookin",
+                    "Travelin" (a clipped -ing) */
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
-      (r->len >= 3 || of))
-    return true; /* "Joiningthe", "Departmentof" */
+      (r->len >= 3 || of) && !name_ending(p + i, r->len))
+    return true; /* "Joiningthe", "Departmentof"; not "Bradsher" */
   if (l->common && l->level <= 35 && inflected(p, l->len) && solid(r) &&
       r->len >= 3)
     return true; /* "Sellingcars" */
@@ -2332,14 +2383,22 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
            (inflected(p, l->len) || opener(p, i));
   if (r->len == 1) /* "featureda", "thatI", "wasa" */
     return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
-  if (l->len == 1 && (r->len < 4 || !solid(r)))
+  if (l->len == 1 && (r->len < 4 || !solid(r)) &&
+      !(cap && p[0] == 'I' &&
+        (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */
     return false;
   if (pair)
     return true;
   if (trans && cap)
     return camel_signal(p, i, l, r);
-  if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick" */
-    return r->name || opener(p + i, r->len) ||
+  if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick"; no
+                 sentence starts after a function word, only a title
+                 ("byThe", "toAll"), and not after one that starts
+                 camel-case identifiers ("forEach", "ifAll") */
+    return r->name ||
+           (opener(p + i, r->len) &&
+            (!l->stop || article(p, i) || small_link(p, i) ||
+             (r->len == 3 && memcmp(p + i, "The", 3) == 0))) ||
            ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
             r->level <= 50);
   if (cap)
@@ -2347,6 +2406,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
       (l->stop ? r->level : l->level) > 20)
     return false; /* "melee" */
+  if (!l->stop && adverb_particle(p + i, r->len)) /* "fendoff" */
+    return l->len >= 3 && l->level && l->level <= 50 &&
+           !particle_former(p, i); /* not "walkthrough" */
   if (l->stop && !prefix_word(p, i))
     return solid(r);
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
@@ -2355,8 +2417,14 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             r->common); /* "innature", "somecases"; not "upskilling" */
   if (closed_word(p, i)) /* "veryexciting", "fewpeople" */
     return r->len >= 4 && r->level && r->level <= 35 && r->common;
-  if (l->len == 3 && r->len < 4) /* "bitof", "wayto" */
-    return l->level && l->level <= 35 && small_link(p + i, r->len);
+  if (l->len == 3 && r->len < 4) /* "bitof", "wayto"; "dayshe", "manwho"
+                                     when the word stands alone here */
+    return l->level && l->level <= 35 &&
+           (small_link(p + i, r->len) ||
+            (r->stop && r->len == 3 && l->count && !l->stop));
+  if (r->stop && name_ending(p + i, r->len) && l->level > 35 && l->len <= 5)
+    return false; /* a short rarer word, then a function word that ends
+                     names: "whitby", "crosby" */
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 
@@ -2517,9 +2585,19 @@ static int split_score(struct glue *g, const char *p, const char *key,
   if (!r.ok && !(names && l.ok && novel(&r)))
     return -1;
   if (n < 5 && !(l.stop && r.stop && (!is_upper((unsigned char)p[0]) ||
-                                       (i == 1 && p[0] == 'I') || opener(p, i))))
-    return -1; /* "wasa", "Itis", "Ihad"; not "Beto" */
-  bool pair = !tail && pair_seen(g, hl, hr) > 0;
+                                       (i == 1 && p[0] == 'I') || opener(p, i))) &&
+      !(i == 1 && p[0] == 'I' && subject_verb(p + i, r.len)))
+    return -1; /* "wasa", "Itis", "Ihad", "Igot"; not "Beto" */
+  uint32_t pairs = tail ? 0 : pair_seen(g, hl, hr);
+  bool pair = pairs > 0;
+  /* two parts that no list knows, one of them a syllable of three
+   * letters, each seen alone only in the spaced pair: the pair is the
+   * token's other spelling ("Tik Tok", "TikTok"), no evidence of two
+   * words (names have longer parts: "FunkeAdedoyin") */
+  if (pair && !l.level && !r.level && !l.stop && !r.stop &&
+      (l.len <= 3 || r.len <= 3) && l.count <= pairs && r.count <= pairs &&
+      !table_get(&g->user, hl) && !table_get(&g->user, hr))
+    return -1;
   bool sig;
   if (sh->acro)
     sig = pair || acronym_signal(p, i, &l, &r);
