@@ -1427,6 +1427,24 @@ static size_t lead_marks(const char *text, size_t i, size_t n) {
   return a;
 }
 
+/* The end of the run of symbol_cp characters at text[i..n). */
+static size_t symbol_run(const char *text, size_t i, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t k;
+  while ((k = symbol_len(u + i, n - i)) != 0) {
+    i += k;
+    /* a rule repeats its character: its copies at once, two at a time
+     * while the next 8 bytes repeat those 3 before them */
+    while (n - i >= 8 && kempt__load_le64(text + i) ==
+                             kempt__load_le64(text + i - 3))
+      i += 6;
+    while (n - i >= 3 && u[i] == u[i - 3] && u[i + 1] == u[i - 2] &&
+           u[i + 2] == u[i - 1])
+      i += 3;
+  }
+  return i;
+}
+
 /* The function-word hits of the languages m of a word that is not
  * recorded (a part of a compound), as lang_add_ascii counts them: words
  * are counted by the caller. */
@@ -1441,6 +1459,17 @@ static inline void part_hits(struct kempt_lang_count *c, uint32_t m) {
 static const uint64_t len_mask[9] = {
     0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFu, 0xFFFFFFFFFFu, 0xFFFFFFFFFFFFu,
     0xFFFFFFFFFFFFFFu, ~(uint64_t)0};
+
+/* The last byte outside white space before text[i] on the line, when
+ * plain_run read one since text[from]: into c->last (end_line's). */
+static inline void note_last(struct counting *c, const char *text, size_t i,
+                             size_t from) {
+  size_t lo = c->lstart > from ? c->lstart : from;
+  while (i > lo && (byte_class[(unsigned char)text[i - 1]] & C_WS))
+    i--;
+  if (i > lo)
+    c->last = (unsigned char)text[i - 1];
+}
 
 #ifdef GLUE_SSE2
 /* The number of ASCII letters (letter_bytes) at p, 16 when there are 16
@@ -1480,7 +1509,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   size_t ntok = g->ntok, captok = g->captok, link = c->link, start = g->ntok;
   uint32_t *hits = c->h->lang.hits, parts = 0;
   uint8_t capmask = c->mid ? T_CAPMID : 0;
-  size_t first = i;
+  size_t from = i;
   const struct tok_info *toks = g->toks;
   for (;;) {
     { /* the commonest tokens first: 1 to 7 letters that the cache knows
@@ -1540,13 +1569,13 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     if (RARELY(!k)) {
       a = lead_marks(text, i, n);
       if (a == i || a >= n)
-        break;
+        goto other;
       k = letters16(text + a);
       if (!k)
-        break;
+        goto other;
     }
     if (RARELY(k == 16)) /* more than 15 letters */
-      break;
+      goto other;
     r0 = kempt__load_le64(text + a) & len_mask[k < 8 ? k : 8];
     if (k > 8)
       r1 = kempt__load_le64(text + a + 8) & len_mask[k - 8];
@@ -1565,7 +1594,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         uint64_t y = kempt__load_le64(text + a + 8);
         uint64_t stop2 = ~letter_bytes(y) & high;
         if (!stop2)
-          break;
+          goto other;
         unsigned k2 = low_byte(stop2);
         k = 8 + k2;
         r0 = x;
@@ -1575,11 +1604,11 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     } else {
       a = lead_marks(text, i, n);
       if (a == i || a >= n)
-        break;
+        goto other;
       x = kempt__load_le64(text + a);
       stop = ~letter_bytes(x) & high;
       if (stop & 0x80)
-        break;
+        goto other;
       goto letters;
     }
 #endif
@@ -1595,12 +1624,12 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         goto compound;
       size_t tm = tail_marks(text, b, n);
       if (!tm)
-        break;
+        goto other;
       e = tm >> 1;
       end = tm & 1;
     }
     if (RARELY(ntok == captok))
-      break;
+      goto other;
     struct tok_info *ti = tok_slot(g, r0, r1);
     if (RARELY(ti->raw[0] != r0 || ti->raw[1] != r1))
       tok_fill(g, ti, text + a, k, r0, r1);
@@ -1623,33 +1652,76 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       }
     }
     i = e;
-  after_word: /* i at the byte after a word: a space, a line end or more */
-    if (RARELY(text[i] != ' ')) {
-      if (text[i] != '\n' || c->npending)
-        break;
-      /* the end of a line, read as count_block reads it (settle aside) */
-      c->last = (unsigned char)text[i - 1];
-      end_line(g, c, i);
-      c->lstart = ++i;
-      first = i;
-      continue;
-    }
+  after_word: /* i at the byte after a token: a space, a line end or more */
+    if (RARELY(text[i] != ' '))
+      goto other;
     i++;
     continue;
+  other: /* i at white space, or at a token that is not letters between
+            marks: some are read here as count_block reads them */
+    {
+      unsigned char ch = (unsigned char)text[i];
+      if (ch == '\n') { /* the end of a line */
+        if (c->npending) {
+          g->ntok = ntok;
+          *s = settle(g, c);
+          if (*s != KEMPT_OK)
+            break;
+        }
+        note_last(c, text, i, from);
+        end_line(g, c, i);
+        c->lstart = ++i;
+        continue;
+      }
+      if (byte_class[ch] & C_WS) { /* a run of spaces, 8 at a time: the
+                                     padding's zero bytes end it */
+        const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+        uint64_t y;
+        i++;
+        if (ch == ' ') {
+          while (!(y = kempt__load_le64(text + i) ^ 0x2020202020202020u))
+            i += 8;
+          i += low_byte((((y & low7) + low7) | y) & ~low7);
+        }
+        continue;
+      }
+      size_t j = i;
+      if (ch == 0xE2) {
+        /* rules and bullets: no word, no mark that ends a sentence */
+        j = symbol_run(text, i, n);
+        if (j == i || (j < n && !(byte_class[(unsigned char)text[j]] & C_WS)))
+          break;
+        capmask = T_CAPMID;
+      } else {
+        /* ASCII without letters ("2019,", "|", "(1)"): no word, only
+         * whether it ends a sentence (count_token) */
+        while (j < n && !(byte_class[(unsigned char)text[j]] &
+                          (C_WS | C_ALPHA | C_HIGH)))
+          j++;
+        if (j == i ||
+            (j < n && !(byte_class[(unsigned char)text[j]] & C_WS)))
+          break;
+        struct token t = {text + i, j - i, 0, 0};
+        capmask = ends_sentence(&t) ? 0 : T_CAPMID;
+      }
+      link = SIZE_MAX;
+      i = j;
+      goto after_word;
+    }
   compound: { /* letters, an apostrophe, letters: count_compound counts
                  the first (the second is a suffix: "s", "re", "Brien") */
     size_t a2 = b + (next == '\'' ? 1 : 3);
     uint64_t y = kempt__load_le64(text + a2);
     uint64_t stop2 = ~letter_bytes(y) & high;
     if (!stop2 || ntok == captok)
-      break;
+      goto other;
     unsigned k2 = low_byte(stop2);
     size_t b2 = a2 + k2;
     e = b2;
     if (!(byte_class[(unsigned char)text[b2]] & C_WS)) {
       size_t tm = tail_marks(text, b2, n);
       if (!tm)
-        break;
+        goto other;
       e = tm >> 1;
       end = tm & 1;
     }
@@ -1678,27 +1750,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   g->ntok = ntok;
   c->link = link;
   c->mid = capmask != 0;
-  if (i > first) /* the last byte of the last token (no white space), if
-                   one was read after the last line end */
-    c->last = (unsigned char)text[i - 1 - (text[i - 1] == ' ')];
-  return i;
-}
-
-/* The end of the run of symbol_cp characters at text[i..n). */
-static size_t symbol_run(const char *text, size_t i, size_t n) {
-  const unsigned char *u = (const unsigned char *)text;
-  size_t k;
-  while ((k = symbol_len(u + i, n - i)) != 0) {
-    i += k;
-    /* a rule repeats its character: its copies at once, two at a time
-     * while the next 8 bytes repeat those 3 before them */
-    while (n - i >= 8 && kempt__load_le64(text + i) ==
-                             kempt__load_le64(text + i - 3))
-      i += 6;
-    while (n - i >= 3 && u[i] == u[i - 3] && u[i + 1] == u[i - 2] &&
-           u[i + 2] == u[i - 1])
-      i += 3;
-  }
+  note_last(c, text, i, from);
   return i;
 }
 
@@ -1720,6 +1772,16 @@ static enum kempt_status count_block(struct glue *g, size_t block,
   enum kempt_status s = KEMPT_OK;
   while (i < n && s == KEMPT_OK) {
     unsigned char ch = (unsigned char)text[i];
+    bool tried = false; /* plain_run left the token (fast_token would) */
+    if (!h->ext && (ch < 0x80 || ch == 0xE2 || ch == 0xC2)) {
+      /* white space and most tokens: plain_run reads them */
+      size_t j = plain_run(g, &c, text, i, n, &s);
+      if (j > i || s != KEMPT_OK) {
+        i = j;
+        continue;
+      }
+      tried = true;
+    }
     if (byte_class[ch] & C_WS) {
       i++;
       if (ch == '\n') {
@@ -1727,25 +1789,8 @@ static enum kempt_status count_block(struct glue *g, size_t block,
           s = settle(g, &c);
         end_line(g, &c, i - 1);
         c.lstart = i;
-      } else if (ch == ' ' && !h->ext) {
-        /* a run of spaces, 8 at a time: the padding's zero bytes end it */
-        const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
-        uint64_t y;
-        while (!(y = kempt__load_le64(text + i) ^ 0x2020202020202020u))
-          i += 8;
-        i += low_byte((((y & low7) + low7) | y) & ~low7); /* not a space */
       }
       continue;
-    }
-    bool tried = false; /* plain_run left the token (fast_token would) */
-    if (!h->ext && ((byte_class[ch] & (C_ALPHA | C_MARK)) || ch == 0xE2 ||
-                    ch == 0xC2)) {
-      size_t j = plain_run(g, &c, text, i, n, &s);
-      if (j > i) {
-        i = j;
-        continue;
-      }
-      tried = true;
     }
     size_t j = 0;
     if (ch == 0xE2) {
