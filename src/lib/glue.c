@@ -967,6 +967,35 @@ static bool code_marks(const char *text, size_t a, size_t e, size_t n,
   const unsigned char *u = (const unsigned char *)text;
   const uint64_t ones = 0x0101010101010101u;
   size_t i = a;
+#ifdef GLUE_SSE2
+  /* 16 bytes at a time: a mask of the bytes that may start a mark (the
+   * C_CODE ones: $ & ( - / : < = \ { | }) */
+  for (; i + 16 <= e; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+    m = _mm_or_si128(
+        m, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+                        _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    /* < = and { | }: ranges, by a signed compare after a shift */
+    m = _mm_or_si128(
+        m, _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '<'))),
+                          _mm_set1_epi8((char)(-128 + 2))));
+    m = _mm_or_si128(
+        m, _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '{'))),
+                          _mm_set1_epi8((char)(-128 + 3))));
+    for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits;
+         bits &= bits - 1) {
+      size_t k = i + (unsigned)__builtin_ctz(bits);
+      if (code_mark(u[k], k + 1 < n ? u[k + 1] : 0))
+        return true;
+    }
+  }
+#endif
   while (i < e) {
     if (padded && i + 8 <= e) {
       uint64_t x = kempt__load_le64(text + i);
@@ -1687,8 +1716,12 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       }
       size_t j = i;
       if (ch == 0xE2) {
-        /* rules and bullets: no word, no mark that ends a sentence */
-        j = symbol_run(text, i, n);
+        /* rules and bullets: no word, no mark that ends a sentence (one
+         * bullet, then white space, at once) */
+        j = symbol_len((const unsigned char *)text + i, n - i) &&
+                    (byte_class[(unsigned char)text[i + 3]] & C_WS)
+                ? i + 3
+                : symbol_run(text, i, n);
         if (j == i || (j < n && !(byte_class[(unsigned char)text[j]] & C_WS)))
           break;
         capmask = T_CAPMID;
@@ -2983,16 +3016,16 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
                              &g->capblocks, sizeof *g->blocks, GLUE_BLOCKS_CAP);
   if (s != KEMPT_OK)
     return s;
-  struct held h;
-  memset(&h, 0, sizeof h);
-  h.start = g->text.len;
-  h.len = b->len;
-  h.ext = big ? b->text : NULL;
-  h.flags = b->flags;
-  h.nlines = b->nlines;
-  h.offset = b->offset;
-  h.index = b->index;
-  h.rule = b->rule;
+  struct held *h = &g->blocks[g->nblocks]; /* filled in place */
+  memset(h, 0, sizeof *h);
+  h->start = g->text.len;
+  h->len = b->len;
+  h->ext = big ? b->text : NULL;
+  h->flags = b->flags;
+  h->nlines = b->nlines;
+  h->offset = b->offset;
+  h->index = b->index;
+  h->rule = b->rule;
   static const char pad[TEXT_PAD + TEXT_SLACK];
   if (!big)
     s = kempt__buf_add(&g->text, b->text, b->len);
@@ -3002,10 +3035,10 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
     return s;
   if (!big) /* plain_run 16: the slack is read now, then written over */
     g->text.len -= TEXT_SLACK;
-  g->blocks[g->nblocks++] = h;
+  g->nblocks++;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return KEMPT_OK;
-  return count_block(g, g->nblocks - 1, held_text(g, &g->blocks[g->nblocks - 1]));
+  return count_block(g, g->nblocks - 1, held_text(g, h));
 }
 
 static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
