@@ -852,24 +852,41 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
   }
 }
 
+/* Make room for at least want recorded words (at most TOKENS_CAP; *ok:
+ * there is room): the arrays are doubled. tf has one byte more, which
+ * plain_run's links may write and no one reads. */
+static enum kempt_status room_tokens(struct glue *g, size_t want, bool *ok) {
+  *ok = want <= g->captok;
+  if (*ok || want > TOKENS_CAP)
+    return KEMPT_OK;
+  size_t ncap = g->captok ? 2 * g->captok : 1024;
+  while (ncap < want)
+    ncap *= 2;
+  if (ncap > TOKENS_CAP)
+    ncap = TOKENS_CAP;
+  uint64_t *nh = kempt__realloc(g->env->alloc, g->th, ncap * sizeof *nh);
+  if (!nh)
+    return KEMPT_ERR_NOMEM;
+  g->th = nh;
+  uint8_t *nf = kempt__realloc(g->env->alloc, g->tf, ncap + 1);
+  if (!nf)
+    return KEMPT_ERR_NOMEM;
+  g->tf = nf;
+  g->captok = ncap;
+  *ok = true;
+  return KEMPT_OK;
+}
+
 /* Record one word (hash h) with flags f; returns its index or SIZE_MAX
  * when the window holds too many. */
 static enum kempt_status record_slow(struct glue *g, uint64_t h, uint8_t f,
                                      size_t *at) {
   *at = SIZE_MAX;
   if (g->ntok == g->captok) {
-    if (g->ntok >= TOKENS_CAP)
-      return KEMPT_OK;
-    size_t ncap = g->captok ? 2 * g->captok : 1024;
-    uint64_t *nh = kempt__realloc(g->env->alloc, g->th, ncap * sizeof *nh);
-    if (!nh)
-      return KEMPT_ERR_NOMEM;
-    g->th = nh;
-    uint8_t *nf = kempt__realloc(g->env->alloc, g->tf, ncap);
-    if (!nf)
-      return KEMPT_ERR_NOMEM;
-    g->tf = nf;
-    g->captok = ncap;
+    bool ok;
+    enum kempt_status s = room_tokens(g, g->ntok + 1, &ok);
+    if (s != KEMPT_OK || !ok)
+      return s;
   }
   g->th[g->ntok] = h;
   g->tf[g->ntok] = f;
@@ -1533,9 +1550,18 @@ static size_t
 plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           size_t n, enum kempt_status *s) {
   const uint64_t high = 0x8080808080808080u;
+  /* room for every word the rest of the block may hold (a word and a
+   * separator each), so that the words are recorded without a test; else
+   * count_block reads them */
+  bool ok;
+  *s = room_tokens(g, g->ntok + (n - i) / 2 + 2, &ok);
+  if (*s != KEMPT_OK || !ok)
+    return i;
   uint64_t *th = g->th;
   uint8_t *tf = g->tf;
-  size_t ntok = g->ntok, captok = g->captok, link = c->link, start = g->ntok;
+  /* no link: the spare byte of tf */
+  size_t nolink = g->captok, ntok = g->ntok, start = g->ntok;
+  size_t link = c->link == SIZE_MAX ? nolink : c->link;
   uint32_t *hits = c->h->lang.hits, parts = 0;
   uint8_t capmask = c->mid ? T_CAPMID : 0;
   size_t from = i;
@@ -1558,13 +1584,13 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         unsigned sm = (unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
         unsigned k = (unsigned)__builtin_ctz(~lm); /* letters at hi */
-        if (k - 1 >= 7 || !((sm >> k) & 1) || hn == captok)
+        if (k - 1 >= 7 || !((sm >> k) & 1))
           break;
         uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
 #else
         uint64_t x = kempt__load_le64(text + hi);
         uint64_t stop = ~letter_bytes(x) & high;
-        if ((stop & 0x80) || !stop || hn == captok)
+        if ((stop & 0x80) || !stop)
           break;
         unsigned k = low_byte(stop);
         if (((x >> (8 * k)) & 0xFF) != ' ')
@@ -1579,8 +1605,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           add_hits(hits, ti->langs);
         th[hn] = ti->h;
         tf[hn] = (uint8_t)(T_COUNT | (ti->flags & hc));
-        if (hl != SIZE_MAX)
-          tf[hl] |= T_LINK;
+        tf[hl] |= T_LINK;
         hl = hn++;
         hc = T_CAPMID;
         hi += k + 1;
@@ -1644,6 +1669,13 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     size_t b = a + k, e = b; /* the letters' end, the token's */
     bool end = false;
     if (RARELY(!(byte_class[next] & C_WS))) {
+      if ((byte_class[next] & C_MARK) &&
+          (b + 1 >= n || (byte_class[(unsigned char)text[b + 1]] & C_WS))) {
+        /* one mark, then white space ("word," "word."): tail_marks' */
+        e = b + 1;
+        end = next == '.' || next == '!' || next == '?' || next == ':';
+        goto marked;
+      }
       size_t apos = next == '\'' ? 1
                     : next == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
                             (unsigned char)text[b + 2] == 0x99
@@ -1657,8 +1689,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       e = tm >> 1;
       end = tm & 1;
     }
-    if (RARELY(ntok == captok))
-      goto other;
+  marked:;
     struct tok_info *ti = tok_slot(g, r0, r1);
     if (RARELY(ti->raw[0] != r0 || ti->raw[1] != r1))
       tok_fill(g, ti, text + a, k, r0, r1);
@@ -1666,9 +1697,9 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       add_hits(hits, ti->langs);
     th[ntok] = ti->h;
     tf[ntok] = (uint8_t)(T_COUNT | (ti->flags & capmask));
-    if (link != SIZE_MAX && a == i)
+    if (a == i)
       tf[link] |= T_LINK;
-    link = e == b ? ntok : SIZE_MAX;
+    link = e == b ? ntok : nolink;
     ntok++;
     capmask = end ? 0 : T_CAPMID;
     if (RARELY(!(ti->flags & TI_PLAIN))) {
@@ -1737,7 +1768,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         struct token t = {text + i, j - i, 0, 0};
         capmask = ends_sentence(&t) ? 0 : T_CAPMID;
       }
-      link = SIZE_MAX;
+      link = nolink;
       i = j;
       goto after_word;
     }
@@ -1746,7 +1777,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     size_t a2 = b + (next == '\'' ? 1 : 3);
     uint64_t y = kempt__load_le64(text + a2);
     uint64_t stop2 = ~letter_bytes(y) & high;
-    if (!stop2 || ntok == captok)
+    if (!stop2)
       goto other;
     unsigned k2 = low_byte(stop2);
     size_t b2 = a2 + k2;
@@ -1773,7 +1804,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     tf[ntok] = (uint8_t)(T_COUNT | (t1->flags & capmask));
     ntok++;
     parts++; /* two words of the language counts, one recorded */
-    link = SIZE_MAX;
+    link = nolink;
     capmask = end ? 0 : T_CAPMID;
     i = e;
     goto after_word;
@@ -1781,7 +1812,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   }
   c->h->lang.words += (uint32_t)(ntok - start) + parts;
   g->ntok = ntok;
-  c->link = link;
+  c->link = link == nolink ? SIZE_MAX : link;
   c->mid = capmask != 0;
   note_last(c, text, i, from);
   return i;
