@@ -959,6 +959,7 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
  * the line of the list that holds the answer has been fetched. */
 struct pending {
   uint64_t h;
+  struct tok_info *ti; /* its slot in the token cache, or NULL */
   uint32_t start; /* the raw token's offset in the block */
   uint16_t rlen, core, clen;
 };
@@ -1113,8 +1114,30 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   return KEMPT_OK;
 }
 
+/* Whether the token p[0..n) (hash h) of a word that w holds the word
+ * list's answers for is no candidate: what check_word and note_candidate
+ * decide, for a word of the list or of --words. The token cache keeps the
+ * answer (TI_PLAIN): it must depend on the token's letters only, and a
+ * new test of note_candidate's belongs here too. */
+static bool listed_plain(struct glue *g, const struct word_info *w,
+                         const char *p, size_t n, uint64_t h) {
+  return plainly_known(w, n) ||
+         known_as_written(w->level, w->proper, p, n, h) ||
+         table_get(&g->user, h);
+}
+
+/* The first 16 bytes of p[0..n), zero padded, into r[0..1]. */
+static inline void raw_letters(const char *p, size_t n, uint64_t r[2]) {
+  char b[16] = {0};
+  memcpy(b, p, n < 16 ? n : 16);
+  r[0] = kempt__load_le64(b);
+  r[1] = kempt__load_le64(b + 8);
+}
+
 /* Ask the word list about the pending tokens, in text order, and note
- * those that are candidates; their lines were fetched meanwhile. */
+ * those that are candidates; their lines were fetched meanwhile. A token
+ * that is no candidate is marked so in the token cache (when its slot
+ * still holds it), so that it is read in a run from then on. */
 static enum kempt_status settle(struct glue *g, struct counting *c) {
   enum kempt_status s = KEMPT_OK;
   for (size_t i = 0; i < c->npending && s == KEMPT_OK; i++) {
@@ -1125,8 +1148,15 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
       w = &own, own.h = p->h;
     word_info_list(w);
     struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
-    if (!plainly_known(w, p->clen))
+    const char *core = t.raw + t.core;
+    if (!listed_plain(g, w, core, t.clen, p->h)) {
       s = note_candidate(g, &t, p->h, w, c);
+    } else if (p->ti) {
+      uint64_t r[2];
+      raw_letters(core, t.clen, r);
+      if (p->ti->raw[0] == r[0] && p->ti->raw[1] == r[1])
+        p->ti->flags |= TI_PLAIN;
+    }
   }
   c->npending = 0;
   return s;
@@ -1137,7 +1167,7 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
  * the list has been fetched (a cache miss hidden behind the next tokens). */
 static enum kempt_status check_word(struct glue *g, struct counting *c,
                                     const struct token *t, uint64_t h,
-                                    struct word_info *w) {
+                                    struct word_info *w, struct tok_info *ti) {
   enum kempt_status s = KEMPT_OK;
   if (!w->listed && (size_t)(t->raw - c->text) > UINT32_MAX)
     word_info_list(w); /* too far into a huge block to be kept pending */
@@ -1153,22 +1183,10 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
   if (t->rlen > UINT16_MAX) /* never a candidate (note_candidate) */
     return s;
   kempt__wordlist_prefetch(h);
-  struct pending p = {h, (uint32_t)(t->raw - c->text), (uint16_t)t->rlen,
+  struct pending p = {h, ti, (uint32_t)(t->raw - c->text), (uint16_t)t->rlen,
                       (uint16_t)t->core, (uint16_t)t->clen};
   c->pending[c->npending++] = p;
   return s;
-}
-
-/* Whether the token p[0..n) (hash h) of a word that w holds the word
- * list's answers for is no candidate: what check_word and note_candidate
- * decide, for a word of the list or of --words. The token cache keeps the
- * answer (TI_PLAIN): it must depend on the token's letters only, and a
- * new test of note_candidate's belongs here too. */
-static bool listed_plain(struct glue *g, const struct word_info *w,
-                         const char *p, size_t n, uint64_t h) {
-  return plainly_known(w, n) ||
-         known_as_written(w->level, w->proper, p, n, h) ||
-         table_get(&g->user, h);
 }
 
 /* The cache slot of the token whose letters are r0, r1 (zero padded). */
@@ -1228,14 +1246,6 @@ static inline struct tok_info *tok_get(struct glue *g, const char *p,
   return ti;
 }
 
-/* The first 16 bytes of p[0..n), zero padded, into r[0..1]. */
-static inline void raw_letters(const char *p, size_t n, uint64_t r[2]) {
-  char b[16] = {0};
-  memcpy(b, p, n < 16 ? n : 16);
-  r[0] = kempt__load_le64(b);
-  r[1] = kempt__load_le64(b + 8);
-}
-
 /* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
  * when the word lists do not know it (check_word). */
 static enum kempt_status tok_check(struct glue *g, struct counting *c,
@@ -1253,7 +1263,7 @@ static enum kempt_status tok_check(struct glue *g, struct counting *c,
     ti->flags |= TI_PLAIN; /* known now that its line was read */
     return KEMPT_OK;
   }
-  return check_word(g, c, t, h, w);
+  return check_word(g, c, t, h, w, t->clen <= TOK_CACHED ? ti : NULL);
 }
 
 /* A token whose core is 1 to MAX_TOKEN ASCII letters, with the answers
@@ -1553,10 +1563,13 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   /* room for every word the rest of the block may hold (a word and a
    * separator each), so that the words are recorded without a test; else
    * count_block reads them */
-  bool ok;
-  *s = room_tokens(g, g->ntok + (n - i) / 2 + 2, &ok);
-  if (*s != KEMPT_OK || !ok)
-    return i;
+  size_t want = g->ntok + (n - i) / 2 + 2;
+  if (RARELY(want > g->captok)) {
+    bool ok;
+    *s = room_tokens(g, want, &ok);
+    if (*s != KEMPT_OK || !ok)
+      return i;
+  }
   uint64_t *th = g->th;
   uint8_t *tf = g->tf;
   /* no link: the spare byte of tf */
