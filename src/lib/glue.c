@@ -776,6 +776,47 @@ static uint32_t stop_langs_utf8(const char *p, size_t n) {
   return kempt__stopword_langs_lower(key, o);
 }
 
+/* Whether p[j..n) starts with a two-byte letter of U+0400..U+047F or
+ * U+00C0..U+00FF but for the signs: letters of word_cp, none far. */
+static inline bool two_byte_letter(const char *p, size_t j, size_t n) {
+  unsigned char b = (unsigned char)p[j];
+  return j + 1 < n && ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
+         (b == 0xD0 || b == 0xD1 ||
+          (b == 0xC3 && p[j + 1] != '\x97' && p[j + 1] != '\xB7'));
+}
+
+/* stop_langs_utf8 of a word of ASCII letters and two_byte_letter ones but
+ * U+0460..U+047F (those that it lower-cases itself, two bytes to two),
+ * at most 24 bytes: lower-cased here a byte pair at a time. */
+static uint32_t stop_langs_simple(const char *p, size_t n) {
+  char key[24];
+  for (size_t i = 0; i < n;) {
+    unsigned char b = (unsigned char)p[i];
+    if (b < 0x80) {
+      key[i++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
+    unsigned char d = (unsigned char)p[i + 1];
+    if (b == 0xC3 && d <= 0x9E) { /* U+00C0..U+00DE: +0x20 */
+      d += 0x20;
+    } else if (b == 0xD0 && d < 0xB0) {
+      if (d >= 0xA0) { /* U+0420..U+042F: +0x20, to U+0440.. */
+        b = 0xD1;
+        d -= 0x20;
+      } else if (d >= 0x90) { /* U+0410..U+041F: +0x20 */
+        d += 0x20;
+      } else { /* U+0400..U+040F: +0x50, to U+0450.. */
+        b = 0xD1;
+        d += 0x10;
+      }
+    }
+    key[i] = (char)b;
+    key[i + 1] = (char)d;
+    i += 2;
+  }
+  return kempt__stopword_langs_lower(key, n);
+}
+
 /* kempt__lang_add over a token with other than ASCII letters. */
 static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
   size_t i = 0;
@@ -789,13 +830,24 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         continue;
       }
     }
-    size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
-    if (b < 0x80 ? !is_alpha(b) : !word_cp(cp)) {
-      i += k;
-      continue;
+    size_t j;
+    bool high, far, simple; /* simple: stop_langs_simple may lower it */
+    if (b >= 0x80 && two_byte_letter(p, i, n)) {
+      j = i + 2;
+      high = true;
+      far = false;
+      simple = !(b == 0xD1 && (unsigned char)p[i + 1] >= 0xA0);
+    } else {
+      size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
+      if (b < 0x80 ? !is_alpha(b) : !word_cp(cp)) {
+        i += k;
+        continue;
+      }
+      j = i + k;
+      high = b >= 0x80;
+      far = b >= 0x80 && far_cp(cp);
+      simple = b < 0x80;
     }
-    size_t j = i + k;
-    bool high = b >= 0x80, far = b >= 0x80 && far_cp(cp);
     while (j < n) {
       b = (unsigned char)p[j];
       if (b < 0x80) {
@@ -804,12 +856,9 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         j++;
         continue;
       }
-      if (j + 1 < n && ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
-          (b == 0xD0 || b == 0xD1 ||
-           (b == 0xC3 && p[j + 1] != '\x97' && p[j + 1] != '\xB7'))) {
-        /* U+0400..U+047F, U+00C0..U+00FF but for the signs: letters of
-         * word_cp, none far */
+      if (two_byte_letter(p, j, n)) {
         high = true;
+        simple &= !(b == 0xD1 && (unsigned char)p[j + 1] >= 0xA0);
         j += 2;
         continue;
       }
@@ -827,10 +876,11 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
           continue;
         }
       }
-      k = next_cp(p + j, n - j, &cp);
+      size_t k = next_cp(p + j, n - j, &cp);
       if (!word_cp(cp))
         break;
       high = true;
+      simple = false;
       far |= far_cp(cp);
       j += k;
     }
@@ -838,7 +888,8 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
     if (far || j - i > 24)
       m = 0;
     else if (high)
-      m = stop_langs_utf8(p + i, j - i);
+      m = simple ? stop_langs_simple(p + i, j - i)
+                 : stop_langs_utf8(p + i, j - i);
     else if (j - i <= 8) {
       char key[8];
       for (size_t q = 0; q < j - i; q++)
