@@ -253,14 +253,16 @@ struct tok_info {
   uint64_t raw[2]; /* the letters, zero padded; raw[0] == 0: an empty slot */
   uint64_t h;      /* kempt__word_hash of their lower case */
   uint32_t langs;  /* as word_info's */
-  uint8_t flags;   /* TI_ */
+  uint8_t flags;   /* TI_, and T_COUNT | T_LINK: the T_ flags of the word
+                      in a run of words (plain_run) */
 };
 
 enum {
   TI_CAP = T_CAPMID, /* a capital, then no other: capitalised (the flag a
                         word gets for it inside a sentence) */
   TI_PLAIN = 8       /* never a candidate: too short, not the shape of a
-                        glued pair, or a known word as written */
+                        glued pair, or a known word as written (no T_ flag:
+                        the records ignore it) */
 };
 
 /* What a token of up to UTOK_MAX bytes with bytes beyond ASCII comes to
@@ -1275,7 +1277,8 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   ti->raw[1] = r1;
   ti->h = h;
   ti->langs = w->langs;
-  ti->flags = is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0;
+  ti->flags = T_COUNT | T_LINK |
+              (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0);
   if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
       (w->listed && listed_plain(g, w, p, n, h)))
     ti->flags |= TI_PLAIN;
@@ -1631,11 +1634,13 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   size_t from = i;
   const struct tok_info *toks = g->toks;
   for (;;) {
+#ifdef GLUE_SSE2
+    unsigned fk; /* the letters at i when the run below ends */
+#endif
     { /* the commonest tokens first: 1 to 7 letters that the cache knows
          as no candidate, then a space (a slot of a token of up to 7
          letters has a zero byte in raw[0], one of more has none) */
-      size_t hn = ntok, hl = link, hi = i;
-      unsigned hc = capmask;
+      size_t hn = ntok, hi = i;
       for (;;) {
 #ifdef GLUE_SSE2
         /* letters and spaces of the 16 bytes at hi, in bit masks: the
@@ -1648,6 +1653,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         unsigned sm = (unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
         unsigned k = (unsigned)__builtin_ctz(~lm); /* letters at hi */
+        fk = k;
         if (k - 1 >= 7 || !((sm >> k) & 1))
           break;
         uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
@@ -1668,22 +1674,25 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (ti->langs)
           add_hits(hits, ti->langs);
         th[hn] = ti->h;
-        tf[hn] = (uint8_t)(T_COUNT | (ti->flags & hc));
-        tf[hl] |= T_LINK;
-        hl = hn++;
-        hc = T_CAPMID;
+        tf[hn++] = ti->flags; /* as a word inside a sentence that the next
+                                 follows: the first and last amended below */
         hi += k + 1;
       }
-      ntok = hn;
-      link = hl;
-      capmask = (uint8_t)hc;
-      i = hi;
+      if (hn != ntok) {
+        tf[link] |= T_LINK; /* the first follows the word before */
+        tf[ntok] &= (uint8_t)(capmask | ~T_CAPMID);
+        tf[hn - 1] &= (uint8_t)~T_LINK; /* the next is not read yet */
+        link = hn - 1;
+        capmask = T_CAPMID;
+        ntok = hn;
+        i = hi;
+      }
     }
     size_t a = i; /* the letters' start */
     uint64_t r0, r1 = 0;
     unsigned k, next;
 #ifdef GLUE_SSE2
-    k = letters16(text + a);
+    k = fk; /* letters16(text + a) */
     if (RARELY(!k)) {
       a = lead_marks(text, i, n);
       if (a == i || a >= n)
