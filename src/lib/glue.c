@@ -76,7 +76,9 @@
 #define TEXT_PAD 8                 /* zero bytes after each held block */
 #define TEXT_SLACK 16 /* more zero bytes after the last held block while it
                          is read (plain_run reads 16 bytes at a time) */
-#define FILTER_SET 256 /* words of the query filter cleared one by one */
+#define FILTER_SHIFT 48 /* the query filter: a byte per top 16 bits of hash */
+#define FILTER_SIZE ((size_t)1 << (64 - FILTER_SHIFT))
+#define FILTER_SET 4096 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define WORD_CACHE_BITS 14 /* recent words' answers: 16384 of 16 bytes */
@@ -315,9 +317,9 @@ struct glue {
   struct table pairs;
   struct table user; /* --words */
   struct table seen; /* candidate tokens of the window, as written */
-  uint64_t *filter;  /* bit per 16 bits of hash (in 1024 words of 64): a
-                        word of query */
-  uint16_t filter_at[FILTER_SET]; /* the words of filter set, */
+  uint8_t *filter; /* FILTER_SIZE bytes, by the top bits of a hash: 1 for
+                      a word of query (count_asked passes the rest) */
+  uint16_t filter_at[FILTER_SET]; /* the bytes of filter set, */
   size_t filter_set;               /* how many (more: all may be) */
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
@@ -2795,9 +2797,9 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
     (*out)->capmid = d->capmid;
     (*out)->flags = d->flags;
   }
-  g->filter[(h >> 6) & 0x3FF] |= (uint64_t)1 << (h & 63);
+  g->filter[h >> FILTER_SHIFT] = 1;
   if (g->filter_set < FILTER_SET)
-    g->filter_at[g->filter_set] = (uint16_t)((h >> 6) & 0x3FF);
+    g->filter_at[g->filter_set] = (uint16_t)(h >> FILTER_SHIFT);
   g->filter_set++;
   return KEMPT_OK;
 }
@@ -2855,8 +2857,8 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
 }
 
 /* Count the words asked about, and the pairs, in the held blocks. */
-static inline bool filtered(const uint64_t *filter, uint64_t k) {
-  return (filter[(k >> 6) & 0x3FF] >> (k & 63)) & 1;
+static inline unsigned filtered(const uint8_t *filter, uint64_t k) {
+  return filter[k >> FILTER_SHIFT];
 }
 
 /* Count word i of the window, which the filter lets through. */
@@ -2881,11 +2883,11 @@ static void count_one(struct glue *g, size_t i) {
 
 static void count_asked(struct glue *g) {
   const uint64_t *th = g->th;
-  const uint64_t *filter = g->filter;
+  const uint8_t *filter = g->filter;
   size_t i = 0, n = g->ntok;
   for (; i + 4 <= n; i += 4) { /* most words are not asked about */
-    bool f0 = filtered(filter, th[i]), f1 = filtered(filter, th[i + 1]),
-         f2 = filtered(filter, th[i + 2]), f3 = filtered(filter, th[i + 3]);
+    unsigned f0 = filtered(filter, th[i]), f1 = filtered(filter, th[i + 1]),
+             f2 = filtered(filter, th[i + 2]), f3 = filtered(filter, th[i + 3]);
     if (!(f0 | f1 | f2 | f3))
       continue;
     if (f0)
@@ -2988,7 +2990,7 @@ static enum kempt_status weigh_window(struct glue *g) {
   if (!any)
     return KEMPT_OK;
   if (!g->filter) {
-    g->filter = kempt__calloc(g->env->alloc, 1024 * sizeof *g->filter);
+    g->filter = kempt__calloc(g->env->alloc, FILTER_SIZE);
     if (!g->filter)
       return KEMPT_ERR_NOMEM;
   }
@@ -3069,7 +3071,7 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
 
 static void clear_filter(struct glue *g) {
   if (g->filter_set > FILTER_SET)
-    memset(g->filter, 0, 1024 * sizeof *g->filter);
+    memset(g->filter, 0, FILTER_SIZE);
   else
     for (size_t i = 0; i < g->filter_set; i++)
       g->filter[g->filter_at[i]] = 0;
