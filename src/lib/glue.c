@@ -1504,6 +1504,38 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
   return e;
 }
 
+/* The end of the token that starts at text[i] (no white space) in a
+ * block of n bytes with TEXT_PAD zero bytes after it: the first white
+ * space (a space, or 9 to 13) or n, 8 bytes at a time (the padding's
+ * zero bytes are none); *high: it has bytes beyond ASCII. */
+static size_t token_end(const char *text, size_t i, size_t n, bool *high) {
+  const uint64_t ones = 0x0101010101010101u, hbits = 0x80 * ones,
+                 low7 = 0x7F * ones;
+  uint64_t hi = (unsigned char)text[i] & 0x80;
+  size_t j = i + 1;
+  for (;;) {
+    uint64_t x = kempt__load_le64(text + j), y = x ^ (0x20 * ones);
+    uint64_t t = x & low7;
+    uint64_t ws = (~(((y & low7) + low7) | y) & hbits) |
+                  ((t + (0x80 - 9) * ones) & ~(t + (0x80 - 14) * ones) & ~x &
+                   hbits);
+    if (ws) {
+      unsigned k = low_byte(ws);
+      hi |= x & hbits & (((uint64_t)1 << (8 * k)) - 1);
+      j += k;
+      break;
+    }
+    hi |= x & hbits;
+    j += 8;
+    if (j >= n) {
+      j = n;
+      break;
+    }
+  }
+  *high = hi != 0;
+  return j;
+}
+
 /* The marks that may close a token from text[b] on, in a block of n
  * bytes: returns twice their end, plus 1 when they end a sentence
  * (ends_sentence: the last of . ! ? : , ; among them is one of . ! ? :),
@@ -1820,6 +1852,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         }
         continue;
       }
+      if (i >= n)
+        break;
       size_t j = i;
       if (ch == 0xE2) {
         /* rules and bullets: no word, no mark that ends a sentence (one
@@ -1828,23 +1862,47 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
                     (byte_class[(unsigned char)text[i + 3]] & C_WS)
                 ? i + 3
                 : symbol_run(text, i, n);
-        if (j == i || (j < n && !(byte_class[(unsigned char)text[j]] & C_WS)))
-          break;
-        capmask = T_CAPMID;
-      } else {
+        if (j > i && (j == n || (byte_class[(unsigned char)text[j]] & C_WS))) {
+          capmask = T_CAPMID;
+          link = nolink;
+          i = j;
+          goto after_word;
+        }
+      } else if (ch < 0x80) {
         /* ASCII without letters ("2019,", "|", "(1)"): no word, only
          * whether it ends a sentence (count_token) */
         while (j < n && !(byte_class[(unsigned char)text[j]] &
                           (C_WS | C_ALPHA | C_HIGH)))
           j++;
-        if (j == i ||
-            (j < n && !(byte_class[(unsigned char)text[j]] & C_WS)))
-          break;
-        struct token t = {text + i, j - i, 0, 0};
-        capmask = ends_sentence(&t) ? 0 : T_CAPMID;
+        if (j > i &&
+            (j == n || (byte_class[(unsigned char)text[j]] & C_WS))) {
+          struct token t = {text + i, j - i, 0, 0};
+          capmask = ends_sentence(&t) ? 0 : T_CAPMID;
+          link = nolink;
+          i = j;
+          goto after_word;
+        }
       }
-      link = nolink;
+      /* any other token: count_token reads it, with the state handed
+       * over and taken back */
+      bool hb;
+      j = token_end(text, i, n, &hb);
+      struct token t = {text + i, j - i, 0, 0};
+      c->h->lang.words += (uint32_t)(ntok - start) + parts;
+      parts = 0;
+      g->ntok = ntok;
+      c->link = link == nolink ? SIZE_MAX : link;
+      c->mid = capmask != 0;
+      *s = count_token(g, &t, c, hb);
+      th = g->th; /* count_compound may have made room */
+      tf = g->tf;
+      ntok = start = g->ntok;
+      nolink = g->captok;
+      link = c->link == SIZE_MAX ? nolink : c->link;
+      capmask = c->mid ? T_CAPMID : 0;
       i = j;
+      if (*s != KEMPT_OK || ntok + (n - i) / 2 + 2 > nolink)
+        break; /* (count_block makes room again) */
       goto after_word;
     }
   compound: { /* letters, an apostrophe, letters: count_compound counts
@@ -1912,8 +1970,7 @@ static enum kempt_status count_block(struct glue *g, size_t block,
   while (i < n && s == KEMPT_OK) {
     unsigned char ch = (unsigned char)text[i];
     bool tried = false; /* plain_run left the token (fast_token would) */
-    if (!h->ext && (ch < 0x80 || ch == 0xE2 || ch == 0xC2)) {
-      /* white space and most tokens: plain_run reads them */
+    if (!h->ext) { /* plain_run reads the block (unless out of room) */
       size_t j = plain_run(g, &c, text, i, n, &s);
       if (j > i || s != KEMPT_OK) {
         i = j;
@@ -1946,40 +2003,18 @@ static enum kempt_status count_block(struct glue *g, size_t block,
     if (!j && !tried) /* count_token reads such a token the same way */
       j = fast_token(g, text, i, n, !h->ext, &c, &s);
     if (!j) {
-      uint8_t classes = byte_class[ch];
-      j = i + 1;
+      bool high;
       if (!h->ext) {
-        /* 8 bytes at a time: white space (a space, or 9 to 13) ends the
-         * token; the padding's zero bytes are none */
-        const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones,
-                       low7 = 0x7F * ones;
-        uint64_t hi = 0;
-        for (;;) {
-          uint64_t x = kempt__load_le64(text + j), y = x ^ (0x20 * ones);
-          uint64_t t = x & low7;
-          uint64_t ws = (~(((y & low7) + low7) | y) & high) |
-                        ((t + (0x80 - 9) * ones) & ~(t + (0x80 - 14) * ones) &
-                         ~x & high);
-          if (ws) {
-            unsigned k = low_byte(ws);
-            hi |= x & high & (((uint64_t)1 << (8 * k)) - 1);
-            j += k;
-            break;
-          }
-          hi |= x & high;
-          j += 8;
-          if (j >= n) {
-            j = n;
-            break;
-          }
-        }
-        classes |= hi ? C_HIGH : 0;
+        j = token_end(text, i, n, &high);
       } else {
+        uint8_t classes = byte_class[ch];
+        j = i + 1;
         while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
           classes |= byte_class[(unsigned char)text[j++]];
+        high = (classes & C_HIGH) != 0;
       }
       struct token t = {text + i, j - i, 0, 0};
-      s = count_token(g, &t, &c, (classes & C_HIGH) != 0);
+      s = count_token(g, &t, &c, high);
     }
     c.last = (unsigned char)text[j - 1];
     i = j + (j < n && text[j] == ' ');
