@@ -10,7 +10,8 @@
  * a glued pair that is no known word becomes a candidate. At the end of
  * the document (or when the cap is reached, with the words seen so far)
  * the document's vocabulary is counted for the words that the candidates'
- * splits ask about only, in one pass over the recorded hashes, every
+ * splits ask about only, in one pass over the recorded hashes (a byte
+ * filter by the top bits of the hash in front of the table), every
  * candidate is weighed and the blocks are emitted. Text without
  * candidates costs one pass and a table probe per token; the answers of
  * the word list and the function-word lists for recent words are kept in
@@ -18,9 +19,12 @@
  * word skips the big list, and a candidate token that recurs in a window
  * is asked about and weighed once. In front of it, caches keyed by a
  * token's bytes as written keep what reading it comes to (its hash, its
- * language evidence, whether it can be a candidate), so that the common
- * tokens of prose are read in a run, 8 bytes at a time, without being
- * lower-cased, hashed or decoded again.
+ * language evidence, whether it can be a candidate, its record's flags),
+ * so that the common tokens of prose are read in a run, 16 bytes at a
+ * time, without being lower-cased, hashed or decoded again; one loop
+ * (plain_run) reads a held block's white space and tokens of every kind,
+ * and a token that its look-up in the word list finds plain is marked so
+ * in the cache at once.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
  * function words: "wasa", "Itis"), in an English stretch
@@ -1628,19 +1632,24 @@ static inline unsigned letters16(const char *p) {
 }
 #endif
 
-/* Read the tokens from text[i] on, in a padded block of n bytes (TEXT_PAD
- * zero bytes after it), while they are of the kinds that most tokens of
- * prose are: 1 to TOK_CACHED ASCII letters, between marks that may open
- * and close a word (count_token's token_core), or two runs of letters
- * with an apostrophe between them ("it's", "O'Brien"), each followed by
- * white space. Letters are read 8 bytes at a time and answered by the
- * token cache, with what count_letters keeps (the recorded words, the
- * link, the language counts) in locals; a candidate, a miss of the cache
- * or a full array of words is handled the usual way. A line end right
- * after a token is read here too (end_line) when no look-up waits.
- * Returns where it stopped: after the single space that follows the last
- * token, or after such a line end, before other white space, or at a
- * token of another kind (i itself when the first is). */
+/* Read the rest of a padded block of n bytes (TEXT_PAD zero bytes after
+ * it) from text[i] on, as count_block would. The kinds of token that
+ * most tokens of prose are, 1 to TOK_CACHED ASCII letters between marks
+ * that may open and close a word (count_token's token_core) or two runs
+ * of letters with an apostrophe between them ("it's", "O'Brien"), are
+ * read here: letters 16 bytes at a time, answered by the token cache,
+ * with what count_letters keeps (the recorded words, the link, the
+ * language counts) in locals; runs of words of up to 7 letters that the
+ * cache knows as plain, each followed by a space, are read tightest. A
+ * candidate or a miss of the cache is handled the usual way. White space,
+ * line ends (end_line, settling the look-ups that wait), bullets and
+ * rules and ASCII tokens without letters are read here too; any other
+ * token goes to count_token, with the state handed over and taken back.
+ * There is room for every word the block may hold (a word and its
+ * separator each: count_compound records more, and then the run stops).
+ * Returns where it stopped: n, or i when there is no room for the words
+ * (count_block reads the block then), or after the token where
+ * count_token failed or left too little room. */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* its registers its own: not in count_block */
 #endif
