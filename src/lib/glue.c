@@ -1384,13 +1384,28 @@ static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
 
 /* A token that is not plain letters between marks; high: it has bytes
  * outside ASCII. */
+static enum kempt_status count_token_in(struct glue *g, struct token *t,
+                                        struct counting *c, bool high,
+                                        struct utok_info *u,
+                                        uint64_t raw[UTOK_MAX / 8]);
+
 static enum kempt_status count_token(struct glue *g, struct token *t,
                                      struct counting *c, bool high) {
-  struct utok_info *u = NULL;
   uint64_t raw[UTOK_MAX / 8];
-  if (high && t->rlen <= UTOK_MAX) {
-    u = utok_slot(g, t->raw, t->rlen, raw);
-    if (u->len == t->rlen && !memcmp(u->raw, raw, sizeof raw)) {
+  struct utok_info *u = high && t->rlen <= UTOK_MAX
+                            ? utok_slot(g, t->raw, t->rlen, raw)
+                            : NULL;
+  return count_token_in(g, t, c, high, u, raw);
+}
+
+/* count_token with the token's cache slot u and its bytes raw (u: NULL
+ * when it is not cached). */
+static enum kempt_status count_token_in(struct glue *g, struct token *t,
+                                        struct counting *c, bool high,
+                                        struct utok_info *u,
+                                        uint64_t raw[UTOK_MAX / 8]) {
+  if (u) {
+    if (u->len == t->rlen && !memcmp(u->raw, raw, UTOK_MAX)) {
       /* what the branch below found for it before */
       c->link = SIZE_MAX;
       c->h->lang.words += u->words;
@@ -1432,7 +1447,7 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
       u->len = 0; /* filled anew, or left empty */
       lang_add_cached(&c->h->lang, t->raw, t->rlen, u);
       if (u->len) {
-        memcpy(u->raw, raw, sizeof raw);
+        memcpy(u->raw, raw, UTOK_MAX);
         u->ends = ends_sentence(t);
         u->rec = run > 0;
         u->cap = run > 0 && capitalised(p, run);
@@ -1893,16 +1908,37 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         }
       }
       /* any other token: count_token reads it, with the state handed
-       * over and taken back */
+       * over and taken back; but one that the cache of such tokens
+       * knows is read here, as count_token would (ASCII letters after
+       * marks and before others record a word: u->words counts it) */
       bool hb;
       j = token_end(text, i, n, &hb);
+      uint64_t raw[UTOK_MAX / 8];
+      struct utok_info *u =
+          hb && j - i <= UTOK_MAX ? utok_slot(g, text + i, j - i, raw) : NULL;
+      if (u && u->len == j - i && !memcmp(u->raw, raw, UTOK_MAX)) {
+        link = nolink;
+        parts += u->words; /* with the word recorded, if any: */
+        if (u->rec) {
+          parts--;
+          th[ntok] = u->h;
+          tf[ntok++] = (uint8_t)(T_COUNT | (u->cap ? capmask : 0));
+        }
+        if (u->langs) {
+          c->h->lang.stop++;
+          add_hits(hits, u->langs);
+        }
+        capmask = u->ends ? 0 : T_CAPMID;
+        i = j;
+        goto after_word;
+      }
       struct token t = {text + i, j - i, 0, 0};
       c->h->lang.words += (uint32_t)(ntok - start) + parts;
       parts = 0;
       g->ntok = ntok;
       c->link = link == nolink ? SIZE_MAX : link;
       c->mid = capmask != 0;
-      *s = count_token(g, &t, c, hb);
+      *s = count_token_in(g, &t, c, hb, u, raw);
       th = g->th; /* count_compound may have made room */
       tf = g->tf;
       ntok = start = g->ntok;
