@@ -1523,6 +1523,23 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
   return e;
 }
 
+/* punct_len(text + a, n - a) (a < n) in a block with TEXT_PAD zero
+ * bytes after it: ASCII marks by their class, the marks of three bytes
+ * E2 80 xx (quotes, dashes, ellipsis) here. */
+static inline size_t mark_len(const char *text, size_t a, size_t n) {
+  const unsigned char *u = (const unsigned char *)text + a;
+  if (byte_class[u[0]] & C_MARK)
+    return 1;
+  if (u[0] == 0xE2) {
+    unsigned c2 = a + 2 < n ? u[2] : 0;
+    return u[1] == 0x80 && ((c2 >= 0x93 && c2 <= 0x9F) || c2 == 0xA6 ||
+                            c2 == 0xB9 || c2 == 0xBA)
+               ? 3
+               : 0;
+  }
+  return u[0] >= 0xC2 ? punct_len(text + a, n - a) : 0;
+}
+
 /* The end of the token that starts at text[i] (no white space) in a
  * block of n bytes with TEXT_PAD zero bytes after it: the first white
  * space (a space, or 9 to 13) or n, 8 bytes at a time (the padding's
@@ -1555,7 +1572,7 @@ static size_t token_end(const char *text, size_t i, size_t n, bool *high) {
   return j;
 }
 
-/* The marks that may close a token from text[b] on, in a block of n
+/* The marks that may close a token from text[b] on, in a padded block of n
  * bytes: returns twice their end, plus 1 when they end a sentence
  * (ends_sentence: the last of . ! ? : , ; among them is one of . ! ? :),
  * when white space or the end of the block follows them; else 0. */
@@ -1564,9 +1581,7 @@ static size_t tail_marks(const char *text, size_t b, size_t n) {
   size_t stop = 0, e = b;
   while (e < n && !(byte_class[u[e]] & C_WS)) {
     unsigned char ch = u[e];
-    size_t k = byte_class[ch] & C_MARK ? 1
-               : ch >= 0xC2         ? punct_len(text + e, n - e)
-                                    : 0;
+    size_t k = mark_len(text, e, n);
     if (!k)
       return 0;
     if (ch == '.' || ch == '!' || ch == '?' || ch == ':')
@@ -1579,13 +1594,10 @@ static size_t tail_marks(const char *text, size_t b, size_t n) {
 }
 
 /* The marks that may open a token from text[i] on (count_token's
- * token_core), in a block of n bytes: their end. */
+ * token_core), in a padded block of n bytes: their end. */
 static size_t lead_marks(const char *text, size_t i, size_t n) {
-  const unsigned char *u = (const unsigned char *)text;
   size_t a = i, k;
-  while (a < n && (k = byte_class[u[a]] & C_MARK ? 1
-                       : u[a] >= 0xC2 ? punct_len(text + a, n - a)
-                                      : 0) != 0)
+  while (a < n && (k = mark_len(text, a, n)) != 0)
     a += k;
   return a;
 }
