@@ -10,7 +10,8 @@
  * a glued pair that is no known word becomes a candidate. At the end of
  * the document (or when the cap is reached, with the words seen so far)
  * the document's vocabulary is counted for the words that the candidates'
- * splits ask about only, in one pass over the recorded hashes, every
+ * splits ask about only, in one pass over the recorded hashes (a byte
+ * filter by the top bits of the hash in front of the table), every
  * candidate is weighed and the blocks are emitted. Text without
  * candidates costs one pass and a table probe per token; the answers of
  * the word list and the function-word lists for recent words are kept in
@@ -18,9 +19,12 @@
  * word skips the big list, and a candidate token that recurs in a window
  * is asked about and weighed once. In front of it, caches keyed by a
  * token's bytes as written keep what reading it comes to (its hash, its
- * language evidence, whether it can be a candidate), so that the common
- * tokens of prose are read in a run, 8 bytes at a time, without being
- * lower-cased, hashed or decoded again.
+ * language evidence, whether it can be a candidate, its record's flags),
+ * so that the common tokens of prose are read in a run, 16 bytes at a
+ * time, without being lower-cased, hashed or decoded again; one loop
+ * (plain_run) reads a held block's white space and tokens of every kind,
+ * and a token that its look-up in the word list finds plain is marked so
+ * in the cache at once.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
  * function words: "wasa", "Itis"), in an English stretch
@@ -76,7 +80,9 @@
 #define TEXT_PAD 8                 /* zero bytes after each held block */
 #define TEXT_SLACK 16 /* more zero bytes after the last held block while it
                          is read (plain_run reads 16 bytes at a time) */
-#define FILTER_SET 256 /* words of the query filter cleared one by one */
+#define FILTER_SHIFT 48 /* the query filter: a byte per top 16 bits of hash */
+#define FILTER_SIZE ((size_t)1 << (64 - FILTER_SHIFT))
+#define FILTER_SET 4096 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
 #define WORD_CACHE_BITS 14 /* recent words' answers: 16384 of 16 bytes */
@@ -253,14 +259,16 @@ struct tok_info {
   uint64_t raw[2]; /* the letters, zero padded; raw[0] == 0: an empty slot */
   uint64_t h;      /* kempt__word_hash of their lower case */
   uint32_t langs;  /* as word_info's */
-  uint8_t flags;   /* TI_ */
+  uint8_t flags;   /* TI_, and T_COUNT | T_LINK: the T_ flags of the word
+                      in a run of words (plain_run) */
 };
 
 enum {
   TI_CAP = T_CAPMID, /* a capital, then no other: capitalised (the flag a
                         word gets for it inside a sentence) */
   TI_PLAIN = 8       /* never a candidate: too short, not the shape of a
-                        glued pair, or a known word as written */
+                        glued pair, or a known word as written (no T_ flag:
+                        the records ignore it) */
 };
 
 /* What a token of up to UTOK_MAX bytes with bytes beyond ASCII comes to
@@ -313,9 +321,9 @@ struct glue {
   struct table pairs;
   struct table user; /* --words */
   struct table seen; /* candidate tokens of the window, as written */
-  uint64_t *filter;  /* bit per 16 bits of hash (in 1024 words of 64): a
-                        word of query */
-  uint16_t filter_at[FILTER_SET]; /* the words of filter set, */
+  uint8_t *filter; /* FILTER_SIZE bytes, by the top bits of a hash: 1 for
+                      a word of query (count_asked passes the rest) */
+  uint16_t filter_at[FILTER_SET]; /* the bytes of filter set, */
   size_t filter_set;               /* how many (more: all may be) */
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
@@ -776,6 +784,47 @@ static uint32_t stop_langs_utf8(const char *p, size_t n) {
   return kempt__stopword_langs_lower(key, o);
 }
 
+/* Whether p[j..n) starts with a two-byte letter of U+0400..U+047F or
+ * U+00C0..U+00FF but for the signs: letters of word_cp, none far. */
+static inline bool two_byte_letter(const char *p, size_t j, size_t n) {
+  unsigned char b = (unsigned char)p[j];
+  return j + 1 < n && ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
+         (b == 0xD0 || b == 0xD1 ||
+          (b == 0xC3 && p[j + 1] != '\x97' && p[j + 1] != '\xB7'));
+}
+
+/* stop_langs_utf8 of a word of ASCII letters and two_byte_letter ones but
+ * U+0460..U+047F (those that it lower-cases itself, two bytes to two),
+ * at most 24 bytes: lower-cased here a byte pair at a time. */
+static uint32_t stop_langs_simple(const char *p, size_t n) {
+  char key[24];
+  for (size_t i = 0; i < n;) {
+    unsigned char b = (unsigned char)p[i];
+    if (b < 0x80) {
+      key[i++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
+    unsigned char d = (unsigned char)p[i + 1];
+    if (b == 0xC3 && d <= 0x9E) { /* U+00C0..U+00DE: +0x20 */
+      d += 0x20;
+    } else if (b == 0xD0 && d < 0xB0) {
+      if (d >= 0xA0) { /* U+0420..U+042F: +0x20, to U+0440.. */
+        b = 0xD1;
+        d -= 0x20;
+      } else if (d >= 0x90) { /* U+0410..U+041F: +0x20 */
+        d += 0x20;
+      } else { /* U+0400..U+040F: +0x50, to U+0450.. */
+        b = 0xD1;
+        d += 0x10;
+      }
+    }
+    key[i] = (char)b;
+    key[i + 1] = (char)d;
+    i += 2;
+  }
+  return kempt__stopword_langs_lower(key, n);
+}
+
 /* kempt__lang_add over a token with other than ASCII letters. */
 static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
   size_t i = 0;
@@ -789,13 +838,24 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         continue;
       }
     }
-    size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
-    if (b < 0x80 ? !is_alpha(b) : !word_cp(cp)) {
-      i += k;
-      continue;
+    size_t j;
+    bool high, far, simple; /* simple: stop_langs_simple may lower it */
+    if (b >= 0x80 && two_byte_letter(p, i, n)) {
+      j = i + 2;
+      high = true;
+      far = false;
+      simple = !(b == 0xD1 && (unsigned char)p[i + 1] >= 0xA0);
+    } else {
+      size_t k = b < 0x80 ? 1 : next_cp(p + i, n - i, &cp);
+      if (b < 0x80 ? !is_alpha(b) : !word_cp(cp)) {
+        i += k;
+        continue;
+      }
+      j = i + k;
+      high = b >= 0x80;
+      far = b >= 0x80 && far_cp(cp);
+      simple = b < 0x80;
     }
-    size_t j = i + k;
-    bool high = b >= 0x80, far = b >= 0x80 && far_cp(cp);
     while (j < n) {
       b = (unsigned char)p[j];
       if (b < 0x80) {
@@ -804,12 +864,9 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         j++;
         continue;
       }
-      if (j + 1 < n && ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
-          (b == 0xD0 || b == 0xD1 ||
-           (b == 0xC3 && p[j + 1] != '\x97' && p[j + 1] != '\xB7'))) {
-        /* U+0400..U+047F, U+00C0..U+00FF but for the signs: letters of
-         * word_cp, none far */
+      if (two_byte_letter(p, j, n)) {
         high = true;
+        simple &= !(b == 0xD1 && (unsigned char)p[j + 1] >= 0xA0);
         j += 2;
         continue;
       }
@@ -827,10 +884,11 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
           continue;
         }
       }
-      k = next_cp(p + j, n - j, &cp);
+      size_t k = next_cp(p + j, n - j, &cp);
       if (!word_cp(cp))
         break;
       high = true;
+      simple = false;
       far |= far_cp(cp);
       j += k;
     }
@@ -838,7 +896,8 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
     if (far || j - i > 24)
       m = 0;
     else if (high)
-      m = stop_langs_utf8(p + i, j - i);
+      m = simple ? stop_langs_simple(p + i, j - i)
+                 : stop_langs_utf8(p + i, j - i);
     else if (j - i <= 8) {
       char key[8];
       for (size_t q = 0; q < j - i; q++)
@@ -852,24 +911,41 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
   }
 }
 
+/* Make room for at least want recorded words (at most TOKENS_CAP; *ok:
+ * there is room): the arrays are doubled. tf has one byte more, which
+ * plain_run's links may write and no one reads. */
+static enum kempt_status room_tokens(struct glue *g, size_t want, bool *ok) {
+  *ok = want <= g->captok;
+  if (*ok || want > TOKENS_CAP)
+    return KEMPT_OK;
+  size_t ncap = g->captok ? 2 * g->captok : 1024;
+  while (ncap < want)
+    ncap *= 2;
+  if (ncap > TOKENS_CAP)
+    ncap = TOKENS_CAP;
+  uint64_t *nh = kempt__realloc(g->env->alloc, g->th, ncap * sizeof *nh);
+  if (!nh)
+    return KEMPT_ERR_NOMEM;
+  g->th = nh;
+  uint8_t *nf = kempt__realloc(g->env->alloc, g->tf, ncap + 1);
+  if (!nf)
+    return KEMPT_ERR_NOMEM;
+  g->tf = nf;
+  g->captok = ncap;
+  *ok = true;
+  return KEMPT_OK;
+}
+
 /* Record one word (hash h) with flags f; returns its index or SIZE_MAX
  * when the window holds too many. */
 static enum kempt_status record_slow(struct glue *g, uint64_t h, uint8_t f,
                                      size_t *at) {
   *at = SIZE_MAX;
   if (g->ntok == g->captok) {
-    if (g->ntok >= TOKENS_CAP)
-      return KEMPT_OK;
-    size_t ncap = g->captok ? 2 * g->captok : 1024;
-    uint64_t *nh = kempt__realloc(g->env->alloc, g->th, ncap * sizeof *nh);
-    if (!nh)
-      return KEMPT_ERR_NOMEM;
-    g->th = nh;
-    uint8_t *nf = kempt__realloc(g->env->alloc, g->tf, ncap);
-    if (!nf)
-      return KEMPT_ERR_NOMEM;
-    g->tf = nf;
-    g->captok = ncap;
+    bool ok;
+    enum kempt_status s = room_tokens(g, g->ntok + 1, &ok);
+    if (s != KEMPT_OK || !ok)
+      return s;
   }
   g->th[g->ntok] = h;
   g->tf[g->ntok] = f;
@@ -942,6 +1018,7 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
  * the line of the list that holds the answer has been fetched. */
 struct pending {
   uint64_t h;
+  struct tok_info *ti; /* its slot in the token cache, or NULL */
   uint32_t start; /* the raw token's offset in the block */
   uint16_t rlen, core, clen;
 };
@@ -967,6 +1044,35 @@ static bool code_marks(const char *text, size_t a, size_t e, size_t n,
   const unsigned char *u = (const unsigned char *)text;
   const uint64_t ones = 0x0101010101010101u;
   size_t i = a;
+#ifdef GLUE_SSE2
+  /* 16 bytes at a time: a mask of the bytes that may start a mark (the
+   * C_CODE ones: $ & ( - / : < = \ { | }) */
+  for (; i + 16 <= e; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+    m = _mm_or_si128(
+        m, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+                        _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    /* < = and { | }: ranges, by a signed compare after a shift */
+    m = _mm_or_si128(
+        m, _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '<'))),
+                          _mm_set1_epi8((char)(-128 + 2))));
+    m = _mm_or_si128(
+        m, _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '{'))),
+                          _mm_set1_epi8((char)(-128 + 3))));
+    for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits;
+         bits &= bits - 1) {
+      size_t k = i + (unsigned)__builtin_ctz(bits);
+      if (code_mark(u[k], k + 1 < n ? u[k + 1] : 0))
+        return true;
+    }
+  }
+#endif
   while (i < e) {
     if (padded && i + 8 <= e) {
       uint64_t x = kempt__load_le64(text + i);
@@ -1067,8 +1173,30 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   return KEMPT_OK;
 }
 
+/* Whether the token p[0..n) (hash h) of a word that w holds the word
+ * list's answers for is no candidate: what check_word and note_candidate
+ * decide, for a word of the list or of --words. The token cache keeps the
+ * answer (TI_PLAIN): it must depend on the token's letters only, and a
+ * new test of note_candidate's belongs here too. */
+static bool listed_plain(struct glue *g, const struct word_info *w,
+                         const char *p, size_t n, uint64_t h) {
+  return plainly_known(w, n) ||
+         known_as_written(w->level, w->proper, p, n, h) ||
+         table_get(&g->user, h);
+}
+
+/* The first 16 bytes of p[0..n), zero padded, into r[0..1]. */
+static inline void raw_letters(const char *p, size_t n, uint64_t r[2]) {
+  char b[16] = {0};
+  memcpy(b, p, n < 16 ? n : 16);
+  r[0] = kempt__load_le64(b);
+  r[1] = kempt__load_le64(b + 8);
+}
+
 /* Ask the word list about the pending tokens, in text order, and note
- * those that are candidates; their lines were fetched meanwhile. */
+ * those that are candidates; their lines were fetched meanwhile. A token
+ * that is no candidate is marked so in the token cache (when its slot
+ * still holds it), so that it is read in a run from then on. */
 static enum kempt_status settle(struct glue *g, struct counting *c) {
   enum kempt_status s = KEMPT_OK;
   for (size_t i = 0; i < c->npending && s == KEMPT_OK; i++) {
@@ -1079,8 +1207,15 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
       w = &own, own.h = p->h;
     word_info_list(w);
     struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
-    if (!plainly_known(w, p->clen))
+    const char *core = t.raw + t.core;
+    if (!listed_plain(g, w, core, t.clen, p->h)) {
       s = note_candidate(g, &t, p->h, w, c);
+    } else if (p->ti) {
+      uint64_t r[2];
+      raw_letters(core, t.clen, r);
+      if (p->ti->raw[0] == r[0] && p->ti->raw[1] == r[1])
+        p->ti->flags |= TI_PLAIN;
+    }
   }
   c->npending = 0;
   return s;
@@ -1091,7 +1226,7 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
  * the list has been fetched (a cache miss hidden behind the next tokens). */
 static enum kempt_status check_word(struct glue *g, struct counting *c,
                                     const struct token *t, uint64_t h,
-                                    struct word_info *w) {
+                                    struct word_info *w, struct tok_info *ti) {
   enum kempt_status s = KEMPT_OK;
   if (!w->listed && (size_t)(t->raw - c->text) > UINT32_MAX)
     word_info_list(w); /* too far into a huge block to be kept pending */
@@ -1107,22 +1242,10 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
   if (t->rlen > UINT16_MAX) /* never a candidate (note_candidate) */
     return s;
   kempt__wordlist_prefetch(h);
-  struct pending p = {h, (uint32_t)(t->raw - c->text), (uint16_t)t->rlen,
+  struct pending p = {h, ti, (uint32_t)(t->raw - c->text), (uint16_t)t->rlen,
                       (uint16_t)t->core, (uint16_t)t->clen};
   c->pending[c->npending++] = p;
   return s;
-}
-
-/* Whether the token p[0..n) (hash h) of a word that w holds the word
- * list's answers for is no candidate: what check_word and note_candidate
- * decide, for a word of the list or of --words. The token cache keeps the
- * answer (TI_PLAIN): it must depend on the token's letters only, and a
- * new test of note_candidate's belongs here too. */
-static bool listed_plain(struct glue *g, const struct word_info *w,
-                         const char *p, size_t n, uint64_t h) {
-  return plainly_known(w, n) ||
-         known_as_written(w->level, w->proper, p, n, h) ||
-         table_get(&g->user, h);
 }
 
 /* The cache slot of the token whose letters are r0, r1 (zero padded). */
@@ -1160,7 +1283,8 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   ti->raw[1] = r1;
   ti->h = h;
   ti->langs = w->langs;
-  ti->flags = is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0;
+  ti->flags = T_COUNT | T_LINK |
+              (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0);
   if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
       (w->listed && listed_plain(g, w, p, n, h)))
     ti->flags |= TI_PLAIN;
@@ -1182,14 +1306,6 @@ static inline struct tok_info *tok_get(struct glue *g, const char *p,
   return ti;
 }
 
-/* The first 16 bytes of p[0..n), zero padded, into r[0..1]. */
-static inline void raw_letters(const char *p, size_t n, uint64_t r[2]) {
-  char b[16] = {0};
-  memcpy(b, p, n < 16 ? n : 16);
-  r[0] = kempt__load_le64(b);
-  r[1] = kempt__load_le64(b + 8);
-}
-
 /* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
  * when the word lists do not know it (check_word). */
 static enum kempt_status tok_check(struct glue *g, struct counting *c,
@@ -1207,7 +1323,7 @@ static enum kempt_status tok_check(struct glue *g, struct counting *c,
     ti->flags |= TI_PLAIN; /* known now that its line was read */
     return KEMPT_OK;
   }
-  return check_word(g, c, t, h, w);
+  return check_word(g, c, t, h, w, t->clen <= TOK_CACHED ? ti : NULL);
 }
 
 /* A token whose core is 1 to MAX_TOKEN ASCII letters, with the answers
@@ -1268,13 +1384,28 @@ static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
 
 /* A token that is not plain letters between marks; high: it has bytes
  * outside ASCII. */
+static enum kempt_status count_token_in(struct glue *g, struct token *t,
+                                        struct counting *c, bool high,
+                                        struct utok_info *u,
+                                        uint64_t raw[UTOK_MAX / 8]);
+
 static enum kempt_status count_token(struct glue *g, struct token *t,
                                      struct counting *c, bool high) {
-  struct utok_info *u = NULL;
   uint64_t raw[UTOK_MAX / 8];
-  if (high && t->rlen <= UTOK_MAX) {
-    u = utok_slot(g, t->raw, t->rlen, raw);
-    if (u->len == t->rlen && !memcmp(u->raw, raw, sizeof raw)) {
+  struct utok_info *u = high && t->rlen <= UTOK_MAX
+                            ? utok_slot(g, t->raw, t->rlen, raw)
+                            : NULL;
+  return count_token_in(g, t, c, high, u, raw);
+}
+
+/* count_token with the token's cache slot u and its bytes raw (u: NULL
+ * when it is not cached). */
+static enum kempt_status count_token_in(struct glue *g, struct token *t,
+                                        struct counting *c, bool high,
+                                        struct utok_info *u,
+                                        uint64_t raw[UTOK_MAX / 8]) {
+  if (u) {
+    if (u->len == t->rlen && !memcmp(u->raw, raw, UTOK_MAX)) {
       /* what the branch below found for it before */
       c->link = SIZE_MAX;
       c->h->lang.words += u->words;
@@ -1316,7 +1447,7 @@ static enum kempt_status count_token(struct glue *g, struct token *t,
       u->len = 0; /* filled anew, or left empty */
       lang_add_cached(&c->h->lang, t->raw, t->rlen, u);
       if (u->len) {
-        memcpy(u->raw, raw, sizeof raw);
+        memcpy(u->raw, raw, UTOK_MAX);
         u->ends = ends_sentence(t);
         u->rec = run > 0;
         u->cap = run > 0 && capitalised(p, run);
@@ -1392,7 +1523,81 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
   return e;
 }
 
-/* The marks that may close a token from text[b] on, in a block of n
+/* punct_len(text + a, n - a) (a < n) in a block with TEXT_PAD zero
+ * bytes after it: ASCII marks by their class, the marks of three bytes
+ * E2 80 xx (quotes, dashes, ellipsis) here. */
+static inline size_t mark_len(const char *text, size_t a, size_t n) {
+  const unsigned char *u = (const unsigned char *)text + a;
+  if (byte_class[u[0]] & C_MARK)
+    return 1;
+  if (u[0] == 0xE2) {
+    unsigned c2 = a + 2 < n ? u[2] : 0;
+    return u[1] == 0x80 && ((c2 >= 0x93 && c2 <= 0x9F) || c2 == 0xA6 ||
+                            c2 == 0xB9 || c2 == 0xBA)
+               ? 3
+               : 0;
+  }
+  return u[0] >= 0xC2 ? punct_len(text + a, n - a) : 0;
+}
+
+/* The end of the token that starts at text[i] (no white space) in a
+ * block of n bytes with TEXT_PAD zero bytes after it (and, as plain_run
+ * reads, 16 readable bytes after any byte of it): the first white space
+ * (a space, or 9 to 13) or n, 16 or 8 bytes at a time; *high: it has
+ * bytes beyond ASCII. */
+static size_t token_end(const char *text, size_t i, size_t n, bool *high) {
+  uint64_t hi = (unsigned char)text[i] & 0x80;
+  size_t j = i + 1;
+#ifdef GLUE_SSE2
+  /* 16 bytes at a time (what lies past the padding is not looked at: n
+   * stops the token) */
+  for (;;) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + j));
+    __m128i ws = _mm_or_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 9))),
+                       _mm_set1_epi8((char)(-128 + 5))));
+    unsigned wm = (unsigned)_mm_movemask_epi8(ws),
+             hm = (unsigned)_mm_movemask_epi8(v);
+    if (n - j < 16)
+      wm |= 1u << (n - j);
+    if (wm) {
+      unsigned k = (unsigned)__builtin_ctz(wm);
+      hi |= hm & ((1u << k) - 1);
+      j += k;
+      break;
+    }
+    hi |= hm;
+    j += 16;
+  }
+#else
+  const uint64_t ones = 0x0101010101010101u, hbits = 0x80 * ones,
+                 low7 = 0x7F * ones;
+  for (;;) {
+    uint64_t x = kempt__load_le64(text + j), y = x ^ (0x20 * ones);
+    uint64_t t = x & low7;
+    uint64_t ws = (~(((y & low7) + low7) | y) & hbits) |
+                  ((t + (0x80 - 9) * ones) & ~(t + (0x80 - 14) * ones) & ~x &
+                   hbits);
+    if (ws) {
+      unsigned k = low_byte(ws);
+      hi |= x & hbits & (((uint64_t)1 << (8 * k)) - 1);
+      j += k;
+      break;
+    }
+    hi |= x & hbits;
+    j += 8;
+    if (j >= n) {
+      j = n;
+      break;
+    }
+  }
+#endif
+  *high = hi != 0;
+  return j;
+}
+
+/* The marks that may close a token from text[b] on, in a padded block of n
  * bytes: returns twice their end, plus 1 when they end a sentence
  * (ends_sentence: the last of . ! ? : , ; among them is one of . ! ? :),
  * when white space or the end of the block follows them; else 0. */
@@ -1401,9 +1606,7 @@ static size_t tail_marks(const char *text, size_t b, size_t n) {
   size_t stop = 0, e = b;
   while (e < n && !(byte_class[u[e]] & C_WS)) {
     unsigned char ch = u[e];
-    size_t k = byte_class[ch] & C_MARK ? 1
-               : ch >= 0xC2         ? punct_len(text + e, n - e)
-                                    : 0;
+    size_t k = mark_len(text, e, n);
     if (!k)
       return 0;
     if (ch == '.' || ch == '!' || ch == '?' || ch == ':')
@@ -1416,15 +1619,30 @@ static size_t tail_marks(const char *text, size_t b, size_t n) {
 }
 
 /* The marks that may open a token from text[i] on (count_token's
- * token_core), in a block of n bytes: their end. */
+ * token_core), in a padded block of n bytes: their end. */
 static size_t lead_marks(const char *text, size_t i, size_t n) {
-  const unsigned char *u = (const unsigned char *)text;
   size_t a = i, k;
-  while (a < n && (k = byte_class[u[a]] & C_MARK ? 1
-                       : u[a] >= 0xC2 ? punct_len(text + a, n - a)
-                                      : 0) != 0)
+  while (a < n && (k = mark_len(text, a, n)) != 0)
     a += k;
   return a;
+}
+
+/* The end of the run of symbol_cp characters at text[i..n). */
+static size_t symbol_run(const char *text, size_t i, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t k;
+  while ((k = symbol_len(u + i, n - i)) != 0) {
+    i += k;
+    /* a rule repeats its character: its copies at once, two at a time
+     * while the next 8 bytes repeat those 3 before them */
+    while (n - i >= 8 && kempt__load_le64(text + i) ==
+                             kempt__load_le64(text + i - 3))
+      i += 6;
+    while (n - i >= 3 && u[i] == u[i - 3] && u[i + 1] == u[i - 2] &&
+           u[i + 2] == u[i - 1])
+      i += 3;
+  }
+  return i;
 }
 
 /* The function-word hits of the languages m of a word that is not
@@ -1442,6 +1660,17 @@ static const uint64_t len_mask[9] = {
     0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFu, 0xFFFFFFFFFFu, 0xFFFFFFFFFFFFu,
     0xFFFFFFFFFFFFFFu, ~(uint64_t)0};
 
+/* The last byte outside white space before text[i] on the line, when
+ * plain_run read one since text[from]: into c->last (end_line's). */
+static inline void note_last(struct counting *c, const char *text, size_t i,
+                             size_t from) {
+  size_t lo = c->lstart > from ? c->lstart : from;
+  while (i > lo && (byte_class[(unsigned char)text[i - 1]] & C_WS))
+    i--;
+  if (i > lo)
+    c->last = (unsigned char)text[i - 1];
+}
+
 #ifdef GLUE_SSE2
 /* The number of ASCII letters (letter_bytes) at p, 16 when there are 16
  * or more: p may be read 16 bytes on. */
@@ -1455,19 +1684,24 @@ static inline unsigned letters16(const char *p) {
 }
 #endif
 
-/* Read the tokens from text[i] on, in a padded block of n bytes (TEXT_PAD
- * zero bytes after it), while they are of the kinds that most tokens of
- * prose are: 1 to TOK_CACHED ASCII letters, between marks that may open
- * and close a word (count_token's token_core), or two runs of letters
- * with an apostrophe between them ("it's", "O'Brien"), each followed by
- * white space. Letters are read 8 bytes at a time and answered by the
- * token cache, with what count_letters keeps (the recorded words, the
- * link, the language counts) in locals; a candidate, a miss of the cache
- * or a full array of words is handled the usual way. A line end right
- * after a token is read here too (end_line) when no look-up waits.
- * Returns where it stopped: after the single space that follows the last
- * token, or after such a line end, before other white space, or at a
- * token of another kind (i itself when the first is). */
+/* Read the rest of a padded block of n bytes (TEXT_PAD zero bytes after
+ * it) from text[i] on, as count_block would. The kinds of token that
+ * most tokens of prose are, 1 to TOK_CACHED ASCII letters between marks
+ * that may open and close a word (count_token's token_core) or two runs
+ * of letters with an apostrophe between them ("it's", "O'Brien"), are
+ * read here: letters 16 bytes at a time, answered by the token cache,
+ * with what count_letters keeps (the recorded words, the link, the
+ * language counts) in locals; runs of words of up to 7 letters that the
+ * cache knows as plain, each followed by a space, are read tightest. A
+ * candidate or a miss of the cache is handled the usual way. White space,
+ * line ends (end_line, settling the look-ups that wait), bullets and
+ * rules and ASCII tokens without letters are read here too; any other
+ * token goes to count_token, with the state handed over and taken back.
+ * There is room for every word the block may hold (a word and its
+ * separator each: count_compound records more, and then the run stops).
+ * Returns where it stopped: n, or i when there is no room for the words
+ * (count_block reads the block then), or after the token where
+ * count_token failed or left too little room. */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* its registers its own: not in count_block */
 #endif
@@ -1475,19 +1709,33 @@ static size_t
 plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           size_t n, enum kempt_status *s) {
   const uint64_t high = 0x8080808080808080u;
+  /* room for every word the rest of the block may hold (a word and a
+   * separator each), so that the words are recorded without a test; else
+   * count_block reads them */
+  size_t want = g->ntok + (n - i) / 2 + 2;
+  if (RARELY(want > g->captok)) {
+    bool ok;
+    *s = room_tokens(g, want, &ok);
+    if (*s != KEMPT_OK || !ok)
+      return i;
+  }
   uint64_t *th = g->th;
   uint8_t *tf = g->tf;
-  size_t ntok = g->ntok, captok = g->captok, link = c->link, start = g->ntok;
+  /* no link: the spare byte of tf */
+  size_t nolink = g->captok, ntok = g->ntok, start = g->ntok;
+  size_t link = c->link == SIZE_MAX ? nolink : c->link;
   uint32_t *hits = c->h->lang.hits, parts = 0;
   uint8_t capmask = c->mid ? T_CAPMID : 0;
-  size_t first = i;
+  size_t from = i;
   const struct tok_info *toks = g->toks;
   for (;;) {
+#ifdef GLUE_SSE2
+    unsigned fk; /* the letters at i when the run below ends */
+#endif
     { /* the commonest tokens first: 1 to 7 letters that the cache knows
          as no candidate, then a space (a slot of a token of up to 7
          letters has a zero byte in raw[0], one of more has none) */
-      size_t hn = ntok, hl = link, hi = i;
-      unsigned hc = capmask;
+      size_t hn = ntok, hi = i;
       for (;;) {
 #ifdef GLUE_SSE2
         /* letters and spaces of the 16 bytes at hi, in bit masks: the
@@ -1500,13 +1748,14 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         unsigned sm = (unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
         unsigned k = (unsigned)__builtin_ctz(~lm); /* letters at hi */
-        if (k - 1 >= 7 || !((sm >> k) & 1) || hn == captok)
+        fk = k;
+        if (k - 1 >= 7 || !((sm >> k) & 1))
           break;
         uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
 #else
         uint64_t x = kempt__load_le64(text + hi);
         uint64_t stop = ~letter_bytes(x) & high;
-        if ((stop & 0x80) || !stop || hn == captok)
+        if ((stop & 0x80) || !stop)
           break;
         unsigned k = low_byte(stop);
         if (((x >> (8 * k)) & 0xFF) != ' ')
@@ -1520,33 +1769,35 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (ti->langs)
           add_hits(hits, ti->langs);
         th[hn] = ti->h;
-        tf[hn] = (uint8_t)(T_COUNT | (ti->flags & hc));
-        if (hl != SIZE_MAX)
-          tf[hl] |= T_LINK;
-        hl = hn++;
-        hc = T_CAPMID;
+        tf[hn++] = ti->flags; /* as a word inside a sentence that the next
+                                 follows: the first and last amended below */
         hi += k + 1;
       }
-      ntok = hn;
-      link = hl;
-      capmask = (uint8_t)hc;
-      i = hi;
+      if (hn != ntok) {
+        tf[link] |= T_LINK; /* the first follows the word before */
+        tf[ntok] &= (uint8_t)(capmask | ~T_CAPMID);
+        tf[hn - 1] &= (uint8_t)~T_LINK; /* the next is not read yet */
+        link = hn - 1;
+        capmask = T_CAPMID;
+        ntok = hn;
+        i = hi;
+      }
     }
     size_t a = i; /* the letters' start */
     uint64_t r0, r1 = 0;
     unsigned k, next;
 #ifdef GLUE_SSE2
-    k = letters16(text + a);
+    k = fk; /* letters16(text + a) */
     if (RARELY(!k)) {
       a = lead_marks(text, i, n);
       if (a == i || a >= n)
-        break;
+        goto other;
       k = letters16(text + a);
       if (!k)
-        break;
+        goto other;
     }
     if (RARELY(k == 16)) /* more than 15 letters */
-      break;
+      goto other;
     r0 = kempt__load_le64(text + a) & len_mask[k < 8 ? k : 8];
     if (k > 8)
       r1 = kempt__load_le64(text + a + 8) & len_mask[k - 8];
@@ -1565,7 +1816,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         uint64_t y = kempt__load_le64(text + a + 8);
         uint64_t stop2 = ~letter_bytes(y) & high;
         if (!stop2)
-          break;
+          goto other;
         unsigned k2 = low_byte(stop2);
         k = 8 + k2;
         r0 = x;
@@ -1575,17 +1826,24 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     } else {
       a = lead_marks(text, i, n);
       if (a == i || a >= n)
-        break;
+        goto other;
       x = kempt__load_le64(text + a);
       stop = ~letter_bytes(x) & high;
       if (stop & 0x80)
-        break;
+        goto other;
       goto letters;
     }
 #endif
     size_t b = a + k, e = b; /* the letters' end, the token's */
     bool end = false;
     if (RARELY(!(byte_class[next] & C_WS))) {
+      if ((byte_class[next] & C_MARK) &&
+          (b + 1 >= n || (byte_class[(unsigned char)text[b + 1]] & C_WS))) {
+        /* one mark, then white space ("word," "word."): tail_marks' */
+        e = b + 1;
+        end = next == '.' || next == '!' || next == '?' || next == ':';
+        goto marked;
+      }
       size_t apos = next == '\'' ? 1
                     : next == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
                             (unsigned char)text[b + 2] == 0x99
@@ -1595,12 +1853,11 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         goto compound;
       size_t tm = tail_marks(text, b, n);
       if (!tm)
-        break;
+        goto other;
       e = tm >> 1;
       end = tm & 1;
     }
-    if (RARELY(ntok == captok))
-      break;
+  marked:;
     struct tok_info *ti = tok_slot(g, r0, r1);
     if (RARELY(ti->raw[0] != r0 || ti->raw[1] != r1))
       tok_fill(g, ti, text + a, k, r0, r1);
@@ -1608,9 +1865,9 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       add_hits(hits, ti->langs);
     th[ntok] = ti->h;
     tf[ntok] = (uint8_t)(T_COUNT | (ti->flags & capmask));
-    if (link != SIZE_MAX && a == i)
+    if (a == i)
       tf[link] |= T_LINK;
-    link = e == b ? ntok : SIZE_MAX;
+    link = e == b ? ntok : nolink;
     ntok++;
     capmask = end ? 0 : T_CAPMID;
     if (RARELY(!(ti->flags & TI_PLAIN))) {
@@ -1623,33 +1880,127 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       }
     }
     i = e;
-  after_word: /* i at the byte after a word: a space, a line end or more */
-    if (RARELY(text[i] != ' ')) {
-      if (text[i] != '\n' || c->npending)
-        break;
-      /* the end of a line, read as count_block reads it (settle aside) */
-      c->last = (unsigned char)text[i - 1];
-      end_line(g, c, i);
-      c->lstart = ++i;
-      first = i;
-      continue;
-    }
+  after_word: /* i at the byte after a token: a space, a line end or more */
+    if (RARELY(text[i] != ' '))
+      goto other;
     i++;
     continue;
+  other: /* i at white space, or at a token that is not letters between
+            marks: some are read here as count_block reads them */
+    {
+      unsigned char ch = (unsigned char)text[i];
+      if (ch == '\n') { /* the end of a line */
+        if (c->npending) {
+          g->ntok = ntok;
+          *s = settle(g, c);
+          if (*s != KEMPT_OK)
+            break;
+        }
+        note_last(c, text, i, from);
+        end_line(g, c, i);
+        c->lstart = ++i;
+        continue;
+      }
+      if (byte_class[ch] & C_WS) { /* a run of spaces, 8 at a time: the
+                                     padding's zero bytes end it */
+        const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+        uint64_t y;
+        i++;
+        if (ch == ' ') {
+          while (!(y = kempt__load_le64(text + i) ^ 0x2020202020202020u))
+            i += 8;
+          i += low_byte((((y & low7) + low7) | y) & ~low7);
+        }
+        continue;
+      }
+      if (i >= n)
+        break;
+      size_t j = i;
+      if (ch == 0xE2) {
+        /* rules and bullets: no word, no mark that ends a sentence (one
+         * bullet, then white space, at once) */
+        j = symbol_len((const unsigned char *)text + i, n - i) &&
+                    (byte_class[(unsigned char)text[i + 3]] & C_WS)
+                ? i + 3
+                : symbol_run(text, i, n);
+        if (j > i && (j == n || (byte_class[(unsigned char)text[j]] & C_WS))) {
+          capmask = T_CAPMID;
+          link = nolink;
+          i = j;
+          goto after_word;
+        }
+      } else if (ch < 0x80) {
+        /* ASCII without letters ("2019,", "|", "(1)"): no word, only
+         * whether it ends a sentence (count_token) */
+        while (j < n && !(byte_class[(unsigned char)text[j]] &
+                          (C_WS | C_ALPHA | C_HIGH)))
+          j++;
+        if (j > i &&
+            (j == n || (byte_class[(unsigned char)text[j]] & C_WS))) {
+          struct token t = {text + i, j - i, 0, 0};
+          capmask = ends_sentence(&t) ? 0 : T_CAPMID;
+          link = nolink;
+          i = j;
+          goto after_word;
+        }
+      }
+      /* any other token: count_token reads it, with the state handed
+       * over and taken back; but one that the cache of such tokens
+       * knows is read here, as count_token would (ASCII letters after
+       * marks and before others record a word: u->words counts it) */
+      bool hb;
+      j = token_end(text, i, n, &hb);
+      uint64_t raw[UTOK_MAX / 8];
+      struct utok_info *u =
+          hb && j - i <= UTOK_MAX ? utok_slot(g, text + i, j - i, raw) : NULL;
+      if (u && u->len == j - i && !memcmp(u->raw, raw, UTOK_MAX)) {
+        link = nolink;
+        parts += u->words; /* with the word recorded, if any: */
+        if (u->rec) {
+          parts--;
+          th[ntok] = u->h;
+          tf[ntok++] = (uint8_t)(T_COUNT | (u->cap ? capmask : 0));
+        }
+        if (u->langs) {
+          c->h->lang.stop++;
+          add_hits(hits, u->langs);
+        }
+        capmask = u->ends ? 0 : T_CAPMID;
+        i = j;
+        goto after_word;
+      }
+      struct token t = {text + i, j - i, 0, 0};
+      c->h->lang.words += (uint32_t)(ntok - start) + parts;
+      parts = 0;
+      g->ntok = ntok;
+      c->link = link == nolink ? SIZE_MAX : link;
+      c->mid = capmask != 0;
+      *s = count_token_in(g, &t, c, hb, u, raw);
+      th = g->th; /* count_compound may have made room */
+      tf = g->tf;
+      ntok = start = g->ntok;
+      nolink = g->captok;
+      link = c->link == SIZE_MAX ? nolink : c->link;
+      capmask = c->mid ? T_CAPMID : 0;
+      i = j;
+      if (*s != KEMPT_OK || ntok + (n - i) / 2 + 2 > nolink)
+        break; /* (count_block makes room again) */
+      goto after_word;
+    }
   compound: { /* letters, an apostrophe, letters: count_compound counts
                  the first (the second is a suffix: "s", "re", "Brien") */
     size_t a2 = b + (next == '\'' ? 1 : 3);
     uint64_t y = kempt__load_le64(text + a2);
     uint64_t stop2 = ~letter_bytes(y) & high;
-    if (!stop2 || ntok == captok)
-      break;
+    if (!stop2)
+      goto other;
     unsigned k2 = low_byte(stop2);
     size_t b2 = a2 + k2;
     e = b2;
     if (!(byte_class[(unsigned char)text[b2]] & C_WS)) {
       size_t tm = tail_marks(text, b2, n);
       if (!tm)
-        break;
+        goto other;
       e = tm >> 1;
       end = tm & 1;
     }
@@ -1668,7 +2019,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     tf[ntok] = (uint8_t)(T_COUNT | (t1->flags & capmask));
     ntok++;
     parts++; /* two words of the language counts, one recorded */
-    link = SIZE_MAX;
+    link = nolink;
     capmask = end ? 0 : T_CAPMID;
     i = e;
     goto after_word;
@@ -1676,29 +2027,9 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   }
   c->h->lang.words += (uint32_t)(ntok - start) + parts;
   g->ntok = ntok;
-  c->link = link;
+  c->link = link == nolink ? SIZE_MAX : link;
   c->mid = capmask != 0;
-  if (i > first) /* the last byte of the last token (no white space), if
-                   one was read after the last line end */
-    c->last = (unsigned char)text[i - 1 - (text[i - 1] == ' ')];
-  return i;
-}
-
-/* The end of the run of symbol_cp characters at text[i..n). */
-static size_t symbol_run(const char *text, size_t i, size_t n) {
-  const unsigned char *u = (const unsigned char *)text;
-  size_t k;
-  while ((k = symbol_len(u + i, n - i)) != 0) {
-    i += k;
-    /* a rule repeats its character: its copies at once, two at a time
-     * while the next 8 bytes repeat those 3 before them */
-    while (n - i >= 8 && kempt__load_le64(text + i) ==
-                             kempt__load_le64(text + i - 3))
-      i += 6;
-    while (n - i >= 3 && u[i] == u[i - 3] && u[i + 1] == u[i - 2] &&
-           u[i + 2] == u[i - 1])
-      i += 3;
-  }
+  note_last(c, text, i, from);
   return i;
 }
 
@@ -1720,6 +2051,15 @@ static enum kempt_status count_block(struct glue *g, size_t block,
   enum kempt_status s = KEMPT_OK;
   while (i < n && s == KEMPT_OK) {
     unsigned char ch = (unsigned char)text[i];
+    bool tried = false; /* plain_run left the token (fast_token would) */
+    if (!h->ext) { /* plain_run reads the block (unless out of room) */
+      size_t j = plain_run(g, &c, text, i, n, &s);
+      if (j > i || s != KEMPT_OK) {
+        i = j;
+        continue;
+      }
+      tried = true;
+    }
     if (byte_class[ch] & C_WS) {
       i++;
       if (ch == '\n') {
@@ -1727,25 +2067,8 @@ static enum kempt_status count_block(struct glue *g, size_t block,
           s = settle(g, &c);
         end_line(g, &c, i - 1);
         c.lstart = i;
-      } else if (ch == ' ' && !h->ext) {
-        /* a run of spaces, 8 at a time: the padding's zero bytes end it */
-        const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
-        uint64_t y;
-        while (!(y = kempt__load_le64(text + i) ^ 0x2020202020202020u))
-          i += 8;
-        i += low_byte((((y & low7) + low7) | y) & ~low7); /* not a space */
       }
       continue;
-    }
-    bool tried = false; /* plain_run left the token (fast_token would) */
-    if (!h->ext && ((byte_class[ch] & (C_ALPHA | C_MARK)) || ch == 0xE2 ||
-                    ch == 0xC2)) {
-      size_t j = plain_run(g, &c, text, i, n, &s);
-      if (j > i) {
-        i = j;
-        continue;
-      }
-      tried = true;
     }
     size_t j = 0;
     if (ch == 0xE2) {
@@ -1762,40 +2085,18 @@ static enum kempt_status count_block(struct glue *g, size_t block,
     if (!j && !tried) /* count_token reads such a token the same way */
       j = fast_token(g, text, i, n, !h->ext, &c, &s);
     if (!j) {
-      uint8_t classes = byte_class[ch];
-      j = i + 1;
+      bool high;
       if (!h->ext) {
-        /* 8 bytes at a time: white space (a space, or 9 to 13) ends the
-         * token; the padding's zero bytes are none */
-        const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones,
-                       low7 = 0x7F * ones;
-        uint64_t hi = 0;
-        for (;;) {
-          uint64_t x = kempt__load_le64(text + j), y = x ^ (0x20 * ones);
-          uint64_t t = x & low7;
-          uint64_t ws = (~(((y & low7) + low7) | y) & high) |
-                        ((t + (0x80 - 9) * ones) & ~(t + (0x80 - 14) * ones) &
-                         ~x & high);
-          if (ws) {
-            unsigned k = low_byte(ws);
-            hi |= x & high & (((uint64_t)1 << (8 * k)) - 1);
-            j += k;
-            break;
-          }
-          hi |= x & high;
-          j += 8;
-          if (j >= n) {
-            j = n;
-            break;
-          }
-        }
-        classes |= hi ? C_HIGH : 0;
+        j = token_end(text, i, n, &high);
       } else {
+        uint8_t classes = byte_class[ch];
+        j = i + 1;
         while (j < n && !(byte_class[(unsigned char)text[j]] & C_WS))
           classes |= byte_class[(unsigned char)text[j++]];
+        high = (classes & C_HIGH) != 0;
       }
       struct token t = {text + i, j - i, 0, 0};
-      s = count_token(g, &t, &c, (classes & C_HIGH) != 0);
+      s = count_token(g, &t, &c, high);
     }
     c.last = (unsigned char)text[j - 1];
     i = j + (j < n && text[j] == ' ');
@@ -2691,9 +2992,9 @@ static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
     (*out)->capmid = d->capmid;
     (*out)->flags = d->flags;
   }
-  g->filter[(h >> 6) & 0x3FF] |= (uint64_t)1 << (h & 63);
+  g->filter[h >> FILTER_SHIFT] = 1;
   if (g->filter_set < FILTER_SET)
-    g->filter_at[g->filter_set] = (uint16_t)((h >> 6) & 0x3FF);
+    g->filter_at[g->filter_set] = (uint16_t)(h >> FILTER_SHIFT);
   g->filter_set++;
   return KEMPT_OK;
 }
@@ -2751,8 +3052,8 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
 }
 
 /* Count the words asked about, and the pairs, in the held blocks. */
-static inline bool filtered(const uint64_t *filter, uint64_t k) {
-  return (filter[(k >> 6) & 0x3FF] >> (k & 63)) & 1;
+static inline unsigned filtered(const uint8_t *filter, uint64_t k) {
+  return filter[k >> FILTER_SHIFT];
 }
 
 /* Count word i of the window, which the filter lets through. */
@@ -2777,11 +3078,11 @@ static void count_one(struct glue *g, size_t i) {
 
 static void count_asked(struct glue *g) {
   const uint64_t *th = g->th;
-  const uint64_t *filter = g->filter;
+  const uint8_t *filter = g->filter;
   size_t i = 0, n = g->ntok;
   for (; i + 4 <= n; i += 4) { /* most words are not asked about */
-    bool f0 = filtered(filter, th[i]), f1 = filtered(filter, th[i + 1]),
-         f2 = filtered(filter, th[i + 2]), f3 = filtered(filter, th[i + 3]);
+    unsigned f0 = filtered(filter, th[i]), f1 = filtered(filter, th[i + 1]),
+             f2 = filtered(filter, th[i + 2]), f3 = filtered(filter, th[i + 3]);
     if (!(f0 | f1 | f2 | f3))
       continue;
     if (f0)
@@ -2884,7 +3185,7 @@ static enum kempt_status weigh_window(struct glue *g) {
   if (!any)
     return KEMPT_OK;
   if (!g->filter) {
-    g->filter = kempt__calloc(g->env->alloc, 1024 * sizeof *g->filter);
+    g->filter = kempt__calloc(g->env->alloc, FILTER_SIZE);
     if (!g->filter)
       return KEMPT_ERR_NOMEM;
   }
@@ -2965,7 +3266,7 @@ static enum kempt_status emit_one(struct glue *g, const struct held *h,
 
 static void clear_filter(struct glue *g) {
   if (g->filter_set > FILTER_SET)
-    memset(g->filter, 0, 1024 * sizeof *g->filter);
+    memset(g->filter, 0, FILTER_SIZE);
   else
     for (size_t i = 0; i < g->filter_set; i++)
       g->filter[g->filter_at[i]] = 0;
@@ -3016,16 +3317,16 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
                              &g->capblocks, sizeof *g->blocks, GLUE_BLOCKS_CAP);
   if (s != KEMPT_OK)
     return s;
-  struct held h;
-  memset(&h, 0, sizeof h);
-  h.start = g->text.len;
-  h.len = b->len;
-  h.ext = big ? b->text : NULL;
-  h.flags = b->flags;
-  h.nlines = b->nlines;
-  h.offset = b->offset;
-  h.index = b->index;
-  h.rule = b->rule;
+  struct held *h = &g->blocks[g->nblocks]; /* filled in place */
+  memset(h, 0, sizeof *h);
+  h->start = g->text.len;
+  h->len = b->len;
+  h->ext = big ? b->text : NULL;
+  h->flags = b->flags;
+  h->nlines = b->nlines;
+  h->offset = b->offset;
+  h->index = b->index;
+  h->rule = b->rule;
   static const char pad[TEXT_PAD + TEXT_SLACK];
   if (!big)
     s = kempt__buf_add(&g->text, b->text, b->len);
@@ -3035,10 +3336,10 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
     return s;
   if (!big) /* plain_run 16: the slack is read now, then written over */
     g->text.len -= TEXT_SLACK;
-  g->blocks[g->nblocks++] = h;
+  g->nblocks++;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return KEMPT_OK;
-  return count_block(g, g->nblocks - 1, held_text(g, &g->blocks[g->nblocks - 1]));
+  return count_block(g, g->nblocks - 1, held_text(g, h));
 }
 
 static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
