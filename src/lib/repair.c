@@ -53,10 +53,14 @@
 #define UCS_CAP (WIN_CAP * 18 + 64)
 #define FLAG_LIMIT 0x3100 /* per-instance flag table below this (kana) */
 #define CACHE_SIZE 256    /* a direct-mapped cache above it */
+#define SPAN_SLOTS 512    /* spans known to be normalized (direct-mapped) */
+#define SPAN_MAX 31       /* ... of at most this many bytes */
 
 /* Flags of a code point; FL_MOJI is only a result of scan_flags: a lead
  * followed by what may continue it in the same charset. */
 enum { FL_MOJI = 1, FL_CHAR = 2, FL_NORM = 4 };
+/* Not a flag: "the flags are not known yet" (see work()). */
+#define FL_UNKNOWN 0x100u
 
 struct repair {
   const struct kempt_env *env;
@@ -73,6 +77,14 @@ struct repair {
     uint32_t cp;
     uint64_t info;
   } cache[CACHE_SIZE]; /* cp_info above, the last asked for */
+  /* Short spans that normalization leaves as they are (a combining mark
+   * after its letter, as in most text of Indic scripts, Thai, pointed
+   * Arabic and Hebrew): the same spans come again and again, and need
+   * utf8proc once. len 0: an empty slot. */
+  struct span_slot {
+    uint8_t len;
+    char text[SPAN_MAX];
+  } spans[SPAN_SLOTS];
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -188,12 +200,16 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
 /* Everything known of cp: its mojibake class (kempt__mojibake_class) in
  * the low bits, its FL_ flags from bit INFO_SHIFT, the charsets where it
  * leads a 3- or 4-byte sequence (kempt__mojibake_long) from bit
- * INFO_LONG; below FLAG_LIMIT kept in r->info once asked for
+ * INFO_LONG, and for normalization whether its combining class is not 0
+ * (INFO_CCC) and whether it is the second half of a composition
+ * (INFO_SECOND); below FLAG_LIMIT kept in r->info once asked for
  * (INFO_KNOWN), so that a new handle is cheap. */
 #define INFO_SHIFT 27
 #define INFO_KNOWN 0x80000000u
 #define INFO_LONG 32
 #define INFO_FFFD ((uint64_t)1 << 48)
+#define INFO_CCC ((uint64_t)1 << 49)
+#define INFO_SECOND ((uint64_t)1 << 50)
 static uint64_t compute_info(const struct repair *r, uint32_t cp) {
   uint64_t m = 0;
   if (cp < 0x2600 || cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
@@ -201,6 +217,10 @@ static uint64_t compute_info(const struct repair *r, uint32_t cp) {
         (uint64_t)kempt__mojibake_long(r->mj, cp) << INFO_LONG;
   if (cp == 0xFFFD)
     m |= INFO_FFFD;
+  if (utf8proc_get_property((utf8proc_int32_t)cp)->combining_class != 0)
+    m |= INFO_CCC;
+  if (compose_second(cp))
+    m |= INFO_SECOND;
   return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT | INFO_KNOWN;
 }
 
@@ -689,14 +709,10 @@ static enum kempt_status entity_pass(struct repair *r, const char *p, size_t n,
 /* ---- pass 3: normalization ------------------------------------------------
  */
 
-static unsigned ccc_of(uint32_t cp) {
-  return utf8proc_get_property((utf8proc_int32_t)cp)->combining_class;
-}
-
 /* Start of the span to normalize around the character at i. */
-static size_t span_start(const unsigned char *p, size_t floor, size_t i,
-                         uint32_t cp) {
-  if (ccc_of(cp) == 0 && !compose_second(cp))
+static size_t span_start(struct repair *r, const unsigned char *p,
+                         size_t floor, size_t i, uint32_t cp) {
+  if (!(cp_info(r, cp) & (INFO_CCC | INFO_SECOND)))
     return i;
   size_t j = i;
   while (j > floor) {
@@ -705,24 +721,46 @@ static size_t span_start(const unsigned char *p, size_t floor, size_t i,
     while (j > floor && (p[j] & 0xC0) == 0x80);
     uint32_t c;
     kempt__utf8_get(p + j, i - j, &c);
-    if (ccc_of(c) == 0 || i - j >= WIN_CAP / 2)
+    if (!(cp_info(r, c) & INFO_CCC) || i - j >= WIN_CAP / 2)
       return j;
   }
   return j;
 }
 
 /* End of the span: the next character that is a starter and passes the
- * quick check (it cannot combine with what is before it). */
+ * quick check (it cannot combine with what is before it); a character
+ * whose combining class is not 0 has FL_NORM (norm_flag()). */
 static size_t span_end(struct repair *r, const unsigned char *p, size_t n,
                        size_t s, size_t i) {
   while (i < n && i - s < WIN_CAP - 8) {
     uint32_t c;
     size_t len = kempt__utf8_get(p + i, n - i, &c);
-    if (c < 0x80 || (!(cp_flags(r, c) & FL_NORM) && ccc_of(c) == 0))
+    if (c < 0x80 || !(cp_flags(r, c) & FL_NORM))
       break;
     i += len;
   }
   return i;
+}
+
+/* The slot of the span p[0..n) (n <= SPAN_MAX) in r->spans. */
+static struct span_slot *span_slot(struct repair *r, const char *p, size_t n) {
+  uint32_t h = (uint32_t)n * 0x9E3779B1u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 0x01000193u;
+  return &r->spans[(h ^ h >> 15) % SPAN_SLOTS];
+}
+
+/* Whether the span p[0..n) is known to be left as it is. */
+static inline bool span_known(struct repair *r, const char *p, size_t n) {
+  if (n > SPAN_MAX)
+    return false;
+  const struct span_slot *e = span_slot(r, p, n);
+  if (e->len != n)
+    return false;
+  for (size_t i = 0; i < n; i++) /* a few bytes: no call */
+    if (e->text[i] != p[i])
+      return false;
+  return true;
 }
 
 static enum kempt_status normalize_span(struct repair *r, const char *p,
@@ -740,13 +778,19 @@ static enum kempt_status normalize_span(struct repair *r, const char *p,
   if ((size_t)k != n || memcmp(r->ucs, p, n) != 0)
     kempt__change(r->env, r->nfkc ? "nfkc" : "nfc", r->pos + at, p, n,
                   (const char *)r->ucs, (size_t)k);
+  else if (n <= SPAN_MAX) { /* unchanged: remember it */
+    struct span_slot *e = span_slot(r, p, n);
+    e->len = (uint8_t)n;
+    memcpy(e->text, p, n);
+  }
   return kempt__buf_add(out, r->ucs, (size_t)k);
 }
 
 static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
                                    struct kempt_buf *out) {
   const unsigned char *p = (const unsigned char *)text;
-  size_t i = 0, done = 0;
+  size_t i = 0, done = 0; /* text[done..i) is not yet in out */
+  size_t floor = 0;       /* the end of the last span */
   enum kempt_status st = KEMPT_OK;
   kempt__buf_clear(out);
   while (i < n && st == KEMPT_OK) {
@@ -760,12 +804,15 @@ static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
       i += len;
       continue;
     }
-    size_t s = span_start(p, done, i, cp);
+    size_t s = span_start(r, p, floor, i, cp);
     size_t e = span_end(r, p, n, s, i + len);
+    floor = i = e;
+    if (span_known(r, text + s, e - s))
+      continue; /* copied with what follows */
     st = kempt__buf_add(out, text + done, s - done);
     if (st == KEMPT_OK)
       st = normalize_span(r, text + s, e - s, s, out);
-    done = i = e;
+    done = e;
   }
   if (st == KEMPT_OK)
     st = kempt__buf_add(out, text + done, n - done);
@@ -928,8 +975,8 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
         p1 = c;
         if (q >= lim || (q[0] & 0xF0) != 0xE0)
           break;
-        if (__builtin_expect(p1 == p2 && q[0] == q[-3] && q[1] == q[-2] &&
-                                 q[2] == q[-1],
+        if (__builtin_expect(q[2] == q[-1] && p1 == p2 && q[0] == q[-3] &&
+                                 q[1] == q[-2],
                              0)) {
           /* a run of one character (a rule of box drawing): after two of
            * them the state is (c, c), and each copy after adds what the
@@ -984,18 +1031,22 @@ static struct kempt_buf *other(struct repair *r, const struct kempt_buf *in) {
   return in == &r->a ? &r->b : &r->a;
 }
 
-/* Repair segment p[0..n) whose first 'clean' bytes need no work. */
+/* Repair segment p[0..n) whose first 'clean' bytes need no work; known:
+ * what scan_flags() found in p[clean..n) when it holds no '&' (and set
+ * r->csmask for), or FL_UNKNOWN. */
 static enum kempt_status work(struct repair *r, const char *p, size_t n,
-                              size_t clean) {
+                              size_t clean, unsigned known) {
   struct kempt_buf *in = NULL, *out = &r->a;
   enum kempt_status st = KEMPT_OK;
-  if (memchr(p + clean, '&', n - clean)) {
+  if (known == FL_UNKNOWN && memchr(p + clean, '&', n - clean)) {
     st = entity_pass(r, p, n, out);
     in = out;
   }
   unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len, 0)
-                  : scan_flags(r, (const unsigned char *)p + clean, n - clean,
-                               clean);
+               : known != FL_UNKNOWN
+                   ? known
+                   : scan_flags(r, (const unsigned char *)p + clean, n - clean,
+                                clean);
   if (st == KEMPT_OK && (f & FL_MOJI) &&
       kempt__mojibake_maybe(r->mj, in ? in->data : p, in ? in->len : n,
                             r->csmask)) {
@@ -1022,18 +1073,20 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
   return st;
 }
 
-/* Repair one segment p[0..n) whose first 'clean' bytes need no work. */
+/* Repair one segment p[0..n) whose first 'clean' bytes need no work
+ * (known: as for work()). */
 static enum kempt_status segment_at(struct repair *r, const char *p, size_t n,
-                                    size_t clean) {
+                                    size_t clean, unsigned known) {
   enum kempt_status st =
-      clean >= n ? kempt__emit(r->env, p, n) : work(r, p, n, clean);
+      clean >= n ? kempt__emit(r->env, p, n) : work(r, p, n, clean, known);
   r->pos += n;
   return st;
 }
 
 /* Repair one segment p[0..n). */
 static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
-  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n, 0));
+  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n, 0),
+                    FL_UNKNOWN);
 }
 
 /* Where to cut SEG_CAP bytes of a line with no '\n': after the last space
@@ -1070,9 +1123,9 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
  * out of work() as it went in: no reference, and its characters pass the
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
  * the run of clean lines around it. The 'back' bytes before p may be
- * read. */
+ * read. *flags gets what scan_flags() found, when it ran. */
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
-                  size_t back) {
+                  size_t back, unsigned *flags) {
   /* an '&' may open a reference, perhaps cut at the end of this piece:
    * such a line takes the careful path (scan_flags alone misses the cut
    * one, and a second document fed in other pieces then differed) */
@@ -1080,6 +1133,7 @@ static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
     return false;
   unsigned f =
       scan_flags(r, (const unsigned char *)p + clean, n - clean, back + clean);
+  *flags = f; /* for work(), when the line is not quiet */
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
 }
 
@@ -1103,7 +1157,8 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
     if (nl == p + i + c)
       c = len; /* no byte needs work before the LF, nor the LF */
-    if (nl && (c == len || quiet(r, p + i, len, c, i))) {
+    unsigned f = FL_UNKNOWN; /* what quiet() found */
+    if (nl && (c == len || quiet(r, p + i, len, c, i, &f))) {
       i += len;
       continue;
     }
@@ -1112,7 +1167,7 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     size_t seg = st != KEMPT_OK ? 0 : nl ? len : next_segment(p + i, n - i);
     if (!seg)
       break;
-    st = segment_at(r, p + i, seg, c);
+    st = segment_at(r, p + i, seg, c, f);
     i += seg;
     run = i;
   }
