@@ -48,6 +48,7 @@
 #endif
 
 #define SEG_CAP 16384           /* longest segment worked on at once */
+#define SCAN_CAP (2 * SEG_CAP)  /* clean lines looked for at once */
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
 #define WIN_CAP 1024            /* longest span normalized at once (bytes) */
 #define UCS_CAP (WIN_CAP * 18 + 64)
@@ -318,62 +319,81 @@ static inline const unsigned char *ascii_run(const unsigned char *start,
   return q;
 }
 
-/* Index of the first byte of p[0..n) that is a LF or needs work, n if
- * none. */
-static size_t clean_to_nl(const unsigned char *p, size_t n) {
-  size_t i = 0;
+/* Index of the first byte of p[0..n) that needs work, n if none; *lf
+ * gets the index of the last LF before it (SIZE_MAX if none): the lines
+ * up to there are clean, whatever their number. */
+static size_t clean_lines(const unsigned char *p, size_t n, size_t *lf) {
+  size_t i = 0, last = SIZE_MAX;
 #ifdef __SSE2__
-  const __m128i lf = _mm_set1_epi8('\n');
-  while (i + 16 <= n) {
+  const __m128i nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    unsigned stop = (plain16(p + i) ^ 0xFFFFu) |
-                    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
-    if (stop)
+    unsigned stop = plain16(p + i) ^ 0xFFFFu;
+    unsigned lfs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+    if (stop) {
+      lfs &= (1u << __builtin_ctz(stop)) - 1;
+      *lf = lfs ? i + 31 - (size_t)__builtin_clz(lfs) : last;
       return i + (size_t)__builtin_ctz(stop);
-    i += 16;
+    }
+    if (lfs)
+      last = i + 31 - (size_t)__builtin_clz(lfs);
   }
 #endif
-  while (i < n && p[i] != '\n' && !needy(p[i]))
-    i++;
+  for (; i < n && !needy(p[i]); i++)
+    if (p[i] == '\n')
+      last = i;
+  *lf = last;
   return i;
 }
 
 #ifdef HAVE_AVX2_PATH
-/* clean_to_nl() 32 bytes at a time, where the CPU has AVX2: the same
- * bytes stop it (needy() or LF). */
+/* clean_lines() 32 bytes at a time, where the CPU has AVX2. */
 __attribute__((target("avx2"))) static size_t
-clean_to_nl_avx2(const unsigned char *p, size_t n) {
-  size_t i = 0;
+clean_lines_avx2(const unsigned char *p, size_t n, size_t *lf) {
+  size_t i = 0, last = SIZE_MAX;
   const __m256i lo = _mm256_set1_epi8(0x1F), hi = _mm256_set1_epi8(0x7F),
-                amp = _mm256_set1_epi8('&'), tab = _mm256_set1_epi8('\t');
+                amp = _mm256_set1_epi8('&'), tab = _mm256_set1_epi8('\t'),
+                nl = _mm256_set1_epi8('\n');
   for (; i + 32 <= n; i += 32) {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-    /* printable ASCII but '&' and DEL, or TAB (LF stops) */
+    /* printable ASCII but '&' and DEL, or TAB or LF */
     __m256i ok = _mm256_and_si256(_mm256_cmpgt_epi8(v, lo),
                                   _mm256_cmpgt_epi8(hi, v));
+    __m256i is_lf = _mm256_cmpeq_epi8(v, nl);
     ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, amp), ok);
-    ok = _mm256_or_si256(ok, _mm256_cmpeq_epi8(v, tab));
+    ok = _mm256_or_si256(ok, _mm256_or_si256(_mm256_cmpeq_epi8(v, tab), is_lf));
     unsigned stop = ~(unsigned)_mm256_movemask_epi8(ok);
-    if (stop)
-      return i + (size_t)__builtin_ctz(stop);
+    unsigned lfs = (unsigned)_mm256_movemask_epi8(is_lf);
+    if (stop) {
+      unsigned b = (unsigned)__builtin_ctz(stop);
+      lfs &= b < 31 ? (1u << b) - 1 : 0x7FFFFFFFu;
+      *lf = lfs ? i + 31 - (size_t)__builtin_clz(lfs) : last;
+      return i + b;
+    }
+    if (lfs)
+      last = i + 31 - (size_t)__builtin_clz(lfs);
   }
-  return i + clean_to_nl(p + i, n - i);
+  size_t rest;
+  size_t k = clean_lines(p + i, n - i, &rest);
+  *lf = rest != SIZE_MAX ? i + rest : last;
+  return i + k;
 }
 
 /* __builtin_cpu_supports reads what libgcc found out at start-up. */
 static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
 #endif
 
-/* clean_to_nl() with AVX2 when the line may be long enough for it. */
-static inline size_t clean_to_nl_any(const struct repair *r,
-                                     const unsigned char *p, size_t n) {
+/* clean_lines() with AVX2 when there may be enough bytes for it. */
+static inline size_t clean_lines_any(const struct repair *r,
+                                     const unsigned char *p, size_t n,
+                                     size_t *lf) {
 #ifdef HAVE_AVX2_PATH
   if (r->avx2 && n >= 64)
-    return clean_to_nl_avx2(p, n);
+    return clean_lines_avx2(p, n, lf);
 #else
   (void)r;
 #endif
-  return clean_to_nl(p, n);
+  return clean_lines(p, n, lf);
 }
 
 /* Index of the first byte of p[0..n) that needs work, n if none; the
@@ -1032,18 +1052,20 @@ static struct kempt_buf *other(struct repair *r, const struct kempt_buf *in) {
 }
 
 /* Repair segment p[0..n) whose first 'clean' bytes need no work; known:
- * what scan_flags() found in p[clean..n) when it holds no '&' (and set
- * r->csmask for), or FL_UNKNOWN. */
+ * what scan_flags() found in p[clean..n) (and set r->csmask for), or
+ * FL_UNKNOWN. An '&' is a byte that needs work: without FL_CHAR there is
+ * none. */
 static enum kempt_status work(struct repair *r, const char *p, size_t n,
                               size_t clean, unsigned known) {
   struct kempt_buf *in = NULL, *out = &r->a;
   enum kempt_status st = KEMPT_OK;
-  if (known == FL_UNKNOWN && memchr(p + clean, '&', n - clean)) {
+  if ((known == FL_UNKNOWN || (known & FL_CHAR)) &&
+      memchr(p + clean, '&', n - clean)) {
     st = entity_pass(r, p, n, out);
     in = out;
   }
   unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len, 0)
-               : known != FL_UNKNOWN
+               : known != FL_UNKNOWN /* and no '&' */
                    ? known
                    : scan_flags(r, (const unsigned char *)p + clean, n - clean,
                                 clean);
@@ -1126,11 +1148,7 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
  * read. *flags gets what scan_flags() found, when it ran. */
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
                   size_t back, unsigned *flags) {
-  /* an '&' may open a reference, perhaps cut at the end of this piece:
-   * such a line takes the careful path (scan_flags alone misses the cut
-   * one, and a second document fed in other pieces then differed) */
-  if (memchr(p + clean, '&', n - clean))
-    return false;
+  /* an '&' (which may open a reference) needs work: FL_CHAR */
   unsigned f =
       scan_flags(r, (const unsigned char *)p + clean, n - clean, back + clean);
   *flags = f; /* for work(), when the line is not quiet */
@@ -1148,17 +1166,26 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
   enum kempt_status st = KEMPT_OK;
   size_t i = 0, run = 0; /* p[run..i): clean lines not yet emitted */
   while (i < n && st == KEMPT_OK) {
+    /* one pass over the clean lines to the first byte that needs work
+     * (most lines are clean), looking SCAN_CAP bytes ahead at most */
+    size_t span = n - i < SCAN_CAP ? n - i : SCAN_CAP, lf;
+    size_t x = i + clean_lines_any(r, (const unsigned char *)p + i, span, &lf);
+    if (lf != SIZE_MAX) {
+      size_t from = i;
+      i += lf + 1; /* whole clean lines: they join the run */
+      if (x == from + span && span < n - from)
+        continue; /* the look ahead ended, not the clean bytes */
+      if (i == n)
+        break;
+    }
+    /* the line at i: its first x - i bytes are clean (SEG_CAP at most
+     * looked at), and then one is not */
     size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
-    /* one pass to the line's end when the line is clean (most are) */
-    size_t c = clean_to_nl_any(r, (const unsigned char *)p + i, lim);
-    const char *nl = c == lim            ? NULL
-                     : p[i + c] == '\n' ? p + i + c
-                                         : memchr(p + i + c, '\n', lim - c);
+    size_t c = x - i < lim ? x - i : lim;
+    const char *nl = c == lim ? NULL : memchr(p + i + c, '\n', lim - c);
     size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
-    if (nl == p + i + c)
-      c = len; /* no byte needs work before the LF, nor the LF */
     unsigned f = FL_UNKNOWN; /* what quiet() found */
-    if (nl && (c == len || quiet(r, p + i, len, c, i, &f))) {
+    if (nl && quiet(r, p + i, len, c, i, &f)) {
       i += len;
       continue;
     }
