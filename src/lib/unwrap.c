@@ -64,6 +64,7 @@
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
 #define WORDCHAR_LIMIT 0x800u /* word characters known by a bit below this */
+#define COLS_LIMIT 0x3000u    /* columns of characters cached below this */
 #define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
 #define MIN_WRAP 30u     /* the narrowest wrapping width believed */
 #define SLACK 10u        /* "full" is within W / SLACK of the width W */
@@ -135,6 +136,9 @@ struct unwrap {
   bool in_refs;         /* inside a text browser's list of references */
   bool wordchars_known; /* wordchars is filled */
   uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
+  /* kempt__cp_cols + 1 of the characters below COLS_LIMIT once asked for
+   * (0: not yet): Indic scripts, Thai, ... need utf8proc for it */
+  uint8_t cols[COLS_LIMIT];
 };
 
 /* ---- vocabulary --------------------------------------------------------- */
@@ -344,6 +348,17 @@ static void vocab_sync(struct unwrap *u) {
 
 static uint32_t cp_cols(int32_t cp) { return kempt__cp_cols(cp); }
 
+/* cp_cols(cp), cached in u->cols. */
+static inline uint32_t cols_of(struct unwrap *u, int32_t cp) {
+  if ((uint32_t)cp < COLS_LIMIT) {
+    unsigned c = u->cols[cp];
+    if (!c)
+      u->cols[cp] = (uint8_t)(c = cp_cols(cp) + 1);
+    return c - 1;
+  }
+  return cp_cols(cp);
+}
+
 static bool is_bullet(int32_t cp) {
   /* '>': quoted mail, whose lines are kept as they are */
   if (cp < 0x80)
@@ -505,8 +520,9 @@ struct tally {
   bool table;
 };
 
-/* Count one character other than an ASCII letter, digit or space. */
-static void tally_cp(struct tally *t, int32_t cp) {
+/* Count one character other than an ASCII letter, digit or space, of
+ * cols columns (cp_cols(cp); not used for a tab). */
+static void tally_cp(struct tally *t, int32_t cp, uint32_t cols) {
   bool space = inline_space(cp);
   if (cp == '\t' || (space && ++t->spaces >= 3))
     t->table = true;
@@ -514,14 +530,15 @@ static void tally_cp(struct tally *t, int32_t cp) {
     t->spaces = 0;
   t->bars += cp == '|' || cp == 0x2502;
   t->words += space && t->spaces <= 1;
-  t->cols += cp == '\t' ? 8 - t->cols % 8 : cp_cols(cp);
+  t->cols += cp == '\t' ? 8 - t->cols % 8 : cols;
   t->words += nospace_script(cp); /* each such character is a word */
 }
 
-/* Count n more of the character cp, not white space. */
-static void tally_more(struct tally *t, int32_t cp, uint32_t n) {
+/* Count n more of the character cp (of cols columns), not white space. */
+static void tally_more(struct tally *t, int32_t cp, uint32_t n,
+                       uint32_t cols) {
   t->bars += n * (cp == 0x2502);
-  t->cols += n * cp_cols(cp);
+  t->cols += n * cols;
   t->words += n * nospace_script(cp);
 }
 
@@ -582,16 +599,38 @@ static bool tally16(struct tally *t, const char *p) {
 }
 #endif
 
-/* Whether p[0..n) starts with a character of two bytes that is one
- * column wide and no white space: Latin, Greek, Cyrillic, Armenian ...
- * (tally_cp() counts just its column). */
-static inline bool plain2(const char *p, size_t n) {
-  if (n < 2 || ((unsigned char)p[1] & 0xC0) != 0x80)
-    return false;
-  uint32_t cp =
-      ((unsigned char)p[0] & 0x1Fu) << 6 | ((unsigned char)p[1] & 0x3Fu);
-  return (cp > 0xA0 && cp < 0x300) || (cp >= 0x370 && cp < 0x483) ||
-         (cp >= 0x48A && cp < 0x591);
+/* The bytes of the run of characters at p[0..n) of two bytes but the
+ * no-break space, or of three of U+0800..U+1FFF (Latin, Greek, Cyrillic,
+ * Hebrew, Arabic, Indic scripts, Thai, Georgian, Vietnamese ...: no white
+ * space, no bar, not of a script without spaces, so that tally_cp()
+ * counts just their columns), and their columns in *cols. */
+static inline size_t run_cols(struct unwrap *u, const char *p, size_t n,
+                              uint32_t *cols) {
+  const unsigned char *q = (const unsigned char *)p;
+  size_t j = 0;
+  uint32_t w = 0;
+  while (n - j >= 2) { /* kempt__cp() reads the valid ones so */
+    unsigned c0 = q[j], c1 = q[j + 1];
+    if ((c1 & 0xC0) != 0x80)
+      break;
+    uint32_t cp;
+    if (c0 >= 0xC2 && c0 < 0xE0) {
+      cp = (c0 & 0x1Fu) << 6 | (c1 & 0x3Fu);
+      if (cp == 0xA0)
+        break;
+      j += 2;
+    } else if ((c0 == 0xE0 && c1 >= 0xA0) || c0 == 0xE1) {
+      if (n - j < 3 || (q[j + 2] & 0xC0) != 0x80)
+        break;
+      cp = (c0 & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (q[j + 2] & 0x3Fu);
+      j += 3;
+    } else {
+      break;
+    }
+    w += cols_of(u, (int32_t)cp);
+  }
+  *cols = w;
+  return j;
 }
 
 /* Width, first word and table cells of the content p[0..n) (its letters
@@ -599,8 +638,11 @@ static inline bool plain2(const char *p, size_t n) {
  * words are the runs of white space plus one (a tab after a space run of
  * one or none counts again), a run of three spaces, a tab or two bars
  * make a table row. */
-static void measure(const char *p, size_t n, struct line *l) {
+static void measure(struct unwrap *u, const char *p, size_t n,
+                    struct line *l) {
   struct tally t = {0, 0, 0, 0, false};
+  size_t k;
+  uint32_t w;
   for (size_t i = 0, stop = 0; i < n;) {
 #ifdef SCAN_SSE2
     if (i >= stop && n - i >= 16 && tally16(&t, p + i)) {
@@ -624,20 +666,18 @@ static void measure(const char *p, size_t n, struct line *l) {
       t.words += ++t.spaces == 1;
       t.table = t.table || t.spaces >= 3;
       i++;
-    } else if (c >= 0xC2 && c < 0xE0 && plain2(p + i, n - i)) {
-      do { /* a run of them */
-        t.cols++;
-        i += 2;
-      } while (i < n && (unsigned char)p[i] >= 0xC2 &&
-               (unsigned char)p[i] < 0xE0 && plain2(p + i, n - i));
+    } else if (c >= 0xC2 && c <= 0xE1 && (k = run_cols(u, p + i, n - i, &w))) {
+      t.cols += w;
       t.spaces = 0;
+      i += k;
     } else {
       int32_t cp;
       uint32_t count;
       i += cp_run(p + i, n - i, &cp, &count);
-      tally_cp(&t, cp);
+      uint32_t cols = cols_of(u, cp);
+      tally_cp(&t, cp, cols);
       if (count > 1)
-        tally_more(&t, cp, count - 1);
+        tally_more(&t, cp, count - 1, cols);
     }
   }
   l->first = first_word(p, n);
@@ -736,10 +776,11 @@ static void prepare_lines(const char *t, struct line *L, size_t nl) {
 }
 
 /* Measure and classify the prepared lines of text t. */
-static void analyse_lines(const char *t, struct line *L, size_t nl) {
+static void analyse_lines(struct unwrap *u, const char *t, struct line *L,
+                          size_t nl) {
   for (size_t i = 0; i < nl; i++) {
     struct line *l = &L[i];
-    measure(t + l->start, l->end - l->start, l);
+    measure(u, t + l->start, l->end - l->start, l);
     l->total = l->indent + l->width;
     classify(t + l->start, l->end - l->start, l);
   }
@@ -1483,7 +1524,7 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   if (!may_long && !may_wrap(u, b->text, L, nl))
     return put_group(u, b, L, 0, nl); /* no line is joined */
   if (read != ANALYSED)
-    analyse_lines(b->text, L, nl);
+    analyse_lines(u, b->text, L, nl);
   struct plan pl;
   uint32_t dw = doc_wrap(u);
   judge(L, nl, dw, &pl);
@@ -1604,7 +1645,7 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
     prepare_lines(b->text, L, nl);
     read = PREPARED;
     if (may_be_voter(b->text, L, nl)) {
-      analyse_lines(b->text, L, nl);
+      analyse_lines(u, b->text, L, nl);
       vote(u, L, nl);
       read = ANALYSED;
     }
