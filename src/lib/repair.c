@@ -1052,20 +1052,18 @@ static struct kempt_buf *other(struct repair *r, const struct kempt_buf *in) {
 }
 
 /* Repair segment p[0..n) whose first 'clean' bytes need no work; known:
- * what scan_flags() found in p[clean..n) (and set r->csmask for), or
- * FL_UNKNOWN. An '&' is a byte that needs work: without FL_CHAR there is
- * none. */
+ * what scan_flags() found in p[clean..n) (and set r->csmask for) when it
+ * holds no '&', or FL_UNKNOWN. */
 static enum kempt_status work(struct repair *r, const char *p, size_t n,
                               size_t clean, unsigned known) {
   struct kempt_buf *in = NULL, *out = &r->a;
   enum kempt_status st = KEMPT_OK;
-  if ((known == FL_UNKNOWN || (known & FL_CHAR)) &&
-      memchr(p + clean, '&', n - clean)) {
+  if (known == FL_UNKNOWN && memchr(p + clean, '&', n - clean)) {
     st = entity_pass(r, p, n, out);
     in = out;
   }
   unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len, 0)
-               : known != FL_UNKNOWN /* and no '&' */
+               : known != FL_UNKNOWN
                    ? known
                    : scan_flags(r, (const unsigned char *)p + clean, n - clean,
                                 clean);
@@ -1148,7 +1146,12 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
  * read. *flags gets what scan_flags() found, when it ran. */
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
                   size_t back, unsigned *flags) {
-  /* an '&' (which may open a reference) needs work: FL_CHAR */
+  /* an '&' may open a reference, perhaps cut at the end of this piece:
+   * such a line takes the careful path (scan_flags alone misses one
+   * after a lead byte without its continuation, in bytes that are not
+   * UTF-8, and a second document fed in other pieces then differed) */
+  if (memchr(p + clean, '&', n - clean))
+    return false;
   unsigned f =
       scan_flags(r, (const unsigned char *)p + clean, n - clean, back + clean);
   *flags = f; /* for work(), when the line is not quiet */
