@@ -920,11 +920,15 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
         acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       }
       q++;
-      p2 = p1;
+      /* after an ASCII character other than ' ' and '?' (c == 0) what came
+       * before it no longer matters: with p1 == 0 neither a following
+       * character nor a space looks at p2 */
+      p2 = c ? p1 : 0;
       p1 = c;
       if (q == end || *q >= 0x80 || (p2 & ~space))
         continue;
-      /* two ASCII characters: the rest of the run cannot matter */
+      /* two ASCII characters, or one but ' ' or '?': the rest of the run
+       * cannot matter */
       bool seen = false;
       q = ascii_run(p - back, q, end, &seen);
       if (seen)
