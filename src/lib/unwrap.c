@@ -134,6 +134,7 @@ struct unwrap {
   uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
   bool wrap_known;
   bool in_refs;         /* inside a text browser's list of references */
+  bool brackets;        /* the block being written may hold a '[' */
   bool wordchars_known; /* wordchars is filled */
   uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
   /* kempt__cp_cols + 1 of the characters below COLS_LIMIT once asked for
@@ -1073,7 +1074,7 @@ static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
   size_t from = s;
   enum kempt_status st = KEMPT_OK;
   for (size_t i = s; i < e && st == KEMPT_OK; i++) {
-    const char *open = memchr(t + i, '[', e - i);
+    const char *open = u->brackets ? memchr(t + i, '[', e - i) : NULL;
     if (!open)
       break;
     i = (size_t)(open - t);
@@ -1238,7 +1239,8 @@ static enum kempt_status put_group(struct unwrap *u,
   kempt__buf_clear(&u->out);
   enum kempt_status st = KEMPT_OK;
   size_t first = L[from].start, end = L[to - 1].end;
-  if (nlog == to - from && !memchr(b->text + first, '[', end - first)) {
+  if (nlog == to - from &&
+      (!u->brackets || !memchr(b->text + first, '[', end - first))) {
     if (contiguous(L, from, to)) { /* most groups: pass the text on as is */
       uint32_t flags = b->flags | (nlog > 1 ? KEMPT_BLOCK_LINES : 0);
       struct kempt_block c = {b->text + first,  end - first, flags,  nlog,
@@ -1377,7 +1379,7 @@ static enum kempt_status put_one(struct unwrap *u, const struct kempt_block *b,
                                  const struct line *l) {
   const char *p = b->text + l->start;
   size_t n = l->end - l->start;
-  if (memchr(p, '[', n))
+  if (u->brackets && memchr(p, '[', n))
     return put_group(u, b, l, 0, 1);
   struct kempt_block c = {p,          n,      b->flags, 1, b->offset + l->start,
                           u->index++, b->rule};
@@ -1488,10 +1490,11 @@ static bool may_wrap(struct unwrap *u, const char *t, const struct line *L,
 }
 
 /* Unwrap one block and send the result on; next is the block after it,
- * if known. */
+ * if known; brackets: whether b may hold a '[' (link markers). */
 static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
                                  const struct kempt_block *next,
-                                 const struct held *h) {
+                                 const struct held *h, bool brackets) {
+  u->brackets = brackets;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return pass(u, b);
   struct line *L = u->lines;
@@ -1559,11 +1562,21 @@ static void drop_cached(struct unwrap *u) {
 /* Process and emit the first n held blocks, and forget them. */
 static enum kempt_status flush(struct unwrap *u, size_t n) {
   enum kempt_status st = KEMPT_OK;
+  /* the next '[' of the held text (link markers are rare): one look for
+   * it per block that holds one, not one per block */
+  size_t bracket = 0, from = 0;
   for (size_t i = 0; i < n && st == KEMPT_OK; i++) {
     struct kempt_block b = held_block(u, i), nb;
+    const struct held *h = &u->held[i];
+    if (bracket != SIZE_MAX && (i == 0 || bracket < h->pos) && h->len) {
+      from = h->pos;
+      const char *q = memchr(u->text.data + from, '[', u->text.len - from);
+      bracket = q ? (size_t)(q - u->text.data) : SIZE_MAX;
+    }
     if (i + 1 < u->nheld)
       nb = held_block(u, i + 1);
-    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL, &u->held[i]);
+    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL, h,
+                 bracket < h->pos + h->len);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
   if (cut)
@@ -1674,7 +1687,7 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
     sync_all(u, b);
   if (b->len > HOLD_BYTES / 2) { /* too big to hold: no look-ahead */
     enum kempt_status s = flush(u, u->nheld);
-    return s == KEMPT_OK ? process(u, b, NULL, NULL) : s;
+    return s == KEMPT_OK ? process(u, b, NULL, NULL, true) : s;
   }
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
