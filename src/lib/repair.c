@@ -83,13 +83,15 @@ struct repair {
     uint32_t cp;
     uint64_t info;
   } cache[CACHE_SIZE]; /* cp_info above, the last asked for */
-  /* Short spans that normalization leaves as they are (a combining mark
-   * after its letter, as in most text of Indic scripts, Thai, pointed
-   * Arabic and Hebrew): the same spans come again and again, and need
-   * utf8proc once. len 0: an empty slot. */
+  /* Short spans and what normalization makes of them (most often the
+   * same: a combining mark after its letter, as in most text of Indic
+   * scripts, Thai, pointed Arabic and Hebrew; or a letter and its marks
+   * composed, as in decomposed Vietnamese): the same spans come again and
+   * again, and need utf8proc once. len 0: an empty slot. */
   struct span_slot {
-    uint8_t len;
-    char text[SPAN_MAX];
+    uint8_t len, outlen; /* the span's bytes, and its normal form's */
+    bool changed;        /* out differs from text */
+    char text[SPAN_MAX], out[SPAN_MAX];
   } spans[SPAN_SLOTS];
 };
 
@@ -775,17 +777,18 @@ static struct span_slot *span_slot(struct repair *r, const char *p, size_t n) {
   return &r->spans[(h ^ h >> 15) % SPAN_SLOTS];
 }
 
-/* Whether the span p[0..n) is known to be left as it is. */
-static inline bool span_known(struct repair *r, const char *p, size_t n) {
+/* The slot that knows the normal form of the span p[0..n), or NULL. */
+static inline const struct span_slot *span_known(struct repair *r,
+                                                 const char *p, size_t n) {
   if (n > SPAN_MAX)
-    return false;
+    return NULL;
   const struct span_slot *e = span_slot(r, p, n);
   if (e->len != n)
-    return false;
+    return NULL;
   for (size_t i = 0; i < n; i++) /* a few bytes: no call */
     if (e->text[i] != p[i])
-      return false;
-  return true;
+      return NULL;
+  return e;
 }
 
 static enum kempt_status normalize_span(struct repair *r, const char *p,
@@ -800,13 +803,17 @@ static enum kempt_status normalize_span(struct repair *r, const char *p,
   k = utf8proc_reencode(r->ucs, k, o | UTF8PROC_COMPOSE);
   if (k < 0)
     return kempt__buf_add(out, p, n);
-  if ((size_t)k != n || memcmp(r->ucs, p, n) != 0)
+  bool changed = (size_t)k != n || memcmp(r->ucs, p, n) != 0;
+  if (changed)
     kempt__change(r->env, r->nfkc ? "nfkc" : "nfc", r->pos + at, p, n,
                   (const char *)r->ucs, (size_t)k);
-  else if (n <= SPAN_MAX) { /* unchanged: remember it */
+  if (n <= SPAN_MAX && (size_t)k <= SPAN_MAX) { /* remember it */
     struct span_slot *e = span_slot(r, p, n);
     e->len = (uint8_t)n;
+    e->outlen = (uint8_t)k;
+    e->changed = changed;
     memcpy(e->text, p, n);
+    memcpy(e->out, r->ucs, (size_t)k);
   }
   return kempt__buf_add(out, r->ucs, (size_t)k);
 }
@@ -820,8 +827,18 @@ static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
   kempt__buf_clear(out);
   while (i < n && st == KEMPT_OK) {
     uint32_t cp;
-    if (p[i] < 0x80) {
+    if (p[i] < 0x80) { /* ASCII: nothing to normalize, sixteen at a time */
       i++;
+#ifdef __SSE2__
+      for (; n - i >= 16; i += 16) {
+        unsigned high = (unsigned)_mm_movemask_epi8(
+            _mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+        if (high) {
+          i += (unsigned)__builtin_ctz(high);
+          break;
+        }
+      }
+#endif
       continue;
     }
     size_t len = kempt__utf8_get(p + i, n - i, &cp);
@@ -832,11 +849,17 @@ static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
     size_t s = span_start(r, p, floor, i, cp);
     size_t e = span_end(r, p, n, s, i + len);
     floor = i = e;
-    if (span_known(r, text + s, e - s))
+    const struct span_slot *known = span_known(r, text + s, e - s);
+    if (known && !known->changed)
       continue; /* copied with what follows */
     st = kempt__buf_add(out, text + done, s - done);
-    if (st == KEMPT_OK)
+    if (st == KEMPT_OK && known) { /* as normalize_span() does it */
+      kempt__change(r->env, r->nfkc ? "nfkc" : "nfc", r->pos + s, text + s,
+                    e - s, known->out, known->outlen);
+      st = kempt__buf_add(out, known->out, known->outlen);
+    } else if (st == KEMPT_OK) {
       st = normalize_span(r, text + s, e - s, s, out);
+    }
     done = e;
   }
   if (st == KEMPT_OK)
