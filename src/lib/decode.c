@@ -28,6 +28,8 @@
 #endif
 
 #define OUT_SIZE 16384
+#define PIECES 32     /* pieces of output held before they go on */
+#define REF_MIN 64    /* a clean run this long is held where it is */
 
 struct decode {
   const struct kempt_env *env;
@@ -40,7 +42,19 @@ struct decode {
   unsigned char pend[8]; /* start of a sequence split by the chunk (a
                           * CESU-8 pair has 6 bytes) */
   size_t npend;
-  size_t nout;
+  /* The output held, in order: pieces of out and clean runs of the input
+   * being fed (valid until decode_feed() returns, which flushes them);
+   * 'held' counts them all, as if they were copied to out, so that they
+   * go on at the same points as copies would (the order of explain
+   * events depends on it). */
+  size_t held;
+  size_t npieces;
+  struct piece {
+    const char *p;
+    size_t n;
+    bool own; /* in out */
+  } pieces[PIECES];
+  size_t nout; /* bytes of out in use */
   char out[OUT_SIZE];
 };
 
@@ -52,22 +66,43 @@ static const uint16_t cp1252_c1[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 static enum kempt_status flush_out(struct decode *d) {
-  enum kempt_status s = kempt__emit(d->env, d->out, d->nout);
-  d->nout = 0;
+  enum kempt_status s = KEMPT_OK;
+  for (size_t i = 0; i < d->npieces && s == KEMPT_OK; i++)
+    s = kempt__emit(d->env, d->pieces[i].p, d->pieces[i].n);
+  d->npieces = d->nout = d->held = 0;
   return s;
 }
 
-static enum kempt_status put(struct decode *d, const void *p, size_t n) {
-  if (d->nout + n > OUT_SIZE) {
+/* Output p[0..n); 'lasting': p stays valid until the next flush, so that a
+ * long run may be held where it is, not copied. */
+static enum kempt_status put_run(struct decode *d, const void *p, size_t n,
+                                 bool lasting) {
+  if (d->held + n > OUT_SIZE) {
     enum kempt_status s = flush_out(d);
     if (s != KEMPT_OK)
       return s;
     if (n > OUT_SIZE / 2)
       return kempt__emit(d->env, p, n); /* big runs skip the copy */
   }
-  memcpy(d->out + d->nout, p, n);
+  d->held += n;
+  /* a piece held in place leaves a slot for a piece of out after it */
+  if (lasting && n >= REF_MIN && d->npieces + 2 <= PIECES) {
+    d->pieces[d->npieces++] = (struct piece){p, n, false};
+    return KEMPT_OK;
+  }
+  char *o = d->out + d->nout;
+  memcpy(o, p, n);
   d->nout += n;
+  struct piece *last = d->npieces ? &d->pieces[d->npieces - 1] : NULL;
+  if (last && last->own) /* out is filled in order */
+    last->n += n;
+  else
+    d->pieces[d->npieces++] = (struct piece){o, n, true};
   return KEMPT_OK;
+}
+
+static enum kempt_status put(struct decode *d, const void *p, size_t n) {
+  return put_run(d, p, n, false);
 }
 
 static size_t utf8_encode(uint32_t cp, char *o) {
@@ -546,15 +581,18 @@ static size_t special(struct decode *d, const unsigned char *p, size_t avail,
 }
 
 /* Decode p[0..n); returns the number of bytes used (less than n only when
- * an incomplete sequence is left at the end and final is false). */
+ * an incomplete sequence is left at the end and final is false). 'lasting':
+ * p stays valid until the output is flushed (see put_run()). */
 static size_t decode_bytes(struct decode *d, const unsigned char *p, size_t n,
-                           bool final, enum kempt_status *s) {
+                           bool final, bool lasting, enum kempt_status *s) {
   size_t i = 0;
+  if (!d->started && n && p[0] != 0xEF)
+    d->started = true; /* no BOM: the first byte is like any other */
   while (i < n && *s == KEMPT_OK) {
     bool fast = d->started && !d->after_cr && !d->esc;
     size_t run = fast ? clean_run(p + i, p + n) : 0;
     if (run) {
-      *s = put(d, p + i, run);
+      *s = put_run(d, p + i, run, lasting);
       i += run;
       d->pos += run;
       continue;
@@ -584,7 +622,7 @@ static size_t stitch(struct decode *d, const unsigned char *p, size_t n,
   memcpy(tmp, d->pend, k);
   memcpy(tmp + k, p, take);
   /* this may run on into the new bytes: they are counted as taken */
-  size_t used = decode_bytes(d, tmp, k + take, false, s);
+  size_t used = decode_bytes(d, tmp, k + take, false, false, s);
   if (used < k) { /* still incomplete: keep it all */
     memmove(d->pend, tmp + used, k + take - used);
     d->npend = k + take - used;
@@ -604,7 +642,7 @@ static enum kempt_status decode_feed(void *st, const char *data, size_t n) {
     n -= t;
   }
   if (s == KEMPT_OK && n) {
-    size_t used = decode_bytes(d, p, n, false, &s);
+    size_t used = decode_bytes(d, p, n, false, true, &s);
     if (s == KEMPT_OK && used < n) {
       memcpy(d->pend, p + used, n - used);
       d->npend = n - used;
@@ -630,7 +668,7 @@ static enum kempt_status decode_finish(void *st) {
     size_t k = d->npend;
     memcpy(tmp, d->pend, k);
     d->npend = 0;
-    decode_bytes(d, tmp, k, true, &s);
+    decode_bytes(d, tmp, k, true, false, &s);
   }
   if (s == KEMPT_OK)
     s = flush_out(d);

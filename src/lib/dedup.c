@@ -513,8 +513,9 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
       }
       if ((c & 0xF0) == 0xE0 && n - i >= 3) {
         /* three bytes that stand for themselves, a run of them: no case,
-         * no white space (the test checks): U+2500-26FF (box drawing,
-         * shapes, symbols), U+200B-2027 and U+2030-203F (dashes, quotes,
+         * no white space (the tests check): U+0800-0FFF (Indic scripts,
+         * Thai, Lao, Tibetan ...), U+2500-26FF (box drawing, shapes,
+         * symbols), U+200B-2027 and U+2030-203F (dashes, quotes,
          * bullets), U+3040-9FFF (kana, CJK), U+AC00-D7A3 (Hangul); not
          * overlong (the lead E0 is below U+0800) and no surrogate */
         size_t j = i;
@@ -536,7 +537,8 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
           unsigned c1 = (unsigned char)p[j + 1], c2 = (unsigned char)p[j + 2];
           uint32_t u = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
           if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 ||
-              !(u - 0x2500u < 0x200u || u - 0x200Bu < 0x1Du ||
+              !(u - 0x0800u < 0x800u || u - 0x2500u < 0x200u ||
+                u - 0x200Bu < 0x1Du ||
                 u - 0x2030u < 0x10u || u - 0x3040u < 0x6FC0u ||
                 u - 0xAC00u < 0x2BA4u))
             break;

@@ -48,20 +48,30 @@
 #endif
 
 #define SEG_CAP 16384           /* longest segment worked on at once */
+#define SCAN_CAP (2 * SEG_CAP)  /* clean lines looked for at once */
+#define BATCH_MIN 128  /* quiet lines looked at together: at first, */
+#define BATCH_MAX 4096 /* ... at most (doubled while they stay quiet) */
+#define BATCH_COOL 4   /* lines one by one after one that was not quiet */
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
 #define WIN_CAP 1024            /* longest span normalized at once (bytes) */
 #define UCS_CAP (WIN_CAP * 18 + 64)
 #define FLAG_LIMIT 0x3100 /* per-instance flag table below this (kana) */
 #define CACHE_SIZE 256    /* a direct-mapped cache above it */
+#define SPAN_SLOTS 512    /* spans known to be normalized (direct-mapped) */
+#define SPAN_MAX 31       /* ... of at most this many bytes */
 
 /* Flags of a code point; FL_MOJI is only a result of scan_flags: a lead
  * followed by what may continue it in the same charset. */
 enum { FL_MOJI = 1, FL_CHAR = 2, FL_NORM = 4 };
+/* Not a flag: "the flags are not known yet" (see work()). */
+#define FL_UNKNOWN 0x100u
 
 struct repair {
   const struct kempt_env *env;
   bool nfkc, keep_nbsp, fullwidth, ascii_quotes;
-  bool avx2; /* clean_to_nl_avx2() may run */
+  bool avx2; /* clean_lines_avx2() may run */
+  size_t batch; /* bytes of lines to try together (see feed_direct()) */
+  unsigned cool; /* lines to take one by one before trying again */
   uint64_t pos;          /* document offset of the next segment */
   struct kempt_buf hold; /* the start of an unfinished segment */
   struct kempt_buf a, b; /* pass outputs */
@@ -73,6 +83,16 @@ struct repair {
     uint32_t cp;
     uint64_t info;
   } cache[CACHE_SIZE]; /* cp_info above, the last asked for */
+  /* Short spans and what normalization makes of them (most often the
+   * same: a combining mark after its letter, as in most text of Indic
+   * scripts, Thai, pointed Arabic and Hebrew; or a letter and its marks
+   * composed, as in decomposed Vietnamese): the same spans come again and
+   * again, and need utf8proc once. len 0: an empty slot. */
+  struct span_slot {
+    uint8_t len, outlen; /* the span's bytes, and its normal form's */
+    bool changed;        /* out differs from text */
+    char text[SPAN_MAX], out[SPAN_MAX];
+  } spans[SPAN_SLOTS];
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -188,12 +208,16 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
 /* Everything known of cp: its mojibake class (kempt__mojibake_class) in
  * the low bits, its FL_ flags from bit INFO_SHIFT, the charsets where it
  * leads a 3- or 4-byte sequence (kempt__mojibake_long) from bit
- * INFO_LONG; below FLAG_LIMIT kept in r->info once asked for
+ * INFO_LONG, and for normalization whether its combining class is not 0
+ * (INFO_CCC) and whether it is the second half of a composition
+ * (INFO_SECOND); below FLAG_LIMIT kept in r->info once asked for
  * (INFO_KNOWN), so that a new handle is cheap. */
 #define INFO_SHIFT 27
 #define INFO_KNOWN 0x80000000u
 #define INFO_LONG 32
 #define INFO_FFFD ((uint64_t)1 << 48)
+#define INFO_CCC ((uint64_t)1 << 49)
+#define INFO_SECOND ((uint64_t)1 << 50)
 static uint64_t compute_info(const struct repair *r, uint32_t cp) {
   uint64_t m = 0;
   if (cp < 0x2600 || cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
@@ -201,6 +225,10 @@ static uint64_t compute_info(const struct repair *r, uint32_t cp) {
         (uint64_t)kempt__mojibake_long(r->mj, cp) << INFO_LONG;
   if (cp == 0xFFFD)
     m |= INFO_FFFD;
+  if (utf8proc_get_property((utf8proc_int32_t)cp)->combining_class != 0)
+    m |= INFO_CCC;
+  if (compose_second(cp))
+    m |= INFO_SECOND;
   return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT | INFO_KNOWN;
 }
 
@@ -298,62 +326,81 @@ static inline const unsigned char *ascii_run(const unsigned char *start,
   return q;
 }
 
-/* Index of the first byte of p[0..n) that is a LF or needs work, n if
- * none. */
-static size_t clean_to_nl(const unsigned char *p, size_t n) {
-  size_t i = 0;
+/* Index of the first byte of p[0..n) that needs work, n if none; *lf
+ * gets the index of the last LF before it (SIZE_MAX if none): the lines
+ * up to there are clean, whatever their number. */
+static size_t clean_lines(const unsigned char *p, size_t n, size_t *lf) {
+  size_t i = 0, last = SIZE_MAX;
 #ifdef __SSE2__
-  const __m128i lf = _mm_set1_epi8('\n');
-  while (i + 16 <= n) {
+  const __m128i nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    unsigned stop = (plain16(p + i) ^ 0xFFFFu) |
-                    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
-    if (stop)
+    unsigned stop = plain16(p + i) ^ 0xFFFFu;
+    unsigned lfs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+    if (stop) {
+      lfs &= (1u << __builtin_ctz(stop)) - 1;
+      *lf = lfs ? i + 31 - (size_t)__builtin_clz(lfs) : last;
       return i + (size_t)__builtin_ctz(stop);
-    i += 16;
+    }
+    if (lfs)
+      last = i + 31 - (size_t)__builtin_clz(lfs);
   }
 #endif
-  while (i < n && p[i] != '\n' && !needy(p[i]))
-    i++;
+  for (; i < n && !needy(p[i]); i++)
+    if (p[i] == '\n')
+      last = i;
+  *lf = last;
   return i;
 }
 
 #ifdef HAVE_AVX2_PATH
-/* clean_to_nl() 32 bytes at a time, where the CPU has AVX2: the same
- * bytes stop it (needy() or LF). */
+/* clean_lines() 32 bytes at a time, where the CPU has AVX2. */
 __attribute__((target("avx2"))) static size_t
-clean_to_nl_avx2(const unsigned char *p, size_t n) {
-  size_t i = 0;
+clean_lines_avx2(const unsigned char *p, size_t n, size_t *lf) {
+  size_t i = 0, last = SIZE_MAX;
   const __m256i lo = _mm256_set1_epi8(0x1F), hi = _mm256_set1_epi8(0x7F),
-                amp = _mm256_set1_epi8('&'), tab = _mm256_set1_epi8('\t');
+                amp = _mm256_set1_epi8('&'), tab = _mm256_set1_epi8('\t'),
+                nl = _mm256_set1_epi8('\n');
   for (; i + 32 <= n; i += 32) {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-    /* printable ASCII but '&' and DEL, or TAB (LF stops) */
+    /* printable ASCII but '&' and DEL, or TAB or LF */
     __m256i ok = _mm256_and_si256(_mm256_cmpgt_epi8(v, lo),
                                   _mm256_cmpgt_epi8(hi, v));
+    __m256i is_lf = _mm256_cmpeq_epi8(v, nl);
     ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, amp), ok);
-    ok = _mm256_or_si256(ok, _mm256_cmpeq_epi8(v, tab));
+    ok = _mm256_or_si256(ok, _mm256_or_si256(_mm256_cmpeq_epi8(v, tab), is_lf));
     unsigned stop = ~(unsigned)_mm256_movemask_epi8(ok);
-    if (stop)
-      return i + (size_t)__builtin_ctz(stop);
+    unsigned lfs = (unsigned)_mm256_movemask_epi8(is_lf);
+    if (stop) {
+      unsigned b = (unsigned)__builtin_ctz(stop);
+      lfs &= b < 31 ? (1u << b) - 1 : 0x7FFFFFFFu;
+      *lf = lfs ? i + 31 - (size_t)__builtin_clz(lfs) : last;
+      return i + b;
+    }
+    if (lfs)
+      last = i + 31 - (size_t)__builtin_clz(lfs);
   }
-  return i + clean_to_nl(p + i, n - i);
+  size_t rest;
+  size_t k = clean_lines(p + i, n - i, &rest);
+  *lf = rest != SIZE_MAX ? i + rest : last;
+  return i + k;
 }
 
 /* __builtin_cpu_supports reads what libgcc found out at start-up. */
 static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
 #endif
 
-/* clean_to_nl() with AVX2 when the line may be long enough for it. */
-static inline size_t clean_to_nl_any(const struct repair *r,
-                                     const unsigned char *p, size_t n) {
+/* clean_lines() with AVX2 when there may be enough bytes for it. */
+static inline size_t clean_lines_any(const struct repair *r,
+                                     const unsigned char *p, size_t n,
+                                     size_t *lf) {
 #ifdef HAVE_AVX2_PATH
   if (r->avx2 && n >= 64)
-    return clean_to_nl_avx2(p, n);
+    return clean_lines_avx2(p, n, lf);
 #else
   (void)r;
 #endif
-  return clean_to_nl(p, n);
+  return clean_lines(p, n, lf);
 }
 
 /* Index of the first byte of p[0..n) that needs work, n if none; the
@@ -689,14 +736,10 @@ static enum kempt_status entity_pass(struct repair *r, const char *p, size_t n,
 /* ---- pass 3: normalization ------------------------------------------------
  */
 
-static unsigned ccc_of(uint32_t cp) {
-  return utf8proc_get_property((utf8proc_int32_t)cp)->combining_class;
-}
-
 /* Start of the span to normalize around the character at i. */
-static size_t span_start(const unsigned char *p, size_t floor, size_t i,
-                         uint32_t cp) {
-  if (ccc_of(cp) == 0 && !compose_second(cp))
+static size_t span_start(struct repair *r, const unsigned char *p,
+                         size_t floor, size_t i, uint32_t cp) {
+  if (!(cp_info(r, cp) & (INFO_CCC | INFO_SECOND)))
     return i;
   size_t j = i;
   while (j > floor) {
@@ -705,24 +748,47 @@ static size_t span_start(const unsigned char *p, size_t floor, size_t i,
     while (j > floor && (p[j] & 0xC0) == 0x80);
     uint32_t c;
     kempt__utf8_get(p + j, i - j, &c);
-    if (ccc_of(c) == 0 || i - j >= WIN_CAP / 2)
+    if (!(cp_info(r, c) & INFO_CCC) || i - j >= WIN_CAP / 2)
       return j;
   }
   return j;
 }
 
 /* End of the span: the next character that is a starter and passes the
- * quick check (it cannot combine with what is before it). */
+ * quick check (it cannot combine with what is before it); a character
+ * whose combining class is not 0 has FL_NORM (norm_flag()). */
 static size_t span_end(struct repair *r, const unsigned char *p, size_t n,
                        size_t s, size_t i) {
   while (i < n && i - s < WIN_CAP - 8) {
     uint32_t c;
     size_t len = kempt__utf8_get(p + i, n - i, &c);
-    if (c < 0x80 || (!(cp_flags(r, c) & FL_NORM) && ccc_of(c) == 0))
+    if (c < 0x80 || !(cp_flags(r, c) & FL_NORM))
       break;
     i += len;
   }
   return i;
+}
+
+/* The slot of the span p[0..n) (n <= SPAN_MAX) in r->spans. */
+static struct span_slot *span_slot(struct repair *r, const char *p, size_t n) {
+  uint32_t h = (uint32_t)n * 0x9E3779B1u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 0x01000193u;
+  return &r->spans[(h ^ h >> 15) % SPAN_SLOTS];
+}
+
+/* The slot that knows the normal form of the span p[0..n), or NULL. */
+static inline const struct span_slot *span_known(struct repair *r,
+                                                 const char *p, size_t n) {
+  if (n > SPAN_MAX)
+    return NULL;
+  const struct span_slot *e = span_slot(r, p, n);
+  if (e->len != n)
+    return NULL;
+  for (size_t i = 0; i < n; i++) /* a few bytes: no call */
+    if (e->text[i] != p[i])
+      return NULL;
+  return e;
 }
 
 static enum kempt_status normalize_span(struct repair *r, const char *p,
@@ -737,22 +803,42 @@ static enum kempt_status normalize_span(struct repair *r, const char *p,
   k = utf8proc_reencode(r->ucs, k, o | UTF8PROC_COMPOSE);
   if (k < 0)
     return kempt__buf_add(out, p, n);
-  if ((size_t)k != n || memcmp(r->ucs, p, n) != 0)
+  bool changed = (size_t)k != n || memcmp(r->ucs, p, n) != 0;
+  if (changed)
     kempt__change(r->env, r->nfkc ? "nfkc" : "nfc", r->pos + at, p, n,
                   (const char *)r->ucs, (size_t)k);
+  if (n <= SPAN_MAX && (size_t)k <= SPAN_MAX) { /* remember it */
+    struct span_slot *e = span_slot(r, p, n);
+    e->len = (uint8_t)n;
+    e->outlen = (uint8_t)k;
+    e->changed = changed;
+    memcpy(e->text, p, n);
+    memcpy(e->out, r->ucs, (size_t)k);
+  }
   return kempt__buf_add(out, r->ucs, (size_t)k);
 }
 
 static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
                                    struct kempt_buf *out) {
   const unsigned char *p = (const unsigned char *)text;
-  size_t i = 0, done = 0;
+  size_t i = 0, done = 0; /* text[done..i) is not yet in out */
+  size_t floor = 0;       /* the end of the last span */
   enum kempt_status st = KEMPT_OK;
   kempt__buf_clear(out);
   while (i < n && st == KEMPT_OK) {
     uint32_t cp;
-    if (p[i] < 0x80) {
+    if (p[i] < 0x80) { /* ASCII: nothing to normalize, sixteen at a time */
       i++;
+#ifdef __SSE2__
+      for (; n - i >= 16; i += 16) {
+        unsigned high = (unsigned)_mm_movemask_epi8(
+            _mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+        if (high) {
+          i += (unsigned)__builtin_ctz(high);
+          break;
+        }
+      }
+#endif
       continue;
     }
     size_t len = kempt__utf8_get(p + i, n - i, &cp);
@@ -760,12 +846,21 @@ static enum kempt_status norm_pass(struct repair *r, const char *text, size_t n,
       i += len;
       continue;
     }
-    size_t s = span_start(p, done, i, cp);
+    size_t s = span_start(r, p, floor, i, cp);
     size_t e = span_end(r, p, n, s, i + len);
+    floor = i = e;
+    const struct span_slot *known = span_known(r, text + s, e - s);
+    if (known && !known->changed)
+      continue; /* copied with what follows */
     st = kempt__buf_add(out, text + done, s - done);
-    if (st == KEMPT_OK)
+    if (st == KEMPT_OK && known) { /* as normalize_span() does it */
+      kempt__change(r->env, r->nfkc ? "nfkc" : "nfc", r->pos + s, text + s,
+                    e - s, known->out, known->outlen);
+      st = kempt__buf_add(out, known->out, known->outlen);
+    } else if (st == KEMPT_OK) {
       st = normalize_span(r, text + s, e - s, s, out);
-    done = i = e;
+    }
+    done = e;
   }
   if (st == KEMPT_OK)
     st = kempt__buf_add(out, text + done, n - done);
@@ -853,11 +948,15 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
         acc |= (uint64_t)FL_CHAR << INFO_SHIFT;
       }
       q++;
-      p2 = p1;
+      /* after an ASCII character other than ' ' and '?' (c == 0) what came
+       * before it no longer matters: with p1 == 0 neither a following
+       * character nor a space looks at p2 */
+      p2 = c ? p1 : 0;
       p1 = c;
       if (q == end || *q >= 0x80 || (p2 & ~space))
         continue;
-      /* two ASCII characters: the rest of the run cannot matter */
+      /* two ASCII characters, or one but ' ' or '?': the rest of the run
+       * cannot matter */
       bool seen = false;
       q = ascii_run(p - back, q, end, &seen);
       if (seen)
@@ -928,8 +1027,8 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
         p1 = c;
         if (q >= lim || (q[0] & 0xF0) != 0xE0)
           break;
-        if (__builtin_expect(p1 == p2 && q[0] == q[-3] && q[1] == q[-2] &&
-                                 q[2] == q[-1],
+        if (__builtin_expect(q[2] == q[-1] && p1 == p2 && q[0] == q[-3] &&
+                                 q[1] == q[-2],
                              0)) {
           /* a run of one character (a rule of box drawing): after two of
            * them the state is (c, c), and each copy after adds what the
@@ -984,18 +1083,22 @@ static struct kempt_buf *other(struct repair *r, const struct kempt_buf *in) {
   return in == &r->a ? &r->b : &r->a;
 }
 
-/* Repair segment p[0..n) whose first 'clean' bytes need no work. */
+/* Repair segment p[0..n) whose first 'clean' bytes need no work; known:
+ * what scan_flags() found in p[clean..n) (and set r->csmask for) when it
+ * holds no '&', or FL_UNKNOWN. */
 static enum kempt_status work(struct repair *r, const char *p, size_t n,
-                              size_t clean) {
+                              size_t clean, unsigned known) {
   struct kempt_buf *in = NULL, *out = &r->a;
   enum kempt_status st = KEMPT_OK;
-  if (memchr(p + clean, '&', n - clean)) {
+  if (known == FL_UNKNOWN && memchr(p + clean, '&', n - clean)) {
     st = entity_pass(r, p, n, out);
     in = out;
   }
   unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len, 0)
-                  : scan_flags(r, (const unsigned char *)p + clean, n - clean,
-                               clean);
+               : known != FL_UNKNOWN
+                   ? known
+                   : scan_flags(r, (const unsigned char *)p + clean, n - clean,
+                                clean);
   if (st == KEMPT_OK && (f & FL_MOJI) &&
       kempt__mojibake_maybe(r->mj, in ? in->data : p, in ? in->len : n,
                             r->csmask)) {
@@ -1022,18 +1125,20 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
   return st;
 }
 
-/* Repair one segment p[0..n) whose first 'clean' bytes need no work. */
+/* Repair one segment p[0..n) whose first 'clean' bytes need no work
+ * (known: as for work()). */
 static enum kempt_status segment_at(struct repair *r, const char *p, size_t n,
-                                    size_t clean) {
+                                    size_t clean, unsigned known) {
   enum kempt_status st =
-      clean >= n ? kempt__emit(r->env, p, n) : work(r, p, n, clean);
+      clean >= n ? kempt__emit(r->env, p, n) : work(r, p, n, clean, known);
   r->pos += n;
   return st;
 }
 
 /* Repair one segment p[0..n). */
 static enum kempt_status segment(struct repair *r, const char *p, size_t n) {
-  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n, 0));
+  return segment_at(r, p, n, clean_prefix((const unsigned char *)p, n, 0),
+                    FL_UNKNOWN);
 }
 
 /* Where to cut SEG_CAP bytes of a line with no '\n': after the last space
@@ -1070,49 +1175,102 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
  * out of work() as it went in: no reference, and its characters pass the
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
  * the run of clean lines around it. The 'back' bytes before p may be
- * read. */
+ * read. *flags gets what scan_flags() found, when it ran. */
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
-                  size_t back) {
+                  size_t back, unsigned *flags) {
   /* an '&' may open a reference, perhaps cut at the end of this piece:
-   * such a line takes the careful path (scan_flags alone misses the cut
-   * one, and a second document fed in other pieces then differed) */
+   * such a line takes the careful path (scan_flags alone misses one
+   * after a lead byte without its continuation, in bytes that are not
+   * UTF-8, and a second document fed in other pieces then differed) */
   if (memchr(p + clean, '&', n - clean))
     return false;
   unsigned f =
       scan_flags(r, (const unsigned char *)p + clean, n - clean, back + clean);
+  *flags = f; /* for work(), when the line is not quiet */
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
+}
+
+/* Index + 1 of the last LF of p[0..n), 0 if none. */
+static size_t after_last_lf(const unsigned char *p, size_t n) {
+  size_t e = n;
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n');
+  for (; e >= 16; e -= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + e - 16));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
+    if (m)
+      return e - 16 + (size_t)(32 - __builtin_clz(m));
+  }
+#endif
+  while (e > 0 && p[e - 1] != '\n')
+    e--;
+  return e;
 }
 
 /* Line by line (at most SEG_CAP bytes looked at each time): clean whole
  * lines gather into a run copied straight through; a line with a byte
  * needing work is repaired as a segment, its clean start already known.
  * Cuts of long clean lines cannot matter: a clean segment comes out as it
- * went in. Returns through *used the bytes used; an unfinished line is
- * left. */
+ * went in. While the lines that need a look come out quiet, they are
+ * looked at r->batch bytes of whole lines at a time: lines that are quiet
+ * together are quiet one by one (scan_flags() starts each line afresh
+ * after its LF, and its findings only grow with the text). Returns through
+ * *used the bytes used; an unfinished line is left. */
 static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
                                      size_t *used) {
   enum kempt_status st = KEMPT_OK;
   size_t i = 0, run = 0; /* p[run..i): clean lines not yet emitted */
   while (i < n && st == KEMPT_OK) {
+    /* one pass over the clean lines to the first byte that needs work
+     * (most lines are clean), looking SCAN_CAP bytes ahead at most */
+    size_t span = n - i < SCAN_CAP ? n - i : SCAN_CAP, lf;
+    size_t x = i + clean_lines_any(r, (const unsigned char *)p + i, span, &lf);
+    if (lf != SIZE_MAX) {
+      size_t from = i;
+      i += lf + 1; /* whole clean lines: they join the run */
+      if (x == from + span && span < n - from)
+        continue; /* the look ahead ended, not the clean bytes */
+      if (i == n)
+        break;
+    }
+    if (r->batch && x < n) { /* whole lines from i, the one at x first */
+      size_t e = after_last_lf((const unsigned char *)p + i,
+                               n - i < r->batch ? n - i : r->batch);
+      if (i + e > x) {
+        if (!memchr(p + x, '&', i + e - x) &&
+            !(scan_flags(r, (const unsigned char *)p + x, i + e - x, x) &
+              (FL_MOJI | FL_CHAR | FL_NORM))) {
+          i += e; /* all quiet: they join the run */
+          r->batch = r->batch < BATCH_MAX ? 2 * r->batch : BATCH_MAX;
+          continue;
+        }
+        r->batch = 0; /* one by one for a while */
+        r->cool = BATCH_COOL;
+      }
+    }
+    /* the line at i: its first x - i bytes are clean (SEG_CAP at most
+     * looked at), and then one is not */
     size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
-    /* one pass to the line's end when the line is clean (most are) */
-    size_t c = clean_to_nl_any(r, (const unsigned char *)p + i, lim);
-    const char *nl = c == lim            ? NULL
-                     : p[i + c] == '\n' ? p + i + c
-                                         : memchr(p + i + c, '\n', lim - c);
+    size_t c = x - i < lim ? x - i : lim;
+    const char *nl = c == lim ? NULL : memchr(p + i + c, '\n', lim - c);
     size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
-    if (nl == p + i + c)
-      c = len; /* no byte needs work before the LF, nor the LF */
-    if (nl && (c == len || quiet(r, p + i, len, c, i))) {
+    unsigned f = FL_UNKNOWN; /* what quiet() found */
+    if (nl && quiet(r, p + i, len, c, i, &f)) {
       i += len;
+      if (r->cool)
+        r->cool--;
+      else if (!r->batch)
+        r->batch = BATCH_MIN;
       continue;
     }
+    r->batch = 0;
+    r->cool = BATCH_COOL;
     st = emit_run(r, p, run, i);
     run = i;
     size_t seg = st != KEMPT_OK ? 0 : nl ? len : next_segment(p + i, n - i);
     if (!seg)
       break;
-    st = segment_at(r, p + i, seg, c);
+    st = segment_at(r, p + i, seg, c, f);
     i += seg;
     run = i;
   }

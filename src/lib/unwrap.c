@@ -64,6 +64,7 @@
 #define VOCAB_SLOTS (1u << 17)
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
 #define WORDCHAR_LIMIT 0x800u /* word characters known by a bit below this */
+#define COLS_LIMIT 0x3000u    /* columns of characters cached below this */
 #define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
 #define MIN_WRAP 30u     /* the narrowest wrapping width believed */
 #define SLACK 10u        /* "full" is within W / SLACK of the width W */
@@ -133,8 +134,12 @@ struct unwrap {
   uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
   bool wrap_known;
   bool in_refs;         /* inside a text browser's list of references */
+  bool brackets;        /* the block being written may hold a '[' */
   bool wordchars_known; /* wordchars is filled */
   uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
+  /* kempt__cp_cols + 1 of the characters below COLS_LIMIT once asked for
+   * (0: not yet): Indic scripts, Thai, ... need utf8proc for it */
+  uint8_t cols[COLS_LIMIT];
 };
 
 /* ---- vocabulary --------------------------------------------------------- */
@@ -344,6 +349,17 @@ static void vocab_sync(struct unwrap *u) {
 
 static uint32_t cp_cols(int32_t cp) { return kempt__cp_cols(cp); }
 
+/* cp_cols(cp), cached in u->cols. */
+static inline uint32_t cols_of(struct unwrap *u, int32_t cp) {
+  if ((uint32_t)cp < COLS_LIMIT) {
+    unsigned c = u->cols[cp];
+    if (!c)
+      u->cols[cp] = (uint8_t)(c = cp_cols(cp) + 1);
+    return c - 1;
+  }
+  return cp_cols(cp);
+}
+
 static bool is_bullet(int32_t cp) {
   /* '>': quoted mail, whose lines are kept as they are */
   if (cp < 0x80)
@@ -505,8 +521,9 @@ struct tally {
   bool table;
 };
 
-/* Count one character other than an ASCII letter, digit or space. */
-static void tally_cp(struct tally *t, int32_t cp) {
+/* Count one character other than an ASCII letter, digit or space, of
+ * cols columns (cp_cols(cp); not used for a tab). */
+static void tally_cp(struct tally *t, int32_t cp, uint32_t cols) {
   bool space = inline_space(cp);
   if (cp == '\t' || (space && ++t->spaces >= 3))
     t->table = true;
@@ -514,14 +531,15 @@ static void tally_cp(struct tally *t, int32_t cp) {
     t->spaces = 0;
   t->bars += cp == '|' || cp == 0x2502;
   t->words += space && t->spaces <= 1;
-  t->cols += cp == '\t' ? 8 - t->cols % 8 : cp_cols(cp);
+  t->cols += cp == '\t' ? 8 - t->cols % 8 : cols;
   t->words += nospace_script(cp); /* each such character is a word */
 }
 
-/* Count n more of the character cp, not white space. */
-static void tally_more(struct tally *t, int32_t cp, uint32_t n) {
+/* Count n more of the character cp (of cols columns), not white space. */
+static void tally_more(struct tally *t, int32_t cp, uint32_t n,
+                       uint32_t cols) {
   t->bars += n * (cp == 0x2502);
-  t->cols += n * cp_cols(cp);
+  t->cols += n * cols;
   t->words += n * nospace_script(cp);
 }
 
@@ -582,16 +600,38 @@ static bool tally16(struct tally *t, const char *p) {
 }
 #endif
 
-/* Whether p[0..n) starts with a character of two bytes that is one
- * column wide and no white space: Latin, Greek, Cyrillic, Armenian ...
- * (tally_cp() counts just its column). */
-static inline bool plain2(const char *p, size_t n) {
-  if (n < 2 || ((unsigned char)p[1] & 0xC0) != 0x80)
-    return false;
-  uint32_t cp =
-      ((unsigned char)p[0] & 0x1Fu) << 6 | ((unsigned char)p[1] & 0x3Fu);
-  return (cp > 0xA0 && cp < 0x300) || (cp >= 0x370 && cp < 0x483) ||
-         (cp >= 0x48A && cp < 0x591);
+/* The bytes of the run of characters at p[0..n) of two bytes but the
+ * no-break space, or of three of U+0800..U+1FFF (Latin, Greek, Cyrillic,
+ * Hebrew, Arabic, Indic scripts, Thai, Georgian, Vietnamese ...: no white
+ * space, no bar, not of a script without spaces, so that tally_cp()
+ * counts just their columns), and their columns in *cols. */
+static inline size_t run_cols(struct unwrap *u, const char *p, size_t n,
+                              uint32_t *cols) {
+  const unsigned char *q = (const unsigned char *)p;
+  size_t j = 0;
+  uint32_t w = 0;
+  while (n - j >= 2) { /* kempt__cp() reads the valid ones so */
+    unsigned c0 = q[j], c1 = q[j + 1];
+    if ((c1 & 0xC0) != 0x80)
+      break;
+    uint32_t cp;
+    if (c0 >= 0xC2 && c0 < 0xE0) {
+      cp = (c0 & 0x1Fu) << 6 | (c1 & 0x3Fu);
+      if (cp == 0xA0)
+        break;
+      j += 2;
+    } else if ((c0 == 0xE0 && c1 >= 0xA0) || c0 == 0xE1) {
+      if (n - j < 3 || (q[j + 2] & 0xC0) != 0x80)
+        break;
+      cp = (c0 & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (q[j + 2] & 0x3Fu);
+      j += 3;
+    } else {
+      break;
+    }
+    w += cols_of(u, (int32_t)cp);
+  }
+  *cols = w;
+  return j;
 }
 
 /* Width, first word and table cells of the content p[0..n) (its letters
@@ -599,8 +639,11 @@ static inline bool plain2(const char *p, size_t n) {
  * words are the runs of white space plus one (a tab after a space run of
  * one or none counts again), a run of three spaces, a tab or two bars
  * make a table row. */
-static void measure(const char *p, size_t n, struct line *l) {
+static void measure(struct unwrap *u, const char *p, size_t n,
+                    struct line *l) {
   struct tally t = {0, 0, 0, 0, false};
+  size_t k;
+  uint32_t w;
   for (size_t i = 0, stop = 0; i < n;) {
 #ifdef SCAN_SSE2
     if (i >= stop && n - i >= 16 && tally16(&t, p + i)) {
@@ -624,20 +667,18 @@ static void measure(const char *p, size_t n, struct line *l) {
       t.words += ++t.spaces == 1;
       t.table = t.table || t.spaces >= 3;
       i++;
-    } else if (c >= 0xC2 && c < 0xE0 && plain2(p + i, n - i)) {
-      do { /* a run of them */
-        t.cols++;
-        i += 2;
-      } while (i < n && (unsigned char)p[i] >= 0xC2 &&
-               (unsigned char)p[i] < 0xE0 && plain2(p + i, n - i));
+    } else if (c >= 0xC2 && c <= 0xE1 && (k = run_cols(u, p + i, n - i, &w))) {
+      t.cols += w;
       t.spaces = 0;
+      i += k;
     } else {
       int32_t cp;
       uint32_t count;
       i += cp_run(p + i, n - i, &cp, &count);
-      tally_cp(&t, cp);
+      uint32_t cols = cols_of(u, cp);
+      tally_cp(&t, cp, cols);
       if (count > 1)
-        tally_more(&t, cp, count - 1);
+        tally_more(&t, cp, count - 1, cols);
     }
   }
   l->first = first_word(p, n);
@@ -736,10 +777,11 @@ static void prepare_lines(const char *t, struct line *L, size_t nl) {
 }
 
 /* Measure and classify the prepared lines of text t. */
-static void analyse_lines(const char *t, struct line *L, size_t nl) {
+static void analyse_lines(struct unwrap *u, const char *t, struct line *L,
+                          size_t nl) {
   for (size_t i = 0; i < nl; i++) {
     struct line *l = &L[i];
-    measure(t + l->start, l->end - l->start, l);
+    measure(u, t + l->start, l->end - l->start, l);
     l->total = l->indent + l->width;
     classify(t + l->start, l->end - l->start, l);
   }
@@ -1032,7 +1074,7 @@ static enum kempt_status put_content(struct unwrap *u, const char *t, size_t s,
   size_t from = s;
   enum kempt_status st = KEMPT_OK;
   for (size_t i = s; i < e && st == KEMPT_OK; i++) {
-    const char *open = memchr(t + i, '[', e - i);
+    const char *open = u->brackets ? memchr(t + i, '[', e - i) : NULL;
     if (!open)
       break;
     i = (size_t)(open - t);
@@ -1197,7 +1239,8 @@ static enum kempt_status put_group(struct unwrap *u,
   kempt__buf_clear(&u->out);
   enum kempt_status st = KEMPT_OK;
   size_t first = L[from].start, end = L[to - 1].end;
-  if (nlog == to - from && !memchr(b->text + first, '[', end - first)) {
+  if (nlog == to - from &&
+      (!u->brackets || !memchr(b->text + first, '[', end - first))) {
     if (contiguous(L, from, to)) { /* most groups: pass the text on as is */
       uint32_t flags = b->flags | (nlog > 1 ? KEMPT_BLOCK_LINES : 0);
       struct kempt_block c = {b->text + first,  end - first, flags,  nlog,
@@ -1336,7 +1379,7 @@ static enum kempt_status put_one(struct unwrap *u, const struct kempt_block *b,
                                  const struct line *l) {
   const char *p = b->text + l->start;
   size_t n = l->end - l->start;
-  if (memchr(p, '[', n))
+  if (u->brackets && memchr(p, '[', n))
     return put_group(u, b, l, 0, 1);
   struct kempt_block c = {p,          n,      b->flags, 1, b->offset + l->start,
                           u->index++, b->rule};
@@ -1447,10 +1490,11 @@ static bool may_wrap(struct unwrap *u, const char *t, const struct line *L,
 }
 
 /* Unwrap one block and send the result on; next is the block after it,
- * if known. */
+ * if known; brackets: whether b may hold a '[' (link markers). */
 static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
                                  const struct kempt_block *next,
-                                 const struct held *h) {
+                                 const struct held *h, bool brackets) {
+  u->brackets = brackets;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return pass(u, b);
   struct line *L = u->lines;
@@ -1483,7 +1527,7 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   if (!may_long && !may_wrap(u, b->text, L, nl))
     return put_group(u, b, L, 0, nl); /* no line is joined */
   if (read != ANALYSED)
-    analyse_lines(b->text, L, nl);
+    analyse_lines(u, b->text, L, nl);
   struct plan pl;
   uint32_t dw = doc_wrap(u);
   judge(L, nl, dw, &pl);
@@ -1518,11 +1562,21 @@ static void drop_cached(struct unwrap *u) {
 /* Process and emit the first n held blocks, and forget them. */
 static enum kempt_status flush(struct unwrap *u, size_t n) {
   enum kempt_status st = KEMPT_OK;
+  /* the next '[' of the held text (link markers are rare): one look for
+   * it per block that holds one, not one per block */
+  size_t bracket = 0, from = 0;
   for (size_t i = 0; i < n && st == KEMPT_OK; i++) {
     struct kempt_block b = held_block(u, i), nb;
+    const struct held *h = &u->held[i];
+    if (bracket != SIZE_MAX && (i == 0 || bracket < h->pos) && h->len) {
+      from = h->pos;
+      const char *q = memchr(u->text.data + from, '[', u->text.len - from);
+      bracket = q ? (size_t)(q - u->text.data) : SIZE_MAX;
+    }
     if (i + 1 < u->nheld)
       nb = held_block(u, i + 1);
-    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL, &u->held[i]);
+    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL, h,
+                 bracket < h->pos + h->len);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
   if (cut)
@@ -1604,7 +1658,7 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
     prepare_lines(b->text, L, nl);
     read = PREPARED;
     if (may_be_voter(b->text, L, nl)) {
-      analyse_lines(b->text, L, nl);
+      analyse_lines(u, b->text, L, nl);
       vote(u, L, nl);
       read = ANALYSED;
     }
@@ -1633,7 +1687,7 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
     sync_all(u, b);
   if (b->len > HOLD_BYTES / 2) { /* too big to hold: no look-ahead */
     enum kempt_status s = flush(u, u->nheld);
-    return s == KEMPT_OK ? process(u, b, NULL, NULL) : s;
+    return s == KEMPT_OK ? process(u, b, NULL, NULL, true) : s;
   }
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
