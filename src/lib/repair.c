@@ -930,7 +930,8 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
   uint64_t acc = 0, p1 = 0, p2 = 0;
   uint32_t pairs = 0; /* a lead followed by a continuation */
   uint32_t done = 0;  /* ... and by all it needs */
-  const unsigned char *q = p, *end = p + n;
+  /* an empty buffer may have no storage: no offset from a null p */
+  const unsigned char *q = p, *end = n ? p + n : p;
   const uint64_t space = (uint64_t)KEMPT__MJ_CP1252 << 16;
   while (q < end) {
     unsigned char ch = *q;
