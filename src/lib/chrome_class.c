@@ -298,9 +298,39 @@ static uint8_t terminal(const char *s, size_t n) {
 
 /* Bytes inside short [...] groups: a text browser's form fields, buttons
  * and image labels ("[Search]", "[          ]"). */
+#define ONES8 0x0101010101010101ull
+#define HIGH8 0x8080808080808080ull
+
+/* The high bit of each byte of x that is zero (exactly: no borrow from
+ * one byte to the next). */
+static inline uint64_t zero_bytes(uint64_t x) {
+  uint64_t t = (x & ~HIGH8) + ~HIGH8;
+  return ~(t | x | ~HIGH8);
+}
+
+/* Bytes of x (8 of them) that are not spaces as kempt__is_space has
+ * them (' ' and 0x09 to 0x0D). */
+static inline size_t solid8(uint64_t x) {
+  uint64_t lo = x & ~HIGH8;           /* (bytes 0x80 up: not spaces) */
+  uint64_t ge9 = lo + 0x7777777777777777ull; /* high bit: byte >= 0x09 */
+  uint64_t ge14 = lo + 0x7272727272727272ull; /* ... >= 0x0E */
+  uint64_t sp = ((ge9 & ~ge14) | zero_bytes(x ^ 0x2020202020202020ull)) &
+                ~x & HIGH8;
+  return 8 - (size_t)(((sp >> 7) * ONES8) >> 56);
+}
+
 static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
   size_t inside = 0, solid = 0;
   for (size_t i = 0; i < n; i++) {
+    /* 8 bytes without a '[' at a time */
+    for (uint64_t x; i + 8 <= n; i += 8) {
+      memcpy(&x, p + i, 8);
+      if (zero_bytes(x ^ 0x5B5B5B5B5B5B5B5Bull))
+        break;
+      solid += solid8(x);
+    }
+    if (i >= n)
+      break;
     if (p[i] == '[') {
       const char *e = memchr(p + i, ']', n - i);
       size_t k = e ? (size_t)(e - p) - i + 1 : 0;
@@ -448,14 +478,16 @@ static size_t lex_line(const char *p, size_t n, size_t lead,
   return nt;
 }
 
-/* Add a line's word counts to it and to the window's language evidence. */
+/* Add a line's word counts to it and to the window's language evidence;
+ * leaves wc->hits all zero (only languages in wc->langs have hits). */
 static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
-                       const struct chrome_count *wc) {
+                       struct chrome_count *wc) {
   uint32_t best = 0;
   for (uint32_t m = wc->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
     d->lang.hits[l] += wc->hits[l];
     best = wc->hits[l] > best ? wc->hits[l] : best;
+    wc->hits[l] = 0; /* (the next line's count starts from zero) */
   }
   d->lang.stop += wc->stop;
   d->lang.words += wc->words;
@@ -528,18 +560,46 @@ static size_t indentation(const char *p, size_t n) {
   return lead;
 }
 
+/* indentation of a held line: p[n] is '\n' (neither a space nor a tab)
+ * and CHROME_LEX_PAD - 1 bytes after it can be read, so its spaces are
+ * skipped 8 bytes at a time without a bound (tabs one at a time). */
+static inline size_t held_indentation(const char *p) {
+  if (p[0] != ' ' && p[0] != '\t')
+    return 0; /* (most lines) */
+  size_t lead = 0;
+  for (;; lead += 8) {
+    uint64_t x;
+    memcpy(&x, p + lead, 8);
+    x ^= 0x2020202020202020ull;
+    if (x) {
+      lead += kempt__chrome_ctz(x) / 8; /* the first byte not a space */
+      break;
+    }
+  }
+  while (p[lead] == ' ' || p[lead] == '\t')
+    lead++;
+  return lead;
+}
+
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok own[CHROME_MAXTOK];
   struct chrome_tok *t = room_for_words(d, a) ? d->toks + d->ntoks : own;
-  struct chrome_count wc = {d->sw, r, 0, 0, 0, 0, {0}, 0, false};
-  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, &wc};
-  size_t lead = indentation(p, n);
+  /* the counts live in d: their hits are left zero by add_counts, so that
+   * only the other fields are cleared here */
+  struct chrome_count *wc = &d->wc;
+  wc->sw = d->sw;
+  wc->rules = r;
+  wc->hs = 0;
+  wc->words = wc->upper = wc->stop = wc->langs = 0;
+  wc->cap1 = false;
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, wc};
+  size_t lead = held_indentation(p);
   uint64_t hs;
   size_t total, nt = lex_line(p, n, lead, t, &total, &hs, &lx);
-  add_counts(d, u, &wc);
+  add_counts(d, u, wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
   u->dots3 = lx.dots3;

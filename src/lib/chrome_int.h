@@ -344,6 +344,9 @@ struct chrome_doc {
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
   size_t list_end, cut_end;
   bool few_dups; /* set by classes_in_context (chrome_class.c) */
+  /* kempt__chrome_scan_line's word counts of the line it reads: hits are
+   * all zero between lines (zeroed when the doc is, then by add_counts) */
+  struct chrome_count wc;
 };
 
 /* The features of a line just held, in one pass over its bytes: length,
