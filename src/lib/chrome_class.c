@@ -60,6 +60,9 @@
 #include "chrome_int.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 
 /* Thresholds (checked by cross-validation on a set of real pages). */
 #define GOOD_WORDS 12      /* good prose: at least this many words, */
@@ -1083,6 +1086,27 @@ static inline bool credit_may(const struct chrome_unit *u, const char *p) {
   return u->term == TERM_NONE || u->dots3 || c == ')' || kempt__is_space(c);
 }
 
+/* Whether p[from..n) may hold a ':' or a '/' (false: it holds neither).
+ * Bytes up to p[n + 14] can be read (a held line: '\n' and
+ * CHROME_LEX_PAD - 1 bytes after it). */
+static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
+#if defined(__SSE2__) && defined(__x86_64__)
+  const __m128i colon = _mm_set1_epi8(':'), slash = _mm_set1_epi8('/');
+  for (size_t i = from; i < n; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(x, colon), _mm_cmpeq_epi8(x, slash)));
+    if (n - i < 16)
+      m &= (1u << (n - i)) - 1; /* (the bytes after p[n - 1]) */
+    if (m)
+      return true;
+  }
+  return false;
+#else
+  return memchr(p + from, ':', n - from) || memchr(p + from, '/', n - from);
+#endif
+}
+
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
 static bool credit_tail(const struct chrome_unit *u, const char *p) {
@@ -1097,6 +1121,10 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
       open--;
   if (open == 0 || p[open - 1] != '(') {
+    /* (most lines: neither a colon's nor a slash's credit can be in its
+     * last CREDIT_MAX bytes, and no "credit...") */
+    if (!u->dots3 && !colon_or_slash(p, n > CREDIT_MAX ? n - CREDIT_MAX : 0, n))
+      return false;
     if (u->term == TERM_NONE && colon_credit(p, n))
       return true; /* ("Credit: X" ends captions of up to 100 words) */
     if (u->words > CAPTION_WORDS)
