@@ -1086,26 +1086,32 @@ static inline bool credit_may(const struct chrome_unit *u, const char *p) {
   return u->term == TERM_NONE || u->dots3 || c == ')' || kempt__is_space(c);
 }
 
-/* Whether p[from..n) may hold a ':' or a '/' (false: it holds neither).
- * Bytes up to p[n + 14] can be read (a held line: '\n' and
- * CHROME_LEX_PAD - 1 bytes after it). */
-static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
+/* Whether p[from..n) may hold a ':' or a '/' (false: it holds neither;
+ * true may come of one before p[from]). Bytes up to p[n + 14] can be
+ * read (a held line: '\n' and CHROME_LEX_PAD - 1 bytes after it). */
 #if defined(__SSE2__) && defined(__x86_64__)
-  const __m128i colon = _mm_set1_epi8(':'), slash = _mm_set1_epi8('/');
-  for (size_t i = from; i < n; i += 16) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    unsigned m = (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(x, colon), _mm_cmpeq_epi8(x, slash)));
-    if (n - i < 16)
-      m &= (1u << (n - i)) - 1; /* (the bytes after p[n - 1]) */
-    if (m)
-      return true;
-  }
-  return false;
-#else
-  return memchr(p + from, ':', n - from) || memchr(p + from, '/', n - from);
-#endif
+static inline unsigned colon_slash16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('/'))));
 }
+static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
+  if (n <= 16) /* (most lines: one load, its bytes from p[n] on left out) */
+    return (colon_slash16(p) & ((1u << n) - 1)) != 0;
+  /* 16 bytes at a time back from p[n - 1], the last load from p[from] */
+  for (size_t i = n - 16;; i = i - from > 16 ? i - 16 : from) {
+    if (colon_slash16(p + i))
+      return true;
+    if (i <= from)
+      return false;
+  }
+}
+#else
+static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
+  return memchr(p + from, ':', n - from) || memchr(p + from, '/', n - from);
+}
+#endif
 
 /* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
  * "Credit...Name". */
