@@ -64,6 +64,13 @@
 #include <emmintrin.h>
 #endif
 
+/* Rare paths kept out of the callers' frames. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* Thresholds (checked by cross-validation on a set of real pages). */
 #define GOOD_WORDS 12      /* good prose: at least this many words, */
 #define GOOD_DENSITY 22    /* ... this % of function words */
@@ -1113,15 +1120,13 @@ static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
 }
 #endif
 
-/* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
- * "Credit...Name". */
-static bool credit_tail(const struct chrome_unit *u, const char *p) {
-  size_t n = u->len;
+/* credit_tail of a line of n bytes once its spaces at the end are left
+ * out. */
+static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
+                                      const char *p, size_t n) {
   static const char *const w[] = {"image", "photo", "picture", "credit",
                                   "getty", "reuters", "afp", "shutterstock",
                                   "foto", "bild", "imagen", "immagine"};
-  while (n && kempt__is_space((unsigned char)p[n - 1]))
-    n--;
   size_t open = n;
   if (n && p[n - 1] == ')')
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
@@ -1147,6 +1152,20 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
   if (credit_word(p + open, n - open, w, sizeof w / sizeof w[0]))
     return true;
   return agency(p + open, n - 1 - open);
+}
+
+/* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
+ * "Credit...Name". */
+static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
+  size_t n = u->len;
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  /* (most lines: no bracket at the end, and nothing that makes a credit
+   * in their last bytes: as credit_tail_rest finds) */
+  if (n && p[n - 1] != ')' && p[n - 1] != '(' && !u->dots3 &&
+      !colon_or_slash(p, n > CREDIT_MAX ? n - CREDIT_MAX : 0, n))
+    return false;
+  return credit_tail_rest(u, p, n);
 }
 
 /* An author's bio: a name, "is" (a copula) within a few words, a job
