@@ -676,7 +676,7 @@ static bool sep_follows(const char *p, size_t n, size_t i) {
     i++;
   if (i == n)
     return false;
-  if (strchr(":|>-", p[i]) && p[i])
+  if (p[i] == ':' || p[i] == '|' || p[i] == '>' || p[i] == '-')
     return true;
   return has_prefix(p + i, n - i, "\xc2\xbb") ||
          has_prefix(p + i, n - i, "\xe2\x80\xba") ||
@@ -728,13 +728,20 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
       !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
     return;
   const uint64_t *pre = prefixes(pf, t, nt);
+  /* (the look-ups first: they fail on most lines; in_parens once) */
+  bool plain = total <= PREFIX_WORDS && u->term != TERM_SENT;
+  int parens = -1; /* in_parens, once it is needed */
   for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
     if (k == total)
       continue;
-    if (total <= PREFIXSEP_WORDS && sep_follows(p, u->len, t[k - 1].end))
-      set_hit(u, find_pre(m, pre, k, CK_PREFIXSEP));
-    if ((total <= PREFIX_WORDS && u->term != TERM_SENT) ||
-        (total <= PREFIXSEP_WORDS && in_parens(p, u->len)))
+    if (total <= PREFIXSEP_WORDS) {
+      const struct chrome_rule *r = find_pre(m, pre, k, CK_PREFIXSEP);
+      if (r && sep_follows(p, u->len, t[k - 1].end))
+        set_hit(u, r);
+    }
+    if (!plain && total <= PREFIXSEP_WORDS && parens < 0)
+      parens = in_parens(p, u->len);
+    if (plain || (total <= PREFIXSEP_WORDS && parens == 1))
       set_hit(u, find_pre(m, pre, k, CK_PREFIX));
   }
 }
