@@ -88,6 +88,7 @@
 #define TEASER_LABELS 3    /* labels between a teaser's headline and text */
 #define GLUED_MIN_WORDS 9  /* a headline and its summary on one line, */
 #define GLUED_MIN_REST 5   /* ... the summary's words after the headline */
+#define GLUED_LEX_STEP 8   /* (words of a long line read at a time) */
 #define LEAD_WORDS 12      /* a lead paragraph with few function words */
 #define LABEL_WORDS 6
 #define REPEAT_WORDS 30    /* a headline-like line found three times */
@@ -1844,20 +1845,35 @@ static bool glued_teaser(struct chrome_doc *d, size_t i, bool nolang,
   if (!title_start(p, u->len))
     return false;
   struct chrome_tok t[HEAD_MAX_WORDS + 2], *tt = t;
-  size_t nt, total;
+  size_t nt;
+  /* a long line's words are read again, a few at a time (the loop below
+   * stops at the first word not capitalised, most often soon): the
+   * same as its first HEAD_MAX_WORDS + 2 tokens at once */
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, NULL};
+  size_t pos = 0;
+  bool more = false; /* (there may be more of them to read) */
   if (u->retok && u->tok != CHROME_NO_TOK) {
     nt = u->ntok < HEAD_MAX_WORDS + 2 ? u->ntok : HEAD_MAX_WORDS + 2;
     tt = d->toks + u->tok;
   } else {
-    nt = kempt__chrome_tokens(p, u->len, t, HEAD_MAX_WORDS + 2, &total,
-                              d->cp);
+    nt = kempt__chrome_lex(p, u->len, &pos, t, GLUED_LEX_STEP, &lx);
+    more = nt == GLUED_LEX_STEP;
   }
   size_t k = 0, caps = 0, fw = 0;
   bool glue = false, last_fw = false;
   if (nt < 2 || (tt[0].end - tt[0].start >= 2 &&
                  is_upper_ascii(p[tt[0].start + 1])))
     return false; /* "BERLIN - ...": a dateline, not a headline */
-  for (size_t j = 0; j < nt && j <= HEAD_MAX_WORDS; j++) {
+  for (size_t j = 0;; j++) {
+    if (j == nt && more) {
+      size_t want = HEAD_MAX_WORDS + 2 - nt;
+      want = want < GLUED_LEX_STEP ? want : GLUED_LEX_STEP;
+      size_t got = kempt__chrome_lex(p, u->len, &pos, t + nt, want, &lx);
+      nt += got;
+      more = got == want && nt < HEAD_MAX_WORDS + 2;
+    }
+    if (j >= nt || j > HEAD_MAX_WORDS)
+      break;
     bool joined = j > 0 && no_space(p, tt[j - 1].end, tt[j].start);
     if (joined && tt[j].upper && j >= 3 &&
         tt[j - 1].end - tt[j - 1].start >= 2 &&
