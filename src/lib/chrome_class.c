@@ -480,12 +480,13 @@ static size_t lex_line(const char *p, size_t n, size_t lead,
   *total = nt;
   *hs = lx->count->hs;
   lx->count->cap1 = first_upper(t, nt, &words);
-  while (k == CHROME_MAXTOK) {
+  while (k == CHROME_MAXTOK && !words) { /* (no word yet: cap1 needs it) */
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
     *total += k;
-    if (!words) /* none yet */
-      lx->count->cap1 = first_upper(more, k, &words);
+    lx->count->cap1 = first_upper(more, k, &words);
   }
+  if (k == CHROME_MAXTOK) /* the rest: only its counts */
+    *total += kempt__chrome_lex_count(p, n, &pos, lx);
   return nt;
 }
 

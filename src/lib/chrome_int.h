@@ -150,6 +150,12 @@ size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx);
 
+/* kempt__chrome_lex of the rest of the line from *pos, for its counts
+ * only (lx->count, not NULL; its hs is left as it was): returns how many
+ * tokens there were, none of them kept. */
+size_t kempt__chrome_lex_count(const char *p, size_t n, size_t *pos,
+                               struct chrome_lex *lx);
+
 /* Tokenize p[0..n): fills at most max tokens, returns how many; *total is
  * the number of tokens in the whole line, or max + 1 when there are more
  * than max (the rest is not read). cache as in struct chrome_lex. */
