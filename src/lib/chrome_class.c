@@ -226,6 +226,29 @@ static uint16_t clamp16(uint32_t v) {
 }
 
 /* Whether the line holds "http" or "www." (a link). */
+#if defined(__SSE2__) && defined(__x86_64__)
+/* (a held line: p[n] and CHROME_LEX_PAD - 1 bytes after it can be read;
+ * each 'w' and 'h' where four bytes start before p[n] is looked at) */
+static bool has_url(const char *p, size_t n) {
+  if (n < 4)
+    return false;
+  size_t last = n - 4; /* where the last of the four bytes can start */
+  for (size_t i = 0; i <= last; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('w')),
+                     _mm_cmpeq_epi8(x, _mm_set1_epi8('h'))));
+    if (last - i < 15)
+      m &= (2u << (last - i)) - 1; /* starts up to last */
+    for (; m; m &= m - 1) {
+      const char *q = p + i + kempt__chrome_ctz(m);
+      if (memcmp(q, "www.", 4) == 0 || memcmp(q, "http", 4) == 0)
+        return true;
+    }
+  }
+  return false;
+}
+#else
 static bool has_url(const char *p, size_t n) {
   for (const char *q = p, *e = p + n; e - q >= 4; q++) {
     q = memchr(q, 'w', (size_t)(e - q - 3));
@@ -243,6 +266,7 @@ static bool has_url(const char *p, size_t n) {
   }
   return false;
 }
+#endif
 
 /* A bullet at the start of p: a bullet sign, a middle dot, a small
  * square, triangle, circle or star, or "* ", "- ", "+ ", "> ", and an en
@@ -1613,8 +1637,10 @@ static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
-  if (u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
-      u->hit == CK_CAPTION || u->rule == R_SIGNUP || (u->widget && !u->rule))
+  if (u->hit == CK_CAPTION ||
+      (u->rule ? u->rule == R_CAPTION || u->rule == R_DOUBLE ||
+                     u->rule == R_SLUG || u->rule == R_SIGNUP
+               : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
