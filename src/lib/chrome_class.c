@@ -847,10 +847,10 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
     bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
     word = word || dw;
     other += t[i].alpha && !dw;
+    if (other > DATE_OTHER_WORDS)
+      return false; /* (whatever the rest) */
     year = year || is_year(p, &t[i]);
   }
-  if (other > DATE_OTHER_WORDS)
-    return false;
   return num && (word || (alpha == 0 && year && nt <= 4));
 }
 
