@@ -1110,9 +1110,10 @@ static bool credit_word(const char *p, size_t n, const char *const *w,
     if (c - 'a' >= 26 || !((first >> (c - 'a')) & 1))
       continue;
     for (size_t i = 0; i < nw; i++) {
+      if ((unsigned char)w[i][0] != c)
+        continue; /* (its length only when its first letter is there) */
       size_t k = strlen(w[i]);
-      if ((unsigned char)w[i][0] == c && k <= n - q &&
-          eq_nocase(p + q + 1, w[i] + 1, k - 1))
+      if (k <= n - q && eq_nocase(p + q + 1, w[i] + 1, k - 1))
         return true;
     }
   }
