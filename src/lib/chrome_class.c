@@ -1961,6 +1961,8 @@ static bool head_asks(const struct chrome_doc *d, size_t j, bool nolang) {
 
 static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
                          uint32_t fwl) {
+  if (d->units[i].rule) /* (no headline, question nor glued teaser) */
+    return i + 1;
   size_t j = i, end = i, pairs = 0, glued = 0;
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
     bool head = !glued && is_head(&d->units[j], nolang);
