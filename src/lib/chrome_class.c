@@ -1377,7 +1377,9 @@ static bool gallery_counter(const char *p, size_t n) {
   static const unsigned char len[] = {6, 6, 8, 6, 5, 5, 7, 9};
   _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
   size_t i = indentation(p, n);
-  for (size_t k = 0; k < sizeof w / sizeof w[0] && i < n &&
+  unsigned c0 = i < n ? (unsigned char)p[i] | 0x20u : 0;
+  bool may = c0 == 'i' || c0 == 'p' || c0 == 's' || c0 == 'f' || c0 == 'b';
+  for (size_t k = 0; may && k < sizeof w / sizeof w[0] && i < n &&
                      (unsigned)(p[i] - '0') >= 10; k++) {
     size_t l = len[k];
     if (n - i > l && eq_nocase(p + i, w[k], l)) {
