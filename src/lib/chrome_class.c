@@ -60,6 +60,16 @@
 #include "chrome_int.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
+/* Rare paths kept out of the callers' frames. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
 
 /* Thresholds (checked by cross-validation on a set of real pages). */
 #define GOOD_WORDS 12      /* good prose: at least this many words, */
@@ -78,6 +88,7 @@
 #define TEASER_LABELS 3    /* labels between a teaser's headline and text */
 #define GLUED_MIN_WORDS 9  /* a headline and its summary on one line, */
 #define GLUED_MIN_REST 5   /* ... the summary's words after the headline */
+#define GLUED_LEX_STEP 8   /* (words of a long line read at a time) */
 #define LEAD_WORDS 12      /* a lead paragraph with few function words */
 #define LABEL_WORDS 6
 #define REPEAT_WORDS 30    /* a headline-like line found three times */
@@ -215,6 +226,29 @@ static uint16_t clamp16(uint32_t v) {
 }
 
 /* Whether the line holds "http" or "www." (a link). */
+#if defined(__SSE2__) && defined(__x86_64__)
+/* (a held line: p[n] and CHROME_LEX_PAD - 1 bytes after it can be read;
+ * each 'w' and 'h' where four bytes start before p[n] is looked at) */
+static bool has_url(const char *p, size_t n) {
+  if (n < 4)
+    return false;
+  size_t last = n - 4; /* where the last of the four bytes can start */
+  for (size_t i = 0; i <= last; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('w')),
+                     _mm_cmpeq_epi8(x, _mm_set1_epi8('h'))));
+    if (last - i < 15)
+      m &= (2u << (last - i)) - 1; /* starts up to last */
+    for (; m; m &= m - 1) {
+      const char *q = p + i + kempt__chrome_ctz(m);
+      if (memcmp(q, "www.", 4) == 0 || memcmp(q, "http", 4) == 0)
+        return true;
+    }
+  }
+  return false;
+}
+#else
 static bool has_url(const char *p, size_t n) {
   for (const char *q = p, *e = p + n; e - q >= 4; q++) {
     q = memchr(q, 'w', (size_t)(e - q - 3));
@@ -232,6 +266,7 @@ static bool has_url(const char *p, size_t n) {
   }
   return false;
 }
+#endif
 
 /* A bullet at the start of p: a bullet sign, a middle dot, a small
  * square, triangle, circle or star, or "* ", "- ", "+ ", "> ", and an en
@@ -298,9 +333,39 @@ static uint8_t terminal(const char *s, size_t n) {
 
 /* Bytes inside short [...] groups: a text browser's form fields, buttons
  * and image labels ("[Search]", "[          ]"). */
+#define ONES8 0x0101010101010101ull
+#define HIGH8 0x8080808080808080ull
+
+/* The high bit of each byte of x that is zero (exactly: no borrow from
+ * one byte to the next). */
+static inline uint64_t zero_bytes(uint64_t x) {
+  uint64_t t = (x & ~HIGH8) + ~HIGH8;
+  return ~(t | x | ~HIGH8);
+}
+
+/* Bytes of x (8 of them) that are not spaces as kempt__is_space has
+ * them (' ' and 0x09 to 0x0D). */
+static inline size_t solid8(uint64_t x) {
+  uint64_t lo = x & ~HIGH8;           /* (bytes 0x80 up: not spaces) */
+  uint64_t ge9 = lo + 0x7777777777777777ull; /* high bit: byte >= 0x09 */
+  uint64_t ge14 = lo + 0x7272727272727272ull; /* ... >= 0x0E */
+  uint64_t sp = ((ge9 & ~ge14) | zero_bytes(x ^ 0x2020202020202020ull)) &
+                ~x & HIGH8;
+  return 8 - (size_t)(((sp >> 7) * ONES8) >> 56);
+}
+
 static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
   size_t inside = 0, solid = 0;
   for (size_t i = 0; i < n; i++) {
+    /* 8 bytes without a '[' at a time */
+    for (uint64_t x; i + 8 <= n; i += 8) {
+      memcpy(&x, p + i, 8);
+      if (zero_bytes(x ^ 0x5B5B5B5B5B5B5B5Bull))
+        break;
+      solid += solid8(x);
+    }
+    if (i >= n)
+      break;
     if (p[i] == '[') {
       const char *e = memchr(p + i, ']', n - i);
       size_t k = e ? (size_t)(e - p) - i + 1 : 0;
@@ -439,23 +504,26 @@ static size_t lex_line(const char *p, size_t n, size_t lead,
   *total = nt;
   *hs = lx->count->hs;
   lx->count->cap1 = first_upper(t, nt, &words);
-  while (k == CHROME_MAXTOK) {
+  while (k == CHROME_MAXTOK && !words) { /* (no word yet: cap1 needs it) */
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
     *total += k;
-    if (!words) /* none yet */
-      lx->count->cap1 = first_upper(more, k, &words);
+    lx->count->cap1 = first_upper(more, k, &words);
   }
+  if (k == CHROME_MAXTOK) /* the rest: only its counts */
+    *total += kempt__chrome_lex_count(p, n, &pos, lx);
   return nt;
 }
 
-/* Add a line's word counts to it and to the window's language evidence. */
+/* Add a line's word counts to it and to the window's language evidence;
+ * leaves wc->hits all zero (only languages in wc->langs have hits). */
 static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
-                       const struct chrome_count *wc) {
+                       struct chrome_count *wc) {
   uint32_t best = 0;
   for (uint32_t m = wc->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
     d->lang.hits[l] += wc->hits[l];
     best = wc->hits[l] > best ? wc->hits[l] : best;
+    wc->hits[l] = 0; /* (the next line's count starts from zero) */
   }
   d->lang.stop += wc->stop;
   d->lang.words += wc->words;
@@ -528,18 +596,46 @@ static size_t indentation(const char *p, size_t n) {
   return lead;
 }
 
+/* indentation of a held line: p[n] is '\n' (neither a space nor a tab)
+ * and CHROME_LEX_PAD - 1 bytes after it can be read, so its spaces are
+ * skipped 8 bytes at a time without a bound (tabs one at a time). */
+static inline size_t held_indentation(const char *p) {
+  if (p[0] != ' ' && p[0] != '\t')
+    return 0; /* (most lines) */
+  size_t lead = 0;
+  for (;; lead += 8) {
+    uint64_t x;
+    memcpy(&x, p + lead, 8);
+    x ^= 0x2020202020202020ull;
+    if (x) {
+      lead += kempt__chrome_ctz(x) / 8; /* the first byte not a space */
+      break;
+    }
+  }
+  while (p[lead] == ' ' || p[lead] == '\t')
+    lead++;
+  return lead;
+}
+
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
   struct chrome_tok own[CHROME_MAXTOK];
   struct chrome_tok *t = room_for_words(d, a) ? d->toks + d->ntoks : own;
-  struct chrome_count wc = {d->sw, r, 0, 0, 0, 0, {0}, 0, false};
-  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, &wc};
-  size_t lead = indentation(p, n);
+  /* the counts live in d: their hits are left zero by add_counts, so that
+   * only the other fields are cleared here */
+  struct chrome_count *wc = &d->wc;
+  wc->sw = d->sw;
+  wc->rules = r;
+  wc->hs = 0;
+  wc->words = wc->upper = wc->stop = wc->langs = 0;
+  wc->cap1 = false;
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, wc};
+  size_t lead = held_indentation(p);
   uint64_t hs;
   size_t total, nt = lex_line(p, n, lead, t, &total, &hs, &lx);
-  add_counts(d, u, &wc);
+  add_counts(d, u, wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
   u->dots3 = lx.dots3;
@@ -606,7 +702,7 @@ static bool sep_follows(const char *p, size_t n, size_t i) {
     i++;
   if (i == n)
     return false;
-  if (strchr(":|>-", p[i]) && p[i])
+  if (p[i] == ':' || p[i] == '|' || p[i] == '>' || p[i] == '-')
     return true;
   return has_prefix(p + i, n - i, "\xc2\xbb") ||
          has_prefix(p + i, n - i, "\xe2\x80\xba") ||
@@ -658,13 +754,20 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
       !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
     return;
   const uint64_t *pre = prefixes(pf, t, nt);
+  /* (the look-ups first: they fail on most lines; in_parens once) */
+  bool plain = total <= PREFIX_WORDS && u->term != TERM_SENT;
+  int parens = -1; /* in_parens, once it is needed */
   for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
     if (k == total)
       continue;
-    if (total <= PREFIXSEP_WORDS && sep_follows(p, u->len, t[k - 1].end))
-      set_hit(u, find_pre(m, pre, k, CK_PREFIXSEP));
-    if ((total <= PREFIX_WORDS && u->term != TERM_SENT) ||
-        (total <= PREFIXSEP_WORDS && in_parens(p, u->len)))
+    if (total <= PREFIXSEP_WORDS) {
+      const struct chrome_rule *r = find_pre(m, pre, k, CK_PREFIXSEP);
+      if (r && sep_follows(p, u->len, t[k - 1].end))
+        set_hit(u, r);
+    }
+    if (!plain && total <= PREFIXSEP_WORDS && parens < 0)
+      parens = in_parens(p, u->len);
+    if (plain || (total <= PREFIXSEP_WORDS && parens == 1))
       set_hit(u, find_pre(m, pre, k, CK_PREFIX));
   }
 }
@@ -744,10 +847,10 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
     bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
     word = word || dw;
     other += t[i].alpha && !dw;
+    if (other > DATE_OTHER_WORDS)
+      return false; /* (whatever the rest) */
     year = year || is_year(p, &t[i]);
   }
-  if (other > DATE_OTHER_WORDS)
-    return false;
   return num && (word || (alpha == 0 && year && nt <= 4));
 }
 
@@ -1007,9 +1110,10 @@ static bool credit_word(const char *p, size_t n, const char *const *w,
     if (c - 'a' >= 26 || !((first >> (c - 'a')) & 1))
       continue;
     for (size_t i = 0; i < nw; i++) {
+      if ((unsigned char)w[i][0] != c)
+        continue; /* (its length only when its first letter is there) */
       size_t k = strlen(w[i]);
-      if ((unsigned char)w[i][0] == c && k <= n - q &&
-          eq_nocase(p + q + 1, w[i] + 1, k - 1))
+      if (k <= n - q && eq_nocase(p + q + 1, w[i] + 1, k - 1))
         return true;
     }
   }
@@ -1023,20 +1127,49 @@ static inline bool credit_may(const struct chrome_unit *u, const char *p) {
   return u->term == TERM_NONE || u->dots3 || c == ')' || kempt__is_space(c);
 }
 
-/* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
- * "Credit...Name". */
-static bool credit_tail(const struct chrome_unit *u, const char *p) {
-  size_t n = u->len;
+/* Whether p[from..n) may hold a ':' or a '/' (false: it holds neither;
+ * true may come of one before p[from]). Bytes up to p[n + 14] can be
+ * read (a held line: '\n' and CHROME_LEX_PAD - 1 bytes after it). */
+#if defined(__SSE2__) && defined(__x86_64__)
+static inline unsigned colon_slash16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('/'))));
+}
+static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
+  if (n <= 16) /* (most lines: one load, its bytes from p[n] on left out) */
+    return (colon_slash16(p) & ((1u << n) - 1)) != 0;
+  /* 16 bytes at a time back from p[n - 1], the last load from p[from] */
+  for (size_t i = n - 16;; i = i - from > 16 ? i - 16 : from) {
+    if (colon_slash16(p + i))
+      return true;
+    if (i <= from)
+      return false;
+  }
+}
+#else
+static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
+  return memchr(p + from, ':', n - from) || memchr(p + from, '/', n - from);
+}
+#endif
+
+/* credit_tail of a line of n bytes once its spaces at the end are left
+ * out. */
+static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
+                                      const char *p, size_t n) {
   static const char *const w[] = {"image", "photo", "picture", "credit",
                                   "getty", "reuters", "afp", "shutterstock",
                                   "foto", "bild", "imagen", "immagine"};
-  while (n && kempt__is_space((unsigned char)p[n - 1]))
-    n--;
   size_t open = n;
   if (n && p[n - 1] == ')')
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
       open--;
   if (open == 0 || p[open - 1] != '(') {
+    /* (most lines: neither a colon's nor a slash's credit can be in its
+     * last CREDIT_MAX bytes, and no "credit...") */
+    if (!u->dots3 && !colon_or_slash(p, n > CREDIT_MAX ? n - CREDIT_MAX : 0, n))
+      return false;
     if (u->term == TERM_NONE && colon_credit(p, n))
       return true; /* ("Credit: X" ends captions of up to 100 words) */
     if (u->words > CAPTION_WORDS)
@@ -1053,6 +1186,20 @@ static bool credit_tail(const struct chrome_unit *u, const char *p) {
   if (credit_word(p + open, n - open, w, sizeof w / sizeof w[0]))
     return true;
   return agency(p + open, n - 1 - open);
+}
+
+/* A caption ends with its credit: "(Image: Getty)", "(AP Photo/N. Name)",
+ * "Credit...Name". */
+static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
+  size_t n = u->len;
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  /* (most lines: no bracket at the end, and nothing that makes a credit
+   * in their last bytes: as credit_tail_rest finds) */
+  if (n && p[n - 1] != ')' && p[n - 1] != '(' && !u->dots3 &&
+      !colon_or_slash(p, n > CREDIT_MAX ? n - CREDIT_MAX : 0, n))
+    return false;
+  return credit_tail_rest(u, p, n);
 }
 
 /* An author's bio: a name, "is" (a copula) within a few words, a job
@@ -1230,7 +1377,9 @@ static bool gallery_counter(const char *p, size_t n) {
   static const unsigned char len[] = {6, 6, 8, 6, 5, 5, 7, 9};
   _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
   size_t i = indentation(p, n);
-  for (size_t k = 0; k < sizeof w / sizeof w[0] && i < n &&
+  unsigned c0 = i < n ? (unsigned char)p[i] | 0x20u : 0;
+  bool may = c0 == 'i' || c0 == 'p' || c0 == 's' || c0 == 'f' || c0 == 'b';
+  for (size_t k = 0; may && k < sizeof w / sizeof w[0] && i < n &&
                      (unsigned)(p[i] - '0') >= 10; k++) {
     size_t l = len[k];
     if (n - i > l && eq_nocase(p + i, w[k], l)) {
@@ -1491,8 +1640,10 @@ static int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
-  if (u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
-      u->hit == CK_CAPTION || u->rule == R_SIGNUP || (u->widget && !u->rule))
+  if (u->hit == CK_CAPTION ||
+      (u->rule ? u->rule == R_CAPTION || u->rule == R_DOUBLE ||
+                     u->rule == R_SLUG || u->rule == R_SIGNUP
+               : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
@@ -1724,20 +1875,35 @@ static bool glued_teaser(struct chrome_doc *d, size_t i, bool nolang,
   if (!title_start(p, u->len))
     return false;
   struct chrome_tok t[HEAD_MAX_WORDS + 2], *tt = t;
-  size_t nt, total;
+  size_t nt;
+  /* a long line's words are read again, a few at a time (the loop below
+   * stops at the first word not capitalised, most often soon): the
+   * same as its first HEAD_MAX_WORDS + 2 tokens at once */
+  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, NULL};
+  size_t pos = 0;
+  bool more = false; /* (there may be more of them to read) */
   if (u->retok && u->tok != CHROME_NO_TOK) {
     nt = u->ntok < HEAD_MAX_WORDS + 2 ? u->ntok : HEAD_MAX_WORDS + 2;
     tt = d->toks + u->tok;
   } else {
-    nt = kempt__chrome_tokens(p, u->len, t, HEAD_MAX_WORDS + 2, &total,
-                              d->cp);
+    nt = kempt__chrome_lex(p, u->len, &pos, t, GLUED_LEX_STEP, &lx);
+    more = nt == GLUED_LEX_STEP;
   }
   size_t k = 0, caps = 0, fw = 0;
   bool glue = false, last_fw = false;
   if (nt < 2 || (tt[0].end - tt[0].start >= 2 &&
                  is_upper_ascii(p[tt[0].start + 1])))
     return false; /* "BERLIN - ...": a dateline, not a headline */
-  for (size_t j = 0; j < nt && j <= HEAD_MAX_WORDS; j++) {
+  for (size_t j = 0;; j++) {
+    if (j == nt && more) {
+      size_t want = HEAD_MAX_WORDS + 2 - nt;
+      want = want < GLUED_LEX_STEP ? want : GLUED_LEX_STEP;
+      size_t got = kempt__chrome_lex(p, u->len, &pos, t + nt, want, &lx);
+      nt += got;
+      more = got == want && nt < HEAD_MAX_WORDS + 2;
+    }
+    if (j >= nt || j > HEAD_MAX_WORDS)
+      break;
     bool joined = j > 0 && no_space(p, tt[j - 1].end, tt[j].start);
     if (joined && tt[j].upper && j >= 3 &&
         tt[j - 1].end - tt[j - 1].start >= 2 &&
@@ -1797,6 +1963,8 @@ static bool head_asks(const struct chrome_doc *d, size_t j, bool nolang) {
 
 static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
                          uint32_t fwl) {
+  if (d->units[i].rule) /* (no headline, question nor glued teaser) */
+    return i + 1;
   size_t j = i, end = i, pairs = 0, glued = 0;
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
     bool head = !glued && is_head(&d->units[j], nolang);

@@ -150,6 +150,12 @@ size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx);
 
+/* kempt__chrome_lex of the rest of the line from *pos, for its counts
+ * only (lx->count, not NULL; its hs is left as it was): returns how many
+ * tokens there were, none of them kept. */
+size_t kempt__chrome_lex_count(const char *p, size_t n, size_t *pos,
+                               struct chrome_lex *lx);
+
 /* Tokenize p[0..n): fills at most max tokens, returns how many; *total is
  * the number of tokens in the whole line, or max + 1 when there are more
  * than max (the rest is not read). cache as in struct chrome_lex. */
@@ -344,6 +350,9 @@ struct chrome_doc {
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
   size_t list_end, cut_end;
   bool few_dups; /* set by classes_in_context (chrome_class.c) */
+  /* kempt__chrome_scan_line's word counts of the line it reads: hits are
+   * all zero between lines (zeroed when the doc is, then by add_counts) */
+  struct chrome_count wc;
 };
 
 /* The features of a line just held, in one pass over its bytes: length,

@@ -836,11 +836,13 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
 }
 
 /* kempt__chrome_lex, inlined twice: with the counts (cnt, not NULL) and
- * without (cnt NULL), so that the word loop tests neither. */
-ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
-                                   size_t *pos, struct chrome_tok *t,
-                                   size_t max, struct chrome_lex *lx,
-                                   struct chrome_count *cnt) {
+ * without (cnt NULL), so that the word loop tests neither; and
+ * kempt__chrome_lex_count (only: each token read into t[0], the counts but
+ * hs kept). */
+ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
+                                      size_t *pos, struct chrome_tok *t,
+                                      size_t max, struct chrome_lex *lx,
+                                      struct chrome_count *cnt, bool only) {
   struct counts k = {0, 0, 0, 0, 0};
   size_t i = *pos, count = 0;
   for (;;) {
@@ -853,7 +855,8 @@ ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
       if (count == max)
         break;
       for (;;) {
-        i = read_word(p, n, i, &t[count], lx, cnt, &k, count);
+        i = read_word(p, n, i, only ? t : &t[count], lx, cnt, &k,
+                      only ? 0 : count);
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
@@ -872,11 +875,12 @@ ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
       i = next;
       continue;
     }
-    size_t r = lex_high(p, n, i, &t[count], lx, count < max);
+    size_t r = lex_high(p, n, i, only ? t : &t[count], lx, count < max);
     if (r >> 1 == i)
       break; /* (no room for its token) */
     if (r & 1)
-      count_word(cnt, &k, p, &t[count], lx->cache, count);
+      count_word(cnt, &k, p, only ? t : &t[count], lx->cache,
+                 only ? 0 : count);
     count += r & 1;
     i = r >> 1;
   }
@@ -886,9 +890,17 @@ ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
     cnt->upper += k.upper;
     cnt->stop += k.stop;
     cnt->langs |= k.langs;
-    cnt->hs = k.hs;
+    if (!only)
+      cnt->hs = k.hs;
   }
   return count;
+}
+
+ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
+                                   size_t *pos, struct chrome_tok *t,
+                                   size_t max, struct chrome_lex *lx,
+                                   struct chrome_count *cnt) {
+  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -900,13 +912,37 @@ lex_counted_avx2(const unsigned char *p, size_t n, size_t *pos,
     __builtin_unreachable();
   return lex_line_part(p, n, pos, t, max, lx, cnt);
 }
+__attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
+lex_only_avx2(const unsigned char *p, size_t n, size_t *pos,
+              struct chrome_tok *t, struct chrome_lex *lx,
+              struct chrome_count *cnt) {
+  if (!cnt) /* (never) */
+    __builtin_unreachable();
+  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true);
+}
 static bool lex_avx2_ok(void) {
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
 }
 #else
 #define lex_counted_avx2 lex_line_part
+#define lex_only_avx2 lex_only
 static bool lex_avx2_ok(void) { return false; }
 #endif
+
+static size_t NOINLINE lex_only(const unsigned char *p, size_t n,
+                                size_t *pos, struct chrome_tok *t,
+                                struct chrome_lex *lx,
+                                struct chrome_count *cnt) {
+  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true);
+}
+
+size_t kempt__chrome_lex_count(const char *s, size_t n, size_t *pos,
+                               struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
+  struct chrome_tok tmp;
+  return lex_avx2_ok() ? lex_only_avx2(p, n, pos, &tmp, lx, lx->count)
+                       : lex_only(p, n, pos, &tmp, lx, lx->count);
+}
 
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
