@@ -508,6 +508,12 @@ static bool ends_sentence(const struct token *t) {
     unsigned char c = (unsigned char)t->raw[n - 1];
     if (c == '.' || c == '!' || c == '?' || c == ':')
       return true;
+    if (c < 0x80) { /* an ASCII mark of punct_len is one of C_MARK */
+      if (!(byte_class[c] & C_MARK) || c == ',' || c == ';')
+        return false;
+      n--;
+      continue;
+    }
     size_t k = punct_len_end(t->raw, n);
     if (!k || c == ',' || c == ';')
       return false;
@@ -1425,6 +1431,7 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
   token_core(t);
   const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
+  bool ends = ends_sentence(t);
   if (t->clen && t->clen <= MAX_TOKEN && all_alpha(p, t->clen)) {
     uint64_t r[2];
     struct tok_info own;
@@ -1448,7 +1455,7 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
       lang_add_cached(&c->h->lang, t->raw, t->rlen, u);
       if (u->len) {
         memcpy(u->raw, raw, UTOK_MAX);
-        u->ends = ends_sentence(t);
+        u->ends = ends;
         u->rec = run > 0;
         u->cap = run > 0 && capitalised(p, run);
         char key[MAX_TOKEN];
@@ -1460,7 +1467,7 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
     if (run)
       s = count_compound(g, p, t->clen, c->mid);
   }
-  c->mid = !ends_sentence(t);
+  c->mid = !ends;
   return s;
 }
 
