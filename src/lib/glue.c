@@ -271,8 +271,9 @@ enum {
                         the records ignore it) */
 };
 
-/* What a token of up to UTOK_MAX bytes with bytes beyond ASCII comes to
- * when it records at most one word (count_compound: its word does not
+/* What a token of up to UTOK_MAX bytes that plain_run does not read
+ * itself (bytes beyond ASCII, or ASCII letters among other bytes: "U.S.",
+ * "[e151e5]") comes to when it records at most one word (count_compound: its word does not
  * start with ASCII letters, or they are not followed by a separator:
  * "Zürich" records "z") and holds at most one function word: its language
  * evidence, the word it records and whether it ends a sentence, keyed by
@@ -1366,14 +1367,17 @@ static struct utok_info *utok_slot(struct glue *g, const char *p, size_t n,
   return &g->utoks[x >> (64 - UTOK_CACHE_BITS)];
 }
 
-/* Add the language evidence of the token raw[0..n) (bytes beyond ASCII
- * among them) to c, and keep it in u when it fits there: at most one
- * function word. */
+/* Add the language evidence of the token raw[0..n) (high: bytes beyond
+ * ASCII among them) to c, and keep it in u when it fits there: at most
+ * one function word. */
 static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
-                            size_t n, struct utok_info *u) {
+                            size_t n, bool high, struct utok_info *u) {
   struct kempt_lang_count one;
   memset(&one, 0, sizeof one);
-  lang_add_any(&one, raw, n);
+  if (high)
+    lang_add_any(&one, raw, n);
+  else
+    lang_add_ascii(&one, raw, n);
   c->words += one.words;
   c->stop += one.stop;
   uint32_t m = 0;
@@ -1448,11 +1452,9 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
     bool more = run && (p[run] == '-' || p[run] == '_' || p[run] == '\'' ||
                         (t->clen - run >= 3 &&
                          memcmp(p + run, "\xE2\x80\x99", 3) == 0));
-    if (!high) {
-      lang_add_ascii(&c->h->lang, t->raw, t->rlen);
-    } else if (u && !more) {
+    if (u && !more) {
       u->len = 0; /* filled anew, or left empty */
-      lang_add_cached(&c->h->lang, t->raw, t->rlen, u);
+      lang_add_cached(&c->h->lang, t->raw, t->rlen, high, u);
       if (u->len) {
         memcpy(u->raw, raw, UTOK_MAX);
         u->ends = ends;
@@ -1461,6 +1463,8 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
         char key[MAX_TOKEN];
         u->h = kempt__word_hash(key, lower_ascii(p, run, key));
       }
+    } else if (!high) {
+      lang_add_ascii(&c->h->lang, t->raw, t->rlen);
     } else {
       lang_add_any(&c->h->lang, t->raw, t->rlen);
     }
@@ -1959,7 +1963,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       j = token_end(text, i, n, &hb);
       uint64_t raw[UTOK_MAX / 8];
       struct utok_info *u =
-          hb && j - i <= UTOK_MAX ? utok_slot(g, text + i, j - i, raw) : NULL;
+          j - i <= UTOK_MAX ? utok_slot(g, text + i, j - i, raw) : NULL;
       if (u && u->len == j - i && !memcmp(u->raw, raw, UTOK_MAX)) {
         link = nolink;
         parts += u->words; /* with the word recorded, if any: */
