@@ -433,30 +433,8 @@ static inline void store_le64(char *p, uint64_t v) {
  * ASCII punctuation, curly quotes, dashes, ellipsis, guillemets. 0 if none. */
 static size_t punct_len(const char *p, size_t n) {
   unsigned char c = (unsigned char)p[0];
-  if (c < 0x80) {
-    switch (c) {
-    case '"':
-    case '\'':
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-    case '{':
-    case '}':
-    case '<':
-    case '>':
-    case '.':
-    case ',':
-    case ';':
-    case ':':
-    case '!':
-    case '?':
-    case '*':
-      return 1;
-    default:
-      return 0;
-    }
-  }
+  if (c < 0x80) /* " ' ( ) [ ] { } < > . , ; : ! ? *: the C_MARK bytes */
+    return (byte_class[c] & C_MARK) != 0;
   unsigned char c1 = n > 1 ? (unsigned char)p[1] : 0;
   unsigned char c2 = n > 2 ? (unsigned char)p[2] : 0;
   if (c == 0xC2 && (c1 == 0xAB || c1 == 0xBB || c1 == 0xBF || c1 == 0xA1))
