@@ -1004,6 +1004,7 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
 struct pending {
   uint64_t h;
   struct tok_info *ti; /* its slot in the token cache, or NULL */
+  uint64_t raw[2];     /* what the slot held for it (its letters) */
   uint32_t start; /* the raw token's offset in the block */
   uint16_t rlen, core, clen;
 };
@@ -1196,9 +1197,7 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
     if (!listed_plain(g, w, core, t.clen, p->h)) {
       s = note_candidate(g, &t, p->h, w, c);
     } else if (p->ti) {
-      uint64_t r[2];
-      raw_letters(core, t.clen, r);
-      if (p->ti->raw[0] == r[0] && p->ti->raw[1] == r[1])
+      if (p->ti->raw[0] == p->raw[0] && p->ti->raw[1] == p->raw[1])
         p->ti->flags |= TI_PLAIN;
     }
   }
@@ -1227,8 +1226,13 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
   if (t->rlen > UINT16_MAX) /* never a candidate (note_candidate) */
     return s;
   kempt__wordlist_prefetch(h);
-  struct pending p = {h, ti, (uint32_t)(t->raw - c->text), (uint16_t)t->rlen,
-                      (uint16_t)t->core, (uint16_t)t->clen};
+  struct pending p = {h,
+                      ti,
+                      {ti ? ti->raw[0] : 0, ti ? ti->raw[1] : 0},
+                      (uint32_t)(t->raw - c->text),
+                      (uint16_t)t->rlen,
+                      (uint16_t)t->core,
+                      (uint16_t)t->clen};
   c->pending[c->npending++] = p;
   return s;
 }
