@@ -1889,7 +1889,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           if (*s != KEMPT_OK)
             break;
         }
-        note_last(c, text, i, from);
+        if (g->ncands > c->line_cands) /* else end_line reads no last */
+          note_last(c, text, i, from);
         end_line(g, c, i);
         c->lstart = ++i;
         continue;
