@@ -1079,17 +1079,25 @@ static bool code_marks(const char *text, size_t a, size_t e, size_t n,
   return false;
 }
 
-/* At the end of a line text[c->lstart..e): the candidates of a line that
- * looks like code (a mark of code, or ';' at its end) are dropped. */
-static void end_line(struct glue *g, struct counting *c, size_t e) {
-  if (g->ncands > c->line_cands &&
-      (c->last == ';' ||
-       code_marks(c->text, c->lstart, e, c->h->len, !c->h->ext))) {
+/* end_line of a line with candidates. */
+static void end_cand_line(struct glue *g, struct counting *c, size_t e) {
+  if (c->last == ';' ||
+      code_marks(c->text, c->lstart, e, c->h->len, !c->h->ext)) {
     c->h->cands -= (uint32_t)(g->ncands - c->line_cands);
     g->ncands = c->line_cands;
   }
   c->last = 0;
   c->line_cands = g->ncands;
+}
+
+/* At the end of a line text[c->lstart..e): the candidates of a line that
+ * looks like code (a mark of code, or ';' at its end) are dropped. A line
+ * without candidates (most) is passed here. */
+static inline void end_line(struct glue *g, struct counting *c, size_t e) {
+  if (g->ncands > c->line_cands)
+    end_cand_line(g, c, e);
+  else
+    c->last = 0; /* line_cands is ncands */
 }
 
 /* Shape of a glued pair: the letters key (lower case) of the token
