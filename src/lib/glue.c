@@ -659,14 +659,15 @@ static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
       i++;
       continue;
     }
-    char key[8];
+    uint64_t key = 0; /* stop_langs' pack_key of the lower case */
     size_t j = i;
     while (j < n && is_alpha((unsigned char)p[j])) {
       if (j - i < 8)
-        key[j - i] = (char)(p[j] | 0x20);
+        key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
       j++;
     }
-    uint32_t m = stop_langs(key, j - i);
+    uint32_t m =
+        j - i <= 8 ? kempt__stopword_langs_packed(key, j - i) : 0;
     if (m)
       c->stop++;
     add_langs(c, m);
