@@ -1150,11 +1150,23 @@ static inline bool plainly_known(const struct word_info *w, size_t n) {
 
 /* Keep the token (hash h, word-list answers w) for weighing when it has
  * the shape of a glued pair and is no known word. */
+static enum kempt_status add_candidate(struct glue *g, const struct token *t,
+                                       struct counting *c);
+
 static enum kempt_status note_candidate(struct glue *g, const struct token *t,
                                         uint64_t h, const struct word_info *w,
                                         struct counting *c) {
   if (known_as_written(w->level, w->proper, t->raw + t->core, t->clen, h) ||
-      table_get(&g->user, h) || t->rlen > UINT16_MAX)
+      table_get(&g->user, h))
+    return KEMPT_OK;
+  return add_candidate(g, t, c);
+}
+
+/* note_candidate of a token that the word lists do not know as written
+ * (listed_plain found it so). */
+static enum kempt_status add_candidate(struct glue *g, const struct token *t,
+                                       struct counting *c) {
+  if (t->rlen > UINT16_MAX)
     return KEMPT_OK;
   enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
                              &g->capcands, sizeof *g->cands, CANDS_CAP);
@@ -1199,12 +1211,13 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
     struct word_info *w = &g->words[p->h & ((1u << WORD_CACHE_BITS) - 1)];
     struct word_info own;
     if (!w->valid || w->h != p->h) /* its slot was taken since */
-      w = &own, own.h = p->h;
-    word_info_list(w);
+      w = &own, own.h = p->h, own.listed = false;
+    if (!w->listed) /* (an earlier one of the same word listed it) */
+      word_info_list(w);
     struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
     const char *core = t.raw + t.core;
     if (!listed_plain(g, w, core, t.clen, p->h)) {
-      s = note_candidate(g, &t, p->h, w, c);
+      s = add_candidate(g, &t, c);
     } else if (p->ti) {
       if (p->ti->raw[0] == p->raw[0] && p->ti->raw[1] == p->raw[1])
         p->ti->flags |= TI_PLAIN;
@@ -1317,9 +1330,14 @@ static enum kempt_status tok_check(struct glue *g, struct counting *c,
     w->valid = true;
     w->listed = false;
   }
-  if (w->listed && listed_plain(g, w, t->raw + t->core, t->clen, h)) {
-    ti->flags |= TI_PLAIN; /* known now that its line was read */
-    return KEMPT_OK;
+  if (w->listed) {
+    if (listed_plain(g, w, t->raw + t->core, t->clen, h)) {
+      ti->flags |= TI_PLAIN; /* known now that its line was read */
+      return KEMPT_OK;
+    }
+    /* a candidate (check_word's, whose tests listed_plain made) */
+    enum kempt_status s = c->npending ? settle(g, c) : KEMPT_OK;
+    return s == KEMPT_OK ? add_candidate(g, t, c) : s;
   }
   return check_word(g, c, t, h, w, t->clen <= TOK_CACHED ? ti : NULL);
 }
