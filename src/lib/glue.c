@@ -158,14 +158,14 @@ static void table_free(struct table *t) {
 }
 
 /* The slot of key: its entry, or the empty slot where it would go. */
-static struct entry *table_slot(const struct table *t, uint64_t key) {
+static inline struct entry *table_slot(const struct table *t, uint64_t key) {
   size_t mask = t->size - 1;
   for (size_t i = (size_t)(key >> 40) & mask;; i = (i + 1) & mask)
     if (t->e[i].gen != t->gen || t->e[i].key == key)
       return &t->e[i];
 }
 
-static struct entry *table_get(const struct table *t, uint64_t h) {
+static inline struct entry *table_get(const struct table *t, uint64_t h) {
   if (!t->used)
     return NULL;
   struct entry *e = table_slot(t, fix_key(h));
