@@ -196,7 +196,10 @@ static enum kempt_status table_grow(struct table *t) {
 /* The entry of hash h, added when missing (*fresh: added now); *out is
  * NULL when the table is full (not an error: the word is then not
  * counted). */
-static enum kempt_status table_put(struct table *t, uint64_t h,
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* the probe in its callers (ask) */
+#endif
+static inline enum kempt_status table_put(struct table *t, uint64_t h,
                                    struct entry **out, bool *fresh) {
   uint64_t key = fix_key(h);
   *out = NULL;
