@@ -3005,7 +3005,11 @@ static struct token cand_token(const struct cand *c, const char *text) {
 
 /* Ask about a word: its entry in query, with what earlier windows of the
  * document said about it. */
-static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline enum kempt_status ask(struct glue *g, uint64_t h,
+                                    struct entry **out) {
   bool fresh; /* one probe: found, or added here */
   enum kempt_status s = table_put(&g->query, h, out, &fresh);
   if (s != KEMPT_OK || !fresh)
