@@ -227,8 +227,11 @@ static inline enum kempt_status table_put(struct table *t, uint64_t h,
 }
 
 /* table_put, whether or not the entry is new. */
-static enum kempt_status table_add(struct table *t, uint64_t h,
-                                   struct entry **out) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline enum kempt_status table_add(struct table *t, uint64_t h,
+                                          struct entry **out) {
   bool fresh;
   return table_put(t, h, out, &fresh);
 }
