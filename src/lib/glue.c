@@ -595,8 +595,8 @@ static bool id_char(unsigned char c) {
  * "Whitehouse" is a name; "McDonald" and "JavaScript" are words), and the
  * list's rarest words ("tobe", "aswell", "astate": weighed, and split only
  * where the document has the spaced pair). */
-static bool known_as_written(int level, bool proper, const char *p, size_t n,
-                             uint64_t h) {
+static inline bool known_as_written(int level, bool proper, const char *p,
+                                    size_t n, uint64_t h) {
   /* one test for the common case: a word below the rarest level */
   if ((unsigned)level - 1u >= RARE_LEVEL - 1u) {
     if (!level)
@@ -1191,8 +1191,8 @@ static enum kempt_status add_candidate(struct glue *g, const struct token *t,
  * decide, for a word of the list or of --words. The token cache keeps the
  * answer (TI_PLAIN): it must depend on the token's letters only, and a
  * new test of note_candidate's belongs here too. */
-static bool listed_plain(struct glue *g, const struct word_info *w,
-                         const char *p, size_t n, uint64_t h) {
+static inline bool listed_plain(struct glue *g, const struct word_info *w,
+                                const char *p, size_t n, uint64_t h) {
   return plainly_known(w, n) ||
          known_as_written(w->level, w->proper, p, n, h) ||
          table_get(&g->user, h);
