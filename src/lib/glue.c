@@ -437,7 +437,7 @@ static inline void store_le64(char *p, uint64_t v) {
 
 /* Length of a punctuation mark at p[0..n) that may open or close a word:
  * ASCII punctuation, curly quotes, dashes, ellipsis, guillemets. 0 if none. */
-static size_t punct_len(const char *p, size_t n) {
+static inline size_t punct_len(const char *p, size_t n) {
   unsigned char c = (unsigned char)p[0];
   if (c < 0x80) /* " ' ( ) [ ] { } < > . , ; : ! ? *: the C_MARK bytes */
     return (byte_class[c] & C_MARK) != 0;
