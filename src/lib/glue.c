@@ -2947,11 +2947,10 @@ static int split_score(struct glue *g, const char *p, const char *key,
   return s >= 5 ? s : -1;
 }
 
-/* Where to split the token (0: not at all). */
-static size_t decide(struct glue *g, const struct token *t) {
-  struct shape sh;
-  if (!candidate_shape(t, &sh))
-    return 0;
+/* Where to split the token of the candidate shape sh (0: not at all). */
+static size_t decide_shaped(struct glue *g, const struct token *t,
+                            const struct shape *shape) {
+  const struct shape sh = *shape;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
@@ -2993,6 +2992,28 @@ static size_t decide(struct glue *g, const struct token *t) {
   if (others && pairs <= 2 * others && !(pairs >= others && top >= 14))
     return 0;
   return best;
+}
+
+/* Where to split the token (0: not at all). */
+static size_t decide(struct glue *g, const struct token *t) {
+  struct shape sh;
+  if (!candidate_shape(t, &sh))
+    return 0;
+  return decide_shaped(g, t, &sh);
+}
+
+/* A candidate shape in 21 bits (its positions are at most MAX_TOKEN), kept
+ * in the entry of a token seen (its capmid) between ask_token and
+ * split_cand, so that the shape is read once. */
+static uint32_t shape_pack(const struct shape *sh) {
+  return (uint32_t)(sh->inner | sh->second << 6 | sh->acro << 12) |
+         (uint32_t)sh->acro_name << 18 | (uint32_t)sh->lead << 19 | 1u << 20;
+}
+
+static struct shape shape_unpack(uint32_t v) {
+  struct shape sh = {v & 63, v >> 6 & 63, v >> 12 & 63, (v >> 18) & 1,
+                     (v >> 19) & 1};
+  return sh;
 }
 
 /* ---- the held window: the vocabulary asked about, rewriting, emitting ---- */
@@ -3054,8 +3075,10 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
       e->flags |= K_SHAPELESS;
     return KEMPT_OK;
   }
-  if (e)
+  if (e) {
     e->flags |= K_ASKED;
+    e->capmid = shape_pack(&sh);
+  }
   char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
   lower_ascii(p, n, key);
   memset(key + n, 0, 8);
@@ -3245,7 +3268,12 @@ static enum kempt_status split_cand(struct glue *g, const struct held *h,
   } else if (e && (e->flags & K_SHAPELESS)) {
     at = 0; /* what decide says */
   } else {
-    at = decide(g, &t);
+    if (e && (e->flags & K_ASKED) && (e->capmid >> 20)) { /* its shape */
+      struct shape sh = shape_unpack(e->capmid);
+      at = decide_shaped(g, &t, &sh);
+    } else {
+      at = decide(g, &t);
+    }
     if (e) {
       e->count = (uint32_t)at;
       e->flags |= K_DECIDED;
