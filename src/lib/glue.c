@@ -158,14 +158,14 @@ static void table_free(struct table *t) {
 }
 
 /* The slot of key: its entry, or the empty slot where it would go. */
-static struct entry *table_slot(const struct table *t, uint64_t key) {
+static inline struct entry *table_slot(const struct table *t, uint64_t key) {
   size_t mask = t->size - 1;
   for (size_t i = (size_t)(key >> 40) & mask;; i = (i + 1) & mask)
     if (t->e[i].gen != t->gen || t->e[i].key == key)
       return &t->e[i];
 }
 
-static struct entry *table_get(const struct table *t, uint64_t h) {
+static inline struct entry *table_get(const struct table *t, uint64_t h) {
   if (!t->used)
     return NULL;
   struct entry *e = table_slot(t, fix_key(h));
@@ -196,7 +196,10 @@ static enum kempt_status table_grow(struct table *t) {
 /* The entry of hash h, added when missing (*fresh: added now); *out is
  * NULL when the table is full (not an error: the word is then not
  * counted). */
-static enum kempt_status table_put(struct table *t, uint64_t h,
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* the probe in its callers (ask) */
+#endif
+static inline enum kempt_status table_put(struct table *t, uint64_t h,
                                    struct entry **out, bool *fresh) {
   uint64_t key = fix_key(h);
   *out = NULL;
@@ -224,8 +227,11 @@ static enum kempt_status table_put(struct table *t, uint64_t h,
 }
 
 /* table_put, whether or not the entry is new. */
-static enum kempt_status table_add(struct table *t, uint64_t h,
-                                   struct entry **out) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline enum kempt_status table_add(struct table *t, uint64_t h,
+                                          struct entry **out) {
   bool fresh;
   return table_put(t, h, out, &fresh);
 }
@@ -271,8 +277,9 @@ enum {
                         the records ignore it) */
 };
 
-/* What a token of up to UTOK_MAX bytes with bytes beyond ASCII comes to
- * when it records at most one word (count_compound: its word does not
+/* What a token of up to UTOK_MAX bytes that plain_run does not read
+ * itself (bytes beyond ASCII, or ASCII letters among other bytes: "U.S.",
+ * "[e151e5]") comes to when it records at most one word (count_compound: its word does not
  * start with ASCII letters, or they are not followed by a separator:
  * "Zürich" records "z") and holds at most one function word: its language
  * evidence, the word it records and whether it ends a sentence, keyed by
@@ -430,32 +437,10 @@ static inline void store_le64(char *p, uint64_t v) {
 
 /* Length of a punctuation mark at p[0..n) that may open or close a word:
  * ASCII punctuation, curly quotes, dashes, ellipsis, guillemets. 0 if none. */
-static size_t punct_len(const char *p, size_t n) {
+static inline size_t punct_len(const char *p, size_t n) {
   unsigned char c = (unsigned char)p[0];
-  if (c < 0x80) {
-    switch (c) {
-    case '"':
-    case '\'':
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-    case '{':
-    case '}':
-    case '<':
-    case '>':
-    case '.':
-    case ',':
-    case ';':
-    case ':':
-    case '!':
-    case '?':
-    case '*':
-      return 1;
-    default:
-      return 0;
-    }
-  }
+  if (c < 0x80) /* " ' ( ) [ ] { } < > . , ; : ! ? *: the C_MARK bytes */
+    return (byte_class[c] & C_MARK) != 0;
   unsigned char c1 = n > 1 ? (unsigned char)p[1] : 0;
   unsigned char c2 = n > 2 ? (unsigned char)p[2] : 0;
   if (c == 0xC2 && (c1 == 0xAB || c1 == 0xBB || c1 == 0xBF || c1 == 0xA1))
@@ -508,6 +493,12 @@ static bool ends_sentence(const struct token *t) {
     unsigned char c = (unsigned char)t->raw[n - 1];
     if (c == '.' || c == '!' || c == '?' || c == ':')
       return true;
+    if (c < 0x80) { /* an ASCII mark of punct_len is one of C_MARK */
+      if (!(byte_class[c] & C_MARK) || c == ',' || c == ';')
+        return false;
+      n--;
+      continue;
+    }
     size_t k = punct_len_end(t->raw, n);
     if (!k || c == ',' || c == ';')
       return false;
@@ -604,8 +595,8 @@ static bool id_char(unsigned char c) {
  * "Whitehouse" is a name; "McDonald" and "JavaScript" are words), and the
  * list's rarest words ("tobe", "aswell", "astate": weighed, and split only
  * where the document has the spaced pair). */
-static bool known_as_written(int level, bool proper, const char *p, size_t n,
-                             uint64_t h) {
+static inline bool known_as_written(int level, bool proper, const char *p,
+                                    size_t n, uint64_t h) {
   /* one test for the common case: a word below the rarest level */
   if ((unsigned)level - 1u >= RARE_LEVEL - 1u) {
     if (!level)
@@ -674,14 +665,15 @@ static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
       i++;
       continue;
     }
-    char key[8];
+    uint64_t key = 0; /* stop_langs' pack_key of the lower case */
     size_t j = i;
     while (j < n && is_alpha((unsigned char)p[j])) {
       if (j - i < 8)
-        key[j - i] = (char)(p[j] | 0x20);
+        key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
       j++;
     }
-    uint32_t m = stop_langs(key, j - i);
+    uint32_t m =
+        j - i <= 8 ? kempt__stopword_langs_packed(key, j - i) : 0;
     if (m)
       c->stop++;
     add_langs(c, m);
@@ -1019,6 +1011,7 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
 struct pending {
   uint64_t h;
   struct tok_info *ti; /* its slot in the token cache, or NULL */
+  uint64_t raw[2];     /* what the slot held for it (its letters) */
   uint32_t start; /* the raw token's offset in the block */
   uint16_t rlen, core, clen;
 };
@@ -1093,17 +1086,25 @@ static bool code_marks(const char *text, size_t a, size_t e, size_t n,
   return false;
 }
 
-/* At the end of a line text[c->lstart..e): the candidates of a line that
- * looks like code (a mark of code, or ';' at its end) are dropped. */
-static void end_line(struct glue *g, struct counting *c, size_t e) {
-  if (g->ncands > c->line_cands &&
-      (c->last == ';' ||
-       code_marks(c->text, c->lstart, e, c->h->len, !c->h->ext))) {
+/* end_line of a line with candidates. */
+static void end_cand_line(struct glue *g, struct counting *c, size_t e) {
+  if (c->last == ';' ||
+      code_marks(c->text, c->lstart, e, c->h->len, !c->h->ext)) {
     c->h->cands -= (uint32_t)(g->ncands - c->line_cands);
     g->ncands = c->line_cands;
   }
   c->last = 0;
   c->line_cands = g->ncands;
+}
+
+/* At the end of a line text[c->lstart..e): the candidates of a line that
+ * looks like code (a mark of code, or ';' at its end) are dropped. A line
+ * without candidates (most) is passed here. */
+static inline void end_line(struct glue *g, struct counting *c, size_t e) {
+  if (g->ncands > c->line_cands)
+    end_cand_line(g, c, e);
+  else
+    c->last = 0; /* line_cands is ncands */
 }
 
 /* Shape of a glued pair: the letters key (lower case) of the token
@@ -1155,11 +1156,23 @@ static inline bool plainly_known(const struct word_info *w, size_t n) {
 
 /* Keep the token (hash h, word-list answers w) for weighing when it has
  * the shape of a glued pair and is no known word. */
+static enum kempt_status add_candidate(struct glue *g, const struct token *t,
+                                       struct counting *c);
+
 static enum kempt_status note_candidate(struct glue *g, const struct token *t,
                                         uint64_t h, const struct word_info *w,
                                         struct counting *c) {
   if (known_as_written(w->level, w->proper, t->raw + t->core, t->clen, h) ||
-      table_get(&g->user, h) || t->rlen > UINT16_MAX)
+      table_get(&g->user, h))
+    return KEMPT_OK;
+  return add_candidate(g, t, c);
+}
+
+/* note_candidate of a token that the word lists do not know as written
+ * (listed_plain found it so). */
+static enum kempt_status add_candidate(struct glue *g, const struct token *t,
+                                       struct counting *c) {
+  if (t->rlen > UINT16_MAX)
     return KEMPT_OK;
   enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
                              &g->capcands, sizeof *g->cands, CANDS_CAP);
@@ -1178,8 +1191,8 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
  * decide, for a word of the list or of --words. The token cache keeps the
  * answer (TI_PLAIN): it must depend on the token's letters only, and a
  * new test of note_candidate's belongs here too. */
-static bool listed_plain(struct glue *g, const struct word_info *w,
-                         const char *p, size_t n, uint64_t h) {
+static inline bool listed_plain(struct glue *g, const struct word_info *w,
+                                const char *p, size_t n, uint64_t h) {
   return plainly_known(w, n) ||
          known_as_written(w->level, w->proper, p, n, h) ||
          table_get(&g->user, h);
@@ -1204,16 +1217,15 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
     struct word_info *w = &g->words[p->h & ((1u << WORD_CACHE_BITS) - 1)];
     struct word_info own;
     if (!w->valid || w->h != p->h) /* its slot was taken since */
-      w = &own, own.h = p->h;
-    word_info_list(w);
+      w = &own, own.h = p->h, own.listed = false;
+    if (!w->listed) /* (an earlier one of the same word listed it) */
+      word_info_list(w);
     struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
     const char *core = t.raw + t.core;
     if (!listed_plain(g, w, core, t.clen, p->h)) {
-      s = note_candidate(g, &t, p->h, w, c);
+      s = add_candidate(g, &t, c);
     } else if (p->ti) {
-      uint64_t r[2];
-      raw_letters(core, t.clen, r);
-      if (p->ti->raw[0] == r[0] && p->ti->raw[1] == r[1])
+      if (p->ti->raw[0] == p->raw[0] && p->ti->raw[1] == p->raw[1])
         p->ti->flags |= TI_PLAIN;
     }
   }
@@ -1242,8 +1254,13 @@ static enum kempt_status check_word(struct glue *g, struct counting *c,
   if (t->rlen > UINT16_MAX) /* never a candidate (note_candidate) */
     return s;
   kempt__wordlist_prefetch(h);
-  struct pending p = {h, ti, (uint32_t)(t->raw - c->text), (uint16_t)t->rlen,
-                      (uint16_t)t->core, (uint16_t)t->clen};
+  struct pending p = {h,
+                      ti,
+                      {ti ? ti->raw[0] : 0, ti ? ti->raw[1] : 0},
+                      (uint32_t)(t->raw - c->text),
+                      (uint16_t)t->rlen,
+                      (uint16_t)t->core,
+                      (uint16_t)t->clen};
   c->pending[c->npending++] = p;
   return s;
 }
@@ -1319,9 +1336,14 @@ static enum kempt_status tok_check(struct glue *g, struct counting *c,
     w->valid = true;
     w->listed = false;
   }
-  if (w->listed && listed_plain(g, w, t->raw + t->core, t->clen, h)) {
-    ti->flags |= TI_PLAIN; /* known now that its line was read */
-    return KEMPT_OK;
+  if (w->listed) {
+    if (listed_plain(g, w, t->raw + t->core, t->clen, h)) {
+      ti->flags |= TI_PLAIN; /* known now that its line was read */
+      return KEMPT_OK;
+    }
+    /* a candidate (check_word's, whose tests listed_plain made) */
+    enum kempt_status s = c->npending ? settle(g, c) : KEMPT_OK;
+    return s == KEMPT_OK ? add_candidate(g, t, c) : s;
   }
   return check_word(g, c, t, h, w, t->clen <= TOK_CACHED ? ti : NULL);
 }
@@ -1360,14 +1382,17 @@ static struct utok_info *utok_slot(struct glue *g, const char *p, size_t n,
   return &g->utoks[x >> (64 - UTOK_CACHE_BITS)];
 }
 
-/* Add the language evidence of the token raw[0..n) (bytes beyond ASCII
- * among them) to c, and keep it in u when it fits there: at most one
- * function word. */
+/* Add the language evidence of the token raw[0..n) (high: bytes beyond
+ * ASCII among them) to c, and keep it in u when it fits there: at most
+ * one function word. */
 static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
-                            size_t n, struct utok_info *u) {
+                            size_t n, bool high, struct utok_info *u) {
   struct kempt_lang_count one;
   memset(&one, 0, sizeof one);
-  lang_add_any(&one, raw, n);
+  if (high)
+    lang_add_any(&one, raw, n);
+  else
+    lang_add_ascii(&one, raw, n);
   c->words += one.words;
   c->stop += one.stop;
   uint32_t m = 0;
@@ -1425,6 +1450,7 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
   token_core(t);
   const char *p = t->raw + t->core;
   enum kempt_status s = KEMPT_OK;
+  bool ends = ends_sentence(t);
   if (t->clen && t->clen <= MAX_TOKEN && all_alpha(p, t->clen)) {
     uint64_t r[2];
     struct tok_info own;
@@ -1441,26 +1467,26 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
     bool more = run && (p[run] == '-' || p[run] == '_' || p[run] == '\'' ||
                         (t->clen - run >= 3 &&
                          memcmp(p + run, "\xE2\x80\x99", 3) == 0));
-    if (!high) {
-      lang_add_ascii(&c->h->lang, t->raw, t->rlen);
-    } else if (u && !more) {
+    if (u && !more) {
       u->len = 0; /* filled anew, or left empty */
-      lang_add_cached(&c->h->lang, t->raw, t->rlen, u);
+      lang_add_cached(&c->h->lang, t->raw, t->rlen, high, u);
       if (u->len) {
         memcpy(u->raw, raw, UTOK_MAX);
-        u->ends = ends_sentence(t);
+        u->ends = ends;
         u->rec = run > 0;
         u->cap = run > 0 && capitalised(p, run);
         char key[MAX_TOKEN];
         u->h = kempt__word_hash(key, lower_ascii(p, run, key));
       }
+    } else if (!high) {
+      lang_add_ascii(&c->h->lang, t->raw, t->rlen);
     } else {
       lang_add_any(&c->h->lang, t->raw, t->rlen);
     }
     if (run)
       s = count_compound(g, p, t->clen, c->mid);
   }
-  c->mid = !ends_sentence(t);
+  c->mid = !ends;
   return s;
 }
 
@@ -1896,7 +1922,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           if (*s != KEMPT_OK)
             break;
         }
-        note_last(c, text, i, from);
+        if (g->ncands > c->line_cands) /* else end_line reads no last */
+          note_last(c, text, i, from);
         end_line(g, c, i);
         c->lstart = ++i;
         continue;
@@ -1952,7 +1979,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       j = token_end(text, i, n, &hb);
       uint64_t raw[UTOK_MAX / 8];
       struct utok_info *u =
-          hb && j - i <= UTOK_MAX ? utok_slot(g, text + i, j - i, raw) : NULL;
+          j - i <= UTOK_MAX ? utok_slot(g, text + i, j - i, raw) : NULL;
       if (u && u->len == j - i && !memcmp(u->raw, raw, UTOK_MAX)) {
         link = nolink;
         parts += u->words; /* with the word recorded, if any: */
@@ -2920,11 +2947,10 @@ static int split_score(struct glue *g, const char *p, const char *key,
   return s >= 5 ? s : -1;
 }
 
-/* Where to split the token (0: not at all). */
-static size_t decide(struct glue *g, const struct token *t) {
-  struct shape sh;
-  if (!candidate_shape(t, &sh))
-    return 0;
+/* Where to split the token of the candidate shape sh (0: not at all). */
+static size_t decide_shaped(struct glue *g, const struct token *t,
+                            const struct shape *shape) {
+  const struct shape sh = *shape;
   const char *p = t->raw + t->core;
   size_t n = t->clen;
   char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
@@ -2968,6 +2994,28 @@ static size_t decide(struct glue *g, const struct token *t) {
   return best;
 }
 
+/* Where to split the token (0: not at all). */
+static size_t decide(struct glue *g, const struct token *t) {
+  struct shape sh;
+  if (!candidate_shape(t, &sh))
+    return 0;
+  return decide_shaped(g, t, &sh);
+}
+
+/* A candidate shape in 21 bits (its positions are at most MAX_TOKEN), kept
+ * in the entry of a token seen (its capmid) between ask_token and
+ * split_cand, so that the shape is read once. */
+static uint32_t shape_pack(const struct shape *sh) {
+  return (uint32_t)(sh->inner | sh->second << 6 | sh->acro << 12) |
+         (uint32_t)sh->acro_name << 18 | (uint32_t)sh->lead << 19 | 1u << 20;
+}
+
+static struct shape shape_unpack(uint32_t v) {
+  struct shape sh = {v & 63, v >> 6 & 63, v >> 12 & 63, (v >> 18) & 1,
+                     (v >> 19) & 1};
+  return sh;
+}
+
 /* ---- the held window: the vocabulary asked about, rewriting, emitting ---- */
 
 static const char *held_text(const struct glue *g, const struct held *h) {
@@ -2981,7 +3029,11 @@ static struct token cand_token(const struct cand *c, const char *text) {
 
 /* Ask about a word: its entry in query, with what earlier windows of the
  * document said about it. */
-static enum kempt_status ask(struct glue *g, uint64_t h, struct entry **out) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline enum kempt_status ask(struct glue *g, uint64_t h,
+                                    struct entry **out) {
   bool fresh; /* one probe: found, or added here */
   enum kempt_status s = table_put(&g->query, h, out, &fresh);
   if (s != KEMPT_OK || !fresh)
@@ -3023,8 +3075,10 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
       e->flags |= K_SHAPELESS;
     return KEMPT_OK;
   }
-  if (e)
+  if (e) {
     e->flags |= K_ASKED;
+    e->capmid = shape_pack(&sh);
+  }
   char key[MAX_TOKEN + 8]; /* lower case, zero padded: hashed part by part */
   lower_ascii(p, n, key);
   memset(key + n, 0, 8);
@@ -3214,7 +3268,12 @@ static enum kempt_status split_cand(struct glue *g, const struct held *h,
   } else if (e && (e->flags & K_SHAPELESS)) {
     at = 0; /* what decide says */
   } else {
-    at = decide(g, &t);
+    if (e && (e->flags & K_ASKED) && (e->capmid >> 20)) { /* its shape */
+      struct shape sh = shape_unpack(e->capmid);
+      at = decide_shaped(g, &t, &sh);
+    } else {
+      at = decide(g, &t);
+    }
     if (e) {
       e->count = (uint32_t)at;
       e->flags |= K_DECIDED;
