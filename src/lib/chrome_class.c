@@ -192,6 +192,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 static const char R_OUTSIDE[] = "classifier outside the main text";
 static const char R_LINKLIKE[] = "classifier link-like line in a chrome run";
 static const char R_REPEAT[] = "classifier short line repeated on the page";
+static const char R_DRAWN[] = "classifier a drawn rule line";
 static const char R_MENU[] = "classifier a menu among the paragraphs";
 static const char R_WIDGET[] = "classifier form widget or image label";
 static const char R_TEASER[] = "classifier teaser list (headline + summary)";
@@ -2163,6 +2164,25 @@ static bool menu_line(const struct chrome_doc *d, size_t i) {
          (i + 1 == d->nunits || d->units[i + 1].seps < 2);
 }
 
+/* A line drawn with box-drawing characters (U+2500..U+257F) and
+ * nothing else, three or more: the rule a text browser draws for <hr>,
+ * layout, not text. */
+static bool drawn_rule(const char *p, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    if (p[i] == ' ' || p[i] == '\t') {
+      i++;
+      continue;
+    }
+    if (n - i < 3 || (unsigned char)p[i] != 0xE2 ||
+        ((unsigned char)p[i + 1] != 0x94 && (unsigned char)p[i + 1] != 0x95))
+      return false;
+    i += 3;
+    k++;
+  }
+  return k >= 3;
+}
+
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
                          bool found) {
   bool dups = found && d->few_dups;
@@ -2176,6 +2196,9 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
       u->rule = slug_label(d, u) ? R_WIDGET : NULL;
     if (!u->rule && u->seps >= 3 && menu_line(d, i))
       u->rule = R_MENU;
+    if (!u->rule && !u->ntok && u->len >= 9 &&
+        drawn_rule(d->text.data + u->off, u->len))
+      u->rule = R_DRAWN;
     if (found && !u->rule && u->cls == CL_SHORT && !u->listed &&
         between_chrome(d, i, a, b))
       u->rule = R_SHORTRUN;
