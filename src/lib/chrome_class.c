@@ -1685,6 +1685,7 @@ static bool head_size(const struct chrome_unit *u, bool nolang) {
 /* A headline: capitalised, short, no sentence end. */
 static bool is_head(const struct chrome_unit *u, bool nolang) {
   return !u->rule && no_end(u) && head_size(u, nolang) && !u->widget &&
+         u->seps < 3 && /* a menu's items are no headline */
          (u->cap1 || nolang);
 }
 
