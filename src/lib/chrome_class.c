@@ -192,6 +192,8 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 static const char R_OUTSIDE[] = "classifier outside the main text";
 static const char R_LINKLIKE[] = "classifier link-like line in a chrome run";
 static const char R_REPEAT[] = "classifier short line repeated on the page";
+static const char R_DRAWN[] = "classifier a drawn rule line";
+static const char R_MENU[] = "classifier a menu among the paragraphs";
 static const char R_WIDGET[] = "classifier form widget or image label";
 static const char R_TEASER[] = "classifier teaser list (headline + summary)";
 static const char R_LISTITEM[] = "list item after a list marker";
@@ -665,6 +667,11 @@ static bool no_end(const struct chrome_unit *u);
 struct matcher {
   const struct chrome_rules *rules;
   uint32_t langs; /* rule languages that apply (bit 0: all) */
+  /* Whole-line phrases and prefixes before a separator of any language:
+   * "Anzeige" or "Leer más: ..." is chrome on an English page too (a
+   * page's template and its text need not share a language), and a
+   * short line that is nothing but such a phrase is rarely text. */
+  uint32_t any;
 };
 
 /* The rule of kind and word sequence hash h (in the matcher's
@@ -761,7 +768,8 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
     if (k == total)
       continue;
     if (total <= PREFIXSEP_WORDS) {
-      const struct chrome_rule *r = find_pre(m, pre, k, CK_PREFIXSEP);
+      const struct chrome_rule *r =
+          find_pre(&(struct matcher){m->rules, m->any}, pre, k, CK_PREFIXSEP);
       if (r && sep_follows(p, u->len, t[k - 1].end))
         set_hit(u, r);
     }
@@ -1275,12 +1283,14 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
+  const struct matcher any = {m->rules, m->any};
   if (nt == total && /* u->key is the hash of all its words */
       kempt__chrome_may_start_whole(m->rules, t[0].h)) {
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
     for (int w = 0; w < 3; w++)
       if (nt <= m->rules->maxtok[whole[w]])
-        set_hit(u, find_key(m, u->key, whole[w]));
+        set_hit(u, find_key(whole[w] == CK_LINE ? &any : m, u->key,
+                            whole[w]));
   }
   if (total <= LIST_PREFIX_WORDS && no_end(u) &&
       kempt__chrome_may_start(m->rules, CK_LIST, t[0].h)) /* t[0] starts */
@@ -1675,6 +1685,7 @@ static bool head_size(const struct chrome_unit *u, bool nolang) {
 /* A headline: capitalised, short, no sentence end. */
 static bool is_head(const struct chrome_unit *u, bool nolang) {
   return !u->rule && no_end(u) && head_size(u, nolang) && !u->widget &&
+         u->seps < 3 && /* a menu's items are no headline */
          (u->cap1 || nolang);
 }
 
@@ -2139,6 +2150,40 @@ static void drop_link_runs(struct chrome_doc *d, size_t a, size_t b) {
   }
 }
 
+/* A site's menu alone among the article's paragraphs: four or more
+ * items between separators, a word or two each, every one capitalised,
+ * no numbers, no end ("Home | World | Business | Sport"); the lines
+ * around it have no such separators (a table's head is followed by its
+ * rows). */
+static bool menu_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->seps < 3 || u->words > 2u * (u->seps + 1u) || u->ntok != u->words ||
+      u->upper <= u->seps || u->upper + u->stop < u->words ||
+      u->term != TERM_NONE || u->url || u->bullet)
+    return false;
+  return (i == 0 || d->units[i - 1].seps < 2) &&
+         (i + 1 == d->nunits || d->units[i + 1].seps < 2);
+}
+
+/* A line drawn with box-drawing characters (U+2500..U+257F) and
+ * nothing else, three or more: the rule a text browser draws for <hr>,
+ * layout, not text. */
+static bool drawn_rule(const char *p, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    if (p[i] == ' ' || p[i] == '\t') {
+      i++;
+      continue;
+    }
+    if (n - i < 3 || (unsigned char)p[i] != 0xE2 ||
+        ((unsigned char)p[i + 1] != 0x94 && (unsigned char)p[i + 1] != 0x95))
+      return false;
+    i += 3;
+    k++;
+  }
+  return k >= 3;
+}
+
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
                          bool found) {
   bool dups = found && d->few_dups;
@@ -2150,6 +2195,11 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
     if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
         !bad_at(d, i + 1, a, b))
       u->rule = slug_label(d, u) ? R_WIDGET : NULL;
+    if (!u->rule && u->seps >= 3 && menu_line(d, i))
+      u->rule = R_MENU;
+    if (!u->rule && !u->ntok && u->len >= 9 &&
+        drawn_rule(d->text.data + u->off, u->len))
+      u->rule = R_DRAWN;
     if (found && !u->rule && u->cls == CL_SHORT && !u->listed &&
         between_chrome(d, i, a, b))
       u->rule = R_SHORTRUN;
@@ -2901,7 +2951,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a) {
   enum kempt_lang lang = kempt__lang_best(&d->lang);
-  struct matcher m = {r, rule_langs(lang)};
+  struct matcher m = {r, rule_langs(lang), ~0u};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;
   enum kempt_status st = seen_table(d, a);
