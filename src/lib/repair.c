@@ -211,13 +211,17 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
  * INFO_LONG, and for normalization whether its combining class is not 0
  * (INFO_CCC) and whether it is the second half of a composition
  * (INFO_SECOND); below FLAG_LIMIT kept in r->info once asked for
- * (INFO_KNOWN), so that a new handle is cheap. */
+ * (INFO_KNOWN), so that a new handle is cheap. INFO_QUIET: scan_flags()
+ * may pass it by (no flags, no continuation in any charset, and nothing
+ * that a space after it or two characters after it may make cp1252
+ * mojibake of: see its quiet run). */
 #define INFO_SHIFT 27
 #define INFO_KNOWN 0x80000000u
 #define INFO_LONG 32
 #define INFO_FFFD ((uint64_t)1 << 48)
 #define INFO_CCC ((uint64_t)1 << 49)
 #define INFO_SECOND ((uint64_t)1 << 50)
+#define INFO_QUIET ((uint64_t)1 << 51)
 static uint64_t compute_info(const struct repair *r, uint32_t cp) {
   uint64_t m = 0;
   if (cp < 0x2600 || cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
@@ -229,7 +233,13 @@ static uint64_t compute_info(const struct repair *r, uint32_t cp) {
     m |= INFO_CCC;
   if (compose_second(cp))
     m |= INFO_SECOND;
-  return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT | INFO_KNOWN;
+  unsigned f = compute_flags(r, cp);
+  uint64_t loud = (uint64_t)0x1FFu << 16 | KEMPT__MJ_OPEN |
+                  KEMPT__MJ_CP1252 | (uint64_t)KEMPT__MJ_CP1252 << INFO_LONG |
+                  INFO_FFFD;
+  if (!f && !(m & loud))
+    m |= INFO_QUIET;
+  return m | (uint32_t)f << INFO_SHIFT | INFO_KNOWN;
 }
 
 static inline uint64_t cp_info(struct repair *r, uint32_t cp) {
@@ -972,6 +982,32 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
        * code point as (lead << 6) + continuation - 0x3080, which stays
        * below 0x840 whatever the second byte is */
       const unsigned char *lim = end - 1;
+      if (r->info[((size_t)ch << 6) + q[1] - 0x3080u] & INFO_QUIET) {
+        /* a quiet run: characters that are INFO_QUIET, and spaces between
+         * them. Such a character adds nothing to acc, pairs or done, and
+         * neither does a space after it or after a space after it; a
+         * space reads p1 and p2 only, and those are quiet characters,
+         * spaces, or (the second one only) a p1 before the run that a
+         * quiet p1 hides. */
+        do {
+          unsigned b = q[0];
+          if (b - 0xC2u < 0x1Eu) {
+            uint64_t c1 = r->info[((size_t)b << 6) + q[1] - 0x3080u];
+            if (!(c1 & INFO_QUIET))
+              break;
+            q += 2;
+            p2 = p1;
+            p1 = c1;
+          } else if (b == ' ') {
+            q++;
+            p2 = p1;
+            p1 = space;
+          } else {
+            break;
+          }
+        } while (q < lim);
+        continue;
+      }
       do {
         size_t k = ((size_t)q[0] << 6) + q[1] - 0x3080u;
         q += 2;
