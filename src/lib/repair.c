@@ -93,6 +93,10 @@ struct repair {
     bool changed;        /* out differs from text */
     char text[SPAN_MAX], out[SPAN_MAX];
   } spans[SPAN_SLOTS];
+  /* The 2-byte characters known to be INFO_QUIET, a bit each: row
+   * (lead >> 1) & 15, byte (lead & 1) * 8 + (cont >> 3) % 8, bit cont % 8
+   * (see quiet_chunks()). */
+  uint8_t qmap[16][16];
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -242,10 +246,21 @@ static uint64_t compute_info(const struct repair *r, uint32_t cp) {
   return m | (uint32_t)f << INFO_SHIFT | INFO_KNOWN;
 }
 
+/* compute_info() of cp below FLAG_LIMIT, kept in r->info (and in
+ * r->qmap when cp is a quiet 2-byte character). */
+static uint64_t learn_info(struct repair *r, uint32_t cp) {
+  uint64_t c = compute_info(r, cp);
+  r->info[cp] = c;
+  if (cp >= 0x80 && cp < 0x800 && (c & INFO_QUIET))
+    r->qmap[(cp >> 7) & 15][((cp >> 6) & 1) << 3 | ((cp >> 3) & 7)] |=
+        (uint8_t)(1u << (cp & 7));
+  return c;
+}
+
 static inline uint64_t cp_info(struct repair *r, uint32_t cp) {
   if (cp < FLAG_LIMIT) {
     if (!r->info[cp])
-      r->info[cp] = compute_info(r, cp);
+      learn_info(r, cp);
     return r->info[cp];
   }
   if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
@@ -927,6 +942,72 @@ static inline size_t skip_copies(const unsigned char *q,
   return m - m % 3;
 }
 
+#ifdef HAVE_AVX2_PATH
+/* scan_flags()'s quiet run sixteen bytes at a time (fifteen when the last
+ * is a lead): while they are spaces and 2-byte characters in r->qmap of
+ * one pair of leads (0xD0/0xD1, 0xCE/0xCF, 0xD8/0xD9 ...), looked up
+ * with a byte shuffle. Returns the bytes passed (q[0] a quiet character,
+ * at least 17 bytes to end), and when some, sets *p1 and *p2 as they are
+ * after them. */
+__attribute__((target("avx2"))) static size_t
+quiet_chunks(const struct repair *r, const unsigned char *q,
+             const unsigned char *end, uint64_t *p1, uint64_t *p2) {
+  const unsigned char *s = q;
+  const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)128, 1, 2,
+                                     4, 8, 16, 32, 64, (char)128);
+  while (end - q >= 17) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+    unsigned sp =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    unsigned ld = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)),
+                      _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE0))));
+    unsigned ct = (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+    if ((sp | ld | ct) != 0xFFFFu || ((ld << 1) & 0xFFFFu) != ct || !ld)
+      break;
+    unsigned lead = q[__builtin_ctz(ld)];
+    unsigned same = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+                       _mm_set1_epi8((char)(lead & 0xFEu))));
+    unsigned mine = ld & 0x7FFFu; /* a lead at 15 is the next chunk's */
+    if (mine & ~same)
+      break;
+    __m128i tbl = _mm_loadu_si128(
+        (const __m128i *)(const void *)r->qmap[(lead >> 1) & 15]);
+    __m128i idx = _mm_or_si128(
+        _mm_and_si128(_mm_slli_epi16(v, 3), _mm_set1_epi8(8)),
+        _mm_and_si128(_mm_srli_epi16(w, 3), _mm_set1_epi8(7)));
+    __m128i got = _mm_and_si128(
+        _mm_shuffle_epi8(tbl, idx),
+        _mm_shuffle_epi8(bits, _mm_and_si128(w, _mm_set1_epi8(7))));
+    unsigned miss = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(got, _mm_setzero_si128()));
+    if (miss & mine)
+      break;
+    q += (ld & 0x8000u) ? 15 : 16;
+  }
+  if (q != s) { /* the last two of the chunk: a space, or a character */
+    const uint64_t space = (uint64_t)KEMPT__MJ_CP1252 << 16;
+    const unsigned char *e = q;
+    uint64_t c[2];
+    for (int j = 0; j < 2; j++) {
+      if (e[-1] == ' ') {
+        c[j] = space;
+        e -= 1;
+      } else {
+        c[j] = r->info[((size_t)e[-2] << 6) + e[-1] - 0x3080u];
+        e -= 2;
+      }
+    }
+    *p1 = c[0];
+    *p2 = c[1];
+  }
+  return (size_t)(q - s);
+}
+#endif
+
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
  * charset, a possible lead byte is followed by a possible continuation and
  * by as many more as it needs (a 2-byte lead by one, a longer one by at
@@ -989,23 +1070,37 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
          * space reads p1 and p2 only, and those are quiet characters,
          * spaces, or (the second one only) a p1 before the run that a
          * quiet p1 hides. */
+        bool more = true;
         do {
-          unsigned b = q[0];
-          if (b - 0xC2u < 0x1Eu) {
-            uint64_t c1 = r->info[((size_t)b << 6) + q[1] - 0x3080u];
-            if (!(c1 & INFO_QUIET))
-              break;
-            q += 2;
-            p2 = p1;
-            p1 = c1;
-          } else if (b == ' ') {
-            q++;
-            p2 = p1;
-            p1 = space;
-          } else {
-            break;
+          const unsigned char *stop = lim;
+#ifdef HAVE_AVX2_PATH
+          if (r->avx2 && end - q >= 17) {
+            q += quiet_chunks(r, q, end, &p1, &p2);
+            if (end - q > 16)
+              stop = q + 16; /* then sixteen bytes at a time again */
           }
-        } while (q < lim);
+#endif
+          while (q < stop) {
+            unsigned b = q[0];
+            if (b - 0xC2u < 0x1Eu) {
+              uint64_t c1 = r->info[((size_t)b << 6) + q[1] - 0x3080u];
+              if (!(c1 & INFO_QUIET)) {
+                more = false;
+                break;
+              }
+              q += 2;
+              p2 = p1;
+              p1 = c1;
+            } else if (b == ' ') {
+              q++;
+              p2 = p1;
+              p1 = space;
+            } else {
+              more = false;
+              break;
+            }
+          }
+        } while (more && q < lim);
         continue;
       }
       do {
@@ -1013,7 +1108,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
         q += 2;
         c = r->info[k];
         if (!c)
-          c = r->info[k] = compute_info(r, (uint32_t)k);
+          c = learn_info(r, (uint32_t)k);
         acc |= c;
         if (c & CONT_BITS) {
           uint32_t cont = cont_of(c);
@@ -1047,7 +1142,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
         if (cp < FLAG_LIMIT) { /* kana, punctuation, symbols ... */
           c = r->info[cp];
           if (!c)
-            c = r->info[cp] = compute_info(r, cp);
+            c = learn_info(r, cp);
         } else {
           c = cp_info(r, cp);
         }
@@ -1087,7 +1182,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
       q += 2;
       c = r->info[cp];
       if (!c)
-        c = r->info[cp] = compute_info(r, cp);
+        c = learn_info(r, cp);
     } else if (ch < 0xF0 && end - q >= 3) {
       cp = ((uint32_t)(ch & 0x0F) << 12) | ((uint32_t)(q[1] & 0x3F) << 6) |
            (q[2] & 0x3Fu);
