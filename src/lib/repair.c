@@ -955,6 +955,40 @@ quiet_chunks(const struct repair *r, const unsigned char *q,
   const unsigned char *s = q;
   const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)128, 1, 2,
                                      4, 8, 16, 32, 64, (char)128);
+  const __m256i bits2 = _mm256_broadcastsi128_si256(bits);
+  while (end - q >= 33) { /* 32 bytes (31) at a time first */
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+    uint32_t sp = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')));
+    uint32_t ld = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+        _mm256_cmpgt_epi8(v, _mm256_set1_epi8((char)0xC1)),
+        _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xE0), v)));
+    uint32_t ct = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v));
+    if ((sp | ld | ct) != 0xFFFFFFFFu || (ld << 1) != ct || !ld)
+      break;
+    unsigned lead = q[__builtin_ctz(ld)];
+    uint32_t same = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_and_si256(v, _mm256_set1_epi8((char)0xFE)),
+        _mm256_set1_epi8((char)(lead & 0xFEu))));
+    uint32_t mine = ld & 0x7FFFFFFFu; /* a lead at 31 is the next one's */
+    if (mine & ~same)
+      break;
+    __m256i tbl = _mm256_broadcastsi128_si256(_mm_loadu_si128(
+        (const __m128i *)(const void *)r->qmap[(lead >> 1) & 15]));
+    __m256i idx = _mm256_or_si256(
+        _mm256_and_si256(_mm256_slli_epi16(v, 3), _mm256_set1_epi8(8)),
+        _mm256_and_si256(_mm256_srli_epi16(w, 3), _mm256_set1_epi8(7)));
+    __m256i got = _mm256_and_si256(
+        _mm256_shuffle_epi8(tbl, idx),
+        _mm256_shuffle_epi8(bits2, _mm256_and_si256(w, _mm256_set1_epi8(7))));
+    uint32_t miss = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(got, _mm256_setzero_si256()));
+    if (miss & mine)
+      break;
+    q += (ld & 0x80000000u) ? 31 : 32;
+  }
   while (end - q >= 17) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
     __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
