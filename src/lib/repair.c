@@ -93,6 +93,10 @@ struct repair {
     bool changed;        /* out differs from text */
     char text[SPAN_MAX], out[SPAN_MAX];
   } spans[SPAN_SLOTS];
+  /* The 2-byte characters known to be INFO_QUIET, a bit each: row
+   * (lead >> 1) & 15, byte (lead & 1) * 8 + (cont >> 3) % 8, bit cont % 8
+   * (see quiet_chunks()). */
+  uint8_t qmap[16][16];
 };
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -211,13 +215,17 @@ static unsigned compute_flags(const struct repair *r, uint32_t cp) {
  * INFO_LONG, and for normalization whether its combining class is not 0
  * (INFO_CCC) and whether it is the second half of a composition
  * (INFO_SECOND); below FLAG_LIMIT kept in r->info once asked for
- * (INFO_KNOWN), so that a new handle is cheap. */
+ * (INFO_KNOWN), so that a new handle is cheap. INFO_QUIET: scan_flags()
+ * may pass it by (no flags, no continuation in any charset, and nothing
+ * that a space after it or two characters after it may make cp1252
+ * mojibake of: see its quiet run). */
 #define INFO_SHIFT 27
 #define INFO_KNOWN 0x80000000u
 #define INFO_LONG 32
 #define INFO_FFFD ((uint64_t)1 << 48)
 #define INFO_CCC ((uint64_t)1 << 49)
 #define INFO_SECOND ((uint64_t)1 << 50)
+#define INFO_QUIET ((uint64_t)1 << 51)
 static uint64_t compute_info(const struct repair *r, uint32_t cp) {
   uint64_t m = 0;
   if (cp < 0x2600 || cp == 0xFFFD || (cp >= 0xF8FF && cp <= 0xFB02))
@@ -229,13 +237,30 @@ static uint64_t compute_info(const struct repair *r, uint32_t cp) {
     m |= INFO_CCC;
   if (compose_second(cp))
     m |= INFO_SECOND;
-  return m | (uint32_t)compute_flags(r, cp) << INFO_SHIFT | INFO_KNOWN;
+  unsigned f = compute_flags(r, cp);
+  uint64_t loud = (uint64_t)0x1FFu << 16 | KEMPT__MJ_OPEN |
+                  KEMPT__MJ_CP1252 | (uint64_t)KEMPT__MJ_CP1252 << INFO_LONG |
+                  INFO_FFFD;
+  if (!f && !(m & loud))
+    m |= INFO_QUIET;
+  return m | (uint32_t)f << INFO_SHIFT | INFO_KNOWN;
+}
+
+/* compute_info() of cp below FLAG_LIMIT, kept in r->info (and in
+ * r->qmap when cp is a quiet 2-byte character). */
+static uint64_t learn_info(struct repair *r, uint32_t cp) {
+  uint64_t c = compute_info(r, cp);
+  r->info[cp] = c;
+  if (cp >= 0x80 && cp < 0x800 && (c & INFO_QUIET))
+    r->qmap[(cp >> 7) & 15][((cp >> 6) & 1) << 3 | ((cp >> 3) & 7)] |=
+        (uint8_t)(1u << (cp & 7));
+  return c;
 }
 
 static inline uint64_t cp_info(struct repair *r, uint32_t cp) {
   if (cp < FLAG_LIMIT) {
     if (!r->info[cp])
-      r->info[cp] = compute_info(r, cp);
+      learn_info(r, cp);
     return r->info[cp];
   }
   if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
@@ -917,6 +942,106 @@ static inline size_t skip_copies(const unsigned char *q,
   return m - m % 3;
 }
 
+#ifdef HAVE_AVX2_PATH
+/* scan_flags()'s quiet run sixteen bytes at a time (fifteen when the last
+ * is a lead): while they are spaces and 2-byte characters in r->qmap of
+ * one pair of leads (0xD0/0xD1, 0xCE/0xCF, 0xD8/0xD9 ...), looked up
+ * with a byte shuffle. Returns the bytes passed (q[0] a quiet character,
+ * at least 17 bytes to end), and when some, sets *p1 and *p2 as they are
+ * after them. */
+__attribute__((target("avx2"))) static size_t
+quiet_chunks(const struct repair *r, const unsigned char *q,
+             const unsigned char *end, uint64_t *p1, uint64_t *p2) {
+  const unsigned char *s = q;
+  const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)128, 1, 2,
+                                     4, 8, 16, 32, 64, (char)128);
+  const __m256i bits2 = _mm256_broadcastsi128_si256(bits);
+  while (end - q >= 33) { /* 32 bytes (31) at a time first */
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+    uint32_t sp = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')));
+    uint32_t ld = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+        _mm256_cmpgt_epi8(v, _mm256_set1_epi8((char)0xC1)),
+        _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xE0), v)));
+    uint32_t ct = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v));
+    if ((sp | ld | ct) != 0xFFFFFFFFu || (ld << 1) != ct || !ld)
+      break;
+    unsigned lead = q[__builtin_ctz(ld)];
+    uint32_t same = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_and_si256(v, _mm256_set1_epi8((char)0xFE)),
+        _mm256_set1_epi8((char)(lead & 0xFEu))));
+    uint32_t mine = ld & 0x7FFFFFFFu; /* a lead at 31 is the next one's */
+    if (mine & ~same)
+      break;
+    __m256i tbl = _mm256_broadcastsi128_si256(_mm_loadu_si128(
+        (const __m128i *)(const void *)r->qmap[(lead >> 1) & 15]));
+    __m256i idx = _mm256_or_si256(
+        _mm256_and_si256(_mm256_slli_epi16(v, 3), _mm256_set1_epi8(8)),
+        _mm256_and_si256(_mm256_srli_epi16(w, 3), _mm256_set1_epi8(7)));
+    __m256i got = _mm256_and_si256(
+        _mm256_shuffle_epi8(tbl, idx),
+        _mm256_shuffle_epi8(bits2, _mm256_and_si256(w, _mm256_set1_epi8(7))));
+    uint32_t miss = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(got, _mm256_setzero_si256()));
+    if (miss & mine)
+      break;
+    q += (ld & 0x80000000u) ? 31 : 32;
+  }
+  while (end - q >= 17) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+    unsigned sp =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    unsigned ld = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)),
+                      _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE0))));
+    unsigned ct = (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+    if ((sp | ld | ct) != 0xFFFFu || ((ld << 1) & 0xFFFFu) != ct || !ld)
+      break;
+    unsigned lead = q[__builtin_ctz(ld)];
+    unsigned same = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+                       _mm_set1_epi8((char)(lead & 0xFEu))));
+    unsigned mine = ld & 0x7FFFu; /* a lead at 15 is the next chunk's */
+    if (mine & ~same)
+      break;
+    __m128i tbl = _mm_loadu_si128(
+        (const __m128i *)(const void *)r->qmap[(lead >> 1) & 15]);
+    __m128i idx = _mm_or_si128(
+        _mm_and_si128(_mm_slli_epi16(v, 3), _mm_set1_epi8(8)),
+        _mm_and_si128(_mm_srli_epi16(w, 3), _mm_set1_epi8(7)));
+    __m128i got = _mm_and_si128(
+        _mm_shuffle_epi8(tbl, idx),
+        _mm_shuffle_epi8(bits, _mm_and_si128(w, _mm_set1_epi8(7))));
+    unsigned miss = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(got, _mm_setzero_si128()));
+    if (miss & mine)
+      break;
+    q += (ld & 0x8000u) ? 15 : 16;
+  }
+  if (q != s) { /* the last two of the chunk: a space, or a character */
+    const uint64_t space = (uint64_t)KEMPT__MJ_CP1252 << 16;
+    const unsigned char *e = q;
+    uint64_t c[2];
+    for (int j = 0; j < 2; j++) {
+      if (e[-1] == ' ') {
+        c[j] = space;
+        e -= 1;
+      } else {
+        c[j] = r->info[((size_t)e[-2] << 6) + e[-1] - 0x3080u];
+        e -= 2;
+      }
+    }
+    *p1 = c[0];
+    *p2 = c[1];
+  }
+  return (size_t)(q - s);
+}
+#endif
+
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
  * charset, a possible lead byte is followed by a possible continuation and
  * by as many more as it needs (a 2-byte lead by one, a longer one by at
@@ -972,12 +1097,52 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
        * code point as (lead << 6) + continuation - 0x3080, which stays
        * below 0x840 whatever the second byte is */
       const unsigned char *lim = end - 1;
+      if (r->info[((size_t)ch << 6) + q[1] - 0x3080u] & INFO_QUIET) {
+        /* a quiet run: characters that are INFO_QUIET, and spaces between
+         * them. Such a character adds nothing to acc, pairs or done, and
+         * neither does a space after it or after a space after it; a
+         * space reads p1 and p2 only, and those are quiet characters,
+         * spaces, or (the second one only) a p1 before the run that a
+         * quiet p1 hides. */
+        bool more = true;
+        do {
+          const unsigned char *stop = lim;
+#ifdef HAVE_AVX2_PATH
+          if (r->avx2 && end - q >= 17) {
+            q += quiet_chunks(r, q, end, &p1, &p2);
+            if (end - q > 16)
+              stop = q + 16; /* then sixteen bytes at a time again */
+          }
+#endif
+          while (q < stop) {
+            unsigned b = q[0];
+            if (b - 0xC2u < 0x1Eu) {
+              uint64_t c1 = r->info[((size_t)b << 6) + q[1] - 0x3080u];
+              if (!(c1 & INFO_QUIET)) {
+                more = false;
+                break;
+              }
+              q += 2;
+              p2 = p1;
+              p1 = c1;
+            } else if (b == ' ') {
+              q++;
+              p2 = p1;
+              p1 = space;
+            } else {
+              more = false;
+              break;
+            }
+          }
+        } while (more && q < lim);
+        continue;
+      }
       do {
         size_t k = ((size_t)q[0] << 6) + q[1] - 0x3080u;
         q += 2;
         c = r->info[k];
         if (!c)
-          c = r->info[k] = compute_info(r, (uint32_t)k);
+          c = learn_info(r, (uint32_t)k);
         acc |= c;
         if (c & CONT_BITS) {
           uint32_t cont = cont_of(c);
@@ -1011,7 +1176,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
         if (cp < FLAG_LIMIT) { /* kana, punctuation, symbols ... */
           c = r->info[cp];
           if (!c)
-            c = r->info[cp] = compute_info(r, cp);
+            c = learn_info(r, cp);
         } else {
           c = cp_info(r, cp);
         }
@@ -1051,7 +1216,7 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
       q += 2;
       c = r->info[cp];
       if (!c)
-        c = r->info[cp] = compute_info(r, cp);
+        c = learn_info(r, cp);
     } else if (ch < 0xF0 && end - q >= 3) {
       cp = ((uint32_t)(ch & 0x0F) << 12) | ((uint32_t)(q[1] & 0x3F) << 6) |
            (q[2] & 0x3Fu);
