@@ -667,12 +667,13 @@ static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
       continue;
     }
     uint64_t key = 0; /* stop_langs' pack_key of the lower case */
-    size_t j = i;
-    while (j < n && is_alpha((unsigned char)p[j])) {
-      if (j - i < 8)
-        key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
+    size_t j = i, e = n - i < 8 ? n : i + 8;
+    while (j < e && is_alpha((unsigned char)p[j])) {
+      key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
       j++;
     }
+    while (j < n && is_alpha((unsigned char)p[j])) /* no function word */
+      j++;
     uint32_t m =
         j - i <= 8 ? kempt__stopword_langs_packed(key, j - i) : 0;
     if (m)
