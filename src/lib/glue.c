@@ -267,6 +267,7 @@ struct tok_info {
   uint32_t langs;  /* as word_info's */
   uint8_t flags;   /* TI_, and T_COUNT | T_LINK: the T_ flags of the word
                       in a run of words (plain_run) */
+  uint8_t lang1;   /* langs of one language: its index (ctz + 1), else 0 */
 };
 
 enum {
@@ -666,12 +667,13 @@ static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
       continue;
     }
     uint64_t key = 0; /* stop_langs' pack_key of the lower case */
-    size_t j = i;
-    while (j < n && is_alpha((unsigned char)p[j])) {
-      if (j - i < 8)
-        key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
+    size_t j = i, e = n - i < 8 ? n : i + 8;
+    while (j < e && is_alpha((unsigned char)p[j])) {
+      key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
       j++;
     }
+    while (j < n && is_alpha((unsigned char)p[j])) /* no function word */
+      j++;
     uint32_t m =
         j - i <= 8 ? kempt__stopword_langs_packed(key, j - i) : 0;
     if (m)
@@ -1300,6 +1302,15 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   ti->raw[1] = r1;
   ti->h = h;
   ti->langs = w->langs;
+  ti->lang1 = 0;
+  if (w->langs && !(w->langs & (w->langs - 1))) {
+#if defined(__GNUC__)
+    ti->lang1 = (uint8_t)(__builtin_ctz(w->langs) + 1);
+#else
+    while (!(w->langs >> ti->lang1++ & 1))
+      ;
+#endif
+  }
   ti->flags = T_COUNT | T_LINK |
               (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0);
   if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
@@ -1686,6 +1697,22 @@ static const uint64_t len_mask[9] = {
     0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFu, 0xFFFFFFFFFFu, 0xFFFFFFFFFFFFu,
     0xFFFFFFFFFFFFFFu, ~(uint64_t)0};
 
+/* utok_slot of the token p[0..n) (1 to UTOK_MAX bytes) of a held block,
+ * which is readable 16 bytes past any byte of it: its bytes are loaded 8
+ * at a time, without a copy. */
+static inline struct utok_info *utok_slot_held(struct glue *g, const char *p,
+                                               size_t n,
+                                               uint64_t raw[UTOK_MAX / 8]) {
+  uint64_t x = n;
+  for (size_t q = 0; q < UTOK_MAX / 8; q++) {
+    size_t left = n > 8 * q ? n - 8 * q : 0;
+    raw[q] = left ? kempt__load_le64(p + 8 * q) & len_mask[left < 8 ? left : 8]
+                  : 0;
+    x = (x ^ raw[q]) * 0xBF58476D1CE4E5B9u;
+  }
+  return &g->utoks[x >> (64 - UTOK_CACHE_BITS)];
+}
+
 /* The last byte outside white space before text[i] on the line, when
  * plain_run read one since text[from]: into c->last (end_line's). */
 static inline void note_last(struct counting *c, const char *text, size_t i,
@@ -1792,7 +1819,9 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
             &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
         if (ti->raw[0] != r || !(ti->flags & TI_PLAIN))
           break;
-        if (ti->langs)
+        if (ti->lang1) /* the commonest: a word of one language */
+          hits[ti->lang1]++;
+        else if (ti->langs)
           add_hits(hits, ti->langs);
         th[hn] = ti->h;
         tf[hn++] = ti->flags; /* as a word inside a sentence that the next
@@ -1979,7 +2008,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       j = token_end(text, i, n, &hb);
       uint64_t raw[UTOK_MAX / 8];
       struct utok_info *u =
-          j - i <= UTOK_MAX ? utok_slot(g, text + i, j - i, raw) : NULL;
+          j - i <= UTOK_MAX ? utok_slot_held(g, text + i, j - i, raw) : NULL;
       if (u && u->len == j - i && !memcmp(u->raw, raw, UTOK_MAX)) {
         link = nolink;
         parts += u->words; /* with the word recorded, if any: */
