@@ -382,9 +382,43 @@ static inline size_t find_space(const char *p, size_t i, size_t n) {
   return i;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The two-byte letters that stand for themselves (a subset of
+ * kempt__cp2_self, the ranges of norm_hash's run of them) among the
+ * sixteen bytes v, a bit at each lead; q points at the byte after v's
+ * first (seventeen bytes of v and q readable). */
+static inline unsigned letters2(__m128i v, const char *q) {
+  __m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
+#define EQ(x) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(x)))
+  __m128i c3 = EQ(0xC3), ce = EQ(0xCE), cf = EQ(0xCF), d0 = EQ(0xD0),
+          d1 = EQ(0xD1);
+#undef EQ
+  /* leads D6-DF: any continuation; the others: a part of its range */
+  __m128i dx = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0xD6))),
+                              _mm_set1_epi8((char)(-128 + 10)));
+  __m128i lead = _mm_or_si128(_mm_or_si128(_mm_or_si128(c3, ce), cf),
+                              _mm_or_si128(_mm_or_si128(d0, d1), dx));
+  __m128i lo = _mm_or_si128(
+      _mm_or_si128(_mm_and_si128(c3, _mm_set1_epi8((char)0x9F)),
+                   _mm_and_si128(ce, _mm_set1_epi8((char)0xAC))),
+      _mm_or_si128(_mm_and_si128(d0, _mm_set1_epi8((char)0xB0)),
+                   _mm_andnot_si128(_mm_or_si128(c3, _mm_or_si128(ce, d0)),
+                                    _mm_set1_epi8((char)0x80))));
+  __m128i hi = _mm_or_si128(
+      _mm_or_si128(_mm_and_si128(cf, _mm_set1_epi8((char)0x8E)),
+                   _mm_and_si128(d1, _mm_set1_epi8((char)0x9F))),
+      _mm_andnot_si128(_mm_or_si128(cf, d1), _mm_set1_epi8((char)0xBF)));
+  __m128i ok = _mm_and_si128(
+      lead, _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(w, lo), w),
+                          _mm_cmpeq_epi8(_mm_min_epu8(w, hi), w)));
+  return (unsigned)_mm_movemask_epi8(ok);
+}
+#endif
+
 /* The first byte of p[i..n) that may not stand for itself (but for its
  * case): one below ' ', beyond ASCII, or a space at i when !space_ok, or
- * after another; n if none. */
+ * after another; n if none. Two-byte letters that stand for themselves
+ * may be passed over too. */
 static inline size_t next_event(const char *p, size_t i, size_t n,
                                 bool space_ok) {
   unsigned prev = !space_ok; /* the byte before i is a space */
@@ -395,8 +429,19 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
     unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
     unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
     unsigned ev = (low & ~sp) | (sp & (sp << 1 | prev));
-    if (ev)
-      return i + (unsigned)__builtin_ctz(ev);
+    if (ev) {
+      unsigned two = (unsigned)_mm_movemask_epi8(v) && n - i >= 17
+                         ? letters2(v, p + i + 1)
+                         : 0; /* a bit at each lead */
+      ev &= ~(two | two << 1);
+      if (ev)
+        return i + (unsigned)__builtin_ctz(ev);
+      if (two >> 15) { /* its continuation is the next block's first */
+        prev = 0;
+        i += 17;
+        continue;
+      }
+    }
     prev = sp >> 15;
     i += 16;
   }
