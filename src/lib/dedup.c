@@ -387,7 +387,9 @@ static inline size_t find_space(const char *p, size_t i, size_t n) {
  * kempt__cp2_self, the ranges of norm_hash's run of them) among the
  * sixteen bytes v, a bit at each lead; q points at the byte after v's
  * first (seventeen bytes of v and q readable). */
-static inline unsigned letters2(__m128i v, const char *q) {
+__attribute__((noinline)) /* its constants not loaded at each call of
+                             * next_event: most need none of them */
+static unsigned letters2(__m128i v, const char *q) {
   __m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
 #define EQ(x) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(x)))
   __m128i c3 = EQ(0xC3), ce = EQ(0xCE), cf = EQ(0xCF), d0 = EQ(0xD0),
@@ -430,9 +432,10 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
     unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
     unsigned ev = (low & ~sp) | (sp & (sp << 1 | prev));
     if (ev) {
-      unsigned two = (unsigned)_mm_movemask_epi8(v) && n - i >= 17
-                         ? letters2(v, p + i + 1)
-                         : 0; /* a bit at each lead */
+      size_t e = i + (unsigned)__builtin_ctz(ev);
+      if ((unsigned char)p[e] - 0xC3u >= 0x1Du || n - i < 17)
+        return e; /* not a two-byte letter's lead */
+      unsigned two = letters2(v, p + i + 1); /* a bit at each lead */
       ev &= ~(two | two << 1);
       if (ev)
         return i + (unsigned)__builtin_ctz(ev);
