@@ -652,8 +652,15 @@ static uint32_t count_chars(const char *p, size_t n) {
   }
 #endif
   while (i < n && c < LONG_PARA_CHARS) {
-    if ((unsigned char)p[i] < 0x80) {
+    unsigned char c0 = (unsigned char)p[i];
+    if (c0 < 0x80) {
       c += !ascii_space(p[i++]);
+      continue;
+    }
+    if (c0 - 0xC3u < 0x1Du && n - i >= 2 &&
+        ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+      c++; /* U+00C0-07FF: none is white space */
+      i += 2;
       continue;
     }
     int32_t cp;
