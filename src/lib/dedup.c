@@ -392,27 +392,25 @@ __attribute__((noinline)) /* its constants not loaded at each call of
 static unsigned letters2(__m128i v, const char *q) {
   __m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
 #define EQ(x) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(x)))
+#define BELOW(x) _mm_cmplt_epi8(w, _mm_set1_epi8((char)(x)))
+#define ABOVE(x) _mm_cmpgt_epi8(w, _mm_set1_epi8((char)(x)))
   __m128i c3 = EQ(0xC3), ce = EQ(0xCE), cf = EQ(0xCF), d0 = EQ(0xD0),
           d1 = EQ(0xD1);
-#undef EQ
-  /* leads D6-DF: any continuation; the others: a part of its range */
   __m128i dx = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0xD6))),
-                              _mm_set1_epi8((char)(-128 + 10)));
+                              _mm_set1_epi8((char)(-128 + 10))); /* D6-DF */
   __m128i lead = _mm_or_si128(_mm_or_si128(_mm_or_si128(c3, ce), cf),
                               _mm_or_si128(_mm_or_si128(d0, d1), dx));
-  __m128i lo = _mm_or_si128(
-      _mm_or_si128(_mm_and_si128(c3, _mm_set1_epi8((char)0x9F)),
-                   _mm_and_si128(ce, _mm_set1_epi8((char)0xAC))),
-      _mm_or_si128(_mm_and_si128(d0, _mm_set1_epi8((char)0xB0)),
-                   _mm_andnot_si128(_mm_or_si128(c3, _mm_or_si128(ce, d0)),
-                                    _mm_set1_epi8((char)0x80))));
-  __m128i hi = _mm_or_si128(
-      _mm_or_si128(_mm_and_si128(cf, _mm_set1_epi8((char)0x8E)),
-                   _mm_and_si128(d1, _mm_set1_epi8((char)0x9F))),
-      _mm_andnot_si128(_mm_or_si128(cf, d1), _mm_set1_epi8((char)0xBF)));
-  __m128i ok = _mm_and_si128(
-      lead, _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(w, lo), w),
-                          _mm_cmpeq_epi8(_mm_min_epu8(w, hi), w)));
+  /* continuations, 80-BF, are the bytes below C0 as signed; among them
+   * the signed order is the unsigned one: the parts of their ranges */
+  __m128i bad = _mm_or_si128(
+      _mm_or_si128(_mm_and_si128(c3, BELOW(0x9F)), _mm_and_si128(ce, BELOW(0xAC))),
+      _mm_or_si128(_mm_or_si128(_mm_and_si128(d0, BELOW(0xB0)),
+                                _mm_and_si128(cf, ABOVE(0x8E))),
+                   _mm_and_si128(d1, ABOVE(0x9F))));
+  __m128i ok = _mm_andnot_si128(bad, _mm_and_si128(lead, BELOW(0xC0)));
+#undef EQ
+#undef BELOW
+#undef ABOVE
   return (unsigned)_mm_movemask_epi8(ok);
 }
 #endif
