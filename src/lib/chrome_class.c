@@ -392,11 +392,19 @@ static uint64_t line_hash(const char *p, size_t n) {
     i++;
   while (n > i && kempt__is_space((unsigned char)p[n - 1]))
     n--;
-  h ^= n - i; /* the length, then the bytes 8 at a time */
-  for (; i + 8 <= n; i += 8) {
+  h ^= n - i; /* the length, then the bytes 16 and 8 at a time */
+  for (; i + 16 <= n; i += 16) {
+    uint64_t w2;
+    memcpy(&w, p + i, 8);
+    memcpy(&w2, p + i + 8, 8);
+    h = ((h ^ w) * 0x9e3779b97f4a7c15ull ^ w2) * 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+  }
+  if (i + 8 <= n) {
     memcpy(&w, p + i, 8);
     h = (h ^ w) * 0x9e3779b97f4a7c15ull;
     h ^= h >> 29;
+    i += 8;
   }
   for (; i < n; i++)
     h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
