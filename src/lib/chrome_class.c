@@ -680,6 +680,7 @@ struct matcher {
    * page's template and its text need not share a language), and a
    * short line that is nothing but such a phrase is rarely text. */
   uint32_t any;
+  const struct matcher *as_any; /* this one with langs any (made once) */
 };
 
 /* The rule of kind and word sequence hash h (in the matcher's
@@ -777,7 +778,7 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
       continue;
     if (total <= PREFIXSEP_WORDS) {
       const struct chrome_rule *r =
-          find_pre(&(struct matcher){m->rules, m->any}, pre, k, CK_PREFIXSEP);
+          find_pre(m->as_any, pre, k, CK_PREFIXSEP);
       if (r && sep_follows(p, u->len, t[k - 1].end))
         set_hit(u, r);
     }
@@ -1291,13 +1292,12 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
-  const struct matcher any = {m->rules, m->any};
   if (nt == total && /* u->key is the hash of all its words */
       kempt__chrome_may_start_whole(m->rules, t[0].h)) {
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
     for (int w = 0; w < 3; w++)
       if (nt <= m->rules->maxtok[whole[w]])
-        set_hit(u, find_key(whole[w] == CK_LINE ? &any : m, u->key,
+        set_hit(u, find_key(whole[w] == CK_LINE ? m->as_any : m, u->key,
                             whole[w]));
   }
   if (total <= LIST_PREFIX_WORDS && no_end(u) &&
@@ -2959,7 +2959,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a) {
   enum kempt_lang lang = kempt__lang_best(&d->lang);
-  struct matcher m = {r, rule_langs(lang), ~0u};
+  const struct matcher any = {r, ~0u, 0, NULL};
+  struct matcher m = {r, rule_langs(lang), ~0u, &any};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;
   enum kempt_status st = seen_table(d, a);
