@@ -1575,7 +1575,7 @@ static void mark_repeats(struct chrome_doc *d) {
     prefix_dups(d, i);
     if (!u->key)
       continue;
-    uint32_t n = *seen_slot(d, u->key);
+    uint32_t n = d->seen_n[u->seen_at]; /* (its slot stays where it is) */
     if (n < 2)
       continue; /* found once: neither a dup nor a repeat */
     bool question = is_question(d, u);
@@ -2998,8 +2998,11 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       else /* CK_CUT, CK_SAYS, CK_ABOUT */
         d->cut_end = i + 1;
     }
-    if (u->key) /* how often each text is found (mark_repeats) */
-      (*seen_slot(d, u->key))++;
+    if (u->key) { /* how often each text is found (mark_repeats) */
+      uint32_t *n = seen_slot(d, u->key);
+      (*n)++;
+      u->seen_at = (uint32_t)(n - d->seen_n);
+    }
   }
   mark_figures(d);
   mark_label_values(d);
