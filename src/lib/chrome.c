@@ -136,8 +136,11 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
   if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
     st = kempt__buf_addc(&d->text, '\n');
-  if (st == KEMPT_OK) /* ... and bytes after it can be read */
-    st = kempt__buf_reserve(&d->text, CHROME_PAD);
+  struct kempt_buf *x = &d->text; /* ... and bytes after it can be read */
+  if (st == KEMPT_OK && /* (kempt__buf_reserve's test, where it passes) */
+      !(CHROME_PAD <= x->cap && x->len <= x->cap - CHROME_PAD &&
+        x->len + CHROME_PAD <= x->size))
+    st = kempt__buf_reserve(x, CHROME_PAD);
   if (st == KEMPT_OK)
     memset(d->text.data + d->text.len, 0, CHROME_PAD);
   if (st == KEMPT_OK)

@@ -392,11 +392,19 @@ static uint64_t line_hash(const char *p, size_t n) {
     i++;
   while (n > i && kempt__is_space((unsigned char)p[n - 1]))
     n--;
-  h ^= n - i; /* the length, then the bytes 8 at a time */
-  for (; i + 8 <= n; i += 8) {
+  h ^= n - i; /* the length, then the bytes 16 and 8 at a time */
+  for (; i + 16 <= n; i += 16) {
+    uint64_t w2;
+    memcpy(&w, p + i, 8);
+    memcpy(&w2, p + i + 8, 8);
+    h = ((h ^ w) * 0x9e3779b97f4a7c15ull ^ w2) * 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+  }
+  if (i + 8 <= n) {
     memcpy(&w, p + i, 8);
     h = (h ^ w) * 0x9e3779b97f4a7c15ull;
     h ^= h >> 29;
+    i += 8;
   }
   for (; i < n; i++)
     h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
@@ -672,6 +680,7 @@ struct matcher {
    * page's template and its text need not share a language), and a
    * short line that is nothing but such a phrase is rarely text. */
   uint32_t any;
+  const struct matcher *as_any; /* this one with langs any (made once) */
 };
 
 /* The rule of kind and word sequence hash h (in the matcher's
@@ -769,7 +778,7 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
       continue;
     if (total <= PREFIXSEP_WORDS) {
       const struct chrome_rule *r =
-          find_pre(&(struct matcher){m->rules, m->any}, pre, k, CK_PREFIXSEP);
+          find_pre(m->as_any, pre, k, CK_PREFIXSEP);
       if (r && sep_follows(p, u->len, t[k - 1].end))
         set_hit(u, r);
     }
@@ -1283,13 +1292,12 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
-  const struct matcher any = {m->rules, m->any};
   if (nt == total && /* u->key is the hash of all its words */
       kempt__chrome_may_start_whole(m->rules, t[0].h)) {
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
     for (int w = 0; w < 3; w++)
       if (nt <= m->rules->maxtok[whole[w]])
-        set_hit(u, find_key(whole[w] == CK_LINE ? &any : m, u->key,
+        set_hit(u, find_key(whole[w] == CK_LINE ? m->as_any : m, u->key,
                             whole[w]));
   }
   if (total <= LIST_PREFIX_WORDS && no_end(u) &&
@@ -1567,7 +1575,7 @@ static void mark_repeats(struct chrome_doc *d) {
     prefix_dups(d, i);
     if (!u->key)
       continue;
-    uint32_t n = *seen_slot(d, u->key);
+    uint32_t n = d->seen_n[u->seen_at]; /* (its slot stays where it is) */
     if (n < 2)
       continue; /* found once: neither a dup nor a repeat */
     bool question = is_question(d, u);
@@ -2951,7 +2959,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a) {
   enum kempt_lang lang = kempt__lang_best(&d->lang);
-  struct matcher m = {r, rule_langs(lang), ~0u};
+  const struct matcher any = {r, ~0u, 0, NULL};
+  struct matcher m = {r, rule_langs(lang), ~0u, &any};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;
   enum kempt_status st = seen_table(d, a);
@@ -2989,8 +2998,11 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       else /* CK_CUT, CK_SAYS, CK_ABOUT */
         d->cut_end = i + 1;
     }
-    if (u->key) /* how often each text is found (mark_repeats) */
-      (*seen_slot(d, u->key))++;
+    if (u->key) { /* how often each text is found (mark_repeats) */
+      uint32_t *n = seen_slot(d, u->key);
+      (*n)++;
+      u->seen_at = (uint32_t)(n - d->seen_n);
+    }
   }
   mark_figures(d);
   mark_label_values(d);

@@ -293,6 +293,7 @@ struct chrome_unit {
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */
   uint8_t about_at;   /* hit CK_ABOUT: byte offset of the name in it */
+  uint32_t seen_at;   /* key: its slot in chrome_doc.seen (classify) */
 };
 
 /* A held block: its lines are units first .. first + n - 1. */

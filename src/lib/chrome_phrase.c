@@ -903,11 +903,28 @@ ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
   return lex_line_part_as(p, n, pos, t, max, lx, cnt, false);
 }
 
+/* The entry point's three ways, each out of line (and taking no more
+ * arguments than it, so that it only jumps to them). cnt is read before
+ * any token is written (t's bytes may alias *lx). */
+static size_t NOINLINE lex_counted(const unsigned char *p, size_t n,
+                                   size_t *pos, struct chrome_tok *t,
+                                   size_t max, struct chrome_lex *lx) {
+  struct chrome_count *cnt = lx->count;
+  if (!cnt) /* (never) */
+    __builtin_unreachable();
+  return lex_line_part(p, n, pos, t, max, lx, cnt);
+}
+static size_t NOINLINE lex_uncounted(const unsigned char *p, size_t n,
+                                     size_t *pos, struct chrome_tok *t,
+                                     size_t max, struct chrome_lex *lx) {
+  return lex_line_part(p, n, pos, t, max, lx, NULL);
+}
+
 #if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
 lex_counted_avx2(const unsigned char *p, size_t n, size_t *pos,
-                 struct chrome_tok *t, size_t max, struct chrome_lex *lx,
-                 struct chrome_count *cnt) {
+                 struct chrome_tok *t, size_t max, struct chrome_lex *lx) {
+  struct chrome_count *cnt = lx->count;
   if (!cnt) /* (never: the words loop need not test it) */
     __builtin_unreachable();
   return lex_line_part(p, n, pos, t, max, lx, cnt);
@@ -924,7 +941,7 @@ static bool lex_avx2_ok(void) {
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
 }
 #else
-#define lex_counted_avx2 lex_line_part
+#define lex_counted_avx2 lex_counted
 #define lex_only_avx2 lex_only
 static bool lex_avx2_ok(void) { return false; }
 #endif
@@ -948,11 +965,10 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
-  struct chrome_count *cnt = lx->count; /* (t's bytes may alias *lx) */
-  if (cnt)
-    return lex_avx2_ok() ? lex_counted_avx2(p, n, pos, t, max, lx, cnt)
-                         : lex_line_part(p, n, pos, t, max, lx, cnt);
-  return lex_line_part(p, n, pos, t, max, lx, NULL);
+  if (lx->count)
+    return lex_avx2_ok() ? lex_counted_avx2(p, n, pos, t, max, lx)
+                         : lex_counted(p, n, pos, t, max, lx);
+  return lex_uncounted(p, n, pos, t, max, lx);
 }
 
 /* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
