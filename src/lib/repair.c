@@ -49,9 +49,9 @@
 
 #define SEG_CAP 16384           /* longest segment worked on at once */
 #define SCAN_CAP (2 * SEG_CAP)  /* clean lines looked for at once */
-#define BATCH_MIN 128  /* quiet lines looked at together: at first, */
+#define BATCH_MIN 256  /* quiet lines looked at together: at first, */
 #define BATCH_MAX 4096 /* ... at most (doubled while they stay quiet) */
-#define BATCH_COOL 4   /* lines one by one after one that was not quiet */
+#define BATCH_COOL 8   /* lines one by one after one that was not quiet */
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
 #define WIN_CAP 1024            /* longest span normalized at once (bytes) */
 #define UCS_CAP (WIN_CAP * 18 + 64)
