@@ -49,9 +49,6 @@
 
 #define SEG_CAP 16384           /* longest segment worked on at once */
 #define SCAN_CAP (2 * SEG_CAP)  /* clean lines looked for at once */
-#define BATCH_MIN 256  /* quiet lines looked at together: at first, */
-#define BATCH_MAX 4096 /* ... at most (doubled while they stay quiet) */
-#define BATCH_COOL 8   /* lines one by one after one that was not quiet */
 #define PASS_CAP (SEG_CAP * 40) /* NFKC can grow text up to ~18 times */
 #define WIN_CAP 1024            /* longest span normalized at once (bytes) */
 #define UCS_CAP (WIN_CAP * 18 + 64)
@@ -69,9 +66,7 @@ enum { FL_MOJI = 1, FL_CHAR = 2, FL_NORM = 4 };
 struct repair {
   const struct kempt_env *env;
   bool nfkc, keep_nbsp, fullwidth, ascii_quotes;
-  bool avx2; /* clean_lines_avx2() may run */
-  size_t batch; /* bytes of lines to try together (see feed_direct()) */
-  unsigned cool; /* lines to take one by one before trying again */
+  bool avx2; /* clean_to_nl_avx2() may run */
   uint64_t pos;          /* document offset of the next segment */
   struct kempt_buf hold; /* the start of an unfinished segment */
   struct kempt_buf a, b; /* pass outputs */
@@ -1356,32 +1351,12 @@ static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
 }
 
-/* Index + 1 of the last LF of p[0..n), 0 if none. */
-static size_t after_last_lf(const unsigned char *p, size_t n) {
-  size_t e = n;
-#ifdef __SSE2__
-  const __m128i lf = _mm_set1_epi8('\n');
-  for (; e >= 16; e -= 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + e - 16));
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
-    if (m)
-      return e - 16 + (size_t)(32 - __builtin_clz(m));
-  }
-#endif
-  while (e > 0 && p[e - 1] != '\n')
-    e--;
-  return e;
-}
-
 /* Line by line (at most SEG_CAP bytes looked at each time): clean whole
  * lines gather into a run copied straight through; a line with a byte
  * needing work is repaired as a segment, its clean start already known.
  * Cuts of long clean lines cannot matter: a clean segment comes out as it
- * went in. While the lines that need a look come out quiet, they are
- * looked at r->batch bytes of whole lines at a time: lines that are quiet
- * together are quiet one by one (scan_flags() starts each line afresh
- * after its LF, and its findings only grow with the text). Returns through
- * *used the bytes used; an unfinished line is left. */
+ * went in. Returns through *used the bytes used; an unfinished line is
+ * left. */
 static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
                                      size_t *used) {
   enum kempt_status st = KEMPT_OK;
@@ -1399,21 +1374,6 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
       if (i == n)
         break;
     }
-    if (r->batch && x < n) { /* whole lines from i, the one at x first */
-      size_t e = after_last_lf((const unsigned char *)p + i,
-                               n - i < r->batch ? n - i : r->batch);
-      if (i + e > x) {
-        if (!memchr(p + x, '&', i + e - x) &&
-            !(scan_flags(r, (const unsigned char *)p + x, i + e - x, x) &
-              (FL_MOJI | FL_CHAR | FL_NORM))) {
-          i += e; /* all quiet: they join the run */
-          r->batch = r->batch < BATCH_MAX ? 2 * r->batch : BATCH_MAX;
-          continue;
-        }
-        r->batch = 0; /* one by one for a while */
-        r->cool = BATCH_COOL;
-      }
-    }
     /* the line at i: its first x - i bytes are clean (SEG_CAP at most
      * looked at), and then one is not */
     size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
@@ -1423,14 +1383,8 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     unsigned f = FL_UNKNOWN; /* what quiet() found */
     if (nl && quiet(r, p + i, len, c, i, &f)) {
       i += len;
-      if (r->cool)
-        r->cool--;
-      else if (!r->batch)
-        r->batch = BATCH_MIN;
       continue;
     }
-    r->batch = 0;
-    r->cool = BATCH_COOL;
     st = emit_run(r, p, run, i);
     run = i;
     size_t seg = st != KEMPT_OK ? 0 : nl ? len : next_segment(p + i, n - i);
