@@ -252,6 +252,18 @@ static inline bool ends_word(const unsigned char *p, size_t j) {
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
+/* The bytes of x that end a run of ASCII letters and digits (all but
+ * those, 0x80 and up among them): the high bit of each (returned); the
+ * high bit of each letter in *let (bytes 0x80 and up may show there too:
+ * the callers count only the letters before the first that ends). */
+static inline uint64_t swar_stop(uint64_t x, uint64_t *let) {
+  uint64_t y = x & ~HIGHS, lo = y | 0x20 * ONES;
+  uint64_t l = (lo + 0x1f * ONES) & ~(lo + 0x05 * ONES) & HIGHS;
+  uint64_t dig = (y + 0x50 * ONES) & ~(y + 0x46 * ONES) & HIGHS;
+  *let = l;
+  return (~(l | dig) & HIGHS) | (x & HIGHS);
+}
+
 /* read_word_mixed gathers the lower-case bytes of a word that it has not
  * yet mixed into its hash *h (struct whash's chunks) in a buffer b of
  * WB_SIZE bytes, *o of them. Each character or run adds at most 16 (with
@@ -292,10 +304,7 @@ static inline size_t ascii_run(const unsigned char *p, size_t j, uint64_t *h,
   for (;;) {
     uint64_t x;
     memcpy(&x, p + j, 8);
-    uint64_t y = x & ~HIGHS, lo = y | 0x20 * ONES;
-    uint64_t let = (lo + 0x1f * ONES) & ~(lo + 0x05 * ONES) & HIGHS;
-    uint64_t dig = (y + 0x50 * ONES) & ~(y + 0x46 * ONES) & HIGHS;
-    uint64_t stop = (~(let | dig) | x) & HIGHS;
+    uint64_t let, stop = swar_stop(x, &let);
     uint64_t low = x | 0x20 * ONES;
     memcpy(b + *o, &low, 8);
     if (!stop) {
@@ -567,11 +576,7 @@ static inline size_t read_word_swar(const unsigned char *p, size_t n,
   for (;;) {
     uint64_t x;
     memcpy(&x, p + j, 8);
-    uint64_t y = x & ~HIGHS, lo = y | 0x20 * ONES;
-    uint64_t letter = (lo + 0x1f * ONES) & ~(lo + 0x05 * ONES) & HIGHS;
-    uint64_t digit = (y + 0x50 * ONES) & ~(y + 0x46 * ONES) & HIGHS;
-    uint64_t stop = ~(letter | digit) & HIGHS;
-    stop |= x & HIGHS; /* 0x80 and up */
+    uint64_t letter, stop = swar_stop(x, &letter);
     if (!stop) {
       s.h = wh_mix(s.h, x | 0x20 * ONES);
       letters |= letter;
