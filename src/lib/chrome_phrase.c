@@ -611,23 +611,39 @@ static const uint64_t keep_first[16] = {
     0xffffffffffffull, 0xffffffffffffffull, ~0ull, ~0ull, ~0ull, ~0ull,
     ~0ull, ~0ull, ~0ull, ~0ull};
 
+/* The constants of read_word's tests. */
+struct lexk {
+  __m128i b20, la, l26, d0, d10;
+};
+#define B16(c) {(long long)((c) * ONES), (long long)((c) * ONES)}
+static const struct lexk lexk_tab = {B16(0x20ull), B16(0x1full),
+                                     B16(0x9aull), B16(0x50ull),
+                                     B16(0x8aull)};
+/* They are loaded once per call, from where the compiler does not see
+ * what they are: else it makes them again (three instructions each)
+ * wherever the words loop starts, after the calls of the loop around it,
+ * rather than keep them. */
+ALWAYS_INLINE const struct lexk *lexk_get(void) {
+  const struct lexk *kc = &lexk_tab;
+#if defined(__GNUC__) || defined(__clang__)
+  __asm__("" : "+r"(kc));
+#endif
+  return kc;
+}
+
 /* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
  * digits, and their lower-case forms are the hash's chunks. */
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx) {
+                               size_t idx, const struct lexk *kc) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 0x80 up: < 0 */
+  __m128i lo = _mm_or_si128(x, kc->b20); /* 0x80 up: < 0 */
   /* a range test each: the range moved to the bottom of the signed
    * bytes (-128 on), one compare (every byte value is tested right) */
-  __m128i letter =
-      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
-                     _mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))));
-  __m128i digit =
-      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
-                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
+  __m128i letter = _mm_cmpgt_epi8(kc->l26, _mm_add_epi8(lo, kc->la));
+  __m128i digit = _mm_cmpgt_epi8(kc->d10, _mm_add_epi8(x, kc->d0));
   unsigned lm = (unsigned)_mm_movemask_epi8(letter);
   unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
   unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
@@ -670,10 +686,16 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   return j;
 }
 #else
+struct lexk {
+  char unused;
+};
+static const struct lexk lexk_tab;
+static inline const struct lexk *lexk_get(void) { return &lexk_tab; }
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx) {
+                               size_t idx, const struct lexk *kc) {
+  (void)kc;
   size_t j = read_word_swar(p, n, i, t, lx);
   count_word(cnt, k, p, t, lx->cache, idx);
   return j;
@@ -849,6 +871,8 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
                                       size_t max, struct chrome_lex *lx,
                                       struct chrome_count *cnt, bool only) {
   struct counts k = {0, 0, 0, 0, 0};
+  struct lexk kv = *lexk_get();
+  const struct lexk *kc = &kv;
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
@@ -861,7 +885,7 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
         break;
       for (;;) {
         i = read_word(p, n, i, only ? t : &t[count], lx, cnt, &k,
-                      only ? 0 : count);
+                      only ? 0 : count, kc);
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
