@@ -520,7 +520,8 @@ static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
 /* The counts of struct chrome_count that the tokenizer keeps in
  * registers while it reads. */
 struct counts {
-  uint32_t words, upper, stop, langs;
+  uint32_t numbers, upper, stop, langs; /* numbers: tokens without a
+                                           letter (the words are the rest) */
   uint64_t hs;
 };
 
@@ -534,6 +535,7 @@ ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
   if (!c)
     return;
   if (!alpha) {
+    k->numbers++;
     k->hs |= (uint64_t)kempt__chrome_may_start_hs(c->rules, h) << idx;
     return;
   }
@@ -546,7 +548,6 @@ ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
   k->hs |= (x >> SW_HS_SHIFT) << idx;
   uint32_t m = (uint32_t)x & SW_LANGS;
   k->upper += upper;
-  k->words++;
   if (m) {
     k->stop++;
     k->langs |= m;
@@ -638,6 +639,9 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
                                size_t idx, const struct lexk *kc) {
+  /* (stored apart from end: one store each, not three instructions that
+   * put them together) */
+  t->start = (uint32_t)i;
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, kc->b20); /* 0x80 up: < 0 */
   /* a range test each: the range moved to the bottom of the signed
@@ -680,7 +684,6 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   t->h = h;
   t->alpha = letters;
   t->upper = upper;
-  t->start = (uint32_t)i;
   t->end = (uint32_t)j;
   count_vals(cnt, k, p, t, h, letters, upper, lx->cache, idx);
   return j;
@@ -915,7 +918,7 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
   }
   *pos = i;
   if (cnt) {
-    cnt->words += k.words;
+    cnt->words += (uint32_t)count - k.numbers; /* (each token counted) */
     cnt->upper += k.upper;
     cnt->stop += k.stop;
     cnt->langs |= k.langs;
