@@ -614,12 +614,12 @@ static const uint64_t keep_first[16] = {
 
 /* The constants of read_word's tests. */
 struct lexk {
-  __m128i b20, la, l26, d0, d10;
+  __m128i b20, la, l25, d0, d9;
 };
 #define B16(c) {(long long)((c) * ONES), (long long)((c) * ONES)}
 static const struct lexk lexk_tab = {B16(0x20ull), B16(0x1full),
-                                     B16(0x9aull), B16(0x50ull),
-                                     B16(0x8aull)};
+                                     B16(0x99ull), B16(0x50ull),
+                                     B16(0x89ull)};
 /* They are loaded once per call, from where the compiler does not see
  * what they are: else it makes them again (three instructions each)
  * wherever the words loop starts, after the calls of the loop around it,
@@ -645,21 +645,22 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, kc->b20); /* 0x80 up: < 0 */
   /* a range test each: the range moved to the bottom of the signed
-   * bytes (-128 on), one compare (every byte value is tested right) */
-  __m128i letter = _mm_cmpgt_epi8(kc->l26, _mm_add_epi8(lo, kc->la));
-  __m128i digit = _mm_cmpgt_epi8(kc->d10, _mm_add_epi8(x, kc->d0));
-  unsigned lm = (unsigned)_mm_movemask_epi8(letter);
-  unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
-  unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
+   * bytes (-128 on), one compare (every byte value is tested right):
+   * the bytes above it are no letter (no digit) */
+  __m128i noletter = _mm_cmpgt_epi8(_mm_add_epi8(lo, kc->la), kc->l25);
+  __m128i nodigit = _mm_cmpgt_epi8(_mm_add_epi8(x, kc->d0), kc->d9);
+  unsigned nl = (unsigned)_mm_movemask_epi8(noletter);
+  /* the bytes that end a word (and the bit past the 16) */
+  unsigned stop = (nl & (unsigned)_mm_movemask_epi8(nodigit)) | 0x10000u;
+  unsigned len = kempt__chrome_ctz(stop); /* >= 1: p[i] is a word's */
   if (len >= 16) {
     size_t j = read_word_swar(p, n, i, t, lx);
     count_word(cnt, k, p, t, lx->cache, idx);
     return j;
   }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
-  /* the word's letters: wm + 1 clears its run of ones (bits 0 to len - 1)
-   * and keeps the bits above, where lm's bits are wm's */
-  bool letters = (lm & ~(wm + 1)) != 0;
+  /* the word's letters: (stop - 1) & ~stop are its bits 0 to len - 1 */
+  bool letters = ((stop - 1) & ~stop & ~nl) != 0;
   size_t j = i + len;
   if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
     struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
@@ -874,8 +875,7 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
                                       size_t max, struct chrome_lex *lx,
                                       struct chrome_count *cnt, bool only) {
   struct counts k = {0, 0, 0, 0, 0};
-  struct lexk kv = *lexk_get();
-  const struct lexk *kc = &kv;
+  const struct lexk *kc = lexk_get();
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
