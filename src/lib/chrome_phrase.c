@@ -517,16 +517,16 @@ static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
   return m;
 }
 
-/* The counts of struct chrome_count that the tokenizer keeps in
- * registers while it reads. */
+/* The counts that the tokenizer keeps apart while it reads (the others
+ * of struct chrome_count go there at once: kept apart, they would not
+ * stay in registers anyway, and cost setting up and adding up per call). */
 struct counts {
-  uint32_t numbers, upper, stop, langs; /* numbers: tokens without a
-                                           letter (the words are the rest) */
+  uint32_t numbers; /* tokens without a letter (the words are the rest) */
   uint64_t hs;
 };
 
 /* Count the word t of p, of hash h, with a letter (alpha) or not, and
- * capitalised or not, in *k and c->hits (when c is not NULL). */
+ * capitalised or not, in *k and *c (when c is not NULL). */
 ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t, uint64_t h,
@@ -547,10 +547,10 @@ ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
     x = stop_langs_miss(e, p, t, cp, c->rules);
   k->hs |= (x >> SW_HS_SHIFT) << idx;
   uint32_t m = (uint32_t)x & SW_LANGS;
-  k->upper += upper;
+  c->upper += upper;
   if (m) {
-    k->stop++;
-    k->langs |= m;
+    c->stop++;
+    c->langs |= m;
     do
       c->hits[kempt__chrome_ctz(m) + 1]++;
     while (m &= m - 1);
@@ -620,10 +620,11 @@ struct lexk {
 static const struct lexk lexk_tab = {B16(0x20ull), B16(0x1full),
                                      B16(0x99ull), B16(0x50ull),
                                      B16(0x89ull)};
-/* They are loaded once per call, from where the compiler does not see
- * what they are: else it makes them again (three instructions each)
- * wherever the words loop starts, after the calls of the loop around it,
- * rather than keep them. */
+/* read_word reads them from their table where it uses them (memory
+ * operands), from where the compiler does not see what they are: else it
+ * makes them again (three instructions each) wherever the words loop
+ * starts, after the calls of the loop around it, or keeps and spills
+ * them. */
 ALWAYS_INLINE const struct lexk *lexk_get(void) {
   const struct lexk *kc = &lexk_tab;
 #if defined(__GNUC__) || defined(__clang__)
@@ -874,7 +875,7 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
                                       size_t *pos, struct chrome_tok *t,
                                       size_t max, struct chrome_lex *lx,
                                       struct chrome_count *cnt, bool only) {
-  struct counts k = {0, 0, 0, 0, 0};
+  struct counts k = {0, 0};
   const struct lexk *kc = lexk_get();
   size_t i = *pos, count = 0;
   for (;;) {
@@ -919,9 +920,6 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
   *pos = i;
   if (cnt) {
     cnt->words += (uint32_t)count - k.numbers; /* (each token counted) */
-    cnt->upper += k.upper;
-    cnt->stop += k.stop;
-    cnt->langs |= k.langs;
     if (!only)
       cnt->hs = k.hs;
   }
