@@ -308,12 +308,13 @@ struct chrome_blk {
  * same few): direct-mapped, keyed by the word's bytes. */
 #define CHROME_SW_SLOTS 32768
 struct chrome_swcache {
-  /* (the word's hash (chrome_tok.h) | 1) << 16 | its stop-word languages
-   * (kempt__stopword_langs, 14 bits: SW_LANGS) | whether a has or soft
-   * phrase of the handle's rules may start with it (bit SW_HS_SHIFT); 0:
-   * empty. The slot is the top bits of the hash, so all but one of its 64
-   * bits are compared. */
-  uint64_t slot[CHROME_SW_SLOTS];
+  /* a slot (the top bits of the word's hash: kempt__chrome_sw_index) has
+   * the word's hash (chrome_tok.h; 0: empty) in key, and in bits its
+   * stop-word languages (kempt__stopword_langs, 14 bits: SW_LANGS) |
+   * whether a has or soft phrase of the handle's rules may start with it
+   * (bit SW_HS_SHIFT) */
+  uint64_t key[CHROME_SW_SLOTS];
+  uint16_t bits[CHROME_SW_SLOTS];
 };
 #define SW_LANGS 0x3FFFu
 #define SW_HS_SHIFT 15

@@ -487,8 +487,8 @@ static size_t NOINLINE read_word_high(const unsigned char *p, size_t n,
 }
 
 /* stop_langs_miss of a word that may be a function word. */
-static uint32_t NOINLINE stop_langs_look(uint64_t *e,
-                                         const unsigned char *p,
+static uint32_t NOINLINE stop_langs_look(struct chrome_swcache *sw,
+                                         size_t e, const unsigned char *p,
                                          const struct chrome_tok *t,
                                          struct chrome_cpinfo *cp,
                                          const struct chrome_rules *r) {
@@ -496,24 +496,27 @@ static uint32_t NOINLINE stop_langs_look(uint64_t *e,
                                         t->end - t->start, cp);
   m = (m & SW_LANGS) |
       (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
-  *e = (t->h | 1u) << 16 | m;
+  sw->key[e] = t->h;
+  sw->bits[e] = (uint16_t)m;
   return m;
 }
 
 /* The languages in which the word t of p is a function word (and whether
  * a has or soft phrase may start with it), when the cache does not have
- * it: looked up, and put in the cache (slot *e). Most words are known to
- * be none from their hash alone, without a call. */
-static uint32_t NOINLINE stop_langs_miss(uint64_t *e, const unsigned char *p,
+ * it: looked up, and put in the cache (slot e of sw). Most words are
+ * known to be none from their hash alone, without a call. */
+static uint32_t NOINLINE stop_langs_miss(struct chrome_swcache *sw, size_t e,
+                                         const unsigned char *p,
                                          const struct chrome_tok *t,
                                          struct chrome_cpinfo *cp,
                                          const struct chrome_rules *r) {
   unsigned b = (unsigned)(t->h >> 40) % CHROME_STOP_FILTER_BITS;
   if ((chrome_stop_filter[b / 64] >> (b % 64)) & 1u) /* else no function
                                                       word has its hash */
-    return stop_langs_look(e, p, t, cp, r); /* (a tail call) */
+    return stop_langs_look(sw, e, p, t, cp, r); /* (a tail call) */
   uint32_t m = (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
-  *e = (t->h | 1u) << 16 | m;
+  sw->key[e] = t->h;
+  sw->bits[e] = (uint16_t)m;
   return m;
 }
 
@@ -539,12 +542,12 @@ ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
     k->hs |= (uint64_t)kempt__chrome_may_start_hs(c->rules, h) << idx;
     return;
   }
-  /* the cache's slot holds (h | 1) << 16 | the word's languages | the
-   * has-or-soft bit */
-  uint64_t *e = &c->sw->slot[kempt__chrome_sw_index(h)];
-  uint64_t x = *e ^ (h | 1u) << 16;
-  if (x >= 0x10000)
-    x = stop_langs_miss(e, p, t, cp, c->rules);
+  /* the cache's slot: the word's languages | the has-or-soft bit */
+  struct chrome_swcache *sw = c->sw;
+  size_t e = kempt__chrome_sw_index(h);
+  uint64_t x = sw->bits[e];
+  if (sw->key[e] != h)
+    x = stop_langs_miss(sw, e, p, t, cp, c->rules);
   k->hs |= (x >> SW_HS_SHIFT) << idx;
   uint32_t m = (uint32_t)x & SW_LANGS;
   c->upper += upper;
