@@ -528,13 +528,13 @@ struct counts {
   uint64_t hs;
 };
 
-/* Count the word t of p, of hash h, with a letter (alpha) or not, and
- * capitalised or not, in *k and *c (when c is not NULL). */
+/* Count the word t of p, of hash h, with a letter (alpha) or not, in *k
+ * and *c (when c is not NULL); t->upper is set. */
 ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t, uint64_t h,
-                              bool alpha, bool upper,
-                              struct chrome_cpinfo *cp, size_t idx) {
+                              bool alpha, struct chrome_cpinfo *cp,
+                              size_t idx) {
   if (!c)
     return;
   if (!alpha) {
@@ -550,7 +550,7 @@ ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
     x = stop_langs_miss(sw, e, p, t, cp, c->rules);
   k->hs |= (x >> SW_HS_SHIFT) << idx;
   uint32_t m = (uint32_t)x & SW_LANGS;
-  c->upper += upper;
+  c->upper += t->upper; /* (read back: not kept in a register) */
   if (m) {
     c->stop++;
     c->langs |= m;
@@ -565,7 +565,7 @@ ALWAYS_INLINE void count_word(struct chrome_count *c, struct counts *k,
                               const unsigned char *p,
                               const struct chrome_tok *t,
                               struct chrome_cpinfo *cp, size_t idx) {
-  count_vals(c, k, p, t, t->h, t->alpha, t->upper, cp, idx);
+  count_vals(c, k, p, t, t->h, t->alpha, cp, idx);
 }
 
 /* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
@@ -690,7 +690,7 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   t->alpha = letters;
   t->upper = upper;
   t->end = (uint32_t)j;
-  count_vals(cnt, k, p, t, h, letters, upper, lx->cache, idx);
+  count_vals(cnt, k, p, t, h, letters, lx->cache, idx);
   return j;
 }
 #else
