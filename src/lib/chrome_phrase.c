@@ -620,21 +620,15 @@ struct lexk {
   __m128i b20, la, l25, d0, d9;
 };
 #define B16(c) {(long long)((c) * ONES), (long long)((c) * ONES)}
-static const struct lexk lexk_tab = {B16(0x20ull), B16(0x1full),
-                                     B16(0x99ull), B16(0x50ull),
-                                     B16(0x89ull)};
-/* read_word reads them from their table where it uses them (memory
- * operands), from where the compiler does not see what they are: else it
- * makes them again (three instructions each) wherever the words loop
- * starts, after the calls of the loop around it, or keeps and spills
- * them. */
-ALWAYS_INLINE const struct lexk *lexk_get(void) {
-  const struct lexk *kc = &lexk_tab;
-#if defined(__GNUC__) || defined(__clang__)
-  __asm__("" : "+r"(kc));
-#endif
-  return kc;
-}
+/* read_word reads them from this table where it uses them (memory
+ * operands), which the compiler takes for one that may change (neither
+ * static nor const): else it makes them again (three instructions each)
+ * wherever the words loop starts, after the calls of the loop around it,
+ * or keeps and spills them. Nothing writes it. */
+extern struct lexk kempt__chrome_lexk;
+struct lexk kempt__chrome_lexk = {B16(0x20ull), B16(0x1full), B16(0x99ull),
+                                  B16(0x50ull), B16(0x89ull)};
+ALWAYS_INLINE const struct lexk *lexk_get(void) { return &kempt__chrome_lexk; }
 
 /* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
  * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
