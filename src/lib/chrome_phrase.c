@@ -647,9 +647,10 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
    * the bytes above it are no letter (no digit) */
   __m128i noletter = _mm_cmpgt_epi8(_mm_add_epi8(lo, kc->la), kc->l25);
   __m128i nodigit = _mm_cmpgt_epi8(_mm_add_epi8(x, kc->d0), kc->d9);
-  unsigned nl = (unsigned)_mm_movemask_epi8(noletter);
   /* the bytes that end a word (and the bit past the 16) */
-  unsigned stop = (nl & (unsigned)_mm_movemask_epi8(nodigit)) | 0x10000u;
+  unsigned stop =
+      (unsigned)_mm_movemask_epi8(_mm_and_si128(noletter, nodigit)) |
+      0x10000u;
   unsigned len = kempt__chrome_ctz(stop); /* >= 1: p[i] is a word's */
   if (len >= 16) {
     size_t j = read_word_swar(p, n, i, t, lx);
@@ -657,8 +658,13 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
     return j;
   }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
-  /* the word's letters: (stop - 1) & ~stop are its bits 0 to len - 1 */
-  bool letters = ((stop - 1) & ~stop & ~nl) != 0;
+  /* the word's letters: it starts with one (0x40 and up), or (rarely)
+   * there is one among its bits 0 to len - 1, (stop - 1) & ~stop */
+  bool letters = p[i] >= 0x40;
+  if (!letters) {
+    unsigned nl = (unsigned)_mm_movemask_epi8(noletter);
+    letters = ((stop - 1) & ~stop & ~nl) != 0;
+  }
   size_t j = i + len;
   if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
     struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
