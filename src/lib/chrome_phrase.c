@@ -630,9 +630,11 @@ struct lexk kempt__chrome_lexk = {B16(0x20ull), B16(0x1full), B16(0x99ull),
                                   B16(0x50ull), B16(0x89ull)};
 ALWAYS_INLINE const struct lexk *lexk_get(void) { return &kempt__chrome_lexk; }
 
-/* read_word_swar for words of up to 15 bytes, from one load of 16 bytes
- * (CHROME_LEX_PAD): a bit per byte says which are ASCII letters or
- * digits, and their lower-case forms are the hash's chunks. */
+/* read_word_swar for words of up to 15 bytes that start with a letter,
+ * from one load of 16 bytes (CHROME_LEX_PAD): a bit per byte says which
+ * end the word (no ASCII letter nor digit), and its lower-case forms are
+ * the hash's chunks. Others (longer, or a digit first: rarely) go to
+ * read_word_swar. */
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
@@ -652,19 +654,13 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
       (unsigned)_mm_movemask_epi8(_mm_and_si128(noletter, nodigit)) |
       0x10000u;
   unsigned len = kempt__chrome_ctz(stop); /* >= 1: p[i] is a word's */
-  if (len >= 16) {
+  /* p[i] is a letter or a digit: a letter is 0x40 and up */
+  if (len >= 16 || p[i] < 0x40) {
     size_t j = read_word_swar(p, n, i, t, lx);
     count_word(cnt, k, p, t, lx->cache, idx);
     return j;
   }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
-  /* the word's letters: it starts with one (0x40 and up), or (rarely)
-   * there is one among its bits 0 to len - 1, (stop - 1) & ~stop */
-  bool letters = p[i] >= 0x40;
-  if (!letters) {
-    unsigned nl = (unsigned)_mm_movemask_epi8(noletter);
-    letters = ((stop - 1) & ~stop & ~nl) != 0;
-  }
   size_t j = i + len;
   if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
     struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
@@ -674,7 +670,7 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
             keep_low[len & 7];
       s.nw = len - 8;
     }
-    j = read_word_mixed(p, n, i, j, s, letters, t, lx);
+    j = read_word_mixed(p, n, i, j, s, true, t, lx);
     count_word(cnt, k, p, t, lx->cache, idx);
     return j;
   }
@@ -684,13 +680,11 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   if (len > 8)
     h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
                       keep_low[len - 8]);
-  h = letters ? h : NUMBER_HASH;
-  bool upper = (unsigned)(p[i] - 'A') < 26;
   t->h = h;
-  t->alpha = letters;
-  t->upper = upper;
+  t->alpha = true;
+  t->upper = (unsigned)(p[i] - 'A') < 26;
   t->end = (uint32_t)j;
-  count_vals(cnt, k, p, t, h, letters, lx->cache, idx);
+  count_vals(cnt, k, p, t, h, true, lx->cache, idx);
   return j;
 }
 #else
