@@ -682,7 +682,7 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                       keep_low[len - 8]);
   t->h = h;
   t->alpha = true;
-  t->upper = (unsigned)(p[i] - 'A') < 26;
+  t->upper = p[i] < 0x60; /* (a letter: A-Z below a-z) */
   t->end = (uint32_t)j;
   count_vals(cnt, k, p, t, h, true, lx->cache, idx);
   return j;
