@@ -630,6 +630,51 @@ struct lexk kempt__chrome_lexk = {B16(0x20ull), B16(0x1full), B16(0x99ull),
                                   B16(0x50ull), B16(0x89ull)};
 ALWAYS_INLINE const struct lexk *lexk_get(void) { return &kempt__chrome_lexk; }
 
+/* read_word_swar out of the words loop, for the words read_word does not
+ * read itself: those that start with a digit (a number, or "3D"), from
+ * one load of 16 bytes when they end in them, and longer ones. */
+static size_t NOINLINE read_word_out(const unsigned char *p, size_t n,
+                                       size_t i, struct chrome_tok *t,
+                                       struct chrome_lex *lx) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  __m128i letter =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
+                     _mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))));
+  __m128i digit =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
+                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
+  unsigned lm = (unsigned)_mm_movemask_epi8(letter);
+  unsigned wm = lm | (unsigned)_mm_movemask_epi8(digit);
+  unsigned len = kempt__chrome_ctz(~wm); /* >= 1: p[i] is one */
+  if (len >= 16)
+    return read_word_swar(p, n, i, t, lx);
+  uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
+  /* its letters: wm + 1 clears its run of ones (bits 0 to len - 1) and
+   * keeps the bits above, where lm's bits are wm's */
+  bool letters = (lm & ~(wm + 1)) != 0;
+  size_t j = i + len;
+  uint64_t c1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo));
+  if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
+    struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
+    if (len >= 8) {
+      s.h = wh_mix(WH_INIT, c0);
+      s.w = c1 & keep_low[len & 7];
+      s.nw = len - 8;
+    }
+    return read_word_mixed(p, n, i, j, s, letters, t, lx);
+  }
+  uint64_t h = wh_mix(WH_INIT, c0 & keep_first[len]);
+  if (len > 8)
+    h = wh_mix(h, c1 & keep_low[len - 8]);
+  t->h = letters ? h : NUMBER_HASH;
+  t->alpha = letters;
+  t->upper = (unsigned)(p[i] - 'A') < 26;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
+  return j;
+}
+
 /* read_word_swar for words of up to 15 bytes that start with a letter,
  * from one load of 16 bytes (CHROME_LEX_PAD): a bit per byte says which
  * end the word (no ASCII letter nor digit), and its lower-case forms are
@@ -656,7 +701,7 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   unsigned len = kempt__chrome_ctz(stop); /* >= 1: p[i] is a word's */
   /* p[i] is a letter or a digit: a letter is 0x40 and up */
   if (len >= 16 || p[i] < 0x40) {
-    size_t j = read_word_swar(p, n, i, t, lx);
+    size_t j = read_word_out(p, n, i, t, lx);
     count_word(cnt, k, p, t, lx->cache, idx);
     return j;
   }
