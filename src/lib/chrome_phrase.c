@@ -545,11 +545,11 @@ ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
   /* the cache's slot: the word's languages | the has-or-soft bit */
   struct chrome_swcache *sw = c->sw;
   size_t e = kempt__chrome_sw_index(h);
-  uint64_t x = sw->bits[e];
+  uint32_t x = sw->bits[e];
   if (sw->key[e] != h)
     x = stop_langs_miss(sw, e, p, t, cp, c->rules);
-  k->hs |= (x >> SW_HS_SHIFT) << idx;
-  uint32_t m = (uint32_t)x & SW_LANGS;
+  k->hs |= (uint64_t)(x >> SW_HS_SHIFT) << idx;
+  uint32_t m = x & SW_LANGS;
   c->upper += t->upper; /* (read back: not kept in a register) */
   if (m) {
     c->stop++;
