@@ -629,6 +629,13 @@ extern struct lexk kempt__chrome_lexk;
 struct lexk kempt__chrome_lexk = {B16(0x20ull), B16(0x1full), B16(0x99ull),
                                   B16(0x50ull), B16(0x89ull)};
 ALWAYS_INLINE const struct lexk *lexk_get(void) { return &kempt__chrome_lexk; }
+/* wh_mix's constants, read in place the same way (memory operands, not
+ * made in registers for each word) */
+struct lexh {
+  uint64_t init, mul; /* WH_INIT, wh_mix's multiplier */
+};
+extern struct lexh kempt__chrome_lexh;
+struct lexh kempt__chrome_lexh = {WH_INIT, 0x9e3779b97f4a7c15ull};
 
 /* read_word_swar out of the words loop, for the words read_word does not
  * read itself: those that start with a digit (a number, or "3D"), from
@@ -721,7 +728,8 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   }
   /* wh_final of its chunks: the first (all of it from 8 bytes on), and a
    * second one past 8 bytes */
-  uint64_t h = wh_mix(WH_INIT, c0 & keep_first[len]);
+  const struct lexh *kh = &kempt__chrome_lexh;
+  uint64_t h = ((c0 & keep_first[len]) ^ kh->init) * kh->mul;
   if (len > 8)
     h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
                       keep_low[len - 8]);
