@@ -615,22 +615,19 @@ static const uint64_t keep_first[16] = {
     0xffffffffffffull, 0xffffffffffffffull, ~0ull, ~0ull, ~0ull, ~0ull,
     ~0ull, ~0ull, ~0ull, ~0ull};
 
-/* The constants of read_word's tests. */
+/* The constants of read_word's tests, and wh_mix's. read_word reads
+ * them from these tables where it uses them (memory operands), which the
+ * compiler takes for ones that may change (neither static nor const):
+ * else it makes them again (two or three instructions each) for each
+ * word, or wherever the words loop starts (after the calls of the loop
+ * around it), or keeps and spills them. Nothing writes them. */
 struct lexk {
   __m128i b20, la, l25, d0, d9;
 };
 #define B16(c) {(long long)((c) * ONES), (long long)((c) * ONES)}
-/* read_word reads them from this table where it uses them (memory
- * operands), which the compiler takes for one that may change (neither
- * static nor const): else it makes them again (three instructions each)
- * wherever the words loop starts, after the calls of the loop around it,
- * or keeps and spills them. Nothing writes it. */
 extern struct lexk kempt__chrome_lexk;
 struct lexk kempt__chrome_lexk = {B16(0x20ull), B16(0x1full), B16(0x99ull),
                                   B16(0x50ull), B16(0x89ull)};
-ALWAYS_INLINE const struct lexk *lexk_get(void) { return &kempt__chrome_lexk; }
-/* wh_mix's constants, read in place the same way (memory operands, not
- * made in registers for each word) */
 struct lexh {
   uint64_t init, mul; /* WH_INIT, wh_mix's multiplier */
 };
@@ -641,8 +638,8 @@ struct lexh kempt__chrome_lexh = {WH_INIT, 0x9e3779b97f4a7c15ull};
  * read itself: those that start with a digit (a number, or "3D"), from
  * one load of 16 bytes when they end in them, and longer ones. */
 static size_t NOINLINE read_word_out(const unsigned char *p, size_t n,
-                                       size_t i, struct chrome_tok *t,
-                                       struct chrome_lex *lx) {
+                                     size_t i, struct chrome_tok *t,
+                                     struct chrome_lex *lx) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
   __m128i letter =
@@ -686,11 +683,12 @@ static size_t NOINLINE read_word_out(const unsigned char *p, size_t n,
  * from one load of 16 bytes (CHROME_LEX_PAD): a bit per byte says which
  * end the word (no ASCII letter nor digit), and its lower-case forms are
  * the hash's chunks. Others (longer, or a digit first: rarely) go to
- * read_word_swar. */
+ * read_word_out. And the word is counted (count_vals). */
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx, const struct lexk *kc) {
+                               size_t idx) {
+  const struct lexk *kc = &kempt__chrome_lexk;
   /* (stored apart from end: one store each, not three instructions that
    * put them together) */
   t->start = (uint32_t)i;
@@ -741,16 +739,10 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   return j;
 }
 #else
-struct lexk {
-  char unused;
-};
-static const struct lexk lexk_tab;
-static inline const struct lexk *lexk_get(void) { return &lexk_tab; }
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx, const struct lexk *kc) {
-  (void)kc;
+                               size_t idx) {
   size_t j = read_word_swar(p, n, i, t, lx);
   count_word(cnt, k, p, t, lx->cache, idx);
   return j;
@@ -926,7 +918,6 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
                                       size_t max, struct chrome_lex *lx,
                                       struct chrome_count *cnt, bool only) {
   struct counts k = {0, 0};
-  const struct lexk *kc = lexk_get();
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
@@ -939,7 +930,7 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
         break;
       for (;;) {
         i = read_word(p, n, i, only ? t : &t[count], lx, cnt, &k,
-                      only ? 0 : count, kc);
+                      only ? 0 : count);
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
