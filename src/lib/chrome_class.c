@@ -272,9 +272,16 @@ static bool has_url(const char *p, size_t n) {
 
 /* A bullet at the start of p: a bullet sign, a middle dot, a small
  * square, triangle, circle or star, or "* ", "- ", "+ ", "> ", and an en
- * or em dash before a space. */
+ * or em dash before a space. s[0] can be read (a held line's '\n' when
+ * n is 0). */
 static bool is_bullet(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
+  /* (most lines: a first byte that starts no bullet; bits of '*', '+',
+   * '-' and '>') */
+  unsigned c0 = p[0];
+  if (c0 < 0x80 ? c0 >= 64 || !((0x40002C0000000000ull >> c0) & 1)
+                : c0 != 0xC2 && c0 != 0xE2)
+    return false;
   if (n < 2)
     return false;
   unsigned c = p[0], c1 = p[1], c2 = n >= 3 ? p[2] : 0;
@@ -651,8 +658,18 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   u->dots3 = lx.dots3;
   u->ext_dot = lx.ext_dot;
   u->bullet = is_bullet(p + lead, n - lead);
-  u->tlen = (uint32_t)strip_closers(p, n);
-  u->term = terminal(p, u->tlen);
+  unsigned char last = n ? (unsigned char)p[n - 1] : 0;
+  if ((unsigned)((last | 0x20) - 'a') < 26 || (unsigned)(last - '0') < 10) {
+    u->tlen = (uint32_t)n; /* (most lines: no closer, no punctuation) */
+    u->term = TERM_NONE;
+  } else if (last == '.') {
+    u->tlen = (uint32_t)n;
+    u->term = n >= 3 && p[n - 2] == '.' && p[n - 3] == '.' ? TERM_ELLIPSIS
+                                                            : TERM_SENT;
+  } else {
+    u->tlen = (uint32_t)strip_closers(p, n);
+    u->term = terminal(p, u->tlen);
+  }
   u->widget = false;
   if (lx.bracket)
     scan_brackets(u, p, n);
