@@ -17,6 +17,10 @@
 #include "chrome_int.h"
 #include "kempt_chrome.h"
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 #define CHROME_CAP_BYTES (8u << 20)
 #define CHROME_CAP_UNITS 20000u
 #define CHROME_PAD CHROME_LEX_PAD /* readable bytes after the held text */
@@ -103,6 +107,27 @@ static enum kempt_status flush_window(struct chrome *c) {
   return st;
 }
 
+/* Where the first '\n' from p[i] on is, up to p[len], which is one; the
+ * CHROME_PAD bytes after it can be read (a held block). */
+#if defined(__SSE2__) && defined(__x86_64__)
+static inline size_t next_newline(const char *p, size_t i, size_t len) {
+  __m128i nl = _mm_set1_epi8('\n');
+  for (size_t k = 0; k < 2; k++, i += 16) { /* (short lines: no call) */
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl));
+    if (m)
+      return i + kempt__chrome_ctz(m);
+  }
+  const char *q = memchr(p + i, '\n', len - i);
+  return q ? (size_t)(q - p) : len;
+}
+#else
+static inline size_t next_newline(const char *p, size_t i, size_t len) {
+  const char *nl = memchr(p + i, '\n', len - i);
+  return nl ? (size_t)(nl - p) : len;
+}
+#endif
+
 /* Record the lines of the block just appended at text offset off. */
 static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
                                    size_t off, size_t len) {
@@ -111,8 +136,7 @@ static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
   size_t i = 0;
   k->first = (uint32_t)d->nunits;
   while (i <= len) {
-    const char *nl = memchr(p + i, '\n', len - i);
-    size_t e = nl ? (size_t)(nl - p) : len;
+    size_t e = next_newline(p, i, len);
     enum kempt_status st = grow_array(c->env->alloc, (void **)&d->units,
                                       &d->capunits, d->nunits + 1,
                                       sizeof *d->units);
@@ -230,6 +254,7 @@ static void chrome_fini(void *st) {
   kempt__free(a, c->doc.toks);
   kempt__free(a, c->doc.seen);
   kempt__free(a, c->doc.seen_n);
+  kempt__free(a, c->doc.memo);
   kempt__free(a, c->doc.sw);
   kempt__free(a, c->doc.cp);
 }

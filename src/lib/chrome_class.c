@@ -419,6 +419,17 @@ static uint64_t line_hash(const char *p, size_t n) {
   return h | 1u;
 }
 
+/* kempt__chrome_seq(t, n), two words a step. */
+static inline uint64_t words_key(const struct chrome_tok *t, size_t n) {
+  uint64_t h = CHROME_SEQ_INIT;
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2)
+    h = kempt__chrome_seq_step(kempt__chrome_seq_step(h, t[i].h), t[i + 1].h);
+  if (i < n)
+    h = kempt__chrome_seq_step(h, t[i].h);
+  return h;
+}
+
 /* ---- one pass over a line ------------------------------------------- */
 
 /* Lines with more words than this never match a phrase rule as a whole
@@ -555,14 +566,15 @@ static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
 static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
                        struct chrome_unit *u, const struct chrome_tok *t,
                        size_t nt) {
-  u->tok = CHROME_NO_TOK;
-  if (d->ntoks + nt > CHROME_TOK_CAP)
-    return;
-  if (t == d->toks + d->ntoks) { /* read in place (room_for_words) */
+  if (t == d->toks + d->ntoks) { /* read in place (room_for_words: there
+                                    is room up to captoks <= the cap) */
     u->tok = (uint32_t)d->ntoks;
     d->ntoks += nt;
     return;
   }
+  u->tok = CHROME_NO_TOK;
+  if (d->ntoks + nt > CHROME_TOK_CAP)
+    return;
   if (d->ntoks + nt > d->captoks) {
     size_t cap = d->captoks ? d->captoks * 2 : 1024;
     while (cap < d->ntoks + nt)
@@ -676,7 +688,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
   if (nt == 0)
     return;
-  u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
+  u->key = nt < total ? line_hash(p, n) : words_key(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
   u->hs = hs;
   if (u->retok)
@@ -1521,13 +1533,15 @@ static enum kempt_status seen_table(struct chrome_doc *d,
   size_t size = 64;
   while (size < 2 * d->nunits)
     size *= 2;
-  if (size > d->seen_cap || !d->seen || !d->seen_n) {
+  if (size > d->seen_cap || !d->seen || !d->seen_n || !d->memo) {
     kempt__free(a, d->seen);
     kempt__free(a, d->seen_n);
+    kempt__free(a, d->memo);
     d->seen_cap = 0;
     d->seen = kempt__malloc(a, size * sizeof *d->seen);
     d->seen_n = kempt__malloc(a, size * sizeof *d->seen_n);
-    if (!d->seen || !d->seen_n)
+    d->memo = kempt__malloc(a, size * sizeof *d->memo);
+    if (!d->seen || !d->seen_n || !d->memo)
       return KEMPT_ERR_NOMEM;
     d->seen_cap = size;
   }
@@ -2968,6 +2982,37 @@ static uint32_t rule_langs(enum kempt_lang l) {
   return 1u | 1u << KEMPT_LANG_EN | 1u << l;
 }
 
+/* Phrase rules of repeated lines: match_rules makes the same of the same
+ * bytes (a line's features and words are its bytes', the matcher is the
+ * window's) when it starts from nothing (no rule yet: mark_slug may have
+ * given one), so that a line's copies take what it made. mo is the memo
+ * of the line's key (its slot in the seen table). */
+static bool memo_copy(const struct chrome_doc *d, struct chrome_unit *u,
+                      const struct chrome_memo *mo) {
+  if (!mo->unit)
+    return false;
+  const struct chrome_unit *v = &d->units[mo->unit - 1];
+  if (v->len != u->len ||
+      memcmp(d->text.data + v->off, d->text.data + u->off, u->len) != 0)
+    return false; /* (the same words, other bytes) */
+  u->rule = mo->rule;
+  u->hit = mo->hit;
+  u->about_at = mo->about_at;
+  u->soft_has = mo->soft_has;
+  return true;
+}
+
+static void memo_note(struct chrome_memo *mo, const struct chrome_unit *u,
+                      size_t i) {
+  if (mo->unit)
+    return; /* (an earlier line's: the same words, other bytes) */
+  mo->unit = (uint32_t)(i + 1);
+  mo->rule = u->rule;
+  mo->hit = u->hit;
+  mo->about_at = u->about_at;
+  mo->soft_has = u->soft_has;
+}
+
 /* The hits that mark_lists and cut_at look for. */
 #define MARKER_HITS                                                   \
   ((1u << CK_LIST) | (1u << CK_CUT) | (1u << CK_SAYS) | (1u << CK_ABOUT))
@@ -2986,10 +3031,28 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   d->list_end = d->cut_end = 0;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
+    if (u->key) { /* how often each text is found (mark_repeats) */
+      uint32_t *n = seen_slot(d, u->key);
+      if (!*n)
+        d->memo[n - d->seen_n].unit = 0; /* (a new key) */
+      (*n)++;
+      u->seen_at = (uint32_t)(n - d->seen_n);
+    }
+  }
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
     if (u->retok && u->tok != CHROME_NO_TOK) {
       size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
-      match_rules(u, &m, p, d->toks + u->tok, nt, total, u->hs);
+      struct chrome_memo *mo = /* (a line found twice or more) */
+          u->key && d->seen_n[u->seen_at] > 1 && !u->rule
+              ? &d->memo[u->seen_at]
+              : NULL;
+      if (!mo || !memo_copy(d, u, mo)) {
+        match_rules(u, &m, p, d->toks + u->tok, nt, total, u->hs);
+        if (mo)
+          memo_note(mo, u, i);
+      }
     } else if (u->retok) {
       struct chrome_tok t[CHROME_MAXTOK];
       size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
@@ -3014,11 +3077,6 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
         d->list_end = i + 1;
       else /* CK_CUT, CK_SAYS, CK_ABOUT */
         d->cut_end = i + 1;
-    }
-    if (u->key) { /* how often each text is found (mark_repeats) */
-      uint32_t *n = seen_slot(d, u->key);
-      (*n)++;
-      u->seen_at = (uint32_t)(n - d->seen_n);
     }
   }
   mark_figures(d);

@@ -329,6 +329,15 @@ static inline size_t kempt__chrome_sw_index(uint64_t h) {
 #define CHROME_TOK_CAP (1u << 18)
 #define CHROME_NO_TOK UINT32_MAX
 
+/* What kempt__chrome_classify's phrase rules made of the first line of a
+ * key in the window (a slot of chrome_doc.seen), for its copies. */
+struct chrome_memo {
+  const char *rule;
+  uint32_t unit; /* 1 + that line's index; 0: none yet */
+  uint8_t hit, about_at;
+  bool soft_has;
+};
+
 /* The held document (or window of it). */
 struct chrome_doc {
   struct chrome_swcache *sw;
@@ -346,6 +355,7 @@ struct chrome_doc {
   uint64_t *seen;    /* scratch: repeated-line table */
   uint32_t *seen_n;
   size_t seen_mask, seen_cap; /* the part in use - 1; allocated */
+  struct chrome_memo *memo;   /* scratch: per slot of seen */
   /* Set by kempt__chrome_classify's first pass: one past the last unit
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
