@@ -93,6 +93,7 @@ static enum kempt_status emit_blk(struct chrome *c,
 static void clear_window(struct chrome_doc *d) {
   kempt__buf_clear(&d->text);
   d->nunits = d->nblks = d->ntoks = d->nremoved = 0;
+  d->gen++; /* (the scan memo's lines are of the window before) */
   memset(&d->lang, 0, sizeof d->lang);
 }
 
@@ -222,7 +223,10 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   c->doc.sw = kempt__calloc(env->alloc, sizeof *c->doc.sw);
   c->doc.cp = kempt__calloc(env->alloc,
                             CHROME_CP_SLOTS * sizeof *c->doc.cp);
-  if (!c->doc.sw || !c->doc.cp)
+  c->doc.scan = kempt__calloc(env->alloc,
+                              CHROME_SCAN_SLOTS * sizeof *c->doc.scan);
+  c->doc.gen = 1;
+  if (!c->doc.sw || !c->doc.cp || !c->doc.scan)
     return KEMPT_ERR_NOMEM;
   c->rules = kempt__chrome_rules_builtin();
   if (!c->rules)
@@ -255,6 +259,7 @@ static void chrome_fini(void *st) {
   kempt__free(a, c->doc.seen);
   kempt__free(a, c->doc.seen_n);
   kempt__free(a, c->doc.memo);
+  kempt__free(a, c->doc.scan);
   kempt__free(a, c->doc.sw);
   kempt__free(a, c->doc.cp);
 }

@@ -646,10 +646,82 @@ static inline size_t held_indentation(const char *p) {
   return lead;
 }
 
+/* Hash of a short line's bytes p[0..n) (n <= CHROME_SCAN_BYTES; a held
+ * line: 8 bytes from p[i], i < n, can be read). */
+static inline uint64_t short_hash(const char *p, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+  if (n < 8) {
+    memcpy(&w, p, 8);
+    w &= (1ull << (8 * n)) - 1; /* (the bytes past p[n - 1] left out) */
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    return h ^ h >> 29;
+  }
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    memcpy(&w, p + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+  }
+  memcpy(&w, p + n - 8, 8); /* its last 8 bytes */
+  h = (h ^ w) * 0xff51afd7ed558ccdull;
+  return h ^ h >> 29;
+}
+
+/* Whether the short line u (p[0..n), hash h, slot e of the scan memo) is
+ * one found before in the window: then it takes that line's features and
+ * words (the same of the same bytes; its tokens are shared), and its
+ * counts go to the window's language evidence again. */
+static bool scan_copy(struct chrome_doc *d, struct chrome_unit *u,
+                      size_t ui, const struct chrome_scan_memo *e,
+                      uint64_t h, const char *p, size_t n) {
+  if (e->h != h || e->gen != d->gen || e->unit >= ui)
+    return false; /* (ui: u's index) */
+  const struct chrome_unit *v = &d->units[e->unit];
+  if (v->len != n || memcmp(d->text.data + v->off, p, n) != 0)
+    return false;
+  uint32_t off = u->off, len = u->len, blk = u->blk;
+  *u = *v; /* (its fields past the scan's are still as add_units left them) */
+  u->off = off;
+  u->len = len;
+  u->blk = blk;
+  for (uint32_t m = e->langs; m; m &= m - 1) {
+    unsigned l = kempt__chrome_ctz(m) + 1;
+    d->lang.hits[l] += e->hits[l];
+  }
+  d->lang.stop += e->stop;
+  d->lang.words += e->words;
+  return true;
+}
+
+/* Note the short line u (hash h) in slot e of the scan memo, with its
+ * counts wc (before add_counts). */
+static void scan_note(const struct chrome_doc *d, size_t ui,
+                      struct chrome_scan_memo *e, uint64_t h,
+                      const struct chrome_count *wc) {
+  e->h = h;
+  e->gen = d->gen;
+  e->unit = (uint32_t)ui;
+  e->words = wc->words;
+  e->stop = wc->stop;
+  e->langs = (uint16_t)wc->langs;
+  for (uint32_t m = wc->langs; m; m &= m - 1) {
+    unsigned l = kempt__chrome_ctz(m) + 1;
+    e->hits[l] = (uint8_t)wc->hits[l];
+  }
+}
+
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
+  struct chrome_scan_memo *e = NULL;
+  uint64_t sh = 0;
+  size_t ui = 0; /* u's index */
+  if (n <= CHROME_SCAN_BYTES && d->scan) { /* a short line found before? */
+    sh = short_hash(p, n);
+    e = &d->scan[(size_t)(sh >> 52) & (CHROME_SCAN_SLOTS - 1)];
+    ui = (size_t)(u - d->units);
+    if (scan_copy(d, u, ui, e, sh, p, n))
+      return;
+  }
   struct chrome_tok own[CHROME_MAXTOK];
   struct chrome_tok *t = room_for_words(d, a) ? d->toks + d->ntoks : own;
   /* the counts live in d: their hits are left zero by add_counts, so that
@@ -664,6 +736,8 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   size_t lead = held_indentation(p);
   uint64_t hs;
   size_t total, nt = lex_line(p, n, lead, t, &total, &hs, &lx);
+  if (e)
+    scan_note(d, ui, e, sh, wc);
   add_counts(d, u, wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);

@@ -338,6 +338,20 @@ struct chrome_memo {
   bool soft_has;
 };
 
+/* What kempt__chrome_scan_line made of a short line of the window, for
+ * a later line of the same bytes (they get the same features and words):
+ * a direct-mapped table of CHROME_SCAN_SLOTS, by a hash of the bytes. */
+#define CHROME_SCAN_SLOTS 4096
+#define CHROME_SCAN_BYTES 64 /* a short line's bytes at most */
+struct chrome_scan_memo {
+  uint64_t h;    /* the hash of its bytes */
+  uint64_t gen;  /* chrome_doc.gen of its window; 0: empty */
+  uint32_t unit; /* its index */
+  uint32_t words, stop; /* its counts for the window's language */
+  uint16_t langs;       /* bit l - 1: hits[l] > 0 */
+  uint8_t hits[KEMPT_LANG_COUNT];
+};
+
 /* The held document (or window of it). */
 struct chrome_doc {
   struct chrome_swcache *sw;
@@ -356,6 +370,8 @@ struct chrome_doc {
   uint32_t *seen_n;
   size_t seen_mask, seen_cap; /* the part in use - 1; allocated */
   struct chrome_memo *memo;   /* scratch: per slot of seen */
+  struct chrome_scan_memo *scan; /* CHROME_SCAN_SLOTS, or NULL: none */
+  uint64_t gen; /* the window's number (from 1; the next when emptied) */
   /* Set by kempt__chrome_classify's first pass: one past the last unit
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
