@@ -562,7 +562,9 @@ static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
 }
 
 /* Keep the words t[0..nt) of a short line for its phrase rules (or mark
- * it to be tokenized again: the store is full, or growing it failed). */
+ * it to be tokenized again: the store is full, or growing it failed). The
+ * store holds 1024 * 4^k words, up to the cap (one of them). */
+_Static_assert(CHROME_TOK_CAP == 1024u << 8, "the cap is 1024 * 4^4");
 static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
                        struct chrome_unit *u, const struct chrome_tok *t,
                        size_t nt) {
@@ -576,9 +578,9 @@ static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
   if (d->ntoks + nt > CHROME_TOK_CAP)
     return;
   if (d->ntoks + nt > d->captoks) {
-    size_t cap = d->captoks ? d->captoks * 2 : 1024;
+    size_t cap = d->captoks ? d->captoks * 4 : 1024; /* (see above) */
     while (cap < d->ntoks + nt)
-      cap *= 2;
+      cap *= 4;
     struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
     if (!m)
       return;
@@ -600,9 +602,9 @@ static bool room_for_words(struct chrome_doc *d,
     return true;
   if (need > CHROME_TOK_CAP)
     return false; /* (keep_words decides, as it did) */
-  size_t cap = d->captoks ? d->captoks * 2 : 1024;
+  size_t cap = d->captoks ? d->captoks * 4 : 1024; /* (as keep_words) */
   while (cap < need)
-    cap *= 2;
+    cap *= 4;
   struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
   if (!m)
     return false;
