@@ -649,21 +649,21 @@ static inline size_t held_indentation(const char *p) {
 }
 
 /* Hash of a short line's bytes p[0..n) (n <= CHROME_SCAN_BYTES; a held
- * line: 8 bytes from p[i], i < n, can be read). */
+ * line: 8 bytes from p[i], i < n, can be read): of its length and its
+ * first, middle and last 8 bytes only (lines that share them are told
+ * apart by their bytes when one is found). */
 static inline uint64_t short_hash(const char *p, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+  uint64_t a, b, c;
+  memcpy(&a, p, 8);
   if (n < 8) {
-    memcpy(&w, p, 8);
-    w &= (1ull << (8 * n)) - 1; /* (the bytes past p[n - 1] left out) */
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    return h ^ h >> 29;
+    a &= (1ull << (8 * n)) - 1; /* (the bytes past p[n - 1] left out) */
+    b = c = 0;
+  } else {
+    memcpy(&b, p + n / 2 - 4, 8);
+    memcpy(&c, p + n - 8, 8);
   }
-  for (size_t i = 0; i + 8 < n; i += 8) {
-    memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-  }
-  memcpy(&w, p + n - 8, 8); /* its last 8 bytes */
-  h = (h ^ w) * 0xff51afd7ed558ccdull;
+  uint64_t h = (a ^ n) * 0x9e3779b97f4a7c15ull ^
+               b * 0xff51afd7ed558ccdull ^ c * 0xc2b2ae3d27d4eb4full;
   return h ^ h >> 29;
 }
 
