@@ -226,7 +226,9 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   c->doc.scan = kempt__calloc(env->alloc,
                               CHROME_SCAN_SLOTS * sizeof *c->doc.scan);
   c->doc.gen = 1;
-  if (!c->doc.sw || !c->doc.cp || !c->doc.scan)
+  c->doc.hsw = kempt__calloc(env->alloc,
+                             CHROME_HSW_SLOTS * sizeof *c->doc.hsw);
+  if (!c->doc.sw || !c->doc.cp || !c->doc.scan || !c->doc.hsw)
     return KEMPT_ERR_NOMEM;
   c->rules = kempt__chrome_rules_builtin();
   if (!c->rules)
@@ -260,6 +262,7 @@ static void chrome_fini(void *st) {
   kempt__free(a, c->doc.seen_n);
   kempt__free(a, c->doc.memo);
   kempt__free(a, c->doc.scan);
+  kempt__free(a, c->doc.hsw);
   kempt__free(a, c->doc.sw);
   kempt__free(a, c->doc.cp);
 }

@@ -485,18 +485,60 @@ static uint64_t hs_words(const struct chrome_rules *r,
   return hs;
 }
 
+/* Fill e with what the has and soft rules r make of the word of hash wh
+ * as the first of a phrase (hs_word, when it is not in the cache). */
+static NOINLINE void hs_fill(struct chrome_hs_word *e,
+                             const struct chrome_rules *r, uint64_t wh) {
+  uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, wh);
+  e->h = wh;
+  e->flags = HSW_SET;
+  e->has = e->soft = 0;
+  if (kempt__chrome_may_start(r, CK_HAS, wh)) {
+    e->flags |= HSW_HAS;
+    if (kempt__chrome_may_key(r, h, CK_HAS))
+      e->has = kempt__chrome_rules_langs(r, h, CK_HAS);
+  }
+  if (kempt__chrome_may_start(r, CK_SOFT, wh)) {
+    e->flags |= HSW_SOFT;
+    if (kempt__chrome_may_key(r, h, CK_SOFT))
+      e->soft = kempt__chrome_rules_langs(r, h, CK_SOFT);
+  }
+  if (kempt__chrome_may_extend(r, h))
+    e->flags |= HSW_EXTEND;
+}
+
+/* What the has and soft rules r make of the word of hash wh as the first
+ * of a phrase: from the cache (CHROME_HSW_SLOTS entries, or NULL: in
+ * *own). */
+static inline const struct chrome_hs_word *
+hs_word(struct chrome_hs_word *cache, const struct chrome_rules *r,
+        uint64_t wh, struct chrome_hs_word *own) {
+  struct chrome_hs_word *e =
+      cache ? &cache[(size_t)(wh >> 40) & (CHROME_HSW_SLOTS - 1)] : own;
+  if (!cache || e->h != wh || !e->flags)
+    hs_fill(e, r, wh); /* (most words: found) */
+  return e;
+}
+
 /* The languages of the has and soft phrases in t[0..nt), as match_has
- * looks for them. */
+ * looks for them (a first word's one-word phrases through hs_word). */
 static uint32_t soft_langs(const struct chrome_rules *r,
+                           struct chrome_hs_word *cache,
                            const struct chrome_tok *t, size_t nt,
                            uint64_t hs) {
   uint32_t langs = 0;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
-    bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
-    bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
-    uint64_t h = CHROME_SEQ_INIT;
-    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
+    struct chrome_hs_word own;
+    const struct chrome_hs_word *w = hs_word(cache, r, t[i].h, &own);
+    bool has = w->flags & HSW_HAS, soft = w->flags & HSW_SOFT;
+    if (!has && !soft)
+      continue;
+    langs |= w->has | w->soft; /* (k = 1) */
+    if (!(w->flags & HSW_EXTEND))
+      continue; /* no longer phrase starts with the word */
+    uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
+    for (size_t k = 2; k <= 4 && i + k <= nt; k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       if (has && kempt__chrome_may_key(r, h, CK_HAS))
         langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
@@ -770,7 +812,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   if (u->retok)
     keep_words(d, a, u, t, nt);
   else
-    u->soft_langs = soft_langs(r, t, nt, hs);
+    u->soft_langs = soft_langs(r, d->hsw, t, nt, hs);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -786,6 +828,7 @@ struct matcher {
    * short line that is nothing but such a phrase is rarely text. */
   uint32_t any;
   const struct matcher *as_any; /* this one with langs any (made once) */
+  struct chrome_hs_word *hsw; /* hs_word's cache, or NULL */
 };
 
 /* The rule of kind and word sequence hash h (in the matcher's
@@ -902,11 +945,26 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
   const struct chrome_rules *rs = m->rules;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
-    bool has = kempt__chrome_may_start(rs, CK_HAS, t[i].h);
-    bool soft = kempt__chrome_may_start(rs, CK_SOFT, t[i].h);
-    uint64_t h = CHROME_SEQ_INIT;
-    for (size_t k = 1; (has || soft) && k <= HAS_MAX_TOK && i + k <= nt;
-         k++) {
+    struct chrome_hs_word own;
+    const struct chrome_hs_word *w = hs_word(m->hsw, rs, t[i].h, &own);
+    bool has = w->flags & HSW_HAS, soft = w->flags & HSW_SOFT;
+    if (!has && !soft)
+      continue;
+    /* k = 1: its languages tell whether find_key finds a rule */
+    uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
+    const struct chrome_rule *r1 = NULL;
+    if (has && 1 <= rs->maxtok[CK_HAS] && (w->has & m->langs))
+      r1 = find_key(m, h, CK_HAS);
+    if (r1 && total <= HAS_WORDS) {
+      set_hit(u, r1);
+      return;
+    }
+    if (r1 || (!u->soft_has && soft && 1 <= rs->maxtok[CK_SOFT] &&
+               (w->soft & m->langs)))
+      u->soft_has = true;
+    if (!(w->flags & HSW_EXTEND))
+      continue; /* no longer phrase starts with the word */
+    for (size_t k = 2; k <= HAS_MAX_TOK && i + k <= nt; k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       const struct chrome_rule *r = NULL;
       if (has && k <= rs->maxtok[CK_HAS])
@@ -3098,7 +3156,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct kempt_allocator *a) {
   enum kempt_lang lang = kempt__lang_best(&d->lang);
   const struct matcher any = {r, ~0u, 0, NULL};
-  struct matcher m = {r, rule_langs(lang), ~0u, &any};
+  struct matcher m = {r, rule_langs(lang), ~0u, &any, d->hsw};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;
   enum kempt_status st = seen_table(d, a);

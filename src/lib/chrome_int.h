@@ -352,6 +352,20 @@ struct chrome_scan_memo {
   uint8_t hits[KEMPT_LANG_COUNT];
 };
 
+/* What the has and soft rules make of a word as the first of a phrase
+ * (the rules' alone: a direct-mapped cache by the word's hash, for the
+ * handle). */
+#define CHROME_HSW_SLOTS 1024
+struct chrome_hs_word {
+  uint64_t h;          /* the word's hash */
+  uint32_t has, soft;  /* languages of its one-word has and soft rules */
+  uint8_t flags;       /* HSW_* (0: empty) */
+};
+#define HSW_SET 1u    /* the entry holds a word */
+#define HSW_HAS 2u    /* a has rule starts with it */
+#define HSW_SOFT 4u   /* a soft rule starts with it */
+#define HSW_EXTEND 8u /* a longer has or soft rule starts with it */
+
 /* The held document (or window of it). */
 struct chrome_doc {
   struct chrome_swcache *sw;
@@ -372,6 +386,7 @@ struct chrome_doc {
   struct chrome_memo *memo;   /* scratch: per slot of seen */
   struct chrome_scan_memo *scan; /* CHROME_SCAN_SLOTS, or NULL: none */
   uint64_t gen; /* the window's number (from 1; the next when emptied) */
+  struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
   /* Set by kempt__chrome_classify's first pass: one past the last unit
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
