@@ -72,16 +72,19 @@ static enum kempt_status emit_run(struct chrome *c, const struct chrome_blk *k,
   return kempt__emit_block(c->env, &b);
 }
 
-static bool same_run(const struct chrome_unit *a, const struct chrome_unit *b) {
-  return a->rule == b->rule && a->title == b->title && !a->title;
-}
-
+/* Emit block k in runs: the lines of a run have the same rule (or none),
+ * and the title is a run of its own. */
 static enum kempt_status emit_blk(struct chrome *c,
                                   const struct chrome_blk *k) {
+  const struct chrome_unit *units = c->doc.units;
   size_t from = k->first, end = k->first + k->n;
-  for (size_t i = from + 1; i <= end; i++) {
-    if (i < end && same_run(&c->doc.units[from], &c->doc.units[i]))
-      continue;
+  while (from < end) {
+    size_t i = from + 1;
+    if (!units[from].title) {
+      const char *rule = units[from].rule;
+      while (i < end && units[i].rule == rule && !units[i].title)
+        i++;
+    }
     enum kempt_status st = emit_run(c, k, from, i);
     if (st != KEMPT_OK)
       return st;
