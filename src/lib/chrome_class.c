@@ -840,15 +840,22 @@ static const struct chrome_rule *find_key(const struct matcher *m,
   return kempt__chrome_rules_find(m->rules, h, kind, m->langs);
 }
 
+/* find_rule past its quick filters (out of line: most words fail them). */
+static NOINLINE const struct chrome_rule *
+find_rule_rest(const struct matcher *m, const struct chrome_tok *t, size_t n,
+               int kind) {
+  return find_key(m, kempt__chrome_seq(t, n), kind);
+}
+
 /* The rule of kind over words t[0..n), or NULL: first the quick filters
  * on its length and first word. */
-static const struct chrome_rule *find_rule(const struct matcher *m,
-                                           const struct chrome_tok *t,
-                                           size_t n, int kind) {
+static inline const struct chrome_rule *find_rule(const struct matcher *m,
+                                                  const struct chrome_tok *t,
+                                                  size_t n, int kind) {
   if (n > m->rules->maxtok[kind] ||
       !kempt__chrome_may_start(m->rules, kind, t[0].h))
     return NULL;
-  return find_key(m, kempt__chrome_seq(t, n), kind);
+  return find_rule_rest(m, t, n, kind);
 }
 
 /* find_rule over the first k words, whose hash is pre[k - 1]. */
