@@ -1456,7 +1456,10 @@ static bool name_handle(const struct chrome_unit *u, const char *p,
   return true;
 }
 
-/* The phrase rules of a short line, from its words t[0..nt) of total. */
+/* The phrase rules of a short line, from its words t[0..nt) of total.
+ * They read nothing but the line (its bytes, features and words) and m,
+ * and set only its rule, hit, soft_has and about_at: classify copies what
+ * they make of a line to its copies in the window (memo_copy). */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
                         size_t total, uint64_t hs) {
