@@ -496,12 +496,12 @@ static NOINLINE void hs_fill(struct chrome_hs_word *e,
   if (kempt__chrome_may_start(r, CK_HAS, wh)) {
     e->flags |= HSW_HAS;
     if (kempt__chrome_may_key(r, h, CK_HAS))
-      e->has = kempt__chrome_rules_langs(r, h, CK_HAS);
+      e->has = (uint16_t)kempt__chrome_rules_langs(r, h, CK_HAS);
   }
   if (kempt__chrome_may_start(r, CK_SOFT, wh)) {
     e->flags |= HSW_SOFT;
     if (kempt__chrome_may_key(r, h, CK_SOFT))
-      e->soft = kempt__chrome_rules_langs(r, h, CK_SOFT);
+      e->soft = (uint16_t)kempt__chrome_rules_langs(r, h, CK_SOFT);
   }
   if (kempt__chrome_may_extend(r, h))
     e->flags |= HSW_EXTEND;
@@ -513,9 +513,13 @@ static NOINLINE void hs_fill(struct chrome_hs_word *e,
 static inline const struct chrome_hs_word *
 hs_word(struct chrome_hs_word *cache, const struct chrome_rules *r,
         uint64_t wh, struct chrome_hs_word *own) {
+  if (!cache) {
+    hs_fill(own, r, wh);
+    return own;
+  }
   struct chrome_hs_word *e =
-      cache ? &cache[(size_t)(wh >> 40) & (CHROME_HSW_SLOTS - 1)] : own;
-  if (!cache || e->h != wh || !e->flags)
+      &cache[(size_t)(wh >> 40) & (CHROME_HSW_SLOTS - 1)];
+  if (e->h != wh || !e->flags)
     hs_fill(e, r, wh); /* (most words: found) */
   return e;
 }
@@ -3165,7 +3169,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a) {
   enum kempt_lang lang = kempt__lang_best(&d->lang);
-  const struct matcher any = {r, ~0u, 0, NULL};
+  const struct matcher any = {r, ~0u, 0, NULL, NULL};
   struct matcher m = {r, rule_langs(lang), ~0u, &any, d->hsw};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;

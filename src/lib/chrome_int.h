@@ -358,9 +358,10 @@ struct chrome_scan_memo {
 #define CHROME_HSW_SLOTS 1024
 struct chrome_hs_word {
   uint64_t h;          /* the word's hash */
-  uint32_t has, soft;  /* languages of its one-word has and soft rules */
+  uint16_t has, soft;  /* languages of its one-word has and soft rules */
   uint8_t flags;       /* HSW_* (0: empty) */
 };
+_Static_assert(KEMPT_LANG_COUNT <= 16, "rule languages in 16 bits");
 #define HSW_SET 1u    /* the entry holds a word */
 #define HSW_HAS 2u    /* a has rule starts with it */
 #define HSW_SOFT 4u   /* a soft rule starts with it */
