@@ -956,38 +956,28 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
   const struct chrome_rules *rs = m->rules;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
-    struct chrome_hs_word own;
+    struct chrome_hs_word own; /* (k = 1: from hs_word) */
     const struct chrome_hs_word *w = hs_word(m->hsw, rs, t[i].h, &own);
-    bool has = w->flags & HSW_HAS, soft = w->flags & HSW_SOFT;
-    if (!has && !soft)
-      continue;
-    /* k = 1: its languages tell whether find_key finds a rule */
-    uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
-    const struct chrome_rule *r1 = NULL;
-    if (has && 1 <= rs->maxtok[CK_HAS] && (w->has & m->langs))
-      r1 = find_key(m, h, CK_HAS);
-    if (r1 && total <= HAS_WORDS) {
-      set_hit(u, r1);
-      return;
-    }
-    if (r1 || (!u->soft_has && soft && 1 <= rs->maxtok[CK_SOFT] &&
-               (w->soft & m->langs)))
-      u->soft_has = true;
-    if (!(w->flags & HSW_EXTEND))
-      continue; /* no longer phrase starts with the word */
-    for (size_t k = 2; k <= HAS_MAX_TOK && i + k <= nt; k++) {
+    bool has = w->flags & HSW_HAS;
+    bool soft = w->flags & HSW_SOFT;
+    uint64_t h = CHROME_SEQ_INIT;
+    for (size_t k = 1; (has || soft) && k <= HAS_MAX_TOK && i + k <= nt;
+         k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       const struct chrome_rule *r = NULL;
-      if (has && k <= rs->maxtok[CK_HAS])
+      if (has && k <= rs->maxtok[CK_HAS] && (k > 1 || (w->has & m->langs)))
         r = find_key(m, h, CK_HAS);
       if (r && total <= HAS_WORDS) {
         set_hit(u, r);
         return;
       }
       if (r || (!u->soft_has && k <= 2 && soft &&
-                k <= rs->maxtok[CK_SOFT] && find_key(m, h, CK_SOFT)))
+                k <= rs->maxtok[CK_SOFT] &&
+                (k > 1 ? find_key(m, h, CK_SOFT) != NULL
+                       : (w->soft & m->langs) != 0)))
         u->soft_has = true;
-      if (!kempt__chrome_may_extend(rs, h))
+      if (k > 1 ? !kempt__chrome_may_extend(rs, h)
+                : !(w->flags & HSW_EXTEND))
         break; /* no longer phrase starts with these words */
     }
   }
