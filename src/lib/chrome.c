@@ -17,6 +17,10 @@
 #include "chrome_int.h"
 #include "kempt_chrome.h"
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 #define CHROME_CAP_BYTES (8u << 20)
 #define CHROME_CAP_UNITS 20000u
 #define CHROME_PAD CHROME_LEX_PAD /* readable bytes after the held text */
@@ -36,7 +40,7 @@ static enum kempt_status grow_array(const struct kempt_allocator *a,
     return KEMPT_OK;
   size_t n = *cap ? *cap : 64;
   while (n < need)
-    n *= 2;
+    n *= 4; /* (fewer copies of a long document's lines) */
   void *p = kempt__realloc(a, *arr, n * size);
   if (!p)
     return KEMPT_ERR_NOMEM;
@@ -68,16 +72,19 @@ static enum kempt_status emit_run(struct chrome *c, const struct chrome_blk *k,
   return kempt__emit_block(c->env, &b);
 }
 
-static bool same_run(const struct chrome_unit *a, const struct chrome_unit *b) {
-  return a->rule == b->rule && a->title == b->title && !a->title;
-}
-
+/* Emit block k in runs: the lines of a run have the same rule (or none),
+ * and the title is a run of its own. */
 static enum kempt_status emit_blk(struct chrome *c,
                                   const struct chrome_blk *k) {
+  const struct chrome_unit *units = c->doc.units;
   size_t from = k->first, end = k->first + k->n;
-  for (size_t i = from + 1; i <= end; i++) {
-    if (i < end && same_run(&c->doc.units[from], &c->doc.units[i]))
-      continue;
+  while (from < end) {
+    size_t i = from + 1;
+    if (!units[from].title) {
+      const char *rule = units[from].rule;
+      while (i < end && units[i].rule == rule && !units[i].title)
+        i++;
+    }
     enum kempt_status st = emit_run(c, k, from, i);
     if (st != KEMPT_OK)
       return st;
@@ -89,6 +96,7 @@ static enum kempt_status emit_blk(struct chrome *c,
 static void clear_window(struct chrome_doc *d) {
   kempt__buf_clear(&d->text);
   d->nunits = d->nblks = d->ntoks = d->nremoved = 0;
+  d->gen++; /* (the scan memo's lines are of the window before) */
   memset(&d->lang, 0, sizeof d->lang);
 }
 
@@ -103,6 +111,27 @@ static enum kempt_status flush_window(struct chrome *c) {
   return st;
 }
 
+/* Where the first '\n' from p[i] on is, up to p[len], which is one; the
+ * CHROME_PAD bytes after it can be read (a held block). */
+#if defined(__SSE2__) && defined(__x86_64__)
+static inline size_t next_newline(const char *p, size_t i, size_t len) {
+  __m128i nl = _mm_set1_epi8('\n');
+  for (size_t k = 0; k < 2; k++, i += 16) { /* (short lines: no call) */
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl));
+    if (m)
+      return i + kempt__chrome_ctz(m);
+  }
+  const char *q = memchr(p + i, '\n', len - i);
+  return q ? (size_t)(q - p) : len;
+}
+#else
+static inline size_t next_newline(const char *p, size_t i, size_t len) {
+  const char *nl = memchr(p + i, '\n', len - i);
+  return nl ? (size_t)(nl - p) : len;
+}
+#endif
+
 /* Record the lines of the block just appended at text offset off. */
 static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
                                    size_t off, size_t len) {
@@ -111,8 +140,7 @@ static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
   size_t i = 0;
   k->first = (uint32_t)d->nunits;
   while (i <= len) {
-    const char *nl = memchr(p + i, '\n', len - i);
-    size_t e = nl ? (size_t)(nl - p) : len;
+    size_t e = next_newline(p, i, len);
     enum kempt_status st = grow_array(c->env->alloc, (void **)&d->units,
                                       &d->capunits, d->nunits + 1,
                                       sizeof *d->units);
@@ -198,7 +226,12 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   c->doc.sw = kempt__calloc(env->alloc, sizeof *c->doc.sw);
   c->doc.cp = kempt__calloc(env->alloc,
                             CHROME_CP_SLOTS * sizeof *c->doc.cp);
-  if (!c->doc.sw || !c->doc.cp)
+  c->doc.scan = kempt__calloc(env->alloc,
+                              CHROME_SCAN_SLOTS * sizeof *c->doc.scan);
+  c->doc.gen = 1;
+  c->doc.hsw = kempt__calloc(env->alloc,
+                             CHROME_HSW_SLOTS * sizeof *c->doc.hsw);
+  if (!c->doc.sw || !c->doc.cp || !c->doc.scan || !c->doc.hsw)
     return KEMPT_ERR_NOMEM;
   c->rules = kempt__chrome_rules_builtin();
   if (!c->rules)
@@ -230,6 +263,9 @@ static void chrome_fini(void *st) {
   kempt__free(a, c->doc.toks);
   kempt__free(a, c->doc.seen);
   kempt__free(a, c->doc.seen_n);
+  kempt__free(a, c->doc.memo);
+  kempt__free(a, c->doc.scan);
+  kempt__free(a, c->doc.hsw);
   kempt__free(a, c->doc.sw);
   kempt__free(a, c->doc.cp);
 }

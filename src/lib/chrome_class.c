@@ -272,9 +272,16 @@ static bool has_url(const char *p, size_t n) {
 
 /* A bullet at the start of p: a bullet sign, a middle dot, a small
  * square, triangle, circle or star, or "* ", "- ", "+ ", "> ", and an en
- * or em dash before a space. */
+ * or em dash before a space. s[0] can be read (a held line's '\n' when
+ * n is 0). */
 static bool is_bullet(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
+  /* (most lines: a first byte that starts no bullet; bits of '*', '+',
+   * '-' and '>') */
+  unsigned c0 = p[0];
+  if (c0 < 0x80 ? c0 >= 64 || !((0x40002C0000000000ull >> c0) & 1)
+                : c0 != 0xC2 && c0 != 0xE2)
+    return false;
   if (n < 2)
     return false;
   unsigned c = p[0], c1 = p[1], c2 = n >= 3 ? p[2] : 0;
@@ -412,6 +419,17 @@ static uint64_t line_hash(const char *p, size_t n) {
   return h | 1u;
 }
 
+/* kempt__chrome_seq(t, n), two words a step. */
+static inline uint64_t words_key(const struct chrome_tok *t, size_t n) {
+  uint64_t h = CHROME_SEQ_INIT;
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2)
+    h = kempt__chrome_seq_step(kempt__chrome_seq_step(h, t[i].h), t[i + 1].h);
+  if (i < n)
+    h = kempt__chrome_seq_step(h, t[i].h);
+  return h;
+}
+
 /* ---- one pass over a line ------------------------------------------- */
 
 /* Lines with more words than this never match a phrase rule as a whole
@@ -467,18 +485,64 @@ static uint64_t hs_words(const struct chrome_rules *r,
   return hs;
 }
 
+/* Fill e with what the has and soft rules r make of the word of hash wh
+ * as the first of a phrase (hs_word, when it is not in the cache). */
+static NOINLINE void hs_fill(struct chrome_hs_word *e,
+                             const struct chrome_rules *r, uint64_t wh) {
+  uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, wh);
+  e->h = wh;
+  e->flags = HSW_SET;
+  e->has = e->soft = 0;
+  if (kempt__chrome_may_start(r, CK_HAS, wh)) {
+    e->flags |= HSW_HAS;
+    if (kempt__chrome_may_key(r, h, CK_HAS))
+      e->has = (uint16_t)kempt__chrome_rules_langs(r, h, CK_HAS);
+  }
+  if (kempt__chrome_may_start(r, CK_SOFT, wh)) {
+    e->flags |= HSW_SOFT;
+    if (kempt__chrome_may_key(r, h, CK_SOFT))
+      e->soft = (uint16_t)kempt__chrome_rules_langs(r, h, CK_SOFT);
+  }
+  if (kempt__chrome_may_extend(r, h))
+    e->flags |= HSW_EXTEND;
+}
+
+/* What the has and soft rules r make of the word of hash wh as the first
+ * of a phrase: from the cache (CHROME_HSW_SLOTS entries, or NULL: in
+ * *own). */
+static inline const struct chrome_hs_word *
+hs_word(struct chrome_hs_word *cache, const struct chrome_rules *r,
+        uint64_t wh, struct chrome_hs_word *own) {
+  if (!cache) {
+    hs_fill(own, r, wh);
+    return own;
+  }
+  struct chrome_hs_word *e =
+      &cache[(size_t)(wh >> 40) & (CHROME_HSW_SLOTS - 1)];
+  if (e->h != wh || !e->flags)
+    hs_fill(e, r, wh); /* (most words: found) */
+  return e;
+}
+
 /* The languages of the has and soft phrases in t[0..nt), as match_has
- * looks for them. */
+ * looks for them (a first word's one-word phrases through hs_word). */
 static uint32_t soft_langs(const struct chrome_rules *r,
+                           struct chrome_hs_word *cache,
                            const struct chrome_tok *t, size_t nt,
                            uint64_t hs) {
   uint32_t langs = 0;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
-    bool has = kempt__chrome_may_start(r, CK_HAS, t[i].h);
-    bool soft = kempt__chrome_may_start(r, CK_SOFT, t[i].h);
-    uint64_t h = CHROME_SEQ_INIT;
-    for (size_t k = 1; (has || soft) && k <= 4 && i + k <= nt; k++) {
+    struct chrome_hs_word own;
+    const struct chrome_hs_word *w = hs_word(cache, r, t[i].h, &own);
+    bool has = w->flags & HSW_HAS, soft = w->flags & HSW_SOFT;
+    if (!has && !soft)
+      continue;
+    langs |= w->has | w->soft; /* (k = 1) */
+    if (!(w->flags & HSW_EXTEND))
+      continue; /* no longer phrase starts with the word */
+    uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
+    for (size_t k = 2; k <= 4 && i + k <= nt; k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       if (has && kempt__chrome_may_key(r, h, CK_HAS))
         langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
@@ -544,22 +608,25 @@ static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
 }
 
 /* Keep the words t[0..nt) of a short line for its phrase rules (or mark
- * it to be tokenized again: the store is full, or growing it failed). */
+ * it to be tokenized again: the store is full, or growing it failed). The
+ * store holds 1024 * 4^k words, up to the cap (one of them). */
+_Static_assert(CHROME_TOK_CAP == 1024u << 8, "the cap is 1024 * 4^4");
 static void keep_words(struct chrome_doc *d, const struct kempt_allocator *a,
                        struct chrome_unit *u, const struct chrome_tok *t,
                        size_t nt) {
-  u->tok = CHROME_NO_TOK;
-  if (d->ntoks + nt > CHROME_TOK_CAP)
-    return;
-  if (t == d->toks + d->ntoks) { /* read in place (room_for_words) */
+  if (t == d->toks + d->ntoks) { /* read in place (room_for_words: there
+                                    is room up to captoks <= the cap) */
     u->tok = (uint32_t)d->ntoks;
     d->ntoks += nt;
     return;
   }
+  u->tok = CHROME_NO_TOK;
+  if (d->ntoks + nt > CHROME_TOK_CAP)
+    return;
   if (d->ntoks + nt > d->captoks) {
-    size_t cap = d->captoks ? d->captoks * 2 : 1024;
+    size_t cap = d->captoks ? d->captoks * 4 : 1024; /* (see above) */
     while (cap < d->ntoks + nt)
-      cap *= 2;
+      cap *= 4;
     struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
     if (!m)
       return;
@@ -581,9 +648,9 @@ static bool room_for_words(struct chrome_doc *d,
     return true;
   if (need > CHROME_TOK_CAP)
     return false; /* (keep_words decides, as it did) */
-  size_t cap = d->captoks ? d->captoks * 2 : 1024;
+  size_t cap = d->captoks ? d->captoks * 4 : 1024; /* (as keep_words) */
   while (cap < need)
-    cap *= 2;
+    cap *= 4;
   struct chrome_tok *m = kempt__realloc(a, d->toks, cap * sizeof *m);
   if (!m)
     return false;
@@ -627,10 +694,82 @@ static inline size_t held_indentation(const char *p) {
   return lead;
 }
 
+/* Hash of a short line's bytes p[0..n) (n <= CHROME_SCAN_BYTES; a held
+ * line: 8 bytes from p[i], i < n, can be read): of its length and its
+ * first, middle and last 8 bytes only (lines that share them are told
+ * apart by their bytes when one is found). */
+static inline uint64_t short_hash(const char *p, size_t n) {
+  uint64_t a, b, c;
+  memcpy(&a, p, 8);
+  if (n < 8) {
+    a &= (1ull << (8 * n)) - 1; /* (the bytes past p[n - 1] left out) */
+    b = c = 0;
+  } else {
+    memcpy(&b, p + n / 2 - 4, 8);
+    memcpy(&c, p + n - 8, 8);
+  }
+  uint64_t h = (a ^ n) * 0x9e3779b97f4a7c15ull ^
+               b * 0xff51afd7ed558ccdull ^ c * 0xc2b2ae3d27d4eb4full;
+  return h ^ h >> 29;
+}
+
+/* Whether the short line u (p[0..n), hash h, slot e of the scan memo) is
+ * one found before in the window: then it takes that line's features and
+ * words (the same of the same bytes; its tokens are shared), and its
+ * counts go to the window's language evidence again. */
+static bool scan_copy(struct chrome_doc *d, struct chrome_unit *u,
+                      size_t ui, const struct chrome_scan_memo *e,
+                      uint64_t h, const char *p, size_t n) {
+  if (e->h != h || e->gen != d->gen || e->unit >= ui)
+    return false; /* (ui: u's index) */
+  const struct chrome_unit *v = &d->units[e->unit];
+  if (v->len != n || memcmp(d->text.data + v->off, p, n) != 0)
+    return false;
+  uint32_t off = u->off, len = u->len, blk = u->blk;
+  *u = *v; /* (its fields past the scan's are still as add_units left them) */
+  u->off = off;
+  u->len = len;
+  u->blk = blk;
+  for (uint32_t m = e->langs; m; m &= m - 1) {
+    unsigned l = kempt__chrome_ctz(m) + 1;
+    d->lang.hits[l] += e->hits[l];
+  }
+  d->lang.stop += e->stop;
+  d->lang.words += e->words;
+  return true;
+}
+
+/* Note the short line u (hash h) in slot e of the scan memo, with its
+ * counts wc (before add_counts). */
+static void scan_note(const struct chrome_doc *d, size_t ui,
+                      struct chrome_scan_memo *e, uint64_t h,
+                      const struct chrome_count *wc) {
+  e->h = h;
+  e->gen = d->gen;
+  e->unit = (uint32_t)ui;
+  e->words = wc->words;
+  e->stop = wc->stop;
+  e->langs = (uint16_t)wc->langs;
+  for (uint32_t m = wc->langs; m; m &= m - 1) {
+    unsigned l = kempt__chrome_ctz(m) + 1;
+    e->hits[l] = (uint8_t)wc->hits[l];
+  }
+}
+
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n) {
+  struct chrome_scan_memo *e = NULL;
+  uint64_t sh = 0;
+  size_t ui = 0; /* u's index */
+  if (n <= CHROME_SCAN_BYTES && d->scan) { /* a short line found before? */
+    sh = short_hash(p, n);
+    e = &d->scan[(size_t)(sh >> 52) & (CHROME_SCAN_SLOTS - 1)];
+    ui = (size_t)(u - d->units);
+    if (scan_copy(d, u, ui, e, sh, p, n))
+      return;
+  }
   struct chrome_tok own[CHROME_MAXTOK];
   struct chrome_tok *t = room_for_words(d, a) ? d->toks + d->ntoks : own;
   /* the counts live in d: their hits are left zero by add_counts, so that
@@ -645,27 +784,39 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   size_t lead = held_indentation(p);
   uint64_t hs;
   size_t total, nt = lex_line(p, n, lead, t, &total, &hs, &lx);
+  if (e)
+    scan_note(d, ui, e, sh, wc);
   add_counts(d, u, wc);
   u->chars = (uint32_t)(n - lx.conts);
   u->seps = clamp16(lx.seps);
   u->dots3 = lx.dots3;
   u->ext_dot = lx.ext_dot;
   u->bullet = is_bullet(p + lead, n - lead);
-  u->tlen = (uint32_t)strip_closers(p, n);
-  u->term = terminal(p, u->tlen);
+  unsigned char last = n ? (unsigned char)p[n - 1] : 0;
+  if ((unsigned)((last | 0x20) - 'a') < 26 || (unsigned)(last - '0') < 10) {
+    u->tlen = (uint32_t)n; /* (most lines: no closer, no punctuation) */
+    u->term = TERM_NONE;
+  } else if (last == '.') {
+    u->tlen = (uint32_t)n;
+    u->term = n >= 3 && p[n - 2] == '.' && p[n - 3] == '.' ? TERM_ELLIPSIS
+                                                            : TERM_SENT;
+  } else {
+    u->tlen = (uint32_t)strip_closers(p, n);
+    u->term = terminal(p, u->tlen);
+  }
   u->widget = false;
   if (lx.bracket)
     scan_brackets(u, p, n);
   u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
   if (nt == 0)
     return;
-  u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
+  u->key = nt < total ? line_hash(p, n) : words_key(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
   u->hs = hs;
   if (u->retok)
     keep_words(d, a, u, t, nt);
   else
-    u->soft_langs = soft_langs(r, t, nt, hs);
+    u->soft_langs = soft_langs(r, d->hsw, t, nt, hs);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -681,6 +832,7 @@ struct matcher {
    * short line that is nothing but such a phrase is rarely text. */
   uint32_t any;
   const struct matcher *as_any; /* this one with langs any (made once) */
+  struct chrome_hs_word *hsw; /* hs_word's cache, or NULL */
 };
 
 /* The rule of kind and word sequence hash h (in the matcher's
@@ -692,15 +844,22 @@ static const struct chrome_rule *find_key(const struct matcher *m,
   return kempt__chrome_rules_find(m->rules, h, kind, m->langs);
 }
 
+/* find_rule past its quick filters (out of line: most words fail them). */
+static NOINLINE const struct chrome_rule *
+find_rule_rest(const struct matcher *m, const struct chrome_tok *t, size_t n,
+               int kind) {
+  return find_key(m, kempt__chrome_seq(t, n), kind);
+}
+
 /* The rule of kind over words t[0..n), or NULL: first the quick filters
  * on its length and first word. */
-static const struct chrome_rule *find_rule(const struct matcher *m,
-                                           const struct chrome_tok *t,
-                                           size_t n, int kind) {
+static inline const struct chrome_rule *find_rule(const struct matcher *m,
+                                                  const struct chrome_tok *t,
+                                                  size_t n, int kind) {
   if (n > m->rules->maxtok[kind] ||
       !kempt__chrome_may_start(m->rules, kind, t[0].h))
     return NULL;
-  return find_key(m, kempt__chrome_seq(t, n), kind);
+  return find_rule_rest(m, t, n, kind);
 }
 
 /* find_rule over the first k words, whose hash is pre[k - 1]. */
@@ -797,23 +956,28 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
   const struct chrome_rules *rs = m->rules;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
-    bool has = kempt__chrome_may_start(rs, CK_HAS, t[i].h);
-    bool soft = kempt__chrome_may_start(rs, CK_SOFT, t[i].h);
+    struct chrome_hs_word own; /* (k = 1: from hs_word) */
+    const struct chrome_hs_word *w = hs_word(m->hsw, rs, t[i].h, &own);
+    bool has = w->flags & HSW_HAS;
+    bool soft = w->flags & HSW_SOFT;
     uint64_t h = CHROME_SEQ_INIT;
     for (size_t k = 1; (has || soft) && k <= HAS_MAX_TOK && i + k <= nt;
          k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       const struct chrome_rule *r = NULL;
-      if (has && k <= rs->maxtok[CK_HAS])
+      if (has && k <= rs->maxtok[CK_HAS] && (k > 1 || (w->has & m->langs)))
         r = find_key(m, h, CK_HAS);
       if (r && total <= HAS_WORDS) {
         set_hit(u, r);
         return;
       }
       if (r || (!u->soft_has && k <= 2 && soft &&
-                k <= rs->maxtok[CK_SOFT] && find_key(m, h, CK_SOFT)))
+                k <= rs->maxtok[CK_SOFT] &&
+                (k > 1 ? find_key(m, h, CK_SOFT) != NULL
+                       : (w->soft & m->langs) != 0)))
         u->soft_has = true;
-      if (!kempt__chrome_may_extend(rs, h))
+      if (k > 1 ? !kempt__chrome_may_extend(rs, h)
+                : !(w->flags & HSW_EXTEND))
         break; /* no longer phrase starts with these words */
     }
   }
@@ -1286,7 +1450,10 @@ static bool name_handle(const struct chrome_unit *u, const char *p,
   return true;
 }
 
-/* The phrase rules of a short line, from its words t[0..nt) of total. */
+/* The phrase rules of a short line, from its words t[0..nt) of total.
+ * They read nothing but the line (its bytes, features and words) and m,
+ * and set only its rule, hit, soft_has and about_at: classify copies what
+ * they make of a line to its copies in the window (memo_copy). */
 static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         const char *p, const struct chrome_tok *t, size_t nt,
                         size_t total, uint64_t hs) {
@@ -1504,13 +1671,15 @@ static enum kempt_status seen_table(struct chrome_doc *d,
   size_t size = 64;
   while (size < 2 * d->nunits)
     size *= 2;
-  if (size > d->seen_cap || !d->seen || !d->seen_n) {
+  if (size > d->seen_cap || !d->seen || !d->seen_n || !d->memo) {
     kempt__free(a, d->seen);
     kempt__free(a, d->seen_n);
+    kempt__free(a, d->memo);
     d->seen_cap = 0;
     d->seen = kempt__malloc(a, size * sizeof *d->seen);
     d->seen_n = kempt__malloc(a, size * sizeof *d->seen_n);
-    if (!d->seen || !d->seen_n)
+    d->memo = kempt__malloc(a, size * sizeof *d->memo);
+    if (!d->seen || !d->seen_n || !d->memo)
       return KEMPT_ERR_NOMEM;
     d->seen_cap = size;
   }
@@ -2951,6 +3120,37 @@ static uint32_t rule_langs(enum kempt_lang l) {
   return 1u | 1u << KEMPT_LANG_EN | 1u << l;
 }
 
+/* Phrase rules of repeated lines: match_rules makes the same of the same
+ * bytes (a line's features and words are its bytes', the matcher is the
+ * window's) when it starts from nothing (no rule yet: mark_slug may have
+ * given one), so that a line's copies take what it made. mo is the memo
+ * of the line's key (its slot in the seen table). */
+static bool memo_copy(const struct chrome_doc *d, struct chrome_unit *u,
+                      const struct chrome_memo *mo) {
+  if (!mo->unit)
+    return false;
+  const struct chrome_unit *v = &d->units[mo->unit - 1];
+  if (v->len != u->len ||
+      memcmp(d->text.data + v->off, d->text.data + u->off, u->len) != 0)
+    return false; /* (the same words, other bytes) */
+  u->rule = mo->rule;
+  u->hit = mo->hit;
+  u->about_at = mo->about_at;
+  u->soft_has = mo->soft_has;
+  return true;
+}
+
+static void memo_note(struct chrome_memo *mo, const struct chrome_unit *u,
+                      size_t i) {
+  if (mo->unit)
+    return; /* (an earlier line's: the same words, other bytes) */
+  mo->unit = (uint32_t)(i + 1);
+  mo->rule = u->rule;
+  mo->hit = u->hit;
+  mo->about_at = u->about_at;
+  mo->soft_has = u->soft_has;
+}
+
 /* The hits that mark_lists and cut_at look for. */
 #define MARKER_HITS                                                   \
   ((1u << CK_LIST) | (1u << CK_CUT) | (1u << CK_SAYS) | (1u << CK_ABOUT))
@@ -2959,8 +3159,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a) {
   enum kempt_lang lang = kempt__lang_best(&d->lang);
-  const struct matcher any = {r, ~0u, 0, NULL};
-  struct matcher m = {r, rule_langs(lang), ~0u, &any};
+  const struct matcher any = {r, ~0u, 0, NULL, NULL};
+  struct matcher m = {r, rule_langs(lang), ~0u, &any, d->hsw};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;
   enum kempt_status st = seen_table(d, a);
@@ -2969,10 +3169,28 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   d->list_end = d->cut_end = 0;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
+    if (u->key) { /* how often each text is found (mark_repeats) */
+      uint32_t *n = seen_slot(d, u->key);
+      if (!*n)
+        d->memo[n - d->seen_n].unit = 0; /* (a new key) */
+      (*n)++;
+      u->seen_at = (uint32_t)(n - d->seen_n);
+    }
+  }
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
     const char *p = d->text.data + u->off;
     if (u->retok && u->tok != CHROME_NO_TOK) {
       size_t total = u->ntok, nt = total < CHROME_MAXTOK ? total : CHROME_MAXTOK;
-      match_rules(u, &m, p, d->toks + u->tok, nt, total, u->hs);
+      struct chrome_memo *mo = /* (a line found twice or more) */
+          u->key && d->seen_n[u->seen_at] > 1 && !u->rule
+              ? &d->memo[u->seen_at]
+              : NULL;
+      if (!mo || !memo_copy(d, u, mo)) {
+        match_rules(u, &m, p, d->toks + u->tok, nt, total, u->hs);
+        if (mo)
+          memo_note(mo, u, i);
+      }
     } else if (u->retok) {
       struct chrome_tok t[CHROME_MAXTOK];
       size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
@@ -2997,11 +3215,6 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
         d->list_end = i + 1;
       else /* CK_CUT, CK_SAYS, CK_ABOUT */
         d->cut_end = i + 1;
-    }
-    if (u->key) { /* how often each text is found (mark_repeats) */
-      uint32_t *n = seen_slot(d, u->key);
-      (*n)++;
-      u->seen_at = (uint32_t)(n - d->seen_n);
     }
   }
   mark_figures(d);

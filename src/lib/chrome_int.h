@@ -330,6 +330,44 @@ static inline size_t kempt__chrome_sw_index(uint64_t h) {
 #define CHROME_TOK_CAP (1u << 18)
 #define CHROME_NO_TOK UINT32_MAX
 
+/* What kempt__chrome_classify's phrase rules made of the first line of a
+ * key in the window (a slot of chrome_doc.seen), for its copies. */
+struct chrome_memo {
+  const char *rule;
+  uint32_t unit; /* 1 + that line's index; 0: none yet */
+  uint8_t hit, about_at;
+  bool soft_has;
+};
+
+/* What kempt__chrome_scan_line made of a short line of the window, for
+ * a later line of the same bytes (they get the same features and words):
+ * a direct-mapped table of CHROME_SCAN_SLOTS, by a hash of the bytes. */
+#define CHROME_SCAN_SLOTS 4096
+#define CHROME_SCAN_BYTES 64 /* a short line's bytes at most */
+struct chrome_scan_memo {
+  uint64_t h;    /* the hash of its bytes */
+  uint64_t gen;  /* chrome_doc.gen of its window; 0: empty */
+  uint32_t unit; /* its index */
+  uint32_t words, stop; /* its counts for the window's language */
+  uint16_t langs;       /* bit l - 1: hits[l] > 0 */
+  uint8_t hits[KEMPT_LANG_COUNT];
+};
+
+/* What the has and soft rules make of a word as the first of a phrase
+ * (the rules' alone: a direct-mapped cache by the word's hash, for the
+ * handle). */
+#define CHROME_HSW_SLOTS 1024
+struct chrome_hs_word {
+  uint64_t h;          /* the word's hash */
+  uint16_t has, soft;  /* languages of its one-word has and soft rules */
+  uint8_t flags;       /* HSW_* (0: empty) */
+};
+_Static_assert(KEMPT_LANG_COUNT <= 16, "rule languages in 16 bits");
+#define HSW_SET 1u    /* the entry holds a word */
+#define HSW_HAS 2u    /* a has rule starts with it */
+#define HSW_SOFT 4u   /* a soft rule starts with it */
+#define HSW_EXTEND 8u /* a longer has or soft rule starts with it */
+
 /* The held document (or window of it). */
 struct chrome_doc {
   struct chrome_swcache *sw;
@@ -347,6 +385,10 @@ struct chrome_doc {
   uint64_t *seen;    /* scratch: repeated-line table */
   uint32_t *seen_n;
   size_t seen_mask, seen_cap; /* the part in use - 1; allocated */
+  struct chrome_memo *memo;   /* scratch: per slot of seen */
+  struct chrome_scan_memo *scan; /* CHROME_SCAN_SLOTS, or NULL: none */
+  uint64_t gen; /* the window's number (from 1; the next when emptied) */
+  struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
   /* Set by kempt__chrome_classify's first pass: one past the last unit
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
@@ -361,6 +403,8 @@ struct chrome_doc {
  * words, function words, capitals, digits, separators, links, the hash
  * of its words, and what its long form needs of the phrase rules; adds
  * its function words to the window's language evidence. */
+/* (They are its bytes' alone: a short line found before in the window
+ * takes that line's, see chrome_doc.scan.) */
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
