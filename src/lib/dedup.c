@@ -268,6 +268,48 @@ struct norm {
   bool any;      /* some character that is not white space */
 };
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* put_span's span p[a..b) near the end of p (not sixteen bytes readable
+ * from a for each sixteen of the span), b - a bytes of room in buf past
+ * k, sixteen readable before b or from p: the last sixteens end at b, or
+ * the sixteen that end at b or start at p hold the span. Out of line: the
+ * constants of put_span's loop stay where they are. */
+__attribute__((noinline)) static void put_tail(struct hasher *s,
+                                               const char *p, size_t a,
+                                               size_t b) {
+  size_t m = b - a;
+  /* near the end of p: the last sixteens end at b, or the sixteen that
+   * end at b or start at 0 hold the span */
+  const __m128i bias = _mm_set1_epi8(0x80 - 'A'),
+                lim = _mm_set1_epi8(-128 + 26), bit = _mm_set1_epi8(0x20);
+#define FOLD16(v) _mm_or_si128(v, _mm_and_si128(bit, \
+  _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)))
+  unsigned char *d = s->buf + s->k;
+  if (m >= 16) {
+    size_t j = 0;
+    for (; m - j >= 16; j += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + a + j));
+      _mm_storeu_si128((__m128i *)(void *)(d + j), FOLD16(v));
+    }
+    if (j < m) { /* the last sixteen again */
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + b - 16));
+      _mm_storeu_si128((__m128i *)(void *)(d + m - 16), FOLD16(v));
+    }
+  } else {
+    size_t base = b >= 16 ? b - 16 : 0;
+    unsigned char t[32];
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + base));
+    _mm_storeu_si128((__m128i *)(void *)t, FOLD16(v));
+    _mm_storeu_si128((__m128i *)(void *)(t + 16), _mm_setzero_si128());
+    memcpy(d, t + (a - base), 16);
+  }
+#undef FOLD16
+  s->k += m;
+  if (s->k >= HBUF)
+    hash_drain(s);
+}
+#endif
+
 /* Add p[a..b), a < b <= n, with ASCII capitals folded. */
 static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
                             size_t n) {
@@ -289,6 +331,10 @@ static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
     s->k += m;
     if (s->k >= HBUF)
       hash_drain(s);
+    return;
+  }
+  if (m <= HBUF - s->k && n >= 16) {
+    put_tail(s, p, a, b);
     return;
   }
 #else
