@@ -188,7 +188,9 @@ static void hash_drain(struct hasher *s) {
     h = mix16(h, kempt__load_le64(b + i), kempt__load_le64(b + i + 8));
   s->h = h;
   s->total += u;
-  memmove(s->buf, s->buf + u, s->k - u);
+  if (u) /* the rest, below sixteen bytes, to the start (buf + u + 16 is
+          * within buf: u <= k <= HBUF + 8) */
+    memcpy(s->buf, s->buf + u, 16);
   s->k -= u;
 }
 
