@@ -716,13 +716,20 @@ static uint32_t count_chars(const char *p, size_t n) {
   return c;
 }
 
+/* kempt__ends_sentence, out of line: its callers stay small. */
+__attribute__((noinline)) static bool ends_sentence_slow(const char *p,
+                                                         size_t n) {
+  return kempt__ends_sentence(p, n);
+}
+
 /* kempt__ends_sentence(p, n), n > 0: at a glance when p ends in ASCII
  * that closes no quote or bracket. */
-static inline bool ends_sentence(const char *p, size_t n) {
+static inline __attribute__((always_inline)) bool
+ends_sentence(const char *p, size_t n) {
   unsigned char c = (unsigned char)p[n - 1];
   if (c < 0x80 && c != '"' && c != '\'' && c != ')' && c != ']')
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
-  return kempt__ends_sentence(p, n);
+  return ends_sentence_slow(p, n);
 }
 
 /* Whether a paragraph has substance enough to make a repeated run a copy:
@@ -912,6 +919,13 @@ static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
 /* The words of p[0..n), counted up to at most. */
 static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   uint32_t w = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  if (n >= 16) { /* the words that start in the first sixteen bytes */
+    unsigned sp = space16(p);
+    if (kempt__pop16(~sp & (sp << 1 | 1u) & 0xFFFFu) >= most)
+      return most;
+  }
+#endif
   for (size_t i = 0; w < most; w++) {
     i = skip_space(p, i, n);
     if (i == n)
