@@ -689,31 +689,57 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
 static uint32_t count_chars(const char *p, size_t n) {
   uint32_t c = 0;
   size_t i = 0;
+  for (;;) {
 #if defined(__SSE2__) && defined(__GNUC__)
-  for (; n - i >= 16 && c < LONG_PARA_CHARS; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    if (_mm_movemask_epi8(v))
-      break; /* beyond ASCII: one at a time */
-    c += 16 - kempt__pop16(space16(p + i));
-  }
+    /* sixteen bytes at a time while they are ASCII and two-byte
+     * characters of leads C3-DF (none is white space), each lead followed
+     * by its continuation (perhaps the next sixteen's first): a character
+     * at its first byte. Others (and bytes that are not UTF-8) one at a
+     * time. */
+    unsigned carry = 0; /* a lead ended the last sixteen */
+    for (; n - i >= 16 && c < LONG_PARA_CHARS; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      unsigned other = space16(p + i), hi = (unsigned)_mm_movemask_epi8(v);
+      if (hi | carry) {
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+            _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0xC3))),
+            _mm_set1_epi8((char)(-128 + 0x1D)))); /* C3-DF */
+        /* continuations, 80-BF, are the bytes below C0 as signed */
+        unsigned cont = (unsigned)_mm_movemask_epi8(
+            _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+        if ((lead | cont) != hi || cont != ((lead << 1 | carry) & 0xFFFFu))
+          break;
+        carry = lead >> 15;
+        other |= cont;
+      }
+      c += 16 - kempt__pop16(other);
+    }
+    /* the continuation of the lead that ended the last sixteen */
+    if (carry && i < n && ((unsigned char)p[i] & 0xC0) == 0x80)
+      i++;
+    size_t lim = n - i >= 16 ? i + 16 : n; /* then one at a time */
+#else
+    size_t lim = n;
 #endif
-  while (i < n && c < LONG_PARA_CHARS) {
-    unsigned char c0 = (unsigned char)p[i];
-    if (c0 < 0x80) {
-      c += !ascii_space(p[i++]);
-      continue;
+    while (i < lim && c < LONG_PARA_CHARS) {
+      unsigned char c0 = (unsigned char)p[i];
+      if (c0 < 0x80) {
+        c += !ascii_space(p[i++]);
+        continue;
+      }
+      if (c0 - 0xC3u < 0x1Du && n - i >= 2 &&
+          ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+        c++; /* U+00C0-07FF: none is white space */
+        i += 2;
+        continue;
+      }
+      int32_t cp;
+      i += kempt__cp(p + i, n - i, &cp);
+      c += !is_space_cp(cp);
     }
-    if (c0 - 0xC3u < 0x1Du && n - i >= 2 &&
-        ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
-      c++; /* U+00C0-07FF: none is white space */
-      i += 2;
-      continue;
-    }
-    int32_t cp;
-    i += kempt__cp(p + i, n - i, &cp);
-    c += !is_space_cp(cp);
+    if (i >= n || c >= LONG_PARA_CHARS)
+      return c;
   }
-  return c;
 }
 
 /* kempt__ends_sentence, out of line: its callers stay small. */
