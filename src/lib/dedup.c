@@ -463,6 +463,34 @@ static unsigned letters2(__m128i v, const char *q) {
 }
 #endif
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The three-byte characters of lead E2 that stand for themselves (a
+ * subset of those norm_hash's run of three-byte characters passes:
+ * U+200B-2027 and U+2030-203F, quotes, dashes and bullets; U+2500-26FF,
+ * box drawing, shapes and symbols) among the sixteen bytes v, a bit at
+ * each lead; q points at the byte after v's first (eighteen bytes of v
+ * and q readable). */
+__attribute__((noinline)) static unsigned symbols3(__m128i v, const char *q) {
+  __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)q),
+          w2 = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+#define SET(x) _mm_set1_epi8((char)(x))
+  /* continuations, 80-BF, are the bytes below C0 as signed; among them
+   * the signed order is the unsigned one */
+#define IN(w, lo, hi) _mm_and_si128(_mm_cmpgt_epi8(w, SET((lo) - 1)), \
+                                    _mm_cmplt_epi8(w, SET((hi) + 1)))
+  __m128i punct = _mm_and_si128(
+      _mm_cmpeq_epi8(w1, SET(0x80)),
+      _mm_or_si128(IN(w2, 0x8B, 0xA7), IN(w2, 0xB0, 0xBF)));
+  __m128i shapes = _mm_and_si128(IN(w1, 0x94, 0x9B),
+                                 _mm_cmplt_epi8(w2, SET(0xC0)));
+  __m128i ok = _mm_and_si128(_mm_cmpeq_epi8(v, SET(0xE2)),
+                             _mm_or_si128(punct, shapes));
+#undef IN
+#undef SET
+  return (unsigned)_mm_movemask_epi8(ok);
+}
+#endif
+
 /* The first byte of p[i..n) that may not stand for itself (but for its
  * case): one below ' ', beyond ASCII, or a space at i when !space_ok, or
  * after another; n if none. Two-byte letters that stand for themselves
@@ -479,16 +507,29 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
     unsigned ev = (low & ~sp) | (sp & (sp << 1 | prev));
     if (ev) {
       size_t e = i + (unsigned)__builtin_ctz(ev);
-      if ((unsigned char)p[e] - 0xC3u >= 0x1Du || n - i < 17)
-        return e; /* not a two-byte letter's lead */
-      unsigned two = letters2(v, p + i + 1); /* a bit at each lead */
-      ev &= ~(two | two << 1);
-      if (ev)
-        return i + (unsigned)__builtin_ctz(ev);
-      if (two >> 15) { /* its continuation is the next block's first */
-        prev = 0;
-        i += 17;
-        continue;
+      unsigned char c = (unsigned char)p[e];
+      if (c == 0xE2 && n - i >= 18) {
+        unsigned three = symbols3(v, p + i + 1); /* a bit at each lead */
+        ev &= ~(three | three << 1 | three << 2);
+        if (ev)
+          return i + (unsigned)__builtin_ctz(ev);
+        if (three >> 14) { /* continuations in the next block */
+          prev = 0;
+          i += 16 + (three >> 14 & 1) + 2 * (three >> 15);
+          continue;
+        }
+      } else {
+        if (c - 0xC3u >= 0x1Du || n - i < 17)
+          return e; /* not a two-byte letter's lead */
+        unsigned two = letters2(v, p + i + 1); /* a bit at each lead */
+        ev &= ~(two | two << 1);
+        if (ev)
+          return i + (unsigned)__builtin_ctz(ev);
+        if (two >> 15) { /* its continuation is the next block's first */
+          prev = 0;
+          i += 17;
+          continue;
+        }
       }
     }
     prev = sp >> 15;
