@@ -509,6 +509,9 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
       size_t e = i + (unsigned)__builtin_ctz(ev);
       unsigned char c = (unsigned char)p[e];
       if (c == 0xE2 && n - i >= 18) {
+        if (n - e >= 6 && p[e + 3] == p[e] && p[e + 4] == p[e + 1] &&
+            p[e + 5] == p[e + 2])
+          return e; /* a run of one character, a rule: wide() skips it */
         unsigned three = symbols3(v, p + i + 1); /* a bit at each lead */
         ev &= ~(three | three << 1 | three << 2);
         if (ev)
