@@ -438,6 +438,33 @@ static inline size_t clean_lines_any(const struct repair *r,
   return clean_lines(p, n, lf);
 }
 
+/* clean_lines_any(), the first sixteen bytes looked at inline: a line
+ * after one that needed a look often needs one early too (a bullet, a
+ * line of another script). */
+static inline size_t clean_lines_first(const struct repair *r,
+                                       const unsigned char *p, size_t n,
+                                       size_t *lf) {
+#ifdef __SSE2__
+  if (n >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    unsigned lfs =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    unsigned stop = plain16(p) ^ 0xFFFFu;
+    if (stop) {
+      lfs &= (1u << __builtin_ctz(stop)) - 1;
+      *lf = lfs ? 31 - (size_t)__builtin_clz(lfs) : SIZE_MAX;
+      return (size_t)__builtin_ctz(stop);
+    }
+    size_t rest, k = 16 + clean_lines_any(r, p + 16, n - 16, &rest);
+    *lf = rest != SIZE_MAX ? 16 + rest
+          : lfs        ? 31 - (size_t)__builtin_clz(lfs)
+                       : SIZE_MAX;
+    return k;
+  }
+#endif
+  return clean_lines_any(r, p, n, lf);
+}
+
 /* Index of the first byte of p[0..n) that needs work, n if none; the
  * 'back' bytes before p may be read (the last bytes are read as the
  * sixteen that end p[0..n) when there are so many). */
@@ -1380,7 +1407,8 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     /* one pass over the clean lines to the first byte that needs work
      * (most lines are clean), looking SCAN_CAP bytes ahead at most */
     size_t span = n - i < SCAN_CAP ? n - i : SCAN_CAP, lf;
-    size_t x = i + clean_lines_any(r, (const unsigned char *)p + i, span, &lf);
+    size_t x =
+        i + clean_lines_first(r, (const unsigned char *)p + i, span, &lf);
     if (lf != SIZE_MAX) {
       size_t from = i;
       i += lf + 1; /* whole clean lines: they join the run */
