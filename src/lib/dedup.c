@@ -434,14 +434,31 @@ static inline size_t find_space(const char *p, size_t i, size_t n) {
 /* The two-byte letters that stand for themselves (a subset of
  * kempt__cp2_self, the ranges of norm_hash's run of them) among the
  * sixteen bytes v, a bit at each lead; q points at the byte after v's
- * first (seventeen bytes of v and q readable). */
+ * first (seventeen bytes of v and q readable). Those of the script of
+ * first (v's first byte beyond ASCII) only, when it is Cyrillic, Greek,
+ * or one without case: a text's sixteen bytes are mostly of one. */
 __attribute__((noinline)) /* its constants not loaded at each call of
                              * next_event: most need none of them */
-static unsigned letters2(__m128i v, const char *q) {
+static unsigned letters2(__m128i v, const char *q, unsigned first) {
   __m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
 #define EQ(x) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(x)))
 #define BELOW(x) _mm_cmplt_epi8(w, _mm_set1_epi8((char)(x)))
 #define ABOVE(x) _mm_cmpgt_epi8(w, _mm_set1_epi8((char)(x)))
+  /* continuations, 80-BF, are the bytes below C0 as signed; among them
+   * the signed order is the unsigned one: the parts of their ranges */
+  if (first - 0xD0u < 2u) /* а-п, р-џ */
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        BELOW(0xC0), _mm_or_si128(_mm_andnot_si128(BELOW(0xB0), EQ(0xD0)),
+                                  _mm_andnot_si128(ABOVE(0x9F), EQ(0xD1)))));
+  if (first - 0xCEu < 2u) /* ά-ο, π-ώ */
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        BELOW(0xC0), _mm_or_si128(_mm_andnot_si128(BELOW(0xAC), EQ(0xCE)),
+                                  _mm_andnot_si128(ABOVE(0x8E), EQ(0xCF)))));
+  if (first >= 0xD6) /* D6-DF: Hebrew, Arabic ... */
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        BELOW(0xC0),
+        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0xD6))),
+                       _mm_set1_epi8((char)(-128 + 10)))));
   __m128i c3 = EQ(0xC3), ce = EQ(0xCE), cf = EQ(0xCF), d0 = EQ(0xD0),
           d1 = EQ(0xD1);
   __m128i dx = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0xD6))),
@@ -524,7 +541,7 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
       } else {
         if (c - 0xC3u >= 0x1Du || n - i < 17)
           return e; /* not a two-byte letter's lead */
-        unsigned two = letters2(v, p + i + 1); /* a bit at each lead */
+        unsigned two = letters2(v, p + i + 1, c); /* a bit at each lead */
         ev &= ~(two | two << 1);
         if (ev)
           return i + (unsigned)__builtin_ctz(ev);
