@@ -257,7 +257,9 @@ static enum kempt_status write_block(void *st, const struct kempt_block *b) {
   }
   if (block_is_blank(b))
     return KEMPT_OK;
-  if (w->started)
+  if (w->started && w->nout < OUT_SIZE)
+    w->out[w->nout++] = '\n';
+  else if (w->started)
     s = put(w, "\n", 1);
   return s == KEMPT_OK ? put_block(w, b) : s;
 }
