@@ -188,7 +188,9 @@ static void hash_drain(struct hasher *s) {
     h = mix16(h, kempt__load_le64(b + i), kempt__load_le64(b + i + 8));
   s->h = h;
   s->total += u;
-  memmove(s->buf, s->buf + u, s->k - u);
+  if (u) /* the rest, below sixteen bytes, to the start (buf + u + 16 is
+          * within buf: u <= k <= HBUF + 8) */
+    memcpy(s->buf, s->buf + u, 16);
   s->k -= u;
 }
 
@@ -268,6 +270,48 @@ struct norm {
   bool any;      /* some character that is not white space */
 };
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* put_span's span p[a..b) near the end of p (not sixteen bytes readable
+ * from a for each sixteen of the span), b - a bytes of room in buf past
+ * k, sixteen readable before b or from p: the last sixteens end at b, or
+ * the sixteen that end at b or start at p hold the span. Out of line: the
+ * constants of put_span's loop stay where they are. */
+__attribute__((noinline)) static void put_tail(struct hasher *s,
+                                               const char *p, size_t a,
+                                               size_t b) {
+  size_t m = b - a;
+  /* near the end of p: the last sixteens end at b, or the sixteen that
+   * end at b or start at 0 hold the span */
+  const __m128i bias = _mm_set1_epi8(0x80 - 'A'),
+                lim = _mm_set1_epi8(-128 + 26), bit = _mm_set1_epi8(0x20);
+#define FOLD16(v) _mm_or_si128(v, _mm_and_si128(bit, \
+  _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)))
+  unsigned char *d = s->buf + s->k;
+  if (m >= 16) {
+    size_t j = 0;
+    for (; m - j >= 16; j += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + a + j));
+      _mm_storeu_si128((__m128i *)(void *)(d + j), FOLD16(v));
+    }
+    if (j < m) { /* the last sixteen again */
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + b - 16));
+      _mm_storeu_si128((__m128i *)(void *)(d + m - 16), FOLD16(v));
+    }
+  } else {
+    size_t base = b >= 16 ? b - 16 : 0;
+    unsigned char t[32];
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + base));
+    _mm_storeu_si128((__m128i *)(void *)t, FOLD16(v));
+    _mm_storeu_si128((__m128i *)(void *)(t + 16), _mm_setzero_si128());
+    memcpy(d, t + (a - base), 16);
+  }
+#undef FOLD16
+  s->k += m;
+  if (s->k >= HBUF)
+    hash_drain(s);
+}
+#endif
+
 /* Add p[a..b), a < b <= n, with ASCII capitals folded. */
 static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
                             size_t n) {
@@ -289,6 +333,10 @@ static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
     s->k += m;
     if (s->k >= HBUF)
       hash_drain(s);
+    return;
+  }
+  if (m <= HBUF - s->k && n >= 16) {
+    put_tail(s, p, a, b);
     return;
   }
 #else
@@ -386,14 +434,31 @@ static inline size_t find_space(const char *p, size_t i, size_t n) {
 /* The two-byte letters that stand for themselves (a subset of
  * kempt__cp2_self, the ranges of norm_hash's run of them) among the
  * sixteen bytes v, a bit at each lead; q points at the byte after v's
- * first (seventeen bytes of v and q readable). */
+ * first (seventeen bytes of v and q readable). Those of the script of
+ * first (v's first byte beyond ASCII) only, when it is Cyrillic, Greek,
+ * or one without case: a text's sixteen bytes are mostly of one. */
 __attribute__((noinline)) /* its constants not loaded at each call of
                              * next_event: most need none of them */
-static unsigned letters2(__m128i v, const char *q) {
+static unsigned letters2(__m128i v, const char *q, unsigned first) {
   __m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
 #define EQ(x) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(x)))
 #define BELOW(x) _mm_cmplt_epi8(w, _mm_set1_epi8((char)(x)))
 #define ABOVE(x) _mm_cmpgt_epi8(w, _mm_set1_epi8((char)(x)))
+  /* continuations, 80-BF, are the bytes below C0 as signed; among them
+   * the signed order is the unsigned one: the parts of their ranges */
+  if (first - 0xD0u < 2u) /* а-п, р-џ */
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        BELOW(0xC0), _mm_or_si128(_mm_andnot_si128(BELOW(0xB0), EQ(0xD0)),
+                                  _mm_andnot_si128(ABOVE(0x9F), EQ(0xD1)))));
+  if (first - 0xCEu < 2u) /* ά-ο, π-ώ */
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        BELOW(0xC0), _mm_or_si128(_mm_andnot_si128(BELOW(0xAC), EQ(0xCE)),
+                                  _mm_andnot_si128(ABOVE(0x8E), EQ(0xCF)))));
+  if (first >= 0xD6) /* D6-DF: Hebrew, Arabic ... */
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        BELOW(0xC0),
+        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0xD6))),
+                       _mm_set1_epi8((char)(-128 + 10)))));
   __m128i c3 = EQ(0xC3), ce = EQ(0xCE), cf = EQ(0xCF), d0 = EQ(0xD0),
           d1 = EQ(0xD1);
   __m128i dx = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0xD6))),
@@ -415,6 +480,34 @@ static unsigned letters2(__m128i v, const char *q) {
 }
 #endif
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The three-byte characters of lead E2 that stand for themselves (a
+ * subset of those norm_hash's run of three-byte characters passes:
+ * U+200B-2027 and U+2030-203F, quotes, dashes and bullets; U+2500-26FF,
+ * box drawing, shapes and symbols) among the sixteen bytes v, a bit at
+ * each lead; q points at the byte after v's first (eighteen bytes of v
+ * and q readable). */
+__attribute__((noinline)) static unsigned symbols3(__m128i v, const char *q) {
+  __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)q),
+          w2 = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+#define SET(x) _mm_set1_epi8((char)(x))
+  /* continuations, 80-BF, are the bytes below C0 as signed; among them
+   * the signed order is the unsigned one */
+#define IN(w, lo, hi) _mm_and_si128(_mm_cmpgt_epi8(w, SET((lo) - 1)), \
+                                    _mm_cmplt_epi8(w, SET((hi) + 1)))
+  __m128i punct = _mm_and_si128(
+      _mm_cmpeq_epi8(w1, SET(0x80)),
+      _mm_or_si128(IN(w2, 0x8B, 0xA7), IN(w2, 0xB0, 0xBF)));
+  __m128i shapes = _mm_and_si128(IN(w1, 0x94, 0x9B),
+                                 _mm_cmplt_epi8(w2, SET(0xC0)));
+  __m128i ok = _mm_and_si128(_mm_cmpeq_epi8(v, SET(0xE2)),
+                             _mm_or_si128(punct, shapes));
+#undef IN
+#undef SET
+  return (unsigned)_mm_movemask_epi8(ok);
+}
+#endif
+
 /* The first byte of p[i..n) that may not stand for itself (but for its
  * case): one below ' ', beyond ASCII, or a space at i when !space_ok, or
  * after another; n if none. Two-byte letters that stand for themselves
@@ -431,16 +524,32 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
     unsigned ev = (low & ~sp) | (sp & (sp << 1 | prev));
     if (ev) {
       size_t e = i + (unsigned)__builtin_ctz(ev);
-      if ((unsigned char)p[e] - 0xC3u >= 0x1Du || n - i < 17)
-        return e; /* not a two-byte letter's lead */
-      unsigned two = letters2(v, p + i + 1); /* a bit at each lead */
-      ev &= ~(two | two << 1);
-      if (ev)
-        return i + (unsigned)__builtin_ctz(ev);
-      if (two >> 15) { /* its continuation is the next block's first */
-        prev = 0;
-        i += 17;
-        continue;
+      unsigned char c = (unsigned char)p[e];
+      if (c == 0xE2 && n - i >= 18) {
+        if (n - e >= 6 && p[e + 3] == p[e] && p[e + 4] == p[e + 1] &&
+            p[e + 5] == p[e + 2])
+          return e; /* a run of one character, a rule: wide() skips it */
+        unsigned three = symbols3(v, p + i + 1); /* a bit at each lead */
+        ev &= ~(three | three << 1 | three << 2);
+        if (ev)
+          return i + (unsigned)__builtin_ctz(ev);
+        if (three >> 14) { /* continuations in the next block */
+          prev = 0;
+          i += 16 + (three >> 14 & 1) + 2 * (three >> 15);
+          continue;
+        }
+      } else {
+        if (c - 0xC3u >= 0x1Du || n - i < 17)
+          return e; /* not a two-byte letter's lead */
+        unsigned two = letters2(v, p + i + 1, c); /* a bit at each lead */
+        ev &= ~(two | two << 1);
+        if (ev)
+          return i + (unsigned)__builtin_ctz(ev);
+        if (two >> 15) { /* its continuation is the next block's first */
+          prev = 0;
+          i += 17;
+          continue;
+        }
       }
     }
     prev = sp >> 15;
@@ -641,40 +750,73 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
 static uint32_t count_chars(const char *p, size_t n) {
   uint32_t c = 0;
   size_t i = 0;
+  for (;;) {
 #if defined(__SSE2__) && defined(__GNUC__)
-  for (; n - i >= 16 && c < LONG_PARA_CHARS; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    if (_mm_movemask_epi8(v))
-      break; /* beyond ASCII: one at a time */
-    c += 16 - kempt__pop16(space16(p + i));
-  }
+    /* sixteen bytes at a time while they are ASCII and two-byte
+     * characters of leads C3-DF (none is white space), each lead followed
+     * by its continuation (perhaps the next sixteen's first): a character
+     * at its first byte. Others (and bytes that are not UTF-8) one at a
+     * time. */
+    unsigned carry = 0; /* a lead ended the last sixteen */
+    for (; n - i >= 16 && c < LONG_PARA_CHARS; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      unsigned other = space16(p + i), hi = (unsigned)_mm_movemask_epi8(v);
+      if (hi | carry) {
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+            _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0xC3))),
+            _mm_set1_epi8((char)(-128 + 0x1D)))); /* C3-DF */
+        /* continuations, 80-BF, are the bytes below C0 as signed */
+        unsigned cont = (unsigned)_mm_movemask_epi8(
+            _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+        if ((lead | cont) != hi || cont != ((lead << 1 | carry) & 0xFFFFu))
+          break;
+        carry = lead >> 15;
+        other |= cont;
+      }
+      c += 16 - kempt__pop16(other);
+    }
+    /* the continuation of the lead that ended the last sixteen */
+    if (carry && i < n && ((unsigned char)p[i] & 0xC0) == 0x80)
+      i++;
+    size_t lim = n - i >= 16 ? i + 16 : n; /* then one at a time */
+#else
+    size_t lim = n;
 #endif
-  while (i < n && c < LONG_PARA_CHARS) {
-    unsigned char c0 = (unsigned char)p[i];
-    if (c0 < 0x80) {
-      c += !ascii_space(p[i++]);
-      continue;
+    while (i < lim && c < LONG_PARA_CHARS) {
+      unsigned char c0 = (unsigned char)p[i];
+      if (c0 < 0x80) {
+        c += !ascii_space(p[i++]);
+        continue;
+      }
+      if (c0 - 0xC3u < 0x1Du && n - i >= 2 &&
+          ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+        c++; /* U+00C0-07FF: none is white space */
+        i += 2;
+        continue;
+      }
+      int32_t cp;
+      i += kempt__cp(p + i, n - i, &cp);
+      c += !is_space_cp(cp);
     }
-    if (c0 - 0xC3u < 0x1Du && n - i >= 2 &&
-        ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
-      c++; /* U+00C0-07FF: none is white space */
-      i += 2;
-      continue;
-    }
-    int32_t cp;
-    i += kempt__cp(p + i, n - i, &cp);
-    c += !is_space_cp(cp);
+    if (i >= n || c >= LONG_PARA_CHARS)
+      return c;
   }
-  return c;
+}
+
+/* kempt__ends_sentence, out of line: its callers stay small. */
+__attribute__((noinline)) static bool ends_sentence_slow(const char *p,
+                                                         size_t n) {
+  return kempt__ends_sentence(p, n);
 }
 
 /* kempt__ends_sentence(p, n), n > 0: at a glance when p ends in ASCII
  * that closes no quote or bracket. */
-static inline bool ends_sentence(const char *p, size_t n) {
+static inline __attribute__((always_inline)) bool
+ends_sentence(const char *p, size_t n) {
   unsigned char c = (unsigned char)p[n - 1];
   if (c < 0x80 && c != '"' && c != '\'' && c != ')' && c != ']')
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
-  return kempt__ends_sentence(p, n);
+  return ends_sentence_slow(p, n);
 }
 
 /* Whether a paragraph has substance enough to make a repeated run a copy:
@@ -864,6 +1006,13 @@ static enum kempt_status step2(struct dedup *d, const struct kempt_block *b) {
 /* The words of p[0..n), counted up to at most. */
 static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   uint32_t w = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  if (n >= 16) { /* the words that start in the first sixteen bytes */
+    unsigned sp = space16(p);
+    if (kempt__pop16(~sp & (sp << 1 | 1u) & 0xFFFFu) >= most)
+      return most;
+  }
+#endif
   for (size_t i = 0; w < most; w++) {
     i = skip_space(p, i, n);
     if (i == n)

@@ -302,6 +302,18 @@ static inline unsigned plain16(const unsigned char *p) {
 }
 #endif
 
+#ifdef __SSE2__
+/* The bytes of v that are not plain16()'s, 0xFF each (v is ASCII). */
+static inline __m128i needy16(__m128i v) {
+  __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), ok);
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+  return _mm_xor_si128(ok, _mm_set1_epi8(-1));
+}
+#endif
+
 /* The end of the run of ASCII at q..end (the first byte beyond ASCII, or
  * end); *seen is set when a byte of it needs work (needy()). Sixteen
  * bytes at a time with SSE2; the last ones, when start..end holds
@@ -311,18 +323,21 @@ static inline const unsigned char *ascii_run(const unsigned char *start,
                                              const unsigned char *end,
                                              bool *seen) {
 #ifdef __SSE2__
+  /* the needy bytes of the whole sixteens passed, gathered */
+  __m128i acc = _mm_setzero_si128();
   while (end - q >= 16) {
-    unsigned high = (unsigned)_mm_movemask_epi8(
-        _mm_loadu_si128((const __m128i *)(const void *)q));
-    unsigned bad = plain16(q) ^ 0xFFFFu; /* needy, or beyond ASCII */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
     if (high) {
+      unsigned bad = plain16(q) ^ 0xFFFFu; /* needy, or beyond ASCII */
       bad &= (1u << __builtin_ctz(high)) - 1; /* the ASCII before it */
-      *seen = *seen || bad;
+      *seen = *seen || bad || _mm_movemask_epi8(acc);
       return q + __builtin_ctz(high);
     }
-    *seen = *seen || bad;
+    acc = _mm_or_si128(acc, needy16(v));
     q += 16;
   }
+  *seen = *seen || _mm_movemask_epi8(acc);
   if (q < end && end - start >= 16) {
     unsigned s = (unsigned)(16 - (end - q)); /* bytes before q */
     const unsigned char *b = end - 16;
@@ -421,6 +436,33 @@ static inline size_t clean_lines_any(const struct repair *r,
   (void)r;
 #endif
   return clean_lines(p, n, lf);
+}
+
+/* clean_lines_any(), the first sixteen bytes looked at inline: a line
+ * after one that needed a look often needs one early too (a bullet, a
+ * line of another script). */
+static inline size_t clean_lines_first(const struct repair *r,
+                                       const unsigned char *p, size_t n,
+                                       size_t *lf) {
+#ifdef __SSE2__
+  if (n >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    unsigned lfs =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    unsigned stop = plain16(p) ^ 0xFFFFu;
+    if (stop) {
+      lfs &= (1u << __builtin_ctz(stop)) - 1;
+      *lf = lfs ? 31 - (size_t)__builtin_clz(lfs) : SIZE_MAX;
+      return (size_t)__builtin_ctz(stop);
+    }
+    size_t rest, k = 16 + clean_lines_any(r, p + 16, n - 16, &rest);
+    *lf = rest != SIZE_MAX ? 16 + rest
+          : lfs        ? 31 - (size_t)__builtin_clz(lfs)
+                       : SIZE_MAX;
+    return k;
+  }
+#endif
+  return clean_lines_any(r, p, n, lf);
 }
 
 /* Index of the first byte of p[0..n) that needs work, n if none; the
@@ -1365,7 +1407,8 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     /* one pass over the clean lines to the first byte that needs work
      * (most lines are clean), looking SCAN_CAP bytes ahead at most */
     size_t span = n - i < SCAN_CAP ? n - i : SCAN_CAP, lf;
-    size_t x = i + clean_lines_any(r, (const unsigned char *)p + i, span, &lf);
+    size_t x =
+        i + clean_lines_first(r, (const unsigned char *)p + i, span, &lf);
     if (lf != SIZE_MAX) {
       size_t from = i;
       i += lf + 1; /* whole clean lines: they join the run */

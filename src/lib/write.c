@@ -14,6 +14,10 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "internal.h"
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define WRITE_SSE2 1
+#endif
 
 #define OUT_SIZE 16384
 
@@ -45,19 +49,37 @@ static enum kempt_status put(struct writer *w, const char *p, size_t n) {
   return KEMPT_OK;
 }
 
+/* Past the spaces and tabs at the start of p[0..n): sixteen bytes at
+ * once inline (an indentation is seldom longer). */
+static inline size_t skip_blanks(const char *p, size_t n) {
+#ifdef WRITE_SSE2
+  if (n >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    unsigned other = (unsigned)_mm_movemask_epi8(
+                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))) ^
+                     0xFFFFu;
+    return other ? (unsigned)__builtin_ctz(other) : kempt__skip_blanks(p, 16, n);
+  }
+#endif
+  size_t i = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  return i;
+}
+
 /* Bytes of horizontal white space (space, tab, NBSP) at the start of p;
  * *nbsp tells whether an NBSP was among them. */
 static inline size_t lead_space(const char *p, size_t n, bool *nbsp) {
   *nbsp = false;
   if (!n || (p[0] != ' ' && p[0] != '\t' && (unsigned char)p[0] != 0xC2))
     return 0; /* most lines */
-  for (size_t i = 0;;) {
-    i = kempt__skip_blanks(p, i, n);
+  for (size_t i = skip_blanks(p, n);;) {
     if (i + 1 >= n || (unsigned char)p[i] != 0xC2 ||
         (unsigned char)p[i + 1] != 0xA0)
       return i;
     *nbsp = true;
-    i += 2;
+    i = kempt__skip_blanks(p, i + 2, n);
   }
 }
 
@@ -77,10 +99,10 @@ static size_t indent_cut(const char *p, size_t lead, size_t indent) {
 /* Length of p without horizontal white space at its end. */
 static inline size_t trim_end(const char *p, size_t n) {
   while (n) {
-    if (p[n - 1] == ' ' || p[n - 1] == '\t')
+    unsigned char c = (unsigned char)p[n - 1];
+    if (c == ' ' || c == '\t')
       n--;
-    else if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 &&
-             (unsigned char)p[n - 1] == 0xA0)
+    else if (c == 0xA0 && n >= 2 && (unsigned char)p[n - 2] == 0xC2)
       n -= 2;
     else
       break;
@@ -160,8 +182,16 @@ static enum kempt_status put_block(struct writer *w,
         w->nout + 1 + (end - cut) <= OUT_SIZE) { /* the common case */
       if (w->started)
         w->out[w->nout++] = '\n';
-      memcpy(w->out + w->nout, p + cut, end - cut);
-      w->nout += end - cut;
+      size_t m = end - cut;
+      char *d = w->out + w->nout;
+      if (m <= 32 && OUT_SIZE - w->nout >= 32 &&
+          (size_t)(b->text + b->len - (p + cut)) >= 32) {
+        memcpy(d, p + cut, 16); /* a short line: no call, both have room */
+        memcpy(d + 16, p + cut + 16, 16);
+      } else {
+        memcpy(d, p + cut, m);
+      }
+      w->nout += m;
       w->started = true;
     } else if (end > lead) {
       if (w->started && w->nout < OUT_SIZE)
@@ -227,7 +257,9 @@ static enum kempt_status write_block(void *st, const struct kempt_block *b) {
   }
   if (block_is_blank(b))
     return KEMPT_OK;
-  if (w->started)
+  if (w->started && w->nout < OUT_SIZE)
+    w->out[w->nout++] = '\n';
+  else if (w->started)
     s = put(w, "\n", 1);
   return s == KEMPT_OK ? put_block(w, b) : s;
 }
