@@ -81,6 +81,7 @@
 #define HAS_MAX_TOK 8      /* words of the longest "has" phrase looked for */
 #define PREFIX_WORDS 15    /* prefixes without separator: lines this long */
 #define PREFIXSEP_WORDS 40
+#define EMBED_AT 6         /* words of an embedded post's label */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
 #define HEAD_MAX_WORDS 25
 #define TEASER_WORDS 45
@@ -123,6 +124,8 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define SAYS_WORDS 8       /* "NAME says:" comment headers */
 #define BIO_WORDS 60       /* an author's bio is at most this long, */
 #define BIO_NAME 4         /* ... its name so many words, */
+#define BIO_ASIDE 4        /* ... and its "(@handle)" or e-mail so many, */
+#define BIO_BARE 8         /* ... without a sentence end so many at least */
 #define BIO_JOB 6          /* ... and the job comes this soon after "is" */
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
 #define CAPTION_OPEN_WORDS 100 /* nor longer ones opened as a caption or
@@ -210,6 +213,7 @@ static const char R_DOUBLE[] = "image label (its text twice in a row)";
 static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
+static const char R_EMBED[] = "embedded post (its label, then its text)";
 
 /* ---- character features -------------------------------------------- */
 
@@ -434,11 +438,38 @@ static bool starts_caption(const struct chrome_rules *r,
   return false;
 }
 
+/* Whether an "@handle:" follows offset i of p[0..n) (after spaces): the
+ * label of an embedded post ("Twitter post by @jane_doe: ..."). */
+static bool handle_colon(const char *p, size_t n, size_t i) {
+  while (i < n && p[i] == ' ')
+    i++;
+  if (i + 2 >= n || p[i] != '@')
+    return false;
+  size_t s = ++i;
+  while (i < n && (is_lower_ascii(p[i] | 0x20) ||
+                   (unsigned)(p[i] - '0') < 10 || p[i] == '_' || p[i] == '.'))
+    i++;
+  return i > s && i < n && p[i] == ':';
+}
+
+/* An embedded post's label and text on one line, of any length: a prefix
+ * rule's first word, then within EMBED_AT words "@handle:". */
+static bool embed_may(const struct chrome_rules *r, const char *p, size_t n,
+                      const struct chrome_tok *t, size_t nt) {
+  if (nt <= EMBED_AT)
+    return false;
+  size_t k = 1;
+  while (k <= EMBED_AT && p[t[k].start - 1] != '@')
+    k++;
+  return k <= EMBED_AT && kempt__chrome_may_start(r, CK_PREFIX, t[0].h) &&
+         handle_colon(p, n, t[k - 1].end);
+}
+
 /* Whether the phrase rules need the words of a line with total (> LONG_LINE)
  * tokens again, once the language is known; else its has and soft phrases
  * are all it can match (their languages go in soft_langs). */
 static bool needs_rules(const struct chrome_rules *r,
-                        const struct chrome_unit *u,
+                        const struct chrome_unit *u, const char *p,
                         const struct chrome_tok *t, size_t nt, size_t total) {
   if (nt == total && (total <= r->maxtok[CK_LINE] ||
                       total <= r->maxtok[CK_LIST] ||
@@ -448,12 +479,19 @@ static bool needs_rules(const struct chrome_rules *r,
       (kempt__chrome_may_start(r, CK_PREFIX, t[0].h) ||
        kempt__chrome_may_start(r, CK_PREFIXSEP, t[0].h)))
     return true;
+  if (embed_may(r, p, u->len, t, nt))
+    return true;
   if (u->words <= CAPTION_OPEN_WORDS && starts_caption(r, t, nt))
     return true;
-  if (u->words <= BIO_WORDS && nt >= 4 && t[0].upper) /* see is_bio */
-    for (size_t c = 1; c < nt && c <= BIO_NAME; c++)
+  if (u->words <= BIO_WORDS && nt >= 4 && t[0].upper) { /* see is_bio */
+    size_t to = BIO_NAME;
+    for (size_t c = 1; c < nt && c <= to; c++) {
       if (kempt__chrome_may_start(r, CK_COPULA, t[c].h))
         return true;
+      if (to == BIO_NAME && p[t[c].start - 1] == '(')
+        to += BIO_ASIDE;
+    }
+  }
   return false;
 }
 
@@ -660,7 +698,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   if (nt == 0)
     return;
   u->key = nt < total ? line_hash(p, n) : kempt__chrome_seq(t, nt);
-  u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
+  u->retok = total <= LONG_LINE || needs_rules(r, u, p, t, nt, total);
   u->hs = hs;
   if (u->retok)
     keep_words(d, a, u, t, nt);
@@ -786,6 +824,12 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
       parens = in_parens(p, u->len);
     if (plain || (total <= PREFIXSEP_WORDS && parens == 1))
       set_hit(u, find_pre(m, pre, k, CK_PREFIX));
+    else if (t[k - 1].end + 2 < u->len && p[t[k - 1].end + 1] == '@' &&
+             handle_colon(p, u->len, t[k - 1].end) &&
+             find_pre(m, pre, k, CK_PREFIX)) {
+      u->rule = R_EMBED; /* (a post's text costs no more than a caption) */
+      u->hit = CK_PREFIX;
+    }
   }
 }
 
@@ -1222,13 +1266,22 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
 /* An author's bio: a name, "is" (a copula) within a few words, a job
  * ("writer", "reporter") soon after: "Jane Doe is a staff writer at ...". */
 static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
-                   const struct chrome_tok *t, size_t nt) {
-  if (u->words > BIO_WORDS || nt < 4 || !t[0].upper || u->term == TERM_NONE)
+                   const char *p, const struct chrome_tok *t, size_t nt) {
+  if (u->words > BIO_WORDS || nt < 4 || !t[0].upper ||
+      (u->term == TERM_NONE && u->words < BIO_BARE))
     return false;
-  size_t c = 1;
-  while (c < nt && c <= BIO_NAME && !find_rule(m, t + c, 1, CK_COPULA))
+  size_t c = 1, aside = 0; /* words of "(@handle)" after the name */
+  while (c < nt && c <= BIO_NAME + aside &&
+         !find_rule(m, t + c, 1, CK_COPULA)) {
+    if (aside == 0 && t[c].start > 1 && p[t[c].start - 1] == '@' &&
+        p[t[c].start - 2] == '(')
+      aside = BIO_ASIDE;
+    else if (aside == 0 && t[c].start > 0 && p[t[c].start - 1] == '(' &&
+             memchr(p + t[c].start, '@', u->len - t[c].start))
+      aside = BIO_ASIDE; /* "(jane@paper.com)" */
     c++;
-  if (c >= nt || c > BIO_NAME)
+  }
+  if (c >= nt || c > BIO_NAME + aside || (aside && p[t[c - 1].end] != ')'))
     return false;
   for (size_t j = c + 1; j < nt && j <= c + BIO_JOB; j++)
     if (find_rule(m, t + j, 1, CK_BIO))
@@ -1323,7 +1376,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_CAPTION));
   if (!u->rule && doubled_words(p, t, nt, total) && doubled(u, p))
     u->rule = R_DOUBLE;
-  if (!u->rule && is_bio(u, m, t, nt))
+  if (!u->rule && is_bio(u, m, p, t, nt))
     u->rule = R_BIO;
   if (!u->rule && is_says(u, m, p, t, nt)) {
     u->rule = R_SAYS;
@@ -1660,7 +1713,8 @@ static int32_t score_of(const struct chrome_unit *u) {
     return -LIST_ITEM_COST;
   if (u->hit == CK_CAPTION ||
       (u->rule ? u->rule == R_CAPTION || u->rule == R_DOUBLE ||
-                     u->rule == R_SLUG || u->rule == R_SIGNUP
+                     u->rule == R_SLUG || u->rule == R_SIGNUP ||
+                     u->rule == R_EMBED
                : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
