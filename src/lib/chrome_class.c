@@ -116,6 +116,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define DATA_SHARE 50      /* % of its lines */
 #endif
 #define SHAPE_TOKENS 3     /* tokens that show a table row's shape */
+#define BUTTON_LINES 12     /* removed short lines before a table */
 #define TOPIC_LINES 5      /* its first lines that may share the title's */
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
@@ -1833,6 +1834,50 @@ static bool same_lead(const struct chrome_doc *d, size_t i, size_t j) {
   return u->bullet == v->bullet && du == dv;
 }
 
+/* A row of a table: a short line with two numbers past its list number
+ * ("3." or "3)" before a headline says only where it is in the list; a
+ * menu's "Formula 1" has one, and so has a time; years do not count):
+ * "Round 2: 26 April", "1a etapa: 10 de março". */
+static bool table_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule || u->bullet || u->words > HEAD_MAX_WORDS ||
+      u->ntok <= u->words || u->ntok > CHROME_MAXTOK)
+    return false; /* (a number is a token that is no word; a bullet
+                     marks a list) */
+  const char *p = d->text.data + u->off;
+  size_t k = indentation(p, u->len), runs = 0;
+  while (k < u->len && (unsigned)(p[k] - '0') < 10)
+    k++;
+  if (k == u->len || (p[k] != '.' && p[k] != ')'))
+    k = indentation(p, u->len);
+  while (k < u->len && runs < 2) { /* ("14:48", "60,000": one) */
+    if ((unsigned)(p[k] - '0') >= 10) {
+      k++;
+      continue;
+    }
+    size_t s = k;
+    while (k < u->len && ((unsigned)(p[k] - '0') < 10 ||
+                          (k + 1 < u->len && (p[k] == ':' || p[k] == '.' ||
+                                              p[k] == ',') &&
+                           (unsigned)(p[k + 1] - '0') < 10)))
+      k++;
+    runs += !(k - s == 4 && (has_prefix(p + s, 2, "19") ||
+                             has_prefix(p + s, 2, "20"))); /* no year */
+  }
+  return runs >= 2;
+}
+
+/* Whether DATA_MIN rows of a table start at line j. */
+static bool table_at(const struct chrome_doc *d, size_t j) {
+  if (!table_row(d, j))
+    return false;
+  size_t rows = 1;
+  for (size_t k = j + 1; k < d->nunits && k <= j + DATA_MIN && rows < DATA_MIN;
+       k++)
+    rows += table_row(d, k);
+  return rows >= DATA_MIN;
+}
+
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
   size_t items = 0;
@@ -1853,6 +1898,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
     }
     if (!items && targets >= LIST_TARGETS && u->blk != d->units[j - 1].blk)
       break; /* a share list's targets were all of it: a new block is not */
+    if (u->ntok > u->words && !u->bullet &&
+        table_at(d, j)) { /* rows of a table are no headlines */
+      if (items && d->units[j - 1].rule == R_LISTITEM)
+        d->units[j - 1].rule = NULL; /* (and their heading stays) */
+      break;
+    }
     if (list_item(u, nolang) || (bare >= BARE_HEADS && same_lead(d, head, j) &&
                                   list_summary(d, j, nolang))) {
       bare += prev_head; /* (a headline of the list that ends in '.') */
@@ -2669,12 +2720,30 @@ static bool run_on_topic(struct chrome_doc *d, size_t title, size_t i,
  * of its title). Before it they do only on a page without prose (the
  * lines before an article are its headline, byline and date, and
  * teasers: numbers there say little). */
+/* The first line from i (dir +1 or -1, before end) past at most
+ * BUTTON_LINES short lines that rules removed (a share button and its
+ * targets between the article and its table), or i. */
+static size_t past_buttons(const struct chrome_doc *d, size_t i, size_t end,
+                           int dir) {
+  size_t j = i;
+  for (size_t n = 0; j < end && n < BUTTON_LINES; n++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (!u->rule || u->words > LABEL_WORDS || u->hit == CK_CUT)
+      return n ? j : i;
+    if (dir < 0 && j == 0)
+      break;
+    j = dir > 0 ? j + 1 : j - 1;
+  }
+  return i;
+}
+
 static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
                              size_t end, bool nolang) {
   bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS;
   size_t title = title_of(d, *a, nolang);
-  size_t at = data_run(d, *b + 1, end, 1);
-  if (at != SIZE_MAX && run_on_topic(d, title, *b + 1, end, 1))
+  size_t from = past_buttons(d, *b + 1, end, 1);
+  size_t at = data_run(d, from, end, 1);
+  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1))
     *b = at;
   if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
       run_on_topic(d, title, *a - 1, end, -1))
