@@ -1240,7 +1240,8 @@ static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
                                       const char *p, size_t n) {
   static const char *const w[] = {"image", "photo", "picture", "credit",
                                   "getty", "reuters", "afp", "shutterstock",
-                                  "foto", "bild", "imagen", "immagine"};
+                                  "foto", "bild", "imagen", "immagine",
+                                  "source", "quelle", "fuente", "fonte"};
   size_t open = n;
   if (n && p[n - 1] == ')')
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
@@ -1539,6 +1540,10 @@ static void mark_figures(struct chrome_doc *d) {
         !block_credit(&d->units[k->first + k->n - 1]))
       continue;
     size_t i = k->first, e = k->first + k->n - 1;
+    while (i < e && d->units[i].widget)
+      i++; /* (the image's label before its caption: "[img-2]") */
+    if (i == e)
+      continue;
     for (; i < e; i++) {
       const struct chrome_unit *u = &d->units[i];
       if (u->term != TERM_SENT || u->bullet || u->words < 3 ||
