@@ -105,6 +105,8 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define LIST_TARGETS 2     /* known lines (share targets) that make a list */
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
+#define CARD_LINES 3       /* a product card's lines before its button */
+#define CARD_BUTTON_WORDS 5
 #define INSIDE_ONE (1u << 16) /* see keep_inner_repeats */
 #define LABEL_BIT (1u << 31)
 #define CJK_NEAR_CHARS 10  /* a CJK sentence this long reads as text */
@@ -216,6 +218,7 @@ static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
+static const char R_CARD[] = "product card (its name and price, then its button)";
 
 /* ---- character features -------------------------------------------- */
 
@@ -1574,6 +1577,53 @@ static void mark_label_values(struct chrome_doc *d) {
   }
 }
 
+/* Whether p[0..n) has a currency's sign: $, £, ¥, the signs from
+ * U+20A0 (€, ₩, ₽, ₹ ...), "zł", "kr". */
+static bool has_price(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == '$')
+      return true;
+    if (i + 1 < n && c == 0xc2 && (p[i + 1] == '\xa3' || p[i + 1] == '\xa5'))
+      return true;
+    if (i + 2 < n && c == 0xe2 &&
+        ((p[i + 1] == '\x82' && (unsigned char)p[i + 2] >= 0xa0) ||
+         (p[i + 1] == '\x83' && (unsigned char)p[i + 2] <= 0x8f)))
+      return true;
+    if (i + 2 < n && (has_prefix(p + i, n - i, "z\xc5\x82") ||
+                      has_prefix(p + i, n - i, " kr")))
+      return true;
+  }
+  return false;
+}
+
+/* A product card: a few short lines (the product's name, its price) and
+ * a button that a whole-line rule knows ("Add to cart", "In den
+ * Warenkorb") at its end, in one block; one of the lines has a price. The button goes by its rule; the name and price go with
+ * it (and none without a price: a block of other short lines before a
+ * rule's line, "3.409 / letture / Nessun commento", is no card). */
+static void mark_cards(struct chrome_doc *d) {
+  for (size_t i = 1; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->hit != CK_LINE || u->words > CARD_BUTTON_WORDS ||
+        d->units[i - 1].blk != u->blk)
+      continue;
+    size_t j = i, priced = 0;
+    while (j > 0 && i - j < CARD_LINES && d->units[j - 1].blk == u->blk) {
+      const struct chrome_unit *v = &d->units[j - 1];
+      if (v->rule || v->bullet || v->widget || !no_end(v) ||
+          v->words > LABEL_WORDS + 2)
+        break;
+      priced += v->ntok > v->words &&
+                has_price(d->text.data + v->off, v->len);
+      j--;
+    }
+    if (priced && j < i && (j == 0 || d->units[j - 1].blk != u->blk))
+      for (size_t k = j; k < i; k++)
+        d->units[k].rule = R_CARD;
+  }
+}
+
 /* ---- repeated short lines --------------------------------------------- */
 
 static enum kempt_status seen_table(struct chrome_doc *d,
@@ -1738,7 +1788,7 @@ static int32_t score_of(const struct chrome_unit *u) {
   if (u->hit == CK_CAPTION ||
       (u->rule ? u->rule == R_CAPTION || u->rule == R_DOUBLE ||
                      u->rule == R_SLUG || u->rule == R_SIGNUP ||
-                     u->rule == R_EMBED
+                     u->rule == R_EMBED || u->rule == R_CARD
                : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
@@ -2320,6 +2370,14 @@ static bool drawn_rule(const char *p, size_t n) {
   return k >= 3;
 }
 
+/* A headline right above its byline ("By Jane Doe"): the article's
+ * title, whatever chrome comes before it. */
+static bool over_byline(const struct chrome_doc *d, size_t i, size_t b) {
+  const struct chrome_unit *u = &d->units[i];
+  return i < b && d->units[i + 1].hit == CK_BYLINE && u->cap1 &&
+         no_end(u) && u->words >= 3 && u->words <= HEAD_MAX_WORDS;
+}
+
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
                          bool found) {
   bool dups = found && d->few_dups;
@@ -2337,7 +2395,7 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
         drawn_rule(d->text.data + u->off, u->len))
       u->rule = R_DRAWN;
     if (found && !u->rule && u->cls == CL_SHORT && !u->listed &&
-        between_chrome(d, i, a, b))
+        between_chrome(d, i, a, b) && !over_byline(d, i, b))
       u->rule = R_SHORTRUN;
     if (u->rule || u->cls != CL_BAD || (u->listed && !u->widget))
       continue;
@@ -3152,6 +3210,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   }
   mark_figures(d);
   mark_label_values(d);
+  mark_cards(d);
   mark_repeats(d);
   mark_lists(d, nolang,
              lang == KEMPT_LANG_NONE ? 0 : 1u << ((unsigned)lang - 1));
