@@ -118,6 +118,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define DATA_SHARE 50      /* % of its lines */
 #endif
 #define SHAPE_TOKENS 3     /* tokens that show a table row's shape */
+#define TABLE_ROWS 6       /* rows of a table that is a page's article */
 #define BUTTON_LINES 12     /* removed short lines before a table */
 #define TOPIC_LINES 5      /* its first lines that may share the title's */
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
@@ -2818,9 +2819,56 @@ static size_t past_buttons(const struct chrome_doc *d, size_t i, size_t end,
   return i;
 }
 
+/* On a page without prose, the longest table (TABLE_ROWS rows or more,
+ * as table_row finds them; its heading with it) is the article when it
+ * holds more text than the stretch and the page's title (the headline
+ * before it) speaks of it: a calendar, a list of results or prices;
+ * true when it replaced [a, b]. */
+static bool NOINLINE table_page(struct chrome_doc *d, size_t *a,
+                                size_t *b, size_t end, bool nolang) {
+  size_t from = SIZE_MAX, to = 0, rows = 0;
+  for (size_t i = 0; i < end; i++) {
+    if (!table_row(d, i))
+      continue;
+    size_t at = data_run(d, i, end, 1);
+    if (at == SIZE_MAX)
+      continue;
+    size_t n = 0;
+    for (size_t k = i; k <= at; k++)
+      n += table_row(d, k);
+    if (n >= TABLE_ROWS && n > rows) {
+      from = i;
+      to = at;
+      rows = n;
+    }
+    i = at;
+  }
+  if (from == SIZE_MAX || (from <= *b && to >= *a))
+    return false;
+  uint64_t mine = 0, theirs = 0;
+  for (size_t k = *a; k <= *b; k++)
+    mine += d->units[k].rule ? 0 : d->units[k].chars;
+  for (size_t k = from; k <= to; k++)
+    theirs += d->units[k].chars;
+  if (theirs <= mine)
+    return false;
+  const struct chrome_unit *h = from > 0 ? &d->units[from - 1] : NULL;
+  size_t top = h && !h->rule && no_end(h) && h->words >= 1 &&
+                       h->words <= HEAD_MAX_WORDS ? from - 1 : from;
+  size_t title = title_of(d, top, nolang); /* (the page's, not the
+                                              table's heading) */
+  if (title == SIZE_MAX || !run_on_topic(d, title, top, end, 1))
+    return false;
+  *a = top;
+  *b = to;
+  return true;
+}
+
 static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
                              size_t end, bool nolang) {
   bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS;
+  if (!prose && table_page(d, a, b, end, nolang))
+    return;
   size_t title = title_of(d, *a, nolang);
   size_t from = past_buttons(d, *b + 1, end, 1);
   size_t at = data_run(d, from, end, 1);
