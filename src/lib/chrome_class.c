@@ -1564,14 +1564,21 @@ static void mark_figures(struct chrome_doc *d) {
 
 /* A label that a rule removed, alone on its line before its value
  * ("Photo:", "Credit:"): the next line, when it is a few words that end
- * no sentence, is its value ("personal archive of Jane Doe") and goes too. */
+ * no sentence, is its value ("personal archive of Jane Doe") and goes too.
+ * (Product cards are marked in the same pass.) */
+static void mark_card(struct chrome_doc *d, size_t i);
+
 static void mark_label_values(struct chrome_doc *d) {
-  for (size_t i = 0; i + 1 < d->nunits; i++) {
+  for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    struct chrome_unit *v = &d->units[i + 1];
-    if (!u->rule || u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
-        d->text.data[u->off + u->tlen - 1] != ':')
+    if (!u->rule)
       continue;
+    if (u->hit == CK_LINE && i > 0)
+      mark_card(d, i); /* (a product card's button: see mark_card) */
+    if (u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
+        d->text.data[u->off + u->tlen - 1] != ':' || i + 1 == d->nunits)
+      continue;
+    struct chrome_unit *v = &d->units[i + 1];
     if (!v->rule && !v->bullet && !v->widget && v->words >= 1 &&
         v->words <= CREDIT_WORDS && v->term == TERM_NONE)
       v->rule = R_CAPTION;
@@ -1603,26 +1610,23 @@ static bool has_price(const char *p, size_t n) {
  * Warenkorb") at its end, in one block; one of the lines has a price. The button goes by its rule; the name and price go with
  * it (and none without a price: a block of other short lines before a
  * rule's line, "3.409 / letture / Nessun commento", is no card). */
-static void mark_cards(struct chrome_doc *d) {
-  for (size_t i = 1; i < d->nunits; i++) {
-    const struct chrome_unit *u = &d->units[i];
-    if (u->hit != CK_LINE || u->words > CARD_BUTTON_WORDS ||
-        d->units[i - 1].blk != u->blk)
-      continue;
-    size_t j = i, priced = 0;
-    while (j > 0 && i - j < CARD_LINES && d->units[j - 1].blk == u->blk) {
-      const struct chrome_unit *v = &d->units[j - 1];
-      if (v->rule || v->bullet || v->widget || !no_end(v) ||
-          v->words > LABEL_WORDS + 2)
-        break;
-      priced += v->ntok > v->words &&
-                has_price(d->text.data + v->off, v->len);
-      j--;
-    }
-    if (priced && j < i && (j == 0 || d->units[j - 1].blk != u->blk))
-      for (size_t k = j; k < i; k++)
-        d->units[k].rule = R_CARD;
+static void mark_card(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words > CARD_BUTTON_WORDS || d->units[i - 1].blk != u->blk)
+    return;
+  size_t j = i, priced = 0;
+  while (j > 0 && i - j < CARD_LINES && d->units[j - 1].blk == u->blk) {
+    const struct chrome_unit *v = &d->units[j - 1];
+    if (v->rule || v->bullet || v->widget || !no_end(v) ||
+        v->words > LABEL_WORDS + 2)
+      return;
+    priced += v->ntok > v->words &&
+              has_price(d->text.data + v->off, v->len);
+    j--;
   }
+  if (priced && (j == 0 || d->units[j - 1].blk != u->blk))
+    for (size_t k = j; k < i; k++)
+      d->units[k].rule = R_CARD;
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -3258,7 +3262,6 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   }
   mark_figures(d);
   mark_label_values(d);
-  mark_cards(d);
   mark_repeats(d);
   mark_lists(d, nolang,
              lang == KEMPT_LANG_NONE ? 0 : 1u << ((unsigned)lang - 1));
