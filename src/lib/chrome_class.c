@@ -107,6 +107,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CARD_MIN 3         /* cards */
 #define CARD_LINES 3       /* a product card's lines before its button */
 #define CARD_BUTTON_WORDS 5
+#define CARD_PRICE_WORDS 2 /* "£45.00", "From $12.99" */
 #define INSIDE_ONE (1u << 16) /* see keep_inner_repeats */
 #define LABEL_BIT (1u << 31)
 #define CJK_NEAR_CHARS 10  /* a CJK sentence this long reads as text */
@@ -1607,20 +1608,22 @@ static bool has_price(const char *p, size_t n) {
 
 /* A product card: a few short lines (the product's name, its price) and
  * a button that a whole-line rule knows ("Add to cart", "In den
- * Warenkorb") at its end, in one block; one of the lines has a price. The button goes by its rule; the name and price go with
+ * Warenkorb") at its end, in one block; one of the lines is a price. The button goes by its rule; the name and price go with
  * it (and none without a price: a block of other short lines before a
  * rule's line, "3.409 / letture / Nessun commento", is no card). */
 static void mark_card(struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
-  if (u->words > CARD_BUTTON_WORDS || d->units[i - 1].blk != u->blk)
-    return;
+  if (u->words > CARD_BUTTON_WORDS || d->units[i - 1].blk != u->blk ||
+      (i + 1 < d->nunits && d->units[i + 1].blk == u->blk))
+    return; /* (the button ends its card: an ad's label inside a block
+               cuts a sentence, "... cost $25 / ADVERTISEMENT / and ...") */
   size_t j = i, priced = 0;
   while (j > 0 && i - j < CARD_LINES && d->units[j - 1].blk == u->blk) {
     const struct chrome_unit *v = &d->units[j - 1];
     if (v->rule || v->bullet || v->widget || !no_end(v) ||
         v->words > LABEL_WORDS + 2)
       return;
-    priced += v->ntok > v->words &&
+    priced += v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
               has_price(d->text.data + v->off, v->len);
     j--;
   }
