@@ -82,6 +82,7 @@
 #define PREFIX_WORDS 15    /* prefixes without separator: lines this long */
 #define PREFIXSEP_WORDS 40
 #define EMBED_AT 6         /* words of an embedded post's label */
+#define EMBED_SPAN 12      /* lines from its label to its end's label */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
 #define HEAD_MAX_WORDS 25
 #define TEASER_WORDS 45
@@ -1566,16 +1567,67 @@ static void mark_figures(struct chrome_doc *d) {
 /* A label that a rule removed, alone on its line before its value
  * ("Photo:", "Credit:"): the next line, when it is a few words that end
  * no sentence, is its value ("personal archive of Jane Doe") and goes too.
- * (Product cards are marked in the same pass.) */
+ * (Product cards and embedded posts are marked in the same pass.) */
 static void mark_card(struct chrome_doc *d, size_t i);
 
-static void mark_label_values(struct chrome_doc *d) {
+/* The last word of line u (at p): the bytes after its last space, its
+ * length in *n. */
+static const char *last_word(const struct chrome_unit *u, const char *p,
+                             size_t *n) {
+  size_t e = u->len;
+  while (e && kempt__is_space((unsigned char)p[e - 1]))
+    e--;
+  size_t s = e;
+  while (s && !kempt__is_space((unsigned char)p[s - 1]))
+    s--;
+  *n = e - s;
+  return p + s;
+}
+
+/* An embedded post between its two labels ("Skip Twitter post by @jane",
+ * its text, "End of Twitter post by @jane"): two lines that prefix rules
+ * removed, within EMBED_SPAN lines, that end with the same word (the
+ * author's name or handle); they and the lines between them go. A line
+ * that a prefix rule removed with "(@handle)" in it is a post's label
+ * too. */
+static void NOINLINE mark_embed(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  size_t n, m;
+  /* "A post shared by Jane (@jane) on ...", and the label above it,
+   * "View this post on Instagram" */
+  const char *at = memchr(p, '@', u->len);
+  if (at && at > p && at[-1] == '(') {
+    d->units[i].rule = R_EMBED;
+    if (i > 0 && d->units[i - 1].hit == CK_LINE &&
+        d->units[i - 1].blk == u->blk)
+      d->units[i - 1].rule = R_EMBED;
+  }
+  const char *w = last_word(u, p, &n);
+  if (n < 2)
+    return;
+  for (size_t j = i + 2; j < d->nunits && j <= i + EMBED_SPAN; j++) {
+    const struct chrome_unit *v = &d->units[j];
+    if (v->hit != CK_PREFIX || v->key == u->key)
+      continue;
+    const char *x = last_word(v, d->text.data + v->off, &m);
+    if (m != n || memcmp(x, w, n) != 0)
+      continue;
+    for (size_t k = i; k <= j; k++) /* (labels too: as captions cost) */
+      d->units[k].rule = R_EMBED;
+    return;
+  }
+}
+
+static void NOINLINE mark_label_values(struct chrome_doc *d) {
   for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
     if (!u->rule)
       continue;
     if (u->hit == CK_LINE && i > 0)
       mark_card(d, i); /* (a product card's button: see mark_card) */
+    if (u->hit == CK_PREFIX && u->rule != R_EMBED)
+      mark_embed(d, i); /* (and embedded posts: see mark_embed) */
     if (u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
         d->text.data[u->off + u->tlen - 1] != ':' || i + 1 == d->nunits)
       continue;
