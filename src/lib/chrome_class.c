@@ -140,6 +140,8 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
+#define TAIL_LINKS 4       /* ... under a heading, after the article, */
+#define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
 #define FIELD_MIN 3        /* spaces of an empty form field "[   ]" */
 #define SIGNUP_WORDS 40    /* a sign-up pitch before its field */
 #define PITCH_HAS 2        /* ... or with so many has phrases in it */
@@ -2379,16 +2381,45 @@ static bool bullet_head(const struct chrome_unit *u) {
          u->words <= HEAD_MAX_WORDS && !u->listed;
 }
 
+/* A heading over a list of links: a short line, capitalised, with no
+ * end and no rule, that introduces no list with ':' ("More Great
+ * Stories", "Next Up In Science"). */
+static bool more_heading(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && !u->bullet && !u->listed && u->term == TERM_NONE &&
+         u->cap1 && u->words >= 2 && u->words <= LABEL_WORDS;
+}
+
+/* Whether no line of prose (a good line without a bullet and without a
+ * rule) comes after j up to b: the article has ended. */
+static bool NOINLINE no_prose_after(const struct chrome_doc *d, size_t j,
+                                    size_t b) {
+  for (; j <= b; j++)
+    if (!d->units[j].rule && !d->units[j].bullet &&
+        d->units[j].cls == CL_GOOD)
+      return false;
+  return true;
+}
+
 /* Runs of bulleted headlines of which most already go (repeated lines,
- * links next to chrome): a list of links, the rest of it goes too. */
+ * links next to chrome): a list of links, the rest of it goes too; and
+ * so does a run of TAIL_LINKS or more headlines (not a list of facts:
+ * TAIL_HEAD_WORDS each) under a heading at the end of the article, with
+ * its heading. */
 static void drop_link_runs(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i <= b; i++) {
     if (!bullet_head(&d->units[i]))
       continue;
-    size_t j = i, gone = 0;
-    while (j <= b && bullet_head(&d->units[j]))
+    size_t j = i, gone = 0, heads = 0;
+    while (j <= b && bullet_head(&d->units[j])) {
+      heads += d->units[j].words >= TAIL_HEAD_WORDS;
       gone += d->units[j++].rule != NULL;
-    if (j - i >= LINK_RUN && 2 * gone >= j - i)
+    }
+    bool tail = heads >= TAIL_LINKS && heads == j - i && i > a &&
+                more_heading(d, i - 1) && no_prose_after(d, j, b);
+    if (tail && !d->units[i - 1].rule)
+      d->units[i - 1].rule = R_LINKRUN;
+    if (j - i >= LINK_RUN && (2 * gone >= j - i || tail))
       for (size_t k = i; k < j; k++)
         if (!d->units[k].rule)
           d->units[k].rule = R_LINKRUN;
