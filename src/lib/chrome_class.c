@@ -121,7 +121,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #endif
 #define SHAPE_TOKENS 3     /* tokens that show a table row's shape */
 #define TABLE_ROWS 6       /* rows of a table that is a page's article */
-#define BUTTON_LINES 12     /* removed short lines before a table */
+#define BUTTON_LINES 12    /* removed short lines before a table */
 #define TOPIC_LINES 5      /* its first lines that may share the title's */
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
@@ -223,7 +223,8 @@ static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
-static const char R_CARD[] = "product card (its name and price, then its button)";
+static const char R_CARD[] =
+    "product card (its name and price, then its button)";
 
 /* ---- character features -------------------------------------------- */
 
@@ -456,8 +457,8 @@ static bool handle_colon(const char *p, size_t n, size_t i) {
   if (i + 2 >= n || p[i] != '@')
     return false;
   size_t s = ++i;
-  while (i < n && (is_lower_ascii(p[i] | 0x20) ||
-                   (unsigned)(p[i] - '0') < 10 || p[i] == '_' || p[i] == '.'))
+  while (i < n && (is_lower_ascii(p[i] | 0x20) || (unsigned)(p[i] - '0') < 10 ||
+                   p[i] == '_' || p[i] == '.'))
     i++;
   return i > s && i < n && p[i] == ':';
 }
@@ -518,8 +519,8 @@ static uint64_t hs_words(const struct chrome_rules *r,
 /* The languages of the has and soft phrases in t[0..nt), as match_has
  * looks for them. */
 static uint32_t soft_langs(const struct chrome_rules *r,
-                           const struct chrome_tok *t, size_t nt,
-                           uint64_t hs, size_t *nhas) {
+                           const struct chrome_tok *t, size_t nt, uint64_t hs,
+                           size_t *nhas) {
   uint32_t langs = 0;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
@@ -1246,10 +1247,10 @@ static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
  * out. */
 static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
                                       const char *p, size_t n) {
-  static const char *const w[] = {"image", "photo", "picture", "credit",
-                                  "getty", "reuters", "afp", "shutterstock",
-                                  "foto", "bild", "imagen", "immagine",
-                                  "source", "quelle", "fuente", "fonte"};
+  static const char *const w[] = {
+      "image",  "photo",        "picture", "credit", "getty",  "reuters",
+      "afp",    "shutterstock", "foto",    "bild",   "imagen", "immagine",
+      "source", "quelle",       "fuente",  "fonte"};
   size_t open = n;
   if (n && p[n - 1] == ')')
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
@@ -1566,10 +1567,6 @@ static void mark_figures(struct chrome_doc *d) {
   }
 }
 
-/* A label that a rule removed, alone on its line before its value
- * ("Photo:", "Credit:"): the next line, when it is a few words that end
- * no sentence, is its value ("personal archive of Jane Doe") and goes too.
- * (Product cards and embedded posts are marked in the same pass.) */
 static void mark_card(struct chrome_doc *d, size_t i);
 
 /* The last word of line u (at p): the bytes after its last space, its
@@ -1621,6 +1618,10 @@ static void NOINLINE mark_embed(struct chrome_doc *d, size_t i) {
   }
 }
 
+/* A label that a rule removed, alone on its line before its value
+ * ("Photo:", "Credit:"): the next line, when it is a few words that end
+ * no sentence, is its value ("personal archive of Jane Doe") and goes too.
+ * (Product cards and embedded posts are marked in the same pass.) */
 static void NOINLINE mark_label_values(struct chrome_doc *d) {
   for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
@@ -1662,9 +1663,10 @@ static bool has_price(const char *p, size_t n) {
 
 /* A product card: a few short lines (the product's name, its price) and
  * a button that a whole-line rule knows ("Add to cart", "In den
- * Warenkorb") at its end, in one block; one of the lines is a price. The button goes by its rule; the name and price go with
- * it (and none without a price: a block of other short lines before a
- * rule's line, "3.409 / letture / Nessun commento", is no card). */
+ * Warenkorb") at its end, in one block; one of the lines is a price. The
+ * button goes by its rule; the name and price go with it (and none
+ * without a price: a block of other short lines before a rule's line,
+ * "3.409 / letture / Nessun commento", is no card). */
 static void mark_card(struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if (u->words > CARD_BUTTON_WORDS || d->units[i - 1].blk != u->blk ||
@@ -1848,10 +1850,10 @@ static int32_t score_of(const struct chrome_unit *u) {
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
   if (u->hit == CK_CAPTION ||
-      (u->rule ? u->rule == R_CAPTION || u->rule == R_DOUBLE ||
-                     u->rule == R_SLUG || u->rule == R_SIGNUP ||
-                     u->rule == R_EMBED || u->rule == R_CARD
-               : u->widget))
+      (u->rule
+           ? u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
+                 u->rule == R_SIGNUP || u->rule == R_EMBED || u->rule == R_CARD
+           : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
@@ -1991,10 +1993,10 @@ static bool table_row(const struct chrome_doc *d, size_t i) {
       continue;
     }
     size_t s = k;
-    while (k < u->len && ((unsigned)(p[k] - '0') < 10 ||
-                          (k + 1 < u->len && (p[k] == ':' || p[k] == '.' ||
-                                              p[k] == ',') &&
-                           (unsigned)(p[k + 1] - '0') < 10)))
+    while (k < u->len &&
+           ((unsigned)(p[k] - '0') < 10 ||
+            (k + 1 < u->len && (p[k] == ':' || p[k] == '.' || p[k] == ',') &&
+             (unsigned)(p[k + 1] - '0') < 10)))
       k++;
     runs += !(k - s == 4 && (has_prefix(p + s, 2, "19") ||
                              has_prefix(p + s, 2, "20"))); /* no year */
@@ -2395,8 +2397,7 @@ static bool more_heading(const struct chrome_doc *d, size_t i) {
 static bool NOINLINE no_prose_after(const struct chrome_doc *d, size_t j,
                                     size_t b) {
   for (; j <= b; j++)
-    if (!d->units[j].rule && !d->units[j].bullet &&
-        d->units[j].cls == CL_GOOD)
+    if (!d->units[j].rule && !d->units[j].bullet && d->units[j].cls == CL_GOOD)
       return false;
   return true;
 }
@@ -2465,8 +2466,8 @@ static bool drawn_rule(const char *p, size_t n) {
  * title, whatever chrome comes before it. */
 static bool over_byline(const struct chrome_doc *d, size_t i, size_t b) {
   const struct chrome_unit *u = &d->units[i];
-  return i < b && d->units[i + 1].hit == CK_BYLINE && u->cap1 &&
-         no_end(u) && u->words >= 3 && u->words <= HEAD_MAX_WORDS;
+  return i < b && d->units[i + 1].hit == CK_BYLINE && u->cap1 && no_end(u) &&
+         u->words >= 3 && u->words <= HEAD_MAX_WORDS;
 }
 
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
@@ -2886,25 +2887,14 @@ static bool run_on_topic(struct chrome_doc *d, size_t title, size_t i,
   return false;
 }
 
-/* A table, a list of scores or dates, a recipe's quantities: structured
- * lines after the article belong to it though they do not read as prose,
- * when the article speaks of them (a line near their start shares a word
- * of its title). Before it they do only on a page without prose (the
- * lines before an article are its headline, byline and date, and
- * teasers: numbers there say little). */
-/* The first line from i (dir +1 or -1, before end) past at most
- * BUTTON_LINES short lines that rules removed (a share button and its
- * targets between the article and its table), or i. */
-static size_t past_buttons(const struct chrome_doc *d, size_t i, size_t end,
-                           int dir) {
-  size_t j = i;
-  for (size_t n = 0; j < end && n < BUTTON_LINES; n++) {
+/* The first line from i (before end) past at most BUTTON_LINES short
+ * lines that rules removed (a share button and its targets between the
+ * article and its table), or i. */
+static size_t past_buttons(const struct chrome_doc *d, size_t i, size_t end) {
+  for (size_t j = i; j < end && j - i < BUTTON_LINES; j++) {
     const struct chrome_unit *u = &d->units[j];
     if (!u->rule || u->words > LABEL_WORDS || u->hit == CK_CUT)
-      return n ? j : i;
-    if (dir < 0 && j == 0)
-      break;
-    j = dir > 0 ? j + 1 : j - 1;
+      return j;
   }
   return i;
 }
@@ -2914,8 +2904,8 @@ static size_t past_buttons(const struct chrome_doc *d, size_t i, size_t end,
  * holds more text than the stretch and the page's title (the headline
  * before it) speaks of it: a calendar, a list of results or prices;
  * true when it replaced [a, b]. */
-static bool NOINLINE table_page(struct chrome_doc *d, size_t *a,
-                                size_t *b, size_t end, bool nolang) {
+static bool NOINLINE table_page(struct chrome_doc *d, size_t *a, size_t *b,
+                                size_t end, bool nolang) {
   size_t from = SIZE_MAX, to = 0, rows = 0;
   for (size_t i = 0; i < end; i++) {
     if (!table_row(d, i))
@@ -2943,8 +2933,10 @@ static bool NOINLINE table_page(struct chrome_doc *d, size_t *a,
   if (theirs <= mine)
     return false;
   const struct chrome_unit *h = from > 0 ? &d->units[from - 1] : NULL;
-  size_t top = h && !h->rule && no_end(h) && h->words >= 1 &&
-                       h->words <= HEAD_MAX_WORDS ? from - 1 : from;
+  size_t top =
+      h && !h->rule && no_end(h) && h->words >= 1 && h->words <= HEAD_MAX_WORDS
+          ? from - 1
+          : from;
   size_t title = title_of(d, top, nolang); /* (the page's, not the
                                               table's heading) */
   if (title == SIZE_MAX || !run_on_topic(d, title, top, end, 1))
@@ -2954,13 +2946,19 @@ static bool NOINLINE table_page(struct chrome_doc *d, size_t *a,
   return true;
 }
 
+/* A table, a list of scores or dates, a recipe's quantities: structured
+ * lines after the article belong to it though they do not read as prose,
+ * when the article speaks of them (a line near their start shares a word
+ * of its title). Before it they do only on a page without prose (the
+ * lines before an article are its headline, byline and date, and
+ * teasers: numbers there say little). */
 static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
                              size_t end, bool nolang) {
   bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS;
   if (!prose && table_page(d, a, b, end, nolang))
     return;
   size_t title = title_of(d, *a, nolang);
-  size_t from = past_buttons(d, *b + 1, end, 1);
+  size_t from = past_buttons(d, *b + 1, end);
   size_t at = data_run(d, from, end, 1);
   if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1))
     *b = at;
