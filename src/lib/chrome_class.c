@@ -2899,11 +2899,11 @@ static size_t past_buttons(const struct chrome_doc *d, size_t i, size_t end) {
   return i;
 }
 
-/* On a page without prose, the longest table (TABLE_ROWS rows or more,
- * as table_row finds them; its heading with it) is the article when it
- * holds more text than the stretch and the page's title (the headline
- * before it) speaks of it: a calendar, a list of results or prices;
- * true when it replaced [a, b]. */
+/* On a page without prose, the longest table before the stretch
+ * (TABLE_ROWS rows or more, as table_row finds them; its heading with
+ * it) is the article when it holds more text than the stretch and the
+ * page's title (the headline before it) speaks of it: a calendar, a list
+ * of results; true when it replaced [a, b]. */
 static bool NOINLINE table_page(struct chrome_doc *d, size_t *a, size_t *b,
                                 size_t end, bool nolang) {
   size_t from = SIZE_MAX, to = 0, rows = 0;
@@ -2923,8 +2923,8 @@ static bool NOINLINE table_page(struct chrome_doc *d, size_t *a, size_t *b,
     }
     i = at;
   }
-  if (from == SIZE_MAX || (from <= *b && to >= *a))
-    return false;
+  if (from == SIZE_MAX || to >= *a)
+    return false; /* (a table after the text is a sidebar's: prices) */
   uint64_t mine = 0, theirs = 0;
   for (size_t k = *a; k <= *b; k++)
     mine += d->units[k].rule ? 0 : d->units[k].chars;
@@ -2954,17 +2954,21 @@ static bool NOINLINE table_page(struct chrome_doc *d, size_t *a, size_t *b,
  * teasers: numbers there say little). */
 static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
                              size_t end, bool nolang) {
-  bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS;
-  if (!prose && table_page(d, a, b, end, nolang))
-    return;
+  bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS, grew = false;
   size_t title = title_of(d, *a, nolang);
   size_t from = past_buttons(d, *b + 1, end);
   size_t at = data_run(d, from, end, 1);
-  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1))
+  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1)) {
     *b = at;
+    grew = true;
+  }
   if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
-      run_on_topic(d, title, *a - 1, end, -1))
+      run_on_topic(d, title, *a - 1, end, -1)) {
     *a = at;
+    grew = true;
+  }
+  if (!prose && !grew) /* (a table next to the stretch joins it above) */
+    table_page(d, a, b, end, nolang);
 }
 
 /* Whether lines i and j start with words and numbers in the same order
