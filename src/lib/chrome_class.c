@@ -131,7 +131,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define BIO_WORDS 60       /* an author's bio is at most this long, */
 #define BIO_NAME 4         /* ... its name so many words, */
 #define BIO_ASIDE 4        /* ... and its "(@handle)" or e-mail so many, */
-#define BIO_BARE 8         /* ... without a sentence end so many at least */
+#define BIO_BARE 16        /* ... without a sentence end so many at least */
 #define BIO_JOB 6          /* ... and the job comes this soon after "is" */
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
 #define CAPTION_OPEN_WORDS 100 /* nor longer ones opened as a caption or
