@@ -83,6 +83,7 @@
 #define PREFIXSEP_WORDS 40
 #define EMBED_AT 6         /* words of an embedded post's label */
 #define EMBED_SPAN 12      /* lines from its label to its end's label */
+#define EMBED_TAIL 3       /* words both labels end with, or a handle */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
 #define HEAD_MAX_WORDS 25
 #define TEASER_WORDS 45
@@ -1583,10 +1584,23 @@ static const char *last_word(const struct chrome_unit *u, const char *p,
   return p + s;
 }
 
+/* Whether p[0..n) and q[0..m) end with the same EMBED_TAIL words or
+ * more ("... Twitter post by Jane Doe"). */
+static bool same_tail(const char *p, size_t n, const char *q, size_t m) {
+  size_t spaces = 0;
+  while (n && m && p[n - 1] == q[m - 1]) {
+    spaces += p[--n] == ' ';
+    m--;
+    if (spaces == EMBED_TAIL - 1 && p[n] == ' ')
+      return true;
+  }
+  return false;
+}
+
 /* An embedded post between its two labels ("Skip Twitter post by @jane",
  * its text, "End of Twitter post by @jane"): two lines that prefix rules
- * removed, within EMBED_SPAN lines, that end with the same word (the
- * author's name or handle); they and the lines between them go. A line
+ * removed, within EMBED_SPAN lines, that end with the same handle or the
+ * same EMBED_TAIL words; they and the lines between them go. A line
  * that a prefix rule removed with "(@handle)" in it is a post's label
  * too. */
 static void NOINLINE mark_embed(struct chrome_doc *d, size_t i) {
@@ -1609,8 +1623,10 @@ static void NOINLINE mark_embed(struct chrome_doc *d, size_t i) {
     const struct chrome_unit *v = &d->units[j];
     if (v->hit != CK_PREFIX || v->key == u->key)
       continue;
-    const char *x = last_word(v, d->text.data + v->off, &m);
-    if (m != n || memcmp(x, w, n) != 0)
+    const char *q = d->text.data + v->off, *x = last_word(v, q, &m);
+    if (m != n || memcmp(x, w, n) != 0 ||
+        (w[0] != '@' &&
+         !same_tail(p, (size_t)(w - p) + n, q, (size_t)(x - q) + m)))
       continue;
     for (size_t k = i; k <= j; k++) /* (labels too: as captions cost) */
       d->units[k].rule = R_EMBED;
