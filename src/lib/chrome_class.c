@@ -88,6 +88,7 @@
 #define HEAD_MAX_WORDS 25
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
+#define TEASER_PROSE 70    /* % of a page's prose in teasers: its article */
 #define TEASER_LABELS 3    /* labels between a teaser's headline and text */
 #define GLUED_MIN_WORDS 9  /* a headline and its summary on one line, */
 #define GLUED_MIN_REST 5   /* ... the summary's words after the headline */
@@ -2273,12 +2274,43 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
 
 /* fwl: the function words' languages that glued_teaser counts (bit
  * l - 1 for language l: the page's), or 0. */
+/* Sentences of a line that no rule removed, in code points (the prose
+ * of a page before its lines have their class). */
+static uint64_t prose_chars(const struct chrome_unit *u) {
+  return u->term == TERM_SENT && u->words >= NEAR_WORDS ? u->chars : 0;
+}
+
+/* Teasers that hold nearly all of a page's prose (TEASER_PROSE % or
+ * more) are its article: sub-headings, each with a paragraph of one
+ * sentence ("Keep a regular bedtime" / "Going to bed at ..."), not a
+ * list of other articles around it. */
+static void NOINLINE keep_teaser_article(struct chrome_doc *d) {
+  uint64_t all = 0, teased = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!u->rule || u->rule == R_TEASER) {
+      all += prose_chars(u);
+      teased += u->rule ? prose_chars(u) : 0;
+    }
+  }
+  if (!teased || 100 * teased < TEASER_PROSE * all)
+    return;
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].rule == R_TEASER)
+      d->units[i].rule = NULL;
+}
+
 static void mark_lists(struct chrome_doc *d, bool nolang, uint32_t fwl) {
   for (size_t i = 0; i < d->list_end; i++) /* none after list_end */
     if (d->units[i].hit == CK_LIST)
       mark_list(d, i, nolang);
-  for (size_t i = 0; i < d->nunits;)
+  bool teasers = false;
+  for (size_t i = 0; i < d->nunits;) {
     i = teaser_run(d, i, nolang, fwl);
+    teasers = teasers || d->units[i - 1].rule == R_TEASER;
+  }
+  if (teasers)
+    keep_teaser_article(d);
 }
 
 /* ---- the main stretch ------------------------------------------------- */
