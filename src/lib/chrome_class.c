@@ -81,10 +81,14 @@
 #define HAS_MAX_TOK 8      /* words of the longest "has" phrase looked for */
 #define PREFIX_WORDS 15    /* prefixes without separator: lines this long */
 #define PREFIXSEP_WORDS 40
+#define EMBED_AT 6         /* words of an embedded post's label */
+#define EMBED_SPAN 12      /* lines from its label to its end's label */
+#define EMBED_TAIL 3       /* words both labels end with, or a handle */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
 #define HEAD_MAX_WORDS 25
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
+#define TEASER_PROSE 70    /* % of a page's prose in teasers: its article */
 #define TEASER_LABELS 3    /* labels between a teaser's headline and text */
 #define GLUED_MIN_WORDS 9  /* a headline and its summary on one line, */
 #define GLUED_MIN_REST 5   /* ... the summary's words after the headline */
@@ -104,6 +108,9 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define LIST_TARGETS 2     /* known lines (share targets) that make a list */
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
+#define CARD_LINES 3       /* a product card's lines before its button */
+#define CARD_BUTTON_WORDS 5
+#define CARD_PRICE_WORDS 2 /* "£45.00", "From $12.99" */
 #define INSIDE_ONE (1u << 16) /* see keep_inner_repeats */
 #define LABEL_BIT (1u << 31)
 #define CJK_NEAR_CHARS 10  /* a CJK sentence this long reads as text */
@@ -115,6 +122,8 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define DATA_SHARE 50      /* % of its lines */
 #endif
 #define SHAPE_TOKENS 3     /* tokens that show a table row's shape */
+#define TABLE_ROWS 6       /* rows of a table that is a page's article */
+#define BUTTON_LINES 12    /* removed short lines before a table */
 #define TOPIC_LINES 5      /* its first lines that may share the title's */
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
@@ -123,6 +132,8 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define SAYS_WORDS 8       /* "NAME says:" comment headers */
 #define BIO_WORDS 60       /* an author's bio is at most this long, */
 #define BIO_NAME 4         /* ... its name so many words, */
+#define BIO_ASIDE 4        /* ... and its "(@handle)" or e-mail so many, */
+#define BIO_BARE 16        /* ... without a sentence end so many at least */
 #define BIO_JOB 6          /* ... and the job comes this soon after "is" */
 #define CAPTION_WORDS 60   /* longer lines with a credit are not captions */
 #define CAPTION_OPEN_WORDS 100 /* nor longer ones opened as a caption or
@@ -131,8 +142,11 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
+#define TAIL_LINKS 4       /* ... under a heading, after the article, */
+#define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
 #define FIELD_MIN 3        /* spaces of an empty form field "[   ]" */
 #define SIGNUP_WORDS 40    /* a sign-up pitch before its field */
+#define PITCH_HAS 2        /* ... or with so many has phrases in it */
 #define HANDLE_WORDS 5     /* "Jane Doe @janedoe" */
 #define ABOUT_NAME 4       /* words of the name in "About Jane Doe" */
 #define ABOUT_NEXT 3       /* lines after it where her bio may start */
@@ -210,6 +224,9 @@ static const char R_DOUBLE[] = "image label (its text twice in a row)";
 static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
+static const char R_EMBED[] = "embedded post (its label, then its text)";
+static const char R_CARD[] =
+    "product card (its name and price, then its button)";
 
 /* ---- character features -------------------------------------------- */
 
@@ -452,11 +469,38 @@ static bool starts_caption(const struct chrome_rules *r,
   return false;
 }
 
+/* Whether an "@handle:" follows offset i of p[0..n) (after spaces): the
+ * label of an embedded post ("Twitter post by @jane_doe: ..."). */
+static bool handle_colon(const char *p, size_t n, size_t i) {
+  while (i < n && p[i] == ' ')
+    i++;
+  if (i + 2 >= n || p[i] != '@')
+    return false;
+  size_t s = ++i;
+  while (i < n && (is_lower_ascii(p[i] | 0x20) || (unsigned)(p[i] - '0') < 10 ||
+                   p[i] == '_' || p[i] == '.'))
+    i++;
+  return i > s && i < n && p[i] == ':';
+}
+
+/* An embedded post's label and text on one line, of any length: a prefix
+ * rule's first word, then within EMBED_AT words "@handle:". */
+static bool embed_may(const struct chrome_rules *r, const char *p, size_t n,
+                      const struct chrome_tok *t, size_t nt) {
+  if (nt <= EMBED_AT)
+    return false;
+  size_t k = 1;
+  while (k <= EMBED_AT && p[t[k].start - 1] != '@')
+    k++;
+  return k <= EMBED_AT && kempt__chrome_may_start(r, CK_PREFIX, t[0].h) &&
+         handle_colon(p, n, t[k - 1].end);
+}
+
 /* Whether the phrase rules need the words of a line with total (> LONG_LINE)
  * tokens again, once the language is known; else its has and soft phrases
  * are all it can match (their languages go in soft_langs). */
 static bool needs_rules(const struct chrome_rules *r,
-                        const struct chrome_unit *u,
+                        const struct chrome_unit *u, const char *p,
                         const struct chrome_tok *t, size_t nt, size_t total) {
   if (nt == total && (total <= r->maxtok[CK_LINE] ||
                       total <= r->maxtok[CK_LIST] ||
@@ -466,12 +510,19 @@ static bool needs_rules(const struct chrome_rules *r,
       (kempt__chrome_may_start(r, CK_PREFIX, t[0].h) ||
        kempt__chrome_may_start(r, CK_PREFIXSEP, t[0].h)))
     return true;
+  if (embed_may(r, p, u->len, t, nt))
+    return true;
   if (u->words <= CAPTION_OPEN_WORDS && starts_caption(r, t, nt))
     return true;
-  if (u->words <= BIO_WORDS && nt >= 4 && t[0].upper) /* see is_bio */
-    for (size_t c = 1; c < nt && c <= BIO_NAME; c++)
+  if (u->words <= BIO_WORDS && nt >= 4 && t[0].upper) { /* see is_bio */
+    size_t to = BIO_NAME;
+    for (size_t c = 1; c < nt && c <= to; c++) {
       if (kempt__chrome_may_start(r, CK_COPULA, t[c].h))
         return true;
+      if (to == BIO_NAME && p[t[c].start - 1] == '(')
+        to += BIO_ASIDE;
+    }
+  }
   return false;
 }
 
@@ -528,8 +579,8 @@ hs_word(struct chrome_hs_word *cache, const struct chrome_rules *r,
  * looks for them (a first word's one-word phrases through hs_word). */
 static uint32_t soft_langs(const struct chrome_rules *r,
                            struct chrome_hs_word *cache,
-                           const struct chrome_tok *t, size_t nt,
-                           uint64_t hs) {
+                           const struct chrome_tok *t, size_t nt, uint64_t hs,
+                           size_t *nhas) {
   uint32_t langs = 0;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
@@ -538,14 +589,20 @@ static uint32_t soft_langs(const struct chrome_rules *r,
     bool has = w->flags & HSW_HAS, soft = w->flags & HSW_SOFT;
     if (!has && !soft)
       continue;
+    bool counted = w->has != 0; /* (phrases from one word count once) */
+    *nhas += counted;
     langs |= w->has | w->soft; /* (k = 1) */
     if (!(w->flags & HSW_EXTEND))
       continue; /* no longer phrase starts with the word */
     uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
     for (size_t k = 2; k <= 4 && i + k <= nt; k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
-      if (has && kempt__chrome_may_key(r, h, CK_HAS))
-        langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
+      if (has && kempt__chrome_may_key(r, h, CK_HAS)) {
+        uint32_t l = kempt__chrome_rules_langs(r, h, CK_HAS);
+        *nhas += l && !counted;
+        counted = counted || l;
+        langs |= l;
+      }
       if (soft && k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT))
         langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
       if (!kempt__chrome_may_extend(r, h))
@@ -811,12 +868,15 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   if (nt == 0)
     return;
   u->key = nt < total ? line_hash(p, n) : words_key(t, nt);
-  u->retok = total <= LONG_LINE || needs_rules(r, u, t, nt, total);
+  u->retok = total <= LONG_LINE || needs_rules(r, u, p, t, nt, total);
   u->hs = hs;
+  if (!u->retok) {
+    size_t nhas = 0;
+    u->soft_langs = soft_langs(r, d->hsw, t, nt, hs, &nhas);
+    u->retok = nhas >= PITCH_HAS && total <= SIGNUP_WORDS; /* see match_has */
+  }
   if (u->retok)
     keep_words(d, a, u, t, nt);
-  else
-    u->soft_langs = soft_langs(r, d->hsw, t, nt, hs);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -945,6 +1005,12 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
       parens = in_parens(p, u->len);
     if (plain || (total <= PREFIXSEP_WORDS && parens == 1))
       set_hit(u, find_pre(m, pre, k, CK_PREFIX));
+    else if (t[k - 1].end + 2 < u->len && p[t[k - 1].end + 1] == '@' &&
+             handle_colon(p, u->len, t[k - 1].end) &&
+             find_pre(m, pre, k, CK_PREFIX)) {
+      u->rule = R_EMBED; /* (a post's text costs no more than a caption) */
+      u->hit = CK_PREFIX;
+    }
   }
 }
 
@@ -954,6 +1020,7 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
                       const struct chrome_tok *t, size_t nt, size_t total,
                       uint64_t hs) {
   const struct chrome_rules *rs = m->rules;
+  size_t hits = 0, at = SIZE_MAX; /* has phrases, from distinct words */
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
     struct chrome_hs_word own; /* (k = 1: from hs_word) */
@@ -970,6 +1037,14 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
       if (r && total <= HAS_WORDS) {
         set_hit(u, r);
         return;
+      }
+      if (r && at != i && (at == SIZE_MAX || i >= at + 2)) {
+        at = i; /* a pitch: "... the free daily newsletter, delivered to
+                   your inbox" (two phrases, in a line not too long) */
+        if (++hits >= PITCH_HAS && total <= SIGNUP_WORDS) {
+          set_hit(u, r);
+          return;
+        }
       }
       if (r || (!u->soft_has && k <= 2 && soft &&
                 k <= rs->maxtok[CK_SOFT] &&
@@ -1339,9 +1414,10 @@ static inline bool colon_or_slash(const char *p, size_t from, size_t n) {
  * out. */
 static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
                                       const char *p, size_t n) {
-  static const char *const w[] = {"image", "photo", "picture", "credit",
-                                  "getty", "reuters", "afp", "shutterstock",
-                                  "foto", "bild", "imagen", "immagine"};
+  static const char *const w[] = {
+      "image",  "photo",        "picture", "credit", "getty",  "reuters",
+      "afp",    "shutterstock", "foto",    "bild",   "imagen", "immagine",
+      "source", "quelle",       "fuente",  "fonte"};
   size_t open = n;
   if (n && p[n - 1] == ')')
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
@@ -1386,13 +1462,22 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
 /* An author's bio: a name, "is" (a copula) within a few words, a job
  * ("writer", "reporter") soon after: "Jane Doe is a staff writer at ...". */
 static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
-                   const struct chrome_tok *t, size_t nt) {
-  if (u->words > BIO_WORDS || nt < 4 || !t[0].upper || u->term == TERM_NONE)
+                   const char *p, const struct chrome_tok *t, size_t nt) {
+  if (u->words > BIO_WORDS || nt < 4 || !t[0].upper ||
+      (u->term == TERM_NONE && u->words < BIO_BARE))
     return false;
-  size_t c = 1;
-  while (c < nt && c <= BIO_NAME && !find_rule(m, t + c, 1, CK_COPULA))
+  size_t c = 1, aside = 0; /* words of "(@handle)" after the name */
+  while (c < nt && c <= BIO_NAME + aside &&
+         !find_rule(m, t + c, 1, CK_COPULA)) {
+    if (aside == 0 && t[c].start > 1 && p[t[c].start - 1] == '@' &&
+        p[t[c].start - 2] == '(')
+      aside = BIO_ASIDE;
+    else if (aside == 0 && t[c].start > 0 && p[t[c].start - 1] == '(' &&
+             memchr(p + t[c].start, '@', u->len - t[c].start))
+      aside = BIO_ASIDE; /* "(jane@paper.com)" */
     c++;
-  if (c >= nt || c > BIO_NAME)
+  }
+  if (c >= nt || c > BIO_NAME + aside || (aside && p[t[c - 1].end] != ')'))
     return false;
   for (size_t j = c + 1; j < nt && j <= c + BIO_JOB; j++)
     if (find_rule(m, t + j, 1, CK_BIO))
@@ -1490,7 +1575,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_CAPTION));
   if (!u->rule && doubled_words(p, t, nt, total) && doubled(u, p))
     u->rule = R_DOUBLE;
-  if (!u->rule && is_bio(u, m, t, nt))
+  if (!u->rule && is_bio(u, m, p, t, nt))
     u->rule = R_BIO;
   if (!u->rule && is_says(u, m, p, t, nt)) {
     u->rule = R_SAYS;
@@ -1634,6 +1719,10 @@ static void mark_figures(struct chrome_doc *d) {
         !block_credit(&d->units[k->first + k->n - 1]))
       continue;
     size_t i = k->first, e = k->first + k->n - 1;
+    while (i < e && d->units[i].widget)
+      i++; /* (the image's label before its caption: "[img-2]") */
+    if (i == e)
+      continue;
     for (; i < e; i++) {
       const struct chrome_unit *u = &d->units[i];
       if (u->term != TERM_SENT || u->bullet || u->words < 3 ||
@@ -1648,20 +1737,140 @@ static void mark_figures(struct chrome_doc *d) {
   }
 }
 
+static void mark_card(struct chrome_doc *d, size_t i);
+
+/* The last word of line u (at p): the bytes after its last space, its
+ * length in *n. */
+static const char *last_word(const struct chrome_unit *u, const char *p,
+                             size_t *n) {
+  size_t e = u->len;
+  while (e && kempt__is_space((unsigned char)p[e - 1]))
+    e--;
+  size_t s = e;
+  while (s && !kempt__is_space((unsigned char)p[s - 1]))
+    s--;
+  *n = e - s;
+  return p + s;
+}
+
+/* Whether p[0..n) and q[0..m) end with the same EMBED_TAIL words or
+ * more ("... Twitter post by Jane Doe"). */
+static bool same_tail(const char *p, size_t n, const char *q, size_t m) {
+  size_t spaces = 0;
+  while (n && m && p[n - 1] == q[m - 1]) {
+    spaces += p[--n] == ' ';
+    m--;
+    if (spaces == EMBED_TAIL - 1 && p[n] == ' ')
+      return true;
+  }
+  return false;
+}
+
+/* An embedded post between its two labels ("Skip Twitter post by @jane",
+ * its text, "End of Twitter post by @jane"): two lines that prefix rules
+ * removed, within EMBED_SPAN lines, that end with the same handle or the
+ * same EMBED_TAIL words; they and the lines between them go. A line
+ * that a prefix rule removed with "(@handle)" in it is a post's label
+ * too. */
+static void NOINLINE mark_embed(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  size_t n, m;
+  /* "A post shared by Jane (@jane) on ...", and the label above it,
+   * "View this post on Instagram" */
+  const char *at = memchr(p, '@', u->len);
+  if (at && at > p && at[-1] == '(') {
+    d->units[i].rule = R_EMBED;
+    if (i > 0 && d->units[i - 1].hit == CK_LINE &&
+        d->units[i - 1].blk == u->blk)
+      d->units[i - 1].rule = R_EMBED;
+  }
+  const char *w = last_word(u, p, &n);
+  if (n < 2)
+    return;
+  for (size_t j = i + 2; j < d->nunits && j <= i + EMBED_SPAN; j++) {
+    const struct chrome_unit *v = &d->units[j];
+    if (v->hit != CK_PREFIX || v->key == u->key)
+      continue;
+    const char *q = d->text.data + v->off, *x = last_word(v, q, &m);
+    if (m != n || memcmp(x, w, n) != 0 ||
+        (w[0] != '@' &&
+         !same_tail(p, (size_t)(w - p) + n, q, (size_t)(x - q) + m)))
+      continue;
+    for (size_t k = i; k <= j; k++) /* (labels too: as captions cost) */
+      d->units[k].rule = R_EMBED;
+    return;
+  }
+}
+
 /* A label that a rule removed, alone on its line before its value
  * ("Photo:", "Credit:"): the next line, when it is a few words that end
- * no sentence, is its value ("personal archive of Jane Doe") and goes too. */
-static void mark_label_values(struct chrome_doc *d) {
-  for (size_t i = 0; i + 1 < d->nunits; i++) {
+ * no sentence, is its value ("personal archive of Jane Doe") and goes too.
+ * (Product cards and embedded posts are marked in the same pass.) */
+static void NOINLINE mark_label_values(struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    struct chrome_unit *v = &d->units[i + 1];
-    if (!u->rule || u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
-        d->text.data[u->off + u->tlen - 1] != ':')
+    if (!u->rule)
       continue;
+    if (u->hit == CK_LINE && i > 0)
+      mark_card(d, i); /* (a product card's button: see mark_card) */
+    if (u->hit == CK_PREFIX && u->rule != R_EMBED)
+      mark_embed(d, i); /* (and embedded posts: see mark_embed) */
+    if (u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
+        d->text.data[u->off + u->tlen - 1] != ':' || i + 1 == d->nunits)
+      continue;
+    struct chrome_unit *v = &d->units[i + 1];
     if (!v->rule && !v->bullet && !v->widget && v->words >= 1 &&
         v->words <= CREDIT_WORDS && v->term == TERM_NONE)
       v->rule = R_CAPTION;
   }
+}
+
+/* Whether p[0..n) has a currency's sign: $, £, ¥, the signs from
+ * U+20A0 (€, ₩, ₽, ₹ ...), "zł", "kr". */
+static bool has_price(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == '$')
+      return true;
+    if (i + 1 < n && c == 0xc2 && (p[i + 1] == '\xa3' || p[i + 1] == '\xa5'))
+      return true;
+    if (i + 2 < n && c == 0xe2 &&
+        ((p[i + 1] == '\x82' && (unsigned char)p[i + 2] >= 0xa0) ||
+         (p[i + 1] == '\x83' && (unsigned char)p[i + 2] <= 0x8f)))
+      return true;
+    if (i + 2 < n && (has_prefix(p + i, n - i, "z\xc5\x82") ||
+                      has_prefix(p + i, n - i, " kr")))
+      return true;
+  }
+  return false;
+}
+
+/* A product card: a few short lines (the product's name, its price) and
+ * a button that a whole-line rule knows ("Add to cart", "In den
+ * Warenkorb") at its end, in one block; one of the lines is a price. The
+ * button goes by its rule; the name and price go with it (and none
+ * without a price: a block of other short lines before a rule's line,
+ * "3.409 / letture / Nessun commento", is no card). */
+static void mark_card(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words > CARD_BUTTON_WORDS || d->units[i - 1].blk != u->blk ||
+      (i + 1 < d->nunits && d->units[i + 1].blk == u->blk))
+    return; /* (the button ends its card: an ad's label inside a block
+               cuts a sentence, "... cost $25 / ADVERTISEMENT / and ...") */
+  size_t j = i, priced = 0;
+  while (j > 0 && i - j < CARD_LINES && d->units[j - 1].blk == u->blk) {
+    const struct chrome_unit *v = &d->units[j - 1];
+    if (v->rule || v->bullet || v->widget || !no_end(v) ||
+        v->words > LABEL_WORDS + 2)
+      return;
+    priced += v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
+              has_price(d->text.data + v->off, v->len);
+    j--;
+  }
+  if (priced && (j == 0 || d->units[j - 1].blk != u->blk))
+    for (size_t k = j; k < i; k++)
+      d->units[k].rule = R_CARD;
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -1828,9 +2037,10 @@ static int32_t score_of(const struct chrome_unit *u) {
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
   if (u->hit == CK_CAPTION ||
-      (u->rule ? u->rule == R_CAPTION || u->rule == R_DOUBLE ||
-                     u->rule == R_SLUG || u->rule == R_SIGNUP
-               : u->widget))
+      (u->rule
+           ? u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
+                 u->rule == R_SIGNUP || u->rule == R_EMBED || u->rule == R_CARD
+           : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
   int32_t small = c > 200 ? 200 : c;
   switch (u->cls) {
@@ -1948,6 +2158,50 @@ static bool same_lead(const struct chrome_doc *d, size_t i, size_t j) {
   return u->bullet == v->bullet && du == dv;
 }
 
+/* A row of a table: a short line with two numbers past its list number
+ * ("3." or "3)" before a headline says only where it is in the list; a
+ * menu's "Formula 1" has one, and so has a time; years do not count):
+ * "Round 2: 26 April", "1a etapa: 10 de março". */
+static bool table_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule || u->bullet || u->words > HEAD_MAX_WORDS ||
+      u->ntok <= u->words || u->ntok > CHROME_MAXTOK)
+    return false; /* (a number is a token that is no word; a bullet
+                     marks a list) */
+  const char *p = d->text.data + u->off;
+  size_t k = indentation(p, u->len), runs = 0;
+  while (k < u->len && (unsigned)(p[k] - '0') < 10)
+    k++;
+  if (k == u->len || (p[k] != '.' && p[k] != ')'))
+    k = indentation(p, u->len);
+  while (k < u->len && runs < 2) { /* ("14:48", "60,000": one) */
+    if ((unsigned)(p[k] - '0') >= 10) {
+      k++;
+      continue;
+    }
+    size_t s = k;
+    while (k < u->len &&
+           ((unsigned)(p[k] - '0') < 10 ||
+            (k + 1 < u->len && (p[k] == ':' || p[k] == '.' || p[k] == ',') &&
+             (unsigned)(p[k + 1] - '0') < 10)))
+      k++;
+    runs += !(k - s == 4 && (has_prefix(p + s, 2, "19") ||
+                             has_prefix(p + s, 2, "20"))); /* no year */
+  }
+  return runs >= 2;
+}
+
+/* Whether DATA_MIN rows of a table start at line j. */
+static bool table_at(const struct chrome_doc *d, size_t j) {
+  if (!table_row(d, j))
+    return false;
+  size_t rows = 1;
+  for (size_t k = j + 1; k < d->nunits && k <= j + DATA_MIN && rows < DATA_MIN;
+       k++)
+    rows += table_row(d, k);
+  return rows >= DATA_MIN;
+}
+
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
   size_t items = 0;
@@ -1968,6 +2222,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
     }
     if (!items && targets >= LIST_TARGETS && u->blk != d->units[j - 1].blk)
       break; /* a share list's targets were all of it: a new block is not */
+    if (u->ntok > u->words && !u->bullet &&
+        table_at(d, j)) { /* rows of a table are no headlines */
+      if (items && d->units[j - 1].rule == R_LISTITEM)
+        d->units[j - 1].rule = NULL; /* (and their heading stays) */
+      break;
+    }
     if (list_item(u, nolang) || (bare >= BARE_HEADS && same_lead(d, head, j) &&
                                   list_summary(d, j, nolang))) {
       bare += prev_head; /* (a headline of the list that ends in '.') */
@@ -2184,12 +2444,43 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
 
 /* fwl: the function words' languages that glued_teaser counts (bit
  * l - 1 for language l: the page's), or 0. */
+/* Sentences of a line that no rule removed, in code points (the prose
+ * of a page before its lines have their class). */
+static uint64_t prose_chars(const struct chrome_unit *u) {
+  return u->term == TERM_SENT && u->words >= NEAR_WORDS ? u->chars : 0;
+}
+
+/* Teasers that hold nearly all of a page's prose (TEASER_PROSE % or
+ * more) are its article: sub-headings, each with a paragraph of one
+ * sentence ("Keep a regular bedtime" / "Going to bed at ..."), not a
+ * list of other articles around it. */
+static void NOINLINE keep_teaser_article(struct chrome_doc *d) {
+  uint64_t all = 0, teased = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!u->rule || u->rule == R_TEASER) {
+      all += prose_chars(u);
+      teased += u->rule ? prose_chars(u) : 0;
+    }
+  }
+  if (!teased || 100 * teased < TEASER_PROSE * all)
+    return;
+  for (size_t i = 0; i < d->nunits; i++)
+    if (d->units[i].rule == R_TEASER)
+      d->units[i].rule = NULL;
+}
+
 static void mark_lists(struct chrome_doc *d, bool nolang, uint32_t fwl) {
   for (size_t i = 0; i < d->list_end; i++) /* none after list_end */
     if (d->units[i].hit == CK_LIST)
       mark_list(d, i, nolang);
-  for (size_t i = 0; i < d->nunits;)
+  bool teasers = false;
+  for (size_t i = 0; i < d->nunits;) {
     i = teaser_run(d, i, nolang, fwl);
+    teasers = teasers || d->units[i - 1].rule == R_TEASER;
+  }
+  if (teasers)
+    keep_teaser_article(d);
 }
 
 /* ---- the main stretch ------------------------------------------------- */
@@ -2310,16 +2601,44 @@ static bool bullet_head(const struct chrome_unit *u) {
          u->words <= HEAD_MAX_WORDS && !u->listed;
 }
 
+/* A heading over a list of links: a short line, capitalised, with no
+ * end and no rule, that introduces no list with ':' ("More Great
+ * Stories", "Next Up In Science"). */
+static bool more_heading(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && !u->bullet && !u->listed && u->term == TERM_NONE &&
+         u->cap1 && u->words >= 2 && u->words <= LABEL_WORDS;
+}
+
+/* Whether no line of prose (a good line without a bullet and without a
+ * rule) comes after j up to b: the article has ended. */
+static bool NOINLINE no_prose_after(const struct chrome_doc *d, size_t j,
+                                    size_t b) {
+  for (; j <= b; j++)
+    if (!d->units[j].rule && !d->units[j].bullet && d->units[j].cls == CL_GOOD)
+      return false;
+  return true;
+}
+
 /* Runs of bulleted headlines of which most already go (repeated lines,
- * links next to chrome): a list of links, the rest of it goes too. */
+ * links next to chrome): a list of links, the rest of it goes too; and
+ * so does a run of TAIL_LINKS or more headlines (not a list of facts:
+ * TAIL_HEAD_WORDS each) under a heading at the end of the article, with
+ * its heading. */
 static void drop_link_runs(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i <= b; i++) {
     if (!bullet_head(&d->units[i]))
       continue;
-    size_t j = i, gone = 0;
-    while (j <= b && bullet_head(&d->units[j]))
+    size_t j = i, gone = 0, heads = 0;
+    while (j <= b && bullet_head(&d->units[j])) {
+      heads += d->units[j].words >= TAIL_HEAD_WORDS;
       gone += d->units[j++].rule != NULL;
-    if (j - i >= LINK_RUN && 2 * gone >= j - i)
+    }
+    bool tail = heads >= TAIL_LINKS && heads == j - i && i > a &&
+                more_heading(d, i - 1) && no_prose_after(d, j, b);
+    if (tail && !d->units[i - 1].rule)
+      d->units[i - 1].rule = R_LINKRUN;
+    if (j - i >= LINK_RUN && (2 * gone >= j - i || tail))
       for (size_t k = i; k < j; k++)
         if (!d->units[k].rule)
           d->units[k].rule = R_LINKRUN;
@@ -2361,6 +2680,14 @@ static bool drawn_rule(const char *p, size_t n) {
   return k >= 3;
 }
 
+/* A headline right above its byline ("By Jane Doe"): the article's
+ * title, whatever chrome comes before it. */
+static bool over_byline(const struct chrome_doc *d, size_t i, size_t b) {
+  const struct chrome_unit *u = &d->units[i];
+  return i < b && d->units[i + 1].hit == CK_BYLINE && u->cap1 && no_end(u) &&
+         u->words >= 3 && u->words <= HEAD_MAX_WORDS;
+}
+
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
                          bool found) {
   bool dups = found && d->few_dups;
@@ -2378,7 +2705,7 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
         drawn_rule(d->text.data + u->off, u->len))
       u->rule = R_DRAWN;
     if (found && !u->rule && u->cls == CL_SHORT && !u->listed &&
-        between_chrome(d, i, a, b))
+        between_chrome(d, i, a, b) && !over_byline(d, i, b))
       u->rule = R_SHORTRUN;
     if (u->rule || u->cls != CL_BAD || (u->listed && !u->widget))
       continue;
@@ -2778,6 +3105,65 @@ static bool run_on_topic(struct chrome_doc *d, size_t title, size_t i,
   return false;
 }
 
+/* The first line from i (before end) past at most BUTTON_LINES short
+ * lines that rules removed (a share button and its targets between the
+ * article and its table), or i. */
+static size_t past_buttons(const struct chrome_doc *d, size_t i, size_t end) {
+  for (size_t j = i; j < end && j - i < BUTTON_LINES; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (!u->rule || u->words > LABEL_WORDS || u->hit == CK_CUT)
+      return j;
+  }
+  return i;
+}
+
+/* On a page without prose, the longest table before the stretch
+ * (TABLE_ROWS rows or more, as table_row finds them; its heading with
+ * it) is the article when it holds more text than the stretch and the
+ * page's title (the headline before it) speaks of it: a calendar, a list
+ * of results; true when it replaced [a, b]. */
+static bool NOINLINE table_page(struct chrome_doc *d, size_t *a, size_t *b,
+                                size_t end, bool nolang) {
+  size_t from = SIZE_MAX, to = 0, rows = 0;
+  for (size_t i = 0; i < end; i++) {
+    if (!table_row(d, i))
+      continue;
+    size_t at = data_run(d, i, end, 1);
+    if (at == SIZE_MAX)
+      continue;
+    size_t n = 0;
+    for (size_t k = i; k <= at; k++)
+      n += table_row(d, k);
+    if (n >= TABLE_ROWS && n > rows) {
+      from = i;
+      to = at;
+      rows = n;
+    }
+    i = at;
+  }
+  if (from == SIZE_MAX || to >= *a)
+    return false; /* (a table after the text is a sidebar's: prices) */
+  uint64_t mine = 0, theirs = 0;
+  for (size_t k = *a; k <= *b; k++)
+    mine += d->units[k].rule ? 0 : d->units[k].chars;
+  for (size_t k = from; k <= to; k++)
+    theirs += d->units[k].chars;
+  if (theirs <= mine)
+    return false;
+  const struct chrome_unit *h = from > 0 ? &d->units[from - 1] : NULL;
+  size_t top =
+      h && !h->rule && no_end(h) && h->words >= 1 && h->words <= HEAD_MAX_WORDS
+          ? from - 1
+          : from;
+  size_t title = title_of(d, top, nolang); /* (the page's, not the
+                                              table's heading) */
+  if (title == SIZE_MAX || !run_on_topic(d, title, top, end, 1))
+    return false;
+  *a = top;
+  *b = to;
+  return true;
+}
+
 /* A table, a list of scores or dates, a recipe's quantities: structured
  * lines after the article belong to it though they do not read as prose,
  * when the article speaks of them (a line near their start shares a word
@@ -2786,14 +3172,21 @@ static bool run_on_topic(struct chrome_doc *d, size_t title, size_t i,
  * teasers: numbers there say little). */
 static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
                              size_t end, bool nolang) {
-  bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS;
+  bool prose = good_chars(d, *a, *b) >= CUT_GOOD_CHARS, grew = false;
   size_t title = title_of(d, *a, nolang);
-  size_t at = data_run(d, *b + 1, end, 1);
-  if (at != SIZE_MAX && run_on_topic(d, title, *b + 1, end, 1))
+  size_t from = past_buttons(d, *b + 1, end);
+  size_t at = data_run(d, from, end, 1);
+  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1)) {
     *b = at;
+    grew = true;
+  }
   if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
-      run_on_topic(d, title, *a - 1, end, -1))
+      run_on_topic(d, title, *a - 1, end, -1)) {
     *a = at;
+    grew = true;
+  }
+  if (!prose && !grew) /* (a table next to the stretch joins it above) */
+    table_page(d, a, b, end, nolang);
 }
 
 /* Whether lines i and j start with words and numbers in the same order
