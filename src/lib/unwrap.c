@@ -573,14 +573,39 @@ static bool tally_word(struct tally *t, uint64_t w) {
 }
 
 #ifdef SCAN_SSE2
-/* tally_word() for sixteen characters at p. */
+/* Of the sixteen bytes v, those beyond ASCII (high: their mask): whether
+ * they are whole two-byte characters of one column each, led by C3..CB,
+ * CE..D1 or D3..D5 (U+00C0..02FF, U+0380..047F, U+04C0..057F: Latin,
+ * Greek, Cyrillic letters; no mark, no white space, no control), and the
+ * mask of their second bytes in *cont: the characters are 16 less those. */
+static inline bool narrow2_16(__m128i v, unsigned high, unsigned *cont) {
+  __m128i c = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)); /* 80..BF */
+  __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC2)),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xD6)));
+  __m128i wide = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC)),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCD))),
+      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD2)));
+  unsigned cm = (unsigned)_mm_movemask_epi8(c);
+  unsigned lm = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(wide, lead));
+  *cont = cm;
+  /* each lead followed by one second byte, the last byte no lead */
+  return (cm | lm) == high && cm == lm << 1;
+}
+
+/* tally_word() for sixteen characters at p, or for the two-byte
+ * characters of narrow2_16() among them. */
 static bool tally16(struct tally *t, const char *p) {
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
   __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
                                 _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
-  if (_mm_movemask_epi8(ok) != 0xFFFF)
-    return false; /* a control, '|' or beyond ASCII */
-  t->cols += 16;
+  unsigned okm = (unsigned)_mm_movemask_epi8(ok), cont = 0;
+  if (okm != 0xFFFF) {
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
+    if ((okm | high) != 0xFFFF || !narrow2_16(v, high, &cont))
+      return false; /* a control, '|' or other characters beyond ASCII */
+  }
+  t->cols += 16 - kempt__pop16(cont);
   unsigned sp =
       (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
   if (!sp) {
@@ -804,11 +829,26 @@ static size_t parse_lines(struct line *L, const char *t, size_t n) {
 }
 
 /* Columns of the content p[0..n), as measure() counts them. */
-static uint32_t content_cols(const char *p, size_t n) {
+static uint32_t content_cols(struct unwrap *u, const char *p, size_t n) {
   uint32_t cols = 0;
   size_t i = 0;
   while (i < n) {
     uint64_t w;
+    uint32_t w32;
+    size_t k;
+    unsigned char c = (unsigned char)p[i];
+#ifdef SCAN_SSE2
+    if (n - i >= 16) { /* sixteen bytes without a tab, ASCII or narrow2_16() */
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      unsigned high = (unsigned)_mm_movemask_epi8(v), cont = 0;
+      if (!_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))) &&
+          (!high || narrow2_16(v, high, &cont))) {
+        cols += 16 - kempt__pop16(cont);
+        i += 16;
+        continue;
+      }
+    }
+#endif
     if (n - i >= 8) { /* eight ASCII characters, no tab among them */
       memcpy(&w, p + i, 8);
       if (!(w & HIGHS) && (((w ^ 9 * ONES) + 0x7F * ONES) & HIGHS) == HIGHS) {
@@ -817,8 +857,13 @@ static uint32_t content_cols(const char *p, size_t n) {
         continue;
       }
     }
-    if ((unsigned char)p[i] < 0x80) {
+    if (c < 0x80) {
       cols += p[i++] == '\t' ? 8 - cols % 8 : 1;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xE1 && (k = run_cols(u, p + i, n - i, &w32))) {
+      cols += w32; /* Latin, Greek, Cyrillic ... by the columns cached */
+      i += k;
       continue;
     }
     int32_t cp;
@@ -830,18 +875,28 @@ static uint32_t content_cols(const char *p, size_t n) {
 }
 
 /* The widest line of a block in columns, or best if that is wider
- * (without tabs a line has no more columns than bytes). */
-static uint32_t widest_line(const char *t, size_t n, uint32_t best) {
+ * (without tabs a line has no more columns than bytes). Lines of fewer
+ * than LONG_LINE / 4 bytes are not counted. The width is compared only
+ * with a line of LONG_LINE columns or more (see cut_line()): narrower
+ * lines need no measuring, and without tabs neither do lines of fewer
+ * bytes (the width is then at least what it should be below LONG_LINE,
+ * the same from there on). */
+static uint32_t widest_line(struct unwrap *u, const char *t, size_t n,
+                            uint32_t best) {
   if (n < LONG_LINE / 4)
     return best; /* no line of it is looked at: most blocks */
   bool tabs = memchr(t, '\t', n) != NULL;
+  if (!tabs && n < LONG_LINE)
+    return best; /* no line of LONG_LINE columns */
+  size_t least = tabs ? LONG_LINE / 4 : LONG_LINE;
   struct line l;
   for (size_t i = 0; i < n;) {
     const char *e = memchr(t + i, '\n', n - i);
     size_t end = e ? (size_t)(e - t) : n;
-    if (end - i >= LONG_LINE / 4 && (tabs || end - i > best) &&
+    if (end - i >= least && (tabs || end - i > best) &&
         parse_line(t, i, end, &l)) {
-      uint32_t total = l.indent + content_cols(t + l.start, l.end - l.start);
+      uint32_t total =
+          l.indent + content_cols(u, t + l.start, l.end - l.start);
       best = total > best ? total : best;
     }
     i = end + 1;
@@ -855,7 +910,8 @@ static uint32_t doc_width(struct unwrap *u) {
   for (; u->nwidth < u->nheld; u->nwidth++) {
     const struct held *h = &u->held[u->nwidth];
     if (h->len)
-      u->doc_width = widest_line(u->text.data + h->pos, h->len, u->doc_width);
+      u->doc_width =
+          widest_line(u, u->text.data + h->pos, h->len, u->doc_width);
   }
   return u->doc_width;
 }
@@ -1677,7 +1733,7 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
 static void sync_all(struct unwrap *u, const struct kempt_block *b) {
   vocab_sync(u);
   doc_width(u);
-  u->doc_width = widest_line(b->text, b->len, u->doc_width);
+  u->doc_width = widest_line(u, b->text, b->len, u->doc_width);
 }
 
 static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
