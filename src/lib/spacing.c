@@ -487,9 +487,21 @@ static bool hspace(char c) { return c == ' ' || c == '\t'; }
 
 /* The end of the run of spaces and tabs at p[i] (i <= n). */
 static size_t skip_hspace(const char *p, size_t n, size_t i) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  /* sixteen at a time: runs of indentation are long in scraped text */
+  for (; n - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned h = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+    if (h != 0xFFFFu)
+      return i + (unsigned)__builtin_ctz(~h);
+  }
+#else
   static const char spaces[8] = "        ";
   while (n - i >= 8 && memcmp(p + i, spaces, 8) == 0)
     i += 8;
+#endif
   while (i < n && hspace(p[i]))
     i++;
   return i;
