@@ -419,8 +419,10 @@ static size_t enumerator(const char *p, size_t n) {
  * the content p[0..n), whose first character cp is m bytes long, or 0. A
  * bullet alone on its line is a marker. */
 static uint32_t marker_cols(const char *p, size_t n, int32_t cp, size_t m) {
-  uint32_t cols = cp_cols(cp);
-  if (!is_bullet(cp)) {
+  uint32_t cols;
+  if (is_bullet(cp)) {
+    cols = cp_cols(cp);
+  } else {
     m = enumerator(p, n);
     cols = (uint32_t)m;
   }
@@ -713,11 +715,22 @@ static void measure(struct unwrap *u, const char *p, size_t n,
   l->rule = !l->alnum && t.cols >= 3;
 }
 
+/* kempt__cp_lower(cp) || kempt__cp_caseless(cp), with one look-up of the
+ * category beyond ASCII. */
+static bool lower_or_caseless(int32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'a' && cp <= 'z';
+  if (kempt__cp_symbol(cp))
+    return false;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LO;
+}
+
 /* Case of the first letter, sentence end (or a brace, as code lines
  * end), final hyphen. */
 static void classify(const char *p, size_t n, struct line *l) {
   int32_t cp = kempt__first_cp(p, n), before;
-  l->lower = kempt__cp_lower(cp) || kempt__cp_caseless(cp);
+  l->lower = lower_or_caseless(cp);
   l->stop = kempt__ends_sentence(p, n) || p[n - 1] == '{' || p[n - 1] == '}';
   if (n >= 2 && p[n - 1] == '-') {
     kempt__cp_last(p, n - 1, &before);
@@ -1403,6 +1416,9 @@ static bool ref_list(const char *t, size_t n, bool label_ok) {
 }
 
 static bool refs_heading(const char *t, size_t n) {
+  unsigned char z = n ? (unsigned char)t[n - 1] : 0;
+  if (z != 's' && z != ':' && z != ' ' && z != '\t' && z != 0xA0)
+    return false; /* most blocks: at a glance */
   size_t e = n;
   while (e && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
                (unsigned char)t[e - 1] == 0xA0))
@@ -1462,6 +1478,7 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
 static bool starts_lower_rest(const char *t, const struct line *l,
                               unsigned char c);
 
+
 /* Whether line l of text t starts in lower case (or without case), as
  * classify() sets l->lower: at once for most lines, which start with ASCII. */
 static inline bool starts_lower(const char *t, const struct line *l) {
@@ -1483,8 +1500,7 @@ static bool starts_lower_rest(const char *t, const struct line *l,
         (u < 0x2070 || (u >= 0x2190 && u < 0x2C00)))
       return false; /* punctuation, arrows, shapes, boxes: no letters */
   }
-  int32_t cp = kempt__first_cp(t + l->start, l->end - l->start);
-  return kempt__cp_lower(cp) || kempt__cp_caseless(cp);
+  return lower_or_caseless(kempt__first_cp(t + l->start, l->end - l->start));
 }
 
 /* Whether a block of prepared lines (joins of its breaks may be
