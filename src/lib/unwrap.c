@@ -629,9 +629,11 @@ static bool tally16(struct tally *t, const char *p) {
 
 /* The bytes of the run of characters at p[0..n) of two bytes but the
  * no-break space, or of three of U+0800..U+1FFF (Latin, Greek, Cyrillic,
- * Hebrew, Arabic, Indic scripts, Thai, Georgian, Vietnamese ...: no white
- * space, no bar, not of a script without spaces, so that tally_cp()
- * counts just their columns), and their columns in *cols. */
+ * Hebrew, Arabic, Indic scripts, Thai, Georgian, Vietnamese ...) or
+ * U+2000..U+24FF (quotes, dashes, ellipsis, arrows, signs; not the box
+ * drawing from U+2500 with its bar, whose rules cp_run() takes as runs):
+ * no white space, no bar, not of a script without spaces, so that
+ * tally_cp() counts just their columns; and their columns in *cols. */
 static inline size_t run_cols(struct unwrap *u, const char *p, size_t n,
                               uint32_t *cols) {
   const unsigned char *q = (const unsigned char *)p;
@@ -647,7 +649,8 @@ static inline size_t run_cols(struct unwrap *u, const char *p, size_t n,
       if (cp == 0xA0)
         break;
       j += 2;
-    } else if ((c0 == 0xE0 && c1 >= 0xA0) || c0 == 0xE1) {
+    } else if ((c0 == 0xE0 && c1 >= 0xA0) || c0 == 0xE1 ||
+               (c0 == 0xE2 && c1 < 0x94)) {
       if (n - j < 3 || (q[j + 2] & 0xC0) != 0x80)
         break;
       cp = (c0 & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (q[j + 2] & 0x3Fu);
@@ -694,7 +697,7 @@ static void measure(struct unwrap *u, const char *p, size_t n,
       t.words += ++t.spaces == 1;
       t.table = t.table || t.spaces >= 3;
       i++;
-    } else if (c >= 0xC2 && c <= 0xE1 && (k = run_cols(u, p + i, n - i, &w))) {
+    } else if (c >= 0xC2 && c <= 0xE2 && (k = run_cols(u, p + i, n - i, &w))) {
       t.cols += w;
       t.spaces = 0;
       i += k;
@@ -874,7 +877,7 @@ static uint32_t content_cols(struct unwrap *u, const char *p, size_t n) {
       cols += p[i++] == '\t' ? 8 - cols % 8 : 1;
       continue;
     }
-    if (c >= 0xC2 && c <= 0xE1 && (k = run_cols(u, p + i, n - i, &w32))) {
+    if (c >= 0xC2 && c <= 0xE2 && (k = run_cols(u, p + i, n - i, &w32))) {
       cols += w32; /* Latin, Greek, Cyrillic ... by the columns cached */
       i += k;
       continue;
