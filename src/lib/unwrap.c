@@ -1520,6 +1520,67 @@ static bool may_be_strong(const char *t, const struct line *L, size_t nl,
   return false;
 }
 
+/* The bytes of p[0..n) below 0x80. */
+static size_t ascii_bytes(const char *p, size_t n) {
+  size_t a = 0, i = 0;
+#ifdef SCAN_SSE2
+  for (; n - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    a += 16 - kempt__pop16((unsigned)_mm_movemask_epi8(v));
+  }
+#endif
+  for (; n - i >= 8; i += 8) {
+    uint64_t high = (kempt__load_le64(p + i) & HIGHS) >> 7;
+    a += 8 - (size_t)((high * ONES) >> 56);
+  }
+  for (; i < n; i++)
+    a += (unsigned char)p[i] < 0x80;
+  return a;
+}
+
+/* The bytes of p[0..n) that may stand for a word of measure(): white
+ * space, a no-break space's second byte, the lead of a character of three
+ * or four bytes (a script without spaces). */
+static size_t word_marks(const char *p, size_t n) {
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    m += c == ' ' || c == '\t' || c == 0xA0 || c >= 0xE0;
+  }
+  return m;
+}
+
+/* Whether a block of lines without a tab may be uniform (see judge()),
+ * by bounds of its lines' columns: at least the indentation and the ASCII
+ * bytes, at most the indentation and all the bytes (a first word: up to
+ * its first space), and of their words (at most one more than the white
+ * space and characters of scripts without spaces in them). Menus and
+ * lists of lines of a few words, unequal, are not. */
+static bool may_be_uniform(const char *t, const struct line *L, size_t nl) {
+  size_t s = L[0].start, e = L[nl - 1].end;
+  if (memchr(t + s, '\t', e - s))
+    return true; /* a tab has up to eight columns: no bounds */
+  size_t least = 0;
+  for (size_t j = 0; j < nl; j++) {
+    size_t cols = L[j].indent + ascii_bytes(t + L[j].start,
+                                            L[j].end - L[j].start);
+    least = cols > least ? cols : least;
+  }
+  least -= least / SLACK; /* the nearly full width is at least this */
+  for (size_t i = 0; i + 1 < nl; i++) {
+    const char *b = t + L[i + 1].start;
+    size_t bn = L[i + 1].end - L[i + 1].start;
+    const char *sp = memchr(b, ' ', bn);
+    size_t first = sp ? (size_t)(sp - b) : bn;
+    if (L[i].indent + (L[i].end - L[i].start) + 1 + first <= least)
+      return false; /* this break is not nearly full */
+  }
+  size_t words = 0;
+  for (size_t i = 0; i + 1 < nl && words < 4 * (nl - 1); i++)
+    words += 1 + word_marks(t + L[i].start, L[i].end - L[i].start);
+  return words >= 4 * (nl - 1);
+}
+
 /* Whether the prepared lines of a block may give a vote (be strong or
  * uniform, see judge()), by what costs no measuring. A uniform block has
  * all its breaks joinable: the counts over all breaks (classify()) are
@@ -1538,7 +1599,8 @@ static bool may_be_voter(const char *t, struct line *L, size_t nl) {
     lower += i > 0 && L[i].lower;
     stop += i + 1 < nl && L[i].stop;
   }
-  return 2 * stop <= breaks && (3 * lower >= breaks || !stop);
+  return 2 * stop <= breaks && (3 * lower >= breaks || !stop) &&
+         may_be_uniform(t, L, nl);
 }
 
 /* Whether a line of text t after the first starts in lower case (or
