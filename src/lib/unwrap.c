@@ -1488,6 +1488,14 @@ static inline bool starts_lower(const char *t, const struct line *l) {
   unsigned char c = (unsigned char)t[l->start]; /* the content is not empty */
   if (c < 0x80 && c != '"' && c != '\'' && c != '(' && c != '[')
     return c >= 'a' && c <= 'z'; /* ASCII has no caseless letters */
+  if (c == 0xE2 && l->end - l->start >= 3) { /* bullets, boxes, stars */
+    unsigned c1 = (unsigned char)t[l->start + 1],
+             c2 = (unsigned char)t[l->start + 2];
+    /* U+21C0..2BFF (or a bad byte), U+2020..203F but the opener U+2039 */
+    if ((c1 >= 0x87 && c1 <= 0xAF) ||
+        (c1 == 0x80 && c2 >= 0xA0 && c2 <= 0xBF && c2 != 0xB9))
+      return false;
+  }
   return starts_lower_rest(t, l, c);
 }
 
