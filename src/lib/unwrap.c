@@ -1794,7 +1794,9 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
     h->cached = ONE_LINE;
     return;
   }
-  struct line *L = u->lines;
+  /* read into the cache itself while it has room for any block's lines */
+  bool direct = u->ncache + MAX_LINES <= CACHE_LINES;
+  struct line *L = direct ? u->cache + u->ncache : u->lines;
   size_t nl = parse_lines(L, b->text, b->len);
   if (nl == SIZE_MAX || nl < 2)
     return;
@@ -1809,7 +1811,8 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
     }
   }
   if (u->ncache + nl <= CACHE_LINES) { /* keep them for process() */
-    memcpy(u->cache + u->ncache, L, nl * sizeof *L);
+    if (!direct)
+      memcpy(u->cache + u->ncache, L, nl * sizeof *L);
     h->cache_at = u->ncache;
     h->cache_n = (uint32_t)nl;
     h->cached = read;
