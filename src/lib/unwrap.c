@@ -1261,26 +1261,43 @@ static enum kempt_status emit_out(struct unwrap *u, uint32_t flags,
 /* Write lines [from, to) of text t, none joined to the next, without
  * link markers, to out at once: with the indentation past common if
  * there are several. */
-static enum kempt_status put_plain(struct unwrap *u, const char *t,
+static enum kempt_status put_plain(struct unwrap *u, const char *t, size_t tn,
                                    const struct line *L, size_t from, size_t to,
                                    uint32_t common) {
   bool several = to - from > 1;
   size_t need = to - from - 1;
   for (size_t j = from; j < to; j++)
     need += (several ? L[j].indent - common : 0) + (L[j].end - L[j].start);
-  enum kempt_status st = kempt__buf_reserve(&u->out, need);
+  /* 32 bytes more: short lines and indents are stored sixteen bytes at a
+   * time (past what is written, within what is reserved) */
+  enum kempt_status st = kempt__buf_reserve(&u->out, need + 32);
   if (st != KEMPT_OK)
     return st;
   char *o = u->out.data + u->out.len;
   for (size_t j = from; j < to; j++) {
     if (j > from)
       *o++ = '\n';
+    size_t k = L[j].end - L[j].start;
     if (several && L[j].indent > common) { /* most lines have none */
-      memset(o, ' ', L[j].indent - common);
-      o += L[j].indent - common;
+      uint32_t ind = L[j].indent - common;
+#ifdef SCAN_SSE2
+      if (ind <= 16)
+        _mm_storeu_si128((__m128i *)(void *)o, _mm_set1_epi8(' '));
+      else
+#endif
+        memset(o, ' ', ind);
+      o += ind;
     }
-    memcpy(o, t + L[j].start, L[j].end - L[j].start);
-    o += L[j].end - L[j].start;
+#ifdef SCAN_SSE2
+    if (k <= 32 && tn - L[j].start >= 32) { /* a short line, not at the end */
+      const __m128i *q = (const __m128i *)(const void *)(t + L[j].start);
+      __m128i v0 = _mm_loadu_si128(q), v1 = _mm_loadu_si128(q + 1);
+      _mm_storeu_si128((__m128i *)(void *)o, v0);
+      _mm_storeu_si128((__m128i *)(void *)(o + 16), v1);
+    } else
+#endif
+      memcpy(o, t + L[j].start, k);
+    o += k;
   }
   u->out.len = (size_t)(o - u->out.data);
   return KEMPT_OK;
@@ -1319,7 +1336,7 @@ static enum kempt_status put_group(struct unwrap *u,
                               b->offset + first, u->index++, b->rule};
       return kempt__emit_block(u->env, &c);
     }
-    st = put_plain(u, b->text, L, from, to, common);
+    st = put_plain(u, b->text, b->len, L, from, to, common);
     to = from; /* done */
   }
   for (size_t j = from, last; j < to && st == KEMPT_OK; j = last + 1) {
