@@ -1452,14 +1452,14 @@ static bool refs_heading(const char *t, size_t n) {
          text_is(t + l.start, l.end - l.start, "References:");
 }
 
-/* Whether block b belongs to a references list (next: the block after
- * it, or NULL); follows the list across blocks. */
+/* Whether block b belongs to a references list (next: the held block
+ * after it, or NULL); follows the list across blocks. */
 static bool in_references(struct unwrap *u, const struct kempt_block *b,
-                          const struct kempt_block *next) {
+                          const struct held *next) {
   if (u->in_refs && ref_list(b->text, b->len, true))
     return true;
   u->in_refs = next && refs_heading(b->text, b->len) &&
-               ref_list(next->text, next->len, false);
+               ref_list(u->text.data + next->pos, next->len, false);
   return u->in_refs;
 }
 
@@ -1651,10 +1651,10 @@ static bool may_wrap(struct unwrap *u, const char *t, const struct line *L,
   return doc_wrap(u) >= MIN_WRAP || may_be_strong(t, L, nl, n);
 }
 
-/* Unwrap one block and send the result on; next is the block after it,
- * if known; brackets: whether b may hold a '[' (link markers). */
+/* Unwrap one block and send the result on; next is the held block after
+ * it, if known; brackets: whether b may hold a '[' (link markers). */
 static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
-                                 const struct kempt_block *next,
+                                 const struct held *next,
                                  const struct held *h, bool brackets) {
   u->brackets = brackets;
   if (b->flags & KEMPT_BLOCK_REMOVED)
@@ -1728,16 +1728,14 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
    * it per block that holds one, not one per block */
   size_t bracket = 0, from = 0;
   for (size_t i = 0; i < n && st == KEMPT_OK; i++) {
-    struct kempt_block b = held_block(u, i), nb;
+    struct kempt_block b = held_block(u, i);
     const struct held *h = &u->held[i];
     if (bracket != SIZE_MAX && (i == 0 || bracket < h->pos) && h->len) {
       from = h->pos;
       const char *q = memchr(u->text.data + from, '[', u->text.len - from);
       bracket = q ? (size_t)(q - u->text.data) : SIZE_MAX;
     }
-    if (i + 1 < u->nheld)
-      nb = held_block(u, i + 1);
-    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL, h,
+    st = process(u, &b, i + 1 < u->nheld ? &u->held[i + 1] : NULL, h,
                  bracket < h->pos + h->len);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
