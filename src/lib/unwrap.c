@@ -601,13 +601,15 @@ static bool tally16(struct tally *t, const char *p) {
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
   __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
                                 _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
-  unsigned okm = (unsigned)_mm_movemask_epi8(ok), cont = 0;
-  if (okm != 0xFFFF) {
+  unsigned okm = (unsigned)_mm_movemask_epi8(ok), cont;
+  if (okm == 0xFFFF) {
+    t->cols += 16;
+  } else {
     unsigned high = (unsigned)_mm_movemask_epi8(v);
     if ((okm | high) != 0xFFFF || !narrow2_16(v, high, &cont))
       return false; /* a control, '|' or other characters beyond ASCII */
+    t->cols += 16 - kempt__pop16(cont);
   }
-  t->cols += 16 - kempt__pop16(cont);
   unsigned sp =
       (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
   if (!sp) {
@@ -856,10 +858,10 @@ static uint32_t content_cols(struct unwrap *u, const char *p, size_t n) {
 #ifdef SCAN_SSE2
     if (n - i >= 16) { /* sixteen bytes without a tab, ASCII or narrow2_16() */
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-      unsigned high = (unsigned)_mm_movemask_epi8(v), cont = 0;
+      unsigned high = (unsigned)_mm_movemask_epi8(v), cont;
       if (!_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))) &&
           (!high || narrow2_16(v, high, &cont))) {
-        cols += 16 - kempt__pop16(cont);
+        cols += high ? 16 - kempt__pop16(cont) : 16;
         i += 16;
         continue;
       }
