@@ -1773,6 +1773,32 @@ static enum kempt_status make_room(struct unwrap *u, size_t len) {
   return flush(u, n);
 }
 
+/* Whether the content p[0..n) surely starts with a list marker (see
+ * marker_cols()): a bullet alone or before white space. Enumerators and
+ * the rest are left to prepare(). */
+static bool bullet_marker(const char *p, size_t n) {
+  unsigned char c = (unsigned char)p[0];
+  if (c != '-' && c != '*' && c != '+' && c != '>' && c != 0xC2 && c != 0xE2)
+    return false; /* most lines, at a glance */
+  int32_t cp;
+  size_t m = kempt__cp(p, n, &cp);
+  if (!is_bullet(cp))
+    return false;
+  if (m == n)
+    return cp_cols(cp) != 0;
+  return kempt__hspace(p + m, n - m) != 0;
+}
+
+/* Whether the parsed lines of text t may have two joinable breaks (see
+ * may_joins()): a break is not joinable before a list item, and most
+ * blocks of several lines are lists whose items start with bullets. */
+static bool may_join_twice(const char *t, const struct line *L, size_t nl) {
+  size_t open = 0;
+  for (size_t i = 1; i < nl && open < 2; i++)
+    open += !bullet_marker(t + L[i].start, L[i].end - L[i].start);
+  return open >= 2;
+}
+
 /* Whether the parsed lines of block t[0..n) may be hard-wrapped on their
  * own evidence (or uniform): three at least, one of them MIN_WRAP columns
  * wide (without tabs a line has no more columns than bytes). */
@@ -1818,7 +1844,7 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
   if (nl == SIZE_MAX || nl < 2)
     return;
   enum cached read = PARSED;
-  if (may_vote(b->text, b->len, L, nl)) {
+  if (may_vote(b->text, b->len, L, nl) && may_join_twice(b->text, L, nl)) {
     prepare_lines(b->text, L, nl);
     read = PREPARED;
     if (may_be_voter(b->text, L, nl)) {
