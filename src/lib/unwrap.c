@@ -57,6 +57,13 @@
 #include <emmintrin.h>
 #endif
 
+/* parse_line() is inlined into each user: every line of a block passes */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
 #define MAX_LINES 4096u    /* a block with more lines passes unchanged */
@@ -764,7 +771,8 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
 
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
-static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
+ALWAYS_INLINE bool parse_line(const char *t, size_t s, size_t e,
+                             struct line *l) {
   size_t i = s;
   uint32_t col = 0;
   unsigned char c = i < e ? (unsigned char)t[i] : 0;
