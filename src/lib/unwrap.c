@@ -473,6 +473,14 @@ static inline size_t cp_run(const char *p, size_t n, int32_t *cp,
   if (k < 3 || n < 2 * k || p[k] != p[0] || p[k + 1] != p[1] ||
       p[k + 2] != p[2] || (k > 3 && p[k + 3] != p[3]))
     return k;
+#ifdef SCAN_SSE2
+  while (n - k - m >= 16 &&
+         _mm_movemask_epi8(_mm_cmpeq_epi8(
+             _mm_loadu_si128((const __m128i *)(const void *)(p + m)),
+             _mm_loadu_si128((const __m128i *)(const void *)(p + k + m)))) ==
+             0xFFFF)
+    m += 16; /* rules of box drawing run to a thousand characters */
+#endif
   while (n - k - m >= 8 && memcmp(p + m, p + k + m, 8) == 0)
     m += 8;
   while (k + m < n && p[k + m] == p[m])
@@ -1891,16 +1899,24 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
     return s;
-  struct held h = {u->text.len, b->len, b->flags, b->nlines, b->offset,
-                   b->rule,     0,      0,        NOT_CACHED};
+  size_t pos = u->text.len;
   s = kempt__buf_add(&u->text, b->text, b->len);
   if (s != KEMPT_OK)
     return s;
-  u->held[u->nheld++] = h;
+  struct held *h = &u->held[u->nheld++];
+  h->pos = pos;
+  h->len = b->len;
+  h->flags = b->flags;
+  h->nlines = b->nlines;
+  h->offset = b->offset;
+  h->rule = b->rule;
+  h->cache_at = 0;
+  h->cache_n = 0;
+  h->cached = NOT_CACHED;
   if (counted)
     u->nwidth = u->nheld;
   if (!(b->flags & KEMPT_BLOCK_REMOVED))
-    learn(u, b, &u->held[u->nheld - 1]);
+    learn(u, b, h);
   return KEMPT_OK;
 }
 
