@@ -1765,7 +1765,7 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   size_t n = b->len, lead = 0, trail = 0;
   bool keep = (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0;
   if (!keep) {
-    lead = skip_hspace(p, n, 0);
+    lead = n && hspace(p[0]) ? skip_hspace(p, n, 0) : 0; /* most: none */
     while (trail < n - lead && hspace(p[n - 1 - trail]))
       trail++;
   }
