@@ -595,7 +595,9 @@ static bool tally_word(struct tally *t, uint64_t w) {
  * CE..D1 or D3..D5 (U+00C0..02FF, U+0380..047F, U+04C0..057F: Latin,
  * Greek, Cyrillic letters; no mark, no white space, no control), and the
  * mask of their second bytes in *cont: the characters are 16 less those. */
-static inline bool narrow2_16(__m128i v, unsigned high, unsigned *cont) {
+/* The masks of narrow2_16(): the leads it takes (returned) and all second
+ * bytes, 80..BF (in *cont). */
+static inline unsigned narrow2_masks(__m128i v, unsigned *cont) {
   __m128i c = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)); /* 80..BF */
   __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC2)),
                                _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xD6)));
@@ -603,33 +605,47 @@ static inline bool narrow2_16(__m128i v, unsigned high, unsigned *cont) {
       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC)),
                    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCD))),
       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD2)));
-  unsigned cm = (unsigned)_mm_movemask_epi8(c);
-  unsigned lm = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(wide, lead));
-  *cont = cm;
-  /* each lead followed by one second byte, the last byte no lead */
-  return (cm | lm) == high && cm == lm << 1;
+  *cont = (unsigned)_mm_movemask_epi8(c);
+  return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(wide, lead));
 }
 
-/* tally_word() for sixteen characters at p, or for the two-byte
- * characters of narrow2_16() among them. */
-static bool tally16(struct tally *t, const char *p) {
+static inline bool narrow2_16(__m128i v, unsigned high, unsigned *cont) {
+  unsigned lm = narrow2_masks(v, cont);
+  /* each lead followed by one second byte, the last byte no lead */
+  return (*cont | lm) == high && *cont == lm << 1;
+}
+
+/* tally_word() for the sixteen characters at p, or for those of them
+ * before the first that it does not take (a control, '|', a character
+ * beyond ASCII but the two-byte ones of narrow2_16(), or a lead byte
+ * whose second byte is not among them): returns how many bytes it took,
+ * 0 when it took none. */
+static unsigned tally16(struct tally *t, const char *p) {
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
   __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
                                 _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
-  unsigned okm = (unsigned)_mm_movemask_epi8(ok), cont;
+  unsigned okm = (unsigned)_mm_movemask_epi8(ok), q = 16, pm = 0xFFFF;
   if (okm == 0xFFFF) {
     t->cols += 16;
   } else {
-    unsigned high = (unsigned)_mm_movemask_epi8(v);
-    if ((okm | high) != 0xFFFF || !narrow2_16(v, high, &cont))
-      return false; /* a control, '|' or other characters beyond ASCII */
-    t->cols += 16 - kempt__pop16(cont);
+    unsigned cm, lm = narrow2_masks(v, &cm);
+    q = (unsigned)__builtin_ctz(~(okm | cm | lm) | 0x10000u);
+    if (q && (lm >> (q - 1) & 1))
+      q--; /* its second byte is not taken */
+    if (!q || (lm >> (q - 1) & 1))
+      return 0; /* a lead before a lead */
+    pm = (1u << q) - 1;
+    cm &= pm;
+    if (cm != ((lm << 1) & pm))
+      return 0; /* a lead without its second byte, or the reverse */
+    t->cols += q - kempt__pop16(cm);
   }
-  unsigned sp =
-      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+  unsigned sp = (unsigned)_mm_movemask_epi8(
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) &
+                pm;
   if (!sp) {
     t->spaces = 0;
-    return true;
+    return q;
   }
   unsigned first = sp & ~(sp << 1); /* spaces after a byte that is not */
   if (t->spaces)                    /* the first byte goes on with a run */
@@ -637,10 +653,10 @@ static bool tally16(struct tally *t, const char *p) {
   t->words += kempt__pop16(first);
   if ((sp & (sp >> 1) & (sp >> 2)) || (t->spaces >= 2 && (sp & 1)) ||
       (t->spaces >= 1 && (sp & 3) == 3))
-    t->table = true;                                 /* three spaces in a row */
-  unsigned k = (unsigned)__builtin_clz(~(sp << 16)); /* spaces at the end */
-  t->spaces = k == 16 ? t->spaces + 16 : k;
-  return true;
+    t->table = true; /* three spaces in a row */
+  unsigned k = (unsigned)__builtin_clz(~(sp << (32 - q))); /* at the end */
+  t->spaces = k == q ? t->spaces + q : k;
+  return q;
 }
 #endif
 
@@ -693,9 +709,15 @@ static void measure(struct unwrap *u, const char *p, size_t n,
   uint32_t w;
   for (size_t i = 0, stop = 0; i < n;) {
 #ifdef SCAN_SSE2
-    if (i >= stop && n - i >= 16 && tally16(&t, p + i)) {
-      i += 16;
-      continue;
+    if (i >= stop && n - i >= 16) {
+      unsigned took = tally16(&t, p + i);
+      i += took;
+      if (took == 16)
+        continue;
+      if (took) { /* the character there one by one, then on */
+        stop = i + 1;
+        continue;
+      }
     }
 #endif
     if (i >= stop && n - i >= 8 && tally_word(&t, kempt__load_le64(p + i))) {
