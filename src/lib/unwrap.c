@@ -72,6 +72,7 @@
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
 #define WORDCHAR_LIMIT 0x800u /* word characters known by a bit below this */
 #define COLS_LIMIT 0x3000u    /* columns of characters cached below this */
+#define WIDE_GROUPS (0x10000u / 64) /* word characters of three bytes */
 #define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
 #define MIN_WRAP 30u     /* the narrowest wrapping width believed */
 #define SLACK 10u        /* "full" is within W / SLACK of the width W */
@@ -144,6 +145,11 @@ struct unwrap {
   bool brackets;        /* the block being written may hold a '[' */
   bool wordchars_known; /* wordchars is filled */
   uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
+  int32_t folds[WORDCHAR_LIMIT];           /* kempt__cp_fold, filled with it */
+  /* U+0800..FFFF by groups of 64, each filled when first asked for:
+   * kempt__cp_wordchar by bit, and whether kempt__cp_fold keeps it */
+  uint64_t wide_known[WIDE_GROUPS / 64];
+  uint64_t wide_word[WIDE_GROUPS], wide_self[WIDE_GROUPS];
   /* kempt__cp_cols + 1 of the characters below COLS_LIMIT once asked for
    * (0: not yet): Indic scripts, Thai, ... need utf8proc for it */
   uint8_t cols[COLS_LIMIT];
@@ -188,21 +194,53 @@ static void know_wordchars(struct unwrap *u) {
     return;
   memset(u->wordchars, 0, sizeof u->wordchars);
   for (uint32_t cp = 0; cp < WORDCHAR_LIMIT; cp++)
-    if (kempt__cp_wordchar((int32_t)cp))
+    if (kempt__cp_wordchar((int32_t)cp)) {
       u->wordchars[cp / 64] |= (uint64_t)1 << (cp % 64);
+      u->folds[cp] = kempt__cp_fold((int32_t)cp);
+    }
   u->wordchars_known = true;
 }
 
+/* Fill the group of 64 code points from U+0800 that holds cp (< U+10000)
+ * in u->wide_word and u->wide_self, once. */
+static inline void know_wide(struct unwrap *u, uint32_t cp) {
+  uint32_t g = cp / 64;
+  if (u->wide_known[g / 64] >> (g % 64) & 1)
+    return;
+  uint64_t word = 0, self = 0;
+  for (uint32_t i = 0; i < 64; i++) {
+    int32_t c = (int32_t)(g * 64 + i);
+    word |= (uint64_t)kempt__cp_wordchar(c) << i;
+    self |= (uint64_t)(kempt__cp_fold(c) == c) << i;
+  }
+  u->wide_word[g] = word;
+  u->wide_self[g] = self;
+  u->wide_known[g / 64] |= (uint64_t)1 << (g % 64);
+}
+
 /* kempt__cp_wordchar(cp), below WORDCHAR_LIMIT by a bit of u->wordchars
- * (Latin, Greek, Cyrillic, Hebrew, Arabic ... without utf8proc). */
-static inline bool word_char(const struct unwrap *u, int32_t cp) {
+ * (Latin, Greek, Cyrillic, Hebrew, Arabic ... without utf8proc), below
+ * U+10000 by a bit of u->wide_word (CJK, kana, Hangul, Indic ...). */
+static inline bool word_char(struct unwrap *u, int32_t cp) {
   if ((uint32_t)cp < WORDCHAR_LIMIT)
     return u->wordchars[(uint32_t)cp / 64] >> ((uint32_t)cp % 64) & 1;
+  if ((uint32_t)cp < 0x10000u) {
+    know_wide(u, (uint32_t)cp);
+    return u->wide_word[(uint32_t)cp / 64] >> ((uint32_t)cp % 64) & 1;
+  }
   return kempt__cp_wordchar(cp);
 }
 
+/* kempt__cp_fold(cp) of a word character cp at or past WORDCHAR_LIMIT. */
+static inline int32_t wide_fold(const struct unwrap *u, int32_t cp) {
+  if ((uint32_t)cp < 0x10000u &&
+      (u->wide_self[(uint32_t)cp / 64] >> ((uint32_t)cp % 64) & 1))
+    return cp; /* word_char() filled its group */
+  return kempt__cp_fold(cp);
+}
+
 /* hash_word() from p on, one character at a time. */
-static uint64_t hash_word_rest(const struct unwrap *u, uint64_t h,
+static uint64_t hash_word_rest(struct unwrap *u, uint64_t h,
                                const char *p, size_t n, size_t *len) {
   const unsigned char *q = (const unsigned char *)p, *end = q + n;
   for (;;) {
@@ -214,13 +252,27 @@ static uint64_t hash_word_rest(const struct unwrap *u, uint64_t h,
     }
     if (q == end || f != 0xFF)
       break;
+    if (*q < 0xE0 && end - q >= 2 && (q[1] & 0xC0) == 0x80 && *q >= 0xC2) {
+      /* two bytes (Latin, Greek, Cyrillic, Arabic ...): by the tables, in
+       * a tight loop of their own */
+      do {
+        uint32_t c2 = (*q & 0x1Fu) << 6 | (q[1] & 0x3Fu);
+        if (!(u->wordchars[c2 / 64] >> (c2 % 64) & 1))
+          goto done;
+        h = mix(h, u->folds[c2]);
+        q += 2;
+      } while (end - q >= 2 && *q >= 0xC2 && *q < 0xE0 &&
+               (q[1] & 0xC0) == 0x80);
+      continue;
+    }
     int32_t cp;
     size_t k = kempt__cp((const char *)q, (size_t)(end - q), &cp);
     if (!word_char(u, cp))
       break;
-    h = mix(h, kempt__cp_fold(cp));
+    h = mix(h, wide_fold(u, cp));
     q += k;
   }
+done:
   *len = (size_t)(q - (const unsigned char *)p);
   return h ? h : 1;
 }
@@ -228,7 +280,7 @@ static uint64_t hash_word_rest(const struct unwrap *u, uint64_t h,
 /* Hash the folded letters of the word at p[0..n) into h; *len gets the
  * word's length in bytes. Most words are short and ASCII: their letters
  * are found eight at a time, here, inline. */
-static inline uint64_t hash_word(const struct unwrap *u, uint64_t h,
+static inline uint64_t hash_word(struct unwrap *u, uint64_t h,
                                  const char *p, size_t n, size_t *len) {
   size_t i = 0;
   while (n - i >= 8) {
