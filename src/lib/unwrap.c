@@ -642,11 +642,6 @@ static bool tally_word(struct tally *t, uint64_t w) {
 }
 
 #ifdef SCAN_SSE2
-/* Of the sixteen bytes v, those beyond ASCII (high: their mask): whether
- * they are whole two-byte characters of one column each, led by C3..CB,
- * CE..D1 or D3..D5 (U+00C0..02FF, U+0380..047F, U+04C0..057F: Latin,
- * Greek, Cyrillic letters; no mark, no white space, no control), and the
- * mask of their second bytes in *cont: the characters are 16 less those. */
 /* The masks of narrow2_16(): the leads it takes (returned) and all second
  * bytes, 80..BF (in *cont). */
 static inline unsigned narrow2_masks(__m128i v, unsigned *cont) {
@@ -661,6 +656,11 @@ static inline unsigned narrow2_masks(__m128i v, unsigned *cont) {
   return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(wide, lead));
 }
 
+/* Of the sixteen bytes v, those beyond ASCII (high: their mask): whether
+ * they are whole two-byte characters of one column each, led by C3..CB,
+ * CE..D1 or D3..D5 (U+00C0..02FF, U+0380..047F, U+04C0..057F: Latin,
+ * Greek, Cyrillic letters; no mark, no white space, no control), and the
+ * mask of their second bytes in *cont: the characters are 16 less those. */
 static inline bool narrow2_16(__m128i v, unsigned high, unsigned *cont) {
   unsigned lm = narrow2_masks(v, cont);
   /* each lead followed by one second byte, the last byte no lead */
@@ -985,10 +985,9 @@ static uint32_t content_cols(struct unwrap *u, const char *p, size_t n) {
 /* The widest line of a block in columns, or best if that is wider
  * (without tabs a line has no more columns than bytes). Lines of fewer
  * than LONG_LINE / 4 bytes are not counted. The width is compared only
- * with a line of LONG_LINE columns or more (see cut_line()): narrower
- * lines need no measuring, and without tabs neither do lines of fewer
- * bytes (the width is then at least what it should be below LONG_LINE,
- * the same from there on). */
+ * with lines of LONG_LINE columns or more (see cut_line()), so without
+ * tabs lines of fewer bytes are not measured either: a width below
+ * LONG_LINE may come out smaller for it, and changes nothing. */
 static uint32_t widest_line(struct unwrap *u, const char *t, size_t n,
                             uint32_t best) {
   if (n < LONG_LINE / 4)
