@@ -1589,7 +1589,6 @@ static enum kempt_status pass(struct unwrap *u, const struct kempt_block *b) {
 static bool starts_lower_rest(const char *t, const struct line *l,
                               unsigned char c);
 
-
 /* Whether line l of text t starts in lower case (or without case), as
  * classify() sets l->lower: at once for most lines, which start with ASCII. */
 static inline bool starts_lower(const char *t, const struct line *l) {

@@ -131,10 +131,10 @@ Test(restspeed6_unwrap, general_punctuation_joins_as_ascii_does) {
 /* A list whose items start with bullets beyond ASCII is kept as the same
  * list with '*' is, lower-case items among them. */
 Test(restspeed6_unwrap, bullets_beyond_ascii_list_as_stars_do) {
-  static const char *const bullets[] = {"\xE2\x80\xA2", /* • */
-                                        "\xE2\x96\xA1", /* □ */
-                                        "\xE2\x98\x86", /* ☆ */
-                                        "\xE2\x80\xA3", /* ‣ */
+  static const char *const bullets[] = {"\xE2\x80\xA2",  /* • */
+                                        "\xE2\x96\xA1",  /* □ */
+                                        "\xE2\x98\x86",  /* ☆ */
+                                        "\xE2\x80\xA3",  /* ‣ */
                                         "\xE2\x9C\x93"}; /* ✓ */
   static const char *const items[] = {
       "first item of the list that is long enough to be wide",
