@@ -1649,18 +1649,17 @@ scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
 
 /* line_end_space() with AVX2, n >= 33: 32 pairs at a time, the last
  * window ending at the last pair. */
-__attribute__((target("avx2"))) static bool
-line_end_space_avx2(const char *p, size_t n) {
+__attribute__((target("avx2"))) static bool line_end_space_avx2(const char *p,
+                                                                size_t n) {
   if (hspace(p[n - 1]))
     return true;
   for (size_t i = 0, last = n - 33;; i = i + 32 < last ? i + 32 : last) {
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-    __m256i y =
-        _mm256_loadu_si256((const __m256i *)(const void *)(p + i + 1));
+    __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + i + 1));
     __m256i h = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')),
                                 _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')));
-    if (_mm256_movemask_epi8(_mm256_and_si256(
-            h, _mm256_cmpeq_epi8(y, _mm256_set1_epi8('\n')))))
+    if (_mm256_movemask_epi8(
+            _mm256_and_si256(h, _mm256_cmpeq_epi8(y, _mm256_set1_epi8('\n')))))
       return true;
     if (i == last)
       return false;

@@ -240,8 +240,8 @@ static inline int32_t wide_fold(const struct unwrap *u, int32_t cp) {
 }
 
 /* hash_word() from p on, one character at a time. */
-static uint64_t hash_word_rest(struct unwrap *u, uint64_t h,
-                               const char *p, size_t n, size_t *len) {
+static uint64_t hash_word_rest(struct unwrap *u, uint64_t h, const char *p,
+                               size_t n, size_t *len) {
   const unsigned char *q = (const unsigned char *)p, *end = q + n;
   for (;;) {
     /* ASCII letters in a tight loop (f - 1 wraps for 0, and 0xFF is out) */
@@ -280,8 +280,8 @@ done:
 /* Hash the folded letters of the word at p[0..n) into h; *len gets the
  * word's length in bytes. Most words are short and ASCII: their letters
  * are found eight at a time, here, inline. */
-static inline uint64_t hash_word(struct unwrap *u, uint64_t h,
-                                 const char *p, size_t n, size_t *len) {
+static inline uint64_t hash_word(struct unwrap *u, uint64_t h, const char *p,
+                                 size_t n, size_t *len) {
   size_t i = 0;
   while (n - i >= 8) {
     uint64_t w = kempt__load_le64(p + i);
@@ -648,10 +648,10 @@ static inline unsigned narrow2_masks(__m128i v, unsigned *cont) {
   __m128i c = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)); /* 80..BF */
   __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC2)),
                                _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xD6)));
-  __m128i wide = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC)),
-                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCD))),
-      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD2)));
+  __m128i wide =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC)),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCD))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD2)));
   *cont = (unsigned)_mm_movemask_epi8(c);
   return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(wide, lead));
 }
@@ -692,9 +692,8 @@ static unsigned tally16(struct tally *t, const char *p) {
       return 0; /* a lead without its second byte, or the reverse */
     t->cols += q - kempt__pop16(cm);
   }
-  unsigned sp = (unsigned)_mm_movemask_epi8(
-                    _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) &
-                pm;
+  unsigned sp =
+      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) & pm;
   if (!sp) {
     t->spaces = 0;
     return q;
@@ -854,7 +853,7 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
 ALWAYS_INLINE bool parse_line(const char *t, size_t s, size_t e,
-                             struct line *l) {
+                              struct line *l) {
   size_t i = s;
   uint32_t col = 0;
   unsigned char c = i < e ? (unsigned char)t[i] : 0;
@@ -1002,8 +1001,7 @@ static uint32_t widest_line(struct unwrap *u, const char *t, size_t n,
     size_t end = e ? (size_t)(e - t) : n;
     if (end - i >= least && (tabs || end - i > best) &&
         parse_line(t, i, end, &l)) {
-      uint32_t total =
-          l.indent + content_cols(u, t + l.start, l.end - l.start);
+      uint32_t total = l.indent + content_cols(u, t + l.start, l.end - l.start);
       best = total > best ? total : best;
     }
     i = end + 1;
@@ -1677,8 +1675,8 @@ static bool may_be_uniform(const char *t, const struct line *L, size_t nl) {
     return true; /* a tab has up to eight columns: no bounds */
   size_t least = 0;
   for (size_t j = 0; j < nl; j++) {
-    size_t cols = L[j].indent + ascii_bytes(t + L[j].start,
-                                            L[j].end - L[j].start);
+    size_t cols =
+        L[j].indent + ascii_bytes(t + L[j].start, L[j].end - L[j].start);
     least = cols > least ? cols : least;
   }
   least -= least / SLACK; /* the nearly full width is at least this */
@@ -1744,8 +1742,8 @@ static bool may_wrap(struct unwrap *u, const char *t, const struct line *L,
 /* Unwrap one block and send the result on; next is the held block after
  * it, if known; brackets: whether b may hold a '[' (link markers). */
 static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
-                                 const struct held *next,
-                                 const struct held *h, bool brackets) {
+                                 const struct held *next, const struct held *h,
+                                 bool brackets) {
   u->brackets = brackets;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return pass(u, b);
