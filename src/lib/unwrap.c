@@ -920,12 +920,15 @@ static void analyse_lines(struct unwrap *u, const char *t, struct line *L,
 }
 
 /* Split a block into non-blank lines (their bounds only): their number,
- * or SIZE_MAX when there are more than MAX_LINES. */
-static size_t parse_lines(struct line *L, const char *t, size_t n) {
+ * or SIZE_MAX when there are more than MAX_LINES. first: where its first
+ * '\n' is, if known (NULL: not yet looked for). */
+static size_t parse_lines_at(struct line *L, const char *t, size_t n,
+                             const char *first) {
   size_t nl = 0, i = 0;
   while (i < n) {
-    const char *e = memchr(t + i, '\n', n - i);
+    const char *e = first ? first : memchr(t + i, '\n', n - i);
     size_t end = e ? (size_t)(e - t) : n;
+    first = NULL;
     if (nl == MAX_LINES)
       return SIZE_MAX;
     if (parse_line(t, i, end, &L[nl]))
@@ -933,6 +936,10 @@ static size_t parse_lines(struct line *L, const char *t, size_t n) {
     i = end + 1;
   }
   return nl;
+}
+
+static size_t parse_lines(struct line *L, const char *t, size_t n) {
+  return parse_lines_at(L, t, n, NULL);
 }
 
 /* Columns of the content p[0..n), as measure() counts them. */
@@ -1919,14 +1926,15 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
  * vocab_sync().) */
 static void learn(struct unwrap *u, const struct kempt_block *b,
                   struct held *h) {
-  if (!memchr(b->text, '\n', b->len)) {
+  const char *first = memchr(b->text, '\n', b->len);
+  if (!first) {
     h->cached = ONE_LINE;
     return;
   }
   /* read into the cache itself while it has room for any block's lines */
   bool direct = u->ncache + MAX_LINES <= CACHE_LINES;
   struct line *L = direct ? u->cache + u->ncache : u->lines;
-  size_t nl = parse_lines(L, b->text, b->len);
+  size_t nl = parse_lines_at(L, b->text, b->len, first);
   if (nl == SIZE_MAX || nl < 2)
     return;
   enum cached read = PARSED;
