@@ -487,9 +487,21 @@ static bool hspace(char c) { return c == ' ' || c == '\t'; }
 
 /* The end of the run of spaces and tabs at p[i] (i <= n). */
 static size_t skip_hspace(const char *p, size_t n, size_t i) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  /* sixteen at a time: runs of indentation are long in scraped text */
+  for (; n - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned h = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+    if (h != 0xFFFFu)
+      return i + (unsigned)__builtin_ctz(~h);
+  }
+#else
   static const char spaces[8] = "        ";
   while (n - i >= 8 && memcmp(p + i, spaces, 8) == 0)
     i += 8;
+#endif
   while (i < n && hspace(p[i]))
     i++;
   return i;
@@ -526,15 +538,20 @@ static bool line_end_space(const char *p, size_t n) {
     return true;
   size_t i = 0;
 #if defined(__SSE2__) && defined(__GNUC__)
-  /* a space or tab before a newline, 16 pairs at a time */
-  for (; i + 17 <= n; i += 16) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
-    __m128i h = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
-                             _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
-    if (_mm_movemask_epi8(
-            _mm_and_si128(h, _mm_cmpeq_epi8(y, _mm_set1_epi8('\n')))))
-      return true;
+  /* a space or tab before a newline, 16 pairs at a time; the last window
+   * ends at the last pair */
+  if (n >= 17) {
+    for (size_t last = n - 17;; i = i + 16 < last ? i + 16 : last) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
+      __m128i h = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                               _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+      if (_mm_movemask_epi8(
+              _mm_and_si128(h, _mm_cmpeq_epi8(y, _mm_set1_epi8('\n')))))
+        return true;
+      if (i == last)
+        return false;
+    }
   }
 #endif
   for (; i + 1 < n; i++)
@@ -1630,10 +1647,30 @@ scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
   return m & want;
 }
 
+/* line_end_space() with AVX2, n >= 33: 32 pairs at a time, the last
+ * window ending at the last pair. */
+__attribute__((target("avx2"))) static bool line_end_space_avx2(const char *p,
+                                                                size_t n) {
+  if (hspace(p[n - 1]))
+    return true;
+  for (size_t i = 0, last = n - 33;; i = i + 32 < last ? i + 32 : last) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+    __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + i + 1));
+    __m256i h = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')),
+                                _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')));
+    if (_mm256_movemask_epi8(
+            _mm256_and_si256(h, _mm256_cmpeq_epi8(y, _mm256_set1_epi8('\n')))))
+      return true;
+    if (i == last)
+      return false;
+  }
+}
+
 /* __builtin_cpu_supports reads what libgcc found out at start-up (with
  * the operating system's support for the AVX registers). */
 static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
 #else
+#define line_end_space_avx2 line_end_space
 static bool avx2_ok(void) { return false; }
 #define scan_passes_avx2 scan_passes_in
 #endif
@@ -1727,14 +1764,17 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   size_t n = b->len, lead = 0, trail = 0;
   bool keep = (b->flags & (KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS)) != 0;
   if (!keep) {
-    lead = skip_hspace(p, n, 0);
+    lead = n && hspace(p[0]) ? skip_hspace(p, n, 0) : 0; /* most: none */
     while (trail < n - lead && hspace(p[n - 1 - trail]))
       trail++;
   }
   unsigned m;
   if (keep) /* kept lines lose only the white space at their ends */
     m = scan_passes(p, n, P_ALL & ~P_SPACE) |
-        (line_end_space(p, n) ? P_SPACE : 0);
+        ((n >= 33 && avx2_ok() ? line_end_space_avx2(p, n)
+                               : line_end_space(p, n))
+             ? P_SPACE
+             : 0);
   else
     m = scan_passes(p + lead, n - lead - trail, P_ALL);
   if (m == 0 && lead == 0 && trail == 0)

@@ -57,6 +57,13 @@
 #include <emmintrin.h>
 #endif
 
+/* parse_line() is inlined into each user: every line of a block passes */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+
 #define HOLD_BYTES (4u << 20) /* document text held for its vocabulary */
 #define HOLD_BLOCKS 16384u
 #define MAX_LINES 4096u    /* a block with more lines passes unchanged */
@@ -65,6 +72,7 @@
 #define VOCAB_MAX (VOCAB_SLOTS / 4 * 3)
 #define WORDCHAR_LIMIT 0x800u /* word characters known by a bit below this */
 #define COLS_LIMIT 0x3000u    /* columns of characters cached below this */
+#define WIDE_GROUPS (0x10000u / 64) /* word characters of three bytes */
 #define LONG_LINE 900u   /* columns: only a dumper's limit cuts such lines */
 #define MIN_WRAP 30u     /* the narrowest wrapping width believed */
 #define SLACK 10u        /* "full" is within W / SLACK of the width W */
@@ -137,6 +145,11 @@ struct unwrap {
   bool brackets;        /* the block being written may hold a '[' */
   bool wordchars_known; /* wordchars is filled */
   uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
+  int32_t folds[WORDCHAR_LIMIT];           /* kempt__cp_fold, filled with it */
+  /* U+0800..FFFF by groups of 64, each filled when first asked for:
+   * kempt__cp_wordchar by bit, and whether kempt__cp_fold keeps it */
+  uint64_t wide_known[WIDE_GROUPS / 64];
+  uint64_t wide_word[WIDE_GROUPS], wide_self[WIDE_GROUPS];
   /* kempt__cp_cols + 1 of the characters below COLS_LIMIT once asked for
    * (0: not yet): Indic scripts, Thai, ... need utf8proc for it */
   uint8_t cols[COLS_LIMIT];
@@ -181,22 +194,54 @@ static void know_wordchars(struct unwrap *u) {
     return;
   memset(u->wordchars, 0, sizeof u->wordchars);
   for (uint32_t cp = 0; cp < WORDCHAR_LIMIT; cp++)
-    if (kempt__cp_wordchar((int32_t)cp))
+    if (kempt__cp_wordchar((int32_t)cp)) {
       u->wordchars[cp / 64] |= (uint64_t)1 << (cp % 64);
+      u->folds[cp] = kempt__cp_fold((int32_t)cp);
+    }
   u->wordchars_known = true;
 }
 
+/* Fill the group of 64 code points from U+0800 that holds cp (< U+10000)
+ * in u->wide_word and u->wide_self, once. */
+static inline void know_wide(struct unwrap *u, uint32_t cp) {
+  uint32_t g = cp / 64;
+  if (u->wide_known[g / 64] >> (g % 64) & 1)
+    return;
+  uint64_t word = 0, self = 0;
+  for (uint32_t i = 0; i < 64; i++) {
+    int32_t c = (int32_t)(g * 64 + i);
+    word |= (uint64_t)kempt__cp_wordchar(c) << i;
+    self |= (uint64_t)(kempt__cp_fold(c) == c) << i;
+  }
+  u->wide_word[g] = word;
+  u->wide_self[g] = self;
+  u->wide_known[g / 64] |= (uint64_t)1 << (g % 64);
+}
+
 /* kempt__cp_wordchar(cp), below WORDCHAR_LIMIT by a bit of u->wordchars
- * (Latin, Greek, Cyrillic, Hebrew, Arabic ... without utf8proc). */
-static inline bool word_char(const struct unwrap *u, int32_t cp) {
+ * (Latin, Greek, Cyrillic, Hebrew, Arabic ... without utf8proc), below
+ * U+10000 by a bit of u->wide_word (CJK, kana, Hangul, Indic ...). */
+static inline bool word_char(struct unwrap *u, int32_t cp) {
   if ((uint32_t)cp < WORDCHAR_LIMIT)
     return u->wordchars[(uint32_t)cp / 64] >> ((uint32_t)cp % 64) & 1;
+  if ((uint32_t)cp < 0x10000u) {
+    know_wide(u, (uint32_t)cp);
+    return u->wide_word[(uint32_t)cp / 64] >> ((uint32_t)cp % 64) & 1;
+  }
   return kempt__cp_wordchar(cp);
 }
 
+/* kempt__cp_fold(cp) of a word character cp at or past WORDCHAR_LIMIT. */
+static inline int32_t wide_fold(const struct unwrap *u, int32_t cp) {
+  if ((uint32_t)cp < 0x10000u &&
+      (u->wide_self[(uint32_t)cp / 64] >> ((uint32_t)cp % 64) & 1))
+    return cp; /* word_char() filled its group */
+  return kempt__cp_fold(cp);
+}
+
 /* hash_word() from p on, one character at a time. */
-static uint64_t hash_word_rest(const struct unwrap *u, uint64_t h,
-                               const char *p, size_t n, size_t *len) {
+static uint64_t hash_word_rest(struct unwrap *u, uint64_t h, const char *p,
+                               size_t n, size_t *len) {
   const unsigned char *q = (const unsigned char *)p, *end = q + n;
   for (;;) {
     /* ASCII letters in a tight loop (f - 1 wraps for 0, and 0xFF is out) */
@@ -207,13 +252,27 @@ static uint64_t hash_word_rest(const struct unwrap *u, uint64_t h,
     }
     if (q == end || f != 0xFF)
       break;
+    if (*q < 0xE0 && end - q >= 2 && (q[1] & 0xC0) == 0x80 && *q >= 0xC2) {
+      /* two bytes (Latin, Greek, Cyrillic, Arabic ...): by the tables, in
+       * a tight loop of their own */
+      do {
+        uint32_t c2 = (*q & 0x1Fu) << 6 | (q[1] & 0x3Fu);
+        if (!(u->wordchars[c2 / 64] >> (c2 % 64) & 1))
+          goto done;
+        h = mix(h, u->folds[c2]);
+        q += 2;
+      } while (end - q >= 2 && *q >= 0xC2 && *q < 0xE0 &&
+               (q[1] & 0xC0) == 0x80);
+      continue;
+    }
     int32_t cp;
     size_t k = kempt__cp((const char *)q, (size_t)(end - q), &cp);
     if (!word_char(u, cp))
       break;
-    h = mix(h, kempt__cp_fold(cp));
+    h = mix(h, wide_fold(u, cp));
     q += k;
   }
+done:
   *len = (size_t)(q - (const unsigned char *)p);
   return h ? h : 1;
 }
@@ -221,8 +280,8 @@ static uint64_t hash_word_rest(const struct unwrap *u, uint64_t h,
 /* Hash the folded letters of the word at p[0..n) into h; *len gets the
  * word's length in bytes. Most words are short and ASCII: their letters
  * are found eight at a time, here, inline. */
-static inline uint64_t hash_word(const struct unwrap *u, uint64_t h,
-                                 const char *p, size_t n, size_t *len) {
+static inline uint64_t hash_word(struct unwrap *u, uint64_t h, const char *p,
+                                 size_t n, size_t *len) {
   size_t i = 0;
   while (n - i >= 8) {
     uint64_t w = kempt__load_le64(p + i);
@@ -419,8 +478,10 @@ static size_t enumerator(const char *p, size_t n) {
  * the content p[0..n), whose first character cp is m bytes long, or 0. A
  * bullet alone on its line is a marker. */
 static uint32_t marker_cols(const char *p, size_t n, int32_t cp, size_t m) {
-  uint32_t cols = cp_cols(cp);
-  if (!is_bullet(cp)) {
+  uint32_t cols;
+  if (is_bullet(cp)) {
+    cols = cp_cols(cp);
+  } else {
     m = enumerator(p, n);
     cols = (uint32_t)m;
   }
@@ -464,6 +525,14 @@ static inline size_t cp_run(const char *p, size_t n, int32_t *cp,
   if (k < 3 || n < 2 * k || p[k] != p[0] || p[k + 1] != p[1] ||
       p[k + 2] != p[2] || (k > 3 && p[k + 3] != p[3]))
     return k;
+#ifdef SCAN_SSE2
+  while (n - k - m >= 16 &&
+         _mm_movemask_epi8(_mm_cmpeq_epi8(
+             _mm_loadu_si128((const __m128i *)(const void *)(p + m)),
+             _mm_loadu_si128((const __m128i *)(const void *)(p + k + m)))) ==
+             0xFFFF)
+    m += 16; /* rules of box drawing run to a thousand characters */
+#endif
   while (n - k - m >= 8 && memcmp(p + m, p + k + m, 8) == 0)
     m += 8;
   while (k + m < n && p[k + m] == p[m])
@@ -573,19 +642,61 @@ static bool tally_word(struct tally *t, uint64_t w) {
 }
 
 #ifdef SCAN_SSE2
-/* tally_word() for sixteen characters at p. */
-static bool tally16(struct tally *t, const char *p) {
+/* The masks of narrow2_16(): the leads it takes (returned) and all second
+ * bytes, 80..BF (in *cont). */
+static inline unsigned narrow2_masks(__m128i v, unsigned *cont) {
+  __m128i c = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)); /* 80..BF */
+  __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC2)),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xD6)));
+  __m128i wide =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC)),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCD))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD2)));
+  *cont = (unsigned)_mm_movemask_epi8(c);
+  return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(wide, lead));
+}
+
+/* Of the sixteen bytes v, those beyond ASCII (high: their mask): whether
+ * they are whole two-byte characters of one column each, led by C3..CB,
+ * CE..D1 or D3..D5 (U+00C0..02FF, U+0380..047F, U+04C0..057F: Latin,
+ * Greek, Cyrillic letters; no mark, no white space, no control), and the
+ * mask of their second bytes in *cont: the characters are 16 less those. */
+static inline bool narrow2_16(__m128i v, unsigned high, unsigned *cont) {
+  unsigned lm = narrow2_masks(v, cont);
+  /* each lead followed by one second byte, the last byte no lead */
+  return (*cont | lm) == high && *cont == lm << 1;
+}
+
+/* tally_word() for the sixteen characters at p, or for those of them
+ * before the first that it does not take (a control, '|', a character
+ * beyond ASCII but the two-byte ones of narrow2_16(), or a lead byte
+ * whose second byte is not among them): returns how many bytes it took,
+ * 0 when it took none. */
+static unsigned tally16(struct tally *t, const char *p) {
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
   __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
                                 _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
-  if (_mm_movemask_epi8(ok) != 0xFFFF)
-    return false; /* a control, '|' or beyond ASCII */
-  t->cols += 16;
+  unsigned okm = (unsigned)_mm_movemask_epi8(ok), q = 16, pm = 0xFFFF;
+  if (okm == 0xFFFF) {
+    t->cols += 16;
+  } else {
+    unsigned cm, lm = narrow2_masks(v, &cm);
+    q = (unsigned)__builtin_ctz(~(okm | cm | lm) | 0x10000u);
+    if (q && (lm >> (q - 1) & 1))
+      q--; /* its second byte is not taken */
+    if (!q || (lm >> (q - 1) & 1))
+      return 0; /* a lead before a lead */
+    pm = (1u << q) - 1;
+    cm &= pm;
+    if (cm != ((lm << 1) & pm))
+      return 0; /* a lead without its second byte, or the reverse */
+    t->cols += q - kempt__pop16(cm);
+  }
   unsigned sp =
-      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) & pm;
   if (!sp) {
     t->spaces = 0;
-    return true;
+    return q;
   }
   unsigned first = sp & ~(sp << 1); /* spaces after a byte that is not */
   if (t->spaces)                    /* the first byte goes on with a run */
@@ -593,18 +704,20 @@ static bool tally16(struct tally *t, const char *p) {
   t->words += kempt__pop16(first);
   if ((sp & (sp >> 1) & (sp >> 2)) || (t->spaces >= 2 && (sp & 1)) ||
       (t->spaces >= 1 && (sp & 3) == 3))
-    t->table = true;                                 /* three spaces in a row */
-  unsigned k = (unsigned)__builtin_clz(~(sp << 16)); /* spaces at the end */
-  t->spaces = k == 16 ? t->spaces + 16 : k;
-  return true;
+    t->table = true; /* three spaces in a row */
+  unsigned k = (unsigned)__builtin_clz(~(sp << (32 - q))); /* at the end */
+  t->spaces = k == q ? t->spaces + q : k;
+  return q;
 }
 #endif
 
 /* The bytes of the run of characters at p[0..n) of two bytes but the
  * no-break space, or of three of U+0800..U+1FFF (Latin, Greek, Cyrillic,
- * Hebrew, Arabic, Indic scripts, Thai, Georgian, Vietnamese ...: no white
- * space, no bar, not of a script without spaces, so that tally_cp()
- * counts just their columns), and their columns in *cols. */
+ * Hebrew, Arabic, Indic scripts, Thai, Georgian, Vietnamese ...) or
+ * U+2000..U+24FF (quotes, dashes, ellipsis, arrows, signs; not the box
+ * drawing from U+2500 with its bar, whose rules cp_run() takes as runs):
+ * no white space, no bar, not of a script without spaces, so that
+ * tally_cp() counts just their columns; and their columns in *cols. */
 static inline size_t run_cols(struct unwrap *u, const char *p, size_t n,
                               uint32_t *cols) {
   const unsigned char *q = (const unsigned char *)p;
@@ -620,7 +733,8 @@ static inline size_t run_cols(struct unwrap *u, const char *p, size_t n,
       if (cp == 0xA0)
         break;
       j += 2;
-    } else if ((c0 == 0xE0 && c1 >= 0xA0) || c0 == 0xE1) {
+    } else if ((c0 == 0xE0 && c1 >= 0xA0) || c0 == 0xE1 ||
+               (c0 == 0xE2 && c1 < 0x94)) {
       if (n - j < 3 || (q[j + 2] & 0xC0) != 0x80)
         break;
       cp = (c0 & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (q[j + 2] & 0x3Fu);
@@ -646,9 +760,15 @@ static void measure(struct unwrap *u, const char *p, size_t n,
   uint32_t w;
   for (size_t i = 0, stop = 0; i < n;) {
 #ifdef SCAN_SSE2
-    if (i >= stop && n - i >= 16 && tally16(&t, p + i)) {
-      i += 16;
-      continue;
+    if (i >= stop && n - i >= 16) {
+      unsigned took = tally16(&t, p + i);
+      i += took;
+      if (took == 16)
+        continue;
+      if (took) { /* the character there one by one, then on */
+        stop = i + 1;
+        continue;
+      }
     }
 #endif
     if (i >= stop && n - i >= 8 && tally_word(&t, kempt__load_le64(p + i))) {
@@ -667,7 +787,7 @@ static void measure(struct unwrap *u, const char *p, size_t n,
       t.words += ++t.spaces == 1;
       t.table = t.table || t.spaces >= 3;
       i++;
-    } else if (c >= 0xC2 && c <= 0xE1 && (k = run_cols(u, p + i, n - i, &w))) {
+    } else if (c >= 0xC2 && c <= 0xE2 && (k = run_cols(u, p + i, n - i, &w))) {
       t.cols += w;
       t.spaces = 0;
       i += k;
@@ -688,11 +808,22 @@ static void measure(struct unwrap *u, const char *p, size_t n,
   l->rule = !l->alnum && t.cols >= 3;
 }
 
+/* kempt__cp_lower(cp) || kempt__cp_caseless(cp), with one look-up of the
+ * category beyond ASCII. */
+static bool lower_or_caseless(int32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'a' && cp <= 'z';
+  if (kempt__cp_symbol(cp))
+    return false;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LO;
+}
+
 /* Case of the first letter, sentence end (or a brace, as code lines
  * end), final hyphen. */
 static void classify(const char *p, size_t n, struct line *l) {
   int32_t cp = kempt__first_cp(p, n), before;
-  l->lower = kempt__cp_lower(cp) || kempt__cp_caseless(cp);
+  l->lower = lower_or_caseless(cp);
   l->stop = kempt__ends_sentence(p, n) || p[n - 1] == '{' || p[n - 1] == '}';
   if (n >= 2 && p[n - 1] == '-') {
     kempt__cp_last(p, n - 1, &before);
@@ -721,7 +852,8 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
 
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
-static bool parse_line(const char *t, size_t s, size_t e, struct line *l) {
+ALWAYS_INLINE bool parse_line(const char *t, size_t s, size_t e,
+                              struct line *l) {
   size_t i = s;
   uint32_t col = 0;
   unsigned char c = i < e ? (unsigned char)t[i] : 0;
@@ -788,12 +920,15 @@ static void analyse_lines(struct unwrap *u, const char *t, struct line *L,
 }
 
 /* Split a block into non-blank lines (their bounds only): their number,
- * or SIZE_MAX when there are more than MAX_LINES. */
-static size_t parse_lines(struct line *L, const char *t, size_t n) {
+ * or SIZE_MAX when there are more than MAX_LINES. first: where its first
+ * '\n' is, if known (NULL: not yet looked for). */
+static size_t parse_lines_at(struct line *L, const char *t, size_t n,
+                             const char *first) {
   size_t nl = 0, i = 0;
   while (i < n) {
-    const char *e = memchr(t + i, '\n', n - i);
+    const char *e = first ? first : memchr(t + i, '\n', n - i);
     size_t end = e ? (size_t)(e - t) : n;
+    first = NULL;
     if (nl == MAX_LINES)
       return SIZE_MAX;
     if (parse_line(t, i, end, &L[nl]))
@@ -803,12 +938,31 @@ static size_t parse_lines(struct line *L, const char *t, size_t n) {
   return nl;
 }
 
+static size_t parse_lines(struct line *L, const char *t, size_t n) {
+  return parse_lines_at(L, t, n, NULL);
+}
+
 /* Columns of the content p[0..n), as measure() counts them. */
-static uint32_t content_cols(const char *p, size_t n) {
+static uint32_t content_cols(struct unwrap *u, const char *p, size_t n) {
   uint32_t cols = 0;
   size_t i = 0;
   while (i < n) {
     uint64_t w;
+    uint32_t w32;
+    size_t k;
+    unsigned char c = (unsigned char)p[i];
+#ifdef SCAN_SSE2
+    if (n - i >= 16) { /* sixteen bytes without a tab, ASCII or narrow2_16() */
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      unsigned high = (unsigned)_mm_movemask_epi8(v), cont;
+      if (!_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))) &&
+          (!high || narrow2_16(v, high, &cont))) {
+        cols += high ? 16 - kempt__pop16(cont) : 16;
+        i += 16;
+        continue;
+      }
+    }
+#endif
     if (n - i >= 8) { /* eight ASCII characters, no tab among them */
       memcpy(&w, p + i, 8);
       if (!(w & HIGHS) && (((w ^ 9 * ONES) + 0x7F * ONES) & HIGHS) == HIGHS) {
@@ -817,8 +971,13 @@ static uint32_t content_cols(const char *p, size_t n) {
         continue;
       }
     }
-    if ((unsigned char)p[i] < 0x80) {
+    if (c < 0x80) {
       cols += p[i++] == '\t' ? 8 - cols % 8 : 1;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xE2 && (k = run_cols(u, p + i, n - i, &w32))) {
+      cols += w32; /* Latin, Greek, Cyrillic ... by the columns cached */
+      i += k;
       continue;
     }
     int32_t cp;
@@ -830,18 +989,26 @@ static uint32_t content_cols(const char *p, size_t n) {
 }
 
 /* The widest line of a block in columns, or best if that is wider
- * (without tabs a line has no more columns than bytes). */
-static uint32_t widest_line(const char *t, size_t n, uint32_t best) {
+ * (without tabs a line has no more columns than bytes). Lines of fewer
+ * than LONG_LINE / 4 bytes are not counted. The width is compared only
+ * with lines of LONG_LINE columns or more (see cut_line()), so without
+ * tabs lines of fewer bytes are not measured either: a width below
+ * LONG_LINE may come out smaller for it, and changes nothing. */
+static uint32_t widest_line(struct unwrap *u, const char *t, size_t n,
+                            uint32_t best) {
   if (n < LONG_LINE / 4)
     return best; /* no line of it is looked at: most blocks */
   bool tabs = memchr(t, '\t', n) != NULL;
+  if (!tabs && n < LONG_LINE)
+    return best; /* no line of LONG_LINE columns */
+  size_t least = tabs ? LONG_LINE / 4 : LONG_LINE;
   struct line l;
   for (size_t i = 0; i < n;) {
     const char *e = memchr(t + i, '\n', n - i);
     size_t end = e ? (size_t)(e - t) : n;
-    if (end - i >= LONG_LINE / 4 && (tabs || end - i > best) &&
+    if (end - i >= least && (tabs || end - i > best) &&
         parse_line(t, i, end, &l)) {
-      uint32_t total = l.indent + content_cols(t + l.start, l.end - l.start);
+      uint32_t total = l.indent + content_cols(u, t + l.start, l.end - l.start);
       best = total > best ? total : best;
     }
     i = end + 1;
@@ -855,7 +1022,8 @@ static uint32_t doc_width(struct unwrap *u) {
   for (; u->nwidth < u->nheld; u->nwidth++) {
     const struct held *h = &u->held[u->nwidth];
     if (h->len)
-      u->doc_width = widest_line(u->text.data + h->pos, h->len, u->doc_width);
+      u->doc_width =
+          widest_line(u, u->text.data + h->pos, h->len, u->doc_width);
   }
   return u->doc_width;
 }
@@ -1189,26 +1357,43 @@ static enum kempt_status emit_out(struct unwrap *u, uint32_t flags,
 /* Write lines [from, to) of text t, none joined to the next, without
  * link markers, to out at once: with the indentation past common if
  * there are several. */
-static enum kempt_status put_plain(struct unwrap *u, const char *t,
+static enum kempt_status put_plain(struct unwrap *u, const char *t, size_t tn,
                                    const struct line *L, size_t from, size_t to,
                                    uint32_t common) {
   bool several = to - from > 1;
   size_t need = to - from - 1;
   for (size_t j = from; j < to; j++)
     need += (several ? L[j].indent - common : 0) + (L[j].end - L[j].start);
-  enum kempt_status st = kempt__buf_reserve(&u->out, need);
+  /* 32 bytes more: short lines and indents are stored sixteen bytes at a
+   * time (past what is written, within what is reserved) */
+  enum kempt_status st = kempt__buf_reserve(&u->out, need + 32);
   if (st != KEMPT_OK)
     return st;
   char *o = u->out.data + u->out.len;
   for (size_t j = from; j < to; j++) {
     if (j > from)
       *o++ = '\n';
+    size_t k = L[j].end - L[j].start;
     if (several && L[j].indent > common) { /* most lines have none */
-      memset(o, ' ', L[j].indent - common);
-      o += L[j].indent - common;
+      uint32_t ind = L[j].indent - common;
+#ifdef SCAN_SSE2
+      if (ind <= 16)
+        _mm_storeu_si128((__m128i *)(void *)o, _mm_set1_epi8(' '));
+      else
+#endif
+        memset(o, ' ', ind);
+      o += ind;
     }
-    memcpy(o, t + L[j].start, L[j].end - L[j].start);
-    o += L[j].end - L[j].start;
+#ifdef SCAN_SSE2
+    if (k <= 32 && tn - L[j].start >= 32) { /* a short line, not at the end */
+      const __m128i *q = (const __m128i *)(const void *)(t + L[j].start);
+      __m128i v0 = _mm_loadu_si128(q), v1 = _mm_loadu_si128(q + 1);
+      _mm_storeu_si128((__m128i *)(void *)o, v0);
+      _mm_storeu_si128((__m128i *)(void *)(o + 16), v1);
+    } else
+#endif
+      memcpy(o, t + L[j].start, k);
+    o += k;
   }
   u->out.len = (size_t)(o - u->out.data);
   return KEMPT_OK;
@@ -1247,7 +1432,7 @@ static enum kempt_status put_group(struct unwrap *u,
                               b->offset + first, u->index++, b->rule};
       return kempt__emit_block(u->env, &c);
     }
-    st = put_plain(u, b->text, L, from, to, common);
+    st = put_plain(u, b->text, b->len, L, from, to, common);
     to = from; /* done */
   }
   for (size_t j = from, last; j < to && st == KEMPT_OK; j = last + 1) {
@@ -1347,6 +1532,9 @@ static bool ref_list(const char *t, size_t n, bool label_ok) {
 }
 
 static bool refs_heading(const char *t, size_t n) {
+  unsigned char z = n ? (unsigned char)t[n - 1] : 0;
+  if (z != 's' && z != ':' && z != ' ' && z != '\t' && z != 0xA0)
+    return false; /* most blocks: at a glance */
   size_t e = n;
   while (e && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
                (unsigned char)t[e - 1] == 0xA0))
@@ -1360,14 +1548,14 @@ static bool refs_heading(const char *t, size_t n) {
          text_is(t + l.start, l.end - l.start, "References:");
 }
 
-/* Whether block b belongs to a references list (next: the block after
- * it, or NULL); follows the list across blocks. */
+/* Whether block b belongs to a references list (next: the held block
+ * after it, or NULL); follows the list across blocks. */
 static bool in_references(struct unwrap *u, const struct kempt_block *b,
-                          const struct kempt_block *next) {
+                          const struct held *next) {
   if (u->in_refs && ref_list(b->text, b->len, true))
     return true;
   u->in_refs = next && refs_heading(b->text, b->len) &&
-               ref_list(next->text, next->len, false);
+               ref_list(u->text.data + next->pos, next->len, false);
   return u->in_refs;
 }
 
@@ -1412,6 +1600,14 @@ static inline bool starts_lower(const char *t, const struct line *l) {
   unsigned char c = (unsigned char)t[l->start]; /* the content is not empty */
   if (c < 0x80 && c != '"' && c != '\'' && c != '(' && c != '[')
     return c >= 'a' && c <= 'z'; /* ASCII has no caseless letters */
+  if (c == 0xE2 && l->end - l->start >= 3) { /* bullets, boxes, stars */
+    unsigned c1 = (unsigned char)t[l->start + 1],
+             c2 = (unsigned char)t[l->start + 2];
+    /* U+21C0..2BFF (or a bad byte), U+2020..203F but the opener U+2039 */
+    if ((c1 >= 0x87 && c1 <= 0xAF) ||
+        (c1 == 0x80 && c2 >= 0xA0 && c2 <= 0xBF && c2 != 0xB9))
+      return false;
+  }
   return starts_lower_rest(t, l, c);
 }
 
@@ -1427,8 +1623,7 @@ static bool starts_lower_rest(const char *t, const struct line *l,
         (u < 0x2070 || (u >= 0x2190 && u < 0x2C00)))
       return false; /* punctuation, arrows, shapes, boxes: no letters */
   }
-  int32_t cp = kempt__first_cp(t + l->start, l->end - l->start);
-  return kempt__cp_lower(cp) || kempt__cp_caseless(cp);
+  return lower_or_caseless(kempt__first_cp(t + l->start, l->end - l->start));
 }
 
 /* Whether a block of prepared lines (joins of its breaks may be
@@ -1443,6 +1638,67 @@ static bool may_be_strong(const char *t, const struct line *L, size_t nl,
     if (may_join(&L[i], &L[i + 1]) && starts_lower(t, &L[i + 1]))
       return true;
   return false;
+}
+
+/* The bytes of p[0..n) below 0x80. */
+static size_t ascii_bytes(const char *p, size_t n) {
+  size_t a = 0, i = 0;
+#ifdef SCAN_SSE2
+  for (; n - i >= 16; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    a += 16 - kempt__pop16((unsigned)_mm_movemask_epi8(v));
+  }
+#endif
+  for (; n - i >= 8; i += 8) {
+    uint64_t high = (kempt__load_le64(p + i) & HIGHS) >> 7;
+    a += 8 - (size_t)((high * ONES) >> 56);
+  }
+  for (; i < n; i++)
+    a += (unsigned char)p[i] < 0x80;
+  return a;
+}
+
+/* The bytes of p[0..n) that may stand for a word of measure(): white
+ * space, a no-break space's second byte, the lead of a character of three
+ * or four bytes (a script without spaces). */
+static size_t word_marks(const char *p, size_t n) {
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    m += c == ' ' || c == '\t' || c == 0xA0 || c >= 0xE0;
+  }
+  return m;
+}
+
+/* Whether a block of lines without a tab may be uniform (see judge()),
+ * by bounds of its lines' columns: at least the indentation and the ASCII
+ * bytes, at most the indentation and all the bytes (a first word: up to
+ * its first space), and of their words (at most one more than the white
+ * space and characters of scripts without spaces in them). Menus and
+ * lists of lines of a few words, unequal, are not. */
+static bool may_be_uniform(const char *t, const struct line *L, size_t nl) {
+  size_t s = L[0].start, e = L[nl - 1].end;
+  if (memchr(t + s, '\t', e - s))
+    return true; /* a tab has up to eight columns: no bounds */
+  size_t least = 0;
+  for (size_t j = 0; j < nl; j++) {
+    size_t cols =
+        L[j].indent + ascii_bytes(t + L[j].start, L[j].end - L[j].start);
+    least = cols > least ? cols : least;
+  }
+  least -= least / SLACK; /* the nearly full width is at least this */
+  for (size_t i = 0; i + 1 < nl; i++) {
+    const char *b = t + L[i + 1].start;
+    size_t bn = L[i + 1].end - L[i + 1].start;
+    const char *sp = memchr(b, ' ', bn);
+    size_t first = sp ? (size_t)(sp - b) : bn;
+    if (L[i].indent + (L[i].end - L[i].start) + 1 + first <= least)
+      return false; /* this break is not nearly full */
+  }
+  size_t words = 0;
+  for (size_t i = 0; i + 1 < nl && words < 4 * (nl - 1); i++)
+    words += 1 + word_marks(t + L[i].start, L[i].end - L[i].start);
+  return words >= 4 * (nl - 1);
 }
 
 /* Whether the prepared lines of a block may give a vote (be strong or
@@ -1463,7 +1719,8 @@ static bool may_be_voter(const char *t, struct line *L, size_t nl) {
     lower += i > 0 && L[i].lower;
     stop += i + 1 < nl && L[i].stop;
   }
-  return 2 * stop <= breaks && (3 * lower >= breaks || !stop);
+  return 2 * stop <= breaks && (3 * lower >= breaks || !stop) &&
+         may_be_uniform(t, L, nl);
 }
 
 /* Whether a line of text t after the first starts in lower case (or
@@ -1489,11 +1746,11 @@ static bool may_wrap(struct unwrap *u, const char *t, const struct line *L,
   return doc_wrap(u) >= MIN_WRAP || may_be_strong(t, L, nl, n);
 }
 
-/* Unwrap one block and send the result on; next is the block after it,
- * if known; brackets: whether b may hold a '[' (link markers). */
+/* Unwrap one block and send the result on; next is the held block after
+ * it, if known; brackets: whether b may hold a '[' (link markers). */
 static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
-                                 const struct kempt_block *next,
-                                 const struct held *h, bool brackets) {
+                                 const struct held *next, const struct held *h,
+                                 bool brackets) {
   u->brackets = brackets;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return pass(u, b);
@@ -1566,16 +1823,14 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
    * it per block that holds one, not one per block */
   size_t bracket = 0, from = 0;
   for (size_t i = 0; i < n && st == KEMPT_OK; i++) {
-    struct kempt_block b = held_block(u, i), nb;
+    struct kempt_block b = held_block(u, i);
     const struct held *h = &u->held[i];
     if (bracket != SIZE_MAX && (i == 0 || bracket < h->pos) && h->len) {
       from = h->pos;
       const char *q = memchr(u->text.data + from, '[', u->text.len - from);
       bracket = q ? (size_t)(q - u->text.data) : SIZE_MAX;
     }
-    if (i + 1 < u->nheld)
-      nb = held_block(u, i + 1);
-    st = process(u, &b, i + 1 < u->nheld ? &nb : NULL, h,
+    st = process(u, &b, i + 1 < u->nheld ? &u->held[i + 1] : NULL, h,
                  bracket < h->pos + h->len);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
@@ -1609,6 +1864,32 @@ static enum kempt_status make_room(struct unwrap *u, size_t len) {
                               u->nheld - n > HOLD_BLOCKS / 2))
     n++;
   return flush(u, n);
+}
+
+/* Whether the content p[0..n) surely starts with a list marker (see
+ * marker_cols()): a bullet alone or before white space. Enumerators and
+ * the rest are left to prepare(). */
+static bool bullet_marker(const char *p, size_t n) {
+  unsigned char c = (unsigned char)p[0];
+  if (c != '-' && c != '*' && c != '+' && c != '>' && c != 0xC2 && c != 0xE2)
+    return false; /* most lines, at a glance */
+  int32_t cp;
+  size_t m = kempt__cp(p, n, &cp);
+  if (!is_bullet(cp))
+    return false;
+  if (m == n)
+    return cp_cols(cp) != 0;
+  return kempt__hspace(p + m, n - m) != 0;
+}
+
+/* Whether the parsed lines of text t may have two joinable breaks (see
+ * may_joins()): a break is not joinable before a list item, and most
+ * blocks of several lines are lists whose items start with bullets. */
+static bool may_join_twice(const char *t, const struct line *L, size_t nl) {
+  size_t open = 0;
+  for (size_t i = 1; i < nl && open < 2; i++)
+    open += !bullet_marker(t + L[i].start, L[i].end - L[i].start);
+  return open >= 2;
 }
 
 /* Whether the parsed lines of block t[0..n) may be hard-wrapped on their
@@ -1645,16 +1926,19 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
  * vocab_sync().) */
 static void learn(struct unwrap *u, const struct kempt_block *b,
                   struct held *h) {
-  if (!memchr(b->text, '\n', b->len)) {
+  const char *first = memchr(b->text, '\n', b->len);
+  if (!first) {
     h->cached = ONE_LINE;
     return;
   }
-  struct line *L = u->lines;
-  size_t nl = parse_lines(L, b->text, b->len);
+  /* read into the cache itself while it has room for any block's lines */
+  bool direct = u->ncache + MAX_LINES <= CACHE_LINES;
+  struct line *L = direct ? u->cache + u->ncache : u->lines;
+  size_t nl = parse_lines_at(L, b->text, b->len, first);
   if (nl == SIZE_MAX || nl < 2)
     return;
   enum cached read = PARSED;
-  if (may_vote(b->text, b->len, L, nl)) {
+  if (may_vote(b->text, b->len, L, nl) && may_join_twice(b->text, L, nl)) {
     prepare_lines(b->text, L, nl);
     read = PREPARED;
     if (may_be_voter(b->text, L, nl)) {
@@ -1664,7 +1948,8 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
     }
   }
   if (u->ncache + nl <= CACHE_LINES) { /* keep them for process() */
-    memcpy(u->cache + u->ncache, L, nl * sizeof *L);
+    if (!direct)
+      memcpy(u->cache + u->ncache, L, nl * sizeof *L);
     h->cache_at = u->ncache;
     h->cache_n = (uint32_t)nl;
     h->cached = read;
@@ -1677,7 +1962,7 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
 static void sync_all(struct unwrap *u, const struct kempt_block *b) {
   vocab_sync(u);
   doc_width(u);
-  u->doc_width = widest_line(b->text, b->len, u->doc_width);
+  u->doc_width = widest_line(u, b->text, b->len, u->doc_width);
 }
 
 static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
@@ -1692,16 +1977,24 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
     return s;
-  struct held h = {u->text.len, b->len, b->flags, b->nlines, b->offset,
-                   b->rule,     0,      0,        NOT_CACHED};
+  size_t pos = u->text.len;
   s = kempt__buf_add(&u->text, b->text, b->len);
   if (s != KEMPT_OK)
     return s;
-  u->held[u->nheld++] = h;
+  struct held *h = &u->held[u->nheld++];
+  h->pos = pos;
+  h->len = b->len;
+  h->flags = b->flags;
+  h->nlines = b->nlines;
+  h->offset = b->offset;
+  h->rule = b->rule;
+  h->cache_at = 0;
+  h->cache_n = 0;
+  h->cached = NOT_CACHED;
   if (counted)
     u->nwidth = u->nheld;
   if (!(b->flags & KEMPT_BLOCK_REMOVED))
-    learn(u, b, &u->held[u->nheld - 1]);
+    learn(u, b, h);
   return KEMPT_OK;
 }
 
