@@ -1748,7 +1748,8 @@ static inline unsigned letters16(const char *p) {
  * cache knows as plain, each followed by a space, are read tightest. A
  * candidate or a miss of the cache is handled the usual way. White space,
  * line ends (end_line, settling the look-ups that wait), bullets and
- * rules and ASCII tokens without letters are read here too; any other
+ * rules, ASCII tokens without letters and Cyrillic words (a word of the
+ * language counts, none recorded) are read here too; any other
  * token goes to count_token, with the state handed over and taken back.
  * There is room for every word the block may hold (a word and its
  * separator each: count_compound records more, and then the run stops).
@@ -1999,6 +2000,45 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           i = j;
           goto after_word;
         }
+      } else if ((ch & 0xFE) == 0xD0) {
+        /* Cyrillic letters (two_byte_letter: D0 or D1, then a byte
+         * 80..BF), then white space or one ASCII mark before it: one
+         * word of the language counts and no word recorded, as
+         * count_token reads it (lang_add_any) */
+        bool simple = true; /* stop_langs_simple may lower it */
+        while ((((unsigned char)text[j] & 0xFE) == 0xD0) &&
+               (((unsigned char)text[j + 1] & 0xC0) == 0x80)) {
+          simple &= !((unsigned char)text[j] == 0xD1 &&
+                      (unsigned char)text[j + 1] >= 0xA0);
+          j += 2;
+        }
+        unsigned char nx = (unsigned char)text[j];
+        size_t e = j; /* the padding's zero bytes end the run at n */
+        if (j < n && !(byte_class[nx] & C_WS))
+          e = (byte_class[nx] & C_MARK) &&
+                      (j + 1 >= n ||
+                       (byte_class[(unsigned char)text[j + 1]] & C_WS))
+                  ? j + 1
+                  : i;
+        if (j > i && e > i) {
+          /* lowered two bytes to two: no function word when longer */
+          uint32_t m = j - i > KEMPT_STOP_MAX_BYTES ? 0
+                       : simple ? stop_langs_simple(text + i, j - i)
+                                : stop_langs_utf8(text + i, j - i);
+          if (m) {
+            c->h->lang.stop++;
+            add_hits(hits, m);
+          }
+          parts++;
+          link = nolink;
+          capmask = e > j && (nx == '.' || nx == '!' || nx == '?' ||
+                              nx == ':')
+                        ? 0
+                        : T_CAPMID;
+          i = e;
+          goto after_word;
+        }
+        j = i;
       }
       /* any other token: count_token reads it, with the state handed
        * over and taken back; but one that the cache of such tokens

@@ -17,6 +17,8 @@
 #include "textchar.h" /* kempt__load_le64 */
 _Static_assert(KEMPT__STOP_MAX_ASCII == KEMPT_STOP_MAX_ASCII,
                "lang.h says how long an ASCII function word can be");
+_Static_assert(KEMPT__STOP_MAX_BYTES == KEMPT_STOP_MAX_BYTES,
+               "lang.h says how long a function word can be");
 
 #define MAX_STOPWORD KEMPT_STOP_MAX_WORD /* longer: never function words */
 

@@ -45,6 +45,10 @@ uint32_t kempt__stopword_langs(const char *w, size_t n);
  * kempt__stopword_langs does. */
 #define KEMPT_STOP_MAX_ASCII 8
 #define KEMPT_STOP_MAX_WORD 24
+/* Bytes of the longest function word once lower-cased (callers that
+ * lower-case keys their own way, without changing their length, may pass
+ * a longer one by). */
+#define KEMPT_STOP_MAX_BYTES 14
 
 /* The same for a key already lower-cased as kempt__stopword_langs does it
  * (ASCII A-Z to a-z, other letters by utf8proc_tolower): no copy, no case
