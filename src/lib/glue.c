@@ -1737,6 +1737,108 @@ static inline unsigned letters16(const char *p) {
 }
 #endif
 
+/* The number of ASCII letters at p, 16 when there are 16 or more: p may
+ * be read 16 bytes on. */
+static inline unsigned letters_upto16(const char *p) {
+#ifdef GLUE_SSE2
+  return letters16(p);
+#else
+  const uint64_t high = 0x8080808080808080u;
+  uint64_t stop = ~letter_bytes(kempt__load_le64(p)) & high;
+  if (stop)
+    return low_byte(stop);
+  stop = ~letter_bytes(kempt__load_le64(p + 8)) & high;
+  return stop ? 8 + low_byte(stop) : 16;
+#endif
+}
+
+#define HYPHEN_PARTS 8 /* parts of a hyphenated word that plain_run reads */
+
+/* Read a token of a padded block of n bytes (readable 16 bytes past any
+ * byte) whose core starts at text[a] with letters, then a hyphen and
+ * letters once or more ("far-flung", "five-and-a-half"), before white
+ * space or marks that may close a word, as count_token would:
+ * count_compound records each part (inside a sentence after the first:
+ * mid is the first's T_CAPMID) and the parts run together (seen
+ * hyphenated) at th, tf from ntok on, and the parts are words of the
+ * language counts c (their function-word hits added here; the caller
+ * counts the words: one fewer than recorded). Returns the token's end,
+ * whether it ends a sentence and its parts, or no end when it is not of
+ * this kind: more
+ * than HYPHEN_PARTS parts, a part of more than 15 letters, a core of more
+ * than MAX_TOKEN bytes, other bytes, or no room below cap for the words
+ * the rest of the block may hold. */
+struct hyphened {
+  size_t e;       /* the token's end, 0: not of the kind */
+  unsigned words; /* the parts (recorded, and one more) */
+  bool end;       /* it ends a sentence */
+};
+
+#if defined(__GNUC__)
+__attribute__((noinline)) /* plain_run's registers stay its own */
+#endif
+static struct hyphened hyphen_run(const char *text, size_t i, size_t n,
+                                  uint64_t *th, uint8_t *tf, size_t ntok,
+                                  size_t cap, uint8_t mid,
+                                  struct kempt_lang_count *c) {
+  struct hyphened r = {0, 0, false};
+  size_t a = lead_marks(text, i, n);
+  size_t ps[HYPHEN_PARTS], np = 0, q = a;
+  unsigned pk[HYPHEN_PARTS];
+  do {
+    unsigned k = letters_upto16(text + q + (np != 0));
+    if (k == 0 || k == 16 || np == HYPHEN_PARTS)
+      return r;
+    q += np != 0;
+    ps[np] = q;
+    pk[np++] = k;
+    q += k;
+  } while (text[q] == '-');
+  if (q - a > MAX_TOKEN)
+    return r;
+  size_t e = q;
+  bool end = false;
+  if (!(byte_class[(unsigned char)text[q]] & C_WS)) {
+    size_t tm = tail_marks(text, q, n);
+    if (!tm)
+      return r;
+    e = tm >> 1;
+    end = tm & 1;
+  }
+  size_t at = ntok;
+  if (at + np + 1 + (n - e) / 2 + 2 > cap)
+    return r; /* count_token's, and count_block makes room */
+  const uint64_t lows = 0x2020202020202020u;
+  char key[MAX_TOKEN + 24]; /* the parts' lower case, run together */
+  size_t jn = 0;
+  for (size_t p = 0; p < np; p++) {
+    unsigned k = pk[p];
+    const char *w = text + ps[p];
+    uint64_t m0 = len_mask[k < 8 ? k : 8], m1 = len_mask[k > 8 ? k - 8 : 0];
+    uint64_t x0 = kempt__load_le64(w) & m0;
+    uint64_t x1 = k > 8 ? kempt__load_le64(w + 8) & m1 : 0;
+    uint64_t l0 = x0 | (lows & m0), l1 = x1 | (lows & m1);
+    store_le64(key + jn, l0);
+    store_le64(key + jn + 8, l1);
+    if (k <= 8) /* lang_add_ascii's function words */
+      part_hits(c, kempt__stopword_langs_packed(l0, k));
+    /* capitals: letters have 0x40 set, capitals 0x20 clear */
+    uint64_t u0 = (x0 >> 1) & lows & ~x0, u1 = (x1 >> 1) & lows & ~x1;
+    bool cap1 = (u0 & 0xFF) && !(u0 >> 8) && !u1; /* capitalised */
+    th[at] = kempt__word_hash_padded(key + jn, k);
+    tf[at++] = (uint8_t)(T_COUNT | (cap1 ? mid : 0));
+    mid = T_CAPMID;
+    jn += k;
+  }
+  memset(key + jn, 0, 8);
+  th[at] = kempt__word_hash_padded(key, jn);
+  tf[at] = 0;
+  r.e = e;
+  r.words = (unsigned)np;
+  r.end = end;
+  return r;
+}
+
 /* Read the rest of a padded block of n bytes (TEXT_PAD zero bytes after
  * it) from text[i] on, as count_block would. The kinds of token that
  * most tokens of prose are, 1 to TOK_CACHED ASCII letters between marks
@@ -1748,8 +1850,9 @@ static inline unsigned letters16(const char *p) {
  * cache knows as plain, each followed by a space, are read tightest. A
  * candidate or a miss of the cache is handled the usual way. White space,
  * line ends (end_line, settling the look-ups that wait), bullets and
- * rules, ASCII tokens without letters and Cyrillic words (a word of the
- * language counts, none recorded) are read here too; any other
+ * rules, ASCII tokens without letters, Cyrillic words (a word of the
+ * language counts, none recorded) and hyphenated words of ASCII letters
+ * (hyphen_run) are read here too; any other
  * token goes to count_token, with the state handed over and taken back.
  * There is room for every word the block may hold (a word and its
  * separator each: count_compound records more, and then the run stops).
@@ -1907,6 +2010,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
                         : 0;
       if (apos && (byte_class[(unsigned char)text[b + apos]] & C_ALPHA))
         goto compound;
+      if (next == '-' && (byte_class[(unsigned char)text[b + 1]] & C_ALPHA))
+        goto hyphen;
       size_t tm = tail_marks(text, b, n);
       if (!tm)
         goto other;
@@ -2013,14 +2118,14 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           j += 2;
         }
         unsigned char nx = (unsigned char)text[j];
-        size_t e = j; /* the padding's zero bytes end the run at n */
+        size_t ce = j; /* the padding's zero bytes end the run at n */
         if (j < n && !(byte_class[nx] & C_WS))
-          e = (byte_class[nx] & C_MARK) &&
+          ce = (byte_class[nx] & C_MARK) &&
                       (j + 1 >= n ||
                        (byte_class[(unsigned char)text[j + 1]] & C_WS))
                   ? j + 1
                   : i;
-        if (j > i && e > i) {
+        if (j > i && ce > i) {
           /* lowered two bytes to two: no function word when longer */
           uint32_t m = j - i > KEMPT_STOP_MAX_BYTES ? 0
                        : simple ? stop_langs_simple(text + i, j - i)
@@ -2031,11 +2136,11 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           }
           parts++;
           link = nolink;
-          capmask = e > j && (nx == '.' || nx == '!' || nx == '?' ||
+          capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' ||
                               nx == ':')
                         ? 0
                         : T_CAPMID;
-          i = e;
+          i = ce;
           goto after_word;
         }
         j = i;
@@ -2083,6 +2188,19 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         break; /* (count_block makes room again) */
       goto after_word;
     }
+  hyphen: { /* letters, a hyphen, letters (hyphen_run) */
+    struct hyphened hr =
+        hyphen_run(text, i, n, th, tf, ntok, nolink, capmask, &c->h->lang);
+    if (!hr.e)
+      goto other;
+    ntok += hr.words + 1;
+    parts--; /* the parts are words of the language counts, and one more
+                is recorded */
+    link = nolink;
+    capmask = hr.end ? 0 : T_CAPMID;
+    i = hr.e;
+    goto after_word;
+  }
   compound: { /* letters, an apostrophe, letters: count_compound counts
                  the first (the second is a suffix: "s", "re", "Brien") */
     size_t a2 = b + (next == '\'' ? 1 : 3);
