@@ -1752,6 +1752,43 @@ static inline unsigned letters_upto16(const char *p) {
 #endif
 }
 
+/* The end of the run of Cyrillic letters (two_byte_letter: D0 or D1, then
+ * a byte 80..BF) at text[i..] of a padded block (readable 16 bytes past
+ * any byte; its padding ends a run); *simple is cleared when one of them
+ * is D1 A0..BF (U+0460..U+047F, which stop_langs_simple does not
+ * lower). */
+static inline size_t cyrillic_run(const char *text, size_t i, bool *simple) {
+  size_t j = i;
+#ifdef GLUE_SSE2
+  for (;;) { /* 8 letters at a time: bit 2t of the masks for letter t */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + j));
+    unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xD0)));
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+    unsigned d1 = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD1)));
+    unsigned a0 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xA0)));
+    unsigned ok = (lead & (cont >> 1)) | 0xAAAAu; /* bit 16 clear */
+    unsigned run = (unsigned)__builtin_ctz(~ok); /* 2 * its letters */
+    if (d1 & (a0 >> 1) & ((1u << run) - 1))
+      *simple = false;
+    j += run;
+    if (run < 16)
+      return j;
+  }
+#else
+  while ((((unsigned char)text[j] & 0xFE) == 0xD0) &&
+         (((unsigned char)text[j + 1] & 0xC0) == 0x80)) {
+    *simple &= !((unsigned char)text[j] == 0xD1 &&
+                 (unsigned char)text[j + 1] >= 0xA0);
+    j += 2;
+  }
+  return j;
+#endif
+}
+
 #define HYPHEN_PARTS 8 /* parts of a hyphenated word that plain_run reads */
 
 /* Read a token of a padded block of n bytes (readable 16 bytes past any
@@ -2111,12 +2148,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
          * word of the language counts and no word recorded, as
          * count_token reads it (lang_add_any) */
         bool simple = true; /* stop_langs_simple may lower it */
-        while ((((unsigned char)text[j] & 0xFE) == 0xD0) &&
-               (((unsigned char)text[j + 1] & 0xC0) == 0x80)) {
-          simple &= !((unsigned char)text[j] == 0xD1 &&
-                      (unsigned char)text[j + 1] >= 0xA0);
-          j += 2;
-        }
+        j = cyrillic_run(text, i, &simple);
         unsigned char nx = (unsigned char)text[j];
         size_t ce = j; /* the padding's zero bytes end the run at n */
         if (j < n && !(byte_class[nx] & C_WS))
