@@ -1789,6 +1789,42 @@ static inline size_t cyrillic_run(const char *text, size_t i, bool *simple) {
 #endif
 }
 
+/* stop_langs_simple of a Cyrillic word p[0..n) of cyrillic_run's (no
+ * letter of U+0460..U+047F), n <= KEMPT_STOP_MAX_BYTES, readable 16 bytes
+ * on: its letters lowered two bytes to two at once, as stop_langs_simple
+ * does one by one (D0 80..8F +0x10 to D1 90..9F, D0 90..9F +0x20, D0
+ * A0..AF -0x20 to D1 80..8F). */
+static inline uint32_t cyrillic_stop_langs(const char *p, size_t n) {
+#ifdef GLUE_SSE2
+  /* a letter in each 16-bit lane: its first byte low, its second high */
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i d0 = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16(0xFF)),
+                               _mm_set1_epi16(0xD0));
+  __m128i top = _mm_and_si128(v, _mm_set1_epi16((short)0xF000));
+  __m128i add = _mm_or_si128(
+      _mm_or_si128(
+          _mm_and_si128(_mm_cmpeq_epi16(top, _mm_set1_epi16((short)0x8000)),
+                        _mm_set1_epi16(0x1001)),
+          _mm_and_si128(_mm_cmpeq_epi16(top, _mm_set1_epi16((short)0x9000)),
+                        _mm_set1_epi16(0x2000))),
+      _mm_and_si128(_mm_cmpeq_epi16(top, _mm_set1_epi16((short)0xA000)),
+                    _mm_set1_epi16((short)0xE001)));
+  char key[16];
+  _mm_storeu_si128((__m128i *)(void *)key,
+                   _mm_add_epi16(v, _mm_and_si128(add, d0)));
+  uint64_t lo = kempt__load_le64(key), hi = kempt__load_le64(key + 8);
+  if (n < 8) {
+    lo &= len_mask[n];
+    hi = 0;
+  } else {
+    hi &= len_mask[n - 8];
+  }
+  return kempt__stopword_langs_packed16(lo, hi, n);
+#else
+  return stop_langs_simple(p, n);
+#endif
+}
+
 #define HYPHEN_PARTS 8 /* parts of a hyphenated word that plain_run reads */
 
 /* Read a token of a padded block of n bytes (readable 16 bytes past any
@@ -2160,7 +2196,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (j > i && ce > i) {
           /* lowered two bytes to two: no function word when longer */
           uint32_t m = j - i > KEMPT_STOP_MAX_BYTES ? 0
-                       : simple ? stop_langs_simple(text + i, j - i)
+                       : simple ? cyrillic_stop_langs(text + i, j - i)
                                 : stop_langs_utf8(text + i, j - i);
           if (m) {
             c->h->lang.stop++;

@@ -186,6 +186,12 @@ uint32_t kempt__stopword_langs_packed(uint64_t key, size_t n) {
   return probe(key, 0, n);
 }
 
+uint32_t kempt__stopword_langs_packed16(uint64_t lo, uint64_t hi, size_t n) {
+  if (n == 0 || n > KEMPT__STOP_MAX_BYTES)
+    return 0;
+  return probe(lo, hi, n);
+}
+
 uint32_t kempt__stopword_langs(const char *w, size_t n) {
   if (n == 0)
     return 0;

@@ -60,6 +60,10 @@ uint32_t kempt__stopword_langs_lower(const char *key, size_t n);
  * while they read (glue); 0 when n is 0 or over 8. */
 uint32_t kempt__stopword_langs_packed(uint64_t key, size_t n);
 
+/* The same for a key of n <= 16 bytes packed so in lo (bytes 0 to 7) and
+ * hi (bytes 8 to 15); 0 when n is 0 or longer than any function word. */
+uint32_t kempt__stopword_langs_packed16(uint64_t lo, uint64_t hi, size_t n);
+
 /* Decode the code point at p[0..n) (n >= 1) into *cp, -1 for an invalid
  * byte; returns the bytes used (at least 1). */
 size_t kempt__next_cp(const char *p, size_t n, int32_t *cp);
