@@ -3632,7 +3632,6 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
   if (s != KEMPT_OK)
     return s;
   struct held *h = &g->blocks[g->nblocks]; /* filled in place */
-  memset(h, 0, sizeof *h);
   h->start = g->text.len;
   h->len = b->len;
   h->ext = big ? b->text : NULL;
@@ -3641,15 +3640,22 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
   h->offset = b->offset;
   h->index = b->index;
   h->rule = b->rule;
-  static const char pad[TEXT_PAD + TEXT_SLACK];
-  if (!big)
-    s = kempt__buf_add(&g->text, b->text, b->len);
-  if (!big && s == KEMPT_OK) /* fast_token reads 8 bytes at a time, */
-    s = kempt__buf_add(&g->text, pad, sizeof pad);
-  if (s != KEMPT_OK)
-    return s;
-  if (!big) /* plain_run 16: the slack is read now, then written over */
-    g->text.len -= TEXT_SLACK;
+  memset(&h->lang, 0, sizeof h->lang);
+  h->cands = 0;
+  h->weigh = false;
+  if (!big) {
+    /* the text, then zero bytes: fast_token reads 8 bytes at a time,
+     * plain_run 16 (the slack is read now, then written over) */
+    size_t need = b->len + TEXT_PAD + TEXT_SLACK;
+    if (need >= g->text.size - g->text.len &&
+        (s = kempt__buf_reserve(&g->text, need)) != KEMPT_OK)
+      return s;
+    char *d = g->text.data + g->text.len;
+    if (b->len)
+      memcpy(d, b->text, b->len);
+    memset(d + b->len, 0, TEXT_PAD + TEXT_SLACK);
+    g->text.len += b->len + TEXT_PAD;
+  }
   g->nblocks++;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return KEMPT_OK;
