@@ -2181,8 +2181,14 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           j++;
         if (j > i &&
             (j == n || (byte_class[(unsigned char)text[j]] & C_WS))) {
+          /* ends_sentence, its last byte at once when that is no mark
+           * or ends it */
+          unsigned char z = (unsigned char)text[j - 1];
           struct token t = {text + i, j - i, 0, 0};
-          capmask = ends_sentence(&t) ? 0 : T_CAPMID;
+          bool ends = z == '.' || z == '!' || z == '?' || z == ':' ||
+                      ((byte_class[z] & C_MARK) && z != ',' && z != ';' &&
+                       ends_sentence(&t));
+          capmask = ends ? 0 : T_CAPMID;
           link = nolink;
           i = j;
           goto after_word;
