@@ -3444,6 +3444,20 @@ static enum kempt_status keep_words(struct glue *g) {
 
 static void doc_lang_add(struct glue *g);
 
+/* to[l] += from[l] for every language. */
+static inline void hits_add(uint32_t *to, const uint32_t *from) {
+  int l = 0;
+#ifdef GLUE_SSE2
+  for (; l + 4 <= KEMPT_LANG_COUNT; l += 4) /* four languages at once */
+    _mm_storeu_si128(
+        (__m128i *)(void *)(to + l),
+        _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)(to + l)),
+                      _mm_loadu_si128((const __m128i *)(const void *)(from + l))));
+#endif
+  for (; l < KEMPT_LANG_COUNT; l++)
+    to[l] += from[l];
+}
+
 static bool english(struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
@@ -3461,8 +3475,7 @@ static bool english(struct glue *g, size_t b) {
     return own == KEMPT_LANG_EN;
   struct kempt_lang_count c = h->lang;
   for (size_t k = b ? b - 1 : b + 1; k <= b + 1 && k < g->nblocks; k += 2)
-    for (int l = 0; l < KEMPT_LANG_COUNT; l++) /* the neighbours only */
-      c.hits[l] += g->blocks[k].lang.hits[l];
+    hits_add(c.hits, g->blocks[k].lang.hits); /* the neighbours only */
   enum kempt_lang near = kempt__lang_best(&c);
   if (near != KEMPT_LANG_NONE)
     return near == KEMPT_LANG_EN;
@@ -3476,20 +3489,8 @@ static bool english(struct glue *g, size_t b) {
  * window). */
 static void doc_lang_add(struct glue *g) {
   uint32_t *to = g->doc_lang.hits;
-  for (size_t b = g->lang_done; b < g->nblocks; b++) {
-    const uint32_t *from = g->blocks[b].lang.hits;
-    int l = 0;
-#ifdef GLUE_SSE2
-    for (; l + 4 <= KEMPT_LANG_COUNT; l += 4) /* four languages at once */
-      _mm_storeu_si128((__m128i *)(void *)(to + l),
-                       _mm_add_epi32(
-                           _mm_loadu_si128((const __m128i *)(const void *)(to + l)),
-                           _mm_loadu_si128(
-                               (const __m128i *)(const void *)(from + l))));
-#endif
-    for (; l < KEMPT_LANG_COUNT; l++)
-      to[l] += from[l];
-  }
+  for (size_t b = g->lang_done; b < g->nblocks; b++)
+    hits_add(to, g->blocks[b].lang.hits);
   g->lang_done = g->nblocks;
 }
 
