@@ -139,3 +139,35 @@ Test(gluespeed6_read, hyphenated_words_around_a_split) {
     free(out);
   }
 }
+
+/* A mark of code anywhere on a long line (at any offset of the 32- and
+ * 16-byte steps of code_marks) keeps its candidates whole; without it,
+ * the pair is split. */
+Test(gluespeed6_read, a_code_mark_on_a_long_line) {
+  static const char *const marks[] = {"{", "}", "\\", "=", "()", "->",
+                                      "::", "</", "/>", "&&", "||", "$ "};
+  for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++)
+    for (size_t pad = 30; pad < 140; pad += 1 + (m != 0) * 6) {
+      char in[1024], line[256];
+      for (size_t i = 0; i < pad; i++) /* words of prose, marks that are
+                                          no code: - ( : / < | & $ */
+        line[i] = "ab-d(f:h/j<l|n&p$r t"[i % 20];
+      if (line[pad - 1] == '$')
+        line[pad - 1] = 'z'; /* "$ " is a mark */
+      line[pad] = '\0';
+      snprintf(in, sizeof in,
+               SEED "Antony %s%s Blinkenstressed the importance of it.\n",
+               line, marks[m]);
+      char *out = glue(in);
+      cr_assert(strstr(out, "Blinkenstressed the importance") != NULL,
+                "mark \"%s\" after %zu: %s", marks[m], pad, out);
+      free(out);
+      snprintf(in, sizeof in,
+               SEED "Antony %s Blinkenstressed the importance of it.\n",
+               line);
+      out = glue(in);
+      cr_assert(strstr(out, "Blinken stressed the importance") != NULL,
+                "no mark, %zu: %s", pad, out);
+      free(out);
+    }
+}
