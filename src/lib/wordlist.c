@@ -56,13 +56,9 @@ static uint32_t find(uint64_t h) {
   return 0;
 }
 
-void kempt__wordlist_prefetch(uint64_t h) {
-#if defined(__GNUC__)
-  __builtin_prefetch(wl_lines[h >> (64 - WL_LINE_BITS)]);
-#else
-  (void)h;
-#endif
-}
+_Static_assert(KEMPT__WL_LINE_BITS == WL_LINE_BITS,
+               "wordlist.h says how many lines the list has");
+const uint32_t (*const kempt__wl_lines)[16] = wl_lines;
 
 int kempt__wordlist_probe(uint64_t h, bool *proper) {
   uint32_t e = find(h);

@@ -85,8 +85,19 @@ static inline uint64_t kempt__word_hash(const char *k, size_t n) {
 /* Like kempt__wordlist_lookup for a key whose kempt__word_hash is h. */
 int kempt__wordlist_probe(uint64_t h, bool *proper);
 
+/* The list's lines of entries (wordlist_table.h's), 2^KEMPT__WL_LINE_BITS
+ * of 64 bytes: for kempt__wordlist_prefetch, inline where it is asked. */
+#define KEMPT__WL_LINE_BITS 16
+extern const uint32_t (*const kempt__wl_lines)[16];
+
 /* Start fetching what kempt__wordlist_probe(h) will read (a hint). */
-void kempt__wordlist_prefetch(uint64_t h);
+static inline void kempt__wordlist_prefetch(uint64_t h) {
+#if defined(__GNUC__)
+  __builtin_prefetch(kempt__wl_lines[h >> (64 - KEMPT__WL_LINE_BITS)]);
+#else
+  (void)h;
+#endif
+}
 
 /* Whether the list spells the word whose key hashes to h with a capital
  * after the first letter (iPhone, McDonald, JavaScript). */
