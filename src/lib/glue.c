@@ -1884,6 +1884,22 @@ static inline uint32_t cyrillic_stop_langs(const char *p, size_t n) {
 #endif
 }
 
+/* The end of the run of Hangul syllables (U+AC00..U+D7A3: EA B0 80 to ED
+ * 9E A3, letters of word_cp, all far_cp) at text[i..] of a padded block
+ * (its padding ends a run). */
+static inline size_t hangul_run(const char *text, size_t i) {
+  const unsigned char *u = (const unsigned char *)text;
+  for (;; i += 3) {
+    unsigned b = u[i];
+    if (b < 0xEA || b > 0xED || (u[i + 1] & 0xC0) != 0x80 ||
+        (u[i + 2] & 0xC0) != 0x80)
+      return i;
+    unsigned cp = (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+    if (cp < 0xAC00 || cp > 0xD7A3)
+      return i;
+  }
+}
+
 #define HYPHEN_PARTS 8 /* parts of a hyphenated word that plain_run reads */
 
 /* Read a token of a padded block of n bytes (readable 16 bytes past any
@@ -1982,9 +1998,9 @@ static struct hyphened hyphen_run(const char *text, size_t i, size_t n,
  * cache knows as plain, each followed by a space, are read tightest. A
  * candidate or a miss of the cache is handled the usual way. White space,
  * line ends (end_line, settling the look-ups that wait), bullets and
- * rules, ASCII tokens without letters, Cyrillic words (a word of the
- * language counts, none recorded) and hyphenated words of ASCII letters
- * (hyphen_run) are read here too; any other
+ * rules, ASCII tokens without letters, Cyrillic and Hangul words (a
+ * word of the language counts, none recorded) and hyphenated words of
+ * ASCII letters (hyphen_run) are read here too; any other
  * token goes to count_token, with the state handed over and taken back.
  * There is room for every word the block may hold (a word and its
  * separator each: count_compound records more, and then the run stops).
@@ -2271,6 +2287,32 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           link = nolink;
           capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' ||
                               nx == ':')
+                        ? 0
+                        : T_CAPMID;
+          i = ce;
+          goto after_word;
+        }
+        j = i;
+      }
+      if (ch >= 0xEA && ch <= 0xED) {
+        /* Hangul syllables (hangul_run), then white space or one ASCII
+         * mark: one word of the language counts (no function word: its
+         * letters are far_cp) and no word recorded, as count_token reads
+         * it (lang_add_any) */
+        j = hangul_run(text, i);
+        unsigned char nx = (unsigned char)text[j];
+        size_t ce = j; /* the padding's zero bytes end the run at n */
+        if (j < n && !(byte_class[nx] & C_WS))
+          ce = (byte_class[nx] & C_MARK) &&
+                       (j + 1 >= n ||
+                        (byte_class[(unsigned char)text[j + 1]] & C_WS))
+                   ? j + 1
+                   : i;
+        if (j > i && ce > i) {
+          parts++;
+          link = nolink;
+          capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' ||
+                               nx == ':')
                         ? 0
                         : T_CAPMID;
           i = ce;

@@ -171,3 +171,28 @@ Test(gluespeed6_read, a_code_mark_on_a_long_line) {
       free(out);
     }
 }
+
+/* Hangul words, alone or before a mark, and other bytes that look like
+ * them around a glued pair leave its split alone. */
+Test(gluespeed6_read, hangul_words_around_a_split) {
+  static const char *const around[] = {
+      "\xea\xb0\x80 ",                         /* U+AC00, the first */
+      "\xed\x9e\xa3. ",                        /* U+D7A3, the last */
+      "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4, ", /* a word, a comma */
+      "\xea\xb0\x80\xea\xb0\x80.. ",           /* two marks */
+      "\xea\x80\x80 \xed\x9e\xa4 ",            /* U+A000, U+D7A4: no Hangul */
+      "\xea\xb0\x80" "abc ",                   /* then ASCII letters */
+      "(\xea\xb0\x80) ",                       /* between marks */
+  };
+  for (size_t k = 0; k < sizeof around / sizeof around[0]; k++) {
+    char in[1024];
+    snprintf(in, sizeof in,
+             SEED "%sAntony Blinkenstressed the importance of the talks, "
+                  "%sand he said it was good.\n%s",
+             around[k], around[k], around[k]);
+    char *out = glue(in);
+    cr_assert(strstr(out, "Blinken stressed the importance") != NULL,
+              "around \"%s\": %s", around[k], out);
+    free(out);
+  }
+}
