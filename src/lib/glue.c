@@ -1042,8 +1042,7 @@ struct counting {
  * for each high half 2, 3, 5 and 7 and the bits of the low halves that
  * go with it. Returns where it stopped (*found: at a mark). */
 __attribute__((target("avx2"))) static size_t
-code_marks_avx2(const char *text, size_t i, size_t e, size_t n,
-                bool *found) {
+code_marks_avx2(const char *text, size_t i, size_t e, size_t n, bool *found) {
   const unsigned char *u = (const unsigned char *)text;
   const __m256i lows = _mm256_broadcastsi128_si256(_mm_setr_epi8(
       0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 2, 8, 2 | 4 | 8, 1 | 2 | 8, 0, 1));
@@ -1056,8 +1055,8 @@ code_marks_avx2(const char *text, size_t i, size_t e, size_t n,
         _mm256_shuffle_epi8(lows, _mm256_and_si256(v, nib)),
         _mm256_shuffle_epi8(highs,
                             _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
-    for (unsigned bits = ~(unsigned)_mm256_movemask_epi8(
-             _mm256_cmpeq_epi8(m, zero));
+    for (unsigned bits =
+             ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero));
          bits; bits &= bits - 1) {
       size_t k = i + (unsigned)__builtin_ctz(bits);
       if (code_mark(u[k], k + 1 < n ? u[k + 1] : 0)) {
@@ -1821,16 +1820,19 @@ static inline size_t cyrillic_run(const char *text, size_t i, bool *simple) {
 #ifdef GLUE_SSE2
   for (;;) { /* 8 letters at a time: bit 2t of the masks for letter t */
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + j));
-    unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-        _mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xD0)));
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-        _mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+                       _mm_set1_epi8((char)0xD0)));
+    unsigned cont = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                       _mm_set1_epi8((char)0x80)));
     unsigned d1 = (unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD1)));
-    unsigned a0 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-        _mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xA0)));
+    unsigned a0 = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xE0)),
+                       _mm_set1_epi8((char)0xA0)));
     unsigned ok = (lead & (cont >> 1)) | 0xAAAAu; /* bit 16 clear */
-    unsigned run = (unsigned)__builtin_ctz(~ok); /* 2 * its letters */
+    unsigned run = (unsigned)__builtin_ctz(~ok);  /* 2 * its letters */
     if (d1 & (a0 >> 1) & ((1u << run) - 1))
       *simple = false;
     j += run;
@@ -1840,8 +1842,8 @@ static inline size_t cyrillic_run(const char *text, size_t i, bool *simple) {
 #else
   while ((((unsigned char)text[j] & 0xFE) == 0xD0) &&
          (((unsigned char)text[j + 1] & 0xC0) == 0x80)) {
-    *simple &= !((unsigned char)text[j] == 0xD1 &&
-                 (unsigned char)text[j + 1] >= 0xA0);
+    *simple &=
+        !((unsigned char)text[j] == 0xD1 && (unsigned char)text[j + 1] >= 0xA0);
     j += 2;
   }
   return j;
@@ -1894,7 +1896,8 @@ static inline size_t hangul_run(const char *text, size_t i) {
     if (b < 0xEA || b > 0xED || (u[i + 1] & 0xC0) != 0x80 ||
         (u[i + 2] & 0xC0) != 0x80)
       return i;
-    unsigned cp = (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+    unsigned cp =
+        (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
     if (cp < 0xAC00 || cp > 0xD7A3)
       return i;
   }
@@ -1925,10 +1928,9 @@ struct hyphened {
 #if defined(__GNUC__)
 __attribute__((noinline)) /* plain_run's registers stay its own */
 #endif
-static struct hyphened hyphen_run(const char *text, size_t i, size_t n,
-                                  uint64_t *th, uint8_t *tf, size_t ntok,
-                                  size_t cap, uint8_t mid,
-                                  struct kempt_lang_count *c) {
+static struct hyphened
+hyphen_run(const char *text, size_t i, size_t n, uint64_t *th, uint8_t *tf,
+           size_t ntok, size_t cap, uint8_t mid, struct kempt_lang_count *c) {
   struct hyphened r = {0, 0, false};
   size_t a = lead_marks(text, i, n);
   size_t ps[HYPHEN_PARTS], np = 0, q = a;
@@ -2270,10 +2272,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         size_t ce = j; /* the padding's zero bytes end the run at n */
         if (j < n && !(byte_class[nx] & C_WS))
           ce = (byte_class[nx] & C_MARK) &&
-                      (j + 1 >= n ||
-                       (byte_class[(unsigned char)text[j + 1]] & C_WS))
-                  ? j + 1
-                  : i;
+                       (j + 1 >= n ||
+                        (byte_class[(unsigned char)text[j + 1]] & C_WS))
+                   ? j + 1
+                   : i;
         if (j > i && ce > i) {
           /* lowered two bytes to two: no function word when longer */
           uint32_t m = j - i > KEMPT_STOP_MAX_BYTES ? 0
@@ -2285,8 +2287,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           }
           parts++;
           link = nolink;
-          capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' ||
-                              nx == ':')
+          capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' || nx == ':')
                         ? 0
                         : T_CAPMID;
           i = ce;
@@ -2311,8 +2312,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (j > i && ce > i) {
           parts++;
           link = nolink;
-          capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' ||
-                               nx == ':')
+          capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' || nx == ':')
                         ? 0
                         : T_CAPMID;
           i = ce;
@@ -3543,8 +3543,9 @@ static inline void hits_add(uint32_t *to, const uint32_t *from) {
   for (; l + 4 <= KEMPT_LANG_COUNT; l += 4) /* four languages at once */
     _mm_storeu_si128(
         (__m128i *)(void *)(to + l),
-        _mm_add_epi32(_mm_loadu_si128((const __m128i *)(const void *)(to + l)),
-                      _mm_loadu_si128((const __m128i *)(const void *)(from + l))));
+        _mm_add_epi32(
+            _mm_loadu_si128((const __m128i *)(const void *)(to + l)),
+            _mm_loadu_si128((const __m128i *)(const void *)(from + l))));
 #endif
   for (; l < KEMPT_LANG_COUNT; l++)
     to[l] += from[l];

@@ -96,8 +96,8 @@ extern const unsigned char *const kempt__wl_levels;
 static inline uint32_t kempt__wordlist_find(uint64_t h) {
   const uint32_t *line = kempt__wl_lines[h >> (64 - KEMPT__WL_LINE_BITS)];
   uint32_t head = line[0];
-  const uint32_t *e = head & (1u << 10) ? kempt__wl_more + (head >> 11)
-                                        : line + 1;
+  const uint32_t *e =
+      head & (1u << 10) ? kempt__wl_more + (head >> 11) : line + 1;
   uint32_t first = head & 31u, all = (head >> 5) & 31u;
   bool second = (h >> (63 - KEMPT__WL_LINE_BITS)) & 1u;
   uint32_t fp = (uint32_t)h & 0xFFFFFFC0u;

@@ -15,8 +15,7 @@
 
 static const char *const GLUE[] = {"stages=glue", NULL};
 
-#define SEED                                                                   \
-  "Antony Blinken met the prince. Later Blinken said more.\n\n"
+#define SEED "Antony Blinken met the prince. Later Blinken said more.\n\n"
 
 /* Glue over in, the same in every chunking; returns the output. */
 static char *glue(const char *in) {
@@ -60,8 +59,7 @@ Test(gluespeed6_read, russian_function_words_in_every_casing) {
     free(out);
   }
   char *out = glue(SEED "Antony Blinkenstressed the importance of it.\n");
-  cr_assert(strstr(out, "Blinken stressed the importance") != NULL, "%s",
-            out);
+  cr_assert(strstr(out, "Blinken stressed the importance") != NULL, "%s", out);
   free(out);
 }
 
@@ -75,7 +73,8 @@ Test(gluespeed6_read, other_cyrillic_words_in_an_english_block) {
       "\xd0\xbe\xd0\xb1\xd0\xb5\xd0\xb7\xd0\xb6\xd0\xb8\xd1\x80\xd0\xb5\xd0"
       "\xbd\xd0\xbd\xd0\xbe\xd0\xb3\xd0\xbe",
       /* и-то и1 и» ѣи */
-      "\xd0\xb8-\xd1\x82\xd0\xbe \xd0\xb8" "1 \xd0\xb8\xc2\xbb "
+      "\xd0\xb8-\xd1\x82\xd0\xbe \xd0\xb8"
+      "1 \xd0\xb8\xc2\xbb "
       "\xd1\xa3\xd0\xb8",
   };
   for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
@@ -95,11 +94,19 @@ Test(gluespeed6_read, other_cyrillic_words_in_an_english_block) {
  * one; without it, the pair is split. */
 Test(gluespeed6_read, seen_hyphenated_around_marks) {
   static const char *const forms[] = {
-      "blinken-stressed",   "Blinken-Stressed",    "BLINKEN-STRESSED",
-      "blinken-stressed,",  "blinken-stressed.",   "(blinken-stressed)",
-      "\"blinken-stressed\"", "blinken-stressed;",
-      "blinken-stressed\xe2\x80\x9d", "\xe2\x80\x9c" "blinken-stressed",
-      "\xc2\xab" "blinken-stressed\xc2\xbb",
+      "blinken-stressed",
+      "Blinken-Stressed",
+      "BLINKEN-STRESSED",
+      "blinken-stressed,",
+      "blinken-stressed.",
+      "(blinken-stressed)",
+      "\"blinken-stressed\"",
+      "blinken-stressed;",
+      "blinken-stressed\xe2\x80\x9d",
+      "\xe2\x80\x9c"
+      "blinken-stressed",
+      "\xc2\xab"
+      "blinken-stressed\xc2\xbb",
   };
   for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
     char in[1024];
@@ -113,8 +120,7 @@ Test(gluespeed6_read, seen_hyphenated_around_marks) {
   }
   char *out = glue(SEED "Antony Blinkenstressed the importance of it. He "
                         "was stressed today.\n");
-  cr_assert(strstr(out, "Blinken stressed the importance") != NULL, "%s",
-            out);
+  cr_assert(strstr(out, "Blinken stressed the importance") != NULL, "%s", out);
   free(out);
 }
 
@@ -122,10 +128,18 @@ Test(gluespeed6_read, seen_hyphenated_around_marks) {
  * its split alone. */
 Test(gluespeed6_read, hyphenated_words_around_a_split) {
   static const char *const around[] = {
-      "far-flung ", "five-and-a-half, ", "Well-Known. ",
-      "(self-dealing) ", "a-b-c-d-e-f-g-h-i-j ", "state-of-the-art's ",
-      "co--op ", "x- ", "-x ", "internationalization-ready ",
-      "abcdefghijklmnopqrstu-vwxyzabcdefghijklmnopq ", "e-mail\xe2\x80\x9d ",
+      "far-flung ",
+      "five-and-a-half, ",
+      "Well-Known. ",
+      "(self-dealing) ",
+      "a-b-c-d-e-f-g-h-i-j ",
+      "state-of-the-art's ",
+      "co--op ",
+      "x- ",
+      "-x ",
+      "internationalization-ready ",
+      "abcdefghijklmnopqrstu-vwxyzabcdefghijklmnopq ",
+      "e-mail\xe2\x80\x9d ",
   };
   for (size_t k = 0; k < sizeof around / sizeof around[0]; k++) {
     char in[1024];
@@ -144,7 +158,7 @@ Test(gluespeed6_read, hyphenated_words_around_a_split) {
  * 16-byte steps of code_marks) keeps its candidates whole; without it,
  * the pair is split. */
 Test(gluespeed6_read, a_code_mark_on_a_long_line) {
-  static const char *const marks[] = {"{", "}", "\\", "=", "()", "->",
+  static const char *const marks[] = {"{",  "}",  "\\", "=",  "()", "->",
                                       "::", "</", "/>", "&&", "||", "$ "};
   for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++)
     for (size_t pad = 30; pad < 140; pad += 1 + (m != 0) * 6) {
@@ -156,15 +170,14 @@ Test(gluespeed6_read, a_code_mark_on_a_long_line) {
         line[pad - 1] = 'z'; /* "$ " is a mark */
       line[pad] = '\0';
       snprintf(in, sizeof in,
-               SEED "Antony %s%s Blinkenstressed the importance of it.\n",
-               line, marks[m]);
+               SEED "Antony %s%s Blinkenstressed the importance of it.\n", line,
+               marks[m]);
       char *out = glue(in);
       cr_assert(strstr(out, "Blinkenstressed the importance") != NULL,
                 "mark \"%s\" after %zu: %s", marks[m], pad, out);
       free(out);
       snprintf(in, sizeof in,
-               SEED "Antony %s Blinkenstressed the importance of it.\n",
-               line);
+               SEED "Antony %s Blinkenstressed the importance of it.\n", line);
       out = glue(in);
       cr_assert(strstr(out, "Blinken stressed the importance") != NULL,
                 "no mark, %zu: %s", pad, out);
@@ -176,13 +189,14 @@ Test(gluespeed6_read, a_code_mark_on_a_long_line) {
  * them around a glued pair leave its split alone. */
 Test(gluespeed6_read, hangul_words_around_a_split) {
   static const char *const around[] = {
-      "\xea\xb0\x80 ",                         /* U+AC00, the first */
-      "\xed\x9e\xa3. ",                        /* U+D7A3, the last */
+      "\xea\xb0\x80 ",                          /* U+AC00, the first */
+      "\xed\x9e\xa3. ",                         /* U+D7A3, the last */
       "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4, ", /* a word, a comma */
-      "\xea\xb0\x80\xea\xb0\x80.. ",           /* two marks */
-      "\xea\x80\x80 \xed\x9e\xa4 ",            /* U+A000, U+D7A4: no Hangul */
-      "\xea\xb0\x80" "abc ",                   /* then ASCII letters */
-      "(\xea\xb0\x80) ",                       /* between marks */
+      "\xea\xb0\x80\xea\xb0\x80.. ",            /* two marks */
+      "\xea\x80\x80 \xed\x9e\xa4 ",             /* U+A000, U+D7A4: no Hangul */
+      "\xea\xb0\x80"
+      "abc ",            /* then ASCII letters */
+      "(\xea\xb0\x80) ", /* between marks */
   };
   for (size_t k = 0; k < sizeof around / sizeof around[0]; k++) {
     char in[1024];
