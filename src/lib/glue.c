@@ -868,15 +868,19 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         j += 2;
         continue;
       }
-      if (b >= 0xE4 && b <= 0xE9 && j + 2 < n &&
+      if (b >= 0xE3 && b <= 0xED && j + 2 < n &&
           ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
           ((unsigned char)p[j + 2] & 0xC0) == 0x80) {
-        /* U+4000..U+9FFF: the CJK ideographs are letters of word_cp,
-         * all far (a run of Chinese is passed at 3 bytes a step) */
+        /* U+3000..U+DFFF: the CJK ideographs, kana and Hangul syllables
+         * are letters of word_cp, all far (a run of Chinese, Japanese or
+         * Korean is passed at 3 bytes a step) */
         int32_t ideo = (int32_t)((b & 0x0Fu) << 12 |
                                  ((unsigned char)p[j + 1] & 0x3Fu) << 6 |
                                  ((unsigned char)p[j + 2] & 0x3Fu));
-        if (ideo >= 0x4E00 && ideo <= 0x9FEF) {
+        if ((ideo >= 0x4E00 && ideo <= 0x9FEF) ||
+            (ideo >= 0xAC00 && ideo <= 0xD7A3) ||
+            (ideo >= 0x3041 && ideo <= 0x3096) ||
+            (ideo >= 0x30A1 && ideo <= 0x30FA)) {
           high = far = true;
           j += 3;
           continue;
