@@ -68,6 +68,10 @@
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #define GLUE_SSE2 1
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define GLUE_AVX2 1 /* paths for CPUs that have it, chosen at run time */
+#endif
 #endif
 
 #define GLUE_TEXT_CAP (4u << 20)   /* buffered block text per window */
@@ -864,15 +868,19 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
         j += 2;
         continue;
       }
-      if (b >= 0xE4 && b <= 0xE9 && j + 2 < n &&
+      if (b >= 0xE3 && b <= 0xED && j + 2 < n &&
           ((unsigned char)p[j + 1] & 0xC0) == 0x80 &&
           ((unsigned char)p[j + 2] & 0xC0) == 0x80) {
-        /* U+4000..U+9FFF: the CJK ideographs are letters of word_cp,
-         * all far (a run of Chinese is passed at 3 bytes a step) */
+        /* U+3000..U+DFFF: the CJK ideographs, kana and Hangul syllables
+         * are letters of word_cp, all far (a run of Chinese, Japanese or
+         * Korean is passed at 3 bytes a step) */
         int32_t ideo = (int32_t)((b & 0x0Fu) << 12 |
                                  ((unsigned char)p[j + 1] & 0x3Fu) << 6 |
                                  ((unsigned char)p[j + 2] & 0x3Fu));
-        if (ideo >= 0x4E00 && ideo <= 0x9FEF) {
+        if ((ideo >= 0x4E00 && ideo <= 0x9FEF) ||
+            (ideo >= 0xAC00 && ideo <= 0xD7A3) ||
+            (ideo >= 0x3041 && ideo <= 0x3096) ||
+            (ideo >= 0x30A1 && ideo <= 0x30FA)) {
           high = far = true;
           j += 3;
           continue;
@@ -1031,6 +1039,43 @@ struct counting {
   size_t link;    /* the recorded word the next may follow, or SIZE_MAX */
 };
 
+#ifdef GLUE_AVX2
+/* code_marks' look at text[i..e) of a block of n bytes, 32 bytes at a
+ * time where the CPU has AVX2: the bytes that may start a mark (the
+ * C_CODE ones: $ & ( - / : < = \ { | }) found by their two halves, a bit
+ * for each high half 2, 3, 5 and 7 and the bits of the low halves that
+ * go with it. Returns where it stopped (*found: at a mark). */
+__attribute__((target("avx2"))) static size_t
+code_marks_avx2(const char *text, size_t i, size_t e, size_t n, bool *found) {
+  const unsigned char *u = (const unsigned char *)text;
+  const __m256i lows = _mm256_broadcastsi128_si256(_mm_setr_epi8(
+      0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 2, 8, 2 | 4 | 8, 1 | 2 | 8, 0, 1));
+  const __m256i highs = _mm256_broadcastsi128_si256(
+      _mm_setr_epi8(0, 0, 1, 2, 0, 4, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0));
+  const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+  for (; i + 32 <= e; i += 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(text + i));
+    __m256i m = _mm256_and_si256(
+        _mm256_shuffle_epi8(lows, _mm256_and_si256(v, nib)),
+        _mm256_shuffle_epi8(highs,
+                            _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+    for (unsigned bits =
+             ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero));
+         bits; bits &= bits - 1) {
+      size_t k = i + (unsigned)__builtin_ctz(bits);
+      if (code_mark(u[k], k + 1 < n ? u[k + 1] : 0)) {
+        *found = true;
+        return i;
+      }
+    }
+  }
+  return i;
+}
+
+/* __builtin_cpu_supports reads what libgcc found out at start-up. */
+static bool glue_avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
+#endif
+
 /* Whether text[a..e) of a block of n bytes holds a mark of code, markup
  * or a command (code_mark); padded: TEXT_PAD zero bytes follow the block,
  * and the letters and spaces of prose are passed 8 bytes at a time. */
@@ -1039,6 +1084,14 @@ static bool code_marks(const char *text, size_t a, size_t e, size_t n,
   const unsigned char *u = (const unsigned char *)text;
   const uint64_t ones = 0x0101010101010101u;
   size_t i = a;
+#ifdef GLUE_AVX2
+  if (e - i >= 32 && glue_avx2_ok()) {
+    bool found = false;
+    i = code_marks_avx2(text, i, e, n, &found);
+    if (found)
+      return true;
+  }
+#endif
 #ifdef GLUE_SSE2
   /* 16 bytes at a time: a mask of the bytes that may start a mark (the
    * C_CODE ones: $ & ( - / : < = \ { | }) */
@@ -1670,8 +1723,17 @@ static size_t symbol_run(const char *text, size_t i, size_t n) {
   size_t k;
   while ((k = symbol_len(u + i, n - i)) != 0) {
     i += k;
-    /* a rule repeats its character: its copies at once, two at a time
-     * while the next 8 bytes repeat those 3 before them */
+    /* a rule repeats its character: its copies at once, five at a time
+     * while the next 16 bytes repeat those 3 before them (two at a time
+     * while the next 8 do) */
+#ifdef GLUE_SSE2
+    while (n - i >= 16 &&
+           _mm_movemask_epi8(_mm_cmpeq_epi8(
+               _mm_loadu_si128((const __m128i *)(const void *)(text + i)),
+               _mm_loadu_si128(
+                   (const __m128i *)(const void *)(text + i - 3)))) == 0xFFFF)
+      i += 15;
+#endif
     while (n - i >= 8 && kempt__load_le64(text + i) ==
                              kempt__load_le64(text + i - 3))
       i += 6;
@@ -1737,6 +1799,200 @@ static inline unsigned letters16(const char *p) {
 }
 #endif
 
+/* The number of ASCII letters at p, 16 when there are 16 or more: p may
+ * be read 16 bytes on. */
+static inline unsigned letters_upto16(const char *p) {
+#ifdef GLUE_SSE2
+  return letters16(p);
+#else
+  const uint64_t high = 0x8080808080808080u;
+  uint64_t stop = ~letter_bytes(kempt__load_le64(p)) & high;
+  if (stop)
+    return low_byte(stop);
+  stop = ~letter_bytes(kempt__load_le64(p + 8)) & high;
+  return stop ? 8 + low_byte(stop) : 16;
+#endif
+}
+
+/* The end of the run of Cyrillic letters (two_byte_letter: D0 or D1, then
+ * a byte 80..BF) at text[i..] of a padded block (readable 16 bytes past
+ * any byte; its padding ends a run); *simple is cleared when one of them
+ * is D1 A0..BF (U+0460..U+047F, which stop_langs_simple does not
+ * lower). */
+static inline size_t cyrillic_run(const char *text, size_t i, bool *simple) {
+  size_t j = i;
+#ifdef GLUE_SSE2
+  for (;;) { /* 8 letters at a time: bit 2t of the masks for letter t */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + j));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+                       _mm_set1_epi8((char)0xD0)));
+    unsigned cont = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                       _mm_set1_epi8((char)0x80)));
+    unsigned d1 = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD1)));
+    unsigned a0 = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xE0)),
+                       _mm_set1_epi8((char)0xA0)));
+    unsigned ok = (lead & (cont >> 1)) | 0xAAAAu; /* bit 16 clear */
+    unsigned run = (unsigned)__builtin_ctz(~ok);  /* 2 * its letters */
+    if (d1 & (a0 >> 1) & ((1u << run) - 1))
+      *simple = false;
+    j += run;
+    if (run < 16)
+      return j;
+  }
+#else
+  while ((((unsigned char)text[j] & 0xFE) == 0xD0) &&
+         (((unsigned char)text[j + 1] & 0xC0) == 0x80)) {
+    *simple &=
+        !((unsigned char)text[j] == 0xD1 && (unsigned char)text[j + 1] >= 0xA0);
+    j += 2;
+  }
+  return j;
+#endif
+}
+
+/* stop_langs_simple of a Cyrillic word p[0..n) of cyrillic_run's (no
+ * letter of U+0460..U+047F), n <= KEMPT_STOP_MAX_BYTES, readable 16 bytes
+ * on: its letters lowered two bytes to two at once, as stop_langs_simple
+ * does one by one (D0 80..8F +0x10 to D1 90..9F, D0 90..9F +0x20, D0
+ * A0..AF -0x20 to D1 80..8F). */
+static inline uint32_t cyrillic_stop_langs(const char *p, size_t n) {
+#ifdef GLUE_SSE2
+  /* a letter in each 16-bit lane: its first byte low, its second high */
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i d0 = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16(0xFF)),
+                               _mm_set1_epi16(0xD0));
+  __m128i top = _mm_and_si128(v, _mm_set1_epi16((short)0xF000));
+  __m128i add = _mm_or_si128(
+      _mm_or_si128(
+          _mm_and_si128(_mm_cmpeq_epi16(top, _mm_set1_epi16((short)0x8000)),
+                        _mm_set1_epi16(0x1001)),
+          _mm_and_si128(_mm_cmpeq_epi16(top, _mm_set1_epi16((short)0x9000)),
+                        _mm_set1_epi16(0x2000))),
+      _mm_and_si128(_mm_cmpeq_epi16(top, _mm_set1_epi16((short)0xA000)),
+                    _mm_set1_epi16((short)0xE001)));
+  char key[16];
+  _mm_storeu_si128((__m128i *)(void *)key,
+                   _mm_add_epi16(v, _mm_and_si128(add, d0)));
+  uint64_t lo = kempt__load_le64(key), hi = kempt__load_le64(key + 8);
+  if (n < 8) {
+    lo &= len_mask[n];
+    hi = 0;
+  } else {
+    hi &= len_mask[n - 8];
+  }
+  return kempt__stopword_langs_packed16(lo, hi, n);
+#else
+  return stop_langs_simple(p, n);
+#endif
+}
+
+/* The end of the run of Hangul syllables (U+AC00..U+D7A3: EA B0 80 to ED
+ * 9E A3, letters of word_cp, all far_cp) at text[i..] of a padded block
+ * (its padding ends a run). */
+static inline size_t hangul_run(const char *text, size_t i) {
+  const unsigned char *u = (const unsigned char *)text;
+  for (;; i += 3) {
+    unsigned b = u[i];
+    if (b < 0xEA || b > 0xED || (u[i + 1] & 0xC0) != 0x80 ||
+        (u[i + 2] & 0xC0) != 0x80)
+      return i;
+    unsigned cp =
+        (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+    if (cp < 0xAC00 || cp > 0xD7A3)
+      return i;
+  }
+}
+
+#define HYPHEN_PARTS 8 /* parts of a hyphenated word that plain_run reads */
+
+/* Read a token of a padded block of n bytes (readable 16 bytes past any
+ * byte) whose core starts at text[a] with letters, then a hyphen and
+ * letters once or more ("far-flung", "five-and-a-half"), before white
+ * space or marks that may close a word, as count_token would:
+ * count_compound records each part (inside a sentence after the first:
+ * mid is the first's T_CAPMID) and the parts run together (seen
+ * hyphenated) at th, tf from ntok on, and the parts are words of the
+ * language counts c (their function-word hits added here; the caller
+ * counts the words: one fewer than recorded). Returns the token's end,
+ * whether it ends a sentence and its parts, or no end when it is not of
+ * this kind: more
+ * than HYPHEN_PARTS parts, a part of more than 15 letters, a core of more
+ * than MAX_TOKEN bytes, other bytes, or no room below cap for the words
+ * the rest of the block may hold. */
+struct hyphened {
+  size_t e;       /* the token's end, 0: not of the kind */
+  unsigned words; /* the parts (recorded, and one more) */
+  bool end;       /* it ends a sentence */
+};
+
+#if defined(__GNUC__)
+__attribute__((noinline)) /* plain_run's registers stay its own */
+#endif
+static struct hyphened
+hyphen_run(const char *text, size_t i, size_t n, uint64_t *th, uint8_t *tf,
+           size_t ntok, size_t cap, uint8_t mid, struct kempt_lang_count *c) {
+  struct hyphened r = {0, 0, false};
+  size_t a = lead_marks(text, i, n);
+  size_t ps[HYPHEN_PARTS], np = 0, q = a;
+  unsigned pk[HYPHEN_PARTS];
+  do {
+    unsigned k = letters_upto16(text + q + (np != 0));
+    if (k == 0 || k == 16 || np == HYPHEN_PARTS)
+      return r;
+    q += np != 0;
+    ps[np] = q;
+    pk[np++] = k;
+    q += k;
+  } while (text[q] == '-');
+  if (q - a > MAX_TOKEN)
+    return r;
+  size_t e = q;
+  bool end = false;
+  if (!(byte_class[(unsigned char)text[q]] & C_WS)) {
+    size_t tm = tail_marks(text, q, n);
+    if (!tm)
+      return r;
+    e = tm >> 1;
+    end = tm & 1;
+  }
+  size_t at = ntok;
+  if (at + np + 1 + (n - e) / 2 + 2 > cap)
+    return r; /* count_token's, and count_block makes room */
+  const uint64_t lows = 0x2020202020202020u;
+  char key[MAX_TOKEN + 24]; /* the parts' lower case, run together */
+  size_t jn = 0;
+  for (size_t p = 0; p < np; p++) {
+    unsigned k = pk[p];
+    const char *w = text + ps[p];
+    uint64_t m0 = len_mask[k < 8 ? k : 8], m1 = len_mask[k > 8 ? k - 8 : 0];
+    uint64_t x0 = kempt__load_le64(w) & m0;
+    uint64_t x1 = k > 8 ? kempt__load_le64(w + 8) & m1 : 0;
+    uint64_t l0 = x0 | (lows & m0), l1 = x1 | (lows & m1);
+    store_le64(key + jn, l0);
+    store_le64(key + jn + 8, l1);
+    if (k <= 8) /* lang_add_ascii's function words */
+      part_hits(c, kempt__stopword_langs_packed(l0, k));
+    /* capitals: letters have 0x40 set, capitals 0x20 clear */
+    uint64_t u0 = (x0 >> 1) & lows & ~x0, u1 = (x1 >> 1) & lows & ~x1;
+    bool cap1 = (u0 & 0xFF) && !(u0 >> 8) && !u1; /* capitalised */
+    th[at] = kempt__word_hash_padded(key + jn, k);
+    tf[at++] = (uint8_t)(T_COUNT | (cap1 ? mid : 0));
+    mid = T_CAPMID;
+    jn += k;
+  }
+  memset(key + jn, 0, 8);
+  th[at] = kempt__word_hash_padded(key, jn);
+  tf[at] = 0;
+  r.e = e;
+  r.words = (unsigned)np;
+  r.end = end;
+  return r;
+}
+
 /* Read the rest of a padded block of n bytes (TEXT_PAD zero bytes after
  * it) from text[i] on, as count_block would. The kinds of token that
  * most tokens of prose are, 1 to TOK_CACHED ASCII letters between marks
@@ -1748,7 +2004,9 @@ static inline unsigned letters16(const char *p) {
  * cache knows as plain, each followed by a space, are read tightest. A
  * candidate or a miss of the cache is handled the usual way. White space,
  * line ends (end_line, settling the look-ups that wait), bullets and
- * rules and ASCII tokens without letters are read here too; any other
+ * rules, ASCII tokens without letters, Cyrillic and Hangul words (a
+ * word of the language counts, none recorded) and hyphenated words of
+ * ASCII letters (hyphen_run) are read here too; any other
  * token goes to count_token, with the state handed over and taken back.
  * There is room for every word the block may hold (a word and its
  * separator each: count_compound records more, and then the run stops).
@@ -1906,6 +2164,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
                         : 0;
       if (apos && (byte_class[(unsigned char)text[b + apos]] & C_ALPHA))
         goto compound;
+      if (next == '-' && (byte_class[(unsigned char)text[b + 1]] & C_ALPHA))
+        goto hyphen;
       size_t tm = tail_marks(text, b, n);
       if (!tm)
         goto other;
@@ -1993,12 +2253,76 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
           j++;
         if (j > i &&
             (j == n || (byte_class[(unsigned char)text[j]] & C_WS))) {
+          /* ends_sentence, its last byte at once when that is no mark
+           * or ends it */
+          unsigned char z = (unsigned char)text[j - 1];
           struct token t = {text + i, j - i, 0, 0};
-          capmask = ends_sentence(&t) ? 0 : T_CAPMID;
+          bool ends = z == '.' || z == '!' || z == '?' || z == ':' ||
+                      ((byte_class[z] & C_MARK) && z != ',' && z != ';' &&
+                       ends_sentence(&t));
+          capmask = ends ? 0 : T_CAPMID;
           link = nolink;
           i = j;
           goto after_word;
         }
+      } else if ((ch & 0xFE) == 0xD0) {
+        /* Cyrillic letters (two_byte_letter: D0 or D1, then a byte
+         * 80..BF), then white space or one ASCII mark before it: one
+         * word of the language counts and no word recorded, as
+         * count_token reads it (lang_add_any) */
+        bool simple = true; /* stop_langs_simple may lower it */
+        j = cyrillic_run(text, i, &simple);
+        unsigned char nx = (unsigned char)text[j];
+        size_t ce = j; /* the padding's zero bytes end the run at n */
+        if (j < n && !(byte_class[nx] & C_WS))
+          ce = (byte_class[nx] & C_MARK) &&
+                       (j + 1 >= n ||
+                        (byte_class[(unsigned char)text[j + 1]] & C_WS))
+                   ? j + 1
+                   : i;
+        if (j > i && ce > i) {
+          /* lowered two bytes to two: no function word when longer */
+          uint32_t m = j - i > KEMPT_STOP_MAX_BYTES ? 0
+                       : simple ? cyrillic_stop_langs(text + i, j - i)
+                                : stop_langs_utf8(text + i, j - i);
+          if (m) {
+            c->h->lang.stop++;
+            add_hits(hits, m);
+          }
+          parts++;
+          link = nolink;
+          capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' || nx == ':')
+                        ? 0
+                        : T_CAPMID;
+          i = ce;
+          goto after_word;
+        }
+        j = i;
+      }
+      if (ch >= 0xEA && ch <= 0xED) {
+        /* Hangul syllables (hangul_run), then white space or one ASCII
+         * mark: one word of the language counts (no function word: its
+         * letters are far_cp) and no word recorded, as count_token reads
+         * it (lang_add_any) */
+        j = hangul_run(text, i);
+        unsigned char nx = (unsigned char)text[j];
+        size_t ce = j; /* the padding's zero bytes end the run at n */
+        if (j < n && !(byte_class[nx] & C_WS))
+          ce = (byte_class[nx] & C_MARK) &&
+                       (j + 1 >= n ||
+                        (byte_class[(unsigned char)text[j + 1]] & C_WS))
+                   ? j + 1
+                   : i;
+        if (j > i && ce > i) {
+          parts++;
+          link = nolink;
+          capmask = ce > j && (nx == '.' || nx == '!' || nx == '?' || nx == ':')
+                        ? 0
+                        : T_CAPMID;
+          i = ce;
+          goto after_word;
+        }
+        j = i;
       }
       /* any other token: count_token reads it, with the state handed
        * over and taken back; but one that the cache of such tokens
@@ -2043,6 +2367,19 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         break; /* (count_block makes room again) */
       goto after_word;
     }
+  hyphen: { /* letters, a hyphen, letters (hyphen_run) */
+    struct hyphened hr =
+        hyphen_run(text, i, n, th, tf, ntok, nolink, capmask, &c->h->lang);
+    if (!hr.e)
+      goto other;
+    ntok += hr.words + 1;
+    parts--; /* the parts are words of the language counts, and one more
+                is recorded */
+    link = nolink;
+    capmask = hr.end ? 0 : T_CAPMID;
+    i = hr.e;
+    goto after_word;
+  }
   compound: { /* letters, an apostrophe, letters: count_compound counts
                  the first (the second is a suffix: "s", "re", "Brien") */
     size_t a2 = b + (next == '\'' ? 1 : 3);
@@ -3203,6 +3540,21 @@ static enum kempt_status keep_words(struct glue *g) {
 
 static void doc_lang_add(struct glue *g);
 
+/* to[l] += from[l] for every language. */
+static inline void hits_add(uint32_t *to, const uint32_t *from) {
+  int l = 0;
+#ifdef GLUE_SSE2
+  for (; l + 4 <= KEMPT_LANG_COUNT; l += 4) /* four languages at once */
+    _mm_storeu_si128(
+        (__m128i *)(void *)(to + l),
+        _mm_add_epi32(
+            _mm_loadu_si128((const __m128i *)(const void *)(to + l)),
+            _mm_loadu_si128((const __m128i *)(const void *)(from + l))));
+#endif
+  for (; l < KEMPT_LANG_COUNT; l++)
+    to[l] += from[l];
+}
+
 static bool english(struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
@@ -3220,8 +3572,7 @@ static bool english(struct glue *g, size_t b) {
     return own == KEMPT_LANG_EN;
   struct kempt_lang_count c = h->lang;
   for (size_t k = b ? b - 1 : b + 1; k <= b + 1 && k < g->nblocks; k += 2)
-    for (int l = 0; l < KEMPT_LANG_COUNT; l++) /* the neighbours only */
-      c.hits[l] += g->blocks[k].lang.hits[l];
+    hits_add(c.hits, g->blocks[k].lang.hits); /* the neighbours only */
   enum kempt_lang near = kempt__lang_best(&c);
   if (near != KEMPT_LANG_NONE)
     return near == KEMPT_LANG_EN;
@@ -3235,20 +3586,8 @@ static bool english(struct glue *g, size_t b) {
  * window). */
 static void doc_lang_add(struct glue *g) {
   uint32_t *to = g->doc_lang.hits;
-  for (size_t b = g->lang_done; b < g->nblocks; b++) {
-    const uint32_t *from = g->blocks[b].lang.hits;
-    int l = 0;
-#ifdef GLUE_SSE2
-    for (; l + 4 <= KEMPT_LANG_COUNT; l += 4) /* four languages at once */
-      _mm_storeu_si128((__m128i *)(void *)(to + l),
-                       _mm_add_epi32(
-                           _mm_loadu_si128((const __m128i *)(const void *)(to + l)),
-                           _mm_loadu_si128(
-                               (const __m128i *)(const void *)(from + l))));
-#endif
-    for (; l < KEMPT_LANG_COUNT; l++)
-      to[l] += from[l];
-  }
+  for (size_t b = g->lang_done; b < g->nblocks; b++)
+    hits_add(to, g->blocks[b].lang.hits);
   g->lang_done = g->nblocks;
 }
 
@@ -3406,7 +3745,6 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
   if (s != KEMPT_OK)
     return s;
   struct held *h = &g->blocks[g->nblocks]; /* filled in place */
-  memset(h, 0, sizeof *h);
   h->start = g->text.len;
   h->len = b->len;
   h->ext = big ? b->text : NULL;
@@ -3415,15 +3753,22 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
   h->offset = b->offset;
   h->index = b->index;
   h->rule = b->rule;
-  static const char pad[TEXT_PAD + TEXT_SLACK];
-  if (!big)
-    s = kempt__buf_add(&g->text, b->text, b->len);
-  if (!big && s == KEMPT_OK) /* fast_token reads 8 bytes at a time, */
-    s = kempt__buf_add(&g->text, pad, sizeof pad);
-  if (s != KEMPT_OK)
-    return s;
-  if (!big) /* plain_run 16: the slack is read now, then written over */
-    g->text.len -= TEXT_SLACK;
+  memset(&h->lang, 0, sizeof h->lang);
+  h->cands = 0;
+  h->weigh = false;
+  if (!big) {
+    /* the text, then zero bytes: fast_token reads 8 bytes at a time,
+     * plain_run 16 (the slack is read now, then written over) */
+    size_t need = b->len + TEXT_PAD + TEXT_SLACK;
+    if (need >= g->text.size - g->text.len &&
+        (s = kempt__buf_reserve(&g->text, need)) != KEMPT_OK)
+      return s;
+    char *d = g->text.data + g->text.len;
+    if (b->len)
+      memcpy(d, b->text, b->len);
+    memset(d + b->len, 0, TEXT_PAD + TEXT_SLACK);
+    g->text.len += b->len + TEXT_PAD;
+  }
   g->nblocks++;
   if (b->flags & KEMPT_BLOCK_REMOVED)
     return KEMPT_OK;

@@ -17,6 +17,8 @@
 #include "textchar.h" /* kempt__load_le64 */
 _Static_assert(KEMPT__STOP_MAX_ASCII == KEMPT_STOP_MAX_ASCII,
                "lang.h says how long an ASCII function word can be");
+_Static_assert(KEMPT__STOP_MAX_BYTES == KEMPT_STOP_MAX_BYTES,
+               "lang.h says how long a function word can be");
 
 #define MAX_STOPWORD KEMPT_STOP_MAX_WORD /* longer: never function words */
 
@@ -182,6 +184,12 @@ uint32_t kempt__stopword_langs_packed(uint64_t key, size_t n) {
   if (n == 0 || n > 8)
     return 0;
   return probe(key, 0, n);
+}
+
+uint32_t kempt__stopword_langs_packed16(uint64_t lo, uint64_t hi, size_t n) {
+  if (n == 0 || n > KEMPT__STOP_MAX_BYTES)
+    return 0;
+  return probe(lo, hi, n);
 }
 
 uint32_t kempt__stopword_langs(const char *w, size_t n) {

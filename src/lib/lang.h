@@ -45,6 +45,10 @@ uint32_t kempt__stopword_langs(const char *w, size_t n);
  * kempt__stopword_langs does. */
 #define KEMPT_STOP_MAX_ASCII 8
 #define KEMPT_STOP_MAX_WORD 24
+/* Bytes of the longest function word once lower-cased (callers that
+ * lower-case keys their own way, without changing their length, may pass
+ * a longer one by). */
+#define KEMPT_STOP_MAX_BYTES 14
 
 /* The same for a key already lower-cased as kempt__stopword_langs does it
  * (ASCII A-Z to a-z, other letters by utf8proc_tolower): no copy, no case
@@ -55,6 +59,10 @@ uint32_t kempt__stopword_langs_lower(const char *key, size_t n);
  * little-endian (byte i at bits 8*i, the rest zero), for callers that pack
  * while they read (glue); 0 when n is 0 or over 8. */
 uint32_t kempt__stopword_langs_packed(uint64_t key, size_t n);
+
+/* The same for a key of n <= 16 bytes packed so in lo (bytes 0 to 7) and
+ * hi (bytes 8 to 15); 0 when n is 0 or longer than any function word. */
+uint32_t kempt__stopword_langs_packed16(uint64_t lo, uint64_t hi, size_t n);
 
 /* Decode the code point at p[0..n) (n >= 1) into *cp, -1 for an invalid
  * byte; returns the bytes used (at least 1). */

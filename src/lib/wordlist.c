@@ -40,35 +40,13 @@ size_t kempt__word_lower(const char *w, size_t n, char *buf, size_t cap) {
   return o;
 }
 
-/* The entry of the word whose hash is h, or 0: the entries of its bucket
- * are in one line of wl_lines (or, for a few, in wl_more). */
-static uint32_t find(uint64_t h) {
-  const uint32_t *line = wl_lines[h >> (64 - WL_LINE_BITS)];
-  uint32_t head = line[0];
-  const uint32_t *e = head & (1u << 10) ? wl_more + (head >> 11) : line + 1;
-  uint32_t first = head & 31u, all = (head >> 5) & 31u;
-  bool second = (h >> (63 - WL_LINE_BITS)) & 1u;
-  uint32_t fp = (uint32_t)h & 0xFFFFFFC0u;
-  for (uint32_t i = second ? first : 0, end = second ? all : first; i < end;
-       i++)
-    if ((e[i] & 0xFFFFFFC0u) == fp)
-      return e[i];
-  return 0;
-}
+_Static_assert(KEMPT__WL_LINE_BITS == WL_LINE_BITS,
+               "wordlist.h says how many lines the list has");
+const uint32_t (*const kempt__wl_lines)[16] = wl_lines;
+const uint32_t *const kempt__wl_more = wl_more;
+const unsigned char *const kempt__wl_levels = wl_levels;
 
-void kempt__wordlist_prefetch(uint64_t h) {
-#if defined(__GNUC__)
-  __builtin_prefetch(wl_lines[h >> (64 - WL_LINE_BITS)]);
-#else
-  (void)h;
-#endif
-}
-
-int kempt__wordlist_probe(uint64_t h, bool *proper) {
-  uint32_t e = find(h);
-  *proper = (e & 16u) != 0;
-  return e ? wl_levels[e & 15u] : 0;
-}
+static uint32_t find(uint64_t h) { return kempt__wordlist_find(h); }
 
 bool kempt__wordlist_camel(uint64_t h) { return (find(h) & 32u) != 0; }
 

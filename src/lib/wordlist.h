@@ -82,11 +82,47 @@ static inline uint64_t kempt__word_hash(const char *k, size_t n) {
   return kempt__word_hash_end(h);
 }
 
+/* The list's lines of entries (wordlist_table.h's), 2^KEMPT__WL_LINE_BITS
+ * of 64 bytes, the entries of the buckets too full for their line, and
+ * the levels: for kempt__wordlist_probe and kempt__wordlist_prefetch,
+ * inline where they are asked. */
+#define KEMPT__WL_LINE_BITS 16
+extern const uint32_t (*const kempt__wl_lines)[16];
+extern const uint32_t *const kempt__wl_more;
+extern const unsigned char *const kempt__wl_levels;
+
+/* The entry of the word whose hash is h, or 0: the entries of its bucket
+ * are in one line of the lines (or, for a few, in the more). */
+static inline uint32_t kempt__wordlist_find(uint64_t h) {
+  const uint32_t *line = kempt__wl_lines[h >> (64 - KEMPT__WL_LINE_BITS)];
+  uint32_t head = line[0];
+  const uint32_t *e =
+      head & (1u << 10) ? kempt__wl_more + (head >> 11) : line + 1;
+  uint32_t first = head & 31u, all = (head >> 5) & 31u;
+  bool second = (h >> (63 - KEMPT__WL_LINE_BITS)) & 1u;
+  uint32_t fp = (uint32_t)h & 0xFFFFFFC0u;
+  for (uint32_t i = second ? first : 0, end = second ? all : first; i < end;
+       i++)
+    if ((e[i] & 0xFFFFFFC0u) == fp)
+      return e[i];
+  return 0;
+}
+
 /* Like kempt__wordlist_lookup for a key whose kempt__word_hash is h. */
-int kempt__wordlist_probe(uint64_t h, bool *proper);
+static inline int kempt__wordlist_probe(uint64_t h, bool *proper) {
+  uint32_t e = kempt__wordlist_find(h);
+  *proper = (e & 16u) != 0;
+  return e ? kempt__wl_levels[e & 15u] : 0;
+}
 
 /* Start fetching what kempt__wordlist_probe(h) will read (a hint). */
-void kempt__wordlist_prefetch(uint64_t h);
+static inline void kempt__wordlist_prefetch(uint64_t h) {
+#if defined(__GNUC__)
+  __builtin_prefetch(kempt__wl_lines[h >> (64 - KEMPT__WL_LINE_BITS)]);
+#else
+  (void)h;
+#endif
+}
 
 /* Whether the list spells the word whose key hashes to h with a capital
  * after the first letter (iPhone, McDonald, JavaScript). */
