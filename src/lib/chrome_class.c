@@ -569,11 +569,11 @@ static bool first_upper(const struct chrome_tok *t, size_t n, size_t *found) {
 /* Tokenize a line from lead (after its indentation): its first words in t
  * (returns how many), all of them counted in *lx->count, *total tokens in
  * all; the character features in *lx. */
-static size_t lex_line(const char *p, size_t n, size_t lead,
-                       struct chrome_tok *t, size_t *total, uint64_t *hs,
-                       struct chrome_lex *lx) {
+static size_t lex_line(chrome_lex_fn lex, const char *p, size_t n,
+                       size_t lead, struct chrome_tok *t, size_t *total,
+                       uint64_t *hs, struct chrome_lex *lx) {
   struct chrome_tok more[CHROME_MAXTOK];
-  size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
+  size_t pos = lead, nt = lex(p, n, &pos, t, CHROME_MAXTOK, lx);
   size_t k = nt, words = 0;
   *total = nt;
   *hs = lx->count->hs;
@@ -783,7 +783,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false, wc};
   size_t lead = held_indentation(p);
   uint64_t hs;
-  size_t total, nt = lex_line(p, n, lead, t, &total, &hs, &lx);
+  size_t total, nt = lex_line(d->lex, p, n, lead, t, &total, &hs, &lx);
   if (e)
     scan_note(d, ui, e, sh, wc);
   add_counts(d, u, wc);

@@ -150,6 +150,14 @@ size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx);
 
+/* kempt__chrome_lex for an lx whose count is not NULL, with no test of
+ * it nor of the CPU on each call: the way for this CPU, found once (a
+ * handle keeps it). */
+typedef size_t (*chrome_lex_fn)(const char *p, size_t n, size_t *pos,
+                                struct chrome_tok *t, size_t max,
+                                struct chrome_lex *lx);
+chrome_lex_fn kempt__chrome_lex_counted(void);
+
 /* kempt__chrome_lex of the rest of the line from *pos, for its counts
  * only (lx->count, not NULL; its hs is left as it was): returns how many
  * tokens there were, none of them kept. */
@@ -389,6 +397,7 @@ struct chrome_doc {
   struct chrome_scan_memo *scan; /* CHROME_SCAN_SLOTS, or NULL: none */
   uint64_t gen; /* the window's number (from 1; the next when emptied) */
   struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
+  chrome_lex_fn lex; /* kempt__chrome_lex_counted() */
   /* Set by kempt__chrome_classify's first pass: one past the last unit
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */

@@ -977,9 +977,10 @@ ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
 /* The entry point's three ways, each out of line (and taking no more
  * arguments than it, so that it only jumps to them). cnt is read before
  * any token is written (t's bytes may alias *lx). */
-static size_t NOINLINE lex_counted(const unsigned char *p, size_t n,
-                                   size_t *pos, struct chrome_tok *t,
-                                   size_t max, struct chrome_lex *lx) {
+static size_t NOINLINE lex_counted(const char *s, size_t n, size_t *pos,
+                                   struct chrome_tok *t, size_t max,
+                                   struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
   struct chrome_count *cnt = lx->count;
   if (!cnt) /* (never) */
     __builtin_unreachable();
@@ -993,8 +994,9 @@ static size_t NOINLINE lex_uncounted(const unsigned char *p, size_t n,
 
 #if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
-lex_counted_avx2(const unsigned char *p, size_t n, size_t *pos,
-                 struct chrome_tok *t, size_t max, struct chrome_lex *lx) {
+lex_counted_avx2(const char *s, size_t n, size_t *pos, struct chrome_tok *t,
+                 size_t max, struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
   struct chrome_count *cnt = lx->count;
   if (!cnt) /* (never: the words loop need not test it) */
     __builtin_unreachable();
@@ -1037,9 +1039,13 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
   if (lx->count)
-    return lex_avx2_ok() ? lex_counted_avx2(p, n, pos, t, max, lx)
-                         : lex_counted(p, n, pos, t, max, lx);
+    return lex_avx2_ok() ? lex_counted_avx2(s, n, pos, t, max, lx)
+                         : lex_counted(s, n, pos, t, max, lx);
   return lex_uncounted(p, n, pos, t, max, lx);
+}
+
+chrome_lex_fn kempt__chrome_lex_counted(void) {
+  return lex_avx2_ok() ? lex_counted_avx2 : lex_counted;
 }
 
 /* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
