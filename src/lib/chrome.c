@@ -248,6 +248,7 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
                               CHROME_SCAN_SLOTS * sizeof *c->doc.scan);
   c->doc.gen = 1;
   c->doc.lex = kempt__chrome_lex_counted();
+  c->doc.lex_short = kempt__chrome_lex_short();
   c->doc.hsw = kempt__calloc(env->alloc,
                              CHROME_HSW_SLOTS * sizeof *c->doc.hsw);
   if (!c->doc.sw || !c->doc.cp || !c->doc.scan || !c->doc.hsw)

@@ -782,7 +782,8 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false, wc};
   size_t lead = held_indentation(p);
   uint64_t hs;
-  size_t total, nt = lex_line(d->lex, p, n, lead, t, &total, &hs, &lx);
+  size_t total, nt = lex_line(n <= CHROME_MAXTOK ? d->lex_short : d->lex,
+                              p, n, lead, t, &total, &hs, &lx);
   if (e)
     scan_note(d, ui, e, sh, wc);
   add_counts(d, u, wc);

@@ -157,6 +157,9 @@ typedef size_t (*chrome_lex_fn)(const char *p, size_t n, size_t *pos,
                                 struct chrome_tok *t, size_t max,
                                 struct chrome_lex *lx);
 chrome_lex_fn kempt__chrome_lex_counted(void);
+/* The same for a line of n <= max bytes (a token has a byte at least, so
+ * that there is room for all): no test of the room on its way. */
+chrome_lex_fn kempt__chrome_lex_short(void);
 
 /* kempt__chrome_lex of the rest of the line from *pos, for its counts
  * only (lx->count, not NULL; its hs is left as it was): returns how many
@@ -397,7 +400,7 @@ struct chrome_doc {
   struct chrome_scan_memo *scan; /* CHROME_SCAN_SLOTS, or NULL: none */
   uint64_t gen; /* the window's number (from 1; the next when emptied) */
   struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
-  chrome_lex_fn lex; /* kempt__chrome_lex_counted() */
+  chrome_lex_fn lex, lex_short; /* kempt__chrome_lex_counted(), _short() */
   /* Set by kempt__chrome_classify's first pass: one past the last unit
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
