@@ -269,6 +269,8 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
     if (s == KEMPT_OK)
       s = kempt__chrome_rules_parse(&c->own, data, len);
   }
+  c->doc.wc.sw = c->doc.sw; /* (scan_line's counts: the handle's own) */
+  c->doc.wc.rules = c->rules;
   return s;
 }
 

@@ -774,10 +774,8 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   struct chrome_tok *t = room_for_words(d, a) ? d->toks + d->ntoks : own;
   /* the counts live in d: their hits are left zero by add_counts, so that
    * only the other fields are cleared here (hs and cap1 are set by
-   * lex_line) */
+   * lex_line; sw and rules once, by the handle) */
   struct chrome_count *wc = &d->wc;
-  wc->sw = d->sw;
-  wc->rules = r;
   wc->words = wc->upper = wc->stop = wc->langs = 0;
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false, wc};
   size_t lead = held_indentation(p);

@@ -407,7 +407,8 @@ struct chrome_doc {
   size_t list_end, cut_end;
   bool few_dups; /* set by classes_in_context (chrome_class.c) */
   /* kempt__chrome_scan_line's word counts of the line it reads: hits are
-   * all zero between lines (zeroed when the doc is, then by add_counts) */
+   * all zero between lines (zeroed when the doc is, then by add_counts);
+   * sw is the doc's and rules the handle's, set with them */
   struct chrome_count wc;
 };
 
@@ -416,7 +417,7 @@ struct chrome_doc {
  * of its words, and what its long form needs of the phrase rules; adds
  * its function words to the window's language evidence. */
 /* (They are its bytes' alone: a short line found before in the window
- * takes that line's, see chrome_doc.scan.) */
+ * takes that line's, see chrome_doc.scan.) r is the rules d->wc has. */
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
