@@ -271,6 +271,8 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   }
   c->doc.wc.sw = c->doc.sw; /* (scan_line's counts: the handle's own) */
   c->doc.wc.rules = c->rules;
+  c->doc.lx.cache = c->doc.cp;
+  c->doc.lx.count = &c->doc.wc;
   return s;
 }
 

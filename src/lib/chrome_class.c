@@ -777,18 +777,20 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
    * lex_line; sw and rules once, by the handle) */
   struct chrome_count *wc = &d->wc;
   wc->words = wc->upper = wc->stop = wc->langs = 0;
-  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, wc};
+  struct chrome_lex *lx = &d->lx; /* (its cache and count set once) */
+  lx->conts = lx->seps = 0;
+  lx->bracket = lx->dots3 = lx->ext_dot = false;
   size_t lead = held_indentation(p);
   uint64_t hs;
   size_t total, nt = lex_line(n <= CHROME_MAXTOK ? d->lex_short : d->lex,
-                              p, n, lead, t, &total, &hs, &lx);
+                              p, n, lead, t, &total, &hs, lx);
   if (e)
     scan_note(d, ui, e, sh, wc);
   add_counts(d, u, wc);
-  u->chars = (uint32_t)(n - lx.conts);
-  u->seps = clamp16(lx.seps);
-  u->dots3 = lx.dots3;
-  u->ext_dot = lx.ext_dot;
+  u->chars = (uint32_t)(n - lx->conts);
+  u->seps = clamp16(lx->seps);
+  u->dots3 = lx->dots3;
+  u->ext_dot = lx->ext_dot;
   u->bullet = is_bullet(p + lead, n - lead);
   unsigned char last = n ? (unsigned char)p[n - 1] : 0;
   if ((unsigned)((last | 0x20) - 'a') < 26 || (unsigned)(last - '0') < 10) {
@@ -803,7 +805,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
     u->term = terminal(p, u->tlen);
   }
   u->widget = false;
-  if (lx.bracket)
+  if (lx->bracket)
     scan_brackets(u, p, n);
   u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
   if (nt == 0)

@@ -410,6 +410,9 @@ struct chrome_doc {
    * all zero between lines (zeroed when the doc is, then by add_counts);
    * sw is the doc's and rules the handle's, set with them */
   struct chrome_count wc;
+  /* kempt__chrome_scan_line's tokenizer state: its cache (cp) and count
+   * (&wc) set with the doc, the rest for each line */
+  struct chrome_lex lx;
 };
 
 /* The features of a line just held, in one pass over its bytes: length,
