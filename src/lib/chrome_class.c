@@ -569,22 +569,33 @@ static bool first_upper(const struct chrome_tok *t, size_t n, size_t *found) {
 /* Tokenize a line from lead (after its indentation): its first words in t
  * (returns how many), all of them counted in *lx->count, *total tokens in
  * all; the character features in *lx. */
-static size_t lex_line(chrome_lex_fn lex, const char *p, size_t n,
-                       size_t lead, struct chrome_tok *t, size_t *total,
-                       uint64_t *hs, struct chrome_lex *lx) {
+/* lex_line past its first CHROME_MAXTOK tokens (words found: 0 when none
+ * of them was a word), from pos: returns how many more tokens came. Out
+ * of line: few lines have so many. */
+static NOINLINE size_t lex_line_rest(const char *p, size_t n, size_t pos,
+                                     size_t words, struct chrome_lex *lx) {
   struct chrome_tok more[CHROME_MAXTOK];
-  size_t pos = lead, nt = lex(p, n, &pos, t, CHROME_MAXTOK, lx);
-  size_t k = nt, words = 0;
-  *total = nt;
-  *hs = lx->count->hs;
-  lx->count->cap1 = first_upper(t, nt, &words);
+  size_t k = CHROME_MAXTOK, total = 0;
   while (k == CHROME_MAXTOK && !words) { /* (no word yet: cap1 needs it) */
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
-    *total += k;
+    total += k;
     lx->count->cap1 = first_upper(more, k, &words);
   }
   if (k == CHROME_MAXTOK) /* the rest: only its counts */
-    *total += kempt__chrome_lex_count(p, n, &pos, lx);
+    total += kempt__chrome_lex_count(p, n, &pos, lx);
+  return total;
+}
+
+static size_t lex_line(chrome_lex_fn lex, const char *p, size_t n,
+                       size_t lead, struct chrome_tok *t, size_t *total,
+                       uint64_t *hs, struct chrome_lex *lx) {
+  size_t pos = lead, nt = lex(p, n, &pos, t, CHROME_MAXTOK, lx);
+  size_t words = 0;
+  *total = nt;
+  *hs = lx->count->hs;
+  lx->count->cap1 = first_upper(t, nt, &words);
+  if (nt == CHROME_MAXTOK)
+    *total += lex_line_rest(p, n, pos, words, lx);
   return nt;
 }
 
