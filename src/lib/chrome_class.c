@@ -777,7 +777,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   if (n <= CHROME_SCAN_BYTES && d->scan) { /* a short line found before? */
     sh = short_hash(p, n);
     e = &d->scan[(size_t)(sh >> 52) & (CHROME_SCAN_SLOTS - 1)];
-    ui = (size_t)(u - d->units);
+    ui = d->nunits - 1; /* (u is the last unit) */
     if (scan_copy(d, u, ui, e, sh, p, n))
       return;
   }

@@ -420,7 +420,8 @@ struct chrome_doc {
  * of its words, and what its long form needs of the phrase rules; adds
  * its function words to the window's language evidence. */
 /* (They are its bytes' alone: a short line found before in the window
- * takes that line's, see chrome_doc.scan.) r is the rules d->wc has. */
+ * takes that line's, see chrome_doc.scan.) r is the rules d->wc has; u
+ * is d's last unit, just added and zeroed. */
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,
