@@ -626,22 +626,33 @@ static bool first_upper(const struct chrome_tok *t, size_t n, size_t *found) {
 /* Tokenize a line from lead (after its indentation): its first words in t
  * (returns how many), all of them counted in *lx->count, *total tokens in
  * all; the character features in *lx. */
-static size_t lex_line(const char *p, size_t n, size_t lead,
-                       struct chrome_tok *t, size_t *total, uint64_t *hs,
-                       struct chrome_lex *lx) {
+/* lex_line past its first CHROME_MAXTOK tokens (words found: 0 when none
+ * of them was a word), from pos: returns how many more tokens came. Out
+ * of line: few lines have so many. */
+static NOINLINE size_t lex_line_rest(const char *p, size_t n, size_t pos,
+                                     size_t words, struct chrome_lex *lx) {
   struct chrome_tok more[CHROME_MAXTOK];
-  size_t pos = lead, nt = kempt__chrome_lex(p, n, &pos, t, CHROME_MAXTOK, lx);
-  size_t k = nt, words = 0;
-  *total = nt;
-  *hs = lx->count->hs;
-  lx->count->cap1 = first_upper(t, nt, &words);
+  size_t k = CHROME_MAXTOK, total = 0;
   while (k == CHROME_MAXTOK && !words) { /* (no word yet: cap1 needs it) */
     k = kempt__chrome_lex(p, n, &pos, more, CHROME_MAXTOK, lx);
-    *total += k;
+    total += k;
     lx->count->cap1 = first_upper(more, k, &words);
   }
   if (k == CHROME_MAXTOK) /* the rest: only its counts */
-    *total += kempt__chrome_lex_count(p, n, &pos, lx);
+    total += kempt__chrome_lex_count(p, n, &pos, lx);
+  return total;
+}
+
+static size_t lex_line(chrome_lex_fn lex, const char *p, size_t n,
+                       size_t lead, struct chrome_tok *t, size_t *total,
+                       uint64_t *hs, struct chrome_lex *lx) {
+  size_t pos = lead, nt = lex(p, n, &pos, t, CHROME_MAXTOK, lx);
+  size_t words = 0;
+  *total = nt;
+  *hs = lx->count->hs;
+  lx->count->cap1 = first_upper(t, nt, &words);
+  if (nt == CHROME_MAXTOK)
+    *total += lex_line_rest(p, n, pos, words, lx);
   return nt;
 }
 
@@ -823,31 +834,31 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   if (n <= CHROME_SCAN_BYTES && d->scan) { /* a short line found before? */
     sh = short_hash(p, n);
     e = &d->scan[(size_t)(sh >> 52) & (CHROME_SCAN_SLOTS - 1)];
-    ui = (size_t)(u - d->units);
+    ui = d->nunits - 1; /* (u is the last unit) */
     if (scan_copy(d, u, ui, e, sh, p, n))
       return;
   }
   struct chrome_tok own[CHROME_MAXTOK];
   struct chrome_tok *t = room_for_words(d, a) ? d->toks + d->ntoks : own;
   /* the counts live in d: their hits are left zero by add_counts, so that
-   * only the other fields are cleared here */
+   * only the other fields are cleared here (hs and cap1 are set by
+   * lex_line; sw and rules once, by the handle) */
   struct chrome_count *wc = &d->wc;
-  wc->sw = d->sw;
-  wc->rules = r;
-  wc->hs = 0;
   wc->words = wc->upper = wc->stop = wc->langs = 0;
-  wc->cap1 = false;
-  struct chrome_lex lx = {d->cp, 0, 0, false, false, false, wc};
+  struct chrome_lex *lx = &d->lx; /* (its cache and count set once) */
+  lx->conts = lx->seps = 0;
+  lx->bracket = lx->dots3 = lx->ext_dot = false;
   size_t lead = held_indentation(p);
   uint64_t hs;
-  size_t total, nt = lex_line(p, n, lead, t, &total, &hs, &lx);
+  size_t total, nt = lex_line(n <= CHROME_MAXTOK ? d->lex_short : d->lex,
+                              p, n, lead, t, &total, &hs, lx);
   if (e)
     scan_note(d, ui, e, sh, wc);
   add_counts(d, u, wc);
-  u->chars = (uint32_t)(n - lx.conts);
-  u->seps = clamp16(lx.seps);
-  u->dots3 = lx.dots3;
-  u->ext_dot = lx.ext_dot;
+  u->chars = (uint32_t)(n - lx->conts);
+  u->seps = clamp16(lx->seps);
+  u->dots3 = lx->dots3;
+  u->ext_dot = lx->ext_dot;
   u->bullet = is_bullet(p + lead, n - lead);
   unsigned char last = n ? (unsigned char)p[n - 1] : 0;
   if ((unsigned)((last | 0x20) - 'a') < 26 || (unsigned)(last - '0') < 10) {
@@ -862,7 +873,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
     u->term = terminal(p, u->tlen);
   }
   u->widget = false;
-  if (lx.bracket)
+  if (lx->bracket)
     scan_brackets(u, p, n);
   u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
   if (nt == 0)

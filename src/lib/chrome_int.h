@@ -150,6 +150,17 @@ size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx);
 
+/* kempt__chrome_lex for an lx whose count is not NULL, with no test of
+ * it nor of the CPU on each call: the way for this CPU, found once (a
+ * handle keeps it). */
+typedef size_t (*chrome_lex_fn)(const char *p, size_t n, size_t *pos,
+                                struct chrome_tok *t, size_t max,
+                                struct chrome_lex *lx);
+chrome_lex_fn kempt__chrome_lex_counted(void);
+/* The same for a line of n <= max bytes (a token has a byte at least, so
+ * that there is room for all): no test of the room on its way. */
+chrome_lex_fn kempt__chrome_lex_short(void);
+
 /* kempt__chrome_lex of the rest of the line from *pos, for its counts
  * only (lx->count, not NULL; its hs is left as it was): returns how many
  * tokens there were, none of them kept. */
@@ -389,14 +400,19 @@ struct chrome_doc {
   struct chrome_scan_memo *scan; /* CHROME_SCAN_SLOTS, or NULL: none */
   uint64_t gen; /* the window's number (from 1; the next when emptied) */
   struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
+  chrome_lex_fn lex, lex_short; /* kempt__chrome_lex_counted(), _short() */
   /* Set by kempt__chrome_classify's first pass: one past the last unit
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
   size_t list_end, cut_end;
   bool few_dups; /* set by classes_in_context (chrome_class.c) */
   /* kempt__chrome_scan_line's word counts of the line it reads: hits are
-   * all zero between lines (zeroed when the doc is, then by add_counts) */
+   * all zero between lines (zeroed when the doc is, then by add_counts);
+   * sw is the doc's and rules the handle's, set with them */
   struct chrome_count wc;
+  /* kempt__chrome_scan_line's tokenizer state: its cache (cp) and count
+   * (&wc) set with the doc, the rest for each line */
+  struct chrome_lex lx;
 };
 
 /* The features of a line just held, in one pass over its bytes: length,
@@ -404,7 +420,8 @@ struct chrome_doc {
  * of its words, and what its long form needs of the phrase rules; adds
  * its function words to the window's language evidence. */
 /* (They are its bytes' alone: a short line found before in the window
- * takes that line's, see chrome_doc.scan.) */
+ * takes that line's, see chrome_doc.scan.) r is the rules d->wc has; u
+ * is d's last unit, just added and zeroed. */
 void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct chrome_rules *r,
                              const struct kempt_allocator *a,

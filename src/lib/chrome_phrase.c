@@ -891,8 +891,8 @@ static inline size_t skip_repeats(const unsigned char *p, size_t i, size_t k,
  * is 0x80 or more): counted and skipped as lex_high would
  * (a valid sequence: its continuation bytes are before p[n], which is
  * '\n'), returns the offset after it; else 0. No cache needed. */
-static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
-                                struct chrome_lex *lx) {
+ALWAYS_INLINE size_t skip_plain(const unsigned char *p, size_t n, size_t i,
+                              struct chrome_lex *lx) {
   unsigned c = p[i], c1 = p[i + 1];
   size_t k;
   if (c == 0xC2 && is_cont((unsigned char)c1) &&
@@ -912,11 +912,13 @@ static inline size_t skip_plain(const unsigned char *p, size_t n, size_t i,
 /* kempt__chrome_lex, inlined twice: with the counts (cnt, not NULL) and
  * without (cnt NULL), so that the word loop tests neither; and
  * kempt__chrome_lex_count (only: each token read into t[0], the counts but
- * hs kept). */
+ * hs kept). With !bounded, max is not looked at: every token is read
+ * (there is room for them all, or only t[0] is written). */
 ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
                                       size_t *pos, struct chrome_tok *t,
                                       size_t max, struct chrome_lex *lx,
-                                      struct chrome_count *cnt, bool only) {
+                                      struct chrome_count *cnt, bool only,
+                                      bool bounded) {
   struct counts k = {0, 0};
   size_t i = *pos, count = 0;
   for (;;) {
@@ -926,7 +928,7 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
     if (i >= n)
       break;
     if (sk == S_WORD) {
-      if (count == max)
+      if (bounded && count == max)
         break;
       for (;;) {
         i = read_word(p, n, i, only ? t : &t[count], lx, cnt, &k,
@@ -934,7 +936,8 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
-        if (p[i] != ' ' || ascii_skip[p[i + 1]] != S_WORD || count == max)
+        if (p[i] != ' ' || ascii_skip[p[i + 1]] != S_WORD ||
+            (bounded && count == max))
           break;
         i++;
       }
@@ -949,7 +952,8 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
       i = next;
       continue;
     }
-    size_t r = lex_high(p, n, i, only ? t : &t[count], lx, count < max);
+    size_t r = lex_high(p, n, i, only ? t : &t[count], lx,
+                        !bounded || count < max);
     if (r >> 1 == i)
       break; /* (no room for its token) */
     if (r & 1)
@@ -971,15 +975,16 @@ ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
                                    size_t *pos, struct chrome_tok *t,
                                    size_t max, struct chrome_lex *lx,
                                    struct chrome_count *cnt) {
-  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false);
+  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false, true);
 }
 
 /* The entry point's three ways, each out of line (and taking no more
  * arguments than it, so that it only jumps to them). cnt is read before
  * any token is written (t's bytes may alias *lx). */
-static size_t NOINLINE lex_counted(const unsigned char *p, size_t n,
-                                   size_t *pos, struct chrome_tok *t,
-                                   size_t max, struct chrome_lex *lx) {
+static size_t NOINLINE lex_counted(const char *s, size_t n, size_t *pos,
+                                   struct chrome_tok *t, size_t max,
+                                   struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
   struct chrome_count *cnt = lx->count;
   if (!cnt) /* (never) */
     __builtin_unreachable();
@@ -993,12 +998,24 @@ static size_t NOINLINE lex_uncounted(const unsigned char *p, size_t n,
 
 #if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
-lex_counted_avx2(const unsigned char *p, size_t n, size_t *pos,
-                 struct chrome_tok *t, size_t max, struct chrome_lex *lx) {
+lex_counted_avx2(const char *s, size_t n, size_t *pos, struct chrome_tok *t,
+                 size_t max, struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
   struct chrome_count *cnt = lx->count;
   if (!cnt) /* (never: the words loop need not test it) */
     __builtin_unreachable();
   return lex_line_part(p, n, pos, t, max, lx, cnt);
+}
+/* lex_counted of a line of at most max bytes (so of at most max tokens):
+ * no test of the room left. */
+__attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
+lex_short_avx2(const char *s, size_t n, size_t *pos, struct chrome_tok *t,
+               size_t max, struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
+  struct chrome_count *cnt = lx->count;
+  if (!cnt) /* (never) */
+    __builtin_unreachable();
+  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false, false);
 }
 __attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
 lex_only_avx2(const unsigned char *p, size_t n, size_t *pos,
@@ -1006,22 +1023,33 @@ lex_only_avx2(const unsigned char *p, size_t n, size_t *pos,
               struct chrome_count *cnt) {
   if (!cnt) /* (never) */
     __builtin_unreachable();
-  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true);
+  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true, false);
 }
 static bool lex_avx2_ok(void) {
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
 }
 #else
 #define lex_counted_avx2 lex_counted
+#define lex_short_avx2 lex_short
 #define lex_only_avx2 lex_only
 static bool lex_avx2_ok(void) { return false; }
 #endif
+
+static size_t NOINLINE lex_short(const char *s, size_t n, size_t *pos,
+                                 struct chrome_tok *t, size_t max,
+                                 struct chrome_lex *lx) {
+  const unsigned char *p = (const unsigned char *)s;
+  struct chrome_count *cnt = lx->count;
+  if (!cnt) /* (never) */
+    __builtin_unreachable();
+  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false, false);
+}
 
 static size_t NOINLINE lex_only(const unsigned char *p, size_t n,
                                 size_t *pos, struct chrome_tok *t,
                                 struct chrome_lex *lx,
                                 struct chrome_count *cnt) {
-  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true);
+  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true, false);
 }
 
 size_t kempt__chrome_lex_count(const char *s, size_t n, size_t *pos,
@@ -1037,9 +1065,17 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
   if (lx->count)
-    return lex_avx2_ok() ? lex_counted_avx2(p, n, pos, t, max, lx)
-                         : lex_counted(p, n, pos, t, max, lx);
+    return lex_avx2_ok() ? lex_counted_avx2(s, n, pos, t, max, lx)
+                         : lex_counted(s, n, pos, t, max, lx);
   return lex_uncounted(p, n, pos, t, max, lx);
+}
+
+chrome_lex_fn kempt__chrome_lex_counted(void) {
+  return lex_avx2_ok() ? lex_counted_avx2 : lex_counted;
+}
+
+chrome_lex_fn kempt__chrome_lex_short(void) {
+  return lex_avx2_ok() ? lex_short_avx2 : lex_short;
 }
 
 /* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
