@@ -1079,6 +1079,44 @@ quiet_chunks(const struct repair *r, const unsigned char *q,
 }
 #endif
 
+/* Whether kempt__mojibake_fix, trying the charsets of csmask (cp1252 not
+ * among them), provably leaves p[0..n) as it is, although a lead byte
+ * is followed by a space: an all-caps Russian or Greek word ending in
+ * "Р", "Π", "Ε" ... before a space. It holds when
+ *  - no U+FFFD is there, and no character leads a sequence in one of
+ *    those charsets that the next one continues: then every sequence
+ *    mojibake.c can read is a 2-byte lead completed by a space read as a
+ *    lost NBSP (only cp1252 reads a space or '?' otherwise), so each
+ *    candidate is at best V_WEAK and needs the whole line to back it
+ *    (consistent_line), and
+ *  - a character beyond ASCII other than U+00A0 is followed by one that
+ *    is not a space (or ends the text): no candidate covers it, so the
+ *    line is mixed or holds a foreign character, and nothing backs them.
+ * The characters are read as kempt__mojibake_fix reads them (a clean
+ * ASCII start makes no difference). */
+static bool spaces_only(struct repair *r, const unsigned char *p, size_t n,
+                        uint32_t csmask) {
+  uint64_t prev = 0;
+  uint32_t prev_cp = 0;
+  bool solid = false;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    i += get_cp(p + i, n - i, &cp);
+    uint64_t c = 0;
+    if (cp >= 0x80) {
+      if (cp == 0xFFFD)
+        return false;
+      c = cp_info(r, cp);
+      if (cont_of(c) & (uint32_t)prev & csmask)
+        return false;
+    }
+    solid = solid || (prev_cp >= 0x80 && prev_cp != 0xA0 && cp != ' ');
+    prev = c;
+    prev_cp = cp;
+  }
+  return solid || (prev_cp >= 0x80 && prev_cp != 0xA0);
+}
+
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
  * charset, a possible lead byte is followed by a possible continuation and
  * by as many more as it needs (a 2-byte lead by one, a longer one by at
@@ -1277,6 +1315,9 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
     p1 = c;
   }
   r->csmask = pairs & done & KEMPT__MJ_LEADS;
+  if (r->csmask && !(r->csmask & KEMPT__MJ_CP1252) &&
+      spaces_only(r, p, n, r->csmask))
+    r->csmask = 0;
   unsigned f = ((uint32_t)acc & ~INFO_KNOWN) >> INFO_SHIFT;
   return f | (r->csmask ? FL_MOJI : 0);
 }
