@@ -1415,6 +1415,49 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
   return kempt__emit(r->env, p + from, to - from);
 }
 
+/* quiet() at a glance for the common short line: its characters beyond
+ * ASCII stand alone (a bullet, a dash, a curly quote, an accented letter
+ * in English text), each of 2 or 3 bytes between bytes of plain ASCII
+ * (no '&', no control). scan_flags() then finds each one's own flags and
+ * no mojibake pair - the pairs it looks for are a lead followed by a
+ * character beyond ASCII, or by ' ' or '?' when it is KEMPT__MJ_OPEN -
+ * so the line is quiet when none of them has a flag or is an open one
+ * before ' ' or '?'. False: not shown so (quiet() looks closer). p[0..n)
+ * ends in its '\n'; the 'back' bytes before p may be read. */
+static bool quiet_isolated(struct repair *r, const unsigned char *p, size_t n,
+                           size_t clean, size_t back) {
+  size_t i = clean;
+  for (;;) {
+    unsigned b0 = p[i];
+    uint32_t cp;
+    size_t w;
+    if (b0 - 0xC2u < 0x1Eu && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80) {
+      cp = (b0 & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+      w = 2;
+    } else if ((b0 & 0xF0) == 0xE0 && n - i >= 4 &&
+               (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      cp = (b0 & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+      w = 3;
+    } else {
+      return false;
+    }
+    unsigned char nx = p[i + w];
+    if (nx >= 0x80)
+      return false; /* not alone */
+    uint64_t c = cp_info(r, cp);
+    if ((((uint32_t)c & ~INFO_KNOWN) >> INFO_SHIFT) & (FL_MOJI | FL_CHAR | FL_NORM))
+      return false;
+    if ((c & KEMPT__MJ_OPEN) && (nx == ' ' || nx == '?'))
+      return false;
+    i += w;
+    i += clean_prefix(p + i, n - i, back + i);
+    if (i == n)
+      return true;
+    if (p[i] < 0x80)
+      return false; /* '&' or a control */
+  }
+}
+
 /* Whether the line p[0..n), whose first 'clean' bytes need no work, comes
  * out of work() as it went in: no reference, and its characters pass the
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
@@ -1422,6 +1465,8 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
  * read. *flags gets what scan_flags() found, when it ran. */
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
                   size_t back, unsigned *flags) {
+  if (quiet_isolated(r, (const unsigned char *)p, n, clean, back))
+    return true;
   /* an '&' may open a reference, perhaps cut at the end of this piece:
    * such a line takes the careful path (scan_flags alone misses one
    * after a lead byte without its continuation, in bytes that are not
