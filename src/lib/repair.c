@@ -1450,9 +1450,33 @@ static bool quiet_isolated(struct repair *r, const unsigned char *p, size_t n,
     if ((c & KEMPT__MJ_OPEN) && (nx == ' ' || nx == '?'))
       return false;
     i += w;
+#ifdef __SSE2__
+    /* to the next byte that is not plain ASCII, inline (clean_prefix()) */
+    for (;;) {
+      if (n - i >= 16) {
+        unsigned bad = plain16(p + i) ^ 0xFFFFu;
+        if (bad) {
+          i += (unsigned)__builtin_ctz(bad);
+          break;
+        }
+        i += 16;
+        continue;
+      }
+      if (i == n)
+        return true;
+      if (n + back < 16)
+        return false; /* rare: let quiet() look */
+      unsigned bad = (plain16(p + n - 16) ^ 0xFFFFu) >> (16 - (n - i));
+      if (!bad)
+        return true;
+      i += (unsigned)__builtin_ctz(bad);
+      break;
+    }
+#else
     i += clean_prefix(p + i, n - i, back + i);
     if (i == n)
       return true;
+#endif
     if (p[i] < 0x80)
       return false; /* '&' or a control */
   }
