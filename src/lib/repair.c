@@ -1415,26 +1415,28 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
   return kempt__emit(r->env, p + from, to - from);
 }
 
-/* quiet() at a glance for the common short line: its characters beyond
- * ASCII stand alone (a bullet, a dash, a curly quote, an accented letter
- * in English text), each of 2 or 3 bytes between bytes of plain ASCII
- * (no '&', no control). scan_flags() then finds each one's own flags and
- * no mojibake pair - the pairs it looks for are a lead followed by a
- * character beyond ASCII, or by ' ' or '?' when it is KEMPT__MJ_OPEN -
- * so the line is quiet when none of them has a flag or is an open one
- * before ' ' or '?'. False: not shown so (quiet() looks closer). p[0..n)
- * ends in its '\n'; the 'back' bytes before p may be read. */
-static bool quiet_isolated(struct repair *r, const unsigned char *p, size_t n,
-                           size_t clean, size_t back) {
-  size_t i = clean;
+/* quiet() at a glance for the common short line, which it finds the end
+ * of on the way: its characters beyond ASCII stand alone (a bullet, a
+ * dash, a curly quote, an accented letter in English text), each of 2 or
+ * 3 bytes between bytes of plain ASCII (no '&', no control). scan_flags()
+ * then finds each one's own flags and no mojibake pair - the pairs it
+ * looks for are a lead followed by a character beyond ASCII, or by ' ' or
+ * '?' when it is KEMPT__MJ_OPEN - so the line is quiet when none of them
+ * has a flag or is an open one before ' ' or '?'. p[i] is the first byte
+ * of the line p[0..) that is not plain ASCII; the line's '\n' is looked
+ * for below lim, sixteen bytes at a time. True: *len gets the line's
+ * length, with its '\n'. False: not shown so (quiet() looks closer). */
+static bool quiet_line(struct repair *r, const unsigned char *p, size_t lim,
+                       size_t i, size_t *len) {
+#ifdef __SSE2__
   for (;;) {
     unsigned b0 = p[i];
     uint32_t cp;
     size_t w;
-    if (b0 - 0xC2u < 0x1Eu && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80) {
+    if (b0 - 0xC2u < 0x1Eu && lim - i >= 3 && (p[i + 1] & 0xC0) == 0x80) {
       cp = (b0 & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
       w = 2;
-    } else if ((b0 & 0xF0) == 0xE0 && n - i >= 4 &&
+    } else if ((b0 & 0xF0) == 0xE0 && lim - i >= 4 &&
                (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
       cp = (b0 & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
       w = 3;
@@ -1445,41 +1447,37 @@ static bool quiet_isolated(struct repair *r, const unsigned char *p, size_t n,
     if (nx >= 0x80)
       return false; /* not alone */
     uint64_t c = cp_info(r, cp);
-    if ((((uint32_t)c & ~INFO_KNOWN) >> INFO_SHIFT) & (FL_MOJI | FL_CHAR | FL_NORM))
+    if ((((uint32_t)c & ~INFO_KNOWN) >> INFO_SHIFT) &
+        (FL_MOJI | FL_CHAR | FL_NORM))
       return false;
     if ((c & KEMPT__MJ_OPEN) && (nx == ' ' || nx == '?'))
       return false;
     i += w;
-#ifdef __SSE2__
-    /* to the next byte that is not plain ASCII, inline (clean_prefix()) */
-    for (;;) {
-      if (n - i >= 16) {
-        unsigned bad = plain16(p + i) ^ 0xFFFFu;
-        if (bad) {
-          i += (unsigned)__builtin_ctz(bad);
-          break;
+    for (;;) { /* to the '\n', or the next byte that is not plain ASCII */
+      if (lim - i < 16)
+        return false; /* rare: near the end of the piece */
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      unsigned lf = (unsigned)_mm_movemask_epi8(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+      unsigned stop = lf | (plain16(p + i) ^ 0xFFFFu);
+      if (stop) {
+        unsigned k = (unsigned)__builtin_ctz(stop);
+        i += k;
+        if (lf >> k & 1) {
+          *len = i + 1;
+          return true;
         }
-        i += 16;
-        continue;
+        break;
       }
-      if (i == n)
-        return true;
-      if (n + back < 16)
-        return false; /* rare: let quiet() look */
-      unsigned bad = (plain16(p + n - 16) ^ 0xFFFFu) >> (16 - (n - i));
-      if (!bad)
-        return true;
-      i += (unsigned)__builtin_ctz(bad);
-      break;
+      i += 16;
     }
-#else
-    i += clean_prefix(p + i, n - i, back + i);
-    if (i == n)
-      return true;
-#endif
     if (p[i] < 0x80)
       return false; /* '&' or a control */
   }
+#else
+  (void)r, (void)p, (void)lim, (void)i, (void)len;
+  return false;
+#endif
 }
 
 /* Whether the line p[0..n), whose first 'clean' bytes need no work, comes
@@ -1489,8 +1487,6 @@ static bool quiet_isolated(struct repair *r, const unsigned char *p, size_t n,
  * read. *flags gets what scan_flags() found, when it ran. */
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
                   size_t back, unsigned *flags) {
-  if (quiet_isolated(r, (const unsigned char *)p, n, clean, back))
-    return true;
   /* an '&' may open a reference, perhaps cut at the end of this piece:
    * such a line takes the careful path (scan_flags alone misses one
    * after a lead byte without its continuation, in bytes that are not
@@ -1530,9 +1526,13 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     /* the line at i: its first x - i bytes are clean (SEG_CAP at most
      * looked at), and then one is not */
     size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
-    size_t c = x - i < lim ? x - i : lim;
+    size_t c = x - i < lim ? x - i : lim, len;
+    if (c < lim && quiet_line(r, (const unsigned char *)p + i, lim, c, &len)) {
+      i += len;
+      continue;
+    }
     const char *nl = c == lim ? NULL : memchr(p + i + c, '\n', lim - c);
-    size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
+    len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
     unsigned f = FL_UNKNOWN; /* what quiet() found */
     if (nl && quiet(r, p + i, len, c, i, &f)) {
       i += len;
