@@ -1079,14 +1079,17 @@ quiet_chunks(const struct repair *r, const unsigned char *q,
 }
 #endif
 
-/* Whether kempt__mojibake_fix, trying the charsets of csmask (cp1252 not
- * among them), provably leaves p[0..n) as it is, although a lead byte
- * is followed by a space: an all-caps Russian or Greek word ending in
- * "Р", "Π", "Ε" ... before a space. It holds when
- *  - no U+FFFD is there, and no character leads a sequence in one of
- *    those charsets that the next one continues: then every sequence
- *    mojibake.c can read is a 2-byte lead completed by a space read as a
- *    lost NBSP (only cp1252 reads a space or '?' otherwise), so each
+/* Whether kempt__mojibake_fix, trying the charsets of csmask, provably
+ * leaves p[0..n) as it is, although a lead byte is followed by a space:
+ * an all-caps word ending in a letter that leads a sequence somewhere
+ * ("Р", "Π", "Ε" in Russian or Greek; "Ù", "Å" in Italian or Swedish)
+ * before a space. It holds when
+ *  - no U+FFFD is there, no character leads a sequence in one of those
+ *    charsets that the next one continues, and in cp1252 no lead is
+ *    followed by '?', nor by a space unless it is "Å", "Î", "Ð" or "Ù":
+ *    then every sequence mojibake.c can read is a 2-byte lead completed
+ *    by a space read as a lost NBSP (only cp1252 reads a space after
+ *    other leads, or '?'; and a strong one only after "Ã"), so each
  *    candidate is at best V_WEAK and needs the whole line to back it
  *    (consistent_line), and
  *  - a character beyond ASCII other than U+00A0 is followed by one that
@@ -1109,6 +1112,11 @@ static bool spaces_only(struct repair *r, const unsigned char *p, size_t n,
       c = cp_info(r, cp);
       if (cont_of(c) & (uint32_t)prev & csmask)
         return false;
+    } else if ((cp == ' ' || cp == '?') &&
+               ((uint32_t)prev & csmask & KEMPT__MJ_CP1252) &&
+               (cp == '?' || (prev_cp != 0xC5 && prev_cp != 0xCE &&
+                              prev_cp != 0xD0 && prev_cp != 0xD9))) {
+      return false;
     }
     solid = solid || (prev_cp >= 0x80 && prev_cp != 0xA0 && cp != ' ');
     prev = c;
@@ -1315,11 +1323,20 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
     p1 = c;
   }
   r->csmask = pairs & done & KEMPT__MJ_LEADS;
-  if (r->csmask && !(r->csmask & KEMPT__MJ_CP1252) &&
-      spaces_only(r, p, n, r->csmask))
-    r->csmask = 0;
   unsigned f = ((uint32_t)acc & ~INFO_KNOWN) >> INFO_SHIFT;
   return f | (r->csmask ? FL_MOJI : 0);
+}
+
+/* scan_flags(), without FL_MOJI (and r->csmask) when spaces_only() shows
+ * kempt__mojibake_fix would change nothing. */
+static unsigned scan_proved(struct repair *r, const unsigned char *p, size_t n,
+                            size_t back) {
+  unsigned f = scan_flags(r, p, n, back);
+  if ((f & FL_MOJI) && spaces_only(r, p, n, r->csmask)) {
+    r->csmask = 0;
+    f &= ~(unsigned)FL_MOJI;
+  }
+  return f;
 }
 
 /* Next output buffer: the one that is not 'in'. */
@@ -1338,10 +1355,10 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
     st = entity_pass(r, p, n, out);
     in = out;
   }
-  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len, 0)
+  unsigned f = in ? scan_proved(r, (const unsigned char *)in->data, in->len, 0)
                : known != FL_UNKNOWN
                    ? known
-                   : scan_flags(r, (const unsigned char *)p + clean, n - clean,
+                   : scan_proved(r, (const unsigned char *)p + clean, n - clean,
                                 clean);
   if (st == KEMPT_OK && (f & FL_MOJI) &&
       kempt__mojibake_maybe(r->mj, in ? in->data : p, in ? in->len : n,
@@ -1494,7 +1511,7 @@ static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
   if (memchr(p + clean, '&', n - clean))
     return false;
   unsigned f =
-      scan_flags(r, (const unsigned char *)p + clean, n - clean, back + clean);
+      scan_proved(r, (const unsigned char *)p + clean, n - clean, back + clean);
   *flags = f; /* for work(), when the line is not quiet */
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
 }
