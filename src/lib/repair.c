@@ -1094,7 +1094,9 @@ quiet_chunks(const struct repair *r, const unsigned char *q,
  *    (consistent_line), and
  *  - a character beyond ASCII other than U+00A0 is followed by one that
  *    is not a space (or ends the text): no candidate covers it, so the
- *    line is mixed or holds a foreign character, and nothing backs them.
+ *    line is mixed or holds a foreign character, and nothing backs them;
+ *    or at most one lead is followed by a space: one candidate at most,
+ *    and the line backs two or more only.
  * The characters are read as kempt__mojibake_fix reads them (a clean
  * ASCII start makes no difference). */
 static bool spaces_only(struct repair *r, const unsigned char *p, size_t n,
@@ -1102,6 +1104,7 @@ static bool spaces_only(struct repair *r, const unsigned char *p, size_t n,
   uint64_t prev = 0;
   uint32_t prev_cp = 0;
   bool solid = false;
+  size_t opens = 0; /* leads followed by a space */
   for (size_t i = 0; i < n;) {
     uint32_t cp;
     i += get_cp(p + i, n - i, &cp);
@@ -1118,11 +1121,12 @@ static bool spaces_only(struct repair *r, const unsigned char *p, size_t n,
                               prev_cp != 0xD0 && prev_cp != 0xD9))) {
       return false;
     }
+    opens += cp == ' ' && ((uint32_t)prev & csmask);
     solid = solid || (prev_cp >= 0x80 && prev_cp != 0xA0 && cp != ' ');
     prev = c;
     prev_cp = cp;
   }
-  return solid || (prev_cp >= 0x80 && prev_cp != 0xA0);
+  return solid || (prev_cp >= 0x80 && prev_cp != 0xA0) || opens <= 1;
 }
 
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
