@@ -1125,6 +1125,17 @@ static bool spaces_only(struct repair *r, const unsigned char *p, size_t n,
     solid = solid || (prev_cp >= 0x80 && prev_cp != 0xA0 && cp != ' ');
     prev = c;
     prev_cp = cp;
+    if (cp < 0x80) { /* ASCII after ASCII changes nothing: past it */
+      while (n - i >= 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & HIGHS)
+          break;
+        i += 8;
+      }
+      while (i < n && p[i] < 0x80)
+        i++;
+    }
   }
   return solid || (prev_cp >= 0x80 && prev_cp != 0xA0) || opens <= 1;
 }
