@@ -1107,8 +1107,8 @@ static enum kempt_status join_head(struct dedup *d,
 
 static enum kempt_status dedup_block(void *st, const struct kempt_block *b) {
   struct dedup *d = st;
-  if (!d->has_head)
-    return open_head(d, b);
+  if (!d->has_head) /* a removed block, most often: straight to step 2 */
+    return b->flags & NO_JOIN ? step2(d, b) : open_head(d, b);
   if (b->flags & KEMPT_BLOCK_REMOVED) {
     if (q_room(&d->cut, b))
       return q_push(&d->cut, b);

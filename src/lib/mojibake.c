@@ -90,7 +90,8 @@ struct kempt_mojibake {
   uint8_t lo[CS_COUNT][0x800];
   struct hi_entry hi[CS_COUNT][HI_MAX];
   uint8_t nhi[CS_COUNT];
-  uint32_t cls[0x800]; /* kempt__mojibake_class below U+0800 */
+  uint32_t cls[0x800]; /* kempt__mojibake_class below U+0800 ... */
+  bool cls_ready;      /* ... once filled (the first time pair_mask runs) */
   int parsed;          /* the charset whose candidates cands holds */
 };
 
@@ -185,8 +186,6 @@ struct kempt_mojibake *kempt__mojibake_new(const struct kempt_allocator *a,
     return NULL;
   }
   build(m);
-  for (uint32_t cp = 0x80; cp < 0x800; cp++)
-    m->cls[cp] = kempt__mojibake_class(m, cp);
   return m;
 }
 
@@ -1207,8 +1206,13 @@ static bool one_round(struct kempt_mojibake *m, const struct kempt_env *env,
 }
 
 /* The charsets in which the text holds a lead + continuation pair. */
-static uint32_t pair_mask(const struct kempt_mojibake *m) {
+static uint32_t pair_mask(struct kempt_mojibake *m) {
   uint32_t prev = 0, mask = 0;
+  if (!m->cls_ready) { /* most handles never need it */
+    for (uint32_t cp = 0x80; cp < 0x800; cp++)
+      m->cls[cp] = kempt__mojibake_class(m, cp);
+    m->cls_ready = true;
+  }
   for (size_t i = 0; i < m->n; i++) {
     uint32_t cp = m->cps[i], c;
     if (cp < 0x80) {

@@ -1079,6 +1079,67 @@ quiet_chunks(const struct repair *r, const unsigned char *q,
 }
 #endif
 
+/* Whether kempt__mojibake_fix, trying the charsets of csmask, provably
+ * leaves p[0..n) as it is, although a lead byte is followed by a space:
+ * an all-caps word ending in a letter that leads a sequence somewhere
+ * ("Р", "Π", "Ε" in Russian or Greek; "Ù", "Å" in Italian or Swedish)
+ * before a space. It holds when
+ *  - no U+FFFD is there, no character leads a sequence in one of those
+ *    charsets that the next one continues, and in cp1252 no lead is
+ *    followed by '?', nor by a space unless it is "Å", "Î", "Ð" or "Ù":
+ *    then every sequence mojibake.c can read is a 2-byte lead completed
+ *    by a space read as a lost NBSP (only cp1252 reads a space after
+ *    other leads, or '?'; and a strong one only after "Ã"), so each
+ *    candidate is at best V_WEAK and needs the whole line to back it
+ *    (consistent_line), and
+ *  - a character beyond ASCII other than U+00A0 is followed by one that
+ *    is not a space (or ends the text): no candidate covers it, so the
+ *    line is mixed or holds a foreign character, and nothing backs them;
+ *    or at most one lead is followed by a space: one candidate at most,
+ *    and the line backs two or more only.
+ * The characters are read as kempt__mojibake_fix reads them (a clean
+ * ASCII start makes no difference). */
+static bool spaces_only(struct repair *r, const unsigned char *p, size_t n,
+                        uint32_t csmask) {
+  uint64_t prev = 0;
+  uint32_t prev_cp = 0;
+  bool solid = false;
+  size_t opens = 0; /* leads followed by a space */
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    i += get_cp(p + i, n - i, &cp);
+    uint64_t c = 0;
+    if (cp >= 0x80) {
+      if (cp == 0xFFFD)
+        return false;
+      c = cp_info(r, cp);
+      if (cont_of(c) & (uint32_t)prev & csmask)
+        return false;
+    } else if ((cp == ' ' || cp == '?') &&
+               ((uint32_t)prev & csmask & KEMPT__MJ_CP1252) &&
+               (cp == '?' || (prev_cp != 0xC5 && prev_cp != 0xCE &&
+                              prev_cp != 0xD0 && prev_cp != 0xD9))) {
+      return false;
+    }
+    opens += cp == ' ' && ((uint32_t)prev & csmask);
+    solid = solid || (prev_cp >= 0x80 && prev_cp != 0xA0 && cp != ' ');
+    prev = c;
+    prev_cp = cp;
+    if (cp < 0x80) { /* ASCII after ASCII changes nothing: past it */
+      while (n - i >= 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & HIGHS)
+          break;
+        i += 8;
+      }
+      while (i < n && p[i] < 0x80)
+        i++;
+    }
+  }
+  return solid || (prev_cp >= 0x80 && prev_cp != 0xA0) || opens <= 1;
+}
+
 /* The flags of the characters of p[0..n), and FL_MOJI when, in some
  * charset, a possible lead byte is followed by a possible continuation and
  * by as many more as it needs (a 2-byte lead by one, a longer one by at
@@ -1281,6 +1342,18 @@ static unsigned scan_flags(struct repair *r, const unsigned char *p, size_t n,
   return f | (r->csmask ? FL_MOJI : 0);
 }
 
+/* scan_flags(), without FL_MOJI (and r->csmask) when spaces_only() shows
+ * kempt__mojibake_fix would change nothing. */
+static unsigned scan_proved(struct repair *r, const unsigned char *p, size_t n,
+                            size_t back) {
+  unsigned f = scan_flags(r, p, n, back);
+  if ((f & FL_MOJI) && spaces_only(r, p, n, r->csmask)) {
+    r->csmask = 0;
+    f &= ~(unsigned)FL_MOJI;
+  }
+  return f;
+}
+
 /* Next output buffer: the one that is not 'in'. */
 static struct kempt_buf *other(struct repair *r, const struct kempt_buf *in) {
   return in == &r->a ? &r->b : &r->a;
@@ -1297,10 +1370,10 @@ static enum kempt_status work(struct repair *r, const char *p, size_t n,
     st = entity_pass(r, p, n, out);
     in = out;
   }
-  unsigned f = in ? scan_flags(r, (const unsigned char *)in->data, in->len, 0)
+  unsigned f = in ? scan_proved(r, (const unsigned char *)in->data, in->len, 0)
                : known != FL_UNKNOWN
                    ? known
-                   : scan_flags(r, (const unsigned char *)p + clean, n - clean,
+                   : scan_proved(r, (const unsigned char *)p + clean, n - clean,
                                 clean);
   if (st == KEMPT_OK && (f & FL_MOJI) &&
       kempt__mojibake_maybe(r->mj, in ? in->data : p, in ? in->len : n,
@@ -1374,6 +1447,71 @@ static enum kempt_status emit_run(struct repair *r, const char *p, size_t from,
   return kempt__emit(r->env, p + from, to - from);
 }
 
+/* quiet() at a glance for the common short line, which it finds the end
+ * of on the way: its characters beyond ASCII stand alone (a bullet, a
+ * dash, a curly quote, an accented letter in English text), each of 2 or
+ * 3 bytes between bytes of plain ASCII (no '&', no control). scan_flags()
+ * then finds each one's own flags and no mojibake pair - the pairs it
+ * looks for are a lead followed by a character beyond ASCII, or by ' ' or
+ * '?' when it is KEMPT__MJ_OPEN - so the line is quiet when none of them
+ * has a flag or is an open one before ' ' or '?'. p[i] is the first byte
+ * of the line p[0..) that is not plain ASCII; the line's '\n' is looked
+ * for below lim, sixteen bytes at a time. True: *len gets the line's
+ * length, with its '\n'. False: not shown so (quiet() looks closer). */
+static bool quiet_line(struct repair *r, const unsigned char *p, size_t lim,
+                       size_t i, size_t *len) {
+#ifdef __SSE2__
+  for (;;) {
+    unsigned b0 = p[i];
+    uint32_t cp;
+    size_t w;
+    if (b0 - 0xC2u < 0x1Eu && lim - i >= 3 && (p[i + 1] & 0xC0) == 0x80) {
+      cp = (b0 & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+      w = 2;
+    } else if ((b0 & 0xF0) == 0xE0 && lim - i >= 4 &&
+               (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      cp = (b0 & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+      w = 3;
+    } else {
+      return false;
+    }
+    unsigned char nx = p[i + w];
+    if (nx >= 0x80)
+      return false; /* not alone */
+    uint64_t c = cp_info(r, cp);
+    if ((((uint32_t)c & ~INFO_KNOWN) >> INFO_SHIFT) &
+        (FL_MOJI | FL_CHAR | FL_NORM))
+      return false;
+    if ((c & KEMPT__MJ_OPEN) && (nx == ' ' || nx == '?'))
+      return false;
+    i += w;
+    for (;;) { /* to the '\n', or the next byte that is not plain ASCII */
+      if (lim - i < 16)
+        return false; /* rare: near the end of the piece */
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+      unsigned lf = (unsigned)_mm_movemask_epi8(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+      unsigned stop = lf | (plain16(p + i) ^ 0xFFFFu);
+      if (stop) {
+        unsigned k = (unsigned)__builtin_ctz(stop);
+        i += k;
+        if (lf >> k & 1) {
+          *len = i + 1;
+          return true;
+        }
+        break;
+      }
+      i += 16;
+    }
+    if (p[i] < 0x80)
+      return false; /* '&' or a control */
+  }
+#else
+  (void)r, (void)p, (void)lim, (void)i, (void)len;
+  return false;
+#endif
+}
+
 /* Whether the line p[0..n), whose first 'clean' bytes need no work, comes
  * out of work() as it went in: no reference, and its characters pass the
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
@@ -1388,7 +1526,7 @@ static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
   if (memchr(p + clean, '&', n - clean))
     return false;
   unsigned f =
-      scan_flags(r, (const unsigned char *)p + clean, n - clean, back + clean);
+      scan_proved(r, (const unsigned char *)p + clean, n - clean, back + clean);
   *flags = f; /* for work(), when the line is not quiet */
   return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
 }
@@ -1420,9 +1558,13 @@ static enum kempt_status feed_direct(struct repair *r, const char *p, size_t n,
     /* the line at i: its first x - i bytes are clean (SEG_CAP at most
      * looked at), and then one is not */
     size_t lim = n - i < SEG_CAP ? n - i : SEG_CAP;
-    size_t c = x - i < lim ? x - i : lim;
+    size_t c = x - i < lim ? x - i : lim, len;
+    if (c < lim && quiet_line(r, (const unsigned char *)p + i, lim, c, &len)) {
+      i += len;
+      continue;
+    }
     const char *nl = c == lim ? NULL : memchr(p + i + c, '\n', lim - c);
-    size_t len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
+    len = nl ? (size_t)(nl - (p + i)) + 1 : lim;
     unsigned f = FL_UNKNOWN; /* what quiet() found */
     if (nl && quiet(r, p + i, len, c, i, &f)) {
       i += len;

@@ -219,33 +219,39 @@ static bool block_is_blank(const struct kempt_block *b) {
   return true;
 }
 
-/* Whether every line of p[0..n) is written as it is: not empty, no white
- * space at either end (so no indentation either), and not starting with
- * any white space (so the block is not blank). */
-static bool plain_block(const char *p, size_t n) {
-  for (;;) {
+/* What plain_block() finds of a block. */
+enum plain { PLAIN, NOT_BLANK, MAYBE_BLANK };
+
+/* PLAIN when every line of p[0..n) is written as it is: not empty, no
+ * white space at either end (so no indentation either), and not starting
+ * with any white space (so the block is not blank). Otherwise NOT_BLANK
+ * when a line seen starts with a byte that block_is_blank() stops at (so
+ * the block is not blank), MAYBE_BLANK when the first one does not. */
+static enum plain plain_block(const char *p, size_t n) {
+  for (enum plain found = MAYBE_BLANK;; found = NOT_BLANK) {
     if (n == 0 || kempt__is_space((unsigned char)p[0]) ||
         (n > 1 && (unsigned char)p[0] == 0xC2 &&
          (unsigned char)p[1] == 0xA0))
-      return false;
+      return found;
     const char *nl = memchr(p, '\n', n);
     size_t len = nl ? (size_t)(nl - p) : n;
     if (trim_end(p, len) != len)
-      return false;
+      return NOT_BLANK;
     if (!nl)
-      return true;
+      return PLAIN;
     p += len + 1;
     n -= len + 1;
   }
 }
 
-static enum kempt_status write_block(void *st, const struct kempt_block *b) {
-  struct writer *w = st;
+/* A block that is written (out of line: most blocks of a page are
+ * removed ones that write_block() drops at once). */
+__attribute__((noinline)) static enum kempt_status
+write_kept(struct writer *w, const struct kempt_block *b) {
   enum kempt_status s = KEMPT_OK;
-  if (b->flags & KEMPT_BLOCK_REMOVED) {
-    if (!w->mark)
-      return KEMPT_OK;
-  } else if (plain_block(b->text, b->len)) {
+  enum plain pl = MAYBE_BLANK;
+  if (!(b->flags & KEMPT_BLOCK_REMOVED) &&
+      (pl = plain_block(b->text, b->len)) == PLAIN) {
     if (w->started && w->nout + 2 <= OUT_SIZE) { /* the common case */
       w->out[w->nout++] = '\n';
       w->out[w->nout++] = '\n';
@@ -255,13 +261,21 @@ static enum kempt_status write_block(void *st, const struct kempt_block *b) {
     w->started = true;
     return s == KEMPT_OK ? put(w, b->text, b->len) : s;
   }
-  if (block_is_blank(b))
+  if (pl == MAYBE_BLANK && block_is_blank(b))
     return KEMPT_OK;
   if (w->started && w->nout < OUT_SIZE)
     w->out[w->nout++] = '\n';
   else if (w->started)
     s = put(w, "\n", 1);
   return s == KEMPT_OK ? put_block(w, b) : s;
+}
+
+/* Removed blocks, most of them dropped, take no more than a look. */
+static enum kempt_status write_block(void *st, const struct kempt_block *b) {
+  struct writer *w = st;
+  if ((b->flags & KEMPT_BLOCK_REMOVED) && !w->mark)
+    return KEMPT_OK;
+  return write_kept(w, b);
 }
 
 static enum kempt_status write_finish(void *st) {
