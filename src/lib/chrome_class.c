@@ -146,7 +146,6 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
 #define FIELD_MIN 3        /* spaces of an empty form field "[   ]" */
 #define SIGNUP_WORDS 40    /* a sign-up pitch before its field */
-#define PITCH_HAS 2        /* ... or with so many has phrases in it */
 #define HANDLE_WORDS 5     /* "Jane Doe @janedoe" */
 #define ABOUT_NAME 4       /* words of the name in "About Jane Doe" */
 #define ABOUT_NEXT 3       /* lines after it where her bio may start */
@@ -579,8 +578,8 @@ hs_word(struct chrome_hs_word *cache, const struct chrome_rules *r,
  * looks for them (a first word's one-word phrases through hs_word). */
 static uint32_t soft_langs(const struct chrome_rules *r,
                            struct chrome_hs_word *cache,
-                           const struct chrome_tok *t, size_t nt, uint64_t hs,
-                           size_t *nhas) {
+                           const struct chrome_tok *t, size_t nt,
+                           uint64_t hs) {
   uint32_t langs = 0;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
@@ -589,20 +588,14 @@ static uint32_t soft_langs(const struct chrome_rules *r,
     bool has = w->flags & HSW_HAS, soft = w->flags & HSW_SOFT;
     if (!has && !soft)
       continue;
-    bool counted = w->has != 0; /* (phrases from one word count once) */
-    *nhas += counted;
     langs |= w->has | w->soft; /* (k = 1) */
     if (!(w->flags & HSW_EXTEND))
       continue; /* no longer phrase starts with the word */
     uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
     for (size_t k = 2; k <= 4 && i + k <= nt; k++) {
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
-      if (has && kempt__chrome_may_key(r, h, CK_HAS)) {
-        uint32_t l = kempt__chrome_rules_langs(r, h, CK_HAS);
-        *nhas += l && !counted;
-        counted = counted || l;
-        langs |= l;
-      }
+      if (has && kempt__chrome_may_key(r, h, CK_HAS))
+        langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
       if (soft && k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT))
         langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
       if (!kempt__chrome_may_extend(r, h))
@@ -881,13 +874,10 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   u->key = nt < total ? line_hash(p, n) : words_key(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, p, t, nt, total);
   u->hs = hs;
-  if (!u->retok) {
-    size_t nhas = 0;
-    u->soft_langs = soft_langs(r, d->hsw, t, nt, hs, &nhas);
-    u->retok = nhas >= PITCH_HAS && total <= SIGNUP_WORDS; /* see match_has */
-  }
   if (u->retok)
     keep_words(d, a, u, t, nt);
+  else
+    u->soft_langs = soft_langs(r, d->hsw, t, nt, hs);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -1031,7 +1021,6 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
                       const struct chrome_tok *t, size_t nt, size_t total,
                       uint64_t hs) {
   const struct chrome_rules *rs = m->rules;
-  size_t hits = 0, at = SIZE_MAX; /* has phrases, from distinct words */
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
     struct chrome_hs_word own; /* (k = 1: from hs_word) */
@@ -1048,14 +1037,6 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
       if (r && total <= HAS_WORDS) {
         set_hit(u, r);
         return;
-      }
-      if (r && at != i && (at == SIZE_MAX || i >= at + 2)) {
-        at = i; /* a pitch: "... the free daily newsletter, delivered to
-                   your inbox" (two phrases, in a line not too long) */
-        if (++hits >= PITCH_HAS && total <= SIGNUP_WORDS) {
-          set_hit(u, r);
-          return;
-        }
       }
       if (r || (!u->soft_has && k <= 2 && soft &&
                 k <= rs->maxtok[CK_SOFT] &&
