@@ -1647,6 +1647,45 @@ scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
   return m & want;
 }
 
+/* scan_passes_in() for HOT_ANY or HOT_LATER with AVX2, 2 <= n <= 32: one
+ * window over a padded copy (its bytes past n are letters, and the pairs
+ * that take one in are dropped), instead of a copy through memcpy() for
+ * each window of sixteen; the places come in the same order, so the
+ * answer is the same. */
+__attribute__((target("avx2"))) static unsigned
+scan_passes_short(const char *p, size_t n, unsigned want, enum hot_set set) {
+  _Alignas(32) char pad[64];
+  __m256i a = _mm256_set1_epi8('a');
+  _mm256_store_si256((__m256i *)(void *)pad, a);
+  _mm256_store_si256((__m256i *)(void *)(pad + 32), a);
+  if (n >= 16) { /* the first sixteen bytes and the last sixteen */
+    _mm_storeu_si128((__m128i *)(void *)pad,
+                     _mm_loadu_si128((const __m128i *)(const void *)p));
+    _mm_storeu_si128(
+        (__m128i *)(void *)(pad + n - 16),
+        _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16)));
+  } else if (n >= 8) {
+    memcpy(pad, p, 8);
+    memcpy(pad + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    memcpy(pad, p, 4);
+    memcpy(pad + n - 4, p + n - 4, 4);
+  } else {
+    memcpy(pad, p, 2); /* n is 2 or 3 */
+    pad[n - 1] = p[n - 1];
+  }
+  unsigned m = 0, first = want & (0u - want);
+  /* the pairs p[i], p[i + 1] with i + 1 < n */
+  unsigned bits = hot_mask_avx2(pad, set == HOT_LATER) &
+                  (unsigned)((1ull << (n - 1)) - 1);
+  for (; bits; bits &= bits - 1) {
+    m |= pair_passes_quick(p, n, (unsigned)__builtin_ctz(bits));
+    if (m & first)
+      break;
+  }
+  return m & want;
+}
+
 /* line_end_space() with AVX2, n >= 33: 32 pairs at a time, the last
  * window ending at the last pair. */
 __attribute__((target("avx2"))) static bool line_end_space_avx2(const char *p,
@@ -1673,16 +1712,19 @@ static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
 #define line_end_space_avx2 line_end_space
 static bool avx2_ok(void) { return false; }
 #define scan_passes_avx2 scan_passes_in
+#define scan_passes_short scan_passes_in
 #endif
 
 static unsigned scan_passes(const char *p, size_t n, unsigned want) {
-  bool wide = n >= 33 && avx2_ok();
+  bool avx2 = n >= 2 && avx2_ok(), wide = n >= 33 && avx2;
   if (want & P_SPACE)
-    return wide ? scan_passes_avx2(p, n, want, HOT_ANY)
-                : scan_passes_in(p, n, want, HOT_ANY);
+    return wide   ? scan_passes_avx2(p, n, want, HOT_ANY)
+           : avx2 ? scan_passes_short(p, n, want, HOT_ANY)
+                  : scan_passes_in(p, n, want, HOT_ANY);
   if (want != P_QUOTE && want)
-    return wide ? scan_passes_avx2(p, n, want, HOT_LATER)
-                : scan_passes_in(p, n, want, HOT_LATER);
+    return wide   ? scan_passes_avx2(p, n, want, HOT_LATER)
+           : avx2 ? scan_passes_short(p, n, want, HOT_LATER)
+                  : scan_passes_in(p, n, want, HOT_LATER);
   if (!want)
     return 0;
   /* the quote pass alone looks only at E2 80 */
