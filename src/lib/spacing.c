@@ -1517,12 +1517,8 @@ static struct { /* not const: a constant would be built again in each window */
   _Alignas(32) unsigned char hellip[32];
   _Alignas(32) unsigned char tab[2][32];
   _Alignas(32) unsigned char xe2[32];
-} hot_bytes = {R32(0x0F),
-               R32(0x80),
-               R32((unsigned char)~(LDQUO ^ LSQUO)),
-               R32(LSQUO),
-               R32(HELLIP),
-               {R32('\t'), R32(0xFF)},
+} hot_bytes = {R32(0x0F),  R32(0x80),   R32((unsigned char)~(LDQUO ^ LSQUO)),
+               R32(LSQUO), R32(HELLIP), {R32('\t'), R32(0xFF)},
                R32(0xE2)};
 #undef R8
 #undef R32
@@ -1555,12 +1551,12 @@ hot_mask_avx2(const char *p, const struct hot_consts *k) {
   __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
   __m256i need = _mm256_and_si256(
       _mm256_shuffle_epi8(k->need_lo, _mm256_and_si256(x, HOT_BYTES(low4))),
-      _mm256_shuffle_epi8(k->need_hi,
-                          _mm256_and_si256(_mm256_srli_epi16(x, 4), HOT_BYTES(low4))));
+      _mm256_shuffle_epi8(k->need_hi, _mm256_and_si256(_mm256_srli_epi16(x, 4),
+                                                       HOT_BYTES(low4))));
   __m256i cls = _mm256_and_si256(
       _mm256_shuffle_epi8(k->cls_lo, _mm256_and_si256(y, HOT_BYTES(low4))),
-      _mm256_shuffle_epi8(k->cls_hi,
-                          _mm256_and_si256(_mm256_srli_epi16(y, 4), HOT_BYTES(low4))));
+      _mm256_shuffle_epi8(k->cls_hi, _mm256_and_si256(_mm256_srli_epi16(y, 4),
+                                                      HOT_BYTES(low4))));
   __m256i none =
       _mm256_cmpeq_epi8(_mm256_and_si256(need, cls), _mm256_setzero_si256());
   __m256i more = _mm256_and_si256(_mm256_cmpeq_epi8(x, HOT_BYTES(xe2)),
@@ -1674,8 +1670,7 @@ scan_passes_short(const char *p, size_t n, unsigned want, enum hot_set set) {
   /* the pairs p[i], p[i + 1] with i + 1 < n */
   struct hot_consts k;
   hot_consts_init(&k, set == HOT_LATER);
-  unsigned bits =
-      hot_mask_avx2(pad, &k) & (unsigned)((1ull << (n - 1)) - 1);
+  unsigned bits = hot_mask_avx2(pad, &k) & (unsigned)((1ull << (n - 1)) - 1);
   for (; bits; bits &= bits - 1) {
     m |= pair_passes_quick(p, n, (unsigned)__builtin_ctz(bits));
     if (m & first)
