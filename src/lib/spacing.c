@@ -1499,37 +1499,6 @@ static const unsigned char need_hi[2][16] = {
     {0x03, 0, 0xFF, 0xFC, 0, 0x01, 0, 0x01, 0, 0, 0, 0, 0, 0, 0, 0},
     {0, 0, 0xFD, 0xFC, 0, 0x01, 0, 0x01, 0, 0, 0, 0, 0, 0, 0, 0}};
 
-/* The table t of 16 bytes, looked up by the low four bits of v's bytes. */
-__attribute__((target("avx2"))) static inline __m256i
-lookup16(const unsigned char *t, __m256i v) {
-  __m256i tt = _mm256_broadcastsi128_si256(
-      _mm_loadu_si128((const __m128i *)(const void *)t));
-  return _mm256_shuffle_epi8(tt, _mm256_and_si256(v, _mm256_set1_epi8(0x0F)));
-}
-
-/* hot_mask() of HOT_ANY or HOT_LATER (a superset of it where pair_passes
- * finds nothing), 32 positions of p (p[0..33) readable) at a time. */
-__attribute__((target("avx2"))) static inline unsigned
-hot_mask_avx2(const char *p, bool later) {
-  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
-  __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-  __m256i need =
-      _mm256_and_si256(lookup16(need_lo[later], x),
-                       lookup16(need_hi[later], _mm256_srli_epi16(x, 4)));
-  __m256i cls = _mm256_and_si256(lookup16(cls_lo, y),
-                                 lookup16(cls_hi, _mm256_srli_epi16(y, 4)));
-  __m256i none =
-      _mm256_cmpeq_epi8(_mm256_and_si256(need, cls), _mm256_setzero_si256());
-  __m256i more =
-      _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE2)),
-                       _mm256_cmpeq_epi8(y, _mm256_set1_epi8((char)0x80)));
-  if (!later) /* a tab before anything */
-    more = _mm256_or_si256(more, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')));
-  return ~(unsigned)_mm256_movemask_epi8(none) |
-         (unsigned)_mm256_movemask_epi8(more);
-}
-
-/* The constants of hot_mask_avx2_e2(), loaded once per scan. */
 /* The tables of hot_mask_avx2_e2(), loaded once per scan, and its byte
  * constants, read from memory (kept in registers, they would be spilled
  * or built again in each window). */
@@ -1547,12 +1516,10 @@ static struct { /* not const: a constant would be built again in each window */
   _Alignas(32) unsigned char quo[32];
   _Alignas(32) unsigned char hellip[32];
   _Alignas(32) unsigned char tab[2][32];
-} hot_bytes = {R32(0x0F),
-               R32(0x80),
-               R32((unsigned char)~(LDQUO ^ LSQUO)),
-               R32(LSQUO),
-               R32(HELLIP),
-               {R32('\t'), R32(0xFF)}};
+  _Alignas(32) unsigned char xe2[32];
+} hot_bytes = {R32(0x0F),  R32(0x80),   R32((unsigned char)~(LDQUO ^ LSQUO)),
+               R32(LSQUO), R32(HELLIP), {R32('\t'), R32(0xFF)},
+               R32(0xE2)};
 #undef R8
 #undef R32
 #define HOT_BYTES(f) _mm256_load_si256((const __m256i *)(const void *)hot_bytes.f)
@@ -1571,6 +1538,31 @@ hot_consts_init(struct hot_consts *k, bool later) {
   k->gap = BCAST16(gap_t);
 #undef BCAST16
   k->tab = (const __m256i *)(const void *)hot_bytes.tab[later];
+}
+
+/* hot_mask() of HOT_ANY or HOT_LATER (a superset of it where pair_passes
+ * finds nothing), 32 positions of p (p[0..33) readable) at a time, by the
+ * tables and constants of the scan k (none built again in each call): for
+ * HOT_LATER it takes FF bytes too (not in UTF-8 text; pair_passes_quick()
+ * drops them). */
+__attribute__((target("avx2"))) static inline unsigned
+hot_mask_avx2(const char *p, const struct hot_consts *k) {
+  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+  __m256i need = _mm256_and_si256(
+      _mm256_shuffle_epi8(k->need_lo, _mm256_and_si256(x, HOT_BYTES(low4))),
+      _mm256_shuffle_epi8(k->need_hi, _mm256_and_si256(_mm256_srli_epi16(x, 4),
+                                                       HOT_BYTES(low4))));
+  __m256i cls = _mm256_and_si256(
+      _mm256_shuffle_epi8(k->cls_lo, _mm256_and_si256(y, HOT_BYTES(low4))),
+      _mm256_shuffle_epi8(k->cls_hi, _mm256_and_si256(_mm256_srli_epi16(y, 4),
+                                                      HOT_BYTES(low4))));
+  __m256i none =
+      _mm256_cmpeq_epi8(_mm256_and_si256(need, cls), _mm256_setzero_si256());
+  __m256i more = _mm256_and_si256(_mm256_cmpeq_epi8(x, HOT_BYTES(xe2)),
+                                  _mm256_cmpeq_epi8(y, HOT_BYTES(x80)));
+  more = _mm256_or_si256(more, _mm256_cmpeq_epi8(x, _mm256_load_si256(k->tab)));
+  return ~(unsigned)_mm256_movemask_epi8(_mm256_andnot_si256(more, none));
 }
 
 /* hot_mask_avx2() with E2 80 taken only where hot_e2() may say yes: “ or
@@ -1620,7 +1612,7 @@ scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
   struct hot_consts k;
   hot_consts_init(&k, later);
   size_t at = 0;
-  unsigned bits = hot_mask_avx2(p, later);
+  unsigned bits = hot_mask_avx2(p, &k);
   for (;;) {
     for (; bits; bits &= bits - 1) {
       m |= pair_passes_quick(p, n, at + (unsigned)__builtin_ctz(bits));
@@ -1631,18 +1623,58 @@ scan_passes_avx2(const char *p, size_t n, unsigned want, enum hot_set set) {
     if (at + 34 <= n)
       bits = hot_mask_avx2_e2(p + at, &k);
     else if (at + 33 <= n)
-      bits = hot_mask_avx2(p + at, later);
+      bits = hot_mask_avx2(p + at, &k);
     else
       break;
   }
   if (at + 1 < n) { /* the rest: the window that ends at the last pair */
     size_t w = n - 33;
-    bits = hot_mask_avx2(p + w, later) >> (at - w);
+    bits = hot_mask_avx2(p + w, &k) >> (at - w);
     for (; bits; bits &= bits - 1) {
       m |= pair_passes_quick(p, n, at + (unsigned)__builtin_ctz(bits));
       if (m & first)
         break;
     }
+  }
+  return m & want;
+}
+
+/* scan_passes_in() for HOT_ANY or HOT_LATER with AVX2, 2 <= n <= 32: one
+ * window over a padded copy (its bytes past n are letters, and the pairs
+ * that take one in are dropped), instead of a copy through memcpy() for
+ * each window of sixteen; the places come in the same order, so the
+ * answer is the same. */
+__attribute__((target("avx2"))) static unsigned
+scan_passes_short(const char *p, size_t n, unsigned want, enum hot_set set) {
+  _Alignas(32) char pad[64];
+  __m256i a = _mm256_set1_epi8('a');
+  _mm256_store_si256((__m256i *)(void *)pad, a);
+  _mm256_store_si256((__m256i *)(void *)(pad + 32), a);
+  if (n >= 16) { /* the first sixteen bytes and the last sixteen */
+    _mm_storeu_si128((__m128i *)(void *)pad,
+                     _mm_loadu_si128((const __m128i *)(const void *)p));
+    _mm_storeu_si128(
+        (__m128i *)(void *)(pad + n - 16),
+        _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16)));
+  } else if (n >= 8) {
+    memcpy(pad, p, 8);
+    memcpy(pad + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    memcpy(pad, p, 4);
+    memcpy(pad + n - 4, p + n - 4, 4);
+  } else {
+    memcpy(pad, p, 2); /* n is 2 or 3 */
+    pad[n - 1] = p[n - 1];
+  }
+  unsigned m = 0, first = want & (0u - want);
+  /* the pairs p[i], p[i + 1] with i + 1 < n */
+  struct hot_consts k;
+  hot_consts_init(&k, set == HOT_LATER);
+  unsigned bits = hot_mask_avx2(pad, &k) & (unsigned)((1ull << (n - 1)) - 1);
+  for (; bits; bits &= bits - 1) {
+    m |= pair_passes_quick(p, n, (unsigned)__builtin_ctz(bits));
+    if (m & first)
+      break;
   }
   return m & want;
 }
@@ -1673,16 +1705,19 @@ static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
 #define line_end_space_avx2 line_end_space
 static bool avx2_ok(void) { return false; }
 #define scan_passes_avx2 scan_passes_in
+#define scan_passes_short scan_passes_in
 #endif
 
 static unsigned scan_passes(const char *p, size_t n, unsigned want) {
-  bool wide = n >= 33 && avx2_ok();
+  bool avx2 = n >= 2 && avx2_ok(), wide = n >= 33 && avx2;
   if (want & P_SPACE)
-    return wide ? scan_passes_avx2(p, n, want, HOT_ANY)
-                : scan_passes_in(p, n, want, HOT_ANY);
+    return wide   ? scan_passes_avx2(p, n, want, HOT_ANY)
+           : avx2 ? scan_passes_short(p, n, want, HOT_ANY)
+                  : scan_passes_in(p, n, want, HOT_ANY);
   if (want != P_QUOTE && want)
-    return wide ? scan_passes_avx2(p, n, want, HOT_LATER)
-                : scan_passes_in(p, n, want, HOT_LATER);
+    return wide   ? scan_passes_avx2(p, n, want, HOT_LATER)
+           : avx2 ? scan_passes_short(p, n, want, HOT_LATER)
+                  : scan_passes_in(p, n, want, HOT_LATER);
   if (!want)
     return 0;
   /* the quote pass alone looks only at E2 80 */
