@@ -141,6 +141,8 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
+#define PROSE_ITEM_WORDS 5 /* a bulleted fragment of prose, */
+#define PROSE_HEAD_WORDS 8 /* ... under a heading of at most so many */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
 #define TAIL_LINKS 4       /* ... under a heading, after the article, */
 #define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
@@ -3414,9 +3416,63 @@ static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
          (v->ntok > v->words && has_quantity(d->text.data + v->off, v->len));
 }
 
+/* A bulleted item that reads as a fragment of prose ("• Property taxes
+ * will rise by two percent next year"): several words, as many function
+ * words as good prose has, and words in lower case that are not function
+ * words (a headline in title case has none: "What We Know About the
+ * Storm"); no link, no rule, not found twice, not a cut teaser. */
+static bool prose_item(const struct chrome_unit *u) {
+  return u->bullet && !u->rule && !u->widget && !u->url && u->seps < 2 &&
+         !u->dup && u->term != TERM_ELLIPSIS && u->words >= PROSE_ITEM_WORDS &&
+         dense(u, GOOD_DENSITY) && u->upper + u->stop + 2u <= u->words;
+}
+
+/* Whether line i is article prose: good or near-good text, no bullet,
+ * no rule. */
+static bool article_prose(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && !u->bullet && (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+/* Whether the bulleted lines from i on (two or more) are all prose
+ * items: a list of links has some headlines or names among them. */
+static bool prose_run(const struct chrome_doc *d, size_t i) {
+  size_t j = i;
+  for (; j < d->nunits && j - i < LIST_MAX && d->units[j].bullet; j++)
+    if (!prose_item(&d->units[j]))
+      return false;
+  return j - i >= 2;
+}
+
+/* A short heading over a list of the article: no end, not every word
+ * capitalised ("What the budget does", "Key points"; "Story Timeline",
+ * "Next Up In Science" head lists of links). */
+static bool prose_heading(const struct chrome_unit *u) {
+  return !u->rule && !u->widget && !u->url && !u->bullet && u->seps < 2 &&
+         no_end(u) && u->words >= 1 && u->words <= PROSE_HEAD_WORDS &&
+         (u->words == 1 || u->upper < u->words);
+}
+
+/* Whether line i (a prose item) is in a list of the article: its items
+ * (all prose items) follow article prose, or a short heading right after
+ * it, or an item before it is one (the lines before i have their final
+ * class). */
+static bool prose_list_at(const struct chrome_doc *d, size_t i) {
+  if (i == 0)
+    return false;
+  const struct chrome_unit *p = &d->units[i - 1];
+  if (p->bullet)
+    return p->listed; /* (only this pass sets it so far) */
+  if (article_prose(d, i - 1))
+    return prose_run(d, i);
+  return i >= 2 && prose_heading(p) && article_prose(d, i - 2) &&
+         prose_run(d, i);
+}
+
 /* Classes that the text or the neighbours of a line change: a quote's
  * attribution and bullets with quantities (two in a row) are no links; a
- * CJK sentence reads as text. */
+ * CJK sentence reads as text; so does a list of prose items under the
+ * article's text (not a list of links: listed). */
 /* Also sets d->few_dups, whether good text found twice on the page is the
  * exception (captions, teasers), not the rule (a page that holds its
  * article twice): each line's class is final once its turn is past (a
@@ -3437,6 +3493,11 @@ static void classes_in_context(struct chrome_doc *d) {
     } else if (u->cls == CL_SHORT && u->term == TERM_SENT && !u->rule &&
                u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {
       u->cls = CL_NEAR;
+    }
+    if (u->bullet && prose_item(u) && prose_list_at(d, i)) {
+      u->listed = true;
+      if (u->cls == CL_BAD || u->cls == CL_SHORT)
+        u->cls = CL_NEAR;
     }
     if (u->cls == CL_GOOD) { /* as few_dups counts */
       good += u->chars;
