@@ -142,6 +142,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
 #define PROSE_ITEM_WORDS 5 /* a bulleted fragment of prose, */
+#define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
 #define PROSE_HEAD_WORDS 8 /* ... under a heading of at most so many */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
 #define TAIL_LINKS 4       /* ... under a heading, after the article, */
@@ -3418,13 +3419,14 @@ static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
 
 /* A bulleted item that reads as a fragment of prose ("• Property taxes
  * will rise by two percent next year"): several words, as many function
- * words as good prose has, and words in lower case that are not function
- * words (a headline in title case has none: "What We Know About the
- * Storm"); no link, no rule, not found twice, not a cut teaser. */
+ * words as near-good text has, and most words in lower case (a headline
+ * in title case has few: "What We Know About the Storm"; German nouns
+ * leave more than half); no link, no rule, not found twice, not a cut
+ * teaser. */
 static bool prose_item(const struct chrome_unit *u) {
   return u->bullet && !u->rule && !u->widget && !u->url && u->seps < 2 &&
          !u->dup && u->term != TERM_ELLIPSIS && u->words >= PROSE_ITEM_WORDS &&
-         dense(u, GOOD_DENSITY) && u->upper + u->stop + 2u <= u->words;
+         dense(u, NEAR_DENSITY) && 100u * u->upper <= PROSE_ITEM_UPPER * u->words;
 }
 
 /* Whether line i is article prose: good or near-good text, no bullet,
