@@ -144,6 +144,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define PROSE_ITEM_WORDS 5 /* a bulleted fragment of prose, */
 #define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
 #define PROSE_HEAD_WORDS 8 /* ... under a heading of at most so many */
+#define PROSE_RUN_TITLED 3 /* ... items under a heading in title case */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
 #define TAIL_LINKS 4       /* ... under a heading, after the article, */
 #define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
@@ -3436,29 +3437,29 @@ static bool article_prose(const struct chrome_doc *d, size_t i) {
   return !u->rule && !u->bullet && (u->cls == CL_GOOD || u->cls == CL_NEAR);
 }
 
-/* Whether the bulleted lines from i on (two or more) are all prose
- * items: a list of links has some headlines or names among them. */
-static bool prose_run(const struct chrome_doc *d, size_t i) {
+/* How many bulleted lines there are from i on if all are prose items,
+ * else 0: a list of links has some headlines or names among them. */
+static size_t prose_run(const struct chrome_doc *d, size_t i) {
   size_t j = i;
   for (; j < d->nunits && j - i < LIST_MAX && d->units[j].bullet; j++)
     if (!prose_item(&d->units[j]))
-      return false;
-  return j - i >= 2;
+      return 0;
+  return j - i;
 }
 
-/* A short heading over a list of the article: no end, not every word
- * capitalised ("What the budget does", "Key points"; "Story Timeline",
- * "Next Up In Science" head lists of links). */
+/* A short heading over a list of the article ("What the budget does",
+ * "Key points"): no end, a few words. */
 static bool prose_heading(const struct chrome_unit *u) {
   return !u->rule && !u->widget && !u->url && !u->bullet && u->seps < 2 &&
-         no_end(u) && u->words >= 1 && u->words <= PROSE_HEAD_WORDS &&
-         (u->words == 1 || u->upper < u->words);
+         no_end(u) && u->words >= 1 && u->words <= PROSE_HEAD_WORDS;
 }
 
 /* Whether line i (a prose item) is in a list of the article: its items
- * (all prose items) follow article prose, or a short heading right after
- * it, or an item before it is one (the lines before i have their final
- * class). */
+ * (all prose items, two or more) follow article prose, or a short
+ * heading right after it, or an item before it is one (the lines before
+ * i have their final class). A heading with every word capitalised
+ * ("Story Timeline", "Next Up In Science") heads lists of links more
+ * often: its list needs PROSE_RUN_TITLED items. */
 static bool prose_list_at(const struct chrome_doc *d, size_t i) {
   if (i == 0)
     return false;
@@ -3466,9 +3467,12 @@ static bool prose_list_at(const struct chrome_doc *d, size_t i) {
   if (p->bullet)
     return p->listed; /* (only this pass sets it so far) */
   if (article_prose(d, i - 1))
-    return prose_run(d, i);
-  return i >= 2 && prose_heading(p) && article_prose(d, i - 2) &&
-         prose_run(d, i);
+    return prose_run(d, i) >= 2;
+  if (i < 2 || !prose_heading(p) || !article_prose(d, i - 2))
+    return false;
+  size_t n = prose_run(d, i);
+  return n >= 2 &&
+         (n >= PROSE_RUN_TITLED || p->words == 1 || p->upper < p->words);
 }
 
 /* Classes that the text or the neighbours of a line change: a quote's
