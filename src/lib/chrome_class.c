@@ -3418,16 +3418,22 @@ static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
          (v->ntok > v->words && has_quantity(d->text.data + v->off, v->len));
 }
 
-/* A bulleted item that reads as a fragment of prose ("• Property taxes
- * will rise by two percent next year"): several words, as many function
- * words as near-good text has, and most words in lower case (a headline
- * in title case has few: "What We Know About the Storm"; German nouns
- * leave more than half); no link, no rule, not found twice, not a cut
+/* A plain bulleted item: no link, no rule, not found twice, not a cut
  * teaser. */
-static bool prose_item(const struct chrome_unit *u) {
+static bool plain_item(const struct chrome_unit *u) {
   return u->bullet && !u->rule && !u->widget && !u->url && u->seps < 2 &&
-         !u->dup && u->term != TERM_ELLIPSIS && u->words >= PROSE_ITEM_WORDS &&
-         dense(u, NEAR_DENSITY) && 100u * u->upper <= PROSE_ITEM_UPPER * u->words;
+         !u->dup && u->term != TERM_ELLIPSIS;
+}
+
+/* A plain item that reads as a fragment of prose ("• Property taxes will
+ * rise by two percent next year"): several words, as many function words
+ * as near-good text has, and most words in lower case (a headline in
+ * title case has few: "What We Know About the Storm"; German nouns leave
+ * more than half). */
+static bool prose_item(const struct chrome_unit *u) {
+  return plain_item(u) && u->words >= PROSE_ITEM_WORDS &&
+         dense(u, NEAR_DENSITY) &&
+         100u * u->upper <= PROSE_ITEM_UPPER * u->words;
 }
 
 /* Whether line i is article prose: good or near-good text, no bullet,
@@ -3437,14 +3443,19 @@ static bool article_prose(const struct chrome_doc *d, size_t i) {
   return !u->rule && !u->bullet && (u->cls == CL_GOOD || u->cls == CL_NEAR);
 }
 
-/* How many bulleted lines there are from i on if all are prose items,
- * else 0: a list of links has some headlines or names among them. */
-static size_t prose_run(const struct chrome_doc *d, size_t i) {
-  size_t j = i;
-  for (; j < d->nunits && j - i < LIST_MAX && d->units[j].bullet; j++)
-    if (!prose_item(&d->units[j]))
+/* How many bulleted lines there are from i on if they are a list of
+ * prose: all plain, two prose items at least and three for each other
+ * one ("• Fees unchanged"); else 0. A list of links has headlines or
+ * names among them. *all: whether all are prose items. */
+static size_t prose_run(const struct chrome_doc *d, size_t i, bool *all) {
+  size_t j = i, prose = 0;
+  for (; j < d->nunits && j - i < LIST_MAX && d->units[j].bullet; j++) {
+    if (!plain_item(&d->units[j]))
       return 0;
-  return j - i;
+    prose += prose_item(&d->units[j]);
+  }
+  *all = prose == j - i;
+  return prose >= 2 && 3 * (j - i - prose) <= prose ? j - i : 0;
 }
 
 /* A short heading over a list of the article ("What the budget does",
@@ -3454,31 +3465,32 @@ static bool prose_heading(const struct chrome_unit *u) {
          no_end(u) && u->words >= 1 && u->words <= PROSE_HEAD_WORDS;
 }
 
-/* Whether line i (a prose item) is in a list of the article: its items
- * (all prose items, two or more) follow article prose, or a short
- * heading right after it, or an item before it is one (the lines before
- * i have their final class). A heading with every word capitalised
- * ("Story Timeline", "Next Up In Science") heads lists of links more
- * often: its list needs PROSE_RUN_TITLED items. */
+/* Whether bulleted line i is an item of a list of the article: the list
+ * (prose_run) follows article prose, or a short heading right after it,
+ * or the item before i is one (the lines before i have their final
+ * class). A heading with every word capitalised ("Story Timeline", "Next
+ * Up In Science") heads lists of links more often: its list needs
+ * PROSE_RUN_TITLED items, all prose items. */
 static bool prose_list_at(const struct chrome_doc *d, size_t i) {
   if (i == 0)
     return false;
   const struct chrome_unit *p = &d->units[i - 1];
+  bool all = false;
   if (p->bullet)
     return p->listed; /* (only this pass sets it so far) */
   if (article_prose(d, i - 1))
-    return prose_run(d, i) >= 2;
+    return prose_run(d, i, &all) >= 2;
   if (i < 2 || !prose_heading(p) || !article_prose(d, i - 2))
     return false;
-  size_t n = prose_run(d, i);
-  return n >= 2 &&
-         (n >= PROSE_RUN_TITLED || p->words == 1 || p->upper < p->words);
+  size_t n = prose_run(d, i, &all);
+  return n >= 2 && (p->words == 1 || p->upper < p->words ||
+                    (n >= PROSE_RUN_TITLED && all));
 }
 
 /* Classes that the text or the neighbours of a line change: a quote's
  * attribution and bullets with quantities (two in a row) are no links; a
- * CJK sentence reads as text; so does a list of prose items under the
- * article's text (not a list of links: listed). */
+ * CJK sentence reads as text; so do the items of a list of prose under
+ * the article's text (not a list of links: listed). */
 /* Also sets d->few_dups, whether good text found twice on the page is the
  * exception (captions, teasers), not the rule (a page that holds its
  * article twice): each line's class is final once its turn is past (a
@@ -3500,7 +3512,7 @@ static void classes_in_context(struct chrome_doc *d) {
                u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {
       u->cls = CL_NEAR;
     }
-    if (u->bullet && prose_item(u) && prose_list_at(d, i)) {
+    if (u->bullet && prose_list_at(d, i)) {
       u->listed = true;
       if (u->cls == CL_BAD || u->cls == CL_SHORT)
         u->cls = CL_NEAR;
