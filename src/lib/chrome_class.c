@@ -37,16 +37,19 @@
  *    good text counts for, chrome against; a CJK sentence weighs more per
  *    character; an image's label costs no more than a caption (a gallery
  *    does not cut an article in two); a dash and a name after a quote,
- *    and bullets with quantities, are not links; lines of a list that a
- *    line ending in ':' introduced count as neutral (its items' image
- *    labels do not end it); the article is the stretch of lines with the
- *    highest total (maximum subarray), ended early by a cut-off marker
- *    after enough good text; a segment of teasers (as many headlines as
- *    paragraphs) that a big run of chrome separates from the rest is cut
- *    off its ends; a run of structured lines (numbers in most: dates,
- *    scores, quantities) that the article speaks of extends it, and so
- *    does a lead sentence just before it that has few function words
- *    (a dateline and names: "CITY (AP) - Officials say ...");
+ *    bullets with quantities, and the items of a list of prose fragments
+ *    right after the article's text or its short heading ("Key points" /
+ *    "• Fares will be cut in half": function words, most words in lower
+ *    case) are not links, the last read as near-good text; lines of a
+ *    list that a line ending in ':' introduced count as neutral (its
+ *    items' image labels do not end it); the article is the stretch of
+ *    lines with the highest total (maximum subarray), ended early by a
+ *    cut-off marker after enough good text; a segment of teasers (as many
+ *    headlines as paragraphs) that a big run of chrome separates from
+ *    the rest is cut off its ends; a run of structured lines (numbers in
+ *    most: dates, scores, quantities) that the article speaks of extends
+ *    it, and so does a lead sentence just before it that has few function
+ *    words (a dateline and names: "CITY (AP) - Officials say ...");
  * 6. inside the stretch, short lines stay (sub-headings, list items,
  *    one-line paragraphs, a quote) and so do lines found three times
  *    whose copies all lie in it (sub-headings each part repeats), while
@@ -141,10 +144,10 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
-#define PROSE_ITEM_WORDS 5 /* a bulleted fragment of prose, */
+#define PROSE_ITEM_WORDS 5  /* a bulleted fragment of prose, */
 #define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
-#define PROSE_HEAD_WORDS 8 /* ... under a heading of at most so many */
-#define PROSE_RUN_TITLED 3 /* ... items under a heading in title case */
+#define PROSE_HEAD_WORDS 8  /* ... under a heading of at most so many */
+#define PROSE_RUN_TITLED 3  /* ... items under a heading in title case */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
 #define TAIL_LINKS 4       /* ... under a heading, after the article, */
 #define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
