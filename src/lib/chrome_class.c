@@ -3440,10 +3440,12 @@ static bool prose_item(const struct chrome_unit *u) {
 }
 
 /* Whether line i is article prose: good or near-good text, no bullet,
- * no rule. */
+ * no rule, no soft phrase (a pitch: "Sign up for our newsletter ..."
+ * over what it offers). */
 static bool article_prose(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
-  return !u->rule && !u->bullet && (u->cls == CL_GOOD || u->cls == CL_NEAR);
+  return !u->rule && !u->bullet && !u->soft_has &&
+         (u->cls == CL_GOOD || u->cls == CL_NEAR);
 }
 
 /* How many bulleted lines there are from i on if they are a list of
@@ -3465,7 +3467,8 @@ static size_t prose_run(const struct chrome_doc *d, size_t i, bool *all) {
  * "Key points"): no end, a few words. */
 static bool prose_heading(const struct chrome_unit *u) {
   return !u->rule && !u->widget && !u->url && !u->bullet && u->seps < 2 &&
-         no_end(u) && u->words >= 1 && u->words <= PROSE_HEAD_WORDS;
+         !u->soft_has && no_end(u) && u->words >= 1 &&
+         u->words <= PROSE_HEAD_WORDS;
 }
 
 /* Whether bulleted line i is an item of a list of the article: the list
