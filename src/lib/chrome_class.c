@@ -37,16 +37,19 @@
  *    good text counts for, chrome against; a CJK sentence weighs more per
  *    character; an image's label costs no more than a caption (a gallery
  *    does not cut an article in two); a dash and a name after a quote,
- *    and bullets with quantities, are not links; lines of a list that a
- *    line ending in ':' introduced count as neutral (its items' image
- *    labels do not end it); the article is the stretch of lines with the
- *    highest total (maximum subarray), ended early by a cut-off marker
- *    after enough good text; a segment of teasers (as many headlines as
- *    paragraphs) that a big run of chrome separates from the rest is cut
- *    off its ends; a run of structured lines (numbers in most: dates,
- *    scores, quantities) that the article speaks of extends it, and so
- *    does a lead sentence just before it that has few function words
- *    (a dateline and names: "CITY (AP) - Officials say ...");
+ *    bullets with quantities, and the items of a list of prose fragments
+ *    right after the article's text or its short heading ("Key points" /
+ *    "• Fares will be cut in half": function words, most words in lower
+ *    case) are not links, the last read as near-good text; lines of a
+ *    list that a line ending in ':' introduced count as neutral (its
+ *    items' image labels do not end it); the article is the stretch of
+ *    lines with the highest total (maximum subarray), ended early by a
+ *    cut-off marker after enough good text; a segment of teasers (as many
+ *    headlines as paragraphs) that a big run of chrome separates from
+ *    the rest is cut off its ends; a run of structured lines (numbers in
+ *    most: dates, scores, quantities) that the article speaks of extends
+ *    it, and so does a lead sentence just before it that has few function
+ *    words (a dateline and names: "CITY (AP) - Officials say ...");
  * 6. inside the stretch, short lines stay (sub-headings, list items,
  *    one-line paragraphs, a quote) and so do lines found three times
  *    whose copies all lie in it (sub-headings each part repeats), while
@@ -141,6 +144,10 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
+#define PROSE_ITEM_WORDS 5  /* a bulleted fragment of prose, */
+#define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
+#define PROSE_HEAD_WORDS 8  /* ... under a heading of at most so many */
+#define PROSE_RUN_TITLED 3  /* ... items under a heading in title case */
 #define LINK_RUN 3         /* bulleted headlines in a list of links */
 #define TAIL_LINKS 4       /* ... under a heading, after the article, */
 #define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
@@ -3414,9 +3421,82 @@ static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
          (v->ntok > v->words && has_quantity(d->text.data + v->off, v->len));
 }
 
+/* A plain bulleted item: no link, no rule, not found twice, not a cut
+ * teaser. */
+static bool plain_item(const struct chrome_unit *u) {
+  return u->bullet && !u->rule && !u->widget && !u->url && u->seps < 2 &&
+         !u->dup && u->term != TERM_ELLIPSIS;
+}
+
+/* A plain item that reads as a fragment of prose ("• Property taxes will
+ * rise by two percent next year"): several words, as many function words
+ * as near-good text has, and most words in lower case (a headline in
+ * title case has few: "What We Know About the Storm"; German nouns leave
+ * more than half). */
+static bool prose_item(const struct chrome_unit *u) {
+  return plain_item(u) && u->words >= PROSE_ITEM_WORDS &&
+         dense(u, NEAR_DENSITY) &&
+         100u * u->upper <= PROSE_ITEM_UPPER * u->words;
+}
+
+/* Whether line i is article prose: good or near-good text, no bullet,
+ * no rule, no soft phrase (a pitch: "Sign up for our newsletter ..."
+ * over what it offers). */
+static bool article_prose(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && !u->bullet && !u->soft_has &&
+         (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+/* How many bulleted lines there are from i on if they are a list of
+ * prose: all plain, two prose items at least and three for each other
+ * one ("• Fees unchanged"); else 0. A list of links has headlines or
+ * names among them. *all: whether all are prose items. */
+static size_t prose_run(const struct chrome_doc *d, size_t i, bool *all) {
+  size_t j = i, prose = 0;
+  for (; j < d->nunits && j - i < LIST_MAX && d->units[j].bullet; j++) {
+    if (!plain_item(&d->units[j]))
+      return 0;
+    prose += prose_item(&d->units[j]);
+  }
+  *all = prose == j - i;
+  return prose >= 2 && 3 * (j - i - prose) <= prose ? j - i : 0;
+}
+
+/* A short heading over a list of the article ("What the budget does",
+ * "Key points"): no end, a few words. */
+static bool prose_heading(const struct chrome_unit *u) {
+  return !u->rule && !u->widget && !u->url && !u->bullet && u->seps < 2 &&
+         !u->soft_has && no_end(u) && u->words >= 1 &&
+         u->words <= PROSE_HEAD_WORDS;
+}
+
+/* Whether bulleted line i is an item of a list of the article: the list
+ * (prose_run) follows article prose, or a short heading right after it,
+ * or the item before i is one (the lines before i have their final
+ * class). A heading with every word capitalised ("Story Timeline", "Next
+ * Up In Science") heads lists of links more often: its list needs
+ * PROSE_RUN_TITLED items, all prose items. */
+static bool prose_list_at(const struct chrome_doc *d, size_t i) {
+  if (i == 0)
+    return false;
+  const struct chrome_unit *p = &d->units[i - 1];
+  bool all = false;
+  if (p->bullet)
+    return p->listed; /* (only this pass sets it so far) */
+  if (article_prose(d, i - 1))
+    return prose_run(d, i, &all) >= 2;
+  if (i < 2 || !prose_heading(p) || !article_prose(d, i - 2))
+    return false;
+  size_t n = prose_run(d, i, &all);
+  return n >= 2 && (p->words == 1 || p->upper < p->words ||
+                    (n >= PROSE_RUN_TITLED && all));
+}
+
 /* Classes that the text or the neighbours of a line change: a quote's
  * attribution and bullets with quantities (two in a row) are no links; a
- * CJK sentence reads as text. */
+ * CJK sentence reads as text; so do the items of a list of prose under
+ * the article's text (not a list of links: listed). */
 /* Also sets d->few_dups, whether good text found twice on the page is the
  * exception (captions, teasers), not the rule (a page that holds its
  * article twice): each line's class is final once its turn is past (a
@@ -3437,6 +3517,11 @@ static void classes_in_context(struct chrome_doc *d) {
     } else if (u->cls == CL_SHORT && u->term == TERM_SENT && !u->rule &&
                u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {
       u->cls = CL_NEAR;
+    }
+    if (u->bullet && prose_list_at(d, i)) {
+      u->listed = true;
+      if (u->cls == CL_BAD || u->cls == CL_SHORT)
+        u->cls = CL_NEAR;
     }
     if (u->cls == CL_GOOD) { /* as few_dups counts */
       good += u->chars;
