@@ -1775,6 +1775,20 @@ static inline struct utok_info *utok_slot_held(struct glue *g, const char *p,
   return &g->utoks[x >> (64 - UTOK_CACHE_BITS)];
 }
 
+/* The end of a word whose letters are text[i..j) of a padded block of n
+ * bytes (the padding's zero bytes end a run at n): j before white space,
+ * j + 1 before one ASCII mark and white space, else i (not such a word). */
+static inline size_t run_close(const char *text, size_t i, size_t j,
+                               size_t n) {
+  unsigned char nx = (unsigned char)text[j];
+  if (j >= n || (byte_class[nx] & C_WS))
+    return j;
+  return (byte_class[nx] & C_MARK) &&
+                 (j + 1 >= n || (byte_class[(unsigned char)text[j + 1]] & C_WS))
+             ? j + 1
+             : i;
+}
+
 /* The last byte outside white space before text[i] on the line, when
  * plain_run read one since text[from]: into c->last (end_line's). */
 static inline void note_last(struct counting *c, const char *text, size_t i,
@@ -2273,13 +2287,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         bool simple = true; /* stop_langs_simple may lower it */
         j = cyrillic_run(text, i, &simple);
         unsigned char nx = (unsigned char)text[j];
-        size_t ce = j; /* the padding's zero bytes end the run at n */
-        if (j < n && !(byte_class[nx] & C_WS))
-          ce = (byte_class[nx] & C_MARK) &&
-                       (j + 1 >= n ||
-                        (byte_class[(unsigned char)text[j + 1]] & C_WS))
-                   ? j + 1
-                   : i;
+        size_t ce = run_close(text, i, j, n);
         if (j > i && ce > i) {
           /* lowered two bytes to two: no function word when longer */
           uint32_t m = j - i > KEMPT_STOP_MAX_BYTES ? 0
@@ -2306,13 +2314,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
          * it (lang_add_any) */
         j = hangul_run(text, i);
         unsigned char nx = (unsigned char)text[j];
-        size_t ce = j; /* the padding's zero bytes end the run at n */
-        if (j < n && !(byte_class[nx] & C_WS))
-          ce = (byte_class[nx] & C_MARK) &&
-                       (j + 1 >= n ||
-                        (byte_class[(unsigned char)text[j + 1]] & C_WS))
-                   ? j + 1
-                   : i;
+        size_t ce = run_close(text, i, j, n);
         if (j > i && ce > i) {
           parts++;
           link = nolink;
