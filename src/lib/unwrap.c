@@ -2009,7 +2009,9 @@ static void unwrap_reset(void *st) {
   u->index = 0;
   u->doc_width = 0;
   u->in_refs = false;
-  memset(u->wrap_hist, 0, sizeof u->wrap_hist);
+  if (u->wrap_lo <= u->wrap_hi) /* only [wrap_lo, wrap_hi] holds votes */
+    memset(u->wrap_hist + u->wrap_lo, 0,
+           (u->wrap_hi - u->wrap_lo + 1) * sizeof *u->wrap_hist);
   u->wrap_lo = WRAP_HIST;
   u->wrap_hi = 0;
   u->wrap_votes = 0;
