@@ -1926,7 +1926,10 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
  * vocab_sync().) */
 static void learn(struct unwrap *u, const struct kempt_block *b,
                   struct held *h) {
-  const char *first = memchr(b->text, '\n', b->len);
+  /* (a block of one line from the splitter has no '\n' to look for) */
+  const char *first = b->nlines == 1 && u->env->lines_exact
+                          ? NULL
+                          : memchr(b->text, '\n', b->len);
   if (!first) {
     h->cached = ONE_LINE;
     return;
