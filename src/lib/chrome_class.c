@@ -358,6 +358,11 @@ static uint8_t terminal(const char *s, size_t n) {
       ((p[n - 3] == 0xE3 && p[n - 2] == 0x80 && c == 0x82) ||
        (p[n - 3] == 0xEF && p[n - 2] == 0xBC && (c == 0x81 || c == 0x9F))))
     return TERM_SENT; /* CJK full stop, exclamation and question marks */
+  if ((n >= 3 && p[n - 3] == 0xE0 && p[n - 2] == 0xA5 &&
+       (c == 0xA4 || c == 0xA5)) ||
+      (n >= 2 && ((p[n - 2] == 0xD8 && c == 0x9F) ||
+                  (p[n - 2] == 0xDB && c == 0x94))))
+    return TERM_SENT; /* danda (Hindi), Arabic question mark, Urdu stop */
   if (c == ':' || c == ';')
     return TERM_COLON;
   return c == ',' ? TERM_COMMA : TERM_NONE;
@@ -2752,7 +2757,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
     if (is_title(d, u, nolang)) {
-      const char *why = kempt__chrome_head_line(d, a - 1 - k);
+      const char *why = kempt__chrome_head_line(
+          d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
         u->rule = why;
         head = a - 1 - k;

@@ -16,7 +16,8 @@
  * The classifier keeps the nearest headline-like line before the
  * article as its title: a date line between it and the article is no
  * headline (the title stays, the date line goes), and neither is a short
- * source line right under such a line ("Source: Agency", "来源：新华社").
+ * source line right under such a line ("Source: Agency", "来源：新华社")
+ * nor an author's name between a longer headline and a date line.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -31,11 +32,14 @@
 #define HEAD_REACH 3       /* lines from a date line up to the title */
 #define HEAD_INSIDE 4      /* first lines of the article that may be its
                               head (a dek, then its date line) */
+#define NAME_WORDS 3       /* an author's name alone on its line, */
+#define NAME_SHORTER 2     /* ... words fewer than the title's over it */
 #define DATE_OTHER 2       /* ... of a date line anywhere */
 #define DAY_MAX 31
 
 static const char R_HEAD_DATE[] = "date line (the article's head)";
 static const char R_HEAD_SOURCE[] = "source line (the article's head)";
+static const char R_HEAD_NAME[] = "byline (a name over the date line)";
 
 /* The code point at p[0..n) (n >= 1). */
 static int32_t cp_at(const char *p, size_t n) {
@@ -291,11 +295,41 @@ static bool label_line(const struct chrome_doc *d, size_t i) {
          !colon_in(p + t[nt - 1].end, u->len - t[nt - 1].end);
 }
 
-const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i) {
+/* An author's name alone on its line ("Jane Doe"): two or three words,
+ * all capitalised, no function word, number nor punctuation at its end. */
+static bool name_line(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if (u->words < 2 || u->words > NAME_WORDS || u->ntok != u->words ||
+      u->upper != u->words || u->stop || u->seps || u->bullet ||
+      u->widget || u->term != TERM_NONE)
+    return false;
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[NAME_WORDS + 1];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, NAME_WORDS + 1,
+                                          &total, d->cp);
+  if (nt != total || nt != u->words)
+    return false;
+  for (size_t k = 0; k < nt; k++)
+    if (!t[k].upper)
+      return false;
+  return true;
+}
+
+/* A headline over a name line: longer than the name, and not a menu
+ * (function words or words in lower case in it, few separators). */
+static bool over_name(const struct chrome_unit *v, const struct chrome_unit *u) {
+  return v->seps < 2 && v->words >= u->words + NAME_SHORTER &&
+         (v->stop > 0 || v->upper < v->words);
+}
+
+const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
+                                    bool title_above) {
   if (head_date(d, i))
     return R_HEAD_DATE;
   if (i > 0 && label_line(d, i) && head_date(d, i - 1))
     return R_HEAD_SOURCE;
+  if (title_above && i + 1 < d->nunits && name_line(d, &d->units[i]) &&
+      over_name(&d->units[i - 1], &d->units[i]) && head_date(d, i + 1))
+    return R_HEAD_NAME;
   return NULL;
 }
 

@@ -441,9 +441,11 @@ bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
                              const struct chrome_rules *r, uint32_t langs,
                              bool head);
 /* Why unit i of d goes when it lies between an article and its title (a
- * static string), or NULL: a date or byline line, or a short source line
- * under one ("Source: Agency"). */
-const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i);
+ * static string), or NULL: a date or byline line, a short source line
+ * under one ("Source: Agency"), or (title_above: line i - 1 may be the
+ * title) an author's name between a longer headline and a date line. */
+const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
+                                    bool title_above);
 /* Date lines among the first lines of the article [a, b] (under its
  * dek), not in a run of them: they go. */
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
