@@ -1101,8 +1101,9 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   size_t alpha = 0, other = 0;
   if (nt == 0 || nt > 12 || u->words > 8)
     return false;
-  if (u->ntok == u->words) { /* no number: a CJK date ("28日") at most */
-    for (size_t i = 0; i < nt; i++)
+  if (u->ntok == u->words) { /* no number: a CJK date ("28日") at most, on
+                                a page of no language of the rules */
+    for (size_t i = 0; i < nt && m->langs == ~0u && u->chars < u->len; i++)
       if ((unsigned)(p[t[i].start] - '0') < 10)
         return kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs,
                                        false);

@@ -85,37 +85,48 @@ static size_t digits(const char *p, size_t n, size_t i) {
   return k - i;
 }
 
-/* Whether p[0..n) holds a date written with digits: 28.11.2026,
- * 2026-11-28, 11/28/26, 2026年11月28日; or a time (14:30) when time. */
-static bool digit_date(const char *p, size_t n, bool time) {
-  unsigned parts = 0;
-  for (size_t i = 0; i < n;) {
-    if (!digit(p[i])) {
-      i++;
+/* Whether the line p[0..n), words t[0..nt), holds a date written with
+ * digits: 28.11.2026, 2026-11-28, 11/28/26, 2026年11月28日; or a time
+ * (14:30) when time. A date starts at a word's start (a number, or a
+ * word of digits and CJK units). */
+static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
+                       size_t nt, bool time) {
+  for (size_t w = 0; w < nt; w++) {
+    if (!digit(p[t[w].start]))
       continue;
-    }
-    size_t l1 = digits(p, n, i), e = i + l1;
-    bool before = i > 0 && (p[i - 1] == '.' || p[i - 1] == ',' ||
-                            p[i - 1] == '/' || p[i - 1] == ':');
-    bool part;
-    if (date_unit(p + e, n - e, &part) && part && ++parts >= 2)
-      return true;
-    if (e + 1 < n && !before && (p[e] == '.' || p[e] == '/' || p[e] == '-') &&
-        digit(p[e + 1])) {
-      size_t l2 = digits(p, n, e + 1), f = e + 1 + l2;
-      if (f + 1 < n && p[f] == p[e] && digit(p[f + 1])) {
-        size_t l3 = digits(p, n, f + 1), g = f + 1 + l3;
-        bool more = g + 1 < n && (p[g] == '.' || p[g] == '/' ||
-                                  p[g] == '-') && digit(p[g + 1]);
-        if (!more && ((l1 <= 2 && l2 <= 2 && (l3 == 2 || l3 == 4)) ||
-                      (l1 == 4 && l2 <= 2 && l3 <= 2)))
-          return true; /* (not a version: 1.2.3, 1.2.3.4) */
+    unsigned parts = 0;
+    for (size_t i = t[w].start; i < t[w].end;) {
+      if (!digit(p[i])) {
+        i++;
+        continue;
       }
+      size_t l1 = digits(p, n, i), e = i + l1;
+      bool before = i > 0 && (p[i - 1] == '.' || p[i - 1] == ',' ||
+                              p[i - 1] == '/' || p[i - 1] == ':');
+      bool part;
+      if (date_unit(p + e, n - e, &part) && part && ++parts >= 2)
+        return true;
+      if (e + 1 < n && !before &&
+          (p[e] == '.' || p[e] == '/' || p[e] == '-') && digit(p[e + 1])) {
+        size_t l2 = digits(p, n, e + 1), f = e + 1 + l2;
+        if (f + 1 < n && p[f] == p[e] && digit(p[f + 1])) {
+          size_t l3 = digits(p, n, f + 1), g = f + 1 + l3;
+          bool more = g + 1 < n &&
+                      (p[g] == '.' || p[g] == '/' || p[g] == '-') &&
+                      digit(p[g + 1]);
+          if (!more && ((l1 <= 2 && l2 <= 2 && (l3 == 2 || l3 == 4)) ||
+                        (l1 == 4 && l2 <= 2 && l3 <= 2)))
+            return true; /* (not a version: 1.2.3, 1.2.3.4) */
+        }
+      }
+      if (time && !before && l1 <= 2 && e + 2 < n && p[e] == ':' &&
+          digit(p[e + 1]) && digits(p, n, e + 1) == 2)
+        return true; /* a time (a score's "2:1" has one digit) */
+      if (t[w].alpha)
+        i = e; /* (the rest of "2026年11月28日") */
+      else
+        break;
     }
-    if (time && !before && l1 <= 2 && e + 2 < n && p[e] == ':' &&
-        digit(p[e + 1]) && digits(p, n, e + 1) == 2)
-      return true; /* a time (a score's "2:1" has one digit) */
-    i = e;
   }
   return false;
 }
@@ -189,30 +200,31 @@ bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
                              bool head) {
   if (nt == 0 || nt > HEAD_TOKENS || u->chars > HEAD_CHARS)
     return false;
-  bool rule = false, dated = false;
-  unsigned other = 0;
   uint32_t skip = 0; /* bit i: word i is the month of a day and a year */
   for (size_t i = 0; i + 2 < nt && i < 30; i++)
     if (day_of(p, &t[i]) && t[i + 1].alpha && year_of(p, &t[i + 2]) &&
-        (langs == ~0u || (head && !t[i + 1].upper))) {
+        (langs == ~0u || (head && !t[i + 1].upper)))
       skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026" */
-      dated = true;
-    }
+  bool dated = skip || digit_date(p, u->tlen, t, nt, head);
+  if (!dated && !head)
+    return false; /* (a month name by a day: is_date's, in its rules) */
+  for (size_t i = 0; i < nt && !dated; i++)
+    dated = t[i].alpha &&
+            ((i > 0 && day_of(p, &t[i - 1])) ||
+             (i + 1 < nt && day_of(p, &t[i + 1]))) &&
+            rule_word(r, langs, &t[i]); /* "November 28", "28 Nov" */
+  if (!dated)
+    return false;
+  unsigned other = 0;
   for (size_t i = 0; i < nt; i++) {
-    if (!t[i].alpha)
+    if (!t[i].alpha || (i < 32 && (skip >> i & 1u)) ||
+        date_word(p, &t[i]) || rule_word(r, langs, &t[i]))
       continue;
-    if ((i < 32 && (skip >> i & 1u)) || date_word(p, &t[i]))
-      continue;
-    if (rule_word(r, langs, &t[i])) {
-      rule = rule || (i > 0 && day_of(p, &t[i - 1])) ||
-             (i + 1 < nt && day_of(p, &t[i + 1]));
-      continue;
-    }
     other += word_weight(p, &t[i]);
     if (other > (head ? HEAD_OTHER : DATE_OTHER))
       return false;
   }
-  return dated || rule || digit_date(p, u->tlen, head);
+  return true;
 }
 
 /* Whether unit i may be a line of an article's head by its length and
