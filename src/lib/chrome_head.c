@@ -8,10 +8,11 @@
  * 年 月 日, or 년 월 일), a time (14:30), a day and a year around one word
  * in lower case or of a script without case (28 novembre 2026, 28 نوفمبر
  * 2026), or a month or day name of the date rules next to a day's
- * number (November 28, 28 novembre; not "4 Things to Do in October"). A date
- * line is a short line, without a sentence end, that holds a date and a
- * few other words at most; in a script written without spaces (Chinese,
- * Japanese, Thai) a word is counted per two characters.
+ * number (November 28; not "4 Things to Do in October"). A date line is
+ * a short line, without a sentence end, that holds a date and a few
+ * other words at most; in a script written without spaces (Chinese,
+ * Japanese, Thai) a word is counted per two characters. A time is a date
+ * in an article's head only ("John 3:16" is no date line anywhere).
  *
  * The classifier keeps the nearest headline-like line before the
  * article as its title: a date line between it and the article is no
@@ -23,18 +24,17 @@
  */
 #include "chrome_int.h"
 
-#define HEAD_TOKENS 20     /* tokens of a date line in an article's head */
-#define HEAD_WORDS 14      /* ... its words */
-#define HEAD_CHARS 100     /* ... its code points */
-#define HEAD_OTHER 6       /* ... words in it that are not the date */
-#define LABEL_WORDS_MAX 2  /* "Source:" - words of a source line's label */
-#define LABEL_VALUE 5      /* ... words of what follows it */
-#define HEAD_REACH 3       /* lines from a date line up to the title */
-#define HEAD_INSIDE 4      /* first lines of the article that may be its
-                              head (a dek, then its date line) */
-#define NAME_WORDS 3       /* an author's name alone on its line, */
-#define NAME_SHORTER 2     /* ... words fewer than the title's over it */
-#define DATE_OTHER 2       /* ... of a date line anywhere */
+#define HEAD_TOKENS 20    /* tokens of a date line in an article's head */
+#define HEAD_WORDS 14     /* ... its words */
+#define HEAD_CHARS 100    /* ... its code points */
+#define HEAD_OTHER 6      /* ... words in it that are not the date */
+#define DATE_OTHER 2      /* ... and in a date line anywhere */
+#define LABEL_WORDS_MAX 2 /* "Source:" - words of a source line's label */
+#define LABEL_VALUE 5     /* ... words of what follows it */
+#define HEAD_REACH 3      /* lines from a date line up to the title */
+#define HEAD_INSIDE 4     /* first lines of an article: a dek, a date */
+#define NAME_WORDS 3      /* an author's name alone on its line, */
+#define NAME_SHORTER 2    /* ... words fewer than the title's over it */
 #define DAY_MAX 31
 
 static const char R_HEAD_DATE[] = "date line (the article's head)";
@@ -60,11 +60,10 @@ static bool spaceless(int32_t c) {
 /* Bytes of a CJK date unit at s[0..n) (年 月 日 and Korean 년 월 일, and
  * 時 时 分 of a time), or 0. part: it is one of a date's three parts. */
 static size_t date_unit(const char *s, size_t n, bool *part) {
-  static const char *const units[] = {"\xe5\xb9\xb4", "\xe6\x9c\x88",
-                                      "\xe6\x97\xa5", "\xeb\x85\x84",
-                                      "\xec\x9b\x94", "\xec\x9d\xbc",
-                                      "\xe6\x99\x82", "\xe6\x97\xb6",
-                                      "\xe5\x88\x86"};
+  static const char *const units[] = {
+      "\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5",
+      "\xeb\x85\x84", "\xec\x9b\x94", "\xec\x9d\xbc",
+      "\xe6\x99\x82", "\xe6\x97\xb6", "\xe5\x88\x86"};
   if (n < 3 || (unsigned char)s[0] < 0xE0)
     return 0;
   for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
@@ -106,8 +105,8 @@ static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
       bool part;
       if (date_unit(p + e, n - e, &part) && part && ++parts >= 2)
         return true;
-      if (e + 1 < n && !before &&
-          (p[e] == '.' || p[e] == '/' || p[e] == '-') && digit(p[e + 1])) {
+      if (e + 1 < n && !before && (p[e] == '.' || p[e] == '/' || p[e] == '-') &&
+          digit(p[e + 1])) {
         size_t l2 = digits(p, n, e + 1), f = e + 1 + l2;
         if (f + 1 < n && p[f] == p[e] && digit(p[f + 1])) {
           size_t l3 = digits(p, n, f + 1), g = f + 1 + l3;
@@ -185,8 +184,7 @@ static bool rule_word(const struct chrome_rules *r, uint32_t langs,
  * script written without spaces. */
 static unsigned word_weight(const char *p, const struct chrome_tok *t) {
   size_t n = t->end - t->start;
-  if ((unsigned char)p[t->start] < 0xE0 ||
-      !spaceless(cp_at(p + t->start, n)))
+  if ((unsigned char)p[t->start] < 0xE0 || !spaceless(cp_at(p + t->start, n)))
     return 1;
   size_t chars = 0;
   for (uint32_t k = t->start; k < t->end; k++)
@@ -217,8 +215,8 @@ bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
     return false;
   unsigned other = 0;
   for (size_t i = 0; i < nt; i++) {
-    if (!t[i].alpha || (i < 32 && (skip >> i & 1u)) ||
-        date_word(p, &t[i]) || rule_word(r, langs, &t[i]))
+    if (!t[i].alpha || (i < 32 && (skip >> i & 1u)) || date_word(p, &t[i]) ||
+        rule_word(r, langs, &t[i]))
       continue;
     other += word_weight(p, &t[i]);
     if (other > (head ? HEAD_OTHER : DATE_OTHER))
@@ -229,7 +227,8 @@ bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
 
 /* Whether unit i may be a line of an article's head by its length and
  * end: short, no sentence (a time's "a.m." or a date's dot may end it). */
-static bool head_shape(const struct chrome_doc *d, const struct chrome_unit *u) {
+static bool head_shape(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
   if (u->words > HEAD_WORDS || u->chars > HEAD_CHARS || u->bullet ||
       u->ntok == 0 || u->ntok > HEAD_TOKENS)
     return false;
@@ -238,8 +237,8 @@ static bool head_shape(const struct chrome_doc *d, const struct chrome_unit *u) 
   const char *p = d->text.data + u->off;
   size_t n = u->tlen;
   return n >= 2 && p[n - 1] == '.' &&
-         (digit(p[n - 2]) || ((p[n - 2] | 0x20) == 'm' && n >= 4 &&
-                              p[n - 3] == '.'));
+         (digit(p[n - 2]) ||
+          ((p[n - 2] | 0x20) == 'm' && n >= 4 && p[n - 3] == '.'));
 }
 
 /* The rule languages of the window (those kempt__chrome_classify's
@@ -260,12 +259,11 @@ static bool head_date(const struct chrome_doc *d, size_t i) {
     return false;
   const char *p = d->text.data + u->off;
   struct chrome_tok t[HEAD_TOKENS + 1];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, HEAD_TOKENS + 1,
-                                          &total, d->cp);
+  size_t total,
+      nt = kempt__chrome_tokens(p, u->len, t, HEAD_TOKENS + 1, &total, d->cp);
   if (nt != total || nt > HEAD_TOKENS)
     return false;
-  return kempt__chrome_date_form(p, u, t, nt, d->wc.rules, doc_langs(d),
-                                 true);
+  return kempt__chrome_date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true);
 }
 
 /* Whether s[0..n) holds a colon, ':' or the full-width one. */
@@ -311,13 +309,13 @@ static bool label_line(const struct chrome_doc *d, size_t i) {
  * all capitalised, no function word, number nor punctuation at its end. */
 static bool name_line(const struct chrome_doc *d, const struct chrome_unit *u) {
   if (u->words < 2 || u->words > NAME_WORDS || u->ntok != u->words ||
-      u->upper != u->words || u->stop || u->seps || u->bullet ||
-      u->widget || u->term != TERM_NONE)
+      u->upper != u->words || u->stop || u->seps || u->bullet || u->widget ||
+      u->term != TERM_NONE)
     return false;
   const char *p = d->text.data + u->off;
   struct chrome_tok t[NAME_WORDS + 1];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, NAME_WORDS + 1,
-                                          &total, d->cp);
+  size_t total,
+      nt = kempt__chrome_tokens(p, u->len, t, NAME_WORDS + 1, &total, d->cp);
   if (nt != total || nt != u->words)
     return false;
   for (size_t k = 0; k < nt; k++)
@@ -328,7 +326,8 @@ static bool name_line(const struct chrome_doc *d, const struct chrome_unit *u) {
 
 /* A headline over a name line: longer than the name, and not a menu
  * (function words or words in lower case in it, few separators). */
-static bool over_name(const struct chrome_unit *v, const struct chrome_unit *u) {
+static bool over_name(const struct chrome_unit *v,
+                      const struct chrome_unit *u) {
   return v->seps < 2 && v->words >= u->words + NAME_SHORTER &&
          (v->stop > 0 || v->upper < v->words);
 }

@@ -25,8 +25,8 @@ static bool date_form(const char *s, uint32_t langs, bool head) {
   for (size_t i = 0; i < n; i++)
     u.chars += ((unsigned char)s[i] & 0xC0) != 0x80;
   struct chrome_tok t[CHROME_MAXTOK];
-  size_t total, nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total,
-                                          NULL);
+  size_t total,
+      nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, NULL);
   const struct chrome_rules *r = kempt__chrome_rules_builtin();
   cr_assert_not_null(r);
   return kempt__chrome_date_form(buf, &u, t, nt, r, langs, head);
@@ -56,8 +56,8 @@ Test(chromehead_date, not_dates_anywhere) {
 
 Test(chromehead_date, head_lines) {
   cr_expect(date_form("28 November 2026 Source: staff reporter", EN, true));
-  cr_expect(date_form("Jane Doe, Staff Writer - Nov 28, 2026 3:45 PM", EN,
-                      true));
+  cr_expect(
+      date_form("Jane Doe, Staff Writer - Nov 28, 2026 3:45 PM", EN, true));
   cr_expect(date_form("Updated 14:30", EN, true));
   cr_expect(date_form("28 novembre 2026", EN, true)); /* a month in lower
                                                          case */
@@ -70,5 +70,6 @@ Test(chromehead_date, headlines_are_no_dates) {
   cr_expect(!date_form("Formula 1 Season 2026", EN, true));
   cr_expect(!date_form("City to build ten new parks this year", EN, true));
   cr_expect(!date_form("Ten new parks by 2026 as the city grows and its "
-                       "people ask for more room", EN, true));
+                       "people ask for more room",
+                       EN, true));
 }
