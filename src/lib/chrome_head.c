@@ -192,10 +192,11 @@ static unsigned word_weight(const char *p, const struct chrome_tok *t) {
   return (unsigned)((chars + 1) / 2);
 }
 
-bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
-                             const struct chrome_tok *t, size_t nt,
-                             const struct chrome_rules *r, uint32_t langs,
-                             bool head) {
+/* kempt__chrome_date_form; time: a time alone (14:30) is a date. */
+static bool date_form(const char *p, const struct chrome_unit *u,
+                      const struct chrome_tok *t, size_t nt,
+                      const struct chrome_rules *r, uint32_t langs, bool head,
+                      bool time) {
   if (nt == 0 || nt > HEAD_TOKENS || u->chars > HEAD_CHARS)
     return false;
   uint32_t skip = 0; /* bit i: word i is the month of a day and a year */
@@ -203,7 +204,7 @@ bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
     if (day_of(p, &t[i]) && t[i + 1].alpha && year_of(p, &t[i + 2]) &&
         (langs == ~0u || (head && !t[i + 1].upper)))
       skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026" */
-  bool dated = skip || digit_date(p, u->tlen, t, nt, head);
+  bool dated = skip || digit_date(p, u->tlen, t, nt, time);
   if (!dated && !head)
     return false; /* (a month name by a day: is_date's, in its rules) */
   for (size_t i = 0; i < nt && !dated; i++)
@@ -223,6 +224,13 @@ bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
       return false;
   }
   return true;
+}
+
+bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
+                             const struct chrome_tok *t, size_t nt,
+                             const struct chrome_rules *r, uint32_t langs,
+                             bool head) {
+  return date_form(p, u, t, nt, r, langs, head, head);
 }
 
 /* Whether unit i may be a line of an article's head by its length and
@@ -250,8 +258,9 @@ static uint32_t doc_langs(const struct chrome_doc *d) {
   return 1u | 1u << KEMPT_LANG_EN | 1u << l;
 }
 
-/* Whether unit i is a date line of an article's head. */
-static bool head_date(const struct chrome_doc *d, size_t i) {
+/* Whether unit i is a date line of an article's head (time: or a time
+ * line, "Updated 14:30"). */
+static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
   const struct chrome_unit *u = &d->units[i];
   if (u->hit == CK_DATE || u->hit == CK_BYLINE)
     return true;
@@ -263,7 +272,7 @@ static bool head_date(const struct chrome_doc *d, size_t i) {
       nt = kempt__chrome_tokens(p, u->len, t, HEAD_TOKENS + 1, &total, d->cp);
   if (nt != total || nt > HEAD_TOKENS)
     return false;
-  return kempt__chrome_date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true);
+  return date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true, time);
 }
 
 /* Whether s[0..n) holds a colon, ':' or the full-width one. */
@@ -334,12 +343,12 @@ static bool over_name(const struct chrome_unit *v,
 
 const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
                                     bool title_above) {
-  if (head_date(d, i))
+  if (head_date(d, i, true))
     return R_HEAD_DATE;
-  if (i > 0 && label_line(d, i) && head_date(d, i - 1))
+  if (i > 0 && label_line(d, i) && head_date(d, i - 1, true))
     return R_HEAD_SOURCE;
   if (title_above && i + 1 < d->nunits && name_line(d, &d->units[i]) &&
-      over_name(&d->units[i - 1], &d->units[i]) && head_date(d, i + 1))
+      over_name(&d->units[i - 1], &d->units[i]) && head_date(d, i + 1, true))
     return R_HEAD_NAME;
   return NULL;
 }
@@ -351,9 +360,9 @@ bool kempt__chrome_head_reach(size_t head, size_t i) {
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i < b && i < a + HEAD_INSIDE; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->rule || u->cls == CL_GOOD || u->listed || !head_date(d, i))
+    if (u->rule || u->cls == CL_GOOD || u->listed || !head_date(d, i, false))
       continue;
-    if (i + 1 <= b && head_date(d, i + 1) && !d->units[i + 1].rule)
+    if (i + 1 <= b && head_date(d, i + 1, true) && !d->units[i + 1].rule)
       return; /* a run of dates: a timeline, a table */
     u->rule = R_HEAD_DATE;
   }

@@ -447,7 +447,8 @@ bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
 const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
                                     bool title_above);
 /* Date lines among the first lines of the article [a, b] (under its
- * dek), not in a run of them: they go. */
+ * dek), not in a run of them and not a time alone (a live report's
+ * "14:30 The minister arrives"): they go. */
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
 /* Whether line i may still be the title when the lowest line above the
  * article that looked like one but was a date line is head (SIZE_MAX:
