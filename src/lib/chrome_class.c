@@ -2735,7 +2735,11 @@ static bool title_end(const struct chrome_doc *d, const struct chrome_unit *u) {
   if (u->term != TERM_SENT)
     return u->term == TERM_NONE;
   char c = d->text.data[u->off + u->len - 1];
-  return c == '?' || c == '!';
+  const char *e = d->text.data + u->off + u->tlen; /* (its last bytes) */
+  return c == '?' || c == '!' ||
+         (u->tlen >= 3 && (memcmp(e - 3, "\xef\xbc\x9f", 3) == 0 ||
+                           memcmp(e - 3, "\xef\xbc\x81", 3) == 0)) ||
+         (u->tlen >= 2 && memcmp(e - 2, "\xd8\x9f", 2) == 0); /* ？！؟ */
 }
 
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
