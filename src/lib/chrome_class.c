@@ -584,7 +584,7 @@ hs_word(struct chrome_hs_word *cache, const struct chrome_rules *r,
 /* The languages of the has and soft phrases in t[0..nt), as match_has
  * looks for them (a first word's one-word phrases through hs_word). */
 static uint32_t soft_langs(const struct chrome_rules *r,
-                           struct chrome_hs_word *cache,
+                           struct chrome_hs_word *cache, const char *p,
                            const struct chrome_tok *t, size_t nt,
                            uint64_t hs) {
   uint32_t langs = 0;
@@ -600,6 +600,8 @@ static uint32_t soft_langs(const struct chrome_rules *r,
       continue; /* no longer phrase starts with the word */
     uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
     for (size_t k = 2; k <= 4 && i + k <= nt; k++) {
+      if (kempt__chrome_sent_gap(p, &t[i + k - 2], &t[i + k - 1]))
+        break; /* (a phrase is read within a sentence) */
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       if (has && kempt__chrome_may_key(r, h, CK_HAS))
         langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
@@ -884,7 +886,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   if (u->retok)
     keep_words(d, a, u, t, nt);
   else
-    u->soft_langs = soft_langs(r, d->hsw, t, nt, hs);
+    u->soft_langs = soft_langs(r, d->hsw, p, t, nt, hs);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -1025,8 +1027,8 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
 /* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
-                      const struct chrome_tok *t, size_t nt, size_t total,
-                      uint64_t hs) {
+                      const char *p, const struct chrome_tok *t, size_t nt,
+                      size_t total, uint64_t hs) {
   const struct chrome_rules *rs = m->rules;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
@@ -1037,6 +1039,8 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
     uint64_t h = CHROME_SEQ_INIT;
     for (size_t k = 1; (has || soft) && k <= HAS_MAX_TOK && i + k <= nt;
          k++) {
+      if (k > 1 && kempt__chrome_sent_gap(p, &t[i + k - 2], &t[i + k - 1]))
+        break; /* (a phrase is read within a sentence) */
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       const struct chrome_rule *r = NULL;
       if (has && k <= rs->maxtok[CK_HAS] && (k > 1 || (w->has & m->langs)))
@@ -1556,7 +1560,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
       set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_LIST));
   match_prefix(u, m, p, t, &pf, nt, total);
-  match_has(u, m, t, nt, total, hs);
+  match_has(u, m, p, t, nt, total, hs);
   if (!u->rule && !u->hit && nt == total)
     match_about(u, m, t, &pf, nt);
   if (!u->rule && (is_byline(u, m, p, t, nt) || name_handle(u, p, t, nt))) {

@@ -269,6 +269,12 @@ static inline bool kempt__chrome_may_key(const struct chrome_rules *r,
   return (r->keys[bit / 64] >> (bit % 64)) & 1u;
 }
 
+/* chrome_edge.c: whether a sentence ends between the words a and b of
+ * the line p (a '.', '!', '?', ':' or an ellipsis, then a space, and b
+ * capitalised): a phrase of several words does not span it. */
+bool kempt__chrome_sent_gap(const char *p, const struct chrome_tok *a,
+                            const struct chrome_tok *b);
+
 /* Terminal punctuation of a line. */
 enum chrome_term {
   TERM_NONE,

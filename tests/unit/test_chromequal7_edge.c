@@ -1,0 +1,68 @@
+/* test_chromequal7_edge.c - chrome phrases are read within a sentence
+ * ("... at the site. By morning ..." holds no "site by"), and chrome at
+ * the edges of an article: a newsletter pitch before its title or after
+ * its last paragraph goes, the same words inside it stay. All pages are
+ * invented.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "lib/chrome_int.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ONLY[] = {"stages=chrome", NULL};
+
+static char *run(const char *in) {
+  return kempt_run(ONLY, in, strlen(in), WHOLE, 0, 0, NULL);
+}
+
+/* Whether a sentence ends between words wa and wb (0-based) of s. */
+static bool gap_in(const char *s, size_t wa, size_t wb) {
+  char buf[256 + CHROME_LEX_PAD] = {0};
+  size_t n = strlen(s), total;
+  cr_assert(n < 256);
+  memcpy(buf, s, n);
+  buf[n] = '\n';
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total, NULL);
+  cr_assert(wb < nt);
+  return kempt__chrome_sent_gap(buf, &t[wa], &t[wb]);
+}
+
+Test(chromequal7_edge, sentence_gap) {
+  cr_assert(gap_in("at the site. By morning", 2, 3));
+  cr_assert(gap_in("one photo: By Tuesday", 1, 2));
+  cr_assert(gap_in("it was done! Sign up", 2, 3));
+  cr_assert(gap_in("he said.\" By then", 1, 2));
+  cr_assert(gap_in("and then\xe2\x80\xa6 Sign up", 1, 2));
+  cr_assert_not(gap_in("at the site by morning", 2, 3));
+  cr_assert_not(gap_in("at the site. by morning", 2, 3)); /* no capital */
+  cr_assert_not(gap_in("pic.Twitter com", 0, 1));          /* no space */
+  cr_assert_not(gap_in("Site by Studio", 0, 1));
+}
+
+#define TOP "  \xe2\x80\xa2 Home\n  \xe2\x80\xa2 Local\n  \xe2\x80\xa2 Weather\n\n" \
+            "Skip to content\n\nSign in\n\n"
+#define FOOT "Share on Facebook\n\nShare on Twitter\n\n" \
+             "Privacy Policy\n\nTerms of Use\n"
+#define P1 "The old harbour ferry will carry passengers again from Saturday," \
+           " after a winter in the dry dock at the yard on the east quay.\n\n"
+#define P2 "The crew spent the last week of February testing the new engine" \
+           " on short runs across the bay and back, and found it quiet.\n\n"
+#define P3 "The council, which owns the ferry, said the repairs cost less" \
+           " than it had feared, and that fares would stay the same.\n\n"
+#define P4 "The new timetable starts at seven in the morning and runs every" \
+           " half hour until the evening, with a later boat on Fridays.\n\n"
+
+Test(chromequal7_edge, phrase_across_a_sentence_end_stays) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2
+                  "Welders finished on the site. By noon the boat was"
+                  " afloat.\n\n" P3 P4 FOOT "Site by Quayside Web Studio\n");
+  cr_assert(strstr(out, "Welders finished on the site."), "%s", out);
+  cr_assert_null(strstr(out, "Site by Quayside"), "%s", out);
+  free(out);
+}
