@@ -3723,6 +3723,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   }
   score_intro_lists(d, intro_from, intro_to);
   judge(d, nolang, evidence);
+  if (!looks_clean(d, evidence))
+    kempt__chrome_edges(d, r, m.langs);
 #ifdef CHROME_DEBUG
   debug_dump(d);
 #endif

@@ -28,3 +28,147 @@ bool kempt__chrome_sent_gap(const char *p, const struct chrome_tok *a,
   }
   return false;
 }
+
+/* ---- pitches at the article's edges --------------------------------- */
+
+#define PITCH_WORDS 40  /* a pitch's words at most */
+#define PITCH_PHRASES 3 /* its has and soft phrases at least, one a has */
+#define PITCH_HAS 2     /* ... or so many has phrases */
+#define PITCH_SENTENCES 2 /* its sentences at least */
+#define PITCH_MAX_TOK 8 /* words of the longest phrase looked for */
+
+static const char R_PITCH[] = "pitch at the article's edge (sign-up, "
+                              "newsletter)";
+
+/* The longest has (*has set) or soft phrase of t[i..nt) from t[i] on, in
+ * one sentence, in languages langs: its words, or 0. Soft phrases count
+ * up to two words, as the classifier reads them. */
+static size_t phrase_at(const struct chrome_rules *r, uint32_t langs,
+                        const char *p, const struct chrome_tok *t, size_t nt,
+                        size_t i, bool *has) {
+  size_t best = 0;
+  *has = false;
+  if (!kempt__chrome_may_start_hs(r, t[i].h))
+    return 0;
+  uint64_t h = CHROME_SEQ_INIT;
+  for (size_t k = 1; k <= PITCH_MAX_TOK && i + k <= nt; k++) {
+    if (k > 1 && kempt__chrome_sent_gap(p, &t[i + k - 2], &t[i + k - 1]))
+      break;
+    h = kempt__chrome_seq_step(h, t[i + k - 1].h);
+    if (kempt__chrome_may_key(r, h, CK_HAS) &&
+        kempt__chrome_rules_find(r, h, CK_HAS, langs)) {
+      best = k;
+      *has = true;
+    } else if (k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT) &&
+               kempt__chrome_rules_find(r, h, CK_SOFT, langs)) {
+      best = k;
+      *has = false;
+    }
+    if (!kempt__chrome_may_extend(r, h))
+      break;
+  }
+  return best;
+}
+
+/* Whether p[0..n) opens with a quotation mark (after spaces): speech,
+ * the article's. */
+static bool quoted(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  if (i < n && (p[i] == '"' || p[i] == '\''))
+    return true;
+  if (n - i >= 2 && (unsigned char)p[i] == 0xC2 &&
+      ((unsigned char)p[i + 1] == 0xAB || (unsigned char)p[i + 1] == 0xBB))
+    return true; /* guillemets */
+  return n - i >= 3 && (unsigned char)p[i] == 0xE2 &&
+         (unsigned char)p[i + 1] == 0x80 &&
+         (unsigned char)p[i + 2] >= 0x98 && (unsigned char)p[i + 2] <= 0x9F;
+}
+
+/* Whether line u of d reads as a pitch: a line of text kept so far, of
+ * at most PITCH_WORDS words, a chrome phrase in it (soft_has), no item of
+ * a list nor a quote, PITCH_SENTENCES sentences or more (a pitch offers,
+ * then asks: "Get ... every Friday. Sign up now ..."; a line of text with
+ * one sentence and a has phrase is short enough for the has rule itself
+ * when it is chrome), and read again: PITCH_HAS has phrases apart, or
+ * PITCH_PHRASES has or soft phrases, one a has phrase (soft words alone
+ * say little: "Facebook, Twitter and Instagram will follow"). The first
+ * line of a report on a privacy policy may have as many: it stays where
+ * it is the article's (see kempt__chrome_edges). */
+static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
+                       const struct chrome_rules *r, uint32_t langs) {
+  if (u->rule || !u->soft_has || u->words > PITCH_WORDS || u->widget ||
+      u->bullet)
+    return false;
+  const char *p = d->text.data + u->off;
+  if (quoted(p, u->len))
+    return false;
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
+                                          &total, d->cp);
+  size_t phrases = 0, has = 0, ends = 0;
+  for (size_t i = 1; i < nt; i++)
+    ends += kempt__chrome_sent_gap(p, &t[i - 1], &t[i]);
+  if (ends < PITCH_SENTENCES - 1)
+    return false;
+  for (size_t i = 0; i < nt;) {
+    bool h;
+    size_t k = phrase_at(r, langs, p, t, nt, i, &h);
+    if (!k) {
+      i++;
+      continue;
+    }
+    phrases++;
+    has += h;
+    i += k;
+  }
+  return has >= PITCH_HAS || (has && phrases >= PITCH_PHRASES);
+}
+
+/* A paragraph of the article as judged: kept, good or near-good text. */
+static bool kept_text(const struct chrome_unit *u) {
+  return !u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+/* A line that opens an article: its title, a byline or date line, or a
+ * kept headline (capitalised, short, no sentence end). */
+static bool opens_article(const struct chrome_unit *u) {
+  if (u->title || u->hit == CK_BYLINE || u->hit == CK_DATE)
+    return true;
+  return !u->rule && u->cap1 && u->words >= 3 && u->words <= 25 &&
+         u->term == TERM_NONE && !u->bullet;
+}
+
+void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
+                         uint32_t langs) {
+  size_t n = d->nunits, first = n, last = n;
+  if (!n)
+    return;
+  /* the pitches are found once: bit per line would cost memory, and the
+   * candidates are few (soft_has, short); a line is read again at most
+   * twice */
+  for (size_t i = 0; i < n; i++)
+    if (kept_text(&d->units[i]) && !pitch_line(d, &d->units[i], r, langs)) {
+      first = i;
+      break;
+    }
+  if (first == n)
+    return; /* no article text */
+  for (size_t i = n; i-- > first;)
+    if (kept_text(&d->units[i]) && !pitch_line(d, &d->units[i], r, langs)) {
+      last = i;
+      break;
+    }
+  for (size_t i = last + 1; i < n; i++)
+    if (pitch_line(d, &d->units[i], r, langs))
+      d->units[i].rule = R_PITCH;
+  bool opens = false; /* a title or byline between i and first */
+  for (size_t i = first; i-- > 0;) {
+    struct chrome_unit *u = &d->units[i];
+    if (opens && pitch_line(d, u, r, langs))
+      u->rule = R_PITCH;
+    else
+      opens = opens || opens_article(u);
+  }
+}

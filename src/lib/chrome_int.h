@@ -438,4 +438,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a);
 
+/* chrome_edge.c: after the verdict, pitches at the article's edges go
+ * (a sign-up or newsletter pitch after its last paragraph, or before its
+ * title); langs: the rule languages of the window. */
+void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
+                         uint32_t langs);
+
 #endif

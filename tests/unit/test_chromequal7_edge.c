@@ -66,3 +66,50 @@ Test(chromequal7_edge, phrase_across_a_sentence_end_stays) {
   cr_assert_null(strstr(out, "Site by Quayside"), "%s", out);
   free(out);
 }
+
+#define PITCH "Get the best stories of the week in your inbox every Friday." \
+              " Sign up now and never miss an update.\n\n"
+
+Test(chromequal7_edge, pitch_after_the_last_paragraph_goes) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3 P4
+                  PITCH FOOT);
+  cr_assert(strstr(out, "The new timetable"), "%s", out);
+  cr_assert_null(strstr(out, "Sign up now"), "%s", out);
+  free(out);
+}
+
+Test(chromequal7_edge, pitch_before_the_title_goes) {
+  char *out = run(TOP PITCH "Harbour Ferry Returns After Repairs\n\n" P1 P2
+                  P3 P4 FOOT);
+  cr_assert(strstr(out, "Harbour Ferry Returns"), "%s", out);
+  cr_assert(strstr(out, "The old harbour ferry"), "%s", out);
+  cr_assert_null(strstr(out, "Sign up now"), "%s", out);
+  free(out);
+}
+
+Test(chromequal7_edge, pitch_between_paragraphs_stays) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 PITCH
+                  P3 P4 FOOT);
+  cr_assert(strstr(out, "Sign up now"), "%s", out);
+  free(out);
+}
+
+Test(chromequal7_edge, last_paragraph_of_one_sentence_stays) {
+  /* two has phrases, but one sentence: a report's, not a pitch */
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3
+                  "Separately, the trust said on Monday that it had rewritten"
+                  " its privacy policy and terms of use after passengers"
+                  " complained about how the ferry app shared their data.\n\n"
+                  FOOT);
+  cr_assert(strstr(out, "rewritten its privacy policy"), "%s", out);
+  free(out);
+}
+
+Test(chromequal7_edge, quoted_last_paragraph_stays) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3
+                  "\xe2\x80\x9cWe read every privacy policy. We read the terms"
+                  " of use too, and we want your email address for none of"
+                  " it,\xe2\x80\x9d the skipper said.\n\n" FOOT);
+  cr_assert(strstr(out, "We read every privacy policy."), "%s", out);
+  free(out);
+}
