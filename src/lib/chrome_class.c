@@ -3179,7 +3179,8 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
   size_t title = title_of(d, *a, nolang);
   size_t from = past_buttons(d, *b + 1, end);
   size_t at = data_run(d, from, end, 1);
-  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1)) {
+  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1) &&
+      !kempt__chrome_links_then_facts(d, from, at)) {
     *b = at;
     grew = true;
   }
@@ -3274,6 +3275,8 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
     trim_teasers(d, &a, &b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
     extend_over_data(d, &a, &b, c, nolang);
+    size_t facts = kempt__chrome_facts_after(d, b + 1, c);
+    b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
   }

@@ -4,7 +4,18 @@
  * - a phrase of several words ("site by", "sign up now") is read within
  *   one sentence: a '.', '!', '?', ':' (or an ellipsis) followed by a
  *   space and a capital ends one ("... at the site. By morning ..." holds
- *   no "site by").
+ *   no "site by");
+ * - after the verdict, a pitch at the article's edges goes: a short line
+ *   of two sentences or more with chrome phrases in it ("Get the best
+ *   stories in your inbox every Friday. Sign up now ...") after the last
+ *   paragraph, or before the first with the title or byline between; the
+ *   same line between paragraphs stays (the article's: a report on a
+ *   privacy policy);
+ * - a box of facts ("Date: 14 June", "Venue: Town Hall", "Tickets: 12
+ *   EUR") right after the article's text is the article's (an event's
+ *   facts, a product's specifications); after a run of headlines or links
+ *   it is a sidebar's, and a run of structured lines does not take it
+ *   into the article.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -171,4 +182,95 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
     else
       opens = opens || opens_article(u);
   }
+}
+
+/* ---- facts boxes after the article ---------------------------------- */
+
+#define KV_KEY_WORDS 3  /* words of a fact's key ("Date", "Opening hours") */
+#define KV_WORDS 12     /* words of a fact's line at most */
+#define KV_MIN 3        /* facts in a box */
+#define KV_MAX 30       /* lines of a box looked at */
+#define KV_HEAD_WORDS 6 /* words of the box's heading ("If you go") */
+#define HEAD_RUN 2      /* headlines or links before a box: a sidebar's */
+
+/* A fact "Key: value" on its own short line ("Date: 14 June", "Venue:
+ * Town Hall", "Weight: 162 g"): a key of up to KV_KEY_WORDS words, the
+ * first capitalised, a colon, a space, a value; no rule but a date line,
+ * no sentence end. */
+static bool key_value(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if ((u->rule && u->hit != CK_DATE) || u->words < 2 ||
+      u->words > KV_WORDS || u->widget || u->seps >= 2 ||
+      u->term == TERM_SENT || u->term == TERM_COLON)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, i = 0, words = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  unsigned char c = (unsigned char)p[i];
+  if (i == n || !(c >= 0x80 || (unsigned)(c - 'A') < 26))
+    return false; /* (a capital, or a letter of another script) */
+  for (; i < n && p[i] != ':'; i++) {
+    if (p[i] == ' ' && p[i + 1] != ' ' && p[i + 1] != ':')
+      words++;
+    if (words >= KV_KEY_WORDS || p[i] == '.' || p[i] == ',' ||
+        p[i] == '|' || p[i] == '(')
+      return false;
+  }
+  return i + 2 < n && p[i + 1] == ' ' && p[i + 2] != ' ';
+}
+
+/* A headline or a link (a line of a sidebar's list): link-like, or a
+ * short capitalised line without a rule or an end. */
+static bool link_or_head(const struct chrome_unit *u) {
+  if (u->cls == CL_BAD)
+    return true;
+  return !u->rule && u->cls == CL_SHORT && u->cap1 && u->words >= 3 &&
+         u->words <= 25 &&
+         (u->term == TERM_NONE || u->term == TERM_ELLIPSIS);
+}
+
+/* The last line of a run of KV_MIN facts or more from i (before end),
+ * half of them with a number at least (a date, a price, a measure: the
+ * keys and values of a page's own labels have none, "Tag: Phones"), or
+ * SIZE_MAX. */
+static size_t facts_from(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t k = i, nums = 0;
+  for (; k < end && k - i < KV_MAX && key_value(d, &d->units[k]); k++)
+    nums += d->units[k].ntok > d->units[k].words;
+  return k - i >= KV_MIN && 2 * nums >= k - i ? k - 1 : SIZE_MAX;
+}
+
+bool kempt__chrome_links_then_facts(const struct chrome_doc *d, size_t from,
+                                    size_t to) {
+  size_t i = from, heads = 0;
+  while (i <= to && link_or_head(&d->units[i])) {
+    heads++;
+    i++;
+  }
+  if (heads < HEAD_RUN)
+    return false;
+  for (; i + KV_MIN - 1 <= to; i++)
+    if (facts_from(d, i, to + 1) != SIZE_MAX)
+      return true;
+  return false;
+}
+
+size_t kempt__chrome_facts_after(struct chrome_doc *d, size_t from,
+                                 size_t end) {
+  if (from >= end)
+    return SIZE_MAX;
+  const struct chrome_unit *h = &d->units[from];
+  size_t at = facts_from(d, from, end);
+  if (at == SIZE_MAX && !h->rule && h->words >= 1 &&
+      h->words <= KV_HEAD_WORDS && h->term == TERM_NONE && !h->bullet &&
+      !key_value(d, h))
+    at = facts_from(d, from + 1, end); /* under its heading */
+  if (at == SIZE_MAX)
+    return SIZE_MAX;
+  for (size_t k = from; k <= at; k++)
+    if (d->units[k].hit == CK_DATE) { /* a fact: "Date: 14 June" */
+      d->units[k].rule = NULL;
+      d->units[k].cls = CL_SHORT; /* (as a short line without a rule) */
+    }
+  return at;
 }

@@ -443,5 +443,16 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
  * title); langs: the rule languages of the window. */
 void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
                          uint32_t langs);
+/* chrome_edge.c: whether lines [from, to] (a run of structured lines
+ * after the article) open with HEAD_RUN headlines or links and hold a
+ * box of facts ("Date: ...", "Venue: ...", "Tickets: ...") after them: a
+ * sidebar's, not the article's. */
+bool kempt__chrome_links_then_facts(const struct chrome_doc *d, size_t from,
+                                    size_t to);
+/* chrome_edge.c: the last line of a box of facts right after the
+ * article (from its line from on, before end; under a short heading or
+ * not), its date lines kept; SIZE_MAX when there is none. */
+size_t kempt__chrome_facts_after(struct chrome_doc *d, size_t from,
+                                 size_t end);
 
 #endif

@@ -113,3 +113,40 @@ Test(chromequal7_edge, quoted_last_paragraph_stays) {
   cr_assert(strstr(out, "We read every privacy policy."), "%s", out);
   free(out);
 }
+
+#define LINKS "Lighthouse opens to visitors in the summer\n" \
+              "Fish market moves to the pier next year\n" \
+              "Sailing club wins the autumn regatta again\n\n"
+#define FACTS "Date: 14 June 2026\nVenue: East Quay Pier\n" \
+              "Tickets: 4 EUR, children 2 EUR\nDeparts: 7.30 pm\n\n"
+
+Test(chromequal7_edge, facts_box_right_after_the_text_stays) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3 P4
+                  "If you go\n\n" FACTS "Related posts\n\n" LINKS FOOT);
+  cr_assert(strstr(out, "Date: 14 June 2026"), "%s", out);
+  cr_assert(strstr(out, "Venue: East Quay Pier"), "%s", out);
+  cr_assert(strstr(out, "Departs: 7.30 pm"), "%s", out);
+  cr_assert_null(strstr(out, "Fish market"), "%s", out);
+  free(out);
+}
+
+Test(chromequal7_edge, facts_box_after_headlines_goes) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3 P4
+                  "Ferry news\n\n" "The harbour ferry gets a new engine\n"
+                  "Ferry fares stay the same this summer\n"
+                  "Ferry crew trains for the new timetable\n\n"
+                  "Harbour tour\nDeparts: 10 am daily\nPrice: 8 EUR\n"
+                  "Length: 90 minutes\nMeet: 9.45 am at Gate 2\n\n" FOOT);
+  cr_assert(strstr(out, "The new timetable"), "%s", out);
+  cr_assert_null(strstr(out, "Price: 8 EUR"), "%s", out);
+  cr_assert_null(strstr(out, "gets a new engine"), "%s", out);
+  free(out);
+}
+
+Test(chromequal7_edge, labels_without_numbers_are_no_facts) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3 P4
+                  "Section: Local News\nTag: ferries\nSeries: On the Water\n\n"
+                  FOOT);
+  cr_assert_null(strstr(out, "Tag: ferries"), "%s", out);
+  free(out);
+}
