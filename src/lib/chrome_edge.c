@@ -21,16 +21,13 @@
  */
 #include "chrome_int.h"
 
-bool kempt__chrome_sent_gap(const char *p, const struct chrome_tok *a,
-                            const struct chrome_tok *b) {
-  if (!b->upper)
-    return false;
+bool kempt__chrome_sent_gap_at(const char *p, uint32_t from, uint32_t to) {
   bool stop = false;
-  for (uint32_t i = a->end; i < b->start; i++) {
+  for (uint32_t i = from; i < to; i++) {
     unsigned char c = (unsigned char)p[i];
     if (c == '.' || c == '!' || c == '?' || c == ':')
       stop = true;
-    else if (c == 0xE2 && i + 2 < b->start && (unsigned char)p[i + 1] == 0x80 &&
+    else if (c == 0xE2 && i + 2 < to && (unsigned char)p[i + 1] == 0x80 &&
              (unsigned char)p[i + 2] == 0xA6) /* U+2026 */
       stop = true;
     else if (stop && (c == ' ' || c == '\t' ||
@@ -47,6 +44,7 @@ bool kempt__chrome_sent_gap(const char *p, const struct chrome_tok *a,
 #define PITCH_HAS 2     /* ... or so many has phrases */
 #define PITCH_SENTENCES 2 /* its sentences at least */
 #define PITCH_MAX_TOK 8 /* words of the longest phrase looked for */
+#define EDGE_REACH 40   /* lines before the article a pitch may be */
 
 static const char R_PITCH[] = "pitch at the article's edge (sign-up, "
                               "newsletter)";
@@ -97,6 +95,12 @@ static bool quoted(const char *p, size_t n) {
          (unsigned char)p[i + 2] >= 0x98 && (unsigned char)p[i + 2] <= 0x9F;
 }
 
+/* What pitch_line asks first, of the line's features alone. */
+static inline bool may_pitch(const struct chrome_unit *u) {
+  return !u->rule && u->soft_has && u->words <= PITCH_WORDS && !u->widget &&
+         !u->bullet;
+}
+
 /* Whether line u of d reads as a pitch: a line of text kept so far, of
  * at most PITCH_WORDS words, a chrome phrase in it (soft_has), no item of
  * a list nor a quote, PITCH_SENTENCES sentences or more (a pitch offers,
@@ -109,8 +113,7 @@ static bool quoted(const char *p, size_t n) {
  * it is the article's (see kempt__chrome_edges). */
 static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
                        const struct chrome_rules *r, uint32_t langs) {
-  if (u->rule || !u->soft_has || u->words > PITCH_WORDS || u->widget ||
-      u->bullet)
+  if (!may_pitch(u))
     return false;
   const char *p = d->text.data + u->off;
   if (quoted(p, u->len))
@@ -153,12 +156,8 @@ static bool opens_article(const struct chrome_unit *u) {
 
 void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
                          uint32_t langs) {
-  size_t n = d->nunits, first = n, last = n;
-  if (!n)
-    return;
-  /* the pitches are found once: bit per line would cost memory, and the
-   * candidates are few (soft_has, short); a line is read again at most
-   * twice */
+  size_t n = d->nunits, first = n;
+  /* (the candidates are few: a line is read again at most twice) */
   for (size_t i = 0; i < n; i++)
     if (kept_text(&d->units[i]) && !pitch_line(d, &d->units[i], r, langs)) {
       first = i;
@@ -166,18 +165,19 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
     }
   if (first == n)
     return; /* no article text */
-  for (size_t i = n; i-- > first;)
-    if (kept_text(&d->units[i]) && !pitch_line(d, &d->units[i], r, langs)) {
-      last = i;
-      break;
-    }
-  for (size_t i = last + 1; i < n; i++)
-    if (pitch_line(d, &d->units[i], r, langs))
-      d->units[i].rule = R_PITCH;
-  bool opens = false; /* a title or byline between i and first */
-  for (size_t i = first; i-- > 0;) {
+  for (size_t i = n; i-- > first;) { /* back to the last paragraph */
     struct chrome_unit *u = &d->units[i];
-    if (opens && pitch_line(d, u, r, langs))
+    if (!may_pitch(u) && !kept_text(u))
+      continue; /* (most lines after it: outside) */
+    if (may_pitch(u) && pitch_line(d, u, r, langs))
+      u->rule = R_PITCH;
+    else if (kept_text(u))
+      break;
+  }
+  bool opens = false; /* a title or byline between i and first */
+  for (size_t i = first; i-- > 0 && first - i <= EDGE_REACH;) {
+    struct chrome_unit *u = &d->units[i];
+    if (opens && may_pitch(u) && pitch_line(d, u, r, langs))
       u->rule = R_PITCH;
     else
       opens = opens || opens_article(u);

@@ -271,9 +271,16 @@ static inline bool kempt__chrome_may_key(const struct chrome_rules *r,
 
 /* chrome_edge.c: whether a sentence ends between the words a and b of
  * the line p (a '.', '!', '?', ':' or an ellipsis, then a space, and b
- * capitalised): a phrase of several words does not span it. */
-bool kempt__chrome_sent_gap(const char *p, const struct chrome_tok *a,
-                            const struct chrome_tok *b);
+ * capitalised): a phrase of several words does not span it;
+ * kempt__chrome_sent_gap_at reads the bytes p[from..to) between them. */
+bool kempt__chrome_sent_gap_at(const char *p, uint32_t from, uint32_t to);
+static inline bool kempt__chrome_sent_gap(const char *p,
+                                          const struct chrome_tok *a,
+                                          const struct chrome_tok *b) {
+  /* (one byte between them: a space, no end) */
+  return b->upper && b->start - a->end >= 2 &&
+         kempt__chrome_sent_gap_at(p, a->end, b->start);
+}
 
 /* Terminal punctuation of a line. */
 enum chrome_term {
