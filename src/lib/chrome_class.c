@@ -3277,6 +3277,7 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
     extend_over_data(d, &a, &b, c, nolang);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
+    kempt__chrome_facts_keep(d, a, b);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
   }

@@ -255,7 +255,7 @@ bool kempt__chrome_links_then_facts(const struct chrome_doc *d, size_t from,
   return false;
 }
 
-size_t kempt__chrome_facts_after(struct chrome_doc *d, size_t from,
+size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
                                  size_t end) {
   if (from >= end)
     return SIZE_MAX;
@@ -265,12 +265,19 @@ size_t kempt__chrome_facts_after(struct chrome_doc *d, size_t from,
       h->words <= KV_HEAD_WORDS && h->term == TERM_NONE && !h->bullet &&
       !key_value(d, h))
     at = facts_from(d, from + 1, end); /* under its heading */
-  if (at == SIZE_MAX)
-    return SIZE_MAX;
-  for (size_t k = from; k <= at; k++)
-    if (d->units[k].hit == CK_DATE) { /* a fact: "Date: 14 June" */
-      d->units[k].rule = NULL;
-      d->units[k].cls = CL_SHORT; /* (as a short line without a rule) */
-    }
   return at;
+}
+
+void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i <= b; i++) {
+    size_t at = facts_from(d, i, b + 1);
+    if (at == SIZE_MAX)
+      continue;
+    for (; i <= at; i++)
+      if (d->units[i].hit == CK_DATE) { /* a fact: "Date: 14 June" */
+        d->units[i].rule = NULL;
+        d->units[i].cls = CL_SHORT; /* (as a short line without a rule) */
+      }
+    i = at;
+  }
 }

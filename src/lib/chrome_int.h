@@ -458,8 +458,11 @@ bool kempt__chrome_links_then_facts(const struct chrome_doc *d, size_t from,
                                     size_t to);
 /* chrome_edge.c: the last line of a box of facts right after the
  * article (from its line from on, before end; under a short heading or
- * not), its date lines kept; SIZE_MAX when there is none. */
-size_t kempt__chrome_facts_after(struct chrome_doc *d, size_t from,
+ * not); SIZE_MAX when there is none. */
+size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
                                  size_t end);
+/* chrome_edge.c: the date lines of the boxes of facts in the article
+ * [a, b] ("Date: 14 June 2026") stay. */
+void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b);
 
 #endif

@@ -150,3 +150,12 @@ Test(chromequal7_edge, labels_without_numbers_are_no_facts) {
   cr_assert_null(strstr(out, "Tag: ferries"), "%s", out);
   free(out);
 }
+
+Test(chromequal7_edge, facts_box_between_paragraphs_keeps_its_dates) {
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2
+                  "If you go\n\n" FACTS P3 P4 FOOT);
+  cr_assert(strstr(out, "Date: 14 June 2026"), "%s", out);
+  cr_assert(strstr(out, "Venue: East Quay Pier"), "%s", out);
+  cr_assert(strstr(out, "Departs: 7.30 pm"), "%s", out);
+  free(out);
+}
