@@ -187,6 +187,7 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
 /* ---- facts boxes after the article ---------------------------------- */
 
 #define KV_KEY_WORDS 3  /* words of a fact's key ("Date", "Opening hours") */
+#define KV_KEY_BYTES 40 /* bytes of the key with its colon at most */
 #define KV_WORDS 12     /* words of a fact's line at most */
 #define KV_MIN 3        /* facts in a box */
 #define KV_MAX 30       /* lines of a box looked at */
@@ -197,10 +198,14 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
  * Town Hall", "Weight: 162 g"): a key of up to KV_KEY_WORDS words, the
  * first capitalised, a colon, a space, a value; no rule but a date line,
  * no sentence end. */
+static inline bool kv_may(const struct chrome_unit *u) {
+  return (!u->rule || u->hit == CK_DATE) && u->words >= 2 &&
+         u->words <= KV_WORDS && !u->widget && u->seps < 2 &&
+         u->term != TERM_SENT && u->term != TERM_COLON;
+}
+
 static bool key_value(const struct chrome_doc *d, const struct chrome_unit *u) {
-  if ((u->rule && u->hit != CK_DATE) || u->words < 2 ||
-      u->words > KV_WORDS || u->widget || u->seps >= 2 ||
-      u->term == TERM_SENT || u->term == TERM_COLON)
+  if (!kv_may(u))
     return false;
   const char *p = d->text.data + u->off;
   size_t n = u->len, i = 0, words = 0;
@@ -209,7 +214,11 @@ static bool key_value(const struct chrome_doc *d, const struct chrome_unit *u) {
   unsigned char c = (unsigned char)p[i];
   if (i == n || !(c >= 0x80 || (unsigned)(c - 'A') < 26))
     return false; /* (a capital, or a letter of another script) */
-  for (; i < n && p[i] != ':'; i++) {
+  size_t room = n - i < KV_KEY_BYTES ? n - i : KV_KEY_BYTES;
+  const char *colon = memchr(p + i, ':', room);
+  if (!colon)
+    return false; /* (most lines) */
+  for (size_t e = (size_t)(colon - p); i < e; i++) {
     if (p[i] == ' ' && p[i + 1] != ' ' && p[i + 1] != ':')
       words++;
     if (words >= KV_KEY_WORDS || p[i] == '.' || p[i] == ',' ||
@@ -270,6 +279,8 @@ size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
 
 void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i <= b; i++) {
+    if (!kv_may(&d->units[i]))
+      continue; /* (most lines: long) */
     size_t at = facts_from(d, i, b + 1);
     if (at == SIZE_MAX)
       continue;
