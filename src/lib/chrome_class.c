@@ -3316,6 +3316,8 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
   if (c < d->nunits)
     d->cut = true;
   d->seen_good = d->seen_good || found;
+  d->art_a = found ? a : 1; /* (for chrome_edge.c) */
+  d->art_b = found ? b : 0;
 }
 
 #ifdef CHROME_DEBUG
@@ -3727,8 +3729,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   }
   score_intro_lists(d, intro_from, intro_to);
   judge(d, nolang, evidence);
-  if (!looks_clean(d, evidence))
-    kempt__chrome_edges(d, r, m.langs);
+  kempt__chrome_edges(d, r, m.langs);
 #ifdef CHROME_DEBUG
   debug_dump(d);
 #endif

@@ -156,26 +156,29 @@ static bool opens_article(const struct chrome_unit *u) {
 
 void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
                          uint32_t langs) {
-  size_t n = d->nunits, first = n;
-  /* (the candidates are few: a line is read again at most twice) */
-  for (size_t i = 0; i < n; i++)
+  size_t a = d->art_a, b = d->art_b, first = b + 1;
+  if (a > b)
+    return; /* no article, or clean text: nothing to judge at its edges */
+  /* (the lines outside [a, b] are gone, its title aside; the candidates
+   * are few: a line is read again at most twice) */
+  for (size_t i = a; i <= b; i++)
     if (kept_text(&d->units[i]) && !pitch_line(d, &d->units[i], r, langs)) {
       first = i;
       break;
     }
-  if (first == n)
+  if (first > b)
     return; /* no article text */
-  for (size_t i = n; i-- > first;) { /* back to the last paragraph */
+  for (size_t i = b + 1; i-- > first;) { /* back to the last paragraph */
     struct chrome_unit *u = &d->units[i];
     if (!may_pitch(u) && !kept_text(u))
-      continue; /* (most lines after it: outside) */
+      continue;
     if (may_pitch(u) && pitch_line(d, u, r, langs))
       u->rule = R_PITCH;
     else if (kept_text(u))
       break;
   }
   bool opens = false; /* a title or byline between i and first */
-  for (size_t i = first; i-- > 0 && first - i <= EDGE_REACH;) {
+  for (size_t i = first; i-- > a && first - i <= EDGE_REACH;) {
     struct chrome_unit *u = &d->units[i];
     if (opens && may_pitch(u) && pitch_line(d, u, r, langs))
       u->rule = R_PITCH;

@@ -418,6 +418,10 @@ struct chrome_doc {
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
   size_t list_end, cut_end;
+  /* Set by kempt__chrome_classify's verdict: the article's stretch of
+   * lines [art_a, art_b], or art_a > art_b when there is none (a page
+   * without prose, or clean text: chrome_edge.c looks only there). */
+  size_t art_a, art_b;
   bool few_dups; /* set by classes_in_context (chrome_class.c) */
   /* kempt__chrome_scan_line's word counts of the line it reads: hits are
    * all zero between lines (zeroed when the doc is, then by add_counts);
@@ -445,9 +449,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a);
 
-/* chrome_edge.c: after the verdict, pitches at the article's edges go
- * (a sign-up or newsletter pitch after its last paragraph, or before its
- * title); langs: the rule languages of the window. */
+/* chrome_edge.c: after the verdict, pitches at the edges of the article
+ * [d->art_a, d->art_b] go (a sign-up or newsletter pitch after its last
+ * paragraph, or before its title); langs: the rule languages of the
+ * window. */
 void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
                          uint32_t langs);
 /* chrome_edge.c: whether lines [from, to] (a run of structured lines
