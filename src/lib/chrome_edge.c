@@ -282,15 +282,19 @@ size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
 
 void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i <= b; i++) {
-    if (!kv_may(&d->units[i]))
-      continue; /* (most lines: long) */
-    size_t at = facts_from(d, i, b + 1);
-    if (at == SIZE_MAX)
+    const struct chrome_unit *u = &d->units[i];
+    if (u->hit != CK_DATE || !u->rule || !key_value(d, u))
+      continue; /* (a date line that may be a fact: few) */
+    size_t s = i; /* the first fact of its run */
+    while (s > a && i - s < KV_MAX && key_value(d, &d->units[s - 1]))
+      s--;
+    size_t at = facts_from(d, s, b + 1);
+    if (at == SIZE_MAX || at < i)
       continue;
-    for (; i <= at; i++)
-      if (d->units[i].hit == CK_DATE) { /* a fact: "Date: 14 June" */
-        d->units[i].rule = NULL;
-        d->units[i].cls = CL_SHORT; /* (as a short line without a rule) */
+    for (size_t k = s; k <= at; k++)
+      if (d->units[k].hit == CK_DATE) { /* a fact: "Date: 14 June" */
+        d->units[k].rule = NULL;
+        d->units[k].cls = CL_SHORT; /* (as a short line without a rule) */
       }
     i = at;
   }
