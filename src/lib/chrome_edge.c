@@ -46,8 +46,8 @@ bool kempt__chrome_sent_gap_at(const char *p, uint32_t from, uint32_t to) {
 #define PITCH_MAX_TOK 8 /* words of the longest phrase looked for */
 #define EDGE_REACH 40   /* lines before the article a pitch may be */
 
-static const char R_PITCH[] = "pitch at the article's edge (sign-up, "
-                              "newsletter)";
+static const char R_PITCH[] =
+    "pitch or notice at the article's edge (chrome phrases)";
 
 /* The longest has (*has set) or soft phrase of t[i..nt) from t[i] on, in
  * one sentence, in languages langs: its words, or 0. Soft phrases count
