@@ -40,8 +40,7 @@ bool kempt__chrome_sent_gap_at(const char *p, uint32_t from, uint32_t to) {
 /* ---- pitches at the article's edges --------------------------------- */
 
 #define PITCH_WORDS 40  /* a pitch's words at most */
-#define PITCH_PHRASES 3 /* its has and soft phrases at least, one a has */
-#define PITCH_HAS 2     /* ... or so many has phrases */
+#define PITCH_HAS 2     /* its has phrases at least */
 #define PITCH_SENTENCES 2 /* its sentences at least */
 #define PITCH_MAX_TOK 8 /* words of the longest phrase looked for */
 #define EDGE_REACH 40   /* lines before the article a pitch may be */
@@ -106,11 +105,12 @@ static inline bool may_pitch(const struct chrome_unit *u) {
  * a list nor a quote, PITCH_SENTENCES sentences or more (a pitch offers,
  * then asks: "Get ... every Friday. Sign up now ..."; a line of text with
  * one sentence and a has phrase is short enough for the has rule itself
- * when it is chrome), and read again: PITCH_HAS has phrases apart, or
- * PITCH_PHRASES has or soft phrases, one a has phrase (soft words alone
- * say little: "Facebook, Twitter and Instagram will follow"). The first
- * line of a report on a privacy policy may have as many: it stays where
- * it is the article's (see kempt__chrome_edges). */
+ * when it is chrome), and read again: PITCH_HAS has phrases apart (soft
+ * words say little: "Facebook, Twitter and Instagram will follow", and
+ * a has phrase with them does not say more: "... after a free trial.
+ * Subscribers can download episodes in the app."). The first line of a
+ * report on a privacy policy may have as many: it stays where it is the
+ * article's (see kempt__chrome_edges). */
 static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
                        const struct chrome_rules *r, uint32_t langs) {
   if (!may_pitch(u))
@@ -121,7 +121,7 @@ static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
   struct chrome_tok t[CHROME_MAXTOK];
   size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
                                           &total, d->cp);
-  size_t phrases = 0, has = 0, ends = 0;
+  size_t has = 0, ends = 0;
   for (size_t i = 1; i < nt; i++)
     ends += kempt__chrome_sent_gap(p, &t[i - 1], &t[i]);
   if (ends < PITCH_SENTENCES - 1)
@@ -133,11 +133,10 @@ static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
       i++;
       continue;
     }
-    phrases++;
     has += h;
     i += k;
   }
-  return has >= PITCH_HAS || (has && phrases >= PITCH_PHRASES);
+  return has >= PITCH_HAS;
 }
 
 /* A paragraph of the article as judged: kept, good or near-good text. */

@@ -159,3 +159,14 @@ Test(chromequal7_edge, facts_box_between_paragraphs_keeps_its_dates) {
   cr_assert(strstr(out, "Departs: 7.30 pm"), "%s", out);
   free(out);
 }
+
+Test(chromequal7_edge, last_paragraph_with_one_has_phrase_stays) {
+  /* soft words (subscribers, download, app) with one has phrase (free
+   * trial): a report on a service, not a pitch */
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3
+                  "The ferry's new timetable app costs two euros a month"
+                  " after a free trial. Subscribers can download the"
+                  " timetable and buy tickets in the app.\n\n" FOOT);
+  cr_assert(strstr(out, "after a free trial."), "%s", out);
+  free(out);
+}
