@@ -199,10 +199,10 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
 /* A fact "Key: value" on its own short line ("Date: 14 June", "Venue:
  * Town Hall", "Weight: 162 g"): a key of up to KV_KEY_WORDS words, the
  * first capitalised, a colon, a space, a value; no rule but a date line,
- * no sentence end. */
+ * no chrome word ("Comments: 3"), no sentence end. */
 static inline bool kv_may(const struct chrome_unit *u) {
-  return (!u->rule || u->hit == CK_DATE) && u->words >= 2 &&
-         u->words <= KV_WORDS && !u->widget && u->seps < 2 &&
+  return (!u->rule || u->hit == CK_DATE) && !u->soft_has &&
+         u->words >= 2 && u->words <= KV_WORDS && !u->widget && u->seps < 2 &&
          u->term != TERM_SENT && u->term != TERM_COLON;
 }
 
