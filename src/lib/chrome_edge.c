@@ -20,6 +20,7 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "chrome_int.h"
+#include "lang.h"
 
 bool kempt__chrome_sent_gap_at(const char *p, uint32_t from, uint32_t to) {
   bool stop = false;
@@ -94,6 +95,35 @@ static bool quoted(const char *p, size_t n) {
          (unsigned char)p[i + 2] >= 0x98 && (unsigned char)p[i + 2] <= 0x9F;
 }
 
+/* What pitch_line reads besides the line: the rules, and the words of
+ * the article's title that carry its topic. */
+#define TOPIC_MAX 16
+struct edge_ctx {
+  const struct chrome_rules *r;
+  uint32_t langs;
+  size_t ntopic;
+  uint64_t topic[TOPIC_MAX]; /* hashes of its words */
+};
+
+/* A word that carries a topic: letters, 4 bytes or more, no function
+ * word of any language. */
+static bool topic_word(const char *p, const struct chrome_tok *t) {
+  return t->alpha && t->end - t->start >= 4 &&
+         kempt__stopword_langs(p + t->start, t->end - t->start) == 0;
+}
+
+/* Note the topic words of line u (the title) in x. */
+static void note_topic(struct edge_ctx *x, const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
+                                          &total, d->cp);
+  for (size_t i = 0; i < nt && x->ntopic < TOPIC_MAX; i++)
+    if (topic_word(p, &t[i]))
+      x->topic[x->ntopic++] = t[i].h;
+}
+
 /* What pitch_line asks first, of the line's features alone. */
 static inline bool may_pitch(const struct chrome_unit *u) {
   return !u->rule && u->soft_has && u->words <= PITCH_WORDS && !u->widget &&
@@ -108,11 +138,14 @@ static inline bool may_pitch(const struct chrome_unit *u) {
  * when it is chrome), and read again: PITCH_HAS has phrases apart (soft
  * words say little: "Facebook, Twitter and Instagram will follow", and
  * a has phrase with them does not say more: "... after a free trial.
- * Subscribers can download episodes in the app."). The first line of a
- * report on a privacy policy may have as many: it stays where it is the
- * article's (see kempt__chrome_edges). */
+ * Subscribers can download episodes in the app."), and no word of the
+ * topic of the article's title (a pitch is the site's, the same on every
+ * page: "Harbor Bank said it had updated its privacy policy ... Its terms
+ * of use ..." is the report's on "Harbor Bank ..."). The first line of a
+ * report may have as many phrases and no word of its title: it stays
+ * where it is the article's (see kempt__chrome_edges). */
 static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
-                       const struct chrome_rules *r, uint32_t langs) {
+                       const struct edge_ctx *x) {
   if (!may_pitch(u))
     return false;
   const char *p = d->text.data + u->off;
@@ -128,7 +161,7 @@ static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
     return false;
   for (size_t i = 0; i < nt;) {
     bool h;
-    size_t k = phrase_at(r, langs, p, t, nt, i, &h);
+    size_t k = phrase_at(x->r, x->langs, p, t, nt, i, &h);
     if (!k) {
       i++;
       continue;
@@ -136,7 +169,13 @@ static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
     has += h;
     i += k;
   }
-  return has >= PITCH_HAS;
+  if (has < PITCH_HAS)
+    return false;
+  for (size_t i = 0; i < nt; i++) /* (few lines come this far) */
+    for (size_t k = 0; k < x->ntopic; k++)
+      if (t[i].h == x->topic[k] && topic_word(p, &t[i]))
+        return false; /* on the article's topic: its text */
+  return true;
 }
 
 /* A paragraph of the article as judged: kept, good or near-good text. */
@@ -153,15 +192,40 @@ static bool opens_article(const struct chrome_unit *u) {
          u->term == TERM_NONE && !u->bullet;
 }
 
+/* The article's title for the topic of x: the line find_title marked
+ * before a, else the first kept headline from a on before its text. */
+static void find_topic(struct edge_ctx *x, const struct chrome_doc *d,
+                       size_t a, size_t b) {
+  for (size_t i = a; i-- > 0 && a - i <= EDGE_REACH;)
+    if (d->units[i].title) {
+      note_topic(x, d, &d->units[i]);
+      return;
+    }
+  for (size_t i = a; i <= b && i - a <= EDGE_REACH; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (kept_text(u) && !may_pitch(u))
+      return; /* (the text: no title in the stretch) */
+    if (!u->rule && opens_article(u)) {
+      note_topic(x, d, u);
+      return;
+    }
+  }
+}
+
 void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
                          uint32_t langs) {
   size_t a = d->art_a, b = d->art_b, first = b + 1;
   if (a > b)
     return; /* no article, or clean text: nothing to judge at its edges */
+  struct edge_ctx x;
+  x.r = r;
+  x.langs = langs;
+  x.ntopic = 0;
+  find_topic(&x, d, a, b);
   /* (the lines outside [a, b] are gone, its title aside; the candidates
    * are few: a line is read again at most twice) */
   for (size_t i = a; i <= b; i++)
-    if (kept_text(&d->units[i]) && !pitch_line(d, &d->units[i], r, langs)) {
+    if (kept_text(&d->units[i]) && !pitch_line(d, &d->units[i], &x)) {
       first = i;
       break;
     }
@@ -171,7 +235,7 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
     struct chrome_unit *u = &d->units[i];
     if (!may_pitch(u) && !kept_text(u))
       continue;
-    if (may_pitch(u) && pitch_line(d, u, r, langs))
+    if (may_pitch(u) && pitch_line(d, u, &x))
       u->rule = R_PITCH;
     else if (kept_text(u))
       break;
@@ -179,7 +243,7 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
   bool opens = false; /* a title or byline between i and first */
   for (size_t i = first; i-- > a && first - i <= EDGE_REACH;) {
     struct chrome_unit *u = &d->units[i];
-    if (opens && may_pitch(u) && pitch_line(d, u, r, langs))
+    if (opens && may_pitch(u) && pitch_line(d, u, &x))
       u->rule = R_PITCH;
     else
       opens = opens || opens_article(u);

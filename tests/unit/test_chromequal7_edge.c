@@ -170,3 +170,13 @@ Test(chromequal7_edge, last_paragraph_with_one_has_phrase_stays) {
   cr_assert(strstr(out, "after a free trial."), "%s", out);
   free(out);
 }
+
+Test(chromequal7_edge, last_paragraph_on_the_titles_topic_stays) {
+  /* two sentences, two has phrases, but the ferry of the title */
+  char *out = run(TOP "Harbour ferry returns after repairs\n\n" P1 P2 P3
+                  "The ferry trust rewrote its privacy policy last year. Its"
+                  " terms of use now bar it from selling the data of its"
+                  " passengers.\n\n" FOOT);
+  cr_assert(strstr(out, "rewrote its privacy policy"), "%s", out);
+  free(out);
+}
