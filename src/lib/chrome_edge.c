@@ -101,6 +101,8 @@ static bool quoted(const char *p, size_t n) {
 struct edge_ctx {
   const struct chrome_rules *r;
   uint32_t langs;
+  size_t a, b;  /* the article's stretch */
+  bool topic_read; /* (the title is read when a pitch needs it: few) */
   size_t ntopic;
   uint64_t topic[TOPIC_MAX]; /* hashes of its words */
 };
@@ -144,8 +146,10 @@ static inline bool may_pitch(const struct chrome_unit *u) {
  * of use ..." is the report's on "Harbor Bank ..."). The first line of a
  * report may have as many phrases and no word of its title: it stays
  * where it is the article's (see kempt__chrome_edges). */
+static void find_topic(struct edge_ctx *x, const struct chrome_doc *d);
+
 static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
-                       const struct edge_ctx *x) {
+                       struct edge_ctx *x) {
   if (!may_pitch(u))
     return false;
   const char *p = d->text.data + u->off;
@@ -171,6 +175,8 @@ static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
   }
   if (has < PITCH_HAS)
     return false;
+  if (!x->topic_read)
+    find_topic(x, d);
   for (size_t i = 0; i < nt; i++) /* (few lines come this far) */
     for (size_t k = 0; k < x->ntopic; k++)
       if (t[i].h == x->topic[k] && topic_word(p, &t[i]))
@@ -194,8 +200,9 @@ static bool opens_article(const struct chrome_unit *u) {
 
 /* The article's title for the topic of x: the line find_title marked
  * before a, else the first kept headline from a on before its text. */
-static void find_topic(struct edge_ctx *x, const struct chrome_doc *d,
-                       size_t a, size_t b) {
+static void find_topic(struct edge_ctx *x, const struct chrome_doc *d) {
+  size_t a = x->a, b = x->b;
+  x->topic_read = true;
   for (size_t i = a; i-- > 0 && a - i <= EDGE_REACH;)
     if (d->units[i].title) {
       note_topic(x, d, &d->units[i]);
@@ -220,8 +227,10 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
   struct edge_ctx x;
   x.r = r;
   x.langs = langs;
+  x.a = a;
+  x.b = b;
+  x.topic_read = false;
   x.ntopic = 0;
-  find_topic(&x, d, a, b);
   /* (the lines outside [a, b] are gone, its title aside; the candidates
    * are few: a line is read again at most twice) */
   for (size_t i = a; i <= b; i++)
