@@ -433,6 +433,20 @@ static inline unsigned low_byte(uint64_t m) {
 #endif
 }
 
+/* Index of the lowest bit set in m (m != 0). */
+static inline unsigned low_bit(unsigned m) {
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctz(m);
+#else
+  unsigned k = 0;
+  while (!(m & 1)) {
+    m >>= 1;
+    k++;
+  }
+  return k;
+#endif
+}
+
 static inline void store_le64(char *p, uint64_t v) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   v = __builtin_bswap64(v);
@@ -3478,8 +3492,14 @@ static inline unsigned filtered(const uint8_t *filter, uint64_t k) {
   return filter[k >> FILTER_SHIFT];
 }
 
-/* Count word i of the window, which the filter lets through. */
-static void count_one(struct glue *g, size_t i) {
+/* Count word i of the window, which the filter lets through; ends: every
+ * word that a pair asked about ends with passes the filter (the query
+ * table took every word asked), so that a next word it stops ends no such
+ * pair, and the pair is not looked up. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void count_one(struct glue *g, size_t i, bool ends) {
   struct entry *e = table_get(&g->query, g->th[i]);
   if (!e)
     return;
@@ -3490,7 +3510,8 @@ static void count_one(struct glue *g, size_t i) {
   } else {
     e->flags |= E_HYPHEN;
   }
-  if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok) {
+  if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok &&
+      (!ends || filtered(g->filter, g->th[i + 1]))) {
     struct entry *pe =
         table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
     if (pe)
@@ -3502,23 +3523,19 @@ static void count_asked(struct glue *g) {
   const uint64_t *th = g->th;
   const uint8_t *filter = g->filter;
   size_t i = 0, n = g->ntok;
+  bool ends = g->query.used < g->query.max; /* no word was refused */
   for (; i + 4 <= n; i += 4) { /* most words are not asked about */
     unsigned f0 = filtered(filter, th[i]), f1 = filtered(filter, th[i + 1]),
              f2 = filtered(filter, th[i + 2]), f3 = filtered(filter, th[i + 3]);
     if (!(f0 | f1 | f2 | f3))
       continue;
-    if (f0)
-      count_one(g, i);
-    if (f1)
-      count_one(g, i + 1);
-    if (f2)
-      count_one(g, i + 2);
-    if (f3)
-      count_one(g, i + 3);
+    /* the filter's bytes are 0 or 1: a bit for each word let through */
+    for (unsigned m = f0 | f1 << 1 | f2 << 2 | f3 << 3; m; m &= m - 1)
+      count_one(g, i + low_bit(m), ends);
   }
   for (; i < n; i++)
     if (filtered(filter, th[i]))
-      count_one(g, i);
+      count_one(g, i, ends);
 }
 
 /* Remember the words of the window for the rest of the document. */
