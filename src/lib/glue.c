@@ -3263,15 +3263,37 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
   return level && level <= 70 && kempt__wordlist_camel(h);
 }
 
+/* Whether the part p[0..n) of a token, n 1 or 2, key its lower case, is
+ * no word whatever the document says (part_evidence: ok is false, and
+ * novel too): one letter but "a" and "I", or two that are not capitalised
+ * and no English function word. */
+static inline bool short_nonword(const char *p, const char *key, size_t n) {
+  if (n == 1)
+    return p[0] != 'a' && p[0] != 'I';
+  return !is_upper((unsigned char)p[0]) &&
+         !(kempt__stopword_langs_packed((unsigned char)key[0] |
+                                            (uint64_t)(unsigned char)key[1]
+                                                << 8,
+                                        2) &
+           (1u << (KEMPT_LANG_EN - 1)));
+}
+
 static int split_score(struct glue *g, const char *p, const char *key,
                        size_t n, size_t i, const struct shape *sh) {
-  uint64_t hl = kempt__word_hash_prefix(key, i);
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
   bool camel_r = (sh->second && i == sh->inner) ||
                  (sh->lead && i + 1 == sh->inner);
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
+  /* a part of one letter but "a" and "I", or of two lower-case letters
+   * that are no English function word, is no word (part_evidence) and too
+   * short to be new: no split, and nothing looked up */
+  if ((i <= 2 && !camel_l && !acro_l && short_nonword(p, key, i)) ||
+      (n - i <= 2 && !camel_r && !acro_r &&
+       short_nonword(p + i, key + i, n - i)))
+    return -1;
+  uint64_t hl = kempt__word_hash_prefix(key, i);
   bool tail = camel_tail(sh, i);
   if (tail && !camel_word(g, p, i))
     return -1;
