@@ -2550,8 +2550,12 @@ static uint64_t lower_hash(const char *p, size_t n) {
 /* What speaks for p[0..n) being a word of its own; key: its lower case
  * (readable up to the next multiple of 8 past n, whatever is there), h:
  * the hash of key[0..n) (the token is lowered and hashed once, in decide). */
-static struct evidence part_evidence(struct glue *g, const char *p, size_t n,
-                                     const char *key, uint64_t h) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in split_score, its fields where read */
+#endif
+static inline struct evidence
+part_evidence(struct glue *g, const char *p, size_t n, const char *key,
+              uint64_t h) {
   struct evidence e;
   memset(&e, 0, sizeof e);
   const struct entry *w = table_get(&g->query, h);
@@ -3271,10 +3275,9 @@ static inline bool short_nonword(const char *p, const char *key, size_t n) {
   if (n == 1)
     return p[0] != 'a' && p[0] != 'I';
   return !is_upper((unsigned char)p[0]) &&
-         !(kempt__stopword_langs_packed((unsigned char)key[0] |
-                                            (uint64_t)(unsigned char)key[1]
-                                                << 8,
-                                        2) &
+         !(kempt__stopword_langs_packed(
+               (unsigned char)key[0] | (uint64_t)(unsigned char)key[1] << 8,
+               2) &
            (1u << (KEMPT_LANG_EN - 1)));
 }
 
@@ -3521,7 +3524,8 @@ static inline unsigned filtered(const uint8_t *filter, uint64_t k) {
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline void count_one(struct glue *g, size_t i, bool ends) {
+static inline void
+count_one(struct glue *g, size_t i, bool ends) {
   struct entry *e = table_get(&g->query, g->th[i]);
   if (!e)
     return;
@@ -3534,8 +3538,7 @@ static inline void count_one(struct glue *g, size_t i, bool ends) {
   }
   if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok &&
       (!ends || filtered(g->filter, g->th[i + 1]))) {
-    struct entry *pe =
-        table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
+    struct entry *pe = table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
     if (pe)
       pe->count++;
   }
