@@ -2547,22 +2547,25 @@ static uint64_t lower_hash(const char *p, size_t n) {
   return kempt__word_hash_padded(key, n);
 }
 
-/* What speaks for p[0..n) being a word of its own; key: its lower case
- * (readable up to the next multiple of 8 past n, whatever is there), h:
- * the hash of key[0..n) (the token is lowered and hashed once, in decide). */
+/* What speaks for p[0..n) being a word of its own (a part's evidence),
+ * first whether it is one: ev's len, level, proper, count, capmid, stop
+ * and ok, *wp its entry in query, *userp whether --words has it (for
+ * part_more, which adds the rest when it is weighed further); key: its
+ * lower case (readable up to the next multiple of 8 past n, whatever is
+ * there), h: the hash of key[0..n) (the token is lowered and hashed once,
+ * in decide). */
 #if defined(__GNUC__)
 __attribute__((always_inline)) /* in split_score, its fields where read */
 #endif
-static inline struct evidence
-part_evidence(struct glue *g, const char *p, size_t n, const char *key,
-              uint64_t h) {
+static inline void
+part_ok(struct glue *g, const char *p, size_t n, const char *key, uint64_t h,
+        struct evidence *ev, const struct entry **wp, bool *userp) {
   struct evidence e;
   memset(&e, 0, sizeof e);
   const struct entry *w = table_get(&g->query, h);
   /* the word list's answers from the cache of words (word_info) */
-  uint64_t packed = n <= 8 ? kempt__load_le64(key) &
-                                 (~(uint64_t)0 >> (8 * (8 - n)))
-                           : 0;
+  uint64_t packed =
+      n <= 8 ? kempt__load_le64(key) & (~(uint64_t)0 >> (8 * (8 - n))) : 0;
   struct word_info *wi = word_info(g, h, packed, n);
   if (!wi->listed)
     word_info_list(wi);
@@ -2579,25 +2582,38 @@ part_evidence(struct glue *g, const char *p, size_t n, const char *key,
                    : n <= 8 ? kempt__stopword_langs_packed(packed, n)
                             : 0;
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
-  e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
-  if (proper && !cap && e.score > 2)
-    e.score = 2;
-  /* a name of the document whose lower-case form is rare ("Hulu") is no
-   * common word; one the document writes inside sentences each time
-   * ("Wales") may take a function word after it */
-  e.docproper = cap && w && w->capmid && w->capmid == w->count;
-  e.common = (level && !proper && !(cap && w && w->capmid && level >= 80)) ||
-             user;
   e.ok = e.stop || level || user || e.count;
   if ((n == 1 && p[0] != 'a' && p[0] != 'I') ||
       (n == 2 && !e.stop && !(cap && w && w->capmid)))
     e.ok = false; /* two letters: a function word, or a name ("Xi") */
   if (n == 3 && !e.stop && !(level && level <= 50) && !e.count)
     e.ok = false;
-  e.docname = cap && w && (w->capmid > 0 || ((!level || proper) && e.count));
-  e.name = e.docname || (cap && proper && level);
-  e.score += (e.count ? 2 : 0) + (e.docname ? 4 : 0);
-  return e;
+  *ev = e;
+  *wp = w;
+  *userp = user;
+}
+
+/* The rest of a part's evidence e after part_ok (w, user: part_ok's):
+ * its score, and whether it is common or a name. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+part_more(struct evidence *e, const char *p, const struct entry *w, bool user) {
+  bool cap = is_upper((unsigned char)p[0]), proper = e->proper;
+  int level = e->level;
+  e->score = e->stop ? 6 : level ? level_score(level) : user ? 4 : 0;
+  if (proper && !cap && e->score > 2)
+    e->score = 2;
+  /* a name of the document whose lower-case form is rare ("Hulu") is no
+   * common word; one the document writes inside sentences each time
+   * ("Wales") may take a function word after it */
+  e->docproper = cap && w && w->capmid && w->capmid == w->count;
+  e->common =
+      (level && !proper && !(cap && w && w->capmid && level >= 80)) || user;
+  e->docname = cap && w && (w->capmid > 0 || ((!level || proper) && e->count));
+  e->name = e->docname || (cap && proper && level);
+  e->score += (e->count ? 2 : 0) + (e->docname ? 4 : 0);
 }
 
 /* ---- candidates and splits ----------------------------------------------- */
@@ -3268,8 +3284,8 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
 }
 
 /* Whether the part p[0..n) of a token, n 1 or 2, key its lower case, is
- * no word whatever the document says (part_evidence: ok is false, and
- * novel too): one letter but "a" and "I", or two that are not capitalised
+ * no word whatever the document says (part_ok: ok is false, and novel
+ * too): one letter but "a" and "I", or two that are not capitalised
  * and no English function word. */
 static inline bool short_nonword(const char *p, const char *key, size_t n) {
   if (n == 1)
@@ -3290,7 +3306,7 @@ static int split_score(struct glue *g, const char *p, const char *key,
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
   /* a part of one letter but "a" and "I", or of two lower-case letters
-   * that are no English function word, is no word (part_evidence) and too
+   * that are no English function word, is no word (part_ok) and too
    * short to be new: no split, and nothing looked up */
   if ((i <= 2 && !camel_l && !acro_l && short_nonword(p, key, i)) ||
       (n - i <= 2 && !camel_r && !acro_r &&
@@ -3304,7 +3320,15 @@ static int split_score(struct glue *g, const char *p, const char *key,
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
   bool names = is_upper((unsigned char)p[0]) && !sh->second && !sh->acro &&
                i == sh->inner;
-  struct evidence l = part_evidence(g, p, i, key, hl);
+  struct evidence l, r;
+  const struct entry *w;
+  bool user;
+  part_ok(g, p, i, key, hl, &l, &w, &user);
+  /* no word, nor a new one (novel): not weighed further */
+  if (!l.ok && !camel_l && !acro_l &&
+      !(names && i >= 4 && !l.level && !l.count))
+    return -1;
+  part_more(&l, p, w, user);
   if (camel_l)
     camel_evidence(&l, p, i);
   if (acro_l)
@@ -3312,7 +3336,11 @@ static int split_score(struct glue *g, const char *p, const char *key,
   if (!l.ok && !(names && novel(&l)))
     return -1;
   uint64_t hr = kempt__word_hash_padded(key + i, n - i);
-  struct evidence r = part_evidence(g, p + i, n - i, key + i, hr);
+  part_ok(g, p + i, n - i, key + i, hr, &r, &w, &user);
+  if (!r.ok && !camel_r && !acro_r &&
+      !(names && l.ok && n - i >= 4 && !r.level && !r.count))
+    return -1;
+  part_more(&r, p + i, w, user);
   if (camel_r)
     camel_evidence(&r, p + i, n - i);
   if (acro_r)
@@ -3496,7 +3524,7 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
     if (!split_allowed(&sh, i))
       continue;
     uint64_t l = kempt__word_hash_prefix(key, i);
-    kempt__wordlist_prefetch(l); /* for part_evidence, when it is weighed */
+    kempt__wordlist_prefetch(l); /* for part_ok, when it is weighed */
     s = ask(g, l, &e);
     if (camel_tail(&sh, i))
       continue;
