@@ -1289,9 +1289,8 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
       w = &own, own.h = p->h, own.listed = false;
     if (!w->listed) /* (an earlier one of the same word listed it) */
       word_info_list(w);
-    struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
-    const char *core = t.raw + t.core;
-    if (!listed_plain(g, w, core, t.clen, p->h)) {
+    if (!listed_plain(g, w, c->text + p->start + p->core, p->clen, p->h)) {
+      struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
       s = add_candidate(g, &t, c);
     } else if (p->ti) {
       if (p->ti->raw[0] == p->raw[0] && p->ti->raw[1] == p->raw[1])
@@ -1347,24 +1346,30 @@ static inline struct tok_info *tok_slot(struct glue *g, uint64_t r0,
  * first 16 bytes, zero padded, are r0 and r1. */
 static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
                      size_t n, uint64_t r0, uint64_t r1) {
-  char key[MAX_TOKEN + 8];
   size_t uppers = 0;
+  uint64_t h, k0;
   if (n <= TOK_CACHED) {
-    /* r0, r1 are the letters: 0x40 is set in each, 0x20 in lower case */
+    /* r0, r1 are the letters: 0x40 is set in each, 0x20 in lower case;
+     * their lower case is hashed as kempt__word_hash_padded would */
     const uint64_t lows = 0x2020202020202020u;
     uint64_t l0 = (r0 >> 1) & lows, l1 = (r1 >> 1) & lows;
-    store_le64(key, r0 | l0);
-    store_le64(key + 8, r1 | l1);
+    k0 = r0 | l0;
     uppers = ((l0 & ~r0 & ~(uint64_t)0xFF) | (l1 & ~r1)) != 0;
+    h = kempt__word_hash_step((uint64_t)n * 0x9E3779B97F4A7C15u, k0);
+    if (n > 8)
+      h = kempt__word_hash_step(h, r1 | l1);
+    h = kempt__word_hash_end(h);
   } else {
+    char key[MAX_TOKEN + 8];
     for (size_t i = 0; i < n; i++) {
       key[i] = (char)(p[i] | 0x20);
       uppers += i && is_upper((unsigned char)p[i]);
     }
     memset(key + n, 0, 8);
+    h = kempt__word_hash_padded(key, n);
+    k0 = kempt__load_le64(key);
   }
-  uint64_t h = kempt__word_hash_padded(key, n);
-  struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
+  struct word_info *w = word_info(g, h, k0, n);
   ti->raw[0] = r0;
   ti->raw[1] = r1;
   ti->h = h;
