@@ -284,16 +284,21 @@ enum {
 
 /* What a token of up to UTOK_MAX bytes that plain_run does not read
  * itself (bytes beyond ASCII, or ASCII letters among other bytes: "U.S.",
- * "[e151e5]") comes to when it records at most one word (count_compound: its word does not
- * start with ASCII letters, or they are not followed by a separator:
- * "Zürich" records "z") and holds at most one function word: its language
- * evidence, the word it records and whether it ends a sentence, keyed by
- * its bytes (count_token, which must be changed with count_compound,
- * lang_add_any and ends_sentence). */
+ * "[e151e5]") comes to when it records at most one word (count_compound: its
+ * word does not start with ASCII letters, or they are not followed by a
+ * separator: "Zürich" records "z") and holds at most two function words: its
+ * language evidence, the word it records and whether it ends a sentence, keyed
+ * by its bytes (count_token, which must be changed with count_compound,
+ * lang_add_any and ends_sentence). plain_run reads a token of one
+ * function word or none from its entry itself; count_token_in reads one
+ * of two ("U.S.": "u" and "s" are function words of some languages), whose
+ * len has UTOK_TWO set so that plain_run passes it on. */
+#define UTOK_TWO 0x80 /* in len: two function words (UTOK_MAX is less) */
 struct utok_info {
   uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
   uint64_t h;                 /* the hash of the word it records */
-  uint32_t langs;             /* the languages of its function word */
+  uint32_t langs;             /* the languages of its function words */
+  uint32_t langs2;            /* those of both of two (UTOK_TWO) */
   uint8_t len;                /* its length, 0: an empty slot */
   uint8_t words;              /* the words lang_add_any counts in it */
   bool ends;                  /* ends_sentence */
@@ -1467,7 +1472,8 @@ static struct utok_info *utok_slot(struct glue *g, const char *p, size_t n,
 
 /* Add the language evidence of the token raw[0..n) (high: bytes beyond
  * ASCII among them) to c, and keep it in u when it fits there: at most
- * one function word. */
+ * two function words (a language has at most two hits then: langs holds
+ * those with one or more, langs2 those with two). */
 static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
                             size_t n, bool high, struct utok_info *u) {
   struct kempt_lang_count one;
@@ -1478,15 +1484,17 @@ static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
     lang_add_ascii(&one, raw, n);
   c->words += one.words;
   c->stop += one.stop;
-  uint32_t m = 0;
+  uint32_t m = 0, m2 = 0;
   for (int l = 1; l < KEMPT_LANG_COUNT && one.stop; l++) { /* else none */
     c->hits[l] += one.hits[l];
     m |= one.hits[l] ? 1u << (l - 1) : 0;
+    m2 |= one.hits[l] >= 2 ? 1u << (l - 1) : 0;
   }
-  if (u && one.stop <= 1 && one.words <= UINT8_MAX) {
+  if (u && one.stop <= 2 && one.words <= UINT8_MAX) {
     u->langs = m;
+    u->langs2 = m2;
     u->words = (uint8_t)one.words;
-    u->len = (uint8_t)n;
+    u->len = (uint8_t)(n | (one.stop == 2 ? UTOK_TWO : 0));
   }
 }
 
@@ -1513,11 +1521,15 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
                                         struct utok_info *u,
                                         uint64_t raw[UTOK_MAX / 8]) {
   if (u) {
-    if (u->len == t->rlen && !memcmp(u->raw, raw, UTOK_MAX)) {
+    if ((u->len & ~UTOK_TWO) == t->rlen && !memcmp(u->raw, raw, UTOK_MAX)) {
       /* what the branch below found for it before */
       c->link = SIZE_MAX;
       c->h->lang.words += u->words;
-      if (u->langs) {
+      if (u->len & UTOK_TWO) {
+        c->h->lang.stop += 2;
+        add_hits(c->h->lang.hits, u->langs);
+        add_hits(c->h->lang.hits, u->langs2);
+      } else if (u->langs) {
         c->h->lang.stop++;
         add_hits(c->h->lang.hits, u->langs);
       }
