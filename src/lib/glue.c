@@ -3314,8 +3314,12 @@ static inline bool short_nonword(const char *p, const char *key, size_t n) {
            (1u << (KEMPT_LANG_EN - 1)));
 }
 
-static int split_score(struct glue *g, const char *p, const char *key,
-                       size_t n, size_t i, const struct shape *sh) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* decide_shaped's two loops */
+#endif
+static inline int
+split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
+            const struct shape *sh) {
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
   bool camel_r = (sh->second && i == sh->inner) ||
@@ -3422,10 +3426,16 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
   split_range(&sh, n, &lo, &hi);
   size_t best = 0;
   int top = -1, second = -1;
+  /* most tokens have no inner capital: split_score for that shape, with
+   * the tests of the others folded away */
+  static const struct shape no_capital = {0, 0, 0, false, false};
+  bool plain = !sh.inner && !sh.second && !sh.acro && !sh.acro_name &&
+               !sh.lead;
   for (size_t i = lo; i <= hi; i++) {
     if (!split_allowed(&sh, i) || (rare && !pair_count(g, key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
-    int s = split_score(g, p, key, n, i, &sh);
+    int s = plain ? split_score(g, p, key, n, i, &no_capital)
+                  : split_score(g, p, key, n, i, &sh);
     if (s > top) {
       second = top;
       top = s;
