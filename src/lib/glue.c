@@ -2767,8 +2767,17 @@ static bool name_prefix(const char *p, size_t n) {
 static bool candidate_word(struct glue *g, const char *p, size_t n,
                            uint64_t h, const struct entry **whole,
                            bool *rare) {
+  /* the word list's answers: most often in the cache of words still,
+   * from when the token was read */
+  const struct word_info *wi = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
   bool proper;
-  int level = kempt__wordlist_probe(h, &proper);
+  int level;
+  if (wi->valid && wi->h == h && wi->listed) {
+    level = wi->level;
+    proper = wi->proper;
+  } else {
+    level = kempt__wordlist_probe(h, &proper);
+  }
   const struct entry *w = table_get(&g->query, h);
   *whole = w;
   *rare = level && !proper; /* and so a candidate (known_as_written) */
