@@ -1360,10 +1360,7 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
     uint64_t l0 = (r0 >> 1) & lows, l1 = (r1 >> 1) & lows;
     k0 = r0 | l0;
     uppers = ((l0 & ~r0 & ~(uint64_t)0xFF) | (l1 & ~r1)) != 0;
-    h = kempt__word_hash_step((uint64_t)n * 0x9E3779B97F4A7C15u, k0);
-    if (n > 8)
-      h = kempt__word_hash_step(h, r1 | l1);
-    h = kempt__word_hash_end(h);
+    h = kempt__word_hash_words(n, k0, r1 | l1);
   } else {
     char key[MAX_TOKEN + 8];
     for (size_t i = 0; i < n; i++) {
@@ -2024,7 +2021,7 @@ hyphen_run(const char *text, size_t i, size_t n, uint64_t *th, uint8_t *tf,
     /* capitals: letters have 0x40 set, capitals 0x20 clear */
     uint64_t u0 = (x0 >> 1) & lows & ~x0, u1 = (x1 >> 1) & lows & ~x1;
     bool cap1 = (u0 & 0xFF) && !(u0 >> 8) && !u1; /* capitalised */
-    th[at] = kempt__word_hash_padded(key + jn, k);
+    th[at] = kempt__word_hash_words(k, l0, l1);
     tf[at++] = (uint8_t)(T_COUNT | (cap1 ? mid : 0));
     mid = T_CAPMID;
     jn += k;
@@ -3525,8 +3522,10 @@ static inline enum kempt_status ask(struct glue *g, uint64_t h,
 /* The hash of the candidate token as written (case and marks around
  * it): equal tokens of a window get the same answers (decide reads the
  * token and the window's tables only), so each is weighed once. */
-static uint64_t token_key(const struct token *t) {
-  uint64_t h = kempt__word_hash(t->raw, t->rlen);
+static uint64_t token_key(const struct token *t, bool padded) {
+  /* padded: a held block's, which may be read 8 bytes past its end */
+  uint64_t h = padded ? kempt__word_hash_prefix(t->raw, t->rlen)
+                      : kempt__word_hash(t->raw, t->rlen);
   return kempt__word_hash_end(kempt__word_hash_step(h, t->core << 16 | t->clen));
 }
 
@@ -3723,7 +3722,7 @@ static enum kempt_status weigh_window(struct glue *g) {
     const struct held *h = &g->blocks[g->cands[i].block];
     if (h->weigh) {
       struct token t = cand_token(&g->cands[i], held_text(g, h));
-      g->cands[i].key = token_key(&t); /* for split_cand too */
+      g->cands[i].key = token_key(&t, !h->ext); /* for split_cand too */
       s = ask_token(g, &t, g->cands[i].key);
     }
   }
