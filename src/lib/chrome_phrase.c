@@ -568,6 +568,37 @@ ALWAYS_INLINE void count_word(struct chrome_count *c, struct counts *k,
   count_vals(c, k, p, t, t->h, t->alpha, cp, idx);
 }
 
+/* count_vals of a word p[i..j) with a letter, of hash h, capital or not
+ * (upper), whose token t is not filled (read_word's fast path, keep < 2):
+ * its hash, start and end are written only when the function-word cache
+ * does not have the word (stop_langs_miss reads them there). */
+ALWAYS_INLINE void count_fast(struct chrome_count *c, struct counts *k,
+                              const unsigned char *p, struct chrome_tok *t,
+                              uint64_t h, size_t i, size_t j, unsigned upper,
+                              struct chrome_cpinfo *cp, size_t idx) {
+  if (!c)
+    return;
+  struct chrome_swcache *sw = c->sw;
+  size_t e = kempt__chrome_sw_index(h);
+  uint32_t x = sw->bits[e];
+  if (sw->key[e] != h) {
+    t->h = h;
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)j;
+    x = stop_langs_miss(sw, e, p, t, cp, c->rules);
+  }
+  k->hs |= (uint64_t)(x >> SW_HS_SHIFT) << idx;
+  uint32_t m = x & SW_LANGS;
+  c->upper += upper;
+  if (m) {
+    c->stop++;
+    c->langs |= m;
+    do
+      c->hits[kempt__chrome_ctz(m) + 1]++;
+    while (m &= m - 1);
+  }
+}
+
 /* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
  * returns the offset after it. Reads 8 bytes at a time: p[n] is '\n' and
  * bytes after it are readable (CHROME_LEX_PAD). */
@@ -595,7 +626,7 @@ static inline size_t read_word_swar(const unsigned char *p, size_t n,
     j += len;
     break;
   }
-  if (p[j] >= 0x80 && j < n && !ends_word(p, j))
+  if (p[j] >= 0x80 && !ends_word(p, j)) /* (then j < n: p[n] is '\n') */
     return read_word_mixed(p, n, i, j, s, letters != 0, t, lx);
   fill_tok(t, &s, letters != 0, (unsigned)(p[i] - 'A') < 26, i, j);
   return j;
@@ -659,7 +690,7 @@ static size_t NOINLINE read_word_out(const unsigned char *p, size_t n,
   bool letters = (lm & ~(wm + 1)) != 0;
   size_t j = i + len;
   uint64_t c1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo));
-  if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
+  if (p[j] >= 0x80 && !ends_word(p, j)) { /* (j < n, as in read_word) */
     struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
     if (len >= 8) {
       s.h = wh_mix(WH_INIT, c0);
@@ -683,15 +714,18 @@ static size_t NOINLINE read_word_out(const unsigned char *p, size_t n,
  * from one load of 16 bytes (CHROME_LEX_PAD): a bit per byte says which
  * end the word (no ASCII letter nor digit), and its lower-case forms are
  * the hash's chunks. Others (longer, or a digit first: rarely) go to
- * read_word_out. And the word is counted (count_vals). */
+ * read_word_out. And the word is counted (count_vals). keep: what of
+ * the token of a word it reads itself is stored in *t (the others are
+ * stored whole): 2 all of it, 0 nothing (lex_only: its counts are all). */
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx) {
+                               size_t idx, int keep) {
   const struct lexk *kc = &kempt__chrome_lexk;
   /* (stored apart from end: one store each, not three instructions that
    * put them together) */
-  t->start = (uint32_t)i;
+  if (keep == 2)
+    t->start = (uint32_t)i;
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, kc->b20); /* 0x80 up: < 0 */
   /* a range test each: the range moved to the bottom of the signed
@@ -712,7 +746,8 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
   size_t j = i + len;
-  if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
+  /* (p[j] 0x80 and up is before p[n], which is '\n': j < n) */
+  if (p[j] >= 0x80 && !ends_word(p, j)) {
     struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
     if (len >= 8) {
       s.h = wh_mix(WH_INIT, c0);
@@ -731,6 +766,10 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   if (len > 8)
     h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
                       keep_low[len - 8]);
+  if (keep < 2) {
+    count_fast(cnt, k, p, t, h, i, j, p[i] < 0x60, lx->cache, idx);
+    return j;
+  }
   t->h = h;
   t->alpha = true;
   t->upper = p[i] < 0x60; /* (a letter: A-Z below a-z) */
@@ -742,7 +781,8 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx) {
+                               size_t idx, int keep) {
+  (void)keep; /* (the token is always filled here) */
   size_t j = read_word_swar(p, n, i, t, lx);
   count_word(cnt, k, p, t, lx->cache, idx);
   return j;
@@ -932,7 +972,7 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
         break;
       for (;;) {
         i = read_word(p, n, i, only ? t : &t[count], lx, cnt, &k,
-                      only ? 0 : count);
+                      only ? 0 : count, only ? 0 : 2);
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
