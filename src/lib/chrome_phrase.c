@@ -710,6 +710,81 @@ static size_t NOINLINE read_word_out(const unsigned char *p, size_t n,
   return j;
 }
 
+/* read_word_mixed from read_word: the word's first len bytes (j - i, at
+ * most 15) were ASCII letters and digits, lo their 16 bytes | 0x20. */
+static inline size_t mixed_after(const unsigned char *p, size_t n, size_t i,
+                                 size_t j, __m128i lo, struct chrome_tok *t,
+                                 struct chrome_lex *lx) {
+  size_t len = j - i;
+  uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
+  struct whash s = {WH_INIT, c0 & keep_low[len & 7], (unsigned)len};
+  if (len >= 8) {
+    s.h = wh_mix(WH_INIT, c0);
+    s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
+          keep_low[len & 7];
+    s.nw = (unsigned)len - 8;
+  }
+  return read_word_mixed(p, n, i, j, s, true, t, lx);
+}
+
+/* read_word_mixed of a word that starts with an ASCII letter at p[i] and
+ * has a Latin-1 letter at p[j] (C3 xx): when its letters are ASCII ones,
+ * digits and Latin-1 letters (C3 80..BF but for the signs C3 97 and
+ * C3 B7) and it ends within the 16 bytes from p[i], it is read from one
+ * load, as read_word reads an ASCII word: the lower-case forms (an ASCII
+ * letter | 0x20, the second byte of a capital, C3 80..9E, + 0x20: the
+ * same number of bytes) are the hash's chunks. Others go on to
+ * read_word_mixed. */
+static size_t NOINLINE read_word_latin(const unsigned char *p, size_t n,
+                                       size_t i, size_t j,
+                                       struct chrome_tok *t,
+                                       struct chrome_lex *lx) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  /* range tests as read_word_out's: ASCII letters, digits */
+  __m128i letter =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
+                     _mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))));
+  __m128i digit =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
+                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
+  /* the second byte of a Latin-1 letter: 80..BF (below -64 signed) but
+   * 97 and B7; a first byte C3 before one; capitals' second bytes below
+   * 9F */
+  __m128i cont = _mm_andnot_si128(
+      _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xDF)),
+                     _mm_set1_epi8((char)0x97)),
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)0xC0), x));
+  __m128i lead = _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)),
+                               _mm_srli_si128(cont, 1));
+  __m128i second = _mm_slli_si128(lead, 1);
+  __m128i capital =
+      _mm_and_si128(second, _mm_cmpgt_epi8(_mm_set1_epi8((char)0x9F), x));
+  unsigned w = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+      _mm_or_si128(letter, digit), _mm_or_si128(lead, second)));
+  unsigned len = kempt__chrome_ctz(~w); /* (bit 16 of ~w is set) */
+  size_t e = i + len;
+  /* (a byte 0x80 and up at p[e] is before p[n], which is '\n') */
+  if (len >= 16 || (p[e] >= 0x80 && !ends_word(p, e)))
+    return mixed_after(p, n, i, j, lo, t, lx);
+  __m128i low = _mm_add_epi8(
+      _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))),
+      _mm_and_si128(capital, _mm_set1_epi8(0x20)));
+  uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(low);
+  uint64_t h = wh_mix(WH_INIT, c0 & keep_first[len]);
+  if (len > 8)
+    h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low)) &
+                      keep_low[len - 8]);
+  lx->conts += (uint32_t)__builtin_popcount( /* one per Latin-1 letter */
+      (unsigned)_mm_movemask_epi8(lead) & ((1u << len) - 1));
+  t->h = h;
+  t->alpha = true;
+  t->upper = p[i] < 0x60;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)e;
+  return e;
+}
+
 /* read_word_swar for words of up to 15 bytes that start with a letter,
  * from one load of 16 bytes (CHROME_LEX_PAD): a bit per byte says which
  * end the word (no ASCII letter nor digit), and its lower-case forms are
@@ -748,14 +823,8 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   size_t j = i + len;
   /* (p[j] 0x80 and up is before p[n], which is '\n': j < n) */
   if (p[j] >= 0x80 && !ends_word(p, j)) {
-    struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
-    if (len >= 8) {
-      s.h = wh_mix(WH_INIT, c0);
-      s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
-            keep_low[len & 7];
-      s.nw = len - 8;
-    }
-    j = read_word_mixed(p, n, i, j, s, true, t, lx);
+    j = p[j] == 0xC3 ? read_word_latin(p, n, i, j, t, lx)
+                     : mixed_after(p, n, i, j, lo, t, lx);
     count_word(cnt, k, p, t, lx->cache, idx);
     return j;
   }

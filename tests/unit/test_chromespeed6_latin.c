@@ -1,0 +1,188 @@
+/* test_chromespeed6_latin.c - the chrome tokenizer reads a word of ASCII
+ * letters, digits and Latin-1 letters (its fast path: read_word_latin) as
+ * a plain reader of code points does: the same bounds, capital, hash of
+ * the lower-case form and continuation bytes, whatever follows the word;
+ * and the counts of a line come out as without that path (a word read in
+ * pieces of a line, CHROME_MAXTOK tokens at a time).
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "lib/chrome_int.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define BUF 512
+
+static uint32_t seed = 12345;
+static unsigned rnd(unsigned n) {
+  seed = seed * 1103515245u + 12345u;
+  return (seed >> 8) % n;
+}
+
+/* The word hash as documented in chrome_phrase.c: the lower-case bytes
+ * in chunks of 8 (little-endian, the last padded with zero bytes), each
+ * mixed into the state. */
+static uint64_t ref_hash(const unsigned char *b, size_t n) {
+  uint64_t h = 0x243f6a8885a308d3ull;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t w = 0;
+    for (size_t k = 0; k < 8 && i + k < n; k++)
+      w |= (uint64_t)b[i + k] << (8 * k);
+    h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+  }
+  return h;
+}
+
+/* A letter, mark or digit by utf8proc, as the tokenizer's char_kind. */
+static bool word_char(utf8proc_int32_t cp) {
+  if (cp == 0xA9)
+    return false;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
+         c == UTF8PROC_CATEGORY_ND;
+}
+
+/* The first token of s[0..n) (it starts at 0 with an ASCII letter): its
+ * end, its hash, and the continuation bytes in it. */
+static size_t ref_word(const unsigned char *s, size_t n, uint64_t *h) {
+  unsigned char low[BUF * 2];
+  size_t o = 0, i = 0;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i),
+                                          &cp);
+    if (k <= 0 || !word_char(cp))
+      break;
+    o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), low + o);
+    i += (size_t)k;
+  }
+  *h = ref_hash(low, o);
+  return i;
+}
+
+static const char *const latin[] = {
+    "\xc3\xa9", "\xc3\x89", "\xc3\xbc", "\xc3\x9c", "\xc3\xb6", "\xc3\x96",
+    "\xc3\x9f", "\xc3\xa0", "\xc3\x80", "\xc3\xbf", "\xc3\x9e", "\xc3\xbe",
+    "\xc3\xb8", "\xc3\x98", "\xc3\xa7", "\xc3\x87", "\xc3\xb1", "\xc3\x91"};
+#define NLATIN (sizeof latin / sizeof latin[0])
+
+/* What may follow a word: an end, spaces and punctuation, the signs
+ * C3 97 and C3 B7, other letters (of two bytes: they join it), a bad
+ * sequence, Latin-1 letters of the next word. */
+static const char *const after[] = {
+    "",      " ",     " x",         ", y",      ".",
+    "\xc3\x97",       "\xc3\xb7",   "\xc3",     "\xc3 ",
+    "\xc3\xc3",       "\xc5\x99",   "\xc4\x8d", "\xe2\x80\x99s",
+    "\xe2\x80\x94",   "\xc2\xa0x",  "\xc2\xa9", "\xd0\xb6",
+    "\xce\xb1",       "\xe4\xb8\xad", "0",     "\x80",
+    " \xc3\xa9t\xc3\xa9", ",\xc3\x89", "-\xc3\xbc\xc3\xbc"}; /* (more after) */
+#define NAFTER (sizeof after / sizeof after[0])
+
+Test(chromespeed6_latin, latin1_words_as_code_points_say) {
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
+  for (int round = 0; round < 200000; round++) {
+    unsigned char line[BUF + CHROME_LEX_PAD];
+    size_t n = 0;
+    line[n++] = (unsigned char)(rnd(2) ? 'A' + rnd(26) : 'a' + rnd(26));
+    unsigned chars = 1 + rnd(rnd(4) ? 10 : 20);
+    for (unsigned c = 0; c < chars; c++) {
+      unsigned r = rnd(10);
+      const char *piece = r < 4 ? latin[rnd(NLATIN)] : NULL;
+      if (piece) {
+        memcpy(line + n, piece, strlen(piece));
+        n += strlen(piece);
+      } else {
+        line[n++] = (unsigned char)(r < 6   ? 'a' + rnd(26)
+                                    : r < 8 ? 'A' + rnd(26)
+                                            : '0' + rnd(10));
+      }
+    }
+    const char *a = after[rnd(NAFTER)];
+    memcpy(line + n, a, strlen(a));
+    n += strlen(a);
+    memset(line + n, 0, sizeof line - n);
+    line[n] = '\n';
+    uint64_t h;
+    size_t end = ref_word(line, n, &h);
+    struct chrome_tok t[CHROME_MAXTOK];
+    struct chrome_lex lx = {rnd(2) ? cache : NULL, 0, 0, false, false,
+                            false, NULL};
+    size_t pos = 0;
+    size_t k = kempt__chrome_lex((const char *)line, n, &pos, t,
+                                 CHROME_MAXTOK, &lx);
+    cr_assert(k >= 1, "round %d", round);
+    cr_assert_eq(t[0].start, 0, "round %d", round);
+    cr_assert_eq(t[0].end, end, "round %d: %.*s", round, (int)n, line);
+    cr_assert_eq(t[0].h, h, "round %d: %.*s", round, (int)n, line);
+    cr_assert(t[0].alpha, "round %d", round);
+    cr_assert_eq(t[0].upper, line[0] < 'a', "round %d", round);
+    while (k == CHROME_MAXTOK) /* (the rest of the line, for conts) */
+      k = kempt__chrome_lex((const char *)line, n, &pos, t, CHROME_MAXTOK,
+                            &lx);
+    uint32_t conts = 0;
+    for (size_t i = 0; i < n; i++)
+      conts += (line[i] & 0xC0) == 0x80;
+    cr_assert_eq(lx.conts, conts, "round %d: %.*s", round, (int)n, line);
+  }
+}
+
+/* The same words in a long line, read with the counts (as the chrome
+ * stage reads a line: its first CHROME_MAXTOK tokens, then the rest
+ * counted only) and without: the same tokens and counts. */
+Test(chromespeed6_latin, counted_as_uncounted) {
+  const struct chrome_rules *rules = kempt__chrome_rules_builtin();
+  cr_assert(rules);
+  static struct chrome_swcache sw;
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
+  for (int round = 0; round < 3000; round++) {
+    char line[4096];
+    size_t n = 0;
+    unsigned words = 1 + rnd(150);
+    for (unsigned w = 0; w < words && n < 3900; w++) {
+      line[n++] = (char)(rnd(3) ? 'a' + rnd(26) : 'A' + rnd(26));
+      unsigned chars = rnd(8);
+      for (unsigned c = 0; c < chars; c++) {
+        const char *piece = rnd(3) ? NULL : latin[rnd(NLATIN)];
+        if (piece) {
+          memcpy(line + n, piece, strlen(piece));
+          n += strlen(piece);
+        } else {
+          line[n++] = (char)('a' + rnd(26));
+        }
+      }
+      const char *a = after[rnd(NAFTER)];
+      memcpy(line + n, a, strlen(a));
+      n += strlen(a);
+      line[n++] = ' ';
+    }
+    memset(line + n, 0, sizeof line - n);
+    line[n] = '\n';
+    struct chrome_lex plain = {cache, 0, 0, false, false, false, NULL};
+    struct chrome_count wc = {&sw, rules, 0, 0, 0, 0, {0}, 0, false};
+    struct chrome_lex counted = {cache, 0, 0, false, false, false, &wc};
+    struct chrome_tok t0[CHROME_MAXTOK], t1[CHROME_MAXTOK];
+    size_t pos0 = 0, pos1 = 0, total0 = 0;
+    uint32_t nwords = 0, upper = 0;
+    for (;;) {
+      size_t k0 = kempt__chrome_lex(line, n, &pos0, t0, CHROME_MAXTOK, &plain);
+      total0 += k0;
+      for (size_t i = 0; i < k0; i++) {
+        nwords += t0[i].alpha;
+        upper += t0[i].alpha && t0[i].upper;
+      }
+      if (k0 < CHROME_MAXTOK)
+        break;
+    }
+    size_t k1 = kempt__chrome_lex(line, n, &pos1, t1, CHROME_MAXTOK, &counted);
+    size_t total1 = k1;
+    if (k1 == CHROME_MAXTOK)
+      total1 += kempt__chrome_lex_count(line, n, &pos1, &counted);
+    cr_assert_eq(total0, total1, "round %d", round);
+    cr_assert_eq(pos0, pos1, "round %d", round);
+    cr_assert_eq(plain.conts, counted.conts, "round %d", round);
+    cr_assert_eq(wc.words, nwords, "round %d", round);
+    cr_assert_eq(wc.upper, upper, "round %d", round);
+  }
+}
