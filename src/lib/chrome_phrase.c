@@ -474,16 +474,70 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
                         t, lx);
 }
 
+/* The letters, marks and digits of two bytes (a first byte C2..DF: Greek,
+ * Cyrillic, Hebrew, Arabic and others) from p[j] on, through the code
+ * point cache (not NULL), their lower-case forms mixed into *s, *letter
+ * set when one is a letter, one continuation byte each in *conts: one
+ * step each, no buffer. Returns where they end; *more: the word goes on
+ * there (an ASCII letter or digit, or a byte that read_word_rest's loops
+ * read otherwise), else it ends there (as read_word_rest would find: an
+ * ASCII byte that is neither, '\n' at p[n] among them, or a character of
+ * two bytes that is neither, or a bad one). */
+static inline size_t two_byte_run(const unsigned char *p, size_t j,
+                                  struct whash *s, bool *letter,
+                                  uint32_t *conts,
+                                  struct chrome_cpinfo *cache, bool *more) {
+  for (;;) {
+    unsigned c = p[j];
+    if (c - 0xC2u >= 0x1Eu) {
+      *more = ascii_low[c] != 0; /* (LOW_HIGH for 0x80 and up) */
+      return j;
+    }
+    unsigned c1 = p[j + 1]; /* (p[n] is '\n': not a continuation byte) */
+    if (!is_cont((unsigned char)c1))
+      break; /* (decode_nl: a bad sequence, which ends a word) */
+    utf8proc_int32_t cp = (utf8proc_int32_t)((c & 0x1Fu) << 6 | (c1 & 0x3Fu));
+    struct chrome_cpinfo *e = &cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)];
+    if (e->cp != cp)
+      cp_compute(cp, e);
+    if (e->kind - 1u >= 2u)
+      break; /* neither a letter nor a digit */
+    *letter |= e->kind == 1;
+    wh_bytes(s, e->low, e->nlow);
+    (*conts)++;
+    j += 2;
+  }
+  *more = false;
+  return j;
+}
+
 /* read_word_rest of a word that starts with a letter or digit 0x80 and up
- * at p[i], of k bytes and facts *e. */
+ * at p[i], of k bytes and facts *e; its run of characters of two bytes
+ * first (two_byte_run). */
 static size_t NOINLINE read_word_high(const unsigned char *p, size_t n,
                                       size_t i, size_t k,
                                       const struct chrome_cpinfo *e,
                                       struct chrome_tok *t,
                                       struct chrome_lex *lx) {
   struct whash s = {WH_INIT, e->low, e->nlow};
+  bool letter = e->kind == 1, upper = e->upper; /* (e may be replaced) */
+  size_t j = i + k;
   lx->conts += (uint32_t)k - 1;
-  return read_word_rest(p, n, i, i + k, s, e->kind == 1, e->upper, t, lx);
+  if (lx->cache) {
+    uint32_t conts = 0;
+    bool more;
+    j = two_byte_run(p, j, &s, &letter, &conts, lx->cache, &more);
+    lx->conts += conts;
+    if (!more) {
+      t->h = letter ? wh_final(&s) : NUMBER_HASH;
+      t->alpha = letter;
+      t->upper = upper;
+      t->start = (uint32_t)i;
+      t->end = (uint32_t)j;
+      return j;
+    }
+  }
+  return read_word_rest(p, n, i, j, s, letter, upper, t, lx);
 }
 
 /* stop_langs_miss of a word that may be a function word. */

@@ -1,6 +1,7 @@
 /* test_chromespeed6_latin.c - the chrome tokenizer reads a word of ASCII
- * letters, digits and Latin-1 letters (its fast path: read_word_latin) as
- * a plain reader of code points does: the same bounds, capital, hash of
+ * letters, digits and Latin-1 letters (its fast path: read_word_latin),
+ * and a word that starts with a letter of two bytes (two_byte_run), as a
+ * plain reader of code points does: the same bounds, capital, hash of
  * the lower-case form and continuation bytes, whatever follows the word;
  * and the counts of a line come out as without that path (a word read in
  * pieces of a line, CHROME_MAXTOK tokens at a time).
@@ -184,5 +185,81 @@ Test(chromespeed6_latin, counted_as_uncounted) {
     cr_assert_eq(plain.conts, counted.conts, "round %d", round);
     cr_assert_eq(wc.words, nwords, "round %d", round);
     cr_assert_eq(wc.upper, upper, "round %d", round);
+  }
+}
+
+/* Letters, marks and digits of two bytes (Greek, Cyrillic, Hebrew,
+ * Arabic, Latin Extended, a combining mark), to start and fill words with:
+ * a word that starts with one is read two bytes a step (two_byte_run). */
+static const char *const two[] = {
+    "\xce\x91", "\xce\xb1", "\xcf\x89", "\xce\xac", "\xce\x86", "\xcf\x82",
+    "\xd0\x96", "\xd0\xb6", "\xd1\x91", "\xd0\x81", "\xd7\x90", "\xd8\xa7",
+    "\xd9\x84", "\xd9\x8e", "\xd9\xa3", "\xc4\x8c", "\xc5\x99", "\xc4\xb0",
+    "\xc3\x89", "\xc3\xa9", "\xcc\x81", "\xc2\xb5", "\xc8\xba", "\xd5\xa1"};
+#define NTWO (sizeof two / sizeof two[0])
+
+/* What may follow: ends (ASCII, two-byte punctuation, the (c) sign, the
+ * Arabic comma, a bad sequence) and what goes on (ASCII letters, letters
+ * of three bytes). */
+static const char *const after2[] = {
+    "",         " ",         ", x",        "\xc2\xb7",   "\xc2\xa9",
+    "\xd8\x8c", "\xd7\x83",  "\xce",       "\xce ",      "\xe2\x80\x99",
+    "x",        "9",         "\xe4\xb8\xad", "\xe0\xa4\x95", "\xf0\x9f\x98\x80",
+    "\x80",     "\xce\x91x"};
+#define NAFTER2 (sizeof after2 / sizeof after2[0])
+
+Test(chromespeed6_latin, two_byte_words_as_code_points_say) {
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
+  for (int round = 0; round < 200000; round++) {
+    unsigned char line[BUF + CHROME_LEX_PAD];
+    size_t n = 0;
+    unsigned chars = 1 + rnd(rnd(4) ? 8 : 30);
+    for (unsigned c = 0; c < chars; c++) {
+      const char *piece = c == 0 || rnd(5) ? two[rnd(NTWO)] : NULL;
+      if (piece) {
+        memcpy(line + n, piece, strlen(piece));
+        n += strlen(piece);
+      } else {
+        line[n++] = (unsigned char)(rnd(2) ? 'a' + rnd(26) : '0' + rnd(10));
+      }
+    }
+    const char *a = after2[rnd(NAFTER2)];
+    memcpy(line + n, a, strlen(a));
+    n += strlen(a);
+    memset(line + n, 0, sizeof line - n);
+    line[n] = '\n';
+    uint64_t h;
+    size_t end = ref_word(line, n, &h);
+    utf8proc_int32_t cp0;
+    utf8proc_iterate(line, (utf8proc_ssize_t)n, &cp0);
+    utf8proc_category_t cat = utf8proc_category(cp0);
+    bool letter = false;
+    for (size_t i = 0; i < end;) {
+      utf8proc_int32_t cp;
+      i += (size_t)utf8proc_iterate(line + i, (utf8proc_ssize_t)(end - i), &cp);
+      letter = letter || utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
+    }
+    struct chrome_tok t[CHROME_MAXTOK];
+    struct chrome_lex lx = {rnd(4) ? cache : NULL, 0, 0, false, false,
+                            false, NULL};
+    size_t pos = 0;
+    size_t k = kempt__chrome_lex((const char *)line, n, &pos, t,
+                                 CHROME_MAXTOK, &lx);
+    cr_assert(k >= 1, "round %d", round);
+    cr_assert_eq(t[0].start, 0, "round %d", round);
+    cr_assert_eq(t[0].end, end, "round %d: %.*s", round, (int)n, line);
+    if (letter)
+      cr_assert_eq(t[0].h, h, "round %d: %.*s", round, (int)n, line);
+    cr_assert_eq(t[0].alpha, letter, "round %d", round);
+    cr_assert_eq(t[0].upper, cat == UTF8PROC_CATEGORY_LU ||
+                                 cat == UTF8PROC_CATEGORY_LT,
+                 "round %d", round);
+    while (k == CHROME_MAXTOK)
+      k = kempt__chrome_lex((const char *)line, n, &pos, t, CHROME_MAXTOK,
+                            &lx);
+    uint32_t conts = 0;
+    for (size_t i = 0; i < n; i++)
+      conts += (line[i] & 0xC0) == 0x80;
+    cr_assert_eq(lx.conts, conts, "round %d: %.*s", round, (int)n, line);
   }
 }
