@@ -366,6 +366,46 @@ static inline unsigned cyr_low(const unsigned char *p, size_t j,
   return k;
 }
 
+/* cyr_low for the basic Greek letters: the capitals U+0391..U+03A9 (but
+ * U+03A2, unassigned: CE 91..A9 but CE A2), which lower-case 0x20 on (CE
+ * 91..9F to CE B1..BF, CE A0..A9 to CF 80..89), and the small letters
+ * U+03AC..U+03CE (CE AC..BF, CF 80..8E), their own lower-case forms.
+ * tests/unit/test_chromespeed6_latin.c checks these facts against
+ * utf8proc. */
+static inline unsigned greek_low(const unsigned char *p, size_t j,
+                                 uint64_t w[2], unsigned *cap) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+  __m128i lead = _mm_and_si128(x, _mm_set1_epi16(0xFF));
+  __m128i cont = _mm_srli_epi16(x, 8); /* 0..255: signed compares do */
+  __m128i ce = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xCE));
+  __m128i cf = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xCF));
+  __m128i ge80 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x7F));
+  __m128i ge8f = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x8E));
+  __m128i ge91 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x90));
+  __m128i gea0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x9F));
+  __m128i geaa = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xA9));
+  __m128i geac = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xAB));
+  __m128i gec0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xBF));
+  __m128i a2 = _mm_cmpeq_epi16(cont, _mm_set1_epi16(0xA2));
+  __m128i cap_a = _mm_and_si128(ce, _mm_andnot_si128(gea0, ge91));
+  __m128i cap_r = _mm_andnot_si128(
+      a2, _mm_and_si128(ce, _mm_andnot_si128(geaa, gea0)));
+  __m128i small = _mm_or_si128(_mm_and_si128(ce, _mm_andnot_si128(gec0, geac)),
+                               _mm_and_si128(cf, _mm_andnot_si128(ge8f, ge80)));
+  unsigned m = (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_or_si128(cap_a, cap_r), small));
+  unsigned k = kempt__chrome_ctz(~m) / 2; /* letters: 2 bits each */
+  /* as 16-bit lanes (the lead byte low): CE 9x + 0x2000 is CE Bx, and
+   * CE Ax + 0xE001 is CF 8x */
+  __m128i low = _mm_add_epi16(
+      x, _mm_or_si128(_mm_and_si128(cap_a, _mm_set1_epi16(0x2000)),
+                      _mm_and_si128(cap_r, _mm_set1_epi16((short)0xE001))));
+  *cap = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap_a, cap_r));
+  w[0] = (uint64_t)_mm_cvtsi128_si64(low);
+  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
+  return k;
+}
+
 #endif
 
 /* The rest of the word that started at p[i] from p[j] on (j > i), where a
@@ -924,19 +964,29 @@ static size_t NOINLINE
 lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
          struct chrome_lex *lx, bool room) {
   unsigned c = p[i], c1 = p[i + 1];
-  if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
+  bool cyr =
+      (c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u);
+#ifdef CYR_RUN
+  bool greek = (c == 0xCE && ((c1 - 0x91u < 0x19u && c1 != 0xA2) ||
+                              c1 - 0xACu < 0x14u)) ||
+               (c == 0xCF && c1 - 0x80u < 0x0Fu); /* (see greek_low) */
+#else
+  bool greek = false;
+#endif
+  if (cyr || greek) {
     if (!room)
       return i * 2;
-#ifdef CYR_RUN /* a basic Cyrillic letter */
+#ifdef CYR_RUN /* a basic Cyrillic or Greek letter */
     /* its run of them, 8 at a time (16 bytes: two whole chunks of the
      * hash): a word that ends there needs no more (else it is read again,
      * with what follows) */
     uint64_t w[2], h = WH_INIT;
-    unsigned cap, k = cyr_low(p, i, w, &cap), upper = cap & 1;
+    unsigned cap, k = cyr ? cyr_low(p, i, w, &cap) : greek_low(p, i, w, &cap);
+    unsigned upper = cap & 1;
     size_t j = i + 2 * k;
     while (k == 8) {
       h = wh_mix(wh_mix(h, w[0]), w[1]);
-      k = cyr_low(p, j, w, &cap);
+      k = cyr ? cyr_low(p, j, w, &cap) : greek_low(p, j, w, &cap);
       j += 2 * k;
     }
     if (ascii_low[p[j]] == 0 || (p[j] >= 0x80 && ends_word(p, j))) {

@@ -1,6 +1,7 @@
 /* test_chromespeed6_latin.c - the chrome tokenizer reads a word of ASCII
  * letters, digits and Latin-1 letters (its fast path: read_word_latin),
- * and a word that starts with a letter of two bytes (two_byte_run), as a
+ * a word that starts with a letter of two bytes (two_byte_run) and one of
+ * basic Greek letters (greek_low, whose facts are checked too), as a
  * plain reader of code points does: the same bounds, capital, hash of
  * the lower-case form and continuation bytes, whatever follows the word;
  * and the counts of a line come out as without that path (a word read in
@@ -254,6 +255,78 @@ Test(chromespeed6_latin, two_byte_words_as_code_points_say) {
     cr_assert_eq(t[0].upper, cat == UTF8PROC_CATEGORY_LU ||
                                  cat == UTF8PROC_CATEGORY_LT,
                  "round %d", round);
+    while (k == CHROME_MAXTOK)
+      k = kempt__chrome_lex((const char *)line, n, &pos, t, CHROME_MAXTOK,
+                            &lx);
+    uint32_t conts = 0;
+    for (size_t i = 0; i < n; i++)
+      conts += (line[i] & 0xC0) == 0x80;
+    cr_assert_eq(lx.conts, conts, "round %d: %.*s", round, (int)n, line);
+  }
+}
+
+/* The facts greek_low (chrome_phrase.c) takes for granted: U+0391..U+03A9
+ * but U+03A2 are capitals that lower-case 0x20 on, U+03AC..U+03CE small
+ * letters that are their own lower-case forms. */
+Test(chromespeed6_latin, facts_of_the_greek_shortcut) {
+  for (utf8proc_int32_t cp = 0x391; cp <= 0x3CE; cp++) {
+    if (cp == 0x3A2 || cp == 0x3AA || cp == 0x3AB)
+      continue; /* (not read by the shortcut) */
+    utf8proc_category_t c = utf8proc_category(cp);
+    bool capital = cp <= 0x3A9;
+    cr_assert_eq(c, capital ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL,
+                 "U+%04X", (unsigned)cp);
+    cr_assert_eq(utf8proc_tolower(cp), capital ? cp + 0x20 : cp,
+                 "U+%04X", (unsigned)cp);
+  }
+}
+
+/* Words of Greek letters (runs of more than 8 among them), the basic ones
+ * and others (accented capitals, U+03CF, U+03D0, a mark), as a plain
+ * reader of code points reads them. */
+Test(chromespeed6_latin, greek_words_as_code_points_say) {
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
+  static const char *const extra[] = {"\xce\x86", "\xce\x90", "\xce\xaa",
+                                      "\xcf\x8f", "\xcf\x90", "\xcc\x81",
+                                      "\xce\x87", "\xce\xa2", "a"};
+  for (int round = 0; round < 100000; round++) {
+    unsigned char line[BUF + CHROME_LEX_PAD];
+    size_t n = 0;
+    unsigned chars = 1 + rnd(rnd(2) ? 10 : 40);
+    for (unsigned c = 0; c < chars; c++) {
+      if (c && rnd(12) == 0) {
+        const char *x = extra[rnd(sizeof extra / sizeof extra[0])];
+        memcpy(line + n, x, strlen(x));
+        n += strlen(x);
+        continue;
+      }
+      utf8proc_int32_t cp;
+      do
+        cp = 0x391 + (utf8proc_int32_t)rnd(0x3CF - 0x391);
+      while (cp == 0x3A2 || cp == 0x3AA || cp == 0x3AB);
+      n += (size_t)utf8proc_encode_char(cp, line + n);
+    }
+    const char *a = after2[rnd(NAFTER2)];
+    memcpy(line + n, a, strlen(a));
+    n += strlen(a);
+    memset(line + n, 0, sizeof line - n);
+    line[n] = '\n';
+    uint64_t h;
+    size_t end = ref_word(line, n, &h);
+    utf8proc_int32_t cp0;
+    utf8proc_iterate(line, (utf8proc_ssize_t)n, &cp0);
+    struct chrome_tok t[CHROME_MAXTOK];
+    struct chrome_lex lx = {rnd(4) ? cache : NULL, 0, 0, false, false,
+                            false, NULL};
+    size_t pos = 0;
+    size_t k = kempt__chrome_lex((const char *)line, n, &pos, t,
+                                 CHROME_MAXTOK, &lx);
+    cr_assert(k >= 1, "round %d", round);
+    cr_assert_eq(t[0].start, 0, "round %d", round);
+    cr_assert_eq(t[0].end, end, "round %d: %.*s", round, (int)n, line);
+    cr_assert_eq(t[0].h, h, "round %d: %.*s", round, (int)n, line);
+    cr_assert(t[0].alpha, "round %d", round);
+    cr_assert_eq(t[0].upper, cp0 <= 0x3A9, "round %d", round);
     while (k == CHROME_MAXTOK)
       k = kempt__chrome_lex((const char *)line, n, &pos, t, CHROME_MAXTOK,
                             &lx);
