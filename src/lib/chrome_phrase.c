@@ -406,6 +406,37 @@ static inline unsigned greek_low(const unsigned char *p, size_t j,
   return k;
 }
 
+/* cyr_low for the Arabic letters and marks U+0620..U+065F (D8 A0..BF, D9
+ * 80..9F): no case, each its own lower-case form, none a capital (the
+ * facts checked against utf8proc with greek_low's). */
+static inline unsigned arabic_low(const unsigned char *p, size_t j,
+                                  uint64_t w[2], unsigned *cap) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+  __m128i lead = _mm_and_si128(x, _mm_set1_epi16(0xFF));
+  __m128i cont = _mm_srli_epi16(x, 8); /* 0..255: signed compares do */
+  __m128i d8 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD8));
+  __m128i d9 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD9));
+  __m128i ge80 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x7F));
+  __m128i gea0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x9F));
+  __m128i gec0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xBF));
+  __m128i ok = _mm_or_si128(_mm_and_si128(d8, _mm_andnot_si128(gec0, gea0)),
+                            _mm_and_si128(d9, _mm_andnot_si128(gea0, ge80)));
+  unsigned m = (unsigned)_mm_movemask_epi8(ok);
+  *cap = 0;
+  w[0] = (uint64_t)_mm_cvtsi128_si64(x);
+  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x));
+  return kempt__chrome_ctz(~m) / 2; /* letters: 2 bits each */
+}
+
+/* The run of letters of one script from p[j] on (1 basic Cyrillic, 2
+ * basic Greek, 3 Arabic): cyr_low, greek_low, arabic_low. */
+ALWAYS_INLINE unsigned script_low(int script, const unsigned char *p,
+                                  size_t j, uint64_t w[2], unsigned *cap) {
+  return script == 1   ? cyr_low(p, j, w, cap)
+         : script == 2 ? greek_low(p, j, w, cap)
+                       : arabic_low(p, j, w, cap);
+}
+
 #endif
 
 /* The rest of the word that started at p[i] from p[j] on (j > i), where a
@@ -970,23 +1001,26 @@ lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
   bool greek = (c == 0xCE && ((c1 - 0x91u < 0x19u && c1 != 0xA2) ||
                               c1 - 0xACu < 0x14u)) ||
                (c == 0xCF && c1 - 0x80u < 0x0Fu); /* (see greek_low) */
+  bool arabic = (c == 0xD8 && c1 - 0xA0u < 0x20u) ||
+                (c == 0xD9 && c1 - 0x80u < 0x20u); /* (see arabic_low) */
+  int script = cyr ? 1 : greek ? 2 : 3;
 #else
-  bool greek = false;
+  bool greek = false, arabic = false;
 #endif
-  if (cyr || greek) {
+  if (cyr || greek || arabic) {
     if (!room)
       return i * 2;
-#ifdef CYR_RUN /* a basic Cyrillic or Greek letter */
+#ifdef CYR_RUN /* a basic Cyrillic or Greek letter, or an Arabic one */
     /* its run of them, 8 at a time (16 bytes: two whole chunks of the
      * hash): a word that ends there needs no more (else it is read again,
      * with what follows) */
     uint64_t w[2], h = WH_INIT;
-    unsigned cap, k = cyr ? cyr_low(p, i, w, &cap) : greek_low(p, i, w, &cap);
+    unsigned cap, k = script_low(script, p, i, w, &cap);
     unsigned upper = cap & 1;
     size_t j = i + 2 * k;
     while (k == 8) {
       h = wh_mix(wh_mix(h, w[0]), w[1]);
-      k = cyr ? cyr_low(p, j, w, &cap) : greek_low(p, j, w, &cap);
+      k = script_low(script, p, j, w, &cap);
       j += 2 * k;
     }
     if (ascii_low[p[j]] == 0 || (p[j] >= 0x80 && ends_word(p, j))) {

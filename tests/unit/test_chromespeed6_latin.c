@@ -1,7 +1,8 @@
 /* test_chromespeed6_latin.c - the chrome tokenizer reads a word of ASCII
  * letters, digits and Latin-1 letters (its fast path: read_word_latin),
- * a word that starts with a letter of two bytes (two_byte_run) and one of
- * basic Greek letters (greek_low, whose facts are checked too), as a
+ * a word that starts with a letter of two bytes (two_byte_run), and one
+ * of basic Greek letters or Arabic ones (greek_low, arabic_low, whose
+ * facts are checked too), as a
  * plain reader of code points does: the same bounds, capital, hash of
  * the lower-case form and continuation bytes, whatever follows the word;
  * and the counts of a line come out as without that path (a word read in
@@ -327,6 +328,69 @@ Test(chromespeed6_latin, greek_words_as_code_points_say) {
     cr_assert_eq(t[0].h, h, "round %d: %.*s", round, (int)n, line);
     cr_assert(t[0].alpha, "round %d", round);
     cr_assert_eq(t[0].upper, cp0 <= 0x3A9, "round %d", round);
+    while (k == CHROME_MAXTOK)
+      k = kempt__chrome_lex((const char *)line, n, &pos, t, CHROME_MAXTOK,
+                            &lx);
+    uint32_t conts = 0;
+    for (size_t i = 0; i < n; i++)
+      conts += (line[i] & 0xC0) == 0x80;
+    cr_assert_eq(lx.conts, conts, "round %d: %.*s", round, (int)n, line);
+  }
+}
+
+/* The facts arabic_low takes for granted: U+0620..U+065F are letters or
+ * marks, none a capital, each its own lower-case form. */
+Test(chromespeed6_latin, facts_of_the_arabic_shortcut) {
+  for (utf8proc_int32_t cp = 0x620; cp <= 0x65F; cp++) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    cr_assert(c >= UTF8PROC_CATEGORY_LM && c <= UTF8PROC_CATEGORY_ME &&
+                  c != UTF8PROC_CATEGORY_LU && c != UTF8PROC_CATEGORY_LT,
+              "U+%04X", (unsigned)cp);
+    cr_assert_eq(utf8proc_tolower(cp), cp, "U+%04X", (unsigned)cp);
+  }
+}
+
+/* Words of Arabic letters and marks (runs of more than 8 among them),
+ * with others (Arabic digits and punctuation, Persian letters, a mark
+ * before the block) as a plain reader of code points reads them. */
+Test(chromespeed6_latin, arabic_words_as_code_points_say) {
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
+  static const char *const extra[] = {"\xd9\xa1", "\xd8\x8c", "\xd9\xbe",
+                                      "\xda\xaf", "\xdb\x8c", "\xd8\x90",
+                                      "\xd8\x9f", "\xd9\xaa", "a"};
+  for (int round = 0; round < 100000; round++) {
+    unsigned char line[BUF + CHROME_LEX_PAD];
+    size_t n = 0;
+    unsigned chars = 1 + rnd(rnd(2) ? 10 : 40);
+    for (unsigned c = 0; c < chars; c++) {
+      if (c && rnd(12) == 0) {
+        const char *x = extra[rnd(sizeof extra / sizeof extra[0])];
+        memcpy(line + n, x, strlen(x));
+        n += strlen(x);
+        continue;
+      }
+      utf8proc_int32_t cp = 0x620 + (utf8proc_int32_t)rnd(0x40);
+      n += (size_t)utf8proc_encode_char(cp, line + n);
+    }
+    const char *a = after2[rnd(NAFTER2)];
+    memcpy(line + n, a, strlen(a));
+    n += strlen(a);
+    memset(line + n, 0, sizeof line - n);
+    line[n] = '\n';
+    uint64_t h;
+    size_t end = ref_word(line, n, &h);
+    struct chrome_tok t[CHROME_MAXTOK];
+    struct chrome_lex lx = {rnd(4) ? cache : NULL, 0, 0, false, false,
+                            false, NULL};
+    size_t pos = 0;
+    size_t k = kempt__chrome_lex((const char *)line, n, &pos, t,
+                                 CHROME_MAXTOK, &lx);
+    cr_assert(k >= 1, "round %d", round);
+    cr_assert_eq(t[0].start, 0, "round %d", round);
+    cr_assert_eq(t[0].end, end, "round %d: %.*s", round, (int)n, line);
+    cr_assert_eq(t[0].h, h, "round %d: %.*s", round, (int)n, line);
+    cr_assert(t[0].alpha, "round %d", round);
+    cr_assert(!t[0].upper, "round %d", round);
     while (k == CHROME_MAXTOK)
       k = kempt__chrome_lex((const char *)line, n, &pos, t, CHROME_MAXTOK,
                             &lx);
