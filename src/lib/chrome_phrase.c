@@ -506,6 +506,31 @@ ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
       j += 2;
       continue;
     }
+    if (c - 0xE4u < 6u) {
+      /* CJK ideographs U+4E00..U+9FA5 (E4 B8 80 .. E9 BE A5), as long as
+       * they come: letters, their own lower-case forms (their bytes as
+       * they are; a valid sequence's continuation bytes are before p[n],
+       * which is '\n') */
+      size_t from = j;
+      for (;;) {
+        unsigned d = p[j], d1 = p[j + 1];
+        if (d - 0xE4u >= 6u || !is_cont((unsigned char)d1) || !is_cont(p[j + 2]))
+          break;
+        unsigned cp = (d & 0x0Fu) << 12 | (d1 & 0x3Fu) << 6 | (p[j + 2] & 0x3Fu);
+        if (cp - 0x4E00u > 0x9FA5u - 0x4E00u)
+          break;
+        memcpy(b + o, p + j, 4); /* (the fourth byte does not count) */
+        o += 3;
+        j += 3;
+        if (o >= WB_FULL)
+          wb_mix(&h, b, &o);
+      }
+      if (j > from) {
+        letter = true;
+        conts += (uint32_t)(j - from) / 3 * 2;
+        continue;
+      }
+    }
     /* other characters through the code point cache, as long as they
      * come (the shortcuts above give what it would) */
     for (;;) {

@@ -1,8 +1,8 @@
 /* test_chromespeed6_latin.c - the chrome tokenizer reads a word of ASCII
  * letters, digits and Latin-1 letters (its fast path: read_word_latin),
  * a word that starts with a letter of two bytes (two_byte_run), and one
- * of basic Greek letters or Arabic ones (greek_low, arabic_low, whose
- * facts are checked too), as a
+ * of basic Greek letters or Arabic ones (greek_low, arabic_low), and runs
+ * of CJK ideographs (read_word_rest), whose facts are checked too, as a
  * plain reader of code points does: the same bounds, capital, hash of
  * the lower-case form and continuation bytes, whatever follows the word;
  * and the counts of a line come out as without that path (a word read in
@@ -391,6 +391,77 @@ Test(chromespeed6_latin, arabic_words_as_code_points_say) {
     cr_assert_eq(t[0].h, h, "round %d: %.*s", round, (int)n, line);
     cr_assert(t[0].alpha, "round %d", round);
     cr_assert(!t[0].upper, "round %d", round);
+    while (k == CHROME_MAXTOK)
+      k = kempt__chrome_lex((const char *)line, n, &pos, t, CHROME_MAXTOK,
+                            &lx);
+    uint32_t conts = 0;
+    for (size_t i = 0; i < n; i++)
+      conts += (line[i] & 0xC0) == 0x80;
+    cr_assert_eq(lx.conts, conts, "round %d: %.*s", round, (int)n, line);
+  }
+}
+
+/* The facts read_word_rest's run of CJK ideographs takes for granted:
+ * U+4E00..U+9FA5 are letters (Lo), each its own lower-case form. */
+Test(chromespeed6_latin, facts_of_the_cjk_shortcut) {
+  for (utf8proc_int32_t cp = 0x4E00; cp <= 0x9FA5; cp++) {
+    cr_assert_eq(utf8proc_category(cp), UTF8PROC_CATEGORY_LO, "U+%04X",
+                 (unsigned)cp);
+    cr_assert_eq(utf8proc_tolower(cp), cp, "U+%04X", (unsigned)cp);
+  }
+}
+
+/* Words of CJK ideographs (long runs among them), with others (kana, CJK
+ * punctuation, Hangul, an ideograph of extension A, ones past U+9FA5, a
+ * hexagram, ASCII and Latin-1 letters) as a plain reader of code points
+ * reads them, after a letter of another kind or alone. */
+Test(chromespeed6_latin, cjk_words_as_code_points_say) {
+  static struct chrome_cpinfo cache[CHROME_CP_SLOTS];
+  static const char *const extra[] = {
+      "\xe3\x81\x82", "\xe3\x80\x81", "\xe3\x80\x82", "\xea\xb0\x80",
+      "\xe3\x90\x80", "\xe9\xbe\xa6", "\xe9\xbf\xbf", "\xe4\xb7\x80",
+      "\xe4\xb8", "a", "\xc3\xa9", "\xce\xb1"};
+  static const char *const first[] = {"", "a", "\xce\xb1", "\xd0\xb6",
+                                      "\xe3\x81\x82", "\xea\xb0\x80"};
+  for (int round = 0; round < 100000; round++) {
+    unsigned char line[BUF + CHROME_LEX_PAD];
+    size_t n = 0;
+    const char *f = first[rnd(sizeof first / sizeof first[0])];
+    memcpy(line, f, strlen(f));
+    n += strlen(f);
+    unsigned chars = 1 + rnd(rnd(2) ? 10 : 60);
+    for (unsigned c = 0; c < chars; c++) {
+      if (rnd(10) == 0) {
+        const char *x = extra[rnd(sizeof extra / sizeof extra[0])];
+        memcpy(line + n, x, strlen(x));
+        n += strlen(x);
+        continue;
+      }
+      utf8proc_int32_t cp = 0x4E00 + (utf8proc_int32_t)rnd(0x9FA6 - 0x4E00);
+      n += (size_t)utf8proc_encode_char(cp, line + n);
+    }
+    const char *a = after2[rnd(NAFTER2)];
+    memcpy(line + n, a, strlen(a));
+    n += strlen(a);
+    memset(line + n, 0, sizeof line - n);
+    line[n] = '\n';
+    utf8proc_int32_t cp0;
+    utf8proc_iterate(line, (utf8proc_ssize_t)n, &cp0);
+    if (!word_char(cp0))
+      continue; /* (a word must start the line) */
+    uint64_t h;
+    size_t end = ref_word(line, n, &h);
+    struct chrome_tok t[CHROME_MAXTOK];
+    struct chrome_lex lx = {rnd(4) ? cache : NULL, 0, 0, false, false,
+                            false, NULL};
+    size_t pos = 0;
+    size_t k = kempt__chrome_lex((const char *)line, n, &pos, t,
+                                 CHROME_MAXTOK, &lx);
+    cr_assert(k >= 1, "round %d", round);
+    cr_assert_eq(t[0].start, 0, "round %d", round);
+    cr_assert_eq(t[0].end, end, "round %d: %.*s", round, (int)n, line);
+    cr_assert_eq(t[0].h, h, "round %d: %.*s", round, (int)n, line);
+    cr_assert(t[0].alpha, "round %d", round);
     while (k == CHROME_MAXTOK)
       k = kempt__chrome_lex((const char *)line, n, &pos, t, CHROME_MAXTOK,
                             &lx);
