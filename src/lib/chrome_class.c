@@ -498,13 +498,12 @@ static bool handle_colon(const char *p, size_t n, size_t i) {
  * rule's first word, then within EMBED_AT words "@handle:". */
 static bool embed_may(const struct chrome_rules *r, const char *p, size_t n,
                       const struct chrome_tok *t, size_t nt) {
-  if (nt <= EMBED_AT)
-    return false;
+  if (nt <= EMBED_AT || !kempt__chrome_may_start(r, CK_PREFIX, t[0].h))
+    return false; /* (the filter first: it fails on most lines) */
   size_t k = 1;
   while (k <= EMBED_AT && p[t[k].start - 1] != '@')
     k++;
-  return k <= EMBED_AT && kempt__chrome_may_start(r, CK_PREFIX, t[0].h) &&
-         handle_colon(p, n, t[k - 1].end);
+  return k <= EMBED_AT && handle_colon(p, n, t[k - 1].end);
 }
 
 /* Whether the phrase rules need the words of a line with total (> LONG_LINE)
@@ -586,6 +585,27 @@ hs_word(struct chrome_hs_word *cache, const struct chrome_rules *r,
   return e;
 }
 
+/* soft_langs of the has phrases of three and four words from t[i] on, h
+ * the hash of its first two (which a longer phrase may start with). Out
+ * of line: few pairs of words start one. */
+static NOINLINE uint32_t soft_langs_more(const struct chrome_rules *r,
+                                         const char *p,
+                                         const struct chrome_tok *t,
+                                         size_t nt, size_t i, uint64_t h,
+                                         bool has) {
+  uint32_t langs = 0;
+  for (size_t k = 3; k <= 4 && i + k <= nt; k++) {
+    if (kempt__chrome_sent_gap(p, &t[i + k - 2], &t[i + k - 1]))
+      break; /* (a phrase is read within a sentence) */
+    h = kempt__chrome_seq_step(h, t[i + k - 1].h);
+    if (has && kempt__chrome_may_key(r, h, CK_HAS))
+      langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
+    if (!kempt__chrome_may_extend(r, h))
+      break; /* no longer phrase starts with these words */
+  }
+  return langs;
+}
+
 /* The languages of the has and soft phrases in t[0..nt), as match_has
  * looks for them (a first word's one-word phrases through hs_word). */
 static uint32_t soft_langs(const struct chrome_rules *r,
@@ -601,20 +621,20 @@ static uint32_t soft_langs(const struct chrome_rules *r,
     if (!has && !soft)
       continue;
     langs |= w->has | w->soft; /* (k = 1) */
-    if (!(w->flags & HSW_EXTEND))
+    if (!(w->flags & HSW_EXTEND) || i + 2 > nt)
       continue; /* no longer phrase starts with the word */
-    uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
-    for (size_t k = 2; k <= 4 && i + k <= nt; k++) {
-      if (kempt__chrome_sent_gap(p, &t[i + k - 2], &t[i + k - 1]))
-        break; /* (a phrase is read within a sentence) */
-      h = kempt__chrome_seq_step(h, t[i + k - 1].h);
-      if (has && kempt__chrome_may_key(r, h, CK_HAS))
-        langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
-      if (soft && k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT))
-        langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
-      if (!kempt__chrome_may_extend(r, h))
-        break; /* no longer phrase starts with these words */
-    }
+    /* k = 2 here (soft phrases have two words at most), longer ones
+     * there; a phrase is read within a sentence */
+    if (kempt__chrome_sent_gap(p, &t[i], &t[i + 1]))
+      continue;
+    uint64_t h = kempt__chrome_seq_step(
+        kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h), t[i + 1].h);
+    if (has && kempt__chrome_may_key(r, h, CK_HAS))
+      langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
+    if (soft && kempt__chrome_may_key(r, h, CK_SOFT))
+      langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
+    if (kempt__chrome_may_extend(r, h))
+      langs |= soft_langs_more(r, p, t, nt, i, h, has);
   }
   return langs;
 }
