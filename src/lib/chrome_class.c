@@ -132,7 +132,9 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
-#define SAYS_WORDS 8       /* "NAME says:" comment headers */
+#define SAYS_WORDS 14      /* "NAME says:" comment headers (with a date) */
+#define SAYS_AT 4          /* bytes of a word of its date ("on", "at", "pm") */
+#define NAME_PARTICLE 3    /* bytes of "van" in "Jan van der Berg" */
 #define BIO_WORDS 60       /* an author's bio is at most this long, */
 #define BIO_NAME 4         /* ... its name so many words, */
 #define BIO_ASIDE 4        /* ... and its "(@handle)" or e-mail so many, */
@@ -1458,14 +1460,40 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
   return credit_tail_rest(u, p, n);
 }
 
-/* An author's bio: a name, "is" (a copula) within a few words, a job
- * ("writer", "reporter") soon after: "Jane Doe is a staff writer at ...". */
+/* Whether t is a function word of the page's languages ("The", "His",
+ * "In"): no name starts with one. */
+static bool stop_word(const struct matcher *m, const char *p,
+                      const struct chrome_tok *t) {
+  uint32_t langs = kempt__stopword_langs(p + t->start, t->end - t->start);
+  return (langs & (m->langs >> 1)) != 0; /* (bit l of langs is l + 1's) */
+}
+
+/* Whether t[a..b) (1 to BIO_NAME words) may be a person's name:
+ * capitalised words, the first no function word, with short lower-case
+ * particles between them ("Jan van der Berg"). "His father", "The
+ * mayor", "In a statement, the mayor" are none. */
+static bool name_like(const struct matcher *m, const char *p,
+                      const struct chrome_tok *t, size_t a, size_t b) {
+  if (b <= a || b - a > BIO_NAME || !t[a].upper || !t[a].alpha ||
+      !t[b - 1].upper || stop_word(m, p, t + a))
+    return false;
+  for (size_t i = a + 1; i + 1 < b; i++)
+    if (!t[i].alpha ||
+        (!t[i].upper && t[i].end - t[i].start > NAME_PARTICLE))
+      return false;
+  return true;
+}
+
+/* An author's bio: a name (name_like), "is" (a copula) within a few
+ * words, a job ("writer", "reporter") soon after: "Jane Doe is a staff
+ * writer at ...". */
 static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
                    const char *p, const struct chrome_tok *t, size_t nt) {
   if (u->words > BIO_WORDS || nt < 4 || !t[0].upper ||
       (u->term == TERM_NONE && u->words < BIO_BARE))
     return false;
   size_t c = 1, aside = 0; /* words of "(@handle)" after the name */
+  size_t name = 0;         /* ... which starts there */
   while (c < nt && c <= BIO_NAME + aside &&
          !find_rule(m, t + c, 1, CK_COPULA)) {
     if (aside == 0 && t[c].start > 1 && p[t[c].start - 1] == '@' &&
@@ -1474,9 +1502,12 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
     else if (aside == 0 && t[c].start > 0 && p[t[c].start - 1] == '(' &&
              memchr(p + t[c].start, '@', u->len - t[c].start))
       aside = BIO_ASIDE; /* "(jane@paper.com)" */
+    if (aside && !name)
+      name = c;
     c++;
   }
-  if (c >= nt || c > BIO_NAME + aside || (aside && p[t[c - 1].end] != ')'))
+  if (c >= nt || c > BIO_NAME + aside || (aside && p[t[c - 1].end] != ')') ||
+      !name_like(m, p, t, 0, aside ? name : c))
     return false;
   for (size_t j = c + 1; j < nt && j <= c + BIO_JOB; j++)
     if (find_rule(m, t + j, 1, CK_BIO))
@@ -1484,13 +1515,48 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
   return false;
 }
 
-/* "NAME says:" - the header of a reader's comment. */
+/* "NAME says:" - the header of a reader's comment: its number maybe
+ * ("1."), a name (name_like) or a handle (one word, not capitalised, no
+ * function word: "jdoe42"), maybe a date and time ("on March 3, 2026 at
+ * 5:14 pm": a number, dates and short words), then the verb (one or two
+ * says words: "a écrit"). A quote's lead-in is none: "In a statement,
+ * the mayor wrote:", "the mayor wrote:". */
 static bool is_says(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
   size_t n = u->tlen;
-  if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':')
+  if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':' ||
+      !find_rule(m, t + nt - 1, 1, CK_SAYS))
     return false;
-  return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
+  size_t v = nt - 1, a = t[0].alpha ? 0 : 1, e = a; /* verb, name */
+  if (v > a + 1 && find_rule(m, t + v - 1, 1, CK_SAYS))
+    v--;
+  if (a >= v)
+    return false;
+  if (!t[a].upper) { /* a handle ("lake_reader": its words joined) */
+    if (!t[a].alpha || stop_word(m, p, t + a))
+      return false;
+    for (e = a + 1; e < v && t[e].start == t[e - 1].end + 1 &&
+                    memchr("_.-", p[t[e - 1].end], 3);
+         e++)
+      ;
+  } else { /* the longest name before the verb */
+    for (size_t b = a + 1; b <= v && b - a <= BIO_NAME; b++)
+      if (name_like(m, p, t, a, b))
+        e = b;
+    if (e == a)
+      return false;
+  }
+  if (e == v)
+    return true;
+  bool num = false; /* a date and time between name and verb */
+  for (size_t i = e; i < v; i++) {
+    if (!t[i].alpha)
+      num = true;
+    else if (t[i].end - t[i].start > SAYS_AT &&
+             !find_rule(m, t + i, 1, CK_DATE))
+      return false;
+  }
+  return num;
 }
 
 /* "About Jane Doe", "Über Firma": an about word (1 to 3 words), then
