@@ -232,6 +232,7 @@ static const char R_DOUBLE[] = "image label (its text twice in a row)";
 static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
+static const char R_SAYS_NAME[] = "comment header (NAME says:, one of several)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
 static const char R_CARD[] =
     "product card (its name and price, then its button)";
@@ -1520,21 +1521,23 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
  * function word: "jdoe42"), maybe a date and time ("on March 3, 2026 at
  * 5:14 pm": a number, dates and short words), then the verb (one or two
  * says words: "a écrit"). A quote's lead-in is none: "In a statement,
- * the mayor wrote:", "the mayor wrote:". */
-static bool is_says(const struct chrome_unit *u, const struct matcher *m,
-                    const char *p, const struct chrome_tok *t, size_t nt) {
+ * the mayor wrote:", "the mayor wrote:". R_SAYS, or R_SAYS_NAME for a
+ * name and the verb alone ("Jane Doe wrote:", see says_names); NULL. */
+static const char *is_says(const struct chrome_unit *u,
+                           const struct matcher *m, const char *p,
+                           const struct chrome_tok *t, size_t nt) {
   size_t n = u->tlen;
   if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':' ||
       !find_rule(m, t + nt - 1, 1, CK_SAYS))
-    return false;
+    return NULL;
   size_t v = nt - 1, a = t[0].alpha ? 0 : 1, e = a; /* verb, name */
   if (v > a + 1 && find_rule(m, t + v - 1, 1, CK_SAYS))
     v--;
   if (a >= v)
-    return false;
+    return NULL;
   if (!t[a].upper) { /* a handle ("lake_reader": its words joined) */
     if (!t[a].alpha || stop_word(m, p, t + a))
-      return false;
+      return NULL;
     for (e = a + 1; e < v && t[e].start == t[e - 1].end + 1 &&
                     memchr("_.-", p[t[e - 1].end], 3);
          e++)
@@ -1544,19 +1547,19 @@ static bool is_says(const struct chrome_unit *u, const struct matcher *m,
       if (name_like(m, p, t, a, b))
         e = b;
     if (e == a)
-      return false;
+      return NULL;
   }
   if (e == v)
-    return true;
+    return a == 0 && t[0].upper ? R_SAYS_NAME : R_SAYS;
   bool num = false; /* a date and time between name and verb */
   for (size_t i = e; i < v; i++) {
     if (!t[i].alpha)
       num = true;
     else if (t[i].end - t[i].start > SAYS_AT &&
              !find_rule(m, t + i, 1, CK_DATE))
-      return false;
+      return NULL;
   }
-  return num;
+  return num ? R_SAYS : NULL;
 }
 
 /* "About Jane Doe", "Über Firma": an about word (1 to 3 words), then
@@ -1642,10 +1645,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, p, t, nt))
     u->rule = R_BIO;
-  if (!u->rule && is_says(u, m, p, t, nt)) {
-    u->rule = R_SAYS;
+  if (!u->rule && (u->rule = is_says(u, m, p, t, nt)) != NULL)
     u->hit = CK_SAYS;
-  }
   if (!u->rule && u->term != TERM_SENT && is_date(u, m, p, t, nt)) {
     u->rule = R_DATE;
     u->hit = CK_DATE;
@@ -3687,6 +3688,29 @@ static void memo_note(struct chrome_memo *mo, const struct chrome_unit *u,
   mo->soft_has = u->soft_has;
 }
 
+/* A comment header of a name and the verb alone (R_SAYS_NAME: "Jane Doe
+ * wrote:") may as well lead in a quote of the article ("Senator Hale
+ * wrote:"): it is none before a line that opens a quotation, and one
+ * only when the page has another header (of nsays, before this). */
+static void says_names(struct chrome_doc *d, size_t nsays) {
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < d->nunits; i++) {
+      struct chrome_unit *u = &d->units[i];
+      if (u->rule != R_SAYS_NAME)
+        continue;
+      size_t j = i + 1;
+      while (j < d->nunits && d->units[j].chars == 0)
+        j++;
+      if (pass ? nsays < 2
+               : j < d->nunits && opens_quote(d->text.data + d->units[j].off,
+                                              d->units[j].len)) {
+        u->rule = NULL;
+        u->hit = CK_NONE;
+        nsays--;
+      }
+    }
+}
+
 /* The hits that mark_lists and cut_at look for. */
 #define MARKER_HITS                                                   \
   ((1u << CK_LIST) | (1u << CK_CUT) | (1u << CK_SAYS) | (1u << CK_ABOUT))
@@ -3703,6 +3727,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   if (st != KEMPT_OK)
     return st;
   d->list_end = d->cut_end = 0;
+  size_t nsays = 0, says_name = 0; /* comment headers (says_names) */
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->key) { /* how often each text is found (mark_repeats) */
@@ -3751,8 +3776,14 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
         d->list_end = i + 1;
       else /* CK_CUT, CK_SAYS, CK_ABOUT */
         d->cut_end = i + 1;
+      if (u->hit == CK_SAYS) {
+        nsays++;
+        says_name += u->rule == R_SAYS_NAME;
+      }
     }
   }
+  if (says_name)
+    says_names(d, nsays);
   mark_figures(d);
   mark_label_values(d);
   mark_repeats(d);

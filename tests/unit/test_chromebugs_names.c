@@ -29,24 +29,27 @@ static const char AFTER[] =
     "Fares will stay the same for the first year, and children under "
     "twelve will travel free on weekends during the summer months.\n";
 
-static char *page(const char *line) {
-  size_t n = strlen(BEFORE) + strlen(line) + strlen(AFTER) + 3;
+/* BEFORE, line, AFTER, then tail. */
+static char *page_tail(const char *line, const char *tail) {
+  size_t n = strlen(BEFORE) + strlen(line) + strlen(AFTER) + strlen(tail) + 4;
   char *in = malloc(n);
   cr_assert_not_null(in);
-  snprintf(in, n, "%s%s\n\n%s", BEFORE, line, AFTER);
+  snprintf(in, n, "%s%s\n\n%s\n%s", BEFORE, line, AFTER, tail);
   char *out = kempt_run(ONLY, in, strlen(in), WHOLE, 0, 0, NULL);
   free(in);
   return out;
 }
 
+static char *page(const char *line) { return page_tail(line, ""); }
+
+/* A header with a number, a handle or a date cuts alone. */
 Test(chromebugs_names, comment_headers_still_cut) {
   static const char *const heads[] = {
-      "Jane Doe says:",
       "jdoe42 says:",
       "Mike on March 3, 2026 at 5:14 pm said:",
       "Jane Doe on March 3, 2026 at 5:14 pm said:",
       "1. lakeside_reader says:",
-      "Jan van der Berg wrote:",
+      "2. Jane Doe says:",
   };
   for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
     char *out = page(heads[i]);
@@ -56,6 +59,49 @@ Test(chromebugs_names, comment_headers_still_cut) {
                    out);
     free(out);
   }
+}
+
+/* A name and the verb alone cut when another header follows. */
+Test(chromebugs_names, name_headers_cut_among_others) {
+  static const char *const heads[] = {
+      "Jane Doe says:",
+      "Jan van der Berg wrote:",
+      "Sam replied:",
+  };
+  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+    char *out = page_tail(heads[i], "\nTom Roe says:\n\nAgreed, about "
+                                    "time the island got its ferry back.\n");
+    cr_assert(strstr(out, "Shop owners"), "%s", out);
+    cr_assert_null(strstr(out, heads[i]), "'%s' stays: %s", heads[i], out);
+    cr_assert_null(strstr(out, "Fares will"), "'%s' cuts: %s", heads[i],
+                   out);
+    cr_assert_null(strstr(out, "Agreed"), "%s", out);
+    free(out);
+    out = page(heads[i]); /* alone: the article's lead-in to a quote */
+    cr_assert(strstr(out, heads[i]), "'%s' goes: %s", heads[i], out);
+    cr_assert(strstr(out, "Fares will"), "'%s' cuts: %s", heads[i], out);
+    free(out);
+  }
+}
+
+/* A name and the verb before a quotation lead it in, whatever follows. */
+Test(chromebugs_names, name_before_a_quote_is_text) {
+  char *out = page_tail("Senator Hale wrote:\n\n\"The ferry is the "
+                        "island's only road, and it must never stop "
+                        "again.\"",
+                        "\nTom Roe says:\n\nAgreed, about time.\n");
+  cr_assert(strstr(out, "Senator Hale wrote:"), "%s", out);
+  cr_assert(strstr(out, "island's only road"), "%s", out);
+  cr_assert(strstr(out, "Fares will"), "%s", out);
+  free(out);
+  /* and the one left does not count as another header */
+  out = page_tail("Senator Hale wrote:\n\n\"The ferry must never stop "
+                  "again.\"\n\nGovernor Park said:",
+                  "\nThe governor will visit the island in June.\n");
+  cr_assert(strstr(out, "Governor Park said:"), "%s", out);
+  cr_assert(strstr(out, "Fares will"), "%s", out);
+  cr_assert(strstr(out, "visit the island"), "%s", out);
+  free(out);
 }
 
 Test(chromebugs_names, quote_lead_ins_are_text) {
@@ -114,8 +160,9 @@ Test(chromebugs_names, lead_ins_in_other_languages) {
   cr_assert(strstr(out, "Il bilancio entra"), "%s", out);
   free(out);
   /* and a header with a name and the two words of the verb still cuts */
-  snprintf(it, sizeof it, "%s%s\n\n%s", it_before, "Mario Rossi ha scritto:",
-           it_after);
+  snprintf(it, sizeof it, "%s%s\n\n%s\n%s", it_before,
+           "Mario Rossi ha scritto:", it_after,
+           "Luca Bianchi ha scritto:\n\nFinalmente!\n");
   out = kempt_run(ONLY, it, strlen(it), WHOLE, 0, 0, NULL);
   cr_assert_null(strstr(out, "Mario Rossi"), "%s", out);
   cr_assert_null(strstr(out, "Il bilancio entra"), "%s", out);
