@@ -3688,6 +3688,20 @@ static void memo_note(struct chrome_memo *mo, const struct chrome_unit *u,
   mo->soft_has = u->soft_has;
 }
 
+/* An author's bio stands at the article's edge, among bylines, links
+ * and lists: a line like one between two lines of prose is the
+ * article's ("Tom Lopez is a photographer and her brother."), and so is
+ * the paragraph after it. */
+static void bios_in_text(struct chrome_doc *d, bool nolang) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->rule == R_BIO && between_prose(d, i)) {
+      u->rule = NULL;
+      u->cls = class_of(u, nolang);
+    }
+  }
+}
+
 /* A comment header of a name and the verb alone (R_SAYS_NAME: "Jane Doe
  * wrote:") may as well lead in a quote of the article ("Senator Hale
  * wrote:"): it is none before a line that opens a quotation, and one
@@ -3795,6 +3809,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
   }
+  bios_in_text(d, nolang);
   classes_in_context(d);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */

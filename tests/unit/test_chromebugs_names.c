@@ -177,7 +177,15 @@ Test(chromebugs_names, bios_start_with_a_name) {
       "Mira is a freelance photographer based on the island.",
   };
   for (size_t i = 0; i < sizeof bios / sizeof bios[0]; i++) {
-    char *out = page(bios[i]);
+    char in[2048]; /* after the article, or before a link */
+    snprintf(in, sizeof in, "%s%s\n\n%s\n", BEFORE, AFTER, bios[i]);
+    char *out = kempt_run(ONLY, in, strlen(in), WHOLE, 0, 0, NULL);
+    cr_assert_null(strstr(out, bios[i]), "'%s' stays: %s", bios[i], out);
+    cr_assert(strstr(out, "Fares will"), "%s", out);
+    free(out);
+    snprintf(in, sizeof in, "%s%s\n\n%s\n\nMore from the Island Courier\n",
+             BEFORE, AFTER, bios[i]);
+    out = kempt_run(ONLY, in, strlen(in), WHOLE, 0, 0, NULL);
     cr_assert_null(strstr(out, bios[i]), "'%s' stays: %s", bios[i], out);
     free(out);
   }
@@ -187,6 +195,8 @@ Test(chromebugs_names, bios_start_with_a_name) {
       "The mayor is a former reporter.",
       "He is a writer.",
       "My brother Tom is an editor at a small paper.",
+      /* a name, but between two paragraphs of the article */
+      "Tom Lopez is a photographer and her older brother.",
   };
   for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++) {
     char *out = page(prose[i]);
