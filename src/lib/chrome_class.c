@@ -1485,9 +1485,9 @@ static bool name_like(const struct matcher *m, const char *p,
   return true;
 }
 
-/* An author's bio: a name (name_like), "is" (a copula) within a few
- * words, a job ("writer", "reporter") soon after: "Jane Doe is a staff
- * writer at ...". */
+/* An author's bio: a name (name_like, or a word and a job: "The
+ * writer"), "is" (a copula) within a few words, a job ("writer",
+ * "reporter") soon after: "Jane Doe is a staff writer at ...". */
 static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
                    const char *p, const struct chrome_tok *t, size_t nt) {
   if (u->words > BIO_WORDS || nt < 4 || !t[0].upper ||
@@ -1508,7 +1508,8 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
     c++;
   }
   if (c >= nt || c > BIO_NAME + aside || (aside && p[t[c - 1].end] != ')') ||
-      !name_like(m, p, t, 0, aside ? name : c))
+      (!name_like(m, p, t, 0, aside ? name : c) &&
+       (c != 2 || !find_rule(m, t + 1, 1, CK_BIO)))) /* or "The author" */
     return false;
   for (size_t j = c + 1; j < nt && j <= c + BIO_JOB; j++)
     if (find_rule(m, t + j, 1, CK_BIO))

@@ -175,6 +175,7 @@ Test(chromebugs_names, bios_start_with_a_name) {
       "the harbour and the ferries.",
       "Jane Doe (@janedoe) is a reporter for the Island Courier.",
       "Mira is a freelance photographer based on the island.",
+      "The author is a journalist who lives on the island.",
   };
   for (size_t i = 0; i < sizeof bios / sizeof bios[0]; i++) {
     char in[2048]; /* after the article, or before a link */
