@@ -1552,9 +1552,9 @@ static const char *is_says(const struct chrome_unit *u,
   }
   if (e == v)
     return a == 0 && t[0].upper ? R_SAYS_NAME : R_SAYS;
-  bool num = false; /* a date and time between name and verb */
-  for (size_t i = e; i < v; i++) {
-    if (!t[i].alpha)
+  bool num = false; /* a date and time between name and verb, or a */
+  for (size_t i = e; i < v; i++) { /* handle: "Jane Doe (@jdoe) says:" */
+    if (!t[i].alpha || p[t[i].start - 1] == '@')
       num = true;
     else if (t[i].end - t[i].start > SAYS_AT &&
              !find_rule(m, t + i, 1, CK_DATE))

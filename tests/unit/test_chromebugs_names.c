@@ -50,6 +50,7 @@ Test(chromebugs_names, comment_headers_still_cut) {
       "Jane Doe on March 3, 2026 at 5:14 pm said:",
       "1. lakeside_reader says:",
       "2. Jane Doe says:",
+      "Jane Doe (@janedoe) says:",
   };
   for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
     char *out = page(heads[i]);
