@@ -3706,7 +3706,7 @@ static void bios_in_text(struct chrome_doc *d, bool nolang) {
 /* A comment header of a name and the verb alone (R_SAYS_NAME: "Jane Doe
  * wrote:") may as well lead in a quote of the article ("Senator Hale
  * wrote:"): it is none before a line that opens a quotation, and one
- * only when the page has another header (of nsays, before this). */
+ * only when the page has another header (nsays: its headers). */
 static void says_names(struct chrome_doc *d, size_t nsays) {
   for (int pass = 0; pass < 2; pass++)
     for (size_t i = 0; i < d->nunits; i++) {
