@@ -62,16 +62,36 @@ static void put_visible(const char *p, size_t n) {
   }
 }
 
+/* At most EXPLAIN_BYTES of p's n bytes, cut where a UTF-8 character starts
+ * (the message stays valid UTF-8). */
+#define EXPLAIN_BYTES 200
+static size_t explain_cut(const char *p, size_t n) {
+  if (n <= EXPLAIN_BYTES)
+    return n;
+  size_t k = EXPLAIN_BYTES;
+  while (k > EXPLAIN_BYTES - 3 && ((unsigned char)p[k] & 0xC0) == 0x80)
+    k--;
+  return k;
+}
+
+/* One side of an event, quoted: cut at EXPLAIN_BYTES, with "..." then. */
+static void put_quoted(const char *p, size_t n) {
+  size_t k = explain_cut(p, n);
+  fputc('"', stderr);
+  put_visible(p, k);
+  fputs(k < n ? "...\"" : "\"", stderr);
+}
+
 void cli_on_event(void *ud, const struct kempt_event *ev) {
   (void)ud;
   flockfile(stderr);
-  fprintf(stderr, "kempt: explain: %s doc %llu @%llu %s: \"", ev->stage,
+  fprintf(stderr, "kempt: explain: %s doc %llu @%llu %s: ", ev->stage,
           (unsigned long long)ev->document, (unsigned long long)ev->offset,
           ev->rule);
-  put_visible(ev->before, ev->before_len > 200 ? 200 : ev->before_len);
-  fputs(ev->before_len > 200 ? "...\" -> \"" : "\" -> \"", stderr);
-  put_visible(ev->after, ev->after_len > 200 ? 200 : ev->after_len);
-  fputs(ev->after_len > 200 ? "...\"\n" : "\"\n", stderr);
+  put_quoted(ev->before, ev->before_len);
+  fputs(" -> ", stderr);
+  put_quoted(ev->after, ev->after_len);
+  fputc('\n', stderr);
   funlockfile(stderr);
 }
 

@@ -361,6 +361,11 @@ static uint8_t terminal(const char *s, size_t n) {
       ((p[n - 3] == 0xE3 && p[n - 2] == 0x80 && c == 0x82) ||
        (p[n - 3] == 0xEF && p[n - 2] == 0xBC && (c == 0x81 || c == 0x9F))))
     return TERM_SENT; /* CJK full stop, exclamation and question marks */
+  if ((n >= 3 && p[n - 3] == 0xE0 && p[n - 2] == 0xA5 &&
+       (c == 0xA4 || c == 0xA5)) ||
+      (n >= 2 && ((p[n - 2] == 0xD8 && c == 0x9F) ||
+                  (p[n - 2] == 0xDB && c == 0x94))))
+    return TERM_SENT; /* danda (Hindi), Arabic question mark, Urdu stop */
   if (c == ':' || c == ';')
     return TERM_COLON;
   return c == ',' ? TERM_COMMA : TERM_NONE;
@@ -1097,8 +1102,16 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
   bool num = false, word = false, year = false;
   size_t alpha = 0, other = 0;
-  if (nt == 0 || nt > 12 || u->words > 8 || u->ntok == u->words)
-    return false; /* (ntok == words: no number, see below) */
+  if (nt == 0 || nt > 12 || u->words > 8)
+    return false;
+  if (u->ntok == u->words) { /* no number: a CJK date ("28日") at most, on
+                                a page of no language of the rules */
+    for (size_t i = 0; i < nt && m->langs == ~0u && u->chars < u->len; i++)
+      if ((unsigned)(p[t[i].start] - '0') < 10)
+        return kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs,
+                                       false);
+    return false;
+  }
   for (size_t i = 0; i < nt; i++) {
     num = num || !t[i].alpha;
     alpha += t[i].alpha;
@@ -1109,7 +1122,8 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
       return false; /* (whatever the rest) */
     year = year || is_year(p, &t[i]);
   }
-  return num && (word || (alpha == 0 && year && nt <= 4));
+  return (num && (word || (alpha == 0 && year && nt <= 4))) ||
+         kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false);
 }
 
 /* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
@@ -2789,7 +2803,11 @@ static bool title_end(const struct chrome_doc *d, const struct chrome_unit *u) {
   if (u->term != TERM_SENT)
     return u->term == TERM_NONE;
   char c = d->text.data[u->off + u->len - 1];
-  return c == '?' || c == '!';
+  const char *e = d->text.data + u->off + u->tlen; /* (its last bytes) */
+  return c == '?' || c == '!' ||
+         (u->tlen >= 3 && (memcmp(e - 3, "\xef\xbc\x9f", 3) == 0 ||
+                           memcmp(e - 3, "\xef\xbc\x81", 3) == 0)) ||
+         (u->tlen >= 2 && memcmp(e - 2, "\xd8\x9f", 2) == 0); /* ？！؟ */
 }
 
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
@@ -2803,11 +2821,22 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
   return title_end(d, u) && (u->cap1 || nolang);
 }
 
-/* The title: the nearest headline-like line before the stretch. */
+/* The title: the nearest headline-like line before the stretch that is
+ * no date, byline or source line (chrome_head.c). */
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
+  size_t head = SIZE_MAX; /* a date line that looked like one */
   for (size_t k = 0; k < 40 && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
+    if (!kempt__chrome_head_reach(head, a - 1 - k))
+      return; /* (no title right above that date line) */
     if (is_title(d, u, nolang)) {
+      const char *why = kempt__chrome_head_line(
+          d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
+      if (why) { /* a date or source line under the title */
+        u->rule = why;
+        head = a - 1 - k;
+        continue;
+      }
       u->title = true;
       u->rule = NULL;
       return;
@@ -3371,8 +3400,10 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
   }
   if (c > 0)
     judge_inside(d, a, b, found);
-  if (found && !d->seen_good)
+  if (found && !d->seen_good) {
+    kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
+  }
   if (c < d->nunits)
     d->cut = true;
   d->seen_good = d->seen_good || found;

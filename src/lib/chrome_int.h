@@ -427,6 +427,34 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n);
 
+/* chrome_head.c: the lines of an article's head that are not its title. */
+/* Whether line u (bytes p, its words t[0..nt)) is a date line by its
+ * form: a date in digits (28.11.2026, 2026-11-28, 2026年11月28日), a day
+ * and a year around a word without case or (head) in lower case ("28
+ * novembre 2026"), a month or day name of r's date rules (in langs) next
+ * to a day's number; and few other words (a word per two characters of
+ * a script without spaces). head: a line of an article's head (above
+ * it, or among its first lines), which may have more words and a time
+ * (14:30) as its date. */
+bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
+                             const struct chrome_tok *t, size_t nt,
+                             const struct chrome_rules *r, uint32_t langs,
+                             bool head);
+/* Why unit i of d goes when it lies between an article and its title (a
+ * static string), or NULL: a date or byline line, a short source line
+ * under one ("Source: Agency"), or (title_above: line i - 1 may be the
+ * title) an author's name between a longer headline and a date line. */
+const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
+                                    bool title_above);
+/* Date lines among the first lines of the article [a, b] (under its
+ * dek), not in a run of them and not a time alone (a live report's
+ * "14:30 The minister arrives"): they go. */
+void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
+/* Whether line i may still be the title when the lowest line above the
+ * article that looked like one but was a date line is head (SIZE_MAX:
+ * none was). */
+bool kempt__chrome_head_reach(size_t head, size_t i);
+
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,

@@ -590,6 +590,79 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
   return n;
 }
 
+/* Whether the three bytes at q (lead E0-EF) are a character that stands
+ * for itself: no case, no white space (the tests check), well formed:
+ * U+0800-0FFF (Indic scripts, Thai, Lao, Tibetan ...), U+2500-26FF (box
+ * drawing, shapes, symbols), U+200B-2027 and U+2030-203F (dashes,
+ * quotes, bullets), U+3001-9FFF (CJK punctuation, kana, CJK: not U+3000,
+ * a space), U+AC00-D7A3 (Hangul); not overlong (the lead E0 is below
+ * U+0800) and no surrogate. */
+static inline bool self3(const unsigned char *q) {
+  unsigned c1 = q[1], c2 = q[2];
+  if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
+    return false;
+  uint32_t u = (q[0] & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
+  return u - 0x0800u < 0x800u || u - 0x2500u < 0x200u ||
+         u - 0x200Bu < 0x1Du || u - 0x2030u < 0x10u || u - 0x3001u < 0x6FFFu ||
+         u - 0xAC00u < 0x2BA4u;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Which of the five three-byte characters at p (fifteen bytes, seventeen
+ * readable) are among the most common of self3's, a bit at each lead
+ * (0, 3, 6, 9, 12): well formed, of lead E0 (from A0 on: U+0800-0FFF),
+ * E3 (not 80: U+3040-3FFF), E4-E9 (U+4000-9FFF), EA (from B0 on:
+ * U+AC00-AFFF), EB, EC or ED (to 9D: U+D000-D77F). */
+static inline unsigned self3_16(const unsigned char *p) {
+#define SET(x) _mm_set1_epi8((char)(x))
+#define EQ(x, y) _mm_cmpeq_epi8(x, SET(y))
+#define GE(x, y) _mm_cmpeq_epi8(_mm_max_epu8(x, SET(y)), x)
+#define LE(x, y) _mm_cmpeq_epi8(_mm_min_epu8(x, SET(y)), x)
+  const __m128i zero = _mm_setzero_si128();
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+  __m128i mid = _mm_or_si128( /* E4-E9, EB-EC */
+      _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v, SET(0xE4)), SET(5)), zero),
+      _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v, SET(0xEB)), SET(1)), zero));
+  __m128i edge = _mm_or_si128(
+      _mm_or_si128(_mm_and_si128(EQ(v, 0xE0), GE(w, 0xA0)),
+                   _mm_andnot_si128(EQ(w, 0x80), EQ(v, 0xE3))),
+      _mm_or_si128(_mm_and_si128(EQ(v, 0xEA), GE(w, 0xB0)),
+                   _mm_and_si128(EQ(v, 0xED), LE(w, 0x9D))));
+  unsigned lead = (unsigned)_mm_movemask_epi8(_mm_or_si128(mid, edge));
+  unsigned cont = (unsigned)_mm_movemask_epi8(EQ(_mm_and_si128(v, SET(0xC0)), 0x80));
+#undef SET
+#undef EQ
+#undef GE
+#undef LE
+  return lead & cont >> 1 & cont >> 2 & 0x1249u;
+}
+#endif
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Length of the run of characters of self3_16 at p[0..n), five at a time
+ * (a multiple of three; the rest to look at one by one). Out of line: its
+ * constants are loaded only for the scripts that need them. */
+__attribute__((noinline)) static size_t self3_fast(const unsigned char *p,
+                                                   size_t n) {
+  size_t m = 0;
+  for (; n - m >= 17; m += 15) {
+    unsigned ok = self3_16(p + m);
+    if (ok != 0x1249u) /* past the characters before the first not */
+      return m + (unsigned)__builtin_ctz(~ok & 0x1249u);
+  }
+  return m;
+}
+#endif
+
+/* kempt__cp_fold(cp), Greek capitals without asking utf8proc (the tests
+ * check). */
+static inline int32_t fold_cp(int32_t cp) {
+  if ((uint32_t)cp - 0x391u < 0x19u && cp != 0x3A2)
+    return cp + 32; /* Α-Ω */
+  return kempt__cp_fold(cp);
+}
+
 /* Hash of the text as struct norm says; *any whether it holds a
  * character that is not white space. */
 static uint64_t norm_hash(const char *p, size_t n, bool *any) {
@@ -667,35 +740,21 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
         c = (unsigned char)p[i];
       }
       if ((c & 0xF0) == 0xE0 && n - i >= 3) {
-        /* three bytes that stand for themselves, a run of them: no case,
-         * no white space (the tests check): U+0800-0FFF (Indic scripts,
-         * Thai, Lao, Tibetan ...), U+2500-26FF (box drawing, shapes,
-         * symbols), U+200B-2027 and U+2030-203F (dashes, quotes,
-         * bullets), U+3040-9FFF (kana, CJK), U+AC00-D7A3 (Hangul); not
-         * overlong (the lead E0 is below U+0800) and no surrogate */
+        /* three bytes that stand for themselves (see self3), a run of
+         * them, five at a time in the scripts of self3_fast; a rule,
+         * U+2500-26FF again and again, at once */
         size_t j = i;
-        if (c >= 0xE4 && (0x1BF0u >> (c & 0x0Fu) & 1u)) { /* E4-E9, EB, EC */
-          /* ideographs, Hangul syllables: five at a time */
-          j += kempt__cjk_run((const unsigned char *)p + j, n - j);
-        } else if (c == 0xE2 && (unsigned char)p[i + 1] - 0x94u < 8u &&
-                   ((unsigned char)p[i + 2] & 0xC0) == 0x80 && n - i >= 6 &&
-                   p[i + 3] == p[i] && p[i + 4] == p[i + 1] &&
-                   p[i + 5] == p[i + 2]) {
-          /* a rule: U+2500-26FF again and again */
+        if (c == 0xE2 && (unsigned char)p[i + 1] - 0x94u < 8u &&
+            ((unsigned char)p[i + 2] & 0xC0) == 0x80 && n - i >= 6 &&
+            p[i + 3] == p[i] && p[i + 4] == p[i + 1] && p[i + 5] == p[i + 2])
           j += 3 + 3 * repeats(p + i + 3, n - i - 3, 3);
-        }
-        if (j > i && (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0)) {
-          i = j;
-          continue;
-        }
         for (;;) {
-          unsigned c1 = (unsigned char)p[j + 1], c2 = (unsigned char)p[j + 2];
-          uint32_t u = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
-          if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 ||
-              !(u - 0x0800u < 0x800u || u - 0x2500u < 0x200u ||
-                u - 0x200Bu < 0x1Du ||
-                u - 0x2030u < 0x10u || u - 0x3040u < 0x6FC0u ||
-                u - 0xAC00u < 0x2BA4u))
+#if defined(__SSE2__) && defined(__GNUC__)
+          if (c != 0xE2 && n - j >= 17) /* (E2: quotes, dashes, one by one) */
+            j += self3_fast((const unsigned char *)p + j, n - j);
+#endif
+          if (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0 ||
+              !self3((const unsigned char *)p + j))
             break;
           j += 3;
           if (n - j < 3 || ((c = (unsigned char)p[j]) & 0xF0) != 0xE0)
@@ -711,7 +770,7 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
       }
       int32_t cp;
       size_t k = kempt__cp(p + i, n - i, &cp);
-      int32_t f = is_space_cp(cp) ? -2 : kempt__cp_fold(cp);
+      int32_t f = is_space_cp(cp) ? -2 : fold_cp(cp);
       if (f == cp && cp >= 0) { /* itself, and a run of it */
         i += k;
         if (k >= 2 && n - i >= k && p[i] == p[i - k] &&

@@ -129,6 +129,8 @@ struct kempt_env {
   struct kempt_sink sink;       /* where the stage's output goes */
   struct kempt_report *report;  /* never NULL */
   const char *stage;            /* the stage's name */
+  bool lines_exact; /* blocks come from the splitter: text holds nlines - 1
+                       '\n' exactly (a stage run alone cannot know) */
 };
 
 /* Report one change (explain event and counters). Cheap when nobody

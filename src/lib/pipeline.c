@@ -244,6 +244,7 @@ static enum kempt_status open_chain(kempt *k) {
         kempt__stage_open(&k->chain[i], plan[i], k->cfg, &sink, &k->report);
     if (s != KEMPT_OK)
       return s;
+    k->chain[i].env.lines_exact = i > 0 && plan[i - 1] == &kempt__split_ops;
   }
   return KEMPT_OK;
 }

@@ -16,6 +16,7 @@ enum kempt_status kempt__stage_open(struct kempt_stage *st,
   st->env.sink = *sink;
   st->env.report = r;
   st->env.stage = ops->info.name;
+  st->env.lines_exact = false;
   st->state = kempt__calloc(a, ops->state_size);
   if (!st->state)
     return KEMPT_ERR_NOMEM;

@@ -1926,7 +1926,10 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
  * vocab_sync().) */
 static void learn(struct unwrap *u, const struct kempt_block *b,
                   struct held *h) {
-  const char *first = memchr(b->text, '\n', b->len);
+  /* (a block of one line from the splitter has no '\n' to look for) */
+  const char *first = b->nlines == 1 && u->env->lines_exact
+                          ? NULL
+                          : memchr(b->text, '\n', b->len);
   if (!first) {
     h->cached = ONE_LINE;
     return;
@@ -2009,7 +2012,9 @@ static void unwrap_reset(void *st) {
   u->index = 0;
   u->doc_width = 0;
   u->in_refs = false;
-  memset(u->wrap_hist, 0, sizeof u->wrap_hist);
+  if (u->wrap_lo <= u->wrap_hi) /* only [wrap_lo, wrap_hi] holds votes */
+    memset(u->wrap_hist + u->wrap_lo, 0,
+           (u->wrap_hi - u->wrap_lo + 1) * sizeof *u->wrap_hist);
   u->wrap_lo = WRAP_HIST;
   u->wrap_hi = 0;
   u->wrap_votes = 0;

@@ -1,0 +1,369 @@
+/* chrome_head.c - the lines of an article's head that are not its title:
+ * date lines, bylines and source lines ("28 November 2026 Source: staff
+ * reporter", "2026年11月28日 来源：本报记者", "28 نوفمبر 2026") in any
+ * language, by their form.
+ *
+ * A date is found without the language's month names: digits with
+ * separators (28.11.2026, 2026-11-28, 11/28/26), a CJK date (digits with
+ * 年 月 日, or 년 월 일), a time (14:30), a day and a year around one word
+ * in lower case or of a script without case (28 novembre 2026, 28 نوفمبر
+ * 2026), or a month or day name of the date rules next to a day's
+ * number (November 28; not "4 Things to Do in October"). A date line is
+ * a short line, without a sentence end, that holds a date and a few
+ * other words at most; in a script written without spaces (Chinese,
+ * Japanese, Thai) a word is counted per two characters. A time is a date
+ * in an article's head only ("John 3:16" is no date line anywhere).
+ *
+ * The classifier keeps the nearest headline-like line before the
+ * article as its title: a date line between it and the article is no
+ * headline (the title stays, the date line goes), and neither is a short
+ * source line right under such a line ("Source: Agency", "来源：新华社")
+ * nor an author's name between a longer headline and a date line.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chrome_int.h"
+
+#define HEAD_TOKENS 20    /* tokens of a date line in an article's head */
+#define HEAD_WORDS 14     /* ... its words */
+#define HEAD_CHARS 100    /* ... its code points */
+#define HEAD_OTHER 6      /* ... words in it that are not the date */
+#define DATE_OTHER 2      /* ... and in a date line anywhere */
+#define LABEL_WORDS_MAX 2 /* "Source:" - words of a source line's label */
+#define LABEL_VALUE 5     /* ... words of what follows it */
+#define HEAD_REACH 3      /* lines from a date line up to the title */
+#define HEAD_INSIDE 4     /* first lines of an article: a dek, a date */
+#define NAME_WORDS 3      /* an author's name alone on its line, */
+#define NAME_SHORTER 2    /* ... words fewer than the title's over it */
+#define DAY_MAX 31
+
+static const char R_HEAD_DATE[] = "date line (the article's head)";
+static const char R_HEAD_SOURCE[] = "source line (the article's head)";
+static const char R_HEAD_NAME[] = "byline (a name over the date line)";
+
+/* The code point at p[0..n) (n >= 1). */
+static int32_t cp_at(const char *p, size_t n) {
+  int32_t cp;
+  kempt__next_cp(p, n, &cp);
+  return cp;
+}
+
+/* A script written without spaces between words: CJK ideographs, kana,
+ * Thai, Lao, Khmer, Myanmar. */
+static bool spaceless(int32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+         (c >= 0x1780 && c <= 0x17FF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/* Bytes of a CJK date unit at s[0..n) (年 月 日 and Korean 년 월 일, and
+ * 時 时 分 of a time), or 0. part: it is one of a date's three parts. */
+static size_t date_unit(const char *s, size_t n, bool *part) {
+  static const char *const units[] = {
+      "\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5",
+      "\xeb\x85\x84", "\xec\x9b\x94", "\xec\x9d\xbc",
+      "\xe6\x99\x82", "\xe6\x97\xb6", "\xe5\x88\x86"};
+  if (n < 3 || (unsigned char)s[0] < 0xE0)
+    return 0;
+  for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+    if (memcmp(s, units[k], 3) == 0) {
+      *part = k < 6;
+      return 3;
+    }
+  return 0;
+}
+
+static bool digit(char c) { return (unsigned)(c - '0') < 10; }
+
+/* Digits from p[i] on (at most to n). */
+static size_t digits(const char *p, size_t n, size_t i) {
+  size_t k = i;
+  while (k < n && digit(p[k]))
+    k++;
+  return k - i;
+}
+
+/* Whether the line p[0..n), words t[0..nt), holds a date written with
+ * digits: 28.11.2026, 2026-11-28, 11/28/26, 2026年11月28日; or a time
+ * (14:30) when time. A date starts at a word's start (a number, or a
+ * word of digits and CJK units). */
+static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
+                       size_t nt, bool time) {
+  for (size_t w = 0; w < nt; w++) {
+    if (!digit(p[t[w].start]))
+      continue;
+    unsigned parts = 0;
+    for (size_t i = t[w].start; i < t[w].end;) {
+      if (!digit(p[i])) {
+        i++;
+        continue;
+      }
+      size_t l1 = digits(p, n, i), e = i + l1;
+      bool before = i > 0 && (p[i - 1] == '.' || p[i - 1] == ',' ||
+                              p[i - 1] == '/' || p[i - 1] == ':');
+      bool part;
+      if (date_unit(p + e, n - e, &part) && part && ++parts >= 2)
+        return true;
+      if (e + 1 < n && !before && (p[e] == '.' || p[e] == '/' || p[e] == '-') &&
+          digit(p[e + 1])) {
+        size_t l2 = digits(p, n, e + 1), f = e + 1 + l2;
+        if (f + 1 < n && p[f] == p[e] && digit(p[f + 1])) {
+          size_t l3 = digits(p, n, f + 1), g = f + 1 + l3;
+          bool more = g + 1 < n &&
+                      (p[g] == '.' || p[g] == '/' || p[g] == '-') &&
+                      digit(p[g + 1]);
+          if (!more && ((l1 <= 2 && l2 <= 2 && (l3 == 2 || l3 == 4)) ||
+                        (l1 == 4 && l2 <= 2 && l3 <= 2)))
+            return true; /* (not a version: 1.2.3, 1.2.3.4) */
+        }
+      }
+      if (time && !before && l1 <= 2 && e + 2 < n && p[e] == ':' &&
+          digit(p[e + 1]) && digits(p, n, e + 1) == 2)
+        return true; /* a time (a score's "2:1" has one digit) */
+      if (t[w].alpha)
+        i = e; /* (the rest of "2026年11月28日") */
+      else
+        break;
+    }
+  }
+  return false;
+}
+
+/* The value of a number token of at most 4 digits, or -1. */
+static int number_of(const char *p, const struct chrome_tok *t) {
+  if (t->alpha || t->end - t->start > 4)
+    return -1;
+  int v = 0;
+  for (uint32_t k = t->start; k < t->end; k++) {
+    if (!digit(p[k]))
+      return -1;
+    v = 10 * v + (p[k] - '0');
+  }
+  return v;
+}
+
+static bool year_of(const char *p, const struct chrome_tok *t) {
+  int v = number_of(p, t);
+  return t->end - t->start == 4 && v >= 1900 && v < 2100;
+}
+
+static bool day_of(const char *p, const struct chrome_tok *t) {
+  int v = number_of(p, t);
+  return v >= 1 && v <= DAY_MAX && t->end - t->start <= 2;
+}
+
+/* Whether a word is digits and CJK date units only ("28日", "10時30分"). */
+static bool date_word(const char *p, const struct chrome_tok *t) {
+  bool unit = false, part;
+  for (uint32_t k = t->start; k < t->end;) {
+    size_t u = date_unit(p + k, t->end - k, &part);
+    if (u) {
+      unit = true;
+      k += (uint32_t)u;
+    } else if (digit(p[k])) {
+      k++;
+    } else {
+      return false;
+    }
+  }
+  return unit;
+}
+
+/* Whether a word is a month or day name of the date rules. */
+static bool rule_word(const struct chrome_rules *r, uint32_t langs,
+                      const struct chrome_tok *t) {
+  if (!kempt__chrome_may_start(r, CK_DATE, t->h))
+    return false;
+  uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t->h);
+  return kempt__chrome_may_key(r, h, CK_DATE) &&
+         kempt__chrome_rules_find(r, h, CK_DATE, langs) != NULL;
+}
+
+/* Words of a token as a length: one, or one per two characters of a
+ * script written without spaces. */
+static unsigned word_weight(const char *p, const struct chrome_tok *t) {
+  size_t n = t->end - t->start;
+  if ((unsigned char)p[t->start] < 0xE0 || !spaceless(cp_at(p + t->start, n)))
+    return 1;
+  size_t chars = 0;
+  for (uint32_t k = t->start; k < t->end; k++)
+    chars += ((unsigned char)p[k] & 0xC0) != 0x80;
+  return (unsigned)((chars + 1) / 2);
+}
+
+/* kempt__chrome_date_form; time: a time alone (14:30) is a date. */
+static bool date_form(const char *p, const struct chrome_unit *u,
+                      const struct chrome_tok *t, size_t nt,
+                      const struct chrome_rules *r, uint32_t langs, bool head,
+                      bool time) {
+  if (nt == 0 || nt > HEAD_TOKENS || u->chars > HEAD_CHARS)
+    return false;
+  uint32_t skip = 0; /* bit i: word i is the month of a day and a year */
+  for (size_t i = 0; i + 2 < nt && i < 30; i++)
+    if (day_of(p, &t[i]) && t[i + 1].alpha && year_of(p, &t[i + 2]) &&
+        (langs == ~0u || (head && !t[i + 1].upper)))
+      skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026" */
+  bool dated = skip || digit_date(p, u->tlen, t, nt, time);
+  if (!dated && !head)
+    return false; /* (a month name by a day: is_date's, in its rules) */
+  for (size_t i = 0; i < nt && !dated; i++)
+    dated = t[i].alpha &&
+            ((i > 0 && day_of(p, &t[i - 1])) ||
+             (i + 1 < nt && day_of(p, &t[i + 1]))) &&
+            rule_word(r, langs, &t[i]); /* "November 28", "28 Nov" */
+  if (!dated)
+    return false;
+  unsigned other = 0;
+  for (size_t i = 0; i < nt; i++) {
+    if (!t[i].alpha || (i < 32 && (skip >> i & 1u)) || date_word(p, &t[i]) ||
+        rule_word(r, langs, &t[i]))
+      continue;
+    other += word_weight(p, &t[i]);
+    if (other > (head ? HEAD_OTHER : DATE_OTHER))
+      return false;
+  }
+  return true;
+}
+
+bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
+                             const struct chrome_tok *t, size_t nt,
+                             const struct chrome_rules *r, uint32_t langs,
+                             bool head) {
+  return date_form(p, u, t, nt, r, langs, head, head);
+}
+
+/* Whether unit i may be a line of an article's head by its length and
+ * end: short, no sentence (a time's "a.m." or a date's dot may end it). */
+static bool head_shape(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  if (u->words > HEAD_WORDS || u->chars > HEAD_CHARS || u->bullet ||
+      u->ntok == 0 || u->ntok > HEAD_TOKENS)
+    return false;
+  if (u->term != TERM_SENT)
+    return u->term != TERM_ELLIPSIS;
+  const char *p = d->text.data + u->off;
+  size_t n = u->tlen;
+  return n >= 2 && p[n - 1] == '.' &&
+         (digit(p[n - 2]) ||
+          ((p[n - 2] | 0x20) == 'm' && n >= 4 && p[n - 3] == '.'));
+}
+
+/* The rule languages of the window (those kempt__chrome_classify's
+ * phrase rules take). */
+static uint32_t doc_langs(const struct chrome_doc *d) {
+  enum kempt_lang l = kempt__lang_best(&d->lang);
+  if (l == KEMPT_LANG_NONE)
+    return ~0u;
+  return 1u | 1u << KEMPT_LANG_EN | 1u << l;
+}
+
+/* Whether unit i is a date line of an article's head (time: or a time
+ * line, "Updated 14:30"). */
+static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->hit == CK_DATE || u->hit == CK_BYLINE)
+    return true;
+  if (!head_shape(d, u) || !d->wc.rules)
+    return false;
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[HEAD_TOKENS + 1];
+  size_t total,
+      nt = kempt__chrome_tokens(p, u->len, t, HEAD_TOKENS + 1, &total, d->cp);
+  if (nt != total || nt > HEAD_TOKENS)
+    return false;
+  return date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true, time);
+}
+
+/* Whether s[0..n) holds a colon, ':' or the full-width one. */
+static bool colon_in(const char *s, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (s[k] == ':' || (k + 3 <= n && memcmp(s + k, "\xef\xbc\x9a", 3) == 0))
+      return true;
+  return false;
+}
+
+/* A short source line: a label of a word or two, a colon (':' or the
+ * full-width one), a few words ("Source: staff reporter", "来源：新华社"). */
+static bool label_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (!head_shape(d, u) || u->term == TERM_SENT || u->words < 2)
+    return false;
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[LABEL_WORDS_MAX + LABEL_VALUE + 2];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, sizeof t / sizeof t[0],
+                                          &total, d->cp);
+  if (nt != total || nt < 2)
+    return false;
+  unsigned before = 0, after = 0;
+  bool colon = false;
+  for (size_t k = 0; k < nt; k++) {
+    if (!colon && k > 0) {
+      const char *s = p + t[k - 1].end;
+      size_t gap = t[k].start - t[k - 1].end;
+      colon = colon_in(s, gap);
+    }
+    unsigned w = t[k].alpha ? word_weight(p, &t[k]) : 1;
+    if (colon)
+      after += w;
+    else
+      before += w;
+  }
+  return colon && before <= LABEL_WORDS_MAX && after >= 1 &&
+         after <= LABEL_VALUE &&
+         !colon_in(p + t[nt - 1].end, u->len - t[nt - 1].end);
+}
+
+/* An author's name alone on its line ("Jane Doe"): two or three words,
+ * all capitalised, no function word, number nor punctuation at its end. */
+static bool name_line(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if (u->words < 2 || u->words > NAME_WORDS || u->ntok != u->words ||
+      u->upper != u->words || u->stop || u->seps || u->bullet || u->widget ||
+      u->term != TERM_NONE)
+    return false;
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[NAME_WORDS + 1];
+  size_t total,
+      nt = kempt__chrome_tokens(p, u->len, t, NAME_WORDS + 1, &total, d->cp);
+  if (nt != total || nt != u->words)
+    return false;
+  for (size_t k = 0; k < nt; k++)
+    if (!t[k].upper)
+      return false;
+  return true;
+}
+
+/* A headline over a name line: longer than the name, and not a menu
+ * (function words or words in lower case in it, few separators). */
+static bool over_name(const struct chrome_unit *v,
+                      const struct chrome_unit *u) {
+  return v->seps < 2 && v->words >= u->words + NAME_SHORTER &&
+         (v->stop > 0 || v->upper < v->words);
+}
+
+const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
+                                    bool title_above) {
+  if (head_date(d, i, true))
+    return R_HEAD_DATE;
+  if (i > 0 && label_line(d, i) && head_date(d, i - 1, true))
+    return R_HEAD_SOURCE;
+  if (title_above && i + 1 < d->nunits && name_line(d, &d->units[i]) &&
+      over_name(&d->units[i - 1], &d->units[i]) && head_date(d, i + 1, true))
+    return R_HEAD_NAME;
+  return NULL;
+}
+
+bool kempt__chrome_head_reach(size_t head, size_t i) {
+  return head == SIZE_MAX || head - i <= HEAD_REACH;
+}
+
+void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i < b && i < a + HEAD_INSIDE; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->rule || u->cls == CL_GOOD || u->listed || !head_date(d, i, false))
+      continue;
+    if (i + 1 <= b && head_date(d, i + 1, true) && !d->units[i + 1].rule)
+      return; /* a run of dates: a timeline, a table */
+    u->rule = R_HEAD_DATE;
+  }
+}
