@@ -3616,6 +3616,9 @@ static void classes_in_context(struct chrome_doc *d) {
     } else if (u->cls == CL_SHORT && u->term == TERM_SENT && !u->rule &&
                u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {
       u->cls = CL_NEAR;
+    } else if (u->cls == CL_HARD && u->rule == R_BIO && between_prose(d, i)) {
+      u->rule = NULL; /* a bio stands at the article's edge, not between */
+      u->cls = CL_NEAR; /* two lines of prose: there it is the article's */
     }
     if (u->bullet && prose_list_at(d, i)) {
       u->listed = true;
@@ -3718,20 +3721,6 @@ static void memo_note(struct chrome_memo *mo, const struct chrome_unit *u,
   mo->hit = u->hit;
   mo->about_at = u->about_at;
   mo->soft_has = u->soft_has;
-}
-
-/* An author's bio stands at the article's edge, among bylines, links
- * and lists: a line like one between two lines of prose is the
- * article's ("Tom Lopez is a photographer and her brother."), and so is
- * the paragraph after it. */
-static void bios_in_text(struct chrome_doc *d, bool nolang) {
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
-    if (u->rule == R_BIO && between_prose(d, i)) {
-      u->rule = NULL;
-      u->cls = class_of(u, nolang);
-    }
-  }
 }
 
 /* A comment header of a name and the verb alone (R_SAYS_NAME: "Jane Doe
@@ -3841,7 +3830,6 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
   }
-  bios_in_text(d, nolang);
   classes_in_context(d);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
