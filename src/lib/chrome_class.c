@@ -3595,7 +3595,8 @@ static bool prose_list_at(const struct chrome_doc *d, size_t i) {
 /* Classes that the text or the neighbours of a line change: a quote's
  * attribution and bullets with quantities (two in a row) are no links; a
  * CJK sentence reads as text; so do the items of a list of prose under
- * the article's text (not a list of links: listed). */
+ * the article's text (not a list of links: listed) and a bio's form
+ * between two lines of prose ("Tom Lopez is a photographer and ..."). */
 /* Also sets d->few_dups, whether good text found twice on the page is the
  * exception (captions, teasers), not the rule (a page that holds its
  * article twice): each line's class is final once its turn is past (a
