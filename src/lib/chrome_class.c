@@ -1483,6 +1483,14 @@ static bool stop_word(const struct matcher *m, const char *p,
   return (langs & (m->langs >> 1)) != 0; /* (bit l of langs is l + 1's) */
 }
 
+/* Whether s[0..n) has an ASCII digit. */
+static bool has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned)(s[i] - '0') < 10)
+      return true;
+  return false;
+}
+
 /* Whether t[a..b) (1 to BIO_NAME words) may be a person's name:
  * capitalised words, the first no function word, with short lower-case
  * particles between them ("Jan van der Berg"). "His father", "The
@@ -1537,7 +1545,8 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
  * 5:14 pm": a number, dates and short words), then the verb (one or two
  * says words: "a écrit"). A quote's lead-in is none: "In a statement,
  * the mayor wrote:", "the mayor wrote:". R_SAYS, or R_SAYS_NAME for a
- * name and the verb alone ("Jane Doe wrote:", see says_names); NULL. */
+ * name or a word and the verb alone ("Jane Doe wrote:", "bob says:",
+ * see says_names); NULL. */
 static const char *is_says(const struct chrome_unit *u,
                            const struct matcher *m, const char *p,
                            const struct chrome_tok *t, size_t nt) {
@@ -1546,6 +1555,7 @@ static const char *is_says(const struct chrome_unit *u,
       !find_rule(m, t + nt - 1, 1, CK_SAYS))
     return NULL;
   size_t v = nt - 1, a = t[0].alpha ? 0 : 1, e = a; /* verb, name */
+  bool word = true; /* a name or a word ("bob"), not a handle ("bob42") */
   if (v > a + 1 && find_rule(m, t + v - 1, 1, CK_SAYS))
     v--;
   if (a >= v)
@@ -1557,6 +1567,7 @@ static const char *is_says(const struct chrome_unit *u,
                     memchr("_.-", p[t[e - 1].end], 3);
          e++)
       ;
+    word = e == a + 1 && !has_digit(p + t[a].start, t[a].end - t[a].start);
   } else { /* the longest name before the verb */
     for (size_t b = a + 1; b <= v && b - a <= BIO_NAME; b++)
       if (name_like(m, p, t, a, b))
@@ -1564,8 +1575,8 @@ static const char *is_says(const struct chrome_unit *u,
     if (e == a)
       return NULL;
   }
-  if (e == v)
-    return a == 0 && t[0].upper ? R_SAYS_NAME : R_SAYS;
+  if (e == v) /* ("critics wrote:" is a word too) */
+    return a == 0 && word ? R_SAYS_NAME : R_SAYS;
   bool num = false; /* a date and time between name and verb, or a */
   for (size_t i = e; i < v; i++) { /* handle: "Jane Doe (@jdoe) says:" */
     if (!t[i].alpha || p[t[i].start - 1] == '@')

@@ -68,6 +68,8 @@ Test(chromebugs_names, name_headers_cut_among_others) {
       "Jane Doe says:",
       "Jan van der Berg wrote:",
       "Sam replied:",
+      "bob says:",
+      "critics wrote:",
   };
   for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
     char *out = page_tail(heads[i], "\nTom Roe says:\n\nAgreed, about "
