@@ -1577,15 +1577,16 @@ static const char *is_says(const struct chrome_unit *u,
   }
   if (e == v) /* ("critics wrote:" is a word too) */
     return a == 0 && word ? R_SAYS_NAME : R_SAYS;
-  bool num = false; /* a date and time between name and verb, or a */
-  for (size_t i = e; i < v; i++) { /* handle: "Jane Doe (@jdoe) says:" */
-    if (!t[i].alpha || p[t[i].start - 1] == '@')
-      num = true;
-    else if (t[i].end - t[i].start > SAYS_AT &&
-             !find_rule(m, t + i, 1, CK_DATE))
-      return NULL;
+  bool date = false; /* a date and time between name and verb (a year, */
+  for (size_t i = e; i < v; i++) { /* a time, a month), or a handle */
+    bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
+    if (dw || is_year(p, t + i) || p[t[i].start - 1] == '@' ||
+        (!t[i].alpha && p[t[i].end] == ':'))
+      date = true; /* ("Jane Doe (@jdoe) says:") */
+    else if (t[i].alpha && t[i].end - t[i].start > SAYS_AT)
+      return NULL; /* ("Nearly 40 per cent said:" has no date) */
   }
-  return num ? R_SAYS : NULL;
+  return date ? R_SAYS : NULL;
 }
 
 /* "About Jane Doe", "Über Firma": an about word (1 to 3 words), then

@@ -115,6 +115,7 @@ Test(chromebugs_names, quote_lead_ins_are_text) {
       "She wrote:",
       "Jane Doe, a shop owner, wrote:",
       "His sister wrote:",
+      "Nearly 40 per cent said:",
   };
   for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++) {
     char *out = page(leads[i]);
