@@ -1577,12 +1577,12 @@ static const char *is_says(const struct chrome_unit *u,
   }
   if (e == v) /* ("critics wrote:" is a word too) */
     return a == 0 && word ? R_SAYS_NAME : R_SAYS;
-  bool date = false; /* a date and time between name and verb (a year, */
-  for (size_t i = e; i < v; i++) { /* a time, a month), or a handle */
+  bool date = false; /* a date and time between name and verb (a year */
+  for (size_t i = e; i < v; i++) { /* of 4 digits, a time, a month), or */
     bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
-    if (dw || is_year(p, t + i) || p[t[i].start - 1] == '@' ||
-        (!t[i].alpha && p[t[i].end] == ':'))
-      date = true; /* ("Jane Doe (@jdoe) says:") */
+    if (dw || p[t[i].start - 1] == '@' ||
+        (!t[i].alpha && (t[i].end - t[i].start == 4 || p[t[i].end] == ':')))
+      date = true; /* a handle ("Jane Doe (@jdoe) says:") */
     else if (t[i].alpha && t[i].end - t[i].start > SAYS_AT)
       return NULL; /* ("Nearly 40 per cent said:" has no date) */
   }
