@@ -501,13 +501,12 @@ static bool handle_colon(const char *p, size_t n, size_t i) {
  * rule's first word, then within EMBED_AT words "@handle:". */
 static bool embed_may(const struct chrome_rules *r, const char *p, size_t n,
                       const struct chrome_tok *t, size_t nt) {
-  if (nt <= EMBED_AT)
-    return false;
+  if (nt <= EMBED_AT || !kempt__chrome_may_start(r, CK_PREFIX, t[0].h))
+    return false; /* (the filter first: it fails on most lines) */
   size_t k = 1;
   while (k <= EMBED_AT && p[t[k].start - 1] != '@')
     k++;
-  return k <= EMBED_AT && kempt__chrome_may_start(r, CK_PREFIX, t[0].h) &&
-         handle_colon(p, n, t[k - 1].end);
+  return k <= EMBED_AT && handle_colon(p, n, t[k - 1].end);
 }
 
 /* Whether the phrase rules need the words of a line with total (> LONG_LINE)
@@ -589,10 +588,31 @@ hs_word(struct chrome_hs_word *cache, const struct chrome_rules *r,
   return e;
 }
 
+/* soft_langs of the has phrases of three and four words from t[i] on, h
+ * the hash of its first two (which a longer phrase may start with). Out
+ * of line: few pairs of words start one. */
+static NOINLINE uint32_t soft_langs_more(const struct chrome_rules *r,
+                                         const char *p,
+                                         const struct chrome_tok *t,
+                                         size_t nt, size_t i, uint64_t h,
+                                         bool has) {
+  uint32_t langs = 0;
+  for (size_t k = 3; k <= 4 && i + k <= nt; k++) {
+    if (kempt__chrome_sent_gap(p, &t[i + k - 2], &t[i + k - 1]))
+      break; /* (a phrase is read within a sentence) */
+    h = kempt__chrome_seq_step(h, t[i + k - 1].h);
+    if (has && kempt__chrome_may_key(r, h, CK_HAS))
+      langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
+    if (!kempt__chrome_may_extend(r, h))
+      break; /* no longer phrase starts with these words */
+  }
+  return langs;
+}
+
 /* The languages of the has and soft phrases in t[0..nt), as match_has
  * looks for them (a first word's one-word phrases through hs_word). */
 static uint32_t soft_langs(const struct chrome_rules *r,
-                           struct chrome_hs_word *cache,
+                           struct chrome_hs_word *cache, const char *p,
                            const struct chrome_tok *t, size_t nt,
                            uint64_t hs) {
   uint32_t langs = 0;
@@ -604,18 +624,20 @@ static uint32_t soft_langs(const struct chrome_rules *r,
     if (!has && !soft)
       continue;
     langs |= w->has | w->soft; /* (k = 1) */
-    if (!(w->flags & HSW_EXTEND))
+    if (!(w->flags & HSW_EXTEND) || i + 2 > nt)
       continue; /* no longer phrase starts with the word */
-    uint64_t h = kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h);
-    for (size_t k = 2; k <= 4 && i + k <= nt; k++) {
-      h = kempt__chrome_seq_step(h, t[i + k - 1].h);
-      if (has && kempt__chrome_may_key(r, h, CK_HAS))
-        langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
-      if (soft && k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT))
-        langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
-      if (!kempt__chrome_may_extend(r, h))
-        break; /* no longer phrase starts with these words */
-    }
+    /* k = 2 here (soft phrases have two words at most), longer ones
+     * there; a phrase is read within a sentence */
+    if (kempt__chrome_sent_gap(p, &t[i], &t[i + 1]))
+      continue;
+    uint64_t h = kempt__chrome_seq_step(
+        kempt__chrome_seq_step(CHROME_SEQ_INIT, t[i].h), t[i + 1].h);
+    if (has && kempt__chrome_may_key(r, h, CK_HAS))
+      langs |= kempt__chrome_rules_langs(r, h, CK_HAS);
+    if (soft && kempt__chrome_may_key(r, h, CK_SOFT))
+      langs |= kempt__chrome_rules_langs(r, h, CK_SOFT);
+    if (kempt__chrome_may_extend(r, h))
+      langs |= soft_langs_more(r, p, t, nt, i, h, has);
   }
   return langs;
 }
@@ -892,7 +914,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   if (u->retok)
     keep_words(d, a, u, t, nt);
   else
-    u->soft_langs = soft_langs(r, d->hsw, t, nt, hs);
+    u->soft_langs = soft_langs(r, d->hsw, p, t, nt, hs);
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -1033,8 +1055,8 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
 /* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
-                      const struct chrome_tok *t, size_t nt, size_t total,
-                      uint64_t hs) {
+                      const char *p, const struct chrome_tok *t, size_t nt,
+                      size_t total, uint64_t hs) {
   const struct chrome_rules *rs = m->rules;
   for (; hs; hs &= hs - 1) { /* the words that pass the first filter */
     size_t i = kempt__chrome_ctz(hs);
@@ -1045,6 +1067,8 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
     uint64_t h = CHROME_SEQ_INIT;
     for (size_t k = 1; (has || soft) && k <= HAS_MAX_TOK && i + k <= nt;
          k++) {
+      if (k > 1 && kempt__chrome_sent_gap(p, &t[i + k - 2], &t[i + k - 1]))
+        break; /* (a phrase is read within a sentence) */
       h = kempt__chrome_seq_step(h, t[i + k - 1].h);
       const struct chrome_rule *r = NULL;
       if (has && k <= rs->maxtok[CK_HAS] && (k > 1 || (w->has & m->langs)))
@@ -1652,7 +1676,7 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     for (size_t k = nt - 1; k >= 2 && !u->rule; k--)
       set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_LIST));
   match_prefix(u, m, p, t, &pf, nt, total);
-  match_has(u, m, t, nt, total, hs);
+  match_has(u, m, p, t, nt, total, hs);
   if (!u->rule && !u->hit && nt == total)
     match_about(u, m, t, &pf, nt);
   if (!u->rule && (is_byline(u, m, p, t, nt) || name_handle(u, p, t, nt))) {
@@ -3284,7 +3308,8 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
   size_t title = title_of(d, *a, nolang);
   size_t from = past_buttons(d, *b + 1, end);
   size_t at = data_run(d, from, end, 1);
-  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1)) {
+  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1) &&
+      !kempt__chrome_links_then_facts(d, from, at)) {
     *b = at;
     grew = true;
   }
@@ -3379,6 +3404,9 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
     trim_teasers(d, &a, &b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
     extend_over_data(d, &a, &b, c, nolang);
+    size_t facts = kempt__chrome_facts_after(d, b + 1, c);
+    b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
+    kempt__chrome_facts_keep(d, a, b);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
   }
@@ -3419,6 +3447,8 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
   if (c < d->nunits)
     d->cut = true;
   d->seen_good = d->seen_good || found;
+  d->art_a = found ? a : 1; /* (for chrome_edge.c) */
+  d->art_b = found ? b : 0;
 }
 
 #ifdef CHROME_DEBUG
@@ -3864,6 +3894,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   }
   score_intro_lists(d, intro_from, intro_to);
   judge(d, nolang, evidence);
+  kempt__chrome_edges(d, r, m.langs);
 #ifdef CHROME_DEBUG
   debug_dump(d);
 #endif

@@ -364,6 +364,8 @@ void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b) {
       continue;
     if (i + 1 <= b && head_date(d, i + 1, true) && !d->units[i + 1].rule)
       return; /* a run of dates: a timeline, a table */
+    if (kempt__chrome_facts_after(d, i, b + 1) != SIZE_MAX)
+      return; /* "Date: ..." atop an event's facts ("Venue: ...") */
     u->rule = R_HEAD_DATE;
   }
 }

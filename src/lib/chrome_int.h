@@ -269,6 +269,19 @@ static inline bool kempt__chrome_may_key(const struct chrome_rules *r,
   return (r->keys[bit / 64] >> (bit % 64)) & 1u;
 }
 
+/* chrome_edge.c: whether a sentence ends between the words a and b of
+ * the line p (a '.', '!', '?', ':' or an ellipsis, then a space, and b
+ * capitalised): a phrase of several words does not span it;
+ * kempt__chrome_sent_gap_at reads the bytes p[from..to) between them. */
+bool kempt__chrome_sent_gap_at(const char *p, uint32_t from, uint32_t to);
+static inline bool kempt__chrome_sent_gap(const char *p,
+                                          const struct chrome_tok *a,
+                                          const struct chrome_tok *b) {
+  /* (one byte between them: a space, no end) */
+  return b->upper && b->start - a->end >= 2 &&
+         kempt__chrome_sent_gap_at(p, a->end, b->start);
+}
+
 /* Terminal punctuation of a line. */
 enum chrome_term {
   TERM_NONE,
@@ -405,6 +418,10 @@ struct chrome_doc {
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
   size_t list_end, cut_end;
+  /* Set by kempt__chrome_classify's verdict: the article's stretch of
+   * lines [art_a, art_b], or art_a > art_b when there is none (a page
+   * without prose, or clean text: chrome_edge.c looks only there). */
+  size_t art_a, art_b;
   bool few_dups; /* set by classes_in_context (chrome_class.c) */
   /* kempt__chrome_scan_line's word counts of the line it reads: hits are
    * all zero between lines (zeroed when the doc is, then by add_counts);
@@ -459,5 +476,26 @@ bool kempt__chrome_head_reach(size_t head, size_t i);
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,
                                         const struct kempt_allocator *a);
+
+/* chrome_edge.c: after the verdict, pitches at the edges of the article
+ * [d->art_a, d->art_b] go (a sign-up or newsletter pitch after its last
+ * paragraph, or before its title); langs: the rule languages of the
+ * window. */
+void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
+                         uint32_t langs);
+/* chrome_edge.c: whether lines [from, to] (a run of structured lines
+ * after the article) open with HEAD_RUN headlines or links and hold a
+ * box of facts ("Date: ...", "Venue: ...", "Tickets: ...") after them: a
+ * sidebar's, not the article's. */
+bool kempt__chrome_links_then_facts(const struct chrome_doc *d, size_t from,
+                                    size_t to);
+/* chrome_edge.c: the last line of a box of facts right after the
+ * article (from its line from on, before end; under a short heading or
+ * not); SIZE_MAX when there is none. */
+size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
+                                 size_t end);
+/* chrome_edge.c: the date lines of the boxes of facts in the article
+ * [a, b] ("Date: 14 June 2026") stay. */
+void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b);
 
 #endif

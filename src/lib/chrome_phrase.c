@@ -366,6 +366,77 @@ static inline unsigned cyr_low(const unsigned char *p, size_t j,
   return k;
 }
 
+/* cyr_low for the basic Greek letters: the capitals U+0391..U+03A9 (but
+ * U+03A2, unassigned: CE 91..A9 but CE A2), which lower-case 0x20 on (CE
+ * 91..9F to CE B1..BF, CE A0..A9 to CF 80..89), and the small letters
+ * U+03AC..U+03CE (CE AC..BF, CF 80..8E), their own lower-case forms.
+ * tests/unit/test_chromespeed6_latin.c checks these facts against
+ * utf8proc. */
+static inline unsigned greek_low(const unsigned char *p, size_t j,
+                                 uint64_t w[2], unsigned *cap) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+  __m128i lead = _mm_and_si128(x, _mm_set1_epi16(0xFF));
+  __m128i cont = _mm_srli_epi16(x, 8); /* 0..255: signed compares do */
+  __m128i ce = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xCE));
+  __m128i cf = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xCF));
+  __m128i ge80 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x7F));
+  __m128i ge8f = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x8E));
+  __m128i ge91 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x90));
+  __m128i gea0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x9F));
+  __m128i geaa = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xA9));
+  __m128i geac = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xAB));
+  __m128i gec0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xBF));
+  __m128i a2 = _mm_cmpeq_epi16(cont, _mm_set1_epi16(0xA2));
+  __m128i cap_a = _mm_and_si128(ce, _mm_andnot_si128(gea0, ge91));
+  __m128i cap_r = _mm_andnot_si128(
+      a2, _mm_and_si128(ce, _mm_andnot_si128(geaa, gea0)));
+  __m128i small = _mm_or_si128(_mm_and_si128(ce, _mm_andnot_si128(gec0, geac)),
+                               _mm_and_si128(cf, _mm_andnot_si128(ge8f, ge80)));
+  unsigned m = (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_or_si128(cap_a, cap_r), small));
+  unsigned k = kempt__chrome_ctz(~m) / 2; /* letters: 2 bits each */
+  /* as 16-bit lanes (the lead byte low): CE 9x + 0x2000 is CE Bx, and
+   * CE Ax + 0xE001 is CF 8x */
+  __m128i low = _mm_add_epi16(
+      x, _mm_or_si128(_mm_and_si128(cap_a, _mm_set1_epi16(0x2000)),
+                      _mm_and_si128(cap_r, _mm_set1_epi16((short)0xE001))));
+  *cap = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap_a, cap_r));
+  w[0] = (uint64_t)_mm_cvtsi128_si64(low);
+  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
+  return k;
+}
+
+/* cyr_low for the Arabic letters and marks U+0620..U+065F (D8 A0..BF, D9
+ * 80..9F): no case, each its own lower-case form, none a capital (the
+ * facts checked against utf8proc with greek_low's). */
+static inline unsigned arabic_low(const unsigned char *p, size_t j,
+                                  uint64_t w[2], unsigned *cap) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+  __m128i lead = _mm_and_si128(x, _mm_set1_epi16(0xFF));
+  __m128i cont = _mm_srli_epi16(x, 8); /* 0..255: signed compares do */
+  __m128i d8 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD8));
+  __m128i d9 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD9));
+  __m128i ge80 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x7F));
+  __m128i gea0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0x9F));
+  __m128i gec0 = _mm_cmpgt_epi16(cont, _mm_set1_epi16(0xBF));
+  __m128i ok = _mm_or_si128(_mm_and_si128(d8, _mm_andnot_si128(gec0, gea0)),
+                            _mm_and_si128(d9, _mm_andnot_si128(gea0, ge80)));
+  unsigned m = (unsigned)_mm_movemask_epi8(ok);
+  *cap = 0;
+  w[0] = (uint64_t)_mm_cvtsi128_si64(x);
+  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x));
+  return kempt__chrome_ctz(~m) / 2; /* letters: 2 bits each */
+}
+
+/* The run of letters of one script from p[j] on (1 basic Cyrillic, 2
+ * basic Greek, 3 Arabic): cyr_low, greek_low, arabic_low. */
+ALWAYS_INLINE unsigned script_low(int script, const unsigned char *p,
+                                  size_t j, uint64_t w[2], unsigned *cap) {
+  return script == 1   ? cyr_low(p, j, w, cap)
+         : script == 2 ? greek_low(p, j, w, cap)
+                       : arabic_low(p, j, w, cap);
+}
+
 #endif
 
 /* The rest of the word that started at p[i] from p[j] on (j > i), where a
@@ -435,6 +506,31 @@ ALWAYS_INLINE size_t read_word_rest(const unsigned char *p, size_t n,
       j += 2;
       continue;
     }
+    if (c - 0xE4u < 6u) {
+      /* CJK ideographs U+4E00..U+9FA5 (E4 B8 80 .. E9 BE A5), as long as
+       * they come: letters, their own lower-case forms (their bytes as
+       * they are; a valid sequence's continuation bytes are before p[n],
+       * which is '\n') */
+      size_t from = j;
+      for (;;) {
+        unsigned d = p[j], d1 = p[j + 1];
+        if (d - 0xE4u >= 6u || !is_cont((unsigned char)d1) || !is_cont(p[j + 2]))
+          break;
+        unsigned cp = (d & 0x0Fu) << 12 | (d1 & 0x3Fu) << 6 | (p[j + 2] & 0x3Fu);
+        if (cp - 0x4E00u > 0x9FA5u - 0x4E00u)
+          break;
+        memcpy(b + o, p + j, 4); /* (the fourth byte does not count) */
+        o += 3;
+        j += 3;
+        if (o >= WB_FULL)
+          wb_mix(&h, b, &o);
+      }
+      if (j > from) {
+        letter = true;
+        conts += (uint32_t)(j - from) / 3 * 2;
+        continue;
+      }
+    }
     /* other characters through the code point cache, as long as they
      * come (the shortcuts above give what it would) */
     for (;;) {
@@ -474,16 +570,70 @@ read_word_mixed(const unsigned char *p, size_t n, size_t i, size_t j,
                         t, lx);
 }
 
+/* The letters, marks and digits of two bytes (a first byte C2..DF: Greek,
+ * Cyrillic, Hebrew, Arabic and others) from p[j] on, through the code
+ * point cache (not NULL), their lower-case forms mixed into *s, *letter
+ * set when one is a letter, one continuation byte each in *conts: one
+ * step each, no buffer. Returns where they end; *more: the word goes on
+ * there (an ASCII letter or digit, or a byte that read_word_rest's loops
+ * read otherwise), else it ends there (as read_word_rest would find: an
+ * ASCII byte that is neither, '\n' at p[n] among them, or a character of
+ * two bytes that is neither, or a bad one). */
+static inline size_t two_byte_run(const unsigned char *p, size_t j,
+                                  struct whash *s, bool *letter,
+                                  uint32_t *conts,
+                                  struct chrome_cpinfo *cache, bool *more) {
+  for (;;) {
+    unsigned c = p[j];
+    if (c - 0xC2u >= 0x1Eu) {
+      *more = ascii_low[c] != 0; /* (LOW_HIGH for 0x80 and up) */
+      return j;
+    }
+    unsigned c1 = p[j + 1]; /* (p[n] is '\n': not a continuation byte) */
+    if (!is_cont((unsigned char)c1))
+      break; /* (decode_nl: a bad sequence, which ends a word) */
+    utf8proc_int32_t cp = (utf8proc_int32_t)((c & 0x1Fu) << 6 | (c1 & 0x3Fu));
+    struct chrome_cpinfo *e = &cache[(uint32_t)cp & (CHROME_CP_SLOTS - 1)];
+    if (e->cp != cp)
+      cp_compute(cp, e);
+    if (e->kind - 1u >= 2u)
+      break; /* neither a letter nor a digit */
+    *letter |= e->kind == 1;
+    wh_bytes(s, e->low, e->nlow);
+    (*conts)++;
+    j += 2;
+  }
+  *more = false;
+  return j;
+}
+
 /* read_word_rest of a word that starts with a letter or digit 0x80 and up
- * at p[i], of k bytes and facts *e. */
+ * at p[i], of k bytes and facts *e; its run of characters of two bytes
+ * first (two_byte_run). */
 static size_t NOINLINE read_word_high(const unsigned char *p, size_t n,
                                       size_t i, size_t k,
                                       const struct chrome_cpinfo *e,
                                       struct chrome_tok *t,
                                       struct chrome_lex *lx) {
   struct whash s = {WH_INIT, e->low, e->nlow};
+  bool letter = e->kind == 1, upper = e->upper; /* (e may be replaced) */
+  size_t j = i + k;
   lx->conts += (uint32_t)k - 1;
-  return read_word_rest(p, n, i, i + k, s, e->kind == 1, e->upper, t, lx);
+  if (lx->cache) {
+    uint32_t conts = 0;
+    bool more;
+    j = two_byte_run(p, j, &s, &letter, &conts, lx->cache, &more);
+    lx->conts += conts;
+    if (!more) {
+      t->h = letter ? wh_final(&s) : NUMBER_HASH;
+      t->alpha = letter;
+      t->upper = upper;
+      t->start = (uint32_t)i;
+      t->end = (uint32_t)j;
+      return j;
+    }
+  }
+  return read_word_rest(p, n, i, j, s, letter, upper, t, lx);
 }
 
 /* stop_langs_miss of a word that may be a function word. */
@@ -568,6 +718,37 @@ ALWAYS_INLINE void count_word(struct chrome_count *c, struct counts *k,
   count_vals(c, k, p, t, t->h, t->alpha, cp, idx);
 }
 
+/* count_vals of a word p[i..j) with a letter, of hash h, capital or not
+ * (upper), whose token t is not filled (read_word's fast path, keep < 2):
+ * its hash, start and end are written only when the function-word cache
+ * does not have the word (stop_langs_miss reads them there). */
+ALWAYS_INLINE void count_fast(struct chrome_count *c, struct counts *k,
+                              const unsigned char *p, struct chrome_tok *t,
+                              uint64_t h, size_t i, size_t j, unsigned upper,
+                              struct chrome_cpinfo *cp, size_t idx) {
+  if (!c)
+    return;
+  struct chrome_swcache *sw = c->sw;
+  size_t e = kempt__chrome_sw_index(h);
+  uint32_t x = sw->bits[e];
+  if (sw->key[e] != h) {
+    t->h = h;
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)j;
+    x = stop_langs_miss(sw, e, p, t, cp, c->rules);
+  }
+  k->hs |= (uint64_t)(x >> SW_HS_SHIFT) << idx;
+  uint32_t m = x & SW_LANGS;
+  c->upper += upper;
+  if (m) {
+    c->stop++;
+    c->langs |= m;
+    do
+      c->hits[kempt__chrome_ctz(m) + 1]++;
+    while (m &= m - 1);
+  }
+}
+
 /* Read the word starting at p[i] (an ASCII letter or digit): fills *t,
  * returns the offset after it. Reads 8 bytes at a time: p[n] is '\n' and
  * bytes after it are readable (CHROME_LEX_PAD). */
@@ -595,7 +776,7 @@ static inline size_t read_word_swar(const unsigned char *p, size_t n,
     j += len;
     break;
   }
-  if (p[j] >= 0x80 && j < n && !ends_word(p, j))
+  if (p[j] >= 0x80 && !ends_word(p, j)) /* (then j < n: p[n] is '\n') */
     return read_word_mixed(p, n, i, j, s, letters != 0, t, lx);
   fill_tok(t, &s, letters != 0, (unsigned)(p[i] - 'A') < 26, i, j);
   return j;
@@ -659,7 +840,7 @@ static size_t NOINLINE read_word_out(const unsigned char *p, size_t n,
   bool letters = (lm & ~(wm + 1)) != 0;
   size_t j = i + len;
   uint64_t c1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo));
-  if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
+  if (p[j] >= 0x80 && !ends_word(p, j)) { /* (j < n, as in read_word) */
     struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
     if (len >= 8) {
       s.h = wh_mix(WH_INIT, c0);
@@ -679,19 +860,97 @@ static size_t NOINLINE read_word_out(const unsigned char *p, size_t n,
   return j;
 }
 
+/* read_word_mixed from read_word: the word's first len bytes (j - i, at
+ * most 15) were ASCII letters and digits, lo their 16 bytes | 0x20. */
+static inline size_t mixed_after(const unsigned char *p, size_t n, size_t i,
+                                 size_t j, __m128i lo, struct chrome_tok *t,
+                                 struct chrome_lex *lx) {
+  size_t len = j - i;
+  uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
+  struct whash s = {WH_INIT, c0 & keep_low[len & 7], (unsigned)len};
+  if (len >= 8) {
+    s.h = wh_mix(WH_INIT, c0);
+    s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
+          keep_low[len & 7];
+    s.nw = (unsigned)len - 8;
+  }
+  return read_word_mixed(p, n, i, j, s, true, t, lx);
+}
+
+/* read_word_mixed of a word that starts with an ASCII letter at p[i] and
+ * has a Latin-1 letter at p[j] (C3 xx): when its letters are ASCII ones,
+ * digits and Latin-1 letters (C3 80..BF but for the signs C3 97 and
+ * C3 B7) and it ends within the 16 bytes from p[i], it is read from one
+ * load, as read_word reads an ASCII word: the lower-case forms (an ASCII
+ * letter | 0x20, the second byte of a capital, C3 80..9E, + 0x20: the
+ * same number of bytes) are the hash's chunks. Others go on to
+ * read_word_mixed. */
+static size_t NOINLINE read_word_latin(const unsigned char *p, size_t n,
+                                       size_t i, size_t j,
+                                       struct chrome_tok *t,
+                                       struct chrome_lex *lx) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  /* range tests as read_word_out's: ASCII letters, digits */
+  __m128i letter =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
+                     _mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))));
+  __m128i digit =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
+                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
+  /* the second byte of a Latin-1 letter: 80..BF (below -64 signed) but
+   * 97 and B7; a first byte C3 before one; capitals' second bytes below
+   * 9F */
+  __m128i cont = _mm_andnot_si128(
+      _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xDF)),
+                     _mm_set1_epi8((char)0x97)),
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)0xC0), x));
+  __m128i lead = _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)),
+                               _mm_srli_si128(cont, 1));
+  __m128i second = _mm_slli_si128(lead, 1);
+  __m128i capital =
+      _mm_and_si128(second, _mm_cmpgt_epi8(_mm_set1_epi8((char)0x9F), x));
+  unsigned w = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+      _mm_or_si128(letter, digit), _mm_or_si128(lead, second)));
+  unsigned len = kempt__chrome_ctz(~w); /* (bit 16 of ~w is set) */
+  size_t e = i + len;
+  /* (a byte 0x80 and up at p[e] is before p[n], which is '\n') */
+  if (len >= 16 || (p[e] >= 0x80 && !ends_word(p, e)))
+    return mixed_after(p, n, i, j, lo, t, lx);
+  __m128i low = _mm_add_epi8(
+      _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))),
+      _mm_and_si128(capital, _mm_set1_epi8(0x20)));
+  uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(low);
+  uint64_t h = wh_mix(WH_INIT, c0 & keep_first[len]);
+  if (len > 8)
+    h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low)) &
+                      keep_low[len - 8]);
+  lx->conts += (uint32_t)__builtin_popcount( /* one per Latin-1 letter */
+      (unsigned)_mm_movemask_epi8(lead) & ((1u << len) - 1));
+  t->h = h;
+  t->alpha = true;
+  t->upper = p[i] < 0x60;
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)e;
+  return e;
+}
+
 /* read_word_swar for words of up to 15 bytes that start with a letter,
  * from one load of 16 bytes (CHROME_LEX_PAD): a bit per byte says which
  * end the word (no ASCII letter nor digit), and its lower-case forms are
  * the hash's chunks. Others (longer, or a digit first: rarely) go to
- * read_word_out. And the word is counted (count_vals). */
+ * read_word_out. And the word is counted (count_vals). keep: what of
+ * the token of a word it reads itself is stored in *t (the others are
+ * stored whole): 2 all of it, 0 nothing (lex_only: its counts are all). */
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx) {
+                               size_t idx, int keep) {
   const struct lexk *kc = &kempt__chrome_lexk;
   /* (stored apart from end: one store each, not three instructions that
    * put them together) */
-  t->start = (uint32_t)i;
+  if (keep == 2)
+    t->start = (uint32_t)i;
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
   __m128i lo = _mm_or_si128(x, kc->b20); /* 0x80 up: < 0 */
   /* a range test each: the range moved to the bottom of the signed
@@ -712,15 +971,10 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
   size_t j = i + len;
-  if (p[j] >= 0x80 && j < n && !ends_word(p, j)) {
-    struct whash s = {WH_INIT, c0 & keep_low[len & 7], len};
-    if (len >= 8) {
-      s.h = wh_mix(WH_INIT, c0);
-      s.w = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
-            keep_low[len & 7];
-      s.nw = len - 8;
-    }
-    j = read_word_mixed(p, n, i, j, s, true, t, lx);
+  /* (p[j] 0x80 and up is before p[n], which is '\n': j < n) */
+  if (p[j] >= 0x80 && !ends_word(p, j)) {
+    j = p[j] == 0xC3 ? read_word_latin(p, n, i, j, t, lx)
+                     : mixed_after(p, n, i, j, lo, t, lx);
     count_word(cnt, k, p, t, lx->cache, idx);
     return j;
   }
@@ -731,6 +985,10 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   if (len > 8)
     h = wh_mix(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lo, lo)) &
                       keep_low[len - 8]);
+  if (keep < 2) {
+    count_fast(cnt, k, p, t, h, i, j, p[i] < 0x60, lx->cache, idx);
+    return j;
+  }
   t->h = h;
   t->alpha = true;
   t->upper = p[i] < 0x60; /* (a letter: A-Z below a-z) */
@@ -742,7 +1000,8 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx) {
+                               size_t idx, int keep) {
+  (void)keep; /* (the token is always filled here) */
   size_t j = read_word_swar(p, n, i, t, lx);
   count_word(cnt, k, p, t, lx->cache, idx);
   return j;
@@ -761,19 +1020,32 @@ static size_t NOINLINE
 lex_high(const unsigned char *p, size_t n, size_t i, struct chrome_tok *t,
          struct chrome_lex *lx, bool room) {
   unsigned c = p[i], c1 = p[i + 1];
-  if ((c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u)) {
+  bool cyr =
+      (c == 0xD0 && c1 - 0x90u < 0x30u) || (c == 0xD1 && c1 - 0x80u < 0x10u);
+#ifdef CYR_RUN
+  bool greek = (c == 0xCE && ((c1 - 0x91u < 0x19u && c1 != 0xA2) ||
+                              c1 - 0xACu < 0x14u)) ||
+               (c == 0xCF && c1 - 0x80u < 0x0Fu); /* (see greek_low) */
+  bool arabic = (c == 0xD8 && c1 - 0xA0u < 0x20u) ||
+                (c == 0xD9 && c1 - 0x80u < 0x20u); /* (see arabic_low) */
+  int script = cyr ? 1 : greek ? 2 : 3;
+#else
+  bool greek = false, arabic = false;
+#endif
+  if (cyr || greek || arabic) {
     if (!room)
       return i * 2;
-#ifdef CYR_RUN /* a basic Cyrillic letter */
+#ifdef CYR_RUN /* a basic Cyrillic or Greek letter, or an Arabic one */
     /* its run of them, 8 at a time (16 bytes: two whole chunks of the
      * hash): a word that ends there needs no more (else it is read again,
      * with what follows) */
     uint64_t w[2], h = WH_INIT;
-    unsigned cap, k = cyr_low(p, i, w, &cap), upper = cap & 1;
+    unsigned cap, k = script_low(script, p, i, w, &cap);
+    unsigned upper = cap & 1;
     size_t j = i + 2 * k;
     while (k == 8) {
       h = wh_mix(wh_mix(h, w[0]), w[1]);
-      k = cyr_low(p, j, w, &cap);
+      k = script_low(script, p, j, w, &cap);
       j += 2 * k;
     }
     if (ascii_low[p[j]] == 0 || (p[j] >= 0x80 && ends_word(p, j))) {
@@ -932,7 +1204,7 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
         break;
       for (;;) {
         i = read_word(p, n, i, only ? t : &t[count], lx, cnt, &k,
-                      only ? 0 : count);
+                      only ? 0 : count, only ? 0 : 2);
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */

@@ -284,16 +284,21 @@ enum {
 
 /* What a token of up to UTOK_MAX bytes that plain_run does not read
  * itself (bytes beyond ASCII, or ASCII letters among other bytes: "U.S.",
- * "[e151e5]") comes to when it records at most one word (count_compound: its word does not
- * start with ASCII letters, or they are not followed by a separator:
- * "Zürich" records "z") and holds at most one function word: its language
- * evidence, the word it records and whether it ends a sentence, keyed by
- * its bytes (count_token, which must be changed with count_compound,
- * lang_add_any and ends_sentence). */
+ * "[e151e5]") comes to when it records at most one word (count_compound: its
+ * word does not start with ASCII letters, or they are not followed by a
+ * separator: "Zürich" records "z") and holds at most two function words: its
+ * language evidence, the word it records and whether it ends a sentence, keyed
+ * by its bytes (count_token, which must be changed with count_compound,
+ * lang_add_any and ends_sentence). plain_run reads a token of one
+ * function word or none from its entry itself; count_token_in reads one
+ * of two ("U.S.": "u" and "s" are function words of some languages), whose
+ * len has UTOK_TWO set so that plain_run passes it on. */
+#define UTOK_TWO 0x80 /* in len: two function words (UTOK_MAX is less) */
 struct utok_info {
   uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
   uint64_t h;                 /* the hash of the word it records */
-  uint32_t langs;             /* the languages of its function word */
+  uint32_t langs;             /* the languages of its function words */
+  uint32_t langs2;            /* those of both of two (UTOK_TWO) */
   uint8_t len;                /* its length, 0: an empty slot */
   uint8_t words;              /* the words lang_add_any counts in it */
   bool ends;                  /* ends_sentence */
@@ -427,6 +432,20 @@ static inline unsigned low_byte(uint64_t m) {
   unsigned k = 0;
   while (!(m & 0x80)) {
     m >>= 8;
+    k++;
+  }
+  return k;
+#endif
+}
+
+/* Index of the lowest bit set in m (m != 0). */
+static inline unsigned low_bit(unsigned m) {
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctz(m);
+#else
+  unsigned k = 0;
+  while (!(m & 1)) {
+    m >>= 1;
     k++;
   }
   return k;
@@ -1275,9 +1294,8 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
       w = &own, own.h = p->h, own.listed = false;
     if (!w->listed) /* (an earlier one of the same word listed it) */
       word_info_list(w);
-    struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
-    const char *core = t.raw + t.core;
-    if (!listed_plain(g, w, core, t.clen, p->h)) {
+    if (!listed_plain(g, w, c->text + p->start + p->core, p->clen, p->h)) {
+      struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
       s = add_candidate(g, &t, c);
     } else if (p->ti) {
       if (p->ti->raw[0] == p->raw[0] && p->ti->raw[1] == p->raw[1])
@@ -1333,24 +1351,27 @@ static inline struct tok_info *tok_slot(struct glue *g, uint64_t r0,
  * first 16 bytes, zero padded, are r0 and r1. */
 static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
                      size_t n, uint64_t r0, uint64_t r1) {
-  char key[MAX_TOKEN + 8];
   size_t uppers = 0;
+  uint64_t h, k0;
   if (n <= TOK_CACHED) {
-    /* r0, r1 are the letters: 0x40 is set in each, 0x20 in lower case */
+    /* r0, r1 are the letters: 0x40 is set in each, 0x20 in lower case;
+     * their lower case is hashed as kempt__word_hash_padded would */
     const uint64_t lows = 0x2020202020202020u;
     uint64_t l0 = (r0 >> 1) & lows, l1 = (r1 >> 1) & lows;
-    store_le64(key, r0 | l0);
-    store_le64(key + 8, r1 | l1);
+    k0 = r0 | l0;
     uppers = ((l0 & ~r0 & ~(uint64_t)0xFF) | (l1 & ~r1)) != 0;
+    h = kempt__word_hash_words(n, k0, r1 | l1);
   } else {
+    char key[MAX_TOKEN + 8];
     for (size_t i = 0; i < n; i++) {
       key[i] = (char)(p[i] | 0x20);
       uppers += i && is_upper((unsigned char)p[i]);
     }
     memset(key + n, 0, 8);
+    h = kempt__word_hash_padded(key, n);
+    k0 = kempt__load_le64(key);
   }
-  uint64_t h = kempt__word_hash_padded(key, n);
-  struct word_info *w = word_info(g, h, kempt__load_le64(key), n);
+  struct word_info *w = word_info(g, h, k0, n);
   ti->raw[0] = r0;
   ti->raw[1] = r1;
   ti->h = h;
@@ -1448,7 +1469,8 @@ static struct utok_info *utok_slot(struct glue *g, const char *p, size_t n,
 
 /* Add the language evidence of the token raw[0..n) (high: bytes beyond
  * ASCII among them) to c, and keep it in u when it fits there: at most
- * one function word. */
+ * two function words (a language has at most two hits then: langs holds
+ * those with one or more, langs2 those with two). */
 static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
                             size_t n, bool high, struct utok_info *u) {
   struct kempt_lang_count one;
@@ -1459,15 +1481,17 @@ static void lang_add_cached(struct kempt_lang_count *c, const char *raw,
     lang_add_ascii(&one, raw, n);
   c->words += one.words;
   c->stop += one.stop;
-  uint32_t m = 0;
+  uint32_t m = 0, m2 = 0;
   for (int l = 1; l < KEMPT_LANG_COUNT && one.stop; l++) { /* else none */
     c->hits[l] += one.hits[l];
     m |= one.hits[l] ? 1u << (l - 1) : 0;
+    m2 |= one.hits[l] >= 2 ? 1u << (l - 1) : 0;
   }
-  if (u && one.stop <= 1 && one.words <= UINT8_MAX) {
+  if (u && one.stop <= 2 && one.words <= UINT8_MAX) {
     u->langs = m;
+    u->langs2 = m2;
     u->words = (uint8_t)one.words;
-    u->len = (uint8_t)n;
+    u->len = (uint8_t)(n | (one.stop == 2 ? UTOK_TWO : 0));
   }
 }
 
@@ -1494,11 +1518,15 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
                                         struct utok_info *u,
                                         uint64_t raw[UTOK_MAX / 8]) {
   if (u) {
-    if (u->len == t->rlen && !memcmp(u->raw, raw, UTOK_MAX)) {
+    if ((u->len & ~UTOK_TWO) == t->rlen && !memcmp(u->raw, raw, UTOK_MAX)) {
       /* what the branch below found for it before */
       c->link = SIZE_MAX;
       c->h->lang.words += u->words;
-      if (u->langs) {
+      if (u->len & UTOK_TWO) {
+        c->h->lang.stop += 2;
+        add_hits(c->h->lang.hits, u->langs);
+        add_hits(c->h->lang.hits, u->langs2);
+      } else if (u->langs) {
         c->h->lang.stop++;
         add_hits(c->h->lang.hits, u->langs);
       }
@@ -1993,7 +2021,7 @@ hyphen_run(const char *text, size_t i, size_t n, uint64_t *th, uint8_t *tf,
     /* capitals: letters have 0x40 set, capitals 0x20 clear */
     uint64_t u0 = (x0 >> 1) & lows & ~x0, u1 = (x1 >> 1) & lows & ~x1;
     bool cap1 = (u0 & 0xFF) && !(u0 >> 8) && !u1; /* capitalised */
-    th[at] = kempt__word_hash_padded(key + jn, k);
+    th[at] = kempt__word_hash_words(k, l0, l1);
     tf[at++] = (uint8_t)(T_COUNT | (cap1 ? mid : 0));
     mid = T_CAPMID;
     jn += k;
@@ -2533,18 +2561,25 @@ static uint64_t lower_hash(const char *p, size_t n) {
   return kempt__word_hash_padded(key, n);
 }
 
-/* What speaks for p[0..n) being a word of its own; key: its lower case
- * (readable up to the next multiple of 8 past n, whatever is there), h:
- * the hash of key[0..n) (the token is lowered and hashed once, in decide). */
-static struct evidence part_evidence(struct glue *g, const char *p, size_t n,
-                                     const char *key, uint64_t h) {
+/* What speaks for p[0..n) being a word of its own (a part's evidence),
+ * first whether it is one: ev's len, level, proper, count, capmid, stop
+ * and ok, *wp its entry in query, *userp whether --words has it (for
+ * part_more, which adds the rest when it is weighed further); key: its
+ * lower case (readable up to the next multiple of 8 past n, whatever is
+ * there), h: the hash of key[0..n) (the token is lowered and hashed once,
+ * in decide). */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in split_score, its fields where read */
+#endif
+static inline void
+part_ok(struct glue *g, const char *p, size_t n, const char *key, uint64_t h,
+        struct evidence *ev, const struct entry **wp, bool *userp) {
   struct evidence e;
   memset(&e, 0, sizeof e);
   const struct entry *w = table_get(&g->query, h);
   /* the word list's answers from the cache of words (word_info) */
-  uint64_t packed = n <= 8 ? kempt__load_le64(key) &
-                                 (~(uint64_t)0 >> (8 * (8 - n)))
-                           : 0;
+  uint64_t packed =
+      n <= 8 ? kempt__load_le64(key) & (~(uint64_t)0 >> (8 * (8 - n))) : 0;
   struct word_info *wi = word_info(g, h, packed, n);
   if (!wi->listed)
     word_info_list(wi);
@@ -2561,25 +2596,38 @@ static struct evidence part_evidence(struct glue *g, const char *p, size_t n,
                    : n <= 8 ? kempt__stopword_langs_packed(packed, n)
                             : 0;
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
-  e.score = e.stop ? 6 : level ? level_score(level) : user ? 4 : 0;
-  if (proper && !cap && e.score > 2)
-    e.score = 2;
-  /* a name of the document whose lower-case form is rare ("Hulu") is no
-   * common word; one the document writes inside sentences each time
-   * ("Wales") may take a function word after it */
-  e.docproper = cap && w && w->capmid && w->capmid == w->count;
-  e.common = (level && !proper && !(cap && w && w->capmid && level >= 80)) ||
-             user;
   e.ok = e.stop || level || user || e.count;
   if ((n == 1 && p[0] != 'a' && p[0] != 'I') ||
       (n == 2 && !e.stop && !(cap && w && w->capmid)))
     e.ok = false; /* two letters: a function word, or a name ("Xi") */
   if (n == 3 && !e.stop && !(level && level <= 50) && !e.count)
     e.ok = false;
-  e.docname = cap && w && (w->capmid > 0 || ((!level || proper) && e.count));
-  e.name = e.docname || (cap && proper && level);
-  e.score += (e.count ? 2 : 0) + (e.docname ? 4 : 0);
-  return e;
+  *ev = e;
+  *wp = w;
+  *userp = user;
+}
+
+/* The rest of a part's evidence e after part_ok (w, user: part_ok's):
+ * its score, and whether it is common or a name. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+part_more(struct evidence *e, const char *p, const struct entry *w, bool user) {
+  bool cap = is_upper((unsigned char)p[0]), proper = e->proper;
+  int level = e->level;
+  e->score = e->stop ? 6 : level ? level_score(level) : user ? 4 : 0;
+  if (proper && !cap && e->score > 2)
+    e->score = 2;
+  /* a name of the document whose lower-case form is rare ("Hulu") is no
+   * common word; one the document writes inside sentences each time
+   * ("Wales") may take a function word after it */
+  e->docproper = cap && w && w->capmid && w->capmid == w->count;
+  e->common =
+      (level && !proper && !(cap && w && w->capmid && level >= 80)) || user;
+  e->docname = cap && w && (w->capmid > 0 || ((!level || proper) && e->count));
+  e->name = e->docname || (cap && proper && level);
+  e->score += (e->count ? 2 : 0) + (e->docname ? 4 : 0);
 }
 
 /* ---- candidates and splits ----------------------------------------------- */
@@ -2716,8 +2764,17 @@ static bool name_prefix(const char *p, size_t n) {
 static bool candidate_word(struct glue *g, const char *p, size_t n,
                            uint64_t h, const struct entry **whole,
                            bool *rare) {
+  /* the word list's answers: most often in the cache of words still,
+   * from when the token was read */
+  const struct word_info *wi = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
   bool proper;
-  int level = kempt__wordlist_probe(h, &proper);
+  int level;
+  if (wi->valid && wi->h == h && wi->listed) {
+    level = wi->level;
+    proper = wi->proper;
+  } else {
+    level = kempt__wordlist_probe(h, &proper);
+  }
   const struct entry *w = table_get(&g->query, h);
   *whole = w;
   *rare = level && !proper; /* and so a candidate (known_as_written) */
@@ -3249,15 +3306,40 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
   return level && level <= 70 && kempt__wordlist_camel(h);
 }
 
-static int split_score(struct glue *g, const char *p, const char *key,
-                       size_t n, size_t i, const struct shape *sh) {
-  uint64_t hl = kempt__word_hash_prefix(key, i);
+/* Whether the part p[0..n) of a token, n 1 or 2, key its lower case, is
+ * no word whatever the document says (part_ok: ok is false, and novel
+ * too): one letter but "a" and "I", or two that are not capitalised
+ * and no English function word. */
+static inline bool short_nonword(const char *p, const char *key, size_t n) {
+  if (n == 1)
+    return p[0] != 'a' && p[0] != 'I';
+  return !is_upper((unsigned char)p[0]) &&
+         !(kempt__stopword_langs_packed(
+               (unsigned char)key[0] | (uint64_t)(unsigned char)key[1] << 8,
+               2) &
+           (1u << (KEMPT_LANG_EN - 1)));
+}
+
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* decide_shaped's two loops */
+#endif
+static inline int
+split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
+            const struct shape *sh) {
   /* the side with an inner capital of its own */
   bool camel_l = sh->inner && i > sh->inner;
   bool camel_r = (sh->second && i == sh->inner) ||
                  (sh->lead && i + 1 == sh->inner);
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
+  /* a part of one letter but "a" and "I", or of two lower-case letters
+   * that are no English function word, is no word (part_ok) and too
+   * short to be new: no split, and nothing looked up */
+  if ((i <= 2 && !camel_l && !acro_l && short_nonword(p, key, i)) ||
+      (n - i <= 2 && !camel_r && !acro_r &&
+       short_nonword(p + i, key + i, n - i)))
+    return -1;
+  uint64_t hl = kempt__word_hash_prefix(key, i);
   bool tail = camel_tail(sh, i);
   if (tail && !camel_word(g, p, i))
     return -1;
@@ -3265,7 +3347,15 @@ static int split_score(struct glue *g, const char *p, const char *key,
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
   bool names = is_upper((unsigned char)p[0]) && !sh->second && !sh->acro &&
                i == sh->inner;
-  struct evidence l = part_evidence(g, p, i, key, hl);
+  struct evidence l, r;
+  const struct entry *w;
+  bool user;
+  part_ok(g, p, i, key, hl, &l, &w, &user);
+  /* no word, nor a new one (novel): not weighed further */
+  if (!l.ok && !camel_l && !acro_l &&
+      !(names && i >= 4 && !l.level && !l.count))
+    return -1;
+  part_more(&l, p, w, user);
   if (camel_l)
     camel_evidence(&l, p, i);
   if (acro_l)
@@ -3273,7 +3363,11 @@ static int split_score(struct glue *g, const char *p, const char *key,
   if (!l.ok && !(names && novel(&l)))
     return -1;
   uint64_t hr = kempt__word_hash_padded(key + i, n - i);
-  struct evidence r = part_evidence(g, p + i, n - i, key + i, hr);
+  part_ok(g, p + i, n - i, key + i, hr, &r, &w, &user);
+  if (!r.ok && !camel_r && !acro_r &&
+      !(names && l.ok && n - i >= 4 && !r.level && !r.count))
+    return -1;
+  part_more(&r, p + i, w, user);
   if (camel_r)
     camel_evidence(&r, p + i, n - i);
   if (acro_r)
@@ -3338,10 +3432,16 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
   split_range(&sh, n, &lo, &hi);
   size_t best = 0;
   int top = -1, second = -1;
+  /* most tokens have no inner capital: split_score for that shape, with
+   * the tests of the others folded away */
+  static const struct shape no_capital = {0, 0, 0, false, false};
+  bool plain = !sh.inner && !sh.second && !sh.acro && !sh.acro_name &&
+               !sh.lead;
   for (size_t i = lo; i <= hi; i++) {
     if (!split_allowed(&sh, i) || (rare && !pair_count(g, key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
-    int s = split_score(g, p, key, n, i, &sh);
+    int s = plain ? split_score(g, p, key, n, i, &no_capital)
+                  : split_score(g, p, key, n, i, &sh);
     if (s > top) {
       second = top;
       top = s;
@@ -3422,8 +3522,10 @@ static inline enum kempt_status ask(struct glue *g, uint64_t h,
 /* The hash of the candidate token as written (case and marks around
  * it): equal tokens of a window get the same answers (decide reads the
  * token and the window's tables only), so each is weighed once. */
-static uint64_t token_key(const struct token *t) {
-  uint64_t h = kempt__word_hash(t->raw, t->rlen);
+static uint64_t token_key(const struct token *t, bool padded) {
+  /* padded: a held block's, which may be read 8 bytes past its end */
+  uint64_t h = padded ? kempt__word_hash_prefix(t->raw, t->rlen)
+                      : kempt__word_hash(t->raw, t->rlen);
   return kempt__word_hash_end(kempt__word_hash_step(h, t->core << 16 | t->clen));
 }
 
@@ -3457,7 +3559,7 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
     if (!split_allowed(&sh, i))
       continue;
     uint64_t l = kempt__word_hash_prefix(key, i);
-    kempt__wordlist_prefetch(l); /* for part_evidence, when it is weighed */
+    kempt__wordlist_prefetch(l); /* for part_ok, when it is weighed */
     s = ask(g, l, &e);
     if (camel_tail(&sh, i))
       continue;
@@ -3478,8 +3580,15 @@ static inline unsigned filtered(const uint8_t *filter, uint64_t k) {
   return filter[k >> FILTER_SHIFT];
 }
 
-/* Count word i of the window, which the filter lets through. */
-static void count_one(struct glue *g, size_t i) {
+/* Count word i of the window, which the filter lets through; ends: every
+ * word that a pair asked about ends with passes the filter (the query
+ * table took every word asked), so that a next word it stops ends no such
+ * pair, and the pair is not looked up. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+count_one(struct glue *g, size_t i, bool ends) {
   struct entry *e = table_get(&g->query, g->th[i]);
   if (!e)
     return;
@@ -3490,9 +3599,9 @@ static void count_one(struct glue *g, size_t i) {
   } else {
     e->flags |= E_HYPHEN;
   }
-  if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok) {
-    struct entry *pe =
-        table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
+  if ((f & T_LINK) && (e->flags & E_PAIRL) && i + 1 < g->ntok &&
+      (!ends || filtered(g->filter, g->th[i + 1]))) {
+    struct entry *pe = table_get(&g->pairs, pair_hash(g->th[i], g->th[i + 1]));
     if (pe)
       pe->count++;
   }
@@ -3502,23 +3611,19 @@ static void count_asked(struct glue *g) {
   const uint64_t *th = g->th;
   const uint8_t *filter = g->filter;
   size_t i = 0, n = g->ntok;
+  bool ends = g->query.used < g->query.max; /* no word was refused */
   for (; i + 4 <= n; i += 4) { /* most words are not asked about */
     unsigned f0 = filtered(filter, th[i]), f1 = filtered(filter, th[i + 1]),
              f2 = filtered(filter, th[i + 2]), f3 = filtered(filter, th[i + 3]);
     if (!(f0 | f1 | f2 | f3))
       continue;
-    if (f0)
-      count_one(g, i);
-    if (f1)
-      count_one(g, i + 1);
-    if (f2)
-      count_one(g, i + 2);
-    if (f3)
-      count_one(g, i + 3);
+    /* the filter's bytes are 0 or 1: a bit for each word let through */
+    for (unsigned m = f0 | f1 << 1 | f2 << 2 | f3 << 3; m; m &= m - 1)
+      count_one(g, i + low_bit(m), ends);
   }
   for (; i < n; i++)
     if (filtered(filter, th[i]))
-      count_one(g, i);
+      count_one(g, i, ends);
 }
 
 /* Remember the words of the window for the rest of the document. */
@@ -3617,7 +3722,7 @@ static enum kempt_status weigh_window(struct glue *g) {
     const struct held *h = &g->blocks[g->cands[i].block];
     if (h->weigh) {
       struct token t = cand_token(&g->cands[i], held_text(g, h));
-      g->cands[i].key = token_key(&t); /* for split_cand too */
+      g->cands[i].key = token_key(&t, !h->ext); /* for split_cand too */
       s = ask_token(g, &t, g->cands[i].key);
     }
   }

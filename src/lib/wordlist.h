@@ -53,6 +53,17 @@ static inline uint64_t kempt__word_hash_padded(const char *k, size_t n) {
   return kempt__word_hash_end(h);
 }
 
+/* kempt__word_hash_padded of a key of 1 to 16 bytes held in two words
+ * (little-endian, zero padded): k0 its first 8 bytes, k1 the rest (read
+ * when n > 8), without storing it. */
+static inline uint64_t kempt__word_hash_words(size_t n, uint64_t k0,
+                                              uint64_t k1) {
+  uint64_t h = kempt__word_hash_step((uint64_t)n * 0x9E3779B97F4A7C15u, k0);
+  if (n > 8)
+    h = kempt__word_hash_step(h, k1);
+  return kempt__word_hash_end(h);
+}
+
 /* kempt__word_hash of k[0..n) when k may be read up to the next multiple
  * of 8 past n (whatever the bytes there). */
 static inline uint64_t kempt__word_hash_prefix(const char *k, size_t n) {

@@ -1,0 +1,373 @@
+/* chrome_edge.c - the chrome stage's checks at the edges of sentences and
+ * of the article (called by chrome_class.c):
+ *
+ * - a phrase of several words ("site by", "sign up now") is read within
+ *   one sentence: a '.', '!', '?', ':' (or an ellipsis) followed by a
+ *   space and a capital ends one ("... at the site. By morning ..." holds
+ *   no "site by");
+ * - after the verdict, a pitch at the article's edges goes: a short line
+ *   of two sentences or more with chrome phrases in it ("Get the best
+ *   stories in your inbox every Friday. Sign up now ...") after the last
+ *   paragraph, or before the first with the title or byline between; the
+ *   same line between paragraphs stays (the article's: a report on a
+ *   privacy policy);
+ * - a box of facts ("Date: 14 June", "Venue: Town Hall", "Tickets: 12
+ *   EUR") right after the article's text is the article's (an event's
+ *   facts, a product's specifications); after a run of headlines or links
+ *   it is a sidebar's, and a run of structured lines does not take it
+ *   into the article.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chrome_int.h"
+#include "lang.h"
+
+bool kempt__chrome_sent_gap_at(const char *p, uint32_t from, uint32_t to) {
+  bool stop = false;
+  for (uint32_t i = from; i < to; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == '.' || c == '!' || c == '?' || c == ':')
+      stop = true;
+    else if (c == 0xE2 && i + 2 < to && (unsigned char)p[i + 1] == 0x80 &&
+             (unsigned char)p[i + 2] == 0xA6) /* U+2026 */
+      stop = true;
+    else if (stop && (c == ' ' || c == '\t' ||
+                      (c == 0xC2 && (unsigned char)p[i + 1] == 0xA0)))
+      return true;
+  }
+  return false;
+}
+
+/* ---- pitches at the article's edges --------------------------------- */
+
+#define PITCH_WORDS 40  /* a pitch's words at most */
+#define PITCH_HAS 2     /* its has phrases at least */
+#define PITCH_SENTENCES 2 /* its sentences at least */
+#define PITCH_MAX_TOK 8 /* words of the longest phrase looked for */
+#define EDGE_REACH 40   /* lines before the article a pitch may be */
+
+static const char R_PITCH[] =
+    "pitch or notice at the article's edge (chrome phrases)";
+
+/* The longest has (*has set) or soft phrase of t[i..nt) from t[i] on, in
+ * one sentence, in languages langs: its words, or 0. Soft phrases count
+ * up to two words, as the classifier reads them. */
+static size_t phrase_at(const struct chrome_rules *r, uint32_t langs,
+                        const char *p, const struct chrome_tok *t, size_t nt,
+                        size_t i, bool *has) {
+  size_t best = 0;
+  *has = false;
+  if (!kempt__chrome_may_start_hs(r, t[i].h))
+    return 0;
+  uint64_t h = CHROME_SEQ_INIT;
+  for (size_t k = 1; k <= PITCH_MAX_TOK && i + k <= nt; k++) {
+    if (k > 1 && kempt__chrome_sent_gap(p, &t[i + k - 2], &t[i + k - 1]))
+      break;
+    h = kempt__chrome_seq_step(h, t[i + k - 1].h);
+    if (kempt__chrome_may_key(r, h, CK_HAS) &&
+        kempt__chrome_rules_find(r, h, CK_HAS, langs)) {
+      best = k;
+      *has = true;
+    } else if (k <= 2 && kempt__chrome_may_key(r, h, CK_SOFT) &&
+               kempt__chrome_rules_find(r, h, CK_SOFT, langs)) {
+      best = k;
+      *has = false;
+    }
+    if (!kempt__chrome_may_extend(r, h))
+      break;
+  }
+  return best;
+}
+
+/* Whether p[0..n) opens with a quotation mark (after spaces): speech,
+ * the article's. */
+static bool quoted(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  if (i < n && (p[i] == '"' || p[i] == '\''))
+    return true;
+  if (n - i >= 2 && (unsigned char)p[i] == 0xC2 &&
+      ((unsigned char)p[i + 1] == 0xAB || (unsigned char)p[i + 1] == 0xBB))
+    return true; /* guillemets */
+  return n - i >= 3 && (unsigned char)p[i] == 0xE2 &&
+         (unsigned char)p[i + 1] == 0x80 &&
+         (unsigned char)p[i + 2] >= 0x98 && (unsigned char)p[i + 2] <= 0x9F;
+}
+
+/* What pitch_line reads besides the line: the rules, and the words of
+ * the article's title that carry its topic. */
+#define TOPIC_MAX 16
+struct edge_ctx {
+  const struct chrome_rules *r;
+  uint32_t langs;
+  size_t a, b;  /* the article's stretch */
+  bool topic_read; /* (the title is read when a pitch needs it: few) */
+  size_t ntopic;
+  uint64_t topic[TOPIC_MAX]; /* hashes of its words */
+};
+
+/* A word that carries a topic: letters, 4 bytes or more, no function
+ * word of any language. */
+static bool topic_word(const char *p, const struct chrome_tok *t) {
+  return t->alpha && t->end - t->start >= 4 &&
+         kempt__stopword_langs(p + t->start, t->end - t->start) == 0;
+}
+
+/* Note the topic words of line u (the title) in x. */
+static void note_topic(struct edge_ctx *x, const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
+                                          &total, d->cp);
+  for (size_t i = 0; i < nt && x->ntopic < TOPIC_MAX; i++)
+    if (topic_word(p, &t[i]))
+      x->topic[x->ntopic++] = t[i].h;
+}
+
+/* What pitch_line asks first, of the line's features alone. */
+static inline bool may_pitch(const struct chrome_unit *u) {
+  return !u->rule && u->soft_has && u->words <= PITCH_WORDS && !u->widget &&
+         !u->bullet;
+}
+
+/* Whether line u of d reads as a pitch: a line of text kept so far, of
+ * at most PITCH_WORDS words, a chrome phrase in it (soft_has), no item of
+ * a list nor a quote, PITCH_SENTENCES sentences or more (a pitch offers,
+ * then asks: "Get ... every Friday. Sign up now ..."; a line of text with
+ * one sentence and a has phrase is short enough for the has rule itself
+ * when it is chrome), and read again: PITCH_HAS has phrases apart (soft
+ * words say little: "Facebook, Twitter and Instagram will follow", and
+ * a has phrase with them does not say more: "... after a free trial.
+ * Subscribers can download episodes in the app."), and no word of the
+ * topic of the article's title (a pitch is the site's, the same on every
+ * page: "Harbor Bank said it had updated its privacy policy ... Its terms
+ * of use ..." is the report's on "Harbor Bank ..."). The first line of a
+ * report may have as many phrases and no word of its title: it stays
+ * where it is the article's (see kempt__chrome_edges). */
+static void find_topic(struct edge_ctx *x, const struct chrome_doc *d);
+
+static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
+                       struct edge_ctx *x) {
+  if (!may_pitch(u))
+    return false;
+  const char *p = d->text.data + u->off;
+  if (quoted(p, u->len))
+    return false;
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
+                                          &total, d->cp);
+  size_t has = 0, ends = 0;
+  for (size_t i = 1; i < nt; i++)
+    ends += kempt__chrome_sent_gap(p, &t[i - 1], &t[i]);
+  if (ends < PITCH_SENTENCES - 1)
+    return false;
+  for (size_t i = 0; i < nt;) {
+    bool h;
+    size_t k = phrase_at(x->r, x->langs, p, t, nt, i, &h);
+    if (!k) {
+      i++;
+      continue;
+    }
+    has += h;
+    i += k;
+  }
+  if (has < PITCH_HAS)
+    return false;
+  if (!x->topic_read)
+    find_topic(x, d);
+  for (size_t i = 0; i < nt; i++) /* (few lines come this far) */
+    for (size_t k = 0; k < x->ntopic; k++)
+      if (t[i].h == x->topic[k] && topic_word(p, &t[i]))
+        return false; /* on the article's topic: its text */
+  return true;
+}
+
+/* A paragraph of the article as judged: kept, good or near-good text. */
+static bool kept_text(const struct chrome_unit *u) {
+  return !u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+/* A line that opens an article: its title, a byline or date line, or a
+ * kept headline (capitalised, short, no sentence end). */
+static bool opens_article(const struct chrome_unit *u) {
+  if (u->title || u->hit == CK_BYLINE || u->hit == CK_DATE)
+    return true;
+  return !u->rule && u->cap1 && u->words >= 3 && u->words <= 25 &&
+         u->term == TERM_NONE && !u->bullet;
+}
+
+/* The article's title for the topic of x: the line find_title marked
+ * before a, else the first kept headline from a on before its text. */
+static void find_topic(struct edge_ctx *x, const struct chrome_doc *d) {
+  size_t a = x->a, b = x->b;
+  x->topic_read = true;
+  for (size_t i = a; i-- > 0 && a - i <= EDGE_REACH;)
+    if (d->units[i].title) {
+      note_topic(x, d, &d->units[i]);
+      return;
+    }
+  for (size_t i = a; i <= b && i - a <= EDGE_REACH; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (kept_text(u) && !may_pitch(u))
+      return; /* (the text: no title in the stretch) */
+    if (!u->rule && opens_article(u)) {
+      note_topic(x, d, u);
+      return;
+    }
+  }
+}
+
+void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
+                         uint32_t langs) {
+  size_t a = d->art_a, b = d->art_b, first = b + 1;
+  if (a > b)
+    return; /* no article, or clean text: nothing to judge at its edges */
+  struct edge_ctx x;
+  x.r = r;
+  x.langs = langs;
+  x.a = a;
+  x.b = b;
+  x.topic_read = false;
+  x.ntopic = 0;
+  /* (the lines outside [a, b] are gone, its title aside; the candidates
+   * are few: a line is read again at most twice) */
+  for (size_t i = a; i <= b; i++)
+    if (kept_text(&d->units[i]) && !pitch_line(d, &d->units[i], &x)) {
+      first = i;
+      break;
+    }
+  if (first > b)
+    return; /* no article text */
+  for (size_t i = b + 1; i-- > first;) { /* back to the last paragraph */
+    struct chrome_unit *u = &d->units[i];
+    if (!may_pitch(u) && !kept_text(u))
+      continue;
+    if (may_pitch(u) && pitch_line(d, u, &x))
+      u->rule = R_PITCH;
+    else if (kept_text(u))
+      break;
+  }
+  bool opens = false; /* a title or byline between i and first */
+  for (size_t i = first; i-- > a && first - i <= EDGE_REACH;) {
+    struct chrome_unit *u = &d->units[i];
+    if (opens && may_pitch(u) && pitch_line(d, u, &x))
+      u->rule = R_PITCH;
+    else
+      opens = opens || opens_article(u);
+  }
+}
+
+/* ---- facts boxes after the article ---------------------------------- */
+
+#define KV_KEY_WORDS 3  /* words of a fact's key ("Date", "Opening hours") */
+#define KV_KEY_BYTES 40 /* bytes of the key with its colon at most */
+#define KV_WORDS 12     /* words of a fact's line at most */
+#define KV_MIN 3        /* facts in a box */
+#define KV_MAX 30       /* lines of a box looked at */
+#define KV_HEAD_WORDS 6 /* words of the box's heading ("If you go") */
+#define HEAD_RUN 2      /* headlines or links before a box: a sidebar's */
+
+/* A fact "Key: value" on its own short line ("Date: 14 June", "Venue:
+ * Town Hall", "Weight: 162 g"): a key of up to KV_KEY_WORDS words, the
+ * first capitalised, a colon, a space, a value; no rule but a date line,
+ * no chrome word ("Comments: 3"), no sentence end. */
+static inline bool kv_may(const struct chrome_unit *u) {
+  return (!u->rule || u->hit == CK_DATE) && !u->soft_has &&
+         u->words >= 2 && u->words <= KV_WORDS && !u->widget && u->seps < 2 &&
+         u->term != TERM_SENT && u->term != TERM_COLON;
+}
+
+static bool key_value(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if (!kv_may(u))
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, i = 0, words = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  unsigned char c = (unsigned char)p[i];
+  if (i == n || !(c >= 0x80 || (unsigned)(c - 'A') < 26))
+    return false; /* (a capital, or a letter of another script) */
+  size_t room = n - i < KV_KEY_BYTES ? n - i : KV_KEY_BYTES;
+  const char *colon = memchr(p + i, ':', room);
+  if (!colon)
+    return false; /* (most lines) */
+  for (size_t e = (size_t)(colon - p); i < e; i++) {
+    if (p[i] == ' ' && p[i + 1] != ' ' && p[i + 1] != ':')
+      words++;
+    if (words >= KV_KEY_WORDS || p[i] == '.' || p[i] == ',' ||
+        p[i] == '|' || p[i] == '(')
+      return false;
+  }
+  return i + 2 < n && p[i + 1] == ' ' && p[i + 2] != ' ';
+}
+
+/* A headline or a link (a line of a sidebar's list): link-like, or a
+ * short capitalised line without a rule or an end. */
+static bool link_or_head(const struct chrome_unit *u) {
+  if (u->cls == CL_BAD)
+    return true;
+  return !u->rule && u->cls == CL_SHORT && u->cap1 && u->words >= 3 &&
+         u->words <= 25 &&
+         (u->term == TERM_NONE || u->term == TERM_ELLIPSIS);
+}
+
+/* The last line of a run of KV_MIN facts or more from i (before end),
+ * half of them with a number at least (a date, a price, a measure: the
+ * keys and values of a page's own labels have none, "Tag: Phones"), or
+ * SIZE_MAX. */
+static size_t facts_from(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t k = i, nums = 0;
+  for (; k < end && k - i < KV_MAX && key_value(d, &d->units[k]); k++)
+    nums += d->units[k].ntok > d->units[k].words;
+  return k - i >= KV_MIN && 2 * nums >= k - i ? k - 1 : SIZE_MAX;
+}
+
+bool kempt__chrome_links_then_facts(const struct chrome_doc *d, size_t from,
+                                    size_t to) {
+  size_t i = from, heads = 0;
+  while (i <= to && link_or_head(&d->units[i])) {
+    heads++;
+    i++;
+  }
+  if (heads < HEAD_RUN)
+    return false;
+  for (; i + KV_MIN - 1 <= to; i++)
+    if (facts_from(d, i, to + 1) != SIZE_MAX)
+      return true;
+  return false;
+}
+
+size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
+                                 size_t end) {
+  if (from >= end)
+    return SIZE_MAX;
+  const struct chrome_unit *h = &d->units[from];
+  size_t at = facts_from(d, from, end);
+  if (at == SIZE_MAX && !h->rule && h->words >= 1 &&
+      h->words <= KV_HEAD_WORDS && h->term == TERM_NONE && !h->bullet &&
+      !key_value(d, h))
+    at = facts_from(d, from + 1, end); /* under its heading */
+  return at;
+}
+
+void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i <= b; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->hit != CK_DATE || !u->rule || !key_value(d, u))
+      continue; /* (a date line that may be a fact: few) */
+    size_t s = i; /* the first fact of its run */
+    while (s > a && i - s < KV_MAX && key_value(d, &d->units[s - 1]))
+      s--;
+    size_t at = facts_from(d, s, b + 1);
+    if (at == SIZE_MAX || at < i)
+      continue;
+    for (size_t k = s; k <= at; k++)
+      if (d->units[k].hit == CK_DATE) { /* a fact: "Date: 14 June" */
+        d->units[k].rule = NULL;
+        d->units[k].cls = CL_SHORT; /* (as a short line without a rule) */
+      }
+    i = at;
+  }
+}
