@@ -132,7 +132,9 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
-#define SAYS_WORDS 8       /* "NAME says:" comment headers */
+#define SAYS_WORDS 14      /* "NAME says:" comment headers (with a date) */
+#define SAYS_AT 4          /* bytes of a word of its date ("on", "at", "pm") */
+#define NAME_PARTICLE 3    /* bytes of "van" in "Jan van der Berg" */
 #define BIO_WORDS 60       /* an author's bio is at most this long, */
 #define BIO_NAME 4         /* ... its name so many words, */
 #define BIO_ASIDE 4        /* ... and its "(@handle)" or e-mail so many, */
@@ -230,6 +232,7 @@ static const char R_DOUBLE[] = "image label (its text twice in a row)";
 static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
+static const char R_SAYS_NAME[] = "comment header (NAME says:, one of several)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
 static const char R_CARD[] =
     "product card (its name and price, then its button)";
@@ -1496,14 +1499,48 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
   return credit_tail_rest(u, p, n);
 }
 
-/* An author's bio: a name, "is" (a copula) within a few words, a job
- * ("writer", "reporter") soon after: "Jane Doe is a staff writer at ...". */
+/* Whether t is a function word of the page's languages ("The", "His",
+ * "In"): no name starts with one. */
+static bool stop_word(const struct matcher *m, const char *p,
+                      const struct chrome_tok *t) {
+  uint32_t langs = kempt__stopword_langs(p + t->start, t->end - t->start);
+  return (langs & (m->langs >> 1)) != 0; /* (bit l of langs is l + 1's) */
+}
+
+/* Whether s[0..n) has an ASCII digit. */
+static bool has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned)(s[i] - '0') < 10)
+      return true;
+  return false;
+}
+
+/* Whether t[a..b) (1 to BIO_NAME words) may be a person's name:
+ * capitalised words, the first no function word, with short lower-case
+ * particles between them ("Jan van der Berg"). "His father", "The
+ * mayor", "In a statement, the mayor" are none. */
+static bool name_like(const struct matcher *m, const char *p,
+                      const struct chrome_tok *t, size_t a, size_t b) {
+  if (b <= a || b - a > BIO_NAME || !t[a].upper || !t[a].alpha ||
+      !t[b - 1].upper || stop_word(m, p, t + a))
+    return false;
+  for (size_t i = a + 1; i + 1 < b; i++)
+    if (!t[i].alpha ||
+        (!t[i].upper && t[i].end - t[i].start > NAME_PARTICLE))
+      return false;
+  return true;
+}
+
+/* An author's bio: a name (name_like, or a word and a job: "The
+ * writer"), "is" (a copula) within a few words, a job ("writer",
+ * "reporter") soon after: "Jane Doe is a staff writer at ...". */
 static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
                    const char *p, const struct chrome_tok *t, size_t nt) {
   if (u->words > BIO_WORDS || nt < 4 || !t[0].upper ||
       (u->term == TERM_NONE && u->words < BIO_BARE))
     return false;
   size_t c = 1, aside = 0; /* words of "(@handle)" after the name */
+  size_t name = 0;         /* ... which starts there */
   while (c < nt && c <= BIO_NAME + aside &&
          !find_rule(m, t + c, 1, CK_COPULA)) {
     if (aside == 0 && t[c].start > 1 && p[t[c].start - 1] == '@' &&
@@ -1512,9 +1549,13 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
     else if (aside == 0 && t[c].start > 0 && p[t[c].start - 1] == '(' &&
              memchr(p + t[c].start, '@', u->len - t[c].start))
       aside = BIO_ASIDE; /* "(jane@paper.com)" */
+    if (aside && !name)
+      name = c;
     c++;
   }
-  if (c >= nt || c > BIO_NAME + aside || (aside && p[t[c - 1].end] != ')'))
+  if (c >= nt || c > BIO_NAME + aside || (aside && p[t[c - 1].end] != ')') ||
+      (!name_like(m, p, t, 0, aside ? name : c) &&
+       (c != 2 || !find_rule(m, t + 1, 1, CK_BIO)))) /* or "The author" */
     return false;
   for (size_t j = c + 1; j < nt && j <= c + BIO_JOB; j++)
     if (find_rule(m, t + j, 1, CK_BIO))
@@ -1522,13 +1563,54 @@ static bool is_bio(const struct chrome_unit *u, const struct matcher *m,
   return false;
 }
 
-/* "NAME says:" - the header of a reader's comment. */
-static bool is_says(const struct chrome_unit *u, const struct matcher *m,
-                    const char *p, const struct chrome_tok *t, size_t nt) {
+/* "NAME says:" - the header of a reader's comment: its number maybe
+ * ("1."), a name (name_like) or a handle (one word, not capitalised, no
+ * function word: "jdoe42"), maybe a date and time ("on March 3, 2026 at
+ * 5:14 pm": a number, dates and short words), then the verb (one or two
+ * says words: "a écrit"). A quote's lead-in is none: "In a statement,
+ * the mayor wrote:", "the mayor wrote:". R_SAYS, or R_SAYS_NAME for a
+ * name or a word and the verb alone ("Jane Doe wrote:", "bob says:",
+ * see says_names); NULL. */
+static const char *is_says(const struct chrome_unit *u,
+                           const struct matcher *m, const char *p,
+                           const struct chrome_tok *t, size_t nt) {
   size_t n = u->tlen;
-  if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':')
-    return false;
-  return find_rule(m, t + nt - 1, 1, CK_SAYS) != NULL;
+  if (nt < 2 || nt > SAYS_WORDS || n == 0 || p[n - 1] != ':' ||
+      !find_rule(m, t + nt - 1, 1, CK_SAYS))
+    return NULL;
+  size_t v = nt - 1, a = t[0].alpha ? 0 : 1, e = a; /* verb, name */
+  bool word = true; /* a name or a word ("bob"), not a handle ("bob42") */
+  if (v > a + 1 && find_rule(m, t + v - 1, 1, CK_SAYS))
+    v--;
+  if (a >= v)
+    return NULL;
+  if (!t[a].upper) { /* a handle ("lake_reader": its words joined) */
+    if (!t[a].alpha || stop_word(m, p, t + a))
+      return NULL;
+    for (e = a + 1; e < v && t[e].start == t[e - 1].end + 1 &&
+                    memchr("_.-", p[t[e - 1].end], 3);
+         e++)
+      ;
+    word = e == a + 1 && !has_digit(p + t[a].start, t[a].end - t[a].start);
+  } else { /* the longest name before the verb */
+    for (size_t b = a + 1; b <= v && b - a <= BIO_NAME; b++)
+      if (name_like(m, p, t, a, b))
+        e = b;
+    if (e == a)
+      return NULL;
+  }
+  if (e == v) /* ("critics wrote:" is a word too) */
+    return a == 0 && word ? R_SAYS_NAME : R_SAYS;
+  bool date = false; /* a date and time between name and verb (a year */
+  for (size_t i = e; i < v; i++) { /* of 4 digits, a time, a month), or */
+    bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
+    if (dw || p[t[i].start - 1] == '@' ||
+        (!t[i].alpha && (t[i].end - t[i].start == 4 || p[t[i].end] == ':')))
+      date = true; /* a handle ("Jane Doe (@jdoe) says:") */
+    else if (t[i].alpha && t[i].end - t[i].start > SAYS_AT)
+      return NULL; /* ("Nearly 40 per cent said:" has no date) */
+  }
+  return date ? R_SAYS : NULL;
 }
 
 /* "About Jane Doe", "Über Firma": an about word (1 to 3 words), then
@@ -1614,10 +1696,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, p, t, nt))
     u->rule = R_BIO;
-  if (!u->rule && is_says(u, m, p, t, nt)) {
-    u->rule = R_SAYS;
+  if (!u->rule && (u->rule = is_says(u, m, p, t, nt)) != NULL)
     u->hit = CK_SAYS;
-  }
   if (!u->rule && u->term != TERM_SENT && is_date(u, m, p, t, nt)) {
     u->rule = R_DATE;
     u->hit = CK_DATE;
@@ -3557,7 +3637,8 @@ static bool prose_list_at(const struct chrome_doc *d, size_t i) {
 /* Classes that the text or the neighbours of a line change: a quote's
  * attribution and bullets with quantities (two in a row) are no links; a
  * CJK sentence reads as text; so do the items of a list of prose under
- * the article's text (not a list of links: listed). */
+ * the article's text (not a list of links: listed) and a bio's form
+ * between two lines of prose ("Tom Lopez is a photographer and ..."). */
 /* Also sets d->few_dups, whether good text found twice on the page is the
  * exception (captions, teasers), not the rule (a page that holds its
  * article twice): each line's class is final once its turn is past (a
@@ -3578,6 +3659,9 @@ static void classes_in_context(struct chrome_doc *d) {
     } else if (u->cls == CL_SHORT && u->term == TERM_SENT && !u->rule &&
                u->chars >= CJK_NEAR_CHARS && cjk_sentence(d, u)) {
       u->cls = CL_NEAR;
+    } else if (u->cls == CL_HARD && u->rule == R_BIO && between_prose(d, i)) {
+      u->rule = NULL; /* a bio stands at the article's edge, not between */
+      u->cls = CL_NEAR; /* two lines of prose: there it is the article's */
     }
     if (u->bullet && prose_list_at(d, i)) {
       u->listed = true;
@@ -3682,6 +3766,29 @@ static void memo_note(struct chrome_memo *mo, const struct chrome_unit *u,
   mo->soft_has = u->soft_has;
 }
 
+/* A comment header of a name and the verb alone (R_SAYS_NAME: "Jane Doe
+ * wrote:") may as well lead in a quote of the article ("Senator Hale
+ * wrote:"): it is none before a line that opens a quotation, and one
+ * only when the page has another header (nsays: its headers). */
+static void says_names(struct chrome_doc *d, size_t nsays) {
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < d->nunits; i++) {
+      struct chrome_unit *u = &d->units[i];
+      if (u->rule != R_SAYS_NAME)
+        continue;
+      size_t j = i + 1;
+      while (j < d->nunits && d->units[j].chars == 0)
+        j++;
+      if (pass ? nsays < 2
+               : j < d->nunits && opens_quote(d->text.data + d->units[j].off,
+                                              d->units[j].len)) {
+        u->rule = NULL;
+        u->hit = CK_NONE;
+        nsays--;
+      }
+    }
+}
+
 /* The hits that mark_lists and cut_at look for. */
 #define MARKER_HITS                                                   \
   ((1u << CK_LIST) | (1u << CK_CUT) | (1u << CK_SAYS) | (1u << CK_ABOUT))
@@ -3698,6 +3805,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   if (st != KEMPT_OK)
     return st;
   d->list_end = d->cut_end = 0;
+  size_t nsays = 0, says_name = 0; /* comment headers (says_names) */
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->key) { /* how often each text is found (mark_repeats) */
@@ -3746,8 +3854,14 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
         d->list_end = i + 1;
       else /* CK_CUT, CK_SAYS, CK_ABOUT */
         d->cut_end = i + 1;
+      if (u->hit == CK_SAYS) {
+        nsays++;
+        says_name += u->rule == R_SAYS_NAME;
+      }
     }
   }
+  if (says_name)
+    says_names(d, nsays);
   mark_figures(d);
   mark_label_values(d);
   mark_repeats(d);
