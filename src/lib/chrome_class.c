@@ -3461,7 +3461,7 @@ static bool is_attribution(const struct chrome_doc *d, size_t i) {
 /* An item of a list of quantities ("- 2 cups of flour"): a bullet, a
  * number that is not a year, words in lower case (a headline's are
  * capitalised); data, not a link. */
-static bool is_quantity_item(const struct chrome_doc *d,
+static HOT_INLINE bool is_quantity_item(const struct chrome_doc *d,
                              const struct chrome_unit *u) {
   if (!u->bullet || u->url || u->widget || u->seps >= 2 || u->rule ||
       u->ntok <= u->words || 2 * u->upper > u->words)
@@ -3472,7 +3472,7 @@ static bool is_quantity_item(const struct chrome_doc *d,
 /* A line that ends with a CJK full stop, exclamation or question mark:
  * a sentence in a script that says in few characters what others say in
  * many. */
-static bool cjk_sentence(const struct chrome_doc *d,
+static HOT_INLINE bool cjk_sentence(const struct chrome_doc *d,
                          const struct chrome_unit *u) {
   const unsigned char *p = (const unsigned char *)d->text.data + u->off;
   size_t n = u->tlen;
@@ -3486,7 +3486,7 @@ static bool cjk_sentence(const struct chrome_doc *d,
 /* Whether lines i and i + 1 are rows of a table: as many separators in
  * each (two or more), and numbers that are no years in one of them (a
  * menu's lines have no numbers: "About | Contact | Privacy"). */
-static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
+static HOT_INLINE bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
   const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
   if (u->seps < 2 || u->seps != v->seps || u->widget || v->widget ||
       u->url || v->url || u->rule || v->rule)
