@@ -1236,7 +1236,7 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
 
 /* image_name or slash_credit, their cheap tests first (most lines fail
  * them). */
-static bool caption_name(const struct chrome_unit *u, const char *p) {
+static HOT_INLINE bool caption_name(const struct chrome_unit *u, const char *p) {
   return (u->ext_dot && image_name(u, p)) || slash_credit(u, p);
 }
 
