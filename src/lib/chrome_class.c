@@ -67,11 +67,14 @@
 #include <emmintrin.h>
 #endif
 
-/* Rare paths kept out of the callers' frames. */
+/* Rare paths kept out of the callers' frames; steps taken for each line
+ * kept in theirs (HOT_INLINE: whatever size the caller grows to). */
 #if defined(__GNUC__) || defined(__clang__)
 #define NOINLINE __attribute__((noinline))
+#define HOT_INLINE inline __attribute__((always_inline))
 #else
 #define NOINLINE
+#define HOT_INLINE inline
 #endif
 
 /* Thresholds (checked by cross-validation on a set of real pages). */
@@ -1236,7 +1239,7 @@ static bool slash_credit(const struct chrome_unit *u, const char *p) {
 
 /* image_name or slash_credit, their cheap tests first (most lines fail
  * them). */
-static bool caption_name(const struct chrome_unit *u, const char *p) {
+static HOT_INLINE bool caption_name(const struct chrome_unit *u, const char *p) {
   return (u->ext_dot && image_name(u, p)) || slash_credit(u, p);
 }
 
@@ -2126,7 +2129,7 @@ static bool prose_form(const struct chrome_unit *u) {
          100u * u->upper < 35u * u->words;
 }
 
-static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
+static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
   if (u->rule == R_REPEAT || u->rule == R_THRICE)
     return CL_SHORT;
   if (u->rule)
@@ -2149,7 +2152,7 @@ static uint8_t class_of(const struct chrome_unit *u, bool nolang) {
   return CL_SHORT;
 }
 
-static int32_t score_of(const struct chrome_unit *u) {
+static HOT_INLINE int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
     return -LIST_ITEM_COST;
@@ -2187,7 +2190,7 @@ static bool head_size(const struct chrome_unit *u, bool nolang) {
 }
 
 /* A headline: capitalised, short, no sentence end. */
-static bool is_head(const struct chrome_unit *u, bool nolang) {
+static HOT_INLINE bool is_head(const struct chrome_unit *u, bool nolang) {
   return !u->rule && no_end(u) && head_size(u, nolang) && !u->widget &&
          u->seps < 3 && /* a menu's items are no headline */
          (u->cap1 || nolang);
@@ -2526,7 +2529,17 @@ static bool head_asks(const struct chrome_doc *d, size_t j, bool nolang) {
   return c == '?' || c == '!';
 }
 
-static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
+/* glued_teaser's first test, of the line's features alone (here: most
+ * lines fail it). */
+static inline bool glued_may(const struct chrome_unit *u, bool nolang,
+                             uint32_t fwl) {
+  return !nolang && fwl && !u->rule && u->cap1 && !u->widget && !u->bullet &&
+         (u->term == TERM_SENT || u->term == TERM_ELLIPSIS) &&
+         u->words >= GLUED_MIN_WORDS &&
+         u->words <= TEASER_WORDS + HEAD_MAX_WORDS && u->upper >= 3;
+}
+
+static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
                          uint32_t fwl) {
   if (d->units[i].rule) /* (no headline, question nor glued teaser) */
     return i + 1;
@@ -2535,7 +2548,8 @@ static size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
     bool head = !glued && is_head(&d->units[j], nolang);
     bool asks = !glued && !head && head_asks(d, j, nolang);
     if (!head && !asks) {
-      if (pairs > glued || !glued_teaser(d, j, nolang, fwl))
+      if (pairs > glued || !glued_may(&d->units[j], nolang, fwl) ||
+          !glued_teaser(d, j, nolang, fwl))
         break;
       pairs++; /* a headline and its summary at once */
       glued++;
@@ -3527,7 +3541,7 @@ static bool is_attribution(const struct chrome_doc *d, size_t i) {
 /* An item of a list of quantities ("- 2 cups of flour"): a bullet, a
  * number that is not a year, words in lower case (a headline's are
  * capitalised); data, not a link. */
-static bool is_quantity_item(const struct chrome_doc *d,
+static HOT_INLINE bool is_quantity_item(const struct chrome_doc *d,
                              const struct chrome_unit *u) {
   if (!u->bullet || u->url || u->widget || u->seps >= 2 || u->rule ||
       u->ntok <= u->words || 2 * u->upper > u->words)
@@ -3538,7 +3552,7 @@ static bool is_quantity_item(const struct chrome_doc *d,
 /* A line that ends with a CJK full stop, exclamation or question mark:
  * a sentence in a script that says in few characters what others say in
  * many. */
-static bool cjk_sentence(const struct chrome_doc *d,
+static HOT_INLINE bool cjk_sentence(const struct chrome_doc *d,
                          const struct chrome_unit *u) {
   const unsigned char *p = (const unsigned char *)d->text.data + u->off;
   size_t n = u->tlen;
@@ -3552,7 +3566,7 @@ static bool cjk_sentence(const struct chrome_doc *d,
 /* Whether lines i and i + 1 are rows of a table: as many separators in
  * each (two or more), and numbers that are no years in one of them (a
  * menu's lines have no numbers: "About | Contact | Privacy"). */
-static bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
+static HOT_INLINE bool table_rows(const struct chrome_doc *d, size_t i, size_t j) {
   const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
   if (u->seps < 2 || u->seps != v->seps || u->widget || v->widget ||
       u->url || v->url || u->rule || v->rule)
