@@ -330,6 +330,22 @@ static inline size_t ascii_run(const unsigned char *p, size_t j, uint64_t *h,
 #include <emmintrin.h>
 #define CYR_RUN 1
 
+/* cyr_low's and greek_low's last step: the two-byte letters of x, as
+ * 16-bit lanes (the lead byte low), lower-cased (the capitals of the
+ * first range, cap_a, 0x20 on in their second byte: + 0x2000; those of
+ * the second, cap_r, to the next lead byte: + 0xE001) into w; the
+ * capitals' bits in *cap; returns k (the letters). */
+static inline unsigned lower_pairs(__m128i x, __m128i cap_a, __m128i cap_r,
+                                   unsigned k, uint64_t w[2], unsigned *cap) {
+  __m128i low = _mm_add_epi16(
+      x, _mm_or_si128(_mm_and_si128(cap_a, _mm_set1_epi16(0x2000)),
+                      _mm_and_si128(cap_r, _mm_set1_epi16((short)0xE001))));
+  *cap = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap_a, cap_r));
+  w[0] = (uint64_t)_mm_cvtsi128_si64(low);
+  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
+  return k;
+}
+
 /* The basic Cyrillic letters (U+0410..U+044F: D0 90 .. D1 8F) from p[j]
  * on, at most 8, from one load of 16 bytes: returns how many (0 when p[j]
  * starts none), their lower-case forms in w[0] and w[1] (the capitals
@@ -355,15 +371,8 @@ static inline unsigned cyr_low(const unsigned char *p, size_t j,
   unsigned k = kempt__chrome_ctz(~m) / 2; /* letters: 2 bits each */
   __m128i cap_a = _mm_and_si128(d0, _mm_andnot_si128(gea0, ge90));
   __m128i cap_r = _mm_and_si128(d0, _mm_andnot_si128(geb0, gea0));
-  /* as 16-bit lanes (the lead byte low): D0 9x + 0x2000 is D0 Bx, and
-   * D0 Ax + 0xE001 is D1 8x */
-  __m128i low = _mm_add_epi16(
-      x, _mm_or_si128(_mm_and_si128(cap_a, _mm_set1_epi16(0x2000)),
-                      _mm_and_si128(cap_r, _mm_set1_epi16((short)0xE001))));
-  *cap = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap_a, cap_r));
-  w[0] = (uint64_t)_mm_cvtsi128_si64(low);
-  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
-  return k;
+  /* D0 9x + 0x2000 is D0 Bx, and D0 Ax + 0xE001 is D1 8x */
+  return lower_pairs(x, cap_a, cap_r, k, w, cap);
 }
 
 /* cyr_low for the basic Greek letters: the capitals U+0391..U+03A9 (but
@@ -395,15 +404,8 @@ static inline unsigned greek_low(const unsigned char *p, size_t j,
   unsigned m = (unsigned)_mm_movemask_epi8(
       _mm_or_si128(_mm_or_si128(cap_a, cap_r), small));
   unsigned k = kempt__chrome_ctz(~m) / 2; /* letters: 2 bits each */
-  /* as 16-bit lanes (the lead byte low): CE 9x + 0x2000 is CE Bx, and
-   * CE Ax + 0xE001 is CF 8x */
-  __m128i low = _mm_add_epi16(
-      x, _mm_or_si128(_mm_and_si128(cap_a, _mm_set1_epi16(0x2000)),
-                      _mm_and_si128(cap_r, _mm_set1_epi16((short)0xE001))));
-  *cap = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap_a, cap_r));
-  w[0] = (uint64_t)_mm_cvtsi128_si64(low);
-  w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
-  return k;
+  /* CE 9x + 0x2000 is CE Bx, and CE Ax + 0xE001 is CF 8x */
+  return lower_pairs(x, cap_a, cap_r, k, w, cap);
 }
 
 /* cyr_low for the Arabic letters and marks U+0620..U+065F (D8 A0..BF, D9
