@@ -3278,6 +3278,21 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
   }
 }
 
+static bool cjk_sentence(const struct chrome_doc *d,
+                         const struct chrome_unit *u);
+
+/* The score line i had before its copy elsewhere counted against it
+ * (classify's score pass, without DUP_DIV). */
+int32_t kempt__chrome_text_score(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  int32_t s = score_of(u);
+  if (s > 0 && cjk_sentence(d, u))
+    s *= CJK_WEIGHT;
+  if (s > 0 && i * 10 >= d->nunits * 9)
+    s /= TAIL_DIV;
+  return s;
+}
+
 /* The article's first paragraph, before the stretch: a sentence that
  * scores below 0 only for its few function words (a dateline, names:
  * "CITY, State (AP) - Officials are reporting ..."). */
@@ -3292,6 +3307,8 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d, evidence);
   bool found = !clean && best_stretch(d, c, &a, &b);
+  if (found && kempt__chrome_keep_copies(d, a, b))
+    best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
@@ -3301,6 +3318,8 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
     extend_over_data(d, &a, &b, c, nolang);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
+    if (!nolang)
+      b = kempt__chrome_keep_tail(d, b, c);
   }
   size_t n = d->nunits, e = c < n ? c : n;
   /* Each line before c: found (not clean) leaves [a, b] alone; neither

@@ -455,6 +455,21 @@ void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
  * none was). */
 bool kempt__chrome_head_reach(size_t head, size_t i);
 
+/* chrome_class.c: the score of line i before its copies counted against
+ * it (its class, script and place). */
+int32_t kempt__chrome_text_score(const struct chrome_doc *d, size_t i);
+
+/* chrome_keep.c: article text that the best stretch [a, b] leaves out. */
+/* Lines found twice of which [a, b] holds one copy only (or none, and the
+ * line is right above it) are the article's own: their score counts as
+ * text again. Returns whether a score changed (find the stretch again).
+ * Uses seen_n (its high half; left as it was). */
+bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
+/* The end of the article [., b] with the short sentences that end it
+ * right after its last line of prose, before c (the cut). */
+size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
+                               size_t c);
+
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,

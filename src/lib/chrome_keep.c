@@ -1,0 +1,99 @@
+/* chrome_keep.c - article text that the stretch of chrome_class.c would
+ * leave out: what its verdict keeps after all.
+ *
+ * - A text found twice counts against the article (an image's label and
+ *   its caption, a teaser's summary and the paragraph it quotes); where
+ *   the article holds one copy only and the others lie outside it (a
+ *   summary over the article, the same text as a teaser elsewhere), that
+ *   copy is the article's own: it counts as text again, and so does one
+ *   right above the article when the article holds none; not a copy
+ *   right next to another (an image's label, then its caption).
+ * - Short sentences right after the article's last paragraph of prose
+ *   ("They open next spring.") end the article: function words, a
+ *   sentence end (not a question: "Like this article?" opens a pitch),
+ *   most words in lower case (a German noun's capital aside), no link, bullet or rule; a headline (no
+ *   end, title case) still goes.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chrome_int.h"
+
+#define KEEP_ONE (1u << 16) /* a copy inside, in the high half of seen_n */
+#define TAIL_LINES 2        /* short sentences after the last paragraph */
+#define TAIL_MIN_WORDS 3
+#define TAIL_DENSITY 15     /* % of function words, as near-good text */
+#define TAIL_UPPER 60       /* % of capitalised words at most (German nouns
+                               leave more than half; a headline has all) */
+
+/* Whether u's score counts its copy against it (classify's pass). */
+static bool counted_twice(const struct chrome_doc *d,
+                          const struct chrome_unit *u) {
+  return u->dup && u->key && !u->rule && u->score < 0 &&
+         (u->cls == CL_GOOD || u->cls == CL_NEAR) &&
+         (d->seen_n[u->seen_at] & (KEEP_ONE - 1)) >= 2;
+}
+
+/* A copy right next to line i: an image's label and its caption. */
+static bool next_to_copy(const struct chrome_doc *d, size_t i) {
+  uint64_t k = d->units[i].key;
+  return (i > 0 && d->units[i - 1].key == k) ||
+         (i + 1 < d->nunits && d->units[i + 1].key == k);
+}
+
+static void count_inside(struct chrome_doc *d, size_t a, size_t b,
+                         bool add) {
+  for (size_t i = a; i <= b; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->dup && u->key && (d->seen_n[u->seen_at] & (KEEP_ONE - 1)) >= 2)
+      d->seen_n[u->seen_at] += add ? KEEP_ONE : -KEEP_ONE;
+  }
+}
+
+bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b) {
+  if (!d->few_dups || d->nunits >= KEEP_ONE)
+    return false; /* (no copy counted against; or no room for counts) */
+  bool changed = false;
+  count_inside(d, a, b, true);
+  for (size_t i = a ? a - 1 : a; i <= b; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (!counted_twice(d, u))
+      continue;
+    if ((d->seen_n[u->seen_at] >> 16) == (i >= a ? 1u : 0u) &&
+        !next_to_copy(d, i)) {
+      u->score = kempt__chrome_text_score(d, i);
+      changed = true;
+    }
+  }
+  count_inside(d, a, b, false);
+  return changed;
+}
+
+/* A question to the reader ("Like this article?") opens a pitch. */
+static bool asks(const struct chrome_doc *d, const struct chrome_unit *u) {
+  const char *e = d->text.data + u->off + u->tlen;
+  return u->tlen && (e[-1] == '?' ||
+                     (u->tlen >= 3 && memcmp(e - 3, "\xef\xbc\x9f", 3) == 0) ||
+                     (u->tlen >= 2 && memcmp(e - 2, "\xd8\x9f", 2) == 0));
+}
+
+static bool tail_sentence(const struct chrome_doc *d,
+                          const struct chrome_unit *u) {
+  return !u->rule && u->cls == CL_SHORT && u->term == TERM_SENT &&
+         !u->bullet && !u->url && !u->widget && u->seps < 2 && !u->dup &&
+         !u->soft_has && u->words >= TAIL_MIN_WORDS &&
+         100u * u->stop >= TAIL_DENSITY * u->words &&
+         100u * u->upper <= TAIL_UPPER * u->words && !asks(d, u);
+}
+
+size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
+                               size_t c) {
+  const struct chrome_unit *u = &d->units[b];
+  if (u->rule || u->bullet || (u->cls != CL_GOOD && u->cls != CL_NEAR))
+    return b; /* (the article does not end in prose) */
+  for (size_t k = 0; k < TAIL_LINES && b + 1 < c && b + 1 < d->nunits; k++) {
+    if (!tail_sentence(d, &d->units[b + 1]))
+      break;
+    b++;
+  }
+  return b;
+}
