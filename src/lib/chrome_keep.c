@@ -7,7 +7,8 @@
  *   summary over the article, the same text as a teaser elsewhere), that
  *   copy is the article's own: it counts as text again, and so does one
  *   right above the article when the article holds none; not a copy
- *   right next to another (an image's label, then its caption).
+ *   right next to another (an image's label, then its caption), nor one
+ *   with a chrome phrase in it (a cookie banner found twice).
  * - Short sentences right after the article's last paragraph of prose
  *   ("They open next spring.") end the article: function words, a
  *   sentence end (not a question: "Like this article?" opens a pitch),
@@ -28,7 +29,7 @@
 /* Whether u's score counts its copy against it (classify's pass). */
 static bool counted_twice(const struct chrome_doc *d,
                           const struct chrome_unit *u) {
-  return u->dup && u->key && !u->rule && u->score < 0 &&
+  return u->dup && u->key && !u->rule && !u->soft_has && u->score < 0 &&
          (u->cls == CL_GOOD || u->cls == CL_NEAR) &&
          (d->seen_n[u->seen_at] & (KEEP_ONE - 1)) >= 2;
 }
