@@ -2746,11 +2746,13 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
               u->rule == R_LISTITEM;
-  if (!soft || u->cls == CL_BAD || u->bullet)
-    return false;
+  if (!soft || u->cls == CL_BAD || u->bullet || u->widget)
+    return false; /* (an image's label found twice is short, no title) */
   if (nolang ? u->chars < 6 || u->chars > 300 : u->words < 3 || u->words > 30)
     return false;
-  return title_end(d, u) && (u->cap1 || nolang);
+  return title_end(d, u) &&
+         (u->cap1 || nolang ||
+          kempt__chrome_caseless_start(d->text.data + u->off, u->len));
 }
 
 /* The title: the nearest headline-like line before the stretch that is

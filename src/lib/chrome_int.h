@@ -470,6 +470,10 @@ bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
 size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
                                size_t c);
 
+/* Whether the first letter of p[0..n) (valid UTF-8) is of a script
+ * without case (Unicode category Lo): it may stand for a capital. */
+bool kempt__chrome_caseless_start(const char *p, size_t n);
+
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,

@@ -15,9 +15,15 @@
  *   most words in lower case (a German noun's capital aside), no link, bullet or rule; a headline (no
  *   end, title case) still goes.
  *
+ * - A title in a script without case (Hangul, Han, Arabic ...) has no
+ *   capital to show: its first letter of such a script stands for one
+ *   (in one phrase: a line with a full stop inside holds sentences).
+ *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "chrome_int.h"
+
+#include <utf8proc.h>
 
 #define KEEP_ONE (1u << 16) /* a copy inside, in the high half of seen_n */
 #define TAIL_LINES 2        /* short sentences after the last paragraph */
@@ -97,4 +103,30 @@ size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
     b++;
   }
   return b;
+}
+
+/* The category of the first letter of p[0..n), or CN (none). */
+static utf8proc_category_t first_letter(const char *p, size_t n) {
+  const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)p;
+  utf8proc_ssize_t i = 0, len = (utf8proc_ssize_t)n;
+  while (i < len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(s + i, len - i, &cp);
+    if (k <= 0)
+      break;
+    i += k;
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
+      return c;
+  }
+  return UTF8PROC_CATEGORY_CN;
+}
+
+bool kempt__chrome_caseless_start(const char *p, size_t n) {
+  if (first_letter(p, n) != UTF8PROC_CATEGORY_LO)
+    return false;
+  for (size_t j = 0; j + 3 < n; j++) /* a full stop inside: sentences */
+    if (memcmp(p + j, "\xe3\x80\x82", 3) == 0)
+      return false;
+  return true;
 }
