@@ -2564,13 +2564,19 @@ static bool bad_at(const struct chrome_doc *d, size_t i, size_t a, size_t b) {
   return i >= a && i <= b && d->units[i].cls >= CL_BAD;
 }
 
+static bool slug_label(const struct chrome_doc *d,
+                       const struct chrome_unit *u);
+
 /* The nearest line from i (dir +1 or -1) in [a, b] that is not short:
- * whether it is chrome (a rule hit or link-like); the ends count as text. */
+ * whether it is chrome (a rule hit or link-like); the ends count as text.
+ * pics: an image's label is neither (passed like a short line). */
 static bool chrome_side(const struct chrome_doc *d, size_t i, size_t a,
-                        size_t b, int dir) {
+                        size_t b, int dir, bool pics) {
   while (i != (dir > 0 ? b : a)) {
     i = dir > 0 ? i + 1 : i - 1;
     const struct chrome_unit *u = &d->units[i];
+    if (pics && ((u->widget && slug_label(d, u)) || u->rule == R_SHORTRUN))
+      continue; /* (a caption this pass removed: past it, too) */
     if (u->cls != CL_SHORT || (u->rule && u->rule != R_REPEAT))
       return u->cls >= CL_BAD;
   }
@@ -2601,10 +2607,16 @@ static bool slug_label(const struct chrome_doc *d,
   return mark;
 }
 
-/* A short line with chrome on both sides, as jusText judges one. */
+/* A short line with chrome on both sides, as jusText judges one; not
+ * one between two of the article's pictures with its text past each (a
+ * how-to's step between its screenshots; a gallery's caption has more
+ * pictures or chrome past them, or a chrome phrase: "Submitted photo"). */
 static bool between_chrome(const struct chrome_doc *d, size_t i, size_t a,
                            size_t b) {
-  return chrome_side(d, i, a, b, -1) && chrome_side(d, i, a, b, 1);
+  return chrome_side(d, i, a, b, -1, false) &&
+         chrome_side(d, i, a, b, 1, false) &&
+         (d->units[i].soft_has || chrome_side(d, i, a, b, -1, true) ||
+          chrome_side(d, i, a, b, 1, true));
 }
 
 /* Inside the stretch: rule hits go, and link-like lines next to chrome. */
