@@ -470,6 +470,11 @@ bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
 size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
                                size_t c);
 
+/* Whether p[0..n) is an embedded post's credit: a dash, a name, an
+ * "(@handle)" and a date that ends in a year ("- Jane Doe (@janedoe) May
+ * 4, 2026"). */
+bool kempt__chrome_post_credit(const char *p, size_t n);
+
 /* Whether the first letter of p[0..n) (valid UTF-8) is of a script
  * without case (Unicode category Lo): it may stand for a capital. */
 bool kempt__chrome_caseless_start(const char *p, size_t n);

@@ -12,9 +12,12 @@
  * - Short sentences right after the article's last paragraph of prose
  *   ("They open next spring.") end the article: function words, a
  *   sentence end (not a question: "Like this article?" opens a pitch),
- *   most words in lower case (a German noun's capital aside), no link, bullet or rule; a headline (no
- *   end, title case) still goes.
- *
+ *   no number ("Updated at 1:23 p.m."), most words in lower case (a
+ *   German noun's capital aside), no link, bullet, copy or rule; a
+ *   headline (no end, title case) still goes.
+ * - An embedded post's credit ("- Jane Doe (@janedoe) May 4, 2026", as
+ *   a text browser shows a quoted tweet) is no link of a menu; right
+ *   after the article's last line it ends the article like a sentence.
  * - A title in a script without case (Hangul, Han, Arabic ...) has no
  *   capital to show: its first letter of such a script stands for one
  *   (in one phrase: a line with a full stop inside holds sentences).
@@ -28,6 +31,7 @@
 #define KEEP_ONE (1u << 16) /* a copy inside, in the high half of seen_n */
 #define TAIL_LINES 2        /* short sentences after the last paragraph */
 #define TAIL_MIN_WORDS 3
+#define POST_CREDIT_MAX 160 /* bytes of an embedded post's credit */
 #define TAIL_DENSITY 15     /* % of function words, as near-good text */
 #define TAIL_UPPER 60       /* % of capitalised words at most (German nouns
                                leave more than half; a headline has all) */
@@ -87,9 +91,54 @@ static bool tail_sentence(const struct chrome_doc *d,
                           const struct chrome_unit *u) {
   return !u->rule && u->cls == CL_SHORT && u->term == TERM_SENT &&
          !u->bullet && !u->url && !u->widget && u->seps < 2 && !u->dup &&
-         !u->soft_has && u->words >= TAIL_MIN_WORDS &&
+         !u->soft_has && u->words >= TAIL_MIN_WORDS && u->ntok == u->words &&
          100u * u->stop >= TAIL_DENSITY * u->words &&
          100u * u->upper <= TAIL_UPPER * u->words && !asks(d, u);
+}
+
+/* Whether p[i..n) starts with a dash and a space (U+2014, U+2013, '-'). */
+static bool dash_at(const char *p, size_t n, size_t i) {
+  if (n - i >= 4 && (memcmp(p + i, "\xe2\x80\x94 ", 4) == 0 ||
+                     memcmp(p + i, "\xe2\x80\x93 ", 4) == 0))
+    return true;
+  return n - i >= 2 && p[i] == '-' && p[i + 1] == ' ';
+}
+
+static bool handle_char(char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 ||
+         c == '_';
+}
+
+bool kempt__chrome_post_credit(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  while (n > i && p[n - 1] == ' ')
+    n--;
+  if (n - i > POST_CREDIT_MAX || !dash_at(p, n, i) || n < 4)
+    return false;
+  for (size_t k = 0; k < 4; k++) /* a year at its end */
+    if ((unsigned)(p[n - 1 - k] - '0') >= 10)
+      return false;
+  for (size_t k = i; k + 3 < n; k++) { /* "(@handle)" */
+    if (p[k] != '(' || p[k + 1] != '@' || !handle_char(p[k + 2]))
+      continue;
+    size_t j = k + 2;
+    while (j < n && handle_char(p[j]))
+      j++;
+    if (j < n && p[j] == ')')
+      return true;
+  }
+  return false;
+}
+
+/* What may end the article right after its last line: a short sentence,
+ * an embedded post's credit. */
+static bool tail_line(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if (u->rule || u->cls != CL_SHORT)
+    return false;
+  return tail_sentence(d, u) ||
+         kempt__chrome_post_credit(d->text.data + u->off, u->len);
 }
 
 size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
@@ -98,7 +147,7 @@ size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
   if (u->rule || u->bullet || (u->cls != CL_GOOD && u->cls != CL_NEAR))
     return b; /* (the article does not end in prose) */
   for (size_t k = 0; k < TAIL_LINES && b + 1 < c && b + 1 < d->nunits; k++) {
-    if (!tail_sentence(d, &d->units[b + 1]))
+    if (!tail_line(d, &d->units[b + 1]))
       break;
     b++;
   }
