@@ -3282,7 +3282,8 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
       *seen_slot(d, d->units[i].key) += INSIDE_ONE;
   for (i = a; i <= b; i++) /* one copy is a label: all are */
     if (d->units[i].rule == R_THRICE &&
-        (between_prose(d, i) || next_to_copy(d, i)))
+        (between_prose(d, i) || next_to_copy(d, i) ||
+         (i > 0 && d->units[i - 1].widget))) /* (its alt text) */
       *seen_slot(d, d->units[i].key) |= LABEL_BIT;
   for (i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
@@ -3320,6 +3321,8 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
 static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d, evidence);
+  if (!clean)
+    kempt__chrome_picture_costs(d, -SHORT_BASE);
   bool found = !clean && best_stretch(d, c, &a, &b);
   if (found && kempt__chrome_keep_copies(d, a, b))
     best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */

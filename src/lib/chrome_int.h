@@ -475,6 +475,10 @@ size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
  * 4, 2026"). */
 bool kempt__chrome_post_credit(const char *p, size_t n);
 
+/* Repeated lines that are pictures' labels, or the alt text right under
+ * one, score cost at least (cost < 0: a caption's). */
+void kempt__chrome_picture_costs(struct chrome_doc *d, int32_t cost);
+
 /* Whether the first letter of p[0..n) (valid UTF-8) is of a script
  * without case (Unicode category Lo): it may stand for a capital. */
 bool kempt__chrome_caseless_start(const char *p, size_t n);

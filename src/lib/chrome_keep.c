@@ -18,6 +18,10 @@
  * - An embedded post's credit ("- Jane Doe (@janedoe) May 4, 2026", as
  *   a text browser shows a quoted tweet) is no link of a menu; right
  *   after the article's last line it ends the article like a sentence.
+ * - A picture's label found again on the page ("[IMG_0412]" for each
+ *   photo: a repeated line) and the alt text each picture repeats right
+ *   under it cost no more than a caption: a photo essay's pictures do
+ *   not cut its text in two.
  * - A title in a script without case (Hangul, Han, Arabic ...) has no
  *   capital to show: its first letter of such a script stands for one
  *   (in one phrase: a line with a full stop inside holds sentences).
@@ -178,4 +182,15 @@ bool kempt__chrome_caseless_start(const char *p, size_t n) {
     if (memcmp(p + j, "\xe3\x80\x82", 3) == 0)
       return false;
   return true;
+}
+
+void kempt__chrome_picture_costs(struct chrome_doc *d, int32_t cost) {
+  bool label = false; /* the line before is a picture's label */
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    bool repeated = u->rule && u->cls == CL_SHORT; /* (found 2, 3 times) */
+    if (repeated && (u->widget || label) && u->score < cost)
+      u->score = cost;
+    label = u->widget;
+  }
 }
