@@ -3767,6 +3767,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     u->cls = class_of(u, nolang);
   }
   classes_in_context(d);
+  kempt__chrome_keep_things(d);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */

@@ -479,6 +479,11 @@ bool kempt__chrome_post_credit(const char *p, size_t n);
  * one, score cost at least (cost < 0: a caption's). */
 void kempt__chrome_picture_costs(struct chrome_doc *d, int32_t cost);
 
+/* Runs of a few short bulleted items (no link, rule, copy, end) between
+ * two lines of article prose: a list of things the article names, short
+ * lines of a list (listed), no links. After the classes in context. */
+void kempt__chrome_keep_things(struct chrome_doc *d);
+
 /* Whether the first letter of p[0..n) (valid UTF-8) is of a script
  * without case (Unicode category Lo): it may stand for a capital. */
 bool kempt__chrome_caseless_start(const char *p, size_t n);

@@ -22,6 +22,10 @@
  *   photo: a repeated line) and the alt text each picture repeats right
  *   under it cost no more than a caption: a photo essay's pictures do
  *   not cut its text in two.
+ * - A short list of things between two paragraphs of prose ("Our kit is
+ *   simple." / "- bottled water" / "- a camera" / "Then ..."): items of
+ *   a few words with a bullet, no link, rule, copy or sentence end, is
+ *   the article's, not a menu's links (share buttons hit rules).
  * - A title in a script without case (Hangul, Han, Arabic ...) has no
  *   capital to show: its first letter of such a script stands for one
  *   (in one phrase: a line with a full stop inside holds sentences).
@@ -35,6 +39,9 @@
 #define KEEP_ONE (1u << 16) /* a copy inside, in the high half of seen_n */
 #define TAIL_LINES 2        /* short sentences after the last paragraph */
 #define TAIL_MIN_WORDS 3
+#define THINGS_MIN 2        /* items of a list of things, */
+#define THINGS_MAX 12
+#define THING_WORDS 6       /* ... each of so many words at most */
 #define POST_CREDIT_MAX 160 /* bytes of an embedded post's credit */
 #define TAIL_DENSITY 15     /* % of function words, as near-good text */
 #define TAIL_UPPER 60       /* % of capitalised words at most (German nouns
@@ -192,5 +199,34 @@ void kempt__chrome_picture_costs(struct chrome_doc *d, int32_t cost) {
     if (repeated && (u->widget || label) && u->score < cost)
       u->score = cost;
     label = u->widget;
+  }
+}
+
+/* Article prose: good or near-good text, no bullet, rule or pitch. */
+static bool prose_line(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->soft_has &&
+         (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+static bool thing_item(const struct chrome_unit *u) {
+  return u->bullet && u->cls == CL_BAD && !u->rule && !u->widget &&
+         !u->url && u->seps < 2 && !u->dup && u->term == TERM_NONE &&
+         u->words >= 1 && u->words <= THING_WORDS;
+}
+
+void kempt__chrome_keep_things(struct chrome_doc *d) {
+  for (size_t i = 1; i + 1 < d->nunits; i++) {
+    if (!thing_item(&d->units[i]) || !prose_line(&d->units[i - 1]))
+      continue;
+    size_t j = i;
+    while (j < d->nunits && j - i <= THINGS_MAX && thing_item(&d->units[j]))
+      j++;
+    if (j - i >= THINGS_MIN && j - i <= THINGS_MAX && j < d->nunits &&
+        prose_line(&d->units[j]))
+      for (size_t k = i; k < j; k++) {
+        d->units[k].cls = CL_SHORT;
+        d->units[k].listed = true;
+      }
+    i = j - 1;
   }
 }
