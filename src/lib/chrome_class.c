@@ -49,7 +49,10 @@
  *    the rest is cut off its ends; a run of structured lines (numbers in
  *    most: dates, scores, quantities) that the article speaks of extends
  *    it, and so does a lead sentence just before it that has few function
- *    words (a dateline and names: "CITY (AP) - Officials say ...");
+ *    words (a dateline and names: "CITY (AP) - Officials say ..."); the
+ *    article's own copy of a text found twice, pictures' repeated labels,
+ *    short closing sentences and lists of things between its paragraphs
+ *    stay with it (chrome_keep.c);
  * 6. inside the stretch, short lines stay (sub-headings, list items,
  *    one-line paragraphs, a quote) and so do lines found three times
  *    whose copies all lie in it (sub-headings each part repeats), while
