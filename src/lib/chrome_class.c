@@ -2571,15 +2571,27 @@ static bool slug_label(const struct chrome_doc *d,
                        const struct chrome_unit *u);
 
 /* The nearest line from i (dir +1 or -1) in [a, b] that is not short:
- * whether it is chrome (a rule hit or link-like); the ends count as text.
- * pics: an image's label is neither (passed like a short line). */
+ * whether it is chrome (a rule hit or link-like); the ends count as text. */
 static bool chrome_side(const struct chrome_doc *d, size_t i, size_t a,
-                        size_t b, int dir, bool pics) {
+                        size_t b, int dir) {
   while (i != (dir > 0 ? b : a)) {
     i = dir > 0 ? i + 1 : i - 1;
     const struct chrome_unit *u = &d->units[i];
-    if (pics && ((u->widget && slug_label(d, u)) || u->rule == R_SHORTRUN))
-      continue; /* (a caption this pass removed: past it, too) */
+    if (u->cls != CL_SHORT || (u->rule && u->rule != R_REPEAT))
+      return u->cls >= CL_BAD;
+  }
+  return false;
+}
+
+/* chrome_side past pictures: an image's label is neither text nor chrome
+ * (passed like a short line), nor a caption this pass removed. */
+static NOINLINE bool chrome_past_pics(const struct chrome_doc *d, size_t i,
+                                      size_t a, size_t b, int dir) {
+  while (i != (dir > 0 ? b : a)) {
+    i = dir > 0 ? i + 1 : i - 1;
+    const struct chrome_unit *u = &d->units[i];
+    if ((u->widget && slug_label(d, u)) || u->rule == R_SHORTRUN)
+      continue;
     if (u->cls != CL_SHORT || (u->rule && u->rule != R_REPEAT))
       return u->cls >= CL_BAD;
   }
@@ -2616,10 +2628,9 @@ static bool slug_label(const struct chrome_doc *d,
  * pictures or chrome past them, or a chrome phrase: "Submitted photo"). */
 static bool between_chrome(const struct chrome_doc *d, size_t i, size_t a,
                            size_t b) {
-  return chrome_side(d, i, a, b, -1, false) &&
-         chrome_side(d, i, a, b, 1, false) &&
-         (d->units[i].soft_has || chrome_side(d, i, a, b, -1, true) ||
-          chrome_side(d, i, a, b, 1, true));
+  return chrome_side(d, i, a, b, -1) && chrome_side(d, i, a, b, 1) &&
+         (d->units[i].soft_has || chrome_past_pics(d, i, a, b, -1) ||
+          chrome_past_pics(d, i, a, b, 1));
 }
 
 /* Inside the stretch: rule hits go, and link-like lines next to chrome. */
@@ -3296,19 +3307,11 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
   }
 }
 
-static bool cjk_sentence(const struct chrome_doc *d,
-                         const struct chrome_unit *u);
-
 /* The score line i had before its copy elsewhere counted against it
- * (classify's score pass, without DUP_DIV). */
+ * (classify's score pass divided it by -DUP_DIV: to within DUP_DIV - 1;
+ * score_of stays inlined there). */
 int32_t kempt__chrome_text_score(const struct chrome_doc *d, size_t i) {
-  const struct chrome_unit *u = &d->units[i];
-  int32_t s = score_of(u);
-  if (s > 0 && cjk_sentence(d, u))
-    s *= CJK_WEIGHT;
-  if (s > 0 && i * 10 >= d->nunits * 9)
-    s /= TAIL_DIV;
-  return s;
+  return -d->units[i].score * DUP_DIV;
 }
 
 /* The article's first paragraph, before the stretch: a sentence that
@@ -3321,11 +3324,12 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
          !is_question(d, u);
 }
 
-static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
+static NOINLINE void judge(struct chrome_doc *d, bool nolang,
+                           size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d, evidence);
   if (!clean)
-    kempt__chrome_picture_costs(d, -SHORT_BASE);
+    kempt__chrome_keep_costs(d, -SHORT_BASE);
   bool found = !clean && best_stretch(d, c, &a, &b);
   if (found && kempt__chrome_keep_copies(d, a, b))
     best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */
@@ -3770,7 +3774,6 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     u->cls = class_of(u, nolang);
   }
   classes_in_context(d);
-  kempt__chrome_keep_things(d);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */

@@ -456,7 +456,7 @@ void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
 bool kempt__chrome_head_reach(size_t head, size_t i);
 
 /* chrome_class.c: the score of line i before its copies counted against
- * it (its class, script and place). */
+ * it (to within DUP_DIV - 1), for a line whose copies did. */
 int32_t kempt__chrome_text_score(const struct chrome_doc *d, size_t i);
 
 /* chrome_keep.c: article text that the best stretch [a, b] leaves out. */
@@ -475,14 +475,13 @@ size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
  * 4, 2026"). */
 bool kempt__chrome_post_credit(const char *p, size_t n);
 
-/* Repeated lines that are pictures' labels, or the alt text right under
- * one, score cost at least (cost < 0: a caption's). */
-void kempt__chrome_picture_costs(struct chrome_doc *d, int32_t cost);
-
-/* Runs of a few short bulleted items (no link, rule, copy, end) between
- * two lines of article prose: a list of things the article names, short
- * lines of a list (listed), no links. After the classes in context. */
-void kempt__chrome_keep_things(struct chrome_doc *d);
+/* Before the stretch (classes final, scores set): repeated lines that
+ * are pictures' labels, or the alt text right under one, score cost at
+ * least (cost < 0: a caption's); runs of a few short bulleted items (no
+ * link, rule, copy, end) between two lines of article prose, a list of
+ * things the article names, become short lines of a list (listed, no
+ * links) that score cost. */
+void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost);
 
 /* Whether the first letter of p[0..n) (valid UTF-8) is of a script
  * without case (Unicode category Lo): it may stand for a capital. */

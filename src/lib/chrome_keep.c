@@ -191,17 +191,6 @@ bool kempt__chrome_caseless_start(const char *p, size_t n) {
   return true;
 }
 
-void kempt__chrome_picture_costs(struct chrome_doc *d, int32_t cost) {
-  bool label = false; /* the line before is a picture's label */
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
-    bool repeated = u->rule && u->cls == CL_SHORT; /* (found 2, 3 times) */
-    if (repeated && (u->widget || label) && u->score < cost)
-      u->score = cost;
-    label = u->widget;
-  }
-}
-
 /* Article prose: good or near-good text, no bullet, rule or pitch. */
 static bool prose_line(const struct chrome_unit *u) {
   return !u->rule && !u->bullet && !u->soft_has &&
@@ -214,19 +203,37 @@ static bool thing_item(const struct chrome_unit *u) {
          u->words >= 1 && u->words <= THING_WORDS;
 }
 
-void kempt__chrome_keep_things(struct chrome_doc *d) {
-  for (size_t i = 1; i + 1 < d->nunits; i++) {
-    if (!thing_item(&d->units[i]) || !prose_line(&d->units[i - 1]))
-      continue;
-    size_t j = i;
-    while (j < d->nunits && j - i <= THINGS_MAX && thing_item(&d->units[j]))
-      j++;
-    if (j - i >= THINGS_MIN && j - i <= THINGS_MAX && j < d->nunits &&
-        prose_line(&d->units[j]))
-      for (size_t k = i; k < j; k++) {
-        d->units[k].cls = CL_SHORT;
-        d->units[k].listed = true;
+/* Line i opens a list of things: its items [i, *end) cost what a
+ * caption does and count as listed (no links). */
+static bool things_at(const struct chrome_doc *d, size_t i, size_t *end) {
+  if (i == 0 || !thing_item(&d->units[i]) || !prose_line(&d->units[i - 1]))
+    return false;
+  size_t j = i;
+  while (j < d->nunits && j - i <= THINGS_MAX && thing_item(&d->units[j]))
+    j++;
+  *end = j;
+  return j - i >= THINGS_MIN && j - i <= THINGS_MAX && j < d->nunits &&
+         prose_line(&d->units[j]);
+}
+
+void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost) {
+  bool label = false; /* the line before is a picture's label */
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    size_t end;
+    if (u->bullet && things_at(d, i, &end)) {
+      for (; i < end; i++) {
+        d->units[i].cls = CL_SHORT;
+        d->units[i].listed = true;
+        d->units[i].score = cost;
       }
-    i = j - 1;
+      i--;
+      label = false;
+      continue;
+    }
+    bool repeated = u->rule && u->cls == CL_SHORT; /* (found 2, 3 times) */
+    if (repeated && (u->widget || label) && u->score < cost)
+      u->score = cost;
+    label = u->widget;
   }
 }
