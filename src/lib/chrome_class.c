@@ -49,7 +49,10 @@
  *    the rest is cut off its ends; a run of structured lines (numbers in
  *    most: dates, scores, quantities) that the article speaks of extends
  *    it, and so does a lead sentence just before it that has few function
- *    words (a dateline and names: "CITY (AP) - Officials say ...");
+ *    words (a dateline and names: "CITY (AP) - Officials say ..."); the
+ *    article's own copy of a text found twice, pictures' repeated labels,
+ *    short closing sentences and lists of things between its paragraphs
+ *    stay with it (chrome_keep.c);
  * 6. inside the stretch, short lines stay (sub-headings, list items,
  *    one-line paragraphs, a quote) and so do lines found three times
  *    whose copies all lie in it (sub-headings each part repeats), while
@@ -2682,6 +2685,9 @@ static bool bad_at(const struct chrome_doc *d, size_t i, size_t a, size_t b) {
   return i >= a && i <= b && d->units[i].cls >= CL_BAD;
 }
 
+static bool slug_label(const struct chrome_doc *d,
+                       const struct chrome_unit *u);
+
 /* The nearest line from i (dir +1 or -1) in [a, b] that is not short:
  * whether it is chrome (a rule hit or link-like); the ends count as text. */
 static bool chrome_side(const struct chrome_doc *d, size_t i, size_t a,
@@ -2689,6 +2695,21 @@ static bool chrome_side(const struct chrome_doc *d, size_t i, size_t a,
   while (i != (dir > 0 ? b : a)) {
     i = dir > 0 ? i + 1 : i - 1;
     const struct chrome_unit *u = &d->units[i];
+    if (u->cls != CL_SHORT || (u->rule && u->rule != R_REPEAT))
+      return u->cls >= CL_BAD;
+  }
+  return false;
+}
+
+/* chrome_side past pictures: an image's label is neither text nor chrome
+ * (passed like a short line), nor a caption this pass removed. */
+static NOINLINE bool chrome_past_pics(const struct chrome_doc *d, size_t i,
+                                      size_t a, size_t b, int dir) {
+  while (i != (dir > 0 ? b : a)) {
+    i = dir > 0 ? i + 1 : i - 1;
+    const struct chrome_unit *u = &d->units[i];
+    if ((u->widget && slug_label(d, u)) || u->rule == R_SHORTRUN)
+      continue;
     if (u->cls != CL_SHORT || (u->rule && u->rule != R_REPEAT))
       return u->cls >= CL_BAD;
   }
@@ -2719,10 +2740,15 @@ static bool slug_label(const struct chrome_doc *d,
   return mark;
 }
 
-/* A short line with chrome on both sides, as jusText judges one. */
+/* A short line with chrome on both sides, as jusText judges one; not
+ * one between two of the article's pictures with its text past each (a
+ * how-to's step between its screenshots; a gallery's caption has more
+ * pictures or chrome past them, or a chrome phrase: "Submitted photo"). */
 static bool between_chrome(const struct chrome_doc *d, size_t i, size_t a,
                            size_t b) {
-  return chrome_side(d, i, a, b, -1) && chrome_side(d, i, a, b, 1);
+  return chrome_side(d, i, a, b, -1) && chrome_side(d, i, a, b, 1) &&
+         (d->units[i].soft_has || chrome_past_pics(d, i, a, b, -1) ||
+          chrome_past_pics(d, i, a, b, 1));
 }
 
 /* Inside the stretch: rule hits go, and link-like lines next to chrome. */
@@ -2864,11 +2890,13 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
               u->rule == R_LISTITEM;
-  if (!soft || u->cls == CL_BAD || u->bullet)
-    return false;
+  if (!soft || u->cls == CL_BAD || u->bullet || u->widget)
+    return false; /* (an image's label found twice is short, no title) */
   if (nolang ? u->chars < 6 || u->chars > 300 : u->words < 3 || u->words > 30)
     return false;
-  return title_end(d, u) && (u->cap1 || nolang);
+  return title_end(d, u) &&
+         (u->cap1 || nolang ||
+          kempt__chrome_caseless_start(d->text.data + u->off, u->len));
 }
 
 /* The title: the nearest headline-like line before the stretch that is
@@ -3387,7 +3415,8 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
       *seen_slot(d, d->units[i].key) += INSIDE_ONE;
   for (i = a; i <= b; i++) /* one copy is a label: all are */
     if (d->units[i].rule == R_THRICE &&
-        (between_prose(d, i) || next_to_copy(d, i)))
+        (between_prose(d, i) || next_to_copy(d, i) ||
+         (i > 0 && d->units[i - 1].widget))) /* (its alt text) */
       *seen_slot(d, d->units[i].key) |= LABEL_BIT;
   for (i = a; i <= b; i++) {
     struct chrome_unit *u = &d->units[i];
@@ -3395,6 +3424,13 @@ static void keep_inner_repeats(struct chrome_doc *d, size_t a, size_t b) {
     if (n && !(n & LABEL_BIT) && (n >> 16) == (n & (INSIDE_ONE - 1)))
       u->rule = slug_label(d, u) ? R_WIDGET : NULL;
   }
+}
+
+/* The score line i had before its copy elsewhere counted against it
+ * (classify's score pass divided it by -DUP_DIV: to within DUP_DIV - 1;
+ * score_of stays inlined there). */
+int32_t kempt__chrome_text_score(const struct chrome_doc *d, size_t i) {
+  return -d->units[i].score * DUP_DIV;
 }
 
 /* The article's first paragraph, before the stretch: a sentence that
@@ -3407,10 +3443,15 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
          !is_question(d, u);
 }
 
-static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
+static NOINLINE void judge(struct chrome_doc *d, bool nolang,
+                           size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
   bool clean = looks_clean(d, evidence);
+  if (!clean)
+    kempt__chrome_keep_costs(d, -SHORT_BASE);
   bool found = !clean && best_stretch(d, c, &a, &b);
+  if (found && kempt__chrome_keep_copies(d, a, b))
+    best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
@@ -3423,6 +3464,8 @@ static void judge(struct chrome_doc *d, bool nolang, size_t evidence) {
     kempt__chrome_facts_keep(d, a, b);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
+    if (!nolang)
+      b = kempt__chrome_keep_tail(d, b, c);
   }
   size_t n = d->nunits, e = c < n ? c : n;
   /* Each line before c: found (not clean) leaves [a, b] alone; neither
@@ -3664,6 +3707,7 @@ static void classes_in_context(struct chrome_doc *d) {
     struct chrome_unit *u = &d->units[i];
     if (u->cls == CL_BAD) {
       if ((i > 0 && is_attribution(d, i)) ||
+          kempt__chrome_post_credit(d->text.data + u->off, u->len) ||
           (is_quantity_item(d, u) &&
            ((i > 0 && is_quantity_item(d, u - 1)) ||
             (i + 1 < d->nunits && is_quantity_item(d, u + 1)))) ||

@@ -472,6 +472,38 @@ void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
  * none was). */
 bool kempt__chrome_head_reach(size_t head, size_t i);
 
+/* chrome_class.c: the score of line i before its copies counted against
+ * it (to within DUP_DIV - 1), for a line whose copies did. */
+int32_t kempt__chrome_text_score(const struct chrome_doc *d, size_t i);
+
+/* chrome_keep.c: article text that the best stretch [a, b] leaves out. */
+/* Lines found twice of which [a, b] holds one copy only (or none, and the
+ * line is right above it) are the article's own: their score counts as
+ * text again. Returns whether a score changed (find the stretch again).
+ * Uses seen_n (its high half; left as it was). */
+bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
+/* The end of the article [., b] with the short sentences that end it
+ * right after its last line of prose, before c (the cut). */
+size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
+                               size_t c);
+
+/* Whether p[0..n) is an embedded post's credit: a dash, a name, an
+ * "(@handle)" and a date that ends in a year ("- Jane Doe (@janedoe) May
+ * 4, 2026"). */
+bool kempt__chrome_post_credit(const char *p, size_t n);
+
+/* Before the stretch (classes final, scores set): repeated lines that
+ * are pictures' labels, or the alt text right under one, score cost at
+ * least (cost < 0: a caption's); runs of a few short bulleted items (no
+ * link, rule, copy, end) between two lines of article prose, a list of
+ * things the article names, become short lines of a list (listed, no
+ * links) that score cost. */
+void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost);
+
+/* Whether the first letter of p[0..n) (valid UTF-8) is of a script
+ * without case (Unicode category Lo): it may stand for a capital. */
+bool kempt__chrome_caseless_start(const char *p, size_t n);
+
 /* Decide each unit of the window: sets rule (removed) or keep, and title. */
 enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct chrome_rules *r,

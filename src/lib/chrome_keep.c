@@ -1,0 +1,239 @@
+/* chrome_keep.c - article text that the stretch of chrome_class.c would
+ * leave out: what its verdict keeps after all.
+ *
+ * - A text found twice counts against the article (an image's label and
+ *   its caption, a teaser's summary and the paragraph it quotes); where
+ *   the article holds one copy only and the others lie outside it (a
+ *   summary over the article, the same text as a teaser elsewhere), that
+ *   copy is the article's own: it counts as text again, and so does one
+ *   right above the article when the article holds none; not a copy
+ *   right next to another (an image's label, then its caption), nor one
+ *   with a chrome phrase in it (a cookie banner found twice).
+ * - Short sentences right after the article's last paragraph of prose
+ *   ("They open next spring.") end the article: function words, a
+ *   sentence end (not a question: "Like this article?" opens a pitch),
+ *   no number ("Updated at 1:23 p.m."), most words in lower case (a
+ *   German noun's capital aside), no link, bullet, copy or rule; a
+ *   headline (no end, title case) still goes.
+ * - An embedded post's credit ("- Jane Doe (@janedoe) May 4, 2026", as
+ *   a text browser shows a quoted tweet) is no link of a menu; right
+ *   after the article's last line it ends the article like a sentence.
+ * - A picture's label found again on the page ("[IMG_0412]" for each
+ *   photo: a repeated line) and the alt text each picture repeats right
+ *   under it cost no more than a caption: a photo essay's pictures do
+ *   not cut its text in two.
+ * - A short list of things between two paragraphs of prose ("Our kit is
+ *   simple." / "- bottled water" / "- a camera" / "Then ..."): items of
+ *   a few words with a bullet, no link, rule, copy or sentence end, is
+ *   the article's, not a menu's links (share buttons hit rules).
+ * - A title in a script without case (Hangul, Han, Arabic ...) has no
+ *   capital to show: its first letter of such a script stands for one
+ *   (in one phrase: a line with a full stop inside holds sentences).
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chrome_int.h"
+
+#include <utf8proc.h>
+
+#define KEEP_ONE (1u << 16) /* a copy inside, in the high half of seen_n */
+#define TAIL_LINES 2        /* short sentences after the last paragraph */
+#define TAIL_MIN_WORDS 3
+#define THINGS_MIN 2        /* items of a list of things, */
+#define THINGS_MAX 12
+#define THING_WORDS 6       /* ... each of so many words at most */
+#define POST_CREDIT_MAX 160 /* bytes of an embedded post's credit */
+#define TAIL_DENSITY 15     /* % of function words, as near-good text */
+#define TAIL_UPPER 60       /* % of capitalised words at most (German nouns
+                               leave more than half; a headline has all) */
+
+/* Whether u's score counts its copy against it (classify's pass). */
+static bool counted_twice(const struct chrome_doc *d,
+                          const struct chrome_unit *u) {
+  return u->dup && u->key && !u->rule && !u->soft_has && u->score < 0 &&
+         (u->cls == CL_GOOD || u->cls == CL_NEAR) &&
+         (d->seen_n[u->seen_at] & (KEEP_ONE - 1)) >= 2;
+}
+
+/* A copy right next to line i: an image's label and its caption. */
+static bool next_to_copy(const struct chrome_doc *d, size_t i) {
+  uint64_t k = d->units[i].key;
+  return (i > 0 && d->units[i - 1].key == k) ||
+         (i + 1 < d->nunits && d->units[i + 1].key == k);
+}
+
+static void count_inside(struct chrome_doc *d, size_t a, size_t b,
+                         bool add) {
+  for (size_t i = a; i <= b; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->dup && u->key && (d->seen_n[u->seen_at] & (KEEP_ONE - 1)) >= 2)
+      d->seen_n[u->seen_at] += add ? KEEP_ONE : -KEEP_ONE;
+  }
+}
+
+bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b) {
+  if (!d->few_dups || d->nunits >= KEEP_ONE)
+    return false; /* (no copy counted against; or no room for counts) */
+  bool changed = false;
+  count_inside(d, a, b, true);
+  for (size_t i = a ? a - 1 : a; i <= b; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (!counted_twice(d, u))
+      continue;
+    if ((d->seen_n[u->seen_at] >> 16) == (i >= a ? 1u : 0u) &&
+        !next_to_copy(d, i)) {
+      u->score = kempt__chrome_text_score(d, i);
+      changed = true;
+    }
+  }
+  count_inside(d, a, b, false);
+  return changed;
+}
+
+/* A question to the reader ("Like this article?") opens a pitch. */
+static bool asks(const struct chrome_doc *d, const struct chrome_unit *u) {
+  const char *e = d->text.data + u->off + u->tlen;
+  return u->tlen && (e[-1] == '?' ||
+                     (u->tlen >= 3 && memcmp(e - 3, "\xef\xbc\x9f", 3) == 0) ||
+                     (u->tlen >= 2 && memcmp(e - 2, "\xd8\x9f", 2) == 0));
+}
+
+static bool tail_sentence(const struct chrome_doc *d,
+                          const struct chrome_unit *u) {
+  return !u->rule && u->cls == CL_SHORT && u->term == TERM_SENT &&
+         !u->bullet && !u->url && !u->widget && u->seps < 2 && !u->dup &&
+         !u->soft_has && u->words >= TAIL_MIN_WORDS && u->ntok == u->words &&
+         100u * u->stop >= TAIL_DENSITY * u->words &&
+         100u * u->upper <= TAIL_UPPER * u->words && !asks(d, u);
+}
+
+/* Whether p[i..n) starts with a dash and a space (U+2014, U+2013, '-'). */
+static bool dash_at(const char *p, size_t n, size_t i) {
+  if (n - i >= 4 && (memcmp(p + i, "\xe2\x80\x94 ", 4) == 0 ||
+                     memcmp(p + i, "\xe2\x80\x93 ", 4) == 0))
+    return true;
+  return n - i >= 2 && p[i] == '-' && p[i + 1] == ' ';
+}
+
+static bool handle_char(char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 ||
+         c == '_';
+}
+
+bool kempt__chrome_post_credit(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  while (n > i && p[n - 1] == ' ')
+    n--;
+  if (n - i > POST_CREDIT_MAX || !dash_at(p, n, i) || n < 4)
+    return false;
+  for (size_t k = 0; k < 4; k++) /* a year at its end */
+    if ((unsigned)(p[n - 1 - k] - '0') >= 10)
+      return false;
+  for (size_t k = i; k + 3 < n; k++) { /* "(@handle)" */
+    if (p[k] != '(' || p[k + 1] != '@' || !handle_char(p[k + 2]))
+      continue;
+    size_t j = k + 2;
+    while (j < n && handle_char(p[j]))
+      j++;
+    if (j < n && p[j] == ')')
+      return true;
+  }
+  return false;
+}
+
+/* What may end the article right after its last line: a short sentence,
+ * an embedded post's credit. */
+static bool tail_line(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if (u->rule || u->cls != CL_SHORT)
+    return false;
+  return tail_sentence(d, u) ||
+         kempt__chrome_post_credit(d->text.data + u->off, u->len);
+}
+
+size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
+                               size_t c) {
+  const struct chrome_unit *u = &d->units[b];
+  if (u->rule || u->bullet || (u->cls != CL_GOOD && u->cls != CL_NEAR))
+    return b; /* (the article does not end in prose) */
+  for (size_t k = 0; k < TAIL_LINES && b + 1 < c && b + 1 < d->nunits; k++) {
+    if (!tail_line(d, &d->units[b + 1]))
+      break;
+    b++;
+  }
+  return b;
+}
+
+/* The category of the first letter of p[0..n), or CN (none). */
+static utf8proc_category_t first_letter(const char *p, size_t n) {
+  const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)p;
+  utf8proc_ssize_t i = 0, len = (utf8proc_ssize_t)n;
+  while (i < len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(s + i, len - i, &cp);
+    if (k <= 0)
+      break;
+    i += k;
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
+      return c;
+  }
+  return UTF8PROC_CATEGORY_CN;
+}
+
+bool kempt__chrome_caseless_start(const char *p, size_t n) {
+  if (first_letter(p, n) != UTF8PROC_CATEGORY_LO)
+    return false;
+  for (size_t j = 0; j + 3 < n; j++) /* a full stop inside: sentences */
+    if (memcmp(p + j, "\xe3\x80\x82", 3) == 0)
+      return false;
+  return true;
+}
+
+/* Article prose: good or near-good text, no bullet, rule or pitch. */
+static bool prose_line(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->soft_has &&
+         (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+static bool thing_item(const struct chrome_unit *u) {
+  return u->bullet && u->cls == CL_BAD && !u->rule && !u->widget &&
+         !u->url && u->seps < 2 && !u->dup && u->term == TERM_NONE &&
+         u->words >= 1 && u->words <= THING_WORDS;
+}
+
+/* Line i opens a list of things: its items [i, *end) cost what a
+ * caption does and count as listed (no links). */
+static bool things_at(const struct chrome_doc *d, size_t i, size_t *end) {
+  if (i == 0 || !thing_item(&d->units[i]) || !prose_line(&d->units[i - 1]))
+    return false;
+  size_t j = i;
+  while (j < d->nunits && j - i <= THINGS_MAX && thing_item(&d->units[j]))
+    j++;
+  *end = j;
+  return j - i >= THINGS_MIN && j - i <= THINGS_MAX && j < d->nunits &&
+         prose_line(&d->units[j]);
+}
+
+void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost) {
+  bool label = false; /* the line before is a picture's label */
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    size_t end;
+    if (u->bullet && things_at(d, i, &end)) {
+      for (; i < end; i++) {
+        d->units[i].cls = CL_SHORT;
+        d->units[i].listed = true;
+        d->units[i].score = cost;
+      }
+      i--;
+      label = false;
+      continue;
+    }
+    bool repeated = u->rule && u->cls == CL_SHORT; /* (found 2, 3 times) */
+    if (repeated && (u->widget || label) && u->score < cost)
+      u->score = cost;
+    label = u->widget;
+  }
+}
