@@ -3513,6 +3513,52 @@ static void score_intro_lists(struct chrome_doc *d, size_t from, size_t to) {
   }
 }
 
+/* A stanza of verse quoted in the text (a poem, a song's lyrics): a
+ * block of VERSE_LINES or more short lines without a sentence end, links
+ * or bullets, rich in function words (a headline list drops them), with
+ * prose on both sides. Its lines count as neither good nor bad. */
+#define VERSE_LINES 4
+#define VERSE_MAX_WORDS 12
+#define VERSE_DENSITY 30 /* % of function words over the stanza */
+static bool verse_line(const struct chrome_unit *u) {
+  return !u->rule && u->cls == CL_SHORT && !u->bullet && !u->url &&
+         !u->widget && !u->seps && u->term != TERM_SENT &&
+         u->term != TERM_COLON && u->words >= 2 &&
+         u->words <= VERSE_MAX_WORDS;
+}
+
+static bool prose_near(const struct chrome_doc *d, size_t i, int dir) {
+  for (size_t k = 0; k < 2 && i < d->nunits; k++) { /* (a title between) */
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls != CL_SHORT)
+      return !u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR);
+    if (u->rule || i == 0)
+      return false;
+    i = dir > 0 ? i + 1 : i - 1;
+  }
+  return false;
+}
+
+static void score_verse(struct chrome_doc *d) {
+  for (size_t i = 1; i < d->nunits; i++) {
+    if (!verse_line(&d->units[i]))
+      continue;
+    size_t j = i;
+    uint32_t words = 0, stop = 0, blk = d->units[i].blk;
+    for (; j < d->nunits && d->units[j].blk == blk && verse_line(&d->units[j]);
+         j++) {
+      words += d->units[j].words;
+      stop += d->units[j].stop;
+    }
+    if (j - i >= VERSE_LINES && 100u * stop >= VERSE_DENSITY * words &&
+        prose_near(d, i - 1, -1) && j < d->nunits && prose_near(d, j, 1))
+      for (size_t k = i; k < j; k++)
+        if (d->units[k].score < 0)
+          d->units[k].score = 0;
+    i = j - 1; /* (the loop's step goes to j) */
+  }
+}
+
 /* Whether a line starts (after spaces) with a quotation mark. */
 static bool opens_quote(const char *p, size_t n) {
   size_t i = 0;
@@ -3907,6 +3953,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->score = -u->score / DUP_DIV;
   }
   score_intro_lists(d, intro_from, intro_to);
+  score_verse(d);
   judge(d, nolang, evidence);
   kempt__chrome_edges(d, r, m.langs);
 #ifdef CHROME_DEBUG
