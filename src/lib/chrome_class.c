@@ -3559,6 +3559,63 @@ static void score_verse(struct chrome_doc *d) {
   }
 }
 
+/* An interview's turn: a speaker's label of 1 to 3 words and a colon
+ * ("Q: ...", "Jane Doe: ..."), then text; its label's length, or 0. */
+#define TURN_LABEL_BYTES 32
+static size_t turn_label(const struct chrome_doc *d, const struct chrome_unit *u,
+                         size_t *from) {
+  if (u->rule || u->bullet || u->url || u->widget || u->seps)
+    return 0;
+  const char *p = d->text.data + u->off;
+  size_t i = indentation(p, u->len), spaces = 0;
+  *from = i;
+  if (i >= u->len || !is_upper_ascii(p[i]))
+    return 0;
+  for (size_t k = i; k < u->len && k - i < TURN_LABEL_BYTES; k++) {
+    unsigned char c = (unsigned char)p[k];
+    if (c == ':')
+      return k + 1 < u->len && p[k + 1] == ' ' && k + 2 < u->len ? k - i : 0;
+    if (c == ' ' && ++spaces > 2)
+      return 0;
+    if (c != ' ' && c != '.' && c != '-' && c != '\'' && c < 0x80 &&
+        !is_upper_ascii((char)c) && !is_lower_ascii((char)c))
+      return 0;
+  }
+  return 0;
+}
+
+/* A run of DIALOGUE_LINES or more turns by at most DIALOGUE_SPEAKERS
+ * speakers between prose: the interview itself, not chrome. (A box of
+ * facts has a new label on each line.) */
+#define DIALOGUE_LINES 4
+#define DIALOGUE_SPEAKERS 3
+static void score_dialogue(struct chrome_doc *d) {
+  for (size_t i = 1; i < d->nunits; i++) {
+    size_t off[DIALOGUE_SPEAKERS], len[DIALOGUE_SPEAKERS], nsp = 0, j = i;
+    for (; j < d->nunits; j++) {
+      size_t from, n = turn_label(d, &d->units[j], &from);
+      if (!n)
+        break;
+      const char *l = d->text.data + d->units[j].off + from;
+      size_t s = 0;
+      while (s < nsp && !(len[s] == n && !memcmp(d->text.data + off[s], l, n)))
+        s++;
+      if (s == nsp) {
+        if (nsp == DIALOGUE_SPEAKERS)
+          break;
+        off[nsp] = (size_t)(l - d->text.data);
+        len[nsp++] = n;
+      }
+    }
+    if (j - i >= DIALOGUE_LINES && prose_near(d, i - 1, -1) &&
+        j < d->nunits && prose_near(d, j, 1))
+      for (size_t k = i; k < j; k++)
+        if (d->units[k].score < 0)
+          d->units[k].score = 0;
+    i = j > i ? j - 1 : i; /* (the loop's step goes to j) */
+  }
+}
+
 /* Whether a line starts (after spaces) with a quotation mark. */
 static bool opens_quote(const char *p, size_t n) {
   size_t i = 0;
@@ -3954,6 +4011,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   }
   score_intro_lists(d, intro_from, intro_to);
   score_verse(d);
+  score_dialogue(d);
   judge(d, nolang, evidence);
   kempt__chrome_edges(d, r, m.langs);
 #ifdef CHROME_DEBUG
