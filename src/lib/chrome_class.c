@@ -3616,6 +3616,76 @@ static void score_dialogue(struct chrome_doc *d) {
   }
 }
 
+/* A game's line in a list of results or fixtures: two sides and a score
+ * between them or after each ("Leeds 3-2 Burnley", "Ashton v Northgate",
+ * "Millbrook 0 Rovers 1"). */
+#define FIXTURE_WORDS 8
+static bool fixture_line(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  if (u->rule || u->bullet || u->url || u->widget || u->seps ||
+      u->term != TERM_NONE || u->words < 2 || u->words > FIXTURE_WORDS)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t i = indentation(p, u->len), n = u->len;
+  if (i >= n || !is_upper_ascii(p[i]))
+    return false;
+  unsigned numbers = 0;
+  for (size_t k = i + 1; k + 2 < n; k++) {
+    if (p[k] != ' ')
+      continue;
+    if ((p[k + 1] == 'v' && p[k + 2] == ' ') ||
+        (k + 3 < n && p[k + 1] == 'v' && p[k + 2] == 's' &&
+         (p[k + 3] == ' ' || p[k + 3] == '.')))
+      return true;
+    size_t e = k + 1;
+    while (e < n && (unsigned)(p[e] - '0') < 10)
+      e++;
+    if (e == k + 1 || e - k > 3)
+      continue;
+    if (e + 2 < n && p[e] == '-' && (unsigned)(p[e + 1] - '0') < 10) {
+      size_t f = e + 1;
+      while (f < n && (unsigned)(p[f] - '0') < 10)
+        f++;
+      if (f + 1 < n && p[f] == ' ' && is_upper_ascii(p[f + 1]))
+        return true; /* a score between the sides */
+    }
+    if (e == n || (p[e] == ' ' && e + 1 < n && is_upper_ascii(p[e + 1])))
+      numbers++; /* a side's goals */
+  }
+  return numbers == 2 && (unsigned)(p[n - 1] - '0') < 10;
+}
+
+/* FIXTURE_LINES or more games' lines between prose, perhaps under short
+ * headings ("Results", "Postponed"), score 0: the report's data. */
+#define FIXTURE_LINES 3
+#define FIXTURE_HEAD_WORDS 3
+static void score_fixtures(struct chrome_doc *d) {
+  for (size_t i = 1; i < d->nunits; i++) {
+    if (!fixture_line(d, &d->units[i]))
+      continue;
+    size_t a = i, j = i, games = 0;
+    while (a > 1 && !d->units[a - 1].rule && d->units[a - 1].cls == CL_SHORT &&
+           d->units[a - 1].words <= FIXTURE_HEAD_WORDS &&
+           no_end(&d->units[a - 1]))
+      a--; /* (a heading before) */
+    for (; j < d->nunits; j++) {
+      const struct chrome_unit *u = &d->units[j];
+      if (fixture_line(d, u))
+        games++;
+      else if (u->rule || u->cls != CL_SHORT || u->words > FIXTURE_HEAD_WORDS ||
+               !no_end(u) || j + 1 >= d->nunits ||
+               !fixture_line(d, &d->units[j + 1]))
+        break;
+    }
+    if (games >= FIXTURE_LINES && prose_near(d, a - 1, -1) && j < d->nunits &&
+        prose_near(d, j, 1))
+      for (size_t k = a; k < j; k++)
+        if (d->units[k].score < 0)
+          d->units[k].score = 0;
+    i = j - 1; /* (the loop's step goes to j) */
+  }
+}
+
 /* Whether a line starts (after spaces) with a quotation mark. */
 static bool opens_quote(const char *p, size_t n) {
   size_t i = 0;
@@ -4012,6 +4082,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   score_intro_lists(d, intro_from, intro_to);
   score_verse(d);
   score_dialogue(d);
+  score_fixtures(d);
   judge(d, nolang, evidence);
   kempt__chrome_edges(d, r, m.langs);
 #ifdef CHROME_DEBUG
