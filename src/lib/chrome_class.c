@@ -3539,24 +3539,16 @@ static bool prose_near(const struct chrome_doc *d, size_t i, int dir) {
   return false;
 }
 
-static void score_verse(struct chrome_doc *d) {
-  for (size_t i = 1; i < d->nunits; i++) {
-    if (!verse_line(&d->units[i]))
-      continue;
-    size_t j = i;
-    uint32_t words = 0, stop = 0, blk = d->units[i].blk;
-    for (; j < d->nunits && d->units[j].blk == blk && verse_line(&d->units[j]);
-         j++) {
-      words += d->units[j].words;
-      stop += d->units[j].stop;
-    }
-    if (j - i >= VERSE_LINES && 100u * stop >= VERSE_DENSITY * words &&
-        prose_near(d, i - 1, -1) && j < d->nunits && prose_near(d, j, 1))
-      for (size_t k = i; k < j; k++)
-        if (d->units[k].score < 0)
-          d->units[k].score = 0;
-    i = j - 1; /* (the loop's step goes to j) */
+/* The end of a stanza from s (s itself when there is none). */
+static size_t verse_end(const struct chrome_doc *d, size_t s) {
+  size_t j = s;
+  uint32_t words = 0, stop = 0, blk = d->units[s].blk;
+  for (; j < d->nunits && d->units[j].blk == blk && verse_line(&d->units[j]);
+       j++) {
+    words += d->units[j].words;
+    stop += d->units[j].stop;
   }
+  return j - s >= VERSE_LINES && 100u * stop >= VERSE_DENSITY * words ? j : s;
 }
 
 /* An interview's turn: a speaker's label of 1 to 3 words and a colon
@@ -3570,6 +3562,9 @@ static size_t turn_label(const struct chrome_doc *d, const struct chrome_unit *u
   size_t i = indentation(p, u->len), spaces = 0;
   *from = i;
   if (i >= u->len || !is_upper_ascii(p[i]))
+    return 0;
+  size_t lim = u->len - i < TURN_LABEL_BYTES ? u->len - i : TURN_LABEL_BYTES;
+  if (!memchr(p + i, ':', lim)) /* (most lines) */
     return 0;
   for (size_t k = i; k < u->len && k - i < TURN_LABEL_BYTES; k++) {
     unsigned char c = (unsigned char)p[k];
@@ -3589,31 +3584,24 @@ static size_t turn_label(const struct chrome_doc *d, const struct chrome_unit *u
  * facts has a new label on each line.) */
 #define DIALOGUE_LINES 4
 #define DIALOGUE_SPEAKERS 3
-static void score_dialogue(struct chrome_doc *d) {
-  for (size_t i = 1; i < d->nunits; i++) {
-    size_t off[DIALOGUE_SPEAKERS], len[DIALOGUE_SPEAKERS], nsp = 0, j = i;
-    for (; j < d->nunits; j++) {
-      size_t from, n = turn_label(d, &d->units[j], &from);
-      if (!n)
+static size_t dialogue_end(const struct chrome_doc *d, size_t s) {
+  size_t off[DIALOGUE_SPEAKERS], len[DIALOGUE_SPEAKERS], nsp = 0, j = s;
+  for (; j < d->nunits; j++) {
+    size_t from, n = turn_label(d, &d->units[j], &from);
+    if (!n)
+      break;
+    const char *l = d->text.data + d->units[j].off + from;
+    size_t k = 0;
+    while (k < nsp && !(len[k] == n && !memcmp(d->text.data + off[k], l, n)))
+      k++;
+    if (k == nsp) {
+      if (nsp == DIALOGUE_SPEAKERS)
         break;
-      const char *l = d->text.data + d->units[j].off + from;
-      size_t s = 0;
-      while (s < nsp && !(len[s] == n && !memcmp(d->text.data + off[s], l, n)))
-        s++;
-      if (s == nsp) {
-        if (nsp == DIALOGUE_SPEAKERS)
-          break;
-        off[nsp] = (size_t)(l - d->text.data);
-        len[nsp++] = n;
-      }
+      off[nsp] = (size_t)(l - d->text.data);
+      len[nsp++] = n;
     }
-    if (j - i >= DIALOGUE_LINES && prose_near(d, i - 1, -1) &&
-        j < d->nunits && prose_near(d, j, 1))
-      for (size_t k = i; k < j; k++)
-        if (d->units[k].score < 0)
-          d->units[k].score = 0;
-    i = j > i ? j - 1 : i; /* (the loop's step goes to j) */
   }
+  return j - s >= DIALOGUE_LINES ? j : s;
 }
 
 /* A game's line in a list of results or fixtures: two sides and a score
@@ -3630,10 +3618,10 @@ static bool fixture_line(const struct chrome_doc *d,
   if (i >= n || !is_upper_ascii(p[i]))
     return false;
   unsigned numbers = 0;
-  for (size_t k = i + 1; k + 2 < n; k++) {
+  for (size_t k = i + 1; k + 1 < n; k++) {
     if (p[k] != ' ')
       continue;
-    if ((p[k + 1] == 'v' && p[k + 2] == ' ') ||
+    if ((k + 2 < n && p[k + 1] == 'v' && p[k + 2] == ' ') ||
         (k + 3 < n && p[k + 1] == 'v' && p[k + 2] == 's' &&
          (p[k + 3] == ' ' || p[k + 3] == '.')))
       return true;
@@ -3659,30 +3647,41 @@ static bool fixture_line(const struct chrome_doc *d,
  * headings ("Results", "Postponed"), score 0: the report's data. */
 #define FIXTURE_LINES 3
 #define FIXTURE_HEAD_WORDS 3
-static void score_fixtures(struct chrome_doc *d) {
+static size_t fixtures_end(const struct chrome_doc *d, size_t s) {
+  size_t j = s, games = 0;
+  for (; j < d->nunits; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (fixture_line(d, u))
+      games++;
+    else if (u->rule || u->cls != CL_SHORT || u->words > FIXTURE_HEAD_WORDS ||
+             !no_end(u) || j + 1 >= d->nunits ||
+             !fixture_line(d, &d->units[j + 1]))
+      break;
+  }
+  return games >= FIXTURE_LINES ? j : s;
+}
+
+/* Verse, an interview's turns or games' lines right after prose (or
+ * after prose and a title) and before prose: their lines score 0. */
+static NOINLINE void score_forms(struct chrome_doc *d) {
   for (size_t i = 1; i < d->nunits; i++) {
-    if (!fixture_line(d, &d->units[i]))
-      continue;
-    size_t a = i, j = i, games = 0;
-    while (a > 1 && !d->units[a - 1].rule && d->units[a - 1].cls == CL_SHORT &&
-           d->units[a - 1].words <= FIXTURE_HEAD_WORDS &&
-           no_end(&d->units[a - 1]))
-      a--; /* (a heading before) */
-    for (; j < d->nunits; j++) {
-      const struct chrome_unit *u = &d->units[j];
-      if (fixture_line(d, u))
-        games++;
-      else if (u->rule || u->cls != CL_SHORT || u->words > FIXTURE_HEAD_WORDS ||
-               !no_end(u) || j + 1 >= d->nunits ||
-               !fixture_line(d, &d->units[j + 1]))
-        break;
-    }
-    if (games >= FIXTURE_LINES && prose_near(d, a - 1, -1) && j < d->nunits &&
-        prose_near(d, j, 1))
-      for (size_t k = a; k < j; k++)
+    const struct chrome_unit *q = &d->units[i - 1];
+    if (q->rule || (q->cls != CL_GOOD && q->cls != CL_NEAR))
+      continue; /* (most lines: no prose before) */
+    for (size_t s = i; s <= i + 1 && s < d->nunits; s++) {
+      if (s > i && (d->units[i].rule || d->units[i].cls != CL_SHORT))
+        break; /* (only a title between) */
+      size_t j = verse_end(d, s);
+      j = j > s ? j : dialogue_end(d, s);
+      j = j > s ? j : fixtures_end(d, s);
+      if (j == s || j >= d->nunits || !prose_near(d, j, 1))
+        continue;
+      for (size_t k = s; k < j; k++)
         if (d->units[k].score < 0)
           d->units[k].score = 0;
-    i = j - 1; /* (the loop's step goes to j) */
+      i = j - 1; /* (the loop's step goes to j) */
+      break;
+    }
   }
 }
 
@@ -4080,9 +4079,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->score = -u->score / DUP_DIV;
   }
   score_intro_lists(d, intro_from, intro_to);
-  score_verse(d);
-  score_dialogue(d);
-  score_fixtures(d);
+  score_forms(d);
   judge(d, nolang, evidence);
   kempt__chrome_edges(d, r, m.langs);
 #ifdef CHROME_DEBUG
