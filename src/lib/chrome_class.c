@@ -3556,6 +3556,178 @@ static void score_intro_lists(struct chrome_doc *d, size_t from, size_t to) {
   }
 }
 
+/* A stanza of verse quoted in the text (a poem, a song's lyrics): a
+ * block of VERSE_LINES or more short lines without a sentence end, links
+ * or bullets, rich in function words (a headline list drops them), with
+ * prose on both sides. Its lines count as neither good nor bad. */
+#define VERSE_LINES 4
+#define VERSE_MAX_WORDS 12
+#define VERSE_DENSITY 30 /* % of function words over the stanza */
+static bool verse_line(const struct chrome_unit *u) {
+  return !u->rule && u->cls == CL_SHORT && !u->bullet && !u->url &&
+         !u->widget && !u->seps && u->term != TERM_SENT &&
+         u->term != TERM_COLON && u->words >= 2 &&
+         u->words <= VERSE_MAX_WORDS;
+}
+
+static bool prose_near(const struct chrome_doc *d, size_t i, int dir) {
+  for (size_t k = 0; k < 2 && i < d->nunits; k++) { /* (a title between) */
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls != CL_SHORT)
+      return !u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR);
+    if (u->rule || i == 0)
+      return false;
+    i = dir > 0 ? i + 1 : i - 1;
+  }
+  return false;
+}
+
+/* The end of a stanza from s (s itself when there is none). */
+static size_t verse_end(const struct chrome_doc *d, size_t s) {
+  size_t j = s;
+  uint32_t words = 0, stop = 0, blk = d->units[s].blk;
+  for (; j < d->nunits && d->units[j].blk == blk && verse_line(&d->units[j]);
+       j++) {
+    words += d->units[j].words;
+    stop += d->units[j].stop;
+  }
+  return j - s >= VERSE_LINES && 100u * stop >= VERSE_DENSITY * words ? j : s;
+}
+
+/* An interview's turn: a speaker's label of 1 to 3 words and a colon
+ * ("Q: ...", "Jane Doe: ..."), then text; its label's length, or 0. */
+#define TURN_LABEL_BYTES 32
+static size_t turn_label(const struct chrome_doc *d, const struct chrome_unit *u,
+                         size_t *from) {
+  if (u->rule || u->bullet || u->url || u->widget || u->seps)
+    return 0;
+  const char *p = d->text.data + u->off;
+  size_t i = indentation(p, u->len), spaces = 0;
+  *from = i;
+  if (i >= u->len || !is_upper_ascii(p[i]))
+    return 0;
+  size_t lim = u->len - i < TURN_LABEL_BYTES ? u->len - i : TURN_LABEL_BYTES;
+  if (!memchr(p + i, ':', lim)) /* (most lines) */
+    return 0;
+  for (size_t k = i; k < u->len && k - i < TURN_LABEL_BYTES; k++) {
+    unsigned char c = (unsigned char)p[k];
+    if (c == ':')
+      return k + 1 < u->len && p[k + 1] == ' ' && k + 2 < u->len ? k - i : 0;
+    if (c == ' ' && ++spaces > 2)
+      return 0;
+    if (c != ' ' && c != '.' && c != '-' && c != '\'' && c < 0x80 &&
+        !is_upper_ascii((char)c) && !is_lower_ascii((char)c))
+      return 0;
+  }
+  return 0;
+}
+
+/* A run of DIALOGUE_LINES or more turns by at most DIALOGUE_SPEAKERS
+ * speakers between prose: the interview itself, not chrome. (A box of
+ * facts has a new label on each line.) */
+#define DIALOGUE_LINES 4
+#define DIALOGUE_SPEAKERS 3
+static size_t dialogue_end(const struct chrome_doc *d, size_t s) {
+  size_t off[DIALOGUE_SPEAKERS], len[DIALOGUE_SPEAKERS], nsp = 0, j = s;
+  for (; j < d->nunits; j++) {
+    size_t from, n = turn_label(d, &d->units[j], &from);
+    if (!n)
+      break;
+    const char *l = d->text.data + d->units[j].off + from;
+    size_t k = 0;
+    while (k < nsp && !(len[k] == n && !memcmp(d->text.data + off[k], l, n)))
+      k++;
+    if (k == nsp) {
+      if (nsp == DIALOGUE_SPEAKERS)
+        break;
+      off[nsp] = (size_t)(l - d->text.data);
+      len[nsp++] = n;
+    }
+  }
+  return j - s >= DIALOGUE_LINES ? j : s;
+}
+
+/* A game's line in a list of results or fixtures: two sides and a score
+ * between them or after each ("Leeds 3-2 Burnley", "Ashton v Northgate",
+ * "Millbrook 0 Rovers 1"). */
+#define FIXTURE_WORDS 8
+static bool fixture_line(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  if (u->rule || u->bullet || u->url || u->widget || u->seps ||
+      u->term != TERM_NONE || u->words < 2 || u->words > FIXTURE_WORDS)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t i = indentation(p, u->len), n = u->len;
+  if (i >= n || !is_upper_ascii(p[i]))
+    return false;
+  unsigned numbers = 0;
+  for (size_t k = i + 1; k + 1 < n; k++) {
+    if (p[k] != ' ')
+      continue;
+    if ((k + 2 < n && p[k + 1] == 'v' && p[k + 2] == ' ') ||
+        (k + 3 < n && p[k + 1] == 'v' && p[k + 2] == 's' &&
+         (p[k + 3] == ' ' || p[k + 3] == '.')))
+      return true;
+    size_t e = k + 1;
+    while (e < n && (unsigned)(p[e] - '0') < 10)
+      e++;
+    if (e == k + 1 || e - k > 3)
+      continue;
+    if (e + 2 < n && p[e] == '-' && (unsigned)(p[e + 1] - '0') < 10) {
+      size_t f = e + 1;
+      while (f < n && (unsigned)(p[f] - '0') < 10)
+        f++;
+      if (f + 1 < n && p[f] == ' ' && is_upper_ascii(p[f + 1]))
+        return true; /* a score between the sides */
+    }
+    if (e == n || (p[e] == ' ' && e + 1 < n && is_upper_ascii(p[e + 1])))
+      numbers++; /* a side's goals */
+  }
+  return numbers == 2 && (unsigned)(p[n - 1] - '0') < 10;
+}
+
+/* FIXTURE_LINES or more games' lines between prose, perhaps under short
+ * headings ("Results", "Postponed"), score 0: the report's data. */
+#define FIXTURE_LINES 3
+#define FIXTURE_HEAD_WORDS 3
+static size_t fixtures_end(const struct chrome_doc *d, size_t s) {
+  size_t j = s, games = 0;
+  for (; j < d->nunits; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (fixture_line(d, u))
+      games++;
+    else if (u->rule || u->cls != CL_SHORT || u->words > FIXTURE_HEAD_WORDS ||
+             !no_end(u) || j + 1 >= d->nunits ||
+             !fixture_line(d, &d->units[j + 1]))
+      break;
+  }
+  return games >= FIXTURE_LINES ? j : s;
+}
+
+/* Verse, an interview's turns or games' lines right after prose (or
+ * after prose and a title) and before prose: their lines score 0. */
+static NOINLINE void score_forms(struct chrome_doc *d) {
+  for (size_t i = 1; i < d->nunits; i++) {
+    const struct chrome_unit *q = &d->units[i - 1];
+    if (q->rule || (q->cls != CL_GOOD && q->cls != CL_NEAR))
+      continue; /* (most lines: no prose before) */
+    for (size_t s = i; s <= i + 1 && s < d->nunits; s++) {
+      if (s > i && (d->units[i].rule || d->units[i].cls != CL_SHORT))
+        break; /* (only a title between) */
+      size_t j = verse_end(d, s);
+      j = j > s ? j : dialogue_end(d, s);
+      j = j > s ? j : fixtures_end(d, s);
+      if (j == s || j >= d->nunits || !prose_near(d, j, 1))
+        continue;
+      for (size_t k = s; k < j; k++)
+        if (d->units[k].score < 0)
+          d->units[k].score = 0;
+      i = j - 1; /* (the loop's step goes to j) */
+      break;
+    }
+  }
+}
+
 /* Whether a line starts (after spaces) with a quotation mark. */
 static bool opens_quote(const char *p, size_t n) {
   size_t i = 0;
@@ -3951,6 +4123,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->score = -u->score / DUP_DIV;
   }
   score_intro_lists(d, intro_from, intro_to);
+  score_forms(d);
   judge(d, nolang, evidence);
   kempt__chrome_edges(d, r, m.langs);
 #ifdef CHROME_DEBUG
