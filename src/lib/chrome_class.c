@@ -3464,6 +3464,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     kempt__chrome_facts_keep(d, a, b);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
+    a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
       b = kempt__chrome_keep_tail(d, b, c);
   }

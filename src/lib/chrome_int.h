@@ -484,6 +484,9 @@ int32_t kempt__chrome_text_score(const struct chrome_doc *d, size_t i);
 bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
 /* The end of the article [., b] with the short sentences that end it
  * right after its last line of prose, before c (the cut). */
+/* The article's first line a, or the first item of a list of things
+ * right above it that a line introduces (the title's list). */
+size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a);
 size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
                                size_t c);
 

@@ -42,6 +42,7 @@
 #define THINGS_MIN 2        /* items of a list of things, */
 #define THINGS_MAX 12
 #define THING_WORDS 6       /* ... each of so many words at most */
+#define INTRO_MIN_WORDS 4   /* a line that introduces them, at least */
 #define POST_CREDIT_MAX 160 /* bytes of an embedded post's credit */
 #define TAIL_DENSITY 15     /* % of function words, as near-good text */
 #define TAIL_UPPER 60       /* % of capitalised words at most (German nouns
@@ -197,16 +198,28 @@ static bool prose_line(const struct chrome_unit *u) {
          (u->cls == CL_GOOD || u->cls == CL_NEAR);
 }
 
+/* A line that introduces a list without a colon ("The codes to raise
+ * it"): a few words, mostly in lower case (no headline), a function word,
+ * no end, bullet, rule, link or copy. */
+static bool intro_line(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->soft_has && !u->widget && !u->url &&
+         !u->dup && u->cls == CL_SHORT && u->term == TERM_NONE &&
+         u->words >= INTRO_MIN_WORDS && u->stop >= 1 &&
+         2u * u->upper <= u->words;
+}
+
 static bool thing_item(const struct chrome_unit *u) {
-  return u->bullet && u->cls == CL_BAD && !u->rule && !u->widget &&
-         !u->url && u->seps < 2 && !u->dup && u->term == TERM_NONE &&
-         u->words >= 1 && u->words <= THING_WORDS;
+  return u->bullet && (u->cls == CL_BAD || u->cls == CL_SHORT) &&
+         !u->rule && !u->widget && !u->url && u->seps < 2 && !u->dup &&
+         (u->term == TERM_NONE || u->term == TERM_SENT) && u->words >= 1 &&
+         u->words <= THING_WORDS;
 }
 
 /* Line i opens a list of things: its items [i, *end) cost what a
  * caption does and count as listed (no links). */
 static bool things_at(const struct chrome_doc *d, size_t i, size_t *end) {
-  if (i == 0 || !thing_item(&d->units[i]) || !prose_line(&d->units[i - 1]))
+  if (i == 0 || !thing_item(&d->units[i]) ||
+      (!prose_line(&d->units[i - 1]) && !intro_line(&d->units[i - 1])))
     return false;
   size_t j = i;
   while (j < d->nunits && j - i <= THINGS_MAX && thing_item(&d->units[j]))
@@ -236,4 +249,14 @@ void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost) {
       u->score = cost;
     label = u->widget;
   }
+}
+
+size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a) {
+  size_t j = a;
+  while (j > 0 && d->units[j - 1].listed && !d->units[j - 1].rule)
+    j--;
+  if (j == a || j == 0 || a - j > THINGS_MAX)
+    return a;
+  const struct chrome_unit *v = &d->units[j - 1]; /* what introduces it */
+  return intro_line(v) || prose_line(v) ? j : a;
 }
