@@ -3320,6 +3320,29 @@ static inline bool short_nonword(const char *p, const char *key, size_t n) {
            (1u << (KEMPT_LANG_EN - 1)));
 }
 
+/* Whether the split of the token p[0..n) (key its lower case, sh its
+ * shape) at i leaves a part of one letter but "a" and "I", or of two
+ * lower-case letters that are no English function word, on a side
+ * without capitals of its own: no word (part_ok) and too short to be
+ * new, whatever the document says; so no split there, and nothing is
+ * looked up or asked about for it (split_score, ask_token). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline bool short_part(const char *p, const char *key, size_t n,
+                              size_t i, const struct shape *sh) {
+  if (i > 2 && n - i > 2) /* the common case: no short part */
+    return false;
+  bool camel_l = sh->inner && i > sh->inner;
+  bool camel_r = (sh->second && i == sh->inner) ||
+                 (sh->lead && i + 1 == sh->inner);
+  bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
+  bool acro_r = sh->acro && !acro_l;
+  return (i <= 2 && !camel_l && !acro_l && short_nonword(p, key, i)) ||
+         (n - i <= 2 && !camel_r && !acro_r &&
+          short_nonword(p + i, key + i, n - i));
+}
+
 #if defined(__GNUC__)
 __attribute__((always_inline)) /* decide_shaped's two loops */
 #endif
@@ -3332,12 +3355,7 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
                  (sh->lead && i + 1 == sh->inner);
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
-  /* a part of one letter but "a" and "I", or of two lower-case letters
-   * that are no English function word, is no word (part_ok) and too
-   * short to be new: no split, and nothing looked up */
-  if ((i <= 2 && !camel_l && !acro_l && short_nonword(p, key, i)) ||
-      (n - i <= 2 && !camel_r && !acro_r &&
-       short_nonword(p + i, key + i, n - i)))
+  if (short_part(p, key, n, i, sh))
     return -1;
   uint64_t hl = kempt__word_hash_prefix(key, i);
   bool tail = camel_tail(sh, i);
@@ -3556,8 +3574,8 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
   size_t lo, hi;
   split_range(&sh, n, &lo, &hi);
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
-    if (!split_allowed(&sh, i))
-      continue;
+    if (!split_allowed(&sh, i) || short_part(p, key, n, i, &sh))
+      continue; /* never split there (split_score) */
     uint64_t l = kempt__word_hash_prefix(key, i);
     kempt__wordlist_prefetch(l); /* for part_ok, when it is weighed */
     s = ask(g, l, &e);
