@@ -2750,12 +2750,36 @@ static bool in_list(const char *const *list, size_t count, const char *p,
   return false;
 }
 
+/* Whether p[0..n) (no NUL in it) is one of the words list[0..count),
+ * which are sorted (strcmp's order): by halves. */
+static bool in_sorted(const char *const *list, size_t count, const char *p,
+                      size_t n) {
+  size_t lo = 0, hi = count;
+  if (!n)
+    return false;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2, j = 0;
+    const unsigned char *w = (const unsigned char *)list[mid];
+    while (j < n && w[j] == (unsigned char)p[j]) /* stops at w's end */
+      j++;
+    if (j == n && !w[n])
+      return true;
+    /* w is less when it differs lower or ends first (its NUL) */
+    if (j < n && w[j] < (unsigned char)p[j])
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return false;
+}
+
 /* Name prefixes that take a capital after them: McDonald, DeSantis. */
 static bool name_prefix(const char *p, size_t n) {
   static const char *const prefixes[] = {
-      "Mc",   "Mac", "De", "Di", "Da",  "Du",  "Van", "Von", "La",  "Le",
-      "Fitz", "St",  "Al", "El", "Ben", "Abu", "Bin", "Ter", "Ten", "Vander"};
-  return in_list(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
+      /* sorted */
+      "Abu", "Al", "Ben", "Bin", "Da", "De",  "Di",  "Du",  "El",     "Fitz",
+      "La",  "Le", "Mac", "Mc",  "St", "Ten", "Ter", "Van", "Vander", "Von"};
+  return in_sorted(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
 }
 
 /* The document's entry of the whole token; it is not a candidate when it
@@ -2800,17 +2824,18 @@ static uint32_t pair_count(struct glue *g, const char *key, size_t n,
 
 static bool opener(const char *p, size_t n) {
   static const char *const words[] = {
-      "The",      "In",    "On",   "At",    "As",      "If",    "It",
-      "He",       "She",   "We",   "They",  "This",    "That",  "These",
-      "Those",    "But",   "And",  "For",   "Its",     "His",   "Her",
-      "Their",    "Our",   "When", "After", "While",   "There", "What",
-      "Some",     "Many",  "Most", "All",   "One",     "Two",   "With",
-      "From",     "How",   "Why",  "Where", "Who",     "Every", "Each",
-      "My",       "Your",  "Or",   "Even",  "Now",     "You",   "Though",
-      "Although", "Other", "Not",  "Few",   "Several", "Such",  "Since",
-      "Because",  "Then",  "Once", "Still", "Also",    "Here",  "Today",
-      "Last",     "Next",  "Both", "Only",  "Just"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
+      /* sorted */
+      "After",   "All",   "Also",  "Although", "And",  "As",      "At",
+      "Because", "Both",  "But",   "Each",     "Even", "Every",   "Few",
+      "For",     "From",  "He",    "Her",      "Here", "His",     "How",
+      "If",      "In",    "It",    "Its",      "Just", "Last",    "Many",
+      "Most",    "My",    "Next",  "Not",      "Now",  "On",      "Once",
+      "One",     "Only",  "Or",    "Other",    "Our",  "Several", "She",
+      "Since",   "Some",  "Still", "Such",     "That", "The",     "Their",
+      "Then",    "There", "These", "They",     "This", "Those",   "Though",
+      "Today",   "Two",   "We",    "What",     "When", "Where",   "While",
+      "Who",     "Why",   "With",  "You",      "Your"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Function words that camel-case identifiers do not start with: "ofJustice"
@@ -2856,13 +2881,14 @@ static bool particle(const char *p, size_t n) {
  * "fewpeople", "shouldsend". */
 static bool closed_word(const char *p, size_t n) {
   static const char *const words[] = {
-      "very",    "even",     "many",    "few",     "should",  "cannot",
-      "could",   "would",    "might",   "must",    "often",   "never",
-      "somehow", "somewhat", "really",  "quite",   "rather",  "almost",
-      "always",  "already",  "perhaps", "instead", "whether", "unless",
-      "each",    "such",     "both",    "either",  "neither", "much",
-      "too",     "also",     "just",    "still",   "seem",    "seems"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
+      /* sorted */
+      "almost", "already", "also",    "always",  "both",     "cannot",
+      "could",  "each",    "either",  "even",    "few",      "instead",
+      "just",   "many",    "might",   "much",    "must",     "neither",
+      "never",  "often",   "perhaps", "quite",   "rather",   "really",
+      "seem",   "seems",   "should",  "somehow", "somewhat", "still",
+      "such",   "too",     "unless",  "very",    "whether",  "would"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Adverb particles that follow a verb: "fend off", and that make nouns
@@ -2962,16 +2988,17 @@ static bool content_pair(const char *p, const struct evidence *l,
  * after a name. */
 static bool suffix_word(const char *p, size_t n) {
   static const char *const words[] = {
-      "mania", "land",  "ville", "care",  "gate",  "ism",   "ist",  "ite",
-      "less",  "like",  "able",  "ish",   "ware",  "ness",  "ship", "wood",
-      "town",  "burg",  "ford",  "world", "verse", "fest",  "dom",  "ers",
-      "ian",   "ese",   "ling",  "well",  "cloud", "field", "stone", "water",
-      "light", "star",  "point", "bridge", "view", "side",  "way",  "line",
-      "works", "book",  "box",   "hub",   "house", "port",  "bend", "dale",
-      "shire", "worth", "wick",  "mouth", "haven", "bury",  "ham",  "ton",
-      "son",   "berg",  "stein", "mont",  "more",  "ridge", "brook", "lake",
-      "net",   "soft",  "tech",  "craft", "space", "base", "shot"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
+      /* sorted */
+      "able",  "base",  "bend",  "berg",  "book",  "box",   "bridge", "brook",
+      "burg",  "bury",  "care",  "cloud", "craft", "dale",  "dom",    "ers",
+      "ese",   "fest",  "field", "ford",  "gate",  "ham",   "haven",  "house",
+      "hub",   "ian",   "ish",   "ism",   "ist",   "ite",   "lake",   "land",
+      "less",  "light", "like",  "line",  "ling",  "mania", "mont",   "more",
+      "mouth", "ness",  "net",   "point", "port",  "ridge", "ship",   "shire",
+      "shot",  "side",  "soft",  "son",   "space", "star",  "stein",  "stone",
+      "tech",  "ton",   "town",  "verse", "view",  "ville", "ware",   "water",
+      "way",   "well",  "wick",  "wood",  "works", "world", "worth"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Function words that also end names: "Bradsher", "Dawson", "Crosby". */
@@ -2984,19 +3011,19 @@ static bool name_ending(const char *p, size_t n) {
  * "Peoplefind". */
 static bool subject_verb(const char *p, size_t n) {
   static const char *const words[] = {
-      "saw",      "took",    "made",    "gave",   "got",     "went",
-      "came",     "told",    "found",   "left",   "met",     "ran",
-      "won",      "lost",    "began",   "became", "held",    "kept",
-      "brought",  "thought", "knew",    "felt",   "sent",    "spent",
-      "paid",     "said",    "wrote",   "spoke",  "chose",   "led",
-      "sold",     "built",   "bought",  "fell",   "rose",    "grew",
-      "drew",     "wore",    "struck",  "stood",  "sought",  "taught",
-      "find",     "say",     "think",   "want",   "need",    "know",
-      "see",      "use",     "make",    "take",   "give",    "get",
-      "tell",     "feel",    "seem",    "plan",   "hope",    "expect",
-      "continue", "remain",  "believe", "argue",  "suggest", "indicate",
-      "show",     "claim",   "agree",   "warn",   "urge",    "deny"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
+      /* sorted */
+      "agree",   "argue", "became", "began", "believe",  "bought",  "brought",
+      "built",   "came",  "chose",  "claim", "continue", "deny",    "drew",
+      "expect",  "feel",  "fell",   "felt",  "find",     "found",   "gave",
+      "get",     "give",  "got",    "grew",  "held",     "hope",    "indicate",
+      "kept",    "knew",  "know",   "led",   "left",     "lost",    "made",
+      "make",    "met",   "need",   "paid",  "plan",     "ran",     "remain",
+      "rose",    "said",  "saw",    "say",   "see",      "seem",    "sent",
+      "show",    "sold",  "sought", "spent", "spoke",    "stood",   "struck",
+      "suggest", "take",  "taught", "tell",  "think",    "thought", "told",
+      "took",    "urge",  "use",    "want",  "warn",     "went",    "won",
+      "wore",    "wrote"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* A capitalised first part with no case change: "Thecompany",
