@@ -1204,7 +1204,10 @@ static void word_info_fill(struct word_info *w, uint64_t h, uint64_t packed,
 }
 
 /* The word list's answers into w (whose h is set). */
-static void word_info_list(struct word_info *w) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* settle's loop, part_ok */
+#endif
+static inline void word_info_list(struct word_info *w) {
   bool proper;
   w->level = (uint8_t)kempt__wordlist_probe(w->h, &proper);
   w->proper = proper;
