@@ -1411,11 +1411,14 @@ static inline struct tok_info *tok_get(struct glue *g, const char *p,
   return ti;
 }
 
-/* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
- * when the word lists do not know it (check_word). */
-static enum kempt_status tok_check(struct glue *g, struct counting *c,
-                                   const struct token *t,
-                                   struct tok_info *ti) {
+/* tok_check of a token whose word is known to the cache of words, or
+ * whose look-up cannot wait. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* tok_check's common case needs no frame */
+#endif
+static enum kempt_status tok_check_more(struct glue *g, struct counting *c,
+                                        const struct token *t,
+                                        struct tok_info *ti) {
   uint64_t h = ti->h;
   struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
   if (!w->valid || w->h != h) {
@@ -1434,6 +1437,34 @@ static enum kempt_status tok_check(struct glue *g, struct counting *c,
     return s == KEMPT_OK ? add_candidate(g, t, c) : s;
   }
   return check_word(g, c, t, h, w, t->clen <= TOK_CACHED ? ti : NULL);
+}
+
+/* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
+ * when the word lists do not know it (check_word). Most often its word
+ * is new, its look-up in the word list waits (check_word's pending
+ * token) and there is room for it: that case here, the rest in
+ * tok_check_more. */
+static enum kempt_status tok_check(struct glue *g, struct counting *c,
+                                   const struct token *t,
+                                   struct tok_info *ti) {
+  uint64_t h = ti->h;
+  const struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
+  size_t at = (size_t)(t->raw - c->text);
+  if (!w->valid || w->h != h || w->listed || c->npending == PENDING ||
+      at > UINT32_MAX || t->rlen > UINT16_MAX)
+    return tok_check_more(g, c, t, ti);
+  kempt__wordlist_prefetch(h);
+  struct pending *p = &c->pending[c->npending++];
+  bool own = t->clen <= TOK_CACHED; /* its slot of the token cache */
+  p->h = h;
+  p->ti = own ? ti : NULL;
+  p->raw[0] = own ? ti->raw[0] : 0;
+  p->raw[1] = own ? ti->raw[1] : 0;
+  p->start = (uint32_t)at;
+  p->rlen = (uint16_t)t->rlen;
+  p->core = (uint16_t)t->core;
+  p->clen = (uint16_t)t->clen;
+  return KEMPT_OK;
 }
 
 /* A token whose core is 1 to MAX_TOKEN ASCII letters, with the answers
