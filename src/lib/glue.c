@@ -1245,16 +1245,29 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   return add_candidate(g, t, c);
 }
 
+/* add_candidate when the array of candidates is full: made room in, or
+ * the token left out at the cap. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* add_candidate's common case needs no frame */
+#endif
+static enum kempt_status add_candidate_room(struct glue *g,
+                                            const struct token *t,
+                                            struct counting *c) {
+  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
+                             &g->capcands, sizeof *g->cands, CANDS_CAP);
+  if (s != KEMPT_OK)
+    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
+  return add_candidate(g, t, c);
+}
+
 /* note_candidate of a token that the word lists do not know as written
  * (listed_plain found it so). */
 static enum kempt_status add_candidate(struct glue *g, const struct token *t,
                                        struct counting *c) {
   if (t->rlen > UINT16_MAX)
     return KEMPT_OK;
-  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
-                             &g->capcands, sizeof *g->cands, CANDS_CAP);
-  if (s != KEMPT_OK)
-    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
+  if (g->ncands >= g->capcands) /* (room's test) */
+    return add_candidate_room(g, t, c);
   struct cand cd = {(uint32_t)c->block, (uint32_t)(t->raw - c->text),
                     (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen,
                     0};
