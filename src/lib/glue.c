@@ -2504,7 +2504,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
 }
 
 /* Read the words of held block number block, whose text is text. */
-static enum kempt_status count_block(struct glue *g, size_t block,
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in hold, its only caller */
+#endif
+static inline enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
   struct counting c;
