@@ -691,9 +691,18 @@ static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
     }
     uint64_t key = 0; /* stop_langs' pack_key of the lower case */
     size_t j = i, e = n - i < 8 ? n : i + 8;
-    while (j < e && is_alpha((unsigned char)p[j])) {
-      key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
-      j++;
+    if (e == i + 8) { /* 8 bytes at once */
+      uint64_t x = kempt__load_le64(p + i);
+      uint64_t stop = ~letter_bytes(x) & 0x8080808080808080u;
+      unsigned k = stop ? low_byte(stop) : 8;
+      key = (x | 0x2020202020202020u) &
+            (k < 8 ? ((uint64_t)1 << (8 * k)) - 1 : ~(uint64_t)0);
+      j = i + k;
+    } else {
+      while (j < e && is_alpha((unsigned char)p[j])) {
+        key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
+        j++;
+      }
     }
     while (j < n && is_alpha((unsigned char)p[j])) /* no function word */
       j++;
