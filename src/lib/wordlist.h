@@ -130,7 +130,7 @@ static inline uint32_t kempt__wordlist_find(uint64_t h) {
                                 want);
     unsigned m = (unsigned)_mm_movemask_epi8(
         _mm_packs_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d)));
-    m &= ((2u << end) - 1) & ~((2u << i) - 1);
+    m &= (2u << end) - (2u << i); /* bits 1 + i to end (end >= i) */
     return m ? line[__builtin_ctz(m)] : 0;
   }
 #endif
