@@ -692,15 +692,20 @@ static size_t lex_line(chrome_lex_fn lex, const char *p, size_t n,
   return nt;
 }
 
-/* Add a line's word counts to it and to the window's language evidence;
- * leaves wc->hits all zero (only languages in wc->langs have hits). */
+/* Add a line's word counts to it and to the window's language evidence
+ * (and its hits to the scan memo's slot e, when not NULL: see
+ * scan_note); leaves wc->hits all zero (only languages in wc->langs have
+ * hits). */
 static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
-                       struct chrome_count *wc) {
+                       struct chrome_count *wc, struct chrome_scan_memo *e) {
   uint32_t best = 0;
   for (uint32_t m = wc->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
-    d->lang.hits[l] += wc->hits[l];
-    best = wc->hits[l] > best ? wc->hits[l] : best;
+    uint32_t hits = wc->hits[l];
+    if (e)
+      e->hits[l] = (uint8_t)hits;
+    d->lang.hits[l] += hits;
+    best = hits > best ? hits : best;
     wc->hits[l] = 0; /* (the next line's count starts from zero) */
   }
   d->lang.stop += wc->stop;
@@ -844,7 +849,8 @@ static bool scan_copy(struct chrome_doc *d, struct chrome_unit *u,
 }
 
 /* Note the short line u (hash h) in slot e of the scan memo, with its
- * counts wc (before add_counts). */
+ * counts wc (before add_counts, which notes its hits there: one loop over
+ * them). */
 static void scan_note(const struct chrome_doc *d, size_t ui,
                       struct chrome_scan_memo *e, uint64_t h,
                       const struct chrome_count *wc) {
@@ -854,10 +860,6 @@ static void scan_note(const struct chrome_doc *d, size_t ui,
   e->words = wc->words;
   e->stop = wc->stop;
   e->langs = (uint16_t)wc->langs;
-  for (uint32_t m = wc->langs; m; m &= m - 1) {
-    unsigned l = kempt__chrome_ctz(m) + 1;
-    e->hits[l] = (uint8_t)wc->hits[l];
-  }
 }
 
 void kempt__chrome_scan_line(struct chrome_doc *d,
@@ -890,7 +892,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                               p, n, lead, t, &total, &hs, lx);
   if (e)
     scan_note(d, ui, e, sh, wc);
-  add_counts(d, u, wc);
+  add_counts(d, u, wc, e);
   u->chars = (uint32_t)(n - lx->conts);
   u->seps = clamp16(lx->seps);
   u->dots3 = lx->dots3;

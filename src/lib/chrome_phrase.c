@@ -1541,8 +1541,12 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
   for (size_t i = 0; i < n; i++) {
     const struct chrome_rule_src *s = &chrome_rules_src[i];
     int kind = s->kind;
-    enum kempt_status st =
-        s->ntok ? (pattern_len(s->pattern, strlen(s->pattern), &kind),
+    enum kempt_status st = /* (only a prefix's pattern may change its
+                              kind: pattern_len) */
+        s->ntok ? ((kind == CK_PREFIX
+                        ? (void)pattern_len(s->pattern, strlen(s->pattern),
+                                            &kind)
+                        : (void)0),
                    add_words(r, kind, (uint8_t)s->lang,
                              chrome_rules_toks + s->tok, s->ntok, s->name))
                 : add_rule(r, kind, (uint8_t)s->lang, s->pattern,
