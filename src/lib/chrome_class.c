@@ -695,8 +695,9 @@ static size_t lex_line(chrome_lex_fn lex, const char *p, size_t n,
 /* Add a line's word counts to it and to the window's language evidence
  * (and its hits to the scan memo's slot e, when not NULL: see
  * scan_note); leaves wc->hits all zero (only languages in wc->langs have
- * hits). */
-static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
+ * hits). Returns false when a language's hits do not fit in the memo's
+ * byte (a long line's: then slot e must not be used). */
+static bool add_counts(struct chrome_doc *d, struct chrome_unit *u,
                        struct chrome_count *wc, struct chrome_scan_memo *e) {
   uint32_t best = 0;
   for (uint32_t m = wc->langs; m; m &= m - 1) {
@@ -714,6 +715,7 @@ static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
   u->stop = clamp16(best);
   u->upper = clamp16(wc->upper);
   u->cap1 = wc->cap1;
+  return best <= UINT8_MAX;
 }
 
 /* Keep the words t[0..nt) of a short line for its phrase rules (or mark
@@ -803,10 +805,10 @@ static inline size_t held_indentation(const char *p) {
   return lead;
 }
 
-/* Hash of a short line's bytes p[0..n) (n <= CHROME_SCAN_BYTES; a held
- * line: 8 bytes from p[i], i < n, can be read): of its length and its
- * first, middle and last 8 bytes only (lines that share them are told
- * apart by their bytes when one is found). */
+/* Hash of a line's bytes p[0..n) (a held line: 8 bytes from p[i], i < n,
+ * can be read): of its length and its first, middle and last 8 bytes
+ * only (lines that share them are told apart by their bytes when one is
+ * found). */
 static inline uint64_t short_hash(const char *p, size_t n) {
   uint64_t a, b, c;
   memcpy(&a, p, 8);
@@ -822,7 +824,7 @@ static inline uint64_t short_hash(const char *p, size_t n) {
   return h ^ h >> 29;
 }
 
-/* Whether the short line u (p[0..n), hash h, slot e of the scan memo) is
+/* Whether the line u (p[0..n), hash h, slot e of the scan memo) is
  * one found before in the window: then it takes that line's features and
  * words (the same of the same bytes; its tokens are shared), and its
  * counts go to the window's language evidence again. */
@@ -848,7 +850,7 @@ static bool scan_copy(struct chrome_doc *d, struct chrome_unit *u,
   return true;
 }
 
-/* Note the short line u (hash h) in slot e of the scan memo, with its
+/* Note the line u (hash h) in slot e of the scan memo, with its
  * counts wc (before add_counts, which notes its hits there: one loop over
  * them). */
 static void scan_note(const struct chrome_doc *d, size_t ui,
@@ -869,7 +871,9 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   struct chrome_scan_memo *e = NULL;
   uint64_t sh = 0;
   size_t ui = 0; /* u's index */
-  if (n <= CHROME_SCAN_BYTES && d->scan) { /* a short line found before? */
+  if (d->scan) { /* a line found before? (long ones too: a teaser's text,
+                    a caption, each paragraph of a page that holds its
+                    article twice) */
     sh = short_hash(p, n);
     e = &d->scan[(size_t)(sh >> 52) & (CHROME_SCAN_SLOTS - 1)];
     ui = d->nunits - 1; /* (u is the last unit) */
@@ -892,7 +896,8 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                               p, n, lead, t, &total, &hs, lx);
   if (e)
     scan_note(d, ui, e, sh, wc);
-  add_counts(d, u, wc, e);
+  if (!add_counts(d, u, wc, e) && e)
+    e->gen = 0; /* (its hits do not fit: the slot is left empty) */
   u->chars = (uint32_t)(n - lx->conts);
   u->seps = clamp16(lx->seps);
   u->dots3 = lx->dots3;

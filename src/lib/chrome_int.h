@@ -363,18 +363,17 @@ struct chrome_memo {
   bool soft_has;
 };
 
-/* What kempt__chrome_scan_line made of a short line of the window, for
- * a later line of the same bytes (they get the same features and words):
+/* What kempt__chrome_scan_line made of a line of the window, for a
+ * later line of the same bytes (they get the same features and words):
  * a direct-mapped table of CHROME_SCAN_SLOTS, by a hash of the bytes. */
 #define CHROME_SCAN_SLOTS 4096
-#define CHROME_SCAN_BYTES 64 /* a short line's bytes at most */
 struct chrome_scan_memo {
   uint64_t h;    /* the hash of its bytes */
   uint64_t gen;  /* chrome_doc.gen of its window; 0: empty */
   uint32_t unit; /* its index */
   uint32_t words, stop; /* its counts for the window's language */
   uint16_t langs;       /* bit l - 1: hits[l] > 0 */
-  uint8_t hits[KEMPT_LANG_COUNT];
+  uint8_t hits[KEMPT_LANG_COUNT]; /* (a line with more is not noted) */
 };
 
 /* What the has and soft rules make of a word as the first of a phrase
