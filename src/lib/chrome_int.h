@@ -69,12 +69,13 @@ struct chrome_rule {
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 #define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
 #define CHROME_PREFIX_BITS 16384 /* filter on the first words of a rule */
+_Static_assert(CK_COUNT <= 16, "a bit per kind in chrome_rules.first");
 struct chrome_rules {
-  uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
+  /* first[b]: bit k for the kinds k of which a rule's first word has its
+   * hash's bit b (all kinds in one load: a line's first word is looked
+   * up for several) */
+  uint16_t first[CHROME_FIRST_BITS];
   uint64_t keys[CHROME_KEY_BITS / 64];
-  uint64_t first_hs[CHROME_FIRST_BITS / 64]; /* has and soft together */
-  /* line, list and cut together (rules of the whole line) */
-  uint64_t first_whole[CHROME_FIRST_BITS / 64];
   /* filter on the first k words (k >= 1) of has and soft rules of more
    * than k words: where a line's words leave it, no longer phrase of
    * theirs can match there */
@@ -233,23 +234,22 @@ void kempt__chrome_rules_free(struct chrome_rules *r);
  * filter before the look-ups). */
 static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
                                            int k, uint64_t h) {
-  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
-  return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+  return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] >> k) & 1u;
 }
 
 /* False when neither a has nor a soft phrase starts with a word of hash
  * h. */
 static inline bool kempt__chrome_may_start_hs(const struct chrome_rules *r,
                                               uint64_t h) {
-  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
-  return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
+  return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] &
+          (1u << CK_HAS | 1u << CK_SOFT)) != 0;
 }
 
 /* False when no line, list nor cut rule starts with a word of hash h. */
 static inline bool kempt__chrome_may_start_whole(const struct chrome_rules *r,
                                                  uint64_t h) {
-  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
-  return (r->first_whole[bit / 64] >> (bit % 64)) & 1u;
+  return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] &
+          (1u << CK_LINE | 1u << CK_LIST | 1u << CK_CUT)) != 0;
 }
 
 /* False when no has or soft rule is longer than the word sequence of
