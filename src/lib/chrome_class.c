@@ -1398,22 +1398,24 @@ static bool slash_tail(const char *p, size_t n) {
 static bool agency(const char *p, size_t n) {
   static const char *const w[] = {"AP", "AFP", "EPA", "DPA", "dpa", "ANSA",
                                   "EFE", "PA", "AAP", "ANP", "PAP", "TASS"};
+  static const unsigned char len[] = {2, 3, 3, 3, 3, 4, 3, 2, 3, 3, 3, 4};
+  _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
   if (n < 2 || n > 4)
     return false;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-    if (strlen(w[i]) == n && memcmp(p, w[i], n) == 0)
+    if (len[i] == n && memcmp(p, w[i], n) == 0)
       return true;
   return false;
 }
 
-/* Whether p[0..n) holds one of the nw words w (lower-case ASCII letters),
- * ignoring ASCII case: find_nocase of each, in one pass (a word's first
- * letter is one byte in either case, the rest compare as eq_nocase does). */
+/* Whether p[0..n) holds one of the nw words w (lower-case ASCII letters,
+ * of len[i] bytes), ignoring ASCII case: find_nocase of each, in one pass
+ * (a word's first letter is one byte in either case, the rest compare as
+ * eq_nocase does). first: bit c - 'a' for each letter c a word starts
+ * with (CREDIT_FIRST). */
+#define CREDIT_FIRST(c) (1u << ((c) - 'a'))
 static bool credit_word(const char *p, size_t n, const char *const *w,
-                        size_t nw) {
-  uint32_t first = 0; /* bit c - 'a': a word starts with c */
-  for (size_t i = 0; i < nw; i++)
-    first |= 1u << (w[i][0] - 'a');
+                        const unsigned char *len, size_t nw, uint32_t first) {
   for (size_t q = 0; q < n; q++) {
     unsigned c = (unsigned char)p[q] | 0x20u;
     if (c - 'a' >= 26 || !((first >> (c - 'a')) & 1))
@@ -1421,7 +1423,7 @@ static bool credit_word(const char *p, size_t n, const char *const *w,
     for (size_t i = 0; i < nw; i++) {
       if ((unsigned char)w[i][0] != c)
         continue; /* (its length only when its first letter is there) */
-      size_t k = strlen(w[i]);
+      size_t k = len[i];
       if (k <= n - q && eq_nocase(p + q + 1, w[i] + 1, k - 1))
         return true;
     }
@@ -1471,6 +1473,15 @@ static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
       "image",  "photo",        "picture", "credit", "getty",  "reuters",
       "afp",    "shutterstock", "foto",    "bild",   "imagen", "immagine",
       "source", "quelle",       "fuente",  "fonte"};
+  static const unsigned char len[] = {5, 5, 7, 6, 5, 7, 3, 12,
+                                      4, 4, 6, 8, 6, 6, 6, 5};
+  _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
+  /* (the words' first letters) */
+  const uint32_t first = CREDIT_FIRST('a') | CREDIT_FIRST('b') |
+                         CREDIT_FIRST('c') | CREDIT_FIRST('f') |
+                         CREDIT_FIRST('g') | CREDIT_FIRST('i') |
+                         CREDIT_FIRST('p') | CREDIT_FIRST('q') |
+                         CREDIT_FIRST('r') | CREDIT_FIRST('s');
   size_t open = n;
   if (n && p[n - 1] == ')')
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
@@ -1493,7 +1504,7 @@ static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
   }
   if (u->words > CAPTION_WORDS)
     return false;
-  if (credit_word(p + open, n - open, w, sizeof w / sizeof w[0]))
+  if (credit_word(p + open, n - open, w, len, sizeof w / sizeof w[0], first))
     return true;
   return agency(p + open, n - 1 - open);
 }
