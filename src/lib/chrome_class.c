@@ -4055,14 +4055,27 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     return st;
   d->list_end = d->cut_end = 0;
   size_t nsays = 0, says_name = 0; /* comment headers (says_names) */
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
-    if (u->key) { /* how often each text is found (mark_repeats) */
-      uint32_t *n = seen_slot(d, u->key);
-      if (!*n)
-        d->memo[n - d->seen_n].unit = 0; /* (a new key) */
-      (*n)++;
-      u->seen_at = (uint32_t)(n - d->seen_n);
+  { /* how often each text is found (mark_repeats): seen_slot's probe,
+     * with the table in locals (the stores of a unit's bytes may alias
+     * d's fields: they would be read again for each line) */
+    struct chrome_unit *units = d->units;
+    uint64_t *seen = d->seen;
+    uint32_t *seen_n = d->seen_n;
+    struct chrome_memo *memo = d->memo;
+    size_t mask = d->seen_mask, nu = d->nunits;
+    for (size_t i = 0; i < nu; i++) {
+      struct chrome_unit *u = &units[i];
+      uint64_t key = u->key;
+      if (!key)
+        continue;
+      size_t j = (size_t)key & mask;
+      while (seen_n[j] && seen[j] != key)
+        j = (j + 1) & mask;
+      seen[j] = key;
+      if (!seen_n[j])
+        memo[j].unit = 0; /* (a new key) */
+      seen_n[j]++;
+      u->seen_at = (uint32_t)j;
     }
   }
   for (size_t i = 0; i < d->nunits; i++) {
@@ -4116,18 +4129,21 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   mark_repeats(d);
   mark_lists(d, nolang,
              lang == KEMPT_LANG_NONE ? 0 : 1u << ((unsigned)lang - 1));
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
+  struct chrome_unit *units = d->units; /* (locals: a unit's byte stores */
+  const char *text = d->text.data;      /* may alias d's fields) */
+  size_t nu = d->nunits;
+  for (size_t i = 0; i < nu; i++) {
+    struct chrome_unit *u = &units[i];
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
-      u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
+      u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
   }
   classes_in_context(d);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
+  for (size_t i = 0; i < nu; i++) {
+    struct chrome_unit *u = &units[i];
     evidence += clean_evidence(u);
     if (intro_line(u)) {
       intro_to = i + 1;
@@ -4136,7 +4152,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     u->score = score_of(u);
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
-    if (u->score > 0 && i * 10 >= d->nunits * 9)
+    if (u->score > 0 && i * 10 >= nu * 9)
       u->score /= TAIL_DIV;
     if (u->score > 0 && u->dup && dups)
       u->score = -u->score / DUP_DIV;
