@@ -711,9 +711,15 @@ static bool add_counts(struct chrome_doc *d, struct chrome_unit *u,
   }
   d->lang.stop += wc->stop;
   d->lang.words += wc->words;
-  u->words = clamp16(wc->words);
-  u->stop = clamp16(best);
-  u->upper = clamp16(wc->upper);
+  if (wc->words <= UINT16_MAX) { /* (most lines: stop and upper count */
+    u->words = (uint16_t)wc->words; /* some of its words) */
+    u->stop = (uint16_t)best;
+    u->upper = (uint16_t)wc->upper;
+  } else {
+    u->words = clamp16(wc->words);
+    u->stop = clamp16(best);
+    u->upper = clamp16(wc->upper);
+  }
   u->cap1 = wc->cap1;
   return best <= UINT8_MAX;
 }
