@@ -1042,8 +1042,11 @@ static const uint64_t *prefixes(struct prefixes *pf,
 static void match_prefix(struct chrome_unit *u, const struct matcher *m,
                          const char *p, const struct chrome_tok *t,
                          struct prefixes *pf, size_t nt, size_t total) {
-  if (!kempt__chrome_may_start(m->rules, CK_PREFIX, t[0].h) &&
-      !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
+  unsigned kinds = kempt__chrome_may_start_kinds(m->rules, t[0].h);
+  /* (a kind whose rules cannot start with t[0] finds nothing) */
+  bool sep = (kinds >> CK_PREFIXSEP) & 1u && total <= PREFIXSEP_WORDS;
+  bool pfx = (kinds >> CK_PREFIX) & 1u;
+  if (!pfx && !sep)
     return;
   const uint64_t *pre = prefixes(pf, t, nt);
   /* (the look-ups first: they fail on most lines; in_parens once) */
@@ -1052,12 +1055,14 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
   for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
     if (k == total)
       continue;
-    if (total <= PREFIXSEP_WORDS) {
+    if (sep) {
       const struct chrome_rule *r =
           find_pre(m->as_any, pre, k, CK_PREFIXSEP);
       if (r && sep_follows(p, u->len, t[k - 1].end))
         set_hit(u, r);
     }
+    if (!pfx)
+      continue;
     if (!plain && total <= PREFIXSEP_WORDS && parens < 0)
       parens = in_parens(p, u->len);
     if (plain || (total <= PREFIXSEP_WORDS && parens == 1))
@@ -1693,11 +1698,12 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
+  unsigned kinds = kempt__chrome_may_start_kinds(m->rules, t[0].h);
   if (nt == total && /* u->key is the hash of all its words */
-      kempt__chrome_may_start_whole(m->rules, t[0].h)) {
+      (kinds & (1u << CK_LINE | 1u << CK_LIST | 1u << CK_CUT))) {
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
-    for (int w = 0; w < 3; w++)
-      if (nt <= m->rules->maxtok[whole[w]])
+    for (int w = 0; w < 3; w++) /* (a kind that cannot start so: none) */
+      if (((kinds >> whole[w]) & 1u) && nt <= m->rules->maxtok[whole[w]])
         set_hit(u, find_key(whole[w] == CK_LINE ? m->as_any : m, u->key,
                             whole[w]));
   }

@@ -237,6 +237,12 @@ static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
   return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] >> k) & 1u;
 }
 
+/* kempt__chrome_may_start of each kind k at once: bit k. */
+static inline unsigned kempt__chrome_may_start_kinds(
+    const struct chrome_rules *r, uint64_t h) {
+  return r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)];
+}
+
 /* False when neither a has nor a soft phrase starts with a word of hash
  * h. */
 static inline bool kempt__chrome_may_start_hs(const struct chrome_rules *r,
