@@ -630,8 +630,9 @@ static uint32_t soft_langs(const struct chrome_rules *r,
     if (!has && !soft)
       continue;
     langs |= w->has | w->soft; /* (k = 1) */
-    if (!(w->flags & HSW_EXTEND) || i + 2 > nt)
-      continue; /* no longer phrase starts with the word */
+    if (!(w->flags & HSW_EXTEND) || i + 2 > nt ||
+        !kempt__chrome_may_second_hs(r, t[i + 1].h))
+      continue; /* no longer phrase starts with the word (and the next) */
     /* k = 2 here (soft phrases have two words at most), longer ones
      * there; a phrase is read within a sentence */
     if (kempt__chrome_sent_gap(p, &t[i], &t[i + 1]))
@@ -1107,8 +1108,9 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
                        : (w->soft & m->langs) != 0)))
         u->soft_has = true;
       if (k > 1 ? !kempt__chrome_may_extend(rs, h)
-                : !(w->flags & HSW_EXTEND))
-        break; /* no longer phrase starts with these words */
+                : !(w->flags & HSW_EXTEND) ||
+                      (i + 1 < nt && !kempt__chrome_may_second_hs(rs, t[i + 1].h)))
+        break; /* no longer phrase starts with these words (and the next) */
     }
   }
 }

@@ -69,11 +69,16 @@ struct chrome_rule {
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 #define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
 #define CHROME_PREFIX_BITS 16384 /* filter on the first words of a rule */
-_Static_assert(CK_COUNT <= 16, "a bit per kind in chrome_rules.first");
+/* The bit of chrome_rules.first for the second words of has and soft
+ * rules of two words or more. */
+#define CHROME_SECOND_HS 15
+_Static_assert(CK_COUNT <= CHROME_SECOND_HS,
+               "a bit per kind in chrome_rules.first, and one more");
 struct chrome_rules {
   /* first[b]: bit k for the kinds k of which a rule's first word has its
    * hash's bit b (all kinds in one load: a line's first word is looked
-   * up for several) */
+   * up for several); bit CHROME_SECOND_HS where the second word of a has
+   * or soft rule has it */
   uint16_t first[CHROME_FIRST_BITS];
   uint64_t keys[CHROME_KEY_BITS / 64];
   /* filter on the first k words (k >= 1) of has and soft rules of more
@@ -256,6 +261,14 @@ static inline bool kempt__chrome_may_start_whole(const struct chrome_rules *r,
                                                  uint64_t h) {
   return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] &
           (1u << CK_LINE | 1u << CK_LIST | 1u << CK_CUT)) != 0;
+}
+
+/* False when no has or soft rule of two words or more has a word of hash
+ * h second. */
+static inline bool kempt__chrome_may_second_hs(const struct chrome_rules *r,
+                                               uint64_t h) {
+  return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] >> CHROME_SECOND_HS) &
+         1u;
 }
 
 /* False when no has or soft rule is longer than the word sequence of
