@@ -3912,7 +3912,9 @@ static void classes_in_context(struct chrome_doc *d) {
     struct chrome_unit *u = &d->units[i];
     if (u->cls == CL_BAD) {
       if ((i > 0 && is_attribution(d, i)) ||
-          kempt__chrome_post_credit(d->text.data + u->off, u->len) ||
+          (u->tlen && /* (a post's credit ends in a year: a digit) */
+           (unsigned)(d->text.data[u->off + u->tlen - 1] - '0') < 10 &&
+           kempt__chrome_post_credit(d->text.data + u->off, u->len)) ||
           (is_quantity_item(d, u) &&
            ((i > 0 && is_quantity_item(d, u - 1)) ||
             (i + 1 < d->nunits && is_quantity_item(d, u + 1)))) ||
