@@ -2966,7 +2966,8 @@ static bool clean_evidence(const struct chrome_unit *u) {
 }
 
 /* evidence: how many lines give clean_evidence (classify's score pass
- * counts them; classes and rules are final there until judge). */
+ * counts them, up to one more than clean text has; classes and rules are
+ * final there until judge). */
 static bool looks_clean(const struct chrome_doc *d, size_t evidence) {
   return evidence * CLEAN_RATIO <= d->nunits;
 }
@@ -4160,7 +4161,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
-    evidence += clean_evidence(u);
+    if (evidence * CLEAN_RATIO <= nu) /* (past that, not clean: */
+      evidence += clean_evidence(u);  /* looks_clean's answer is known) */
     if (intro_line(u)) {
       intro_to = i + 1;
       intro_from = intro_from < intro_to ? intro_from : i;
