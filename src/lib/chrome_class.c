@@ -1730,7 +1730,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
     for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
       set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_CAPTION));
-  if (!u->rule && doubled_words(p, t, nt, total) && doubled(u, p))
+  if (!u->rule && u->term != TERM_SENT && /* (doubled's own first test) */
+      doubled_words(p, t, nt, total) && doubled(u, p))
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, p, t, nt))
     u->rule = R_BIO;
