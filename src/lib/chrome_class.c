@@ -1109,7 +1109,8 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
         u->soft_has = true;
       if (k > 1 ? !kempt__chrome_may_extend(rs, h)
                 : !(w->flags & HSW_EXTEND) ||
-                      (i + 1 < nt && !kempt__chrome_may_second_hs(rs, t[i + 1].h)))
+                      (i + 1 < nt &&
+                       !kempt__chrome_may_second_hs(rs, t[i + 1].h)))
         break; /* no longer phrase starts with these words (and the next) */
     }
   }
