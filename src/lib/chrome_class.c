@@ -687,7 +687,12 @@ static size_t lex_line(chrome_lex_fn lex, const char *p, size_t n,
   size_t words = 0;
   *total = nt;
   *hs = lx->count->hs;
-  lx->count->cap1 = first_upper(t, nt, &words);
+  if (nt && t[0].alpha) { /* (most lines: a word first) */
+    words = 1;
+    lx->count->cap1 = t[0].upper;
+  } else {
+    lx->count->cap1 = first_upper(t, nt, &words);
+  }
   if (nt == CHROME_MAXTOK)
     *total += lex_line_rest(p, n, pos, words, lx);
   return nt;
