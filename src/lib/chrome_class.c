@@ -3755,7 +3755,8 @@ static NOINLINE void score_forms(struct chrome_doc *d) {
     for (size_t s = i; s <= i + 1 && s < d->nunits; s++) {
       if (s > i && (d->units[i].rule || d->units[i].cls != CL_SHORT))
         break; /* (only a title between) */
-      size_t j = verse_end(d, s);
+      /* (a verse line is short) */
+      size_t j = d->units[s].cls == CL_SHORT ? verse_end(d, s) : s;
       j = j > s ? j : dialogue_end(d, s);
       j = j > s ? j : fixtures_end(d, s);
       if (j == s || j >= d->nunits || !prose_near(d, j, 1))
