@@ -1531,10 +1531,16 @@ static bool ref_list(const char *t, size_t n, bool label_ok) {
   return urls > 0 || label_ok;
 }
 
-static bool refs_heading(const char *t, size_t n) {
+static bool refs_heading_rest(const char *t, size_t n);
+
+static inline bool refs_heading(const char *t, size_t n) {
   unsigned char z = n ? (unsigned char)t[n - 1] : 0;
   if (z != 's' && z != ':' && z != ' ' && z != '\t' && z != 0xA0)
     return false; /* most blocks: at a glance */
+  return refs_heading_rest(t, n);
+}
+
+static bool refs_heading_rest(const char *t, size_t n) {
   size_t e = n;
   while (e && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
                (unsigned char)t[e - 1] == 0xA0))
@@ -1792,6 +1798,25 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   return put_lines(u, b, L, nl, pl.wrapped);
 }
 
+/* process() of a block of one line (no line break in it) without a '[',
+ * at once where it is passed on as put_one() does: kept, not blank, not
+ * in nor at the head of a references list. False (nothing done) for the
+ * others, which process() takes. */
+static inline bool one_line(struct unwrap *u, const struct kempt_block *b,
+                            enum kempt_status *st) {
+  struct line l;
+  if ((b->flags & KEMPT_BLOCK_REMOVED) || u->in_refs ||
+      !parse_line(b->text, 0, b->len, &l) ||
+      b->len > (u->out.cap - OUT_SLACK) / OUT_GROWTH ||
+      refs_heading(b->text, b->len))
+    return false;
+  u->brackets = false;
+  struct kempt_block c = {b->text + l.start,  l.end - l.start, b->flags, 1,
+                          b->offset + l.start, u->index++,      b->rule};
+  *st = kempt__emit_block(u->env, &c);
+  return true;
+}
+
 /* ---- holding the document ----------------------------------------------- */
 
 static struct kempt_block held_block(const struct unwrap *u, size_t i) {
@@ -1830,8 +1855,11 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
       const char *q = memchr(u->text.data + from, '[', u->text.len - from);
       bracket = q ? (size_t)(q - u->text.data) : SIZE_MAX;
     }
+    bool brackets = bracket < h->pos + h->len;
+    if (h->cached == ONE_LINE && !brackets && one_line(u, &b, &st))
+      continue;
     st = process(u, &b, i + 1 < u->nheld ? &u->held[i + 1] : NULL, h,
-                 bracket < h->pos + h->len);
+                 brackets);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
   if (cut)
