@@ -1952,8 +1952,12 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
 /* Learn from a block that arrives: its width when it is hard-wrapped on
  * its own evidence. (Its words are read when they are needed, see
  * vocab_sync().) */
-static void learn(struct unwrap *u, const struct kempt_block *b,
-                  struct held *h) {
+__attribute__((noinline)) static void
+learn_lines(struct unwrap *u, const struct kempt_block *b, struct held *h,
+            const char *first);
+
+static inline void learn(struct unwrap *u, const struct kempt_block *b,
+                         struct held *h) {
   /* (a block of one line from the splitter has no '\n' to look for) */
   const char *first = b->nlines == 1 && u->env->lines_exact
                           ? NULL
@@ -1962,6 +1966,13 @@ static void learn(struct unwrap *u, const struct kempt_block *b,
     h->cached = ONE_LINE;
     return;
   }
+  learn_lines(u, b, h, first);
+}
+
+/* learn() of a block whose first line break is at first. */
+__attribute__((noinline)) static void
+learn_lines(struct unwrap *u, const struct kempt_block *b, struct held *h,
+            const char *first) {
   /* read into the cache itself while it has room for any block's lines */
   bool direct = u->ncache + MAX_LINES <= CACHE_LINES;
   struct line *L = direct ? u->cache + u->ncache : u->lines;
@@ -1996,11 +2007,15 @@ static void sync_all(struct unwrap *u, const struct kempt_block *b) {
   u->doc_width = widest_line(u, b->text, b->len, u->doc_width);
 }
 
-static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
-  struct unwrap *u = st;
-  bool counted = no_room(u, b->len);
-  if (counted)
-    sync_all(u, b);
+ALWAYS_INLINE enum kempt_status hold_block(struct unwrap *u,
+                                           const struct kempt_block *b,
+                                           bool counted);
+
+/* A block that has no room in the window without a flush, or none at all:
+ * out of line, unwrap_block() stays small for the others. */
+__attribute__((noinline)) static enum kempt_status
+unwrap_block_full(struct unwrap *u, const struct kempt_block *b) {
+  sync_all(u, b);
   if (b->len > HOLD_BYTES / 2) { /* too big to hold: no look-ahead */
     enum kempt_status s = flush(u, u->nheld);
     return s == KEMPT_OK ? process(u, b, NULL, NULL, true) : s;
@@ -2008,6 +2023,22 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
     return s;
+  return hold_block(u, b, true);
+}
+
+static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
+  struct unwrap *u = st;
+  if (no_room(u, b->len))
+    return unwrap_block_full(u, b);
+  return hold_block(u, b, false);
+}
+
+/* Hold block b (there is room for it); counted: doc_width has counted the
+ * blocks held before it and it. */
+ALWAYS_INLINE enum kempt_status hold_block(struct unwrap *u,
+                                           const struct kempt_block *b,
+                                           bool counted) {
+  enum kempt_status s;
   size_t pos = u->text.len;
   s = kempt__buf_add(&u->text, b->text, b->len);
   if (s != KEMPT_OK)
