@@ -1787,6 +1787,10 @@ static void clean_block(struct spacing *s, const struct kempt_block *b,
       m = next_pass(s, b, pass, t);
 }
 
+__attribute__((noinline)) static enum kempt_status
+spacing_fix(struct spacing *s, const struct kempt_block *b, unsigned m,
+            size_t lead, size_t trail);
+
 static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   struct spacing *s = st;
   doc_sample(s, b->text, b->len);
@@ -1814,6 +1818,17 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
     m = scan_passes(p + lead, n - lead - trail, P_ALL);
   if (m == 0 && lead == 0 && trail == 0)
     return kempt__emit_block(s->env, b);
+  return spacing_fix(s, b, m, lead, trail);
+}
+
+/* spacing_block() of a block with something to change: the passes of m,
+ * or (none of them) only its edges lead and trail trimmed. Out of line:
+ * most blocks need nothing, and their call saves fewer registers. */
+__attribute__((noinline)) static enum kempt_status
+spacing_fix(struct spacing *s, const struct kempt_block *b, unsigned m,
+            size_t lead, size_t trail) {
+  const char *p = b->text;
+  size_t n = b->len;
   size_t room = b->len + b->len / 2 + 16;
   enum kempt_status r = kempt__buf_reserve(&s->a, room);
   if (r == KEMPT_OK)
