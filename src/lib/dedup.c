@@ -1164,8 +1164,22 @@ static enum kempt_status join_head(struct dedup *d,
   return flush_head(d);
 }
 
+__attribute__((noinline)) static enum kempt_status
+dedup_any(struct dedup *d, const struct kempt_block *b);
+
 static enum kempt_status dedup_block(void *st, const struct kempt_block *b) {
   struct dedup *d = st;
+  /* a removed block with no paragraph open and no run held, most often:
+   * what step2() does with it, passed on at once */
+  if ((b->flags & KEMPT_BLOCK_REMOVED) && !d->has_head &&
+      !(d->run && !d->confirmed))
+    return out(d, b);
+  return dedup_any(d, b);
+}
+
+/* dedup_block() of any block. */
+__attribute__((noinline)) static enum kempt_status
+dedup_any(struct dedup *d, const struct kempt_block *b) {
   if (!d->has_head) /* a removed block, most often: straight to step 2 */
     return b->flags & NO_JOIN ? step2(d, b) : open_head(d, b);
   if (b->flags & KEMPT_BLOCK_REMOVED) {
