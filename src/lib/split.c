@@ -35,14 +35,22 @@ static bool blank_line_rest(const char *p, size_t n) {
   }
 }
 
+/* The bytes a blank line may start with (bit 1: ' ', '\t', the lead of
+ * an NBSP) and end with (bit 2: ' ', '\t', the end of an NBSP). */
+#define BLANK_START 1u
+#define BLANK_END 2u
+static const uint8_t blank_ends[256] = {
+    ['\t'] = BLANK_START | BLANK_END, [' '] = BLANK_START | BLANK_END,
+    [0xC2] = BLANK_START, [0xA0] = BLANK_END};
+
 /* Whether p[0..n) is blank: most lines are not, as their first byte
- * tells, or their last (an indented line of text). */
+ * tells, or their last (an indented line of text), by one look-up each. */
 static inline bool blank_line(const char *p, size_t n) {
   if (!n)
     return true;
   unsigned char c = (unsigned char)p[0], z = (unsigned char)p[n - 1];
-  return (c == ' ' || c == '\t' || c == 0xC2) &&
-         (z == ' ' || z == '\t' || z == 0xA0) && blank_line_rest(p, n);
+  return (blank_ends[c] & BLANK_START) && (blank_ends[z] & BLANK_END) &&
+         blank_line_rest(p, n);
 }
 
 /* Emit buf[0..len) (without a final '\n') as a block and drop it. */
