@@ -246,6 +246,10 @@ static enum kempt_status open_chain(kempt *k) {
       return s;
     k->chain[i].env.lines_exact = i > 0 && plan[i - 1] == &kempt__split_ops;
   }
+  /* (the splitter's state exists once all are open) */
+  for (size_t i = 1; i < k->nchain; i++)
+    if (k->chain[i].env.lines_exact)
+      k->chain[i].env.lines = kempt__split_lines(k->chain[i - 1].state);
   return KEMPT_OK;
 }
 

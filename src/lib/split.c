@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #define KEMPT__BLOCK_CAP (1u << 20)
+#define LINE_ENDS 4096u /* line ends published for a block of at most these */
 
 struct split {
   const struct kempt_env *env;
@@ -21,7 +22,13 @@ struct split {
   uint64_t block_offset;  /* decoded offset of the open block */
   uint64_t index;         /* blocks emitted in this document */
   bool warned;
+  struct kempt_lines lines; /* of the block being emitted in place */
+  uint32_t ends[LINE_ENDS]; /* ... the offsets of its '\n' */
 };
+
+const struct kempt_lines *kempt__split_lines(const void *split_state) {
+  return &((const struct split *)split_state)->lines;
+}
 
 static bool blank_line_rest(const char *p, size_t n) {
   for (size_t i = 0;;) {
@@ -181,7 +188,11 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
       } else if (nlines) {
         struct kempt_block b = {p + bstart,      i - 1 - bstart, 0, nlines,
                                 s->block_offset, s->index++,     NULL};
+        /* its line ends, as the lines came (none in buf) */
+        if (nlines <= LINE_ENDS && b.len < UINT32_MAX)
+          s->lines.text = b.text;
         st = kempt__emit_block(s->env, &b);
+        s->lines.text = NULL;
       }
       if (st != KEMPT_OK)
         return st;
@@ -189,6 +200,8 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
       bstart = e;
       s->block_offset = base + e;
     } else {
+      if (nlines < LINE_ENDS) /* (right for a block begun in p only) */
+        s->ends[nlines] = (uint32_t)(e - 1 - bstart);
       nlines++;
     }
     i = e;
@@ -256,6 +269,7 @@ static enum kempt_status split_init(void *st, const struct kempt_env *env) {
   s->env = env;
   size_t cap = (size_t)kempt__opt_int(env->cfg, "max-block", KEMPT__BLOCK_CAP);
   kempt__buf_init(&s->buf, env->alloc, cap < 64 ? 64 : cap);
+  s->lines.ends = s->ends;
   return KEMPT_OK;
 }
 

@@ -938,6 +938,22 @@ static size_t parse_lines_at(struct line *L, const char *t, size_t n,
   return nl;
 }
 
+/* parse_lines_at() of a block of nlines lines whose '\n' are at
+ * ends[0..nlines - 1) (from the splitter). */
+static size_t parse_lines_ends(struct line *L, const char *t, size_t n,
+                               const uint32_t *ends, size_t nlines) {
+  size_t nl = 0, i = 0;
+  for (size_t k = 0; k < nlines; k++) {
+    size_t end = k + 1 < nlines ? ends[k] : n;
+    if (nl == MAX_LINES)
+      return SIZE_MAX;
+    if (parse_line(t, i, end, &L[nl]))
+      nl++;
+    i = end + 1;
+  }
+  return nl;
+}
+
 static size_t parse_lines(struct line *L, const char *t, size_t n) {
   return parse_lines_at(L, t, n, NULL);
 }
@@ -1954,29 +1970,39 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
  * vocab_sync().) */
 __attribute__((noinline)) static void
 learn_lines(struct unwrap *u, const struct kempt_block *b, struct held *h,
-            const char *first);
+            const char *first, const uint32_t *ends);
 
 static inline void learn(struct unwrap *u, const struct kempt_block *b,
                          struct held *h) {
-  /* (a block of one line from the splitter has no '\n' to look for) */
-  const char *first = b->nlines == 1 && u->env->lines_exact
-                          ? NULL
-                          : memchr(b->text, '\n', b->len);
+  /* (a block of one line from the splitter has no '\n' to look for, and
+   * one of several lines from it may come with where they end) */
+  if (b->nlines == 1 && u->env->lines_exact) {
+    h->cached = ONE_LINE;
+    return;
+  }
+  const struct kempt_lines *lk = u->env->lines;
+  if (lk && lk->text == b->text) {
+    learn_lines(u, b, h, b->text + lk->ends[0], lk->ends);
+    return;
+  }
+  const char *first = memchr(b->text, '\n', b->len);
   if (!first) {
     h->cached = ONE_LINE;
     return;
   }
-  learn_lines(u, b, h, first);
+  learn_lines(u, b, h, first, NULL);
 }
 
-/* learn() of a block whose first line break is at first. */
+/* learn() of a block whose first line break is at first (and the others
+ * at ends, if known). */
 __attribute__((noinline)) static void
 learn_lines(struct unwrap *u, const struct kempt_block *b, struct held *h,
-            const char *first) {
+            const char *first, const uint32_t *ends) {
   /* read into the cache itself while it has room for any block's lines */
   bool direct = u->ncache + MAX_LINES <= CACHE_LINES;
   struct line *L = direct ? u->cache + u->ncache : u->lines;
-  size_t nl = parse_lines_at(L, b->text, b->len, first);
+  size_t nl = ends ? parse_lines_ends(L, b->text, b->len, ends, b->nlines)
+                   : parse_lines_at(L, b->text, b->len, first);
   if (nl == SIZE_MAX || nl < 2)
     return;
   enum cached read = PARSED;
