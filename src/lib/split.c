@@ -65,7 +65,11 @@ static enum kempt_status emit(struct split *s, size_t len, uint32_t nlines,
                               uint32_t flags) {
   struct kempt_block b = {s->buf.data, len, flags, nlines,
                           s->block_offset, s->index++, NULL};
+  /* its line ends (not of a block cut at the cap) */
+  if (!flags && nlines <= LINE_ENDS && len < UINT32_MAX)
+    s->lines.text = b.text;
   enum kempt_status st = kempt__emit_block(s->env, &b);
+  s->lines.text = NULL;
   return st;
 }
 
@@ -89,6 +93,8 @@ static enum kempt_status end_line(struct split *s) {
     s->block_offset = s->offset;
     return st;
   }
+  if (s->nlines < LINE_ENDS)
+    s->ends[s->nlines] = (uint32_t)(s->buf.len - 1);
   s->nlines++;
   s->line_start = s->buf.len;
   return KEMPT_OK;
@@ -200,8 +206,8 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
       bstart = e;
       s->block_offset = base + e;
     } else {
-      if (nlines < LINE_ENDS) /* (right for a block begun in p only) */
-        s->ends[nlines] = (uint32_t)(e - 1 - bstart);
+      if (nlines < LINE_ENDS) /* (held: a block begun in buf, bstart 0) */
+        s->ends[nlines] = (uint32_t)(held + e - 1 - bstart);
       nlines++;
     }
     i = e;

@@ -19,16 +19,19 @@
 #include <string.h>
 
 static const char *const ONLY_UNWRAP[] = {"stages=unwrap", NULL};
+static const char *const SMALL_BLOCKS[] = {"stages=unwrap", "max-block=64",
+                                           NULL};
 
 /* The pipeline's output of in (checked for chunking) equals unwrap's
- * alone, fed in pieces of several sizes. */
-static void same_as_alone(const char *in) {
+ * alone, fed in pieces of several sizes; opts: the pipeline's (unwrap
+ * alone gets those but the first, "stages=unwrap"). */
+static void same_as_alone_with(const char *const *opts, const char *in) {
   size_t n = strlen(in);
-  char *piped = assert_chunking_invariant(ONLY_UNWRAP, in, n);
+  char *piped = assert_chunking_invariant(opts, in, n);
   static const size_t sizes[] = {1, 7, 64, 4096, 1 << 20};
   for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
     size_t len;
-    char *alone = stage_run("unwrap", NULL, in, n, sizes[i], &len);
+    char *alone = stage_run("unwrap", opts + 1, in, n, sizes[i], &len);
     /* (the framing adds the final newline) */
     cr_assert_eq(strlen(piped), len + 1, "chunk %zu", sizes[i]);
     cr_assert(memcmp(piped, alone, len) == 0 && piped[len] == '\n',
@@ -36,6 +39,12 @@ static void same_as_alone(const char *in) {
     free(alone);
   }
   free(piped);
+}
+
+static void same_as_alone(const char *in) {
+  same_as_alone_with(ONLY_UNWRAP, in);
+  /* blocks cut at a cap of 64 bytes, and lines cut inside */
+  same_as_alone_with(SMALL_BLOCKS, in);
 }
 
 Test(restspeed11_lines, wrapped_paragraphs) {
