@@ -853,6 +853,17 @@ static uint32_t count_chars(const char *p, size_t n) {
         i += 2;
         continue;
       }
+      if (c0 - 0xE3u < 0x0Du && c0 != 0xED && n - i >= 3 &&
+          ((unsigned char)p[i + 1] & 0xC0) == 0x80 &&
+          ((unsigned char)p[i + 2] & 0xC0) == 0x80) {
+        /* U+3000-CFFF, U+E000-FFFF (CJK, kana, Hangul): of them only
+         * U+3000 is white space; a run of them stays here */
+        c += !(c0 == 0xE3 && (unsigned char)p[i + 1] == 0x80 &&
+               (unsigned char)p[i + 2] == 0x80);
+        i += 3;
+        lim = n - lim >= 3 ? lim + 3 : n;
+        continue;
+      }
       int32_t cp;
       i += kempt__cp(p + i, n - i, &cp);
       c += !is_space_cp(cp);
