@@ -850,6 +850,15 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
   return i;
 }
 
+/* The bytes white space at a line's start may begin with (bit 1: space,
+ * tab, the lead of a no-break space) and at its end may end with (bit 2:
+ * space, tab, the end of a no-break space). */
+#define WS_START 1u
+#define WS_END 2u
+static const uint8_t ws_edge[256] = {
+    ['\t'] = WS_START | WS_END, [' '] = WS_START | WS_END,
+    [0xC2] = WS_START, [0xA0] = WS_END};
+
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
 ALWAYS_INLINE bool parse_line(const char *t, size_t s, size_t e,
@@ -857,27 +866,26 @@ ALWAYS_INLINE bool parse_line(const char *t, size_t s, size_t e,
   size_t i = s;
   uint32_t col = 0;
   unsigned char c = i < e ? (unsigned char)t[i] : 0;
-  if (c == ' ' || c == '\t' || c == 0xC2) { /* most lines start otherwise */
+  if (ws_edge[c] & WS_START) { /* most lines start otherwise */
     i = past_spaces(t, s, e);
     col = (uint32_t)(i - s);
-    for (;; i++) { /* space, tab, no-break space */
-      if (i < e && t[i] == ' ')
+    /* then tabs and no-break spaces among spaces, if any (seldom) */
+    for (; i < e && (ws_edge[(unsigned char)t[i]] & WS_START); i++) {
+      if (t[i] == ' ')
         col++;
-      else if (i < e && t[i] == '\t')
+      else if (t[i] == '\t')
         col = (col / 8 + 1) * 8;
-      else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 &&
-               (unsigned char)t[i + 1] == 0xA0)
+      else if (e - i >= 2 && (unsigned char)t[i + 1] == 0xA0)
         col++, i++;
       else
         break;
     }
   }
   size_t j = e;
-  while (j > i) {
+  while (j > i && (ws_edge[(unsigned char)t[j - 1]] & WS_END)) {
     if (t[j - 1] == ' ' || t[j - 1] == '\t')
       j--;
-    else if ((unsigned char)t[j - 1] == 0xA0 && j - i >= 2 &&
-             (unsigned char)t[j - 2] == 0xC2)
+    else if (j - i >= 2 && (unsigned char)t[j - 2] == 0xC2)
       j -= 2;
     else
       break;
