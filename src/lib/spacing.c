@@ -1708,7 +1708,19 @@ static bool avx2_ok(void) { return false; }
 #define scan_passes_short scan_passes_in
 #endif
 
+static unsigned scan_passes_any(const char *p, size_t n, unsigned want);
+
+/* The passes of want that would change p[0..n). */
 static unsigned scan_passes(const char *p, size_t n, unsigned want) {
+  /* most blocks: at once, without the frame of the rest */
+  if (n >= 33 && want && want != P_QUOTE && avx2_ok())
+    return scan_passes_avx2(p, n, want, want & P_SPACE ? HOT_ANY : HOT_LATER);
+  return scan_passes_any(p, n, want);
+}
+
+/* scan_passes(), any block (out of line). */
+__attribute__((noinline)) static unsigned
+scan_passes_any(const char *p, size_t n, unsigned want) {
   bool avx2 = n >= 2 && avx2_ok(), wide = n >= 33 && avx2;
   if (want & P_SPACE)
     return wide   ? scan_passes_avx2(p, n, want, HOT_ANY)
