@@ -141,7 +141,8 @@ struct kempt_env {
   bool lines_exact; /* blocks come from the splitter: text holds nlines - 1
                        '\n' exactly (a stage run alone cannot know) */
   const struct kempt_lines *lines; /* the splitter's, for the stage right
-                                      after it; NULL for the others */
+                                      after it if it reads them (unwrap);
+                                      NULL for the others */
 };
 
 /* Report one change (explain event and counters). Cheap when nobody
@@ -186,8 +187,9 @@ const struct kempt_stage_ops *kempt__stage_at(size_t i); /* NULL past end */
 const struct kempt_stage_ops *kempt__stage_find(const char *name,
                                                 size_t *index);
 extern const struct kempt_stage_ops kempt__split_ops;
-/* The line ends a splitter instance publishes (see struct kempt_lines). */
-const struct kempt_lines *kempt__split_lines(const void *split_state);
+/* The line ends a splitter instance publishes (see struct kempt_lines),
+ * which it keeps from this call on. */
+const struct kempt_lines *kempt__split_lines(void *split_state);
 extern const struct kempt_stage_ops kempt__write_ops;
 
 /* A running stage: the generic handle behind kempt_stage. */

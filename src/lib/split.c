@@ -22,12 +22,15 @@ struct split {
   uint64_t block_offset;  /* decoded offset of the open block */
   uint64_t index;         /* blocks emitted in this document */
   bool warned;
-  struct kempt_lines lines; /* of the block being emitted in place */
+  struct kempt_lines lines; /* of the block being emitted */
+  uint32_t ends_cap;        /* ends kept: LINE_ENDS once asked for, or 0 */
   uint32_t ends[LINE_ENDS]; /* ... the offsets of its '\n' */
 };
 
-const struct kempt_lines *kempt__split_lines(const void *split_state) {
-  return &((const struct split *)split_state)->lines;
+const struct kempt_lines *kempt__split_lines(void *split_state) {
+  struct split *s = split_state;
+  s->ends_cap = LINE_ENDS;
+  return &s->lines;
 }
 
 static bool blank_line_rest(const char *p, size_t n) {
@@ -66,7 +69,7 @@ static enum kempt_status emit(struct split *s, size_t len, uint32_t nlines,
   struct kempt_block b = {s->buf.data, len, flags, nlines,
                           s->block_offset, s->index++, NULL};
   /* its line ends (not of a block cut at the cap) */
-  if (!flags && nlines <= LINE_ENDS && len < UINT32_MAX)
+  if (!flags && nlines <= s->ends_cap && len < UINT32_MAX)
     s->lines.text = b.text;
   enum kempt_status st = kempt__emit_block(s->env, &b);
   s->lines.text = NULL;
@@ -93,7 +96,7 @@ static enum kempt_status end_line(struct split *s) {
     s->block_offset = s->offset;
     return st;
   }
-  if (s->nlines < LINE_ENDS)
+  if (s->nlines < s->ends_cap)
     s->ends[s->nlines] = (uint32_t)(s->buf.len - 1);
   s->nlines++;
   s->line_start = s->buf.len;
@@ -195,7 +198,7 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
         struct kempt_block b = {p + bstart,      i - 1 - bstart, 0, nlines,
                                 s->block_offset, s->index++,     NULL};
         /* its line ends, as the lines came (none in buf) */
-        if (nlines <= LINE_ENDS && b.len < UINT32_MAX)
+        if (nlines <= s->ends_cap && b.len < UINT32_MAX)
           s->lines.text = b.text;
         st = kempt__emit_block(s->env, &b);
         s->lines.text = NULL;
@@ -206,7 +209,7 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
       bstart = e;
       s->block_offset = base + e;
     } else {
-      if (nlines < LINE_ENDS) /* (held: a block begun in buf, bstart 0) */
+      if (nlines < s->ends_cap) /* (held: a block begun in buf, bstart 0) */
         s->ends[nlines] = (uint32_t)(held + e - 1 - bstart);
       nlines++;
     }
