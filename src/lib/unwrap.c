@@ -1380,14 +1380,14 @@ static enum kempt_status emit_out(struct unwrap *u, uint32_t flags,
 
 /* Write lines [from, to) of text t, none joined to the next, without
  * link markers, to out at once: with the indentation past common if
- * there are several. */
+ * there are several; inds and lens: the sums of their indentations and
+ * of their lengths. */
 static enum kempt_status put_plain(struct unwrap *u, const char *t, size_t tn,
                                    const struct line *L, size_t from, size_t to,
-                                   uint32_t common) {
+                                   uint32_t common, size_t inds, size_t lens) {
   bool several = to - from > 1;
-  size_t need = to - from - 1;
-  for (size_t j = from; j < to; j++)
-    need += (several ? L[j].indent - common : 0) + (L[j].end - L[j].start);
+  size_t need =
+      to - from - 1 + lens + (several ? inds - (to - from) * common : 0);
   /* 32 bytes more: short lines and indents are stored sixteen bytes at a
    * time (past what is written, within what is reserved) */
   enum kempt_status st = kempt__buf_reserve(&u->out, need + 32);
@@ -1441,9 +1441,12 @@ static enum kempt_status put_group(struct unwrap *u,
                                    const struct line *L, size_t from,
                                    size_t to) {
   uint32_t common = UINT32_MAX, nlog = 0, joined = 0;
+  size_t ind = 0, len = 0; /* of the first lines of the logical lines */
   for (size_t j = from; j < to; j = logical_end(L, j)) {
     common = L[j].indent < common ? L[j].indent : common;
     nlog++;
+    ind += L[j].indent;
+    len += L[j].end - L[j].start;
   }
   kempt__buf_clear(&u->out);
   enum kempt_status st = KEMPT_OK;
@@ -1456,7 +1459,7 @@ static enum kempt_status put_group(struct unwrap *u,
                               b->offset + first, u->index++, b->rule};
       return kempt__emit_block(u->env, &c);
     }
-    st = put_plain(u, b->text, b->len, L, from, to, common);
+    st = put_plain(u, b->text, b->len, L, from, to, common, ind, len);
     to = from; /* done */
   }
   for (size_t j = from, last; j < to && st == KEMPT_OK; j = last + 1) {
