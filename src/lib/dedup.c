@@ -1096,8 +1096,11 @@ static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS |                \
    KEMPT_BLOCK_TITLE | KEMPT_BLOCK_CUT)
 
-/* Whether a kept paragraph may be the first half of a cut sentence. */
-static bool open_end(const struct kempt_block *b) {
+static bool open_end_rest(const struct kempt_block *b, size_t n);
+
+/* Whether a kept paragraph may be the first half of a cut sentence: at a
+ * glance for most, which end a sentence. */
+static inline bool open_end(const struct kempt_block *b) {
   if (b->flags & NO_JOIN)
     return false;
   size_t n = b->len;
@@ -1105,6 +1108,12 @@ static bool open_end(const struct kempt_block *b) {
     n--;
   if (!n || ends_sentence(b->text, n))
     return false;
+  return open_end_rest(b, n);
+}
+
+/* open_end() of b, whose first n bytes end without ending a sentence. */
+__attribute__((noinline)) static bool
+open_end_rest(const struct kempt_block *b, size_t n) {
   int32_t cp;
   kempt__cp_last(b->text, n, &cp);
   return (kempt__cp_alnum(cp) || cp == ',') &&
