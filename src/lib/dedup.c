@@ -1112,8 +1112,8 @@ static inline bool open_end(const struct kempt_block *b) {
 }
 
 /* open_end() of b, whose first n bytes end without ending a sentence. */
-__attribute__((noinline)) static bool
-open_end_rest(const struct kempt_block *b, size_t n) {
+__attribute__((noinline)) static bool open_end_rest(const struct kempt_block *b,
+                                                    size_t n) {
   int32_t cp;
   kempt__cp_last(b->text, n, &cp);
   return (kempt__cp_alnum(cp) || cp == ',') &&

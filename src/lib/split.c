@@ -49,9 +49,10 @@ static bool blank_line_rest(const char *p, size_t n) {
  * an NBSP) and end with (bit 2: ' ', '\t', the end of an NBSP). */
 #define BLANK_START 1u
 #define BLANK_END 2u
-static const uint8_t blank_ends[256] = {
-    ['\t'] = BLANK_START | BLANK_END, [' '] = BLANK_START | BLANK_END,
-    [0xC2] = BLANK_START, [0xA0] = BLANK_END};
+static const uint8_t blank_ends[256] = {['\t'] = BLANK_START | BLANK_END,
+                                        [' '] = BLANK_START | BLANK_END,
+                                        [0xC2] = BLANK_START,
+                                        [0xA0] = BLANK_END};
 
 /* Whether p[0..n) is blank: most lines are not, as their first byte
  * tells, or their last (an indented line of text), by one look-up each. */

@@ -855,9 +855,10 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
  * space, tab, the end of a no-break space). */
 #define WS_START 1u
 #define WS_END 2u
-static const uint8_t ws_edge[256] = {
-    ['\t'] = WS_START | WS_END, [' '] = WS_START | WS_END,
-    [0xC2] = WS_START, [0xA0] = WS_END};
+static const uint8_t ws_edge[256] = {['\t'] = WS_START | WS_END,
+                                     [' '] = WS_START | WS_END,
+                                     [0xC2] = WS_START,
+                                     [0xA0] = WS_END};
 
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
@@ -1838,7 +1839,7 @@ static inline bool one_line(struct unwrap *u, const struct kempt_block *b,
       refs_heading(b->text, b->len))
     return false;
   u->brackets = false;
-  struct kempt_block c = {b->text + l.start,  l.end - l.start, b->flags, 1,
+  struct kempt_block c = {b->text + l.start,   l.end - l.start, b->flags, 1,
                           b->offset + l.start, u->index++,      b->rule};
   *st = kempt__emit_block(u->env, &c);
   return true;
@@ -1885,8 +1886,7 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
     bool brackets = bracket < h->pos + h->len;
     if (h->cached == ONE_LINE && !brackets && one_line(u, &b, &st))
       continue;
-    st = process(u, &b, i + 1 < u->nheld ? &u->held[i + 1] : NULL, h,
-                 brackets);
+    st = process(u, &b, i + 1 < u->nheld ? &u->held[i + 1] : NULL, h, brackets);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
   if (cut)
@@ -2044,9 +2044,8 @@ static void sync_all(struct unwrap *u, const struct kempt_block *b) {
   u->doc_width = widest_line(u, b->text, b->len, u->doc_width);
 }
 
-ALWAYS_INLINE enum kempt_status hold_block(struct unwrap *u,
-                                           const struct kempt_block *b,
-                                           bool counted);
+ALWAYS_INLINE enum kempt_status
+hold_block(struct unwrap *u, const struct kempt_block *b, bool counted);
 
 /* A block that has no room in the window without a flush, or none at all:
  * out of line, unwrap_block() stays small for the others. */
@@ -2072,9 +2071,8 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
 
 /* Hold block b (there is room for it); counted: doc_width has counted the
  * blocks held before it and it. */
-ALWAYS_INLINE enum kempt_status hold_block(struct unwrap *u,
-                                           const struct kempt_block *b,
-                                           bool counted) {
+ALWAYS_INLINE enum kempt_status
+hold_block(struct unwrap *u, const struct kempt_block *b, bool counted) {
   enum kempt_status s;
   size_t pos = u->text.len;
   s = kempt__buf_add(&u->text, b->text, b->len);

@@ -34,8 +34,8 @@ static void same_as_alone_with(const char *const *opts, const char *in) {
     char *alone = stage_run("unwrap", opts + 1, in, n, sizes[i], &len);
     /* (the framing adds the final newline) */
     cr_assert_eq(strlen(piped), len + 1, "chunk %zu", sizes[i]);
-    cr_assert(memcmp(piped, alone, len) == 0 && piped[len] == '\n',
-              "chunk %zu", sizes[i]);
+    cr_assert(memcmp(piped, alone, len) == 0 && piped[len] == '\n', "chunk %zu",
+              sizes[i]);
     free(alone);
   }
   free(piped);
@@ -108,7 +108,8 @@ Test(restspeed11_lines, joined_paragraphs) {
 
 Test(restspeed11_lines, indented_and_padded_lines) {
   same_as_alone("   * Home\n   * News   \n\t* Sport\t\n"
-                "\xc2\xa0\xc2\xa0" "Weather\xc2\xa0\n  Contact\n"
+                "\xc2\xa0\xc2\xa0"
+                "Weather\xc2\xa0\n  Contact\n"
                 " \t \n"
                 "    a table   row   one\n    a table   row   two\n"
                 "\xc2\xa0 \n"
@@ -123,8 +124,8 @@ Test(restspeed11_lines, more_lines_than_published) {
   cr_assert_not_null(in);
   size_t k = 0;
   for (int i = 0; i < 5000; i++)
-    k += (size_t)snprintf(in + k, cap - k, "%s line %d\n",
-                          i % 3 ? "  " : "", i);
+    k +=
+        (size_t)snprintf(in + k, cap - k, "%s line %d\n", i % 3 ? "  " : "", i);
   in[k] = '\0';
   same_as_alone(in);
   /* and 4096, 4097 lines: the edges */
