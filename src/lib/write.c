@@ -38,8 +38,7 @@ static enum kempt_status flush(struct writer *w) {
 static enum kempt_status put_flush(struct writer *w, const char *p, size_t n);
 
 /* Output p[0..n): into the buffer, or straight on when it is large. */
-static inline enum kempt_status put(struct writer *w, const char *p,
-                                    size_t n) {
+static inline enum kempt_status put(struct writer *w, const char *p, size_t n) {
   if (w->nout + n > OUT_SIZE)
     return put_flush(w, p, n);
   memcpy(w->out + w->nout, p, n);
