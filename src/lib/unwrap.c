@@ -419,10 +419,17 @@ static inline uint32_t cols_of(struct unwrap *u, int32_t cp) {
   return cp_cols(cp);
 }
 
-static bool is_bullet(int32_t cp) {
+static bool is_bullet_wide(int32_t cp);
+
+static inline bool is_bullet(int32_t cp) {
   /* '>': quoted mail, whose lines are kept as they are */
   if (cp < 0x80)
     return cp == '-' || cp == '*' || cp == '+' || cp == '>';
+  return is_bullet_wide(cp);
+}
+
+/* is_bullet() beyond ASCII. */
+static bool is_bullet_wide(int32_t cp) {
   switch (cp) { /* a switch, not a search: every line's first character */
   case 0x00B7:
   case 0x2013:
