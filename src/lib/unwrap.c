@@ -1582,6 +1582,10 @@ static bool refs_heading_rest(const char *t, size_t n) {
     e--;
   if (e < 10 || (t[e - 1] != 's' && t[e - 1] != ':'))
     return false; /* a quick look at its end first */
+  /* the heading would end there (what follows is white space) */
+  if (t[e - 1] == 's' ? memcmp(t + e - 10, "References", 10) != 0
+                      : e < 11 || memcmp(t + e - 11, "References:", 11) != 0)
+    return false;
   struct line l;
   if (memchr(t, '\n', n) || !parse_line(t, 0, n, &l))
     return false;
