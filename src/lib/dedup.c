@@ -853,6 +853,17 @@ static uint32_t count_chars(const char *p, size_t n) {
         i += 2;
         continue;
       }
+      if (c0 - 0xE3u < 0x0Du && c0 != 0xED && n - i >= 3 &&
+          ((unsigned char)p[i + 1] & 0xC0) == 0x80 &&
+          ((unsigned char)p[i + 2] & 0xC0) == 0x80) {
+        /* U+3000-CFFF, U+E000-FFFF (CJK, kana, Hangul): of them only
+         * U+3000 is white space; a run of them stays here */
+        c += !(c0 == 0xE3 && (unsigned char)p[i + 1] == 0x80 &&
+               (unsigned char)p[i + 2] == 0x80);
+        i += 3;
+        lim = n - lim >= 3 ? lim + 3 : n;
+        continue;
+      }
       int32_t cp;
       i += kempt__cp(p + i, n - i, &cp);
       c += !is_space_cp(cp);
@@ -1085,8 +1096,11 @@ static uint32_t count_words(const char *p, size_t n, uint32_t most) {
   (KEMPT_BLOCK_REMOVED | KEMPT_BLOCK_LINES | KEMPT_BLOCK_REFS |                \
    KEMPT_BLOCK_TITLE | KEMPT_BLOCK_CUT)
 
-/* Whether a kept paragraph may be the first half of a cut sentence. */
-static bool open_end(const struct kempt_block *b) {
+static bool open_end_rest(const struct kempt_block *b, size_t n);
+
+/* Whether a kept paragraph may be the first half of a cut sentence: at a
+ * glance for most, which end a sentence. */
+static inline bool open_end(const struct kempt_block *b) {
   if (b->flags & NO_JOIN)
     return false;
   size_t n = b->len;
@@ -1094,6 +1108,12 @@ static bool open_end(const struct kempt_block *b) {
     n--;
   if (!n || ends_sentence(b->text, n))
     return false;
+  return open_end_rest(b, n);
+}
+
+/* open_end() of b, whose first n bytes end without ending a sentence. */
+__attribute__((noinline)) static bool open_end_rest(const struct kempt_block *b,
+                                                    size_t n) {
   int32_t cp;
   kempt__cp_last(b->text, n, &cp);
   return (kempt__cp_alnum(cp) || cp == ',') &&
@@ -1164,8 +1184,22 @@ static enum kempt_status join_head(struct dedup *d,
   return flush_head(d);
 }
 
+__attribute__((noinline)) static enum kempt_status
+dedup_any(struct dedup *d, const struct kempt_block *b);
+
 static enum kempt_status dedup_block(void *st, const struct kempt_block *b) {
   struct dedup *d = st;
+  /* a removed block with no paragraph open and no run held, most often:
+   * what step2() does with it, passed on at once */
+  if ((b->flags & KEMPT_BLOCK_REMOVED) && !d->has_head &&
+      !(d->run && !d->confirmed))
+    return out(d, b);
+  return dedup_any(d, b);
+}
+
+/* dedup_block() of any block. */
+__attribute__((noinline)) static enum kempt_status
+dedup_any(struct dedup *d, const struct kempt_block *b) {
   if (!d->has_head) /* a removed block, most often: straight to step 2 */
     return b->flags & NO_JOIN ? step2(d, b) : open_head(d, b);
   if (b->flags & KEMPT_BLOCK_REMOVED) {

@@ -121,6 +121,15 @@ struct kempt_report {
 
 /* ---- stages ------------------------------------------------------------ */
 
+/* Where the lines of the block the splitter is emitting end: a stage
+ * right after the splitter reads them instead of looking for each '\n'.
+ * Valid during that block's call only, and only when text is the block's
+ * own text (NULL: not known). */
+struct kempt_lines {
+  const char *text;     /* the block's text */
+  const uint32_t *ends; /* the offsets of its nlines - 1 '\n' in text */
+};
+
 /* What a stage instance gets from the layer that runs it. Valid for the
  * whole life of the instance. */
 struct kempt_env {
@@ -131,6 +140,9 @@ struct kempt_env {
   const char *stage;            /* the stage's name */
   bool lines_exact; /* blocks come from the splitter: text holds nlines - 1
                        '\n' exactly (a stage run alone cannot know) */
+  const struct kempt_lines *lines; /* the splitter's, for the stage right
+                                      after it if it reads them (unwrap);
+                                      NULL for the others */
 };
 
 /* Report one change (explain event and counters). Cheap when nobody
@@ -175,6 +187,9 @@ const struct kempt_stage_ops *kempt__stage_at(size_t i); /* NULL past end */
 const struct kempt_stage_ops *kempt__stage_find(const char *name,
                                                 size_t *index);
 extern const struct kempt_stage_ops kempt__split_ops;
+/* The line ends a splitter instance publishes (see struct kempt_lines),
+ * which it keeps from this call on. */
+const struct kempt_lines *kempt__split_lines(void *split_state);
 extern const struct kempt_stage_ops kempt__write_ops;
 
 /* A running stage: the generic handle behind kempt_stage. */

@@ -246,6 +246,13 @@ static enum kempt_status open_chain(kempt *k) {
       return s;
     k->chain[i].env.lines_exact = i > 0 && plan[i - 1] == &kempt__split_ops;
   }
+  /* the splitter's line ends, for unwrap (the one stage that reads them)
+   * right after it; the splitter keeps none for another (its state exists
+   * once all are open) */
+  const struct kempt_stage_ops *unwrap = kempt__stage_find("unwrap", NULL);
+  for (size_t i = 1; i < k->nchain; i++)
+    if (k->chain[i].env.lines_exact && plan[i] == unwrap)
+      k->chain[i].env.lines = kempt__split_lines(k->chain[i - 1].state);
   return KEMPT_OK;
 }
 

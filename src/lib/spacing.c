@@ -1708,7 +1708,19 @@ static bool avx2_ok(void) { return false; }
 #define scan_passes_short scan_passes_in
 #endif
 
+static unsigned scan_passes_any(const char *p, size_t n, unsigned want);
+
+/* The passes of want that would change p[0..n). */
 static unsigned scan_passes(const char *p, size_t n, unsigned want) {
+  /* most blocks: at once, without the frame of the rest */
+  if (n >= 33 && want && want != P_QUOTE && avx2_ok())
+    return scan_passes_avx2(p, n, want, want & P_SPACE ? HOT_ANY : HOT_LATER);
+  return scan_passes_any(p, n, want);
+}
+
+/* scan_passes(), any block (out of line). */
+__attribute__((noinline)) static unsigned
+scan_passes_any(const char *p, size_t n, unsigned want) {
   bool avx2 = n >= 2 && avx2_ok(), wide = n >= 33 && avx2;
   if (want & P_SPACE)
     return wide   ? scan_passes_avx2(p, n, want, HOT_ANY)
@@ -1787,6 +1799,10 @@ static void clean_block(struct spacing *s, const struct kempt_block *b,
       m = next_pass(s, b, pass, t);
 }
 
+__attribute__((noinline)) static enum kempt_status
+spacing_fix(struct spacing *s, const struct kempt_block *b, unsigned m,
+            size_t lead, size_t trail);
+
 static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
   struct spacing *s = st;
   doc_sample(s, b->text, b->len);
@@ -1814,6 +1830,17 @@ static enum kempt_status spacing_block(void *st, const struct kempt_block *b) {
     m = scan_passes(p + lead, n - lead - trail, P_ALL);
   if (m == 0 && lead == 0 && trail == 0)
     return kempt__emit_block(s->env, b);
+  return spacing_fix(s, b, m, lead, trail);
+}
+
+/* spacing_block() of a block with something to change: the passes of m,
+ * or (none of them) only its edges lead and trail trimmed. Out of line:
+ * most blocks need nothing, and their call saves fewer registers. */
+__attribute__((noinline)) static enum kempt_status
+spacing_fix(struct spacing *s, const struct kempt_block *b, unsigned m,
+            size_t lead, size_t trail) {
+  const char *p = b->text;
+  size_t n = b->len;
   size_t room = b->len + b->len / 2 + 16;
   enum kempt_status r = kempt__buf_reserve(&s->a, room);
   if (r == KEMPT_OK)

@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #define KEMPT__BLOCK_CAP (1u << 20)
+#define LINE_ENDS 4096u /* line ends published for a block of at most these */
 
 struct split {
   const struct kempt_env *env;
@@ -21,7 +22,16 @@ struct split {
   uint64_t block_offset;  /* decoded offset of the open block */
   uint64_t index;         /* blocks emitted in this document */
   bool warned;
+  struct kempt_lines lines; /* of the block being emitted */
+  uint32_t ends_cap;        /* ends kept: LINE_ENDS once asked for, or 0 */
+  uint32_t ends[LINE_ENDS]; /* ... the offsets of its '\n' */
 };
+
+const struct kempt_lines *kempt__split_lines(void *split_state) {
+  struct split *s = split_state;
+  s->ends_cap = LINE_ENDS;
+  return &s->lines;
+}
 
 static bool blank_line_rest(const char *p, size_t n) {
   for (size_t i = 0;;) {
@@ -35,14 +45,23 @@ static bool blank_line_rest(const char *p, size_t n) {
   }
 }
 
+/* The bytes a blank line may start with (bit 1: ' ', '\t', the lead of
+ * an NBSP) and end with (bit 2: ' ', '\t', the end of an NBSP). */
+#define BLANK_START 1u
+#define BLANK_END 2u
+static const uint8_t blank_ends[256] = {['\t'] = BLANK_START | BLANK_END,
+                                        [' '] = BLANK_START | BLANK_END,
+                                        [0xC2] = BLANK_START,
+                                        [0xA0] = BLANK_END};
+
 /* Whether p[0..n) is blank: most lines are not, as their first byte
- * tells, or their last (an indented line of text). */
+ * tells, or their last (an indented line of text), by one look-up each. */
 static inline bool blank_line(const char *p, size_t n) {
   if (!n)
     return true;
   unsigned char c = (unsigned char)p[0], z = (unsigned char)p[n - 1];
-  return (c == ' ' || c == '\t' || c == 0xC2) &&
-         (z == ' ' || z == '\t' || z == 0xA0) && blank_line_rest(p, n);
+  return (blank_ends[c] & BLANK_START) && (blank_ends[z] & BLANK_END) &&
+         blank_line_rest(p, n);
 }
 
 /* Emit buf[0..len) (without a final '\n') as a block and drop it. */
@@ -50,7 +69,11 @@ static enum kempt_status emit(struct split *s, size_t len, uint32_t nlines,
                               uint32_t flags) {
   struct kempt_block b = {s->buf.data, len, flags, nlines,
                           s->block_offset, s->index++, NULL};
+  /* its line ends (not of a block cut at the cap) */
+  if (!flags && nlines <= s->ends_cap && len < UINT32_MAX)
+    s->lines.text = b.text;
   enum kempt_status st = kempt__emit_block(s->env, &b);
+  s->lines.text = NULL;
   return st;
 }
 
@@ -74,6 +97,8 @@ static enum kempt_status end_line(struct split *s) {
     s->block_offset = s->offset;
     return st;
   }
+  if (s->nlines < s->ends_cap)
+    s->ends[s->nlines] = (uint32_t)(s->buf.len - 1);
   s->nlines++;
   s->line_start = s->buf.len;
   return KEMPT_OK;
@@ -173,7 +198,11 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
       } else if (nlines) {
         struct kempt_block b = {p + bstart,      i - 1 - bstart, 0, nlines,
                                 s->block_offset, s->index++,     NULL};
+        /* its line ends, as the lines came (none in buf) */
+        if (nlines <= s->ends_cap && b.len < UINT32_MAX)
+          s->lines.text = b.text;
         st = kempt__emit_block(s->env, &b);
+        s->lines.text = NULL;
       }
       if (st != KEMPT_OK)
         return st;
@@ -181,6 +210,8 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
       bstart = e;
       s->block_offset = base + e;
     } else {
+      if (nlines < s->ends_cap) /* (held: a block begun in buf, bstart 0) */
+        s->ends[nlines] = (uint32_t)(held + e - 1 - bstart);
       nlines++;
     }
     i = e;
@@ -248,6 +279,7 @@ static enum kempt_status split_init(void *st, const struct kempt_env *env) {
   s->env = env;
   size_t cap = (size_t)kempt__opt_int(env->cfg, "max-block", KEMPT__BLOCK_CAP);
   kempt__buf_init(&s->buf, env->alloc, cap < 64 ? 64 : cap);
+  s->lines.ends = s->ends;
   return KEMPT_OK;
 }
 

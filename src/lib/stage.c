@@ -17,6 +17,7 @@ enum kempt_status kempt__stage_open(struct kempt_stage *st,
   st->env.report = r;
   st->env.stage = ops->info.name;
   st->env.lines_exact = false;
+  st->env.lines = NULL;
   st->state = kempt__calloc(a, ops->state_size);
   if (!st->state)
     return KEMPT_ERR_NOMEM;

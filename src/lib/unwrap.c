@@ -419,10 +419,17 @@ static inline uint32_t cols_of(struct unwrap *u, int32_t cp) {
   return cp_cols(cp);
 }
 
-static bool is_bullet(int32_t cp) {
+static bool is_bullet_wide(int32_t cp);
+
+static inline bool is_bullet(int32_t cp) {
   /* '>': quoted mail, whose lines are kept as they are */
   if (cp < 0x80)
     return cp == '-' || cp == '*' || cp == '+' || cp == '>';
+  return is_bullet_wide(cp);
+}
+
+/* is_bullet() beyond ASCII. */
+static bool is_bullet_wide(int32_t cp) {
   switch (cp) { /* a switch, not a search: every line's first character */
   case 0x00B7:
   case 0x2013:
@@ -850,6 +857,16 @@ static inline size_t past_spaces(const char *t, size_t i, size_t e) {
   return i;
 }
 
+/* The bytes white space at a line's start may begin with (bit 1: space,
+ * tab, the lead of a no-break space) and at its end may end with (bit 2:
+ * space, tab, the end of a no-break space). */
+#define WS_START 1u
+#define WS_END 2u
+static const uint8_t ws_edge[256] = {['\t'] = WS_START | WS_END,
+                                     [' '] = WS_START | WS_END,
+                                     [0xC2] = WS_START,
+                                     [0xA0] = WS_END};
+
 /* The bounds of the line t[s..e) into l (its content, indentation): false
  * when it is blank. The rest of l is zero until analyse(). */
 ALWAYS_INLINE bool parse_line(const char *t, size_t s, size_t e,
@@ -857,27 +874,26 @@ ALWAYS_INLINE bool parse_line(const char *t, size_t s, size_t e,
   size_t i = s;
   uint32_t col = 0;
   unsigned char c = i < e ? (unsigned char)t[i] : 0;
-  if (c == ' ' || c == '\t' || c == 0xC2) { /* most lines start otherwise */
+  if (ws_edge[c] & WS_START) { /* most lines start otherwise */
     i = past_spaces(t, s, e);
     col = (uint32_t)(i - s);
-    for (;; i++) { /* space, tab, no-break space */
-      if (i < e && t[i] == ' ')
+    /* then tabs and no-break spaces among spaces, if any (seldom) */
+    for (; i < e && (ws_edge[(unsigned char)t[i]] & WS_START); i++) {
+      if (t[i] == ' ')
         col++;
-      else if (i < e && t[i] == '\t')
+      else if (t[i] == '\t')
         col = (col / 8 + 1) * 8;
-      else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 &&
-               (unsigned char)t[i + 1] == 0xA0)
+      else if (e - i >= 2 && (unsigned char)t[i + 1] == 0xA0)
         col++, i++;
       else
         break;
     }
   }
   size_t j = e;
-  while (j > i) {
+  while (j > i && (ws_edge[(unsigned char)t[j - 1]] & WS_END)) {
     if (t[j - 1] == ' ' || t[j - 1] == '\t')
       j--;
-    else if ((unsigned char)t[j - 1] == 0xA0 && j - i >= 2 &&
-             (unsigned char)t[j - 2] == 0xC2)
+    else if (j - i >= 2 && (unsigned char)t[j - 2] == 0xC2)
       j -= 2;
     else
       break;
@@ -929,6 +945,22 @@ static size_t parse_lines_at(struct line *L, const char *t, size_t n,
     const char *e = first ? first : memchr(t + i, '\n', n - i);
     size_t end = e ? (size_t)(e - t) : n;
     first = NULL;
+    if (nl == MAX_LINES)
+      return SIZE_MAX;
+    if (parse_line(t, i, end, &L[nl]))
+      nl++;
+    i = end + 1;
+  }
+  return nl;
+}
+
+/* parse_lines_at() of a block of nlines lines whose '\n' are at
+ * ends[0..nlines - 1) (from the splitter). */
+static size_t parse_lines_ends(struct line *L, const char *t, size_t n,
+                               const uint32_t *ends, size_t nlines) {
+  size_t nl = 0, i = 0;
+  for (size_t k = 0; k < nlines; k++) {
+    size_t end = k + 1 < nlines ? ends[k] : n;
     if (nl == MAX_LINES)
       return SIZE_MAX;
     if (parse_line(t, i, end, &L[nl]))
@@ -1356,14 +1388,14 @@ static enum kempt_status emit_out(struct unwrap *u, uint32_t flags,
 
 /* Write lines [from, to) of text t, none joined to the next, without
  * link markers, to out at once: with the indentation past common if
- * there are several. */
+ * there are several; inds and lens: the sums of their indentations and
+ * of their lengths. */
 static enum kempt_status put_plain(struct unwrap *u, const char *t, size_t tn,
                                    const struct line *L, size_t from, size_t to,
-                                   uint32_t common) {
+                                   uint32_t common, size_t inds, size_t lens) {
   bool several = to - from > 1;
-  size_t need = to - from - 1;
-  for (size_t j = from; j < to; j++)
-    need += (several ? L[j].indent - common : 0) + (L[j].end - L[j].start);
+  size_t need =
+      to - from - 1 + lens + (several ? inds - (to - from) * common : 0);
   /* 32 bytes more: short lines and indents are stored sixteen bytes at a
    * time (past what is written, within what is reserved) */
   enum kempt_status st = kempt__buf_reserve(&u->out, need + 32);
@@ -1417,9 +1449,12 @@ static enum kempt_status put_group(struct unwrap *u,
                                    const struct line *L, size_t from,
                                    size_t to) {
   uint32_t common = UINT32_MAX, nlog = 0, joined = 0;
+  size_t ind = 0, len = 0; /* of the first lines of the logical lines */
   for (size_t j = from; j < to; j = logical_end(L, j)) {
     common = L[j].indent < common ? L[j].indent : common;
     nlog++;
+    ind += L[j].indent;
+    len += L[j].end - L[j].start;
   }
   kempt__buf_clear(&u->out);
   enum kempt_status st = KEMPT_OK;
@@ -1432,7 +1467,7 @@ static enum kempt_status put_group(struct unwrap *u,
                               b->offset + first, u->index++, b->rule};
       return kempt__emit_block(u->env, &c);
     }
-    st = put_plain(u, b->text, b->len, L, from, to, common);
+    st = put_plain(u, b->text, b->len, L, from, to, common, ind, len);
     to = from; /* done */
   }
   for (size_t j = from, last; j < to && st == KEMPT_OK; j = last + 1) {
@@ -1531,16 +1566,26 @@ static bool ref_list(const char *t, size_t n, bool label_ok) {
   return urls > 0 || label_ok;
 }
 
-static bool refs_heading(const char *t, size_t n) {
+static bool refs_heading_rest(const char *t, size_t n);
+
+static inline bool refs_heading(const char *t, size_t n) {
   unsigned char z = n ? (unsigned char)t[n - 1] : 0;
   if (z != 's' && z != ':' && z != ' ' && z != '\t' && z != 0xA0)
     return false; /* most blocks: at a glance */
+  return refs_heading_rest(t, n);
+}
+
+static bool refs_heading_rest(const char *t, size_t n) {
   size_t e = n;
   while (e && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
                (unsigned char)t[e - 1] == 0xA0))
     e--;
   if (e < 10 || (t[e - 1] != 's' && t[e - 1] != ':'))
     return false; /* a quick look at its end first */
+  /* the heading would end there (what follows is white space) */
+  if (t[e - 1] == 's' ? memcmp(t + e - 10, "References", 10) != 0
+                      : e < 11 || memcmp(t + e - 11, "References:", 11) != 0)
+    return false;
   struct line l;
   if (memchr(t, '\n', n) || !parse_line(t, 0, n, &l))
     return false;
@@ -1792,6 +1837,25 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   return put_lines(u, b, L, nl, pl.wrapped);
 }
 
+/* process() of a block of one line (no line break in it) without a '[',
+ * at once where it is passed on as put_one() does: kept, not blank, not
+ * in nor at the head of a references list. False (nothing done) for the
+ * others, which process() takes. */
+static inline bool one_line(struct unwrap *u, const struct kempt_block *b,
+                            enum kempt_status *st) {
+  struct line l;
+  if ((b->flags & KEMPT_BLOCK_REMOVED) || u->in_refs ||
+      !parse_line(b->text, 0, b->len, &l) ||
+      b->len > (u->out.cap - OUT_SLACK) / OUT_GROWTH ||
+      refs_heading(b->text, b->len))
+    return false;
+  u->brackets = false;
+  struct kempt_block c = {b->text + l.start,   l.end - l.start, b->flags, 1,
+                          b->offset + l.start, u->index++,      b->rule};
+  *st = kempt__emit_block(u->env, &c);
+  return true;
+}
+
 /* ---- holding the document ----------------------------------------------- */
 
 static struct kempt_block held_block(const struct unwrap *u, size_t i) {
@@ -1830,8 +1894,10 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
       const char *q = memchr(u->text.data + from, '[', u->text.len - from);
       bracket = q ? (size_t)(q - u->text.data) : SIZE_MAX;
     }
-    st = process(u, &b, i + 1 < u->nheld ? &u->held[i + 1] : NULL, h,
-                 bracket < h->pos + h->len);
+    bool brackets = bracket < h->pos + h->len;
+    if (h->cached == ONE_LINE && !brackets && one_line(u, &b, &st))
+      continue;
+    st = process(u, &b, i + 1 < u->nheld ? &u->held[i + 1] : NULL, h, brackets);
   }
   size_t cut = n < u->nheld ? u->held[n].pos : u->text.len;
   if (cut)
@@ -1924,20 +1990,41 @@ static void vote(struct unwrap *u, const struct line *L, size_t nl) {
 /* Learn from a block that arrives: its width when it is hard-wrapped on
  * its own evidence. (Its words are read when they are needed, see
  * vocab_sync().) */
-static void learn(struct unwrap *u, const struct kempt_block *b,
-                  struct held *h) {
-  /* (a block of one line from the splitter has no '\n' to look for) */
-  const char *first = b->nlines == 1 && u->env->lines_exact
-                          ? NULL
-                          : memchr(b->text, '\n', b->len);
+__attribute__((noinline)) static void
+learn_lines(struct unwrap *u, const struct kempt_block *b, struct held *h,
+            const char *first, const uint32_t *ends);
+
+static inline void learn(struct unwrap *u, const struct kempt_block *b,
+                         struct held *h) {
+  /* (a block of one line from the splitter has no '\n' to look for, and
+   * one of several lines from it may come with where they end) */
+  if (b->nlines == 1 && u->env->lines_exact) {
+    h->cached = ONE_LINE;
+    return;
+  }
+  const struct kempt_lines *lk = u->env->lines;
+  if (lk && lk->text == b->text) {
+    learn_lines(u, b, h, b->text + lk->ends[0], lk->ends);
+    return;
+  }
+  const char *first = memchr(b->text, '\n', b->len);
   if (!first) {
     h->cached = ONE_LINE;
     return;
   }
+  learn_lines(u, b, h, first, NULL);
+}
+
+/* learn() of a block whose first line break is at first (and the others
+ * at ends, if known). */
+__attribute__((noinline)) static void
+learn_lines(struct unwrap *u, const struct kempt_block *b, struct held *h,
+            const char *first, const uint32_t *ends) {
   /* read into the cache itself while it has room for any block's lines */
   bool direct = u->ncache + MAX_LINES <= CACHE_LINES;
   struct line *L = direct ? u->cache + u->ncache : u->lines;
-  size_t nl = parse_lines_at(L, b->text, b->len, first);
+  size_t nl = ends ? parse_lines_ends(L, b->text, b->len, ends, b->nlines)
+                   : parse_lines_at(L, b->text, b->len, first);
   if (nl == SIZE_MAX || nl < 2)
     return;
   enum cached read = PARSED;
@@ -1968,11 +2055,14 @@ static void sync_all(struct unwrap *u, const struct kempt_block *b) {
   u->doc_width = widest_line(u, b->text, b->len, u->doc_width);
 }
 
-static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
-  struct unwrap *u = st;
-  bool counted = no_room(u, b->len);
-  if (counted)
-    sync_all(u, b);
+ALWAYS_INLINE enum kempt_status
+hold_block(struct unwrap *u, const struct kempt_block *b, bool counted);
+
+/* A block that has no room in the window without a flush, or none at all:
+ * out of line, unwrap_block() stays small for the others. */
+__attribute__((noinline)) static enum kempt_status
+unwrap_block_full(struct unwrap *u, const struct kempt_block *b) {
+  sync_all(u, b);
   if (b->len > HOLD_BYTES / 2) { /* too big to hold: no look-ahead */
     enum kempt_status s = flush(u, u->nheld);
     return s == KEMPT_OK ? process(u, b, NULL, NULL, true) : s;
@@ -1980,6 +2070,21 @@ static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
   enum kempt_status s = make_room(u, b->len);
   if (s != KEMPT_OK)
     return s;
+  return hold_block(u, b, true);
+}
+
+static enum kempt_status unwrap_block(void *st, const struct kempt_block *b) {
+  struct unwrap *u = st;
+  if (no_room(u, b->len))
+    return unwrap_block_full(u, b);
+  return hold_block(u, b, false);
+}
+
+/* Hold block b (there is room for it); counted: doc_width has counted the
+ * blocks held before it and it. */
+ALWAYS_INLINE enum kempt_status
+hold_block(struct unwrap *u, const struct kempt_block *b, bool counted) {
+  enum kempt_status s;
   size_t pos = u->text.len;
   s = kempt__buf_add(&u->text, b->text, b->len);
   if (s != KEMPT_OK)

@@ -35,15 +35,25 @@ static enum kempt_status flush(struct writer *w) {
   return kempt__emit(w->env, w->out, n);
 }
 
+static enum kempt_status put_flush(struct writer *w, const char *p, size_t n);
+
 /* Output p[0..n): into the buffer, or straight on when it is large. */
-static enum kempt_status put(struct writer *w, const char *p, size_t n) {
-  if (w->nout + n > OUT_SIZE) {
-    enum kempt_status s = flush(w);
-    if (s != KEMPT_OK)
-      return s;
-    if (n > OUT_SIZE / 2)
-      return kempt__emit(w->env, p, n);
-  }
+static inline enum kempt_status put(struct writer *w, const char *p, size_t n) {
+  if (w->nout + n > OUT_SIZE)
+    return put_flush(w, p, n);
+  memcpy(w->out + w->nout, p, n);
+  w->nout += n;
+  return KEMPT_OK;
+}
+
+/* put() of bytes the buffer has no room for: it is flushed first. */
+__attribute__((noinline)) static enum kempt_status
+put_flush(struct writer *w, const char *p, size_t n) {
+  enum kempt_status s = flush(w);
+  if (s != KEMPT_OK)
+    return s;
+  if (n > OUT_SIZE / 2)
+    return kempt__emit(w->env, p, n);
   memcpy(w->out + w->nout, p, n);
   w->nout += n;
   return KEMPT_OK;
