@@ -41,6 +41,7 @@ enum chrome_kind {
   CK_COPULA, /* the verb of such a bio: "is" */
   CK_ABOUT,  /* "About" before a name: the author's or maker's box */
   CK_CAPTION, /* words that open a photo's caption: "In this photo" */
+  CK_REPLY,  /* a button or counter of a reader's comment: "Reply" */
   CK_COUNT
 };
 
@@ -518,6 +519,17 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
  * window. */
 void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
                          uint32_t langs);
+/* chrome_comments.c: before the verdict (the phrase rules done), the
+ * headers of a thread of readers' comments that the rules do not find
+ * ("Jane Doe | 3 days ago" with its comment's buttons: hit CK_SAYS,
+ * cut_end moved past them; returns how many), the headers "NAME says:"
+ * of a name alone (rule says_name) that their buttons confirm, and
+ * cut-off markers of a word or two between two paragraphs of prose that
+ * no thread follows (hit CK_LINE: they go, the article goes on); langs:
+ * the rule languages of the window. */
+size_t kempt__chrome_comments(struct chrome_doc *d,
+                              const struct chrome_rules *r, uint32_t langs,
+                              const char *says_name);
 /* chrome_edge.c: whether lines [from, to] (a run of structured lines
  * after the article) open with HEAD_RUN headlines or links and hold a
  * box of facts ("Date: ...", "Venue: ...", "Tickets: ...") after them: a

@@ -1462,7 +1462,7 @@ static int kind_of(const char *s, size_t n) {
   static const char *const names[] = {"line", "prefix", "",     "has",
                                       "list", "cut",    "byline", "date",
                                       "says", "soft",   "bio",    "copula",
-                                      "about", "caption"};
+                                      "about", "caption", "reply"};
   for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
     if (strlen(names[k]) == n && n && memcmp(names[k], s, n) == 0)
       return k + 1;
@@ -1606,7 +1606,8 @@ static const char *const file_names[CK_COUNT] = {
     "bio (rules file)",
     "copula (rules file)",
     "about (rules file)",
-    "caption (rules file)"};
+    "caption (rules file)",
+    "reply (rules file)"};
 
 /* One "KIND PATTERN" line of a rules file; other lines are ignored. */
 static enum kempt_status parse_line(struct chrome_rules *r, const char *p,

@@ -1,0 +1,272 @@
+/* chrome_comments.c - a thread of readers' comments after the article
+ * (called by chrome_class.c after the phrase rules, before the verdict):
+ *
+ * - a comment's header of a name and the time since it was posted, after
+ *   a separator ("Jane Doe • 3 days ago", "jdoe42 · 2h", "Anna K. | 12
+ *   May 2026"), is one in a thread: the comment's buttons ("Reply",
+ *   "Report", "Like (3)": the reply rules) follow it soon, or another
+ *   such header follows a comment that ends a sentence (a list of
+ *   headlines under their sections' labels, "Sport • 2h ago", has no
+ *   sentence between them); it cuts the article as "NAME says:" does;
+ * - a header "NAME says:" of a name alone (one only when the page has
+ *   another: chrome_class.c) is one when its comment's buttons follow;
+ * - a cut-off marker of a word or two ("Comments", "View comments (12)",
+ *   "12 comments") between two paragraphs of prose is a button of the
+ *   article (it goes, the article does not end there), unless a thread's
+ *   lines (a header, a date line, buttons) follow the paragraph after it.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chrome_int.h"
+
+#define HDR_NAME_TOK 4  /* words of a header's name ("Jan van der Berg") */
+#define HDR_NAME_BYTES 48
+#define HDR_TIME_TOK 7  /* tokens of its time ("Nov 3, 2025 at 5:14 pm") */
+#define HDR_TIME_WORD 9 /* code points of a word of its time ("minutes") */
+#define HDR_TOK 12      /* tokens of a header line at most */
+#define BTN_TOK 10      /* tokens of a line of buttons at most */
+#define BTN_CHARS 80    /* ... and code points */
+#define REPLY_REACH 6   /* lines from a header to its buttons */
+#define THREAD_REACH 8  /* lines from a header to the next one */
+#define PROSE_MIN 12    /* words of a paragraph of prose around a marker */
+#define WEAK_WORDS 2    /* words of a button-like cut-off marker */
+#define WEAK_TOK 4      /* ... and its tokens (numbers too) */
+#define AFTER_REACH 4   /* lines after the paragraph after a marker */
+
+static const char R_TIME_HDR[] = "comment header (name and time)";
+static const char R_REPLY_HDR[] = "comment header (NAME says:, its buttons)";
+
+/* The next line after i (before end) with text, or end. */
+static size_t next_text(const struct chrome_doc *d, size_t i, size_t end) {
+  for (i++; i < end && d->units[i].chars == 0; i++)
+    ;
+  return i;
+}
+
+/* Code points of p[0..n) (valid UTF-8). */
+static size_t cps(const char *p, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    c += ((unsigned char)p[i] & 0xC0) != 0x80;
+  return c;
+}
+
+/* Whether the word sequence t[0..k) is a reply rule (any language: the
+ * buttons are the site's, the text may be in another). */
+static bool reply_words(const struct chrome_rules *r,
+                        const struct chrome_tok *t, size_t k) {
+  if (k > r->maxtok[CK_REPLY] || !kempt__chrome_may_start(r, CK_REPLY, t[0].h))
+    return false;
+  uint64_t h = kempt__chrome_seq(t, k);
+  return kempt__chrome_may_key(r, h, CK_REPLY) &&
+         kempt__chrome_rules_find(r, h, CK_REPLY, ~0u) != NULL;
+}
+
+/* A line of a comment's buttons and counters: nothing but reply rules
+ * and numbers ("Reply", "Reply Report Like (3)", "2 replies", "Antworten
+ * Melden"), one rule at least, no sentence end. */
+static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
+                    const struct chrome_rules *r) {
+  if (u->words == 0 || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
+      u->term == TERM_SENT || u->term == TERM_COLON || u->bullet)
+    return false;
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[BTN_TOK + 1];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, BTN_TOK, &total,
+                                          d->cp);
+  if (nt == 0 || total != nt)
+    return false;
+  size_t hits = 0;
+  for (size_t i = 0; i < nt;) {
+    if (!t[i].alpha) {
+      i++;
+      continue;
+    }
+    if (i + 1 < nt && t[i + 1].alpha && reply_words(r, t + i, 2))
+      i += 2;
+    else if (reply_words(r, t + i, 1))
+      i++;
+    else
+      return false;
+    hits++;
+  }
+  return hits > 0;
+}
+
+/* The bytes of a separator between a header's name and its time at
+ * p[i..): " • ", " · ", " | ", " - ", " – ", " — "; 0 when none. */
+static size_t sep_at(const char *p, size_t n, size_t i) {
+  if (i + 2 >= n || p[i] != ' ')
+    return 0;
+  const unsigned char *q = (const unsigned char *)p + i + 1;
+  size_t w = 0;
+  if (q[0] == '|' || q[0] == '-')
+    w = 1;
+  else if (q[0] == 0xC2 && q[1] == 0xB7)
+    w = 2; /* U+00B7 */
+  else if (q[0] == 0xE2 && q[1] == 0x80 &&
+           (q[2] == 0xA2 || q[2] == 0x93 || q[2] == 0x94))
+    w = 3; /* U+2022, U+2013, U+2014 */
+  if (!w || i + 1 + w >= n || p[i + 1 + w] != ' ')
+    return 0;
+  return w + 2;
+}
+
+/* A comment's header of a name and a time: a name of up to HDR_NAME_TOK
+ * words (capitalised, "Anna K.", or one handle: "jdoe_42"), a separator,
+ * then a time: a number (a day, an hour, "2h") and up to HDR_TIME_TOK
+ * tokens of short words or date words ("3 days ago", "12 May 2026 at
+ * 9:14 pm", "vor 2 Stunden"), no sentence end. */
+static bool time_header(const struct chrome_doc *d,
+                        const struct chrome_unit *u,
+                        const struct chrome_rules *r, uint32_t langs) {
+  if ((u->rule && u->hit != CK_DATE) || u->words == 0 ||
+      u->ntok > HDR_TOK || u->ntok < 2 || u->term == TERM_SENT ||
+      u->term == TERM_COLON || u->bullet || u->widget)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, s = 0, sw = 0;
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+    n--;
+  for (size_t i = 1; i < n && i <= HDR_NAME_BYTES && !sw; i++)
+    if (p[i] == ' ' && (sw = sep_at(p, n, i)) != 0)
+      s = i;
+  if (!sw)
+    return false;
+  struct chrome_tok t[HDR_TOK + 1];
+  size_t total, nt = kempt__chrome_tokens(p, n, t, HDR_TOK, &total, d->cp);
+  if (nt != total || nt < 2)
+    return false;
+  size_t k = 0; /* the name: t[0..k) */
+  while (k < nt && t[k].end <= s)
+    k++;
+  if (k == 0 || k > HDR_NAME_TOK || k == nt || !t[0].alpha ||
+      t[0].start != 0)
+    return false;
+  bool handle = true; /* one word, or words joined by _ . - */
+  for (size_t i = 1; i < k; i++)
+    handle = handle && t[i].start == t[i - 1].end + 1 &&
+             memchr("_.-", p[t[i - 1].end], 3);
+  if (!handle) {
+    for (size_t i = 0; i < k; i++)
+      if (!t[i].alpha || (!t[i].upper && (i == 0 || i + 1 == k ||
+                                          t[i].end - t[i].start > 3)))
+        return false; /* (a name's particle: "van", "de") */
+    for (size_t i = 1; i <= k; i++)
+      for (size_t b = t[i - 1].end; b < (i < k ? t[i].start : s); b++)
+        if (p[b] != ' ' && p[b] != '.' && p[b] != '-' && p[b] != '\'')
+          return false; /* ("Anna K." has its dot) */
+  }
+  if (nt - k > HDR_TIME_TOK)
+    return false;
+  bool num = false;
+  for (size_t i = k; i < nt; i++) {
+    unsigned c = (unsigned char)p[t[i].start];
+    if (c - '0' < 10) {
+      num = true;
+      continue; /* "3", "2h", "5:14" */
+    }
+    if (!t[i].alpha)
+      return false;
+    if (cps(p + t[i].start, t[i].end - t[i].start) > HDR_TIME_WORD &&
+        !(kempt__chrome_may_start(r, CK_DATE, t[i].h) &&
+          kempt__chrome_rules_find(r, kempt__chrome_seq(t + i, 1), CK_DATE,
+                                   langs)))
+      return false;
+  }
+  return num;
+}
+
+/* A line of a comment's text: it ends a sentence (not a headline). */
+static bool comment_text(const struct chrome_unit *u) {
+  return !u->rule && u->words > 0 && u->term == TERM_SENT;
+}
+
+/* Whether the comment under the header at i has its buttons: a line of
+ * buttons within REPLY_REACH lines, before the next header. */
+static bool has_buttons(const struct chrome_doc *d, size_t i,
+                        const struct chrome_rules *r, uint32_t langs) {
+  for (size_t j = next_text(d, i, d->nunits), seen = 0;
+       j < d->nunits && seen < REPLY_REACH;
+       j = next_text(d, j, d->nunits), seen++) {
+    const struct chrome_unit *v = &d->units[j];
+    if (buttons(d, v, r))
+      return true;
+    if (v->hit == CK_SAYS || time_header(d, v, r, langs))
+      return false; /* (the next comment's) */
+  }
+  return false;
+}
+
+/* A paragraph of prose (a line of the article's text, by its form). */
+static bool prose(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->widget && u->words >= PROSE_MIN &&
+         u->term == TERM_SENT;
+}
+
+/* Whether a thread's line is among the AFTER_REACH lines after line j: a
+ * comment's header, a date line, buttons. */
+static bool thread_after(const struct chrome_doc *d, size_t j,
+                         const struct chrome_rules *r, uint32_t langs) {
+  size_t seen = 0;
+  for (size_t k = next_text(d, j, d->nunits);
+       k < d->nunits && seen < AFTER_REACH;
+       k = next_text(d, k, d->nunits), seen++) {
+    const struct chrome_unit *v = &d->units[k];
+    if (v->hit == CK_SAYS || v->hit == CK_DATE || buttons(d, v, r) ||
+        time_header(d, v, r, langs))
+      return true;
+  }
+  return false;
+}
+
+/* A cut-off marker of a word or two between two paragraphs of prose,
+ * with no thread after the second: the article's button. */
+static bool article_button(const struct chrome_doc *d, size_t i,
+                           const struct chrome_rules *r, uint32_t langs) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words > WEAK_WORDS || u->ntok > WEAK_TOK || i == 0)
+    return false;
+  size_t b = i; /* the line with text before it */
+  while (b > 0 && d->units[b - 1].chars == 0)
+    b--;
+  if (b == 0 || !prose(&d->units[b - 1]))
+    return false;
+  size_t j = next_text(d, i, d->nunits);
+  return j < d->nunits && prose(&d->units[j]) && !thread_after(d, j, r, langs);
+}
+
+size_t kempt__chrome_comments(struct chrome_doc *d,
+                              const struct chrome_rules *r, uint32_t langs,
+                              const char *says_name) {
+  size_t added = 0;
+  if (!r->maxtok[CK_REPLY])
+    return 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->hit == CK_CUT) {
+      if (article_button(d, i, r, langs))
+        u->hit = CK_LINE; /* (it goes, the article goes on) */
+    } else if (u->hit == CK_SAYS) {
+      if (u->rule == says_name && has_buttons(d, i, r, langs))
+        u->rule = R_REPLY_HDR;
+    } else if (time_header(d, u, r, langs)) {
+      size_t j = next_text(d, i, d->nunits);
+      bool thread = has_buttons(d, i, r, langs);
+      if (!thread && j < d->nunits && comment_text(&d->units[j]))
+        for (size_t k = next_text(d, j, d->nunits), seen = 0;
+             k < d->nunits && seen < THREAD_REACH && !thread;
+             k = next_text(d, k, d->nunits), seen++)
+          thread = d->units[k].hit == CK_SAYS ||
+                   time_header(d, &d->units[k], r, langs);
+      if (thread) {
+        u->rule = R_TIME_HDR;
+        u->hit = CK_SAYS;
+        if (d->cut_end < i + 1)
+          d->cut_end = i + 1;
+        added++;
+      }
+    }
+  }
+  return added;
+}
