@@ -3,11 +3,12 @@
  *
  * - a comment's header of a name and the time since it was posted, after
  *   a separator ("Jane Doe • 3 days ago", "jdoe42 · 2h", "Anna K. | 12
- *   May 2026"), is one in a thread: the comment's buttons ("Reply",
- *   "Report", "Like (3)": the reply rules) follow it soon, or another
- *   such header follows a comment that ends a sentence (a list of
- *   headlines under their sections' labels, "Sport • 2h ago", has no
- *   sentence between them); it cuts the article as "NAME says:" does;
+ *   May 2026"), or a date line (under a name alone: "Jane Doe" / "March
+ *   3, 2026 at 5:14 pm"), is one when the comment's buttons ("Reply",
+ *   "Report", "Like (3)": the reply rules, maybe with a page's buttons:
+ *   "Reply - Share") follow its text soon (a list of headlines under
+ *   their sections' labels and times, "Sport • 2h ago", has none); it
+ *   cuts the article as "NAME says:" does;
  * - a header "NAME says:" of a name alone (one only when the page has
  *   another: chrome_class.c) is one when its comment's buttons follow;
  * - a cut-off marker of a word or two ("Comments", "View comments (12)",
@@ -27,13 +28,13 @@
 #define BTN_TOK 10      /* tokens of a line of buttons at most */
 #define BTN_CHARS 80    /* ... and code points */
 #define REPLY_REACH 6   /* lines from a header to its buttons */
-#define THREAD_REACH 8  /* lines from a header to the next one */
 #define PROSE_MIN 12    /* words of a paragraph of prose around a marker */
 #define WEAK_WORDS 2    /* words of a button-like cut-off marker */
 #define WEAK_TOK 4      /* ... and its tokens (numbers too) */
 #define AFTER_REACH 4   /* lines after the paragraph after a marker */
 
 static const char R_TIME_HDR[] = "comment header (name and time)";
+static const char R_DATED_HDR[] = "comment header (name or date, its buttons)";
 static const char R_REPLY_HDR[] = "comment header (NAME says:, its buttons)";
 
 /* The next line after i (before end) with text, or end. */
@@ -68,7 +69,7 @@ static bool reply_words(const struct chrome_rules *r,
 static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
                     const struct chrome_rules *r) {
   if (u->words == 0 || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
-      u->term == TERM_SENT || u->term == TERM_COLON || u->bullet)
+      u->term == TERM_SENT || u->term == TERM_COLON)
     return false;
   const char *p = d->text.data + u->off;
   struct chrome_tok t[BTN_TOK + 1];
@@ -82,13 +83,18 @@ static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
       i++;
       continue;
     }
-    if (i + 1 < nt && t[i + 1].alpha && reply_words(r, t + i, 2))
+    if (i + 1 < nt && t[i + 1].alpha && reply_words(r, t + i, 2)) {
       i += 2;
-    else if (reply_words(r, t + i, 1))
+      hits++;
+    } else if (reply_words(r, t + i, 1)) {
       i++;
-    else
+      hits++;
+    } else if (kempt__chrome_rules_find(r, kempt__chrome_seq(t + i, 1),
+                                        CK_LINE, ~0u)) {
+      i++; /* a button of a page's too: "Reply - Share" */
+    } else {
       return false;
-    hits++;
+    }
   }
   return hits > 0;
 }
@@ -110,6 +116,48 @@ static size_t sep_at(const char *p, size_t n, size_t i) {
   if (!w || i + 1 + w >= n || p[i + 1 + w] != ' ')
     return 0;
   return w + 2;
+}
+
+/* Whether the tokens t[0..k) of p, before byte s, are a name: up to
+ * HDR_NAME_TOK words from the line's start, capitalised (a particle of
+ * up to 3 letters between: "Jan van der Berg"; an initial's dot: "Anna
+ * K."), or one handle (its words joined by _ . -: "jdoe_42"). */
+static bool name_of(const char *p, const struct chrome_tok *t, size_t k,
+                    size_t s) {
+  if (k == 0 || k > HDR_NAME_TOK || !t[0].alpha || t[0].start != 0)
+    return false;
+  bool handle = true; /* one word, or words joined by _ . - */
+  for (size_t i = 1; i < k; i++)
+    handle = handle && t[i].start == t[i - 1].end + 1 &&
+             memchr("_.-", p[t[i - 1].end], 3);
+  if (handle)
+    return s - t[k - 1].end <= 1;
+  for (size_t i = 0; i < k; i++)
+    if (!t[i].alpha || (!t[i].upper && (i == 0 || i + 1 == k ||
+                                        t[i].end - t[i].start > 3)))
+      return false; /* (a name's particle: "van", "de") */
+  for (size_t i = 1; i <= k; i++)
+    for (size_t b = t[i - 1].end; b < (i < k ? t[i].start : s); b++)
+      if (p[b] != ' ' && p[b] != '.' && p[b] != '-' && p[b] != '\'')
+        return false; /* ("Anna K." has its dot) */
+  return true;
+}
+
+/* A line that is a name alone ("Jane Doe", "jdoe_42"). */
+static bool name_line(const struct chrome_doc *d,
+                      const struct chrome_unit *u) {
+  if ((u->rule && u->hit != CK_BYLINE) || u->words == 0 ||
+      u->ntok > HDR_NAME_TOK || u->term != TERM_NONE || u->bullet ||
+      u->widget)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len;
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+    n--;
+  struct chrome_tok t[HDR_NAME_TOK + 1];
+  size_t total, nt = kempt__chrome_tokens(p, n, t, HDR_NAME_TOK, &total,
+                                          d->cp);
+  return nt == total && nt > 0 && t[nt - 1].end == n && name_of(p, t, nt, n);
 }
 
 /* A comment's header of a name and a time: a name of up to HDR_NAME_TOK
@@ -140,23 +188,8 @@ static bool time_header(const struct chrome_doc *d,
   size_t k = 0; /* the name: t[0..k) */
   while (k < nt && t[k].end <= s)
     k++;
-  if (k == 0 || k > HDR_NAME_TOK || k == nt || !t[0].alpha ||
-      t[0].start != 0)
+  if (k == nt || !name_of(p, t, k, s))
     return false;
-  bool handle = true; /* one word, or words joined by _ . - */
-  for (size_t i = 1; i < k; i++)
-    handle = handle && t[i].start == t[i - 1].end + 1 &&
-             memchr("_.-", p[t[i - 1].end], 3);
-  if (!handle) {
-    for (size_t i = 0; i < k; i++)
-      if (!t[i].alpha || (!t[i].upper && (i == 0 || i + 1 == k ||
-                                          t[i].end - t[i].start > 3)))
-        return false; /* (a name's particle: "van", "de") */
-    for (size_t i = 1; i <= k; i++)
-      for (size_t b = t[i - 1].end; b < (i < k ? t[i].start : s); b++)
-        if (p[b] != ' ' && p[b] != '.' && p[b] != '-' && p[b] != '\'')
-          return false; /* ("Anna K." has its dot) */
-  }
   if (nt - k > HDR_TIME_TOK)
     return false;
   bool num = false;
@@ -177,25 +210,39 @@ static bool time_header(const struct chrome_doc *d,
   return num;
 }
 
-/* A line of a comment's text: it ends a sentence (not a headline). */
-static bool comment_text(const struct chrome_unit *u) {
-  return !u->rule && u->words > 0 && u->term == TERM_SENT;
-}
-
 /* Whether the comment under the header at i has its buttons: a line of
  * buttons within REPLY_REACH lines, before the next header. */
 static bool has_buttons(const struct chrome_doc *d, size_t i,
                         const struct chrome_rules *r, uint32_t langs) {
+  bool text = false; /* a line of the comment's text came */
   for (size_t j = next_text(d, i, d->nunits), seen = 0;
        j < d->nunits && seen < REPLY_REACH;
        j = next_text(d, j, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[j];
     if (buttons(d, v, r))
       return true;
-    if (v->hit == CK_SAYS || time_header(d, v, r, langs))
+    if (v->hit == CK_SAYS || (text && v->hit == CK_DATE) ||
+        time_header(d, v, r, langs))
       return false; /* (the next comment's) */
+    text = text || !v->rule;
   }
   return false;
+}
+
+/* The line with text before i, or SIZE_MAX. */
+static size_t prev_text(const struct chrome_doc *d, size_t i) {
+  while (i > 0 && d->units[i - 1].chars == 0)
+    i--;
+  return i > 0 ? i - 1 : SIZE_MAX;
+}
+
+/* A date line that heads a comment: a line of text after it (no rule,
+ * no buttons), then its buttons. */
+static bool dated_comment(const struct chrome_doc *d, size_t i,
+                          const struct chrome_rules *r, uint32_t langs) {
+  size_t j = next_text(d, i, d->nunits);
+  return j < d->nunits && !d->units[j].rule && d->units[j].words > 0 &&
+         !buttons(d, &d->units[j], r) && has_buttons(d, i, r, langs);
 }
 
 /* A paragraph of prose (a line of the article's text, by its form). */
@@ -251,21 +298,22 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
       if (u->rule == says_name && has_buttons(d, i, r, langs))
         u->rule = R_REPLY_HDR;
     } else if (time_header(d, u, r, langs)) {
-      size_t j = next_text(d, i, d->nunits);
-      bool thread = has_buttons(d, i, r, langs);
-      if (!thread && j < d->nunits && comment_text(&d->units[j]))
-        for (size_t k = next_text(d, j, d->nunits), seen = 0;
-             k < d->nunits && seen < THREAD_REACH && !thread;
-             k = next_text(d, k, d->nunits), seen++)
-          thread = d->units[k].hit == CK_SAYS ||
-                   time_header(d, &d->units[k], r, langs);
-      if (thread) {
+      if (has_buttons(d, i, r, langs)) {
         u->rule = R_TIME_HDR;
         u->hit = CK_SAYS;
         if (d->cut_end < i + 1)
           d->cut_end = i + 1;
         added++;
       }
+    } else if (u->hit == CK_DATE && u->rule && dated_comment(d, i, r, langs)) {
+      size_t h = prev_text(d, i); /* its name above it, or the date */
+      if (h == SIZE_MAX || !name_line(d, &d->units[h]))
+        h = i;
+      d->units[h].rule = R_DATED_HDR;
+      d->units[h].hit = CK_SAYS;
+      if (d->cut_end < i + 1)
+        d->cut_end = i + 1;
+      added++;
     }
   }
   return added;
