@@ -1,0 +1,127 @@
+/* test_chromequal8_comments.c - readers' comments after the article: the
+ * headers the rules alone do not find ("Jane Doe • 3 days ago", a name
+ * over a date line, "NAME says:" of a name alone) take the thread with
+ * them when the comments' buttons ("Reply", "Like (3)") follow; a button
+ * of a word or two ("Comments") between two paragraphs cuts nothing; a
+ * list of headlines under section labels and times, and a quote's
+ * lead-in, are no comments. All pages are invented.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ONLY[] = {"stages=chrome", NULL};
+
+static char *run(const char *in) {
+  return kempt_run(ONLY, in, strlen(in), WHOLE, 0, 0, NULL);
+}
+
+#define TOP "Home | Local | Weather | Sport\n\nSkip to content\n\n" \
+            "Night buses return to the valley towns\n\n"
+#define P1 "The regional transport authority will run night buses between" \
+           " the three valley towns again from next month, after a break of" \
+           " almost four years.\n\n"
+#define P2 "The buses will leave the main square every hour between midnight" \
+           " and five in the morning on Fridays and Saturdays, and stop at" \
+           " the hospital.\n\n"
+#define P3 "Students and people who work late shifts had asked for the" \
+           " service to come back, saying that taxis were too expensive for" \
+           " most of them.\n\n"
+#define P4 "The authority said it would look at the numbers after six months" \
+           " and decide then whether to add buses on the other nights of the" \
+           " week.\n\n"
+#define P5 "Drivers for the new service will be hired from the existing" \
+           " day routes, and the union said that most of them had already" \
+           " volunteered for the extra shifts.\n\n"
+#define C1 "Brilliant, my daughter works at the hospital and has been" \
+           " paying for taxis every weekend since the old service stopped.\n\n"
+#define C2 "Why only Fridays and Saturdays? Plenty of us work nights during" \
+           " the week as well.\n\n"
+
+Test(chromequal8, time_headers_with_buttons_end_the_article) {
+  char *out = run(TOP P1 P2 P3 P4 "Jo Harper \xe2\x80\xa2 3 days ago\n\n" C1
+                  "Reply Report Like (3)\n\nnightowl_22 \xc2\xb7 2h\n\n" C2
+                  "Reply\n");
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert_null(strstr(out, "Brilliant"), "%s", out);
+  cr_assert_null(strstr(out, "Why only"), "%s", out);
+  free(out);
+}
+
+Test(chromequal8, time_labels_without_buttons_are_no_thread) {
+  char *out = run(TOP P1 P2 P3 "Politics \xe2\x80\xa2 2 hours ago\n\n"
+                  "Mayor answers questions on the budget.\n\n"
+                  "Transport \xe2\x80\xa2 5 hours ago\n\n"
+                  "New bus lines will open in the spring.\n\n" P4 P5);
+  cr_assert(strstr(out, "Drivers for the new"), "%s", out);
+  free(out);
+}
+
+Test(chromequal8, name_over_a_date_line_is_a_header) {
+  char *out = run(TOP P1 P2 P3 P4 "Jo Harper\nMarch 3, 2026 at 5:14 pm\n\n" C1
+                  "Reply\n\nSam Ortiz\nMarch 3, 2026 at 6:02 pm\n\n" C2
+                  "Reply\n");
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert_null(strstr(out, "Brilliant"), "%s", out);
+  cr_assert_null(strstr(out, "Jo Harper"), "%s", out);
+  free(out);
+}
+
+Test(chromequal8, says_of_a_name_alone_with_its_buttons) {
+  char *out = run(TOP P1 P2 P3 P4 "Will Smith says:\n\n" C1 "Reply\n");
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert_null(strstr(out, "Brilliant"), "%s", out);
+  free(out);
+}
+
+Test(chromequal8, buttons_in_other_languages) {
+  /* (the verbs are those of the page's language: a Dutch thread's
+   * buttons are read on any page) */
+  char *out = run(TOP P1 P2 P3 P4 "Jan de Vries \xc2\xb7 3 dagen geleden\n\n" C1
+            "Beantwoorden\n");
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert_null(strstr(out, "Brilliant"), "%s", out);
+  free(out);
+}
+
+Test(chromequal8, a_comments_button_between_paragraphs_cuts_nothing) {
+  static const char *const buttons[] = {"Comments", "12 comments",
+                                        "View comments (12)",
+                                        "Show comments"};
+  for (size_t i = 0; i < sizeof buttons / sizeof buttons[0]; i++) {
+    char in[4096];
+    snprintf(in, sizeof in, "%s%s%s%s\n\n%s%s", TOP, P1, P2, buttons[i], P3,
+             P4);
+    char *out = run(in);
+    cr_assert(strstr(out, "Students and people"), "%s", out);
+    cr_assert(strstr(out, "The authority said"), "%s", out);
+    cr_assert_null(strstr(out, buttons[i]), "%s", out);
+    free(out);
+  }
+}
+
+Test(chromequal8, a_comments_marker_before_a_thread_still_cuts) {
+  char *out = run(TOP P1 P2 P3 P4 "Comments\n\n" C1 "Reply\n\n" C2 "Reply\n");
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert_null(strstr(out, "Brilliant"), "%s", out);
+  cr_assert_null(strstr(out, "Why only"), "%s", out);
+  free(out);
+}
+
+Test(chromequal8, quotes_lead_ins_stay) {
+  char *out = run(TOP P1 P2 "In a statement, the mayor wrote:\n\n"
+                  "\"We listened to the people who need these buses.\"\n\n"
+                  P3 "As one reader says:\n\n"
+                  "My son can finally get home safely after his shift.\n\n"
+                  "Anna says: we will finally get home on time.\n\n" P4);
+  cr_assert(strstr(out, "the mayor wrote:"), "%s", out);
+  cr_assert(strstr(out, "As one reader says:"), "%s", out);
+  cr_assert(strstr(out, "Anna says: we will"), "%s", out);
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  free(out);
+}
