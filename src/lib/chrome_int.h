@@ -519,6 +519,12 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
  * window. */
 void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
                          uint32_t langs);
+/* chrome_edge.c: before the verdict (the phrase rules done), a run of
+ * short lines with rules between two paragraphs of prose that holds a
+ * gallery's counter ("Photo: Jane Doe / Agency", "1 of 12") is the
+ * gallery's: its lines cost what a caption does (hit CK_CAPTION), and the
+ * paragraphs after it stay in the article. */
+void kempt__chrome_gallery(struct chrome_doc *d);
 /* chrome_comments.c: before the verdict (the phrase rules done), the
  * headers of a thread of readers' comments that the rules do not find
  * ("Jane Doe | 3 days ago" with its comment's buttons: hit CK_SAYS,

@@ -4,7 +4,8 @@
  * them when the comments' buttons ("Reply", "Like (3)") follow; a button
  * of a word or two ("Comments") between two paragraphs cuts nothing; a
  * list of headlines under section labels and times, and a quote's
- * lead-in, are no comments. All pages are invented.
+ * lead-in, are no comments; a gallery's run of credits and counters
+ * between paragraphs does not end the article. All pages are invented.
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -123,5 +124,17 @@ Test(chromequal8, quotes_lead_ins_stay) {
   cr_assert(strstr(out, "As one reader says:"), "%s", out);
   cr_assert(strstr(out, "Anna says: we will"), "%s", out);
   cr_assert(strstr(out, "The authority said"), "%s", out);
+  free(out);
+}
+
+Test(chromequal8, paragraphs_after_a_gallery_run_stay) {
+  char *out = run(TOP P1 P2 "Photo: Jo Harper / Agency\n\n1 of 12\n\n"
+                  "Photo: Sam Ortiz / Agency\n\n2 of 12\n\n"
+                  "Photo: Jo Harper / Agency\n\n3 of 12\n\n" P3 P4
+                  "Share this article\n\nRelated: Fares to rise in June\n");
+  cr_assert(strstr(out, "Students and people"), "%s", out);
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert_null(strstr(out, "1 of 12"), "%s", out);
+  cr_assert_null(strstr(out, "Photo: Jo Harper"), "%s", out);
   free(out);
 }
