@@ -168,7 +168,7 @@ static bool name_line(const struct chrome_doc *d,
 static bool time_header(const struct chrome_doc *d,
                         const struct chrome_unit *u,
                         const struct chrome_rules *r, uint32_t langs) {
-  if ((u->rule && u->hit != CK_DATE) || u->words == 0 ||
+  if (u->seps == 0 || (u->rule && u->hit != CK_DATE) || u->words == 0 ||
       u->ntok > HDR_TOK || u->ntok < 2 || u->term == TERM_SENT ||
       u->term == TERM_COLON || u->bullet || u->widget)
     return false;
@@ -297,7 +297,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
     } else if (u->hit == CK_SAYS) {
       if (u->rule == says_name && has_buttons(d, i, r, langs))
         u->rule = R_REPLY_HDR;
-    } else if (time_header(d, u, r, langs)) {
+    } else if (u->seps && u->ntok <= HDR_TOK && time_header(d, u, r, langs)) {
       if (has_buttons(d, i, r, langs)) {
         u->rule = R_TIME_HDR;
         u->hit = CK_SAYS;

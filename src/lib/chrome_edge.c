@@ -433,9 +433,9 @@ static bool prose_line(const struct chrome_unit *u) {
 void kempt__chrome_gallery(struct chrome_doc *d) {
   for (size_t i = 1; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if (!u->rule || u->words > GALLERY_WORDS ||
+    if (!u->rule || u->ntok > 4 || u->ntok < u->words + 2 ||
         !counter_line(d->text.data + u->off, u->len))
-      continue; /* (a counter with a rule: most lines stop here) */
+      continue; /* (two numbers, a word at most, a rule: few lines) */
     size_t s = i, e = i; /* the run [s, e] of the gallery's lines */
     bool bad = false;
     while (s > 0 && i - s < GALLERY_RUN) {
