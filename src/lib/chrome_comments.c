@@ -11,6 +11,9 @@
  *   cuts the article as "NAME says:" does;
  * - a header "NAME says:" of a name alone (one only when the page has
  *   another: chrome_class.c) is one when its comment's buttons follow;
+ * - a thread without headers (a comment, its buttons, a comment, its
+ *   buttons) is cut at its first buttons: the first comment cannot be
+ *   told from the article's last paragraph, the others go;
  * - a cut-off marker of a word or two ("Comments", "View comments (12)",
  *   "12 comments") between two paragraphs of prose is a button of the
  *   article (it goes, the article does not end there), unless a thread's
@@ -32,9 +35,11 @@
 #define WEAK_WORDS 2    /* words of a button-like cut-off marker */
 #define WEAK_TOK 4      /* ... and its tokens (numbers too) */
 #define AFTER_REACH 4   /* lines after the paragraph after a marker */
+#define THREAD_REACH 6  /* lines from a comment's buttons to the next's */
 
 static const char R_TIME_HDR[] = "comment header (name and time)";
 static const char R_DATED_HDR[] = "comment header (name or date, its buttons)";
+static const char R_BARE_BTN[] = "comment buttons (a thread follows)";
 static const char R_REPLY_HDR[] = "comment header (NAME says:, its buttons)";
 
 /* The next line after i (before end) with text, or end. */
@@ -63,18 +68,33 @@ static bool reply_words(const struct chrome_rules *r,
          kempt__chrome_rules_find(r, h, CK_REPLY, ~0u) != NULL;
 }
 
+/* Whether the word t[0] is a line rule of its own ("Share"). */
+static bool line_word(const struct chrome_rules *r,
+                      const struct chrome_tok *t) {
+  uint64_t h = kempt__chrome_seq(t, 1);
+  return kempt__chrome_may_key(r, h, CK_LINE) &&
+         kempt__chrome_rules_find(r, h, CK_LINE, ~0u) != NULL;
+}
+
 /* A line of a comment's buttons and counters: nothing but reply rules
  * and numbers ("Reply", "Reply Report Like (3)", "2 replies", "Antworten
- * Melden"), one rule at least, no sentence end. */
+ * Melden"), a page's buttons after the first ("Reply - Share"), no
+ * sentence end. */
 static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
                     const struct chrome_rules *r) {
   if (u->words == 0 || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
       u->term == TERM_SENT || u->term == TERM_COLON)
     return false;
   const char *p = d->text.data + u->off;
-  struct chrome_tok t[BTN_TOK + 1];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, BTN_TOK, &total,
-                                          d->cp);
+  struct chrome_tok tb[BTN_TOK + 1];
+  const struct chrome_tok *t = tb;
+  size_t total, nt;
+  if (u->retok && u->tok != CHROME_NO_TOK) { /* (its words are kept) */
+    t = d->toks + u->tok;
+    nt = total = u->ntok;
+  } else {
+    nt = kempt__chrome_tokens(p, u->len, tb, BTN_TOK, &total, d->cp);
+  }
   if (nt == 0 || total != nt)
     return false;
   size_t hits = 0;
@@ -89,11 +109,11 @@ static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
     } else if (reply_words(r, t + i, 1)) {
       i++;
       hits++;
-    } else if (kempt__chrome_rules_find(r, kempt__chrome_seq(t + i, 1),
-                                        CK_LINE, ~0u)) {
+    } else if (hits && kempt__chrome_may_start(r, CK_LINE, t[i].h) &&
+               line_word(r, t + i)) {
       i++; /* a button of a page's too: "Reply - Share" */
     } else {
-      return false;
+      return false; /* (most lines: at their first word) */
     }
   }
   return hits > 0;
@@ -283,10 +303,47 @@ static bool article_button(const struct chrome_doc *d, size_t i,
   return j < d->nunits && prose(&d->units[j]) && !thread_after(d, j, r, langs);
 }
 
+/* Whether a line may be a line of buttons: its features, and its first
+ * word (when its words are kept) may start a reply rule. */
+static inline bool may_buttons(const struct chrome_doc *d,
+                               const struct chrome_unit *u,
+                               const struct chrome_rules *r) {
+  if (!u->words || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
+      u->term == TERM_SENT || u->term == TERM_COLON)
+    return false;
+  if (!u->retok || u->tok == CHROME_NO_TOK)
+    return true;
+  const struct chrome_tok *t = d->toks + u->tok;
+  size_t i = !t[0].alpha && u->ntok > 1; /* ("2 replies") */
+  return kempt__chrome_may_start(r, CK_REPLY, t[i].h);
+}
+
+/* A thread of comments without headers: the line of buttons at i, then
+ * within THREAD_REACH lines a line of text and another line of buttons.
+ * The article cannot be told from the first comment there, the rest
+ * goes. */
+static bool bare_thread(const struct chrome_doc *d, size_t i,
+                        const struct chrome_rules *r) {
+  bool text = false;
+  for (size_t j = next_text(d, i, d->nunits), seen = 0;
+       j < d->nunits && seen < THREAD_REACH;
+       j = next_text(d, j, d->nunits), seen++) {
+    const struct chrome_unit *v = &d->units[j];
+    if (text && may_buttons(d, v, r) && buttons(d, v, r))
+      return true;
+    if (!v->rule && v->words)
+      text = true;
+    else if (!text)
+      return false; /* (buttons, then a page's lines) */
+  }
+  return false;
+}
+
 size_t kempt__chrome_comments(struct chrome_doc *d,
                               const struct chrome_rules *r, uint32_t langs,
                               const char *says_name) {
   size_t added = 0;
+  bool bare = false; /* a thread without headers was found */
   if (!r->maxtok[CK_REPLY])
     return 0;
   for (size_t i = 0; i < d->nunits; i++) {
@@ -305,6 +362,14 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
           d->cut_end = i + 1;
         added++;
       }
+    } else if (!bare && may_buttons(d, u, r) && buttons(d, u, r) &&
+               bare_thread(d, i, r)) {
+      if (!u->rule)
+        u->rule = R_BARE_BTN;
+      u->hit = CK_CUT; /* (the first comment stays: it reads as text) */
+      if (d->cut_end < i + 1)
+        d->cut_end = i + 1;
+      bare = true;
     } else if (u->hit == CK_DATE && u->rule && dated_comment(d, i, r, langs)) {
       size_t h = prev_text(d, i); /* its name above it, or the date */
       if (h == SIZE_MAX || !name_line(d, &d->units[h]))

@@ -138,3 +138,20 @@ Test(chromequal8, paragraphs_after_a_gallery_run_stay) {
   cr_assert_null(strstr(out, "Photo: Jo Harper"), "%s", out);
   free(out);
 }
+
+Test(chromequal8, a_thread_without_headers_loses_its_later_comments) {
+  char *out = run(TOP P1 P2 P3 P4 C1 "Reply\n\n" C2 "Reply Report\n\n"
+                  "Third time lucky, I hope the drivers are friendlier than"
+                  " the last lot.\n\nReply\n");
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert_null(strstr(out, "Why only"), "%s", out);
+  cr_assert_null(strstr(out, "Third time"), "%s", out);
+  free(out);
+}
+
+Test(chromequal8, one_reply_button_in_an_article_cuts_nothing) {
+  char *out = run(TOP P1 P2 "Reply\n\n" P3 P4 P5);
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert(strstr(out, "Drivers for the new"), "%s", out);
+  free(out);
+}
