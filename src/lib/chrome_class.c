@@ -4094,7 +4094,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       }
     }
   }
-  nsays += kempt__chrome_comments(d, r, m.langs, R_SAYS_NAME);
+  nsays = kempt__chrome_comments(d, r, m.langs, R_SAYS_NAME, nsays);
   kempt__chrome_gallery(d);
   if (says_name)
     says_names(d, nsays);

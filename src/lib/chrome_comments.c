@@ -22,6 +22,7 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "chrome_int.h"
+#include "lang.h"
 
 #define HDR_NAME_TOK 4  /* words of a header's name ("Jan van der Berg") */
 #define HDR_NAME_BYTES 48
@@ -339,28 +340,47 @@ static bool bare_thread(const struct chrome_doc *d, size_t i,
   return false;
 }
 
+/* Whether the first word of line u is a function word of langs (rule
+ * languages: bit l for language l): "Will Smith says:" or "The Mayor
+ * says:". */
+static bool word_first(const struct chrome_doc *d,
+                       const struct chrome_unit *u, uint32_t langs) {
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[2];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, 1, &total, d->cp);
+  return nt == 1 && t[0].alpha &&
+         (kempt__stopword_langs(p + t[0].start, t[0].end - t[0].start) &
+          (langs >> 1)) != 0;
+}
+
 size_t kempt__chrome_comments(struct chrome_doc *d,
                               const struct chrome_rules *r, uint32_t langs,
-                              const char *says_name) {
-  size_t added = 0;
+                              const char *says_name, size_t nsays) {
   bool bare = false; /* a thread without headers was found */
   if (!r->maxtok[CK_REPLY])
-    return 0;
+    return nsays;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->hit == CK_CUT) {
       if (article_button(d, i, r, langs))
         u->hit = CK_LINE; /* (it goes, the article goes on) */
     } else if (u->hit == CK_SAYS) {
-      if (u->rule == says_name && has_buttons(d, i, r, langs))
+      if (u->rule != says_name)
+        continue;
+      if (has_buttons(d, i, r, langs)) {
         u->rule = R_REPLY_HDR;
+      } else if (word_first(d, u, langs)) {
+        u->rule = NULL; /* "The Mayor says:": none without its buttons */
+        u->hit = CK_NONE;
+        nsays--;
+      }
     } else if (u->seps && u->ntok <= HDR_TOK && time_header(d, u, r, langs)) {
       if (has_buttons(d, i, r, langs)) {
         u->rule = R_TIME_HDR;
         u->hit = CK_SAYS;
         if (d->cut_end < i + 1)
           d->cut_end = i + 1;
-        added++;
+        nsays++;
       }
     } else if (!bare && may_buttons(d, u, r) && buttons(d, u, r) &&
                bare_thread(d, i, r)) {
@@ -378,8 +398,8 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
       d->units[h].hit = CK_SAYS;
       if (d->cut_end < i + 1)
         d->cut_end = i + 1;
-      added++;
+      nsays++;
     }
   }
-  return added;
+  return nsays;
 }

@@ -528,14 +528,17 @@ void kempt__chrome_gallery(struct chrome_doc *d);
 /* chrome_comments.c: before the verdict (the phrase rules done), the
  * headers of a thread of readers' comments that the rules do not find
  * ("Jane Doe | 3 days ago" with its comment's buttons: hit CK_SAYS,
- * cut_end moved past them; returns how many), the headers "NAME says:"
- * of a name alone (rule says_name) that their buttons confirm, and
- * cut-off markers of a word or two between two paragraphs of prose that
- * no thread follows (hit CK_LINE: they go, the article goes on); langs:
- * the rule languages of the window. */
+ * cut_end moved past them), the headers "NAME says:" of a name alone
+ * (rule says_name) that their buttons confirm (or, opened by a function
+ * word, "Will Smith says:", are none without them), the first buttons of
+ * a thread without headers (hit CK_CUT), and cut-off markers of a word
+ * or two between two paragraphs of prose that no thread follows (hit
+ * CK_LINE: they go, the article goes on); langs: the rule languages of
+ * the window; returns nsays (the headers found before) with the headers
+ * added and dropped. */
 size_t kempt__chrome_comments(struct chrome_doc *d,
                               const struct chrome_rules *r, uint32_t langs,
-                              const char *says_name);
+                              const char *says_name, size_t nsays);
 /* chrome_edge.c: whether lines [from, to] (a run of structured lines
  * after the article) open with HEAD_RUN headlines or links and hold a
  * box of facts ("Date: ...", "Venue: ...", "Tickets: ...") after them: a

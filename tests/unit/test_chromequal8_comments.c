@@ -155,3 +155,15 @@ Test(chromequal8, one_reply_button_in_an_article_cuts_nothing) {
   cr_assert(strstr(out, "Drivers for the new"), "%s", out);
   free(out);
 }
+
+Test(chromequal8, an_interview_of_says_lines_stays) {
+  /* "The Mayor says:" opens with a function word: a header only with its
+   * comment's buttons */
+  char *out = run(TOP P1 P2 P3 "The Mayor says:\n\nWe waited for these buses"
+                  " for years and I am glad the authority listened.\n\n"
+                  "The Reporter says:\n\nWhat happens if too few people use"
+                  " them in the first six months?\n\n" P4 P5);
+  cr_assert(strstr(out, "The Reporter says:"), "%s", out);
+  cr_assert(strstr(out, "Drivers for the new"), "%s", out);
+  free(out);
+}
