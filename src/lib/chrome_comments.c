@@ -25,8 +25,7 @@
 #include "lang.h"
 
 #define HDR_NAME_TOK 4  /* words of a header's name ("Jan van der Berg") */
-#define HDR_NAME_BYTES 48
-#define HDR_TIME_TOK 7  /* tokens of its time ("Nov 3, 2025 at 5:14 pm") */
+#define HDR_TIME_TOK 9  /* tokens of its time ("on Nov 3, 2025 at 5:14 pm") */
 #define HDR_TIME_WORD 9 /* code points of a word of its time ("minutes") */
 #define HDR_TOK 12      /* tokens of a header line at most */
 #define BTN_TOK 10      /* tokens of a line of buttons at most */
@@ -181,39 +180,63 @@ static bool name_line(const struct chrome_doc *d,
   return nt == total && nt > 0 && t[nt - 1].end == n && name_of(p, t, nt, n);
 }
 
+/* Whether the word t[0] is a month's or day's name or another word of
+ * a date (a date rule of langs: "May", "ago", "pm"). */
+static bool date_word(const struct chrome_rules *r,
+                      const struct chrome_tok *t, uint32_t langs) {
+  return kempt__chrome_may_start(r, CK_DATE, t->h) &&
+         kempt__chrome_rules_find(r, kempt__chrome_seq(t, 1), CK_DATE,
+                                  langs) != NULL;
+}
+
 /* A comment's header of a name and a time: a name of up to HDR_NAME_TOK
  * words (capitalised, "Anna K.", or one handle: "jdoe_42"), a separator,
  * then a time: a number (a day, an hour, "2h") and up to HDR_TIME_TOK
  * tokens of short words or date words ("3 days ago", "12 May 2026 at
- * 9:14 pm", "vor 2 Stunden"), no sentence end. */
+ * 9:14 pm", "vor 2 Stunden"), no sentence end; without a separator, the
+ * name's capitalised words up to a date word, and a date word in the
+ * time ("Jane Doe on March 3, 2026 at 5:14 pm", "Jane Doe commented 3
+ * days ago"). */
 static bool time_header(const struct chrome_doc *d,
                         const struct chrome_unit *u,
                         const struct chrome_rules *r, uint32_t langs) {
-  if (u->seps == 0 || (u->rule && u->hit != CK_DATE) || u->words == 0 ||
+  if ((u->rule && u->hit != CK_DATE) || u->words == 0 ||
       u->ntok > HDR_TOK || u->ntok < 2 || u->term == TERM_SENT ||
-      u->term == TERM_COLON || u->bullet || u->widget)
-    return false;
+      u->term == TERM_COLON || u->bullet || u->widget ||
+      (u->seps == 0 && u->ntok == u->words))
+    return false; /* (a separator, or a number at least) */
   const char *p = d->text.data + u->off;
   size_t n = u->len, s = 0, sw = 0;
   while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
     n--;
-  for (size_t i = 1; i < n && i <= HDR_NAME_BYTES && !sw; i++)
-    if (p[i] == ' ' && (sw = sep_at(p, n, i)) != 0)
-      s = i;
-  if (!sw)
+  struct chrome_tok tb[HDR_TOK + 1];
+  const struct chrome_tok *t = tb;
+  size_t total, nt;
+  if (u->retok && u->tok != CHROME_NO_TOK) { /* (its words are kept) */
+    t = d->toks + u->tok;
+    nt = total = u->ntok;
+  } else {
+    nt = kempt__chrome_tokens(p, n, tb, HDR_TOK, &total, d->cp);
+  }
+  if (nt != total || nt < 2 || !t[0].alpha || t[0].start != 0)
     return false;
-  struct chrome_tok t[HDR_TOK + 1];
-  size_t total, nt = kempt__chrome_tokens(p, n, t, HDR_TOK, &total, d->cp);
-  if (nt != total || nt < 2)
-    return false;
+  for (size_t k = 1; k <= HDR_NAME_TOK && k < nt && !sw; k++)
+    for (size_t i = t[k - 1].end; i + 1 < t[k].start && !sw; i++)
+      if (p[i] == ' ' && (sw = sep_at(p, n, i)) != 0)
+        s = i; /* (after the name's words: between two of them) */
   size_t k = 0; /* the name: t[0..k) */
-  while (k < nt && t[k].end <= s)
-    k++;
-  if (k == nt || !name_of(p, t, k, s))
+  if (sw) {
+    while (k < nt && t[k].end <= s)
+      k++;
+  } else { /* no separator: "Jane Doe on March 3, 2026 at 5:14 pm" */
+    while (k < nt && k < HDR_NAME_TOK && t[k].alpha && t[k].upper &&
+           !date_word(r, t + k, langs))
+      k++;
+    s = k ? t[k - 1].end : 0;
+  }
+  if (k == nt || !name_of(p, t, k, s) || nt - k > HDR_TIME_TOK)
     return false;
-  if (nt - k > HDR_TIME_TOK)
-    return false;
-  bool num = false;
+  bool num = false, date = sw != 0; /* (without one, a date word) */
   for (size_t i = k; i < nt; i++) {
     unsigned c = (unsigned char)p[t[i].start];
     if (c - '0' < 10) {
@@ -222,13 +245,12 @@ static bool time_header(const struct chrome_doc *d,
     }
     if (!t[i].alpha)
       return false;
-    if (cps(p + t[i].start, t[i].end - t[i].start) > HDR_TIME_WORD &&
-        !(kempt__chrome_may_start(r, CK_DATE, t[i].h) &&
-          kempt__chrome_rules_find(r, kempt__chrome_seq(t + i, 1), CK_DATE,
-                                   langs)))
+    bool dw = date_word(r, t + i, langs);
+    if (!dw && cps(p + t[i].start, t[i].end - t[i].start) > HDR_TIME_WORD)
       return false;
+    date = date || dw;
   }
-  return num;
+  return num && date;
 }
 
 /* Whether the comment under the header at i has its buttons: a line of
@@ -374,7 +396,8 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         u->hit = CK_NONE;
         nsays--;
       }
-    } else if (u->seps && u->ntok <= HDR_TOK && time_header(d, u, r, langs)) {
+    } else if ((u->seps || u->ntok > u->words) && u->ntok <= HDR_TOK &&
+               time_header(d, u, r, langs)) {
       if (has_buttons(d, i, r, langs)) {
         u->rule = R_TIME_HDR;
         u->hit = CK_SAYS;

@@ -167,3 +167,21 @@ Test(chromequal8, an_interview_of_says_lines_stays) {
   cr_assert(strstr(out, "Drivers for the new"), "%s", out);
   free(out);
 }
+
+Test(chromequal8, headers_without_a_separator) {
+  static const char *const heads[] = {
+      "Jo Harper on March 3, 2026 at 5:14 pm",
+      "Jo Harper March 3, 2026 at 5:14 pm",
+      "Jo Harper - March 3, 2026 at 5:14 pm",
+      "Jo Harper commented 3 days ago"};
+  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+    char in[4096];
+    snprintf(in, sizeof in, "%s%s%s%s%s%s\n\n%sReply\n", TOP, P1, P2, P3, P4,
+             heads[i], C1);
+    char *out = run(in);
+    cr_assert(strstr(out, "The authority said"), "%s", out);
+    cr_assert_null(strstr(out, "Jo Harper"), "%s", out);
+    cr_assert_null(strstr(out, "Brilliant"), "%s", out);
+    free(out);
+  }
+}
