@@ -310,8 +310,33 @@ static bool thread_after(const struct chrome_doc *d, size_t j,
   return false;
 }
 
+/* Whether the word t (of line p) is a function word of langs (rule
+ * languages: bit l for language l). */
+static bool function_word(const char *p, const struct chrome_tok *t,
+                          uint32_t langs) {
+  return (kempt__stopword_langs(p + t->start, t->end - t->start) &
+          (langs >> 1)) != 0;
+}
+
+/* Whether line u opens with a function word (its first word), or (name)
+ * with a name: two capitalised words, neither a function word ("Jane
+ * Doe is a reporter ..."). */
+static bool opens_with(const struct chrome_doc *d, const struct chrome_unit *u,
+                       uint32_t langs, bool name) {
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[2];
+  size_t total, nt = kempt__chrome_tokens(p, u->len, t, 2, &total, d->cp);
+  if (!name)
+    return nt >= 1 && t[0].alpha && function_word(p, t, langs);
+  return nt == 2 && t[0].alpha && t[0].upper && t[1].alpha && t[1].upper &&
+         !function_word(p, t, langs) && !function_word(p, t + 1, langs);
+}
+
 /* A cut-off marker of a word or two between two paragraphs of prose,
- * with no thread after the second: the article's button. */
+ * with no thread after the second: the article's button ("Comments",
+ * "View comments (12)"). Not one that opens with a function word (the
+ * author's box: "O autorovi", "Об авторе") nor one before a paragraph
+ * that opens with a name (a bio: "Jane Doe is ..."). */
 static bool article_button(const struct chrome_doc *d, size_t i,
                            const struct chrome_rules *r, uint32_t langs) {
   const struct chrome_unit *u = &d->units[i];
@@ -323,7 +348,10 @@ static bool article_button(const struct chrome_doc *d, size_t i,
   if (b == 0 || !prose(&d->units[b - 1]))
     return false;
   size_t j = next_text(d, i, d->nunits);
-  return j < d->nunits && prose(&d->units[j]) && !thread_after(d, j, r, langs);
+  return j < d->nunits && prose(&d->units[j]) &&
+         !opens_with(d, u, langs, false) &&
+         !opens_with(d, &d->units[j], langs, true) &&
+         !thread_after(d, j, r, langs);
 }
 
 /* Whether a line may be a line of buttons: its features, and its first
@@ -362,19 +390,6 @@ static bool bare_thread(const struct chrome_doc *d, size_t i,
   return false;
 }
 
-/* Whether the first word of line u is a function word of langs (rule
- * languages: bit l for language l): "Will Smith says:" or "The Mayor
- * says:". */
-static bool word_first(const struct chrome_doc *d,
-                       const struct chrome_unit *u, uint32_t langs) {
-  const char *p = d->text.data + u->off;
-  struct chrome_tok t[2];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, 1, &total, d->cp);
-  return nt == 1 && t[0].alpha &&
-         (kempt__stopword_langs(p + t[0].start, t[0].end - t[0].start) &
-          (langs >> 1)) != 0;
-}
-
 size_t kempt__chrome_comments(struct chrome_doc *d,
                               const struct chrome_rules *r, uint32_t langs,
                               const char *says_name, size_t nsays) {
@@ -391,7 +406,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         continue;
       if (has_buttons(d, i, r, langs)) {
         u->rule = R_REPLY_HDR;
-      } else if (word_first(d, u, langs)) {
+      } else if (opens_with(d, u, langs, false)) {
         u->rule = NULL; /* "The Mayor says:": none without its buttons */
         u->hit = CK_NONE;
         nsays--;

@@ -185,3 +185,18 @@ Test(chromequal8, headers_without_a_separator) {
     free(out);
   }
 }
+
+Test(chromequal8, an_author_box_after_a_short_marker_still_goes) {
+  static const char *const marks[] = {"Comments", "O autorovi"};
+  for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+    char in[4096];
+    snprintf(in, sizeof in, "%s%s%s%s%s%s\n\nJo Harper is a reporter who has"
+             " covered transport in the valley since 2019 and lives near the"
+             " old depot.\n\nShare this article\n", TOP, P1, P2, P3, P4,
+             marks[i]);
+    char *out = run(in);
+    cr_assert(strstr(out, "The authority said"), "%s", out);
+    cr_assert_null(strstr(out, "Jo Harper is"), "%s", out);
+    free(out);
+  }
+}
