@@ -38,7 +38,8 @@
 #define THREAD_REACH 6  /* lines from a comment's buttons to the next's */
 
 static const char R_TIME_HDR[] = "comment header (name and time)";
-static const char R_DATED_HDR[] = "comment header (name or date, its buttons)";
+static const char R_DATED_HDR[] =
+    "comment header (name or date, its buttons)";
 static const char R_BARE_BTN[] = "comment buttons (a thread follows)";
 static const char R_REPLY_HDR[] = "comment header (NAME says:, its buttons)";
 
@@ -99,9 +100,9 @@ static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
     return false;
   size_t hits = 0;
   for (size_t i = 0; i < nt;) {
-    if (!t[i].alpha) {
+    if (!t[i].alpha || (unsigned)(p[t[i].start] - '0') < 10) {
       i++;
-      continue;
+      continue; /* a count or a time: "(3)", "3d" */
     }
     if (i + 1 < nt && t[i + 1].alpha && reply_words(r, t + i, 2)) {
       i += 2;
@@ -288,6 +289,19 @@ static bool dated_comment(const struct chrome_doc *d, size_t i,
          !buttons(d, &d->units[j], r) && has_buttons(d, i, r, langs);
 }
 
+/* A name alone over a comment (a line of text of a few words with an
+ * end, no rule) and its buttons; (the caller sees that the name has two
+ * words at least: a word alone is a sub-heading's as well). */
+static bool named_comment(const struct chrome_doc *d, size_t i,
+                          const struct chrome_rules *r, uint32_t langs) {
+  size_t j = next_text(d, i, d->nunits);
+  if (j >= d->nunits)
+    return false;
+  const struct chrome_unit *v = &d->units[j];
+  return !v->rule && v->words >= 3 && v->term != TERM_NONE &&
+         name_line(d, &d->units[i]) && has_buttons(d, i, r, langs);
+}
+
 /* A paragraph of prose (a line of the article's text, by its form). */
 static bool prose(const struct chrome_unit *u) {
   return !u->rule && !u->bullet && !u->widget && u->words >= PROSE_MIN &&
@@ -434,6 +448,13 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         h = i;
       d->units[h].rule = R_DATED_HDR;
       d->units[h].hit = CK_SAYS;
+      if (d->cut_end < i + 1)
+        d->cut_end = i + 1;
+      nsays++;
+    } else if (!u->rule && u->ntok <= HDR_NAME_TOK && u->ntok >= 2 &&
+               u->term == TERM_NONE && named_comment(d, i, r, langs)) {
+      u->rule = R_DATED_HDR; /* "Jane Doe" / text / "Like · Reply · 3d" */
+      u->hit = CK_SAYS;
       if (d->cut_end < i + 1)
         d->cut_end = i + 1;
       nsays++;

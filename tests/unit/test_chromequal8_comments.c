@@ -200,3 +200,13 @@ Test(chromequal8, an_author_box_after_a_short_marker_still_goes) {
     free(out);
   }
 }
+
+Test(chromequal8, a_name_over_a_comment_with_its_buttons) {
+  char *out = run(TOP P1 P2 P3 P4 "Jo Harper\n\n" C1
+                  "Like \xc2\xb7 Reply \xc2\xb7 3d\n\nSam Ortiz\n\n" C2
+                  "Like \xc2\xb7 Reply \xc2\xb7 2d\n");
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert_null(strstr(out, "Jo Harper"), "%s", out);
+  cr_assert_null(strstr(out, "Brilliant"), "%s", out);
+  free(out);
+}
