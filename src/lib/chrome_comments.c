@@ -1,23 +1,29 @@
 /* chrome_comments.c - a thread of readers' comments after the article
  * (called by chrome_class.c after the phrase rules, before the verdict):
  *
- * - a comment's header of a name and the time since it was posted, after
- *   a separator ("Jane Doe • 3 days ago", "jdoe42 · 2h", "Anna K. | 12
- *   May 2026"), or a date line (under a name alone: "Jane Doe" / "March
- *   3, 2026 at 5:14 pm"), is one when the comment's buttons ("Reply",
- *   "Report", "Like (3)": the reply rules, maybe with a page's buttons:
- *   "Reply - Share") follow its text soon (a list of headlines under
- *   their sections' labels and times, "Sport • 2h ago", has none); it
- *   cuts the article as "NAME says:" does;
+ * - a comment's header is one when the comment's buttons ("Reply",
+ *   "Report", "Like (3)", "2 replies": the reply rules and numbers, maybe
+ *   with a page's buttons, "Reply - Share") follow its text soon: a name
+ *   and the time since it was posted, after a separator ("Jane Doe • 3
+ *   days ago", "jdoe42 · 2h", "Anna K. | 12 May 2026") or not ("Jane Doe
+ *   on March 3, 2026 at 5:14 pm"), a date line (under a name alone:
+ *   "Jane Doe" / "March 3, 2026 at 5:14 pm"), a name of two words alone
+ *   (over a comment: "Jane Doe" / "Great piece!" / "Like · Reply · 3d");
+ *   a list of headlines under their sections' labels and times ("Sport
+ *   • 2h ago") has no buttons. It cuts the article as "NAME says:" does;
  * - a header "NAME says:" of a name alone (one only when the page has
  *   another: chrome_class.c) is one when its comment's buttons follow;
+ *   one whose name opens with a function word ("Will Smith says:", but
+ *   "The Mayor says:" too) is none without them;
  * - a thread without headers (a comment, its buttons, a comment, its
  *   buttons) is cut at its first buttons: the first comment cannot be
  *   told from the article's last paragraph, the others go;
  * - a cut-off marker of a word or two ("Comments", "View comments (12)",
  *   "12 comments") between two paragraphs of prose is a button of the
  *   article (it goes, the article does not end there), unless a thread's
- *   lines (a header, a date line, buttons) follow the paragraph after it.
+ *   lines (a header, a date line, buttons) follow the paragraph after it,
+ *   or it is the author's box ("O autorovi": a function word first; the
+ *   paragraph after it opens with a name).
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
