@@ -64,29 +64,20 @@ static size_t cps(const char *p, size_t n) {
   return c;
 }
 
-/* Whether the word sequence t[0..k) is a reply rule (any language: the
- * buttons are the site's, the text may be in another). */
-static bool reply_words(const struct chrome_rules *r,
-                        const struct chrome_tok *t, size_t k) {
-  if (k > r->maxtok[CK_REPLY] || !kempt__chrome_may_start(r, CK_REPLY, t[0].h))
+/* Whether the word sequence t[0..k) is a rule of kind (any language). */
+static bool kind_words(const struct chrome_rules *r,
+                       const struct chrome_tok *t, size_t k, int kind) {
+  if (k > r->maxtok[kind] || !kempt__chrome_may_start(r, kind, t[0].h))
     return false;
   uint64_t h = kempt__chrome_seq(t, k);
-  return kempt__chrome_may_key(r, h, CK_REPLY) &&
-         kempt__chrome_rules_find(r, h, CK_REPLY, ~0u) != NULL;
+  return kempt__chrome_may_key(r, h, kind) &&
+         kempt__chrome_rules_find(r, h, kind, ~0u) != NULL;
 }
 
-/* Whether the word t[0] is a line rule of its own ("Share"). */
-static bool line_word(const struct chrome_rules *r,
-                      const struct chrome_tok *t) {
-  uint64_t h = kempt__chrome_seq(t, 1);
-  return kempt__chrome_may_key(r, h, CK_LINE) &&
-         kempt__chrome_rules_find(r, h, CK_LINE, ~0u) != NULL;
-}
-
-/* A line of a comment's buttons and counters: nothing but reply rules
- * and numbers ("Reply", "Reply Report Like (3)", "2 replies", "Antworten
- * Melden"), a page's buttons after the first ("Reply - Share"), no
- * sentence end. */
+/* A line of a comment's buttons and counters: nothing but reply and
+ * button rules, a page's one-word line rules and numbers, one reply rule
+ * at least ("Reply", "Like (3) · Reply", "2 replies", "Antworten Melden",
+ * "Reply - Share"; not "Like Share"), no sentence end. */
 static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
                     const struct chrome_rules *r) {
   if (u->words == 0 || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
@@ -110,18 +101,18 @@ static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
       i++;
       continue; /* a count or a time: "(3)", "3d" */
     }
-    if (i + 1 < nt && t[i + 1].alpha && reply_words(r, t + i, 2)) {
-      i += 2;
-      hits++;
-    } else if (reply_words(r, t + i, 1)) {
-      i++;
-      hits++;
-    } else if (hits && kempt__chrome_may_start(r, CK_LINE, t[i].h) &&
-               line_word(r, t + i)) {
-      i++; /* a button of a page's too: "Reply - Share" */
-    } else {
+    size_t k = i + 1 < nt && t[i + 1].alpha ? 2 : 1;
+    for (; k > 0; k--)
+      if (kind_words(r, t + i, k, CK_REPLY)) {
+        hits++;
+        break;
+      } else if (kind_words(r, t + i, k, CK_BUTTON) ||
+                 (k == 1 && kind_words(r, t + i, 1, CK_LINE))) {
+        break; /* "Like", a page's button: "Share" */
+      }
+    if (k == 0)
       return false; /* (most lines: at their first word) */
-    }
+    i += k;
   }
   return hits > 0;
 }
@@ -375,7 +366,7 @@ static bool article_button(const struct chrome_doc *d, size_t i,
 }
 
 /* Whether a line may be a line of buttons: its features, and its first
- * word (when its words are kept) may start a reply rule. */
+ * word (when its words are kept) may start a reply or button rule. */
 static inline bool may_buttons(const struct chrome_doc *d,
                                const struct chrome_unit *u,
                                const struct chrome_rules *r) {
@@ -386,7 +377,8 @@ static inline bool may_buttons(const struct chrome_doc *d,
     return true;
   const struct chrome_tok *t = d->toks + u->tok;
   size_t i = !t[0].alpha && u->ntok > 1; /* ("2 replies") */
-  return kempt__chrome_may_start(r, CK_REPLY, t[i].h);
+  return kempt__chrome_may_start(r, CK_REPLY, t[i].h) ||
+         kempt__chrome_may_start(r, CK_BUTTON, t[i].h);
 }
 
 /* A thread of comments without headers: the line of buttons at i, then

@@ -42,6 +42,7 @@ enum chrome_kind {
   CK_ABOUT,  /* "About" before a name: the author's or maker's box */
   CK_CAPTION, /* words that open a photo's caption: "In this photo" */
   CK_REPLY,  /* a button or counter of a reader's comment: "Reply" */
+  CK_BUTTON, /* another button that may stand beside it: "Like" */
   CK_COUNT
 };
 

@@ -1462,7 +1462,8 @@ static int kind_of(const char *s, size_t n) {
   static const char *const names[] = {"line", "prefix", "",     "has",
                                       "list", "cut",    "byline", "date",
                                       "says", "soft",   "bio",    "copula",
-                                      "about", "caption", "reply"};
+                                      "about", "caption", "reply",
+                                      "button"};
   for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
     if (strlen(names[k]) == n && n && memcmp(names[k], s, n) == 0)
       return k + 1;
@@ -1607,7 +1608,8 @@ static const char *const file_names[CK_COUNT] = {
     "copula (rules file)",
     "about (rules file)",
     "caption (rules file)",
-    "reply (rules file)"};
+    "reply (rules file)",
+    "button (rules file)"};
 
 /* One "KIND PATTERN" line of a rules file; other lines are ignored. */
 static enum kempt_status parse_line(struct chrome_rules *r, const char *p,

@@ -210,3 +210,14 @@ Test(chromequal8, a_name_over_a_comment_with_its_buttons) {
   cr_assert_null(strstr(out, "Brilliant"), "%s", out);
   free(out);
 }
+
+Test(chromequal8, an_embedded_post_with_like_buttons_is_no_comment) {
+  /* "Like" and "Share" stand on posts of all kinds: no "Reply", no
+   * thread */
+  char *out = run(TOP P1 P2 P3 "Valley Transport\n3 hours ago\n\n"
+                  "The night buses start on the first Friday of next month,"
+                  " tickets are on sale now.\n\nLike Share\n\n" P4 P5);
+  cr_assert(strstr(out, "The authority said"), "%s", out);
+  cr_assert(strstr(out, "Drivers for the new"), "%s", out);
+  free(out);
+}
