@@ -251,6 +251,22 @@ static bool time_header(const struct chrome_doc *d,
   return num && date;
 }
 
+/* Whether a line may be a line of buttons: its features, and its first
+ * word (when its words are kept) may start a reply or button rule. */
+static inline bool may_buttons(const struct chrome_doc *d,
+                               const struct chrome_unit *u,
+                               const struct chrome_rules *r) {
+  if (!u->words || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
+      u->term == TERM_SENT || u->term == TERM_COLON)
+    return false;
+  if (!u->retok || u->tok == CHROME_NO_TOK)
+    return true;
+  const struct chrome_tok *t = d->toks + u->tok;
+  size_t i = !t[0].alpha && u->ntok > 1; /* ("2 replies") */
+  return kempt__chrome_may_start(r, CK_REPLY, t[i].h) ||
+         kempt__chrome_may_start(r, CK_BUTTON, t[i].h);
+}
+
 /* Whether the comment under the header at i has its buttons: a line of
  * buttons within REPLY_REACH lines, before the next header. */
 static bool has_buttons(const struct chrome_doc *d, size_t i,
@@ -260,7 +276,7 @@ static bool has_buttons(const struct chrome_doc *d, size_t i,
        j < d->nunits && seen < REPLY_REACH;
        j = next_text(d, j, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[j];
-    if (buttons(d, v, r))
+    if (may_buttons(d, v, r) && buttons(d, v, r))
       return true;
     if (v->hit == CK_SAYS || (text && v->hit == CK_DATE) ||
         time_header(d, v, r, langs))
@@ -365,22 +381,6 @@ static bool article_button(const struct chrome_doc *d, size_t i,
          !thread_after(d, j, r, langs);
 }
 
-/* Whether a line may be a line of buttons: its features, and its first
- * word (when its words are kept) may start a reply or button rule. */
-static inline bool may_buttons(const struct chrome_doc *d,
-                               const struct chrome_unit *u,
-                               const struct chrome_rules *r) {
-  if (!u->words || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
-      u->term == TERM_SENT || u->term == TERM_COLON)
-    return false;
-  if (!u->retok || u->tok == CHROME_NO_TOK)
-    return true;
-  const struct chrome_tok *t = d->toks + u->tok;
-  size_t i = !t[0].alpha && u->ntok > 1; /* ("2 replies") */
-  return kempt__chrome_may_start(r, CK_REPLY, t[i].h) ||
-         kempt__chrome_may_start(r, CK_BUTTON, t[i].h);
-}
-
 /* A thread of comments without headers: the line of buttons at i, then
  * within THREAD_REACH lines a line of text and another line of buttons.
  * The article cannot be told from the first comment there, the rest
@@ -410,6 +410,9 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
     return nsays;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
+    if (u->ntok > HDR_TOK && u->hit != CK_CUT && u->hit != CK_SAYS &&
+        u->hit != CK_DATE)
+      continue; /* (a long line: most text) */
     if (u->hit == CK_CUT) {
       if (article_button(d, i, r, langs))
         u->hit = CK_LINE; /* (it goes, the article goes on) */
