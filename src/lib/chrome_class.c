@@ -630,8 +630,9 @@ static uint32_t soft_langs(const struct chrome_rules *r,
     if (!has && !soft)
       continue;
     langs |= w->has | w->soft; /* (k = 1) */
-    if (!(w->flags & HSW_EXTEND) || i + 2 > nt)
-      continue; /* no longer phrase starts with the word */
+    if (!(w->flags & HSW_EXTEND) || i + 2 > nt ||
+        !kempt__chrome_may_second_hs(r, t[i + 1].h))
+      continue; /* no longer phrase starts with the word (and the next) */
     /* k = 2 here (soft phrases have two words at most), longer ones
      * there; a phrase is read within a sentence */
     if (kempt__chrome_sent_gap(p, &t[i], &t[i + 1]))
@@ -686,29 +687,47 @@ static size_t lex_line(chrome_lex_fn lex, const char *p, size_t n,
   size_t words = 0;
   *total = nt;
   *hs = lx->count->hs;
-  lx->count->cap1 = first_upper(t, nt, &words);
+  if (nt && t[0].alpha) { /* (most lines: a word first) */
+    words = 1;
+    lx->count->cap1 = t[0].upper;
+  } else {
+    lx->count->cap1 = first_upper(t, nt, &words);
+  }
   if (nt == CHROME_MAXTOK)
     *total += lex_line_rest(p, n, pos, words, lx);
   return nt;
 }
 
-/* Add a line's word counts to it and to the window's language evidence;
- * leaves wc->hits all zero (only languages in wc->langs have hits). */
-static void add_counts(struct chrome_doc *d, struct chrome_unit *u,
-                       struct chrome_count *wc) {
+/* Add a line's word counts to it and to the window's language evidence
+ * (and its hits to the scan memo's slot e, when not NULL: see
+ * scan_note); leaves wc->hits all zero (only languages in wc->langs have
+ * hits). Returns false when a language's hits do not fit in the memo's
+ * byte (a long line's: then slot e must not be used). */
+static bool add_counts(struct chrome_doc *d, struct chrome_unit *u,
+                       struct chrome_count *wc, struct chrome_scan_memo *e) {
   uint32_t best = 0;
   for (uint32_t m = wc->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
-    d->lang.hits[l] += wc->hits[l];
-    best = wc->hits[l] > best ? wc->hits[l] : best;
+    uint32_t hits = wc->hits[l];
+    if (e)
+      e->hits[l] = (uint8_t)hits;
+    d->lang.hits[l] += hits;
+    best = hits > best ? hits : best;
     wc->hits[l] = 0; /* (the next line's count starts from zero) */
   }
   d->lang.stop += wc->stop;
   d->lang.words += wc->words;
-  u->words = clamp16(wc->words);
-  u->stop = clamp16(best);
-  u->upper = clamp16(wc->upper);
+  if (wc->words <= UINT16_MAX) { /* (most lines: stop and upper count */
+    u->words = (uint16_t)wc->words; /* some of its words) */
+    u->stop = (uint16_t)best;
+    u->upper = (uint16_t)wc->upper;
+  } else {
+    u->words = clamp16(wc->words);
+    u->stop = clamp16(best);
+    u->upper = clamp16(wc->upper);
+  }
   u->cap1 = wc->cap1;
+  return best <= UINT8_MAX;
 }
 
 /* Keep the words t[0..nt) of a short line for its phrase rules (or mark
@@ -798,10 +817,10 @@ static inline size_t held_indentation(const char *p) {
   return lead;
 }
 
-/* Hash of a short line's bytes p[0..n) (n <= CHROME_SCAN_BYTES; a held
- * line: 8 bytes from p[i], i < n, can be read): of its length and its
- * first, middle and last 8 bytes only (lines that share them are told
- * apart by their bytes when one is found). */
+/* Hash of a line's bytes p[0..n) (a held line: 8 bytes from p[i], i < n,
+ * can be read): of its length and its first, middle and last 8 bytes
+ * only (lines that share them are told apart by their bytes when one is
+ * found). */
 static inline uint64_t short_hash(const char *p, size_t n) {
   uint64_t a, b, c;
   memcpy(&a, p, 8);
@@ -817,7 +836,7 @@ static inline uint64_t short_hash(const char *p, size_t n) {
   return h ^ h >> 29;
 }
 
-/* Whether the short line u (p[0..n), hash h, slot e of the scan memo) is
+/* Whether the line u (p[0..n), hash h, slot e of the scan memo) is
  * one found before in the window: then it takes that line's features and
  * words (the same of the same bytes; its tokens are shared), and its
  * counts go to the window's language evidence again. */
@@ -843,8 +862,9 @@ static bool scan_copy(struct chrome_doc *d, struct chrome_unit *u,
   return true;
 }
 
-/* Note the short line u (hash h) in slot e of the scan memo, with its
- * counts wc (before add_counts). */
+/* Note the line u (hash h) in slot e of the scan memo, with its
+ * counts wc (before add_counts, which notes its hits there: one loop over
+ * them). */
 static void scan_note(const struct chrome_doc *d, size_t ui,
                       struct chrome_scan_memo *e, uint64_t h,
                       const struct chrome_count *wc) {
@@ -854,10 +874,6 @@ static void scan_note(const struct chrome_doc *d, size_t ui,
   e->words = wc->words;
   e->stop = wc->stop;
   e->langs = (uint16_t)wc->langs;
-  for (uint32_t m = wc->langs; m; m &= m - 1) {
-    unsigned l = kempt__chrome_ctz(m) + 1;
-    e->hits[l] = (uint8_t)wc->hits[l];
-  }
 }
 
 void kempt__chrome_scan_line(struct chrome_doc *d,
@@ -867,7 +883,9 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   struct chrome_scan_memo *e = NULL;
   uint64_t sh = 0;
   size_t ui = 0; /* u's index */
-  if (n <= CHROME_SCAN_BYTES && d->scan) { /* a short line found before? */
+  if (d->scan) { /* a line found before? (long ones too: a teaser's text,
+                    a caption, each paragraph of a page that holds its
+                    article twice) */
     sh = short_hash(p, n);
     e = &d->scan[(size_t)(sh >> 52) & (CHROME_SCAN_SLOTS - 1)];
     ui = d->nunits - 1; /* (u is the last unit) */
@@ -890,7 +908,8 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                               p, n, lead, t, &total, &hs, lx);
   if (e)
     scan_note(d, ui, e, sh, wc);
-  add_counts(d, u, wc);
+  if (!add_counts(d, u, wc, e) && e)
+    e->gen = 0; /* (its hits do not fit: the slot is left empty) */
   u->chars = (uint32_t)(n - lx->conts);
   u->seps = clamp16(lx->seps);
   u->dots3 = lx->dots3;
@@ -1029,8 +1048,11 @@ static const uint64_t *prefixes(struct prefixes *pf,
 static void match_prefix(struct chrome_unit *u, const struct matcher *m,
                          const char *p, const struct chrome_tok *t,
                          struct prefixes *pf, size_t nt, size_t total) {
-  if (!kempt__chrome_may_start(m->rules, CK_PREFIX, t[0].h) &&
-      !kempt__chrome_may_start(m->rules, CK_PREFIXSEP, t[0].h))
+  unsigned kinds = kempt__chrome_may_start_kinds(m->rules, t[0].h);
+  /* (a kind whose rules cannot start with t[0] finds nothing) */
+  bool sep = (kinds >> CK_PREFIXSEP) & 1u && total <= PREFIXSEP_WORDS;
+  bool pfx = (kinds >> CK_PREFIX) & 1u;
+  if (!pfx && !sep)
     return;
   const uint64_t *pre = prefixes(pf, t, nt);
   /* (the look-ups first: they fail on most lines; in_parens once) */
@@ -1039,12 +1061,14 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
   for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--) {
     if (k == total)
       continue;
-    if (total <= PREFIXSEP_WORDS) {
+    if (sep) {
       const struct chrome_rule *r =
           find_pre(m->as_any, pre, k, CK_PREFIXSEP);
       if (r && sep_follows(p, u->len, t[k - 1].end))
         set_hit(u, r);
     }
+    if (!pfx)
+      continue;
     if (!plain && total <= PREFIXSEP_WORDS && parens < 0)
       parens = in_parens(p, u->len);
     if (plain || (total <= PREFIXSEP_WORDS && parens == 1))
@@ -1089,8 +1113,10 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
                        : (w->soft & m->langs) != 0)))
         u->soft_has = true;
       if (k > 1 ? !kempt__chrome_may_extend(rs, h)
-                : !(w->flags & HSW_EXTEND))
-        break; /* no longer phrase starts with these words */
+                : !(w->flags & HSW_EXTEND) ||
+                      (i + 1 < nt &&
+                       !kempt__chrome_may_second_hs(rs, t[i + 1].h)))
+        break; /* no longer phrase starts with these words (and the next) */
     }
   }
 }
@@ -1391,22 +1417,24 @@ static bool slash_tail(const char *p, size_t n) {
 static bool agency(const char *p, size_t n) {
   static const char *const w[] = {"AP", "AFP", "EPA", "DPA", "dpa", "ANSA",
                                   "EFE", "PA", "AAP", "ANP", "PAP", "TASS"};
+  static const unsigned char len[] = {2, 3, 3, 3, 3, 4, 3, 2, 3, 3, 3, 4};
+  _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
   if (n < 2 || n > 4)
     return false;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-    if (strlen(w[i]) == n && memcmp(p, w[i], n) == 0)
+    if (len[i] == n && memcmp(p, w[i], n) == 0)
       return true;
   return false;
 }
 
-/* Whether p[0..n) holds one of the nw words w (lower-case ASCII letters),
- * ignoring ASCII case: find_nocase of each, in one pass (a word's first
- * letter is one byte in either case, the rest compare as eq_nocase does). */
+/* Whether p[0..n) holds one of the nw words w (lower-case ASCII letters,
+ * of len[i] bytes), ignoring ASCII case: find_nocase of each, in one pass
+ * (a word's first letter is one byte in either case, the rest compare as
+ * eq_nocase does). first: bit c - 'a' for each letter c a word starts
+ * with (CREDIT_FIRST). */
+#define CREDIT_FIRST(c) (1u << ((c) - 'a'))
 static bool credit_word(const char *p, size_t n, const char *const *w,
-                        size_t nw) {
-  uint32_t first = 0; /* bit c - 'a': a word starts with c */
-  for (size_t i = 0; i < nw; i++)
-    first |= 1u << (w[i][0] - 'a');
+                        const unsigned char *len, size_t nw, uint32_t first) {
   for (size_t q = 0; q < n; q++) {
     unsigned c = (unsigned char)p[q] | 0x20u;
     if (c - 'a' >= 26 || !((first >> (c - 'a')) & 1))
@@ -1414,7 +1442,7 @@ static bool credit_word(const char *p, size_t n, const char *const *w,
     for (size_t i = 0; i < nw; i++) {
       if ((unsigned char)w[i][0] != c)
         continue; /* (its length only when its first letter is there) */
-      size_t k = strlen(w[i]);
+      size_t k = len[i];
       if (k <= n - q && eq_nocase(p + q + 1, w[i] + 1, k - 1))
         return true;
     }
@@ -1464,6 +1492,15 @@ static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
       "image",  "photo",        "picture", "credit", "getty",  "reuters",
       "afp",    "shutterstock", "foto",    "bild",   "imagen", "immagine",
       "source", "quelle",       "fuente",  "fonte"};
+  static const unsigned char len[] = {5, 5, 7, 6, 5, 7, 3, 12,
+                                      4, 4, 6, 8, 6, 6, 6, 5};
+  _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
+  /* (the words' first letters) */
+  const uint32_t first = CREDIT_FIRST('a') | CREDIT_FIRST('b') |
+                         CREDIT_FIRST('c') | CREDIT_FIRST('f') |
+                         CREDIT_FIRST('g') | CREDIT_FIRST('i') |
+                         CREDIT_FIRST('p') | CREDIT_FIRST('q') |
+                         CREDIT_FIRST('r') | CREDIT_FIRST('s');
   size_t open = n;
   if (n && p[n - 1] == ')')
     while (open > 0 && p[open - 1] != '(' && n - open < CREDIT_MAX)
@@ -1486,7 +1523,7 @@ static bool NOINLINE credit_tail_rest(const struct chrome_unit *u,
   }
   if (u->words > CAPTION_WORDS)
     return false;
-  if (credit_word(p + open, n - open, w, sizeof w / sizeof w[0]))
+  if (credit_word(p + open, n - open, w, len, sizeof w / sizeof w[0], first))
     return true;
   return agency(p + open, n - 1 - open);
 }
@@ -1672,11 +1709,12 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
                         size_t total, uint64_t hs) {
   struct prefixes pf;
   pf.done = false;
+  unsigned kinds = kempt__chrome_may_start_kinds(m->rules, t[0].h);
   if (nt == total && /* u->key is the hash of all its words */
-      kempt__chrome_may_start_whole(m->rules, t[0].h)) {
+      (kinds & (1u << CK_LINE | 1u << CK_LIST | 1u << CK_CUT))) {
     static const int whole[] = {CK_CUT, CK_LIST, CK_LINE};
-    for (int w = 0; w < 3; w++)
-      if (nt <= m->rules->maxtok[whole[w]])
+    for (int w = 0; w < 3; w++) /* (a kind that cannot start so: none) */
+      if (((kinds >> whole[w]) & 1u) && nt <= m->rules->maxtok[whole[w]])
         set_hit(u, find_key(whole[w] == CK_LINE ? m->as_any : m, u->key,
                             whole[w]));
   }
@@ -1701,7 +1739,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
     for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
       set_hit(u, find_pre(m, prefixes(&pf, t, nt), k, CK_CAPTION));
-  if (!u->rule && doubled_words(p, t, nt, total) && doubled(u, p))
+  if (!u->rule && u->term != TERM_SENT && /* (doubled's own first test) */
+      doubled_words(p, t, nt, total) && doubled(u, p))
     u->rule = R_DOUBLE;
   if (!u->rule && is_bio(u, m, p, t, nt))
     u->rule = R_BIO;
@@ -2937,7 +2976,8 @@ static bool clean_evidence(const struct chrome_unit *u) {
 }
 
 /* evidence: how many lines give clean_evidence (classify's score pass
- * counts them; classes and rules are final there until judge). */
+ * counts them, up to one more than clean text has; classes and rules are
+ * final there until judge). */
 static bool looks_clean(const struct chrome_doc *d, size_t evidence) {
   return evidence * CLEAN_RATIO <= d->nunits;
 }
@@ -3718,7 +3758,8 @@ static NOINLINE void score_forms(struct chrome_doc *d) {
     for (size_t s = i; s <= i + 1 && s < d->nunits; s++) {
       if (s > i && (d->units[i].rule || d->units[i].cls != CL_SHORT))
         break; /* (only a title between) */
-      size_t j = verse_end(d, s);
+      /* (a verse line is short) */
+      size_t j = d->units[s].cls == CL_SHORT ? verse_end(d, s) : s;
       j = j > s ? j : dialogue_end(d, s);
       j = j > s ? j : fixtures_end(d, s);
       if (j == s || j >= d->nunits || !prose_near(d, j, 1))
@@ -3883,7 +3924,9 @@ static void classes_in_context(struct chrome_doc *d) {
     struct chrome_unit *u = &d->units[i];
     if (u->cls == CL_BAD) {
       if ((i > 0 && is_attribution(d, i)) ||
-          kempt__chrome_post_credit(d->text.data + u->off, u->len) ||
+          (u->tlen && /* (a post's credit ends in a year: a digit) */
+           (unsigned)(d->text.data[u->off + u->tlen - 1] - '0') < 10 &&
+           kempt__chrome_post_credit(d->text.data + u->off, u->len)) ||
           (is_quantity_item(d, u) &&
            ((i > 0 && is_quantity_item(d, u - 1)) ||
             (i + 1 < d->nunits && is_quantity_item(d, u + 1)))) ||
@@ -4040,14 +4083,27 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     return st;
   d->list_end = d->cut_end = 0;
   size_t nsays = 0, says_name = 0; /* comment headers (says_names) */
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
-    if (u->key) { /* how often each text is found (mark_repeats) */
-      uint32_t *n = seen_slot(d, u->key);
-      if (!*n)
-        d->memo[n - d->seen_n].unit = 0; /* (a new key) */
-      (*n)++;
-      u->seen_at = (uint32_t)(n - d->seen_n);
+  { /* how often each text is found (mark_repeats): seen_slot's probe,
+     * with the table in locals (the stores of a unit's bytes may alias
+     * d's fields: they would be read again for each line) */
+    struct chrome_unit *units = d->units;
+    uint64_t *seen = d->seen;
+    uint32_t *seen_n = d->seen_n;
+    struct chrome_memo *memo = d->memo;
+    size_t mask = d->seen_mask, nu = d->nunits;
+    for (size_t i = 0; i < nu; i++) {
+      struct chrome_unit *u = &units[i];
+      uint64_t key = u->key;
+      if (!key)
+        continue;
+      size_t j = (size_t)key & mask;
+      while (seen_n[j] && seen[j] != key)
+        j = (j + 1) & mask;
+      seen[j] = key;
+      if (!seen_n[j])
+        memo[j].unit = 0; /* (a new key) */
+      seen_n[j]++;
+      u->seen_at = (uint32_t)j;
     }
   }
   for (size_t i = 0; i < d->nunits; i++) {
@@ -4103,19 +4159,23 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   mark_repeats(d);
   mark_lists(d, nolang,
              lang == KEMPT_LANG_NONE ? 0 : 1u << ((unsigned)lang - 1));
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
+  struct chrome_unit *units = d->units; /* (locals: a unit's byte stores */
+  const char *text = d->text.data;      /* may alias d's fields) */
+  size_t nu = d->nunits;
+  for (size_t i = 0; i < nu; i++) {
+    struct chrome_unit *u = &units[i];
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
-      u->url = has_url(d->text.data + u->off, u->len); /* see link_like */
+      u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
   }
   classes_in_context(d);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */
-  for (size_t i = 0; i < d->nunits; i++) {
-    struct chrome_unit *u = &d->units[i];
-    evidence += clean_evidence(u);
+  for (size_t i = 0; i < nu; i++) {
+    struct chrome_unit *u = &units[i];
+    if (evidence * CLEAN_RATIO <= nu) /* (past that, not clean: */
+      evidence += clean_evidence(u);  /* looks_clean's answer is known) */
     if (intro_line(u)) {
       intro_to = i + 1;
       intro_from = intro_from < intro_to ? intro_from : i;
@@ -4123,7 +4183,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     u->score = score_of(u);
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
-    if (u->score > 0 && i * 10 >= d->nunits * 9)
+    if (u->score > 0 && i * 10 >= nu * 9)
       u->score /= TAIL_DIV;
     if (u->score > 0 && u->dup && dups)
       u->score = -u->score / DUP_DIV;

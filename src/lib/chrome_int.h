@@ -71,12 +71,18 @@ struct chrome_rule {
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 #define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
 #define CHROME_PREFIX_BITS 16384 /* filter on the first words of a rule */
+/* The bit of chrome_rules.first for the second words of has and soft
+ * rules of two words or more. */
+#define CHROME_SECOND_HS 15
+_Static_assert(CK_COUNT <= CHROME_SECOND_HS,
+               "a bit per kind in chrome_rules.first, and one more");
 struct chrome_rules {
-  uint64_t first[CK_COUNT][CHROME_FIRST_BITS / 64]; /* per kind */
+  /* first[b]: bit k for the kinds k of which a rule's first word has its
+   * hash's bit b (all kinds in one load: a line's first word is looked
+   * up for several); bit CHROME_SECOND_HS where the second word of a has
+   * or soft rule has it */
+  uint16_t first[CHROME_FIRST_BITS];
   uint64_t keys[CHROME_KEY_BITS / 64];
-  uint64_t first_hs[CHROME_FIRST_BITS / 64]; /* has and soft together */
-  /* line, list and cut together (rules of the whole line) */
-  uint64_t first_whole[CHROME_FIRST_BITS / 64];
   /* filter on the first k words (k >= 1) of has and soft rules of more
    * than k words: where a line's words leave it, no longer phrase of
    * theirs can match there */
@@ -235,23 +241,36 @@ void kempt__chrome_rules_free(struct chrome_rules *r);
  * filter before the look-ups). */
 static inline bool kempt__chrome_may_start(const struct chrome_rules *r,
                                            int k, uint64_t h) {
-  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
-  return (r->first[k][bit / 64] >> (bit % 64)) & 1u;
+  return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] >> k) & 1u;
+}
+
+/* kempt__chrome_may_start of each kind k at once: bit k. */
+static inline unsigned kempt__chrome_may_start_kinds(
+    const struct chrome_rules *r, uint64_t h) {
+  return r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)];
 }
 
 /* False when neither a has nor a soft phrase starts with a word of hash
  * h. */
 static inline bool kempt__chrome_may_start_hs(const struct chrome_rules *r,
                                               uint64_t h) {
-  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
-  return (r->first_hs[bit / 64] >> (bit % 64)) & 1u;
+  return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] &
+          (1u << CK_HAS | 1u << CK_SOFT)) != 0;
 }
 
 /* False when no line, list nor cut rule starts with a word of hash h. */
 static inline bool kempt__chrome_may_start_whole(const struct chrome_rules *r,
                                                  uint64_t h) {
-  unsigned bit = (unsigned)(h >> 51) & (CHROME_FIRST_BITS - 1);
-  return (r->first_whole[bit / 64] >> (bit % 64)) & 1u;
+  return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] &
+          (1u << CK_LINE | 1u << CK_LIST | 1u << CK_CUT)) != 0;
+}
+
+/* False when no has or soft rule of two words or more has a word of hash
+ * h second. */
+static inline bool kempt__chrome_may_second_hs(const struct chrome_rules *r,
+                                               uint64_t h) {
+  return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] >> CHROME_SECOND_HS) &
+         1u;
 }
 
 /* False when no has or soft rule is longer than the word sequence of
@@ -365,18 +384,17 @@ struct chrome_memo {
   bool soft_has;
 };
 
-/* What kempt__chrome_scan_line made of a short line of the window, for
- * a later line of the same bytes (they get the same features and words):
+/* What kempt__chrome_scan_line made of a line of the window, for a
+ * later line of the same bytes (they get the same features and words):
  * a direct-mapped table of CHROME_SCAN_SLOTS, by a hash of the bytes. */
 #define CHROME_SCAN_SLOTS 4096
-#define CHROME_SCAN_BYTES 64 /* a short line's bytes at most */
 struct chrome_scan_memo {
   uint64_t h;    /* the hash of its bytes */
   uint64_t gen;  /* chrome_doc.gen of its window; 0: empty */
   uint32_t unit; /* its index */
   uint32_t words, stop; /* its counts for the window's language */
   uint16_t langs;       /* bit l - 1: hits[l] > 0 */
-  uint8_t hits[KEMPT_LANG_COUNT];
+  uint8_t hits[KEMPT_LANG_COUNT]; /* (a line with more is not noted) */
 };
 
 /* What the has and soft rules make of a word as the first of a phrase

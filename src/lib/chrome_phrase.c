@@ -1489,12 +1489,11 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
     seq = kempt__chrome_seq_step(seq, h0[k]);
   struct chrome_rule rule = {kind_key(seq, kind), name, (uint8_t)kind, lang,
                              (uint8_t)nt, 0};
-  unsigned bit = (unsigned)(h0[0] >> 51) & (CHROME_FIRST_BITS - 1);
-  r->first[kind][bit / 64] |= 1ull << (bit % 64);
-  if (kind == CK_LINE || kind == CK_LIST || kind == CK_CUT)
-    r->first_whole[bit / 64] |= 1ull << (bit % 64);
+  r->first[(h0[0] >> 51) & (CHROME_FIRST_BITS - 1)] |= (uint16_t)(1u << kind);
+  if ((kind == CK_HAS || kind == CK_SOFT) && nt >= 2)
+    r->first[(h0[1] >> 51) & (CHROME_FIRST_BITS - 1)] |=
+        (uint16_t)(1u << CHROME_SECOND_HS);
   if (kind == CK_HAS || kind == CK_SOFT) {
-    r->first_hs[bit / 64] |= 1ull << (bit % 64);
     uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
     for (size_t k = 1; k < nt; k++) {
       h = kempt__chrome_seq_step(h, h0[k - 1]);
@@ -1504,7 +1503,7 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
   }
   if (nt > r->maxtok[kind])
     r->maxtok[kind] = (uint8_t)nt;
-  bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
+  unsigned bit = (unsigned)(rule.key >> 40) & (CHROME_KEY_BITS - 1);
   r->keys[bit / 64] |= 1ull << (bit % 64);
   return insert(r, &rule);
 }
@@ -1542,8 +1541,12 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
   for (size_t i = 0; i < n; i++) {
     const struct chrome_rule_src *s = &chrome_rules_src[i];
     int kind = s->kind;
-    enum kempt_status st =
-        s->ntok ? (pattern_len(s->pattern, strlen(s->pattern), &kind),
+    enum kempt_status st = /* (only a prefix's pattern may change its
+                              kind: pattern_len) */
+        s->ntok ? ((kind == CK_PREFIX
+                        ? (void)pattern_len(s->pattern, strlen(s->pattern),
+                                            &kind)
+                        : (void)0),
                    add_words(r, kind, (uint8_t)s->lang,
                              chrome_rules_toks + s->tok, s->ntok, s->name))
                 : add_rule(r, kind, (uint8_t)s->lang, s->pattern,

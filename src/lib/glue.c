@@ -691,9 +691,18 @@ static void lang_add_ascii(struct kempt_lang_count *c, const char *p,
     }
     uint64_t key = 0; /* stop_langs' pack_key of the lower case */
     size_t j = i, e = n - i < 8 ? n : i + 8;
-    while (j < e && is_alpha((unsigned char)p[j])) {
-      key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
-      j++;
+    if (e == i + 8) { /* 8 bytes at once */
+      uint64_t x = kempt__load_le64(p + i);
+      uint64_t stop = ~letter_bytes(x) & 0x8080808080808080u;
+      unsigned k = stop ? low_byte(stop) : 8;
+      key = (x | 0x2020202020202020u) &
+            (k < 8 ? ((uint64_t)1 << (8 * k)) - 1 : ~(uint64_t)0);
+      j = i + k;
+    } else {
+      while (j < e && is_alpha((unsigned char)p[j])) {
+        key |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - i));
+        j++;
+      }
     }
     while (j < n && is_alpha((unsigned char)p[j])) /* no function word */
       j++;
@@ -1204,7 +1213,10 @@ static void word_info_fill(struct word_info *w, uint64_t h, uint64_t packed,
 }
 
 /* The word list's answers into w (whose h is set). */
-static void word_info_list(struct word_info *w) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* settle's loop, part_ok */
+#endif
+static inline void word_info_list(struct word_info *w) {
   bool proper;
   w->level = (uint8_t)kempt__wordlist_probe(w->h, &proper);
   w->proper = proper;
@@ -1242,16 +1254,29 @@ static enum kempt_status note_candidate(struct glue *g, const struct token *t,
   return add_candidate(g, t, c);
 }
 
+/* add_candidate when the array of candidates is full: made room in, or
+ * the token left out at the cap. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* add_candidate's common case needs no frame */
+#endif
+static enum kempt_status add_candidate_room(struct glue *g,
+                                            const struct token *t,
+                                            struct counting *c) {
+  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
+                             &g->capcands, sizeof *g->cands, CANDS_CAP);
+  if (s != KEMPT_OK)
+    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
+  return add_candidate(g, t, c);
+}
+
 /* note_candidate of a token that the word lists do not know as written
  * (listed_plain found it so). */
 static enum kempt_status add_candidate(struct glue *g, const struct token *t,
                                        struct counting *c) {
   if (t->rlen > UINT16_MAX)
     return KEMPT_OK;
-  enum kempt_status s = room(g->env->alloc, (void **)&g->cands, g->ncands,
-                             &g->capcands, sizeof *g->cands, CANDS_CAP);
-  if (s != KEMPT_OK)
-    return s == KEMPT_ERR_LIMIT ? KEMPT_OK : s;
+  if (g->ncands >= g->capcands) /* (room's test) */
+    return add_candidate_room(g, t, c);
   struct cand cd = {(uint32_t)c->block, (uint32_t)(t->raw - c->text),
                     (uint16_t)t->rlen, (uint16_t)t->core, (uint16_t)t->clen,
                     0};
@@ -1408,11 +1433,14 @@ static inline struct tok_info *tok_get(struct glue *g, const char *p,
   return ti;
 }
 
-/* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
- * when the word lists do not know it (check_word). */
-static enum kempt_status tok_check(struct glue *g, struct counting *c,
-                                   const struct token *t,
-                                   struct tok_info *ti) {
+/* tok_check of a token whose word is known to the cache of words, or
+ * whose look-up cannot wait. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* tok_check's common case needs no frame */
+#endif
+static enum kempt_status tok_check_more(struct glue *g, struct counting *c,
+                                        const struct token *t,
+                                        struct tok_info *ti) {
   uint64_t h = ti->h;
   struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
   if (!w->valid || w->h != h) {
@@ -1431,6 +1459,34 @@ static enum kempt_status tok_check(struct glue *g, struct counting *c,
     return s == KEMPT_OK ? add_candidate(g, t, c) : s;
   }
   return check_word(g, c, t, h, w, t->clen <= TOK_CACHED ? ti : NULL);
+}
+
+/* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
+ * when the word lists do not know it (check_word). Most often its word
+ * is new, its look-up in the word list waits (check_word's pending
+ * token) and there is room for it: that case here, the rest in
+ * tok_check_more. */
+static enum kempt_status tok_check(struct glue *g, struct counting *c,
+                                   const struct token *t,
+                                   struct tok_info *ti) {
+  uint64_t h = ti->h;
+  const struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
+  size_t at = (size_t)(t->raw - c->text);
+  if (!w->valid || w->h != h || w->listed || c->npending == PENDING ||
+      at > UINT32_MAX || t->rlen > UINT16_MAX)
+    return tok_check_more(g, c, t, ti);
+  kempt__wordlist_prefetch(h);
+  struct pending *p = &c->pending[c->npending++];
+  bool own = t->clen <= TOK_CACHED; /* its slot of the token cache */
+  p->h = h;
+  p->ti = own ? ti : NULL;
+  p->raw[0] = own ? ti->raw[0] : 0;
+  p->raw[1] = own ? ti->raw[1] : 0;
+  p->start = (uint32_t)at;
+  p->rlen = (uint16_t)t->rlen;
+  p->core = (uint16_t)t->core;
+  p->clen = (uint16_t)t->clen;
+  return KEMPT_OK;
 }
 
 /* A token whose core is 1 to MAX_TOKEN ASCII letters, with the answers
@@ -2457,7 +2513,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
 }
 
 /* Read the words of held block number block, whose text is text. */
-static enum kempt_status count_block(struct glue *g, size_t block,
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in hold, its only caller */
+#endif
+static inline enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
   struct counting c;
@@ -2750,12 +2809,36 @@ static bool in_list(const char *const *list, size_t count, const char *p,
   return false;
 }
 
+/* Whether p[0..n) (no NUL in it) is one of the words list[0..count),
+ * which are sorted (strcmp's order): by halves. */
+static bool in_sorted(const char *const *list, size_t count, const char *p,
+                      size_t n) {
+  size_t lo = 0, hi = count;
+  if (!n)
+    return false;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2, j = 0;
+    const unsigned char *w = (const unsigned char *)list[mid];
+    while (j < n && w[j] == (unsigned char)p[j]) /* stops at w's end */
+      j++;
+    if (j == n && !w[n])
+      return true;
+    /* w is less when it differs lower or ends first (its NUL) */
+    if (j < n && w[j] < (unsigned char)p[j])
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return false;
+}
+
 /* Name prefixes that take a capital after them: McDonald, DeSantis. */
 static bool name_prefix(const char *p, size_t n) {
   static const char *const prefixes[] = {
-      "Mc",   "Mac", "De", "Di", "Da",  "Du",  "Van", "Von", "La",  "Le",
-      "Fitz", "St",  "Al", "El", "Ben", "Abu", "Bin", "Ter", "Ten", "Vander"};
-  return in_list(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
+      /* sorted */
+      "Abu", "Al", "Ben", "Bin", "Da", "De",  "Di",  "Du",  "El",     "Fitz",
+      "La",  "Le", "Mac", "Mc",  "St", "Ten", "Ter", "Van", "Vander", "Von"};
+  return in_sorted(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
 }
 
 /* The document's entry of the whole token; it is not a candidate when it
@@ -2800,17 +2883,18 @@ static uint32_t pair_count(struct glue *g, const char *key, size_t n,
 
 static bool opener(const char *p, size_t n) {
   static const char *const words[] = {
-      "The",      "In",    "On",   "At",    "As",      "If",    "It",
-      "He",       "She",   "We",   "They",  "This",    "That",  "These",
-      "Those",    "But",   "And",  "For",   "Its",     "His",   "Her",
-      "Their",    "Our",   "When", "After", "While",   "There", "What",
-      "Some",     "Many",  "Most", "All",   "One",     "Two",   "With",
-      "From",     "How",   "Why",  "Where", "Who",     "Every", "Each",
-      "My",       "Your",  "Or",   "Even",  "Now",     "You",   "Though",
-      "Although", "Other", "Not",  "Few",   "Several", "Such",  "Since",
-      "Because",  "Then",  "Once", "Still", "Also",    "Here",  "Today",
-      "Last",     "Next",  "Both", "Only",  "Just"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
+      /* sorted */
+      "After",   "All",   "Also",  "Although", "And",  "As",      "At",
+      "Because", "Both",  "But",   "Each",     "Even", "Every",   "Few",
+      "For",     "From",  "He",    "Her",      "Here", "His",     "How",
+      "If",      "In",    "It",    "Its",      "Just", "Last",    "Many",
+      "Most",    "My",    "Next",  "Not",      "Now",  "On",      "Once",
+      "One",     "Only",  "Or",    "Other",    "Our",  "Several", "She",
+      "Since",   "Some",  "Still", "Such",     "That", "The",     "Their",
+      "Then",    "There", "These", "They",     "This", "Those",   "Though",
+      "Today",   "Two",   "We",    "What",     "When", "Where",   "While",
+      "Who",     "Why",   "With",  "You",      "Your"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Function words that camel-case identifiers do not start with: "ofJustice"
@@ -2856,13 +2940,14 @@ static bool particle(const char *p, size_t n) {
  * "fewpeople", "shouldsend". */
 static bool closed_word(const char *p, size_t n) {
   static const char *const words[] = {
-      "very",    "even",     "many",    "few",     "should",  "cannot",
-      "could",   "would",    "might",   "must",    "often",   "never",
-      "somehow", "somewhat", "really",  "quite",   "rather",  "almost",
-      "always",  "already",  "perhaps", "instead", "whether", "unless",
-      "each",    "such",     "both",    "either",  "neither", "much",
-      "too",     "also",     "just",    "still",   "seem",    "seems"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
+      /* sorted */
+      "almost", "already", "also",    "always",  "both",     "cannot",
+      "could",  "each",    "either",  "even",    "few",      "instead",
+      "just",   "many",    "might",   "much",    "must",     "neither",
+      "never",  "often",   "perhaps", "quite",   "rather",   "really",
+      "seem",   "seems",   "should",  "somehow", "somewhat", "still",
+      "such",   "too",     "unless",  "very",    "whether",  "would"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Adverb particles that follow a verb: "fend off", and that make nouns
@@ -2962,16 +3047,17 @@ static bool content_pair(const char *p, const struct evidence *l,
  * after a name. */
 static bool suffix_word(const char *p, size_t n) {
   static const char *const words[] = {
-      "mania", "land",  "ville", "care",  "gate",  "ism",   "ist",  "ite",
-      "less",  "like",  "able",  "ish",   "ware",  "ness",  "ship", "wood",
-      "town",  "burg",  "ford",  "world", "verse", "fest",  "dom",  "ers",
-      "ian",   "ese",   "ling",  "well",  "cloud", "field", "stone", "water",
-      "light", "star",  "point", "bridge", "view", "side",  "way",  "line",
-      "works", "book",  "box",   "hub",   "house", "port",  "bend", "dale",
-      "shire", "worth", "wick",  "mouth", "haven", "bury",  "ham",  "ton",
-      "son",   "berg",  "stein", "mont",  "more",  "ridge", "brook", "lake",
-      "net",   "soft",  "tech",  "craft", "space", "base", "shot"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
+      /* sorted */
+      "able",  "base",  "bend",  "berg",  "book",  "box",   "bridge", "brook",
+      "burg",  "bury",  "care",  "cloud", "craft", "dale",  "dom",    "ers",
+      "ese",   "fest",  "field", "ford",  "gate",  "ham",   "haven",  "house",
+      "hub",   "ian",   "ish",   "ism",   "ist",   "ite",   "lake",   "land",
+      "less",  "light", "like",  "line",  "ling",  "mania", "mont",   "more",
+      "mouth", "ness",  "net",   "point", "port",  "ridge", "ship",   "shire",
+      "shot",  "side",  "soft",  "son",   "space", "star",  "stein",  "stone",
+      "tech",  "ton",   "town",  "verse", "view",  "ville", "ware",   "water",
+      "way",   "well",  "wick",  "wood",  "works", "world", "worth"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Function words that also end names: "Bradsher", "Dawson", "Crosby". */
@@ -2984,19 +3070,19 @@ static bool name_ending(const char *p, size_t n) {
  * "Peoplefind". */
 static bool subject_verb(const char *p, size_t n) {
   static const char *const words[] = {
-      "saw",      "took",    "made",    "gave",   "got",     "went",
-      "came",     "told",    "found",   "left",   "met",     "ran",
-      "won",      "lost",    "began",   "became", "held",    "kept",
-      "brought",  "thought", "knew",    "felt",   "sent",    "spent",
-      "paid",     "said",    "wrote",   "spoke",  "chose",   "led",
-      "sold",     "built",   "bought",  "fell",   "rose",    "grew",
-      "drew",     "wore",    "struck",  "stood",  "sought",  "taught",
-      "find",     "say",     "think",   "want",   "need",    "know",
-      "see",      "use",     "make",    "take",   "give",    "get",
-      "tell",     "feel",    "seem",    "plan",   "hope",    "expect",
-      "continue", "remain",  "believe", "argue",  "suggest", "indicate",
-      "show",     "claim",   "agree",   "warn",   "urge",    "deny"};
-  return in_list(words, sizeof words / sizeof words[0], p, n);
+      /* sorted */
+      "agree",   "argue", "became", "began", "believe",  "bought",  "brought",
+      "built",   "came",  "chose",  "claim", "continue", "deny",    "drew",
+      "expect",  "feel",  "fell",   "felt",  "find",     "found",   "gave",
+      "get",     "give",  "got",    "grew",  "held",     "hope",    "indicate",
+      "kept",    "knew",  "know",   "led",   "left",     "lost",    "made",
+      "make",    "met",   "need",   "paid",  "plan",     "ran",     "remain",
+      "rose",    "said",  "saw",    "say",   "see",      "seem",    "sent",
+      "show",    "sold",  "sought", "spent", "spoke",    "stood",   "struck",
+      "suggest", "take",  "taught", "tell",  "think",    "thought", "told",
+      "took",    "urge",  "use",    "want",  "warn",     "went",    "won",
+      "wore",    "wrote"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* A capitalised first part with no case change: "Thecompany",
@@ -3320,6 +3406,29 @@ static inline bool short_nonword(const char *p, const char *key, size_t n) {
            (1u << (KEMPT_LANG_EN - 1)));
 }
 
+/* Whether the split of the token p[0..n) (key its lower case, sh its
+ * shape) at i leaves a part of one letter but "a" and "I", or of two
+ * lower-case letters that are no English function word, on a side
+ * without capitals of its own: no word (part_ok) and too short to be
+ * new, whatever the document says; so no split there, and nothing is
+ * looked up or asked about for it (split_score, ask_token). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline bool short_part(const char *p, const char *key, size_t n,
+                              size_t i, const struct shape *sh) {
+  if (i > 2 && n - i > 2) /* the common case: no short part */
+    return false;
+  bool camel_l = sh->inner && i > sh->inner;
+  bool camel_r = (sh->second && i == sh->inner) ||
+                 (sh->lead && i + 1 == sh->inner);
+  bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
+  bool acro_r = sh->acro && !acro_l;
+  return (i <= 2 && !camel_l && !acro_l && short_nonword(p, key, i)) ||
+         (n - i <= 2 && !camel_r && !acro_r &&
+          short_nonword(p + i, key + i, n - i));
+}
+
 #if defined(__GNUC__)
 __attribute__((always_inline)) /* decide_shaped's two loops */
 #endif
@@ -3332,12 +3441,7 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
                  (sh->lead && i + 1 == sh->inner);
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
-  /* a part of one letter but "a" and "I", or of two lower-case letters
-   * that are no English function word, is no word (part_ok) and too
-   * short to be new: no split, and nothing looked up */
-  if ((i <= 2 && !camel_l && !acro_l && short_nonword(p, key, i)) ||
-      (n - i <= 2 && !camel_r && !acro_r &&
-       short_nonword(p + i, key + i, n - i)))
+  if (short_part(p, key, n, i, sh))
     return -1;
   uint64_t hl = kempt__word_hash_prefix(key, i);
   bool tail = camel_tail(sh, i);
@@ -3556,8 +3660,8 @@ static enum kempt_status ask_token(struct glue *g, const struct token *t,
   size_t lo, hi;
   split_range(&sh, n, &lo, &hi);
   for (size_t i = lo; i <= hi && s == KEMPT_OK; i++) {
-    if (!split_allowed(&sh, i))
-      continue;
+    if (!split_allowed(&sh, i) || short_part(p, key, n, i, &sh))
+      continue; /* never split there (split_score) */
     uint64_t l = kempt__word_hash_prefix(key, i);
     kempt__wordlist_prefetch(l); /* for part_ok, when it is weighed */
     s = ask(g, l, &e);
@@ -3693,9 +3797,38 @@ static bool english(struct glue *g, size_t b) {
  * window). */
 static void doc_lang_add(struct glue *g) {
   uint32_t *to = g->doc_lang.hits;
-  for (size_t b = g->lang_done; b < g->nblocks; b++)
+  size_t b = g->lang_done, nb = g->nblocks;
+#ifdef GLUE_SSE2
+  if (KEMPT_LANG_COUNT == 15 && b < nb) {
+    /* the sums in registers meanwhile: languages 0-11 four at a time,
+     * 12-14 one by one */
+    __m128i s0 = _mm_loadu_si128((const __m128i *)(const void *)to),
+            s1 = _mm_loadu_si128((const __m128i *)(const void *)(to + 4)),
+            s2 = _mm_loadu_si128((const __m128i *)(const void *)(to + 8));
+    uint32_t s12 = to[12], s13 = to[13], s14 = to[14];
+    for (; b < nb; b++) {
+      const uint32_t *from = g->blocks[b].lang.hits;
+      s0 = _mm_add_epi32(
+          s0, _mm_loadu_si128((const __m128i *)(const void *)from));
+      s1 = _mm_add_epi32(
+          s1, _mm_loadu_si128((const __m128i *)(const void *)(from + 4)));
+      s2 = _mm_add_epi32(
+          s2, _mm_loadu_si128((const __m128i *)(const void *)(from + 8)));
+      s12 += from[12];
+      s13 += from[13];
+      s14 += from[14];
+    }
+    _mm_storeu_si128((__m128i *)(void *)to, s0);
+    _mm_storeu_si128((__m128i *)(void *)(to + 4), s1);
+    _mm_storeu_si128((__m128i *)(void *)(to + 8), s2);
+    to[12] = s12;
+    to[13] = s13;
+    to[14] = s14;
+  }
+#endif
+  for (; b < nb; b++)
     hits_add(to, g->blocks[b].lang.hits);
-  g->lang_done = g->nblocks;
+  g->lang_done = nb;
 }
 
 /* Ask about the candidates of the weighed blocks and count the answers. */

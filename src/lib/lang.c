@@ -15,6 +15,10 @@
 
 #include "stopwords_table.h"
 #include "textchar.h" /* kempt__load_le64 */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define LANG_SSE2 1
+#endif
 _Static_assert(KEMPT__STOP_MAX_ASCII == KEMPT_STOP_MAX_ASCII,
                "lang.h says how long an ASCII function word can be");
 _Static_assert(KEMPT__STOP_MAX_BYTES == KEMPT_STOP_MAX_BYTES,
@@ -275,7 +279,73 @@ void kempt__lang_add(struct kempt_lang_count *c, const char *text, size_t n) {
   }
 }
 
+#ifdef LANG_SSE2
+/* The greater of a and b in each lane, biased values (unsigned order as
+ * signed: x ^ 0x80000000). */
+static inline __m128i max_biased(__m128i a, __m128i b) {
+  __m128i gt = _mm_cmpgt_epi32(a, b);
+  return _mm_or_si128(_mm_and_si128(gt, a), _mm_andnot_si128(gt, b));
+}
+
+/* The lanes of x equal to m as bits (the lowest lane first). */
+static inline unsigned eq_bits(__m128i x, __m128i m) {
+  return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, m)));
+}
+
+/* x with its lanes equal to m set to zero (biased: zero is the bias). */
+static inline __m128i drop_top(__m128i x, __m128i m, __m128i zero) {
+  __m128i e = _mm_cmpeq_epi32(x, m);
+  return _mm_or_si128(_mm_and_si128(e, zero), _mm_andnot_si128(e, x));
+}
+
+/* kempt__lang_best of the 14 languages, four at a time: the most hits
+ * (top), the first language with them, and the most of the others
+ * (second: top again when two have it). */
+static enum kempt_lang lang_best14(const uint32_t *hits) {
+  const __m128i bias = _mm_set1_epi32(INT32_MIN);
+  /* languages 1-4, 5-8, 9-12 and 11-14 (two twice: no matter for a
+   * maximum, nor for the bits, which are the same) */
+  __m128i a = _mm_xor_si128(
+              _mm_loadu_si128((const __m128i *)(const void *)(hits + 1)),
+              bias),
+          b = _mm_xor_si128(
+              _mm_loadu_si128((const __m128i *)(const void *)(hits + 5)),
+              bias),
+          c = _mm_xor_si128(
+              _mm_loadu_si128((const __m128i *)(const void *)(hits + 9)),
+              bias),
+          d = _mm_xor_si128(
+              _mm_loadu_si128((const __m128i *)(const void *)(hits + 11)),
+              bias);
+  __m128i m = max_biased(max_biased(a, b), max_biased(c, d));
+  m = max_biased(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
+  m = max_biased(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
+  uint32_t top = (uint32_t)_mm_cvtsi128_si32(m) ^ 0x80000000u;
+  if (top < 3)
+    return KEMPT_LANG_NONE;
+  unsigned eq = eq_bits(a, m) | eq_bits(b, m) << 4 | eq_bits(c, m) << 8 |
+                eq_bits(d, m) << 10;
+  uint32_t second = top;
+  if (!(eq & (eq - 1))) { /* one language has top: the most of the rest */
+    __m128i s = max_biased(max_biased(drop_top(a, m, bias),
+                                      drop_top(b, m, bias)),
+                           max_biased(drop_top(c, m, bias),
+                                      drop_top(d, m, bias)));
+    s = max_biased(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(1, 0, 3, 2)));
+    s = max_biased(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(2, 3, 0, 1)));
+    second = (uint32_t)_mm_cvtsi128_si32(s) ^ 0x80000000u;
+  }
+  if (3 * top < 4 * second)
+    return KEMPT_LANG_NONE;
+  return (enum kempt_lang)(__builtin_ctz(eq) + 1);
+}
+#endif
+
 enum kempt_lang kempt__lang_best(const struct kempt_lang_count *c) {
+#ifdef LANG_SSE2
+  if (KEMPT_LANG_COUNT == 15)
+    return lang_best14(c->hits);
+#endif
   int best = 0;
   uint32_t top = 0, second = 0;
   for (int l = 1; l < KEMPT_LANG_COUNT; l++) {

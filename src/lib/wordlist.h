@@ -17,6 +17,9 @@
 #include <string.h>
 
 #include "textchar.h" /* kempt__load_le64 */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 /* Longest word (in bytes) the list can hold; longer keys are unknown. */
 #define KEMPT__WORD_MAX 64
@@ -107,13 +110,33 @@ extern const unsigned char *const kempt__wl_levels;
 static inline uint32_t kempt__wordlist_find(uint64_t h) {
   const uint32_t *line = kempt__wl_lines[h >> (64 - KEMPT__WL_LINE_BITS)];
   uint32_t head = line[0];
-  const uint32_t *e =
-      head & (1u << 10) ? kempt__wl_more + (head >> 11) : line + 1;
   uint32_t first = head & 31u, all = (head >> 5) & 31u;
   bool second = (h >> (63 - KEMPT__WL_LINE_BITS)) & 1u;
   uint32_t fp = (uint32_t)h & 0xFFFFFFC0u;
-  for (uint32_t i = second ? first : 0, end = second ? all : first; i < end;
-       i++)
+  uint32_t i = second ? first : 0, end = second ? all : first;
+#if defined(__SSE2__) && defined(__GNUC__)
+  if (!(head & (1u << 10))) {
+    /* the line's 16 words compared at once: bit 1 + i of the mask for
+     * entry i (word 0 is the header), the bucket's bits kept */
+    const __m128i keep = _mm_set1_epi32((int)0xFFFFFFC0u),
+                  want = _mm_set1_epi32((int)fp);
+    const __m128i *v = (const __m128i *)(const void *)line;
+    __m128i a = _mm_cmpeq_epi32(_mm_and_si128(_mm_loadu_si128(v), keep), want),
+            b = _mm_cmpeq_epi32(_mm_and_si128(_mm_loadu_si128(v + 1), keep),
+                                want),
+            c = _mm_cmpeq_epi32(_mm_and_si128(_mm_loadu_si128(v + 2), keep),
+                                want),
+            d = _mm_cmpeq_epi32(_mm_and_si128(_mm_loadu_si128(v + 3), keep),
+                                want);
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_packs_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d)));
+    m &= (2u << end) - (2u << i); /* bits 1 + i to end (end >= i) */
+    return m ? line[__builtin_ctz(m)] : 0;
+  }
+#endif
+  const uint32_t *e =
+      head & (1u << 10) ? kempt__wl_more + (head >> 11) : line + 1;
+  for (; i < end; i++)
     if ((e[i] & 0xFFFFFFC0u) == fp)
       return e[i];
   return 0;
