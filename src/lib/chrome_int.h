@@ -73,7 +73,7 @@ struct chrome_rule {
 #define CHROME_PREFIX_BITS 16384 /* filter on the first words of a rule */
 /* The bit of chrome_rules.first for the second words of has and soft
  * rules of two words or more. */
-#define CHROME_SECOND_HS 15
+#define CHROME_SECOND_HS 31
 _Static_assert(CK_COUNT <= CHROME_SECOND_HS,
                "a bit per kind in chrome_rules.first, and one more");
 struct chrome_rules {
@@ -81,7 +81,7 @@ struct chrome_rules {
    * hash's bit b (all kinds in one load: a line's first word is looked
    * up for several); bit CHROME_SECOND_HS where the second word of a has
    * or soft rule has it */
-  uint16_t first[CHROME_FIRST_BITS];
+  uint32_t first[CHROME_FIRST_BITS];
   uint64_t keys[CHROME_KEY_BITS / 64];
   /* filter on the first k words (k >= 1) of has and soft rules of more
    * than k words: where a line's words leave it, no longer phrase of

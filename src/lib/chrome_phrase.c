@@ -1489,10 +1489,10 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
     seq = kempt__chrome_seq_step(seq, h0[k]);
   struct chrome_rule rule = {kind_key(seq, kind), name, (uint8_t)kind, lang,
                              (uint8_t)nt, 0};
-  r->first[(h0[0] >> 51) & (CHROME_FIRST_BITS - 1)] |= (uint16_t)(1u << kind);
+  r->first[(h0[0] >> 51) & (CHROME_FIRST_BITS - 1)] |= (uint32_t)(1u << kind);
   if ((kind == CK_HAS || kind == CK_SOFT) && nt >= 2)
     r->first[(h0[1] >> 51) & (CHROME_FIRST_BITS - 1)] |=
-        (uint16_t)(1u << CHROME_SECOND_HS);
+        (uint32_t)(1u << CHROME_SECOND_HS);
   if (kind == CK_HAS || kind == CK_SOFT) {
     uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
     for (size_t k = 1; k < nt; k++) {
