@@ -195,14 +195,9 @@ static bool date_word(const struct chrome_rules *r,
  * name's capitalised words up to a date word, and a date word in the
  * time ("Jane Doe on March 3, 2026 at 5:14 pm", "Jane Doe commented 3
  * days ago"). */
-static bool time_header(const struct chrome_doc *d,
-                        const struct chrome_unit *u,
-                        const struct chrome_rules *r, uint32_t langs) {
-  if ((u->rule && u->hit != CK_DATE) || u->words == 0 ||
-      u->ntok > HDR_TOK || u->ntok < 2 || u->term == TERM_SENT ||
-      u->term == TERM_COLON || u->bullet || u->widget ||
-      (u->seps == 0 && u->ntok == u->words))
-    return false; /* (a separator, or a number at least) */
+static bool time_header_at(const struct chrome_doc *d,
+                           const struct chrome_unit *u,
+                           const struct chrome_rules *r, uint32_t langs) {
   const char *p = d->text.data + u->off;
   size_t n = u->len, s = 0, sw = 0;
   while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
@@ -265,6 +260,20 @@ static inline bool may_buttons(const struct chrome_doc *d,
   size_t i = !t[0].alpha && u->ntok > 1; /* ("2 replies") */
   return kempt__chrome_may_start(r, CK_REPLY, t[i].h) ||
          kempt__chrome_may_start(r, CK_BUTTON, t[i].h);
+}
+
+/* What time_header asks first, of the line's features alone: a short
+ * line without a rule (but a date line's), a separator or a number. */
+static inline bool may_time_header(const struct chrome_unit *u) {
+  return (!u->rule || u->hit == CK_DATE) && u->words && u->ntok <= HDR_TOK &&
+         u->ntok >= 2 && u->term != TERM_SENT && u->term != TERM_COLON &&
+         !u->bullet && !u->widget && (u->seps || u->ntok > u->words);
+}
+
+static inline bool time_header(const struct chrome_doc *d,
+                               const struct chrome_unit *u,
+                               const struct chrome_rules *r, uint32_t langs) {
+  return may_time_header(u) && time_header_at(d, u, r, langs);
 }
 
 /* Whether the comment under the header at i has its buttons: a line of
@@ -410,8 +419,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
     return nsays;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->ntok > HDR_TOK && u->hit != CK_CUT && u->hit != CK_SAYS &&
-        u->hit != CK_DATE)
+    if (u->ntok > HDR_TOK && u->hit != CK_CUT && u->hit != CK_SAYS)
       continue; /* (a long line: most text) */
     if (u->hit == CK_CUT) {
       if (article_button(d, i, r, langs))
@@ -426,8 +434,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         u->hit = CK_NONE;
         nsays--;
       }
-    } else if ((u->seps || u->ntok > u->words) && u->ntok <= HDR_TOK &&
-               time_header(d, u, r, langs)) {
+    } else if (time_header(d, u, r, langs)) {
       if (has_buttons(d, i, r, langs)) {
         u->rule = R_TIME_HDR;
         u->hit = CK_SAYS;
