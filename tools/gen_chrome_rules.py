@@ -27,7 +27,7 @@ import unicodedata
 
 KINDS = ('line', 'prefix', 'has', 'list', 'cut', 'byline', 'date', 'says',
          'soft', 'bio', 'copula', 'about',
-         'caption')
+         'caption', 'reply', 'button')
 
 MASK = (1 << 64) - 1
 WH_INIT = 0x243f6a8885a308d3

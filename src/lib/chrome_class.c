@@ -1639,6 +1639,9 @@ static const char *is_says(const struct chrome_unit *u,
     for (size_t b = a + 1; b <= v && b - a <= BIO_NAME; b++)
       if (name_like(m, p, t, a, b))
         e = b;
+    if (e == a && a == 0 && v == 2 && t[1].upper && t[0].alpha &&
+        t[1].alpha && !stop_word(m, p, t + 1))
+      return R_SAYS_NAME; /* a first name that is a word: "Will Smith" */
     if (e == a)
       return NULL;
   }
@@ -4147,6 +4150,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       }
     }
   }
+  nsays = kempt__chrome_comments(d, r, m.langs, R_SAYS_NAME, nsays);
+  kempt__chrome_gallery(d);
   if (says_name)
     says_names(d, nsays);
   mark_figures(d);

@@ -371,3 +371,98 @@ void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
     i = at;
   }
 }
+
+/* ---- a gallery's credits between paragraphs ------------------------- */
+
+#define GALLERY_WORDS 12 /* words of a line of a gallery's run at most */
+#define GALLERY_RUN 24   /* lines of the run at most */
+#define GALLERY_PROSE 12 /* words of the paragraphs around it at least */
+
+/* A gallery's counter alone on its line: "3 of 12", "Image 3 of 12",
+ * "Foto 3 von 12", "3/12" (a word before it maybe; "of" in a few
+ * languages). */
+static bool counter_line(const char *p, size_t n) {
+  static const char *const of[] = {"of", "von", "de", "di", "sur", "van",
+                                   "av", "z", "\xd0\xb8\xd0\xb7"}; /* из */
+  size_t i = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  while (n > i && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+    n--;
+  if (i < n && (unsigned)(p[i] - '0') >= 10) { /* "Image " */
+    size_t w = i;
+    while (w < n && p[w] != ' ' && w - i < 12)
+      w++;
+    if (w == n || p[w] != ' ')
+      return false;
+    i = w + 1;
+  }
+  size_t a = i;
+  while (i < n && (unsigned)(p[i] - '0') < 10)
+    i++;
+  if (i == a || i - a > 3)
+    return false;
+  if (i < n && p[i] == '/') {
+    i++;
+  } else {
+    if (i == n || p[i] != ' ')
+      return false;
+    i++;
+    size_t w = i;
+    while (w < n && p[w] != ' ')
+      w++;
+    bool ok = false;
+    for (size_t k = 0; k < sizeof of / sizeof of[0] && !ok; k++)
+      ok = strlen(of[k]) == w - i && memcmp(p + i, of[k], w - i) == 0;
+    if (!ok || w == n)
+      return false;
+    i = w + 1;
+  }
+  size_t b = i;
+  while (i < n && (unsigned)(p[i] - '0') < 10)
+    i++;
+  return i == n && i > b && i - b <= 3;
+}
+
+/* A paragraph of prose by its form (no rule, long, a sentence end). */
+static bool prose_line(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->widget &&
+         u->words >= GALLERY_PROSE && u->term == TERM_SENT;
+}
+
+void kempt__chrome_gallery(struct chrome_doc *d) {
+  for (size_t i = 1; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!u->rule || u->ntok > 4 || u->ntok < u->words + 2 ||
+        !counter_line(d->text.data + u->off, u->len))
+      continue; /* (two numbers, a word at most, a rule: few lines) */
+    size_t s = i, e = i; /* the run [s, e] of the gallery's lines */
+    bool bad = false;
+    while (s > 0 && i - s < GALLERY_RUN) {
+      const struct chrome_unit *v = &d->units[s - 1];
+      if (v->chars && (!v->rule || v->words > GALLERY_WORDS))
+        break;
+      s--;
+    }
+    while (e + 1 < d->nunits && e - s < GALLERY_RUN) {
+      const struct chrome_unit *v = &d->units[e + 1];
+      if (v->chars && (!v->rule || v->words > GALLERY_WORDS))
+        break;
+      e++;
+    }
+    if (s == 0 || e + 1 >= d->nunits || !prose_line(&d->units[s - 1]) ||
+        !prose_line(&d->units[e + 1]))
+      continue;
+    for (size_t k = s; k <= e; k++) {
+      uint8_t h = d->units[k].hit;
+      bad = bad || h == CK_CUT || h == CK_LIST || h == CK_SAYS ||
+            h == CK_ABOUT;
+    }
+    if (bad)
+      continue; /* (a marker among them: no gallery) */
+    for (size_t k = s; k <= e; k++)
+      if (d->units[k].rule)
+        d->units[k].hit = CK_CAPTION; /* (it costs what a caption does) */
+    i = e;
+  }
+}

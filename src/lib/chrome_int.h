@@ -41,6 +41,8 @@ enum chrome_kind {
   CK_COPULA, /* the verb of such a bio: "is" */
   CK_ABOUT,  /* "About" before a name: the author's or maker's box */
   CK_CAPTION, /* words that open a photo's caption: "In this photo" */
+  CK_REPLY,  /* a button or counter of a reader's comment: "Reply" */
+  CK_BUTTON, /* another button that may stand beside it: "Like" */
   CK_COUNT
 };
 
@@ -71,7 +73,7 @@ struct chrome_rule {
 #define CHROME_PREFIX_BITS 16384 /* filter on the first words of a rule */
 /* The bit of chrome_rules.first for the second words of has and soft
  * rules of two words or more. */
-#define CHROME_SECOND_HS 15
+#define CHROME_SECOND_HS 31
 _Static_assert(CK_COUNT <= CHROME_SECOND_HS,
                "a bit per kind in chrome_rules.first, and one more");
 struct chrome_rules {
@@ -79,7 +81,7 @@ struct chrome_rules {
    * hash's bit b (all kinds in one load: a line's first word is looked
    * up for several); bit CHROME_SECOND_HS where the second word of a has
    * or soft rule has it */
-  uint16_t first[CHROME_FIRST_BITS];
+  uint32_t first[CHROME_FIRST_BITS];
   uint64_t keys[CHROME_KEY_BITS / 64];
   /* filter on the first k words (k >= 1) of has and soft rules of more
    * than k words: where a line's words leave it, no longer phrase of
@@ -536,6 +538,26 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
  * window. */
 void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
                          uint32_t langs);
+/* chrome_edge.c: before the verdict (the phrase rules done), a run of
+ * short lines with rules between two paragraphs of prose that holds a
+ * gallery's counter ("Photo: Jane Doe / Agency", "1 of 12") is the
+ * gallery's: its lines cost what a caption does (hit CK_CAPTION), and the
+ * paragraphs after it stay in the article. */
+void kempt__chrome_gallery(struct chrome_doc *d);
+/* chrome_comments.c: before the verdict (the phrase rules done), the
+ * headers of a thread of readers' comments that the rules do not find
+ * ("Jane Doe | 3 days ago" with its comment's buttons: hit CK_SAYS,
+ * cut_end moved past them), the headers "NAME says:" of a name alone
+ * (rule says_name) that their buttons confirm (or, opened by a function
+ * word, "Will Smith says:", are none without them), the first buttons of
+ * a thread without headers (hit CK_CUT), and cut-off markers of a word
+ * or two between two paragraphs of prose that no thread follows (hit
+ * CK_LINE: they go, the article goes on); langs: the rule languages of
+ * the window; returns nsays (the headers found before) with the headers
+ * added and dropped. */
+size_t kempt__chrome_comments(struct chrome_doc *d,
+                              const struct chrome_rules *r, uint32_t langs,
+                              const char *says_name, size_t nsays);
 /* chrome_edge.c: whether lines [from, to] (a run of structured lines
  * after the article) open with HEAD_RUN headlines or links and hold a
  * box of facts ("Date: ...", "Venue: ...", "Tickets: ...") after them: a

@@ -1462,7 +1462,8 @@ static int kind_of(const char *s, size_t n) {
   static const char *const names[] = {"line", "prefix", "",     "has",
                                       "list", "cut",    "byline", "date",
                                       "says", "soft",   "bio",    "copula",
-                                      "about", "caption"};
+                                      "about", "caption", "reply",
+                                      "button"};
   for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
     if (strlen(names[k]) == n && n && memcmp(names[k], s, n) == 0)
       return k + 1;
@@ -1488,10 +1489,10 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
     seq = kempt__chrome_seq_step(seq, h0[k]);
   struct chrome_rule rule = {kind_key(seq, kind), name, (uint8_t)kind, lang,
                              (uint8_t)nt, 0};
-  r->first[(h0[0] >> 51) & (CHROME_FIRST_BITS - 1)] |= (uint16_t)(1u << kind);
+  r->first[(h0[0] >> 51) & (CHROME_FIRST_BITS - 1)] |= (uint32_t)(1u << kind);
   if ((kind == CK_HAS || kind == CK_SOFT) && nt >= 2)
     r->first[(h0[1] >> 51) & (CHROME_FIRST_BITS - 1)] |=
-        (uint16_t)(1u << CHROME_SECOND_HS);
+        (uint32_t)(1u << CHROME_SECOND_HS);
   if (kind == CK_HAS || kind == CK_SOFT) {
     uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
     for (size_t k = 1; k < nt; k++) {
@@ -1609,7 +1610,9 @@ static const char *const file_names[CK_COUNT] = {
     "bio (rules file)",
     "copula (rules file)",
     "about (rules file)",
-    "caption (rules file)"};
+    "caption (rules file)",
+    "reply (rules file)",
+    "button (rules file)"};
 
 /* One "KIND PATTERN" line of a rules file; other lines are ignored. */
 static enum kempt_status parse_line(struct chrome_rules *r, const char *p,
