@@ -400,6 +400,19 @@ static inline size_t solid8(uint64_t x) {
   return 8 - (size_t)(((sp >> 7) * ONES8) >> 56);
 }
 
+/* A line of code with an index in it ("buf[i] = 0;", "if (a[n]) {"):
+ * it ends in ';' or '{', or assigns; no widget of a text browser. */
+static bool code_line(const char *p, size_t n) {
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  if (n && (p[n - 1] == ';' || p[n - 1] == '{'))
+    return true;
+  for (size_t i = 0; i + 2 < n; i++)
+    if (p[i] == ' ' && p[i + 1] == '=' && p[i + 2] == ' ')
+      return true;
+  return false;
+}
+
 static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
   size_t inside = 0, solid = 0;
   for (size_t i = 0; i < n; i++) {
@@ -424,7 +437,7 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
     }
     solid += !kempt__is_space((unsigned char)p[i]);
   }
-  u->widget = solid && 2 * inside >= solid;
+  u->widget = solid && 2 * inside >= solid && !code_line(p, n);
 }
 
 /* Hash of a long line's bytes (its words are too many to hash as a
@@ -3458,6 +3471,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   } else {
     trim_teasers(d, &a, &b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
+    kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */

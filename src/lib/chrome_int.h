@@ -489,6 +489,11 @@ bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
 size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a);
 size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
                                size_t c);
+/* A thread of posts (a question and its answers): the posts before c
+ * whose footers match the one right after the stretch [*a, *b], with
+ * only chrome between them, join it. */
+void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
+                              size_t c);
 
 /* Whether p[0..n) is an embedded post's credit: a dash, a name, an
  * "(@handle)" and a date that ends in a year ("- Jane Doe (@janedoe) May

@@ -260,3 +260,128 @@ size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a) {
   const struct chrome_unit *v = &d->units[j - 1]; /* what introduces it */
   return intro_line(v) || prose_line(v) ? j : a;
 }
+
+/* ---- a thread of posts ------------------------------------------------
+ * A question and its answers, a forum's posts: each post's text is
+ * followed by the same footer (its buttons: "Share", "Reply", "Follow";
+ * a date), so that the best stretch holds one post only. The posts
+ * whose footers match the one right after the stretch, on either side
+ * of it, with nothing but chrome between them (no line of prose that no
+ * rule took), are the article too. */
+#define POST_FOOT 3      /* lines of a footer compared, */
+#define POST_FOOT_SAME 2 /* ... of which so many found in the other's */
+#define POST_SPAN 60     /* lines from one footer to the next at most */
+#define POST_MIN 100     /* score of a post's text at least */
+
+/* A line of a post's footer: a button or a date the rules took, or a
+ * short line. */
+static bool foot_line(const struct chrome_unit *u) {
+  return u->key && (u->rule || u->cls == CL_SHORT || u->cls == CL_HARD);
+}
+
+/* Whether the footers at lines x and y (before end) match. */
+static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
+                      size_t end) {
+  if (x + POST_FOOT > end || y + POST_FOOT > end || x == y)
+    return false;
+  unsigned same = 0;
+  for (size_t i = 0; i < POST_FOOT; i++) {
+    const struct chrome_unit *u = &d->units[x + i];
+    if (!foot_line(u))
+      continue;
+    for (size_t j = 0; j < POST_FOOT; j++)
+      if (d->units[y + j].key == u->key) {
+        same++;
+        break;
+      }
+  }
+  return same >= POST_FOOT_SAME && d->units[x].key == d->units[y].key;
+}
+
+/* The first line of the post whose footer is at line x: the lines right
+ * above it that no rule took (x itself when there are none). */
+static size_t post_start(const struct chrome_doc *d, size_t x, size_t floor) {
+  size_t s = x;
+  while (s > floor && !d->units[s - 1].rule)
+    s--;
+  return s;
+}
+
+/* Whether lines [s, e) are a post's text: prose that scores. */
+static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
+  int64_t sum = 0;
+  bool good = false;
+  for (size_t i = s; i < e; i++) {
+    sum += d->units[i].score;
+    good = good || d->units[i].cls == CL_GOOD;
+  }
+  return good && sum >= POST_MIN;
+}
+
+/* Whether lines [s, e) hold no prose that no rule took. */
+static bool quiet(const struct chrome_doc *d, size_t s, size_t e) {
+  for (size_t i = s; i < e; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR))
+      return false;
+  }
+  return true;
+}
+
+static const char R_POST_VOTES[] = "a post's vote count";
+static const char R_POST_TAGS[] = "a post's tags";
+#define TAG_WORDS 3 /* words of a tag */
+
+/* The post [s, y) of a thread: a bare number right above it (its votes)
+ * and the short lines of a few words after its last line of prose, right
+ * above its footer (its tags: "c", "fgets"), go. */
+static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
+  if (s > 0 && !d->units[s - 1].rule && d->units[s - 1].words == 0 &&
+      d->units[s - 1].ntok == 1 && d->units[s - 1].cls == CL_SHORT)
+    d->units[s - 1].rule = R_POST_VOTES;
+  size_t t = y;
+  while (t > s) {
+    const struct chrome_unit *u = &d->units[t - 1];
+    if (u->rule || u->cls != CL_SHORT || u->term != TERM_NONE ||
+        u->words < 1 || u->words > TAG_WORDS || u->ntok != u->words ||
+        u->bullet || u->widget)
+      break;
+    t--;
+  }
+  if (y - t < 2 || t == s)
+    return;
+  for (size_t i = t; i < y; i++)
+    d->units[i].rule = R_POST_TAGS;
+}
+
+void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
+                              size_t c) {
+  size_t f = *b + 1, end = c < d->nunits ? c : d->nunits;
+  if (f >= end || !foot_line(&d->units[f]) || !d->units[f].rule)
+    return;
+  size_t a0 = *a, b0 = *b;
+  for (size_t x = f, y = f + 1; y < end && y - x <= POST_SPAN; y++) {
+    if (!same_foot(d, y, f, end))
+      continue;
+    size_t s = post_start(d, y, x + 1);
+    if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
+      break;
+    post_meta(d, s, y);
+    *b = y - 1;
+    x = y;
+  }
+  for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
+    y--;
+    if (!same_foot(d, y, f, end))
+      continue;
+    size_t s = post_start(d, y, 0);
+    if (s == y || !quiet(d, y, x) || !post_text(d, s, y))
+      break;
+    post_meta(d, s, y);
+    *a = s;
+    x = s;
+    y = s;
+  }
+  if (*a != a0 || *b != b0)
+    post_meta(d, a0, f); /* (the stretch's own post) */
+}
