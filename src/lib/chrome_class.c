@@ -2660,8 +2660,9 @@ static size_t cut_at(const struct chrome_doc *d) {
     return 0;
   for (size_t i = 0; i < d->cut_end; i++) { /* no cut at or after cut_end */
     const struct chrome_unit *u = &d->units[i];
-    if ((u->hit == CK_CUT || u->hit == CK_SAYS ||
-         (u->hit == CK_ABOUT && about_box(d, i))) &&
+    if (((u->hit == CK_CUT &&
+          !(u->dup && kempt__chrome_post_button(d, i))) ||
+         u->hit == CK_SAYS || (u->hit == CK_ABOUT && about_box(d, i))) &&
         good >= CUT_GOOD_CHARS)
       return i;
     if (u->cls == CL_GOOD)

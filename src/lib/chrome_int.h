@@ -492,6 +492,10 @@ size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
 /* A thread of posts (a question and its answers): the posts before c
  * whose footers match the one right after the stretch [*a, *b], with
  * only chrome between them, join it. */
+/* Whether the cut line i (found again) is a button of each post of a
+ * thread ("Add a comment"): a later copy of it has the same footer lines
+ * above it. */
+bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i);
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c);
 

@@ -328,6 +328,36 @@ static bool quiet(const struct chrome_doc *d, size_t s, size_t e) {
   return true;
 }
 
+#define BUTTON_ABOVE 12 /* lines above a post's button with its footer */
+
+/* How many lines of [i - BUTTON_ABOVE, i) that a rule took have a copy
+ * in [j - BUTTON_ABOVE, j) (their keys). */
+static unsigned same_above(const struct chrome_doc *d, size_t i, size_t j) {
+  unsigned same = 0;
+  for (size_t x = i > BUTTON_ABOVE ? i - BUTTON_ABOVE : 0; x < i; x++) {
+    const struct chrome_unit *u = &d->units[x];
+    if (!u->key || !u->rule)
+      continue;
+    for (size_t y = j > BUTTON_ABOVE ? j - BUTTON_ABOVE : 0; y < j; y++)
+      if (y != x && d->units[y].key == u->key) {
+        same++;
+        break;
+      }
+  }
+  return same;
+}
+
+bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i) {
+  uint64_t k = d->units[i].key;
+  bool text = false; /* (a post between them) */
+  for (size_t j = i + 1; j < d->nunits && j - i <= POST_SPAN; j++) {
+    if (d->units[j].key == k)
+      return text && same_above(d, i, j) >= POST_FOOT_SAME;
+    text = text || d->units[j].cls == CL_GOOD;
+  }
+  return false;
+}
+
 static const char R_POST_VOTES[] = "a post's vote count";
 static const char R_POST_TAGS[] = "a post's tags";
 #define TAG_WORDS 3 /* words of a tag */
@@ -336,9 +366,10 @@ static const char R_POST_TAGS[] = "a post's tags";
  * and the short lines of a few words after its last line of prose, right
  * above its footer (its tags: "c", "fgets"), go. */
 static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
-  if (s > 0 && !d->units[s - 1].rule && d->units[s - 1].words == 0 &&
-      d->units[s - 1].ntok == 1 && d->units[s - 1].cls == CL_SHORT)
-    d->units[s - 1].rule = R_POST_VOTES;
+  for (size_t v = s > 0 ? s - 1 : s; v <= s && v + 1 < y; v++)
+    if (!d->units[v].rule && d->units[v].words == 0 &&
+        d->units[v].ntok == 1 && d->units[v].cls == CL_SHORT)
+      d->units[v].rule = R_POST_VOTES;
   size_t t = y;
   while (t > s) {
     const struct chrome_unit *u = &d->units[t - 1];
