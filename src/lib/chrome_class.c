@@ -95,6 +95,9 @@
 #define EMBED_TAIL 3       /* words both labels end with, or a handle */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
 #define HEAD_MAX_WORDS 25
+#define TITLE_TOPIC_LINES 3 /* the article's lines a title shares words with */
+#define TITLE_REACH 8      /* lines above the nearest candidate */
+#define TITLE_META_WORDS 5 /* ... each of so many words at most */
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
 #define TEASER_PROSE 70    /* % of a page's prose in teasers: its article */
@@ -2913,6 +2916,35 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
           kempt__chrome_caseless_start(d->text.data + u->off, u->len));
 }
 
+static bool share_topic(struct chrome_doc *d, size_t i, size_t j);
+
+/* Whether line t shares a word that carries the topic with one of the
+ * article's first lines from a. */
+static bool title_topic(struct chrome_doc *d, size_t t, size_t a) {
+  for (size_t i = a; i < d->nunits && i < a + TITLE_TOPIC_LINES; i++)
+    if ((d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR) &&
+        share_topic(d, t, i))
+      return true;
+  return false;
+}
+
+/* The title from the nearest candidate t above the article at a: t, or
+ * when it shares no word with the article's first lines ("Viewed 4k
+ * times", a post's counts over it) one a little higher up that does. */
+static size_t on_topic_title(struct chrome_doc *d, size_t a, size_t t,
+                             bool nolang) {
+  if (nolang || d->units[t].words > TITLE_META_WORDS || title_topic(d, t, a))
+    return t;
+  for (size_t k = 1; k <= TITLE_REACH && k <= t; k++) {
+    const struct chrome_unit *u = &d->units[t - k];
+    if (is_title(d, u, nolang) && title_topic(d, t - k, a))
+      return t - k;
+    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
+      break; /* (only over the title's counts and dates: no headline) */
+  }
+  return t;
+}
+
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
@@ -2929,8 +2961,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         head = a - 1 - k;
         continue;
       }
-      u->title = true;
-      u->rule = NULL;
+      size_t t = on_topic_title(d, a, a - 1 - k, nolang);
+      d->units[t].title = true;
+      d->units[t].rule = NULL;
       return;
     }
   }
