@@ -98,6 +98,8 @@
 #define TITLE_TOPIC_LINES 3 /* the article's lines a title shares words with */
 #define TITLE_REACH 8      /* lines above the nearest candidate */
 #define TITLE_META_WORDS 5 /* ... each of so many words at most */
+#define NAME_REACH 12      /* lines above it where an entry's name may be */
+#define NAME_LEAD_WORDS 8  /* first words of the entry that name it */
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
 #define TEASER_PROSE 70    /* % of a page's prose in teasers: its article */
@@ -2917,6 +2919,10 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
 }
 
 static bool share_topic(struct chrome_doc *d, size_t i, size_t j);
+static size_t line_words(struct chrome_doc *d, size_t i,
+                         struct chrome_tok *t);
+static bool topic_word(struct chrome_doc *d, size_t i,
+                       const struct chrome_tok *t);
 
 /* Whether line t shares a word that carries the topic with one of the
  * article's first lines from a. */
@@ -2931,10 +2937,44 @@ static bool title_topic(struct chrome_doc *d, size_t t, size_t a) {
 /* The title from the nearest candidate t above the article at a: t, or
  * when it shares no word with the article's first lines ("Viewed 4k
  * times", a post's counts over it) one a little higher up that does. */
+/* A name over an encyclopedia's entry ("Río Almendro"): a line of one
+ * or two words, no number or end, each of them among the first words of
+ * the entry's first line ("El río Almendro es ..."), one carrying the
+ * topic. */
+static bool name_title(struct chrome_doc *d, size_t i, size_t a) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[a];
+  bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE;
+  if (!soft || u->cls != CL_SHORT || u->bullet || u->widget || u->url ||
+      u->words < 1 || u->words > 2 || u->ntok != u->words ||
+      u->term != TERM_NONE || !u->cap1 ||
+      (v->cls != CL_GOOD && v->cls != CL_NEAR) || v->rule)
+    return false;
+  struct chrome_tok ti[CHROME_MAXTOK], ta[CHROME_MAXTOK];
+  size_t ni = line_words(d, i, ti), na = line_words(d, a, ta), hit = 0;
+  bool topic = false;
+  na = na < NAME_LEAD_WORDS ? na : NAME_LEAD_WORDS;
+  for (size_t x = 0; x < ni; x++) {
+    for (size_t y = 0; y < na; y++)
+      if (ti[x].h == ta[y].h) {
+        hit++;
+        topic = topic || topic_word(d, i, &ti[x]);
+        break;
+      }
+  }
+  return ni && hit == ni && topic;
+}
+
 static size_t on_topic_title(struct chrome_doc *d, size_t a, size_t t,
                              bool nolang) {
   if (nolang || d->units[t].words > TITLE_META_WORDS || title_topic(d, t, a))
     return t;
+  for (size_t k = 1; k <= NAME_REACH && k <= t; k++) {
+    const struct chrome_unit *u = &d->units[t - k];
+    if (name_title(d, t - k, a))
+      return t - k;
+    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
+      break;
+  }
   for (size_t k = 1; k <= TITLE_REACH && k <= t; k++) {
     const struct chrome_unit *u = &d->units[t - k];
     if (is_title(d, u, nolang) && title_topic(d, t - k, a))
