@@ -3437,7 +3437,9 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
   size_t title = title_of(d, *a, nolang);
   size_t from = past_buttons(d, *b + 1, end);
   size_t at = data_run(d, from, end, 1);
-  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1) &&
+  if (at != SIZE_MAX &&
+      (run_on_topic(d, title, from, end, 1) ||
+       kempt__chrome_spec_rows(d, from, at)) &&
       !kempt__chrome_links_then_facts(d, from, at)) {
     *b = at;
     grew = true;

@@ -416,3 +416,36 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   if (*a != a0 || *b != b0)
     post_meta(d, a0, f); /* (the stretch's own post) */
 }
+
+/* ---- a table of specifications ---------------------------------------- */
+#define SPEC_ROWS 3        /* rows at least, */
+#define SPEC_TOKENS 8      /* ... each of so many tokens at most, */
+#define SPEC_LABEL 3       /* ... its number within so many words */
+
+/* A row "Label value": a capitalised word first, a number among its
+ * first tokens, a few tokens, no sentence, no rule or bullet. */
+static bool spec_row(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule || u->bullet || u->widget || u->url || u->seps ||
+      u->term == TERM_SENT || !u->cap1 || u->ntok <= u->words ||
+      u->ntok > SPEC_TOKENS || u->words < 1)
+    return false;
+  struct chrome_tok t[SPEC_TOKENS + 1];
+  size_t total, n = kempt__chrome_tokens(d->text.data + u->off, u->len, t,
+                                         SPEC_TOKENS + 1, &total, d->cp);
+  if (n < 2 || !t[0].alpha)
+    return false;
+  for (size_t k = 1; k < n && k <= SPEC_LABEL; k++)
+    if (!t[k].alpha)
+      return true;
+  return false;
+}
+
+bool kempt__chrome_spec_rows(struct chrome_doc *d, size_t from, size_t to) {
+  size_t rows = 0, lines = 0;
+  for (size_t i = from; i <= to && i < d->nunits; i++) {
+    lines++;
+    rows += spec_row(d, i);
+  }
+  return rows >= SPEC_ROWS && 3 * rows >= 2 * lines;
+}
