@@ -421,6 +421,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
 #define SPEC_ROWS 3        /* rows at least, */
 #define SPEC_TOKENS 8      /* ... each of so many tokens at most, */
 #define SPEC_LABEL 3       /* ... its number within so many words */
+#define SPEC_NUMBERS 3     /* ... and so many numbers at most */
 
 /* A row "Label value": a capitalised word first, a number among its
  * first tokens, a few tokens, no sentence, no rule or bullet. */
@@ -433,8 +434,16 @@ static bool spec_row(struct chrome_doc *d, size_t i) {
   struct chrome_tok t[SPEC_TOKENS + 1];
   size_t total, n = kempt__chrome_tokens(d->text.data + u->off, u->len, t,
                                          SPEC_TOKENS + 1, &total, d->cp);
-  if (n < 2 || !t[0].alpha)
-    return false;
+  if (n < 2 || !t[0].alpha || u->ntok - u->words > SPEC_NUMBERS)
+    return false; /* (a league table's row has more numbers) */
+  const char *p = d->text.data + u->off;
+  for (size_t k = 0; k < u->len; k++) /* no price, change or reading */
+    if (p[k] == '%' || p[k] == '+' || p[k] == '$' ||
+        (k + 1 < u->len && (unsigned char)p[k] == 0xC2 &&
+         ((unsigned char)p[k + 1] == 0xB0 || (unsigned char)p[k + 1] == 0xA3 ||
+          (unsigned char)p[k + 1] == 0xA5)) ||
+        (k + 2 < u->len && memcmp(p + k, "\xe2\x82\xac", 3) == 0))
+      return false; /* (% + $ ° £ ¥ €: share prices, weather, shop cards) */
   for (size_t k = 1; k < n && k <= SPEC_LABEL; k++)
     if (!t[k].alpha)
       return true;
