@@ -272,6 +272,7 @@ size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a) {
 #define POST_FOOT_SAME 2 /* ... of which so many found in the other's */
 #define POST_SPAN 60     /* lines from one footer to the next at most */
 #define POST_MIN 100     /* score of a post's text at least */
+#define NAME_WORDS 3     /* words of a comment's header (a name) */
 
 /* A line of a post's footer: a button or a date the rules took, or a
  * short line. */
@@ -307,8 +308,13 @@ static size_t post_start(const struct chrome_doc *d, size_t x, size_t floor) {
   return s;
 }
 
-/* Whether lines [s, e) are a post's text: prose that scores. */
+/* Whether lines [s, e) are a post's text: prose that scores, not opened
+ * by a name of a few capitalised words (a comment's header: "Jenny K"). */
 static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
+  const struct chrome_unit *h = &d->units[s];
+  if (h->cls == CL_SHORT && h->words >= 1 && h->words <= NAME_WORDS &&
+      h->upper == h->words && h->ntok == h->words && h->term == TERM_NONE)
+    return false;
   int64_t sum = 0;
   bool good = false;
   for (size_t i = s; i < e; i++) {
