@@ -3591,6 +3591,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
+    kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
   }
   if (c < d->nunits)
     d->cut = true;

@@ -501,6 +501,12 @@ bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i);
  * its value with a number ("Weight 1.3 kg", "Power 2200 W"), under a
  * heading or not. */
 bool kempt__chrome_spec_rows(struct chrome_doc *d, size_t from, size_t to);
+/* A box of facts between the title and the article at a (an
+ * encyclopedia's infobox: "Length 87 km", "Area 1,240 km2" and their
+ * headings), where nothing but the stretch's verdict (outside) removed
+ * its lines: they stay. */
+void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
+                                const char *outside);
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c);
 

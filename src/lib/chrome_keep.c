@@ -464,3 +464,27 @@ bool kempt__chrome_spec_rows(struct chrome_doc *d, size_t from, size_t to) {
   }
   return rows >= SPEC_ROWS && 3 * rows >= 2 * lines;
 }
+
+#define INFOBOX_REACH 40 /* lines from the article up to its title */
+
+void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
+                                const char *outside) {
+  size_t t = a, rows = 0;
+  while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
+    t--;
+  if (t == 0 || d->units[t - 1].title == false || a - t < SPEC_ROWS)
+    return;
+  for (size_t i = t; i < a; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->rule != outside || u->bullet || u->widget || u->url ||
+        u->term == TERM_SENT || u->cls != CL_SHORT)
+      return; /* (a byline, a date, a button, a caption: no box) */
+    d->units[i].rule = NULL; /* (spec_row looks at unruled lines) */
+    rows += spec_row(d, i);
+    d->units[i].rule = outside;
+  }
+  if (rows < SPEC_ROWS || 3 * rows < a - t)
+    return;
+  for (size_t i = t; i < a; i++)
+    d->units[i].rule = NULL;
+}
