@@ -418,6 +418,28 @@ static bool code_line(const char *p, size_t n) {
   return false;
 }
 
+/* A heading with a wiki's button glued to its end ("History[edit]",
+ * "Historia[editar]"): a word in lower case in the brackets, right after
+ * the heading's last letter. */
+static bool edit_button(const char *p, size_t n) {
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  if (n < 5 || p[n - 1] != ']')
+    return false;
+  size_t k = n - 1;
+  while (k > 0 && p[k - 1] != '[') {
+    unsigned char c = (unsigned char)p[k - 1];
+    if (!is_lower_ascii((char)c) && c < 0x80)
+      return false;
+    k--;
+  }
+  if (k < 4 || k == n - 1) /* (k: after the '[') */
+    return false;
+  unsigned char before = (unsigned char)p[k - 2];
+  return before >= 0x80 || is_lower_ascii((char)before) ||
+         is_upper_ascii((char)before);
+}
+
 static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
   size_t inside = 0, solid = 0;
   for (size_t i = 0; i < n; i++) {
@@ -442,7 +464,8 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
     }
     solid += !kempt__is_space((unsigned char)p[i]);
   }
-  u->widget = solid && 2 * inside >= solid && !code_line(p, n);
+  u->widget = solid && 2 * inside >= solid && !code_line(p, n) &&
+              !edit_button(p, n);
 }
 
 /* Hash of a long line's bytes (its words are too many to hash as a
@@ -3585,6 +3608,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found) {
     keep_inner_repeats(d, a, b);
     keep_dated_rows(d, a, b);
+    kempt__chrome_drop_contents(d, a, b);
   }
   if (c > 0)
     judge_inside(d, a, b, found);

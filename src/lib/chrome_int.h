@@ -507,6 +507,10 @@ bool kempt__chrome_spec_rows(struct chrome_doc *d, size_t from, size_t to);
  * its lines: they stay. */
 void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
                                 const char *outside);
+/* A table of contents in the article [a, b]: three or more numbered
+ * short lines ("1 History", "2.1 Climate") whose words open headings
+ * further down ("History[edit]"), mostly: they go. */
+void kempt__chrome_drop_contents(struct chrome_doc *d, size_t a, size_t b);
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c);
 

@@ -488,3 +488,75 @@ void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
   for (size_t i = t; i < a; i++)
     d->units[i].rule = NULL;
 }
+
+/* ---- a table of contents ---------------------------------------------- */
+static const char R_CONTENTS[] = "table of contents (its items open headings)";
+#define TOC_MIN 3         /* items at least */
+#define TOC_MAX 60        /* items looked at */
+#define TOC_WORDS 8       /* words of an item */
+#define TOC_REACH 2000    /* lines after it where its headings may be */
+#define TOC_BUDGET 200000 /* lines compared with items in a window */
+
+/* An item: a number ("1", "2.1"), then a few words, no end. */
+static bool toc_item(const struct chrome_doc *d, const struct chrome_unit *u) {
+  return !u->rule && u->cls == CL_SHORT && !u->bullet && !u->url &&
+         u->term == TERM_NONE && u->words >= 1 && u->words <= TOC_WORDS &&
+         u->ntok > u->words && u->len > 0 &&
+         (unsigned)(d->text.data[u->off] - '0') < 10;
+}
+
+/* The words of line i (its tokens with a letter), at most max. */
+static size_t alpha_words(const struct chrome_doc *d, size_t i,
+                          struct chrome_tok *t, size_t max) {
+  struct chrome_tok all[TOC_WORDS + 8];
+  size_t total, n = kempt__chrome_tokens(d->text.data + d->units[i].off,
+                                         d->units[i].len, all,
+                                         TOC_WORDS + 8, &total, d->cp);
+  size_t w = 0;
+  for (size_t k = 0; k < n && w < max; k++)
+    if (all[k].alpha)
+      t[w++] = all[k];
+  return w;
+}
+
+/* Whether a line after from (to end) opens with the words of item i. */
+static bool heading_after(const struct chrome_doc *d, size_t i, size_t from,
+                          size_t end, size_t *budget) {
+  struct chrome_tok it[TOC_WORDS], ht[TOC_WORDS + 1];
+  size_t n = alpha_words(d, i, it, TOC_WORDS);
+  if (!n)
+    return false;
+  for (size_t k = from; k < end && *budget; k++, --*budget) {
+    const struct chrome_unit *u = &d->units[k];
+    if (u->words < n || u->words > TOC_WORDS + 1 || u->term == TERM_SENT)
+      continue;
+    size_t m = alpha_words(d, k, ht, TOC_WORDS + 1);
+    size_t x = 0;
+    while (x < n && x < m && ht[x].h == it[x].h)
+      x++;
+    if (x == n)
+      return true;
+  }
+  return false;
+}
+
+void kempt__chrome_drop_contents(struct chrome_doc *d, size_t a, size_t b) {
+  size_t budget = TOC_BUDGET; /* (lines compared in all: a bound) */
+  for (size_t i = a; i <= b && i < d->nunits; i++) {
+    if (!toc_item(d, &d->units[i]))
+      continue;
+    size_t j = i;
+    while (j <= b && j - i < TOC_MAX && toc_item(d, &d->units[j]))
+      j++;
+    if (j - i >= TOC_MIN) {
+      size_t end = d->nunits - j > TOC_REACH ? j + TOC_REACH : d->nunits;
+      size_t found = 0;
+      for (size_t k = i; k < j; k++)
+        found += heading_after(d, k, j, end, &budget);
+      if (found >= TOC_MIN && 2 * found >= j - i)
+        for (size_t k = i; k < j; k++)
+          d->units[k].rule = R_CONTENTS;
+    }
+    i = j - 1;
+  }
+}
