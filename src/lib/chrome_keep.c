@@ -466,13 +466,15 @@ bool kempt__chrome_spec_rows(struct chrome_doc *d, size_t from, size_t to) {
 }
 
 #define INFOBOX_REACH 40 /* lines from the article up to its title */
+#define INFOBOX_LINES 4  /* lines of an infobox at least, */
+#define INFOBOX_ROWS 2   /* ... rows with a number among them */
 
 void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
                                 const char *outside) {
   size_t t = a, rows = 0;
   while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
     t--;
-  if (t == 0 || d->units[t - 1].title == false || a - t < SPEC_ROWS)
+  if (t == 0 || d->units[t - 1].title == false || a - t < INFOBOX_LINES)
     return;
   for (size_t i = t; i < a; i++) {
     const struct chrome_unit *u = &d->units[i];
@@ -483,7 +485,7 @@ void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
     rows += spec_row(d, i);
     d->units[i].rule = outside;
   }
-  if (rows < SPEC_ROWS || 3 * rows < a - t)
+  if (rows < INFOBOX_ROWS || 3 * rows < a - t)
     return;
   for (size_t i = t; i < a; i++)
     d->units[i].rule = NULL;
