@@ -280,6 +280,34 @@ static bool foot_line(const struct chrome_unit *u) {
   return u->key && (u->rule || u->cls == CL_SHORT || u->cls == CL_HARD);
 }
 
+/* Whether lines u and v are the same button: the same words, or the
+ * same phrase rule ("2 Likes", "1 Like"). */
+static bool same_button(const struct chrome_unit *u,
+                        const struct chrome_unit *v) {
+  if (u->key == v->key)
+    return true;
+  if (!u->hit || u->hit != v->hit || !u->rule || !v->rule)
+    return false;
+  if (u->rule == v->rule)
+    return true;
+  /* a rule and its plural: "line # like (en)", "line # likes (en)" */
+  const char *p = u->rule, *q = v->rule;
+  size_t m = strlen(p), n = strlen(q);
+  if (m > n) {
+    const char *t = p;
+    p = q;
+    q = t;
+    size_t k = m;
+    m = n;
+    n = k;
+  }
+  const char *lang = strrchr(p, '(');
+  if (!lang || n != m + 1 || lang == p || lang[-1] != ' ')
+    return false;
+  size_t w = (size_t)(lang - 1 - p); /* the pattern's end */
+  return memcmp(p, q, w) == 0 && q[w] == 's' && strcmp(lang - 1, q + w + 1) == 0;
+}
+
 /* Whether the footers at lines x and y (before end) match. */
 static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
                       size_t end) {
@@ -291,12 +319,14 @@ static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
     if (!foot_line(u))
       continue;
     for (size_t j = 0; j < POST_FOOT; j++)
-      if (d->units[y + j].key == u->key) {
+      if (same_button(u, &d->units[y + j])) {
         same++;
         break;
       }
   }
-  return same >= POST_FOOT_SAME && d->units[x].key == d->units[y].key;
+  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
+  return same >= POST_FOOT_SAME &&
+         (same_button(u, v) || (u->hit == CK_LINE && v->hit == CK_LINE));
 }
 
 /* The first line of the post whose footer is at line x: the lines right
@@ -365,6 +395,14 @@ bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i) {
 }
 
 static const char R_POST_VOTES[] = "a post's vote count";
+static const char R_POST_GAP[] = "between a thread's posts (counts, names)";
+
+/* Lines [s, e) between two posts that no rule took go. */
+static void post_gap(struct chrome_doc *d, size_t s, size_t e) {
+  for (size_t i = s; i < e; i++)
+    if (!d->units[i].rule)
+      d->units[i].rule = R_POST_GAP;
+}
 static const char R_POST_TAGS[] = "a post's tags";
 #define TAG_WORDS 3 /* words of a tag */
 
@@ -397,13 +435,16 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   if (f >= end || !foot_line(&d->units[f]) || !d->units[f].rule)
     return;
   size_t a0 = *a, b0 = *b;
-  for (size_t x = f, y = f + 1; y < end && y - x <= POST_SPAN; y++) {
-    if (!same_foot(d, y, f, end))
+  for (size_t x = f, y = f + POST_FOOT; y < end && y - x <= POST_SPAN;
+       y++) { /* (footers do not overlap) */
+    if (y < x + POST_FOOT || !same_foot(d, y, f, end))
       continue;
     size_t s = post_start(d, y, x + 1);
+
     if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
       break;
     post_meta(d, s, y);
+    post_gap(d, x, s);
     *b = y - 1;
     x = y;
   }
@@ -415,6 +456,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
     if (s == y || !quiet(d, y, x) || !post_text(d, s, y))
       break;
     post_meta(d, s, y);
+    post_gap(d, y, x);
     *a = s;
     x = s;
     y = s;
