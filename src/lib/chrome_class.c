@@ -1848,7 +1848,7 @@ static void mark_slug(struct chrome_doc *d, size_t i) {
   if (u->rule || u->bullet || u->widget || u->words < 2)
     return;
   size_t e = slug_end(p, u->len);
-  if (!e)
+  if (!e || code_line(p, u->len)) /* ("tail = items[-1:]") */
     return;
   u->rule = R_SLUG;
   if (i + 1 == d->nunits)
