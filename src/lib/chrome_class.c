@@ -211,6 +211,9 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #ifndef JOIN_MIN
 #define JOIN_MIN 600       /* text past an embedded list that joins */
 #endif
+#ifndef JOIN_ONE
+#define JOIN_ONE 100       /* ... past a marker and its one link */
+#endif
 #ifndef TAIL_DIV
 #define TAIL_DIV 2         /* good text in the last tenth counts less */
 #endif
@@ -2271,6 +2274,18 @@ static bool list_summary(const struct chrome_doc *d, size_t j, bool nolang) {
          list_item(&d->units[k], nolang);
 }
 
+/* The list's one headline at head, then at j a sentence of its own
+ * block that ends the list (the article's last paragraph after a link
+ * to a related story, before the comments): the article's, no summary. */
+static bool article_after_one(const struct chrome_doc *d, size_t head,
+                              size_t j, size_t items, bool nolang) {
+  if (items != 1 || d->units[j].blk == d->units[head].blk)
+    return false;
+  size_t k = skip_removed(d, j + 1);
+  return k == d->nunits || stops_list(&d->units[k]) ||
+         !list_item(&d->units[k], nolang);
+}
+
 /* Drop the headlines (and their summaries) after a list marker at i. */
 /* The copy of line x's text that comes next within CARD_SPAN lines, or
  * SIZE_MAX. */
@@ -2398,7 +2413,8 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
       prev_head = true;
       head = j;
     } else if (prev_head && j - head <= SUMMARY_AFTER && bare < BARE_HEADS &&
-               list_summary(d, j, nolang)) {
+               list_summary(d, j, nolang) &&
+               !article_after_one(d, head, j, items, nolang)) {
       prev_head = false;
     } else {
       break;
@@ -3158,12 +3174,24 @@ static int64_t best_run(const struct chrome_doc *d, size_t i, size_t end,
   return best;
 }
 
+/* The gap [s, g) is a marker and one link ("Related" and a headline),
+ * and the text at g opens a block of its own with prose: a link to one
+ * story in the article, whose text goes on. */
+static bool one_link(const struct chrome_doc *d, size_t s, size_t g) {
+  return g == s + 2 && d->units[s].hit == CK_LIST &&
+         d->units[s + 1].rule == R_LISTITEM &&
+         d->units[g].blk != d->units[g - 1].blk && !d->units[g].rule &&
+         d->units[g].cls == CL_GOOD;
+}
+
 /* An article cut in two by a list it embeds ("Most read" in the middle):
  * join the part on the other side when it is plain text, not teasers. */
 static void join_over_lists(const struct chrome_doc *d, size_t *a,
                             size_t *b, size_t end, bool nolang) {
   size_t g = list_gap(d, *b + 1, end, 1), at = 0;
-  if (g != SIZE_MAX && best_run(d, g, end, 1, &at) >= JOIN_MIN &&
+  if (g != SIZE_MAX &&
+      best_run(d, g, end, 1, &at) >= (one_link(d, *b + 1, g) ? JOIN_ONE
+                                                             : JOIN_MIN) &&
       !teaser_segment(d, g, at, nolang, JOIN_HEADS))
     *b = at;
   if (*a == 0)
