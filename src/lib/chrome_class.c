@@ -212,7 +212,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define JOIN_MIN 600       /* text past an embedded list that joins */
 #endif
 #ifndef JOIN_ONE
-#define JOIN_ONE 100       /* ... past a marker and its one link */
+#define JOIN_ONE 50        /* ... past a marker and its one link */
 #endif
 #ifndef TAIL_DIV
 #define TAIL_DIV 2         /* good text in the last tenth counts less */
@@ -3181,7 +3181,7 @@ static bool one_link(const struct chrome_doc *d, size_t s, size_t g) {
   return g == s + 2 && d->units[s].hit == CK_LIST &&
          d->units[s + 1].rule == R_LISTITEM &&
          d->units[g].blk != d->units[g - 1].blk && !d->units[g].rule &&
-         d->units[g].cls == CL_GOOD;
+         (d->units[g].cls == CL_GOOD || d->units[g].cls == CL_NEAR);
 }
 
 /* An article cut in two by a list it embeds ("Most read" in the middle):
