@@ -98,6 +98,7 @@
 #define TITLE_TOPIC_LINES 3 /* the article's lines a title shares words with */
 #define TITLE_REACH 8      /* lines above the nearest candidate */
 #define TITLE_META_WORDS 5 /* ... each of so many words at most */
+#define DEK_WORDS 8        /* words of a dek under a headline at least */
 #define NAME_REACH 12      /* lines above it where an entry's name may be */
 #define NAME_LEAD_WORDS 8  /* first words of the entry that name it */
 #define TEASER_WORDS 45
@@ -3024,6 +3025,17 @@ static size_t on_topic_title(struct chrome_doc *d, size_t a, size_t t,
   return t;
 }
 
+/* A headline in title case right over the candidate t in sentence case
+ * with no end (its dek: "Revenue rose 14 percent as demand grew"): the
+ * headline is the title, the dek stays under it. */
+static bool headline_over_dek(struct chrome_doc *d, size_t h, size_t t) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[t];
+  return is_title(d, u, false) && u->term == TERM_NONE &&
+         2 * u->upper > u->words && v->term == TERM_NONE &&
+         v->words >= DEK_WORDS && 4 * v->upper <= v->words &&
+         u->words < v->words;
+}
+
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
@@ -3041,6 +3053,10 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         continue;
       }
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
+      if (!nolang && t > 0 && headline_over_dek(d, t - 1, t)) {
+        d->units[t].rule = NULL; /* (the dek under it stays) */
+        t--;
+      }
       d->units[t].title = true;
       d->units[t].rule = NULL;
       return;
