@@ -98,7 +98,8 @@
 #define TITLE_TOPIC_LINES 3 /* the article's lines a title shares words with */
 #define TITLE_REACH 8      /* lines above the nearest candidate */
 #define TITLE_META_WORDS 5 /* ... each of so many words at most */
-#define DEK_WORDS 8        /* words of a dek under a headline at least */
+#define DEK_WORDS 10       /* words of a dek under a headline at least */
+#define HEADLINE_WORDS 4   /* ... and of the headline (no kicker, button) */
 #define NAME_REACH 12      /* lines above it where an entry's name may be */
 #define NAME_LEAD_WORDS 8  /* first words of the entry that name it */
 #define TEASER_WORDS 45
@@ -3030,8 +3031,9 @@ static size_t on_topic_title(struct chrome_doc *d, size_t a, size_t t,
  * headline is the title, the dek stays under it. */
 static bool headline_over_dek(struct chrome_doc *d, size_t h, size_t t) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[t];
-  return is_title(d, u, false) && u->term == TERM_NONE &&
-         2 * u->upper > u->words && v->term == TERM_NONE &&
+  return is_title(d, u, false) && u->term == TERM_NONE && !u->hit &&
+         u->words >= HEADLINE_WORDS && 2 * u->upper > u->words &&
+         v->term == TERM_NONE &&
          v->words >= DEK_WORDS && 4 * v->upper <= v->words &&
          u->words < v->words;
 }
