@@ -3005,9 +3005,26 @@ static bool name_title(struct chrome_doc *d, size_t i, size_t a) {
   return ni && hit == ni && topic;
 }
 
+/* Whether line i holds a count in thousands or millions ("3k", "1.2M":
+ * "Viewed 4k times", "12K shares"). */
+static bool has_count(const struct chrome_doc *d, size_t i) {
+  const char *p = d->text.data + d->units[i].off;
+  size_t n = d->units[i].len;
+  for (size_t k = 1; k < n; k++) {
+    char c = p[k] | 0x20;
+    if ((c == 'k' || c == 'm') && (unsigned)(p[k - 1] - '0') < 10 &&
+        (k + 1 == n || p[k + 1] == ' ') &&
+        (k < 2 || p[k - 2] == ' ' || p[k - 2] == '.' ||
+         (unsigned)(p[k - 2] - '0') < 10))
+      return true;
+  }
+  return false;
+}
+
 static size_t on_topic_title(struct chrome_doc *d, size_t a, size_t t,
                              bool nolang) {
-  if (nolang || d->units[t].words > TITLE_META_WORDS || title_topic(d, t, a))
+  if (nolang || d->units[t].words > TITLE_META_WORDS ||
+      (title_topic(d, t, a) && !has_count(d, t)))
     return t;
   for (size_t k = 1; k <= NAME_REACH && k <= t; k++) {
     const struct chrome_unit *u = &d->units[t - k];
