@@ -282,9 +282,11 @@ static bool foot_line(const struct chrome_unit *u) {
 
 /* Whether lines u and v are the same button: the same words, or the
  * same phrase rule ("2 Likes", "1 Like"). */
-static bool same_button(const struct chrome_unit *u,
-                        const struct chrome_unit *v) {
-  if (u->key == v->key)
+static bool same_label(const struct chrome_doc *d, size_t i, size_t j);
+
+static bool same_button(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  if (u->key == v->key || same_label(d, i, j))
     return true;
   if (!u->hit || u->hit != v->hit || !u->rule || !v->rule)
     return false;
@@ -308,6 +310,24 @@ static bool same_button(const struct chrome_unit *u,
   return memcmp(p, q, w) == 0 && q[w] == 's' && strcmp(lang - 1, q + w + 1) == 0;
 }
 
+/* Whether lines i and j are a label with a number each, the same label
+ * ("Posts: 41", "Posts: 1208"): a poster's card. */
+#define LABEL_TOKENS 4
+static bool same_label(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  if (u->rule || v->rule || u->words != v->words || u->words < 1 ||
+      u->ntok > LABEL_TOKENS || v->ntok > LABEL_TOKENS ||
+      u->ntok <= u->words || v->ntok <= v->words)
+    return false;
+  struct chrome_tok a[LABEL_TOKENS], b[LABEL_TOKENS];
+  size_t total;
+  size_t na = kempt__chrome_tokens(d->text.data + u->off, u->len, a,
+                                   LABEL_TOKENS, &total, d->cp);
+  size_t nb = kempt__chrome_tokens(d->text.data + v->off, v->len, b,
+                                   LABEL_TOKENS, &total, d->cp);
+  return na && nb && a[0].alpha && a[0].h == b[0].h;
+}
+
 /* Whether the footers at lines x and y (before end) match. */
 static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
                       size_t end) {
@@ -319,14 +339,14 @@ static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
     if (!foot_line(u))
       continue;
     for (size_t j = 0; j < POST_FOOT; j++)
-      if (same_button(u, &d->units[y + j])) {
+      if (same_button(d, x + i, y + j)) {
         same++;
         break;
       }
   }
   const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
   return same >= POST_FOOT_SAME &&
-         (same_button(u, v) || (u->hit == CK_LINE && v->hit == CK_LINE));
+         (same_button(d, x, y) || (u->hit == CK_LINE && v->hit == CK_LINE));
 }
 
 /* The first line of the post whose footer is at line x: the lines right
@@ -345,10 +365,10 @@ static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
   if (h->cls == CL_SHORT && h->words >= 1 && h->words <= NAME_WORDS &&
       h->upper == h->words && h->ntok == h->words && h->term == TERM_NONE)
     return false;
-  int64_t sum = 0;
+  int64_t sum = 0; /* (of its text: a post's header costs nothing) */
   bool good = false;
   for (size_t i = s; i < e; i++) {
-    sum += d->units[i].score;
+    sum += d->units[i].score > 0 ? d->units[i].score : 0;
     good = good || d->units[i].cls == CL_GOOD;
   }
   return good && sum >= POST_MIN;
@@ -396,6 +416,7 @@ bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i) {
 
 static const char R_POST_VOTES[] = "a post's vote count";
 static const char R_POST_GAP[] = "between a thread's posts (counts, names)";
+static const char R_POST_HEAD[] = "a post's header (its subject, poster, date)";
 
 /* Lines [s, e) between two posts that no rule took go. */
 static void post_gap(struct chrome_doc *d, size_t s, size_t e) {
@@ -406,6 +427,26 @@ static void post_gap(struct chrome_doc *d, size_t s, size_t e) {
 static const char R_POST_TAGS[] = "a post's tags";
 #define TAG_WORDS 3 /* words of a tag */
 
+/* The header of the post [s, y): its first short lines without an end,
+ * each opening with a capital ("Re: ...", "Post by X >> date"). */
+static void post_head(struct chrome_doc *d, size_t s, size_t y) {
+  for (size_t h = s; h + 1 < y; h++) {
+    struct chrome_unit *u = &d->units[h];
+    if (u->rule && u->cls != CL_GOOD && u->cls != CL_NEAR)
+      continue; /* (its votes, the poster's card) */
+    if (u->rule || u->cls != CL_SHORT || u->term != TERM_NONE ||
+        u->bullet || u->widget)
+      break;
+    const char *p = d->text.data + u->off;
+    bool reply = u->len > 3 && (p[0] | 0x20) == 'r' && (p[1] | 0x20) == 'e' &&
+                 p[2] == ':'; /* "Re: <the topic's subject>" */
+    if (u->cap1 && (reply || u->ntok > u->words)) /* (or with a date) */
+      u->rule = R_POST_HEAD;
+    else if (u->cap1 || u->words > NAME_WORDS)
+      break; /* (a poster's name in lower case stays to the classifier) */
+  }
+}
+
 /* The post [s, y) of a thread: a bare number right above it (its votes)
  * and the short lines of a few words after its last line of prose, right
  * above its footer (its tags: "c", "fgets"), go. */
@@ -414,6 +455,7 @@ static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
     if (!d->units[v].rule && d->units[v].words == 0 &&
         d->units[v].ntok == 1 && d->units[v].cls == CL_SHORT)
       d->units[v].rule = R_POST_VOTES;
+  post_head(d, s, y);
   size_t t = y;
   while (t > s) {
     const struct chrome_unit *u = &d->units[t - 1];
@@ -435,9 +477,22 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   if (f >= end || !foot_line(&d->units[f]) || !d->units[f].rule)
     return;
   size_t a0 = *a, b0 = *b;
+  bool known = false; /* the stretch holds posts with that footer itself:
+                         a footer's first line is enough */
+  for (size_t i = a0; i < b0; i++) {
+    if (!d->units[i].rule || !same_foot(d, i, f, end))
+      continue;
+    known = true;
+    size_t j = i + 1; /* the next post in the stretch: its header goes */
+    while (j < b0 && d->units[j].rule)
+      j++;
+    post_head(d, j, b0 + 1);
+  }
   for (size_t x = f, y = f + POST_FOOT; y < end && y - x <= POST_SPAN;
        y++) { /* (footers do not overlap) */
-    if (y < x + POST_FOOT || !same_foot(d, y, f, end))
+    if (y < x + POST_FOOT ||
+        !(same_foot(d, y, f, end) ||
+          (known && d->units[y].rule && same_button(d, y, f))))
       continue;
     size_t s = post_start(d, y, x + 1);
 
