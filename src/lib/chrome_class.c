@@ -95,6 +95,13 @@
 #define EMBED_TAIL 3       /* words both labels end with, or a handle */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
 #define HEAD_MAX_WORDS 25
+#define TITLE_TOPIC_LINES 3 /* the article's lines a title shares words with */
+#define TITLE_REACH 8      /* lines above the nearest candidate */
+#define TITLE_META_WORDS 5 /* ... each of so many words at most */
+#define DEK_WORDS 10       /* words of a dek under a headline at least */
+#define HEADLINE_WORDS 4   /* ... and of the headline (no kicker, button) */
+#define NAME_REACH 12      /* lines above it where an entry's name may be */
+#define NAME_LEAD_WORDS 8  /* first words of the entry that name it */
 #define TEASER_WORDS 45
 #define TEASER_PAIRS 3
 #define TEASER_PROSE 70    /* % of a page's prose in teasers: its article */
@@ -205,6 +212,9 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #endif
 #ifndef JOIN_MIN
 #define JOIN_MIN 600       /* text past an embedded list that joins */
+#endif
+#ifndef JOIN_ONE
+#define JOIN_ONE 50        /* ... past a marker and its one link */
 #endif
 #ifndef TAIL_DIV
 #define TAIL_DIV 2         /* good text in the last tenth counts less */
@@ -400,6 +410,41 @@ static inline size_t solid8(uint64_t x) {
   return 8 - (size_t)(((sp >> 7) * ONES8) >> 56);
 }
 
+/* A line of code with an index in it ("buf[i] = 0;", "if (a[n]) {"):
+ * it ends in ';' or '{', or assigns; no widget of a text browser. */
+static bool code_line(const char *p, size_t n) {
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  if (n && (p[n - 1] == ';' || p[n - 1] == '{'))
+    return true;
+  for (size_t i = 0; i + 2 < n; i++)
+    if (p[i] == ' ' && p[i + 1] == '=' && p[i + 2] == ' ')
+      return true;
+  return false;
+}
+
+/* A heading with a wiki's button glued to its end ("History[edit]",
+ * "Historia[editar]"): a word in lower case in the brackets, right after
+ * the heading's last letter. */
+static bool edit_button(const char *p, size_t n) {
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  if (n < 5 || p[n - 1] != ']')
+    return false;
+  size_t k = n - 1;
+  while (k > 0 && p[k - 1] != '[') {
+    unsigned char c = (unsigned char)p[k - 1];
+    if (!is_lower_ascii((char)c) && c < 0x80)
+      return false;
+    k--;
+  }
+  if (k < 4 || k == n - 1) /* (k: after the '[') */
+    return false;
+  unsigned char before = (unsigned char)p[k - 2];
+  return before >= 0x80 || is_lower_ascii((char)before) ||
+         is_upper_ascii((char)before);
+}
+
 static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
   size_t inside = 0, solid = 0;
   for (size_t i = 0; i < n; i++) {
@@ -424,7 +469,8 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
     }
     solid += !kempt__is_space((unsigned char)p[i]);
   }
-  u->widget = solid && 2 * inside >= solid;
+  u->widget = solid && 2 * inside >= solid && !code_line(p, n) &&
+              !edit_button(p, n);
 }
 
 /* Hash of a long line's bytes (its words are too many to hash as a
@@ -1849,7 +1895,7 @@ static void mark_slug(struct chrome_doc *d, size_t i) {
   if (u->rule || u->bullet || u->widget || u->words < 2)
     return;
   size_t e = slug_end(p, u->len);
-  if (!e)
+  if (!e || code_line(p, u->len)) /* ("tail = items[-1:]") */
     return;
   u->rule = R_SLUG;
   if (i + 1 == d->nunits)
@@ -2272,6 +2318,18 @@ static bool list_summary(const struct chrome_doc *d, size_t j, bool nolang) {
          list_item(&d->units[k], nolang);
 }
 
+/* The list's one headline at head, then at j a sentence of its own
+ * block that ends the list (the article's last paragraph after a link
+ * to a related story, before the comments): the article's, no summary. */
+static bool article_after_one(const struct chrome_doc *d, size_t head,
+                              size_t j, size_t items, bool nolang) {
+  if (items != 1 || d->units[j].blk == d->units[head].blk)
+    return false;
+  size_t k = skip_removed(d, j + 1);
+  return k == d->nunits || stops_list(&d->units[k]) ||
+         !list_item(&d->units[k], nolang);
+}
+
 /* Drop the headlines (and their summaries) after a list marker at i. */
 /* The copy of line x's text that comes next within CARD_SPAN lines, or
  * SIZE_MAX. */
@@ -2399,7 +2457,8 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
       prev_head = true;
       head = j;
     } else if (prev_head && j - head <= SUMMARY_AFTER && bare < BARE_HEADS &&
-               list_summary(d, j, nolang)) {
+               list_summary(d, j, nolang) &&
+               !article_after_one(d, head, j, items, nolang)) {
       prev_head = false;
     } else {
       break;
@@ -2689,8 +2748,9 @@ static size_t cut_at(const struct chrome_doc *d) {
     return 0;
   for (size_t i = 0; i < d->cut_end; i++) { /* no cut at or after cut_end */
     const struct chrome_unit *u = &d->units[i];
-    if ((u->hit == CK_CUT || u->hit == CK_SAYS ||
-         (u->hit == CK_ABOUT && about_box(d, i))) &&
+    if (((u->hit == CK_CUT &&
+          !(u->dup && kempt__chrome_post_button(d, i))) ||
+         u->hit == CK_SAYS || (u->hit == CK_ABOUT && about_box(d, i))) &&
         good >= CUT_GOOD_CHARS)
       return i;
     if (u->cls == CL_GOOD)
@@ -2941,6 +3001,102 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
           kempt__chrome_caseless_start(d->text.data + u->off, u->len));
 }
 
+static bool share_topic(struct chrome_doc *d, size_t i, size_t j);
+static size_t line_words(struct chrome_doc *d, size_t i,
+                         struct chrome_tok *t);
+static bool topic_word(struct chrome_doc *d, size_t i,
+                       const struct chrome_tok *t);
+
+/* Whether line t shares a word that carries the topic with one of the
+ * article's first lines from a. */
+static bool title_topic(struct chrome_doc *d, size_t t, size_t a) {
+  for (size_t i = a; i < d->nunits && i < a + TITLE_TOPIC_LINES; i++)
+    if ((d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR) &&
+        share_topic(d, t, i))
+      return true;
+  return false;
+}
+
+/* The title from the nearest candidate t above the article at a: t, or
+ * when it shares no word with the article's first lines ("Viewed 4k
+ * times", a post's counts over it) one a little higher up that does. */
+/* A name over an encyclopedia's entry ("Río Almendro"): a line of one
+ * or two words, no number or end, each of them among the first words of
+ * the entry's first line ("El río Almendro es ..."), one carrying the
+ * topic. */
+static bool name_title(struct chrome_doc *d, size_t i, size_t a) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[a];
+  bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE;
+  if (!soft || u->cls != CL_SHORT || u->bullet || u->widget || u->url ||
+      u->words < 1 || u->words > 2 || u->ntok != u->words ||
+      u->term != TERM_NONE || !u->cap1 ||
+      (v->cls != CL_GOOD && v->cls != CL_NEAR) || v->rule)
+    return false;
+  struct chrome_tok ti[CHROME_MAXTOK], ta[CHROME_MAXTOK];
+  size_t ni = line_words(d, i, ti), na = line_words(d, a, ta), hit = 0;
+  bool topic = false;
+  na = na < NAME_LEAD_WORDS ? na : NAME_LEAD_WORDS;
+  for (size_t x = 0; x < ni; x++) {
+    for (size_t y = 0; y < na; y++)
+      if (ti[x].h == ta[y].h) {
+        hit++;
+        topic = topic || topic_word(d, i, &ti[x]);
+        break;
+      }
+  }
+  return ni && hit == ni && topic;
+}
+
+/* Whether line i holds a count in thousands or millions ("3k", "1.2M":
+ * "Viewed 4k times", "12K shares"). */
+static bool has_count(const struct chrome_doc *d, size_t i) {
+  const char *p = d->text.data + d->units[i].off;
+  size_t n = d->units[i].len;
+  for (size_t k = 1; k < n; k++) {
+    char c = p[k] | 0x20;
+    if ((c == 'k' || c == 'm') && (unsigned)(p[k - 1] - '0') < 10 &&
+        (k + 1 == n || p[k + 1] == ' ') &&
+        (k < 2 || p[k - 2] == ' ' || p[k - 2] == '.' ||
+         (unsigned)(p[k - 2] - '0') < 10))
+      return true;
+  }
+  return false;
+}
+
+static size_t on_topic_title(struct chrome_doc *d, size_t a, size_t t,
+                             bool nolang) {
+  if (nolang || d->units[t].words > TITLE_META_WORDS ||
+      (title_topic(d, t, a) && !has_count(d, t)))
+    return t;
+  for (size_t k = 1; k <= NAME_REACH && k <= t; k++) {
+    const struct chrome_unit *u = &d->units[t - k];
+    if (name_title(d, t - k, a))
+      return t - k;
+    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
+      break;
+  }
+  for (size_t k = 1; k <= TITLE_REACH && k <= t; k++) {
+    const struct chrome_unit *u = &d->units[t - k];
+    if (is_title(d, u, nolang) && title_topic(d, t - k, a))
+      return t - k;
+    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
+      break; /* (only over the title's counts and dates: no headline) */
+  }
+  return t;
+}
+
+/* A headline in title case right over the candidate t in sentence case
+ * with no end (its dek: "Revenue rose 14 percent as demand grew"): the
+ * headline is the title, the dek stays under it. */
+static bool headline_over_dek(struct chrome_doc *d, size_t h, size_t t) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[t];
+  return is_title(d, u, false) && u->term == TERM_NONE && !u->hit &&
+         u->words >= HEADLINE_WORDS && 2 * u->upper > u->words &&
+         v->term == TERM_NONE &&
+         v->words >= DEK_WORDS && 4 * v->upper <= v->words &&
+         u->words < v->words;
+}
+
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
@@ -2957,8 +3113,13 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         head = a - 1 - k;
         continue;
       }
-      u->title = true;
-      u->rule = NULL;
+      size_t t = on_topic_title(d, a, a - 1 - k, nolang);
+      if (!nolang && t > 0 && headline_over_dek(d, t - 1, t)) {
+        d->units[t].rule = NULL; /* (the dek under it stays) */
+        t--;
+      }
+      d->units[t].title = true;
+      d->units[t].rule = NULL;
       return;
     }
   }
@@ -3091,12 +3252,24 @@ static int64_t best_run(const struct chrome_doc *d, size_t i, size_t end,
   return best;
 }
 
+/* The gap [s, g) is a marker and one link ("Related" and a headline),
+ * and the text at g opens a block of its own with prose: a link to one
+ * story in the article, whose text goes on. */
+static bool one_link(const struct chrome_doc *d, size_t s, size_t g) {
+  return g == s + 2 && d->units[s].hit == CK_LIST &&
+         d->units[s + 1].rule == R_LISTITEM &&
+         d->units[g].blk != d->units[g - 1].blk && !d->units[g].rule &&
+         (d->units[g].cls == CL_GOOD || d->units[g].cls == CL_NEAR);
+}
+
 /* An article cut in two by a list it embeds ("Most read" in the middle):
  * join the part on the other side when it is plain text, not teasers. */
 static void join_over_lists(const struct chrome_doc *d, size_t *a,
                             size_t *b, size_t end, bool nolang) {
   size_t g = list_gap(d, *b + 1, end, 1), at = 0;
-  if (g != SIZE_MAX && best_run(d, g, end, 1, &at) >= JOIN_MIN &&
+  if (g != SIZE_MAX &&
+      best_run(d, g, end, 1, &at) >= (one_link(d, *b + 1, g) ? JOIN_ONE
+                                                             : JOIN_MIN) &&
       !teaser_segment(d, g, at, nolang, JOIN_HEADS))
     *b = at;
   if (*a == 0)
@@ -3393,7 +3566,9 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
   size_t title = title_of(d, *a, nolang);
   size_t from = past_buttons(d, *b + 1, end);
   size_t at = data_run(d, from, end, 1);
-  if (at != SIZE_MAX && run_on_topic(d, title, from, end, 1) &&
+  if (at != SIZE_MAX &&
+      (run_on_topic(d, title, from, end, 1) ||
+       kempt__chrome_spec_rows(d, from, at)) &&
       !kempt__chrome_links_then_facts(d, from, at)) {
     *b = at;
     grew = true;
@@ -3501,6 +3676,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   } else {
     trim_teasers(d, &a, &b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
+    kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
@@ -3538,12 +3714,14 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found) {
     keep_inner_repeats(d, a, b);
     keep_dated_rows(d, a, b);
+    kempt__chrome_drop_contents(d, a, b);
   }
   if (c > 0)
     judge_inside(d, a, b, found);
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
+    kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
   }
   if (c < d->nunits)
     d->cut = true;

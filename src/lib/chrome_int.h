@@ -509,6 +509,30 @@ bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
 size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a);
 size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
                                size_t c);
+/* A thread of posts (a question and its answers): the posts before c
+ * whose footers match the one right after the stretch [*a, *b], with
+ * only chrome between them, join it. */
+/* Whether the cut line i (found again) is a button of each post of a
+ * thread ("Add a comment"): a later copy of it has the same footer lines
+ * above it. */
+bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i);
+/* Whether lines [from, to] (a run of structured lines right after the
+ * article) are a table of a thing's specifications: rows of a label and
+ * its value with a number ("Weight 1.3 kg", "Power 2200 W"), under a
+ * heading or not. */
+bool kempt__chrome_spec_rows(struct chrome_doc *d, size_t from, size_t to);
+/* A box of facts between the title and the article at a (an
+ * encyclopedia's infobox: "Length 87 km", "Area 1,240 km2" and their
+ * headings), where nothing but the stretch's verdict (outside) removed
+ * its lines: they stay. */
+void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
+                                const char *outside);
+/* A table of contents in the article [a, b]: three or more numbered
+ * short lines ("1 History", "2.1 Climate") whose words open headings
+ * further down ("History[edit]"), mostly: they go. */
+void kempt__chrome_drop_contents(struct chrome_doc *d, size_t a, size_t b);
+void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
+                              size_t c);
 
 /* Whether p[0..n) is an embedded post's credit: a dash, a name, an
  * "(@handle)" and a date that ends in a year ("- Jane Doe (@janedoe) May

@@ -260,3 +260,402 @@ size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a) {
   const struct chrome_unit *v = &d->units[j - 1]; /* what introduces it */
   return intro_line(v) || prose_line(v) ? j : a;
 }
+
+/* ---- a thread of posts ------------------------------------------------
+ * A question and its answers, a forum's posts: each post's text is
+ * followed by the same footer (its buttons: "Share", "Reply", "Follow";
+ * a date), so that the best stretch holds one post only. The posts
+ * whose footers match the one right after the stretch, on either side
+ * of it, with nothing but chrome between them (no line of prose that no
+ * rule took), are the article too. */
+#define POST_FOOT 3      /* lines of a footer compared, */
+#define POST_FOOT_SAME 2 /* ... of which so many found in the other's */
+#define POST_SPAN 60     /* lines from one footer to the next at most */
+#define POST_MIN 100     /* score of a post's text at least */
+#define NAME_WORDS 3     /* words of a comment's header (a name) */
+
+/* A line of a post's footer: a button or a date the rules took, or a
+ * short line. */
+static bool foot_line(const struct chrome_unit *u) {
+  return u->key && (u->rule || u->cls == CL_SHORT || u->cls == CL_HARD);
+}
+
+/* Whether lines u and v are the same button: the same words, or the
+ * same phrase rule ("2 Likes", "1 Like"). */
+static bool same_label(const struct chrome_doc *d, size_t i, size_t j);
+
+static bool same_button(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  if (u->key == v->key || same_label(d, i, j))
+    return true;
+  if (!u->hit || u->hit != v->hit || !u->rule || !v->rule)
+    return false;
+  if (u->rule == v->rule)
+    return true;
+  /* a rule and its plural: "line # like (en)", "line # likes (en)" */
+  const char *p = u->rule, *q = v->rule;
+  size_t m = strlen(p), n = strlen(q);
+  if (m > n) {
+    const char *t = p;
+    p = q;
+    q = t;
+    size_t k = m;
+    m = n;
+    n = k;
+  }
+  const char *lang = strrchr(p, '(');
+  if (!lang || n != m + 1 || lang == p || lang[-1] != ' ')
+    return false;
+  size_t w = (size_t)(lang - 1 - p); /* the pattern's end */
+  return memcmp(p, q, w) == 0 && q[w] == 's' && strcmp(lang - 1, q + w + 1) == 0;
+}
+
+/* Whether lines i and j are a label with a number each, the same label
+ * ("Posts: 41", "Posts: 1208"): a poster's card. */
+#define LABEL_TOKENS 4
+static bool same_label(const struct chrome_doc *d, size_t i, size_t j) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
+  if (u->rule || v->rule || u->words != v->words || u->words < 1 ||
+      u->ntok > LABEL_TOKENS || v->ntok > LABEL_TOKENS ||
+      u->ntok <= u->words || v->ntok <= v->words)
+    return false;
+  struct chrome_tok a[LABEL_TOKENS], b[LABEL_TOKENS];
+  size_t total;
+  size_t na = kempt__chrome_tokens(d->text.data + u->off, u->len, a,
+                                   LABEL_TOKENS, &total, d->cp);
+  size_t nb = kempt__chrome_tokens(d->text.data + v->off, v->len, b,
+                                   LABEL_TOKENS, &total, d->cp);
+  return na && nb && a[0].alpha && a[0].h == b[0].h;
+}
+
+/* Whether the footers at lines x and y (before end) match. */
+static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
+                      size_t end) {
+  if (x + POST_FOOT > end || y + POST_FOOT > end || x == y)
+    return false;
+  unsigned same = 0;
+  for (size_t i = 0; i < POST_FOOT; i++) {
+    const struct chrome_unit *u = &d->units[x + i];
+    if (!foot_line(u))
+      continue;
+    for (size_t j = 0; j < POST_FOOT; j++)
+      if (same_button(d, x + i, y + j)) {
+        same++;
+        break;
+      }
+  }
+  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
+  return same >= POST_FOOT_SAME &&
+         (same_button(d, x, y) || (u->hit == CK_LINE && v->hit == CK_LINE));
+}
+
+/* The first line of the post whose footer is at line x: the lines right
+ * above it that no rule took (x itself when there are none). */
+static size_t post_start(const struct chrome_doc *d, size_t x, size_t floor) {
+  size_t s = x;
+  while (s > floor && !d->units[s - 1].rule)
+    s--;
+  return s;
+}
+
+/* Whether lines [s, e) are a post's text: prose that scores, not opened
+ * by a name of a few capitalised words (a comment's header: "Jenny K"). */
+static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
+  const struct chrome_unit *h = &d->units[s];
+  if (h->cls == CL_SHORT && h->words >= 1 && h->words <= NAME_WORDS &&
+      h->upper == h->words && h->ntok == h->words && h->term == TERM_NONE)
+    return false;
+  int64_t sum = 0; /* (of its text: a post's header costs nothing) */
+  bool good = false;
+  for (size_t i = s; i < e; i++) {
+    sum += d->units[i].score > 0 ? d->units[i].score : 0;
+    good = good || d->units[i].cls == CL_GOOD;
+  }
+  return good && sum >= POST_MIN;
+}
+
+/* Whether lines [s, e) hold no prose that no rule took. */
+static bool quiet(const struct chrome_doc *d, size_t s, size_t e) {
+  for (size_t i = s; i < e; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR))
+      return false;
+  }
+  return true;
+}
+
+#define BUTTON_ABOVE 12 /* lines above a post's button with its footer */
+
+/* How many lines of [i - BUTTON_ABOVE, i) that a rule took have a copy
+ * in [j - BUTTON_ABOVE, j) (their keys). */
+static unsigned same_above(const struct chrome_doc *d, size_t i, size_t j) {
+  unsigned same = 0;
+  for (size_t x = i > BUTTON_ABOVE ? i - BUTTON_ABOVE : 0; x < i; x++) {
+    const struct chrome_unit *u = &d->units[x];
+    if (!u->key || !u->rule)
+      continue;
+    for (size_t y = j > BUTTON_ABOVE ? j - BUTTON_ABOVE : 0; y < j; y++)
+      if (y != x && d->units[y].key == u->key) {
+        same++;
+        break;
+      }
+  }
+  return same;
+}
+
+bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i) {
+  uint64_t k = d->units[i].key;
+  bool text = false; /* (a post between them) */
+  for (size_t j = i + 1; j < d->nunits && j - i <= POST_SPAN; j++) {
+    if (d->units[j].key == k)
+      return text && same_above(d, i, j) >= POST_FOOT_SAME;
+    text = text || d->units[j].cls == CL_GOOD;
+  }
+  return false;
+}
+
+static const char R_POST_VOTES[] = "a post's vote count";
+static const char R_POST_GAP[] = "between a thread's posts (counts, names)";
+static const char R_POST_HEAD[] = "a post's header (its subject, poster, date)";
+
+/* Lines [s, e) between two posts that no rule took go. */
+static void post_gap(struct chrome_doc *d, size_t s, size_t e) {
+  for (size_t i = s; i < e; i++)
+    if (!d->units[i].rule)
+      d->units[i].rule = R_POST_GAP;
+}
+static const char R_POST_TAGS[] = "a post's tags";
+#define TAG_WORDS 3 /* words of a tag */
+
+/* The header of the post [s, y): its first short lines without an end,
+ * each opening with a capital ("Re: ...", "Post by X >> date"). */
+static void post_head(struct chrome_doc *d, size_t s, size_t y) {
+  for (size_t h = s; h + 1 < y; h++) {
+    struct chrome_unit *u = &d->units[h];
+    if (u->rule && u->cls != CL_GOOD && u->cls != CL_NEAR)
+      continue; /* (its votes, the poster's card) */
+    if (u->rule || u->cls != CL_SHORT || u->term != TERM_NONE ||
+        u->bullet || u->widget)
+      break;
+    const char *p = d->text.data + u->off;
+    bool reply = u->len > 3 && (p[0] | 0x20) == 'r' && (p[1] | 0x20) == 'e' &&
+                 p[2] == ':'; /* "Re: <the topic's subject>" */
+    if (u->cap1 && (reply || u->ntok > u->words)) /* (or with a date) */
+      u->rule = R_POST_HEAD;
+    else if (u->cap1 || u->words > NAME_WORDS)
+      break; /* (a poster's name in lower case stays to the classifier) */
+  }
+}
+
+/* The post [s, y) of a thread: a bare number right above it (its votes)
+ * and the short lines of a few words after its last line of prose, right
+ * above its footer (its tags: "c", "fgets"), go. */
+static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
+  for (size_t v = s > 0 ? s - 1 : s; v <= s && v + 1 < y; v++)
+    if (!d->units[v].rule && d->units[v].words == 0 &&
+        d->units[v].ntok == 1 && d->units[v].cls == CL_SHORT)
+      d->units[v].rule = R_POST_VOTES;
+  post_head(d, s, y);
+  size_t t = y;
+  while (t > s) {
+    const struct chrome_unit *u = &d->units[t - 1];
+    if (u->rule || u->cls != CL_SHORT || u->term != TERM_NONE ||
+        u->words < 1 || u->words > TAG_WORDS || u->ntok != u->words ||
+        u->bullet || u->widget)
+      break;
+    t--;
+  }
+  if (y - t < 2 || t == s)
+    return;
+  for (size_t i = t; i < y; i++)
+    d->units[i].rule = R_POST_TAGS;
+}
+
+void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
+                              size_t c) {
+  size_t f = *b + 1, end = c < d->nunits ? c : d->nunits;
+  if (f >= end || !foot_line(&d->units[f]) || !d->units[f].rule)
+    return;
+  size_t a0 = *a, b0 = *b;
+  bool known = false; /* the stretch holds posts with that footer itself:
+                         a footer's first line is enough */
+  for (size_t i = a0; i < b0; i++) {
+    if (!d->units[i].rule || !same_foot(d, i, f, end))
+      continue;
+    known = true;
+    size_t j = i + 1; /* the next post in the stretch: its header goes */
+    while (j < b0 && d->units[j].rule)
+      j++;
+    post_head(d, j, b0 + 1);
+  }
+  for (size_t x = f, y = f + POST_FOOT; y < end && y - x <= POST_SPAN;
+       y++) { /* (footers do not overlap) */
+    if (y < x + POST_FOOT ||
+        !(same_foot(d, y, f, end) ||
+          (known && d->units[y].rule && same_button(d, y, f))))
+      continue;
+    size_t s = post_start(d, y, x + 1);
+
+    if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
+      break;
+    post_meta(d, s, y);
+    post_gap(d, x, s);
+    *b = y - 1;
+    x = y;
+  }
+  for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
+    y--;
+    if (!same_foot(d, y, f, end))
+      continue;
+    size_t s = post_start(d, y, 0);
+    if (s == y || !quiet(d, y, x) || !post_text(d, s, y))
+      break;
+    post_meta(d, s, y);
+    post_gap(d, y, x);
+    *a = s;
+    x = s;
+    y = s;
+  }
+  if (*a != a0 || *b != b0)
+    post_meta(d, a0, f); /* (the stretch's own post) */
+}
+
+/* ---- a table of specifications ---------------------------------------- */
+#define SPEC_ROWS 3        /* rows at least, */
+#define SPEC_TOKENS 8      /* ... each of so many tokens at most, */
+#define SPEC_LABEL 3       /* ... its number within so many words */
+#define SPEC_NUMBERS 3     /* ... and so many numbers at most */
+
+/* A row "Label value": a capitalised word first, a number among its
+ * first tokens, a few tokens, no sentence, no rule or bullet. */
+static bool spec_row(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule || u->bullet || u->widget || u->url || u->seps ||
+      u->term == TERM_SENT || !u->cap1 || u->ntok <= u->words ||
+      u->ntok > SPEC_TOKENS || u->words < 1)
+    return false;
+  struct chrome_tok t[SPEC_TOKENS + 1];
+  size_t total, n = kempt__chrome_tokens(d->text.data + u->off, u->len, t,
+                                         SPEC_TOKENS + 1, &total, d->cp);
+  if (n < 2 || !t[0].alpha || u->ntok - u->words > SPEC_NUMBERS)
+    return false; /* (a league table's row has more numbers) */
+  const char *p = d->text.data + u->off;
+  for (size_t k = 0; k < u->len; k++) /* no price, change or reading */
+    if (p[k] == '%' || p[k] == '+' || p[k] == '$' ||
+        (k + 1 < u->len && (unsigned char)p[k] == 0xC2 &&
+         ((unsigned char)p[k + 1] == 0xB0 || (unsigned char)p[k + 1] == 0xA3 ||
+          (unsigned char)p[k + 1] == 0xA5)) ||
+        (k + 2 < u->len && memcmp(p + k, "\xe2\x82\xac", 3) == 0))
+      return false; /* (% + $ ° £ ¥ €: share prices, weather, shop cards) */
+  for (size_t k = 1; k < n && k <= SPEC_LABEL; k++)
+    if (!t[k].alpha)
+      return true;
+  return false;
+}
+
+bool kempt__chrome_spec_rows(struct chrome_doc *d, size_t from, size_t to) {
+  size_t rows = 0, lines = 0;
+  for (size_t i = from; i <= to && i < d->nunits; i++) {
+    lines++;
+    rows += spec_row(d, i);
+  }
+  return rows >= SPEC_ROWS && 3 * rows >= 2 * lines;
+}
+
+#define INFOBOX_REACH 40 /* lines from the article up to its title */
+#define INFOBOX_LINES 4  /* lines of an infobox at least, */
+#define INFOBOX_ROWS 2   /* ... rows with a number among them */
+
+void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
+                                const char *outside) {
+  size_t t = a, rows = 0;
+  while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
+    t--;
+  if (t == 0 || d->units[t - 1].title == false || a - t < INFOBOX_LINES)
+    return;
+  for (size_t i = t; i < a; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->rule != outside || u->bullet || u->widget || u->url ||
+        u->term == TERM_SENT || u->cls != CL_SHORT)
+      return; /* (a byline, a date, a button, a caption: no box) */
+    d->units[i].rule = NULL; /* (spec_row looks at unruled lines) */
+    rows += spec_row(d, i);
+    d->units[i].rule = outside;
+  }
+  if (rows < INFOBOX_ROWS || 3 * rows < a - t)
+    return;
+  for (size_t i = t; i < a; i++)
+    d->units[i].rule = NULL;
+}
+
+/* ---- a table of contents ---------------------------------------------- */
+static const char R_CONTENTS[] = "table of contents (its items open headings)";
+#define TOC_MIN 3         /* items at least */
+#define TOC_MAX 60        /* items looked at */
+#define TOC_WORDS 8       /* words of an item */
+#define TOC_REACH 2000    /* lines after it where its headings may be */
+#define TOC_BUDGET 200000 /* lines compared with items in a window */
+
+/* An item: a number ("1", "2.1"), then a few words, no end. */
+static bool toc_item(const struct chrome_doc *d, const struct chrome_unit *u) {
+  return !u->rule && u->cls == CL_SHORT && !u->bullet && !u->url &&
+         u->term == TERM_NONE && u->words >= 1 && u->words <= TOC_WORDS &&
+         u->ntok > u->words && u->len > 0 &&
+         (unsigned)(d->text.data[u->off] - '0') < 10;
+}
+
+/* The words of line i (its tokens with a letter), at most max. */
+static size_t alpha_words(const struct chrome_doc *d, size_t i,
+                          struct chrome_tok *t, size_t max) {
+  struct chrome_tok all[TOC_WORDS + 8];
+  size_t total, n = kempt__chrome_tokens(d->text.data + d->units[i].off,
+                                         d->units[i].len, all,
+                                         TOC_WORDS + 8, &total, d->cp);
+  size_t w = 0;
+  for (size_t k = 0; k < n && w < max; k++)
+    if (all[k].alpha)
+      t[w++] = all[k];
+  return w;
+}
+
+/* Whether a line after from (to end) opens with the words of item i. */
+static bool heading_after(const struct chrome_doc *d, size_t i, size_t from,
+                          size_t end, size_t *budget) {
+  struct chrome_tok it[TOC_WORDS], ht[TOC_WORDS + 1];
+  size_t n = alpha_words(d, i, it, TOC_WORDS);
+  if (!n)
+    return false;
+  for (size_t k = from; k < end && *budget; k++, --*budget) {
+    const struct chrome_unit *u = &d->units[k];
+    if (u->words < n || u->words > TOC_WORDS + 1 || u->term == TERM_SENT)
+      continue;
+    size_t m = alpha_words(d, k, ht, TOC_WORDS + 1);
+    size_t x = 0;
+    while (x < n && x < m && ht[x].h == it[x].h)
+      x++;
+    if (x == n)
+      return true;
+  }
+  return false;
+}
+
+void kempt__chrome_drop_contents(struct chrome_doc *d, size_t a, size_t b) {
+  size_t budget = TOC_BUDGET; /* (lines compared in all: a bound) */
+  for (size_t i = a; i <= b && i < d->nunits; i++) {
+    if (!toc_item(d, &d->units[i]))
+      continue;
+    size_t j = i;
+    while (j <= b && j - i < TOC_MAX && toc_item(d, &d->units[j]))
+      j++;
+    if (j - i >= TOC_MIN) {
+      size_t end = d->nunits - j > TOC_REACH ? j + TOC_REACH : d->nunits;
+      size_t found = 0;
+      for (size_t k = i; k < j; k++)
+        found += heading_after(d, k, j, end, &budget);
+      if (found >= TOC_MIN && 2 * found >= j - i)
+        for (size_t k = i; k < j; k++)
+          d->units[k].rule = R_CONTENTS;
+    }
+    i = j - 1;
+  }
+}
