@@ -411,12 +411,25 @@ static bool bare_thread(const struct chrome_doc *d, size_t i,
   return false;
 }
 
+/* The first paragraph of prose of the page, or d->nunits. */
+static size_t first_prose(const struct chrome_doc *d) {
+  size_t i = 0;
+  while (i < d->nunits && !prose(&d->units[i]))
+    i++;
+  return i;
+}
+
 size_t kempt__chrome_comments(struct chrome_doc *d,
                               const struct chrome_rules *r, uint32_t langs,
                               const char *says_name, size_t nsays) {
   bool bare = false; /* a thread without headers was found */
   if (!r->maxtok[CK_REPLY])
     return nsays;
+  /* A header over the page's first prose heads the page's own text: a
+   * forum's or a Q&A site's posts, each with its header and buttons.
+   * Their headers are the thread's, not a comment section's: no cut. */
+  size_t first = first_prose(d);
+  bool posts = false;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->ntok > HDR_TOK && u->hit != CK_CUT && u->hit != CK_SAYS)
@@ -434,8 +447,10 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         u->hit = CK_NONE;
         nsays--;
       }
+    } else if (posts) {
+      continue; /* (the posts of a thread: no comments cut) */
     } else if (time_header(d, u, r, langs)) {
-      if (has_buttons(d, i, r, langs)) {
+      if (has_buttons(d, i, r, langs) && !(posts = i < first)) {
         u->rule = R_TIME_HDR;
         u->hit = CK_SAYS;
         if (d->cut_end < i + 1)
@@ -451,6 +466,8 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         d->cut_end = i + 1;
       bare = true;
     } else if (u->hit == CK_DATE && u->rule && dated_comment(d, i, r, langs)) {
+      if ((posts = i < first))
+        continue;
       size_t h = prev_text(d, i); /* its name above it, or the date */
       if (h == SIZE_MAX || !name_line(d, &d->units[h]))
         h = i;
@@ -461,6 +478,8 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
       nsays++;
     } else if (!u->rule && u->ntok <= HDR_NAME_TOK && u->ntok >= 2 &&
                u->term == TERM_NONE && named_comment(d, i, r, langs)) {
+      if ((posts = i < first))
+        continue;
       u->rule = R_DATED_HDR; /* "Jane Doe" / text / "Like · Reply · 3d" */
       u->hit = CK_SAYS;
       if (d->cut_end < i + 1)
