@@ -328,10 +328,22 @@ static bool same_label(const struct chrome_doc *d, size_t i, size_t j) {
   return na && nb && a[0].alpha && a[0].h == b[0].h;
 }
 
+/* Whether lines x and y may open footers that match (a quick test of
+ * their first lines, as same_foot makes it). */
+static bool may_foot(const struct chrome_doc *d, size_t x, size_t y) {
+  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
+  if (u->key == v->key || (u->hit == CK_LINE && v->hit == CK_LINE))
+    return true;
+  if (u->rule && v->rule)
+    return u->hit && u->hit == v->hit && same_button(d, x, y);
+  return !u->rule && !v->rule && u->ntok > u->words && same_label(d, x, y);
+}
+
 /* Whether the footers at lines x and y (before end) match. */
 static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
                       size_t end) {
-  if (x + POST_FOOT > end || y + POST_FOOT > end || x == y)
+  if (x + POST_FOOT > end || y + POST_FOOT > end || x == y ||
+      !may_foot(d, x, y))
     return false;
   unsigned same = 0;
   for (size_t i = 0; i < POST_FOOT; i++) {
@@ -593,8 +605,9 @@ static const char R_CONTENTS[] = "table of contents (its items open headings)";
 #define TOC_MIN 3         /* items at least */
 #define TOC_MAX 60        /* items looked at */
 #define TOC_WORDS 8       /* words of an item */
-#define TOC_REACH 2000    /* lines after it where its headings may be */
-#define TOC_BUDGET 200000 /* lines compared with items in a window */
+#define TOC_REACH 400     /* lines after it where its headings may be */
+#define TOC_BUDGET 20000  /* lines compared with items in a window */
+#define TOC_INDENT 16     /* a heading's indentation looked past */
 
 /* An item: a number ("1", "2.1"), then a few words, no end. */
 static bool toc_item(const struct chrome_doc *d, const struct chrome_unit *u) {
@@ -625,10 +638,19 @@ static bool heading_after(const struct chrome_doc *d, size_t i, size_t from,
   size_t n = alpha_words(d, i, it, TOC_WORDS);
   if (!n)
     return false;
+  const char *w = d->text.data + d->units[i].off + it[0].start;
+  size_t wn = it[0].end - it[0].start; /* (its first word's bytes) */
   for (size_t k = from; k < end && *budget; k++, --*budget) {
     const struct chrome_unit *u = &d->units[k];
     if (u->words < n || u->words > TOC_WORDS + 1 || u->term == TERM_SENT)
       continue;
+    const char *p = d->text.data + u->off;
+    size_t lead = 0;
+    while (lead < u->len && lead < TOC_INDENT &&
+           (p[lead] == ' ' || p[lead] == '\t'))
+      lead++;
+    if (u->len - lead < wn || memcmp(p + lead, w, wn) != 0)
+      continue; /* (a heading opens with the item's first word) */
     size_t m = alpha_words(d, k, ht, TOC_WORDS + 1);
     size_t x = 0;
     while (x < n && x < m && ht[x].h == it[x].h)
