@@ -273,6 +273,7 @@ size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a) {
 #define POST_SPAN 60     /* lines from one footer to the next at most */
 #define POST_MIN 100     /* score of a post's text at least */
 #define NAME_WORDS 3     /* words of a comment's header (a name) */
+#define GAP_HEAD_WORDS 4 /* a headline between posts: another article */
 
 /* A line of a post's footer: a button or a date the rules took, or a
  * short line. */
@@ -386,12 +387,17 @@ static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
   return good && sum >= POST_MIN;
 }
 
-/* Whether lines [s, e) hold no prose that no rule took. */
+/* Whether lines [s, e) hold no prose that no rule took, and no byline
+ * (the next article's: "By Jane Doe"). */
 static bool quiet(const struct chrome_doc *d, size_t s, size_t e) {
   for (size_t i = s; i < e; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if (!u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR))
+    if ((!u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR)) ||
+        u->hit == CK_BYLINE)
       return false;
+    if (!u->rule && u->cap1 && u->term == TERM_NONE &&
+        u->words >= GAP_HEAD_WORDS)
+      return false; /* (a headline: the next article's) */
   }
   return true;
 }
