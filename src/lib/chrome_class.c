@@ -95,7 +95,7 @@
 #define EMBED_TAIL 3       /* words both labels end with, or a handle */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
 #define HEAD_MAX_WORDS 25
-#define TITLE_TOPIC_LINES 3 /* the article's lines a title shares words with */
+#define TITLE_TOPIC_LINES 2 /* the article's lines a title shares words with */
 #define TITLE_REACH 8      /* lines above the nearest candidate */
 #define TITLE_META_WORDS 5 /* ... each of so many words at most */
 #define DEK_WORDS 10       /* words of a dek under a headline at least */
@@ -417,8 +417,9 @@ static bool code_line(const char *p, size_t n) {
     n--;
   if (n && (p[n - 1] == ';' || p[n - 1] == '{'))
     return true;
-  for (size_t i = 0; i + 2 < n; i++)
-    if (p[i] == ' ' && p[i + 1] == '=' && p[i + 2] == ' ')
+  for (const char *e = n > 2 ? memchr(p + 1, '=', n - 2) : NULL; e;
+       e = memchr(e + 1, '=', (size_t)(p + n - 1 - (e + 1))))
+    if (e[-1] == ' ' && e[1] == ' ')
       return true;
   return false;
 }
@@ -3001,39 +3002,67 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
           kempt__chrome_caseless_start(d->text.data + u->off, u->len));
 }
 
-static bool share_topic(struct chrome_doc *d, size_t i, size_t j);
+static bool same_word(const struct chrome_doc *d, size_t i,
+                      const struct chrome_tok *s, size_t j,
+                      const struct chrome_tok *t);
 static size_t line_words(struct chrome_doc *d, size_t i,
                          struct chrome_tok *t);
 static bool topic_word(struct chrome_doc *d, size_t i,
                        const struct chrome_tok *t);
 
-/* Whether line t shares a word that carries the topic with one of the
- * article's first lines from a. */
-static bool title_topic(struct chrome_doc *d, size_t t, size_t a) {
+/* The words of the article's first lines from a (the good or near-good
+ * ones among TITLE_TOPIC_LINES), read once for the title's tests. */
+struct lead_words {
+  struct chrome_tok t[TITLE_TOPIC_LINES][CHROME_MAXTOK];
+  size_t n[TITLE_TOPIC_LINES], at[TITLE_TOPIC_LINES], lines;
+};
+
+static void read_lead(struct chrome_doc *d, size_t a, struct lead_words *l) {
+  l->lines = 0;
   for (size_t i = a; i < d->nunits && i < a + TITLE_TOPIC_LINES; i++)
-    if ((d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR) &&
-        share_topic(d, t, i))
-      return true;
+    if (d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR) {
+      l->at[l->lines] = i;
+      l->n[l->lines] = line_words(d, i, l->t[l->lines]);
+      l->lines++;
+    }
+}
+
+/* Whether line t shares a word that carries the topic with one of the
+ * article's first lines (l). */
+static bool title_topic(struct chrome_doc *d, size_t t,
+                        const struct lead_words *l) {
+  if (!l->lines)
+    return false;
+  struct chrome_tok tt[CHROME_MAXTOK];
+  size_t nt = line_words(d, t, tt);
+  for (size_t x = 0; x < nt; x++) {
+    if (!topic_word(d, t, &tt[x]))
+      continue;
+    for (size_t k = 0; k < l->lines; k++)
+      for (size_t y = 0; y < l->n[k]; y++)
+        if (l->t[k][y].alpha &&
+            same_word(d, t, &tt[x], l->at[k], &l->t[k][y]))
+          return true;
+  }
   return false;
 }
 
-/* The title from the nearest candidate t above the article at a: t, or
- * when it shares no word with the article's first lines ("Viewed 4k
- * times", a post's counts over it) one a little higher up that does. */
 /* A name over an encyclopedia's entry ("Río Almendro"): a line of one
  * or two words, no number or end, each of them among the first words of
- * the entry's first line ("El río Almendro es ..."), one carrying the
- * topic. */
-static bool name_title(struct chrome_doc *d, size_t i, size_t a) {
+ * the entry's first line at a ("El río Almendro es ..."), one carrying
+ * the topic. */
+static bool name_title(struct chrome_doc *d, size_t i, size_t a,
+                       const struct lead_words *l) {
   const struct chrome_unit *u = &d->units[i], *v = &d->units[a];
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE;
   if (!soft || u->cls != CL_SHORT || u->bullet || u->widget || u->url ||
       u->words < 1 || u->words > 2 || u->ntok != u->words ||
-      u->term != TERM_NONE || !u->cap1 ||
-      (v->cls != CL_GOOD && v->cls != CL_NEAR) || v->rule)
+      u->term != TERM_NONE || !u->cap1 || !l->lines || l->at[0] != a ||
+      v->rule)
     return false;
-  struct chrome_tok ti[CHROME_MAXTOK], ta[CHROME_MAXTOK];
-  size_t ni = line_words(d, i, ti), na = line_words(d, a, ta), hit = 0;
+  struct chrome_tok ti[CHROME_MAXTOK];
+  const struct chrome_tok *ta = l->t[0];
+  size_t ni = line_words(d, i, ti), na = l->n[0], hit = 0;
   bool topic = false;
   na = na < NAME_LEAD_WORDS ? na : NAME_LEAD_WORDS;
   for (size_t x = 0; x < ni; x++) {
@@ -3063,21 +3092,28 @@ static bool has_count(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
-static size_t on_topic_title(struct chrome_doc *d, size_t a, size_t t,
-                             bool nolang) {
-  if (nolang || d->units[t].words > TITLE_META_WORDS ||
-      (title_topic(d, t, a) && !has_count(d, t)))
+/* The title from the nearest candidate t above the article at a: t, or
+ * when it is a short line that shares no word with the article's first
+ * lines ("Viewed 4k times", a post's counts over it) one a little higher
+ * up that does (over such short lines only). */
+static NOINLINE size_t on_topic_title(struct chrome_doc *d, size_t a,
+                                      size_t t, bool nolang) {
+  if (nolang || d->units[t].words > TITLE_META_WORDS)
+    return t;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  if (title_topic(d, t, &l) && !has_count(d, t))
     return t;
   for (size_t k = 1; k <= NAME_REACH && k <= t; k++) {
     const struct chrome_unit *u = &d->units[t - k];
-    if (name_title(d, t - k, a))
+    if (name_title(d, t - k, a, &l))
       return t - k;
     if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
       break;
   }
   for (size_t k = 1; k <= TITLE_REACH && k <= t; k++) {
     const struct chrome_unit *u = &d->units[t - k];
-    if (is_title(d, u, nolang) && title_topic(d, t - k, a))
+    if (is_title(d, u, nolang) && title_topic(d, t - k, &l))
       return t - k;
     if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
       break; /* (only over the title's counts and dates: no headline) */

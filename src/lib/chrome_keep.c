@@ -273,6 +273,7 @@ size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a) {
 #define POST_SPAN 60     /* lines from one footer to the next at most */
 #define POST_MIN 100     /* score of a post's text at least */
 #define NAME_WORDS 3     /* words of a comment's header (a name) */
+#define GAP_HEAD_WORDS 4 /* a headline between posts: another article */
 
 /* A line of a post's footer: a button or a date the rules took, or a
  * short line. */
@@ -328,10 +329,22 @@ static bool same_label(const struct chrome_doc *d, size_t i, size_t j) {
   return na && nb && a[0].alpha && a[0].h == b[0].h;
 }
 
+/* Whether lines x and y may open footers that match (a quick test of
+ * their first lines, as same_foot makes it). */
+static bool may_foot(const struct chrome_doc *d, size_t x, size_t y) {
+  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
+  if (u->key == v->key || (u->hit == CK_LINE && v->hit == CK_LINE))
+    return true;
+  if (u->rule && v->rule)
+    return u->hit && u->hit == v->hit && same_button(d, x, y);
+  return !u->rule && !v->rule && u->ntok > u->words && same_label(d, x, y);
+}
+
 /* Whether the footers at lines x and y (before end) match. */
 static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
                       size_t end) {
-  if (x + POST_FOOT > end || y + POST_FOOT > end || x == y)
+  if (x + POST_FOOT > end || y + POST_FOOT > end || x == y ||
+      !may_foot(d, x, y))
     return false;
   unsigned same = 0;
   for (size_t i = 0; i < POST_FOOT; i++) {
@@ -374,12 +387,17 @@ static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
   return good && sum >= POST_MIN;
 }
 
-/* Whether lines [s, e) hold no prose that no rule took. */
+/* Whether lines [s, e) hold no prose that no rule took, and no byline
+ * (the next article's: "By Jane Doe"). */
 static bool quiet(const struct chrome_doc *d, size_t s, size_t e) {
   for (size_t i = s; i < e; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if (!u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR))
+    if ((!u->rule && (u->cls == CL_GOOD || u->cls == CL_NEAR)) ||
+        u->hit == CK_BYLINE)
       return false;
+    if (!u->rule && u->cap1 && u->term == TERM_NONE &&
+        u->words >= GAP_HEAD_WORDS)
+      return false; /* (a headline: the next article's) */
   }
   return true;
 }
@@ -593,8 +611,9 @@ static const char R_CONTENTS[] = "table of contents (its items open headings)";
 #define TOC_MIN 3         /* items at least */
 #define TOC_MAX 60        /* items looked at */
 #define TOC_WORDS 8       /* words of an item */
-#define TOC_REACH 2000    /* lines after it where its headings may be */
-#define TOC_BUDGET 200000 /* lines compared with items in a window */
+#define TOC_REACH 400     /* lines after it where its headings may be */
+#define TOC_BUDGET 20000  /* lines compared with items in a window */
+#define TOC_INDENT 16     /* a heading's indentation looked past */
 
 /* An item: a number ("1", "2.1"), then a few words, no end. */
 static bool toc_item(const struct chrome_doc *d, const struct chrome_unit *u) {
@@ -625,10 +644,19 @@ static bool heading_after(const struct chrome_doc *d, size_t i, size_t from,
   size_t n = alpha_words(d, i, it, TOC_WORDS);
   if (!n)
     return false;
+  const char *w = d->text.data + d->units[i].off + it[0].start;
+  size_t wn = it[0].end - it[0].start; /* (its first word's bytes) */
   for (size_t k = from; k < end && *budget; k++, --*budget) {
     const struct chrome_unit *u = &d->units[k];
     if (u->words < n || u->words > TOC_WORDS + 1 || u->term == TERM_SENT)
       continue;
+    const char *p = d->text.data + u->off;
+    size_t lead = 0;
+    while (lead < u->len && lead < TOC_INDENT &&
+           (p[lead] == ' ' || p[lead] == '\t'))
+      lead++;
+    if (u->len - lead < wn || memcmp(p + lead, w, wn) != 0)
+      continue; /* (a heading opens with the item's first word) */
     size_t m = alpha_words(d, k, ht, TOC_WORDS + 1);
     size_t x = 0;
     while (x < n && x < m && ht[x].h == it[x].h)
