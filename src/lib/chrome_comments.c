@@ -411,16 +411,63 @@ static bool bare_thread(const struct chrome_doc *d, size_t i,
   return false;
 }
 
+/* Whether line u is a line of buttons (buttons, after its quick test). */
+static inline bool is_buttons(const struct chrome_doc *d,
+                              const struct chrome_unit *u,
+                              const struct chrome_rules *r) {
+  return may_buttons(d, u, r) && buttons(d, u, r);
+}
+
+/* The first line of buttons from line *c on, or d->nunits; *tc counts
+ * the lines with text before *c, and is then the count up to the line
+ * found, with it; *c is the line after it. */
+static size_t next_buttons(const struct chrome_doc *d,
+                           const struct chrome_rules *r, size_t *c,
+                           size_t *tc) {
+  for (size_t j = *c; j < d->nunits; j++) {
+    const struct chrome_unit *v = &d->units[j];
+    if (v->chars == 0)
+      continue;
+    ++*tc;
+    if (is_buttons(d, v, r)) {
+      *c = j + 1;
+      return j;
+    }
+  }
+  *c = d->nunits;
+  return d->nunits;
+}
+
 size_t kempt__chrome_comments(struct chrome_doc *d,
                               const struct chrome_rules *r, uint32_t langs,
                               const char *says_name, size_t nsays) {
   bool bare = false; /* a thread without headers was found */
   if (!r->maxtok[CK_REPLY])
     return nsays;
+  /* A header of a time, a date or a name, and a thread without headers,
+   * need a line of buttons among the REPLY_REACH (THREAD_REACH) lines
+   * with text after theirs: nb is the first line of buttons after line
+   * i, looked for when i has passed the last one; tb counts the lines
+   * with text up to it, ti up to line i. */
+  _Static_assert(THREAD_REACH <= REPLY_REACH, "one reach for both");
+  size_t c = 0, tc = 0, nb = 0, tb = 0, ti = 0;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->ntok > HDR_TOK && u->hit != CK_CUT && u->hit != CK_SAYS)
-      continue; /* (a long line: most text) */
+    ti += u->chars != 0;
+    if (u->hit != CK_CUT && u->hit != CK_SAYS) {
+      if (u->ntok > HDR_TOK)
+        continue; /* (a long line: most text) */
+      if (nb <= i) {
+        if (c <= i) { /* (from the line after i) */
+          c = i + 1;
+          tc = ti;
+        }
+        nb = next_buttons(d, r, &c, &tc);
+        tb = tc;
+      }
+      if (nb == d->nunits || tb - ti > REPLY_REACH)
+        continue; /* (no buttons near: neither header nor thread) */
+    }
     if (u->hit == CK_CUT) {
       if (article_button(d, i, r, langs))
         u->hit = CK_LINE; /* (it goes, the article goes on) */
