@@ -451,6 +451,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
    * with text up to it, ti up to line i. */
   _Static_assert(THREAD_REACH <= REPLY_REACH, "one reach for both");
   size_t c = 0, tc = 0, nb = 0, tb = 0, ti = 0;
+  size_t cut0 = d->cut_end; /* (the markers, CK_CUT, CK_SAYS: before it) */
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     ti += u->chars != 0;
@@ -465,6 +466,8 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         nb = next_buttons(d, r, &c, &tc);
         tb = tc;
       }
+      if (nb == d->nunits && i >= cut0)
+        break; /* (no buttons after it, nor markers) */
       if (nb == d->nunits || tb - ti > REPLY_REACH)
         continue; /* (no buttons near: neither header nor thread) */
     }
