@@ -34,8 +34,6 @@
 #define HDR_TIME_TOK 9  /* tokens of its time ("on Nov 3, 2025 at 5:14 pm") */
 #define HDR_TIME_WORD 9 /* code points of a word of its time ("minutes") */
 #define HDR_TOK 12      /* tokens of a header line at most */
-#define BTN_TOK 10      /* tokens of a line of buttons at most */
-#define BTN_CHARS 80    /* ... and code points */
 #define REPLY_REACH 6   /* lines from a header to its buttons */
 #define PROSE_MIN 12    /* words of a paragraph of prose around a marker */
 #define WEAK_WORDS 2    /* words of a button-like cut-off marker */
@@ -80,18 +78,17 @@ static bool kind_words(const struct chrome_rules *r,
  * "Reply - Share"; not "Like Share"), no sentence end. */
 static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
                     const struct chrome_rules *r) {
-  if (u->words == 0 || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
-      u->term == TERM_SENT || u->term == TERM_COLON)
+  if (!kempt__chrome_btn_form(u))
     return false;
   const char *p = d->text.data + u->off;
-  struct chrome_tok tb[BTN_TOK + 1];
+  struct chrome_tok tb[CHROME_BTN_TOK + 1];
   const struct chrome_tok *t = tb;
   size_t total, nt;
   if (u->retok && u->tok != CHROME_NO_TOK) { /* (its words are kept) */
     t = d->toks + u->tok;
     nt = total = u->ntok;
   } else {
-    nt = kempt__chrome_tokens(p, u->len, tb, BTN_TOK, &total, d->cp);
+    nt = kempt__chrome_tokens(p, u->len, tb, CHROME_BTN_TOK, &total, d->cp);
   }
   if (nt == 0 || total != nt)
     return false;
@@ -246,22 +243,6 @@ static bool time_header_at(const struct chrome_doc *d,
   return num && date;
 }
 
-/* Whether a line may be a line of buttons: its features, and its first
- * word (when its words are kept) may start a reply or button rule. */
-static inline bool may_buttons(const struct chrome_doc *d,
-                               const struct chrome_unit *u,
-                               const struct chrome_rules *r) {
-  if (!u->words || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
-      u->term == TERM_SENT || u->term == TERM_COLON)
-    return false;
-  if (!u->retok || u->tok == CHROME_NO_TOK)
-    return true;
-  const struct chrome_tok *t = d->toks + u->tok;
-  size_t i = !t[0].alpha && u->ntok > 1; /* ("2 replies") */
-  return kempt__chrome_may_start(r, CK_REPLY, t[i].h) ||
-         kempt__chrome_may_start(r, CK_BUTTON, t[i].h);
-}
-
 /* What time_header asks first, of the line's features alone: a short
  * line without a rule (but a date line's), a separator or a number. */
 static inline bool may_time_header(const struct chrome_unit *u) {
@@ -285,7 +266,7 @@ static bool has_buttons(const struct chrome_doc *d, size_t i,
        j < d->nunits && seen < REPLY_REACH;
        j = next_text(d, j, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[j];
-    if (may_buttons(d, v, r) && buttons(d, v, r))
+    if (v->btn && buttons(d, v, r))
       return true;
     if (v->hit == CK_SAYS || (text && v->hit == CK_DATE) ||
         time_header(d, v, r, langs))
@@ -401,7 +382,7 @@ static bool bare_thread(const struct chrome_doc *d, size_t i,
        j < d->nunits && seen < THREAD_REACH;
        j = next_text(d, j, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[j];
-    if (text && may_buttons(d, v, r) && buttons(d, v, r))
+    if (text && v->btn && buttons(d, v, r))
       return true;
     if (!v->rule && v->words)
       text = true;
@@ -411,31 +392,24 @@ static bool bare_thread(const struct chrome_doc *d, size_t i,
   return false;
 }
 
-/* Whether line u is a line of buttons (buttons, after its quick test). */
-static inline bool is_buttons(const struct chrome_doc *d,
-                              const struct chrome_unit *u,
-                              const struct chrome_rules *r) {
-  return may_buttons(d, u, r) && buttons(d, u, r);
+/* The first line of buttons from line j on (the lines with btn are
+ * from d->btn_a to d->btn_b), or d->nunits. */
+static size_t next_buttons(const struct chrome_doc *d,
+                           const struct chrome_rules *r, size_t j) {
+  if (j < d->btn_a)
+    j = d->btn_a;
+  for (; j < d->btn_b; j++)
+    if (d->units[j].btn && buttons(d, &d->units[j], r))
+      return j;
+  return d->nunits;
 }
 
-/* The first line of buttons from line *c on, or d->nunits; *tc counts
- * the lines with text before *c, and is then the count up to the line
- * found, with it; *c is the line after it. */
-static size_t next_buttons(const struct chrome_doc *d,
-                           const struct chrome_rules *r, size_t *c,
-                           size_t *tc) {
-  for (size_t j = *c; j < d->nunits; j++) {
-    const struct chrome_unit *v = &d->units[j];
-    if (v->chars == 0)
-      continue;
-    ++*tc;
-    if (is_buttons(d, v, r)) {
-      *c = j + 1;
-      return j;
-    }
-  }
-  *c = d->nunits;
-  return d->nunits;
+/* The line REPLY_REACH lines with text before line b, or 0. */
+static size_t reach_from(const struct chrome_doc *d, size_t b) {
+  for (size_t seen = 0; b > 0;)
+    if (d->units[--b].chars && ++seen == REPLY_REACH)
+      return b;
+  return 0;
 }
 
 size_t kempt__chrome_comments(struct chrome_doc *d,
@@ -447,29 +421,28 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
   /* A header of a time, a date or a name, and a thread without headers,
    * need a line of buttons among the REPLY_REACH (THREAD_REACH) lines
    * with text after theirs: nb is the first line of buttons after line
-   * i, looked for when i has passed the last one; tb counts the lines
-   * with text up to it, ti up to line i. */
+   * i (looked for when i has passed the last one), from the first line
+   * that reaches it (d->nunits: none); the markers (CK_CUT, CK_SAYS)
+   * come before cut0. */
   _Static_assert(THREAD_REACH <= REPLY_REACH, "one reach for both");
-  size_t c = 0, tc = 0, nb = 0, tb = 0, ti = 0;
-  size_t cut0 = d->cut_end; /* (the markers, CK_CUT, CK_SAYS: before it) */
+  size_t nb = 0, from = 0, cut0 = d->cut_end;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
-    ti += u->chars != 0;
     if (u->hit != CK_CUT && u->hit != CK_SAYS) {
       if (u->ntok > HDR_TOK)
         continue; /* (a long line: most text) */
       if (nb <= i) {
-        if (c <= i) { /* (from the line after i) */
-          c = i + 1;
-          tc = ti;
-        }
-        nb = next_buttons(d, r, &c, &tc);
-        tb = tc;
+        nb = next_buttons(d, r, i + 1);
+        from = nb < d->nunits ? reach_from(d, nb) : d->nunits;
       }
-      if (nb == d->nunits && i >= cut0)
-        break; /* (no buttons after it, nor markers) */
-      if (nb == d->nunits || tb - ti > REPLY_REACH)
-        continue; /* (no buttons near: neither header nor thread) */
+      if (i < from) { /* (no buttons near: neither header nor thread) */
+        if (i >= cut0) {
+          if (from == d->nunits)
+            break; /* (nor markers after it) */
+          i = from - 1; /* (on at from) */
+        }
+        continue;
+      }
     }
     if (u->hit == CK_CUT) {
       if (article_button(d, i, r, langs))
@@ -492,7 +465,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
           d->cut_end = i + 1;
         nsays++;
       }
-    } else if (!bare && may_buttons(d, u, r) && buttons(d, u, r) &&
+    } else if (!bare && u->btn && buttons(d, u, r) &&
                bare_thread(d, i, r)) {
       if (!u->rule)
         u->rule = R_BARE_BTN;
