@@ -4081,7 +4081,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   enum kempt_status st = seen_table(d, a);
   if (st != KEMPT_OK)
     return st;
-  d->list_end = d->cut_end = 0;
+  d->list_end = d->cut_end = d->cut_from = 0;
   size_t nsays = 0, says_name = 0; /* comment headers (says_names) */
   size_t btn_a = 0, btn_b = 0; /* (d->btn_a, btn_b) */
   { /* how often each text is found (mark_repeats): seen_slot's probe,
@@ -4155,8 +4155,10 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if ((1u << u->hit) & MARKER_HITS) { /* (no later pass sets hit) */
       if (u->hit == CK_LIST)
         d->list_end = i + 1;
-      else /* CK_CUT, CK_SAYS, CK_ABOUT */
+      else { /* CK_CUT, CK_SAYS, CK_ABOUT */
+        d->cut_from = d->cut_end ? d->cut_from : i;
         d->cut_end = i + 1;
+      }
       if (u->hit == CK_SAYS) {
         nsays++;
         says_name += u->rule == R_SAYS_NAME;

@@ -423,9 +423,9 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
    * with text after theirs: nb is the first line of buttons after line
    * i (looked for when i has passed the last one), from the first line
    * that reaches it (d->nunits: none); the markers (CK_CUT, CK_SAYS)
-   * come before cut0. */
+   * are in [cut_a, cut0). */
   _Static_assert(THREAD_REACH <= REPLY_REACH, "one reach for both");
-  size_t nb = 0, from = 0, cut0 = d->cut_end;
+  size_t nb = 0, from = 0, cut_a = d->cut_from, cut0 = d->cut_end;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->hit != CK_CUT && u->hit != CK_SAYS) {
@@ -436,11 +436,12 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         from = nb < d->nunits ? reach_from(d, nb) : d->nunits;
       }
       if (i < from) { /* (no buttons near: neither header nor thread) */
-        if (i >= cut0) {
-          if (from == d->nunits)
-            break; /* (nor markers after it) */
-          i = from - 1; /* (on at from) */
-        }
+        size_t to = i < cut_a ? (cut_a < from ? cut_a : from)
+                    : i >= cut0 ? from
+                                : i + 1; /* (the next line to look at) */
+        if (to >= d->nunits)
+          break;
+        i = to - 1;
         continue;
       }
     }

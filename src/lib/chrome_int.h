@@ -440,9 +440,9 @@ struct chrome_doc {
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
   size_t list_end, cut_end;
-  /* Set there too: the first unit with btn, and one past the last; 0 and
-   * 0 when none. */
-  size_t btn_a, btn_b;
+  /* Set there too: the first unit that may cut the article (cut_end:
+   * none), the first unit with btn and one past the last (0 and 0: none). */
+  size_t cut_from, btn_a, btn_b;
   /* Set by kempt__chrome_classify's verdict: the article's stretch of
    * lines [art_a, art_b], or art_a > art_b when there is none (a page
    * without prose, or clean text: chrome_edge.c looks only there). */
