@@ -4125,7 +4125,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->btn = u->words && /* (its first word, its second after a number) */
                kempt__chrome_btn_kinds(kempt__chrome_may_start_kinds(
                    r, t[!t[0].alpha && u->ntok > 1].h)) &&
-               kempt__chrome_btn_form(u);
+               kempt__chrome_btn_form(u) && kempt__chrome_buttons(d, u, r);
     } else {
       if (u->retok) {
         struct chrome_tok t[CHROME_MAXTOK];
@@ -4135,7 +4135,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       } else if (u->ntok) {
         match_long(u, &m, p);
       }
-      u->btn = kempt__chrome_btn_form(u); /* (its words not kept) */
+      u->btn = kempt__chrome_btn_form(u) && /* (its words not kept) */
+               kempt__chrome_buttons(d, u, r);
     }
     if (u->btn) {
       btn_a = btn_b ? btn_a : i;

@@ -72,12 +72,14 @@ static bool kind_words(const struct chrome_rules *r,
          kempt__chrome_rules_find(r, h, kind, ~0u) != NULL;
 }
 
-/* A line of a comment's buttons and counters: nothing but reply and
+/* A line of a comment's buttons and counters (classify sets unit btn
+ * to it): nothing but reply and
  * button rules, a page's one-word line rules and numbers, one reply rule
  * at least ("Reply", "Like (3) · Reply", "2 replies", "Antworten Melden",
  * "Reply - Share"; not "Like Share"), no sentence end. */
-static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
-                    const struct chrome_rules *r) {
+bool kempt__chrome_buttons(const struct chrome_doc *d,
+                           const struct chrome_unit *u,
+                           const struct chrome_rules *r) {
   if (!kempt__chrome_btn_form(u))
     return false;
   const char *p = d->text.data + u->off;
@@ -266,7 +268,7 @@ static bool has_buttons(const struct chrome_doc *d, size_t i,
        j < d->nunits && seen < REPLY_REACH;
        j = next_text(d, j, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[j];
-    if (v->btn && buttons(d, v, r))
+    if (v->btn)
       return true;
     if (v->hit == CK_SAYS || (text && v->hit == CK_DATE) ||
         time_header(d, v, r, langs))
@@ -289,7 +291,8 @@ static bool dated_comment(const struct chrome_doc *d, size_t i,
                           const struct chrome_rules *r, uint32_t langs) {
   size_t j = next_text(d, i, d->nunits);
   return j < d->nunits && !d->units[j].rule && d->units[j].words > 0 &&
-         !buttons(d, &d->units[j], r) && has_buttons(d, i, r, langs);
+         !kempt__chrome_buttons(d, &d->units[j], r) &&
+         has_buttons(d, i, r, langs);
 }
 
 /* A name alone over a comment (a line of text of a few words with an
@@ -320,7 +323,8 @@ static bool thread_after(const struct chrome_doc *d, size_t j,
        k < d->nunits && seen < AFTER_REACH;
        k = next_text(d, k, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[k];
-    if (v->hit == CK_SAYS || v->hit == CK_DATE || buttons(d, v, r) ||
+    if (v->hit == CK_SAYS || v->hit == CK_DATE ||
+        kempt__chrome_buttons(d, v, r) ||
         time_header(d, v, r, langs))
       return true;
   }
@@ -375,14 +379,13 @@ static bool article_button(const struct chrome_doc *d, size_t i,
  * within THREAD_REACH lines a line of text and another line of buttons.
  * The article cannot be told from the first comment there, the rest
  * goes. */
-static bool bare_thread(const struct chrome_doc *d, size_t i,
-                        const struct chrome_rules *r) {
+static bool bare_thread(const struct chrome_doc *d, size_t i) {
   bool text = false;
   for (size_t j = next_text(d, i, d->nunits), seen = 0;
        j < d->nunits && seen < THREAD_REACH;
        j = next_text(d, j, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[j];
-    if (text && v->btn && buttons(d, v, r))
+    if (text && v->btn)
       return true;
     if (!v->rule && v->words)
       text = true;
@@ -394,12 +397,11 @@ static bool bare_thread(const struct chrome_doc *d, size_t i,
 
 /* The first line of buttons from line j on (the lines with btn are
  * from d->btn_a to d->btn_b), or d->nunits. */
-static size_t next_buttons(const struct chrome_doc *d,
-                           const struct chrome_rules *r, size_t j) {
+static size_t next_buttons(const struct chrome_doc *d, size_t j) {
   if (j < d->btn_a)
     j = d->btn_a;
   for (; j < d->btn_b; j++)
-    if (d->units[j].btn && buttons(d, &d->units[j], r))
+    if (d->units[j].btn)
       return j;
   return d->nunits;
 }
@@ -432,7 +434,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
       if (u->ntok > HDR_TOK)
         continue; /* (a long line: most text) */
       if (nb <= i) {
-        nb = next_buttons(d, r, i + 1);
+        nb = next_buttons(d, i + 1);
         from = nb < d->nunits ? reach_from(d, nb) : d->nunits;
       }
       if (i < from) { /* (no buttons near: neither header nor thread) */
@@ -466,8 +468,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
           d->cut_end = i + 1;
         nsays++;
       }
-    } else if (!bare && u->btn && buttons(d, u, r) &&
-               bare_thread(d, i, r)) {
+    } else if (!bare && u->btn && bare_thread(d, i)) {
       if (!u->rule)
         u->rule = R_BARE_BTN;
       u->hit = CK_CUT; /* (the first comment stays: it reads as text) */

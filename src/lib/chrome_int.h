@@ -328,8 +328,8 @@ struct chrome_unit {
   bool title, cap1, soft_has, dup;
   bool dots3, ext_dot; /* as in struct chrome_lex (caption checks) */
   bool retok;         /* phrase rules need its words (a short line) */
-  bool btn;           /* set by classify: it may be a line of a comment's
-                         buttons (kempt__chrome_may_buttons) */
+  bool btn;           /* set by classify: a line of a comment's buttons
+                         (kempt__chrome_buttons) */
   uint32_t soft_langs; /* else: languages of its has and soft phrases */
   uint64_t hs;        /* retok: its first words that may start a has or
                          soft phrase (chrome_count.hs) */
@@ -550,10 +550,11 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
  * paragraphs after it stay in the article. */
 void kempt__chrome_gallery(struct chrome_doc *d);
 /* A line of a comment's buttons has words, at most CHROME_BTN_TOK
- * tokens and CHROME_BTN_CHARS code points, no sentence end nor colon;
- * kempt__chrome_may_buttons: those features, and (its words kept: kinds,
- * kempt__chrome_may_start_kinds of its first word, its second after a
- * number: "2 replies") a reply or button rule may start with it. */
+ * tokens and CHROME_BTN_CHARS code points, no sentence end nor colon
+ * (kempt__chrome_btn_form); where its words are kept, classify looks at
+ * it only when a reply or button rule may start with its first word (its
+ * second after a number: "2 replies"; kempt__chrome_btn_kinds of their
+ * kempt__chrome_may_start_kinds). */
 #define CHROME_BTN_TOK 10
 #define CHROME_BTN_CHARS 80
 static inline bool kempt__chrome_btn_form(const struct chrome_unit *u) {
@@ -564,6 +565,11 @@ static inline bool kempt__chrome_btn_form(const struct chrome_unit *u) {
 static inline bool kempt__chrome_btn_kinds(unsigned kinds) {
   return (kinds & (1u << CK_REPLY | 1u << CK_BUTTON)) != 0;
 }
+/* chrome_comments.c: whether line u is a line of a comment's buttons
+ * and counters ("Reply", "Like (3) · Reply", "2 replies"). */
+bool kempt__chrome_buttons(const struct chrome_doc *d,
+                           const struct chrome_unit *u,
+                           const struct chrome_rules *r);
 /* chrome_comments.c: before the verdict (the phrase rules done), the
  * headers of a thread of readers' comments that the rules do not find
  * ("Jane Doe | 3 days ago" with its comment's buttons: hit CK_SAYS,
