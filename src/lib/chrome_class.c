@@ -4083,7 +4083,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     return st;
   d->list_end = d->cut_end = d->cut_from = 0;
   size_t nsays = 0, says_name = 0; /* comment headers (says_names) */
-  size_t btn_a = 0, btn_b = 0; /* (d->btn_a, btn_b) */
+  size_t btn_a = 0, btn_b = 0, gal_a = 0, gal_b = 0; /* (d's) */
   { /* how often each text is found (mark_repeats): seen_slot's probe,
      * with the table in locals (the stores of a unit's bytes may alias
      * d's fields: they would be read again for each line) */
@@ -4142,6 +4142,11 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       btn_a = btn_b ? btn_a : i;
       btn_b = i + 1;
     }
+    if (kempt__chrome_counter_form(u) && /* (for kempt__chrome_gallery) */
+        kempt__chrome_counter_line(p, u->len)) {
+      gal_a = gal_b ? gal_a : i;
+      gal_b = i + 1;
+    }
     if (!u->rule && u->len && p[u->len - 1] == ']')
       mark_slug(d, i);
     if (!u->rule && u->len >= 4 &&
@@ -4168,6 +4173,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   }
   d->btn_a = btn_a;
   d->btn_b = btn_b;
+  d->gal_a = gal_a;
+  d->gal_b = gal_b;
   nsays = kempt__chrome_comments(d, r, m.langs, R_SAYS_NAME, nsays);
   kempt__chrome_gallery(d);
   if (says_name)

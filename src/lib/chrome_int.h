@@ -443,6 +443,10 @@ struct chrome_doc {
   /* Set there too: the first unit that may cut the article (cut_end:
    * none), the first unit with btn and one past the last (0 and 0: none). */
   size_t cut_from, btn_a, btn_b;
+  /* Set there too: the first line of a gallery's counter's form
+   * (kempt__chrome_counter_form and _line), and one past the last (0 and
+   * 0: none). */
+  size_t gal_a, gal_b;
   /* Set by kempt__chrome_classify's verdict: the article's stretch of
    * lines [art_a, art_b], or art_a > art_b when there is none (a page
    * without prose, or clean text: chrome_edge.c looks only there). */
@@ -549,6 +553,13 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
  * gallery's: its lines cost what a caption does (hit CK_CAPTION), and the
  * paragraphs after it stay in the article. */
 void kempt__chrome_gallery(struct chrome_doc *d);
+/* chrome_edge.c: a gallery's counter alone on the line p[0..n): "3 of
+ * 12", "Image 3 of 12", "3/12"; a line of its form has two numbers and a
+ * word at most. */
+bool kempt__chrome_counter_line(const char *p, size_t n);
+static inline bool kempt__chrome_counter_form(const struct chrome_unit *u) {
+  return u->ntok <= 4 && u->ntok >= u->words + 2;
+}
 /* A line of a comment's buttons has words, at most CHROME_BTN_TOK
  * tokens and CHROME_BTN_CHARS code points, no sentence end nor colon
  * (kempt__chrome_btn_form); where its words are kept, classify looks at
