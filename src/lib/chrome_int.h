@@ -558,7 +558,7 @@ void kempt__chrome_gallery(struct chrome_doc *d);
  * word at most. */
 bool kempt__chrome_counter_line(const char *p, size_t n);
 static inline bool kempt__chrome_counter_form(const struct chrome_unit *u) {
-  return u->ntok <= 4 && u->ntok >= u->words + 2;
+  return u->ntok - 2u <= 2u && u->ntok >= u->words + 2u; /* (2 to 4) */
 }
 /* A line of a comment's buttons has words, at most CHROME_BTN_TOK
  * tokens and CHROME_BTN_CHARS code points, no sentence end nor colon
