@@ -4295,8 +4295,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   enum kempt_status st = seen_table(d, a);
   if (st != KEMPT_OK)
     return st;
-  d->list_end = d->cut_end = 0;
+  d->list_end = d->cut_end = d->cut_from = 0;
   size_t nsays = 0, says_name = 0; /* comment headers (says_names) */
+  size_t btn_a = 0, btn_b = 0, gal_a = 0, gal_b = 0; /* (d's) */
   { /* how often each text is found (mark_repeats): seen_slot's probe,
      * with the table in locals (the stores of a unit's bytes may alias
      * d's fields: they would be read again for each line) */
@@ -4329,19 +4330,37 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
           u->key && d->seen_n[u->seen_at] > 1 && !u->rule
               ? &d->memo[u->seen_at]
               : NULL;
+      const struct chrome_tok *t = d->toks + u->tok;
       if (!mo || !memo_copy(d, u, mo)) {
-        match_rules(u, &m, p, d->toks + u->tok, nt, total, u->hs);
+        match_rules(u, &m, p, t, nt, total, u->hs);
         if (mo)
           memo_note(mo, u, i);
       }
-    } else if (u->retok) {
-      struct chrome_tok t[CHROME_MAXTOK];
-      size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
-                                              &total, d->cp);
-      match_rules(u, &m, p, t, nt, total, hs_words(r, t, nt));
+      u->btn = u->words && /* (its first word, its second after a number) */
+               kempt__chrome_btn_kinds(kempt__chrome_may_start_kinds(
+                   r, t[!t[0].alpha && u->ntok > 1].h)) &&
+               kempt__chrome_btn_form(u) && kempt__chrome_buttons(d, u, r);
+    } else {
+      if (u->retok) {
+        struct chrome_tok t[CHROME_MAXTOK];
+        size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
+                                                &total, d->cp);
+        match_rules(u, &m, p, t, nt, total, hs_words(r, t, nt));
+      } else if (u->ntok) {
+        match_long(u, &m, p);
+      }
+      u->btn = kempt__chrome_btn_form(u) && /* (its words not kept) */
+               kempt__chrome_buttons(d, u, r);
     }
-    else if (u->ntok)
-      match_long(u, &m, p);
+    if (u->btn) {
+      btn_a = btn_b ? btn_a : i;
+      btn_b = i + 1;
+    }
+    if (kempt__chrome_counter_form(u) && /* (for kempt__chrome_gallery) */
+        kempt__chrome_counter_line(p, u->len)) {
+      gal_a = gal_b ? gal_a : i;
+      gal_b = i + 1;
+    }
     if (!u->rule && u->len && p[u->len - 1] == ']')
       mark_slug(d, i);
     if (!u->rule && u->len >= 4 &&
@@ -4356,14 +4375,20 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if ((1u << u->hit) & MARKER_HITS) { /* (no later pass sets hit) */
       if (u->hit == CK_LIST)
         d->list_end = i + 1;
-      else /* CK_CUT, CK_SAYS, CK_ABOUT */
+      else { /* CK_CUT, CK_SAYS, CK_ABOUT */
+        d->cut_from = d->cut_end ? d->cut_from : i;
         d->cut_end = i + 1;
+      }
       if (u->hit == CK_SAYS) {
         nsays++;
         says_name += u->rule == R_SAYS_NAME;
       }
     }
   }
+  d->btn_a = btn_a;
+  d->btn_b = btn_b;
+  d->gal_a = gal_a;
+  d->gal_b = gal_b;
   nsays = kempt__chrome_comments(d, r, m.langs, R_SAYS_NAME, nsays);
   kempt__chrome_gallery(d);
   if (says_name)

@@ -34,8 +34,6 @@
 #define HDR_TIME_TOK 9  /* tokens of its time ("on Nov 3, 2025 at 5:14 pm") */
 #define HDR_TIME_WORD 9 /* code points of a word of its time ("minutes") */
 #define HDR_TOK 12      /* tokens of a header line at most */
-#define BTN_TOK 10      /* tokens of a line of buttons at most */
-#define BTN_CHARS 80    /* ... and code points */
 #define REPLY_REACH 6   /* lines from a header to its buttons */
 #define PROSE_MIN 12    /* words of a paragraph of prose around a marker */
 #define WEAK_WORDS 2    /* words of a button-like cut-off marker */
@@ -74,24 +72,25 @@ static bool kind_words(const struct chrome_rules *r,
          kempt__chrome_rules_find(r, h, kind, ~0u) != NULL;
 }
 
-/* A line of a comment's buttons and counters: nothing but reply and
+/* A line of a comment's buttons and counters (classify sets unit btn
+ * to it): nothing but reply and
  * button rules, a page's one-word line rules and numbers, one reply rule
  * at least ("Reply", "Like (3) · Reply", "2 replies", "Antworten Melden",
  * "Reply - Share"; not "Like Share"), no sentence end. */
-static bool buttons(const struct chrome_doc *d, const struct chrome_unit *u,
-                    const struct chrome_rules *r) {
-  if (u->words == 0 || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
-      u->term == TERM_SENT || u->term == TERM_COLON)
+bool kempt__chrome_buttons(const struct chrome_doc *d,
+                           const struct chrome_unit *u,
+                           const struct chrome_rules *r) {
+  if (!kempt__chrome_btn_form(u))
     return false;
   const char *p = d->text.data + u->off;
-  struct chrome_tok tb[BTN_TOK + 1];
+  struct chrome_tok tb[CHROME_BTN_TOK + 1];
   const struct chrome_tok *t = tb;
   size_t total, nt;
   if (u->retok && u->tok != CHROME_NO_TOK) { /* (its words are kept) */
     t = d->toks + u->tok;
     nt = total = u->ntok;
   } else {
-    nt = kempt__chrome_tokens(p, u->len, tb, BTN_TOK, &total, d->cp);
+    nt = kempt__chrome_tokens(p, u->len, tb, CHROME_BTN_TOK, &total, d->cp);
   }
   if (nt == 0 || total != nt)
     return false;
@@ -246,22 +245,6 @@ static bool time_header_at(const struct chrome_doc *d,
   return num && date;
 }
 
-/* Whether a line may be a line of buttons: its features, and its first
- * word (when its words are kept) may start a reply or button rule. */
-static inline bool may_buttons(const struct chrome_doc *d,
-                               const struct chrome_unit *u,
-                               const struct chrome_rules *r) {
-  if (!u->words || u->ntok > BTN_TOK || u->chars > BTN_CHARS ||
-      u->term == TERM_SENT || u->term == TERM_COLON)
-    return false;
-  if (!u->retok || u->tok == CHROME_NO_TOK)
-    return true;
-  const struct chrome_tok *t = d->toks + u->tok;
-  size_t i = !t[0].alpha && u->ntok > 1; /* ("2 replies") */
-  return kempt__chrome_may_start(r, CK_REPLY, t[i].h) ||
-         kempt__chrome_may_start(r, CK_BUTTON, t[i].h);
-}
-
 /* What time_header asks first, of the line's features alone: a short
  * line without a rule (but a date line's), a separator or a number. */
 static inline bool may_time_header(const struct chrome_unit *u) {
@@ -285,7 +268,7 @@ static bool has_buttons(const struct chrome_doc *d, size_t i,
        j < d->nunits && seen < REPLY_REACH;
        j = next_text(d, j, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[j];
-    if (may_buttons(d, v, r) && buttons(d, v, r))
+    if (v->btn)
       return true;
     if (v->hit == CK_SAYS || (text && v->hit == CK_DATE) ||
         time_header(d, v, r, langs))
@@ -308,7 +291,8 @@ static bool dated_comment(const struct chrome_doc *d, size_t i,
                           const struct chrome_rules *r, uint32_t langs) {
   size_t j = next_text(d, i, d->nunits);
   return j < d->nunits && !d->units[j].rule && d->units[j].words > 0 &&
-         !buttons(d, &d->units[j], r) && has_buttons(d, i, r, langs);
+         !kempt__chrome_buttons(d, &d->units[j], r) &&
+         has_buttons(d, i, r, langs);
 }
 
 /* A name alone over a comment (a line of text of a few words with an
@@ -339,7 +323,8 @@ static bool thread_after(const struct chrome_doc *d, size_t j,
        k < d->nunits && seen < AFTER_REACH;
        k = next_text(d, k, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[k];
-    if (v->hit == CK_SAYS || v->hit == CK_DATE || buttons(d, v, r) ||
+    if (v->hit == CK_SAYS || v->hit == CK_DATE ||
+        kempt__chrome_buttons(d, v, r) ||
         time_header(d, v, r, langs))
       return true;
   }
@@ -394,14 +379,13 @@ static bool article_button(const struct chrome_doc *d, size_t i,
  * within THREAD_REACH lines a line of text and another line of buttons.
  * The article cannot be told from the first comment there, the rest
  * goes. */
-static bool bare_thread(const struct chrome_doc *d, size_t i,
-                        const struct chrome_rules *r) {
+static bool bare_thread(const struct chrome_doc *d, size_t i) {
   bool text = false;
   for (size_t j = next_text(d, i, d->nunits), seen = 0;
        j < d->nunits && seen < THREAD_REACH;
        j = next_text(d, j, d->nunits), seen++) {
     const struct chrome_unit *v = &d->units[j];
-    if (text && may_buttons(d, v, r) && buttons(d, v, r))
+    if (text && v->btn)
       return true;
     if (!v->rule && v->words)
       text = true;
@@ -411,12 +395,35 @@ static bool bare_thread(const struct chrome_doc *d, size_t i,
   return false;
 }
 
-/* The first paragraph of prose of the page, or d->nunits. */
-static size_t first_prose(const struct chrome_doc *d) {
-  size_t i = 0;
-  while (i < d->nunits && !prose(&d->units[i]))
-    i++;
-  return i;
+/* Whether the header at line i comes before the page's first paragraph
+ * of prose (*first: that paragraph's line, found at the first call). */
+static bool heads_page(const struct chrome_doc *d, size_t i, size_t *first) {
+  if (*first == SIZE_MAX) {
+    size_t j = 0;
+    while (j < d->nunits && !prose(&d->units[j]))
+      j++;
+    *first = j;
+  }
+  return i < *first;
+}
+
+/* The first line of buttons from line j on (the lines with btn are
+ * from d->btn_a to d->btn_b), or d->nunits. */
+static size_t next_buttons(const struct chrome_doc *d, size_t j) {
+  if (j < d->btn_a)
+    j = d->btn_a;
+  for (; j < d->btn_b; j++)
+    if (d->units[j].btn)
+      return j;
+  return d->nunits;
+}
+
+/* The line REPLY_REACH lines with text before line b, or 0. */
+static size_t reach_from(const struct chrome_doc *d, size_t b) {
+  for (size_t seen = 0; b > 0;)
+    if (d->units[--b].chars && ++seen == REPLY_REACH)
+      return b;
+  return 0;
 }
 
 size_t kempt__chrome_comments(struct chrome_doc *d,
@@ -428,12 +435,35 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
   /* A header over the page's first prose heads the page's own text: a
    * forum's or a Q&A site's posts, each with its header and buttons.
    * Their headers are the thread's, not a comment section's: no cut. */
-  size_t first = first_prose(d);
+  size_t first = SIZE_MAX; /* (found when a header is: rare) */
   bool posts = false;
+  /* A header of a time, a date or a name, and a thread without headers,
+   * need a line of buttons among the REPLY_REACH (THREAD_REACH) lines
+   * with text after theirs: nb is the first line of buttons after line
+   * i (looked for when i has passed the last one), from the first line
+   * that reaches it (d->nunits: none); the markers (CK_CUT, CK_SAYS)
+   * are in [cut_a, cut0). */
+  _Static_assert(THREAD_REACH <= REPLY_REACH, "one reach for both");
+  size_t nb = 0, from = 0, cut_a = d->cut_from, cut0 = d->cut_end;
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->ntok > HDR_TOK && u->hit != CK_CUT && u->hit != CK_SAYS)
-      continue; /* (a long line: most text) */
+    if (u->hit != CK_CUT && u->hit != CK_SAYS) {
+      if (u->ntok > HDR_TOK)
+        continue; /* (a long line: most text) */
+      if (nb <= i) {
+        nb = next_buttons(d, i + 1);
+        from = nb < d->nunits ? reach_from(d, nb) : d->nunits;
+      }
+      if (i < from) { /* (no buttons near: neither header nor thread) */
+        size_t to = i < cut_a ? (cut_a < from ? cut_a : from)
+                    : i >= cut0 ? from
+                                : i + 1; /* (the next line to look at) */
+        if (to >= d->nunits)
+          break;
+        i = to - 1;
+        continue;
+      }
+    }
     if (u->hit == CK_CUT) {
       if (article_button(d, i, r, langs))
         u->hit = CK_LINE; /* (it goes, the article goes on) */
@@ -450,15 +480,15 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
     } else if (posts) {
       continue; /* (the posts of a thread: no comments cut) */
     } else if (time_header(d, u, r, langs)) {
-      if (has_buttons(d, i, r, langs) && !(posts = i < first)) {
+      if (has_buttons(d, i, r, langs) &&
+          !(posts = heads_page(d, i, &first))) {
         u->rule = R_TIME_HDR;
         u->hit = CK_SAYS;
         if (d->cut_end < i + 1)
           d->cut_end = i + 1;
         nsays++;
       }
-    } else if (!bare && may_buttons(d, u, r) && buttons(d, u, r) &&
-               bare_thread(d, i, r)) {
+    } else if (!bare && u->btn && bare_thread(d, i)) {
       if (!u->rule)
         u->rule = R_BARE_BTN;
       u->hit = CK_CUT; /* (the first comment stays: it reads as text) */
@@ -466,7 +496,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
         d->cut_end = i + 1;
       bare = true;
     } else if (u->hit == CK_DATE && u->rule && dated_comment(d, i, r, langs)) {
-      if ((posts = i < first))
+      if ((posts = heads_page(d, i, &first)))
         continue;
       size_t h = prev_text(d, i); /* its name above it, or the date */
       if (h == SIZE_MAX || !name_line(d, &d->units[h]))
@@ -478,7 +508,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
       nsays++;
     } else if (!u->rule && u->ntok <= HDR_NAME_TOK && u->ntok >= 2 &&
                u->term == TERM_NONE && named_comment(d, i, r, langs)) {
-      if ((posts = i < first))
+      if ((posts = heads_page(d, i, &first)))
         continue;
       u->rule = R_DATED_HDR; /* "Jane Doe" / text / "Like · Reply · 3d" */
       u->hit = CK_SAYS;

@@ -381,7 +381,7 @@ void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
 /* A gallery's counter alone on its line: "3 of 12", "Image 3 of 12",
  * "Foto 3 von 12", "3/12" (a word before it maybe; "of" in a few
  * languages). */
-static bool counter_line(const char *p, size_t n) {
+bool kempt__chrome_counter_line(const char *p, size_t n) {
   static const char *const of[] = {"of", "von", "de", "di", "sur", "van",
                                    "av", "z", "\xd0\xb8\xd0\xb7"}; /* из */
   size_t i = 0;
@@ -431,10 +431,10 @@ static bool prose_line(const struct chrome_unit *u) {
 }
 
 void kempt__chrome_gallery(struct chrome_doc *d) {
-  for (size_t i = 1; i < d->nunits; i++) {
+  for (size_t i = d->gal_a > 1 ? d->gal_a : 1; i < d->gal_b; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if (!u->rule || u->ntok > 4 || u->ntok < u->words + 2 ||
-        !counter_line(d->text.data + u->off, u->len))
+    if (!u->rule || !kempt__chrome_counter_form(u) ||
+        !kempt__chrome_counter_line(d->text.data + u->off, u->len))
       continue; /* (two numbers, a word at most, a rule: few lines) */
     size_t s = i, e = i; /* the run [s, e] of the gallery's lines */
     bool bad = false;

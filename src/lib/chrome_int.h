@@ -328,6 +328,8 @@ struct chrome_unit {
   bool title, cap1, soft_has, dup;
   bool dots3, ext_dot; /* as in struct chrome_lex (caption checks) */
   bool retok;         /* phrase rules need its words (a short line) */
+  bool btn;           /* set by classify: a line of a comment's buttons
+                         (kempt__chrome_buttons) */
   uint32_t soft_langs; /* else: languages of its has and soft phrases */
   uint64_t hs;        /* retok: its first words that may start a has or
                          soft phrase (chrome_count.hs) */
@@ -438,6 +440,13 @@ struct chrome_doc {
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
   size_t list_end, cut_end;
+  /* Set there too: the first unit that may cut the article (cut_end:
+   * none), the first unit with btn and one past the last (0 and 0: none). */
+  size_t cut_from, btn_a, btn_b;
+  /* Set there too: the first line of a gallery's counter's form
+   * (kempt__chrome_counter_form and _line), and one past the last (0 and
+   * 0: none). */
+  size_t gal_a, gal_b;
   /* Set by kempt__chrome_classify's verdict: the article's stretch of
    * lines [art_a, art_b], or art_a > art_b when there is none (a page
    * without prose, or clean text: chrome_edge.c looks only there). */
@@ -568,6 +577,34 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
  * gallery's: its lines cost what a caption does (hit CK_CAPTION), and the
  * paragraphs after it stay in the article. */
 void kempt__chrome_gallery(struct chrome_doc *d);
+/* chrome_edge.c: a gallery's counter alone on the line p[0..n): "3 of
+ * 12", "Image 3 of 12", "3/12"; a line of its form has two numbers and a
+ * word at most. */
+bool kempt__chrome_counter_line(const char *p, size_t n);
+static inline bool kempt__chrome_counter_form(const struct chrome_unit *u) {
+  return u->ntok - 2u <= 2u && u->ntok >= u->words + 2u; /* (2 to 4) */
+}
+/* A line of a comment's buttons has words, at most CHROME_BTN_TOK
+ * tokens and CHROME_BTN_CHARS code points, no sentence end nor colon
+ * (kempt__chrome_btn_form); where its words are kept, classify looks at
+ * it only when a reply or button rule may start with its first word (its
+ * second after a number: "2 replies"; kempt__chrome_btn_kinds of their
+ * kempt__chrome_may_start_kinds). */
+#define CHROME_BTN_TOK 10
+#define CHROME_BTN_CHARS 80
+static inline bool kempt__chrome_btn_form(const struct chrome_unit *u) {
+  return u->words && u->ntok <= CHROME_BTN_TOK &&
+         u->chars <= CHROME_BTN_CHARS && u->term != TERM_SENT &&
+         u->term != TERM_COLON;
+}
+static inline bool kempt__chrome_btn_kinds(unsigned kinds) {
+  return (kinds & (1u << CK_REPLY | 1u << CK_BUTTON)) != 0;
+}
+/* chrome_comments.c: whether line u is a line of a comment's buttons
+ * and counters ("Reply", "Like (3) · Reply", "2 replies"). */
+bool kempt__chrome_buttons(const struct chrome_doc *d,
+                           const struct chrome_unit *u,
+                           const struct chrome_rules *r);
 /* chrome_comments.c: before the verdict (the phrase rules done), the
  * headers of a thread of readers' comments that the rules do not find
  * ("Jane Doe | 3 days ago" with its comment's buttons: hit CK_SAYS,
