@@ -3038,11 +3038,17 @@ static bool title_topic(struct chrome_doc *d, size_t t,
   for (size_t x = 0; x < nt; x++) {
     if (!topic_word(d, t, &tt[x]))
       continue;
+    uint64_t h = tt[x].h;
+    size_t ls = tt[x].end - tt[x].start; /* (4 or more: a topic word) */
     for (size_t k = 0; k < l->lines; k++)
-      for (size_t y = 0; y < l->n[k]; y++)
-        if (l->t[k][y].alpha &&
-            same_word(d, t, &tt[x], l->at[k], &l->t[k][y]))
+      for (size_t y = 0; y < l->n[k]; y++) {
+        const struct chrome_tok *w = &l->t[k][y];
+        size_t lt = w->end - w->start; /* (same_word's quick tests first) */
+        if (w->alpha && (w->h == h || (lt >= 4 && lt + 2 >= ls &&
+                                       ls + 2 >= lt)) &&
+            same_word(d, t, &tt[x], l->at[k], w))
           return true;
+      }
   }
   return false;
 }

@@ -340,6 +340,15 @@ static bool may_foot(const struct chrome_doc *d, size_t x, size_t y) {
   return !u->rule && !v->rule && u->ntok > u->words && same_label(d, x, y);
 }
 
+/* may_foot's quick part, on the lines' fields only (called inline before
+ * same_foot on each line of a stretch). */
+static inline bool foot_near(const struct chrome_doc *d, size_t x, size_t y) {
+  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
+  return u->key == v->key || (u->hit == CK_LINE && v->hit == CK_LINE) ||
+         (u->rule ? v->rule && u->hit && u->hit == v->hit
+                  : !v->rule && u->ntok > u->words);
+}
+
 /* Whether the footers at lines x and y (before end) match. */
 static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
                       size_t end) {
@@ -498,7 +507,8 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   bool known = false; /* the stretch holds posts with that footer itself:
                          a footer's first line is enough */
   for (size_t i = a0; i < b0; i++) {
-    if (!d->units[i].rule || !same_foot(d, i, f, end))
+    if (!d->units[i].rule || !foot_near(d, i, f) ||
+        !same_foot(d, i, f, end))
       continue;
     known = true;
     size_t j = i + 1; /* the next post in the stretch: its header goes */
@@ -509,7 +519,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   for (size_t x = f, y = f + POST_FOOT; y < end && y - x <= POST_SPAN;
        y++) { /* (footers do not overlap) */
     if (y < x + POST_FOOT ||
-        !(same_foot(d, y, f, end) ||
+        !((foot_near(d, y, f) && same_foot(d, y, f, end)) ||
           (known && d->units[y].rule && same_button(d, y, f))))
       continue;
     size_t s = post_start(d, y, x + 1);
@@ -523,7 +533,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   }
   for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
     y--;
-    if (!same_foot(d, y, f, end))
+    if (!foot_near(d, y, f) || !same_foot(d, y, f, end))
       continue;
     size_t s = post_start(d, y, 0);
     if (s == y || !quiet(d, y, x) || !post_text(d, s, y))
