@@ -287,28 +287,26 @@ static bool same_label(const struct chrome_doc *d, size_t i, size_t j);
 
 static bool same_button(const struct chrome_doc *d, size_t i, size_t j) {
   const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
-  if (u->key == v->key || same_label(d, i, j))
+  if (u->key == v->key || (!u->rule && !v->rule && same_label(d, i, j)))
     return true;
   if (!u->hit || u->hit != v->hit || !u->rule || !v->rule)
     return false;
   if (u->rule == v->rule)
     return true;
-  /* a rule and its plural: "line # like (en)", "line # likes (en)" */
+  /* a rule and its plural: "line # like (en)", "line # likes (en)": they
+   * part where the plural has its 's' and the other the space before its
+   * language (its last '('), the rest the same */
   const char *p = u->rule, *q = v->rule;
-  size_t m = strlen(p), n = strlen(q);
-  if (m > n) {
+  size_t k = 0;
+  while (p[k] && p[k] == q[k])
+    k++;
+  if (q[k] == ' ' && p[k] == 's') {
     const char *t = p;
     p = q;
     q = t;
-    size_t k = m;
-    m = n;
-    n = k;
   }
-  const char *lang = strrchr(p, '(');
-  if (!lang || n != m + 1 || lang == p || lang[-1] != ' ')
-    return false;
-  size_t w = (size_t)(lang - 1 - p); /* the pattern's end */
-  return memcmp(p, q, w) == 0 && q[w] == 's' && strcmp(lang - 1, q + w + 1) == 0;
+  return p[k] == ' ' && q[k] == 's' && p[k + 1] == '(' &&
+         !strchr(p + k + 2, '(') && strcmp(p + k, q + k + 1) == 0;
 }
 
 /* Whether lines i and j are a label with a number each, the same label
