@@ -340,33 +340,39 @@ static bool may_foot(const struct chrome_doc *d, size_t x, size_t y) {
 
 /* may_foot's quick part, on the lines' fields only (called inline before
  * same_foot on each line of a stretch). */
-static inline bool foot_near(const struct chrome_doc *d, size_t x, size_t y) {
-  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
+static inline bool foot_near(const struct chrome_unit *u,
+                             const struct chrome_unit *v) {
   return u->key == v->key || (u->hit == CK_LINE && v->hit == CK_LINE) ||
          (u->rule ? v->rule && u->hit && u->hit == v->hit
                   : !v->rule && u->ntok > u->words);
 }
 
-/* Whether the footers at lines x and y (before end) match. */
+/* Whether the footers at lines x and y (before end) match: their first
+ * lines the same button (or both a line rule's), and POST_FOOT_SAME of
+ * x's footer lines in y's (the tests stop once the answer is known). */
 static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
                       size_t end) {
   if (x + POST_FOOT > end || y + POST_FOOT > end || x == y ||
       !may_foot(d, x, y))
     return false;
+  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
+  if (!((u->hit == CK_LINE && v->hit == CK_LINE) || same_button(d, x, y)))
+    return false;
   unsigned same = 0;
   for (size_t i = 0; i < POST_FOOT; i++) {
-    const struct chrome_unit *u = &d->units[x + i];
-    if (!foot_line(u))
+    if (same + (POST_FOOT - i) < POST_FOOT_SAME)
+      return false;
+    if (!foot_line(&d->units[x + i]))
       continue;
     for (size_t j = 0; j < POST_FOOT; j++)
       if (same_button(d, x + i, y + j)) {
         same++;
         break;
       }
+    if (same >= POST_FOOT_SAME)
+      return true;
   }
-  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
-  return same >= POST_FOOT_SAME &&
-         (same_button(d, x, y) || (u->hit == CK_LINE && v->hit == CK_LINE));
+  return false;
 }
 
 /* The first line of the post whose footer is at line x: the lines right
@@ -502,10 +508,13 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   if (f >= end || !foot_line(&d->units[f]) || !d->units[f].rule)
     return;
   size_t a0 = *a, b0 = *b;
+  /* the footer's first line, in a local: the posts' lines change, it does
+   * not (a rule is set only where there was none) */
+  const struct chrome_unit fu = d->units[f];
   bool known = false; /* the stretch holds posts with that footer itself:
                          a footer's first line is enough */
   for (size_t i = a0; i < b0; i++) {
-    if (!d->units[i].rule || !foot_near(d, i, f) ||
+    if (!d->units[i].rule || !foot_near(&d->units[i], &fu) ||
         !same_foot(d, i, f, end))
       continue;
     known = true;
@@ -517,7 +526,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   for (size_t x = f, y = f + POST_FOOT; y < end && y - x <= POST_SPAN;
        y++) { /* (footers do not overlap) */
     if (y < x + POST_FOOT ||
-        !((foot_near(d, y, f) && same_foot(d, y, f, end)) ||
+        !((foot_near(&d->units[y], &fu) && same_foot(d, y, f, end)) ||
           (known && d->units[y].rule && same_button(d, y, f))))
       continue;
     size_t s = post_start(d, y, x + 1);
@@ -531,7 +540,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   }
   for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
     y--;
-    if (!foot_near(d, y, f) || !same_foot(d, y, f, end))
+    if (!foot_near(&d->units[y], &fu) || !same_foot(d, y, f, end))
       continue;
     size_t s = post_start(d, y, 0);
     if (s == y || !quiet(d, y, x) || !post_text(d, s, y))
