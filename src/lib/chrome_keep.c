@@ -634,7 +634,7 @@ static const char R_CONTENTS[] = "table of contents (its items open headings)";
 
 /* An item: a number ("1", "2.1"), then a few words, no end. */
 static bool toc_item(const struct chrome_doc *d, const struct chrome_unit *u) {
-  return !u->rule && u->cls == CL_SHORT && !u->bullet && !u->url &&
+  return u->cls == CL_SHORT && !u->rule && !u->bullet && !u->url &&
          u->term == TERM_NONE && u->words >= 1 && u->words <= TOC_WORDS &&
          u->ntok > u->words && u->len > 0 &&
          (unsigned)(d->text.data[u->off] - '0') < 10;
@@ -672,7 +672,8 @@ static bool heading_after(const struct chrome_doc *d, size_t i, size_t from,
     while (lead < u->len && lead < TOC_INDENT &&
            (p[lead] == ' ' || p[lead] == '\t'))
       lead++;
-    if (u->len - lead < wn || memcmp(p + lead, w, wn) != 0)
+    if (u->len - lead < wn || p[lead] != w[0] ||
+        memcmp(p + lead, w, wn) != 0)
       continue; /* (a heading opens with the item's first word) */
     size_t m = alpha_words(d, k, ht, TOC_WORDS + 1);
     size_t x = 0;
