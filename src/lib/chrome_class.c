@@ -3011,10 +3011,12 @@ static bool topic_word(struct chrome_doc *d, size_t i,
                        const struct chrome_tok *t);
 
 /* The words of the article's first lines from a (the good or near-good
- * ones among TITLE_TOPIC_LINES), read once for the title's tests. */
+ * ones among TITLE_TOPIC_LINES), each read once, when a title's test
+ * first needs it. */
 struct lead_words {
   struct chrome_tok t[TITLE_TOPIC_LINES][CHROME_MAXTOK];
   size_t n[TITLE_TOPIC_LINES], at[TITLE_TOPIC_LINES], lines;
+  bool read[TITLE_TOPIC_LINES];
 };
 
 static void read_lead(struct chrome_doc *d, size_t a, struct lead_words *l) {
@@ -3022,27 +3024,53 @@ static void read_lead(struct chrome_doc *d, size_t a, struct lead_words *l) {
   for (size_t i = a; i < d->nunits && i < a + TITLE_TOPIC_LINES; i++)
     if (d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR) {
       l->at[l->lines] = i;
-      l->n[l->lines] = line_words(d, i, l->t[l->lines]);
+      l->read[l->lines] = false;
       l->lines++;
     }
 }
 
+/* The words of the article's line k (l), read on the first call. */
+static size_t lead_line(struct chrome_doc *d, struct lead_words *l,
+                        size_t k) {
+  if (!l->read[k]) {
+    l->n[k] = line_words(d, l->at[k], l->t[k]);
+    l->read[k] = true;
+  }
+  return l->n[k];
+}
+
 /* Whether line t shares a word that carries the topic with one of the
- * article's first lines (l). */
+ * article's first lines (l): the first of them first (the second is
+ * read only when needed). */
 static bool title_topic(struct chrome_doc *d, size_t t,
-                        const struct lead_words *l) {
+                        struct lead_words *l) {
   if (!l->lines)
     return false;
   struct chrome_tok tt[CHROME_MAXTOK];
+  bool topic[CHROME_MAXTOK];
   size_t nt = line_words(d, t, tt);
-  for (size_t x = 0; x < nt; x++) {
-    if (!topic_word(d, t, &tt[x]))
-      continue;
-    for (size_t k = 0; k < l->lines; k++)
-      for (size_t y = 0; y < l->n[k]; y++)
-        if (l->t[k][y].alpha &&
-            same_word(d, t, &tt[x], l->at[k], &l->t[k][y]))
+  const char *tp = d->text.data + d->units[t].off;
+  for (size_t k = 0; k < l->lines && nt; k++) {
+    size_t n = lead_line(d, l, k);
+    const char *lp = d->text.data + d->units[l->at[k]].off;
+    for (size_t x = 0; x < nt; x++) {
+      if (k == 0)
+        topic[x] = topic_word(d, t, &tt[x]);
+      if (!topic[x])
+        continue;
+      uint64_t h = tt[x].h;
+      size_t ls = tt[x].end - tt[x].start; /* (4 or more: a topic word) */
+      char c = (char)(tp[tt[x].start] | 0x20);
+      for (size_t y = 0; y < n; y++) {
+        const struct chrome_tok *w = &l->t[k][y];
+        size_t lt = w->end - w->start; /* (same_word's quick tests first) */
+        if (w->alpha &&
+            (w->h == h || (lt >= 4 && lt + 2 >= ls && ls + 2 >= lt &&
+                           (char)(lp[w->start] | 0x20) == c)) &&
+            same_word(d, t, &tt[x], l->at[k], w))
           return true;
+      }
+    }
   }
   return false;
 }
@@ -3052,7 +3080,7 @@ static bool title_topic(struct chrome_doc *d, size_t t,
  * the entry's first line at a ("El río Almendro es ..."), one carrying
  * the topic. */
 static bool name_title(struct chrome_doc *d, size_t i, size_t a,
-                       const struct lead_words *l) {
+                       struct lead_words *l) {
   const struct chrome_unit *u = &d->units[i], *v = &d->units[a];
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE;
   if (!soft || u->cls != CL_SHORT || u->bullet || u->widget || u->url ||
@@ -3062,7 +3090,7 @@ static bool name_title(struct chrome_doc *d, size_t i, size_t a,
     return false;
   struct chrome_tok ti[CHROME_MAXTOK];
   const struct chrome_tok *ta = l->t[0];
-  size_t ni = line_words(d, i, ti), na = l->n[0], hit = 0;
+  size_t ni = line_words(d, i, ti), na = lead_line(d, l, 0), hit = 0;
   bool topic = false;
   na = na < NAME_LEAD_WORDS ? na : NAME_LEAD_WORDS;
   for (size_t x = 0; x < ni; x++) {

@@ -287,28 +287,26 @@ static bool same_label(const struct chrome_doc *d, size_t i, size_t j);
 
 static bool same_button(const struct chrome_doc *d, size_t i, size_t j) {
   const struct chrome_unit *u = &d->units[i], *v = &d->units[j];
-  if (u->key == v->key || same_label(d, i, j))
+  if (u->key == v->key || (!u->rule && !v->rule && same_label(d, i, j)))
     return true;
   if (!u->hit || u->hit != v->hit || !u->rule || !v->rule)
     return false;
   if (u->rule == v->rule)
     return true;
-  /* a rule and its plural: "line # like (en)", "line # likes (en)" */
+  /* a rule and its plural: "line # like (en)", "line # likes (en)": they
+   * part where the plural has its 's' and the other the space before its
+   * language (its last '('), the rest the same */
   const char *p = u->rule, *q = v->rule;
-  size_t m = strlen(p), n = strlen(q);
-  if (m > n) {
+  size_t k = 0;
+  while (p[k] && p[k] == q[k])
+    k++;
+  if (q[k] == ' ' && p[k] == 's') {
     const char *t = p;
     p = q;
     q = t;
-    size_t k = m;
-    m = n;
-    n = k;
   }
-  const char *lang = strrchr(p, '(');
-  if (!lang || n != m + 1 || lang == p || lang[-1] != ' ')
-    return false;
-  size_t w = (size_t)(lang - 1 - p); /* the pattern's end */
-  return memcmp(p, q, w) == 0 && q[w] == 's' && strcmp(lang - 1, q + w + 1) == 0;
+  return p[k] == ' ' && q[k] == 's' && p[k + 1] == '(' &&
+         !strchr(p + k + 2, '(') && strcmp(p + k, q + k + 1) == 0;
 }
 
 /* Whether lines i and j are a label with a number each, the same label
@@ -340,26 +338,41 @@ static bool may_foot(const struct chrome_doc *d, size_t x, size_t y) {
   return !u->rule && !v->rule && u->ntok > u->words && same_label(d, x, y);
 }
 
-/* Whether the footers at lines x and y (before end) match. */
+/* may_foot's quick part, on the lines' fields only (called inline before
+ * same_foot on each line of a stretch). */
+static inline bool foot_near(const struct chrome_unit *u,
+                             const struct chrome_unit *v) {
+  return u->key == v->key || (u->hit == CK_LINE && v->hit == CK_LINE) ||
+         (u->rule ? v->rule && u->hit && u->hit == v->hit
+                  : !v->rule && u->ntok > u->words);
+}
+
+/* Whether the footers at lines x and y (before end) match: their first
+ * lines the same button (or both a line rule's), and POST_FOOT_SAME of
+ * x's footer lines in y's (the tests stop once the answer is known). */
 static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
                       size_t end) {
   if (x + POST_FOOT > end || y + POST_FOOT > end || x == y ||
       !may_foot(d, x, y))
     return false;
+  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
+  if (!((u->hit == CK_LINE && v->hit == CK_LINE) || same_button(d, x, y)))
+    return false;
   unsigned same = 0;
   for (size_t i = 0; i < POST_FOOT; i++) {
-    const struct chrome_unit *u = &d->units[x + i];
-    if (!foot_line(u))
+    if (same + (POST_FOOT - i) < POST_FOOT_SAME)
+      return false;
+    if (!foot_line(&d->units[x + i]))
       continue;
     for (size_t j = 0; j < POST_FOOT; j++)
       if (same_button(d, x + i, y + j)) {
         same++;
         break;
       }
+    if (same >= POST_FOOT_SAME)
+      return true;
   }
-  const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
-  return same >= POST_FOOT_SAME &&
-         (same_button(d, x, y) || (u->hit == CK_LINE && v->hit == CK_LINE));
+  return false;
 }
 
 /* The first line of the post whose footer is at line x: the lines right
@@ -495,10 +508,14 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   if (f >= end || !foot_line(&d->units[f]) || !d->units[f].rule)
     return;
   size_t a0 = *a, b0 = *b;
+  /* the footer's first line, in a local: the posts' lines change, it does
+   * not (a rule is set only where there was none) */
+  const struct chrome_unit fu = d->units[f];
   bool known = false; /* the stretch holds posts with that footer itself:
                          a footer's first line is enough */
   for (size_t i = a0; i < b0; i++) {
-    if (!d->units[i].rule || !same_foot(d, i, f, end))
+    if (!d->units[i].rule || !foot_near(&d->units[i], &fu) ||
+        !same_foot(d, i, f, end))
       continue;
     known = true;
     size_t j = i + 1; /* the next post in the stretch: its header goes */
@@ -509,7 +526,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   for (size_t x = f, y = f + POST_FOOT; y < end && y - x <= POST_SPAN;
        y++) { /* (footers do not overlap) */
     if (y < x + POST_FOOT ||
-        !(same_foot(d, y, f, end) ||
+        !((foot_near(&d->units[y], &fu) && same_foot(d, y, f, end)) ||
           (known && d->units[y].rule && same_button(d, y, f))))
       continue;
     size_t s = post_start(d, y, x + 1);
@@ -523,7 +540,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
   }
   for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
     y--;
-    if (!same_foot(d, y, f, end))
+    if (!foot_near(&d->units[y], &fu) || !same_foot(d, y, f, end))
       continue;
     size_t s = post_start(d, y, 0);
     if (s == y || !quiet(d, y, x) || !post_text(d, s, y))
@@ -617,7 +634,7 @@ static const char R_CONTENTS[] = "table of contents (its items open headings)";
 
 /* An item: a number ("1", "2.1"), then a few words, no end. */
 static bool toc_item(const struct chrome_doc *d, const struct chrome_unit *u) {
-  return !u->rule && u->cls == CL_SHORT && !u->bullet && !u->url &&
+  return u->cls == CL_SHORT && !u->rule && !u->bullet && !u->url &&
          u->term == TERM_NONE && u->words >= 1 && u->words <= TOC_WORDS &&
          u->ntok > u->words && u->len > 0 &&
          (unsigned)(d->text.data[u->off] - '0') < 10;
@@ -655,7 +672,8 @@ static bool heading_after(const struct chrome_doc *d, size_t i, size_t from,
     while (lead < u->len && lead < TOC_INDENT &&
            (p[lead] == ' ' || p[lead] == '\t'))
       lead++;
-    if (u->len - lead < wn || memcmp(p + lead, w, wn) != 0)
+    if (u->len - lead < wn || p[lead] != w[0] ||
+        memcmp(p + lead, w, wn) != 0)
       continue; /* (a heading opens with the item's first word) */
     size_t m = alpha_words(d, k, ht, TOC_WORDS + 1);
     size_t x = 0;
