@@ -2656,7 +2656,7 @@ part_ok(struct glue *g, const char *p, size_t n, const char *key, uint64_t h,
                             : 0;
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.ok = e.stop || level || user || e.count;
-  if ((n == 1 && p[0] != 'a' && p[0] != 'I') ||
+  if ((n == 1 && p[0] != 'a' && p[0] != 'A' && p[0] != 'I') ||
       (n == 2 && !e.stop && !(cap && w && w->capmid)))
     e.ok = false; /* two letters: a function word, or a name ("Xi") */
   if (n == 3 && !e.stop && !(level && level <= 50) && !e.count)
@@ -3090,6 +3090,10 @@ static bool subject_verb(const char *p, size_t n) {
 static bool capital_signal(const char *p, size_t i, const struct evidence *l,
                            const struct evidence *r) {
   bool of = r->len == 2 && p[i] == 'o' && p[i + 1] == 'f';
+  if (i == 1 && p[0] == 'A') /* "Asecond", "Adoctor": the article at a
+                                 sentence start, then a common word */
+    return r->len >= 4 && !r->stop && r->common && r->level &&
+           r->level <= 35 && !suffix_word(p + i, r->len);
   if (i == 1) /* "Ihave" */
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
@@ -3398,7 +3402,7 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
  * and no English function word. */
 static inline bool short_nonword(const char *p, const char *key, size_t n) {
   if (n == 1)
-    return p[0] != 'a' && p[0] != 'I';
+    return p[0] != 'a' && p[0] != 'A' && p[0] != 'I';
   return !is_upper((unsigned char)p[0]) &&
          !(kempt__stopword_langs_packed(
                (unsigned char)key[0] | (uint64_t)(unsigned char)key[1] << 8,
@@ -3555,6 +3559,10 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
     }
   }
   if (top < 0 || second >= top - 1)
+    return 0;
+  /* the article "A" starts sentences only: a token capitalised inside one
+   * ("Aseem") is a name */
+  if (best == 1 && p[0] == 'A' && whole && whole->capmid)
     return 0;
   /* seen whole elsewhere: a word after all, unless the spaced pair is
    * clearly more frequent, or as frequent and the evidence strong (the
