@@ -3517,6 +3517,40 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
   return s >= 5 ? s : -1;
 }
 
+/* The least common part of the split of key[0..n) at i: its level in
+ * the word list, 100 when the list lacks it. */
+static int rarest_part(const char *key, size_t n, size_t i) {
+  int l = kempt__wordlist_level(key, i), r = kempt__wordlist_level(key + i, n - i);
+  l = l ? l : 100;
+  r = r ? r : 100;
+  return l > r ? l : r;
+}
+
+/* Two positions of the token key[0..n) (its lower case) that score alike
+ * (sc[lo..hi], top the best score): the one whose parts are both among
+ * the list's most common words when the other has a rarer one
+ * ("a|small", not "as|mall"; "over|the", not "overt|he"; "its|own", not
+ * "it|sown"); 0 when no such evidence tells them apart ("was|hit",
+ * "wash|it"), or more positions come close. */
+static size_t common_split(const char *key, size_t n, const int *sc, size_t lo,
+                           size_t hi, int top) {
+  size_t at[2], k = 0;
+  for (size_t i = lo; i <= hi; i++)
+    if (sc[i] >= 0 && sc[i] >= top - 1) {
+      if (k == 2)
+        return 0;
+      at[k++] = i;
+    }
+  if (k != 2)
+    return 0;
+  int ra = rarest_part(key, n, at[0]), rb = rarest_part(key, n, at[1]);
+  size_t a = ra <= rb ? at[0] : at[1], b = ra <= rb ? at[1] : at[0];
+  int rmin = ra <= rb ? ra : rb, rmax = ra <= rb ? rb : ra;
+  if (rmin > 10 || rmax < 35 || sc[a] < sc[b])
+    return 0;
+  return a;
+}
+
 /* Where to split the token of the candidate shape sh (0: not at all). */
 static size_t decide_shaped(struct glue *g, const struct token *t,
                             const struct shape *shape) {
@@ -3545,11 +3579,14 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
   static const struct shape no_capital = {0, 0, 0, false, false};
   bool plain = !sh.inner && !sh.second && !sh.acro && !sh.acro_name &&
                !sh.lead;
+  int sc[MAX_TOKEN + 1]; /* the score of each position weighed */
   for (size_t i = lo; i <= hi; i++) {
+    sc[i] = -1;
     if (!split_allowed(&sh, i) || (rare && !pair_count(g, key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
     int s = plain ? split_score(g, p, key, n, i, &no_capital)
                   : split_score(g, p, key, n, i, &sh);
+    sc[i] = s;
     if (s > top) {
       second = top;
       top = s;
@@ -3558,7 +3595,9 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
       second = s;
     }
   }
-  if (top < 0 || second >= top - 1)
+  if (top >= 0 && second >= top - 1)
+    best = common_split(key, n, sc, lo, hi, top);
+  if (top < 0 || !best)
     return 0;
   /* the article "A" starts sentences only: a token capitalised inside one
    * ("Aseem") is a name */
