@@ -2897,6 +2897,23 @@ static bool opener(const char *p, size_t n) {
   return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* More words that start sentences, before a common word only (not before a
+ * function word that also ends names: "Anand"): prepositions, adverbs and
+ * auxiliaries that the list of openers leaves out (it serves camel-case
+ * tokens too), not those that make compounds or names of firms as well
+ * ("Undercounter", "Tencent", "BeyondMeat"): "Despitelower",
+ * "Anextended". */
+static bool late_opener(const char *p, size_t n) {
+  static const char *const words[] = {
+      /* sorted */
+      "Against", "Along",     "Among",   "An",      "Are",     "Around",
+      "Before",  "Besides",   "Despite", "During",  "However", "Instead",
+      "Meanwhile", "Neither", "Should",  "Through", "To",      "Unless",
+      "Unlike",  "Until",     "Was",     "Were",    "Whether", "Will",
+      "Within",  "Without",   "Would"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Function words that camel-case identifiers do not start with: "ofJustice"
  * is glue, "toString" and "onClick" are names of code. */
 static bool article(const char *p, size_t n) {
@@ -3098,6 +3115,9 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
+  if (r->len >= 4 && !r->stop && r->common && r->level && r->level <= 35 &&
+      !suffix_word(p + i, r->len) && late_opener(p, i))
+    return true; /* "Despitelower", "Anextended" */
   /* a common word capitalised as a name here ("Black Friday"), then a
    * short rarer plural seen nowhere alone: a name of its own
    * ("Blackhawks"); names are made of short words */
