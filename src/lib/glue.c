@@ -3568,6 +3568,11 @@ static size_t common_split(const char *key, size_t n, const int *sc, size_t lo,
   int rmin = ra <= rb ? ra : rb, rmax = ra <= rb ? rb : ra;
   if (rmin > 10 || rmax < 35 || sc[a] < sc[b])
     return 0;
+  /* a word and a link of two letters after it ("Health|at" against
+   * "Heal|that") is the weakest signal: it decides no tie */
+  if (n - a == 2 &&
+      !(kempt__stopword_langs_lower(key, a) & (1u << (KEMPT_LANG_EN - 1))))
+    return 0;
   return a;
 }
 
