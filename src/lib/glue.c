@@ -3263,7 +3263,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             (!l->stop || article(p, i) || small_link(p, i) ||
              (r->len == 3 && memcmp(p + i, "The", 3) == 0))) ||
            ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
-            r->level <= 50);
+            r->level <= 50) ||
+           (article(p, i) && r->len == 3 && !r->stop && r->level &&
+            r->level <= 20); /* "theBay", "atNew" */
   if (cap)
     return capital_signal(p, i, l, r);
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
@@ -3278,8 +3280,14 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count) ||
            (!particle(p, i) && r->len >= 5 && r->level && r->level <= 35 &&
             r->common); /* "innature", "somecases"; not "upskilling" */
-  if (closed_word(p, i)) /* "veryexciting", "fewpeople" */
-    return r->len >= 4 && r->level && r->level <= 35 && r->common;
+  if (closed_word(p, i)) /* "veryexciting", "fewpeople"; "mightbe",
+                             "whetherit", "manyof"; not "justin" */
+    return (r->len >= 4 && r->level && r->level <= 35 && r->common) ||
+           (r->stop && r->len >= 2 &&
+            (r->len >= 3 || i >= 5 ||
+             (p[i] == 'o' && p[i + 1] == 'f') ||
+             (p[i] == 'b' && p[i + 1] == 'e') ||
+             (p[i] == 't' && p[i + 1] == 'o')));
   if (l->len == 3 && r->len < 4) /* "bitof", "wayto"; "dayshe", "manwho"
                                      when the word stands alone here */
     return l->level && l->level <= 35 &&
