@@ -3107,10 +3107,12 @@ static bool subject_verb(const char *p, size_t n) {
 static bool capital_signal(const char *p, size_t i, const struct evidence *l,
                            const struct evidence *r) {
   bool of = r->len == 2 && p[i] == 'o' && p[i + 1] == 'f';
-  if (i == 1 && p[0] == 'A') /* "Asecond", "Adoctor": the article at a
-                                 sentence start, then a common word */
+  if (i == 1 && p[0] == 'A') /* "Asecond", "Asmall": the article at a
+                                 sentence start, then a common word, not
+                                 a verb ("Aseem") */
     return r->len >= 4 && !r->stop && r->common && r->level &&
-           r->level <= 35 && !suffix_word(p + i, r->len);
+           r->level <= 35 && !suffix_word(p + i, r->len) &&
+           !subject_verb(p + i, r->len) && !closed_word(p + i, r->len);
   if (i == 1) /* "Ihave" */
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
