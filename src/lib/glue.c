@@ -2687,6 +2687,9 @@ part_more(struct evidence *e, const char *p, const struct entry *w, bool user) {
   e->docname = cap && w && (w->capmid > 0 || ((!level || proper) && e->count));
   e->name = e->docname || (cap && proper && level);
   e->score += (e->count ? 2 : 0) + (e->docname ? 4 : 0);
+  /* a name of the list is a name however rare ("Mandell", "Westbrook") */
+  if (cap && proper && level > 70 && e->score < 5)
+    e->score = 5;
 }
 
 /* ---- candidates and splits ----------------------------------------------- */
