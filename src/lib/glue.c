@@ -2925,6 +2925,16 @@ static bool article(const char *p, size_t n) {
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Longer prepositions, which camel-case identifiers do not start with
+ * either: "acrossNorth", "throughMay". */
+static bool preposition(const char *p, size_t n) {
+  static const char *const words[] = {
+      "across", "through", "near",   "during", "between", "within",
+      "without", "toward", "towards", "against", "among",  "despite",
+      "around", "behind",  "beyond", "inside", "outside", "upon", "via"};
+  return n >= 3 && in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Possessive determiners, which camel-case identifiers do not start with
  * either ("myList" does): "theirNorth", "yourEcho". */
 static bool possessive(const char *p, size_t n) {
@@ -3270,7 +3280,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
            ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
             r->level <= 50) ||
            (article(p, i) && r->len == 3 && !r->stop && r->level &&
-            r->level <= 20); /* "theBay", "atNew" */
+            r->level <= 20) || /* "theBay", "atNew" */
+           (preposition(p, i) && r->len >= 3 && !r->stop && r->level &&
+            r->level <= 50); /* "acrossNorth" */
   if (cap)
     return capital_signal(p, i, l, r);
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&

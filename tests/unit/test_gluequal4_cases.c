@@ -73,3 +73,15 @@ Test(glue, an_article_and_a_short_capitalised_word) {
   check(NEWS "They sailed across theBay on Friday.",
         NEWS "They sailed across the Bay on Friday.\n");
 }
+
+/* A longer preposition before a capitalised word. */
+Test(glue, a_preposition_and_a_capitalised_word) {
+  check(NEWS "Storms moved acrossNorth Africa.",
+        NEWS "Storms moved across North Africa.\n");
+}
+
+/* A name of the word list, however rare, before a function word. */
+Test(glue, a_rare_name_of_the_list_and_a_function_word) {
+  check(NEWS "The guard Westbrookand his team won.",
+        NEWS "The guard Westbrook and his team won.\n");
+}
