@@ -55,7 +55,9 @@
  * ("Senateimpeachment"); a camel-case word with a lower-case first letter
  * may follow a word ("AppleiPhone"). Positions are scored by the parts'
  * commonness and document evidence; the token is split once, at the best
- * position, and only when no other position comes close.
+ * position, and only when no other position comes close - or when the
+ * one other that does has a rarer word of the list where the best has only
+ * the most common ones ("a|small", not "as|mall").
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -3443,7 +3445,7 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
 
 /* Whether the part p[0..n) of a token, n 1 or 2, key its lower case, is
  * no word whatever the document says (part_ok: ok is false, and novel
- * too): one letter but "a" and "I", or two that are not capitalised
+ * too): one letter but "a", "A" and "I", or two that are not capitalised
  * and no English function word. */
 static inline bool short_nonword(const char *p, const char *key, size_t n) {
   if (n == 1)
@@ -3456,7 +3458,7 @@ static inline bool short_nonword(const char *p, const char *key, size_t n) {
 }
 
 /* Whether the split of the token p[0..n) (key its lower case, sh its
- * shape) at i leaves a part of one letter but "a" and "I", or of two
+ * shape) at i leaves a part of one letter but "a", "A" and "I", or of two
  * lower-case letters that are no English function word, on a side
  * without capitals of its own: no word (part_ok) and too short to be
  * new, whatever the document says; so no split there, and nothing is
