@@ -3117,6 +3117,16 @@ static bool subject_verb(const char *p, size_t n) {
   return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Past forms of verbs of speech and the like that follow their subject
+ * and end no closed compounds (not "made", "held", "saw": "homemade",
+ * "handheld", "jigsaw"): "spokesmantold", "cousingot". */
+static bool past_verb(const char *p, size_t n) {
+  static const char *const words[] = {"said",   "told",    "wrote", "knew",
+                                      "took",   "sought",  "spoke", "thought",
+                                      "went",   "got",     "brought"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* A capitalised first part with no case change: "Thecompany",
  * "Blinkenstressed", "Trumpsaid", "Fridayis". */
 static bool capital_signal(const char *p, size_t i, const struct evidence *l,
@@ -3315,6 +3325,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (r->stop && name_ending(p + i, r->len) && l->level > 35 && l->len <= 5)
     return false; /* a short rarer word, then a function word that ends
                      names: "whitby", "crosby" */
+  if (l->len >= 3 && l->common && l->level && l->level <= 35 &&
+      !prefix_word(p, i) && past_verb(p + i, r->len))
+    return true; /* "spokesmantold", "postgot" */
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 

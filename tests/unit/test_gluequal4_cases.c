@@ -85,3 +85,11 @@ Test(glue, a_rare_name_of_the_list_and_a_function_word) {
   check(NEWS "The guard Westbrookand his team won.",
         NEWS "The guard Westbrook and his team won.\n");
 }
+
+/* A common noun before a past form of a verb of speech and the like; not
+ * the words that end in one ("bespoke", "afterthought"). */
+Test(glue, a_noun_and_a_past_verb) {
+  check(NEWS "A spokesmantold reporters that the talks went well.",
+        NEWS "A spokesman told reporters that the talks went well.\n");
+  same(NEWS "The bespoke suits were an afterthought.");
+}
