@@ -3169,10 +3169,10 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Swiftmight", "Techeach" */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
-  if (l->proper && l->level && l->level <= 50 && !l->common && l->len >= 5 &&
-      r->common && r->level && r->level <= 20 && r->len >= 5 &&
-      inflected(p + i, r->len))
-    return true; /* "Washingtoninvaded": a name of the list, then a verb */
+  if (l->proper && l->level && !l->common && l->len >= 5 && r->common &&
+      r->level && r->level <= 20 && r->len >= 5 && inflected(p + i, r->len))
+    return true; /* "Washingtoninvaded": a name of the list (however
+                    rare), then a verb */
   if (l->proper && l->level && l->level <= 35 && !l->common && l->len >= 5 &&
       r->common && r->level && r->level <= 20 && r->len >= 4 &&
       !suffix_word(p + i, r->len))
