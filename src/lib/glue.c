@@ -3240,12 +3240,26 @@ static bool title_word(const struct evidence *name, const struct evidence *w) {
          w->level <= 35 && w->len >= 5;
 }
 
+/* Titles that stand before a name: "PresidentDonald", "CaptainJames". */
+static bool name_title(const char *p, size_t n) {
+  static const char *const words[] = {
+      "Administrator", "Archbishop", "Bishop",    "Captain",   "Chairman",
+      "Chancellor",    "Colonel",    "Commissioner", "Congressman",
+      "Congresswoman", "Coach",      "Deputy",    "Director",  "Governor",
+      "Judge",         "Justice",    "Lieutenant", "Mayor",    "Minister",
+      "President",     "Prime",      "Professor", "Representative",
+      "Secretary",     "Senator",    "Sergeant",  "Sheriff"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
  * the document on one side; not after a name prefix ("McDonald"). */
 static bool camel_signal(const char *p, size_t i, const struct evidence *l,
                          const struct evidence *r) {
   if (name_prefix(p, i))
     return false;
+  if (r->proper && r->level && r->len >= 3 && name_title(p, i))
+    return true; /* "PresidentDonald": a title, then a name of the list */
   if (l->docname && (r->name || r->docname || (!l->common && solid(r))))
     return true;
   if (r->docname && (l->name || (!r->common && l->level)))

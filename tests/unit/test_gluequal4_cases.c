@@ -93,3 +93,9 @@ Test(glue, a_noun_and_a_past_verb) {
         NEWS "A spokesman told reporters that the talks went well.\n");
   same(NEWS "The bespoke suits were an afterthought.");
 }
+
+/* A title before a name of the word list. */
+Test(glue, a_title_and_a_name) {
+  check(NEWS "The talks were led by PresidentDonald Smith.",
+        NEWS "The talks were led by President Donald Smith.\n");
+}
