@@ -3186,9 +3186,11 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
       (r->len >= 3 || of) && !name_ending(p + i, r->len))
     return true; /* "Joiningthe", "Departmentof"; not "Bradsher" */
-  if (l->common && l->level <= 35 && inflected(p, l->len) && solid(r) &&
-      r->len >= 3)
-    return true; /* "Sellingcars" */
+  if (l->common && l->level <= 35 &&
+      (inflected(p, l->len) ||
+       (l->len == 5 && memcmp(p + 2, "ing", 3) == 0)) &&
+      solid(r) && r->len >= 3 && !suffix_word(p + i, r->len))
+    return true; /* "Sellingcars", "Usingweed", "Goingupstairs" */
   if (l->docname && r->len >= 4 && r->level && r->level <= 50 &&
       (inflected(p + i, r->len) || (r->len >= 5 && p[i + r->len - 1] == 's')))
     return true; /* "Fordagreed", "Appleviews" */

@@ -99,3 +99,9 @@ Test(glue, a_title_and_a_name) {
   check(NEWS "The talks were led by PresidentDonald Smith.",
         NEWS "The talks were led by President Donald Smith.\n");
 }
+
+/* A short word in -ing at a sentence start, then a common word. */
+Test(glue, a_short_ing_word_at_a_sentence_start) {
+  check(NEWS "Goingupstairs took a while.",
+        NEWS "Going upstairs took a while.\n");
+}
