@@ -3191,6 +3191,14 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
        (l->len == 5 && memcmp(p + 2, "ing", 3) == 0)) &&
       solid(r) && r->len >= 3 && !suffix_word(p + i, r->len))
     return true; /* "Sellingcars", "Usingweed", "Goingupstairs" */
+  if (l->common && l->level <= 35 && l->len >= 4 && p[i - 1] == 's' &&
+      p[i - 2] != 's' && subject_verb(p + i, r->len) && r->len >= 3 &&
+      is_lower((unsigned char)p[1])) {
+    char w[MAX_TOKEN];
+    lower_ascii(p, i - 1, w);
+    if (kempt__wordlist_level(w, i - 1) > 0)
+      return true; /* "Pollsshow": a plural subject, then its verb */
+  }
   if (l->docname && r->len >= 4 && r->level && r->level <= 50 &&
       (inflected(p + i, r->len) || (r->len >= 5 && p[i + r->len - 1] == 's')))
     return true; /* "Fordagreed", "Appleviews" */

@@ -105,3 +105,8 @@ Test(glue, a_short_ing_word_at_a_sentence_start) {
   check(NEWS "Goingupstairs took a while.",
         NEWS "Going upstairs took a while.\n");
 }
+
+/* A plural subject at a sentence start, then its verb. */
+Test(glue, a_plural_subject_and_its_verb) {
+  check(NEWS "Pollsshow a close race.", NEWS "Polls show a close race.\n");
+}
