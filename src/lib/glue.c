@@ -55,7 +55,9 @@
  * ("Senateimpeachment"); a camel-case word with a lower-case first letter
  * may follow a word ("AppleiPhone"). Positions are scored by the parts'
  * commonness and document evidence; the token is split once, at the best
- * position, and only when no other position comes close.
+ * position, and only when no other position comes close - or when the
+ * one other that does has a rarer word of the list where the best has only
+ * the most common ones ("a|small", not "as|mall").
  *
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
@@ -2656,7 +2658,7 @@ part_ok(struct glue *g, const char *p, size_t n, const char *key, uint64_t h,
                             : 0;
   e.stop = (langs & (1u << (KEMPT_LANG_EN - 1))) || n == 1; /* "a", "I" */
   e.ok = e.stop || level || user || e.count;
-  if ((n == 1 && p[0] != 'a' && p[0] != 'I') ||
+  if ((n == 1 && p[0] != 'a' && p[0] != 'A' && p[0] != 'I') ||
       (n == 2 && !e.stop && !(cap && w && w->capmid)))
     e.ok = false; /* two letters: a function word, or a name ("Xi") */
   if (n == 3 && !e.stop && !(level && level <= 50) && !e.count)
@@ -2687,6 +2689,9 @@ part_more(struct evidence *e, const char *p, const struct entry *w, bool user) {
   e->docname = cap && w && (w->capmid > 0 || ((!level || proper) && e->count));
   e->name = e->docname || (cap && proper && level);
   e->score += (e->count ? 2 : 0) + (e->docname ? 4 : 0);
+  /* a name of the list is a name however rare ("Mandell", "Westbrook") */
+  if (cap && proper && level > 70 && e->score < 5)
+    e->score = 5;
 }
 
 /* ---- candidates and splits ----------------------------------------------- */
@@ -2897,12 +2902,39 @@ static bool opener(const char *p, size_t n) {
   return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* More words that start sentences, before a common word only (not before a
+ * function word that also ends names: "Anand"): prepositions, adverbs and
+ * auxiliaries that the list of openers leaves out (it serves camel-case
+ * tokens too), not those that make compounds or names of firms as well
+ * ("Undercounter", "Tencent", "BeyondMeat"): "Despitelower",
+ * "Anextended". */
+static bool late_opener(const char *p, size_t n) {
+  static const char *const words[] = {
+      /* sorted */
+      "Against", "Along",     "Among",   "An",      "Are",     "Around",
+      "Before",  "Besides",   "Despite", "During",  "However", "Instead",
+      "Meanwhile", "Neither", "Should",  "Through", "To",      "Unless",
+      "Unlike",  "Until",     "Was",     "Were",    "Whether", "Will",
+      "Within",  "Without",   "Would"};
+  return in_sorted(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Function words that camel-case identifiers do not start with: "ofJustice"
  * is glue, "toString" and "onClick" are names of code. */
 static bool article(const char *p, size_t n) {
   static const char *const words[] = {"of",   "the",  "and", "a",    "an", "at",
                                       "from", "with", "in",  "into", "by"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Longer prepositions, which camel-case identifiers do not start with
+ * either: "acrossNorth", "throughMay". */
+static bool preposition(const char *p, size_t n) {
+  static const char *const words[] = {
+      "across", "through", "near",   "during", "between", "within",
+      "without", "toward", "towards", "against", "among",  "despite",
+      "around", "behind",  "beyond", "inside", "outside", "upon", "via"};
+  return n >= 3 && in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
 /* Possessive determiners, which camel-case identifiers do not start with
@@ -3085,15 +3117,34 @@ static bool subject_verb(const char *p, size_t n) {
   return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Past forms of verbs of speech and the like that follow their subject
+ * and end no closed compounds (not "made", "held", "saw": "homemade",
+ * "handheld", "jigsaw"): "spokesmantold", "cousingot". */
+static bool past_verb(const char *p, size_t n) {
+  static const char *const words[] = {"said",   "told",    "wrote", "knew",
+                                      "took",   "sought",  "spoke", "thought",
+                                      "went",   "got",     "brought"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* A capitalised first part with no case change: "Thecompany",
  * "Blinkenstressed", "Trumpsaid", "Fridayis". */
 static bool capital_signal(const char *p, size_t i, const struct evidence *l,
                            const struct evidence *r) {
   bool of = r->len == 2 && p[i] == 'o' && p[i + 1] == 'f';
+  if (i == 1 && p[0] == 'A') /* "Asecond", "Asmall": the article at a
+                                 sentence start, then a common word, not
+                                 a verb ("Aseem") */
+    return r->len >= 4 && !r->stop && r->common && r->level &&
+           r->level <= 35 && !suffix_word(p + i, r->len) &&
+           !subject_verb(p + i, r->len) && !closed_word(p + i, r->len);
   if (i == 1) /* "Ihave" */
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
+  if (r->len >= 4 && !r->stop && r->common && r->level && r->level <= 35 &&
+      !suffix_word(p + i, r->len) && late_opener(p, i))
+    return true; /* "Despitelower", "Anextended" */
   /* a common word capitalised as a name here ("Black Friday"), then a
    * short rarer plural seen nowhere alone: a name of its own
    * ("Blackhawks"); names are made of short words */
@@ -3118,10 +3169,10 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Swiftmight", "Techeach" */
   if (l->name && !l->common && l->len >= 5 && r->stop && (r->len >= 3 || of))
     return true; /* "Fridaythat" */
-  if (l->proper && l->level && l->level <= 50 && !l->common && l->len >= 5 &&
-      r->common && r->level && r->level <= 20 && r->len >= 5 &&
-      inflected(p + i, r->len))
-    return true; /* "Washingtoninvaded": a name of the list, then a verb */
+  if (l->proper && l->level && !l->common && l->len >= 5 && r->common &&
+      r->level && r->level <= 20 && r->len >= 5 && inflected(p + i, r->len))
+    return true; /* "Washingtoninvaded": a name of the list (however
+                    rare), then a verb */
   if (l->proper && l->level && l->level <= 35 && !l->common && l->len >= 5 &&
       r->common && r->level && r->level <= 20 && r->len >= 4 &&
       !suffix_word(p + i, r->len))
@@ -3135,9 +3186,19 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
   if (l->common && l->level <= 50 && l->len >= 4 && r->stop &&
       (r->len >= 3 || of) && !name_ending(p + i, r->len))
     return true; /* "Joiningthe", "Departmentof"; not "Bradsher" */
-  if (l->common && l->level <= 35 && inflected(p, l->len) && solid(r) &&
-      r->len >= 3)
-    return true; /* "Sellingcars" */
+  if (l->common && l->level <= 35 &&
+      (inflected(p, l->len) ||
+       (l->len == 5 && memcmp(p + 2, "ing", 3) == 0)) &&
+      solid(r) && r->len >= 3 && !suffix_word(p + i, r->len))
+    return true; /* "Sellingcars", "Usingweed", "Goingupstairs" */
+  if (l->common && l->level <= 35 && l->len >= 4 && p[i - 1] == 's' &&
+      p[i - 2] != 's' && subject_verb(p + i, r->len) && r->len >= 3 &&
+      is_lower((unsigned char)p[1])) {
+    char w[MAX_TOKEN];
+    lower_ascii(p, i - 1, w);
+    if (kempt__wordlist_level(w, i - 1) > 0)
+      return true; /* "Pollsshow": a plural subject, then its verb */
+  }
   if (l->docname && r->len >= 4 && r->level && r->level <= 50 &&
       (inflected(p + i, r->len) || (r->len >= 5 && p[i + r->len - 1] == 's')))
     return true; /* "Fordagreed", "Appleviews" */
@@ -3189,12 +3250,26 @@ static bool title_word(const struct evidence *name, const struct evidence *w) {
          w->level <= 35 && w->len >= 5;
 }
 
+/* Titles that stand before a name: "PresidentDonald", "CaptainJames". */
+static bool name_title(const char *p, size_t n) {
+  static const char *const words[] = {
+      "Administrator", "Archbishop", "Bishop",    "Captain",   "Chairman",
+      "Chancellor",    "Colonel",    "Commissioner", "Congressman",
+      "Congresswoman", "Coach",      "Deputy",    "Director",  "Governor",
+      "Judge",         "Justice",    "Lieutenant", "Mayor",    "Minister",
+      "President",     "Prime",      "Professor", "Representative",
+      "Secretary",     "Senator",    "Sergeant",  "Sheriff"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Two capitalised parts, "KamalaHarris", "TheFossil": a name seen alone in
  * the document on one side; not after a name prefix ("McDonald"). */
 static bool camel_signal(const char *p, size_t i, const struct evidence *l,
                          const struct evidence *r) {
   if (name_prefix(p, i))
     return false;
+  if (r->proper && r->level && r->len >= 3 && name_title(p, i))
+    return true; /* "PresidentDonald": a title, then a name of the list */
   if (l->docname && (r->name || r->docname || (!l->common && solid(r))))
     return true;
   if (r->docname && (l->name || (!r->common && l->level)))
@@ -3239,7 +3314,11 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             (!l->stop || article(p, i) || small_link(p, i) ||
              (r->len == 3 && memcmp(p + i, "The", 3) == 0))) ||
            ((article(p, i) || possessive(p, i)) && r->len >= 4 && r->level &&
-            r->level <= 50);
+            r->level <= 50) ||
+           (article(p, i) && r->len == 3 && !r->stop && r->level &&
+            r->level <= 20) || /* "theBay", "atNew" */
+           (preposition(p, i) && r->len >= 3 && !r->stop && r->level &&
+            r->level <= 50); /* "acrossNorth" */
   if (cap)
     return capital_signal(p, i, l, r);
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
@@ -3254,8 +3333,14 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count) ||
            (!particle(p, i) && r->len >= 5 && r->level && r->level <= 35 &&
             r->common); /* "innature", "somecases"; not "upskilling" */
-  if (closed_word(p, i)) /* "veryexciting", "fewpeople" */
-    return r->len >= 4 && r->level && r->level <= 35 && r->common;
+  if (closed_word(p, i)) /* "veryexciting", "fewpeople"; "mightbe",
+                             "whetherit", "manyof"; not "justin" */
+    return (r->len >= 4 && r->level && r->level <= 35 && r->common) ||
+           (r->stop && r->len >= 2 &&
+            (r->len >= 3 || i >= 5 ||
+             (p[i] == 'o' && p[i + 1] == 'f') ||
+             (p[i] == 'b' && p[i + 1] == 'e') ||
+             (p[i] == 't' && p[i + 1] == 'o')));
   if (l->len == 3 && r->len < 4) /* "bitof", "wayto"; "dayshe", "manwho"
                                      when the word stands alone here */
     return l->level && l->level <= 35 &&
@@ -3264,6 +3349,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (r->stop && name_ending(p + i, r->len) && l->level > 35 && l->len <= 5)
     return false; /* a short rarer word, then a function word that ends
                      names: "whitby", "crosby" */
+  if (l->len >= 3 && l->common && l->level && l->level <= 35 &&
+      !prefix_word(p, i) && past_verb(p + i, r->len))
+    return true; /* "spokesmantold", "postgot" */
   return (r->stop && solid(l)) || content_pair(p, l, r);
 }
 
@@ -3394,11 +3482,11 @@ static bool camel_word(struct glue *g, const char *p, size_t n) {
 
 /* Whether the part p[0..n) of a token, n 1 or 2, key its lower case, is
  * no word whatever the document says (part_ok: ok is false, and novel
- * too): one letter but "a" and "I", or two that are not capitalised
+ * too): one letter but "a", "A" and "I", or two that are not capitalised
  * and no English function word. */
 static inline bool short_nonword(const char *p, const char *key, size_t n) {
   if (n == 1)
-    return p[0] != 'a' && p[0] != 'I';
+    return p[0] != 'a' && p[0] != 'A' && p[0] != 'I';
   return !is_upper((unsigned char)p[0]) &&
          !(kempt__stopword_langs_packed(
                (unsigned char)key[0] | (uint64_t)(unsigned char)key[1] << 8,
@@ -3407,7 +3495,7 @@ static inline bool short_nonword(const char *p, const char *key, size_t n) {
 }
 
 /* Whether the split of the token p[0..n) (key its lower case, sh its
- * shape) at i leaves a part of one letter but "a" and "I", or of two
+ * shape) at i leaves a part of one letter but "a", "A" and "I", or of two
  * lower-case letters that are no English function word, on a side
  * without capitals of its own: no word (part_ok) and too short to be
  * new, whatever the document says; so no split there, and nothing is
@@ -3513,6 +3601,45 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
   return s >= 5 ? s : -1;
 }
 
+/* The least common part of the split of key[0..n) at i: its level in
+ * the word list, 100 when the list lacks it. */
+static int rarest_part(const char *key, size_t n, size_t i) {
+  int l = kempt__wordlist_level(key, i), r = kempt__wordlist_level(key + i, n - i);
+  l = l ? l : 100;
+  r = r ? r : 100;
+  return l > r ? l : r;
+}
+
+/* Two positions of the token key[0..n) (its lower case) that score alike
+ * (sc[lo..hi], top the best score): the one whose parts are both among
+ * the list's most common words when the other has a rarer one
+ * ("a|small", not "as|mall"; "over|the", not "overt|he"; "its|own", not
+ * "it|sown"); 0 when no such evidence tells them apart ("was|hit",
+ * "wash|it"), or more positions come close. */
+static size_t common_split(const char *key, size_t n, const int *sc, size_t lo,
+                           size_t hi, int top) {
+  size_t at[2], k = 0;
+  for (size_t i = lo; i <= hi; i++)
+    if (sc[i] >= 0 && sc[i] >= top - 1) {
+      if (k == 2)
+        return 0;
+      at[k++] = i;
+    }
+  if (k != 2)
+    return 0;
+  int ra = rarest_part(key, n, at[0]), rb = rarest_part(key, n, at[1]);
+  size_t a = ra <= rb ? at[0] : at[1], b = ra <= rb ? at[1] : at[0];
+  int rmin = ra <= rb ? ra : rb, rmax = ra <= rb ? rb : ra;
+  if (rmin > 10 || rmax < 35 || sc[a] < sc[b])
+    return 0;
+  /* a word and a link of two letters after it ("Health|at" against
+   * "Heal|that") is the weakest signal: it decides no tie */
+  if (n - a == 2 &&
+      !(kempt__stopword_langs_lower(key, a) & (1u << (KEMPT_LANG_EN - 1))))
+    return 0;
+  return a;
+}
+
 /* Where to split the token of the candidate shape sh (0: not at all). */
 static size_t decide_shaped(struct glue *g, const struct token *t,
                             const struct shape *shape) {
@@ -3541,11 +3668,14 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
   static const struct shape no_capital = {0, 0, 0, false, false};
   bool plain = !sh.inner && !sh.second && !sh.acro && !sh.acro_name &&
                !sh.lead;
+  int sc[MAX_TOKEN + 1]; /* the score of each position weighed */
   for (size_t i = lo; i <= hi; i++) {
+    sc[i] = -1;
     if (!split_allowed(&sh, i) || (rare && !pair_count(g, key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
     int s = plain ? split_score(g, p, key, n, i, &no_capital)
                   : split_score(g, p, key, n, i, &sh);
+    sc[i] = s;
     if (s > top) {
       second = top;
       top = s;
@@ -3554,7 +3684,13 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
       second = s;
     }
   }
-  if (top < 0 || second >= top - 1)
+  if (top >= 0 && second >= top - 1)
+    best = common_split(key, n, sc, lo, hi, top);
+  if (top < 0 || !best)
+    return 0;
+  /* the article "A" starts sentences only: a token capitalised inside one
+   * ("Aseem") is a name */
+  if (best == 1 && p[0] == 'A' && whole && whole->capmid)
     return 0;
   /* seen whole elsewhere: a word after all, unless the spaced pair is
    * clearly more frequent, or as frequent and the evidence strong (the
