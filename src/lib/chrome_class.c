@@ -2644,11 +2644,23 @@ static inline bool glued_may(const struct chrome_unit *u, bool nolang,
          u->words <= TEASER_WORDS + HEAD_MAX_WORDS && u->upper >= 3;
 }
 
+/* The number that opens headline j ("3. Best for ...", "3) ..."), or 0. */
+static unsigned head_number(const struct chrome_doc *d, size_t j) {
+  const struct chrome_unit *u = &d->units[j];
+  const char *p = d->text.data + u->off;
+  size_t k = indentation(p, u->len);
+  unsigned n = 0;
+  for (; k < u->len && (unsigned)(p[k] - '0') < 10 && n < 1000; k++)
+    n = 10 * n + (unsigned)(p[k] - '0');
+  return k < u->len && (p[k] == '.' || p[k] == ')') ? n : 0;
+}
+
 static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
                          uint32_t fwl) {
   if (d->units[i].rule) /* (no headline, question nor glued teaser) */
     return i + 1;
   size_t j = i, end = i, pairs = 0, glued = 0;
+  unsigned counted = 0; /* headlines numbered 1, 2, 3 ... so far */
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
     bool head = !glued && is_head(&d->units[j], nolang);
     bool asks = !glued && !head && head_asks(d, j, nolang);
@@ -2666,12 +2678,18 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
     if (k == d->nunits || !is_summary(&d->units[k]) ||
         ((asks || is_question(d, &d->units[k])) && !labelled(d, j, k)))
       break; /* (an interview: a question, its answer, the next one) */
+    for (size_t h = j; h < k; h++) /* (its headline or a label) */
+      if (head_number(d, h) == counted + 1) {
+        counted++;
+        break;
+      }
     pairs++;
     end = k + 1;
     j = skip_removed(d, k + 1);
   }
-  if (pairs >= TEASER_PAIRS && glued != 1) /* (one may be a paragraph
-                                               that opens with a title) */
+  if (pairs >= TEASER_PAIRS && glued != 1 && /* (one may be a paragraph
+                                                that opens with a title) */
+      counted < TEASER_PAIRS) /* (a ranked list's items are an article's) */
     for (size_t k = i; k < end; k++)
       if (!d->units[k].rule)
         d->units[k].rule = R_TEASER;
