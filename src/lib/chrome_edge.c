@@ -339,22 +339,75 @@ bool kempt__chrome_links_then_facts(const struct chrome_doc *d, size_t from,
   return false;
 }
 
+/* A box's heading ("Tickets", "Opening hours", "Service details"); in
+ * blocks (loose), one that the classifier took by form alone (a menu
+ * has "Tickets" too). */
+static bool box_head(const struct chrome_doc *d, const struct chrome_unit *h,
+                     bool loose) {
+  return (!h->rule || (loose && !h->hit)) && h->words >= 1 &&
+         h->words <= KV_HEAD_WORDS &&
+         h->term == TERM_NONE && !h->bullet && !key_value(d, h);
+}
+
+/* A fact of a box under a heading, without a key: a short line, no
+ * sentence, no link ("Adults £14", "Harbour Museum, Quay Road"). */
+static bool box_value(const struct chrome_unit *u) {
+  return (!u->rule || u->hit == CK_DATE) && !u->soft_has && !u->widget &&
+         !u->url && !u->bullet && u->cls != CL_BAD && u->words >= 1 &&
+         u->words <= KV_WORDS && u->seps < 2 && u->term != TERM_SENT &&
+         u->term != TERM_COLON && u->term != TERM_ELLIPSIS;
+}
+
+/* The last line of a box of facts in blocks, each under its heading in
+ * the heading's block ("Tickets" / "Adults £14" / "Concessions £10",
+ * "Opening hours" / "Daily 10:00 - 17:30"): KV_MIN facts or more, half
+ * of them with a number at least; or SIZE_MAX. */
+static size_t sections_from(const struct chrome_doc *d, size_t i,
+                            size_t end) {
+  size_t last = SIZE_MAX, facts = 0, nums = 0;
+  while (i + 1 < end && box_head(d, &d->units[i], true)) {
+    size_t k = i + 1, blk = d->units[i].blk;
+    for (; k < end && k - i <= KV_MAX && d->units[k].blk == blk &&
+           box_value(&d->units[k]);
+         k++)
+      nums += d->units[k].ntok > d->units[k].words;
+    if (k == i + 1 || (k < end && d->units[k].blk == blk))
+      break; /* (no fact, or a line of another kind in its block) */
+    facts += k - i - 1;
+    last = k - 1;
+    i = k;
+  }
+  return facts >= KV_MIN && 2 * nums >= facts ? last : SIZE_MAX;
+}
+
 size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
                                  size_t end) {
   if (from >= end)
     return SIZE_MAX;
   const struct chrome_unit *h = &d->units[from];
   size_t at = facts_from(d, from, end);
-  if (at == SIZE_MAX && !h->rule && h->words >= 1 &&
-      h->words <= KV_HEAD_WORDS && h->term == TERM_NONE && !h->bullet &&
-      !key_value(d, h))
+  if (at == SIZE_MAX && box_head(d, h, false))
     at = facts_from(d, from + 1, end); /* under its heading */
+  if (at == SIZE_MAX && box_head(d, h, true))
+    at = sections_from(d, from, end);
   return at;
 }
 
 void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i <= b; i++) {
     const struct chrome_unit *u = &d->units[i];
+    size_t box; /* a box in blocks: its dates are facts, its heading too */
+    if (u->term == TERM_NONE && !u->hit && u->words <= KV_HEAD_WORDS &&
+        box_head(d, u, true) &&
+        (box = sections_from(d, i, b + 1)) != SIZE_MAX) {
+      for (size_t k = i; k <= box; k++)
+        if (d->units[k].hit == CK_DATE || (d->units[k].rule && !d->units[k].hit)) {
+          d->units[k].rule = NULL;
+          d->units[k].cls = CL_SHORT;
+        }
+      i = box;
+      continue;
+    }
     if (u->hit != CK_DATE || !u->rule || !key_value(d, u))
       continue; /* (a date line that may be a fact: few) */
     size_t s = i; /* the first fact of its run */
