@@ -1201,6 +1201,30 @@ static bool is_year(const char *p, const struct chrome_tok *t) {
           has_prefix(p + t->start, 2, "20"));
 }
 
+/* A span of dates, a month or day name before a spaced dash and a year
+ * after it ("12 March - 30 August 2026", "June 4, 1938 - April 9,
+ * 2026"): an event's or a life's dates, no page's date ("March 3, 2026 -
+ * 10:45 AM" is one). */
+static bool date_span(const struct matcher *m, const char *p,
+                      const struct chrome_tok *t, size_t nt) {
+  size_t k = 1;
+  for (; k < nt; k++) { /* the dash between t[k - 1] and t[k] */
+    const char *q = p + t[k - 1].end, *e = p + t[k].start;
+    if (e - q >= 3 && q[0] == ' ' && e[-1] == ' ' &&
+        ((e - q == 3 && q[1] == '-') ||
+         (e - q == 5 && has_prefix(q + 1, 3, "\xe2\x80\x93"))))
+      break;
+  }
+  if (k >= nt)
+    return false;
+  bool before = false, year = false;
+  for (size_t i = 0; i < k && !before; i++)
+    before = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
+  for (size_t i = k; i < nt && !year; i++)
+    year = is_year(p, &t[i]);
+  return before && year;
+}
+
 static bool is_date(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
   bool num = false, word = false, year = false;
@@ -1225,8 +1249,9 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
       return false; /* (whatever the rest) */
     year = year || is_year(p, &t[i]);
   }
-  return (num && (word || (alpha == 0 && year && nt <= 4))) ||
-         kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false);
+  return ((num && (word || (alpha == 0 && year && nt <= 4))) ||
+          kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false)) &&
+         !date_span(m, p, t, nt);
 }
 
 /* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
@@ -3179,6 +3204,31 @@ static bool headline_over_dek(struct chrome_doc *d, size_t h, size_t t) {
          u->words < v->words;
 }
 
+#define SPAN_REACH 3 /* lines under the title that may be its dates */
+
+/* A short line of dates from one to another, the last with its year
+ * ("12 March - 30 August 2026", "June 4, 1938 - April 9, 2026"): no
+ * date line took it (date_span). */
+static bool span_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words > 8 || u->ntok <= u->words || u->term == TERM_SENT)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len;
+  while (n > 0 && p[n - 1] == ' ')
+    n--;
+  if (n < 8 || (unsigned)(p[n - 1] - '0') >= 10 ||
+      !(has_prefix(p + n - 4, 2, "19") || has_prefix(p + n - 4, 2, "20")))
+    return false; /* (it ends with its year) */
+  for (size_t k = 1; k + 2 < n; k++)
+    if (p[k - 1] == ' ' && p[k + 1] == ' ' && p[k] == '-')
+      return true;
+    else if (p[k - 1] == ' ' && k + 4 < n && p[k + 3] == ' ' &&
+             has_prefix(p + k, 3, "\xe2\x80\x93"))
+      return true;
+  return false;
+}
+
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
@@ -3202,6 +3252,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       }
       d->units[t].title = true;
       d->units[t].rule = NULL;
+      for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
+        if (d->units[i].rule == R_OUTSIDE && span_line(d, i))
+          d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
     }
   }
