@@ -3415,6 +3415,47 @@ static void join_over_lists(const struct chrome_doc *d, size_t *a,
     *a = at;
 }
 
+#define SECTION_HEAD_WORDS 6 /* words of a section's heading at most */
+#define SECTION_ITEMS 2      /* bulleted lines of a section at least */
+
+/* A block from h to its end before end that is a heading over bulleted
+ * lines no rule took ("Requirements" / "• Five years of ..."): returns
+ * its last line, or SIZE_MAX. */
+static size_t bullet_section(const struct chrome_doc *d, size_t h,
+                             size_t end) {
+  if (h >= end)
+    return SIZE_MAX;
+  const struct chrome_unit *u = &d->units[h];
+  if (u->rule || u->bullet || u->url || u->widget || u->words < 1 ||
+      u->words > SECTION_HEAD_WORDS || u->term != TERM_NONE)
+    return SIZE_MAX;
+  size_t k = h + 1;
+  while (k < end && d->units[k].blk == u->blk && d->units[k].bullet &&
+         !d->units[k].rule && !d->units[k].url && !d->units[k].widget)
+    k++;
+  if (k - h - 1 < SECTION_ITEMS || (k < end && d->units[k].blk == u->blk))
+    return SIZE_MAX;
+  return k - 1;
+}
+
+/* The article that ends with such a section goes on over the sections
+ * of the same form right after it (a job's "Responsibilities", then
+ * "Requirements", then "Benefits"). */
+static size_t join_sections(struct chrome_doc *d, size_t a, size_t b,
+                            size_t end) {
+  if (!d->units[b].bullet)
+    return b; /* (most articles) */
+  size_t s = b;
+  while (s > a && d->units[s - 1].blk == d->units[b].blk)
+    s--;
+  if (bullet_section(d, s, end) != b)
+    return b;
+  for (size_t e; (e = bullet_section(d, b + 1, end)) != SIZE_MAX;)
+    for (; b < e; b++) /* (the article's list, no list of links) */
+      d->units[b + 1].listed = true;
+  return b;
+}
+
 /* ---- structured runs next to the article ----------------------------- */
 
 static bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
@@ -3813,6 +3854,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     join_over_lists(d, &a, &b, c, nolang);
     kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
+    b = join_sections(d, a, b, c);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     kempt__chrome_facts_keep(d, a, b);
