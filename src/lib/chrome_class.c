@@ -2492,6 +2492,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
     u->rule = R_LISTITEM;
     items++;
   }
+  if (items == 1 && head + 1 == j && j < d->nunits &&
+      d->units[head].blk != d->units[i].blk &&
+      d->units[j].blk == d->units[head].blk && !d->units[j].rule &&
+      d->units[j].term == TERM_SENT && d->units[head].rule == R_LISTITEM)
+    d->units[head].rule = NULL; /* a heading over its text, in a block of
+                                   their own: no list ("Description") */
 }
 
 /* A run of headline + summary pairs from i: returns its end, and marks it
@@ -3837,6 +3843,18 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
          !is_question(d, u);
 }
 
+#define TEXT_HEAD_WORDS 3 /* words of a heading over the first paragraph */
+
+/* Line h, a heading of a few words right over the article's first
+ * paragraph at a, in its block ("Description", "About the role"). */
+static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return !u->rule && u->blk == v->blk && u->term == TERM_NONE &&
+         !u->bullet && !u->url && !u->widget && !u->dup && u->cap1 &&
+         u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
+         u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -3859,6 +3877,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     kempt__chrome_facts_keep(d, a, b);
     if (a > 0 && lead_sentence(d, a - 1))
+      a--;
+    if (a > 0 && text_heading(d, a - 1, a))
       a--;
     a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
