@@ -3235,6 +3235,30 @@ static bool span_line(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
+/* A price alone on its line ("£34.99", "$1,299", "12,50 €"): a
+ * product's, under its name. */
+static bool price_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words || !u->ntok || u->len > 16)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n), cur = 0, digits = 0;
+  for (; k < n; k++) {
+    if (has_prefix(p + k, n - k, "\xc2\xa3") || /* £ */
+        has_prefix(p + k, n - k, "\xe2\x82\xac")) { /* € */
+      k += p[k] == '\xc2' ? 1 : 2;
+      cur++;
+    } else if (p[k] == '$') {
+      cur++;
+    } else if ((unsigned)(p[k] - '0') < 10) {
+      digits++;
+    } else if (p[k] != '.' && p[k] != ',' && p[k] != ' ') {
+      return false;
+    }
+  }
+  return cur == 1 && digits >= 1;
+}
+
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
@@ -3259,7 +3283,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       d->units[t].title = true;
       d->units[t].rule = NULL;
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
-        if (d->units[i].rule == R_OUTSIDE && span_line(d, i))
+        if (d->units[i].rule == R_OUTSIDE &&
+            (span_line(d, i) || price_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
     }
