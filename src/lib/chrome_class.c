@@ -3900,6 +3900,9 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = join_sections(d, a, b, c);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
+    while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
+           d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
+      b++; /* (the prose after the box: "In lieu of flowers, ...") */
     kempt__chrome_facts_keep(d, a, b);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
