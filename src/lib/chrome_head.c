@@ -90,10 +90,12 @@ static size_t digits(const char *p, size_t n, size_t i) {
  * word of digits and CJK units). */
 static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
                        size_t nt, bool time) {
+  unsigned parts = 0; /* (over words in a row: "2026년 11월 18일") */
   for (size_t w = 0; w < nt; w++) {
-    if (!digit(p[t[w].start]))
+    if (!digit(p[t[w].start])) {
+      parts = 0;
       continue;
-    unsigned parts = 0;
+    }
     for (size_t i = t[w].start; i < t[w].end;) {
       if (!digit(p[i])) {
         i++;
