@@ -2221,6 +2221,11 @@ static bool prose_form(const struct chrome_unit *u) {
          100u * u->upper < 35u * u->words;
 }
 
+/* A sentence in lower case (prose_form's, shorter). */
+static bool prose_form_lower(const struct chrome_unit *u) {
+  return ends_prose(u) && 100u * u->upper < 35u * u->words;
+}
+
 static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
   if (u->rule == R_REPEAT || u->rule == R_THRICE)
     return CL_SHORT;
@@ -2241,6 +2246,8 @@ static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
     return CL_NEAR;
   if (u->words >= GOOD_WORDS && dense(u, GOOD_DENSITY))
     return CL_NEAR;
+  if (u->words >= GOOD_WORDS && u->stop && prose_form_lower(u))
+    return CL_NEAR; /* a language with few listed function words (uk) */
   return CL_SHORT;
 }
 
