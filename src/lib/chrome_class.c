@@ -144,6 +144,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
+#define THAI_PROSE 50      /* code points of a Thai line that is prose */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 14      /* "NAME says:" comment headers (with a date) */
 #define SAYS_AT 4          /* bytes of a word of its date ("on", "at", "pm") */
@@ -2224,6 +2225,12 @@ static bool prose_form(const struct chrome_unit *u) {
 /* A sentence in lower case (prose_form's, shorter). */
 static bool prose_form_lower(const struct chrome_unit *u) {
   return ends_prose(u) && 100u * u->upper < 35u * u->words;
+}
+
+/* Whether p[0..n) ends in a Thai or Lao letter (U+0E00..U+0EFF). */
+static bool thai_end(const char *p, size_t n) {
+  const unsigned char *s = (const unsigned char *)p;
+  return n >= 3 && s[n - 3] == 0xE0 && s[n - 2] >= 0xB8 && s[n - 2] <= 0xBB;
 }
 
 static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
@@ -4441,6 +4448,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
       u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
+    if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
+        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
+      u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
   }
   classes_in_context(d);
   bool dups = d->few_dups;

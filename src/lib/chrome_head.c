@@ -147,7 +147,8 @@ static int number_of(const char *p, const struct chrome_tok *t) {
 
 static bool year_of(const char *p, const struct chrome_tok *t) {
   int v = number_of(p, t);
-  return t->end - t->start == 4 && v >= 1900 && v < 2100;
+  return t->end - t->start == 4 &&
+         ((v >= 1900 && v < 2100) || (v >= 2440 && v < 2640)); /* (Thai) */
 }
 
 static bool day_of(const char *p, const struct chrome_tok *t) {
