@@ -1182,6 +1182,10 @@ static bool ends_ampm(const char *p, size_t n) {
  * number or a separator after the name. */
 static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
                       const char *p, const struct chrome_tok *t, size_t nt) {
+  if (nt >= 2 && nt <= 3 && nt == u->ntok && u->term == TERM_NONE &&
+      (unsigned char)p[t[0].start] >= 0xD6 && /* a script without case */
+      find_rule(m, t + nt - 1, 1, CK_BYLINE))
+    return true; /* the name, then the word ("김민수 기자") */
   if (nt < 2 || !t[1].upper)
     return false;
   if (nt > 8) {
