@@ -1186,8 +1186,9 @@ static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
       (unsigned char)p[t[0].start] >= 0xD6 && /* a script without case */
       find_rule(m, t + nt - 1, 1, CK_BYLINE))
     return true; /* the name, then the word ("김민수 기자") */
-  if (nt < 2 || !t[1].upper)
-    return false;
+  if (nt < 2 ||
+      !(t[1].upper || (nt <= 4 && (unsigned char)p[t[1].start] >= 0xD6)))
+    return false; /* (a name of a script without case: "מאת דנה לוי") */
   if (nt > 8) {
     if (nt > BYLINE_WORDS || nt < u->ntok || !t[2].upper ||
         4u * u->stop > u->words + 4u || (u->ntok == u->words && !u->seps) ||
