@@ -36,10 +36,12 @@
 #define NAME_WORDS 3      /* an author's name alone on its line, */
 #define NAME_SHORTER 2    /* ... words fewer than the title's over it */
 #define DAY_MAX 31
+#define CJK_BYLINE_CHARS 24 /* code points of a Chinese reporter's line */
 
 static const char R_HEAD_DATE[] = "date line (the article's head)";
 static const char R_HEAD_SOURCE[] = "source line (the article's head)";
 static const char R_HEAD_NAME[] = "byline (a name over the date line)";
+static const char R_HEAD_BYLINE[] = "byline (记者 NAME, NAME 报道)";
 
 /* The code point at p[0..n) (n >= 1). */
 static int32_t cp_at(const char *p, size_t n) {
@@ -344,10 +346,34 @@ static bool over_name(const struct chrome_unit *v,
          (v->stop > 0 || v->upper < v->words);
 }
 
+/* A Chinese reporter's line: short, no end, 记者 (記者) at its start or
+ * 报道 (報導, 報道) at its end ("記者陳怡君／台南報導"). */
+static bool cjk_byline(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  static const char *const opens[] = {"\xe8\xae\xb0\xe8\x80\x85",
+                                      "\xe8\xa8\x98\xe8\x80\x85"};
+  static const char *const ends[] = {"\xe6\x8a\xa5\xe9\x81\x93",
+                                     "\xe5\xa0\xb1\xe5\xb0\x8e",
+                                     "\xe5\xa0\xb1\xe9\x81\x93"};
+  if (u->chars > CJK_BYLINE_CHARS || u->term != TERM_NONE || u->tlen < 9)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->tlen;
+  for (size_t k = 0; k < 2; k++)
+    if (memcmp(p, opens[k], 6) == 0)
+      return true;
+  for (size_t k = 0; k < 3; k++)
+    if (memcmp(p + n - 6, ends[k], 6) == 0)
+      return true;
+  return false;
+}
+
 const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
                                     bool title_above) {
   if (head_date(d, i, true))
     return R_HEAD_DATE;
+  if (cjk_byline(d, &d->units[i]))
+    return R_HEAD_BYLINE;
   if (i > 0 && label_line(d, i) && head_date(d, i - 1, true))
     return R_HEAD_SOURCE;
   if (title_above && i + 1 < d->nunits && name_line(d, &d->units[i]) &&
