@@ -205,10 +205,15 @@ static bool date_form(const char *p, const struct chrome_unit *u,
   if (nt == 0 || nt > HEAD_TOKENS || u->chars > HEAD_CHARS)
     return false;
   uint32_t skip = 0; /* bit i: word i is the month of a day and a year */
-  for (size_t i = 0; i + 2 < nt && i < 30; i++)
+  for (size_t i = 0; i + 2 < nt && i < 30; i++) {
     if (day_of(p, &t[i]) && t[i + 1].alpha && year_of(p, &t[i + 2]) &&
         (langs == ~0u || (head && !t[i + 1].upper)))
       skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026" */
+    if (head && i + 3 < nt && day_of(p, &t[i]) && t[i + 1].alpha &&
+        t[i + 2].alpha && !t[i + 1].upper && p[t[i + 1].end] == '.' &&
+        t[i + 2].start == t[i + 1].end + 1 && year_of(p, &t[i + 3]))
+      skip |= 3u << (i + 1); /* a month in two letters: "22 พ.ย. 2569" */
+  }
   bool dated = skip || digit_date(p, u->tlen, t, nt, time);
   if (!dated && !head)
     return false; /* (a month name by a day: is_date's, in its rules) */
