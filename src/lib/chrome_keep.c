@@ -45,7 +45,7 @@
 #define INTRO_MIN_WORDS 4   /* a line that introduces them, at least */
 #define POST_CREDIT_MAX 160 /* bytes of an embedded post's credit */
 #define TAIL_DENSITY 15     /* % of function words, as near-good text */
-#define TAIL_ONE_STOP 8     /* ... or one in a sentence this short (tr) */
+#define TAIL_ONE_STOP 10    /* ... or one in a sentence this short (tr) */
 #define TAIL_UPPER 60       /* % of capitalised words at most (German nouns
                                leave more than half; a headline has all) */
 
