@@ -144,6 +144,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
+#define TITLE_CHARS 6      /* code points of a title (no language) */
 #define THAI_PROSE 50      /* code points of a Thai line that is prose */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 14      /* "NAME says:" comment headers (with a date) */
@@ -3008,13 +3009,22 @@ static bool title_end(const struct chrome_doc *d, const struct chrome_unit *u) {
          (u->tlen >= 2 && memcmp(e - 2, "\xd8\x9f", 2) == 0); /* ？！؟ */
 }
 
+/* 1 when a line starts with kana or a CJK ideograph (U+3040..U+9FFF):
+ * a character says more there, one fewer makes a title. */
+static unsigned cjk_start(const struct chrome_doc *d,
+                          const struct chrome_unit *u) {
+  unsigned char c = (unsigned char)d->text.data[u->off];
+  return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
+}
+
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
               u->rule == R_LISTITEM;
   if (!soft || u->cls == CL_BAD || u->bullet || u->widget)
     return false; /* (an image's label found twice is short, no title) */
-  if (nolang ? u->chars < 6 || u->chars > 300 : u->words < 3 || u->words > 30)
+  if (nolang ? u->chars < TITLE_CHARS - cjk_start(d, u) || u->chars > 300
+             : u->words < 3 || u->words > 30)
     return false;
   return title_end(d, u) &&
          (u->cap1 || nolang ||
