@@ -158,6 +158,20 @@ static bool day_of(const char *p, const struct chrome_tok *t) {
   return v >= 1 && v <= DAY_MAX && t->end - t->start <= 2;
 }
 
+/* Whether a token is a day's number of one or two Arabic-Indic or
+ * Persian digits (U+0660..U+0669, U+06F0..U+06F9: "۱۰"). */
+static bool arabic_digit(const char *p, const struct chrome_tok *t) {
+  const unsigned char *s = (const unsigned char *)p + t->start;
+  size_t n = t->end - t->start;
+  if (t->alpha || (n != 2 && n != 4))
+    return false;
+  for (size_t k = 0; k < n; k += 2)
+    if (!((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
+          (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9)))
+      return false;
+  return true;
+}
+
 /* Whether a word is digits and CJK date units only ("28日", "10時30分"). */
 static bool date_word(const char *p, const struct chrome_tok *t) {
   bool unit = false, part;
@@ -219,9 +233,9 @@ static bool date_form(const char *p, const struct chrome_unit *u,
     return false; /* (a month name by a day: is_date's, in its rules) */
   for (size_t i = 0; i < nt && !dated; i++)
     dated = t[i].alpha &&
-            ((i > 0 && day_of(p, &t[i - 1])) ||
+            ((i > 0 && (day_of(p, &t[i - 1]) || arabic_digit(p, &t[i - 1]))) ||
              (i + 1 < nt && day_of(p, &t[i + 1]))) &&
-            rule_word(r, langs, &t[i]); /* "November 28", "28 Nov" */
+            rule_word(r, langs, &t[i]); /* "November 28", "28 Nov", "۱۰ آبان" */
   if (!dated)
     return false;
   unsigned other = 0;
