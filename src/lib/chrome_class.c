@@ -144,6 +144,8 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CLEAN_RATIO 20     /* fewer chrome lines than 1 in this: clean */
 #define WIDGET_MAX 40      /* bytes of a [widget] with spaces in it */
 #define PROSE_WORDS 20
+#define TITLE_CHARS 6      /* code points of a title (no language) */
+#define THAI_PROSE 50      /* code points of a Thai line that is prose */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 14      /* "NAME says:" comment headers (with a date) */
 #define SAYS_AT 4          /* bytes of a word of its date ("on", "at", "pm") */
@@ -1181,8 +1183,13 @@ static bool ends_ampm(const char *p, size_t n) {
  * number or a separator after the name. */
 static bool is_byline(const struct chrome_unit *u, const struct matcher *m,
                       const char *p, const struct chrome_tok *t, size_t nt) {
-  if (nt < 2 || !t[1].upper)
-    return false;
+  if (nt >= 2 && nt <= 3 && nt == u->ntok && u->term == TERM_NONE &&
+      (unsigned char)p[t[0].start] >= 0xD6 && /* a script without case */
+      find_rule(m, t + nt - 1, 1, CK_BYLINE))
+    return true; /* the name, then the word ("김민수 기자") */
+  if (nt < 2 ||
+      !(t[1].upper || (nt <= 4 && (unsigned char)p[t[1].start] >= 0xD6)))
+    return false; /* (a name of a script without case: "מאת דנה לוי") */
   if (nt > 8) {
     if (nt > BYLINE_WORDS || nt < u->ntok || !t[2].upper ||
         4u * u->stop > u->words + 4u || (u->ntok == u->words && !u->seps) ||
@@ -2246,6 +2253,17 @@ static bool prose_form(const struct chrome_unit *u) {
          100u * u->upper < 35u * u->words;
 }
 
+/* A sentence in lower case (prose_form's, shorter). */
+static bool prose_form_lower(const struct chrome_unit *u) {
+  return ends_prose(u) && 100u * u->upper < 35u * u->words;
+}
+
+/* Whether p[0..n) ends in a Thai or Lao letter (U+0E00..U+0EFF). */
+static bool thai_end(const char *p, size_t n) {
+  const unsigned char *s = (const unsigned char *)p;
+  return n >= 3 && s[n - 3] == 0xE0 && s[n - 2] >= 0xB8 && s[n - 2] <= 0xBB;
+}
+
 static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
   if (u->rule == R_REPEAT || u->rule == R_THRICE)
     return CL_SHORT;
@@ -2266,6 +2284,8 @@ static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
     return CL_NEAR;
   if (u->words >= GOOD_WORDS && dense(u, GOOD_DENSITY))
     return CL_NEAR;
+  if (u->words >= GOOD_WORDS && u->stop && prose_form_lower(u))
+    return CL_NEAR; /* a language with few listed function words (uk) */
   return CL_SHORT;
 }
 
@@ -3038,13 +3058,22 @@ static bool title_end(const struct chrome_doc *d, const struct chrome_unit *u) {
          (u->tlen >= 2 && memcmp(e - 2, "\xd8\x9f", 2) == 0); /* ？！؟ */
 }
 
+/* 1 when a line starts with kana or a CJK ideograph (U+3040..U+9FFF):
+ * a character says more there, one fewer makes a title. */
+static unsigned cjk_start(const struct chrome_doc *d,
+                          const struct chrome_unit *u) {
+  unsigned char c = (unsigned char)d->text.data[u->off];
+  return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
+}
+
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
               u->rule == R_LISTITEM;
   if (!soft || u->cls == CL_BAD || u->bullet || u->widget)
     return false; /* (an image's label found twice is short, no title) */
-  if (nolang ? u->chars < 6 || u->chars > 300 : u->words < 3 || u->words > 30)
+  if (nolang ? u->chars < TITLE_CHARS - cjk_start(d, u) || u->chars > 300
+             : u->words < 3 || u->words > 30)
     return false;
   return title_end(d, u) &&
          (u->cap1 || nolang ||
@@ -4595,6 +4624,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
       u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
+    if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
+        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
+      u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
   }
   classes_in_context(d);
   bool dups = d->few_dups;

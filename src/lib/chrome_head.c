@@ -36,10 +36,12 @@
 #define NAME_WORDS 3      /* an author's name alone on its line, */
 #define NAME_SHORTER 2    /* ... words fewer than the title's over it */
 #define DAY_MAX 31
+#define CJK_BYLINE_CHARS 24 /* code points of a Chinese reporter's line */
 
 static const char R_HEAD_DATE[] = "date line (the article's head)";
 static const char R_HEAD_SOURCE[] = "source line (the article's head)";
 static const char R_HEAD_NAME[] = "byline (a name over the date line)";
+static const char R_HEAD_BYLINE[] = "byline (记者 NAME, NAME 报道)";
 
 /* The code point at p[0..n) (n >= 1). */
 static int32_t cp_at(const char *p, size_t n) {
@@ -90,10 +92,12 @@ static size_t digits(const char *p, size_t n, size_t i) {
  * word of digits and CJK units). */
 static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
                        size_t nt, bool time) {
+  unsigned parts = 0; /* (over words in a row: "2026년 11월 18일") */
   for (size_t w = 0; w < nt; w++) {
-    if (!digit(p[t[w].start]))
+    if (!digit(p[t[w].start])) {
+      parts = 0;
       continue;
-    unsigned parts = 0;
+    }
     for (size_t i = t[w].start; i < t[w].end;) {
       if (!digit(p[i])) {
         i++;
@@ -145,12 +149,27 @@ static int number_of(const char *p, const struct chrome_tok *t) {
 
 static bool year_of(const char *p, const struct chrome_tok *t) {
   int v = number_of(p, t);
-  return t->end - t->start == 4 && v >= 1900 && v < 2100;
+  return t->end - t->start == 4 &&
+         ((v >= 1900 && v < 2100) || (v >= 2440 && v < 2640)); /* (Thai) */
 }
 
 static bool day_of(const char *p, const struct chrome_tok *t) {
   int v = number_of(p, t);
   return v >= 1 && v <= DAY_MAX && t->end - t->start <= 2;
+}
+
+/* Whether a token is a day's number of one or two Arabic-Indic or
+ * Persian digits (U+0660..U+0669, U+06F0..U+06F9: "۱۰"). */
+static bool arabic_digit(const char *p, const struct chrome_tok *t) {
+  const unsigned char *s = (const unsigned char *)p + t->start;
+  size_t n = t->end - t->start;
+  if (t->alpha || (n != 2 && n != 4))
+    return false;
+  for (size_t k = 0; k < n; k += 2)
+    if (!((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
+          (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9)))
+      return false;
+  return true;
 }
 
 /* Whether a word is digits and CJK date units only ("28日", "10時30分"). */
@@ -200,18 +219,23 @@ static bool date_form(const char *p, const struct chrome_unit *u,
   if (nt == 0 || nt > HEAD_TOKENS || u->chars > HEAD_CHARS)
     return false;
   uint32_t skip = 0; /* bit i: word i is the month of a day and a year */
-  for (size_t i = 0; i + 2 < nt && i < 30; i++)
+  for (size_t i = 0; i + 2 < nt && i < 30; i++) {
     if (day_of(p, &t[i]) && t[i + 1].alpha && year_of(p, &t[i + 2]) &&
         (langs == ~0u || (head && !t[i + 1].upper)))
       skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026" */
+    if (head && i + 3 < nt && day_of(p, &t[i]) && t[i + 1].alpha &&
+        t[i + 2].alpha && !t[i + 1].upper && p[t[i + 1].end] == '.' &&
+        t[i + 2].start == t[i + 1].end + 1 && year_of(p, &t[i + 3]))
+      skip |= 3u << (i + 1); /* a month in two letters: "22 พ.ย. 2569" */
+  }
   bool dated = skip || digit_date(p, u->tlen, t, nt, time);
   if (!dated && !head)
     return false; /* (a month name by a day: is_date's, in its rules) */
   for (size_t i = 0; i < nt && !dated; i++)
     dated = t[i].alpha &&
-            ((i > 0 && day_of(p, &t[i - 1])) ||
+            ((i > 0 && (day_of(p, &t[i - 1]) || arabic_digit(p, &t[i - 1]))) ||
              (i + 1 < nt && day_of(p, &t[i + 1]))) &&
-            rule_word(r, langs, &t[i]); /* "November 28", "28 Nov" */
+            rule_word(r, langs, &t[i]); /* "November 28", "28 Nov", "۱۰ آبان" */
   if (!dated)
     return false;
   unsigned other = 0;
@@ -341,10 +365,34 @@ static bool over_name(const struct chrome_unit *v,
          (v->stop > 0 || v->upper < v->words);
 }
 
+/* A Chinese reporter's line: short, no end, 记者 (記者) at its start or
+ * 报道 (報導, 報道) at its end ("記者陳怡君／台南報導"). */
+static bool cjk_byline(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  static const char *const opens[] = {"\xe8\xae\xb0\xe8\x80\x85",
+                                      "\xe8\xa8\x98\xe8\x80\x85"};
+  static const char *const ends[] = {"\xe6\x8a\xa5\xe9\x81\x93",
+                                     "\xe5\xa0\xb1\xe5\xb0\x8e",
+                                     "\xe5\xa0\xb1\xe9\x81\x93"};
+  if (u->chars > CJK_BYLINE_CHARS || u->term != TERM_NONE || u->tlen < 9)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->tlen;
+  for (size_t k = 0; k < 2; k++)
+    if (memcmp(p, opens[k], 6) == 0)
+      return true;
+  for (size_t k = 0; k < 3; k++)
+    if (memcmp(p + n - 6, ends[k], 6) == 0)
+      return true;
+  return false;
+}
+
 const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
                                     bool title_above) {
   if (head_date(d, i, true))
     return R_HEAD_DATE;
+  if (cjk_byline(d, &d->units[i]))
+    return R_HEAD_BYLINE;
   if (i > 0 && label_line(d, i) && head_date(d, i - 1, true))
     return R_HEAD_SOURCE;
   if (title_above && i + 1 < d->nunits && name_line(d, &d->units[i]) &&

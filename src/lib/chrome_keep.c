@@ -45,6 +45,7 @@
 #define INTRO_MIN_WORDS 4   /* a line that introduces them, at least */
 #define POST_CREDIT_MAX 160 /* bytes of an embedded post's credit */
 #define TAIL_DENSITY 15     /* % of function words, as near-good text */
+#define TAIL_ONE_STOP 10    /* ... or one in a sentence this short (tr) */
 #define TAIL_UPPER 60       /* % of capitalised words at most (German nouns
                                leave more than half; a headline has all) */
 
@@ -104,7 +105,8 @@ static bool tail_sentence(const struct chrome_doc *d,
   return !u->rule && u->cls == CL_SHORT && u->term == TERM_SENT &&
          !u->bullet && !u->url && !u->widget && u->seps < 2 && !u->dup &&
          !u->soft_has && u->words >= TAIL_MIN_WORDS && u->ntok == u->words &&
-         100u * u->stop >= TAIL_DENSITY * u->words &&
+         (100u * u->stop >= TAIL_DENSITY * u->words ||
+          (u->stop && u->words <= TAIL_ONE_STOP)) &&
          100u * u->upper <= TAIL_UPPER * u->words && !asks(d, u);
 }
 
