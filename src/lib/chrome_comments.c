@@ -77,6 +77,21 @@ static bool kind_words(const struct chrome_rules *r,
  * button rules, a page's one-word line rules and numbers, one reply rule
  * at least ("Reply", "Like (3) · Reply", "2 replies", "Antworten Melden",
  * "Reply - Share"; not "Like Share"), no sentence end. */
+/* The words of line u (p[0..n) of it) into *t: the ones kept for it
+ * (its words are kept), or read again into tb (at most max); *total: all
+ * its words. */
+static size_t line_words(const struct chrome_doc *d,
+                         const struct chrome_unit *u, const char *p, size_t n,
+                         struct chrome_tok *tb, size_t max,
+                         const struct chrome_tok **t, size_t *total) {
+  if (u->retok && u->tok != CHROME_NO_TOK) {
+    *t = d->toks + u->tok;
+    return *total = u->ntok;
+  }
+  *t = tb;
+  return kempt__chrome_tokens(p, n, tb, max, total, d->cp);
+}
+
 bool kempt__chrome_buttons(const struct chrome_doc *d,
                            const struct chrome_unit *u,
                            const struct chrome_rules *r) {
@@ -84,14 +99,9 @@ bool kempt__chrome_buttons(const struct chrome_doc *d,
     return false;
   const char *p = d->text.data + u->off;
   struct chrome_tok tb[CHROME_BTN_TOK + 1];
-  const struct chrome_tok *t = tb;
-  size_t total, nt;
-  if (u->retok && u->tok != CHROME_NO_TOK) { /* (its words are kept) */
-    t = d->toks + u->tok;
-    nt = total = u->ntok;
-  } else {
-    nt = kempt__chrome_tokens(p, u->len, tb, CHROME_BTN_TOK, &total, d->cp);
-  }
+  const struct chrome_tok *t;
+  size_t total,
+         nt = line_words(d, u, p, u->len, tb, CHROME_BTN_TOK, &t, &total);
   if (nt == 0 || total != nt)
     return false;
   size_t hits = 0;
@@ -202,14 +212,8 @@ static bool time_header_at(const struct chrome_doc *d,
   while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
     n--;
   struct chrome_tok tb[HDR_TOK + 1];
-  const struct chrome_tok *t = tb;
-  size_t total, nt;
-  if (u->retok && u->tok != CHROME_NO_TOK) { /* (its words are kept) */
-    t = d->toks + u->tok;
-    nt = total = u->ntok;
-  } else {
-    nt = kempt__chrome_tokens(p, n, tb, HDR_TOK, &total, d->cp);
-  }
+  const struct chrome_tok *t;
+  size_t total, nt = line_words(d, u, p, n, tb, HDR_TOK, &t, &total);
   if (nt != total || nt < 2 || !t[0].alpha || t[0].start != 0)
     return false;
   for (size_t k = 1; k <= HDR_NAME_TOK && k < nt && !sw; k++)
