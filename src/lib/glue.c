@@ -3092,9 +3092,10 @@ static bool suffix_word(const char *p, size_t n) {
   return in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
-/* Function words that also end names: "Bradsher", "Dawson", "Crosby". */
+/* Function words that also end names: "Bradsher", "Dawson", "Crosby",
+ * "Timemore". */
 static bool name_ending(const char *p, size_t n) {
-  static const char *const words[] = {"her", "an", "on", "by", "us"};
+  static const char *const words[] = {"her", "an", "on", "by", "us", "more"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
