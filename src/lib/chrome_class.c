@@ -1043,7 +1043,8 @@ static const struct chrome_rule *find_pre(const struct matcher *m,
   return find_key(m, pre[k - 1], kind);
 }
 
-/* Whether a separator (: | > - and the like) follows offset i. */
+/* Whether a separator (: | > - and the like, and the full-width colon
+ * and bar of CJK text) follows offset i. */
 static bool sep_follows(const char *p, size_t n, size_t i) {
   while (i < n && (p[i] == ' ' || p[i] == '\t'))
     i++;
@@ -1054,7 +1055,9 @@ static bool sep_follows(const char *p, size_t n, size_t i) {
   return has_prefix(p + i, n - i, "\xc2\xbb") ||
          has_prefix(p + i, n - i, "\xe2\x80\xba") ||
          has_prefix(p + i, n - i, "\xe2\x80\x93") ||
-         has_prefix(p + i, n - i, "\xe2\x80\x94");
+         has_prefix(p + i, n - i, "\xe2\x80\x94") ||
+         has_prefix(p + i, n - i, "\xef\xbc\x9a") ||
+         has_prefix(p + i, n - i, "\xef\xbd\x9c");
 }
 
 static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
@@ -2287,6 +2290,38 @@ static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
   if (u->words >= GOOD_WORDS && u->stop && prose_form_lower(u))
     return CL_NEAR; /* a language with few listed function words (uk) */
   return CL_SHORT;
+}
+
+/* The rule kinds of an inline teaser (the caller tests them): a prefix,
+ * or a list's marker with no list after it. */
+#define TEASER_HITS (1u << CK_PREFIX | 1u << CK_PREFIXSEP | 1u << CK_LIST)
+
+/* A paragraph of prose beside an inline teaser: good or near good (a
+ * CJK paragraph often is), with a sentence's end. */
+static bool prose_side(const struct chrome_unit *u) {
+  return (u->cls == CL_GOOD || u->cls == CL_NEAR) && !u->rule &&
+         u->term == TERM_SENT;
+}
+
+/* Whether unit i is a line that a prefix rule removed ("Read also:
+ * TITLE", "Lire aussi : ...") between the page's first paragraph of prose
+ * and another: a teaser under the article's lead, which is no end of the
+ * article (a lead of one sentence, worth less than the teaser costs,
+ * stays with the body after it). Further on, the stretch spans such a
+ * line on its own; after the article, prose past it is often chrome. */
+static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i) {
+  size_t a = i, b = i + 1;
+  while (a > 0 && d->units[a - 1].chars == 0)
+    a--;
+  while (b < d->nunits && d->units[b].chars == 0)
+    b++;
+  if (a == 0 || b == d->nunits || !prose_side(&d->units[a - 1]) ||
+      !prose_side(&d->units[b]))
+    return false;
+  for (size_t j = 0; j + 1 < a; j++) /* (the lead: no prose before it) */
+    if (prose_side(&d->units[j]))
+      return false;
+  return true;
 }
 
 static HOT_INLINE int32_t score_of(const struct chrome_unit *u) {
@@ -4641,6 +4676,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       intro_from = intro_from < intro_to ? intro_from : i;
     }
     u->score = score_of(u);
+    if (u->score < -SHORT_BASE && ((1u << u->hit) & TEASER_HITS) &&
+        inline_teaser(d, i))
+      u->score = -SHORT_BASE; /* (it goes; the article goes on) */
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
     if (u->score > 0 && i * 10 >= nu * 9)
