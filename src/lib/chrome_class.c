@@ -2309,7 +2309,8 @@ static bool prose_side(const struct chrome_unit *u) {
  * article (a lead of one sentence, worth less than the teaser costs,
  * stays with the body after it). Further on, the stretch spans such a
  * line on its own; after the article, prose past it is often chrome. */
-static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i) {
+static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i,
+                                    size_t *first) {
   size_t a = i, b = i + 1;
   while (a > 0 && d->units[a - 1].chars == 0)
     a--;
@@ -2318,10 +2319,13 @@ static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i) {
   if (a == 0 || b == d->nunits || !prose_side(&d->units[a - 1]) ||
       !prose_side(&d->units[b]))
     return false;
-  for (size_t j = 0; j + 1 < a; j++) /* (the lead: no prose before it) */
-    if (prose_side(&d->units[j]))
-      return false;
-  return true;
+  if (*first == SIZE_MAX) { /* the page's first prose, found once */
+    size_t j = 0;
+    while (j < d->nunits && !prose_side(&d->units[j]))
+      j++;
+    *first = j;
+  }
+  return *first == a - 1; /* (the lead: no prose before it) */
 }
 
 static HOT_INLINE int32_t score_of(const struct chrome_unit *u) {
@@ -4667,6 +4671,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */
+  size_t first_prose = SIZE_MAX; /* for inline_teaser */
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
     if (evidence * CLEAN_RATIO <= nu) /* (past that, not clean: */
@@ -4677,7 +4682,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     }
     u->score = score_of(u);
     if (u->score < -SHORT_BASE && ((1u << u->hit) & TEASER_HITS) &&
-        inline_teaser(d, i))
+        inline_teaser(d, i, &first_prose))
       u->score = -SHORT_BASE; /* (it goes; the article goes on) */
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
