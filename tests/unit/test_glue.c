@@ -3,6 +3,7 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "chunks.h"
+#include "glue_cases.h"
 #include "kempt_glue.h"
 #include "lib/wordlist.h"
 
@@ -14,22 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const GLUE[] = {"stages=glue", NULL};
-
 /* Glue over in (all chunkings agree); returns the output. */
 static char *glue(const char *in) {
   return assert_chunking_invariant(GLUE, in, strlen(in));
 }
-
-static void check(const char *in, const char *want) {
-  assert_gives(GLUE, in, want);
-}
-
-static void same(const char *in) { assert_keeps(GLUE, in); }
-
-#define NEWS                                                                   \
-  "The minister met officials in the capital on Monday, and the talks "        \
-  "went on until late in the evening. "
 
 Test(wordlist, levels) {
   cr_assert_eq(kempt__wordlist_level("the", 3), 10);

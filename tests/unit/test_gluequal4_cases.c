@@ -5,25 +5,13 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "chunks.h"
+#include "glue_cases.h"
 #include "kempt_glue.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const GLUE[] = {"stages=glue", NULL};
-
-static void check(const char *in, const char *want) {
-  assert_gives(GLUE, in, want);
-}
-
-static void same(const char *in) { assert_keeps(GLUE, in); }
-
-/* English context, so that the blocks are weighed as English. */
-#define NEWS                                                                   \
-  "The minister met officials in the capital on Monday, and the talks "        \
-  "went on until late in the evening. "
 
 /* The article "A" at a sentence start, then a common word; not a name
  * capitalised inside sentences, nor before a verb. */

@@ -5,24 +5,13 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "chunks.h"
+#include "glue_cases.h"
 #include "kempt_glue.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const GLUE[] = {"stages=glue", NULL};
-
-static void check(const char *in, const char *want) {
-  assert_gives(GLUE, in, want);
-}
-
-static void same(const char *in) { assert_keeps(GLUE, in); }
-
-#define NEWS                                                                   \
-  "The minister met officials in the capital on Monday, and the talks "        \
-  "went on until late in the evening. "
 
 Test(glue, a_title_case_pair_with_one_name) {
   check(NEWS "Rain fell in the East on Monday. The storm hit the "
