@@ -2169,6 +2169,25 @@ static bool repeat_candidate(const struct chrome_unit *u, uint32_t n) {
 
 /* A line that starts a nearby line (an image's label, then its caption
  * with the credit glued on) counts as found twice, both of them. */
+/* Whether the longer line v goes on after the shorter u's n bytes as the
+ * same sentence: a space, then a word in small letters. A headline that
+ * the lead sentence repeats ("Council approves budget" over "Council
+ * approves budget after months of debate, ...") is no copy: a caption's
+ * credit follows its label with a mark or a capital. */
+static bool runs_on(const char *t, const struct chrome_unit *u,
+                    const struct chrome_unit *v, size_t n) {
+  if (u->len > v->len || v->term != TERM_SENT || v->words < LEAD_WORDS ||
+      u->term == TERM_SENT || t[v->off + n] != ' ')
+    return false;
+  const unsigned char *w = (const unsigned char *)t + v->off + n + 1;
+  if (*w < 0x80)
+    return is_lower_ascii((char)*w);
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k =
+      utf8proc_iterate(w, (utf8proc_ssize_t)(v->len - n - 1), &cp);
+  return k > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
 /* Marks line i and each later line within PREFIX_DUP_SPAN that starts
  * with the other (the shorter of them PREFIX_DUP_MIN bytes or more). */
 static void prefix_dups(struct chrome_doc *d, size_t i) {
@@ -2185,8 +2204,9 @@ static void prefix_dups(struct chrome_doc *d, size_t i) {
     if (v->len < PREFIX_DUP_MIN || v->len == u->len)
       continue;
     memcpy(&b8, t + v->off, 8);
-    if (a8 == b8 && memcmp(t + u->off, t + v->off,
-                           u->len < v->len ? u->len : v->len) == 0)
+    size_t n = u->len < v->len ? u->len : v->len;
+    if (a8 == b8 && memcmp(t + u->off, t + v->off, n) == 0 &&
+        !runs_on(t, u, v, n))
       u->dup = v->dup = true;
   }
 }
