@@ -3298,6 +3298,25 @@ static bool headline_over_dek(struct chrome_doc *d, size_t h, size_t t) {
          u->words < v->words;
 }
 
+/* The same in sentence case ("Scientists find ice near the pole" over
+ * "The find could make a base easier to build, researchers say"): the
+ * case does not tell them apart, so the headline must speak of the
+ * article (a word of its first lines), as a teaser over it does not. */
+static bool plain_headline_over_dek(struct chrome_doc *d, size_t h,
+                                    size_t t, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[t];
+  if (!is_title(d, u, false) || u->term != TERM_NONE || u->hit ||
+      u->words < HEADLINE_WORDS || v->term != TERM_NONE ||
+      v->words < DEK_WORDS || 4 * v->upper > v->words)
+    return false;
+  const char *up = d->text.data + u->off, *vp = d->text.data + v->off;
+  if (u->len >= v->len && memcmp(up + u->len - v->len, vp, v->len) == 0)
+    return false; /* a breadcrumb trail that ends in the headline */
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return title_topic(d, h, &l);
+}
+
 #define SPAN_REACH 3 /* lines under the title that may be its dates */
 
 /* A short line of dates from one to another, the last with its year
@@ -3364,7 +3383,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         continue;
       }
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 && headline_over_dek(d, t - 1, t)) {
+      if (!nolang && t > 0 &&
+          (headline_over_dek(d, t - 1, t) ||
+           plain_headline_over_dek(d, t - 1, t, a))) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
         t--;
       }
