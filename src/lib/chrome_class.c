@@ -2312,6 +2312,8 @@ static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
   return CL_SHORT;
 }
 
+#define LEAD_PARAS 4 /* paragraphs of a lead that an inline teaser follows */
+
 /* The rule kinds of an inline teaser (the caller tests them): a prefix,
  * or a list's marker with no list after it. */
 #define TEASER_HITS (1u << CK_PREFIX | 1u << CK_PREFIXSEP | 1u << CK_LIST)
@@ -2324,8 +2326,8 @@ static bool prose_side(const struct chrome_unit *u) {
 }
 
 /* Whether unit i is a line that a prefix rule removed ("Read also:
- * TITLE", "Lire aussi : ...") between the page's first paragraph of prose
- * and another: a teaser under the article's lead, which is no end of the
+ * TITLE", "Lire aussi : ...") between the page's first paragraphs of
+ * prose and another: a teaser under the article's lead, which is no end of the
  * article (a lead of one sentence, worth less than the teaser costs,
  * stays with the body after it). Further on, the stretch spans such a
  * line on its own; after the article, prose past it is often chrome. */
@@ -2345,7 +2347,15 @@ static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i,
       j++;
     *first = j;
   }
-  return *first == a - 1; /* (the lead: no prose before it) */
+  if (*first >= a)
+    return false;
+  /* the lead: the page's first prose, a few paragraphs of it with
+   * nothing else between them (a tabloid's one-sentence paragraphs) */
+  for (size_t j = a - 1, paras = 0; j > *first; j--)
+    if (d->units[j - 1].chars &&
+        (++paras >= LEAD_PARAS || !prose_side(&d->units[j - 1])))
+      return false;
+  return true;
 }
 
 static HOT_INLINE int32_t score_of(const struct chrome_unit *u) {
