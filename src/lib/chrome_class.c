@@ -2775,6 +2775,23 @@ static unsigned head_number(const struct chrome_doc *d, size_t j) {
   return k < u->len && (p[k] == '.' || p[k] == ')') ? n : 0;
 }
 
+/* Whether the text goes on right after a run of headlines with their
+ * summaries that ends before unit k: a line that opens a list ("You will
+ * need:") or a paragraph of prose that no headline heads. Such a run is
+ * an article's sections (a how-to's "Choose the right pot" / a paragraph
+ * on it), not a list of other articles, which chrome or the end bounds. */
+static bool text_goes_on(const struct chrome_doc *d, size_t k) {
+  while (k < d->nunits && d->units[k].chars == 0)
+    k++;
+  if (k == d->nunits)
+    return false;
+  const struct chrome_unit *u = &d->units[k];
+  return !u->rule && !u->widget && !u->bullet &&
+         (u->term == TERM_COLON ? u->words >= INTRO_WORDS
+                                : u->term == TERM_SENT &&
+                                      u->words >= NEAR_WORDS);
+}
+
 static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
                          uint32_t fwl) {
   if (d->units[i].rule) /* (no headline, question nor glued teaser) */
@@ -2809,7 +2826,8 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
   }
   if (pairs >= TEASER_PAIRS && glued != 1 && /* (one may be a paragraph
                                                 that opens with a title) */
-      counted < TEASER_PAIRS) /* (a ranked list's items are an article's) */
+      counted < TEASER_PAIRS && /* (a ranked list's items are an article's) */
+      !text_goes_on(d, end))
     for (size_t k = i; k < end; k++)
       if (!d->units[k].rule)
         d->units[k].rule = R_TEASER;
