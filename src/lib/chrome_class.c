@@ -2775,21 +2775,38 @@ static unsigned head_number(const struct chrome_doc *d, size_t j) {
   return k < u->len && (p[k] == '.' || p[k] == ')') ? n : 0;
 }
 
-/* Whether the text goes on right after a run of headlines with their
- * summaries that ends before unit k: a line that opens a list ("You will
- * need:") or a paragraph of prose that no headline heads. Such a run is
- * an article's sections (a how-to's "Choose the right pot" / a paragraph
- * on it), not a list of other articles, which chrome or the end bounds. */
-static bool text_goes_on(const struct chrome_doc *d, size_t k) {
+/* The next unit from k with text, or nunits. */
+static size_t next_text(const struct chrome_doc *d, size_t k) {
   while (k < d->nunits && d->units[k].chars == 0)
     k++;
+  return k;
+}
+
+/* A paragraph of prose that no rule removed and no headline is (its
+ * features alone: classes come later). */
+static bool plain_prose(const struct chrome_unit *u) {
+  return !u->rule && !u->widget && !u->bullet && u->term == TERM_SENT &&
+         u->words >= NEAR_WORDS;
+}
+
+/* Whether the text goes on right after a run of headlines with their
+ * summaries that ends before unit k: a line that opens a list ("You will
+ * need:") and the list's first line, or two paragraphs of prose that no
+ * headline heads. Such a run is an article's sections (a how-to's
+ * "Choose the right pot" / a paragraph on it), not a list of other
+ * articles, which chrome or the end bounds (a line of prose after it may
+ * still be the page's: "Readers also enjoyed this story."). */
+static bool text_goes_on(const struct chrome_doc *d, size_t k) {
+  k = next_text(d, k);
   if (k == d->nunits)
     return false;
   const struct chrome_unit *u = &d->units[k];
-  return !u->rule && !u->widget && !u->bullet &&
-         (u->term == TERM_COLON ? u->words >= INTRO_WORDS
-                                : u->term == TERM_SENT &&
-                                      u->words >= NEAR_WORDS);
+  size_t n = next_text(d, k + 1);
+  if (n == d->nunits || u->widget || u->bullet)
+    return false;
+  if (u->term == TERM_COLON)
+    return !u->rule && u->words >= INTRO_WORDS && !d->units[n].rule;
+  return plain_prose(u) && plain_prose(&d->units[n]);
 }
 
 static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
