@@ -985,10 +985,19 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   u->key = nt < total ? line_hash(p, n) : words_key(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, p, t, nt, total);
   u->hs = hs;
-  if (u->retok)
+  if (u->retok) {
     keep_words(d, a, u, t, nt);
-  else
+  } else {
     u->soft_langs = soft_langs(r, d->hsw, p, t, nt, hs);
+    /* its words were read in place: kept, they need not be read again
+     * (the lead lines under a title); half the store stays for those of
+     * the short lines */
+    if (t == d->toks + d->ntoks && d->ntoks + nt <= CHROME_TOK_CAP / 2) {
+      u->tok = (uint32_t)d->ntoks;
+      u->long_tok = true;
+      d->ntoks += nt;
+    }
+  }
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -3694,7 +3703,7 @@ static uint64_t good_chars(const struct chrome_doc *d, size_t a, size_t b) {
 static size_t line_words(struct chrome_doc *d, size_t i,
                          struct chrome_tok *t) {
   const struct chrome_unit *u = &d->units[i];
-  if (u->retok && u->tok != CHROME_NO_TOK) {
+  if ((u->retok && u->tok != CHROME_NO_TOK) || u->long_tok) {
     size_t nt = u->ntok < CHROME_MAXTOK ? u->ntok : CHROME_MAXTOK;
     memcpy(t, d->toks + u->tok, nt * sizeof *t);
     return nt;

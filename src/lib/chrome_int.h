@@ -336,6 +336,8 @@ struct chrome_unit {
   uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or
                          CHROME_NO_TOK: tokenize it again */
   bool listed;        /* a line of a list that text introduced */
+  bool long_tok;      /* not retok, and its first words are kept at tok
+                         all the same (for line_words, chrome_class.c) */
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */
