@@ -2654,7 +2654,7 @@ static bool glued_teaser(struct chrome_doc *d, size_t i, bool nolang,
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false, NULL};
   size_t pos = 0;
   bool more = false; /* (there may be more of them to read) */
-  if (u->retok && u->tok != CHROME_NO_TOK) {
+  if ((u->retok && u->tok != CHROME_NO_TOK) || u->long_tok) {
     nt = u->ntok < HEAD_MAX_WORDS + 2 ? u->ntok : HEAD_MAX_WORDS + 2;
     tt = d->toks + u->tok;
   } else {
@@ -3711,6 +3711,21 @@ static size_t line_words(struct chrome_doc *d, size_t i,
   size_t total;
   return kempt__chrome_tokens(d->text.data + u->off, u->len, t,
                               CHROME_MAXTOK, &total, d->cp);
+}
+
+size_t kempt__chrome_unit_tokens(const struct chrome_doc *d,
+                                 const struct chrome_unit *u,
+                                 struct chrome_tok *t, size_t max,
+                                 size_t *total) {
+  if ((u->retok && u->tok != CHROME_NO_TOK) || u->long_tok) {
+    size_t n = u->ntok; /* (CHROME_MAXTOK + 1: more than CHROME_MAXTOK) */
+    size_t k = n < max ? n : max;
+    memcpy(t, d->toks + u->tok, k * sizeof *t);
+    *total = n > max ? max + 1 : n;
+    return k;
+  }
+  return kempt__chrome_tokens(d->text.data + u->off, u->len, t, max, total,
+                              d->cp);
 }
 
 /* A word that carries the topic: letters, 4 bytes or more, no function

@@ -463,6 +463,14 @@ struct chrome_doc {
   struct chrome_lex lx;
 };
 
+/* kempt__chrome_tokens of line u of d (max <= CHROME_MAXTOK): its words
+ * from the word store where they are kept (retok, or long_tok: the same
+ * words), else read again. */
+size_t kempt__chrome_unit_tokens(const struct chrome_doc *d,
+                                 const struct chrome_unit *u,
+                                 struct chrome_tok *t, size_t max,
+                                 size_t *total);
+
 /* The features of a line just held, in one pass over its bytes: length,
  * words, function words, capitals, digits, separators, links, the hash
  * of its words, and what its long form needs of the phrase rules; adds
