@@ -990,9 +990,10 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   } else {
     u->soft_langs = soft_langs(r, d->hsw, p, t, nt, hs);
     /* its words were read in place: kept, they need not be read again
-     * (the lead lines under a title); half the store stays for those of
-     * the short lines */
-    if (t == d->toks + d->ntoks && d->ntoks + nt <= CHROME_TOK_CAP / 2) {
+     * (the lead lines under a title); in a long window, only those of
+     * its first lines (the store stays small, and mostly for the words of
+     * the short lines) */
+    if (t == d->toks + d->ntoks && d->ntoks + nt <= CHROME_TOK_CAP / 8) {
       u->tok = (uint32_t)d->ntoks;
       u->long_tok = true;
       d->ntoks += nt;
