@@ -985,10 +985,20 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   u->key = nt < total ? line_hash(p, n) : words_key(t, nt);
   u->retok = total <= LONG_LINE || needs_rules(r, u, p, t, nt, total);
   u->hs = hs;
-  if (u->retok)
+  if (u->retok) {
     keep_words(d, a, u, t, nt);
-  else
+  } else {
     u->soft_langs = soft_langs(r, d->hsw, p, t, nt, hs);
+    /* its words were read in place: kept, they need not be read again
+     * (the lead lines under a title); in a long window, only those of
+     * its first lines (the store stays small, and mostly for the words of
+     * the short lines) */
+    if (t == d->toks + d->ntoks && d->ntoks + nt <= CHROME_TOK_CAP / 8) {
+      u->tok = (uint32_t)d->ntoks;
+      u->long_tok = true;
+      d->ntoks += nt;
+    }
+  }
 }
 
 /* ---- phrase rules ----------------------------------------------------- */
@@ -2675,7 +2685,7 @@ static bool glued_teaser(struct chrome_doc *d, size_t i, bool nolang,
   struct chrome_lex lx = {d->cp, 0, 0, false, false, false, NULL};
   size_t pos = 0;
   bool more = false; /* (there may be more of them to read) */
-  if (u->retok && u->tok != CHROME_NO_TOK) {
+  if ((u->retok && u->tok != CHROME_NO_TOK) || u->long_tok) {
     nt = u->ntok < HEAD_MAX_WORDS + 2 ? u->ntok : HEAD_MAX_WORDS + 2;
     tt = d->toks + u->tok;
   } else {
@@ -3780,7 +3790,7 @@ static uint64_t good_chars(const struct chrome_doc *d, size_t a, size_t b) {
 static size_t line_words(struct chrome_doc *d, size_t i,
                          struct chrome_tok *t) {
   const struct chrome_unit *u = &d->units[i];
-  if (u->retok && u->tok != CHROME_NO_TOK) {
+  if ((u->retok && u->tok != CHROME_NO_TOK) || u->long_tok) {
     size_t nt = u->ntok < CHROME_MAXTOK ? u->ntok : CHROME_MAXTOK;
     memcpy(t, d->toks + u->tok, nt * sizeof *t);
     return nt;
@@ -3788,6 +3798,21 @@ static size_t line_words(struct chrome_doc *d, size_t i,
   size_t total;
   return kempt__chrome_tokens(d->text.data + u->off, u->len, t,
                               CHROME_MAXTOK, &total, d->cp);
+}
+
+size_t kempt__chrome_unit_tokens(const struct chrome_doc *d,
+                                 const struct chrome_unit *u,
+                                 struct chrome_tok *t, size_t max,
+                                 size_t *total) {
+  if ((u->retok && u->tok != CHROME_NO_TOK) || u->long_tok) {
+    size_t n = u->ntok; /* (CHROME_MAXTOK + 1: more than CHROME_MAXTOK) */
+    size_t k = n < max ? n : max;
+    memcpy(t, d->toks + u->tok, k * sizeof *t);
+    *total = n > max ? max + 1 : n;
+    return k;
+  }
+  return kempt__chrome_tokens(d->text.data + u->off, u->len, t, max, total,
+                              d->cp);
 }
 
 /* A word that carries the topic: letters, 4 bytes or more, no function

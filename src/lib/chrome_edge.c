@@ -119,8 +119,8 @@ static void note_topic(struct edge_ctx *x, const struct chrome_doc *d,
                        const struct chrome_unit *u) {
   const char *p = d->text.data + u->off;
   struct chrome_tok t[CHROME_MAXTOK];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
-                                          &total, d->cp);
+  size_t total, nt = kempt__chrome_unit_tokens(d, u, t, CHROME_MAXTOK,
+                                               &total);
   for (size_t i = 0; i < nt && x->ntopic < TOPIC_MAX; i++)
     if (topic_word(p, &t[i]))
       x->topic[x->ntopic++] = t[i].h;
@@ -156,8 +156,8 @@ static bool pitch_line(const struct chrome_doc *d, const struct chrome_unit *u,
   if (quoted(p, u->len))
     return false;
   struct chrome_tok t[CHROME_MAXTOK];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, CHROME_MAXTOK,
-                                          &total, d->cp);
+  size_t total, nt = kempt__chrome_unit_tokens(d, u, t, CHROME_MAXTOK,
+                                               &total);
   size_t has = 0, ends = 0;
   for (size_t i = 1; i < nt; i++)
     ends += kempt__chrome_sent_gap(p, &t[i - 1], &t[i]);

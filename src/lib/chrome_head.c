@@ -293,7 +293,7 @@ static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
   const char *p = d->text.data + u->off;
   struct chrome_tok t[HEAD_TOKENS + 1];
   size_t total,
-      nt = kempt__chrome_tokens(p, u->len, t, HEAD_TOKENS + 1, &total, d->cp);
+      nt = kempt__chrome_unit_tokens(d, u, t, HEAD_TOKENS + 1, &total);
   if (nt != total || nt > HEAD_TOKENS)
     return false;
   return date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true, time);
@@ -315,8 +315,8 @@ static bool label_line(const struct chrome_doc *d, size_t i) {
     return false;
   const char *p = d->text.data + u->off;
   struct chrome_tok t[LABEL_WORDS_MAX + LABEL_VALUE + 2];
-  size_t total, nt = kempt__chrome_tokens(p, u->len, t, sizeof t / sizeof t[0],
-                                          &total, d->cp);
+  size_t total,
+      nt = kempt__chrome_unit_tokens(d, u, t, sizeof t / sizeof t[0], &total);
   if (nt != total || nt < 2)
     return false;
   unsigned before = 0, after = 0;
@@ -345,10 +345,9 @@ static bool name_line(const struct chrome_doc *d, const struct chrome_unit *u) {
       u->upper != u->words || u->stop || u->seps || u->bullet || u->widget ||
       u->term != TERM_NONE)
     return false;
-  const char *p = d->text.data + u->off;
   struct chrome_tok t[NAME_WORDS + 1];
   size_t total,
-      nt = kempt__chrome_tokens(p, u->len, t, NAME_WORDS + 1, &total, d->cp);
+      nt = kempt__chrome_unit_tokens(d, u, t, NAME_WORDS + 1, &total);
   if (nt != total || nt != u->words)
     return false;
   for (size_t k = 0; k < nt; k++)

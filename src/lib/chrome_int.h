@@ -336,6 +336,8 @@ struct chrome_unit {
   uint32_t tok;       /* retok: its words in chrome_doc.toks from here, or
                          CHROME_NO_TOK: tokenize it again */
   bool listed;        /* a line of a list that text introduced */
+  bool long_tok;      /* not retok, and its first words are kept at tok
+                         all the same (for line_words, chrome_class.c) */
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */
@@ -460,6 +462,14 @@ struct chrome_doc {
    * (&wc) set with the doc, the rest for each line */
   struct chrome_lex lx;
 };
+
+/* kempt__chrome_tokens of line u of d (max <= CHROME_MAXTOK): its words
+ * from the word store where they are kept (retok, or long_tok: the same
+ * words), else read again. */
+size_t kempt__chrome_unit_tokens(const struct chrome_doc *d,
+                                 const struct chrome_unit *u,
+                                 struct chrome_tok *t, size_t max,
+                                 size_t *total);
 
 /* The features of a line just held, in one pass over its bytes: length,
  * words, function words, capitals, digits, separators, links, the hash

@@ -572,8 +572,8 @@ static bool spec_row(struct chrome_doc *d, size_t i) {
       u->ntok > SPEC_TOKENS || u->words < 1)
     return false;
   struct chrome_tok t[SPEC_TOKENS + 1];
-  size_t total, n = kempt__chrome_tokens(d->text.data + u->off, u->len, t,
-                                         SPEC_TOKENS + 1, &total, d->cp);
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, SPEC_TOKENS + 1,
+                                              &total);
   if (n < 2 || !t[0].alpha || u->ntok - u->words > SPEC_NUMBERS)
     return false; /* (a league table's row has more numbers) */
   const char *p = d->text.data + u->off;
@@ -646,9 +646,8 @@ static bool toc_item(const struct chrome_doc *d, const struct chrome_unit *u) {
 static size_t alpha_words(const struct chrome_doc *d, size_t i,
                           struct chrome_tok *t, size_t max) {
   struct chrome_tok all[TOC_WORDS + 8];
-  size_t total, n = kempt__chrome_tokens(d->text.data + d->units[i].off,
-                                         d->units[i].len, all,
-                                         TOC_WORDS + 8, &total, d->cp);
+  size_t total, n = kempt__chrome_unit_tokens(d, &d->units[i], all,
+                                              TOC_WORDS + 8, &total);
   size_t w = 0;
   for (size_t k = 0; k < n && w < max; k++)
     if (all[k].alpha)
