@@ -3529,29 +3529,56 @@ static size_t bullet_section(const struct chrome_doc *d, size_t h,
       u->words > SECTION_HEAD_WORDS || u->term != TERM_NONE)
     return SIZE_MAX;
   size_t k = h + 1;
-  while (k < end && d->units[k].blk == u->blk && d->units[k].bullet &&
+  uint32_t blk = k < end ? d->units[k].blk : u->blk; /* (the heading may
+                                                       be a block of its
+                                                       own) */
+  while (k < end && d->units[k].blk == blk && d->units[k].bullet &&
          !d->units[k].rule && !d->units[k].url && !d->units[k].widget)
     k++;
-  if (k - h - 1 < SECTION_ITEMS || (k < end && d->units[k].blk == u->blk))
+  if (k - h - 1 < SECTION_ITEMS || (k < end && d->units[k].blk == blk))
     return SIZE_MAX;
   return k - 1;
 }
 
+#define SECTION_HEADLINE_WORDS 4 /* an item this long in title case */
+
+/* Whether one of the items [i, e] is in title case, as a headline is
+ * ("• Council Delays Vote On New Parking Fees"). */
+static bool headline_items(const struct chrome_doc *d, size_t i, size_t e) {
+  for (; i <= e; i++)
+    if (d->units[i].words >= SECTION_HEADLINE_WORDS &&
+        2u * d->units[i].upper > d->units[i].words)
+      return true;
+  return false;
+}
+
 /* The article that ends with such a section goes on over the sections
  * of the same form right after it (a job's "Responsibilities", then
- * "Requirements", then "Benefits"). */
+ * "Requirements", then "Benefits"); so does an article that ends in
+ * prose, when the sections' items are no headlines and each heading is
+ * a block of its own or opens one. */
 static size_t join_sections(struct chrome_doc *d, size_t a, size_t b,
                             size_t end) {
-  if (!d->units[b].bullet)
-    return b; /* (most articles) */
-  size_t s = b;
-  while (s > a && d->units[s - 1].blk == d->units[b].blk)
-    s--;
-  if (bullet_section(d, s, end) != b)
-    return b;
-  for (size_t e; (e = bullet_section(d, b + 1, end)) != SIZE_MAX;)
+  if (!d->units[b].bullet) {
+    const struct chrome_unit *u = &d->units[b];
+    if (u->rule || u->cls != CL_GOOD || b + 1 >= end ||
+        d->units[b + 1].blk == u->blk || d->units[b + 1].rule ||
+        d->units[b + 1].dup)
+      return b; /* (most articles) */
+  } else { /* (the article's list, in its block with its heading) */
+    size_t s = b;
+    while (s > a && d->units[s - 1].blk == d->units[b].blk)
+      s--;
+    if (bullet_section(d, s, end) != b)
+      return b;
+  }
+  bool prose = !d->units[b].bullet;
+  for (size_t e; (e = bullet_section(d, b + 1, end)) != SIZE_MAX;) {
+    if (prose && headline_items(d, b + 2, e))
+      break; /* (after prose: other articles' headlines) */
     for (; b < e; b++) /* (the article's list, no list of links) */
       d->units[b + 1].listed = true;
+  }
   return b;
 }
 
