@@ -3496,6 +3496,34 @@ static bool one_link(const struct chrome_doc *d, size_t s, size_t g) {
          (d->units[g].cls == CL_GOOD || d->units[g].cls == CL_NEAR);
 }
 
+#define CARD_HEAD_LINES 8 /* lines of a card's head over its text */
+#define CARD_TITLE_REACH 40 /* lines above it where the title may be */
+
+/* The head of a card right above the stretch at a: the page's title
+ * again, then labels and buttons ("4.86 from 37 votes", "Print", "Pin"),
+ * under prose that follows the title (a recipe's story, then its card).
+ * Returns the line of prose over the card's head, or SIZE_MAX. */
+static size_t card_head(const struct chrome_doc *d, size_t a) {
+  size_t i = a;
+  while (i > 0 && a - i < CARD_HEAD_LINES) {
+    const struct chrome_unit *u = &d->units[i - 1];
+    if (u->rule ? u->hit != CK_LINE && u->hit != CK_HAS
+                : u->cls != CL_SHORT || u->bullet || u->words > LABEL_WORDS)
+      break;
+    i--;
+  }
+  if (i == a || i < 2)
+    return SIZE_MAX;
+  const struct chrome_unit *t = &d->units[i], *p = &d->units[i - 1];
+  if (t->rule || !t->dup || !t->key || t->term != TERM_NONE || !t->cap1 ||
+      t->words < 3 || p->rule || (p->cls != CL_GOOD && p->cls != CL_NEAR))
+    return SIZE_MAX;
+  for (size_t k = i - 1; k > 0 && i - k < CARD_TITLE_REACH; k--)
+    if (d->units[k - 1].key == t->key)
+      return i - 1; /* (the title over the prose) */
+  return SIZE_MAX;
+}
+
 /* An article cut in two by a list it embeds ("Most read" in the middle):
  * join the part on the other side when it is plain text, not teasers. */
 static void join_over_lists(const struct chrome_doc *d, size_t *a,
@@ -3510,6 +3538,16 @@ static void join_over_lists(const struct chrome_doc *d, size_t *a,
     return;
   g = list_gap(d, *a - 1, end, -1);
   if (g != SIZE_MAX && best_run(d, g, end, -1, &at) >= JOIN_MIN &&
+      !teaser_segment(d, at, g, nolang, JOIN_HEADS))
+    *a = at;
+}
+
+/* The text over a card's head at a (a recipe's story over its card)
+ * joins the article. */
+static void join_over_card(const struct chrome_doc *d, size_t *a,
+                           size_t end, bool nolang) {
+  size_t g = card_head(d, *a), at = 0;
+  if (g != SIZE_MAX && best_run(d, g, end, -1, &at) >= JOIN_ONE &&
       !teaser_segment(d, at, g, nolang, JOIN_HEADS))
     *a = at;
 }
@@ -3992,6 +4030,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     join_over_lists(d, &a, &b, c, nolang);
     kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
+    join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
