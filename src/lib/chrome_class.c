@@ -4013,6 +4013,48 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
 }
 
+#define SUMMARY_ITEM_WORDS 6 /* words of a summary box's item at least */
+#define SUMMARY_HEAD_WORDS 4 /* ... and of its heading at most */
+#define SUMMARY_REACH 12     /* lines from the title to the box */
+#define SUMMARY_ITEMS 12     /* items looked at */
+
+/* A box of key points between the title and the article at a: a short
+ * heading ("Key points", "At a glance"), then bulleted statements (no
+ * headlines), maybe a label under them ("Pinned"), all outside the main
+ * text, with only lines the rules took between the title and the box
+ * (share buttons, a byline, a date). Its heading and items stay. */
+static void keep_summary_box(struct chrome_doc *d, size_t a) {
+  size_t i = a;
+  if (i > 0 && d->units[i - 1].rule == R_OUTSIDE &&
+      d->units[i - 1].cls == CL_SHORT && !d->units[i - 1].bullet &&
+      d->units[i - 1].words <= 2)
+    i--; /* (a label over the first entry) */
+  size_t e = i;
+  while (i > 0 && e - i < SUMMARY_ITEMS) {
+    const struct chrome_unit *u = &d->units[i - 1];
+    if (u->rule != R_OUTSIDE || !u->bullet || u->url || u->widget ||
+        u->dup || u->words < SUMMARY_ITEM_WORDS)
+      break;
+    i--;
+  }
+  if (e - i < 2 || i == 0 || headline_items(d, i, e - 1))
+    return;
+  size_t h = i - 1;
+  const struct chrome_unit *v = &d->units[h];
+  if (v->rule != R_OUTSIDE || v->bullet || v->url || v->widget || v->dup ||
+      !v->cap1 || v->words < 1 || v->words > SUMMARY_HEAD_WORDS ||
+      (v->term != TERM_NONE && v->term != TERM_COLON))
+    return;
+  size_t k = h;
+  while (k > 0 && h - k < SUMMARY_REACH && !d->units[k - 1].title &&
+         d->units[k - 1].rule && d->units[k - 1].rule != R_OUTSIDE)
+    k--;
+  if (k == 0 || !d->units[k - 1].title)
+    return;
+  for (size_t j = h; j < e; j++)
+    d->units[j].rule = NULL;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -4081,6 +4123,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
+    keep_summary_box(d, a);
   }
   if (c < d->nunits)
     d->cut = true;
