@@ -3329,12 +3329,34 @@ static bool price_line(const struct chrome_doc *d, size_t i) {
 
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
+#define FAQ_REACH 6 /* lines after the first answer to the next question */
+
+/* Line q, right over the article at a, is the first of its questions
+ * (a page of questions, each over its answer): another short question
+ * that no rule took follows within FAQ_REACH lines, right over prose. */
+static bool first_question(const struct chrome_doc *d, size_t q, size_t a) {
+  if (q + 1 != a || !is_question(d, &d->units[q]) ||
+      d->units[q].cls == CL_GOOD)
+    return false;
+  for (size_t i = a + 1; i + 1 < d->nunits && i <= a + FAQ_REACH; i++) {
+    const struct chrome_unit *u = &d->units[i], *v = &d->units[i + 1];
+    if (!u->rule && !u->bullet && u->cls != CL_GOOD && is_question(d, u) &&
+        !v->rule && (v->cls == CL_GOOD || v->cls == CL_NEAR))
+      return true;
+  }
+  return false;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   for (size_t k = 0; k < 40 && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
+    if (k == 0 && !nolang && first_question(d, a - 1, a)) {
+      u->rule = NULL; /* (the article's; its title is higher up) */
+      continue;
+    }
     if (is_title(d, u, nolang)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
