@@ -2528,8 +2528,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
       targets += u->hit == CK_LINE && !items;
       continue;
     }
-    if (!items && targets >= LIST_TARGETS && u->blk != d->units[j - 1].blk)
-      break; /* a share list's targets were all of it: a new block is not */
+    if (!items && targets >= LIST_TARGETS &&
+        (u->blk != d->units[j - 1].blk ||
+         (!u->bullet && j + 1 < d->nunits && d->units[j + 1].bullet &&
+          !d->units[j + 1].rule)))
+      break; /* a share list's targets were all of it: a new block is not,
+                nor a heading over bulleted lines ("Key points") */
     if (u->ntok > u->words && !u->bullet &&
         table_at(d, j)) { /* rows of a table are no headlines */
       if (items && d->units[j - 1].rule == R_LISTITEM)
