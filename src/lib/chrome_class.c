@@ -3619,8 +3619,8 @@ static bool headline_items(const struct chrome_doc *d, size_t i, size_t e) {
 /* The article that ends with such a section goes on over the sections
  * of the same form right after it (a job's "Responsibilities", then
  * "Requirements", then "Benefits"); so does an article that ends in
- * prose, when the sections' items are no headlines and each heading is
- * a block of its own or opens one. */
+ * prose, when two sections or more follow, their items are no headlines
+ * and each heading is a block of its own or opens one. */
 static size_t join_sections(struct chrome_doc *d, size_t a, size_t b,
                             size_t end) {
   if (!d->units[b].bullet) {
@@ -3637,6 +3637,11 @@ static size_t join_sections(struct chrome_doc *d, size_t a, size_t b,
       return b;
   }
   bool prose = !d->units[b].bullet;
+  if (prose) { /* (two sections at least: one may be a box of links) */
+    size_t e = bullet_section(d, b + 1, end);
+    if (e == SIZE_MAX || bullet_section(d, e + 1, end) == SIZE_MAX)
+      return b;
+  }
   for (size_t e; (e = bullet_section(d, b + 1, end)) != SIZE_MAX;) {
     if (prose && headline_items(d, b + 2, e))
       break; /* (after prose: other articles' headlines) */
