@@ -3334,6 +3334,7 @@ static bool price_line(const struct chrome_doc *d, size_t i) {
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
 #define FAQ_REACH 6 /* lines after the first answer to the next question */
+#define FAQ_TITLE_REACH 4 /* lines above the first question to the title */
 
 /* Line q, right over the article at a, is the first of its questions
  * (a page of questions, each over its answer): another short question
@@ -3353,12 +3354,15 @@ static bool first_question(const struct chrome_doc *d, size_t q, size_t a) {
 
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
-  for (size_t k = 0; k < 40 && k < a; k++) {
+  size_t reach = 40;
+  for (size_t k = 0; k < reach && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
     if (k == 0 && !nolang && first_question(d, a - 1, a)) {
-      u->rule = NULL; /* (the article's; its title is higher up) */
+      u->rule = NULL; /* (the article's; its title is a little higher up,
+                         over a date or the like, or there is none) */
+      reach = FAQ_TITLE_REACH;
       continue;
     }
     if (is_title(d, u, nolang)) {
