@@ -46,6 +46,7 @@
 #define THING_HEAD_WORDS 4  /* a heading over them ("Pros") at most, */
 #define THING_HEAD_ITEM_WORDS 15 /* ... and then an item's words at most */
 #define THING_LISTS 4       /* such lists in a row looked at */
+#define THING_BUTTONS 2     /* buttons the rules took under such a list */
 #define POST_CREDIT_MAX 160 /* bytes of an embedded post's credit */
 #define TAIL_DENSITY 15     /* % of function words, as near-good text */
 #define TAIL_ONE_STOP 10    /* ... or one in a sentence this short (tr) */
@@ -252,7 +253,16 @@ static bool things_at(const struct chrome_doc *d, size_t i, size_t *end) {
       j++;
     if (!lists)
       *end = j;
-    if (j - i < THINGS_MIN || j - i > THINGS_MAX || j >= d->nunits)
+    if (j - i < THINGS_MIN || j - i > THINGS_MAX)
+      return false;
+    for (size_t k = 0; h && k < THING_BUTTONS && j < d->nunits &&
+                       d->units[j].rule &&
+                       (d->units[j].hit == CK_LINE ||
+                        d->units[j].hit == CK_PREFIX ||
+                        d->units[j].hit == CK_PREFIXSEP);
+         k++)
+      j++; /* (a shop's button under it, an ad's label) */
+    if (j >= d->nunits)
       return false;
     if (prose_line(&d->units[j]))
       return true;
