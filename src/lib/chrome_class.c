@@ -2568,8 +2568,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
       targets += u->hit == CK_LINE && !items;
       continue;
     }
-    if (!items && targets >= LIST_TARGETS && u->blk != d->units[j - 1].blk)
-      break; /* a share list's targets were all of it: a new block is not */
+    if (!items && targets >= LIST_TARGETS &&
+        (u->blk != d->units[j - 1].blk ||
+         (!u->bullet && j + 1 < d->nunits && d->units[j + 1].bullet &&
+          !d->units[j + 1].rule)))
+      break; /* a share list's targets were all of it: a new block is not,
+                nor a heading over bulleted lines ("Key points") */
     if (u->ntok > u->words && !u->bullet &&
         table_at(d, j)) { /* rows of a table are no headlines */
       if (items && d->units[j - 1].rule == R_LISTITEM)
@@ -3423,12 +3427,38 @@ static bool price_line(const struct chrome_doc *d, size_t i) {
 
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
+#define FAQ_REACH 6 /* lines after the first answer to the next question */
+#define FAQ_TITLE_REACH 4 /* lines above the first question to the title */
+
+/* Line q, right over the article at a, is the first of its questions
+ * (a page of questions, each over its answer): another short question
+ * that no rule took follows within FAQ_REACH lines, right over prose. */
+static bool first_question(const struct chrome_doc *d, size_t q, size_t a) {
+  if (q + 1 != a || !is_question(d, &d->units[q]) ||
+      d->units[q].cls == CL_GOOD)
+    return false;
+  for (size_t i = a + 1; i + 1 < d->nunits && i <= a + FAQ_REACH; i++) {
+    const struct chrome_unit *u = &d->units[i], *v = &d->units[i + 1];
+    if (!u->rule && !u->bullet && u->cls != CL_GOOD && is_question(d, u) &&
+        !v->rule && (v->cls == CL_GOOD || v->cls == CL_NEAR))
+      return true;
+  }
+  return false;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
-  for (size_t k = 0; k < 40 && k < a; k++) {
+  size_t reach = 40;
+  for (size_t k = 0; k < reach && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
+    if (k == 0 && !nolang && first_question(d, a - 1, a)) {
+      u->rule = NULL; /* (the article's; its title is a little higher up,
+                         over a date or the like, or there is none) */
+      reach = FAQ_TITLE_REACH;
+      continue;
+    }
     if (is_title(d, u, nolang)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
@@ -3592,6 +3622,34 @@ static bool one_link(const struct chrome_doc *d, size_t s, size_t g) {
          (d->units[g].cls == CL_GOOD || d->units[g].cls == CL_NEAR);
 }
 
+#define CARD_HEAD_LINES 8 /* lines of a card's head over its text */
+#define CARD_TITLE_REACH 40 /* lines above it where the title may be */
+
+/* The head of a card right above the stretch at a: the page's title
+ * again, then labels and buttons ("4.86 from 37 votes", "Print", "Pin"),
+ * under prose that follows the title (a recipe's story, then its card).
+ * Returns the line of prose over the card's head, or SIZE_MAX. */
+static size_t card_head(const struct chrome_doc *d, size_t a) {
+  size_t i = a;
+  while (i > 0 && a - i < CARD_HEAD_LINES) {
+    const struct chrome_unit *u = &d->units[i - 1];
+    if (u->rule ? u->hit != CK_LINE && u->hit != CK_HAS
+                : u->cls != CL_SHORT || u->bullet || u->words > LABEL_WORDS)
+      break;
+    i--;
+  }
+  if (i == a || i < 2)
+    return SIZE_MAX;
+  const struct chrome_unit *t = &d->units[i], *p = &d->units[i - 1];
+  if (t->rule || !t->dup || !t->key || t->term != TERM_NONE || !t->cap1 ||
+      t->words < 3 || p->rule || (p->cls != CL_GOOD && p->cls != CL_NEAR))
+    return SIZE_MAX;
+  for (size_t k = i - 1; k > 0 && i - k < CARD_TITLE_REACH; k--)
+    if (d->units[k - 1].key == t->key)
+      return i - 1; /* (the title over the prose) */
+  return SIZE_MAX;
+}
+
 /* An article cut in two by a list it embeds ("Most read" in the middle):
  * join the part on the other side when it is plain text, not teasers. */
 static void join_over_lists(const struct chrome_doc *d, size_t *a,
@@ -3606,6 +3664,16 @@ static void join_over_lists(const struct chrome_doc *d, size_t *a,
     return;
   g = list_gap(d, *a - 1, end, -1);
   if (g != SIZE_MAX && best_run(d, g, end, -1, &at) >= JOIN_MIN &&
+      !teaser_segment(d, at, g, nolang, JOIN_HEADS))
+    *a = at;
+}
+
+/* The text over a card's head at a (a recipe's story over its card)
+ * joins the article. */
+static void join_over_card(const struct chrome_doc *d, size_t *a,
+                           size_t end, bool nolang) {
+  size_t g = card_head(d, *a), at = 0;
+  if (g != SIZE_MAX && best_run(d, g, end, -1, &at) >= JOIN_ONE &&
       !teaser_segment(d, at, g, nolang, JOIN_HEADS))
     *a = at;
 }
@@ -3625,29 +3693,61 @@ static size_t bullet_section(const struct chrome_doc *d, size_t h,
       u->words > SECTION_HEAD_WORDS || u->term != TERM_NONE)
     return SIZE_MAX;
   size_t k = h + 1;
-  while (k < end && d->units[k].blk == u->blk && d->units[k].bullet &&
+  uint32_t blk = k < end ? d->units[k].blk : u->blk; /* (the heading may
+                                                       be a block of its
+                                                       own) */
+  while (k < end && d->units[k].blk == blk && d->units[k].bullet &&
          !d->units[k].rule && !d->units[k].url && !d->units[k].widget)
     k++;
-  if (k - h - 1 < SECTION_ITEMS || (k < end && d->units[k].blk == u->blk))
+  if (k - h - 1 < SECTION_ITEMS || (k < end && d->units[k].blk == blk))
     return SIZE_MAX;
   return k - 1;
 }
 
+#define SECTION_HEADLINE_WORDS 4 /* an item this long in title case */
+
+/* Whether one of the items [i, e] is in title case, as a headline is
+ * ("• Council Delays Vote On New Parking Fees"). */
+static bool headline_items(const struct chrome_doc *d, size_t i, size_t e) {
+  for (; i <= e; i++)
+    if (d->units[i].words >= SECTION_HEADLINE_WORDS &&
+        2u * d->units[i].upper > d->units[i].words)
+      return true;
+  return false;
+}
+
 /* The article that ends with such a section goes on over the sections
  * of the same form right after it (a job's "Responsibilities", then
- * "Requirements", then "Benefits"). */
+ * "Requirements", then "Benefits"); so does an article that ends in
+ * prose, when two sections or more follow, their items are no headlines
+ * and each heading is a block of its own or opens one. */
 static size_t join_sections(struct chrome_doc *d, size_t a, size_t b,
                             size_t end) {
-  if (!d->units[b].bullet)
-    return b; /* (most articles) */
-  size_t s = b;
-  while (s > a && d->units[s - 1].blk == d->units[b].blk)
-    s--;
-  if (bullet_section(d, s, end) != b)
-    return b;
-  for (size_t e; (e = bullet_section(d, b + 1, end)) != SIZE_MAX;)
+  if (!d->units[b].bullet) {
+    const struct chrome_unit *u = &d->units[b];
+    if (u->rule || u->cls != CL_GOOD || b + 1 >= end ||
+        d->units[b + 1].blk == u->blk || d->units[b + 1].rule ||
+        d->units[b + 1].dup)
+      return b; /* (most articles) */
+  } else { /* (the article's list, in its block with its heading) */
+    size_t s = b;
+    while (s > a && d->units[s - 1].blk == d->units[b].blk)
+      s--;
+    if (bullet_section(d, s, end) != b)
+      return b;
+  }
+  bool prose = !d->units[b].bullet;
+  if (prose) { /* (two sections at least: one may be a box of links) */
+    size_t e = bullet_section(d, b + 1, end);
+    if (e == SIZE_MAX || bullet_section(d, e + 1, end) == SIZE_MAX)
+      return b;
+  }
+  for (size_t e; (e = bullet_section(d, b + 1, end)) != SIZE_MAX;) {
+    if (prose && headline_items(d, b + 2, e))
+      break; /* (after prose: other articles' headlines) */
     for (; b < e; b++) /* (the article's list, no list of links) */
       d->units[b + 1].listed = true;
+  }
   return b;
 }
 
@@ -4059,6 +4159,48 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
 }
 
+#define SUMMARY_ITEM_WORDS 6 /* words of a summary box's item at least */
+#define SUMMARY_HEAD_WORDS 4 /* ... and of its heading at most */
+#define SUMMARY_REACH 12     /* lines from the title to the box */
+#define SUMMARY_ITEMS 12     /* items looked at */
+
+/* A box of key points between the title and the article at a: a short
+ * heading ("Key points", "At a glance"), then bulleted statements (no
+ * headlines), maybe a label under them ("Pinned"), all outside the main
+ * text, with only lines the rules took between the title and the box
+ * (share buttons, a byline, a date). Its heading and items stay. */
+static void keep_summary_box(struct chrome_doc *d, size_t a) {
+  size_t i = a;
+  if (i > 0 && d->units[i - 1].rule == R_OUTSIDE &&
+      d->units[i - 1].cls == CL_SHORT && !d->units[i - 1].bullet &&
+      d->units[i - 1].words <= 2)
+    i--; /* (a label over the first entry) */
+  size_t e = i;
+  while (i > 0 && e - i < SUMMARY_ITEMS) {
+    const struct chrome_unit *u = &d->units[i - 1];
+    if (u->rule != R_OUTSIDE || !u->bullet || u->url || u->widget ||
+        u->dup || u->words < SUMMARY_ITEM_WORDS)
+      break;
+    i--;
+  }
+  if (e - i < 2 || i == 0 || headline_items(d, i, e - 1))
+    return;
+  size_t h = i - 1;
+  const struct chrome_unit *v = &d->units[h];
+  if (v->rule != R_OUTSIDE || v->bullet || v->url || v->widget || v->dup ||
+      !v->cap1 || v->words < 1 || v->words > SUMMARY_HEAD_WORDS ||
+      (v->term != TERM_NONE && v->term != TERM_COLON))
+    return;
+  size_t k = h;
+  while (k > 0 && h - k < SUMMARY_REACH && !d->units[k - 1].title &&
+         d->units[k - 1].rule && d->units[k - 1].rule != R_OUTSIDE)
+    k--;
+  if (k == 0 || !d->units[k - 1].title)
+    return;
+  for (size_t j = h; j < e; j++)
+    d->units[j].rule = NULL;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -4076,6 +4218,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     join_over_lists(d, &a, &b, c, nolang);
     kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
+    join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
@@ -4126,6 +4269,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
+    keep_summary_box(d, a);
   }
   if (c < d->nunits)
     d->cut = true;

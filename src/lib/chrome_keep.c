@@ -43,6 +43,10 @@
 #define THINGS_MAX 12
 #define THING_WORDS 6       /* ... each of so many words at most */
 #define INTRO_MIN_WORDS 4   /* a line that introduces them, at least */
+#define THING_HEAD_WORDS 4  /* a heading over them ("Pros") at most, */
+#define THING_HEAD_ITEM_WORDS 15 /* ... and then an item's words at most */
+#define THING_LISTS 4       /* such lists in a row looked at */
+#define THING_BUTTONS 2     /* buttons the rules took under such a list */
 #define POST_CREDIT_MAX 160 /* bytes of an embedded post's credit */
 #define TAIL_DENSITY 15     /* % of function words, as near-good text */
 #define TAIL_ONE_STOP 10    /* ... or one in a sentence this short (tr) */
@@ -210,25 +214,65 @@ static bool intro_line(const struct chrome_unit *u) {
          2u * u->upper <= u->words;
 }
 
-static bool thing_item(const struct chrome_unit *u) {
-  return u->bullet && (u->cls == CL_BAD || u->cls == CL_SHORT) &&
+static bool thing_item(const struct chrome_unit *u, unsigned most) {
+  return u->bullet &&
+         (u->cls == CL_BAD || u->cls == CL_SHORT ||
+          (most > THING_WORDS && u->cls == CL_NEAR)) && /* (under a head) */
          !u->rule && !u->widget && !u->url && u->seps < 2 && !u->dup &&
          (u->term == TERM_NONE || u->term == TERM_SENT) && u->words >= 1 &&
-         u->words <= THING_WORDS;
+         u->words <= most;
+}
+
+/* A heading of a few words over a list of things in the article's text
+ * ("Pros", "What you will need"): capitalised, no end, no rule, link or
+ * copy, words only. */
+static bool thing_head(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->url && !u->widget && !u->dup &&
+         !u->soft_has && u->cap1 && u->term == TERM_NONE && u->words >= 1 &&
+         u->words <= THING_HEAD_WORDS && u->ntok == u->words;
 }
 
 /* Line i opens a list of things: its items [i, *end) cost what a
- * caption does and count as listed (no links). */
+ * caption does and count as listed (no links). Under a heading (h) that
+ * follows prose or another such list, an item may be longer, and the
+ * list may end at the next heading over prose or over another list
+ * ("Pros" / "• ..." / "Cons" / "• ..." / "Design" / text). */
 static bool things_at(const struct chrome_doc *d, size_t i, size_t *end) {
-  if (i == 0 || !thing_item(&d->units[i]) ||
-      (!prose_line(&d->units[i - 1]) && !intro_line(&d->units[i - 1])))
+  if (i == 0 || !thing_item(&d->units[i], THING_HEAD_ITEM_WORDS))
     return false;
-  size_t j = i;
-  while (j < d->nunits && j - i <= THINGS_MAX && thing_item(&d->units[j]))
-    j++;
-  *end = j;
-  return j - i >= THINGS_MIN && j - i <= THINGS_MAX && j < d->nunits &&
-         prose_line(&d->units[j]);
+  const struct chrome_unit *v = &d->units[i - 1];
+  bool h = i >= 2 && thing_head(v) &&
+           (prose_line(&d->units[i - 2]) || d->units[i - 2].listed);
+  if (!h && !prose_line(v) && !intro_line(v))
+    return false;
+  unsigned most = h ? THING_HEAD_ITEM_WORDS : THING_WORDS;
+  for (int lists = 0; lists < THING_LISTS; lists++) {
+    size_t j = i;
+    while (j < d->nunits && j - i <= THINGS_MAX &&
+           thing_item(&d->units[j], most))
+      j++;
+    if (!lists)
+      *end = j;
+    if (j - i < THINGS_MIN || j - i > THINGS_MAX)
+      return false;
+    for (size_t k = 0; h && k < THING_BUTTONS && j < d->nunits &&
+                       d->units[j].rule &&
+                       (d->units[j].hit == CK_LINE ||
+                        d->units[j].hit == CK_PREFIX ||
+                        d->units[j].hit == CK_PREFIXSEP);
+         k++)
+      j++; /* (a shop's button under it, an ad's label) */
+    if (j >= d->nunits)
+      return false;
+    if (prose_line(&d->units[j]))
+      return true;
+    if (!h || j + 1 >= d->nunits || !thing_head(&d->units[j]))
+      return false;
+    if (prose_line(&d->units[j + 1]))
+      return true;
+    i = j + 1; /* the next heading's list must end so too */
+  }
+  return false;
 }
 
 void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost) {
