@@ -277,13 +277,32 @@ struct norm {
   bool any;      /* some character that is not white space */
 };
 
+/* The bytes norm_hash's vector code compares with, 32 of each: 0x21 (an
+ * event is below), ' ' (also the bit of lower case), and the bias and
+ * limit of the ASCII capitals (see copy_fold). norm_hash_avx2() reads
+ * them from here through a pointer the compiler cannot see through, as
+ * operands of the instructions that use them, rather than building each
+ * in a register every time (as GCC does for constants in AVX code). */
+enum { K_LIM, K_BLANK, K_BIAS, K_FLIM };
+#define ROW(x)                                                                 \
+  {                                                                            \
+    x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, \
+        x, x, x, x, x, x, x                                                    \
+  }
+static const unsigned char bytes32[4][32] __attribute__((aligned(32))) = {
+    ROW(0x21), ROW(' '), ROW(0x80 - 'A'), ROW(0x80 + 26)};
+#undef ROW
+typedef const unsigned char (*kbytes)[32];
+#define K16(k, r) _mm_load_si128((const __m128i *)(const void *)(k)[r])
+#define K32(k, r) _mm256_load_si256((const __m256i *)(const void *)(k)[r])
+
 #ifdef DEDUP_AVX2
 /* The whole thirty-twos of p[0..m) to d with ASCII capitals in lower
  * case; the bytes copied (a multiple of 32). */
 __attribute__((target("avx2"))) static inline size_t
-fold32(unsigned char *d, const char *p, size_t m) {
-  const __m256i bias = _mm256_set1_epi8(0x80 - 'A'),
-                lim = _mm256_set1_epi8(-128 + 26), bit = _mm256_set1_epi8(0x20);
+fold32(unsigned char *d, const char *p, size_t m, kbytes k) {
+  const __m256i bias = K32(k, K_BIAS), lim = K32(k, K_FLIM),
+                bit = K32(k, K_BLANK);
   size_t j = 0;
   for (; m - j >= 32; j += 32) {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + j));
@@ -299,8 +318,8 @@ fold32(unsigned char *d, const char *p, size_t m) {
  * next_event(): printable ASCII, and spaces each after a byte that is not
  * one (*prev: the byte before i is a space; set for the result). */
 __attribute__((target("avx2"))) static inline size_t
-plain32(const char *p, size_t i, size_t n, unsigned *prev) {
-  const __m256i lim = _mm256_set1_epi8(0x21), blank = _mm256_set1_epi8(' ');
+plain32(const char *p, size_t i, size_t n, unsigned *prev, kbytes k) {
+  const __m256i lim = K32(k, K_LIM), blank = K32(k, K_BLANK);
   unsigned pv = *prev;
   while (n - i >= 32) {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
@@ -315,13 +334,14 @@ plain32(const char *p, size_t i, size_t n, unsigned *prev) {
   return i;
 }
 #else
-static inline size_t fold32(unsigned char *d, const char *p, size_t m) {
-  (void)d, (void)p, (void)m;
+static inline size_t fold32(unsigned char *d, const char *p, size_t m,
+                            kbytes k) {
+  (void)d, (void)p, (void)m, (void)k;
   return 0;
 }
 static inline size_t plain32(const char *p, size_t i, size_t n,
-                             unsigned *prev) {
-  (void)p, (void)n, (void)prev;
+                             unsigned *prev, kbytes k) {
+  (void)p, (void)n, (void)prev, (void)k;
   return i;
 }
 #endif
@@ -334,17 +354,18 @@ static inline size_t plain32(const char *p, size_t i, size_t n,
  * put_tail() and put_tail_avx2(), wide: thirty-two bytes at a time first):
  * the constants of put_span's loop stay where they are. */
 static inline __attribute__((always_inline)) void
-put_tail_any(struct hasher *s, const char *p, size_t a, size_t b, bool wide) {
+put_tail_any(struct hasher *s, const char *p, size_t a, size_t b, bool wide,
+             kbytes k) {
   size_t m = b - a;
   /* near the end of p: the last sixteens end at b, or the sixteen that
    * end at b or start at 0 hold the span */
-  const __m128i bias = _mm_set1_epi8(0x80 - 'A'),
-                lim = _mm_set1_epi8(-128 + 26), bit = _mm_set1_epi8(0x20);
+  const __m128i bias = K16(k, K_BIAS), lim = K16(k, K_FLIM),
+                bit = K16(k, K_BLANK);
 #define FOLD16(v) _mm_or_si128(v, _mm_and_si128(bit, \
   _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)))
   unsigned char *d = s->buf + s->k;
   if (m >= 16) {
-    size_t j = wide ? fold32(d, p + a, m) : 0;
+    size_t j = wide ? fold32(d, p + a, m, k) : 0;
     for (; m - j >= 16; j += 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + a + j));
       _mm_storeu_si128((__m128i *)(void *)(d + j), FOLD16(v));
@@ -370,13 +391,15 @@ put_tail_any(struct hasher *s, const char *p, size_t a, size_t b, bool wide) {
 __attribute__((noinline)) static void put_tail(struct hasher *s,
                                                const char *p, size_t a,
                                                size_t b) {
-  put_tail_any(s, p, a, b, false);
+  put_tail_any(s, p, a, b, false, bytes32);
 }
 
 #ifdef DEDUP_AVX2
 __attribute__((noinline, target("avx2"))) static void
 put_tail_avx2(struct hasher *s, const char *p, size_t a, size_t b) {
-  put_tail_any(s, p, a, b, true);
+  kbytes k = bytes32;
+  __asm__("" : "+r"(k)); /* not folded back into constants */
+  put_tail_any(s, p, a, b, true, k);
 }
 #else
 static void put_tail_avx2(struct hasher *s, const char *p, size_t a,
@@ -390,7 +413,7 @@ static void put_tail_avx2(struct hasher *s, const char *p, size_t a,
  * bytes at a time first, in norm_hash_avx2()). */
 static inline __attribute__((always_inline)) void
 put_span(struct norm *z, const char *p, size_t a, size_t b, size_t n,
-         bool wide) {
+         bool wide, kbytes k) {
   struct hasher *s = &z->s;
   z->space_ok = p[b - 1] != ' ';
   z->any = true;
@@ -398,9 +421,9 @@ put_span(struct norm *z, const char *p, size_t a, size_t b, size_t n,
   size_t m = b - a;
   if (m <= HBUF - s->k && n - a >= ((m + 15) & ~(size_t)15)) {
     /* whole sixteens of p from a, of buf from k: both have room */
-    const __m128i bias = _mm_set1_epi8(0x80 - 'A'),
-                  lim = _mm_set1_epi8(-128 + 26), bit = _mm_set1_epi8(0x20);
-    size_t j = wide ? fold32(s->buf + s->k, p + a, m) : 0;
+    const __m128i bias = K16(k, K_BIAS), lim = K16(k, K_FLIM),
+                  bit = K16(k, K_BLANK);
+    size_t j = wide ? fold32(s->buf + s->k, p + a, m, k) : 0;
     for (; j < m; j += 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + a + j));
       v = _mm_or_si128(
@@ -420,7 +443,7 @@ put_span(struct norm *z, const char *p, size_t a, size_t b, size_t n,
     return;
   }
 #else
-  (void)n, (void)wide;
+  (void)n, (void)wide, (void)k;
 #endif
   while (a < b) {
     size_t c = b - a < HBUF - s->k ? b - a : HBUF - s->k;
@@ -593,13 +616,14 @@ __attribute__((noinline)) static unsigned symbols3(__m128i v, const char *q) {
  * after another; n if none. Two-byte letters that stand for themselves
  * may be passed over too. */
 static inline __attribute__((always_inline)) size_t
-next_event(const char *p, size_t i, size_t n, bool space_ok, bool wide) {
+next_event(const char *p, size_t i, size_t n, bool space_ok, bool wide,
+           kbytes k) {
   unsigned prev = !space_ok; /* the byte before i is a space */
 #if defined(__SSE2__) && defined(__GNUC__)
-  const __m128i lim = _mm_set1_epi8(0x21), blank = _mm_set1_epi8(' ');
+  const __m128i lim = K16(k, K_LIM), blank = K16(k, K_BLANK);
 wide_again: /* wide: thirty-two at a time at first and after plain sixteens */
   if (wide && n - i >= 32)
-    i = plain32(p, i, n, &prev);
+    i = plain32(p, i, n, &prev, k);
   while (n - i >= 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
     unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
@@ -653,7 +677,7 @@ wide_again: /* wide: thirty-two at a time at first and after plain sixteens */
     return ev ? i + (unsigned)__builtin_ctz(ev) : n;
   }
 #else
-  (void)wide;
+  (void)wide, (void)k;
   while (n - i >= 8) {
     uint64_t w = kempt__load_le64(p + i), t = w | HIGHS;
     uint64_t below = ~(t - 0x20 * ONES) & HIGHS;
@@ -752,10 +776,34 @@ static inline int32_t fold_cp(int32_t cp) {
   return kempt__cp_fold(cp);
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The constants of norm_hash's look at eight two-byte letters, 16-bit
+ * lanes: for each range lo-hi its lo, and hi - lo + 1 - 0x8000; then
+ * 0x8000, 0xC0, 0x80. norm_hash_avx2() reads them from here, as operands
+ * of the instructions that use them, rather than building each in a
+ * register every time (as GCC does for constants in AVX code). */
+#define ROW(x) {x, x, x, x, x, x, x, x}
+#define RANGE(lo, hi) ROW(lo), ROW((uint16_t)((hi) - (lo) + 1 - 0x8000))
+static const uint16_t letters16[15][8] __attribute__((aligned(16))) = {
+    RANGE(0xD0B0, 0xD0BF), RANGE(0xD180, 0xD19F), RANGE(0xCEAC, 0xCEBF),
+    RANGE(0xCF80, 0xCF8E), RANGE(0xC39F, 0xC3BF), RANGE(0xD680, 0xDFBF),
+    ROW(0x8000),           ROW(0xC0),             ROW(0x80)};
+#undef RANGE
+#undef ROW
+#endif
+
 /* Hash of the text as struct norm says; *any whether it holds a
  * character that is not white space. wide: in norm_hash_avx2(). */
 static inline __attribute__((always_inline)) uint64_t
 norm_hash_any(const char *p, size_t n, bool *any, bool wide) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  const uint16_t(*k16)[8] = letters16;
+  if (wide)
+    __asm__("" : "+r"(k16)); /* not folded back into constants */
+#endif
+  kbytes kb = bytes32; /* (k is a length below) */
+  if (wide)
+    __asm__("" : "+r"(kb));
   struct norm z;
   z.s.h = HASH_SEED;
   z.s.total = 0;
@@ -763,11 +811,11 @@ norm_hash_any(const char *p, size_t n, bool *any, bool wide) {
   z.space_ok = z.any = false;
   size_t i = 0, a = 0; /* p[a..i): a span that stands for itself */
   while ((i = next_event(p, i, n, a < i ? p[i - 1] != ' ' : z.space_ok,
-                         wide)) < n) {
+                         wide, kb)) < n) {
     unsigned char c = (unsigned char)p[i];
     if (c < 0x80) {
       if (a < i)
-        put_span(&z, p, a, i, n, wide);
+        put_span(&z, p, a, i, n, wide, kb);
       if (ascii_space((char)c)) {
         i = skip_space(p, i, n);
         if (z.space_ok)
@@ -791,19 +839,18 @@ norm_hash_any(const char *p, size_t n, bool *any, bool wide) {
          * other scripts without case); all within kempt__cp2_self */
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
         __m128i x = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
-        const __m128i sign = _mm_set1_epi16((short)0x8000);
-#define IN16(lo, hi)                                                          \
-  _mm_cmplt_epi16(_mm_xor_si128(_mm_sub_epi16(x, _mm_set1_epi16((short)(lo))), \
-                                sign),                                        \
-                  _mm_set1_epi16((short)((hi) - (lo) + 1 - 0x8000)))
+#define L16(r) _mm_load_si128((const __m128i *)(const void *)k16[r])
+#define IN16(r)                                                                \
+  _mm_cmplt_epi16(_mm_xor_si128(_mm_sub_epi16(x, L16(2 * (r))), L16(12)),       \
+                  L16(2 * (r) + 1))
         __m128i ok = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(IN16(0xD0B0, 0xD0BF), IN16(0xD180, 0xD19F)),
-                         _mm_or_si128(IN16(0xCEAC, 0xCEBF), IN16(0xCF80, 0xCF8E))),
-            _mm_or_si128(IN16(0xC39F, 0xC3BF), IN16(0xD680, 0xDFBF)));
+            _mm_or_si128(_mm_or_si128(IN16(0), IN16(1)),
+                         _mm_or_si128(IN16(2), IN16(3))),
+            _mm_or_si128(IN16(4), IN16(5)));
 #undef IN16
         ok = _mm_and_si128(
-            ok, _mm_cmpeq_epi16(_mm_and_si128(x, _mm_set1_epi16(0xC0)),
-                                _mm_set1_epi16(0x80)));
+            ok, _mm_cmpeq_epi16(_mm_and_si128(x, L16(13)), L16(14)));
+#undef L16
         unsigned bad = (unsigned)_mm_movemask_epi8(ok) ^ 0xFFFFu;
         size_t k = bad ? (unsigned)__builtin_ctz(bad) & ~1u : 16;
         if (k) {
@@ -869,7 +916,7 @@ norm_hash_any(const char *p, size_t n, bool *any, bool wide) {
         continue;
       }
       if (a < i)
-        put_span(&z, p, a, i, n, wide);
+        put_span(&z, p, a, i, n, wide, kb);
       i += k;
       a = i;
       if (f == -2) {
@@ -887,7 +934,7 @@ norm_hash_any(const char *p, size_t n, bool *any, bool wide) {
     } while (i < n && (c = (unsigned char)p[i]) >= 0x80);
   }
   if (a < n)
-    put_span(&z, p, a, n, n, wide);
+    put_span(&z, p, a, n, n, wide, kb);
   if (z.space_ok)
     hash_put(&z.s, ' ', 1);
   *any = z.any;
