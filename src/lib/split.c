@@ -171,13 +171,6 @@ static enum kempt_status append(struct split *s, const char *p, size_t n) {
   return KEMPT_OK;
 }
 
-/* No line is open (the complete lines of the open block, if any, are in
- * buf): cut blocks in place, straight from the input, as long as whole
- * lines come and no block reaches the cap; a block begun in buf is
- * completed there with one copy. Keep the complete lines of the block
- * left open in buf. *used is what was taken: the rest (a line cut by the
- * end of the piece, or one that reaches the cap) goes through the buffer,
- * in the same state as if every byte had. */
 #ifdef SPLIT_AVX2
 /* The '\n' among the 64 bytes at p, a bit each. */
 __attribute__((target("avx2"))) static inline uint64_t nl64(const char *p) {
@@ -197,9 +190,16 @@ static inline uint64_t nl64(const char *p) {
 }
 #endif
 
-/* (wide: the line ends are found 64 bytes at a time, a bit each, rather
- * than by a memchr() per line - most lines of a page are short - and the
- * last fewer than 64 bytes by memchr()) */
+/* No line is open (the complete lines of the open block, if any, are in
+ * buf): cut blocks in place, straight from the input, as long as whole
+ * lines come and no block reaches the cap; a block begun in buf is
+ * completed there with one copy. Keep the complete lines of the block
+ * left open in buf. *used is what was taken: the rest (a line cut by the
+ * end of the piece, or one that reaches the cap) goes through the buffer,
+ * in the same state as if every byte had. wide (in_place_avx2()): the
+ * line ends are found 64 bytes at a time, a bit each, rather than by a
+ * memchr() per line - most lines of a page are short - and those of the
+ * last fewer than 64 bytes by memchr(). */
 static inline __attribute__((always_inline)) enum kempt_status
 in_place_any(struct split *s, const char *p, size_t n, size_t *used,
              bool wide) {
