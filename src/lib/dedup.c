@@ -802,8 +802,10 @@ norm_hash_any(const char *p, size_t n, bool *any, bool wide) {
     __asm__("" : "+r"(k16)); /* not folded back into constants */
 #endif
   kbytes kb = bytes32; /* (k is a length below) */
+#if defined(__GNUC__)
   if (wide)
     __asm__("" : "+r"(kb));
+#endif
   struct norm z;
   z.s.h = HASH_SEED;
   z.s.total = 0;
