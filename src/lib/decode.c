@@ -666,7 +666,9 @@ static enum kempt_status decode_feed(void *st, const char *data, size_t n) {
 static void decode_reset(void *st) {
   struct decode *d = st;
   const struct kempt_env *env = d->env;
-  memset(d, 0, offsetof(struct decode, out));
+  /* (not the pieces: none is held after npieces = 0) */
+  memset(d, 0, offsetof(struct decode, pieces));
+  d->nout = 0;
   d->env = env;
 }
 
