@@ -416,7 +416,7 @@ static bool ssse3_ok(void) { return __builtin_cpu_supports("ssse3") != 0; }
  * each byte taken across the lanes. */
 #define TWICE(...) __VA_ARGS__, __VA_ARGS__
 __attribute__((target("avx2"))) static inline __m256i
-utf8_errors256(__m256i v, __m256i prev) {
+utf8_errors256(__m256i v, __m256i prev, __m256i xDF, __m256i xEF) {
   const __m256i hi1 = _mm256_setr_epi8(TWICE(UTF8_HI1));
   const __m256i lo1 = _mm256_setr_epi8(TWICE(UTF8_LO1));
   const __m256i hi2 = _mm256_setr_epi8(TWICE(UTF8_HI2));
@@ -431,10 +431,8 @@ utf8_errors256(__m256i v, __m256i prev) {
   e = _mm256_and_si256(
       e, _mm256_shuffle_epi8(hi2,
                              _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
-  __m256i third = _mm256_subs_epu8(_mm256_alignr_epi8(v, mid, 14),
-                                   _mm256_set1_epi8((char)0xDF));
-  __m256i fourth = _mm256_subs_epu8(_mm256_alignr_epi8(v, mid, 13),
-                                    _mm256_set1_epi8((char)0xEF));
+  __m256i third = _mm256_subs_epu8(_mm256_alignr_epi8(v, mid, 14), xDF);
+  __m256i fourth = _mm256_subs_epu8(_mm256_alignr_epi8(v, mid, 13), xEF);
   __m256i must = _mm256_cmpgt_epi8(_mm256_or_si256(third, fourth),
                                    _mm256_setzero_si256());
   return _mm256_xor_si256(
@@ -444,6 +442,17 @@ utf8_errors256(__m256i v, __m256i prev) {
 #undef UTF8_HI1
 #undef UTF8_LO1
 #undef UTF8_HI2
+
+/* The bytes clean_avx2() compares with, 32 of each: read from memory in
+ * its loop, where they are operands of the compares, rather than built
+ * in registers at each round (there are too few to keep them all). */
+#define TWICE16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, \
+                   x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+static const unsigned char clean_consts[6][32]
+    __attribute__((aligned(32))) = {
+        {TWICE16('\t')}, {TWICE16('\n')}, {TWICE16(0x7F)},
+        {TWICE16(0x1F)},  {TWICE16(0xDF)},  {TWICE16(0xEF)}};
+#undef TWICE16
 
 /* clean_ssse3() 32 bytes at a time (n >= 32). */
 __attribute__((target("avx2"))) static size_t
@@ -455,23 +464,24 @@ clean_avx2(const unsigned char *p, size_t n) {
       (char)0xBF); /* a lead this late is cut by the end */
   __m256i prev = zero, cut = zero;
   size_t i = 0;
+  const unsigned char(*cc)[32] = clean_consts;
+  __asm__("" : "+r"(cc)); /* not folded back into constants built in place */
   while (i + 32 <= n) {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-    __m256i low =
-        _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
-    low = _mm256_andnot_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')),
-                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))),
-        low);
-    __m256i bad =
-        _mm256_or_si256(low, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
+#define CONST(k) _mm256_load_si256((const __m256i *)(const void *)cc[k])
+    __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, CONST(3)), v);
+    low = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, CONST(0)),
+                                              _mm256_cmpeq_epi8(v, CONST(1))),
+                              low);
+    __m256i bad = _mm256_or_si256(low, _mm256_cmpeq_epi8(v, CONST(2)));
     __m256i next_cut = zero;
     if (_mm256_movemask_epi8(v) == 0) {
       bad = _mm256_or_si256(bad, cut); /* ASCII after a cut sequence */
     } else {
-      bad = _mm256_or_si256(bad, utf8_errors256(v, prev));
+      bad = _mm256_or_si256(bad, utf8_errors256(v, prev, CONST(4), CONST(5)));
       next_cut = _mm256_subs_epu8(v, ends);
     }
+#undef CONST
     if (!_mm256_testz_si256(bad, bad))
       break;
     prev = v;
@@ -656,7 +666,9 @@ static enum kempt_status decode_feed(void *st, const char *data, size_t n) {
 static void decode_reset(void *st) {
   struct decode *d = st;
   const struct kempt_env *env = d->env;
-  memset(d, 0, offsetof(struct decode, out));
+  /* (not the pieces: none is held after npieces = 0) */
+  memset(d, 0, offsetof(struct decode, pieces));
+  d->nout = 0;
   d->env = env;
 }
 

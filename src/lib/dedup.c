@@ -32,6 +32,11 @@
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #endif
+#if defined(__SSE2__) && defined(__GNUC__) &&                                  \
+    (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
+#define DEDUP_AVX2 1 /* norm_hash() 32 bytes at a time where the CPU can */
+#endif
 
 #define HIST_MAX 32768u        /* paragraphs remembered per window */
 #define HASH_SLOTS 65536u      /* index slots, a power of two > HIST_MAX */
@@ -136,6 +141,7 @@ struct dedup {
   bool confirmed;     /* the run is a copy: remove as it goes */
   struct queue held;  /* the run's paragraphs and removed blocks between */
   uint64_t held_hash[QUEUE_BLOCKS]; /* hashes of the held blocks */
+  bool avx2;                        /* norm_hash_avx2() may run */
 };
 
 /* ---- output -------------------------------------------------------------- */
@@ -202,7 +208,8 @@ static inline void hash_put(struct hasher *s, uint64_t v, unsigned nb) {
     hash_drain(s);
 }
 
-static uint64_t hash_end(struct hasher *s) {
+static inline __attribute__((always_inline)) uint64_t
+hash_end(struct hasher *s) {
   hash_drain(s);
   memset(s->buf + s->k, 0, 16);
   const char *b = (const char *)s->buf;
@@ -270,25 +277,95 @@ struct norm {
   bool any;      /* some character that is not white space */
 };
 
+/* The bytes norm_hash's vector code compares with, 32 of each: 0x21 (an
+ * event is below), ' ' (also the bit of lower case), and the bias and
+ * limit of the ASCII capitals (see copy_fold). norm_hash_avx2() reads
+ * them from here through a pointer the compiler cannot see through, as
+ * operands of the instructions that use them, rather than building each
+ * in a register every time (as GCC does for constants in AVX code). */
+enum { K_LIM, K_BLANK, K_BIAS, K_FLIM };
+#define ROW(x)                                                                 \
+  {                                                                            \
+    x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, \
+        x, x, x, x, x, x, x                                                    \
+  }
+static const unsigned char bytes32[4][32] __attribute__((aligned(32))) = {
+    ROW(0x21), ROW(' '), ROW(0x80 - 'A'), ROW(0x80 + 26)};
+#undef ROW
+typedef const unsigned char (*kbytes)[32];
+#define K16(k, r) _mm_load_si128((const __m128i *)(const void *)(k)[r])
+#define K32(k, r) _mm256_load_si256((const __m256i *)(const void *)(k)[r])
+
+#ifdef DEDUP_AVX2
+/* The whole thirty-twos of p[0..m) to d with ASCII capitals in lower
+ * case; the bytes copied (a multiple of 32). */
+__attribute__((target("avx2"))) static inline size_t
+fold32(unsigned char *d, const char *p, size_t m, kbytes k) {
+  const __m256i bias = K32(k, K_BIAS), lim = K32(k, K_FLIM),
+                bit = K32(k, K_BLANK);
+  size_t j = 0;
+  for (; m - j >= 32; j += 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + j));
+    v = _mm256_or_si256(
+        v, _mm256_and_si256(
+               bit, _mm256_cmpgt_epi8(lim, _mm256_add_epi8(v, bias))));
+    _mm256_storeu_si256((__m256i *)(void *)(d + j), v);
+  }
+  return j;
+}
+
+/* Past the whole thirty-twos of p[i..n) that hold no event of
+ * next_event(): printable ASCII, and spaces each after a byte that is not
+ * one (*prev: the byte before i is a space; set for the result). */
+__attribute__((target("avx2"))) static inline size_t
+plain32(const char *p, size_t i, size_t n, unsigned *prev, kbytes k) {
+  const __m256i lim = K32(k, K_LIM), blank = K32(k, K_BLANK);
+  unsigned pv = *prev;
+  while (n - i >= 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+    uint32_t low = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(lim, v));
+    uint32_t sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, blank));
+    if ((low & ~sp) | (sp & (sp << 1 | pv)))
+      break;
+    pv = sp >> 31;
+    i += 32;
+  }
+  *prev = pv;
+  return i;
+}
+#else
+static inline size_t fold32(unsigned char *d, const char *p, size_t m,
+                            kbytes k) {
+  (void)d, (void)p, (void)m, (void)k;
+  return 0;
+}
+static inline size_t plain32(const char *p, size_t i, size_t n,
+                             unsigned *prev, kbytes k) {
+  (void)p, (void)n, (void)prev, (void)k;
+  return i;
+}
+#endif
+
 #if defined(__SSE2__) && defined(__GNUC__)
 /* put_span's span p[a..b) near the end of p (not sixteen bytes readable
  * from a for each sixteen of the span), b - a bytes of room in buf past
  * k, sixteen readable before b or from p: the last sixteens end at b, or
- * the sixteen that end at b or start at p hold the span. Out of line: the
- * constants of put_span's loop stay where they are. */
-__attribute__((noinline)) static void put_tail(struct hasher *s,
-                                               const char *p, size_t a,
-                                               size_t b) {
+ * the sixteen that end at b or start at p hold the span. Out of line (in
+ * put_tail() and put_tail_avx2(), wide: thirty-two bytes at a time first):
+ * the constants of put_span's loop stay where they are. */
+static inline __attribute__((always_inline)) void
+put_tail_any(struct hasher *s, const char *p, size_t a, size_t b, bool wide,
+             kbytes k) {
   size_t m = b - a;
   /* near the end of p: the last sixteens end at b, or the sixteen that
    * end at b or start at 0 hold the span */
-  const __m128i bias = _mm_set1_epi8(0x80 - 'A'),
-                lim = _mm_set1_epi8(-128 + 26), bit = _mm_set1_epi8(0x20);
+  const __m128i bias = K16(k, K_BIAS), lim = K16(k, K_FLIM),
+                bit = K16(k, K_BLANK);
 #define FOLD16(v) _mm_or_si128(v, _mm_and_si128(bit, \
   _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)))
   unsigned char *d = s->buf + s->k;
   if (m >= 16) {
-    size_t j = 0;
+    size_t j = wide ? fold32(d, p + a, m, k) : 0;
     for (; m - j >= 16; j += 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + a + j));
       _mm_storeu_si128((__m128i *)(void *)(d + j), FOLD16(v));
@@ -310,11 +387,33 @@ __attribute__((noinline)) static void put_tail(struct hasher *s,
   if (s->k >= HBUF)
     hash_drain(s);
 }
+
+__attribute__((noinline)) static void put_tail(struct hasher *s,
+                                               const char *p, size_t a,
+                                               size_t b) {
+  put_tail_any(s, p, a, b, false, bytes32);
+}
+
+#ifdef DEDUP_AVX2
+__attribute__((noinline, target("avx2"))) static void
+put_tail_avx2(struct hasher *s, const char *p, size_t a, size_t b) {
+  kbytes k = bytes32;
+  __asm__("" : "+r"(k)); /* not folded back into constants */
+  put_tail_any(s, p, a, b, true, k);
+}
+#else
+static void put_tail_avx2(struct hasher *s, const char *p, size_t a,
+                          size_t b) {
+  put_tail(s, p, a, b);
+}
+#endif
 #endif
 
-/* Add p[a..b), a < b <= n, with ASCII capitals folded. */
-static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
-                            size_t n) {
+/* Add p[a..b), a < b <= n, with ASCII capitals folded (wide: thirty-two
+ * bytes at a time first, in norm_hash_avx2()). */
+static inline __attribute__((always_inline)) void
+put_span(struct norm *z, const char *p, size_t a, size_t b, size_t n,
+         bool wide, kbytes k) {
   struct hasher *s = &z->s;
   z->space_ok = p[b - 1] != ' ';
   z->any = true;
@@ -322,9 +421,10 @@ static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
   size_t m = b - a;
   if (m <= HBUF - s->k && n - a >= ((m + 15) & ~(size_t)15)) {
     /* whole sixteens of p from a, of buf from k: both have room */
-    const __m128i bias = _mm_set1_epi8(0x80 - 'A'),
-                  lim = _mm_set1_epi8(-128 + 26), bit = _mm_set1_epi8(0x20);
-    for (size_t j = 0; j < m; j += 16) {
+    const __m128i bias = K16(k, K_BIAS), lim = K16(k, K_FLIM),
+                  bit = K16(k, K_BLANK);
+    size_t j = wide ? fold32(s->buf + s->k, p + a, m, k) : 0;
+    for (; j < m; j += 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + a + j));
       v = _mm_or_si128(
           v, _mm_and_si128(bit, _mm_cmplt_epi8(_mm_add_epi8(v, bias), lim)));
@@ -336,11 +436,14 @@ static inline void put_span(struct norm *z, const char *p, size_t a, size_t b,
     return;
   }
   if (m <= HBUF - s->k && n >= 16) {
-    put_tail(s, p, a, b);
+    if (wide)
+      put_tail_avx2(s, p, a, b);
+    else
+      put_tail(s, p, a, b);
     return;
   }
 #else
-  (void)n;
+  (void)n, (void)wide, (void)k;
 #endif
   while (a < b) {
     size_t c = b - a < HBUF - s->k ? b - a : HBUF - s->k;
@@ -512,16 +615,25 @@ __attribute__((noinline)) static unsigned symbols3(__m128i v, const char *q) {
  * case): one below ' ', beyond ASCII, or a space at i when !space_ok, or
  * after another; n if none. Two-byte letters that stand for themselves
  * may be passed over too. */
-static inline size_t next_event(const char *p, size_t i, size_t n,
-                                bool space_ok) {
+static inline __attribute__((always_inline)) size_t
+next_event(const char *p, size_t i, size_t n, bool space_ok, bool wide,
+           kbytes k) {
   unsigned prev = !space_ok; /* the byte before i is a space */
 #if defined(__SSE2__) && defined(__GNUC__)
-  const __m128i lim = _mm_set1_epi8(0x21), blank = _mm_set1_epi8(' ');
+  const __m128i lim = K16(k, K_LIM), blank = K16(k, K_BLANK);
+wide_again: /* wide: thirty-two at a time at first and after plain sixteens */
+  if (wide && n - i >= 32)
+    i = plain32(p, i, n, &prev, k);
   while (n - i >= 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
     unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
     unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
     unsigned ev = (low & ~sp) | (sp & (sp << 1 | prev));
+    if (wide && !ev) {
+      prev = sp >> 15;
+      i += 16;
+      goto wide_again;
+    }
     if (ev) {
       size_t e = i + (unsigned)__builtin_ctz(ev);
       unsigned char c = (unsigned char)p[e];
@@ -565,6 +677,7 @@ static inline size_t next_event(const char *p, size_t i, size_t n,
     return ev ? i + (unsigned)__builtin_ctz(ev) : n;
   }
 #else
+  (void)wide, (void)k;
   while (n - i >= 8) {
     uint64_t w = kempt__load_le64(p + i), t = w | HIGHS;
     uint64_t below = ~(t - 0x20 * ONES) & HIGHS;
@@ -663,21 +776,48 @@ static inline int32_t fold_cp(int32_t cp) {
   return kempt__cp_fold(cp);
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The constants of norm_hash's look at eight two-byte letters, 16-bit
+ * lanes: for each range lo-hi its lo, and hi - lo + 1 - 0x8000; then
+ * 0x8000, 0xC0, 0x80. norm_hash_avx2() reads them from here, as operands
+ * of the instructions that use them, rather than building each in a
+ * register every time (as GCC does for constants in AVX code). */
+#define ROW(x) {x, x, x, x, x, x, x, x}
+#define RANGE(lo, hi) ROW(lo), ROW((uint16_t)((hi) - (lo) + 1 - 0x8000))
+static const uint16_t letters16[15][8] __attribute__((aligned(16))) = {
+    RANGE(0xD0B0, 0xD0BF), RANGE(0xD180, 0xD19F), RANGE(0xCEAC, 0xCEBF),
+    RANGE(0xCF80, 0xCF8E), RANGE(0xC39F, 0xC3BF), RANGE(0xD680, 0xDFBF),
+    ROW(0x8000),           ROW(0xC0),             ROW(0x80)};
+#undef RANGE
+#undef ROW
+#endif
+
 /* Hash of the text as struct norm says; *any whether it holds a
- * character that is not white space. */
-static uint64_t norm_hash(const char *p, size_t n, bool *any) {
+ * character that is not white space. wide: in norm_hash_avx2(). */
+static inline __attribute__((always_inline)) uint64_t
+norm_hash_any(const char *p, size_t n, bool *any, bool wide) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  const uint16_t(*k16)[8] = letters16;
+  if (wide)
+    __asm__("" : "+r"(k16)); /* not folded back into constants */
+#endif
+  kbytes kb = bytes32; /* (k is a length below) */
+#if defined(__GNUC__)
+  if (wide)
+    __asm__("" : "+r"(kb));
+#endif
   struct norm z;
   z.s.h = HASH_SEED;
   z.s.total = 0;
   z.s.k = 0;
   z.space_ok = z.any = false;
   size_t i = 0, a = 0; /* p[a..i): a span that stands for itself */
-  while ((i = next_event(p, i, n, a < i ? p[i - 1] != ' ' : z.space_ok)) <
-         n) {
+  while ((i = next_event(p, i, n, a < i ? p[i - 1] != ' ' : z.space_ok,
+                         wide, kb)) < n) {
     unsigned char c = (unsigned char)p[i];
     if (c < 0x80) {
       if (a < i)
-        put_span(&z, p, a, i, n);
+        put_span(&z, p, a, i, n, wide, kb);
       if (ascii_space((char)c)) {
         i = skip_space(p, i, n);
         if (z.space_ok)
@@ -701,19 +841,18 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
          * other scripts without case); all within kempt__cp2_self */
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
         __m128i x = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
-        const __m128i sign = _mm_set1_epi16((short)0x8000);
-#define IN16(lo, hi)                                                          \
-  _mm_cmplt_epi16(_mm_xor_si128(_mm_sub_epi16(x, _mm_set1_epi16((short)(lo))), \
-                                sign),                                        \
-                  _mm_set1_epi16((short)((hi) - (lo) + 1 - 0x8000)))
+#define L16(r) _mm_load_si128((const __m128i *)(const void *)k16[r])
+#define IN16(r)                                                                \
+  _mm_cmplt_epi16(_mm_xor_si128(_mm_sub_epi16(x, L16(2 * (r))), L16(12)),       \
+                  L16(2 * (r) + 1))
         __m128i ok = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(IN16(0xD0B0, 0xD0BF), IN16(0xD180, 0xD19F)),
-                         _mm_or_si128(IN16(0xCEAC, 0xCEBF), IN16(0xCF80, 0xCF8E))),
-            _mm_or_si128(IN16(0xC39F, 0xC3BF), IN16(0xD680, 0xDFBF)));
+            _mm_or_si128(_mm_or_si128(IN16(0), IN16(1)),
+                         _mm_or_si128(IN16(2), IN16(3))),
+            _mm_or_si128(IN16(4), IN16(5)));
 #undef IN16
         ok = _mm_and_si128(
-            ok, _mm_cmpeq_epi16(_mm_and_si128(x, _mm_set1_epi16(0xC0)),
-                                _mm_set1_epi16(0x80)));
+            ok, _mm_cmpeq_epi16(_mm_and_si128(x, L16(13)), L16(14)));
+#undef L16
         unsigned bad = (unsigned)_mm_movemask_epi8(ok) ^ 0xFFFFu;
         size_t k = bad ? (unsigned)__builtin_ctz(bad) & ~1u : 16;
         if (k) {
@@ -779,7 +918,7 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
         continue;
       }
       if (a < i)
-        put_span(&z, p, a, i, n);
+        put_span(&z, p, a, i, n, wide, kb);
       i += k;
       a = i;
       if (f == -2) {
@@ -797,12 +936,33 @@ static uint64_t norm_hash(const char *p, size_t n, bool *any) {
     } while (i < n && (c = (unsigned char)p[i]) >= 0x80);
   }
   if (a < n)
-    put_span(&z, p, a, n, n);
+    put_span(&z, p, a, n, n, wide, kb);
   if (z.space_ok)
     hash_put(&z.s, ' ', 1);
   *any = z.any;
   return hash_end(&z.s);
 }
+
+static uint64_t norm_hash(const char *p, size_t n, bool *any) {
+  return norm_hash_any(p, n, any, false);
+}
+
+/* norm_hash() with runs of plain ASCII looked at and copied thirty-two
+ * bytes at a time (AVX2): the same hash. */
+#ifdef DEDUP_AVX2
+__attribute__((target("avx2"))) static uint64_t
+norm_hash_avx2(const char *p, size_t n, bool *any) {
+  return norm_hash_any(p, n, any, true);
+}
+
+/* __builtin_cpu_supports reads what libgcc found out at start-up. */
+static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
+#else
+static uint64_t norm_hash_avx2(const char *p, size_t n, bool *any) {
+  return norm_hash(p, n, any);
+}
+static bool avx2_ok(void) { return false; }
+#endif
 
 /* The characters of p[0..n) that are not white space, counted up to
  * LONG_PARA_CHARS: the sizes compared below are no larger. */
@@ -1039,7 +1199,8 @@ static enum kempt_status fresh(struct dedup *d, const struct kempt_block *b,
 /* A kept paragraph reaches step 2. */
 static enum kempt_status copies(struct dedup *d, const struct kempt_block *b) {
   bool any;
-  uint64_t h = norm_hash(b->text, b->len, &any);
+  uint64_t h = d->avx2 ? norm_hash_avx2(b->text, b->len, &any)
+                       : norm_hash(b->text, b->len, &any);
   if (!any)
     return d->run && !d->confirmed ? hold(d, b, h, false) : out(d, b);
   if (d->run && follow(d, h)) {
@@ -1239,6 +1400,7 @@ static enum kempt_status dedup_init(void *st, const struct kempt_env *env) {
   struct dedup *d = st;
   const struct kempt_allocator *a = env->alloc;
   d->env = env;
+  d->avx2 = avx2_ok();
   kempt__buf_init(&d->head, a, QUEUE_BYTES);
   bool ok = q_init(&d->cut, a);
   ok = q_init(&d->held, a) && ok;

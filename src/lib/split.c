@@ -9,6 +9,11 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "internal.h"
+#if defined(__SSE2__) && defined(__GNUC__) &&                                  \
+    (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
+#define SPLIT_AVX2 1 /* in_place() finds line ends 64 bytes at a time */
+#endif
 
 #define KEMPT__BLOCK_CAP (1u << 20)
 #define LINE_ENDS 4096u /* line ends published for a block of at most these */
@@ -22,6 +27,7 @@ struct split {
   uint64_t block_offset;  /* decoded offset of the open block */
   uint64_t index;         /* blocks emitted in this document */
   bool warned;
+  bool avx2;                /* in_place_avx2() may run */
   struct kempt_lines lines; /* of the block being emitted */
   uint32_t ends_cap;        /* ends kept: LINE_ENDS once asked for, or 0 */
   uint32_t ends[LINE_ENDS]; /* ... the offsets of its '\n' */
@@ -165,26 +171,70 @@ static enum kempt_status append(struct split *s, const char *p, size_t n) {
   return KEMPT_OK;
 }
 
+#ifdef SPLIT_AVX2
+/* The '\n' among the 64 bytes at p, a bit each. */
+__attribute__((target("avx2"))) static inline uint64_t nl64(const char *p) {
+  const __m256i nl = _mm256_set1_epi8('\n');
+  uint32_t lo = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+      _mm256_loadu_si256((const __m256i *)(const void *)p), nl));
+  uint32_t hi = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+      _mm256_loadu_si256((const __m256i *)(const void *)(p + 32)), nl));
+  return lo | (uint64_t)hi << 32;
+}
+#else
+static inline uint64_t nl64(const char *p) {
+  uint64_t b = 0;
+  for (unsigned k = 0; k < 64; k++)
+    b |= (uint64_t)(p[k] == '\n') << k;
+  return b;
+}
+#endif
+
 /* No line is open (the complete lines of the open block, if any, are in
  * buf): cut blocks in place, straight from the input, as long as whole
  * lines come and no block reaches the cap; a block begun in buf is
  * completed there with one copy. Keep the complete lines of the block
  * left open in buf. *used is what was taken: the rest (a line cut by the
  * end of the piece, or one that reaches the cap) goes through the buffer,
- * in the same state as if every byte had. */
-static enum kempt_status in_place(struct split *s, const char *p, size_t n,
-                                  size_t *used) {
+ * in the same state as if every byte had. wide (in_place_avx2()): the
+ * line ends are found 64 bytes at a time, a bit each, rather than by a
+ * memchr() per line - most lines of a page are short - and those of the
+ * last fewer than 64 bytes by memchr(). */
+static inline __attribute__((always_inline)) enum kempt_status
+in_place_any(struct split *s, const char *p, size_t n, size_t *used,
+             bool wide) {
   size_t bstart = 0, i = 0; /* the open block's lines in p, the current line */
   size_t held = s->buf.len; /* ... and before them in buf */
   size_t room = s->buf.cap - held; /* for the lines from bstart on */
   uint32_t nlines = s->nlines;
   uint64_t base = s->offset;
   enum kempt_status st = KEMPT_OK;
+  uint64_t bits = 0;           /* the '\n' of the window not yet taken */
+  size_t wbase = 0, wnext = 0; /* the window; the bytes after it */
   for (;;) {
-    const char *nl = memchr(p + i, '\n', n - i);
-    if (!nl)
-      break;
-    size_t e = (size_t)(nl - p) + 1;
+    size_t e; /* past the '\n' of the line at i */
+    if (wide) {
+      while (!bits && n - wnext >= 64) {
+        wbase = wnext;
+        bits = nl64(p + wbase);
+        wnext += 64;
+      }
+      if (bits) {
+        e = wbase + (unsigned)__builtin_ctzll(bits) + 1;
+        bits &= bits - 1;
+      } else { /* the last bytes, from where the windows end */
+        const char *nl = memchr(p + wnext, '\n', n - wnext);
+        if (!nl)
+          break;
+        e = (size_t)(nl - p) + 1;
+        wnext = e;
+      }
+    } else {
+      const char *nl = memchr(p + i, '\n', n - i);
+      if (!nl)
+        break;
+      e = (size_t)(nl - p) + 1;
+    }
     if (e - bstart > room)
       break; /* the buffer would cut it: let it */
     if (blank_line(p + i, e - 1 - i)) {
@@ -225,12 +275,34 @@ static enum kempt_status in_place(struct split *s, const char *p, size_t n,
   return st;
 }
 
+static enum kempt_status in_place(struct split *s, const char *p, size_t n,
+                                  size_t *used) {
+  return in_place_any(s, p, n, used, false);
+}
+
+#ifdef SPLIT_AVX2
+__attribute__((target("avx2"))) static enum kempt_status
+in_place_avx2(struct split *s, const char *p, size_t n, size_t *used) {
+  return in_place_any(s, p, n, used, true);
+}
+
+/* __builtin_cpu_supports reads what libgcc found out at start-up. */
+static bool avx2_ok(void) { return __builtin_cpu_supports("avx2") != 0; }
+#else
+static enum kempt_status in_place_avx2(struct split *s, const char *p,
+                                       size_t n, size_t *used) {
+  return in_place(s, p, n, used);
+}
+static bool avx2_ok(void) { return false; }
+#endif
+
 static enum kempt_status split_feed(void *st, const char *p, size_t n) {
   struct split *s = st;
   while (n) {
     if (s->buf.len == s->line_start) { /* no open line */
       size_t used;
-      enum kempt_status r = in_place(s, p, n, &used);
+      enum kempt_status r = s->avx2 ? in_place_avx2(s, p, n, &used)
+                                    : in_place(s, p, n, &used);
       if (r != KEMPT_OK)
         return r;
       p += used;
@@ -277,6 +349,7 @@ static enum kempt_status split_finish(void *st) {
 static enum kempt_status split_init(void *st, const struct kempt_env *env) {
   struct split *s = st;
   s->env = env;
+  s->avx2 = avx2_ok();
   size_t cap = (size_t)kempt__opt_int(env->cfg, "max-block", KEMPT__BLOCK_CAP);
   kempt__buf_init(&s->buf, env->alloc, cap < 64 ? 64 : cap);
   s->lines.ends = s->ends;
