@@ -724,8 +724,24 @@ static NOINLINE size_t lex_line_rest(const char *p, size_t n, size_t pos,
     total += k;
     lx->count->cap1 = first_upper(more, k, &words);
   }
-  if (k == CHROME_MAXTOK) /* the rest: only its counts */
-    total += kempt__chrome_lex_count(p, n, &pos, lx);
+  if (k != CHROME_MAXTOK)
+    return total;
+  /* the rest: only its counts. A line of another script than Latin (one
+   * byte in 8 or more of its first words a continuation byte) is read
+   * word by word; else its words are counted by their starts, and their
+   * function words are taken to come as often as in the words read */
+  struct chrome_count *c = lx->count;
+  if ((size_t)lx->conts * 8 > pos)
+    return total + kempt__chrome_lex_count(p, n, &pos, lx);
+  uint32_t w, up, wh = c->words; /* (wh > 0: a word came) */
+  total += kempt__chrome_lex_tail(p, n, pos, lx, &w, &up);
+  c->stop += (uint32_t)(((uint64_t)c->stop * w + wh / 2) / wh);
+  for (uint32_t m = c->langs; m; m &= m - 1) {
+    unsigned l = kempt__chrome_ctz(m) + 1;
+    c->hits[l] += (uint32_t)(((uint64_t)c->hits[l] * w + wh / 2) / wh);
+  }
+  c->words += w;
+  c->upper += up;
   return total;
 }
 

@@ -1352,6 +1352,243 @@ chrome_lex_fn kempt__chrome_lex_short(void) {
   return lex_avx2_ok() ? lex_short_avx2 : lex_short;
 }
 
+/* The tail of a long line (kempt__chrome_lex_tail): what its words add to
+ * the counts, without reading them one by one. Its bytes go 64 at a time
+ * into bit masks (bit k: byte base + k), from which the words are the
+ * runs of letters and digits (the starts of runs: a letter or digit after
+ * a byte that is neither), the numbers those without a letter, the
+ * capitals the starts that are one, and the continuation bytes are
+ * counted. The rarer bytes are looked at one by one, as the tokenizer
+ * does: '.', '[' and the separators (lex_mark), and the characters 0x80
+ * and up (tail_high: a letter, a digit or neither). */
+struct tail_masks {
+  uint64_t alnum, letter, upper, high, cont, mark;
+};
+
+/* The masks of the 16 bytes at p (readable) in bits sh.. of *m. */
+#if defined(__SSE2__) && defined(__x86_64__)
+static inline void tail_piece(const unsigned char *p, unsigned sh,
+                              struct tail_masks *m) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  __m128i let =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
+                     _mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))));
+  __m128i dig =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
+                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
+  __m128i up =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
+                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))));
+  __m128i cont = _mm_cmpgt_epi8(_mm_set1_epi8((char)0xC0), x);
+  /* '.' and 0x0E (as lex_mark: c | 0x20 is '.'), '/', '>', '[', '|' */
+  __m128i mark = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(lo, _mm_set1_epi8('.')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('/'))),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('>')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('['))));
+  mark = _mm_or_si128(mark, _mm_cmpeq_epi8(x, _mm_set1_epi8('|')));
+  m->letter |= (uint64_t)(unsigned)_mm_movemask_epi8(let) << sh;
+  m->alnum |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig))
+              << sh;
+  m->upper |= (uint64_t)(unsigned)_mm_movemask_epi8(up) << sh;
+  m->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << sh;
+  m->cont |= (uint64_t)(unsigned)_mm_movemask_epi8(cont) << sh;
+  m->mark |= (uint64_t)(unsigned)_mm_movemask_epi8(mark) << sh;
+}
+#else
+static inline void tail_piece(const unsigned char *p, unsigned sh,
+                              struct tail_masks *m) {
+  for (unsigned k = 0; k < 16; k++) {
+    unsigned c = p[k];
+    uint64_t b = 1ull << (sh + k);
+    bool let = (unsigned)((c | 0x20) - 'a') < 26;
+    if (let || (unsigned)(c - '0') < 10)
+      m->alnum |= b;
+    if (let)
+      m->letter |= b;
+    if ((unsigned)(c - 'A') < 26)
+      m->upper |= b;
+    if (c >= 0x80)
+      m->high |= b;
+    if ((c & 0xC0) == 0x80)
+      m->cont |= b;
+    if ((c | 0x20) == '.' || c == '/' || c == '>' || c == '[' || c == '|')
+      m->mark |= b;
+  }
+}
+#endif
+
+/* The set bits of x (hw: with the CPU's instruction). */
+ALWAYS_INLINE unsigned tail_pop(uint64_t x, bool hw) {
+  if (hw)
+    return (unsigned)__builtin_popcountll(x);
+  x = x - (x >> 1 & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + (x >> 2 & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* The character 0x80 and up at p[j] (j < n), of *k bytes: 1 a letter or
+ * mark, 2 a digit, 0 neither (a separator after a space counted in *seps,
+ * the (c) sign, a token of its own, in *signs), as the tokenizer takes
+ * it. */
+static unsigned tail_high(const unsigned char *p, size_t n, size_t j,
+                          struct chrome_cpinfo *cache, size_t *k,
+                          uint32_t *seps, size_t *signs) {
+  unsigned c = p[j];
+  if (c == 0xC3 && is_cont(p[j + 1])) { /* U+00C0..U+00FF: letters */
+    *k = 2;
+    return (p[j + 1] & 0xDFu) != 0x97; /* (but the signs × and ÷) */
+  }
+  if (ends_word(p, j)) {
+    *k = c == 0xC2 ? 2 : 3;
+    if (c == 0xC2 && p[j + 1] == 0xA9)
+      (*signs)++;
+    else if (j && p[j - 1] == ' ' && sep_here(p, n, j))
+      (*seps)++;
+    return 0;
+  }
+  utf8proc_int32_t cp;
+  *k = decode_nl(p + j, n - j, &cp);
+  if (cp >= 0) {
+    struct chrome_cpinfo tmp;
+    const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
+    if (e->kind == 1 || e->kind == 2)
+      return e->kind;
+    if (e->kind == 3) {
+      (*signs)++;
+      return 0;
+    }
+  } else if (c < 0xC2) {
+    return 0;
+  }
+  if (j && p[j - 1] == ' ' && sep_here(p, n, j))
+    (*seps)++;
+  return 0;
+}
+
+/* Whether the word that starts with the character 0x80 and up at p[j]
+ * is capitalised. */
+static bool tail_high_upper(const unsigned char *p, size_t n, size_t j,
+                            struct chrome_cpinfo *cache) {
+  if (p[j] == 0xC3) /* U+00C0..U+00DE */
+    return p[j + 1] < 0x9F && p[j + 1] != 0x97;
+  utf8proc_int32_t cp;
+  decode_nl(p + j, n - j, &cp);
+  if (cp < 0)
+    return false;
+  struct chrome_cpinfo tmp;
+  return cp_get(cache, cp, &tmp)->upper;
+}
+
+ALWAYS_INLINE size_t lex_tail_as(const unsigned char *p, size_t n,
+                                 size_t pos, struct chrome_lex *lx,
+                                 uint32_t *words_out, uint32_t *upper_out,
+                                 bool hw) {
+  uint64_t prev = 0;          /* bit 0: the byte before the block is a
+                                 letter or digit */
+  uint64_t carry_w = 0, carry_l = 0; /* the bytes of a character past the
+                                        block's end */
+  bool cin = false;           /* a run of digits goes on past it */
+  size_t done = pos;          /* the characters 0x80 and up before it read */
+  size_t starts = 0, numbers = 0, upper = 0, signs = 0;
+  uint32_t conts = 0, seps = 0;
+  for (size_t base = pos; base < n; base += 64) {
+    size_t left = n - base;
+    struct tail_masks m = {0, 0, 0, 0, 0, 0};
+    /* (16 bytes from each piece's start before p[n] can be read) */
+    for (unsigned k = 0; k < 64 && k < left; k += 16)
+      tail_piece(p + base + k, k, &m);
+    if (left < 64) {
+      uint64_t valid = (1ull << left) - 1;
+      m.alnum &= valid;
+      m.letter &= valid;
+      m.upper &= valid;
+      m.high &= valid;
+      m.cont &= valid;
+      m.mark &= valid;
+    }
+    conts += tail_pop(m.cont, hw);
+    for (uint64_t b = m.mark; b; b &= b - 1)
+      lex_mark(p, n, base + kempt__chrome_ctz(b), lx);
+    uint64_t w = m.alnum | carry_w, l = m.letter | carry_l;
+    carry_w = carry_l = 0;
+    uint64_t hb = m.high;
+    if (done > base)
+      hb &= ~0ull << (done - base); /* (fewer than 4) */
+    while (hb) {
+      unsigned off = kempt__chrome_ctz(hb);
+      size_t k;
+      unsigned kind = tail_high(p, n, base + off, lx->cache, &k, &seps,
+                                &signs);
+      done = base + off + k;
+      if (kind) {
+        uint64_t bits, over = 0;
+        if (off + k <= 64) {
+          bits = ((1ull << k) - 1) << off; /* (k <= 4) */
+        } else {
+          bits = ~0ull << off;
+          over = (1ull << (off + k - 64)) - 1;
+        }
+        w |= bits;
+        carry_w = over;
+        if (kind == 1) {
+          l |= bits;
+          carry_l = over;
+        }
+      }
+      hb = done - base >= 64 ? 0 : hb & (~0ull << (done - base));
+    }
+    uint64_t s = w & ~(w << 1 | prev);
+    prev = w >> 63;
+    starts += tail_pop(s, hw);
+    upper += tail_pop(s & m.upper, hw);
+    for (uint64_t b = s & m.high; b; b &= b - 1)
+      upper += tail_high_upper(p, n, base + kempt__chrome_ctz(b), lx->cache);
+    /* the numbers: runs of digits from a start on (d), each carried
+     * past its end by adding its start; where the carry lands is not a
+     * letter nor a digit, the run was all of its word */
+    uint64_t d = w & ~l, x;
+    bool c1 = __builtin_add_overflow(d, s & d, &x);
+    bool c2 = __builtin_add_overflow(x, (uint64_t)cin, &x);
+    numbers += tail_pop(x & ~d & ~w, hw);
+    cin = c1 || c2;
+  }
+  numbers += cin; /* (a run that ends at p[n]) */
+  lx->conts += conts;
+  lx->seps += seps;
+  *words_out = (uint32_t)(starts - numbers);
+  *upper_out = (uint32_t)upper;
+  return starts + signs;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("popcnt"))) static size_t NOINLINE
+lex_tail_popcnt(const unsigned char *p, size_t n, size_t pos,
+                struct chrome_lex *lx, uint32_t *words, uint32_t *upper) {
+  return lex_tail_as(p, n, pos, lx, words, upper, true);
+}
+static bool tail_popcnt_ok(void) { return __builtin_cpu_supports("popcnt"); }
+#else
+#define lex_tail_popcnt lex_tail_plain
+static bool tail_popcnt_ok(void) { return false; }
+#endif
+
+static size_t NOINLINE lex_tail_plain(const unsigned char *p, size_t n,
+                                      size_t pos, struct chrome_lex *lx,
+                                      uint32_t *words, uint32_t *upper) {
+  return lex_tail_as(p, n, pos, lx, words, upper, false);
+}
+
+size_t kempt__chrome_lex_tail(const char *s, size_t n, size_t pos,
+                              struct chrome_lex *lx, uint32_t *words,
+                              uint32_t *upper) {
+  const unsigned char *p = (const unsigned char *)s;
+  return tail_popcnt_ok() ? lex_tail_popcnt(p, n, pos, lx, words, upper)
+                          : lex_tail_plain(p, n, pos, lx, words, upper);
+}
+
 /* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
 static bool any_high(const unsigned char *p, size_t n) {
   uint64_t x;
