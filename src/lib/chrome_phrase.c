@@ -1356,16 +1356,18 @@ chrome_lex_fn kempt__chrome_lex_short(void) {
  * the counts, without reading them one by one. Its bytes go 64 at a time
  * into bit masks (bit k: byte base + k), from which the words are the
  * runs of letters and digits (the starts of runs: a letter or digit after
- * a byte that is neither), the numbers those without a letter, the
- * capitals the starts that are one, and the continuation bytes are
- * counted. The rarer bytes are looked at one by one, as the tokenizer
- * does: '.', '[' and the separators (lex_mark), and the characters 0x80
- * and up (tail_high: a letter, a digit or neither). */
+ * a byte that is neither), the numbers those without a letter and the
+ * capitals the starts that are one. The rarer bytes are looked at one by
+ * one, as the tokenizer does: '.', '[' and the separators (lex_mark), and
+ * the characters 0x80 and up (a letter, a digit or neither). */
 struct tail_masks {
-  uint64_t alnum, letter, upper, high, cont, mark;
+  uint64_t alnum, letter, lower, high, mark;
 };
 
-/* The masks of the 16 bytes at p (readable) in bits sh.. of *m. */
+/* The masks of the 16 bytes at p (readable) in bits sh.. of *m: ASCII
+ * letters and digits, letters, bit 5 of each byte (lower-case letters
+ * have it), bytes 0x80 and up, and the bytes that may be a mark of
+ * lex_mark ('.', '/', '>', 0x0E and a few others; '[', '|'). */
 #if defined(__SSE2__) && defined(__x86_64__)
 static inline void tail_piece(const unsigned char *p, unsigned sh,
                               struct tail_masks *m) {
@@ -1377,23 +1379,17 @@ static inline void tail_piece(const unsigned char *p, unsigned sh,
   __m128i dig =
       _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
                      _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
-  __m128i up =
-      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
-                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))));
-  __m128i cont = _mm_cmpgt_epi8(_mm_set1_epi8((char)0xC0), x);
-  /* '.' and 0x0E (as lex_mark: c | 0x20 is '.'), '/', '>', '[', '|' */
   __m128i mark = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(lo, _mm_set1_epi8('.')),
-                   _mm_cmpeq_epi8(x, _mm_set1_epi8('/'))),
-      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('>')),
-                   _mm_cmpeq_epi8(x, _mm_set1_epi8('['))));
-  mark = _mm_or_si128(mark, _mm_cmpeq_epi8(x, _mm_set1_epi8('|')));
-  m->letter |= (uint64_t)(unsigned)_mm_movemask_epi8(let) << sh;
-  m->alnum |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig))
+      _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x31)),
+                     _mm_set1_epi8(0x3F)),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('[')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('|'))));
+  uint64_t l = (unsigned)_mm_movemask_epi8(let);
+  m->letter |= l << sh;
+  m->alnum |= (l | (unsigned)_mm_movemask_epi8(dig)) << sh;
+  m->lower |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi64(x, 2))
               << sh;
-  m->upper |= (uint64_t)(unsigned)_mm_movemask_epi8(up) << sh;
   m->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << sh;
-  m->cont |= (uint64_t)(unsigned)_mm_movemask_epi8(cont) << sh;
   m->mark |= (uint64_t)(unsigned)_mm_movemask_epi8(mark) << sh;
 }
 #else
@@ -1407,13 +1403,11 @@ static inline void tail_piece(const unsigned char *p, unsigned sh,
       m->alnum |= b;
     if (let)
       m->letter |= b;
-    if ((unsigned)(c - 'A') < 26)
-      m->upper |= b;
+    if (c & 0x20)
+      m->lower |= b;
     if (c >= 0x80)
       m->high |= b;
-    if ((c & 0xC0) == 0x80)
-      m->cont |= b;
-    if ((c | 0x20) == '.' || c == '/' || c == '>' || c == '[' || c == '|')
+    if ((c | 0x31) == 0x3F || c == '[' || c == '|')
       m->mark |= b;
   }
 }
@@ -1437,10 +1431,6 @@ static unsigned tail_high(const unsigned char *p, size_t n, size_t j,
                           struct chrome_cpinfo *cache, size_t *k,
                           uint32_t *seps, size_t *signs) {
   unsigned c = p[j];
-  if (c == 0xC3 && is_cont(p[j + 1])) { /* U+00C0..U+00FF: letters */
-    *k = 2;
-    return (p[j + 1] & 0xDFu) != 0x97; /* (but the signs × and ÷) */
-  }
   if (ends_word(p, j)) {
     *k = c == 0xC2 ? 2 : 3;
     if (c == 0xC2 && p[j + 1] == 0xA9)
@@ -1482,111 +1472,177 @@ static bool tail_high_upper(const unsigned char *p, size_t n, size_t j,
   return cp_get(cache, cp, &tmp)->upper;
 }
 
-ALWAYS_INLINE size_t lex_tail_as(const unsigned char *p, size_t n,
-                                 size_t pos, struct chrome_lex *lx,
-                                 uint32_t *words_out, uint32_t *upper_out,
-                                 bool hw) {
-  uint64_t prev = 0;          /* bit 0: the byte before the block is a
-                                 letter or digit */
-  uint64_t carry_w = 0, carry_l = 0; /* the bytes of a character past the
-                                        block's end */
-  bool cin = false;           /* a run of digits goes on past it */
-  size_t done = pos;          /* the characters 0x80 and up before it read */
-  size_t starts = 0, numbers = 0, upper = 0, signs = 0;
-  uint32_t conts = 0, seps = 0;
-  for (size_t base = pos; base < n; base += 64) {
-    size_t left = n - base;
-    struct tail_masks m = {0, 0, 0, 0, 0, 0};
-    /* (16 bytes from each piece's start before p[n] can be read) */
-    for (unsigned k = 0; k < 64 && k < left; k += 16)
-      tail_piece(p + base + k, k, &m);
-    if (left < 64) {
-      uint64_t valid = (1ull << left) - 1;
-      m.alnum &= valid;
-      m.letter &= valid;
-      m.upper &= valid;
-      m.high &= valid;
-      m.cont &= valid;
-      m.mark &= valid;
-    }
-    conts += tail_pop(m.cont, hw);
-    for (uint64_t b = m.mark; b; b &= b - 1)
-      lex_mark(p, n, base + kempt__chrome_ctz(b), lx);
-    uint64_t w = m.alnum | carry_w, l = m.letter | carry_l;
-    carry_w = carry_l = 0;
-    uint64_t hb = m.high;
-    if (done > base)
-      hb &= ~0ull << (done - base); /* (fewer than 4) */
-    while (hb) {
-      unsigned off = kempt__chrome_ctz(hb);
-      size_t k;
-      unsigned kind = tail_high(p, n, base + off, lx->cache, &k, &seps,
-                                &signs);
-      done = base + off + k;
-      if (kind) {
-        uint64_t bits, over = 0;
-        if (off + k <= 64) {
-          bits = ((1ull << k) - 1) << off; /* (k <= 4) */
-        } else {
-          bits = ~0ull << off;
-          over = (1ull << (off + k - 64)) - 1;
-        }
-        w |= bits;
-        carry_w = over;
-        if (kind == 1) {
-          l |= bits;
-          carry_l = over;
-        }
-      }
-      hb = done - base >= 64 ? 0 : hb & (~0ull << (done - base));
-    }
-    uint64_t s = w & ~(w << 1 | prev);
-    prev = w >> 63;
-    starts += tail_pop(s, hw);
-    upper += tail_pop(s & m.upper, hw);
-    for (uint64_t b = s & m.high; b; b &= b - 1)
-      upper += tail_high_upper(p, n, base + kempt__chrome_ctz(b), lx->cache);
-    /* the numbers: runs of digits from a start on (d), each carried
-     * past its end by adding its start; where the carry lands is not a
-     * letter nor a digit, the run was all of its word */
-    uint64_t d = w & ~l, x;
-    bool c1 = __builtin_add_overflow(d, s & d, &x);
-    bool c2 = __builtin_add_overflow(x, (uint64_t)cin, &x);
-    numbers += tail_pop(x & ~d & ~w, hw);
-    cin = c1 || c2;
+/* What the blocks before the next one left, and the counts so far. */
+struct tail_state {
+  uint64_t prev;             /* bit 0: the byte before the block is a
+                                letter or digit */
+  uint64_t carry_w, carry_l; /* the bytes of a character past its end */
+  size_t done; /* the characters 0x80 and up before it were read */
+  size_t starts, numbers, upper, signs;
+  uint32_t conts, seps;
+  bool cin; /* a run of digits goes on past it */
+};
+
+/* The block of bytes base.. (masks m, of the bytes before p[n] only). */
+ALWAYS_INLINE void tail_block(const unsigned char *p, size_t n, size_t base,
+                              struct tail_masks m, struct chrome_lex *lx,
+                              struct tail_state *st, bool hw) {
+  for (uint64_t b = m.mark; b; b &= b - 1) {
+    size_t i = base + kempt__chrome_ctz(b);
+    if (ascii_skip[p[i]] == S_MARK)
+      lex_mark(p, n, i, lx);
   }
-  numbers += cin; /* (a run that ends at p[n]) */
-  lx->conts += conts;
-  lx->seps += seps;
-  *words_out = (uint32_t)(starts - numbers);
-  *upper_out = (uint32_t)upper;
-  return starts + signs;
+  uint64_t w = m.alnum | st->carry_w, l = m.letter | st->carry_l;
+  st->carry_w = st->carry_l = 0;
+  uint64_t hb = m.high;
+  if (st->done > base)
+    hb &= ~0ull << (st->done - base); /* (fewer than 4) */
+  while (hb) {
+    unsigned off = kempt__chrome_ctz(hb);
+    size_t j = base + off, k;
+    unsigned c = p[j], c1 = p[j + 1], kind;
+    if (c == 0xE2 && c1 == 0x80 && is_cont(p[j + 2])) {
+      k = 3; /* General Punctuation (E2_PLAIN): no word's */
+      kind = 0;
+      if (p[j - 1] == ' ' && sep_here(p, n, j))
+        st->seps++;
+    } else if (c == 0xC3 && is_cont((unsigned char)c1)) {
+      k = 2; /* U+00C0..U+00FF: letters but the signs × and ÷ */
+      kind = (c1 & 0xDFu) != 0x97;
+    } else {
+      kind = tail_high(p, n, j, lx->cache, &k, &st->seps, &st->signs);
+    }
+    st->conts += (uint32_t)k - !is_cont((unsigned char)c);
+    st->done = j + k;
+    if (kind) {
+      uint64_t bits, over = 0;
+      if (off + k <= 64) {
+        bits = ((1ull << k) - 1) << off; /* (k <= 4) */
+      } else {
+        bits = ~0ull << off;
+        over = (1ull << (off + k - 64)) - 1;
+      }
+      w |= bits;
+      st->carry_w = over;
+      if (kind == 1) {
+        l |= bits;
+        st->carry_l = over;
+      }
+    }
+    hb = off + k >= 64 ? 0 : hb & (~0ull << (off + k));
+  }
+  uint64_t s = w & ~(w << 1 | st->prev);
+  st->prev = w >> 63;
+  st->starts += tail_pop(s, hw);
+  st->upper += tail_pop(s & m.letter & ~m.lower, hw);
+  for (uint64_t b = s & m.high; b; b &= b - 1)
+    st->upper +=
+        tail_high_upper(p, n, base + kempt__chrome_ctz(b), lx->cache);
+  /* the numbers: runs of digits from a start on (d), each carried past
+   * its end by adding its start; where the carry lands is not a letter
+   * nor a digit, the run was all of its word */
+  uint64_t d = w & ~l, x;
+  bool c1 = __builtin_add_overflow(d, s & d, &x);
+  bool c2 = __builtin_add_overflow(x, (uint64_t)st->cin, &x);
+  st->numbers += tail_pop(x & ~d & ~w, hw);
+  st->cin = c1 || c2;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
-__attribute__((target("popcnt"))) static size_t NOINLINE
-lex_tail_popcnt(const unsigned char *p, size_t n, size_t pos,
-                struct chrome_lex *lx, uint32_t *words, uint32_t *upper) {
-  return lex_tail_as(p, n, pos, lx, words, upper, true);
+/* The last block, of left (< 64) bytes, or any block (16 bytes from each
+ * piece's start before p[n] can be read). */
+ALWAYS_INLINE struct tail_masks tail_masks_of(const unsigned char *p,
+                                              size_t left) {
+  struct tail_masks m = {0, 0, 0, 0, 0};
+  for (unsigned k = 0; k < 64 && k < left; k += 16)
+    tail_piece(p + k, k, &m);
+  if (left < 64) {
+    uint64_t valid = (1ull << left) - 1;
+    m.alnum &= valid;
+    m.letter &= valid;
+    m.high &= valid;
+    m.mark &= valid;
+  }
+  return m;
 }
-static bool tail_popcnt_ok(void) { return __builtin_cpu_supports("popcnt"); }
-#else
-#define lex_tail_popcnt lex_tail_plain
-static bool tail_popcnt_ok(void) { return false; }
-#endif
+
+ALWAYS_INLINE size_t tail_end(struct tail_state *st, struct chrome_lex *lx,
+                              uint32_t *words, uint32_t *upper) {
+  st->numbers += st->cin; /* (a run that ends at p[n]) */
+  lx->conts += st->conts;
+  lx->seps += st->seps;
+  *words = (uint32_t)(st->starts - st->numbers);
+  *upper = (uint32_t)st->upper;
+  return st->starts + st->signs;
+}
 
 static size_t NOINLINE lex_tail_plain(const unsigned char *p, size_t n,
                                       size_t pos, struct chrome_lex *lx,
                                       uint32_t *words, uint32_t *upper) {
-  return lex_tail_as(p, n, pos, lx, words, upper, false);
+  struct tail_state st = {0, 0, 0, pos, 0, 0, 0, 0, 0, 0, false};
+  for (size_t base = pos; base < n; base += 64)
+    tail_block(p, n, base, tail_masks_of(p + base, n - base), lx, &st,
+               false);
+  return tail_end(&st, lx, words, upper);
 }
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+/* The masks of 32 bytes at p (as tail_piece's) in bits sh.. of *m. */
+__attribute__((target("avx2"))) static inline void
+tail_piece32(const unsigned char *p, unsigned sh, struct tail_masks *m) {
+  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i lo = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+  __m256i let = _mm256_cmpgt_epi8(
+      _mm256_set1_epi8((char)(-128 + 26)),
+      _mm256_add_epi8(lo, _mm256_set1_epi8((char)(0x80 - 'a'))));
+  __m256i dig = _mm256_cmpgt_epi8(
+      _mm256_set1_epi8((char)(-128 + 10)),
+      _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0'))));
+  __m256i mark = _mm256_or_si256(
+      _mm256_cmpeq_epi8(_mm256_or_si256(x, _mm256_set1_epi8(0x31)),
+                        _mm256_set1_epi8(0x3F)),
+      _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('[')),
+                      _mm256_cmpeq_epi8(x, _mm256_set1_epi8('|'))));
+  uint64_t l = (uint32_t)_mm256_movemask_epi8(let);
+  m->letter |= l << sh;
+  m->alnum |= (l | (uint32_t)_mm256_movemask_epi8(dig)) << sh;
+  m->lower |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi64(x, 2))
+              << sh;
+  m->high |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << sh;
+  m->mark |= (uint64_t)(uint32_t)_mm256_movemask_epi8(mark) << sh;
+}
+
+/* lex_tail_plain with 32 bytes a load (the whole blocks) and the CPU's
+ * popcnt. */
+__attribute__((target("avx2,popcnt"))) static size_t NOINLINE
+lex_tail_avx2(const unsigned char *p, size_t n, size_t pos,
+              struct chrome_lex *lx, uint32_t *words, uint32_t *upper) {
+  struct tail_state st = {0, 0, 0, pos, 0, 0, 0, 0, 0, 0, false};
+  size_t base = pos;
+  for (; base + 64 <= n; base += 64) {
+    struct tail_masks m = {0, 0, 0, 0, 0};
+    tail_piece32(p + base, 0, &m);
+    tail_piece32(p + base + 32, 32, &m);
+    tail_block(p, n, base, m, lx, &st, true);
+  }
+  if (base < n)
+    tail_block(p, n, base, tail_masks_of(p + base, n - base), lx, &st, true);
+  return tail_end(&st, lx, words, upper);
+}
+static bool tail_avx2_ok(void) {
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+}
+#else
+#define lex_tail_avx2 lex_tail_plain
+static bool tail_avx2_ok(void) { return false; }
+#endif
 
 size_t kempt__chrome_lex_tail(const char *s, size_t n, size_t pos,
                               struct chrome_lex *lx, uint32_t *words,
                               uint32_t *upper) {
   const unsigned char *p = (const unsigned char *)s;
-  return tail_popcnt_ok() ? lex_tail_popcnt(p, n, pos, lx, words, upper)
-                          : lex_tail_plain(p, n, pos, lx, words, upper);
+  return tail_avx2_ok() ? lex_tail_avx2(p, n, pos, lx, words, upper)
+                        : lex_tail_plain(p, n, pos, lx, words, upper);
 }
 
 /* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
