@@ -175,6 +175,16 @@ chrome_lex_fn kempt__chrome_lex_short(void);
 size_t kempt__chrome_lex_count(const char *p, size_t n, size_t *pos,
                                struct chrome_lex *lx);
 
+/* The rest of the line from pos (after a token, or at one) without
+ * reading its words one by one: the tokens there (returned), of which
+ * *words have a letter and *upper of those are capitalised, and the
+ * character features in *lx (as kempt__chrome_lex_count finds them, for
+ * valid UTF-8); lx->count is left as it was (its function words are not
+ * looked up). */
+size_t kempt__chrome_lex_tail(const char *p, size_t n, size_t pos,
+                              struct chrome_lex *lx, uint32_t *words,
+                              uint32_t *upper);
+
 /* Tokenize p[0..n): fills at most max tokens, returns how many; *total is
  * the number of tokens in the whole line, or max + 1 when there are more
  * than max (the rest is not read). cache as in struct chrome_lex. */

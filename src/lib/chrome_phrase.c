@@ -1352,6 +1352,299 @@ chrome_lex_fn kempt__chrome_lex_short(void) {
   return lex_avx2_ok() ? lex_short_avx2 : lex_short;
 }
 
+/* The tail of a long line (kempt__chrome_lex_tail): what its words add to
+ * the counts, without reading them one by one. Its bytes go 64 at a time
+ * into bit masks (bit k: byte base + k), from which the words are the
+ * runs of letters and digits (the starts of runs: a letter or digit after
+ * a byte that is neither), the numbers those without a letter and the
+ * capitals the starts that are one. The rarer bytes are looked at one by
+ * one, as the tokenizer does: '.', '[' and the separators (lex_mark), and
+ * the characters 0x80 and up (a letter, a digit or neither). */
+struct tail_masks {
+  uint64_t alnum, letter, lower, high, mark;
+};
+
+/* The masks of the 16 bytes at p (readable) in bits sh.. of *m: ASCII
+ * letters and digits, letters, bit 5 of each byte (lower-case letters
+ * have it), bytes 0x80 and up, and the bytes that may be a mark of
+ * lex_mark ('.', '/', '>', 0x0E and a few others; '[', '|'). */
+#if defined(__SSE2__) && defined(__x86_64__)
+static inline void tail_piece(const unsigned char *p, unsigned sh,
+                              struct tail_masks *m) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  __m128i let =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 26)),
+                     _mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))));
+  __m128i dig =
+      _mm_cmpgt_epi8(_mm_set1_epi8((char)(-128 + 10)),
+                     _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))));
+  __m128i mark = _mm_or_si128(
+      _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x31)),
+                     _mm_set1_epi8(0x3F)),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('[')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('|'))));
+  uint64_t l = (unsigned)_mm_movemask_epi8(let);
+  m->letter |= l << sh;
+  m->alnum |= (l | (unsigned)_mm_movemask_epi8(dig)) << sh;
+  m->lower |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi64(x, 2))
+              << sh;
+  m->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << sh;
+  m->mark |= (uint64_t)(unsigned)_mm_movemask_epi8(mark) << sh;
+}
+#else
+static inline void tail_piece(const unsigned char *p, unsigned sh,
+                              struct tail_masks *m) {
+  for (unsigned k = 0; k < 16; k++) {
+    unsigned c = p[k];
+    uint64_t b = 1ull << (sh + k);
+    bool let = (unsigned)((c | 0x20) - 'a') < 26;
+    if (let || (unsigned)(c - '0') < 10)
+      m->alnum |= b;
+    if (let)
+      m->letter |= b;
+    if (c & 0x20)
+      m->lower |= b;
+    if (c >= 0x80)
+      m->high |= b;
+    if ((c | 0x31) == 0x3F || c == '[' || c == '|')
+      m->mark |= b;
+  }
+}
+#endif
+
+/* The set bits of x (hw: with the CPU's instruction). */
+ALWAYS_INLINE unsigned tail_pop(uint64_t x, bool hw) {
+  if (hw)
+    return (unsigned)__builtin_popcountll(x);
+  x = x - (x >> 1 & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + (x >> 2 & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* The character 0x80 and up at p[j] (j < n), of *k bytes: 1 a letter or
+ * mark, 2 a digit, 0 neither (a separator after a space counted in *seps,
+ * the (c) sign, a token of its own, in *signs), as the tokenizer takes
+ * it. */
+static unsigned tail_high(const unsigned char *p, size_t n, size_t j,
+                          struct chrome_cpinfo *cache, size_t *k,
+                          uint32_t *seps, size_t *signs) {
+  unsigned c = p[j];
+  if (ends_word(p, j)) {
+    *k = c == 0xC2 ? 2 : 3;
+    if (c == 0xC2 && p[j + 1] == 0xA9)
+      (*signs)++;
+    else if (j && p[j - 1] == ' ' && sep_here(p, n, j))
+      (*seps)++;
+    return 0;
+  }
+  utf8proc_int32_t cp;
+  *k = decode_nl(p + j, n - j, &cp);
+  if (cp >= 0) {
+    struct chrome_cpinfo tmp;
+    const struct chrome_cpinfo *e = cp_get(cache, cp, &tmp);
+    if (e->kind == 1 || e->kind == 2)
+      return e->kind;
+    if (e->kind == 3) {
+      (*signs)++;
+      return 0;
+    }
+  } else if (c < 0xC2) {
+    return 0;
+  }
+  if (j && p[j - 1] == ' ' && sep_here(p, n, j))
+    (*seps)++;
+  return 0;
+}
+
+/* Whether the word that starts with the character 0x80 and up at p[j]
+ * is capitalised. */
+static bool tail_high_upper(const unsigned char *p, size_t n, size_t j,
+                            struct chrome_cpinfo *cache) {
+  if (p[j] == 0xC3) /* U+00C0..U+00DE */
+    return p[j + 1] < 0x9F && p[j + 1] != 0x97;
+  utf8proc_int32_t cp;
+  decode_nl(p + j, n - j, &cp);
+  if (cp < 0)
+    return false;
+  struct chrome_cpinfo tmp;
+  return cp_get(cache, cp, &tmp)->upper;
+}
+
+/* What the blocks before the next one left, and the counts so far. */
+struct tail_state {
+  uint64_t prev;             /* bit 0: the byte before the block is a
+                                letter or digit */
+  uint64_t carry_w, carry_l; /* the bytes of a character past its end */
+  size_t done; /* the characters 0x80 and up before it were read */
+  size_t starts, numbers, upper, signs;
+  uint32_t conts, seps;
+  bool cin; /* a run of digits goes on past it */
+};
+
+/* The block of bytes base.. (masks m, of the bytes before p[n] only). */
+ALWAYS_INLINE void tail_block(const unsigned char *p, size_t n, size_t base,
+                              struct tail_masks m, struct chrome_lex *lx,
+                              struct tail_state *st, bool hw) {
+  for (uint64_t b = m.mark; b; b &= b - 1) {
+    size_t i = base + kempt__chrome_ctz(b);
+    if (ascii_skip[p[i]] == S_MARK)
+      lex_mark(p, n, i, lx);
+  }
+  uint64_t w = m.alnum | st->carry_w, l = m.letter | st->carry_l;
+  st->carry_w = st->carry_l = 0;
+  uint64_t hb = m.high;
+  if (st->done > base)
+    hb &= ~0ull << (st->done - base); /* (fewer than 4) */
+  while (hb) {
+    unsigned off = kempt__chrome_ctz(hb);
+    size_t j = base + off, k;
+    unsigned c = p[j], c1 = p[j + 1], kind;
+    if (c == 0xE2 && c1 == 0x80 && is_cont(p[j + 2])) {
+      k = 3; /* General Punctuation (E2_PLAIN): no word's */
+      kind = 0;
+      if (p[j - 1] == ' ' && sep_here(p, n, j))
+        st->seps++;
+    } else if (c == 0xC3 && is_cont((unsigned char)c1)) {
+      k = 2; /* U+00C0..U+00FF: letters but the signs × and ÷ */
+      kind = (c1 & 0xDFu) != 0x97;
+    } else {
+      kind = tail_high(p, n, j, lx->cache, &k, &st->seps, &st->signs);
+    }
+    st->conts += (uint32_t)k - !is_cont((unsigned char)c);
+    st->done = j + k;
+    if (kind) {
+      uint64_t bits, over = 0;
+      if (off + k <= 64) {
+        bits = ((1ull << k) - 1) << off; /* (k <= 4) */
+      } else {
+        bits = ~0ull << off;
+        over = (1ull << (off + k - 64)) - 1;
+      }
+      w |= bits;
+      st->carry_w = over;
+      if (kind == 1) {
+        l |= bits;
+        st->carry_l = over;
+      }
+    }
+    hb = off + k >= 64 ? 0 : hb & (~0ull << (off + k));
+  }
+  uint64_t s = w & ~(w << 1 | st->prev);
+  st->prev = w >> 63;
+  st->starts += tail_pop(s, hw);
+  st->upper += tail_pop(s & m.letter & ~m.lower, hw);
+  for (uint64_t b = s & m.high; b; b &= b - 1)
+    st->upper +=
+        tail_high_upper(p, n, base + kempt__chrome_ctz(b), lx->cache);
+  /* the numbers: runs of digits from a start on (d), each carried past
+   * its end by adding its start; where the carry lands is not a letter
+   * nor a digit, the run was all of its word */
+  uint64_t d = w & ~l, x;
+  bool c1 = __builtin_add_overflow(d, s & d, &x);
+  bool c2 = __builtin_add_overflow(x, (uint64_t)st->cin, &x);
+  st->numbers += tail_pop(x & ~d & ~w, hw);
+  st->cin = c1 || c2;
+}
+
+/* The last block, of left (< 64) bytes, or any block (16 bytes from each
+ * piece's start before p[n] can be read). */
+ALWAYS_INLINE struct tail_masks tail_masks_of(const unsigned char *p,
+                                              size_t left) {
+  struct tail_masks m = {0, 0, 0, 0, 0};
+  for (unsigned k = 0; k < 64 && k < left; k += 16)
+    tail_piece(p + k, k, &m);
+  if (left < 64) {
+    uint64_t valid = (1ull << left) - 1;
+    m.alnum &= valid;
+    m.letter &= valid;
+    m.high &= valid;
+    m.mark &= valid;
+  }
+  return m;
+}
+
+ALWAYS_INLINE size_t tail_end(struct tail_state *st, struct chrome_lex *lx,
+                              uint32_t *words, uint32_t *upper) {
+  st->numbers += st->cin; /* (a run that ends at p[n]) */
+  lx->conts += st->conts;
+  lx->seps += st->seps;
+  *words = (uint32_t)(st->starts - st->numbers);
+  *upper = (uint32_t)st->upper;
+  return st->starts + st->signs;
+}
+
+static size_t NOINLINE lex_tail_plain(const unsigned char *p, size_t n,
+                                      size_t pos, struct chrome_lex *lx,
+                                      uint32_t *words, uint32_t *upper) {
+  struct tail_state st = {0, 0, 0, pos, 0, 0, 0, 0, 0, 0, false};
+  for (size_t base = pos; base < n; base += 64)
+    tail_block(p, n, base, tail_masks_of(p + base, n - base), lx, &st,
+               false);
+  return tail_end(&st, lx, words, upper);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+/* The masks of 32 bytes at p (as tail_piece's) in bits sh.. of *m. */
+__attribute__((target("avx2"))) static inline void
+tail_piece32(const unsigned char *p, unsigned sh, struct tail_masks *m) {
+  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i lo = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+  __m256i let = _mm256_cmpgt_epi8(
+      _mm256_set1_epi8((char)(-128 + 26)),
+      _mm256_add_epi8(lo, _mm256_set1_epi8((char)(0x80 - 'a'))));
+  __m256i dig = _mm256_cmpgt_epi8(
+      _mm256_set1_epi8((char)(-128 + 10)),
+      _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0'))));
+  __m256i mark = _mm256_or_si256(
+      _mm256_cmpeq_epi8(_mm256_or_si256(x, _mm256_set1_epi8(0x31)),
+                        _mm256_set1_epi8(0x3F)),
+      _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('[')),
+                      _mm256_cmpeq_epi8(x, _mm256_set1_epi8('|'))));
+  uint64_t l = (uint32_t)_mm256_movemask_epi8(let);
+  m->letter |= l << sh;
+  m->alnum |= (l | (uint32_t)_mm256_movemask_epi8(dig)) << sh;
+  m->lower |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi64(x, 2))
+              << sh;
+  m->high |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << sh;
+  m->mark |= (uint64_t)(uint32_t)_mm256_movemask_epi8(mark) << sh;
+}
+
+/* lex_tail_plain with 32 bytes a load (the whole blocks) and the CPU's
+ * popcnt. */
+__attribute__((target("avx2,popcnt"))) static size_t NOINLINE
+lex_tail_avx2(const unsigned char *p, size_t n, size_t pos,
+              struct chrome_lex *lx, uint32_t *words, uint32_t *upper) {
+  struct tail_state st = {0, 0, 0, pos, 0, 0, 0, 0, 0, 0, false};
+  size_t base = pos;
+  for (; base + 64 <= n; base += 64) {
+    struct tail_masks m = {0, 0, 0, 0, 0};
+    tail_piece32(p + base, 0, &m);
+    tail_piece32(p + base + 32, 32, &m);
+    tail_block(p, n, base, m, lx, &st, true);
+  }
+  if (base < n)
+    tail_block(p, n, base, tail_masks_of(p + base, n - base), lx, &st, true);
+  return tail_end(&st, lx, words, upper);
+}
+static bool tail_avx2_ok(void) {
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+}
+#else
+#define lex_tail_avx2 lex_tail_plain
+static bool tail_avx2_ok(void) { return false; }
+#endif
+
+size_t kempt__chrome_lex_tail(const char *s, size_t n, size_t pos,
+                              struct chrome_lex *lx, uint32_t *words,
+                              uint32_t *upper) {
+  const unsigned char *p = (const unsigned char *)s;
+  return tail_avx2_ok() ? lex_tail_avx2(p, n, pos, lx, words, upper)
+                        : lex_tail_plain(p, n, pos, lx, words, upper);
+}
+
 /* Whether p[0..n) holds a byte 0x80 and up (8 readable after p[n - 1]). */
 static bool any_high(const unsigned char *p, size_t n) {
   uint64_t x;
