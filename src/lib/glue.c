@@ -3429,6 +3429,19 @@ static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
          (opener(p, i) || (!l->stop && l->len >= 3 && l->docname));
 }
 
+/* A lower-case word and a camel-case word that the list or the
+ * document has (camel_evidence), without the spaced pair: "theDualShock",
+ * "ofAirPower", "companySoftBank"; the word a function word that
+ * identifiers do not start with, or a longer everyday word (not
+ * "myArrayList", "newDataStore"). */
+static bool word_camel_signal(const char *p, size_t i, const struct evidence *l,
+                              const struct evidence *r, bool camel_r) {
+  if (!camel_r || !r->ok || !l->ok || !is_lower((unsigned char)p[0]))
+    return false;
+  return article(p, i) || possessive(p, i) || preposition(p, i) ||
+         (!l->stop && l->common && l->level && l->level <= 35 && l->len >= 5);
+}
+
 /* A part of four or more letters that neither the lists nor the
  * document know: it may be a new name; it gets a score of its own. */
 static bool novel(struct evidence *e) {
@@ -3585,7 +3598,8 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
   if (sh->acro)
     sig = pair || acronym_signal(p, i, &l, &r);
   else if (sh->second)
-    sig = pair && two_camel_signal(p, i, &l, &r, camel_l);
+    sig = (pair && two_camel_signal(p, i, &l, &r, camel_l)) ||
+          word_camel_signal(p, i, &l, &r, camel_r);
   else if (!l.ok || !r.ok)
     sig = new_name_signal(p, i, &l, &r);
   else if (camel_r) /* "AppleiPhone", "theiPad" */

@@ -1,0 +1,40 @@
+/* test_gluequal5_cases.c - the glue stage's splits of glued pairs found
+ * by gluequal5's evidence rules, each against clean tokens of the same
+ * shape that must stay whole.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "glue_cases.h"
+#include "kempt_glue.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A lower-case word and a camel-case word that the document has on its
+ * own, without the spaced pair: after a function word that identifiers
+ * do not start with, or after a longer everyday word. */
+Test(glue, a_word_before_a_camel_case_word_of_the_document) {
+  check(NEWS "The FlexDock went on sale. Critics praised theFlexDock and "
+             "its price.",
+        NEWS "The FlexDock went on sale. Critics praised the FlexDock and "
+             "its price.\n");
+  check(NEWS "The FlexDock went on sale. Buyers of theirFlexDock were "
+             "happy.",
+        NEWS "The FlexDock went on sale. Buyers of their FlexDock were "
+             "happy.\n");
+  check(NEWS "The FlexDock went on sale. The officialFlexDock case costs "
+             "more.",
+        NEWS "The FlexDock went on sale. The official FlexDock case costs "
+             "more.\n");
+  /* the camel-case word nowhere alone: no evidence */
+  same(NEWS "Critics praised theFlexDock and its price.");
+  /* words that start identifiers */
+  same(NEWS "The FlexDock went on sale. The app calls newFlexDock to "
+            "start.");
+  same(NEWS "The FlexDock went on sale. Code calls myFlexDock first.");
+  same(NEWS "The FlexDock went on sale. The app calls getFlexDock to "
+            "start.");
+}
