@@ -3285,6 +3285,29 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
   return opener(p, i);
 }
 
+/* Prepositions and conjunctions that end no closed compounds (not
+ * "through", "around", "over": "walkthrough", "workaround"). */
+static bool link_word(const char *p, size_t n) {
+  static const char *const words[] = {
+      /* sorted */
+      "against", "although", "among",  "because", "before",  "behind",
+      "between", "beyond",   "despite", "during", "except",  "instead",
+      "since",   "toward",   "towards", "unless", "until",   "via",
+      "whereas", "within",   "without"};
+  return n >= 3 && in_sorted(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Two words whose forms tell a glued pair from a compound, the first
+ * part an everyday word that is no function word (those are weighed
+ * before): a preposition or conjunction after it ("firmbehind",
+ * "busyinstead", "wheelsvia"). */
+static bool marked_pair(const char *p, size_t i, const struct evidence *l,
+                        const struct evidence *r) {
+  if (l->stop || !l->common || !l->level || l->level > 35 || l->len < 3)
+    return false;
+  return link_word(p + i, r->len);
+}
+
 /* Whether the case and the parts' evidence make a split at i plausible. */
 static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
@@ -3321,7 +3344,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
            (preposition(p, i) && r->len >= 3 && !r->stop && r->level &&
             r->level <= 50); /* "acrossNorth" */
   if (cap)
-    return capital_signal(p, i, l, r);
+    return capital_signal(p, i, l, r) ||
+           (!l->docname && marked_pair(p, i, l, r));
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
       (l->stop ? r->level : l->level) > 20)
     return false; /* "melee" */
@@ -3353,7 +3377,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->len >= 3 && l->common && l->level && l->level <= 35 &&
       !prefix_word(p, i) && past_verb(p + i, r->len))
     return true; /* "spokesmantold", "postgot" */
-  return (r->stop && solid(l)) || content_pair(p, l, r);
+  return (r->stop && solid(l)) || content_pair(p, l, r) ||
+         marked_pair(p, i, l, r);
 }
 
 /* A first part with an inner capital ("WeWork", "McConnell", "iFixit") is
