@@ -3305,7 +3305,11 @@ static bool marked_pair(const char *p, size_t i, const struct evidence *l,
                         const struct evidence *r) {
   if (l->stop || !l->common || !l->level || l->level > 35 || l->len < 3)
     return false;
-  return link_word(p + i, r->len);
+  if (link_word(p + i, r->len))
+    return true;
+  return l->len >= 5 && r->len >= 7 && l->level <= 20 && r->common &&
+         r->level && r->level <= 20 && !prefix_word(p, i) &&
+         !suffix_word(p + i, r->len);
 }
 
 /* Whether the case and the parts' evidence make a split at i plausible. */

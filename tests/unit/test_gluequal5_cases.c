@@ -38,3 +38,23 @@ Test(glue, a_word_before_a_camel_case_word_of_the_document) {
   same(NEWS "The FlexDock went on sale. The app calls getFlexDock to "
             "start.");
 }
+
+/* An everyday word, then a preposition or conjunction that ends no closed
+ * compounds; not the particles that do ("playthrough"). */
+Test(glue, a_word_before_a_preposition) {
+  check(NEWS "The firmbehind the plan was sold.",
+        NEWS "The firm behind the plan was sold.\n");
+  check(NEWS "He stayed busyinstead of resting.",
+        NEWS "He stayed busy instead of resting.\n");
+  same(NEWS "The game has a playthrough mode.");
+}
+
+/* Two everyday words, neither seen alone, the first of five letters or
+ * more and the second of seven or more: closed compounds have short
+ * parts ("gameplay") or start with a particle ("underperforming"). */
+Test(glue, two_longer_everyday_words) {
+  check(NEWS "They faced deaththreats after the vote.",
+        NEWS "They faced death threats after the vote.\n");
+  same(NEWS "The fans wanted better gameplay on launch.");
+  same(NEWS "The fund was underperforming again.");
+}
