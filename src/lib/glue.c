@@ -3297,6 +3297,26 @@ static bool link_word(const char *p, size_t n) {
   return n >= 3 && in_sorted(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Two everyday words (level 20 or below) that no closed compound makes:
+ * closed compounds have short parts ("gameplay", "stormwater"), a
+ * particle first ("underperforming", "Undercounter") or a gerund last
+ * ("worldbuilding"); so a first part of six letters or more before one of
+ * seven or more ("Departmentresponded"), or of five before one of eight or
+ * more that is no gerund ("deaththreats" is not, "hearttroubles" is). */
+static bool long_pair(const char *p, size_t i, const struct evidence *l,
+                      const struct evidence *r) {
+  size_t m = r->len;
+  if (l->len < 5 || m < 7 || l->level > 20 || !r->common || !r->level ||
+      r->level > 20)
+    return false;
+  if (l->len == 5 &&
+      (m < 8 || memcmp(p + i + m - 3, "ing", 3) == 0))
+    return false;
+  char w[MAX_TOKEN];
+  lower_ascii(p, i, w);
+  return !prefix_word(w, i) && !suffix_word(p + i, m);
+}
+
 /* Two words whose forms tell a glued pair from a compound, the first
  * part an everyday word that is no function word (those are weighed
  * before): a preposition or conjunction after it ("firmbehind",
@@ -3307,9 +3327,7 @@ static bool marked_pair(const char *p, size_t i, const struct evidence *l,
     return false;
   if (link_word(p + i, r->len))
     return true;
-  return l->len >= 5 && r->len >= 7 && l->level <= 20 && r->common &&
-         r->level && r->level <= 20 && !prefix_word(p, i) &&
-         !suffix_word(p + i, r->len);
+  return long_pair(p, i, l, r);
 }
 
 /* Whether the case and the parts' evidence make a split at i plausible. */

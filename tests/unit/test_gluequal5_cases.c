@@ -49,12 +49,19 @@ Test(glue, a_word_before_a_preposition) {
   same(NEWS "The game has a playthrough mode.");
 }
 
-/* Two everyday words, neither seen alone, the first of five letters or
- * more and the second of seven or more: closed compounds have short
- * parts ("gameplay") or start with a particle ("underperforming"). */
-Test(glue, two_longer_everyday_words) {
-  check(NEWS "They faced deaththreats after the vote.",
-        NEWS "They faced death threats after the vote.\n");
+/* Two everyday words, neither seen alone, that no closed compound makes:
+ * the first of five letters before one of eight or more that is no
+ * gerund, or a longer first word before one of seven or more; closed
+ * compounds have short parts ("gameplay"), a particle first
+ * ("underperforming") or a gerund last ("worldbuilding"). */
+Test(glue, two_long_everyday_words) {
+  check(NEWS "He had hearttroubles for years.",
+        NEWS "He had heart troubles for years.\n");
+  check(NEWS "Departmentresponded to the letter on Friday.",
+        NEWS "Department responded to the letter on Friday.\n");
   same(NEWS "The fans wanted better gameplay on launch.");
   same(NEWS "The fund was underperforming again.");
+  same(NEWS "The show was praised for its worldbuilding.");
+  same(NEWS "She tried the smartglasses at the fair.");
+  same(NEWS "Undercounter fridges are small.");
 }
