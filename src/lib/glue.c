@@ -3692,7 +3692,7 @@ static size_t common_split(const char *key, size_t n, const int *sc, size_t lo,
   int ra = rarest_part(key, n, at[0]), rb = rarest_part(key, n, at[1]);
   size_t a = ra <= rb ? at[0] : at[1], b = ra <= rb ? at[1] : at[0];
   int rmin = ra <= rb ? ra : rb, rmax = ra <= rb ? rb : ra;
-  if (rmin > 10 || rmax < 35 || sc[a] < sc[b])
+  if (rmin > 10 || rmax < 20 || sc[a] < sc[b])
     return 0;
   /* a word and a link of two letters after it ("Health|at" against
    * "Heal|that") is the weakest signal: it decides no tie */

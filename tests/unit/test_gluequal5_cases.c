@@ -65,3 +65,14 @@ Test(glue, two_long_everyday_words) {
   same(NEWS "She tried the smartglasses at the fair.");
   same(NEWS "Undercounter fridges are small.");
 }
+
+/* Two readings that score alike: the one of the most common words when
+ * the other has a word of the next level (20: "theirs", "lightly"); none
+ * when both are of the most common ("was|hit", "wash|it"). */
+Test(glue, the_most_common_of_two_readings) {
+  check(NEWS "They improved theirskills at the camp.",
+        NEWS "They improved their skills at the camp.\n");
+  check(NEWS "He moved itslightly to the left.",
+        NEWS "He moved it slightly to the left.\n");
+  same(NEWS "The boat washit by a wave.");
+}
