@@ -3306,8 +3306,9 @@ static bool link_word(const char *p, size_t n) {
 static bool long_pair(const char *p, size_t i, const struct evidence *l,
                       const struct evidence *r) {
   size_t m = r->len;
-  if (l->len < 5 || m < 7 || l->level > 20 || !r->common || !r->level ||
-      r->level > 20)
+  int most = l->len >= 7 && m >= 7 ? 35 : 20; /* longer parts: rarer words */
+  if (l->len < 5 || m < 7 || l->level > most || !r->common || !r->level ||
+      r->level > most)
     return false;
   if (l->len == 5 &&
       (m < 8 || memcmp(p + i + m - 3, "ing", 3) == 0))

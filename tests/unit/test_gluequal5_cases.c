@@ -64,6 +64,10 @@ Test(glue, two_long_everyday_words) {
   same(NEWS "The show was praised for its worldbuilding.");
   same(NEWS "She tried the smartglasses at the fair.");
   same(NEWS "Undercounter fridges are small.");
+  /* both parts of seven letters or more: words of level 35 too */
+  check(NEWS "Neighborhoodsurveillance grew after the thefts.",
+        NEWS "Neighborhood surveillance grew after the thefts.\n");
+  same(NEWS "They saw the counterterrorism unit.");
 }
 
 /* Two readings that score alike: the one of the most common words when
