@@ -3318,6 +3318,18 @@ static bool long_pair(const char *p, size_t i, const struct evidence *l,
   return !prefix_word(w, i) && !suffix_word(p + i, m);
 }
 
+/* Two title-case everyday words of seven letters or more, neither a name
+ * ("IntelligenceCommittee", "PolytechnicUniversity"): the heads of brands
+ * are shorter ("SmartThermostat", "PlayStation"), and those of names of
+ * code are agent nouns ("ResourceManager", "DocumentBuilder"). */
+static bool long_title_pair(const char *p, size_t i, const struct evidence *l,
+                            const struct evidence *r) {
+  const char *e = p + i + r->len - 2;
+  return l->len >= 7 && r->len >= 7 && l->common && r->common && l->level &&
+         l->level <= 35 && r->level && r->level <= 35 && !l->docname &&
+         !r->docname && !(e[1] == 'r' && (e[0] == 'e' || e[0] == 'o'));
+}
+
 /* Two words whose forms tell a glued pair from a compound, the first
  * part an everyday word that is no function word (those are weighed
  * before): a preposition or conjunction after it ("firmbehind",
@@ -3351,7 +3363,7 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (pair)
     return true;
   if (trans && cap)
-    return camel_signal(p, i, l, r);
+    return camel_signal(p, i, l, r) || long_title_pair(p, i, l, r);
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick"; no
                  sentence starts after a function word, only a title
                  ("byThe", "toAll"), and not after one that starts

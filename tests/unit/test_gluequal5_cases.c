@@ -80,3 +80,13 @@ Test(glue, the_most_common_of_two_readings) {
         NEWS "He moved it slightly to the left.\n");
   same(NEWS "The boat washit by a wave.");
 }
+
+/* Two title-case everyday words of seven letters or more, neither a name
+ * of the document; not the shorter heads of brands, nor an agent noun
+ * (the head of names of code). */
+Test(glue, two_long_title_case_words) {
+  check(NEWS "The IntelligenceCommittee met on Friday.",
+        NEWS "The Intelligence Committee met on Friday.\n");
+  same(NEWS "The SmartThermostat was sold out.");
+  same(NEWS "The ResourceManager class was slow.");
+}
