@@ -1192,12 +1192,25 @@ static inline void end_line(struct glue *g, struct counting *c, size_t e) {
     c->last = 0; /* line_cands is ncands */
 }
 
+/* A token of three lower-case letters that can only be two function
+ * words, one of them the article "a": "ofa", "isa", "toa", "bya" (the
+ * tokens of four letters and more are weighed as any: "wasa"). */
+static inline bool short_glue(const char *p, size_t n) {
+  static const char pairs[] = "ofinistoasbyonbeit";
+  if (n != 3 || p[2] != 'a')
+    return false;
+  for (size_t k = 0; k < sizeof pairs - 1; k += 2)
+    if (p[0] == pairs[k] && p[1] == pairs[k + 1])
+      return true;
+  return false;
+}
+
 /* Shape of a glued pair: the letters key (lower case) of the token
  * p[0..n) as written, with uppers capitals after the first letter, the
  * first at inner. */
 static bool glue_shape(const char *p, size_t n, size_t uppers) {
   if (n < MIN_TOKEN)
-    return false;
+    return short_glue(p, n);
   /* not all capitals, or nearly ("NASA", "CEOs"); "NASAhas", "iPadPro",
    * "SamsungTV" are weighed (candidate_shape) */
   return !uppers || !is_upper((unsigned char)p[1]) ||
@@ -1414,7 +1427,7 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   }
   ti->flags = T_COUNT | T_LINK |
               (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0);
-  if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
+  if (!glue_shape(p, n, uppers) ||
       (w->listed && listed_plain(g, w, p, n, h)))
     ti->flags |= TI_PLAIN;
 }
@@ -2747,7 +2760,8 @@ static bool acronym_shape(const char *p, size_t n, struct shape *sh) {
 static bool candidate_shape(const struct token *t, struct shape *sh) {
   const char *p = t->raw + t->core;
   size_t n = t->clen, uppers = 0;
-  if (n < MIN_TOKEN || n > MAX_TOKEN || !all_alpha(p, n))
+  if ((n < MIN_TOKEN && !short_glue(p, n)) || n > MAX_TOKEN ||
+      !all_alpha(p, n))
     return false;
   for (size_t i = 0; i < t->rlen; i++) {
     if (i == t->core) /* its letters are no such signs */
@@ -3354,8 +3368,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (r->len == 1 && cap) /* "Buildinga" */
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));
-  if (r->len == 1) /* "featureda", "thatI", "wasa" */
-    return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
+  if (r->len == 1) /* "featureda", "thatI", "wasa", "ofa" */
+    return (solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop)) ||
+           short_glue(p, i + 1);
   if (l->len == 1 && (r->len < 4 || !solid(r)) &&
       !(cap && p[0] == 'I' &&
         (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */

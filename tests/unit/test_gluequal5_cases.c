@@ -90,3 +90,15 @@ Test(glue, two_long_title_case_words) {
   same(NEWS "The SmartThermostat was sold out.");
   same(NEWS "The ResourceManager class was slow.");
 }
+
+/* Three letters that can only be two function words, the second the
+ * article "a"; not a name, nor other words of that shape. */
+Test(glue, a_function_word_and_the_article_in_three_letters) {
+  check(NEWS "It was part ofa plan to cut costs.",
+        NEWS "It was part of a plan to cut costs.\n");
+  check(NEWS "The court was hit bya wave of cases.",
+        NEWS "The court was hit by a wave of cases.\n");
+  same(NEWS "Asa said the plan was good.");
+  same(NEWS "He said mea culpa and left.");
+  same(NEWS "The ata driver was loaded.");
+}
