@@ -614,6 +614,19 @@ static bool id_char(unsigned char c) {
 
 /* ---- reading the held blocks ---------------------------------------------- */
 
+/* A token of three lower-case letters that can only be two function
+ * words, one of them the article "a": "ofa", "isa", "toa", "bya" (the
+ * tokens of four letters and more are weighed as any: "wasa"). */
+static inline bool short_glue(const char *p, size_t n) {
+  static const char pairs[] = "ofinistoasbyonbeit";
+  if (n != 3 || p[2] != 'a')
+    return false;
+  for (size_t k = 0; k < sizeof pairs - 1; k += 2)
+    if (p[0] == pairs[k] && p[1] == pairs[k + 1])
+      return true;
+  return false;
+}
+
 /* Whether the word list knows the token p[0..n) (hash h) as written: any
  * casing of a word, except a rare proper name written in lower case
  * ("witha" is no word, though "Witha" is a name), a name written with
@@ -637,7 +650,8 @@ static inline bool known_as_written(int level, bool proper, const char *p,
     inner |= is_upper((unsigned char)p[i]);
   if (inner)
     return kempt__wordlist_camel(h);
-  return level < 80 || !lower;
+  /* a name in lower case that two function words spell ("ina", "asa") */
+  return (level < 80 && !short_glue(p, n)) || !lower;
 }
 
 /* The lower-case ASCII letters key[0..n), n <= 8, packed little-endian. */
@@ -1190,19 +1204,6 @@ static inline void end_line(struct glue *g, struct counting *c, size_t e) {
     end_cand_line(g, c, e);
   else
     c->last = 0; /* line_cands is ncands */
-}
-
-/* A token of three lower-case letters that can only be two function
- * words, one of them the article "a": "ofa", "isa", "toa", "bya" (the
- * tokens of four letters and more are weighed as any: "wasa"). */
-static inline bool short_glue(const char *p, size_t n) {
-  static const char pairs[] = "ofinistoasbyonbeit";
-  if (n != 3 || p[2] != 'a')
-    return false;
-  for (size_t k = 0; k < sizeof pairs - 1; k += 2)
-    if (p[0] == pairs[k] && p[1] == pairs[k + 1])
-      return true;
-  return false;
 }
 
 /* Shape of a glued pair: the letters key (lower case) of the token
@@ -2763,6 +2764,8 @@ static bool candidate_shape(const struct token *t, struct shape *sh) {
   if ((n < MIN_TOKEN && !short_glue(p, n)) || n > MAX_TOKEN ||
       !all_alpha(p, n))
     return false;
+  if (n < MIN_TOKEN && t->core && t->raw[t->core - 1] == '.')
+    return false; /* a file name's extension: "*.asa" */
   for (size_t i = 0; i < t->rlen; i++) {
     if (i == t->core) /* its letters are no such signs */
       i += n;

@@ -98,7 +98,10 @@ Test(glue, a_function_word_and_the_article_in_three_letters) {
         NEWS "It was part of a plan to cut costs.\n");
   check(NEWS "The court was hit bya wave of cases.",
         NEWS "The court was hit by a wave of cases.\n");
+  check(NEWS "She spoke asa friend of the family.",
+        NEWS "She spoke as a friend of the family.\n");
   same(NEWS "Asa said the plan was good.");
+  same(NEWS "Old *.asa files are read too.");
   same(NEWS "He said mea culpa and left.");
   same(NEWS "The ata driver was loaded.");
 }
