@@ -3347,6 +3347,15 @@ static bool long_title_pair(const char *p, size_t i, const struct evidence *l,
          !r->docname && !(e[1] == 'r' && (e[0] == 'e' || e[0] == 'o'));
 }
 
+/* One of the most common words of three letters (level 10), then a
+ * function word of three that no name ends with, without the first word
+ * seen alone: "topthe", "sitand", "buyany". */
+static bool short_pair(const char *p, size_t i, const struct evidence *l,
+                       const struct evidence *r) {
+  return r->stop && r->len == 3 && !l->stop && l->level && l->level <= 10 &&
+         l->common && !name_ending(p + i, r->len);
+}
+
 /* Two words whose forms tell a glued pair from a compound, the first
  * part an everyday word that is no function word (those are weighed
  * before): a preposition or conjunction after it ("firmbehind",
@@ -3423,7 +3432,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
                                      when the word stands alone here */
     return l->level && l->level <= 35 &&
            (small_link(p + i, r->len) ||
-            (r->stop && r->len == 3 && l->count && !l->stop));
+            (r->stop && r->len == 3 && l->count && !l->stop) ||
+            short_pair(p, i, l, r));
   if (r->stop && name_ending(p + i, r->len) && l->level > 35 && l->len <= 5)
     return false; /* a short rarer word, then a function word that ends
                      names: "whitby", "crosby" */

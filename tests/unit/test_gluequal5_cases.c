@@ -105,3 +105,15 @@ Test(glue, a_function_word_and_the_article_in_three_letters) {
   same(NEWS "He said mea culpa and left.");
   same(NEWS "The ata driver was loaded.");
 }
+
+/* One of the most common words of three letters, then a function word of
+ * three, without the first seen alone; words of that shape are in the
+ * list. */
+Test(glue, a_short_common_word_and_a_function_word) {
+  check(NEWS "The fund will topthe list this year.",
+        NEWS "The fund will top the list this year.\n");
+  check(NEWS "They like to sitand wait for news.",
+        NEWS "They like to sit and wait for news.\n");
+  same(NEWS "She joined the webcam chat.");
+  same(NEWS "The ship reached the ashore point.");
+}
