@@ -3356,6 +3356,14 @@ static bool short_pair(const char *p, size_t i, const struct evidence *l,
          l->common && !name_ending(p + i, r->len);
 }
 
+/* The preposition "by" in lower case, which makes no new closed
+ * compounds (its own are in the list: "bypass", "byline"), before an
+ * everyday word of four letters or more: "byproviding", "bycurrent". */
+static bool by_pair(const char *p, size_t i, const struct evidence *r) {
+  return i == 2 && p[0] == 'b' && p[1] == 'y' && r->len >= 4 && r->common &&
+         r->level && r->level <= 35;
+}
+
 /* Two words whose forms tell a glued pair from a compound, the first
  * part an everyday word that is no function word (those are weighed
  * before): a preposition or conjunction after it ("firmbehind",
@@ -3419,7 +3427,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
     return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count) ||
            (!particle(p, i) && r->len >= 5 && r->level && r->level <= 35 &&
-            r->common); /* "innature", "somecases"; not "upskilling" */
+            r->common) || /* "innature", "somecases"; not "upskilling" */
+           by_pair(p, i, r);
   if (closed_word(p, i)) /* "veryexciting", "fewpeople"; "mightbe",
                              "whetherit", "manyof"; not "justin" */
     return (r->len >= 4 && r->level && r->level <= 35 && r->common) ||

@@ -117,3 +117,12 @@ Test(glue, a_short_common_word_and_a_function_word) {
   same(NEWS "She joined the webcam chat.");
   same(NEWS "The ship reached the ashore point.");
 }
+
+/* "by" makes no new closed compounds: before an everyday word it is
+ * glue; its own compounds are in the list, and names keep it. */
+Test(glue, by_before_an_everyday_word) {
+  check(NEWS "They grew byproviding cheap loans.",
+        NEWS "They grew by providing cheap loans.\n");
+  same(NEWS "The bytecode was checked twice.");
+  same(NEWS "They met at Bywater on Sunday.");
+}
