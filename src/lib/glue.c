@@ -27,7 +27,8 @@
  * in the cache at once.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
- * function words: "wasa", "Itis"), in an English stretch
+ * function words: "wasa", "Itis"; three in lower case for a function word
+ * and the article: "ofa", "isa"), in an English stretch
  * of text (function-word counts of the block, or of it and its
  * neighbours, or of the document), on a line that does not look like
  * code, without digits, @, #, /, _ and the like, not all capitals, with
@@ -3319,7 +3320,7 @@ static bool link_word(const char *p, size_t n) {
  * particle first ("underperforming", "Undercounter") or a gerund last
  * ("worldbuilding"); so a first part of six letters or more before one of
  * seven or more ("Departmentresponded"), or of five before one of eight or
- * more that is no gerund ("deaththreats" is not, "hearttroubles" is). */
+ * more that is no gerund ("hearttroubles"; not "smartglasses"). */
 static bool long_pair(const char *p, size_t i, const struct evidence *l,
                       const struct evidence *r) {
   size_t m = r->len;
@@ -3367,7 +3368,7 @@ static bool by_pair(const char *p, size_t i, const struct evidence *r) {
 /* Two words whose forms tell a glued pair from a compound, the first
  * part an everyday word that is no function word (those are weighed
  * before): a preposition or conjunction after it ("firmbehind",
- * "busyinstead", "wheelsvia"). */
+ * "busyinstead", "wheelsvia"), or two long everyday words (long_pair). */
 static bool marked_pair(const char *p, size_t i, const struct evidence *l,
                         const struct evidence *r) {
   if (l->stop || !l->common || !l->level || l->level > 35 || l->len < 3)
