@@ -3562,6 +3562,18 @@ static bool new_name_signal(const char *p, size_t i, const struct evidence *l,
          !name_prefix(p, i) && !suffix_word(head, r->len);
 }
 
+/* "and", "the", "at" or "in" in lower case, then a new title-case name
+ * that neither the lists nor the document know: "andBloomberg",
+ * "atChaoyang", "inKyiv"; not the function words that start names of
+ * code before a new word ("fromJson", "withAxios", "ofNullable"). */
+static bool article_name_signal(const char *p, size_t i,
+                                const struct evidence *l,
+                                const struct evidence *r) {
+  static const char *const words[] = {"and", "the", "at", "in"};
+  return is_lower((unsigned char)p[0]) && l->ok && l->stop && !r->ok &&
+         r->len >= 4 && in_list(words, sizeof words / sizeof words[0], p, i);
+}
+
 /* A word and a camel-case word with a lower-case first letter
  * ("AppleiPhone", "theiPad", "DelleGift"): the camel-case side a word of
  * the list or the document (camel_evidence), the other a function word,
@@ -3649,8 +3661,8 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
     return -1;
   /* at the case change of two title-case parts one may be new: a name
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
-  bool names = is_upper((unsigned char)p[0]) && !sh->second && !sh->acro &&
-               i == sh->inner;
+  bool names = (is_upper((unsigned char)p[0]) || article(p, i)) &&
+               !sh->second && !sh->acro && i == sh->inner;
   struct evidence l, r;
   const struct entry *w;
   bool user;
@@ -3699,7 +3711,7 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
     sig = (pair && two_camel_signal(p, i, &l, &r, camel_l)) ||
           word_camel_signal(p, i, &l, &r, camel_r);
   else if (!l.ok || !r.ok)
-    sig = new_name_signal(p, i, &l, &r);
+    sig = new_name_signal(p, i, &l, &r) || article_name_signal(p, i, &l, &r);
   else if (camel_r) /* "AppleiPhone", "theiPad" */
     sig = pair || lead_signal(p, i, &l, &r);
   else if (camel_l)

@@ -126,3 +126,15 @@ Test(glue, by_before_an_everyday_word) {
   same(NEWS "The bytecode was checked twice.");
   same(NEWS "They met at Bywater on Sunday.");
 }
+
+/* "and", "the", "at" or "in", then a new title-case name that neither the
+ * lists nor the document know; not the function words that start names
+ * of code before a new word. */
+Test(glue, a_function_word_before_a_new_name) {
+  check(NEWS "They met atChaoyang hospital on Friday.",
+        NEWS "They met at Chaoyang hospital on Friday.\n");
+  check(NEWS "The fund andBloomberg said so.",
+        NEWS "The fund and Bloomberg said so.\n");
+  same(NEWS "The app calls fromJson first.");
+  same(NEWS "The code uses ofNullable here.");
+}
