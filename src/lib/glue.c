@@ -27,7 +27,8 @@
  * in the cache at once.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
- * function words: "wasa", "Itis"), in an English stretch
+ * function words: "wasa", "Itis"; three in lower case for a function word
+ * and the article: "ofa", "isa"), in an English stretch
  * of text (function-word counts of the block, or of it and its
  * neighbours, or of the document), on a line that does not look like
  * code, without digits, @, #, /, _ and the like, not all capitals, with
@@ -614,6 +615,19 @@ static bool id_char(unsigned char c) {
 
 /* ---- reading the held blocks ---------------------------------------------- */
 
+/* A token of three lower-case letters that can only be two function
+ * words, one of them the article "a": "ofa", "isa", "toa", "bya" (the
+ * tokens of four letters and more are weighed as any: "wasa"). */
+static inline bool short_glue(const char *p, size_t n) {
+  static const char pairs[] = "ofinistoasbyonbeit";
+  if (n != 3 || p[2] != 'a')
+    return false;
+  for (size_t k = 0; k < sizeof pairs - 1; k += 2)
+    if (p[0] == pairs[k] && p[1] == pairs[k + 1])
+      return true;
+  return false;
+}
+
 /* Whether the word list knows the token p[0..n) (hash h) as written: any
  * casing of a word, except a rare proper name written in lower case
  * ("witha" is no word, though "Witha" is a name), a name written with
@@ -637,7 +651,8 @@ static inline bool known_as_written(int level, bool proper, const char *p,
     inner |= is_upper((unsigned char)p[i]);
   if (inner)
     return kempt__wordlist_camel(h);
-  return level < 80 || !lower;
+  /* a name in lower case that two function words spell ("ina", "asa") */
+  return (level < 80 && !short_glue(p, n)) || !lower;
 }
 
 /* The lower-case ASCII letters key[0..n), n <= 8, packed little-endian. */
@@ -1197,7 +1212,7 @@ static inline void end_line(struct glue *g, struct counting *c, size_t e) {
  * first at inner. */
 static bool glue_shape(const char *p, size_t n, size_t uppers) {
   if (n < MIN_TOKEN)
-    return false;
+    return short_glue(p, n);
   /* not all capitals, or nearly ("NASA", "CEOs"); "NASAhas", "iPadPro",
    * "SamsungTV" are weighed (candidate_shape) */
   return !uppers || !is_upper((unsigned char)p[1]) ||
@@ -1414,7 +1429,7 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   }
   ti->flags = T_COUNT | T_LINK |
               (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0);
-  if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
+  if (!glue_shape(p, n, uppers) ||
       (w->listed && listed_plain(g, w, p, n, h)))
     ti->flags |= TI_PLAIN;
 }
@@ -2747,8 +2762,11 @@ static bool acronym_shape(const char *p, size_t n, struct shape *sh) {
 static bool candidate_shape(const struct token *t, struct shape *sh) {
   const char *p = t->raw + t->core;
   size_t n = t->clen, uppers = 0;
-  if (n < MIN_TOKEN || n > MAX_TOKEN || !all_alpha(p, n))
+  if ((n < MIN_TOKEN && !short_glue(p, n)) || n > MAX_TOKEN ||
+      !all_alpha(p, n))
     return false;
+  if (n < MIN_TOKEN && t->core && t->raw[t->core - 1] == '.')
+    return false; /* a file name's extension: "*.asa" */
   for (size_t i = 0; i < t->rlen; i++) {
     if (i == t->core) /* its letters are no such signs */
       i += n;
@@ -3285,6 +3303,81 @@ static bool camel_signal(const char *p, size_t i, const struct evidence *l,
   return opener(p, i);
 }
 
+/* Prepositions and conjunctions that end no closed compounds (not
+ * "through", "around", "over": "walkthrough", "workaround"). */
+static bool link_word(const char *p, size_t n) {
+  static const char *const words[] = {
+      /* sorted */
+      "against", "although", "among",  "because", "before",  "behind",
+      "between", "beyond",   "despite", "during", "except",  "instead",
+      "since",   "toward",   "towards", "unless", "until",   "via",
+      "whereas", "within",   "without"};
+  return n >= 3 && in_sorted(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Two everyday words (level 20 or below) that no closed compound makes:
+ * closed compounds have short parts ("gameplay", "stormwater"), a
+ * particle first ("underperforming", "Undercounter") or a gerund last
+ * ("worldbuilding"); so a first part of six letters or more before one of
+ * seven or more ("Departmentresponded"), or of five before one of eight or
+ * more that is no gerund ("hearttroubles"; not "smartglasses"). */
+static bool long_pair(const char *p, size_t i, const struct evidence *l,
+                      const struct evidence *r) {
+  size_t m = r->len;
+  int most = l->len >= 7 && m >= 7 ? 35 : 20; /* longer parts: rarer words */
+  if (l->len < 5 || m < 7 || l->level > most || !r->common || !r->level ||
+      r->level > most)
+    return false;
+  if (l->len == 5 &&
+      (m < 8 || memcmp(p + i + m - 3, "ing", 3) == 0))
+    return false;
+  char w[MAX_TOKEN];
+  lower_ascii(p, i, w);
+  return !prefix_word(w, i) && !suffix_word(p + i, m);
+}
+
+/* Two title-case everyday words of seven letters or more, neither a name
+ * ("IntelligenceCommittee", "PolytechnicUniversity"): the heads of brands
+ * are shorter ("SmartThermostat", "PlayStation"), and those of names of
+ * code are agent nouns ("ResourceManager", "DocumentBuilder"). */
+static bool long_title_pair(const char *p, size_t i, const struct evidence *l,
+                            const struct evidence *r) {
+  const char *e = p + i + r->len - 2;
+  return l->len >= 7 && r->len >= 7 && l->common && r->common && l->level &&
+         l->level <= 35 && r->level && r->level <= 35 && !l->docname &&
+         !r->docname && !(e[1] == 'r' && (e[0] == 'e' || e[0] == 'o'));
+}
+
+/* One of the most common words of three letters (level 10), then a
+ * function word of three that no name ends with, without the first word
+ * seen alone: "topthe", "sitand", "buyany". */
+static bool short_pair(const char *p, size_t i, const struct evidence *l,
+                       const struct evidence *r) {
+  return r->stop && r->len == 3 && !l->stop && l->level && l->level <= 10 &&
+         l->common && !name_ending(p + i, r->len);
+}
+
+/* The preposition "by" in lower case, which makes no new closed
+ * compounds (its own are in the list: "bypass", "byline"), before an
+ * everyday word of four letters or more: "byproviding", "bycurrent". */
+static bool by_pair(const char *p, size_t i, const struct evidence *r) {
+  return i == 2 && p[0] == 'b' && p[1] == 'y' && r->len >= 4 && r->common &&
+         r->level && r->level <= 35;
+}
+
+/* Two words whose forms tell a glued pair from a compound, the first
+ * part an everyday word that is no function word (those are weighed
+ * before): a preposition or conjunction after it ("firmbehind",
+ * "busyinstead", "wheelsvia"), or two long everyday words (long_pair). */
+static bool marked_pair(const char *p, size_t i, const struct evidence *l,
+                        const struct evidence *r) {
+  if (l->stop || !l->common || !l->level || l->level > 35 || l->len < 3)
+    return false;
+  if (link_word(p + i, r->len))
+    return true;
+  return long_pair(p, i, l, r);
+}
+
 /* Whether the case and the parts' evidence make a split at i plausible. */
 static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
@@ -3296,8 +3389,9 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (r->len == 1 && cap) /* "Buildinga" */
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));
-  if (r->len == 1) /* "featureda", "thatI", "wasa" */
-    return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
+  if (r->len == 1) /* "featureda", "thatI", "wasa", "ofa" */
+    return (solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop)) ||
+           short_glue(p, i + 1);
   if (l->len == 1 && (r->len < 4 || !solid(r)) &&
       !(cap && p[0] == 'I' &&
         (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */
@@ -3305,7 +3399,7 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (pair)
     return true;
   if (trans && cap)
-    return camel_signal(p, i, l, r);
+    return camel_signal(p, i, l, r) || long_title_pair(p, i, l, r);
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick"; no
                  sentence starts after a function word, only a title
                  ("byThe", "toAll"), and not after one that starts
@@ -3321,7 +3415,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
            (preposition(p, i) && r->len >= 3 && !r->stop && r->level &&
             r->level <= 50); /* "acrossNorth" */
   if (cap)
-    return capital_signal(p, i, l, r);
+    return capital_signal(p, i, l, r) ||
+           (!l->docname && marked_pair(p, i, l, r));
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
       (l->stop ? r->level : l->level) > 20)
     return false; /* "melee" */
@@ -3333,7 +3428,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
     return r->stop || (r->len >= 4 && r->level && r->level <= 35 && r->count) ||
            (!particle(p, i) && r->len >= 5 && r->level && r->level <= 35 &&
-            r->common); /* "innature", "somecases"; not "upskilling" */
+            r->common) || /* "innature", "somecases"; not "upskilling" */
+           by_pair(p, i, r);
   if (closed_word(p, i)) /* "veryexciting", "fewpeople"; "mightbe",
                              "whetherit", "manyof"; not "justin" */
     return (r->len >= 4 && r->level && r->level <= 35 && r->common) ||
@@ -3346,14 +3442,16 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
                                      when the word stands alone here */
     return l->level && l->level <= 35 &&
            (small_link(p + i, r->len) ||
-            (r->stop && r->len == 3 && l->count && !l->stop));
+            (r->stop && r->len == 3 && l->count && !l->stop) ||
+            short_pair(p, i, l, r));
   if (r->stop && name_ending(p + i, r->len) && l->level > 35 && l->len <= 5)
     return false; /* a short rarer word, then a function word that ends
                      names: "whitby", "crosby" */
   if (l->len >= 3 && l->common && l->level && l->level <= 35 &&
       !prefix_word(p, i) && past_verb(p + i, r->len))
     return true; /* "spokesmantold", "postgot" */
-  return (r->stop && solid(l)) || content_pair(p, l, r);
+  return (r->stop && solid(l)) || content_pair(p, l, r) ||
+         marked_pair(p, i, l, r);
 }
 
 /* A first part with an inner capital ("WeWork", "McConnell", "iFixit") is
@@ -3429,6 +3527,19 @@ static bool two_camel_signal(const char *p, size_t i, const struct evidence *l,
          (opener(p, i) || (!l->stop && l->len >= 3 && l->docname));
 }
 
+/* A lower-case word and a camel-case word that the list or the
+ * document has (camel_evidence), without the spaced pair: "theDualShock",
+ * "ofAirPower", "companySoftBank"; the word a function word that
+ * identifiers do not start with, or a longer everyday word (not
+ * "myArrayList", "newDataStore"). */
+static bool word_camel_signal(const char *p, size_t i, const struct evidence *l,
+                              const struct evidence *r, bool camel_r) {
+  if (!camel_r || !r->ok || !l->ok || !is_lower((unsigned char)p[0]))
+    return false;
+  return article(p, i) || possessive(p, i) || preposition(p, i) ||
+         (!l->stop && l->common && l->level && l->level <= 35 && l->len >= 5);
+}
+
 /* A part of four or more letters that neither the lists nor the
  * document know: it may be a new name; it gets a score of its own. */
 static bool novel(struct evidence *e) {
@@ -3449,6 +3560,18 @@ static bool new_name_signal(const char *p, size_t i, const struct evidence *l,
   lower_ascii(p + i, r->len, head);
   return k->docname && !k->stop && k->capmid >= 1 && k->len >= 4 &&
          !name_prefix(p, i) && !suffix_word(head, r->len);
+}
+
+/* "and", "the", "at" or "in" in lower case, then a new title-case name
+ * that neither the lists nor the document know: "andBloomberg",
+ * "atChaoyang", "inKyiv"; not the function words that start names of
+ * code before a new word ("fromJson", "withAxios", "ofNullable"). */
+static bool article_name_signal(const char *p, size_t i,
+                                const struct evidence *l,
+                                const struct evidence *r) {
+  static const char *const words[] = {"and", "the", "at", "in"};
+  return is_lower((unsigned char)p[0]) && l->ok && l->stop && !r->ok &&
+         r->len >= 4 && in_list(words, sizeof words / sizeof words[0], p, i);
 }
 
 /* A word and a camel-case word with a lower-case first letter
@@ -3538,8 +3661,8 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
     return -1;
   /* at the case change of two title-case parts one may be new: a name
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
-  bool names = is_upper((unsigned char)p[0]) && !sh->second && !sh->acro &&
-               i == sh->inner;
+  bool names = (is_upper((unsigned char)p[0]) || article(p, i)) &&
+               !sh->second && !sh->acro && i == sh->inner;
   struct evidence l, r;
   const struct entry *w;
   bool user;
@@ -3585,9 +3708,10 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
   if (sh->acro)
     sig = pair || acronym_signal(p, i, &l, &r);
   else if (sh->second)
-    sig = pair && two_camel_signal(p, i, &l, &r, camel_l);
+    sig = (pair && two_camel_signal(p, i, &l, &r, camel_l)) ||
+          word_camel_signal(p, i, &l, &r, camel_r);
   else if (!l.ok || !r.ok)
-    sig = new_name_signal(p, i, &l, &r);
+    sig = new_name_signal(p, i, &l, &r) || article_name_signal(p, i, &l, &r);
   else if (camel_r) /* "AppleiPhone", "theiPad" */
     sig = pair || lead_signal(p, i, &l, &r);
   else if (camel_l)
@@ -3631,7 +3755,7 @@ static size_t common_split(const char *key, size_t n, const int *sc, size_t lo,
   int ra = rarest_part(key, n, at[0]), rb = rarest_part(key, n, at[1]);
   size_t a = ra <= rb ? at[0] : at[1], b = ra <= rb ? at[1] : at[0];
   int rmin = ra <= rb ? ra : rb, rmax = ra <= rb ? rb : ra;
-  if (rmin > 10 || rmax < 35 || sc[a] < sc[b])
+  if (rmin > 10 || rmax < 20 || sc[a] < sc[b])
     return 0;
   /* a word and a link of two letters after it ("Health|at" against
    * "Heal|that") is the weakest signal: it decides no tie */
