@@ -27,8 +27,8 @@
  * in the cache at once.
  *
  * A candidate is a token of 4 to 40 ASCII letters (four only to part two
- * function words: "wasa", "Itis"; three in lower case for a function word
- * and the article: "ofa", "isa"), in an English stretch
+ * function words: "wasa", "Itis"; never three: "ofa" stays, as the issue's
+ * rule for tokens shorter than four letters asks), in an English stretch
  * of text (function-word counts of the block, or of it and its
  * neighbours, or of the document), on a line that does not look like
  * code, without digits, @, #, /, _ and the like, not all capitals, with
@@ -615,19 +615,6 @@ static bool id_char(unsigned char c) {
 
 /* ---- reading the held blocks ---------------------------------------------- */
 
-/* A token of three lower-case letters that can only be two function
- * words, one of them the article "a": "ofa", "isa", "toa", "bya" (the
- * tokens of four letters and more are weighed as any: "wasa"). */
-static inline bool short_glue(const char *p, size_t n) {
-  static const char pairs[] = "ofinistoasbyonbeit";
-  if (n != 3 || p[2] != 'a')
-    return false;
-  for (size_t k = 0; k < sizeof pairs - 1; k += 2)
-    if (p[0] == pairs[k] && p[1] == pairs[k + 1])
-      return true;
-  return false;
-}
-
 /* Whether the word list knows the token p[0..n) (hash h) as written: any
  * casing of a word, except a rare proper name written in lower case
  * ("witha" is no word, though "Witha" is a name), a name written with
@@ -651,8 +638,7 @@ static inline bool known_as_written(int level, bool proper, const char *p,
     inner |= is_upper((unsigned char)p[i]);
   if (inner)
     return kempt__wordlist_camel(h);
-  /* a name in lower case that two function words spell ("ina", "asa") */
-  return (level < 80 && !short_glue(p, n)) || !lower;
+  return level < 80 || !lower;
 }
 
 /* The lower-case ASCII letters key[0..n), n <= 8, packed little-endian. */
@@ -1212,7 +1198,7 @@ static inline void end_line(struct glue *g, struct counting *c, size_t e) {
  * first at inner. */
 static bool glue_shape(const char *p, size_t n, size_t uppers) {
   if (n < MIN_TOKEN)
-    return short_glue(p, n);
+    return false;
   /* not all capitals, or nearly ("NASA", "CEOs"); "NASAhas", "iPadPro",
    * "SamsungTV" are weighed (candidate_shape) */
   return !uppers || !is_upper((unsigned char)p[1]) ||
@@ -1429,7 +1415,7 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   }
   ti->flags = T_COUNT | T_LINK |
               (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0);
-  if (!glue_shape(p, n, uppers) ||
+  if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
       (w->listed && listed_plain(g, w, p, n, h)))
     ti->flags |= TI_PLAIN;
 }
@@ -2762,11 +2748,8 @@ static bool acronym_shape(const char *p, size_t n, struct shape *sh) {
 static bool candidate_shape(const struct token *t, struct shape *sh) {
   const char *p = t->raw + t->core;
   size_t n = t->clen, uppers = 0;
-  if ((n < MIN_TOKEN && !short_glue(p, n)) || n > MAX_TOKEN ||
-      !all_alpha(p, n))
+  if (n < MIN_TOKEN || n > MAX_TOKEN || !all_alpha(p, n))
     return false;
-  if (n < MIN_TOKEN && t->core && t->raw[t->core - 1] == '.')
-    return false; /* a file name's extension: "*.asa" */
   for (size_t i = 0; i < t->rlen; i++) {
     if (i == t->core) /* its letters are no such signs */
       i += n;
@@ -3389,9 +3372,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (r->len == 1 && cap) /* "Buildinga" */
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));
-  if (r->len == 1) /* "featureda", "thatI", "wasa", "ofa" */
-    return (solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop)) ||
-           short_glue(p, i + 1);
+  if (r->len == 1) /* "featureda", "thatI", "wasa" */
+    return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
   if (l->len == 1 && (r->len < 4 || !solid(r)) &&
       !(cap && p[0] == 'I' &&
         (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */
