@@ -280,9 +280,11 @@ struct tok_info {
 enum {
   TI_CAP = T_CAPMID, /* a capital, then no other: capitalised (the flag a
                         word gets for it inside a sentence) */
-  TI_PLAIN = 8       /* never a candidate: too short, not the shape of a
+  TI_PLAIN = 8,      /* never a candidate: too short, not the shape of a
                         glued pair, or a known word as written (no T_ flag:
                         the records ignore it) */
+  TI_MULTI = 16      /* langs of two languages or more (lang1 0; no T_
+                        flag either) */
 };
 
 /* Set in raw[0] of a slot whose token is not TI_PLAIN (a bit that no
@@ -1430,7 +1432,8 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
 #endif
   }
   ti->flags = T_COUNT | T_LINK |
-              (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0);
+              (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0) |
+              (w->langs & (w->langs - 1) ? TI_MULTI : 0);
   if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
       (w->listed && listed_plain(g, w, p, n, h)))
     ti->flags |= TI_PLAIN;
@@ -2198,9 +2201,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
             &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
         if (ti->raw[0] != r) /* (or not TI_PLAIN: TOK_UNPLAIN) */
           break;
-        if (ti->lang1) /* the commonest: a word of one language */
-          hits[ti->lang1]++;
-        else if (ti->langs)
+        /* a word of one language (the commonest), or of none: hits[0],
+         * of no language, is never read */
+        hits[ti->lang1]++;
+        if (RARELY(ti->flags & TI_MULTI))
           add_hits(hits, ti->langs);
         th[hn] = ti->h;
         tf[hn++] = ti->flags; /* as a word inside a sentence that the next
