@@ -2182,9 +2182,12 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
             _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + 26))));
         unsigned sm = (unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-        unsigned k = (unsigned)__builtin_ctz(~lm); /* letters at hi */
+        /* lm + 1: the bit of the first byte that is no letter (the bits
+         * above it are of letters, no spaces) */
+        unsigned end = lm + 1;
+        unsigned k = (unsigned)__builtin_ctz(end); /* letters at hi */
         fk = k;
-        if (k - 1 >= 7 || !((sm >> k) & 1))
+        if (!(sm & end & 0xFE)) /* 1 to 7 letters, then a space */
           break;
         uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
 #else
