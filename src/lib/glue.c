@@ -2185,8 +2185,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         /* lm + 1: the bit of the first byte that is no letter (the bits
          * above it are of letters, no spaces) */
         unsigned end = lm + 1;
-        unsigned k = (unsigned)__builtin_ctz(end); /* letters at hi */
-        fk = k;
+        size_t k = (size_t)__builtin_ctz(end); /* letters at hi */
+        fk = (unsigned)k;
         if (!(sm & end & 0xFE)) /* 1 to 7 letters, then a space */
           break;
         uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
