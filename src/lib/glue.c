@@ -269,7 +269,8 @@ struct word_info {
  * token that recurs is neither lower-cased nor hashed nor weighed for its
  * shape again. The answers depend on the letters only (and on --words). */
 struct tok_info {
-  uint64_t raw[2]; /* the letters, zero padded; raw[0] == 0: an empty slot */
+  uint64_t raw[2]; /* the letters, zero padded; raw[0] == 0: an empty slot
+                      (and TOK_UNPLAIN in raw[0] when not TI_PLAIN) */
   uint64_t h;      /* kempt__word_hash of their lower case */
   uint32_t langs;  /* as word_info's */
   uint8_t flags;   /* TI_, and T_COUNT | T_LINK: the T_ flags of the word
@@ -280,10 +281,26 @@ struct tok_info {
 enum {
   TI_CAP = T_CAPMID, /* a capital, then no other: capitalised (the flag a
                         word gets for it inside a sentence) */
-  TI_PLAIN = 8       /* never a candidate: too short, not the shape of a
+  TI_PLAIN = 8,      /* never a candidate: too short, not the shape of a
                         glued pair, or a known word as written (no T_ flag:
                         the records ignore it) */
+  TI_MULTI = 16      /* langs of two languages or more (lang1 0; no T_
+                        flag either) */
 };
+
+/* Set in raw[0] of a slot whose token is not TI_PLAIN (a bit that no
+ * letter has), so that plain_run's run, which looks for its tokens by
+ * raw[0] only, finds it no match without reading the flags; the slot's
+ * letters are raw[0] without it (tok_is). */
+#define TOK_UNPLAIN ((uint64_t)0x80 << 56)
+
+/* Whether the slot ti holds the token whose letters are r0, r1. */
+static inline bool tok_is(const struct tok_info *ti, uint64_t r0,
+                          uint64_t r1) {
+  /* most often plain, as written: tested first */
+  return (ti->raw[0] == r0 && ti->raw[1] == r1) ||
+         ((ti->raw[0] & ~TOK_UNPLAIN) == r0 && ti->raw[1] == r1);
+}
 
 /* What a token of up to UTOK_MAX bytes that plain_run does not read
  * itself (bytes beyond ASCII, or ASCII letters among other bytes: "U.S.",
@@ -1326,8 +1343,10 @@ static enum kempt_status settle(struct glue *g, struct counting *c) {
       struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
       s = add_candidate(g, &t, c);
     } else if (p->ti) {
-      if (p->ti->raw[0] == p->raw[0] && p->ti->raw[1] == p->raw[1])
+      if (p->ti->raw[0] == p->raw[0] && p->ti->raw[1] == p->raw[1]) {
         p->ti->flags |= TI_PLAIN;
+        p->ti->raw[0] &= ~TOK_UNPLAIN;
+      }
     }
   }
   c->npending = 0;
@@ -1414,10 +1433,13 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
 #endif
   }
   ti->flags = T_COUNT | T_LINK |
-              (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0);
+              (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0) |
+              (w->langs & (w->langs - 1) ? TI_MULTI : 0);
   if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
       (w->listed && listed_plain(g, w, p, n, h)))
     ti->flags |= TI_PLAIN;
+  else
+    ti->raw[0] |= TOK_UNPLAIN;
 }
 
 /* The answers for the token of ASCII letters p[0..n) whose first 16
@@ -1431,7 +1453,7 @@ static inline struct tok_info *tok_get(struct glue *g, const char *p,
     return own;
   }
   struct tok_info *ti = tok_slot(g, r0, r1);
-  if (ti->raw[0] != r0 || ti->raw[1] != r1)
+  if (!tok_is(ti, r0, r1))
     tok_fill(g, ti, p, n, r0, r1);
   return ti;
 }
@@ -1455,6 +1477,7 @@ static enum kempt_status tok_check_more(struct glue *g, struct counting *c,
   if (w->listed) {
     if (listed_plain(g, w, t->raw + t->core, t->clen, h)) {
       ti->flags |= TI_PLAIN; /* known now that its line was read */
+      ti->raw[0] &= ~TOK_UNPLAIN;
       return KEMPT_OK;
     }
     /* a candidate (check_word's, whose tests listed_plain made) */
@@ -2146,7 +2169,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
 #endif
     { /* the commonest tokens first: 1 to 7 letters that the cache knows
          as no candidate, then a space (a slot of a token of up to 7
-         letters has a zero byte in raw[0], one of more has none) */
+         letters has a zero byte in raw[0], one of more has none, and one
+         of a candidate TOK_UNPLAIN) */
       size_t hn = ntok, hi = i;
       for (;;) {
 #ifdef GLUE_SSE2
@@ -2159,9 +2183,12 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
             _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + 26))));
         unsigned sm = (unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-        unsigned k = (unsigned)__builtin_ctz(~lm); /* letters at hi */
-        fk = k;
-        if (k - 1 >= 7 || !((sm >> k) & 1))
+        /* lm + 1: the bit of the first byte that is no letter (the bits
+         * above it are of letters, no spaces) */
+        unsigned end = lm + 1;
+        size_t k = (size_t)__builtin_ctz(end); /* letters at hi */
+        fk = (unsigned)k;
+        if (!(sm & end & 0xFE)) /* 1 to 7 letters, then a space */
           break;
         uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
 #else
@@ -2176,11 +2203,12 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
 #endif
         const struct tok_info *ti =
             &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
-        if (ti->raw[0] != r || !(ti->flags & TI_PLAIN))
+        if (ti->raw[0] != r) /* (or not TI_PLAIN: TOK_UNPLAIN) */
           break;
-        if (ti->lang1) /* the commonest: a word of one language */
-          hits[ti->lang1]++;
-        else if (ti->langs)
+        /* a word of one language (the commonest), or of none: hits[0],
+         * of no language, is never read */
+        hits[ti->lang1]++;
+        if (RARELY(ti->flags & TI_MULTI))
           add_hits(hits, ti->langs);
         th[hn] = ti->h;
         tf[hn++] = ti->flags; /* as a word inside a sentence that the next
@@ -2275,7 +2303,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     }
   marked:;
     struct tok_info *ti = tok_slot(g, r0, r1);
-    if (RARELY(ti->raw[0] != r0 || ti->raw[1] != r1))
+    if (RARELY(!tok_is(ti, r0, r1)))
       tok_fill(g, ti, text + a, k, r0, r1);
     if (ti->langs)
       add_hits(hits, ti->langs);
@@ -2487,7 +2515,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       end = tm & 1;
     }
     struct tok_info *t1 = tok_slot(g, r0, r1);
-    if (t1->raw[0] != r0 || t1->raw[1] != r1)
+    if (!tok_is(t1, r0, r1))
       tok_fill(g, t1, text + a, k, r0, r1);
     const uint64_t lows = 0x2020202020202020u;
     struct kempt_lang_count *lang = &c->h->lang;
