@@ -384,6 +384,10 @@ static uint8_t terminal(const char *s, size_t n) {
       (n >= 2 && ((p[n - 2] == 0xD8 && c == 0x9F) ||
                   (p[n - 2] == 0xDB && c == 0x94))))
     return TERM_SENT; /* danda (Hindi), Arabic question mark, Urdu stop */
+  if ((n >= 2 && p[n - 2] == 0xD6 && c == 0x89) ||
+      (n >= 3 && p[n - 3] == 0xE1 && p[n - 2] == 0x8D &&
+       (c == 0xA2 || c == 0xA7)))
+    return TERM_SENT; /* Armenian full stop, Ethiopic full stop and '?' */
   if (c == ':' || c == ';')
     return TERM_COLON;
   return c == ',' ? TERM_COMMA : TERM_NONE;
@@ -3105,13 +3109,27 @@ static unsigned cjk_start(const struct chrome_doc *d,
   return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
 }
 
+/* A line of one short word in a script written with spaces (not CJK,
+ * Thai, Lao, Khmer or Myanmar): a button or a menu's item ("Share" in
+ * Georgian or Armenian), no title of a page without a known language. */
+static bool spaced_word(const struct chrome_doc *d,
+                        const struct chrome_unit *u) {
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  if (u->chars > 16 || u->len < 3 || cjk_start(d, u))
+    return false;
+  return !((p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) ||
+           (p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E || p[1] == 0x9F)) ||
+           p[0] >= 0xEA);
+}
+
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
               u->rule == R_LISTITEM;
   if (!soft || u->cls == CL_BAD || u->bullet || u->widget)
     return false; /* (an image's label found twice is short, no title) */
-  if (nolang ? u->chars < TITLE_CHARS - cjk_start(d, u) || u->chars > 300
+  if (nolang ? u->chars < TITLE_CHARS - cjk_start(d, u) || u->chars > 300 ||
+                   (u->words == 1 && u->ntok == 1 && spaced_word(d, u))
              : u->words < 3 || u->words > 30)
     return false;
   return title_end(d, u) &&
