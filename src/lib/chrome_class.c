@@ -1047,8 +1047,8 @@ static const struct chrome_rule *find_pre(const struct matcher *m,
   return find_key(m, pre[k - 1], kind);
 }
 
-/* Whether a separator (: | > - and the like, and the full-width colon
- * and bar of CJK text) follows offset i. */
+/* Whether a separator (: | > - and the like, the full-width colon and
+ * bar of CJK text, Armenian's and Ethiopic's colons) follows offset i. */
 static bool sep_follows(const char *p, size_t n, size_t i) {
   while (i < n && (p[i] == ' ' || p[i] == '\t'))
     i++;
@@ -1061,7 +1061,9 @@ static bool sep_follows(const char *p, size_t n, size_t i) {
          has_prefix(p + i, n - i, "\xe2\x80\x93") ||
          has_prefix(p + i, n - i, "\xe2\x80\x94") ||
          has_prefix(p + i, n - i, "\xef\xbc\x9a") ||
-         has_prefix(p + i, n - i, "\xef\xbd\x9c");
+         has_prefix(p + i, n - i, "\xef\xbd\x9c") ||
+         has_prefix(p + i, n - i, "\xd5\x9d") || /* Armenian, Ethiopic */
+         has_prefix(p + i, n - i, "\xe1\x8d\xa6");
 }
 
 static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {

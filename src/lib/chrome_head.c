@@ -134,28 +134,53 @@ static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
   return false;
 }
 
-/* The value of a number token of at most 4 digits, or -1. */
-static int number_of(const char *p, const struct chrome_tok *t) {
-  if (t->alpha || t->end - t->start > 4)
+/* The value of the digit at p[0..n) (ASCII, or a decimal digit of an
+ * Indic script, U+0966..U+0DEF: Devanagari, Bengali, Tamil ... "২৮"),
+ * its bytes in *k; -1 when there is none. */
+static int digit_at(const char *p, size_t n, size_t *k) {
+  const unsigned char *s = (const unsigned char *)p;
+  *k = 1;
+  if (digit(p[0]))
+    return p[0] - '0';
+  if (n < 3 || s[0] != 0xE0 || s[1] < 0xA5 || s[1] > 0xB7)
+    return -1;
+  unsigned cp = (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
+  if ((cp & 0x7F) < 0x66 || (cp & 0x7F) > 0x6F)
+    return -1;
+  *k = 3;
+  return (int)(cp & 0xF) - 6;
+}
+
+/* The value of a number token of at most 4 digits, or -1; its digits in
+ * *nd. */
+static int number_of_n(const char *p, const struct chrome_tok *t,
+                       size_t *nd) {
+  *nd = 0;
+  if (t->alpha || t->end - t->start > 12)
     return -1;
   int v = 0;
-  for (uint32_t k = t->start; k < t->end; k++) {
-    if (!digit(p[k]))
+  for (uint32_t k = t->start; k < t->end;) {
+    size_t l;
+    int x = digit_at(p + k, t->end - k, &l);
+    if (x < 0 || ++*nd > 4)
       return -1;
-    v = 10 * v + (p[k] - '0');
+    v = 10 * v + x;
+    k += (uint32_t)l;
   }
   return v;
 }
 
 static bool year_of(const char *p, const struct chrome_tok *t) {
-  int v = number_of(p, t);
-  return t->end - t->start == 4 &&
+  size_t nd;
+  int v = number_of_n(p, t, &nd);
+  return nd == 4 &&
          ((v >= 1900 && v < 2100) || (v >= 2440 && v < 2640)); /* (Thai) */
 }
 
 static bool day_of(const char *p, const struct chrome_tok *t) {
-  int v = number_of(p, t);
-  return v >= 1 && v <= DAY_MAX && t->end - t->start <= 2;
+  size_t nd;
+  int v = number_of_n(p, t, &nd);
+  return v >= 1 && v <= DAY_MAX && nd <= 2;
 }
 
 /* Whether a token is a day's number of one or two Arabic-Indic or
