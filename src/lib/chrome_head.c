@@ -324,10 +324,13 @@ static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
   return date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true, time);
 }
 
-/* Whether s[0..n) holds a colon, ':' or the full-width one. */
+/* Whether s[0..n) holds a colon, ':' or the full-width one, or the
+ * label's colon of Armenian ('՝') or Ethiopic ('፦'). */
 static bool colon_in(const char *s, size_t n) {
   for (size_t k = 0; k < n; k++)
-    if (s[k] == ':' || (k + 3 <= n && memcmp(s + k, "\xef\xbc\x9a", 3) == 0))
+    if (s[k] == ':' || (k + 3 <= n && memcmp(s + k, "\xef\xbc\x9a", 3) == 0) ||
+        (k + 2 <= n && memcmp(s + k, "\xd5\x9d", 2) == 0) ||
+        (k + 3 <= n && memcmp(s + k, "\xe1\x8d\xa6", 3) == 0))
       return true;
   return false;
 }
