@@ -116,7 +116,7 @@
 #define PREFIX_DUP_SPAN 3  /* lines apart: a label and its caption */
 #define PREFIX_DUP_MIN 30  /* bytes of the shorter one */
 _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
-#define WEAK_LANG 10 /* a page's language from under 1 in 10 words */
+#define WEAK_LANG 21 /* % of a page's words its language's function words */
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
@@ -2259,12 +2259,13 @@ static bool unknown_lang(const struct chrome_unit *u) {
 
 /* On a page of no clear language, or of one guessed from few words (a
  * language without a list, Hungarian or Swahili, whose words match a few
- * of other lists: "de", "ya", "za"): a line with few of those words (1
- * in 5) and few capitals, judged by length as unknown_lang's (a short
- * paragraph was no prose there). */
-static bool few_stops(const struct chrome_unit *u) {
-  return !u->rule && u->words >= 6 && 5u * u->stop <= u->words &&
-         100u * u->upper < 15u * u->words && !link_like(u);
+ * of other lists: "de", "ya", "za"; Danish or Norwegian read as
+ * Swedish): a line with few of those words (1 in 5; near: any number,
+ * for a near-good line) and few capitals, with a sentence's end, judged
+ * by length as unknown_lang's (a short paragraph was no prose there). */
+static bool few_stops(const struct chrome_unit *u, bool near) {
+  return !u->rule && u->words >= 6 && (near || 5u * u->stop <= u->words) &&
+         100u * u->upper < 15u * u->words && ends_prose(u) && !link_like(u);
 }
 
 /* Long sentences in lower case read as prose whatever their words. */
@@ -4690,7 +4691,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   const char *text = d->text.data;      /* may alias d's fields) */
   size_t nu = d->nunits;
   bool weak = lang == KEMPT_LANG_NONE || /* (or a language guessed from */
-              d->lang.stop * WEAK_LANG < d->lang.words; /* few words) */
+              100u * d->lang.stop < WEAK_LANG * d->lang.words; /* few words) */
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
@@ -4699,7 +4700,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
         u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
       u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
-    if (weak && (u->cls == CL_SHORT || u->cls == CL_NEAR) && few_stops(u)) {
+    if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
+        few_stops(u, u->cls == CL_NEAR)) {
       uint8_t c = class_nolang(u); /* (a language without a list) */
       if (c == CL_GOOD || u->cls == CL_SHORT)
         u->cls = c;
