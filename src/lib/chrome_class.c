@@ -94,6 +94,7 @@
 #define EMBED_SPAN 12      /* lines from its label to its end's label */
 #define EMBED_TAIL 3       /* words both labels end with, or a handle */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
+#define SAYS_GOOD_CHARS 200 /* ... before a comment's header (NAME says:) */
 #define HEAD_MAX_WORDS 25
 #define TITLE_TOPIC_LINES 2 /* the article's lines a title shares words with */
 #define TITLE_REACH 8      /* lines above the nearest candidate */
@@ -2878,7 +2879,7 @@ static size_t cut_at(const struct chrome_doc *d) {
     if (((u->hit == CK_CUT &&
           !(u->dup && kempt__chrome_post_button(d, i))) ||
          u->hit == CK_SAYS || (u->hit == CK_ABOUT && about_box(d, i))) &&
-        good >= CUT_GOOD_CHARS)
+        good >= (u->hit == CK_SAYS ? SAYS_GOOD_CHARS : CUT_GOOD_CHARS))
       return i;
     if (u->cls == CL_GOOD)
       good += u->chars;
