@@ -2266,7 +2266,7 @@ static bool unknown_lang(const struct chrome_unit *u) {
  * by length as unknown_lang's (a short paragraph was no prose there). */
 static bool few_stops(const struct chrome_unit *u, bool near) {
   return !u->rule && u->words >= 6 && (near || 5u * u->stop <= u->words) &&
-         100u * u->upper < 15u * u->words && ends_prose(u) && !link_like(u);
+         100u * u->upper < 35u * u->words && ends_prose(u) && !link_like(u);
 }
 
 /* Long sentences in lower case read as prose whatever their words. */
