@@ -3360,6 +3360,25 @@ static bool price_line(const struct chrome_doc *d, size_t i) {
   return cur == 1 && digits >= 1;
 }
 
+/* A short line (a word or two, no end) right under a date line of the
+ * article's head ("28 നവംബർ 2026" / "ഷെയർ ചെയ്യുക"): a button under
+ * the head, no title of a page without a known language (its title is
+ * over the date). */
+static bool button_under_head(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  if (u->chars > 20 || u->words > 2 || u->term != TERM_NONE ||
+      u->len < 3 || cjk_start(d, u) ||
+      (p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) ||
+      (p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E || p[1] == 0x9F)))
+    return false; /* (CJK, Thai, Lao, Khmer, Myanmar: a title is short) */
+  size_t j = i;
+  while (j > 0 && d->units[j - 1].chars == 0)
+    j--;
+  return j > 1 && (d->units[j - 1].hit == CK_DATE ||
+                   kempt__chrome_head_line(d, j - 1, false) != NULL);
+}
+
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
@@ -3376,6 +3395,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         head = a - 1 - k;
         continue;
       }
+      if (nolang && head == SIZE_MAX && button_under_head(d, a - 1 - k))
+        continue; /* (a button between the head and the article) */
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
       if (!nolang && t > 0 && headline_over_dek(d, t - 1, t)) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
