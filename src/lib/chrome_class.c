@@ -387,9 +387,14 @@ static uint8_t terminal(const char *s, size_t n) {
                   (p[n - 2] == 0xDB && c == 0x94))))
     return TERM_SENT; /* danda (Hindi), Arabic question mark, Urdu stop */
   if ((n >= 2 && p[n - 2] == 0xD6 && c == 0x89) ||
-      (n >= 3 && p[n - 3] == 0xE1 && p[n - 2] == 0x8D &&
-       (c == 0xA2 || c == 0xA7)))
-    return TERM_SENT; /* Armenian full stop, Ethiopic full stop and '?' */
+      (n >= 3 && p[n - 3] == 0xE1 &&
+       ((p[n - 2] == 0x8D && (c == 0xA2 || c == 0xA7)) ||
+        (p[n - 2] == 0x81 && (c == 0x8A || c == 0x8B)) ||
+        (p[n - 2] == 0x9F && (c == 0x94 || c == 0x95)))) ||
+      (n >= 3 && p[n - 3] == 0xE0 && p[n - 2] == 0xBC &&
+       (c == 0x8D || c == 0x8E)))
+    return TERM_SENT; /* Armenian full stop, Ethiopic full stop and '?',
+                         Myanmar's, Khmer's and Tibetan's ends */
   if (c == ':' || c == ';')
     return TERM_COLON;
   return c == ',' ? TERM_COMMA : TERM_NONE;

@@ -135,20 +135,30 @@ static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
 }
 
 /* The value of the digit at p[0..n) (ASCII, or a decimal digit of an
- * Indic script, U+0966..U+0DEF: Devanagari, Bengali, Tamil ... "২৮"),
- * its bytes in *k; -1 when there is none. */
+ * Indic script, U+0966..U+0DEF: Devanagari, Bengali, Tamil ... "২৮";
+ * of Thai, Lao, Myanmar or Khmer), its bytes in *k; -1 when there is
+ * none. */
 static int digit_at(const char *p, size_t n, size_t *k) {
   const unsigned char *s = (const unsigned char *)p;
   *k = 1;
   if (digit(p[0]))
     return p[0] - '0';
-  if (n < 3 || s[0] != 0xE0 || s[1] < 0xA5 || s[1] > 0xB7)
+  if (n < 3 || (s[0] != 0xE0 && s[0] != 0xE1))
     return -1;
-  unsigned cp = (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
-  if ((cp & 0x7F) < 0x66 || (cp & 0x7F) > 0x6F)
+  unsigned cp = (unsigned)(s[0] & 0x0F) << 12 |
+                (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
+  unsigned zero = cp >= 0x0966 && cp <= 0x0DEF && (cp & 0x7F) >= 0x66 &&
+                          (cp & 0x7F) <= 0x6F
+                      ? cp - (cp & 0xF) + 6
+                  : cp >= 0x0E50 && cp <= 0x0E59 ? 0x0E50
+                  : cp >= 0x0ED0 && cp <= 0x0ED9 ? 0x0ED0
+                  : cp >= 0x1040 && cp <= 0x1049 ? 0x1040
+                  : cp >= 0x17E0 && cp <= 0x17E9 ? 0x17E0
+                                                 : 0;
+  if (!zero)
     return -1;
   *k = 3;
-  return (int)(cp & 0xF) - 6;
+  return (int)(cp - zero);
 }
 
 /* The value of a number token of at most 4 digits, or -1; its digits in
