@@ -255,9 +255,11 @@ static bool date_form(const char *p, const struct chrome_unit *u,
     return false;
   uint32_t skip = 0; /* bit i: word i is the month of a day and a year */
   for (size_t i = 0; i + 2 < nt && i < 30; i++) {
-    if (day_of(p, &t[i]) && t[i + 1].alpha && year_of(p, &t[i + 2]) &&
-        (langs == ~0u || (head && !t[i + 1].upper)))
-      skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026" */
+    if (((day_of(p, &t[i]) && year_of(p, &t[i + 2])) ||
+         (year_of(p, &t[i]) && day_of(p, &t[i + 2]))) &&
+        t[i + 1].alpha && (langs == ~0u || (head && !t[i + 1].upper)))
+      skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026",
+                                "2026. november 28.", "၂၀၂၆ နိုဝင်ဘာ ၂၈" */
     if (head && i + 3 < nt && day_of(p, &t[i]) && t[i + 1].alpha &&
         t[i + 2].alpha && !t[i + 1].upper && p[t[i + 1].end] == '.' &&
         t[i + 2].start == t[i + 1].end + 1 && year_of(p, &t[i + 3]))
