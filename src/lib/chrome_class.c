@@ -117,7 +117,7 @@
 #define PREFIX_DUP_SPAN 3  /* lines apart: a label and its caption */
 #define PREFIX_DUP_MIN 30  /* bytes of the shorter one */
 _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
-#define WEAK_LANG 21 /* % of a page's words its language's function words */
+#define WEAK_LANG 21 /* % of function words: under it, a weak guess */
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
@@ -4718,7 +4718,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   const char *text = d->text.data;      /* may alias d's fields) */
   size_t nu = d->nunits;
   bool weak = lang == KEMPT_LANG_NONE || /* (or a language guessed from */
-              100u * d->lang.stop < WEAK_LANG * d->lang.words; /* few words) */
+              100u * (uint64_t)d->lang.stop < /* few words) */
+                  WEAK_LANG * (uint64_t)d->lang.words;
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
