@@ -94,6 +94,7 @@
 #define EMBED_SPAN 12      /* lines from its label to its end's label */
 #define EMBED_TAIL 3       /* words both labels end with, or a handle */
 #define CUT_GOOD_CHARS 400 /* good text before a cut-off marker */
+#define SAYS_GOOD_CHARS 200 /* ... before a comment's header (NAME says:) */
 #define HEAD_MAX_WORDS 25
 #define TITLE_TOPIC_LINES 2 /* the article's lines a title shares words with */
 #define TITLE_REACH 8      /* lines above the nearest candidate */
@@ -116,6 +117,7 @@
 #define PREFIX_DUP_SPAN 3  /* lines apart: a label and its caption */
 #define PREFIX_DUP_MIN 30  /* bytes of the shorter one */
 _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
+#define WEAK_LANG 21 /* % of function words: under it, a weak guess */
 #define INTRO_WORDS 3       /* a line that introduces a list */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
@@ -384,6 +386,15 @@ static uint8_t terminal(const char *s, size_t n) {
       (n >= 2 && ((p[n - 2] == 0xD8 && c == 0x9F) ||
                   (p[n - 2] == 0xDB && c == 0x94))))
     return TERM_SENT; /* danda (Hindi), Arabic question mark, Urdu stop */
+  if ((n >= 2 && p[n - 2] == 0xD6 && c == 0x89) ||
+      (n >= 3 && p[n - 3] == 0xE1 &&
+       ((p[n - 2] == 0x8D && (c == 0xA2 || c == 0xA7)) ||
+        (p[n - 2] == 0x81 && (c == 0x8A || c == 0x8B)) ||
+        (p[n - 2] == 0x9F && (c == 0x94 || c == 0x95)))) ||
+      (n >= 3 && p[n - 3] == 0xE0 && p[n - 2] == 0xBC &&
+       (c == 0x8D || c == 0x8E)))
+    return TERM_SENT; /* Armenian full stop, Ethiopic full stop and '?',
+                         Myanmar's, Khmer's and Tibetan's ends */
   if (c == ':' || c == ';')
     return TERM_COLON;
   return c == ',' ? TERM_COMMA : TERM_NONE;
@@ -1133,8 +1144,8 @@ static const struct chrome_rule *find_pre(const struct matcher *m,
   return find_key(m, pre[k - 1], kind);
 }
 
-/* Whether a separator (: | > - and the like, and the full-width colon
- * and bar of CJK text) follows offset i. */
+/* Whether a separator (: | > - and the like, the full-width colon and
+ * bar of CJK text, Armenian's and Ethiopic's colons) follows offset i. */
 static bool sep_follows(const char *p, size_t n, size_t i) {
   while (i < n && (p[i] == ' ' || p[i] == '\t'))
     i++;
@@ -1147,7 +1158,9 @@ static bool sep_follows(const char *p, size_t n, size_t i) {
          has_prefix(p + i, n - i, "\xe2\x80\x93") ||
          has_prefix(p + i, n - i, "\xe2\x80\x94") ||
          has_prefix(p + i, n - i, "\xef\xbc\x9a") ||
-         has_prefix(p + i, n - i, "\xef\xbd\x9c");
+         has_prefix(p + i, n - i, "\xef\xbd\x9c") ||
+         has_prefix(p + i, n - i, "\xd5\x9d") || /* Armenian, Ethiopic */
+         has_prefix(p + i, n - i, "\xe1\x8d\xa6");
 }
 
 static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
@@ -2360,6 +2373,17 @@ static bool unknown_lang(const struct chrome_unit *u) {
   return u->words >= 6 && u->stop == 0 && 100u * u->upper < 15u * u->words;
 }
 
+/* On a page of no clear language, or of one guessed from few words (a
+ * language without a list, Hungarian or Swahili, whose words match a few
+ * of other lists: "de", "ya", "za"; Danish or Norwegian read as
+ * Swedish): a line with few of those words (1 in 5; near: any number,
+ * for a near-good line) and few capitals, with a sentence's end, judged
+ * by length as unknown_lang's (a short paragraph was no prose there). */
+static bool few_stops(const struct chrome_unit *u, bool near) {
+  return !u->rule && u->words >= 6 && (near || 5u * u->stop <= u->words) &&
+         100u * u->upper < 35u * u->words && ends_prose(u) && !link_like(u);
+}
+
 /* Long sentences in lower case read as prose whatever their words. */
 static bool prose_form(const struct chrome_unit *u) {
   return u->words >= PROSE_WORDS && ends_prose(u) &&
@@ -3019,7 +3043,7 @@ static size_t cut_at(const struct chrome_doc *d) {
     if (((u->hit == CK_CUT &&
           !(u->dup && kempt__chrome_post_button(d, i))) ||
          u->hit == CK_SAYS || (u->hit == CK_ABOUT && about_box(d, i))) &&
-        good >= CUT_GOOD_CHARS)
+        good >= (u->hit == CK_SAYS ? SAYS_GOOD_CHARS : CUT_GOOD_CHARS))
       return i;
     if (u->cls == CL_GOOD)
       good += u->chars;
@@ -3264,13 +3288,27 @@ static unsigned cjk_start(const struct chrome_doc *d,
   return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
 }
 
+/* A line of one short word in a script written with spaces (not CJK,
+ * Thai, Lao, Khmer or Myanmar): a button or a menu's item ("Share" in
+ * Georgian or Armenian), no title of a page without a known language. */
+static bool spaced_word(const struct chrome_doc *d,
+                        const struct chrome_unit *u) {
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  if (u->chars > 16 || u->len < 3 || cjk_start(d, u))
+    return false;
+  return !((p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) ||
+           (p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E || p[1] == 0x9F)) ||
+           p[0] >= 0xEA);
+}
+
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
               u->rule == R_LISTITEM;
   if (!soft || u->cls == CL_BAD || u->bullet || u->widget)
     return false; /* (an image's label found twice is short, no title) */
-  if (nolang ? u->chars < TITLE_CHARS - cjk_start(d, u) || u->chars > 300
+  if (nolang ? u->chars < TITLE_CHARS - cjk_start(d, u) || u->chars > 300 ||
+                   (u->words == 1 && u->ntok == 1 && spaced_word(d, u))
              : u->words < 3 || u->words > 30)
     return false;
   return title_end(d, u) &&
@@ -3505,6 +3543,25 @@ static bool price_line(const struct chrome_doc *d, size_t i) {
   return cur == 1 && digits >= 1;
 }
 
+/* A short line (a word or two, no end) right under a date line of the
+ * article's head ("28 നവംബർ 2026" / "ഷെയർ ചെയ്യുക"): a button under
+ * the head, no title of a page without a known language (its title is
+ * over the date). */
+static bool button_under_head(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  if (u->chars > 20 || u->words > 2 || u->term != TERM_NONE ||
+      u->len < 3 || cjk_start(d, u) ||
+      (p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) ||
+      (p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E || p[1] == 0x9F)))
+    return false; /* (CJK, Thai, Lao, Khmer, Myanmar: a title is short) */
+  size_t j = i;
+  while (j > 0 && d->units[j - 1].chars == 0)
+    j--;
+  return j > 1 && (d->units[j - 1].hit == CK_DATE ||
+                   kempt__chrome_head_line(d, j - 1, false) != NULL);
+}
+
 /* The title: the nearest headline-like line before the stretch that is
  * no date, byline or source line (chrome_head.c). */
 #define FAQ_REACH 6 /* lines after the first answer to the next question */
@@ -3547,6 +3604,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         head = a - 1 - k;
         continue;
       }
+      if (nolang && head == SIZE_MAX && button_under_head(d, a - 1 - k))
+        continue; /* (a button between the head and the article) */
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
       if (!nolang && t > 0 &&
           (headline_over_dek(d, t - 1, t) ||
@@ -4993,6 +5052,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   struct chrome_unit *units = d->units; /* (locals: a unit's byte stores */
   const char *text = d->text.data;      /* may alias d's fields) */
   size_t nu = d->nunits;
+  bool weak = lang == KEMPT_LANG_NONE || /* (or a language guessed from */
+              100u * (uint64_t)d->lang.stop < /* few words) */
+                  WEAK_LANG * (uint64_t)d->lang.words;
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
@@ -5001,6 +5063,12 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
         u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
       u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
+    if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
+        few_stops(u, u->cls == CL_NEAR)) {
+      uint8_t c = class_nolang(u); /* (a language without a list) */
+      if (c == CL_GOOD || u->cls == CL_SHORT)
+        u->cls = c;
+    }
   }
   classes_in_context(d);
   bool dups = d->few_dups;

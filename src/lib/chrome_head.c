@@ -134,28 +134,63 @@ static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
   return false;
 }
 
-/* The value of a number token of at most 4 digits, or -1. */
-static int number_of(const char *p, const struct chrome_tok *t) {
-  if (t->alpha || t->end - t->start > 4)
+/* The value of the digit at p[0..n) (ASCII, or a decimal digit of an
+ * Indic script, U+0966..U+0DEF: Devanagari, Bengali, Tamil ... "২৮";
+ * of Thai, Lao, Myanmar or Khmer), its bytes in *k; -1 when there is
+ * none. */
+static int digit_at(const char *p, size_t n, size_t *k) {
+  const unsigned char *s = (const unsigned char *)p;
+  *k = 1;
+  if (digit(p[0]))
+    return p[0] - '0';
+  if (n < 3 || (s[0] != 0xE0 && s[0] != 0xE1))
+    return -1;
+  unsigned cp = (unsigned)(s[0] & 0x0F) << 12 |
+                (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
+  unsigned zero = cp >= 0x0966 && cp <= 0x0DEF && (cp & 0x7F) >= 0x66 &&
+                          (cp & 0x7F) <= 0x6F
+                      ? cp - (cp & 0xF) + 6
+                  : cp >= 0x0E50 && cp <= 0x0E59 ? 0x0E50
+                  : cp >= 0x0ED0 && cp <= 0x0ED9 ? 0x0ED0
+                  : cp >= 0x1040 && cp <= 0x1049 ? 0x1040
+                  : cp >= 0x17E0 && cp <= 0x17E9 ? 0x17E0
+                                                 : 0;
+  if (!zero)
+    return -1;
+  *k = 3;
+  return (int)(cp - zero);
+}
+
+/* The value of a number token of at most 4 digits, or -1; its digits in
+ * *nd. */
+static int number_of_n(const char *p, const struct chrome_tok *t,
+                       size_t *nd) {
+  *nd = 0;
+  if (t->alpha || t->end - t->start > 12)
     return -1;
   int v = 0;
-  for (uint32_t k = t->start; k < t->end; k++) {
-    if (!digit(p[k]))
+  for (uint32_t k = t->start; k < t->end;) {
+    size_t l;
+    int x = digit_at(p + k, t->end - k, &l);
+    if (x < 0 || ++*nd > 4)
       return -1;
-    v = 10 * v + (p[k] - '0');
+    v = 10 * v + x;
+    k += (uint32_t)l;
   }
   return v;
 }
 
 static bool year_of(const char *p, const struct chrome_tok *t) {
-  int v = number_of(p, t);
-  return t->end - t->start == 4 &&
+  size_t nd;
+  int v = number_of_n(p, t, &nd);
+  return nd == 4 &&
          ((v >= 1900 && v < 2100) || (v >= 2440 && v < 2640)); /* (Thai) */
 }
 
 static bool day_of(const char *p, const struct chrome_tok *t) {
-  int v = number_of(p, t);
-  return v >= 1 && v <= DAY_MAX && t->end - t->start <= 2;
+  size_t nd;
+  int v = number_of_n(p, t, &nd);
+  return v >= 1 && v <= DAY_MAX && nd <= 2;
 }
 
 /* Whether a token is a day's number of one or two Arabic-Indic or
@@ -220,9 +255,11 @@ static bool date_form(const char *p, const struct chrome_unit *u,
     return false;
   uint32_t skip = 0; /* bit i: word i is the month of a day and a year */
   for (size_t i = 0; i + 2 < nt && i < 30; i++) {
-    if (day_of(p, &t[i]) && t[i + 1].alpha && year_of(p, &t[i + 2]) &&
-        (langs == ~0u || (head && !t[i + 1].upper)))
-      skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026" */
+    if (((day_of(p, &t[i]) && year_of(p, &t[i + 2])) ||
+         (year_of(p, &t[i]) && day_of(p, &t[i + 2]))) &&
+        t[i + 1].alpha && (langs == ~0u || (head && !t[i + 1].upper)))
+      skip |= 1u << (i + 1); /* "28 novembre 2026", "28 نوفمبر 2026",
+                                "2026. november 28.", "၂၀၂၆ နိုဝင်ဘာ ၂၈" */
     if (head && i + 3 < nt && day_of(p, &t[i]) && t[i + 1].alpha &&
         t[i + 2].alpha && !t[i + 1].upper && p[t[i + 1].end] == '.' &&
         t[i + 2].start == t[i + 1].end + 1 && year_of(p, &t[i + 3]))
@@ -299,10 +336,13 @@ static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
   return date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true, time);
 }
 
-/* Whether s[0..n) holds a colon, ':' or the full-width one. */
+/* Whether s[0..n) holds a colon, ':' or the full-width one, or the
+ * label's colon of Armenian ('՝') or Ethiopic ('፦'). */
 static bool colon_in(const char *s, size_t n) {
   for (size_t k = 0; k < n; k++)
-    if (s[k] == ':' || (k + 3 <= n && memcmp(s + k, "\xef\xbc\x9a", 3) == 0))
+    if (s[k] == ':' || (k + 3 <= n && memcmp(s + k, "\xef\xbc\x9a", 3) == 0) ||
+        (k + 2 <= n && memcmp(s + k, "\xd5\x9d", 2) == 0) ||
+        (k + 3 <= n && memcmp(s + k, "\xe1\x8d\xa6", 3) == 0))
       return true;
   return false;
 }
