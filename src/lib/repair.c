@@ -561,9 +561,18 @@ static uint32_t next_cp(const struct cpass *c, size_t len) {
   return cp;
 }
 
+/* A virama (combining class 9: Devanagari's U+094D, Malayalam's U+0D4D,
+ * Khmer's coeng ...): a joiner after it shapes the letter before it (a
+ * half form, a Malayalam chillu: U+0D28 U+0D4D U+200D at a word's end),
+ * whatever follows. */
+static bool virama(uint32_t cp) {
+  return joining_script(cp) &&
+         utf8proc_get_property((utf8proc_int32_t)cp)->combining_class == 9;
+}
+
 static void joiner(struct cpass *c, uint32_t cp) {
   uint32_t prev = prev_cp(c), next = next_cp(c, 3);
-  bool keep = joining_script(prev) && joining_script(next);
+  bool keep = (joining_script(prev) && joining_script(next)) || virama(prev);
   if (cp == 0x200D)
     keep = keep || (emoji_like(prev) && emoji_like(next));
   if (keep) {
