@@ -3585,6 +3585,9 @@ static bool first_question(const struct chrome_doc *d, size_t q, size_t a) {
 
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
+  if (a < d->nunits && cjk_start(d, &d->units[a]))
+    nolang = true; /* (a CJK article on a page with words of a language:
+                      its comments' or footer's English) */
   size_t reach = 40;
   for (size_t k = 0; k < reach && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
