@@ -30,9 +30,8 @@ Test(restspeed12_fast, line_ends_at_every_window_offset) {
   for (int len = 0; len <= 140; len++) {
     /* a line of len bytes: words, or white space only every fifth */
     for (int j = 0; j < len; j++)
-      in[k++] = len % 5 == 4
-                    ? (j % 2 ? '\t' : ' ')
-                    : (j % 7 == 6 ? ' ' : (char)('a' + (len + j) % 26));
+      in[k++] = (char)(len % 5 == 4 ? (j % 2 ? '\t' : ' ')
+                                    : (j % 7 == 6 ? ' ' : 'a' + (len + j) % 26));
     in[k++] = '\n';
   }
   in[k] = '\0';
