@@ -218,6 +218,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define JOIN_MIN 600       /* text past an embedded list that joins */
 #endif
 #ifndef JOIN_ONE
+#define JOIN_PROSE 200    /* ... past a list, right into prose */
 #define JOIN_ONE 50        /* ... past a marker and its one link */
 #endif
 #ifndef TAIL_DIV
@@ -3764,6 +3765,15 @@ static bool one_link(const struct chrome_doc *d, size_t s, size_t g) {
          (d->units[g].cls == CL_GOOD || d->units[g].cls == CL_NEAR);
 }
 
+/* The text at g, right after an embedded list, goes on in prose: two
+ * paragraphs of it and no headline over them (another article past the
+ * list would open with its headline). */
+static bool prose_on(const struct chrome_doc *d, size_t g) {
+  return g + 1 < d->nunits && !d->units[g].rule && !d->units[g + 1].rule &&
+         d->units[g].cls == CL_GOOD && d->units[g].term == TERM_SENT &&
+         (d->units[g + 1].cls == CL_GOOD || d->units[g + 1].cls == CL_NEAR);
+}
+
 #define CARD_HEAD_LINES 8 /* lines of a card's head over its text */
 #define CARD_TITLE_REACH 40 /* lines above it where the title may be */
 
@@ -3799,6 +3809,7 @@ static void join_over_lists(const struct chrome_doc *d, size_t *a,
   size_t g = list_gap(d, *b + 1, end, 1), at = 0;
   if (g != SIZE_MAX &&
       best_run(d, g, end, 1, &at) >= (one_link(d, *b + 1, g) ? JOIN_ONE
+                                       : prose_on(d, g)      ? JOIN_PROSE
                                                              : JOIN_MIN) &&
       !teaser_segment(d, g, at, nolang, JOIN_HEADS))
     *b = at;
@@ -4872,6 +4883,24 @@ static void mark_signup(struct chrome_doc *d, size_t i) {
     v->rule = R_SIGNUP;
 }
 
+/* A sign-up box as a page's text shows it without its form: the pitch, a
+ * line that labels the e-mail field ("Enter your email address"), then
+ * the button ("Subscribe"): the pitch (a line with a chrome phrase) goes
+ * with them, all three as the box. Unit i is the field's label. */
+static void mark_field_pitch(struct chrome_doc *d, size_t i) {
+  struct chrome_unit *u = &d->units[i];
+  if (i == 0 || i + 1 >= d->nunits || u->words > LABEL_WORDS ||
+      !find_nocase(d->text.data + u->off, u->len, "mail"))
+    return;
+  struct chrome_unit *b = &d->units[i + 1], *v = &d->units[i - 1];
+  if (b->words == 0 || b->words > 3 ||
+      !signup_button(d->text.data + b->off, b->len) || v->rule ||
+      v->words == 0 || v->words > SIGNUP_WORDS ||
+      !(v->soft_has || v->hit != CK_NONE))
+    return;
+  v->rule = u->rule = b->rule = R_SIGNUP; /* (the box: no gap in a text) */
+}
+
 /* ---- the whole verdict ----------------------------------------------- */
 
 static uint32_t rule_langs(enum kempt_lang l) {
@@ -5026,6 +5055,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->rule = d->blks[u->blk].rule;
     if (u->widget || u->soft_has || u->hit == CK_HAS)
       mark_signup(d, i);
+    if (u->hit == CK_LINE)
+      mark_field_pitch(d, i);
     if ((1u << u->hit) & MARKER_HITS) { /* (no later pass sets hit) */
       if (u->hit == CK_LIST)
         d->list_end = i + 1;
