@@ -4201,6 +4201,65 @@ static void keep_summary_box(struct chrome_doc *d, size_t a) {
     d->units[j].rule = NULL;
 }
 
+#define RELEASE_HEAD_WORDS 3 /* words of a release's heading at most */
+
+/* Whether line i heads a release of a changelog: a short numbered
+ * heading ("Version 3.2.0", "Release 14"; the rule of repeated lines
+ * took it, as numbers hash alike), its date line under it. */
+static bool release_head(const struct chrome_doc *d, size_t i, size_t end) {
+  const struct chrome_unit *u = &d->units[i];
+  return i + 2 < end && u->rule == R_REPEAT && !u->bullet && !u->url &&
+         !u->widget && u->term == TERM_NONE &&
+         u->words <= RELEASE_HEAD_WORDS && d->units[i + 1].rule == R_DATE &&
+         has_quantity(d->text.data + u->off, u->len);
+}
+
+/* A release's items from line i on, before end: bullets (no links) and
+ * sub-headings over them ("Bug fixes"), prose. Returns the last, or
+ * SIZE_MAX when none is a bullet. */
+static size_t release_items(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t last = SIZE_MAX;
+  for (; i < end; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->rule || u->url || u->widget)
+      break;
+    if (u->bullet)
+      last = i;
+    else if (u->cls != CL_GOOD &&
+             (u->term != TERM_NONE || u->words > SUMMARY_HEAD_WORDS ||
+              i + 1 >= end || !d->units[i + 1].bullet))
+      break; /* (no prose, no heading over a list) */
+  }
+  return last;
+}
+
+/* An article that a release's heading and date open ("Version 3.2.0",
+ * "March 3, 2026") goes on over the earlier releases under it, each
+ * under a heading of the same form; the headings stay. */
+static void join_releases(struct chrome_doc *d, size_t *a, size_t *b,
+                          size_t end) {
+  if (*a < 2 || !release_head(d, *a - 2, end))
+    return;
+  uint64_t key = d->units[*a - 2].key;
+  while (*b + 1 < end && release_head(d, *b + 1, end) &&
+         d->units[*b + 1].key == key) {
+    size_t e = release_items(d, *b + 3, end);
+    if (e == SIZE_MAX)
+      break;
+    *b = e;
+  }
+  bool more = false; /* (the article may have held some already) */
+  for (size_t i = *a; i <= *b; i++)
+    if (release_head(d, i, end) && d->units[i].key == key) {
+      d->units[i].rule = NULL;
+      more = true;
+    }
+  if (more) {
+    *a -= 2;
+    d->units[*a].rule = NULL;
+  }
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -4220,6 +4279,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    join_releases(d, &a, &b, c);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
