@@ -3690,8 +3690,9 @@ static size_t bullet_section(const struct chrome_doc *d, size_t h,
     return SIZE_MAX;
   const struct chrome_unit *u = &d->units[h];
   if (u->rule || u->bullet || u->url || u->widget || u->words < 1 ||
-      u->words > SECTION_HEAD_WORDS || u->term != TERM_NONE)
-    return SIZE_MAX;
+      u->words > SECTION_HEAD_WORDS ||
+      (u->term != TERM_NONE && u->term != TERM_COLON))
+    return SIZE_MAX; /* ("Requirements", "What you will do:") */
   size_t k = h + 1;
   uint32_t blk = k < end ? d->units[k].blk : u->blk; /* (the heading may
                                                        be a block of its
