@@ -4261,6 +4261,97 @@ static void join_releases(struct chrome_doc *d, size_t *a, size_t *b,
   }
 }
 
+#define PAY_WORDS 4        /* words of a pay range's line at most */
+#define PAY_REACH 30       /* lines above the article to a pay range */
+#define PAY_BLOCK_LINES 10 /* lines of the block around it at most */
+#define PAY_LINE_WORDS 8   /* words of each of them at most */
+
+/* Whether p[k] starts a currency sign ($ £ €): its length, or 0. */
+static size_t currency_at(const char *p, size_t n, size_t k) {
+  if (p[k] == '$')
+    return 1;
+  if (has_prefix(p + k, n - k, "\xc2\xa3")) /* £ */
+    return 2;
+  return has_prefix(p + k, n - k, "\xe2\x82\xac") ? 3 : 0; /* € */
+}
+
+/* A pay range: two amounts of money on a short line, a dash or "to"
+ * between them ("$80,000 - $95,000 a year", "Pay: £30,000 – £35,000
+ * per annum"): a job's, never a shop's single price. */
+static bool pay_range(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words > PAY_WORDS || u->ntok < u->words + 2 || u->bullet ||
+      u->url || u->widget || u->term == TERM_SENT)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, amounts = 0;
+  bool dash = false;
+  for (size_t k = 0; k < n; k++) {
+    size_t c = currency_at(p, n, k);
+    if (c) {
+      size_t j = k + c + (k + c < n && p[k + c] == ' ');
+      bool after = j < n && is_digit(p[j]);
+      bool before = (k > 0 && is_digit(p[k - 1])) ||
+                    (k > 1 && p[k - 1] == ' ' && is_digit(p[k - 2]));
+      amounts += after || before;
+      k += c - 1;
+    } else if (amounts == 1 &&
+               (p[k] == '-' || has_prefix(p + k, n - k, "\xe2\x80\x93") ||
+                has_prefix(p + k, n - k, " to "))) {
+      dash = true;
+    }
+  }
+  return amounts == 2 && dash;
+}
+
+/* Whether line k is short, without links, and no phrase rule took it
+ * (the form rules may have; a sentence's end may be "Co."). */
+static bool fact_line(const struct chrome_doc *d, size_t k) {
+  const struct chrome_unit *u = &d->units[k];
+  return (!u->rule || u->rule == R_OUTSIDE || soft_rule(u->rule)) &&
+         !u->url && !u->widget && u->words <= PAY_LINE_WORDS;
+}
+
+/* The lines of line i's block, within PAY_BLOCK_LINES lines, that are
+ * fact_lines: from the block's first (else none) down to its last, or
+ * to line i when a line after it is none (buttons: "Share this job").
+ * Sets the first and last; false when there are none. */
+static bool fact_block(const struct chrome_doc *d, size_t i, size_t *s,
+                       size_t *e) {
+  uint32_t blk = d->units[i].blk;
+  *s = *e = i;
+  while (*s > 0 && d->units[*s - 1].blk == blk)
+    (*s)--;
+  while (*e + 1 < d->nunits && d->units[*e + 1].blk == blk)
+    (*e)++;
+  if (*e - *s >= PAY_BLOCK_LINES)
+    return false;
+  for (size_t k = *s; k <= i; k++)
+    if (!fact_line(d, k))
+      return false;
+  for (size_t k = i + 1; k <= *e; k++)
+    if (!fact_line(d, k)) {
+      *e = i;
+      break;
+    }
+  return true;
+}
+
+/* A job ad's head over the article at a: its blocks of short lines with
+ * a pay range (title, company, place, pay, "Full-time"; a box "Pay" /
+ * "Job type" ...) stay. */
+static void keep_job_head(struct chrome_doc *d, size_t a) {
+  for (size_t i = a; i > 0 && a - i < PAY_REACH; i--) {
+    size_t s, e;
+    if (d->units[i - 1].rule && pay_range(d, i - 1) &&
+        fact_block(d, i - 1, &s, &e) && e < a) {
+      for (size_t k = s; k <= e; k++)
+        d->units[k].rule = NULL;
+      i = s + 1; /* (the loop's step goes on above it) */
+    }
+  }
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -4331,6 +4422,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     find_title(d, a, nolang);
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
+    keep_job_head(d, a);
   }
   if (c < d->nunits)
     d->cut = true;
