@@ -3638,9 +3638,12 @@ static size_t card_head(const struct chrome_doc *d, size_t a) {
       break;
     i--;
   }
-  if (i == a || i < 2)
+  size_t top = i; /* (buttons over the card: "Jump to recipe", "Print") */
+  while (top < a && d->units[top].rule)
+    top++;
+  if (top == a || i < 2)
     return SIZE_MAX;
-  const struct chrome_unit *t = &d->units[i], *p = &d->units[i - 1];
+  const struct chrome_unit *t = &d->units[top], *p = &d->units[i - 1];
   if (t->rule || !t->dup || !t->key || t->term != TERM_NONE || !t->cap1 ||
       t->words < 3 || p->rule || (p->cls != CL_GOOD && p->cls != CL_NEAR))
     return SIZE_MAX;
@@ -4041,6 +4044,38 @@ static bool NOINLINE table_page(struct chrome_doc *d, size_t *a, size_t *b,
   return true;
 }
 
+#define STEP_LINES 4 /* the article's lines that may name the run's things */
+
+#define QUANTITY_WORDS 5 /* words of a quantity's line at most */
+
+/* Whether the article's first lines from a speak of the run [s, e] of
+ * lines with numbers right above it: DATA_MIN of its lines or more are a
+ * number and a few words, and one of those shares a word with one of
+ * them ("200 g Mehl" over "Mehl, Backpulver und Salz mischen ..."), as a
+ * recipe's steps name its ingredients. */
+static bool quantity_item(const struct chrome_doc *d, size_t k) {
+  const struct chrome_unit *u = &d->units[k];
+  return run_kind(d, k) == RUN_DATA && u->words >= 1 &&
+         u->words <= QUANTITY_WORDS && is_digit(d->text.data[u->off]);
+}
+
+static bool run_in_text(struct chrome_doc *d, size_t s, size_t e, size_t a) {
+  size_t items = 0;
+  for (size_t k = s; k <= e; k++)
+    items += quantity_item(d, k);
+  if (items < DATA_MIN)
+    return false;
+  for (size_t i = a; i < d->nunits && i < a + STEP_LINES; i++) {
+    if (d->units[i].rule ||
+        (d->units[i].cls != CL_GOOD && d->units[i].cls != CL_NEAR))
+      continue;
+    for (size_t k = e + 1; k-- > s;)
+      if (quantity_item(d, k) && share_topic(d, k, i))
+        return true;
+  }
+  return false;
+}
+
 /* A table, a list of scores or dates, a recipe's quantities: structured
  * lines after the article belong to it though they do not read as prose,
  * when the article speaks of them (a line near their start shares a word
@@ -4063,6 +4098,10 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
   if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
       run_on_topic(d, title, *a - 1, end, -1)) {
     *a = at;
+    grew = true;
+  } else if (prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
+             run_in_text(d, at, *a - 1, *a)) {
+    *a = at; /* (a recipe's ingredients over its steps) */
     grew = true;
   }
   if (!prose && !grew) /* (a table next to the stretch joins it above) */
