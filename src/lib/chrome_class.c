@@ -3446,6 +3446,52 @@ static bool first_question(const struct chrome_doc *d, size_t q, size_t a) {
   return false;
 }
 
+#define AUTHOR_WORDS 40 /* words of a line of authors at most */
+#define AUTHOR_NAME_WORDS 4 /* words of each name at most */
+
+/* A line of authors' names: capitalised words but for one function word
+ * ("and"), names split by commas ("Marta Kovač, Luca Bianchi and Petra
+ * Horvat"), no numbers, no end. */
+static bool author_list(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words < 4 || u->words > AUTHOR_WORDS || u->term != TERM_NONE ||
+      u->bullet || u->url || u->widget || u->stop > 1 ||
+      u->ntok != u->words || u->upper + u->stop < u->words)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t commas = 0, words = 0;
+  for (size_t k = 0; k <= u->len; k++) {
+    if (k == u->len || p[k] == ',') { /* a name: two words or more (the
+                                         last one's "and" and a name) */
+      if (words < 2 || words > 2 * AUTHOR_NAME_WORDS)
+        return false;
+      commas += k < u->len;
+      words = 0;
+    } else if (p[k] == ':' || (k > 0 && is_lower_ascii(p[k - 1]) &&
+                               (unsigned)(p[k] - 'A') < 26)) {
+      return false; /* (a label's "Photo:", a byline's "SongBy") */
+    } else if (p[k] != ' ' && (k == 0 || p[k - 1] == ' ')) {
+      words++;
+    }
+  }
+  return commas >= 1;
+}
+
+/* A paper's page: its title, its authors under it, maybe their
+ * affiliation under them ("Department of ..."). The line found as the
+ * title t (the affiliation or the names) gives way to the title; the
+ * lines between stay. Returns the title. */
+static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
+  size_t n = t;
+  if (n > 1 && !author_list(d, n))
+    n--; /* (t is the affiliation) */
+  if (n < 1 || !author_list(d, n) || !is_title(d, &d->units[n - 1], nolang))
+    return t;
+  for (size_t k = n; k <= t; k++)
+    d->units[k].rule = NULL;
+  return n - 1;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   size_t reach = 40;
@@ -3474,6 +3520,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
         t--;
       }
+      t = paper_title(d, t, nolang);
       d->units[t].title = true;
       d->units[t].rule = NULL;
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
