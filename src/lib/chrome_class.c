@@ -4246,6 +4246,21 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
 }
 
+/* Line h, a block of its own right under a list's marker ("Share") and
+ * over the article's first paragraph at a, in a block of its own too:
+ * the list's one item is a heading ("Abstract"), as text_heading's. */
+static bool lone_item_heading(const struct chrome_doc *d, size_t h,
+                              size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h > 0 && h + 1 == a && u->rule == R_LISTITEM &&
+         d->units[h - 1].hit == CK_LIST && d->units[h - 1].blk != u->blk &&
+         v->blk != u->blk && u->term == TERM_NONE && !u->bullet &&
+         !u->url && !u->widget && !u->dup && u->cap1 && u->words >= 1 &&
+         u->words <= TEXT_HEAD_WORDS && u->ntok == u->words &&
+         v->term == TERM_SENT && !v->bullet && !v->rule &&
+         (v->cls == CL_GOOD || v->cls == CL_NEAR);
+}
+
 #define SUMMARY_ITEM_WORDS 6 /* words of a summary box's item at least */
 #define SUMMARY_HEAD_WORDS 4 /* ... and of its heading at most */
 #define SUMMARY_REACH 12     /* lines from the title to the box */
@@ -4468,6 +4483,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
+    else if (a > 0 && lone_item_heading(d, a - 1, a))
+      d->units[--a].rule = NULL;
     a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
       b = kempt__chrome_keep_tail(d, b, c);
