@@ -3584,6 +3584,52 @@ static bool first_question(const struct chrome_doc *d, size_t q, size_t a) {
   return false;
 }
 
+#define AUTHOR_WORDS 40 /* words of a line of authors at most */
+#define AUTHOR_NAME_WORDS 4 /* words of each name at most */
+
+/* A line of authors' names: capitalised words but for one function word
+ * ("and"), names split by commas ("Marta Kovač, Luca Bianchi and Petra
+ * Horvat"), no numbers, no end. */
+static bool author_list(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words < 4 || u->words > AUTHOR_WORDS || u->term != TERM_NONE ||
+      u->bullet || u->url || u->widget || u->stop > 1 ||
+      u->ntok != u->words || u->upper + u->stop < u->words)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t commas = 0, words = 0;
+  for (size_t k = 0; k <= u->len; k++) {
+    if (k == u->len || p[k] == ',') { /* a name: two words or more (the
+                                         last one's "and" and a name) */
+      if (words < 2 || words > 2 * AUTHOR_NAME_WORDS)
+        return false;
+      commas += k < u->len;
+      words = 0;
+    } else if (p[k] == ':' || (k > 0 && is_lower_ascii(p[k - 1]) &&
+                               (unsigned)(p[k] - 'A') < 26)) {
+      return false; /* (a label's "Photo:", a byline's "SongBy") */
+    } else if (p[k] != ' ' && (k == 0 || p[k - 1] == ' ')) {
+      words++;
+    }
+  }
+  return commas >= 1;
+}
+
+/* A paper's page: its title, its authors under it, maybe their
+ * affiliation under them ("Department of ..."). The line found as the
+ * title t (the affiliation or the names) gives way to the title; the
+ * lines between stay. Returns the title. */
+static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
+  size_t n = t;
+  if (n > 1 && !author_list(d, n))
+    n--; /* (t is the affiliation) */
+  if (n < 1 || !author_list(d, n) || !is_title(d, &d->units[n - 1], nolang))
+    return t;
+  for (size_t k = n; k <= t; k++)
+    d->units[k].rule = NULL;
+  return n - 1;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -3617,6 +3663,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
         t--;
       }
+      t = paper_title(d, t, nolang);
       d->units[t].title = true;
       d->units[t].rule = NULL;
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
@@ -3790,9 +3837,12 @@ static size_t card_head(const struct chrome_doc *d, size_t a) {
       break;
     i--;
   }
-  if (i == a || i < 2)
+  size_t top = i; /* (buttons over the card: "Jump to recipe", "Print") */
+  while (top < a && d->units[top].rule)
+    top++;
+  if (top == a || i < 2)
     return SIZE_MAX;
-  const struct chrome_unit *t = &d->units[i], *p = &d->units[i - 1];
+  const struct chrome_unit *t = &d->units[top], *p = &d->units[i - 1];
   if (t->rule || !t->dup || !t->key || t->term != TERM_NONE || !t->cap1 ||
       t->words < 3 || p->rule || (p->cls != CL_GOOD && p->cls != CL_NEAR))
     return SIZE_MAX;
@@ -3843,8 +3893,9 @@ static size_t bullet_section(const struct chrome_doc *d, size_t h,
     return SIZE_MAX;
   const struct chrome_unit *u = &d->units[h];
   if (u->rule || u->bullet || u->url || u->widget || u->words < 1 ||
-      u->words > SECTION_HEAD_WORDS || u->term != TERM_NONE)
-    return SIZE_MAX;
+      u->words > SECTION_HEAD_WORDS ||
+      (u->term != TERM_NONE && u->term != TERM_COLON))
+    return SIZE_MAX; /* ("Requirements", "What you will do:") */
   size_t k = h + 1;
   uint32_t blk = k < end ? d->units[k].blk : u->blk; /* (the heading may
                                                        be a block of its
@@ -4193,6 +4244,38 @@ static bool NOINLINE table_page(struct chrome_doc *d, size_t *a, size_t *b,
   return true;
 }
 
+#define STEP_LINES 4 /* the article's lines that may name the run's things */
+
+#define QUANTITY_WORDS 5 /* words of a quantity's line at most */
+
+/* Whether the article's first lines from a speak of the run [s, e] of
+ * lines with numbers right above it: DATA_MIN of its lines or more are a
+ * number and a few words, and one of those shares a word with one of
+ * them ("200 g Mehl" over "Mehl, Backpulver und Salz mischen ..."), as a
+ * recipe's steps name its ingredients. */
+static bool quantity_item(const struct chrome_doc *d, size_t k) {
+  const struct chrome_unit *u = &d->units[k];
+  return run_kind(d, k) == RUN_DATA && u->words >= 1 &&
+         u->words <= QUANTITY_WORDS && is_digit(d->text.data[u->off]);
+}
+
+static bool run_in_text(struct chrome_doc *d, size_t s, size_t e, size_t a) {
+  size_t items = 0;
+  for (size_t k = s; k <= e; k++)
+    items += quantity_item(d, k);
+  if (items < DATA_MIN)
+    return false;
+  for (size_t i = a; i < d->nunits && i < a + STEP_LINES; i++) {
+    if (d->units[i].rule ||
+        (d->units[i].cls != CL_GOOD && d->units[i].cls != CL_NEAR))
+      continue;
+    for (size_t k = e + 1; k-- > s;)
+      if (quantity_item(d, k) && share_topic(d, k, i))
+        return true;
+  }
+  return false;
+}
+
 /* A table, a list of scores or dates, a recipe's quantities: structured
  * lines after the article belong to it though they do not read as prose,
  * when the article speaks of them (a line near their start shares a word
@@ -4215,6 +4298,10 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
   if (!prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
       run_on_topic(d, title, *a - 1, end, -1)) {
     *a = at;
+    grew = true;
+  } else if (prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
+             run_in_text(d, at, *a - 1, *a)) {
+    *a = at; /* (a recipe's ingredients over its steps) */
     grew = true;
   }
   if (!prose && !grew) /* (a table next to the stretch joins it above) */
@@ -4312,6 +4399,21 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
 }
 
+/* Line h, a block of its own right under a list's marker ("Share") and
+ * over the article's first paragraph at a, in a block of its own too:
+ * the list's one item is a heading ("Abstract"), as text_heading's. */
+static bool lone_item_heading(const struct chrome_doc *d, size_t h,
+                              size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h > 0 && h + 1 == a && u->rule == R_LISTITEM &&
+         d->units[h - 1].hit == CK_LIST && d->units[h - 1].blk != u->blk &&
+         v->blk != u->blk && u->term == TERM_NONE && !u->bullet &&
+         !u->url && !u->widget && !u->dup && u->cap1 && u->words >= 1 &&
+         u->words <= TEXT_HEAD_WORDS && u->ntok == u->words &&
+         v->term == TERM_SENT && !v->bullet && !v->rule &&
+         (v->cls == CL_GOOD || v->cls == CL_NEAR);
+}
+
 #define SUMMARY_ITEM_WORDS 6 /* words of a summary box's item at least */
 #define SUMMARY_HEAD_WORDS 4 /* ... and of its heading at most */
 #define SUMMARY_REACH 12     /* lines from the title to the box */
@@ -4354,6 +4456,156 @@ static void keep_summary_box(struct chrome_doc *d, size_t a) {
     d->units[j].rule = NULL;
 }
 
+#define RELEASE_HEAD_WORDS 3 /* words of a release's heading at most */
+
+/* Whether line i heads a release of a changelog: a short numbered
+ * heading ("Version 3.2.0", "Release 14"; the rule of repeated lines
+ * took it, as numbers hash alike), its date line under it. */
+static bool release_head(const struct chrome_doc *d, size_t i, size_t end) {
+  const struct chrome_unit *u = &d->units[i];
+  return i + 2 < end && u->rule == R_REPEAT && !u->bullet && !u->url &&
+         !u->widget && u->term == TERM_NONE &&
+         u->words <= RELEASE_HEAD_WORDS && d->units[i + 1].rule == R_DATE &&
+         has_quantity(d->text.data + u->off, u->len);
+}
+
+/* A release's items from line i on, before end: bullets (no links) and
+ * sub-headings over them ("Bug fixes"), prose. Returns the last, or
+ * SIZE_MAX when none is a bullet. */
+static size_t release_items(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t last = SIZE_MAX;
+  for (; i < end; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->rule || u->url || u->widget)
+      break;
+    if (u->bullet)
+      last = i;
+    else if (u->cls != CL_GOOD &&
+             (u->term != TERM_NONE || u->words > SUMMARY_HEAD_WORDS ||
+              i + 1 >= end || !d->units[i + 1].bullet))
+      break; /* (no prose, no heading over a list) */
+  }
+  return last;
+}
+
+/* An article that a release's heading and date open ("Version 3.2.0",
+ * "March 3, 2026") goes on over the earlier releases under it, each
+ * under a heading of the same form; the headings stay. */
+static void join_releases(struct chrome_doc *d, size_t *a, size_t *b,
+                          size_t end) {
+  if (*a < 2 || !release_head(d, *a - 2, end))
+    return;
+  uint64_t key = d->units[*a - 2].key;
+  while (*b + 1 < end && release_head(d, *b + 1, end) &&
+         d->units[*b + 1].key == key) {
+    size_t e = release_items(d, *b + 3, end);
+    if (e == SIZE_MAX)
+      break;
+    *b = e;
+  }
+  bool more = false; /* (the article may have held some already) */
+  for (size_t i = *a; i <= *b; i++)
+    if (release_head(d, i, end) && d->units[i].key == key) {
+      d->units[i].rule = NULL;
+      more = true;
+    }
+  if (more) {
+    *a -= 2;
+    d->units[*a].rule = NULL;
+  }
+}
+
+#define PAY_WORDS 4        /* words of a pay range's line at most */
+#define PAY_REACH 30       /* lines above the article to a pay range */
+#define PAY_BLOCK_LINES 10 /* lines of the block around it at most */
+#define PAY_LINE_WORDS 8   /* words of each of them at most */
+
+/* Whether p[k] starts a currency sign ($ £ €): its length, or 0. */
+static size_t currency_at(const char *p, size_t n, size_t k) {
+  if (p[k] == '$')
+    return 1;
+  if (has_prefix(p + k, n - k, "\xc2\xa3")) /* £ */
+    return 2;
+  return has_prefix(p + k, n - k, "\xe2\x82\xac") ? 3 : 0; /* € */
+}
+
+/* A pay range: two amounts of money on a short line, a dash or "to"
+ * between them ("$80,000 - $95,000 a year", "Pay: £30,000 – £35,000
+ * per annum"): a job's, never a shop's single price. */
+static bool pay_range(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words > PAY_WORDS || u->ntok < u->words + 2 || u->bullet ||
+      u->url || u->widget || u->term == TERM_SENT)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, amounts = 0;
+  bool dash = false;
+  for (size_t k = 0; k < n; k++) {
+    size_t c = currency_at(p, n, k);
+    if (c) {
+      size_t j = k + c + (k + c < n && p[k + c] == ' ');
+      bool after = j < n && is_digit(p[j]);
+      bool before = (k > 0 && is_digit(p[k - 1])) ||
+                    (k > 1 && p[k - 1] == ' ' && is_digit(p[k - 2]));
+      amounts += after || before;
+      k += c - 1;
+    } else if (amounts == 1 &&
+               (p[k] == '-' || has_prefix(p + k, n - k, "\xe2\x80\x93") ||
+                has_prefix(p + k, n - k, " to "))) {
+      dash = true;
+    }
+  }
+  return amounts == 2 && dash;
+}
+
+/* Whether line k is short, without links, and no phrase rule took it
+ * (the form rules may have; a sentence's end may be "Co."). */
+static bool fact_line(const struct chrome_doc *d, size_t k) {
+  const struct chrome_unit *u = &d->units[k];
+  return (!u->rule || u->rule == R_OUTSIDE || soft_rule(u->rule)) &&
+         !u->url && !u->widget && u->words <= PAY_LINE_WORDS;
+}
+
+/* The lines of line i's block, within PAY_BLOCK_LINES lines, that are
+ * fact_lines: from the block's first (else none) down to its last, or
+ * to line i when a line after it is none (buttons: "Share this job").
+ * Sets the first and last; false when there are none. */
+static bool fact_block(const struct chrome_doc *d, size_t i, size_t *s,
+                       size_t *e) {
+  uint32_t blk = d->units[i].blk;
+  *s = *e = i;
+  while (*s > 0 && d->units[*s - 1].blk == blk)
+    (*s)--;
+  while (*e + 1 < d->nunits && d->units[*e + 1].blk == blk)
+    (*e)++;
+  if (*e - *s >= PAY_BLOCK_LINES)
+    return false;
+  for (size_t k = *s; k <= i; k++)
+    if (!fact_line(d, k))
+      return false;
+  for (size_t k = i + 1; k <= *e; k++)
+    if (!fact_line(d, k)) {
+      *e = i;
+      break;
+    }
+  return true;
+}
+
+/* A job ad's head over the article at a: its blocks of short lines with
+ * a pay range (title, company, place, pay, "Full-time"; a box "Pay" /
+ * "Job type" ...) stay. */
+static void keep_job_head(struct chrome_doc *d, size_t a) {
+  for (size_t i = a; i > 0 && a - i < PAY_REACH; i--) {
+    size_t s, e;
+    if (d->units[i - 1].rule && pay_range(d, i - 1) &&
+        fact_block(d, i - 1, &s, &e) && e < a) {
+      for (size_t k = s; k <= e; k++)
+        d->units[k].rule = NULL;
+      i = s + 1; /* (the loop's step goes on above it) */
+    }
+  }
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -4373,6 +4625,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    join_releases(d, &a, &b, c);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
@@ -4383,6 +4636,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
+    else if (a > 0 && lone_item_heading(d, a - 1, a))
+      d->units[--a].rule = NULL;
     a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
       b = kempt__chrome_keep_tail(d, b, c);
@@ -4423,6 +4678,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     find_title(d, a, nolang);
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
+    keep_job_head(d, a);
   }
   if (c < d->nunits)
     d->cut = true;
