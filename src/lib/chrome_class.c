@@ -250,6 +250,7 @@ static const char R_CAPTION[] = "caption (a credit at its end)";
 static const char R_SIGNUP[] = "sign-up pitch (before its e-mail field)";
 static const char R_LINKRUN[] = "classifier list of links, most of it chrome";
 static const char R_DOUBLE[] = "image label (its text twice in a row)";
+static const char R_PULLQUOTE[] = "pull quote (its words in a paragraph nearby)";
 static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
@@ -2473,6 +2474,89 @@ static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i,
   return true;
 }
 
+#define PULL_REACH 12 /* lines either side that may hold a pull quote's words */
+#define PULL_MIN 24   /* bytes of its words at least */
+#define PULL_WORDS 40 /* words of a pull quote at most */
+
+/* The length of the quotation mark that p[0..n) opens with ('"', curly
+ * and low quotes, guillemets), or 0. */
+static size_t open_quote(const char *p, size_t n) {
+  if (n >= 1 && (p[0] == '"' || p[0] == '\''))
+    return 1;
+  if (n >= 2 && (has_prefix(p, n, "\xc2\xab") || has_prefix(p, n, "\xc2\xbb")))
+    return 2; /* « » */
+  if (n >= 3 && has_prefix(p, n, "\xe2\x80") &&
+      ((unsigned char)p[2] >= 0x98 && (unsigned char)p[2] <= 0x9F))
+    return 3; /* ‘ ’ ‚ ‛ “ ” „ ‟ */
+  return 0;
+}
+
+/* n without the quotation marks and sentence marks that p[0..n) ends
+ * with ("... grew up.\u201d" -> "... grew up"). */
+static size_t quote_body_end(const char *p, size_t n) {
+  for (;;) {
+    while (n && (p[n - 1] == '.' || p[n - 1] == ',' || p[n - 1] == '!' ||
+                 p[n - 1] == '?' || p[n - 1] == ' '))
+      n--;
+    if (n && (p[n - 1] == '"' || p[n - 1] == '\''))
+      n--;
+    else if (n >= 2 && (has_prefix(p + n - 2, 2, "\xc2\xab") ||
+                        has_prefix(p + n - 2, 2, "\xc2\xbb")))
+      n -= 2;
+    else if (n >= 3 && has_prefix(p + n - 3, 3, "\xe2\x80") &&
+             (unsigned char)p[n - 1] >= 0x98 && (unsigned char)p[n - 1] <= 0x9F)
+      n -= 3;
+    else
+      return n;
+  }
+}
+
+/* Whether s[0..n) holds w[0..k) (k >= 1). */
+static bool holds(const char *s, size_t n, const char *w, size_t k) {
+  for (const char *q = memchr(s, w[0], n); q && (size_t)(s + n - q) >= k;
+       q = memchr(q + 1, w[0], (size_t)(s + n - q - 1)))
+    if (memcmp(q, w, k) == 0)
+      return true;
+  return false;
+}
+
+/* The nearest line with text from i (dir +1 or -1) is prose. */
+static bool prose_beside(const struct chrome_doc *d, size_t i, int dir) {
+  for (size_t n = 0; n < 3; n++) {
+    if (dir < 0 ? i == 0 : i + 1 >= d->nunits)
+      return false;
+    i = dir < 0 ? i - 1 : i + 1;
+    const struct chrome_unit *u = &d->units[i];
+    if (u->chars)
+      return (u->cls == CL_GOOD || u->cls == CL_NEAR) && !u->rule;
+  }
+  return false;
+}
+
+/* A pull quote: a line that is a quotation alone, between paragraphs of
+ * prose, whose words a longer paragraph near it holds - the article's own
+ * sentence shown again ("\u201cIt is where we all grew up.\u201d" beside
+ * "\u201cIt is where we all grew up,\u201d said ..."), a sentence. A title in
+ * quotes is above the article, not between its paragraphs; a heading in
+ * quotes over its paragraph has no sentence's end. */
+static NOINLINE bool pull_quote(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  size_t q = open_quote(p, u->len), e = quote_body_end(p, u->len);
+  if (!q || e < q + PULL_MIN || u->term != TERM_SENT ||
+      !prose_beside(d, i, -1) ||
+      !prose_beside(d, i, 1))
+    return false;
+  size_t from = i > PULL_REACH ? i - PULL_REACH : 0;
+  for (size_t j = from; j < d->nunits && j <= i + PULL_REACH; j++) {
+    const struct chrome_unit *v = &d->units[j];
+    if (j != i && v->len > u->len &&
+        holds(d->text.data + v->off, v->len, p + q, e - q))
+      return true;
+  }
+  return false;
+}
+
 static HOT_INLINE int32_t score_of(const struct chrome_unit *u) {
   int32_t c = (int32_t)(u->chars > GOOD_CAP ? GOOD_CAP : u->chars);
   if (u->rule == R_LISTITEM)
@@ -2480,6 +2564,7 @@ static HOT_INLINE int32_t score_of(const struct chrome_unit *u) {
   if (u->hit == CK_CAPTION ||
       (u->rule
            ? u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
+                 u->rule == R_PULLQUOTE ||
                  u->rule == R_SIGNUP || u->rule == R_EMBED || u->rule == R_CARD
            : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
@@ -5373,6 +5458,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       intro_to = i + 1;
       intro_from = intro_from < intro_to ? intro_from : i;
     }
+    if (!u->rule && u->words <= PULL_WORDS && u->words >= 4 &&
+        open_quote(text + u->off, u->len) && pull_quote(d, i))
+      u->rule = R_PULLQUOTE;
     u->score = score_of(u);
     if (u->score < -SHORT_BASE && ((1u << u->hit) & TEASER_HITS) &&
         inline_teaser(d, i, &first_prose))
