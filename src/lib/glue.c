@@ -2188,8 +2188,26 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         unsigned end = lm + 1;
         size_t k = (size_t)__builtin_ctz(end); /* letters at hi */
         fk = (unsigned)k;
-        if (!(sm & end & 0xFE)) /* 1 to 7 letters, then a space */
+        if (!(sm & end & 0xFE)) { /* not 1 to 7 letters, then a space */
+          /* 8 to 15 letters, then a space: the same, their slot found
+           * by both halves (tok_slot's; raw[0] has no zero byte) */
+          if (RARELY(sm & end & 0xFF00)) {
+            uint64_t q0 = kempt__load_le64(text + hi);
+            uint64_t q1 = kempt__load_le64(text + hi + 8) & len_mask[k - 8];
+            const struct tok_info *tq =
+                &toks[((q0 ^ q1) * 0xBF58476D1CE4E5B9u) >>
+                      (64 - TOK_CACHE_BITS)];
+            if (tq->raw[0] == q0 && tq->raw[1] == q1) {
+              if (tq->langs)
+                add_hits(hits, tq->langs);
+              th[hn] = tq->h;
+              tf[hn++] = tq->flags;
+              hi += k + 1;
+              continue;
+            }
+          }
           break;
+        }
         uint64_t r = kempt__load_le64(text + hi) & len_mask[k];
 #else
         uint64_t x = kempt__load_le64(text + hi);
