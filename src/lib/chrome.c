@@ -72,17 +72,52 @@ static enum kempt_status emit_run(struct chrome *c, const struct chrome_blk *k,
   return kempt__emit_block(c->env, &b);
 }
 
+/* Emit the kept unit at i of block k, a wiki's heading, as a block of its
+ * own without its buttons ("History[edit]"), then the buttons removed. */
+static enum kempt_status emit_wiki_head(struct chrome *c,
+                                        const struct chrome_blk *k,
+                                        size_t i) {
+  const struct chrome_doc *d = &c->doc;
+  const struct chrome_unit *u = &d->units[i];
+  static const char rule[] = "classifier a wiki's edit buttons";
+  uint32_t keep = u->len - u->wiki;
+  uint64_t at = k->offset + (u->off - d->units[k->first].off);
+  struct kempt_block b = {d->text.data + u->off, keep,
+                          k->flags & ~(uint32_t)KEMPT_BLOCK_TITLE, 1, at,
+                          c->out_index++, NULL};
+  if (u->title)
+    b.flags |= KEMPT_BLOCK_TITLE;
+  enum kempt_status st = kempt__emit_block(c->env, &b);
+  if (st != KEMPT_OK)
+    return st;
+  struct kempt_block m = {d->text.data + u->off + keep, u->wiki,
+                          (k->flags & ~(uint32_t)KEMPT_BLOCK_TITLE) |
+                              KEMPT_BLOCK_REMOVED,
+                          1, at + keep, c->out_index++, rule};
+  if (!(k->flags & KEMPT_BLOCK_REMOVED))
+    kempt__change(c->env, rule, m.offset, m.text, m.len, "", 0);
+  return kempt__emit_block(c->env, &m);
+}
+
 /* Emit block k in runs: the lines of a run have the same rule (or none),
- * and the title is a run of its own. */
+ * and the title is a run of its own, as is a wiki's heading. */
 static enum kempt_status emit_blk(struct chrome *c,
                                   const struct chrome_blk *k) {
   const struct chrome_unit *units = c->doc.units;
   size_t from = k->first, end = k->first + k->n;
   while (from < end) {
     size_t i = from + 1;
+    if (units[from].wiki && !units[from].rule) {
+      enum kempt_status st = emit_wiki_head(c, k, from);
+      if (st != KEMPT_OK)
+        return st;
+      from = i;
+      continue;
+    }
     if (!units[from].title) {
       const char *rule = units[from].rule;
-      while (i < end && units[i].rule == rule && !units[i].title)
+      while (i < end && units[i].rule == rule && !units[i].title &&
+             !(units[i].wiki && !rule))
         i++;
     }
     enum kempt_status st = emit_run(c, k, from, i);

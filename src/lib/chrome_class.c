@@ -439,26 +439,48 @@ static bool code_line(const char *p, size_t n) {
   return false;
 }
 
-/* A heading with a wiki's button glued to its end ("History[edit]",
- * "Historia[editar]"): a word in lower case in the brackets, right after
- * the heading's last letter. */
-static bool edit_button(const char *p, size_t n) {
+/* A heading with a wiki's buttons at its end ("History[edit]",
+ * "Historia[editar | modificar o codigo]", "Geschichte [Bearbeiten |
+ * Quelltext bearbeiten]"): returns where the heading's text ends (before
+ * the '[' and the spaces before it), or 0. In the brackets: words of
+ * letters, up to WIKI_ITEMS of them between '|'; a single word is in lower
+ * case and glued to the heading's last letter, or has a space before it
+ * ("[Reuters]" or "[sic]" after a sentence are no buttons). */
+#define WIKI_MARK_MAX 64 /* bytes of the brackets at most */
+#define WIKI_ITEMS 3
+static size_t edit_button(const char *p, size_t n) {
   while (n && kempt__is_space((unsigned char)p[n - 1]))
     n--;
   if (n < 5 || p[n - 1] != ']')
-    return false;
+    return 0;
   size_t k = n - 1;
-  while (k > 0 && p[k - 1] != '[') {
+  unsigned bars = 0;
+  bool upper = false;
+  while (k > 0 && p[k - 1] != '[' && n - k < WIKI_MARK_MAX) {
     unsigned char c = (unsigned char)p[k - 1];
-    if (!is_lower_ascii((char)c) && c < 0x80)
-      return false;
+    bars += c == '|';
+    upper = upper || is_upper_ascii((char)c);
+    if (!is_lower_ascii((char)c) && !is_upper_ascii((char)c) && c < 0x80 &&
+        c != ' ' && c != '|')
+      return 0;
     k--;
   }
-  if (k < 4 || k == n - 1) /* (k: after the '[') */
-    return false;
-  unsigned char before = (unsigned char)p[k - 2];
+  if (k < 4 || k == n - 1 || p[k - 1] != '[' || bars >= WIKI_ITEMS ||
+      p[k] == ' ' || p[k] == '|' || p[n - 2] == '|' || p[n - 2] == ' ')
+    return 0; /* (k: after the '[') */
+  if (!bars && (upper || memchr(p + k, ' ', n - 1 - k)))
+    return 0;
+  size_t h = k - 1; /* the heading's end */
+  bool spaced = p[h - 1] == ' ';
+  while (h > 0 && p[h - 1] == ' ')
+    h--;
+  unsigned char before = h ? (unsigned char)p[h - 1] : 0;
+  if (spaced && !bars)
+    return 0;
   return before >= 0x80 || is_lower_ascii((char)before) ||
-         is_upper_ascii((char)before);
+                 is_upper_ascii((char)before)
+             ? h
+             : 0;
 }
 
 static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
@@ -485,8 +507,10 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
     }
     solid += !kempt__is_space((unsigned char)p[i]);
   }
-  u->widget = solid && 2 * inside >= solid && !code_line(p, n) &&
-              !edit_button(p, n);
+  size_t head = edit_button(p, n);
+  u->widget = solid && 2 * inside >= solid && !code_line(p, n) && !head;
+  if (head && n - head <= UINT8_MAX)
+    u->wiki = (uint8_t)(n - head);
 }
 
 /* line_hash's blocks of 32 bytes p[0..n) (n a multiple of 32), in four
@@ -3020,7 +3044,8 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
   size_t j = i, end = i, pairs = 0, glued = 0;
   unsigned counted = 0; /* headlines numbered 1, 2, 3 ... so far */
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
-    bool head = !glued && is_head(&d->units[j], nolang);
+    bool head = !glued && !d->units[j].wiki && /* (a wiki's heading */
+                is_head(&d->units[j], nolang);     /* heads a section) */
     bool asks = !glued && !head && head_asks(d, j, nolang);
     if (!head && !asks) {
       if (pairs > glued || !glued_may(&d->units[j], nolang, fwl) ||
@@ -4040,6 +4065,37 @@ static size_t join_sections(struct chrome_doc *d, size_t a, size_t b,
   return b;
 }
 
+#define WIKI_REACH 40 /* lines from the text to a wiki's next heading */
+#define WIKI_PROSE 80 /* the score of a section's text that joins */
+
+/* A wiki's article (two headings or more with the wiki's buttons,
+ * "History[edit]") goes on over its sections after b, each a heading
+ * within reach of the text before it: up to the last whose text holds a
+ * sentence of prose ("References[edit]" over its list, "See also" over
+ * links, a table that ends a section, stay out unless prose follows). */
+static size_t join_wiki_sections(const struct chrome_doc *d, size_t b,
+                                 size_t end) {
+  size_t heads = 0;
+  for (size_t i = 0; i < end && heads < 2; i++)
+    heads += d->units[i].wiki && !d->units[i].rule;
+  if (heads < 2)
+    return b;
+  size_t last = b;
+  for (size_t i = b + 1; i < end && i - last <= WIKI_REACH; i++) {
+    if (!d->units[i].wiki || d->units[i].rule)
+      continue;
+    size_t e = i + 1, at = 0;
+    bool prose = false;
+    for (; e < end && !d->units[e].wiki && e - i <= WIKI_REACH; e++)
+      prose = prose || (!d->units[e].rule && d->units[e].cls == CL_GOOD &&
+                        d->units[e].term == TERM_SENT);
+    if (prose && best_run(d, i + 1, e, 1, &at) >= WIKI_PROSE)
+      last = at;
+    i = e - 1;
+  }
+  return last;
+}
+
 /* ---- structured runs next to the article ----------------------------- */
 
 static bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
@@ -4710,6 +4766,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    b = join_wiki_sections(d, b, c);
     join_releases(d, &a, &b, c);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */

@@ -352,6 +352,8 @@ struct chrome_unit {
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */
   uint8_t about_at;   /* hit CK_ABOUT: byte offset of the name in it */
+  uint8_t wiki;       /* a wiki's heading: bytes of its buttons at the end
+                         ("[edit]"), cut off when it stays */
   uint32_t seen_at;   /* key: its slot in chrome_doc.seen (classify) */
 };
 
