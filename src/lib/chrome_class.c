@@ -3740,6 +3740,25 @@ static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
   return n - 1;
 }
 
+/* The title of an encyclopedia's entry that has no headline over it,
+ * only its name ("Tarragona" / "From Wikipedia, the free encyclopedia" /
+ * "Tarragona is a port city ..."): name_title within NAME_REACH lines
+ * above the article at a, over chrome and short lines only. */
+static void name_only_title(struct chrome_doc *d, size_t a) {
+  struct lead_words l;
+  read_lead(d, a, &l);
+  for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
+    struct chrome_unit *u = &d->units[a - k];
+    if (name_title(d, a - k, a, &l)) {
+      u->title = true;
+      u->rule = NULL;
+      return;
+    }
+    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
+      return;
+  }
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -3783,6 +3802,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       return;
     }
   }
+  if (!nolang && a > 0) /* (no headline: an entry's name over it) */
+    name_only_title(d, a);
 }
 
 /* Rules that judge by form, not by phrase: undone in clean text. */
