@@ -1486,6 +1486,78 @@ static enum kempt_status put_group(struct unwrap *u,
   return emit_out(u, flags, nlog, b->offset + L[from].start, b->rule);
 }
 
+#define PROSE_STOP_BYTES 60 /* a kept line this long that ends a sentence */
+#define PROSE_LINE_BYTES 160 /* ... or this long: prose */
+#define PROSE_LINES 3        /* prose lines that make a block of paragraphs */
+#define DUMP_LINES 12        /* ... in a block of so many lines at least (a
+                                text's own block of lines is shorter: steps
+                                of a recipe, a stanza, an address) */
+
+/* A line of a list or a table, kept with the lines of the same kind
+ * next to it: a bullet or a number opens it, or it is indented, or it
+ * has columns (a run of spaces or a tab inside). */
+static bool list_line(const char *t, const struct line *l) {
+  const char *p = t + l->start;
+  size_t n = l->end - l->start;
+  if (!n || l->indent || enumerator(p, n) || is_bullet(kempt__first_cp(p, n)))
+    return n != 0;
+  for (const char *q = memchr(p, ' ', n); q;
+       q = memchr(q, ' ', (size_t)(p + n - q)))
+    if (++q < p + n && (*q == ' ' || *q == '\t'))
+      return true;
+  return memchr(p, '\t', n) != NULL;
+}
+
+#define PROSE_WORDS 8 /* words of a prose line at least (in a script
+                         written with spaces) */
+
+/* A line of prose in a block that is not hard-wrapped: long, words with
+ * single spaces between them (no table's columns), and no list item (a
+ * list's items stay together, however long). */
+static bool prose_line(const char *t, const struct line *l) {
+  const char *p = t + l->start;
+  size_t n = l->end - l->start, words = 1;
+  if (n < PROSE_STOP_BYTES || enumerator(p, n))
+    return false;
+  int32_t cp = kempt__first_cp(p, n);
+  if (is_bullet(cp))
+    return false;
+  for (const char *q = memchr(p, ' ', n); q; q = memchr(q, ' ', (size_t)(p + n - q))) {
+    if (++q < p + n && (*q == ' ' || *q == '\t'))
+      return false; /* (columns) */
+    words++;
+  }
+  if (words < PROSE_WORDS && !nospace_script(cp))
+    return false;
+  return (n >= PROSE_LINE_BYTES && !memchr(p, '\t', n)) ||
+         kempt__ends_sentence(p, n);
+}
+
+/* Write the lines of a block that is not hard-wrapped: one block, or when
+ * it has DUMP_LINES lines or more and PROSE_LINES of them are prose, a
+ * block for each line but the lines of a list or a table, which stay
+ * together. Text dumped one paragraph per line without blank lines (a WET
+ * record, many scrapers' text) has its paragraphs so. */
+static enum kempt_status put_kept_lines(struct unwrap *u,
+                                        const struct kempt_block *b,
+                                        const struct line *L, size_t nl) {
+  size_t prose = 0;
+  for (size_t j = 0; j < nl && prose < PROSE_LINES && nl >= DUMP_LINES;
+       j = logical_end(L, j))
+    prose += prose_line(b->text, &L[j]);
+  if (prose < PROSE_LINES)
+    return put_group(u, b, L, 0, nl);
+  enum kempt_status st = KEMPT_OK;
+  for (size_t j = 0, end; j < nl && st == KEMPT_OK; j = end) {
+    end = logical_end(L, j);
+    if (list_line(b->text, &L[j]))
+      while (end < nl && list_line(b->text, &L[end]))
+        end = logical_end(L, end);
+    st = put_group(u, b, L, j, end);
+  }
+  return st;
+}
+
 /* A paragraph of its own inside a hard-wrapped block? */
 static bool own_paragraph(const struct line *L, size_t j) {
   return (!L[j].marker || L[j].dash) && (L[j].joined || L[j].stop);
@@ -1499,7 +1571,7 @@ static enum kempt_status put_lines(struct unwrap *u,
                                    const struct line *L, size_t nl,
                                    bool wrapped) {
   if (!wrapped)
-    return put_group(u, b, L, 0, nl);
+    return put_kept_lines(u, b, L, nl);
   enum kempt_status st = KEMPT_OK;
   size_t j = 0;
   while (j < nl && st == KEMPT_OK) {
@@ -1823,11 +1895,11 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
     return put_one(u, b, L);
   bool may_long = may_be_long(b->text, b->len, L, nl);
   if (!may_long && !lower_next(b->text, L, nl) && doc_wrap(u) < MIN_WRAP)
-    return put_group(u, b, L, 0, nl); /* may_wrap() is false: no join */
+    return put_kept_lines(u, b, L, nl); /* may_wrap() is false: no join */
   if (read < PREPARED)
     prepare_lines(b->text, L, nl);
   if (!may_long && !may_wrap(u, b->text, L, nl))
-    return put_group(u, b, L, 0, nl); /* no line is joined */
+    return put_kept_lines(u, b, L, nl); /* no line is joined */
   if (read != ANALYSED)
     analyse_lines(u, b->text, L, nl);
   struct plan pl;
