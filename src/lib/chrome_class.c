@@ -1378,16 +1378,22 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
                                        false);
     return false;
   }
+  size_t counted = 0; /* words right after a number ("2 years, 3 months
+                          ago": a date when a date word comes) */
   for (size_t i = 0; i < nt; i++) {
     num = num || !t[i].alpha;
     alpha += t[i].alpha;
     bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
     word = word || dw;
-    other += t[i].alpha && !dw;
-    if (other > DATE_OTHER_WORDS)
+    bool unit = t[i].alpha && !dw && i > 0 && !t[i - 1].alpha;
+    counted += unit;
+    other += t[i].alpha && !dw && !unit;
+    if (other > DATE_OTHER_WORDS || other + counted > DATE_OTHER_WORDS + 2)
       return false; /* (whatever the rest) */
     year = year || is_year(p, &t[i]);
   }
+  if (other + counted > DATE_OTHER_WORDS && !word)
+    return false;
   return ((num && (word || (alpha == 0 && year && nt <= 4))) ||
           kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false)) &&
          !date_span(m, p, t, nt);
