@@ -1364,6 +1364,26 @@ static bool date_span(const struct matcher *m, const char *p,
   return before && year;
 }
 
+#define RELATIVE_LEAD 2 /* words before a relative date's first number */
+
+/* A relative date: a word or two, then numbers each with its unit in
+ * lower case, then a date word ("Asked 2 years, 3 months ago", "Updated
+ * 5 hours ago"; not "Eat between 12 and 2 pm": a number before it). */
+static bool relative_date(const struct matcher *m, const char *p,
+                          const struct chrome_tok *t, size_t nt) {
+  size_t i = 0;
+  while (i < nt && t[i].alpha)
+    i++;
+  if (i > RELATIVE_LEAD || nt < i + 3 || !t[nt - 1].alpha ||
+      !find_rule(m, t + nt - 1, 1, CK_DATE))
+    return false;
+  for (; i + 1 < nt; i += 2) /* a number, then its unit */
+    if (t[i].alpha || !t[i + 1].alpha ||
+        !is_lower_ascii(p[t[i + 1].start]))
+      return false;
+  return i == nt - 1;
+}
+
 static bool is_date(const struct chrome_unit *u, const struct matcher *m,
                     const char *p, const struct chrome_tok *t, size_t nt) {
   bool num = false, word = false, year = false;
@@ -1378,22 +1398,18 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
                                        false);
     return false;
   }
-  size_t counted = 0; /* words right after a number ("2 years, 3 months
-                          ago": a date when a date word comes) */
+  if (relative_date(m, p, t, nt))
+    return true;
   for (size_t i = 0; i < nt; i++) {
     num = num || !t[i].alpha;
     alpha += t[i].alpha;
     bool dw = t[i].alpha && find_rule(m, t + i, 1, CK_DATE);
     word = word || dw;
-    bool unit = t[i].alpha && !dw && i > 0 && !t[i - 1].alpha;
-    counted += unit;
-    other += t[i].alpha && !dw && !unit;
-    if (other > DATE_OTHER_WORDS || other + counted > DATE_OTHER_WORDS + 2)
+    other += t[i].alpha && !dw;
+    if (other > DATE_OTHER_WORDS)
       return false; /* (whatever the rest) */
     year = year || is_year(p, &t[i]);
   }
-  if (other + counted > DATE_OTHER_WORDS && !word)
-    return false;
   return ((num && (word || (alpha == 0 && year && nt <= 4))) ||
           kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false)) &&
          !date_span(m, p, t, nt);
