@@ -5219,8 +5219,9 @@ static void mark_signup(struct chrome_doc *d, size_t i) {
   if (!v || v->rule || v->words == 0 || v->words > SIGNUP_WORDS)
     return;
   size_t f = empty_field(p, u->len);
-  if (f < u->len && signup_button(p + f, u->len - f) &&
-      empty_field(d->text.data + v->off, v->len) == v->len)
+  if (f < u->len && /* (the line above first: one look for a field) */
+      empty_field(d->text.data + v->off, v->len) == v->len &&
+      signup_button(p + f, u->len - f))
     v->rule = R_SIGNUP;
 }
 
