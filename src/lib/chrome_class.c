@@ -1538,7 +1538,8 @@ static bool colon_credit(const char *p, size_t n) {
     e--;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
     size_t k = len[i];
-    if (e < k || !eq_nocase(p + e - k, w[i], k))
+    if (e < k || (p[e - 1] | 0x20) != w[i][k - 1] || /* (its last first) */
+        !eq_nocase(p + e - k, w[i], k - 1))
       continue;
     unsigned before = e == k ? ' ' : (unsigned char)p[e - k - 1] | 0x20u;
     if (before - 'a' >= 26 || (unsigned)(p[e - k] - 'A') < 26)
