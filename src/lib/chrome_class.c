@@ -2509,7 +2509,10 @@ static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i,
 /* The length of the quotation mark that p[0..n) opens with ('"', curly
  * and low quotes, guillemets), or 0. */
 static size_t open_quote(const char *p, size_t n) {
-  if (n >= 1 && (p[0] == '"' || p[0] == '\''))
+  unsigned char c = n ? (unsigned char)p[0] : 0;
+  if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2)
+    return 0; /* (most lines: no mark of either kind first) */
+  if (c == '"' || c == '\'')
     return 1;
   if (n >= 2 && (has_prefix(p, n, "\xc2\xab") || has_prefix(p, n, "\xc2\xbb")))
     return 2; /* « » */
