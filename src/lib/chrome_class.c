@@ -1584,7 +1584,8 @@ static bool colon_credit(const char *p, size_t n) {
     e--;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
     size_t k = len[i];
-    if (e < k || !eq_nocase(p + e - k, w[i], k))
+    if (e < k || (p[e - 1] | 0x20) != w[i][k - 1] || /* (its last first) */
+        !eq_nocase(p + e - k, w[i], k - 1))
       continue;
     unsigned before = e == k ? ' ' : (unsigned char)p[e - k - 1] | 0x20u;
     if (before - 'a' >= 26 || (unsigned)(p[e - k] - 'A') < 26)
@@ -2339,36 +2340,63 @@ static bool runs_on(const char *t, const struct chrome_unit *u,
   return k > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-/* Marks line i and each later line within PREFIX_DUP_SPAN that starts
- * with the other (the shorter of them PREFIX_DUP_MIN bytes or more). */
-static void prefix_dups(struct chrome_doc *d, size_t i) {
+/* Whether line v (its first 8 bytes b8) and the line of index i before
+ * it (its first 8 bytes a8), both of PREFIX_DUP_MIN bytes or more, start
+ * one with the other: then both are marked. */
+static inline void prefix_pair(const char *t, struct chrome_unit *units,
+                               size_t i, uint64_t a8, struct chrome_unit *v,
+                               uint64_t b8) {
+  struct chrome_unit *u = &units[i];
+  if (a8 != b8 || u->len == v->len)
+    return;
+  size_t n = u->len < v->len ? u->len : v->len;
+  if (memcmp(t + u->off, t + v->off, n) == 0 && !runs_on(t, u, v, n))
+    u->dup = v->dup = true;
+}
+
+/* Marks each two lines within PREFIX_DUP_SPAN of each other of which one
+ * starts with the other (the shorter of them PREFIX_DUP_MIN bytes or
+ * more). The lines of PREFIX_DUP_MIN bytes and up are taken in order,
+ * the last three of them at hand with their first 8 bytes (a line's
+ * bytes are read once, not once for each line before it). */
+_Static_assert(PREFIX_DUP_SPAN == 3, "prefix_dups keeps three lines");
+static void prefix_dups(struct chrome_doc *d) {
   const char *t = d->text.data;
-  struct chrome_unit *u = &d->units[i];
-  if (u->len < PREFIX_DUP_MIN)
-    return; /* the shorter of any pair with it is too short */
-  uint64_t a8, b8; /* their first 8 bytes first (both have 30 and up) */
-  memcpy(&a8, t + u->off, 8);
-  size_t end = d->nunits - 1 < i + PREFIX_DUP_SPAN ? d->nunits - 1
-                                                   : i + PREFIX_DUP_SPAN;
-  for (size_t j = i + 1; j <= end; j++) {
-    struct chrome_unit *v = &d->units[j];
-    if (v->len < PREFIX_DUP_MIN || v->len == u->len)
-      continue;
+  struct chrome_unit *units = d->units;
+  size_t nu = d->nunits;
+  /* the last three (1: the latest); SIZE_MAX / 2: none (j - it wraps to
+   * more than the span for any index j) */
+  size_t i1 = SIZE_MAX / 2, i2 = SIZE_MAX / 2, i3 = SIZE_MAX / 2;
+  uint64_t h1 = 0, h2 = 0, h3 = 0;
+  for (size_t j = 0; j < nu; j++) {
+    struct chrome_unit *v = &units[j];
+    if (v->len < PREFIX_DUP_MIN)
+      continue; /* the shorter of any pair with it is too short */
+    uint64_t b8; /* their first 8 bytes first (both have 30 and up) */
     memcpy(&b8, t + v->off, 8);
-    size_t n = u->len < v->len ? u->len : v->len;
-    if (a8 == b8 && memcmp(t + u->off, t + v->off, n) == 0 &&
-        !runs_on(t, u, v, n))
-      u->dup = v->dup = true;
+    if (j - i1 <= PREFIX_DUP_SPAN) {
+      prefix_pair(t, units, i1, h1, v, b8);
+      if (j - i2 <= PREFIX_DUP_SPAN) {
+        prefix_pair(t, units, i2, h2, v, b8);
+        if (j - i3 <= PREFIX_DUP_SPAN)
+          prefix_pair(t, units, i3, h3, v, b8);
+      }
+    }
+    i3 = i2;
+    h3 = h2;
+    i2 = i1;
+    h2 = h1;
+    i1 = j;
+    h1 = b8;
   }
 }
 
-/* (The keys were counted in classify's first pass.) Line i's dup is
- * final once prefix_dups has paired it with the lines before it (their
- * turns) and after it (its own). */
+/* (The keys were counted in classify's first pass.) A line's dup is
+ * final once prefix_dups has paired it with the lines around it. */
 static void mark_repeats(struct chrome_doc *d) {
+  prefix_dups(d);
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
-    prefix_dups(d, i);
     if (!u->key)
       continue;
     uint32_t n = d->seen_n[u->seen_at]; /* (its slot stays where it is) */
@@ -2527,7 +2555,10 @@ static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i,
 /* The length of the quotation mark that p[0..n) opens with ('"', curly
  * and low quotes, guillemets), or 0. */
 static size_t open_quote(const char *p, size_t n) {
-  if (n >= 1 && (p[0] == '"' || p[0] == '\''))
+  unsigned char c = n ? (unsigned char)p[0] : 0;
+  if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2)
+    return 0; /* (most lines: no mark of either kind first) */
+  if (c == '"' || c == '\'')
     return 1;
   if (n >= 2 && (has_prefix(p, n, "\xc2\xab") || has_prefix(p, n, "\xc2\xbb")))
     return 2; /* « » */
@@ -5319,8 +5350,9 @@ static void mark_signup(struct chrome_doc *d, size_t i) {
   if (!v || v->rule || v->words == 0 || v->words > SIGNUP_WORDS)
     return;
   size_t f = empty_field(p, u->len);
-  if (f < u->len && signup_button(p + f, u->len - f) &&
-      empty_field(d->text.data + v->off, v->len) == v->len)
+  if (f < u->len && /* (the line above first: one look for a field) */
+      empty_field(d->text.data + v->off, v->len) == v->len &&
+      signup_button(p + f, u->len - f))
     v->rule = R_SIGNUP;
 }
 
@@ -5330,14 +5362,14 @@ static void mark_signup(struct chrome_doc *d, size_t i) {
  * with them, all three as the box. Unit i is the field's label. */
 static void mark_field_pitch(struct chrome_doc *d, size_t i) {
   struct chrome_unit *u = &d->units[i];
-  if (i == 0 || i + 1 >= d->nunits || u->words > LABEL_WORDS ||
-      !find_nocase(d->text.data + u->off, u->len, "mail"))
+  if (i == 0 || i + 1 >= d->nunits || u->words > LABEL_WORDS)
     return;
   struct chrome_unit *b = &d->units[i + 1], *v = &d->units[i - 1];
-  if (b->words == 0 || b->words > 3 ||
-      !signup_button(d->text.data + b->off, b->len) || v->rule ||
-      v->words == 0 || v->words > SIGNUP_WORDS ||
-      !(v->soft_has || v->hit != CK_NONE))
+  if (b->words == 0 || b->words > 3 || v->rule || v->words == 0 ||
+      v->words > SIGNUP_WORDS || !(v->soft_has || v->hit != CK_NONE))
+    return; /* (the unit tests first: the look for words costs more) */
+  if (!find_nocase(d->text.data + u->off, u->len, "mail") ||
+      !signup_button(d->text.data + b->off, b->len))
     return;
   v->rule = u->rule = b->rule = R_SIGNUP; /* (the box: no gap in a text) */
 }
