@@ -2557,7 +2557,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   g->ntok = ntok;
   c->link = link == nolink ? SIZE_MAX : link;
   c->mid = capmask != 0;
-  note_last(c, text, i, from);
+  /* end_line reads the last byte only for a line with candidates, those
+   * that wait included (a later token of the line notes its own) */
+  if (g->ncands > c->line_cands || c->npending)
+    note_last(c, text, i, from);
   return i;
 }
 
