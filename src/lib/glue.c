@@ -92,8 +92,8 @@
 #define FILTER_SET 4096 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
-#define WORD_CACHE_BITS 14 /* recent words' answers: 16384 of 16 bytes */
-#define TOK_CACHE_BITS 15  /* recent tokens as written: 32768 of 32 bytes */
+#define WORD_CACHE_BITS 15 /* recent words' answers: 32768 of 16 bytes */
+#define TOK_CACHE_BITS 16  /* recent tokens as written: 65536 of 32 bytes */
 #define TOK_CACHED 16      /* letters of the longest token cached so */
 #define UTOK_CACHE_BITS 13 /* tokens with other letters: 8192 of 56 bytes */
 #define UTOK_MAX 32        /* bytes of the longest token cached so */
