@@ -309,10 +309,9 @@ static inline bool tok_is(const struct tok_info *ti, uint64_t r0,
  * separator: "Zürich" records "z") and holds at most two function words: its
  * language evidence, the word it records and whether it ends a sentence, keyed
  * by its bytes (count_token, which must be changed with count_compound,
- * lang_add_any and ends_sentence). plain_run reads a token of one
- * function word or none from its entry itself; count_token_in reads one
- * of two ("U.S.": "u" and "s" are function words of some languages), whose
- * len has UTOK_TWO set so that plain_run passes it on. */
+ * lang_add_any and ends_sentence). plain_run and count_token_in read a
+ * token from its entry; one of two function words ("U.S.": "u" and "s"
+ * are function words of some languages) has UTOK_TWO set in len. */
 #define UTOK_TWO 0x80 /* in len: two function words (UTOK_MAX is less) */
 struct utok_info {
   uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
@@ -2468,7 +2467,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       uint64_t raw[UTOK_MAX / 8];
       struct utok_info *u =
           j - i <= UTOK_MAX ? utok_slot_held(g, text + i, j - i, raw) : NULL;
-      if (u && u->len == j - i && !memcmp(u->raw, raw, UTOK_MAX)) {
+      if (u && (u->len & ~UTOK_TWO) == j - i &&
+          !memcmp(u->raw, raw, UTOK_MAX)) {
         link = nolink;
         parts += u->words; /* with the word recorded, if any: */
         if (u->rec) {
@@ -2479,6 +2479,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (u->langs) {
           c->h->lang.stop++;
           add_hits(hits, u->langs);
+        }
+        if (RARELY(u->len & UTOK_TWO)) { /* the second function word */
+          c->h->lang.stop++;
+          add_hits(hits, u->langs2);
         }
         capmask = u->ends ? 0 : T_CAPMID;
         i = j;
