@@ -2248,7 +2248,16 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
 #ifdef GLUE_SSE2
     k = fk; /* letters16(text + a) */
     if (RARELY(!k)) {
-      a = lead_marks(text, i, n);
+      /* the first mark that may open the token, at once: most such
+       * tokens of pages have none (white space, digits, bullets, other
+       * scripts), and are read below */
+      unsigned char c0 = (unsigned char)text[i];
+      size_t m0 = (byte_class[c0] & C_MARK)     ? 1
+                  : c0 == 0xE2 || c0 == 0xC2 ? mark_len(text, i, n)
+                                               : 0;
+      if (!m0)
+        goto other;
+      a = lead_marks(text, i + m0, n);
       if (a == i || a >= n)
         goto other;
       k = letters16(text + a);
