@@ -92,8 +92,8 @@
 #define FILTER_SET 4096 /* words of the query filter cleared one by one */
 #define MIN_TOKEN 4 /* four letters: two function words ("wasa") */
 #define MAX_TOKEN 40
-#define WORD_CACHE_BITS 14 /* recent words' answers: 16384 of 16 bytes */
-#define TOK_CACHE_BITS 15  /* recent tokens as written: 32768 of 32 bytes */
+#define WORD_CACHE_BITS 15 /* recent words' answers: 32768 of 16 bytes */
+#define TOK_CACHE_BITS 16  /* recent tokens as written: 65536 of 32 bytes */
 #define TOK_CACHED 16      /* letters of the longest token cached so */
 #define UTOK_CACHE_BITS 13 /* tokens with other letters: 8192 of 56 bytes */
 #define UTOK_MAX 32        /* bytes of the longest token cached so */
@@ -309,10 +309,9 @@ static inline bool tok_is(const struct tok_info *ti, uint64_t r0,
  * separator: "Zürich" records "z") and holds at most two function words: its
  * language evidence, the word it records and whether it ends a sentence, keyed
  * by its bytes (count_token, which must be changed with count_compound,
- * lang_add_any and ends_sentence). plain_run reads a token of one
- * function word or none from its entry itself; count_token_in reads one
- * of two ("U.S.": "u" and "s" are function words of some languages), whose
- * len has UTOK_TWO set so that plain_run passes it on. */
+ * lang_add_any and ends_sentence). plain_run and count_token_in read a
+ * token from its entry; one of two function words ("U.S.": "u" and "s"
+ * are function words of some languages) has UTOK_TWO set in len. */
 #define UTOK_TWO 0x80 /* in len: two function words (UTOK_MAX is less) */
 struct utok_info {
   uint64_t raw[UTOK_MAX / 8]; /* its bytes, zero padded */
@@ -2249,7 +2248,16 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
 #ifdef GLUE_SSE2
     k = fk; /* letters16(text + a) */
     if (RARELY(!k)) {
-      a = lead_marks(text, i, n);
+      /* the first mark that may open the token, at once: most such
+       * tokens of pages have none (white space, digits, bullets, other
+       * scripts), and are read below */
+      unsigned char c0 = (unsigned char)text[i];
+      size_t m0 = (byte_class[c0] & C_MARK)     ? 1
+                  : c0 == 0xE2 || c0 == 0xC2 ? mark_len(text, i, n)
+                                               : 0;
+      if (!m0)
+        goto other;
+      a = lead_marks(text, i + m0, n);
       if (a == i || a >= n)
         goto other;
       k = letters16(text + a);
@@ -2468,7 +2476,8 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       uint64_t raw[UTOK_MAX / 8];
       struct utok_info *u =
           j - i <= UTOK_MAX ? utok_slot_held(g, text + i, j - i, raw) : NULL;
-      if (u && u->len == j - i && !memcmp(u->raw, raw, UTOK_MAX)) {
+      if (u && (u->len & ~UTOK_TWO) == j - i &&
+          !memcmp(u->raw, raw, UTOK_MAX)) {
         link = nolink;
         parts += u->words; /* with the word recorded, if any: */
         if (u->rec) {
@@ -2479,6 +2488,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (u->langs) {
           c->h->lang.stop++;
           add_hits(hits, u->langs);
+        }
+        if (RARELY(u->len & UTOK_TWO)) { /* the second function word */
+          c->h->lang.stop++;
+          add_hits(hits, u->langs2);
         }
         capmask = u->ends ? 0 : T_CAPMID;
         i = j;
@@ -2557,7 +2570,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   g->ntok = ntok;
   c->link = link == nolink ? SIZE_MAX : link;
   c->mid = capmask != 0;
-  note_last(c, text, i, from);
+  /* end_line reads the last byte only for a line with candidates, those
+   * that wait included (a later token of the line notes its own) */
+  if (g->ncands > c->line_cands || c->npending)
+    note_last(c, text, i, from);
   return i;
 }
 
