@@ -1471,6 +1471,7 @@ static enum kempt_status put_group(struct unwrap *u,
     to = from; /* done */
   }
   for (size_t j = from, last; j < to && st == KEMPT_OK; j = last + 1) {
+    last = j; /* (when a write fails before put_logical) */
     if (j > from)
       st = kempt__buf_addc(&u->out, '\n');
     if (st == KEMPT_OK && nlog > 1)
