@@ -32,7 +32,7 @@ struct writer {
   bool started; /* a paragraph of this document was written */
   size_t cap;   /* of out: OUT_SIZE, or OUT_PACED */
   size_t nout;
-  char out[OUT_SIZE];
+  char *out; /* OUT_SIZE bytes (not in the state, which is zeroed) */
 };
 
 static enum kempt_status flush(struct writer *w) {
@@ -309,9 +309,18 @@ static void write_reset(void *st) {
 static enum kempt_status write_init(void *st, const struct kempt_env *env) {
   struct writer *w = st;
   w->env = env;
+  w->out = kempt__malloc(env->alloc, OUT_SIZE);
+  if (!w->out)
+    return KEMPT_ERR_NOMEM;
   w->cap = env->report->event ? OUT_PACED : OUT_SIZE;
   w->mark = strcmp(kempt__opt_str(env->cfg, "keep-chrome", "drop"), "mark") == 0;
   return KEMPT_OK;
+}
+
+static void write_fini(void *st) {
+  struct writer *w = st;
+  kempt__free(w->env->alloc, w->out);
+  w->out = NULL;
 }
 
 const struct kempt_stage_ops kempt__write_ops = {
@@ -325,4 +334,4 @@ const struct kempt_stage_ops kempt__write_ops = {
     write_block,
     write_finish,
     write_reset,
-    NULL};
+    write_fini};
