@@ -283,7 +283,7 @@ out_span_avx2(const unsigned char *p, size_t n) {
  * has room for them: the paragraphs' newlines and the leads of curly
  * quotes and dashes do not stop it, as they stop out_span(). Stops before
  * any other byte out_span() stops at (the caller goes on as before), and
- * with 32 bytes or fewer left. The output is the same; only where f->out
+ * with fewer than 34 bytes left. The output is the same; only where f->out
  * is full and written differs, which matters only beside the explain
  * events on stderr: without them alone (f->fused). */
 __attribute__((target("avx2"))) static size_t
@@ -293,7 +293,7 @@ copy_span_avx2(struct frame_jsonl *f, const unsigned char *p, size_t n) {
                 e2 = _mm256_set1_epi8((char)0xE2);
   char *o = f->out;
   size_t i = 0, k = f->nout;
-  while (n - i > 32 && PIECE - k >= 64) {
+  while (n - i >= 34 && PIECE - k >= 64) {
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
     __m256i m = _mm256_or_si256(
         _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, bs)),
@@ -302,25 +302,32 @@ copy_span_avx2(struct frame_jsonl *f, const unsigned char *p, size_t n) {
                                            _mm256_cmpeq_epi8(x, e2)));
     uint32_t mask = (uint32_t)_mm256_movemask_epi8(m);
     _mm256_storeu_si256((__m256i *)(void *)(o + k), x);
+    /* the leads C2 and E2 of characters that need no escape are copied
+     * already (stop_at() inline: p[i..n) holds 34 bytes at least) */
+    unsigned t = 0;
+    unsigned char c = 0;
+    for (; mask; mask &= mask - 1) {
+      t = (unsigned)__builtin_ctz(mask);
+      c = p[i + t];
+      const unsigned char *q = p + i + t;
+      if (c == 0xC2 ? q[1] != 0x85
+          : c == 0xE2 ? q[1] != 0x80 || (q[2] != 0xA8 && q[2] != 0xA9)
+                      : false)
+        continue;
+      break;
+    }
     if (!mask) {
       k += 32;
       i += 32;
       continue;
     }
-    unsigned t = (unsigned)__builtin_ctz(mask);
-    k += t; /* the bytes before the first one to look at */
+    k += t; /* the bytes before the one to look at */
     i += t;
-    unsigned char c = p[i];
-    if (c == '\n') {
-      o[k++] = '\\';
-      o[k++] = 'n';
-      i++;
-    } else if ((c == 0xC2 || c == 0xE2) && !stop_at(p + i, n - i)) {
-      o[k++] = (char)c;
-      i++;
-    } else {
+    if (c != '\n')
       break;
-    }
+    o[k++] = '\\';
+    o[k++] = 'n';
+    i++;
   }
   f->nout = k;
   return i;
@@ -346,12 +353,12 @@ static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
   enum kempt_status s = KEMPT_OK;
   size_t i = 0;
   while (i < n && s == KEMPT_OK) {
-    if (f->fused && !f->npend && n - i > 32) {
+    if (f->fused && !f->npend && n - i >= 34) {
       if (PIECE - f->nout < 64)
         s = flush_out(f);
       size_t k = copy_span_avx2(f, u + i, n - i);
       i += k;
-      if (s != KEMPT_OK || (k && n - i > 32 && PIECE - f->nout < 64))
+      if (s != KEMPT_OK || (k && n - i >= 34 && PIECE - f->nout < 64))
         continue; /* (f->out full: written at the top) */
     }
     size_t j = i;
