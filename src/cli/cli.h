@@ -7,6 +7,7 @@
 
 #include "kempt.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -50,6 +51,8 @@ struct cli_out {
   int fd;
   size_t len;
   int failed; /* errno of the first failed write, or 0 */
+  bool paced; /* --explain: every piece through the buffer (the text
+                 comes out between the explanations as it always did) */
   char buf[CLI_OUT_SIZE];
 };
 enum kempt_status cli_out_write(void *ud, const char *p, size_t n);

@@ -1526,14 +1526,53 @@ static bool quiet_line(struct repair *r, const unsigned char *p, size_t lim,
  * quick checks (no mojibake pair, nothing to map, NFC). Such a line joins
  * the run of clean lines around it. The 'back' bytes before p may be
  * read. *flags gets what scan_flags() found, when it ran. */
+#define AMP_LINE 512 /* longest line quiet_amp() looks at */
+
+/* quiet() of a line p[0..n) (with its '\n') whose '&' at amp (and any
+ * after it) may open no reference: each is followed by a byte that is
+ * not a letter, a digit or '#' ("Q & A"), so the reference pass gives the
+ * line back as it is. work() would then scan it whole, with FL_CHAR for
+ * each '&' (needy()), and the character pass would give it back as well
+ * when nothing else has a flag: the line is quiet when a copy with a
+ * letter for each '&' scans clean (the same scan, r->csmask too, but for
+ * that FL_CHAR). */
+__attribute__((noinline)) static bool quiet_amp(struct repair *r, const char *p,
+                                                size_t n, const char *amp) {
+  unsigned char buf[AMP_LINE];
+  if (n > AMP_LINE)
+    return false;
+  for (const char *q = amp; q; q = memchr(q + 1, '&', (size_t)(p + n - q - 1))) {
+    unsigned char nx = (unsigned char)q[1]; /* (the '\n' at worst) */
+    if (nx == '#' || (nx >= '0' && nx <= '9') ||
+        ((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z'))
+      return false;
+    /* nor a lead byte before it whose sequence would take it in (text
+     * not from the decode stage need not be UTF-8): scan_flags() reads
+     * it as ASCII, as it does the letter put for it */
+    for (size_t d = 1; d <= 3 && d <= (size_t)(q - p); d++) {
+      unsigned char b = (unsigned char)q[-(ptrdiff_t)d];
+      if (b >= 0xC0 && (b >= 0xF0 ? 4u : b >= 0xE0 ? 3u : 2u) > d)
+        return false;
+    }
+  }
+  memcpy(buf, p, n);
+  for (size_t k = (size_t)(amp - p); k < n; k++)
+    if (buf[k] == '&')
+      buf[k] = 'a';
+  unsigned f = scan_proved(r, buf, n, 0);
+  return (f & (FL_MOJI | FL_CHAR | FL_NORM)) == 0;
+}
+
 static bool quiet(struct repair *r, const char *p, size_t n, size_t clean,
                   size_t back, unsigned *flags) {
   /* an '&' may open a reference, perhaps cut at the end of this piece:
    * such a line takes the careful path (scan_flags alone misses one
    * after a lead byte without its continuation, in bytes that are not
-   * UTF-8, and a second document fed in other pieces then differed) */
-  if (memchr(p + clean, '&', n - clean))
-    return false;
+   * UTF-8, and a second document fed in other pieces then differed),
+   * unless no '&' of it can (see quiet_amp()) */
+  const char *amp = memchr(p + clean, '&', n - clean);
+  if (amp)
+    return quiet_amp(r, p, n, amp);
   unsigned f =
       scan_proved(r, (const unsigned char *)p + clean, n - clean, back + clean);
   *flags = f; /* for work(), when the line is not quiet */

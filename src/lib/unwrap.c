@@ -1103,12 +1103,10 @@ static size_t may_joins(const struct line *L, size_t nl) {
  * columns (without tabs a line has no more columns than bytes). */
 static bool may_be_long(const char *t, size_t n, const struct line *L,
                         size_t nl) {
-  if (memchr(t, '\t', n))
-    return true;
-  for (size_t i = 0; i + 1 < nl; i++)
+  for (size_t i = 0; i + 1 < nl; i++) /* (the lines first: no call) */
     if (L[i].indent + (L[i].end - L[i].start) >= LONG_LINE)
       return true;
-  return false;
+  return memchr(t, '\t', n) != NULL;
 }
 
 /* Whether the next line's first word would have passed width w on a. */

@@ -81,9 +81,12 @@ enum kempt_status kempt__buf_reserve(struct kempt_buf *b, size_t n) {
     return KEMPT_ERR_LIMIT;
   if (b->len + n <= b->size)
     return KEMPT_OK;
+  /* doubling, and from 64 KiB on (a buffer that holds a document)
+   * quadrupling: realloc() copies what the buffer holds each time */
   size_t size = b->size ? b->size : 256;
   while (size < b->len + n)
-    size = size > SIZE_MAX / 2 ? b->len + n : size * 2;
+    size = size > SIZE_MAX / 4 ? b->len + n
+                               : size * (size >= 65536 ? 4 : 2);
   if (size > b->cap + 1)
     size = b->cap + 1; /* +1 leaves room for a terminating NUL */
   char *p = kempt__realloc(b->alloc, b->data, size);

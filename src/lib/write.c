@@ -19,14 +19,20 @@
 #define WRITE_SSE2 1
 #endif
 
-#define OUT_SIZE 16384
+/* The pieces handed on are up to OUT_SIZE bytes (kempt(1) writes a piece
+ * of an eighth of its own buffer or more straight out, without a copy);
+ * OUT_PACED when explain events are listened to, so that the text comes
+ * out among them as it always did. */
+#define OUT_SIZE 65536
+#define OUT_PACED 16384
 
 struct writer {
   const struct kempt_env *env;
   bool mark;    /* keep-chrome=mark */
   bool started; /* a paragraph of this document was written */
+  size_t cap;   /* of out: OUT_SIZE, or OUT_PACED */
   size_t nout;
-  char out[OUT_SIZE];
+  char *out; /* OUT_SIZE bytes (not in the state, which is zeroed) */
 };
 
 static enum kempt_status flush(struct writer *w) {
@@ -39,7 +45,7 @@ static enum kempt_status put_flush(struct writer *w, const char *p, size_t n);
 
 /* Output p[0..n): into the buffer, or straight on when it is large. */
 static inline enum kempt_status put(struct writer *w, const char *p, size_t n) {
-  if (w->nout + n > OUT_SIZE)
+  if (w->nout + n > w->cap)
     return put_flush(w, p, n);
   memcpy(w->out + w->nout, p, n);
   w->nout += n;
@@ -52,7 +58,7 @@ put_flush(struct writer *w, const char *p, size_t n) {
   enum kempt_status s = flush(w);
   if (s != KEMPT_OK)
     return s;
-  if (n > OUT_SIZE / 2)
+  if (n > w->cap / 2)
     return kempt__emit(w->env, p, n);
   memcpy(w->out + w->nout, p, n);
   w->nout += n;
@@ -189,12 +195,12 @@ static enum kempt_status put_block(struct writer *w,
                       : lead < indent ? lead : indent;
     size_t end = trim_end(p, len);
     if (end > lead && !(b->flags & KEMPT_BLOCK_REMOVED) &&
-        w->nout + 1 + (end - cut) <= OUT_SIZE) { /* the common case */
+        w->nout + 1 + (end - cut) <= w->cap) { /* the common case */
       if (w->started)
         w->out[w->nout++] = '\n';
       size_t m = end - cut;
       char *d = w->out + w->nout;
-      if (m <= 32 && OUT_SIZE - w->nout >= 32 &&
+      if (m <= 32 && w->cap - w->nout >= 32 &&
           (size_t)(b->text + b->len - (p + cut)) >= 32) {
         memcpy(d, p + cut, 16); /* a short line: no call, both have room */
         memcpy(d + 16, p + cut + 16, 16);
@@ -204,7 +210,7 @@ static enum kempt_status put_block(struct writer *w,
       w->nout += m;
       w->started = true;
     } else if (end > lead) {
-      if (w->started && w->nout < OUT_SIZE)
+      if (w->started && w->nout < w->cap)
         w->out[w->nout++] = '\n';
       else if (w->started)
         s = put(w, "\n", 1);
@@ -262,7 +268,7 @@ write_kept(struct writer *w, const struct kempt_block *b) {
   enum plain pl = MAYBE_BLANK;
   if (!(b->flags & KEMPT_BLOCK_REMOVED) &&
       (pl = plain_block(b->text, b->len)) == PLAIN) {
-    if (w->started && w->nout + 2 <= OUT_SIZE) { /* the common case */
+    if (w->started && w->nout + 2 <= w->cap) { /* the common case */
       w->out[w->nout++] = '\n';
       w->out[w->nout++] = '\n';
     } else if (w->started) {
@@ -273,7 +279,7 @@ write_kept(struct writer *w, const struct kempt_block *b) {
   }
   if (pl == MAYBE_BLANK && block_is_blank(b))
     return KEMPT_OK;
-  if (w->started && w->nout < OUT_SIZE)
+  if (w->started && w->nout < w->cap)
     w->out[w->nout++] = '\n';
   else if (w->started)
     s = put(w, "\n", 1);
@@ -303,8 +309,18 @@ static void write_reset(void *st) {
 static enum kempt_status write_init(void *st, const struct kempt_env *env) {
   struct writer *w = st;
   w->env = env;
+  w->out = kempt__malloc(env->alloc, OUT_SIZE);
+  if (!w->out)
+    return KEMPT_ERR_NOMEM;
+  w->cap = env->report->event ? OUT_PACED : OUT_SIZE;
   w->mark = strcmp(kempt__opt_str(env->cfg, "keep-chrome", "drop"), "mark") == 0;
   return KEMPT_OK;
+}
+
+static void write_fini(void *st) {
+  struct writer *w = st;
+  kempt__free(w->env->alloc, w->out);
+  w->out = NULL;
 }
 
 const struct kempt_stage_ops kempt__write_ops = {
@@ -318,4 +334,4 @@ const struct kempt_stage_ops kempt__write_ops = {
     write_block,
     write_finish,
     write_reset,
-    NULL};
+    write_fini};
