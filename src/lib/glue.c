@@ -3530,9 +3530,12 @@ static void acronym_evidence(struct evidence *e, bool after_stop) {
 static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
                            const struct evidence *r) {
   if (is_upper((unsigned char)p[i - 1]) && is_upper((unsigned char)p[i]))
-    return l->ok && !r->stop && r->len >= 3 && r->docname &&
+    return l->ok && l->count && !r->stop && r->len >= 3 && r->docname &&
            (r->docproper || !r->common) && /* not "CTVNews" */
-           !suffix_word(p + i, r->len);   /* "CBDenzel" */
+           !suffix_word(p + i, r->len);   /* "CBDenzel", with "CB" alone
+                                             in the document; not
+                                             "JPMorgan" beside "Morgan
+                                             Stanley" */
   if (is_upper((unsigned char)p[i - 1]))
     return camel_left_signal(p, i, l, r);
   if (!is_upper((unsigned char)p[0])) /* "theUS", "powerfulAI"; not "watchOS",

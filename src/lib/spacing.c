@@ -1177,12 +1177,14 @@ static void sentence_pass(struct pass *ps) {
 
 /* Whether “ may be turned into ”: the language closes with ” (or the
  * block already does) and the block has no low quotes „ ‚ (German,
- * Czech ... close with “). */
+ * Czech ... close with “, also in a paragraph that a quote opened
+ * before). */
 static bool closes_right(struct spacing *s, const char *t, size_t n) {
   if (has3(t, n, BDQUO) || has3(t, n, SBQUO))
     return false;
   switch (lang_of(s)) {
   case KEMPT_LANG_DE:
+  case KEMPT_LANG_CS:
   case KEMPT_LANG_RU:
     return false;
   case KEMPT_LANG_NONE:

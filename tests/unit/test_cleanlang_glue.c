@@ -1,0 +1,42 @@
+/* test_cleanlang_glue.c - clean English tokens that the glue stage must
+ * leave whole (cleanlang): identifiers whose tail is a name of the word
+ * list, and brands of initials and a name that the document also has
+ * alone.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "glue_cases.h"
+#include "kempt_glue.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A short lower-case word that is no function word, then a name that only
+ * the word list knows: the two halves of an identifier. */
+Test(glue, identifiers_ending_in_a_name_of_the_list) {
+  same("When the input is exactly 4096 bytes long, bufferSize equals "
+       "maxLen and the loop exits one byte early.");
+  same(NEWS "The value of minLen is set here.");
+  same(NEWS "The value of errMsg is set here.");
+  same(NEWS "The value of maxVal is set here.");
+  same(NEWS "The value of getAlex is set here.");
+  /* a name of the document is evidence enough */
+  check(NEWS "Alex Jones spoke first. Then the crowd heard fromAlex again.",
+        NEWS "Alex Jones spoke first. Then the crowd heard from Alex "
+             "again.\n");
+}
+
+/* Initials and a name that the document has alone: split only when the
+ * initials stand alone there too. */
+Test(glue, initials_and_a_name_of_the_document) {
+  same("Elon Musk said the company expects to make 250,000 a year by 2025, "
+       "though analysts at JPMorgan and Morgan Stanley were skeptical.");
+  same(NEWS "Analysts at JPMorgan said so, and Morgan agreed.");
+  check(NEWS "The CB position is open. Denzel Ward plays it, and CBDenzel "
+             "Ward starts.",
+        NEWS "The CB position is open. Denzel Ward plays it, and CB Denzel "
+             "Ward starts.\n");
+}
