@@ -2893,6 +2893,44 @@ static bool name_prefix(const char *p, size_t n) {
   return in_sorted(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
 }
 
+/* Whether the token p[0..n), lower case after its first letter, is a
+ * word of the list (not a name, not one of its rarest) with an ending
+ * that the list lacks in this form: "inlined", "inlining" ("inline"),
+ * "whitespaces", "backported". A glued pair is rarely that. */
+static bool inflected_word(const char *p, size_t n) {
+  char w[MAX_TOKEN + 1];
+  if (n < 6 || n > MAX_TOKEN)
+    return false;
+  for (size_t i = 1; i < n; i++)
+    if (!is_lower((unsigned char)p[i]))
+      return false;
+  lower_ascii(p, n, w);
+  size_t stem[2] = {0, 0};
+  if (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+      w[n - 2] != 'i') {
+    stem[0] = n - 1; /* "whitespaces" */
+    if (w[n - 2] == 'e')
+      stem[1] = n - 2; /* "bugfixes" */
+  } else if (w[n - 2] == 'e' && w[n - 1] == 'd') {
+    stem[0] = n - 2; /* "backported" */
+    stem[1] = n - 1; /* "inlined" */
+  } else if (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') {
+    stem[0] = n - 3; /* "backporting" */
+    stem[1] = n - 2; /* "inlining": "inlin" and an e */
+    w[n - 3] = 'e';
+  }
+  for (int k = 0; k < 2; k++) {
+    bool proper;
+    int level;
+    if (stem[k] < 4 || (k == 1 && stem[k] < 6)) /* "whole|d": "who led" */
+      continue;
+    level = kempt__wordlist_lookup(w, stem[k], &proper);
+    if (level && level < RARE_LEVEL && !proper)
+      return true;
+  }
+  return false;
+}
+
 /* The document's entry of the whole token; it is not a candidate when it
  * is a known word, seen hyphenated, or seen whole more often than allowed
  * (h: the hash of its lower case). */
@@ -2914,6 +2952,8 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   *whole = w;
   *rare = level && !proper; /* and so a candidate (known_as_written) */
   if (known_as_written(level, proper, p, n, h) || table_get(&g->user, h))
+    return false;
+  if (!level && inflected_word(p, n))
     return false;
   return !(w && (w->flags & E_HYPHEN));
 }

@@ -40,3 +40,11 @@ Test(glue, initials_and_a_name_of_the_document) {
         NEWS "The CB position is open. Denzel Ward plays it, and CB Denzel "
              "Ward starts.\n");
 }
+
+/* A word of the list with an ending that the list lacks in this form is a
+ * word, no glued pair; not a rarer stem ("whole|d" is "who led"). */
+Test(glue, inflections_of_words_of_the_list) {
+  same(NEWS "The compiler inlined the call, and inlining it saved time.");
+  same(NEWS "Trailing whitespaces were removed from the file.");
+  same(NEWS "Inlining is done at the end.");
+}
