@@ -3471,10 +3471,12 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick"; no
                  sentence starts after a function word, only a title
                  ("byThe", "toAll"), and not after one that starts
-                 camel-case identifiers ("forEach", "ifAll"); a name
-                 only the list knows after a short word that is no
-                 function word is an identifier's ("maxLen", "errMsg") */
-    return (r->name && (r->docname || l->stop || l->len >= 4)) ||
+                 camel-case identifiers ("forEach", "ifAll"); a rarer
+                 name only the list knows after a short word that is no
+                 function word is an identifier's ("maxLen", "errMsg";
+                 not "setMonday") */
+    return (r->name && (r->docname || l->stop || l->len >= 4 ||
+                        (r->level && r->level <= 35))) ||
            (opener(p + i, r->len) &&
             (!l->stop || article(p, i) || small_link(p, i) ||
              (r->len == 3 && memcmp(p + i, "The", 3) == 0))) ||

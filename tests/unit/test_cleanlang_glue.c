@@ -48,3 +48,10 @@ Test(glue, inflections_of_words_of_the_list) {
   same(NEWS "Trailing whitespaces were removed from the file.");
   same(NEWS "Inlining is done at the end.");
 }
+
+/* The most common names of the list (days, months) still split after a
+ * short word. */
+Test(glue, a_short_word_before_a_common_name_of_the_list) {
+  check(NEWS "The vote was setMonday for the bill.",
+        NEWS "The vote was set Monday for the bill.\n");
+}
