@@ -3584,7 +3584,12 @@ static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
                                          "toJSON", "isNaN" */
     return article(p, i) || (l->common && l->level && l->level <= 35 &&
                              (inflected(p, i) || loose_first(p, i, i)));
-  return !l->stop && l->len >= 3 && (l->docname || l->name);
+  /* a name of the list, or of the document that is no everyday word or
+   * is capitalised wherever it stands alone ("SamsungTV", "AppleTV"; not
+   * "FreeBSD" beside "Free Software" and "free software") */
+  return !l->stop && l->len >= 3 &&
+         ((l->proper && l->level) ||
+          (l->docname && (!l->common || l->docproper)));
 }
 
 /* Two camel-case words, or a word and a camel-case word: "iPadPro",

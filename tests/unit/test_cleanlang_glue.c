@@ -55,3 +55,12 @@ Test(glue, a_short_word_before_a_common_name_of_the_list) {
   check(NEWS "The vote was setMonday for the bill.",
         NEWS "The vote was set Monday for the bill.\n");
 }
+
+/* An everyday word before capitals is a name of its own only when the
+ * document capitalises it wherever it stands alone. */
+Test(glue, an_everyday_word_before_capitals) {
+  same(NEWS "The Free Software Foundation says free software runs on "
+            "FreeBSD, and BSD is old.");
+  check(NEWS "Samsung makes a TV for the home. The SamsungTV is big.",
+        NEWS "Samsung makes a TV for the home. The Samsung TV is big.\n");
+}
