@@ -3565,6 +3565,18 @@ static void acronym_evidence(struct evidence *e, bool after_stop) {
     e->score += 4;
 }
 
+/* Whether the last capital before p[i] and the lower-case word r after it
+ * make a common word of the list, r no function word: a prefix and a
+ * word ("JUnit", "XPending", "CLion", "DECScope"), not capitals and a
+ * word ("NASAhas", "USwill", "USlaw"). */
+static bool capital_word(const char *p, size_t i, const struct evidence *r) {
+  bool proper;
+  if (r->stop)
+    return false;
+  int level = kempt__wordlist_lookup(p + i - 1, r->len + 1, &proper);
+  return level && level <= 35;
+}
+
 /* Capitals and a word: "NASAhas" as after a camel-case word; "CBDenzel": a
  * name of the document after them; "SamsungTV":
  * a name of the document or the list before them; "theUS", "powerfulAI":
@@ -3579,7 +3591,7 @@ static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
                                              "JPMorgan" beside "Morgan
                                              Stanley" */
   if (is_upper((unsigned char)p[i - 1]))
-    return camel_left_signal(p, i, l, r);
+    return camel_left_signal(p, i, l, r) && !capital_word(p, i, r);
   if (!is_upper((unsigned char)p[0])) /* "theUS", "powerfulAI"; not "watchOS",
                                          "toJSON", "isNaN" */
     return article(p, i) || (l->common && l->level && l->level <= 35 &&
@@ -3721,6 +3733,18 @@ static inline bool short_part(const char *p, const char *key, size_t n,
           short_nonword(p + i, key + i, n - i));
 }
 
+/* Whether the camel-case part p[0..i) ends in its capital and is an
+ * everyday word of the list in lower case: the capital starts the next
+ * word ("valueS|tart", "HandleS|cope" beside "values", "handles"); not
+ * "SpaceX|and", "kW|and". */
+static bool capital_last(const char *p, size_t i, const struct shape *sh) {
+  if (i != sh->inner + 1)
+    return false;
+  bool proper;
+  int level = kempt__wordlist_lookup(p, i, &proper);
+  return level && !proper;
+}
+
 #if defined(__GNUC__)
 __attribute__((always_inline)) /* decide_shaped's two loops */
 #endif
@@ -3737,7 +3761,7 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
     return -1;
   uint64_t hl = kempt__word_hash_prefix(key, i);
   bool tail = camel_tail(sh, i);
-  if (tail && !camel_word(g, p, i))
+  if (tail && (!camel_word(g, p, i) || capital_last(p, i, sh)))
     return -1;
   /* at the case change of two title-case parts one may be new: a name
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */

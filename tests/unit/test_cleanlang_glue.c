@@ -64,3 +64,21 @@ Test(glue, an_everyday_word_before_capitals) {
   check(NEWS "Samsung makes a TV for the home. The SamsungTV is big.",
         NEWS "Samsung makes a TV for the home. The Samsung TV is big.\n");
 }
+
+/* Capitals whose last one starts a common word with the lower case after
+ * it: a prefix and a word, not capitals and a word. */
+Test(glue, a_prefix_of_capitals_and_a_word) {
+  same(NEWS "The tests use JUnit, the editor is CLion, and the linter is "
+            "ESLint.");
+  same(NEWS "The call XPending returns the count of XEvents in the queue.");
+  check(NEWS "NASA will fly. Later NASAhas said it will fly again.",
+        NEWS "NASA will fly. Later NASA has said it will fly again.\n");
+}
+
+/* A camel-case part that ends in its capital is an everyday word whose
+ * last letter starts the next word. */
+Test(glue, a_camel_case_part_ending_in_its_capital) {
+  same(NEWS "The values are read from valueStart to the end.");
+  check(NEWS "SpaceX flew. Then SpaceXand NASA met.",
+        NEWS "SpaceX flew. Then SpaceX and NASA met.\n");
+}
