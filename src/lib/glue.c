@@ -3733,6 +3733,15 @@ static inline bool short_part(const char *p, const char *key, size_t n,
           short_nonword(p + i, key + i, n - i));
 }
 
+/* Whether the split at i leaves the article "an" before a lower-case
+ * word that starts with a consonant (key: the token's lower case), which
+ * English never writes: names ("Andries", "Antill"), not "an|dries";
+ * capitals may sound as a vowel ("anXbox", "anSUV"). */
+static bool an_consonant(const char *p, const char *key, size_t i) {
+  return i == 2 && key[0] == 'a' && key[1] == 'n' &&
+         is_lower((unsigned char)p[2]) && !strchr("aeiouh", key[2]);
+}
+
 /* Whether the camel-case part p[0..i) ends in its capital and is an
  * everyday word of the list in lower case: the capital starts the next
  * word ("valueS|tart", "HandleS|cope" beside "values", "handles"); not
@@ -3757,7 +3766,7 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
                  (sh->lead && i + 1 == sh->inner);
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
-  if (short_part(p, key, n, i, sh))
+  if (short_part(p, key, n, i, sh) || an_consonant(p, key, i))
     return -1;
   uint64_t hl = kempt__word_hash_prefix(key, i);
   bool tail = camel_tail(sh, i);

@@ -82,3 +82,11 @@ Test(glue, a_camel_case_part_ending_in_its_capital) {
   check(NEWS "SpaceX flew. Then SpaceXand NASA met.",
         NEWS "SpaceX flew. Then SpaceX and NASA met.\n");
 }
+
+/* English writes "an" only before a vowel's sound: a name that starts
+ * with "An" and a consonant stays whole; capitals may sound as a vowel. */
+Test(glue, an_before_a_consonant) {
+  same(NEWS "He wrote to Andries Brouwer about it, and James Antill "
+            "replied.");
+  same(NEWS "It is annecessary step, and anway it helps.");
+}
