@@ -2909,6 +2909,44 @@ static bool name_prefix(const char *p, size_t n) {
   return in_sorted(prefixes, sizeof prefixes / sizeof prefixes[0], p, n);
 }
 
+/* Whether the token p[0..n), lower case after its first letter, is a
+ * word of the list (not a name, not one of its rarest) with an ending
+ * that the list lacks in this form: "inlined", "inlining" ("inline"),
+ * "whitespaces", "backported". A glued pair is rarely that. */
+static bool inflected_word(const char *p, size_t n) {
+  char w[MAX_TOKEN + 1];
+  if (n < 6 || n > MAX_TOKEN)
+    return false;
+  for (size_t i = 1; i < n; i++)
+    if (!is_lower((unsigned char)p[i]))
+      return false;
+  lower_ascii(p, n, w);
+  size_t stem[2] = {0, 0};
+  if (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+      w[n - 2] != 'i') {
+    stem[0] = n - 1; /* "whitespaces" */
+    if (w[n - 2] == 'e')
+      stem[1] = n - 2; /* "bugfixes" */
+  } else if (w[n - 2] == 'e' && w[n - 1] == 'd') {
+    stem[0] = n - 2; /* "backported" */
+    stem[1] = n - 1; /* "inlined" */
+  } else if (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') {
+    stem[0] = n - 3; /* "backporting" */
+    stem[1] = n - 2; /* "inlining": "inlin" and an e */
+    w[n - 3] = 'e';
+  }
+  for (int k = 0; k < 2; k++) {
+    bool proper;
+    int level;
+    if (stem[k] < 4 || (k == 1 && stem[k] < 6)) /* "whole|d": "who led" */
+      continue;
+    level = kempt__wordlist_lookup(w, stem[k], &proper);
+    if (level && level < RARE_LEVEL && !proper)
+      return true;
+  }
+  return false;
+}
+
 /* The document's entry of the whole token; it is not a candidate when it
  * is a known word, seen hyphenated, or seen whole more often than allowed
  * (h: the hash of its lower case). */
@@ -2930,6 +2968,8 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   *whole = w;
   *rare = level && !proper; /* and so a candidate (known_as_written) */
   if (known_as_written(level, proper, p, n, h) || table_get(&g->user, h))
+    return false;
+  if (!level && inflected_word(p, n))
     return false;
   return !(w && (w->flags & E_HYPHEN));
 }
@@ -3447,8 +3487,12 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (trans) /* "summitThe", "theSenate"; not "parseInt", "onClick"; no
                  sentence starts after a function word, only a title
                  ("byThe", "toAll"), and not after one that starts
-                 camel-case identifiers ("forEach", "ifAll") */
-    return r->name ||
+                 camel-case identifiers ("forEach", "ifAll"); a rarer
+                 name only the list knows after a short word that is no
+                 function word is an identifier's ("maxLen", "errMsg";
+                 not "setMonday") */
+    return (r->name && (r->docname || l->stop || l->len >= 4 ||
+                        (r->level && r->level <= 35))) ||
            (opener(p + i, r->len) &&
             (!l->stop || article(p, i) || small_link(p, i) ||
              (r->len == 3 && memcmp(p + i, "The", 3) == 0))) ||
@@ -3537,6 +3581,18 @@ static void acronym_evidence(struct evidence *e, bool after_stop) {
     e->score += 4;
 }
 
+/* Whether the last capital before p[i] and the lower-case word r after it
+ * make a common word of the list, r no function word: a prefix and a
+ * word ("JUnit", "XPending", "CLion", "DECScope"), not capitals and a
+ * word ("NASAhas", "USwill", "USlaw"). */
+static bool capital_word(const char *p, size_t i, const struct evidence *r) {
+  bool proper;
+  if (r->stop)
+    return false;
+  int level = kempt__wordlist_lookup(p + i - 1, r->len + 1, &proper);
+  return level && level <= 35;
+}
+
 /* Capitals and a word: "NASAhas" as after a camel-case word; "CBDenzel": a
  * name of the document after them; "SamsungTV":
  * a name of the document or the list before them; "theUS", "powerfulAI":
@@ -3544,16 +3600,24 @@ static void acronym_evidence(struct evidence *e, bool after_stop) {
 static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
                            const struct evidence *r) {
   if (is_upper((unsigned char)p[i - 1]) && is_upper((unsigned char)p[i]))
-    return l->ok && !r->stop && r->len >= 3 && r->docname &&
+    return l->ok && l->count && !r->stop && r->len >= 3 && r->docname &&
            (r->docproper || !r->common) && /* not "CTVNews" */
-           !suffix_word(p + i, r->len);   /* "CBDenzel" */
+           !suffix_word(p + i, r->len);   /* "CBDenzel", with "CB" alone
+                                             in the document; not
+                                             "JPMorgan" beside "Morgan
+                                             Stanley" */
   if (is_upper((unsigned char)p[i - 1]))
-    return camel_left_signal(p, i, l, r);
+    return camel_left_signal(p, i, l, r) && !capital_word(p, i, r);
   if (!is_upper((unsigned char)p[0])) /* "theUS", "powerfulAI"; not "watchOS",
                                          "toJSON", "isNaN" */
     return article(p, i) || (l->common && l->level && l->level <= 35 &&
                              (inflected(p, i) || loose_first(p, i, i)));
-  return !l->stop && l->len >= 3 && (l->docname || l->name);
+  /* a name of the list, or of the document that is no everyday word or
+   * is capitalised wherever it stands alone ("SamsungTV", "AppleTV"; not
+   * "FreeBSD" beside "Free Software" and "free software") */
+  return !l->stop && l->len >= 3 &&
+         ((l->proper && l->level) ||
+          (l->docname && (!l->common || l->docproper)));
 }
 
 /* Two camel-case words, or a word and a camel-case word: "iPadPro",
@@ -3685,6 +3749,27 @@ static inline bool short_part(const char *p, const char *key, size_t n,
           short_nonword(p + i, key + i, n - i));
 }
 
+/* Whether the split at i leaves the article "an" before a lower-case
+ * word that starts with a consonant (key: the token's lower case), which
+ * English never writes: names ("Andries", "Antill"), not "an|dries";
+ * capitals may sound as a vowel ("anXbox", "anSUV"). */
+static bool an_consonant(const char *p, const char *key, size_t i) {
+  return i == 2 && key[0] == 'a' && key[1] == 'n' &&
+         is_lower((unsigned char)p[2]) && !strchr("aeiouh", key[2]);
+}
+
+/* Whether the camel-case part p[0..i) ends in its capital and is an
+ * everyday word of the list in lower case: the capital starts the next
+ * word ("valueS|tart", "HandleS|cope" beside "values", "handles"); not
+ * "SpaceX|and", "kW|and". */
+static bool capital_last(const char *p, size_t i, const struct shape *sh) {
+  if (i != sh->inner + 1)
+    return false;
+  bool proper;
+  int level = kempt__wordlist_lookup(p, i, &proper);
+  return level && !proper;
+}
+
 #if defined(__GNUC__)
 __attribute__((always_inline)) /* decide_shaped's two loops */
 #endif
@@ -3697,11 +3782,11 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
                  (sh->lead && i + 1 == sh->inner);
   bool acro_l = sh->acro && is_upper((unsigned char)p[i - 1]);
   bool acro_r = sh->acro && !acro_l;
-  if (short_part(p, key, n, i, sh))
+  if (short_part(p, key, n, i, sh) || an_consonant(p, key, i))
     return -1;
   uint64_t hl = kempt__word_hash_prefix(key, i);
   bool tail = camel_tail(sh, i);
-  if (tail && !camel_word(g, p, i))
+  if (tail && (!camel_word(g, p, i) || capital_last(p, i, sh)))
     return -1;
   /* at the case change of two title-case parts one may be new: a name
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */

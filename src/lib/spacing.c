@@ -41,6 +41,7 @@
 #include "internal.h"
 #include "kempt_spacing.h"
 #include "lang.h"
+#include "wordlist.h"
 
 #include <utf8proc.h>
 
@@ -1060,6 +1061,19 @@ static bool member_again(const char *in, size_t n, size_t ws, size_t e) {
   return false;
 }
 
+/* Whether w[0..n) is lower-case ASCII that the English word list lacks,
+ * has among its rarest words or as a name only: the name of a module or
+ * a file ("zipfile.Path", "http.Client", "struct.Struct"), not the last
+ * word of an English sentence. */
+static bool module_word(const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!ascii_lower(w[i]))
+      return false;
+  bool proper;
+  int level = kempt__wordlist_lookup(w, n, &proper);
+  return !level || level >= 80 || proper;
+}
+
 /* A sentence ends with the word that ends at in[e] and the next starts
  * with the word at in[r]: the evidence is strong enough to add a space. */
 static bool sentence_ok(struct pass *ps, size_t e, size_t r) {
@@ -1072,7 +1086,9 @@ static bool sentence_ok(struct pass *ps, size_t e, size_t r) {
   bool dot = ps->in[e] == '.'; /* code has members after dots only */
   if (!kempt__stopword_langs(ps->in + r, we - r) &&
       (e - ws < 4 || (dot && receiver(ps->in + ws, e - ws)) ||
-       (dot && member_again(ps->in, ps->n, ws, e))))
+       (dot && member_again(ps->in, ps->n, ws, e)) ||
+       (dot && lang_of(ps->s) == KEMPT_LANG_EN &&
+        module_word(ps->in + ws, e - ws))))
     return false; /* "obj.Method", "self.Emin": without a function word */
   return lang_of(ps->s) != KEMPT_LANG_NONE;
 }
@@ -1177,12 +1193,14 @@ static void sentence_pass(struct pass *ps) {
 
 /* Whether “ may be turned into ”: the language closes with ” (or the
  * block already does) and the block has no low quotes „ ‚ (German,
- * Czech ... close with “). */
+ * Czech ... close with “, also in a paragraph that a quote opened
+ * before). */
 static bool closes_right(struct spacing *s, const char *t, size_t n) {
   if (has3(t, n, BDQUO) || has3(t, n, SBQUO))
     return false;
   switch (lang_of(s)) {
   case KEMPT_LANG_DE:
+  case KEMPT_LANG_CS:
   case KEMPT_LANG_RU:
     return false;
   case KEMPT_LANG_NONE:
