@@ -119,6 +119,7 @@
 _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define WEAK_LANG 21 /* % of function words: under it, a weak guess */
 #define INTRO_WORDS 3       /* a line that introduces a list */
+#define INTRO_LABEL_WORDS 2 /* ... right under a paragraph of prose */
 #define LIST_PREFIX_WORDS 6 /* "Most popular in Sport": a list marker */
 #define LIST_MAX 60
 #define SUMMARY_AFTER 3    /* lines from a listed headline to its summary */
@@ -4925,16 +4926,19 @@ static bool list_line(const struct chrome_unit *u) {
 
 /* A line of text ending in ':' introduces a list or a table: the short
  * lines after it, up to the next chrome, count as neither good nor bad. */
-static bool intro_line(const struct chrome_unit *u) {
-  return u->term == TERM_COLON && !u->rule && u->words >= INTRO_WORDS;
+static bool intro_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i], *p = u - 1;
+  if (u->term != TERM_COLON || u->rule || u->words < INTRO_LABEL_WORDS)
+    return false; /* ("Tags:") */
+  return u->words >= INTRO_WORDS || /* ("Key facts:" under prose) */
+         (i > 0 && !p->rule && p->cls == CL_GOOD && p->term == TERM_SENT);
 }
 
 /* [from, to): the lines that may give intro_line (classify's score pass
  * finds them; no rule changes from there). */
 static void score_intro_lists(struct chrome_doc *d, size_t from, size_t to) {
   for (size_t i = from; i < to && i + 1 < d->nunits; i++) {
-    const struct chrome_unit *u = &d->units[i];
-    if (!intro_line(u))
+    if (!intro_line(d, i))
       continue;
     size_t j = i + 1;
     for (; j < d->nunits && j - i <= LIST_MAX * 4; j++) {
@@ -5586,7 +5590,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     struct chrome_unit *u = &units[i];
     if (evidence * CLEAN_RATIO <= nu) /* (past that, not clean: */
       evidence += clean_evidence(u);  /* looks_clean's answer is known) */
-    if (intro_line(u)) {
+    if (intro_line(d, i)) {
       intro_to = i + 1;
       intro_from = intro_from < intro_to ? intro_from : i;
     }
