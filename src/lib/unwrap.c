@@ -1492,13 +1492,32 @@ static enum kempt_status put_group(struct unwrap *u,
                                 text's own block of lines is shorter: steps
                                 of a recipe, a stanza, an address) */
 
-/* A line of a list or a table, kept with the lines of the same kind
- * next to it: a bullet or a number opens it, or it is indented, or it
- * has columns (a run of spaces or a tab inside). */
+#define FIELD_BYTES 80 /* a line "Label: value" of a box of facts at most */
+#define FIELD_WORDS 3  /* words of its label at most */
+
+/* A short line that opens with a label of a few words and a colon:
+ * "Weight: 210 g", "Monday: 7.15am, 3pm". */
+static bool field_line(const char *p, size_t n) {
+  if (n > FIELD_BYTES)
+    return false;
+  const char *c = memchr(p, ':', n);
+  if (!c || c == p || c + 2 > p + n || c[1] != ' ')
+    return false;
+  size_t words = 1;
+  for (const char *q = p; q < c; q++)
+    words += *q == ' ';
+  return words <= FIELD_WORDS && !kempt__is_space((unsigned char)c[-1]);
+}
+
+/* A line of a list, a table or a box of facts, kept with the lines of the
+ * same kind next to it: a bullet or a number opens it, or a label and a
+ * colon, or it is indented, or it has columns (a run of spaces or a tab
+ * inside). */
 static bool list_line(const char *t, const struct line *l) {
   const char *p = t + l->start;
   size_t n = l->end - l->start;
-  if (!n || l->indent || enumerator(p, n) || is_bullet(kempt__first_cp(p, n)))
+  if (!n || l->indent || enumerator(p, n) ||
+      is_bullet(kempt__first_cp(p, n)) || field_line(p, n))
     return n != 0;
   for (const char *q = memchr(p, ' ', n); q;
        q = memchr(q, ' ', (size_t)(p + n - q)))
