@@ -3715,6 +3715,33 @@ static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
   return n - 1;
 }
 
+#define DEK_REACH 10 /* lines from a dek to the article at most */
+
+/* Line t + 1, right under the title t in a block of its own, is its dek
+ * ending with a sentence's end ("A survey ship ... before."): prose
+ * that no phrase rule took, then only the head's byline or date line
+ * and its buttons down to the article at a (a teaser under a title
+ * has no byline under it). */
+static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t a) {
+  if (t + 2 >= a || a - t > DEK_REACH)
+    return false;
+  const struct chrome_unit *u = &d->units[t + 1];
+  if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet ||
+      u->url || u->widget || u->dup || u->hit || u->words < DEK_WORDS ||
+      u->cls == CL_BAD || u->blk == d->units[t].blk ||
+      u->blk == d->units[t + 2].blk)
+    return false;
+  bool head = false;
+  for (size_t i = t + 2; i < a; i++) {
+    const char *r = d->units[i].rule;
+    if (r == R_BYLINE || r == R_DATE)
+      head = true;
+    else if (!r || r == R_OUTSIDE)
+      return false;
+  }
+  return head;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -3751,6 +3778,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       t = paper_title(d, t, nolang);
       d->units[t].title = true;
       d->units[t].rule = NULL;
+      if (!nolang && dek_sentence(d, t, a))
+        d->units[t + 1].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if (d->units[i].rule == R_OUTSIDE &&
             (span_line(d, i) || price_line(d, i)))
