@@ -123,7 +123,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define LIST_MAX 60
 #define SUMMARY_AFTER 3    /* lines from a listed headline to its summary */
 #define BARE_HEADS 2       /* ... in a list with fewer headlines without */
-#define LIST_TARGETS 2     /* known lines (share targets) that make a list */
+#define LIST_TARGETS 1     /* known lines (share targets) that make a list */
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
 #define CARD_LINES 3       /* a product card's lines before its button */
@@ -3742,6 +3742,34 @@ static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t a) {
   return head;
 }
 
+#define ENTRY_REACH 5 /* lines from a live entry's time up to the headline */
+#define ENTRY_SCAN 40 /* lines from its heading to the next entry's time */
+
+/* The candidate t is the heading of a live page's first entry, under
+ * its time ("10:42 GMT", "2 min ago"; another entry's time comes within
+ * ENTRY_SCAN lines): the page's headline is over that time, with only lines that rules took (share buttons) between, in
+ * another block. Returns it, or SIZE_MAX. */
+static size_t headline_over_entry(const struct chrome_doc *d, size_t t,
+                                  bool nolang) {
+  if (d->units[t - 1].rule != R_DATE ||
+      d->units[t - 1].blk == d->units[t].blk)
+    return SIZE_MAX;
+  size_t j = t + 1; /* (another entry's time further down: no caption) */
+  while (j < d->nunits && j <= t + ENTRY_SCAN && !d->units[j].rule)
+    j++; /* (the entry's text between, all kept) */
+  if (j >= d->nunits || j == t + 1 || d->units[j].rule != R_DATE)
+    return SIZE_MAX;
+  for (size_t k = 2; k <= ENTRY_REACH && k <= t; k++) {
+    const struct chrome_unit *u = &d->units[t - k];
+    if (u->rule == R_OUTSIDE && is_title(d, u, nolang) &&
+        u->term == TERM_NONE && u->blk != d->units[t - 1].blk)
+      return t - k;
+    if (!u->rule || u->rule == R_OUTSIDE || u->hit == CK_CUT)
+      break;
+  }
+  return SIZE_MAX;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -3776,6 +3804,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         t--;
       }
       t = paper_title(d, t, nolang);
+      size_t h = t > 1 ? headline_over_entry(d, t, nolang) : SIZE_MAX;
+      if (h != SIZE_MAX) {
+        d->units[t].rule = NULL; /* (the entry's heading stays) */
+        t = h;
+      }
       d->units[t].title = true;
       d->units[t].rule = NULL;
       if (!nolang && dek_sentence(d, t, a))
