@@ -4753,6 +4753,100 @@ static void keep_job_head(struct chrome_doc *d, size_t a) {
   }
 }
 
+#define SCORE_REACH 12 /* lines from a score up to the article, or down */
+#define SCORE_LABEL 3  /* words of a score's label ("Our score:") at most */
+
+/* The number at p[k] (digits, one decimal point or comma): its end, or k
+ * when none; *v its whole part. */
+static size_t score_number(const char *p, size_t n, size_t k, unsigned *v) {
+  size_t s = k;
+  *v = 0;
+  while (k < n && (unsigned)(p[k] - '0') < 10 && *v < 1000)
+    *v = *v * 10 + (unsigned)(p[k++] - '0');
+  if (k > s && k + 1 < n && (p[k] == '.' || p[k] == ',') &&
+      (unsigned)(p[k + 1] - '0') < 10)
+    for (k++; k < n && (unsigned)(p[k] - '0') < 10; k++)
+      ;
+  return k;
+}
+
+/* A review's score alone on its line: "8/10", "Score: 8/10", "4.5 out
+ * of 5 stars", "Rating: 4/5" (out of 5, 10 or 100, a label of a few
+ * words before it and a colon, a word after it). */
+static bool score_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words > SCORE_LABEL + 3 || u->ntok < 2 || u->ntok > 8 ||
+      u->term == TERM_SENT || u->bullet || u->url || u->widget || u->len > 48)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n), label = 0;
+  while (n > k && p[n - 1] == ' ')
+    n--;
+  for (size_t j = k; j < n; j++) /* a label ends with a colon */
+    if (p[j] == ':' && j + 1 < n && p[j + 1] == ' ') {
+      for (size_t x = k; x < j; x++)
+        label += p[x] == ' ';
+      if (label >= SCORE_LABEL)
+        return false;
+      k = j + 2;
+      break;
+    }
+  unsigned x, y;
+  size_t e = score_number(p, n, k, &x);
+  if (e == k)
+    return false;
+  if (e < n && p[e] == '/')
+    k = e + 1;
+  else if (has_prefix(p + e, n - e, " out of "))
+    k = e + 8;
+  else
+    return false;
+  e = score_number(p, n, k, &y);
+  if (e == k || (y != 5 && y != 10 && y != 100) || x > y)
+    return false;
+  if (e == n)
+    return true;
+  if (p[e] != ' ') /* (a date's "8/10/2026") */
+    return false;
+  for (e++; e < n; e++) /* one word after it ("stars") */
+    if (p[e] == ' ' || (unsigned)(p[e] - '0') < 10 || p[e] == '/')
+      return false;
+  return true;
+}
+
+/* A review's score under its title, over the article at a: it stays. */
+static void keep_score_head(struct chrome_doc *d, size_t a) {
+  for (size_t i = a; i > 0 && a - i < SCORE_REACH; i--) {
+    struct chrome_unit *u = &d->units[i - 1];
+    if (u->title)
+      break;
+    if (u->rule && !u->hit && score_line(d, i - 1))
+      u->rule = NULL;
+  }
+}
+
+/* A review's score a little after its last line b (before c), with
+ * only a box of its pros and cons between (short headings, bulleted
+ * lines that no phrase rule took): the article goes on to it, and they
+ * stay. */
+static size_t score_after(struct chrome_doc *d, size_t b, size_t c) {
+  for (size_t i = b + 1; i < c && i <= b + SCORE_REACH; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->hit || u->url || u->widget || u->rule == R_CUT)
+      break;
+    if (score_line(d, i)) {
+      for (size_t k = b + 1; k <= i; k++) {
+        d->units[k].rule = NULL; /* (the box's lines: short, bulleted) */
+        d->units[k].listed = true;
+      }
+      return i;
+    }
+    if (!u->bullet && (u->words > SUMMARY_HEAD_WORDS || u->term != TERM_NONE))
+      break;
+  }
+  return b;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -4773,6 +4867,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
     join_releases(d, &a, &b, c);
+    b = score_after(d, b, c);
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
@@ -4826,6 +4921,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_job_head(d, a);
+    keep_score_head(d, a);
   }
   if (c < d->nunits)
     d->cut = true;
