@@ -4604,6 +4604,8 @@ static void keep_summary_box(struct chrome_doc *d, size_t a) {
 }
 
 #define RELEASE_HEAD_WORDS 3 /* words of a release's heading at most */
+#define RELEASE_SUBS 3 /* sub-headings over the article's first item */
+#define RELEASE_SPAN 40 /* lines of a newer release over it at most */
 
 /* Whether line i heads a release of a changelog: a short numbered
  * heading ("Version 3.2.0", "Release 14"; the rule of repeated lines
@@ -4616,6 +4618,16 @@ static bool release_head(const struct chrome_doc *d, size_t i, size_t end) {
          has_quantity(d->text.data + u->off, u->len);
 }
 
+/* Line i, a short heading over bullets that the rule of repeated lines
+ * took: a release's sub-heading found in each of them ("New", "Fixed"). */
+static bool release_sub(const struct chrome_doc *d, size_t i, size_t end) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->rule == R_REPEAT && !u->hit && !u->bullet && !u->url &&
+         !u->widget && u->term == TERM_NONE &&
+         u->words <= SUMMARY_HEAD_WORDS && i + 1 < end &&
+         d->units[i + 1].bullet;
+}
+
 /* A release's items from line i on, before end: bullets (no links) and
  * sub-headings over them ("Bug fixes"), prose. Returns the last, or
  * SIZE_MAX when none is a bullet. */
@@ -4623,6 +4635,8 @@ static size_t release_items(const struct chrome_doc *d, size_t i, size_t end) {
   size_t last = SIZE_MAX;
   for (; i < end; i++) {
     const struct chrome_unit *u = &d->units[i];
+    if (release_sub(d, i, end))
+      continue; /* (a sub-heading found in each release: "Fixed") */
     if (u->rule || u->url || u->widget)
       break;
     if (u->bullet)
@@ -4640,9 +4654,14 @@ static size_t release_items(const struct chrome_doc *d, size_t i, size_t end) {
  * under a heading of the same form; the headings stay. */
 static void join_releases(struct chrome_doc *d, size_t *a, size_t *b,
                           size_t end) {
-  if (*a < 2 || !release_head(d, *a - 2, end))
+  size_t r = *a; /* (over the article's sub-headings: "Fixed") */
+  while (r >= 3 && *a - r < RELEASE_SUBS && !release_head(d, r - 2, end) &&
+         release_sub(d, r - 1, end))
+    r--;
+  if (r < 2 || !release_head(d, r - 2, end))
     return;
-  uint64_t key = d->units[*a - 2].key;
+  r -= 2;
+  uint64_t key = d->units[r].key;
   while (*b + 1 < end && release_head(d, *b + 1, end) &&
          d->units[*b + 1].key == key) {
     size_t e = release_items(d, *b + 3, end);
@@ -4650,16 +4669,27 @@ static void join_releases(struct chrome_doc *d, size_t *a, size_t *b,
       break;
     *b = e;
   }
+  for (size_t q = r; q > 0 && r - q < RELEASE_SPAN; q--) /* newer ones */
+    if (release_head(d, q - 1, end) && d->units[q - 1].key == key) {
+      if (release_items(d, q + 1, end) + 1 != r)
+        break;
+      r = q - 1;
+      q = r + 1; /* (the loop's step looks on above it) */
+    }
   bool more = false; /* (the article may have held some already) */
-  for (size_t i = *a; i <= *b; i++)
+  for (size_t i = r + 1; i <= *b; i++)
+    more = more || (release_head(d, i, end) && d->units[i].key == key);
+  if (!more)
+    return;
+  for (size_t i = r; i <= *b; i++)
     if (release_head(d, i, end) && d->units[i].key == key) {
       d->units[i].rule = NULL;
-      more = true;
+      d->units[i + 1].rule = NULL; /* (its date: no head's) */
+      d->units[i + 1].listed = true;
+    } else if (release_sub(d, i, end) || i < *a) {
+      d->units[i].rule = NULL;
     }
-  if (more) {
-    *a -= 2;
-    d->units[*a].rule = NULL;
-  }
+  *a = r;
 }
 
 #define PAY_WORDS 4        /* words of a pay range's line at most */
