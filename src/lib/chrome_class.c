@@ -3742,6 +3742,7 @@ static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t a) {
   return head;
 }
 
+#define OPEN_HEAD_WORDS 16 /* words of a headline that opens the article */
 #define ENTRY_REACH 5 /* lines from a live entry's time up to the headline */
 #define ENTRY_SCAN 40 /* lines from its heading to the next entry's time */
 
@@ -3770,11 +3771,32 @@ static size_t headline_over_entry(const struct chrome_doc *d, size_t t,
   return SIZE_MAX;
 }
 
+/* Whether p[0..n) has a full stop inside it ("alone. #ad"). */
+static bool inner_stop(const char *p, size_t n) {
+  for (size_t k = 0; k + 1 < n; k++)
+    if (p[k] == '.' && p[k + 1] == ' ')
+      return true;
+  return false;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
     nolang = true; /* (a CJK article on a page with words of a language:
                       its comments' or footer's English) */
+  if (!nolang && a < d->nunits && !d->units[a].rule &&
+      d->units[a].term == TERM_NONE && d->units[a].words >= HEADLINE_WORDS &&
+      d->units[a].words <= OPEN_HEAD_WORDS &&
+      !inner_stop(d->text.data + d->units[a].off, d->units[a].len) &&
+      is_title(d, &d->units[a], false) && a + 1 < d->nunits &&
+      d->units[a + 1].blk != d->units[a].blk &&
+      d->units[a + 1].term == TERM_SENT &&
+      (a == 0 || d->units[a - 1].words < HEADLINE_WORDS ||
+       !is_title(d, &d->units[a - 1], false))) {
+    d->units[a].title = true; /* (the article opens with its headline:
+                                 no line above, a menu's, is its title) */
+    return;
+  }
   size_t reach = 40;
   for (size_t k = 0; k < reach && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
