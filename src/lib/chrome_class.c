@@ -254,6 +254,8 @@ static const char R_PULLQUOTE[] = "pull quote (its words in a paragraph nearby)"
 static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
+static const char R_POST_BTN[] = "post buttons (a thread's posts)";
+static const char R_POST_HDR[] = "post header (its writer over its date)";
 static const char R_SAYS_NAME[] = "comment header (NAME says:, one of several)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
 static const char R_CARD[] =
@@ -4899,6 +4901,38 @@ static size_t score_after(struct chrome_doc *d, size_t b, size_t c) {
   return b;
 }
 
+#define POSTER_LINES 3 /* lines of a post's header over its date at most */
+
+/* Whether line i is a short line of a post's header: its writer's name,
+ * rank or count ("tom_allotment", "Senior member", "Posts: 3,118"). */
+static bool poster_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->ntok >= 1 && u->ntok <= 4 && u->term == TERM_NONE &&
+         !u->bullet && !u->url && !u->widget && u->cls != CL_GOOD;
+}
+
+/* The posts of a thread in the article [a, b] (a forum's): each post's
+ * line of buttons ("Quote Reply Like (3)") goes, and the next post's
+ * header under it (a few short lines over its date line). */
+static void drop_post_buttons(struct chrome_doc *d, size_t a, size_t b) {
+  if (d->btn_b <= a || d->btn_a > b)
+    return;
+  for (size_t i = a; i <= b; i++) {
+    if (!d->units[i].btn)
+      continue;
+    if (!d->units[i].rule || soft_rule(d->units[i].rule))
+      d->units[i].rule = R_POST_BTN; /* (numbers hash alike: repeated) */
+    size_t j = i + 1;
+    while (j <= b && j <= i + POSTER_LINES && poster_line(d, j) &&
+           d->units[j].hit != CK_DATE)
+      j++;
+    if (j > i + 1 && j <= b && d->units[j].hit == CK_DATE)
+      for (size_t k = i + 1; k < j; k++)
+        if (!d->units[k].rule || soft_rule(d->units[k].rule))
+          d->units[k].rule = R_POST_HDR;
+  }
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -4963,6 +4997,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found) {
     keep_inner_repeats(d, a, b);
     keep_dated_rows(d, a, b);
+    drop_post_buttons(d, a, b);
     kempt__chrome_drop_contents(d, a, b);
   }
   if (c > 0)
