@@ -3781,6 +3781,50 @@ static bool inner_stop(const char *p, size_t n) {
   return false;
 }
 
+#define BOX_ROWS 3        /* rows of a box of facts at least, */
+#define BOX_ROW_WORDS 12  /* ... each of so many words at most, */
+#define BOX_LABEL_WORDS 3 /* ... its label of so many */
+#define BOX_NAME_WORDS 5  /* words of the box's name over it at most */
+
+/* Line i, a row "Label: value" of a box of facts ("Born: 3 April 1931,
+ * Whitby", "Spouse: David Ellery"): a label of a few words (the first
+ * capitalised) and a colon, then the value; no phrase rule took it. */
+static bool box_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->hit || u->bullet || u->url || u->widget || !u->cap1 ||
+      u->words < 2 || u->words > BOX_ROW_WORDS || u->term == TERM_SENT)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n), spaces = 0;
+  for (; k + 2 < n; k++)
+    if (p[k] == ':')
+      return k > 0 && p[k - 1] != ' ' && p[k + 1] == ' ' && p[k + 2] != ' ';
+    else if (p[k] == ' ' && ++spaces >= BOX_LABEL_WORDS)
+      return false;
+  return false;
+}
+
+/* Lines over the article at a, up to line e (right over it), are a box
+ * of facts: BOX_ROWS rows or more in a block apart from the article's,
+ * maybe a name over them (a short line without an end: "Margaret Ellery"). They stay,
+ * the name as the title. */
+static bool box_over(struct chrome_doc *d, size_t e, size_t a) {
+  size_t s = e + 1;
+  while (s > 0 && box_row(d, s - 1))
+    s--;
+  if (e + 1 - s < BOX_ROWS || d->units[e].blk == d->units[a].blk)
+    return false;
+  for (size_t i = s; i <= e; i++)
+    d->units[i].rule = NULL;
+  struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
+  if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
+      h->words >= 1 && h->words <= BOX_NAME_WORDS && h->term == TERM_NONE) {
+    h->rule = NULL;
+    h->title = true;
+  }
+  return true;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -3810,6 +3854,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       reach = FAQ_TITLE_REACH;
       continue;
     }
+    if (k == 0 && !nolang && box_over(d, a - 1, a))
+      return; /* (a box of facts: its rows and its name stay) */
     if (is_title(d, u, nolang)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
