@@ -3788,11 +3788,13 @@ static bool inner_stop(const char *p, size_t n) {
 
 /* Line i, a row "Label: value" of a box of facts ("Born: 3 April 1931,
  * Whitby", "Spouse: David Ellery"): a label of a few words (the first
- * capitalised) and a colon, then the value; no phrase rule took it. */
+ * capitalised) and a colon, then the value; no phrase rule but a
+ * date's took it. */
 static bool box_row(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
-  if (u->hit || u->bullet || u->url || u->widget || !u->cap1 ||
-      u->words < 2 || u->words > BOX_ROW_WORDS || u->term == TERM_SENT)
+  if ((u->hit && u->hit != CK_DATE) || u->bullet || u->url || u->widget ||
+      !u->cap1 || u->words < 2 || u->words > BOX_ROW_WORDS ||
+      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date) */
     return false;
   const char *p = d->text.data + u->off;
   size_t n = u->len, k = indentation(p, n), spaces = 0;
@@ -3804,11 +3806,22 @@ static bool box_row(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
+/* Line i, a row of buttons between a box of facts and the article
+ * ("Book tickets Add to calendar Share"): a short line without an end
+ * or a colon that no phrase rule took, outside the article. */
+static bool button_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->rule == R_OUTSIDE && !u->hit && u->term == TERM_NONE &&
+         u->words <= BOX_ROW_WORDS / 2 && u->cls != CL_GOOD &&
+         u->cls != CL_NEAR && !box_row(d, i);
+}
+
 /* Lines over the article at a, up to line e (right over it), are a box
  * of facts: BOX_ROWS rows or more in a block apart from the article's,
- * maybe a name over them (a short line without an end: "Margaret Ellery"). They stay,
- * the name as the title. */
-static bool box_over(struct chrome_doc *d, size_t e, size_t a) {
+ * maybe a name over them (a short line without an end: "Margaret
+ * Ellery", or a title). They stay, the name as the title. */
+static bool box_over(struct chrome_doc *d, size_t e, size_t a,
+                     bool nolang) {
   size_t s = e + 1;
   while (s > 0 && box_row(d, s - 1))
     s--;
@@ -3818,7 +3831,8 @@ static bool box_over(struct chrome_doc *d, size_t e, size_t a) {
     d->units[i].rule = NULL;
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
-      h->words >= 1 && h->words <= BOX_NAME_WORDS && h->term == TERM_NONE) {
+      h->words >= 1 && h->term == TERM_NONE &&
+      (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = true;
   }
@@ -3854,7 +3868,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       reach = FAQ_TITLE_REACH;
       continue;
     }
-    if (k == 0 && !nolang && box_over(d, a - 1, a))
+    if (k == 0 && !nolang &&
+        (box_over(d, a - 1, a, nolang) ||
+         (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
     if (is_title(d, u, nolang)) {
       const char *why = kempt__chrome_head_line(
