@@ -5016,6 +5016,10 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = join_sections(d, a, b, c);
     join_releases(d, &a, &b, c);
     b = score_after(d, b, c);
+    while (b + 1 < c && d->units[b].bullet && d->units[b + 1].bullet &&
+           d->units[b + 1].blk == d->units[b].blk && !d->units[b + 1].hit &&
+           !d->units[b + 1].url && !d->units[b + 1].widget)
+      b++; /* (the rest of the list it ends in: "Dishwasher safe") */
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
