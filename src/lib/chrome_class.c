@@ -3839,6 +3839,43 @@ static bool box_over(struct chrome_doc *d, size_t e, size_t a,
   return true;
 }
 
+#define BUTTONS_TOK 8 /* words of a row of buttons at most */
+
+/* Whether the words t[0..k) are a whole-line rule (any language). */
+static bool line_rule_words(const struct chrome_rules *r,
+                            const struct chrome_tok *t, size_t k) {
+  if (k > r->maxtok[CK_LINE] || !kempt__chrome_may_start(r, CK_LINE, t[0].h))
+    return false;
+  uint64_t h = kempt__chrome_seq(t, k);
+  return kempt__chrome_may_key(r, h, CK_LINE) &&
+         kempt__chrome_rules_find(r, h, CK_LINE, ~0u) != NULL;
+}
+
+/* Line i, a row of two buttons or more, each a whole-line rule ("Apply
+ * now Save job Share", "Book tickets Add to calendar Share"): no title. */
+static bool button_run(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const struct chrome_rules *r = d->wc.rules;
+  if (!r || u->words < 2 || u->ntok != u->words || u->ntok > BUTTONS_TOK ||
+      u->term != TERM_NONE)
+    return false;
+  struct chrome_tok t[BUTTONS_TOK + 1];
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, BUTTONS_TOK + 1,
+                                              &total);
+  if (n != total || n < 2)
+    return false;
+  size_t runs = 0;
+  for (size_t k = 0; k < n; runs++) {
+    size_t w = n - k < 3 ? n - k : 3;
+    while (w > 0 && !line_rule_words(r, t + k, w))
+      w--;
+    if (w == 0)
+      return false;
+    k += w;
+  }
+  return runs >= 2;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -3872,7 +3909,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         (box_over(d, a - 1, a, nolang) ||
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
-    if (is_title(d, u, nolang)) {
+    if (is_title(d, u, nolang) && !button_run(d, a - 1 - k)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
