@@ -123,7 +123,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define LIST_MAX 60
 #define SUMMARY_AFTER 3    /* lines from a listed headline to its summary */
 #define BARE_HEADS 2       /* ... in a list with fewer headlines without */
-#define LIST_TARGETS 1     /* known lines (share targets) that make a list */
+#define LIST_TARGETS 2     /* known lines (share targets) that make a list */
 #define CARD_SPAN 6        /* lines of a card after a list marker */
 #define CARD_MIN 3         /* cards */
 #define CARD_LINES 3       /* a product card's lines before its button */
@@ -2766,6 +2766,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
           !d->units[j + 1].rule)))
       break; /* a share list's targets were all of it: a new block is not,
                 nor a heading over bulleted lines ("Key points") */
+    if (!items && targets && u->blk != d->units[j - 1].blk &&
+        !u->bullet && j + 1 < d->nunits && !d->units[j + 1].rule &&
+        d->units[j + 1].blk != u->blk && d->units[j + 1].term == TERM_SENT &&
+        d->units[j + 1].words >= LEAD_WORDS && !d->units[j + 1].bullet)
+      break; /* (one target, "Share" / "Email": so is a heading in a new
+                block over a paragraph of its own, a live page's entry) */
     if (u->ntok > u->words && !u->bullet &&
         table_at(d, j)) { /* rows of a table are no headlines */
       if (items && d->units[j - 1].rule == R_LISTITEM)
