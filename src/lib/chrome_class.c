@@ -3943,8 +3943,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       if (!nolang && dek_sentence(d, t, a))
         d->units[t + 1].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
-        if (d->units[i].rule == R_OUTSIDE &&
-            (span_line(d, i) || price_line(d, i)))
+        if ((d->units[i].rule == R_OUTSIDE &&
+             (span_line(d, i) || price_line(d, i))) ||
+            (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
     }
