@@ -5039,6 +5039,52 @@ static void drop_post_buttons(struct chrome_doc *d, size_t a, size_t b) {
   }
 }
 
+#define ROSTER_WORDS 60 /* words of a row of a team's names at most */
+#define ROSTER_SEPS 4   /* commas or semicolons in it at least */
+
+/* Line i, a row of names under a label ("Harbour City: Hale; Osei,
+ * Brandt, ...", "Subs: Nolan, Greaves"): a label of a few words and a
+ * colon, no phrase rule or link; *names: it lists ROSTER_SEPS or more. */
+static bool roster_row(const struct chrome_doc *d, size_t i, bool *names) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->hit || u->bullet || u->url || u->widget || !u->cap1 ||
+      u->words < 2 || u->words > ROSTER_WORDS)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n), spaces = 0, seps = 0;
+  for (; k + 2 < n && p[k] != ':'; k++)
+    if (p[k] == ' ' && ++spaces >= BOX_LABEL_WORDS)
+      return false;
+  if (k + 2 >= n || k == 0 || p[k - 1] == ' ' || p[k + 1] != ' ')
+    return false;
+  for (; k < n; k++)
+    seps += p[k] == ',' || p[k] == ';';
+  *names = seps >= ROSTER_SEPS;
+  return true;
+}
+
+/* A box of a match's teams right after the article's last line b
+ * (before c): a short heading ("Line-ups", "Teams"), then rows of names
+ * under labels, two of them long lists at least ("Referee: ..." may
+ * follow). The article goes on over it. */
+static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
+  size_t h = b + 1, lists = 0, j = h + 1;
+  if (h + 2 >= c)
+    return b;
+  const struct chrome_unit *u = &d->units[h];
+  if (u->hit || u->bullet || u->url || u->widget || u->words < 1 ||
+      u->words > BOX_LABEL_WORDS || u->term != TERM_NONE || !u->cap1)
+    return b;
+  bool names;
+  for (; j < c && roster_row(d, j, &names); j++)
+    lists += names;
+  if (lists < 2)
+    return b;
+  for (size_t k = h; k < j; k++)
+    d->units[k].rule = NULL;
+  return j - 1;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -5060,6 +5106,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = join_sections(d, a, b, c);
     join_releases(d, &a, &b, c);
     b = score_after(d, b, c);
+    b = roster_after(d, b, c);
     while (b + 1 < c && d->units[b].bullet && d->units[b + 1].bullet &&
            d->units[b + 1].blk == d->units[b].blk && !d->units[b + 1].hit &&
            !d->units[b + 1].url && !d->units[b + 1].widget)
