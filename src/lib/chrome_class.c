@@ -255,6 +255,8 @@ static const char R_PULLQUOTE[] = "pull quote (its words in a paragraph nearby)"
 static const char R_SLUG[] = "image label (its text, then its file's name)";
 static const char R_BIO[] = "author bio (NAME is a writer ...)";
 static const char R_SAYS[] = "comment header (NAME says:)";
+static const char R_POST_BTN[] = "post buttons (a thread's posts)";
+static const char R_POST_HDR[] = "post header (its writer over its date)";
 static const char R_SAYS_NAME[] = "comment header (NAME says:, one of several)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
 static const char R_CARD[] =
@@ -2842,6 +2844,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
           !d->units[j + 1].rule)))
       break; /* a share list's targets were all of it: a new block is not,
                 nor a heading over bulleted lines ("Key points") */
+    if (!items && targets && u->blk != d->units[j - 1].blk &&
+        !u->bullet && j + 1 < d->nunits && !d->units[j + 1].rule &&
+        d->units[j + 1].blk != u->blk && d->units[j + 1].term == TERM_SENT &&
+        d->units[j + 1].words >= LEAD_WORDS && !d->units[j + 1].bullet)
+      break; /* (one target, "Share" / "Email": so is a heading in a new
+                block over a paragraph of its own, a live page's entry) */
     if (u->ntok > u->words && !u->bullet &&
         table_at(d, j)) { /* rows of a table are no headlines */
       if (items && d->units[j - 1].rule == R_LISTITEM)
@@ -3622,8 +3630,10 @@ static NOINLINE size_t on_topic_title(struct chrome_doc *d, size_t a,
     const struct chrome_unit *u = &d->units[t - k];
     if (is_title(d, u, nolang) && title_topic(d, t - k, &l))
       return t - k;
-    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
-      break; /* (only over the title's counts and dates: no headline) */
+    if (u->hit == CK_CUT || u->hit == CK_LIST ||
+        (u->words > TITLE_META_WORDS && u->seps < 2))
+      break; /* (only over the title's counts and dates, or facts between
+                separators: "Company · Leeds · Full-time"; no headline) */
   }
   return t;
 }
@@ -3813,11 +3823,183 @@ static void name_only_title(struct chrome_doc *d, size_t a) {
   }
 }
 
+#define DEK_REACH 10 /* lines from a dek to the article at most */
+
+/* Line t + 1, right under the title t in a block of its own, is its dek
+ * ending with a sentence's end ("A survey ship ... before."): prose
+ * that no phrase rule took, then only the head's byline or date line
+ * and its buttons down to the article at a (a teaser under a title
+ * has no byline under it). */
+static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t a) {
+  if (t + 2 >= a || a - t > DEK_REACH)
+    return false;
+  const struct chrome_unit *u = &d->units[t + 1];
+  if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet ||
+      u->url || u->widget || u->dup || u->hit || u->words < DEK_WORDS ||
+      u->cls == CL_BAD || u->blk == d->units[t].blk ||
+      u->blk == d->units[t + 2].blk)
+    return false;
+  bool head = false;
+  for (size_t i = t + 2; i < a; i++) {
+    const char *r = d->units[i].rule;
+    if (r == R_BYLINE || r == R_DATE)
+      head = true;
+    else if (!r || r == R_OUTSIDE)
+      return false;
+  }
+  return head;
+}
+
+#define OPEN_HEAD_WORDS 16 /* words of a headline that opens the article */
+#define ENTRY_REACH 5 /* lines from a live entry's time up to the headline */
+#define ENTRY_SCAN 40 /* lines from its heading to the next entry's time */
+
+/* The candidate t is the heading of a live page's first entry, under
+ * its time ("10:42 GMT", "2 min ago"; another entry's time comes within
+ * ENTRY_SCAN lines): the page's headline is over that time, with only lines that rules took (share buttons) between, in
+ * another block. Returns it, or SIZE_MAX. */
+static size_t headline_over_entry(const struct chrome_doc *d, size_t t,
+                                  bool nolang) {
+  if (d->units[t - 1].rule != R_DATE ||
+      d->units[t - 1].blk == d->units[t].blk)
+    return SIZE_MAX;
+  size_t j = t + 1; /* (another entry's time further down: no caption) */
+  while (j < d->nunits && j <= t + ENTRY_SCAN && !d->units[j].rule)
+    j++; /* (the entry's text between, all kept) */
+  if (j >= d->nunits || j == t + 1 || d->units[j].rule != R_DATE)
+    return SIZE_MAX;
+  for (size_t k = 2; k <= ENTRY_REACH && k <= t; k++) {
+    const struct chrome_unit *u = &d->units[t - k];
+    if (u->rule == R_OUTSIDE && is_title(d, u, nolang) &&
+        u->term == TERM_NONE && u->blk != d->units[t - 1].blk)
+      return t - k;
+    if (!u->rule || u->rule == R_OUTSIDE || u->hit == CK_CUT)
+      break;
+  }
+  return SIZE_MAX;
+}
+
+/* Whether p[0..n) has a full stop inside it ("alone. #ad"). */
+static bool inner_stop(const char *p, size_t n) {
+  for (size_t k = 0; k + 1 < n; k++)
+    if (p[k] == '.' && p[k + 1] == ' ')
+      return true;
+  return false;
+}
+
+#define BOX_ROWS 3        /* rows of a box of facts at least, */
+#define BOX_ROW_WORDS 12  /* ... each of so many words at most, */
+#define BOX_LABEL_WORDS 3 /* ... its label of so many */
+#define BOX_NAME_WORDS 5  /* words of the box's name over it at most */
+
+/* Line i, a row "Label: value" of a box of facts ("Born: 3 April 1931,
+ * Whitby", "Spouse: David Ellery"): a label of a few words (the first
+ * capitalised) and a colon, then the value; no phrase rule but a
+ * date's took it. */
+static bool box_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if ((u->hit && u->hit != CK_DATE) || u->bullet || u->url || u->widget ||
+      !u->cap1 || u->words < 2 || u->words > BOX_ROW_WORDS ||
+      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date) */
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n), spaces = 0;
+  for (; k + 2 < n; k++)
+    if (p[k] == ':')
+      return k > 0 && p[k - 1] != ' ' && p[k + 1] == ' ' && p[k + 2] != ' ';
+    else if (p[k] == ' ' && ++spaces >= BOX_LABEL_WORDS)
+      return false;
+  return false;
+}
+
+/* Line i, a row of buttons between a box of facts and the article
+ * ("Book tickets Add to calendar Share"): a short line without an end
+ * or a colon that no phrase rule took, outside the article. */
+static bool button_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->rule == R_OUTSIDE && !u->hit && u->term == TERM_NONE &&
+         u->words <= BOX_ROW_WORDS / 2 && u->cls != CL_GOOD &&
+         u->cls != CL_NEAR && !box_row(d, i);
+}
+
+/* Lines over the article at a, up to line e (right over it), are a box
+ * of facts: BOX_ROWS rows or more in a block apart from the article's,
+ * maybe a name over them (a short line without an end: "Margaret
+ * Ellery", or a title). They stay, the name as the title. */
+static bool box_over(struct chrome_doc *d, size_t e, size_t a,
+                     bool nolang) {
+  size_t s = e + 1;
+  while (s > 0 && box_row(d, s - 1))
+    s--;
+  if (e + 1 - s < BOX_ROWS || d->units[e].blk == d->units[a].blk)
+    return false;
+  for (size_t i = s; i <= e; i++)
+    d->units[i].rule = NULL;
+  struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
+  if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
+      h->words >= 1 && h->term == TERM_NONE &&
+      (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
+    h->rule = NULL;
+    h->title = true;
+  }
+  return true;
+}
+
+#define BUTTONS_TOK 8 /* words of a row of buttons at most */
+
+/* Whether the words t[0..k) are a whole-line rule (any language). */
+static bool line_rule_words(const struct chrome_rules *r,
+                            const struct chrome_tok *t, size_t k) {
+  if (k > r->maxtok[CK_LINE] || !kempt__chrome_may_start(r, CK_LINE, t[0].h))
+    return false;
+  uint64_t h = kempt__chrome_seq(t, k);
+  return kempt__chrome_may_key(r, h, CK_LINE) &&
+         kempt__chrome_rules_find(r, h, CK_LINE, ~0u) != NULL;
+}
+
+/* Line i, a row of two buttons or more, each a whole-line rule ("Apply
+ * now Save job Share", "Book tickets Add to calendar Share"): no title. */
+static bool button_run(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const struct chrome_rules *r = d->wc.rules;
+  if (!r || u->words < 2 || u->ntok != u->words || u->ntok > BUTTONS_TOK ||
+      u->term != TERM_NONE)
+    return false;
+  struct chrome_tok t[BUTTONS_TOK + 1];
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, BUTTONS_TOK + 1,
+                                              &total);
+  if (n != total || n < 2)
+    return false;
+  size_t runs = 0;
+  for (size_t k = 0; k < n; runs++) {
+    size_t w = n - k < 3 ? n - k : 3;
+    while (w > 0 && !line_rule_words(r, t + k, w))
+      w--;
+    if (w == 0)
+      return false;
+    k += w;
+  }
+  return runs >= 2;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
     nolang = true; /* (a CJK article on a page with words of a language:
                       its comments' or footer's English) */
+  if (!nolang && a < d->nunits && !d->units[a].rule &&
+      d->units[a].term == TERM_NONE && d->units[a].words >= HEADLINE_WORDS &&
+      d->units[a].words <= OPEN_HEAD_WORDS &&
+      !inner_stop(d->text.data + d->units[a].off, d->units[a].len) &&
+      is_title(d, &d->units[a], false) && a + 1 < d->nunits &&
+      d->units[a + 1].blk != d->units[a].blk &&
+      d->units[a + 1].term == TERM_SENT &&
+      (a == 0 || d->units[a - 1].words < HEADLINE_WORDS ||
+       !is_title(d, &d->units[a - 1], false))) {
+    d->units[a].title = true; /* (the article opens with its headline:
+                                 no line above, a menu's, is its title) */
+    return;
+  }
   size_t reach = 40;
   for (size_t k = 0; k < reach && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
@@ -3829,7 +4011,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       reach = FAQ_TITLE_REACH;
       continue;
     }
-    if (is_title(d, u, nolang)) {
+    if (k == 0 && !nolang &&
+        (box_over(d, a - 1, a, nolang) ||
+         (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
+      return; /* (a box of facts: its rows and its name stay) */
+    if (is_title(d, u, nolang) && !button_run(d, a - 1 - k)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
@@ -3847,11 +4033,19 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         t--;
       }
       t = paper_title(d, t, nolang);
+      size_t h = t > 1 ? headline_over_entry(d, t, nolang) : SIZE_MAX;
+      if (h != SIZE_MAX) {
+        d->units[t].rule = NULL; /* (the entry's heading stays) */
+        t = h;
+      }
       d->units[t].title = true;
       d->units[t].rule = NULL;
+      if (!nolang && dek_sentence(d, t, a))
+        d->units[t + 1].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
-        if (d->units[i].rule == R_OUTSIDE &&
-            (span_line(d, i) || price_line(d, i)))
+        if ((d->units[i].rule == R_OUTSIDE &&
+             (span_line(d, i) || price_line(d, i))) ||
+            (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
     }
@@ -4673,6 +4867,8 @@ static void keep_summary_box(struct chrome_doc *d, size_t a) {
 }
 
 #define RELEASE_HEAD_WORDS 3 /* words of a release's heading at most */
+#define RELEASE_SUBS 3 /* sub-headings over the article's first item */
+#define RELEASE_SPAN 40 /* lines of a newer release over it at most */
 
 /* Whether line i heads a release of a changelog: a short numbered
  * heading ("Version 3.2.0", "Release 14"; the rule of repeated lines
@@ -4685,6 +4881,16 @@ static bool release_head(const struct chrome_doc *d, size_t i, size_t end) {
          has_quantity(d->text.data + u->off, u->len);
 }
 
+/* Line i, a short heading over bullets that the rule of repeated lines
+ * took: a release's sub-heading found in each of them ("New", "Fixed"). */
+static bool release_sub(const struct chrome_doc *d, size_t i, size_t end) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->rule == R_REPEAT && !u->hit && !u->bullet && !u->url &&
+         !u->widget && u->term == TERM_NONE &&
+         u->words <= SUMMARY_HEAD_WORDS && i + 1 < end &&
+         d->units[i + 1].bullet;
+}
+
 /* A release's items from line i on, before end: bullets (no links) and
  * sub-headings over them ("Bug fixes"), prose. Returns the last, or
  * SIZE_MAX when none is a bullet. */
@@ -4692,6 +4898,8 @@ static size_t release_items(const struct chrome_doc *d, size_t i, size_t end) {
   size_t last = SIZE_MAX;
   for (; i < end; i++) {
     const struct chrome_unit *u = &d->units[i];
+    if (release_sub(d, i, end))
+      continue; /* (a sub-heading found in each release: "Fixed") */
     if (u->rule || u->url || u->widget)
       break;
     if (u->bullet)
@@ -4709,9 +4917,14 @@ static size_t release_items(const struct chrome_doc *d, size_t i, size_t end) {
  * under a heading of the same form; the headings stay. */
 static void join_releases(struct chrome_doc *d, size_t *a, size_t *b,
                           size_t end) {
-  if (*a < 2 || !release_head(d, *a - 2, end))
+  size_t r = *a; /* (over the article's sub-headings: "Fixed") */
+  while (r >= 3 && *a - r < RELEASE_SUBS && !release_head(d, r - 2, end) &&
+         release_sub(d, r - 1, end))
+    r--;
+  if (r < 2 || !release_head(d, r - 2, end))
     return;
-  uint64_t key = d->units[*a - 2].key;
+  r -= 2;
+  uint64_t key = d->units[r].key;
   while (*b + 1 < end && release_head(d, *b + 1, end) &&
          d->units[*b + 1].key == key) {
     size_t e = release_items(d, *b + 3, end);
@@ -4719,16 +4932,27 @@ static void join_releases(struct chrome_doc *d, size_t *a, size_t *b,
       break;
     *b = e;
   }
+  for (size_t q = r; q > 0 && r - q < RELEASE_SPAN; q--) /* newer ones */
+    if (release_head(d, q - 1, end) && d->units[q - 1].key == key) {
+      if (release_items(d, q + 1, end) + 1 != r)
+        break;
+      r = q - 1;
+      q = r + 1; /* (the loop's step looks on above it) */
+    }
   bool more = false; /* (the article may have held some already) */
-  for (size_t i = *a; i <= *b; i++)
+  for (size_t i = r + 1; i <= *b; i++)
+    more = more || (release_head(d, i, end) && d->units[i].key == key);
+  if (!more)
+    return;
+  for (size_t i = r; i <= *b; i++)
     if (release_head(d, i, end) && d->units[i].key == key) {
       d->units[i].rule = NULL;
-      more = true;
+      d->units[i + 1].rule = NULL; /* (its date: no head's) */
+      d->units[i + 1].listed = true;
+    } else if (release_sub(d, i, end) || i < *a) {
+      d->units[i].rule = NULL;
     }
-  if (more) {
-    *a -= 2;
-    d->units[*a].rule = NULL;
-  }
+  *a = r;
 }
 
 #define PAY_WORDS 4        /* words of a pay range's line at most */
@@ -4822,6 +5046,178 @@ static void keep_job_head(struct chrome_doc *d, size_t a) {
   }
 }
 
+#define SCORE_REACH 12 /* lines from a score up to the article, or down */
+#define SCORE_LABEL 3  /* words of a score's label ("Our score:") at most */
+
+/* The number at p[k] (digits, one decimal point or comma): its end, or k
+ * when none; *v its whole part. */
+static size_t score_number(const char *p, size_t n, size_t k, unsigned *v) {
+  size_t s = k;
+  *v = 0;
+  while (k < n && (unsigned)(p[k] - '0') < 10 && *v < 1000)
+    *v = *v * 10 + (unsigned)(p[k++] - '0');
+  if (k > s && k + 1 < n && (p[k] == '.' || p[k] == ',') &&
+      (unsigned)(p[k + 1] - '0') < 10)
+    for (k++; k < n && (unsigned)(p[k] - '0') < 10; k++)
+      ;
+  return k;
+}
+
+/* A review's score alone on its line: "8/10", "Score: 8/10", "4.5 out
+ * of 5 stars", "Rating: 4/5" (out of 5, 10 or 100, a label of a few
+ * words before it and a colon, a word after it). */
+static bool score_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->words > SCORE_LABEL + 3 || u->ntok < 2 || u->ntok > 8 ||
+      u->term == TERM_SENT || u->bullet || u->url || u->widget || u->len > 48)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n), label = 0;
+  while (n > k && p[n - 1] == ' ')
+    n--;
+  for (size_t j = k; j < n; j++) /* a label ends with a colon */
+    if (p[j] == ':' && j + 1 < n && p[j + 1] == ' ') {
+      for (size_t x = k; x < j; x++)
+        label += p[x] == ' ';
+      if (label >= SCORE_LABEL)
+        return false;
+      k = j + 2;
+      break;
+    }
+  unsigned x, y;
+  size_t e = score_number(p, n, k, &x);
+  if (e == k)
+    return false;
+  if (e < n && p[e] == '/')
+    k = e + 1;
+  else if (has_prefix(p + e, n - e, " out of "))
+    k = e + 8;
+  else
+    return false;
+  e = score_number(p, n, k, &y);
+  if (e == k || (y != 5 && y != 10 && y != 100) || x > y)
+    return false;
+  if (e == n)
+    return true;
+  if (p[e] != ' ') /* (a date's "8/10/2026") */
+    return false;
+  for (e++; e < n; e++) /* one word after it ("stars") */
+    if (p[e] == ' ' || (unsigned)(p[e] - '0') < 10 || p[e] == '/')
+      return false;
+  return true;
+}
+
+/* A review's score under its title, over the article at a: it stays. */
+static void keep_score_head(struct chrome_doc *d, size_t a) {
+  for (size_t i = a; i > 0 && a - i < SCORE_REACH; i--) {
+    struct chrome_unit *u = &d->units[i - 1];
+    if (u->title)
+      break;
+    if (u->rule && !u->hit && score_line(d, i - 1))
+      u->rule = NULL;
+  }
+}
+
+/* A review's score a little after its last line b (before c), with
+ * only a box of its pros and cons between (short headings, bulleted
+ * lines that no phrase rule took): the article goes on to it, and they
+ * stay. */
+static size_t score_after(struct chrome_doc *d, size_t b, size_t c) {
+  for (size_t i = b + 1; i < c && i <= b + SCORE_REACH; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->hit || u->url || u->widget || u->rule == R_CUT)
+      break;
+    if (score_line(d, i)) {
+      for (size_t k = b + 1; k <= i; k++) {
+        d->units[k].rule = NULL; /* (the box's lines: short, bulleted) */
+        d->units[k].listed = true;
+      }
+      return i;
+    }
+    if (!u->bullet && (u->words > SUMMARY_HEAD_WORDS || u->term != TERM_NONE))
+      break;
+  }
+  return b;
+}
+
+#define POSTER_LINES 3 /* lines of a post's header over its date at most */
+
+/* Whether line i is a short line of a post's header: its writer's name,
+ * rank or count ("tom_allotment", "Senior member", "Posts: 3,118"). */
+static bool poster_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->ntok >= 1 && u->ntok <= 4 && u->term == TERM_NONE &&
+         !u->bullet && !u->url && !u->widget && u->cls != CL_GOOD;
+}
+
+/* The posts of a thread in the article [a, b] (a forum's): each post's
+ * line of buttons ("Quote Reply Like (3)") goes, and the next post's
+ * header under it (a few short lines over its date line). */
+static void drop_post_buttons(struct chrome_doc *d, size_t a, size_t b) {
+  if (d->btn_b <= a || d->btn_a > b)
+    return;
+  for (size_t i = a; i <= b; i++) {
+    if (!d->units[i].btn)
+      continue;
+    if (!d->units[i].rule || soft_rule(d->units[i].rule))
+      d->units[i].rule = R_POST_BTN; /* (numbers hash alike: repeated) */
+    size_t j = i + 1;
+    while (j <= b && j <= i + POSTER_LINES && poster_line(d, j) &&
+           d->units[j].hit != CK_DATE)
+      j++;
+    if (j > i + 1 && j <= b && d->units[j].hit == CK_DATE)
+      for (size_t k = i + 1; k < j; k++)
+        if (!d->units[k].rule || soft_rule(d->units[k].rule))
+          d->units[k].rule = R_POST_HDR;
+  }
+}
+
+#define ROSTER_WORDS 60 /* words of a row of a team's names at most */
+#define ROSTER_SEPS 4   /* commas or semicolons in it at least */
+
+/* Line i, a row of names under a label ("Harbour City: Hale; Osei,
+ * Brandt, ...", "Subs: Nolan, Greaves"): a label of a few words and a
+ * colon, no phrase rule or link; *names: it lists ROSTER_SEPS or more. */
+static bool roster_row(const struct chrome_doc *d, size_t i, bool *names) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->hit || u->bullet || u->url || u->widget || !u->cap1 ||
+      u->words < 2 || u->words > ROSTER_WORDS)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n), spaces = 0, seps = 0;
+  for (; k + 2 < n && p[k] != ':'; k++)
+    if (p[k] == ' ' && ++spaces >= BOX_LABEL_WORDS)
+      return false;
+  if (k + 2 >= n || k == 0 || p[k - 1] == ' ' || p[k + 1] != ' ')
+    return false;
+  for (; k < n; k++)
+    seps += p[k] == ',' || p[k] == ';';
+  *names = seps >= ROSTER_SEPS;
+  return true;
+}
+
+/* A box of a match's teams right after the article's last line b
+ * (before c): a short heading ("Line-ups", "Teams"), then rows of names
+ * under labels, two of them long lists at least ("Referee: ..." may
+ * follow). The article goes on over it. */
+static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
+  size_t h = b + 1, lists = 0, j = h + 1;
+  if (h + 2 >= c)
+    return b;
+  const struct chrome_unit *u = &d->units[h];
+  if (u->hit || u->bullet || u->url || u->widget || u->words < 1 ||
+      u->words > BOX_LABEL_WORDS || u->term != TERM_NONE || !u->cap1)
+    return b;
+  bool names;
+  for (; j < c && roster_row(d, j, &names); j++)
+    lists += names;
+  if (lists < 2)
+    return b;
+  for (size_t k = h; k < j; k++)
+    d->units[k].rule = NULL;
+  return j - 1;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -4843,6 +5239,12 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = join_sections(d, a, b, c);
     b = join_wiki_sections(d, b, c);
     join_releases(d, &a, &b, c);
+    b = score_after(d, b, c);
+    b = roster_after(d, b, c);
+    while (b + 1 < c && d->units[b].bullet && d->units[b + 1].bullet &&
+           d->units[b + 1].blk == d->units[b].blk && !d->units[b + 1].hit &&
+           !d->units[b + 1].url && !d->units[b + 1].widget)
+      b++; /* (the rest of the list it ends in: "Dishwasher safe") */
     size_t facts = kempt__chrome_facts_after(d, b + 1, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
@@ -4886,6 +5288,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found) {
     keep_inner_repeats(d, a, b);
     keep_dated_rows(d, a, b);
+    drop_post_buttons(d, a, b);
     kempt__chrome_drop_contents(d, a, b);
   }
   if (c > 0)
@@ -4896,6 +5299,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_job_head(d, a);
+    keep_score_head(d, a);
   }
   if (c < d->nunits)
     d->cut = true;
