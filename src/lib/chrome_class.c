@@ -163,6 +163,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
+#define FIGURE_PROSE_WORDS 8 /* a sentence of the text after a figure */
 #define PROSE_ITEM_WORDS 5  /* a bulleted fragment of prose, */
 #define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
 #define PROSE_HEAD_WORDS 8  /* ... under a heading of at most so many */
@@ -2108,6 +2109,73 @@ static bool block_credit(const struct chrome_unit *u) {
          u->upper == u->words;
 }
 
+/* Whether unit i - 1 was the line right above unit i in the page, with
+ * no blank line between: in its block, or in the block before, which
+ * unwrap cut off text dumped one paragraph per line (KEMPT_BLOCK_SPLIT). */
+static bool line_above(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return i > 0 && (u[-1].blk == u->blk ||
+                   (u[-1].blk + 1 == u->blk &&
+                    (d->blks[u->blk].flags & KEMPT_BLOCK_SPLIT)));
+}
+
+/* A line of a figure's caption in text dumped one paragraph per line: a
+ * short sentence or a few, no rule's, no list item's. */
+static bool caption_line(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  return u->term == TERM_SENT && !u->rule && !u->bullet && !u->widget &&
+         u->words >= 3 && u->words <= CAPTION_WORDS &&
+         (unsigned)(d->text.data[u->off] - '0') >= 10; /* ("6. Boil ...") */
+}
+
+/* A line of the article's prose around such a figure: a long one, or a
+ * sentence of some words. */
+static bool figure_prose(const struct chrome_unit *u, unsigned words) {
+  return !u->rule && !u->bullet && !u->widget && u->words >= words &&
+         (u->term == TERM_SENT || u->words > CAPTION_WORDS);
+}
+
+/* Whether a credit's line p[0..n) has a separator between its names:
+ * "Jane Doe, AP", "Jane Doe/Agency", "Jane Doe | Agency". */
+static bool credit_sep(const char *p, size_t n) {
+  return memchr(p, ',', n) || memchr(p, '/', n) || memchr(p, '|', n);
+}
+
+/* A figure in text dumped one paragraph per line, where no block holds
+ * it: a credit alone on line e (a rule's that names someone: capitalised
+ * words or a separator, "Jane Doe/Getty Images"; or capitalised words
+ * with a separator under an image's label: "[img-2]" / caption / "Jane
+ * Doe, AP"), the caption's lines right above it (at most FIGURE_LINES -
+ * 1), and the figure seen to stand inside the text as a block would show
+ * it: prose right below the credit, and above the caption a line that no
+ * caption has (a long one, a list's, a label, chrome, a heading) or none
+ * right above. */
+static void split_figure(struct chrome_doc *d, size_t e) {
+  const struct chrome_unit *c = &d->units[e];
+  if (!block_credit(c) || c->words > CREDIT_WORDS || c->term != TERM_NONE ||
+      (c->rule && c->rule != R_CAPTION && c->upper < c->words &&
+       !credit_sep(d->text.data + c->off, c->len)) || /* ("Share this") */
+      e + 1 >= d->nunits || !line_above(d, e + 1) ||
+      !figure_prose(c + 1, FIGURE_PROSE_WORDS))
+    return;
+  size_t i = e;
+  while (i > 0 && e - i < FIGURE_LINES - 1 && line_above(d, i) &&
+         caption_line(d, &d->units[i - 1]))
+    i--;
+  if (i == e || (i > 0 && line_above(d, i) &&
+                 d->units[i - 1].term == TERM_SENT &&
+                 (!d->units[i - 1].rule || d->units[i - 1].rule == R_CAPTION) &&
+                 !d->units[i - 1].bullet &&
+                 d->units[i - 1].words <= CAPTION_WORDS))
+    return; /* (more short sentences above: where would it start?) */
+  if (!c->rule && (i == 0 || !line_above(d, i) || !d->units[i - 1].widget ||
+                   !credit_sep(d->text.data + c->off, c->len)))
+    return; /* (a heading after short paragraphs looks so too) */
+  for (; i <= e; i++)
+    if (!d->units[i].rule)
+      d->units[i].rule = R_CAPTION;
+}
+
 /* A figure: a block of a few short sentences (the image's text and its
  * caption), each on a line of its own, that ends with its credit; all of
  * its lines are the caption's. */
@@ -2134,6 +2202,9 @@ static void mark_figures(struct chrome_doc *d) {
       if (!d->units[i].rule)
         d->units[i].rule = R_CAPTION;
   }
+  for (size_t b = 1; b < d->nblks; b++)
+    if ((d->blks[b].flags & KEMPT_BLOCK_SPLIT) && d->blks[b].n == 1)
+      split_figure(d, d->blks[b].first);
 }
 
 static void mark_card(struct chrome_doc *d, size_t i);
