@@ -173,6 +173,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
 #define FIELD_MIN 3        /* spaces of an empty form field "[   ]" */
 #define SIGNUP_WORDS 40    /* a sign-up pitch before its field */
+#define SHORT_FIELD_REST 24 /* bytes of a short field's button: "][Sign Up]" */
 #define HANDLE_WORDS 5     /* "Jane Doe @janedoe" */
 #define ABOUT_NAME 4       /* words of the name in "About Jane Doe" */
 #define ABOUT_NEXT 3       /* lines after it where her bio may start */
@@ -2142,8 +2143,8 @@ static bool credit_sep(const char *p, size_t n) {
 }
 
 /* A figure in text dumped one paragraph per line, where no block holds
- * it: a credit alone on line e (a rule's that names someone: capitalised
- * words or a separator, "Jane Doe/Getty Images"; or capitalised words
+ * it: a credit alone on line e (a caption rule's, or a has rule's with
+ * a separator between names, "Jane Doe/Getty Images"; or capitalised words
  * with a separator under an image's label: "[img-2]" / caption / "Jane
  * Doe, AP"), the caption's lines right above it (at most FIGURE_LINES -
  * 1), and the figure seen to stand inside the text as a block would show
@@ -2153,8 +2154,8 @@ static bool credit_sep(const char *p, size_t n) {
 static void split_figure(struct chrome_doc *d, size_t e) {
   const struct chrome_unit *c = &d->units[e];
   if (!block_credit(c) || c->words > CREDIT_WORDS || c->term != TERM_NONE ||
-      (c->rule && c->rule != R_CAPTION && c->upper < c->words &&
-       !credit_sep(d->text.data + c->off, c->len)) || /* ("Share this") */
+      (c->rule && c->rule != R_CAPTION &&
+       !credit_sep(d->text.data + c->off, c->len)) || /* ("See All") */
       e + 1 >= d->nunits || !line_above(d, e + 1) ||
       !figure_prose(c + 1, FIGURE_PROSE_WORDS))
     return;
@@ -5390,6 +5391,16 @@ static size_t empty_field(const char *p, size_t n) {
   return n;
 }
 
+/* A line that is an empty form field with fewer spaces than FIELD_MIN
+ * (a paragraph's runs of spaces become one: "[ ]Sign Up") and its button
+ * right after it, a word or two, nothing else. */
+static bool short_field(const char *p, size_t n) {
+  size_t i = 1;
+  while (i < n && i <= FIELD_MIN && p[i] == ' ')
+    i++;
+  return i < n && p[i] == ']' && n - i <= SHORT_FIELD_REST && n - i > 2;
+}
+
 /* A field's button that signs up for a newsletter, in some languages. */
 static bool signup_button(const char *p, size_t n) {
   static const char *const w[] = {"sign up", "signup", "subscribe", "join",
@@ -5408,6 +5419,13 @@ static bool signup_button(const char *p, size_t n) {
 static void mark_signup(struct chrome_doc *d, size_t i) {
   struct chrome_unit *u = &d->units[i];
   const char *p = d->text.data + u->off;
+  if (!u->widget && u->words <= 3 && p[0] == '[' && short_field(p, u->len)) {
+    struct chrome_unit *v = i ? &d->units[i - 1] : NULL;
+    if (v && !v->rule && v->words && v->words <= SIGNUP_WORDS &&
+        signup_button(p, u->len))
+      v->rule = R_SIGNUP; /* (a field whose spaces a paragraph lost) */
+    return;
+  }
   if (!u->widget) { /* a line of text: only a field at its end counts */
     if (u->tlen == u->len || u->words > SIGNUP_WORDS ||
         (!u->soft_has && !u->rule))
@@ -5597,7 +5615,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->rule = R_CAPTION;
     if (d->nremoved && d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
-    if (u->widget || u->soft_has || u->hit == CK_HAS)
+    if (u->widget || u->soft_has || u->hit == CK_HAS ||
+        (p[0] == '[' && u->words <= 3))
       mark_signup(d, i);
     if (u->hit == CK_LINE)
       mark_field_pitch(d, i);
