@@ -5419,7 +5419,7 @@ static bool signup_button(const char *p, size_t n) {
 static void mark_signup(struct chrome_doc *d, size_t i) {
   struct chrome_unit *u = &d->units[i];
   const char *p = d->text.data + u->off;
-  if (!u->widget && u->words <= 3 && p[0] == '[' && short_field(p, u->len)) {
+  if (u->words <= 3 && p[0] == '[' && short_field(p, u->len)) {
     struct chrome_unit *v = i ? &d->units[i - 1] : NULL;
     if (v && !v->rule && v->words && v->words <= SIGNUP_WORDS &&
         signup_button(p, u->len))
