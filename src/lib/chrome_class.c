@@ -2137,26 +2137,43 @@ static bool figure_prose(const struct chrome_unit *u, unsigned words) {
 }
 
 /* Whether a credit's line p[0..n) has a separator between its names:
- * "Jane Doe, AP", "Jane Doe/Agency", "Jane Doe | Agency". */
-static bool credit_sep(const char *p, size_t n) {
-  return memchr(p, ',', n) || memchr(p, '/', n) || memchr(p, '|', n);
+ * "Jane Doe, AP", "Jane Doe/Agency", "Jane Doe | Agency"; 2 for a slash
+ * or a bar (a comma may stand in a heading: "Paris, Texas"). */
+static int credit_sep(const char *p, size_t n) {
+  if (memchr(p, '/', n) || memchr(p, '|', n))
+    return 2;
+  return memchr(p, ',', n) != NULL;
+}
+
+/* The credit of a figure in text dumped one paragraph per line: a line
+ * that a caption rule removed, or a has rule with a separator between
+ * names in it ("Jane Doe/Getty Images"; "See All Newsletters" is none),
+ * or capitalised words (the agency's may not be: "Jane Doe/dpa") with a
+ * slash or a bar between them; 1 for such words with a comma, which a
+ * figure needs an image's label for ("Jane Doe, AP"); else 0. */
+static int split_credit(const struct chrome_doc *d,
+                        const struct chrome_unit *c) {
+  if (c->words > CREDIT_WORDS || c->term != TERM_NONE)
+    return 0;
+  int sep = credit_sep(d->text.data + c->off, c->len);
+  if (c->rule)
+    return c->rule == R_CAPTION || (c->hit == CK_HAS && sep) ? 2 : 0;
+  if (c->bullet || c->widget || c->words < 2 || c->upper + 1 < c->words ||
+      (sep < 2 && c->upper < c->words))
+    return 0;
+  return sep;
 }
 
 /* A figure in text dumped one paragraph per line, where no block holds
- * it: a credit alone on line e (a caption rule's, or a has rule's with
- * a separator between names, "Jane Doe/Getty Images"; or capitalised words
- * with a separator under an image's label: "[img-2]" / caption / "Jane
- * Doe, AP"), the caption's lines right above it (at most FIGURE_LINES -
- * 1), and the figure seen to stand inside the text as a block would show
- * it: prose right below the credit, and above the caption a line that no
- * caption has (a long one, a list's, a label, chrome, a heading) or none
- * right above. */
+ * it: a credit alone on line e (split_credit), the caption's lines right
+ * above it (at most FIGURE_LINES - 1), and the figure seen to stand
+ * inside the text as a block would show it: prose right below the
+ * credit, and above the caption a line that no caption has (a long one,
+ * a list's, a label, chrome, a heading) or none right above. */
 static void split_figure(struct chrome_doc *d, size_t e) {
   const struct chrome_unit *c = &d->units[e];
-  if (!block_credit(c) || c->words > CREDIT_WORDS || c->term != TERM_NONE ||
-      (c->rule && c->rule != R_CAPTION &&
-       !credit_sep(d->text.data + c->off, c->len)) || /* ("See All") */
-      e + 1 >= d->nunits || !line_above(d, e + 1) ||
+  int credit = split_credit(d, c);
+  if (!credit || e + 1 >= d->nunits || !line_above(d, e + 1) ||
       !figure_prose(c + 1, FIGURE_PROSE_WORDS))
     return;
   size_t i = e;
@@ -2169,8 +2186,7 @@ static void split_figure(struct chrome_doc *d, size_t e) {
                  !d->units[i - 1].bullet &&
                  d->units[i - 1].words <= CAPTION_WORDS))
     return; /* (more short sentences above: where would it start?) */
-  if (!c->rule && (i == 0 || !line_above(d, i) || !d->units[i - 1].widget ||
-                   !credit_sep(d->text.data + c->off, c->len)))
+  if (credit < 2 && (i == 0 || !line_above(d, i) || !d->units[i - 1].widget))
     return; /* (a heading after short paragraphs looks so too) */
   for (; i <= e; i++)
     if (!d->units[i].rule)
