@@ -25,7 +25,11 @@ enum kempt_block_flag {
   KEMPT_BLOCK_CUT = 1u << 2,     /* ended at a size cap, not a blank line */
   KEMPT_BLOCK_JOINED = 1u << 3,  /* hard-wrapped lines were joined */
   KEMPT_BLOCK_REFS = 1u << 4,    /* a text browser's list of link targets */
-  KEMPT_BLOCK_TITLE = 1u << 5    /* taken as the document's title */
+  KEMPT_BLOCK_TITLE = 1u << 5,   /* taken as the document's title */
+  KEMPT_BLOCK_SPLIT = 1u << 6    /* a line of a block that unwrap cut into
+                                    paragraphs (text dumped one paragraph
+                                    per line): the block before it was the
+                                    line above it, with no blank line */
 };
 
 /* One paragraph candidate: lines separated by '\n', no final newline. The

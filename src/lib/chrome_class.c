@@ -164,6 +164,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_MAX 60      /* bytes of the credit at a caption's end */
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
+#define FIGURE_PROSE_WORDS 8 /* a sentence of the text after a figure */
 #define PROSE_ITEM_WORDS 5  /* a bulleted fragment of prose, */
 #define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
 #define PROSE_HEAD_WORDS 8  /* ... under a heading of at most so many */
@@ -173,6 +174,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define TAIL_HEAD_WORDS 5  /* ... each a headline of so many words */
 #define FIELD_MIN 3        /* spaces of an empty form field "[   ]" */
 #define SIGNUP_WORDS 40    /* a sign-up pitch before its field */
+#define SHORT_FIELD_REST 24 /* bytes of a short field's button: "][Sign Up]" */
 #define HANDLE_WORDS 5     /* "Jane Doe @janedoe" */
 #define ABOUT_NAME 4       /* words of the name in "About Jane Doe" */
 #define ABOUT_NEXT 3       /* lines after it where her bio may start */
@@ -2111,6 +2113,89 @@ static bool block_credit(const struct chrome_unit *u) {
          u->upper == u->words;
 }
 
+/* Whether unit i - 1 was the line right above unit i in the page, with
+ * no blank line between: in its block, or in the block before, which
+ * unwrap cut off text dumped one paragraph per line (KEMPT_BLOCK_SPLIT). */
+static bool line_above(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return i > 0 && (u[-1].blk == u->blk ||
+                   (u[-1].blk + 1 == u->blk &&
+                    (d->blks[u->blk].flags & KEMPT_BLOCK_SPLIT)));
+}
+
+/* A line of a figure's caption in text dumped one paragraph per line: a
+ * short sentence or a few, no rule's, no list item's. */
+static bool caption_line(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  return u->term == TERM_SENT && !u->rule && !u->bullet && !u->widget &&
+         u->words >= 3 && u->words <= CAPTION_WORDS &&
+         (unsigned)(d->text.data[u->off] - '0') >= 10; /* ("6. Boil ...") */
+}
+
+/* A line of the article's prose around such a figure: a long one, or a
+ * sentence of some words. */
+static bool figure_prose(const struct chrome_unit *u, unsigned words) {
+  return !u->rule && !u->bullet && !u->widget && u->words >= words &&
+         (u->term == TERM_SENT || u->words > CAPTION_WORDS);
+}
+
+/* Whether a credit's line p[0..n) has a separator between its names:
+ * "Jane Doe, AP", "Jane Doe/Agency", "Jane Doe | Agency"; 2 for a slash
+ * or a bar (a comma may stand in a heading: "Paris, Texas"). */
+static int credit_sep(const char *p, size_t n) {
+  if (memchr(p, '/', n) || memchr(p, '|', n))
+    return 2;
+  return memchr(p, ',', n) != NULL;
+}
+
+/* The credit of a figure in text dumped one paragraph per line: a line
+ * that a caption rule removed, or a has rule with a separator between
+ * names in it ("Jane Doe/Getty Images"; "See All Newsletters" is none),
+ * or capitalised words (the agency's may not be: "Jane Doe/dpa") with a
+ * slash or a bar between them; 1 for such words with a comma, which a
+ * figure needs an image's label for ("Jane Doe, AP"); else 0. */
+static int split_credit(const struct chrome_doc *d,
+                        const struct chrome_unit *c) {
+  if (c->words > CREDIT_WORDS || c->term != TERM_NONE)
+    return 0;
+  int sep = credit_sep(d->text.data + c->off, c->len);
+  if (c->rule)
+    return c->rule == R_CAPTION || (c->hit == CK_HAS && sep) ? 2 : 0;
+  if (c->bullet || c->widget || c->words < 2 || c->upper + 1 < c->words ||
+      (sep < 2 && c->upper < c->words))
+    return 0;
+  return sep;
+}
+
+/* A figure in text dumped one paragraph per line, where no block holds
+ * it: a credit alone on line e (split_credit), the caption's lines right
+ * above it (at most FIGURE_LINES - 1), and the figure seen to stand
+ * inside the text as a block would show it: prose right below the
+ * credit, and above the caption a line that no caption has (a long one,
+ * a list's, a label, chrome, a heading) or none right above. */
+static void split_figure(struct chrome_doc *d, size_t e) {
+  const struct chrome_unit *c = &d->units[e];
+  int credit = split_credit(d, c);
+  if (!credit || e + 1 >= d->nunits || !line_above(d, e + 1) ||
+      !figure_prose(c + 1, FIGURE_PROSE_WORDS))
+    return;
+  size_t i = e;
+  while (i > 0 && e - i < FIGURE_LINES - 1 && line_above(d, i) &&
+         caption_line(d, &d->units[i - 1]))
+    i--;
+  if (i == e || (i > 0 && line_above(d, i) &&
+                 d->units[i - 1].term == TERM_SENT &&
+                 (!d->units[i - 1].rule || d->units[i - 1].rule == R_CAPTION) &&
+                 !d->units[i - 1].bullet &&
+                 d->units[i - 1].words <= CAPTION_WORDS))
+    return; /* (more short sentences above: where would it start?) */
+  if (credit < 2 && (i == 0 || !line_above(d, i) || !d->units[i - 1].widget))
+    return; /* (a heading after short paragraphs looks so too) */
+  for (; i <= e; i++)
+    if (!d->units[i].rule)
+      d->units[i].rule = R_CAPTION;
+}
+
 /* A figure: a block of a few short sentences (the image's text and its
  * caption), each on a line of its own, that ends with its credit; all of
  * its lines are the caption's. */
@@ -2137,6 +2222,9 @@ static void mark_figures(struct chrome_doc *d) {
       if (!d->units[i].rule)
         d->units[i].rule = R_CAPTION;
   }
+  for (size_t b = 1; b < d->nblks; b++)
+    if ((d->blks[b].flags & KEMPT_BLOCK_SPLIT) && d->blks[b].n == 1)
+      split_figure(d, d->blks[b].first);
 }
 
 static void mark_card(struct chrome_doc *d, size_t i);
@@ -5727,6 +5815,16 @@ static size_t empty_field(const char *p, size_t n) {
   return n;
 }
 
+/* A line that is an empty form field with fewer spaces than FIELD_MIN
+ * (a paragraph's runs of spaces become one: "[ ]Sign Up") and its button
+ * right after it, a word or two, nothing else. */
+static bool short_field(const char *p, size_t n) {
+  size_t i = 1;
+  while (i < n && i <= FIELD_MIN && p[i] == ' ')
+    i++;
+  return i < n && p[i] == ']' && n - i <= SHORT_FIELD_REST && n - i > 2;
+}
+
 /* A field's button that signs up for a newsletter, in some languages. */
 static bool signup_button(const char *p, size_t n) {
   static const char *const w[] = {"sign up", "signup", "subscribe", "join",
@@ -5745,6 +5843,13 @@ static bool signup_button(const char *p, size_t n) {
 static void mark_signup(struct chrome_doc *d, size_t i) {
   struct chrome_unit *u = &d->units[i];
   const char *p = d->text.data + u->off;
+  if (u->words <= 3 && p[0] == '[' && short_field(p, u->len)) {
+    struct chrome_unit *v = i ? &d->units[i - 1] : NULL;
+    if (v && !v->rule && v->words && v->words <= SIGNUP_WORDS &&
+        signup_button(p, u->len))
+      v->rule = R_SIGNUP; /* (a field whose spaces a paragraph lost) */
+    return;
+  }
   if (!u->widget) { /* a line of text: only a field at its end counts */
     if (u->tlen == u->len || u->words > SIGNUP_WORDS ||
         (!u->soft_has && !u->rule))
@@ -5934,7 +6039,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->rule = R_CAPTION;
     if (d->nremoved && d->blks[u->blk].rule)
       u->rule = d->blks[u->blk].rule;
-    if (u->widget || u->soft_has || u->hit == CK_HAS)
+    if (u->widget || u->soft_has || u->hit == CK_HAS ||
+        (p[0] == '[' && u->words <= 3))
       mark_signup(d, i);
     if (u->hit == CK_LINE)
       mark_field_pitch(d, i);

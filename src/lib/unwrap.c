@@ -1566,12 +1566,14 @@ static enum kempt_status put_kept_lines(struct unwrap *u,
   if (prose < PROSE_LINES)
     return put_group(u, b, L, 0, nl);
   enum kempt_status st = KEMPT_OK;
+  struct kempt_block c = *b; /* (the lines after the first: split) */
   for (size_t j = 0, end; j < nl && st == KEMPT_OK; j = end) {
     end = logical_end(L, j);
     if (list_line(b->text, &L[j]))
       while (end < nl && list_line(b->text, &L[end]))
         end = logical_end(L, end);
-    st = put_group(u, b, L, j, end);
+    st = put_group(u, &c, L, j, end);
+    c.flags = b->flags | KEMPT_BLOCK_SPLIT;
   }
   return st;
 }
