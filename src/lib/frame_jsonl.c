@@ -252,22 +252,29 @@ static size_t out_span(const unsigned char *p, size_t n) {
 }
 
 #ifdef JSONL_AVX2
+/* The bytes of x that out_span() may stop at: '"', '\\', control
+ * characters, and the leads 0xC2 and 0xE2 (stop_at() looks closer). */
+__attribute__((target("avx2"))) static inline __m256i
+stop_mask_avx2(__m256i x) {
+  const __m256i quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\'),
+                ctl = _mm256_set1_epi8(0x1F), c2 = _mm256_set1_epi8((char)0xC2),
+                e2 = _mm256_set1_epi8((char)0xE2);
+  __m256i m = _mm256_or_si256(
+      _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, bs)),
+      _mm256_cmpeq_epi8(_mm256_min_epu8(x, ctl), x));
+  return _mm256_or_si256(m, _mm256_or_si256(_mm256_cmpeq_epi8(x, c2),
+                                            _mm256_cmpeq_epi8(x, e2)));
+}
+
 /* out_span() 32 bytes at a time (AVX2): the leads 0xC2 and 0xE2 of
  * characters that need no escape (curly quotes, dashes, NBSP ...) are
  * passed over inside the loop. */
 __attribute__((target("avx2"))) static size_t
 out_span_avx2(const unsigned char *p, size_t n) {
-  const __m256i quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\'),
-                ctl = _mm256_set1_epi8(0x1F), c2 = _mm256_set1_epi8((char)0xC2),
-                e2 = _mm256_set1_epi8((char)0xE2);
   size_t i = 0;
   for (; n - i >= 32; i += 32) {
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-    __m256i m = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, bs)),
-        _mm256_cmpeq_epi8(_mm256_min_epu8(x, ctl), x));
-    m = _mm256_or_si256(m, _mm256_or_si256(_mm256_cmpeq_epi8(x, c2),
-                                           _mm256_cmpeq_epi8(x, e2)));
+    __m256i m = stop_mask_avx2(x);
     for (uint32_t mask = (uint32_t)_mm256_movemask_epi8(m); mask;
          mask &= mask - 1) {
       size_t j = i + (unsigned)__builtin_ctz(mask);
@@ -288,18 +295,11 @@ out_span_avx2(const unsigned char *p, size_t n) {
  * events on stderr: without them alone (f->fused). */
 __attribute__((target("avx2"))) static size_t
 copy_span_avx2(struct frame_jsonl *f, const unsigned char *p, size_t n) {
-  const __m256i quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\'),
-                ctl = _mm256_set1_epi8(0x1F), c2 = _mm256_set1_epi8((char)0xC2),
-                e2 = _mm256_set1_epi8((char)0xE2);
   char *o = f->out;
   size_t i = 0, k = f->nout;
   while (n - i >= 34 && PIECE - k >= 64) {
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-    __m256i m = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, bs)),
-        _mm256_cmpeq_epi8(_mm256_min_epu8(x, ctl), x));
-    m = _mm256_or_si256(m, _mm256_or_si256(_mm256_cmpeq_epi8(x, c2),
-                                           _mm256_cmpeq_epi8(x, e2)));
+    __m256i m = stop_mask_avx2(x);
     uint32_t mask = (uint32_t)_mm256_movemask_epi8(m);
     _mm256_storeu_si256((__m256i *)(void *)(o + k), x);
     /* the leads C2 and E2 of characters that need no escape are copied

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spacing_check.h"
+
 /* Context that makes a paragraph English to the language guess. */
 #define EN " and the minister said that it was in the report of the day."
 #define FR                                                                     \
@@ -22,31 +24,6 @@
   " Die Verhandlungen sind nicht einfach, sagte der Minister, "                \
   "und sie werden noch dauern."
 
-/* The spacing stage alone over in, fed whole and in chunks of 1..3. */
-static char *spacing(const char *in) {
-  size_t wl;
-  char *whole = stage_run("spacing", NULL, in, strlen(in), 0, &wl);
-  for (size_t chunk = 1; chunk <= 3; chunk++) {
-    char *o = stage_run("spacing", NULL, in, strlen(in), chunk, NULL);
-    cr_assert_str_eq(o, whole, "chunks of %zu", chunk);
-    free(o);
-  }
-  cr_assert(valid_utf8(whole, wl));
-  return whole;
-}
-
-static void same(const char *in) {
-  char *out = spacing(in);
-  cr_expect_str_eq(out, in, "changed:\n  in:  %s\n  out: %s", in, out);
-  free(out);
-}
-
-static void becomes(const char *in, const char *want) {
-  char *out = spacing(in);
-  cr_expect_str_eq(out, want, "\n  in:   %s\n  out:  %s\n  want: %s", in, out,
-                   want);
-  free(out);
-}
 
 static void all_same(const char *const *list, size_t n) {
   for (size_t i = 0; i < n; i++)
