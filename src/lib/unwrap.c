@@ -1509,21 +1509,28 @@ static bool field_line(const char *p, size_t n) {
   return words <= FIELD_WORDS && !kempt__is_space((unsigned char)c[-1]);
 }
 
+/* The words of the trimmed line p[0..n) with single spaces between them,
+ * or 0 when it has columns: a run of spaces, or a tab. */
+static size_t spaced_words(const char *p, size_t n) {
+  size_t words = 1;
+  for (const char *q = memchr(p, ' ', n); q;
+       q = memchr(q, ' ', (size_t)(p + n - q))) {
+    if (++q < p + n && *q == ' ')
+      return 0;
+    words++;
+  }
+  return memchr(p, '\t', n) ? 0 : words;
+}
+
 /* A line of a list, a table or a box of facts, kept with the lines of the
  * same kind next to it: a bullet or a number opens it, or a label and a
- * colon, or it is indented, or it has columns (a run of spaces or a tab
- * inside). */
+ * colon, or it is indented, or it has columns. */
 static bool list_line(const char *t, const struct line *l) {
   const char *p = t + l->start;
   size_t n = l->end - l->start;
-  if (!n || l->indent || enumerator(p, n) ||
-      is_bullet(kempt__first_cp(p, n)) || field_line(p, n))
-    return n != 0;
-  for (const char *q = memchr(p, ' ', n); q;
-       q = memchr(q, ' ', (size_t)(p + n - q)))
-    if (++q < p + n && (*q == ' ' || *q == '\t'))
-      return true;
-  return memchr(p, '\t', n) != NULL;
+  return n && (l->indent || enumerator(p, n) ||
+               is_bullet(kempt__first_cp(p, n)) || field_line(p, n) ||
+               !spaced_words(p, n));
 }
 
 #define PROSE_WORDS 8 /* words of a prose line at least (in a script
@@ -1534,21 +1541,14 @@ static bool list_line(const char *t, const struct line *l) {
  * list's items stay together, however long). */
 static bool prose_line(const char *t, const struct line *l) {
   const char *p = t + l->start;
-  size_t n = l->end - l->start, words = 1;
+  size_t n = l->end - l->start;
   if (n < PROSE_STOP_BYTES || enumerator(p, n))
     return false;
   int32_t cp = kempt__first_cp(p, n);
-  if (is_bullet(cp))
+  size_t words = is_bullet(cp) ? 0 : spaced_words(p, n);
+  if (!words || (words < PROSE_WORDS && !nospace_script(cp)))
     return false;
-  for (const char *q = memchr(p, ' ', n); q; q = memchr(q, ' ', (size_t)(p + n - q))) {
-    if (++q < p + n && (*q == ' ' || *q == '\t'))
-      return false; /* (columns) */
-    words++;
-  }
-  if (words < PROSE_WORDS && !nospace_script(cp))
-    return false;
-  return (n >= PROSE_LINE_BYTES && !memchr(p, '\t', n)) ||
-         kempt__ends_sentence(p, n);
+  return n >= PROSE_LINE_BYTES || kempt__ends_sentence(p, n);
 }
 
 /* Write the lines of a block that is not hard-wrapped: one block, or when
