@@ -149,6 +149,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define PROSE_WORDS 20
 #define TITLE_CHARS 6      /* code points of a title (no language) */
 #define THAI_PROSE 50      /* code points of a Thai line that is prose */
+#define THAI_GOOD 70       /* ... good prose, with two sentences */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 14      /* "NAME says:" comment headers (with a date) */
 #define SAYS_AT 4          /* bytes of a word of its date ("on", "at", "pm") */
@@ -371,6 +372,14 @@ static size_t strip_closers(const char *s, size_t n) {
     else
       return n;
   }
+}
+
+/* A Thai time's "o'clock" after a space, "10:30 น.": no sentence's end
+ * (a Thai sentence ends with none). */
+static bool thai_oclock(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  return n >= 5 && p[n - 5] == ' ' && p[n - 4] == 0xE0 && p[n - 3] == 0xB8 &&
+         p[n - 2] == 0x99;
 }
 
 /* Terminal punctuation of p, n bytes once stripped of closers. */
@@ -1093,6 +1102,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   } else if (last == '.') {
     u->tlen = (uint32_t)n;
     u->term = n >= 3 && p[n - 2] == '.' && p[n - 3] == '.' ? TERM_ELLIPSIS
+              : thai_oclock(p, n)                          ? TERM_NONE
                                                             : TERM_SENT;
   } else {
     u->tlen = (uint32_t)strip_closers(p, n);
@@ -6081,9 +6091,12 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
       u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
-    if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
+    if ((u->cls == CL_SHORT || u->cls == CL_NEAR) && u->term == TERM_NONE &&
+        !u->rule &&
         u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
-      u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
+      u->cls = u->chars >= THAI_GOOD && u->words >= 2
+                   ? CL_GOOD  /* Thai and Lao end a sentence with no */
+                   : CL_NEAR; /* mark (a space between two of them) */
     if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
         few_stops(u, u->cls == CL_NEAR)) {
       uint8_t c = class_nolang(u); /* (a language without a list) */
