@@ -149,7 +149,6 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define PROSE_WORDS 20
 #define TITLE_CHARS 6      /* code points of a title (no language) */
 #define THAI_PROSE 50      /* code points of a Thai line that is prose */
-#define THAI_GOOD 70       /* ... good prose, with two sentences */
 #define DATE_OTHER_WORDS 2 /* words in a date line that are not dates */
 #define SAYS_WORDS 14      /* "NAME says:" comment headers (with a date) */
 #define SAYS_AT 4          /* bytes of a word of its date ("on", "at", "pm") */
@@ -6091,12 +6090,9 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
       u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
-    if ((u->cls == CL_SHORT || u->cls == CL_NEAR) && u->term == TERM_NONE &&
-        !u->rule &&
+    if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
         u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
-      u->cls = u->chars >= THAI_GOOD && u->words >= 2
-                   ? CL_GOOD  /* Thai and Lao end a sentence with no */
-                   : CL_NEAR; /* mark (a space between two of them) */
+      u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
     if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
         few_stops(u, u->cls == CL_NEAR)) {
       uint8_t c = class_nolang(u); /* (a language without a list) */
