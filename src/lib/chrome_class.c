@@ -373,6 +373,14 @@ static size_t strip_closers(const char *s, size_t n) {
   }
 }
 
+/* A Thai time's "o'clock" after a space, "10:30 น.": no sentence's end
+ * (a Thai sentence ends with none). */
+static bool thai_oclock(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  return n >= 5 && p[n - 5] == ' ' && p[n - 4] == 0xE0 && p[n - 3] == 0xB8 &&
+         p[n - 2] == 0x99;
+}
+
 /* Terminal punctuation of p, n bytes once stripped of closers. */
 static uint8_t terminal(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
@@ -1093,6 +1101,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
   } else if (last == '.') {
     u->tlen = (uint32_t)n;
     u->term = n >= 3 && p[n - 2] == '.' && p[n - 3] == '.' ? TERM_ELLIPSIS
+              : thai_oclock(p, n)                          ? TERM_NONE
                                                             : TERM_SENT;
   } else {
     u->tlen = (uint32_t)strip_closers(p, n);

@@ -38,6 +38,8 @@
 
 #define KEEP_ONE (1u << 16) /* a copy inside, in the high half of seen_n */
 #define TAIL_LINES 2        /* short sentences after the last paragraph */
+#define AD_LABEL_WORDS 3    /* words of a label between two paragraphs */
+#define AD_HEAD_WORDS 6     /* ... of a heading right under it */
 #define TAIL_MIN_WORDS 3
 #define THINGS_MIN 2        /* items of a list of things, */
 #define THINGS_MAX 12
@@ -275,6 +277,22 @@ static bool things_at(const struct chrome_doc *d, size_t i, size_t *end) {
   return false;
 }
 
+/* A label between two paragraphs ("Advertisement", "광고"): a line the
+ * rules took whole, of a few words, right after a line of prose and
+ * right before one (or before a short heading over one: "Day two"). */
+static bool ad_label(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->hit != CK_LINE || u->words > AD_LABEL_WORDS || i == 0 ||
+      i + 2 >= d->nunits || !prose_line(&d->units[i - 1]))
+    return false;
+  const struct chrome_unit *v = &d->units[i + 1];
+  if (prose_line(v))
+    return true;
+  return !v->rule && !v->bullet && !v->url && !v->widget &&
+         v->cls == CL_SHORT && v->words <= AD_HEAD_WORDS &&
+         v->term == TERM_NONE && prose_line(&d->units[i + 2]);
+}
+
 void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost) {
   bool label = false; /* the line before is a picture's label */
   for (size_t i = 0; i < d->nunits; i++) {
@@ -291,7 +309,8 @@ void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost) {
       continue;
     }
     bool repeated = u->rule && u->cls == CL_SHORT; /* (found 2, 3 times) */
-    if (repeated && (u->widget || label) && u->score < cost)
+    if (((repeated && (u->widget || label)) || ad_label(d, i)) &&
+        u->score < cost)
       u->score = cost;
     label = u->widget;
   }
