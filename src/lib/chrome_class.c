@@ -3806,6 +3806,25 @@ static bool price_line(const struct chrome_doc *d, size_t i) {
   return cur == 1 && digits >= 1;
 }
 
+static bool button_run(const struct chrome_doc *d, size_t i);
+
+#define FACTS_WORDS 12 /* words of a line of facts under a title */
+
+/* A line of facts under a title, between separators ("Harbour
+ * Analytics · Leeds, UK (hybrid) · Full-time": a job's company, place
+ * and contract): two to five separators, no sentence, no phrase rule,
+ * no number (a post's date and count of comments: "By Jane | 18 March
+ * 2026 | 5 comments"); not a menu (a word in lower case in it) nor a
+ * row of buttons. */
+static bool facts_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->seps < 2 || u->seps > 5 || u->words > FACTS_WORDS || u->hit ||
+      u->term == TERM_SENT || u->bullet || u->url || u->widget ||
+      u->ntok != u->words || u->upper + u->stop >= u->words)
+    return false;
+  return !menu_line(d, i) && !button_run(d, i);
+}
+
 /* A short line (a word or two, no end) right under a date line of the
  * article's head ("28 നവംബർ 2026" / "ഷെയർ ചെയ്യുക"): a button under
  * the head, no title of a page without a known language (its title is
@@ -4132,7 +4151,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         d->units[t + 1].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
-             (span_line(d, i) || price_line(d, i))) ||
+             (span_line(d, i) || price_line(d, i) || facts_line(d, i))) ||
             (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
