@@ -2918,6 +2918,10 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   size_t head = j, bare = 0; /* the last headline; headlines without a
                                summary (a list of them has none) */
   size_t targets = 0; /* lines the rules know ("Facebook") before any item */
+  if (d->units[i].bullet && cards == SIZE_MAX && j < d->nunits &&
+      d->units[j].bullet && d->units[j].hit == CK_LINE)
+    targets = 1; /* (a marker that is an item of a list of buttons:
+                    "• Share" over "• Post") */
   for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
     if (stops_list(u))
@@ -2928,10 +2932,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
     }
     if (!items && targets >= LIST_TARGETS &&
         (u->blk != d->units[j - 1].blk ||
+         (d->units[j - 1].bullet && !u->bullet) ||
          (!u->bullet && j + 1 < d->nunits && d->units[j + 1].bullet &&
           !d->units[j + 1].rule)))
       break; /* a share list's targets were all of it: a new block is not,
-                nor a heading over bulleted lines ("Key points") */
+                nor a line without the bullet of its targets, nor a
+                heading over bulleted lines ("Key points") */
     if (!items && targets && u->blk != d->units[j - 1].blk &&
         !u->bullet && j + 1 < d->nunits && !d->units[j + 1].rule &&
         d->units[j + 1].blk != u->blk && d->units[j + 1].term == TERM_SENT &&
@@ -4793,6 +4799,31 @@ static bool run_in_text(struct chrome_doc *d, size_t s, size_t e, size_t a) {
   return false;
 }
 
+#define BOX_WORDS 4 /* words of a line of a box of facts over the text */
+
+/* Whether the run [s, e] of lines with numbers right above the article
+ * at a is a box of its facts (a match's score and scorers, "Harbour City
+ * 2" / "Okafor 88', Lindgren 34'"): DATA_MIN lines or more, each a
+ * number and a few words, and each sharing a word with the title or
+ * with one of the article's first lines (no teasers: headlines). */
+static bool run_named(struct chrome_doc *d, size_t s, size_t e, size_t a,
+                      size_t title) {
+  size_t named = 0;
+  for (size_t k = s; k <= e; k++) {
+    if (run_kind(d, k) != RUN_DATA || d->units[k].words > BOX_WORDS)
+      return false;
+    bool hit = title != SIZE_MAX && share_topic(d, title, k);
+    for (size_t i = a; !hit && i < d->nunits && i < a + STEP_LINES; i++)
+      hit = !d->units[i].rule &&
+            (d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR) &&
+            share_topic(d, k, i);
+    if (!hit)
+      return false;
+    named++;
+  }
+  return named >= DATA_MIN;
+}
+
 /* A table, a list of scores or dates, a recipe's quantities: structured
  * lines after the article belong to it though they do not read as prose,
  * when the article speaks of them (a line near their start shares a word
@@ -4817,8 +4848,10 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
     *a = at;
     grew = true;
   } else if (prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
-             run_in_text(d, at, *a - 1, *a)) {
-    *a = at; /* (a recipe's ingredients over its steps) */
+             (run_in_text(d, at, *a - 1, *a) ||
+              run_named(d, at, *a - 1, *a, title))) {
+    *a = at; /* (a recipe's ingredients over its steps, a match's score
+                over its report) */
     grew = true;
   }
   if (!prose && !grew) /* (a table next to the stretch joins it above) */
