@@ -3921,7 +3921,7 @@ static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
  * only its name ("Tarragona" / "From Wikipedia, the free encyclopedia" /
  * "Tarragona is a port city ..."): name_title within NAME_REACH lines
  * above the article at a, over chrome and short lines only. */
-static void name_only_title(struct chrome_doc *d, size_t a) {
+static bool name_only_title(struct chrome_doc *d, size_t a) {
   struct lead_words l;
   read_lead(d, a, &l);
   for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
@@ -3929,11 +3929,12 @@ static void name_only_title(struct chrome_doc *d, size_t a) {
     if (name_title(d, a - k, a, &l)) {
       u->title = true;
       u->rule = NULL;
-      return;
+      return true;
     }
     if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
-      return;
+      return false;
   }
+  return false;
 }
 
 #define DEK_REACH 10 /* lines from a dek to the article at most */
@@ -4095,6 +4096,60 @@ static bool button_run(const struct chrome_doc *d, size_t i) {
   return runs >= 2;
 }
 
+/* Line i, a site's menu that ends with its account's links ("Docs Blog
+ * Pricing GitHub Sign in"): words that are all capitalised, none a
+ * function word, then a whole-line rule of up to three words: no
+ * title. */
+static bool menu_then_buttons(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const struct chrome_rules *r = d->wc.rules;
+  if (!r || u->words < 4 || u->ntok != u->words || u->ntok > BUTTONS_TOK ||
+      u->term != TERM_NONE || u->upper + 1 < u->words)
+    return false;
+  struct chrome_tok t[BUTTONS_TOK + 1];
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, BUTTONS_TOK + 1,
+                                              &total);
+  if (n != total || n < 4)
+    return false;
+  size_t w = 3;
+  while (w > 0 && !line_rule_words(r, t + n - w, w))
+    w--;
+  if (w == 0 || n - w < 3)
+    return false;
+  for (size_t k = 0; k < n - w; k++)
+    if (!t[k].upper || kempt__stopword_langs(d->text.data + u->off +
+                                                 t[k].start,
+                                             t[k].end - t[k].start))
+      return false;
+  return true;
+}
+
+#define PAGE_NAME_REACH 3 /* lines from a page's name to the article */
+
+/* The title of a page with no headline: its name ("Changelog", "Release
+ * notes"), a word or two capitalised with no end, the nearest line over
+ * the article at a that no phrase rule took (those between, a sign-up's
+ * "Subscribe to updates", go), right under the site's menu or at the
+ * page's top. */
+static void page_name_title(struct chrome_doc *d, size_t a) {
+  for (size_t k = 1; k <= PAGE_NAME_REACH && k <= a; k++) {
+    struct chrome_unit *u = &d->units[a - k];
+    if (u->rule && u->rule != R_OUTSIDE && u->hit && u->hit != CK_CUT)
+      continue;
+    if (u->rule != R_OUTSIDE || u->hit || u->words < 1 || u->words > 2 ||
+        u->ntok != u->words || !u->cap1 || u->term != TERM_NONE ||
+        u->bullet || u->url || u->widget || u->seps || u->dup)
+      return;
+    size_t m = a - k - 1;
+    if (a - k == 0 || menu_then_buttons(d, m) || menu_line(d, m) ||
+        button_run(d, m)) {
+      u->title = true;
+      u->rule = NULL;
+    }
+    return;
+  }
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4128,7 +4183,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         (box_over(d, a - 1, a, nolang) ||
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
-    if (is_title(d, u, nolang) && !button_run(d, a - 1 - k)) {
+    if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
+        !menu_then_buttons(d, a - 1 - k)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
@@ -4163,8 +4219,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       return;
     }
   }
-  if (!nolang && a > 0) /* (no headline: an entry's name over it) */
-    name_only_title(d, a);
+  if (!nolang && a > 0 && !name_only_title(d, a)) /* (no headline: an
+                                                     entry's name over it) */
+    page_name_title(d, a);
 }
 
 /* Rules that judge by form, not by phrase: undone in clean text. */
