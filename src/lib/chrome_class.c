@@ -165,6 +165,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
 #define FIGURE_PROSE_WORDS 8 /* a sentence of the text after a figure */
+#define FIGURE_ALT_WORDS 30 /* words of a figure's lines over its caption */
 #define PROSE_ITEM_WORDS 5  /* a bulleted fragment of prose, */
 #define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
 #define PROSE_HEAD_WORDS 8  /* ... under a heading of at most so many */
@@ -2181,13 +2182,14 @@ static void split_figure(struct chrome_doc *d, size_t e) {
     return;
   size_t i = e;
   while (i > 0 && e - i < FIGURE_LINES - 1 && line_above(d, i) &&
-         caption_line(d, &d->units[i - 1]))
-    i--;
+         caption_line(d, &d->units[i - 1]) &&
+         (i == e || d->units[i - 1].words <= FIGURE_ALT_WORDS))
+    i--; /* (over the caption, its image's text: a short line) */
   if (i == e || (i > 0 && line_above(d, i) &&
                  d->units[i - 1].term == TERM_SENT &&
                  (!d->units[i - 1].rule || d->units[i - 1].rule == R_CAPTION) &&
                  !d->units[i - 1].bullet &&
-                 d->units[i - 1].words <= CAPTION_WORDS))
+                 d->units[i - 1].words <= FIGURE_ALT_WORDS))
     return; /* (more short sentences above: where would it start?) */
   if (credit < 2 && (i == 0 || !line_above(d, i) || !d->units[i - 1].widget))
     return; /* (a heading after short paragraphs looks so too) */
@@ -4195,7 +4197,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       if (nolang && head == SIZE_MAX && button_under_head(d, a - 1 - k))
         continue; /* (a button between the head and the article) */
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 &&
+      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1) &&
           (headline_over_dek(d, t - 1, t) ||
            plain_headline_over_dek(d, t - 1, t, a))) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
