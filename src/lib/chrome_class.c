@@ -5002,7 +5002,11 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
  * paragraph at a, in its block ("Description", "About the role"). */
 static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
-  return !u->rule && (u->blk == v->blk || (h + 1 == a && line_above(d, a))) &&
+  return !u->rule && !button_run(d, h) && /* (share buttons) */
+         (u->blk == v->blk ||
+          (h + 1 == a && line_above(d, a) &&
+           !(h > 0 && d->units[h - 1].widget))) && /* (one paragraph per
+           line: an image's credit under its label) */
          u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
          !u->dup && u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
