@@ -430,6 +430,21 @@ static size_t post_start(const struct chrome_doc *d, size_t x, size_t floor) {
   return s;
 }
 
+/* The line after a poster's card at s, the first line of a post [s, y)
+ * (one paragraph per line, where the footer's list did not take it): a
+ * name of a few capitalised words over a line of numbers only (her
+ * reputation and badges: "Ruth Achebe" / "4,102 2 19 33"); else s. */
+static size_t past_card(const struct chrome_doc *d, size_t s, size_t y) {
+  const struct chrome_unit *h = &d->units[s], *n = &d->units[s + 1];
+  if (s + 2 >= y || h->cls != CL_SHORT || h->words < 1 ||
+      h->words > NAME_WORDS || h->upper != h->words ||
+      h->ntok != h->words || h->term != TERM_NONE || h->bullet)
+    return s;
+  if (n->rule || n->words || !n->ntok || n->term != TERM_NONE || n->bullet)
+    return s;
+  return s + 2;
+}
+
 /* Whether lines [s, e) are a post's text: prose that scores, not opened
  * by a name of a few capitalised words (a comment's header: "Jenny K"). */
 static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
@@ -575,6 +590,11 @@ static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
       d->units[v].rule = R_POST_VOTES;
   post_counts(d, s, y);
   post_head(d, s, y);
+  size_t h = s;
+  while (h + 1 < y && d->units[h].rule)
+    h++;
+  if (h > s && h + 1 < y && vote_line(&d->units[h]))
+    d->units[h].rule = R_POST_VOTES; /* (under a comment the head took) */
   size_t t = y;
   while (t > s) {
     const struct chrome_unit *u = &d->units[t - 1];
@@ -619,8 +639,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
         !((foot_near(&d->units[y], &fu) && same_foot(d, y, f, end)) ||
           (known && d->units[y].rule && same_button(d, y, f))))
       continue;
-    size_t s = post_start(d, y, x + 1);
-
+    size_t s = past_card(d, post_start(d, y, x + 1), y);
     if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
       break;
     post_meta(d, s, y);
