@@ -2153,8 +2153,9 @@ static int credit_sep(const char *p, size_t n) {
  * that a caption rule removed, or a has rule with a separator between
  * names in it ("Jane Doe/Getty Images"; "See All Newsletters" is none),
  * or capitalised words (the agency's may not be: "Jane Doe/dpa") with a
- * slash or a bar between them; 1 for such words with a comma, which a
- * figure needs an image's label for ("Jane Doe, AP"); else 0. */
+ * slash or a bar between them; 1 for such words with a comma, or alone
+ * with no function word, which a figure needs an image's label for
+ * ("Jane Doe, AP", "Associated Press"); else 0. */
 static int split_credit(const struct chrome_doc *d,
                         const struct chrome_unit *c) {
   if (c->words > CREDIT_WORDS || c->term != TERM_NONE)
@@ -2165,7 +2166,8 @@ static int split_credit(const struct chrome_doc *d,
   if (c->bullet || c->widget || c->words < 2 || c->upper + 1 < c->words ||
       (sep < 2 && c->upper < c->words))
     return 0;
-  return sep;
+  return sep ? sep : !c->stop && c->ntok == c->words; /* (a name alone:
+                                                          "Associated Press") */
 }
 
 /* A figure in text dumped one paragraph per line, where no block holds
