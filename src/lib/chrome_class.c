@@ -4133,8 +4133,7 @@ static bool menu_then_buttons(const struct chrome_doc *d, size_t i) {
 /* The title of a page with no headline: its name ("Changelog", "Release
  * notes"), a word or two capitalised with no end, the nearest line over
  * the article at a that no phrase rule took (those between, a sign-up's
- * "Subscribe to updates", go), right under the site's menu or at the
- * page's top. */
+ * "Subscribe to updates", go), right under the site's menu. */
 static void page_name_title(struct chrome_doc *d, size_t a) {
   for (size_t k = 1; k <= PAGE_NAME_REACH && k <= a; k++) {
     struct chrome_unit *u = &d->units[a - k];
@@ -4144,9 +4143,9 @@ static void page_name_title(struct chrome_doc *d, size_t a) {
         u->ntok != u->words || !u->cap1 || u->term != TERM_NONE ||
         u->bullet || u->url || u->widget || u->seps || u->dup)
       return;
-    size_t m = a - k - 1;
-    if (a - k == 0 || menu_then_buttons(d, m) || menu_line(d, m) ||
-        button_run(d, m)) {
+    size_t m = a - k - 1; /* (at the page's top: a site's name) */
+    if (a - k > 0 && (menu_then_buttons(d, m) || menu_line(d, m) ||
+                      button_run(d, m))) {
       u->title = true;
       u->rule = NULL;
     }
