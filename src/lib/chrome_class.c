@@ -5403,7 +5403,8 @@ static bool roster_row(const struct chrome_doc *d, size_t i, bool *names) {
 /* A box of a match's teams right after the article's last line b
  * (before c): a short heading ("Line-ups", "Teams"), then rows of names
  * under labels, two of them long lists at least ("Referee: ..." may
- * follow). The article goes on over it. */
+ * follow), and a run of structured lines right under it (its stats).
+ * The article goes on over it. */
 static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   size_t h = b + 1, lists = 0, j = h + 1;
   if (h + 2 >= c)
@@ -5417,6 +5418,9 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
     lists += names;
   if (lists < 2)
     return b;
+  size_t at = j < c ? data_run(d, j, c, 1) : SIZE_MAX;
+  if (at != SIZE_MAX)
+    j = at + 1; /* (the match's stats under it: "Shots 14 9") */
   for (size_t k = h; k < j; k++)
     d->units[k].rule = NULL;
   return j - 1;
