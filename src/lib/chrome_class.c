@@ -4102,9 +4102,10 @@ static bool button_run(const struct chrome_doc *d, size_t i) {
 
 /* Line i, a site's menu that ends with its account's links ("Docs Blog
  * Pricing GitHub Sign in"): words that are all capitalised, none a
- * function word, then a whole-line rule of up to three words: no
- * title. */
-static bool menu_then_buttons(const struct chrome_doc *d, size_t i) {
+ * function word, then a whole-line rule of up to three words, and no
+ * word of the article's first lines from a (a headline in title case
+ * with a button's word at its end speaks of them): no title. */
+static bool menu_then_buttons(struct chrome_doc *d, size_t i, size_t a) {
   const struct chrome_unit *u = &d->units[i];
   const struct chrome_rules *r = d->wc.rules;
   if (!r || u->words < 4 || u->ntok != u->words || u->ntok > BUTTONS_TOK ||
@@ -4125,7 +4126,9 @@ static bool menu_then_buttons(const struct chrome_doc *d, size_t i) {
                                                  t[k].start,
                                              t[k].end - t[k].start))
       return false;
-  return true;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return !title_topic(d, i, &l);
 }
 
 #define PAGE_NAME_REACH 3 /* lines from a page's name to the article */
@@ -4144,7 +4147,7 @@ static void page_name_title(struct chrome_doc *d, size_t a) {
         u->bullet || u->url || u->widget || u->seps || u->dup)
       return;
     size_t m = a - k - 1; /* (at the page's top: a site's name) */
-    if (a - k > 0 && (menu_then_buttons(d, m) || menu_line(d, m) ||
+    if (a - k > 0 && (menu_then_buttons(d, m, a) || menu_line(d, m) ||
                       button_run(d, m))) {
       u->title = true;
       u->rule = NULL;
@@ -4187,7 +4190,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
     if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
-        !menu_then_buttons(d, a - 1 - k)) {
+        !menu_then_buttons(d, a - 1 - k, a)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
@@ -4198,7 +4201,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       if (nolang && head == SIZE_MAX && button_under_head(d, a - 1 - k))
         continue; /* (a button between the head and the article) */
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1) &&
+      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
           (headline_over_dek(d, t - 1, t) ||
            plain_headline_over_dek(d, t - 1, t, a))) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
