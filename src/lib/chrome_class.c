@@ -165,6 +165,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
 #define FIGURE_PROSE_WORDS 8 /* a sentence of the text after a figure */
+#define FIGURE_ALT_WORDS 30 /* words of a figure's lines over its caption */
 #define PROSE_ITEM_WORDS 5  /* a bulleted fragment of prose, */
 #define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
 #define PROSE_HEAD_WORDS 8  /* ... under a heading of at most so many */
@@ -2161,8 +2162,9 @@ static int credit_sep(const char *p, size_t n) {
  * that a caption rule removed, or a has rule with a separator between
  * names in it ("Jane Doe/Getty Images"; "See All Newsletters" is none),
  * or capitalised words (the agency's may not be: "Jane Doe/dpa") with a
- * slash or a bar between them; 1 for such words with a comma, which a
- * figure needs an image's label for ("Jane Doe, AP"); else 0. */
+ * slash or a bar between them; 1 for such words with a comma, or alone
+ * with no function word, which a figure needs an image's label for
+ * ("Jane Doe, AP", "Associated Press"); else 0. */
 static int split_credit(const struct chrome_doc *d,
                         const struct chrome_unit *c) {
   if (c->words > CREDIT_WORDS || c->term != TERM_NONE)
@@ -2173,7 +2175,8 @@ static int split_credit(const struct chrome_doc *d,
   if (c->bullet || c->widget || c->words < 2 || c->upper + 1 < c->words ||
       (sep < 2 && c->upper < c->words))
     return 0;
-  return sep;
+  return sep ? sep : !c->stop && c->ntok == c->words; /* (a name alone:
+                                                          "Associated Press") */
 }
 
 /* A figure in text dumped one paragraph per line, where no block holds
@@ -2190,13 +2193,14 @@ static void split_figure(struct chrome_doc *d, size_t e) {
     return;
   size_t i = e;
   while (i > 0 && e - i < FIGURE_LINES - 1 && line_above(d, i) &&
-         caption_line(d, &d->units[i - 1]))
-    i--;
+         caption_line(d, &d->units[i - 1]) &&
+         (i == e || d->units[i - 1].words <= FIGURE_ALT_WORDS))
+    i--; /* (over the caption, its image's text: a short line) */
   if (i == e || (i > 0 && line_above(d, i) &&
                  d->units[i - 1].term == TERM_SENT &&
                  (!d->units[i - 1].rule || d->units[i - 1].rule == R_CAPTION) &&
                  !d->units[i - 1].bullet &&
-                 d->units[i - 1].words <= CAPTION_WORDS))
+                 d->units[i - 1].words <= FIGURE_ALT_WORDS))
     return; /* (more short sentences above: where would it start?) */
   if (credit < 2 && (i == 0 || !line_above(d, i) || !d->units[i - 1].widget))
     return; /* (a heading after short paragraphs looks so too) */
@@ -2927,6 +2931,10 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   size_t head = j, bare = 0; /* the last headline; headlines without a
                                summary (a list of them has none) */
   size_t targets = 0; /* lines the rules know ("Facebook") before any item */
+  if (d->units[i].bullet && cards == SIZE_MAX && j < d->nunits &&
+      d->units[j].bullet && d->units[j].hit == CK_LINE)
+    targets = 1; /* (a marker that is an item of a list of buttons:
+                    "• Share" over "• Post") */
   for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
     if (stops_list(u))
@@ -2937,10 +2945,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
     }
     if (!items && targets >= LIST_TARGETS &&
         (u->blk != d->units[j - 1].blk ||
+         (d->units[j - 1].bullet && !u->bullet) ||
          (!u->bullet && j + 1 < d->nunits && d->units[j + 1].bullet &&
           !d->units[j + 1].rule)))
       break; /* a share list's targets were all of it: a new block is not,
-                nor a heading over bulleted lines ("Key points") */
+                nor a line without the bullet of its targets, nor a
+                heading over bulleted lines ("Key points") */
     if (!items && targets && u->blk != d->units[j - 1].blk &&
         !u->bullet && j + 1 < d->nunits && !d->units[j + 1].rule &&
         d->units[j + 1].blk != u->blk && d->units[j + 1].term == TERM_SENT &&
@@ -3815,6 +3825,25 @@ static bool price_line(const struct chrome_doc *d, size_t i) {
   return cur == 1 && digits >= 1;
 }
 
+static bool button_run(const struct chrome_doc *d, size_t i);
+
+#define FACTS_WORDS 12 /* words of a line of facts under a title */
+
+/* A line of facts under a title, between separators ("Harbour
+ * Analytics · Leeds, UK (hybrid) · Full-time": a job's company, place
+ * and contract): two to five separators, no sentence, no phrase rule,
+ * no number (a post's date and count of comments: "By Jane | 18 March
+ * 2026 | 5 comments"); not a menu (a word in lower case in it) nor a
+ * row of buttons. */
+static bool facts_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->seps < 2 || u->seps > 5 || u->words > FACTS_WORDS || u->hit ||
+      u->term == TERM_SENT || u->bullet || u->url || u->widget ||
+      u->ntok != u->words || u->upper + u->stop >= u->words)
+    return false;
+  return !menu_line(d, i) && !button_run(d, i);
+}
+
 /* A short line (a word or two, no end) right under a date line of the
  * article's head ("28 നവംബർ 2026" / "ഷെയർ ചെയ്യുക"): a button under
  * the head, no title of a page without a known language (its title is
@@ -3905,7 +3934,7 @@ static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
  * only its name ("Tarragona" / "From Wikipedia, the free encyclopedia" /
  * "Tarragona is a port city ..."): name_title within NAME_REACH lines
  * above the article at a, over chrome and short lines only. */
-static void name_only_title(struct chrome_doc *d, size_t a) {
+static bool name_only_title(struct chrome_doc *d, size_t a) {
   struct lead_words l;
   read_lead(d, a, &l);
   for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
@@ -3913,11 +3942,12 @@ static void name_only_title(struct chrome_doc *d, size_t a) {
     if (name_title(d, a - k, a, &l)) {
       u->title = true;
       u->rule = NULL;
-      return;
+      return true;
     }
     if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
-      return;
+      return false;
   }
+  return false;
 }
 
 #define DEK_REACH 10 /* lines from a dek to the article at most */
@@ -4079,6 +4109,62 @@ static bool button_run(const struct chrome_doc *d, size_t i) {
   return runs >= 2;
 }
 
+/* Line i, a site's menu that ends with its account's links ("Docs Blog
+ * Pricing GitHub Sign in"): words that are all capitalised, none a
+ * function word, then a whole-line rule of up to three words, and no
+ * word of the article's first lines from a (a headline in title case
+ * with a button's word at its end speaks of them): no title. */
+static bool menu_then_buttons(struct chrome_doc *d, size_t i, size_t a) {
+  const struct chrome_unit *u = &d->units[i];
+  const struct chrome_rules *r = d->wc.rules;
+  if (!r || u->words < 4 || u->ntok != u->words || u->ntok > BUTTONS_TOK ||
+      u->term != TERM_NONE || u->upper + 1 < u->words)
+    return false;
+  struct chrome_tok t[BUTTONS_TOK + 1];
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, BUTTONS_TOK + 1,
+                                              &total);
+  if (n != total || n < 4)
+    return false;
+  size_t w = 3;
+  while (w > 0 && !line_rule_words(r, t + n - w, w))
+    w--;
+  if (w == 0 || n - w < 3)
+    return false;
+  for (size_t k = 0; k < n - w; k++)
+    if (!t[k].upper || kempt__stopword_langs(d->text.data + u->off +
+                                                 t[k].start,
+                                             t[k].end - t[k].start))
+      return false;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return !title_topic(d, i, &l);
+}
+
+#define PAGE_NAME_REACH 3 /* lines from a page's name to the article */
+
+/* The title of a page with no headline: its name ("Changelog", "Release
+ * notes"), a word or two capitalised with no end, the nearest line over
+ * the article at a that no phrase rule took (those between, a sign-up's
+ * "Subscribe to updates", go), right under the site's menu. */
+static void page_name_title(struct chrome_doc *d, size_t a) {
+  for (size_t k = 1; k <= PAGE_NAME_REACH && k <= a; k++) {
+    struct chrome_unit *u = &d->units[a - k];
+    if (u->rule && u->rule != R_OUTSIDE && u->hit && u->hit != CK_CUT)
+      continue;
+    if (u->rule != R_OUTSIDE || u->hit || u->words < 1 || u->words > 2 ||
+        u->ntok != u->words || !u->cap1 || u->term != TERM_NONE ||
+        u->bullet || u->url || u->widget || u->seps || u->dup)
+      return;
+    size_t m = a - k - 1; /* (at the page's top: a site's name) */
+    if (a - k > 0 && (menu_then_buttons(d, m, a) || menu_line(d, m) ||
+                      button_run(d, m))) {
+      u->title = true;
+      u->rule = NULL;
+    }
+    return;
+  }
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4112,7 +4198,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         (box_over(d, a - 1, a, nolang) ||
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
-    if (is_title(d, u, nolang) && !button_run(d, a - 1 - k)) {
+    if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
+        !menu_then_buttons(d, a - 1 - k, a)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
@@ -4123,7 +4210,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       if (nolang && head == SIZE_MAX && button_under_head(d, a - 1 - k))
         continue; /* (a button between the head and the article) */
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 &&
+      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
           (headline_over_dek(d, t - 1, t) ||
            plain_headline_over_dek(d, t - 1, t, a))) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
@@ -4141,14 +4228,15 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         d->units[t + 1].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
-             (span_line(d, i) || price_line(d, i))) ||
+             (span_line(d, i) || price_line(d, i) || facts_line(d, i))) ||
             (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
     }
   }
-  if (!nolang && a > 0) /* (no headline: an entry's name over it) */
-    name_only_title(d, a);
+  if (!nolang && a > 0 && !name_only_title(d, a)) /* (no headline: an
+                                                     entry's name over it) */
+    page_name_title(d, a);
 }
 
 /* Rules that judge by form, not by phrase: undone in clean text. */
@@ -4783,6 +4871,31 @@ static bool run_in_text(struct chrome_doc *d, size_t s, size_t e, size_t a) {
   return false;
 }
 
+#define BOX_WORDS 4 /* words of a line of a box of facts over the text */
+
+/* Whether the run [s, e] of lines with numbers right above the article
+ * at a is a box of its facts (a match's score and scorers, "Harbour City
+ * 2" / "Okafor 88', Lindgren 34'"): DATA_MIN lines or more, each a
+ * number and a few words, and each sharing a word with the title or
+ * with one of the article's first lines (no teasers: headlines). */
+static bool run_named(struct chrome_doc *d, size_t s, size_t e, size_t a,
+                      size_t title) {
+  size_t named = 0;
+  for (size_t k = s; k <= e; k++) {
+    if (run_kind(d, k) != RUN_DATA || d->units[k].words > BOX_WORDS)
+      return false;
+    bool hit = title != SIZE_MAX && share_topic(d, title, k);
+    for (size_t i = a; !hit && i < d->nunits && i < a + STEP_LINES; i++)
+      hit = !d->units[i].rule &&
+            (d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR) &&
+            share_topic(d, k, i);
+    if (!hit)
+      return false;
+    named++;
+  }
+  return named >= DATA_MIN;
+}
+
 /* A table, a list of scores or dates, a recipe's quantities: structured
  * lines after the article belong to it though they do not read as prose,
  * when the article speaks of them (a line near their start shares a word
@@ -4807,8 +4920,10 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
     *a = at;
     grew = true;
   } else if (prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
-             run_in_text(d, at, *a - 1, *a)) {
-    *a = at; /* (a recipe's ingredients over its steps) */
+             (run_in_text(d, at, *a - 1, *a) ||
+              run_named(d, at, *a - 1, *a, title))) {
+    *a = at; /* (a recipe's ingredients over its steps, a match's score
+                over its report) */
     grew = true;
   }
   if (!prose && !grew) /* (a table next to the stretch joins it above) */
@@ -4900,7 +5015,11 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
  * paragraph at a, in its block ("Description", "About the role"). */
 static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
-  return !u->rule && (u->blk == v->blk || (h + 1 == a && line_above(d, a))) &&
+  return !u->rule && !button_run(d, h) && /* (share buttons) */
+         (u->blk == v->blk ||
+          (h + 1 == a && line_above(d, a) &&
+           !(h > 0 && d->units[h - 1].widget))) && /* (one paragraph per
+           line: an image's credit under its label) */
          u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
          !u->dup && u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
@@ -5296,7 +5415,8 @@ static bool roster_row(const struct chrome_doc *d, size_t i, bool *names) {
 /* A box of a match's teams right after the article's last line b
  * (before c): a short heading ("Line-ups", "Teams"), then rows of names
  * under labels, two of them long lists at least ("Referee: ..." may
- * follow). The article goes on over it. */
+ * follow), and a run of structured lines right under it (its stats).
+ * The article goes on over it. */
 static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   size_t h = b + 1, lists = 0, j = h + 1;
   if (h + 2 >= c)
@@ -5310,6 +5430,9 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
     lists += names;
   if (lists < 2)
     return b;
+  size_t at = j < c ? data_run(d, j, c, 1) : SIZE_MAX;
+  if (at != SIZE_MAX)
+    j = at + 1; /* (the match's stats under it: "Shots 14 9") */
   for (size_t k = h; k < j; k++)
     d->units[k].rule = NULL;
   return j - 1;
