@@ -4885,6 +4885,18 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
          !is_question(d, u);
 }
 
+/* Line h, the start of a sentence that the article's first line a goes
+ * on with, in its block: h ends in a comma and a opens in lower case
+ * (the first line of a stanza, "She learned the tide ... her name," /
+ * "the long withdrawal ..."). */
+static bool cut_sentence(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  unsigned char c = (unsigned char)d->text.data[v->off];
+  return h + 1 == a && !u->rule && line_above(d, a) &&
+         u->term == TERM_COMMA && !u->bullet && !u->url && !u->widget &&
+         !u->dup && u->words >= 3 && !v->rule && c >= 'a' && c <= 'z';
+}
+
 #define TEXT_HEAD_WORDS 3 /* words of a heading over the first paragraph */
 
 /* Line h, a heading of a few words right over the article's first
@@ -5340,6 +5352,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     kempt__chrome_facts_keep(d, a, b);
     if (a > 0 && lead_sentence(d, a - 1))
+      a--;
+    else if (a > 0 && cut_sentence(d, a - 1, a))
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
