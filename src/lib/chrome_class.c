@@ -3742,12 +3742,13 @@ static bool headline_over_dek(struct chrome_doc *d, size_t h, size_t t) {
  * "The find could make a base easier to build, researchers say"): the
  * case does not tell them apart, so the headline must speak of the
  * article (a word of its first lines), as a teaser over it does not. */
+#define PLAIN_DEK_WORDS 8 /* words of such a dek at least (ru, pl: few) */
 static bool plain_headline_over_dek(struct chrome_doc *d, size_t h,
                                     size_t t, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[t];
   if (!is_title(d, u, false) || u->term != TERM_NONE || u->hit ||
       u->words < HEADLINE_WORDS || v->term != TERM_NONE ||
-      v->words < DEK_WORDS || 4 * v->upper > v->words)
+      v->words < PLAIN_DEK_WORDS || 4 * v->upper > v->words)
     return false;
   const char *up = d->text.data + u->off, *vp = d->text.data + v->off;
   if (u->len >= v->len && memcmp(up + u->len - v->len, vp, v->len) == 0)
