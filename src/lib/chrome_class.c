@@ -3562,6 +3562,21 @@ static bool spaced_word(const struct chrome_doc *d,
            p[0] >= 0xEA);
 }
 
+#define MENU_GAPS 3 /* gaps of two spaces or more in a row of menu items */
+
+/* Whether a line's words stand in columns, MENU_GAPS gaps of two spaces
+ * or more between them ("Send a parcel   Track   Help   Log in"): a
+ * menu, no title. */
+static bool menu_columns(const char *p, size_t n) {
+  unsigned gaps = 0;
+  size_t k = indentation(p, n);
+  for (; k + 2 < n; k++)
+    if (p[k] == ' ' && p[k + 1] == ' ' && p[k + 2] != ' ' &&
+        ++gaps >= MENU_GAPS)
+      return true;
+  return false;
+}
+
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
@@ -3574,7 +3589,8 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
     return false;
   return title_end(d, u) &&
          (u->cap1 || nolang ||
-          kempt__chrome_caseless_start(d->text.data + u->off, u->len));
+          kempt__chrome_caseless_start(d->text.data + u->off, u->len)) &&
+         !menu_columns(d->text.data + u->off, u->len);
 }
 
 static bool same_word(const struct chrome_doc *d, size_t i,
