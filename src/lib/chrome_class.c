@@ -3590,6 +3590,7 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
   return title_end(d, u) &&
          (u->cap1 || nolang ||
           kempt__chrome_caseless_start(d->text.data + u->off, u->len)) &&
+         u->seps < 2 && /* (a breadcrumb trail: "Home > News > Briefings") */
          !menu_columns(d->text.data + u->off, u->len);
 }
 
@@ -4042,7 +4043,7 @@ static bool box_over(struct chrome_doc *d, size_t e, size_t a,
     d->units[i].rule = NULL;
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
-      h->words >= 1 && h->term == TERM_NONE &&
+      h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = true;
