@@ -4005,8 +4005,9 @@ static bool inner_stop(const char *p, size_t n) {
 static bool box_row(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if ((u->hit && u->hit != CK_DATE) || u->bullet || u->url || u->widget ||
-      !u->cap1 || u->words < 2 || u->words > BOX_ROW_WORDS ||
-      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date) */
+      !u->cap1 || u->words < 1 || u->ntok < 2 || u->words > BOX_ROW_WORDS ||
+      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date;
+                               "Credits: 15": a number its value) */
     return false;
   const char *p = d->text.data + u->off;
   size_t n = u->len, k = indentation(p, n), spaces = 0;
@@ -4927,6 +4928,18 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
 }
 
+/* Line h, a heading of a few words in a block of its own between the
+ * article's head that stays (its title, a box of facts) and its first
+ * paragraph at a ("Course description"). */
+static bool head_between(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && u->blk != v->blk && u->blk != u[-1].blk &&
+         u->term == TERM_NONE && !u->hit && !u->bullet && !u->url &&
+         !u->widget && !u->dup && u->cap1 && u->words >= 1 &&
+         u->words <= TEXT_HEAD_WORDS && u->ntok == u->words &&
+         u->upper == 1 && v->term == TERM_SENT && !v->bullet;
+}
+
 /* Line h, a block of its own right under a list's marker ("Share") and
  * over the article's first paragraph at a, in a block of its own too:
  * the list's one item is a heading ("Abstract"), as text_heading's. */
@@ -5416,6 +5429,9 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
+    if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE && !d->units[a - 2].rule &&
+        head_between(d, a - 1, a))
+      d->units[a - 1].rule = NULL;
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_job_head(d, a);
