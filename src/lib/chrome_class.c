@@ -3874,11 +3874,23 @@ static bool author_list(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if (u->words < 4 || u->words > AUTHOR_WORDS || u->term != TERM_NONE ||
       u->bullet || u->url || u->widget || u->stop > 1 ||
-      u->ntok != u->words || u->upper + u->stop < u->words)
+      u->ntok > 2 * u->words || u->upper + u->stop < u->words)
     return false;
   const char *p = d->text.data + u->off;
-  size_t commas = 0, words = 0;
+  size_t commas = 0, words = 0, marks = 0;
   for (size_t k = 0; k <= u->len; k++) {
+    if (k < u->len && (unsigned)(p[k] - '0') < 10) { /* a number: only */
+      if (k == 0 || !(is_lower_ascii(p[k - 1]) || /* an affiliation's */
+                      (unsigned)(p[k - 1] - '0') < 10 || /* mark glued */
+                      (p[k - 1] == ',' && k > 1 &&   /* on a name: */
+                       (unsigned)(p[k - 2] - '0') < 10))) /* "Roe1,3" */
+        return false;
+      marks += k > 0 && is_lower_ascii(p[k - 1]);
+      continue;
+    }
+    if (k < u->len && p[k] == ',' && k > 0 && k + 1 < u->len &&
+        (unsigned)(p[k - 1] - '0') < 10 && (unsigned)(p[k + 1] - '0') < 10)
+      continue; /* (between two marks) */
     if (k == u->len || p[k] == ',') { /* a name: two words or more (the
                                          last one's "and" and a name) */
       if (words < 2 || words > 2 * AUTHOR_NAME_WORDS)
@@ -3892,17 +3904,32 @@ static bool author_list(const struct chrome_doc *d, size_t i) {
       words++;
     }
   }
-  return commas >= 1;
+  return commas >= 1 && u->ntok <= u->words + marks;
 }
 
 /* A paper's page: its title, its authors under it, maybe their
  * affiliation under them ("Department of ..."). The line found as the
  * title t (the affiliation or the names) gives way to the title; the
  * lines between stay. Returns the title. */
+#define PAPER_AFFILS 4 /* lines of affiliations under the authors at most */
+
+/* Line i, an affiliation numbered as its authors' marks are ("2 Centro
+ * de ...", "3Faculty of ..."): no sentence. */
+static bool numbered_affil(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  return u->len > 2 && (unsigned)(p[0] - '1') < 9 &&
+         (p[1] == ' ' || (unsigned)((p[1] | 0x20) - 'a') < 26) &&
+         u->term != TERM_SENT && !u->bullet && u->words >= 2;
+}
 static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
   size_t n = t;
   if (n > 1 && !author_list(d, n))
     n--; /* (t is the affiliation) */
+  for (size_t k = 1; k < PAPER_AFFILS && n > 1 && !author_list(d, n) &&
+                     numbered_affil(d, n) && numbered_affil(d, n + 1);
+       k++)
+    n--; /* (or one of them, numbered: "2 Department of ...") */
   if (n < 1 || !author_list(d, n) || !is_title(d, &d->units[n - 1], nolang))
     return t;
   for (size_t k = n; k <= t; k++)
