@@ -3184,6 +3184,11 @@ static bool text_goes_on(const struct chrome_doc *d, size_t k) {
     return false;
   if (u->term == TERM_COLON)
     return !u->rule && u->words >= INTRO_WORDS && !d->units[n].rule;
+  if (!u->rule && no_end(u) && u->cap1 && u->words == 2 && !u->seps &&
+      !u->widget && !u->bullet && !u->url && plain_prose(&d->units[n]))
+    return true; /* (one more item whose headline is too short for one:
+                    "Choir raises £2,300" / its paragraph: a page of
+                    briefs) */
   return plain_prose(u) && plain_prose(&d->units[n]);
 }
 
