@@ -5381,6 +5381,12 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   return j - 1;
 }
 
+static void keep_chorus(struct chrome_doc *d, size_t from, size_t to);
+static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
+                        size_t *b);
+static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
+                          size_t lim);
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -5390,6 +5396,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   bool found = !clean && best_stretch(d, c, &a, &b);
   if (found && kempt__chrome_keep_copies(d, a, b))
     best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */
+  if (!found && !clean && c > 0)
+    found = lyrics_only(d, c, &a, &b);
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
@@ -5414,6 +5422,10 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
            d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     kempt__chrome_facts_keep(d, a, b);
+    size_t v = a > 0 ? verse_reach(d, a - 1, -1, 0) : SIZE_MAX;
+    a = v != SIZE_MAX ? v : a; /* (a song's lyrics over its story) */
+    v = b + 1 < c ? verse_reach(d, b + 1, 1, c - 1) : SIZE_MAX;
+    b = v != SIZE_MAX ? v : b; /* (or under it) */
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
     else if (a > 0 && cut_sentence(d, a - 1, a))
@@ -5469,6 +5481,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     keep_job_head(d, a);
     keep_score_head(d, a);
   }
+  keep_chorus(d, found ? a : 0, found ? b + 1 : (c < n ? c : n));
   if (c < d->nunits)
     d->cut = true;
   d->seen_good = d->seen_good || found;
@@ -5563,6 +5576,118 @@ static size_t verse_end(const struct chrome_doc *d, size_t s) {
     stop += d->units[j].stop;
   }
   return j - s >= VERSE_LINES && 100u * stop >= VERSE_DENSITY * words ? j : s;
+}
+
+/* A line of a song's chorus: a verse's line (verse_line) that may be
+ * found three times or more, and may end a sentence. */
+static bool chorus_line(const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_THRICE || u->rule == R_REPEAT) &&
+         !u->bullet && !u->url && !u->widget && !u->seps &&
+         u->term != TERM_COLON && u->words >= 2 &&
+         u->words <= VERSE_MAX_WORDS;
+}
+
+#define VERSE_RUN 8 /* lines of verse next to the article at least */
+#define VERSE_MARK_WORDS 3 /* words of a mark between stanzas ("[Chorus]") */
+
+/* Whether line u marks a song's part between its stanzas ("[Chorus]",
+ * "Verse 2:"). */
+static bool verse_mark(const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_REPEAT || u->rule == R_THRICE) &&
+         !u->url && !u->bullet && u->ntok >= 1 &&
+         u->ntok <= VERSE_MARK_WORDS &&
+         (u->term == TERM_NONE || u->term == TERM_COLON);
+}
+
+/* The far end of a song's lyrics from line i on (dir -1: up to lim, +1:
+ * down to lim), right next to the article: VERSE_RUN lines of verse or
+ * more (chorus_line; half of them without a sentence's end at least) in
+ * stanzas of two lines or more, rich in function words, with marks of
+ * its parts between them; the mark over the first stanza is the
+ * lyrics' too. SIZE_MAX when there are none. */
+static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
+                          size_t lim) {
+  size_t lines = 0, ends = 0, far = SIZE_MAX, k = i;
+  size_t sl = 0, se = 0, last = SIZE_MAX; /* the stanza's */
+  uint32_t words = 0, stop = 0, sw = 0, ss = 0;
+  for (;; k += (size_t)(ptrdiff_t)dir) {
+    const struct chrome_unit *u = &d->units[k];
+    bool line = chorus_line(u) && !verse_mark(u) && !box_row(d, k);
+    if (!line && k == i && k != lim && verse_mark(u))
+      continue; /* (a mark next to the article: "[Chorus]") */
+    if (line) {
+      sl++;
+      se += u->term == TERM_SENT;
+      sw += u->words;
+      ss += u->stop;
+      last = k;
+    }
+    if (!line || k == lim) { /* a stanza ends: two lines or more */
+      if (sl < 2)
+        break;
+      lines += sl;
+      ends += se;
+      words += sw;
+      stop += ss;
+      far = last;
+      sl = se = sw = ss = 0;
+      if (!verse_mark(u) || k == lim)
+        break; /* (a mark goes on to the next stanza) */
+    }
+  }
+  if (lines < VERSE_RUN || 2 * ends > lines ||
+      100u * stop < VERSE_DENSITY * words)
+    return SIZE_MAX;
+  size_t m = far + (size_t)(ptrdiff_t)dir; /* (its first mark) */
+  bool in = dir < 0 ? far > lim : far < lim;
+  return dir < 0 && in && verse_mark(&d->units[m]) ? m : far;
+}
+
+/* A page whose text is a song's lyrics alone (no prose: no stretch):
+ * the first lyrics before c (verse_reach) are its article [*a, *b]. */
+static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
+                        size_t *b) {
+  for (size_t i = 0; i < c; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!chorus_line(u) || verse_mark(u) || box_row(d, i))
+      continue;
+    size_t e = verse_reach(d, i, 1, c - 1);
+    if (e != SIZE_MAX) {
+      *a = i > 0 && verse_mark(&d->units[i - 1]) ? i - 1 : i;
+      *b = e;
+      return true;
+    }
+    while (i + 1 < c && chorus_line(&d->units[i + 1]) &&
+           !verse_mark(&d->units[i + 1]) && !box_row(d, i + 1))
+      i++; /* (past this run's lines) */
+  }
+  return false;
+}
+
+/* Lines found three times or more in [from, to) that are a song's
+ * chorus (a run of VERSE_LINES lines of verse or more, rich in function
+ * words, two of them found thrice at least) stay: the lyrics repeat it. */
+static void keep_chorus(struct chrome_doc *d, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    if (d->units[i].rule != R_THRICE)
+      continue;
+    size_t s = i, e = i + 1;
+    while (s > from && chorus_line(&d->units[s - 1]))
+      s--;
+    while (e < to && chorus_line(&d->units[e]))
+      e++;
+    uint32_t words = 0, stop = 0, thrice = 0;
+    for (size_t k = s; k < e; k++) {
+      words += d->units[k].words;
+      stop += d->units[k].stop;
+      thrice += d->units[k].rule == R_THRICE;
+    }
+    if (e - s >= VERSE_LINES && thrice >= 2 &&
+        100u * stop >= VERSE_DENSITY * words)
+      for (size_t k = s; k < e; k++)
+        d->units[k].rule = NULL;
+    i = e - 1;
+  }
 }
 
 /* An interview's turn: a speaker's label of 1 to 3 words and a colon
