@@ -3203,6 +3203,11 @@ static bool text_goes_on(const struct chrome_doc *d, size_t k) {
     return false;
   if (u->term == TERM_COLON)
     return !u->rule && u->words >= INTRO_WORDS && !d->units[n].rule;
+  if (!u->rule && no_end(u) && u->cap1 && u->words == 2 && !u->seps &&
+      !u->widget && !u->bullet && !u->url && plain_prose(&d->units[n]))
+    return true; /* (one more item whose headline is too short for one:
+                    "Choir raises £2,300" / its paragraph: a page of
+                    briefs) */
   return plain_prose(u) && plain_prose(&d->units[n]);
 }
 
@@ -3581,6 +3586,21 @@ static bool spaced_word(const struct chrome_doc *d,
            p[0] >= 0xEA);
 }
 
+#define MENU_GAPS 3 /* gaps of two spaces or more in a row of menu items */
+
+/* Whether a line's words stand in columns, MENU_GAPS gaps of two spaces
+ * or more between them ("Send a parcel   Track   Help   Log in"): a
+ * menu, no title. */
+static bool menu_columns(const char *p, size_t n) {
+  unsigned gaps = 0;
+  size_t k = indentation(p, n);
+  for (; k + 2 < n; k++)
+    if (p[k] == ' ' && p[k + 1] == ' ' && p[k + 2] != ' ' &&
+        ++gaps >= MENU_GAPS)
+      return true;
+  return false;
+}
+
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
@@ -3593,7 +3613,9 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
     return false;
   return title_end(d, u) &&
          (u->cap1 || nolang ||
-          kempt__chrome_caseless_start(d->text.data + u->off, u->len));
+          kempt__chrome_caseless_start(d->text.data + u->off, u->len)) &&
+         u->seps < 2 && /* (a breadcrumb trail: "Home > News > Briefings") */
+         !menu_columns(d->text.data + u->off, u->len);
 }
 
 static bool same_word(const struct chrome_doc *d, size_t i,
@@ -3761,12 +3783,13 @@ static bool headline_over_dek(struct chrome_doc *d, size_t h, size_t t) {
  * "The find could make a base easier to build, researchers say"): the
  * case does not tell them apart, so the headline must speak of the
  * article (a word of its first lines), as a teaser over it does not. */
+#define PLAIN_DEK_WORDS 8 /* words of such a dek at least (ru, pl: few) */
 static bool plain_headline_over_dek(struct chrome_doc *d, size_t h,
                                     size_t t, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[t];
   if (!is_title(d, u, false) || u->term != TERM_NONE || u->hit ||
       u->words < HEADLINE_WORDS || v->term != TERM_NONE ||
-      v->words < DEK_WORDS || 4 * v->upper > v->words)
+      v->words < PLAIN_DEK_WORDS || 4 * v->upper > v->words)
     return false;
   const char *up = d->text.data + u->off, *vp = d->text.data + v->off;
   if (u->len >= v->len && memcmp(up + u->len - v->len, vp, v->len) == 0)
@@ -3894,11 +3917,23 @@ static bool author_list(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if (u->words < 4 || u->words > AUTHOR_WORDS || u->term != TERM_NONE ||
       u->bullet || u->url || u->widget || u->stop > 1 ||
-      u->ntok != u->words || u->upper + u->stop < u->words)
+      u->ntok > 2 * u->words || u->upper + u->stop < u->words)
     return false;
   const char *p = d->text.data + u->off;
-  size_t commas = 0, words = 0;
+  size_t commas = 0, words = 0, marks = 0;
   for (size_t k = 0; k <= u->len; k++) {
+    if (k < u->len && (unsigned)(p[k] - '0') < 10) { /* a number: only */
+      if (k == 0 || !(is_lower_ascii(p[k - 1]) || /* an affiliation's */
+                      (unsigned)(p[k - 1] - '0') < 10 || /* mark glued */
+                      (p[k - 1] == ',' && k > 1 &&   /* on a name: */
+                       (unsigned)(p[k - 2] - '0') < 10))) /* "Roe1,3" */
+        return false;
+      marks += k > 0 && is_lower_ascii(p[k - 1]);
+      continue;
+    }
+    if (k < u->len && p[k] == ',' && k > 0 && k + 1 < u->len &&
+        (unsigned)(p[k - 1] - '0') < 10 && (unsigned)(p[k + 1] - '0') < 10)
+      continue; /* (between two marks) */
     if (k == u->len || p[k] == ',') { /* a name: two words or more (the
                                          last one's "and" and a name) */
       if (words < 2 || words > 2 * AUTHOR_NAME_WORDS)
@@ -3912,17 +3947,32 @@ static bool author_list(const struct chrome_doc *d, size_t i) {
       words++;
     }
   }
-  return commas >= 1;
+  return commas >= 1 && u->ntok <= u->words + marks;
 }
 
 /* A paper's page: its title, its authors under it, maybe their
  * affiliation under them ("Department of ..."). The line found as the
  * title t (the affiliation or the names) gives way to the title; the
  * lines between stay. Returns the title. */
+#define PAPER_AFFILS 4 /* lines of affiliations under the authors at most */
+
+/* Line i, an affiliation numbered as its authors' marks are ("2 Centro
+ * de ...", "3Faculty of ..."): no sentence. */
+static bool numbered_affil(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  return u->len > 2 && (unsigned)(p[0] - '1') < 9 &&
+         (p[1] == ' ' || (unsigned)((p[1] | 0x20) - 'a') < 26) &&
+         u->term != TERM_SENT && !u->bullet && u->words >= 2;
+}
 static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
   size_t n = t;
   if (n > 1 && !author_list(d, n))
     n--; /* (t is the affiliation) */
+  for (size_t k = 1; k < PAPER_AFFILS && n > 1 && !author_list(d, n) &&
+                     numbered_affil(d, n) && numbered_affil(d, n + 1);
+       k++)
+    n--; /* (or one of them, numbered: "2 Department of ...") */
   if (n < 1 || !author_list(d, n) || !is_title(d, &d->units[n - 1], nolang))
     return t;
   for (size_t k = n; k <= t; k++)
@@ -4026,8 +4076,9 @@ static bool inner_stop(const char *p, size_t n) {
 static bool box_row(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if ((u->hit && u->hit != CK_DATE) || u->bullet || u->url || u->widget ||
-      !u->cap1 || u->words < 2 || u->words > BOX_ROW_WORDS ||
-      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date) */
+      !u->cap1 || u->words < 1 || u->ntok < 2 || u->words > BOX_ROW_WORDS ||
+      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date;
+                               "Credits: 15": a number its value) */
     return false;
   const char *p = d->text.data + u->off;
   size_t n = u->len, k = indentation(p, n), spaces = 0;
@@ -4064,7 +4115,7 @@ static bool box_over(struct chrome_doc *d, size_t e, size_t a,
     d->units[i].rule = NULL;
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
-      h->words >= 1 && h->term == TERM_NONE &&
+      h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = true;
@@ -5009,6 +5060,18 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
          !is_question(d, u);
 }
 
+/* Line h, the start of a sentence that the article's first line a goes
+ * on with, in its block: h ends in a comma and a opens in lower case
+ * (the first line of a stanza, "She learned the tide ... her name," /
+ * "the long withdrawal ..."). */
+static bool cut_sentence(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  unsigned char c = (unsigned char)d->text.data[v->off];
+  return h + 1 == a && !u->rule && line_above(d, a) &&
+         u->term == TERM_COMMA && !u->bullet && !u->url && !u->widget &&
+         !u->dup && u->words >= 3 && !v->rule && c >= 'a' && c <= 'z';
+}
+
 #define TEXT_HEAD_WORDS 3 /* words of a heading over the first paragraph */
 
 /* Line h, a heading of a few words right over the article's first
@@ -5023,6 +5086,18 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
          u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
          !u->dup && u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
+}
+
+/* Line h, a heading of a few words in a block of its own between the
+ * article's head that stays (its title, a box of facts) and its first
+ * paragraph at a ("Course description"). */
+static bool head_between(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && u->blk != v->blk && u->blk != u[-1].blk &&
+         u->term == TERM_NONE && !u->hit && !u->bullet && !u->url &&
+         !u->widget && !u->dup && u->cap1 && u->words >= 1 &&
+         u->words <= TEXT_HEAD_WORDS && u->ntok == u->words &&
+         u->upper == 1 && v->term == TERM_SENT && !v->bullet;
 }
 
 /* Line h, a block of its own right under a list's marker ("Share") and
@@ -5438,6 +5513,12 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   return j - 1;
 }
 
+static void keep_chorus(struct chrome_doc *d, size_t from, size_t to);
+static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
+                        size_t *b);
+static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
+                          size_t lim);
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -5447,6 +5528,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   bool found = !clean && best_stretch(d, c, &a, &b);
   if (found && kempt__chrome_keep_copies(d, a, b))
     best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */
+  if (!found && !clean && c > 0)
+    found = lyrics_only(d, c, &a, &b);
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
@@ -5471,7 +5554,13 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
            d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     kempt__chrome_facts_keep(d, a, b);
+    size_t v = a > 0 ? verse_reach(d, a - 1, -1, 0) : SIZE_MAX;
+    a = v != SIZE_MAX ? v : a; /* (a song's lyrics over its story) */
+    v = b + 1 < c ? verse_reach(d, b + 1, 1, c - 1) : SIZE_MAX;
+    b = v != SIZE_MAX ? v : b; /* (or under it) */
     if (a > 0 && lead_sentence(d, a - 1))
+      a--;
+    else if (a > 0 && cut_sentence(d, a - 1, a))
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
@@ -5516,11 +5605,15 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
+    if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE && !d->units[a - 2].rule &&
+        head_between(d, a - 1, a))
+      d->units[a - 1].rule = NULL;
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_job_head(d, a);
     keep_score_head(d, a);
   }
+  keep_chorus(d, found ? a : 0, found ? b + 1 : (c < n ? c : n));
   if (c < d->nunits)
     d->cut = true;
   d->seen_good = d->seen_good || found;
@@ -5615,6 +5708,118 @@ static size_t verse_end(const struct chrome_doc *d, size_t s) {
     stop += d->units[j].stop;
   }
   return j - s >= VERSE_LINES && 100u * stop >= VERSE_DENSITY * words ? j : s;
+}
+
+/* A line of a song's chorus: a verse's line (verse_line) that may be
+ * found three times or more, and may end a sentence. */
+static bool chorus_line(const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_THRICE || u->rule == R_REPEAT) &&
+         !u->bullet && !u->url && !u->widget && !u->seps &&
+         u->term != TERM_COLON && u->words >= 2 &&
+         u->words <= VERSE_MAX_WORDS;
+}
+
+#define VERSE_RUN 8 /* lines of verse next to the article at least */
+#define VERSE_MARK_WORDS 3 /* words of a mark between stanzas ("[Chorus]") */
+
+/* Whether line u marks a song's part between its stanzas ("[Chorus]",
+ * "Verse 2:"). */
+static bool verse_mark(const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_REPEAT || u->rule == R_THRICE) &&
+         !u->url && !u->bullet && u->ntok >= 1 &&
+         u->ntok <= VERSE_MARK_WORDS &&
+         (u->term == TERM_NONE || u->term == TERM_COLON);
+}
+
+/* The far end of a song's lyrics from line i on (dir -1: up to lim, +1:
+ * down to lim), right next to the article: VERSE_RUN lines of verse or
+ * more (chorus_line; half of them without a sentence's end at least) in
+ * stanzas of two lines or more, rich in function words, with marks of
+ * its parts between them; the mark over the first stanza is the
+ * lyrics' too. SIZE_MAX when there are none. */
+static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
+                          size_t lim) {
+  size_t lines = 0, ends = 0, far = SIZE_MAX, k = i;
+  size_t sl = 0, se = 0, last = SIZE_MAX; /* the stanza's */
+  uint32_t words = 0, stop = 0, sw = 0, ss = 0;
+  for (;; k += (size_t)(ptrdiff_t)dir) {
+    const struct chrome_unit *u = &d->units[k];
+    bool line = chorus_line(u) && !verse_mark(u) && !box_row(d, k);
+    if (!line && k == i && k != lim && verse_mark(u))
+      continue; /* (a mark next to the article: "[Chorus]") */
+    if (line) {
+      sl++;
+      se += u->term == TERM_SENT;
+      sw += u->words;
+      ss += u->stop;
+      last = k;
+    }
+    if (!line || k == lim) { /* a stanza ends: two lines or more */
+      if (sl < 2)
+        break;
+      lines += sl;
+      ends += se;
+      words += sw;
+      stop += ss;
+      far = last;
+      sl = se = sw = ss = 0;
+      if (!verse_mark(u) || k == lim)
+        break; /* (a mark goes on to the next stanza) */
+    }
+  }
+  if (lines < VERSE_RUN || 2 * ends > lines ||
+      100u * stop < VERSE_DENSITY * words)
+    return SIZE_MAX;
+  size_t m = far + (size_t)(ptrdiff_t)dir; /* (its first mark) */
+  bool in = dir < 0 ? far > lim : far < lim;
+  return dir < 0 && in && verse_mark(&d->units[m]) ? m : far;
+}
+
+/* A page whose text is a song's lyrics alone (no prose: no stretch):
+ * the first lyrics before c (verse_reach) are its article [*a, *b]. */
+static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
+                        size_t *b) {
+  for (size_t i = 0; i < c; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!chorus_line(u) || verse_mark(u) || box_row(d, i))
+      continue;
+    size_t e = verse_reach(d, i, 1, c - 1);
+    if (e != SIZE_MAX) {
+      *a = i > 0 && verse_mark(&d->units[i - 1]) ? i - 1 : i;
+      *b = e;
+      return true;
+    }
+    while (i + 1 < c && chorus_line(&d->units[i + 1]) &&
+           !verse_mark(&d->units[i + 1]) && !box_row(d, i + 1))
+      i++; /* (past this run's lines) */
+  }
+  return false;
+}
+
+/* Lines found three times or more in [from, to) that are a song's
+ * chorus (a run of VERSE_LINES lines of verse or more, rich in function
+ * words, two of them found thrice at least) stay: the lyrics repeat it. */
+static void keep_chorus(struct chrome_doc *d, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    if (d->units[i].rule != R_THRICE)
+      continue;
+    size_t s = i, e = i + 1;
+    while (s > from && chorus_line(&d->units[s - 1]))
+      s--;
+    while (e < to && chorus_line(&d->units[e]))
+      e++;
+    uint32_t words = 0, stop = 0, thrice = 0;
+    for (size_t k = s; k < e; k++) {
+      words += d->units[k].words;
+      stop += d->units[k].stop;
+      thrice += d->units[k].rule == R_THRICE;
+    }
+    if (e - s >= VERSE_LINES && thrice >= 2 &&
+        100u * stop >= VERSE_DENSITY * words)
+      for (size_t k = s; k < e; k++)
+        d->units[k].rule = NULL;
+    i = e - 1;
+  }
 }
 
 /* An interview's turn: a speaker's label of 1 to 3 words and a colon
