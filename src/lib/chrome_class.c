@@ -4216,6 +4216,12 @@ static void page_name_title(struct chrome_doc *d, size_t a) {
   }
 }
 
+/* Line i holds numbers and no word: a gallery's counter ("1 / 8"); the
+ * short line under it is its button ("Back to Gallery"). */
+static bool counter_line(const struct chrome_doc *d, size_t i) {
+  return !d->units[i].words && d->units[i].ntok && !d->units[i].bullet;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -5081,8 +5087,9 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
   return !u->rule && !button_run(d, h) && /* (share buttons) */
          (u->blk == v->blk ||
           (h + 1 == a && line_above(d, a) &&
-           !(h > 0 && d->units[h - 1].widget))) && /* (one paragraph per
-           line: an image's credit under its label) */
+           !(h > 0 && (d->units[h - 1].widget || counter_line(d, h - 1))))) &&
+         /* (one paragraph per line: an image's credit under its label, a
+            gallery's button under its counter, "1 / 8") */
          u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
          !u->dup && u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
