@@ -190,7 +190,14 @@ static void hash_drain(struct hasher *s) {
   size_t u = s->k & ~(size_t)15;
   uint64_t h = s->h;
   const char *b = (const char *)s->buf;
-  for (size_t i = 0; i < u; i += 16)
+  size_t i = 0;
+  for (; u - i >= 64; i += 64) { /* (one loop test for four) */
+    h = mix16(h, kempt__load_le64(b + i), kempt__load_le64(b + i + 8));
+    h = mix16(h, kempt__load_le64(b + i + 16), kempt__load_le64(b + i + 24));
+    h = mix16(h, kempt__load_le64(b + i + 32), kempt__load_le64(b + i + 40));
+    h = mix16(h, kempt__load_le64(b + i + 48), kempt__load_le64(b + i + 56));
+  }
+  for (; i < u; i += 16)
     h = mix16(h, kempt__load_le64(b + i), kempt__load_le64(b + i + 8));
   s->h = h;
   s->total += u;

@@ -940,9 +940,18 @@ static bool lower_or_caseless(int32_t cp) {
 /* Case of the first letter, sentence end (or a brace, as code lines
  * end), final hyphen. */
 static void classify(const char *p, size_t n, struct line *l) {
-  int32_t cp = kempt__first_cp(p, n), before;
+  /* most lines start and end with ASCII that is no quote or bracket:
+   * kempt__first_cp() and kempt__ends_sentence() at a glance */
+  unsigned char c = (unsigned char)p[0], z = (unsigned char)p[n - 1];
+  int32_t cp = c < 0x80 && c != '"' && c != '\'' && c != '(' && c != '['
+                   ? (int32_t)c
+                   : kempt__first_cp(p, n),
+          before;
   l->lower = lower_or_caseless(cp);
-  l->stop = kempt__ends_sentence(p, n) || p[n - 1] == '{' || p[n - 1] == '}';
+  bool stop = z < 0x80 && z != '"' && z != '\'' && z != ')' && z != ']'
+                  ? z == '.' || z == '!' || z == '?' || z == ':' || z == ';'
+                  : kempt__ends_sentence(p, n);
+  l->stop = stop || z == '{' || z == '}';
   if (n >= 2 && p[n - 1] == '-') {
     kempt__cp_last(p, n - 1, &before);
     l->hyphen = kempt__cp_alnum(before);
