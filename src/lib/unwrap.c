@@ -893,8 +893,9 @@ measure_any(struct unwrap *u, const char *p, size_t n, struct line *l,
       i += 8;
       continue;
     }
-    if (i >= stop) /* the next eight bytes one by one */
-      stop = i + 8;
+    if (i >= stop) /* the next eight bytes one by one (a quote or a dash
+                      alone: English text goes on in ASCII after it) */
+      stop = i + ((unsigned char)p[i] == 0xE2 ? 1 : 8);
     unsigned char c = (unsigned char)p[i];
     if (c > ' ' && c < 0x80 && c != '|') {
       t.cols++;
