@@ -290,14 +290,17 @@ struct norm {
  * them from here through a pointer the compiler cannot see through, as
  * operands of the instructions that use them, rather than building each
  * in a register every time (as GCC does for constants in AVX code). */
-enum { K_LIM, K_BLANK, K_BIAS, K_FLIM };
+enum { K_LIM, K_BLANK, K_BIAS, K_FLIM, K_E2, K_80, K_8A, K_A8, K_AF, K_C0, K_93,
+       K_9C };
 #define ROW(x)                                                                 \
   {                                                                            \
     x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, \
         x, x, x, x, x, x, x                                                    \
   }
-static const unsigned char bytes32[4][32] __attribute__((aligned(32))) = {
-    ROW(0x21), ROW(' '), ROW(0x80 - 'A'), ROW(0x80 + 26)};
+static const unsigned char bytes32[12][32] __attribute__((aligned(32))) = {
+    ROW(0x21), ROW(' '),  ROW(0x80 - 'A'), ROW(0x80 + 26),
+    ROW(0xE2), ROW(0x80), ROW(0x8A),       ROW(0xA8),
+    ROW(0xAF), ROW(0xC0), ROW(0x93),       ROW(0x9C)};
 #undef ROW
 typedef const unsigned char (*kbytes)[32];
 #define K16(k, r) _mm_load_si128((const __m128i *)(const void *)(k)[r])
@@ -321,9 +324,34 @@ fold32(unsigned char *d, const char *p, size_t m, kbytes k) {
   return j;
 }
 
+/* symbols3() of the 32 bytes v, q pointing at the byte after v's first
+ * (34 bytes of v and q readable): the three-byte characters of lead E2
+ * that stand for themselves, a bit at each lead. */
+__attribute__((target("avx2"))) static inline uint32_t
+symbols32(__m256i v, const char *q, kbytes k) {
+  __m256i w1 = _mm256_loadu_si256((const __m256i *)(const void *)q),
+          w2 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+  /* continuations, 80-BF, are the bytes below C0 as signed; among them
+   * the signed order is the unsigned one */
+#define IN(w, lo, hi)                                                          \
+  _mm256_and_si256(_mm256_cmpgt_epi8(w, K32(k, lo)), _mm256_cmpgt_epi8(K32(k, hi), w))
+  __m256i punct =
+      _mm256_and_si256(_mm256_cmpeq_epi8(w1, K32(k, K_80)),
+                       _mm256_or_si256(IN(w2, K_8A, K_A8), IN(w2, K_AF, K_C0)));
+  __m256i shapes = _mm256_and_si256(IN(w1, K_93, K_9C),
+                                    _mm256_cmpgt_epi8(K32(k, K_C0), w2));
+#undef IN
+  return (uint32_t)_mm256_movemask_epi8(
+      _mm256_and_si256(_mm256_cmpeq_epi8(v, K32(k, K_E2)),
+                       _mm256_or_si256(punct, shapes)));
+}
+
 /* Past the whole thirty-twos of p[i..n) that hold no event of
- * next_event(): printable ASCII, and spaces each after a byte that is not
- * one (*prev: the byte before i is a space; set for the result). */
+ * next_event(): printable ASCII, spaces each after a byte that is not
+ * one, and the characters of symbols3() (quotes, dashes: English text is
+ * full of them) - such a character at the end takes the bytes it has in
+ * the next thirty-two with it (*prev: the byte before i is a space; set
+ * for the result). */
 __attribute__((target("avx2"))) static inline size_t
 plain32(const char *p, size_t i, size_t n, unsigned *prev, kbytes k) {
   const __m256i lim = K32(k, K_LIM), blank = K32(k, K_BLANK);
@@ -332,10 +360,19 @@ plain32(const char *p, size_t i, size_t n, unsigned *prev, kbytes k) {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
     uint32_t low = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(lim, v));
     uint32_t sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, blank));
-    if ((low & ~sp) | (sp & (sp << 1 | pv)))
-      break;
-    pv = sp >> 31;
-    i += 32;
+    uint32_t ev = (low & ~sp) | (sp & (sp << 1 | pv));
+    unsigned spill = 0; /* bytes of a character that goes on past them */
+    if (ev) {
+      if (n - i < 34)
+        break;
+      uint64_t three = symbols32(v, p + i + 1, k);
+      uint64_t all = three | three << 1 | three << 2;
+      if (ev & ~(uint32_t)all)
+        break;
+      spill = (unsigned)(all >> 32 & 1) + (unsigned)(all >> 33 & 1);
+    }
+    pv = spill ? 0 : sp >> 31;
+    i += 32 + spill;
   }
   *prev = pv;
   return i;
