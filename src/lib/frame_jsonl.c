@@ -427,23 +427,36 @@ feed_value_avx2(struct frame_jsonl *f, const char *p, size_t start,
   const __m256i bsl = _mm256_set1_epi8('\\');
   while (i < end && s == KEMPT_OK) {
     size_t j = i, copied = i; /* p[i..copied) is at f->piece + k already */
-    for (;;) {
-      if (end - j < 32) {
-        const char *bs = memchr(p + j, '\\', end - j);
-        j = bs ? (size_t)(bs - p) : end;
-        break;
-      }
+    /* thirty-twos copied while the piece has room for them, then looked
+     * at only, then the last bytes */
+    size_t room = PIECE - k, most = end - i < room ? end - i : room;
+    bool found = false;
+    for (char *o = f->piece + k; j + 32 <= i + most; j += 32, o += 32) {
       __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + j));
-      if (copied == j && k + (j - i) + 32 <= PIECE) {
-        _mm256_storeu_si256((__m256i *)(void *)(f->piece + k + (j - i)), x);
-        copied = j + 32;
-      }
+      _mm256_storeu_si256((__m256i *)(void *)o, x);
       uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, bsl));
       if (m) {
+        copied = j + 32;
         j += (unsigned)__builtin_ctz(m);
+        found = true;
         break;
       }
-      j += 32;
+    }
+    if (!found) {
+      copied = j;
+      for (; end - j >= 32; j += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + j));
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, bsl));
+        if (m) {
+          j += (unsigned)__builtin_ctz(m);
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        const char *bs = memchr(p + j, '\\', end - j);
+        j = bs ? (size_t)(bs - p) : end;
+      }
     }
     if (k + (j - i) > PIECE && k) {
       s = c->bytes(c->ud, f->piece, k);
