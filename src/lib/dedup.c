@@ -369,8 +369,9 @@ plain32(const char *p, size_t i, size_t n, unsigned *prev, kbytes k) {
     uint32_t ev = (low & ~sp) | (sp & (sp << 1 | pv));
     unsigned spill = 0; /* bytes of a character that goes on past them */
     if (ev) {
-      if (n - i < 34)
-        break;
+      unsigned char c0 = (unsigned char)p[i + (unsigned)__builtin_ctz(ev)];
+      if (n - i < 34 || (c0 != 0xE2 && c0 != 0xC3))
+        break; /* (other scripts: at once) */
       uint32_t t3, t2;
       self32(v, p + i + 1, k, &t3, &t2);
       uint64_t three = t3, two = t2;
