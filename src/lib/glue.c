@@ -1417,6 +1417,12 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
     h = kempt__word_hash_padded(key, n);
     k0 = kempt__load_le64(key);
   }
+  /* the shape of a glued pair: its word is looked up in the word list
+   * here (its line fetched meanwhile), so that the token is known plain
+   * or not at once (the cache keeps the answer) */
+  bool shaped = n >= MIN_TOKEN && glue_shape(p, n, uppers);
+  if (shaped)
+    kempt__wordlist_prefetch(h);
   struct word_info *w = word_info(g, h, k0, n);
   ti->raw[0] = r0;
   ti->raw[1] = r1;
@@ -1434,8 +1440,9 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   ti->flags = T_COUNT | T_LINK |
               (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0) |
               (w->langs & (w->langs - 1) ? TI_MULTI : 0);
-  if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
-      (w->listed && listed_plain(g, w, p, n, h)))
+  if (shaped && !w->listed)
+    word_info_list(w);
+  if (!shaped || listed_plain(g, w, p, n, h))
     ti->flags |= TI_PLAIN;
   else
     ti->raw[0] |= TOK_UNPLAIN;
@@ -1487,10 +1494,10 @@ static enum kempt_status tok_check_more(struct glue *g, struct counting *c,
 }
 
 /* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
- * when the word lists do not know it (check_word). Most often its word
- * is new, its look-up in the word list waits (check_word's pending
- * token) and there is room for it: that case here, the rest in
- * tok_check_more. */
+ * when the word lists do not know it (check_word). tok_fill looked its
+ * word up, so that the cache of words most often has the answer
+ * (tok_check_more); when that slot was taken since, the look-up waits
+ * (check_word's pending token): that case here. */
 static enum kempt_status tok_check(struct glue *g, struct counting *c,
                                    const struct token *t,
                                    struct tok_info *ti) {
