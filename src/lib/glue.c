@@ -961,13 +961,13 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
 }
 
 /* Make room for at least want recorded words (at most TOKENS_CAP; *ok:
- * there is room): the arrays are doubled. tf has one byte more, which
- * plain_run's links may write and no one reads. */
+ * there is room): the arrays grow fourfold (few copies of them). tf has
+ * one byte more, which plain_run's links may write and no one reads. */
 static enum kempt_status room_tokens(struct glue *g, size_t want, bool *ok) {
   *ok = want <= g->captok;
   if (*ok || want > TOKENS_CAP)
     return KEMPT_OK;
-  size_t ncap = g->captok ? 2 * g->captok : 1024;
+  size_t ncap = g->captok ? 4 * g->captok : 4096;
   while (ncap < want)
     ncap *= 2;
   if (ncap > TOKENS_CAP)
