@@ -2178,6 +2178,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         end = next == '.' || next == '!' || next == '?' || next == ':';
         goto marked;
       }
+      if (next >= 0x80 && next != 0xE2 && next != 0xC2 &&
+          (unsigned char)text[i] < 0x80)
+        goto utok; /* letters, then others ("François"): no mark closes
+                      them (tail_marks), and other reads them there */
       size_t apos = next == '\'' ? 1
                     : next == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
                             (unsigned char)text[b + 2] == 0x99
@@ -2331,6 +2335,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
        * over and taken back; but one that the cache of such tokens
        * knows is read here, as count_token would (ASCII letters after
        * marks and before others record a word: u->words counts it) */
+    utok:;
       bool hb;
       j = token_end(text, i, n, &hb);
       uint64_t raw[UTOK_MAX / 8];
