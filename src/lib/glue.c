@@ -84,7 +84,8 @@
 #define QUERY_CAP (1u << 20)       /* words and pairs asked about */
 #define TOKENS_CAP (1u << 22)      /* recorded words per window */
 #define CANDS_CAP (1u << 18)       /* candidate tokens per window */
-#define TEXT_PAD 8                 /* zero bytes after each held block */
+#define TEXT_PAD 8                 /* a space and zero bytes after each held
+                                      block */
 #define TEXT_SLACK 16 /* more zero bytes after the last held block while it
                          is read (plain_run reads 16 bytes at a time) */
 #define FILTER_SHIFT 48 /* the query filter: a byte per top 16 bits of hash */
@@ -2220,10 +2221,12 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
       }
     }
     i = e;
-  after_word: /* i at the byte after a token: a space, a line end or more */
+  after_word: /* i at the byte after a token: a space, a line end or more
+                 (the space after the block: its end) */
     if (RARELY(text[i] != ' '))
       goto other;
-    i++;
+    if (RARELY(++i > n))
+      break;
     continue;
   other: /* i at white space, or at a token that is not letters between
             marks: some are read here as count_block reads them */
@@ -4257,6 +4260,10 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
     if (b->len)
       memcpy(d, b->text, b->len);
     memset(d + b->len, 0, TEXT_PAD + TEXT_SLACK);
+    /* a space first: plain_run's run reads the block's last word as any
+     * other (a word before a space); whatever reads the block stops at
+     * its end n or at the zero bytes after it */
+    d[b->len] = ' ';
     g->text.len += b->len + TEXT_PAD;
   }
   g->nblocks++;
