@@ -276,7 +276,8 @@ struct tok_info {
   uint32_t langs;  /* as word_info's */
   uint8_t flags;   /* TI_, and T_COUNT | T_LINK: the T_ flags of the word
                       in a run of words (plain_run) */
-  uint8_t lang1;   /* langs of one language: its index (ctz + 1), else 0 */
+  uint8_t lang1;   /* the first language of langs: its index (ctz + 1),
+                      else 0 */
 };
 
 enum {
@@ -285,8 +286,8 @@ enum {
   TI_PLAIN = 8,      /* never a candidate: too short, not the shape of a
                         glued pair, or a known word as written (no T_ flag:
                         the records ignore it) */
-  TI_MULTI = 16      /* langs of two languages or more (lang1 0; no T_
-                        flag either) */
+  TI_MULTI = 16      /* langs of two languages or more (lang1 the first;
+                        no T_ flag either) */
 };
 
 /* Set in raw[0] of a slot whose token is not TI_PLAIN (a bit that no
@@ -1346,7 +1347,7 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   ti->h = h;
   ti->langs = w->langs;
   ti->lang1 = 0;
-  if (w->langs && !(w->langs & (w->langs - 1))) {
+  if (w->langs) {
 #if defined(__GNUC__)
     ti->lang1 = (uint8_t)(__builtin_ctz(w->langs) + 1);
 #else
@@ -2090,10 +2091,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (ti->raw[0] != r) /* (or not TI_PLAIN: TOK_UNPLAIN) */
           break;
         /* a word of one language (the commonest), or of none: hits[0],
-         * of no language, is never read */
+         * of no language, is never read; of more, the others */
         hits[ti->lang1]++;
         if (RARELY(ti->flags & TI_MULTI))
-          add_hits(hits, ti->langs);
+          add_hits(hits, ti->langs & (ti->langs - 1));
         th[hn] = ti->h;
         tf[hn++] = ti->flags; /* as a word inside a sentence that the next
                                  follows: the first and last amended below */
