@@ -2125,7 +2125,9 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
                                                : 0;
       if (!m0)
         goto other;
-      a = lead_marks(text, i + m0, n);
+      a = i + m0; /* most often a letter follows the mark */
+      if (!(byte_class[(unsigned char)text[a]] & C_ALPHA))
+        a = lead_marks(text, a, n);
       if (a == i || a >= n)
         goto other;
       k = letters16(text + a);
