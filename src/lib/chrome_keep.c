@@ -283,12 +283,13 @@ static bool things_at(const struct chrome_doc *d, size_t i, size_t *end) {
 static bool ad_label(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if (u->hit != CK_LINE || u->words > AD_LABEL_WORDS || i == 0 ||
-      i + 2 >= d->nunits || !prose_line(&d->units[i - 1]))
+      i + 1 >= d->nunits || !prose_line(&d->units[i - 1]))
     return false;
   const struct chrome_unit *v = &d->units[i + 1];
   if (prose_line(v))
     return true;
-  return !v->rule && !v->bullet && !v->url && !v->widget &&
+  return i + 2 < d->nunits && !v->rule && !v->bullet && !v->url &&
+         !v->widget &&
          v->cls == CL_SHORT && v->words <= AD_HEAD_WORDS &&
          v->term == TERM_NONE && prose_line(&d->units[i + 2]);
 }
