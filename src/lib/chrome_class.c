@@ -5665,27 +5665,35 @@ static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
 }
 
 /* Lines found three times or more in [from, to) that are a song's
- * chorus (a run of VERSE_LINES lines of verse or more, rich in function
- * words, two of them found thrice at least) stay: the lyrics repeat it. */
+ * chorus stay: the lyrics repeat it. Its run of lines of verse and marks
+ * between them holds VERSE_RUN lines or more, VERSE_LINES of them found
+ * once (its verses), two found thrice at least, rich in function words. */
 static void keep_chorus(struct chrome_doc *d, size_t from, size_t to) {
   for (size_t i = from; i < to; i++) {
     if (d->units[i].rule != R_THRICE)
       continue;
     size_t s = i, e = i + 1;
-    while (s > from && chorus_line(&d->units[s - 1]))
+    while (s > from && (chorus_line(&d->units[s - 1]) ||
+                        verse_mark(&d->units[s - 1])))
       s--;
-    while (e < to && chorus_line(&d->units[e]))
+    while (e < to && (chorus_line(&d->units[e]) || verse_mark(&d->units[e])))
       e++;
-    uint32_t words = 0, stop = 0, thrice = 0;
+    uint32_t words = 0, stop = 0, lines = 0, thrice = 0, once = 0;
     for (size_t k = s; k < e; k++) {
-      words += d->units[k].words;
-      stop += d->units[k].stop;
-      thrice += d->units[k].rule == R_THRICE;
+      const struct chrome_unit *u = &d->units[k];
+      if (verse_mark(u))
+        continue;
+      lines++;
+      words += u->words;
+      stop += u->stop;
+      thrice += u->rule == R_THRICE;
+      once += !u->rule && !u->dup;
     }
-    if (e - s >= VERSE_LINES && thrice >= 2 &&
+    if (lines >= VERSE_RUN && thrice >= 2 && once >= VERSE_LINES &&
         100u * stop >= VERSE_DENSITY * words)
       for (size_t k = s; k < e; k++)
-        d->units[k].rule = NULL;
+        if (d->units[k].rule == R_THRICE || d->units[k].rule == R_REPEAT)
+          d->units[k].rule = NULL;
     i = e - 1;
   }
 }
