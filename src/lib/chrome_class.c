@@ -5385,7 +5385,7 @@ static void keep_chorus(struct chrome_doc *d, size_t from, size_t to);
 static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
                         size_t *b);
 static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
-                          size_t lim);
+                          size_t lim, size_t *stanzas);
 
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
@@ -5422,9 +5422,9 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
            d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     kempt__chrome_facts_keep(d, a, b);
-    size_t v = a > 0 ? verse_reach(d, a - 1, -1, 0) : SIZE_MAX;
+    size_t st, v = a > 0 ? verse_reach(d, a - 1, -1, 0, &st) : SIZE_MAX;
     a = v != SIZE_MAX ? v : a; /* (a song's lyrics over its story) */
-    v = b + 1 < c ? verse_reach(d, b + 1, 1, c - 1) : SIZE_MAX;
+    v = b + 1 < c ? verse_reach(d, b + 1, 1, c - 1, &st) : SIZE_MAX;
     b = v != SIZE_MAX ? v : b; /* (or under it) */
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
@@ -5602,27 +5602,23 @@ static bool verse_mark(const struct chrome_unit *u) {
 /* The far end of a song's lyrics from line i on (dir -1: up to lim, +1:
  * down to lim), right next to the article: VERSE_RUN lines of verse or
  * more (chorus_line; half of them without a sentence's end at least) in
- * stanzas of two lines or more, rich in function words, with marks of
- * its parts between them; the mark over the first stanza is the
- * lyrics' too. SIZE_MAX when there are none. */
+ * stanzas of two lines or more (*stanzas: how many), rich in function
+ * words, with marks of its parts or a block's end between them; the
+ * mark over the first stanza is the lyrics' too. SIZE_MAX when there
+ * are none. */
 static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
-                          size_t lim) {
+                          size_t lim, size_t *stanzas) {
   size_t lines = 0, ends = 0, far = SIZE_MAX, k = i;
   size_t sl = 0, se = 0, last = SIZE_MAX; /* the stanza's */
   uint32_t words = 0, stop = 0, sw = 0, ss = 0;
+  *stanzas = 0;
   for (;; k += (size_t)(ptrdiff_t)dir) {
     const struct chrome_unit *u = &d->units[k];
     bool line = chorus_line(u) && !verse_mark(u) && !box_row(d, k);
     if (!line && k == i && k != lim && verse_mark(u))
       continue; /* (a mark next to the article: "[Chorus]") */
-    if (line) {
-      sl++;
-      se += u->term == TERM_SENT;
-      sw += u->words;
-      ss += u->stop;
-      last = k;
-    }
-    if (!line || k == lim) { /* a stanza ends: two lines or more */
+    bool apart = line && sl > 0 && u->blk != d->units[last].blk;
+    if (!line || apart) { /* a stanza ends: two lines or more */
       if (sl < 2)
         break;
       lines += sl;
@@ -5630,9 +5626,28 @@ static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
       words += sw;
       stop += ss;
       far = last;
+      ++*stanzas;
       sl = se = sw = ss = 0;
-      if (!verse_mark(u) || k == lim)
-        break; /* (a mark goes on to the next stanza) */
+      if (!line && !verse_mark(u))
+        break; /* (a mark goes on to the next stanza, as a block does) */
+    }
+    if (line) {
+      sl++;
+      se += u->term == TERM_SENT;
+      sw += u->words;
+      ss += u->stop;
+      last = k;
+    }
+    if (k == lim) {
+      if (sl >= 2) {
+        lines += sl;
+        ends += se;
+        words += sw;
+        stop += ss;
+        far = last;
+        ++*stanzas;
+      }
+      break;
     }
   }
   if (lines < VERSE_RUN || 2 * ends > lines ||
@@ -5644,15 +5659,16 @@ static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
 }
 
 /* A page whose text is a song's lyrics alone (no prose: no stretch):
- * the first lyrics before c (verse_reach) are its article [*a, *b]. */
+ * the first lyrics before c (verse_reach) in two stanzas or more (marks
+ * or blocks between them) are its article [*a, *b]. */
 static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
                         size_t *b) {
   for (size_t i = 0; i < c; i++) {
     const struct chrome_unit *u = &d->units[i];
     if (!chorus_line(u) || verse_mark(u) || box_row(d, i))
       continue;
-    size_t e = verse_reach(d, i, 1, c - 1);
-    if (e != SIZE_MAX) {
+    size_t stanzas, e = verse_reach(d, i, 1, c - 1, &stanzas);
+    if (e != SIZE_MAX && stanzas >= 2) {
       *a = i > 0 && verse_mark(&d->units[i - 1]) ? i - 1 : i;
       *b = e;
       return true;
