@@ -247,6 +247,7 @@ static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
 static const char R_DATE[] = "date line";
 static const char R_SHORTRUN[] = "classifier short line between chrome";
+static const char R_BUTTONS[] = "classifier a row of buttons";
 static const char R_THRICE[] = "classifier line found three times or more";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
@@ -3505,6 +3506,8 @@ static bool over_byline(const struct chrome_doc *d, size_t i, size_t b) {
          u->words >= 3 && u->words <= HEAD_MAX_WORDS;
 }
 
+static bool button_run(const struct chrome_doc *d, size_t i);
+
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
                          bool found) {
   bool dups = found && d->few_dups;
@@ -3518,6 +3521,9 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
       u->rule = slug_label(d, u) ? R_WIDGET : NULL;
     if (!u->rule && u->seps >= 3 && menu_line(d, i))
       u->rule = R_MENU;
+    if (found && !u->rule && u->term == TERM_NONE && u->cls != CL_GOOD &&
+        u->words >= 2 && button_run(d, i))
+      u->rule = R_BUTTONS; /* ("Поделиться   ВКонтакте   Telegram") */
     if (!u->rule && !u->ntok && u->len >= 9 &&
         drawn_rule(d->text.data + u->off, u->len))
       u->rule = R_DRAWN;
@@ -4972,6 +4978,65 @@ static bool head_between(const struct chrome_doc *d, size_t h, size_t a) {
          u->upper == 1 && v->term == TERM_SENT && !v->bullet;
 }
 
+#define SECTION_REACH 12 /* lines from a numbered heading to the next */
+#define SECTION_WORDS 6  /* words of a numbered section's heading at most */
+
+/* The kind of line i as a numbered section's heading ("§ 5 Gewährleistung"
+ * 1, "5. Liability" 2), or 0 (none). */
+static int section_head(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule || u->term != TERM_NONE || u->bullet || u->url || u->widget ||
+      u->dup || u->words < 1 || u->words > SECTION_WORDS || u->len < 4)
+    return 0;
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  if (p[0] == 0xC2 && p[1] == 0xA7)
+    return 1;
+  size_t k = 0;
+  while (k < 3 && k < u->len && (unsigned)(p[k] - '0') < 10)
+    k++;
+  return k > 0 && k + 1 < u->len && (p[k] == '.' || p[k] == ')') &&
+                 p[k + 1] == ' '
+             ? 2
+             : 0;
+}
+
+/* Whether one of lines [from, to] is a numbered heading of kind k. */
+static bool section_near(const struct chrome_doc *d, size_t from, size_t to,
+                         int k) {
+  for (size_t i = from; i <= to && i < d->nunits; i++)
+    if (section_head(d, i) == k)
+      return true;
+  return false;
+}
+
+/* Line h, right over the article's first paragraph at a, a numbered
+ * heading of a section as one of the article's next ones is ("§ 1
+ * Geltungsbereich" over "§ 2 Vertragsschluss"). */
+static bool section_heading(const struct chrome_doc *d, size_t h, size_t a,
+                            size_t b) {
+  int k = section_head(d, h);
+  return k && h + 1 == a && d->units[a].term == TERM_SENT &&
+         section_near(d, a, b < a + SECTION_REACH ? b : a + SECTION_REACH, k);
+}
+
+/* The last section of a text of numbered sections after its last line
+ * b, before c: its heading as one of the article's last ones, then a
+ * sentence or two that no rule took ("§ 5 Gewährleistung" / "Es gilt
+ * das gesetzliche Mängelhaftungsrecht."). Returns its end, or b. */
+static size_t section_after(const struct chrome_doc *d, size_t b, size_t c) {
+  int k = b + 2 < c ? section_head(d, b + 1) : 0;
+  if (!k || !section_near(d, b > SECTION_REACH ? b - SECTION_REACH : 0, b, k))
+    return b;
+  size_t j = b + 2;
+  for (; j < c && j < b + 4; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (u->rule || u->term != TERM_SENT || u->bullet || u->url ||
+        u->widget || u->dup || u->words < 3)
+      break;
+  }
+  return j > b + 2 ? j - 1 : b;
+}
+
 /* Line h, a block of its own right under a list's marker ("Share") and
  * over the article's first paragraph at a, in a block of its own too:
  * the list's one item is a heading ("Abstract"), as text_heading's. */
@@ -5434,9 +5499,12 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       a--;
     else if (a > 0 && lone_item_heading(d, a - 1, a))
       d->units[--a].rule = NULL;
+    else if (a > 0 && section_heading(d, a - 1, a, b))
+      a--;
     a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
       b = kempt__chrome_keep_tail(d, b, c);
+    b = section_after(d, b, c);
   }
   size_t n = d->nunits, e = c < n ? c : n;
   /* Each line before c: found (not clean) leaves [a, b] alone; neither
