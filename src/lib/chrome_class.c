@@ -4120,6 +4120,9 @@ static bool button_run(const struct chrome_doc *d, size_t i) {
     size_t w = n - k < 3 ? n - k : 3;
     while (w > 0 && !line_rule_words(r, t + k, w))
       w--;
+    if (w == 0 && t[k].end - t[k].start == 1 &&
+        (d->text.data[u->off + t[k].start] | 0x20) == 'x')
+      w = 1; /* (the share target X) */
     if (w == 0)
       return false;
     k += w;
