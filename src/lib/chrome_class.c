@@ -3143,14 +3143,28 @@ static inline bool glued_may(const struct chrome_unit *u, bool nolang,
          u->words <= TEASER_WORDS + HEAD_MAX_WORDS && u->upper >= 3;
 }
 
-/* The number that opens headline j ("3. Best for ...", "3) ..."), or 0. */
+#define STEP_WORD_BYTES 12 /* bytes of a word before a step's number */
+
+/* The number that opens headline j ("3. Best for ...", "3) ...", "Step
+ * 3: ..."), or 0. */
 static unsigned head_number(const struct chrome_doc *d, size_t j) {
   const struct chrome_unit *u = &d->units[j];
   const char *p = d->text.data + u->off;
-  size_t k = indentation(p, u->len);
+  size_t k = indentation(p, u->len), w = k;
+  while (w < u->len && w < k + STEP_WORD_BYTES &&
+         ((unsigned)((p[w] | 0x20) - 'a') < 26 || (unsigned char)p[w] >= 0x80))
+    w++; /* (a word before it: "Step 2:", "Paso 2:", "Étape 2 :") */
+  bool word = w > k && w + 1 < u->len && p[w] == ' ' &&
+              (unsigned)(p[w + 1] - '0') < 10;
+  k = word ? w + 1 : k;
   unsigned n = 0;
   for (; k < u->len && (unsigned)(p[k] - '0') < 10 && n < 1000; k++)
     n = 10 * n + (unsigned)(p[k] - '0');
+  if (word)
+    return k < u->len && (p[k] == ':' || p[k] == '.' ||
+                          (p[k] == ' ' && k + 1 < u->len && p[k + 1] == ':'))
+               ? n
+               : 0;
   return k < u->len && (p[k] == '.' || p[k] == ')') ? n : 0;
 }
 
@@ -3577,13 +3591,20 @@ static bool spaced_word(const struct chrome_doc *d,
 
 /* Whether a line's words stand in columns, MENU_GAPS gaps of two spaces
  * or more between them ("Send a parcel   Track   Help   Log in"): a
- * menu, no title. */
+ * menu, no title; or a breadcrumb trail's » or › twice ("Inicio »
+ * Trucos » Cocina"; the lexer's separators leave them out). */
 static bool menu_columns(const char *p, size_t n) {
-  unsigned gaps = 0;
+  unsigned gaps = 0, crumbs = 0;
   size_t k = indentation(p, n);
   for (; k + 2 < n; k++)
     if (p[k] == ' ' && p[k + 1] == ' ' && p[k + 2] != ' ' &&
         ++gaps >= MENU_GAPS)
+      return true;
+    else if (p[k] == ' ' && k + 4 < n &&
+             ((p[k + 1] == '\xc2' && p[k + 2] == '\xbb' && p[k + 3] == ' ') ||
+              (p[k + 1] == '\xe2' && p[k + 2] == '\x80' &&
+               p[k + 3] == '\xba' && p[k + 4] == ' ')) &&
+             ++crumbs >= 2)
       return true;
   return false;
 }
