@@ -5473,8 +5473,14 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
 static void keep_chorus(struct chrome_doc *d, size_t from, size_t to);
 static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
                         size_t *b);
+struct verse_tally;
+static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
+                         size_t lim, struct verse_tally *t);
 static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
-                          size_t lim, size_t *stanzas);
+                          size_t lim, struct verse_tally *t);
+static size_t verse_over(const struct chrome_doc *d, size_t a, size_t b);
+static size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
+                          size_t c);
 
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
@@ -5511,10 +5517,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
            d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     kempt__chrome_facts_keep(d, a, b);
-    size_t st, v = a > 0 ? verse_reach(d, a - 1, -1, 0, &st) : SIZE_MAX;
-    a = v != SIZE_MAX ? v : a; /* (a song's lyrics over its story) */
-    v = b + 1 < c ? verse_reach(d, b + 1, 1, c - 1, &st) : SIZE_MAX;
-    b = v != SIZE_MAX ? v : b; /* (or under it) */
+    a = verse_over(d, a, b);
+    b = verse_under(d, a, b, c);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
     else if (a > 0 && cut_sentence(d, a - 1, a))
@@ -5691,59 +5695,78 @@ static bool verse_mark(const struct chrome_unit *u) {
          (u->term == TERM_NONE || u->term == TERM_COLON);
 }
 
-/* The far end of a song's lyrics from line i on (dir -1: up to lim, +1:
- * down to lim), right next to the article: VERSE_RUN lines of verse or
- * more (chorus_line; half of them without a sentence's end at least) in
- * stanzas of two lines or more (*stanzas: how many), rich in function
- * words, with marks of its parts or a block's end between them; the
- * mark over the first stanza is the lyrics' too. SIZE_MAX when there
- * are none. */
-static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
-                          size_t lim, size_t *stanzas) {
-  size_t lines = 0, ends = 0, far = SIZE_MAX, k = i;
-  size_t sl = 0, se = 0, last = SIZE_MAX; /* the stanza's */
-  uint32_t words = 0, stop = 0, sw = 0, ss = 0;
-  *stanzas = 0;
+/* What verse_scan counts: lines of verse, those that end a sentence and
+ * those that open in lower case, their words and function words, and
+ * stanzas. */
+struct verse_tally {
+  size_t lines, ends, lower, stanzas;
+  uint32_t words, stop;
+};
+
+/* The far end of stanzas of verse from line i on (dir -1: up to lim, +1:
+ * down to lim): stanzas of two lines or more (chorus_line) with marks
+ * of a song's parts ("[Chorus]") or a block's end between them, counted
+ * into *t. SIZE_MAX when there are none. */
+static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
+                         size_t lim, struct verse_tally *t) {
+  size_t far = SIZE_MAX, k = i, last = SIZE_MAX;
+  struct verse_tally s = {0, 0, 0, 0, 0, 0}; /* the stanza's */
   for (;; k += (size_t)(ptrdiff_t)dir) {
     const struct chrome_unit *u = &d->units[k];
     bool line = chorus_line(u) && !verse_mark(u) && !box_row(d, k);
     if (!line && k == i && k != lim && verse_mark(u))
       continue; /* (a mark next to the article: "[Chorus]") */
-    bool apart = line && sl > 0 && u->blk != d->units[last].blk;
+    bool apart = line && s.lines > 0 && u->blk != d->units[last].blk;
     if (!line || apart) { /* a stanza ends: two lines or more */
-      if (sl < 2)
+      if (s.lines < 2)
         break;
-      lines += sl;
-      ends += se;
-      words += sw;
-      stop += ss;
+      t->lines += s.lines;
+      t->ends += s.ends;
+      t->lower += s.lower;
+      t->words += s.words;
+      t->stop += s.stop;
+      t->stanzas++;
       far = last;
-      ++*stanzas;
-      sl = se = sw = ss = 0;
+      s = (struct verse_tally){0, 0, 0, 0, 0, 0};
       if (!line && !verse_mark(u))
         break; /* (a mark goes on to the next stanza, as a block does) */
     }
     if (line) {
-      sl++;
-      se += u->term == TERM_SENT;
-      sw += u->words;
-      ss += u->stop;
+      s.lines++;
+      s.ends += u->term == TERM_SENT;
+      s.lower += (unsigned)(d->text.data[u->off] - 'a') < 26;
+      s.words += u->words;
+      s.stop += u->stop;
       last = k;
     }
     if (k == lim) {
-      if (sl >= 2) {
-        lines += sl;
-        ends += se;
-        words += sw;
-        stop += ss;
+      if (s.lines >= 2) {
+        t->lines += s.lines;
+        t->ends += s.ends;
+        t->lower += s.lower;
+        t->words += s.words;
+        t->stop += s.stop;
+        t->stanzas++;
         far = last;
-        ++*stanzas;
       }
       break;
     }
   }
-  if (lines < VERSE_RUN || 2 * ends > lines ||
-      100u * stop < VERSE_DENSITY * words)
+  return far;
+}
+
+/* The far end of a song's lyrics or a poem from line i on (verse_scan;
+ * *t may hold the article's own first or last lines of verse): VERSE_RUN
+ * lines or more, rich in function words, half of them without a
+ * sentence's end or a quarter opening in lower case ("and the sky is
+ * ..."); the mark over the first stanza is theirs too. SIZE_MAX when
+ * there are none. */
+static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
+                          size_t lim, struct verse_tally *t) {
+  size_t far = verse_scan(d, i, dir, lim, t);
+  if (far == SIZE_MAX || t->lines < VERSE_RUN ||
+      (2 * t->ends > t->lines && 4 * t->lower < t->lines) ||
+      100u * t->stop < VERSE_DENSITY * t->words)
     return SIZE_MAX;
   size_t m = far + (size_t)(ptrdiff_t)dir; /* (its first mark) */
   bool in = dir < 0 ? far > lim : far < lim;
@@ -5759,8 +5782,9 @@ static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
     const struct chrome_unit *u = &d->units[i];
     if (!chorus_line(u) || verse_mark(u) || box_row(d, i))
       continue;
-    size_t stanzas, e = verse_reach(d, i, 1, c - 1, &stanzas);
-    if (e != SIZE_MAX && stanzas >= 2) {
+    struct verse_tally t = {0, 0, 0, 0, 0, 0};
+    size_t e = verse_reach(d, i, 1, c - 1, &t);
+    if (e != SIZE_MAX && t.stanzas >= 2) {
       *a = i > 0 && verse_mark(&d->units[i - 1]) ? i - 1 : i;
       *b = e;
       return true;
@@ -5770,6 +5794,29 @@ static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
       i++; /* (past this run's lines) */
   }
   return false;
+}
+
+/* The article [a, b] taken over the verse right above it (a song's
+ * lyrics over its story, a poem whose first lines scored low): the
+ * verse its own first lines go on with counts too. Returns the new a. */
+static size_t verse_over(const struct chrome_doc *d, size_t a, size_t b) {
+  if (a == 0)
+    return a;
+  struct verse_tally t = {0, 0, 0, 0, 0, 0};
+  verse_scan(d, a, 1, b, &t);
+  size_t v = verse_reach(d, a - 1, -1, 0, &t);
+  return v != SIZE_MAX ? v : a;
+}
+
+/* The same under it, before c: returns the new b. */
+static size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
+                          size_t c) {
+  if (b + 1 >= c)
+    return b;
+  struct verse_tally t = {0, 0, 0, 0, 0, 0};
+  verse_scan(d, b, -1, a, &t);
+  size_t v = verse_reach(d, b + 1, 1, c - 1, &t);
+  return v != SIZE_MAX ? v : b;
 }
 
 /* Lines found three times or more in [from, to) that are a song's
