@@ -248,6 +248,7 @@ static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
 static const char R_DATE[] = "date line";
 static const char R_SHORTRUN[] = "classifier short line between chrome";
+static const char R_BUTTONS[] = "classifier a row of buttons";
 static const char R_THRICE[] = "classifier line found three times or more";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
@@ -3161,14 +3162,28 @@ static inline bool glued_may(const struct chrome_unit *u, bool nolang,
          u->words <= TEASER_WORDS + HEAD_MAX_WORDS && u->upper >= 3;
 }
 
-/* The number that opens headline j ("3. Best for ...", "3) ..."), or 0. */
+#define STEP_WORD_BYTES 12 /* bytes of a word before a step's number */
+
+/* The number that opens headline j ("3. Best for ...", "3) ...", "Step
+ * 3: ..."), or 0. */
 static unsigned head_number(const struct chrome_doc *d, size_t j) {
   const struct chrome_unit *u = &d->units[j];
   const char *p = d->text.data + u->off;
-  size_t k = indentation(p, u->len);
+  size_t k = indentation(p, u->len), w = k;
+  while (w < u->len && w < k + STEP_WORD_BYTES &&
+         ((unsigned)((p[w] | 0x20) - 'a') < 26 || (unsigned char)p[w] >= 0x80))
+    w++; /* (a word before it: "Step 2:", "Paso 2:", "Étape 2 :") */
+  bool word = w > k && w + 1 < u->len && p[w] == ' ' &&
+              (unsigned)(p[w + 1] - '0') < 10;
+  k = word ? w + 1 : k;
   unsigned n = 0;
   for (; k < u->len && (unsigned)(p[k] - '0') < 10 && n < 1000; k++)
     n = 10 * n + (unsigned)(p[k] - '0');
+  if (word)
+    return k < u->len && (p[k] == ':' || p[k] == '.' ||
+                          (p[k] == ' ' && k + 1 < u->len && p[k + 1] == ':'))
+               ? n
+               : 0;
   return k < u->len && (p[k] == '.' || p[k] == ')') ? n : 0;
 }
 
@@ -3524,6 +3539,8 @@ static bool over_byline(const struct chrome_doc *d, size_t i, size_t b) {
          u->words >= 3 && u->words <= HEAD_MAX_WORDS;
 }
 
+static bool button_run(const struct chrome_doc *d, size_t i);
+
 static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
                          bool found) {
   bool dups = found && d->few_dups;
@@ -3537,6 +3554,9 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
       u->rule = slug_label(d, u) ? R_WIDGET : NULL;
     if (!u->rule && u->seps >= 3 && menu_line(d, i))
       u->rule = R_MENU;
+    if (found && !u->rule && u->term == TERM_NONE && u->cls != CL_GOOD &&
+        u->words >= 2 && button_run(d, i))
+      u->rule = R_BUTTONS; /* ("Поделиться   ВКонтакте   Telegram") */
     if (!u->rule && !u->ntok && u->len >= 9 &&
         drawn_rule(d->text.data + u->off, u->len))
       u->rule = R_DRAWN;
@@ -3590,13 +3610,20 @@ static bool spaced_word(const struct chrome_doc *d,
 
 /* Whether a line's words stand in columns, MENU_GAPS gaps of two spaces
  * or more between them ("Send a parcel   Track   Help   Log in"): a
- * menu, no title. */
+ * menu, no title; or a breadcrumb trail's » or › twice ("Inicio »
+ * Trucos » Cocina"; the lexer's separators leave them out). */
 static bool menu_columns(const char *p, size_t n) {
-  unsigned gaps = 0;
+  unsigned gaps = 0, crumbs = 0;
   size_t k = indentation(p, n);
   for (; k + 2 < n; k++)
     if (p[k] == ' ' && p[k + 1] == ' ' && p[k + 2] != ' ' &&
         ++gaps >= MENU_GAPS)
+      return true;
+    else if (p[k] == ' ' && k + 4 < n &&
+             ((p[k + 1] == '\xc2' && p[k + 2] == '\xbb' && p[k + 3] == ' ') ||
+              (p[k + 1] == '\xe2' && p[k + 2] == '\x80' &&
+               p[k + 3] == '\xba' && p[k + 4] == ' ')) &&
+             ++crumbs >= 2)
       return true;
   return false;
 }
@@ -4153,6 +4180,9 @@ static bool button_run(const struct chrome_doc *d, size_t i) {
     size_t w = n - k < 3 ? n - k : 3;
     while (w > 0 && !line_rule_words(r, t + k, w))
       w--;
+    if (w == 0 && t[k].end - t[k].start == 1 &&
+        (d->text.data[u->off + t[k].start] | 0x20) == 'x')
+      w = 1; /* (the share target X) */
     if (w == 0)
       return false;
     k += w;
@@ -5107,6 +5137,65 @@ static bool head_between(const struct chrome_doc *d, size_t h, size_t a) {
          u->upper == 1 && v->term == TERM_SENT && !v->bullet;
 }
 
+#define SECTION_REACH 12 /* lines from a numbered heading to the next */
+#define SECTION_WORDS 6  /* words of a numbered section's heading at most */
+
+/* The kind of line i as a numbered section's heading ("§ 5 Gewährleistung"
+ * 1, "5. Liability" 2), or 0 (none). */
+static int section_head(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule || u->term != TERM_NONE || u->bullet || u->url || u->widget ||
+      u->dup || u->words < 1 || u->words > SECTION_WORDS || u->len < 4)
+    return 0;
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  if (p[0] == 0xC2 && p[1] == 0xA7)
+    return 1;
+  size_t k = 0;
+  while (k < 3 && k < u->len && (unsigned)(p[k] - '0') < 10)
+    k++;
+  return k > 0 && k + 1 < u->len && (p[k] == '.' || p[k] == ')') &&
+                 p[k + 1] == ' '
+             ? 2
+             : 0;
+}
+
+/* Whether one of lines [from, to] is a numbered heading of kind k. */
+static bool section_near(const struct chrome_doc *d, size_t from, size_t to,
+                         int k) {
+  for (size_t i = from; i <= to && i < d->nunits; i++)
+    if (section_head(d, i) == k)
+      return true;
+  return false;
+}
+
+/* Line h, right over the article's first paragraph at a, a numbered
+ * heading of a section as one of the article's next ones is ("§ 1
+ * Geltungsbereich" over "§ 2 Vertragsschluss"). */
+static bool section_heading(const struct chrome_doc *d, size_t h, size_t a,
+                            size_t b) {
+  int k = section_head(d, h);
+  return k && h + 1 == a && d->units[a].term == TERM_SENT &&
+         section_near(d, a, b < a + SECTION_REACH ? b : a + SECTION_REACH, k);
+}
+
+/* The last section of a text of numbered sections after its last line
+ * b, before c: its heading as one of the article's last ones, then a
+ * sentence or two that no rule took ("§ 5 Gewährleistung" / "Es gilt
+ * das gesetzliche Mängelhaftungsrecht."). Returns its end, or b. */
+static size_t section_after(const struct chrome_doc *d, size_t b, size_t c) {
+  int k = b + 2 < c ? section_head(d, b + 1) : 0;
+  if (!k || !section_near(d, b > SECTION_REACH ? b - SECTION_REACH : 0, b, k))
+    return b;
+  size_t j = b + 2;
+  for (; j < c && j < b + 4; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (u->rule || u->term != TERM_SENT || u->bullet || u->url ||
+        u->widget || u->dup || u->words < 3)
+      break;
+  }
+  return j > b + 2 ? j - 1 : b;
+}
+
 /* Line h, a block of its own right under a list's marker ("Share") and
  * over the article's first paragraph at a, in a block of its own too:
  * the list's one item is a heading ("Abstract"), as text_heading's. */
@@ -5523,8 +5612,14 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
 static void keep_chorus(struct chrome_doc *d, size_t from, size_t to);
 static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
                         size_t *b);
+struct verse_tally;
+static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
+                         size_t lim, struct verse_tally *t);
 static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
-                          size_t lim);
+                          size_t lim, struct verse_tally *t);
+static size_t verse_over(const struct chrome_doc *d, size_t a, size_t b);
+static size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
+                          size_t c);
 
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
@@ -5561,10 +5656,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
            d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     kempt__chrome_facts_keep(d, a, b);
-    size_t v = a > 0 ? verse_reach(d, a - 1, -1, 0) : SIZE_MAX;
-    a = v != SIZE_MAX ? v : a; /* (a song's lyrics over its story) */
-    v = b + 1 < c ? verse_reach(d, b + 1, 1, c - 1) : SIZE_MAX;
-    b = v != SIZE_MAX ? v : b; /* (or under it) */
+    a = verse_over(d, a, b);
+    b = verse_under(d, a, b, c);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
     else if (a > 0 && cut_sentence(d, a - 1, a))
@@ -5573,9 +5666,12 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       a--;
     else if (a > 0 && lone_item_heading(d, a - 1, a))
       d->units[--a].rule = NULL;
+    else if (a > 0 && section_heading(d, a - 1, a, b))
+      a--;
     a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
       b = kempt__chrome_keep_tail(d, b, c);
+    b = section_after(d, b, c);
   }
   size_t n = d->nunits, e = c < n ? c : n;
   /* Each line before c: found (not clean) leaves [a, b] alone; neither
@@ -5738,44 +5834,78 @@ static bool verse_mark(const struct chrome_unit *u) {
          (u->term == TERM_NONE || u->term == TERM_COLON);
 }
 
-/* The far end of a song's lyrics from line i on (dir -1: up to lim, +1:
- * down to lim), right next to the article: VERSE_RUN lines of verse or
- * more (chorus_line; half of them without a sentence's end at least) in
- * stanzas of two lines or more, rich in function words, with marks of
- * its parts between them; the mark over the first stanza is the
- * lyrics' too. SIZE_MAX when there are none. */
-static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
-                          size_t lim) {
-  size_t lines = 0, ends = 0, far = SIZE_MAX, k = i;
-  size_t sl = 0, se = 0, last = SIZE_MAX; /* the stanza's */
-  uint32_t words = 0, stop = 0, sw = 0, ss = 0;
+/* What verse_scan counts: lines of verse, those that end a sentence and
+ * those that open in lower case, their words and function words, and
+ * stanzas. */
+struct verse_tally {
+  size_t lines, ends, lower, stanzas;
+  uint32_t words, stop;
+};
+
+/* The far end of stanzas of verse from line i on (dir -1: up to lim, +1:
+ * down to lim): stanzas of two lines or more (chorus_line) with marks
+ * of a song's parts ("[Chorus]") or a block's end between them, counted
+ * into *t. SIZE_MAX when there are none. */
+static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
+                         size_t lim, struct verse_tally *t) {
+  size_t far = SIZE_MAX, k = i, last = SIZE_MAX;
+  struct verse_tally s = {0, 0, 0, 0, 0, 0}; /* the stanza's */
   for (;; k += (size_t)(ptrdiff_t)dir) {
     const struct chrome_unit *u = &d->units[k];
     bool line = chorus_line(u) && !verse_mark(u) && !box_row(d, k);
     if (!line && k == i && k != lim && verse_mark(u))
       continue; /* (a mark next to the article: "[Chorus]") */
+    bool apart = line && s.lines > 0 && u->blk != d->units[last].blk;
+    if (!line || apart) { /* a stanza ends: two lines or more */
+      if (s.lines < 2)
+        break;
+      t->lines += s.lines;
+      t->ends += s.ends;
+      t->lower += s.lower;
+      t->words += s.words;
+      t->stop += s.stop;
+      t->stanzas++;
+      far = last;
+      s = (struct verse_tally){0, 0, 0, 0, 0, 0};
+      if (!line && !verse_mark(u))
+        break; /* (a mark goes on to the next stanza, as a block does) */
+    }
     if (line) {
-      sl++;
-      se += u->term == TERM_SENT;
-      sw += u->words;
-      ss += u->stop;
+      s.lines++;
+      s.ends += u->term == TERM_SENT;
+      s.lower += (unsigned)(d->text.data[u->off] - 'a') < 26;
+      s.words += u->words;
+      s.stop += u->stop;
       last = k;
     }
-    if (!line || k == lim) { /* a stanza ends: two lines or more */
-      if (sl < 2)
-        break;
-      lines += sl;
-      ends += se;
-      words += sw;
-      stop += ss;
-      far = last;
-      sl = se = sw = ss = 0;
-      if (!verse_mark(u) || k == lim)
-        break; /* (a mark goes on to the next stanza) */
+    if (k == lim) {
+      if (s.lines >= 2) {
+        t->lines += s.lines;
+        t->ends += s.ends;
+        t->lower += s.lower;
+        t->words += s.words;
+        t->stop += s.stop;
+        t->stanzas++;
+        far = last;
+      }
+      break;
     }
   }
-  if (lines < VERSE_RUN || 2 * ends > lines ||
-      100u * stop < VERSE_DENSITY * words)
+  return far;
+}
+
+/* The far end of a song's lyrics or a poem from line i on (verse_scan;
+ * *t may hold the article's own first or last lines of verse): VERSE_RUN
+ * lines or more, rich in function words, half of them without a
+ * sentence's end or a quarter opening in lower case ("and the sky is
+ * ..."); the mark over the first stanza is theirs too. SIZE_MAX when
+ * there are none. */
+static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
+                          size_t lim, struct verse_tally *t) {
+  size_t far = verse_scan(d, i, dir, lim, t);
+  if (far == SIZE_MAX || t->lines < VERSE_RUN ||
+      (2 * t->ends > t->lines && 4 * t->lower < t->lines) ||
+      100u * t->stop < VERSE_DENSITY * t->words)
     return SIZE_MAX;
   size_t m = far + (size_t)(ptrdiff_t)dir; /* (its first mark) */
   bool in = dir < 0 ? far > lim : far < lim;
@@ -5783,15 +5913,17 @@ static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
 }
 
 /* A page whose text is a song's lyrics alone (no prose: no stretch):
- * the first lyrics before c (verse_reach) are its article [*a, *b]. */
+ * the first lyrics before c (verse_reach) in two stanzas or more (marks
+ * or blocks between them) are its article [*a, *b]. */
 static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
                         size_t *b) {
   for (size_t i = 0; i < c; i++) {
     const struct chrome_unit *u = &d->units[i];
     if (!chorus_line(u) || verse_mark(u) || box_row(d, i))
       continue;
-    size_t e = verse_reach(d, i, 1, c - 1);
-    if (e != SIZE_MAX) {
+    struct verse_tally t = {0, 0, 0, 0, 0, 0};
+    size_t e = verse_reach(d, i, 1, c - 1, &t);
+    if (e != SIZE_MAX && t.stanzas >= 2) {
       *a = i > 0 && verse_mark(&d->units[i - 1]) ? i - 1 : i;
       *b = e;
       return true;
@@ -5803,28 +5935,59 @@ static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
   return false;
 }
 
+/* The article [a, b] taken over the verse right above it (a song's
+ * lyrics over its story, a poem whose first lines scored low): the
+ * verse its own first lines go on with counts too. Returns the new a. */
+static size_t verse_over(const struct chrome_doc *d, size_t a, size_t b) {
+  if (a == 0)
+    return a;
+  struct verse_tally t = {0, 0, 0, 0, 0, 0};
+  verse_scan(d, a, 1, b, &t);
+  size_t v = verse_reach(d, a - 1, -1, 0, &t);
+  return v != SIZE_MAX ? v : a;
+}
+
+/* The same under it, before c: returns the new b. */
+static size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
+                          size_t c) {
+  if (b + 1 >= c)
+    return b;
+  struct verse_tally t = {0, 0, 0, 0, 0, 0};
+  verse_scan(d, b, -1, a, &t);
+  size_t v = verse_reach(d, b + 1, 1, c - 1, &t);
+  return v != SIZE_MAX ? v : b;
+}
+
 /* Lines found three times or more in [from, to) that are a song's
- * chorus (a run of VERSE_LINES lines of verse or more, rich in function
- * words, two of them found thrice at least) stay: the lyrics repeat it. */
+ * chorus stay: the lyrics repeat it. Its run of lines of verse and marks
+ * between them holds VERSE_RUN lines or more, VERSE_LINES of them found
+ * once (its verses), two found thrice at least, rich in function words. */
 static void keep_chorus(struct chrome_doc *d, size_t from, size_t to) {
   for (size_t i = from; i < to; i++) {
     if (d->units[i].rule != R_THRICE)
       continue;
     size_t s = i, e = i + 1;
-    while (s > from && chorus_line(&d->units[s - 1]))
+    while (s > from && (chorus_line(&d->units[s - 1]) ||
+                        verse_mark(&d->units[s - 1])))
       s--;
-    while (e < to && chorus_line(&d->units[e]))
+    while (e < to && (chorus_line(&d->units[e]) || verse_mark(&d->units[e])))
       e++;
-    uint32_t words = 0, stop = 0, thrice = 0;
+    uint32_t words = 0, stop = 0, lines = 0, thrice = 0, once = 0;
     for (size_t k = s; k < e; k++) {
-      words += d->units[k].words;
-      stop += d->units[k].stop;
-      thrice += d->units[k].rule == R_THRICE;
+      const struct chrome_unit *u = &d->units[k];
+      if (verse_mark(u))
+        continue;
+      lines++;
+      words += u->words;
+      stop += u->stop;
+      thrice += u->rule == R_THRICE;
+      once += !u->rule && !u->dup;
     }
-    if (e - s >= VERSE_LINES && thrice >= 2 &&
+    if (lines >= VERSE_RUN && thrice >= 2 && once >= VERSE_LINES &&
         100u * stop >= VERSE_DENSITY * words)
       for (size_t k = s; k < e; k++)
-        d->units[k].rule = NULL;
+        if (d->units[k].rule == R_THRICE || d->units[k].rule == R_REPEAT)
+          d->units[k].rule = NULL;
     i = e - 1;
   }
 }

@@ -117,6 +117,7 @@ struct line {
   bool alnum;            /* has a letter or digit */
   bool lower;            /* starts in lower case (or without case) */
   bool stop;             /* ends a sentence */
+  bool clause;           /* ends a sentence or a clause (, ; :) */
   bool hyphen;           /* ends in a hyphen after a letter or digit */
   bool table, rule;      /* a table row; a rule (no letters) */
   uint32_t words;        /* runs of white space inside, plus one */
@@ -953,6 +954,7 @@ static void classify(const char *p, size_t n, struct line *l) {
                   ? z == '.' || z == '!' || z == '?' || z == ':' || z == ';'
                   : kempt__ends_sentence(p, n);
   l->stop = stop || z == '{' || z == '}';
+  l->clause = l->stop || z == ',' || z == ';' || z == ':';
   if (n >= 2 && p[n - 1] == '-') {
     kempt__cp_last(p, n - 1, &before);
     l->hyphen = kempt__cp_alnum(before);
@@ -1265,7 +1267,7 @@ static bool nearly_full(const struct line *a, const struct line *b,
 
 /* The evidence over a block's joinable line breaks. */
 struct evidence {
-  uint32_t breaks, full, lower, stop, words;
+  uint32_t breaks, full, lower, stop, words, clause;
 };
 
 static void gather(const struct line *L, size_t nl, uint32_t w,
@@ -1282,7 +1284,15 @@ static void gather(const struct line *L, size_t nl, uint32_t w,
     ev->lower += L[i + 1].lower;
     ev->stop += L[i].stop;
     ev->words += L[i].words;
+    ev->clause += L[i].clause;
   }
+}
+
+/* Verse: STRONG_BREAKS breaks or more, each after the end of a clause
+ * ("und fragt nicht, wer sie sind und was sie wollen;"); a wrapper's
+ * breaks fall anywhere. */
+static bool verse(const struct evidence *ev) {
+  return ev->breaks >= STRONG_BREAKS && ev->clause == ev->breaks;
 }
 
 /* Prose-like breaks: next lines often start in lower case (or in a script
@@ -1315,11 +1325,11 @@ static void judge(const struct line *L, size_t nl, uint32_t dw,
   gather(L, nl, w, &ev);
   pl->width = w;
   pl->strong = w >= MIN_WRAP && ev.breaks >= STRONG_BREAKS &&
-               4 * ev.full >= 3 * ev.breaks && prose(&ev);
+               4 * ev.full >= 3 * ev.breaks && prose(&ev) && !verse(&ev);
   pl->uniform = w >= MIN_WRAP && ev.breaks >= 2 && ev.breaks + 1 == nl &&
                 ev.full == ev.breaks && prose_at_width(&ev);
   pl->wrapped = pl->strong;
-  if (pl->strong || dw < MIN_WRAP || w > dw + 2)
+  if (pl->strong || dw < MIN_WRAP || w > dw + 2 || verse(&ev))
     return;
   gather(L, nl, dw, &ev);
   pl->wrapped = ev.full == ev.breaks && prose_at_width(&ev);
