@@ -261,6 +261,7 @@ static const char R_POST_BTN[] = "post buttons (a thread's posts)";
 static const char R_POST_HDR[] = "post header (its writer over its date)";
 static const char R_SAYS_NAME[] = "comment header (NAME says:, one of several)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
+static const char R_NOTEXT[] = "classifier a page without text (no paragraph of prose)";
 static const char R_CARD[] =
     "product card (its name and price, then its button)";
 
@@ -5306,6 +5307,38 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   return j - 1;
 }
 
+static size_t verse_end(const struct chrome_doc *d, size_t s);
+
+/* A page without text: no stretch scores above 0 (no paragraph of prose
+ * at all), there is chrome (not clean), and it holds neither a table
+ * (TABLE_ROWS rows or more, as table_page counts them: a calendar, a
+ * list of results) nor a stanza of verse: a login page, a product
+ * listing, a site map, a forum's index. Its lines go, all of them; a
+ * short text (fewer than NOTEXT_LINES lines) or a long one (more than
+ * NOTEXT_MAX), or a later window of a long document, stays as it is. */
+#define NOTEXT_LINES 8
+#define NOTEXT_MAX 1000
+static bool no_text_page(const struct chrome_doc *d, size_t c) {
+  if (c < NOTEXT_LINES || c > NOTEXT_MAX || d->seen_good || d->cut)
+    return false;
+  for (size_t i = 0; i < c; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls == CL_SHORT && verse_end(d, i) > i)
+      return false;
+    if (!table_row(d, i))
+      continue;
+    size_t at = data_run(d, i, c, 1), n = 0;
+    if (at == SIZE_MAX)
+      continue;
+    for (size_t k = i; k <= at; k++)
+      n += table_row(d, k);
+    if (n >= TABLE_ROWS)
+      return false;
+    i = at;
+  }
+  return true;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -5356,6 +5389,10 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     for (size_t i = 0; i < e; i++)
       if (soft_rule(d->units[i].rule))
         d->units[i].rule = NULL;
+  } else if (!found && no_text_page(d, e)) {
+    for (size_t i = 0; i < e; i++)
+      if (!d->units[i].rule)
+        d->units[i].rule = R_NOTEXT;
   } else if (found) {
     for (size_t i = 0; i < e; i++) {
       if (i == a && b >= a) {
