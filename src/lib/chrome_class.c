@@ -5307,8 +5307,6 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   return j - 1;
 }
 
-static size_t verse_end(const struct chrome_doc *d, size_t s);
-
 /* A page without text: no stretch scores above 0 (no paragraph of prose
  * at all), there is chrome (not clean), and it holds neither a table
  * (TABLE_ROWS rows or more, as table_page counts them: a calendar, a
@@ -5318,12 +5316,28 @@ static size_t verse_end(const struct chrome_doc *d, size_t s);
  * NOTEXT_MAX), or a later window of a long document, stays as it is. */
 #define NOTEXT_LINES 8
 #define NOTEXT_MAX 1000
+#define STANZA_LINES 4    /* lines of a stanza: at least, */
+#define STANZA_WORDS 3    /* ... each of this many words or more */
+#define STANZA_MAX 12     /* ... and at most this many */
+#define STANZA_MEAN 5      /* ... and this many a line on average */
+#define STANZA_DENSITY 30 /* % of function words over them */
+static bool stanza_line(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->url && !u->widget && !u->seps &&
+         u->words >= STANZA_WORDS && u->words <= STANZA_MAX;
+}
+
 static bool no_text_page(const struct chrome_doc *d, size_t c) {
   if (c < NOTEXT_LINES || c > NOTEXT_MAX || d->seen_good || d->cut)
     return false;
+  uint32_t run = 0, words = 0, stop = 0; /* (the stanza up to i) */
   for (size_t i = 0; i < c; i++) {
     const struct chrome_unit *u = &d->units[i];
-    if (u->cls == CL_SHORT && verse_end(d, i) > i)
+    bool verse = stanza_line(u);
+    run = verse ? run + 1 : 0;
+    words = verse ? words + u->words : 0;
+    stop = verse ? stop + u->stop : 0;
+    if (run >= STANZA_LINES && words >= STANZA_MEAN * run &&
+        100u * stop >= STANZA_DENSITY * words)
       return false;
     if (!table_row(d, i))
       continue;
