@@ -5353,6 +5353,24 @@ static bool no_text_page(const struct chrome_doc *d, size_t c) {
   return true;
 }
 
+/* The stretch [a, b] is a notice alone, not an article: what text it
+ * has (NOTICE_CHARS code points at most) is in lines that a phrase of
+ * chrome weighs down ("Sorry, the page you were looking for ...", "We
+ * and our partners use cookies ..."): a 404 page, a cookie wall. */
+#define NOTICE_CHARS 400
+static bool notice_only(const struct chrome_doc *d, size_t a, size_t b) {
+  uint64_t chars = 0;
+  for (size_t i = a; i <= b; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->score <= 0)
+      continue;
+    if (!u->soft_has || u->rule)
+      return false;
+    chars += u->chars;
+  }
+  return chars <= NOTICE_CHARS;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -5362,6 +5380,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   bool found = !clean && best_stretch(d, c, &a, &b);
   if (found && kempt__chrome_keep_copies(d, a, b))
     best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */
+  if (found && notice_only(d, a, b) && no_text_page(d, c))
+    found = false; /* (its lines go: see below) */
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
