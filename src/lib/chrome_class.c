@@ -5424,8 +5424,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       if (soft_rule(d->units[i].rule))
         d->units[i].rule = NULL;
   } else if (!found && no_text_page(d, e)) {
-    for (size_t i = 0; i < e; i++)
-      if (!d->units[i].rule)
+    for (size_t i = 0; i < e; i++) /* (a repeated line too: a rating) */
+      if (!d->units[i].rule || soft_rule(d->units[i].rule))
         d->units[i].rule = R_NOTEXT;
   } else if (found) {
     for (size_t i = 0; i < e; i++) {
