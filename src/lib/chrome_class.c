@@ -5314,7 +5314,7 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
  * listing, a site map, a forum's index. Its lines go, all of them; a
  * short text (fewer than NOTEXT_LINES lines) or a long one (more than
  * NOTEXT_MAX), or a later window of a long document, stays as it is. */
-#define NOTEXT_LINES 8
+#define NOTEXT_LINES 6
 #define NOTEXT_MAX 1000
 #define STANZA_LINES 4    /* lines of a stanza: at least, */
 #define STANZA_WORDS 3    /* ... each of this many words or more */
