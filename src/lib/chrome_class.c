@@ -263,6 +263,7 @@ static const char R_POST_BTN[] = "post buttons (a thread's posts)";
 static const char R_POST_HDR[] = "post header (its writer over its date)";
 static const char R_SAYS_NAME[] = "comment header (NAME says:, one of several)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
+static const char R_NOTEXT[] = "classifier a page without text (no paragraph of prose)";
 static const char R_CARD[] =
     "product card (its name and price, then its button)";
 
@@ -5620,6 +5621,69 @@ static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
 static size_t verse_over(const struct chrome_doc *d, size_t a, size_t b);
 static size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
                           size_t c);
+/* A page without text: no stretch scores above 0 (no paragraph of prose
+ * at all), there is chrome (not clean), and it holds neither a table
+ * (TABLE_ROWS rows or more, as table_page counts them: a calendar, a
+ * list of results) nor a stanza of verse: a login page, a product
+ * listing, a site map, a forum's index. Its lines go, all of them; a
+ * short text (fewer than NOTEXT_LINES lines) or a long one (more than
+ * NOTEXT_MAX), or a later window of a long document, stays as it is. */
+#define NOTEXT_LINES 6
+#define NOTEXT_MAX 1000
+#define STANZA_LINES 4    /* lines of a stanza: at least, */
+#define STANZA_WORDS 3    /* ... each of this many words or more */
+#define STANZA_MAX 12     /* ... and at most this many */
+#define STANZA_MEAN 5      /* ... and this many a line on average */
+#define STANZA_DENSITY 30 /* % of function words over them */
+static bool stanza_line(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->url && !u->widget && !u->seps &&
+         u->words >= STANZA_WORDS && u->words <= STANZA_MAX;
+}
+
+static bool no_text_page(const struct chrome_doc *d, size_t c) {
+  if (c < NOTEXT_LINES || c > NOTEXT_MAX || d->seen_good || d->cut)
+    return false;
+  uint32_t run = 0, words = 0, stop = 0; /* (the stanza up to i) */
+  for (size_t i = 0; i < c; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    bool verse = stanza_line(u);
+    run = verse ? run + 1 : 0;
+    words = verse ? words + u->words : 0;
+    stop = verse ? stop + u->stop : 0;
+    if (run >= STANZA_LINES && words >= STANZA_MEAN * run &&
+        100u * stop >= STANZA_DENSITY * words)
+      return false;
+    if (!table_row(d, i))
+      continue;
+    size_t at = data_run(d, i, c, 1), n = 0;
+    if (at == SIZE_MAX)
+      continue;
+    for (size_t k = i; k <= at; k++)
+      n += table_row(d, k);
+    if (n >= TABLE_ROWS)
+      return false;
+    i = at;
+  }
+  return true;
+}
+
+/* The stretch [a, b] is a notice alone, not an article: what text it
+ * has (NOTICE_CHARS code points at most) is in lines that a phrase of
+ * chrome weighs down ("Sorry, the page you were looking for ...", "We
+ * and our partners use cookies ..."): a 404 page, a cookie wall. */
+#define NOTICE_CHARS 400
+static bool notice_only(const struct chrome_doc *d, size_t a, size_t b) {
+  uint64_t chars = 0;
+  for (size_t i = a; i <= b; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->score <= 0)
+      continue;
+    if (!u->soft_has || u->rule)
+      return false;
+    chars += u->chars;
+  }
+  return chars <= NOTICE_CHARS;
+}
 
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
@@ -5632,6 +5696,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */
   if (!found && !clean && c > 0)
     found = lyrics_only(d, c, &a, &b);
+  if (found && notice_only(d, a, b) && no_text_page(d, c))
+    found = false; /* (its lines go: see below) */
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
@@ -5680,6 +5746,10 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     for (size_t i = 0; i < e; i++)
       if (soft_rule(d->units[i].rule))
         d->units[i].rule = NULL;
+  } else if (!found && no_text_page(d, e)) {
+    for (size_t i = 0; i < e; i++) /* (a repeated line too: a rating) */
+      if (!d->units[i].rule || soft_rule(d->units[i].rule))
+        d->units[i].rule = R_NOTEXT;
   } else if (found) {
     for (size_t i = 0; i < e; i++) {
       if (i == a && b >= a) {
