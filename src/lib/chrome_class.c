@@ -5122,6 +5122,52 @@ static bool lone_item_heading(const struct chrome_doc *d, size_t h,
          (v->cls == CL_GOOD || v->cls == CL_NEAR);
 }
 
+#define INNER_HEAD_PARAS 3 /* paragraphs under an inner heading at least */
+
+/* Line i, inside the article [a, b]: one word that a whole-line rule
+ * took ("Transcript"), in a block of its own between two paragraphs of
+ * prose that stay, no soft phrase in it ("Advertisement"), and over a
+ * few paragraphs more, no line the rules took between them (a button
+ * over the last paragraph before a box, "Close"): it heads the text
+ * under it and stays. */
+static bool prose_para(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && u->term == TERM_SENT &&
+         (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+/* Whether p[0..n) has a lower-case letter (a heading, not a label in
+ * capitals: "HIRDETÉS"). */
+static bool has_lower(const char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+                                          (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0)
+      return false;
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+      return true;
+    i += (size_t)k;
+  }
+  return false;
+}
+
+static void keep_inner_headings(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a + 1; i < b; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->hit == CK_LINE && u->rule && u->words == 1 && u->ntok == 1 &&
+        u->cap1 && u->term == TERM_NONE && !u->bullet && !u->url &&
+        !u->widget && !u->soft_has && u[-1].blk != u->blk &&
+        u[1].blk != u->blk && prose_para(&u[-1]) && prose_para(&u[1]) &&
+        has_lower(d->text.data + u->off, u->len)) {
+      size_t k = i + 1, paras = 0;
+      for (; k <= b && !d->units[k].rule && paras < INNER_HEAD_PARAS; k++)
+        paras += d->units[k].blk != d->units[k - 1].blk;
+      if (paras >= INNER_HEAD_PARAS)
+        d->units[i].rule = NULL;
+    }
+  }
+}
+
 #define SUMMARY_ITEM_WORDS 6 /* words of a summary box's item at least */
 #define SUMMARY_HEAD_WORDS 4 /* ... and of its heading at most */
 #define SUMMARY_REACH 12     /* lines from the title to the box */
@@ -5609,6 +5655,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   }
   if (c > 0)
     judge_inside(d, a, b, found);
+  if (found)
+    keep_inner_headings(d, a, b);
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
