@@ -5210,6 +5210,60 @@ static void keep_summary_box(struct chrome_doc *d, size_t a) {
     d->units[j].rule = NULL;
 }
 
+#define ASKED_ITEMS_MIN 3   /* items of a list under a question at least */
+#define ASKED_ITEMS_MAX 12  /* ... and at most */
+#define ASKED_ITEM_WORDS 10 /* words of its items at most */
+#define ASKED_HEAD_WORDS 10 /* words of its question at most */
+#define ASKED_LINES 2       /* lines between it and the article at most */
+
+/* A line outside the main text between a list and the article: in a
+ * block of its own, no rule's but a pitch's ("Click here to ..."). */
+static bool asked_gap(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return ((u->rule == R_OUTSIDE && !u->dup) || u->hit == CK_HAS) &&
+         !u->bullet && !u->url && !u->widget && u->words >= 1 &&
+         u->blk != u[1].blk && (i == 0 || u[-1].blk != u->blk);
+}
+
+/* A list right over the article at a (a heading that stays over its
+ * first paragraph, a line or two between): a question or a line with a
+ * colon over a few short items in a block of their own, all outside the
+ * main text ("What's new in 2.0?" / "• Faster start" / ...). The
+ * question asks what the list tells: heading and items stay, and the
+ * lines between that no rule took. */
+static void keep_asked_list(struct chrome_doc *d, size_t a) {
+  size_t j = a;
+  if (j > 0 && !d->units[j - 1].rule && d->units[j - 1].blk != d->units[j].blk)
+    j--; /* (the article's heading) */
+  size_t gap = j;
+  while (j > 0 && gap - j < ASKED_LINES && asked_gap(d, j - 1))
+    j--;
+  size_t e = j;
+  while (j > 0 && e - j <= ASKED_ITEMS_MAX) {
+    const struct chrome_unit *u = &d->units[j - 1];
+    if (u->rule != R_OUTSIDE || !u->bullet || u->url || u->widget ||
+        u->dup || u->words < 1 || u->words > ASKED_ITEM_WORDS ||
+        (j < e && u->blk != d->units[e - 1].blk))
+      break;
+    j--;
+  }
+  if (e - j < ASKED_ITEMS_MIN || e - j > ASKED_ITEMS_MAX || j == 0 ||
+      d->units[e].blk == d->units[e - 1].blk)
+    return;
+  const struct chrome_unit *v = &d->units[j - 1];
+  const char *p = d->text.data + v->off;
+  size_t q = strip_closers(p, v->len);
+  if (v->rule != R_OUTSIDE || v->bullet || v->url || v->widget || v->dup ||
+      !v->cap1 || v->words < 2 || v->words > ASKED_HEAD_WORDS ||
+      v->blk == d->units[j].blk ||
+      !(v->term == TERM_COLON ||
+        (v->term == TERM_SENT && q > 0 && p[q - 1] == '?')))
+    return;
+  for (size_t k = j - 1; k < gap; k++)
+    if (d->units[k].rule == R_OUTSIDE)
+      d->units[k].rule = NULL;
+}
+
 #define RELEASE_HEAD_WORDS 3 /* words of a release's heading at most */
 #define RELEASE_SUBS 3 /* sub-headings over the article's first item */
 #define RELEASE_SPAN 40 /* lines of a newer release over it at most */
@@ -5665,6 +5719,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       d->units[a - 1].rule = NULL;
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
+    keep_asked_list(d, a);
     keep_job_head(d, a);
     keep_score_head(d, a);
   }
