@@ -5107,6 +5107,22 @@ static bool head_between(const struct chrome_doc *d, size_t h, size_t a) {
          u->upper == 1 && v->term == TERM_SENT && !v->bullet;
 }
 
+#define BUTTONS_TITLE_REACH 8 /* lines from a row of buttons up to the title */
+
+/* Line i, the last of a block of buttons (whole-line rules: "Add to
+ * basket", "Add to wishlist") under the title that stays, a few lines
+ * up: the head of a product's page, as a box of facts is an article's. */
+static bool buttons_under_title(const struct chrome_doc *d, size_t i) {
+  if (d->units[i].hit != CK_LINE || d->units[i].words > TEXT_HEAD_WORDS)
+    return false;
+  for (size_t k = i; k > 0 && i - k < BUTTONS_TITLE_REACH; k--) {
+    const struct chrome_unit *u = &d->units[k - 1];
+    if (u->title && !u->rule)
+      return true;
+  }
+  return false;
+}
+
 /* Line h, a block of its own right under a list's marker ("Share") and
  * over the article's first paragraph at a, in a block of its own too:
  * the list's one item is a heading ("Abstract"), as text_heading's. */
@@ -5714,7 +5730,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
-    if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE && !d->units[a - 2].rule &&
+    if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE &&
+        (!d->units[a - 2].rule || buttons_under_title(d, a - 2)) &&
         head_between(d, a - 1, a))
       d->units[a - 1].rule = NULL;
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
