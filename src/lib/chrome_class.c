@@ -5167,14 +5167,27 @@ static bool has_lower(const char *p, size_t n) {
   return false;
 }
 
+/* Line i, one word that is a soft phrase of some language's rules
+ * ("Werbung", "Реклама": an ad's label, whatever the page's language). */
+static bool soft_word(const struct chrome_doc *d, size_t i) {
+  const struct chrome_rules *r = d->wc.rules;
+  struct chrome_tok t[2];
+  size_t total, n = kempt__chrome_unit_tokens(d, &d->units[i], t, 2, &total);
+  if (!r || n != 1 || total != 1)
+    return true; /* (as if it were: the line stays out) */
+  uint64_t h = kempt__chrome_seq(t, 1);
+  return kempt__chrome_may_key(r, h, CK_SOFT) &&
+         kempt__chrome_rules_find(r, h, CK_SOFT, ~0u) != NULL;
+}
+
 static void keep_inner_headings(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a + 1; i < b; i++) {
     const struct chrome_unit *u = &d->units[i];
     if (u->hit == CK_LINE && u->rule && u->words == 1 && u->ntok == 1 &&
         u->cap1 && u->term == TERM_NONE && !u->bullet && !u->url &&
-        !u->widget && !u->soft_has && u[-1].blk != u->blk &&
+        !u->widget && !u->soft_has && !u->dup && u[-1].blk != u->blk &&
         u[1].blk != u->blk && prose_para(&u[-1]) && prose_para(&u[1]) &&
-        has_lower(d->text.data + u->off, u->len)) {
+        has_lower(d->text.data + u->off, u->len) && !soft_word(d, i)) {
       size_t k = i + 1, paras = 0;
       for (; k <= b && !d->units[k].rule && paras < INNER_HEAD_PARAS; k++)
         paras += d->units[k].blk != d->units[k - 1].blk;
