@@ -5197,6 +5197,22 @@ static size_t section_after(const struct chrome_doc *d, size_t b, size_t c) {
   return j > b + 2 ? j - 1 : b;
 }
 
+#define BUTTONS_TITLE_REACH 8 /* lines from a row of buttons up to the title */
+
+/* Line i, the last of a block of buttons (whole-line rules: "Add to
+ * basket", "Add to wishlist") under the title that stays, a few lines
+ * up: the head of a product's page, as a box of facts is an article's. */
+static bool buttons_under_title(const struct chrome_doc *d, size_t i) {
+  if (d->units[i].hit != CK_LINE || d->units[i].words > TEXT_HEAD_WORDS)
+    return false;
+  for (size_t k = i; k > 0 && i - k < BUTTONS_TITLE_REACH; k--) {
+    const struct chrome_unit *u = &d->units[k - 1];
+    if (u->title && !u->rule)
+      return true;
+  }
+  return false;
+}
+
 /* Line h, a block of its own right under a list's marker ("Share") and
  * over the article's first paragraph at a, in a block of its own too:
  * the list's one item is a heading ("Abstract"), as text_heading's. */
@@ -5210,6 +5226,65 @@ static bool lone_item_heading(const struct chrome_doc *d, size_t h,
          u->words <= TEXT_HEAD_WORDS && u->ntok == u->words &&
          v->term == TERM_SENT && !v->bullet && !v->rule &&
          (v->cls == CL_GOOD || v->cls == CL_NEAR);
+}
+
+#define INNER_HEAD_PARAS 3 /* paragraphs under an inner heading at least */
+
+/* Line i, inside the article [a, b]: one word that a whole-line rule
+ * took ("Transcript"), in a block of its own between two paragraphs of
+ * prose that stay, no soft phrase in it ("Advertisement"), and over a
+ * few paragraphs more, no line the rules took between them (a button
+ * over the last paragraph before a box, "Close"): it heads the text
+ * under it and stays. */
+static bool prose_para(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && u->term == TERM_SENT &&
+         (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+/* Whether p[0..n) has a lower-case letter (a heading, not a label in
+ * capitals: "HIRDETÉS"). */
+static bool has_lower(const char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+                                          (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0)
+      return false;
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+      return true;
+    i += (size_t)k;
+  }
+  return false;
+}
+
+/* Line i, one word that is a soft phrase of some language's rules
+ * ("Werbung", "Реклама": an ad's label, whatever the page's language). */
+static bool soft_word(const struct chrome_doc *d, size_t i) {
+  const struct chrome_rules *r = d->wc.rules;
+  struct chrome_tok t[2];
+  size_t total, n = kempt__chrome_unit_tokens(d, &d->units[i], t, 2, &total);
+  if (!r || n != 1 || total != 1)
+    return true; /* (as if it were: the line stays out) */
+  uint64_t h = kempt__chrome_seq(t, 1);
+  return kempt__chrome_may_key(r, h, CK_SOFT) &&
+         kempt__chrome_rules_find(r, h, CK_SOFT, ~0u) != NULL;
+}
+
+static void keep_inner_headings(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a + 1; i < b; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->hit == CK_LINE && u->rule && u->words == 1 && u->ntok == 1 &&
+        u->cap1 && u->term == TERM_NONE && !u->bullet && !u->url &&
+        !u->widget && !u->soft_has && !u->dup && u[-1].blk != u->blk &&
+        u[1].blk != u->blk && prose_para(&u[-1]) && prose_para(&u[1]) &&
+        has_lower(d->text.data + u->off, u->len) && !soft_word(d, i)) {
+      size_t k = i + 1, paras = 0;
+      for (; k <= b && !d->units[k].rule && paras < INNER_HEAD_PARAS; k++)
+        paras += d->units[k].blk != d->units[k - 1].blk;
+      if (paras >= INNER_HEAD_PARAS)
+        d->units[i].rule = NULL;
+    }
+  }
 }
 
 #define SUMMARY_ITEM_WORDS 6 /* words of a summary box's item at least */
@@ -5252,6 +5327,60 @@ static void keep_summary_box(struct chrome_doc *d, size_t a) {
     return;
   for (size_t j = h; j < e; j++)
     d->units[j].rule = NULL;
+}
+
+#define ASKED_ITEMS_MIN 3   /* items of a list under a question at least */
+#define ASKED_ITEMS_MAX 12  /* ... and at most */
+#define ASKED_ITEM_WORDS 10 /* words of its items at most */
+#define ASKED_HEAD_WORDS 10 /* words of its question at most */
+#define ASKED_LINES 2       /* lines between it and the article at most */
+
+/* A line outside the main text between a list and the article: in a
+ * block of its own, no rule's but a pitch's ("Click here to ..."). */
+static bool asked_gap(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return ((u->rule == R_OUTSIDE && !u->dup) || u->hit == CK_HAS) &&
+         !u->bullet && !u->url && !u->widget && u->words >= 1 &&
+         u->blk != u[1].blk && (i == 0 || u[-1].blk != u->blk);
+}
+
+/* A list right over the article at a (a heading that stays over its
+ * first paragraph, a line or two between): a question or a line with a
+ * colon over a few short items in a block of their own, all outside the
+ * main text ("What's new in 2.0?" / "• Faster start" / ...). The
+ * question asks what the list tells: heading and items stay, and the
+ * lines between that no rule took. */
+static void keep_asked_list(struct chrome_doc *d, size_t a) {
+  size_t j = a;
+  if (j > 0 && !d->units[j - 1].rule && d->units[j - 1].blk != d->units[j].blk)
+    j--; /* (the article's heading) */
+  size_t gap = j;
+  while (j > 0 && gap - j < ASKED_LINES && asked_gap(d, j - 1))
+    j--;
+  size_t e = j;
+  while (j > 0 && e - j <= ASKED_ITEMS_MAX) {
+    const struct chrome_unit *u = &d->units[j - 1];
+    if (u->rule != R_OUTSIDE || !u->bullet || u->url || u->widget ||
+        u->dup || u->words < 1 || u->words > ASKED_ITEM_WORDS ||
+        (j < e && u->blk != d->units[e - 1].blk))
+      break;
+    j--;
+  }
+  if (e - j < ASKED_ITEMS_MIN || e - j > ASKED_ITEMS_MAX || j == 0 ||
+      d->units[e].blk == d->units[e - 1].blk)
+    return;
+  const struct chrome_unit *v = &d->units[j - 1];
+  const char *p = d->text.data + v->off;
+  size_t q = strip_closers(p, v->len);
+  if (v->rule != R_OUTSIDE || v->bullet || v->url || v->widget || v->dup ||
+      !v->cap1 || v->words < 2 || v->words > ASKED_HEAD_WORDS ||
+      v->blk == d->units[j].blk ||
+      !(v->term == TERM_COLON ||
+        (v->term == TERM_SENT && q > 0 && p[q - 1] == '?')))
+    return;
+  for (size_t k = j - 1; k < gap; k++)
+    if (d->units[k].rule == R_OUTSIDE)
+      d->units[k].rule = NULL;
 }
 
 #define RELEASE_HEAD_WORDS 3 /* words of a release's heading at most */
@@ -5775,14 +5904,18 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   }
   if (c > 0)
     judge_inside(d, a, b, found);
+  if (found)
+    keep_inner_headings(d, a, b);
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
-    if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE && !d->units[a - 2].rule &&
+    if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE &&
+        (!d->units[a - 2].rule || buttons_under_title(d, a - 2)) &&
         head_between(d, a - 1, a))
       d->units[a - 1].rule = NULL;
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
+    keep_asked_list(d, a);
     keep_job_head(d, a);
     keep_score_head(d, a);
   }
