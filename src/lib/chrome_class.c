@@ -263,7 +263,8 @@ static const char R_POST_BTN[] = "post buttons (a thread's posts)";
 static const char R_POST_HDR[] = "post header (its writer over its date)";
 static const char R_SAYS_NAME[] = "comment header (NAME says:, one of several)";
 static const char R_EMBED[] = "embedded post (its label, then its text)";
-static const char R_NOTEXT[] = "classifier a page without text (no paragraph of prose)";
+static const char R_NOTEXT[] =
+    "classifier a page without text (no paragraph of prose)";
 static const char R_CARD[] =
     "product card (its name and price, then its button)";
 
@@ -5762,7 +5763,7 @@ static size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
 #define STANZA_LINES 4    /* lines of a stanza: at least, */
 #define STANZA_WORDS 3    /* ... each of this many words or more */
 #define STANZA_MAX 12     /* ... and at most this many */
-#define STANZA_MEAN 5      /* ... and this many a line on average */
+#define STANZA_MEAN 5     /* ... and this many a line on average */
 #define STANZA_DENSITY 30 /* % of function words over them */
 static bool stanza_line(const struct chrome_unit *u) {
   return !u->rule && !u->bullet && !u->url && !u->widget && !u->seps &&
