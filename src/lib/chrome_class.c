@@ -165,6 +165,7 @@ _Static_assert(PREFIX_DUP_MIN >= 8, "mark_prefix_dups reads 8 bytes");
 #define CREDIT_WORDS 6     /* "Jane Doe/Agency" */
 #define FIGURE_LINES 4     /* a caption's block: its lines and credit */
 #define FIGURE_PROSE_WORDS 8 /* a sentence of the text after a figure */
+#define FIGURE_ALT_WORDS 30 /* words of a figure's lines over its caption */
 #define PROSE_ITEM_WORDS 5  /* a bulleted fragment of prose, */
 #define PROSE_ITEM_UPPER 60 /* ... at most this % of its words capitalised, */
 #define PROSE_HEAD_WORDS 8  /* ... under a heading of at most so many */
@@ -2161,8 +2162,9 @@ static int credit_sep(const char *p, size_t n) {
  * that a caption rule removed, or a has rule with a separator between
  * names in it ("Jane Doe/Getty Images"; "See All Newsletters" is none),
  * or capitalised words (the agency's may not be: "Jane Doe/dpa") with a
- * slash or a bar between them; 1 for such words with a comma, which a
- * figure needs an image's label for ("Jane Doe, AP"); else 0. */
+ * slash or a bar between them; 1 for such words with a comma, or alone
+ * with no function word, which a figure needs an image's label for
+ * ("Jane Doe, AP", "Associated Press"); else 0. */
 static int split_credit(const struct chrome_doc *d,
                         const struct chrome_unit *c) {
   if (c->words > CREDIT_WORDS || c->term != TERM_NONE)
@@ -2173,7 +2175,8 @@ static int split_credit(const struct chrome_doc *d,
   if (c->bullet || c->widget || c->words < 2 || c->upper + 1 < c->words ||
       (sep < 2 && c->upper < c->words))
     return 0;
-  return sep;
+  return sep ? sep : !c->stop && c->ntok == c->words; /* (a name alone:
+                                                          "Associated Press") */
 }
 
 /* A figure in text dumped one paragraph per line, where no block holds
@@ -2190,13 +2193,14 @@ static void split_figure(struct chrome_doc *d, size_t e) {
     return;
   size_t i = e;
   while (i > 0 && e - i < FIGURE_LINES - 1 && line_above(d, i) &&
-         caption_line(d, &d->units[i - 1]))
-    i--;
+         caption_line(d, &d->units[i - 1]) &&
+         (i == e || d->units[i - 1].words <= FIGURE_ALT_WORDS))
+    i--; /* (over the caption, its image's text: a short line) */
   if (i == e || (i > 0 && line_above(d, i) &&
                  d->units[i - 1].term == TERM_SENT &&
                  (!d->units[i - 1].rule || d->units[i - 1].rule == R_CAPTION) &&
                  !d->units[i - 1].bullet &&
-                 d->units[i - 1].words <= CAPTION_WORDS))
+                 d->units[i - 1].words <= FIGURE_ALT_WORDS))
     return; /* (more short sentences above: where would it start?) */
   if (credit < 2 && (i == 0 || !line_above(d, i) || !d->units[i - 1].widget))
     return; /* (a heading after short paragraphs looks so too) */
@@ -2927,6 +2931,10 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   size_t head = j, bare = 0; /* the last headline; headlines without a
                                summary (a list of them has none) */
   size_t targets = 0; /* lines the rules know ("Facebook") before any item */
+  if (d->units[i].bullet && cards == SIZE_MAX && j < d->nunits &&
+      d->units[j].bullet && d->units[j].hit == CK_LINE)
+    targets = 1; /* (a marker that is an item of a list of buttons:
+                    "• Share" over "• Post") */
   for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
     if (stops_list(u))
@@ -2937,10 +2945,12 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
     }
     if (!items && targets >= LIST_TARGETS &&
         (u->blk != d->units[j - 1].blk ||
+         (d->units[j - 1].bullet && !u->bullet) ||
          (!u->bullet && j + 1 < d->nunits && d->units[j + 1].bullet &&
           !d->units[j + 1].rule)))
       break; /* a share list's targets were all of it: a new block is not,
-                nor a heading over bulleted lines ("Key points") */
+                nor a line without the bullet of its targets, nor a
+                heading over bulleted lines ("Key points") */
     if (!items && targets && u->blk != d->units[j - 1].blk &&
         !u->bullet && j + 1 < d->nunits && !d->units[j + 1].rule &&
         d->units[j + 1].blk != u->blk && d->units[j + 1].term == TERM_SENT &&
@@ -3193,6 +3203,11 @@ static bool text_goes_on(const struct chrome_doc *d, size_t k) {
     return false;
   if (u->term == TERM_COLON)
     return !u->rule && u->words >= INTRO_WORDS && !d->units[n].rule;
+  if (!u->rule && no_end(u) && u->cap1 && u->words == 2 && !u->seps &&
+      !u->widget && !u->bullet && !u->url && plain_prose(&d->units[n]))
+    return true; /* (one more item whose headline is too short for one:
+                    "Choir raises £2,300" / its paragraph: a page of
+                    briefs) */
   return plain_prose(u) && plain_prose(&d->units[n]);
 }
 
@@ -3571,6 +3586,21 @@ static bool spaced_word(const struct chrome_doc *d,
            p[0] >= 0xEA);
 }
 
+#define MENU_GAPS 3 /* gaps of two spaces or more in a row of menu items */
+
+/* Whether a line's words stand in columns, MENU_GAPS gaps of two spaces
+ * or more between them ("Send a parcel   Track   Help   Log in"): a
+ * menu, no title. */
+static bool menu_columns(const char *p, size_t n) {
+  unsigned gaps = 0;
+  size_t k = indentation(p, n);
+  for (; k + 2 < n; k++)
+    if (p[k] == ' ' && p[k + 1] == ' ' && p[k + 2] != ' ' &&
+        ++gaps >= MENU_GAPS)
+      return true;
+  return false;
+}
+
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
@@ -3583,7 +3613,9 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
     return false;
   return title_end(d, u) &&
          (u->cap1 || nolang ||
-          kempt__chrome_caseless_start(d->text.data + u->off, u->len));
+          kempt__chrome_caseless_start(d->text.data + u->off, u->len)) &&
+         u->seps < 2 && /* (a breadcrumb trail: "Home > News > Briefings") */
+         !menu_columns(d->text.data + u->off, u->len);
 }
 
 static bool same_word(const struct chrome_doc *d, size_t i,
@@ -3751,12 +3783,13 @@ static bool headline_over_dek(struct chrome_doc *d, size_t h, size_t t) {
  * "The find could make a base easier to build, researchers say"): the
  * case does not tell them apart, so the headline must speak of the
  * article (a word of its first lines), as a teaser over it does not. */
+#define PLAIN_DEK_WORDS 8 /* words of such a dek at least (ru, pl: few) */
 static bool plain_headline_over_dek(struct chrome_doc *d, size_t h,
                                     size_t t, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[t];
   if (!is_title(d, u, false) || u->term != TERM_NONE || u->hit ||
       u->words < HEADLINE_WORDS || v->term != TERM_NONE ||
-      v->words < DEK_WORDS || 4 * v->upper > v->words)
+      v->words < PLAIN_DEK_WORDS || 4 * v->upper > v->words)
     return false;
   const char *up = d->text.data + u->off, *vp = d->text.data + v->off;
   if (u->len >= v->len && memcmp(up + u->len - v->len, vp, v->len) == 0)
@@ -3815,6 +3848,25 @@ static bool price_line(const struct chrome_doc *d, size_t i) {
   return cur == 1 && digits >= 1;
 }
 
+static bool button_run(const struct chrome_doc *d, size_t i);
+
+#define FACTS_WORDS 12 /* words of a line of facts under a title */
+
+/* A line of facts under a title, between separators ("Harbour
+ * Analytics · Leeds, UK (hybrid) · Full-time": a job's company, place
+ * and contract): two to five separators, no sentence, no phrase rule,
+ * no number (a post's date and count of comments: "By Jane | 18 March
+ * 2026 | 5 comments"); not a menu (a word in lower case in it) nor a
+ * row of buttons. */
+static bool facts_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->seps < 2 || u->seps > 5 || u->words > FACTS_WORDS || u->hit ||
+      u->term == TERM_SENT || u->bullet || u->url || u->widget ||
+      u->ntok != u->words || u->upper + u->stop >= u->words)
+    return false;
+  return !menu_line(d, i) && !button_run(d, i);
+}
+
 /* A short line (a word or two, no end) right under a date line of the
  * article's head ("28 നവംബർ 2026" / "ഷെയർ ചെയ്യുക"): a button under
  * the head, no title of a page without a known language (its title is
@@ -3865,11 +3917,23 @@ static bool author_list(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if (u->words < 4 || u->words > AUTHOR_WORDS || u->term != TERM_NONE ||
       u->bullet || u->url || u->widget || u->stop > 1 ||
-      u->ntok != u->words || u->upper + u->stop < u->words)
+      u->ntok > 2 * u->words || u->upper + u->stop < u->words)
     return false;
   const char *p = d->text.data + u->off;
-  size_t commas = 0, words = 0;
+  size_t commas = 0, words = 0, marks = 0;
   for (size_t k = 0; k <= u->len; k++) {
+    if (k < u->len && (unsigned)(p[k] - '0') < 10) { /* a number: only */
+      if (k == 0 || !(is_lower_ascii(p[k - 1]) || /* an affiliation's */
+                      (unsigned)(p[k - 1] - '0') < 10 || /* mark glued */
+                      (p[k - 1] == ',' && k > 1 &&   /* on a name: */
+                       (unsigned)(p[k - 2] - '0') < 10))) /* "Roe1,3" */
+        return false;
+      marks += k > 0 && is_lower_ascii(p[k - 1]);
+      continue;
+    }
+    if (k < u->len && p[k] == ',' && k > 0 && k + 1 < u->len &&
+        (unsigned)(p[k - 1] - '0') < 10 && (unsigned)(p[k + 1] - '0') < 10)
+      continue; /* (between two marks) */
     if (k == u->len || p[k] == ',') { /* a name: two words or more (the
                                          last one's "and" and a name) */
       if (words < 2 || words > 2 * AUTHOR_NAME_WORDS)
@@ -3883,17 +3947,32 @@ static bool author_list(const struct chrome_doc *d, size_t i) {
       words++;
     }
   }
-  return commas >= 1;
+  return commas >= 1 && u->ntok <= u->words + marks;
 }
 
 /* A paper's page: its title, its authors under it, maybe their
  * affiliation under them ("Department of ..."). The line found as the
  * title t (the affiliation or the names) gives way to the title; the
  * lines between stay. Returns the title. */
+#define PAPER_AFFILS 4 /* lines of affiliations under the authors at most */
+
+/* Line i, an affiliation numbered as its authors' marks are ("2 Centro
+ * de ...", "3Faculty of ..."): no sentence. */
+static bool numbered_affil(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  return u->len > 2 && (unsigned)(p[0] - '1') < 9 &&
+         (p[1] == ' ' || (unsigned)((p[1] | 0x20) - 'a') < 26) &&
+         u->term != TERM_SENT && !u->bullet && u->words >= 2;
+}
 static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
   size_t n = t;
   if (n > 1 && !author_list(d, n))
     n--; /* (t is the affiliation) */
+  for (size_t k = 1; k < PAPER_AFFILS && n > 1 && !author_list(d, n) &&
+                     numbered_affil(d, n) && numbered_affil(d, n + 1);
+       k++)
+    n--; /* (or one of them, numbered: "2 Department of ...") */
   if (n < 1 || !author_list(d, n) || !is_title(d, &d->units[n - 1], nolang))
     return t;
   for (size_t k = n; k <= t; k++)
@@ -3905,7 +3984,7 @@ static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
  * only its name ("Tarragona" / "From Wikipedia, the free encyclopedia" /
  * "Tarragona is a port city ..."): name_title within NAME_REACH lines
  * above the article at a, over chrome and short lines only. */
-static void name_only_title(struct chrome_doc *d, size_t a) {
+static bool name_only_title(struct chrome_doc *d, size_t a) {
   struct lead_words l;
   read_lead(d, a, &l);
   for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
@@ -3913,11 +3992,12 @@ static void name_only_title(struct chrome_doc *d, size_t a) {
     if (name_title(d, a - k, a, &l)) {
       u->title = true;
       u->rule = NULL;
-      return;
+      return true;
     }
     if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
-      return;
+      return false;
   }
+  return false;
 }
 
 #define DEK_REACH 10 /* lines from a dek to the article at most */
@@ -3996,8 +4076,9 @@ static bool inner_stop(const char *p, size_t n) {
 static bool box_row(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if ((u->hit && u->hit != CK_DATE) || u->bullet || u->url || u->widget ||
-      !u->cap1 || u->words < 2 || u->words > BOX_ROW_WORDS ||
-      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date) */
+      !u->cap1 || u->words < 1 || u->ntok < 2 || u->words > BOX_ROW_WORDS ||
+      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date;
+                               "Credits: 15": a number its value) */
     return false;
   const char *p = d->text.data + u->off;
   size_t n = u->len, k = indentation(p, n), spaces = 0;
@@ -4034,7 +4115,7 @@ static bool box_over(struct chrome_doc *d, size_t e, size_t a,
     d->units[i].rule = NULL;
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
-      h->words >= 1 && h->term == TERM_NONE &&
+      h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = true;
@@ -4079,6 +4160,68 @@ static bool button_run(const struct chrome_doc *d, size_t i) {
   return runs >= 2;
 }
 
+/* Line i, a site's menu that ends with its account's links ("Docs Blog
+ * Pricing GitHub Sign in"): words that are all capitalised, none a
+ * function word, then a whole-line rule of up to three words, and no
+ * word of the article's first lines from a (a headline in title case
+ * with a button's word at its end speaks of them): no title. */
+static bool menu_then_buttons(struct chrome_doc *d, size_t i, size_t a) {
+  const struct chrome_unit *u = &d->units[i];
+  const struct chrome_rules *r = d->wc.rules;
+  if (!r || u->words < 4 || u->ntok != u->words || u->ntok > BUTTONS_TOK ||
+      u->term != TERM_NONE || u->upper + 1 < u->words)
+    return false;
+  struct chrome_tok t[BUTTONS_TOK + 1];
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, BUTTONS_TOK + 1,
+                                              &total);
+  if (n != total || n < 4)
+    return false;
+  size_t w = 3;
+  while (w > 0 && !line_rule_words(r, t + n - w, w))
+    w--;
+  if (w == 0 || n - w < 3)
+    return false;
+  for (size_t k = 0; k < n - w; k++)
+    if (!t[k].upper || kempt__stopword_langs(d->text.data + u->off +
+                                                 t[k].start,
+                                             t[k].end - t[k].start))
+      return false;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return !title_topic(d, i, &l);
+}
+
+#define PAGE_NAME_REACH 3 /* lines from a page's name to the article */
+
+/* The title of a page with no headline: its name ("Changelog", "Release
+ * notes"), a word or two capitalised with no end, the nearest line over
+ * the article at a that no phrase rule took (those between, a sign-up's
+ * "Subscribe to updates", go), right under the site's menu. */
+static void page_name_title(struct chrome_doc *d, size_t a) {
+  for (size_t k = 1; k <= PAGE_NAME_REACH && k <= a; k++) {
+    struct chrome_unit *u = &d->units[a - k];
+    if (u->rule && u->rule != R_OUTSIDE && u->hit && u->hit != CK_CUT)
+      continue;
+    if (u->rule != R_OUTSIDE || u->hit || u->words < 1 || u->words > 2 ||
+        u->ntok != u->words || !u->cap1 || u->term != TERM_NONE ||
+        u->bullet || u->url || u->widget || u->seps || u->dup)
+      return;
+    size_t m = a - k - 1; /* (at the page's top: a site's name) */
+    if (a - k > 0 && (menu_then_buttons(d, m, a) || menu_line(d, m) ||
+                      button_run(d, m))) {
+      u->title = true;
+      u->rule = NULL;
+    }
+    return;
+  }
+}
+
+/* Line i holds numbers and no word: a gallery's counter ("1 / 8"); the
+ * short line under it is its button ("Back to Gallery"). */
+static bool counter_line(const struct chrome_doc *d, size_t i) {
+  return !d->units[i].words && d->units[i].ntok && !d->units[i].bullet;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4112,7 +4255,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         (box_over(d, a - 1, a, nolang) ||
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
-    if (is_title(d, u, nolang) && !button_run(d, a - 1 - k)) {
+    if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
+        !menu_then_buttons(d, a - 1 - k, a)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
@@ -4123,7 +4267,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       if (nolang && head == SIZE_MAX && button_under_head(d, a - 1 - k))
         continue; /* (a button between the head and the article) */
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 &&
+      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
           (headline_over_dek(d, t - 1, t) ||
            plain_headline_over_dek(d, t - 1, t, a))) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
@@ -4141,14 +4285,15 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         d->units[t + 1].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
-             (span_line(d, i) || price_line(d, i))) ||
+             (span_line(d, i) || price_line(d, i) || facts_line(d, i))) ||
             (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
     }
   }
-  if (!nolang && a > 0) /* (no headline: an entry's name over it) */
-    name_only_title(d, a);
+  if (!nolang && a > 0 && !name_only_title(d, a)) /* (no headline: an
+                                                     entry's name over it) */
+    page_name_title(d, a);
 }
 
 /* Rules that judge by form, not by phrase: undone in clean text. */
@@ -4783,6 +4928,31 @@ static bool run_in_text(struct chrome_doc *d, size_t s, size_t e, size_t a) {
   return false;
 }
 
+#define BOX_WORDS 4 /* words of a line of a box of facts over the text */
+
+/* Whether the run [s, e] of lines with numbers right above the article
+ * at a is a box of its facts (a match's score and scorers, "Harbour City
+ * 2" / "Okafor 88', Lindgren 34'"): DATA_MIN lines or more, each a
+ * number and a few words, and each sharing a word with the title or
+ * with one of the article's first lines (no teasers: headlines). */
+static bool run_named(struct chrome_doc *d, size_t s, size_t e, size_t a,
+                      size_t title) {
+  size_t named = 0;
+  for (size_t k = s; k <= e; k++) {
+    if (run_kind(d, k) != RUN_DATA || d->units[k].words > BOX_WORDS)
+      return false;
+    bool hit = title != SIZE_MAX && share_topic(d, title, k);
+    for (size_t i = a; !hit && i < d->nunits && i < a + STEP_LINES; i++)
+      hit = !d->units[i].rule &&
+            (d->units[i].cls == CL_GOOD || d->units[i].cls == CL_NEAR) &&
+            share_topic(d, k, i);
+    if (!hit)
+      return false;
+    named++;
+  }
+  return named >= DATA_MIN;
+}
+
 /* A table, a list of scores or dates, a recipe's quantities: structured
  * lines after the article belong to it though they do not read as prose,
  * when the article speaks of them (a line near their start shares a word
@@ -4807,8 +4977,10 @@ static void extend_over_data(struct chrome_doc *d, size_t *a, size_t *b,
     *a = at;
     grew = true;
   } else if (prose && *a > 0 && (at = data_run(d, *a - 1, end, -1)) != SIZE_MAX &&
-             run_in_text(d, at, *a - 1, *a)) {
-    *a = at; /* (a recipe's ingredients over its steps) */
+             (run_in_text(d, at, *a - 1, *a) ||
+              run_named(d, at, *a - 1, *a, title))) {
+    *a = at; /* (a recipe's ingredients over its steps, a match's score
+                over its report) */
     grew = true;
   }
   if (!prose && !grew) /* (a table next to the stretch joins it above) */
@@ -4894,16 +5066,45 @@ static bool lead_sentence(const struct chrome_doc *d, size_t i) {
          !is_question(d, u);
 }
 
+/* Line h, the start of a sentence that the article's first line a goes
+ * on with, in its block: h ends in a comma and a opens in lower case
+ * (the first line of a stanza, "She learned the tide ... her name," /
+ * "the long withdrawal ..."). */
+static bool cut_sentence(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  unsigned char c = (unsigned char)d->text.data[v->off];
+  return h + 1 == a && !u->rule && line_above(d, a) &&
+         u->term == TERM_COMMA && !u->bullet && !u->url && !u->widget &&
+         !u->dup && u->words >= 3 && !v->rule && c >= 'a' && c <= 'z';
+}
+
 #define TEXT_HEAD_WORDS 3 /* words of a heading over the first paragraph */
 
 /* Line h, a heading of a few words right over the article's first
  * paragraph at a, in its block ("Description", "About the role"). */
 static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
-  return !u->rule && (u->blk == v->blk || (h + 1 == a && line_above(d, a))) &&
+  return !u->rule && !button_run(d, h) && /* (share buttons) */
+         (u->blk == v->blk ||
+          (h + 1 == a && line_above(d, a) &&
+           !(h > 0 && (d->units[h - 1].widget || counter_line(d, h - 1))))) &&
+         /* (one paragraph per line: an image's credit under its label, a
+            gallery's button under its counter, "1 / 8") */
          u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
          !u->dup && u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
          u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
+}
+
+/* Line h, a heading of a few words in a block of its own between the
+ * article's head that stays (its title, a box of facts) and its first
+ * paragraph at a ("Course description"). */
+static bool head_between(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && u->blk != v->blk && u->blk != u[-1].blk &&
+         u->term == TERM_NONE && !u->hit && !u->bullet && !u->url &&
+         !u->widget && !u->dup && u->cap1 && u->words >= 1 &&
+         u->words <= TEXT_HEAD_WORDS && u->ntok == u->words &&
+         u->upper == 1 && v->term == TERM_SENT && !v->bullet;
 }
 
 /* Line h, a block of its own right under a list's marker ("Share") and
@@ -5296,7 +5497,8 @@ static bool roster_row(const struct chrome_doc *d, size_t i, bool *names) {
 /* A box of a match's teams right after the article's last line b
  * (before c): a short heading ("Line-ups", "Teams"), then rows of names
  * under labels, two of them long lists at least ("Referee: ..." may
- * follow). The article goes on over it. */
+ * follow), and a run of structured lines right under it (its stats).
+ * The article goes on over it. */
 static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   size_t h = b + 1, lists = 0, j = h + 1;
   if (h + 2 >= c)
@@ -5310,10 +5512,19 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
     lists += names;
   if (lists < 2)
     return b;
+  size_t at = j < c ? data_run(d, j, c, 1) : SIZE_MAX;
+  if (at != SIZE_MAX)
+    j = at + 1; /* (the match's stats under it: "Shots 14 9") */
   for (size_t k = h; k < j; k++)
     d->units[k].rule = NULL;
   return j - 1;
 }
+
+static void keep_chorus(struct chrome_doc *d, size_t from, size_t to);
+static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
+                        size_t *b);
+static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
+                          size_t lim);
 
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
@@ -5324,6 +5535,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   bool found = !clean && best_stretch(d, c, &a, &b);
   if (found && kempt__chrome_keep_copies(d, a, b))
     best_stretch(d, c, &a, &b); /* (a text's own copy counts again) */
+  if (!found && !clean && c > 0)
+    found = lyrics_only(d, c, &a, &b);
   if (!found) {
     a = 0;
     b = c ? c - 1 : 0;
@@ -5348,7 +5561,13 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
            d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     kempt__chrome_facts_keep(d, a, b);
+    size_t v = a > 0 ? verse_reach(d, a - 1, -1, 0) : SIZE_MAX;
+    a = v != SIZE_MAX ? v : a; /* (a song's lyrics over its story) */
+    v = b + 1 < c ? verse_reach(d, b + 1, 1, c - 1) : SIZE_MAX;
+    b = v != SIZE_MAX ? v : b; /* (or under it) */
     if (a > 0 && lead_sentence(d, a - 1))
+      a--;
+    else if (a > 0 && cut_sentence(d, a - 1, a))
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
@@ -5393,11 +5612,15 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
+    if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE && !d->units[a - 2].rule &&
+        head_between(d, a - 1, a))
+      d->units[a - 1].rule = NULL;
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_job_head(d, a);
     keep_score_head(d, a);
   }
+  keep_chorus(d, found ? a : 0, found ? b + 1 : (c < n ? c : n));
   if (c < d->nunits)
     d->cut = true;
   d->seen_good = d->seen_good || found;
@@ -5492,6 +5715,118 @@ static size_t verse_end(const struct chrome_doc *d, size_t s) {
     stop += d->units[j].stop;
   }
   return j - s >= VERSE_LINES && 100u * stop >= VERSE_DENSITY * words ? j : s;
+}
+
+/* A line of a song's chorus: a verse's line (verse_line) that may be
+ * found three times or more, and may end a sentence. */
+static bool chorus_line(const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_THRICE || u->rule == R_REPEAT) &&
+         !u->bullet && !u->url && !u->widget && !u->seps &&
+         u->term != TERM_COLON && u->words >= 2 &&
+         u->words <= VERSE_MAX_WORDS;
+}
+
+#define VERSE_RUN 8 /* lines of verse next to the article at least */
+#define VERSE_MARK_WORDS 3 /* words of a mark between stanzas ("[Chorus]") */
+
+/* Whether line u marks a song's part between its stanzas ("[Chorus]",
+ * "Verse 2:"). */
+static bool verse_mark(const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_REPEAT || u->rule == R_THRICE) &&
+         !u->url && !u->bullet && u->ntok >= 1 &&
+         u->ntok <= VERSE_MARK_WORDS &&
+         (u->term == TERM_NONE || u->term == TERM_COLON);
+}
+
+/* The far end of a song's lyrics from line i on (dir -1: up to lim, +1:
+ * down to lim), right next to the article: VERSE_RUN lines of verse or
+ * more (chorus_line; half of them without a sentence's end at least) in
+ * stanzas of two lines or more, rich in function words, with marks of
+ * its parts between them; the mark over the first stanza is the
+ * lyrics' too. SIZE_MAX when there are none. */
+static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
+                          size_t lim) {
+  size_t lines = 0, ends = 0, far = SIZE_MAX, k = i;
+  size_t sl = 0, se = 0, last = SIZE_MAX; /* the stanza's */
+  uint32_t words = 0, stop = 0, sw = 0, ss = 0;
+  for (;; k += (size_t)(ptrdiff_t)dir) {
+    const struct chrome_unit *u = &d->units[k];
+    bool line = chorus_line(u) && !verse_mark(u) && !box_row(d, k);
+    if (!line && k == i && k != lim && verse_mark(u))
+      continue; /* (a mark next to the article: "[Chorus]") */
+    if (line) {
+      sl++;
+      se += u->term == TERM_SENT;
+      sw += u->words;
+      ss += u->stop;
+      last = k;
+    }
+    if (!line || k == lim) { /* a stanza ends: two lines or more */
+      if (sl < 2)
+        break;
+      lines += sl;
+      ends += se;
+      words += sw;
+      stop += ss;
+      far = last;
+      sl = se = sw = ss = 0;
+      if (!verse_mark(u) || k == lim)
+        break; /* (a mark goes on to the next stanza) */
+    }
+  }
+  if (lines < VERSE_RUN || 2 * ends > lines ||
+      100u * stop < VERSE_DENSITY * words)
+    return SIZE_MAX;
+  size_t m = far + (size_t)(ptrdiff_t)dir; /* (its first mark) */
+  bool in = dir < 0 ? far > lim : far < lim;
+  return dir < 0 && in && verse_mark(&d->units[m]) ? m : far;
+}
+
+/* A page whose text is a song's lyrics alone (no prose: no stretch):
+ * the first lyrics before c (verse_reach) are its article [*a, *b]. */
+static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
+                        size_t *b) {
+  for (size_t i = 0; i < c; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (!chorus_line(u) || verse_mark(u) || box_row(d, i))
+      continue;
+    size_t e = verse_reach(d, i, 1, c - 1);
+    if (e != SIZE_MAX) {
+      *a = i > 0 && verse_mark(&d->units[i - 1]) ? i - 1 : i;
+      *b = e;
+      return true;
+    }
+    while (i + 1 < c && chorus_line(&d->units[i + 1]) &&
+           !verse_mark(&d->units[i + 1]) && !box_row(d, i + 1))
+      i++; /* (past this run's lines) */
+  }
+  return false;
+}
+
+/* Lines found three times or more in [from, to) that are a song's
+ * chorus (a run of VERSE_LINES lines of verse or more, rich in function
+ * words, two of them found thrice at least) stay: the lyrics repeat it. */
+static void keep_chorus(struct chrome_doc *d, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    if (d->units[i].rule != R_THRICE)
+      continue;
+    size_t s = i, e = i + 1;
+    while (s > from && chorus_line(&d->units[s - 1]))
+      s--;
+    while (e < to && chorus_line(&d->units[e]))
+      e++;
+    uint32_t words = 0, stop = 0, thrice = 0;
+    for (size_t k = s; k < e; k++) {
+      words += d->units[k].words;
+      stop += d->units[k].stop;
+      thrice += d->units[k].rule == R_THRICE;
+    }
+    if (e - s >= VERSE_LINES && thrice >= 2 &&
+        100u * stop >= VERSE_DENSITY * words)
+      for (size_t k = s; k < e; k++)
+        d->units[k].rule = NULL;
+    i = e - 1;
+  }
 }
 
 /* An interview's turn: a speaker's label of 1 to 3 words and a colon

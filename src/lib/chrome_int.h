@@ -71,6 +71,8 @@ struct chrome_rule {
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 #define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
 #define CHROME_PREFIX_BITS 16384 /* filter on the first words of a rule */
+#define CHROME_HS_BITS 65536 /* filter on the first words of has and soft
+                                rules (with first's bits: few words pass) */
 /* The bit of chrome_rules.first for the second words of has and soft
  * rules of two words or more. */
 #define CHROME_SECOND_HS 31
@@ -87,6 +89,9 @@ struct chrome_rules {
    * than k words: where a line's words leave it, no longer phrase of
    * theirs can match there */
   uint64_t prefix_hs[CHROME_PREFIX_BITS / 64];
+  /* filter on the first words of has and soft rules, by other bits of
+   * their hashes than first's (kempt__chrome_may_start_hs asks both) */
+  uint64_t first_hs[CHROME_HS_BITS / 64];
   uint8_t maxtok[CK_COUNT]; /* words of the longest rule of each kind */
   struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */
@@ -264,8 +269,10 @@ static inline unsigned kempt__chrome_may_start_kinds(
  * h. */
 static inline bool kempt__chrome_may_start_hs(const struct chrome_rules *r,
                                               uint64_t h) {
+  unsigned bit = (unsigned)(h >> 24) & (CHROME_HS_BITS - 1);
   return (r->first[(h >> 51) & (CHROME_FIRST_BITS - 1)] &
-          (1u << CK_HAS | 1u << CK_SOFT)) != 0;
+          (1u << CK_HAS | 1u << CK_SOFT)) != 0 &&
+         ((r->first_hs[bit / 64] >> (bit % 64)) & 1u);
 }
 
 /* False when no line, list nor cut rule starts with a word of hash h. */

@@ -450,6 +450,21 @@ static size_t post_start(const struct chrome_doc *d, size_t x, size_t floor) {
   return s;
 }
 
+/* The line after a poster's card at s, the first line of a post [s, y)
+ * (one paragraph per line, where the footer's list did not take it): a
+ * name of a few capitalised words over a line of numbers only (her
+ * reputation and badges: "Ruth Achebe" / "4,102 2 19 33"); else s. */
+static size_t past_card(const struct chrome_doc *d, size_t s, size_t y) {
+  const struct chrome_unit *h = &d->units[s], *n = &d->units[s + 1];
+  if (s + 2 >= y || h->cls != CL_SHORT || h->words < 1 ||
+      h->words > NAME_WORDS || h->upper != h->words ||
+      h->ntok != h->words || h->term != TERM_NONE || h->bullet)
+    return s;
+  if (n->rule || n->words || !n->ntok || n->term != TERM_NONE || n->bullet)
+    return s;
+  return s + 2;
+}
+
 /* Whether lines [s, e) are a post's text: prose that scores, not opened
  * by a name of a few capitalised words (a comment's header: "Jenny K"). */
 static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
@@ -544,15 +559,62 @@ static void post_head(struct chrome_doc *d, size_t s, size_t y) {
   }
 }
 
+#define POST_COUNT_LINES 3 /* a post's counts over its votes at most */
+#define TAG_LINE_WORDS 6   /* tags on one line */
+
+/* A bare number that no rule took: a post's votes. */
+static bool vote_line(const struct chrome_unit *u) {
+  return !u->rule && u->words == 0 && u->ntok == 1 && u->cls == CL_SHORT;
+}
+
+/* A short line of a post's counts: a few words and a number, no end
+ * ("Viewed 12k times", "Asked today"). */
+static bool count_line(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  if (u->rule || u->cls != CL_SHORT || u->term != TERM_NONE ||
+      u->words < 1 || u->words > TAG_LINE_WORDS || u->bullet || u->widget)
+    return false;
+  const char *p = d->text.data + u->off;
+  for (size_t k = 0; k < u->len; k++)
+    if ((unsigned)(p[k] - '0') < 10)
+      return true;
+  return false;
+}
+
+/* The post [s, y) opens with a few lines of counts over its votes (a
+ * question's "Viewed 12k times" over "14"): they go with them. */
+static void post_counts(struct chrome_doc *d, size_t s, size_t y) {
+  size_t v = s;
+  while (v < y && v < s + POST_COUNT_LINES && count_line(d, &d->units[v]))
+    v++;
+  if (v == s || v + 1 >= y || !vote_line(&d->units[v]))
+    return;
+  for (size_t k = s; k <= v; k++)
+    d->units[k].rule = k == v ? R_POST_VOTES : R_POST_HEAD;
+}
+
+/* A post's tags on one line: words in lower case, no function word, no
+ * number or end ("baking sourdough yeast"). */
+static bool tag_line(const struct chrome_unit *u) {
+  return !u->rule && u->cls == CL_SHORT && u->term == TERM_NONE &&
+         u->words >= 2 && u->words <= TAG_LINE_WORDS && !u->upper &&
+         !u->stop && u->ntok == u->words && !u->bullet && !u->widget;
+}
+
 /* The post [s, y) of a thread: a bare number right above it (its votes)
  * and the short lines of a few words after its last line of prose, right
  * above its footer (its tags: "c", "fgets"), go. */
 static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
   for (size_t v = s > 0 ? s - 1 : s; v <= s && v + 1 < y; v++)
-    if (!d->units[v].rule && d->units[v].words == 0 &&
-        d->units[v].ntok == 1 && d->units[v].cls == CL_SHORT)
+    if (vote_line(&d->units[v]))
       d->units[v].rule = R_POST_VOTES;
+  post_counts(d, s, y);
   post_head(d, s, y);
+  size_t h = s;
+  while (h + 1 < y && d->units[h].rule)
+    h++;
+  if (h > s && h + 1 < y && vote_line(&d->units[h]))
+    d->units[h].rule = R_POST_VOTES; /* (under a comment the head took) */
   size_t t = y;
   while (t > s) {
     const struct chrome_unit *u = &d->units[t - 1];
@@ -562,7 +624,9 @@ static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
       break;
     t--;
   }
-  if (y - t < 2 || t == s)
+  if (y - t < 2 && y > s + 1 && tag_line(&d->units[y - 1]))
+    t = y - 1; /* (its tags on one line: "baking sourdough yeast") */
+  else if (y - t < 2 || t == s)
     return;
   for (size_t i = t; i < y; i++)
     d->units[i].rule = R_POST_TAGS;
@@ -595,8 +659,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
         !((foot_near(&d->units[y], &fu) && same_foot(d, y, f, end)) ||
           (known && d->units[y].rule && same_button(d, y, f))))
       continue;
-    size_t s = post_start(d, y, x + 1);
-
+    size_t s = past_card(d, post_start(d, y, x + 1), y);
     if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
       break;
     post_meta(d, s, y);

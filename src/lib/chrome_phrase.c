@@ -1787,6 +1787,8 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
     r->first[(h0[1] >> 51) & (CHROME_FIRST_BITS - 1)] |=
         (uint32_t)(1u << CHROME_SECOND_HS);
   if (kind == CK_HAS || kind == CK_SOFT) {
+    unsigned fb = (unsigned)(h0[0] >> 24) & (CHROME_HS_BITS - 1);
+    r->first_hs[fb / 64] |= 1ull << (fb % 64);
     uint64_t h = CHROME_SEQ_INIT; /* its prefixes: kempt__chrome_may_extend */
     for (size_t k = 1; k < nt; k++) {
       h = kempt__chrome_seq_step(h, h0[k - 1]);

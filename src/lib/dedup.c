@@ -190,7 +190,14 @@ static void hash_drain(struct hasher *s) {
   size_t u = s->k & ~(size_t)15;
   uint64_t h = s->h;
   const char *b = (const char *)s->buf;
-  for (size_t i = 0; i < u; i += 16)
+  size_t i = 0;
+  for (; u - i >= 64; i += 64) { /* (one loop test for four) */
+    h = mix16(h, kempt__load_le64(b + i), kempt__load_le64(b + i + 8));
+    h = mix16(h, kempt__load_le64(b + i + 16), kempt__load_le64(b + i + 24));
+    h = mix16(h, kempt__load_le64(b + i + 32), kempt__load_le64(b + i + 40));
+    h = mix16(h, kempt__load_le64(b + i + 48), kempt__load_le64(b + i + 56));
+  }
+  for (; i < u; i += 16)
     h = mix16(h, kempt__load_le64(b + i), kempt__load_le64(b + i + 8));
   s->h = h;
   s->total += u;
@@ -283,14 +290,18 @@ struct norm {
  * them from here through a pointer the compiler cannot see through, as
  * operands of the instructions that use them, rather than building each
  * in a register every time (as GCC does for constants in AVX code). */
-enum { K_LIM, K_BLANK, K_BIAS, K_FLIM };
+enum { K_LIM, K_BLANK, K_BIAS, K_FLIM, K_E2, K_80, K_8A, K_A8, K_AF, K_C0, K_93,
+       K_9C, K_C3, K_9E };
 #define ROW(x)                                                                 \
   {                                                                            \
     x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, \
         x, x, x, x, x, x, x                                                    \
   }
-static const unsigned char bytes32[4][32] __attribute__((aligned(32))) = {
-    ROW(0x21), ROW(' '), ROW(0x80 - 'A'), ROW(0x80 + 26)};
+static const unsigned char bytes32[14][32] __attribute__((aligned(32))) = {
+    ROW(0x21), ROW(' '),  ROW(0x80 - 'A'), ROW(0x80 + 26),
+    ROW(0xE2), ROW(0x80), ROW(0x8A),       ROW(0xA8),
+    ROW(0xAF), ROW(0xC0), ROW(0x93),       ROW(0x9C),
+    ROW(0xC3), ROW(0x9E)};
 #undef ROW
 typedef const unsigned char (*kbytes)[32];
 #define K16(k, r) _mm_load_si128((const __m128i *)(const void *)(k)[r])
@@ -314,9 +325,39 @@ fold32(unsigned char *d, const char *p, size_t m, kbytes k) {
   return j;
 }
 
+/* The characters among the 32 bytes v that stand for themselves as
+ * symbols3() and letters2() find them, a bit at each lead, q pointing at
+ * the byte after v's first (34 bytes of v and q readable): those of
+ * symbols3(), and the small letters of Latin-1 (C3 9F-BF, which
+ * letters2() takes whatever the script of its first). */
+__attribute__((target("avx2"))) static inline void
+self32(__m256i v, const char *q, kbytes k, uint32_t *three, uint32_t *two) {
+  __m256i w1 = _mm256_loadu_si256((const __m256i *)(const void *)q),
+          w2 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+  /* continuations, 80-BF, are the bytes below C0 as signed; among them
+   * the signed order is the unsigned one */
+#define IN(w, lo, hi)                                                          \
+  _mm256_and_si256(_mm256_cmpgt_epi8(w, K32(k, lo)), _mm256_cmpgt_epi8(K32(k, hi), w))
+  __m256i punct =
+      _mm256_and_si256(_mm256_cmpeq_epi8(w1, K32(k, K_80)),
+                       _mm256_or_si256(IN(w2, K_8A, K_A8), IN(w2, K_AF, K_C0)));
+  __m256i shapes = _mm256_and_si256(IN(w1, K_93, K_9C),
+                                    _mm256_cmpgt_epi8(K32(k, K_C0), w2));
+  __m256i latin = _mm256_and_si256(_mm256_cmpeq_epi8(v, K32(k, K_C3)),
+                                   IN(w1, K_9E, K_C0));
+#undef IN
+  *three = (uint32_t)_mm256_movemask_epi8(
+      _mm256_and_si256(_mm256_cmpeq_epi8(v, K32(k, K_E2)),
+                       _mm256_or_si256(punct, shapes)));
+  *two = (uint32_t)_mm256_movemask_epi8(latin);
+}
+
 /* Past the whole thirty-twos of p[i..n) that hold no event of
- * next_event(): printable ASCII, and spaces each after a byte that is not
- * one (*prev: the byte before i is a space; set for the result). */
+ * next_event(): printable ASCII, spaces each after a byte that is not
+ * one, and the characters of self32() (quotes, dashes, the small letters
+ * of Latin-1: English text is full of them) - such a character at the end
+ * takes the bytes it has in the next thirty-two with it (*prev: the byte before i is a space; set
+ * for the result). */
 __attribute__((target("avx2"))) static inline size_t
 plain32(const char *p, size_t i, size_t n, unsigned *prev, kbytes k) {
   const __m256i lim = K32(k, K_LIM), blank = K32(k, K_BLANK);
@@ -325,10 +366,22 @@ plain32(const char *p, size_t i, size_t n, unsigned *prev, kbytes k) {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
     uint32_t low = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(lim, v));
     uint32_t sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, blank));
-    if ((low & ~sp) | (sp & (sp << 1 | pv)))
-      break;
-    pv = sp >> 31;
-    i += 32;
+    uint32_t ev = (low & ~sp) | (sp & (sp << 1 | pv));
+    unsigned spill = 0; /* bytes of a character that goes on past them */
+    if (ev) {
+      unsigned char c0 = (unsigned char)p[i + (unsigned)__builtin_ctz(ev)];
+      if (n - i < 34 || (c0 != 0xE2 && c0 != 0xC3))
+        break; /* (other scripts: at once) */
+      uint32_t t3, t2;
+      self32(v, p + i + 1, k, &t3, &t2);
+      uint64_t three = t3, two = t2;
+      uint64_t all = three | three << 1 | three << 2 | two | two << 1;
+      if (ev & ~(uint32_t)all)
+        break;
+      spill = (unsigned)(all >> 32 & 1) + (unsigned)(all >> 33 & 1);
+    }
+    pv = spill ? 0 : sp >> 31;
+    i += 32 + spill;
   }
   *prev = pv;
   return i;

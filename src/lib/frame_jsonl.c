@@ -377,8 +377,8 @@ static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
 /* Feed the decoded content of the string p[start..end) to the chain, in
  * pieces of up to PIECE bytes (runs without escapes that long go as they
  * are): the stages are called once per piece, not once per escape. */
-static enum kempt_status feed_value(struct frame_jsonl *f, const char *p,
-                                    size_t start, size_t end) {
+static enum kempt_status feed_value_any(struct frame_jsonl *f, const char *p,
+                                        size_t start, size_t end) {
   const struct kempt_chain *c = &f->env->chain;
   enum kempt_status s = KEMPT_OK;
   size_t i = start + 1, k = 0;
@@ -409,6 +409,102 @@ static enum kempt_status feed_value(struct frame_jsonl *f, const char *p,
   if (k && s == KEMPT_OK)
     s = c->bytes(c->ud, f->piece, k);
   return s;
+}
+
+#ifdef JSONL_AVX2
+/* feed_value_any() with the same pieces, where the CPU has AVX2: a run
+ * without escapes is looked through and copied into f->piece at once, 32
+ * bytes at a time, while the piece has room for it (else as before), and
+ * the escapes of one byte (\n between paragraphs, \" ...) are read
+ * inline. */
+__attribute__((target("avx2"))) static enum kempt_status
+feed_value_avx2(struct frame_jsonl *f, const char *p, size_t start,
+                size_t end) {
+  const struct kempt_chain *c = &f->env->chain;
+  enum kempt_status s = KEMPT_OK;
+  size_t i = start + 1, k = 0;
+  end--; /* the closing quote */
+  const __m256i bsl = _mm256_set1_epi8('\\');
+  while (i < end && s == KEMPT_OK) {
+    size_t j = i, copied = i; /* p[i..copied) is at f->piece + k already */
+    /* thirty-twos copied while the piece has room for them, then looked
+     * at only, then the last bytes */
+    size_t room = PIECE - k, most = end - i < room ? end - i : room;
+    bool found = false;
+    for (char *o = f->piece + k; j + 32 <= i + most; j += 32, o += 32) {
+      __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + j));
+      _mm256_storeu_si256((__m256i *)(void *)o, x);
+      uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, bsl));
+      if (m) {
+        copied = j + 32;
+        j += (unsigned)__builtin_ctz(m);
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      copied = j;
+      for (; end - j >= 32; j += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + j));
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, bsl));
+        if (m) {
+          j += (unsigned)__builtin_ctz(m);
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        const char *bs = memchr(p + j, '\\', end - j);
+        j = bs ? (size_t)(bs - p) : end;
+      }
+    }
+    if (k + (j - i) > PIECE && k) {
+      s = c->bytes(c->ud, f->piece, k);
+      k = 0;
+      copied = i; /* (nothing of it where it goes now) */
+    }
+    if (j - i >= PIECE) {
+      if (s == KEMPT_OK)
+        s = c->bytes(c->ud, p + i, j - i);
+    } else {
+      if (copied < j) /* the rest of the run */
+        memcpy(f->piece + k + (copied - i), p + copied, j - copied);
+      k += j - i;
+    }
+    i = j;
+    while (i < end && p[i] == '\\' && s == KEMPT_OK) {
+      if (k + 4 > PIECE) {
+        s = c->bytes(c->ud, f->piece, k);
+        k = 0;
+      }
+      char e = p[i + 1];
+      if (e == 'u') {
+        k += kempt__utf8_put(kempt__json_unescape(p, &i), f->piece + k);
+        continue;
+      }
+      /* as kempt__json_unescape() reads a simple escape */
+      f->piece[k++] = e == 'n'   ? '\n'
+                      : e == 't' ? '\t'
+                      : e == 'r' ? '\r'
+                      : e == 'b' ? '\b'
+                      : e == 'f' ? '\f'
+                                 : e;
+      i += 2;
+    }
+  }
+  if (k && s == KEMPT_OK)
+    s = c->bytes(c->ud, f->piece, k);
+  return s;
+}
+#endif
+
+static enum kempt_status feed_value(struct frame_jsonl *f, const char *p,
+                                    size_t start, size_t end) {
+#ifdef JSONL_AVX2
+  if (f->avx2)
+    return feed_value_avx2(f, p, start, end);
+#endif
+  return feed_value_any(f, p, start, end);
 }
 
 /* Splice: the line up to the value, the cleaned value, the rest. */

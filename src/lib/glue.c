@@ -84,7 +84,8 @@
 #define QUERY_CAP (1u << 20)       /* words and pairs asked about */
 #define TOKENS_CAP (1u << 22)      /* recorded words per window */
 #define CANDS_CAP (1u << 18)       /* candidate tokens per window */
-#define TEXT_PAD 8                 /* zero bytes after each held block */
+#define TEXT_PAD 8                 /* a space and zero bytes after each held
+                                      block */
 #define TEXT_SLACK 16 /* more zero bytes after the last held block while it
                          is read (plain_run reads 16 bytes at a time) */
 #define FILTER_SHIFT 48 /* the query filter: a byte per top 16 bits of hash */
@@ -275,7 +276,8 @@ struct tok_info {
   uint32_t langs;  /* as word_info's */
   uint8_t flags;   /* TI_, and T_COUNT | T_LINK: the T_ flags of the word
                       in a run of words (plain_run) */
-  uint8_t lang1;   /* langs of one language: its index (ctz + 1), else 0 */
+  uint8_t lang1;   /* the first language of langs: its index (ctz + 1),
+                      else 0 */
 };
 
 enum {
@@ -284,8 +286,8 @@ enum {
   TI_PLAIN = 8,      /* never a candidate: too short, not the shape of a
                         glued pair, or a known word as written (no T_ flag:
                         the records ignore it) */
-  TI_MULTI = 16      /* langs of two languages or more (lang1 0; no T_
-                        flag either) */
+  TI_MULTI = 16      /* langs of two languages or more (lang1 the first;
+                        no T_ flag either) */
 };
 
 /* Set in raw[0] of a slot whose token is not TI_PLAIN (a bit that no
@@ -961,13 +963,13 @@ static void lang_add_any(struct kempt_lang_count *c, const char *p, size_t n) {
 }
 
 /* Make room for at least want recorded words (at most TOKENS_CAP; *ok:
- * there is room): the arrays are doubled. tf has one byte more, which
- * plain_run's links may write and no one reads. */
+ * there is room): the arrays grow fourfold (few copies of them). tf has
+ * one byte more, which plain_run's links may write and no one reads. */
 static enum kempt_status room_tokens(struct glue *g, size_t want, bool *ok) {
   *ok = want <= g->captok;
   if (*ok || want > TOKENS_CAP)
     return KEMPT_OK;
-  size_t ncap = g->captok ? 2 * g->captok : 1024;
+  size_t ncap = g->captok ? 4 * g->captok : 4096;
   while (ncap < want)
     ncap *= 2;
   if (ncap > TOKENS_CAP)
@@ -1061,21 +1063,7 @@ static enum kempt_status count_compound(struct glue *g, const char *p, size_t n,
   return s;
 }
 
-#define PENDING 8 /* tokens whose look-up in the word list waits */
-
-/* A token whose word the word list is asked about a little later, when
- * the line of the list that holds the answer has been fetched. */
-struct pending {
-  uint64_t h;
-  struct tok_info *ti; /* its slot in the token cache, or NULL */
-  uint64_t raw[2];     /* what the slot held for it (its letters) */
-  uint32_t start; /* the raw token's offset in the block */
-  uint16_t rlen, core, clen;
-};
-
 struct counting {
-  struct pending pending[PENDING];
-  size_t npending;
   struct held *h;
   size_t block;
   const char *text;
@@ -1233,7 +1221,7 @@ static void word_info_fill(struct word_info *w, uint64_t h, uint64_t packed,
 
 /* The word list's answers into w (whose h is set). */
 #if defined(__GNUC__)
-__attribute__((always_inline)) /* settle's loop, part_ok */
+__attribute__((always_inline)) /* tok_fill, part_ok */
 #endif
 static inline void word_info_list(struct word_info *w) {
   bool proper;
@@ -1259,19 +1247,10 @@ static inline bool plainly_known(const struct word_info *w, size_t n) {
   return w->level && !w->proper && (w->level < RARE_LEVEL || n > RARE_MAX);
 }
 
-/* Keep the token (hash h, word-list answers w) for weighing when it has
- * the shape of a glued pair and is no known word. */
+/* Keep the token for weighing (it has the shape of a glued pair and is no
+ * known word: tok_fill's TI_PLAIN is not set). */
 static enum kempt_status add_candidate(struct glue *g, const struct token *t,
                                        struct counting *c);
-
-static enum kempt_status note_candidate(struct glue *g, const struct token *t,
-                                        uint64_t h, const struct word_info *w,
-                                        struct counting *c) {
-  if (known_as_written(w->level, w->proper, t->raw + t->core, t->clen, h) ||
-      table_get(&g->user, h))
-    return KEMPT_OK;
-  return add_candidate(g, t, c);
-}
 
 /* add_candidate when the array of candidates is full: made room in, or
  * the token left out at the cap. */
@@ -1288,8 +1267,8 @@ static enum kempt_status add_candidate_room(struct glue *g,
   return add_candidate(g, t, c);
 }
 
-/* note_candidate of a token that the word lists do not know as written
- * (listed_plain found it so). */
+/* A token that the word lists do not know as written (listed_plain found
+ * it so), in text order. */
 static enum kempt_status add_candidate(struct glue *g, const struct token *t,
                                        struct counting *c) {
   if (t->rlen > UINT16_MAX)
@@ -1305,10 +1284,9 @@ static enum kempt_status add_candidate(struct glue *g, const struct token *t,
 }
 
 /* Whether the token p[0..n) (hash h) of a word that w holds the word
- * list's answers for is no candidate: what check_word and note_candidate
- * decide, for a word of the list or of --words. The token cache keeps the
- * answer (TI_PLAIN): it must depend on the token's letters only, and a
- * new test of note_candidate's belongs here too. */
+ * list's answers for is no candidate: a word of the list or of --words
+ * known as written. The token cache keeps the answer (TI_PLAIN, which
+ * tok_fill sets): it must depend on the token's letters only. */
 static inline bool listed_plain(struct glue *g, const struct word_info *w,
                                 const char *p, size_t n, uint64_t h) {
   return plainly_known(w, n) ||
@@ -1322,66 +1300,6 @@ static inline void raw_letters(const char *p, size_t n, uint64_t r[2]) {
   memcpy(b, p, n < 16 ? n : 16);
   r[0] = kempt__load_le64(b);
   r[1] = kempt__load_le64(b + 8);
-}
-
-/* Ask the word list about the pending tokens, in text order, and note
- * those that are candidates; their lines were fetched meanwhile. A token
- * that is no candidate is marked so in the token cache (when its slot
- * still holds it), so that it is read in a run from then on. */
-static enum kempt_status settle(struct glue *g, struct counting *c) {
-  enum kempt_status s = KEMPT_OK;
-  for (size_t i = 0; i < c->npending && s == KEMPT_OK; i++) {
-    const struct pending *p = &c->pending[i];
-    struct word_info *w = &g->words[p->h & ((1u << WORD_CACHE_BITS) - 1)];
-    struct word_info own;
-    if (!w->valid || w->h != p->h) /* its slot was taken since */
-      w = &own, own.h = p->h, own.listed = false;
-    if (!w->listed) /* (an earlier one of the same word listed it) */
-      word_info_list(w);
-    if (!listed_plain(g, w, c->text + p->start + p->core, p->clen, p->h)) {
-      struct token t = {c->text + p->start, p->rlen, p->core, p->clen};
-      s = add_candidate(g, &t, c);
-    } else if (p->ti) {
-      if (p->ti->raw[0] == p->raw[0] && p->ti->raw[1] == p->raw[1]) {
-        p->ti->flags |= TI_PLAIN;
-        p->ti->raw[0] &= ~TOK_UNPLAIN;
-      }
-    }
-  }
-  c->npending = 0;
-  return s;
-}
-
-/* Note the token (hash h, cache entry w) when it is a candidate: at once
- * when the cache knows the word list's answers, else after its line of
- * the list has been fetched (a cache miss hidden behind the next tokens). */
-static enum kempt_status check_word(struct glue *g, struct counting *c,
-                                    const struct token *t, uint64_t h,
-                                    struct word_info *w, struct tok_info *ti) {
-  enum kempt_status s = KEMPT_OK;
-  if (!w->listed && (size_t)(t->raw - c->text) > UINT32_MAX)
-    word_info_list(w); /* too far into a huge block to be kept pending */
-  if (w->listed) {
-    if (plainly_known(w, t->clen))
-      return KEMPT_OK;
-    if (c->npending) /* candidates stay in text order */
-      s = settle(g, c);
-    return s == KEMPT_OK ? note_candidate(g, t, h, w, c) : s;
-  }
-  if (c->npending == PENDING)
-    s = settle(g, c);
-  if (t->rlen > UINT16_MAX) /* never a candidate (note_candidate) */
-    return s;
-  kempt__wordlist_prefetch(h);
-  struct pending p = {h,
-                      ti,
-                      {ti ? ti->raw[0] : 0, ti ? ti->raw[1] : 0},
-                      (uint32_t)(t->raw - c->text),
-                      (uint16_t)t->rlen,
-                      (uint16_t)t->core,
-                      (uint16_t)t->clen};
-  c->pending[c->npending++] = p;
-  return s;
 }
 
 /* The cache slot of the token whose letters are r0, r1 (zero padded). */
@@ -1417,13 +1335,19 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
     h = kempt__word_hash_padded(key, n);
     k0 = kempt__load_le64(key);
   }
+  /* the shape of a glued pair: its word is looked up in the word list
+   * here (its line fetched meanwhile), so that the token is known plain
+   * or not at once (the cache keeps the answer) */
+  bool shaped = n >= MIN_TOKEN && glue_shape(p, n, uppers);
+  if (shaped)
+    kempt__wordlist_prefetch(h);
   struct word_info *w = word_info(g, h, k0, n);
   ti->raw[0] = r0;
   ti->raw[1] = r1;
   ti->h = h;
   ti->langs = w->langs;
   ti->lang1 = 0;
-  if (w->langs && !(w->langs & (w->langs - 1))) {
+  if (w->langs) {
 #if defined(__GNUC__)
     ti->lang1 = (uint8_t)(__builtin_ctz(w->langs) + 1);
 #else
@@ -1434,8 +1358,9 @@ static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
   ti->flags = T_COUNT | T_LINK |
               (is_upper((unsigned char)p[0]) && !uppers ? TI_CAP : 0) |
               (w->langs & (w->langs - 1) ? TI_MULTI : 0);
-  if (n < MIN_TOKEN || !glue_shape(p, n, uppers) ||
-      (w->listed && listed_plain(g, w, p, n, h)))
+  if (shaped && !w->listed)
+    word_info_list(w);
+  if (!shaped || listed_plain(g, w, p, n, h))
     ti->flags |= TI_PLAIN;
   else
     ti->raw[0] |= TOK_UNPLAIN;
@@ -1457,63 +1382,6 @@ static inline struct tok_info *tok_get(struct glue *g, const char *p,
   return ti;
 }
 
-/* tok_check of a token whose word is known to the cache of words, or
- * whose look-up cannot wait. */
-#if defined(__GNUC__)
-__attribute__((noinline)) /* tok_check's common case needs no frame */
-#endif
-static enum kempt_status tok_check_more(struct glue *g, struct counting *c,
-                                        const struct token *t,
-                                        struct tok_info *ti) {
-  uint64_t h = ti->h;
-  struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
-  if (!w->valid || w->h != h) {
-    w->h = h;
-    w->langs = ti->langs;
-    w->valid = true;
-    w->listed = false;
-  }
-  if (w->listed) {
-    if (listed_plain(g, w, t->raw + t->core, t->clen, h)) {
-      ti->flags |= TI_PLAIN; /* known now that its line was read */
-      ti->raw[0] &= ~TOK_UNPLAIN;
-      return KEMPT_OK;
-    }
-    /* a candidate (check_word's, whose tests listed_plain made) */
-    enum kempt_status s = c->npending ? settle(g, c) : KEMPT_OK;
-    return s == KEMPT_OK ? add_candidate(g, t, c) : s;
-  }
-  return check_word(g, c, t, h, w, t->clen <= TOK_CACHED ? ti : NULL);
-}
-
-/* A candidate token of the shape of a glued pair (ti not TI_PLAIN): noted
- * when the word lists do not know it (check_word). Most often its word
- * is new, its look-up in the word list waits (check_word's pending
- * token) and there is room for it: that case here, the rest in
- * tok_check_more. */
-static enum kempt_status tok_check(struct glue *g, struct counting *c,
-                                   const struct token *t,
-                                   struct tok_info *ti) {
-  uint64_t h = ti->h;
-  const struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
-  size_t at = (size_t)(t->raw - c->text);
-  if (!w->valid || w->h != h || w->listed || c->npending == PENDING ||
-      at > UINT32_MAX || t->rlen > UINT16_MAX)
-    return tok_check_more(g, c, t, ti);
-  kempt__wordlist_prefetch(h);
-  struct pending *p = &c->pending[c->npending++];
-  bool own = t->clen <= TOK_CACHED; /* its slot of the token cache */
-  p->h = h;
-  p->ti = own ? ti : NULL;
-  p->raw[0] = own ? ti->raw[0] : 0;
-  p->raw[1] = own ? ti->raw[1] : 0;
-  p->start = (uint32_t)at;
-  p->rlen = (uint16_t)t->rlen;
-  p->core = (uint16_t)t->core;
-  p->clen = (uint16_t)t->clen;
-  return KEMPT_OK;
-}
-
 /* A token whose core is 1 to MAX_TOKEN ASCII letters, with the answers
  * ti for them. */
 static enum kempt_status count_letters(struct glue *g, const struct token *t,
@@ -1529,8 +1397,8 @@ static enum kempt_status count_letters(struct glue *g, const struct token *t,
   if (c->link != SIZE_MAX && !t->core && at != SIZE_MAX)
     g->tf[c->link] |= T_LINK;
   c->link = t->core + t->clen < t->rlen ? SIZE_MAX : at;
-  if (!(ti->flags & TI_PLAIN))
-    s = tok_check(g, c, t, ti);
+  if (!(ti->flags & TI_PLAIN)) /* a candidate (tok_fill found it so) */
+    s = add_candidate(g, t, c);
   return s;
 }
 
@@ -2126,7 +1994,7 @@ hyphen_run(const char *text, size_t i, size_t n, uint64_t *th, uint8_t *tf,
  * language counts) in locals; runs of words of up to 7 letters that the
  * cache knows as plain, each followed by a space, are read tightest. A
  * candidate or a miss of the cache is handled the usual way. White space,
- * line ends (end_line, settling the look-ups that wait), bullets and
+ * line ends (end_line), bullets and
  * rules, ASCII tokens without letters, Cyrillic and Hangul words (a
  * word of the language counts, none recorded) and hyphenated words of
  * ASCII letters (hyphen_run) are read here too; any other
@@ -2223,10 +2091,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         if (ti->raw[0] != r) /* (or not TI_PLAIN: TOK_UNPLAIN) */
           break;
         /* a word of one language (the commonest), or of none: hits[0],
-         * of no language, is never read */
+         * of no language, is never read; of more, the others */
         hits[ti->lang1]++;
         if (RARELY(ti->flags & TI_MULTI))
-          add_hits(hits, ti->langs);
+          add_hits(hits, ti->langs & (ti->langs - 1));
         th[hn] = ti->h;
         tf[hn++] = ti->flags; /* as a word inside a sentence that the next
                                  follows: the first and last amended below */
@@ -2257,7 +2125,9 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
                                                : 0;
       if (!m0)
         goto other;
-      a = lead_marks(text, i + m0, n);
+      a = i + m0; /* most often a letter follows the mark */
+      if (!(byte_class[(unsigned char)text[a]] & C_ALPHA))
+        a = lead_marks(text, a, n);
       if (a == i || a >= n)
         goto other;
       k = letters16(text + a);
@@ -2312,6 +2182,10 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         end = next == '.' || next == '!' || next == '?' || next == ':';
         goto marked;
       }
+      if (next >= 0x80 && next != 0xE2 && next != 0xC2 &&
+          (unsigned char)text[i] < 0x80)
+        goto utok; /* letters, then others ("François"): no mark closes
+                      them (tail_marks), and other reads them there */
       size_t apos = next == '\'' ? 1
                     : next == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
                             (unsigned char)text[b + 2] == 0x99
@@ -2343,29 +2217,25 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
     if (RARELY(!(ti->flags & TI_PLAIN))) {
       struct token t = {text + i, e - i, a - i, k};
       g->ntok = ntok;
-      *s = tok_check(g, c, &t, ti);
+      *s = add_candidate(g, &t, c); /* (tok_fill found it one) */
       if (*s != KEMPT_OK) {
         i = e;
         break;
       }
     }
     i = e;
-  after_word: /* i at the byte after a token: a space, a line end or more */
+  after_word: /* i at the byte after a token: a space, a line end or more
+                 (the space after the block: its end) */
     if (RARELY(text[i] != ' '))
       goto other;
-    i++;
+    if (RARELY(++i > n))
+      break;
     continue;
   other: /* i at white space, or at a token that is not letters between
             marks: some are read here as count_block reads them */
     {
       unsigned char ch = (unsigned char)text[i];
       if (ch == '\n') { /* the end of a line */
-        if (c->npending) {
-          g->ntok = ntok;
-          *s = settle(g, c);
-          if (*s != KEMPT_OK)
-            break;
-        }
         if (g->ncands > c->line_cands) /* else end_line reads no last */
           note_last(c, text, i, from);
         end_line(g, c, i);
@@ -2471,6 +2341,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
        * over and taken back; but one that the cache of such tokens
        * knows is read here, as count_token would (ASCII letters after
        * marks and before others record a word: u->words counts it) */
+    utok:;
       bool hb;
       j = token_end(text, i, n, &hb);
       uint64_t raw[UTOK_MAX / 8];
@@ -2570,9 +2441,9 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   g->ntok = ntok;
   c->link = link == nolink ? SIZE_MAX : link;
   c->mid = capmask != 0;
-  /* end_line reads the last byte only for a line with candidates, those
-   * that wait included (a later token of the line notes its own) */
-  if (g->ncands > c->line_cands || c->npending)
+  /* end_line reads the last byte only for a line with candidates (a
+   * later token of the line notes its own) */
+  if (g->ncands > c->line_cands)
     note_last(c, text, i, from);
   return i;
 }
@@ -2585,7 +2456,6 @@ static inline enum kempt_status count_block(struct glue *g, size_t block,
                                      const char *text) {
   struct held *h = &g->blocks[block];
   struct counting c;
-  c.npending = 0;
   c.h = h;
   c.block = block;
   c.text = text;
@@ -2610,8 +2480,6 @@ static inline enum kempt_status count_block(struct glue *g, size_t block,
     if (byte_class[ch] & C_WS) {
       i++;
       if (ch == '\n') {
-        if (c.npending && s == KEMPT_OK)
-          s = settle(g, &c);
         end_line(g, &c, i - 1);
         c.lstart = i;
       }
@@ -2648,8 +2516,6 @@ static inline enum kempt_status count_block(struct glue *g, size_t block,
     c.last = (unsigned char)text[j - 1];
     i = j + (j < n && text[j] == ' ');
   }
-  if (c.npending && s == KEMPT_OK)
-    s = settle(g, &c);
   end_line(g, &c, n);
   return s;
 }
@@ -4397,6 +4263,10 @@ static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
     if (b->len)
       memcpy(d, b->text, b->len);
     memset(d + b->len, 0, TEXT_PAD + TEXT_SLACK);
+    /* a space first: plain_run's run reads the block's last word as any
+     * other (a word before a space); whatever reads the block stops at
+     * its end n or at the zero bytes after it */
+    d[b->len] = ' ';
     g->text.len += b->len + TEXT_PAD;
   }
   g->nblocks++;

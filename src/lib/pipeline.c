@@ -289,13 +289,12 @@ kempt *kempt_new(const kempt_config *cfg, enum kempt_status *err) {
     err = &dummy;
   *err = KEMPT_ERR_USAGE;
   kempt_write_fn w;
-  void *wud;
-  struct kempt_report r;
-  memset(&r, 0, sizeof r);
+  void *wud, *eud, *warnud;
+  kempt_event_fn event;
+  kempt_warn_fn warn;
   if (!cfg)
     return NULL;
-  kempt__config_callbacks(cfg, &w, &wud, &r.event, &r.event_ud, &r.warn,
-                          &r.warn_ud);
+  kempt__config_callbacks(cfg, &w, &wud, &event, &eud, &warn, &warnud);
   if (!w)
     return NULL;
   const struct kempt_allocator *a = kempt__config_alloc(cfg);
@@ -304,7 +303,12 @@ kempt *kempt_new(const kempt_config *cfg, enum kempt_status *err) {
   if (!k)
     return NULL;
   k->alloc = a;
-  k->report = r;
+  /* the report zeroed with k, but for its callbacks (no copy of its
+   * tables through the stack) */
+  k->report.event = event;
+  k->report.event_ud = eud;
+  k->report.warn = warn;
+  k->report.warn_ud = warnud;
   k->write = w;
   k->write_ud = wud;
   k->cfg = kempt__config_clone(cfg);

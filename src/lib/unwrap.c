@@ -55,6 +55,10 @@
 #if defined(__SSE2__) && defined(__GNUC__) /* __builtin_ctz too */
 #define SCAN_SSE2 1
 #include <emmintrin.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define SCAN_AVX2 1 /* measure() 32 bytes at a time where the CPU can */
+#endif
 #endif
 
 /* parse_line() is inlined into each user: every line of a block passes */
@@ -144,6 +148,7 @@ struct unwrap {
   bool in_refs;         /* inside a text browser's list of references */
   bool brackets;        /* the block being written may hold a '[' */
   bool wordchars_known; /* wordchars is filled */
+  bool avx2;            /* analyse_lines_avx2() may run */
   uint64_t wordchars[WORDCHAR_LIMIT / 64]; /* kempt__cp_wordchar by bit */
   int32_t folds[WORDCHAR_LIMIT];           /* kempt__cp_fold, filled with it */
   /* U+0800..FFFF by groups of 64, each filled when first asked for:
@@ -553,7 +558,20 @@ static inline size_t cp_run(const char *p, size_t n, int32_t *cp,
  * spaces. */
 static uint32_t first_word(const char *p, size_t n) {
   uint32_t cols = 0;
-  for (size_t i = 0; i < n;) {
+  size_t i = 0;
+#ifdef SCAN_SSE2
+  while (n - i >= 16) { /* its ASCII, sixteen bytes at a time */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned word = (unsigned)_mm_movemask_epi8(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8(' '))); /* 21..7F */
+    unsigned k = (unsigned)__builtin_ctz(~word);
+    i += k;
+    cols += k;
+    if (k < 16)
+      break;
+  }
+#endif
+  while (i < n) {
     unsigned char c = (unsigned char)p[i];
     if (c > ' ' && c < 0x80) { /* ASCII, not white space */
       cols++;
@@ -674,12 +692,20 @@ static inline bool narrow2_16(__m128i v, unsigned high, unsigned *cont) {
   return (*cont | lm) == high && *cont == lm << 1;
 }
 
+/* Bits set in x (below 2^16 for kempt__pop16): with the processor's
+ * instruction in the functions built for it (hw). */
+static inline __attribute__((always_inline)) unsigned pop_any(bool hw,
+                                                              unsigned x) {
+  return hw ? (unsigned)__builtin_popcount(x) : kempt__pop16(x);
+}
+
 /* tally_word() for the sixteen characters at p, or for those of them
  * before the first that it does not take (a control, '|', a character
  * beyond ASCII but the two-byte ones of narrow2_16(), or a lead byte
  * whose second byte is not among them): returns how many bytes it took,
  * 0 when it took none. */
-static unsigned tally16(struct tally *t, const char *p) {
+static inline __attribute__((always_inline)) unsigned
+tally16_any(struct tally *t, const char *p, bool hw) {
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
   __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
                                 _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
@@ -697,7 +723,7 @@ static unsigned tally16(struct tally *t, const char *p) {
     cm &= pm;
     if (cm != ((lm << 1) & pm))
       return 0; /* a lead without its second byte, or the reverse */
-    t->cols += q - kempt__pop16(cm);
+    t->cols += q - pop_any(hw, cm);
   }
   unsigned sp =
       (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) & pm;
@@ -708,12 +734,83 @@ static unsigned tally16(struct tally *t, const char *p) {
   unsigned first = sp & ~(sp << 1); /* spaces after a byte that is not */
   if (t->spaces)                    /* the first byte goes on with a run */
     first &= ~1u;
-  t->words += kempt__pop16(first);
+  t->words += pop_any(hw, first);
   if ((sp & (sp >> 1) & (sp >> 2)) || (t->spaces >= 2 && (sp & 1)) ||
       (t->spaces >= 1 && (sp & 3) == 3))
     t->table = true; /* three spaces in a row */
   unsigned k = (unsigned)__builtin_clz(~(sp << (32 - q))); /* at the end */
   t->spaces = k == q ? t->spaces + q : k;
+  return q;
+}
+static unsigned tally16(struct tally *t, const char *p) {
+  return tally16_any(t, p, false);
+}
+#endif
+
+#ifdef SCAN_AVX2
+/* tally32()'s bytes, 32 of each, read as operands from memory rather
+ * than built in a register at each use (as GCC does in AVX code). */
+enum { T_BAR, T_LOW, T_CONT, T_LEAD_LO, T_LEAD_HI, T_CC, T_CD, T_D2, T_SP };
+#define ROW32(x)                                                               \
+  {                                                                            \
+    x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, \
+        x, x, x, x, x, x, x                                                    \
+  }
+static const unsigned char tally_bytes[9][32] __attribute__((aligned(32))) = {
+    ROW32('|'),  ROW32(0x1F), ROW32(0xC0), ROW32(0xC2), ROW32(0xD6),
+    ROW32(0xCC), ROW32(0xCD), ROW32(0xD2), ROW32(' ')};
+#undef ROW32
+typedef const unsigned char (*tbytes)[32];
+
+/* tally16() of the 32 characters at p, with the same rules (k: the rows
+ * of tally_bytes). */
+__attribute__((target("avx2,popcnt"))) static inline unsigned
+tally32(struct tally *t, const char *p, tbytes k) {
+#define K(r) _mm256_load_si256((const __m256i *)(const void *)k[r])
+  __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, K(T_BAR)),
+                                   _mm256_cmpgt_epi8(v, K(T_LOW)));
+  uint32_t okm = (uint32_t)_mm256_movemask_epi8(ok), pm = 0xFFFFFFFFu;
+  unsigned q = 32;
+  if (okm == 0xFFFFFFFFu) {
+    t->cols += 32;
+  } else {
+    /* narrow2_masks(): the leads taken, and all second bytes */
+    uint32_t cm = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(K(T_CONT), v));
+    __m256i lead = _mm256_and_si256(_mm256_cmpgt_epi8(v, K(T_LEAD_LO)),
+                                    _mm256_cmpgt_epi8(K(T_LEAD_HI), v));
+    __m256i wide = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, K(T_CC)),
+                        _mm256_cmpeq_epi8(v, K(T_CD))),
+        _mm256_cmpeq_epi8(v, K(T_D2)));
+    uint32_t lm = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(wide, lead));
+    q = (unsigned)__builtin_ctzll(~(uint64_t)(okm | cm | lm));
+    if (q && (lm >> (q - 1) & 1))
+      q--; /* its second byte is not taken */
+    if (!q || (lm >> (q - 1) & 1))
+      return 0; /* a lead before a lead */
+    pm = q == 32 ? 0xFFFFFFFFu : (1u << q) - 1;
+    cm &= pm;
+    if (cm != ((lm << 1) & pm))
+      return 0; /* a lead without its second byte, or the reverse */
+    t->cols += q - (unsigned)__builtin_popcount(cm);
+  }
+  uint32_t sp =
+      (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, K(T_SP))) & pm;
+#undef K
+  if (!sp) {
+    t->spaces = 0;
+    return q;
+  }
+  uint32_t first = sp & ~(sp << 1); /* spaces after a byte that is not */
+  if (t->spaces)                    /* the first byte goes on with a run */
+    first &= ~1u;
+  t->words += (unsigned)__builtin_popcount(first);
+  if ((sp & (sp >> 1) & (sp >> 2)) || (t->spaces >= 2 && (sp & 1)) ||
+      (t->spaces >= 1 && (sp & 3) == 3))
+    t->table = true; /* three spaces in a row */
+  unsigned e = (unsigned)__builtin_clzll(~((uint64_t)sp << (64 - q)));
+  t->spaces = e == q ? t->spaces + q : e; /* the spaces at the end */
   return q;
 }
 #endif
@@ -760,17 +857,31 @@ static inline size_t run_cols(struct unwrap *u, const char *p, size_t n,
  * words are the runs of white space plus one (a tab after a space run of
  * one or none counts again), a run of three spaces, a tab or two bars
  * make a table row. */
-static void measure(struct unwrap *u, const char *p, size_t n,
-                    struct line *l) {
+static inline __attribute__((always_inline)) void
+measure_any(struct unwrap *u, const char *p, size_t n, struct line *l,
+            bool wide) {
   struct tally t = {0, 0, 0, 0, false};
   size_t k;
   uint32_t w;
+#ifdef SCAN_AVX2
+  tbytes kb = tally_bytes;
+  if (wide)
+    __asm__("" : "+r"(kb)); /* not folded back into constants */
+#else
+  (void)wide;
+#endif
   for (size_t i = 0, stop = 0; i < n;) {
 #ifdef SCAN_SSE2
     if (i >= stop && n - i >= 16) {
-      unsigned took = tally16(&t, p + i);
+      unsigned took, all = 16;
+#ifdef SCAN_AVX2
+      if (wide && n - i >= 32)
+        took = tally32(&t, p + i, kb), all = 32;
+      else
+#endif
+        took = wide ? tally16_any(&t, p + i, true) : tally16(&t, p + i);
       i += took;
-      if (took == 16)
+      if (took == all)
         continue;
       if (took) { /* the character there one by one, then on */
         stop = i + 1;
@@ -782,8 +893,9 @@ static void measure(struct unwrap *u, const char *p, size_t n,
       i += 8;
       continue;
     }
-    if (i >= stop) /* the next eight bytes one by one */
-      stop = i + 8;
+    if (i >= stop) /* the next eight bytes one by one (a quote or a dash
+                      alone: English text goes on in ASCII after it) */
+      stop = i + ((unsigned char)p[i] == 0xE2 ? 1 : 8);
     unsigned char c = (unsigned char)p[i];
     if (c > ' ' && c < 0x80 && c != '|') {
       t.cols++;
@@ -829,9 +941,18 @@ static bool lower_or_caseless(int32_t cp) {
 /* Case of the first letter, sentence end (or a brace, as code lines
  * end), final hyphen. */
 static void classify(const char *p, size_t n, struct line *l) {
-  int32_t cp = kempt__first_cp(p, n), before;
+  /* most lines start and end with ASCII that is no quote or bracket:
+   * kempt__first_cp() and kempt__ends_sentence() at a glance */
+  unsigned char c = (unsigned char)p[0], z = (unsigned char)p[n - 1];
+  int32_t cp = c < 0x80 && c != '"' && c != '\'' && c != '(' && c != '['
+                   ? (int32_t)c
+                   : kempt__first_cp(p, n),
+          before;
   l->lower = lower_or_caseless(cp);
-  l->stop = kempt__ends_sentence(p, n) || p[n - 1] == '{' || p[n - 1] == '}';
+  bool stop = z < 0x80 && z != '"' && z != '\'' && z != ')' && z != ']'
+                  ? z == '.' || z == '!' || z == '?' || z == ':' || z == ';'
+                  : kempt__ends_sentence(p, n);
+  l->stop = stop || z == '{' || z == '}';
   if (n >= 2 && p[n - 1] == '-') {
     kempt__cp_last(p, n - 1, &before);
     l->hyphen = kempt__cp_alnum(before);
@@ -924,15 +1045,36 @@ static void prepare_lines(const char *t, struct line *L, size_t nl) {
     prepare(t, &L[i]);
 }
 
-/* Measure and classify the prepared lines of text t. */
-static void analyse_lines(struct unwrap *u, const char *t, struct line *L,
-                          size_t nl) {
+/* Measure and classify the prepared lines of text t (wide: in
+ * analyse_lines_avx2()). */
+static inline __attribute__((always_inline)) void
+analyse_lines_any(struct unwrap *u, const char *t, struct line *L, size_t nl,
+                  bool wide) {
   for (size_t i = 0; i < nl; i++) {
     struct line *l = &L[i];
-    measure(u, t + l->start, l->end - l->start, l);
+    measure_any(u, t + l->start, l->end - l->start, l, wide);
     l->total = l->indent + l->width;
     classify(t + l->start, l->end - l->start, l);
   }
+}
+
+#ifdef SCAN_AVX2
+__attribute__((noinline, target("avx2,popcnt"))) static void
+analyse_lines_avx2(struct unwrap *u, const char *t, struct line *L,
+                   size_t nl) {
+  analyse_lines_any(u, t, L, nl, true);
+}
+#endif
+
+static void analyse_lines(struct unwrap *u, const char *t, struct line *L,
+                          size_t nl) {
+#ifdef SCAN_AVX2
+  if (u->avx2) {
+    analyse_lines_avx2(u, t, L, nl);
+    return;
+  }
+#endif
+  analyse_lines_any(u, t, L, nl, false);
 }
 
 /* Split a block into non-blank lines (their bounds only): their number,
@@ -2244,6 +2386,9 @@ static enum kempt_status unwrap_init(void *st, const struct kempt_env *env) {
   if (!u->held || !u->vocab || !u->used || !u->lines || !u->cache)
     return KEMPT_ERR_NOMEM;
   u->wrap_lo = WRAP_HIST; /* no votes yet */
+#ifdef SCAN_AVX2
+  u->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+#endif
   return KEMPT_OK;
 }
 
