@@ -3614,7 +3614,7 @@ static bool spaced_word(const struct chrome_doc *d,
  * or more between them ("Send a parcel   Track   Help   Log in"): a
  * menu, no title; or a breadcrumb trail's » or › twice ("Inicio »
  * Trucos » Cocina"; the lexer's separators leave them out). */
-static bool menu_columns(const char *p, size_t n) {
+static NOINLINE bool menu_columns(const char *p, size_t n) {
   unsigned gaps = 0, crumbs = 0;
   size_t k = indentation(p, n);
   for (; k + 2 < n; k++)
@@ -3643,8 +3643,7 @@ static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
   return title_end(d, u) &&
          (u->cap1 || nolang ||
           kempt__chrome_caseless_start(d->text.data + u->off, u->len)) &&
-         u->seps < 2 && /* (a breadcrumb trail: "Home > News > Briefings") */
-         !menu_columns(d->text.data + u->off, u->len);
+         u->seps < 2; /* (a breadcrumb trail: "Home > News > Briefings") */
 }
 
 static bool same_word(const struct chrome_doc *d, size_t i,
@@ -4264,6 +4263,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       d->units[a].words <= OPEN_HEAD_WORDS &&
       !inner_stop(d->text.data + d->units[a].off, d->units[a].len) &&
       is_title(d, &d->units[a], false) && a + 1 < d->nunits &&
+      !menu_columns(d->text.data + d->units[a].off, d->units[a].len) &&
       d->units[a + 1].blk != d->units[a].blk &&
       d->units[a + 1].term == TERM_SENT &&
       (a == 0 || d->units[a - 1].words < HEADLINE_WORDS ||
@@ -4288,7 +4288,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
     if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
-        !menu_then_buttons(d, a - 1 - k, a)) {
+        !menu_then_buttons(d, a - 1 - k, a) &&
+        !menu_columns(d->text.data + u->off, u->len)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
@@ -4301,7 +4302,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
       if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
           (headline_over_dek(d, t - 1, t) ||
-           plain_headline_over_dek(d, t - 1, t, a))) {
+           plain_headline_over_dek(d, t - 1, t, a)) &&
+          !menu_columns(d->text.data + d->units[t - 1].off,
+                        d->units[t - 1].len)) {
         d->units[t].rule = NULL; /* (the dek under it stays) */
         t--;
       }
@@ -5184,7 +5187,7 @@ static bool section_heading(const struct chrome_doc *d, size_t h, size_t a,
  * b, before c: its heading as one of the article's last ones, then a
  * sentence or two that no rule took ("§ 5 Gewährleistung" / "Es gilt
  * das gesetzliche Mängelhaftungsrecht."). Returns its end, or b. */
-static size_t section_after(const struct chrome_doc *d, size_t b, size_t c) {
+static NOINLINE size_t section_after(const struct chrome_doc *d, size_t b, size_t c) {
   int k = b + 2 < c ? section_head(d, b + 1) : 0;
   if (!k || !section_near(d, b > SECTION_REACH ? b - SECTION_REACH : 0, b, k))
     return b;
@@ -6119,7 +6122,7 @@ static size_t verse_reach(const struct chrome_doc *d, size_t i, int dir,
 /* A page whose text is a song's lyrics alone (no prose: no stretch):
  * the first lyrics before c (verse_reach) in two stanzas or more (marks
  * or blocks between them) are its article [*a, *b]. */
-static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
+static NOINLINE bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
                         size_t *b) {
   for (size_t i = 0; i < c; i++) {
     const struct chrome_unit *u = &d->units[i];
@@ -6142,7 +6145,7 @@ static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
 /* The article [a, b] taken over the verse right above it (a song's
  * lyrics over its story, a poem whose first lines scored low): the
  * verse its own first lines go on with counts too. Returns the new a. */
-static size_t verse_over(const struct chrome_doc *d, size_t a, size_t b) {
+static NOINLINE size_t verse_over(const struct chrome_doc *d, size_t a, size_t b) {
   if (a == 0)
     return a;
   struct verse_tally t = {0, 0, 0, 0, 0, 0};
@@ -6152,7 +6155,7 @@ static size_t verse_over(const struct chrome_doc *d, size_t a, size_t b) {
 }
 
 /* The same under it, before c: returns the new b. */
-static size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
+static NOINLINE size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
                           size_t c) {
   if (b + 1 >= c)
     return b;
@@ -6166,7 +6169,7 @@ static size_t verse_under(const struct chrome_doc *d, size_t a, size_t b,
  * chorus stay: the lyrics repeat it. Its run of lines of verse and marks
  * between them holds VERSE_RUN lines or more, VERSE_LINES of them found
  * once (its verses), two found thrice at least, rich in function words. */
-static void keep_chorus(struct chrome_doc *d, size_t from, size_t to) {
+static NOINLINE void keep_chorus(struct chrome_doc *d, size_t from, size_t to) {
   for (size_t i = from; i < to; i++) {
     if (d->units[i].rule != R_THRICE)
       continue;
