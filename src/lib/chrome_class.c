@@ -3228,11 +3228,61 @@ static bool text_goes_on(const struct chrome_doc *d, size_t k) {
   return plain_prose(u) && plain_prose(&d->units[n]);
 }
 
+static bool share_topic(struct chrome_doc *d, size_t i, size_t j);
+
+#define STORY_REACH 6 /* lines of text above a section's paragraph that
+                         story_goes_on looks at */
+#define STORY_SUMS 16 /* summaries of a run that story_goes_on reads */
+
+/* A headline in title case ("Ten Things To Do In Lisbon"): a list's, as
+ * an article's sections are rarely so (a German one's nouns only). */
+#define TITLE_CASE_WORDS 4
+static bool title_cased(const struct chrome_unit *u) {
+  return u->words >= TITLE_CASE_WORDS && 4 * u->upper >= 3 * u->words;
+}
+
+/* Whether the paragraph at s shares a word that carries the topic with
+ * one of the STORY_REACH lines of text kept at or above a (not with its
+ * own headline, under a: a teaser's headline and summary share one). */
+static bool story_above(struct chrome_doc *d, size_t s, size_t a) {
+  unsigned seen = 0;
+  for (size_t k = a + 1; k-- > 0 && seen < STORY_REACH;) {
+    if (!d->units[k].chars || d->units[k].rule)
+      continue;
+    seen++;
+    if (share_topic(d, s, k))
+      return true;
+  }
+  return false;
+}
+
+/* Whether a run of headlines with their summaries (sums[0 .. n - 1], n
+ * of them, from line i) goes on with the story of the prose right above
+ * it: all summaries but one share a word with the text above them (that
+ * prose, the run's lines before). Such a run is an article's sections (a
+ * travel diary's "Lunch at the market" / "For lunch we went to the
+ * covered market ..."); a list of other articles speaks of other things
+ * each. */
+static bool story_goes_on(struct chrome_doc *d, size_t i, const size_t *sums,
+                          size_t n) {
+  size_t p = i;
+  while (p > 0 && !d->units[p - 1].chars)
+    p--;
+  if (p == 0 || n > STORY_SUMS || !plain_prose(&d->units[p - 1]))
+    return false;
+  size_t shared = 0;
+  for (size_t x = 0; x < n; x++)
+    shared += story_above(d, sums[x], x ? sums[x - 1] : p - 1);
+  return shared + 1 >= n;
+}
+
 static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
                          uint32_t fwl) {
   if (d->units[i].rule) /* (no headline, question nor glued teaser) */
     return i + 1;
   size_t j = i, end = i, pairs = 0, glued = 0;
+  size_t sums[STORY_SUMS], titled = 0; /* the summaries (story_goes_on),
+                                           headlines in title case */
   unsigned counted = 0; /* headlines numbered 1, 2, 3 ... so far */
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
     bool head = !glued && !d->units[j].wiki && /* (a wiki's heading */
@@ -3257,6 +3307,9 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
         counted++;
         break;
       }
+    if (pairs < STORY_SUMS)
+      sums[pairs] = k;
+    titled += title_cased(&d->units[j]);
     pairs++;
     end = k + 1;
     j = skip_removed(d, k + 1);
@@ -3264,7 +3317,8 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
   if (pairs >= TEASER_PAIRS && glued != 1 && /* (one may be a paragraph
                                                 that opens with a title) */
       counted < TEASER_PAIRS && /* (a ranked list's items are an article's) */
-      !text_goes_on(d, end))
+      !text_goes_on(d, end) &&
+      (glued || 2 * titled > pairs || !story_goes_on(d, i, sums, pairs)))
     for (size_t k = i; k < end; k++)
       if (!d->units[k].rule)
         d->units[k].rule = R_TEASER;
