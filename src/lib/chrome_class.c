@@ -3229,6 +3229,8 @@ static bool text_goes_on(const struct chrome_doc *d, size_t k) {
 }
 
 static bool share_topic(struct chrome_doc *d, size_t i, size_t j);
+static size_t line_words(struct chrome_doc *d, size_t i,
+                         struct chrome_tok *t);
 
 #define STORY_REACH 6 /* lines of text above a section's paragraph that
                          story_goes_on looks at */
@@ -3239,6 +3241,35 @@ static bool share_topic(struct chrome_doc *d, size_t i, size_t j);
 #define TITLE_CASE_WORDS 4
 static bool title_cased(const struct chrome_unit *u) {
   return u->words >= TITLE_CASE_WORDS && 4 * u->upper >= 3 * u->words;
+}
+
+/* Words of a writer who speaks of herself (en, de, es, fr, it, pt, nl):
+ * a diary's section ("I woke up before six ...") is its writer's story,
+ * a teaser's summary rarely is. ("us" is left out: "US".) */
+static const char *const FIRST_PERSON[] = {
+    "I",      "we",    "my",    "our",    "me",     "ich",   "wir",
+    "mein",   "meine", "unser", "unsere", "uns",    "yo",    "nosotros",
+    "nuestro", "nuestra", "nos", "je",    "nous",   "notre", "mon",
+    "io",     "noi",   "nostro", "nostra", "eu",    "nosso", "nossa",
+    "ik",     "wij",   "ons",   "onze",   "mijn"};
+
+/* Whether line s has a word of FIRST_PERSON, in small letters or with a
+ * capital first ("We", not "EU"). */
+static bool first_person(struct chrome_doc *d, size_t s) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t n = line_words(d, s, t);
+  const char *p = d->text.data + d->units[s].off;
+  for (size_t x = 0; x < n; x++) {
+    size_t len = t[x].end - t[x].start;
+    if (!t[x].alpha || len > 8)
+      continue;
+    for (size_t w = 0; w < sizeof FIRST_PERSON / sizeof *FIRST_PERSON; w++)
+      if (strlen(FIRST_PERSON[w]) == len &&
+          (p[t[x].start] | 0x20) == (FIRST_PERSON[w][0] | 0x20) &&
+          memcmp(p + t[x].start + 1, FIRST_PERSON[w] + 1, len - 1) == 0)
+        return true;
+  }
+  return false;
 }
 
 /* Whether the paragraph at s shares a word that carries the topic with
@@ -3272,7 +3303,8 @@ static bool story_goes_on(struct chrome_doc *d, size_t i, const size_t *sums,
     return false;
   size_t shared = 0;
   for (size_t x = 0; x < n; x++)
-    shared += story_above(d, sums[x], x ? sums[x - 1] : p - 1);
+    shared += first_person(d, sums[x]) ||
+              story_above(d, sums[x], x ? sums[x - 1] : p - 1);
   return shared + 1 >= n;
 }
 
