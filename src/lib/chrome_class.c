@@ -3272,6 +3272,20 @@ static bool first_person(struct chrome_doc *d, size_t s) {
   return false;
 }
 
+/* Whether line s holds more than one sentence, the last one whole: a
+ * section's paragraph; a teaser's summary is mostly one sentence, or cut
+ * off ("..."). */
+static bool more_sentences(const struct chrome_doc *d, size_t s) {
+  const struct chrome_unit *u = &d->units[s];
+  const char *p = d->text.data + u->off;
+  if (u->term != TERM_SENT)
+    return false;
+  for (size_t i = 1; i + 2 < u->len; i++)
+    if ((p[i] == '.' || p[i] == '!' || p[i] == '?') && sentence_end(p, i))
+      return true;
+  return false;
+}
+
 /* Whether the paragraph at s shares a word that carries the topic with
  * one of the STORY_REACH lines of text kept at or above a (not with its
  * own headline, under a: a teaser's headline and summary share one). */
@@ -3289,8 +3303,9 @@ static bool story_above(struct chrome_doc *d, size_t s, size_t a) {
 
 /* Whether a run of headlines with their summaries (sums[0 .. n - 1], n
  * of them, from line i) goes on with the story of the prose right above
- * it: all summaries but one share a word with the text above them (that
- * prose, the run's lines before). Such a run is an article's sections (a
+ * it: all summaries but one hold more than one sentence and speak in the
+ * first person or share a word with the text above them (that prose, the
+ * run's lines before). Such a run is an article's sections (a
  * travel diary's "Lunch at the market" / "For lunch we went to the
  * covered market ..."); a list of other articles speaks of other things
  * each. */
@@ -3303,8 +3318,9 @@ static bool story_goes_on(struct chrome_doc *d, size_t i, const size_t *sums,
     return false;
   size_t shared = 0;
   for (size_t x = 0; x < n; x++)
-    shared += first_person(d, sums[x]) ||
-              story_above(d, sums[x], x ? sums[x - 1] : p - 1);
+    shared += more_sentences(d, sums[x]) &&
+              (first_person(d, sums[x]) ||
+               story_above(d, sums[x], x ? sums[x - 1] : p - 1));
   return shared + 1 >= n;
 }
 
