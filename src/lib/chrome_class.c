@@ -4253,6 +4253,25 @@ static bool counter_line(const struct chrome_doc *d, size_t i) {
   return !d->units[i].words && d->units[i].ntok && !d->units[i].bullet;
 }
 
+#define PAGE_PHRASE_WORDS 5 /* words of a page's name that a phrase took */
+
+/* A page's own name that a whole-line phrase rule took, standing alone
+ * (no such line over or under it: no row of links) over the article at
+ * a, which speaks of it ("Terms and Conditions" over "Please read these
+ * terms ..."): the title. */
+static bool phrase_name_title(struct chrome_doc *d, size_t i, size_t a) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->hit != CK_LINE || u->words < 2 || u->words > PAGE_PHRASE_WORDS ||
+      !u->cap1 || u->term != TERM_NONE || u->bullet || u->url ||
+      u->widget || u->seps || u->dup || u->listed || u->ntok != u->words ||
+      (i > 0 && d->units[i - 1].hit == CK_LINE) ||
+      (i + 1 < a && d->units[i + 1].hit == CK_LINE))
+    return false;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return title_topic(d, i, &l);
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4287,6 +4306,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         (box_over(d, a - 1, a, nolang) ||
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
+    if (!nolang && phrase_name_title(d, a - 1 - k, a)) {
+      u->title = true; /* (a legal page's name: the rules' phrase) */
+      u->rule = NULL;
+      return;
+    }
     if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
         !menu_then_buttons(d, a - 1 - k, a) &&
         !menu_columns(d->text.data + u->off, u->len)) {
