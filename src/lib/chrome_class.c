@@ -4253,6 +4253,16 @@ static bool counter_line(const struct chrome_doc *d, size_t i) {
   return !d->units[i].words && d->units[i].ntok && !d->units[i].bullet;
 }
 
+/* Whether line i opens with a one-word label and its colon ("Album:
+ * ...", "Writers: ..."). */
+static bool word_label(const struct chrome_doc *d, size_t i) {
+  const char *p = d->text.data + d->units[i].off;
+  size_t n = d->units[i].len, k = 0;
+  while (k < n && p[k] != ' ' && p[k] != ':')
+    k++;
+  return k >= 2 && k + 1 < n && p[k] == ':' && p[k + 1] == ' ';
+}
+
 #define PAGE_PHRASE_WORDS 5 /* words of a page's name that a phrase took */
 
 /* A page's own name that a whole-line phrase rule took, standing alone
@@ -4306,6 +4316,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         (box_over(d, a - 1, a, nolang) ||
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
+    if (!nolang && word_label(d, a - 1 - k) &&
+        ((k > 0 && head != a - k && word_label(d, a - k)) ||
+         (a - 1 - k > 0 && word_label(d, a - 2 - k))))
+      continue; /* (a row of facts: "Album: ...", "Writers: ..."; no
+                   title) */
     if (!nolang && phrase_name_title(d, a - 1 - k, a)) {
       u->title = true; /* (a legal page's name: the rules' phrase) */
       u->rule = NULL;
