@@ -4338,7 +4338,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     if (!nolang && crumb_line(d, a - 1 - k))
       crumbs = true;
     if (!nolang && word_label(d, a - 1 - k) &&
-        ((k > 0 && head != a - k && word_label(d, a - k)) ||
+        u->words <= TITLE_META_WORDS &&
+        ((k > 0 && head != a - k && word_label(d, a - k) &&
+          d->units[a - k].ntok == d->units[a - k].words) ||
          (a - 1 - k > 0 && word_label(d, a - 2 - k))))
       continue; /* (a row of facts: "Album: ...", "Writers: ..."; no
                    title) */
