@@ -4355,6 +4355,53 @@ static bool counter_line(const struct chrome_doc *d, size_t i) {
   return !d->units[i].words && d->units[i].ntok && !d->units[i].bullet;
 }
 
+/* Whether line i opens with a one-word label and its colon ("Album:
+ * ...", "Writers: ..."). */
+static bool word_label(const struct chrome_doc *d, size_t i) {
+  const char *p = d->text.data + d->units[i].off;
+  size_t n = d->units[i].len, k = 0;
+  while (k < n && p[k] != ' ' && p[k] != ':')
+    k++;
+  return k >= 2 && k + 1 < n && p[k] == ':' && p[k + 1] == ' ';
+}
+
+#define CRUMB_WORDS 8 /* words of a breadcrumb trail at most */
+
+/* A breadcrumb trail ("Startseite / Lokales / Kurz notiert", "Home >
+ * News > Local"): a few words, two of its separators or more. It sits
+ * under the site's menu and over the page's headline. */
+static bool crumb_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->seps < 2 || u->words > CRUMB_WORDS || u->term == TERM_SENT ||
+      u->ntok != u->words) /* (no date line: "May 2, 2024 / 1:07 AM") */
+    return false;
+  const char *p = d->text.data + u->off;
+  unsigned n = 0;
+  for (size_t k = 1; k + 2 < u->len; k++)
+    if (p[k - 1] == ' ' && (p[k] == '/' || p[k] == '>') && p[k + 1] == ' ')
+      n++;
+  return n >= 2;
+}
+
+#define PAGE_PHRASE_WORDS 5 /* words of a page's name that a phrase took */
+
+/* A page's own name that a whole-line phrase rule took, standing alone
+ * (no such line over or under it: no row of links) over the article at
+ * a, which speaks of it ("Terms and Conditions" over "Please read these
+ * terms ..."): the title. */
+static bool phrase_name_title(struct chrome_doc *d, size_t i, size_t a) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->hit != CK_LINE || u->words < 2 || u->words > PAGE_PHRASE_WORDS ||
+      !u->cap1 || u->term != TERM_NONE || u->bullet || u->url ||
+      u->widget || u->seps || u->dup || u->listed || u->ntok != u->words ||
+      (i > 0 && d->units[i - 1].hit == CK_LINE) ||
+      (i + 1 < a && d->units[i + 1].hit == CK_LINE))
+    return false;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return title_topic(d, i, &l);
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4375,6 +4422,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     return;
   }
   size_t reach = 40;
+  bool crumbs = false; /* a breadcrumb trail between here and a */
   for (size_t k = 0; k < reach && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
@@ -4389,6 +4437,22 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         (box_over(d, a - 1, a, nolang) ||
          (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
       return; /* (a box of facts: its rows and its name stay) */
+    if (!nolang && crumb_line(d, a - 1 - k))
+      crumbs = true;
+    if (!nolang && word_label(d, a - 1 - k) &&
+        u->words <= TITLE_META_WORDS &&
+        ((k > 0 && head != a - k && word_label(d, a - k) &&
+          d->units[a - k].ntok == d->units[a - k].words) ||
+         (a - 1 - k > 0 && word_label(d, a - 2 - k))))
+      continue; /* (a row of facts: "Album: ...", "Writers: ..."; no
+                   title) */
+    if (!nolang && phrase_name_title(d, a - 1 - k, a)) {
+      u->title = true; /* (a legal page's name: the rules' phrase) */
+      u->rule = NULL;
+      return;
+    }
+    if (crumbs && is_title(d, u, nolang))
+      break; /* (over a breadcrumb trail: the site's menu, no title) */
     if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
         !menu_then_buttons(d, a - 1 - k, a) &&
         !menu_columns(d->text.data + u->off, u->len)) {
