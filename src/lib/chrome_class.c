@@ -4267,16 +4267,25 @@ static bool line_rule_words(const struct chrome_rules *r,
 
 /* Line i, a row of two buttons or more, each a whole-line rule ("Apply
  * now Save job Share", "Book tickets Add to calendar Share"): no title. */
+/* The words of line u into t when it is a row of min to BUTTONS_TOK
+ * words and nothing else (no sentence end): their count, else 0. */
+static size_t button_words(const struct chrome_doc *d,
+                           const struct chrome_unit *u, size_t min,
+                           struct chrome_tok t[BUTTONS_TOK + 1]) {
+  if (!d->wc.rules || u->words < min || u->ntok != u->words ||
+      u->ntok > BUTTONS_TOK || u->term != TERM_NONE)
+    return 0;
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, BUTTONS_TOK + 1,
+                                              &total);
+  return n == total && n >= min ? n : 0;
+}
+
 static bool button_run(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   const struct chrome_rules *r = d->wc.rules;
-  if (!r || u->words < 2 || u->ntok != u->words || u->ntok > BUTTONS_TOK ||
-      u->term != TERM_NONE)
-    return false;
   struct chrome_tok t[BUTTONS_TOK + 1];
-  size_t total, n = kempt__chrome_unit_tokens(d, u, t, BUTTONS_TOK + 1,
-                                              &total);
-  if (n != total || n < 2)
+  size_t n = button_words(d, u, 2, t);
+  if (n == 0)
     return false;
   size_t runs = 0;
   for (size_t k = 0; k < n; runs++) {
@@ -4301,13 +4310,11 @@ static bool button_run(const struct chrome_doc *d, size_t i) {
 static bool menu_then_buttons(struct chrome_doc *d, size_t i, size_t a) {
   const struct chrome_unit *u = &d->units[i];
   const struct chrome_rules *r = d->wc.rules;
-  if (!r || u->words < 4 || u->ntok != u->words || u->ntok > BUTTONS_TOK ||
-      u->term != TERM_NONE || u->upper + 1 < u->words)
+  if (u->upper + 1 < u->words)
     return false;
   struct chrome_tok t[BUTTONS_TOK + 1];
-  size_t total, n = kempt__chrome_unit_tokens(d, u, t, BUTTONS_TOK + 1,
-                                              &total);
-  if (n != total || n < 4)
+  size_t n = button_words(d, u, 4, t);
+  if (n == 0)
     return false;
   size_t w = 3;
   while (w > 0 && !line_rule_words(r, t + n - w, w))
