@@ -6029,6 +6029,28 @@ static bool chorus_line(const struct chrome_unit *u) {
          u->words <= VERSE_MAX_WORDS;
 }
 
+/* A line of verse as chorus_line, or one that ends in a semicolon (its
+ * sentence goes on in the next line: "the long withdrawal and the slow
+ * return;"); not a menu of words apart. */
+static bool verse_semi(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  if (u->term != TERM_COLON && !chorus_line(u))
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n);
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+    n--;
+  for (; k + 1 < n; k++)
+    if (p[k] == ' ' && p[k + 1] == ' ')
+      return false; /* (a menu's words apart: "Home   Poems   About") */
+  if (u->term != TERM_COLON)
+    return true;
+  return n && p[n - 1] == ';' &&
+         (!u->rule || u->rule == R_THRICE || u->rule == R_REPEAT) &&
+         !u->bullet && !u->url && !u->widget && !u->seps &&
+         u->words >= 2 && u->words <= VERSE_MAX_WORDS;
+}
+
 #define VERSE_RUN 8 /* lines of verse next to the article at least */
 #define VERSE_MARK_WORDS 3 /* words of a mark between stanzas ("[Chorus]") */
 
@@ -6059,7 +6081,7 @@ static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
   struct verse_tally s = {0, 0, 0, 0, 0, 0}; /* the stanza's */
   for (;; k += (size_t)(ptrdiff_t)dir) {
     const struct chrome_unit *u = &d->units[k];
-    bool line = chorus_line(u) && !verse_mark(u) && !box_row(d, k);
+    bool line = verse_semi(d, u) && !verse_mark(u) && !box_row(d, k);
     if (!line && k == i && k != lim && verse_mark(u))
       continue; /* (a mark next to the article: "[Chorus]") */
     bool apart = line && s.lines > 0 && u->blk != d->units[last].blk;
