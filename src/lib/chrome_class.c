@@ -3233,6 +3233,7 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
   if (d->units[i].rule) /* (no headline, question nor glued teaser) */
     return i + 1;
   size_t j = i, end = i, pairs = 0, glued = 0;
+  bool btn = false; /* buttons between two pairs */
   unsigned counted = 0; /* headlines numbered 1, 2, 3 ... so far */
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
     bool head = !glued && !d->units[j].wiki && /* (a wiki's heading */
@@ -3260,8 +3261,11 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
     pairs++;
     end = k + 1;
     j = skip_removed(d, k + 1);
+    for (size_t h = k + 1; h < j && !btn; h++)
+      btn = d->units[h].btn; /* (a post's buttons: "Reply Quote") */
   }
-  if (pairs >= TEASER_PAIRS && glued != 1 && /* (one may be a paragraph
+  if (pairs >= TEASER_PAIRS && glued != 1 && !btn && /* (a thread's posts,
+                                                each a header and text) */ /* (one may be a paragraph
                                                 that opens with a title) */
       counted < TEASER_PAIRS && /* (a ranked list's items are an article's) */
       !text_goes_on(d, end))
