@@ -6083,6 +6083,13 @@ static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
                          size_t lim, struct verse_tally *t) {
   size_t far = SIZE_MAX, k = i, last = SIZE_MAX;
   struct verse_tally s = {0, 0, 0, 0, 0, 0}; /* the stanza's */
+  /* the first stanza may be one line: the rest of the article's own last
+   * (first) stanza, its block the same as the article's line next to i */
+  size_t min1 = t->lines && (dir < 0 || i > 0) &&
+                        d->units[i].blk ==
+                            d->units[i - (size_t)(ptrdiff_t)dir].blk
+                    ? 1
+                    : 2;
   for (;; k += (size_t)(ptrdiff_t)dir) {
     const struct chrome_unit *u = &d->units[k];
     bool line = verse_semi(d, u) && !verse_mark(u) && !box_row(d, k);
@@ -6090,8 +6097,9 @@ static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
       continue; /* (a mark next to the article: "[Chorus]") */
     bool apart = line && s.lines > 0 && u->blk != d->units[last].blk;
     if (!line || apart) { /* a stanza ends: two lines or more */
-      if (s.lines < 2)
+      if (s.lines < min1)
         break;
+      min1 = 2;
       t->lines += s.lines;
       t->ends += s.ends;
       t->lower += s.lower;
