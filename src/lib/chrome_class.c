@@ -3331,6 +3331,7 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
   size_t j = i, end = i, pairs = 0, glued = 0;
   size_t sums[STORY_SUMS], titled = 0; /* the summaries (story_goes_on),
                                            headlines in title case */
+  bool btn = false; /* buttons between two pairs */
   unsigned counted = 0; /* headlines numbered 1, 2, 3 ... so far */
   while (j < d->nunits) { /* (a run's teasers are all of one form) */
     bool head = !glued && !d->units[j].wiki && /* (a wiki's heading */
@@ -3361,8 +3362,11 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
     pairs++;
     end = k + 1;
     j = skip_removed(d, k + 1);
+    for (size_t h = k + 1; h < j && !btn; h++)
+      btn = d->units[h].btn; /* (a post's buttons: "Reply Quote") */
   }
-  if (pairs >= TEASER_PAIRS && glued != 1 && /* (one may be a paragraph
+  if (pairs >= TEASER_PAIRS && glued != 1 && !btn && /* (a thread's posts,
+                                                each a header and text) */ /* (one may be a paragraph
                                                 that opens with a title) */
       counted < TEASER_PAIRS && /* (a ranked list's items are an article's) */
       !text_goes_on(d, end) &&
@@ -6202,6 +6206,28 @@ static bool chorus_line(const struct chrome_unit *u) {
          u->words <= VERSE_MAX_WORDS;
 }
 
+/* A line of verse as chorus_line, or one that ends in a semicolon (its
+ * sentence goes on in the next line: "the long withdrawal and the slow
+ * return;"); not a menu of words apart. */
+static bool verse_semi(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  if (u->term != TERM_COLON && !chorus_line(u))
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = indentation(p, n);
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+    n--;
+  for (; k + 1 < n; k++)
+    if (p[k] == ' ' && p[k + 1] == ' ')
+      return false; /* (a menu's words apart: "Home   Poems   About") */
+  if (u->term != TERM_COLON)
+    return true;
+  return n && p[n - 1] == ';' &&
+         (!u->rule || u->rule == R_THRICE || u->rule == R_REPEAT) &&
+         !u->bullet && !u->url && !u->widget && !u->seps &&
+         u->words >= 2 && u->words <= VERSE_MAX_WORDS;
+}
+
 #define VERSE_RUN 8 /* lines of verse next to the article at least */
 #define VERSE_MARK_WORDS 3 /* words of a mark between stanzas ("[Chorus]") */
 
@@ -6230,15 +6256,23 @@ static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
                          size_t lim, struct verse_tally *t) {
   size_t far = SIZE_MAX, k = i, last = SIZE_MAX;
   struct verse_tally s = {0, 0, 0, 0, 0, 0}; /* the stanza's */
+  /* the first stanza may be one line: the rest of the article's own last
+   * (first) stanza, its block the same as the article's line next to i */
+  size_t min1 = t->lines && (dir < 0 || i > 0) &&
+                        d->units[i].blk ==
+                            d->units[i - (size_t)(ptrdiff_t)dir].blk
+                    ? 1
+                    : 2;
   for (;; k += (size_t)(ptrdiff_t)dir) {
     const struct chrome_unit *u = &d->units[k];
-    bool line = chorus_line(u) && !verse_mark(u) && !box_row(d, k);
+    bool line = verse_semi(d, u) && !verse_mark(u) && !box_row(d, k);
     if (!line && k == i && k != lim && verse_mark(u))
       continue; /* (a mark next to the article: "[Chorus]") */
     bool apart = line && s.lines > 0 && u->blk != d->units[last].blk;
     if (!line || apart) { /* a stanza ends: two lines or more */
-      if (s.lines < 2)
+      if (s.lines < min1)
         break;
+      min1 = 2;
       t->lines += s.lines;
       t->ends += s.ends;
       t->lower += s.lower;

@@ -411,6 +411,14 @@ static bool heads_page(const struct chrome_doc *d, size_t i, size_t *first) {
   return i < *first;
 }
 
+/* A line of a rule with a date in it (a number: "Posted by jdoe on 3
+ * May 2026 at 8:12"): over the page's first prose and its buttons, the
+ * header of a thread's first post. */
+static bool post_head(const struct chrome_unit *u) {
+  return u->rule && u->ntok <= HDR_TOK && u->ntok > u->words &&
+         (u->hit == CK_PREFIX || u->hit == CK_BYLINE || u->hit == CK_DATE);
+}
+
 /* The first line of buttons from line j on (the lines with btn are
  * from d->btn_a to d->btn_b), or d->nunits. */
 static size_t next_buttons(const struct chrome_doc *d, size_t j) {
@@ -483,6 +491,9 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
       }
     } else if (posts) {
       continue; /* (the posts of a thread: no comments cut) */
+    } else if (post_head(u) && has_buttons(d, i, r, langs) &&
+               (posts = heads_page(d, i, &first))) {
+      continue; /* ("Posted by jdoe on 3 May 2026" over the first post) */
     } else if (time_header(d, u, r, langs)) {
       if (has_buttons(d, i, r, langs) &&
           !(posts = heads_page(d, i, &first))) {
