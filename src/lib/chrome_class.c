@@ -3365,9 +3365,9 @@ static HOT_INLINE size_t teaser_run(struct chrome_doc *d, size_t i, bool nolang,
     for (size_t h = k + 1; h < j && !btn; h++)
       btn = d->units[h].btn; /* (a post's buttons: "Reply Quote") */
   }
-  if (pairs >= TEASER_PAIRS && glued != 1 && !btn && /* (a thread's posts,
-                                                each a header and text) */ /* (one may be a paragraph
-                                                that opens with a title) */
+  if (pairs >= TEASER_PAIRS &&
+      glued != 1 && /* (one may be a paragraph that opens with a title) */
+      !btn &&       /* (a thread's posts, each a header and text) */
       counted < TEASER_PAIRS && /* (a ranked list's items are an article's) */
       !text_goes_on(d, end) &&
       (glued || 2 * titled > pairs || !story_goes_on(d, i, sums, pairs)))
