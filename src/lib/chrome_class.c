@@ -6248,6 +6248,16 @@ struct verse_tally {
   uint32_t words, stop;
 };
 
+/* Stanza s counted into the tally t. */
+static void add_stanza(struct verse_tally *t, const struct verse_tally *s) {
+  t->lines += s->lines;
+  t->ends += s->ends;
+  t->lower += s->lower;
+  t->words += s->words;
+  t->stop += s->stop;
+  t->stanzas++;
+}
+
 /* The far end of stanzas of verse from line i on (dir -1: up to lim, +1:
  * down to lim): stanzas of two lines or more (chorus_line) with marks
  * of a song's parts ("[Chorus]") or a block's end between them, counted
@@ -6273,12 +6283,7 @@ static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
       if (s.lines < min1)
         break;
       min1 = 2;
-      t->lines += s.lines;
-      t->ends += s.ends;
-      t->lower += s.lower;
-      t->words += s.words;
-      t->stop += s.stop;
-      t->stanzas++;
+      add_stanza(t, &s);
       far = last;
       s = (struct verse_tally){0, 0, 0, 0, 0, 0};
       if (!line && !verse_mark(u))
@@ -6294,12 +6299,7 @@ static size_t verse_scan(const struct chrome_doc *d, size_t i, int dir,
     }
     if (k == lim) {
       if (s.lines >= 2) {
-        t->lines += s.lines;
-        t->ends += s.ends;
-        t->lower += s.lower;
-        t->words += s.words;
-        t->stop += s.stop;
-        t->stanzas++;
+        add_stanza(t, &s);
         far = last;
       }
       break;
