@@ -123,31 +123,11 @@ static size_t utf8_encode(uint32_t cp, char *o) {
 
 /* Length of the valid UTF-8 sequence at p (2..4), 0 if it may be valid but
  * is cut short by the end of the available bytes, -1 if invalid. The lead
- * byte is known to be >= 0x80. Ranges as in Unicode's Table 3-7, so
- * overlong forms and surrogates are invalid. */
+ * byte is known to be >= 0x80. */
 static int utf8_seq(const unsigned char *p, size_t avail) {
-  unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-  int len;
-  if (c >= 0xC2 && c <= 0xDF)
-    len = 2;
-  else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    lo = c == 0xE0 ? 0xA0 : 0x80;
-    hi = c == 0xED ? 0x9F : 0xBF;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    lo = c == 0xF0 ? 0x90 : 0x80;
-    hi = c == 0xF4 ? 0x8F : 0xBF;
-  } else
-    return -1;
-  for (int i = 1; i < len; i++) {
-    if ((size_t)i >= avail)
-      return 0;
-    unsigned char lim_lo = i == 1 ? lo : 0x80, lim_hi = i == 1 ? hi : 0xBF;
-    if (p[i] < lim_lo || p[i] > lim_hi)
-      return -1;
-  }
-  return len;
+  size_t bad;
+  int len = kempt__utf8_seq(p, avail, &bad);
+  return len < 0 ? 0 : len == 0 ? -1 : len;
 }
 
 /* A surrogate encoded as three bytes (ED A0..BF 80..BF: CESU-8 or WTF-8,

@@ -81,38 +81,6 @@ static enum kempt_status put(struct frame_jsonl *f, const char *p, size_t n) {
 
 /* ---- output: a line passed through, as valid UTF-8 ---- */
 
-/* Length of the well-formed UTF-8 sequence at p[0..n) (lead byte >= 0x80),
- * 0 when it is ill-formed, or -(k) when its first k bytes (all of p) are a
- * valid but incomplete start. *bad is the length of the maximal ill-formed
- * subpart to replace by one U+FFFD when the result is 0. */
-static int utf8_len(const unsigned char *p, size_t n, size_t *bad) {
-  unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-  int len;
-  *bad = 1;
-  if (c >= 0xC2 && c <= 0xDF)
-    len = 2;
-  else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    lo = c == 0xE0 ? 0xA0 : 0x80;
-    hi = c == 0xED ? 0x9F : 0xBF;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    lo = c == 0xF0 ? 0x90 : 0x80;
-    hi = c == 0xF4 ? 0x8F : 0xBF;
-  } else
-    return 0;
-  for (int i = 1; i < len; i++) {
-    if ((size_t)i >= n)
-      return -i;
-    unsigned char l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
-    if (p[i] < l || p[i] > h) {
-      *bad = (size_t)i;
-      return 0;
-    }
-  }
-  return len;
-}
-
 static enum kempt_status put_fffd(struct frame_jsonl *f) {
   f->replaced++;
   return put(f, "\xef\xbf\xbd", 3);
@@ -131,7 +99,7 @@ static enum kempt_status put_valid(struct frame_jsonl *f, const char *data,
       f->vpend[k++] = *p++;
       n--;
     }
-    int len = utf8_len(f->vpend, k, &bad);
+    int len = kempt__utf8_seq(f->vpend, k, &bad);
     if (len < 0 && !last) {
       f->nvpend = k;
       return KEMPT_OK; /* still incomplete */
@@ -152,7 +120,7 @@ static enum kempt_status put_valid(struct frame_jsonl *f, const char *data,
       continue;
     }
     size_t bad;
-    int len = utf8_len(p + i, n - i, &bad);
+    int len = kempt__utf8_seq(p + i, n - i, &bad);
     if (len > 0) {
       i += (size_t)len;
       continue;

@@ -28,6 +28,42 @@ char *kempt__memdup(const struct kempt_allocator *a, const void *p, size_t n);
 
 /* cp as UTF-8 into o (room for 4 bytes); returns the bytes written. */
 size_t kempt__utf8_put(uint32_t cp, char *o);
+/* The UTF-8 sequence at p[0..n), n > 0, whose lead byte is >= 0x80, by
+ * Unicode's Table 3-7 (no overlong forms, surrogates or code points past
+ * U+10FFFF): its length (2..4) when well-formed; 0 when ill-formed, with
+ * *bad the length of its maximal ill-formed subpart (what one U+FFFD
+ * replaces); -n when all n bytes are a well-formed start that more bytes
+ * may complete. One reader for decode, the JSON parser and the JSONL
+ * framing, so that they agree on what is valid. */
+static inline int kempt__utf8_seq(const unsigned char *p, size_t n,
+                                  size_t *bad) {
+  unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+  int len;
+  *bad = 1;
+  if (c >= 0xC2 && c <= 0xDF)
+    len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    lo = c == 0xE0 ? 0xA0 : 0x80;
+    hi = c == 0xED ? 0x9F : 0xBF;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    lo = c == 0xF0 ? 0x90 : 0x80;
+    hi = c == 0xF4 ? 0x8F : 0xBF;
+  } else
+    return 0;
+  for (int i = 1; i < len; i++) {
+    if ((size_t)i >= n)
+      return -i;
+    if (p[i] < lo || p[i] > hi) {
+      *bad = (size_t)i;
+      return 0;
+    }
+    lo = 0x80; /* only the second byte has a narrower range */
+    hi = 0xBF;
+  }
+  return len;
+}
 /* Past the spaces and tabs at p[i..n) (split and write trim lines). */
 size_t kempt__skip_blanks(const char *p, size_t i, size_t n);
 

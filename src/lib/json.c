@@ -6,6 +6,7 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "json.h"
+#include "internal.h"
 
 #include <string.h>
 
@@ -34,31 +35,11 @@ static void skip_ws(struct scan *s) {
   }
 }
 
-static bool in(unsigned char c, unsigned lo, unsigned hi) {
-  return c >= lo && c <= hi;
-}
-
 /* Length of the valid UTF-8 sequence (2..4 bytes) at p[0..n), or 0. */
 static size_t utf8_len(const unsigned char *p, size_t n) {
-  unsigned char c = p[0];
-  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  unsigned lo = 0x80, hi = 0xBF;
-  if (c < 0xC2 || c > 0xF4 || n < len)
-    return 0;
-  if (c == 0xE0)
-    lo = 0xA0;
-  else if (c == 0xED)
-    hi = 0x9F;
-  else if (c == 0xF0)
-    lo = 0x90;
-  else if (c == 0xF4)
-    hi = 0x8F;
-  if (!in(p[1], lo, hi))
-    return 0;
-  for (size_t k = 2; k < len; k++)
-    if (!in(p[k], 0x80, 0xBF))
-      return 0;
-  return len;
+  size_t bad;
+  int len = kempt__utf8_seq(p, n, &bad);
+  return len > 0 ? (size_t)len : 0;
 }
 
 static int hexval(char c) {
