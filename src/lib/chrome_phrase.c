@@ -1674,7 +1674,7 @@ uint32_t kempt__chrome_stop_langs(const char *s, size_t n,
   }
   if (n > KEMPT_STOP_MAX_ASCII && !any_high(p, n))
     return 0; /* longer than any ASCII function word */
-  char buf[2 * KEMPT_STOP_MAX_WORD]; /* as lang.c's lower() */
+  char buf[2 * KEMPT_STOP_MAX_WORD]; /* as kempt__utf8_lower() */
   size_t o = 0;
   for (size_t i = 0; i < n;) {
     if (p[i] < 0x80) {

@@ -4325,7 +4325,7 @@ static enum kempt_status load_words(struct glue *g, const char *p, size_t n) {
       e--;
     char key[KEMPT__WORD_MAX];
     size_t k = e > a && p[a] != '#'
-                   ? kempt__word_lower(p + a, e - a, key, sizeof key)
+                   ? kempt__utf8_lower(p + a, e - a, key, sizeof key)
                    : 0;
     struct entry *w = NULL;
     enum kempt_status s =

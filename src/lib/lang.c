@@ -128,9 +128,7 @@ bool kempt__next_word(const char *p, size_t n, size_t *start, size_t *len) {
   return true;
 }
 
-/* Lower-case w into buf (at most cap bytes); returns the length, or 0 when
- * it does not fit. */
-static size_t lower(const char *w, size_t n, char *buf, size_t cap) {
+size_t kempt__utf8_lower(const char *w, size_t n, char *buf, size_t cap) {
   size_t o = 0;
   for (size_t i = 0; i < n;) {
     utf8proc_int32_t cp;
@@ -224,7 +222,7 @@ uint32_t kempt__stopword_langs(const char *w, size_t n) {
       return 0; /* all ASCII and longer than any ASCII function word */
   }
   char buf[MAX_STOPWORD * 2];
-  size_t k = lower(w, n, buf, sizeof buf);
+  size_t k = kempt__utf8_lower(w, n, buf, sizeof buf);
   if (k == 0 || k > KEMPT__STOP_MAX_BYTES)
     return 0;
   return lookup_packed(buf, k);

@@ -67,6 +67,9 @@ uint32_t kempt__stopword_langs_packed16(uint64_t lo, uint64_t hi, size_t n);
 /* Decode the code point at p[0..n) (n >= 1) into *cp, -1 for an invalid
  * byte; returns the bytes used (at least 1). */
 size_t kempt__next_cp(const char *p, size_t n, int32_t *cp);
+/* Lower-case w[0..n) into buf (cap bytes): returns the length, or 0 when
+ * it does not fit or w is not valid UTF-8 (stop-word keys, --words). */
+size_t kempt__utf8_lower(const char *w, size_t n, char *buf, size_t cap);
 
 /* Find the next word (a run of letters and combining marks) in p[0..n):
  * returns true and sets *start and *len, or false when there is none. */

@@ -10,35 +10,12 @@
  * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
  */
 #include "wordlist.h"
+#include "lang.h"
 
 #include <stdint.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "wordlist_table.h"
-
-size_t kempt__word_lower(const char *w, size_t n, char *buf, size_t cap) {
-  size_t o = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)w[i];
-    if (c < 0x80) {
-      if (o + 1 > cap)
-        return 0;
-      buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      i++;
-      continue;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)w + i,
-                                          (utf8proc_ssize_t)(n - i), &cp);
-    if (k <= 0 || o + 4 > cap)
-      return 0;
-    o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp),
-                                      (utf8proc_uint8_t *)buf + o);
-    i += (size_t)k;
-  }
-  return o;
-}
 
 _Static_assert(KEMPT__WL_LINE_BITS == WL_LINE_BITS,
                "wordlist.h says how many lines the list has");
@@ -58,7 +35,7 @@ int kempt__wordlist_lookup(const char *w, size_t n, bool *proper) {
   *proper = false;
   if (n == 0 || n > KEMPT__WORD_MAX)
     return 0;
-  size_t k = kempt__word_lower(w, n, key, sizeof key);
+  size_t k = kempt__utf8_lower(w, n, key, sizeof key);
   if (k == 0)
     return 0;
   return kempt__wordlist_probe(kempt__word_hash(key, k), proper);

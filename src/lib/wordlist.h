@@ -162,8 +162,4 @@ static inline void kempt__wordlist_prefetch(uint64_t h) {
  * after the first letter (iPhone, McDonald, JavaScript). */
 bool kempt__wordlist_camel(uint64_t h);
 
-/* Lower-case w[0..n) into buf (cap bytes): returns the length, or 0 when
- * it does not fit or w is not valid UTF-8. */
-size_t kempt__word_lower(const char *w, size_t n, char *buf, size_t cap);
-
 #endif
