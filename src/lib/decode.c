@@ -105,22 +105,6 @@ static enum kempt_status put(struct decode *d, const void *p, size_t n) {
   return put_run(d, p, n, false);
 }
 
-static size_t utf8_encode(uint32_t cp, char *o) {
-  if (cp < 0x80) {
-    o[0] = (char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    o[0] = (char)(0xC0 | (cp >> 6));
-    o[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  o[0] = (char)(0xE0 | (cp >> 12));
-  o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  o[2] = (char)(0x80 | (cp & 0x3F));
-  return 3;
-}
-
 /* Length of the valid UTF-8 sequence at p (2..4), 0 if it may be valid but
  * is cut short by the end of the available bytes, -1 if invalid. The lead
  * byte is known to be >= 0x80. */
@@ -182,10 +166,10 @@ static enum kempt_status put_surrogate(struct decode *d, const unsigned char *p,
 
 /* A byte that is not part of valid UTF-8, read as Windows-1252. */
 static enum kempt_status put_cp1252(struct decode *d, unsigned char c) {
-  char o[3];
+  char o[4];
   uint32_t cp = c < 0xA0 ? cp1252_c1[c - 0x80] : c;
   d->cp1252_seen = true;
-  size_t n = utf8_encode(cp, o);
+  size_t n = kempt__utf8_put(cp, o);
   kempt__change(d->env, "invalid-utf8-as-cp1252", d->pos, (const char *)&c, 1,
                 o, n);
   return put(d, o, n);
