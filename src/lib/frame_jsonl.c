@@ -342,6 +342,35 @@ static enum kempt_status jsonl_out(void *st, const char *p, size_t n) {
 
 /* ---- input: a whole line ---- */
 
+/* Decode the escapes at p[*i..end) into f->piece at *k, sending the piece
+ * on when it has no room; stops at the first byte that is not a
+ * backslash. A simple escape (\n between paragraphs is the common one) is
+ * read inline, as kempt__json_unescape() reads it. */
+static enum kempt_status feed_escapes(struct frame_jsonl *f, const char *p,
+                                      size_t *i, size_t end, size_t *k) {
+  const struct kempt_chain *c = &f->env->chain;
+  enum kempt_status s = KEMPT_OK;
+  while (*i < end && p[*i] == '\\' && s == KEMPT_OK) {
+    if (*k + 4 > PIECE) {
+      s = c->bytes(c->ud, f->piece, *k);
+      *k = 0;
+    }
+    char e = p[*i + 1];
+    if (e == 'u') {
+      *k += kempt__utf8_put(kempt__json_unescape(p, i), f->piece + *k);
+      continue;
+    }
+    f->piece[(*k)++] = e == 'n'   ? '\n'
+                       : e == 't' ? '\t'
+                       : e == 'r' ? '\r'
+                       : e == 'b' ? '\b'
+                       : e == 'f' ? '\f'
+                                  : e;
+    *i += 2;
+  }
+  return s;
+}
+
 /* Feed the decoded content of the string p[start..end) to the chain, in
  * pieces of up to PIECE bytes (runs without escapes that long go as they
  * are): the stages are called once per piece, not once per escape. */
@@ -366,13 +395,8 @@ static enum kempt_status feed_value_any(struct frame_jsonl *f, const char *p,
       k += j - i;
     }
     i = j;
-    while (i < end && p[i] == '\\' && s == KEMPT_OK) {
-      if (k + 4 > PIECE) {
-        s = c->bytes(c->ud, f->piece, k);
-        k = 0;
-      }
-      k += kempt__utf8_put(kempt__json_unescape(p, &i), f->piece + k);
-    }
+    if (s == KEMPT_OK)
+      s = feed_escapes(f, p, &i, end, &k);
   }
   if (k && s == KEMPT_OK)
     s = c->bytes(c->ud, f->piece, k);
@@ -440,25 +464,8 @@ feed_value_avx2(struct frame_jsonl *f, const char *p, size_t start,
       k += j - i;
     }
     i = j;
-    while (i < end && p[i] == '\\' && s == KEMPT_OK) {
-      if (k + 4 > PIECE) {
-        s = c->bytes(c->ud, f->piece, k);
-        k = 0;
-      }
-      char e = p[i + 1];
-      if (e == 'u') {
-        k += kempt__utf8_put(kempt__json_unescape(p, &i), f->piece + k);
-        continue;
-      }
-      /* as kempt__json_unescape() reads a simple escape */
-      f->piece[k++] = e == 'n'   ? '\n'
-                      : e == 't' ? '\t'
-                      : e == 'r' ? '\r'
-                      : e == 'b' ? '\b'
-                      : e == 'f' ? '\f'
-                                 : e;
-      i += 2;
-    }
+    if (s == KEMPT_OK)
+      s = feed_escapes(f, p, &i, end, &k);
   }
   if (k && s == KEMPT_OK)
     s = c->bytes(c->ud, f->piece, k);
