@@ -2056,6 +2056,13 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         size_t k = (size_t)__builtin_ctz(end); /* letters at hi */
         fk = (unsigned)k;
         if (!(sm & end & 0xFE)) { /* not 1 to 7 letters, then a space */
+          if (sm & end & 1) {
+            /* more spaces ("word  word"): passed, the run goes on (a
+             * word after them follows the one before, as after one) */
+            hi += (unsigned)__builtin_ctz(~sm);
+            i = hn == ntok ? hi : i; /* (a run of none starts after them) */
+            continue;
+          }
           /* 8 to 15 letters, then a space: the same, their slot found
            * by both halves (tok_slot's; raw[0] has no zero byte) */
           if (RARELY(sm & end & 0xFF00)) {
