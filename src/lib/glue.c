@@ -1593,6 +1593,9 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
 /* punct_len(text + a, n - a) (a < n) in a block with TEXT_PAD zero
  * bytes after it: ASCII marks by their class, the marks of three bytes
  * E2 80 xx (quotes, dashes, ellipsis) here. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* a call would cost more than it does */
+#endif
 static inline size_t mark_len(const char *text, size_t a, size_t n) {
   const unsigned char *u = (const unsigned char *)text + a;
   if (byte_class[u[0]] & C_MARK)
@@ -1668,7 +1671,10 @@ static size_t token_end(const char *text, size_t i, size_t n, bool *high) {
  * bytes: returns twice their end, plus 1 when they end a sentence
  * (ends_sentence: the last of . ! ? : , ; among them is one of . ! ? :),
  * when white space or the end of the block follows them; else 0. */
-static size_t tail_marks(const char *text, size_t b, size_t n) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in plain_run's two places */
+#endif
+static inline size_t tail_marks(const char *text, size_t b, size_t n) {
   const unsigned char *u = (const unsigned char *)text;
   size_t stop = 0, e = b;
   while (e < n && !(byte_class[u[e]] & C_WS)) {
