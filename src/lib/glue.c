@@ -1693,7 +1693,10 @@ static inline size_t tail_marks(const char *text, size_t b, size_t n) {
 
 /* The marks that may open a token from text[i] on (count_token's
  * token_core), in a padded block of n bytes: their end. */
-static size_t lead_marks(const char *text, size_t i, size_t n) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t lead_marks(const char *text, size_t i, size_t n) {
   size_t a = i, k;
   while (a < n && (k = mark_len(text, a, n)) != 0)
     a += k;
