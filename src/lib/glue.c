@@ -3672,8 +3672,8 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
     return -1;
   /* at the case change of two title-case parts one may be new: a name
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
-  bool names = (is_upper((unsigned char)p[0]) || article(p, i)) &&
-               !sh->second && !sh->acro && i == sh->inner;
+  bool names = !sh->second && !sh->acro && i == sh->inner &&
+               (is_upper((unsigned char)p[0]) || article(p, i));
   struct evidence l, r;
   const struct entry *w;
   bool user;
