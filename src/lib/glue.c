@@ -1593,6 +1593,9 @@ static size_t fast_token(struct glue *g, const char *text, size_t i, size_t n,
 /* punct_len(text + a, n - a) (a < n) in a block with TEXT_PAD zero
  * bytes after it: ASCII marks by their class, the marks of three bytes
  * E2 80 xx (quotes, dashes, ellipsis) here. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* a call would cost more than it does */
+#endif
 static inline size_t mark_len(const char *text, size_t a, size_t n) {
   const unsigned char *u = (const unsigned char *)text + a;
   if (byte_class[u[0]] & C_MARK)
@@ -1668,7 +1671,10 @@ static size_t token_end(const char *text, size_t i, size_t n, bool *high) {
  * bytes: returns twice their end, plus 1 when they end a sentence
  * (ends_sentence: the last of . ! ? : , ; among them is one of . ! ? :),
  * when white space or the end of the block follows them; else 0. */
-static size_t tail_marks(const char *text, size_t b, size_t n) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in plain_run's two places */
+#endif
+static inline size_t tail_marks(const char *text, size_t b, size_t n) {
   const unsigned char *u = (const unsigned char *)text;
   size_t stop = 0, e = b;
   while (e < n && !(byte_class[u[e]] & C_WS)) {
@@ -1687,7 +1693,10 @@ static size_t tail_marks(const char *text, size_t b, size_t n) {
 
 /* The marks that may open a token from text[i] on (count_token's
  * token_core), in a padded block of n bytes: their end. */
-static size_t lead_marks(const char *text, size_t i, size_t n) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t lead_marks(const char *text, size_t i, size_t n) {
   size_t a = i, k;
   while (a < n && (k = mark_len(text, a, n)) != 0)
     a += k;
@@ -2056,6 +2065,13 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         size_t k = (size_t)__builtin_ctz(end); /* letters at hi */
         fk = (unsigned)k;
         if (!(sm & end & 0xFE)) { /* not 1 to 7 letters, then a space */
+          if (sm & end & 1) {
+            /* more spaces ("word  word"): passed, the run goes on (a
+             * word after them follows the one before, as after one) */
+            hi += (unsigned)__builtin_ctz(~sm);
+            i = hn == ntok ? hi : i; /* (a run of none starts after them) */
+            continue;
+          }
           /* 8 to 15 letters, then a space: the same, their slot found
            * by both halves (tok_slot's; raw[0] has no zero byte) */
           if (RARELY(sm & end & 0xFF00)) {
@@ -3656,8 +3672,8 @@ split_score(struct glue *g, const char *p, const char *key, size_t n, size_t i,
     return -1;
   /* at the case change of two title-case parts one may be new: a name
    * found nowhere else ("ConnorHellebuyck", "PresidentVolodymyr") */
-  bool names = (is_upper((unsigned char)p[0]) || article(p, i)) &&
-               !sh->second && !sh->acro && i == sh->inner;
+  bool names = !sh->second && !sh->acro && i == sh->inner &&
+               (is_upper((unsigned char)p[0]) || article(p, i));
   struct evidence l, r;
   const struct entry *w;
   bool user;
