@@ -2542,7 +2542,7 @@ static uint8_t class_nolang(const struct chrome_unit *u) {
 /* (url is known only where it counts here: lines without a rule, below
  * 12 words, not widgets, with fewer than 2 separators; list_line sees
  * only lines this made CL_BAD.) */
-static bool link_like(const struct chrome_unit *u) {
+static HOT_INLINE bool link_like(const struct chrome_unit *u) {
   if (u->widget || (u->url && u->words < 12) || u->seps >= 2)
     return true;
   return u->bullet && u->term != TERM_SENT && u->words <= 10;
@@ -7021,7 +7021,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     struct chrome_unit *u = &units[i];
     if (evidence * CLEAN_RATIO <= nu) /* (past that, not clean: */
       evidence += clean_evidence(u);  /* looks_clean's answer is known) */
-    if (intro_line(d, i)) {
+    if (u->term == TERM_COLON && intro_line(d, i)) { /* (its first test) */
       intro_to = i + 1;
       intro_from = intro_from < intro_to ? intro_from : i;
     }
