@@ -1036,6 +1036,7 @@ static bool scan_copy(struct chrome_doc *d, struct chrome_unit *u,
   u->off = off;
   u->len = len;
   u->blk = blk;
+  d->nwiki += u->wiki != 0;
   for (uint32_t m = e->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
     d->lang.hits[l] += e->hits[l];
@@ -1112,8 +1113,10 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
     u->term = terminal(p, u->tlen);
   }
   u->widget = false;
-  if (lx->bracket)
+  if (lx->bracket) {
     scan_brackets(u, p, n);
+    d->nwiki += u->wiki != 0;
+  }
   u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
   if (nt == 0)
     return;
@@ -4799,6 +4802,8 @@ static size_t join_sections(struct chrome_doc *d, size_t a, size_t b,
 static size_t join_wiki_sections(const struct chrome_doc *d, size_t b,
                                  size_t end) {
   size_t heads = 0;
+  if (d->nwiki < 2)
+    return b; /* (most pages: no two wiki headings at all) */
   for (size_t i = 0; i < end && heads < 2; i++)
     heads += d->units[i].wiki && !d->units[i].rule;
   if (heads < 2)
