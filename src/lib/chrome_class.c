@@ -6490,11 +6490,13 @@ static size_t dialogue_end(const struct chrome_doc *d, size_t s) {
  * between them or after each ("Leeds 3-2 Burnley", "Ashton v Northgate",
  * "Millbrook 0 Rovers 1"). */
 #define FIXTURE_WORDS 8
-static bool fixture_line(const struct chrome_doc *d,
-                         const struct chrome_unit *u) {
-  if (u->rule || u->bullet || u->url || u->widget || u->seps ||
-      u->term != TERM_NONE || u->words < 2 || u->words > FIXTURE_WORDS)
-    return false;
+static HOT_INLINE bool fixture_form(const struct chrome_unit *u) {
+  return !(u->rule || u->bullet || u->url || u->widget || u->seps ||
+           u->term != TERM_NONE || u->words < 2 || u->words > FIXTURE_WORDS);
+}
+/* fixture_line past fixture_form (out of line: most lines fail it). */
+static NOINLINE bool fixture_bytes(const struct chrome_doc *d,
+                                   const struct chrome_unit *u) {
   const char *p = d->text.data + u->off;
   size_t i = indentation(p, u->len), n = u->len;
   if (i >= n || !is_upper_ascii(p[i]))
@@ -6523,6 +6525,10 @@ static bool fixture_line(const struct chrome_doc *d,
       numbers++; /* a side's goals */
   }
   return numbers == 2 && (unsigned)(p[n - 1] - '0') < 10;
+}
+static HOT_INLINE bool fixture_line(const struct chrome_doc *d,
+                                    const struct chrome_unit *u) {
+  return fixture_form(u) && fixture_bytes(d, u);
 }
 
 /* FIXTURE_LINES or more games' lines between prose, perhaps under short
