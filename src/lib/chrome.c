@@ -130,7 +130,7 @@ static enum kempt_status emit_blk(struct chrome *c,
 
 static void clear_window(struct chrome_doc *d) {
   kempt__buf_clear(&d->text);
-  d->nunits = d->nblks = d->ntoks = d->nremoved = 0;
+  d->nunits = d->nblks = d->ntoks = d->nremoved = d->nwiki = 0;
   d->gen++; /* (the scan memo's lines are of the window before) */
   memset(&d->lang, 0, sizeof d->lang);
 }

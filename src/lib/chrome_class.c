@@ -1036,6 +1036,7 @@ static bool scan_copy(struct chrome_doc *d, struct chrome_unit *u,
   u->off = off;
   u->len = len;
   u->blk = blk;
+  d->nwiki += u->wiki != 0;
   for (uint32_t m = e->langs; m; m &= m - 1) {
     unsigned l = kempt__chrome_ctz(m) + 1;
     d->lang.hits[l] += e->hits[l];
@@ -1112,8 +1113,10 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
     u->term = terminal(p, u->tlen);
   }
   u->widget = false;
-  if (lx->bracket)
+  if (lx->bracket) {
     scan_brackets(u, p, n);
+    d->nwiki += u->wiki != 0;
+  }
   u->ntok = (uint16_t)(total > CHROME_MAXTOK ? CHROME_MAXTOK + 1 : total);
   if (nt == 0)
     return;
@@ -2542,7 +2545,7 @@ static uint8_t class_nolang(const struct chrome_unit *u) {
 /* (url is known only where it counts here: lines without a rule, below
  * 12 words, not widgets, with fewer than 2 separators; list_line sees
  * only lines this made CL_BAD.) */
-static bool link_like(const struct chrome_unit *u) {
+static HOT_INLINE bool link_like(const struct chrome_unit *u) {
   if (u->widget || (u->url && u->words < 12) || u->seps >= 2)
     return true;
   return u->bullet && u->term != TERM_SENT && u->words <= 10;
@@ -2880,6 +2883,28 @@ static bool same_lead(const struct chrome_doc *d, size_t i, size_t j) {
   return u->bullet == v->bullet && du == dv;
 }
 
+/* The first digit in p[k..n) of a held line (p[n] and CHROME_LEX_PAD - 1
+ * bytes after it can be read), or n: 16 bytes at a time. */
+#if defined(__SSE2__) && defined(__x86_64__)
+static size_t next_digit(const char *p, size_t k, size_t n) {
+  for (; k < n; k += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(
+        _mm_set1_epi8((char)(-128 + 10)),
+        _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0')))));
+    if (m)
+      return k + kempt__chrome_ctz(m) < n ? k + kempt__chrome_ctz(m) : n;
+  }
+  return n;
+}
+#else
+static size_t next_digit(const char *p, size_t k, size_t n) {
+  while (k < n && (unsigned)(p[k] - '0') >= 10)
+    k++;
+  return k;
+}
+#endif
+
 /* A row of a table: a short line with two numbers past its list number
  * ("3." or "3)" before a headline says only where it is in the list; a
  * menu's "Formula 1" has one, and so has a time; years do not count):
@@ -2898,7 +2923,7 @@ static bool table_row(const struct chrome_doc *d, size_t i) {
     k = indentation(p, u->len);
   while (k < u->len && runs < 2) { /* ("14:48", "60,000": one) */
     if ((unsigned)(p[k] - '0') >= 10) {
-      k++;
+      k = next_digit(p, k + 1, u->len);
       continue;
     }
     size_t s = k;
@@ -4799,6 +4824,8 @@ static size_t join_sections(struct chrome_doc *d, size_t a, size_t b,
 static size_t join_wiki_sections(const struct chrome_doc *d, size_t b,
                                  size_t end) {
   size_t heads = 0;
+  if (d->nwiki < 2)
+    return b; /* (most pages: no two wiki headings at all) */
   for (size_t i = 0; i < end && heads < 2; i++)
     heads += d->units[i].wiki && !d->units[i].rule;
   if (heads < 2)
@@ -6463,11 +6490,13 @@ static size_t dialogue_end(const struct chrome_doc *d, size_t s) {
  * between them or after each ("Leeds 3-2 Burnley", "Ashton v Northgate",
  * "Millbrook 0 Rovers 1"). */
 #define FIXTURE_WORDS 8
-static bool fixture_line(const struct chrome_doc *d,
-                         const struct chrome_unit *u) {
-  if (u->rule || u->bullet || u->url || u->widget || u->seps ||
-      u->term != TERM_NONE || u->words < 2 || u->words > FIXTURE_WORDS)
-    return false;
+static HOT_INLINE bool fixture_form(const struct chrome_unit *u) {
+  return !(u->rule || u->bullet || u->url || u->widget || u->seps ||
+           u->term != TERM_NONE || u->words < 2 || u->words > FIXTURE_WORDS);
+}
+/* fixture_line past fixture_form (out of line: most lines fail it). */
+static NOINLINE bool fixture_bytes(const struct chrome_doc *d,
+                                   const struct chrome_unit *u) {
   const char *p = d->text.data + u->off;
   size_t i = indentation(p, u->len), n = u->len;
   if (i >= n || !is_upper_ascii(p[i]))
@@ -6496,6 +6525,10 @@ static bool fixture_line(const struct chrome_doc *d,
       numbers++; /* a side's goals */
   }
   return numbers == 2 && (unsigned)(p[n - 1] - '0') < 10;
+}
+static HOT_INLINE bool fixture_line(const struct chrome_doc *d,
+                                    const struct chrome_unit *u) {
+  return fixture_form(u) && fixture_bytes(d, u);
 }
 
 /* FIXTURE_LINES or more games' lines between prose, perhaps under short
@@ -7021,7 +7054,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     struct chrome_unit *u = &units[i];
     if (evidence * CLEAN_RATIO <= nu) /* (past that, not clean: */
       evidence += clean_evidence(u);  /* looks_clean's answer is known) */
-    if (intro_line(d, i)) {
+    if (u->term == TERM_COLON && intro_line(d, i)) { /* (its first test) */
       intro_to = i + 1;
       intro_from = intro_from < intro_to ? intro_from : i;
     }

@@ -455,6 +455,7 @@ struct chrome_doc {
   struct chrome_memo *memo;   /* scratch: per slot of seen */
   struct chrome_scan_memo *scan; /* CHROME_SCAN_SLOTS, or NULL: none */
   uint64_t gen; /* the window's number (from 1; the next when emptied) */
+  size_t nwiki; /* units with wiki set (kempt__chrome_scan_line) */
   struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
   chrome_lex_fn lex, lex_short; /* kempt__chrome_lex_counted(), _short() */
   /* Set by kempt__chrome_classify's first pass: one past the last unit

@@ -947,7 +947,7 @@ static size_t NOINLINE read_word_latin(const unsigned char *p, size_t n,
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx, int keep) {
+                               size_t idx, int keep, unsigned *after) {
   const struct lexk *kc = &kempt__chrome_lexk;
   /* (stored apart from end: one store each, not three instructions that
    * put them together) */
@@ -969,17 +969,21 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
   if (len >= 16 || p[i] < 0x40) {
     size_t j = read_word_out(p, n, i, t, lx);
     count_word(cnt, k, p, t, lx->cache, idx);
+    *after = p[j];
     return j;
   }
   uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lo);
   size_t j = i + len;
   /* (p[j] 0x80 and up is before p[n], which is '\n': j < n) */
-  if (p[j] >= 0x80 && !ends_word(p, j)) {
+  unsigned end = p[j]; /* (*after: read before the token's stores) */
+  if (end >= 0x80 && !ends_word(p, j)) {
     j = p[j] == 0xC3 ? read_word_latin(p, n, i, j, t, lx)
                      : mixed_after(p, n, i, j, lo, t, lx);
     count_word(cnt, k, p, t, lx->cache, idx);
+    *after = p[j];
     return j;
   }
+  *after = end;
   /* wh_final of its chunks: the first (all of it from 8 bytes on), and a
    * second one past 8 bytes */
   const struct lexh *kh = &kempt__chrome_lexh;
@@ -1002,10 +1006,11 @@ ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
 ALWAYS_INLINE size_t read_word(const unsigned char *p, size_t n, size_t i,
                                struct chrome_tok *t, struct chrome_lex *lx,
                                struct chrome_count *cnt, struct counts *k,
-                               size_t idx, int keep) {
+                               size_t idx, int keep, unsigned *after) {
   (void)keep; /* (the token is always filled here) */
   size_t j = read_word_swar(p, n, i, t, lx);
   count_word(cnt, k, p, t, lx->cache, idx);
+  *after = p[j];
   return j;
 }
 #endif
@@ -1205,12 +1210,13 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
       if (bounded && count == max)
         break;
       for (;;) {
+        unsigned after; /* p[i] after the word */
         i = read_word(p, n, i, only ? t : &t[count], lx, cnt, &k,
-                      only ? 0 : count, only ? 0 : 2);
+                      only ? 0 : count, only ? 0 : 2, &after);
         count++;
         /* the common gap, one space before the next word, at once (p[i]
          * is a space: i < n; p[i + 1] starts a word: it is not p[n]) */
-        if (p[i] != ' ' || ascii_skip[p[i + 1]] != S_WORD ||
+        if (after != ' ' || ascii_skip[p[i + 1]] != S_WORD ||
             (bounded && count == max))
           break;
         i++;
