@@ -2531,6 +2531,7 @@ struct evidence {
   bool name;    /* docname, or a proper name of the word list */
   bool docproper; /* capitalised inside sentences wherever it stands alone */
   bool proper;    /* a proper name (or abbreviation) of the word list */
+  bool spelt;     /* two capitals that spell a function word ("US") */
   size_t len;
   int level;      /* in the word list, 0 if not */
   uint32_t count; /* standalone occurrences in the document */
@@ -3006,7 +3007,11 @@ static bool loose_first(const char *w, size_t n, size_t len) {
                                      "able", "ible", "ic", "less"};
   for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
     size_t k = strlen(ends[i]);
-    if (n >= k + 3 && memcmp(w + n - k, ends[i], k) == 0)
+    /* a two-letter ending after a stem of three is rarely a suffix:
+     * "local", "metal", "comic" are words of their own, which start
+     * closed compounds ("localhost") */
+    size_t stem = k == 2 ? 4 : 3;
+    if (n >= k + stem && memcmp(w + n - k, ends[i], k) == 0)
       return true;
   }
   /* a plural, unless the s could start the next word ("missionscope") */
@@ -3065,6 +3070,14 @@ static bool suffix_word(const char *p, size_t n) {
  * "Timemore". */
 static bool name_ending(const char *p, size_t n) {
   static const char *const words[] = {"her", "an", "on", "by", "us", "more"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Words of the function-word list that are nouns or numerals, and head
+ * closed compounds after a word ("datetime", "runtime", "lifetime",
+ * "someone"): no evidence of a glued pair after one. */
+static bool noun_stop(const char *p, size_t n) {
+  static const char *const words[] = {"time", "one", "two"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -3329,6 +3342,20 @@ static bool marked_pair(const char *p, size_t i, const struct evidence *l,
   return long_pair(p, i, l, r);
 }
 
+/* Whether the lower-case word w[0..n) (no function word) reads as one
+ * that the article "a" follows: a verb ("featured", "makes", "became"),
+ * an adverb ("quite"), a preposition ("despite"). A noun then "a" is
+ * rare in English; a word of another language ending in "a" is not
+ * ("programa", "problema"): no split after a bare noun. */
+static bool article_before(const char *w, size_t n) {
+  bool ed = n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd'; /* "used" */
+  bool like = n == 4 && memcmp(w, "like", 4) == 0; /* a preposition too */
+  return inflected(w, n) || ed || like ||
+         (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's') ||
+         subject_verb(w, n) || past_verb(w, n) || closed_word(w, n) ||
+         link_word(w, n) || preposition(w, n);
+}
+
 /* Whether the case and the parts' evidence make a split at i plausible. */
 static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
@@ -3341,7 +3368,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));
   if (r->len == 1) /* "featureda", "thatI", "wasa" */
-    return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
+    return solid(l) && l->len >= 3 &&
+           (trans || l->stop || (l->len >= 4 && article_before(p, l->len)));
   if (l->len == 1 && (r->len < 4 || !solid(r)) &&
       !(cap && p[0] == 'I' &&
         (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */
@@ -3404,7 +3432,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->len >= 3 && l->common && l->level && l->level <= 35 &&
       !prefix_word(p, i) && past_verb(p + i, r->len))
     return true; /* "spokesmantold", "postgot" */
-  return (r->stop && solid(l)) || content_pair(p, l, r) ||
+  return (r->stop && solid(l) && !noun_stop(p + i, r->len)) ||
+         content_pair(p, l, r) ||
          marked_pair(p, i, l, r);
 }
 
@@ -3437,10 +3466,15 @@ static bool camel_left_signal(const char *p, size_t i, const struct evidence *l,
 /* Capitals ("NASA", "TV", "VW") are a word when the list has them as a
  * name or abbreviation, or the document has them on their own (counted in
  * any casing: so not when the list has them in lower case, "US", "ID",
- * unless after a function word: "theUS"). */
+ * unless after a function word, "theUS", or spelling one, "USofficials",
+ * with more evidence from the word after them). */
 static void acronym_evidence(struct evidence *e, bool after_stop) {
+  /* two capitals that spell a function word ("US", "IT"): maybe a word
+   * of their own, on the evidence of the word after them
+   * (acronym_signal) */
+  e->spelt = e->len == 2 && e->stop && !after_stop;
   e->ok = e->len >= 2 &&
-          ((e->level && (e->proper || after_stop)) ||
+          ((e->level && (e->proper || after_stop || e->spelt)) ||
            (e->count && (!e->level || e->proper || after_stop)));
   e->stop = e->common = e->docname = false;
   if (e->ok)
@@ -3459,6 +3493,16 @@ static bool capital_word(const char *p, size_t i, const struct evidence *r) {
   return level && level <= 35;
 }
 
+/* Two capitals that spell a function word, then a longer everyday word
+ * that the document has on its own: "USofficials", "ITstaff"; a word
+ * typed with two capitals ("INside", "ONline", "BEcause") has a shorter
+ * or rarer rest, or one the document does not write alone. */
+static bool spelt_signal(const char *p, size_t i, const struct evidence *r) {
+  return !r->stop && r->len >= 5 && r->count && r->common && r->level &&
+         r->level <= 35 && !suffix_word(p + i, r->len) &&
+         !capital_word(p, i, r);
+}
+
 /* Capitals and a word: "NASAhas" as after a camel-case word; "CBDenzel": a
  * name of the document after them; "SamsungTV":
  * a name of the document or the list before them; "theUS", "powerfulAI":
@@ -3472,6 +3516,8 @@ static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
                                              in the document; not
                                              "JPMorgan" beside "Morgan
                                              Stanley" */
+  if (is_upper((unsigned char)p[i - 1]) && l->spelt)
+    return spelt_signal(p, i, r);
   if (is_upper((unsigned char)p[i - 1]))
     return camel_left_signal(p, i, l, r) && !capital_word(p, i, r);
   if (!is_upper((unsigned char)p[0])) /* "theUS", "powerfulAI"; not "watchOS",
