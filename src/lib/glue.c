@@ -3493,13 +3493,14 @@ static bool capital_word(const char *p, size_t i, const struct evidence *r) {
   return level && level <= 35;
 }
 
-/* Two capitals that spell a function word, then a longer everyday word
- * that the document has on its own: "USofficials", "ITstaff"; a word
- * typed with two capitals ("INside", "ONline", "BEcause") has a shorter
- * or rarer rest, or one the document does not write alone. */
+/* Two capitals that spell a function word, then a longer word among the
+ * most common (level 20) that the document has on its own:
+ * "USofficials", "ITstaff"; a word typed with two capitals ("INside",
+ * "ONline", "BEcause") has a shorter or rarer rest, or one the document
+ * does not write alone, and a brand a rarer one ("USgamer"). */
 static bool spelt_signal(const char *p, size_t i, const struct evidence *r) {
   return !r->stop && r->len >= 5 && r->count && r->common && r->level &&
-         r->level <= 35 && !suffix_word(p + i, r->len) &&
+         r->level <= 20 && !suffix_word(p + i, r->len) &&
          !capital_word(p, i, r);
 }
 

@@ -60,6 +60,8 @@ Test(glueleft, country_capitals_before_a_word) {
   check(NEWS "Then USofficials said more.",
         NEWS "Then US officials said more.\n");
   same(NEWS "Then USlawmakers said more.");
+  /* a brand: its word is rarer, though the document has it alone */
+  same(NEWS "A gamer wrote to USgamer about it.");
   same(NEWS "The INside story came out. We went inside.");
   same(NEWS "The shop is ONline now. The line was long.");
   check(NEWS "Then UKgovernment staff said more.",
