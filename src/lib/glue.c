@@ -4102,31 +4102,24 @@ static void doc_lang_add(struct glue *g) {
   uint32_t *to = g->doc_lang.hits;
   size_t b = g->lang_done, nb = g->nblocks;
 #ifdef GLUE_SSE2
-  if (KEMPT_LANG_COUNT == 15 && b < nb) {
-    /* the sums in registers meanwhile: languages 0-11 four at a time,
-     * 12-14 one by one */
+  if (KEMPT_LANG_COUNT == 16 && b < nb) {
+    /* the sums in registers meanwhile: languages 0-15 four at a time */
     __m128i s0 = _mm_loadu_si128((const __m128i *)(const void *)to),
             s1 = _mm_loadu_si128((const __m128i *)(const void *)(to + 4)),
-            s2 = _mm_loadu_si128((const __m128i *)(const void *)(to + 8));
-    uint32_t s12 = to[12], s13 = to[13], s14 = to[14];
+            s2 = _mm_loadu_si128((const __m128i *)(const void *)(to + 8)),
+            s3 = _mm_loadu_si128((const __m128i *)(const void *)(to + 12));
     for (; b < nb; b++) {
-      const uint32_t *from = g->blocks[b].lang.hits;
-      s0 = _mm_add_epi32(
-          s0, _mm_loadu_si128((const __m128i *)(const void *)from));
-      s1 = _mm_add_epi32(
-          s1, _mm_loadu_si128((const __m128i *)(const void *)(from + 4)));
-      s2 = _mm_add_epi32(
-          s2, _mm_loadu_si128((const __m128i *)(const void *)(from + 8)));
-      s12 += from[12];
-      s13 += from[13];
-      s14 += from[14];
+      const __m128i *from = (const __m128i *)(const void *)g->blocks[b]
+                                .lang.hits;
+      s0 = _mm_add_epi32(s0, _mm_loadu_si128(from));
+      s1 = _mm_add_epi32(s1, _mm_loadu_si128(from + 1));
+      s2 = _mm_add_epi32(s2, _mm_loadu_si128(from + 2));
+      s3 = _mm_add_epi32(s3, _mm_loadu_si128(from + 3));
     }
     _mm_storeu_si128((__m128i *)(void *)to, s0);
     _mm_storeu_si128((__m128i *)(void *)(to + 4), s1);
     _mm_storeu_si128((__m128i *)(void *)(to + 8), s2);
-    to[12] = s12;
-    to[13] = s13;
-    to[14] = s14;
+    _mm_storeu_si128((__m128i *)(void *)(to + 12), s3);
   }
 #endif
   for (; b < nb; b++)

@@ -1289,6 +1289,7 @@ static bool closes_right(struct spacing *s, const char *t, size_t n) {
   case KEMPT_LANG_DE:
   case KEMPT_LANG_CS:
   case KEMPT_LANG_RU:
+  case KEMPT_LANG_UK:
     return false;
   case KEMPT_LANG_NONE:
     return has3(t, n, RDQUO);

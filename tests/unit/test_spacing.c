@@ -655,3 +655,10 @@ Test(spacing, sentence_end_without_capitals) {
   /* an address in the token */
   same("მთავრობამ კანონი მიიღო. იხილეთ საიტი.გე/კანონი ახლა.");
 }
+
+/* Ukrainian, now told from Russian, closes a quote with “ as Russian
+ * does: a “ after a word is not turned. */
+Test(spacing, ukrainian_closes_with_left_quote) {
+  same("Він сказав, що це рішення буде ухвалено вже наступного тижня, і "
+       "всі міністри з ним погодилися: “так“ або “ні“ і все.");
+}
