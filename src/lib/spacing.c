@@ -1098,27 +1098,32 @@ static bool caseless_part(int32_t cp, bool *letter) {
 }
 
 /* Letters of the caseless word that ends at in[e] (0 when a letter with
- * case or none comes first); *ws: its start. */
+ * case or none comes first, or when it is longer than any word of prose:
+ * a script written without spaces); *ws: its start. */
 static size_t caseless_left(const char *in, size_t e, size_t *ws) {
   size_t i = e, letters = 0;
   int32_t cp;
   bool letter;
   for (size_t k; (k = cp_before(in, i, &cp)) > 0 && caseless_part(cp, &letter);
-       i -= k)
+       i -= k) {
+    if (e - i > TOKEN_REACH)
+      return 0;
     letters += letter;
+  }
   *ws = i;
   return letters;
 }
 
 /* Letters of the caseless word that starts at in[r] (0 when it does not
- * start with a letter); *we: its end. */
+ * start with a letter, or is longer than any word of prose); *we: its
+ * end. */
 static size_t caseless_right(const char *in, size_t n, size_t r, size_t *we) {
   size_t i = r, letters = 0;
   int32_t cp;
   bool letter;
   for (size_t k; i < n && (k = cp_at(in, n, i, &cp), caseless_part(cp, &letter));
        i += k) {
-    if (i == r && !letter)
+    if ((i == r && !letter) || i - r > TOKEN_REACH)
       return 0;
     letters += letter;
   }
