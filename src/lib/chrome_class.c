@@ -6843,11 +6843,6 @@ static void mark_field_pitch(struct chrome_doc *d, size_t i) {
 
 /* ---- the whole verdict ----------------------------------------------- */
 
-static uint32_t rule_langs(enum kempt_lang l) {
-  if (l == KEMPT_LANG_NONE)
-    return ~0u;
-  return 1u | 1u << KEMPT_LANG_EN | 1u << l;
-}
 
 /* Phrase rules of repeated lines: match_rules makes the same of the same
  * bytes (a line's features and words are its bytes', the matcher is the
@@ -6912,7 +6907,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                                         const struct kempt_allocator *a) {
   enum kempt_lang lang = kempt__lang_best(&d->lang);
   const struct matcher any = {r, ~0u, 0, NULL, NULL};
-  struct matcher m = {r, rule_langs(lang), ~0u, &any, d->hsw};
+  struct matcher m = {r, kempt__chrome_rule_langs(lang), ~0u, &any, d->hsw};
   bool nolang = lang == KEMPT_LANG_NONE &&
                 d->lang.stop * 20 < d->lang.words;
   enum kempt_status st = seen_table(d, a);

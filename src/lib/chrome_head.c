@@ -313,10 +313,7 @@ static bool head_shape(const struct chrome_doc *d,
 /* The rule languages of the window (those kempt__chrome_classify's
  * phrase rules take). */
 static uint32_t doc_langs(const struct chrome_doc *d) {
-  enum kempt_lang l = kempt__lang_best(&d->lang);
-  if (l == KEMPT_LANG_NONE)
-    return ~0u;
-  return 1u | 1u << KEMPT_LANG_EN | 1u << l;
+  return kempt__chrome_rule_langs(kempt__lang_best(&d->lang));
 }
 
 /* Whether unit i is a date line of an article's head (time: or a time

@@ -378,15 +378,27 @@ struct chrome_blk {
 struct chrome_swcache {
   /* a slot (the top bits of the word's hash: kempt__chrome_sw_index) has
    * the word's hash (chrome_tok.h; 0: empty) in key, and in bits its
-   * stop-word languages (kempt__stopword_langs, 14 bits: SW_LANGS) |
+   * stop-word languages (kempt__stopword_langs, 15 bits: SW_LANGS) |
    * whether a has or soft phrase of the handle's rules may start with it
    * (bit SW_HS_SHIFT) */
   uint64_t key[CHROME_SW_SLOTS];
   uint16_t bits[CHROME_SW_SLOTS];
 };
-#define SW_LANGS 0x3FFFu
+#define SW_LANGS 0x7FFFu
 #define SW_HS_SHIFT 15
-_Static_assert(KEMPT_LANG_COUNT - 1 <= 14, "stop-word languages in 14 bits");
+_Static_assert(KEMPT_LANG_COUNT - 1 <= 15, "stop-word languages in 15 bits");
+
+/* The languages whose phrase rules a page of language l takes (bit l for
+ * KEMPT_LANG_l, bit 0 for the rules of every language): all when l is
+ * unknown, else l's, English's (menus, buttons) and every language's. A
+ * Ukrainian page takes Russian's too: the phrases the two share are in
+ * ru.rules (uk.rules has the Ukrainian ones only). */
+static inline uint32_t kempt__chrome_rule_langs(enum kempt_lang l) {
+  if (l == KEMPT_LANG_NONE)
+    return ~0u;
+  uint32_t m = 1u | 1u << KEMPT_LANG_EN | 1u << l;
+  return l == KEMPT_LANG_UK ? m | 1u << KEMPT_LANG_RU : m;
+}
 
 /* The slot of the word of hash h in the function-word cache. */
 static inline size_t kempt__chrome_sw_index(uint64_t h) {

@@ -2547,6 +2547,7 @@ struct evidence {
   bool name;    /* docname, or a proper name of the word list */
   bool docproper; /* capitalised inside sentences wherever it stands alone */
   bool proper;    /* a proper name (or abbreviation) of the word list */
+  bool spelt;     /* two capitals that spell a function word ("US") */
   size_t len;
   int level;      /* in the word list, 0 if not */
   uint32_t count; /* standalone occurrences in the document */
@@ -3022,7 +3023,11 @@ static bool loose_first(const char *w, size_t n, size_t len) {
                                      "able", "ible", "ic", "less"};
   for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
     size_t k = strlen(ends[i]);
-    if (n >= k + 3 && memcmp(w + n - k, ends[i], k) == 0)
+    /* a two-letter ending after a stem of three is rarely a suffix:
+     * "local", "metal", "comic" are words of their own, which start
+     * closed compounds ("localhost") */
+    size_t stem = k == 2 ? 4 : 3;
+    if (n >= k + stem && memcmp(w + n - k, ends[i], k) == 0)
       return true;
   }
   /* a plural, unless the s could start the next word ("missionscope") */
@@ -3081,6 +3086,14 @@ static bool suffix_word(const char *p, size_t n) {
  * "Timemore". */
 static bool name_ending(const char *p, size_t n) {
   static const char *const words[] = {"her", "an", "on", "by", "us", "more"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Words of the function-word list that are nouns or numerals, and head
+ * closed compounds after a word ("datetime", "runtime", "lifetime",
+ * "someone"): no evidence of a glued pair after one. */
+static bool noun_stop(const char *p, size_t n) {
+  static const char *const words[] = {"time", "one", "two"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -3345,6 +3358,20 @@ static bool marked_pair(const char *p, size_t i, const struct evidence *l,
   return long_pair(p, i, l, r);
 }
 
+/* Whether the lower-case word w[0..n) (no function word) reads as one
+ * that the article "a" follows: a verb ("featured", "makes", "became"),
+ * an adverb ("quite"), a preposition ("despite"). A noun then "a" is
+ * rare in English; a word of another language ending in "a" is not
+ * ("programa", "problema"): no split after a bare noun. */
+static bool article_before(const char *w, size_t n) {
+  bool ed = n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd'; /* "used" */
+  bool like = n == 4 && memcmp(w, "like", 4) == 0; /* a preposition too */
+  return inflected(w, n) || ed || like ||
+         (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's') ||
+         subject_verb(w, n) || past_verb(w, n) || closed_word(w, n) ||
+         link_word(w, n) || preposition(w, n);
+}
+
 /* Whether the case and the parts' evidence make a split at i plausible. */
 static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
@@ -3357,7 +3384,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return !trans && p[i] == 'a' && l->common && l->level && l->level <= 35 &&
            (inflected(p, l->len) || opener(p, i));
   if (r->len == 1) /* "featureda", "thatI", "wasa" */
-    return solid(l) && l->len >= 3 && (trans || l->len >= 4 || l->stop);
+    return solid(l) && l->len >= 3 &&
+           (trans || l->stop || (l->len >= 4 && article_before(p, l->len)));
   if (l->len == 1 && (r->len < 4 || !solid(r)) &&
       !(cap && p[0] == 'I' &&
         (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */
@@ -3420,7 +3448,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->len >= 3 && l->common && l->level && l->level <= 35 &&
       !prefix_word(p, i) && past_verb(p + i, r->len))
     return true; /* "spokesmantold", "postgot" */
-  return (r->stop && solid(l)) || content_pair(p, l, r) ||
+  return (r->stop && solid(l) && !noun_stop(p + i, r->len)) ||
+         content_pair(p, l, r) ||
          marked_pair(p, i, l, r);
 }
 
@@ -3453,10 +3482,15 @@ static bool camel_left_signal(const char *p, size_t i, const struct evidence *l,
 /* Capitals ("NASA", "TV", "VW") are a word when the list has them as a
  * name or abbreviation, or the document has them on their own (counted in
  * any casing: so not when the list has them in lower case, "US", "ID",
- * unless after a function word: "theUS"). */
+ * unless after a function word, "theUS", or spelling one, "USofficials",
+ * with more evidence from the word after them). */
 static void acronym_evidence(struct evidence *e, bool after_stop) {
+  /* two capitals that spell a function word ("US", "IT"): maybe a word
+   * of their own, on the evidence of the word after them
+   * (acronym_signal) */
+  e->spelt = e->len == 2 && e->stop && !after_stop;
   e->ok = e->len >= 2 &&
-          ((e->level && (e->proper || after_stop)) ||
+          ((e->level && (e->proper || after_stop || e->spelt)) ||
            (e->count && (!e->level || e->proper || after_stop)));
   e->stop = e->common = e->docname = false;
   if (e->ok)
@@ -3475,6 +3509,17 @@ static bool capital_word(const char *p, size_t i, const struct evidence *r) {
   return level && level <= 35;
 }
 
+/* Two capitals that spell a function word, then a longer word among the
+ * most common (level 20) that the document has on its own:
+ * "USofficials", "ITstaff"; a word typed with two capitals ("INside",
+ * "ONline", "BEcause") has a shorter or rarer rest, or one the document
+ * does not write alone, and a brand a rarer one ("USgamer"). */
+static bool spelt_signal(const char *p, size_t i, const struct evidence *r) {
+  return !r->stop && r->len >= 5 && r->count && r->common && r->level &&
+         r->level <= 20 && !suffix_word(p + i, r->len) &&
+         !capital_word(p, i, r);
+}
+
 /* Capitals and a word: "NASAhas" as after a camel-case word; "CBDenzel": a
  * name of the document after them; "SamsungTV":
  * a name of the document or the list before them; "theUS", "powerfulAI":
@@ -3488,6 +3533,8 @@ static bool acronym_signal(const char *p, size_t i, const struct evidence *l,
                                              in the document; not
                                              "JPMorgan" beside "Morgan
                                              Stanley" */
+  if (is_upper((unsigned char)p[i - 1]) && l->spelt)
+    return spelt_signal(p, i, r);
   if (is_upper((unsigned char)p[i - 1]))
     return camel_left_signal(p, i, l, r) && !capital_word(p, i, r);
   if (!is_upper((unsigned char)p[0])) /* "theUS", "powerfulAI"; not "watchOS",
@@ -4071,31 +4118,24 @@ static void doc_lang_add(struct glue *g) {
   uint32_t *to = g->doc_lang.hits;
   size_t b = g->lang_done, nb = g->nblocks;
 #ifdef GLUE_SSE2
-  if (KEMPT_LANG_COUNT == 15 && b < nb) {
-    /* the sums in registers meanwhile: languages 0-11 four at a time,
-     * 12-14 one by one */
+  if (KEMPT_LANG_COUNT == 16 && b < nb) {
+    /* the sums in registers meanwhile: languages 0-15 four at a time */
     __m128i s0 = _mm_loadu_si128((const __m128i *)(const void *)to),
             s1 = _mm_loadu_si128((const __m128i *)(const void *)(to + 4)),
-            s2 = _mm_loadu_si128((const __m128i *)(const void *)(to + 8));
-    uint32_t s12 = to[12], s13 = to[13], s14 = to[14];
+            s2 = _mm_loadu_si128((const __m128i *)(const void *)(to + 8)),
+            s3 = _mm_loadu_si128((const __m128i *)(const void *)(to + 12));
     for (; b < nb; b++) {
-      const uint32_t *from = g->blocks[b].lang.hits;
-      s0 = _mm_add_epi32(
-          s0, _mm_loadu_si128((const __m128i *)(const void *)from));
-      s1 = _mm_add_epi32(
-          s1, _mm_loadu_si128((const __m128i *)(const void *)(from + 4)));
-      s2 = _mm_add_epi32(
-          s2, _mm_loadu_si128((const __m128i *)(const void *)(from + 8)));
-      s12 += from[12];
-      s13 += from[13];
-      s14 += from[14];
+      const __m128i *from = (const __m128i *)(const void *)g->blocks[b]
+                                .lang.hits;
+      s0 = _mm_add_epi32(s0, _mm_loadu_si128(from));
+      s1 = _mm_add_epi32(s1, _mm_loadu_si128(from + 1));
+      s2 = _mm_add_epi32(s2, _mm_loadu_si128(from + 2));
+      s3 = _mm_add_epi32(s3, _mm_loadu_si128(from + 3));
     }
     _mm_storeu_si128((__m128i *)(void *)to, s0);
     _mm_storeu_si128((__m128i *)(void *)(to + 4), s1);
     _mm_storeu_si128((__m128i *)(void *)(to + 8), s2);
-    to[12] = s12;
-    to[13] = s13;
-    to[14] = s14;
+    _mm_storeu_si128((__m128i *)(void *)(to + 12), s3);
   }
 #endif
   for (; b < nb; b++)

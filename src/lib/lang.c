@@ -296,13 +296,14 @@ static inline __m128i drop_top(__m128i x, __m128i m, __m128i zero) {
   return _mm_or_si128(_mm_and_si128(e, zero), _mm_andnot_si128(e, x));
 }
 
-/* kempt__lang_best of the 14 languages, four at a time: the most hits
+/* kempt__lang_best of 13 to 16 languages, four at a time: the most hits
  * (top), the first language with them, and the most of the others
  * (second: top again when two have it). */
-static enum kempt_lang lang_best14(const uint32_t *hits) {
+#define LANG_LAST4 (KEMPT_LANG_COUNT - 4) /* the first of the last four */
+static enum kempt_lang lang_best_sse2(const uint32_t *hits) {
   const __m128i bias = _mm_set1_epi32(INT32_MIN);
-  /* languages 1-4, 5-8, 9-12 and 11-14 (two twice: no matter for a
-   * maximum, nor for the bits, which are the same) */
+  /* languages 1-4, 5-8, 9-12 and the last four (some twice: no matter
+   * for a maximum, nor for the bits, which are the same) */
   __m128i a = _mm_xor_si128(
               _mm_loadu_si128((const __m128i *)(const void *)(hits + 1)),
               bias),
@@ -313,7 +314,8 @@ static enum kempt_lang lang_best14(const uint32_t *hits) {
               _mm_loadu_si128((const __m128i *)(const void *)(hits + 9)),
               bias),
           d = _mm_xor_si128(
-              _mm_loadu_si128((const __m128i *)(const void *)(hits + 11)),
+              _mm_loadu_si128(
+                  (const __m128i *)(const void *)(hits + LANG_LAST4)),
               bias);
   __m128i m = max_biased(max_biased(a, b), max_biased(c, d));
   m = max_biased(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
@@ -322,7 +324,7 @@ static enum kempt_lang lang_best14(const uint32_t *hits) {
   if (top < 3)
     return KEMPT_LANG_NONE;
   unsigned eq = eq_bits(a, m) | eq_bits(b, m) << 4 | eq_bits(c, m) << 8 |
-                eq_bits(d, m) << 10;
+                eq_bits(d, m) << (LANG_LAST4 - 1);
   uint32_t second = top;
   if (!(eq & (eq - 1))) { /* one language has top: the most of the rest */
     __m128i s = max_biased(max_biased(drop_top(a, m, bias),
@@ -341,8 +343,8 @@ static enum kempt_lang lang_best14(const uint32_t *hits) {
 
 enum kempt_lang kempt__lang_best(const struct kempt_lang_count *c) {
 #ifdef LANG_SSE2
-  if (KEMPT_LANG_COUNT == 15)
-    return lang_best14(c->hits);
+  if (KEMPT_LANG_COUNT >= 14 && KEMPT_LANG_COUNT <= 17)
+    return lang_best_sse2(c->hits);
 #endif
   int best = 0;
   uint32_t top = 0, second = 0;

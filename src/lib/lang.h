@@ -27,6 +27,7 @@ enum kempt_lang {
   KEMPT_LANG_TR,
   KEMPT_LANG_CS,
   KEMPT_LANG_RO,
+  KEMPT_LANG_UK,
   KEMPT_LANG_COUNT
 };
 

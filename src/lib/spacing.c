@@ -14,7 +14,10 @@
  *   sentence  a missing space after a sentence end is added ("March.Prices")
  *             when a lower-case-ending word of two letters or more meets a
  *             capitalised lower-case word, outside URLs, e-mail addresses,
- *             numbers, initials, file names and code;
+ *             numbers, initials, file names and code; in a script that
+ *             starts no sentence with a capital (Malayalam, Arabic,
+ *             Georgian) when two words of two letters or more meet and
+ *             the block ends other sentences with a stop and a space;
  *   quotes    a mis-directed curly quote is turned the right way when the
  *             paragraph's language and its other quotes make it clear
  *             (“ closing after a word, ‘ inside "can‘t").
@@ -63,6 +66,8 @@ struct spacing {
   size_t blen;
   int lang;   /* of that block; -1 = not decided yet */
   int guill;  /* it has « or »; -1 = not looked yet */
+  int caseless; /* it ends a sentence with ". " between letters without
+                   case; -1 = not looked yet */
   int forced; /* language from the options, or -1 */
   bool warned;
 };
@@ -1074,10 +1079,97 @@ static bool module_word(const char *w, size_t n) {
   return !level || level >= 80 || proper;
 }
 
+/* ---- sentence ends between letters without case ---------------------- */
+
+/* Whether cp is a letter of a script that starts no sentence with a
+ * capital (Malayalam, Arabic, and Georgian, whose Mkhedruli letters are
+ * lower case for Unicode but whose capitals are not used so), or a mark
+ * or joiner inside a word of one; *letter: it is a letter. */
+static bool caseless_part(int32_t cp, bool *letter) {
+  if (cp == 0x200C || cp == 0x200D) { /* ZWNJ, ZWJ inside Indic words */
+    *letter = false;
+    return true;
+  }
+  enum cclass c = cp < 0 ? C_OTHER : cls(cp);
+  *letter = c == C_LETTER ||
+            (c == C_LOWER && ((cp >= 0x10D0 && cp <= 0x10FF) ||
+                              (cp >= 0x2D00 && cp <= 0x2D2F)));
+  return *letter || c == C_MARK;
+}
+
+/* Letters of the caseless word that ends at in[e] (0 when a letter with
+ * case or none comes first, or when it is longer than any word of prose:
+ * a script written without spaces); *ws: its start. */
+static size_t caseless_left(const char *in, size_t e, size_t *ws) {
+  size_t i = e, letters = 0;
+  int32_t cp;
+  bool letter;
+  for (size_t k; (k = cp_before(in, i, &cp)) > 0 && caseless_part(cp, &letter);
+       i -= k) {
+    if (e - i > TOKEN_REACH)
+      return 0;
+    letters += letter;
+  }
+  *ws = i;
+  return letters;
+}
+
+/* Letters of the caseless word that starts at in[r] (0 when it does not
+ * start with a letter, or is longer than any word of prose); *we: its
+ * end. */
+static size_t caseless_right(const char *in, size_t n, size_t r, size_t *we) {
+  size_t i = r, letters = 0;
+  int32_t cp;
+  bool letter;
+  for (size_t k; i < n && (k = cp_at(in, n, i, &cp), caseless_part(cp, &letter));
+       i += k) {
+    if ((i == r && !letter) || i - r > TOKEN_REACH)
+      return 0;
+    letters += letter;
+  }
+  *we = i;
+  return letters;
+}
+
+/* Whether in[0..n) ends a sentence between caseless words the usual way
+ * somewhere: a caseless letter, a stop, a space, a caseless letter. */
+static bool caseless_stop_seen(const char *in, size_t n) {
+  for (size_t i = 1; i + 2 < n; i++) {
+    if ((in[i] != '.' && in[i] != '!' && in[i] != '?') || in[i + 1] != ' ')
+      continue;
+    size_t ws, we;
+    if (caseless_left(in, i, &ws) && caseless_right(in, n, i + 2, &we))
+      return true;
+  }
+  return false;
+}
+
+/* A sentence of a script without case ends at in[e], and the next starts
+ * at in[r]: no capital tells it, so the words must be long enough to be
+ * no abbreviation or initials ("ა.შ.", "ძვ.წ.", "കെ.എം."; two letters
+ * on each side, vowel signs aside), the token no address, number or code, and the block must
+ * end other sentences of that kind with a space after the stop. Scripts
+ * that write no stops between sentences (Thai, Chinese) have no such
+ * evidence. */
+static bool caseless_sentence_ok(struct pass *ps, size_t e, size_t r) {
+  size_t ws, we;
+  if (caseless_left(ps->in, e, &ws) < 2 ||
+      caseless_right(ps->in, ps->n, r, &we) < 2 ||
+      !word_lead(prev_cp(ps->in, ws)) || !word_tail(ps->in, ps->n, we) ||
+      !token_clean(ps->in, ps->n, ws, we) || in_code(ps, e))
+    return false;
+  struct spacing *s = ps->s;
+  if (s->caseless < 0)
+    s->caseless = caseless_stop_seen(s->blk, s->blen);
+  return s->caseless;
+}
+
 /* A sentence ends with the word that ends at in[e] and the next starts
  * with the word at in[r]: the evidence is strong enough to add a space. */
 static bool sentence_ok(struct pass *ps, size_t e, size_t r) {
   size_t ws, we;
+  if (ps->in[r] & 0x80 && caseless_sentence_ok(ps, e, r))
+    return true;
   if (!left_word(ps->in, e, &ws) || !right_word(ps->in, ps->n, r, &we))
     return false;
   if (!token_clean(ps->in, ps->n, ws, we) || in_code(ps, e) ||
@@ -1202,6 +1294,7 @@ static bool closes_right(struct spacing *s, const char *t, size_t n) {
   case KEMPT_LANG_DE:
   case KEMPT_LANG_CS:
   case KEMPT_LANG_RU:
+  case KEMPT_LANG_UK:
     return false;
   case KEMPT_LANG_NONE:
     return has3(t, n, RDQUO);
@@ -1812,6 +1905,7 @@ static void clean_block(struct spacing *s, const struct kempt_block *b,
   s->blen = b->len;
   s->lang = -1;
   s->guill = -1;
+  s->caseless = -1;
   for (unsigned pass = P_SPACE; pass <= P_QUOTE; pass <<= 1)
     if (m & pass)
       m = next_pass(s, b, pass, t);

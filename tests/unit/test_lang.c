@@ -331,3 +331,27 @@ Test(lang, letters_agree_with_utf8proc_on_every_code_point) {
       cr_assert(0, "U+%04X: word %d, category %d", (unsigned)cp, got, (int)c);
   }
 }
+
+/* Ukrainian and Russian share prepositions (в, на, до, за, по) but not
+ * their most frequent words (і, що, та, це, з against и, что, это, с):
+ * each is told apart from the other, in both directions. */
+Test(lang, ukrainian_is_not_russian) {
+  cr_assert_eq(GUESS("Президент заявив, що уряд підтримає нову програму. "
+                     "Він також сказав, що це рішення буде ухвалено вже "
+                     "наступного тижня, і всі міністри з ним погодилися."),
+               KEMPT_LANG_UK);
+  cr_assert_eq(GUESS("У місті відкрили новий міст через річку, який "
+                     "з'єднав два райони. Мешканці чекали на нього "
+                     "багато років, але будівництво тривало довго."),
+               KEMPT_LANG_UK);
+  cr_assert_eq(GUESS("Президент заявил, что правительство поддержит новую "
+                     "программу. Он также сказал, что это решение будет "
+                     "принято уже на следующей неделе, и все министры с "
+                     "ним согласились."),
+               KEMPT_LANG_RU);
+  cr_assert_eq(GUESS("В городе открыли новый мост через реку, который "
+                     "соединил два района. Жители ждали его много лет, но "
+                     "строительство шло долго."),
+               KEMPT_LANG_RU);
+  cr_assert_str_eq(kempt__lang_code(KEMPT_LANG_UK), "uk");
+}

@@ -627,3 +627,38 @@ Test(spacing, kept_lines_trailing_space_at_every_offset) {
       cr_assert_str_eq(c.text, in, "k %zu tab %d", k, tab);
     }
 }
+
+/* ---- sentence ends in scripts that start no sentence with a capital ---- */
+
+/* Malayalam, Arabic (no case) and Georgian (its capitals unused) get the
+ * space back after a stop between two words of two letters or more, when
+ * the block ends other sentences so; abbreviations and initials of one
+ * letter, and scripts that write no such stops, are left alone. */
+Test(spacing, sentence_end_without_capitals) {
+  becomes("მთავრობამ კანონი მიიღო. ის ძალაში შევა წელს.დეპუტატებმა "
+          "მხარი დაუჭირეს.",
+          "მთავრობამ კანონი მიიღო. ის ძალაში შევა წელს. დეპუტატებმა "
+          "მხარი დაუჭირეს.");
+  becomes("സർക്കാർ നിയമം പാസാക്കി. ഇത് അടുത്ത വർഷം വരും.എംഎൽഎമാർ "
+          "പിന്തുണച്ചു.",
+          "സർക്കാർ നിയമം പാസാക്കി. ഇത് അടുത്ത വർഷം വരും. എംഎൽഎമാർ "
+          "പിന്തുണച്ചു.");
+  becomes("أقرت الحكومة القانون. وقال الوزير.إن القانون جيد.",
+          "أقرت الحكومة القانون. وقال الوزير. إن القانون جيد.");
+  /* abbreviations and initials */
+  same("ის ქ.თბილისში ცხოვრობს. ძვ.წ. მეხუთე საუკუნე და ა.შ. სხვა.");
+  same("കെ.എം.മാണി പറഞ്ഞു. ഡോ.രാധാകൃഷ്ണൻ വന്നു.");
+  /* no sentence of the block ends with a stop and a space */
+  same("ის ძალაში შევა წელს.დეპუტატებმა მხარი დაუჭირეს");
+  /* Thai writes no stops between sentences */
+  same("รัฐบาลผ่านกฎหมาย.ประเทศไทย");
+  /* an address in the token */
+  same("მთავრობამ კანონი მიიღო. იხილეთ საიტი.გე/კანონი ახლა.");
+}
+
+/* Ukrainian, now told from Russian, closes a quote with “ as Russian
+ * does: a “ after a word is not turned. */
+Test(spacing, ukrainian_closes_with_left_quote) {
+  same("Він сказав, що це рішення буде ухвалено вже наступного тижня, і "
+       "всі міністри з ним погодилися: “так“ або “ні“ і все.");
+}

@@ -1,0 +1,69 @@
+/* test_glueleft_cases.c - the glue stage's leftovers (glueleft): closed
+ * compounds of technical text, a word of another language ending in
+ * "a", glued first and last names, a country's capitals before a word.
+ *
+ * Copyright (c) 2026 the kempt developers. MIT licence, see COPYING.
+ */
+#include "chunks.h"
+#include "glue_cases.h"
+#include "kempt_glue.h"
+
+#include <criterion/criterion.h>
+
+/* A short word ending in -al or -ic is a word of its own, not a derived
+ * adjective, and starts closed compounds; a noun of the function-word
+ * list ("time", "one") ends them. */
+Test(glueleft, closed_compounds_of_technical_text) {
+  same(NEWS "Point the browser at localhost and reload the page.");
+  same(NEWS "The column stores a datetime for every row.");
+  same(NEWS "The magicword opens the door in the story.");
+  /* derived adjectives and function words still mark a glued pair */
+  check(NEWS "It was a nationalprogram of the state.",
+        NEWS "It was a national program of the state.\n");
+  check(NEWS "The staff were happy aboutthe change.",
+        NEWS "The staff were happy about the change.\n");
+}
+
+/* The article "a" after a verb, an adverb or a preposition is glue; after
+ * a bare noun it is more likely the end of a word of another language. */
+Test(glueleft, a_word_then_the_article) {
+  same(NEWS "The new programa began in the spring.");
+  same(NEWS "The problema was discussed at length.");
+  check(NEWS "She featureda new song in the show.",
+        NEWS "She featured a new song in the show.\n");
+  check(NEWS "He useda knife to open it.",
+        NEWS "He used a knife to open it.\n");
+  check(NEWS "He becamea member of the club.",
+        NEWS "He became a member of the club.\n");
+  check(NEWS "It looks likea storm is coming.",
+        NEWS "It looks like a storm is coming.\n");
+}
+
+/* A first and a last name glued, each written alone in the document. */
+Test(glueleft, first_and_last_name) {
+  check(NEWS "Reporters asked JohnSmith about the deal. Later Smith said "
+             "that John was right.",
+        NEWS "Reporters asked John Smith about the deal. Later Smith said "
+             "that John was right.\n");
+  check(NEWS "Reporters asked AnnaKowalczyk about it. Later Kowalczyk said "
+             "that Anna was right.",
+        NEWS "Reporters asked Anna Kowalczyk about it. Later Kowalczyk said "
+             "that Anna was right.\n");
+  /* a camel-case brand is no such name */
+  same(NEWS "She bought a PlayStation for her son.");
+}
+
+/* "US" spells a function word: the capitals are a word before another
+ * only when that one is a longer everyday word that the document writes
+ * alone ("officials" is in NEWS); not a word typed with two capitals. */
+Test(glueleft, country_capitals_before_a_word) {
+  check(NEWS "Then USofficials said more.",
+        NEWS "Then US officials said more.\n");
+  same(NEWS "Then USlawmakers said more.");
+  /* a brand: its word is rarer, though the document has it alone */
+  same(NEWS "A gamer wrote to USgamer about it.");
+  same(NEWS "The INside story came out. We went inside.");
+  same(NEWS "The shop is ONline now. The line was long.");
+  check(NEWS "Then UKgovernment staff said more.",
+        NEWS "Then UK government staff said more.\n");
+}
