@@ -1661,28 +1661,50 @@ static enum kempt_status put_group(struct unwrap *u,
 #define FIELD_BYTES 80 /* a line "Label: value" of a box of facts at most */
 #define FIELD_WORDS 3  /* words of its label at most */
 
-/* A short line that opens with a label of a few words and a colon:
- * "Weight: 210 g", "Monday: 7.15am, 3pm". */
+/* The bytes of a dash between spaces at p[0..n) ("--", an en or em dash)
+ * followed by a space, or 0. */
+static size_t spaced_dash(const char *p, size_t n) {
+  size_t d = 0;
+  if (n >= 2 && p[0] == '-' && p[1] == '-')
+    d = 2;
+  else if (n >= 3 && (unsigned char)p[0] == 0xE2 &&
+           (unsigned char)p[1] == 0x80 &&
+           ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+    d = 3;
+  return d && d < n && p[d] == ' ' ? d : 0;
+}
+
+/* A short line that opens with a label of a few words and a colon or a
+ * spaced dash: "Weight: 210 g", "Monday: 7.15am, 3pm", "June 9 -- Tampa". */
 static bool field_line(const char *p, size_t n) {
   if (n > FIELD_BYTES)
     return false;
-  const char *c = memchr(p, ':', n);
-  if (!c || c == p || c + 2 > p + n || c[1] != ' ')
-    return false;
   size_t words = 1;
-  for (const char *q = p; q < c; q++)
-    words += *q == ' ';
-  return words <= FIELD_WORDS && !kempt__is_space((unsigned char)c[-1]);
+  for (size_t i = 0; i + 2 <= n && words <= FIELD_WORDS; i++) {
+    if (p[i] == ':')
+      return i && p[i + 1] == ' ' && !kempt__is_space((unsigned char)p[i - 1]);
+    if (p[i] == ' ') {
+      if (i && spaced_dash(p + i + 1, n - i - 1))
+        return true;
+      words++;
+    }
+  }
+  return false;
 }
 
-/* The words of the trimmed line p[0..n) with single spaces between them,
- * or 0 when it has columns: a run of spaces, or a tab. */
+/* The words of the trimmed line p[0..n), or 0 when it has columns: a tab,
+ * a run of three spaces or more, or two runs of two (a single double space
+ * is a slip of the typist, not a table). */
 static size_t spaced_words(const char *p, size_t n) {
-  size_t words = 1;
+  size_t words = 1, doubles = 0;
   for (const char *q = memchr(p, ' ', n); q;
        q = memchr(q, ' ', (size_t)(p + n - q))) {
-    if (++q < p + n && *q == ' ')
-      return 0;
+    if (++q < p + n && *q == ' ') {
+      if (++q < p + n && *q == ' ')
+        return 0;
+      if (++doubles == 2)
+        return 0;
+    }
     words++;
   }
   return memchr(p, '\t', n) ? 0 : words;
