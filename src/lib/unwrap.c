@@ -31,6 +31,15 @@
  * columns): a line of LONG_LINE columns or more after which the next word
  * would pass the widest line of the document is joined with the next.
  *
+ * A block that is not hard-wrapped becomes a block per line (lists and
+ * tables kept together) when it holds paragraphs one to a line, as text
+ * dumped without blank lines does (WET records, many scrapers): when it is
+ * long and several of its lines are prose, or when the whole document is
+ * such a dump (its blocks long, most of its prose lines several to one), in
+ * which a few blank lines or lines of white space leave short blocks too.
+ * There a line of prose is a paragraph even when indented (a page laid out
+ * with indentation), unless it is the body of a list item above it.
+ *
  * An end-of-line hyphen between letters is removed when the joined word
  * occurs elsewhere in the document (and the hyphenated form does not);
  * otherwise it is kept ("long-term"). The stage holds the document's
@@ -146,6 +155,11 @@ struct unwrap {
   uint32_t wrap_lo, wrap_hi;     /* the widths with votes lie in [lo, hi] */
   uint32_t wrap_width;           /* doc_wrap(), when wrap_known */
   bool wrap_known;
+  uint32_t seen_blocks; /* blocks arrived in the document (dumped()) */
+  uint32_t seen_lines;  /* ... their lines */
+  size_t ntallied;      /* held blocks (a prefix) whose prose is counted */
+  uint32_t solo;        /* ... their prose lines alone in a block */
+  uint32_t packed;      /* ... in blocks of two prose lines or more */
   bool in_refs;         /* inside a text browser's list of references */
   bool brackets;        /* the block being written may hold a '[' */
   bool wordchars_known; /* wordchars is filled */
@@ -1647,42 +1661,53 @@ static enum kempt_status put_group(struct unwrap *u,
 #define FIELD_BYTES 80 /* a line "Label: value" of a box of facts at most */
 #define FIELD_WORDS 3  /* words of its label at most */
 
-/* A short line that opens with a label of a few words and a colon:
- * "Weight: 210 g", "Monday: 7.15am, 3pm". */
+/* The bytes of a dash between spaces at p[0..n) ("--", an en or em dash)
+ * followed by a space, or 0. */
+static size_t spaced_dash(const char *p, size_t n) {
+  size_t d = 0;
+  if (n >= 2 && p[0] == '-' && p[1] == '-')
+    d = 2;
+  else if (n >= 3 && (unsigned char)p[0] == 0xE2 &&
+           (unsigned char)p[1] == 0x80 &&
+           ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+    d = 3;
+  return d && d < n && p[d] == ' ' ? d : 0;
+}
+
+/* A short line that opens with a label of a few words and a colon or a
+ * spaced dash: "Weight: 210 g", "Monday: 7.15am, 3pm", "June 9 -- Tampa". */
 static bool field_line(const char *p, size_t n) {
   if (n > FIELD_BYTES)
     return false;
-  const char *c = memchr(p, ':', n);
-  if (!c || c == p || c + 2 > p + n || c[1] != ' ')
-    return false;
   size_t words = 1;
-  for (const char *q = p; q < c; q++)
-    words += *q == ' ';
-  return words <= FIELD_WORDS && !kempt__is_space((unsigned char)c[-1]);
+  for (size_t i = 0; i + 2 <= n && words <= FIELD_WORDS; i++) {
+    if (p[i] == ':')
+      return i && p[i + 1] == ' ' && !kempt__is_space((unsigned char)p[i - 1]);
+    if (p[i] == ' ') {
+      if (i && spaced_dash(p + i + 1, n - i - 1))
+        return true;
+      words++;
+    }
+  }
+  return false;
 }
 
-/* The words of the trimmed line p[0..n) with single spaces between them,
- * or 0 when it has columns: a run of spaces, or a tab. */
+/* The words of the trimmed line p[0..n), or 0 when it has columns: a tab,
+ * a run of three spaces or more, or two runs of two (a single double space
+ * is a slip of the typist, not a table). */
 static size_t spaced_words(const char *p, size_t n) {
-  size_t words = 1;
+  size_t words = 1, doubles = 0;
   for (const char *q = memchr(p, ' ', n); q;
        q = memchr(q, ' ', (size_t)(p + n - q))) {
-    if (++q < p + n && *q == ' ')
-      return 0;
+    if (++q < p + n && *q == ' ') {
+      if (++q < p + n && *q == ' ')
+        return 0;
+      if (++doubles == 2)
+        return 0;
+    }
     words++;
   }
   return memchr(p, '\t', n) ? 0 : words;
-}
-
-/* A line of a list, a table or a box of facts, kept with the lines of the
- * same kind next to it: a bullet or a number opens it, or a label and a
- * colon, or it is indented, or it has columns. */
-static bool list_line(const char *t, const struct line *l) {
-  const char *p = t + l->start;
-  size_t n = l->end - l->start;
-  return n && (l->indent || enumerator(p, n) ||
-               is_bullet(kempt__first_cp(p, n)) || field_line(p, n) ||
-               !spaced_words(p, n));
 }
 
 #define PROSE_WORDS 8 /* words of a prose line at least (in a script
@@ -1696,34 +1721,130 @@ static bool prose_line(const char *t, const struct line *l) {
   size_t n = l->end - l->start;
   if (n < PROSE_STOP_BYTES || enumerator(p, n))
     return false;
+  if (n < PROSE_LINE_BYTES && !kempt__ends_sentence(p, n))
+    return false;
   int32_t cp = kempt__first_cp(p, n);
   size_t words = is_bullet(cp) ? 0 : spaced_words(p, n);
-  if (!words || (words < PROSE_WORDS && !nospace_script(cp)))
+  return words && (words >= PROSE_WORDS || nospace_script(cp));
+}
+
+/* A list item that may have a body of indented lines: opened by a number
+ * or a bullet other than a dash (a dash opens a line of dialogue or an
+ * attribution, the text under it is not its body). */
+static bool item_line(const char *t, const struct line *l) {
+  const char *p = t + l->start;
+  size_t n = l->end - l->start;
+  int32_t cp = kempt__first_cp(p, n);
+  return enumerator(p, n) || (is_bullet(cp) && cp != 0x2013 && cp != 0x2014);
+}
+
+/* A line of a list, a table or a box of facts, kept with the lines of the
+ * same kind next to it: a bullet or a number opens it, or a label and a
+ * colon, or it has columns, or it is indented: under the list item item
+ * (its body), or when it is no prose line (a page laid out with
+ * indentation dumps its paragraphs indented, each a line of prose). */
+static bool list_line(const char *t, const struct line *l,
+                      const struct line *item) {
+  const char *p = t + l->start;
+  size_t n = l->end - l->start;
+  if (!n)
     return false;
-  return n >= PROSE_LINE_BYTES || kempt__ends_sentence(p, n);
+  if (enumerator(p, n) || is_bullet(kempt__first_cp(p, n)) ||
+      field_line(p, n) || !spaced_words(p, n))
+    return true;
+  return l->indent && ((item && l->indent > item->indent) || !prose_line(t, l));
+}
+
+#define DUMP_PROSE 5 /* packed prose lines that show a dump at least */
+#define DUMP_RATIO 2 /* ... and more than so many times the solo ones */
+#define DUMP_SPACING 6 /* lines per block at least (a page with blank
+                          lines has a block every few lines) */
+
+/* Count the prose lines of block t[0..n) for dumped(), alone in it or
+ * several in it (one among other lines tells nothing). */
+static void tally_block(struct unwrap *u, const char *t, size_t n) {
+  uint32_t lines = 0, prose = 0;
+  for (size_t s = 0, e; s < n; s = e + 1) {
+    const char *nlc = memchr(t + s, '\n', n - s);
+    e = nlc ? (size_t)(nlc - t) : n;
+    struct line l;
+    if (parse_line(t, s, e, &l)) {
+      lines++;
+      prose += prose_line(t, &l);
+    }
+  }
+  if (lines == 1)
+    u->solo += prose;
+  else if (prose >= 2)
+    u->packed += prose;
+}
+
+/* Count the prose of the held blocks not yet counted: once a document
+ * asks (most never do), and then as its blocks come. */
+static void tally_sync(struct unwrap *u) {
+  for (; u->ntallied < u->nheld; u->ntallied++) {
+    const struct held *h = &u->held[u->ntallied];
+    if (h->len && !(h->flags & KEMPT_BLOCK_REMOVED))
+      tally_block(u, u->text.data + h->pos, h->len);
+  }
+}
+
+/* Whether the document is dumped one paragraph per line without blank
+ * lines: two thirds of its prose lines come several to a block (in a
+ * page with blank lines most come one to a block), its blocks are long
+ * (a page's list or recipe steps between blank lines are a short block
+ * of prose lines), and it is not hard-wrapped (the last lines of wrapped
+ * paragraphs look like prose). */
+static bool dumped(struct unwrap *u) {
+  if (u->seen_lines < DUMP_SPACING * (uint64_t)u->seen_blocks ||
+      doc_wrap(u) >= MIN_WRAP)
+    return false; /* (most documents: their prose is not read) */
+  tally_sync(u);
+  return u->packed >= DUMP_PROSE && u->packed > DUMP_RATIO * u->solo;
+}
+
+/* The prose lines among the nl lines L of text t, counted up to most. */
+static size_t prose_lines(const char *t, const struct line *L, size_t nl,
+                          size_t most) {
+  size_t prose = 0;
+  for (size_t j = 0; j < nl && prose < most; j = logical_end(L, j))
+    prose += prose_line(t, &L[j]);
+  return prose;
+}
+
+/* Whether a block that is not hard-wrapped holds paragraphs one to a line:
+ * on its own evidence, DUMP_LINES lines or more of which PROSE_LINES are
+ * prose; or in a dumped() document, a prose line (a short block there is
+ * paragraphs between a page's few blank lines, not a text's own lines). */
+static bool dump_block(struct unwrap *u, const char *t, const struct line *L,
+                       size_t nl) {
+  if (nl < DUMP_LINES)
+    return dumped(u) && prose_lines(t, L, nl, 1);
+  size_t prose = prose_lines(t, L, nl, PROSE_LINES);
+  return prose >= PROSE_LINES || (prose && dumped(u));
 }
 
 /* Write the lines of a block that is not hard-wrapped: one block, or when
- * it has DUMP_LINES lines or more and PROSE_LINES of them are prose, a
- * block for each line but the lines of a list or a table, which stay
- * together. Text dumped one paragraph per line without blank lines (a WET
- * record, many scrapers' text) has its paragraphs so. */
+ * it holds paragraphs one to a line (dump_block()), a block for each line
+ * but the lines of a list or a table, which stay together. Text dumped one
+ * paragraph per line without blank lines (a WET record, many scrapers'
+ * text) has its paragraphs so. */
 static enum kempt_status put_kept_lines(struct unwrap *u,
                                         const struct kempt_block *b,
                                         const struct line *L, size_t nl) {
-  size_t prose = 0;
-  for (size_t j = 0; j < nl && prose < PROSE_LINES && nl >= DUMP_LINES;
-       j = logical_end(L, j))
-    prose += prose_line(b->text, &L[j]);
-  if (prose < PROSE_LINES)
+  if (!dump_block(u, b->text, L, nl))
     return put_group(u, b, L, 0, nl);
   enum kempt_status st = KEMPT_OK;
   struct kempt_block c = *b; /* (the lines after the first: split) */
   for (size_t j = 0, end; j < nl && st == KEMPT_OK; j = end) {
     end = logical_end(L, j);
-    if (list_line(b->text, &L[j]))
-      while (end < nl && list_line(b->text, &L[end]))
+    if (list_line(b->text, &L[j], NULL)) {
+      const struct line *item = item_line(b->text, &L[j]) ? &L[j] : NULL;
+      while (end < nl && list_line(b->text, &L[end], item)) {
+        item = item_line(b->text, &L[end]) ? &L[end] : item;
         end = logical_end(L, end);
+      }
+    }
     st = put_group(u, &c, L, j, end);
     c.flags = b->flags | KEMPT_BLOCK_SPLIT;
   }
@@ -2152,6 +2273,7 @@ static enum kempt_status flush(struct unwrap *u, size_t n) {
   for (size_t i = 0; i < u->nheld; i++)
     u->held[i].pos -= cut;
   u->nscanned = u->nscanned > n ? u->nscanned - n : 0;
+  u->ntallied = u->ntallied > n ? u->ntallied - n : 0;
   u->nwidth = u->nwidth > n ? u->nwidth - n : 0;
   drop_cached(u);
   return st;
@@ -2345,8 +2467,11 @@ hold_block(struct unwrap *u, const struct kempt_block *b, bool counted) {
   h->cached = NOT_CACHED;
   if (counted)
     u->nwidth = u->nheld;
-  if (!(b->flags & KEMPT_BLOCK_REMOVED))
+  if (!(b->flags & KEMPT_BLOCK_REMOVED)) {
     learn(u, b, h);
+    u->seen_blocks++;
+    u->seen_lines += b->nlines;
+  }
   return KEMPT_OK;
 }
 
@@ -2361,6 +2486,11 @@ static void unwrap_reset(void *st) {
   u->index = 0;
   u->doc_width = 0;
   u->in_refs = false;
+  u->ntallied = 0;
+  u->solo = 0;
+  u->packed = 0;
+  u->seen_blocks = 0;
+  u->seen_lines = 0;
   if (u->wrap_lo <= u->wrap_hi) /* only [wrap_lo, wrap_hi] holds votes */
     memset(u->wrap_hist + u->wrap_lo, 0,
            (u->wrap_hi - u->wrap_lo + 1) * sizeof *u->wrap_hist);

@@ -689,3 +689,69 @@ Test(unwrap, end_of_line_hyphens_in_other_scripts) {
   cr_assert_not_null(strstr(out, " government's share"), "%s", out);
   free(out);
 }
+
+/* Paragraphs dumped one to a line: a blank line (here one of spaces) cuts
+ * the dump into blocks too short to show it on their own; the document
+ * shows it. */
+#define DUMP_A                                                                 \
+  "The river ferry will stop running for two weeks in March while its "       \
+  "engine is replaced.\n"                                                      \
+  "The operator said that a bus will take passengers across the old bridge "   \
+  "in the meantime.\n"                                                         \
+  "The new engine is quieter and uses a third less fuel than the old one, "    \
+  "it said.\n"                                                                 \
+  "It was built at a yard on the coast and arrived by lorry on Tuesday "       \
+  "night.\n"                                                                   \
+  "Mechanics will work in two shifts so that the ferry is back before "        \
+  "Easter.\n"
+#define DUMP_B                                                                 \
+  "Tickets bought for the ferry will be valid on the bus without any "         \
+  "extra charge.\n"                                                            \
+  "Cyclists are asked to use the footpath on the bridge, where a lane has "    \
+  "been marked.\n"                                                             \
+  "The ferry should be back in service on the first Monday of April, the "     \
+  "operator added.\n"                                                          \
+  "A timetable for the bus is posted at both landings and on the website.\n"  \
+  "Passengers with bicycles may also take the ferry from the next village "    \
+  "upstream.\n"                                                                \
+  "The council thanked residents for their patience during the works.\n"
+
+Test(unwrap, short_blocks_of_a_dump_get_a_paragraph_per_line) {
+  static const char in[] = "Ferry stops for repairs\n" DUMP_A "   \n" DUMP_B;
+  char *out = unwrap(in);
+  /* every line a paragraph: a blank line after each but the last */
+  size_t blank = 0;
+  for (const char *p = strstr(out, "\n\n"); p; p = strstr(p + 2, "\n\n"))
+    blank++;
+  cr_assert_eq(blank, 11, "%s", out);
+  free(out);
+}
+
+Test(unwrap, a_short_block_of_prose_lines_stays_in_a_page_with_blank_lines) {
+  /* most prose lines alone between blank lines: the page's own breaks */
+  static const char in[] =
+      "The river ferry will stop running for two weeks in March while its "
+      "engine is replaced.\n\n"
+      "The operator said that a bus will take passengers across the old "
+      "bridge in the meantime.\n\n"
+      "Tickets bought for the ferry will be valid on the bus without any "
+      "extra charge.\n"
+      "Cyclists are asked to use the footpath on the bridge, where a lane has "
+      "been marked.\n\n"
+      "The ferry should be back in service on the first Monday of April, the "
+      "operator added.\n";
+  CHECK(in, in);
+}
+
+Test(unwrap, an_indented_line_of_prose_is_a_paragraph_unless_an_item_body) {
+  static const char in[] =
+      "  Ferry stops for repairs\n"
+      "  " DUMP_A "  " DUMP_B
+      "  Ticket offices:\n"
+      "  * Harbour station: open from seven in the morning every day.\n"
+      "    Tickets for the bus can also be bought from the driver on board.\n";
+  char *out = unwrap(in);
+  cr_assert(strstr(out, "Ferry stops for repairs\n\n"), "%s", out);
+  cr_assert(strstr(out, "every day.\n  Tickets for the bus"), "%s", out);
+  free(out);
+}
