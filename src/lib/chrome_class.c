@@ -4464,6 +4464,26 @@ static bool score_in(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
+#define SUBJECT_CHARS 2 /* code points of a subject's name at least */
+
+/* Line i, over the article at a, is the name of its subject that the
+ * article's first line opens with (an encyclopedia's "信濃川" over
+ * "信濃川（しなのがわ）は、..."): the title, however short, of a page in
+ * a script without spaces, where a line too short for a title is
+ * otherwise none. */
+static bool subject_title(const struct chrome_doc *d, size_t i, size_t a) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[a];
+  if (u->rule != R_OUTSIDE || u->hit || u->chars < SUBJECT_CHARS ||
+      u->bullet || u->url || u->widget || u->words > 2 || u->len >= v->len)
+    return false;
+  const char *p = d->text.data + u->off, *q = d->text.data + v->off;
+  size_t s = indentation(p, u->len), t = indentation(q, v->len);
+  size_t n = u->len - s;
+  while (n > 0 && p[s + n - 1] == ' ')
+    n--;
+  return n > 0 && t + n < v->len && memcmp(p + s, q + t, n) == 0;
+}
+
 #define HEAD_LINES 4 /* lines of a head (date, byline, buttons) at most */
 
 /* Whether a headline stands over the line at a with only a head between
@@ -4509,6 +4529,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
+    if (nolang && subject_title(d, a - 1 - k, a)) {
+      u->title = true;
+      u->rule = NULL;
+      return;
+    }
     if (k == 0 && !nolang && first_question(d, a - 1, a)) {
       u->rule = NULL; /* (the article's; its title is a little higher up,
                          over a date or the like, or there is none) */
