@@ -3952,8 +3952,9 @@ static bool plain_headline_over_dek(struct chrome_doc *d, size_t h,
 #define SPAN_REACH 3 /* lines under the title that may be its dates */
 
 /* A short line of dates from one to another, the last with its year
- * ("12 March - 30 August 2026", "June 4, 1938 - April 9, 2026"): no
- * date line took it (date_span). */
+ * ("12 March - 30 August 2026", "June 4, 1938 - April 9, 2026", a life's
+ * "* 14. März 1938 † 2. Februar 2026"): no date line took it
+ * (date_span). */
 static bool span_line(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if (u->words > 8 || u->ntok <= u->words || u->term == TERM_SENT)
@@ -3969,7 +3970,9 @@ static bool span_line(const struct chrome_doc *d, size_t i) {
     if (p[k - 1] == ' ' && p[k + 1] == ' ' && p[k] == '-')
       return true;
     else if (p[k - 1] == ' ' && k + 4 < n && p[k + 3] == ' ' &&
-             has_prefix(p + k, 3, "\xe2\x80\x93"))
+             (has_prefix(p + k, 3, "\xe2\x80\x93") ||
+              has_prefix(p + k, 3, "\xe2\x80\xa0") || /* a death's cross */
+              has_prefix(p + k, 3, "\xe2\x9c\x9d"))) /* ("* 1938 † 2026") */
       return true;
   return false;
 }
