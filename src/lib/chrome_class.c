@@ -4253,27 +4253,36 @@ static bool button_row(const struct chrome_doc *d, size_t i) {
          u->cls != CL_NEAR && !box_row(d, i);
 }
 
+/* A row of tabs or links with numbers among its words ("Today Tomorrow
+ * 3 days 10 days"): two numbers at least. */
+static bool number_row(const struct chrome_unit *h) {
+  return h->ntok >= h->words + 2;
+}
+
 /* Lines over the article at a, up to line e (right over it), are a box
  * of facts: BOX_ROWS rows or more in a block apart from the article's,
  * maybe a name over them (a short line without an end: "Margaret
- * Ellery", or a title). They stay, the name as the title. */
-static bool box_over(struct chrome_doc *d, size_t e, size_t a,
-                     bool nolang) {
+ * Ellery", or a title; a row of tabs with numbers, "Today Tomorrow 3 days
+ * 10 days", is none). They stay, the name as the title. Returns the
+ * box's first row, or SIZE_MAX when there is no box. */
+static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
+                       bool nolang) {
   size_t s = e + 1;
   while (s > 0 && box_row(d, s - 1))
     s--;
   if (e + 1 - s < BOX_ROWS || d->units[e].blk == d->units[a].blk)
-    return false;
+    return SIZE_MAX;
   for (size_t i = s; i <= e; i++)
     d->units[i].rule = NULL;
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
       h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
+      !number_row(h) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = true;
   }
-  return true;
+  return s;
 }
 
 #define BUTTONS_TOK 8 /* words of a row of buttons at most */
@@ -4543,10 +4552,16 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       reach = FAQ_TITLE_REACH;
       continue;
     }
-    if (k == 0 && !nolang &&
-        (box_over(d, a - 1, a, nolang) ||
-         (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
+    size_t box = k > 0 || nolang ? SIZE_MAX : box_over(d, a - 1, a, nolang);
+    if (box == SIZE_MAX && k == 0 && !nolang && a > 1 && button_row(d, a - 1))
+      box = box_over(d, a - 2, a, nolang);
+    if (box != SIZE_MAX && (box == 0 || !number_row(&d->units[box - 1])))
       return; /* (a box of facts: its rows and its name stay) */
+    if (box != SIZE_MAX) {
+      k = a - box; /* (a row of tabs over it, no name: the title may be
+                      higher up; the loop's step goes on over the tabs) */
+      continue;
+    }
     if (!nolang && crumb_line(d, a - 1 - k))
       crumbs = true;
     if (!nolang && word_label(d, a - 1 - k) &&
