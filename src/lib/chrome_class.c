@@ -4501,7 +4501,8 @@ static bool subject_title(const struct chrome_doc *d, size_t i, size_t a) {
 /* Whether a headline stands over the line at a with only a head between
  * (its date or byline line, a row of buttons): the article's, and the
  * line at a is a line of its own under it (a match's score "Leeds - Hull
- * 2:1", a standfirst in title case). */
+ * 2:1", a standfirst in title case). A line of capitalised words alone
+ * is a menu, no headline. */
 static bool headline_over_head(const struct chrome_doc *d, size_t a) {
   size_t k = a;
   while (k > 0 && a - k < HEAD_LINES &&
@@ -4512,7 +4513,8 @@ static bool headline_over_head(const struct chrome_doc *d, size_t a) {
     return false;
   const struct chrome_unit *u = &d->units[k - 1];
   return !u->hit && u->words >= HEADLINE_WORDS && u->blk != d->units[a].blk &&
-         is_title(d, u, false);
+         u->upper < u->words && /* (a menu: "News Sport Business Opinion") */
+         !menu_columns(d->text.data + u->off, u->len) && is_title(d, u, false);
 }
 
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
