@@ -4477,6 +4477,8 @@ static bool score_in(const struct chrome_doc *d, size_t i) {
 }
 
 #define SUBJECT_CHARS 2 /* code points of a subject's name at least */
+#define SUBJECT_REACH 6 /* lines from it to the article at most (a site's
+                           name far up may open a news agency's dateline) */
 
 /* Line i, over the article at a, is the name of its subject that the
  * article's first line opens with (an encyclopedia's "信濃川" over
@@ -4543,7 +4545,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
-    if (nolang && subject_title(d, a - 1 - k, a)) {
+    if (nolang && k < SUBJECT_REACH && subject_title(d, a - 1 - k, a)) {
       u->title = true;
       u->rule = NULL;
       return;
