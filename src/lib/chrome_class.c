@@ -6063,7 +6063,8 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   return j - 1;
 }
 
-/* Groups of digits in line i, up to 2 ("2:1 Weber (67.)": 3). */
+/* Groups of digits in line i, counted up to 2, all that figures_after
+ * asks ("Shots 11 : 16": 2; "Goals": 0). */
 static unsigned digit_groups(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   const char *p = d->text.data + u->off;
