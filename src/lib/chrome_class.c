@@ -4134,33 +4134,6 @@ static bool name_only_title(struct chrome_doc *d, size_t a) {
   return false;
 }
 
-#define DEK_REACH 10 /* lines from a dek to the article at most */
-
-/* Line t + 1, right under the title t in a block of its own, is its dek
- * ending with a sentence's end ("A survey ship ... before."): prose
- * that no phrase rule took, then only the head's byline or date line
- * and its buttons down to the article at a (a teaser under a title
- * has no byline under it). */
-static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t a) {
-  if (t + 2 >= a || a - t > DEK_REACH)
-    return false;
-  const struct chrome_unit *u = &d->units[t + 1];
-  if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet ||
-      u->url || u->widget || u->dup || u->hit || u->words < DEK_WORDS ||
-      u->cls == CL_BAD || u->blk == d->units[t].blk ||
-      u->blk == d->units[t + 2].blk)
-    return false;
-  bool head = false;
-  for (size_t i = t + 2; i < a; i++) {
-    const char *r = d->units[i].rule;
-    if (r == R_BYLINE || r == R_DATE)
-      head = true;
-    else if (!r || r == R_OUTSIDE)
-      return false;
-  }
-  return head;
-}
-
 #define OPEN_HEAD_WORDS 16 /* words of a headline that opens the article */
 #define ENTRY_REACH 5 /* lines from a live entry's time up to the headline */
 #define ENTRY_SCAN 40 /* lines from its heading to the next entry's time */
@@ -4413,6 +4386,51 @@ static bool phrase_name_title(struct chrome_doc *d, size_t i, size_t a) {
   return title_topic(d, i, &l);
 }
 
+#define DEK_REACH 10 /* lines from a dek to the article at most */
+#define DEK_OVER 2   /* lines between the title and its dek at most */
+
+/* The line under the title t where its dek may be: t + 1, or the first
+ * line under a few short ones (DEK_OVER at most) that follow the title,
+ * one of them an author's name alone ("Share Tweet" / "Jane Doe" / the
+ * dek): the name goes, the dek under it need not. */
+static size_t dek_at(const struct chrome_doc *d, size_t t, size_t a) {
+  bool name = false;
+  size_t j = t + 1;
+  for (; j < a && j <= t + DEK_OVER; j++) {
+    if (kempt__chrome_name_line(d, j))
+      name = true;
+    else if (!button_row(d, j))
+      break;
+  }
+  return name ? j : t + 1;
+}
+
+/* Line j (dek_at), under the title t in a block of its own, is its dek
+ * ending with a sentence's end ("A survey ship ... before."): prose
+ * that no phrase rule took, then only the head's byline or date line
+ * and its buttons down to the article at a (a teaser under a title
+ * has no byline under it). */
+static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
+                         size_t a) {
+  if (j + 1 >= a || a - t > DEK_REACH)
+    return false;
+  const struct chrome_unit *u = &d->units[j];
+  if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet ||
+      u->url || u->widget || u->dup || u->hit || u->words < DEK_WORDS ||
+      u->cls == CL_BAD || u->blk == d->units[j - 1].blk ||
+      u->blk == d->units[j + 1].blk)
+    return false;
+  bool head = false;
+  for (size_t i = j + 1; i < a; i++) {
+    const char *r = d->units[i].rule;
+    if (r == R_BYLINE || r == R_DATE)
+      head = true;
+    else if (!r || r == R_OUTSIDE)
+      return false;
+  }
+  return head;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4493,8 +4511,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       }
       d->units[t].title = true;
       d->units[t].rule = NULL;
-      if (!nolang && dek_sentence(d, t, a))
-        d->units[t + 1].rule = NULL; /* (a dek with its period) */
+      size_t dek = dek_at(d, t, a);
+      if (!nolang && dek_sentence(d, t, dek, a))
+        d->units[dek].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
              (span_line(d, i) || price_line(d, i) || facts_line(d, i))) ||
