@@ -1665,17 +1665,68 @@ static bool slash_tail(const char *p, size_t n) {
   return caps >= 2 && words <= CREDIT_WORDS + 2;
 }
 
-/* A news agency's short name alone, as a caption's credit: "(AP)". */
+/* A news agency's name, as credits give it: "(AP)" at a caption's end,
+ * "Reuters" or "EPA-EFE" alone (in its own script: "연합뉴스"). */
 static bool agency(const char *p, size_t n) {
-  static const char *const w[] = {"AP", "AFP", "EPA", "DPA", "dpa", "ANSA",
-                                  "EFE", "PA", "AAP", "ANP", "PAP", "TASS"};
-  static const unsigned char len[] = {2, 3, 3, 3, 3, 4, 3, 2, 3, 3, 3, 4};
-  _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
-  if (n < 2 || n > 4)
+  static const struct {
+    const char *w;
+    unsigned char n;
+  } a[] = {
+#define AGENCY(s) {s, sizeof s - 1}
+      AGENCY("AP"),      AGENCY("AFP"),    AGENCY("EPA"),
+      AGENCY("DPA"),     AGENCY("dpa"),    AGENCY("ANSA"),
+      AGENCY("EFE"),     AGENCY("PA"),     AGENCY("AAP"),
+      AGENCY("ANP"),     AGENCY("PAP"),    AGENCY("TASS"),
+      AGENCY("APA"),     AGENCY("NTB"),    AGENCY("STT"),
+      AGENCY("MTI"),     AGENCY("KNA"),    AGENCY("epd"),
+      AGENCY("PTI"),     AGENCY("IANS"),   AGENCY("Reuters"),
+      AGENCY("Xinhua"),  AGENCY("Kyodo"),  AGENCY("Yonhap"),
+      AGENCY("Belga"),   AGENCY("Lusa"),   AGENCY("Ritzau"),
+      AGENCY("Bernama"), AGENCY("Antara"), AGENCY("Anadolu"),
+      AGENCY("\xd0\xa2\xd0\x90\xd0\xa1\xd0\xa1"),             /* ТАСС */
+      AGENCY("\xd0\xa0\xd0\x98\xd0\x90"),                     /* РИА */
+      AGENCY("\xe6\x96\xb0\xe5\x8d\x8e\xe7\xa4\xbe"),         /* 新华社 */
+      AGENCY("\xe4\xb8\xad\xe6\x96\xb0\xe7\xa4\xbe"),         /* 中新社 */
+      AGENCY("\xec\x97\xb0\xed\x95\xa9\xeb\x89\xb4\xec\x8a\xa4"), /* 연합뉴스 */
+      AGENCY("\xeb\x89\xb4\xec\x8b\x9c\xec\x8a\xa4"),         /* 뉴시스 */
+#undef AGENCY
+  };
+  if (n < 2 || n > 12)
     return false;
-  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-    if (len[i] == n && memcmp(p, w[i], n) == 0)
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
+    if (a[i].n == n && memcmp(p, a[i].w, n) == 0)
       return true;
+  return false;
+}
+
+#define AGENCY_WORDS 5 /* words of a credit alone: "Jane Doe / Reuters" */
+
+/* Line u (bytes p, its words t[0..nt), all of them) is a credit alone:
+ * a few words without an end, one of them an agency's name at least,
+ * the others capitalised names (or words of a script without case: "图/
+ * 新华社") set apart by a separator ("EPA-EFE", "Jane Doe / Reuters",
+ * "dpa"): a photo's or the story's source between paragraphs. */
+static bool agency_credit(const struct chrome_unit *u, const char *p,
+                          const struct chrome_tok *t, size_t nt,
+                          size_t total) {
+  if (nt != total || nt > AGENCY_WORDS || u->words != nt ||
+      u->term != TERM_NONE || u->bullet)
+    return false;
+  size_t agencies = 0;
+  for (size_t k = 0; k < nt; k++) {
+    if (agency(p + t[k].start, t[k].end - t[k].start))
+      agencies++;
+    else if (!t[k].upper && (unsigned char)p[t[k].start] < 0xE0)
+      return false; /* (a word in lower case: text) */
+  }
+  if (!agencies)
+    return false;
+  if (agencies == nt)
+    return true;
+  for (size_t k = 1; k < nt; k++) /* a name and the agency: apart */
+    for (size_t i = t[k - 1].end; i < t[k].start; i++)
+      if (p[i] == '/' || p[i] == '|' || p[i] == ',' || p[i] == '=')
+        return true;
   return false;
 }
 
@@ -1986,6 +2037,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
       credit_tail(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
+    u->rule = R_CAPTION;
+  if (!u->rule && agency_credit(u, p, t, nt, total))
     u->rule = R_CAPTION;
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
@@ -5470,6 +5523,15 @@ static bool soft_word(const struct chrome_doc *d, size_t i) {
          kempt__chrome_rules_find(r, h, CK_SOFT, ~0u) != NULL;
 }
 
+/* Line u is a news agency's name alone, maybe in brackets ("Reuters",
+ * "(Reuters)"): its credit, no heading. */
+static bool agency_alone(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  size_t s = u->tlen && p[0] == '(';
+  return u->tlen > s && agency(p + s, u->tlen - s);
+}
+
 static void keep_inner_headings(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a + 1; i < b; i++) {
     const struct chrome_unit *u = &d->units[i];
@@ -5477,7 +5539,8 @@ static void keep_inner_headings(struct chrome_doc *d, size_t a, size_t b) {
         u->cap1 && u->term == TERM_NONE && !u->bullet && !u->url &&
         !u->widget && !u->soft_has && !u->dup && u[-1].blk != u->blk &&
         u[1].blk != u->blk && prose_para(&u[-1]) && prose_para(&u[1]) &&
-        has_lower(d->text.data + u->off, u->len) && !soft_word(d, i)) {
+        has_lower(d->text.data + u->off, u->len) && !soft_word(d, i) &&
+        !agency_alone(d, u)) {
       size_t k = i + 1, paras = 0;
       for (; k <= b && !d->units[k].rule && paras < INNER_HEAD_PARAS; k++)
         paras += d->units[k].blk != d->units[k - 1].blk;
