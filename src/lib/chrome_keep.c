@@ -632,6 +632,51 @@ static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
     d->units[i].rule = R_POST_TAGS;
 }
 
+#define HEAD_LINES 4 /* lines of a post's header over its text at most */
+
+/* Whether the footer at f heads each post rather than closes it: lines
+ * of it are right above the stretch's own post at a too (a forum's
+ * "Reply #2 on: date" / poster / "Joined: ..." over each post). */
+static bool foot_heads(const struct chrome_doc *d, size_t a, size_t f,
+                       size_t end) {
+  if (f + POST_FOOT > end)
+    return false;
+  unsigned same = 0;
+  size_t from = a > HEAD_LINES ? a - HEAD_LINES : 0;
+  for (size_t i = f; i < f + POST_FOOT; i++) {
+    if (!foot_line(&d->units[i]))
+      continue;
+    for (size_t y = from; y < a; y++)
+      if (same_button(d, y, i)) {
+        same++;
+        break;
+      }
+  }
+  return same >= POST_FOOT_SAME;
+}
+
+/* The post [*s, *e) under the header at x: its text opens within
+ * HEAD_LINES lines (short ones or lines a rule took between: the
+ * poster's card) and runs over lines of prose that no rule took, as
+ * post_text wants them (the thread's foot, "You must log in ...", a
+ * list of threads, is no post). */
+static bool post_under(const struct chrome_doc *d, size_t x, size_t end,
+                       size_t *s, size_t *e) {
+  size_t i = x;
+  while (i < end && i <= x + HEAD_LINES &&
+         (d->units[i].rule || d->units[i].cls == CL_SHORT))
+    i++;
+  if (i == end || i > x + HEAD_LINES)
+    return false;
+  size_t j = i; /* (prose only: what follows the thread is no post) */
+  while (j < end && !d->units[j].rule &&
+         (d->units[j].cls == CL_GOOD || d->units[j].cls == CL_NEAR))
+    j++;
+  *s = i;
+  *e = j;
+  return post_text(d, i, j);
+}
+
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c) {
   size_t f = *b + 1, end = c < d->nunits ? c : d->nunits;
@@ -653,6 +698,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
       j++;
     post_head(d, j, b0 + 1);
   }
+  size_t last = f; /* the last footer taken */
   for (size_t x = f, y = f + POST_FOOT; y < end && y - x <= POST_SPAN;
        y++) { /* (footers do not overlap) */
     if (y < x + POST_FOOT ||
@@ -665,7 +711,13 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
     post_meta(d, s, y);
     post_gap(d, x, s);
     *b = y - 1;
-    x = y;
+    x = last = y;
+  }
+  size_t ps, pe;
+  if (foot_heads(d, a0, f, end) && post_under(d, last, end, &ps, &pe)) {
+    post_meta(d, ps, pe);
+    post_gap(d, last, ps);
+    *b = pe - 1; /* (the last post, under the last header) */
   }
   for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
     y--;
