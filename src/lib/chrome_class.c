@@ -252,6 +252,7 @@ static const char R_BUTTONS[] = "classifier a row of buttons";
 static const char R_THRICE[] = "classifier line found three times or more";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
+static const char R_SLIDE[] = "caption (a gallery's counter: 1 of 12)";
 static const char R_SIGNUP[] = "sign-up pitch (before its e-mail field)";
 static const char R_LINKRUN[] = "classifier list of links, most of it chrome";
 static const char R_DOUBLE[] = "image label (its text twice in a row)";
@@ -2003,6 +2004,78 @@ static bool name_handle(const struct chrome_unit *u, const char *p,
   return true;
 }
 
+#define SLIDE_LABEL 10 /* bytes of a label before a slide's number */
+#define SLIDE_WORD 6   /* bytes of the word between its numbers ("von") */
+
+/* The number of one to three digits at p[*i] (*i moves past it), or 0. */
+static unsigned slide_number(const char *p, size_t n, size_t *i) {
+  unsigned v = 0;
+  size_t s = *i;
+  while (*i < n && *i - s < 4 && (unsigned)(p[*i] - '0') < 10)
+    v = v * 10 + (unsigned)(p[(*i)++] - '0');
+  return *i - s <= 3 ? v : 0;
+}
+
+static size_t skip_blanks(const char *p, size_t n, size_t i) {
+  while (i < n && p[i] == ' ')
+    i++;
+  return i;
+}
+
+/* A gallery's counter opens line p[0..n): "2 / 12", "1 of 12 Waves
+ * break over ...", "Bild 3 von 12": maybe a label, a number, '/' or a
+ * short word in lower case, a greater number; then the end of the line,
+ * or (after a label, or its first slide's "1 of": "10 of 12 Republicans
+ * voted" is prose, "1/2 Cup Butter" an ingredient) a caption opening
+ * with a capital. */
+static bool slide_counter(const char *p, size_t n) {
+  size_t i = 0;
+  bool label = (unsigned)(p[0] - '0') >= 10;
+  if (label) { /* "Photo", "Bild", "Фото" */
+    if ((unsigned)(p[0] - 'A') >= 26 && (unsigned char)p[0] < 0xC0)
+      return false;
+    while (i < n && i <= SLIDE_LABEL && p[i] != ' ')
+      i++;
+    if (i > SLIDE_LABEL || i == n)
+      return false;
+    i++;
+  }
+  unsigned a = slide_number(p, n, &i);
+  i = skip_blanks(p, n, i);
+  if (!a || i == n)
+    return false;
+  bool tight = false; /* "1/2": a fraction too ("1/2 Cup Butter") */
+  if (p[i] == '/') {
+    tight = p[i - 1] != ' ' && i + 1 < n && p[i + 1] != ' ';
+    i++;
+  } else { /* a word in lower case: "of", "von", "sur", "из" */
+    size_t w = i;
+    while (i < n && i - w <= SLIDE_WORD &&
+           ((unsigned)(p[i] - 'a') < 26 || (unsigned char)p[i] >= 0x80))
+      i++;
+    if (i == w || i == n || p[i] != ' ')
+      return false;
+  }
+  i = skip_blanks(p, n, i);
+  unsigned b = slide_number(p, n, &i);
+  if (b < 2 || a > b)
+    return false;
+  while (i < n && (p[i] == ' ' || p[i] == ':' || p[i] == '|' ||
+                   p[i] == '-' || p[i] == '.' || p[i] == ')'))
+    i++;
+  if (i == n)
+    return true;
+  return (label || (a == 1 && !tight)) && ((unsigned)(p[i] - 'A') < 26 ||
+                               (unsigned char)p[i] >= 0xC0);
+}
+
+/* slide_counter of line u, its cheap test first (most lines open with a
+ * letter in lower case or a word that is no label). */
+static inline bool slide_line(const struct chrome_unit *u, const char *p) {
+  return u->len >= 3 && u->ntok >= 2 &&
+         ((unsigned)(p[0] - '0') < 10 || u->cap1) && slide_counter(p, u->len);
+}
+
 /* The phrase rules of a short line, from its words t[0..nt) of total.
  * They read nothing but the line (its bytes, features and words) and m,
  * and set only its rule, hit, soft_has and about_at: classify copies what
@@ -2040,6 +2113,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && agency_credit(u, p, t, nt, total))
     u->rule = R_CAPTION;
+  if (!u->rule && slide_line(u, p))
+    u->rule = R_SLIDE;
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
     for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
@@ -2069,6 +2144,8 @@ static void match_long(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && doubled(u, p))
     u->rule = R_DOUBLE;
+  if (!u->rule && slide_line(u, p))
+    u->rule = R_SLIDE;
 }
 
 /* ---- image labels ---------------------------------------------------- */
@@ -2801,7 +2878,7 @@ static HOT_INLINE int32_t score_of(const struct chrome_unit *u) {
   if (u->hit == CK_CAPTION ||
       (u->rule
            ? u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
-                 u->rule == R_PULLQUOTE ||
+                 u->rule == R_PULLQUOTE || u->rule == R_SLIDE ||
                  u->rule == R_SIGNUP || u->rule == R_EMBED || u->rule == R_CARD
            : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
