@@ -3515,6 +3515,22 @@ static uint64_t prose_chars(const struct chrome_unit *u) {
   return u->term == TERM_SENT && u->words >= NEAR_WORDS ? u->chars : 0;
 }
 
+/* Whether the teasers are dated, TEASER_PAIRS of them and half at
+ * least: a date line between a headline and its summary ("Port town
+ * votes ..." / "12 November 2026" / "The town council ..."): other
+ * articles' (a site's search results, an archive), not the sections of
+ * one. */
+static bool dated_teasers(const struct chrome_doc *d) {
+  size_t dated = 0, lines = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    lines += u->rule == R_TEASER;
+    dated += u->rule == R_DATE && i > 0 && i + 1 < d->nunits &&
+             u[-1].rule == R_TEASER && u[1].rule == R_TEASER;
+  }
+  return dated >= TEASER_PAIRS && 4 * dated >= lines; /* (two lines each) */
+}
+
 /* Teasers that hold nearly all of a page's prose (TEASER_PROSE % or
  * more) are its article: sub-headings, each with a paragraph of one
  * sentence ("Keep a regular bedtime" / "Going to bed at ..."), not a
@@ -3528,7 +3544,7 @@ static void NOINLINE keep_teaser_article(struct chrome_doc *d) {
       teased += u->rule ? prose_chars(u) : 0;
     }
   }
-  if (!teased || 100 * teased < TEASER_PROSE * all)
+  if (!teased || 100 * teased < TEASER_PROSE * all || dated_teasers(d))
     return;
   for (size_t i = 0; i < d->nunits; i++)
     if (d->units[i].rule == R_TEASER)
