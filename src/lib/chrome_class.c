@@ -4918,6 +4918,35 @@ static bool headline_items(const struct chrome_doc *d, size_t i, size_t e) {
   return false;
 }
 
+#define DATED_ENTRIES 2 /* a diary's entries in the stretch at least */
+
+/* Line i is the text of a diary's or a live report's entry: prose that
+ * no rule took. */
+static bool entry_text(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && !u->bullet && !u->url && u->term == TERM_SENT &&
+         u->words >= NEAR_WORDS && (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+/* The stretch [a, b] holds DATED_ENTRIES entries at least, each a date
+ * line over its text ("Tuesday, 4 March" / "The path climbed ..."): the
+ * entries right under it, of the same form (their text a sentence or
+ * two), are the diary's too, before c. Returns the new b. */
+static size_t join_dated_entries(const struct chrome_doc *d, size_t a,
+                                 size_t b, size_t c) {
+  size_t entries = 0;
+  for (size_t i = a; i < b && entries < DATED_ENTRIES; i++)
+    entries += d->units[i].rule == R_DATE && entry_text(d, i + 1);
+  if (entries < DATED_ENTRIES)
+    return b;
+  while (b + 2 < c && d->units[b + 1].rule == R_DATE && entry_text(d, b + 2)) {
+    b += 2;
+    while (b + 1 < c && entry_text(d, b + 1))
+      b++;
+  }
+  return b;
+}
+
 /* The article that ends with such a section goes on over the sections
  * of the same form right after it (a job's "Responsibilities", then
  * "Requirements", then "Benefits"); so does an article that ends in
@@ -6193,6 +6222,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    b = join_dated_entries(d, a, b, c);
     b = join_wiki_sections(d, b, c);
     join_releases(d, &a, &b, c);
     b = score_after(d, b, c);
