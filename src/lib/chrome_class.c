@@ -1705,13 +1705,21 @@ static bool agency(const char *p, size_t n) {
 /* Line u (bytes p, its words t[0..nt), all of them) is a credit alone:
  * a few words without an end, one of them an agency's name at least,
  * the others capitalised names (or words of a script without case: "图/
- * 新华社") set apart by a separator ("EPA-EFE", "Jane Doe / Reuters",
- * "dpa"): a photo's or the story's source between paragraphs. */
+ * 新华社"), a separator between two of its words ("EPA-EFE", "Jane Doe /
+ * Reuters"; "dpa" alone): a photo's or the story's source between
+ * paragraphs. */
 static bool agency_credit(const struct chrome_unit *u, const char *p,
                           const struct chrome_tok *t, size_t nt,
                           size_t total) {
   if (nt != total || nt > AGENCY_WORDS || u->words != nt ||
       u->term != TERM_NONE || u->bullet)
+    return false;
+  bool apart = nt == 1; /* (words only spaces apart: a menu, a heading) */
+  for (size_t k = 1; k < nt && !apart; k++)
+    for (size_t i = t[k - 1].end; i < t[k].start && !apart; i++)
+      apart = p[i] == '/' || p[i] == '|' || p[i] == ',' || p[i] == '=' ||
+              p[i] == '-';
+  if (!apart)
     return false;
   size_t agencies = 0;
   for (size_t k = 0; k < nt; k++) {
@@ -1720,15 +1728,7 @@ static bool agency_credit(const struct chrome_unit *u, const char *p,
     else if (!t[k].upper && (unsigned char)p[t[k].start] < 0xE0)
       return false; /* (a word in lower case: text) */
   }
-  if (!agencies)
-    return false;
-  if (agencies == nt)
-    return true;
-  for (size_t k = 1; k < nt; k++) /* a name and the agency: apart */
-    for (size_t i = t[k - 1].end; i < t[k].start; i++)
-      if (p[i] == '/' || p[i] == '|' || p[i] == ',' || p[i] == '=')
-        return true;
-  return false;
+  return agencies > 0;
 }
 
 /* Whether p[0..n) holds one of the nw words w (lower-case ASCII letters,
@@ -2069,10 +2069,10 @@ static bool slide_counter(const char *p, size_t n) {
                                (unsigned char)p[i] >= 0xC0);
 }
 
-/* slide_counter of line u, its cheap test first (most lines open with a
- * letter in lower case or a word that is no label). */
+/* slide_counter of line u, its cheap tests first (most lines have fewer
+ * than two numbers). */
 static inline bool slide_line(const struct chrome_unit *u, const char *p) {
-  return u->len >= 3 && u->ntok >= 2 &&
+  return u->ntok >= u->words + 2 && /* (two numbers at least) */
          ((unsigned)(p[0] - '0') < 10 || u->cap1) && slide_counter(p, u->len);
 }
 
