@@ -3519,14 +3519,15 @@ static uint64_t prose_chars(const struct chrome_unit *u) {
  * least: a date line between a headline and its summary ("Port town
  * votes ..." / "12 November 2026" / "The town council ..."): other
  * articles' (a site's search results, an archive), not the sections of
- * one. */
+ * one (a live report's dates open its entries, over their headlines). */
 static bool dated_teasers(const struct chrome_doc *d) {
   size_t dated = 0, lines = 0;
   for (size_t i = 0; i < d->nunits; i++) {
     const struct chrome_unit *u = &d->units[i];
     lines += u->rule == R_TEASER;
     dated += u->rule == R_DATE && i > 0 && i + 1 < d->nunits &&
-             u[-1].rule == R_TEASER && u[1].rule == R_TEASER;
+             u[-1].rule == R_TEASER && u[-1].term != TERM_SENT &&
+             u[1].rule == R_TEASER && u[1].term == TERM_SENT;
   }
   return dated >= TEASER_PAIRS && 4 * dated >= lines; /* (two lines each) */
 }

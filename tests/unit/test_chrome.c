@@ -147,6 +147,28 @@ Test(chrome, ad_label_is_no_heading) {
   }
 }
 
+/* A live report whose entries open with their date over a headline
+ * and a sentence is no list of dated teasers (a site's search results:
+ * headline, date, summary): its entries are not all dropped. */
+Test(chrome, live_entries_are_no_dated_teasers) {
+  static const char page[] =
+      "Home   News   Sport   Culture\n\n"
+      "Storm live: ferries cancelled as winds reach 120 km/h\n\n"
+      "12 March 2026, 14:52\nLast ferry cancelled\n"
+      "The last ferry of the day has been cancelled, the operator says.\n\n"
+      "12 March 2026, 14:30\nCoast road closed\n"
+      "Police have closed the coast road between the harbour and the "
+      "lighthouse.\n\n"
+      "12 March 2026, 14:05\nPower cuts in the valley\n"
+      "More than 3,000 homes in the valley are without power.\n\n"
+      "12 March 2026, 13:40\nRed warning for the coast\n"
+      "The weather service has raised its warning for the coast to red.\n\n"
+      "\xc2\xa9 2026 Coast News\n";
+  char *out = run(ONLY, page);
+  cr_assert(strstr(out, "Police have closed the coast road"), "%s", out);
+  free(out);
+}
+
 Test(chrome, lire_aussi_prefix) {
   char *out = run(ONLY, "Le maire a pr\xc3\xa9sent\xc3\xa9 le projet aux "
                         "habitants du quartier mardi soir.\n\n"
