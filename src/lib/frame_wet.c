@@ -7,8 +7,9 @@
  * (sha1, base32) or removed (--block-digest=remove). Other records
  * (warcinfo, ...) pass through. Header lines are written with CRLF
  * whatever they came with (LF-only input is accepted). Bytes between
- * records that do not start a record are dropped with a warning; a record
- * cut short by the end of the input is finished with what came.
+ * records that do not start a record are dropped with a warning, and so is
+ * a record whose headers pass MAX_HEAD, whole; a record cut short by the
+ * end of the input is finished with what came.
  *
  * Memory: the headers of one record (at most 1 MiB) and the cleaned block
  * of one conversion record (at most --max-record bytes; beyond that the
@@ -257,7 +258,9 @@ static void garbage(struct frame_wet *w, bool nl) {
                 (unsigned long long)w->record);
   w->in_garbage = true;
   w->dropping = !nl;
+  /* the rest of the record goes too: its next lines are not headers */
   kempt__buf_clear(&w->head);
+  w->head_lines = 0;
 }
 
 /* A complete header line has been added to head. */
@@ -291,6 +294,7 @@ static enum kempt_status take_head(struct frame_wet *w, const char *p, size_t n,
   if (s == KEMPT_ERR_LIMIT) {
     kempt__warn(w->env->report, "record %llu: headers too long, dropped",
                 (unsigned long long)w->record + 1);
+    w->record++;
     garbage(w, nl);
     return KEMPT_OK;
   }

@@ -226,6 +226,51 @@ Test(wet, lying_content_length) {
   cr_assert_geq(warnings, 2);
 }
 
+/* A record whose header lines pass the 1 MiB cap is dropped whole, up to
+ * the next record: the lines after the cap were once taken as the headers
+ * of a record without its WARC/ line and written out. */
+struct bounded {
+  char s[4096];
+  size_t n, total;
+};
+static enum kempt_status keep_bounded(void *ud, const char *p, size_t n) {
+  struct bounded *o = ud;
+  size_t k = n < sizeof o->s - 1 - o->n ? n : sizeof o->s - 1 - o->n;
+  memcpy(o->s + o->n, p, k);
+  o->n += k;
+  o->s[o->n] = '\0';
+  o->total += n;
+  return KEMPT_OK;
+}
+
+Test(wet, overlong_headers_drop_the_whole_record) {
+  const char *next = "WARC/1.0\r\nWARC-Type: conversion\r\n"
+                     "Content-Length: 2\r\n\r\nz\n\r\n\r\n";
+  size_t cap = (3u << 20), n = 0;
+  char *in = malloc(cap);
+  n += (size_t)sprintf(in, "WARC/1.0\r\nWARC-Type: conversion\r\n");
+  for (int i = 0; n < (3u << 19); i++)
+    n += (size_t)sprintf(in + n, "X-Field-%07d: value\r\n", i);
+  n += (size_t)sprintf(in + n, "Content-Length: 6\r\n\r\nhello\n\r\n\r\n%s",
+                       next);
+  static struct bounded out;
+  kempt_config *cfg = kempt_config_new(NULL);
+  kempt_config_set(cfg, "format", "wet", 0);
+  kempt_config_set(cfg, "stages", "decode", 0);
+  kempt_config_output(cfg, keep_bounded, &out);
+  kempt_config_warnings(cfg, count_warn, NULL);
+  warnings = 0;
+  kempt *k = kempt_new(cfg, NULL);
+  kempt_config_free(cfg);
+  cr_assert_eq(kempt_feed(k, in, n), KEMPT_OK);
+  cr_assert_eq(kempt_finish(k), KEMPT_OK);
+  kempt_free(k);
+  cr_assert_eq(out.total, strlen(next), "%zu bytes out", out.total);
+  cr_assert_str_eq(out.s, next);
+  cr_assert_geq(warnings, 1);
+  free(in);
+}
+
 Test(wet, many_records_chunking_invariant) {
   size_t cap = 64 * 1024, n = 0;
   char *in = malloc(cap);
