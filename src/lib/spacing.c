@@ -453,8 +453,15 @@ static bool code_line(const char *p, size_t n) {
       ['='] = "=>", ['!'] = "=", ['&'] = "&", ['|'] = "|", ['-'] = ">",
       ['('] = ")",  ['<'] = "/", ['/'] = ">", [':'] = ":=", ['+'] = "=",
       ['$'] = "({"};
+  /* the bytes a mark may start with (most bytes of a line start none) */
+  static const bool lead[256] = {['{'] = 1, ['}'] = 1, ['='] = 1, ['!'] = 1,
+                                 ['&'] = 1, ['|'] = 1, ['-'] = 1, ['('] = 1,
+                                 ['<'] = 1, ['/'] = 1, [':'] = 1, ['+'] = 1,
+                                 ['$'] = 1, ['#'] = 1, [';'] = 1};
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
+    if (!lead[c])
+      continue;
     char d = i + 1 < n ? p[i + 1] : '\0';
     if (c == '{' || c == '}')
       return true;
