@@ -216,7 +216,7 @@ static bool intro_line(const struct chrome_unit *u) {
          2u * u->upper <= u->words;
 }
 
-static bool thing_item(const struct chrome_unit *u, unsigned most) {
+static inline bool thing_item(const struct chrome_unit *u, unsigned most) {
   return u->bullet &&
          (u->cls == CL_BAD || u->cls == CL_SHORT ||
           (most > THING_WORDS && u->cls == CL_NEAR)) && /* (under a head) */
@@ -238,10 +238,10 @@ static bool thing_head(const struct chrome_unit *u) {
  * caption does and count as listed (no links). Under a heading (h) that
  * follows prose or another such list, an item may be longer, and the
  * list may end at the next heading over prose or over another list
- * ("Pros" / "• ..." / "Cons" / "• ..." / "Design" / text). */
+ * ("Pros" / "• ..." / "Cons" / "• ..." / "Design" / text). Line i (i > 0)
+ * is a thing_item() of THING_HEAD_ITEM_WORDS: the caller tells, inline,
+ * as most lines are not (a call for each would cost more). */
 static bool things_at(const struct chrome_doc *d, size_t i, size_t *end) {
-  if (i == 0 || !thing_item(&d->units[i], THING_HEAD_ITEM_WORDS))
-    return false;
   const struct chrome_unit *v = &d->units[i - 1];
   bool h = i >= 2 && thing_head(v) &&
            (prose_line(&d->units[i - 2]) || d->units[i - 2].listed);
@@ -299,7 +299,8 @@ void kempt__chrome_keep_costs(struct chrome_doc *d, int32_t cost) {
   for (size_t i = 0; i < d->nunits; i++) {
     struct chrome_unit *u = &d->units[i];
     size_t end;
-    if (u->bullet && things_at(d, i, &end)) {
+    if (i > 0 && thing_item(u, THING_HEAD_ITEM_WORDS) &&
+        things_at(d, i, &end)) {
       for (; i < end; i++) {
         d->units[i].cls = CL_SHORT;
         d->units[i].listed = true;

@@ -76,8 +76,15 @@ static inline void count_rule(struct kempt_report *r, const char *stage,
   count_new(r, stage, rule, j);
 }
 
-/* kempt__change with an event callback: the count, then the event. */
-static NOINLINE void change_event(const struct kempt_env *env,
+/* kempt__change with an event callback: the count, then the event. Its
+ * arguments are kempt__change's, left as they are (noipa), so that the
+ * call is a jump and kempt__change's own path needs no stack frame. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define SAME_ARGS __attribute__((noinline, noipa))
+#else
+#define SAME_ARGS NOINLINE
+#endif
+static SAME_ARGS void change_event(const struct kempt_env *env,
                                   const char *rule, uint64_t offset,
                                   const char *before, size_t blen,
                                   const char *after, size_t alen) {

@@ -453,8 +453,15 @@ static bool code_line(const char *p, size_t n) {
       ['='] = "=>", ['!'] = "=", ['&'] = "&", ['|'] = "|", ['-'] = ">",
       ['('] = ")",  ['<'] = "/", ['/'] = ">", [':'] = ":=", ['+'] = "=",
       ['$'] = "({"};
+  /* the bytes a mark may start with (most bytes of a line start none) */
+  static const bool lead[256] = {['{'] = 1, ['}'] = 1, ['='] = 1, ['!'] = 1,
+                                 ['&'] = 1, ['|'] = 1, ['-'] = 1, ['('] = 1,
+                                 ['<'] = 1, ['/'] = 1, [':'] = 1, ['+'] = 1,
+                                 ['$'] = 1, ['#'] = 1, [';'] = 1};
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
+    if (!lead[c])
+      continue;
     char d = i + 1 < n ? p[i + 1] : '\0';
     if (c == '{' || c == '}')
       return true;
@@ -1790,19 +1797,29 @@ scan_passes_short(const char *p, size_t n, unsigned want, enum hot_set set) {
   return m & want;
 }
 
-/* line_end_space() with AVX2, n >= 33: 32 pairs at a time, the last
- * window ending at the last pair. */
+/* line_end_space() with AVX2, n >= 33: 64 pairs a test, then 32 at a
+ * time, the last window ending at the last pair. */
+/* The pairs of a space or tab and '\n' at p[0..32) (p[32] readable), a
+ * byte each (not 0 where there is one). */
+__attribute__((target("avx2"))) static inline __m256i end_space32(const char *p) {
+  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+  __m256i h = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')),
+                              _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')));
+  return _mm256_and_si256(h, _mm256_cmpeq_epi8(y, _mm256_set1_epi8('\n')));
+}
+
 __attribute__((target("avx2"))) static bool line_end_space_avx2(const char *p,
                                                                 size_t n) {
   if (hspace(p[n - 1]))
     return true;
-  for (size_t i = 0, last = n - 33;; i = i + 32 < last ? i + 32 : last) {
-    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-    __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + i + 1));
-    __m256i h = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')),
-                                _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')));
+  size_t i = 0, last = n - 33;
+  for (; last - i >= 64; i += 64) /* two windows for one test */
     if (_mm256_movemask_epi8(
-            _mm256_and_si256(h, _mm256_cmpeq_epi8(y, _mm256_set1_epi8('\n')))))
+            _mm256_or_si256(end_space32(p + i), end_space32(p + i + 32))))
+      return true;
+  for (;; i = i + 32 < last ? i + 32 : last) {
+    if (_mm256_movemask_epi8(end_space32(p + i)))
       return true;
     if (i == last)
       return false;
