@@ -3326,6 +3326,18 @@ static bool story_above(struct chrome_doc *d, size_t s, size_t a) {
   return false;
 }
 
+/* Whether a run whose first summary is s opens the page's text: no line
+ * of prose above it, and that summary holds more than one sentence. Its
+ * first pair is then the page's title and lead (a guide's "Nafplio: a
+ * weekend" / its opening paragraph), its next ones the article's
+ * sections; a front page's first teaser is mostly one sentence. */
+static bool run_opens_page(struct chrome_doc *d, size_t i, size_t s) {
+  for (size_t k = 0; k < i; k++)
+    if (plain_prose(&d->units[k]))
+      return false;
+  return more_sentences(d, s);
+}
+
 /* Whether a run of headlines with their summaries (sums[0 .. n - 1], n
  * of them, from line i) goes on with the story of the prose right above
  * it: all summaries but one hold more than one sentence and speak in the
@@ -3333,16 +3345,20 @@ static bool story_above(struct chrome_doc *d, size_t s, size_t a) {
  * run's lines before). Such a run is an article's sections (a
  * travel diary's "Lunch at the market" / "For lunch we went to the
  * covered market ..."); a list of other articles speaks of other things
- * each. */
+ * each. A run that opens the page has no prose above: its first pair,
+ * the title and lead, counts (run_opens_page). */
 static bool story_goes_on(struct chrome_doc *d, size_t i, const size_t *sums,
                           size_t n) {
   size_t p = i;
   while (p > 0 && !d->units[p - 1].chars)
     p--;
-  if (p == 0 || n > STORY_SUMS || !plain_prose(&d->units[p - 1]))
+  if (n > STORY_SUMS)
     return false;
-  size_t shared = 0;
-  for (size_t x = 0; x < n; x++)
+  bool lead = run_opens_page(d, i, sums[0]); /* (no prose above to share) */
+  if (!lead && (p == 0 || !plain_prose(&d->units[p - 1])))
+    return false;
+  size_t shared = lead;
+  for (size_t x = lead; x < n; x++)
     shared += more_sentences(d, sums[x]) &&
               (first_person(d, sums[x]) ||
                story_above(d, sums[x], x ? sums[x - 1] : p - 1));
@@ -3961,8 +3977,9 @@ static bool plain_headline_over_dek(struct chrome_doc *d, size_t h,
 #define SPAN_REACH 3 /* lines under the title that may be its dates */
 
 /* A short line of dates from one to another, the last with its year
- * ("12 March - 30 August 2026", "June 4, 1938 - April 9, 2026"): no
- * date line took it (date_span). */
+ * ("12 March - 30 August 2026", "June 4, 1938 - April 9, 2026", a life's
+ * "* 14. März 1938 † 2. Februar 2026"): no date line took it
+ * (date_span). */
 static bool span_line(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if (u->words > 8 || u->ntok <= u->words || u->term == TERM_SENT)
@@ -3978,7 +3995,9 @@ static bool span_line(const struct chrome_doc *d, size_t i) {
     if (p[k - 1] == ' ' && p[k + 1] == ' ' && p[k] == '-')
       return true;
     else if (p[k - 1] == ' ' && k + 4 < n && p[k + 3] == ' ' &&
-             has_prefix(p + k, 3, "\xe2\x80\x93"))
+             (has_prefix(p + k, 3, "\xe2\x80\x93") ||
+              has_prefix(p + k, 3, "\xe2\x80\xa0") || /* a death's cross */
+              has_prefix(p + k, 3, "\xe2\x9c\x9d"))) /* ("* 1938 † 2026") */
       return true;
   return false;
 }
@@ -4259,27 +4278,36 @@ static bool button_row(const struct chrome_doc *d, size_t i) {
          u->cls != CL_NEAR && !box_row(d, i);
 }
 
+/* A row of tabs or links with numbers among its words ("Today Tomorrow
+ * 3 days 10 days"): two numbers at least. */
+static bool number_row(const struct chrome_unit *h) {
+  return h->ntok >= h->words + 2;
+}
+
 /* Lines over the article at a, up to line e (right over it), are a box
  * of facts: BOX_ROWS rows or more in a block apart from the article's,
  * maybe a name over them (a short line without an end: "Margaret
- * Ellery", or a title). They stay, the name as the title. */
-static bool box_over(struct chrome_doc *d, size_t e, size_t a,
-                     bool nolang) {
+ * Ellery", or a title; a row of tabs with numbers, "Today Tomorrow 3 days
+ * 10 days", is none). They stay, the name as the title. Returns the
+ * box's first row, or SIZE_MAX when there is no box. */
+static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
+                       bool nolang) {
   size_t s = e + 1;
   while (s > 0 && box_row(d, s - 1))
     s--;
   if (e + 1 - s < BOX_ROWS || d->units[e].blk == d->units[a].blk)
-    return false;
+    return SIZE_MAX;
   for (size_t i = s; i <= e; i++)
     d->units[i].rule = NULL;
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
       h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
+      !number_row(h) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = true;
   }
-  return true;
+  return s;
 }
 
 #define BUTTONS_TOK 8 /* words of a row of buttons at most */
@@ -4438,6 +4466,84 @@ static bool phrase_name_title(struct chrome_doc *d, size_t i, size_t a) {
   return title_topic(d, i, &l);
 }
 
+#define SCORE_DIGITS 3 /* digits of a match's score at most */
+
+/* Digits of the number that ends right before p[k] (going back) or
+ * starts at it (dir 1), when it has 1 to SCORE_DIGITS; else 0. */
+static size_t score_digits(const char *p, size_t n, size_t k, int dir) {
+  size_t m = 0;
+  if (dir > 0)
+    while (k + m < n && (unsigned)(p[k + m] - '0') < 10)
+      m++;
+  else
+    while (m < k && (unsigned)(p[k - 1 - m] - '0') < 10)
+      m++;
+  return m <= SCORE_DIGITS ? m : 0;
+}
+
+/* Whether line i holds a match's score: two numbers of a few digits with
+ * ':' or a dash between, maybe in spaces ("2:3", "3 - 1", "102–98"; not
+ * a span of years "2018-2019"). */
+static bool score_in(const struct chrome_doc *d, size_t i) {
+  const char *p = d->text.data + d->units[i].off;
+  size_t n = d->units[i].len;
+  for (size_t k = 1; k + 1 < n; k++) {
+    size_t s = k, e = k + 1;
+    if (has_prefix(p + k, n - k, "\xe2\x80\x93"))
+      e = k + 3; /* (an en dash) */
+    else if (p[k] != ':' && p[k] != '-')
+      continue;
+    s -= s > 1 && p[s - 1] == ' ';
+    e += e + 1 < n && p[e] == ' ';
+    if (score_digits(p, n, s, -1) && score_digits(p, n, e, 1))
+      return true;
+  }
+  return false;
+}
+
+#define SUBJECT_CHARS 2 /* code points of a subject's name at least */
+#define SUBJECT_REACH 6 /* lines from it to the article at most (a site's
+                           name far up may open a news agency's dateline) */
+
+/* Line i, over the article at a, is the name of its subject that the
+ * article's first line opens with (an encyclopedia's "信濃川" over
+ * "信濃川（しなのがわ）は、..."): the title, however short, of a page in
+ * a script without spaces, where a line too short for a title is
+ * otherwise none. */
+static bool subject_title(const struct chrome_doc *d, size_t i, size_t a) {
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[a];
+  if (u->rule != R_OUTSIDE || u->hit || u->chars < SUBJECT_CHARS ||
+      u->bullet || u->url || u->widget || u->words > 2 || u->len >= v->len)
+    return false;
+  const char *p = d->text.data + u->off, *q = d->text.data + v->off;
+  size_t s = indentation(p, u->len), t = indentation(q, v->len);
+  size_t n = u->len - s;
+  while (n > 0 && p[s + n - 1] == ' ')
+    n--;
+  return n > 0 && t + n < v->len && memcmp(p + s, q + t, n) == 0;
+}
+
+#define HEAD_LINES 4 /* lines of a head (date, byline, buttons) at most */
+
+/* Whether a headline stands over the line at a with only a head between
+ * (its date or byline line, a row of buttons): the article's, and the
+ * line at a is a line of its own under it (a match's score "Leeds - Hull
+ * 2:1", a standfirst in title case). A line of capitalised words alone
+ * is a menu, no headline. */
+static bool headline_over_head(const struct chrome_doc *d, size_t a) {
+  size_t k = a;
+  while (k > 0 && a - k < HEAD_LINES &&
+         (d->units[k - 1].rule == R_DATE || d->units[k - 1].rule == R_BYLINE ||
+          button_run(d, k - 1)))
+    k--;
+  if (k == a || k == 0)
+    return false;
+  const struct chrome_unit *u = &d->units[k - 1];
+  return !u->hit && u->words >= HEADLINE_WORDS && u->blk != d->units[a].blk &&
+         u->upper < u->words && /* (a menu: "News Sport Business Opinion") */
+         !menu_columns(d->text.data + u->off, u->len) && is_title(d, u, false);
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4452,7 +4558,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       d->units[a + 1].blk != d->units[a].blk &&
       d->units[a + 1].term == TERM_SENT &&
       (a == 0 || d->units[a - 1].words < HEADLINE_WORDS ||
-       !is_title(d, &d->units[a - 1], false))) {
+       !is_title(d, &d->units[a - 1], false)) &&
+      !headline_over_head(d, a)) {
     d->units[a].title = true; /* (the article opens with its headline:
                                  no line above, a menu's, is its title) */
     return;
@@ -4463,16 +4570,27 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
+    if (nolang && k < SUBJECT_REACH && subject_title(d, a - 1 - k, a)) {
+      u->title = true;
+      u->rule = NULL;
+      return;
+    }
     if (k == 0 && !nolang && first_question(d, a - 1, a)) {
       u->rule = NULL; /* (the article's; its title is a little higher up,
                          over a date or the like, or there is none) */
       reach = FAQ_TITLE_REACH;
       continue;
     }
-    if (k == 0 && !nolang &&
-        (box_over(d, a - 1, a, nolang) ||
-         (a > 1 && button_row(d, a - 1) && box_over(d, a - 2, a, nolang))))
+    size_t box = k > 0 || nolang ? SIZE_MAX : box_over(d, a - 1, a, nolang);
+    if (box == SIZE_MAX && k == 0 && !nolang && a > 1 && button_row(d, a - 1))
+      box = box_over(d, a - 2, a, nolang);
+    if (box != SIZE_MAX && (box == 0 || !number_row(&d->units[box - 1])))
       return; /* (a box of facts: its rows and its name stay) */
+    if (box != SIZE_MAX) {
+      k = a - box; /* (a row of tabs over it, no name: the title may be
+                      higher up; the loop's step goes on over the tabs) */
+      continue;
+    }
     if (!nolang && crumb_line(d, a - 1 - k))
       crumbs = true;
     if (!nolang && word_label(d, a - 1 - k) &&
@@ -4501,6 +4619,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       }
       if (nolang && head == SIZE_MAX && button_under_head(d, a - 1 - k))
         continue; /* (a button between the head and the article) */
+      if (!nolang && k == 0 && headline_over_head(d, a - 1)) {
+        if (score_in(d, a - 1))
+          u->rule = NULL; /* (a match's result under its head) */
+        continue; /* (the title is over the head) */
+      }
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
       if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
           (headline_over_dek(d, t - 1, t) ||
@@ -5728,7 +5851,8 @@ static bool pay_range(const struct chrome_doc *d, size_t i) {
 static bool fact_line(const struct chrome_doc *d, size_t k) {
   const struct chrome_unit *u = &d->units[k];
   return (!u->rule || u->rule == R_OUTSIDE || soft_rule(u->rule)) &&
-         !u->url && !u->widget && u->words <= PAY_LINE_WORDS;
+         !u->url && !u->widget && u->words <= PAY_LINE_WORDS &&
+         !button_run(d, k); /* ("Apply Save Share") */
 }
 
 /* The lines of line i's block, within PAY_BLOCK_LINES lines, that are
@@ -5756,6 +5880,24 @@ static bool fact_block(const struct chrome_doc *d, size_t i, size_t *s,
   return true;
 }
 
+/* Line s - 1, over a job ad's facts [s, e], is its title when it stands
+ * in a block of its own that no phrase rule took and reads as one
+ * ("Backend developer (m/f)"); a breadcrumb trail is none. The facts'
+ * line that was taken for the title ("Acme Ltd - Leeds") is then none. */
+static void keep_job_title(struct chrome_doc *d, size_t s, size_t e) {
+  if (s == 0)
+    return;
+  struct chrome_unit *u = &d->units[s - 1];
+  if (u->rule != R_OUTSIDE || u->hit || u->blk == d->units[s].blk ||
+      (s > 1 && d->units[s - 2].blk == u->blk) || crumb_line(d, s - 1) ||
+      button_run(d, s - 1) || !is_title(d, u, false))
+    return;
+  u->rule = NULL;
+  u->title = true;
+  for (size_t k = s; k <= e; k++)
+    d->units[k].title = false;
+}
+
 /* A job ad's head over the article at a: its blocks of short lines with
  * a pay range (title, company, place, pay, "Full-time"; a box "Pay" /
  * "Job type" ...) stay. */
@@ -5766,6 +5908,7 @@ static void keep_job_head(struct chrome_doc *d, size_t a) {
         fact_block(d, i - 1, &s, &e) && e < a) {
       for (size_t k = s; k <= e; k++)
         d->units[k].rule = NULL;
+      keep_job_title(d, s, e);
       i = s + 1; /* (the loop's step goes on above it) */
     }
   }
@@ -5947,6 +6090,49 @@ static size_t roster_after(struct chrome_doc *d, size_t b, size_t c) {
   return j - 1;
 }
 
+/* Groups of digits in line i, counted up to 2, all that figures_after
+ * asks ("Shots 11 : 16": 2; "Goals": 0). */
+static unsigned digit_groups(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  unsigned n = 0;
+  for (size_t k = 0; k < u->len && n < 2; k++)
+    n += is_digit(p[k]) && (k == 0 || !is_digit(p[k - 1]));
+  return n;
+}
+
+/* A short heading of a box of figures: a word or a few ("Goals",
+ * "Statistics", "Table"), capitalised, with no end, link or rule. */
+static bool figures_heading(const struct chrome_doc *d, size_t h) {
+  const struct chrome_unit *u = &d->units[h];
+  return !u->hit && !u->rule && !u->bullet && !u->url && !u->widget &&
+         u->words >= 1 && u->words <= BOX_LABEL_WORDS &&
+         u->term == TERM_NONE && u->cap1;
+}
+
+/* Boxes of a match's figures right after the article's last line b
+ * (before c), one after another: a short heading, then a run of
+ * structured lines (data_run), most of them with two numbers or more
+ * ("2:1 Weber (67.)", "Shots 11 : 16", "2. Leeds 24 44"); a numbered
+ * list of headlines has one each ("1. Council backs plan"). The article
+ * goes on over them. */
+static size_t figures_after(struct chrome_doc *d, size_t b, size_t c) {
+  for (size_t h = b + 1; h + DATA_MIN < c && figures_heading(d, h);
+       h = b + 1) {
+    size_t at = data_run(d, h + 1, c, 1), rows = 0;
+    if (at == SIZE_MAX)
+      break;
+    for (size_t k = h + 1; k <= at; k++)
+      rows += digit_groups(d, k) >= 2;
+    if (rows < DATA_MIN || 100 * rows < DATA_SHARE * (at - h))
+      break;
+    for (size_t k = h; k <= at; k++)
+      d->units[k].rule = NULL;
+    b = at;
+  }
+  return b;
+}
+
 static void keep_chorus(struct chrome_doc *d, size_t from, size_t to);
 static bool lyrics_only(const struct chrome_doc *d, size_t c, size_t *a,
                         size_t *b);
@@ -6049,6 +6235,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     join_releases(d, &a, &b, c);
     b = score_after(d, b, c);
     b = roster_after(d, b, c);
+    b = figures_after(d, b, c);
     while (b + 1 < c && d->units[b].bullet && d->units[b + 1].bullet &&
            d->units[b + 1].blk == d->units[b].blk && !d->units[b + 1].hit &&
            !d->units[b + 1].url && !d->units[b + 1].widget)

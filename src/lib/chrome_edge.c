@@ -294,6 +294,11 @@ static bool key_value(const struct chrome_doc *d, const struct chrome_unit *u) {
   if (!colon)
     return false; /* (most lines) */
   for (size_t e = (size_t)(colon - p); i < e; i++) {
+    if (p[i] == ' ' && p[i + 1] == '(' && p[e - 1] == ')' &&
+        !memchr(p + i + 2, '(', e - i - 2)) {
+      i = e; /* (the key's unit at its end: "Dimensions (W x H x D):") */
+      break;
+    }
     if (p[i] == ' ' && p[i + 1] != ' ' && p[i + 1] != ':')
       words++;
     if (words >= KV_KEY_WORDS || p[i] == '.' || p[i] == ',' ||
@@ -361,7 +366,9 @@ static bool box_value(const struct chrome_unit *u) {
 /* The last line of a box of facts in blocks, each under its heading in
  * the heading's block ("Tickets" / "Adults £14" / "Concessions £10",
  * "Opening hours" / "Daily 10:00 - 17:30"): KV_MIN facts or more, half
- * of them with a number at least; or SIZE_MAX. */
+ * of them with a number at least, down to the last section where that
+ * holds (a listing's "Features" / "3 bedrooms" ..., then "Energy
+ * rating" / "Class E"); or SIZE_MAX. */
 static size_t sections_from(const struct chrome_doc *d, size_t i,
                             size_t end) {
   size_t last = SIZE_MAX, facts = 0, nums = 0;
@@ -374,10 +381,11 @@ static size_t sections_from(const struct chrome_doc *d, size_t i,
     if (k == i + 1 || (k < end && d->units[k].blk == blk))
       break; /* (no fact, or a line of another kind in its block) */
     facts += k - i - 1;
-    last = k - 1;
+    if (facts >= KV_MIN && 2 * nums >= facts)
+      last = k - 1;
     i = k;
   }
-  return facts >= KV_MIN && 2 * nums >= facts ? last : SIZE_MAX;
+  return last;
 }
 
 size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
