@@ -21,9 +21,12 @@ one) is an error.
 The finished table comes too (chrome_rules_table: slots, filters, counts),
 built here as kempt__chrome_rules_init() builds it from chrome_rules_src,
 so that a process need not build it at start (~1.2M instructions); --rules
-files go into a copy of it. tests/unit/test_rulegen_table.c compares the
-two field by field. Each rule's name (chrome_rule_name_N) is one static
-string that both tables point to.
+files go into a copy of it. tests/unit/test_chromespeed_rules.c compares
+the two field by field. Each rule's name (chrome_rule_name_N) is one
+static string that both tables point to. chrome_rules_src and
+chrome_rules_toks are there only where CHROME_RULES_SOURCE is defined
+(the tests): the library has no use for them, and their pointers would
+cost each process their relocations at start.
 
 A filter on the hashes of the function words of src/data/stopwords.txt
 (the one given, or the project's) comes too (chrome_stop_filter): the
@@ -110,7 +113,8 @@ def cstr(s):
 
 # The finished table (struct chrome_rules), built as add_words() and
 # insert() in src/lib/chrome_phrase.c build it at run time from the same
-# rules in the same order; tests/unit/test_rulegen_table.c compares them.
+# rules in the same order; tests/unit/test_chromespeed_rules.c compares
+# them.
 CK = {k: i + 1 for i, k in enumerate(
     ('line', 'prefix', 'prefixsep', 'has', 'list', 'cut', 'byline', 'date',
      'says', 'soft', 'bio', 'copula', 'about', 'caption', 'reply',
@@ -293,6 +297,8 @@ def main(paths):
                                                                 cstr(name)))
     toks = []
     table = Table()
+    print('#ifdef CHROME_RULES_SOURCE /* the rules, for a test to build the '
+          'table from */')
     print('static const struct chrome_rule_src chrome_rules_src[] = {')
     for row, (kind, lang, pat, name) in enumerate(rows):
         h = pattern_tokens(pat.rstrip())
@@ -309,6 +315,7 @@ def main(paths):
     for i in range(0, len(toks), 3):
         print('    ' + ' '.join('0x%016xull,' % h for h in toks[i:i + 3]))
     print('};')
+    print('#endif')
     bits = stop_filter(stops[0])
     print('/* The function words of src/data/stopwords.txt: a bit each. */')
     print('static const uint64_t chrome_stop_filter[] = {')

@@ -226,11 +226,16 @@ static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {
   return h ^ ((uint64_t)k * 0xff51afd7ed558ccdull);
 }
 
-/* Build the compiled-in rules; cache (CHROME_CP_SLOTS entries, or NULL)
- * is borrowed for the tokenizer while r lives. */
+/* Build the table of the rules src[0..n) (the word hashes of src[i] are
+ * toks[src[i].tok ...]), as the compiled-in one was built
+ * (chrome_rules_src, chrome_rules_toks: chrome_rules.h with
+ * CHROME_RULES_SOURCE); cache (CHROME_CP_SLOTS entries, or NULL) is
+ * borrowed for the tokenizer while r lives. */
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                           const struct kempt_allocator *a,
-                                          struct chrome_cpinfo *cache);
+                                          struct chrome_cpinfo *cache,
+                                          const struct chrome_rule_src *src,
+                                          size_t n, const uint64_t *toks);
 /* The compiled-in rules, as kempt__chrome_rules_init() would build them
  * (tools/gen_chrome_rules.py built them), shared by every handle and
  * thread (read-only); never NULL. */

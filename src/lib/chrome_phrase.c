@@ -1833,13 +1833,14 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
 
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                           const struct kempt_allocator *a,
-                                          struct chrome_cpinfo *cache) {
+                                          struct chrome_cpinfo *cache,
+                                          const struct chrome_rule_src *src,
+                                          size_t n, const uint64_t *toks) {
   memset(r, 0, sizeof *r);
   r->alloc = a;
   r->cp = cache;
-  size_t n = sizeof chrome_rules_src / sizeof chrome_rules_src[0];
   for (size_t i = 0; i < n; i++) {
-    const struct chrome_rule_src *s = &chrome_rules_src[i];
+    const struct chrome_rule_src *s = &src[i];
     int kind = s->kind;
     enum kempt_status st = /* (only a prefix's pattern may change its
                               kind: pattern_len) */
@@ -1848,7 +1849,7 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                             &kind)
                         : (void)0),
                    add_words(r, kind, (uint8_t)s->lang,
-                             chrome_rules_toks + s->tok, s->ntok, s->name))
+                             toks + s->tok, s->ntok, s->name))
                 : add_rule(r, kind, (uint8_t)s->lang, s->pattern,
                            strlen(s->pattern), s->name);
     if (st != KEMPT_OK)
@@ -1858,8 +1859,9 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
 }
 
 /* The compiled-in rules: the generator builds the table as
- * kempt__chrome_rules_init() does (tests/unit/test_rulegen_table.c checks
- * that they agree), so that a process starts without building it. */
+ * kempt__chrome_rules_init() does (tests/unit/test_chromespeed_rules.c
+ * checks that they agree), so that a process starts without building
+ * it. */
 const struct chrome_rules *kempt__chrome_rules_builtin(void) {
   return &chrome_rules_table;
 }

@@ -7102,6 +7102,7 @@ static const char chrome_rule_name_7095[] = "list \344\273\212\346\227\245\347\2
 static const char chrome_rule_name_7096[] = "list \347\206\261\351\226\200\346\226\260\350\201\236 (zh)";
 static const char chrome_rule_name_7097[] = "list \347\203\255\351\227\250\346\226\260\351\227\273 (zh)";
 static const char chrome_rule_name_7098[] = "list \345\215\263\346\231\202\346\226\260\350\201\236 (zh)";
+#ifdef CHROME_RULES_SOURCE /* the rules, for a test to build the table from */
 static const struct chrome_rule_src chrome_rules_src[] = {
     {CK_LINE, KEMPT_LANG_NONE, "\330\245\330\271\331\204\330\247\331\206\330\247\330\252",
      chrome_rule_name_0, 1, 0},
@@ -25921,6 +25922,7 @@ static const uint64_t chrome_rules_toks[] = {
     0xe9b7739bb791d21aull, 0xb6aab32381d55e04ull, 0x43af247150449e04ull,
     0xb9f2966dfde45b36ull,
 };
+#endif
 /* The function words of src/data/stopwords.txt: a bit each. */
 static const uint64_t chrome_stop_filter[] = {
     0x0000800800000c02ull, 0x040100c120200280ull, 0x0000020100811200ull,
