@@ -252,6 +252,7 @@ static const char R_BUTTONS[] = "classifier a row of buttons";
 static const char R_THRICE[] = "classifier line found three times or more";
 static const char R_TWICE[] = "classifier text found twice (caption, teaser)";
 static const char R_CAPTION[] = "caption (a credit at its end)";
+static const char R_SLIDE[] = "caption (a gallery's counter: 1 of 12)";
 static const char R_SIGNUP[] = "sign-up pitch (before its e-mail field)";
 static const char R_LINKRUN[] = "classifier list of links, most of it chrome";
 static const char R_DOUBLE[] = "image label (its text twice in a row)";
@@ -1668,18 +1669,69 @@ static bool slash_tail(const char *p, size_t n) {
   return caps >= 2 && words <= CREDIT_WORDS + 2;
 }
 
-/* A news agency's short name alone, as a caption's credit: "(AP)". */
+/* A news agency's name, as credits give it: "(AP)" at a caption's end,
+ * "Reuters" or "EPA-EFE" alone (in its own script: "연합뉴스"). */
 static bool agency(const char *p, size_t n) {
-  static const char *const w[] = {"AP", "AFP", "EPA", "DPA", "dpa", "ANSA",
-                                  "EFE", "PA", "AAP", "ANP", "PAP", "TASS"};
-  static const unsigned char len[] = {2, 3, 3, 3, 3, 4, 3, 2, 3, 3, 3, 4};
-  _Static_assert(sizeof len == sizeof w / sizeof w[0], "a length each");
-  if (n < 2 || n > 4)
+  static const struct {
+    const char *w;
+    unsigned char n;
+  } a[] = {
+#define AGENCY(s) {s, sizeof s - 1}
+      AGENCY("AP"),      AGENCY("AFP"),    AGENCY("EPA"),
+      AGENCY("DPA"),     AGENCY("dpa"),    AGENCY("ANSA"),
+      AGENCY("EFE"),     AGENCY("PA"),     AGENCY("AAP"),
+      AGENCY("ANP"),     AGENCY("PAP"),    AGENCY("TASS"),
+      AGENCY("APA"),     AGENCY("NTB"),    AGENCY("STT"),
+      AGENCY("MTI"),     AGENCY("KNA"),    AGENCY("epd"),
+      AGENCY("PTI"),     AGENCY("IANS"),   AGENCY("Reuters"),
+      AGENCY("Xinhua"),  AGENCY("Kyodo"),  AGENCY("Yonhap"),
+      AGENCY("Belga"),   AGENCY("Lusa"),   AGENCY("Ritzau"),
+      AGENCY("Bernama"), AGENCY("Antara"), AGENCY("Anadolu"),
+      AGENCY("\xd0\xa2\xd0\x90\xd0\xa1\xd0\xa1"),             /* ТАСС */
+      AGENCY("\xd0\xa0\xd0\x98\xd0\x90"),                     /* РИА */
+      AGENCY("\xe6\x96\xb0\xe5\x8d\x8e\xe7\xa4\xbe"),         /* 新华社 */
+      AGENCY("\xe4\xb8\xad\xe6\x96\xb0\xe7\xa4\xbe"),         /* 中新社 */
+      AGENCY("\xec\x97\xb0\xed\x95\xa9\xeb\x89\xb4\xec\x8a\xa4"), /* 연합뉴스 */
+      AGENCY("\xeb\x89\xb4\xec\x8b\x9c\xec\x8a\xa4"),         /* 뉴시스 */
+#undef AGENCY
+  };
+  if (n < 2 || n > 12)
     return false;
-  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-    if (len[i] == n && memcmp(p, w[i], n) == 0)
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
+    if (a[i].n == n && memcmp(p, a[i].w, n) == 0)
       return true;
   return false;
+}
+
+#define AGENCY_WORDS 5 /* words of a credit alone: "Jane Doe / Reuters" */
+
+/* Line u (bytes p, its words t[0..nt), all of them) is a credit alone:
+ * a few words without an end, one of them an agency's name at least,
+ * the others capitalised names (or words of a script without case: "图/
+ * 新华社"), a separator between two of its words ("EPA-EFE", "Jane Doe /
+ * Reuters"; "dpa" alone): a photo's or the story's source between
+ * paragraphs. */
+static bool agency_credit(const struct chrome_unit *u, const char *p,
+                          const struct chrome_tok *t, size_t nt,
+                          size_t total) {
+  if (nt != total || nt > AGENCY_WORDS || u->words != nt ||
+      u->term != TERM_NONE || u->bullet)
+    return false;
+  bool apart = nt == 1; /* (words only spaces apart: a menu, a heading) */
+  for (size_t k = 1; k < nt && !apart; k++)
+    for (size_t i = t[k - 1].end; i < t[k].start && !apart; i++)
+      apart = p[i] == '/' || p[i] == '|' || p[i] == ',' || p[i] == '=' ||
+              p[i] == '-';
+  if (!apart)
+    return false;
+  size_t agencies = 0;
+  for (size_t k = 0; k < nt; k++) {
+    if (agency(p + t[k].start, t[k].end - t[k].start))
+      agencies++;
+    else if (!t[k].upper && (unsigned char)p[t[k].start] < 0xE0)
+      return false; /* (a word in lower case: text) */
+  }
+  return agencies > 0;
 }
 
 /* Whether p[0..n) holds one of the nw words w (lower-case ASCII letters,
@@ -1955,6 +2007,78 @@ static bool name_handle(const struct chrome_unit *u, const char *p,
   return true;
 }
 
+#define SLIDE_LABEL 10 /* bytes of a label before a slide's number */
+#define SLIDE_WORD 6   /* bytes of the word between its numbers ("von") */
+
+/* The number of one to three digits at p[*i] (*i moves past it), or 0. */
+static unsigned slide_number(const char *p, size_t n, size_t *i) {
+  unsigned v = 0;
+  size_t s = *i;
+  while (*i < n && *i - s < 4 && (unsigned)(p[*i] - '0') < 10)
+    v = v * 10 + (unsigned)(p[(*i)++] - '0');
+  return *i - s <= 3 ? v : 0;
+}
+
+static size_t skip_blanks(const char *p, size_t n, size_t i) {
+  while (i < n && p[i] == ' ')
+    i++;
+  return i;
+}
+
+/* A gallery's counter opens line p[0..n): "2 / 12", "1 of 12 Waves
+ * break over ...", "Bild 3 von 12": maybe a label, a number, '/' or a
+ * short word in lower case, a greater number; then the end of the line,
+ * or (after a label, or its first slide's "1 of": "10 of 12 Republicans
+ * voted" is prose, "1/2 Cup Butter" an ingredient) a caption opening
+ * with a capital. */
+static bool slide_counter(const char *p, size_t n) {
+  size_t i = 0;
+  bool label = (unsigned)(p[0] - '0') >= 10;
+  if (label) { /* "Photo", "Bild", "Фото" */
+    if ((unsigned)(p[0] - 'A') >= 26 && (unsigned char)p[0] < 0xC0)
+      return false;
+    while (i < n && i <= SLIDE_LABEL && p[i] != ' ')
+      i++;
+    if (i > SLIDE_LABEL || i == n)
+      return false;
+    i++;
+  }
+  unsigned a = slide_number(p, n, &i);
+  i = skip_blanks(p, n, i);
+  if (!a || i == n)
+    return false;
+  bool tight = false; /* "1/2": a fraction too ("1/2 Cup Butter") */
+  if (p[i] == '/') {
+    tight = p[i - 1] != ' ' && i + 1 < n && p[i + 1] != ' ';
+    i++;
+  } else { /* a word in lower case: "of", "von", "sur", "из" */
+    size_t w = i;
+    while (i < n && i - w <= SLIDE_WORD &&
+           ((unsigned)(p[i] - 'a') < 26 || (unsigned char)p[i] >= 0x80))
+      i++;
+    if (i == w || i == n || p[i] != ' ')
+      return false;
+  }
+  i = skip_blanks(p, n, i);
+  unsigned b = slide_number(p, n, &i);
+  if (b < 2 || a > b)
+    return false;
+  while (i < n && (p[i] == ' ' || p[i] == ':' || p[i] == '|' ||
+                   p[i] == '-' || p[i] == '.' || p[i] == ')'))
+    i++;
+  if (i == n)
+    return true;
+  return (label || (a == 1 && !tight)) && ((unsigned)(p[i] - 'A') < 26 ||
+                               (unsigned char)p[i] >= 0xC0);
+}
+
+/* slide_counter of line u, its cheap tests first (most lines have fewer
+ * than two numbers). */
+static inline bool slide_line(const struct chrome_unit *u, const char *p) {
+  return u->ntok >= u->words + 2 && /* (two numbers at least) */
+         ((unsigned)(p[0] - '0') < 10 || u->cap1) && slide_counter(p, u->len);
+}
+
 /* The phrase rules of a short line, from its words t[0..nt) of total.
  * They read nothing but the line (its bytes, features and words) and m,
  * and set only its rule, hit, soft_has and about_at: classify copies what
@@ -1990,6 +2114,10 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
+  if (!u->rule && agency_credit(u, p, t, nt, total))
+    u->rule = R_CAPTION;
+  if (!u->rule && slide_line(u, p))
+    u->rule = R_SLIDE;
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
       kempt__chrome_may_start(m->rules, CK_CAPTION, t[0].h))
     for (size_t k = nt < 8 ? nt : 8; k >= 1 && !u->rule; k--)
@@ -2019,6 +2147,8 @@ static void match_long(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && doubled(u, p))
     u->rule = R_DOUBLE;
+  if (!u->rule && slide_line(u, p))
+    u->rule = R_SLIDE;
 }
 
 /* ---- image labels ---------------------------------------------------- */
@@ -2751,7 +2881,7 @@ static HOT_INLINE int32_t score_of(const struct chrome_unit *u) {
   if (u->hit == CK_CAPTION ||
       (u->rule
            ? u->rule == R_CAPTION || u->rule == R_DOUBLE || u->rule == R_SLUG ||
-                 u->rule == R_PULLQUOTE ||
+                 u->rule == R_PULLQUOTE || u->rule == R_SLIDE ||
                  u->rule == R_SIGNUP || u->rule == R_EMBED || u->rule == R_CARD
            : u->widget))
     return -SHORT_BASE; /* in the article or not: no gap */
@@ -3426,6 +3556,23 @@ static uint64_t prose_chars(const struct chrome_unit *u) {
   return u->term == TERM_SENT && u->words >= NEAR_WORDS ? u->chars : 0;
 }
 
+/* Whether the teasers are dated, TEASER_PAIRS of them and half at
+ * least: a date line between a headline and its summary ("Port town
+ * votes ..." / "12 November 2026" / "The town council ..."): other
+ * articles' (a site's search results, an archive), not the sections of
+ * one (a live report's dates open its entries, over their headlines). */
+static bool dated_teasers(const struct chrome_doc *d) {
+  size_t dated = 0, lines = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    lines += u->rule == R_TEASER;
+    dated += u->rule == R_DATE && i > 0 && i + 1 < d->nunits &&
+             u[-1].rule == R_TEASER && u[-1].term != TERM_SENT &&
+             u[1].rule == R_TEASER && u[1].term == TERM_SENT;
+  }
+  return dated >= TEASER_PAIRS && 4 * dated >= lines; /* (two lines each) */
+}
+
 /* Teasers that hold nearly all of a page's prose (TEASER_PROSE % or
  * more) are its article: sub-headings, each with a paragraph of one
  * sentence ("Keep a regular bedtime" / "Going to bed at ..."), not a
@@ -3439,7 +3586,7 @@ static void NOINLINE keep_teaser_article(struct chrome_doc *d) {
       teased += u->rule ? prose_chars(u) : 0;
     }
   }
-  if (!teased || 100 * teased < TEASER_PROSE * all)
+  if (!teased || 100 * teased < TEASER_PROSE * all || dated_teasers(d))
     return;
   for (size_t i = 0; i < d->nunits; i++)
     if (d->units[i].rule == R_TEASER)
@@ -4178,33 +4325,6 @@ static bool name_only_title(struct chrome_doc *d, size_t a) {
   return false;
 }
 
-#define DEK_REACH 10 /* lines from a dek to the article at most */
-
-/* Line t + 1, right under the title t in a block of its own, is its dek
- * ending with a sentence's end ("A survey ship ... before."): prose
- * that no phrase rule took, then only the head's byline or date line
- * and its buttons down to the article at a (a teaser under a title
- * has no byline under it). */
-static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t a) {
-  if (t + 2 >= a || a - t > DEK_REACH)
-    return false;
-  const struct chrome_unit *u = &d->units[t + 1];
-  if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet ||
-      u->url || u->widget || u->dup || u->hit || u->words < DEK_WORDS ||
-      u->cls == CL_BAD || u->blk == d->units[t].blk ||
-      u->blk == d->units[t + 2].blk)
-    return false;
-  bool head = false;
-  for (size_t i = t + 2; i < a; i++) {
-    const char *r = d->units[i].rule;
-    if (r == R_BYLINE || r == R_DATE)
-      head = true;
-    else if (!r || r == R_OUTSIDE)
-      return false;
-  }
-  return head;
-}
-
 #define OPEN_HEAD_WORDS 16 /* words of a headline that opens the article */
 #define ENTRY_REACH 5 /* lines from a live entry's time up to the headline */
 #define ENTRY_SCAN 40 /* lines from its heading to the next entry's time */
@@ -4544,6 +4664,51 @@ static bool headline_over_head(const struct chrome_doc *d, size_t a) {
          !menu_columns(d->text.data + u->off, u->len) && is_title(d, u, false);
 }
 
+#define DEK_REACH 10 /* lines from a dek to the article at most */
+#define DEK_OVER 2   /* lines between the title and its dek at most */
+
+/* The line under the title t where its dek may be: t + 1, or the first
+ * line under a few short ones (DEK_OVER at most) that follow the title,
+ * one of them an author's name alone ("Share Tweet" / "Jane Doe" / the
+ * dek): the name goes, the dek under it need not. */
+static size_t dek_at(const struct chrome_doc *d, size_t t, size_t a) {
+  bool name = false;
+  size_t j = t + 1;
+  for (; j < a && j <= t + DEK_OVER; j++) {
+    if (kempt__chrome_name_line(d, j))
+      name = true;
+    else if (!button_row(d, j))
+      break;
+  }
+  return name ? j : t + 1;
+}
+
+/* Line j (dek_at), under the title t in a block of its own, is its dek
+ * ending with a sentence's end ("A survey ship ... before."): prose
+ * that no phrase rule took, then only the head's byline or date line
+ * and its buttons down to the article at a (a teaser under a title
+ * has no byline under it). */
+static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
+                         size_t a) {
+  if (j + 1 >= a || a - t > DEK_REACH)
+    return false;
+  const struct chrome_unit *u = &d->units[j];
+  if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet ||
+      u->url || u->widget || u->dup || u->hit || u->words < DEK_WORDS ||
+      u->cls == CL_BAD || u->blk == d->units[j - 1].blk ||
+      u->blk == d->units[j + 1].blk)
+    return false;
+  bool head = false;
+  for (size_t i = j + 1; i < a; i++) {
+    const char *r = d->units[i].rule;
+    if (r == R_BYLINE || r == R_DATE)
+      head = true;
+    else if (!r || r == R_OUTSIDE)
+      return false;
+  }
+  return head;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4641,8 +4806,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       }
       d->units[t].title = true;
       d->units[t].rule = NULL;
-      if (!nolang && dek_sentence(d, t, a))
-        d->units[t + 1].rule = NULL; /* (a dek with its period) */
+      size_t dek = dek_at(d, t, a);
+      if (!nolang && dek_sentence(d, t, dek, a))
+        d->units[dek].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
              (span_line(d, i) || price_line(d, i) || facts_line(d, i))) ||
@@ -4899,6 +5065,35 @@ static bool headline_items(const struct chrome_doc *d, size_t i, size_t e) {
         2u * d->units[i].upper > d->units[i].words)
       return true;
   return false;
+}
+
+#define DATED_ENTRIES 2 /* a diary's entries in the stretch at least */
+
+/* Line i is the text of a diary's or a live report's entry: prose that
+ * no rule took. */
+static bool entry_text(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && !u->bullet && !u->url && u->term == TERM_SENT &&
+         u->words >= NEAR_WORDS && (u->cls == CL_GOOD || u->cls == CL_NEAR);
+}
+
+/* The stretch [a, b] holds DATED_ENTRIES entries at least, each a date
+ * line over its text ("Tuesday, 4 March" / "The path climbed ..."): the
+ * entries right under it, of the same form (their text a sentence or
+ * two), are the diary's too, before c. Returns the new b. */
+static size_t join_dated_entries(const struct chrome_doc *d, size_t a,
+                                 size_t b, size_t c) {
+  size_t entries = 0;
+  for (size_t i = a; i < b && entries < DATED_ENTRIES; i++)
+    entries += d->units[i].rule == R_DATE && entry_text(d, i + 1);
+  if (entries < DATED_ENTRIES)
+    return b;
+  while (b + 2 < c && d->units[b + 1].rule == R_DATE && entry_text(d, b + 2)) {
+    b += 2;
+    while (b + 1 < c && entry_text(d, b + 1))
+      b++;
+  }
+  return b;
 }
 
 /* The article that ends with such a section goes on over the sections
@@ -5601,6 +5796,15 @@ static bool soft_word(const struct chrome_doc *d, size_t i) {
          kempt__chrome_rules_find(r, h, CK_SOFT, ~0u) != NULL;
 }
 
+/* Line u is a news agency's name alone, maybe in brackets ("Reuters",
+ * "(Reuters)"): its credit, no heading. */
+static bool agency_alone(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  size_t s = u->tlen && p[0] == '(';
+  return u->tlen > s && agency(p + s, u->tlen - s);
+}
+
 static void keep_inner_headings(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a + 1; i < b; i++) {
     const struct chrome_unit *u = &d->units[i];
@@ -5608,7 +5812,8 @@ static void keep_inner_headings(struct chrome_doc *d, size_t a, size_t b) {
         u->cap1 && u->term == TERM_NONE && !u->bullet && !u->url &&
         !u->widget && !u->soft_has && !u->dup && u[-1].blk != u->blk &&
         u[1].blk != u->blk && prose_para(&u[-1]) && prose_para(&u[1]) &&
-        has_lower(d->text.data + u->off, u->len) && !soft_word(d, i)) {
+        has_lower(d->text.data + u->off, u->len) && !soft_word(d, i) &&
+        !agency_alone(d, u)) {
       size_t k = i + 1, paras = 0;
       for (; k <= b && !d->units[k].rule && paras < INNER_HEAD_PARAS; k++)
         paras += d->units[k].blk != d->units[k - 1].blk;
@@ -6231,6 +6436,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    b = join_dated_entries(d, a, b, c);
     b = join_wiki_sections(d, b, c);
     join_releases(d, &a, &b, c);
     b = score_after(d, b, c);

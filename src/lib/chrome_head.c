@@ -423,6 +423,10 @@ static bool cjk_byline(const struct chrome_doc *d,
   return false;
 }
 
+bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i) {
+  return name_line(d, &d->units[i]);
+}
+
 const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
                                     bool title_above) {
   if (head_date(d, i, true))

@@ -542,6 +542,9 @@ bool kempt__chrome_date_form(const char *p, const struct chrome_unit *u,
  * title) an author's name between a longer headline and a date line. */
 const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
                                     bool title_above);
+/* Whether line i of d is an author's name alone ("Jane Doe"): two or
+ * three capitalised words, no function word, number nor end. */
+bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i);
 /* Date lines among the first lines of the article [a, b] (under its
  * dek), not in a run of them and not a time alone (a live report's
  * "14:30 The minister arrives"): they go. */

@@ -632,6 +632,113 @@ static void post_meta(struct chrome_doc *d, size_t s, size_t y) {
     d->units[i].rule = R_POST_TAGS;
 }
 
+#define WIDE_FOOT 6      /* lines of a footer and the next post's card */
+#define WIDE_FOOT_SAME 3 /* ... of which so many found in the other's */
+
+/* Whether the footers at x and y open with the same line ("Logged") and
+ * WIDE_FOOT_SAME of x's next lines are in y's: a forum's footer, then
+ * the next poster's card (name, rank, "Posts: 312": a card differs from
+ * post to post) and the next post's header ("Re: subject", its date). */
+static bool same_wide_foot(const struct chrome_doc *d, size_t x, size_t y,
+                           size_t end) {
+  if (x + WIDE_FOOT > end || y + WIDE_FOOT > end || x == y ||
+      d->units[x].key != d->units[y].key || !d->units[x].key)
+    return false;
+  unsigned same = 0;
+  for (size_t i = 0; i < WIDE_FOOT && same < WIDE_FOOT_SAME; i++) {
+    if (!foot_line(&d->units[x + i]))
+      continue;
+    for (size_t j = 0; j < WIDE_FOOT; j++)
+      if (same_button(d, x + i, y + j)) {
+        same++;
+        break;
+      }
+  }
+  return same >= WIDE_FOOT_SAME;
+}
+
+/* The footers of the thread's posts in [a, b], once it is the article,
+ * when the footer opens with the line f ("Logged", a line repeated on
+ * the page): that line and the short lines under it that no rule took,
+ * or f's own rule (the next poster's card), go. (A rule that a repeated
+ * line has is dropped again inside the article: this one stays.) */
+static void inner_feet(struct chrome_doc *d, size_t a, size_t b,
+                       const struct chrome_unit *f) {
+  for (size_t i = a; i <= b; i++) {
+    if (d->units[i].key != f->key ||
+        (d->units[i].rule && d->units[i].rule != f->rule))
+      continue;
+    for (size_t j = i; j <= b && j < i + WIDE_FOOT; j++) {
+      struct chrome_unit *u = &d->units[j];
+      if ((u->rule && u->rule != f->rule) || u->cls != CL_SHORT ||
+          u->term == TERM_SENT)
+        break;
+      u->rule = R_POST_GAP;
+    }
+  }
+}
+
+/* Whether two footers inside the stretch [a, b] that open with the
+ * line f match with their next cards (same_wide_foot): the stretch is a
+ * thread of posts already. */
+static bool wide_inside(const struct chrome_doc *d, size_t a, size_t b,
+                        const struct chrome_unit *f, size_t end) {
+  size_t prev = SIZE_MAX;
+  for (size_t i = a; i <= b; i++) {
+    if (d->units[i].key != f->key)
+      continue;
+    if (prev != SIZE_MAX && same_wide_foot(d, prev, i, end))
+      return true;
+    prev = i;
+  }
+  return false;
+}
+
+#define HEAD_LINES 4 /* lines of a post's header over its text at most */
+
+/* Whether the footer at f heads each post rather than closes it: lines
+ * of it are right above the stretch's own post at a too (a forum's
+ * "Reply #2 on: date" / poster / "Joined: ..." over each post). */
+static bool foot_heads(const struct chrome_doc *d, size_t a, size_t f,
+                       size_t end) {
+  if (f + POST_FOOT > end)
+    return false;
+  unsigned same = 0;
+  size_t from = a > HEAD_LINES ? a - HEAD_LINES : 0;
+  for (size_t i = f; i < f + POST_FOOT; i++) {
+    if (!foot_line(&d->units[i]))
+      continue;
+    for (size_t y = from; y < a; y++)
+      if (same_button(d, y, i)) {
+        same++;
+        break;
+      }
+  }
+  return same >= POST_FOOT_SAME;
+}
+
+/* The post [*s, *e) under the header at x: its text opens within
+ * HEAD_LINES lines (short ones or lines a rule took between: the
+ * poster's card) and runs over lines of prose that no rule took, as
+ * post_text wants them (the thread's foot, "You must log in ...", a
+ * list of threads, is no post). */
+static bool post_under(const struct chrome_doc *d, size_t x, size_t end,
+                       size_t *s, size_t *e) {
+  size_t i = x;
+  while (i < end && i <= x + HEAD_LINES &&
+         (d->units[i].rule || d->units[i].cls == CL_SHORT))
+    i++;
+  if (i == end || i > x + HEAD_LINES)
+    return false;
+  size_t j = i; /* (prose only: what follows the thread is no post) */
+  while (j < end && !d->units[j].rule &&
+         (d->units[j].cls == CL_GOOD || d->units[j].cls == CL_NEAR))
+    j++;
+  *s = i;
+  *e = j;
+  return post_text(d, i, j);
+}
+
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c) {
   size_t f = *b + 1, end = c < d->nunits ? c : d->nunits;
@@ -653,11 +760,19 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
       j++;
     post_head(d, j, b0 + 1);
   }
+  size_t last = f; /* the last footer taken */
+  bool wide = false; /* a footer matched f with the next card: then its
+                        first line alone ("Logged") is enough */
   for (size_t x = f, y = f + POST_FOOT; y < end && y - x <= POST_SPAN;
        y++) { /* (footers do not overlap) */
-    if (y < x + POST_FOOT ||
-        !((foot_near(&d->units[y], &fu) && same_foot(d, y, f, end)) ||
-          (known && d->units[y].rule && same_button(d, y, f))))
+    if (y < x + POST_FOOT)
+      continue;
+    bool same_line = d->units[y].key == fu.key;
+    if (same_line && !wide)
+      wide = same_wide_foot(d, y, f, end);
+    if (!((foot_near(&d->units[y], &fu) && same_foot(d, y, f, end)) ||
+          (known && d->units[y].rule && same_button(d, y, f)) ||
+          (same_line && wide)))
       continue;
     size_t s = past_card(d, post_start(d, y, x + 1), y);
     if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
@@ -665,8 +780,16 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
     post_meta(d, s, y);
     post_gap(d, x, s);
     *b = y - 1;
-    x = y;
+    x = last = y;
   }
+  size_t ps, pe;
+  if (foot_heads(d, a0, f, end) && post_under(d, last, end, &ps, &pe)) {
+    post_meta(d, ps, pe);
+    post_gap(d, last, ps);
+    *b = pe - 1; /* (the last post, under the last header) */
+  }
+  if (wide || (fu.key && wide_inside(d, a0, b0, &fu, end)))
+    inner_feet(d, *a, *b, &fu);
   for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
     y--;
     if (!foot_near(&d->units[y], &fu) || !same_foot(d, y, f, end))

@@ -98,6 +98,77 @@ Test(chrome, phrases_in_other_languages) {
   }
 }
 
+/* An ad's label alone between paragraphs of its own language, over
+ * three paragraphs more (where a one-word heading would stay): it goes,
+ * whatever word the language has for it. */
+Test(chrome, ad_label_is_no_heading) {
+  static const char *const pages[][5] = {
+      {"Advert", "The council met on Monday to agree the budget for the "
+       "coming year.",
+       "Most of the money will go to the schools and to the roads.",
+       "Some members wanted more for the libraries, but they lost the vote.",
+       "The budget will be published in full at the end of the month."},
+      {"Anuncio", "El consejo se reuni\xc3\xb3 el lunes para aprobar el "
+       "presupuesto del a\xc3\xb1o que viene.",
+       "La mayor parte del dinero ir\xc3\xa1 a las escuelas y a las "
+       "carreteras.",
+       "Algunos concejales quer\xc3\xad" "an m\xc3\xa1s para las "
+       "bibliotecas, pero perdieron la votaci\xc3\xb3n.",
+       "El presupuesto se publicar\xc3\xa1 entero a finales de mes."},
+      {"An\xc3\xbancio", "O conselho reuniu-se na segunda-feira para "
+       "aprovar o or\xc3\xa7" "amento do pr\xc3\xb3ximo ano.",
+       "A maior parte do dinheiro vai para as escolas e para as estradas.",
+       "Alguns vereadores queriam mais para as bibliotecas, mas perderam "
+       "a vota\xc3\xa7\xc3\xa3o.",
+       "O or\xc3\xa7" "amento ser\xc3\xa1 publicado no fim do m\xc3\xaas."},
+      {"Annonse", "Bystyret m\xc3\xb8ttes mandag for \xc3\xa5 vedta "
+       "budsjettet for neste \xc3\xa5r.",
+       "Det meste av pengene g\xc3\xa5r til skolene og til veiene.",
+       "Noen av medlemmene ville gi mer til bibliotekene, men de tapte "
+       "avstemningen.",
+       "Budsjettet blir lagt fram i sin helhet i slutten av m\xc3\xa5neden."},
+      {"Gesponsert", "Der Rat hat sich am Montag getroffen, um den "
+       "Haushalt f\xc3\xbcr das kommende Jahr zu beschlie\xc3\x9f" "en.",
+       "Der gr\xc3\xb6\xc3\x9fte Teil des Geldes geht an die Schulen und "
+       "an die Stra\xc3\x9f" "en.",
+       "Einige Mitglieder wollten mehr f\xc3\xbcr die Bibliotheken, aber "
+       "sie verloren die Abstimmung.",
+       "Der Haushalt wird Ende des Monats vollst\xc3\xa4ndig "
+       "ver\xc3\xb6" "ffentlicht."}};
+  for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    char in[1024];
+    snprintf(in, sizeof in, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n", pages[i][1],
+             pages[i][0], pages[i][2], pages[i][3], pages[i][4]);
+    char *out = run(ONLY, in);
+    cr_assert_null(strstr(out, pages[i][0]), "%s kept: %s", pages[i][0],
+                   out);
+    cr_assert(strstr(out, pages[i][2]), "%s", out);
+    free(out);
+  }
+}
+
+/* A live report whose entries open with their date over a headline
+ * and a sentence is no list of dated teasers (a site's search results:
+ * headline, date, summary): its entries are not all dropped. */
+Test(chrome, live_entries_are_no_dated_teasers) {
+  static const char page[] =
+      "Home   News   Sport   Culture\n\n"
+      "Storm live: ferries cancelled as winds reach 120 km/h\n\n"
+      "12 March 2026, 14:52\nLast ferry cancelled\n"
+      "The last ferry of the day has been cancelled, the operator says.\n\n"
+      "12 March 2026, 14:30\nCoast road closed\n"
+      "Police have closed the coast road between the harbour and the "
+      "lighthouse.\n\n"
+      "12 March 2026, 14:05\nPower cuts in the valley\n"
+      "More than 3,000 homes in the valley are without power.\n\n"
+      "12 March 2026, 13:40\nRed warning for the coast\n"
+      "The weather service has raised its warning for the coast to red.\n\n"
+      "\xc2\xa9 2026 Coast News\n";
+  char *out = run(ONLY, page);
+  cr_assert(strstr(out, "Police have closed the coast road"), "%s", out);
+  free(out);
+}
+
 Test(chrome, lire_aussi_prefix) {
   char *out = run(ONLY, "Le maire a pr\xc3\xa9sent\xc3\xa9 le projet aux "
                         "habitants du quartier mardi soir.\n\n"
