@@ -12,10 +12,21 @@ for --explain: "KIND PATTERN (LANG)".
 
 The words of each pattern come hashed as the chrome tokenizer
 (src/lib/chrome_phrase.c) hashes them, so that building the table costs no
-tokenizing: ntok hashes from chrome_rules_toks[tok] on. A pattern with a
-character this script leaves to the tokenizer (ntok 0) is tokenized when
-the table is built; tests/unit/
-test_chromespeed_rules.c checks that both give the same hashes.
+tokenizing: ntok hashes from chrome_rules_toks[tok] on (ntok 0: a rule
+the stage leaves out, too long); tests/unit/test_chromespeed_rules.c
+checks that both give the same hashes. A pattern with a character whose
+reading only the tokenizer knows (unassigned, or lower-cased to more than
+one) is an error.
+
+The finished table comes too (chrome_rules_table: slots, filters, counts),
+built here as kempt__chrome_rules_init() builds it from chrome_rules_src,
+so that a process need not build it at start (~1.2M instructions); --rules
+files go into a copy of it. tests/unit/test_chromespeed_rules.c compares
+the two field by field. Each rule's name (chrome_rule_name_N) is one
+static string that both tables point to. chrome_rules_src and
+chrome_rules_toks are there only where CHROME_RULES_SOURCE is defined
+(the tests): the library has no use for them, and their pointers would
+cost each process their relocations at start.
 
 A filter on the hashes of the function words of src/data/stopwords.txt
 (the one given, or the project's) comes too (chrome_stop_filter): the
@@ -37,14 +48,16 @@ WH_MUL = 0x9e3779b97f4a7c15
 NUMBER_HASH = 0x6a09e667f3bcc909
 MAX_PATTERN = 256  # as chrome_phrase.c
 MAX_TOK = 64       # CHROME_MAXTOK
+COPYRIGHT = '\u00a9'  # the (c) sign: a token of its own, hashed as a word
 
 
 def word_hash(w):
     """The hash of a word (letters, marks and digits), as the tokenizer
     makes it: the bytes of its lower-case form in chunks of 8,
     little-endian, each mixed in (the last one padded with zero bytes);
-    a word without a letter or mark is a number."""
-    if not any(unicodedata.category(c)[0] in 'LM' for c in w):
+    a word without a letter or mark is a number (but the (c) sign)."""
+    if w != COPYRIGHT and not any(unicodedata.category(c)[0] in 'LM'
+                                  for c in w):
         return NUMBER_HASH
     b = ''.join(c.lower() for c in w).encode('utf-8')
     h = WH_INIT
@@ -55,34 +68,37 @@ def word_hash(w):
 
 def word_char(c):
     """Whether c is a word character (a letter, mark or decimal digit);
-    None when the tokenizer should decide (the (c) sign is a token of its
-    own; a character whose lower-case form is more than one)."""
+    None when the tokenizer should decide (a character whose lower-case
+    form is more than one, or that Unicode leaves unassigned)."""
     cat = unicodedata.category(c)
-    if c == '\u00a9' or cat in ('Cn', 'Co', 'Cs') or len(c.lower()) != 1:
+    if cat in ('Cn', 'Co', 'Cs') or len(c.lower()) != 1:
         return None
     return cat[0] in 'LM' or cat == 'Nd'
 
 
 def pattern_tokens(pat):
     """The word hashes of a pattern as add_rule finds them ('#' is a
-    number), or None: let the stage tokenize it."""
+    number), or None where add_rule would leave the rule out (too long, no
+    word, too many)."""
     if not 0 < len(pat.encode('utf-8')) < MAX_PATTERN:
         return None
-    words, cur = [], ''
-    for c in pat.replace('#', '0'):
-        w = word_char(c)
+    hashes, cur = [], ''
+    for c in pat.replace('#', '0') + ' ':
+        w = False if c == COPYRIGHT else word_char(c)
         if w is None:
-            return None
+            sys.exit('rule %r: U+%04X, which the tokenizer alone knows how '
+                     'to read: leave it out' % (pat, ord(c)))
         if w:
             cur += c
-        elif cur:
-            words.append(cur)
+            continue
+        if cur:
+            hashes.append(word_hash(cur))
             cur = ''
-    if cur:
-        words.append(cur)
-    if not 0 < len(words) <= MAX_TOK:
+        if c == COPYRIGHT:
+            hashes.append(word_hash(c))
+    if not 0 < len(hashes) <= MAX_TOK:
         return None
-    return [word_hash(w) for w in words]
+    return hashes
 
 
 def cstr(s):
@@ -93,6 +109,127 @@ def cstr(s):
         else:
             out.extend('\\%03o' % b for b in c.encode('utf-8'))
     return '"' + ''.join(out) + '"'
+
+
+# The finished table (struct chrome_rules), built as add_words() and
+# insert() in src/lib/chrome_phrase.c build it at run time from the same
+# rules in the same order; tests/unit/test_chromespeed_rules.c compares
+# them.
+CK = {k: i + 1 for i, k in enumerate(
+    ('line', 'prefix', 'prefixsep', 'has', 'list', 'cut', 'byline', 'date',
+     'says', 'soft', 'bio', 'copula', 'about', 'caption', 'reply',
+     'button'))}
+FIRST_BITS = 8192    # CHROME_FIRST_BITS
+KEY_BITS = 65536     # CHROME_KEY_BITS
+PREFIX_BITS = 16384  # CHROME_PREFIX_BITS
+HS_BITS = 65536      # CHROME_HS_BITS
+SECOND_HS = 31       # CHROME_SECOND_HS
+SEQ_INIT = 0x9e3779b97f4a7c15
+FIRST_SLOTS = 4096   # the table's first size (grow())
+
+
+def seq_step(h, tok):
+    """kempt__chrome_seq_step."""
+    h = ((h << 7) | (h >> 57)) & MASK
+    return ((h ^ tok) * 0x100000001b3) & MASK
+
+
+class Table:
+    """struct chrome_rules: its filters, longest rule per kind and an
+    open-addressing hash table of rules (linear probing, grown by
+    doubling when half full, as in C: the slots come out the same)."""
+
+    def __init__(self):
+        self.first = [0] * FIRST_BITS
+        self.keys = [0] * (KEY_BITS // 64)
+        self.prefix_hs = [0] * (PREFIX_BITS // 64)
+        self.first_hs = [0] * (HS_BITS // 64)
+        self.maxtok = {}
+        self.slots = []
+        self.count = 0
+
+    def add(self, kind, lang, hashes, row):
+        """add_words(): row is the index of the rule's name."""
+        k = CK[kind]
+        seq = SEQ_INIT
+        for h in hashes:
+            seq = seq_step(seq, h)
+        key = seq ^ ((k * 0xff51afd7ed558ccd) & MASK)
+        self.first[(hashes[0] >> 51) % FIRST_BITS] |= 1 << k
+        if kind in ('has', 'soft'):
+            if len(hashes) >= 2:
+                self.first[(hashes[1] >> 51) % FIRST_BITS] |= 1 << SECOND_HS
+            set_bit(self.first_hs, (hashes[0] >> 24) % HS_BITS)
+            h = SEQ_INIT
+            for prev in hashes[:-1]:
+                h = seq_step(h, prev)
+                set_bit(self.prefix_hs, (h >> 45) % PREFIX_BITS)
+        self.maxtok[kind] = max(self.maxtok.get(kind, 0), len(hashes))
+        set_bit(self.keys, (key >> 40) % KEY_BITS)
+        self.insert((key, row, kind, lang, len(hashes)))
+
+    def insert(self, rule):
+        if not self.slots or 2 * (self.count + 1) > len(self.slots):
+            self.grow()
+        j = self.probe(rule[0])
+        while self.slots[j]:
+            o = self.slots[j]
+            if (o[0], o[2], o[3]) == (rule[0], rule[2], rule[3]):
+                return  # the same rule twice
+            j = (j + 1) % len(self.slots)
+        self.slots[j] = rule
+        self.count += 1
+
+    def probe(self, key):
+        return key % len(self.slots)
+
+    def grow(self):
+        old = self.slots
+        self.slots = [None] * (len(old) * 2 if old else FIRST_SLOTS)
+        for rule in old:
+            if rule:
+                j = self.probe(rule[0])
+                while self.slots[j]:
+                    j = (j + 1) % len(self.slots)
+                self.slots[j] = rule
+
+
+def set_bit(words, b):
+    words[b // 64] |= 1 << (b % 64)
+
+
+def print_words(name, words, fmt):
+    """A C array of words, the zero ones left out."""
+    print('    .%s = {' % name)
+    for i, w in enumerate(words):
+        if w:
+            print('        [%d] = %s,' % (i, fmt % w))
+    print('    },')
+
+
+def print_table(t):
+    print('/* The rules in their table, as kempt__chrome_rules_init() '
+          'builds it. */')
+    print('static const struct chrome_rule chrome_rules_slots[%d] = {'
+          % len(t.slots))
+    for j, rule in enumerate(t.slots):
+        if rule:
+            key, row, kind, lang, ntok = rule
+            print('    [%d] = {0x%016xull, chrome_rule_name_%d, CK_%s, '
+                  'KEMPT_LANG_%s, %d, 0},' % (j, key, row, kind.upper(),
+                                             lang.upper(), ntok))
+    print('};')
+    print('static const struct chrome_rules chrome_rules_table = {')
+    print_words('first', t.first, '0x%08xu')
+    print_words('keys', t.keys, '0x%016xull')
+    print_words('prefix_hs', t.prefix_hs, '0x%016xull')
+    print_words('first_hs', t.first_hs, '0x%016xull')
+    print('    .maxtok = {%s},' % ', '.join(
+        '[CK_%s] = %d' % (k.upper(), n) for k, n in sorted(t.maxtok.items())))
+    print('    .slots = chrome_rules_slots,')
+    print('    .mask = %d,' % (len(t.slots) - 1))
+    print('    .count = %d,' % t.count)
+    print('};')
 
 
 STOP_FILTER_BITS = 8192  # as CHROME_STOP_FILTER_BITS in chrome_int.h
@@ -154,26 +291,38 @@ def main(paths):
           'src/data/chrome/LANG.rules... \\')
     print(' *     > src/lib/chrome_rules.h')
     print(' * Do not edit. */')
+    print('/* Each rule\'s name (for --explain), the same in both tables. */')
+    for row, (kind, lang, pat, name) in enumerate(rows):
+        print('static const char chrome_rule_name_%d[] = %s;' % (row,
+                                                                cstr(name)))
     toks = []
+    table = Table()
+    print('#ifdef CHROME_RULES_SOURCE /* the rules, for a test to build the '
+          'table from */')
     print('static const struct chrome_rule_src chrome_rules_src[] = {')
-    for kind, lang, pat, name in rows:
+    for row, (kind, lang, pat, name) in enumerate(rows):
         h = pattern_tokens(pat.rstrip())
         at = len(toks)
         toks.extend(h or [])
-        print('    {CK_%s, KEMPT_LANG_%s, %s,\n     %s, %d, %d},' % (
-            kind.upper(), lang.upper(), cstr(pat), cstr(name),
-            len(h) if h else 0, at if h else 0))
+        print('    {CK_%s, KEMPT_LANG_%s, %s,\n     chrome_rule_name_%d, %d, '
+              '%d},' % (kind.upper(), lang.upper(), cstr(pat), row,
+                        len(h) if h else 0, at if h else 0))
+        if h:
+            sep = kind == 'prefix' and pat.rstrip().endswith(':')
+            table.add('prefixsep' if sep else kind, lang, h, row)
     print('};')
     print('static const uint64_t chrome_rules_toks[] = {')
     for i in range(0, len(toks), 3):
         print('    ' + ' '.join('0x%016xull,' % h for h in toks[i:i + 3]))
     print('};')
+    print('#endif')
     bits = stop_filter(stops[0])
     print('/* The function words of src/data/stopwords.txt: a bit each. */')
     print('static const uint64_t chrome_stop_filter[] = {')
     for i in range(0, len(bits), 3):
         print('    ' + ' '.join('0x%016xull,' % b for b in bits[i:i + 3]))
     print('};')
+    print_table(table)
 
 
 if __name__ == '__main__':

@@ -93,9 +93,11 @@ struct chrome_rules {
    * their hashes than first's (kempt__chrome_may_start_hs asks both) */
   uint64_t first_hs[CHROME_HS_BITS / 64];
   uint8_t maxtok[CK_COUNT]; /* words of the longest rule of each kind */
-  struct chrome_rule *slots;
+  const struct chrome_rule *slots;
   size_t mask; /* slots - 1 (a power of two minus one) */
   size_t count;
+  struct chrome_rule *own; /* slots, when r owns them (else NULL: the
+                              compiled-in table, read-only) */
   const struct kempt_allocator *alloc;
   struct chrome_cpinfo *cp; /* borrowed code point cache, or NULL */
 };
@@ -224,13 +226,19 @@ static inline uint64_t kempt__chrome_kind_key(uint64_t h, int k) {
   return h ^ ((uint64_t)k * 0xff51afd7ed558ccdull);
 }
 
-/* Build the compiled-in rules; cache (CHROME_CP_SLOTS entries, or NULL)
- * is borrowed for the tokenizer while r lives. */
+/* Build the table of the rules src[0..n) (the word hashes of src[i] are
+ * toks[src[i].tok ...]), as the compiled-in one was built
+ * (chrome_rules_src, chrome_rules_toks: chrome_rules.h with
+ * CHROME_RULES_SOURCE); cache (CHROME_CP_SLOTS entries, or NULL) is
+ * borrowed for the tokenizer while r lives. */
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                           const struct kempt_allocator *a,
-                                          struct chrome_cpinfo *cache);
-/* The compiled-in rules, built on the first call and shared by every
- * handle and thread (read-only); NULL when they could not be built. */
+                                          struct chrome_cpinfo *cache,
+                                          const struct chrome_rule_src *src,
+                                          size_t n, const uint64_t *toks);
+/* The compiled-in rules, as kempt__chrome_rules_init() would build them
+ * (tools/gen_chrome_rules.py built them), shared by every handle and
+ * thread (read-only); never NULL. */
 const struct chrome_rules *kempt__chrome_rules_builtin(void);
 /* A copy of from in r that rules can be added to (free it with
  * kempt__chrome_rules_free); cache as in kempt__chrome_rules_init. */

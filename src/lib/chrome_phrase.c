@@ -21,7 +21,6 @@
 #include "chrome_int.h"
 #include "lang.h"
 
-#include <pthread.h>
 #include <utf8proc.h>
 
 #define MAX_PATTERN 256
@@ -1732,8 +1731,8 @@ static enum kempt_status grow(struct chrome_rules *r) {
       j = (j + 1) & (size - 1);
     s[j] = r->slots[i];
   }
-  kempt__free(r->alloc, r->slots);
-  r->slots = s;
+  kempt__free(r->alloc, r->own);
+  r->slots = r->own = s;
   r->mask = size - 1;
   return KEMPT_OK;
 }
@@ -1752,7 +1751,7 @@ static enum kempt_status insert(struct chrome_rules *r,
       return KEMPT_OK; /* the same rule twice */
     j = (j + 1) & r->mask;
   }
-  r->slots[j] = *rule;
+  r->own[j] = *rule;
   r->count++;
   return KEMPT_OK;
 }
@@ -1834,13 +1833,14 @@ static enum kempt_status add_rule(struct chrome_rules *r, int kind,
 
 enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                           const struct kempt_allocator *a,
-                                          struct chrome_cpinfo *cache) {
+                                          struct chrome_cpinfo *cache,
+                                          const struct chrome_rule_src *src,
+                                          size_t n, const uint64_t *toks) {
   memset(r, 0, sizeof *r);
   r->alloc = a;
   r->cp = cache;
-  size_t n = sizeof chrome_rules_src / sizeof chrome_rules_src[0];
   for (size_t i = 0; i < n; i++) {
-    const struct chrome_rule_src *s = &chrome_rules_src[i];
+    const struct chrome_rule_src *s = &src[i];
     int kind = s->kind;
     enum kempt_status st = /* (only a prefix's pattern may change its
                               kind: pattern_len) */
@@ -1849,7 +1849,7 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
                                             &kind)
                         : (void)0),
                    add_words(r, kind, (uint8_t)s->lang,
-                             chrome_rules_toks + s->tok, s->ntok, s->name))
+                             toks + s->tok, s->ntok, s->name))
                 : add_rule(r, kind, (uint8_t)s->lang, s->pattern,
                            strlen(s->pattern), s->name);
     if (st != KEMPT_OK)
@@ -1858,24 +1858,12 @@ enum kempt_status kempt__chrome_rules_init(struct chrome_rules *r,
   return KEMPT_OK;
 }
 
-/* The compiled-in rules, built once per process (the first handle pays,
- * ~1.8M instructions) and shared read-only by all handles and threads. */
-static struct chrome_rules builtin;
-static enum kempt_status builtin_status = KEMPT_ERR_NOMEM;
-static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
-
-static void build_builtin(void) {
-  static struct chrome_cpinfo cache[CHROME_CP_SLOTS]; /* for the build */
-  builtin_status =
-      kempt__chrome_rules_init(&builtin, kempt__default_allocator(), cache);
-  builtin.cp = NULL; /* read-only from now on */
-}
-
+/* The compiled-in rules: the generator builds the table as
+ * kempt__chrome_rules_init() does (tests/unit/test_chromespeed_rules.c
+ * checks that they agree), so that a process starts without building
+ * it. */
 const struct chrome_rules *kempt__chrome_rules_builtin(void) {
-  if (pthread_once(&builtin_once, build_builtin) != 0 ||
-      builtin_status != KEMPT_OK)
-    return NULL;
-  return &builtin;
+  return &chrome_rules_table;
 }
 
 enum kempt_status kempt__chrome_rules_copy(struct chrome_rules *r,
@@ -1885,14 +1873,15 @@ enum kempt_status kempt__chrome_rules_copy(struct chrome_rules *r,
   *r = *from;
   r->alloc = a;
   r->cp = cache;
-  r->slots = NULL;
+  r->slots = r->own = NULL;
   if (!from->slots)
     return KEMPT_OK;
   size_t bytes = (from->mask + 1) * sizeof *from->slots;
-  r->slots = kempt__malloc(a, bytes);
-  if (!r->slots)
+  r->own = kempt__malloc(a, bytes);
+  if (!r->own)
     return KEMPT_ERR_NOMEM;
-  memcpy(r->slots, from->slots, bytes);
+  memcpy(r->own, from->slots, bytes);
+  r->slots = r->own;
   return KEMPT_OK;
 }
 
@@ -1978,6 +1967,6 @@ uint32_t kempt__chrome_rules_langs(const struct chrome_rules *r,
 }
 
 void kempt__chrome_rules_free(struct chrome_rules *r) {
-  kempt__free(r->alloc, r->slots);
-  r->slots = NULL;
+  kempt__free(r->alloc, r->own);
+  r->slots = r->own = NULL;
 }
