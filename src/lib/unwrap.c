@@ -38,7 +38,10 @@
  * such a dump (its blocks long, most of its prose lines several to one), in
  * which a few blank lines or lines of white space leave short blocks too.
  * There a line of prose is a paragraph even when indented (a page laid out
- * with indentation), unless it is the body of a list item above it.
+ * with indentation), unless it is the body of a list item above it; the
+ * turns of an interview or a dialogue ("Q: ...", "A: ...") are paragraphs,
+ * not the rows of a box of facts; and the short tail of a sentence a long
+ * line of prose broke off is joined back to it.
  *
  * An end-of-line hyphen between letters is removed when the joined word
  * occurs elsewhere in the document (and the hyphenated form does not);
@@ -1674,20 +1677,52 @@ static size_t spaced_dash(const char *p, size_t n) {
   return d && d < n && p[d] == ' ' ? d : 0;
 }
 
-/* A short line that opens with a label of a few words and a colon or a
- * spaced dash: "Weight: 210 g", "Monday: 7.15am, 3pm", "June 9 -- Tampa". */
-static bool field_line(const char *p, size_t n) {
+/* The bytes of the label of a short line that opens with a label of a
+ * few words and a colon or a spaced dash ("Weight: 210 g", "Monday: 7.15am,
+ * 3pm", "June 9 -- Tampa"), or 0. */
+static size_t field_label(const char *p, size_t n) {
   if (n > FIELD_BYTES)
-    return false;
+    return 0;
   size_t words = 1;
   for (size_t i = 0; i + 2 <= n && words <= FIELD_WORDS; i++) {
     if (p[i] == ':')
-      return i && p[i + 1] == ' ' && !kempt__is_space((unsigned char)p[i - 1]);
+      return i && p[i + 1] == ' ' && !kempt__is_space((unsigned char)p[i - 1])
+                 ? i
+                 : 0;
     if (p[i] == ' ') {
       if (i && spaced_dash(p + i + 1, n - i - 1))
-        return true;
+        return i;
       words++;
     }
+  }
+  return 0;
+}
+
+/* A line of a box of facts: "Label: value" (see field_label()). */
+static bool field_line(const char *p, size_t n) {
+  return field_label(p, n) != 0;
+}
+
+#define TURN_SPAN 3 /* lines between two turns of one speaker at most */
+
+/* Whether line j of the nl lines L of text t is a turn of a dialogue or an
+ * interview ("Q: ...", "A: ...", "Anna: ..."): a label whose line is no
+ * fact of a box but a paragraph, since the same label opens another line
+ * a few lines away (the labels of a box of facts differ). */
+static bool turn_line(const char *t, const struct line *L, size_t nl,
+                      size_t j) {
+  const char *p = t + L[j].start;
+  size_t k = field_label(p, L[j].end - L[j].start);
+  if (!k)
+    return false;
+  size_t from = j > TURN_SPAN ? j - TURN_SPAN : 0;
+  size_t to = nl - j > TURN_SPAN ? j + TURN_SPAN + 1 : nl;
+  for (size_t i = from; i < to; i++) {
+    const char *q = t + L[i].start;
+    size_t m = L[i].end - L[i].start;
+    if (i != j && m > k && !memcmp(p, q, k + 1) &&
+        field_label(q, m) == k)
+      return true;
   }
   return false;
 }
@@ -1824,6 +1859,25 @@ static bool dump_block(struct unwrap *u, const char *t, const struct line *L,
   return prose >= PROSE_LINES || (prose && dumped(u));
 }
 
+/* Whether line b of text t is the tail of the sentence line a was cut in,
+ * as a dumper that breaks lines at its limit or at a page's <br> leaves
+ * it in a dump: a ends a long line of prose in a word or a comma, b starts
+ * with a lower-case letter (a caseless script tells nothing) and, short,
+ * ends the sentence (a long line after it may be a paragraph of its own
+ * the page began in lower case). */
+static bool cut_tail(const char *t, const struct line *a,
+                     const struct line *b) {
+  const char *p = t + b->start, *q = t + a->start;
+  size_t n = b->end - b->start, m = a->end - a->start;
+  int32_t last = -1;
+  if (m < PROSE_LINE_BYTES || n >= PROSE_LINE_BYTES ||
+      !kempt__ends_sentence(p, n) || !kempt__cp_lower(kempt__first_cp(p, n)))
+    return false;
+  kempt__cp_last(q, m, &last);
+  return (last == ',' || kempt__cp_alnum(last)) && prose_line(t, a) &&
+         !enumerator(p, n) && !field_line(p, n);
+}
+
 /* Write the lines of a block that is not hard-wrapped: one block, or when
  * it holds paragraphs one to a line (dump_block()), a block for each line
  * but the lines of a list or a table, which stay together. Text dumped one
@@ -1831,17 +1885,29 @@ static bool dump_block(struct unwrap *u, const char *t, const struct line *L,
  * text) has its paragraphs so. */
 static enum kempt_status put_kept_lines(struct unwrap *u,
                                         const struct kempt_block *b,
-                                        const struct line *L, size_t nl) {
+                                        struct line *L, size_t nl) {
   if (!dump_block(u, b->text, L, nl))
     return put_group(u, b, L, 0, nl);
   enum kempt_status st = KEMPT_OK;
   struct kempt_block c = *b; /* (the lines after the first: split) */
+  bool turn = false; /* line j - 1 is a turn of a dialogue */
   for (size_t j = 0, end; j < nl && st == KEMPT_OK; j = end) {
     end = logical_end(L, j);
-    if (list_line(b->text, &L[j], NULL)) {
+    /* the next speaker's line after a turn is a turn too */
+    turn = turn ? field_line(b->text + L[j].start, L[j].end - L[j].start)
+                : turn_line(b->text, L, nl, j);
+    if (turn) {
+      /* a paragraph of its own */
+    } else if (list_line(b->text, &L[j], NULL)) {
       const struct line *item = item_line(b->text, &L[j]) ? &L[j] : NULL;
-      while (end < nl && list_line(b->text, &L[end], item)) {
+      while (end < nl && list_line(b->text, &L[end], item) &&
+             !turn_line(b->text, L, nl, end)) {
         item = item_line(b->text, &L[end]) ? &L[end] : item;
+        end = logical_end(L, end);
+      }
+    } else {
+      while (end < nl && cut_tail(b->text, &L[end - 1], &L[end])) {
+        L[end - 1].joined = true; /* one line again */
         end = logical_end(L, end);
       }
     }
@@ -1861,7 +1927,7 @@ static bool own_paragraph(const struct line *L, size_t j) {
  * another block stays one block. */
 static enum kempt_status put_lines(struct unwrap *u,
                                    const struct kempt_block *b,
-                                   const struct line *L, size_t nl,
+                                   struct line *L, size_t nl,
                                    bool wrapped) {
   if (!wrapped)
     return put_kept_lines(u, b, L, nl);
