@@ -40,8 +40,9 @@
  * There a line of prose is a paragraph even when indented (a page laid out
  * with indentation), unless it is the body of a list item above it; the
  * turns of an interview or a dialogue ("Q: ...", "A: ...") are paragraphs,
- * not the rows of a box of facts; and the short tail of a sentence a long
- * line of prose broke off is joined back to it.
+ * not the rows of a box of facts; a credit under an embedded post ("— Name
+ * (@handle) May 2, 2019") is a paragraph apart from it; and the short tail
+ * of a sentence a long line of prose broke off is joined back to it.
  *
  * An end-of-line hyphen between letters is removed when the joined word
  * occurs elsewhere in the document (and the hyphenated form does not);
@@ -1703,6 +1704,24 @@ static bool field_line(const char *p, size_t n) {
   return field_label(p, n) != 0;
 }
 
+#define CREDIT_BYTES 120 /* a line that credits a post at most */
+
+/* Whether p[0..n) credits the post or quotation above it with its author
+ * and date, as embedded posts end: "— Name (@handle) May 2, 2019" (an em
+ * dash or a bar, a space, and a year at the end; a dash that opens a line
+ * of dialogue or a list item has no year after it). */
+static bool credit_line(const char *p, size_t n) {
+  int32_t cp = -1;
+  size_t k = kempt__cp(p, n, &cp);
+  if (n > CREDIT_BYTES || (cp != 0x2014 && cp != 0x2015) || n < k + 6 ||
+      p[k] != ' ')
+    return false;
+  for (size_t i = n - 4; i < n; i++)
+    if (p[i] < '0' || p[i] > '9')
+      return false;
+  return !kempt__cp_alnum((unsigned char)p[n - 5]); /* "2019", not "12019" */
+}
+
 #define TURN_SPAN 3 /* lines between two turns of one speaker at most */
 
 /* Whether line j of the nl lines L of text t is a turn of a dialogue or an
@@ -1878,6 +1897,40 @@ static bool cut_tail(const char *t, const struct line *a,
          !enumerator(p, n) && !field_line(p, n);
 }
 
+/* Whether line l of text t is a paragraph of its own among the lines of
+ * a list (a turn of a dialogue is checked apart). */
+static bool lone_line(const char *t, const struct line *l) {
+  return credit_line(t + l->start, l->end - l->start);
+}
+
+/* The end of the paragraph that starts at line j of the nl lines L of a
+ * dumped block of text t: a line, or the lines of a list or a table, or a
+ * line and the tail of its sentence, joined to it. *turn: whether the line
+ * before j is a turn of a dialogue, updated. */
+static size_t dump_paragraph_end(const char *t, struct line *L, size_t nl,
+                                 size_t j, bool *turn) {
+  size_t end = logical_end(L, j);
+  /* the next speaker's line after a turn is a turn too */
+  *turn = *turn ? field_line(t + L[j].start, L[j].end - L[j].start)
+                : turn_line(t, L, nl, j);
+  if (*turn || lone_line(t, &L[j]))
+    return end;
+  if (list_line(t, &L[j], NULL)) {
+    const struct line *item = item_line(t, &L[j]) ? &L[j] : NULL;
+    while (end < nl && list_line(t, &L[end], item) &&
+           !turn_line(t, L, nl, end) && !lone_line(t, &L[end])) {
+      item = item_line(t, &L[end]) ? &L[end] : item;
+      end = logical_end(L, end);
+    }
+    return end;
+  }
+  while (end < nl && cut_tail(t, &L[end - 1], &L[end])) {
+    L[end - 1].joined = true; /* one line again */
+    end = logical_end(L, end);
+  }
+  return end;
+}
+
 /* Write the lines of a block that is not hard-wrapped: one block, or when
  * it holds paragraphs one to a line (dump_block()), a block for each line
  * but the lines of a list or a table, which stay together. Text dumped one
@@ -1892,25 +1945,7 @@ static enum kempt_status put_kept_lines(struct unwrap *u,
   struct kempt_block c = *b; /* (the lines after the first: split) */
   bool turn = false; /* line j - 1 is a turn of a dialogue */
   for (size_t j = 0, end; j < nl && st == KEMPT_OK; j = end) {
-    end = logical_end(L, j);
-    /* the next speaker's line after a turn is a turn too */
-    turn = turn ? field_line(b->text + L[j].start, L[j].end - L[j].start)
-                : turn_line(b->text, L, nl, j);
-    if (turn) {
-      /* a paragraph of its own */
-    } else if (list_line(b->text, &L[j], NULL)) {
-      const struct line *item = item_line(b->text, &L[j]) ? &L[j] : NULL;
-      while (end < nl && list_line(b->text, &L[end], item) &&
-             !turn_line(b->text, L, nl, end)) {
-        item = item_line(b->text, &L[end]) ? &L[end] : item;
-        end = logical_end(L, end);
-      }
-    } else {
-      while (end < nl && cut_tail(b->text, &L[end - 1], &L[end])) {
-        L[end - 1].joined = true; /* one line again */
-        end = logical_end(L, end);
-      }
-    }
+    end = dump_paragraph_end(b->text, L, nl, j, &turn);
     st = put_group(u, &c, L, j, end);
     c.flags = b->flags | KEMPT_BLOCK_SPLIT;
   }
