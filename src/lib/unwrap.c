@@ -1678,12 +1678,17 @@ static size_t spaced_dash(const char *p, size_t n) {
   return d && d < n && p[d] == ' ' ? d : 0;
 }
 
+static size_t label_bytes(const char *p, size_t n);
+
 /* The bytes of the label of a short line that opens with a label of a
  * few words and a colon or a spaced dash ("Weight: 210 g", "Monday: 7.15am,
  * 3pm", "June 9 -- Tampa"), or 0. */
 static size_t field_label(const char *p, size_t n) {
-  if (n > FIELD_BYTES)
-    return 0;
+  return n > FIELD_BYTES ? 0 : label_bytes(p, n);
+}
+
+/* field_label() of a line of any length. */
+static size_t label_bytes(const char *p, size_t n) {
   size_t words = 1;
   for (size_t i = 0; i + 2 <= n && words <= FIELD_WORDS; i++) {
     if (p[i] == ':')
@@ -1897,6 +1902,19 @@ static bool cut_tail(const char *t, const struct line *a,
          !enumerator(p, n) && !field_line(p, n);
 }
 
+/* Whether line l of text t is a row of a box of facts or a list of dates
+ * too long for field_line() ("June 23 – Virginia Beach, VA @ Veterans
+ * United Home Loans Amphitheater") in a list after a labelled row: a
+ * label, no prose, at most twice as long as a row. */
+static bool long_row(const char *t, const struct line *l,
+                     const struct line *above) {
+  const char *p = t + l->start;
+  size_t n = l->end - l->start;
+  return n <= 2 * FIELD_BYTES && label_bytes(p, n) &&
+         label_bytes(t + above->start, above->end - above->start) &&
+         !prose_line(t, l);
+}
+
 /* Whether line l of text t is a paragraph of its own among the lines of
  * a list (a turn of a dialogue is checked apart). */
 static bool lone_line(const char *t, const struct line *l) {
@@ -1917,7 +1935,8 @@ static size_t dump_paragraph_end(const char *t, struct line *L, size_t nl,
     return end;
   if (list_line(t, &L[j], NULL)) {
     const struct line *item = item_line(t, &L[j]) ? &L[j] : NULL;
-    while (end < nl && list_line(t, &L[end], item) &&
+    while (end < nl &&
+           (list_line(t, &L[end], item) || long_row(t, &L[end], &L[end - 1])) &&
            !turn_line(t, L, nl, end) && !lone_line(t, &L[end])) {
       item = item_line(t, &L[end]) ? &L[end] : item;
       end = logical_end(L, end);
