@@ -38,7 +38,11 @@
  * such a dump (its blocks long, most of its prose lines several to one), in
  * which a few blank lines or lines of white space leave short blocks too.
  * There a line of prose is a paragraph even when indented (a page laid out
- * with indentation), unless it is the body of a list item above it.
+ * with indentation), unless it is the body of a list item above it; the
+ * turns of an interview or a dialogue ("Q: ...", "A: ...") are paragraphs,
+ * not the rows of a box of facts; a credit under an embedded post ("— Name
+ * (@handle) May 2, 2019") is a paragraph apart from it; and the short tail
+ * of a sentence a long line of prose broke off is joined back to it.
  *
  * An end-of-line hyphen between letters is removed when the joined word
  * occurs elsewhere in the document (and the hyphenated form does not);
@@ -1674,20 +1678,75 @@ static size_t spaced_dash(const char *p, size_t n) {
   return d && d < n && p[d] == ' ' ? d : 0;
 }
 
-/* A short line that opens with a label of a few words and a colon or a
- * spaced dash: "Weight: 210 g", "Monday: 7.15am, 3pm", "June 9 -- Tampa". */
-static bool field_line(const char *p, size_t n) {
-  if (n > FIELD_BYTES)
-    return false;
+static size_t label_bytes(const char *p, size_t n);
+
+/* The bytes of the label of a short line that opens with a label of a
+ * few words and a colon or a spaced dash ("Weight: 210 g", "Monday: 7.15am,
+ * 3pm", "June 9 -- Tampa"), or 0. */
+static size_t field_label(const char *p, size_t n) {
+  return n > FIELD_BYTES ? 0 : label_bytes(p, n);
+}
+
+/* field_label() of a line of any length. */
+static size_t label_bytes(const char *p, size_t n) {
   size_t words = 1;
   for (size_t i = 0; i + 2 <= n && words <= FIELD_WORDS; i++) {
     if (p[i] == ':')
-      return i && p[i + 1] == ' ' && !kempt__is_space((unsigned char)p[i - 1]);
+      return i && p[i + 1] == ' ' && !kempt__is_space((unsigned char)p[i - 1])
+                 ? i
+                 : 0;
     if (p[i] == ' ') {
       if (i && spaced_dash(p + i + 1, n - i - 1))
-        return true;
+        return i;
       words++;
     }
+  }
+  return 0;
+}
+
+/* A line of a box of facts: "Label: value" (see field_label()). */
+static bool field_line(const char *p, size_t n) {
+  return field_label(p, n) != 0;
+}
+
+#define CREDIT_BYTES 120 /* a line that credits a post at most */
+
+/* Whether p[0..n) credits the post or quotation above it with its author
+ * and date, as embedded posts end: "— Name (@handle) May 2, 2019" (an em
+ * dash or a bar, a space, and a year at the end; a dash that opens a line
+ * of dialogue or a list item has no year after it). */
+static bool credit_line(const char *p, size_t n) {
+  int32_t cp = -1;
+  size_t k = kempt__cp(p, n, &cp);
+  if (n > CREDIT_BYTES || (cp != 0x2014 && cp != 0x2015) || n < k + 6 ||
+      p[k] != ' ')
+    return false;
+  for (size_t i = n - 4; i < n; i++)
+    if (p[i] < '0' || p[i] > '9')
+      return false;
+  return !kempt__cp_alnum((unsigned char)p[n - 5]); /* "2019", not "12019" */
+}
+
+#define TURN_SPAN 3 /* lines between two turns of one speaker at most */
+
+/* Whether line j of the nl lines L of text t is a turn of a dialogue or an
+ * interview ("Q: ...", "A: ...", "Anna: ..."): a label whose line is no
+ * fact of a box but a paragraph, since the same label opens another line
+ * a few lines away (the labels of a box of facts differ). */
+static bool turn_line(const char *t, const struct line *L, size_t nl,
+                      size_t j) {
+  const char *p = t + L[j].start;
+  size_t k = field_label(p, L[j].end - L[j].start);
+  if (!k)
+    return false;
+  size_t from = j > TURN_SPAN ? j - TURN_SPAN : 0;
+  size_t to = nl - j > TURN_SPAN ? j + TURN_SPAN + 1 : nl;
+  for (size_t i = from; i < to; i++) {
+    const char *q = t + L[i].start;
+    size_t m = L[i].end - L[i].start;
+    if (i != j && m > k && !memcmp(p, q, k + 1) &&
+        field_label(q, m) == k)
+      return true;
   }
   return false;
 }
@@ -1824,6 +1883,73 @@ static bool dump_block(struct unwrap *u, const char *t, const struct line *L,
   return prose >= PROSE_LINES || (prose && dumped(u));
 }
 
+/* Whether line b of text t is the tail of the sentence line a was cut in,
+ * as a dumper that breaks lines at its limit or at a page's <br> leaves
+ * it in a dump: a ends a long line of prose in a word or a comma, b starts
+ * with a lower-case letter (a caseless script tells nothing) and, short,
+ * ends the sentence (a long line after it may be a paragraph of its own
+ * the page began in lower case). */
+static bool cut_tail(const char *t, const struct line *a,
+                     const struct line *b) {
+  const char *p = t + b->start, *q = t + a->start;
+  size_t n = b->end - b->start, m = a->end - a->start;
+  int32_t last = -1;
+  if (m < PROSE_LINE_BYTES || n >= PROSE_LINE_BYTES ||
+      !kempt__ends_sentence(p, n) || !kempt__cp_lower(kempt__first_cp(p, n)))
+    return false;
+  kempt__cp_last(q, m, &last);
+  return (last == ',' || kempt__cp_alnum(last)) && prose_line(t, a) &&
+         !enumerator(p, n) && !field_line(p, n);
+}
+
+/* Whether line l of text t is a row of a box of facts or a list of dates
+ * too long for field_line() ("June 23 – Virginia Beach, VA @ Veterans
+ * United Home Loans Amphitheater") in a list after a labelled row: a
+ * label, no prose, at most twice as long as a row. */
+static bool long_row(const char *t, const struct line *l,
+                     const struct line *above) {
+  const char *p = t + l->start;
+  size_t n = l->end - l->start;
+  return n <= 2 * FIELD_BYTES && label_bytes(p, n) &&
+         label_bytes(t + above->start, above->end - above->start) &&
+         !prose_line(t, l);
+}
+
+/* Whether line l of text t is a paragraph of its own among the lines of
+ * a list (a turn of a dialogue is checked apart). */
+static bool lone_line(const char *t, const struct line *l) {
+  return credit_line(t + l->start, l->end - l->start);
+}
+
+/* The end of the paragraph that starts at line j of the nl lines L of a
+ * dumped block of text t: a line, or the lines of a list or a table, or a
+ * line and the tail of its sentence, joined to it. *turn: whether the line
+ * before j is a turn of a dialogue, updated. */
+static size_t dump_paragraph_end(const char *t, struct line *L, size_t nl,
+                                 size_t j, bool *turn) {
+  size_t end = logical_end(L, j);
+  /* the next speaker's line after a turn is a turn too */
+  *turn = *turn ? field_line(t + L[j].start, L[j].end - L[j].start)
+                : turn_line(t, L, nl, j);
+  if (*turn || lone_line(t, &L[j]))
+    return end;
+  if (list_line(t, &L[j], NULL)) {
+    const struct line *item = item_line(t, &L[j]) ? &L[j] : NULL;
+    while (end < nl &&
+           (list_line(t, &L[end], item) || long_row(t, &L[end], &L[end - 1])) &&
+           !turn_line(t, L, nl, end) && !lone_line(t, &L[end])) {
+      item = item_line(t, &L[end]) ? &L[end] : item;
+      end = logical_end(L, end);
+    }
+    return end;
+  }
+  while (end < nl && cut_tail(t, &L[end - 1], &L[end])) {
+    L[end - 1].joined = true; /* one line again */
+    end = logical_end(L, end);
+  }
+  return end;
+}
+
 /* Write the lines of a block that is not hard-wrapped: one block, or when
  * it holds paragraphs one to a line (dump_block()), a block for each line
  * but the lines of a list or a table, which stay together. Text dumped one
@@ -1831,20 +1957,14 @@ static bool dump_block(struct unwrap *u, const char *t, const struct line *L,
  * text) has its paragraphs so. */
 static enum kempt_status put_kept_lines(struct unwrap *u,
                                         const struct kempt_block *b,
-                                        const struct line *L, size_t nl) {
+                                        struct line *L, size_t nl) {
   if (!dump_block(u, b->text, L, nl))
     return put_group(u, b, L, 0, nl);
   enum kempt_status st = KEMPT_OK;
   struct kempt_block c = *b; /* (the lines after the first: split) */
+  bool turn = false; /* line j - 1 is a turn of a dialogue */
   for (size_t j = 0, end; j < nl && st == KEMPT_OK; j = end) {
-    end = logical_end(L, j);
-    if (list_line(b->text, &L[j], NULL)) {
-      const struct line *item = item_line(b->text, &L[j]) ? &L[j] : NULL;
-      while (end < nl && list_line(b->text, &L[end], item)) {
-        item = item_line(b->text, &L[end]) ? &L[end] : item;
-        end = logical_end(L, end);
-      }
-    }
+    end = dump_paragraph_end(b->text, L, nl, j, &turn);
     st = put_group(u, &c, L, j, end);
     c.flags = b->flags | KEMPT_BLOCK_SPLIT;
   }
@@ -1861,7 +1981,7 @@ static bool own_paragraph(const struct line *L, size_t j) {
  * another block stays one block. */
 static enum kempt_status put_lines(struct unwrap *u,
                                    const struct kempt_block *b,
-                                   const struct line *L, size_t nl,
+                                   struct line *L, size_t nl,
                                    bool wrapped) {
   if (!wrapped)
     return put_kept_lines(u, b, L, nl);
