@@ -2019,6 +2019,20 @@ static unsigned slide_number(const char *p, size_t n, size_t *i) {
   return *i - s <= 3 ? v : 0;
 }
 
+/* Whether w[0..n) is a word for "of" between a slide's number and the
+ * count ("3 of 12", "3 von 12", "3 из 12"), not one for "to" of a range
+ * ("10 bis 18 Uhr", "9 to 5": opening hours are facts). */
+static bool slide_of(const char *w, size_t n) {
+  static const char *const of[] = {
+      "of", "von", "sur", "de", "di", "da", "van", "z", "ze", "av", "af",
+      "ur", "od", "\xd0\xb8\xd0\xb7" /* из */, "\xd0\xb7" /* з */,
+      "\xce\xb1\xcf\x80\xcf\x8c" /* από */};
+  for (size_t k = 0; k < sizeof of / sizeof of[0]; k++)
+    if (strlen(of[k]) == n && memcmp(of[k], w, n) == 0)
+      return true;
+  return false;
+}
+
 static size_t skip_blanks(const char *p, size_t n, size_t i) {
   while (i < n && p[i] == ' ')
     i++;
@@ -2056,7 +2070,7 @@ static bool slide_counter(const char *p, size_t n) {
     while (i < n && i - w <= SLIDE_WORD &&
            ((unsigned)(p[i] - 'a') < 26 || (unsigned char)p[i] >= 0x80))
       i++;
-    if (i == w || i == n || p[i] != ' ')
+    if (i == w || i == n || p[i] != ' ' || !slide_of(p + w, i - w))
       return false;
   }
   i = skip_blanks(p, n, i);
