@@ -6245,6 +6245,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
            d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
+    b = kempt__chrome_lone_facts_after(d, b, c); /* ("Organiser: ...") */
     kempt__chrome_facts_keep(d, a, b);
     a = verse_over(d, a, b);
     b = verse_under(d, a, b, c);
@@ -6309,6 +6310,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
         head_between(d, a - 1, a))
       d->units[a - 1].rule = NULL;
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
+    kempt__chrome_keep_head_box(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_asked_list(d, a);
     keep_job_head(d, a);

@@ -675,5 +675,19 @@ size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
 /* chrome_edge.c: the date lines of the boxes of facts in the article
  * [a, b] ("Date: 14 June 2026") stay. */
 void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b);
+/* chrome_edge.c: whether line u reads "Key: value" (a short key, the
+ * first letter a capital or of another script), whatever its length. */
+bool kempt__chrome_key_form(const struct chrome_doc *d,
+                            const struct chrome_unit *u);
+/* chrome_keep.c: the block of measures right under the title above a
+ * (current conditions: "Now: -14 °C", "Wind: 6 m/s") stays when its
+ * lines have the rule outside. */
+void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
+                                 const char *outside);
+/* chrome_edge.c: b, or the last line of a short block of facts right
+ * after the article that ends at b (before end) when the page up to b
+ * has a box of facts: a closing "Organiser: ..." line. */
+size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
+                                      size_t end);
 
 #endif

@@ -752,6 +752,46 @@ void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
     d->units[i].rule = NULL;
 }
 
+#define HEAD_BOX_WORDS 12 /* words of a line of a box of measures */
+#define HEAD_BOX_ROWS 3   /* lines of the box at least, half "Key: value" */
+
+/* A line of a box of measures: short, a number in it, no link, bullet,
+ * button or chrome phrase ("Humidity: 81 %", "Sunrise 08:21"). */
+static bool measure_row(const struct chrome_doc *d,
+                        const struct chrome_unit *u, const char *outside) {
+  if ((u->rule && u->rule != outside) || u->soft_has || u->url ||
+      u->bullet || u->widget || u->seps >= 2 || u->words < 1 ||
+      u->words > HEAD_BOX_WORDS || u->cls == CL_BAD)
+    return false;
+  const char *p = d->text.data + u->off;
+  for (size_t k = 0; k < u->len; k++)
+    if ((unsigned)(p[k] - '0') < 10)
+      return true;
+  return false;
+}
+
+void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
+                                 const char *outside) {
+  size_t t = a;
+  while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
+    t--;
+  if (t == 0 || t >= a || !d->units[t - 1].title ||
+      d->units[t].blk == d->units[t - 1].blk)
+    return;
+  size_t e = t, keys = 0, blk = d->units[t].blk;
+  for (; e < a && d->units[e].blk == blk &&
+         measure_row(d, &d->units[e], outside);
+       e++)
+    keys += kempt__chrome_key_form(d, &d->units[e]);
+  for (size_t k = e; k < a && d->units[k].blk == blk; k++)
+    if (!d->units[k].rule || d->units[k].rule == outside)
+      return; /* (a byline, a button: no box; "Updated 09:30" may end it) */
+  if (e - t < HEAD_BOX_ROWS || 2 * keys < e - t)
+    return;
+  for (size_t i = t; i < e; i++)
+    d->units[i].rule = NULL;
+}
+
 /* ---- a table of contents ---------------------------------------------- */
 static const char R_CONTENTS[] = "table of contents (its items open headings)";
 #define TOC_MIN 3         /* items at least */
