@@ -379,10 +379,8 @@ static bool box_fact(const struct chrome_doc *d, const struct chrome_unit *u) {
   return false;
 }
 
-/* Whether line u is buttons' words set apart by runs of spaces ("Map
- * view   Street View") with no fact among them: no value of a box. */
-static bool buttons_apart(const struct chrome_doc *d,
-                          const struct chrome_unit *u) {
+bool kempt__chrome_buttons_apart(const struct chrome_doc *d,
+                                 const struct chrome_unit *u) {
   const char *p = d->text.data + u->off;
   size_t n = u->len, k = 0;
   while (k < n && (p[k] == ' ' || p[k] == '\t'))
@@ -408,7 +406,8 @@ static size_t sections_from(const struct chrome_doc *d, size_t i,
   while (i + 1 < end && box_head(d, &d->units[i], true)) {
     size_t k = i + 1, blk = d->units[i].blk;
     for (; k < end && k - i <= KV_MAX && d->units[k].blk == blk &&
-           box_value(&d->units[k]) && !buttons_apart(d, &d->units[k]);
+           box_value(&d->units[k]) &&
+           !kempt__chrome_buttons_apart(d, &d->units[k]);
          k++)
       nums += box_fact(d, &d->units[k]);
     if (k == i + 1 || (k < end && d->units[k].blk == blk))

@@ -679,6 +679,15 @@ void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b);
  * first letter a capital or of another script), whatever its length. */
 bool kempt__chrome_key_form(const struct chrome_doc *d,
                             const struct chrome_unit *u);
+/* chrome_edge.c: whether line u is buttons' words set apart by runs of
+ * spaces ("Map view   Street View") with no number or key among them. */
+bool kempt__chrome_buttons_apart(const struct chrome_doc *d,
+                                 const struct chrome_unit *u);
+/* chrome_keep.c: the short lines of a card right under the title above
+ * a, around the one line of it that stays (a maiden name and a place
+ * around a life's dates), stay when they have the rule outside. */
+void kempt__chrome_keep_head_card(struct chrome_doc *d, size_t a,
+                                  const char *outside);
 /* chrome_keep.c: the block of measures right under the title above a
  * (current conditions: "Now: -14 °C", "Wind: 6 m/s") stays when its
  * lines have the rule outside. */

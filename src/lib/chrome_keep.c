@@ -770,13 +770,22 @@ static bool measure_row(const struct chrome_doc *d,
   return false;
 }
 
-void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
-                                 const char *outside) {
+/* The first line of the block right under the title above a (within
+ * INFOBOX_REACH lines), or SIZE_MAX. */
+static size_t under_title(const struct chrome_doc *d, size_t a) {
   size_t t = a;
   while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
     t--;
   if (t == 0 || t >= a || !d->units[t - 1].title ||
       d->units[t].blk == d->units[t - 1].blk)
+    return SIZE_MAX;
+  return t;
+}
+
+void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
+                                 const char *outside) {
+  size_t t = under_title(d, a);
+  if (t == SIZE_MAX)
     return;
   size_t e = t, keys = 0, blk = d->units[t].blk;
   for (; e < a && d->units[e].blk == blk &&
@@ -788,6 +797,38 @@ void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
       return; /* (a byline, a button: no box; "Updated 09:30" may end it) */
   if (e - t < HEAD_BOX_ROWS || 2 * keys < e - t)
     return;
+  for (size_t i = t; i < e; i++)
+    d->units[i].rule = NULL;
+}
+
+#define CARD_LINES 4 /* lines of a card under the title at most */
+#define CARD_WORDS 3 /* words of a line of it besides the kept one */
+
+/* A short line of a card under the title: a maiden name, a place
+ * ("née Brandt", "Lübeck"), without a phrase rule, link or button. */
+static bool card_line(const struct chrome_doc *d, const struct chrome_unit *u,
+                      const char *outside) {
+  return u->rule == outside && !u->url && !u->bullet && !u->widget &&
+         !u->seps && !u->soft_has && u->words >= 1 &&
+         u->words <= CARD_WORDS && u->term != TERM_COLON &&
+         !kempt__chrome_buttons_apart(d, u);
+}
+
+void kempt__chrome_keep_head_card(struct chrome_doc *d, size_t a,
+                                  const char *outside) {
+  size_t t = under_title(d, a);
+  if (t == SIZE_MAX)
+    return;
+  size_t e = t, kept = 0, blk = d->units[t].blk;
+  for (; e < a && d->units[e].blk == blk; e++) {
+    const struct chrome_unit *u = &d->units[e];
+    if (!u->rule && u->cls != CL_BAD)
+      kept++;
+    else if (!card_line(d, u, outside))
+      return;
+  }
+  if (kept != 1 || e - t < 2 || e - t > CARD_LINES || e == a)
+    return; /* (one line stays: a life's dates; the card ends above a) */
   for (size_t i = t; i < e; i++)
     d->units[i].rule = NULL;
 }
