@@ -6312,6 +6312,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_box(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_card(d, a, R_OUTSIDE);
+    kempt__chrome_keep_head_times(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_asked_list(d, a);
     keep_job_head(d, a);

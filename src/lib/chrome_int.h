@@ -688,6 +688,11 @@ bool kempt__chrome_buttons_apart(const struct chrome_doc *d,
  * around a life's dates), stay when they have the rule outside. */
 void kempt__chrome_keep_head_card(struct chrome_doc *d, size_t a,
                                   const char *outside);
+/* chrome_keep.c: a line between the title above a and a with two
+ * labelled numbers or more ("Prep: 30 min · Cook: 40 min", a recipe's
+ * timings; not "4 min read") stays when it has the rule outside. */
+void kempt__chrome_keep_head_times(struct chrome_doc *d, size_t a,
+                                   const char *outside);
 /* chrome_keep.c: the block of measures right under the title above a
  * (current conditions: "Now: -14 °C", "Wind: 6 m/s") stays when its
  * lines have the rule outside. */

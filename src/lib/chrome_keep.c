@@ -833,6 +833,45 @@ void kempt__chrome_keep_head_card(struct chrome_doc *d, size_t a,
     d->units[i].rule = NULL;
 }
 
+#define TIMES_MIN 2     /* labelled numbers of a line of timings at least */
+#define TIMES_WORDS 24  /* words of the line at most */
+
+/* How many labelled numbers line p[0..n) has: a word, a colon, a number
+ * ("Prep: 20 min", "Cuisson : 40 min"); a clock's colon ("08:21") has
+ * digits on both sides, a reading time ("4 min read") none. */
+static unsigned labelled_numbers(const char *p, size_t n) {
+  unsigned found = 0;
+  for (size_t k = 1; k + 1 < n; k++) {
+    if (p[k] != ':')
+      continue;
+    size_t b = k, f = k + 1;
+    while (b > 0 && p[b - 1] == ' ')
+      b--;
+    while (f < n && p[f] == ' ')
+      f++;
+    unsigned char c = b > 0 ? (unsigned char)p[b - 1] : 0;
+    bool letter = c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26;
+    found += letter && f < n && (unsigned)(p[f] - '0') < 10;
+  }
+  return found;
+}
+
+void kempt__chrome_keep_head_times(struct chrome_doc *d, size_t a,
+                                   const char *outside) {
+  size_t t = a;
+  while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
+    t--;
+  if (t == 0 || !d->units[t - 1].title)
+    return;
+  for (size_t i = t; i < a; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->rule == outside && !u->url && !u->widget && !u->soft_has &&
+        u->words <= TIMES_WORDS &&
+        labelled_numbers(d->text.data + u->off, u->len) >= TIMES_MIN)
+      u->rule = NULL; /* (a recipe's timings: "Prep: 30 min · Cook: 40 min") */
+  }
+}
+
 /* ---- a table of contents ---------------------------------------------- */
 static const char R_CONTENTS[] = "table of contents (its items open headings)";
 #define TOC_MIN 3         /* items at least */
