@@ -369,14 +369,18 @@ static bool box_value(const struct chrome_unit *u) {
 /* Whether a box's fact is a measure or a labelled value: a number in
  * it ("3 bedrooms") or a key of its own ("Consumption: E"). A
  * button's or a link's words have neither. */
-static bool box_fact(const struct chrome_doc *d, const struct chrome_unit *u) {
-  if (u->ntok > u->words || key_value(d, u))
-    return true;
+bool kempt__chrome_has_digit(const struct chrome_doc *d,
+                             const struct chrome_unit *u) {
   const char *p = d->text.data + u->off;
   for (size_t k = 0; k < u->len; k++)
     if ((unsigned)(p[k] - '0') < 10)
-      return true; /* (a number glued to a letter: "Floor 4th", "4ª") */
+      return true;
   return false;
+}
+
+static bool box_fact(const struct chrome_doc *d, const struct chrome_unit *u) {
+  return u->ntok > u->words || key_value(d, u) ||
+         kempt__chrome_has_digit(d, u); /* (glued: "Floor 4th", "4ª") */
 }
 
 bool kempt__chrome_buttons_apart(const struct chrome_doc *d,
@@ -412,7 +416,6 @@ static size_t sections_from(const struct chrome_doc *d, size_t i,
       nums += box_fact(d, &d->units[k]);
     if (k == i + 1 || (k < end && d->units[k].blk == blk))
       break; /* (no fact, or a line of another kind in its block) */
-
     facts += k - i - 1;
     if (facts >= KV_MIN && 2 * nums >= facts)
       last = k - 1;

@@ -679,6 +679,9 @@ void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b);
  * first letter a capital or of another script), whatever its length. */
 bool kempt__chrome_key_form(const struct chrome_doc *d,
                             const struct chrome_unit *u);
+/* chrome_edge.c: whether line u has an ASCII digit. */
+bool kempt__chrome_has_digit(const struct chrome_doc *d,
+                             const struct chrome_unit *u);
 /* chrome_edge.c: whether line u is buttons' words set apart by runs of
  * spaces ("Map view   Street View") with no number or key among them. */
 bool kempt__chrome_buttons_apart(const struct chrome_doc *d,

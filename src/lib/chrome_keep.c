@@ -763,21 +763,23 @@ static bool measure_row(const struct chrome_doc *d,
       u->bullet || u->widget || u->seps >= 2 || u->words < 1 ||
       u->words > HEAD_BOX_WORDS || u->cls == CL_BAD)
     return false;
-  const char *p = d->text.data + u->off;
-  for (size_t k = 0; k < u->len; k++)
-    if ((unsigned)(p[k] - '0') < 10)
-      return true;
-  return false;
+  return kempt__chrome_has_digit(d, u);
 }
 
-/* The first line of the block right under the title above a (within
- * INFOBOX_REACH lines), or SIZE_MAX. */
-static size_t under_title(const struct chrome_doc *d, size_t a) {
+/* The line after the title above a (within INFOBOX_REACH lines), or
+ * SIZE_MAX. */
+static size_t after_title(const struct chrome_doc *d, size_t a) {
   size_t t = a;
   while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
     t--;
-  if (t == 0 || t >= a || !d->units[t - 1].title ||
-      d->units[t].blk == d->units[t - 1].blk)
+  return t == 0 || !d->units[t - 1].title ? SIZE_MAX : t;
+}
+
+/* The first line of the block right under the title above a, or
+ * SIZE_MAX. */
+static size_t under_title(const struct chrome_doc *d, size_t a) {
+  size_t t = after_title(d, a);
+  if (t == SIZE_MAX || t >= a || d->units[t].blk == d->units[t - 1].blk)
     return SIZE_MAX;
   return t;
 }
@@ -858,12 +860,8 @@ static unsigned labelled_numbers(const char *p, size_t n) {
 
 void kempt__chrome_keep_head_times(struct chrome_doc *d, size_t a,
                                    const char *outside) {
-  size_t t = a;
-  while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
-    t--;
-  if (t == 0 || !d->units[t - 1].title)
-    return;
-  for (size_t i = t; i < a; i++) {
+  size_t t = after_title(d, a);
+  for (size_t i = t; t != SIZE_MAX && i < a; i++) {
     struct chrome_unit *u = &d->units[i];
     if (u->rule == outside && !u->url && !u->widget && !u->soft_has &&
         u->words <= TIMES_WORDS &&
