@@ -4920,6 +4920,52 @@ static void trim_teasers(const struct chrome_doc *d, size_t *a, size_t *b,
   }
 }
 
+#define HEAD_TEASERS 3 /* teasers atop the article at least */
+#define LEAD_REACH 4   /* lines from the article's headline to its text */
+
+/* Whether the block from line s (up to b) is a teaser: its headline and
+ * its summary, two lines. */
+static bool teaser_block(const struct chrome_doc *d, size_t s, size_t b,
+                         bool nolang) {
+  return s + 1 <= b && d->units[s + 1].blk == d->units[s].blk &&
+         (s + 2 > b || d->units[s + 2].blk != d->units[s].blk) &&
+         is_head(&d->units[s], nolang) && is_summary(&d->units[s + 1]);
+}
+
+/* Whether the article under the headline h (up to b) opens with a
+ * paragraph longer than any summary above it (most words: longest). */
+static bool longer_text_under(const struct chrome_doc *d, size_t h, size_t b,
+                              uint16_t longest) {
+  for (size_t i = h + 1; i <= b && i <= h + LEAD_REACH; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls == CL_GOOD && !u->rule)
+      return u->words > longest;
+  }
+  return false;
+}
+
+/* A strip of teasers atop the stretch [a, b] ("Top stories" without a
+ * label): HEAD_TEASERS blocks of a headline and its summary or more, then
+ * the article's headline alone in its block over a longer text; they
+ * go, and a goes to that headline. */
+static const char R_HEAD_TEASER[] = "teasers atop the article";
+
+static void trim_head_teasers(struct chrome_doc *d, size_t *a, size_t b,
+                              bool nolang) {
+  size_t s = *a, n = 0;
+  uint16_t longest = 0;
+  for (; teaser_block(d, s, b, nolang); s += 2, n++)
+    if (d->units[s + 1].words > longest)
+      longest = d->units[s + 1].words;
+  if (n < HEAD_TEASERS || s >= b || !is_head(&d->units[s], nolang) ||
+      d->units[s + 1].blk == d->units[s].blk ||
+      !longer_text_under(d, s, b, longest))
+    return;
+  for (size_t i = *a; i < s; i++)
+    d->units[i].rule = R_HEAD_TEASER; /* (no lead or heading of it) */
+  *a = s;
+}
+
 /* Chrome that explains itself: a list marker and its items, a caption,
  * an image label, a short label. */
 static bool explained(const struct chrome_unit *u) {
@@ -6445,6 +6491,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = c ? c - 1 : 0;
   } else {
     trim_teasers(d, &a, &b, nolang);
+    trim_head_teasers(d, &a, b, nolang);
     join_over_lists(d, &a, &b, c, nolang);
     kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
@@ -6465,6 +6512,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
            d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
+    b = kempt__chrome_lone_facts_after(d, b, c); /* ("Organiser: ...") */
     kempt__chrome_facts_keep(d, a, b);
     a = verse_over(d, a, b);
     b = verse_under(d, a, b, c);
@@ -6529,6 +6577,9 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
         head_between(d, a - 1, a))
       d->units[a - 1].rule = NULL;
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
+    kempt__chrome_keep_head_box(d, a, R_OUTSIDE);
+    kempt__chrome_keep_head_card(d, a, R_OUTSIDE);
+    kempt__chrome_keep_head_times(d, a, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_asked_list(d, a);
     keep_job_head(d, a);

@@ -280,8 +280,11 @@ static inline bool kv_may(const struct chrome_unit *u) {
 }
 
 static bool key_value(const struct chrome_doc *d, const struct chrome_unit *u) {
-  if (!kv_may(u))
-    return false;
+  return kv_may(u) && kempt__chrome_key_form(d, u);
+}
+
+bool kempt__chrome_key_form(const struct chrome_doc *d,
+                            const struct chrome_unit *u) {
   const char *p = d->text.data + u->off;
   size_t n = u->len, i = 0, words = 0;
   while (i < n && (p[i] == ' ' || p[i] == '\t'))
@@ -363,21 +366,54 @@ static bool box_value(const struct chrome_unit *u) {
          u->term != TERM_COLON && u->term != TERM_ELLIPSIS;
 }
 
+/* Whether a box's fact is a measure or a labelled value: a number in
+ * it ("3 bedrooms") or a key of its own ("Consumption: E"). A
+ * button's or a link's words have neither. */
+bool kempt__chrome_has_digit(const struct chrome_doc *d,
+                             const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  for (size_t k = 0; k < u->len; k++)
+    if ((unsigned)(p[k] - '0') < 10)
+      return true;
+  return false;
+}
+
+static bool box_fact(const struct chrome_doc *d, const struct chrome_unit *u) {
+  return u->ntok > u->words || key_value(d, u) ||
+         kempt__chrome_has_digit(d, u); /* (glued: "Floor 4th", "4ª") */
+}
+
+bool kempt__chrome_buttons_apart(const struct chrome_doc *d,
+                                 const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  size_t n = u->len, k = 0;
+  while (k < n && (p[k] == ' ' || p[k] == '\t'))
+    k++;
+  while (n > k && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+    n--;
+  for (; k + 2 < n; k++)
+    if (p[k] == ' ' && p[k + 1] == ' ' && p[k + 2] == ' ')
+      return !box_fact(d, u);
+  return false;
+}
+
 /* The last line of a box of facts in blocks, each under its heading in
  * the heading's block ("Tickets" / "Adults £14" / "Concessions £10",
  * "Opening hours" / "Daily 10:00 - 17:30"): KV_MIN facts or more, half
- * of them with a number at least, down to the last section where that
- * holds (a listing's "Features" / "3 bedrooms" ..., then "Energy
- * rating" / "Class E"); or SIZE_MAX. */
+ * of them measures or labelled values at least (box_fact), down to the
+ * last section where that holds (a listing's "Features" / "3 bedrooms"
+ * ..., then "Energy rating" / "Consumption: E"), up to a line of
+ * buttons; or SIZE_MAX. */
 static size_t sections_from(const struct chrome_doc *d, size_t i,
                             size_t end) {
   size_t last = SIZE_MAX, facts = 0, nums = 0;
   while (i + 1 < end && box_head(d, &d->units[i], true)) {
     size_t k = i + 1, blk = d->units[i].blk;
     for (; k < end && k - i <= KV_MAX && d->units[k].blk == blk &&
-           box_value(&d->units[k]);
+           box_value(&d->units[k]) &&
+           !kempt__chrome_buttons_apart(d, &d->units[k]);
          k++)
-      nums += d->units[k].ntok > d->units[k].words;
+      nums += box_fact(d, &d->units[k]);
     if (k == i + 1 || (k < end && d->units[k].blk == blk))
       break; /* (no fact, or a line of another kind in its block) */
     facts += k - i - 1;
@@ -431,6 +467,30 @@ void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
       }
     i = at;
   }
+}
+
+#define KV_LONE_MAX 2 /* facts of a closing block at most */
+
+/* Whether lines [a, b] hold KV_MIN facts or more ("Date: ...",
+ * "Venue: ...": a page that states its facts by key). */
+static bool has_facts(const struct chrome_doc *d, size_t a, size_t b) {
+  size_t n = 0;
+  for (size_t i = a; i <= b && n < KV_MIN; i++)
+    n += !d->units[i].rule && key_value(d, &d->units[i]);
+  return n >= KV_MIN;
+}
+
+size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
+                                      size_t end) {
+  size_t s = b + 1, k = s;
+  if (s >= end || d->units[s].blk == d->units[b].blk)
+    return b;
+  while (k < end && k - s < KV_LONE_MAX && d->units[k].blk == d->units[s].blk &&
+         key_value(d, &d->units[k]))
+    k++;
+  if (k == s || (k < end && d->units[k].blk == d->units[s].blk))
+    return b; /* (none, or a block of another kind: a menu's keys) */
+  return has_facts(d, 0, b) ? k - 1 : b; /* (a box under the title too) */
 }
 
 /* ---- a gallery's credits between paragraphs ------------------------- */

@@ -686,5 +686,36 @@ size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
 /* chrome_edge.c: the date lines of the boxes of facts in the article
  * [a, b] ("Date: 14 June 2026") stay. */
 void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b);
+/* chrome_edge.c: whether line u reads "Key: value" (a short key, the
+ * first letter a capital or of another script), whatever its length. */
+bool kempt__chrome_key_form(const struct chrome_doc *d,
+                            const struct chrome_unit *u);
+/* chrome_edge.c: whether line u has an ASCII digit. */
+bool kempt__chrome_has_digit(const struct chrome_doc *d,
+                             const struct chrome_unit *u);
+/* chrome_edge.c: whether line u is buttons' words set apart by runs of
+ * spaces ("Map view   Street View") with no number or key among them. */
+bool kempt__chrome_buttons_apart(const struct chrome_doc *d,
+                                 const struct chrome_unit *u);
+/* chrome_keep.c: the short lines of a card right under the title above
+ * a, around the one line of it that stays (a maiden name and a place
+ * around a life's dates), stay when they have the rule outside. */
+void kempt__chrome_keep_head_card(struct chrome_doc *d, size_t a,
+                                  const char *outside);
+/* chrome_keep.c: a line between the title above a and a with two
+ * labelled numbers or more ("Prep: 30 min · Cook: 40 min", a recipe's
+ * timings; not "4 min read") stays when it has the rule outside. */
+void kempt__chrome_keep_head_times(struct chrome_doc *d, size_t a,
+                                   const char *outside);
+/* chrome_keep.c: the block of measures right under the title above a
+ * (current conditions: "Now: -14 °C", "Wind: 6 m/s") stays when its
+ * lines have the rule outside. */
+void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
+                                 const char *outside);
+/* chrome_edge.c: b, or the last line of a short block of facts right
+ * after the article that ends at b (before end) when the page up to b
+ * has a box of facts: a closing "Organiser: ..." line. */
+size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
+                                      size_t end);
 
 #endif

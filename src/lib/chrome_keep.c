@@ -876,6 +876,124 @@ void kempt__chrome_keep_infobox(struct chrome_doc *d, size_t a,
     d->units[i].rule = NULL;
 }
 
+#define HEAD_BOX_WORDS 12 /* words of a line of a box of measures */
+#define HEAD_BOX_ROWS 3   /* lines of the box at least, half "Key: value" */
+
+/* A line of a box of measures: short, a number in it, no link, bullet,
+ * button or chrome phrase ("Humidity: 81 %", "Sunrise 08:21"). */
+static bool measure_row(const struct chrome_doc *d,
+                        const struct chrome_unit *u, const char *outside) {
+  if ((u->rule && u->rule != outside) || u->soft_has || u->url ||
+      u->bullet || u->widget || u->seps >= 2 || u->words < 1 ||
+      u->words > HEAD_BOX_WORDS || u->cls == CL_BAD)
+    return false;
+  return kempt__chrome_has_digit(d, u);
+}
+
+/* The line after the title above a (within INFOBOX_REACH lines), or
+ * SIZE_MAX. */
+static size_t after_title(const struct chrome_doc *d, size_t a) {
+  size_t t = a;
+  while (t > 0 && a - t < INFOBOX_REACH && !d->units[t - 1].title)
+    t--;
+  return t == 0 || !d->units[t - 1].title ? SIZE_MAX : t;
+}
+
+/* The first line of the block right under the title above a, or
+ * SIZE_MAX. */
+static size_t under_title(const struct chrome_doc *d, size_t a) {
+  size_t t = after_title(d, a);
+  if (t == SIZE_MAX || t >= a || d->units[t].blk == d->units[t - 1].blk)
+    return SIZE_MAX;
+  return t;
+}
+
+void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
+                                 const char *outside) {
+  size_t t = under_title(d, a);
+  if (t == SIZE_MAX)
+    return;
+  size_t e = t, keys = 0, blk = d->units[t].blk;
+  for (; e < a && d->units[e].blk == blk &&
+         measure_row(d, &d->units[e], outside);
+       e++)
+    keys += kempt__chrome_key_form(d, &d->units[e]);
+  for (size_t k = e; k < a && d->units[k].blk == blk; k++)
+    if (!d->units[k].rule || d->units[k].rule == outside)
+      return; /* (a byline, a button: no box; "Updated 09:30" may end it) */
+  if (e - t < HEAD_BOX_ROWS || 2 * keys < e - t)
+    return;
+  for (size_t i = t; i < e; i++)
+    d->units[i].rule = NULL;
+}
+
+#define CARD_LINES 4 /* lines of a card under the title at most */
+#define CARD_WORDS 3 /* words of a line of it besides the kept one */
+
+/* A short line of a card under the title: a maiden name, a place
+ * ("née Brandt", "Lübeck"), without a phrase rule, link or button. */
+static bool card_line(const struct chrome_doc *d, const struct chrome_unit *u,
+                      const char *outside) {
+  return u->rule == outside && !u->url && !u->bullet && !u->widget &&
+         !u->seps && !u->soft_has && u->words >= 1 &&
+         u->words <= CARD_WORDS && u->term != TERM_COLON &&
+         !kempt__chrome_buttons_apart(d, u);
+}
+
+void kempt__chrome_keep_head_card(struct chrome_doc *d, size_t a,
+                                  const char *outside) {
+  size_t t = under_title(d, a);
+  if (t == SIZE_MAX)
+    return;
+  size_t e = t, kept = 0, blk = d->units[t].blk;
+  for (; e < a && d->units[e].blk == blk; e++) {
+    const struct chrome_unit *u = &d->units[e];
+    if (!u->rule && u->cls != CL_BAD)
+      kept++;
+    else if (!card_line(d, u, outside))
+      return;
+  }
+  if (kept != 1 || e - t < 2 || e - t > CARD_LINES || e == a)
+    return; /* (one line stays: a life's dates; the card ends above a) */
+  for (size_t i = t; i < e; i++)
+    d->units[i].rule = NULL;
+}
+
+#define TIMES_MIN 2     /* labelled numbers of a line of timings at least */
+#define TIMES_WORDS 24  /* words of the line at most */
+
+/* How many labelled numbers line p[0..n) has: a word, a colon, a number
+ * ("Prep: 20 min", "Cuisson : 40 min"); a clock's colon ("08:21") has
+ * digits on both sides, a reading time ("4 min read") none. */
+static unsigned labelled_numbers(const char *p, size_t n) {
+  unsigned found = 0;
+  for (size_t k = 1; k + 1 < n; k++) {
+    if (p[k] != ':')
+      continue;
+    size_t b = k, f = k + 1;
+    while (b > 0 && p[b - 1] == ' ')
+      b--;
+    while (f < n && p[f] == ' ')
+      f++;
+    unsigned char c = b > 0 ? (unsigned char)p[b - 1] : 0;
+    bool letter = c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26;
+    found += letter && f < n && (unsigned)(p[f] - '0') < 10;
+  }
+  return found;
+}
+
+void kempt__chrome_keep_head_times(struct chrome_doc *d, size_t a,
+                                   const char *outside) {
+  size_t t = after_title(d, a);
+  for (size_t i = t; t != SIZE_MAX && i < a; i++) {
+    struct chrome_unit *u = &d->units[i];
+    if (u->rule == outside && !u->url && !u->widget && !u->soft_has &&
+        u->words <= TIMES_WORDS &&
+        labelled_numbers(d->text.data + u->off, u->len) >= TIMES_MIN)
+      u->rule = NULL; /* (a recipe's timings: "Prep: 30 min · Cook: 40 min") */
+  }
+}
+
 /* ---- a table of contents ---------------------------------------------- */
 static const char R_CONTENTS[] = "table of contents (its items open headings)";
 #define TOC_MIN 3         /* items at least */
