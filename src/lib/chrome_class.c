@@ -6455,6 +6455,23 @@ static bool no_text_page(const struct chrome_doc *d, size_t c) {
   return true;
 }
 
+/* A line of prose after a box of facts: good text, or a short sentence
+ * near it ("Entry is free for children under twelve."). */
+static bool prose_after_box(const struct chrome_unit *u) {
+  return !u->rule && u->score > 0 &&
+         (u->cls == CL_GOOD || (u->cls == CL_NEAR && u->term == TERM_SENT));
+}
+
+/* The first line from i (before c) that is no caption: a picture's
+ * caption between the article and its box of facts ("1 of 6 The hull
+ * ..." then "Opening hours") goes, but does not end the article. */
+static size_t past_captions(const struct chrome_doc *d, size_t i, size_t c) {
+  while (i < c && (d->units[i].rule == R_CAPTION ||
+                   d->units[i].rule == R_SLIDE))
+    i++;
+  return i;
+}
+
 /* The stretch [a, b] is a notice alone, not an article: what text it
  * has (NOTICE_CHARS code points at most) is in lines that a phrase of
  * chrome weighs down ("Sorry, the page you were looking for ...", "We
@@ -6507,10 +6524,10 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
            d->units[b + 1].blk == d->units[b].blk && !d->units[b + 1].hit &&
            !d->units[b + 1].url && !d->units[b + 1].widget)
       b++; /* (the rest of the list it ends in: "Dishwasher safe") */
-    size_t facts = kempt__chrome_facts_after(d, b + 1, c);
+    size_t facts = kempt__chrome_facts_after(d, past_captions(d, b + 1, c),
+                                             c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
-    while (facts != SIZE_MAX && b + 1 < c && !d->units[b + 1].rule &&
-           d->units[b + 1].cls == CL_GOOD && d->units[b + 1].score > 0)
+    while (facts != SIZE_MAX && b + 1 < c && prose_after_box(&d->units[b + 1]))
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     b = kempt__chrome_lone_facts_after(d, b, c); /* ("Organiser: ...") */
     kempt__chrome_facts_keep(d, a, b);
