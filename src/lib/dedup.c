@@ -116,7 +116,8 @@ static struct kempt_block q_get(const struct queue *q, size_t i) {
 
 struct slot {
   uint64_t hash;
-  uint32_t last; /* position + 1 of its latest occurrence; 0 = empty */
+  uint32_t last; /* position + 1 of its latest occurrence */
+  uint32_t gen;  /* in use when it is the table's generation */
 };
 
 struct dedup {
@@ -131,8 +132,9 @@ struct dedup {
   uint64_t *hist; /* hashes in document order */
   uint32_t *prev; /* position + 1 of the previous equal hash, or 0 */
   uint32_t nhist;
-  struct slot *slots; /* the first nslots cleared and in use */
+  struct slot *slots; /* the first nslots in use */
   uint32_t nslots;
+  uint32_t gen; /* the slots' generation: the others are empty */
   uint32_t cand[MAX_CAND]; /* start positions of the earlier runs */
   uint32_t ncand;
   uint32_t run;       /* paragraphs matched so far (0: no run) */
@@ -1120,31 +1122,43 @@ static bool substantial(const struct kempt_block *b, uint32_t chars) {
 
 static struct slot *find_slot(struct dedup *d, uint64_t h) {
   uint32_t mask = d->nslots - 1, i = (uint32_t)(h & mask);
-  while (d->slots[i].last && d->slots[i].hash != h)
+  while (d->slots[i].gen == d->gen && d->slots[i].hash != h)
     i = (i + 1) & mask;
   return &d->slots[i];
 }
 
+/* Position + 1 of the latest paragraph of slot s, or 0 if it is empty. */
+static uint32_t slot_last(const struct dedup *d, const struct slot *s) {
+  return s->gen == d->gen ? s->last : 0;
+}
+
+/* Empty all the slots at once: a new generation. (The table is cleared
+ * only when the generations wrap around.) */
+static void new_gen(struct dedup *d) {
+  if (++d->gen == 0) {
+    memset(d->slots, 0, HASH_SLOTS * sizeof *d->slots);
+    d->gen = 1;
+  }
+}
+
 /* Make room for one more paragraph: at most half the slots in use. A
- * document of a few paragraphs clears a few slots, not HASH_SLOTS. */
+ * document of a few paragraphs probes a few slots, not HASH_SLOTS. */
 static void grow_slots(struct dedup *d) {
   if (2 * (d->nhist + 1) <= d->nslots)
     return;
   d->nslots = d->nslots ? 2 * d->nslots : FIRST_SLOTS;
-  memset(d->slots, 0, d->nslots * sizeof *d->slots);
+  new_gen(d);
   for (uint32_t i = 0; i < d->nhist; i++) {
     struct slot *s = find_slot(d, d->hist[i]);
     s->hash = d->hist[i];
     s->last = i + 1;
+    s->gen = d->gen;
   }
 }
 
-/* Forget the paragraphs: empty their slots, latest first, so that the
- * probes of the others still find theirs. */
+/* Forget the paragraphs. */
 static void hist_clear(struct dedup *d) {
-  for (uint32_t i = d->nhist; i-- > 0;)
-    if (!d->prev[i]) /* the first of its hash */
-      find_slot(d, d->hist[i])->last = 0;
+  new_gen(d);
   d->nhist = 0;
   d->ncand = 0;
   d->run = 0;
@@ -1157,15 +1171,16 @@ static void hist_add(struct dedup *d, uint64_t h) {
     hist_clear(d);
   grow_slots(d);
   struct slot *s = find_slot(d, h);
-  d->prev[d->nhist] = s->last;
+  d->prev[d->nhist] = slot_last(d, s);
   d->hist[d->nhist++] = h;
   s->hash = h;
   s->last = d->nhist;
+  s->gen = d->gen;
 }
 
 /* The earlier positions of hash h, latest first, into d->cand. */
 static void find_cands(struct dedup *d, uint64_t h) {
-  uint32_t p = d->nslots ? find_slot(d, h)->last : 0;
+  uint32_t p = d->nslots ? slot_last(d, find_slot(d, h)) : 0;
   d->ncand = 0;
   while (p && d->ncand < MAX_CAND) {
     d->cand[d->ncand++] = p - 1;
@@ -1459,7 +1474,8 @@ static enum kempt_status dedup_init(void *st, const struct kempt_env *env) {
   ok = q_init(&d->held, a) && ok;
   d->hist = kempt__malloc(a, HIST_MAX * sizeof *d->hist);
   d->prev = kempt__malloc(a, HIST_MAX * sizeof *d->prev);
-  d->slots = kempt__malloc(a, HASH_SLOTS * sizeof *d->slots);
+  d->slots = kempt__calloc(a, HASH_SLOTS * sizeof *d->slots);
+  d->gen = 1; /* (the cleared slots are of generation 0) */
   if (!ok || !d->hist || !d->prev || !d->slots)
     return KEMPT_ERR_NOMEM;
   return KEMPT_OK;

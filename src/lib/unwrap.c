@@ -118,6 +118,7 @@ struct held {
   size_t cache_at;    /* its lines in u->cache, if cached */
   uint32_t cache_n;   /* ... how many */
   enum cached cached; /* ... how far read */
+  int8_t tabs;        /* whether its text has a tab; -1: not looked for */
 };
 
 struct line {
@@ -1261,14 +1262,23 @@ static size_t may_joins(const struct line *L, size_t nl) {
   return n;
 }
 
+/* Whether t[0..n) has a tab; *known: the answer, or -1 to look for it
+ * (and keep it there). */
+static bool has_tab(const char *t, size_t n, int8_t *known) {
+  if (*known < 0)
+    *known = memchr(t, '\t', n) != NULL;
+  return *known;
+}
+
 /* Whether a line of the block t[0..n) but the last may have LONG_LINE
- * columns (without tabs a line has no more columns than bytes). */
+ * columns (without tabs a line has no more columns than bytes); tabs:
+ * see has_tab(). */
 static bool may_be_long(const char *t, size_t n, const struct line *L,
-                        size_t nl) {
+                        size_t nl, int8_t tabs) {
   for (size_t i = 0; i + 1 < nl; i++) /* (the lines first: no call) */
     if (L[i].indent + (L[i].end - L[i].start) >= LONG_LINE)
       return true;
-  return memchr(t, '\t', n) != NULL;
+  return has_tab(t, n, &tabs);
 }
 
 /* Whether the next line's first word would have passed width w on a. */
@@ -2306,7 +2316,7 @@ static enum kempt_status process(struct unwrap *u, const struct kempt_block *b,
   }
   if (nl == 1)
     return put_one(u, b, L);
-  bool may_long = may_be_long(b->text, b->len, L, nl);
+  bool may_long = may_be_long(b->text, b->len, L, nl, h ? h->tabs : -1);
   if (!may_long && !lower_next(b->text, L, nl) && doc_wrap(u) < MIN_WRAP)
     return put_kept_lines(u, b, L, nl); /* may_wrap() is false: no join */
   if (read < PREPARED)
@@ -2447,13 +2457,14 @@ static bool may_join_twice(const char *t, const struct line *L, size_t nl) {
 /* Whether the parsed lines of block t[0..n) may be hard-wrapped on their
  * own evidence (or uniform): three at least, one of them MIN_WRAP columns
  * wide (without tabs a line has no more columns than bytes). */
-static bool may_vote(const char *t, size_t n, const struct line *L, size_t nl) {
+static bool may_vote(const char *t, size_t n, const struct line *L, size_t nl,
+                     int8_t *tabs) {
   if (nl < 3) /* fewer breaks give no vote */
     return false;
   for (size_t i = 0; i < nl; i++)
     if (L[i].indent + (L[i].end - L[i].start) >= MIN_WRAP)
       return true;
-  return memchr(t, '\t', n) != NULL;
+  return has_tab(t, n, tabs);
 }
 
 /* The vote of the analysed lines of a block for the document's wrap
@@ -2514,7 +2525,8 @@ learn_lines(struct unwrap *u, const struct kempt_block *b, struct held *h,
   if (nl == SIZE_MAX || nl < 2)
     return;
   enum cached read = PARSED;
-  if (may_vote(b->text, b->len, L, nl) && may_join_twice(b->text, L, nl)) {
+  if (may_vote(b->text, b->len, L, nl, &h->tabs) &&
+      may_join_twice(b->text, L, nl)) {
     prepare_lines(b->text, L, nl);
     read = PREPARED;
     if (may_be_voter(b->text, L, nl)) {
@@ -2585,6 +2597,7 @@ hold_block(struct unwrap *u, const struct kempt_block *b, bool counted) {
   h->cache_at = 0;
   h->cache_n = 0;
   h->cached = NOT_CACHED;
+  h->tabs = -1;
   if (counted)
     u->nwidth = u->nheld;
   if (!(b->flags & KEMPT_BLOCK_REMOVED)) {
