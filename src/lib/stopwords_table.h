@@ -640,7 +640,7 @@ static const struct stopword {
     {UINT64_C(0x757A), UINT64_C(0x0), 2, 0x4}, /* zu */
     {UINT64_C(0x6D757A), UINT64_C(0x0), 3, 0x4}, /* zum */
     {UINT64_C(0x72757A), UINT64_C(0x0), 3, 0x4}, /* zur */
-    {UINT64_C(0xA0C3), UINT64_C(0x0), 2, 0x20}, /* \xc3\xa0 */
+    {UINT64_C(0xA0C3), UINT64_C(0x0), 2, 0x22}, /* \xc3\xa0 */
     {UINT64_C(0x73A0C3), UINT64_C(0x0), 3, 0x20}, /* \xc3\xa0\x73 */
     {UINT64_C(0x72A4C3), UINT64_C(0x0), 3, 0x200}, /* \xc3\xa4\x72 */
     {UINT64_C(0x6B6FA7C3), UINT64_C(0x0), 4, 0x800}, /* \xc3\xa7\x6f\x6b */
