@@ -414,6 +414,25 @@ static inline bool foot_near(const struct chrome_unit *u,
                   : !v->rule && u->ntok > u->words);
 }
 
+/* Whether need of the footer lines among the width lines from x are found
+ * among the width lines from y (the tests stop once the answer is known). */
+static bool feet_alike(const struct chrome_doc *d, size_t x, size_t y,
+                       size_t width, unsigned need) {
+  unsigned same = 0;
+  for (size_t i = 0; i < width && same < need; i++) {
+    if (same + (width - i) < need)
+      return false;
+    if (!foot_line(&d->units[x + i]))
+      continue;
+    for (size_t j = 0; j < width; j++)
+      if (same_button(d, x + i, y + j)) {
+        same++;
+        break;
+      }
+  }
+  return same >= need;
+}
+
 /* Whether the footers at lines x and y (before end) match: their first
  * lines the same button (or both a line rule's), and POST_FOOT_SAME of
  * x's footer lines in y's (the tests stop once the answer is known). */
@@ -425,21 +444,7 @@ static bool same_foot(const struct chrome_doc *d, size_t x, size_t y,
   const struct chrome_unit *u = &d->units[x], *v = &d->units[y];
   if (!((u->hit == CK_LINE && v->hit == CK_LINE) || same_button(d, x, y)))
     return false;
-  unsigned same = 0;
-  for (size_t i = 0; i < POST_FOOT; i++) {
-    if (same + (POST_FOOT - i) < POST_FOOT_SAME)
-      return false;
-    if (!foot_line(&d->units[x + i]))
-      continue;
-    for (size_t j = 0; j < POST_FOOT; j++)
-      if (same_button(d, x + i, y + j)) {
-        same++;
-        break;
-      }
-    if (same >= POST_FOOT_SAME)
-      return true;
-  }
-  return false;
+  return feet_alike(d, x, y, POST_FOOT, POST_FOOT_SAME);
 }
 
 /* The first line of the post whose footer is at line x: the lines right
@@ -645,17 +650,7 @@ static bool same_wide_foot(const struct chrome_doc *d, size_t x, size_t y,
   if (x + WIDE_FOOT > end || y + WIDE_FOOT > end || x == y ||
       d->units[x].key != d->units[y].key || !d->units[x].key)
     return false;
-  unsigned same = 0;
-  for (size_t i = 0; i < WIDE_FOOT && same < WIDE_FOOT_SAME; i++) {
-    if (!foot_line(&d->units[x + i]))
-      continue;
-    for (size_t j = 0; j < WIDE_FOOT; j++)
-      if (same_button(d, x + i, y + j)) {
-        same++;
-        break;
-      }
-  }
-  return same >= WIDE_FOOT_SAME;
+  return feet_alike(d, x, y, WIDE_FOOT, WIDE_FOOT_SAME);
 }
 
 /* The footers of the thread's posts in [a, b], once it is the article,
