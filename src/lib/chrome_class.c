@@ -4389,9 +4389,10 @@ static bool box_row(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if ((u->hit && u->hit != CK_DATE) || u->bullet || u->url || u->widget ||
       !u->cap1 || u->words < 1 || u->ntok < 2 || u->words > BOX_ROW_WORDS ||
-      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date;
-                               "Credits: 15": a number its value) */
-    return false;
+      (u->term == TERM_SENT && !kempt__chrome_abbrev_end(d, u)))
+    return false; /* ("When: Saturday 14 March": a date; "Credits: 15":
+                     a number its value; "Sitz: Köln e. V." ends no
+                     sentence) */
   const char *p = d->text.data + u->off;
   size_t n = u->len, k = indentation(p, n), spaces = 0;
   for (; k + 2 < n; k++)
