@@ -4136,10 +4136,25 @@ static bool plain_headline_over_dek(struct chrome_doc *d, size_t h,
 }
 
 #define SPAN_REACH 3 /* lines under the title that may be its dates */
+#define SPAN_ABBR 4  /* letters of a life's "born" or "died" at most */
+
+/* Whether a short abbreviated word and a space begin p + k (of n
+ * bytes): a life's "ur.", "zm.", "geb.", "b." before its dates. */
+static bool dotted_short(const char *p, size_t n, size_t k) {
+  size_t chars = 0;
+  for (; k + 1 < n && p[k] != '.'; k++) {
+    unsigned char c = (unsigned char)p[k];
+    if (c < 0x80 && (unsigned)((c | 0x20) - 'a') >= 26)
+      return false; /* (letters only) */
+    chars += (c & 0xC0) != 0x80;
+  }
+  return chars >= 1 && chars <= SPAN_ABBR && k + 1 < n && p[k + 1] == ' ';
+}
 
 /* A short line of dates from one to another, the last with its year
  * ("12 March - 30 August 2026", "June 4, 1938 - April 9, 2026", a life's
- * "* 14. März 1938 † 2. Februar 2026"): no date line took it
+ * "* 14. März 1938 † 2. Februar 2026", "ur. 12 marca 1941, zm. 3
+ * listopada 2026"): no date line took it
  * (date_span). */
 static bool span_line(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
@@ -4152,6 +4167,11 @@ static bool span_line(const struct chrome_doc *d, size_t i) {
   if (n < 8 || (unsigned)(p[n - 1] - '0') >= 10 ||
       !(has_prefix(p + n - 4, 2, "19") || has_prefix(p + n - 4, 2, "20")))
     return false; /* (it ends with its year) */
+  if (dotted_short(p, n, 0)) { /* "ur. 12 marca 1941, zm. 3 ..." */
+    for (size_t k = 1; k + 2 < n; k++)
+      if (p[k - 1] == ',' && p[k] == ' ' && dotted_short(p, n, k + 1))
+        return true;
+  }
   for (size_t k = 1; k + 2 < n; k++)
     if (p[k - 1] == ' ' && p[k + 1] == ' ' && p[k] == '-')
       return true;
