@@ -4439,6 +4439,29 @@ static bool number_row(const struct chrome_unit *h) {
   return h->ntok >= h->words + 2;
 }
 
+/* Whether line h opens with a number or its sign: a measure ("-3 °C",
+ * "−4 °C", "12 %"), a box's current reading, never its name. */
+static bool measure_line(const struct chrome_doc *d,
+                         const struct chrome_unit *h) {
+  const char *p = d->text.data + h->off;
+  size_t n = h->len, k = indentation(p, n);
+  if (k < n && (p[k] == '-' || p[k] == '+'))
+    k++;
+  else if (has_prefix(p + k, n - k, "\xe2\x88\x92")) /* minus sign */
+    k += 3;
+  return k < n && (unsigned)(p[k] - '0') < 10;
+}
+
+/* Line r, a box's current reading ("-3 °C") over its rows, stays, and
+ * so does a one-word label right over it in its block ("Now"). */
+static void keep_reading(struct chrome_doc *d, size_t r) {
+  d->units[r].rule = NULL;
+  const struct chrome_unit *l = r > 0 ? &d->units[r - 1] : NULL;
+  if (l && l->blk == d->units[r].blk && l->words == 1 && l->ntok == 1 &&
+      l->term == TERM_NONE && !l->hit && !l->url && !l->widget)
+    d->units[r - 1].rule = NULL;
+}
+
 /* Lines over the article at a, up to line e (right over it), are a box
  * of facts: BOX_ROWS rows or more in a block apart from the article's,
  * maybe a name over them (a short line without an end: "Margaret
@@ -4457,7 +4480,7 @@ static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
       h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
-      !number_row(h) &&
+      !number_row(h) && !measure_line(d, h) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = true;
@@ -4784,8 +4807,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     size_t box = k > 0 || nolang ? SIZE_MAX : box_over(d, a - 1, a, nolang);
     if (box == SIZE_MAX && k == 0 && !nolang && a > 1 && button_row(d, a - 1))
       box = box_over(d, a - 2, a, nolang);
-    if (box != SIZE_MAX && (box == 0 || !number_row(&d->units[box - 1])))
+    if (box != SIZE_MAX && (box == 0 || (!number_row(&d->units[box - 1]) &&
+                                         !measure_line(d, &d->units[box - 1]))))
       return; /* (a box of facts: its rows and its name stay) */
+    if (box != SIZE_MAX && box > 0 && measure_line(d, &d->units[box - 1]))
+      keep_reading(d, box - 1);
     if (box != SIZE_MAX) {
       k = a - box; /* (a row of tabs over it, no name: the title may be
                       higher up; the loop's step goes on over the tabs) */
