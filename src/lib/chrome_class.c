@@ -4226,6 +4226,32 @@ static bool facts_line(const struct chrome_doc *d, size_t i) {
   return !menu_line(d, i) && !button_run(d, i);
 }
 
+/* Whether p has a year: four digits alone, 19xx or 20xx (a post's
+ * date: "18 March 2026 | 5 comments" is its head's, no listing's). */
+static bool has_year(const char *p, size_t n) {
+  for (size_t k = 0; k + 4 <= n; k++) {
+    if ((k > 0 && (unsigned)(p[k - 1] - '0') < 10) ||
+        !(has_prefix(p + k, 2, "19") || has_prefix(p + k, 2, "20")))
+      continue;
+    if ((unsigned)(p[k + 2] - '0') < 10 && (unsigned)(p[k + 3] - '0') < 10 &&
+        (k + 4 == n || (unsigned)(p[k + 4] - '0') >= 10))
+      return true;
+  }
+  return false;
+}
+
+/* A listing's line of measures under its title, between separators
+ * ("2 camere · 1 bagno · 78 m²", "3 beds | 2 baths | 120 m²"): two to
+ * five separators, a number for each part at least, no sentence, no
+ * phrase rule, no link. */
+static bool specs_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->seps >= 2 && u->seps <= 5 && u->words <= FACTS_WORDS &&
+         !u->hit && u->term != TERM_SENT && !u->bullet && !u->url &&
+         !u->widget && u->ntok > u->words + u->seps &&
+         !has_year(d->text.data + u->off, u->len);
+}
+
 /* A short line (a word or two, no end) right under a date line of the
  * article's head ("28 നവംബർ 2026" / "ഷെയർ ചെയ്യുക"): a button under
  * the head, no title of a page without a known language (its title is
@@ -4704,7 +4730,8 @@ static bool subject_title(const struct chrome_doc *d, size_t i, size_t a) {
 #define HEAD_LINES 4 /* lines of a head (date, byline, buttons) at most */
 
 /* Whether a headline stands over the line at a with only a head between
- * (its date or byline line, a row of buttons): the article's, and the
+ * (its date or byline line, a row of buttons, a listing's price or line
+ * of measures): the article's, and the
  * line at a is a line of its own under it (a match's score "Leeds - Hull
  * 2:1", a standfirst in title case). A line of capitalised words alone
  * is a menu, no headline. */
@@ -4712,7 +4739,8 @@ static bool headline_over_head(const struct chrome_doc *d, size_t a) {
   size_t k = a;
   while (k > 0 && a - k < HEAD_LINES &&
          (d->units[k - 1].rule == R_DATE || d->units[k - 1].rule == R_BYLINE ||
-          button_run(d, k - 1)))
+          button_run(d, k - 1) || price_line(d, k - 1) ||
+          specs_line(d, k - 1))) /* (a listing's price and measures) */
     k--;
   if (k == a || k == 0)
     return false;
@@ -4872,7 +4900,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         d->units[dek].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
-             (span_line(d, i) || price_line(d, i) || facts_line(d, i))) ||
+             (span_line(d, i) || price_line(d, i) || facts_line(d, i) ||
+              specs_line(d, i))) ||
             (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
