@@ -4136,10 +4136,25 @@ static bool plain_headline_over_dek(struct chrome_doc *d, size_t h,
 }
 
 #define SPAN_REACH 3 /* lines under the title that may be its dates */
+#define SPAN_ABBR 4  /* letters of a life's "born" or "died" at most */
+
+/* Whether a short abbreviated word and a space begin p + k (of n
+ * bytes): a life's "ur.", "zm.", "geb.", "b." before its dates. */
+static bool dotted_short(const char *p, size_t n, size_t k) {
+  size_t chars = 0;
+  for (; k + 1 < n && p[k] != '.'; k++) {
+    unsigned char c = (unsigned char)p[k];
+    if (c < 0x80 && (unsigned)((c | 0x20) - 'a') >= 26)
+      return false; /* (letters only) */
+    chars += (c & 0xC0) != 0x80;
+  }
+  return chars >= 1 && chars <= SPAN_ABBR && k + 1 < n && p[k + 1] == ' ';
+}
 
 /* A short line of dates from one to another, the last with its year
  * ("12 March - 30 August 2026", "June 4, 1938 - April 9, 2026", a life's
- * "* 14. März 1938 † 2. Februar 2026"): no date line took it
+ * "* 14. März 1938 † 2. Februar 2026", "ur. 12 marca 1941, zm. 3
+ * listopada 2026"): no date line took it
  * (date_span). */
 static bool span_line(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
@@ -4152,6 +4167,11 @@ static bool span_line(const struct chrome_doc *d, size_t i) {
   if (n < 8 || (unsigned)(p[n - 1] - '0') >= 10 ||
       !(has_prefix(p + n - 4, 2, "19") || has_prefix(p + n - 4, 2, "20")))
     return false; /* (it ends with its year) */
+  if (dotted_short(p, n, 0)) { /* "ur. 12 marca 1941, zm. 3 ..." */
+    for (size_t k = 1; k + 2 < n; k++)
+      if (p[k - 1] == ',' && p[k] == ' ' && dotted_short(p, n, k + 1))
+        return true;
+  }
   for (size_t k = 1; k + 2 < n; k++)
     if (p[k - 1] == ' ' && p[k + 1] == ' ' && p[k] == '-')
       return true;
@@ -4204,6 +4224,32 @@ static bool facts_line(const struct chrome_doc *d, size_t i) {
       u->ntok != u->words || u->upper + u->stop >= u->words)
     return false;
   return !menu_line(d, i) && !button_run(d, i);
+}
+
+/* Whether p has a year: four digits alone, 19xx or 20xx (a post's
+ * date: "18 March 2026 | 5 comments" is its head's, no listing's). */
+static bool has_year(const char *p, size_t n) {
+  for (size_t k = 0; k + 4 <= n; k++) {
+    if ((k > 0 && (unsigned)(p[k - 1] - '0') < 10) ||
+        !(has_prefix(p + k, 2, "19") || has_prefix(p + k, 2, "20")))
+      continue;
+    if ((unsigned)(p[k + 2] - '0') < 10 && (unsigned)(p[k + 3] - '0') < 10 &&
+        (k + 4 == n || (unsigned)(p[k + 4] - '0') >= 10))
+      return true;
+  }
+  return false;
+}
+
+/* A listing's line of measures under its title, between separators
+ * ("2 camere · 1 bagno · 78 m²", "3 beds | 2 baths | 120 m²"): two to
+ * five separators, a number for each part at least, no sentence, no
+ * phrase rule, no link. */
+static bool specs_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->seps >= 2 && u->seps <= 5 && u->words <= FACTS_WORDS &&
+         !u->hit && u->term != TERM_SENT && !u->bullet && !u->url &&
+         !u->widget && u->ntok > u->words + u->seps &&
+         !has_year(d->text.data + u->off, u->len);
 }
 
 /* A short line (a word or two, no end) right under a date line of the
@@ -4389,9 +4435,10 @@ static bool box_row(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if ((u->hit && u->hit != CK_DATE) || u->bullet || u->url || u->widget ||
       !u->cap1 || u->words < 1 || u->ntok < 2 || u->words > BOX_ROW_WORDS ||
-      u->term == TERM_SENT) /* ("When: Saturday 14 March": a date;
-                               "Credits: 15": a number its value) */
-    return false;
+      (u->term == TERM_SENT && !kempt__chrome_abbrev_end(d, u)))
+    return false; /* ("When: Saturday 14 March": a date; "Credits: 15":
+                     a number its value; "Sitz: Köln e. V." ends no
+                     sentence) */
   const char *p = d->text.data + u->off;
   size_t n = u->len, k = indentation(p, n), spaces = 0;
   for (; k + 2 < n; k++)
@@ -4418,6 +4465,29 @@ static bool number_row(const struct chrome_unit *h) {
   return h->ntok >= h->words + 2;
 }
 
+/* Whether line h opens with a number or its sign: a measure ("-3 °C",
+ * "−4 °C", "12 %"), a box's current reading, never its name. */
+static bool measure_line(const struct chrome_doc *d,
+                         const struct chrome_unit *h) {
+  const char *p = d->text.data + h->off;
+  size_t n = h->len, k = indentation(p, n);
+  if (k < n && (p[k] == '-' || p[k] == '+'))
+    k++;
+  else if (has_prefix(p + k, n - k, "\xe2\x88\x92")) /* minus sign */
+    k += 3;
+  return k < n && (unsigned)(p[k] - '0') < 10;
+}
+
+/* Line r, a box's current reading ("-3 °C") over its rows, stays, and
+ * so does a one-word label right over it in its block ("Now"). */
+static void keep_reading(struct chrome_doc *d, size_t r) {
+  d->units[r].rule = NULL;
+  const struct chrome_unit *l = r > 0 ? &d->units[r - 1] : NULL;
+  if (l && l->blk == d->units[r].blk && l->words == 1 && l->ntok == 1 &&
+      l->term == TERM_NONE && !l->hit && !l->url && !l->widget)
+    d->units[r - 1].rule = NULL;
+}
+
 /* Lines over the article at a, up to line e (right over it), are a box
  * of facts: BOX_ROWS rows or more in a block apart from the article's,
  * maybe a name over them (a short line without an end: "Margaret
@@ -4436,7 +4506,7 @@ static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
       h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
-      !number_row(h) &&
+      !number_row(h) && !measure_line(d, h) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = true;
@@ -4660,7 +4730,8 @@ static bool subject_title(const struct chrome_doc *d, size_t i, size_t a) {
 #define HEAD_LINES 4 /* lines of a head (date, byline, buttons) at most */
 
 /* Whether a headline stands over the line at a with only a head between
- * (its date or byline line, a row of buttons): the article's, and the
+ * (its date or byline line, a row of buttons, a listing's price or line
+ * of measures): the article's, and the
  * line at a is a line of its own under it (a match's score "Leeds - Hull
  * 2:1", a standfirst in title case). A line of capitalised words alone
  * is a menu, no headline. */
@@ -4668,7 +4739,8 @@ static bool headline_over_head(const struct chrome_doc *d, size_t a) {
   size_t k = a;
   while (k > 0 && a - k < HEAD_LINES &&
          (d->units[k - 1].rule == R_DATE || d->units[k - 1].rule == R_BYLINE ||
-          button_run(d, k - 1)))
+          button_run(d, k - 1) || price_line(d, k - 1) ||
+          specs_line(d, k - 1))) /* (a listing's price and measures) */
     k--;
   if (k == a || k == 0)
     return false;
@@ -4763,8 +4835,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     size_t box = k > 0 || nolang ? SIZE_MAX : box_over(d, a - 1, a, nolang);
     if (box == SIZE_MAX && k == 0 && !nolang && a > 1 && button_row(d, a - 1))
       box = box_over(d, a - 2, a, nolang);
-    if (box != SIZE_MAX && (box == 0 || !number_row(&d->units[box - 1])))
+    if (box != SIZE_MAX && (box == 0 || (!number_row(&d->units[box - 1]) &&
+                                         !measure_line(d, &d->units[box - 1]))))
       return; /* (a box of facts: its rows and its name stay) */
+    if (box != SIZE_MAX && box > 0 && measure_line(d, &d->units[box - 1]))
+      keep_reading(d, box - 1);
     if (box != SIZE_MAX) {
       k = a - box; /* (a row of tabs over it, no name: the title may be
                       higher up; the loop's step goes on over the tabs) */
@@ -4825,7 +4900,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         d->units[dek].rule = NULL; /* (a dek with its period) */
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
-             (span_line(d, i) || price_line(d, i) || facts_line(d, i))) ||
+             (span_line(d, i) || price_line(d, i) || facts_line(d, i) ||
+              specs_line(d, i))) ||
             (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;

@@ -276,11 +276,54 @@ void kempt__chrome_edges(struct chrome_doc *d, const struct chrome_rules *r,
 static inline bool kv_may(const struct chrome_unit *u) {
   return (!u->rule || u->hit == CK_DATE) && !u->soft_has &&
          u->words >= 2 && u->words <= KV_WORDS && !u->widget && u->seps < 2 &&
-         u->term != TERM_SENT && u->term != TERM_COLON;
+         u->term != TERM_COLON;
 }
 
 static bool key_value(const struct chrome_doc *d, const struct chrome_unit *u) {
-  return kv_may(u) && kempt__chrome_key_form(d, u);
+  return kv_may(u) && kempt__chrome_key_form(d, u) &&
+         (u->term != TERM_SENT || kempt__chrome_abbrev_end(d, u));
+}
+
+#define ABBR_CHARS 3 /* letters of an abbreviation's last word at most */
+
+/* The letters of the word ending at e (its period excluded) back to the
+ * space before it, at *start; SIZE_MAX when it has other than letters
+ * and inner periods ("e.V"), or more than ABBR_CHARS letters without
+ * one. UTF-8 continuation bytes do not count as letters of their own. */
+static size_t dotted_word(const char *p, size_t e, size_t *start,
+                          bool *inner) {
+  size_t k = e, chars = 0;
+  *inner = false;
+  for (; k > 0 && p[k - 1] != ' '; k--) {
+    unsigned char c = (unsigned char)p[k - 1];
+    if (c == '.')
+      *inner = true;
+    else if (c >= 0x80)
+      chars += (c & 0xC0) != 0x80;
+    else if ((unsigned)((c | 0x20) - 'a') < 26)
+      chars++;
+    else
+      return SIZE_MAX;
+  }
+  *start = k;
+  return chars == 0 || (chars > ABBR_CHARS && !*inner) ? SIZE_MAX : chars;
+}
+
+bool kempt__chrome_abbrev_end(const struct chrome_doc *d,
+                              const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  size_t n = u->tlen, s, s2;
+  bool inner, inner2;
+  if (n < 2 || p[n - 1] != '.' || dotted_word(p, n - 1, &s, &inner) ==
+                                      SIZE_MAX || s < 2)
+    return false; /* (a word of letters and a period ends the line) */
+  unsigned char first = (unsigned char)p[s];
+  if (inner || (unsigned)(first - 'A') < 26)
+    return true; /* "e.V.", "KG.", "Co." */
+  if ((unsigned)(p[s - 2] - '0') < 10)
+    return true; /* a unit after a number: "5 kg.", "3 Std." */
+  return p[s - 2] == '.' && /* after another: "рт. ст.", "e. V." */
+         dotted_word(p, s - 2, &s2, &inner2) != SIZE_MAX;
 }
 
 bool kempt__chrome_key_form(const struct chrome_doc *d,

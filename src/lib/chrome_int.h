@@ -686,6 +686,12 @@ size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
 /* chrome_edge.c: the date lines of the boxes of facts in the article
  * [a, b] ("Date: 14 June 2026") stay. */
 void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b);
+/* chrome_edge.c: whether line u, "Key: value", ends in an abbreviation's period
+ * rather than a sentence's ("Kunstverein e. V.", "752 мм рт. ст.",
+ * "Muster GmbH & Co. KG."): its last word of a few letters capitalised,
+ * with an inner period, after a number or after another such word. */
+bool kempt__chrome_abbrev_end(const struct chrome_doc *d,
+                              const struct chrome_unit *u);
 /* chrome_edge.c: whether line u reads "Key: value" (a short key, the
  * first letter a capital or of another script), whatever its length. */
 bool kempt__chrome_key_form(const struct chrome_doc *d,
