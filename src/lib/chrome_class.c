@@ -4680,6 +4680,8 @@ static bool headline_over_head(const struct chrome_doc *d, size_t a) {
 
 #define DEK_REACH 10 /* lines from a dek to the article at most */
 #define DEK_OVER 2   /* lines between the title and its dek at most */
+#define NAMED_DEK_WORDS 4 /* words of a dek under an author's name at least:
+                             name, sentence and date line make a head */
 
 /* The line under the title t where its dek may be: t + 1, or the first
  * line under a few short ones (DEK_OVER at most) that follow the title,
@@ -4701,14 +4703,16 @@ static size_t dek_at(const struct chrome_doc *d, size_t t, size_t a) {
  * ending with a sentence's end ("A survey ship ... before."): prose
  * that no phrase rule took, then only the head's byline or date line
  * and its buttons down to the article at a (a teaser under a title
- * has no byline under it). */
+ * has no byline under it). A dek under the author's name may be short
+ * ("The vote was closer than expected."). */
 static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
                          size_t a) {
   if (j + 1 >= a || a - t > DEK_REACH)
     return false;
   const struct chrome_unit *u = &d->units[j];
   if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet ||
-      u->url || u->widget || u->dup || u->hit || u->words < DEK_WORDS ||
+      u->url || u->widget || u->dup || u->hit ||
+      u->words < (j > t + 1 ? NAMED_DEK_WORDS : DEK_WORDS) ||
       u->cls == CL_BAD || u->blk == d->units[j - 1].blk ||
       u->blk == d->units[j + 1].blk)
     return false;
@@ -6580,6 +6584,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     kempt__chrome_keep_head_box(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_card(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_times(d, a, R_OUTSIDE);
+    kempt__chrome_keep_entry_time(d, a, b, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_asked_list(d, a);
     keep_job_head(d, a);
