@@ -4791,6 +4791,10 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     }
     if (crumbs && is_title(d, u, nolang))
       break; /* (over a breadcrumb trail: the site's menu, no title) */
+    if (k == 0 && !nolang && a > 1 && kempt__chrome_bare_time(d, a - 2) &&
+        is_title(d, u, nolang))
+      continue; /* (a live report's first entry: its time, its headline;
+                   the title is higher up) */
     if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
         !menu_then_buttons(d, a - 1 - k, a) &&
         !menu_columns(d->text.data + u->off, u->len)) {

@@ -999,7 +999,7 @@ void kempt__chrome_keep_head_times(struct chrome_doc *d, size_t a,
 
 /* Whether line i is a time alone: one or two digits, ':' or '.', two
  * digits, then at most a short word ("14:52", "9.05 Uhr", "10:40 pm"). */
-static bool bare_time(const struct chrome_doc *d, size_t i) {
+bool kempt__chrome_bare_time(const struct chrome_doc *d, size_t i) {
   const char *p = d->text.data + d->units[i].off;
   size_t n = d->units[i].len, k = 0;
   while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
@@ -1022,12 +1022,20 @@ static bool bare_time(const struct chrome_doc *d, size_t i) {
 
 void kempt__chrome_keep_entry_time(struct chrome_doc *d, size_t a, size_t b,
                                    const char *outside) {
-  if (a == 0 || d->units[a - 1].rule != outside || !bare_time(d, a - 1))
+  if (a == 0)
+    return;
+  size_t t = a - 1, h = a; /* the time, its entry's headline */
+  if (!kempt__chrome_bare_time(d, t) && a > 1)
+    h = t--; /* (time / headline / text) */
+  if (d->units[t].rule != outside || !kempt__chrome_bare_time(d, t) ||
+      (h < a && d->units[h].rule && d->units[h].rule != outside))
     return;
   for (size_t i = a + 1; i <= b && i < d->nunits && i < a + ENTRY_TIME_REACH;
        i++)
-    if (!d->units[i].rule && bare_time(d, i)) {
-      d->units[a - 1].rule = NULL; /* (the first entry's time) */
+    if (!d->units[i].rule && kempt__chrome_bare_time(d, i)) {
+      d->units[t].rule = NULL; /* (the first entry's time) */
+      if (h < a)
+        d->units[h].rule = NULL;
       return;
     }
 }
