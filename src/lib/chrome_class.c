@@ -4752,6 +4752,9 @@ static bool headline_over_head(const struct chrome_doc *d, size_t a) {
 
 #define DEK_REACH 10 /* lines from a dek to the article at most */
 #define DEK_OVER 2   /* lines between the title and its dek at most */
+/* Words of a dek under an author's name at least: name, sentence and
+ * date line make a head. */
+#define NAMED_DEK_WORDS 4
 
 /* The line under the title t where its dek may be: t + 1, or the first
  * line under a few short ones (DEK_OVER at most) that follow the title,
@@ -4773,14 +4776,16 @@ static size_t dek_at(const struct chrome_doc *d, size_t t, size_t a) {
  * ending with a sentence's end ("A survey ship ... before."): prose
  * that no phrase rule took, then only the head's byline or date line
  * and its buttons down to the article at a (a teaser under a title
- * has no byline under it). */
+ * has no byline under it). A dek under the author's name may be short
+ * ("The vote was closer than expected."). */
 static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
                          size_t a) {
   if (j + 1 >= a || a - t > DEK_REACH)
     return false;
   const struct chrome_unit *u = &d->units[j];
-  if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet ||
-      u->url || u->widget || u->dup || u->hit || u->words < DEK_WORDS ||
+  if (u->rule != R_OUTSIDE || u->term != TERM_SENT || u->bullet || u->url ||
+      u->widget || u->dup || u->hit ||
+      u->words < (j > t + 1 ? NAMED_DEK_WORDS : DEK_WORDS) ||
       u->cls == CL_BAD || u->blk == d->units[j - 1].blk ||
       u->blk == d->units[j + 1].blk)
     return false;
@@ -4861,6 +4866,10 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     }
     if (crumbs && is_title(d, u, nolang))
       break; /* (over a breadcrumb trail: the site's menu, no title) */
+    if (k == 0 && !nolang && a > 1 && kempt__chrome_bare_time(d, a - 2) &&
+        is_title(d, u, nolang))
+      continue; /* (a live report's first entry: its time, its headline;
+                   the title is higher up) */
     if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
         !menu_then_buttons(d, a - 1 - k, a) &&
         !menu_columns(d->text.data + u->off, u->len)) {
@@ -5213,6 +5222,33 @@ static bool entry_text(const struct chrome_doc *d, size_t i) {
          u->words >= NEAR_WORDS && (u->cls == CL_GOOD || u->cls == CL_NEAR);
 }
 
+#define ENTRY_HEADING_WORDS 12 /* words of an entry's headline at most */
+#define ENTRY_GAP 8 /* lines of an entry over the next one's date at most */
+
+/* Line i is an entry's headline under its date ("Minister arrives in
+ * Brussels"): a few words, no end, no rule. */
+static bool entry_heading(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return !u->rule && !u->bullet && !u->url && !u->widget &&
+         u->term == TERM_NONE && u->words >= 2 &&
+         u->words <= ENTRY_HEADING_WORDS;
+}
+
+/* The last line of the entry whose date line is i, before c: its
+ * headline if any, then its text; SIZE_MAX when no text follows. */
+static size_t entry_end(const struct chrome_doc *d, size_t i, size_t c) {
+  if (d->units[i].rule != R_DATE)
+    return SIZE_MAX;
+  size_t j = i + 1;
+  if (j < c && entry_heading(d, j))
+    j++;
+  if (j >= c || !entry_text(d, j))
+    return SIZE_MAX;
+  while (j + 1 < c && entry_text(d, j + 1))
+    j++;
+  return j;
+}
+
 /* The stretch [a, b] holds DATED_ENTRIES entries at least, each a date
  * line over its text ("Tuesday, 4 March" / "The path climbed ..."): the
  * entries right under it, of the same form (their text a sentence or
@@ -5221,15 +5257,64 @@ static size_t join_dated_entries(const struct chrome_doc *d, size_t a,
                                  size_t b, size_t c) {
   size_t entries = 0;
   for (size_t i = a; i < b && entries < DATED_ENTRIES; i++)
-    entries += d->units[i].rule == R_DATE && entry_text(d, i + 1);
+    entries += entry_end(d, i, b + 1) != SIZE_MAX;
   if (entries < DATED_ENTRIES)
     return b;
-  while (b + 2 < c && d->units[b + 1].rule == R_DATE && entry_text(d, b + 2)) {
-    b += 2;
-    while (b + 1 < c && entry_text(d, b + 1))
-      b++;
-  }
+  size_t e;
+  while (b + 1 < c && (e = entry_end(d, b + 1, c)) != SIZE_MAX)
+    b = e;
   return b;
+}
+
+/* The date line of the entry that the stretch [a, b] opens with (its
+ * date right above a, or above a's headline), when the stretch is that
+ * entry and more of them only (*n of them); else SIZE_MAX. */
+static size_t stretch_entry_date(const struct chrome_doc *d, size_t a, size_t b,
+                                 size_t *n) {
+  size_t i = SIZE_MAX;
+  if (a > 0 && d->units[a - 1].rule == R_DATE)
+    i = a - 1;
+  else if (a > 1 && d->units[a - 2].rule == R_DATE && entry_heading(d, a - 1))
+    i = a - 2;
+  size_t e = i == SIZE_MAX ? SIZE_MAX : entry_end(d, i, b + 1);
+  for (*n = 1; e != SIZE_MAX && e < b; ++*n)
+    e = entry_end(d, e + 1, b + 1);
+  return e == b ? i : SIZE_MAX;
+}
+
+/* The date line of the entry that ends right above line i (ENTRY_GAP
+ * lines at most), or SIZE_MAX. */
+static size_t entry_above(const struct chrome_doc *d, size_t i) {
+  for (size_t p = i; p > 0 && i - p < ENTRY_GAP; p--)
+    if (d->units[p - 1].rule == R_DATE)
+      return entry_end(d, p - 1, i) == i - 1 ? p - 1 : SIZE_MAX;
+  return SIZE_MAX;
+}
+
+#define LIVE_ENTRIES 3 /* a live report's entries at least */
+/* Lines of the stretch's first entry at most (date, headline, a
+ * paragraph or two): a longer one is an article over teasers. */
+#define LIVE_ENTRY_LINES 4
+
+/* A live report's best stretch may be one entry of it (a date or time
+ * line, a headline, a sentence or two): the entries of the same form
+ * right above and under it are the report's too, when there are
+ * LIVE_ENTRIES in all. The stretch then opens with the topmost entry's
+ * date line (it goes or stays as the others do) and ends with the last
+ * entry, before c. */
+static void join_live_entries(const struct chrome_doc *d, size_t *a, size_t *b,
+                              size_t c) {
+  size_t n, top = stretch_entry_date(d, *a, *b, &n), end = *b, e;
+  if (top == SIZE_MAX || entry_end(d, top, *b + 1) - top >= LIVE_ENTRY_LINES)
+    return;
+  for (; (e = entry_above(d, top)) != SIZE_MAX; n++)
+    top = e;
+  for (; end + 1 < c && (e = entry_end(d, end + 1, c)) != SIZE_MAX; n++)
+    end = e;
+  if (n >= LIVE_ENTRIES) {
+    *a = top;
+    *b = end;
+  }
 }
 
 /* The article that ends with such a section goes on over the sections
@@ -6590,6 +6675,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    join_live_entries(d, &a, &b, c);
     b = join_dated_entries(d, a, b, c);
     b = join_wiki_sections(d, b, c);
     join_releases(d, &a, &b, c);
@@ -6673,6 +6759,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     kempt__chrome_keep_head_box(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_card(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_times(d, a, R_OUTSIDE);
+    kempt__chrome_keep_entry_time(d, a, b, R_OUTSIDE);
     keep_summary_box(d, a);
     keep_asked_list(d, a);
     keep_job_head(d, a);

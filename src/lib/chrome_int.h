@@ -713,6 +713,14 @@ void kempt__chrome_keep_head_card(struct chrome_doc *d, size_t a,
  * timings; not "4 min read") stays when it has the rule outside. */
 void kempt__chrome_keep_head_times(struct chrome_doc *d, size_t a,
                                    const char *outside);
+/* chrome_keep.c: whether line i is a time alone ("14:52", "9.05 Uhr"). */
+bool kempt__chrome_bare_time(const struct chrome_doc *d, size_t i);
+/* chrome_keep.c: a bare time over the article's first line at a
+ * ("14:52"), or over the first entry's headline right above a, stays
+ * (the headline too) when the article a..b has more bare times: a live
+ * blog's first entry keeps its time as the others do. */
+void kempt__chrome_keep_entry_time(struct chrome_doc *d, size_t a, size_t b,
+                                   const char *outside);
 /* chrome_keep.c: the block of measures right under the title above a
  * (current conditions: "Now: -14 °C", "Wind: 6 m/s") stays when its
  * lines have the rule outside. */

@@ -989,6 +989,52 @@ void kempt__chrome_keep_head_times(struct chrome_doc *d, size_t a,
   }
 }
 
+#define ENTRY_TIME_REACH 60 /* lines of the article looked at for a time */
+#define ENTRY_TIME_TAIL 4   /* bytes of a word after the time ("Uhr") */
+
+/* Whether line i is a time alone: one or two digits, ':' or '.', two
+ * digits, then at most a short word ("14:52", "9.05 Uhr", "10:40 pm"). */
+bool kempt__chrome_bare_time(const struct chrome_doc *d, size_t i) {
+  const char *p = d->text.data + d->units[i].off;
+  size_t n = d->units[i].len, k = 0;
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+    n--;
+  while (k < n && k < 2 && (unsigned)(p[k] - '0') < 10)
+    k++;
+  if (k == 0 || k + 3 > n || (p[k] != ':' && p[k] != '.') ||
+      (unsigned)(p[k + 1] - '0') >= 10 || (unsigned)(p[k + 2] - '0') >= 10)
+    return false;
+  k += 3;
+  if (k == n)
+    return true;
+  if (p[k] != ' ' || n - k - 1 > ENTRY_TIME_TAIL)
+    return false;
+  for (k++; k < n; k++)
+    if ((unsigned)((p[k] | 0x20) - 'a') >= 26 && p[k] != '.')
+      return false;
+  return true;
+}
+
+void kempt__chrome_keep_entry_time(struct chrome_doc *d, size_t a, size_t b,
+                                   const char *outside) {
+  if (a == 0)
+    return;
+  size_t t = a - 1, h = a; /* the time, its entry's headline */
+  if (!kempt__chrome_bare_time(d, t) && a > 1)
+    h = t--; /* (time / headline / text) */
+  if (d->units[t].rule != outside || !kempt__chrome_bare_time(d, t) ||
+      (h < a && d->units[h].rule && d->units[h].rule != outside))
+    return;
+  for (size_t i = a + 1; i <= b && i < d->nunits && i < a + ENTRY_TIME_REACH;
+       i++)
+    if (!d->units[i].rule && kempt__chrome_bare_time(d, i)) {
+      d->units[t].rule = NULL; /* (the first entry's time) */
+      if (h < a)
+        d->units[h].rule = NULL;
+      return;
+    }
+}
+
 /* ---- a table of contents ---------------------------------------------- */
 static const char R_CONTENTS[] = "table of contents (its items open headings)";
 #define TOC_MIN 3         /* items at least */
