@@ -683,7 +683,7 @@ static const struct kempt_option jsonl_options[] = {
      "a warning)"},
     {"max-line", 0, KEMPT_OPT_INT, "jsonl", "BYTES", NULL,
      "pass a line longer than BYTES through uncleaned (invalid UTF-8 "
-     "replaced by U+FFFD), with a warning (default 16777216)"},
+     "replaced by U+FFFD), with a warning (default 16777216, at least 64)"},
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 const struct kempt_frame_ops kempt__frame_jsonl_ops = {
