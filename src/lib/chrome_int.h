@@ -52,7 +52,8 @@ enum chrome_kind {
 struct chrome_rule_src {
   int kind; /* enum chrome_kind */
   int lang; /* enum kempt_lang */
-  const char *pattern, *name;
+  const char *pattern;
+  uint32_t name; /* as chrome_rule's */
   uint8_t ntok;
   uint16_t tok;
 };
@@ -64,9 +65,13 @@ struct chrome_rule_src {
 /* One rule in the table; the key is the hash of its word sequence. */
 struct chrome_rule {
   uint64_t key;
-  const char *name; /* static */
+  uint32_t name; /* its name's offset among the static names of the rules
+                    (kempt__chrome_rule_name): no pointer, no relocation */
   uint8_t kind, lang, ntok, used;
 };
+/* The static name of a rule (for --explain): the same pointer for the same
+ * name offset. */
+const char *kempt__chrome_rule_name(uint32_t name);
 
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 #define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */

@@ -1781,7 +1781,7 @@ static size_t pattern_len(const char *p, size_t n, int *kind) {
 /* Add one rule of kind over the words of hashes h[0..nt) (nt >= 1). */
 static enum kempt_status add_words(struct chrome_rules *r, int kind,
                                    uint8_t lang, const uint64_t *h0,
-                                   size_t nt, const char *name) {
+                                   size_t nt, uint32_t name) {
   uint64_t seq = CHROME_SEQ_INIT;
   for (size_t k = 0; k < nt; k++)
     seq = kempt__chrome_seq_step(seq, h0[k]);
@@ -1811,7 +1811,7 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
 /* Add one rule: kind name, pattern (words; '#' is a number). */
 static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                                   uint8_t lang, const char *pat, size_t n,
-                                  const char *name) {
+                                  uint32_t name) {
   char buf[MAX_PATTERN + CHROME_LEX_PAD] = {0}; /* + the end mark, pad */
   struct chrome_tok t[CHROME_MAXTOK];
   uint64_t h[CHROME_MAXTOK];
@@ -1885,25 +1885,6 @@ enum kempt_status kempt__chrome_rules_copy(struct chrome_rules *r,
   return KEMPT_OK;
 }
 
-static const char *const file_names[CK_COUNT] = {
-    "",
-    "line (rules file)",
-    "prefix (rules file)",
-    "prefix (rules file)",
-    "has (rules file)",
-    "list (rules file)",
-    "cut (rules file)",
-    "byline (rules file)",
-    "date (rules file)",
-    "says (rules file)",
-    "soft (rules file)",
-    "bio (rules file)",
-    "copula (rules file)",
-    "about (rules file)",
-    "caption (rules file)",
-    "reply (rules file)",
-    "button (rules file)"};
-
 /* One "KIND PATTERN" line of a rules file; other lines are ignored. */
 static enum kempt_status parse_line(struct chrome_rules *r, const char *p,
                                     size_t n) {
@@ -1918,7 +1899,7 @@ static enum kempt_status parse_line(struct chrome_rules *r, const char *p,
   int kind = kind_of(p + i, k - i);
   if (kind == CK_NONE)
     return KEMPT_OK;
-  return add_rule(r, kind, 0, p + k, n - k, file_names[kind]);
+  return add_rule(r, kind, 0, p + k, n - k, chrome_file_rule_names[kind]);
 }
 
 enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
@@ -1934,6 +1915,10 @@ enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
     n -= step;
   }
   return KEMPT_OK;
+}
+
+const char *kempt__chrome_rule_name(uint32_t name) {
+  return (const char *)&chrome_rule_names + name;
 }
 
 const struct chrome_rule *kempt__chrome_rules_find(
