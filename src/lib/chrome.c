@@ -27,8 +27,10 @@
 
 struct chrome {
   const struct kempt_env *env;
-  const struct chrome_rules *rules; /* the built-in ones, or own */
-  struct chrome_rules own;          /* built-in + --rules files */
+  const struct chrome_rules *rules; /* the built-in ones, or *own */
+  struct chrome_rules *own; /* built-in + --rules files, or NULL: none
+                               (allocated for them: some 50 KB that the
+                               state, which is zeroed, need not hold) */
   struct chrome_doc doc;
   uint64_t out_index; /* blocks emitted in this document */
 };
@@ -297,12 +299,15 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   for (size_t i = 0;
        s == KEMPT_OK && kempt__opt_file(env->cfg, "rules", i, &data, &len);
        i++) {
-    if (c->rules != &c->own) { /* the first file: a copy of our own */
-      s = kempt__chrome_rules_copy(&c->own, c->rules, env->alloc, c->doc.cp);
-      c->rules = &c->own;
+    if (!c->own) { /* the first file: a copy of our own */
+      c->own = kempt__malloc(env->alloc, sizeof *c->own);
+      if (!c->own)
+        return KEMPT_ERR_NOMEM;
+      s = kempt__chrome_rules_copy(c->own, c->rules, env->alloc, c->doc.cp);
+      c->rules = c->own;
     }
     if (s == KEMPT_OK)
-      s = kempt__chrome_rules_parse(&c->own, data, len);
+      s = kempt__chrome_rules_parse(c->own, data, len);
   }
   c->doc.wc.sw = c->doc.sw; /* (scan_line's counts: the handle's own) */
   c->doc.wc.rules = c->rules;
@@ -314,8 +319,9 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
 static void chrome_fini(void *st) {
   struct chrome *c = st;
   const struct kempt_allocator *a = c->env->alloc;
-  if (c->rules == &c->own)
-    kempt__chrome_rules_free(&c->own);
+  if (c->own)
+    kempt__chrome_rules_free(c->own);
+  kempt__free(a, c->own);
   kempt__buf_free(&c->doc.text);
   kempt__free(a, c->doc.units);
   kempt__free(a, c->doc.blks);
