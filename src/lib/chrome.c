@@ -213,9 +213,18 @@ static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
   return KEMPT_OK;
 }
 
+/* The tokenizer's ways for the function-word cache as it is now. */
+static void lex_fit(struct chrome_doc *d) {
+  d->lex = kempt__chrome_lex_counted(d->sw);
+  d->lex_short = kempt__chrome_lex_short(d->sw);
+  d->lex_grown = d->sw->grown;
+}
+
 static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   struct chrome_doc *d = &c->doc;
   size_t off = d->text.len;
+  if (d->lex_grown != d->sw->grown) /* (it grew while the last was read) */
+    lex_fit(d);
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
   if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
     st = kempt__buf_addc(&d->text, '\n');
@@ -284,12 +293,12 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   c->doc.scan = kempt__calloc(env->alloc,
                               CHROME_SCAN_SLOTS * sizeof *c->doc.scan);
   c->doc.gen = 1;
-  c->doc.lex = kempt__chrome_lex_counted();
-  c->doc.lex_short = kempt__chrome_lex_short();
+
   c->doc.hsw = kempt__calloc(env->alloc,
                              CHROME_HSW_SLOTS * sizeof *c->doc.hsw);
   if (!c->doc.sw || !c->doc.cp || !c->doc.scan || !c->doc.hsw)
     return KEMPT_ERR_NOMEM;
+  lex_fit(&c->doc);
   c->rules = kempt__chrome_rules_builtin();
   if (!c->rules)
     return KEMPT_ERR_NOMEM;
