@@ -6708,6 +6708,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
       b = kempt__chrome_keep_tail(d, b, c);
+    b = kempt__chrome_keep_faq(d, a, b, c);
     b = section_after(d, b, c);
   }
   size_t n = d->nunits, e = c < n ? c : n;

@@ -174,6 +174,55 @@ size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
   return b;
 }
 
+/* A page of questions, each over its answer (a FAQ, an interview) ends
+ * with its last pair, and a short last answer ("Only assistance dogs.")
+ * alone looks like chrome: the pairs right after the article, when the
+ * article holds FAQ_PAIRS_MIN of them, are its own. A pair: a question of
+ * at most FAQ_ASK_WORDS words, then up to FAQ_ANSWER_LINES sentences;
+ * none of them a rule's, a bullet, a link or a widget. */
+#define FAQ_PAIRS_MIN 2
+#define FAQ_ASK_WORDS 25
+#define FAQ_ANSWER_LINES 3
+
+static bool faq_line(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->url && !u->widget && u->words > 0;
+}
+
+static bool faq_question(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return faq_line(u) && u->words <= FAQ_ASK_WORDS && asks(d, u);
+}
+
+static bool faq_answer(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return faq_line(u) && u->term == TERM_SENT && !asks(d, u);
+}
+
+/* The last line of the pair of question i (before c), or i: no pair. */
+static size_t faq_pair_end(const struct chrome_doc *d, size_t i, size_t c) {
+  size_t j = i;
+  if (!faq_question(d, i))
+    return i;
+  while (j + 1 < c && j - i < FAQ_ANSWER_LINES && faq_answer(d, j + 1))
+    j++;
+  return j;
+}
+
+size_t kempt__chrome_keep_faq(const struct chrome_doc *d, size_t a, size_t b,
+                              size_t c) {
+  size_t pairs = 0;
+  if (c > d->nunits)
+    c = d->nunits;
+  for (size_t i = a; i < b && pairs < FAQ_PAIRS_MIN; i++)
+    if (faq_question(d, i) && faq_answer(d, i + 1))
+      pairs++;
+  if (pairs < FAQ_PAIRS_MIN)
+    return b;
+  for (size_t end; b + 1 < c && (end = faq_pair_end(d, b + 1, c)) > b + 1;)
+    b = end;
+  return b;
+}
+
 /* The category of the first letter of p[0..n), or CN (none). */
 static utf8proc_category_t first_letter(const char *p, size_t n) {
   const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)p;
