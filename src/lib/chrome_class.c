@@ -2391,6 +2391,7 @@ static void mark_figures(struct chrome_doc *d) {
 }
 
 static void mark_card(struct chrome_doc *d, size_t i);
+static void mark_card_lines(struct chrome_doc *d, size_t i);
 
 /* The last word of line u (at p): the bytes after its last space, its
  * length in *n. */
@@ -2467,6 +2468,8 @@ static void NOINLINE mark_label_values(struct chrome_doc *d) {
       continue;
     if (u->hit == CK_LINE && i > 0)
       mark_card(d, i); /* (a product card's button: see mark_card) */
+    if (u->hit == CK_LINE && i > 0)
+      mark_card_lines(d, i); /* (the same in lines of their own) */
     if (u->hit == CK_PREFIX && u->rule != R_EMBED)
       mark_embed(d, i); /* (and embedded posts: see mark_embed) */
     if (u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
@@ -2524,6 +2527,43 @@ static void mark_card(struct chrome_doc *d, size_t i) {
   if (priced && (j == 0 || d->units[j - 1].blk != u->blk))
     for (size_t k = j; k < i; k++)
       d->units[k].rule = R_CARD;
+}
+
+/* A product card in lines of their own (a WET record's blocks are
+ * lines, so mark_card never sees one in a block): over the button at i,
+ * each line a block, its name and its price, and at most CARD_LINES
+ * lines, from the price and a line more up; the first of them, or
+ * SIZE_MAX when there is none. */
+static size_t card_top(const struct chrome_doc *d, size_t i) {
+  size_t j = i, priced = 0;
+  while (j > 0 && i - j < CARD_LINES && !(priced && i - j >= 2)) {
+    const struct chrome_unit *v = &d->units[j - 1];
+    if (v->rule || v->bullet || v->widget || !no_end(v) ||
+        v->words > LABEL_WORDS + 2 || v->blk == d->units[j].blk)
+      break;
+    priced += v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
+              has_price(d->text.data + v->off, v->len);
+    j--;
+  }
+  return priced && i - j >= 2 ? j : SIZE_MAX;
+}
+
+/* The button at i ends such a card, and the card is one of a row (a grid
+ * of products: the card right after it ends in the same button, or the
+ * card's first line follows the same button): its name and price go.
+ * The product's own head ("349,00 € / In den Warenkorb") has one button,
+ * and stays. */
+static void mark_card_lines(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  size_t j = u->words > CARD_BUTTON_WORDS ? SIZE_MAX : card_top(d, i);
+  if (j == SIZE_MAX)
+    return;
+  bool row = j > 0 && d->units[j - 1].rule == u->rule;
+  for (size_t k = i + 2; !row && k < d->nunits && k <= i + 1 + CARD_LINES;
+       k++)
+    row = d->units[k].rule == u->rule && card_top(d, k) == i + 1;
+  for (size_t k = j; row && k < i; k++)
+    d->units[k].rule = R_CARD;
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -6692,6 +6732,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     while (facts != SIZE_MAX && b + 1 < c && prose_after_box(&d->units[b + 1]))
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     b = kempt__chrome_lone_facts_after(d, b, c); /* ("Organiser: ...") */
+    b = kempt__chrome_block_facts_after(d, b, c); /* ("Holz: Eiche") */
     kempt__chrome_facts_keep(d, a, b);
     a = verse_over(d, a, b);
     b = verse_under(d, a, b, c);

@@ -536,6 +536,26 @@ size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
   return has_facts(d, 0, b) ? k - 1 : b; /* (a box under the title too) */
 }
 
+/* The article ends at b inside a block of facts ("Breite: 150 cm",
+ * "Tiefe: 62 cm", "Holz: Eiche"): a table of specifications that a
+ * text browser gave as one block, whose last rows have no number (the
+ * run of numbers ended the article before them). The block's facts after
+ * b, when the block ends with them, are the article's too. */
+size_t kempt__chrome_block_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end) {
+  size_t k = b + 1;
+  if (k >= end || d->units[k].blk != d->units[b].blk || b == 0 ||
+      d->units[b - 1].blk != d->units[b].blk ||
+      !key_value(d, &d->units[b]) || !key_value(d, &d->units[b - 1]))
+    return b;
+  while (k < end && k - b <= KV_MAX && d->units[k].blk == d->units[b].blk &&
+         key_value(d, &d->units[k]))
+    k++;
+  if (k < end && d->units[k].blk == d->units[b].blk)
+    return b; /* (the block goes on with lines of another kind) */
+  return k - 1;
+}
+
 /* ---- a gallery's credits between paragraphs ------------------------- */
 
 #define GALLERY_WORDS 12 /* words of a line of a gallery's run at most */

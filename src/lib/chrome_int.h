@@ -735,5 +735,9 @@ void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
  * has a box of facts: a closing "Organiser: ..." line. */
 size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
                                       size_t end);
+/* chrome_edge.c: b, or the last fact of the block of facts ("Key:
+ * value") that the article ends in, at b, when the block ends with it. */
+size_t kempt__chrome_block_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end);
 
 #endif
