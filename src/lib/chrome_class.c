@@ -2317,8 +2317,9 @@ static int credit_sep(const char *p, size_t n) {
  * ("Jane Doe, AP", "Associated Press"); else 0. */
 static int split_credit(const struct chrome_doc *d,
                         const struct chrome_unit *c) {
-  if (c->words > CREDIT_WORDS || c->term != TERM_NONE)
-    return 0;
+  if (c->words > CREDIT_WORDS || c->term != TERM_NONE || c->wiki)
+    return 0; /* (a wiki's heading: "Geschichte[Bearbeiten | Quelltext
+                 bearbeiten]" has a bar between capitalised words too) */
   int sep = credit_sep(d->text.data + c->off, c->len);
   if (c->rule)
     return c->rule == R_CAPTION || (c->hit == CK_HAS && sep) ? 2 : 0;
@@ -3133,6 +3134,16 @@ static bool table_at(const struct chrome_doc *d, size_t j) {
   return rows >= DATA_MIN;
 }
 
+/* A wiki's section heading ("History[edit]") at j ends a list of links
+ * (a menu's, over the article in a WET record, where no blank line
+ * parts them): its sections are the article's, and so is a sentence
+ * right above it that the list took (the article's lead). */
+static void wiki_ends_list(struct chrome_doc *d, size_t j) {
+  struct chrome_unit *v = &d->units[j - 1];
+  if (v->rule == R_LISTITEM && v->term == TERM_SENT)
+    v->rule = NULL;
+}
+
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
   size_t items = 0;
@@ -3173,6 +3184,10 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
         table_at(d, j)) { /* rows of a table are no headlines */
       if (items && d->units[j - 1].rule == R_LISTITEM)
         d->units[j - 1].rule = NULL; /* (and their heading stays) */
+      break;
+    }
+    if (u->wiki) {
+      wiki_ends_list(d, j);
       break;
     }
     if (list_item(u, nolang) || (bare >= BARE_HEADS && same_lead(d, head, j) &&
