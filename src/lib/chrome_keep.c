@@ -786,9 +786,13 @@ static bool post_under(const struct chrome_doc *d, size_t x, size_t end,
 
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c) {
-  size_t f = *b + 1, end = c < d->nunits ? c : d->nunits;
+  /* (the footer may come after the post's short last sentences: "Thanks
+   * in advance.") */
+  size_t tail = kempt__chrome_keep_tail(d, *b, c);
+  size_t f = tail + 1, end = c < d->nunits ? c : d->nunits;
   if (f >= end || !foot_line(&d->units[f]) || !d->units[f].rule)
     return;
+  *b = tail;
   size_t a0 = *a, b0 = *b;
   /* the footer's first line, in a local: the posts' lines change, it does
    * not (a rule is set only where there was none) */
