@@ -784,6 +784,18 @@ static bool post_under(const struct chrome_doc *d, size_t x, size_t end,
   return post_text(d, i, j);
 }
 
+/* Whether line y opens a footer as f does, both the same line that a
+ * whole-line rule took ("Top"), though the rest differs: the thread's
+ * last post has the page's chrome under its footer ("Post Reply"), not
+ * the next poster's card. (The post over it must still be quiet above
+ * and hold prose: post_text.) */
+static bool last_foot(const struct chrome_doc *d, size_t y,
+                      const struct chrome_unit *f) {
+  const struct chrome_unit *u = &d->units[y];
+  return f->key && u->key == f->key && u->hit == CK_LINE &&
+         f->hit == CK_LINE;
+}
+
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c) {
   /* (the footer may come after the post's short last sentences: "Thanks
@@ -821,7 +833,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
       wide = same_wide_foot(d, y, f, end);
     if (!((foot_near(&d->units[y], &fu) && same_foot(d, y, f, end)) ||
           (known && d->units[y].rule && same_button(d, y, f)) ||
-          (same_line && wide)))
+          (same_line && wide) || last_foot(d, y, &fu)))
       continue;
     size_t s = past_card(d, post_start(d, y, x + 1), y);
     if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
@@ -841,7 +853,8 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
     inner_feet(d, *a, *b, &fu);
   for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
     y--;
-    if (!foot_near(&d->units[y], &fu) || !same_foot(d, y, f, end))
+    if ((!foot_near(&d->units[y], &fu) || !same_foot(d, y, f, end)) &&
+        !last_foot(d, y, &fu))
       continue;
     size_t s = post_start(d, y, 0);
     if (s == y || !quiet(d, y, x) || !post_text(d, s, y))
