@@ -5440,6 +5440,63 @@ static size_t join_wiki_sections(const struct chrome_doc *d, size_t b,
   return last;
 }
 
+#define WIKI_SHORT_LINES 2 /* lines of a short section's text at most */
+#define WIKI_SHORT_WORDS 20 /* ... each of so many words at most */
+
+/* Whether line u ends a sentence before its notes' marks ("July.[1]",
+ * "1578.[2][3]"). */
+static bool noted_end(const struct chrome_doc *d, const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  size_t n = u->len;
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  size_t marks = 0;
+  while (n >= 3 && p[n - 1] == ']') {
+    size_t k = n - 1;
+    while (k > 0 && (unsigned)(p[k - 1] - '0') < 10)
+      k--;
+    if (k == n - 1 || k == 0 || p[k - 1] != '[')
+      return false;
+    n = k - 1;
+    marks++;
+  }
+  return marks && n && (p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?');
+}
+
+/* A line of a wiki's short section: a sentence or a date line ("15 de
+ * agosto.[1]", "Village fete: 2nd Saturday in July.[1]"). */
+static bool wiki_short_line(const struct chrome_doc *d,
+                            const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_DATE) && !u->bullet && !u->url &&
+         !u->widget && !u->wiki && u->words >= 1 &&
+         u->words <= WIKI_SHORT_WORDS &&
+         (u->term == TERM_SENT || u->rule == R_DATE || noted_end(d, u));
+}
+
+/* A wiki's article that ends at b, under a wiki's heading, goes on over
+ * the short section right after it: its heading, then a line or two of
+ * facts (WIKI_SHORT_LINES sentences or dates, too short for the prose
+ * that join_wiki_sections asks for), then the next wiki heading (the
+ * references') or the end: a village's "Fiestas" with its day. */
+static size_t join_short_wiki_section(struct chrome_doc *d, size_t b,
+                                      size_t end) {
+  size_t h = b + 1, e = h + 1, up = b;
+  if (d->nwiki < 2 || h >= end || !d->units[h].wiki || d->units[h].rule)
+    return b;
+  while (up > 0 && b - up < WIKI_REACH && !d->units[up].wiki)
+    up--;
+  if (!d->units[up].wiki || d->units[up].rule)
+    return b; /* (the article is no wiki's section) */
+  while (e < end && e - h <= WIKI_SHORT_LINES &&
+         wiki_short_line(d, &d->units[e]))
+    e++;
+  if (e == h + 1 || (e < end && !d->units[e].wiki))
+    return b;
+  for (size_t i = h + 1; i < e; i++)
+    d->units[i].rule = NULL; /* (a date line: the section's fact) */
+  return e - 1;
+}
+
 /* ---- structured runs next to the article ----------------------------- */
 
 static bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
@@ -6733,6 +6790,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     join_live_entries(d, &a, &b, c);
     b = join_dated_entries(d, a, b, c);
     b = join_wiki_sections(d, b, c);
+    b = join_short_wiki_section(d, b, c);
     join_releases(d, &a, &b, c);
     b = score_after(d, b, c);
     b = roster_after(d, b, c);
