@@ -467,6 +467,18 @@ static size_t sections_from(const struct chrome_doc *d, size_t i,
   return last;
 }
 
+/* The last line of a run of KV_MIN facts or more from i (before end)
+ * right under a box's heading, one of them with a number at least
+ * ("Informations pratiques" / "Lieu : église Saint-Martin" / "Tarif :
+ * 10 €" / "Réservation : office de tourisme"): under a heading, fewer
+ * numbers than facts_from wants will do; or SIZE_MAX. */
+static size_t headed_facts(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t k = i, nums = 0;
+  for (; k < end && k - i < KV_MAX && key_value(d, &d->units[k]); k++)
+    nums += d->units[k].ntok > d->units[k].words;
+  return k - i >= KV_MIN && nums ? k - 1 : SIZE_MAX;
+}
+
 size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
                                  size_t end) {
   if (from >= end)
@@ -475,6 +487,8 @@ size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
   size_t at = facts_from(d, from, end);
   if (at == SIZE_MAX && box_head(d, h, false))
     at = facts_from(d, from + 1, end); /* under its heading */
+  if (at == SIZE_MAX && box_head(d, h, false))
+    at = headed_facts(d, from + 1, end);
   if (at == SIZE_MAX && box_head(d, h, true))
     at = sections_from(d, from, end);
   return at;
