@@ -2503,6 +2503,14 @@ static bool has_price(const char *p, size_t n) {
   return false;
 }
 
+/* Whether line v of a product card is its price ("£45.00", "From
+ * $12.99"). */
+static bool card_price(const struct chrome_doc *d,
+                       const struct chrome_unit *v) {
+  return v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
+         has_price(d->text.data + v->off, v->len);
+}
+
 /* A product card: a few short lines (the product's name, its price) and
  * a button that a whole-line rule knows ("Add to cart", "In den
  * Warenkorb") at its end, in one block; one of the lines is a price. The
@@ -2521,8 +2529,7 @@ static void mark_card(struct chrome_doc *d, size_t i) {
     if (v->rule || v->bullet || v->widget || !no_end(v) ||
         v->words > LABEL_WORDS + 2)
       return;
-    priced += v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
-              has_price(d->text.data + v->off, v->len);
+    priced += card_price(d, v);
     j--;
   }
   if (priced && (j == 0 || d->units[j - 1].blk != u->blk))
@@ -2542,8 +2549,7 @@ static size_t card_top(const struct chrome_doc *d, size_t i) {
     if (v->rule || v->bullet || v->widget || !no_end(v) ||
         v->words > LABEL_WORDS + 2 || v->blk == d->units[j].blk)
       break;
-    priced += v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
-              has_price(d->text.data + v->off, v->len);
+    priced += card_price(d, v);
     j--;
   }
   return priced && i - j >= 2 ? j : SIZE_MAX;

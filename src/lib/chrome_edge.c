@@ -368,10 +368,19 @@ static bool link_or_head(const struct chrome_unit *u) {
  * half of them with a number at least (a date, a price, a measure: the
  * keys and values of a page's own labels have none, "Tag: Phones"), or
  * SIZE_MAX. */
-static size_t facts_from(const struct chrome_doc *d, size_t i, size_t end) {
-  size_t k = i, nums = 0;
+/* The end (after its last line) of the run of facts from i, before end
+ * and within KV_MAX lines; *nums: how many of them have a number. */
+static size_t fact_run(const struct chrome_doc *d, size_t i, size_t end,
+                       size_t *nums) {
+  size_t k = i;
+  *nums = 0;
   for (; k < end && k - i < KV_MAX && key_value(d, &d->units[k]); k++)
-    nums += d->units[k].ntok > d->units[k].words;
+    *nums += d->units[k].ntok > d->units[k].words;
+  return k;
+}
+
+static size_t facts_from(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t nums, k = fact_run(d, i, end, &nums);
   return k - i >= KV_MIN && 2 * nums >= k - i ? k - 1 : SIZE_MAX;
 }
 
@@ -473,9 +482,7 @@ static size_t sections_from(const struct chrome_doc *d, size_t i,
  * 10 €" / "Réservation : office de tourisme"): under a heading, fewer
  * numbers than facts_from wants will do; or SIZE_MAX. */
 static size_t headed_facts(const struct chrome_doc *d, size_t i, size_t end) {
-  size_t k = i, nums = 0;
-  for (; k < end && k - i < KV_MAX && key_value(d, &d->units[k]); k++)
-    nums += d->units[k].ntok > d->units[k].words;
+  size_t nums, k = fact_run(d, i, end, &nums);
   return k - i >= KV_MIN && nums ? k - 1 : SIZE_MAX;
 }
 
