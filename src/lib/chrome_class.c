@@ -4369,6 +4369,13 @@ static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
  * only its name ("Tarragona" / "From Wikipedia, the free encyclopedia" /
  * "Tarragona is a port city ..."): name_title within NAME_REACH lines
  * above the article at a, over chrome and short lines only. */
+/* A line of a head that a phrase rule removed, whatever its length: a
+ * byline, a date, a credit ("Medically reviewed by Dr. NAME"). */
+static bool head_meta_hit(const struct chrome_unit *u) {
+  return u->hit == CK_PREFIX || u->hit == CK_PREFIXSEP ||
+         u->hit == CK_BYLINE || u->hit == CK_DATE;
+}
+
 static bool name_only_title(struct chrome_doc *d, size_t a) {
   struct lead_words l;
   read_lead(d, a, &l);
@@ -4379,7 +4386,8 @@ static bool name_only_title(struct chrome_doc *d, size_t a) {
       u->rule = NULL;
       return true;
     }
-    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
+    if (u->hit == CK_CUT || u->hit == CK_LIST ||
+        (u->words > TITLE_META_WORDS && !head_meta_hit(u)))
       return false;
   }
   return false;
@@ -4800,6 +4808,111 @@ static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
   return head;
 }
 
+#define SECTION_SCAN 80 /* lines of the article where its next section
+                           heading is looked for */
+#define NUMERAL_BYTES 6 /* bytes of a section's Roman numeral at most */
+
+/* Whether p[0..n) is a Roman numeral in capitals, maybe with the French
+ * ordinal's "er" or "re" ("II", "IV", "Ier"). */
+static bool roman_numeral(const char *p, size_t n) {
+  if (n >= 3 && (memcmp(p + n - 2, "er", 2) == 0 ||
+                 memcmp(p + n - 2, "re", 2) == 0))
+    n -= 2;
+  if (n == 0 || n > NUMERAL_BYTES)
+    return false;
+  for (size_t k = 0; k < n; k++)
+    if (!memchr("IVXLCDM", p[k], 7))
+      return false;
+  return true;
+}
+
+/* Whether p[0..n), what follows a section's numeral, is nothing or
+ * opens with a dash between spaces, a colon or a period ("Chapter 2 -
+ * Definitions", "Teil II: Pflichten"; not "Harbour 2-1 Northfield"). */
+static bool numeral_end(const char *p, size_t n) {
+  while (n && p[n - 1] == ' ')
+    n--;
+  if (n == 0)
+    return true;
+  if (p[0] == ':' || p[0] == '.')
+    return n == 1 || p[1] == ' ';
+  return n >= 3 && p[0] == ' ' &&
+         (p[1] == '-' || has_prefix(p + 1, n - 1, "\xe2\x80\x93") ||
+          has_prefix(p + 1, n - 1, "\xe2\x80\x94"));
+}
+
+/* Line i, a heading that numbers its section: a capitalised word, then a
+ * number or a Roman numeral ("Chapter 2 - Definitions", "Chapitre Ier",
+ * "Teil II"); its first word in *w. */
+static bool section_numbered(struct chrome_doc *d, size_t i, uint64_t *w) {
+  const struct chrome_unit *u = &d->units[i];
+  struct chrome_tok t[CHROME_MAXTOK];
+  if (u->term != TERM_NONE || !u->cap1 || u->bullet || u->url ||
+      u->widget || u->words > HEAD_MAX_WORDS || line_words(d, i, t) < 2)
+    return false;
+  *w = t[0].h;
+  const char *p = d->text.data + u->off;
+  return t[0].alpha && t[0].upper &&
+         (!t[1].alpha ||
+          roman_numeral(p + t[1].start, t[1].end - t[1].start)) &&
+         numeral_end(p + t[1].end, u->len - t[1].end);
+}
+
+/* The candidate t over the article at a is its first section's heading:
+ * it numbers it, and a heading of the article further down does so with
+ * the same word ("Chapitre Ier - ..." then "Chapitre II - ..."). It
+ * stays; the title is the line over it that reads as one, with only
+ * lines that went between (a version's date). Returns that, or t. */
+static size_t title_over_sections(struct chrome_doc *d, size_t t, size_t a) {
+  uint64_t w, x;
+  if (!section_numbered(d, t, &w))
+    return t;
+  size_t j = a;
+  while (j < d->nunits && j <= a + SECTION_SCAN &&
+         (d->units[j].rule || !section_numbered(d, j, &x) || x != w))
+    j++;
+  if (j >= d->nunits || j > a + SECTION_SCAN)
+    return t;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  size_t near = SIZE_MAX; /* (the nearest that reads as one) */
+  for (size_t k = t; k-- > 0 && k + TITLE_REACH >= t;) {
+    const struct chrome_unit *u = &d->units[k];
+    if (crumb_line(d, k) || button_run(d, k) || u->hit == CK_CUT ||
+        u->hit == CK_LIST || (u->rule && u->rule != R_OUTSIDE && !u->hit))
+      break;
+    if (!is_title(d, u, false) ||
+        menu_columns(d->text.data + u->off, u->len))
+      continue;
+    near = near == SIZE_MAX ? k : near;
+    if (title_topic(d, k, &l)) {
+      near = k; /* (over a version's date: the text's name) */
+      break;
+    }
+  }
+  if (near != SIZE_MAX)
+    d->units[t].rule = NULL;
+  return near != SIZE_MAX ? near : t;
+}
+
+/* Whether line i, over the article at a, is a title that is a date
+ * line naming what it dates ("Horoscope for Tuesday, 14 April 2026",
+ * "Newsletter - April 2026"): only lines of the head lie between it and
+ * the article (a byline, a greeting), and no title stands over it (then
+ * it would be that title's date). */
+static bool dated_title(const struct chrome_doc *d, size_t i, size_t a) {
+  if (d->units[i].rule != R_DATE || !kempt__chrome_named_date(d, i) ||
+      (i > 0 && is_title(d, &d->units[i - 1], false)))
+    return false;
+  for (size_t k = i + 1; k < a; k++) {
+    const struct chrome_unit *v = &d->units[k];
+    if (!(v->rule && head_meta_hit(v)) &&
+        !(v->rule == R_OUTSIDE && !v->hit && v->words <= TITLE_META_WORDS))
+      return false;
+  }
+  return true;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4826,6 +4939,11 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
+    if (!nolang && dated_title(d, a - 1 - k, a)) {
+      u->title = true;
+      u->rule = NULL;
+      return;
+    }
     if (nolang && k < SUBJECT_REACH && subject_title(d, a - 1 - k, a)) {
       u->title = true;
       u->rule = NULL;
@@ -4897,6 +5015,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         t--;
       }
       t = paper_title(d, t, nolang);
+      t = nolang ? t : title_over_sections(d, t, a);
       size_t h = t > 1 ? headline_over_entry(d, t, nolang) : SIZE_MAX;
       if (h != SIZE_MAX) {
         d->units[t].rule = NULL; /* (the entry's heading stays) */
@@ -5856,21 +5975,50 @@ static bool cut_sentence(const struct chrome_doc *d, size_t h, size_t a) {
          !u->dup && u->words >= 3 && !v->rule && c >= 'a' && c <= 'z';
 }
 
+/* Line i, a heading that numbers its section: a word, then one number
+ * ("Article 1", "Step 2"; "§ 3" has no word). */
+static bool numbered_head(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  struct chrome_tok t[3];
+  size_t total;
+  return u->ntok == 2 && kempt__chrome_unit_tokens(d, u, t, 3, &total) == 2 &&
+         t[0].alpha && !t[1].alpha;
+}
+
+#define GREETING_WORDS 6 /* words of a letter's greeting at most */
+
+/* Line h, a letter's greeting in a block of its own right over the
+ * article's first paragraph at a: a few words, capitalised, ending in a
+ * comma ("Dear members,", "Liebe Leserinnen und Leser,"); a newsletter's
+ * or a letter's, that stays with it. */
+static bool greeting(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && !u->rule && u->blk != v->blk &&
+         u->term == TERM_COMMA && u->cap1 && !u->bullet && !u->url &&
+         !u->widget && !u->dup && !u->seps && u->words >= 2 &&
+         u->words <= GREETING_WORDS && u->ntok == u->words && !v->rule &&
+         (v->cls == CL_GOOD || v->cls == CL_NEAR) && v->term == TERM_SENT;
+}
+
 #define TEXT_HEAD_WORDS 3 /* words of a heading over the first paragraph */
 
 /* Line h, a heading of a few words right over the article's first
  * paragraph at a, in its block ("Description", "About the role"). */
 static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
-  return !u->rule && !button_run(d, h) && /* (share buttons) */
+  return (!u->rule || (u->rule == R_REPEAT && numbered_head(d, h))) &&
+         !button_run(d, h) && /* (share buttons; "Article 1" is found
+                                 again as "Article 2") */
          (u->blk == v->blk ||
           (h + 1 == a && line_above(d, a) &&
            !(h > 0 && (d->units[h - 1].widget || counter_line(d, h - 1))))) &&
          /* (one paragraph per line: an image's credit under its label, a
             gallery's button under its counter, "1 / 8") */
          u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
-         !u->dup && u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
-         u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
+         (!u->dup || numbered_head(d, h)) && u->cap1 && u->words >= 1 &&
+         u->words <= TEXT_HEAD_WORDS &&
+         (u->ntok == u->words || numbered_head(d, h)) &&
+         v->term == TERM_SENT && !v->bullet;
 }
 
 /* Line h, a heading of a few words in a block of its own between the
@@ -6623,6 +6771,23 @@ static bool prose_after_box(const struct chrome_unit *u) {
          (u->cls == CL_GOOD || (u->cls == CL_NEAR && u->term == TERM_SENT));
 }
 
+#define AFTER_HEAD_WORDS 6 /* words of a heading after a box at most */
+
+/* Lines b + 1 and b + 2 (before c), after a box of facts: a heading of a
+ * few words and, in its block, a paragraph of prose under it ("What's
+ * new in version 3.8.1" / "Fixes sync for ..."): a section of the text. */
+static bool headed_prose_after(const struct chrome_doc *d, size_t b,
+                               size_t c) {
+  if (b + 2 >= c)
+    return false;
+  const struct chrome_unit *h = &d->units[b + 1], *v = &d->units[b + 2];
+  return !h->rule && h->term == TERM_NONE && h->cap1 && !h->bullet &&
+         !h->url && !h->widget && !h->dup && !h->seps && h->words >= 1 &&
+         h->words <= AFTER_HEAD_WORDS && h->blk == v->blk &&
+         h->blk != d->units[b].blk && prose_after_box(v) &&
+         v->term == TERM_SENT;
+}
+
 /* The first line from i (before c) that is no caption: a picture's
  * caption between the article and its box of facts ("1 of 6 The hull
  * ..." then "Opening hours") goes, but does not end the article. */
@@ -6691,6 +6856,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && prose_after_box(&d->units[b + 1]))
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
+    while (facts != SIZE_MAX && headed_prose_after(d, b, c))
+      b += 2; /* ("What's new in 3.8.1" / its paragraph) */
     b = kempt__chrome_lone_facts_after(d, b, c); /* ("Organiser: ...") */
     kempt__chrome_facts_keep(d, a, b);
     a = verse_over(d, a, b);
@@ -6698,6 +6865,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
     else if (a > 0 && cut_sentence(d, a - 1, a))
+      a--;
+    else if (a > 0 && greeting(d, a - 1, a))
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
@@ -6771,6 +6940,75 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   d->seen_good = d->seen_good || found;
   d->art_a = found ? a : 1; /* (for chrome_edge.c) */
   d->art_b = found ? b : 0;
+}
+
+#define SOFT_TOPIC_LINES 16 /* good lines with a soft word that soft_topic reads */
+#define SOFT_TOPIC_WORDS 4  /* soft words of each that it keeps */
+#define SOFT_TOPIC_SHARE 3  /* their prose is a third of the page's at least */
+
+/* The soft words of line i (one-word phrases of the page's languages), at
+ * most SOFT_TOPIC_WORDS of them in w; returns how many. */
+static size_t soft_words(struct chrome_doc *d, const struct matcher *m,
+                         size_t i, uint64_t *w) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t nt = line_words(d, i, t), n = 0;
+  for (size_t k = 0; k < nt && n < SOFT_TOPIC_WORDS; k++) {
+    if (!t[k].alpha || !kempt__chrome_may_start_hs(m->rules, t[k].h))
+      continue;
+    struct chrome_hs_word own;
+    const struct chrome_hs_word *e = hs_word(m->hsw, m->rules, t[k].h, &own);
+    if (e->soft & m->langs)
+      w[n++] = t[k].h;
+  }
+  return n;
+}
+
+/* Whether line i has one of the soft words w[0..n). */
+static bool has_soft_word(struct chrome_doc *d, const struct matcher *m,
+                          size_t i, const uint64_t *w, size_t n) {
+  uint64_t v[SOFT_TOPIC_WORDS];
+  size_t nv = soft_words(d, m, i, v);
+  for (size_t x = 0; x < nv; x++)
+    for (size_t y = 0; y < n; y++)
+      if (v[x] == w[y])
+        return true;
+  return false;
+}
+
+/* A soft word that is what the page is about weighs its text down no
+ * more: the page's first good line has it, as another good line of its
+ * own at least does ("aplikasi", "app" on an app's page, "Werbung" in a
+ * report on advertising; what other soft words they have, "iklan" in
+ * "... tidak menampilkan iklan", count no more either), and lines with
+ * a soft word hold a third of the page's good text at least. A pitch's
+ * soft word is in one line, or not in the lead, or in a page of other
+ * text. */
+static NOINLINE void soft_topic(struct chrome_doc *d, const struct matcher *m) {
+  size_t at[SOFT_TOPIC_LINES], n = 0, first = SIZE_MAX;
+  uint64_t good = 0, soft = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls != CL_GOOD || u->rule)
+      continue;
+    first = first == SIZE_MAX ? i : first;
+    good += u->chars;
+    if (u->soft_has && !u->dup && n < SOFT_TOPIC_LINES) {
+      soft += u->chars;
+      at[n++] = i;
+    }
+  }
+  if (n < 2 || at[0] != first || SOFT_TOPIC_SHARE * soft < good)
+    return;
+  uint64_t w[SOFT_TOPIC_WORDS];
+  size_t nw = soft_words(d, m, first, w);
+  bool any = false;
+  for (size_t k = 1; k < n; k++)
+    if (nw && has_soft_word(d, m, at[k], w, nw)) {
+      d->units[at[k]].soft_has = false;
+      any = true;
+    }
+  if (any)
+    d->units[first].soft_has = false;
 }
 
 #ifdef CHROME_DEBUG
@@ -7679,6 +7917,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     }
   }
   classes_in_context(d);
+  soft_topic(d, &m);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */
