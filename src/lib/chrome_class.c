@@ -4376,6 +4376,56 @@ static bool head_meta_hit(const struct chrome_unit *u) {
          u->hit == CK_BYLINE || u->hit == CK_DATE;
 }
 
+static bool crumb_line(const struct chrome_doc *d, size_t i);
+static bool box_row(const struct chrome_doc *d, size_t i);
+
+#define HEADWORD_SCAN 30 /* lines of the article that may use a headword */
+#define HEADWORD_USES 2  /* ... lines that do at least */
+
+/* Whether the words of line i include the word of hash w. */
+static bool uses_word(struct chrome_doc *d, size_t i, uint64_t w) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t nt = line_words(d, i, t);
+  for (size_t k = 0; k < nt; k++)
+    if (t[k].h == w)
+      return true;
+  return false;
+}
+
+/* A word alone on its line over the article at a (over short lines of
+ * facts only), that HEADWORD_USES of the article's lines use: the entry's
+ * headword ("serendipity" over "Meanings", then examples that use it),
+ * which is its title. */
+static bool headword_title(struct chrome_doc *d, size_t a) {
+  for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
+    struct chrome_unit *u = &d->units[a - k];
+    if (u->hit == CK_CUT || u->hit == CK_LIST || crumb_line(d, a - k) ||
+        u->words > TITLE_META_WORDS ||
+        (is_title(d, u, false) && !box_row(d, a - k)))
+      return false; /* (a headline under it: that is the title) */
+    if (u->rule != R_OUTSIDE || u->hit || u->words != 1 || u->ntok != 1 ||
+        u->term != TERM_NONE || u->bullet || u->url || u->widget ||
+        u->seps || u->dup)
+      continue;
+    struct chrome_tok t[2];
+    if (line_words(d, a - k, t) != 1)
+      continue;
+    size_t uses = 0;
+    for (size_t i = a; i < d->nunits && i < a + HEADWORD_SCAN &&
+                       uses < HEADWORD_USES; i++)
+      uses += !d->units[i].rule && uses_word(d, i, t[0].h);
+    if (uses >= HEADWORD_USES) {
+      u->title = true;
+      u->rule = NULL;
+      for (size_t i = a - k + 1; i < a; i++)
+        if (d->units[i].rule == R_OUTSIDE && box_row(d, i))
+          d->units[i].rule = NULL; /* ("Part of speech: noun") */
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool name_only_title(struct chrome_doc *d, size_t a) {
   struct lead_words l;
   read_lead(d, a, &l);
@@ -4933,6 +4983,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
                                  no line above, a menu's, is its title) */
     return;
   }
+  if (!nolang && a > 0 && headword_title(d, a))
+    return;
   size_t reach = 40;
   bool crumbs = false; /* a breadcrumb trail between here and a */
   for (size_t k = 0; k < reach && k < a; k++) {
@@ -6788,6 +6840,62 @@ static bool headed_prose_after(const struct chrome_doc *d, size_t b,
          v->term == TERM_SENT;
 }
 
+#define ITEM_HEAD_WORDS 3 /* words of an item section's heading */
+
+/* A line of an item section: a sentence of its own with a function
+ * word ("Um fünf Uhr ist Feierabend."), or an item that a number opens
+ * ("1. Ende der Arbeitszeit"); no rule, no link. */
+static bool section_item(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  if (u->rule || u->url || u->widget || u->dup || u->words < 2)
+    return false;
+  if ((unsigned)(p[0] - '0') < 10 && u->len > 2 &&
+      (p[1] == '.' || p[1] == ')') && p[2] == ' ')
+    return true;
+  return u->term == TERM_SENT && u->words >= 3 && u->stop > 0;
+}
+
+/* The block of line e, from its first line *s: a heading of a few words
+ * in it over two items or more (section_item): "Beispiele" / "Um fünf
+ * Uhr ist Feierabend." / ...; a section of a page of short parts (a
+ * dictionary's entry), no sidebar's list of links. */
+static bool item_section(const struct chrome_doc *d, size_t e, size_t *s) {
+  size_t k = e;
+  while (k > 0 && d->units[k - 1].blk == d->units[e].blk)
+    k--;
+  const struct chrome_unit *h = &d->units[k];
+  if (e < k + 2 || h->rule || h->term != TERM_NONE || !h->cap1 ||
+      h->bullet || h->url || h->widget || h->dup || h->seps ||
+      h->words < 1 || h->words > ITEM_HEAD_WORDS)
+    return false;
+  for (size_t i = k + 1; i <= e; i++)
+    if (!section_item(d, i))
+      return false;
+  *s = k;
+  return true;
+}
+
+/* Sections of items right over and under the article [*a, *b] (before
+ * c), each in a block of its own: they are the article's too. */
+static void join_item_sections(const struct chrome_doc *d, size_t *a,
+                               size_t *b, size_t c) {
+  size_t s, top = *a; /* (over the heading in its block: "Herkunft") */
+  while (top > 0 && d->units[top - 1].blk == d->units[*a].blk &&
+         !d->units[top - 1].rule)
+    top--;
+  while (top > 0 && item_section(d, top - 1, &s))
+    *a = top = s;
+  while (*b + 1 < c && d->units[*b + 1].blk != d->units[*b].blk) {
+    size_t e = *b + 1;
+    while (e + 1 < c && d->units[e + 1].blk == d->units[*b + 1].blk)
+      e++;
+    if (!item_section(d, e, &s) || s != *b + 1)
+      break;
+    *b = e;
+  }
+}
+
 /* The first line from i (before c) that is no caption: a picture's
  * caption between the article and its box of facts ("1 of 6 The hull
  * ..." then "Opening hours") goes, but does not end the article. */
@@ -6840,6 +6948,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    join_item_sections(d, &a, &b, c);
     join_live_entries(d, &a, &b, c);
     b = join_dated_entries(d, a, b, c);
     b = join_wiki_sections(d, b, c);
