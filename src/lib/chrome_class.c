@@ -4183,6 +4183,10 @@ static bool span_line(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
+bool kempt__chrome_span_line(const struct chrome_doc *d, size_t i) {
+  return span_line(d, i);
+}
+
 /* A price alone on its line ("£34.99", "$1,299", "12,50 €"): a
  * product's, under its name. */
 static bool price_line(const struct chrome_doc *d, size_t i) {
@@ -6823,6 +6827,20 @@ static bool prose_after_box(const struct chrome_unit *u) {
          (u->cls == CL_GOOD || (u->cls == CL_NEAR && u->term == TERM_SENT));
 }
 
+/* The last line of a box of facts in blocks that the article [.., b]
+ * ends in the middle of (b's block opens it: "Admission" / "Adults 120
+ * Kč" / ..., then "Opening hours" / "Tue-Sun 9:00-17:00" after b), when
+ * it goes on past b; or SIZE_MAX. */
+static size_t facts_go_on(const struct chrome_doc *d, size_t b, size_t c) {
+  size_t s = b;
+  while (s > 0 && d->units[s - 1].blk == d->units[b].blk)
+    s--;
+  if (s == b)
+    return SIZE_MAX;
+  size_t at = kempt__chrome_facts_after(d, s, c);
+  return at != SIZE_MAX && at > b ? at : SIZE_MAX;
+}
+
 #define AFTER_HEAD_WORDS 6 /* words of a heading after a box at most */
 
 /* Lines b + 1 and b + 2 (before c), after a box of facts: a heading of a
@@ -6962,6 +6980,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       b++; /* (the rest of the list it ends in: "Dishwasher safe") */
     size_t facts = kempt__chrome_facts_after(d, past_captions(d, b + 1, c),
                                              c);
+    facts = facts != SIZE_MAX ? facts : facts_go_on(d, b, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && prose_after_box(&d->units[b + 1]))
       b++; /* (the prose after the box: "In lieu of flowers, ...") */

@@ -473,8 +473,9 @@ bool kempt__chrome_head_reach(size_t head, size_t i) {
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i < b && i < a + HEAD_INSIDE; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->rule || u->cls == CL_GOOD || u->listed || !head_date(d, i, false))
-      continue;
+    if (u->rule || u->cls == CL_GOOD || u->listed || !head_date(d, i, false) ||
+        kempt__chrome_span_line(d, i))
+      continue; /* (a span of dates: an event's, a life's) */
     if (i + 1 <= b && head_date(d, i + 1, true) && !d->units[i + 1].rule)
       return; /* a run of dates: a timeline, a table */
     if (kempt__chrome_facts_after(d, i, b + 1) != SIZE_MAX)
