@@ -6651,11 +6651,22 @@ static bool poster_line(const struct chrome_doc *d, size_t i) {
 /* The posts of a thread in the article [a, b] (a forum's): each post's
  * line of buttons ("Quote Reply Like (3)") goes, and the next post's
  * header under it (a few short lines over its date line). */
+/* Line i, a button's word that opens a block of its own over a
+ * paragraph in it ("Antwoord" / "Een schuur in de achtertuin ..."): the
+ * heading of an answer, no post's button (which ends a post's block). */
+static bool heading_of_answer(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->words == 1 && u->ntok == 1 && i > 0 && i + 1 < d->nunits &&
+         d->units[i - 1].blk != u->blk && d->units[i + 1].blk == u->blk &&
+         d->units[i + 1].cls == CL_GOOD && d->units[i + 1].term == TERM_SENT &&
+         !d->units[i + 1].rule;
+}
+
 static void drop_post_buttons(struct chrome_doc *d, size_t a, size_t b) {
   if (d->btn_b <= a || d->btn_a > b)
     return;
   for (size_t i = a; i <= b; i++) {
-    if (!d->units[i].btn)
+    if (!d->units[i].btn || heading_of_answer(d, i))
       continue;
     if (!d->units[i].rule || soft_rule(d->units[i].rule))
       d->units[i].rule = R_POST_BTN; /* (numbers hash alike: repeated) */
