@@ -6041,6 +6041,18 @@ static bool numbered_head(const struct chrome_doc *d, size_t i) {
          t[0].alpha && !t[1].alpha;
 }
 
+/* Line h, a chapter's number in a block of its own right over the
+ * article's first paragraph at a ("Capítulo 1", "Kapitel 2"): the
+ * text's heading, not a page's counter between chrome. */
+static bool chapter_heading(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && (!u->rule || (u->rule == R_OUTSIDE && !u->hit)) &&
+         u->blk != v->blk && u->cap1 &&
+         u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
+         !u->dup && numbered_head(d, h) && !v->rule && !v->bullet &&
+         v->term == TERM_SENT && (v->cls == CL_GOOD || v->cls == CL_NEAR);
+}
+
 #define GREETING_WORDS 6 /* words of a letter's greeting at most */
 
 /* Line h, a letter's greeting in a block of its own right over the
@@ -7063,6 +7075,9 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
         (!d->units[a - 2].rule || buttons_under_title(d, a - 2)) &&
         head_between(d, a - 1, a))
       d->units[a - 1].rule = NULL;
+    if (a >= 1 && chapter_heading(d, a - 1, a))
+      d->units[a - 1].rule = NULL; /* (under the title that find_title
+                                      found over it) */
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_box(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_card(d, a, R_OUTSIDE);
