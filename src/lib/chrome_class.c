@@ -4556,6 +4556,29 @@ static void keep_reading(struct chrome_doc *d, size_t r) {
  * Ellery", or a title; a row of tabs with numbers, "Today Tomorrow 3 days
  * 10 days", is none). They stay, the name as the title. Returns the
  * box's first row, or SIZE_MAX when there is no box. */
+/* Line n - 1, in a block of its own over the name of a box of facts at
+ * n (a court's name over "Case No.: ..."), is a headline on the
+ * article's topic: it is the title (set here), the name a line of the
+ * box. */
+static bool headline_over_box(struct chrome_doc *d, size_t n, size_t a) {
+  if (n == 0)
+    return false;
+  struct chrome_unit *t = &d->units[n - 1];
+  if ((t->rule && t->rule != R_OUTSIDE) || t->hit ||
+      t->blk == d->units[n].blk || !is_title(d, t, false) ||
+      t->words <= d->units[n].words || crumb_line(d, n - 1) ||
+      button_run(d, n - 1) ||
+      menu_columns(d->text.data + t->off, t->len))
+    return false;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  if (!title_topic(d, n - 1, &l))
+    return false;
+  t->rule = NULL;
+  t->title = true;
+  return true;
+}
+
 static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
                        bool nolang) {
   size_t s = e + 1;
@@ -4571,7 +4594,7 @@ static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
       !number_row(h) && !measure_line(d, h) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
-    h->title = true;
+    h->title = !nolang && headline_over_box(d, s - 1, a) ? false : true;
   }
   return s;
 }
