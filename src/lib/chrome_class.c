@@ -7229,7 +7229,9 @@ static void score_intro_lists(struct chrome_doc *d, size_t from, size_t to) {
       struct chrome_unit *v = &d->units[j];
       bool label = v->widget && (v->rule == R_REPEAT || v->rule == R_THRICE);
       if ((v->rule && !label) || (v->cls == CL_BAD && !list_line(v)) ||
-          v->term == TERM_COLON || kempt__chrome_buttons_apart(d, v))
+          v->term == TERM_COLON ||
+          (v->cls == CL_SHORT && v->words >= 2 && v->term == TERM_NONE &&
+           kempt__chrome_buttons_apart(d, v)))
         break; /* (a row of buttons, "Share   Facebook   X", ends it) */
       if (v->score < INTRO_SCORE)
         v->score = INTRO_SCORE;
