@@ -4244,6 +4244,10 @@ static bool span_line(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
+bool kempt__chrome_span_line(const struct chrome_doc *d, size_t i) {
+  return span_line(d, i);
+}
+
 /* A price alone on its line ("£34.99", "$1,299", "12,50 €"): a
  * product's, under its name. */
 static bool price_line(const struct chrome_doc *d, size_t i) {
@@ -4430,6 +4434,63 @@ static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
  * only its name ("Tarragona" / "From Wikipedia, the free encyclopedia" /
  * "Tarragona is a port city ..."): name_title within NAME_REACH lines
  * above the article at a, over chrome and short lines only. */
+/* A line of a head that a phrase rule removed, whatever its length: a
+ * byline, a date, a credit ("Medically reviewed by Dr. NAME"). */
+static bool head_meta_hit(const struct chrome_unit *u) {
+  return u->hit == CK_PREFIX || u->hit == CK_PREFIXSEP ||
+         u->hit == CK_BYLINE || u->hit == CK_DATE;
+}
+
+static bool crumb_line(const struct chrome_doc *d, size_t i);
+static bool box_row(const struct chrome_doc *d, size_t i);
+
+#define HEADWORD_SCAN 30 /* lines of the article that may use a headword */
+#define HEADWORD_USES 2  /* ... lines that do at least */
+
+/* Whether the words of line i include the word of hash w. */
+static bool uses_word(struct chrome_doc *d, size_t i, uint64_t w) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t nt = line_words(d, i, t);
+  for (size_t k = 0; k < nt; k++)
+    if (t[k].h == w)
+      return true;
+  return false;
+}
+
+/* A word alone on its line over the article at a (over short lines of
+ * facts only), that HEADWORD_USES of the article's lines use: the entry's
+ * headword ("serendipity" over "Meanings", then examples that use it),
+ * which is its title. */
+static bool headword_title(struct chrome_doc *d, size_t a) {
+  for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
+    struct chrome_unit *u = &d->units[a - k];
+    if (u->hit == CK_CUT || u->hit == CK_LIST || crumb_line(d, a - k) ||
+        u->words > TITLE_META_WORDS ||
+        (is_title(d, u, false) && !box_row(d, a - k)))
+      return false; /* (a headline under it: that is the title) */
+    if (u->rule != R_OUTSIDE || u->hit || u->words != 1 || u->ntok != 1 ||
+        u->term != TERM_NONE || u->bullet || u->url || u->widget ||
+        u->seps || u->dup)
+      continue;
+    struct chrome_tok t[2];
+    if (line_words(d, a - k, t) != 1)
+      continue;
+    size_t uses = 0;
+    for (size_t i = a; i < d->nunits && i < a + HEADWORD_SCAN &&
+                       uses < HEADWORD_USES; i++)
+      uses += !d->units[i].rule && uses_word(d, i, t[0].h);
+    if (uses >= HEADWORD_USES) {
+      u->title = true;
+      u->rule = NULL;
+      for (size_t i = a - k + 1; i < a; i++)
+        if (d->units[i].rule == R_OUTSIDE && box_row(d, i))
+          d->units[i].rule = NULL; /* ("Part of speech: noun") */
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool name_only_title(struct chrome_doc *d, size_t a) {
   struct lead_words l;
   read_lead(d, a, &l);
@@ -4440,7 +4501,8 @@ static bool name_only_title(struct chrome_doc *d, size_t a) {
       u->rule = NULL;
       return true;
     }
-    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
+    if (u->hit == CK_CUT || u->hit == CK_LIST ||
+        (u->words > TITLE_META_WORDS && !head_meta_hit(u)))
       return false;
   }
   return false;
@@ -4555,6 +4617,29 @@ static void keep_reading(struct chrome_doc *d, size_t r) {
  * Ellery", or a title; a row of tabs with numbers, "Today Tomorrow 3 days
  * 10 days", is none). They stay, the name as the title. Returns the
  * box's first row, or SIZE_MAX when there is no box. */
+/* Line n - 1, in a block of its own over the name of a box of facts at
+ * n (a court's name over "Case No.: ..."), is a headline on the
+ * article's topic: it is the title (set here), the name a line of the
+ * box. */
+static bool headline_over_box(struct chrome_doc *d, size_t n, size_t a) {
+  if (n == 0)
+    return false;
+  struct chrome_unit *t = &d->units[n - 1];
+  if ((t->rule && t->rule != R_OUTSIDE) || t->hit ||
+      t->blk == d->units[n].blk || !is_title(d, t, false) ||
+      t->words <= d->units[n].words || crumb_line(d, n - 1) ||
+      button_run(d, n - 1) ||
+      menu_columns(d->text.data + t->off, t->len))
+    return false;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  if (!title_topic(d, n - 1, &l))
+    return false;
+  t->rule = NULL;
+  t->title = true;
+  return true;
+}
+
 static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
                        bool nolang) {
   size_t s = e + 1;
@@ -4570,7 +4655,7 @@ static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
       !number_row(h) && !measure_line(d, h) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
-    h->title = true;
+    h->title = !nolang && headline_over_box(d, s - 1, a) ? false : true;
   }
   return s;
 }
@@ -4861,6 +4946,111 @@ static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
   return head;
 }
 
+#define SECTION_SCAN 80 /* lines of the article where its next section
+                           heading is looked for */
+#define NUMERAL_BYTES 6 /* bytes of a section's Roman numeral at most */
+
+/* Whether p[0..n) is a Roman numeral in capitals, maybe with the French
+ * ordinal's "er" or "re" ("II", "IV", "Ier"). */
+static bool roman_numeral(const char *p, size_t n) {
+  if (n >= 3 && (memcmp(p + n - 2, "er", 2) == 0 ||
+                 memcmp(p + n - 2, "re", 2) == 0))
+    n -= 2;
+  if (n == 0 || n > NUMERAL_BYTES)
+    return false;
+  for (size_t k = 0; k < n; k++)
+    if (!memchr("IVXLCDM", p[k], 7))
+      return false;
+  return true;
+}
+
+/* Whether p[0..n), what follows a section's numeral, is nothing or
+ * opens with a dash between spaces, a colon or a period ("Chapter 2 -
+ * Definitions", "Teil II: Pflichten"; not "Harbour 2-1 Northfield"). */
+static bool numeral_end(const char *p, size_t n) {
+  while (n && p[n - 1] == ' ')
+    n--;
+  if (n == 0)
+    return true;
+  if (p[0] == ':' || p[0] == '.')
+    return n == 1 || p[1] == ' ';
+  return n >= 3 && p[0] == ' ' &&
+         (p[1] == '-' || has_prefix(p + 1, n - 1, "\xe2\x80\x93") ||
+          has_prefix(p + 1, n - 1, "\xe2\x80\x94"));
+}
+
+/* Line i, a heading that numbers its section: a capitalised word, then a
+ * number or a Roman numeral ("Chapter 2 - Definitions", "Chapitre Ier",
+ * "Teil II"); its first word in *w. */
+static bool section_numbered(struct chrome_doc *d, size_t i, uint64_t *w) {
+  const struct chrome_unit *u = &d->units[i];
+  struct chrome_tok t[CHROME_MAXTOK];
+  if (u->term != TERM_NONE || !u->cap1 || u->bullet || u->url ||
+      u->widget || u->words > HEAD_MAX_WORDS || line_words(d, i, t) < 2)
+    return false;
+  *w = t[0].h;
+  const char *p = d->text.data + u->off;
+  return t[0].alpha && t[0].upper &&
+         (!t[1].alpha ||
+          roman_numeral(p + t[1].start, t[1].end - t[1].start)) &&
+         numeral_end(p + t[1].end, u->len - t[1].end);
+}
+
+/* The candidate t over the article at a is its first section's heading:
+ * it numbers it, and a heading of the article further down does so with
+ * the same word ("Chapitre Ier - ..." then "Chapitre II - ..."). It
+ * stays; the title is the line over it that reads as one, with only
+ * lines that went between (a version's date). Returns that, or t. */
+static size_t title_over_sections(struct chrome_doc *d, size_t t, size_t a) {
+  uint64_t w, x;
+  if (!section_numbered(d, t, &w))
+    return t;
+  size_t j = a;
+  while (j < d->nunits && j <= a + SECTION_SCAN &&
+         (d->units[j].rule || !section_numbered(d, j, &x) || x != w))
+    j++;
+  if (j >= d->nunits || j > a + SECTION_SCAN)
+    return t;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  size_t near = SIZE_MAX; /* (the nearest that reads as one) */
+  for (size_t k = t; k-- > 0 && k + TITLE_REACH >= t;) {
+    const struct chrome_unit *u = &d->units[k];
+    if (crumb_line(d, k) || button_run(d, k) || u->hit == CK_CUT ||
+        u->hit == CK_LIST || (u->rule && u->rule != R_OUTSIDE && !u->hit))
+      break;
+    if (!is_title(d, u, false) ||
+        menu_columns(d->text.data + u->off, u->len))
+      continue;
+    near = near == SIZE_MAX ? k : near;
+    if (title_topic(d, k, &l)) {
+      near = k; /* (over a version's date: the text's name) */
+      break;
+    }
+  }
+  if (near != SIZE_MAX)
+    d->units[t].rule = NULL;
+  return near != SIZE_MAX ? near : t;
+}
+
+/* Whether line i, over the article at a, is a title that is a date
+ * line naming what it dates ("Horoscope for Tuesday, 14 April 2026",
+ * "Newsletter - April 2026"): only lines of the head lie between it and
+ * the article (a byline, a greeting), and no title stands over it (then
+ * it would be that title's date). */
+static bool dated_title(const struct chrome_doc *d, size_t i, size_t a) {
+  if (d->units[i].rule != R_DATE || !kempt__chrome_named_date(d, i) ||
+      (i > 0 && is_title(d, &d->units[i - 1], false)))
+    return false;
+  for (size_t k = i + 1; k < a; k++) {
+    const struct chrome_unit *v = &d->units[k];
+    if (!(v->rule && head_meta_hit(v)) &&
+        !(v->rule == R_OUTSIDE && !v->hit && v->words <= TITLE_META_WORDS))
+      return false;
+  }
+  return true;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4881,12 +5071,19 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
                                  no line above, a menu's, is its title) */
     return;
   }
+  if (!nolang && a > 0 && headword_title(d, a))
+    return;
   size_t reach = 40;
   bool crumbs = false; /* a breadcrumb trail between here and a */
   for (size_t k = 0; k < reach && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
+    if (!nolang && dated_title(d, a - 1 - k, a)) {
+      u->title = true;
+      u->rule = NULL;
+      return;
+    }
     if (nolang && k < SUBJECT_REACH && subject_title(d, a - 1 - k, a)) {
       u->title = true;
       u->rule = NULL;
@@ -4958,6 +5155,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         t--;
       }
       t = paper_title(d, t, nolang);
+      t = nolang ? t : title_over_sections(d, t, a);
       size_t h = t > 1 ? headline_over_entry(d, t, nolang) : SIZE_MAX;
       if (h != SIZE_MAX) {
         d->units[t].rule = NULL; /* (the entry's heading stays) */
@@ -5974,21 +6172,62 @@ static bool cut_sentence(const struct chrome_doc *d, size_t h, size_t a) {
          !u->dup && u->words >= 3 && !v->rule && c >= 'a' && c <= 'z';
 }
 
+/* Line i, a heading that numbers its section: a word, then one number
+ * ("Article 1", "Step 2"; "§ 3" has no word). */
+static bool numbered_head(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  struct chrome_tok t[3];
+  size_t total;
+  return u->ntok == 2 && kempt__chrome_unit_tokens(d, u, t, 3, &total) == 2 &&
+         t[0].alpha && !t[1].alpha;
+}
+
+/* Line h, a chapter's number in a block of its own right over the
+ * article's first paragraph at a ("Capítulo 1", "Kapitel 2"): the
+ * text's heading, not a page's counter between chrome. */
+static bool chapter_heading(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && (!u->rule || (u->rule == R_OUTSIDE && !u->hit)) &&
+         u->blk != v->blk && u->cap1 &&
+         u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
+         !u->dup && numbered_head(d, h) && !v->rule && !v->bullet &&
+         v->term == TERM_SENT && (v->cls == CL_GOOD || v->cls == CL_NEAR);
+}
+
+#define GREETING_WORDS 6 /* words of a letter's greeting at most */
+
+/* Line h, a letter's greeting in a block of its own right over the
+ * article's first paragraph at a: a few words, capitalised, ending in a
+ * comma ("Dear members,", "Liebe Leserinnen und Leser,"); a newsletter's
+ * or a letter's, that stays with it. */
+static bool greeting(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && !u->rule && u->blk != v->blk &&
+         u->term == TERM_COMMA && u->cap1 && !u->bullet && !u->url &&
+         !u->widget && !u->dup && !u->seps && u->words >= 2 &&
+         u->words <= GREETING_WORDS && u->ntok == u->words && !v->rule &&
+         (v->cls == CL_GOOD || v->cls == CL_NEAR) && v->term == TERM_SENT;
+}
+
 #define TEXT_HEAD_WORDS 3 /* words of a heading over the first paragraph */
 
 /* Line h, a heading of a few words right over the article's first
  * paragraph at a, in its block ("Description", "About the role"). */
 static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
-  return !u->rule && !button_run(d, h) && /* (share buttons) */
+  return (!u->rule || (u->rule == R_REPEAT && numbered_head(d, h))) &&
+         !button_run(d, h) && /* (share buttons; "Article 1" is found
+                                 again as "Article 2") */
          (u->blk == v->blk ||
           (h + 1 == a && line_above(d, a) &&
            !(h > 0 && (d->units[h - 1].widget || counter_line(d, h - 1))))) &&
          /* (one paragraph per line: an image's credit under its label, a
             gallery's button under its counter, "1 / 8") */
          u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
-         !u->dup && u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
-         u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
+         (!u->dup || numbered_head(d, h)) && u->cap1 && u->words >= 1 &&
+         u->words <= TEXT_HEAD_WORDS &&
+         (u->ntok == u->words || numbered_head(d, h)) &&
+         v->term == TERM_SENT && !v->bullet;
 }
 
 /* Line h, a heading of a few words in a block of its own between the
@@ -6565,11 +6804,22 @@ static bool poster_line(const struct chrome_doc *d, size_t i) {
 /* The posts of a thread in the article [a, b] (a forum's): each post's
  * line of buttons ("Quote Reply Like (3)") goes, and the next post's
  * header under it (a few short lines over its date line). */
+/* Line i, a button's word that opens a block of its own over a
+ * paragraph in it ("Antwoord" / "Een schuur in de achtertuin ..."): the
+ * heading of an answer, no post's button (which ends a post's block). */
+static bool heading_of_answer(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->words == 1 && u->ntok == 1 && i > 0 && i + 1 < d->nunits &&
+         d->units[i - 1].blk != u->blk && d->units[i + 1].blk == u->blk &&
+         d->units[i + 1].cls == CL_GOOD && d->units[i + 1].term == TERM_SENT &&
+         !d->units[i + 1].rule;
+}
+
 static void drop_post_buttons(struct chrome_doc *d, size_t a, size_t b) {
   if (d->btn_b <= a || d->btn_a > b)
     return;
   for (size_t i = a; i <= b; i++) {
-    if (!d->units[i].btn)
+    if (!d->units[i].btn || heading_of_answer(d, i))
       continue;
     if (!d->units[i].rule || soft_rule(d->units[i].rule))
       d->units[i].rule = R_POST_BTN; /* (numbers hash alike: repeated) */
@@ -6741,6 +6991,93 @@ static bool prose_after_box(const struct chrome_unit *u) {
          (u->cls == CL_GOOD || (u->cls == CL_NEAR && u->term == TERM_SENT));
 }
 
+/* The last line of a box of facts in blocks that the article [.., b]
+ * ends in the middle of (b's block opens it: "Admission" / "Adults 120
+ * Kč" / ..., then "Opening hours" / "Tue-Sun 9:00-17:00" after b), when
+ * it goes on past b; or SIZE_MAX. */
+static size_t facts_go_on(const struct chrome_doc *d, size_t b, size_t c) {
+  size_t s = b;
+  while (s > 0 && d->units[s - 1].blk == d->units[b].blk)
+    s--;
+  if (s == b)
+    return SIZE_MAX;
+  size_t at = kempt__chrome_facts_after(d, s, c);
+  return at != SIZE_MAX && at > b ? at : SIZE_MAX;
+}
+
+#define AFTER_HEAD_WORDS 6 /* words of a heading after a box at most */
+
+/* Lines b + 1 and b + 2 (before c), after a box of facts: a heading of a
+ * few words and, in its block, a paragraph of prose under it ("What's
+ * new in version 3.8.1" / "Fixes sync for ..."): a section of the text. */
+static bool headed_prose_after(const struct chrome_doc *d, size_t b,
+                               size_t c) {
+  if (b + 2 >= c)
+    return false;
+  const struct chrome_unit *h = &d->units[b + 1], *v = &d->units[b + 2];
+  return !h->rule && h->term == TERM_NONE && h->cap1 && !h->bullet &&
+         !h->url && !h->widget && !h->dup && !h->seps && h->words >= 1 &&
+         h->words <= AFTER_HEAD_WORDS && h->blk == v->blk &&
+         h->blk != d->units[b].blk && prose_after_box(v) &&
+         v->term == TERM_SENT;
+}
+
+#define ITEM_HEAD_WORDS 3 /* words of an item section's heading */
+
+/* A line of an item section: a sentence of its own with a function
+ * word ("Um fünf Uhr ist Feierabend."), or an item that a number opens
+ * ("1. Ende der Arbeitszeit"); no rule, no link. */
+static bool section_item(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  if (u->rule || u->url || u->widget || u->dup || u->words < 2)
+    return false;
+  if ((unsigned)(p[0] - '0') < 10 && u->len > 2 &&
+      (p[1] == '.' || p[1] == ')') && p[2] == ' ')
+    return true;
+  return u->term == TERM_SENT && u->words >= 3 && u->stop > 0;
+}
+
+/* The block of line e, from its first line *s: a heading of a few words
+ * in it over two items or more (section_item): "Beispiele" / "Um fünf
+ * Uhr ist Feierabend." / ...; a section of a page of short parts (a
+ * dictionary's entry), no sidebar's list of links. */
+static bool item_section(const struct chrome_doc *d, size_t e, size_t *s) {
+  size_t k = e;
+  while (k > 0 && d->units[k - 1].blk == d->units[e].blk)
+    k--;
+  const struct chrome_unit *h = &d->units[k];
+  if (e < k + 2 || h->rule || h->term != TERM_NONE || !h->cap1 ||
+      h->bullet || h->url || h->widget || h->dup || h->seps ||
+      h->words < 1 || h->words > ITEM_HEAD_WORDS)
+    return false;
+  for (size_t i = k + 1; i <= e; i++)
+    if (!section_item(d, i))
+      return false;
+  *s = k;
+  return true;
+}
+
+/* Sections of items right over and under the article [*a, *b] (before
+ * c), each in a block of its own: they are the article's too. */
+static void join_item_sections(const struct chrome_doc *d, size_t *a,
+                               size_t *b, size_t c) {
+  size_t s, top = *a; /* (over the heading in its block: "Herkunft") */
+  while (top > 0 && d->units[top - 1].blk == d->units[*a].blk &&
+         !d->units[top - 1].rule)
+    top--;
+  while (top > 0 && item_section(d, top - 1, &s))
+    *a = top = s;
+  while (*b + 1 < c && d->units[*b + 1].blk != d->units[*b].blk) {
+    size_t e = *b + 1;
+    while (e + 1 < c && d->units[e + 1].blk == d->units[*b + 1].blk)
+      e++;
+    if (!item_section(d, e, &s) || s != *b + 1)
+      break;
+    *b = e;
+  }
+}
+
 /* The first line from i (before c) that is no caption: a picture's
  * caption between the article and its box of facts ("1 of 6 The hull
  * ..." then "Opening hours") goes, but does not end the article. */
@@ -6793,6 +7130,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    join_item_sections(d, &a, &b, c);
     join_live_entries(d, &a, &b, c);
     b = join_dated_entries(d, a, b, c);
     b = join_wiki_sections(d, b, c);
@@ -6807,9 +7145,12 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       b++; /* (the rest of the list it ends in: "Dishwasher safe") */
     size_t facts = kempt__chrome_facts_after(d, past_captions(d, b + 1, c),
                                              c);
+    facts = facts != SIZE_MAX ? facts : facts_go_on(d, b, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && prose_after_box(&d->units[b + 1]))
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
+    while (facts != SIZE_MAX && headed_prose_after(d, b, c))
+      b += 2; /* ("What's new in 3.8.1" / its paragraph) */
     b = kempt__chrome_lone_facts_after(d, b, c); /* ("Organiser: ...") */
     b = kempt__chrome_block_facts_after(d, b, c); /* ("Holz: Eiche") */
     kempt__chrome_facts_keep(d, a, b);
@@ -6818,6 +7159,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
     else if (a > 0 && cut_sentence(d, a - 1, a))
+      a--;
+    else if (a > 0 && greeting(d, a - 1, a))
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
@@ -6876,6 +7219,9 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
         (!d->units[a - 2].rule || buttons_under_title(d, a - 2)) &&
         head_between(d, a - 1, a))
       d->units[a - 1].rule = NULL;
+    if (a >= 1 && chapter_heading(d, a - 1, a))
+      d->units[a - 1].rule = NULL; /* (under the title that find_title
+                                      found over it) */
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_box(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_card(d, a, R_OUTSIDE);
@@ -6892,6 +7238,75 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   d->seen_good = d->seen_good || found;
   d->art_a = found ? a : 1; /* (for chrome_edge.c) */
   d->art_b = found ? b : 0;
+}
+
+#define SOFT_TOPIC_LINES 16 /* good lines with a soft word that soft_topic reads */
+#define SOFT_TOPIC_WORDS 4  /* soft words of each that it keeps */
+#define SOFT_TOPIC_SHARE 3  /* their prose is a third of the page's at least */
+
+/* The soft words of line i (one-word phrases of the page's languages), at
+ * most SOFT_TOPIC_WORDS of them in w; returns how many. */
+static size_t soft_words(struct chrome_doc *d, const struct matcher *m,
+                         size_t i, uint64_t *w) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t nt = line_words(d, i, t), n = 0;
+  for (size_t k = 0; k < nt && n < SOFT_TOPIC_WORDS; k++) {
+    if (!t[k].alpha || !kempt__chrome_may_start_hs(m->rules, t[k].h))
+      continue;
+    struct chrome_hs_word own;
+    const struct chrome_hs_word *e = hs_word(m->hsw, m->rules, t[k].h, &own);
+    if (e->soft & m->langs)
+      w[n++] = t[k].h;
+  }
+  return n;
+}
+
+/* Whether line i has one of the soft words w[0..n). */
+static bool has_soft_word(struct chrome_doc *d, const struct matcher *m,
+                          size_t i, const uint64_t *w, size_t n) {
+  uint64_t v[SOFT_TOPIC_WORDS];
+  size_t nv = soft_words(d, m, i, v);
+  for (size_t x = 0; x < nv; x++)
+    for (size_t y = 0; y < n; y++)
+      if (v[x] == w[y])
+        return true;
+  return false;
+}
+
+/* A soft word that is what the page is about weighs its text down no
+ * more: the page's first good line has it, as another good line of its
+ * own at least does ("aplikasi", "app" on an app's page, "Werbung" in a
+ * report on advertising; what other soft words they have, "iklan" in
+ * "... tidak menampilkan iklan", count no more either), and lines with
+ * a soft word hold a third of the page's good text at least. A pitch's
+ * soft word is in one line, or not in the lead, or in a page of other
+ * text. */
+static NOINLINE void soft_topic(struct chrome_doc *d, const struct matcher *m) {
+  size_t at[SOFT_TOPIC_LINES], n = 0, first = SIZE_MAX;
+  uint64_t good = 0, soft = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls != CL_GOOD || u->rule)
+      continue;
+    first = first == SIZE_MAX ? i : first;
+    good += u->chars;
+    if (u->soft_has && !u->dup && n < SOFT_TOPIC_LINES) {
+      soft += u->chars;
+      at[n++] = i;
+    }
+  }
+  if (n < 2 || at[0] != first || SOFT_TOPIC_SHARE * soft < good)
+    return;
+  uint64_t w[SOFT_TOPIC_WORDS];
+  size_t nw = soft_words(d, m, first, w);
+  bool any = false;
+  for (size_t k = 1; k < n; k++)
+    if (nw && has_soft_word(d, m, at[k], w, nw)) {
+      d->units[at[k]].soft_has = false;
+      any = true;
+    }
+  if (any)
+    d->units[first].soft_has = false;
 }
 
 #ifdef CHROME_DEBUG
@@ -6935,8 +7350,10 @@ static void score_intro_lists(struct chrome_doc *d, size_t from, size_t to) {
       struct chrome_unit *v = &d->units[j];
       bool label = v->widget && (v->rule == R_REPEAT || v->rule == R_THRICE);
       if ((v->rule && !label) || (v->cls == CL_BAD && !list_line(v)) ||
-          v->term == TERM_COLON)
-        break;
+          v->term == TERM_COLON ||
+          (v->cls == CL_SHORT && v->words >= 2 && v->term == TERM_NONE &&
+           kempt__chrome_buttons_apart(d, v)))
+        break; /* (a row of buttons, "Share   Facebook   X", ends it) */
       if (v->score < INTRO_SCORE)
         v->score = INTRO_SCORE;
       v->listed = true;
@@ -7800,6 +8217,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     }
   }
   classes_in_context(d);
+  soft_topic(d, &m);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */

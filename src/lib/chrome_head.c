@@ -441,6 +441,31 @@ const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
   return NULL;
 }
 
+#define NAMED_DATE_BYTES 4 /* bytes of a date line's first word at least */
+
+/* Whether unit i, a date line, names what it dates: it opens with a
+ * capitalised word (NAMED_DATE_BYTES long at least) that is no date
+ * word, then another word, and no label's colon comes before its
+ * numbers ("Oroscopo di martedì 14 aprile 2026", "Zpravodaj klubu -
+ * duben 2026"); not "Updated 14 April", "Stand: 14.04.2026". */
+bool kempt__chrome_named_date(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->hit != CK_DATE || !u->cap1 || !d->wc.rules)
+    return false;
+  const char *p = d->text.data + u->off;
+  struct chrome_tok t[HEAD_TOKENS + 1];
+  size_t total,
+      nt = kempt__chrome_unit_tokens(d, u, t, HEAD_TOKENS + 1, &total);
+  if (nt < 3 || nt != total || !t[0].alpha || !t[0].upper || !t[1].alpha ||
+      t[0].end - t[0].start < NAMED_DATE_BYTES ||
+      rule_word(d->wc.rules, doc_langs(d), &t[0]))
+    return false;
+  size_t n = 0; /* (bytes before the first number) */
+  for (size_t k = 0; k < nt && t[k].alpha; k++)
+    n = t[k].end + 1 < u->len ? t[k].end + 1 : u->len;
+  return !colon_in(p, n);
+}
+
 bool kempt__chrome_head_reach(size_t head, size_t i) {
   return head == SIZE_MAX || head - i <= HEAD_REACH;
 }
@@ -448,8 +473,9 @@ bool kempt__chrome_head_reach(size_t head, size_t i) {
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b) {
   for (size_t i = a; i < b && i < a + HEAD_INSIDE; i++) {
     struct chrome_unit *u = &d->units[i];
-    if (u->rule || u->cls == CL_GOOD || u->listed || !head_date(d, i, false))
-      continue;
+    if (u->rule || u->cls == CL_GOOD || u->listed || !head_date(d, i, false) ||
+        kempt__chrome_span_line(d, i))
+      continue; /* (a span of dates: an event's, a life's) */
     if (i + 1 <= b && head_date(d, i + 1, true) && !d->units[i + 1].rule)
       return; /* a run of dates: a timeline, a table */
     if (kempt__chrome_facts_after(d, i, b + 1) != SIZE_MAX)

@@ -565,6 +565,12 @@ const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
 /* Whether line i of d is an author's name alone ("Jane Doe"): two or
  * three capitalised words, no function word, number nor end. */
 bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i);
+/* Whether line i of d is a span of dates ending in a year ("12 March -
+ * 30 August 2026", "* 1938 † 2026"): an event's or a life's. */
+bool kempt__chrome_span_line(const struct chrome_doc *d, size_t i);
+/* Whether line i of d, a date line, opens with a word that names what
+ * it dates: a page's title ("Horoscope for Tuesday, 14 April"). */
+bool kempt__chrome_named_date(const struct chrome_doc *d, size_t i);
 /* Date lines among the first lines of the article [a, b] (under its
  * dek), not in a run of them and not a time alone (a live report's
  * "14:30 The minister arrives"): they go. */
