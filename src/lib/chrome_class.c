@@ -4458,7 +4458,7 @@ static bool uses_word(struct chrome_doc *d, size_t i, uint64_t w) {
 }
 
 /* A word alone on its line over the article at a (over short lines of
- * facts only), that HEADWORD_USES of the article's lines use: the entry's
+ * facts only), that HEADWORD_USES of the article's sentences use: the entry's
  * headword ("serendipity" over "Meanings", then examples that use it),
  * which is its title. */
 static bool headword_title(struct chrome_doc *d, size_t a) {
@@ -4478,7 +4478,9 @@ static bool headword_title(struct chrome_doc *d, size_t a) {
     size_t uses = 0;
     for (size_t i = a; i < d->nunits && i < a + HEADWORD_SCAN &&
                        uses < HEADWORD_USES; i++)
-      uses += !d->units[i].rule && uses_word(d, i, t[0].h);
+      uses += !d->units[i].rule && d->units[i].term != TERM_NONE &&
+              uses_word(d, i, t[0].h); /* (in a sentence: not a wiki's
+                                          "Section[edit]" buttons) */
     if (uses >= HEADWORD_USES) {
       u->title = true;
       u->rule = NULL;
