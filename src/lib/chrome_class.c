@@ -2731,6 +2731,21 @@ static bool thai_end(const char *p, size_t n) {
   return n >= 3 && s[n - 3] == 0xE0 && s[n - 2] >= 0xB8 && s[n - 2] <= 0xBB;
 }
 
+/* A Thai line long enough for a paragraph that ends in a letter: few
+ * words (spaces part its phrases), but no link's line for a web address
+ * in it. */
+static bool thai_paragraph(const struct chrome_unit *u, const char *text) {
+  return u->chars >= 2 * THAI_PROSE && u->term == TERM_NONE &&
+         thai_end(text + u->off, u->tlen);
+}
+
+/* A long Thai line over its article's date line (or over a byline over
+ * it) is the headline: a paragraph is longer, and has no date under it. */
+static NOINLINE bool thai_headline(const struct chrome_doc *d, size_t i) {
+  return d->units[i].chars < 2 * THAI_PROSE &&
+         kempt__chrome_over_head_date(d, i);
+}
+
 static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
   if (u->rule == R_REPEAT || u->rule == R_THRICE)
     return CL_SHORT;
@@ -7665,12 +7680,16 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                   WEAK_LANG * (uint64_t)d->lang.words;
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
-    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
+    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2 &&
+        !thai_paragraph(u, text))
       u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
     if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
-        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
-      u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
+        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen) &&
+        !thai_headline(d, i))
+      u->cls = u->words >= 2 ? CL_GOOD : CL_NEAR; /* Thai and Lao end a
+                                                     sentence with no mark,
+                                                     and a space parts two */
     if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
         few_stops(u, u->cls == CL_NEAR)) {
       uint8_t c = class_nolang(u); /* (a language without a list) */

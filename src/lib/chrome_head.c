@@ -423,6 +423,28 @@ static bool cjk_byline(const struct chrome_doc *d,
   return false;
 }
 
+#define UNDER_NAME_CHARS 16 /* code points of a name under a date line */
+
+/* A name in a script without case right under the date line that is
+ * under a longer headline ("毎日新聞社　佐藤花子", "โดย สมชาย ใจดี"): a
+ * short line of two or three words, no end, no number; the headline
+ * over the date is the title. (A cased script has name_line().) */
+static bool name_under_date(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (i < 2 || u->chars > UNDER_NAME_CHARS || u->ntok < 2 || u->ntok > 3 ||
+      u->term != TERM_NONE || u->seps || u->bullet || u->widget ||
+      !kempt__chrome_caseless_start(d->text.data + u->off, u->len))
+    return false;
+  struct chrome_tok t[4];
+  size_t total, nt = kempt__chrome_unit_tokens(d, u, t, 4, &total);
+  for (size_t k = 0; k < nt; k++)
+    if (!t[k].alpha)
+      return false;
+  const struct chrome_unit *v = &d->units[i - 2];
+  return nt == total && head_date(d, i - 1, true) && v->chars > u->chars &&
+         v->term != TERM_SENT && !v->bullet;
+}
+
 bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i) {
   return name_line(d, &d->units[i]);
 }
@@ -435,10 +457,23 @@ const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
     return R_HEAD_BYLINE;
   if (i > 0 && label_line(d, i) && head_date(d, i - 1, true))
     return R_HEAD_SOURCE;
+  if (name_under_date(d, i))
+    return R_HEAD_NAME;
   if (title_above && i + 1 < d->nunits && name_line(d, &d->units[i]) &&
       over_name(&d->units[i - 1], &d->units[i]) && head_date(d, i + 1, true))
     return R_HEAD_NAME;
   return NULL;
+}
+
+bool kempt__chrome_over_head_date(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  for (size_t j = i + 1; j < d->nunits && j <= i + 2; j++) {
+    if (head_date(d, j, true))
+      return true;
+    if (d->units[j].chars >= u->chars || d->units[j].term == TERM_SENT)
+      return false; /* (no byline between) */
+  }
+  return false;
 }
 
 bool kempt__chrome_head_reach(size_t head, size_t i) {

@@ -549,6 +549,9 @@ bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i);
  * dek), not in a run of them and not a time alone (a live report's
  * "14:30 The minister arrives"): they go. */
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
+/* Whether line i stands over a date line of an article's head, right
+ * over it or over a shorter line (a byline) over it: a headline. */
+bool kempt__chrome_over_head_date(const struct chrome_doc *d, size_t i);
 /* Whether line i may still be the title when the lowest line above the
  * article that looked like one but was a date line is head (SIZE_MAX:
  * none was). */
