@@ -2739,6 +2739,29 @@ static bool thai_paragraph(const struct chrome_unit *u, const char *text) {
          thai_end(text + u->off, u->tlen);
 }
 
+#define DENSE_NEAR 12 /* code points of a near-good line of Han, kana or
+                         Hangul that ends a sentence */
+
+/* Whether the line p[0..n) starts with Han, kana or Hangul (or CJK
+ * punctuation): a character of them says what two or three of a Latin
+ * script do, and a short line of them may be a whole sentence. */
+static bool dense_start(const char *p, size_t n) {
+  int32_t cp = 0;
+  if (n)
+    kempt__next_cp(p, n, &cp);
+  return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* A line of DENSE_NEAR such characters or more that ends a sentence is
+ * near-good text, not a short line ("구는 올해 예산 3억 원을 편성했다.",
+ * "目前已有一百二十名学生报名。": a news story's one-sentence paragraph). */
+static NOINLINE bool dense_sentence(const struct chrome_unit *u,
+                                    const char *text) {
+  return u->chars >= DENSE_NEAR && ends_prose(u) &&
+         dense_start(text + u->off, u->len);
+}
+
 /* A long Thai line over its article's date line (or over a byline over
  * it) is the headline: a paragraph is longer, and has no date under it. */
 static NOINLINE bool thai_headline(const struct chrome_doc *d, size_t i) {
@@ -3918,6 +3941,18 @@ static unsigned cjk_start(const struct chrome_doc *d,
   return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
 }
 
+/* Whether line t is in a script without case written with spaces
+ * (Arabic, Hebrew, Devanagari ...; not CJK, Thai, Lao, Khmer or
+ * Myanmar): its words tell a headline's topic as a cased script's do. */
+static bool spaced_caseless(const struct chrome_doc *d, size_t t) {
+  const struct chrome_unit *u = &d->units[t];
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  return u->len >= 2 && p[0] < 0xE3 &&
+         !(p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) &&
+         !(p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E || p[1] == 0x9F)) &&
+         kempt__chrome_caseless_start((const char *)p, u->len);
+}
+
 /* A line of one short word in a script written with spaces (not CJK,
  * Thai, Lao, Khmer or Myanmar): a button or a menu's item ("Share" in
  * Georgian or Armenian), no title of a page without a known language. */
@@ -4846,6 +4881,12 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       u->rule = NULL;
       return;
     }
+    const char *name =
+        k == 0 && nolang ? kempt__chrome_name_over_text(d, a - 1) : NULL;
+    if (name) {
+      u->rule = name; /* (a byline without case: the title is over it) */
+      continue;
+    }
     if (k == 0 && !nolang && first_question(d, a - 1, a)) {
       u->rule = NULL; /* (the article's; its title is a little higher up,
                          over a date or the like, or there is none) */
@@ -4903,8 +4944,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         continue; /* (the title is over the head) */
       }
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
-          (headline_over_dek(d, t - 1, t) ||
+      if ((!nolang || spaced_caseless(d, t)) && t > 0 &&
+          !menu_then_buttons(d, t - 1, a) &&
+          ((!nolang && headline_over_dek(d, t - 1, t)) ||
            plain_headline_over_dek(d, t - 1, t, a)) &&
           !menu_columns(d->text.data + d->units[t - 1].off,
                         d->units[t - 1].len)) {
@@ -7690,6 +7732,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->cls = u->words >= 2 ? CL_GOOD : CL_NEAR; /* Thai and Lao end a
                                                      sentence with no mark,
                                                      and a space parts two */
+    if (u->cls == CL_SHORT && !u->rule && dense_sentence(u, text))
+      u->cls = CL_NEAR;
     if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
         few_stops(u, u->cls == CL_NEAR)) {
       uint8_t c = class_nolang(u); /* (a language without a list) */

@@ -42,6 +42,8 @@ static const char R_HEAD_DATE[] = "date line (the article's head)";
 static const char R_HEAD_SOURCE[] = "source line (the article's head)";
 static const char R_HEAD_NAME[] = "byline (a name over the date line)";
 static const char R_HEAD_BYLINE[] = "byline (记者 NAME, NAME 报道)";
+static const char R_HEAD_CASELESS[] =
+    "byline (a name without case under the headline)";
 
 /* The code point at p[0..n) (n >= 1). */
 static int32_t cp_at(const char *p, size_t n) {
@@ -423,16 +425,16 @@ static bool cjk_byline(const struct chrome_doc *d,
   return false;
 }
 
-#define UNDER_NAME_CHARS 16 /* code points of a name under a date line */
+#define UNDER_NAME_CHARS 16 /* code points of a name in a script without
+                               case under a headline or date line */
 
-/* A name in a script without case right under the date line that is
- * under a longer headline ("毎日新聞社　佐藤花子", "โดย สมชาย ใจดี"): a
- * short line of two or three words, no end, no number; the headline
- * over the date is the title. (A cased script has name_line().) */
-static bool name_under_date(const struct chrome_doc *d, size_t i) {
+/* A name in a script without case alone on its line, as a byline puts
+ * it ("毎日新聞社　佐藤花子", "דנה כהן"): a short line of two or three
+ * words, no number, end or separator. (A cased script has name_line().) */
+static bool caseless_name(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
-  if (i < 2 || u->chars > UNDER_NAME_CHARS || u->ntok < 2 || u->ntok > 3 ||
-      u->term != TERM_NONE || u->seps || u->bullet || u->widget ||
+  if (u->chars > UNDER_NAME_CHARS || u->ntok < 2 || u->ntok > 3 ||
+      u->term != TERM_NONE || u->seps || u->bullet || u->widget || u->hit ||
       !kempt__chrome_caseless_start(d->text.data + u->off, u->len))
     return false;
   struct chrome_tok t[4];
@@ -440,9 +442,31 @@ static bool name_under_date(const struct chrome_doc *d, size_t i) {
   for (size_t k = 0; k < nt; k++)
     if (!t[k].alpha)
       return false;
-  const struct chrome_unit *v = &d->units[i - 2];
-  return nt == total && head_date(d, i - 1, true) && v->chars > u->chars &&
-         v->term != TERM_SENT && !v->bullet;
+  return nt == total;
+}
+
+/* Whether unit v may be the headline (or its dek) over such a name u:
+ * more than times as many code points, no sentence's end. */
+static bool over_caseless_name(const struct chrome_unit *v,
+                               const struct chrome_unit *u, unsigned times) {
+  return v->chars > times * u->chars && v->term == TERM_NONE && !v->bullet &&
+         !v->hit;
+}
+
+/* Such a name right under the date line that is under a longer headline
+ * ("2026年3月5日 15時12分" / "毎日新聞社　佐藤花子"): the headline over
+ * the date is the title. */
+static bool name_under_date(const struct chrome_doc *d, size_t i) {
+  return i >= 2 && caseless_name(d, i) && head_date(d, i - 1, true) &&
+         over_caseless_name(&d->units[i - 2], &d->units[i], 1);
+}
+
+const char *kempt__chrome_name_over_text(const struct chrome_doc *d,
+                                        size_t i) {
+  return i >= 1 && caseless_name(d, i) &&
+                 over_caseless_name(&d->units[i - 1], &d->units[i], 2)
+             ? R_HEAD_CASELESS
+             : NULL;
 }
 
 bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i) {
@@ -458,7 +482,7 @@ const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
   if (i > 0 && label_line(d, i) && head_date(d, i - 1, true))
     return R_HEAD_SOURCE;
   if (name_under_date(d, i))
-    return R_HEAD_NAME;
+    return R_HEAD_CASELESS;
   if (title_above && i + 1 < d->nunits && name_line(d, &d->units[i]) &&
       over_name(&d->units[i - 1], &d->units[i]) && head_date(d, i + 1, true))
     return R_HEAD_NAME;
