@@ -3941,16 +3941,17 @@ static unsigned cjk_start(const struct chrome_doc *d,
   return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
 }
 
-/* Whether line t is in a script without case written with spaces
- * (Arabic, Hebrew, Devanagari ...; not CJK, Thai, Lao, Khmer or
- * Myanmar): its words tell a headline's topic as a cased script's do. */
-static bool spaced_caseless(const struct chrome_doc *d, size_t t) {
+/* Whether line t is in a script written with spaces between words
+ * (Greek, Arabic, Hebrew, Devanagari ...; not CJK, Thai, Lao, Khmer or
+ * Myanmar), capitalised or without case: on a page of a language without
+ * a list of function words its words still tell a headline's topic. */
+static bool spaced_script(const struct chrome_doc *d, size_t t) {
   const struct chrome_unit *u = &d->units[t];
   const unsigned char *p = (const unsigned char *)d->text.data + u->off;
   return u->len >= 2 && p[0] < 0xE3 &&
          !(p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) &&
          !(p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E || p[1] == 0x9F)) &&
-         kempt__chrome_caseless_start((const char *)p, u->len);
+         (u->cap1 || kempt__chrome_caseless_start((const char *)p, u->len));
 }
 
 /* A line of one short word in a script written with spaces (not CJK,
@@ -4944,7 +4945,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         continue; /* (the title is over the head) */
       }
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if ((!nolang || spaced_caseless(d, t)) && t > 0 &&
+      if ((!nolang || spaced_script(d, t)) && t > 0 &&
           !menu_then_buttons(d, t - 1, a) &&
           ((!nolang && headline_over_dek(d, t - 1, t)) ||
            plain_headline_over_dek(d, t - 1, t, a)) &&
