@@ -189,6 +189,12 @@ static bool year_of(const char *p, const struct chrome_tok *t) {
          ((v >= 1900 && v < 2100) || (v >= 2440 && v < 2640)); /* (Thai) */
 }
 
+/* A year in two digits ("69" of 2569), after an abbreviated month. */
+static bool short_year(const char *p, const struct chrome_tok *t) {
+  size_t nd;
+  return number_of_n(p, t, &nd) >= 0 && nd == 2;
+}
+
 static bool day_of(const char *p, const struct chrome_tok *t) {
   size_t nd;
   int v = number_of_n(p, t, &nd);
@@ -264,8 +270,11 @@ static bool date_form(const char *p, const struct chrome_unit *u,
                                 "2026. november 28.", "၂၀၂၆ နိုဝင်ဘာ ၂၈" */
     if (head && i + 3 < nt && day_of(p, &t[i]) && t[i + 1].alpha &&
         t[i + 2].alpha && !t[i + 1].upper && p[t[i + 1].end] == '.' &&
-        t[i + 2].start == t[i + 1].end + 1 && year_of(p, &t[i + 3]))
-      skip |= 3u << (i + 1); /* a month in two letters: "22 พ.ย. 2569" */
+        t[i + 2].start == t[i + 1].end + 1 &&
+        (year_of(p, &t[i + 3]) ||
+         (p[t[i + 2].end] == '.' && short_year(p, &t[i + 3]))))
+      skip |= 3u << (i + 1); /* a month in two letters: "22 พ.ย. 2569",
+                                "6 มี.ค. 69" */
   }
   bool dated = skip || digit_date(p, u->tlen, t, nt, time);
   if (!dated && !head)
