@@ -3941,6 +3941,17 @@ static unsigned cjk_start(const struct chrome_doc *d,
   return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
 }
 
+/* Whether a line starts with a letter of Thai, Lao, Myanmar or Khmer:
+ * scripts that run their words together and put a space between
+ * phrases. */
+static bool phrase_start(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  return u->len >= 3 && ((p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) ||
+                         (p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E ||
+                                           p[1] == 0x9F)));
+}
+
 /* Whether line t is in a script written with spaces between words
  * (Greek, Arabic, Hebrew, Devanagari ...; not CJK, Thai, Lao, Khmer or
  * Myanmar), capitalised or without case: on a page of a language without
@@ -3948,9 +3959,7 @@ static unsigned cjk_start(const struct chrome_doc *d,
 static bool spaced_script(const struct chrome_doc *d, size_t t) {
   const struct chrome_unit *u = &d->units[t];
   const unsigned char *p = (const unsigned char *)d->text.data + u->off;
-  return u->len >= 2 && p[0] < 0xE3 &&
-         !(p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) &&
-         !(p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E || p[1] == 0x9F)) &&
+  return u->len >= 2 && p[0] < 0xE3 && !phrase_start(d, u) &&
          (u->cap1 || kempt__chrome_caseless_start((const char *)p, u->len));
 }
 
@@ -5092,6 +5101,34 @@ static bool longer_text_under(const struct chrome_doc *d, size_t h, size_t b,
  * the article's headline alone in its block over a longer text; they
  * go, and a goes to that headline. */
 static const char R_HEAD_TEASER[] = "teasers atop the article";
+
+#define NOTICE_SKIP 2 /* short lines between a notice's button and the
+                         article's headline at most (a section's name) */
+
+/* A notice over its button at the top of the stretch [*a, b] in a script
+ * that runs its words together (no phrase rule sees "cookie" inside a
+ * Thai phrase): a line, a button that a line rule took ("ยอมรับทั้งหมด"),
+ * then, past a short line or two, a headline over the article's date
+ * line. The stretch starts at the article under that head. */
+static void trim_notice(struct chrome_doc *d, size_t *a, size_t b) {
+  size_t i = *a;
+  if (i + 3 > b || d->units[i + 1].hit != CK_LINE ||
+      d->units[i + 1].words > 2 || !phrase_start(d, &d->units[i]))
+    return;
+  for (size_t j = i + 2; j <= b && j <= i + 2 + NOTICE_SKIP; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (u->cls == CL_GOOD || u->cls == CL_NEAR)
+      return; /* (text under the button: no notice's) */
+    if (!kempt__chrome_over_head_date(d, j))
+      continue;
+    for (size_t k = j + 1; k <= b; k++)
+      if (d->units[k].cls == CL_GOOD || d->units[k].cls == CL_NEAR) {
+        *a = k; /* (find_title finds the headline over it) */
+        return;
+      }
+    return;
+  }
+}
 
 static void trim_head_teasers(struct chrome_doc *d, size_t *a, size_t b,
                               bool nolang) {
@@ -6728,6 +6765,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   } else {
     trim_teasers(d, &a, &b, nolang);
     trim_head_teasers(d, &a, b, nolang);
+    trim_notice(d, &a, b);
     join_over_lists(d, &a, &b, c, nolang);
     kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
