@@ -4860,6 +4860,49 @@ static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
   return head;
 }
 
+#define CJK_TOPIC_BYTES 6 /* a word of two CJK characters at least */
+
+/* Whether the bytes s[0..m) (m > 0) are in h[0..n). */
+static bool bytes_in(const char *h, size_t n, const char *s, size_t m) {
+  for (const char *q = memchr(h, s[0], n); q && (size_t)(q - h) + m <= n;
+       q = memchr(q + 1, s[0], n - (size_t)(q + 1 - h)))
+    if (memcmp(q, s, m) == 0)
+      return true;
+  return false;
+}
+
+/* Whether a word of line i (CJK: a run of characters between spaces,
+ * two of them at least) stands inside one of the article's first lines
+ * (l): a title's do ("金沢　春祭り始まる" over "金沢市で..."), a byline's
+ * name seldom does. */
+static bool cjk_word_in_lead(const struct chrome_doc *d, size_t i,
+                             const struct lead_words *l) {
+  struct chrome_tok t[4];
+  size_t total, nt = kempt__chrome_unit_tokens(d, &d->units[i], t, 4, &total);
+  const char *p = d->text.data + d->units[i].off;
+  for (size_t x = 0; x < nt; x++) {
+    size_t m = t[x].end - t[x].start;
+    if (m < CJK_TOPIC_BYTES || (unsigned char)p[t[x].start] < 0xE3)
+      continue;
+    for (size_t k = 0; k < l->lines; k++) {
+      const struct chrome_unit *v = &d->units[l->at[k]];
+      if (bytes_in(d->text.data + v->off, v->len, p + t[x].start, m))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Whether line i shares a word that carries the topic with the
+ * article's first lines from a: a short title ("מחאה בתל אביב"), not
+ * its author's name. */
+static bool named_in_lead(struct chrome_doc *d, size_t i, size_t a) {
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return title_topic(d, i, &l) || (cjk_start(d, &d->units[i]) &&
+                                   cjk_word_in_lead(d, i, &l));
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4893,7 +4936,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     }
     const char *name =
         k == 0 && nolang ? kempt__chrome_name_over_text(d, a - 1) : NULL;
-    if (name) {
+    if (name && !named_in_lead(d, a - 1, a)) {
       u->rule = name; /* (a byline without case: the title is over it) */
       continue;
     }
@@ -4941,6 +4984,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         !menu_columns(d->text.data + u->off, u->len)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
+      if (why && kempt__chrome_caseless_byline(why) &&
+          named_in_lead(d, a - 1 - k, a))
+        why = NULL; /* (a short title: its words are the article's) */
       if (why) { /* a date or source line under the title */
         u->rule = why;
         head = a - 1 - k;

@@ -470,6 +470,10 @@ static bool name_under_date(const struct chrome_doc *d, size_t i) {
          over_caseless_name(&d->units[i - 2], &d->units[i], 1);
 }
 
+bool kempt__chrome_caseless_byline(const char *why) {
+  return why == R_HEAD_CASELESS;
+}
+
 const char *kempt__chrome_name_over_text(const struct chrome_doc *d,
                                         size_t i) {
   return i >= 1 && caseless_name(d, i) &&

@@ -554,6 +554,9 @@ void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
  * headline or its dek): a byline, no title. Returns the rule, or NULL. */
 const char *kempt__chrome_name_over_text(const struct chrome_doc *d,
                                         size_t i);
+/* Whether why (a rule of kempt__chrome_head_line or _name_over_text) is
+ * that of a name without case, which a short title may look like. */
+bool kempt__chrome_caseless_byline(const char *why);
 /* Whether line i stands over a date line of an article's head, right
  * over it or over a shorter line (a byline) over it: a headline. */
 bool kempt__chrome_over_head_date(const struct chrome_doc *d, size_t i);
