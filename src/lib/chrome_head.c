@@ -88,6 +88,18 @@ static size_t digits(const char *p, size_t n, size_t i) {
   return k - i;
 }
 
+#define ERA_BYTES 6 /* an era's name before a CJK year: two characters */
+
+/* Bytes of an era's name that a CJK date's year may follow ("令和8年",
+ * "民國115年"): two Han characters before a digit, or 0. */
+static size_t era_bytes(const char *s, size_t n) {
+  if (n <= ERA_BYTES || digit(s[0]) || !digit(s[ERA_BYTES]) ||
+      !spaceless(cp_at(s, n)) || !spaceless(cp_at(s + 3, n - 3)))
+    return 0;
+  return (unsigned char)s[0] >= 0xE3 && (unsigned char)s[3] >= 0xE3 ? ERA_BYTES
+                                                                     : 0;
+}
+
 /* Whether the line p[0..n), words t[0..nt), holds a date written with
  * digits: 28.11.2026, 2026-11-28, 11/28/26, 2026年11月28日; or a time
  * (14:30) when time. A date starts at a word's start (a number, or a
@@ -96,11 +108,12 @@ static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
                        size_t nt, bool time) {
   unsigned parts = 0; /* (over words in a row: "2026년 11월 18일") */
   for (size_t w = 0; w < nt; w++) {
-    if (!digit(p[t[w].start])) {
+    size_t from = t[w].start + era_bytes(p + t[w].start, t[w].end - t[w].start);
+    if (!digit(p[from])) {
       parts = 0;
       continue;
     }
-    for (size_t i = t[w].start; i < t[w].end;) {
+    for (size_t i = from; i < t[w].end;) {
       if (!digit(p[i])) {
         i++;
         continue;
