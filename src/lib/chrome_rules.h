@@ -7144,40 +7144,36 @@ static const char chrome_rule_name_7137[] = "has \344\273\205\344\273\243\350\24
 static const char chrome_rule_name_7138[] = "has \345\203\205\344\273\243\350\241\250\344\275\234\350\200\205\345\200\213\344\272\272\350\247\200\351\273\236 (zh)";
 static const char chrome_rule_name_7139[] = "has \344\270\215\344\273\243\350\241\250\346\234\254\347\253\231\347\253\213\345\234\272 (zh)";
 static const char chrome_rule_name_7140[] = "has \344\270\215\344\273\243\350\241\250\346\234\254\347\253\231\347\253\213\345\240\264 (zh)";
-static const char chrome_rule_name_7141[] = "has \346\234\252\347\273\217\346\216\210\346\235\203 \347\246\201\346\255\242\350\275\254\350\275\275 (zh)";
-static const char chrome_rule_name_7142[] = "has \346\234\252\347\266\223\346\216\210\346\254\212 \347\246\201\346\255\242\350\275\211\350\274\211 (zh)";
-static const char chrome_rule_name_7143[] = "has \350\275\254\350\275\275\350\257\267\346\263\250\346\230\216\345\207\272\345\244\204 (zh)";
-static const char chrome_rule_name_7144[] = "has \350\275\211\350\274\211\350\253\213\350\250\273\346\230\216\345\207\272\350\231\225 (zh)";
-static const char chrome_rule_name_7145[] = "prefix \345\205\215\350\264\243\345\243\260\346\230\216: (zh)";
-static const char chrome_rule_name_7146[] = "prefix \345\205\215\350\262\254\350\201\262\346\230\216: (zh)";
-static const char chrome_rule_name_7147[] = "prefix \345\243\260\346\230\216: (zh)";
-static const char chrome_rule_name_7148[] = "prefix \350\201\262\346\230\216: (zh)";
-static const char chrome_rule_name_7149[] = "line \347\233\256\345\275\225 (zh)";
-static const char chrome_rule_name_7150[] = "line \347\233\256\351\214\204 (zh)";
-static const char chrome_rule_name_7151[] = "cut \345\217\221\350\241\250\345\233\236\345\244\215 (zh)";
-static const char chrome_rule_name_7152[] = "cut \347\231\274\344\275\210\347\225\231\350\250\200 (zh)";
-static const char chrome_rule_name_7153[] = "has \346\202\250\347\232\204\347\224\265\345\255\220\351\202\256\347\256\261\345\234\260\345\235\200\344\270\215\344\274\232\350\242\253\345\205\254\345\274\200 (zh)";
-static const char chrome_rule_name_7154[] = "has \346\202\250\347\232\204\351\233\273\345\255\220\351\203\265\344\273\266\345\234\260\345\235\200\344\270\246\344\270\215\346\234\203\350\242\253\345\205\254\351\226\213 (zh)";
-static const char chrome_rule_name_7155[] = "line \350\253\213\347\271\274\347\272\214\345\276\200\344\270\213\351\226\261\350\256\200 (zh)";
-static const char chrome_rule_name_7156[] = "line \350\257\267\347\273\247\347\273\255\345\276\200\344\270\213\351\230\205\350\257\273 (zh)";
-static const char chrome_rule_name_7157[] = "line \347\234\213\346\233\264\345\244\232 (zh)";
-static const char chrome_rule_name_7158[] = "line \351\273\236\346\210\221\347\234\213\346\233\264\345\244\232 (zh)";
-static const char chrome_rule_name_7159[] = "line \347\202\271\345\207\273\346\237\245\347\234\213\346\233\264\345\244\232 (zh)";
-static const char chrome_rule_name_7160[] = "line \346\211\223\345\274\200app (zh)";
-static const char chrome_rule_name_7161[] = "line \346\211\223\351\226\213app (zh)";
-static const char chrome_rule_name_7162[] = "line \346\211\223\345\274\200app\351\230\205\350\257\273 (zh)";
-static const char chrome_rule_name_7163[] = "line app\345\206\205\346\211\223\345\274\200 (zh)";
-static const char chrome_rule_name_7164[] = "line \344\270\213\350\275\275\345\256\242\346\210\267\347\253\257 (zh)";
-static const char chrome_rule_name_7165[] = "line \344\270\213\350\274\211app (zh)";
-static const char chrome_rule_name_7166[] = "line \350\256\242\351\230\205\347\224\265\345\255\220\346\212\245 (zh)";
-static const char chrome_rule_name_7167[] = "line \350\250\202\351\226\261\351\233\273\345\255\220\345\240\261 (zh)";
-static const char chrome_rule_name_7168[] = "line \345\212\240\345\205\245\345\245\275\345\217\213 (zh)";
-static const char chrome_rule_name_7169[] = "line \345\256\214 (zh)";
-static const char chrome_rule_name_7170[] = "list \346\233\264\345\244\232\346\226\260\350\201\236 (zh)";
-static const char chrome_rule_name_7171[] = "list \344\273\212\346\227\245\347\206\261\351\226\200 (zh)";
-static const char chrome_rule_name_7172[] = "list \347\206\261\351\226\200\346\226\260\350\201\236 (zh)";
-static const char chrome_rule_name_7173[] = "list \347\203\255\351\227\250\346\226\260\351\227\273 (zh)";
-static const char chrome_rule_name_7174[] = "list \345\215\263\346\231\202\346\226\260\350\201\236 (zh)";
+static const char chrome_rule_name_7141[] = "prefix \345\205\215\350\264\243\345\243\260\346\230\216: (zh)";
+static const char chrome_rule_name_7142[] = "prefix \345\205\215\350\262\254\350\201\262\346\230\216: (zh)";
+static const char chrome_rule_name_7143[] = "prefix \345\243\260\346\230\216: (zh)";
+static const char chrome_rule_name_7144[] = "prefix \350\201\262\346\230\216: (zh)";
+static const char chrome_rule_name_7145[] = "line \347\233\256\345\275\225 (zh)";
+static const char chrome_rule_name_7146[] = "line \347\233\256\351\214\204 (zh)";
+static const char chrome_rule_name_7147[] = "cut \345\217\221\350\241\250\345\233\236\345\244\215 (zh)";
+static const char chrome_rule_name_7148[] = "cut \347\231\274\344\275\210\347\225\231\350\250\200 (zh)";
+static const char chrome_rule_name_7149[] = "has \346\202\250\347\232\204\347\224\265\345\255\220\351\202\256\347\256\261\345\234\260\345\235\200\344\270\215\344\274\232\350\242\253\345\205\254\345\274\200 (zh)";
+static const char chrome_rule_name_7150[] = "has \346\202\250\347\232\204\351\233\273\345\255\220\351\203\265\344\273\266\345\234\260\345\235\200\344\270\246\344\270\215\346\234\203\350\242\253\345\205\254\351\226\213 (zh)";
+static const char chrome_rule_name_7151[] = "line \350\253\213\347\271\274\347\272\214\345\276\200\344\270\213\351\226\261\350\256\200 (zh)";
+static const char chrome_rule_name_7152[] = "line \350\257\267\347\273\247\347\273\255\345\276\200\344\270\213\351\230\205\350\257\273 (zh)";
+static const char chrome_rule_name_7153[] = "line \347\234\213\346\233\264\345\244\232 (zh)";
+static const char chrome_rule_name_7154[] = "line \351\273\236\346\210\221\347\234\213\346\233\264\345\244\232 (zh)";
+static const char chrome_rule_name_7155[] = "line \347\202\271\345\207\273\346\237\245\347\234\213\346\233\264\345\244\232 (zh)";
+static const char chrome_rule_name_7156[] = "line \346\211\223\345\274\200app (zh)";
+static const char chrome_rule_name_7157[] = "line \346\211\223\351\226\213app (zh)";
+static const char chrome_rule_name_7158[] = "line \346\211\223\345\274\200app\351\230\205\350\257\273 (zh)";
+static const char chrome_rule_name_7159[] = "line app\345\206\205\346\211\223\345\274\200 (zh)";
+static const char chrome_rule_name_7160[] = "line \344\270\213\350\275\275\345\256\242\346\210\267\347\253\257 (zh)";
+static const char chrome_rule_name_7161[] = "line \344\270\213\350\274\211app (zh)";
+static const char chrome_rule_name_7162[] = "line \350\256\242\351\230\205\347\224\265\345\255\220\346\212\245 (zh)";
+static const char chrome_rule_name_7163[] = "line \350\250\202\351\226\261\351\233\273\345\255\220\345\240\261 (zh)";
+static const char chrome_rule_name_7164[] = "line \345\212\240\345\205\245\345\245\275\345\217\213 (zh)";
+static const char chrome_rule_name_7165[] = "line \345\256\214 (zh)";
+static const char chrome_rule_name_7166[] = "list \346\233\264\345\244\232\346\226\260\350\201\236 (zh)";
+static const char chrome_rule_name_7167[] = "list \344\273\212\346\227\245\347\206\261\351\226\200 (zh)";
+static const char chrome_rule_name_7168[] = "list \347\206\261\351\226\200\346\226\260\350\201\236 (zh)";
+static const char chrome_rule_name_7169[] = "list \347\203\255\351\227\250\346\226\260\351\227\273 (zh)";
+static const char chrome_rule_name_7170[] = "list \345\215\263\346\231\202\346\226\260\350\201\236 (zh)";
 #ifdef CHROME_RULES_SOURCE /* the rules, for a test to build the table from */
 static const struct chrome_rule_src chrome_rules_src[] = {
     {CK_LINE, KEMPT_LANG_NONE, "\330\245\330\271\331\204\330\247\331\206\330\247\330\252",
@@ -21462,74 +21458,66 @@ static const struct chrome_rule_src chrome_rules_src[] = {
      chrome_rule_name_7139, 1, 13968},
     {CK_HAS, KEMPT_LANG_NONE, "\344\270\215\344\273\243\350\241\250\346\234\254\347\253\231\347\253\213\345\240\264",
      chrome_rule_name_7140, 1, 13969},
-    {CK_HAS, KEMPT_LANG_NONE, "\346\234\252\347\273\217\346\216\210\346\235\203 \347\246\201\346\255\242\350\275\254\350\275\275",
-     chrome_rule_name_7141, 2, 13970},
-    {CK_HAS, KEMPT_LANG_NONE, "\346\234\252\347\266\223\346\216\210\346\254\212 \347\246\201\346\255\242\350\275\211\350\274\211",
-     chrome_rule_name_7142, 2, 13972},
-    {CK_HAS, KEMPT_LANG_NONE, "\350\275\254\350\275\275\350\257\267\346\263\250\346\230\216\345\207\272\345\244\204",
-     chrome_rule_name_7143, 1, 13974},
-    {CK_HAS, KEMPT_LANG_NONE, "\350\275\211\350\274\211\350\253\213\350\250\273\346\230\216\345\207\272\350\231\225",
-     chrome_rule_name_7144, 1, 13975},
     {CK_PREFIX, KEMPT_LANG_NONE, "\345\205\215\350\264\243\345\243\260\346\230\216:",
-     chrome_rule_name_7145, 1, 13976},
+     chrome_rule_name_7141, 1, 13970},
     {CK_PREFIX, KEMPT_LANG_NONE, "\345\205\215\350\262\254\350\201\262\346\230\216:",
-     chrome_rule_name_7146, 1, 13977},
+     chrome_rule_name_7142, 1, 13971},
     {CK_PREFIX, KEMPT_LANG_NONE, "\345\243\260\346\230\216:",
-     chrome_rule_name_7147, 1, 13978},
+     chrome_rule_name_7143, 1, 13972},
     {CK_PREFIX, KEMPT_LANG_NONE, "\350\201\262\346\230\216:",
-     chrome_rule_name_7148, 1, 13979},
+     chrome_rule_name_7144, 1, 13973},
     {CK_LINE, KEMPT_LANG_NONE, "\347\233\256\345\275\225",
-     chrome_rule_name_7149, 1, 13980},
+     chrome_rule_name_7145, 1, 13974},
     {CK_LINE, KEMPT_LANG_NONE, "\347\233\256\351\214\204",
-     chrome_rule_name_7150, 1, 13981},
+     chrome_rule_name_7146, 1, 13975},
     {CK_CUT, KEMPT_LANG_NONE, "\345\217\221\350\241\250\345\233\236\345\244\215",
-     chrome_rule_name_7151, 1, 13982},
+     chrome_rule_name_7147, 1, 13976},
     {CK_CUT, KEMPT_LANG_NONE, "\347\231\274\344\275\210\347\225\231\350\250\200",
-     chrome_rule_name_7152, 1, 13983},
+     chrome_rule_name_7148, 1, 13977},
     {CK_HAS, KEMPT_LANG_NONE, "\346\202\250\347\232\204\347\224\265\345\255\220\351\202\256\347\256\261\345\234\260\345\235\200\344\270\215\344\274\232\350\242\253\345\205\254\345\274\200",
-     chrome_rule_name_7153, 1, 13984},
+     chrome_rule_name_7149, 1, 13978},
     {CK_HAS, KEMPT_LANG_NONE, "\346\202\250\347\232\204\351\233\273\345\255\220\351\203\265\344\273\266\345\234\260\345\235\200\344\270\246\344\270\215\346\234\203\350\242\253\345\205\254\351\226\213",
-     chrome_rule_name_7154, 1, 13985},
+     chrome_rule_name_7150, 1, 13979},
     {CK_LINE, KEMPT_LANG_NONE, "\350\253\213\347\271\274\347\272\214\345\276\200\344\270\213\351\226\261\350\256\200",
-     chrome_rule_name_7155, 1, 13986},
+     chrome_rule_name_7151, 1, 13980},
     {CK_LINE, KEMPT_LANG_NONE, "\350\257\267\347\273\247\347\273\255\345\276\200\344\270\213\351\230\205\350\257\273",
-     chrome_rule_name_7156, 1, 13987},
+     chrome_rule_name_7152, 1, 13981},
     {CK_LINE, KEMPT_LANG_NONE, "\347\234\213\346\233\264\345\244\232",
-     chrome_rule_name_7157, 1, 13988},
+     chrome_rule_name_7153, 1, 13982},
     {CK_LINE, KEMPT_LANG_NONE, "\351\273\236\346\210\221\347\234\213\346\233\264\345\244\232",
-     chrome_rule_name_7158, 1, 13989},
+     chrome_rule_name_7154, 1, 13983},
     {CK_LINE, KEMPT_LANG_NONE, "\347\202\271\345\207\273\346\237\245\347\234\213\346\233\264\345\244\232",
-     chrome_rule_name_7159, 1, 13990},
+     chrome_rule_name_7155, 1, 13984},
     {CK_LINE, KEMPT_LANG_NONE, "\346\211\223\345\274\200app",
-     chrome_rule_name_7160, 1, 13991},
+     chrome_rule_name_7156, 1, 13985},
     {CK_LINE, KEMPT_LANG_NONE, "\346\211\223\351\226\213app",
-     chrome_rule_name_7161, 1, 13992},
+     chrome_rule_name_7157, 1, 13986},
     {CK_LINE, KEMPT_LANG_NONE, "\346\211\223\345\274\200app\351\230\205\350\257\273",
-     chrome_rule_name_7162, 1, 13993},
+     chrome_rule_name_7158, 1, 13987},
     {CK_LINE, KEMPT_LANG_NONE, "app\345\206\205\346\211\223\345\274\200",
-     chrome_rule_name_7163, 1, 13994},
+     chrome_rule_name_7159, 1, 13988},
     {CK_LINE, KEMPT_LANG_NONE, "\344\270\213\350\275\275\345\256\242\346\210\267\347\253\257",
-     chrome_rule_name_7164, 1, 13995},
+     chrome_rule_name_7160, 1, 13989},
     {CK_LINE, KEMPT_LANG_NONE, "\344\270\213\350\274\211app",
-     chrome_rule_name_7165, 1, 13996},
+     chrome_rule_name_7161, 1, 13990},
     {CK_LINE, KEMPT_LANG_NONE, "\350\256\242\351\230\205\347\224\265\345\255\220\346\212\245",
-     chrome_rule_name_7166, 1, 13997},
+     chrome_rule_name_7162, 1, 13991},
     {CK_LINE, KEMPT_LANG_NONE, "\350\250\202\351\226\261\351\233\273\345\255\220\345\240\261",
-     chrome_rule_name_7167, 1, 13998},
+     chrome_rule_name_7163, 1, 13992},
     {CK_LINE, KEMPT_LANG_NONE, "\345\212\240\345\205\245\345\245\275\345\217\213",
-     chrome_rule_name_7168, 1, 13999},
+     chrome_rule_name_7164, 1, 13993},
     {CK_LINE, KEMPT_LANG_NONE, "\345\256\214",
-     chrome_rule_name_7169, 1, 14000},
+     chrome_rule_name_7165, 1, 13994},
     {CK_LIST, KEMPT_LANG_NONE, "\346\233\264\345\244\232\346\226\260\350\201\236",
-     chrome_rule_name_7170, 1, 14001},
+     chrome_rule_name_7166, 1, 13995},
     {CK_LIST, KEMPT_LANG_NONE, "\344\273\212\346\227\245\347\206\261\351\226\200",
-     chrome_rule_name_7171, 1, 14002},
+     chrome_rule_name_7167, 1, 13996},
     {CK_LIST, KEMPT_LANG_NONE, "\347\206\261\351\226\200\346\226\260\350\201\236",
-     chrome_rule_name_7172, 1, 14003},
+     chrome_rule_name_7168, 1, 13997},
     {CK_LIST, KEMPT_LANG_NONE, "\347\203\255\351\227\250\346\226\260\351\227\273",
-     chrome_rule_name_7173, 1, 14004},
+     chrome_rule_name_7169, 1, 13998},
     {CK_LIST, KEMPT_LANG_NONE, "\345\215\263\346\231\202\346\226\260\350\201\236",
-     chrome_rule_name_7174, 1, 14005},
+     chrome_rule_name_7170, 1, 13999},
 };
 static const uint64_t chrome_rules_toks[] = {
     0x93c257a2c32a4c16ull, 0x66c347e7d3fd6a16ull, 0xe92d6ed0e81b98d2ull,
@@ -26188,9 +26176,7 @@ static const uint64_t chrome_rules_toks[] = {
     0x9ee0ec01c0f710d3ull, 0xd041ee08300049f7ull, 0x54a6429514aa9edcull,
     0x227cb7da4c44cdeeull, 0xc842db3d6992b7d3ull, 0xf0a497d48122da0aull,
     0x3b95b0eb321b7fdcull, 0xb6b839f7226493bcull, 0x04dd62d05c83fa6bull,
-    0xa00d98c649e5719cull, 0xf3e6f53295e5719cull, 0xe02de0e3ecf86725ull,
-    0x6463d2bfc2f06d08ull, 0x2a45dbf9bff36725ull, 0x7c4bfda8d62a56d1ull,
-    0xa9cea71317267c73ull, 0xb30f4859c7b84ae7ull, 0x8311cc9230da1136ull,
+    0xa00d98c649e5719cull, 0xf3e6f53295e5719cull, 0x8311cc9230da1136ull,
     0x71d9faad3245190cull, 0xfb564afaef27336eull, 0xc0ce0a1d8ef6d5d7ull,
     0xc5813e6ecd724344ull, 0x27f9973ac9724344ull, 0x6fa472d4e33535b0ull,
     0xa770190c97a8e321ull, 0x42a96d1df9e52181ull, 0x23116241eca14118ull,
@@ -26427,7 +26413,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [364] = {0x5c9dbf336009c168ull, chrome_rule_name_5743, CK_LIST, KEMPT_LANG_RO, 2, 0},
     [365] = {0x3acaa1437bc4c16aull, chrome_rule_name_6341, CK_DATE, KEMPT_LANG_NONE, 1, 0},
     [366] = {0x9e518ae06664c16eull, chrome_rule_name_5475, CK_LINE, KEMPT_LANG_RO, 3, 0},
-    [370] = {0xeac8356be8bf8172ull, chrome_rule_name_7166, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [370] = {0xeac8356be8bf8172ull, chrome_rule_name_7162, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [373] = {0xaeed2b08e6240175ull, chrome_rule_name_2233, CK_HAS, KEMPT_LANG_EN, 3, 0},
     [384] = {0x17562639cbf50180ull, chrome_rule_name_6952, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [390] = {0xb5b378bae23dc186ull, chrome_rule_name_6904, CK_LIST, KEMPT_LANG_NONE, 5, 0},
@@ -26906,8 +26892,8 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [1418] = {0x4cd9c1e9eb8ec58aull, chrome_rule_name_148, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [1419] = {0x56c929de02648584ull, chrome_rule_name_5114, CK_DATE, KEMPT_LANG_PL, 1, 0},
     [1420] = {0x5080266a5b328584ull, chrome_rule_name_5662, CK_DATE, KEMPT_LANG_RO, 1, 0},
-    [1421] = {0xb6b58d2a9a128583ull, chrome_rule_name_7164, CK_LINE, KEMPT_LANG_NONE, 1, 0},
-    [1422] = {0xc0e6551495ee8584ull, chrome_rule_name_7167, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [1421] = {0xb6b58d2a9a128583ull, chrome_rule_name_7160, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [1422] = {0xc0e6551495ee8584ull, chrome_rule_name_7163, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [1423] = {0x1ba8090d08c0058full, chrome_rule_name_6845, CK_LINE, KEMPT_LANG_NONE, 4, 0},
     [1424] = {0x1ea1fa97bb8b8590ull, chrome_rule_name_3762, CK_CUT, KEMPT_LANG_IT, 4, 0},
     [1426] = {0x7497371d58bb8592ull, chrome_rule_name_1656, CK_HAS, KEMPT_LANG_EN, 4, 0},
@@ -27320,7 +27306,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [2467] = {0xdec75fd4056a49a2ull, chrome_rule_name_5940, CK_PREFIX, KEMPT_LANG_RU, 1, 0},
     [2474] = {0x466ba7730d74c9aaull, chrome_rule_name_616, CK_LIST, KEMPT_LANG_DE, 2, 0},
     [2477] = {0x10091327edcc09adull, chrome_rule_name_5549, CK_LINE, KEMPT_LANG_RO, 2, 0},
-    [2478] = {0xa822cada45b049adull, chrome_rule_name_7165, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [2478] = {0xa822cada45b049adull, chrome_rule_name_7161, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [2479] = {0xbda48a9bb66d89afull, chrome_rule_name_949, CK_LINE, KEMPT_LANG_EN, 5, 0},
     [2480] = {0xb7eef3e70d3d49b0ull, chrome_rule_name_264, CK_PREFIX, KEMPT_LANG_CS, 3, 0},
     [2484] = {0xb272a07f26dfc9b4ull, chrome_rule_name_4986, CK_LINE, KEMPT_LANG_NONE, 1, 0},
@@ -27359,7 +27345,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [2583] = {0xa22b4626b17eca17ull, chrome_rule_name_4051, CK_LIST, KEMPT_LANG_NONE, 2, 0},
     [2584] = {0x4db57b82e92eca17ull, chrome_rule_name_4524, CK_LIST, KEMPT_LANG_NONE, 2, 0},
     [2585] = {0x4c988b7e49230a18ull, chrome_rule_name_5787, CK_LINE, KEMPT_LANG_RO, 3, 0},
-    [2586] = {0x59c3735b58528a1aull, chrome_rule_name_7174, CK_LIST, KEMPT_LANG_NONE, 1, 0},
+    [2586] = {0x59c3735b58528a1aull, chrome_rule_name_7170, CK_LIST, KEMPT_LANG_NONE, 1, 0},
     [2590] = {0xce527b8ae09cca1eull, chrome_rule_name_3648, CK_PREFIX, KEMPT_LANG_ID, 4, 0},
     [2593] = {0xc45861655a660a21ull, chrome_rule_name_6158, CK_HAS, KEMPT_LANG_SV, 6, 0},
     [2594] = {0xf3f8b684b3680a21ull, chrome_rule_name_6385, CK_LINE, KEMPT_LANG_TR, 2, 0},
@@ -27437,7 +27423,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [2799] = {0x2f8845ed07398aeeull, chrome_rule_name_4633, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [2801] = {0x3e1ce91584e2caf1ull, chrome_rule_name_2760, CK_REPLY, KEMPT_LANG_NONE, 1, 0},
     [2802] = {0x4e4e0e807d880af2ull, chrome_rule_name_1509, CK_HAS, KEMPT_LANG_EN, 6, 0},
-    [2804] = {0xba23f73b20dc4af4ull, chrome_rule_name_7147, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
+    [2804] = {0xba23f73b20dc4af4ull, chrome_rule_name_7143, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
     [2806] = {0x90572319ac598af6ull, chrome_rule_name_4424, CK_LIST, KEMPT_LANG_NONE, 1, 0},
     [2814] = {0x0ed45e8980014afeull, chrome_rule_name_1252, CK_LINE, KEMPT_LANG_EN, 2, 0},
     [2815] = {0x88f8c6bcf2774affull, chrome_rule_name_3441, CK_LINE, KEMPT_LANG_ID, 2, 0},
@@ -28079,7 +28065,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [4150] = {0xd023f961a26ad036ull, chrome_rule_name_2724, CK_LINE, KEMPT_LANG_NONE, 2, 0},
     [4153] = {0xacde1b2291c51039ull, chrome_rule_name_6224, CK_LINE, KEMPT_LANG_SV, 3, 0},
     [4154] = {0xd6cc39ac5458d03aull, chrome_rule_name_5455, CK_LINE, KEMPT_LANG_PT, 3, 0},
-    [4155] = {0x1736450b94df903bull, chrome_rule_name_7158, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [4155] = {0x1736450b94df903bull, chrome_rule_name_7154, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [4157] = {0xd12f32820236503dull, chrome_rule_name_4584, CK_LIST, KEMPT_LANG_NONE, 2, 0},
     [4159] = {0xa823d99163f6103full, chrome_rule_name_3864, CK_LINE, KEMPT_LANG_IT, 3, 0},
     [4160] = {0x5202ae18fce8d040ull, chrome_rule_name_963, CK_LINE, KEMPT_LANG_EN, 1, 0},
@@ -28113,7 +28099,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [4218] = {0x534e3b030d7e9075ull, chrome_rule_name_3781, CK_DATE, KEMPT_LANG_IT, 1, 0},
     [4219] = {0xc9dc24bab9259075ull, chrome_rule_name_5852, CK_DATE, KEMPT_LANG_RO, 1, 0},
     [4220] = {0x1ad9f026c7ec9075ull, chrome_rule_name_6562, CK_DATE, KEMPT_LANG_TR, 1, 0},
-    [4221] = {0xbeb27f176471507bull, chrome_rule_name_7163, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [4221] = {0xbeb27f176471507bull, chrome_rule_name_7159, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [4222] = {0x52fbcf6255fc107eull, chrome_rule_name_217, CK_LINE, KEMPT_LANG_CS, 3, 0},
     [4223] = {0x9e4d822a96f8d07full, chrome_rule_name_6239, CK_LINE, KEMPT_LANG_SV, 3, 0},
     [4228] = {0x147d8d1513f7d084ull, chrome_rule_name_4299, CK_LINE, KEMPT_LANG_NL, 3, 0},
@@ -28363,8 +28349,8 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [4825] = {0x253ea842302d52d9ull, chrome_rule_name_2527, CK_PREFIX, KEMPT_LANG_ES, 4, 0},
     [4826] = {0xd993ad36b19c12d9ull, chrome_rule_name_3147, CK_LINE, KEMPT_LANG_NONE, 2, 0},
     [4827] = {0xed7d3d3ff8b852d9ull, chrome_rule_name_4323, CK_LINE, KEMPT_LANG_NONE, 2, 0},
-    [4828] = {0xaf585380626752dbull, chrome_rule_name_7160, CK_LINE, KEMPT_LANG_NONE, 1, 0},
-    [4829] = {0x4561d1ce866752dbull, chrome_rule_name_7161, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [4828] = {0xaf585380626752dbull, chrome_rule_name_7156, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [4829] = {0x4561d1ce866752dbull, chrome_rule_name_7157, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [4834] = {0x91f1777d9381d2e2ull, chrome_rule_name_4272, CK_LINE, KEMPT_LANG_NL, 5, 0},
     [4835] = {0xdc4b2a41d2a5d2e3ull, chrome_rule_name_7124, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [4836] = {0xc537134e550dd2e4ull, chrome_rule_name_6700, CK_LIST, KEMPT_LANG_UK, 2, 0},
@@ -28602,12 +28588,12 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [5361] = {0x4834d28dbfc814f1ull, chrome_rule_name_3389, CK_REPLY, KEMPT_LANG_NONE, 1, 0},
     [5362] = {0xc380ff6c194ad4f0ull, chrome_rule_name_7067, CK_LIST, KEMPT_LANG_NONE, 1, 0},
     [5363] = {0x1b39c5b49f9a54f3ull, chrome_rule_name_1172, CK_LINE, KEMPT_LANG_EN, 3, 0},
-    [5364] = {0xf4ec1e65194ad4f0ull, chrome_rule_name_7172, CK_LIST, KEMPT_LANG_NONE, 1, 0},
+    [5364] = {0xf4ec1e65194ad4f0ull, chrome_rule_name_7168, CK_LIST, KEMPT_LANG_NONE, 1, 0},
     [5365] = {0xaf2b08f69e12d4f5ull, chrome_rule_name_323, CK_CUT, KEMPT_LANG_CS, 2, 0},
     [5366] = {0x0987ecf69e12d4f5ull, chrome_rule_name_324, CK_CUT, KEMPT_LANG_CS, 2, 0},
     [5367] = {0xe844a9f69e12d4f5ull, chrome_rule_name_5158, CK_CUT, KEMPT_LANG_PL, 2, 0},
     [5368] = {0x442a128680e294f5ull, chrome_rule_name_5244, CK_LINE, KEMPT_LANG_PT, 3, 0},
-    [5369] = {0xd81cfd9cbde114f0ull, chrome_rule_name_7173, CK_LIST, KEMPT_LANG_NONE, 1, 0},
+    [5369] = {0xd81cfd9cbde114f0ull, chrome_rule_name_7169, CK_LIST, KEMPT_LANG_NONE, 1, 0},
     [5371] = {0xed478b9bfb35d4fbull, chrome_rule_name_7121, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [5372] = {0xf099a94743d314fcull, chrome_rule_name_4072, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [5376] = {0xcb46047b049bd500ull, chrome_rule_name_3016, CK_REPLY, KEMPT_LANG_FR, 1, 0},
@@ -28750,7 +28736,6 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [5702] = {0x69b47a7fdb9e9646ull, chrome_rule_name_322, CK_CUT, KEMPT_LANG_CS, 3, 0},
     [5703] = {0xe196f3bc12349646ull, chrome_rule_name_693, CK_BUTTON, KEMPT_LANG_DE, 1, 0},
     [5705] = {0xb81bf73c72739649ull, chrome_rule_name_5583, CK_PREFIX, KEMPT_LANG_RO, 3, 0},
-    [5706] = {0x68abc687bb55564aull, chrome_rule_name_7142, CK_HAS, KEMPT_LANG_NONE, 2, 0},
     [5709] = {0x2eaa32286b05964dull, chrome_rule_name_1169, CK_LINE, KEMPT_LANG_EN, 3, 0},
     [5710] = {0xe9a80e6238a5964eull, chrome_rule_name_2535, CK_LINE, KEMPT_LANG_ES, 3, 0},
     [5712] = {0xae23878e04cc9650ull, chrome_rule_name_1050, CK_LINE, KEMPT_LANG_EN, 2, 0},
@@ -29055,7 +29040,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [6334] = {0xe65e04652b8098beull, chrome_rule_name_2887, CK_PREFIX, KEMPT_LANG_FR, 2, 0},
     [6335] = {0x2f0e9490b16a98beull, chrome_rule_name_4303, CK_LINE, KEMPT_LANG_NL, 3, 0},
     [6338] = {0xa6e103e040c9d8c2ull, chrome_rule_name_3420, CK_LINE, KEMPT_LANG_ID, 3, 0},
-    [6339] = {0x3d35122a97a358c3ull, chrome_rule_name_7155, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [6339] = {0x3d35122a97a358c3ull, chrome_rule_name_7151, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [6341] = {0xe18bb15b664f18c5ull, chrome_rule_name_2811, CK_LINE, KEMPT_LANG_FR, 1, 0},
     [6342] = {0x8136e78f215a18c6ull, chrome_rule_name_4096, CK_LINE, KEMPT_LANG_NL, 1, 0},
     [6343] = {0x30f4f1a18369d8c6ull, chrome_rule_name_6886, CK_LIST, KEMPT_LANG_NONE, 4, 0},
@@ -29534,7 +29519,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [7514] = {0x49e4c9ab62fe1d5aull, chrome_rule_name_3911, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [7517] = {0x461824a694379d5dull, chrome_rule_name_191, CK_LINE, KEMPT_LANG_CS, 2, 0},
     [7518] = {0x402fa35f365a1d5eull, chrome_rule_name_88, CK_LIST, KEMPT_LANG_NONE, 2, 0},
-    [7519] = {0x8cf0451afb3add5eull, chrome_rule_name_7169, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [7519] = {0x8cf0451afb3add5eull, chrome_rule_name_7165, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [7524] = {0xf9c2f7b529e95d64ull, chrome_rule_name_8, CK_LINE, KEMPT_LANG_NONE, 3, 0},
     [7526] = {0x3763d2d9567d5d66ull, chrome_rule_name_2430, CK_LIST, KEMPT_LANG_ES, 2, 0},
     [7528] = {0x8a12619d1acf5d68ull, chrome_rule_name_3292, CK_LINE, KEMPT_LANG_NONE, 2, 0},
@@ -29644,7 +29629,6 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [7718] = {0x9116033ba32addfbull, chrome_rule_name_6478, CK_PREFIX, KEMPT_LANG_TR, 1, 0},
     [7719] = {0xcef959cae8859e21ull, chrome_rule_name_6793, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [7720] = {0xd709c962c1295e28ull, chrome_rule_name_1800, CK_LIST, KEMPT_LANG_EN, 3, 0},
-    [7721] = {0x24defc138119de21ull, chrome_rule_name_7141, CK_HAS, KEMPT_LANG_NONE, 2, 0},
     [7722] = {0xfdee3479e2095e2aull, chrome_rule_name_854, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [7729] = {0x5e39f90342795e31ull, chrome_rule_name_5689, CK_BIO, KEMPT_LANG_RO, 1, 0},
     [7730] = {0x0bb2ffcba41d1e32ull, chrome_rule_name_3952, CK_LIST, KEMPT_LANG_NONE, 1, 0},
@@ -30228,7 +30212,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [9162] = {0x2fe35babce1a63caull, chrome_rule_name_4772, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
     [9168] = {0xc43cf7b0a30223d0ull, chrome_rule_name_1534, CK_HAS, KEMPT_LANG_EN, 4, 0},
     [9172] = {0xfd431246b84fe3d4ull, chrome_rule_name_6744, CK_DATE, KEMPT_LANG_UK, 1, 0},
-    [9174] = {0xf471262d5a5e23d6ull, chrome_rule_name_7157, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [9174] = {0xf471262d5a5e23d6ull, chrome_rule_name_7153, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [9175] = {0xf4b5be4d1dd5e3d7ull, chrome_rule_name_749, CK_LINE, KEMPT_LANG_DE, 2, 0},
     [9176] = {0x57326140b9dae3d7ull, chrome_rule_name_1384, CK_PREFIXSEP, KEMPT_LANG_EN, 1, 0},
     [9177] = {0xeca02840b9dae3d7ull, chrome_rule_name_1385, CK_PREFIXSEP, KEMPT_LANG_EN, 1, 0},
@@ -30546,7 +30530,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [9924] = {0xd8d48d1ff0c326c4ull, chrome_rule_name_4047, CK_LIST, KEMPT_LANG_NONE, 3, 0},
     [9925] = {0x70e423a6493f66bfull, chrome_rule_name_6131, CK_LINE, KEMPT_LANG_SV, 2, 0},
     [9926] = {0x6e08e74ca1b326c2ull, chrome_rule_name_6592, CK_LINE, KEMPT_LANG_TR, 5, 0},
-    [9927] = {0xc64e9bbc7d3ca6beull, chrome_rule_name_7153, CK_HAS, KEMPT_LANG_NONE, 1, 0},
+    [9927] = {0xc64e9bbc7d3ca6beull, chrome_rule_name_7149, CK_HAS, KEMPT_LANG_NONE, 1, 0},
     [9932] = {0xbb479f319fc0a6ccull, chrome_rule_name_5822, CK_HAS, KEMPT_LANG_RO, 5, 0},
     [9933] = {0xd8ed6c635f0fa6cdull, chrome_rule_name_4467, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [9934] = {0x7edcbe44c4e326ceull, chrome_rule_name_5893, CK_LINE, KEMPT_LANG_RU, 1, 0},
@@ -30664,7 +30648,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [10217] = {0x9d87153f7e32a7e9ull, chrome_rule_name_4052, CK_LIST, KEMPT_LANG_NONE, 1, 0},
     [10230] = {0x3b8429bbdf14e7f6ull, chrome_rule_name_5326, CK_LIST, KEMPT_LANG_PT, 3, 0},
     [10235] = {0xa98d72130dd527fbull, chrome_rule_name_828, CK_LINE, KEMPT_LANG_NONE, 1, 0},
-    [10243] = {0xaac5c047951da803ull, chrome_rule_name_7151, CK_CUT, KEMPT_LANG_NONE, 1, 0},
+    [10243] = {0xaac5c047951da803ull, chrome_rule_name_7147, CK_CUT, KEMPT_LANG_NONE, 1, 0},
     [10251] = {0xea62cc893630280bull, chrome_rule_name_4541, CK_LINE, KEMPT_LANG_NONE, 3, 0},
     [10262] = {0x2c07784065eb6816ull, chrome_rule_name_2275, CK_CUT, KEMPT_LANG_EN, 4, 0},
     [10266] = {0x5af256671f68281aull, chrome_rule_name_6485, CK_HAS, KEMPT_LANG_TR, 2, 0},
@@ -30948,7 +30932,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [10995] = {0x7b797eb57c356af3ull, chrome_rule_name_2835, CK_LINE, KEMPT_LANG_FR, 3, 0},
     [11002] = {0x5871934ea15aeafaull, chrome_rule_name_2024, CK_SOFT, KEMPT_LANG_EN, 2, 0},
     [11003] = {0xb78e33572c61eafaull, chrome_rule_name_4030, CK_LINE, KEMPT_LANG_NONE, 1, 0},
-    [11004] = {0xd8e759ed23abeafaull, chrome_rule_name_7156, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [11004] = {0xd8e759ed23abeafaull, chrome_rule_name_7152, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [11006] = {0xceab427d5afdaafeull, chrome_rule_name_333, CK_DATE, KEMPT_LANG_CS, 1, 0},
     [11007] = {0xa0f6bfdf9b64aaffull, chrome_rule_name_421, CK_LINE, KEMPT_LANG_NONE, 2, 0},
     [11014] = {0x45e0682bf93cab06ull, chrome_rule_name_6982, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
@@ -31162,7 +31146,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [11475] = {0xc1b00c3eafdfacd3ull, chrome_rule_name_1460, CK_PREFIXSEP, KEMPT_LANG_EN, 1, 0},
     [11476] = {0xc5ba478f5d42acd3ull, chrome_rule_name_2745, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
     [11477] = {0x946d7275054a6cd3ull, chrome_rule_name_3497, CK_LINE, KEMPT_LANG_ID, 2, 0},
-    [11479] = {0x841a1e053d0cecd7ull, chrome_rule_name_7170, CK_LIST, KEMPT_LANG_NONE, 1, 0},
+    [11479] = {0x841a1e053d0cecd7ull, chrome_rule_name_7166, CK_LIST, KEMPT_LANG_NONE, 1, 0},
     [11480] = {0xca66c42bfd63ecd8ull, chrome_rule_name_1931, CK_DATE, KEMPT_LANG_EN, 1, 0},
     [11482] = {0x8c16a5ed62402cdaull, chrome_rule_name_3885, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [11483] = {0xfe034ab7257becdbull, chrome_rule_name_765, CK_LINE, KEMPT_LANG_DE, 3, 0},
@@ -31219,7 +31203,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [11613] = {0x8d44ef38a339ad5dull, chrome_rule_name_391, CK_LINE, KEMPT_LANG_CS, 2, 0},
     [11614] = {0x65aa77b83134ed5eull, chrome_rule_name_638, CK_LIST, KEMPT_LANG_DE, 1, 0},
     [11615] = {0x940ac5dfa643ad5dull, chrome_rule_name_5160, CK_LINE, KEMPT_LANG_PL, 2, 0},
-    [11617] = {0x13c1de48acfbed61ull, chrome_rule_name_7154, CK_HAS, KEMPT_LANG_NONE, 1, 0},
+    [11617] = {0x13c1de48acfbed61ull, chrome_rule_name_7150, CK_HAS, KEMPT_LANG_NONE, 1, 0},
     [11620] = {0xa533bb691e7a2d64ull, chrome_rule_name_4073, CK_LINE, KEMPT_LANG_NONE, 2, 0},
     [11625] = {0x87687cf79b496d69ull, chrome_rule_name_4938, CK_LINE, KEMPT_LANG_NONE, 4, 0},
     [11631] = {0x8b5d988c703e2d6full, chrome_rule_name_6898, CK_LIST, KEMPT_LANG_NONE, 2, 0},
@@ -31338,7 +31322,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [11901] = {0x31e5f7809ac32e7dull, chrome_rule_name_1877, CK_CUT, KEMPT_LANG_EN, 2, 0},
     [11902] = {0xc0b9c809ab0cee7cull, chrome_rule_name_2762, CK_DATE, KEMPT_LANG_NONE, 1, 0},
     [11903] = {0xf0abf5daa31aae7full, chrome_rule_name_4997, CK_LIST, KEMPT_LANG_NONE, 1, 0},
-    [11904] = {0xafdb79f27a9b2e7cull, chrome_rule_name_7145, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
+    [11904] = {0xafdb79f27a9b2e7cull, chrome_rule_name_7141, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
     [11907] = {0x831ae6b0146b2e83ull, chrome_rule_name_242, CK_LINE, KEMPT_LANG_CS, 3, 0},
     [11908] = {0x63fa85c5d1682e84ull, chrome_rule_name_2807, CK_LINE, KEMPT_LANG_FR, 2, 0},
     [11911] = {0xa8731ad900476e87ull, chrome_rule_name_30, CK_LINE, KEMPT_LANG_NONE, 2, 0},
@@ -31573,7 +31557,6 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [12491] = {0xc3e09bb43ee1f0cbull, chrome_rule_name_1103, CK_LINE, KEMPT_LANG_EN, 1, 0},
     [12492] = {0x436c3756a5e1f0cbull, chrome_rule_name_2665, CK_PREFIXSEP, KEMPT_LANG_NONE, 3, 0},
     [12493] = {0x3145be4f09fd30cdull, chrome_rule_name_2243, CK_LINE, KEMPT_LANG_EN, 2, 0},
-    [12494] = {0xd2209426df4930ccull, chrome_rule_name_7144, CK_HAS, KEMPT_LANG_NONE, 1, 0},
     [12500] = {0xda647226aa6ef0d4ull, chrome_rule_name_6026, CK_DATE, KEMPT_LANG_RU, 1, 0},
     [12502] = {0xffe8c651cf2130d6ull, chrome_rule_name_1662, CK_HAS, KEMPT_LANG_EN, 2, 0},
     [12508] = {0x11d8c2b5ce68b0dcull, chrome_rule_name_463, CK_DATE, KEMPT_LANG_NONE, 1, 0},
@@ -31627,7 +31610,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [12629] = {0x94a5b9d991b77153ull, chrome_rule_name_1913, CK_DATE, KEMPT_LANG_EN, 1, 0},
     [12630] = {0xf4aa66dc22e0f154ull, chrome_rule_name_5239, CK_LINE, KEMPT_LANG_PT, 1, 0},
     [12631] = {0x858ece22eba4f154ull, chrome_rule_name_5240, CK_LINE, KEMPT_LANG_PT, 1, 0},
-    [12632] = {0x6d606156f8017153ull, chrome_rule_name_7159, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [12632] = {0x6d606156f8017153ull, chrome_rule_name_7155, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [12633] = {0xf161c2832378b159ull, chrome_rule_name_2394, CK_PREFIX, KEMPT_LANG_ES, 2, 0},
     [12634] = {0xbee12c23d423b15aull, chrome_rule_name_1083, CK_LINE, KEMPT_LANG_EN, 1, 0},
     [12635] = {0x8fcf0d050a71b15bull, chrome_rule_name_1223, CK_LINE, KEMPT_LANG_EN, 3, 0},
@@ -31697,7 +31680,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [12782] = {0xf5fbe4e7c0a471eeull, chrome_rule_name_4324, CK_LINE, KEMPT_LANG_NONE, 2, 0},
     [12783] = {0xae9cc6282a6931efull, chrome_rule_name_6497, CK_HAS, KEMPT_LANG_TR, 4, 0},
     [12784] = {0x5ae519a91bf7b1eeull, chrome_rule_name_7069, CK_LIST, KEMPT_LANG_NONE, 1, 0},
-    [12785] = {0x052b007c6266b1eeull, chrome_rule_name_7171, CK_LIST, KEMPT_LANG_NONE, 1, 0},
+    [12785] = {0x052b007c6266b1eeull, chrome_rule_name_7167, CK_LIST, KEMPT_LANG_NONE, 1, 0},
     [12786] = {0xc65f9008ea68f1f2ull, chrome_rule_name_4987, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [12790] = {0x6de5f23140c071f6ull, chrome_rule_name_491, CK_LINE, KEMPT_LANG_DE, 1, 0},
     [12791] = {0x4df971f109e271f6ull, chrome_rule_name_493, CK_LINE, KEMPT_LANG_DE, 1, 0},
@@ -31740,8 +31723,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [12862] = {0xa6cc4a91bb03f23eull, chrome_rule_name_5699, CK_CAPTION, KEMPT_LANG_RO, 2, 0},
     [12863] = {0xf68ad3a05d3d723full, chrome_rule_name_6783, CK_LINE, KEMPT_LANG_NONE, 4, 0},
     [12864] = {0x2add08c82929b240ull, chrome_rule_name_4854, CK_CUT, KEMPT_LANG_NONE, 4, 0},
-    [12865] = {0xadb85d2d2ac7f240ull, chrome_rule_name_7143, CK_HAS, KEMPT_LANG_NONE, 1, 0},
-    [12866] = {0xb9067b10ae22323eull, chrome_rule_name_7146, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
+    [12865] = {0xb9067b10ae22323eull, chrome_rule_name_7142, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
     [12869] = {0x41880b9d691e3245ull, chrome_rule_name_6138, CK_LINE, KEMPT_LANG_SV, 1, 0},
     [12870] = {0x72d8b0aea1147246ull, chrome_rule_name_2123, CK_CAPTION, KEMPT_LANG_EN, 2, 0},
     [12871] = {0x60310662869df246ull, chrome_rule_name_3643, CK_LINE, KEMPT_LANG_ID, 2, 0},
@@ -31890,7 +31872,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [13215] = {0x743533846d14339full, chrome_rule_name_3338, CK_LINE, KEMPT_LANG_NONE, 2, 0},
     [13218] = {0x1499de70f8a9f3a2ull, chrome_rule_name_479, CK_LINE, KEMPT_LANG_DE, 2, 0},
     [13220] = {0x24b4baf81be1b3a4ull, chrome_rule_name_2494, CK_SOFT, KEMPT_LANG_ES, 1, 0},
-    [13221] = {0x9d37c271666e33a4ull, chrome_rule_name_7152, CK_CUT, KEMPT_LANG_NONE, 1, 0},
+    [13221] = {0x9d37c271666e33a4ull, chrome_rule_name_7148, CK_CUT, KEMPT_LANG_NONE, 1, 0},
     [13223] = {0x362d7d323f3af3a7ull, chrome_rule_name_4481, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [13224] = {0x7973f5a154ce73a8ull, chrome_rule_name_4018, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [13228] = {0xa53a1d103b57b3acull, chrome_rule_name_3124, CK_LINE, KEMPT_LANG_NONE, 1, 0},
@@ -31898,7 +31880,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [13231] = {0xc3b0a8a142c173afull, chrome_rule_name_5843, CK_LIST, KEMPT_LANG_RO, 6, 0},
     [13232] = {0xa30731e8143df3afull, chrome_rule_name_6807, CK_LINE, KEMPT_LANG_NONE, 3, 0},
     [13233] = {0x9e94cd3549abb3b1ull, chrome_rule_name_837, CK_LINE, KEMPT_LANG_NONE, 1, 0},
-    [13234] = {0x50f4c217ae53b3afull, chrome_rule_name_7148, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
+    [13234] = {0x50f4c217ae53b3afull, chrome_rule_name_7144, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
     [13237] = {0x8ac1ddb30c5133b5ull, chrome_rule_name_619, CK_LIST, KEMPT_LANG_DE, 1, 0},
     [13238] = {0xfec6fa6dd325b3b6ull, chrome_rule_name_1477, CK_PREFIX, KEMPT_LANG_EN, 2, 0},
     [13241] = {0x6ecd78e189dbf3b9ull, chrome_rule_name_5677, CK_SOFT, KEMPT_LANG_RO, 1, 0},
@@ -32427,7 +32409,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [14296] = {0x2064bb3ca58e77d6ull, chrome_rule_name_2197, CK_LINE, KEMPT_LANG_EN, 2, 0},
     [14298] = {0x48b12f52e8b477daull, chrome_rule_name_2829, CK_LINE, KEMPT_LANG_FR, 1, 0},
     [14299] = {0x29d39851693e37dbull, chrome_rule_name_2571, CK_LIST, KEMPT_LANG_ES, 2, 0},
-    [14300] = {0xeee3f3408e56f7dbull, chrome_rule_name_7162, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [14300] = {0xeee3f3408e56f7dbull, chrome_rule_name_7158, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [14302] = {0xd1abd0b46cc537deull, chrome_rule_name_5649, CK_DATE, KEMPT_LANG_RO, 1, 0},
     [14304] = {0x0fd6664660bdf7e0ull, chrome_rule_name_4575, CK_LINE, KEMPT_LANG_NONE, 2, 0},
     [14314] = {0xab76ed4607e537eaull, chrome_rule_name_3376, CK_PREFIXSEP, KEMPT_LANG_NONE, 1, 0},
@@ -32956,11 +32938,11 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [15344] = {0xcbfed7a69413bbf0ull, chrome_rule_name_6255, CK_LINE, KEMPT_LANG_SV, 2, 0},
     [15354] = {0x554b92513930bbfaull, chrome_rule_name_2546, CK_LINE, KEMPT_LANG_ES, 2, 0},
     [15356] = {0x64f23bc541f57bfcull, chrome_rule_name_3972, CK_LINE, KEMPT_LANG_NONE, 1, 0},
-    [15357] = {0x10205b03d4f57bfcull, chrome_rule_name_7149, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [15357] = {0x10205b03d4f57bfcull, chrome_rule_name_7145, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [15358] = {0x2e79d2fc96067bfeull, chrome_rule_name_2611, CK_LIST, KEMPT_LANG_ES, 2, 0},
     [15359] = {0xfd1c25726fe73bffull, chrome_rule_name_3857, CK_LINE, KEMPT_LANG_IT, 3, 0},
     [15360] = {0x8a3e1a816d74fc00ull, chrome_rule_name_4161, CK_PREFIX, KEMPT_LANG_NL, 2, 0},
-    [15361] = {0x49597160e8f57bfcull, chrome_rule_name_7150, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [15361] = {0x49597160e8f57bfcull, chrome_rule_name_7146, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [15362] = {0x01668f6474a6fc02ull, chrome_rule_name_2039, CK_CUT, KEMPT_LANG_EN, 2, 0},
     [15371] = {0xb8b5f74e424b7c0bull, chrome_rule_name_3865, CK_LINE, KEMPT_LANG_IT, 2, 0},
     [15378] = {0xe92ff129a7867c12ull, chrome_rule_name_1822, CK_LIST, KEMPT_LANG_EN, 1, 0},
@@ -33333,7 +33315,7 @@ static const struct chrome_rule chrome_rules_slots[16384] = {
     [16198] = {0x92927a3cbeb03f46ull, chrome_rule_name_4639, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [16199] = {0x133ab46b1cafff46ull, chrome_rule_name_6366, CK_LINE, KEMPT_LANG_TR, 3, 0},
     [16205] = {0x3217c7a73f11ff4dull, chrome_rule_name_4400, CK_LINE, KEMPT_LANG_NONE, 2, 0},
-    [16206] = {0x1001357919417f4dull, chrome_rule_name_7168, CK_LINE, KEMPT_LANG_NONE, 1, 0},
+    [16206] = {0x1001357919417f4dull, chrome_rule_name_7164, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [16207] = {0x73beab83e2b77f4full, chrome_rule_name_6061, CK_CUT, KEMPT_LANG_RU, 2, 0},
     [16209] = {0x177f32ebb1ed3f51ull, chrome_rule_name_2734, CK_LINE, KEMPT_LANG_NONE, 1, 0},
     [16210] = {0x591cd501afad3f51ull, chrome_rule_name_3166, CK_LIST, KEMPT_LANG_NONE, 1, 0},
@@ -34725,7 +34707,7 @@ static const struct chrome_rules chrome_rules_table = {
         [3208] = 0x00000002u,
         [3209] = 0x00000002u,
         [3211] = 0x00000402u,
-        [3212] = 0x80008102u,
+        [3212] = 0x00008102u,
         [3213] = 0x00000100u,
         [3217] = 0x00000016u,
         [3230] = 0x00000002u,
@@ -35023,7 +35005,6 @@ static const struct chrome_rules chrome_rules_table = {
         [3972] = 0x0000003au,
         [3973] = 0x00000014u,
         [3975] = 0x00000100u,
-        [3977] = 0x80000000u,
         [3980] = 0x00000020u,
         [3981] = 0x00000022u,
         [3983] = 0x00000002u,
@@ -35621,7 +35602,7 @@ static const struct chrome_rules chrome_rules_table = {
         [5424] = 0x00000012u,
         [5426] = 0x00000008u,
         [5432] = 0x00000200u,
-        [5433] = 0x00000012u,
+        [5433] = 0x00000002u,
         [5434] = 0x80000000u,
         [5435] = 0x00000002u,
         [5439] = 0x00000002u,
@@ -35751,7 +35732,6 @@ static const struct chrome_rules chrome_rules_table = {
         [5720] = 0x00000102u,
         [5724] = 0x00000002u,
         [5726] = 0x00000002u,
-        [5729] = 0x00000010u,
         [5733] = 0x00000100u,
         [5736] = 0x00000002u,
         [5737] = 0x80000000u,
@@ -36345,7 +36325,6 @@ static const struct chrome_rules chrome_rules_table = {
         [7169] = 0x00000800u,
         [7170] = 0x0000002au,
         [7172] = 0x80000000u,
-        [7173] = 0x00000010u,
         [7175] = 0x00000040u,
         [7176] = 0x00000002u,
         [7179] = 0x80010002u,
@@ -36894,7 +36873,7 @@ static const struct chrome_rules chrome_rules_table = {
         [127] = 0x0210400002001000ull,
         [128] = 0x4000000120200280ull,
         [129] = 0xc100000108000200ull,
-        [130] = 0x0020001204101000ull,
+        [130] = 0x0020001204001000ull,
         [131] = 0x0000407010041088ull,
         [132] = 0x0400000002020811ull,
         [133] = 0x0041002000800280ull,
@@ -37451,7 +37430,7 @@ static const struct chrome_rules chrome_rules_table = {
         [684] = 0x0000001008200001ull,
         [685] = 0x90002000c010810cull,
         [686] = 0x0505408021804000ull,
-        [687] = 0x2020008018110240ull,
+        [687] = 0x2020008018110200ull,
         [688] = 0x0201002080000200ull,
         [689] = 0x1000000451010510ull,
         [690] = 0x0210018100002000ull,
@@ -37501,7 +37480,7 @@ static const struct chrome_rules chrome_rules_table = {
         [734] = 0x1100082800101800ull,
         [735] = 0x0008900000000212ull,
         [736] = 0x0000050400800890ull,
-        [737] = 0x00000080ac000000ull,
+        [737] = 0x000000808c000000ull,
         [738] = 0x0000200020040900ull,
         [739] = 0x0800020005440062ull,
         [740] = 0x0000080010040000ull,
@@ -37655,7 +37634,7 @@ static const struct chrome_rules chrome_rules_table = {
         [888] = 0x8200000009020820ull,
         [889] = 0x0000601012005102ull,
         [890] = 0x0811010004000020ull,
-        [891] = 0x1010000204020000ull,
+        [891] = 0x0010000204020000ull,
         [892] = 0x0020020204040000ull,
         [893] = 0x0020000000080100ull,
         [894] = 0x0008000080021080ull,
@@ -38030,7 +38009,7 @@ static const struct chrome_rules chrome_rules_table = {
         [239] = 0x3000013000000200ull,
         [240] = 0x0000008000001800ull,
         [241] = 0x0400005000004010ull,
-        [242] = 0x0010040020008104ull,
+        [242] = 0x0010000020008104ull,
         [244] = 0x0000020800080020ull,
         [245] = 0x0000000020140002ull,
         [246] = 0x0000040100000000ull,
@@ -38076,7 +38055,6 @@ static const struct chrome_rules chrome_rules_table = {
         [70] = 0x0000000000000400ull,
         [71] = 0x0000000000000020ull,
         [75] = 0x0200000000000000ull,
-        [76] = 0x0000000000800000ull,
         [77] = 0x0000000010000000ull,
         [79] = 0x0000000000100000ull,
         [80] = 0x0000100000000000ull,
@@ -38188,7 +38166,6 @@ static const struct chrome_rules chrome_rules_table = {
         [349] = 0x0000000000020000ull,
         [350] = 0x0400000000000004ull,
         [351] = 0x0000040000000000ull,
-        [359] = 0x0000000000000080ull,
         [360] = 0x2000000000000000ull,
         [364] = 0x0000000002000200ull,
         [366] = 0x0000000080100000ull,
@@ -38383,7 +38360,6 @@ static const struct chrome_rules chrome_rules_table = {
         [899] = 0x1000020000400000ull,
         [901] = 0x0006000000000000ull,
         [904] = 0x0000008010000000ull,
-        [911] = 0x0000100000000000ull,
         [917] = 0x0000000000001000ull,
         [922] = 0x2000000000000000ull,
         [925] = 0x0000000000000400ull,
@@ -38416,7 +38392,6 @@ static const struct chrome_rules chrome_rules_table = {
         [995] = 0x0000000002000000ull,
         [996] = 0x0000000000400020ull,
         [997] = 0x2000000000000000ull,
-        [998] = 0x8000000000000000ull,
         [1000] = 0x0000000000080000ull,
         [1001] = 0x0000004000000000ull,
         [1002] = 0x0000004000000000ull,
@@ -38433,5 +38408,5 @@ static const struct chrome_rules chrome_rules_table = {
     .maxtok = {[CK_ABOUT] = 3, [CK_BIO] = 1, [CK_BUTTON] = 3, [CK_BYLINE] = 1, [CK_CAPTION] = 4, [CK_COPULA] = 1, [CK_CUT] = 9, [CK_DATE] = 3, [CK_HAS] = 10, [CK_LINE] = 15, [CK_LIST] = 7, [CK_PREFIX] = 6, [CK_PREFIXSEP] = 5, [CK_REPLY] = 3, [CK_SAYS] = 1, [CK_SOFT] = 2},
     .slots = chrome_rules_slots,
     .mask = 16383,
-    .count = 7163,
+    .count = 7159,
 };
