@@ -1285,6 +1285,22 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
+#define HAS_UNSPACED_CHARS 45 /* code points of a line of a script without
+                                 spaces that a has phrase removes, at most */
+
+/* Whether the line p (unit u) is a long one of a script that runs its
+ * words together (Han, kana, Thai, Lao, Khmer, Myanmar): its few words
+ * (runs between punctuation or spaces) are clauses, and a paragraph that
+ * quotes a chrome phrase ("... 如有侵权请联系删除 ...") is no chrome. */
+static bool long_unspaced(const struct chrome_unit *u, const char *p) {
+  if (u->chars <= HAS_UNSPACED_CHARS)
+    return false;
+  const unsigned char *s = (const unsigned char *)p;
+  return (s[0] >= 0xE3 && s[0] <= 0xE9) ||
+         (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB) ||
+         (s[0] == 0xE1 && (s[1] <= 0x81 || s[1] == 0x9E || s[1] == 0x9F));
+}
+
 /* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
@@ -1306,7 +1322,7 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
       const struct chrome_rule *r = NULL;
       if (has && k <= rs->maxtok[CK_HAS] && (k > 1 || (w->has & m->langs)))
         r = find_key(m, h, CK_HAS);
-      if (r && total <= HAS_WORDS) {
+      if (r && total <= HAS_WORDS && !long_unspaced(u, p)) {
         set_hit(u, r);
         return;
       }
