@@ -1213,7 +1213,7 @@ static bool sep_follows(const char *p, size_t n, size_t i) {
 
 static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
   if (r && !u->rule) {
-    u->rule = r->name;
+    u->rule = kempt__chrome_rule_name(r->name);
     u->hit = r->kind;
   }
 }
