@@ -1865,6 +1865,30 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
   return credit_tail_rest(u, p, n);
 }
 
+#define EQUALS_CREDIT_TAIL 3 /* words of a credit's name after its '=' */
+#define EQUALS_CAPTION_CHARS 120 /* code points of such a caption at most */
+
+/* A caption that ends with its credit in the East Asian way: a caption
+ * word of the rules, '=' (or the full-width one), the source ("... 사진=
+ * 예시일보 DB", "（写真＝共同）"), in its last words, no sentence after. */
+static bool equals_credit(const struct chrome_unit *u, const struct matcher *m,
+                          const char *p, const struct chrome_tok *t,
+                          size_t nt) {
+  if (nt < 2 || u->words > CAPTION_WORDS || u->term == TERM_SENT ||
+      u->chars > EQUALS_CAPTION_CHARS)
+    return false;
+  size_t from = nt > EQUALS_CREDIT_TAIL + 1 ? nt - EQUALS_CREDIT_TAIL - 1 : 0;
+  for (size_t k = from; k + 1 < nt; k++) {
+    const char *e = p + t[k].end;
+    size_t gap = t[k + 1].start - t[k].end;
+    if (((gap == 1 && e[0] == '=') ||
+         (gap == 3 && memcmp(e, "\xef\xbc\x9d", 3) == 0)) &&
+        find_rule(m, t + k, 1, CK_CAPTION))
+      return true;
+  }
+  return false;
+}
+
 /* Whether t is a function word of the page's languages ("The", "His",
  * "In"): no name starts with one. */
 static bool stop_word(const struct matcher *m, const char *p,
@@ -2145,6 +2169,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && agency_credit(u, p, t, nt, total))
+    u->rule = R_CAPTION;
+  if (!u->rule && nt == total && equals_credit(u, m, p, t, nt))
     u->rule = R_CAPTION;
   if (!u->rule && slide_line(u, p))
     u->rule = R_SLIDE;
