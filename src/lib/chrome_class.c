@@ -1871,9 +1871,9 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
 /* A caption that ends with its credit in the East Asian way: a caption
  * word of the rules, '=' (or the full-width one), the source ("... 사진=
  * 예시일보 DB", "（写真＝共同）"), in its last words, no sentence after. */
-static bool equals_credit(const struct chrome_unit *u, const struct matcher *m,
-                          const char *p, const struct chrome_tok *t,
-                          size_t nt) {
+static NOINLINE bool equals_credit(const struct chrome_unit *u,
+                                   const struct matcher *m, const char *p,
+                                   const struct chrome_tok *t, size_t nt) {
   if (nt < 2 || u->words > CAPTION_WORDS || u->term == TERM_SENT ||
       u->chars > EQUALS_CAPTION_CHARS)
     return false;
@@ -2170,7 +2170,8 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && agency_credit(u, p, t, nt, total))
     u->rule = R_CAPTION;
-  if (!u->rule && nt == total && equals_credit(u, m, p, t, nt))
+  if (!u->rule && u->len >= 2 * u->chars && nt == total &&
+      equals_credit(u, m, p, t, nt)) /* (a line mostly of CJK or Hangul) */
     u->rule = R_CAPTION;
   if (!u->rule && slide_line(u, p))
     u->rule = R_SLIDE;
