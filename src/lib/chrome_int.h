@@ -602,6 +602,10 @@ bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
 size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a);
 size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
                                size_t c);
+/* The end of the article [a, b], a page of questions and answers, with
+ * the pairs of question and answer right after it, before c (the cut). */
+size_t kempt__chrome_keep_faq(const struct chrome_doc *d, size_t a, size_t b,
+                              size_t c);
 /* A thread of posts (a question and its answers): the posts before c
  * whose footers match the one right after the stretch [*a, *b], with
  * only chrome between them, join it. */
@@ -762,5 +766,9 @@ void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
  * has a box of facts: a closing "Organiser: ..." line. */
 size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
                                       size_t end);
+/* chrome_edge.c: b, or the last fact of the block of facts ("Key:
+ * value") that the article ends in, at b, when the block ends with it. */
+size_t kempt__chrome_block_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end);
 
 #endif
