@@ -1285,6 +1285,22 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
+#define HAS_UNSPACED_CHARS 45 /* code points of a line of a script without
+                                 spaces that a has phrase removes, at most */
+
+/* Whether the line p (unit u) is a long one of a script that runs its
+ * words together (Han, kana, Thai, Lao, Khmer, Myanmar): its few words
+ * (runs between punctuation or spaces) are clauses, and a paragraph that
+ * quotes a chrome phrase ("... 如有侵权请联系删除 ...") is no chrome. */
+static bool long_unspaced(const struct chrome_unit *u, const char *p) {
+  if (u->chars <= HAS_UNSPACED_CHARS)
+    return false;
+  const unsigned char *s = (const unsigned char *)p;
+  return (s[0] >= 0xE3 && s[0] <= 0xE9) ||
+         (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB) ||
+         (s[0] == 0xE1 && (s[1] <= 0x81 || s[1] == 0x9E || s[1] == 0x9F));
+}
+
 /* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
@@ -1306,7 +1322,7 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
       const struct chrome_rule *r = NULL;
       if (has && k <= rs->maxtok[CK_HAS] && (k > 1 || (w->has & m->langs)))
         r = find_key(m, h, CK_HAS);
-      if (r && total <= HAS_WORDS) {
+      if (r && total <= HAS_WORDS && !long_unspaced(u, p)) {
         set_hit(u, r);
         return;
       }
@@ -1849,6 +1865,30 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
   return credit_tail_rest(u, p, n);
 }
 
+#define EQUALS_CREDIT_TAIL 3 /* words of a credit's name after its '=' */
+#define EQUALS_CAPTION_CHARS 120 /* code points of such a caption at most */
+
+/* A caption that ends with its credit in the East Asian way: a caption
+ * word of the rules, '=' (or the full-width one), the source ("... 사진=
+ * 예시일보 DB", "（写真＝共同）"), in its last words, no sentence after. */
+static NOINLINE bool equals_credit(const struct chrome_unit *u,
+                                   const struct matcher *m, const char *p,
+                                   const struct chrome_tok *t, size_t nt) {
+  if (nt < 2 || u->words > CAPTION_WORDS || u->term == TERM_SENT ||
+      u->chars > EQUALS_CAPTION_CHARS)
+    return false;
+  size_t from = nt > EQUALS_CREDIT_TAIL + 1 ? nt - EQUALS_CREDIT_TAIL - 1 : 0;
+  for (size_t k = from; k + 1 < nt; k++) {
+    const char *e = p + t[k].end;
+    size_t gap = t[k + 1].start - t[k].end;
+    if (((gap == 1 && e[0] == '=') ||
+         (gap == 3 && memcmp(e, "\xef\xbc\x9d", 3) == 0)) &&
+        find_rule(m, t + k, 1, CK_CAPTION))
+      return true;
+  }
+  return false;
+}
+
 /* Whether t is a function word of the page's languages ("The", "His",
  * "In"): no name starts with one. */
 static bool stop_word(const struct matcher *m, const char *p,
@@ -2129,6 +2169,9 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (!u->rule && CAPTION_NAME_MAY(u) && caption_name(u, p))
     u->rule = R_CAPTION;
   if (!u->rule && agency_credit(u, p, t, nt, total))
+    u->rule = R_CAPTION;
+  if (!u->rule && u->len >= 2 * u->chars && nt == total &&
+      equals_credit(u, m, p, t, nt)) /* (a line mostly of CJK or Hangul) */
     u->rule = R_CAPTION;
   if (!u->rule && slide_line(u, p))
     u->rule = R_SLIDE;
@@ -2776,6 +2819,44 @@ static bool prose_form_lower(const struct chrome_unit *u) {
 static bool thai_end(const char *p, size_t n) {
   const unsigned char *s = (const unsigned char *)p;
   return n >= 3 && s[n - 3] == 0xE0 && s[n - 2] >= 0xB8 && s[n - 2] <= 0xBB;
+}
+
+/* A Thai line long enough for a paragraph that ends in a letter: few
+ * words (spaces part its phrases), but no link's line for a web address
+ * in it. */
+static bool thai_paragraph(const struct chrome_unit *u, const char *text) {
+  return u->chars >= 2 * THAI_PROSE && u->term == TERM_NONE &&
+         thai_end(text + u->off, u->tlen);
+}
+
+#define DENSE_NEAR 12 /* code points of a near-good line of Han, kana or
+                         Hangul that ends a sentence */
+
+/* Whether the line p[0..n) starts with Han, kana or Hangul (or CJK
+ * punctuation): a character of them says what two or three of a Latin
+ * script do, and a short line of them may be a whole sentence. */
+static bool dense_start(const char *p, size_t n) {
+  int32_t cp = 0;
+  if (n)
+    kempt__next_cp(p, n, &cp);
+  return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* A line of DENSE_NEAR such characters or more that ends a sentence is
+ * near-good text, not a short line ("구는 올해 예산 3억 원을 편성했다.",
+ * "目前已有一百二十名学生报名。": a news story's one-sentence paragraph). */
+static NOINLINE bool dense_sentence(const struct chrome_unit *u,
+                                    const char *text) {
+  return u->chars >= DENSE_NEAR && ends_prose(u) &&
+         dense_start(text + u->off, u->len);
+}
+
+/* A long Thai line over its article's date line (or over a byline over
+ * it) is the headline: a paragraph is longer, and has no date under it. */
+static NOINLINE bool thai_headline(const struct chrome_doc *d, size_t i) {
+  return d->units[i].chars < 2 * THAI_PROSE &&
+         kempt__chrome_over_head_date(d, i);
 }
 
 static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
@@ -3964,6 +4045,28 @@ static unsigned cjk_start(const struct chrome_doc *d,
   return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
 }
 
+/* Whether a line starts with a letter of Thai, Lao, Myanmar or Khmer:
+ * scripts that run their words together and put a space between
+ * phrases. */
+static bool phrase_start(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  return u->len >= 3 && ((p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) ||
+                         (p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E ||
+                                           p[1] == 0x9F)));
+}
+
+/* Whether line t is in a script written with spaces between words
+ * (Greek, Arabic, Hebrew, Devanagari ...; not CJK, Thai, Lao, Khmer or
+ * Myanmar), capitalised or without case: on a page of a language without
+ * a list of function words its words still tell a headline's topic. */
+static bool spaced_script(const struct chrome_doc *d, size_t t) {
+  const struct chrome_unit *u = &d->units[t];
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  return u->len >= 2 && p[0] < 0xE3 && !phrase_start(d, u) &&
+         (u->cap1 || kempt__chrome_caseless_start((const char *)p, u->len));
+}
+
 /* A line of one short word in a script written with spaces (not CJK,
  * Thai, Lao, Khmer or Myanmar): a button or a menu's item ("Share" in
  * Georgian or Armenian), no title of a page without a known language. */
@@ -5053,6 +5156,49 @@ static bool dated_title(const struct chrome_doc *d, size_t i, size_t a) {
   return true;
 }
 
+#define CJK_TOPIC_BYTES 6 /* a word of two CJK characters at least */
+
+/* Whether the bytes s[0..m) (m > 0) are in h[0..n). */
+static bool bytes_in(const char *h, size_t n, const char *s, size_t m) {
+  for (const char *q = memchr(h, s[0], n); q && (size_t)(q - h) + m <= n;
+       q = memchr(q + 1, s[0], n - (size_t)(q + 1 - h)))
+    if (memcmp(q, s, m) == 0)
+      return true;
+  return false;
+}
+
+/* Whether a word of line i (CJK: a run of characters between spaces,
+ * two of them at least) stands inside one of the article's first lines
+ * (l): a title's do ("金沢　春祭り始まる" over "金沢市で..."), a byline's
+ * name seldom does. */
+static bool cjk_word_in_lead(const struct chrome_doc *d, size_t i,
+                             const struct lead_words *l) {
+  struct chrome_tok t[4];
+  size_t total, nt = kempt__chrome_unit_tokens(d, &d->units[i], t, 4, &total);
+  const char *p = d->text.data + d->units[i].off;
+  for (size_t x = 0; x < nt; x++) {
+    size_t m = t[x].end - t[x].start;
+    if (m < CJK_TOPIC_BYTES || (unsigned char)p[t[x].start] < 0xE3)
+      continue;
+    for (size_t k = 0; k < l->lines; k++) {
+      const struct chrome_unit *v = &d->units[l->at[k]];
+      if (bytes_in(d->text.data + v->off, v->len, p + t[x].start, m))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Whether line i shares a word that carries the topic with the
+ * article's first lines from a: a short title ("מחאה בתל אביב"), not
+ * its author's name. */
+static bool named_in_lead(struct chrome_doc *d, size_t i, size_t a) {
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return title_topic(d, i, &l) || (cjk_start(d, &d->units[i]) &&
+                                   cjk_word_in_lead(d, i, &l));
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -5090,6 +5236,12 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       u->title = true;
       u->rule = NULL;
       return;
+    }
+    const char *name =
+        k == 0 && nolang ? kempt__chrome_name_over_text(d, a - 1) : NULL;
+    if (name && !named_in_lead(d, a - 1, a)) {
+      u->rule = name; /* (a byline without case: the title is over it) */
+      continue;
     }
     if (k == 0 && !nolang && first_question(d, a - 1, a)) {
       u->rule = NULL; /* (the article's; its title is a little higher up,
@@ -5135,6 +5287,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         !menu_columns(d->text.data + u->off, u->len)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
+      if (why && kempt__chrome_caseless_byline(why) &&
+          named_in_lead(d, a - 1 - k, a))
+        why = NULL; /* (a short title: its words are the article's) */
       if (why) { /* a date or source line under the title */
         u->rule = why;
         head = a - 1 - k;
@@ -5148,8 +5303,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         continue; /* (the title is over the head) */
       }
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
-          (headline_over_dek(d, t - 1, t) ||
+      if ((!nolang || spaced_script(d, t)) && t > 0 &&
+          !menu_then_buttons(d, t - 1, a) &&
+          ((!nolang && headline_over_dek(d, t - 1, t)) ||
            plain_headline_over_dek(d, t - 1, t, a)) &&
           !menu_columns(d->text.data + d->units[t - 1].off,
                         d->units[t - 1].len)) {
@@ -5295,6 +5451,34 @@ static bool longer_text_under(const struct chrome_doc *d, size_t h, size_t b,
  * the article's headline alone in its block over a longer text; they
  * go, and a goes to that headline. */
 static const char R_HEAD_TEASER[] = "teasers atop the article";
+
+#define NOTICE_SKIP 2 /* short lines between a notice's button and the
+                         article's headline at most (a section's name) */
+
+/* A notice over its button at the top of the stretch [*a, b] in a script
+ * that runs its words together (no phrase rule sees "cookie" inside a
+ * Thai phrase): a line, a button that a line rule took ("ยอมรับทั้งหมด"),
+ * then, past a short line or two, a headline over the article's date
+ * line. The stretch starts at the article under that head. */
+static void trim_notice(struct chrome_doc *d, size_t *a, size_t b) {
+  size_t i = *a;
+  if (i + 3 > b || d->units[i + 1].hit != CK_LINE ||
+      d->units[i + 1].words > 2 || !phrase_start(d, &d->units[i]))
+    return;
+  for (size_t j = i + 2; j <= b && j <= i + 2 + NOTICE_SKIP; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (u->cls == CL_GOOD || u->cls == CL_NEAR)
+      return; /* (text under the button: no notice's) */
+    if (!kempt__chrome_over_head_date(d, j))
+      continue;
+    for (size_t k = j + 1; k <= b; k++)
+      if (d->units[k].cls == CL_GOOD || d->units[k].cls == CL_NEAR) {
+        *a = k; /* (find_title finds the headline over it) */
+        return;
+      }
+    return;
+  }
+}
 
 static void trim_head_teasers(struct chrome_doc *d, size_t *a, size_t b,
                               bool nolang) {
@@ -7127,6 +7311,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   } else {
     trim_teasers(d, &a, &b, nolang);
     trim_head_teasers(d, &a, b, nolang);
+    trim_notice(d, &a, b);
     join_over_lists(d, &a, &b, c, nolang);
     kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
@@ -8205,12 +8390,18 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                   WEAK_LANG * (uint64_t)d->lang.words;
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
-    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
+    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2 &&
+        !thai_paragraph(u, text))
       u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
     if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
-        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
-      u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
+        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen) &&
+        !thai_headline(d, i))
+      u->cls = u->words >= 2 ? CL_GOOD : CL_NEAR; /* Thai and Lao end a
+                                                     sentence with no mark,
+                                                     and a space parts two */
+    if (u->cls == CL_SHORT && !u->rule && dense_sentence(u, text))
+      u->cls = CL_NEAR;
     if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
         few_stops(u, u->cls == CL_NEAR)) {
       uint8_t c = class_nolang(u); /* (a language without a list) */

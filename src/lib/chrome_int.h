@@ -575,6 +575,17 @@ bool kempt__chrome_named_date(const struct chrome_doc *d, size_t i);
  * dek), not in a run of them and not a time alone (a live report's
  * "14:30 The minister arrives"): they go. */
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
+/* Whether line i, right over an article's text, is an author's name in
+ * a script without case ("דנה כהן") under a longer line with no end (a
+ * headline or its dek): a byline, no title. Returns the rule, or NULL. */
+const char *kempt__chrome_name_over_text(const struct chrome_doc *d,
+                                        size_t i);
+/* Whether why (a rule of kempt__chrome_head_line or _name_over_text) is
+ * that of a name without case, which a short title may look like. */
+bool kempt__chrome_caseless_byline(const char *why);
+/* Whether line i stands over a date line of an article's head, right
+ * over it or over a shorter line (a byline) over it: a headline. */
+bool kempt__chrome_over_head_date(const struct chrome_doc *d, size_t i);
 /* Whether line i may still be the title when the lowest line above the
  * article that looked like one but was a date line is head (SIZE_MAX:
  * none was). */
