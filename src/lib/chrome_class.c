@@ -4800,6 +4800,28 @@ static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
   return head;
 }
 
+#define OPEN_HEAD_META 2 /* byline and date lines under an opening headline */
+#define HEAD_META_WORDS 8 /* words of a date line that a phrase rule took */
+
+/* A byline or date line that a rule took ("By ...", "Publicado el 14 de
+ * marzo de 2026"): it may stand between a headline and its text. */
+static bool head_meta(const struct chrome_doc *d, const struct chrome_unit *u) {
+  return u->rule == R_BYLINE || u->rule == R_DATE ||
+         (u->rule && u->words <= HEAD_META_WORDS &&
+          has_year(d->text.data + u->off, u->len));
+}
+
+/* Whether a sentence of text, in a block of its own, follows line a right
+ * under it or past its byline and date (at most OPEN_HEAD_META lines). */
+static bool text_under_head(const struct chrome_doc *d, size_t a) {
+  size_t i = a + 1;
+  while (i < d->nunits && i <= a + OPEN_HEAD_META &&
+         head_meta(d, &d->units[i]))
+    i++;
+  return i < d->nunits && d->units[i].blk != d->units[a].blk &&
+         d->units[i].term == TERM_SENT;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4809,10 +4831,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       d->units[a].term == TERM_NONE && d->units[a].words >= HEADLINE_WORDS &&
       d->units[a].words <= OPEN_HEAD_WORDS &&
       !inner_stop(d->text.data + d->units[a].off, d->units[a].len) &&
-      is_title(d, &d->units[a], false) && a + 1 < d->nunits &&
+      is_title(d, &d->units[a], false) && text_under_head(d, a) &&
       !menu_columns(d->text.data + d->units[a].off, d->units[a].len) &&
-      d->units[a + 1].blk != d->units[a].blk &&
-      d->units[a + 1].term == TERM_SENT &&
       (a == 0 || d->units[a - 1].words < HEADLINE_WORDS ||
        !is_title(d, &d->units[a - 1], false)) &&
       !headline_over_head(d, a)) {
@@ -5035,9 +5055,20 @@ static bool longer_text_under(const struct chrome_doc *d, size_t h, size_t b,
  * go, and a goes to that headline. */
 static const char R_HEAD_TEASER[] = "teasers atop the article";
 
+/* Where the teasers atop the stretch from a start: at a, or at the
+ * headline right over it in its block when the stretch opens with the
+ * first teaser's summary (a short headline scores below zero). */
+static size_t first_teaser(const struct chrome_doc *d, size_t a, bool nolang) {
+  if (a > 0 && d->units[a - 1].blk == d->units[a].blk &&
+      (a < 2 || d->units[a - 2].blk != d->units[a].blk) &&
+      is_head(&d->units[a - 1], nolang) && is_summary(&d->units[a]))
+    return a - 1;
+  return a;
+}
+
 static void trim_head_teasers(struct chrome_doc *d, size_t *a, size_t b,
                               bool nolang) {
-  size_t s = *a, n = 0;
+  size_t s = first_teaser(d, *a, nolang), n = 0, from = s;
   uint16_t longest = 0;
   for (; teaser_block(d, s, b, nolang); s += 2, n++)
     if (d->units[s + 1].words > longest)
@@ -5046,7 +5077,7 @@ static void trim_head_teasers(struct chrome_doc *d, size_t *a, size_t b,
       d->units[s + 1].blk == d->units[s].blk ||
       !longer_text_under(d, s, b, longest))
     return;
-  for (size_t i = *a; i < s; i++)
+  for (size_t i = from; i < s; i++)
     d->units[i].rule = R_HEAD_TEASER; /* (no lead or heading of it) */
   *a = s;
 }
