@@ -1388,6 +1388,88 @@ static bool date_span(const struct matcher *m, const char *p,
 
 #define RELATIVE_LEAD 2 /* words before a relative date's first number */
 
+/* The hour that token t is ("10", "9.30", "17:00", "10h"), or -1. */
+static int hour_of(const char *p, const struct chrome_tok *t) {
+  const char *q = p + t->start, *e = p + t->end;
+  int h = 0, digits = 0;
+  for (; q < e && (unsigned)(*q - '0') < 10 && digits < 3; q++, digits++)
+    h = h * 10 + (*q - '0');
+  if (digits == 0 || digits > 2 || h > 24)
+    return -1;
+  if (q < e && (*q == ':' || *q == '.' || *q == 'h'))
+    for (q++; q < e && (unsigned)(*q - '0') < 10; q++)
+      ;
+  return q == e ? h : -1;
+}
+
+/* Between tokens a and b = a + 1 or a + 2: a dash, or one short word in
+ * lower case that is no date word ("to", "bis", "à", "до"). */
+static bool range_joint(const struct matcher *m, const char *p,
+                        const struct chrome_tok *t, size_t a, size_t b) {
+  if (b == a + 1) {
+    const char *q = p + t[a].end, *e = p + t[b].start;
+    for (; q < e; q++)
+      if (*q == '-' || has_prefix(q, (size_t)(e - q), "\xe2\x80\x93"))
+        return true;
+    return false;
+  }
+  const struct chrome_tok *w = &t[a + 1];
+  return w->alpha && !w->upper && w->end - w->start <= 6 &&
+         !find_rule(m, w, 1, CK_DATE);
+}
+
+/* The hour at token *i (see hour_of), with its minutes when they are a
+ * token of their own ("10" ":" "00"): *i goes past them; or -1. */
+static int hour_at(const char *p, const struct chrome_tok *t, size_t nt,
+                   size_t *i) {
+  int h = hour_of(p, &t[*i]);
+  size_t k = *i + 1;
+  if (h >= 0 && k < nt && t[k].start == t[*i].end + 1 &&
+      (p[t[*i].end] == ':' || p[t[*i].end] == '.') && !t[k].alpha &&
+      t[k].end - t[k].start == 2)
+    *i = k; /* (its minutes) */
+  return h;
+}
+
+/* The tokens of the days that a row of opening hours opens with: day
+ * words, each after the one before or joined to it as range_joint joins
+ * hours ("Montag - Freitag", "Monday to Friday"); 0 when there is none. */
+static size_t hours_days(const struct matcher *m, const char *p,
+                         const struct chrome_tok *t, size_t nt) {
+  size_t i = 0;
+  while (i < nt && t[i].alpha && find_rule(m, t + i, 1, CK_DATE)) {
+    i++;
+    if (i + 1 < nt && t[i + 1].alpha && find_rule(m, t + i + 1, 1, CK_DATE) &&
+        range_joint(m, p, t, i - 1, i + 1))
+      i++; /* (the joint's word: "to", "bis") */
+  }
+  return i;
+}
+
+/* A row of opening hours: day words, then a range of hours, then a word
+ * at most ("Monday: 10 to 17", "Samedi 8 h - 12 h", "Montag - Freitag
+ * 9-18 Uhr"): a fact, no date line. That word may be a date word of the
+ * rules ("Uhr", "pm"): a day's name over a range of days of a month
+ * ("Monday 10 to 17 May") is no way to write a date. */
+static bool hours_row(const struct matcher *m, const char *p,
+                      const struct chrome_tok *t, size_t nt) {
+  size_t i = hours_days(m, p, t, nt);
+  if (i == 0 || i >= nt)
+    return false;
+  int from = hour_at(p, t, nt, &i);
+  if (from < 0 || i + 1 >= nt)
+    return false;
+  size_t j = i + 1;
+  if (t[j].alpha)
+    j++; /* (the joint's word) */
+  size_t last = j;
+  if (j >= nt || !range_joint(m, p, t, i, j) ||
+      hour_at(p, t, nt, &last) <= from)
+    return false;
+  return nt <= last + 2 && (nt == last + 1 || t[last + 1].alpha);
+  /* (a unit alone after it: "Uhr", "h") */
+}
+
 /* A relative date: a word or two, then numbers each with its unit in
  * lower case, then a date word ("Asked 2 years, 3 months ago", "Updated
  * 5 hours ago"; not "Eat between 12 and 2 pm": a number before it). */
@@ -1422,6 +1504,8 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   }
   if (relative_date(m, p, t, nt))
     return true;
+  if (hours_row(m, p, t, nt))
+    return false;
   for (size_t i = 0; i < nt; i++) {
     num = num || !t[i].alpha;
     alpha += t[i].alpha;
