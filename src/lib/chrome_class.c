@@ -4511,6 +4511,12 @@ static bool inner_stop(const char *p, size_t n) {
 #define BOX_LABEL_WORDS 3 /* ... its label of so many */
 #define BOX_NAME_WORDS 5  /* words of the box's name over it at most */
 
+/* Whether p[k..) is a colon spaced the French way (" : ") before a
+ * value: "Humidité : 81 %". */
+static bool french_colon(const char *p, size_t k, size_t n) {
+  return k + 3 < n && p[k] == ' ' && p[k + 1] == ':' && p[k + 2] == ' ';
+}
+
 /* Line i, a row "Label: value" of a box of facts ("Born: 3 April 1931,
  * Whitby", "Spouse: David Ellery"): a label of a few words (the first
  * capitalised) and a colon, then the value; no phrase rule but a
@@ -4528,6 +4534,8 @@ static bool box_row(const struct chrome_doc *d, size_t i) {
   for (; k + 2 < n; k++)
     if (p[k] == ':')
       return k > 0 && p[k - 1] != ' ' && p[k + 1] == ' ' && p[k + 2] != ' ';
+    else if (french_colon(p, k, n))
+      return k > 0 && p[k - 1] != ' ' && p[k + 3] != ' ';
     else if (p[k] == ' ' && ++spaces >= BOX_LABEL_WORDS)
       return false;
   return false;
@@ -4572,6 +4580,24 @@ static void keep_reading(struct chrome_doc *d, size_t r) {
     d->units[r - 1].rule = NULL;
 }
 
+/* Whether a headline in a block of its own stands right over the box
+ * whose name is line h, in the box's block, a label and no name of a
+ * person or place ("Weather in Rennes this weekend" over "Right now" /
+ * "Wind: ..."): it becomes the title, the label stays under it. */
+static bool headline_over_box(struct chrome_doc *d, size_t h, bool nolang) {
+  if (h == 0 || d->units[h].blk != d->units[h + 1].blk ||
+      d->units[h - 1].blk == d->units[h].blk ||
+      kempt__chrome_name_line(d, h))
+    return false; /* (a person's or a place's name: an entry's box) */
+  struct chrome_unit *t = &d->units[h - 1];
+  if (t->hit || t->term != TERM_NONE || !is_title(d, t, nolang) ||
+      menu_columns(d->text.data + t->off, t->len))
+    return false;
+  t->rule = NULL;
+  t->title = true;
+  return true;
+}
+
 /* Lines over the article at a, up to line e (right over it), are a box
  * of facts: BOX_ROWS rows or more in a block apart from the article's,
  * maybe a name over them (a short line without an end: "Margaret
@@ -4593,7 +4619,7 @@ static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
       !number_row(h) && !measure_line(d, h) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
-    h->title = true;
+    h->title = !headline_over_box(d, s - 1, nolang);
   }
   return s;
 }
