@@ -5432,10 +5432,60 @@ static size_t entry_above(const struct chrome_doc *d, size_t i) {
   return SIZE_MAX;
 }
 
-#define LIVE_ENTRIES 3 /* a live report's entries at least */
+#define LIVE_ENTRIES 3 /* a live report's entries at least, */
+#define LIVE_PAIR 2    /* ... or so many whose times run back */
 /* Lines of the stretch's first entry at most (date, headline, a
- * paragraph or two): a longer one is an article over teasers. */
+ * paragraph or two): a longer one is an article over teasers, unless
+ * the entries it joins have more text than teasers have. */
 #define LIVE_ENTRY_LINES 4
+
+static bool is_digit(char c);
+
+/* The time of day in line i, its last "9:30" or "14:05", in minutes
+ * since midnight; -1 when it has none. */
+static int line_clock(const struct chrome_doc *d, size_t i) {
+  const char *p = d->text.data + d->units[i].off;
+  size_t n = d->units[i].len;
+  int found = -1;
+  for (size_t k = 1; k + 2 < n; k++) {
+    if (p[k] != ':' || !is_digit(p[k - 1]) || !is_digit(p[k + 1]) ||
+        !is_digit(p[k + 2]) || (k + 3 < n && is_digit(p[k + 3])))
+      continue;
+    int h = p[k - 1] - '0';
+    if (k >= 2 && is_digit(p[k - 2]))
+      h += 10 * (p[k - 2] - '0');
+    int m = 10 * (p[k + 1] - '0') + (p[k + 2] - '0');
+    if (h < 24 && m < 60)
+      found = h * 60 + m;
+  }
+  return found;
+}
+
+/* Whether the entries from the date line top to line end have times
+ * that run back, each earlier than the one above it: a live report
+ * (newest first), no list of teasers by topic. */
+static bool times_run_back(const struct chrome_doc *d, size_t top,
+                           size_t end) {
+  int last = 24 * 60; /* (no time is so late) */
+  for (size_t i = top, e; i <= end; i = e + 1) {
+    int t = line_clock(d, i);
+    if (t < 0 || t >= last || (e = entry_end(d, i, end + 1)) == SIZE_MAX)
+      return false;
+    last = t;
+  }
+  return true;
+}
+
+/* Whether the entry from date line s to line e has more text than a
+ * teaser's summary: two paragraphs or more, or a longer one. */
+static bool more_than_teaser(const struct chrome_doc *d, size_t s, size_t e) {
+  size_t k = s + 1, lines = 0, words = 0;
+  if (k <= e && entry_heading(d, k))
+    k++;
+  for (; k <= e; k++, lines++)
+    words += d->units[k].words;
+  return lines >= 2 || words > TEASER_WORDS;
+}
 
 /* A live report's best stretch may be one entry of it (a date or time
  * line, a headline, a sentence or two): the entries of the same form
@@ -5446,13 +5496,20 @@ static size_t entry_above(const struct chrome_doc *d, size_t i) {
 static void join_live_entries(const struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c) {
   size_t n, top = stretch_entry_date(d, *a, *b, &n), end = *b, e;
-  if (top == SIZE_MAX || entry_end(d, top, *b + 1) - top >= LIVE_ENTRY_LINES)
+  if (top == SIZE_MAX)
     return;
-  for (; (e = entry_above(d, top)) != SIZE_MAX; n++)
+  bool longer = entry_end(d, top, *b + 1) - top >= LIVE_ENTRY_LINES;
+  bool full = true; /* each entry joined has more text than a teaser */
+  for (; (e = entry_above(d, top)) != SIZE_MAX; n++) {
+    full = full && more_than_teaser(d, e, top - 1);
     top = e;
-  for (; end + 1 < c && (e = entry_end(d, end + 1, c)) != SIZE_MAX; n++)
+  }
+  for (; end + 1 < c && (e = entry_end(d, end + 1, c)) != SIZE_MAX; n++) {
+    full = full && more_than_teaser(d, end + 1, e);
     end = e;
-  if (n >= LIVE_ENTRIES) {
+  }
+  if ((n >= LIVE_ENTRIES || (n >= LIVE_PAIR && times_run_back(d, top, end))) &&
+      (!longer || full)) {
     *a = top;
     *b = end;
   }
