@@ -4022,6 +4022,63 @@ static NOINLINE bool menu_columns(const char *p, size_t n) {
   return false;
 }
 
+#define TABS_MAX 8      /* words of a row of day tabs at most */
+#define TABS_ABBREV 5   /* ... of a row of day abbreviations at least */
+#define TABS_WORDS 3    /* ... of one that opens with a date word */
+#define ABBREV_CHARS 3  /* characters of an abbreviated day's name */
+
+/* Whether line u has only letters, digits and spaces (no ASCII
+ * punctuation, no space, dash or quote of U+2000..U+203F: a row of tabs, no
+ * headline "Storm: ...", date "9.2." nor hours "Mon–Fri 9–17"). */
+static bool bare_words(const char *p, const struct chrome_unit *u) {
+  for (size_t k = 0; k < u->len; k++) {
+    unsigned char c = (unsigned char)p[k];
+    if ((c < 0x80 && c != ' ' && (unsigned)((c | 0x20) - 'a') >= 26 &&
+         (unsigned)(c - '0') >= 10) ||
+        (c == 0xE2 && k + 1 < u->len && (unsigned char)p[k + 1] == 0x80))
+      return false;
+  }
+  return true;
+}
+
+/* Whether token t is a date word of the rules of any language. */
+static bool any_date_word(const struct chrome_doc *d,
+                          const struct chrome_tok *t) {
+  const struct chrome_rules *r = d->wc.rules;
+  return r && t->alpha && kempt__chrome_may_start(r, CK_DATE, t->h) &&
+         kempt__chrome_rules_find(r, kempt__chrome_seq(t, 1), CK_DATE,
+                                  ~0u) != NULL;
+}
+
+/* Line i, a row of day tabs over a forecast or a programme: the days'
+ * short names ("Mo Di Mi Do Fr Sa So", "Пн Вт Ср Чт Пт Сб Вс"), or a
+ * few words without a function word that open with a date word ("Heute
+ * Morgen Übermorgen", "Today Tomorrow 3 days 10 days"); no punctuation.
+ * No title, no text. */
+static bool day_tabs(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  if (u->term != TERM_NONE || u->words < TABS_WORDS || u->ntok > TABS_MAX ||
+      u->seps || u->url || u->bullet || !bare_words(p, u))
+    return false;
+  struct chrome_tok t[TABS_MAX + 1];
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, TABS_MAX + 1, &total);
+  if (n != total || n == 0)
+    return false;
+  if (u->stop == 0 && any_date_word(d, &t[0]))
+    return true;
+  if (n < TABS_ABBREV || u->ntok != u->words)
+    return false;
+  for (size_t k = 0; k < n; k++) {
+    size_t chars = 0;
+    for (uint32_t b = t[k].start; b < t[k].end; b++)
+      chars += ((unsigned char)p[b] & 0xC0) != 0x80;
+    if (!t[k].upper || chars > ABBREV_CHARS)
+      return false;
+  }
+  return true;
+}
+
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
                      bool nolang) {
   bool soft = !u->rule || u->rule == R_REPEAT || u->rule == R_OUTSIDE ||
@@ -5002,7 +5059,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
                    the title is higher up) */
     if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
         !menu_then_buttons(d, a - 1 - k, a) &&
-        !menu_columns(d->text.data + u->off, u->len)) {
+        !menu_columns(d->text.data + u->off, u->len) &&
+        (nolang || !day_tabs(d, a - 1 - k))) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
       if (why) { /* a date or source line under the title */
@@ -6849,6 +6907,18 @@ static bool notice_only(const struct chrome_doc *d, size_t a, size_t b) {
   return chars <= NOTICE_CHARS;
 }
 
+static const char R_DAY_TABS[] = "classifier a row of day tabs";
+
+/* Rows of day tabs in the article [a, b] over what is no prose (a
+ * forecast's days, a programme: "Heute Morgen 3 Tage 10 Tage Monat")
+ * go: the page's buttons, not its text. */
+static void drop_day_tabs(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i <= b && i < d->nunits; i++)
+    if (!d->units[i].rule && !d->units[i].title && day_tabs(d, i) &&
+        (i == b || !prose_at(d, i + 1)))
+      d->units[i].rule = R_DAY_TABS;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -6949,6 +7019,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
+    drop_day_tabs(d, a, b);
     if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE &&
         (!d->units[a - 2].rule || buttons_under_title(d, a - 2)) &&
         head_between(d, a - 1, a))
