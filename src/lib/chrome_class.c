@@ -4027,15 +4027,17 @@ static NOINLINE bool menu_columns(const char *p, size_t n) {
 #define TABS_WORDS 3    /* ... of one that opens with a date word */
 #define ABBREV_CHARS 3  /* characters of an abbreviated day's name */
 
-/* Whether line u has only letters, digits and spaces (no ASCII
- * punctuation, no space, dash or quote of U+2000..U+203F: a row of tabs, no
- * headline "Storm: ...", date "9.2." nor hours "Mon–Fri 9–17"). */
+/* Whether line u has only letters, digits, spaces and apostrophes
+ * ("Aujourd'hui"; no other ASCII punctuation, no space, dash or quote of
+ * U+2000..U+203F: a row of tabs, no headline "Storm: ...", date "9.2."
+ * nor hours "Mon–Fri 9–17"). */
 static bool bare_words(const char *p, const struct chrome_unit *u) {
   for (size_t k = 0; k < u->len; k++) {
     unsigned char c = (unsigned char)p[k];
-    if ((c < 0x80 && c != ' ' && (unsigned)((c | 0x20) - 'a') >= 26 &&
-         (unsigned)(c - '0') >= 10) ||
-        (c == 0xE2 && k + 1 < u->len && (unsigned char)p[k + 1] == 0x80))
+    if ((c < 0x80 && c != ' ' && c != '\'' &&
+         (unsigned)((c | 0x20) - 'a') >= 26 && (unsigned)(c - '0') >= 10) ||
+        (c == 0xE2 && k + 2 < u->len && (unsigned char)p[k + 1] == 0x80 &&
+         (unsigned char)p[k + 2] != 0x99))
       return false;
   }
   return true;
@@ -4673,7 +4675,7 @@ static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
       h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
-      !number_row(h) && !measure_line(d, h) &&
+      !number_row(h) && !measure_line(d, h) && !day_tabs(d, s - 1) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
     h->title = !headline_over_box(d, s - 1, nolang);
@@ -5028,7 +5030,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     if (box == SIZE_MAX && k == 0 && !nolang && a > 1 && button_row(d, a - 1))
       box = box_over(d, a - 2, a, nolang);
     if (box != SIZE_MAX && (box == 0 || (!number_row(&d->units[box - 1]) &&
-                                         !measure_line(d, &d->units[box - 1]))))
+                                         !measure_line(d, &d->units[box - 1]) &&
+                                         !day_tabs(d, box - 1))))
       return; /* (a box of facts: its rows and its name stay) */
     if (box != SIZE_MAX && box > 0 && measure_line(d, &d->units[box - 1]))
       keep_reading(d, box - 1);
@@ -5722,8 +5725,8 @@ static enum run_kind run_kind(const struct chrome_doc *d, size_t i) {
     return RUN_STOP;
   if (u->cls == CL_BAD || u->cls == CL_HARD)
     return RUN_STOP;
-  if (has_number(d, u))
-    return RUN_DATA;
+  if (has_number(d, u) || day_tabs(d, i))
+    return RUN_DATA; /* (a table's row, or the tabs over it) */
   if (u->cls == CL_GOOD || u->cls == CL_NEAR)
     return RUN_TEXT;
   return u->words <= HEAD_MAX_WORDS ? RUN_OTHER : RUN_STOP;
@@ -6572,7 +6575,7 @@ static void keep_job_title(struct chrome_doc *d, size_t s, size_t e) {
   struct chrome_unit *u = &d->units[s - 1];
   if (u->rule != R_OUTSIDE || u->hit || u->blk == d->units[s].blk ||
       (s > 1 && d->units[s - 2].blk == u->blk) || crumb_line(d, s - 1) ||
-      button_run(d, s - 1) || !is_title(d, u, false))
+      button_run(d, s - 1) || !is_title(d, u, false) || day_tabs(d, s - 1))
     return;
   u->rule = NULL;
   u->title = true;
