@@ -4052,16 +4052,14 @@ static bool any_date_word(const struct chrome_doc *d,
                                   ~0u) != NULL;
 }
 
-/* Line i, a row of day tabs over a forecast or a programme: the days'
- * short names ("Mo Di Mi Do Fr Sa So", "Пн Вт Ср Чт Пт Сб Вс"), or a
- * few words without a function word that open with a date word ("Heute
- * Morgen Übermorgen", "Today Tomorrow 3 days 10 days"); no punctuation.
- * No title, no text. */
-static bool day_tabs(const struct chrome_doc *d, size_t i) {
+/* tabs_row: day_tabs past its quick tests (most lines fail them). */
+static NOINLINE bool tabs_row(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   const char *p = d->text.data + u->off;
-  if (u->term != TERM_NONE || u->words < TABS_WORDS || u->ntok > TABS_MAX ||
-      u->seps || u->url || u->bullet || !bare_words(p, u))
+  bool abbrev = u->ntok == u->words && u->ntok >= TABS_ABBREV &&
+                u->upper == u->words;
+  if ((u->stop && !abbrev) || u->seps || u->url || u->bullet ||
+      !bare_words(p, u))
     return false;
   struct chrome_tok t[TABS_MAX + 1];
   size_t total, n = kempt__chrome_unit_tokens(d, u, t, TABS_MAX + 1, &total);
@@ -4069,7 +4067,7 @@ static bool day_tabs(const struct chrome_doc *d, size_t i) {
     return false;
   if (u->stop == 0 && any_date_word(d, &t[0]))
     return true;
-  if (n < TABS_ABBREV || u->ntok != u->words)
+  if (!abbrev)
     return false;
   for (size_t k = 0; k < n; k++) {
     size_t chars = 0;
@@ -4079,6 +4077,17 @@ static bool day_tabs(const struct chrome_doc *d, size_t i) {
       return false;
   }
   return true;
+}
+
+/* Line i, a row of day tabs over a forecast or a programme: the days'
+ * short names ("Mo Di Mi Do Fr Sa So", "Пн Вт Ср Чт Пт Сб Вс"), or a
+ * few words without a function word that open with a date word ("Heute
+ * Morgen Übermorgen", "Today Tomorrow 3 days 10 days"); no punctuation.
+ * No title, no text. */
+static inline bool day_tabs(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->term == TERM_NONE && u->words >= TABS_WORDS &&
+         u->ntok <= TABS_MAX && tabs_row(d, i);
 }
 
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
@@ -5725,10 +5734,12 @@ static enum run_kind run_kind(const struct chrome_doc *d, size_t i) {
     return RUN_STOP;
   if (u->cls == CL_BAD || u->cls == CL_HARD)
     return RUN_STOP;
-  if (has_number(d, u) || day_tabs(d, i))
-    return RUN_DATA; /* (a table's row, or the tabs over it) */
+  if (has_number(d, u))
+    return RUN_DATA;
   if (u->cls == CL_GOOD || u->cls == CL_NEAR)
     return RUN_TEXT;
+  if (day_tabs(d, i))
+    return RUN_DATA; /* (the tabs over a table) */
   return u->words <= HEAD_MAX_WORDS ? RUN_OTHER : RUN_STOP;
 }
 
@@ -6912,11 +6923,13 @@ static bool notice_only(const struct chrome_doc *d, size_t a, size_t b) {
 
 static const char R_DAY_TABS[] = "classifier a row of day tabs";
 
-/* Rows of day tabs in the article [a, b] over what is no prose (a
- * forecast's days, a programme: "Heute Morgen 3 Tage 10 Tage Monat")
- * go: the page's buttons, not its text. */
+#define DAY_TABS_REACH 40 /* lines from the article's start to its tabs */
+
+/* Rows of day tabs near the start of the article [a, b] over what is no
+ * prose (a forecast's days, a programme: "Heute Morgen 3 Tage 10 Tage
+ * Monat") go: the page's buttons, not its text. */
 static void drop_day_tabs(struct chrome_doc *d, size_t a, size_t b) {
-  for (size_t i = a; i <= b && i < d->nunits; i++)
+  for (size_t i = a; i <= b && i < d->nunits && i < a + DAY_TABS_REACH; i++)
     if (!d->units[i].rule && !d->units[i].title && day_tabs(d, i) &&
         (i == b || !prose_at(d, i + 1)))
       d->units[i].rule = R_DAY_TABS;
