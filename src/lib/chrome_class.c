@@ -1504,8 +1504,6 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   }
   if (relative_date(m, p, t, nt))
     return true;
-  if (hours_row(m, p, t, nt))
-    return false;
   for (size_t i = 0; i < nt; i++) {
     num = num || !t[i].alpha;
     alpha += t[i].alpha;
@@ -1518,7 +1516,7 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   }
   return ((num && (word || (alpha == 0 && year && nt <= 4))) ||
           kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false)) &&
-         !date_span(m, p, t, nt);
+         !date_span(m, p, t, nt) && !hours_row(m, p, t, nt);
 }
 
 /* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
