@@ -1516,7 +1516,7 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   }
   return ((num && (word || (alpha == 0 && year && nt <= 4))) ||
           kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false)) &&
-         !date_span(m, p, t, nt) && !hours_row(m, p, t, nt);
+         !date_span(m, p, t, nt);
 }
 
 /* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
@@ -2226,8 +2226,11 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (!u->rule && (u->rule = is_says(u, m, p, t, nt)) != NULL)
     u->hit = CK_SAYS;
   if (!u->rule && u->term != TERM_SENT && is_date(u, m, p, t, nt)) {
-    u->rule = R_DATE;
-    u->hit = CK_DATE;
+    u->hours = hours_row(m, p, t, nt);
+    if (!u->hours) {
+      u->rule = R_DATE;
+      u->hit = CK_DATE;
+    }
   }
 }
 
