@@ -1213,7 +1213,7 @@ static bool sep_follows(const char *p, size_t n, size_t i) {
 
 static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
   if (r && !u->rule) {
-    u->rule = r->name;
+    u->rule = kempt__chrome_rule_name(r->name);
     u->hit = r->kind;
   }
 }
@@ -2402,8 +2402,9 @@ static int credit_sep(const char *p, size_t n) {
  * ("Jane Doe, AP", "Associated Press"); else 0. */
 static int split_credit(const struct chrome_doc *d,
                         const struct chrome_unit *c) {
-  if (c->words > CREDIT_WORDS || c->term != TERM_NONE)
-    return 0;
+  if (c->words > CREDIT_WORDS || c->term != TERM_NONE || c->wiki)
+    return 0; /* (a wiki's heading: "Geschichte[Bearbeiten | Quelltext
+                 bearbeiten]" has a bar between capitalised words too) */
   int sep = credit_sep(d->text.data + c->off, c->len);
   if (c->rule)
     return c->rule == R_CAPTION || (c->hit == CK_HAS && sep) ? 2 : 0;
@@ -2476,6 +2477,7 @@ static void mark_figures(struct chrome_doc *d) {
 }
 
 static void mark_card(struct chrome_doc *d, size_t i);
+static void mark_card_lines(struct chrome_doc *d, size_t i);
 
 /* The last word of line u (at p): the bytes after its last space, its
  * length in *n. */
@@ -2552,6 +2554,8 @@ static void NOINLINE mark_label_values(struct chrome_doc *d) {
       continue;
     if (u->hit == CK_LINE && i > 0)
       mark_card(d, i); /* (a product card's button: see mark_card) */
+    if (u->hit == CK_LINE && i > 0)
+      mark_card_lines(d, i); /* (the same in lines of their own) */
     if (u->hit == CK_PREFIX && u->rule != R_EMBED)
       mark_embed(d, i); /* (and embedded posts: see mark_embed) */
     if (u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
@@ -2584,6 +2588,14 @@ static bool has_price(const char *p, size_t n) {
   return false;
 }
 
+/* Whether line v of a product card is its price ("£45.00", "From
+ * $12.99"). */
+static bool card_price(const struct chrome_doc *d,
+                       const struct chrome_unit *v) {
+  return v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
+         has_price(d->text.data + v->off, v->len);
+}
+
 /* A product card: a few short lines (the product's name, its price) and
  * a button that a whole-line rule knows ("Add to cart", "In den
  * Warenkorb") at its end, in one block; one of the lines is a price. The
@@ -2602,13 +2614,48 @@ static void mark_card(struct chrome_doc *d, size_t i) {
     if (v->rule || v->bullet || v->widget || !no_end(v) ||
         v->words > LABEL_WORDS + 2)
       return;
-    priced += v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
-              has_price(d->text.data + v->off, v->len);
+    priced += card_price(d, v);
     j--;
   }
   if (priced && (j == 0 || d->units[j - 1].blk != u->blk))
     for (size_t k = j; k < i; k++)
       d->units[k].rule = R_CARD;
+}
+
+/* A product card in lines of their own (a WET record's blocks are
+ * lines, so mark_card never sees one in a block): over the button at i,
+ * each line a block, its name and its price, and at most CARD_LINES
+ * lines, from the price and a line more up; the first of them, or
+ * SIZE_MAX when there is none. */
+static size_t card_top(const struct chrome_doc *d, size_t i) {
+  size_t j = i, priced = 0;
+  while (j > 0 && i - j < CARD_LINES && !(priced && i - j >= 2)) {
+    const struct chrome_unit *v = &d->units[j - 1];
+    if (v->rule || v->bullet || v->widget || !no_end(v) ||
+        v->words > LABEL_WORDS + 2 || v->blk == d->units[j].blk)
+      break;
+    priced += card_price(d, v);
+    j--;
+  }
+  return priced && i - j >= 2 ? j : SIZE_MAX;
+}
+
+/* The button at i ends such a card, and the card is one of a row (a grid
+ * of products: the card right after it ends in the same button, or the
+ * card's first line follows the same button): its name and price go.
+ * The product's own head ("349,00 € / In den Warenkorb") has one button,
+ * and stays. */
+static void mark_card_lines(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  size_t j = u->words > CARD_BUTTON_WORDS ? SIZE_MAX : card_top(d, i);
+  if (j == SIZE_MAX)
+    return;
+  bool row = j > 0 && d->units[j - 1].rule == u->rule;
+  for (size_t k = i + 2; !row && k < d->nunits && k <= i + 1 + CARD_LINES;
+       k++)
+    row = d->units[k].rule == u->rule && card_top(d, k) == i + 1;
+  for (size_t k = j; row && k < i; k++)
+    d->units[k].rule = R_CARD;
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -3178,6 +3225,16 @@ static bool table_at(const struct chrome_doc *d, size_t j) {
   return rows >= DATA_MIN;
 }
 
+/* A wiki's section heading ("History[edit]") at j ends a list of links
+ * (a menu's, over the article in a WET record, where no blank line
+ * parts them): its sections are the article's, and so is a sentence
+ * right above it that the list took (the article's lead). */
+static void wiki_ends_list(struct chrome_doc *d, size_t j) {
+  struct chrome_unit *v = &d->units[j - 1];
+  if (v->rule == R_LISTITEM && v->term == TERM_SENT)
+    v->rule = NULL;
+}
+
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
   size_t items = 0;
@@ -3218,6 +3275,10 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
         table_at(d, j)) { /* rows of a table are no headlines */
       if (items && d->units[j - 1].rule == R_LISTITEM)
         d->units[j - 1].rule = NULL; /* (and their heading stays) */
+      break;
+    }
+    if (u->wiki) {
+      wiki_ends_list(d, j);
       break;
     }
     if (list_item(u, nolang) || (bare >= BARE_HEADS && same_lead(d, head, j) &&
@@ -5654,6 +5715,63 @@ static size_t join_wiki_sections(const struct chrome_doc *d, size_t b,
   return last;
 }
 
+#define WIKI_SHORT_LINES 2 /* lines of a short section's text at most */
+#define WIKI_SHORT_WORDS 20 /* ... each of so many words at most */
+
+/* Whether line u ends a sentence before its notes' marks ("July.[1]",
+ * "1578.[2][3]"). */
+static bool noted_end(const struct chrome_doc *d, const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  size_t n = u->len;
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  size_t marks = 0;
+  while (n >= 3 && p[n - 1] == ']') {
+    size_t k = n - 1;
+    while (k > 0 && (unsigned)(p[k - 1] - '0') < 10)
+      k--;
+    if (k == n - 1 || k == 0 || p[k - 1] != '[')
+      return false;
+    n = k - 1;
+    marks++;
+  }
+  return marks && n && (p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?');
+}
+
+/* A line of a wiki's short section: a sentence or a date line ("15 de
+ * agosto.[1]", "Village fete: 2nd Saturday in July.[1]"). */
+static bool wiki_short_line(const struct chrome_doc *d,
+                            const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_DATE) && !u->bullet && !u->url &&
+         !u->widget && !u->wiki && u->words >= 1 &&
+         u->words <= WIKI_SHORT_WORDS &&
+         (u->term == TERM_SENT || u->rule == R_DATE || noted_end(d, u));
+}
+
+/* A wiki's article that ends at b, under a wiki's heading, goes on over
+ * the short section right after it: its heading, then a line or two of
+ * facts (WIKI_SHORT_LINES sentences or dates, too short for the prose
+ * that join_wiki_sections asks for), then the next wiki heading (the
+ * references') or the end: a village's "Fiestas" with its day. */
+static size_t join_short_wiki_section(struct chrome_doc *d, size_t b,
+                                      size_t end) {
+  size_t h = b + 1, e = h + 1, up = b;
+  if (d->nwiki < 2 || h >= end || !d->units[h].wiki || d->units[h].rule)
+    return b;
+  while (up > 0 && b - up < WIKI_REACH && !d->units[up].wiki)
+    up--;
+  if (!d->units[up].wiki || d->units[up].rule)
+    return b; /* (the article is no wiki's section) */
+  while (e < end && e - h <= WIKI_SHORT_LINES &&
+         wiki_short_line(d, &d->units[e]))
+    e++;
+  if (e == h + 1 || (e < end && !d->units[e].wiki))
+    return b;
+  for (size_t i = h + 1; i < e; i++)
+    d->units[i].rule = NULL; /* (a date line: the section's fact) */
+  return e - 1;
+}
+
 /* ---- structured runs next to the article ----------------------------- */
 
 static bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
@@ -6963,6 +7081,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     join_live_entries(d, &a, &b, c);
     b = join_dated_entries(d, a, b, c);
     b = join_wiki_sections(d, b, c);
+    b = join_short_wiki_section(d, b, c);
     join_releases(d, &a, &b, c);
     b = score_after(d, b, c);
     b = roster_after(d, b, c);
@@ -6977,6 +7096,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     while (facts != SIZE_MAX && b + 1 < c && prose_after_box(&d->units[b + 1]))
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
     b = kempt__chrome_lone_facts_after(d, b, c); /* ("Organiser: ...") */
+    b = kempt__chrome_block_facts_after(d, b, c); /* ("Holz: Eiche") */
     kempt__chrome_facts_keep(d, a, b);
     a = verse_over(d, a, b);
     b = verse_under(d, a, b, c);
@@ -6993,6 +7113,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
       b = kempt__chrome_keep_tail(d, b, c);
+    b = kempt__chrome_keep_faq(d, a, b, c);
     b = section_after(d, b, c);
   }
   size_t n = d->nunits, e = c < n ? c : n;

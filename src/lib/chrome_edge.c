@@ -368,10 +368,19 @@ static bool link_or_head(const struct chrome_unit *u) {
  * half of them with a number at least (a date, a price, a measure: the
  * keys and values of a page's own labels have none, "Tag: Phones"), or
  * SIZE_MAX. */
-static size_t facts_from(const struct chrome_doc *d, size_t i, size_t end) {
-  size_t k = i, nums = 0;
+/* The end (after its last line) of the run of facts from i, before end
+ * and within KV_MAX lines; *nums: how many of them have a number. */
+static size_t fact_run(const struct chrome_doc *d, size_t i, size_t end,
+                       size_t *nums) {
+  size_t k = i;
+  *nums = 0;
   for (; k < end && k - i < KV_MAX && key_value(d, &d->units[k]); k++)
-    nums += d->units[k].ntok > d->units[k].words;
+    *nums += d->units[k].ntok > d->units[k].words;
+  return k;
+}
+
+static size_t facts_from(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t nums, k = fact_run(d, i, end, &nums);
   return k - i >= KV_MIN && 2 * nums >= k - i ? k - 1 : SIZE_MAX;
 }
 
@@ -467,6 +476,16 @@ static size_t sections_from(const struct chrome_doc *d, size_t i,
   return last;
 }
 
+/* The last line of a run of KV_MIN facts or more from i (before end)
+ * right under a box's heading, one of them with a number at least
+ * ("Informations pratiques" / "Lieu : église Saint-Martin" / "Tarif :
+ * 10 €" / "Réservation : office de tourisme"): under a heading, fewer
+ * numbers than facts_from wants will do; or SIZE_MAX. */
+static size_t headed_facts(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t nums, k = fact_run(d, i, end, &nums);
+  return k - i >= KV_MIN && nums ? k - 1 : SIZE_MAX;
+}
+
 size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
                                  size_t end) {
   if (from >= end)
@@ -475,6 +494,8 @@ size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
   size_t at = facts_from(d, from, end);
   if (at == SIZE_MAX && box_head(d, h, false))
     at = facts_from(d, from + 1, end); /* under its heading */
+  if (at == SIZE_MAX && box_head(d, h, false))
+    at = headed_facts(d, from + 1, end);
   if (at == SIZE_MAX && box_head(d, h, true))
     at = sections_from(d, from, end);
   return at;
@@ -534,6 +555,26 @@ size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
   if (k == s || (k < end && d->units[k].blk == d->units[s].blk))
     return b; /* (none, or a block of another kind: a menu's keys) */
   return has_facts(d, 0, b) ? k - 1 : b; /* (a box under the title too) */
+}
+
+/* The article ends at b inside a block of facts ("Breite: 150 cm",
+ * "Tiefe: 62 cm", "Holz: Eiche"): a table of specifications that a
+ * text browser gave as one block, whose last rows have no number (the
+ * run of numbers ended the article before them). The block's facts after
+ * b, when the block ends with them, are the article's too. */
+size_t kempt__chrome_block_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end) {
+  size_t k = b + 1;
+  if (k >= end || d->units[k].blk != d->units[b].blk || b == 0 ||
+      d->units[b - 1].blk != d->units[b].blk ||
+      !key_value(d, &d->units[b]) || !key_value(d, &d->units[b - 1]))
+    return b;
+  while (k < end && k - b <= KV_MAX && d->units[k].blk == d->units[b].blk &&
+         key_value(d, &d->units[k]))
+    k++;
+  if (k < end && d->units[k].blk == d->units[b].blk)
+    return b; /* (the block goes on with lines of another kind) */
+  return k - 1;
 }
 
 /* ---- a gallery's credits between paragraphs ------------------------- */
