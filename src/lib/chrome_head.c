@@ -346,7 +346,7 @@ static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
   const struct chrome_unit *u = &d->units[i];
   if (u->hit == CK_DATE || u->hit == CK_BYLINE)
     return true;
-  if (!head_shape(d, u) || !d->wc.rules)
+  if (u->hours || !head_shape(d, u) || !d->wc.rules)
     return false;
   const char *p = d->text.data + u->off;
   struct chrome_tok t[HEAD_TOKENS + 1];

@@ -370,6 +370,8 @@ struct chrome_unit {
   bool listed;        /* a line of a list that text introduced */
   bool long_tok;      /* not retok, and its first words are kept at tok
                          all the same (for line_words, chrome_class.c) */
+  bool hours;         /* a row of opening hours: no date line, though it
+                         reads as one ("Samstag 9-14 Uhr") */
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */
