@@ -3036,6 +3036,8 @@ static bool loose_first(const char *w, size_t n, size_t len) {
          kempt__wordlist_level(w + n - 1, len - n + 1) == 0;
 }
 
+static bool subject_verb(const char *p, size_t n);
+
 /* Two common lower-case words: "expressedconfidence". */
 static bool content_pair(const char *p, const struct evidence *l,
                          const struct evidence *r) {
@@ -3055,9 +3057,15 @@ static bool content_pair(const char *p, const struct evidence *l,
     return !particle(p, l->len); /* "underdelivering", "overreacting":
                                     new words, not a glued pair */
   /* two longer everyday words, neither seen alone: "largestprivate",
-   * "minimumamount" (closed compounds of such words are in the list) */
+   * "minimumamount" (closed compounds of such words are in the list);
+   * a second word of five letters is the short head of a new compound
+   * ("healthcheck") unless either is a plural or it is a verb
+   * ("momentslater", "unnecessarytests", "clientchose") */
   if (l->len >= 6 && r->len >= 5 && l->level <= 20 && r->level <= 20 &&
-      !prefix_word(p, l->len))
+      !prefix_word(p, l->len) &&
+      (r->len >= 6 || p[l->len - 1] == 's' ||
+       (p[l->len + 4] == 's' && p[l->len + 3] != 's') ||
+       subject_verb(p + l->len, r->len)))
     return true; /* not "underdelivering" */
   return l->level <= 50 && r->level <= 50 &&
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
@@ -3091,9 +3099,11 @@ static bool name_ending(const char *p, size_t n) {
 
 /* Words of the function-word list that are nouns or numerals, and head
  * closed compounds after a word ("datetime", "runtime", "lifetime",
- * "someone"): no evidence of a glued pair after one. */
+ * "someone"), and "only", which makes adjectives of a verb or a noun
+ * ("readonly", "writeonly", "inviteonly"): no evidence of a glued pair
+ * after one. */
 static bool noun_stop(const char *p, size_t n) {
-  static const char *const words[] = {"time", "one", "two"};
+  static const char *const words[] = {"time", "one", "two", "only"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -3124,6 +3134,20 @@ static bool past_verb(const char *p, size_t n) {
                                       "took",   "sought",  "spoke", "thought",
                                       "went",   "got",     "brought"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
+/* Whether the particle p[i..i+m) after the word p[0..i) makes a noun of
+ * a bare verb, as "over" and "back" do in new terms of technical text
+ * ("failover", "pingback", "writeback"): after a bare verb of four or
+ * five letters (no -ed, -ing or -s, no past form) it is rarely glue, as
+ * the phrasal verbs of prose are mostly inflected ("went back", "carried
+ * over"). */
+static bool noun_particle(const char *p, size_t i, size_t m) {
+  bool head = (m == 4 && memcmp(p + i, "over", 4) == 0) ||
+              (m == 4 && memcmp(p + i, "back", 4) == 0);
+  if (!head || i < 4 || i > 5 || p[i - 1] == 's' || inflected(p, i))
+    return false;
+  return !subject_verb(p, i) && !past_verb(p, i);
 }
 
 /* A capitalised first part with no case change: "Thecompany",
@@ -3420,7 +3444,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
     return false; /* "melee" */
   if (!l->stop && adverb_particle(p + i, r->len)) /* "fendoff" */
     return l->len >= 3 && l->level && l->level <= 50 &&
-           !particle_former(p, i); /* not "walkthrough" */
+           !particle_former(p, i) && /* not "walkthrough" */
+           !noun_particle(p, i, r->len); /* not "failover" */
   if (l->stop && !prefix_word(p, i))
     return solid(r);
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */

@@ -67,3 +67,43 @@ Test(glueleft, country_capitals_before_a_word) {
   check(NEWS "Then UKgovernment staff said more.",
         NEWS "Then UK government staff said more.\n");
 }
+
+/* Terms of technical text that the word list lacks, written once in a
+ * document (glueleft2): "only" makes adjectives of a verb ("readonly"),
+ * "over" and "back" nouns of a bare verb ("failover", "pingback"), and a
+ * short head of five letters new compounds ("healthcheck"); their glued
+ * look-alikes still split. */
+Test(glueleft2, technical_terms_written_once) {
+  same(NEWS "The disks were mounted readonly for the move.");
+  same(NEWS "The cache is writeonly at night.");
+  same(NEWS "The failover took a minute, and the failback two.");
+  same(NEWS "The pingback came from the standby server.");
+  same(NEWS "We ran a healthcheck on the server.");
+  same(NEWS "The systemcheck ran at night.");
+  /* a function word before "only", an inflected verb before "back" and
+   * "over", a plural or a verb of five letters after a longer word */
+  check(NEWS "It was theonly way out.", NEWS "It was the only way out.\n");
+  check(NEWS "It wasonly a matter of time.",
+        NEWS "It was only a matter of time.\n");
+  check(NEWS "They wentback to the city.",
+        NEWS "They went back to the city.\n");
+  check(NEWS "The bill was carriedover to May.",
+        NEWS "The bill was carried over to May.\n");
+  check(NEWS "The unnecessarytests cost money.",
+        NEWS "The unnecessary tests cost money.\n");
+  check(NEWS "The clientchose the cheaper option.",
+        NEWS "The client chose the cheaper option.\n");
+  check(NEWS "It was the largestprivate bank.",
+        NEWS "It was the largest private bank.\n");
+}
+
+/* An adjective and a noun, both everyday words, glued: split when the
+ * document has each alone; without that they are as likely a term
+ * ("localhost"), and stay. */
+Test(glueleft2, adjective_and_noun) {
+  check(NEWS "The panel shows the localnews. Local people like the news.",
+        NEWS "The panel shows the local news. Local people like the "
+             "news.\n");
+  same(NEWS "The panel shows the localnews of the town.");
+  same(NEWS "Point the browser at localhost and reload it.");
+}
