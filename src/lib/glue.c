@@ -3165,6 +3165,11 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
+  if (l->stop && r->stop && i >= 2 && r->len >= 2 &&
+      !name_ending(p + i, r->len))
+    return true; /* two function words, the first capitalised at the start
+                    of a sentence: "Isthis", "Doyou", "Sowhat" (a name of
+                    two is in the list: "Soto", "Thein") */
   if (r->len >= 4 && !r->stop && r->common && r->level && r->level <= 35 &&
       !suffix_word(p + i, r->len) && late_opener(p, i))
     return true; /* "Despitelower", "Anextended" */

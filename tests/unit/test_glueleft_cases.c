@@ -107,3 +107,16 @@ Test(glueleft2, adjective_and_noun) {
   same(NEWS "The panel shows the localnews of the town.");
   same(NEWS "Point the browser at localhost and reload it.");
 }
+
+/* Two function words glued at the start of a sentence, the first of them
+ * no opener of the list ("Is", "Do", "So", "Was"); a name of two such
+ * words is in the word list and stays. */
+Test(glueleft2, capitalised_function_word_pairs) {
+  check(NEWS "Isthis the end?", NEWS "Is this the end?\n");
+  check(NEWS "Doyou think so?", NEWS "Do you think so?\n");
+  check(NEWS "Sowhat is next?", NEWS "So what is next?\n");
+  check(NEWS "Wasit worth it?", NEWS "Was it worth it?\n");
+  same(NEWS "Soto said it was over.");
+  same(NEWS "Hasan said it was over.");
+  same(NEWS "Thein said it was over.");
+}
