@@ -2937,11 +2937,14 @@ static bool small_link(const char *p, size_t n) {
                     memcmp(p, "at", 2) == 0);
 }
 
-/* Function words that also make compounds as prefixes (upgrade, inbox). */
+/* Function words that also make compounds as prefixes (upgrade, inbox),
+ * and the words that English writes as prefixes of new compounds
+ * ("crossplatform", "selfdriving", "halfbaked"). */
 static bool prefix_word(const char *p, size_t n) {
-  static const char *const words[] = {"in", "on",   "up",    "out",   "over",
-                                      "by", "off",  "after", "under", "down",
-                                      "no", "some", "any",   "every", "all"};
+  static const char *const words[] = {
+      "in",   "on",   "up",    "out",   "over", "by",    "off",  "after",
+      "under", "down", "no",   "some",  "any",  "every", "all",  "cross",
+      "self", "half"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -3395,7 +3398,11 @@ static bool marked_pair(const char *p, size_t i, const struct evidence *l,
 static bool article_before(const char *w, size_t n) {
   bool ed = n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd'; /* "used" */
   bool like = n == 4 && memcmp(w, "like", 4) == 0; /* a preposition too */
-  return inflected(w, n) || ed || like ||
+  /* a gerund of a stem of two letters with a vowel ("using", "being",
+   * "doing"; not "thing", "sting") */
+  bool ing = n == 5 && memcmp(w + 2, "ing", 3) == 0 &&
+             (strchr("aeiouy", w[0]) || strchr("aeiouy", w[1]));
+  return inflected(w, n) || ed || like || ing ||
          (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's') ||
          subject_verb(w, n) || past_verb(w, n) || closed_word(w, n) ||
          link_word(w, n) || preposition(w, n);
@@ -3465,7 +3472,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             (r->len >= 3 || i >= 5 ||
              (p[i] == 'o' && p[i + 1] == 'f') ||
              (p[i] == 'b' && p[i + 1] == 'e') ||
-             (p[i] == 't' && p[i + 1] == 'o')));
+             (p[i] == 't' && p[i + 1] == 'o') ||
+             (p[i] == 'i' && p[i + 1] == 'f'))); /* "evenif" */
   if (l->len == 3 && r->len < 4) /* "bitof", "wayto"; "dayshe", "manwho"
                                      when the word stands alone here */
     return l->level && l->level <= 35 &&

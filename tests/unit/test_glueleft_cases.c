@@ -120,3 +120,16 @@ Test(glueleft2, capitalised_function_word_pairs) {
   same(NEWS "Hasan said it was over.");
   same(NEWS "Thein said it was over.");
 }
+
+/* "cross", "self" and "half" make new compounds as prefixes do
+ * ("crossplatform", "selfhosting"); a gerund of five letters takes the
+ * article after it ("usinga"), a word of that shape without a vowel
+ * before -ing does not ("thinga"); "if" after a closed word ("evenif"). */
+Test(glueleft2, prefixes_gerunds_and_if) {
+  same(NEWS "The app is crossplatform and runs anywhere.");
+  same(NEWS "The team tried selfhosting the mail.");
+  check(NEWS "He was usinga knife.", NEWS "He was using a knife.\n");
+  check(NEWS "It is beinga pain.", NEWS "It is being a pain.\n");
+  same(NEWS "The thinga day.");
+  check(NEWS "He ran evenif it rained.", NEWS "He ran even if it rained.\n");
+}
