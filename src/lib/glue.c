@@ -3861,6 +3861,52 @@ static size_t common_split(const char *key, size_t n, const int *sc, size_t lo,
   return a;
 }
 
+/* Whether the split of the rare word key[0..n) (its lower case) at i is
+ * the article "a" before an everyday word of four letters or more
+ * ("agood", "asudden", "aquarter"): the list's rarest words of that shape
+ * are archaic adverbs ("afear", "aflow") that modern text does not write,
+ * and the spaced pair need not be seen to split one. */
+static bool article_word(const char *key, size_t n, size_t i) {
+  const uint32_t en = 1u << (KEMPT_LANG_EN - 1);
+  bool proper;
+  if (i != 1 || key[0] != 'a' || n < 5)
+    return false;
+  /* not when two function words read it too: "atour" is "at our" */
+  for (size_t j = 2; j + 2 <= n; j++)
+    if ((kempt__stopword_langs_lower(key, j) & en) &&
+        (kempt__stopword_langs_lower(key + j, n - j) & en))
+      return false;
+  int level = kempt__wordlist_lookup(key + 1, n - 1, &proper);
+  return level && level <= 20 && !proper;
+}
+
+/* Whether the split of the rare word key[0..n) (its lower case) at i
+ * leaves two English function words that make a phrase: one before a
+ * determiner, "be" or a question word ("tobe", "forhow", "witha"), or a
+ * subject pronoun before an auxiliary ("weare", "heis"). Such a word of
+ * the list's rarest is a pair glued however the document writes it; the
+ * rare words that text does write are other pairs ("uptime", "chow mein",
+ * "canis"), or a short word of another language before "a" ("nota bene",
+ * "alla"). */
+static bool function_pair(const char *key, size_t n, size_t i) {
+  static const char *const heads[] = {"a",   "an",   "the",  "be",
+                                      "how", "what", "when", "which"};
+  static const char *const subjects[] = {"i", "we", "he", "she", "they",
+                                         "you"};
+  static const char *const verbs[] = {"is",  "are",   "was",  "were",
+                                      "has", "have",  "had",  "can",
+                                      "will", "would", "could", "did"};
+  const uint32_t en = 1u << (KEMPT_LANG_EN - 1);
+  const char *r = key + i;
+  size_t m = n - i;
+  if (in_list(subjects, sizeof subjects / sizeof subjects[0], key, i))
+    return in_list(verbs, sizeof verbs / sizeof verbs[0], r, m);
+  if (i < 2 || !in_list(heads, sizeof heads / sizeof heads[0], r, m) ||
+      article(key, i) || (m == 1 && i < 4))
+    return false;
+  return (kempt__stopword_langs_lower(key, i) & en) != 0;
+}
+
 /* Where to split the token of the candidate shape sh (0: not at all). */
 static size_t decide_shaped(struct glue *g, const struct token *t,
                             const struct shape *shape) {
@@ -3892,7 +3938,9 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
   int sc[MAX_TOKEN + 1]; /* the score of each position weighed */
   for (size_t i = lo; i <= hi; i++) {
     sc[i] = -1;
-    if (!split_allowed(&sh, i) || (rare && !pair_count(g, key, n, i)))
+    if (!split_allowed(&sh, i) ||
+        (rare && !pair_count(g, key, n, i) && !article_word(key, n, i) &&
+         !function_pair(key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
     int s = plain ? split_score(g, p, key, n, i, &no_capital)
                   : split_score(g, p, key, n, i, &sh);

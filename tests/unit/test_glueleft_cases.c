@@ -133,3 +133,20 @@ Test(glueleft2, prefixes_gerunds_and_if) {
   same(NEWS "The thinga day.");
   check(NEWS "He ran evenif it rained.", NEWS "He ran even if it rained.\n");
 }
+
+/* Words of the list's rarest that are glued pairs of the commonest words
+ * split though the document never writes the pair spaced: "a" before an
+ * everyday word, a function word before "be" or a determiner, a pronoun
+ * before an auxiliary; not the rare words that text writes ("uptime",
+ * "chow mein", "nota bene"), nor "a" where two function words read the
+ * token ("atour"). */
+Test(glueleft2, rarest_words_of_common_pairs) {
+  check(NEWS "It was agood day.", NEWS "It was a good day.\n");
+  check(NEWS "It was asudden move.", NEWS "It was a sudden move.\n");
+  check(NEWS "It has tobe done.", NEWS "It has to be done.\n");
+  check(NEWS "It came froma friend.", NEWS "It came from a friend.\n");
+  same(NEWS "The uptime was good.");
+  same(NEWS "Try the chow mein now.");
+  same(NEWS "He wrote nota bene.");
+  same(NEWS "He left atour house.");
+}
