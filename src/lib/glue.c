@@ -3204,6 +3204,10 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
       r->level && r->level <= 20 && r->len >= 5 && inflected(p + i, r->len))
     return true; /* "Washingtoninvaded": a name of the list (however
                     rare), then a verb */
+  if (l->proper && l->level && !l->common && l->len >= 4 && r->len >= 4 &&
+      past_verb(p + i, r->len))
+    return true; /* "Bernaltook": a name of the list (however rare), then
+                    a past form that ends no compound */
   if (l->proper && l->level && l->level <= 35 && !l->common && l->len >= 5 &&
       r->common && r->level && r->level <= 20 && r->len >= 4 &&
       !suffix_word(p + i, r->len))

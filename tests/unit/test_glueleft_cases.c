@@ -150,3 +150,12 @@ Test(glueleft2, rarest_words_of_common_pairs) {
   same(NEWS "He wrote nota bene.");
   same(NEWS "He left atour house.");
 }
+
+/* A name of the word list, however rare and seen nowhere alone, then a
+ * past form that ends no compound ("told", "took"). */
+Test(glueleft2, list_name_then_past_verb) {
+  check(NEWS "After the vote Jacksontold reporters it was over.",
+        NEWS "After the vote Jackson told reporters it was over.\n");
+  check(NEWS "Later Bernaltook the lead.", NEWS "Later Bernal took the lead.\n");
+  same(NEWS "They met Bertold at noon.");
+}
