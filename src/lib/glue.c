@@ -3015,7 +3015,10 @@ static bool inflected(const char *w, size_t n) {
     if (n >= k + 3 && memcmp(w + n - k, ends[i], k) == 0)
       return true;
   }
-  return false;
+  /* a gerund of a stem of two letters with a vowel ("using", "being",
+   * "doing"; not "thing", "sting") */
+  return n == 5 && memcmp(w + 2, "ing", 3) == 0 &&
+         (strchr("aeiouyAEIOUY", w[0]) || strchr("aeiouy", w[1]));
 }
 
 /* Whether w[0..n), the first part of the token w[0..len), ends like a
@@ -3402,11 +3405,7 @@ static bool marked_pair(const char *p, size_t i, const struct evidence *l,
 static bool article_before(const char *w, size_t n) {
   bool ed = n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd'; /* "used" */
   bool like = n == 4 && memcmp(w, "like", 4) == 0; /* a preposition too */
-  /* a gerund of a stem of two letters with a vowel ("using", "being",
-   * "doing"; not "thing", "sting") */
-  bool ing = n == 5 && memcmp(w + 2, "ing", 3) == 0 &&
-             (strchr("aeiouy", w[0]) || strchr("aeiouy", w[1]));
-  return inflected(w, n) || ed || like || ing ||
+  return inflected(w, n) || ed || like ||
          (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's') ||
          subject_verb(w, n) || past_verb(w, n) || closed_word(w, n) ||
          link_word(w, n) || preposition(w, n);

@@ -159,3 +159,12 @@ Test(glueleft2, list_name_then_past_verb) {
   check(NEWS "Later Bernaltook the lead.", NEWS "Later Bernal took the lead.\n");
   same(NEWS "They met Bertold at noon.");
 }
+
+/* A gerund of five letters is inflected as a longer one is: "beingheld",
+ * "goingback"; not "thing" or "sting". */
+Test(glueleft2, five_letter_gerunds) {
+  check(NEWS "The men were beingheld in the city.",
+        NEWS "The men were being held in the city.\n");
+  check(NEWS "She was goingback home.", NEWS "She was going back home.\n");
+  same(NEWS "The stingray swam off.");
+}
