@@ -3403,9 +3403,18 @@ static bool marked_pair(const char *p, size_t i, const struct evidence *l,
  * rare in English; a word of another language ending in "a" is not
  * ("programa", "problema"): no split after a bare noun. */
 static bool article_before(const char *w, size_t n) {
+  /* endings of verbs ("create", "organise", "receive", "maintain"),
+   * which no word of another language has before its "a" */
+  static const char *const verb_ends[] = {"ate", "ize", "ise", "ify",
+                                          "eive", "ain"};
   bool ed = n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd'; /* "used" */
   bool like = n == 4 && memcmp(w, "like", 4) == 0; /* a preposition too */
-  return inflected(w, n) || ed || like ||
+  bool verb = false;
+  for (size_t k = 0; k < sizeof verb_ends / sizeof verb_ends[0]; k++) {
+    size_t m = strlen(verb_ends[k]);
+    verb |= n >= m + 2 && memcmp(w + n - m, verb_ends[k], m) == 0;
+  }
+  return inflected(w, n) || ed || like || verb ||
          (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's') ||
          subject_verb(w, n) || past_verb(w, n) || closed_word(w, n) ||
          link_word(w, n) || preposition(w, n);

@@ -168,3 +168,13 @@ Test(glueleft2, five_letter_gerunds) {
   check(NEWS "She was goingback home.", NEWS "She was going back home.\n");
   same(NEWS "The stingray swam off.");
 }
+
+/* A bare verb with the ending of one ("create", "receive", "maintain")
+ * takes the article after it; a bare noun still does not ("programa"). */
+Test(glueleft2, verb_endings_then_the_article) {
+  check(NEWS "They hope to createa new team.",
+        NEWS "They hope to create a new team.\n");
+  check(NEWS "They maintaina list of names.",
+        NEWS "They maintain a list of names.\n");
+  same(NEWS "The new programa began in the spring.");
+}
