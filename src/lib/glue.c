@@ -3420,6 +3420,45 @@ static bool article_before(const char *w, size_t n) {
          link_word(w, n) || preposition(w, n);
 }
 
+/* A number word, then a plural of an everyday noun that the list has in
+ * the singular: "Fourteams", "threemonths", "Sixflags"; no closed
+ * compound ends in a plural after a number ("Foursquare",
+ * "fourfold" end in no plural). */
+static bool number_plural(const char *p, size_t i, const struct evidence *r) {
+  static const char *const numbers[] = {
+      "two",    "three",   "four",    "five",    "six",     "seven",
+      "eight",  "nine",    "ten",     "eleven",  "twelve",  "twenty",
+      "thirty", "forty",   "fifty",   "hundred", "thousand", "million",
+      "billion", "several", "dozen"};
+  char w[MAX_TOKEN + 1];
+  size_t m = r->len;
+  if (m < 4 || !r->common || !r->level || r->level > 20 || i > 8 ||
+      p[i + m - 1] != 's' || p[i + m - 2] == 's')
+    return false;
+  lower_ascii(p, i, w);
+  if (!in_list(numbers, sizeof numbers / sizeof numbers[0], w, i))
+    return false;
+  lower_ascii(p + i, m - 1, w);
+  return kempt__wordlist_level(w, m - 1) > 0;
+}
+
+/* A name of a people or a country's adjective ("Australian", "British",
+ * "Chinese"), then a common word: "Australiannational",
+ * "Britishespionage"; such adjectives make closed compounds with
+ * suffixes and heads of place names only ("Britishness",
+ * "Germantown"). */
+static bool demonym_pair(const char *p, size_t i, const struct evidence *l,
+                         const struct evidence *r) {
+  const char *e = p + i;
+  /* first names of five letters end in -an too ("Brian", "Megan") */
+  bool demonym = (i >= 6 && e[-2] == 'a' && e[-1] == 'n') ||
+                 (i >= 5 && ((e[-3] == 'i' && e[-2] == 's' && e[-1] == 'h') ||
+                             (e[-3] == 'e' && e[-2] == 's' && e[-1] == 'e')));
+  return demonym && l->proper && l->level && !l->common && r->common &&
+         r->level && r->level <= 35 && r->len >= 4 && !r->stop &&
+         !suffix_word(p + i, r->len);
+}
+
 /* Whether the case and the parts' evidence make a split at i plausible. */
 static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
@@ -3439,6 +3478,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
         (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */
     return false;
   if (pair)
+    return true;
+  if (!trans && number_plural(p, i, r))
     return true;
   if (trans && cap)
     return camel_signal(p, i, l, r) || long_title_pair(p, i, l, r);
@@ -3462,7 +3503,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             r->level <= 50); /* "acrossNorth" */
   if (cap)
     return capital_signal(p, i, l, r) ||
-           (!l->docname && marked_pair(p, i, l, r));
+           (!l->docname && marked_pair(p, i, l, r)) ||
+           demonym_pair(p, i, l, r);
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
       (l->stop ? r->level : l->level) > 20)
     return false; /* "melee" */

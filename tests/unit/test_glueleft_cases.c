@@ -178,3 +178,22 @@ Test(glueleft2, verb_endings_then_the_article) {
         NEWS "They maintain a list of names.\n");
   same(NEWS "The new programa began in the spring.");
 }
+
+/* A number word before a plural of an everyday noun, and a people's
+ * adjective before a common word, split without other evidence; a
+ * compound without a plural after a number, a first name of five
+ * letters, suffixes and heads of place names stay. */
+Test(glueleft2, numbers_and_peoples) {
+  check(NEWS "Fourteams will join the field.",
+        NEWS "Four teams will join the field.\n");
+  check(NEWS "He spent threemonths there.",
+        NEWS "He spent three months there.\n");
+  check(NEWS "The Australiannational team won.",
+        NEWS "The Australian national team won.\n");
+  check(NEWS "It was a Britishespionage story.",
+        NEWS "It was a British espionage story.\n");
+  same(NEWS "They met Foursquare today.");
+  same(NEWS "They met Brianstorm today.");
+  same(NEWS "They met Germantown today.");
+  same(NEWS "They met Britishness today.");
+}
