@@ -3035,6 +3035,12 @@ static bool loose_first(const char *w, size_t n, size_t len) {
     size_t stem = k == 2 ? 4 : 3;
     if (n >= k + stem && memcmp(w + n - k, ends[i], k) == 0)
       return true;
+    /* but such a word before a plural is an adjective before its noun
+     * ("localfirms", "finalrounds"): compounds end in no plural */
+    if (k == 2 && n == 5 && memcmp(w + 3, ends[i], 2) == 0 &&
+        len - n >= 4 && w[len - 1] == 's' && w[len - 2] != 's' &&
+        kempt__wordlist_level(w + n, len - n - 1) > 0)
+      return true;
   }
   /* a plural, unless the s could start the next word ("missionscope") */
   return n >= 6 && w[n - 1] == 's' && w[n - 2] != 's' &&

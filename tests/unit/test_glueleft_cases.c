@@ -101,10 +101,11 @@ Test(glueleft2, technical_terms_written_once) {
  * document has each alone; without that they are as likely a term
  * ("localhost"), and stay. */
 Test(glueleft2, adjective_and_noun) {
-  check(NEWS "The panel shows the localnews. Local people like the news.",
-        NEWS "The panel shows the local news. Local people like the "
-             "news.\n");
-  same(NEWS "The panel shows the localnews of the town.");
+  check(NEWS "Then the finalround began. The final score came after a "
+             "round of talks.",
+        NEWS "Then the final round began. The final score came after a "
+             "round of talks.\n");
+  same(NEWS "Then the finalround began.");
   same(NEWS "Point the browser at localhost and reload it.");
 }
 
@@ -196,4 +197,14 @@ Test(glueleft2, numbers_and_peoples) {
   same(NEWS "They met Brianstorm today.");
   same(NEWS "They met Germantown today.");
   same(NEWS "They met Britishness today.");
+}
+
+/* A short word in -al before a plural is an adjective before its noun
+ * ("localnews", "localfirms"); before a singular it may start a term
+ * ("localhost"), and "finalround" stays without the document's help. */
+Test(glueleft2, short_al_words_before_plurals) {
+  check(NEWS "The localnews was on.", NEWS "The local news was on.\n");
+  check(NEWS "The localfirms were hit.", NEWS "The local firms were hit.\n");
+  same(NEWS "The finalround was close.");
+  same(NEWS "Open localhost now.");
 }
