@@ -3449,15 +3449,18 @@ static bool number_plural(const char *p, size_t i, const struct evidence *r) {
 }
 
 /* A name of a people or a country's adjective ("Australian", "British",
- * "Chinese"), then a common word: "Australiannational",
+ * "Chinese", "Olympic"), then a common word: "Australiannational",
  * "Britishespionage"; such adjectives make closed compounds with
  * suffixes and heads of place names only ("Britishness",
  * "Germantown"). */
 static bool demonym_pair(const char *p, size_t i, const struct evidence *l,
                          const struct evidence *r) {
   const char *e = p + i;
-  /* first names of five letters end in -an too ("Brian", "Megan") */
+  /* first names of five letters end in -an too ("Brian", "Megan"); the
+   * adjectives in -ic of the list's names are longer ("Olympic",
+   * "Democratic"; not "Eric") */
   bool demonym = (i >= 6 && e[-2] == 'a' && e[-1] == 'n') ||
+                 (i >= 6 && e[-2] == 'i' && e[-1] == 'c') ||
                  (i >= 5 && ((e[-3] == 'i' && e[-2] == 's' && e[-1] == 'h') ||
                              (e[-3] == 'e' && e[-2] == 's' && e[-1] == 'e')));
   return demonym && l->proper && l->level && !l->common && r->common &&

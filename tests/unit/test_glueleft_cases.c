@@ -208,3 +208,11 @@ Test(glueleft2, short_al_words_before_plurals) {
   same(NEWS "The finalround was close.");
   same(NEWS "Open localhost now.");
 }
+
+/* A longer adjective in -ic of a name, then a common word; a first name
+ * in -ic stays. */
+Test(glueleft2, name_adjectives_in_ic) {
+  check(NEWS "The Olympicchampions came home.",
+        NEWS "The Olympic champions came home.\n");
+  same(NEWS "They met Ericsson today.");
+}
