@@ -3223,6 +3223,11 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return true; /* "Sundaynight": one of the list's most common names
                     (days, months, feasts), then a common word; rarer
                     names make brands ("Warnermedia", "Lucasfilm") */
+  if (l->proper && l->level && l->level <= 35 && !l->common &&
+      l->len >= 6 && small_link(p + i, r->len))
+    return true; /* "Tuesdayin", "Londonis": one of the list's most
+                    common names, then a link that ends no name of its
+                    length ("Francis", "Mattis" have shorter heads) */
   if (l->common && l->level <= 35 && small_link(p + i, r->len) &&
       (l->len >= 7 || (l->len == 6 && !(p[i] == 'i' && p[i + 1] == 'n'))))
     return true; /* "Stadiumin", "Embassyto", "Healthat"; not "Lookin",

@@ -216,3 +216,12 @@ Test(glueleft2, name_adjectives_in_ic) {
         NEWS "The Olympic champions came home.\n");
   same(NEWS "They met Ericsson today.");
 }
+
+/* One of the list's most common names, of six letters or more, then a
+ * link of two letters ("Tuesdayin"); a shorter one may head a name
+ * ("Francis"). */
+Test(glueleft2, common_names_then_links) {
+  check(NEWS "The vote on Tuesdayin the city was close.",
+        NEWS "The vote on Tuesday in the city was close.\n");
+  same(NEWS "They met Francis today.");
+}
