@@ -8,7 +8,11 @@ stage: kind and language as their enum values (CK_LINE, KEMPT_LANG_DE), so
 that the stage need not look them up by name; a language without a
 function-word list (vi.rules) is KEMPT_LANG_NONE: rules of every
 language. Each rule gets a static name
-for --explain: "KIND PATTERN (LANG)".
+for --explain: "KIND PATTERN (LANG)". The names are the members of one
+struct of char arrays (chrome_rule_names, with those of the rules of a
+--rules file, "KIND (rules file)", at its end), and a rule holds its
+name's offset in it (kempt__chrome_rule_name reads it): a pointer a rule
+would cost each process a relocation at start (some 7000).
 
 The words of each pattern come hashed as the chrome tokenizer
 (src/lib/chrome_phrase.c) hashes them, so that building the table costs no
@@ -22,8 +26,8 @@ The finished table comes too (chrome_rules_table: slots, filters, counts),
 built here as kempt__chrome_rules_init() builds it from chrome_rules_src,
 so that a process need not build it at start (~1.2M instructions); --rules
 files go into a copy of it. tests/unit/test_chromespeed_rules.c compares
-the two field by field. Each rule's name (chrome_rule_name_N) is one
-static string that both tables point to. chrome_rules_src and
+the two field by field. Each rule's name (member nN of
+chrome_rule_names) is one static string whose offset both tables hold. chrome_rules_src and
 chrome_rules_toks are there only where CHROME_RULES_SOURCE is defined
 (the tests): the library has no use for them, and their pointers would
 cost each process their relocations at start.
@@ -215,7 +219,7 @@ def print_table(t):
     for j, rule in enumerate(t.slots):
         if rule:
             key, row, kind, lang, ntok = rule
-            print('    [%d] = {0x%016xull, chrome_rule_name_%d, CK_%s, '
+            print('    [%d] = {0x%016xull, CHROME_RULE_NAME(n%d), CK_%s, '
                   'KEMPT_LANG_%s, %d, 0},' % (j, key, row, kind.upper(),
                                              lang.upper(), ntok))
     print('};')
@@ -265,6 +269,39 @@ def stop_langs(path):
     return langs
 
 
+def print_names(rows):
+    """Each rule's name (for --explain), the same in both tables: member
+    nN of one struct of char arrays (no padding between them), and after
+    them the names of the rules of a --rules file by kind
+    (chrome_file_rule_names: their offsets)."""
+    print('/* Each rule\'s name (for --explain), the same in both tables; a '
+          'rule holds\n * its offset (CHROME_RULE_NAME). */')
+    print('static const struct chrome_rule_names {')
+    for row, (kind, lang, pat, name) in enumerate(rows):
+        print('  char n%d[%d];' % (row, len(name.encode('utf-8')) + 1))
+    files = sorted(CK.items(), key=lambda kv: kv[1])
+    for kind, _ in files:
+        print('  char f_%s[%d];' % (kind, len(file_name(kind)) + 1))
+    print('} chrome_rule_names = {')
+    for row, (kind, lang, pat, name) in enumerate(rows):
+        print('    %s,' % cstr(name))
+    for kind, _ in files:
+        print('    %s,' % cstr(file_name(kind)))
+    print('};')
+    print('#define CHROME_RULE_NAME(member) \\')
+    print('  ((uint32_t)offsetof(struct chrome_rule_names, member))')
+    print('/* The name of a rule of kind CK_K from a --rules file. */')
+    print('static const uint32_t chrome_file_rule_names[CK_COUNT] = {')
+    for kind, _ in files:
+        print('    [CK_%s] = CHROME_RULE_NAME(f_%s),' % (kind.upper(), kind))
+    print('};')
+
+
+def file_name(kind):
+    """The name of a rule of a --rules file (prefixsep is a prefix)."""
+    return '%s (rules file)' % ('prefix' if kind == 'prefixsep' else kind)
+
+
 def main(paths):
     rows = []
     stops = [p for p in paths if os.path.basename(p) == 'stopwords.txt']
@@ -291,10 +328,7 @@ def main(paths):
           'src/data/chrome/LANG.rules... \\')
     print(' *     > src/lib/chrome_rules.h')
     print(' * Do not edit. */')
-    print('/* Each rule\'s name (for --explain), the same in both tables. */')
-    for row, (kind, lang, pat, name) in enumerate(rows):
-        print('static const char chrome_rule_name_%d[] = %s;' % (row,
-                                                                cstr(name)))
+    print_names(rows)
     toks = []
     table = Table()
     print('#ifdef CHROME_RULES_SOURCE /* the rules, for a test to build the '
@@ -304,7 +338,7 @@ def main(paths):
         h = pattern_tokens(pat.rstrip())
         at = len(toks)
         toks.extend(h or [])
-        print('    {CK_%s, KEMPT_LANG_%s, %s,\n     chrome_rule_name_%d, %d, '
+        print('    {CK_%s, KEMPT_LANG_%s, %s,\n     CHROME_RULE_NAME(n%d), %d, '
               '%d},' % (kind.upper(), lang.upper(), cstr(pat), row,
                         len(h) if h else 0, at if h else 0))
         if h:

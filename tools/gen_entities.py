@@ -4,7 +4,11 @@ character references, from Python's html.entities.html5.
 
 Run from the top of the source tree:
     python3 tools/gen_entities.py > src/lib/entities_table.h
-The output is committed; rerun only to follow a newer HTML table."""
+The output is committed; rerun only to follow a newer HTML table.
+
+Each entry holds its name and value in arrays of its own (no pointers:
+a table of 2 x 2231 pointers cost each process as many relocations at
+start)."""
 import html.entities
 import sys
 
@@ -26,11 +30,14 @@ def main():
               ' * Sorted by strcmp order of the name.\n'
               ' */\n' % sys.version_info[:2])
     longest = max(len(n) for n in names)
+    value_max = max(len(v.encode('utf-8'))
+                    for v in html.entities.html5.values())
     out.write('#define KEMPT__ENTITY_MAXLEN %d\n' % longest)
+    out.write('#define KEMPT__ENTITY_VALUE_MAX %d\n' % value_max)
     out.write('#define KEMPT__ENTITY_COUNT %d\n' % len(names))
     out.write('static const struct entity {\n'
-              '  const char *name;\n'
-              '  const char *value; /* UTF-8 */\n'
+              '  char name[KEMPT__ENTITY_MAXLEN + 1];\n'
+              '  char value[KEMPT__ENTITY_VALUE_MAX + 1]; /* UTF-8 */\n'
               '} entities[KEMPT__ENTITY_COUNT] = {\n')
     for n in names:
         out.write('    {"%s", %s},\n' % (n, c_string(html.entities.html5[n])))

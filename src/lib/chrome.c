@@ -27,8 +27,10 @@
 
 struct chrome {
   const struct kempt_env *env;
-  const struct chrome_rules *rules; /* the built-in ones, or own */
-  struct chrome_rules own;          /* built-in + --rules files */
+  const struct chrome_rules *rules; /* the built-in ones, or *own */
+  struct chrome_rules *own; /* built-in + --rules files, or NULL: none
+                               (allocated for them: some 50 KB that the
+                               state, which is zeroed, need not hold) */
   struct chrome_doc doc;
   uint64_t out_index; /* blocks emitted in this document */
 };
@@ -211,9 +213,18 @@ static enum kempt_status add_units(struct chrome *c, struct chrome_blk *k,
   return KEMPT_OK;
 }
 
+/* The tokenizer's ways for the function-word cache as it is now. */
+static void lex_fit(struct chrome_doc *d) {
+  d->lex = kempt__chrome_lex_counted(d->sw);
+  d->lex_short = kempt__chrome_lex_short(d->sw);
+  d->lex_grown = d->sw->grown;
+}
+
 static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   struct chrome_doc *d = &c->doc;
   size_t off = d->text.len;
+  if (d->lex_grown != d->sw->grown) /* (it grew while the last was read) */
+    lex_fit(d);
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
   if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
     st = kempt__buf_addc(&d->text, '\n');
@@ -282,12 +293,12 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   c->doc.scan = kempt__calloc(env->alloc,
                               CHROME_SCAN_SLOTS * sizeof *c->doc.scan);
   c->doc.gen = 1;
-  c->doc.lex = kempt__chrome_lex_counted();
-  c->doc.lex_short = kempt__chrome_lex_short();
+
   c->doc.hsw = kempt__calloc(env->alloc,
                              CHROME_HSW_SLOTS * sizeof *c->doc.hsw);
   if (!c->doc.sw || !c->doc.cp || !c->doc.scan || !c->doc.hsw)
     return KEMPT_ERR_NOMEM;
+  lex_fit(&c->doc);
   c->rules = kempt__chrome_rules_builtin();
   if (!c->rules)
     return KEMPT_ERR_NOMEM;
@@ -297,12 +308,15 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   for (size_t i = 0;
        s == KEMPT_OK && kempt__opt_file(env->cfg, "rules", i, &data, &len);
        i++) {
-    if (c->rules != &c->own) { /* the first file: a copy of our own */
-      s = kempt__chrome_rules_copy(&c->own, c->rules, env->alloc, c->doc.cp);
-      c->rules = &c->own;
+    if (!c->own) { /* the first file: a copy of our own */
+      c->own = kempt__malloc(env->alloc, sizeof *c->own);
+      if (!c->own)
+        return KEMPT_ERR_NOMEM;
+      s = kempt__chrome_rules_copy(c->own, c->rules, env->alloc, c->doc.cp);
+      c->rules = c->own;
     }
     if (s == KEMPT_OK)
-      s = kempt__chrome_rules_parse(&c->own, data, len);
+      s = kempt__chrome_rules_parse(c->own, data, len);
   }
   c->doc.wc.sw = c->doc.sw; /* (scan_line's counts: the handle's own) */
   c->doc.wc.rules = c->rules;
@@ -314,8 +328,9 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
 static void chrome_fini(void *st) {
   struct chrome *c = st;
   const struct kempt_allocator *a = c->env->alloc;
-  if (c->rules == &c->own)
-    kempt__chrome_rules_free(&c->own);
+  if (c->own)
+    kempt__chrome_rules_free(c->own);
+  kempt__free(a, c->own);
   kempt__buf_free(&c->doc.text);
   kempt__free(a, c->doc.units);
   kempt__free(a, c->doc.blks);

@@ -1213,7 +1213,7 @@ static bool sep_follows(const char *p, size_t n, size_t i) {
 
 static void set_hit(struct chrome_unit *u, const struct chrome_rule *r) {
   if (r && !u->rule) {
-    u->rule = r->name;
+    u->rule = kempt__chrome_rule_name(r->name);
     u->hit = r->kind;
   }
 }
@@ -1285,6 +1285,22 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
+#define HAS_UNSPACED_CHARS 45 /* code points of a line of a script without
+                                 spaces that a has phrase removes, at most */
+
+/* Whether the line p (unit u) is a long one of a script that runs its
+ * words together (Han, kana, Thai, Lao, Khmer, Myanmar): its few words
+ * (runs between punctuation or spaces) are clauses, and a paragraph that
+ * quotes a chrome phrase ("... 如有侵权请联系删除 ...") is no chrome. */
+static bool long_unspaced(const struct chrome_unit *u, const char *p) {
+  if (u->chars <= HAS_UNSPACED_CHARS)
+    return false;
+  const unsigned char *s = (const unsigned char *)p;
+  return (s[0] >= 0xE3 && s[0] <= 0xE9) ||
+         (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB) ||
+         (s[0] == 0xE1 && (s[1] <= 0x81 || s[1] == 0x9E || s[1] == 0x9F));
+}
+
 /* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
@@ -1306,7 +1322,7 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
       const struct chrome_rule *r = NULL;
       if (has && k <= rs->maxtok[CK_HAS] && (k > 1 || (w->has & m->langs)))
         r = find_key(m, h, CK_HAS);
-      if (r && total <= HAS_WORDS) {
+      if (r && total <= HAS_WORDS && !long_unspaced(u, p)) {
         set_hit(u, r);
         return;
       }
@@ -1849,6 +1865,30 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
   return credit_tail_rest(u, p, n);
 }
 
+#define EQUALS_CREDIT_TAIL 3 /* words of a credit's name after its '=' */
+#define EQUALS_CAPTION_CHARS 120 /* code points of such a caption at most */
+
+/* A caption that ends with its credit in the East Asian way: a caption
+ * word of the rules, '=' (or the full-width one), the source ("... 사진=
+ * 예시일보 DB", "（写真＝共同）"), in its last words, no sentence after. */
+static NOINLINE bool equals_credit(const struct chrome_unit *u,
+                                   const struct matcher *m, const char *p,
+                                   const struct chrome_tok *t, size_t nt) {
+  if (nt < 2 || u->words > CAPTION_WORDS || u->term == TERM_SENT ||
+      u->chars > EQUALS_CAPTION_CHARS)
+    return false;
+  size_t from = nt > EQUALS_CREDIT_TAIL + 1 ? nt - EQUALS_CREDIT_TAIL - 1 : 0;
+  for (size_t k = from; k + 1 < nt; k++) {
+    const char *e = p + t[k].end;
+    size_t gap = t[k + 1].start - t[k].end;
+    if (((gap == 1 && e[0] == '=') ||
+         (gap == 3 && memcmp(e, "\xef\xbc\x9d", 3) == 0)) &&
+        find_rule(m, t + k, 1, CK_CAPTION))
+      return true;
+  }
+  return false;
+}
+
 /* Whether t is a function word of the page's languages ("The", "His",
  * "In"): no name starts with one. */
 static bool stop_word(const struct matcher *m, const char *p,
@@ -2130,6 +2170,9 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && agency_credit(u, p, t, nt, total))
     u->rule = R_CAPTION;
+  if (!u->rule && u->len >= 2 * u->chars && nt == total &&
+      equals_credit(u, m, p, t, nt)) /* (a line mostly of CJK or Hangul) */
+    u->rule = R_CAPTION;
   if (!u->rule && slide_line(u, p))
     u->rule = R_SLIDE;
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
@@ -2317,8 +2360,9 @@ static int credit_sep(const char *p, size_t n) {
  * ("Jane Doe, AP", "Associated Press"); else 0. */
 static int split_credit(const struct chrome_doc *d,
                         const struct chrome_unit *c) {
-  if (c->words > CREDIT_WORDS || c->term != TERM_NONE)
-    return 0;
+  if (c->words > CREDIT_WORDS || c->term != TERM_NONE || c->wiki)
+    return 0; /* (a wiki's heading: "Geschichte[Bearbeiten | Quelltext
+                 bearbeiten]" has a bar between capitalised words too) */
   int sep = credit_sep(d->text.data + c->off, c->len);
   if (c->rule)
     return c->rule == R_CAPTION || (c->hit == CK_HAS && sep) ? 2 : 0;
@@ -2391,6 +2435,7 @@ static void mark_figures(struct chrome_doc *d) {
 }
 
 static void mark_card(struct chrome_doc *d, size_t i);
+static void mark_card_lines(struct chrome_doc *d, size_t i);
 
 /* The last word of line u (at p): the bytes after its last space, its
  * length in *n. */
@@ -2467,6 +2512,8 @@ static void NOINLINE mark_label_values(struct chrome_doc *d) {
       continue;
     if (u->hit == CK_LINE && i > 0)
       mark_card(d, i); /* (a product card's button: see mark_card) */
+    if (u->hit == CK_LINE && i > 0)
+      mark_card_lines(d, i); /* (the same in lines of their own) */
     if (u->hit == CK_PREFIX && u->rule != R_EMBED)
       mark_embed(d, i); /* (and embedded posts: see mark_embed) */
     if (u->words == 0 || u->words > 2 || u->term != TERM_COLON ||
@@ -2499,6 +2546,14 @@ static bool has_price(const char *p, size_t n) {
   return false;
 }
 
+/* Whether line v of a product card is its price ("£45.00", "From
+ * $12.99"). */
+static bool card_price(const struct chrome_doc *d,
+                       const struct chrome_unit *v) {
+  return v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
+         has_price(d->text.data + v->off, v->len);
+}
+
 /* A product card: a few short lines (the product's name, its price) and
  * a button that a whole-line rule knows ("Add to cart", "In den
  * Warenkorb") at its end, in one block; one of the lines is a price. The
@@ -2517,13 +2572,48 @@ static void mark_card(struct chrome_doc *d, size_t i) {
     if (v->rule || v->bullet || v->widget || !no_end(v) ||
         v->words > LABEL_WORDS + 2)
       return;
-    priced += v->ntok > v->words && v->words <= CARD_PRICE_WORDS &&
-              has_price(d->text.data + v->off, v->len);
+    priced += card_price(d, v);
     j--;
   }
   if (priced && (j == 0 || d->units[j - 1].blk != u->blk))
     for (size_t k = j; k < i; k++)
       d->units[k].rule = R_CARD;
+}
+
+/* A product card in lines of their own (a WET record's blocks are
+ * lines, so mark_card never sees one in a block): over the button at i,
+ * each line a block, its name and its price, and at most CARD_LINES
+ * lines, from the price and a line more up; the first of them, or
+ * SIZE_MAX when there is none. */
+static size_t card_top(const struct chrome_doc *d, size_t i) {
+  size_t j = i, priced = 0;
+  while (j > 0 && i - j < CARD_LINES && !(priced && i - j >= 2)) {
+    const struct chrome_unit *v = &d->units[j - 1];
+    if (v->rule || v->bullet || v->widget || !no_end(v) ||
+        v->words > LABEL_WORDS + 2 || v->blk == d->units[j].blk)
+      break;
+    priced += card_price(d, v);
+    j--;
+  }
+  return priced && i - j >= 2 ? j : SIZE_MAX;
+}
+
+/* The button at i ends such a card, and the card is one of a row (a grid
+ * of products: the card right after it ends in the same button, or the
+ * card's first line follows the same button): its name and price go.
+ * The product's own head ("349,00 € / In den Warenkorb") has one button,
+ * and stays. */
+static void mark_card_lines(struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  size_t j = u->words > CARD_BUTTON_WORDS ? SIZE_MAX : card_top(d, i);
+  if (j == SIZE_MAX)
+    return;
+  bool row = j > 0 && d->units[j - 1].rule == u->rule;
+  for (size_t k = i + 2; !row && k < d->nunits && k <= i + 1 + CARD_LINES;
+       k++)
+    row = d->units[k].rule == u->rule && card_top(d, k) == i + 1;
+  for (size_t k = j; row && k < i; k++)
+    d->units[k].rule = R_CARD;
 }
 
 /* ---- repeated short lines --------------------------------------------- */
@@ -2729,6 +2819,44 @@ static bool prose_form_lower(const struct chrome_unit *u) {
 static bool thai_end(const char *p, size_t n) {
   const unsigned char *s = (const unsigned char *)p;
   return n >= 3 && s[n - 3] == 0xE0 && s[n - 2] >= 0xB8 && s[n - 2] <= 0xBB;
+}
+
+/* A Thai line long enough for a paragraph that ends in a letter: few
+ * words (spaces part its phrases), but no link's line for a web address
+ * in it. */
+static bool thai_paragraph(const struct chrome_unit *u, const char *text) {
+  return u->chars >= 2 * THAI_PROSE && u->term == TERM_NONE &&
+         thai_end(text + u->off, u->tlen);
+}
+
+#define DENSE_NEAR 12 /* code points of a near-good line of Han, kana or
+                         Hangul that ends a sentence */
+
+/* Whether the line p[0..n) starts with Han, kana or Hangul (or CJK
+ * punctuation): a character of them says what two or three of a Latin
+ * script do, and a short line of them may be a whole sentence. */
+static bool dense_start(const char *p, size_t n) {
+  int32_t cp = 0;
+  if (n)
+    kempt__next_cp(p, n, &cp);
+  return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* A line of DENSE_NEAR such characters or more that ends a sentence is
+ * near-good text, not a short line ("구는 올해 예산 3억 원을 편성했다.",
+ * "目前已有一百二十名学生报名。": a news story's one-sentence paragraph). */
+static NOINLINE bool dense_sentence(const struct chrome_unit *u,
+                                    const char *text) {
+  return u->chars >= DENSE_NEAR && ends_prose(u) &&
+         dense_start(text + u->off, u->len);
+}
+
+/* A long Thai line over its article's date line (or over a byline over
+ * it) is the headline: a paragraph is longer, and has no date under it. */
+static NOINLINE bool thai_headline(const struct chrome_doc *d, size_t i) {
+  return d->units[i].chars < 2 * THAI_PROSE &&
+         kempt__chrome_over_head_date(d, i);
 }
 
 static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
@@ -3093,6 +3221,16 @@ static bool table_at(const struct chrome_doc *d, size_t j) {
   return rows >= DATA_MIN;
 }
 
+/* A wiki's section heading ("History[edit]") at j ends a list of links
+ * (a menu's, over the article in a WET record, where no blank line
+ * parts them): its sections are the article's, and so is a sentence
+ * right above it that the list took (the article's lead). */
+static void wiki_ends_list(struct chrome_doc *d, size_t j) {
+  struct chrome_unit *v = &d->units[j - 1];
+  if (v->rule == R_LISTITEM && v->term == TERM_SENT)
+    v->rule = NULL;
+}
+
 static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
   bool prev_head = false;
   size_t items = 0;
@@ -3133,6 +3271,10 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
         table_at(d, j)) { /* rows of a table are no headlines */
       if (items && d->units[j - 1].rule == R_LISTITEM)
         d->units[j - 1].rule = NULL; /* (and their heading stays) */
+      break;
+    }
+    if (u->wiki) {
+      wiki_ends_list(d, j);
       break;
     }
     if (list_item(u, nolang) || (bare >= BARE_HEADS && same_lead(d, head, j) &&
@@ -3903,6 +4045,28 @@ static unsigned cjk_start(const struct chrome_doc *d,
   return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
 }
 
+/* Whether a line starts with a letter of Thai, Lao, Myanmar or Khmer:
+ * scripts that run their words together and put a space between
+ * phrases. */
+static bool phrase_start(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  return u->len >= 3 && ((p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) ||
+                         (p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E ||
+                                           p[1] == 0x9F)));
+}
+
+/* Whether line t is in a script written with spaces between words
+ * (Greek, Arabic, Hebrew, Devanagari ...; not CJK, Thai, Lao, Khmer or
+ * Myanmar), capitalised or without case: on a page of a language without
+ * a list of function words its words still tell a headline's topic. */
+static bool spaced_script(const struct chrome_doc *d, size_t t) {
+  const struct chrome_unit *u = &d->units[t];
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  return u->len >= 2 && p[0] < 0xE3 && !phrase_start(d, u) &&
+         (u->cap1 || kempt__chrome_caseless_start((const char *)p, u->len));
+}
+
 /* A line of one short word in a script written with spaces (not CJK,
  * Thai, Lao, Khmer or Myanmar): a button or a menu's item ("Share" in
  * Georgian or Armenian), no title of a page without a known language. */
@@ -4183,6 +4347,10 @@ static bool span_line(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
+bool kempt__chrome_span_line(const struct chrome_doc *d, size_t i) {
+  return span_line(d, i);
+}
+
 /* A price alone on its line ("£34.99", "$1,299", "12,50 €"): a
  * product's, under its name. */
 static bool price_line(const struct chrome_doc *d, size_t i) {
@@ -4369,6 +4537,65 @@ static size_t paper_title(struct chrome_doc *d, size_t t, bool nolang) {
  * only its name ("Tarragona" / "From Wikipedia, the free encyclopedia" /
  * "Tarragona is a port city ..."): name_title within NAME_REACH lines
  * above the article at a, over chrome and short lines only. */
+/* A line of a head that a phrase rule removed, whatever its length: a
+ * byline, a date, a credit ("Medically reviewed by Dr. NAME"). */
+static bool head_meta_hit(const struct chrome_unit *u) {
+  return u->hit == CK_PREFIX || u->hit == CK_PREFIXSEP ||
+         u->hit == CK_BYLINE || u->hit == CK_DATE;
+}
+
+static bool crumb_line(const struct chrome_doc *d, size_t i);
+static bool box_row(const struct chrome_doc *d, size_t i);
+
+#define HEADWORD_SCAN 30 /* lines of the article that may use a headword */
+#define HEADWORD_USES 2  /* ... lines that do at least */
+
+/* Whether the words of line i include the word of hash w. */
+static bool uses_word(struct chrome_doc *d, size_t i, uint64_t w) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t nt = line_words(d, i, t);
+  for (size_t k = 0; k < nt; k++)
+    if (t[k].h == w)
+      return true;
+  return false;
+}
+
+/* A word alone on its line over the article at a (over short lines of
+ * facts only), that HEADWORD_USES of the article's sentences use: the entry's
+ * headword ("serendipity" over "Meanings", then examples that use it),
+ * which is its title. */
+static bool headword_title(struct chrome_doc *d, size_t a) {
+  for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
+    struct chrome_unit *u = &d->units[a - k];
+    if (u->hit == CK_CUT || u->hit == CK_LIST || crumb_line(d, a - k) ||
+        u->words > TITLE_META_WORDS ||
+        (is_title(d, u, false) && !box_row(d, a - k)))
+      return false; /* (a headline under it: that is the title) */
+    if (u->rule != R_OUTSIDE || u->hit || u->words != 1 || u->ntok != 1 ||
+        u->term != TERM_NONE || u->bullet || u->url || u->widget ||
+        u->seps || u->dup)
+      continue;
+    struct chrome_tok t[2];
+    if (line_words(d, a - k, t) != 1)
+      continue;
+    size_t uses = 0;
+    for (size_t i = a; i < d->nunits && i < a + HEADWORD_SCAN &&
+                       uses < HEADWORD_USES; i++)
+      uses += !d->units[i].rule && d->units[i].term != TERM_NONE &&
+              uses_word(d, i, t[0].h); /* (in a sentence: not a wiki's
+                                          "Section[edit]" buttons) */
+    if (uses >= HEADWORD_USES) {
+      u->title = true;
+      u->rule = NULL;
+      for (size_t i = a - k + 1; i < a; i++)
+        if (d->units[i].rule == R_OUTSIDE && box_row(d, i))
+          d->units[i].rule = NULL; /* ("Part of speech: noun") */
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool name_only_title(struct chrome_doc *d, size_t a) {
   struct lead_words l;
   read_lead(d, a, &l);
@@ -4379,7 +4606,8 @@ static bool name_only_title(struct chrome_doc *d, size_t a) {
       u->rule = NULL;
       return true;
     }
-    if (u->hit == CK_CUT || u->hit == CK_LIST || u->words > TITLE_META_WORDS)
+    if (u->hit == CK_CUT || u->hit == CK_LIST ||
+        (u->words > TITLE_META_WORDS && !head_meta_hit(u)))
       return false;
   }
   return false;
@@ -4494,6 +4722,29 @@ static void keep_reading(struct chrome_doc *d, size_t r) {
  * Ellery", or a title; a row of tabs with numbers, "Today Tomorrow 3 days
  * 10 days", is none). They stay, the name as the title. Returns the
  * box's first row, or SIZE_MAX when there is no box. */
+/* Line n - 1, in a block of its own over the name of a box of facts at
+ * n (a court's name over "Case No.: ..."), is a headline on the
+ * article's topic: it is the title (set here), the name a line of the
+ * box. */
+static bool headline_over_box(struct chrome_doc *d, size_t n, size_t a) {
+  if (n == 0)
+    return false;
+  struct chrome_unit *t = &d->units[n - 1];
+  if ((t->rule && t->rule != R_OUTSIDE) || t->hit ||
+      t->blk == d->units[n].blk || !is_title(d, t, false) ||
+      t->words <= d->units[n].words || crumb_line(d, n - 1) ||
+      button_run(d, n - 1) ||
+      menu_columns(d->text.data + t->off, t->len))
+    return false;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  if (!title_topic(d, n - 1, &l))
+    return false;
+  t->rule = NULL;
+  t->title = true;
+  return true;
+}
+
 static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
                        bool nolang) {
   size_t s = e + 1;
@@ -4509,7 +4760,7 @@ static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
       !number_row(h) && !measure_line(d, h) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
-    h->title = true;
+    h->title = !nolang && headline_over_box(d, s - 1, a) ? false : true;
   }
   return s;
 }
@@ -4800,6 +5051,154 @@ static bool dek_sentence(const struct chrome_doc *d, size_t t, size_t j,
   return head;
 }
 
+#define SECTION_SCAN 80 /* lines of the article where its next section
+                           heading is looked for */
+#define NUMERAL_BYTES 6 /* bytes of a section's Roman numeral at most */
+
+/* Whether p[0..n) is a Roman numeral in capitals, maybe with the French
+ * ordinal's "er" or "re" ("II", "IV", "Ier"). */
+static bool roman_numeral(const char *p, size_t n) {
+  if (n >= 3 && (memcmp(p + n - 2, "er", 2) == 0 ||
+                 memcmp(p + n - 2, "re", 2) == 0))
+    n -= 2;
+  if (n == 0 || n > NUMERAL_BYTES)
+    return false;
+  for (size_t k = 0; k < n; k++)
+    if (!memchr("IVXLCDM", p[k], 7))
+      return false;
+  return true;
+}
+
+/* Whether p[0..n), what follows a section's numeral, is nothing or
+ * opens with a dash between spaces, a colon or a period ("Chapter 2 -
+ * Definitions", "Teil II: Pflichten"; not "Harbour 2-1 Northfield"). */
+static bool numeral_end(const char *p, size_t n) {
+  while (n && p[n - 1] == ' ')
+    n--;
+  if (n == 0)
+    return true;
+  if (p[0] == ':' || p[0] == '.')
+    return n == 1 || p[1] == ' ';
+  return n >= 3 && p[0] == ' ' &&
+         (p[1] == '-' || has_prefix(p + 1, n - 1, "\xe2\x80\x93") ||
+          has_prefix(p + 1, n - 1, "\xe2\x80\x94"));
+}
+
+/* Line i, a heading that numbers its section: a capitalised word, then a
+ * number or a Roman numeral ("Chapter 2 - Definitions", "Chapitre Ier",
+ * "Teil II"); its first word in *w. */
+static bool section_numbered(struct chrome_doc *d, size_t i, uint64_t *w) {
+  const struct chrome_unit *u = &d->units[i];
+  struct chrome_tok t[CHROME_MAXTOK];
+  if (u->term != TERM_NONE || !u->cap1 || u->bullet || u->url ||
+      u->widget || u->words > HEAD_MAX_WORDS || line_words(d, i, t) < 2)
+    return false;
+  *w = t[0].h;
+  const char *p = d->text.data + u->off;
+  return t[0].alpha && t[0].upper &&
+         (!t[1].alpha ||
+          roman_numeral(p + t[1].start, t[1].end - t[1].start)) &&
+         numeral_end(p + t[1].end, u->len - t[1].end);
+}
+
+/* The candidate t over the article at a is its first section's heading:
+ * it numbers it, and a heading of the article further down does so with
+ * the same word ("Chapitre Ier - ..." then "Chapitre II - ..."). It
+ * stays; the title is the line over it that reads as one, with only
+ * lines that went between (a version's date). Returns that, or t. */
+static size_t title_over_sections(struct chrome_doc *d, size_t t, size_t a) {
+  uint64_t w, x;
+  if (!section_numbered(d, t, &w))
+    return t;
+  size_t j = a;
+  while (j < d->nunits && j <= a + SECTION_SCAN &&
+         (d->units[j].rule || !section_numbered(d, j, &x) || x != w))
+    j++;
+  if (j >= d->nunits || j > a + SECTION_SCAN)
+    return t;
+  struct lead_words l;
+  read_lead(d, a, &l);
+  size_t near = SIZE_MAX; /* (the nearest that reads as one) */
+  for (size_t k = t; k-- > 0 && k + TITLE_REACH >= t;) {
+    const struct chrome_unit *u = &d->units[k];
+    if (crumb_line(d, k) || button_run(d, k) || u->hit == CK_CUT ||
+        u->hit == CK_LIST || (u->rule && u->rule != R_OUTSIDE && !u->hit))
+      break;
+    if (!is_title(d, u, false) ||
+        menu_columns(d->text.data + u->off, u->len))
+      continue;
+    near = near == SIZE_MAX ? k : near;
+    if (title_topic(d, k, &l)) {
+      near = k; /* (over a version's date: the text's name) */
+      break;
+    }
+  }
+  if (near != SIZE_MAX)
+    d->units[t].rule = NULL;
+  return near != SIZE_MAX ? near : t;
+}
+
+/* Whether line i, over the article at a, is a title that is a date
+ * line naming what it dates ("Horoscope for Tuesday, 14 April 2026",
+ * "Newsletter - April 2026"): only lines of the head lie between it and
+ * the article (a byline, a greeting), and no title stands over it (then
+ * it would be that title's date). */
+static bool dated_title(const struct chrome_doc *d, size_t i, size_t a) {
+  if (d->units[i].rule != R_DATE || !kempt__chrome_named_date(d, i) ||
+      (i > 0 && is_title(d, &d->units[i - 1], false)))
+    return false;
+  for (size_t k = i + 1; k < a; k++) {
+    const struct chrome_unit *v = &d->units[k];
+    if (!(v->rule && head_meta_hit(v)) &&
+        !(v->rule == R_OUTSIDE && !v->hit && v->words <= TITLE_META_WORDS))
+      return false;
+  }
+  return true;
+}
+
+#define CJK_TOPIC_BYTES 6 /* a word of two CJK characters at least */
+
+/* Whether the bytes s[0..m) (m > 0) are in h[0..n). */
+static bool bytes_in(const char *h, size_t n, const char *s, size_t m) {
+  for (const char *q = memchr(h, s[0], n); q && (size_t)(q - h) + m <= n;
+       q = memchr(q + 1, s[0], n - (size_t)(q + 1 - h)))
+    if (memcmp(q, s, m) == 0)
+      return true;
+  return false;
+}
+
+/* Whether a word of line i (CJK: a run of characters between spaces,
+ * two of them at least) stands inside one of the article's first lines
+ * (l): a title's do ("金沢　春祭り始まる" over "金沢市で..."), a byline's
+ * name seldom does. */
+static bool cjk_word_in_lead(const struct chrome_doc *d, size_t i,
+                             const struct lead_words *l) {
+  struct chrome_tok t[4];
+  size_t total, nt = kempt__chrome_unit_tokens(d, &d->units[i], t, 4, &total);
+  const char *p = d->text.data + d->units[i].off;
+  for (size_t x = 0; x < nt; x++) {
+    size_t m = t[x].end - t[x].start;
+    if (m < CJK_TOPIC_BYTES || (unsigned char)p[t[x].start] < 0xE3)
+      continue;
+    for (size_t k = 0; k < l->lines; k++) {
+      const struct chrome_unit *v = &d->units[l->at[k]];
+      if (bytes_in(d->text.data + v->off, v->len, p + t[x].start, m))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Whether line i shares a word that carries the topic with the
+ * article's first lines from a: a short title ("מחאה בתל אביב"), not
+ * its author's name. */
+static bool named_in_lead(struct chrome_doc *d, size_t i, size_t a) {
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return title_topic(d, i, &l) || (cjk_start(d, &d->units[i]) &&
+                                   cjk_word_in_lead(d, i, &l));
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -4820,16 +5219,29 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
                                  no line above, a menu's, is its title) */
     return;
   }
+  if (!nolang && a > 0 && headword_title(d, a))
+    return;
   size_t reach = 40;
   bool crumbs = false; /* a breadcrumb trail between here and a */
   for (size_t k = 0; k < reach && k < a; k++) {
     struct chrome_unit *u = &d->units[a - 1 - k];
     if (!kempt__chrome_head_reach(head, a - 1 - k))
       return; /* (no title right above that date line) */
+    if (!nolang && dated_title(d, a - 1 - k, a)) {
+      u->title = true;
+      u->rule = NULL;
+      return;
+    }
     if (nolang && k < SUBJECT_REACH && subject_title(d, a - 1 - k, a)) {
       u->title = true;
       u->rule = NULL;
       return;
+    }
+    const char *name =
+        k == 0 && nolang ? kempt__chrome_name_over_text(d, a - 1) : NULL;
+    if (name && !named_in_lead(d, a - 1, a)) {
+      u->rule = name; /* (a byline without case: the title is over it) */
+      continue;
     }
     if (k == 0 && !nolang && first_question(d, a - 1, a)) {
       u->rule = NULL; /* (the article's; its title is a little higher up,
@@ -4875,6 +5287,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         !menu_columns(d->text.data + u->off, u->len)) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
+      if (why && kempt__chrome_caseless_byline(why) &&
+          named_in_lead(d, a - 1 - k, a))
+        why = NULL; /* (a short title: its words are the article's) */
       if (why) { /* a date or source line under the title */
         u->rule = why;
         head = a - 1 - k;
@@ -4888,8 +5303,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         continue; /* (the title is over the head) */
       }
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
-          (headline_over_dek(d, t - 1, t) ||
+      if ((!nolang || spaced_script(d, t)) && t > 0 &&
+          !menu_then_buttons(d, t - 1, a) &&
+          ((!nolang && headline_over_dek(d, t - 1, t)) ||
            plain_headline_over_dek(d, t - 1, t, a)) &&
           !menu_columns(d->text.data + d->units[t - 1].off,
                         d->units[t - 1].len)) {
@@ -4897,6 +5313,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         t--;
       }
       t = paper_title(d, t, nolang);
+      t = nolang ? t : title_over_sections(d, t, a);
       size_t h = t > 1 ? headline_over_entry(d, t, nolang) : SIZE_MAX;
       if (h != SIZE_MAX) {
         d->units[t].rule = NULL; /* (the entry's heading stays) */
@@ -5034,6 +5451,34 @@ static bool longer_text_under(const struct chrome_doc *d, size_t h, size_t b,
  * the article's headline alone in its block over a longer text; they
  * go, and a goes to that headline. */
 static const char R_HEAD_TEASER[] = "teasers atop the article";
+
+#define NOTICE_SKIP 2 /* short lines between a notice's button and the
+                         article's headline at most (a section's name) */
+
+/* A notice over its button at the top of the stretch [*a, b] in a script
+ * that runs its words together (no phrase rule sees "cookie" inside a
+ * Thai phrase): a line, a button that a line rule took ("ยอมรับทั้งหมด"),
+ * then, past a short line or two, a headline over the article's date
+ * line. The stretch starts at the article under that head. */
+static void trim_notice(struct chrome_doc *d, size_t *a, size_t b) {
+  size_t i = *a;
+  if (i + 3 > b || d->units[i + 1].hit != CK_LINE ||
+      d->units[i + 1].words > 2 || !phrase_start(d, &d->units[i]))
+    return;
+  for (size_t j = i + 2; j <= b && j <= i + 2 + NOTICE_SKIP; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (u->cls == CL_GOOD || u->cls == CL_NEAR)
+      return; /* (text under the button: no notice's) */
+    if (!kempt__chrome_over_head_date(d, j))
+      continue;
+    for (size_t k = j + 1; k <= b; k++)
+      if (d->units[k].cls == CL_GOOD || d->units[k].cls == CL_NEAR) {
+        *a = k; /* (find_title finds the headline over it) */
+        return;
+      }
+    return;
+  }
+}
 
 static void trim_head_teasers(struct chrome_doc *d, size_t *a, size_t b,
                               bool nolang) {
@@ -5383,6 +5828,63 @@ static size_t join_wiki_sections(const struct chrome_doc *d, size_t b,
     i = e - 1;
   }
   return last;
+}
+
+#define WIKI_SHORT_LINES 2 /* lines of a short section's text at most */
+#define WIKI_SHORT_WORDS 20 /* ... each of so many words at most */
+
+/* Whether line u ends a sentence before its notes' marks ("July.[1]",
+ * "1578.[2][3]"). */
+static bool noted_end(const struct chrome_doc *d, const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  size_t n = u->len;
+  while (n && kempt__is_space((unsigned char)p[n - 1]))
+    n--;
+  size_t marks = 0;
+  while (n >= 3 && p[n - 1] == ']') {
+    size_t k = n - 1;
+    while (k > 0 && (unsigned)(p[k - 1] - '0') < 10)
+      k--;
+    if (k == n - 1 || k == 0 || p[k - 1] != '[')
+      return false;
+    n = k - 1;
+    marks++;
+  }
+  return marks && n && (p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?');
+}
+
+/* A line of a wiki's short section: a sentence or a date line ("15 de
+ * agosto.[1]", "Village fete: 2nd Saturday in July.[1]"). */
+static bool wiki_short_line(const struct chrome_doc *d,
+                            const struct chrome_unit *u) {
+  return (!u->rule || u->rule == R_DATE) && !u->bullet && !u->url &&
+         !u->widget && !u->wiki && u->words >= 1 &&
+         u->words <= WIKI_SHORT_WORDS &&
+         (u->term == TERM_SENT || u->rule == R_DATE || noted_end(d, u));
+}
+
+/* A wiki's article that ends at b, under a wiki's heading, goes on over
+ * the short section right after it: its heading, then a line or two of
+ * facts (WIKI_SHORT_LINES sentences or dates, too short for the prose
+ * that join_wiki_sections asks for), then the next wiki heading (the
+ * references') or the end: a village's "Fiestas" with its day. */
+static size_t join_short_wiki_section(struct chrome_doc *d, size_t b,
+                                      size_t end) {
+  size_t h = b + 1, e = h + 1, up = b;
+  if (d->nwiki < 2 || h >= end || !d->units[h].wiki || d->units[h].rule)
+    return b;
+  while (up > 0 && b - up < WIKI_REACH && !d->units[up].wiki)
+    up--;
+  if (!d->units[up].wiki || d->units[up].rule)
+    return b; /* (the article is no wiki's section) */
+  while (e < end && e - h <= WIKI_SHORT_LINES &&
+         wiki_short_line(d, &d->units[e]))
+    e++;
+  if (e == h + 1 || (e < end && !d->units[e].wiki))
+    return b;
+  for (size_t i = h + 1; i < e; i++)
+    d->units[i].rule = NULL; /* (a date line: the section's fact) */
+  return e - 1;
 }
 
 /* ---- structured runs next to the article ----------------------------- */
@@ -5856,21 +6358,62 @@ static bool cut_sentence(const struct chrome_doc *d, size_t h, size_t a) {
          !u->dup && u->words >= 3 && !v->rule && c >= 'a' && c <= 'z';
 }
 
+/* Line i, a heading that numbers its section: a word, then one number
+ * ("Article 1", "Step 2"; "§ 3" has no word). */
+static bool numbered_head(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  struct chrome_tok t[3];
+  size_t total;
+  return u->ntok == 2 && kempt__chrome_unit_tokens(d, u, t, 3, &total) == 2 &&
+         t[0].alpha && !t[1].alpha;
+}
+
+/* Line h, a chapter's number in a block of its own right over the
+ * article's first paragraph at a ("Capítulo 1", "Kapitel 2"): the
+ * text's heading, not a page's counter between chrome. */
+static bool chapter_heading(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && (!u->rule || (u->rule == R_OUTSIDE && !u->hit)) &&
+         u->blk != v->blk && u->cap1 &&
+         u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
+         !u->dup && numbered_head(d, h) && !v->rule && !v->bullet &&
+         v->term == TERM_SENT && (v->cls == CL_GOOD || v->cls == CL_NEAR);
+}
+
+#define GREETING_WORDS 6 /* words of a letter's greeting at most */
+
+/* Line h, a letter's greeting in a block of its own right over the
+ * article's first paragraph at a: a few words, capitalised, ending in a
+ * comma ("Dear members,", "Liebe Leserinnen und Leser,"); a newsletter's
+ * or a letter's, that stays with it. */
+static bool greeting(const struct chrome_doc *d, size_t h, size_t a) {
+  const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
+  return h + 1 == a && !u->rule && u->blk != v->blk &&
+         u->term == TERM_COMMA && u->cap1 && !u->bullet && !u->url &&
+         !u->widget && !u->dup && !u->seps && u->words >= 2 &&
+         u->words <= GREETING_WORDS && u->ntok == u->words && !v->rule &&
+         (v->cls == CL_GOOD || v->cls == CL_NEAR) && v->term == TERM_SENT;
+}
+
 #define TEXT_HEAD_WORDS 3 /* words of a heading over the first paragraph */
 
 /* Line h, a heading of a few words right over the article's first
  * paragraph at a, in its block ("Description", "About the role"). */
 static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
   const struct chrome_unit *u = &d->units[h], *v = &d->units[a];
-  return !u->rule && !button_run(d, h) && /* (share buttons) */
+  return (!u->rule || (u->rule == R_REPEAT && numbered_head(d, h))) &&
+         !button_run(d, h) && /* (share buttons; "Article 1" is found
+                                 again as "Article 2") */
          (u->blk == v->blk ||
           (h + 1 == a && line_above(d, a) &&
            !(h > 0 && (d->units[h - 1].widget || counter_line(d, h - 1))))) &&
          /* (one paragraph per line: an image's credit under its label, a
             gallery's button under its counter, "1 / 8") */
          u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
-         !u->dup && u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
-         u->ntok == u->words && v->term == TERM_SENT && !v->bullet;
+         (!u->dup || numbered_head(d, h)) && u->cap1 && u->words >= 1 &&
+         u->words <= TEXT_HEAD_WORDS &&
+         (u->ntok == u->words || numbered_head(d, h)) &&
+         v->term == TERM_SENT && !v->bullet;
 }
 
 /* Line h, a heading of a few words in a block of its own between the
@@ -6447,11 +6990,22 @@ static bool poster_line(const struct chrome_doc *d, size_t i) {
 /* The posts of a thread in the article [a, b] (a forum's): each post's
  * line of buttons ("Quote Reply Like (3)") goes, and the next post's
  * header under it (a few short lines over its date line). */
+/* Line i, a button's word that opens a block of its own over a
+ * paragraph in it ("Antwoord" / "Een schuur in de achtertuin ..."): the
+ * heading of an answer, no post's button (which ends a post's block). */
+static bool heading_of_answer(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->words == 1 && u->ntok == 1 && i > 0 && i + 1 < d->nunits &&
+         d->units[i - 1].blk != u->blk && d->units[i + 1].blk == u->blk &&
+         d->units[i + 1].cls == CL_GOOD && d->units[i + 1].term == TERM_SENT &&
+         !d->units[i + 1].rule;
+}
+
 static void drop_post_buttons(struct chrome_doc *d, size_t a, size_t b) {
   if (d->btn_b <= a || d->btn_a > b)
     return;
   for (size_t i = a; i <= b; i++) {
-    if (!d->units[i].btn)
+    if (!d->units[i].btn || heading_of_answer(d, i))
       continue;
     if (!d->units[i].rule || soft_rule(d->units[i].rule))
       d->units[i].rule = R_POST_BTN; /* (numbers hash alike: repeated) */
@@ -6623,6 +7177,93 @@ static bool prose_after_box(const struct chrome_unit *u) {
          (u->cls == CL_GOOD || (u->cls == CL_NEAR && u->term == TERM_SENT));
 }
 
+/* The last line of a box of facts in blocks that the article [.., b]
+ * ends in the middle of (b's block opens it: "Admission" / "Adults 120
+ * Kč" / ..., then "Opening hours" / "Tue-Sun 9:00-17:00" after b), when
+ * it goes on past b; or SIZE_MAX. */
+static size_t facts_go_on(const struct chrome_doc *d, size_t b, size_t c) {
+  size_t s = b;
+  while (s > 0 && d->units[s - 1].blk == d->units[b].blk)
+    s--;
+  if (s == b)
+    return SIZE_MAX;
+  size_t at = kempt__chrome_facts_after(d, s, c);
+  return at != SIZE_MAX && at > b ? at : SIZE_MAX;
+}
+
+#define AFTER_HEAD_WORDS 6 /* words of a heading after a box at most */
+
+/* Lines b + 1 and b + 2 (before c), after a box of facts: a heading of a
+ * few words and, in its block, a paragraph of prose under it ("What's
+ * new in version 3.8.1" / "Fixes sync for ..."): a section of the text. */
+static bool headed_prose_after(const struct chrome_doc *d, size_t b,
+                               size_t c) {
+  if (b + 2 >= c)
+    return false;
+  const struct chrome_unit *h = &d->units[b + 1], *v = &d->units[b + 2];
+  return !h->rule && h->term == TERM_NONE && h->cap1 && !h->bullet &&
+         !h->url && !h->widget && !h->dup && !h->seps && h->words >= 1 &&
+         h->words <= AFTER_HEAD_WORDS && h->blk == v->blk &&
+         h->blk != d->units[b].blk && prose_after_box(v) &&
+         v->term == TERM_SENT;
+}
+
+#define ITEM_HEAD_WORDS 3 /* words of an item section's heading */
+
+/* A line of an item section: a sentence of its own with a function
+ * word ("Um fünf Uhr ist Feierabend."), or an item that a number opens
+ * ("1. Ende der Arbeitszeit"); no rule, no link. */
+static bool section_item(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  if (u->rule || u->url || u->widget || u->dup || u->words < 2)
+    return false;
+  if ((unsigned)(p[0] - '0') < 10 && u->len > 2 &&
+      (p[1] == '.' || p[1] == ')') && p[2] == ' ')
+    return true;
+  return u->term == TERM_SENT && u->words >= 3 && u->stop > 0;
+}
+
+/* The block of line e, from its first line *s: a heading of a few words
+ * in it over two items or more (section_item): "Beispiele" / "Um fünf
+ * Uhr ist Feierabend." / ...; a section of a page of short parts (a
+ * dictionary's entry), no sidebar's list of links. */
+static bool item_section(const struct chrome_doc *d, size_t e, size_t *s) {
+  size_t k = e;
+  while (k > 0 && d->units[k - 1].blk == d->units[e].blk)
+    k--;
+  const struct chrome_unit *h = &d->units[k];
+  if (e < k + 2 || h->rule || h->term != TERM_NONE || !h->cap1 ||
+      h->bullet || h->url || h->widget || h->dup || h->seps ||
+      h->words < 1 || h->words > ITEM_HEAD_WORDS)
+    return false;
+  for (size_t i = k + 1; i <= e; i++)
+    if (!section_item(d, i))
+      return false;
+  *s = k;
+  return true;
+}
+
+/* Sections of items right over and under the article [*a, *b] (before
+ * c), each in a block of its own: they are the article's too. */
+static void join_item_sections(const struct chrome_doc *d, size_t *a,
+                               size_t *b, size_t c) {
+  size_t s, top = *a; /* (over the heading in its block: "Herkunft") */
+  while (top > 0 && d->units[top - 1].blk == d->units[*a].blk &&
+         !d->units[top - 1].rule)
+    top--;
+  while (top > 0 && item_section(d, top - 1, &s))
+    *a = top = s;
+  while (*b + 1 < c && d->units[*b + 1].blk != d->units[*b].blk) {
+    size_t e = *b + 1;
+    while (e + 1 < c && d->units[e + 1].blk == d->units[*b + 1].blk)
+      e++;
+    if (!item_section(d, e, &s) || s != *b + 1)
+      break;
+    *b = e;
+  }
+}
+
 /* The first line from i (before c) that is no caption: a picture's
  * caption between the article and its box of facts ("1 of 6 The hull
  * ..." then "Opening hours") goes, but does not end the article. */
@@ -6670,14 +7311,17 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   } else {
     trim_teasers(d, &a, &b, nolang);
     trim_head_teasers(d, &a, b, nolang);
+    trim_notice(d, &a, b);
     join_over_lists(d, &a, &b, c, nolang);
     kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
     join_over_card(d, &a, c, nolang);
     b = join_sections(d, a, b, c);
+    join_item_sections(d, &a, &b, c);
     join_live_entries(d, &a, &b, c);
     b = join_dated_entries(d, a, b, c);
     b = join_wiki_sections(d, b, c);
+    b = join_short_wiki_section(d, b, c);
     join_releases(d, &a, &b, c);
     b = score_after(d, b, c);
     b = roster_after(d, b, c);
@@ -6688,16 +7332,22 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       b++; /* (the rest of the list it ends in: "Dishwasher safe") */
     size_t facts = kempt__chrome_facts_after(d, past_captions(d, b + 1, c),
                                              c);
+    facts = facts != SIZE_MAX ? facts : facts_go_on(d, b, c);
     b = facts != SIZE_MAX ? facts : b; /* (an event's facts box) */
     while (facts != SIZE_MAX && b + 1 < c && prose_after_box(&d->units[b + 1]))
       b++; /* (the prose after the box: "In lieu of flowers, ...") */
+    while (facts != SIZE_MAX && headed_prose_after(d, b, c))
+      b += 2; /* ("What's new in 3.8.1" / its paragraph) */
     b = kempt__chrome_lone_facts_after(d, b, c); /* ("Organiser: ...") */
+    b = kempt__chrome_block_facts_after(d, b, c); /* ("Holz: Eiche") */
     kempt__chrome_facts_keep(d, a, b);
     a = verse_over(d, a, b);
     b = verse_under(d, a, b, c);
     if (a > 0 && lead_sentence(d, a - 1))
       a--;
     else if (a > 0 && cut_sentence(d, a - 1, a))
+      a--;
+    else if (a > 0 && greeting(d, a - 1, a))
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
@@ -6708,6 +7358,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     a = kempt__chrome_keep_head_list(d, a);
     if (!nolang)
       b = kempt__chrome_keep_tail(d, b, c);
+    b = kempt__chrome_keep_faq(d, a, b, c);
     b = section_after(d, b, c);
   }
   size_t n = d->nunits, e = c < n ? c : n;
@@ -6755,6 +7406,9 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
         (!d->units[a - 2].rule || buttons_under_title(d, a - 2)) &&
         head_between(d, a - 1, a))
       d->units[a - 1].rule = NULL;
+    if (a >= 1 && chapter_heading(d, a - 1, a))
+      d->units[a - 1].rule = NULL; /* (under the title that find_title
+                                      found over it) */
     kempt__chrome_keep_infobox(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_box(d, a, R_OUTSIDE);
     kempt__chrome_keep_head_card(d, a, R_OUTSIDE);
@@ -6771,6 +7425,75 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   d->seen_good = d->seen_good || found;
   d->art_a = found ? a : 1; /* (for chrome_edge.c) */
   d->art_b = found ? b : 0;
+}
+
+#define SOFT_TOPIC_LINES 16 /* good lines with a soft word that soft_topic reads */
+#define SOFT_TOPIC_WORDS 4  /* soft words of each that it keeps */
+#define SOFT_TOPIC_SHARE 3  /* their prose is a third of the page's at least */
+
+/* The soft words of line i (one-word phrases of the page's languages), at
+ * most SOFT_TOPIC_WORDS of them in w; returns how many. */
+static size_t soft_words(struct chrome_doc *d, const struct matcher *m,
+                         size_t i, uint64_t *w) {
+  struct chrome_tok t[CHROME_MAXTOK];
+  size_t nt = line_words(d, i, t), n = 0;
+  for (size_t k = 0; k < nt && n < SOFT_TOPIC_WORDS; k++) {
+    if (!t[k].alpha || !kempt__chrome_may_start_hs(m->rules, t[k].h))
+      continue;
+    struct chrome_hs_word own;
+    const struct chrome_hs_word *e = hs_word(m->hsw, m->rules, t[k].h, &own);
+    if (e->soft & m->langs)
+      w[n++] = t[k].h;
+  }
+  return n;
+}
+
+/* Whether line i has one of the soft words w[0..n). */
+static bool has_soft_word(struct chrome_doc *d, const struct matcher *m,
+                          size_t i, const uint64_t *w, size_t n) {
+  uint64_t v[SOFT_TOPIC_WORDS];
+  size_t nv = soft_words(d, m, i, v);
+  for (size_t x = 0; x < nv; x++)
+    for (size_t y = 0; y < n; y++)
+      if (v[x] == w[y])
+        return true;
+  return false;
+}
+
+/* A soft word that is what the page is about weighs its text down no
+ * more: the page's first good line has it, as another good line of its
+ * own at least does ("aplikasi", "app" on an app's page, "Werbung" in a
+ * report on advertising; what other soft words they have, "iklan" in
+ * "... tidak menampilkan iklan", count no more either), and lines with
+ * a soft word hold a third of the page's good text at least. A pitch's
+ * soft word is in one line, or not in the lead, or in a page of other
+ * text. */
+static NOINLINE void soft_topic(struct chrome_doc *d, const struct matcher *m) {
+  size_t at[SOFT_TOPIC_LINES], n = 0, first = SIZE_MAX;
+  uint64_t good = 0, soft = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->cls != CL_GOOD || u->rule)
+      continue;
+    first = first == SIZE_MAX ? i : first;
+    good += u->chars;
+    if (u->soft_has && !u->dup && n < SOFT_TOPIC_LINES) {
+      soft += u->chars;
+      at[n++] = i;
+    }
+  }
+  if (n < 2 || at[0] != first || SOFT_TOPIC_SHARE * soft < good)
+    return;
+  uint64_t w[SOFT_TOPIC_WORDS];
+  size_t nw = soft_words(d, m, first, w);
+  bool any = false;
+  for (size_t k = 1; k < n; k++)
+    if (nw && has_soft_word(d, m, at[k], w, nw)) {
+      d->units[at[k]].soft_has = false;
+      any = true;
+    }
+  if (any)
+    d->units[first].soft_has = false;
 }
 
 #ifdef CHROME_DEBUG
@@ -6814,8 +7537,10 @@ static void score_intro_lists(struct chrome_doc *d, size_t from, size_t to) {
       struct chrome_unit *v = &d->units[j];
       bool label = v->widget && (v->rule == R_REPEAT || v->rule == R_THRICE);
       if ((v->rule && !label) || (v->cls == CL_BAD && !list_line(v)) ||
-          v->term == TERM_COLON)
-        break;
+          v->term == TERM_COLON ||
+          (v->cls == CL_SHORT && v->words >= 2 && v->term == TERM_NONE &&
+           kempt__chrome_buttons_apart(d, v)))
+        break; /* (a row of buttons, "Share   Facebook   X", ends it) */
       if (v->score < INTRO_SCORE)
         v->score = INTRO_SCORE;
       v->listed = true;
@@ -7665,12 +8390,18 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                   WEAK_LANG * (uint64_t)d->lang.words;
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
-    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
+    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2 &&
+        !thai_paragraph(u, text))
       u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
     if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
-        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
-      u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
+        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen) &&
+        !thai_headline(d, i))
+      u->cls = u->words >= 2 ? CL_GOOD : CL_NEAR; /* Thai and Lao end a
+                                                     sentence with no mark,
+                                                     and a space parts two */
+    if (u->cls == CL_SHORT && !u->rule && dense_sentence(u, text))
+      u->cls = CL_NEAR;
     if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
         few_stops(u, u->cls == CL_NEAR)) {
       uint8_t c = class_nolang(u); /* (a language without a list) */
@@ -7679,6 +8410,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
     }
   }
   classes_in_context(d);
+  soft_topic(d, &m);
   bool dups = d->few_dups;
   size_t evidence = 0; /* for looks_clean */
   size_t intro_from = SIZE_MAX, intro_to = 0; /* for score_intro_lists */

@@ -364,14 +364,49 @@ static bool link_or_head(const struct chrome_unit *u) {
          (u->term == TERM_NONE || u->term == TERM_ELLIPSIS);
 }
 
+/* A fact whose key a phrase rule took as a prefix before its colon, a
+ * number in its value ("Updated: 2 April 2026", "Diperbarui: 2 April
+ * 2026"): a fact among other facts of a box (an app's version, size and
+ * date), not a page's date line alone. */
+static bool dated_key(const struct chrome_doc *d, const struct chrome_unit *u) {
+  return u->rule && u->hit == CK_PREFIXSEP && !u->soft_has &&
+         u->words >= 1 && u->words <= KV_WORDS && !u->widget &&
+         u->seps < 2 && u->ntok > u->words && u->term != TERM_SENT &&
+         kempt__chrome_key_form(d, u);
+}
+
+/* A fact of one word and a number ("Version: 3.8.1", "Size: 18"): a
+ * fact of a box as key_value's are (which have two words at least). */
+static bool number_key(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  return !u->rule && !u->soft_has && u->words == 1 && u->ntok > u->words &&
+         !u->widget && !u->seps && u->term != TERM_SENT &&
+         kempt__chrome_key_form(d, u);
+}
+
+/* The end (after its last line) of the run of facts from i, before end
+ * and within KV_MAX lines; *nums: how many of them have a number. With
+ * wide, a line keyed by a number or (after the first) by a date counts
+ * as a fact too. */
+static size_t fact_run(const struct chrome_doc *d, size_t i, size_t end,
+                       size_t *nums, bool wide) {
+  size_t k = i;
+  *nums = 0;
+  for (; k < end && k - i < KV_MAX &&
+         (key_value(d, &d->units[k]) ||
+          (wide && (number_key(d, &d->units[k]) ||
+                    (k > i && dated_key(d, &d->units[k])))));
+       k++)
+    *nums += d->units[k].ntok > d->units[k].words;
+  return k;
+}
+
 /* The last line of a run of KV_MIN facts or more from i (before end),
  * half of them with a number at least (a date, a price, a measure: the
  * keys and values of a page's own labels have none, "Tag: Phones"), or
  * SIZE_MAX. */
 static size_t facts_from(const struct chrome_doc *d, size_t i, size_t end) {
-  size_t k = i, nums = 0;
-  for (; k < end && k - i < KV_MAX && key_value(d, &d->units[k]); k++)
-    nums += d->units[k].ntok > d->units[k].words;
+  size_t nums, k = fact_run(d, i, end, &nums, true);
   return k - i >= KV_MIN && 2 * nums >= k - i ? k - 1 : SIZE_MAX;
 }
 
@@ -467,6 +502,16 @@ static size_t sections_from(const struct chrome_doc *d, size_t i,
   return last;
 }
 
+/* The last line of a run of KV_MIN facts or more from i (before end)
+ * right under a box's heading, one of them with a number at least
+ * ("Informations pratiques" / "Lieu : église Saint-Martin" / "Tarif :
+ * 10 €" / "Réservation : office de tourisme"): under a heading, fewer
+ * numbers than facts_from wants will do; or SIZE_MAX. */
+static size_t headed_facts(const struct chrome_doc *d, size_t i, size_t end) {
+  size_t nums, k = fact_run(d, i, end, &nums, false);
+  return k - i >= KV_MIN && nums ? k - 1 : SIZE_MAX;
+}
+
 size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
                                  size_t end) {
   if (from >= end)
@@ -475,6 +520,8 @@ size_t kempt__chrome_facts_after(const struct chrome_doc *d, size_t from,
   size_t at = facts_from(d, from, end);
   if (at == SIZE_MAX && box_head(d, h, false))
     at = facts_from(d, from + 1, end); /* under its heading */
+  if (at == SIZE_MAX && box_head(d, h, false))
+    at = headed_facts(d, from + 1, end);
   if (at == SIZE_MAX && box_head(d, h, true))
     at = sections_from(d, from, end);
   return at;
@@ -495,16 +542,20 @@ void kempt__chrome_facts_keep(struct chrome_doc *d, size_t a, size_t b) {
       i = box;
       continue;
     }
-    if (u->hit != CK_DATE || !u->rule || !key_value(d, u))
+    if ((u->hit != CK_DATE || !u->rule || !key_value(d, u)) &&
+        !dated_key(d, u))
       continue; /* (a date line that may be a fact: few) */
     size_t s = i; /* the first fact of its run */
-    while (s > a && i - s < KV_MAX && key_value(d, &d->units[s - 1]))
+    while (s > a && i - s < KV_MAX &&
+           (key_value(d, &d->units[s - 1]) ||
+            number_key(d, &d->units[s - 1])))
       s--;
     size_t at = facts_from(d, s, b + 1);
     if (at == SIZE_MAX || at < i)
       continue;
     for (size_t k = s; k <= at; k++)
-      if (d->units[k].hit == CK_DATE) { /* a fact: "Date: 14 June" */
+      if (d->units[k].hit == CK_DATE || dated_key(d, &d->units[k])) {
+        /* a fact: "Date: 14 June", "Updated: 2 April 2026" */
         d->units[k].rule = NULL;
         d->units[k].cls = CL_SHORT; /* (as a short line without a rule) */
       }
@@ -534,6 +585,26 @@ size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
   if (k == s || (k < end && d->units[k].blk == d->units[s].blk))
     return b; /* (none, or a block of another kind: a menu's keys) */
   return has_facts(d, 0, b) ? k - 1 : b; /* (a box under the title too) */
+}
+
+/* The article ends at b inside a block of facts ("Breite: 150 cm",
+ * "Tiefe: 62 cm", "Holz: Eiche"): a table of specifications that a
+ * text browser gave as one block, whose last rows have no number (the
+ * run of numbers ended the article before them). The block's facts after
+ * b, when the block ends with them, are the article's too. */
+size_t kempt__chrome_block_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end) {
+  size_t k = b + 1;
+  if (k >= end || d->units[k].blk != d->units[b].blk || b == 0 ||
+      d->units[b - 1].blk != d->units[b].blk ||
+      !key_value(d, &d->units[b]) || !key_value(d, &d->units[b - 1]))
+    return b;
+  while (k < end && k - b <= KV_MAX && d->units[k].blk == d->units[b].blk &&
+         key_value(d, &d->units[k]))
+    k++;
+  if (k < end && d->units[k].blk == d->units[b].blk)
+    return b; /* (the block goes on with lines of another kind) */
+  return k - 1;
 }
 
 /* ---- a gallery's credits between paragraphs ------------------------- */

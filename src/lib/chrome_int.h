@@ -52,7 +52,8 @@ enum chrome_kind {
 struct chrome_rule_src {
   int kind; /* enum chrome_kind */
   int lang; /* enum kempt_lang */
-  const char *pattern, *name;
+  const char *pattern;
+  uint32_t name; /* as chrome_rule's */
   uint8_t ntok;
   uint16_t tok;
 };
@@ -64,9 +65,13 @@ struct chrome_rule_src {
 /* One rule in the table; the key is the hash of its word sequence. */
 struct chrome_rule {
   uint64_t key;
-  const char *name; /* static */
+  uint32_t name; /* its name's offset among the static names of the rules
+                    (kempt__chrome_rule_name): no pointer, no relocation */
   uint8_t kind, lang, ntok, used;
 };
+/* The static name of a rule (for --explain): the same pointer for the same
+ * name offset. */
+const char *kempt__chrome_rule_name(uint32_t name);
 
 #define CHROME_FIRST_BITS 8192 /* filter on the first word of a rule */
 #define CHROME_KEY_BITS 65536  /* filter on the key and kind of a rule */
@@ -165,16 +170,18 @@ size_t kempt__chrome_lex(const char *p, size_t n, size_t *pos,
                          struct chrome_tok *t, size_t max,
                          struct chrome_lex *lx);
 
-/* kempt__chrome_lex for an lx whose count is not NULL, with no test of
- * it nor of the CPU on each call: the way for this CPU, found once (a
- * handle keeps it). */
+/* kempt__chrome_lex for an lx whose count is not NULL and uses the
+ * function-word cache sw, with no test of it nor of the CPU on each call:
+ * the way for this CPU and for sw as it is now, small or grown (a handle
+ * keeps it, and takes the other when sw has grown: either reads sw
+ * right). */
 typedef size_t (*chrome_lex_fn)(const char *p, size_t n, size_t *pos,
                                 struct chrome_tok *t, size_t max,
                                 struct chrome_lex *lx);
-chrome_lex_fn kempt__chrome_lex_counted(void);
+chrome_lex_fn kempt__chrome_lex_counted(const struct chrome_swcache *sw);
 /* The same for a line of n <= max bytes (a token has a byte at least, so
  * that there is room for all): no test of the room on its way. */
-chrome_lex_fn kempt__chrome_lex_short(void);
+chrome_lex_fn kempt__chrome_lex_short(const struct chrome_swcache *sw);
 
 /* kempt__chrome_lex of the rest of the line from *pos, for its counts
  * only (lx->count, not NULL; its hs is left as it was): returns how many
@@ -381,9 +388,20 @@ struct chrome_blk {
 };
 
 /* A small cache of function-word look-ups (most words of a page are the
- * same few): direct-mapped, keyed by the word's bytes. */
-#define CHROME_SW_SLOTS 32768
+ * same few): direct-mapped, keyed by the word's bytes. Zeroed, it uses
+ * its first CHROME_SW_SMALL slots only, until it has been filled
+ * CHROME_SW_GROW times; then all (grown): the slots are found by hash,
+ * and a page's text touched (faulted in) nearly every page of them for a
+ * few hundred words. The tokenizer reads it with the mask of either size
+ * as a constant (two copies of its loop), chosen per call. */
+#define CHROME_SW_SLOTS 32768 /* 1 << CHROME_SW_BITS */
+#define CHROME_SW_BITS 15
+#define CHROME_SW_SMALL 2048 /* 1 << CHROME_SW_SMALL_BITS */
+#define CHROME_SW_SMALL_BITS 11
+#define CHROME_SW_GROW 1024
 struct chrome_swcache {
+  bool grown;     /* all slots in use (else the first CHROME_SW_SMALL) */
+  uint32_t fills; /* while not grown */
   /* a slot (the top bits of the word's hash: kempt__chrome_sw_index) has
    * the word's hash (chrome_tok.h; 0: empty) in key, and in bits its
    * stop-word languages (kempt__stopword_langs, 15 bits: SW_LANGS) |
@@ -408,9 +426,10 @@ static inline uint32_t kempt__chrome_rule_langs(enum kempt_lang l) {
   return l == KEMPT_LANG_UK ? m | 1u << KEMPT_LANG_RU : m;
 }
 
-/* The slot of the word of hash h in the function-word cache. */
-static inline size_t kempt__chrome_sw_index(uint64_t h) {
-  return (size_t)(h >> 49) & (CHROME_SW_SLOTS - 1);
+/* The slot of the word of hash h in the function-word cache: the top
+ * bits of h, as many as the slots in use have (64 - shift). */
+static inline size_t kempt__chrome_sw_index(uint64_t h, unsigned shift) {
+  return (size_t)(h >> shift);
 }
 
 /* Words kept for the phrase rules (of short lines), at most so many in a
@@ -478,6 +497,7 @@ struct chrome_doc {
   size_t nwiki; /* units with wiki set (kempt__chrome_scan_line) */
   struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
   chrome_lex_fn lex, lex_short; /* kempt__chrome_lex_counted(), _short() */
+  bool lex_grown;               /* ... for sw grown */
   /* Set by kempt__chrome_classify's first pass: one past the last unit
    * that is a list marker (hit CK_LIST), and one past the last that may
    * cut the article (CK_CUT, CK_SAYS, CK_ABOUT); 0 when none. */
@@ -545,10 +565,27 @@ const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
 /* Whether line i of d is an author's name alone ("Jane Doe"): two or
  * three capitalised words, no function word, number nor end. */
 bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i);
+/* Whether line i of d is a span of dates ending in a year ("12 March -
+ * 30 August 2026", "* 1938 † 2026"): an event's or a life's. */
+bool kempt__chrome_span_line(const struct chrome_doc *d, size_t i);
+/* Whether line i of d, a date line, opens with a word that names what
+ * it dates: a page's title ("Horoscope for Tuesday, 14 April"). */
+bool kempt__chrome_named_date(const struct chrome_doc *d, size_t i);
 /* Date lines among the first lines of the article [a, b] (under its
  * dek), not in a run of them and not a time alone (a live report's
  * "14:30 The minister arrives"): they go. */
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
+/* Whether line i, right over an article's text, is an author's name in
+ * a script without case ("דנה כהן") under a longer line with no end (a
+ * headline or its dek): a byline, no title. Returns the rule, or NULL. */
+const char *kempt__chrome_name_over_text(const struct chrome_doc *d,
+                                        size_t i);
+/* Whether why (a rule of kempt__chrome_head_line or _name_over_text) is
+ * that of a name without case, which a short title may look like. */
+bool kempt__chrome_caseless_byline(const char *why);
+/* Whether line i stands over a date line of an article's head, right
+ * over it or over a shorter line (a byline) over it: a headline. */
+bool kempt__chrome_over_head_date(const struct chrome_doc *d, size_t i);
 /* Whether line i may still be the title when the lowest line above the
  * article that looked like one but was a date line is head (SIZE_MAX:
  * none was). */
@@ -571,6 +608,10 @@ bool kempt__chrome_keep_copies(struct chrome_doc *d, size_t a, size_t b);
 size_t kempt__chrome_keep_head_list(const struct chrome_doc *d, size_t a);
 size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
                                size_t c);
+/* The end of the article [a, b], a page of questions and answers, with
+ * the pairs of question and answer right after it, before c (the cut). */
+size_t kempt__chrome_keep_faq(const struct chrome_doc *d, size_t a, size_t b,
+                              size_t c);
 /* A thread of posts (a question and its answers): the posts before c
  * whose footers match the one right after the stretch [*a, *b], with
  * only chrome between them, join it. */
@@ -731,5 +772,9 @@ void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
  * has a box of facts: a closing "Organiser: ..." line. */
 size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
                                       size_t end);
+/* chrome_edge.c: b, or the last fact of the block of facts ("Key:
+ * value") that the article ends in, at b, when the block ends with it. */
+size_t kempt__chrome_block_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end);
 
 #endif

@@ -174,6 +174,55 @@ size_t kempt__chrome_keep_tail(const struct chrome_doc *d, size_t b,
   return b;
 }
 
+/* A page of questions, each over its answer (a FAQ, an interview) ends
+ * with its last pair, and a short last answer ("Only assistance dogs.")
+ * alone looks like chrome: the pairs right after the article, when the
+ * article holds FAQ_PAIRS_MIN of them, are its own. A pair: a question of
+ * at most FAQ_ASK_WORDS words, then up to FAQ_ANSWER_LINES sentences;
+ * none of them a rule's, a bullet, a link or a widget. */
+#define FAQ_PAIRS_MIN 2
+#define FAQ_ASK_WORDS 25
+#define FAQ_ANSWER_LINES 3
+
+static bool faq_line(const struct chrome_unit *u) {
+  return !u->rule && !u->bullet && !u->url && !u->widget && u->words > 0;
+}
+
+static bool faq_question(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return faq_line(u) && u->words <= FAQ_ASK_WORDS && asks(d, u);
+}
+
+static bool faq_answer(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return faq_line(u) && u->term == TERM_SENT && !asks(d, u);
+}
+
+/* The last line of the pair of question i (before c), or i: no pair. */
+static size_t faq_pair_end(const struct chrome_doc *d, size_t i, size_t c) {
+  size_t j = i;
+  if (!faq_question(d, i))
+    return i;
+  while (j + 1 < c && j - i < FAQ_ANSWER_LINES && faq_answer(d, j + 1))
+    j++;
+  return j;
+}
+
+size_t kempt__chrome_keep_faq(const struct chrome_doc *d, size_t a, size_t b,
+                              size_t c) {
+  size_t pairs = 0;
+  if (c > d->nunits)
+    c = d->nunits;
+  for (size_t i = a; i < b && pairs < FAQ_PAIRS_MIN; i++)
+    if (faq_question(d, i) && faq_answer(d, i + 1))
+      pairs++;
+  if (pairs < FAQ_PAIRS_MIN)
+    return b;
+  for (size_t end; b + 1 < c && (end = faq_pair_end(d, b + 1, c)) > b + 1;)
+    b = end;
+  return b;
+}
+
 /* The category of the first letter of p[0..n), or CN (none). */
 static utf8proc_category_t first_letter(const char *p, size_t n) {
   const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)p;
@@ -735,11 +784,27 @@ static bool post_under(const struct chrome_doc *d, size_t x, size_t end,
   return post_text(d, i, j);
 }
 
+/* Whether line y opens a footer as f does, both the same line that a
+ * whole-line rule took ("Top"), though the rest differs: the thread's
+ * last post has the page's chrome under its footer ("Post Reply"), not
+ * the next poster's card. (The post over it must still be quiet above
+ * and hold prose: post_text.) */
+static bool last_foot(const struct chrome_doc *d, size_t y,
+                      const struct chrome_unit *f) {
+  const struct chrome_unit *u = &d->units[y];
+  return f->key && u->key == f->key && u->hit == CK_LINE &&
+         f->hit == CK_LINE;
+}
+
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c) {
-  size_t f = *b + 1, end = c < d->nunits ? c : d->nunits;
+  /* (the footer may come after the post's short last sentences: "Thanks
+   * in advance.") */
+  size_t tail = kempt__chrome_keep_tail(d, *b, c);
+  size_t f = tail + 1, end = c < d->nunits ? c : d->nunits;
   if (f >= end || !foot_line(&d->units[f]) || !d->units[f].rule)
     return;
+  *b = tail;
   size_t a0 = *a, b0 = *b;
   /* the footer's first line, in a local: the posts' lines change, it does
    * not (a rule is set only where there was none) */
@@ -768,7 +833,7 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
       wide = same_wide_foot(d, y, f, end);
     if (!((foot_near(&d->units[y], &fu) && same_foot(d, y, f, end)) ||
           (known && d->units[y].rule && same_button(d, y, f)) ||
-          (same_line && wide)))
+          (same_line && wide) || last_foot(d, y, &fu)))
       continue;
     size_t s = past_card(d, post_start(d, y, x + 1), y);
     if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
@@ -788,7 +853,8 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
     inner_feet(d, *a, *b, &fu);
   for (size_t x = *a, y = *a; y > 0 && x - y < POST_SPAN;) {
     y--;
-    if (!foot_near(&d->units[y], &fu) || !same_foot(d, y, f, end))
+    if ((!foot_near(&d->units[y], &fu) || !same_foot(d, y, f, end)) &&
+        !last_foot(d, y, &fu))
       continue;
     size_t s = post_start(d, y, 0);
     if (s == y || !quiet(d, y, x) || !post_text(d, s, y))

@@ -637,6 +637,39 @@ static size_t NOINLINE read_word_high(const unsigned char *p, size_t n,
   return read_word_rest(p, n, i, j, s, letter, upper, t, lx);
 }
 
+/* kempt__chrome_sw_index's shifts for the function-word cache, small and
+ * grown: each entry point that counts has a copy of its loop for each. */
+#define SW_SMALL_SHIFT (64u - CHROME_SW_SMALL_BITS)
+#define SW_FULL_SHIFT (64u - CHROME_SW_BITS)
+
+/* All the slots of sw in use from now on, the entries of the small
+ * ones moved to theirs: the entry of small slot i goes to a slot j of
+ * the same top bits, j >> (CHROME_SW_BITS - CHROME_SW_SMALL_BITS) == i,
+ * so j >= i and no two to the same; moved from the last on, none goes
+ * where an entry still is. */
+static void NOINLINE sw_grow(struct chrome_swcache *sw) {
+  for (size_t i = CHROME_SW_SMALL; i-- > 0;) {
+    size_t j = kempt__chrome_sw_index(sw->key[i], SW_FULL_SHIFT);
+    if (!sw->key[i] || j == i)
+      continue;
+    sw->key[j] = sw->key[i];
+    sw->bits[j] = sw->bits[i];
+    sw->key[i] = 0;
+    sw->bits[i] = 0;
+  }
+  sw->grown = true;
+}
+
+/* Put the answers m for the word of hash h into slot e of sw; returns m. */
+static inline uint32_t sw_put(struct chrome_swcache *sw, size_t e, uint64_t h,
+                              uint32_t m) {
+  sw->key[e] = h;
+  sw->bits[e] = (uint16_t)m;
+  if (!sw->grown && ++sw->fills == CHROME_SW_GROW)
+    sw_grow(sw);
+  return m;
+}
+
 /* stop_langs_miss of a word that may be a function word. */
 static uint32_t NOINLINE stop_langs_look(struct chrome_swcache *sw,
                                          size_t e, const unsigned char *p,
@@ -647,9 +680,7 @@ static uint32_t NOINLINE stop_langs_look(struct chrome_swcache *sw,
                                         t->end - t->start, cp);
   m = (m & SW_LANGS) |
       (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
-  sw->key[e] = t->h;
-  sw->bits[e] = (uint16_t)m;
-  return m;
+  return sw_put(sw, e, t->h, m);
 }
 
 /* The languages in which the word t of p is a function word (and whether
@@ -666,9 +697,7 @@ static uint32_t NOINLINE stop_langs_miss(struct chrome_swcache *sw, size_t e,
                                                       word has its hash */
     return stop_langs_look(sw, e, p, t, cp, r); /* (a tail call) */
   uint32_t m = (uint32_t)kempt__chrome_may_start_hs(r, t->h) << SW_HS_SHIFT;
-  sw->key[e] = t->h;
-  sw->bits[e] = (uint16_t)m;
-  return m;
+  return sw_put(sw, e, t->h, m);
 }
 
 /* The counts that the tokenizer keeps apart while it reads (the others
@@ -677,6 +706,9 @@ static uint32_t NOINLINE stop_langs_miss(struct chrome_swcache *sw, size_t e,
 struct counts {
   uint32_t numbers; /* tokens without a letter (the words are the rest) */
   uint64_t hs;
+  unsigned swshift; /* kempt__chrome_sw_index's for the function-word
+                       cache's slots in use: a constant of the entry point
+                       (lex_line_part_as) */
 };
 
 /* Count the word t of p, of hash h, with a letter (alpha) or not, in *k
@@ -695,7 +727,7 @@ ALWAYS_INLINE void count_vals(struct chrome_count *c, struct counts *k,
   }
   /* the cache's slot: the word's languages | the has-or-soft bit */
   struct chrome_swcache *sw = c->sw;
-  size_t e = kempt__chrome_sw_index(h);
+  size_t e = kempt__chrome_sw_index(h, k->swshift);
   uint32_t x = sw->bits[e];
   if (sw->key[e] != h)
     x = stop_langs_miss(sw, e, p, t, cp, c->rules);
@@ -730,7 +762,7 @@ ALWAYS_INLINE void count_fast(struct chrome_count *c, struct counts *k,
   if (!c)
     return;
   struct chrome_swcache *sw = c->sw;
-  size_t e = kempt__chrome_sw_index(h);
+  size_t e = kempt__chrome_sw_index(h, k->swshift);
   uint32_t x = sw->bits[e];
   if (sw->key[e] != h) {
     t->h = h;
@@ -1196,8 +1228,8 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
                                       size_t *pos, struct chrome_tok *t,
                                       size_t max, struct chrome_lex *lx,
                                       struct chrome_count *cnt, bool only,
-                                      bool bounded) {
-  struct counts k = {0, 0};
+                                      bool bounded, unsigned swshift) {
+  struct counts k = {0, 0, swshift};
   size_t i = *pos, count = 0;
   for (;;) {
     unsigned sk = ascii_skip[p[i]];
@@ -1253,90 +1285,101 @@ ALWAYS_INLINE size_t lex_line_part_as(const unsigned char *p, size_t n,
 ALWAYS_INLINE size_t lex_line_part(const unsigned char *p, size_t n,
                                    size_t *pos, struct chrome_tok *t,
                                    size_t max, struct chrome_lex *lx,
-                                   struct chrome_count *cnt) {
-  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false, true);
+                                   struct chrome_count *cnt,
+                                   unsigned swshift) {
+  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false, true, swshift);
 }
 
 /* The entry point's three ways, each out of line (and taking no more
- * arguments than it, so that it only jumps to them). cnt is read before
- * any token is written (t's bytes may alias *lx). */
-static size_t NOINLINE lex_counted(const char *s, size_t n, size_t *pos,
-                                   struct chrome_tok *t, size_t max,
-                                   struct chrome_lex *lx) {
-  const unsigned char *p = (const unsigned char *)s;
-  struct chrome_count *cnt = lx->count;
-  if (!cnt) /* (never) */
-    __builtin_unreachable();
-  return lex_line_part(p, n, pos, t, max, lx, cnt);
-}
-static size_t NOINLINE lex_uncounted(const unsigned char *p, size_t n,
-                                     size_t *pos, struct chrome_tok *t,
-                                     size_t max, struct chrome_lex *lx) {
-  return lex_line_part(p, n, pos, t, max, lx, NULL);
-}
-
-#if defined(__x86_64__) && defined(__GNUC__)
-__attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
-lex_counted_avx2(const char *s, size_t n, size_t *pos, struct chrome_tok *t,
-                 size_t max, struct chrome_lex *lx) {
-  const unsigned char *p = (const unsigned char *)s;
+ * arguments than it, so that it only jumps to them), each that counts
+ * twice: for the function-word cache grown and small (_small: its
+ * constant shift). cnt is read before any token is written (t's bytes may
+ * alias *lx). */
+ALWAYS_INLINE size_t lex_counted_as(const char *s, size_t n, size_t *pos,
+                                    struct chrome_tok *t, size_t max,
+                                    struct chrome_lex *lx, bool bounded,
+                                    unsigned swshift) {
   struct chrome_count *cnt = lx->count;
   if (!cnt) /* (never: the words loop need not test it) */
     __builtin_unreachable();
-  return lex_line_part(p, n, pos, t, max, lx, cnt);
+  return lex_line_part_as((const unsigned char *)s, n, pos, t, max, lx, cnt,
+                          false, bounded, swshift);
 }
+ALWAYS_INLINE size_t lex_only_as(const unsigned char *p, size_t n,
+                                 size_t *pos, struct chrome_tok *t,
+                                 struct chrome_lex *lx,
+                                 struct chrome_count *cnt, unsigned swshift) {
+  if (!cnt) /* (never) */
+    __builtin_unreachable();
+  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true, false,
+                          swshift);
+}
+/* The ways of an entry point: way(name, bounded, shift), with or without
+ * AVX2 (attr). */
+#define LEX_COUNTED(attr, name, bounded, shift)                                \
+  attr static size_t NOINLINE name(const char *s, size_t n, size_t *pos,       \
+                                   struct chrome_tok *t, size_t max,           \
+                                   struct chrome_lex *lx) {                    \
+    return lex_counted_as(s, n, pos, t, max, lx, bounded, shift);              \
+  }
+#define LEX_ONLY(attr, name, shift)                                            \
+  attr static size_t NOINLINE name(const unsigned char *p, size_t n,           \
+                                   size_t *pos, struct chrome_tok *t,          \
+                                   struct chrome_lex *lx,                      \
+                                   struct chrome_count *cnt) {                 \
+    return lex_only_as(p, n, pos, t, lx, cnt, shift);                          \
+  }
+#define NO_ATTR
+
+LEX_COUNTED(NO_ATTR, lex_counted, true, SW_FULL_SHIFT)
+LEX_COUNTED(NO_ATTR, lex_counted_small, true, SW_SMALL_SHIFT)
 /* lex_counted of a line of at most max bytes (so of at most max tokens):
  * no test of the room left. */
-__attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
-lex_short_avx2(const char *s, size_t n, size_t *pos, struct chrome_tok *t,
-               size_t max, struct chrome_lex *lx) {
-  const unsigned char *p = (const unsigned char *)s;
-  struct chrome_count *cnt = lx->count;
-  if (!cnt) /* (never) */
-    __builtin_unreachable();
-  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false, false);
+LEX_COUNTED(NO_ATTR, lex_short, false, SW_FULL_SHIFT)
+LEX_COUNTED(NO_ATTR, lex_short_small, false, SW_SMALL_SHIFT)
+LEX_ONLY(NO_ATTR, lex_only, SW_FULL_SHIFT)
+LEX_ONLY(NO_ATTR, lex_only_small, SW_SMALL_SHIFT)
+static size_t NOINLINE lex_uncounted(const unsigned char *p, size_t n,
+                                     size_t *pos, struct chrome_tok *t,
+                                     size_t max, struct chrome_lex *lx) {
+  return lex_line_part(p, n, pos, t, max, lx, NULL, SW_FULL_SHIFT);
 }
-__attribute__((target("avx2,bmi,bmi2"))) static size_t NOINLINE
-lex_only_avx2(const unsigned char *p, size_t n, size_t *pos,
-              struct chrome_tok *t, struct chrome_lex *lx,
-              struct chrome_count *cnt) {
-  if (!cnt) /* (never) */
-    __builtin_unreachable();
-  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true, false);
-}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define AVX2_ATTR __attribute__((target("avx2,bmi,bmi2")))
+LEX_COUNTED(AVX2_ATTR, lex_counted_avx2, true, SW_FULL_SHIFT)
+LEX_COUNTED(AVX2_ATTR, lex_counted_avx2_small, true, SW_SMALL_SHIFT)
+LEX_COUNTED(AVX2_ATTR, lex_short_avx2, false, SW_FULL_SHIFT)
+LEX_COUNTED(AVX2_ATTR, lex_short_avx2_small, false, SW_SMALL_SHIFT)
+LEX_ONLY(AVX2_ATTR, lex_only_avx2, SW_FULL_SHIFT)
+LEX_ONLY(AVX2_ATTR, lex_only_avx2_small, SW_SMALL_SHIFT)
+#undef AVX2_ATTR
 static bool lex_avx2_ok(void) {
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
 }
 #else
 #define lex_counted_avx2 lex_counted
+#define lex_counted_avx2_small lex_counted_small
 #define lex_short_avx2 lex_short
+#define lex_short_avx2_small lex_short_small
 #define lex_only_avx2 lex_only
+#define lex_only_avx2_small lex_only_small
 static bool lex_avx2_ok(void) { return false; }
 #endif
-
-static size_t NOINLINE lex_short(const char *s, size_t n, size_t *pos,
-                                 struct chrome_tok *t, size_t max,
-                                 struct chrome_lex *lx) {
-  const unsigned char *p = (const unsigned char *)s;
-  struct chrome_count *cnt = lx->count;
-  if (!cnt) /* (never) */
-    __builtin_unreachable();
-  return lex_line_part_as(p, n, pos, t, max, lx, cnt, false, false);
-}
-
-static size_t NOINLINE lex_only(const unsigned char *p, size_t n,
-                                size_t *pos, struct chrome_tok *t,
-                                struct chrome_lex *lx,
-                                struct chrome_count *cnt) {
-  return lex_line_part_as(p, n, pos, t, SIZE_MAX, lx, cnt, true, false);
-}
+#undef LEX_COUNTED
+#undef LEX_ONLY
+#undef NO_ATTR
 
 size_t kempt__chrome_lex_count(const char *s, size_t n, size_t *pos,
                                struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
   struct chrome_tok tmp;
-  return lex_avx2_ok() ? lex_only_avx2(p, n, pos, &tmp, lx, lx->count)
-                       : lex_only(p, n, pos, &tmp, lx, lx->count);
+  bool grown = lx->count->sw->grown;
+  if (lex_avx2_ok())
+    return grown ? lex_only_avx2(p, n, pos, &tmp, lx, lx->count)
+                 : lex_only_avx2_small(p, n, pos, &tmp, lx, lx->count);
+  return grown ? lex_only(p, n, pos, &tmp, lx, lx->count)
+               : lex_only_small(p, n, pos, &tmp, lx, lx->count);
 }
 
 size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
@@ -1344,17 +1387,20 @@ size_t kempt__chrome_lex(const char *s, size_t n, size_t *pos,
                          struct chrome_lex *lx) {
   const unsigned char *p = (const unsigned char *)s;
   if (lx->count)
-    return lex_avx2_ok() ? lex_counted_avx2(s, n, pos, t, max, lx)
-                         : lex_counted(s, n, pos, t, max, lx);
+    return kempt__chrome_lex_counted(lx->count->sw)(s, n, pos, t, max, lx);
   return lex_uncounted(p, n, pos, t, max, lx);
 }
 
-chrome_lex_fn kempt__chrome_lex_counted(void) {
-  return lex_avx2_ok() ? lex_counted_avx2 : lex_counted;
+chrome_lex_fn kempt__chrome_lex_counted(const struct chrome_swcache *sw) {
+  if (lex_avx2_ok())
+    return sw->grown ? lex_counted_avx2 : lex_counted_avx2_small;
+  return sw->grown ? lex_counted : lex_counted_small;
 }
 
-chrome_lex_fn kempt__chrome_lex_short(void) {
-  return lex_avx2_ok() ? lex_short_avx2 : lex_short;
+chrome_lex_fn kempt__chrome_lex_short(const struct chrome_swcache *sw) {
+  if (lex_avx2_ok())
+    return sw->grown ? lex_short_avx2 : lex_short_avx2_small;
+  return sw->grown ? lex_short : lex_short_small;
 }
 
 /* The tail of a long line (kempt__chrome_lex_tail): what its words add to
@@ -1781,7 +1827,7 @@ static size_t pattern_len(const char *p, size_t n, int *kind) {
 /* Add one rule of kind over the words of hashes h[0..nt) (nt >= 1). */
 static enum kempt_status add_words(struct chrome_rules *r, int kind,
                                    uint8_t lang, const uint64_t *h0,
-                                   size_t nt, const char *name) {
+                                   size_t nt, uint32_t name) {
   uint64_t seq = CHROME_SEQ_INIT;
   for (size_t k = 0; k < nt; k++)
     seq = kempt__chrome_seq_step(seq, h0[k]);
@@ -1811,7 +1857,7 @@ static enum kempt_status add_words(struct chrome_rules *r, int kind,
 /* Add one rule: kind name, pattern (words; '#' is a number). */
 static enum kempt_status add_rule(struct chrome_rules *r, int kind,
                                   uint8_t lang, const char *pat, size_t n,
-                                  const char *name) {
+                                  uint32_t name) {
   char buf[MAX_PATTERN + CHROME_LEX_PAD] = {0}; /* + the end mark, pad */
   struct chrome_tok t[CHROME_MAXTOK];
   uint64_t h[CHROME_MAXTOK];
@@ -1885,25 +1931,6 @@ enum kempt_status kempt__chrome_rules_copy(struct chrome_rules *r,
   return KEMPT_OK;
 }
 
-static const char *const file_names[CK_COUNT] = {
-    "",
-    "line (rules file)",
-    "prefix (rules file)",
-    "prefix (rules file)",
-    "has (rules file)",
-    "list (rules file)",
-    "cut (rules file)",
-    "byline (rules file)",
-    "date (rules file)",
-    "says (rules file)",
-    "soft (rules file)",
-    "bio (rules file)",
-    "copula (rules file)",
-    "about (rules file)",
-    "caption (rules file)",
-    "reply (rules file)",
-    "button (rules file)"};
-
 /* One "KIND PATTERN" line of a rules file; other lines are ignored. */
 static enum kempt_status parse_line(struct chrome_rules *r, const char *p,
                                     size_t n) {
@@ -1918,7 +1945,7 @@ static enum kempt_status parse_line(struct chrome_rules *r, const char *p,
   int kind = kind_of(p + i, k - i);
   if (kind == CK_NONE)
     return KEMPT_OK;
-  return add_rule(r, kind, 0, p + k, n - k, file_names[kind]);
+  return add_rule(r, kind, 0, p + k, n - k, chrome_file_rule_names[kind]);
 }
 
 enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
@@ -1934,6 +1961,10 @@ enum kempt_status kempt__chrome_rules_parse(struct chrome_rules *r,
     n -= step;
   }
   return KEMPT_OK;
+}
+
+const char *kempt__chrome_rule_name(uint32_t name) {
+  return (const char *)&chrome_rule_names + name;
 }
 
 const struct chrome_rule *kempt__chrome_rules_find(

@@ -55,7 +55,7 @@ struct decode {
     bool own; /* in out */
   } pieces[PIECES];
   size_t nout; /* bytes of out in use */
-  char out[OUT_SIZE];
+  char *out; /* OUT_SIZE bytes (not in the state, which is zeroed) */
 };
 
 /* Windows-1252 for 0x80..0x9F; the five undefined bytes map to Latin-1. */
@@ -655,7 +655,14 @@ static enum kempt_status decode_finish(void *st) {
 static enum kempt_status decode_init(void *st, const struct kempt_env *env) {
   struct decode *d = st;
   d->env = env;
-  return KEMPT_OK;
+  d->out = kempt__malloc(env->alloc, OUT_SIZE);
+  return d->out ? KEMPT_OK : KEMPT_ERR_NOMEM;
+}
+
+static void decode_fini(void *st) {
+  struct decode *d = st;
+  kempt__free(d->env->alloc, d->out);
+  d->out = NULL;
 }
 
 const struct kempt_stage_ops kempt__decode_ops = {
@@ -672,7 +679,7 @@ const struct kempt_stage_ops kempt__decode_ops = {
     NULL,
     decode_finish,
     decode_reset,
-    NULL};
+    decode_fini};
 
 kempt_stage *kempt_decode_new(const kempt_config *cfg,
                               const struct kempt_sink *sink,

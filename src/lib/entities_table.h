@@ -8,10 +8,11 @@
  * Sorted by strcmp order of the name.
  */
 #define KEMPT__ENTITY_MAXLEN 32
+#define KEMPT__ENTITY_VALUE_MAX 6
 #define KEMPT__ENTITY_COUNT 2231
 static const struct entity {
-  const char *name;
-  const char *value; /* UTF-8 */
+  char name[KEMPT__ENTITY_MAXLEN + 1];
+  char value[KEMPT__ENTITY_VALUE_MAX + 1]; /* UTF-8 */
 } entities[KEMPT__ENTITY_COUNT] = {
     {"AElig", "\xc3\x86"},
     {"AElig;", "\xc3\x86"},

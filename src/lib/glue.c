@@ -98,6 +98,15 @@
 #define TOK_CACHED 16      /* letters of the longest token cached so */
 #define UTOK_CACHE_BITS 13 /* tokens with other letters: 8192 of 56 bytes */
 #define UTOK_MAX 32        /* bytes of the longest token cached so */
+/* The three caches start 1 << CACHE_SMALL_SHIFT times smaller (toks 128 KB,
+ * words 32 KB, utoks 28 KB) and take their full size once they have been
+ * filled CACHE_GROW_FILLS times: a page's text needs no more, and the
+ * first touch of each page of the full ones (2.5 MB, by hashes: a page
+ * fault for nearly every new word) cost a process run on one page more
+ * than reading its words. Their answers depend on the token only, so
+ * that a cache started anew answers as before. */
+#define CACHE_SMALL_SHIFT 4
+#define CACHE_GROW_FILLS (1u << (TOK_CACHE_BITS - CACHE_SMALL_SHIFT - 1))
 #define RARE_LEVEL 80 /* the list's rarest words: often glue themselves */
 #define RARE_MAX 8     /* letters of such a word ("tobe", "typesof") */
 
@@ -366,6 +375,13 @@ struct glue {
   struct word_info *words; /* 1 << WORD_CACHE_BITS, by the low bits of h */
   struct tok_info *toks;    /* 1 << TOK_CACHE_BITS, by a hash of raw */
   struct utok_info *utoks;  /* 1 << UTOK_CACHE_BITS, by a hash of raw */
+  /* ... each CACHE_SMALL_SHIFT bits less while small; all three in one
+   * allocation (of fresh, zeroed pages: no memset), at toks: */
+  size_t word_mask;           /* the slots of words - 1 */
+  unsigned tok_shift;         /* 64 - the bits of toks' slots */
+  unsigned utok_shift;        /* 64 - the bits of utoks' slots */
+  size_t fills;               /* entries filled while small */
+  bool caches_full;           /* the caches have their full size */
   struct kempt_lang_count doc_lang; /* function words of the document: */
   size_t lang_done; /* of the held blocks before this one and of earlier
                        windows (doc_lang_add) */
@@ -1234,9 +1250,11 @@ static inline void word_info_list(struct word_info *w) {
  * letters packed little-endian when there are n <= 6 of them. */
 static inline struct word_info *word_info(struct glue *g, uint64_t h,
                                           uint64_t packed, size_t n) {
-  struct word_info *w = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
-  if (!w->valid || w->h != h)
+  struct word_info *w = &g->words[h & g->word_mask];
+  if (!w->valid || w->h != h) {
     word_info_fill(w, h, packed, n);
+    g->fills++;
+  }
   return w;
 }
 
@@ -1308,7 +1326,7 @@ static inline struct tok_info *tok_slot(struct glue *g, uint64_t r0,
   /* r1 is 0 for most tokens, and r0 ^ r1 differs for two tokens of 9 to
    * 16 letters that share their first 8 well enough */
   uint64_t x = (r0 ^ r1) * 0xBF58476D1CE4E5B9u;
-  return &g->toks[x >> (64 - TOK_CACHE_BITS)];
+  return &g->toks[x >> g->tok_shift];
 }
 
 /* Fill ti for the token of ASCII letters p[0..n) (1 to MAX_TOKEN), whose
@@ -1316,6 +1334,7 @@ static inline struct tok_info *tok_slot(struct glue *g, uint64_t r0,
 static void tok_fill(struct glue *g, struct tok_info *ti, const char *p,
                      size_t n, uint64_t r0, uint64_t r1) {
   size_t uppers = 0;
+  g->fills++;
   uint64_t h, k0;
   if (n <= TOK_CACHED) {
     /* r0, r1 are the letters: 0x40 is set in each, 0x20 in lower case;
@@ -1413,7 +1432,7 @@ static struct utok_info *utok_slot(struct glue *g, const char *p, size_t n,
     raw[i] = kempt__load_le64(b + 8 * i);
     x = (x ^ raw[i]) * 0xBF58476D1CE4E5B9u;
   }
-  return &g->utoks[x >> (64 - UTOK_CACHE_BITS)];
+  return &g->utoks[x >> g->utok_shift];
 }
 
 /* Add the language evidence of the token raw[0..n) (high: bytes beyond
@@ -1509,6 +1528,7 @@ static enum kempt_status count_token_in(struct glue *g, struct token *t,
                         (t->clen - run >= 3 &&
                          memcmp(p + run, "\xE2\x80\x99", 3) == 0));
     if (u && !more) {
+      g->fills++;
       u->len = 0; /* filled anew, or left empty */
       lang_add_cached(&c->h->lang, t->raw, t->rlen, high, u);
       if (u->len) {
@@ -1758,7 +1778,7 @@ static inline struct utok_info *utok_slot_held(struct glue *g, const char *p,
                   : 0;
     x = (x ^ raw[q]) * 0xBF58476D1CE4E5B9u;
   }
-  return &g->utoks[x >> (64 - UTOK_CACHE_BITS)];
+  return &g->utoks[x >> g->utok_shift];
 }
 
 /* The end of a word whose letters are text[i..j) of a padded block of n
@@ -2014,11 +2034,11 @@ hyphen_run(const char *text, size_t i, size_t n, uint64_t *th, uint8_t *tf,
  * (count_block reads the block then), or after the token where
  * count_token failed or left too little room. */
 #if defined(__GNUC__)
-__attribute__((noinline)) /* its registers its own: not in count_block */
+__attribute__((always_inline)) /* plain_run, plain_run_small */
 #endif
-static size_t
-plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
-          size_t n, enum kempt_status *s) {
+static inline size_t
+plain_run_as(struct glue *g, struct counting *c, const char *text, size_t i,
+             size_t n, enum kempt_status *s, const unsigned tsh) {
   const uint64_t high = 0x8080808080808080u;
   /* room for every word the rest of the block may hold (a word and a
    * separator each), so that the words are recorded without a test; else
@@ -2038,7 +2058,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   uint32_t *hits = c->h->lang.hits, parts = 0;
   uint8_t capmask = c->mid ? T_CAPMID : 0;
   size_t from = i;
-  const struct tok_info *toks = g->toks;
+  const struct tok_info *toks = g->toks; /* (tsh: g->tok_shift) */
   for (;;) {
 #ifdef GLUE_SSE2
     unsigned fk; /* the letters at i when the run below ends */
@@ -2078,8 +2098,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
             uint64_t q0 = kempt__load_le64(text + hi);
             uint64_t q1 = kempt__load_le64(text + hi + 8) & len_mask[k - 8];
             const struct tok_info *tq =
-                &toks[((q0 ^ q1) * 0xBF58476D1CE4E5B9u) >>
-                      (64 - TOK_CACHE_BITS)];
+                &toks[((q0 ^ q1) * 0xBF58476D1CE4E5B9u) >> tsh];
             if (tq->raw[0] == q0 && tq->raw[1] == q1) {
               if (tq->langs)
                 add_hits(hits, tq->langs);
@@ -2103,7 +2122,7 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
         uint64_t r = x & len_mask[k];
 #endif
         const struct tok_info *ti =
-            &toks[(r * 0xBF58476D1CE4E5B9u) >> (64 - TOK_CACHE_BITS)];
+            &toks[(r * 0xBF58476D1CE4E5B9u) >> tsh];
         if (ti->raw[0] != r) /* (or not TI_PLAIN: TOK_UNPLAIN) */
           break;
         /* a word of one language (the commonest), or of none: hits[0],
@@ -2464,6 +2483,25 @@ plain_run(struct glue *g, struct counting *c, const char *text, size_t i,
   return i;
 }
 
+
+/* plain_run_as with the slots of the full cache of tokens, and of the
+ * small one (a constant shift each: the run's loop keeps its registers). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* its registers its own: not in count_block */
+#endif
+static size_t plain_run(struct glue *g, struct counting *c, const char *text,
+                        size_t i, size_t n, enum kempt_status *s) {
+  return plain_run_as(g, c, text, i, n, s, 64 - TOK_CACHE_BITS);
+}
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t plain_run_small(struct glue *g, struct counting *c,
+                              const char *text, size_t i, size_t n,
+                              enum kempt_status *s) {
+  return plain_run_as(g, c, text, i, n, s,
+                      64 - TOK_CACHE_BITS + CACHE_SMALL_SHIFT);
+}
 /* Read the words of held block number block, whose text is text. */
 #if defined(__GNUC__)
 __attribute__((always_inline)) /* in hold, its only caller */
@@ -2486,7 +2524,8 @@ static inline enum kempt_status count_block(struct glue *g, size_t block,
     unsigned char ch = (unsigned char)text[i];
     bool tried = false; /* plain_run left the token (fast_token would) */
     if (!h->ext) { /* plain_run reads the block (unless out of room) */
-      size_t j = plain_run(g, &c, text, i, n, &s);
+      size_t j = g->caches_full ? plain_run(g, &c, text, i, n, &s)
+                                : plain_run_small(g, &c, text, i, n, &s);
       if (j > i || s != KEMPT_OK) {
         i = j;
         continue;
@@ -2838,7 +2877,7 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
                            bool *rare) {
   /* the word list's answers: most often in the cache of words still,
    * from when the token was read */
-  const struct word_info *wi = &g->words[h & ((1u << WORD_CACHE_BITS) - 1)];
+  const struct word_info *wi = &g->words[h & g->word_mask];
   bool proper;
   int level;
   if (wi->valid && wi->h == h && wi->listed) {
@@ -4442,6 +4481,62 @@ static void warn_window(struct glue *g) {
               GLUE_TEXT_CAP);
 }
 
+/* Move the entries of the small caches w, t, u into the full ones that g
+ * has now, each to the slot its key gives there: no two meet, as the bits
+ * of a full one's slots include those of the small one's. */
+static void caches_move(struct glue *g, const struct word_info *w,
+                        const struct tok_info *t, const struct utok_info *u) {
+  for (size_t i = 0; i < (size_t)1 << (WORD_CACHE_BITS - CACHE_SMALL_SHIFT);
+       i++)
+    if (w[i].valid)
+      g->words[w[i].h & g->word_mask] = w[i];
+  for (size_t i = 0; i < (size_t)1 << (TOK_CACHE_BITS - CACHE_SMALL_SHIFT);
+       i++)
+    if (t[i].raw[0])
+      *tok_slot(g, t[i].raw[0] & ~TOK_UNPLAIN, t[i].raw[1]) = t[i];
+  for (size_t i = 0; i < (size_t)1 << (UTOK_CACHE_BITS - CACHE_SMALL_SHIFT);
+       i++) {
+    if (!u[i].len)
+      continue;
+    uint64_t x = u[i].len & ~UTOK_TWO; /* (the hash of utok_slot) */
+    for (size_t q = 0; q < UTOK_MAX / 8; q++)
+      x = (x ^ u[i].raw[q]) * 0xBF58476D1CE4E5B9u;
+    g->utoks[x >> g->utok_shift] = u[i];
+  }
+}
+
+/* Give the caches of words and tokens their small size (at start), or
+ * their full one with the entries of the small ones; on failure they stay
+ * as they were. */
+static enum kempt_status caches_alloc(struct glue *g, bool full) {
+  const struct kempt_allocator *a = g->env->alloc;
+  unsigned less = full ? 0 : CACHE_SMALL_SHIFT;
+  size_t nt = sizeof(struct tok_info) << (TOK_CACHE_BITS - less),
+         nw = sizeof(struct word_info) << (WORD_CACHE_BITS - less),
+         nu = sizeof(struct utok_info) << (UTOK_CACHE_BITS - less);
+  char *m = kempt__calloc(a, nt + nw + nu);
+  if (!m)
+    return KEMPT_ERR_NOMEM;
+  struct tok_info *t = (struct tok_info *)(void *)m;
+  struct word_info *w = (struct word_info *)(void *)(m + nt);
+  struct utok_info *u = (struct utok_info *)(void *)(m + nt + nw);
+  struct word_info *ow = g->words;
+  struct tok_info *ot = g->toks;
+  struct utok_info *ou = g->utoks;
+  g->words = w;
+  g->toks = t;
+  g->utoks = u;
+  g->word_mask = ((size_t)1 << (WORD_CACHE_BITS - less)) - 1;
+  g->tok_shift = 64 - (TOK_CACHE_BITS - less);
+  g->utok_shift = 64 - (UTOK_CACHE_BITS - less);
+  g->fills = 0;
+  g->caches_full = full;
+  if (full && ot)
+    caches_move(g, ow, ot, ou);
+  kempt__free(a, ot);
+  return KEMPT_OK;
+}
+
 /* Hold block b (its text copied, or pointed to when it is too big to
  * hold: then it is weighed alone at once). */
 static enum kempt_status hold(struct glue *g, const struct kempt_block *b,
@@ -4489,6 +4584,10 @@ static enum kempt_status glue_block(void *st, const struct kempt_block *b) {
   struct glue *g = st;
   enum kempt_status s = KEMPT_OK;
   bool big = b->len + TEXT_PAD > GLUE_TEXT_CAP;
+  /* (between blocks: no slot of the caches is held) */
+  if (RARELY(!g->caches_full && g->fills >= CACHE_GROW_FILLS) &&
+      (s = caches_alloc(g, true)) != KEMPT_OK)
+    return s;
   if (big || g->text.len + b->len + TEXT_PAD > GLUE_TEXT_CAP ||
       g->nblocks == GLUE_BLOCKS_CAP) {
     warn_window(g);
@@ -4562,11 +4661,9 @@ static enum kempt_status glue_init(void *st, const struct kempt_env *env) {
   table_init(&g->query, a, QUERY_CAP);
   table_init(&g->pairs, a, QUERY_CAP);
   table_init(&g->seen, a, CANDS_CAP);
-  g->words = kempt__calloc(a, sizeof *g->words << WORD_CACHE_BITS);
-  g->toks = kempt__calloc(a, sizeof *g->toks << TOK_CACHE_BITS);
-  g->utoks = kempt__calloc(a, sizeof *g->utoks << UTOK_CACHE_BITS);
-  if (!g->words || !g->toks || !g->utoks)
-    return KEMPT_ERR_NOMEM;
+  enum kempt_status cs = caches_alloc(g, false);
+  if (cs != KEMPT_OK)
+    return cs;
   const char *data;
   size_t len;
   for (size_t i = 0; kempt__opt_file(env->cfg, "words", i, &data, &len); i++) {
@@ -4586,9 +4683,7 @@ static void glue_fini(void *st) {
   kempt__free(g->env->alloc, g->th);
   kempt__free(g->env->alloc, g->tf);
   kempt__free(g->env->alloc, g->filter);
-  kempt__free(g->env->alloc, g->words);
-  kempt__free(g->env->alloc, g->toks);
-  kempt__free(g->env->alloc, g->utoks);
+  kempt__free(g->env->alloc, g->toks); /* (and words, utoks) */
   table_free(&g->doc);
   table_free(&g->user);
   table_free(&g->query);

@@ -29,13 +29,19 @@ struct split {
   bool warned;
   bool avx2;                /* in_place_avx2() may run */
   struct kempt_lines lines; /* of the block being emitted */
-  uint32_t ends_cap;        /* ends kept: LINE_ENDS once asked for, or 0 */
-  uint32_t ends[LINE_ENDS]; /* ... the offsets of its '\n' */
+  uint32_t ends_cap; /* ends kept: LINE_ENDS once asked for, or 0 */
+  uint32_t *ends;    /* ... the offsets of its '\n' (LINE_ENDS, allocated
+                        when asked for: not in the state, which is zeroed) */
 };
 
 const struct kempt_lines *kempt__split_lines(void *split_state) {
   struct split *s = split_state;
+  if (!s->ends)
+    s->ends = kempt__malloc(s->env->alloc, LINE_ENDS * sizeof *s->ends);
+  if (!s->ends)
+    return NULL; /* (none published: unwrap looks for each line end) */
   s->ends_cap = LINE_ENDS;
+  s->lines.ends = s->ends;
   return &s->lines;
 }
 
@@ -352,13 +358,14 @@ static enum kempt_status split_init(void *st, const struct kempt_env *env) {
   s->avx2 = avx2_ok();
   size_t cap = (size_t)kempt__opt_int(env->cfg, "max-block", KEMPT__BLOCK_CAP);
   kempt__buf_init(&s->buf, env->alloc, cap < 64 ? 64 : cap);
-  s->lines.ends = s->ends;
   return KEMPT_OK;
 }
 
 static void split_fini(void *st) {
   struct split *s = st;
   kempt__buf_free(&s->buf);
+  kempt__free(s->env->alloc, s->ends);
+  s->ends = NULL;
 }
 
 const struct kempt_stage_ops kempt__split_ops = {

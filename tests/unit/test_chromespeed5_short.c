@@ -39,8 +39,8 @@ Test(chromespeed5_short, short_way_reads_as_the_general_one) {
   struct chrome_swcache *sw = calloc(1, sizeof *sw);
   struct chrome_cpinfo *cp = calloc(CHROME_CP_SLOTS, sizeof *cp);
   cr_assert(sw && cp && kempt__chrome_rules_builtin());
-  chrome_lex_fn any = kempt__chrome_lex_counted();
-  chrome_lex_fn lean = kempt__chrome_lex_short();
+  chrome_lex_fn any = kempt__chrome_lex_counted(sw);
+  chrome_lex_fn lean = kempt__chrome_lex_short(sw);
   srand(5);
   for (int round = 0; round < 20000; round++) {
     char buf[CHROME_MAXTOK + 64];

@@ -24,19 +24,20 @@ Test(chromespeed_rules, hashes_as_the_tokenizer_makes_them) {
     size_t n = strlen(s->pattern);
     while (n && s->pattern[n - 1] == ' ')
       n--;
-    cr_assert_lt(n, 256, "%s", s->name);
+    const char *name = kempt__chrome_rule_name(s->name);
+    cr_assert_lt(n, 256, "%s", name);
     for (size_t k = 0; k < n; k++)
       buf[k] = s->pattern[k] == '#' ? '0' : s->pattern[k];
     buf[n] = '\n';
     struct chrome_tok t[CHROME_MAXTOK];
     size_t total, nt = kempt__chrome_tokens(buf, n, t, CHROME_MAXTOK, &total,
                                             NULL);
-    cr_assert_eq(nt, s->ntok, "%s: %zu words, not %u", s->name, nt,
+    cr_assert_eq(nt, s->ntok, "%s: %zu words, not %u", name, nt,
                  (unsigned)s->ntok);
-    cr_assert_eq(total, nt, "%s", s->name);
+    cr_assert_eq(total, nt, "%s", name);
     for (size_t k = 0; k < nt; k++)
       cr_assert_eq(t[k].h, chrome_rules_toks[s->tok + k], "%s: word %zu",
-                   s->name, k);
+                   name, k);
   }
   cr_assert_gt(hashed, rules / 2); /* most come hashed */
 }
@@ -64,7 +65,7 @@ Test(chromespeed_rules, file_rules_match_compiled_ones) {
   const struct chrome_rule *got = kempt__chrome_rules_find(
       &r, kempt__chrome_seq(t, nt), CK_LINE, 1u);
   cr_assert_not_null(got);
-  cr_assert_str_eq(got->name, "line (rules file)");
+  cr_assert_str_eq(kempt__chrome_rule_name(got->name), "line (rules file)");
   kempt__chrome_rules_free(&r);
 }
 
@@ -174,12 +175,14 @@ Test(rulegen_table, slots_as_built, .init = build, .fini = unbuild) {
     cr_assert_eq(a->kind, b->kind, "slot %zu", j);
     if (!a->kind)
       continue;
-    cr_assert_eq(a->key, b->key, "slot %zu: %s", j, b->name);
-    cr_assert_eq(a->lang, b->lang, "slot %zu: %s", j, b->name);
-    cr_assert_eq(a->ntok, b->ntok, "slot %zu: %s", j, b->name);
-    cr_assert_eq(a->used, b->used, "slot %zu: %s", j, b->name);
-    cr_assert_eq(a->name, b->name, "slot %zu: %s, not %s", j, a->name,
-                 b->name); /* the same static name */
+    const char *bn = kempt__chrome_rule_name(b->name);
+    cr_assert_eq(a->key, b->key, "slot %zu: %s", j, bn);
+    cr_assert_eq(a->lang, b->lang, "slot %zu: %s", j, bn);
+    cr_assert_eq(a->ntok, b->ntok, "slot %zu: %s", j, bn);
+    cr_assert_eq(a->used, b->used, "slot %zu: %s", j, bn);
+    cr_assert_eq(a->name, b->name, "slot %zu: %s, not %s", j,
+                 kempt__chrome_rule_name(a->name),
+                 bn); /* the same static name */
   }
 }
 
@@ -192,8 +195,12 @@ Test(rulegen_table, library_uses_it) {
   cr_assert_eq(memcmp(lib->first, g->first, sizeof g->first), 0);
   for (size_t j = 0; j <= g->mask; j++) {
     cr_assert_eq(lib->slots[j].key, g->slots[j].key, "slot %zu", j);
-    if (g->slots[j].kind)
-      cr_assert_str_eq(lib->slots[j].name, g->slots[j].name);
+    if (g->slots[j].kind) {
+      /* the same offset, and the library's name there is the header's */
+      cr_assert_eq(lib->slots[j].name, g->slots[j].name, "slot %zu", j);
+      cr_assert_str_eq(kempt__chrome_rule_name(lib->slots[j].name),
+                       (const char *)&chrome_rule_names + g->slots[j].name);
+    }
   }
 }
 
@@ -235,4 +242,33 @@ Test(rulegen_table, copy_takes_rules) {
   cr_assert_eq(g->count, before);
   kempt__chrome_rules_free(&r);
   cr_assert_null(r.slots);
+}
+
+/* A rule's name is found from its offset (no pointer in the table): each
+ * offset is the start of one whole name, "KIND PATTERN (LANG)", whose kind
+ * is the rule's. */
+Test(rulegen_table, names_by_offset) {
+  const struct chrome_rules *g = kempt__chrome_rules_builtin();
+  static const char *const kinds[CK_COUNT] = {
+      [CK_LINE] = "line ",     [CK_PREFIX] = "prefix ",
+      [CK_PREFIXSEP] = "prefix ", [CK_HAS] = "has ",
+      [CK_LIST] = "list ",     [CK_CUT] = "cut ",
+      [CK_BYLINE] = "byline ", [CK_DATE] = "date ",
+      [CK_SAYS] = "says ",     [CK_SOFT] = "soft ",
+      [CK_BIO] = "bio ",       [CK_COPULA] = "copula ",
+      [CK_ABOUT] = "about ",   [CK_CAPTION] = "caption ",
+      [CK_REPLY] = "reply ",   [CK_BUTTON] = "button "};
+  size_t named = 0;
+  for (size_t j = 0; j <= g->mask; j++) {
+    const struct chrome_rule *r = &g->slots[j];
+    if (!r->kind)
+      continue;
+    const char *name = kempt__chrome_rule_name(r->name);
+    cr_assert(r->name == 0 || name[-1] == '\0', "slot %zu: %s", j, name);
+    cr_assert_eq(strncmp(name, kinds[r->kind], strlen(kinds[r->kind])), 0,
+                 "slot %zu: %s", j, name);
+    cr_assert_eq(name[strlen(name) - 1], ')', "slot %zu: %s", j, name);
+    named++;
+  }
+  cr_assert_eq(named, g->count);
 }
