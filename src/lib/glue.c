@@ -4278,6 +4278,20 @@ static inline void hits_add(uint32_t *to, const uint32_t *from) {
     to[l] += from[l];
 }
 
+#define WEAK_HITS 5 /* a language's function words: fewer are weak evidence */
+
+/* Whether English, the best language of counts c, is only weak evidence
+ * against a document of another language: a few English function words
+ * ("do", "so" of a German row of day tabs "Mo Di Mi Do Fr Sa So") in a
+ * German page are no English text. */
+static bool weak_english(struct glue *g, const struct kempt_lang_count *c) {
+  if (c->hits[KEMPT_LANG_EN] >= WEAK_HITS)
+    return false;
+  doc_lang_add(g);
+  enum kempt_lang doc = kempt__lang_best(&g->doc_lang);
+  return doc != KEMPT_LANG_NONE && doc != KEMPT_LANG_EN;
+}
+
 static bool english(struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
@@ -4288,21 +4302,20 @@ static bool english(struct glue *g, size_t b) {
   /* a few function words of another language (names: "Alex de Minaur")
    * in an English document among English neighbours are no evidence */
   bool weak = own != KEMPT_LANG_NONE && own != KEMPT_LANG_EN &&
-              h->lang.hits[own] < 5 &&
+              h->lang.hits[own] < WEAK_HITS &&
               (doc_lang_add(g), kempt__lang_best(&g->doc_lang)) ==
                   KEMPT_LANG_EN;
   if (own != KEMPT_LANG_NONE && !weak)
-    return own == KEMPT_LANG_EN;
+    return own == KEMPT_LANG_EN && !weak_english(g, &h->lang);
   struct kempt_lang_count c = h->lang;
   for (size_t k = b ? b - 1 : b + 1; k <= b + 1 && k < g->nblocks; k += 2)
     hits_add(c.hits, g->blocks[k].lang.hits); /* the neighbours only */
   enum kempt_lang near = kempt__lang_best(&c);
   if (near != KEMPT_LANG_NONE)
-    return near == KEMPT_LANG_EN;
+    return near == KEMPT_LANG_EN && !weak_english(g, &c);
   doc_lang_add(g);
   return kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
 }
-
 
 /* Add the function words of the held blocks not yet in doc_lang (it is
  * needed only when a block's language is in doubt, or for a later
