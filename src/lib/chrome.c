@@ -131,6 +131,8 @@ static enum kempt_status emit_blk(struct chrome *c,
 }
 
 static void clear_window(struct chrome_doc *d) {
+  if (d->scan_shift != CHROME_SCAN_SHIFT) /* (see CHROME_SCAN_STREAM) */
+    d->scan_before += d->nunits;
   kempt__buf_clear(&d->text);
   d->nunits = d->nblks = d->ntoks = d->nremoved = d->nwiki = 0;
   d->gen++; /* (the scan memo's lines are of the window before) */
@@ -246,9 +248,11 @@ static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   size_t off = d->text.len;
   if (d->lex_grown != d->sw->grown) /* (it grew while the last was read) */
     lex_fit(d);
-  if (d->nunits >= CHROME_SCAN_GROW && d->scan_shift != CHROME_SCAN_SHIFT)
-    kempt__chrome_scan_grow(d, c->env->alloc); /* (a window of many lines:
-                                                  its memo grows) */
+  if (d->scan_shift != CHROME_SCAN_SHIFT &&
+      (d->nunits >= CHROME_SCAN_GROW ||
+       d->scan_before >= CHROME_SCAN_STREAM)) /* (a window of many lines, or
+                                                 a long stream) */
+    kempt__chrome_scan_grow(d, c->env->alloc);
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
   if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
     st = kempt__buf_addc(&d->text, '\n');

@@ -451,12 +451,14 @@ struct chrome_memo {
  * a direct-mapped table by the top bits of a hash of the bytes. It
  * starts with CHROME_SCAN_SMALL slots and takes CHROME_SCAN_SLOTS, with
  * its entries, at the first block of a window of CHROME_SCAN_GROW lines
- * or more (chrome.c): a small page needs no more, and the first touch of
+ * or more, or after CHROME_SCAN_STREAM lines in windows before (a long
+ * stream) (chrome.c): a small page needs no more, and the first touch of
  * each page of the full table (196 KB) is a page fault. A line the small
  * table lost is read again (with the same result). */
 #define CHROME_SCAN_SLOTS 4096
 #define CHROME_SCAN_SMALL 1024
 #define CHROME_SCAN_GROW 1024
+#define CHROME_SCAN_STREAM 4096
 #define CHROME_SCAN_SHIFT 52       /* 64 - log2(CHROME_SCAN_SLOTS) */
 #define CHROME_SCAN_SMALL_SHIFT 54 /* 64 - log2(CHROME_SCAN_SMALL) */
 struct chrome_scan_memo {
@@ -503,6 +505,7 @@ struct chrome_doc {
   struct chrome_memo *memo;   /* scratch: per slot of seen */
   struct chrome_scan_memo *scan; /* 1 << (64 - scan_shift), or NULL */
   unsigned scan_shift; /* CHROME_SCAN_SMALL_SHIFT, then CHROME_SCAN_SHIFT */
+  size_t scan_before;  /* lines of the windows before (while small) */
   uint64_t gen; /* the window's number (from 1; the next when emptied) */
   size_t nwiki; /* units with wiki set (kempt__chrome_scan_line) */
   struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
