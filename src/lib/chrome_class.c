@@ -1072,7 +1072,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                     a caption, each paragraph of a page that holds its
                     article twice) */
     sh = short_hash(p, n);
-    e = &d->scan[(size_t)(sh >> 52) & (CHROME_SCAN_SLOTS - 1)];
+    e = &d->scan[(size_t)(sh >> d->scan_shift)];
     ui = d->nunits - 1; /* (u is the last unit) */
     if (scan_copy(d, u, ui, e, sh, p, n))
       return;
