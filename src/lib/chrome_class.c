@@ -243,6 +243,7 @@ static const char R_DRAWN[] = "classifier a drawn rule line";
 static const char R_MENU[] = "classifier a menu among the paragraphs";
 static const char R_WIDGET[] = "classifier form widget or image label";
 static const char R_TEASER[] = "classifier teaser list (headline + summary)";
+static const char R_TEASED[] = "classifier summary under a \"read also\" title";
 static const char R_LISTITEM[] = "list item after a list marker";
 static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
@@ -3150,6 +3151,13 @@ static HOT_INLINE bool is_head(const struct chrome_unit *u, bool nolang) {
          (u->cap1 || nolang);
 }
 
+/* The next unit from i on (dir +1 or -1) with text, or SIZE_MAX. */
+static size_t text_unit(const struct chrome_doc *d, size_t i, int dir) {
+  while (i < d->nunits && d->units[i].chars == 0)
+    i = dir > 0 ? i + 1 : i - 1; /* (0 - 1 wraps past nunits) */
+  return i < d->nunits ? i : SIZE_MAX;
+}
+
 #define SUMMARY_SHARED 2 /* a title's words that its summary repeats */
 #define STEM_CPS 5        /* code points of a word's stem */
 #define STEM_MIN 4        /* code points of a word compared at least */
@@ -3171,8 +3179,9 @@ static size_t word_stem(const char *p, size_t n, int32_t st[STEM_CPS]) {
 }
 
 /* The words of a teaser's title (after its label's colon) whose stem
- * paragraph b has too: a teaser's summary names what its title does ("Why
- * swifts leave our roofs" over "Swifts lose their nests under the roof
+ * paragraph b has too (the shorter of two stems, of STEM_MIN code points
+ * at least): a teaser's summary names what its title does ("Why swifts
+ * leave our roofs" over "Swifts lose their nests under the roof
  * tiles..."); words shorter than STEM_MIN are left out. */
 static size_t title_words_in(const struct chrome_doc *d, size_t i, size_t b) {
   struct chrome_tok t[CHROME_MAXTOK], w[CHROME_MAXTOK];
@@ -3188,13 +3197,16 @@ static size_t title_words_in(const struct chrome_doc *d, size_t i, size_t b) {
     size_t na = t[k].alpha && t[k].start >= from
                     ? word_stem(p + t[k].start, t[k].end - t[k].start, a)
                     : 0;
-    for (size_t m = 0; na >= STEM_MIN && m < nw; m++)
-      if (w[m].alpha &&
-          word_stem(q + w[m].start, w[m].end - w[m].start, c) == na &&
-          memcmp(a, c, na * sizeof a[0]) == 0) {
+    for (size_t m = 0; na >= STEM_MIN && m < nw; m++) {
+      size_t nc = w[m].alpha
+                      ? word_stem(q + w[m].start, w[m].end - w[m].start, c)
+                      : 0;
+      size_t n = nc < na ? nc : na; /* ("roof", "roofs") */
+      if (n >= STEM_MIN && memcmp(a, c, n * sizeof a[0]) == 0) {
         shared++;
         break;
       }
+    }
   }
   return shared;
 }
@@ -3210,15 +3222,36 @@ static bool teaser_in_story(const struct chrome_doc *d, size_t i, size_t b,
   if (d->units[i].hit != CK_PREFIXSEP ||
       title_words_in(d, i, b) >= SUMMARY_SHARED)
     return false;
-  size_t c = b + 1;
-  while (c < d->nunits && d->units[c].chars == 0)
-    c++;
-  return c == d->nunits || !is_head(&d->units[c], nolang);
+  size_t c = text_unit(d, b + 1, 1);
+  return c == SIZE_MAX || !is_head(&d->units[c], nolang);
 }
 
 static bool is_summary(const struct chrome_unit *u) {
   return !u->rule && (u->term == TERM_SENT || u->term == TERM_ELLIPSIS) &&
          u->words <= TEASER_WORDS;
+}
+
+/* Whether line i is "Read also: TITLE" after the article with the teased
+ * article's summary under it (a sentence that repeats the title's words)
+ * and no more of the article after that to the page's end (no prose, no
+ * heading): then the summary is marked to go with its title (and no
+ * inline teaser is looked for). */
+static NOINLINE bool teased_summary(struct chrome_doc *d, size_t i) {
+  if (d->units[i].hit != CK_PREFIXSEP)
+    return false;
+  size_t a = i ? text_unit(d, i - 1, -1) : SIZE_MAX;
+  size_t b = text_unit(d, i + 1, 1);
+  if (a == SIZE_MAX || b == SIZE_MAX || !prose_side(&d->units[a]) ||
+      !is_summary(&d->units[b]) || d->units[b].cls != CL_GOOD)
+    return false;
+  for (size_t c = b + 1; c < d->nunits; c++)
+    if (prose_side(&d->units[c]) || is_head(&d->units[c], false))
+      return false; /* (the article's words, or a section of it, after) */
+  if (title_words_in(d, i, b) < SUMMARY_SHARED)
+    return false;
+  d->units[b].rule = R_TEASED;
+  d->units[b].cls = CL_HARD;
+  return true;
 }
 
 static bool list_item(const struct chrome_unit *u, bool nolang) {
@@ -8786,7 +8819,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->rule = R_PULLQUOTE;
     u->score = score_of(u);
     if (u->score < -SHORT_BASE && ((1u << u->hit) & TEASER_HITS) &&
-        inline_teaser(d, i, &first_prose, nolang))
+        !teased_summary(d, i) && inline_teaser(d, i, &first_prose, nolang))
       u->score = -SHORT_BASE; /* (it goes; the article goes on) */
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
