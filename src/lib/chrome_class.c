@@ -3211,19 +3211,32 @@ static size_t title_words_in(const struct chrome_doc *d, size_t i, size_t b) {
   return shared;
 }
 
+/* Whether a list of teasers starts at the first line with text from c:
+ * a headline, then a line no rule removed that is another headline or a
+ * summary (a footer's one line that reads as a headline, "Found an error?
+ * Select it and press Ctrl+Enter", has chrome or nothing after it). */
+static bool teaser_list_at(const struct chrome_doc *d, size_t c, bool nolang) {
+  c = text_unit(d, c, 1);
+  if (c == SIZE_MAX || !is_head(&d->units[c], nolang))
+    return false;
+  size_t e = text_unit(d, c + 1, 1);
+  if (e == SIZE_MAX)
+    return false;
+  const struct chrome_unit *v = &d->units[e];
+  return !v->rule && (is_head(v, nolang) || v->term == TERM_SENT);
+}
+
 /* Whether the line "Read also: TITLE" at i (a label with its colon and a
  * title on one line), past the article's lead, stands between two
  * paragraphs of the story: paragraph b after it goes on with the article
  * (it is not the teased article's summary, that repeats the title's
- * words) and no headline follows b (a list of teasers: title, summary,
- * title...). A label alone on its line opens a list: not here. */
+ * words) and no list of teasers follows b (title, summary, title...). A label alone on its line opens a list: not here. */
 static bool teaser_in_story(const struct chrome_doc *d, size_t i, size_t b,
                             bool nolang) {
   if (d->units[i].hit != CK_PREFIXSEP ||
       title_words_in(d, i, b) >= SUMMARY_SHARED)
     return false;
-  size_t c = text_unit(d, b + 1, 1);
-  return c == SIZE_MAX || !is_head(&d->units[c], nolang);
+  return !teaser_list_at(d, b + 1, nolang);
 }
 
 static bool is_summary(const struct chrome_unit *u) {
