@@ -243,6 +243,7 @@ static const char R_DRAWN[] = "classifier a drawn rule line";
 static const char R_MENU[] = "classifier a menu among the paragraphs";
 static const char R_WIDGET[] = "classifier form widget or image label";
 static const char R_TEASER[] = "classifier teaser list (headline + summary)";
+static const char R_TEASED[] = "classifier summary under a \"read also\" title";
 static const char R_LISTITEM[] = "list item after a list marker";
 static const char R_CUT[] = "after a cut-off marker (comments, footer)";
 static const char R_BYLINE[] = "byline";
@@ -2982,14 +2983,18 @@ static bool prose_side(const struct chrome_unit *u) {
          u->term == TERM_SENT;
 }
 
+static bool teaser_in_story(const struct chrome_doc *d, size_t i, size_t b,
+                            bool nolang);
+
 /* Whether unit i is a line that a prefix rule removed ("Read also:
  * TITLE", "Lire aussi : ...") between the page's first paragraphs of
  * prose and another: a teaser under the article's lead, which is no end of the
  * article (a lead of one sentence, worth less than the teaser costs,
  * stays with the body after it). Further on, the stretch spans such a
- * line on its own; after the article, prose past it is often chrome. */
+ * line on its own, but not near the article's end, where prose past it
+ * is often chrome: there teaser_in_story tells the two apart. */
 static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i,
-                                    size_t *first) {
+                                    size_t *first, bool nolang) {
   size_t a = i, b = i + 1;
   while (a > 0 && d->units[a - 1].chars == 0)
     a--;
@@ -3011,7 +3016,7 @@ static NOINLINE bool inline_teaser(const struct chrome_doc *d, size_t i,
   for (size_t j = a - 1, paras = 0; j > *first; j--)
     if (d->units[j - 1].chars &&
         (++paras >= LEAD_PARAS || !prose_side(&d->units[j - 1])))
-      return false;
+      return teaser_in_story(d, i, b, nolang);
   return true;
 }
 
@@ -3146,9 +3151,120 @@ static HOT_INLINE bool is_head(const struct chrome_unit *u, bool nolang) {
          (u->cap1 || nolang);
 }
 
+/* The next unit from i on (dir +1 or -1) with text, or SIZE_MAX. */
+static size_t text_unit(const struct chrome_doc *d, size_t i, int dir) {
+  while (i < d->nunits && d->units[i].chars == 0)
+    i = dir > 0 ? i + 1 : i - 1; /* (0 - 1 wraps past nunits) */
+  return i < d->nunits ? i : SIZE_MAX;
+}
+
+#define SUMMARY_SHARED 2 /* a title's words that its summary repeats */
+#define STEM_CPS 5        /* code points of a word's stem */
+#define STEM_MIN 4        /* code points of a word compared at least */
+
+/* The stem of word p[0..n): its first STEM_CPS code points lower-cased,
+ * in st[]; returns how many (a word's endings vary: "roof", "roofs"). */
+static size_t word_stem(const char *p, size_t n, int32_t st[STEM_CPS]) {
+  size_t k = 0;
+  for (size_t at = 0; at < n && k < STEM_CPS;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)p + at,
+                                            (utf8proc_ssize_t)(n - at), &cp);
+    if (len <= 0)
+      break;
+    st[k++] = utf8proc_tolower(cp);
+    at += (size_t)len;
+  }
+  return k;
+}
+
+/* The words of a teaser's title (after its label's colon) whose stem
+ * paragraph b has too (the shorter of two stems, of STEM_MIN code points
+ * at least): a teaser's summary names what its title does ("Why swifts
+ * leave our roofs" over "Swifts lose their nests under the roof
+ * tiles..."); words shorter than STEM_MIN are left out. */
+static size_t title_words_in(const struct chrome_doc *d, size_t i, size_t b) {
+  struct chrome_tok t[CHROME_MAXTOK], w[CHROME_MAXTOK];
+  size_t total;
+  const struct chrome_unit *u = &d->units[i], *v = &d->units[b];
+  size_t nt = kempt__chrome_unit_tokens(d, u, t, CHROME_MAXTOK, &total);
+  size_t nw = kempt__chrome_unit_tokens(d, v, w, CHROME_MAXTOK, &total);
+  const char *p = d->text.data + u->off, *q = d->text.data + v->off;
+  const char *colon = memchr(p, ':', u->len);
+  size_t from = colon ? (size_t)(colon - p) : 0, shared = 0;
+  for (size_t k = 0; k < nt; k++) {
+    int32_t a[STEM_CPS], c[STEM_CPS];
+    size_t na = t[k].alpha && t[k].start >= from
+                    ? word_stem(p + t[k].start, t[k].end - t[k].start, a)
+                    : 0;
+    for (size_t m = 0; na >= STEM_MIN && m < nw; m++) {
+      size_t nc = w[m].alpha
+                      ? word_stem(q + w[m].start, w[m].end - w[m].start, c)
+                      : 0;
+      size_t n = nc < na ? nc : na; /* ("roof", "roofs") */
+      if (n >= STEM_MIN && memcmp(a, c, n * sizeof a[0]) == 0) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
+}
+
+/* Whether a list of teasers starts at the first line with text from c:
+ * a headline, then a line no rule removed that is another headline or a
+ * summary (a footer's one line that reads as a headline, "Found an error?
+ * Select it and press Ctrl+Enter", has chrome or nothing after it). */
+static bool teaser_list_at(const struct chrome_doc *d, size_t c, bool nolang) {
+  c = text_unit(d, c, 1);
+  if (c == SIZE_MAX || !is_head(&d->units[c], nolang))
+    return false;
+  size_t e = text_unit(d, c + 1, 1);
+  if (e == SIZE_MAX)
+    return false;
+  const struct chrome_unit *v = &d->units[e];
+  return !v->rule && (is_head(v, nolang) || v->term == TERM_SENT);
+}
+
+/* Whether the line "Read also: TITLE" at i (a label with its colon and a
+ * title on one line), past the article's lead, stands between two
+ * paragraphs of the story: paragraph b after it goes on with the article
+ * (it is not the teased article's summary, that repeats the title's
+ * words) and no list of teasers follows b (title, summary, title...). A label alone on its line opens a list: not here. */
+static bool teaser_in_story(const struct chrome_doc *d, size_t i, size_t b,
+                            bool nolang) {
+  if (d->units[i].hit != CK_PREFIXSEP ||
+      title_words_in(d, i, b) >= SUMMARY_SHARED)
+    return false;
+  return !teaser_list_at(d, b + 1, nolang);
+}
+
 static bool is_summary(const struct chrome_unit *u) {
   return !u->rule && (u->term == TERM_SENT || u->term == TERM_ELLIPSIS) &&
          u->words <= TEASER_WORDS;
+}
+
+/* Whether line i is "Read also: TITLE" after the article with the teased
+ * article's summary under it (a sentence that repeats the title's words)
+ * and no more of the article after that to the page's end (no prose, no
+ * heading): then the summary is marked to go with its title (and no
+ * inline teaser is looked for). */
+static NOINLINE bool teased_summary(struct chrome_doc *d, size_t i) {
+  if (d->units[i].hit != CK_PREFIXSEP)
+    return false;
+  size_t a = i ? text_unit(d, i - 1, -1) : SIZE_MAX;
+  size_t b = text_unit(d, i + 1, 1);
+  if (a == SIZE_MAX || b == SIZE_MAX || !prose_side(&d->units[a]) ||
+      !is_summary(&d->units[b]) || d->units[b].cls != CL_GOOD)
+    return false;
+  for (size_t c = b + 1; c < d->nunits; c++)
+    if (prose_side(&d->units[c]) || is_head(&d->units[c], false))
+      return false; /* (the article's words, or a section of it, after) */
+  if (title_words_in(d, i, b) < SUMMARY_SHARED)
+    return false;
+  d->units[b].rule = R_TEASED;
+  d->units[b].cls = CL_HARD;
+  return true;
 }
 
 static bool list_item(const struct chrome_unit *u, bool nolang) {
@@ -8716,7 +8832,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->rule = R_PULLQUOTE;
     u->score = score_of(u);
     if (u->score < -SHORT_BASE && ((1u << u->hit) & TEASER_HITS) &&
-        inline_teaser(d, i, &first_prose))
+        !teased_summary(d, i) && inline_teaser(d, i, &first_prose, nolang))
       u->score = -SHORT_BASE; /* (it goes; the article goes on) */
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
