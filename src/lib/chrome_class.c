@@ -1437,6 +1437,50 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
          !date_span(m, p, t, nt);
 }
 
+#define ROW_CELLS 3 /* text cells beside a year span in a table's row */
+#define ROW_SPANS 2 /* year spans with text beside them: a table */
+
+/* A date line that is a span of years and nothing else ("1979-1983",
+ * "2001 - 2004", "1979-83"). */
+static bool year_span(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule != R_DATE || u->words || u->ntok != 2)
+    return false;
+  const char *p = d->text.data + u->off;
+  const struct chrome_tok *t = d->toks + u->tok;
+  return u->retok && u->tok != CHROME_NO_TOK && is_year(p, &t[0]) &&
+         (is_year(p, &t[1]) || t[1].end - t[1].start == 2);
+}
+
+/* The cells after the year span at i: lines of words with no rule, at
+ * most ROW_CELLS, up to the next year span or the end of the run;
+ * returns how many (0: no row). */
+static size_t row_cells(const struct chrome_doc *d, size_t i) {
+  size_t k = 0;
+  while (k < ROW_CELLS && i + 1 + k < d->nunits &&
+         !d->units[i + 1 + k].rule && d->units[i + 1 + k].words)
+    k++;
+  return k;
+}
+
+/* Year spans in a run of rows with text beside them (a career table, a
+ * list of office holders, a timeline) are the rows' content, no page's
+ * date: ROW_SPANS of them at least keep their lines. */
+static void keep_year_rows(struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    size_t rows = 0, j = i, cells;
+    while (j < d->nunits && year_span(d, j) && (cells = row_cells(d, j))) {
+      rows++;
+      j += 1 + cells;
+    }
+    if (rows >= ROW_SPANS)
+      for (size_t k = i; k < j; k++)
+        if (d->units[k].rule == R_DATE)
+          d->units[k].rule = NULL;
+    i = j > i ? j - 1 : i;
+  }
+}
+
 /* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
 static bool eq_nocase(const char *p, const char *s, size_t k) {
   for (size_t j = 0; j < k; j++)
@@ -8192,6 +8236,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   kempt__chrome_gallery(d);
   if (says_name)
     says_names(d, nsays);
+  keep_year_rows(d);
   mark_figures(d);
   mark_label_values(d);
   mark_repeats(d);
