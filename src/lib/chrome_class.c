@@ -3965,7 +3965,8 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
         (u->cls == CL_GOOD || u->cls == CL_NEAR))
       u->rule = R_TWICE;
     if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
-        !bad_at(d, i + 1, a, b))
+        !bad_at(d, i + 1, a, b) && /* (nor under a poster's name) */
+        !(i > a && kempt__chrome_post_gap(d, i - 1)))
       u->rule = slug_label(d, u) ? R_WIDGET : NULL;
     if (!u->rule && u->seps >= 3 && menu_line(d, i))
       u->rule = R_MENU;
