@@ -6277,6 +6277,21 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
          v->term == TERM_SENT && !v->bullet;
 }
 
+/* Line h, the heading of a page of questions and answers ("Häufige
+ * Fragen", "Frequently asked questions") over its first question at
+ * h + 1, whose answer opens the article at h + 2; the same words as the
+ * page's tab in its menu, maybe (found twice). */
+static bool faq_heading(const struct chrome_doc *d, size_t h) {
+  const struct chrome_unit *u = &d->units[h], *q = &d->units[h + 1];
+  if (q->rule || q->bullet || q->words < 2 || !is_question(d, q))
+    return false;
+  if (u->rule != R_REPEAT)
+    return text_heading(d, h, h + 1);
+  return u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
+         u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
+         u->ntok == u->words && !button_run(d, h);
+}
+
 /* Line h, a heading of a few words in a block of its own between the
  * article's head that stays (its title, a box of facts) and its first
  * paragraph at a ("Course description"). */
@@ -7211,6 +7226,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
+    else if (a > 1 && faq_heading(d, a - 2))
+      d->units[a -= 2].rule = NULL;
     else if (a > 0 && lone_item_heading(d, a - 1, a))
       d->units[--a].rule = NULL;
     else if (a > 0 && section_heading(d, a - 1, a, b))
