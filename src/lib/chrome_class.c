@@ -3210,6 +3210,11 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
                     "• Share" over "• Post") */
   for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
+    if (u->wiki && u->rule && items) { /* ("References[edit]" under a
+                                          stub's only paragraph) */
+      wiki_ends_list(d, j);
+      break;
+    }
     if (stops_list(u))
       break;
     if (u->rule) {
@@ -3749,6 +3754,15 @@ static bool about_box(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
+/* Good text a marker at u needs before it to cut the page: none for a
+ * wiki's own section heading with its edit button ("References[edit]"),
+ * which ends a stub's few lines too. */
+static uint64_t text_before_cut(const struct chrome_unit *u) {
+  if (u->hit == CK_SAYS)
+    return SAYS_GOOD_CHARS;
+  return u->wiki ? 0 : CUT_GOOD_CHARS;
+}
+
 static size_t cut_at(const struct chrome_doc *d) {
   uint64_t good = 0;
   if (d->cut)
@@ -3758,7 +3772,7 @@ static size_t cut_at(const struct chrome_doc *d) {
     if (((u->hit == CK_CUT &&
           !(u->dup && kempt__chrome_post_button(d, i))) ||
          u->hit == CK_SAYS || (u->hit == CK_ABOUT && about_box(d, i))) &&
-        good >= (u->hit == CK_SAYS ? SAYS_GOOD_CHARS : CUT_GOOD_CHARS))
+        good >= text_before_cut(u))
       return i;
     if (u->cls == CL_GOOD)
       good += u->chars;
