@@ -1473,6 +1473,8 @@ static void keep_year_rows(struct chrome_doc *d) {
       rows++;
       j += 1 + cells;
     }
+    if (rows >= ROW_SPANS && j < d->nunits && year_span(d, j))
+      j++; /* (the last row, its cells before its span: "Name" / "Term") */
     if (rows >= ROW_SPANS)
       for (size_t k = i; k < j; k++)
         if (d->units[k].rule == R_DATE)
