@@ -131,6 +131,8 @@ static enum kempt_status emit_blk(struct chrome *c,
 }
 
 static void clear_window(struct chrome_doc *d) {
+  if (d->scan_shift != CHROME_SCAN_SHIFT) /* (see CHROME_SCAN_STREAM) */
+    d->scan_before += d->nunits;
   kempt__buf_clear(&d->text);
   d->nunits = d->nblks = d->ntoks = d->nremoved = d->nwiki = 0;
   d->gen++; /* (the scan memo's lines are of the window before) */
@@ -220,11 +222,37 @@ static void lex_fit(struct chrome_doc *d) {
   d->lex_grown = d->sw->grown;
 }
 
+/* (The lines of a small slot of the memo go to slots of their own in the
+ * full table: their hashes' top bits start with its index. So no two
+ * meet.) */
+void kempt__chrome_scan_grow(struct chrome_doc *d,
+                             const struct kempt_allocator *a) {
+  _Static_assert(CHROME_SCAN_SLOTS == 1u << (64 - CHROME_SCAN_SHIFT) &&
+                     CHROME_SCAN_SMALL == 1u << (64 - CHROME_SCAN_SMALL_SHIFT),
+                 "the memo's shifts are of its sizes");
+  struct chrome_scan_memo *m = kempt__calloc(a, CHROME_SCAN_SLOTS * sizeof *m);
+  if (!m)
+    return;
+  for (size_t i = 0; i < CHROME_SCAN_SMALL; i++) {
+    const struct chrome_scan_memo *e = &d->scan[i];
+    if (e->gen == d->gen) /* (the others are of windows before) */
+      m[(size_t)(e->h >> CHROME_SCAN_SHIFT)] = *e;
+  }
+  kempt__free(a, d->scan);
+  d->scan = m;
+  d->scan_shift = CHROME_SCAN_SHIFT;
+}
+
 static enum kempt_status hold(struct chrome *c, const struct kempt_block *b) {
   struct chrome_doc *d = &c->doc;
   size_t off = d->text.len;
   if (d->lex_grown != d->sw->grown) /* (it grew while the last was read) */
     lex_fit(d);
+  if (d->scan_shift != CHROME_SCAN_SHIFT &&
+      (d->nunits >= CHROME_SCAN_GROW ||
+       d->scan_before >= CHROME_SCAN_STREAM)) /* (a window of many lines, or
+                                                 a long stream) */
+    kempt__chrome_scan_grow(d, c->env->alloc);
   enum kempt_status st = kempt__buf_add(&d->text, b->text, b->len);
   if (st == KEMPT_OK) /* each line ends in '\n' (kempt__chrome_lex) */
     st = kempt__buf_addc(&d->text, '\n');
@@ -290,8 +318,9 @@ static enum kempt_status chrome_init(void *st, const struct kempt_env *env) {
   c->doc.sw = kempt__calloc(env->alloc, sizeof *c->doc.sw);
   c->doc.cp = kempt__calloc(env->alloc,
                             CHROME_CP_SLOTS * sizeof *c->doc.cp);
-  c->doc.scan = kempt__calloc(env->alloc,
-                              CHROME_SCAN_SLOTS * sizeof *c->doc.scan);
+  c->doc.scan =
+      kempt__calloc(env->alloc, CHROME_SCAN_SMALL * sizeof *c->doc.scan);
+  c->doc.scan_shift = CHROME_SCAN_SMALL_SHIFT; /* (grown by scan_line) */
   c->doc.gen = 1;
 
   c->doc.hsw = kempt__calloc(env->alloc,

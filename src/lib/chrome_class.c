@@ -1072,7 +1072,7 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                     a caption, each paragraph of a page that holds its
                     article twice) */
     sh = short_hash(p, n);
-    e = &d->scan[(size_t)(sh >> 52) & (CHROME_SCAN_SLOTS - 1)];
+    e = &d->scan[(size_t)(sh >> d->scan_shift)];
     ui = d->nunits - 1; /* (u is the last unit) */
     if (scan_copy(d, u, ui, e, sh, p, n))
       return;
@@ -1285,6 +1285,22 @@ static void match_prefix(struct chrome_unit *u, const struct matcher *m,
   }
 }
 
+#define HAS_UNSPACED_CHARS 45 /* code points of a line of a script without
+                                 spaces that a has phrase removes, at most */
+
+/* Whether the line p (unit u) is a long one of a script that runs its
+ * words together (Han, kana, Thai, Lao, Khmer, Myanmar): its few words
+ * (runs between punctuation or spaces) are clauses, and a paragraph that
+ * quotes a chrome phrase ("... 如有侵权请联系删除 ...") is no chrome. */
+static bool long_unspaced(const struct chrome_unit *u, const char *p) {
+  if (u->chars <= HAS_UNSPACED_CHARS)
+    return false;
+  const unsigned char *s = (const unsigned char *)p;
+  return (s[0] >= 0xE3 && s[0] <= 0xE9) ||
+         (s[0] == 0xE0 && s[1] >= 0xB8 && s[1] <= 0xBB) ||
+         (s[0] == 0xE1 && (s[1] <= 0x81 || s[1] == 0x9E || s[1] == 0x9F));
+}
+
 /* "has" phrases: any 1..8 words of a short line (in a longer one they
  * only count against it, as "soft" words do). */
 static void match_has(struct chrome_unit *u, const struct matcher *m,
@@ -1306,7 +1322,7 @@ static void match_has(struct chrome_unit *u, const struct matcher *m,
       const struct chrome_rule *r = NULL;
       if (has && k <= rs->maxtok[CK_HAS] && (k > 1 || (w->has & m->langs)))
         r = find_key(m, h, CK_HAS);
-      if (r && total <= HAS_WORDS) {
+      if (r && total <= HAS_WORDS && !long_unspaced(u, p)) {
         set_hit(u, r);
         return;
       }
@@ -1387,6 +1403,88 @@ static bool date_span(const struct matcher *m, const char *p,
 }
 
 #define RELATIVE_LEAD 2 /* words before a relative date's first number */
+
+/* The hour that token t is ("10", "9.30", "17:00", "10h"), or -1. */
+static int hour_of(const char *p, const struct chrome_tok *t) {
+  const char *q = p + t->start, *e = p + t->end;
+  int h = 0, digits = 0;
+  for (; q < e && (unsigned)(*q - '0') < 10 && digits < 3; q++, digits++)
+    h = h * 10 + (*q - '0');
+  if (digits == 0 || digits > 2 || h > 24)
+    return -1;
+  if (q < e && (*q == ':' || *q == '.' || *q == 'h'))
+    for (q++; q < e && (unsigned)(*q - '0') < 10; q++)
+      ;
+  return q == e ? h : -1;
+}
+
+/* Between tokens a and b = a + 1 or a + 2: a dash, or one short word in
+ * lower case that is no date word ("to", "bis", "à", "до"). */
+static bool range_joint(const struct matcher *m, const char *p,
+                        const struct chrome_tok *t, size_t a, size_t b) {
+  if (b == a + 1) {
+    const char *q = p + t[a].end, *e = p + t[b].start;
+    for (; q < e; q++)
+      if (*q == '-' || has_prefix(q, (size_t)(e - q), "\xe2\x80\x93"))
+        return true;
+    return false;
+  }
+  const struct chrome_tok *w = &t[a + 1];
+  return w->alpha && !w->upper && w->end - w->start <= 6 &&
+         !find_rule(m, w, 1, CK_DATE);
+}
+
+/* The hour at token *i (see hour_of), with its minutes when they are a
+ * token of their own ("10" ":" "00"): *i goes past them; or -1. */
+static int hour_at(const char *p, const struct chrome_tok *t, size_t nt,
+                   size_t *i) {
+  int h = hour_of(p, &t[*i]);
+  size_t k = *i + 1;
+  if (h >= 0 && k < nt && t[k].start == t[*i].end + 1 &&
+      (p[t[*i].end] == ':' || p[t[*i].end] == '.') && !t[k].alpha &&
+      t[k].end - t[k].start == 2)
+    *i = k; /* (its minutes) */
+  return h;
+}
+
+/* The tokens of the days that a row of opening hours opens with: day
+ * words, each after the one before or joined to it as range_joint joins
+ * hours ("Montag - Freitag", "Monday to Friday"); 0 when there is none. */
+static size_t hours_days(const struct matcher *m, const char *p,
+                         const struct chrome_tok *t, size_t nt) {
+  size_t i = 0;
+  while (i < nt && t[i].alpha && find_rule(m, t + i, 1, CK_DATE)) {
+    i++;
+    if (i + 1 < nt && t[i + 1].alpha && find_rule(m, t + i + 1, 1, CK_DATE) &&
+        range_joint(m, p, t, i - 1, i + 1))
+      i++; /* (the joint's word: "to", "bis") */
+  }
+  return i;
+}
+
+/* A row of opening hours: day words, then a range of hours, then a word
+ * at most ("Monday: 10 to 17", "Samedi 8 h - 12 h", "Montag - Freitag
+ * 9-18 Uhr"): a fact, no date line. That word may be a date word of the
+ * rules ("Uhr", "pm"): a day's name over a range of days of a month
+ * ("Monday 10 to 17 May") is no way to write a date. */
+static bool hours_row(const struct matcher *m, const char *p,
+                      const struct chrome_tok *t, size_t nt) {
+  size_t i = hours_days(m, p, t, nt);
+  if (i == 0 || i >= nt)
+    return false;
+  int from = hour_at(p, t, nt, &i);
+  if (from < 0 || i + 1 >= nt)
+    return false;
+  size_t j = i + 1;
+  if (t[j].alpha)
+    j++; /* (the joint's word) */
+  size_t last = j;
+  if (j >= nt || !range_joint(m, p, t, i, j) ||
+      hour_at(p, t, nt, &last) <= from)
+    return false;
+  return nt <= last + 2 && (nt == last + 1 || t[last + 1].alpha);
+  /* (a unit alone after it: "Uhr", "h") */
+}
 
 /* A relative date: a word or two, then numbers each with its unit in
  * lower case, then a date word ("Asked 2 years, 3 months ago", "Updated
@@ -1895,6 +1993,30 @@ static inline bool credit_tail(const struct chrome_unit *u, const char *p) {
   return credit_tail_rest(u, p, n);
 }
 
+#define EQUALS_CREDIT_TAIL 3 /* words of a credit's name after its '=' */
+#define EQUALS_CAPTION_CHARS 120 /* code points of such a caption at most */
+
+/* A caption that ends with its credit in the East Asian way: a caption
+ * word of the rules, '=' (or the full-width one), the source ("... 사진=
+ * 예시일보 DB", "（写真＝共同）"), in its last words, no sentence after. */
+static NOINLINE bool equals_credit(const struct chrome_unit *u,
+                                   const struct matcher *m, const char *p,
+                                   const struct chrome_tok *t, size_t nt) {
+  if (nt < 2 || u->words > CAPTION_WORDS || u->term == TERM_SENT ||
+      u->chars > EQUALS_CAPTION_CHARS)
+    return false;
+  size_t from = nt > EQUALS_CREDIT_TAIL + 1 ? nt - EQUALS_CREDIT_TAIL - 1 : 0;
+  for (size_t k = from; k + 1 < nt; k++) {
+    const char *e = p + t[k].end;
+    size_t gap = t[k + 1].start - t[k].end;
+    if (((gap == 1 && e[0] == '=') ||
+         (gap == 3 && memcmp(e, "\xef\xbc\x9d", 3) == 0)) &&
+        find_rule(m, t + k, 1, CK_CAPTION))
+      return true;
+  }
+  return false;
+}
+
 /* Whether t is a function word of the page's languages ("The", "His",
  * "In"): no name starts with one. */
 static bool stop_word(const struct matcher *m, const char *p,
@@ -2176,6 +2298,9 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
     u->rule = R_CAPTION;
   if (!u->rule && agency_credit(u, p, t, nt, total))
     u->rule = R_CAPTION;
+  if (!u->rule && u->len >= 2 * u->chars && nt == total &&
+      equals_credit(u, m, p, t, nt)) /* (a line mostly of CJK or Hangul) */
+    u->rule = R_CAPTION;
   if (!u->rule && slide_line(u, p))
     u->rule = R_SLIDE;
   if (!u->rule && u->words <= CAPTION_OPEN_WORDS &&
@@ -2190,8 +2315,11 @@ static void match_rules(struct chrome_unit *u, const struct matcher *m,
   if (!u->rule && (u->rule = is_says(u, m, p, t, nt)) != NULL)
     u->hit = CK_SAYS;
   if (!u->rule && u->term != TERM_SENT && is_date(u, m, p, t, nt)) {
-    u->rule = R_DATE;
-    u->hit = CK_DATE;
+    u->hours = hours_row(m, p, t, nt);
+    if (!u->hours) {
+      u->rule = R_DATE;
+      u->hit = CK_DATE;
+    }
   }
 }
 
@@ -2822,6 +2950,44 @@ static bool prose_form_lower(const struct chrome_unit *u) {
 static bool thai_end(const char *p, size_t n) {
   const unsigned char *s = (const unsigned char *)p;
   return n >= 3 && s[n - 3] == 0xE0 && s[n - 2] >= 0xB8 && s[n - 2] <= 0xBB;
+}
+
+/* A Thai line long enough for a paragraph that ends in a letter: few
+ * words (spaces part its phrases), but no link's line for a web address
+ * in it. */
+static bool thai_paragraph(const struct chrome_unit *u, const char *text) {
+  return u->chars >= 2 * THAI_PROSE && u->term == TERM_NONE &&
+         thai_end(text + u->off, u->tlen);
+}
+
+#define DENSE_NEAR 12 /* code points of a near-good line of Han, kana or
+                         Hangul that ends a sentence */
+
+/* Whether the line p[0..n) starts with Han, kana or Hangul (or CJK
+ * punctuation): a character of them says what two or three of a Latin
+ * script do, and a short line of them may be a whole sentence. */
+static bool dense_start(const char *p, size_t n) {
+  int32_t cp = 0;
+  if (n)
+    kempt__next_cp(p, n, &cp);
+  return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* A line of DENSE_NEAR such characters or more that ends a sentence is
+ * near-good text, not a short line ("구는 올해 예산 3억 원을 편성했다.",
+ * "目前已有一百二十名学生报名。": a news story's one-sentence paragraph). */
+static NOINLINE bool dense_sentence(const struct chrome_unit *u,
+                                    const char *text) {
+  return u->chars >= DENSE_NEAR && ends_prose(u) &&
+         dense_start(text + u->off, u->len);
+}
+
+/* A long Thai line over its article's date line (or over a byline over
+ * it) is the headline: a paragraph is longer, and has no date under it. */
+static NOINLINE bool thai_headline(const struct chrome_doc *d, size_t i) {
+  return d->units[i].chars < 2 * THAI_PROSE &&
+         kempt__chrome_over_head_date(d, i);
 }
 
 static HOT_INLINE uint8_t class_of(const struct chrome_unit *u, bool nolang) {
@@ -4025,6 +4191,28 @@ static unsigned cjk_start(const struct chrome_doc *d,
   return u->len >= 3 && c >= 0xE3 && c <= 0xE9;
 }
 
+/* Whether a line starts with a letter of Thai, Lao, Myanmar or Khmer:
+ * scripts that run their words together and put a space between
+ * phrases. */
+static bool phrase_start(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  return u->len >= 3 && ((p[0] == 0xE0 && p[1] >= 0xB8 && p[1] <= 0xBB) ||
+                         (p[0] == 0xE1 && (p[1] <= 0x81 || p[1] == 0x9E ||
+                                           p[1] == 0x9F)));
+}
+
+/* Whether line t is in a script written with spaces between words
+ * (Greek, Arabic, Hebrew, Devanagari ...; not CJK, Thai, Lao, Khmer or
+ * Myanmar), capitalised or without case: on a page of a language without
+ * a list of function words its words still tell a headline's topic. */
+static bool spaced_script(const struct chrome_doc *d, size_t t) {
+  const struct chrome_unit *u = &d->units[t];
+  const unsigned char *p = (const unsigned char *)d->text.data + u->off;
+  return u->len >= 2 && p[0] < 0xE3 && !phrase_start(d, u) &&
+         (u->cap1 || kempt__chrome_caseless_start((const char *)p, u->len));
+}
+
 /* A line of one short word in a script written with spaces (not CJK,
  * Thai, Lao, Khmer or Myanmar): a button or a menu's item ("Share" in
  * Georgian or Armenian), no title of a page without a known language. */
@@ -4058,6 +4246,74 @@ static NOINLINE bool menu_columns(const char *p, size_t n) {
              ++crumbs >= 2)
       return true;
   return false;
+}
+
+#define TABS_MAX 8      /* words of a row of day tabs at most */
+#define TABS_ABBREV 5   /* ... of a row of day abbreviations at least */
+#define TABS_WORDS 3    /* ... of one that opens with a date word */
+#define ABBREV_CHARS 3  /* characters of an abbreviated day's name */
+
+/* Whether line u has only letters, digits, spaces and apostrophes
+ * ("Aujourd'hui"; no other ASCII punctuation, no space, dash or quote of
+ * U+2000..U+203F: a row of tabs, no headline "Storm: ...", date "9.2."
+ * nor hours "Mon–Fri 9–17"). */
+static bool bare_words(const char *p, const struct chrome_unit *u) {
+  for (size_t k = 0; k < u->len; k++) {
+    unsigned char c = (unsigned char)p[k];
+    if ((c < 0x80 && c != ' ' && c != '\'' &&
+         (unsigned)((c | 0x20) - 'a') >= 26 && (unsigned)(c - '0') >= 10) ||
+        (c == 0xE2 && k + 2 < u->len && (unsigned char)p[k + 1] == 0x80 &&
+         (unsigned char)p[k + 2] != 0x99))
+      return false;
+  }
+  return true;
+}
+
+/* Whether token t is a date word of the rules of any language. */
+static bool any_date_word(const struct chrome_doc *d,
+                          const struct chrome_tok *t) {
+  const struct chrome_rules *r = d->wc.rules;
+  return r && t->alpha && kempt__chrome_may_start(r, CK_DATE, t->h) &&
+         kempt__chrome_rules_find(r, kempt__chrome_seq(t, 1), CK_DATE,
+                                  ~0u) != NULL;
+}
+
+/* tabs_row: day_tabs past its quick tests (most lines fail them). */
+static NOINLINE bool tabs_row(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  const char *p = d->text.data + u->off;
+  bool abbrev = u->ntok == u->words && u->ntok >= TABS_ABBREV &&
+                u->upper == u->words;
+  if ((u->stop && !abbrev) || u->seps || u->url || u->bullet ||
+      !bare_words(p, u))
+    return false;
+  struct chrome_tok t[TABS_MAX + 1];
+  size_t total, n = kempt__chrome_unit_tokens(d, u, t, TABS_MAX + 1, &total);
+  if (n != total || n == 0)
+    return false;
+  if (u->stop == 0 && any_date_word(d, &t[0]))
+    return true;
+  if (!abbrev)
+    return false;
+  for (size_t k = 0; k < n; k++) {
+    size_t chars = 0;
+    for (uint32_t b = t[k].start; b < t[k].end; b++)
+      chars += ((unsigned char)p[b] & 0xC0) != 0x80;
+    if (!t[k].upper || chars > ABBREV_CHARS)
+      return false;
+  }
+  return true;
+}
+
+/* Line i, a row of day tabs over a forecast or a programme: the days'
+ * short names ("Mo Di Mi Do Fr Sa So", "Пн Вт Ср Чт Пт Сб Вс"), or a
+ * few words without a function word that open with a date word ("Heute
+ * Morgen Übermorgen", "Today Tomorrow 3 days 10 days"); no punctuation.
+ * No title, no text. */
+static inline bool day_tabs(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return u->term == TERM_NONE && u->words >= TABS_WORDS &&
+         u->ntok <= TABS_MAX && tabs_row(d, i);
 }
 
 static bool is_title(const struct chrome_doc *d, const struct chrome_unit *u,
@@ -4613,6 +4869,12 @@ static bool inner_stop(const char *p, size_t n) {
 #define BOX_LABEL_WORDS 3 /* ... its label of so many */
 #define BOX_NAME_WORDS 5  /* words of the box's name over it at most */
 
+/* Whether p[k..) is a colon spaced the French way (" : ") before a
+ * value: "Humidité : 81 %". */
+static bool french_colon(const char *p, size_t k, size_t n) {
+  return k + 3 < n && p[k] == ' ' && p[k + 1] == ':' && p[k + 2] == ' ';
+}
+
 /* Line i, a row "Label: value" of a box of facts ("Born: 3 April 1931,
  * Whitby", "Spouse: David Ellery"): a label of a few words (the first
  * capitalised) and a colon, then the value; no phrase rule but a
@@ -4630,6 +4892,8 @@ static bool box_row(const struct chrome_doc *d, size_t i) {
   for (; k + 2 < n; k++)
     if (p[k] == ':')
       return k > 0 && p[k - 1] != ' ' && p[k + 1] == ' ' && p[k + 2] != ' ';
+    else if (french_colon(p, k, n))
+      return k > 0 && p[k - 1] != ' ' && p[k + 3] != ' ';
     else if (p[k] == ' ' && ++spaces >= BOX_LABEL_WORDS)
       return false;
   return false;
@@ -4674,12 +4938,25 @@ static void keep_reading(struct chrome_doc *d, size_t r) {
     d->units[r - 1].rule = NULL;
 }
 
-/* Lines over the article at a, up to line e (right over it), are a box
- * of facts: BOX_ROWS rows or more in a block apart from the article's,
- * maybe a name over them (a short line without an end: "Margaret
- * Ellery", or a title; a row of tabs with numbers, "Today Tomorrow 3 days
- * 10 days", is none). They stay, the name as the title. Returns the
- * box's first row, or SIZE_MAX when there is no box. */
+/* Whether a headline in a block of its own stands right over the box
+ * whose name is line h, in the box's block, a label and no name of a
+ * person or place ("Weather in Rennes this weekend" over "Right now" /
+ * "Wind: ..."): it becomes the title, the label stays under it. */
+static bool headline_over_label(struct chrome_doc *d, size_t h,
+                                bool nolang) {
+  if (h == 0 || d->units[h].blk != d->units[h + 1].blk ||
+      d->units[h - 1].blk == d->units[h].blk ||
+      kempt__chrome_name_line(d, h))
+    return false; /* (a person's or a place's name: an entry's box) */
+  struct chrome_unit *t = &d->units[h - 1];
+  if (t->hit || t->term != TERM_NONE || !is_title(d, t, nolang) ||
+      menu_columns(d->text.data + t->off, t->len))
+    return false;
+  t->rule = NULL;
+  t->title = true;
+  return true;
+}
+
 /* Line n - 1, in a block of its own over the name of a box of facts at
  * n (a court's name over "Case No.: ..."), is a headline on the
  * article's topic: it is the title (set here), the name a line of the
@@ -4703,6 +4980,12 @@ static bool headline_over_box(struct chrome_doc *d, size_t n, size_t a) {
   return true;
 }
 
+/* Lines over the article at a, up to line e (right over it), are a box
+ * of facts: BOX_ROWS rows or more in a block apart from the article's,
+ * maybe a name over them (a short line without an end: "Margaret
+ * Ellery", or a title; a row of tabs with numbers, "Today Tomorrow 3 days
+ * 10 days", is none). They stay, the name as the title. Returns the
+ * box's first row, or SIZE_MAX when there is no box. */
 static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
                        bool nolang) {
   size_t s = e + 1;
@@ -4715,10 +4998,11 @@ static size_t box_over(struct chrome_doc *d, size_t e, size_t a,
   struct chrome_unit *h = s > 0 ? &d->units[s - 1] : NULL;
   if (h && !h->hit && !h->bullet && !h->url && !h->widget && h->cap1 &&
       h->words >= 1 && h->term == TERM_NONE && h->seps < 2 &&
-      !number_row(h) && !measure_line(d, h) &&
+      !number_row(h) && !measure_line(d, h) && !day_tabs(d, s - 1) &&
       (h->words <= BOX_NAME_WORDS || is_title(d, h, nolang))) {
     h->rule = NULL;
-    h->title = !nolang && headline_over_box(d, s - 1, a) ? false : true;
+    h->title = !(headline_over_label(d, s - 1, nolang) ||
+                 (!nolang && headline_over_box(d, s - 1, a)));
   }
   return s;
 }
@@ -5114,6 +5398,71 @@ static bool dated_title(const struct chrome_doc *d, size_t i, size_t a) {
   return true;
 }
 
+#define CJK_TOPIC_BYTES 6 /* a word of two CJK characters at least */
+
+/* Whether the bytes s[0..m) (m > 0) are in h[0..n). */
+static bool bytes_in(const char *h, size_t n, const char *s, size_t m) {
+  for (const char *q = memchr(h, s[0], n); q && (size_t)(q - h) + m <= n;
+       q = memchr(q + 1, s[0], n - (size_t)(q + 1 - h)))
+    if (memcmp(q, s, m) == 0)
+      return true;
+  return false;
+}
+
+/* Whether a word of line i (CJK: a run of characters between spaces,
+ * two of them at least) stands inside one of the article's first lines
+ * (l): a title's do ("金沢　春祭り始まる" over "金沢市で..."), a byline's
+ * name seldom does. */
+static bool cjk_word_in_lead(const struct chrome_doc *d, size_t i,
+                             const struct lead_words *l) {
+  struct chrome_tok t[4];
+  size_t total, nt = kempt__chrome_unit_tokens(d, &d->units[i], t, 4, &total);
+  const char *p = d->text.data + d->units[i].off;
+  for (size_t x = 0; x < nt; x++) {
+    size_t m = t[x].end - t[x].start;
+    if (m < CJK_TOPIC_BYTES || (unsigned char)p[t[x].start] < 0xE3)
+      continue;
+    for (size_t k = 0; k < l->lines; k++) {
+      const struct chrome_unit *v = &d->units[l->at[k]];
+      if (bytes_in(d->text.data + v->off, v->len, p + t[x].start, m))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Whether line i shares a word that carries the topic with the
+ * article's first lines from a: a short title ("מחאה בתל אביב"), not
+ * its author's name. */
+static bool named_in_lead(struct chrome_doc *d, size_t i, size_t a) {
+  struct lead_words l;
+  read_lead(d, a, &l);
+  return title_topic(d, i, &l) || (cjk_start(d, &d->units[i]) &&
+                                   cjk_word_in_lead(d, i, &l));
+}
+
+#define OPEN_HEAD_META 2 /* byline and date lines under an opening headline */
+#define HEAD_META_WORDS 8 /* words of a date line that a phrase rule took */
+
+/* A byline or date line that a rule took ("By ...", "Publicado el 14 de
+ * marzo de 2026"): it may stand between a headline and its text. */
+static bool head_meta(const struct chrome_doc *d, const struct chrome_unit *u) {
+  return u->rule == R_BYLINE || u->rule == R_DATE ||
+         (u->rule && u->words <= HEAD_META_WORDS &&
+          has_year(d->text.data + u->off, u->len));
+}
+
+/* Whether a sentence of text, in a block of its own, follows line a right
+ * under it or past its byline and date (at most OPEN_HEAD_META lines). */
+static bool text_under_head(const struct chrome_doc *d, size_t a) {
+  size_t i = a + 1;
+  while (i < d->nunits && i <= a + OPEN_HEAD_META &&
+         head_meta(d, &d->units[i]))
+    i++;
+  return i < d->nunits && d->units[i].blk != d->units[a].blk &&
+         d->units[i].term == TERM_SENT;
+}
+
 static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
   size_t head = SIZE_MAX; /* a date line that looked like one */
   if (a < d->nunits && cjk_start(d, &d->units[a]))
@@ -5123,10 +5472,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       d->units[a].term == TERM_NONE && d->units[a].words >= HEADLINE_WORDS &&
       d->units[a].words <= OPEN_HEAD_WORDS &&
       !inner_stop(d->text.data + d->units[a].off, d->units[a].len) &&
-      is_title(d, &d->units[a], false) && a + 1 < d->nunits &&
+      is_title(d, &d->units[a], false) && text_under_head(d, a) &&
       !menu_columns(d->text.data + d->units[a].off, d->units[a].len) &&
-      d->units[a + 1].blk != d->units[a].blk &&
-      d->units[a + 1].term == TERM_SENT &&
       (a == 0 || d->units[a - 1].words < HEADLINE_WORDS ||
        !is_title(d, &d->units[a - 1], false)) &&
       !headline_over_head(d, a)) {
@@ -5152,6 +5499,12 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       u->rule = NULL;
       return;
     }
+    const char *name =
+        k == 0 && nolang ? kempt__chrome_name_over_text(d, a - 1) : NULL;
+    if (name && !named_in_lead(d, a - 1, a)) {
+      u->rule = name; /* (a byline without case: the title is over it) */
+      continue;
+    }
     if (k == 0 && !nolang && first_question(d, a - 1, a)) {
       u->rule = NULL; /* (the article's; its title is a little higher up,
                          over a date or the like, or there is none) */
@@ -5162,7 +5515,8 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
     if (box == SIZE_MAX && k == 0 && !nolang && a > 1 && button_row(d, a - 1))
       box = box_over(d, a - 2, a, nolang);
     if (box != SIZE_MAX && (box == 0 || (!number_row(&d->units[box - 1]) &&
-                                         !measure_line(d, &d->units[box - 1]))))
+                                         !measure_line(d, &d->units[box - 1]) &&
+                                         !day_tabs(d, box - 1))))
       return; /* (a box of facts: its rows and its name stay) */
     if (box != SIZE_MAX && box > 0 && measure_line(d, &d->units[box - 1]))
       keep_reading(d, box - 1);
@@ -5193,9 +5547,13 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
                    the title is higher up) */
     if (is_title(d, u, nolang) && !button_run(d, a - 1 - k) &&
         !menu_then_buttons(d, a - 1 - k, a) &&
-        !menu_columns(d->text.data + u->off, u->len)) {
+        !menu_columns(d->text.data + u->off, u->len) &&
+        (nolang || !day_tabs(d, a - 1 - k))) {
       const char *why = kempt__chrome_head_line(
           d, a - 1 - k, k + 1 < a && is_title(d, u - 1, nolang));
+      if (why && kempt__chrome_caseless_byline(why) &&
+          named_in_lead(d, a - 1 - k, a))
+        why = NULL; /* (a short title: its words are the article's) */
       if (why) { /* a date or source line under the title */
         u->rule = why;
         head = a - 1 - k;
@@ -5209,8 +5567,9 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
         continue; /* (the title is over the head) */
       }
       size_t t = on_topic_title(d, a, a - 1 - k, nolang);
-      if (!nolang && t > 0 && !menu_then_buttons(d, t - 1, a) &&
-          (headline_over_dek(d, t - 1, t) ||
+      if ((!nolang || spaced_script(d, t)) && t > 0 &&
+          !menu_then_buttons(d, t - 1, a) &&
+          ((!nolang && headline_over_dek(d, t - 1, t)) ||
            plain_headline_over_dek(d, t - 1, t, a)) &&
           !menu_columns(d->text.data + d->units[t - 1].off,
                         d->units[t - 1].len)) {
@@ -5357,9 +5716,48 @@ static bool longer_text_under(const struct chrome_doc *d, size_t h, size_t b,
  * go, and a goes to that headline. */
 static const char R_HEAD_TEASER[] = "teasers atop the article";
 
+#define NOTICE_SKIP 2 /* short lines between a notice's button and the
+                         article's headline at most (a section's name) */
+
+/* A notice over its button at the top of the stretch [*a, b] in a script
+ * that runs its words together (no phrase rule sees "cookie" inside a
+ * Thai phrase): a line, a button that a line rule took ("ยอมรับทั้งหมด"),
+ * then, past a short line or two, a headline over the article's date
+ * line. The stretch starts at the article under that head. */
+static void trim_notice(struct chrome_doc *d, size_t *a, size_t b) {
+  size_t i = *a;
+  if (i + 3 > b || d->units[i + 1].hit != CK_LINE ||
+      d->units[i + 1].words > 2 || !phrase_start(d, &d->units[i]))
+    return;
+  for (size_t j = i + 2; j <= b && j <= i + 2 + NOTICE_SKIP; j++) {
+    const struct chrome_unit *u = &d->units[j];
+    if (u->cls == CL_GOOD || u->cls == CL_NEAR)
+      return; /* (text under the button: no notice's) */
+    if (!kempt__chrome_over_head_date(d, j))
+      continue;
+    for (size_t k = j + 1; k <= b; k++)
+      if (d->units[k].cls == CL_GOOD || d->units[k].cls == CL_NEAR) {
+        *a = k; /* (find_title finds the headline over it) */
+        return;
+      }
+    return;
+  }
+}
+
+/* Where the teasers atop the stretch from a start: at a, or at the
+ * headline right over it in its block when the stretch opens with the
+ * first teaser's summary (a short headline scores below zero). */
+static size_t first_teaser(const struct chrome_doc *d, size_t a, bool nolang) {
+  if (a > 0 && d->units[a - 1].blk == d->units[a].blk &&
+      (a < 2 || d->units[a - 2].blk != d->units[a].blk) &&
+      is_head(&d->units[a - 1], nolang) && is_summary(&d->units[a]))
+    return a - 1;
+  return a;
+}
+
 static void trim_head_teasers(struct chrome_doc *d, size_t *a, size_t b,
                               bool nolang) {
-  size_t s = *a, n = 0;
+  size_t s = first_teaser(d, *a, nolang), n = 0, from = s;
   uint16_t longest = 0;
   for (; teaser_block(d, s, b, nolang); s += 2, n++)
     if (d->units[s + 1].words > longest)
@@ -5368,7 +5766,7 @@ static void trim_head_teasers(struct chrome_doc *d, size_t *a, size_t b,
       d->units[s + 1].blk == d->units[s].blk ||
       !longer_text_under(d, s, b, longest))
     return;
-  for (size_t i = *a; i < s; i++)
+  for (size_t i = from; i < s; i++)
     d->units[i].rule = R_HEAD_TEASER; /* (no lead or heading of it) */
   *a = s;
 }
@@ -5613,10 +6011,60 @@ static size_t entry_above(const struct chrome_doc *d, size_t i) {
   return SIZE_MAX;
 }
 
-#define LIVE_ENTRIES 3 /* a live report's entries at least */
+#define LIVE_ENTRIES 3 /* a live report's entries at least, */
+#define LIVE_PAIR 2    /* ... or so many whose times run back */
 /* Lines of the stretch's first entry at most (date, headline, a
- * paragraph or two): a longer one is an article over teasers. */
+ * paragraph or two): a longer one is an article over teasers, unless
+ * the entries it joins have more text than teasers have. */
 #define LIVE_ENTRY_LINES 4
+
+static bool is_digit(char c);
+
+/* The time of day in line i, its last "9:30" or "14:05", in minutes
+ * since midnight; -1 when it has none. */
+static int line_clock(const struct chrome_doc *d, size_t i) {
+  const char *p = d->text.data + d->units[i].off;
+  size_t n = d->units[i].len;
+  int found = -1;
+  for (size_t k = 1; k + 2 < n; k++) {
+    if (p[k] != ':' || !is_digit(p[k - 1]) || !is_digit(p[k + 1]) ||
+        !is_digit(p[k + 2]) || (k + 3 < n && is_digit(p[k + 3])))
+      continue;
+    int h = p[k - 1] - '0';
+    if (k >= 2 && is_digit(p[k - 2]))
+      h += 10 * (p[k - 2] - '0');
+    int m = 10 * (p[k + 1] - '0') + (p[k + 2] - '0');
+    if (h < 24 && m < 60)
+      found = h * 60 + m;
+  }
+  return found;
+}
+
+/* Whether the entries from the date line top to line end have times
+ * that run back, each earlier than the one above it: a live report
+ * (newest first), no list of teasers by topic. */
+static bool times_run_back(const struct chrome_doc *d, size_t top,
+                           size_t end) {
+  int last = 24 * 60; /* (no time is so late) */
+  for (size_t i = top, e; i <= end; i = e + 1) {
+    int t = line_clock(d, i);
+    if (t < 0 || t >= last || (e = entry_end(d, i, end + 1)) == SIZE_MAX)
+      return false;
+    last = t;
+  }
+  return true;
+}
+
+/* Whether the entry from date line s to line e has more text than a
+ * teaser's summary: two paragraphs or more, or a longer one. */
+static bool more_than_teaser(const struct chrome_doc *d, size_t s, size_t e) {
+  size_t k = s + 1, lines = 0, words = 0;
+  if (k <= e && entry_heading(d, k))
+    k++;
+  for (; k <= e; k++, lines++)
+    words += d->units[k].words;
+  return lines >= 2 || words > TEASER_WORDS;
+}
 
 /* A live report's best stretch may be one entry of it (a date or time
  * line, a headline, a sentence or two): the entries of the same form
@@ -5627,13 +6075,20 @@ static size_t entry_above(const struct chrome_doc *d, size_t i) {
 static void join_live_entries(const struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c) {
   size_t n, top = stretch_entry_date(d, *a, *b, &n), end = *b, e;
-  if (top == SIZE_MAX || entry_end(d, top, *b + 1) - top >= LIVE_ENTRY_LINES)
+  if (top == SIZE_MAX)
     return;
-  for (; (e = entry_above(d, top)) != SIZE_MAX; n++)
+  bool longer = entry_end(d, top, *b + 1) - top >= LIVE_ENTRY_LINES;
+  bool full = true; /* each entry joined has more text than a teaser */
+  for (; (e = entry_above(d, top)) != SIZE_MAX; n++) {
+    full = full && more_than_teaser(d, e, top - 1);
     top = e;
-  for (; end + 1 < c && (e = entry_end(d, end + 1, c)) != SIZE_MAX; n++)
+  }
+  for (; end + 1 < c && (e = entry_end(d, end + 1, c)) != SIZE_MAX; n++) {
+    full = full && more_than_teaser(d, end + 1, e);
     end = e;
-  if (n >= LIVE_ENTRIES) {
+  }
+  if ((n >= LIVE_ENTRIES || (n >= LIVE_PAIR && times_run_back(d, top, end))) &&
+      (!longer || full)) {
     *a = top;
     *b = end;
   }
@@ -5849,6 +6304,8 @@ static enum run_kind run_kind(const struct chrome_doc *d, size_t i) {
     return RUN_DATA;
   if (u->cls == CL_GOOD || u->cls == CL_NEAR)
     return RUN_TEXT;
+  if (day_tabs(d, i))
+    return RUN_DATA; /* (the tabs over a table) */
   return u->words <= HEAD_MAX_WORDS ? RUN_OTHER : RUN_STOP;
 }
 
@@ -6751,7 +7208,7 @@ static void keep_job_title(struct chrome_doc *d, size_t s, size_t e) {
   struct chrome_unit *u = &d->units[s - 1];
   if (u->rule != R_OUTSIDE || u->hit || u->blk == d->units[s].blk ||
       (s > 1 && d->units[s - 2].blk == u->blk) || crumb_line(d, s - 1) ||
-      button_run(d, s - 1) || !is_title(d, u, false))
+      button_run(d, s - 1) || !is_title(d, u, false) || day_tabs(d, s - 1))
     return;
   u->rule = NULL;
   u->title = true;
@@ -7184,6 +7641,20 @@ static bool notice_only(const struct chrome_doc *d, size_t a, size_t b) {
   return chars <= NOTICE_CHARS;
 }
 
+static const char R_DAY_TABS[] = "classifier a row of day tabs";
+
+#define DAY_TABS_REACH 40 /* lines from the article's start to its tabs */
+
+/* Rows of day tabs near the start of the article [a, b] over what is no
+ * prose (a forecast's days, a programme: "Heute Morgen 3 Tage 10 Tage
+ * Monat") go: the page's buttons, not its text. */
+static void drop_day_tabs(struct chrome_doc *d, size_t a, size_t b) {
+  for (size_t i = a; i <= b && i < d->nunits && i < a + DAY_TABS_REACH; i++)
+    if (!d->units[i].rule && !d->units[i].title && day_tabs(d, i) &&
+        (i == b || !prose_at(d, i + 1)))
+      d->units[i].rule = R_DAY_TABS;
+}
+
 static NOINLINE void judge(struct chrome_doc *d, bool nolang,
                            size_t evidence) {
   size_t c = cut_at(d), a = 0, b = 0;
@@ -7203,6 +7674,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   } else {
     trim_teasers(d, &a, &b, nolang);
     trim_head_teasers(d, &a, b, nolang);
+    trim_notice(d, &a, b);
     join_over_lists(d, &a, &b, c, nolang);
     kempt__chrome_keep_posts(d, &a, &b, c);
     extend_over_data(d, &a, &b, c, nolang);
@@ -7295,6 +7767,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
   if (found && !d->seen_good) {
     kempt__chrome_head_inside(d, a, b);
     find_title(d, a, nolang);
+    drop_day_tabs(d, a, b);
     if (a >= 2 && d->units[a - 1].rule == R_OUTSIDE &&
         (!d->units[a - 2].rule || buttons_under_title(d, a - 2)) &&
         head_between(d, a - 1, a))
@@ -8284,12 +8757,18 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
                   WEAK_LANG * (uint64_t)d->lang.words;
   for (size_t i = 0; i < nu; i++) {
     struct chrome_unit *u = &units[i];
-    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2)
+    if (!u->rule && u->words < 12 && !u->widget && u->seps < 2 &&
+        !thai_paragraph(u, text))
       u->url = has_url(text + u->off, u->len); /* see link_like */
     u->cls = class_of(u, nolang);
     if (u->cls == CL_SHORT && u->term == TERM_NONE && !u->rule &&
-        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen))
-      u->cls = CL_NEAR; /* Thai and Lao end a sentence with no mark */
+        u->chars >= THAI_PROSE && thai_end(text + u->off, u->tlen) &&
+        !thai_headline(d, i))
+      u->cls = u->words >= 2 ? CL_GOOD : CL_NEAR; /* Thai and Lao end a
+                                                     sentence with no mark,
+                                                     and a space parts two */
+    if (u->cls == CL_SHORT && !u->rule && dense_sentence(u, text))
+      u->cls = CL_NEAR;
     if (weak && (u->cls == CL_NEAR || u->cls == CL_SHORT) &&
         few_stops(u, u->cls == CL_NEAR)) {
       uint8_t c = class_nolang(u); /* (a language without a list) */

@@ -42,6 +42,8 @@ static const char R_HEAD_DATE[] = "date line (the article's head)";
 static const char R_HEAD_SOURCE[] = "source line (the article's head)";
 static const char R_HEAD_NAME[] = "byline (a name over the date line)";
 static const char R_HEAD_BYLINE[] = "byline (记者 NAME, NAME 报道)";
+static const char R_HEAD_CASELESS[] =
+    "byline (a name without case under the headline)";
 
 /* The code point at p[0..n) (n >= 1). */
 static int32_t cp_at(const char *p, size_t n) {
@@ -86,6 +88,18 @@ static size_t digits(const char *p, size_t n, size_t i) {
   return k - i;
 }
 
+#define ERA_BYTES 6 /* an era's name before a CJK year: two characters */
+
+/* Bytes of an era's name that a CJK date's year may follow ("令和8年",
+ * "民國115年"): two Han characters before a digit, or 0. */
+static size_t era_bytes(const char *s, size_t n) {
+  if (n <= ERA_BYTES || digit(s[0]) || !digit(s[ERA_BYTES]) ||
+      !spaceless(cp_at(s, n)) || !spaceless(cp_at(s + 3, n - 3)))
+    return 0;
+  return (unsigned char)s[0] >= 0xE3 && (unsigned char)s[3] >= 0xE3 ? ERA_BYTES
+                                                                     : 0;
+}
+
 /* Whether the line p[0..n), words t[0..nt), holds a date written with
  * digits: 28.11.2026, 2026-11-28, 11/28/26, 2026年11月28日; or a time
  * (14:30) when time. A date starts at a word's start (a number, or a
@@ -94,11 +108,12 @@ static bool digit_date(const char *p, size_t n, const struct chrome_tok *t,
                        size_t nt, bool time) {
   unsigned parts = 0; /* (over words in a row: "2026년 11월 18일") */
   for (size_t w = 0; w < nt; w++) {
-    if (!digit(p[t[w].start])) {
+    size_t from = t[w].start + era_bytes(p + t[w].start, t[w].end - t[w].start);
+    if (!digit(p[from])) {
       parts = 0;
       continue;
     }
-    for (size_t i = t[w].start; i < t[w].end;) {
+    for (size_t i = from; i < t[w].end;) {
       if (!digit(p[i])) {
         i++;
         continue;
@@ -187,6 +202,12 @@ static bool year_of(const char *p, const struct chrome_tok *t) {
          ((v >= 1900 && v < 2100) || (v >= 2440 && v < 2640)); /* (Thai) */
 }
 
+/* A year in two digits ("69" of 2569), after an abbreviated month. */
+static bool short_year(const char *p, const struct chrome_tok *t) {
+  size_t nd;
+  return number_of_n(p, t, &nd) >= 0 && nd == 2;
+}
+
 static bool day_of(const char *p, const struct chrome_tok *t) {
   size_t nd;
   int v = number_of_n(p, t, &nd);
@@ -262,8 +283,11 @@ static bool date_form(const char *p, const struct chrome_unit *u,
                                 "2026. november 28.", "၂၀၂၆ နိုဝင်ဘာ ၂၈" */
     if (head && i + 3 < nt && day_of(p, &t[i]) && t[i + 1].alpha &&
         t[i + 2].alpha && !t[i + 1].upper && p[t[i + 1].end] == '.' &&
-        t[i + 2].start == t[i + 1].end + 1 && year_of(p, &t[i + 3]))
-      skip |= 3u << (i + 1); /* a month in two letters: "22 พ.ย. 2569" */
+        t[i + 2].start == t[i + 1].end + 1 &&
+        (year_of(p, &t[i + 3]) ||
+         (p[t[i + 2].end] == '.' && short_year(p, &t[i + 3]))))
+      skip |= 3u << (i + 1); /* a month in two letters: "22 พ.ย. 2569",
+                                "6 มี.ค. 69" */
   }
   bool dated = skip || digit_date(p, u->tlen, t, nt, time);
   if (!dated && !head)
@@ -322,7 +346,7 @@ static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
   const struct chrome_unit *u = &d->units[i];
   if (u->hit == CK_DATE || u->hit == CK_BYLINE)
     return true;
-  if (!head_shape(d, u) || !d->wc.rules)
+  if (u->hours || !head_shape(d, u) || !d->wc.rules)
     return false;
   const char *p = d->text.data + u->off;
   struct chrome_tok t[HEAD_TOKENS + 1];
@@ -423,6 +447,54 @@ static bool cjk_byline(const struct chrome_doc *d,
   return false;
 }
 
+#define UNDER_NAME_CHARS 16 /* code points of a name in a script without
+                               case under a headline or date line */
+
+/* A name in a script without case alone on its line, as a byline puts
+ * it ("毎日新聞社　佐藤花子", "דנה כהן"): a short line of two or three
+ * words, no number, end or separator. (A cased script has name_line().) */
+static bool caseless_name(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->chars > UNDER_NAME_CHARS || u->ntok < 2 || u->ntok > 3 ||
+      u->term != TERM_NONE || u->seps || u->bullet || u->widget || u->hit ||
+      !kempt__chrome_caseless_start(d->text.data + u->off, u->len))
+    return false;
+  struct chrome_tok t[4];
+  size_t total, nt = kempt__chrome_unit_tokens(d, u, t, 4, &total);
+  for (size_t k = 0; k < nt; k++)
+    if (!t[k].alpha)
+      return false;
+  return nt == total;
+}
+
+/* Whether unit v may be the headline (or its dek) over such a name u:
+ * more than times as many code points, no sentence's end. */
+static bool over_caseless_name(const struct chrome_unit *v,
+                               const struct chrome_unit *u, unsigned times) {
+  return v->chars > times * u->chars && v->term == TERM_NONE && !v->bullet &&
+         !v->hit;
+}
+
+/* Such a name right under the date line that is under a longer headline
+ * ("2026年3月5日 15時12分" / "毎日新聞社　佐藤花子"): the headline over
+ * the date is the title. */
+static bool name_under_date(const struct chrome_doc *d, size_t i) {
+  return i >= 2 && caseless_name(d, i) && head_date(d, i - 1, true) &&
+         over_caseless_name(&d->units[i - 2], &d->units[i], 1);
+}
+
+bool kempt__chrome_caseless_byline(const char *why) {
+  return why == R_HEAD_CASELESS;
+}
+
+const char *kempt__chrome_name_over_text(const struct chrome_doc *d,
+                                        size_t i) {
+  return i >= 1 && caseless_name(d, i) &&
+                 over_caseless_name(&d->units[i - 1], &d->units[i], 2)
+             ? R_HEAD_CASELESS
+             : NULL;
+}
+
 bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i) {
   return name_line(d, &d->units[i]);
 }
@@ -435,6 +507,8 @@ const char *kempt__chrome_head_line(const struct chrome_doc *d, size_t i,
     return R_HEAD_BYLINE;
   if (i > 0 && label_line(d, i) && head_date(d, i - 1, true))
     return R_HEAD_SOURCE;
+  if (name_under_date(d, i))
+    return R_HEAD_CASELESS;
   if (title_above && i + 1 < d->nunits && name_line(d, &d->units[i]) &&
       over_name(&d->units[i - 1], &d->units[i]) && head_date(d, i + 1, true))
     return R_HEAD_NAME;
@@ -464,6 +538,17 @@ bool kempt__chrome_named_date(const struct chrome_doc *d, size_t i) {
   for (size_t k = 0; k < nt && t[k].alpha; k++)
     n = t[k].end + 1 < u->len ? t[k].end + 1 : u->len;
   return !colon_in(p, n);
+}
+
+bool kempt__chrome_over_head_date(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  for (size_t j = i + 1; j < d->nunits && j <= i + 2; j++) {
+    if (head_date(d, j, true))
+      return true;
+    if (d->units[j].chars >= u->chars || d->units[j].term == TERM_SENT)
+      return false; /* (no byline between) */
+  }
+  return false;
 }
 
 bool kempt__chrome_head_reach(size_t head, size_t i) {

@@ -370,6 +370,8 @@ struct chrome_unit {
   bool listed;        /* a line of a list that text introduced */
   bool long_tok;      /* not retok, and its first words are kept at tok
                          all the same (for line_words, chrome_class.c) */
+  bool hours;         /* a row of opening hours: no date line, though it
+                         reads as one ("Samstag 9-14 Uhr") */
   uint64_t key;       /* hash of its words (repeated lines) */
   int32_t score;
   const char *rule;   /* static: why it goes; NULL = kept */
@@ -448,8 +450,19 @@ struct chrome_memo {
 
 /* What kempt__chrome_scan_line made of a line of the window, for a
  * later line of the same bytes (they get the same features and words):
- * a direct-mapped table of CHROME_SCAN_SLOTS, by a hash of the bytes. */
+ * a direct-mapped table by the top bits of a hash of the bytes. It
+ * starts with CHROME_SCAN_SMALL slots and takes CHROME_SCAN_SLOTS, with
+ * its entries, at the first block of a window of CHROME_SCAN_GROW lines
+ * or more, or after CHROME_SCAN_STREAM lines in windows before (a long
+ * stream) (chrome.c): a small page needs no more, and the first touch of
+ * each page of the full table (196 KB) is a page fault. A line the small
+ * table lost is read again (with the same result). */
 #define CHROME_SCAN_SLOTS 4096
+#define CHROME_SCAN_SMALL 1024
+#define CHROME_SCAN_GROW 1024
+#define CHROME_SCAN_STREAM 4096
+#define CHROME_SCAN_SHIFT 52       /* 64 - log2(CHROME_SCAN_SLOTS) */
+#define CHROME_SCAN_SMALL_SHIFT 54 /* 64 - log2(CHROME_SCAN_SMALL) */
 struct chrome_scan_memo {
   uint64_t h;    /* the hash of its bytes */
   uint64_t gen;  /* chrome_doc.gen of its window; 0: empty */
@@ -492,7 +505,9 @@ struct chrome_doc {
   uint32_t *seen_n;
   size_t seen_mask, seen_cap; /* the part in use - 1; allocated */
   struct chrome_memo *memo;   /* scratch: per slot of seen */
-  struct chrome_scan_memo *scan; /* CHROME_SCAN_SLOTS, or NULL: none */
+  struct chrome_scan_memo *scan; /* 1 << (64 - scan_shift), or NULL */
+  unsigned scan_shift; /* CHROME_SCAN_SMALL_SHIFT, then CHROME_SCAN_SHIFT */
+  size_t scan_before;  /* lines of the windows before (while small) */
   uint64_t gen; /* the window's number (from 1; the next when emptied) */
   size_t nwiki; /* units with wiki set (kempt__chrome_scan_line) */
   struct chrome_hs_word *hsw; /* CHROME_HSW_SLOTS, or NULL: none */
@@ -543,6 +558,11 @@ void kempt__chrome_scan_line(struct chrome_doc *d,
                              const struct kempt_allocator *a,
                              struct chrome_unit *u, const char *p, size_t n);
 
+/* chrome.c: give d's scan memo its full size (CHROME_SCAN_SLOTS), with
+ * the entries of its window; it stays small when the allocation fails. */
+void kempt__chrome_scan_grow(struct chrome_doc *d,
+                             const struct kempt_allocator *a);
+
 /* chrome_head.c: the lines of an article's head that are not its title. */
 /* Whether line u (bytes p, its words t[0..nt)) is a date line by its
  * form: a date in digits (28.11.2026, 2026-11-28, 2026年11月28日), a day
@@ -575,6 +595,17 @@ bool kempt__chrome_named_date(const struct chrome_doc *d, size_t i);
  * dek), not in a run of them and not a time alone (a live report's
  * "14:30 The minister arrives"): they go. */
 void kempt__chrome_head_inside(struct chrome_doc *d, size_t a, size_t b);
+/* Whether line i, right over an article's text, is an author's name in
+ * a script without case ("דנה כהן") under a longer line with no end (a
+ * headline or its dek): a byline, no title. Returns the rule, or NULL. */
+const char *kempt__chrome_name_over_text(const struct chrome_doc *d,
+                                        size_t i);
+/* Whether why (a rule of kempt__chrome_head_line or _name_over_text) is
+ * that of a name without case, which a short title may look like. */
+bool kempt__chrome_caseless_byline(const char *why);
+/* Whether line i stands over a date line of an article's head, right
+ * over it or over a shorter line (a byline) over it: a headline. */
+bool kempt__chrome_over_head_date(const struct chrome_doc *d, size_t i);
 /* Whether line i may still be the title when the lowest line above the
  * article that looked like one but was a date line is head (SIZE_MAX:
  * none was). */

@@ -1012,13 +1012,31 @@ static size_t under_title(const struct chrome_doc *d, size_t a) {
   return t;
 }
 
+#define HEAD_BOX_NAME_WORDS 3 /* words of the box's name over it at most */
+
+/* Whether line t under the title is the name of a box of measures under
+ * it ("Now", "Weather now"): a few words without a number or an end,
+ * atop the box's block or alone in a block over it. */
+static bool head_box_name(const struct chrome_doc *d, size_t t,
+                          const char *outside) {
+  const struct chrome_unit *u = &d->units[t];
+  if (u->rule != outside || u->url || u->bullet || u->widget || u->seps ||
+      u->soft_has || u->words < 1 || u->words > HEAD_BOX_NAME_WORDS ||
+      u->ntok != u->words || u->term != TERM_NONE || t + 1 >= d->nunits)
+    return false;
+  return d->units[t + 1].blk == u->blk ||
+         (t + 2 < d->nunits && d->units[t + 2].blk == d->units[t + 1].blk);
+}
+
 void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
                                  const char *outside) {
-  size_t t = under_title(d, a);
+  size_t t = under_title(d, a), name = SIZE_MAX;
   if (t == SIZE_MAX)
     return;
+  if (head_box_name(d, t, outside))
+    name = t++; /* (its rows may open the article: a is right under it) */
   size_t e = t, keys = 0, blk = d->units[t].blk;
-  for (; e < a && d->units[e].blk == blk &&
+  for (; e < d->nunits && d->units[e].blk == blk &&
          measure_row(d, &d->units[e], outside);
        e++)
     keys += kempt__chrome_key_form(d, &d->units[e]);
@@ -1029,6 +1047,8 @@ void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
     return;
   for (size_t i = t; i < e; i++)
     d->units[i].rule = NULL;
+  if (name != SIZE_MAX)
+    d->units[name].rule = NULL;
 }
 
 #define CARD_LINES 4 /* lines of a card under the title at most */

@@ -2976,11 +2976,14 @@ static bool small_link(const char *p, size_t n) {
                     memcmp(p, "at", 2) == 0);
 }
 
-/* Function words that also make compounds as prefixes (upgrade, inbox). */
+/* Function words that also make compounds as prefixes (upgrade, inbox),
+ * and the words that English writes as prefixes of new compounds
+ * ("crossplatform", "selfdriving", "halfbaked"). */
 static bool prefix_word(const char *p, size_t n) {
-  static const char *const words[] = {"in", "on",   "up",    "out",   "over",
-                                      "by", "off",  "after", "under", "down",
-                                      "no", "some", "any",   "every", "all"};
+  static const char *const words[] = {
+      "in",   "on",   "up",    "out",   "over", "by",    "off",  "after",
+      "under", "down", "no",   "some",  "any",  "every", "all",  "cross",
+      "self", "half"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -3051,7 +3054,10 @@ static bool inflected(const char *w, size_t n) {
     if (n >= k + 3 && memcmp(w + n - k, ends[i], k) == 0)
       return true;
   }
-  return false;
+  /* a gerund of a stem of two letters with a vowel ("using", "being",
+   * "doing"; not "thing", "sting") */
+  return n == 5 && memcmp(w + 2, "ing", 3) == 0 &&
+         (strchr("aeiouyAEIOUY", w[0]) || strchr("aeiouy", w[1]));
 }
 
 /* Whether w[0..n), the first part of the token w[0..len), ends like a
@@ -3068,12 +3074,20 @@ static bool loose_first(const char *w, size_t n, size_t len) {
     size_t stem = k == 2 ? 4 : 3;
     if (n >= k + stem && memcmp(w + n - k, ends[i], k) == 0)
       return true;
+    /* but such a word before a plural is an adjective before its noun
+     * ("localfirms", "finalrounds"): compounds end in no plural */
+    if (k == 2 && n == 5 && memcmp(w + 3, ends[i], 2) == 0 &&
+        len - n >= 4 && w[len - 1] == 's' && w[len - 2] != 's' &&
+        kempt__wordlist_level(w + n, len - n - 1) > 0)
+      return true;
   }
   /* a plural, unless the s could start the next word ("missionscope") */
   return n >= 6 && w[n - 1] == 's' && w[n - 2] != 's' &&
          kempt__wordlist_level(w, n - 1) > 0 &&
          kempt__wordlist_level(w + n - 1, len - n + 1) == 0;
 }
+
+static bool subject_verb(const char *p, size_t n);
 
 /* Two common lower-case words: "expressedconfidence". */
 static bool content_pair(const char *p, const struct evidence *l,
@@ -3094,9 +3108,15 @@ static bool content_pair(const char *p, const struct evidence *l,
     return !particle(p, l->len); /* "underdelivering", "overreacting":
                                     new words, not a glued pair */
   /* two longer everyday words, neither seen alone: "largestprivate",
-   * "minimumamount" (closed compounds of such words are in the list) */
+   * "minimumamount" (closed compounds of such words are in the list);
+   * a second word of five letters is the short head of a new compound
+   * ("healthcheck") unless either is a plural or it is a verb
+   * ("momentslater", "unnecessarytests", "clientchose") */
   if (l->len >= 6 && r->len >= 5 && l->level <= 20 && r->level <= 20 &&
-      !prefix_word(p, l->len))
+      !prefix_word(p, l->len) &&
+      (r->len >= 6 || p[l->len - 1] == 's' ||
+       (p[l->len + 4] == 's' && p[l->len + 3] != 's') ||
+       subject_verb(p + l->len, r->len)))
     return true; /* not "underdelivering" */
   return l->level <= 50 && r->level <= 50 &&
          (inflected(p, l->len) || loose_first(p, l->len, l->len + r->len));
@@ -3130,9 +3150,11 @@ static bool name_ending(const char *p, size_t n) {
 
 /* Words of the function-word list that are nouns or numerals, and head
  * closed compounds after a word ("datetime", "runtime", "lifetime",
- * "someone"): no evidence of a glued pair after one. */
+ * "someone"), and "only", which makes adjectives of a verb or a noun
+ * ("readonly", "writeonly", "inviteonly"): no evidence of a glued pair
+ * after one. */
 static bool noun_stop(const char *p, size_t n) {
-  static const char *const words[] = {"time", "one", "two"};
+  static const char *const words[] = {"time", "one", "two", "only"};
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
@@ -3165,6 +3187,20 @@ static bool past_verb(const char *p, size_t n) {
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Whether the particle p[i..i+m) after the word p[0..i) makes a noun of
+ * a bare verb, as "over" and "back" do in new terms of technical text
+ * ("failover", "pingback", "writeback"): after a bare verb of four or
+ * five letters (no -ed, -ing or -s, no past form) it is rarely glue, as
+ * the phrasal verbs of prose are mostly inflected ("went back", "carried
+ * over"). */
+static bool noun_particle(const char *p, size_t i, size_t m) {
+  bool head = (m == 4 && memcmp(p + i, "over", 4) == 0) ||
+              (m == 4 && memcmp(p + i, "back", 4) == 0);
+  if (!head || i < 4 || i > 5 || p[i - 1] == 's' || inflected(p, i))
+    return false;
+  return !subject_verb(p, i) && !past_verb(p, i);
+}
+
 /* A capitalised first part with no case change: "Thecompany",
  * "Blinkenstressed", "Trumpsaid", "Fridayis". */
 static bool capital_signal(const char *p, size_t i, const struct evidence *l,
@@ -3180,6 +3216,11 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
     return r->len >= 3 && (r->stop || (r->level && r->level <= 35));
   if (solid(r) && opener(p, i) && !name_ending(p + i, r->len))
     return true;
+  if (l->stop && r->stop && i >= 2 && r->len >= 2 &&
+      !name_ending(p + i, r->len))
+    return true; /* two function words, the first capitalised at the start
+                    of a sentence: "Isthis", "Doyou", "Sowhat" (a name of
+                    two is in the list: "Soto", "Thein") */
   if (r->len >= 4 && !r->stop && r->common && r->level && r->level <= 35 &&
       !suffix_word(p + i, r->len) && late_opener(p, i))
     return true; /* "Despitelower", "Anextended" */
@@ -3211,12 +3252,21 @@ static bool capital_signal(const char *p, size_t i, const struct evidence *l,
       r->level && r->level <= 20 && r->len >= 5 && inflected(p + i, r->len))
     return true; /* "Washingtoninvaded": a name of the list (however
                     rare), then a verb */
+  if (l->proper && l->level && !l->common && l->len >= 4 && r->len >= 4 &&
+      past_verb(p + i, r->len))
+    return true; /* "Bernaltook": a name of the list (however rare), then
+                    a past form that ends no compound */
   if (l->proper && l->level && l->level <= 35 && !l->common && l->len >= 5 &&
       r->common && r->level && r->level <= 20 && r->len >= 4 &&
       !suffix_word(p + i, r->len))
     return true; /* "Sundaynight": one of the list's most common names
                     (days, months, feasts), then a common word; rarer
                     names make brands ("Warnermedia", "Lucasfilm") */
+  if (l->proper && l->level && l->level <= 35 && !l->common &&
+      l->len >= 6 && small_link(p + i, r->len))
+    return true; /* "Tuesdayin", "Londonis": one of the list's most
+                    common names, then a link that ends no name of its
+                    length ("Francis", "Mattis" have shorter heads) */
   if (l->common && l->level <= 35 && small_link(p + i, r->len) &&
       (l->len >= 7 || (l->len == 6 && !(p[i] == 'i' && p[i + 1] == 'n'))))
     return true; /* "Stadiumin", "Embassyto", "Healthat"; not "Lookin",
@@ -3403,12 +3453,63 @@ static bool marked_pair(const char *p, size_t i, const struct evidence *l,
  * rare in English; a word of another language ending in "a" is not
  * ("programa", "problema"): no split after a bare noun. */
 static bool article_before(const char *w, size_t n) {
+  /* endings of verbs ("create", "organise", "receive", "maintain"),
+   * which no word of another language has before its "a" */
+  static const char *const verb_ends[] = {"ate", "ize", "ise", "ify",
+                                          "eive", "ain"};
   bool ed = n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd'; /* "used" */
   bool like = n == 4 && memcmp(w, "like", 4) == 0; /* a preposition too */
-  return inflected(w, n) || ed || like ||
+  bool verb = false;
+  for (size_t k = 0; k < sizeof verb_ends / sizeof verb_ends[0]; k++) {
+    size_t m = strlen(verb_ends[k]);
+    verb |= n >= m + 2 && memcmp(w + n - m, verb_ends[k], m) == 0;
+  }
+  return inflected(w, n) || ed || like || verb ||
          (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's') ||
          subject_verb(w, n) || past_verb(w, n) || closed_word(w, n) ||
          link_word(w, n) || preposition(w, n);
+}
+
+/* A number word, then a plural of an everyday noun that the list has in
+ * the singular: "Fourteams", "threemonths", "Sixflags"; no closed
+ * compound ends in a plural after a number ("Foursquare",
+ * "fourfold" end in no plural). */
+static bool number_plural(const char *p, size_t i, const struct evidence *r) {
+  static const char *const numbers[] = {
+      "two",    "three",   "four",    "five",    "six",     "seven",
+      "eight",  "nine",    "ten",     "eleven",  "twelve",  "twenty",
+      "thirty", "forty",   "fifty",   "hundred", "thousand", "million",
+      "billion", "several", "dozen"};
+  char w[MAX_TOKEN + 1];
+  size_t m = r->len;
+  if (m < 4 || !r->common || !r->level || r->level > 20 || i > 8 ||
+      p[i + m - 1] != 's' || p[i + m - 2] == 's')
+    return false;
+  lower_ascii(p, i, w);
+  if (!in_list(numbers, sizeof numbers / sizeof numbers[0], w, i))
+    return false;
+  lower_ascii(p + i, m - 1, w);
+  return kempt__wordlist_level(w, m - 1) > 0;
+}
+
+/* A name of a people or a country's adjective ("Australian", "British",
+ * "Chinese", "Olympic"), then a common word: "Australiannational",
+ * "Britishespionage"; such adjectives make closed compounds with
+ * suffixes and heads of place names only ("Britishness",
+ * "Germantown"). */
+static bool demonym_pair(const char *p, size_t i, const struct evidence *l,
+                         const struct evidence *r) {
+  const char *e = p + i;
+  /* first names of five letters end in -an too ("Brian", "Megan"); the
+   * adjectives in -ic of the list's names are longer ("Olympic",
+   * "Democratic"; not "Eric") */
+  bool demonym = (i >= 6 && e[-2] == 'a' && e[-1] == 'n') ||
+                 (i >= 6 && e[-2] == 'i' && e[-1] == 'c') ||
+                 (i >= 5 && ((e[-3] == 'i' && e[-2] == 's' && e[-1] == 'h') ||
+                             (e[-3] == 'e' && e[-2] == 's' && e[-1] == 'e')));
+  return demonym && l->proper && l->level && !l->common && r->common &&
+         r->level && r->level <= 35 && r->len >= 4 && !r->stop &&
+         !suffix_word(p + i, r->len);
 }
 
 /* Whether the case and the parts' evidence make a split at i plausible. */
@@ -3430,6 +3531,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
         (r->stop || subject_verb(p + i, r->len)))) /* "Iwas", "Igot" */
     return false;
   if (pair)
+    return true;
+  if (!trans && number_plural(p, i, r))
     return true;
   if (trans && cap)
     return camel_signal(p, i, l, r) || long_title_pair(p, i, l, r);
@@ -3453,13 +3556,15 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             r->level <= 50); /* "acrossNorth" */
   if (cap)
     return capital_signal(p, i, l, r) ||
-           (!l->docname && marked_pair(p, i, l, r));
+           (!l->docname && marked_pair(p, i, l, r)) ||
+           demonym_pair(p, i, l, r);
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
       (l->stop ? r->level : l->level) > 20)
     return false; /* "melee" */
   if (!l->stop && adverb_particle(p + i, r->len)) /* "fendoff" */
     return l->len >= 3 && l->level && l->level <= 50 &&
-           !particle_former(p, i); /* not "walkthrough" */
+           !particle_former(p, i) && /* not "walkthrough" */
+           !noun_particle(p, i, r->len); /* not "failover" */
   if (l->stop && !prefix_word(p, i))
     return solid(r);
   if (l->stop) /* "inthe"; "infront" only when "front" stands alone */
@@ -3474,7 +3579,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             (r->len >= 3 || i >= 5 ||
              (p[i] == 'o' && p[i + 1] == 'f') ||
              (p[i] == 'b' && p[i + 1] == 'e') ||
-             (p[i] == 't' && p[i + 1] == 'o')));
+             (p[i] == 't' && p[i + 1] == 'o') ||
+             (p[i] == 'i' && p[i + 1] == 'f'))); /* "evenif" */
   if (l->len == 3 && r->len < 4) /* "bitof", "wayto"; "dayshe", "manwho"
                                      when the word stands alone here */
     return l->level && l->level <= 35 &&
@@ -3862,6 +3968,52 @@ static size_t common_split(const char *key, size_t n, const int *sc, size_t lo,
   return a;
 }
 
+/* Whether the split of the rare word key[0..n) (its lower case) at i is
+ * the article "a" before an everyday word of four letters or more
+ * ("agood", "asudden", "aquarter"): the list's rarest words of that shape
+ * are archaic adverbs ("afear", "aflow") that modern text does not write,
+ * and the spaced pair need not be seen to split one. */
+static bool article_word(const char *key, size_t n, size_t i) {
+  const uint32_t en = 1u << (KEMPT_LANG_EN - 1);
+  bool proper;
+  if (i != 1 || key[0] != 'a' || n < 5)
+    return false;
+  /* not when two function words read it too: "atour" is "at our" */
+  for (size_t j = 2; j + 2 <= n; j++)
+    if ((kempt__stopword_langs_lower(key, j) & en) &&
+        (kempt__stopword_langs_lower(key + j, n - j) & en))
+      return false;
+  int level = kempt__wordlist_lookup(key + 1, n - 1, &proper);
+  return level && level <= 20 && !proper;
+}
+
+/* Whether the split of the rare word key[0..n) (its lower case) at i
+ * leaves two English function words that make a phrase: one before a
+ * determiner, "be" or a question word ("tobe", "forhow", "witha"), or a
+ * subject pronoun before an auxiliary ("weare", "heis"). Such a word of
+ * the list's rarest is a pair glued however the document writes it; the
+ * rare words that text does write are other pairs ("uptime", "chow mein",
+ * "canis"), or a short word of another language before "a" ("nota bene",
+ * "alla"). */
+static bool function_pair(const char *key, size_t n, size_t i) {
+  static const char *const heads[] = {"a",   "an",   "the",  "be",
+                                      "how", "what", "when", "which"};
+  static const char *const subjects[] = {"i", "we", "he", "she", "they",
+                                         "you"};
+  static const char *const verbs[] = {"is",  "are",   "was",  "were",
+                                      "has", "have",  "had",  "can",
+                                      "will", "would", "could", "did"};
+  const uint32_t en = 1u << (KEMPT_LANG_EN - 1);
+  const char *r = key + i;
+  size_t m = n - i;
+  if (in_list(subjects, sizeof subjects / sizeof subjects[0], key, i))
+    return in_list(verbs, sizeof verbs / sizeof verbs[0], r, m);
+  if (i < 2 || !in_list(heads, sizeof heads / sizeof heads[0], r, m) ||
+      article(key, i) || (m == 1 && i < 4))
+    return false;
+  return (kempt__stopword_langs_lower(key, i) & en) != 0;
+}
+
 /* Where to split the token of the candidate shape sh (0: not at all). */
 static size_t decide_shaped(struct glue *g, const struct token *t,
                             const struct shape *shape) {
@@ -3893,7 +4045,9 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
   int sc[MAX_TOKEN + 1]; /* the score of each position weighed */
   for (size_t i = lo; i <= hi; i++) {
     sc[i] = -1;
-    if (!split_allowed(&sh, i) || (rare && !pair_count(g, key, n, i)))
+    if (!split_allowed(&sh, i) ||
+        (rare && !pair_count(g, key, n, i) && !article_word(key, n, i) &&
+         !function_pair(key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
     int s = plain ? split_score(g, p, key, n, i, &no_capital)
                   : split_score(g, p, key, n, i, &sh);
@@ -4124,6 +4278,20 @@ static inline void hits_add(uint32_t *to, const uint32_t *from) {
     to[l] += from[l];
 }
 
+#define WEAK_HITS 5 /* a language's function words: fewer are weak evidence */
+
+/* Whether English, the best language of counts c, is only weak evidence
+ * against a document of another language: a few English function words
+ * ("do", "so" of a German row of day tabs "Mo Di Mi Do Fr Sa So") in a
+ * German page are no English text. */
+static bool weak_english(struct glue *g, const struct kempt_lang_count *c) {
+  if (c->hits[KEMPT_LANG_EN] >= WEAK_HITS)
+    return false;
+  doc_lang_add(g);
+  enum kempt_lang doc = kempt__lang_best(&g->doc_lang);
+  return doc != KEMPT_LANG_NONE && doc != KEMPT_LANG_EN;
+}
+
 static bool english(struct glue *g, size_t b) {
   const struct held *h = &g->blocks[b];
   if (h->flags & KEMPT_BLOCK_REMOVED)
@@ -4134,21 +4302,20 @@ static bool english(struct glue *g, size_t b) {
   /* a few function words of another language (names: "Alex de Minaur")
    * in an English document among English neighbours are no evidence */
   bool weak = own != KEMPT_LANG_NONE && own != KEMPT_LANG_EN &&
-              h->lang.hits[own] < 5 &&
+              h->lang.hits[own] < WEAK_HITS &&
               (doc_lang_add(g), kempt__lang_best(&g->doc_lang)) ==
                   KEMPT_LANG_EN;
   if (own != KEMPT_LANG_NONE && !weak)
-    return own == KEMPT_LANG_EN;
+    return own == KEMPT_LANG_EN && !weak_english(g, &h->lang);
   struct kempt_lang_count c = h->lang;
   for (size_t k = b ? b - 1 : b + 1; k <= b + 1 && k < g->nblocks; k += 2)
     hits_add(c.hits, g->blocks[k].lang.hits); /* the neighbours only */
   enum kempt_lang near = kempt__lang_best(&c);
   if (near != KEMPT_LANG_NONE)
-    return near == KEMPT_LANG_EN;
+    return near == KEMPT_LANG_EN && !weak_english(g, &c);
   doc_lang_add(g);
   return kempt__lang_best(&g->doc_lang) == KEMPT_LANG_EN;
 }
-
 
 /* Add the function words of the held blocks not yet in doc_lang (it is
  * needed only when a block's language is in doubt, or for a later

@@ -541,6 +541,14 @@ static bool nospace_script(int32_t cp) {
          !(cp >= 0xAC00 && cp <= 0xD7FF);
 }
 
+/* Whether cp is a letter of Thai, Lao, Khmer or Myanmar: scripts that put
+ * a space between phrases, not words (a long line of prose has a few) and
+ * end a sentence with no mark, or with one of their own. */
+static bool phrase_script(int32_t cp) {
+  return (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+         (cp >= 0x1780 && cp <= 0x17FF);
+}
+
 /* Whether cp is white space inside a line: space, no-break space, tab. */
 static bool inline_space(int32_t cp) {
   return cp == ' ' || cp == 0xA0 || cp == '\t';
@@ -575,7 +583,7 @@ static inline size_t cp_run(const char *p, size_t n, int32_t *cp,
 
 /* Columns of the first word of the content p[0..n): up to its first
  * white space, or through its first character of a script without
- * spaces. */
+ * spaces between words. */
 static uint32_t first_word(const char *p, size_t n) {
   uint32_t cols = 0;
   size_t i = 0;
@@ -603,8 +611,9 @@ static uint32_t first_word(const char *p, size_t n) {
     i += cp_run(p + i, n - i, &cp, &count);
     if (inline_space(cp))
       break;
-    if (nospace_script(cp))
-      return cols + cp_cols(cp);
+    if (nospace_script(cp) || phrase_script(cp))
+      return cols + cp_cols(cp); /* (a line may break after it: a phrase
+                                    script's wrapper breaks inside) */
     cols += count * cp_cols(cp);
   }
   return cols;
@@ -1794,7 +1803,8 @@ static bool prose_line(const char *t, const struct line *l) {
     return false;
   int32_t cp = kempt__first_cp(p, n);
   size_t words = is_bullet(cp) ? 0 : spaced_words(p, n);
-  return words && (words >= PROSE_WORDS || nospace_script(cp));
+  return words &&
+         (words >= PROSE_WORDS || nospace_script(cp) || phrase_script(cp));
 }
 
 /* A list item that may have a body of indented lines: opened by a number

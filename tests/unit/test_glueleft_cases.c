@@ -67,3 +67,161 @@ Test(glueleft, country_capitals_before_a_word) {
   check(NEWS "Then UKgovernment staff said more.",
         NEWS "Then UK government staff said more.\n");
 }
+
+/* Terms of technical text that the word list lacks, written once in a
+ * document (glueleft2): "only" makes adjectives of a verb ("readonly"),
+ * "over" and "back" nouns of a bare verb ("failover", "pingback"), and a
+ * short head of five letters new compounds ("healthcheck"); their glued
+ * look-alikes still split. */
+Test(glueleft2, technical_terms_written_once) {
+  same(NEWS "The disks were mounted readonly for the move.");
+  same(NEWS "The cache is writeonly at night.");
+  same(NEWS "The failover took a minute, and the failback two.");
+  same(NEWS "The pingback came from the standby server.");
+  same(NEWS "We ran a healthcheck on the server.");
+  same(NEWS "The systemcheck ran at night.");
+  /* a function word before "only", an inflected verb before "back" and
+   * "over", a plural or a verb of five letters after a longer word */
+  check(NEWS "It was theonly way out.", NEWS "It was the only way out.\n");
+  check(NEWS "It wasonly a matter of time.",
+        NEWS "It was only a matter of time.\n");
+  check(NEWS "They wentback to the city.",
+        NEWS "They went back to the city.\n");
+  check(NEWS "The bill was carriedover to May.",
+        NEWS "The bill was carried over to May.\n");
+  check(NEWS "The unnecessarytests cost money.",
+        NEWS "The unnecessary tests cost money.\n");
+  check(NEWS "The clientchose the cheaper option.",
+        NEWS "The client chose the cheaper option.\n");
+  check(NEWS "It was the largestprivate bank.",
+        NEWS "It was the largest private bank.\n");
+}
+
+/* An adjective and a noun, both everyday words, glued: split when the
+ * document has each alone; without that they are as likely a term
+ * ("localhost"), and stay. */
+Test(glueleft2, adjective_and_noun) {
+  check(NEWS "Then the finalround began. The final score came after a "
+             "round of talks.",
+        NEWS "Then the final round began. The final score came after a "
+             "round of talks.\n");
+  same(NEWS "Then the finalround began.");
+  same(NEWS "Point the browser at localhost and reload it.");
+}
+
+/* Two function words glued at the start of a sentence, the first of them
+ * no opener of the list ("Is", "Do", "So", "Was"); a name of two such
+ * words is in the word list and stays. */
+Test(glueleft2, capitalised_function_word_pairs) {
+  check(NEWS "Isthis the end?", NEWS "Is this the end?\n");
+  check(NEWS "Doyou think so?", NEWS "Do you think so?\n");
+  check(NEWS "Sowhat is next?", NEWS "So what is next?\n");
+  check(NEWS "Wasit worth it?", NEWS "Was it worth it?\n");
+  same(NEWS "Soto said it was over.");
+  same(NEWS "Hasan said it was over.");
+  same(NEWS "Thein said it was over.");
+}
+
+/* "cross", "self" and "half" make new compounds as prefixes do
+ * ("crossplatform", "selfhosting"); a gerund of five letters takes the
+ * article after it ("usinga"), a word of that shape without a vowel
+ * before -ing does not ("thinga"); "if" after a closed word ("evenif"). */
+Test(glueleft2, prefixes_gerunds_and_if) {
+  same(NEWS "The app is crossplatform and runs anywhere.");
+  same(NEWS "The team tried selfhosting the mail.");
+  check(NEWS "He was usinga knife.", NEWS "He was using a knife.\n");
+  check(NEWS "It is beinga pain.", NEWS "It is being a pain.\n");
+  same(NEWS "The thinga day.");
+  check(NEWS "He ran evenif it rained.", NEWS "He ran even if it rained.\n");
+}
+
+/* Words of the list's rarest that are glued pairs of the commonest words
+ * split though the document never writes the pair spaced: "a" before an
+ * everyday word, a function word before "be" or a determiner, a pronoun
+ * before an auxiliary; not the rare words that text writes ("uptime",
+ * "chow mein", "nota bene"), nor "a" where two function words read the
+ * token ("atour"). */
+Test(glueleft2, rarest_words_of_common_pairs) {
+  check(NEWS "It was agood day.", NEWS "It was a good day.\n");
+  check(NEWS "It was asudden move.", NEWS "It was a sudden move.\n");
+  check(NEWS "It has tobe done.", NEWS "It has to be done.\n");
+  check(NEWS "It came froma friend.", NEWS "It came from a friend.\n");
+  same(NEWS "The uptime was good.");
+  same(NEWS "Try the chow mein now.");
+  same(NEWS "He wrote nota bene.");
+  same(NEWS "He left atour house.");
+}
+
+/* A name of the word list, however rare and seen nowhere alone, then a
+ * past form that ends no compound ("told", "took"). */
+Test(glueleft2, list_name_then_past_verb) {
+  check(NEWS "After the vote Jacksontold reporters it was over.",
+        NEWS "After the vote Jackson told reporters it was over.\n");
+  check(NEWS "Later Bernaltook the lead.", NEWS "Later Bernal took the lead.\n");
+  same(NEWS "They met Bertold at noon.");
+}
+
+/* A gerund of five letters is inflected as a longer one is: "beingheld",
+ * "goingback"; not "thing" or "sting". */
+Test(glueleft2, five_letter_gerunds) {
+  check(NEWS "The men were beingheld in the city.",
+        NEWS "The men were being held in the city.\n");
+  check(NEWS "She was goingback home.", NEWS "She was going back home.\n");
+  same(NEWS "The stingray swam off.");
+}
+
+/* A bare verb with the ending of one ("create", "receive", "maintain")
+ * takes the article after it; a bare noun still does not ("programa"). */
+Test(glueleft2, verb_endings_then_the_article) {
+  check(NEWS "They hope to createa new team.",
+        NEWS "They hope to create a new team.\n");
+  check(NEWS "They maintaina list of names.",
+        NEWS "They maintain a list of names.\n");
+  same(NEWS "The new programa began in the spring.");
+}
+
+/* A number word before a plural of an everyday noun, and a people's
+ * adjective before a common word, split without other evidence; a
+ * compound without a plural after a number, a first name of five
+ * letters, suffixes and heads of place names stay. */
+Test(glueleft2, numbers_and_peoples) {
+  check(NEWS "Fourteams will join the field.",
+        NEWS "Four teams will join the field.\n");
+  check(NEWS "He spent threemonths there.",
+        NEWS "He spent three months there.\n");
+  check(NEWS "The Australiannational team won.",
+        NEWS "The Australian national team won.\n");
+  check(NEWS "It was a Britishespionage story.",
+        NEWS "It was a British espionage story.\n");
+  same(NEWS "They met Foursquare today.");
+  same(NEWS "They met Brianstorm today.");
+  same(NEWS "They met Germantown today.");
+  same(NEWS "They met Britishness today.");
+}
+
+/* A short word in -al before a plural is an adjective before its noun
+ * ("localnews", "localfirms"); before a singular it may start a term
+ * ("localhost"), and "finalround" stays without the document's help. */
+Test(glueleft2, short_al_words_before_plurals) {
+  check(NEWS "The localnews was on.", NEWS "The local news was on.\n");
+  check(NEWS "The localfirms were hit.", NEWS "The local firms were hit.\n");
+  same(NEWS "The finalround was close.");
+  same(NEWS "Open localhost now.");
+}
+
+/* A longer adjective in -ic of a name, then a common word; a first name
+ * in -ic stays. */
+Test(glueleft2, name_adjectives_in_ic) {
+  check(NEWS "The Olympicchampions came home.",
+        NEWS "The Olympic champions came home.\n");
+  same(NEWS "They met Ericsson today.");
+}
+
+/* One of the list's most common names, of six letters or more, then a
+ * link of two letters ("Tuesdayin"); a shorter one may head a name
+ * ("Francis"). */
+Test(glueleft2, common_names_then_links) {
+  check(NEWS "The vote on Tuesdayin the city was close.",
+        NEWS "The vote on Tuesday in the city was close.\n");
+  same(NEWS "They met Francis today.");
+}
