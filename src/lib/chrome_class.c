@@ -1536,6 +1536,52 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
          !date_span(m, p, t, nt);
 }
 
+#define ROW_CELLS 3 /* text cells beside a year span in a table's row */
+#define ROW_SPANS 2 /* year spans with text beside them: a table */
+
+/* A date line that is a span of years and nothing else ("1979-1983",
+ * "2001 - 2004", "1979-83"). */
+static bool year_span(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (u->rule != R_DATE || u->words || u->ntok != 2)
+    return false;
+  const char *p = d->text.data + u->off;
+  const struct chrome_tok *t = d->toks + u->tok;
+  return u->retok && u->tok != CHROME_NO_TOK && is_year(p, &t[0]) &&
+         (is_year(p, &t[1]) || t[1].end - t[1].start == 2);
+}
+
+/* The cells after the year span at i: lines of words with no rule, at
+ * most ROW_CELLS, up to the next year span or the end of the run;
+ * returns how many (0: no row). */
+static size_t row_cells(const struct chrome_doc *d, size_t i) {
+  size_t k = 0;
+  while (k < ROW_CELLS && i + 1 + k < d->nunits &&
+         !d->units[i + 1 + k].rule && d->units[i + 1 + k].words)
+    k++;
+  return k;
+}
+
+/* Year spans in a run of rows with text beside them (a career table, a
+ * list of office holders, a timeline) are the rows' content, no page's
+ * date: ROW_SPANS of them at least keep their lines. */
+static void keep_year_rows(struct chrome_doc *d) {
+  for (size_t i = 0; i < d->nunits; i++) {
+    size_t rows = 0, j = i, cells;
+    while (j < d->nunits && year_span(d, j) && (cells = row_cells(d, j))) {
+      rows++;
+      j += 1 + cells;
+    }
+    if (rows >= ROW_SPANS && j < d->nunits && year_span(d, j))
+      j++; /* (the last row, its cells before its span: "Name" / "Term") */
+    if (rows >= ROW_SPANS)
+      for (size_t k = i; k < j; k++)
+        if (d->units[k].rule == R_DATE)
+          d->units[k].rule = NULL;
+    i = j > i ? j - 1 : i;
+  }
+}
+
 /* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
 static bool eq_nocase(const char *p, const char *s, size_t k) {
   for (size_t j = 0; j < k; j++)
@@ -3448,6 +3494,11 @@ static void mark_list(struct chrome_doc *d, size_t i, bool nolang) {
                     "• Share" over "• Post") */
   for (; j < d->nunits && items < LIST_MAX; j++) {
     struct chrome_unit *u = &d->units[j];
+    if (u->wiki && u->rule && items) { /* ("References[edit]" under a
+                                          stub's only paragraph) */
+      wiki_ends_list(d, j);
+      break;
+    }
     if (stops_list(u))
       break;
     if (u->rule) {
@@ -3987,6 +4038,15 @@ static bool about_box(const struct chrome_doc *d, size_t i) {
   return false;
 }
 
+/* Good text a marker at u needs before it to cut the page: none for a
+ * wiki's own section heading with its edit button ("References[edit]"),
+ * which ends a stub's few lines too. */
+static uint64_t text_before_cut(const struct chrome_unit *u) {
+  if (u->hit == CK_SAYS)
+    return SAYS_GOOD_CHARS;
+  return u->wiki ? 0 : CUT_GOOD_CHARS;
+}
+
 static size_t cut_at(const struct chrome_doc *d) {
   uint64_t good = 0;
   if (d->cut)
@@ -3996,7 +4056,7 @@ static size_t cut_at(const struct chrome_doc *d) {
     if (((u->hit == CK_CUT &&
           !(u->dup && kempt__chrome_post_button(d, i))) ||
          u->hit == CK_SAYS || (u->hit == CK_ABOUT && about_box(d, i))) &&
-        good >= (u->hit == CK_SAYS ? SAYS_GOOD_CHARS : CUT_GOOD_CHARS))
+        good >= text_before_cut(u))
       return i;
     if (u->cls == CL_GOOD)
       good += u->chars;
@@ -4203,7 +4263,8 @@ static void judge_inside(struct chrome_doc *d, size_t a, size_t b,
         (u->cls == CL_GOOD || u->cls == CL_NEAR))
       u->rule = R_TWICE;
     if (u->rule == R_REPEAT && !bad_at(d, i - 1, a, b) &&
-        !bad_at(d, i + 1, a, b))
+        !bad_at(d, i + 1, a, b) && /* (nor under a poster's name) */
+        !(i > a && kempt__chrome_post_gap(d, i - 1)))
       u->rule = slug_label(d, u) ? R_WIDGET : NULL;
     if (!u->rule && u->seps >= 3 && menu_line(d, i))
       u->rule = R_MENU;
@@ -6805,6 +6866,21 @@ static bool text_heading(const struct chrome_doc *d, size_t h, size_t a) {
          v->term == TERM_SENT && !v->bullet;
 }
 
+/* Line h, the heading of a page of questions and answers ("Häufige
+ * Fragen", "Frequently asked questions") over its first question at
+ * h + 1, whose answer opens the article at h + 2; the same words as the
+ * page's tab in its menu, maybe (found twice). */
+static bool faq_heading(const struct chrome_doc *d, size_t h) {
+  const struct chrome_unit *u = &d->units[h], *q = &d->units[h + 1];
+  if (q->rule || q->bullet || q->words < 2 || !is_question(d, q))
+    return false;
+  if (u->rule != R_REPEAT)
+    return text_heading(d, h, h + 1);
+  return u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
+         u->cap1 && u->words >= 1 && u->words <= TEXT_HEAD_WORDS &&
+         u->ntok == u->words && !button_run(d, h);
+}
+
 /* Line h, a heading of a few words in a block of its own between the
  * article's head that stays (its title, a box of facts) and its first
  * paragraph at a ("Course description"). */
@@ -7754,6 +7830,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       a--;
     if (a > 0 && text_heading(d, a - 1, a))
       a--;
+    else if (a > 1 && faq_heading(d, a - 2))
+      d->units[a -= 2].rule = NULL;
     else if (a > 0 && lone_item_heading(d, a - 1, a))
       d->units[--a].rule = NULL;
     else if (a > 0 && section_heading(d, a - 1, a, b))
@@ -8781,6 +8859,7 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
   kempt__chrome_gallery(d);
   if (says_name)
     says_names(d, nsays);
+  keep_year_rows(d);
   mark_figures(d);
   mark_label_values(d);
   mark_repeats(d);

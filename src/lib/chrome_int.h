@@ -639,6 +639,9 @@ size_t kempt__chrome_keep_faq(const struct chrome_doc *d, size_t a, size_t b,
  * thread ("Add a comment"): a later copy of it has the same footer lines
  * above it. */
 bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i);
+/* Whether line i went as the gap between a thread's posts (its poster's
+ * card, chrome_keep.c). */
+bool kempt__chrome_post_gap(const struct chrome_doc *d, size_t i);
 /* Whether lines [from, to] (a run of structured lines right after the
  * article) are a table of a thing's specifications: rows of a label and
  * its value with a number ("Weight 1.3 kg", "Power 2200 W"), under a

@@ -536,6 +536,28 @@ static bool post_text(const struct chrome_doc *d, size_t s, size_t e) {
   return good && sum >= POST_MIN;
 }
 
+#define SHORT_POST_LINES 3 /* lines of a short post at most */
+
+/* Whether lines [s, e) are a post's text once posts with the same footer
+ * came before it, however short ("Same here, thanks!": a thread's last
+ * word often is): its header [x, s) has its date, and a few lines that
+ * no rule took follow, one a sentence at least. */
+static bool later_post_text(const struct chrome_doc *d, size_t x, size_t s,
+                            size_t e) {
+  bool sentence = false, dated = false;
+  if (e <= s || e - s > SHORT_POST_LINES)
+    return false;
+  for (size_t i = x; i < s && !dated; i++)
+    dated = d->units[i].hit == CK_DATE;
+  for (size_t i = s; i < e; i++) {
+    const struct chrome_unit *u = &d->units[i];
+    if (u->rule || !u->words || u->bullet || u->widget || u->url)
+      return false;
+    sentence = sentence || u->term == TERM_SENT;
+  }
+  return dated && sentence;
+}
+
 /* Whether lines [s, e) hold no prose that no rule took, and no byline
  * (the next article's: "By Jane Doe"). */
 static bool quiet(const struct chrome_doc *d, size_t s, size_t e) {
@@ -584,6 +606,10 @@ bool kempt__chrome_post_button(const struct chrome_doc *d, size_t i) {
 static const char R_POST_VOTES[] = "a post's vote count";
 static const char R_POST_GAP[] = "between a thread's posts (counts, names)";
 static const char R_POST_HEAD[] = "a post's header (its subject, poster, date)";
+
+bool kempt__chrome_post_gap(const struct chrome_doc *d, size_t i) {
+  return d->units[i].rule == R_POST_GAP;
+}
 
 /* Lines [s, e) between two posts that no rule took go. */
 static void post_gap(struct chrome_doc *d, size_t s, size_t e) {
@@ -796,6 +822,20 @@ static bool last_foot(const struct chrome_doc *d, size_t y,
          f->hit == CK_LINE;
 }
 
+/* Whether a footer like f's (first line fu) closes a post within
+ * POST_SPAN lines above the stretch's own post at a: with it, the
+ * stretch is one of a thread's posts. */
+static bool foot_above(const struct chrome_doc *d, size_t a, size_t f,
+                       const struct chrome_unit *fu, size_t end) {
+  for (size_t y = a; y > 0 && a - y < POST_SPAN;) {
+    y--;
+    if ((foot_near(&d->units[y], fu) && same_foot(d, y, f, end)) ||
+        last_foot(d, y, fu))
+      return true;
+  }
+  return false;
+}
+
 void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
                               size_t c) {
   /* (the footer may come after the post's short last sentences: "Thanks
@@ -836,8 +876,11 @@ void kempt__chrome_keep_posts(struct chrome_doc *d, size_t *a, size_t *b,
           (same_line && wide) || last_foot(d, y, &fu)))
       continue;
     size_t s = past_card(d, post_start(d, y, x + 1), y);
-    if (s == y || !quiet(d, x, s) || !post_text(d, s, y))
-      break;
+    if (s == y || !quiet(d, x, s) ||
+        !(post_text(d, s, y) ||
+          ((x != f || known || foot_above(d, a0, f, &fu, end)) &&
+           later_post_text(d, x, s, y))))
+      break; /* (after a post with this footer, one however short) */
     post_meta(d, s, y);
     post_gap(d, x, s);
     *b = y - 1;
