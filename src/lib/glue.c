@@ -3049,10 +3049,11 @@ static bool particle_former(const char *p, size_t n) {
 }
 
 /* Whether the word p[0..n) makes a noun of the list with a particle that
- * makes nouns of verbs ("checkout", "setup", "signoff", "logon"; not
- * "wayback"): a verb. */
+ * makes nouns of verbs ("checkout", "setup", "signoff", "logon", "flyby",
+ * "flyover"; not "wayback"): a verb. */
 static bool noun_former(const char *p, size_t n) {
-  static const char *const words[] = {"out", "up", "off", "on"};
+  static const char *const words[] = {"out", "up",  "off",
+                                      "on",  "by",  "over"};
   return compound_with(p, n, words, sizeof words / sizeof words[0]);
 }
 
@@ -3219,8 +3220,8 @@ static bool noun_particle(const char *p, size_t i, size_t m) {
   return !subject_verb(p, i) && !past_verb(p, i);
 }
 
-/* Whether the word p[0..n) has a superlative in the list ("closest",
- * "fastest"): an adjective, which makes no noun with "in" ("close in"). */
+/* Whether the word p[0..n) has a superlative among the list's common
+ * words ("closest", "fastest"): an adjective, which makes no noun with "in" ("close in"). */
 static bool superlative(const char *p, size_t n) {
   char w[MAX_TOKEN + 4];
   if (n + 3 > MAX_TOKEN)
@@ -3228,7 +3229,8 @@ static bool superlative(const char *p, size_t n) {
   lower_ascii(p, n, w);
   size_t m = w[n - 1] == 'e' ? n : n + 1;
   memcpy(w + m - 1, "est", 3);
-  return kempt__wordlist_level(w, m + 2) > 0;
+  int level = kempt__wordlist_level(w, m + 2);
+  return level && level <= 35; /* not slang: "flyest" */
 }
 
 /* Whether "in" after the bare verb p[0..i) (three to five letters, no
