@@ -4089,6 +4089,34 @@ static bool odd_pair(const char *key, size_t n, size_t i) {
          auxiliary(key + i, n - i);
 }
 
+/* Whether the split of key[0..n) (its lower case) at i leaves a verb and
+ * a particle ("opt|in") where the document writes the verb whole with
+ * another particle too ("optout"): a family of compounds, as technical
+ * and commercial text makes ("optin" and "optout", "addin" and "addon"),
+ * not a glued pair. */
+static bool doc_compound(struct glue *g, const char *key, size_t n,
+                         size_t i) {
+  static const char *const words[] = {"in", "out", "up", "off", "on"};
+  const size_t count = sizeof words / sizeof words[0];
+  char w[MAX_TOKEN + 8];
+  if (i < 3 || n - i > 3 || i + 3 > MAX_TOKEN ||
+      !in_list(words, count, key + i, n - i))
+    return false;
+  memcpy(w, key, i);
+  for (size_t k = 0; k < count; k++) {
+    size_t m = strlen(words[k]);
+    if (m == n - i && memcmp(words[k], key + i, m) == 0)
+      continue; /* the token itself */
+    memcpy(w + i, words[k], m);
+    memset(w + i + m, 0, 8);
+    const struct entry *e =
+        table_get(&g->query, kempt__word_hash_padded(w, i + m));
+    if (e && e->count)
+      return true;
+  }
+  return false;
+}
+
 /* Where to split the token of the candidate shape sh (0: not at all). */
 static size_t decide_shaped(struct glue *g, const struct token *t,
                             const struct shape *shape) {
@@ -4124,7 +4152,8 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
         (rare && !pair_count(g, key, n, i) && !article_word(key, n, i) &&
          !function_pair(key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
-    if (short_name && odd_pair(key, n, i) && !pair_count(g, key, n, i))
+    if (((short_name && odd_pair(key, n, i)) || doc_compound(g, key, n, i)) &&
+        !pair_count(g, key, n, i))
       continue;
     int s = plain ? split_score(g, p, key, n, i, &no_capital)
                   : split_score(g, p, key, n, i, &sh);

@@ -262,3 +262,16 @@ Test(glueleft3, short_names_of_other_languages) {
   check(NEWS "If the can is empty, the canis thrown away.",
         NEWS "If the can is empty, the can is thrown away.\n");
 }
+
+/* A verb that the document writes whole with two particles makes a
+ * family of compounds there ("optin", "optout"): no glued pair; alone it
+ * is one. */
+Test(glueleft3, a_family_of_compounds) {
+  same(NEWS "Users can optin to the newsletter, and the optout link is at "
+            "the bottom.");
+  same(NEWS "Users can optin to the newsletter.\n\nThe link at the bottom "
+            "is an optout for all.");
+  same(NEWS "The Excel addin and the browser addon were updated.");
+  check(NEWS "Users can optin to the newsletter.",
+        NEWS "Users can opt in to the newsletter.\n");
+}
