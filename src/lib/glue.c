@@ -3221,7 +3221,8 @@ static bool noun_particle(const char *p, size_t i, size_t m) {
 }
 
 /* Whether the word p[0..n) has a superlative among the list's common
- * words ("closest", "fastest"): an adjective, which makes no noun with "in" ("close in"). */
+ * words ("closest", "fastest"): an adjective, which makes no noun with
+ * "in" ("close in"). */
 static bool superlative(const char *p, size_t n) {
   char w[MAX_TOKEN + 4];
   if (n + 3 > MAX_TOKEN)
@@ -3237,8 +3238,8 @@ static bool superlative(const char *p, size_t n) {
  * -ed, -ing or -s) makes a noun or an adjective of it, as the verbs that
  * make nouns with other particles do in technical and commercial text
  * ("signin", "checkin", "walkin", "dropin" beside "signoff", "checkout",
- * "walkout", "dropout"): no glued pair unless the
- * document has the spaced pair (weighed before). */
+ * "walkout", "dropout"): no glued pair unless the document has the
+ * spaced pair (weighed before). */
 static bool in_compound(const char *p, size_t i, size_t m) {
   if (m != 2 || p[i] != 'i' || p[i + 1] != 'n' || i < 3 || i > 5 ||
       p[i - 1] == 's' || inflected(p, i))
@@ -4090,8 +4091,8 @@ static bool odd_pair(const char *key, size_t n, size_t i) {
 }
 
 /* Whether the split of key[0..n) (its lower case) at i leaves a verb and
- * a particle ("opt|in") where the document writes the verb whole with
- * another particle too ("optout"): a family of compounds, as technical
+ * a particle ("opt|in") where the document has written the verb whole
+ * with another particle too ("optout"): a family of compounds, as technical
  * and commercial text makes ("optin" and "optout", "addin" and "addon"),
  * not a glued pair. */
 static bool doc_compound(struct glue *g, const char *key, size_t n,
@@ -4109,8 +4110,11 @@ static bool doc_compound(struct glue *g, const char *key, size_t n,
       continue; /* the token itself */
     memcpy(w + i, words[k], m);
     memset(w + i + m, 0, 8);
-    const struct entry *e =
-        table_get(&g->query, kempt__word_hash_padded(w, i + m));
+    /* asked in this window, or seen in an earlier one */
+    uint64_t h = kempt__word_hash_padded(w, i + m);
+    const struct entry *e = table_get(&g->query, h);
+    if (!e)
+      e = table_get(&g->doc, h);
     if (e && e->count)
       return true;
   }
@@ -4154,7 +4158,7 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
       continue; /* a rare word: only where the spaced pair is seen */
     if (((short_name && odd_pair(key, n, i)) || doc_compound(g, key, n, i)) &&
         !pair_count(g, key, n, i))
-      continue;
+      continue; /* "canis", "alla"; "optin" beside "optout" */
     int s = plain ? split_score(g, p, key, n, i, &no_capital)
                   : split_score(g, p, key, n, i, &sh);
     sc[i] = s;
