@@ -2871,10 +2871,12 @@ static bool inflected_word(const char *p, size_t n) {
 
 /* The document's entry of the whole token; it is not a candidate when it
  * is a known word, seen hyphenated, or seen whole more often than allowed
- * (h: the hash of its lower case). */
+ * (h: the hash of its lower case). *rare: a rare word of the list;
+ * *short_name: a name of the list of five letters or fewer (written in
+ * lower case, as it is a candidate). */
 static bool candidate_word(struct glue *g, const char *p, size_t n,
                            uint64_t h, const struct entry **whole,
-                           bool *rare) {
+                           bool *rare, bool *short_name) {
   /* the word list's answers: most often in the cache of words still,
    * from when the token was read */
   const struct word_info *wi = &g->words[h & g->word_mask];
@@ -2889,6 +2891,7 @@ static bool candidate_word(struct glue *g, const char *p, size_t n,
   const struct entry *w = table_get(&g->query, h);
   *whole = w;
   *rare = level && !proper; /* and so a candidate (known_as_written) */
+  *short_name = level && proper && n <= 5;
   if (known_as_written(level, proper, p, n, h) || table_get(&g->user, h))
     return false;
   if (!level && inflected_word(p, n))
@@ -3018,6 +3021,23 @@ static bool adverb_particle(const char *p, size_t n) {
   return in_list(words, sizeof words / sizeof words[0], p, n);
 }
 
+/* Whether the word p[0..n) makes a closed compound of the list with one
+ * of the particles words[0..count). */
+static bool compound_with(const char *p, size_t n,
+                          const char *const *words, size_t count) {
+  char w[MAX_TOKEN + 8];
+  if (n + 7 > MAX_TOKEN)
+    return false;
+  lower_ascii(p, n, w);
+  for (size_t k = 0; k < count; k++) {
+    size_t m = strlen(words[k]);
+    memcpy(w + n, words[k], m);
+    if (kempt__wordlist_level(w, n + m) > 0)
+      return true;
+  }
+  return false;
+}
+
 /* Whether the word p[0..n) makes a closed compound with an adverb
  * particle in the list ("walkout", "checkout"): then it makes new ones
  * ("walkthrough", "checkback"); a verb that makes none ("fend") is glued
@@ -3025,17 +3045,16 @@ static bool adverb_particle(const char *p, size_t n) {
 static bool particle_former(const char *p, size_t n) {
   static const char *const words[] = {"off",  "out",     "up",   "down",
                                       "over", "through", "back", "away"};
-  char w[MAX_TOKEN + 8];
-  if (n + 7 > MAX_TOKEN)
-    return false;
-  for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-    size_t m = strlen(words[k]);
-    lower_ascii(p, n, w);
-    memcpy(w + n, words[k], m);
-    if (kempt__wordlist_level(w, n + m) > 0)
-      return true;
-  }
-  return false;
+  return compound_with(p, n, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether the word p[0..n) makes a noun of the list with a particle that
+ * makes nouns of verbs ("checkout", "setup", "signoff", "logon", "flyby",
+ * "flyover"; not "wayback"): a verb. */
+static bool noun_former(const char *p, size_t n) {
+  static const char *const words[] = {"out", "up",  "off",
+                                      "on",  "by",  "over"};
+  return compound_with(p, n, words, sizeof words / sizeof words[0]);
 }
 
 /* A word strong enough to stand beside a function word. */
@@ -3199,6 +3218,34 @@ static bool noun_particle(const char *p, size_t i, size_t m) {
   if (!head || i < 4 || i > 5 || p[i - 1] == 's' || inflected(p, i))
     return false;
   return !subject_verb(p, i) && !past_verb(p, i);
+}
+
+/* Whether the word p[0..n) has a superlative among the list's common
+ * words ("closest", "fastest"): an adjective, which makes no noun with
+ * "in" ("close in"). */
+static bool superlative(const char *p, size_t n) {
+  char w[MAX_TOKEN + 4];
+  if (n + 3 > MAX_TOKEN)
+    return false;
+  lower_ascii(p, n, w);
+  size_t m = w[n - 1] == 'e' ? n : n + 1;
+  memcpy(w + m - 1, "est", 3);
+  int level = kempt__wordlist_level(w, m + 2);
+  return level && level <= 35; /* not slang: "flyest" */
+}
+
+/* Whether "in" after the bare verb p[0..i) (three to five letters, no
+ * -ed, -ing or -s) makes a noun or an adjective of it, as the verbs that
+ * make nouns with other particles do in technical and commercial text
+ * ("signin", "checkin", "walkin", "dropin" beside "signoff", "checkout",
+ * "walkout", "dropout"): no glued pair unless the document has the
+ * spaced pair (weighed before). */
+static bool in_compound(const char *p, size_t i, size_t m) {
+  if (m != 2 || p[i] != 'i' || p[i + 1] != 'n' || i < 3 || i > 5 ||
+      p[i - 1] == 's' || inflected(p, i))
+    return false;
+  return !subject_verb(p, i) && !past_verb(p, i) && !superlative(p, i) &&
+         noun_former(p, i);
 }
 
 /* A capitalised first part with no case change: "Thecompany",
@@ -3512,6 +3559,13 @@ static bool demonym_pair(const char *p, size_t i, const struct evidence *l,
          !suffix_word(p + i, r->len);
 }
 
+/* Auxiliary verbs, which follow a subject: "Chicagoare", "Walesis". */
+static bool auxiliary(const char *p, size_t n) {
+  static const char *const words[] = {"is", "are", "was", "were", "has",
+                                      "had"};
+  return in_list(words, sizeof words / sizeof words[0], p, n);
+}
+
 /* Whether the case and the parts' evidence make a split at i plausible. */
 static bool signal(const char *p, size_t i, const struct evidence *l,
                    const struct evidence *r, bool pair) {
@@ -3554,6 +3608,11 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
             r->level <= 20) || /* "theBay", "atNew" */
            (preposition(p, i) && r->len >= 3 && !r->stop && r->level &&
             r->level <= 50); /* "acrossNorth" */
+  if (cap && auxiliary(p + i, r->len) && suffix_word(p + i - 1, r->len + 1))
+    return false; /* the head of a name starts a letter before the
+                     auxiliary: "Atlanti|care", not "Atlantic are"
+                     ("Delaw|are"); a conjunction is likelier glue there
+                     ("April|and" beside "-land") */
   if (cap)
     return capital_signal(p, i, l, r) ||
            (!l->docname && marked_pair(p, i, l, r)) ||
@@ -3561,6 +3620,8 @@ static bool signal(const char *p, size_t i, const struct evidence *l,
   if (l->len + r->len <= 5 && !(l->stop && r->stop) &&
       (l->stop ? r->level : l->level) > 20)
     return false; /* "melee" */
+  if (!l->stop && in_compound(p, i, r->len))
+    return false; /* "signin", "checkin" */
   if (!l->stop && adverb_particle(p + i, r->len)) /* "fendoff" */
     return l->len >= 3 && l->level && l->level <= 50 &&
            !particle_former(p, i) && /* not "walkthrough" */
@@ -4014,6 +4075,52 @@ static bool function_pair(const char *key, size_t n, size_t i) {
   return (kempt__stopword_langs_lower(key, i) & en) != 0;
 }
 
+/* Whether the split of key[0..n) (its lower case) at i leaves a pair of
+ * function words that English hardly writes: a modal verb before an
+ * auxiliary ("can|is"), or a word of three letters or fewer before "a"
+ * ("all|a"). A short name of the list in lower case is as often a word
+ * of another language ("canis", "alla"): split it there only where the
+ * spaced pair is seen. */
+static bool odd_pair(const char *key, size_t n, size_t i) {
+  static const char *const modals[] = {"can", "will", "may", "must",
+                                       "shall"};
+  if (n - i == 1)
+    return key[i] == 'a' && i < 4;
+  return in_list(modals, sizeof modals / sizeof modals[0], key, i) &&
+         auxiliary(key + i, n - i);
+}
+
+/* Whether the split of key[0..n) (its lower case) at i leaves a verb and
+ * a particle ("opt|in") where the document has written the verb whole
+ * with another particle too ("optout"): a family of compounds, as technical
+ * and commercial text makes ("optin" and "optout", "addin" and "addon"),
+ * not a glued pair. */
+static bool doc_compound(struct glue *g, const char *key, size_t n,
+                         size_t i) {
+  static const char *const words[] = {"in", "out", "up", "off", "on"};
+  const size_t count = sizeof words / sizeof words[0];
+  char w[MAX_TOKEN + 8];
+  if (i < 3 || n - i > 3 || i + 3 > MAX_TOKEN ||
+      !in_list(words, count, key + i, n - i))
+    return false;
+  memcpy(w, key, i);
+  for (size_t k = 0; k < count; k++) {
+    size_t m = strlen(words[k]);
+    if (m == n - i && memcmp(words[k], key + i, m) == 0)
+      continue; /* the token itself */
+    memcpy(w + i, words[k], m);
+    memset(w + i + m, 0, 8);
+    /* asked in this window, or seen in an earlier one */
+    uint64_t h = kempt__word_hash_padded(w, i + m);
+    const struct entry *e = table_get(&g->query, h);
+    if (!e)
+      e = table_get(&g->doc, h);
+    if (e && e->count)
+      return true;
+  }
+  return false;
+}
+
 /* Where to split the token of the candidate shape sh (0: not at all). */
 static size_t decide_shaped(struct glue *g, const struct token *t,
                             const struct shape *shape) {
@@ -4024,9 +4131,9 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
   lower_ascii(p, n, key);
   memset(key + n, 0, 8);
   const struct entry *whole;
-  bool rare;
+  bool rare, short_name;
   if (!candidate_word(g, p, n, kempt__word_hash_padded(key, n), &whole,
-                      &rare)) {
+                      &rare, &short_name)) {
     return 0;
   }
   /* a rare word of the list written with a case change inside ("beNorth"
@@ -4049,6 +4156,9 @@ static size_t decide_shaped(struct glue *g, const struct token *t,
         (rare && !pair_count(g, key, n, i) && !article_word(key, n, i) &&
          !function_pair(key, n, i)))
       continue; /* a rare word: only where the spaced pair is seen */
+    if (((short_name && odd_pair(key, n, i)) || doc_compound(g, key, n, i)) &&
+        !pair_count(g, key, n, i))
+      continue; /* "canis", "alla"; "optin" beside "optout" */
     int s = plain ? split_score(g, p, key, n, i, &no_capital)
                   : split_score(g, p, key, n, i, &sh);
     sc[i] = s;

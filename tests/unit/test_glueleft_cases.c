@@ -225,3 +225,53 @@ Test(glueleft2, common_names_then_links) {
         NEWS "The vote on Tuesday in the city was close.\n");
   same(NEWS "They met Francis today.");
 }
+
+/* A bare verb that makes nouns with particles ("checkout", "signoff")
+ * makes one with "in" too: no glued pair, unless the document writes the
+ * spaced pair; an adjective ("closest") makes none ("close in"). */
+Test(glueleft3, a_verb_and_in) {
+  same(NEWS "Use the signin page to reach your account.");
+  same(NEWS "The checkin desk opens at noon, and guests who walkin are "
+            "welcome.");
+  check(NEWS "Please sign in first. Then use the signin page.",
+        NEWS "Please sign in first. Then use the sign in page.\n");
+  check(NEWS "The troops began to closein on the town.",
+        NEWS "The troops began to close in on the town.\n");
+  check(NEWS "The team lockedin the price.",
+        NEWS "The team locked in the price.\n");
+}
+
+/* An auxiliary after a name splits, unless a head of names ("care",
+ * "ware") starts a letter before it. */
+Test(glueleft3, a_head_before_an_auxiliary) {
+  same(NEWS "The Atlanticare clinic opened a new wing.");
+  check(NEWS "Officials in Chicagoare waiting for the vote.",
+        NEWS "Officials in Chicago are waiting for the vote.\n");
+  check(NEWS "The Atlanticwas calm that night.",
+        NEWS "The Atlantic was calm that night.\n");
+}
+
+/* A short name of the list in lower case is a word of another language
+ * where it reads as a pair that English hardly writes ("can is",
+ * "all a"), unless the document writes that pair. */
+Test(glueleft3, short_names_of_other_languages) {
+  same(NEWS "The Latin name canis is used for the genus.");
+  same(NEWS "The menu lists pasta alla norma and more.");
+  check(NEWS "It was all a matter of time, and alla matter of luck.",
+        NEWS "It was all a matter of time, and all a matter of luck.\n");
+  check(NEWS "If the can is empty, the canis thrown away.",
+        NEWS "If the can is empty, the can is thrown away.\n");
+}
+
+/* A verb that the document writes whole with two particles makes a
+ * family of compounds there ("optin", "optout"): no glued pair; alone it
+ * is one. */
+Test(glueleft3, a_family_of_compounds) {
+  same(NEWS "Users can optin to the newsletter, and the optout link is at "
+            "the bottom.");
+  same(NEWS "Users can optin to the newsletter.\n\nThe link at the bottom "
+            "is an optout for all.");
+  same(NEWS "The Excel addin and the browser addon were updated.");
+  check(NEWS "Users can optin to the newsletter.",
+        NEWS "Users can opt in to the newsletter.\n");
+}
