@@ -1434,7 +1434,7 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   }
   return ((num && (word || (alpha == 0 && year && nt <= 4))) ||
           kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false)) &&
-         !date_span(m, p, t, nt);
+         !date_span(m, p, t, nt) && !kempt__chrome_label_range(p, t, nt);
 }
 
 /* Whether p[0..k) is s[0..k), ignoring ASCII case as find_nocase does. */
@@ -5171,7 +5171,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
              (span_line(d, i) || price_line(d, i) || facts_line(d, i) ||
-              specs_line(d, i))) ||
+              specs_line(d, i) || kempt__chrome_range_line(d, i))) ||
             (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
@@ -7175,6 +7175,8 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       b = kempt__chrome_keep_tail(d, b, c);
     b = kempt__chrome_keep_faq(d, a, b, c);
     b = section_after(d, b, c);
+    b = kempt__chrome_cited_facts_after(d, b, c); /* ("Fundstelle: ...") */
+    b = kempt__chrome_contact_box_after(d, b, c); /* ("Kontakt" / ...) */
   }
   size_t n = d->nunits, e = c < n ? c : n;
   /* Each line before c: found (not clean) leaves [a, b] alone; neither

@@ -574,17 +574,87 @@ static bool has_facts(const struct chrome_doc *d, size_t a, size_t b) {
   return n >= KV_MIN;
 }
 
-size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
-                                      size_t end) {
+/* Whether the closing facts [s, k) under the article's last line b are
+ * its references: b ends a sentence, and each fact holds a number that
+ * is no date line's ("Vorinstanz: LG ..., Az.: 12 O 77/25", "Source:
+ * Journal 2026, 311"); a menu's keys ("Tags: ...", "Category: ...")
+ * have none. */
+static bool cited_facts(const struct chrome_doc *d, size_t b, size_t s,
+                        size_t k) {
+  if (d->units[b].term != TERM_SENT || d->units[b].rule)
+    return false;
+  for (size_t i = s; i < k; i++)
+    if (d->units[i].hit || !kempt__chrome_has_digit(d, &d->units[i]))
+      return false;
+  return true;
+}
+
+/* The end (after its last line) of the short block of facts that opens
+ * right after b (before end), or b + 1: none. */
+static size_t closing_facts(const struct chrome_doc *d, size_t b,
+                            size_t end) {
   size_t s = b + 1, k = s;
   if (s >= end || d->units[s].blk == d->units[b].blk)
-    return b;
+    return s;
   while (k < end && k - s < KV_LONE_MAX && d->units[k].blk == d->units[s].blk &&
          key_value(d, &d->units[k]))
     k++;
-  if (k == s || (k < end && d->units[k].blk == d->units[s].blk))
-    return b; /* (none, or a block of another kind: a menu's keys) */
-  return has_facts(d, 0, b) ? k - 1 : b; /* (a box under the title too) */
+  if (k < end && d->units[k].blk == d->units[s].blk)
+    return s; /* (a block of another kind: a menu's keys) */
+  return k;
+}
+
+size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
+                                      size_t end) {
+  size_t k = closing_facts(d, b, end);
+  return k > b + 1 && has_facts(d, 0, b) ? k - 1 : b; /* (a box up too) */
+}
+
+size_t kempt__chrome_cited_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end) {
+  size_t k = closing_facts(d, b, end);
+  return k > b + 1 && cited_facts(d, b, b + 1, k) ? k - 1 : b;
+}
+
+#define CONTACT_HEAD_WORDS 3 /* words of a contact box's heading */
+#define CONTACT_ROWS_MAX 6   /* its rows: a name, a role, a phone, a mail */
+#define CONTACT_KEYS 2       /* rows keyed ("Phone: ...") at least */
+
+/* A row of a contact box: short, no sentence, no link nor button, no
+ * phrase rule ("Jane Doe, press officer", "Phone: 030 1234"). */
+static bool contact_row(const struct chrome_unit *u) {
+  return !u->hit && !u->bullet && !u->widget && !u->url && u->seps < 2 &&
+         u->words >= 1 && u->words <= KV_WORDS && u->term != TERM_SENT &&
+         u->term != TERM_COLON && u->term != TERM_ELLIPSIS;
+}
+
+size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t b,
+                                       size_t end) {
+  size_t h = b + 1, k = h + 1, keys = 0;
+  if (k >= end || d->units[b].rule || d->units[b].term != TERM_SENT)
+    return b; /* (the article ends in a sentence) */
+  const struct chrome_unit *hu = &d->units[h];
+  if (hu->blk == d->units[b].blk || hu->words < 1 ||
+      hu->words > CONTACT_HEAD_WORDS || hu->term != TERM_NONE ||
+      hu->bullet || hu->widget || hu->url || hu->seps ||
+      (hu->hit && hu->hit != CK_LINE))
+    return b; /* (a heading alone, or a menu's word alone) */
+  bool digit = false;
+  for (; k < end && k - h <= CONTACT_ROWS_MAX && contact_row(&d->units[k]) &&
+         d->units[k].blk == d->units[h + 1].blk;
+       k++) {
+    keys += kempt__chrome_key_form(d, &d->units[k]);
+    digit = digit || kempt__chrome_has_digit(d, &d->units[k]);
+  }
+  if (keys < CONTACT_KEYS || !digit || k - h > CONTACT_ROWS_MAX ||
+      (k < end && d->units[k].blk == d->units[k - 1].blk))
+    return b; /* (few facts, or the block goes on: a footer's columns) */
+  for (size_t i = h; i < k; i++) {
+    d->units[i].rule = NULL;
+    d->units[i].hit = 0;
+    d->units[i].cls = CL_SHORT;
+  }
+  return k - 1;
 }
 
 /* The article ends at b inside a block of facts ("Breite: 150 cm",
