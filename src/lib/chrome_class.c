@@ -457,6 +457,19 @@ static bool code_line(const char *p, size_t n) {
   return false;
 }
 
+#define KEY_BEFORE_BRACKET 32 /* bytes of a key before its bracket */
+
+/* A key's value in brackets ("Aussprache: [ˈfaɪ̯ɐ]", "IPA: [ɡ]"): the
+ * line's first '[' right after a short key's colon and a space, and no
+ * space inside the brackets; a transcription, no button. */
+static bool keyed_bracket(const char *p, size_t n) {
+  const char *b = memchr(p, '[', n < KEY_BEFORE_BRACKET ? n : KEY_BEFORE_BRACKET);
+  if (!b || b - p < 3 || b[-1] != ' ' || b[-2] != ':')
+    return false;
+  const char *e = memchr(b, ']', (size_t)(p + n - b));
+  return e && e - b > 1 && !memchr(b, ' ', (size_t)(e - b));
+}
+
 /* A heading with a wiki's buttons at its end ("History[edit]",
  * "Historia[editar | modificar o codigo]", "Geschichte [Bearbeiten |
  * Quelltext bearbeiten]"): returns where the heading's text ends (before
@@ -526,7 +539,8 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
     solid += !kempt__is_space((unsigned char)p[i]);
   }
   size_t head = edit_button(p, n);
-  u->widget = solid && 2 * inside >= solid && !code_line(p, n) && !head;
+  u->widget = solid && 2 * inside >= solid && !code_line(p, n) && !head &&
+              !keyed_bracket(p, n);
   if (head && n - head <= UINT8_MAX)
     u->wiki = (uint8_t)(n - head);
 }
@@ -7177,6 +7191,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = section_after(d, b, c);
     b = kempt__chrome_cited_facts_after(d, b, c); /* ("Fundstelle: ...") */
     b = kempt__chrome_contact_box_after(d, b, c); /* ("Kontakt" / ...) */
+    b = kempt__chrome_list_section_after(d, b, c); /* ("Synonyme" / ...) */
   }
   size_t n = d->nunits, e = c < n ? c : n;
   /* Each line before c: found (not clean) leaves [a, b] alone; neither

@@ -657,6 +657,51 @@ size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t b,
   return k - 1;
 }
 
+#define LIST_HEAD_WORDS 3     /* words of a closing list's heading */
+#define LIST_ITEM_WORDS 3     /* words of an item of its list, on average */
+#define LIST_SECTIONS_BACK 24 /* lines the article's sections are looked for */
+#define LIST_SECTIONS 2       /* headed sections of the article at least */
+
+/* A heading that opens its block over the next line of the block:
+ * a word or a few, no number, end, link, bullet, button or phrase rule
+ * ("Herkunft", "Synonyms"). */
+static bool block_heading(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return i > 0 && i + 1 < d->nunits && u->blk != d->units[i - 1].blk &&
+         d->units[i + 1].blk == u->blk && !u->hit && u->words >= 1 &&
+         u->words <= LIST_HEAD_WORDS && u->ntok == u->words &&
+         u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
+         !u->seps;
+}
+
+/* A list of words on one line, between commas ("Arbeitsschluss,
+ * Dienstschluss, Freizeit"): no sentence, link, button or phrase rule. */
+static bool comma_list(const struct chrome_doc *d, const struct chrome_unit *u) {
+  if (u->hit || u->bullet || u->url || u->widget || u->term == TERM_SENT ||
+      u->words < 2 || u->words > KV_WORDS)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t items = 1;
+  for (size_t k = 0; k < u->len; k++)
+    items += p[k] == ',';
+  return items >= 2 && u->words <= LIST_ITEM_WORDS * items;
+}
+
+size_t kempt__chrome_list_section_after(struct chrome_doc *d, size_t b,
+                                        size_t end) {
+  size_t h = b + 1, l = b + 2, sections = 0;
+  if (l >= end || d->units[b].rule || d->units[b].term != TERM_SENT ||
+      !block_heading(d, h) || !comma_list(d, &d->units[l]) ||
+      (l + 1 < end && d->units[l + 1].blk == d->units[h].blk))
+    return b;
+  for (size_t i = b; i > 0 && b - i < LIST_SECTIONS_BACK; i--)
+    sections += !d->units[i].rule && block_heading(d, i);
+  if (sections < LIST_SECTIONS)
+    return b; /* (an article of headed sections, as this one is) */
+  d->units[h].rule = d->units[l].rule = NULL;
+  return l;
+}
+
 /* The article ends at b inside a block of facts ("Breite: 150 cm",
  * "Tiefe: 62 cm", "Holz: Eiche"): a table of specifications that a
  * text browser gave as one block, whose last rows have no number (the

@@ -781,6 +781,12 @@ size_t kempt__chrome_cited_facts_after(const struct chrome_doc *d, size_t b,
  * rules. */
 size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t b,
                                        size_t end);
+/* chrome_edge.c: b, or the end of a last section of the article that
+ * ends in a sentence at b (before end): a heading over a list of words
+ * between commas, alone in their block ("Synonyme" / "Arbeitsschluss,
+ * Dienstschluss"), when the article has headed sections of its own. */
+size_t kempt__chrome_list_section_after(struct chrome_doc *d, size_t b,
+                                        size_t end);
 /* chrome_edge.c: b, or the last fact of the block of facts ("Key:
  * value") that the article ends in, at b, when the block ends with it. */
 size_t kempt__chrome_block_facts_after(const struct chrome_doc *d, size_t b,
