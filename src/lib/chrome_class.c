@@ -4479,9 +4479,10 @@ static bool headword_title(struct chrome_doc *d, size_t a) {
   for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
     struct chrome_unit *u = &d->units[a - k];
     if (u->hit == CK_CUT || u->hit == CK_LIST || crumb_line(d, a - k) ||
-        u->words > TITLE_META_WORDS ||
+        (u->words > TITLE_META_WORDS && !box_row(d, a - k)) ||
         (is_title(d, u, false) && !box_row(d, a - k)))
-      return false; /* (a headline under it: that is the title) */
+      return false; /* (a headline under it: that is the title; a fact's
+                       row may be long: "Syllables: ser|en|dip|i|ty") */
     if (u->rule != R_OUTSIDE || u->hit || u->words != 1 || u->ntok != 1 ||
         u->term != TERM_NONE || u->bullet || u->url || u->widget ||
         u->seps || u->dup)
