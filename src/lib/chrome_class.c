@@ -463,7 +463,8 @@ static bool code_line(const char *p, size_t n) {
  * line's first '[' right after a short key's colon and a space, and no
  * space inside the brackets; a transcription, no button. */
 static bool keyed_bracket(const char *p, size_t n) {
-  const char *b = memchr(p, '[', n < KEY_BEFORE_BRACKET ? n : KEY_BEFORE_BRACKET);
+  size_t room = n < KEY_BEFORE_BRACKET ? n : KEY_BEFORE_BRACKET;
+  const char *b = memchr(p, '[', room);
   if (!b || b - p < 3 || b[-1] != ' ' || b[-2] != ':')
     return false;
   const char *e = memchr(b, ']', (size_t)(p + n - b));

@@ -574,17 +574,41 @@ static bool has_facts(const struct chrome_doc *d, size_t a, size_t b) {
   return n >= KV_MIN;
 }
 
+static bool ascii_alnum(char c) {
+  return (unsigned)(c - '0') < 10 || (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+/* Whether line u holds a number of its own that is no year: digits
+ * between other than letters ("311", "77/25"; not "G7" nor "2026"). */
+static bool plain_number(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  for (size_t k = 0; k < u->len; k++) {
+    if ((unsigned)(p[k] - '0') >= 10 || (k > 0 && ascii_alnum(p[k - 1])))
+      continue;
+    size_t e = k;
+    while (e < u->len && (unsigned)(p[e] - '0') < 10)
+      e++;
+    bool year = e - k == 4 && (p[k] == '1' || p[k] == '2') &&
+                (p[k + 1] == '9' || p[k + 1] == '0');
+    if ((e == u->len || !ascii_alnum(p[e])) && !year)
+      return true;
+    k = e;
+  }
+  return false;
+}
+
 /* Whether the closing facts [s, k) under the article's last line b are
  * its references: b ends a sentence, and each fact holds a number that
- * is no date line's ("Vorinstanz: LG ..., Az.: 12 O 77/25", "Source:
- * Journal 2026, 311"); a menu's keys ("Tags: ...", "Category: ...")
- * have none. */
+ * is no year, on no date line ("Vorinstanz: LG ..., Az.: 12 O 77/25",
+ * "Source: Journal 2026, 311"); a menu's keys ("Tags: ...", "Category:
+ * ...", "Tags: Election 2025") have none. */
 static bool cited_facts(const struct chrome_doc *d, size_t b, size_t s,
                         size_t k) {
   if (d->units[b].term != TERM_SENT || d->units[b].rule)
     return false;
   for (size_t i = s; i < k; i++)
-    if (d->units[i].hit || !kempt__chrome_has_digit(d, &d->units[i]))
+    if (d->units[i].hit || !plain_number(d, &d->units[i]))
       return false;
   return true;
 }
@@ -676,7 +700,8 @@ static bool block_heading(const struct chrome_doc *d, size_t i) {
 
 /* A list of words on one line, between commas ("Arbeitsschluss,
  * Dienstschluss, Freizeit"): no sentence, link, button or phrase rule. */
-static bool comma_list(const struct chrome_doc *d, const struct chrome_unit *u) {
+static bool comma_list(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
   if (u->hit || u->bullet || u->url || u->widget || u->term == TERM_SENT ||
       u->words < 2 || u->words > KV_WORDS)
     return false;
