@@ -7192,7 +7192,7 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
     b = kempt__chrome_keep_faq(d, a, b, c);
     b = section_after(d, b, c);
     b = kempt__chrome_cited_facts_after(d, b, c); /* ("Fundstelle: ...") */
-    b = kempt__chrome_contact_box_after(d, b, c); /* ("Kontakt" / ...) */
+    b = kempt__chrome_contact_box_after(d, a, b, c); /* ("Kontakt" / ...) */
     b = kempt__chrome_list_section_after(d, b, c); /* ("Synonyme" / ...) */
   }
   size_t n = d->nunits, e = c < n ? c : n;

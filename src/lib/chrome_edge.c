@@ -652,8 +652,30 @@ static bool contact_row(const struct chrome_unit *u) {
          u->term != TERM_COLON && u->term != TERM_ELLIPSIS;
 }
 
-size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t b,
-                                       size_t end) {
+#define SITE_WORD_BYTES 4 /* bytes of a name's word shared with the site's */
+
+/* Whether row r names the site: a capitalised word of it (of
+ * SITE_WORD_BYTES or more) is one of line 0's, the site's name over its
+ * menu ("Bakery Korn" over "Bakery Korn Ltd"): the site's own contact in
+ * its footer, no box of the article's. */
+static bool names_site(const struct chrome_doc *d, size_t r) {
+  struct chrome_tok s[CHROME_MAXTOK], t[CHROME_MAXTOK];
+  size_t total, ns = kempt__chrome_unit_tokens(d, &d->units[0], s,
+                                               CHROME_MAXTOK, &total),
+                nt = kempt__chrome_unit_tokens(d, &d->units[r], t,
+                                               CHROME_MAXTOK, &total);
+  for (size_t k = 0; k < nt; k++) {
+    if (!t[k].alpha || !t[k].upper || t[k].end - t[k].start < SITE_WORD_BYTES)
+      continue;
+    for (size_t j = 0; j < ns; j++)
+      if (s[j].h == t[k].h)
+        return true;
+  }
+  return false;
+}
+
+size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t a,
+                                       size_t b, size_t end) {
   size_t h = b + 1, k = h + 1, keys = 0;
   if (k >= end || d->units[b].rule || d->units[b].term != TERM_SENT)
     return b; /* (the article ends in a sentence) */
@@ -669,6 +691,8 @@ size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t b,
        k++) {
     keys += kempt__chrome_key_form(d, &d->units[k]);
     digit = digit || kempt__chrome_has_digit(d, &d->units[k]);
+    if (a > 0 && !d->units[0].title && names_site(d, k))
+      return b;
   }
   if (keys < CONTACT_KEYS || !digit || k - h > CONTACT_ROWS_MAX ||
       (k < end && d->units[k].blk == d->units[k - 1].blk))

@@ -778,9 +778,10 @@ size_t kempt__chrome_cited_facts_after(const struct chrome_doc *d, size_t b,
  * or a few, a menu's word maybe ("Contact", "Kontakt"), over up to
  * CONTACT_ROWS_MAX short rows, two keyed ("Phone: ...", "E-mail: ...")
  * and a number among them, that end their block. Its lines lose their
- * rules. */
-size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t b,
-                                       size_t end);
+ * rules. Not when a row names the site (line 0, over the article at
+ * a): the site's own contact in its footer. */
+size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t a,
+                                       size_t b, size_t end);
 /* chrome_edge.c: b, or the end of a last section of the article that
  * ends in a sentence at b (before end): a heading over a list of words
  * between commas, alone in their block ("Synonyme" / "Arbeitsschluss,
