@@ -458,6 +458,20 @@ static bool code_line(const char *p, size_t n) {
   return false;
 }
 
+#define KEY_BEFORE_BRACKET 32 /* bytes of a key before its bracket */
+
+/* A key's value in brackets ("Aussprache: [ˈfaɪ̯ɐ]", "IPA: [ɡ]"): the
+ * line's first '[' right after a short key's colon and a space, and no
+ * space inside the brackets; a transcription, no button. */
+static bool keyed_bracket(const char *p, size_t n) {
+  size_t room = n < KEY_BEFORE_BRACKET ? n : KEY_BEFORE_BRACKET;
+  const char *b = memchr(p, '[', room);
+  if (!b || b - p < 3 || b[-1] != ' ' || b[-2] != ':')
+    return false;
+  const char *e = memchr(b, ']', (size_t)(p + n - b));
+  return e && e - b > 1 && !memchr(b, ' ', (size_t)(e - b));
+}
+
 /* A heading with a wiki's buttons at its end ("History[edit]",
  * "Historia[editar | modificar o codigo]", "Geschichte [Bearbeiten |
  * Quelltext bearbeiten]"): returns where the heading's text ends (before
@@ -527,7 +541,8 @@ static void scan_brackets(struct chrome_unit *u, const char *p, size_t n) {
     solid += !kempt__is_space((unsigned char)p[i]);
   }
   size_t head = edit_button(p, n);
-  u->widget = solid && 2 * inside >= solid && !code_line(p, n) && !head;
+  u->widget = solid && 2 * inside >= solid && !code_line(p, n) && !head &&
+              !keyed_bracket(p, n);
   if (head && n - head <= UINT8_MAX)
     u->wiki = (uint8_t)(n - head);
 }
@@ -1533,7 +1548,7 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   }
   return ((num && (word || (alpha == 0 && year && nt <= 4))) ||
           kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false)) &&
-         !date_span(m, p, t, nt);
+         !date_span(m, p, t, nt) && !kempt__chrome_label_range(p, t, nt);
 }
 
 #define ROW_CELLS 3 /* text cells beside a year span in a table's row */
@@ -4898,9 +4913,10 @@ static bool headword_title(struct chrome_doc *d, size_t a) {
   for (size_t k = 1; k <= NAME_REACH && k <= a; k++) {
     struct chrome_unit *u = &d->units[a - k];
     if (u->hit == CK_CUT || u->hit == CK_LIST || crumb_line(d, a - k) ||
-        u->words > TITLE_META_WORDS ||
+        (u->words > TITLE_META_WORDS && !box_row(d, a - k)) ||
         (is_title(d, u, false) && !box_row(d, a - k)))
-      return false; /* (a headline under it: that is the title) */
+      return false; /* (a headline under it: that is the title; a fact's
+                       row may be long: "Syllables: ser|en|dip|i|ty") */
     if (u->rule != R_OUTSIDE || u->hit || u->words != 1 || u->ntok != 1 ||
         u->term != TERM_NONE || u->bullet || u->url || u->widget ||
         u->seps || u->dup)
@@ -5707,7 +5723,7 @@ static void find_title(struct chrome_doc *d, size_t a, bool nolang) {
       for (size_t i = t + 1; i < a && i <= t + SPAN_REACH; i++)
         if ((d->units[i].rule == R_OUTSIDE &&
              (span_line(d, i) || price_line(d, i) || facts_line(d, i) ||
-              specs_line(d, i))) ||
+              specs_line(d, i) || kempt__chrome_range_line(d, i))) ||
             (d->units[i].rule == R_DATE && span_line(d, i)))
           d->units[i].rule = NULL; /* (its dates: an event's, a life's) */
       return;
@@ -7841,6 +7857,9 @@ static NOINLINE void judge(struct chrome_doc *d, bool nolang,
       b = kempt__chrome_keep_tail(d, b, c);
     b = kempt__chrome_keep_faq(d, a, b, c);
     b = section_after(d, b, c);
+    b = kempt__chrome_cited_facts_after(d, b, c); /* ("Fundstelle: ...") */
+    b = kempt__chrome_contact_box_after(d, a, b, c); /* ("Kontakt" / ...) */
+    b = kempt__chrome_list_section_after(d, b, c); /* ("Synonyme" / ...) */
   }
   size_t n = d->nunits, e = c < n ? c : n;
   /* Each line before c: found (not clean) leaves [a, b] alone; neither

@@ -574,17 +574,181 @@ static bool has_facts(const struct chrome_doc *d, size_t a, size_t b) {
   return n >= KV_MIN;
 }
 
-size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
-                                      size_t end) {
+static bool ascii_alnum(char c) {
+  return (unsigned)(c - '0') < 10 || (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+/* Whether line u holds a number of its own that is no year: digits
+ * between other than letters ("311", "77/25"; not "G7" nor "2026"). */
+static bool plain_number(const struct chrome_doc *d,
+                         const struct chrome_unit *u) {
+  const char *p = d->text.data + u->off;
+  for (size_t k = 0; k < u->len; k++) {
+    if ((unsigned)(p[k] - '0') >= 10 || (k > 0 && ascii_alnum(p[k - 1])))
+      continue;
+    size_t e = k;
+    while (e < u->len && (unsigned)(p[e] - '0') < 10)
+      e++;
+    bool year = e - k == 4 && (p[k] == '1' || p[k] == '2') &&
+                (p[k + 1] == '9' || p[k + 1] == '0');
+    if ((e == u->len || !ascii_alnum(p[e])) && !year)
+      return true;
+    k = e;
+  }
+  return false;
+}
+
+/* Whether the closing facts [s, k) under the article's last line b are
+ * its references: b ends a sentence, and each fact holds a number that
+ * is no year, on no date line ("Vorinstanz: LG ..., Az.: 12 O 77/25",
+ * "Source: Journal 2026, 311"); a menu's keys ("Tags: ...", "Category:
+ * ...", "Tags: Election 2025") have none. */
+static bool cited_facts(const struct chrome_doc *d, size_t b, size_t s,
+                        size_t k) {
+  if (d->units[b].term != TERM_SENT || d->units[b].rule)
+    return false;
+  for (size_t i = s; i < k; i++)
+    if (d->units[i].hit || !plain_number(d, &d->units[i]))
+      return false;
+  return true;
+}
+
+/* The end (after its last line) of the short block of facts that opens
+ * right after b (before end), or b + 1: none. */
+static size_t closing_facts(const struct chrome_doc *d, size_t b,
+                            size_t end) {
   size_t s = b + 1, k = s;
   if (s >= end || d->units[s].blk == d->units[b].blk)
-    return b;
+    return s;
   while (k < end && k - s < KV_LONE_MAX && d->units[k].blk == d->units[s].blk &&
          key_value(d, &d->units[k]))
     k++;
-  if (k == s || (k < end && d->units[k].blk == d->units[s].blk))
-    return b; /* (none, or a block of another kind: a menu's keys) */
-  return has_facts(d, 0, b) ? k - 1 : b; /* (a box under the title too) */
+  if (k < end && d->units[k].blk == d->units[s].blk)
+    return s; /* (a block of another kind: a menu's keys) */
+  return k;
+}
+
+size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
+                                      size_t end) {
+  size_t k = closing_facts(d, b, end);
+  return k > b + 1 && has_facts(d, 0, b) ? k - 1 : b; /* (a box up too) */
+}
+
+size_t kempt__chrome_cited_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end) {
+  size_t k = closing_facts(d, b, end);
+  return k > b + 1 && cited_facts(d, b, b + 1, k) ? k - 1 : b;
+}
+
+#define CONTACT_HEAD_WORDS 3 /* words of a contact box's heading */
+#define CONTACT_ROWS_MAX 6   /* its rows: a name, a role, a phone, a mail */
+#define CONTACT_KEYS 2       /* rows keyed ("Phone: ...") at least */
+
+/* A row of a contact box: short, no sentence, no link nor button, no
+ * phrase rule ("Jane Doe, press officer", "Phone: 030 1234"). */
+static bool contact_row(const struct chrome_unit *u) {
+  return !u->hit && !u->bullet && !u->widget && !u->url && u->seps < 2 &&
+         u->words >= 1 && u->words <= KV_WORDS && u->term != TERM_SENT &&
+         u->term != TERM_COLON && u->term != TERM_ELLIPSIS;
+}
+
+#define SITE_WORD_BYTES 4 /* bytes of a name's word shared with the site's */
+
+/* Whether row r names the site: a capitalised word of it (of
+ * SITE_WORD_BYTES or more) is one of line 0's, the site's name over its
+ * menu ("Bakery Korn" over "Bakery Korn Ltd"): the site's own contact in
+ * its footer, no box of the article's. */
+static bool names_site(const struct chrome_doc *d, size_t r) {
+  struct chrome_tok s[CHROME_MAXTOK], t[CHROME_MAXTOK];
+  size_t total, ns = kempt__chrome_unit_tokens(d, &d->units[0], s,
+                                               CHROME_MAXTOK, &total),
+                nt = kempt__chrome_unit_tokens(d, &d->units[r], t,
+                                               CHROME_MAXTOK, &total);
+  for (size_t k = 0; k < nt; k++) {
+    if (!t[k].alpha || !t[k].upper || t[k].end - t[k].start < SITE_WORD_BYTES)
+      continue;
+    for (size_t j = 0; j < ns; j++)
+      if (s[j].h == t[k].h)
+        return true;
+  }
+  return false;
+}
+
+size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t a,
+                                       size_t b, size_t end) {
+  size_t h = b + 1, k = h + 1, keys = 0;
+  if (k >= end || d->units[b].rule || d->units[b].term != TERM_SENT)
+    return b; /* (the article ends in a sentence) */
+  const struct chrome_unit *hu = &d->units[h];
+  if (hu->blk == d->units[b].blk || hu->words < 1 ||
+      hu->words > CONTACT_HEAD_WORDS || hu->term != TERM_NONE ||
+      hu->bullet || hu->widget || hu->url || hu->seps ||
+      (hu->hit && hu->hit != CK_LINE))
+    return b; /* (a heading alone, or a menu's word alone) */
+  bool digit = false;
+  for (; k < end && k - h <= CONTACT_ROWS_MAX && contact_row(&d->units[k]) &&
+         d->units[k].blk == d->units[h + 1].blk;
+       k++) {
+    keys += kempt__chrome_key_form(d, &d->units[k]);
+    digit = digit || kempt__chrome_has_digit(d, &d->units[k]);
+    if (a > 0 && !d->units[0].title && names_site(d, k))
+      return b;
+  }
+  if (keys < CONTACT_KEYS || !digit || k - h > CONTACT_ROWS_MAX ||
+      (k < end && d->units[k].blk == d->units[k - 1].blk))
+    return b; /* (few facts, or the block goes on: a footer's columns) */
+  for (size_t i = h; i < k; i++) {
+    d->units[i].rule = NULL;
+    d->units[i].hit = 0;
+    d->units[i].cls = CL_SHORT;
+  }
+  return k - 1;
+}
+
+#define LIST_HEAD_WORDS 3     /* words of a closing list's heading */
+#define LIST_ITEM_WORDS 3     /* words of an item of its list, on average */
+#define LIST_SECTIONS_BACK 24 /* lines the article's sections are looked for */
+#define LIST_SECTIONS 2       /* headed sections of the article at least */
+
+/* A heading that opens its block over the next line of the block:
+ * a word or a few, no number, end, link, bullet, button or phrase rule
+ * ("Herkunft", "Synonyms"). */
+static bool block_heading(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  return i > 0 && i + 1 < d->nunits && u->blk != d->units[i - 1].blk &&
+         d->units[i + 1].blk == u->blk && !u->hit && u->words >= 1 &&
+         u->words <= LIST_HEAD_WORDS && u->ntok == u->words &&
+         u->term == TERM_NONE && !u->bullet && !u->url && !u->widget &&
+         !u->seps;
+}
+
+/* A list of words on one line, between commas ("Arbeitsschluss,
+ * Dienstschluss, Freizeit"): no sentence, link, button or phrase rule. */
+static bool comma_list(const struct chrome_doc *d,
+                       const struct chrome_unit *u) {
+  if (u->hit || u->bullet || u->url || u->widget || u->term == TERM_SENT ||
+      u->words < 2 || u->words > KV_WORDS)
+    return false;
+  const char *p = d->text.data + u->off;
+  size_t items = 1;
+  for (size_t k = 0; k < u->len; k++)
+    items += p[k] == ',';
+  return items >= 2 && u->words <= LIST_ITEM_WORDS * items;
+}
+
+size_t kempt__chrome_list_section_after(struct chrome_doc *d, size_t b,
+                                        size_t end) {
+  size_t h = b + 1, l = b + 2, sections = 0;
+  if (l >= end || d->units[b].rule || d->units[b].term != TERM_SENT ||
+      !block_heading(d, h) || !comma_list(d, &d->units[l]) ||
+      (l + 1 < end && d->units[l + 1].blk == d->units[h].blk))
+    return b;
+  for (size_t i = b; i > 0 && b - i < LIST_SECTIONS_BACK; i--)
+    sections += !d->units[i].rule && block_heading(d, i);
+  if (sections < LIST_SECTIONS)
+    return b; /* (an article of headed sections, as this one is) */
+  d->units[h].rule = d->units[l].rule = NULL;
+  return l;
 }
 
 /* The article ends at b inside a block of facts ("Breite: 150 cm",

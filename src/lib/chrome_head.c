@@ -340,6 +340,72 @@ static uint32_t doc_langs(const struct chrome_doc *d) {
   return kempt__chrome_rule_langs(kempt__lang_best(&d->lang));
 }
 
+#define RANGE_LINK_BYTES 6 /* "till", "bis", "au", "až": a range's link */
+
+static bool colon_in(const char *s, size_t n);
+
+/* Whether the gap p[a..b) between two tokens holds no space: the
+ * tokens are parts of one number ("18:00", "14.04.2026"). */
+static bool joined(const char *p, size_t a, size_t b) {
+  if (a == b)
+    return false;
+  for (size_t k = a; k < b; k++)
+    if (p[k] == ' ')
+      return false;
+  return true;
+}
+
+/* Whether the gap p[a..b) is a spaced dash ("-", the en dash). */
+static bool dash_gap(const char *p, size_t a, size_t b) {
+  return (b - a == 3 && p[a + 1] == '-') ||
+         (b - a == 5 && memcmp(p + a + 1, "\xe2\x80\x93", 3) == 0);
+}
+
+/* Numbers (runs of number tokens joined without a space) among tokens
+ * [a, b). */
+static unsigned numbers_in(const char *p, const struct chrome_tok *t,
+                           size_t a, size_t b) {
+  unsigned n = 0;
+  for (size_t k = a; k < b; k++)
+    n += !t[k].alpha &&
+         (k == a || t[k - 1].alpha || !joined(p, t[k - 1].end, t[k].start));
+  return n;
+}
+
+bool kempt__chrome_label_range(const char *p, const struct chrome_tok *t,
+                               size_t nt) {
+  size_t v = 1; /* the value's first token, after the label's colon */
+  while (v < nt && v <= LABEL_WORDS_MAX && t[v - 1].alpha &&
+         !colon_in(p + t[v - 1].end, t[v].start - t[v - 1].end))
+    v++;
+  if (v >= nt || v > LABEL_WORDS_MAX || !t[v - 1].alpha)
+    return false;
+  for (size_t k = v + 1; k < nt; k++)
+    if (t[k - 1].alpha && colon_in(p + t[k - 1].end, t[k].start - t[k - 1].end))
+      return false; /* a second label ("Posted: ... Updated: ...") */
+  for (size_t k = v + 1; k < nt; k++) {
+    bool link = t[k].alpha && !t[k].upper &&
+                t[k].end - t[k].start <= RANGE_LINK_BYTES;
+    if (link && numbers_in(p, t, v, k) >= 2 && numbers_in(p, t, k + 1, nt) >= 2)
+      return true;
+    if (dash_gap(p, t[k - 1].end, t[k].start) && numbers_in(p, t, v, k) >= 2 &&
+        numbers_in(p, t, k, nt) >= 2)
+      return true;
+  }
+  return false;
+}
+
+bool kempt__chrome_range_line(const struct chrome_doc *d, size_t i) {
+  const struct chrome_unit *u = &d->units[i];
+  if (!head_shape(d, u))
+    return false;
+  struct chrome_tok t[HEAD_TOKENS + 1];
+  size_t total,
+      nt = kempt__chrome_unit_tokens(d, u, t, HEAD_TOKENS + 1, &total);
+  return nt == total &&
+         kempt__chrome_label_range(d->text.data + u->off, t, nt);
+}
+
 /* Whether unit i is a date line of an article's head (time: or a time
  * line, "Updated 14:30"). */
 static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
@@ -352,7 +418,7 @@ static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
   struct chrome_tok t[HEAD_TOKENS + 1];
   size_t total,
       nt = kempt__chrome_unit_tokens(d, u, t, HEAD_TOKENS + 1, &total);
-  if (nt != total || nt > HEAD_TOKENS)
+  if (nt != total || nt > HEAD_TOKENS || kempt__chrome_label_range(p, t, nt))
     return false;
   return date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true, time);
 }

@@ -588,6 +588,13 @@ bool kempt__chrome_name_line(const struct chrome_doc *d, size_t i);
 /* Whether line i of d is a span of dates ending in a year ("12 March -
  * 30 August 2026", "* 1938 † 2026"): an event's or a life's. */
 bool kempt__chrome_span_line(const struct chrome_doc *d, size_t i);
+/* Whether the line p, tokens t[0..nt), is a label and a range of dates
+ * or times ("Valid: 14 April 18:00 to 15 April 09:00", "Gültig: 14.04.
+ * 18:00 bis 15.04. 09:00"): a notice's fact, no page's date. */
+bool kempt__chrome_label_range(const char *p, const struct chrome_tok *t,
+                               size_t nt);
+/* kempt__chrome_label_range of line i of d, a short line. */
+bool kempt__chrome_range_line(const struct chrome_doc *d, size_t i);
 /* Whether line i of d, a date line, opens with a word that names what
  * it dates: a page's title ("Horoscope for Tuesday, 14 April"). */
 bool kempt__chrome_named_date(const struct chrome_doc *d, size_t i);
@@ -795,6 +802,26 @@ void kempt__chrome_keep_head_box(struct chrome_doc *d, size_t a,
  * has a box of facts: a closing "Organiser: ..." line. */
 size_t kempt__chrome_lone_facts_after(const struct chrome_doc *d, size_t b,
                                       size_t end);
+/* chrome_edge.c: b, or the last line of a short block of facts right
+ * after the article that ends in a sentence at b, each with a number
+ * that is no date line's: its references ("Fundstelle: NZM 2026, 311"). */
+size_t kempt__chrome_cited_facts_after(const struct chrome_doc *d, size_t b,
+                                       size_t end);
+/* chrome_edge.c: b, or the last row of a contact box right after the
+ * article that ends in a sentence at b (before end): a heading of a word
+ * or a few, a menu's word maybe ("Contact", "Kontakt"), over up to
+ * CONTACT_ROWS_MAX short rows, two keyed ("Phone: ...", "E-mail: ...")
+ * and a number among them, that end their block. Its lines lose their
+ * rules. Not when a row names the site (line 0, over the article at
+ * a): the site's own contact in its footer. */
+size_t kempt__chrome_contact_box_after(struct chrome_doc *d, size_t a,
+                                       size_t b, size_t end);
+/* chrome_edge.c: b, or the end of a last section of the article that
+ * ends in a sentence at b (before end): a heading over a list of words
+ * between commas, alone in their block ("Synonyme" / "Arbeitsschluss,
+ * Dienstschluss"), when the article has headed sections of its own. */
+size_t kempt__chrome_list_section_after(struct chrome_doc *d, size_t b,
+                                        size_t end);
 /* chrome_edge.c: b, or the last fact of the block of facts ("Key:
  * value") that the article ends in, at b, when the block ends with it. */
 size_t kempt__chrome_block_facts_after(const struct chrome_doc *d, size_t b,
