@@ -40,6 +40,8 @@
 #define WEAK_TOK 4      /* ... and its tokens (numbers too) */
 #define AFTER_REACH 4   /* lines after the paragraph after a marker */
 #define THREAD_REACH 6  /* lines from a comment's buttons to the next's */
+#define POST_REACH 24   /* lines with text from a post's header back to the
+                           header of the post above it */
 
 static const char R_TIME_HDR[] = "comment header (name and time)";
 static const char R_DATED_HDR[] =
@@ -289,14 +291,50 @@ static size_t prev_text(const struct chrome_doc *d, size_t i) {
   return i > 0 ? i - 1 : SIZE_MAX;
 }
 
+/* The header line of the post above the one whose header is line i (a
+ * date line or a header of a name and a time, within POST_REACH lines
+ * with text), or SIZE_MAX. */
+static size_t post_above(const struct chrome_doc *d, size_t i,
+                         const struct chrome_rules *r, uint32_t langs) {
+  for (size_t seen = 0; seen < POST_REACH && (i = prev_text(d, i)) != SIZE_MAX;
+       seen++) {
+    const struct chrome_unit *v = &d->units[i];
+    if ((v->hit == CK_DATE && v->rule) || time_header(d, v, r, langs))
+      return i;
+  }
+  return SIZE_MAX;
+}
+
+/* Whether the post under the header at i ends with the footer of the post
+ * above it before its buttons come: a line between its text (the line
+ * after i) and its buttons that the post above had too ("Top", "Haut"
+ * under each post). The buttons are then the thread's, after its last
+ * post ("Reply" opens the reply box), not this post's: no comment. */
+static bool foot_before_buttons(const struct chrome_doc *d, size_t i,
+                                const struct chrome_rules *r,
+                                uint32_t langs) {
+  size_t a = post_above(d, i, r, langs);
+  if (a == SIZE_MAX)
+    return false;
+  size_t j = next_text(d, i, d->nunits); /* (the post's text) */
+  for (size_t k = next_text(d, j, d->nunits), seen = 0;
+       k < d->nunits && seen < REPLY_REACH && !d->units[k].btn;
+       k = next_text(d, k, d->nunits), seen++)
+    for (size_t m = a + 1; m < i; m++)
+      if (d->units[m].chars && d->units[m].key == d->units[k].key)
+        return true;
+  return false;
+}
+
 /* A date line that heads a comment: a line of text after it (no rule,
- * no buttons), then its buttons. */
+ * no buttons), then its buttons (its own: not after the footer its post
+ * shares with the post above it). */
 static bool dated_comment(const struct chrome_doc *d, size_t i,
                           const struct chrome_rules *r, uint32_t langs) {
   size_t j = next_text(d, i, d->nunits);
   return j < d->nunits && !d->units[j].rule && d->units[j].words > 0 &&
          !kempt__chrome_buttons(d, &d->units[j], r) &&
-         has_buttons(d, i, r, langs);
+         has_buttons(d, i, r, langs) && !foot_before_buttons(d, i, r, langs);
 }
 
 /* A name alone over a comment (a line of text of a few words with an
