@@ -326,15 +326,21 @@ static bool foot_before_buttons(const struct chrome_doc *d, size_t i,
   return false;
 }
 
+/* Whether the comment under the header at i has buttons of its own:
+ * not after the footer its post shares with the post above it. */
+static bool own_buttons(const struct chrome_doc *d, size_t i,
+                        const struct chrome_rules *r, uint32_t langs) {
+  return has_buttons(d, i, r, langs) && !foot_before_buttons(d, i, r, langs);
+}
+
 /* A date line that heads a comment: a line of text after it (no rule,
- * no buttons), then its buttons (its own: not after the footer its post
- * shares with the post above it). */
+ * no buttons), then its own buttons. */
 static bool dated_comment(const struct chrome_doc *d, size_t i,
                           const struct chrome_rules *r, uint32_t langs) {
   size_t j = next_text(d, i, d->nunits);
   return j < d->nunits && !d->units[j].rule && d->units[j].words > 0 &&
          !kempt__chrome_buttons(d, &d->units[j], r) &&
-         has_buttons(d, i, r, langs) && !foot_before_buttons(d, i, r, langs);
+         own_buttons(d, i, r, langs);
 }
 
 /* A name alone over a comment (a line of text of a few words with an
@@ -533,7 +539,7 @@ size_t kempt__chrome_comments(struct chrome_doc *d,
                (posts = heads_page(d, i, &first))) {
       continue; /* ("Posted by jdoe on 3 May 2026" over the first post) */
     } else if (time_header(d, u, r, langs)) {
-      if (has_buttons(d, i, r, langs) &&
+      if (own_buttons(d, i, r, langs) &&
           !(posts = heads_page(d, i, &first))) {
         u->rule = R_TIME_HDR;
         u->hit = CK_SAYS;
