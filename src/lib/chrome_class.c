@@ -3385,13 +3385,15 @@ static size_t article_words(const struct chrome_doc *d, size_t i, size_t x,
   return n;
 }
 
-/* Whether line i is "Read also: TITLE" after the article's last
- * paragraph a, over TEASED_PAIRS teasers (the title's summary, then
- * another headline and its summary), each of one sentence and sharing
- * fewer than SUMMARY_SHARED words with paragraph a (a teaser tells of
- * another story; the article's own last paragraph under a subheading
- * goes on with its words, or runs longer), and no more of the article
- * after them: then the summaries and headline go with the label. */
+/* Whether line i is "Read also: TITLE" after the article's prose, over
+ * TEASED_PAIRS teasers (the title's summary, then another headline and
+ * its summary), each summary of one sentence and each pair sharing fewer
+ * than SUMMARY_SHARED content words with the article's last paragraphs
+ * (a teaser tells of another story; the article's own last paragraph
+ * under a subheading goes on with its words, or runs longer), and no
+ * more of the article after them: then the summaries and headline go
+ * with the label. One pair alone is left to teased_summary: the
+ * article's last sentence after a teaser may share no word either. */
 static NOINLINE bool teased_pairs(struct chrome_doc *d, size_t i,
                                   bool nolang) {
   if (d->units[i].hit != CK_PREFIXSEP)
