@@ -3239,23 +3239,37 @@ static size_t word_stem(const char *p, size_t n, int32_t st[STEM_CPS]) {
   return k;
 }
 
+static size_t stems_shared(const struct chrome_doc *d, size_t i, size_t from,
+                           size_t b, bool content);
+
 /* The words of a teaser's title (after its label's colon) whose stem
  * paragraph b has too (the shorter of two stems, of STEM_MIN code points
  * at least): a teaser's summary names what its title does ("Why swifts
  * leave our roofs" over "Swifts lose their nests under the roof
  * tiles..."); words shorter than STEM_MIN are left out. */
 static size_t title_words_in(const struct chrome_doc *d, size_t i, size_t b) {
+  const char *p = d->text.data + d->units[i].off;
+  const char *colon = memchr(p, ':', d->units[i].len);
+  return stems_shared(d, i, colon ? (size_t)(colon - p) : 0, b, false);
+}
+
+/* The words of line i from byte from on whose stem paragraph b has too
+ * (as title_words_in compares them); content: function words of any
+ * language and words shorter than STEM_CPS left out ("neue", "zwei"). */
+static size_t stems_shared(const struct chrome_doc *d, size_t i, size_t from,
+                           size_t b, bool content) {
   struct chrome_tok t[CHROME_MAXTOK], w[CHROME_MAXTOK];
   size_t total;
   const struct chrome_unit *u = &d->units[i], *v = &d->units[b];
   size_t nt = kempt__chrome_unit_tokens(d, u, t, CHROME_MAXTOK, &total);
   size_t nw = kempt__chrome_unit_tokens(d, v, w, CHROME_MAXTOK, &total);
   const char *p = d->text.data + u->off, *q = d->text.data + v->off;
-  const char *colon = memchr(p, ':', u->len);
-  size_t from = colon ? (size_t)(colon - p) : 0, shared = 0;
+  size_t shared = 0;
   for (size_t k = 0; k < nt; k++) {
     int32_t a[STEM_CPS], c[STEM_CPS];
-    size_t na = t[k].alpha && t[k].start >= from
+    size_t na = t[k].alpha && t[k].start >= from &&
+                        !(content && kempt__stopword_langs(p + t[k].start,
+                                                           t[k].end - t[k].start))
                     ? word_stem(p + t[k].start, t[k].end - t[k].start, a)
                     : 0;
     for (size_t m = 0; na >= STEM_MIN && m < nw; m++) {
@@ -3263,7 +3277,8 @@ static size_t title_words_in(const struct chrome_doc *d, size_t i, size_t b) {
                       ? word_stem(q + w[m].start, w[m].end - w[m].start, c)
                       : 0;
       size_t n = nc < na ? nc : na; /* ("roof", "roofs") */
-      if (n >= STEM_MIN && memcmp(a, c, n * sizeof a[0]) == 0) {
+      if (n >= (content ? STEM_CPS : STEM_MIN) &&
+          memcmp(a, c, n * sizeof a[0]) == 0) {
         shared++;
         break;
       }
@@ -3305,6 +3320,21 @@ static bool is_summary(const struct chrome_unit *u) {
          u->words <= TEASER_WORDS;
 }
 
+/* Whether no more of the article follows from line c to the page's end:
+ * no prose, no heading (a section of it). */
+static bool article_over(const struct chrome_doc *d, size_t c) {
+  for (; c < d->nunits; c++)
+    if (prose_side(&d->units[c]) || is_head(&d->units[c], false))
+      return false;
+  return true;
+}
+
+/* Line b goes with the "read also" title over it. */
+static void mark_teased(struct chrome_doc *d, size_t b) {
+  d->units[b].rule = R_TEASED;
+  d->units[b].cls = CL_HARD;
+}
+
 /* Whether line i is "Read also: TITLE" after the article with the teased
  * article's summary under it (a sentence that repeats the title's words)
  * and no more of the article after that to the page's end (no prose, no
@@ -3318,13 +3348,79 @@ static NOINLINE bool teased_summary(struct chrome_doc *d, size_t i) {
   if (a == SIZE_MAX || b == SIZE_MAX || !prose_side(&d->units[a]) ||
       !is_summary(&d->units[b]) || d->units[b].cls != CL_GOOD)
     return false;
-  for (size_t c = b + 1; c < d->nunits; c++)
-    if (prose_side(&d->units[c]) || is_head(&d->units[c], false))
-      return false; /* (the article's words, or a section of it, after) */
-  if (title_words_in(d, i, b) < SUMMARY_SHARED)
+  if (!article_over(d, b + 1) || title_words_in(d, i, b) < SUMMARY_SHARED)
     return false;
-  d->units[b].rule = R_TEASED;
-  d->units[b].cls = CL_HARD;
+  mark_teased(d, b);
+  return true;
+}
+
+#define TEASED_PAIRS 2 /* title and summary pairs after a "read also" label */
+
+/* Whether unit u is a teaser's summary of one sentence (no sentence's
+ * end followed by a space before its last). */
+static bool one_sentence_summary(const struct chrome_doc *d,
+                                 const struct chrome_unit *u) {
+  if (!is_summary(u) || (u->cls != CL_GOOD && u->cls != CL_NEAR))
+    return false;
+  const char *p = d->text.data + u->off;
+  for (size_t k = 0; k + 1 < u->len; k++)
+    if ((p[k] == '.' || p[k] == '!' || p[k] == '?') && p[k + 1] == ' ')
+      return false;
+  return true;
+}
+
+#define ARTICLE_PARAS 4 /* paragraphs of prose before a label compared */
+
+/* The content words of line x from byte from on that the article's last
+ * ARTICLE_PARAS paragraphs of prose before line i have (once per
+ * paragraph). */
+static size_t article_words(const struct chrome_doc *d, size_t i, size_t x,
+                            size_t from) {
+  size_t n = 0;
+  for (size_t j = i, paras = 0; j-- > 0 && paras < ARTICLE_PARAS;)
+    if (prose_side(&d->units[j])) {
+      n += stems_shared(d, x, from, j, true);
+      paras++;
+    }
+  return n;
+}
+
+/* Whether line i is "Read also: TITLE" after the article's prose, over
+ * TEASED_PAIRS teasers (the title's summary, then another headline and
+ * its summary), each summary of one sentence and each pair sharing fewer
+ * than SUMMARY_SHARED content words with the article's last paragraphs
+ * (a teaser tells of another story; the article's own last paragraph
+ * under a subheading goes on with its words, or runs longer), and no
+ * more of the article after them: then the summaries and headline go
+ * with the label. One pair alone is left to teased_summary: the
+ * article's last sentence after a teaser may share no word either. */
+static NOINLINE bool teased_pairs(struct chrome_doc *d, size_t i,
+                                  bool nolang) {
+  if (d->units[i].hit != CK_PREFIXSEP)
+    return false;
+  size_t a = i ? text_unit(d, i - 1, -1) : SIZE_MAX;
+  if (a == SIZE_MAX || !prose_side(&d->units[a]))
+    return false;
+  const char *p = d->text.data + d->units[i].off;
+  const char *colon = memchr(p, ':', d->units[i].len);
+  size_t from = colon ? (size_t)(colon - p) : 0;
+  size_t at[2 * TEASED_PAIRS] = {i}; /* headline, summary, headline, ... */
+  for (size_t k = 1; k < 2 * TEASED_PAIRS; k++) {
+    at[k] = text_unit(d, at[k - 1] + 1, 1);
+    if (at[k] == SIZE_MAX)
+      return false;
+    const struct chrome_unit *u = &d->units[at[k]];
+    if (k % 2 ? !one_sentence_summary(d, u) : !is_head(u, nolang))
+      return false;
+    if (k % 2 && article_words(d, i, at[k - 1], k == 1 ? from : 0) +
+                         article_words(d, i, at[k], 0) >=
+                     SUMMARY_SHARED)
+      return false;
+  }
+  if (!article_over(d, at[2 * TEASED_PAIRS - 1] + 1))
+    return false;
+  for (size_t k = 1; k < 2 * TEASED_PAIRS; k++)
+    mark_teased(d, at[k]);
   return true;
 }
 
@@ -8930,7 +9026,8 @@ enum kempt_status kempt__chrome_classify(struct chrome_doc *d,
       u->rule = R_PULLQUOTE;
     u->score = score_of(u);
     if (u->score < -SHORT_BASE && ((1u << u->hit) & TEASER_HITS) &&
-        !teased_summary(d, i) && inline_teaser(d, i, &first_prose, nolang))
+        !teased_summary(d, i) && !teased_pairs(d, i, nolang) &&
+        inline_teaser(d, i, &first_prose, nolang))
       u->score = -SHORT_BASE; /* (it goes; the article goes on) */
     if (u->score > 0 && cjk_sentence(d, u))
       u->score *= CJK_WEIGHT; /* a character says more there */
