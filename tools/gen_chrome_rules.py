@@ -44,7 +44,7 @@ import unicodedata
 
 KINDS = ('line', 'prefix', 'has', 'list', 'cut', 'byline', 'date', 'says',
          'soft', 'bio', 'copula', 'about',
-         'caption', 'reply', 'button')
+         'caption', 'reply', 'button', 'until')
 
 MASK = (1 << 64) - 1
 WH_INIT = 0x243f6a8885a308d3
@@ -122,7 +122,7 @@ def cstr(s):
 CK = {k: i + 1 for i, k in enumerate(
     ('line', 'prefix', 'prefixsep', 'has', 'list', 'cut', 'byline', 'date',
      'says', 'soft', 'bio', 'copula', 'about', 'caption', 'reply',
-     'button'))}
+     'button', 'until'))}
 FIRST_BITS = 8192    # CHROME_FIRST_BITS
 KEY_BITS = 65536     # CHROME_KEY_BITS
 PREFIX_BITS = 16384  # CHROME_PREFIX_BITS

@@ -1548,7 +1548,8 @@ static bool is_date(const struct chrome_unit *u, const struct matcher *m,
   }
   return ((num && (word || (alpha == 0 && year && nt <= 4))) ||
           kempt__chrome_date_form(p, u, t, nt, m->rules, m->langs, false)) &&
-         !date_span(m, p, t, nt) && !kempt__chrome_label_range(p, t, nt);
+         !date_span(m, p, t, nt) && !kempt__chrome_label_range(p, t, nt) &&
+         !kempt__chrome_until_label(m->rules, m->langs, p, t, nt);
 }
 
 #define ROW_CELLS 3 /* text cells beside a year span in a table's row */

@@ -395,6 +395,30 @@ bool kempt__chrome_label_range(const char *p, const struct chrome_tok *t,
   return false;
 }
 
+bool kempt__chrome_until_label(const struct chrome_rules *r, uint32_t langs,
+                               const char *p, const struct chrome_tok *t,
+                               size_t nt) {
+  (void)p;
+  if (!r)
+    return false;
+  size_t f = 0; /* the first number */
+  while (f < nt && t[f].alpha)
+    f++;
+  if (f == 0 || f == nt)
+    return false;
+  for (size_t k = f < r->maxtok[CK_UNTIL] ? f : r->maxtok[CK_UNTIL]; k >= 1;
+       k--) {
+    const struct chrome_tok *w = t + f - k;
+    if (!kempt__chrome_may_start(r, CK_UNTIL, w->h))
+      continue;
+    uint64_t h = kempt__chrome_seq(w, k);
+    if (kempt__chrome_may_key(r, h, CK_UNTIL) &&
+        kempt__chrome_rules_find(r, h, CK_UNTIL, langs) != NULL)
+      return true;
+  }
+  return false;
+}
+
 bool kempt__chrome_range_line(const struct chrome_doc *d, size_t i) {
   const struct chrome_unit *u = &d->units[i];
   if (!head_shape(d, u))
@@ -402,8 +426,10 @@ bool kempt__chrome_range_line(const struct chrome_doc *d, size_t i) {
   struct chrome_tok t[HEAD_TOKENS + 1];
   size_t total,
       nt = kempt__chrome_unit_tokens(d, u, t, HEAD_TOKENS + 1, &total);
-  return nt == total &&
-         kempt__chrome_label_range(d->text.data + u->off, t, nt);
+  const char *p = d->text.data + u->off;
+  return nt == total && (kempt__chrome_label_range(p, t, nt) ||
+                         kempt__chrome_until_label(d->wc.rules, doc_langs(d),
+                                                   p, t, nt));
 }
 
 /* Whether unit i is a date line of an article's head (time: or a time
@@ -418,7 +444,8 @@ static bool head_date(const struct chrome_doc *d, size_t i, bool time) {
   struct chrome_tok t[HEAD_TOKENS + 1];
   size_t total,
       nt = kempt__chrome_unit_tokens(d, u, t, HEAD_TOKENS + 1, &total);
-  if (nt != total || nt > HEAD_TOKENS || kempt__chrome_label_range(p, t, nt))
+  if (nt != total || nt > HEAD_TOKENS || kempt__chrome_label_range(p, t, nt) ||
+      kempt__chrome_until_label(d->wc.rules, doc_langs(d), p, t, nt))
     return false;
   return date_form(p, u, t, nt, d->wc.rules, doc_langs(d), true, time);
 }

@@ -43,6 +43,7 @@ enum chrome_kind {
   CK_CAPTION, /* words that open a photo's caption: "In this photo" */
   CK_REPLY,  /* a button or counter of a reader's comment: "Reply" */
   CK_BUTTON, /* another button that may stand beside it: "Like" */
+  CK_UNTIL,  /* a term's end before its date: "valid until", "gültig bis" */
   CK_COUNT
 };
 
@@ -593,7 +594,15 @@ bool kempt__chrome_span_line(const struct chrome_doc *d, size_t i);
  * 18:00 bis 15.04. 09:00"): a notice's fact, no page's date. */
 bool kempt__chrome_label_range(const char *p, const struct chrome_tok *t,
                                size_t nt);
-/* kempt__chrome_label_range of line i of d, a short line. */
+/* Whether the line p, tokens t[0..nt), names the end of a term right
+ * before its first number ("Valid until: 15 April 2026", "Gültig bis:
+ * 15.04.2026", "Valable jusqu'au 15 avril 2026": an until rule of the
+ * languages langs of r): a notice's fact, no page's date. */
+bool kempt__chrome_until_label(const struct chrome_rules *r, uint32_t langs,
+                               const char *p, const struct chrome_tok *t,
+                               size_t nt);
+/* kempt__chrome_label_range or kempt__chrome_until_label of line i of d,
+ * a short line. */
 bool kempt__chrome_range_line(const struct chrome_doc *d, size_t i);
 /* Whether line i of d, a date line, opens with a word that names what
  * it dates: a page's title ("Horoscope for Tuesday, 14 April"). */

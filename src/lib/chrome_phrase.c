@@ -1807,7 +1807,7 @@ static int kind_of(const char *s, size_t n) {
                                       "list", "cut",    "byline", "date",
                                       "says", "soft",   "bio",    "copula",
                                       "about", "caption", "reply",
-                                      "button"};
+                                      "button", "until"};
   for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
     if (strlen(names[k]) == n && n && memcmp(names[k], s, n) == 0)
       return k + 1;

@@ -257,7 +257,8 @@ Test(rulegen_table, names_by_offset) {
       [CK_SAYS] = "says ",     [CK_SOFT] = "soft ",
       [CK_BIO] = "bio ",       [CK_COPULA] = "copula ",
       [CK_ABOUT] = "about ",   [CK_CAPTION] = "caption ",
-      [CK_REPLY] = "reply ",   [CK_BUTTON] = "button "};
+      [CK_REPLY] = "reply ",   [CK_BUTTON] = "button ",
+      [CK_UNTIL] = "until "};
   size_t named = 0;
   for (size_t j = 0; j <= g->mask; j++) {
     const struct chrome_rule *r = &g->slots[j];
