@@ -3413,13 +3413,15 @@ static NOINLINE bool teased_pairs(struct chrome_doc *d, size_t i,
     const struct chrome_unit *u = &d->units[at[k]];
     if (k % 2 ? !one_sentence_summary(d, u) : !is_head(u, nolang))
       return false;
-    if (k % 2 && article_words(d, i, at[k - 1], k == 1 ? from : 0) +
-                         article_words(d, i, at[k], 0) >=
-                     SUMMARY_SHARED)
-      return false;
   }
   if (!article_over(d, at[2 * TEASED_PAIRS - 1] + 1))
     return false;
+  /* (the words last: most labels fail the cheaper tests above) */
+  for (size_t k = 1; k < 2 * TEASED_PAIRS; k += 2)
+    if (article_words(d, i, at[k - 1], k == 1 ? from : 0) +
+            article_words(d, i, at[k], 0) >=
+        SUMMARY_SHARED)
+      return false;
   for (size_t k = 1; k < 2 * TEASED_PAIRS; k++)
     mark_teased(d, at[k]);
   return true;
